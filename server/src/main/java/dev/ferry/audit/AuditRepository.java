@@ -1,0 +1,42 @@
+package dev.ferry.audit;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class AuditRepository {
+
+	private final JdbcClient jdbc;
+
+	AuditRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Claims the next sequence number. The UPDATE takes the row lock (PostgreSQL,
+	 * MariaDB) or the database write lock (SQLite) first, so concurrent writers on any
+	 * node append one after another and the chain never forks.
+	 */
+	Head advanceHead() {
+		jdbc.sql("UPDATE audit_head SET seq = seq + 1 WHERE id = 1").update();
+		return jdbc.sql("SELECT seq, hash FROM audit_head WHERE id = 1")
+			.query((rs, i) -> new Head(rs.getLong(1), rs.getString(2)))
+			.single();
+	}
+
+	void append(AuditRecord r) {
+		jdbc.sql("""
+				INSERT INTO audit_log (seq, id, occurred_at, actor_type, actor_id, actor_label, action,
+				  object_type, object_id, outcome, ip, user_agent, request_id, details, prev_hash, hash)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(r.seq(), r.id(), r.occurredAt(), r.actorType(), r.actorId(), r.actorLabel(), r.action(),
+					r.objectType(), r.objectId(), r.outcome(), r.ip(), r.userAgent(), r.requestId(), r.details(),
+					r.prevHash(), r.hash())
+			.update();
+		jdbc.sql("UPDATE audit_head SET hash = ? WHERE id = 1").param(r.hash()).update();
+	}
+
+	record Head(long seq, String hash) {
+	}
+
+}

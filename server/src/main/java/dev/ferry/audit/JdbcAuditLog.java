@@ -1,0 +1,65 @@
+package dev.ferry.audit;
+
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.MDC;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+@Service
+class JdbcAuditLog implements AuditLog {
+
+	private static final int MAX_USER_AGENT = 512;
+
+	private final AuditRepository repository;
+
+	private final AuditChain chain;
+
+	private final JsonMapper json;
+
+	JdbcAuditLog(AuditRepository repository, AuditChain chain, JsonMapper json) {
+		this.repository = repository;
+		this.chain = chain;
+		this.json = json;
+	}
+
+	@Override
+	@Transactional
+	public void record(AuditEvent event) {
+		AuditActor actor = (event.actor() != null) ? event.actor() : currentActor();
+		HttpServletRequest request = currentRequest();
+		AuditRepository.Head head = repository.advanceHead();
+		AuditRecord record = new AuditRecord(head.seq(), UUID.randomUUID().toString(), System.currentTimeMillis(),
+				actor.type(), actor.id(), actor.label(), event.action(), event.objectType(), event.objectId(),
+				event.outcome().name().toLowerCase(), (request != null) ? request.getRemoteAddr() : null,
+				(request != null) ? truncate(request.getHeader("User-Agent")) : null, MDC.get("requestId"),
+				json.writeValueAsString(event.details()), null, null);
+		repository.append(record.withHashes(head.hash(), chain.hash(record, head.hash())));
+	}
+
+	private static AuditActor currentActor() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication != null && authentication.getPrincipal() instanceof AuditActor.Source source) {
+			return source.auditActor();
+		}
+		return AuditActor.anonymous();
+	}
+
+	private static HttpServletRequest currentRequest() {
+		return (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)
+				? attributes.getRequest() : null;
+	}
+
+	private static String truncate(String userAgent) {
+		return (userAgent != null && userAgent.length() > MAX_USER_AGENT) ? userAgent.substring(0, MAX_USER_AGENT)
+				: userAgent;
+	}
+
+}

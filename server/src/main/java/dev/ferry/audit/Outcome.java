@@ -1,0 +1,7 @@
+package dev.ferry.audit;
+
+public enum Outcome {
+
+	SUCCESS, FAILURE, DENIED
+
+}

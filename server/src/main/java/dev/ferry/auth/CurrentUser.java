@@ -1,0 +1,32 @@
+package dev.ferry.auth;
+
+import java.util.Set;
+import java.util.UUID;
+
+import dev.ferry.audit.AuditActor;
+
+/**
+ * The authenticated caller, as every service sees it. {@code sessionId} is set for token
+ * (browser/CLI) sessions, {@code apiKeyId} for API keys; {@code scopes} is what this
+ * credential may do (never more than the role allows).
+ */
+public record CurrentUser(UUID userId, String email, Role role, Set<Scope> scopes, UUID sessionId,
+		UUID apiKeyId) implements AuditActor.Source {
+
+	public boolean isAdmin() {
+		return role == Role.ADMIN && scopes.contains(Scope.ADMIN);
+	}
+
+	public boolean has(Scope scope) {
+		return scopes.contains(scope);
+	}
+
+	@Override
+	public AuditActor auditActor() {
+		// The actor id is always the user's, so filtering the trail by user also finds
+		// what their API keys did; the key itself is named in the label.
+		return (apiKeyId != null) ? new AuditActor("api_key", userId.toString(), email + " (key " + apiKeyId + ")")
+				: new AuditActor("user", userId.toString(), email);
+	}
+
+}

@@ -1,0 +1,43 @@
+package dev.ferry.auth;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+/** A verified caller: authorities are {@code ROLE_<role>} plus {@code SCOPE_<scope>}. */
+class FerryAuthentication extends AbstractAuthenticationToken {
+
+	private final CurrentUser user;
+
+	FerryAuthentication(CurrentUser user) {
+		super(authorities(user));
+		this.user = user;
+		setAuthenticated(true);
+	}
+
+	@Override
+	public Object getCredentials() {
+		return "";
+	}
+
+	@Override
+	public CurrentUser getPrincipal() {
+		return user;
+	}
+
+	@Override
+	public String getName() {
+		return user.userId().toString();
+	}
+
+	private static List<GrantedAuthority> authorities(CurrentUser user) {
+		List<GrantedAuthority> authorities = new ArrayList<>();
+		authorities.add(new SimpleGrantedAuthority("ROLE_" + user.role().name()));
+		user.scopes().forEach((scope) -> authorities.add(new SimpleGrantedAuthority("SCOPE_" + scope.name())));
+		return authorities;
+	}
+
+}

@@ -1,0 +1,16 @@
+package dev.ferry.auth;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * An account. {@code passwordHash} is null for accounts that only sign in through SSO.
+ */
+public record User(UUID id, String email, String name, String passwordHash, Role role, UserStatus status,
+		Long quotaBytes, Instant createdAt, Instant updatedAt) {
+
+	public boolean isActive() {
+		return status == UserStatus.ACTIVE;
+	}
+
+}

@@ -1,0 +1,7 @@
+package dev.ferry.auth;
+
+public enum UserStatus {
+
+	ACTIVE, SUSPENDED
+
+}

@@ -1,0 +1,59 @@
+package dev.ferry.web;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Maps every exception to RFC 9457 problem+json. Spring's own exceptions (404, 405, 415,
+ * malformed JSON...) and every module's {@link dev.ferry.ProblemException} come through
+ * {@link ResponseEntityExceptionHandler}; anything unexpected becomes a 500 whose detail
+ * names only the request id, never a class, path or stack trace.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"Some fields are invalid; see 'errors'.");
+		problem.setType(URI.create("/problems/validation"));
+		problem.setTitle("Invalid request");
+		List<Map<String, Object>> errors = ex.getBindingResult().getFieldErrors().stream().map((error) -> {
+			Map<String, Object> field = new LinkedHashMap<>();
+			field.put("field", error.getField());
+			field.put("message", error.getDefaultMessage());
+			return field;
+		}).toList();
+		problem.setProperty("errors", errors);
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+		log.error("Unexpected error", ex);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"Something went wrong on our side. Quote the X-Request-Id header when reporting it.");
+		problem.setType(URI.create("/problems/internal"));
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+	}
+
+}

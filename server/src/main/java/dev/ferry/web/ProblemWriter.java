@@ -1,0 +1,35 @@
+package dev.ferry.web;
+
+import java.io.IOException;
+import java.net.URI;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+
+/** Writes a problem+json body outside Spring MVC (security filters, error page). */
+@Component
+class ProblemWriter {
+
+	private final JsonMapper json;
+
+	ProblemWriter(JsonMapper json) {
+		this.json = json;
+	}
+
+	void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String slug, String detail)
+			throws IOException {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(URI.create("/problems/" + slug));
+		problem.setInstance(URI.create(request.getRequestURI()));
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		json.writeValue(response.getOutputStream(), problem);
+	}
+
+}
