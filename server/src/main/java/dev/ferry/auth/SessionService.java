@@ -97,7 +97,7 @@ public class SessionService {
 	 * Ends the caller's own session; its access tokens stop working with the next
 	 * request.
 	 */
-	@Transactional
+	@Transactional(noRollbackFor = AuthException.class)
 	void logout(CurrentUser caller) {
 		if (caller.sessionId() == null) {
 			audit.record(AuditEvent.denied("auth.logout").detail("reason", "api_key"));
