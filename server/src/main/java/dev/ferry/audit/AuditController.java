@@ -1,0 +1,57 @@
+package dev.ferry.audit;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+class AuditController {
+
+	private final AuditTrail trail;
+
+	AuditController(AuditTrail trail) {
+		this.trail = trail;
+	}
+
+	@GetMapping("/admin/audit-logs")
+	AuditPage search(@RequestParam MultiValueMap<String, String> query) {
+		return trail.search(query);
+	}
+
+	@GetMapping("/admin/audit-logs/verify")
+	ChainVerification verify() {
+		return trail.verify();
+	}
+
+	/**
+	 * Writes the export on the request thread rather than through an async
+	 * {@code StreamingResponseBody}: the servlet container's async timeout would cut a
+	 * long export short, and a blocked (virtual) thread costs little.
+	 */
+	@GetMapping("/admin/audit-logs/export")
+	void export(@RequestParam MultiValueMap<String, String> query, HttpServletResponse response) throws IOException {
+		AuditExport export = trail.export(query);
+		response.setContentType(export.format().contentType());
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment().filename(export.filename()).build().toString());
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		export.body().writeTo(response.getOutputStream());
+	}
+
+	@GetMapping("/me/activity")
+	AuditPage activity(@AuthenticationPrincipal AuditActor.Source caller,
+			@RequestParam MultiValueMap<String, String> query) {
+		return trail.activity(caller, query);
+	}
+
+}
