@@ -2,6 +2,11 @@ package dev.ferry.audit;
 
 import java.io.IOException;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.ContentDisposition;
@@ -17,6 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 class AuditController {
 
+	private static final String ACTOR = "User id of the actor.";
+
 	private final AuditTrail trail;
 
 	AuditController(AuditTrail trail) {
@@ -24,7 +31,11 @@ class AuditController {
 	}
 
 	@GetMapping("/admin/audit-logs")
-	AuditPage search(@RequestParam MultiValueMap<String, String> query) {
+	@FilterParameters
+	@Parameter(in = ParameterIn.QUERY, name = "actor", description = ACTOR,
+			schema = @Schema(type = "string", format = "uuid"))
+	@PagingParameters
+	AuditPage search(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
 		return trail.search(query);
 	}
 
@@ -39,7 +50,15 @@ class AuditController {
 	 * long export short, and a blocked (virtual) thread costs little.
 	 */
 	@GetMapping("/admin/audit-logs/export")
-	void export(@RequestParam MultiValueMap<String, String> query, HttpServletResponse response) throws IOException {
+	@FilterParameters
+	@Parameter(in = ParameterIn.QUERY, name = "actor", description = ACTOR,
+			schema = @Schema(type = "string", format = "uuid"))
+	@ApiResponse(responseCode = "200", description = "The export, oldest record first.",
+			content = { @Content(mediaType = "text/csv"), @Content(mediaType = "application/x-ndjson") })
+	@Parameter(in = ParameterIn.QUERY, name = "format", description = "csv (the default) or ndjson.",
+			schema = @Schema(type = "string", allowableValues = { "csv", "ndjson" }))
+	void export(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query,
+			HttpServletResponse response) throws IOException {
 		AuditExport export = trail.export(query);
 		response.setContentType(export.format().contentType());
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
@@ -49,8 +68,10 @@ class AuditController {
 	}
 
 	@GetMapping("/me/activity")
-	AuditPage activity(@AuthenticationPrincipal AuditActor.Source caller,
-			@RequestParam MultiValueMap<String, String> query) {
+	@FilterParameters
+	@PagingParameters
+	AuditPage activity(@Parameter(hidden = true) @AuthenticationPrincipal AuditActor.Source caller,
+			@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
 		return trail.activity(caller, query);
 	}
 

@@ -1,6 +1,7 @@
 package dev.ferry.audit;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -98,10 +99,27 @@ class AuditSearchIntegrationTests extends AuditIntegrationTest {
 	}
 
 	@Test
+	void theOpenApiDocumentListsEveryParameter() {
+		JsonNode paths = api.get("/api/v1/openapi.json", null).json().get("paths");
+		assertThat(parameterNames(paths.get(AUDIT_LOGS).get("get"))).containsExactlyInAnyOrder("from", "to", "actor",
+				"action", "object", "object_type", "outcome", "limit", "cursor");
+		assertThat(parameterNames(paths.get(AUDIT_LOGS + "/export").get("get"))).contains("format", "actor", "outcome")
+			.doesNotContain("limit", "query");
+		assertThat(parameterNames(paths.get("/api/v1/me/activity").get("get"))).contains("limit", "action")
+			.doesNotContain("actor", "caller", "query");
+	}
+
+	@Test
 	void toMustBeAfterFrom() {
 		Api.Response response = api.get(AUDIT_LOGS + "?from=2026-02-01&to=2026-01-01", adminToken());
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.json().get("parameter").asString()).isEqualTo("to");
+	}
+
+	private static List<String> parameterNames(JsonNode operation) {
+		List<String> names = new ArrayList<>();
+		operation.get("parameters").forEach((parameter) -> names.add(parameter.get("name").asString()));
+		return names;
 	}
 
 }

@@ -93,6 +93,15 @@ public final class Databases {
 		return withDatabase(postgresUrl(), name);
 	}
 
+	/**
+	 * Drops a database made by {@link #createPostgresDatabase()}, closing any connection
+	 * still open to it.
+	 */
+	public static void dropPostgresDatabase(String url) {
+		String name = url.substring(url.lastIndexOf('/') + 1).replaceFirst("\\?.*", "");
+		execute(postgresUrl(), "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+	}
+
 	public static String postgresUser() {
 		return requiredEnv("FERRY_TEST_PG_USER");
 	}
@@ -113,13 +122,11 @@ public final class Databases {
 
 	private static Fresh postgres() {
 		String url = createPostgresDatabase();
-		String name = url.substring(url.lastIndexOf('/') + 1).replaceFirst("\\?.*", "");
 		HikariConfig config = new HikariConfig();
 		config.setJdbcUrl(url);
 		config.setUsername(postgresUser());
 		config.setMaximumPoolSize(8);
-		return new Fresh(Vendor.POSTGRESQL, new HikariDataSource(config),
-				() -> execute(postgresUrl(), "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"));
+		return new Fresh(Vendor.POSTGRESQL, new HikariDataSource(config), () -> dropPostgresDatabase(url));
 	}
 
 	private static String postgresUrl() {
