@@ -38,7 +38,7 @@ class AccountCreator {
 	 * caller can check before its own first write.
 	 */
 	void check(String email, String password) {
-		policy.check(password);
+		policy.check("password", password, null);
 		if (users.findByEmail(email).isPresent()) {
 			throw emailTaken();
 		}
@@ -51,6 +51,7 @@ class AccountCreator {
 				passwords.encode(password), role, UserStatus.ACTIVE, quotaBytes, now, now);
 		try {
 			users.insert(user);
+			policy.remember(user.id(), user.passwordHash());
 		}
 		catch (DataIntegrityViolationException raced) {
 			// Another request took the email between the check and the insert. PostgreSQL

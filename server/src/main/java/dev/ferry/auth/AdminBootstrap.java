@@ -37,16 +37,19 @@ class AdminBootstrap implements ApplicationRunner {
 
 	private final PublicUrl publicUrl;
 
+	private final PasswordPolicy policy;
+
 	private final Clock clock;
 
 	AdminBootstrap(UserRepository users, SetupTokenRepository setupTokens, AccountCreator accounts, AuditLog audit,
-			FerryProperties properties, PublicUrl publicUrl, Clock clock) {
+			FerryProperties properties, PublicUrl publicUrl, PasswordPolicy policy, Clock clock) {
 		this.users = users;
 		this.setupTokens = setupTokens;
 		this.accounts = accounts;
 		this.audit = audit;
 		this.properties = properties;
 		this.publicUrl = publicUrl;
+		this.policy = policy;
 		this.clock = clock;
 	}
 
@@ -67,9 +70,9 @@ class AdminBootstrap implements ApplicationRunner {
 	}
 
 	private void createFromEnvironment(FerryProperties.Admin admin) {
-		if (admin.password().codePointCount(0, admin.password().length()) < PasswordPolicy.MIN_LENGTH) {
-			throw new IllegalStateException("FERRY_ADMIN_PASSWORD " + PasswordPolicy.MESSAGE + ".");
-		}
+		policy.judge(admin.password()).ifPresent((verdict) -> {
+			throw new IllegalStateException("FERRY_ADMIN_PASSWORD " + verdict.withSuggestions());
+		});
 		User user;
 		try {
 			user = accounts.create(admin.email(), admin.password(), null, Role.ADMIN, null);

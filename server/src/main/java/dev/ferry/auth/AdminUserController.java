@@ -84,8 +84,7 @@ class AdminUserController {
 	}
 
 	record CreateUserRequest(@NotBlank @Email @Size(max = 320) String email,
-			@NotNull @Size(min = PasswordPolicy.MIN_LENGTH, max = PasswordPolicy.MAX_LENGTH,
-					message = PasswordPolicy.MESSAGE) String password,
+			@NotNull @Size(max = PasswordPolicy.MAX_LENGTH) @AcceptablePassword String password,
 			@Pattern(regexp = Role.PATTERN, message = "must be one of admin, user, guest") String role,
 			@Size(max = 200) String name, @PositiveOrZero Long quotaBytes) {
 

@@ -28,21 +28,43 @@ class AuthController {
 
 	private final LoginService login;
 
+	private final MfaLoginService mfa;
+
 	private final SessionService sessions;
 
 	private final RefreshCookies cookies;
 
-	AuthController(LoginService login, SessionService sessions, RefreshCookies cookies) {
+	AuthController(LoginService login, MfaLoginService mfa, SessionService sessions, RefreshCookies cookies) {
 		this.login = login;
+		this.mfa = mfa;
 		this.sessions = sessions;
 		this.cookies = cookies;
 	}
 
+	/**
+	 * Answers tokens, {@code {"mfa_required": true, "mfa_token": ...}} when the account
+	 * has a second factor, or tokens flagged {@code mfa_enrollment_required} /
+	 * {@code password_change_required} for a session that must fix the account first.
+	 */
 	@PostMapping("/auth/login")
-	TokenResponse login(@Valid @RequestBody LoginRequest body, HttpServletRequest request,
+	SignInResult login(@Valid @RequestBody LoginRequest body, HttpServletRequest request,
 			HttpServletResponse response) {
-		TokenResponse tokens = login.login(body.email(), body.password(), ClientInfo.of(request));
-		return Boolean.TRUE.equals(body.useCookie()) ? cookies.deliver(tokens, null, response) : tokens;
+		boolean cookie = Boolean.TRUE.equals(body.useCookie());
+		ClientInfo client = Devices.identify(ClientInfo.of(request), response);
+		SignInResult result = login.login(body.email(), body.password(), client, cookie);
+		return (cookie && result instanceof TokenResponse tokens) ? cookies.deliver(tokens, null, response) : result;
+	}
+
+	/**
+	 * The second step of a sign-in: the {@code mfa_token} and a TOTP or recovery code.
+	 */
+	@PostMapping("/auth/login/mfa")
+	TokenResponse loginMfa(@Valid @RequestBody MfaRequest body, HttpServletRequest request,
+			HttpServletResponse response) {
+		ClientInfo client = Devices.identify(ClientInfo.of(request), response);
+		MfaLoginService.Finished finished = mfa.finish(body.mfaToken(), body.code(), client);
+		boolean cookie = finished.useCookie() || Boolean.TRUE.equals(body.useCookie());
+		return cookie ? cookies.deliver(finished.tokens(), null, response) : finished.tokens();
 	}
 
 	@PostMapping("/auth/refresh")
@@ -79,6 +101,10 @@ class AuthController {
 	}
 
 	record LoginRequest(@NotBlank @Size(max = 320) String email, @NotBlank @Size(max = 1024) String password,
+			Boolean useCookie) {
+	}
+
+	record MfaRequest(@NotBlank @Size(max = 100) String mfaToken, @NotBlank @Size(max = 64) String code,
 			Boolean useCookie) {
 	}
 

@@ -76,4 +76,49 @@ public class AuthException extends ProblemException {
 				Map.of("errors", List.of(Map.of("field", field, "message", message))));
 	}
 
+	/**
+	 * A password that breaks the policy: a validation problem whose field error also
+	 * carries nbvcxz's {@code suggestions}.
+	 */
+	static AuthException invalidPassword(String field, String message, List<String> suggestions) {
+		return new AuthException(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
+				"Some fields are invalid; see 'errors'.",
+				Map.of("errors", List.of(Map.of("field", field, "message", message, "suggestions", suggestions))));
+	}
+
+	static AuthException mfaEnrollmentRequired() {
+		return new AuthException(HttpStatus.FORBIDDEN, "mfa-enrollment-required", "Two-factor authentication required",
+				"This server requires two-factor authentication for your account. Set it up first: "
+						+ "POST /api/v1/auth/2fa/enable (authenticator app) or register a passkey.");
+	}
+
+	static AuthException passwordChangeRequired() {
+		return new AuthException(HttpStatus.FORBIDDEN, "password-change-required", "Password change required",
+				"Your password has expired. Choose a new one with POST /api/v1/auth/password first.");
+	}
+
+	static AuthException passwordLoginDisabled() {
+		return new AuthException(HttpStatus.FORBIDDEN, "password-login-disabled", "Password sign-in disabled",
+				"This server does not accept passwords; sign in with single sign-on or a passkey (see GET /api/v1/auth/providers).");
+	}
+
+	static AuthException invalidMfaToken() {
+		return new AuthException(HttpStatus.UNAUTHORIZED, "invalid-mfa-token", "Sign-in expired",
+				"The sign-in ticket is unknown, expired, already used or has seen too many wrong codes. Sign in again.");
+	}
+
+	static AuthException invalidCode() {
+		return new AuthException(HttpStatus.UNAUTHORIZED, "invalid-code", "Wrong code",
+				"The code is wrong or was already used. Enter the current code from your authenticator app, or a recovery code.");
+	}
+
+	static AuthException invalidResetToken() {
+		return new AuthException(HttpStatus.BAD_REQUEST, "invalid-reset-token", "Invalid reset link",
+				"The password-reset link is unknown, expired or already used. Ask for a new one.");
+	}
+
+	static AuthException interactiveSessionRequired(String what) {
+		return forbidden("Sign in interactively to " + what + "; API keys cannot.");
+	}
+
 }

@@ -1,6 +1,9 @@
 package dev.ferry.auth;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,6 +27,12 @@ import org.springframework.stereotype.Component;
 class BearerAuthentication implements AuthenticationManagerResolver<HttpServletRequest> {
 
 	private static final String BEARER = "Bearer ";
+
+	/**
+	 * Activity keeps a browser session from idling out; recording it at most once a
+	 * minute keeps reads from all becoming writes.
+	 */
+	private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
 
 	private final AuthenticationManager jwt;
 
@@ -57,14 +66,24 @@ class BearerAuthentication implements AuthenticationManagerResolver<HttpServletR
 		return isApiKey ? apiKey : jwt;
 	}
 
+	/**
+	 * A restricted session's caller has no scopes; {@link SessionRestrictions} also turns
+	 * away its requests outside what the restriction allows.
+	 */
 	private FerryAuthentication toAuthentication(Jwt token) {
 		UUID sessionId = UUID.fromString(token.getClaimAsString("sid"));
-		User user = sessions.activeSessionUser(sessionId, clock.instant())
-			.flatMap(users::findById)
+		Instant now = clock.instant();
+		SessionRepository.Session session = sessions.findActive(sessionId, now)
+			.orElseThrow(() -> new InvalidBearerTokenException("Session ended or account suspended"));
+		User user = users.findById(session.userId())
 			.filter(User::isActive)
 			.orElseThrow(() -> new InvalidBearerTokenException("Session ended or account suspended"));
-		return new FerryAuthentication(
-				new CurrentUser(user.id(), user.email(), user.role(), user.role().scopes(), sessionId, null));
+		if (!session.lastUsedAt().plus(TOUCH_INTERVAL).isAfter(now)) {
+			sessions.markUsed(sessionId, now);
+		}
+		Set<Scope> scopes = (session.restriction() != null) ? Set.of() : user.role().scopes();
+		return new FerryAuthentication(new CurrentUser(user.id(), user.email(), user.role(), scopes, sessionId, null),
+				session.restriction());
 	}
 
 }

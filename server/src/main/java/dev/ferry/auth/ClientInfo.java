@@ -1,18 +1,45 @@
 package dev.ferry.auth;
 
+import java.util.Arrays;
+
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 
-/** Where a request came from, as recorded on sessions. */
-public record ClientInfo(String ip, String userAgent) {
+/**
+ * Where a request came from, as recorded on sessions. {@code deviceId} is the browser's
+ * long-lived {@code __Host-ferry-device} cookie, null when the client sent none.
+ */
+public record ClientInfo(String ip, String userAgent, String deviceId) {
+
+	static final String DEVICE_COOKIE = "__Host-ferry-device";
 
 	private static final int MAX_USER_AGENT = 512;
+
+	private static final int MAX_DEVICE_ID = 100;
 
 	public static ClientInfo of(HttpServletRequest request) {
 		String agent = request.getHeader("User-Agent");
 		if (agent != null && agent.length() > MAX_USER_AGENT) {
 			agent = agent.substring(0, MAX_USER_AGENT);
 		}
-		return new ClientInfo(request.getRemoteAddr(), agent);
+		return new ClientInfo(request.getRemoteAddr(), agent, deviceId(request));
+	}
+
+	ClientInfo withDeviceId(String id) {
+		return new ClientInfo(ip, userAgent, id);
+	}
+
+	private static String deviceId(HttpServletRequest request) {
+		Cookie[] cookies = request.getCookies();
+		if (cookies == null) {
+			return null;
+		}
+		return Arrays.stream(cookies)
+			.filter((cookie) -> DEVICE_COOKIE.equals(cookie.getName()))
+			.map(Cookie::getValue)
+			.filter((value) -> !value.isEmpty() && value.length() <= MAX_DEVICE_ID)
+			.findFirst()
+			.orElse(null);
 	}
 
 }

@@ -7,15 +7,29 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
-/** A verified caller: authorities are {@code ROLE_<role>} plus {@code SCOPE_<scope>}. */
+/**
+ * A verified caller: authorities are {@code ROLE_<role>} plus {@code SCOPE_<scope>}.
+ */
 class FerryAuthentication extends AbstractAuthenticationToken {
 
 	private final CurrentUser user;
 
+	private final SessionRestriction restriction;
+
 	FerryAuthentication(CurrentUser user) {
+		this(user, null);
+	}
+
+	FerryAuthentication(CurrentUser user, SessionRestriction restriction) {
 		super(authorities(user));
 		this.user = user;
+		this.restriction = restriction;
 		setAuthenticated(true);
+	}
+
+	/** What the session is limited to, or null when it is not. */
+	SessionRestriction restriction() {
+		return restriction;
 	}
 
 	@Override

@@ -12,15 +12,16 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 /**
- * Password sign-in: verifies credentials and opens a session with its first token pair.
- * Failed attempts are throttled per (client IP, account) and per client IP.
+ * Password sign-in: verifies credentials and opens a session with its first token pair
+ * (or asks for the second factor). Failed attempts are throttled per (client IP, account)
+ * and per client IP. {@code FERRY_PASSWORD_LOGIN=false} turns it off.
  */
 @Service
 public class LoginService {
 
 	private final UserRepository users;
 
-	private final SessionService sessionService;
+	private final MfaLoginService mfa;
 
 	private final PasswordEncoder passwords;
 
@@ -28,23 +29,36 @@ public class LoginService {
 
 	private final AuditLog audit;
 
+	private final AccountSecurityProperties properties;
+
 	/**
 	 * Checked against when the account does not exist, so both failures cost the same.
 	 */
 	private final String decoyHash;
 
-	LoginService(UserRepository users, SessionService sessionService, PasswordEncoder passwords, LoginThrottle throttle,
-			AuditLog audit) {
+	LoginService(UserRepository users, MfaLoginService mfa, PasswordEncoder passwords, LoginThrottle throttle,
+			AuditLog audit, AccountSecurityProperties properties) {
 		this.users = users;
-		this.sessionService = sessionService;
+		this.mfa = mfa;
 		this.passwords = passwords;
 		this.throttle = throttle;
 		this.audit = audit;
+		this.properties = properties;
 		this.decoyHash = passwords.encode(SecureTokens.generate("decoy-"));
 	}
 
-	public TokenResponse login(String email, String password, ClientInfo client) {
+	/**
+	 * Checks the password; answers tokens, or a second-factor challenge when the account
+	 * has one. {@code browser} asks for a browser session (idle timeout, cookie).
+	 */
+	public SignInResult login(String email, String password, ClientInfo client, boolean browser) {
 		String normalized = UserRepository.normalize(email);
+		if (!properties.passwordLogin()) {
+			audit.record(AuditEvent.denied("auth.login")
+				.detail("email", normalized)
+				.detail("reason", "password_login_disabled"));
+			throw AuthException.passwordLoginDisabled();
+		}
 		Optional<Duration> wait = throttle.tryAcquire(client.ip(), normalized);
 		if (wait.isPresent()) {
 			audit.record(AuditEvent.denied("auth.login").detail("email", normalized).detail("reason", "rate_limited"));
@@ -66,7 +80,7 @@ public class LoginService {
 			audit.record(AuditEvent.denied("auth.login").by(user.auditActor()).detail("reason", "suspended"));
 			throw AuthException.suspended();
 		}
-		return sessionService.open(user, client);
+		return mfa.afterFirstFactor(user, client, browser, "password");
 	}
 
 }

@@ -36,14 +36,12 @@ class RegistrationController {
 	}
 
 	record RegisterRequest(@NotBlank @Email @Size(max = 320) String email,
-			@NotNull @Size(min = PasswordPolicy.MIN_LENGTH, max = PasswordPolicy.MAX_LENGTH,
-					message = PasswordPolicy.MESSAGE) String password,
+			@NotNull @Size(max = PasswordPolicy.MAX_LENGTH) @AcceptablePassword String password,
 			@Size(max = 200) String name, @Size(max = 100) String invitationToken) {
 	}
 
 	record SetupRequest(@NotBlank @Size(max = 100) String token, @NotBlank @Email @Size(max = 320) String email,
-			@NotNull @Size(min = PasswordPolicy.MIN_LENGTH, max = PasswordPolicy.MAX_LENGTH,
-					message = PasswordPolicy.MESSAGE) String password,
+			@NotNull @Size(max = PasswordPolicy.MAX_LENGTH) @AcceptablePassword String password,
 			@Size(max = 200) String name) {
 	}
 

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Deletes ended sessions and their refresh-token chains, which would otherwise grow by
- * one row per refresh forever. Idempotent, so every node of a cluster may run it.
+ * one row per refresh forever, and expired sign-in tickets and password-reset links.
+ * Idempotent, so every node of a cluster may run it.
  */
 @Component
 class SessionCleanup {
@@ -19,16 +20,25 @@ class SessionCleanup {
 
 	private final SessionRepository sessions;
 
+	private final MfaChallengeRepository challenges;
+
+	private final PasswordResetRepository resets;
+
 	private final Clock clock;
 
-	SessionCleanup(SessionRepository sessions, Clock clock) {
+	SessionCleanup(SessionRepository sessions, MfaChallengeRepository challenges, PasswordResetRepository resets,
+			Clock clock) {
 		this.sessions = sessions;
+		this.challenges = challenges;
+		this.resets = resets;
 		this.clock = clock;
 	}
 
 	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
 	void deleteEndedSessions() {
 		int deleted = sessions.deleteEndedBefore(clock.instant());
+		challenges.deleteExpiredBefore(clock.instant());
+		resets.deleteExpiredBefore(clock.instant());
 		if (deleted > 0) {
 			log.debug("Deleted {} ended sessions", deleted);
 		}

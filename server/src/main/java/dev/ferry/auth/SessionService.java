@@ -18,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Sessions and their token pairs. A session is one refresh-token family: every refresh
  * rotates the token, and presenting a rotated one again means it was copied, so the whole
  * session is revoked. Expiry slides: a session ends after {@code refresh-ttl} without
- * use.
+ * use, a browser session already after {@code FERRY_SESSION_IDLE_TIMEOUT} without any
+ * request, and every session {@code FERRY_SESSION_MAX_AGE} after sign-in.
  */
 @Service
 public class SessionService {
@@ -33,26 +34,49 @@ public class SessionService {
 
 	private final FerryProperties properties;
 
+	private final AccountSecurityProperties account;
+
+	private final Devices devices;
+
 	private final Clock clock;
 
 	SessionService(SessionRepository sessions, UserRepository users, AccessTokens accessTokens, AuditLog audit,
-			FerryProperties properties, Clock clock) {
+			FerryProperties properties, AccountSecurityProperties account, Devices devices, Clock clock) {
 		this.sessions = sessions;
 		this.users = users;
 		this.accessTokens = accessTokens;
 		this.audit = audit;
 		this.properties = properties;
+		this.account = account;
+		this.devices = devices;
 		this.clock = clock;
 	}
 
+	/** Opens an unrestricted API (non-browser) session. */
 	@Transactional
 	public TokenResponse open(User user, ClientInfo client) {
+		return open(user, client, false, null, "password");
+	}
+
+	/**
+	 * Opens a session. A {@code browser} session ends after the idle timeout without use;
+	 * every session ends {@code FERRY_SESSION_MAX_AGE} after sign-in at the latest.
+	 */
+	@Transactional
+	TokenResponse open(User user, ClientInfo client, boolean browser, SessionRestriction restriction, String method) {
 		Instant now = clock.instant();
-		UUID sessionId = UUID.randomUUID();
-		sessions.create(sessionId, user.id(), now, now.plus(properties.tokens().refreshTtl()), client.ip(),
-				client.userAgent());
-		audit.record(AuditEvent.success("auth.login").by(user.auditActor()).object("session", sessionId));
-		return issue(user, sessionId, now);
+		Instant expiresAt = earlier(now.plus(properties.tokens().refreshTtl()), now.plus(account.sessionMaxAge()));
+		SessionRepository.Session session = new SessionRepository.Session(UUID.randomUUID(), user.id(), now, now,
+				expiresAt, client.ip(), client.userAgent(), browser ? account.sessionIdleTimeout() : null, restriction,
+				null);
+		sessions.create(session, Devices.hash(client));
+		audit.record(AuditEvent.success("auth.login")
+			.by(user.auditActor())
+			.object("session", session.id())
+			.detail("method", method)
+			.detail("restriction", (restriction != null) ? restriction.dbName() : null));
+		devices.signedIn(user, client);
+		return issue(user, session, now);
 	}
 
 	/**
@@ -71,11 +95,13 @@ public class SessionService {
 		if (token.rotatedAt() != null) {
 			throw reused(user, token.sessionId(), now);
 		}
-		if (!token.sessionLive(now)) {
+		SessionRepository.Session session = token.session();
+		if (!session.live(now)) {
+			boolean idle = session.revokedAt() == null && session.expiresAt().isAfter(now);
 			audit.record(AuditEvent.failure("auth.refresh")
 				.by(user.auditActor())
 				.object("session", token.sessionId())
-				.detail("reason", "session_ended"));
+				.detail("reason", idle ? "idle" : "session_ended"));
 			throw AuthException.invalidRefreshToken();
 		}
 		if (!user.isActive()) {
@@ -88,9 +114,11 @@ public class SessionService {
 		if (!sessions.markRotated(hash, now)) {
 			throw reused(user, token.sessionId(), now);
 		}
-		sessions.touch(token.sessionId(), now, now.plus(properties.tokens().refreshTtl()), client.ip());
+		Instant expiresAt = earlier(now.plus(properties.tokens().refreshTtl()),
+				session.createdAt().plus(account.sessionMaxAge()));
+		sessions.touch(session.id(), now, expiresAt, client.ip());
 		audit.record(AuditEvent.success("auth.refresh").by(user.auditActor()).object("session", token.sessionId()));
-		return issue(user, token.sessionId(), now);
+		return issue(user, sessions.findActive(session.id(), now).orElseThrow(AuthException::invalidRefreshToken), now);
 	}
 
 	/**
@@ -157,6 +185,11 @@ public class SessionService {
 		sessions.revokeAll(userId, null, clock.instant(), reason);
 	}
 
+	/** Ends every session of a user but {@code keep}; answers how many ended. */
+	int revokeAll(UUID userId, UUID keep, String reason) {
+		return sessions.revokeAll(userId, keep, clock.instant(), reason);
+	}
+
 	/**
 	 * Credential management needs an interactive session: a leaked API key must not be
 	 * able to end the owner's sessions.
@@ -174,10 +207,20 @@ public class SessionService {
 		return AuthException.invalidRefreshToken();
 	}
 
-	private TokenResponse issue(User user, UUID sessionId, Instant now) {
+	/** Lifts a restriction from every session of the user that has it. */
+	void lift(UUID userId, SessionRestriction restriction, SessionRestriction next) {
+		sessions.lift(userId, restriction, next);
+	}
+
+	private TokenResponse issue(User user, SessionRepository.Session session, Instant now) {
 		String refreshToken = SecureTokens.generate("");
-		sessions.addRefreshToken(SecureTokens.hash(refreshToken), sessionId, now);
-		return TokenResponse.bearer(accessTokens.issue(user, sessionId), refreshToken, accessTokens.ttlSeconds());
+		sessions.addRefreshToken(SecureTokens.hash(refreshToken), session.id(), now);
+		return TokenResponse.of(accessTokens.issue(user, session.id()), refreshToken, accessTokens.ttlSeconds(),
+				session);
+	}
+
+	private static Instant earlier(Instant a, Instant b) {
+		return a.isBefore(b) ? a : b;
 	}
 
 }

@@ -23,11 +23,28 @@ class UserRepository {
 	}
 
 	void insert(User user) {
-		jdbc.sql("INSERT INTO users (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+		jdbc.sql("INSERT INTO users (" + COLUMNS + ", password_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(user.id().toString(), normalize(user.email()), user.name(), user.passwordHash(), user.role().name(),
 					user.status().name(), user.quotaBytes(), user.createdAt().toEpochMilli(),
-					user.updatedAt().toEpochMilli())
+					user.updatedAt().toEpochMilli(),
+					(user.passwordHash() != null) ? user.createdAt().toEpochMilli() : null)
 			.update();
+	}
+
+	void setPassword(UUID id, String passwordHash, Instant now) {
+		jdbc.sql("UPDATE users SET password_hash = ?, password_changed_at = ?, updated_at = ? WHERE id = ?")
+			.params(passwordHash, now.toEpochMilli(), now.toEpochMilli(), id.toString())
+			.update();
+	}
+
+	/** When the password was last set; empty for accounts without one. */
+	Optional<Instant> passwordChangedAt(UUID id) {
+		return jdbc.sql("SELECT password_changed_at FROM users WHERE id = ? AND password_hash IS NOT NULL")
+			.param(id.toString())
+			.query((rs, i) -> rs.getLong(1))
+			.optional()
+			.filter((at) -> at > 0)
+			.map(Instant::ofEpochMilli);
 	}
 
 	/**

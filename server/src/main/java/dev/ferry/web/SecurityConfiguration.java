@@ -31,7 +31,8 @@ class SecurityConfiguration {
 			+ "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 	private static final Set<String> CREDENTIAL_ENDPOINTS = Set.of("/api/v1/auth/login", "/api/v1/auth/refresh",
-			"/api/v1/auth/register", "/api/v1/auth/setup");
+			"/api/v1/auth/register", "/api/v1/auth/setup", "/api/v1/auth/login/mfa", "/api/v1/auth/password-reset",
+			"/api/v1/auth/password-reset/confirm");
 
 	@Bean
 	SecurityFilterChain api(HttpSecurity http, AuthenticationManagerResolver<HttpServletRequest> bearer,
@@ -56,7 +57,8 @@ class SecurityConfiguration {
 			.authorizeHttpRequests((authorize) -> authorize
 				.requestMatchers("/api/v1/auth/login", "/api/v1/auth/login/**", "/api/v1/auth/refresh",
 						"/api/v1/auth/logout", "/api/v1/auth/register", "/api/v1/auth/setup", "/api/v1/auth/providers",
-						"/api/v1/openapi.json", "/api/v1/share/**", "/health", "/health/**", "/metrics", "/error")
+						"/api/v1/auth/password-reset", "/api/v1/auth/password-reset/confirm", "/api/v1/openapi.json",
+						"/api/v1/share/**", "/health", "/health/**", "/metrics", "/error")
 				.permitAll()
 				.requestMatchers("/api/**")
 				.authenticated()

@@ -83,7 +83,7 @@ class AuthRepositoriesTests {
 		SessionRepository sessions = new SessionRepository(jdbc);
 		User owner = insertUser(users);
 		UUID session = UUID.randomUUID();
-		sessions.create(session, owner.id(), NOW, NOW.plus(Duration.ofDays(1)), "127.0.0.1", "JUnit");
+		sessions.create(session(session, owner.id(), NOW, NOW.plus(Duration.ofDays(1)), "127.0.0.1", "JUnit"), null);
 		sessions.addRefreshToken("hash-" + session, session, NOW);
 
 		assertThat(sessions.markRotated("hash-" + session, NOW)).isTrue();
@@ -91,12 +91,12 @@ class AuthRepositoriesTests {
 		SessionRepository.RefreshToken token = sessions.findRefreshToken("hash-" + session).orElseThrow();
 		assertThat(token.rotatedAt()).isEqualTo(NOW);
 		assertThat(token.userId()).isEqualTo(owner.id());
-		assertThat(token.sessionLive(NOW)).isTrue();
+		assertThat(token.session().live(NOW)).isTrue();
 
 		assertThat(sessions.revoke(session, NOW, "refresh_reuse")).isTrue();
 		assertThat(sessions.revoke(session, NOW, "again")).isFalse();
-		assertThat(sessions.findRefreshToken("hash-" + session).orElseThrow().sessionLive(NOW)).isFalse();
-		assertThat(sessions.activeSessionUser(session, NOW)).isEmpty();
+		assertThat(sessions.findRefreshToken("hash-" + session).orElseThrow().session().live(NOW)).isFalse();
+		assertThat(sessions.findActive(session, NOW)).isEmpty();
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -109,9 +109,11 @@ class AuthRepositoriesTests {
 		UUID current = UUID.randomUUID();
 		UUID other = UUID.randomUUID();
 		UUID expired = UUID.randomUUID();
-		sessions.create(current, owner.id(), NOW, NOW.plus(Duration.ofDays(1)), "10.0.0.1", "A");
-		sessions.create(other, owner.id(), NOW, NOW.plus(Duration.ofDays(1)), "10.0.0.2", "B");
-		sessions.create(expired, owner.id(), NOW.minus(Duration.ofDays(2)), NOW.minus(Duration.ofDays(1)), null, null);
+		sessions.create(session(current, owner.id(), NOW, NOW.plus(Duration.ofDays(1)), "10.0.0.1", "A"), null);
+		sessions.create(session(other, owner.id(), NOW, NOW.plus(Duration.ofDays(1)), "10.0.0.2", "B"), null);
+		sessions.create(
+				session(expired, owner.id(), NOW.minus(Duration.ofDays(2)), NOW.minus(Duration.ofDays(1)), null, null),
+				null);
 		sessions.addRefreshToken("hash-" + other, other, NOW);
 
 		assertThat(sessions.listActive(owner.id(), NOW)).extracting(SessionRepository.Session::id)
@@ -196,6 +198,12 @@ class AuthRepositoriesTests {
 	private static User user(String email, Role role, Long quota) {
 		return new User(UUID.randomUUID(), email.toLowerCase(), null, "{noop}x", role, UserStatus.ACTIVE, quota, NOW,
 				NOW);
+	}
+
+	private static SessionRepository.Session session(UUID id, UUID userId, Instant createdAt, Instant expiresAt,
+			String ip, String userAgent) {
+		return new SessionRepository.Session(id, userId, createdAt, createdAt, expiresAt, ip, userAgent, null, null,
+				null);
 	}
 
 }

@@ -36,7 +36,7 @@ class SetupIntegrationTests {
 
 	private static final Pattern SETUP_URL = Pattern.compile("(http://\\S+)/setup#token=([A-Za-z0-9_-]{43})");
 
-	private static final String PASSWORD = "first-admin-password";
+	private static final String PASSWORD = "first-admin-passphrase-Wm4";
 
 	@LocalServerPort
 	int port;

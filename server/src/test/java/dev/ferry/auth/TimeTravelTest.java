@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = "ferry.registration=open")
 abstract class TimeTravelTest {
 
-	static final String PASSWORD = "time-travel-password";
+	static final String PASSWORD = "time-travel-passphrase-Kq7";
 
 	@LocalServerPort
 	int port;

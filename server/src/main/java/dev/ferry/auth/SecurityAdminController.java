@@ -1,0 +1,55 @@
+package dev.ferry.auth;
+
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The admin side of account security: the 2FA policy and resetting a user's 2FA. */
+@RestController
+@RequestMapping("/api/v1/admin")
+class SecurityAdminController {
+
+	private final TwoFactorPolicy policy;
+
+	private final TwoFactorAdmin twoFactor;
+
+	SecurityAdminController(TwoFactorPolicy policy, TwoFactorAdmin twoFactor) {
+		this.policy = policy;
+		this.twoFactor = twoFactor;
+	}
+
+	@GetMapping("/security-policy")
+	TwoFactorPolicy.View policy(@AuthenticationPrincipal CurrentUser caller) {
+		return policy.view(caller);
+	}
+
+	@PutMapping("/security-policy")
+	TwoFactorPolicy.View updatePolicy(@AuthenticationPrincipal CurrentUser caller,
+			@Valid @RequestBody PolicyRequest body) {
+		return policy.update(caller, body.require2fa());
+	}
+
+	@PostMapping("/users/{id}/2fa/reset")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void reset(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID id) {
+		twoFactor.reset(caller, id);
+	}
+
+	record PolicyRequest(@NotNull @Pattern(regexp = TwoFactorPolicy.PATTERN,
+			message = "must be none, all or a comma-separated list of roles (admin, user, guest)") String require2fa) {
+	}
+
+}

@@ -1,0 +1,81 @@
+package dev.ferry.auth;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * What a fresh session may do: a password past {@code FERRY_PASSWORD_MAX_AGE} must be
+ * changed first, and an account that the 2FA policy covers must enroll a second factor
+ * first. Lifts the restriction from the account's sessions once that is done.
+ */
+@Component
+class SignInPolicy {
+
+	private final TwoFactorPolicy twoFactor;
+
+	private final SecondFactorRepository factors;
+
+	private final UserRepository users;
+
+	private final SessionService sessions;
+
+	private final AccountSecurityProperties properties;
+
+	private final Clock clock;
+
+	SignInPolicy(TwoFactorPolicy twoFactor, SecondFactorRepository factors, UserRepository users,
+			SessionService sessions, AccountSecurityProperties properties, Clock clock) {
+		this.twoFactor = twoFactor;
+		this.factors = factors;
+		this.users = users;
+		this.sessions = sessions;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	boolean twoFactorRequired(Role role) {
+		return twoFactor.requiredFor(role);
+	}
+
+	boolean hasSecondFactor(UUID userId) {
+		return factors.findTotp(userId).filter(SecondFactorRepository.TotpCredential::confirmed).isPresent();
+	}
+
+	/**
+	 * The restriction for a new session of {@code user}; {@code passwordUsed} is false
+	 * for single sign-on and passkeys, where the password's age does not matter.
+	 */
+	SessionRestriction restrictionFor(User user, boolean passwordUsed) {
+		if (passwordUsed && passwordExpired(user.id())) {
+			return SessionRestriction.PASSWORD_CHANGE;
+		}
+		return mfaRestriction(user);
+	}
+
+	/** A second factor was added: sessions waiting for one are freed. */
+	void factorAdded(UUID userId) {
+		sessions.lift(userId, SessionRestriction.MFA_ENROLLMENT, null);
+	}
+
+	/** The password was changed: sessions waiting for that go on to the next step. */
+	void passwordChanged(User user) {
+		sessions.lift(user.id(), SessionRestriction.PASSWORD_CHANGE, mfaRestriction(user));
+	}
+
+	private SessionRestriction mfaRestriction(User user) {
+		return (twoFactor.requiredFor(user.role()) && !hasSecondFactor(user.id())) ? SessionRestriction.MFA_ENROLLMENT
+				: null;
+	}
+
+	private boolean passwordExpired(UUID userId) {
+		Duration maxAge = properties.passwordMaxAge();
+		if (maxAge == null || maxAge.isZero() || maxAge.isNegative()) {
+			return false;
+		}
+		return users.passwordChangedAt(userId).map((at) -> !at.plus(maxAge).isAfter(clock.instant())).orElse(false);
+	}
+
+}

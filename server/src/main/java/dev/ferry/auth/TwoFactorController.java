@@ -1,0 +1,69 @@
+package dev.ferry.auth;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The caller's TOTP second factor: enroll ({@code enable}, then {@code verify} with a
+ * first code, which answers the recovery codes), new recovery codes, and turning it off.
+ */
+@RestController
+@RequestMapping("/api/v1/auth/2fa")
+class TwoFactorController {
+
+	private final TwoFactorService twoFactor;
+
+	private final UserRepository users;
+
+	TwoFactorController(TwoFactorService twoFactor, UserRepository users) {
+		this.twoFactor = twoFactor;
+		this.users = users;
+	}
+
+	@GetMapping
+	TwoFactorService.Status status(@AuthenticationPrincipal CurrentUser caller) {
+		return twoFactor.status(caller);
+	}
+
+	@PostMapping("/enable")
+	TwoFactorService.Enrollment enable(@AuthenticationPrincipal CurrentUser caller) {
+		return twoFactor.enable(caller);
+	}
+
+	@PostMapping("/verify")
+	TwoFactorService.RecoveryCodes verify(@AuthenticationPrincipal CurrentUser caller,
+			@Valid @RequestBody CodeRequest body) {
+		return twoFactor.verify(caller, body.code());
+	}
+
+	@PostMapping("/recovery-codes")
+	TwoFactorService.RecoveryCodes recoveryCodes(@AuthenticationPrincipal CurrentUser caller,
+			@Valid @RequestBody CodeRequest body) {
+		return twoFactor.regenerateRecoveryCodes(caller, body.code());
+	}
+
+	@PostMapping("/disable")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void disable(@AuthenticationPrincipal CurrentUser caller, @Valid @RequestBody DisableRequest body) {
+		User user = users.findById(caller.userId()).orElseThrow(AuthException::unauthenticated);
+		twoFactor.disable(caller, user, body.password(), body.code());
+	}
+
+	record CodeRequest(@NotBlank @Size(max = 64) String code) {
+	}
+
+	record DisableRequest(@NotBlank @Size(max = PasswordPolicy.MAX_LENGTH) String password,
+			@NotBlank @Size(max = 64) String code) {
+	}
+
+}
