@@ -35,8 +35,8 @@ class SecondFactorRepository {
 			.param(userId.toString())
 			.query((rs, i) -> {
 				long confirmed = rs.getLong("confirmed_at");
-				return new TotpCredential(rs.getBytes("sealed_secret"),
-						rs.wasNull() ? null : Instant.ofEpochMilli(confirmed), rs.getLong("last_step"));
+				Instant confirmedAt = rs.wasNull() ? null : Instant.ofEpochMilli(confirmed);
+				return new TotpCredential(rs.getBytes("sealed_secret"), confirmedAt, rs.getLong("last_step"));
 			})
 			.optional();
 	}
