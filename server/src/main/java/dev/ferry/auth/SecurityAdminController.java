@@ -2,6 +2,7 @@ package dev.ferry.auth;
 
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -48,7 +49,7 @@ class SecurityAdminController {
 		twoFactor.reset(caller, id);
 	}
 
-	record PolicyRequest(@NotNull @Pattern(regexp = TwoFactorPolicy.PATTERN,
+	record PolicyRequest(@JsonProperty("require_2fa") @NotNull @Pattern(regexp = TwoFactorPolicy.PATTERN,
 			message = "must be none, all or a comma-separated list of roles (admin, user, guest)") String require2fa) {
 	}
 

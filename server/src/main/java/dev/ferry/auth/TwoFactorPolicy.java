@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
 
@@ -108,7 +109,8 @@ class TwoFactorPolicy {
 	/**
 	 * The policy in force and where it comes from ({@code environment} or {@code admin}).
 	 */
-	record View(String require2fa, List<String> require2faRoles, String source) {
+	record View(@JsonProperty("require_2fa") String require2fa,
+			@JsonProperty("require_2fa_roles") List<String> require2faRoles, String source) {
 	}
 
 }
