@@ -2,6 +2,7 @@ package dev.ferry.auth;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -64,7 +65,7 @@ public class SessionService {
 	 */
 	@Transactional
 	TokenResponse open(User user, ClientInfo client, boolean browser, SessionRestriction restriction, String method) {
-		Instant now = clock.instant();
+		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		Instant expiresAt = earlier(now.plus(properties.tokens().refreshTtl()), now.plus(account.sessionMaxAge()));
 		SessionRepository.Session session = new SessionRepository.Session(UUID.randomUUID(), user.id(), now, now,
 				expiresAt, client.ip(), client.userAgent(), browser ? account.sessionIdleTimeout() : null, restriction,
@@ -85,7 +86,7 @@ public class SessionService {
 	 */
 	@Transactional(noRollbackFor = AuthException.class)
 	TokenResponse refresh(String refreshToken, ClientInfo client) {
-		Instant now = clock.instant();
+		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		String hash = SecureTokens.hash(refreshToken);
 		SessionRepository.RefreshToken token = sessions.findRefreshToken(hash).orElseThrow(() -> {
 			audit.record(AuditEvent.failure("auth.refresh").detail("reason", "unknown_token"));

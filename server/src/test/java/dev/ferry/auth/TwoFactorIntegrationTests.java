@@ -2,6 +2,8 @@ package dev.ferry.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -167,8 +169,8 @@ class TwoFactorIntegrationTests extends TimeTravelTest {
 
 		assertThat(finished.status()).isEqualTo(200);
 		assertThat(finished.json().has("refresh_token")).isFalse();
-		assertThat(finished.json().get("idle_expires_at").asString())
-			.isEqualTo(clock.instant().plus(Duration.ofMinutes(30)).toString());
+		assertThat(Instant.parse(finished.json().get("idle_expires_at").asString()))
+			.isEqualTo(clock.instant().truncatedTo(ChronoUnit.MILLIS).plus(Duration.ofMinutes(30)));
 		assertThat(finished.headers().get("set-cookie")).anyMatch((c) -> c.startsWith(RefreshCookies.REFRESH + "="))
 			.anyMatch((c) -> c.startsWith(ClientInfo.DEVICE_COOKIE + "=") && c.contains("HttpOnly"));
 	}
