@@ -1,10 +1,12 @@
 package dev.ferry.web;
 
+import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +19,13 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -26,6 +34,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.NoHandlerFoundException;
@@ -44,10 +53,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+	private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
+
 	private final Validation validation;
 
-	ApiExceptionHandler(Validation validation) {
+	private final DeniedRequests denied;
+
+	ApiExceptionHandler(Validation validation, DeniedRequests denied) {
 		this.validation = validation;
+		this.denied = denied;
 	}
 
 	@Override
@@ -140,23 +154,37 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return handleExceptionInternal(ex, validation.of(ex), new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
 	}
 
-	/**
-	 * Method security ({@code @PreAuthorize}) denies inside MVC, after the filters ran.
-	 */
-	@ExceptionHandler(AccessDeniedException.class)
-	ResponseEntity<Object> accessDenied(AccessDeniedException ex, WebRequest request) {
-		ProblemDetail problem = Problems.of(HttpStatus.FORBIDDEN, "forbidden",
-				Problems.detailFor(HttpStatus.FORBIDDEN));
-		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.FORBIDDEN, request);
+	/** A 403 a service decided on itself is a permission denial too, so it is audited. */
+	@Override
+	protected ResponseEntity<Object> handleErrorResponseException(ErrorResponseException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		if (status.value() == HttpStatus.FORBIDDEN.value() && request instanceof ServletWebRequest servlet) {
+			denied.recordDenial(servlet.getRequest(), ex.getBody().getType().toString());
+		}
+		return super.handleErrorResponseException(ex, headers, status, request);
 	}
 
+	/**
+	 * A denial from method security ({@code @PreAuthorize}) or a service: without this it
+	 * would fall into the catch-all below and become a 500.
+	 */
+	@ExceptionHandler(AccessDeniedException.class)
+	void accessDenied(AccessDeniedException ex, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+		if (caller == null || TRUST.isAnonymous(caller)) {
+			denied.commence(request, response, new InsufficientAuthenticationException(ex.getMessage(), ex));
+		}
+		else {
+			denied.handle(request, response, ex);
+		}
+	}
+
+	/** Authentication demanded inside MVC (method security without a caller). */
 	@ExceptionHandler(AuthenticationException.class)
-	ResponseEntity<Object> unauthenticated(AuthenticationException ex, WebRequest request) {
-		HttpHeaders headers = new HttpHeaders();
-		headers.set(HttpHeaders.WWW_AUTHENTICATE, SecurityConfiguration.BEARER_CHALLENGE);
-		ProblemDetail problem = Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated",
-				Problems.detailFor(HttpStatus.UNAUTHORIZED));
-		return handleExceptionInternal(ex, problem, headers, HttpStatus.UNAUTHORIZED, request);
+	void unauthenticated(AuthenticationException ex, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		denied.commence(request, response, ex);
 	}
 
 	@ExceptionHandler(Exception.class)

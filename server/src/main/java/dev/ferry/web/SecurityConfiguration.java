@@ -17,12 +17,10 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.ExceptionHandlingConfigurer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -60,10 +58,7 @@ class SecurityConfiguration {
 		AuthorizationManager<RequestAuthorizationContext> access = properties.metricsProtected()
 				? bearerToken(properties.metricsToken()) : (authentication, context) -> new AuthorizationDecision(true);
 		stateless(http).securityMatcher("/metrics")
-			.exceptionHandling((handling) -> handling
-				.authenticationEntryPoint(
-						unauthenticated(problems, "Send 'Authorization: Bearer <FERRY_METRICS_TOKEN>'."))
-				.accessDeniedHandler(forbidden(problems)))
+			.exceptionHandling((handling) -> handling.authenticationEntryPoint(metricsChallenge(problems)))
 			.headers(SecurityConfiguration::strictHeaders)
 			.authorizeHttpRequests((authorize) -> authorize.anyRequest().access(access));
 		return http.build();
@@ -72,14 +67,14 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain api(HttpSecurity http, AuthenticationManagerResolver<HttpServletRequest> bearer,
-			ProblemWriter problems,
+			DeniedRequests denied,
 			@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> controllers)
 			throws Exception {
 		stateless(http)
 			.oauth2ResourceServer((resource) -> resource.authenticationManagerResolver(bearer)
-				.authenticationEntryPoint(unauthenticated(problems, Problems.detailFor(HttpStatus.UNAUTHORIZED)))
-				.accessDeniedHandler(forbidden(problems)))
-			.exceptionHandling((handling) -> problemsFor(handling, problems))
+				.authenticationEntryPoint(denied)
+				.accessDeniedHandler(denied))
+			.exceptionHandling((handling) -> handling.authenticationEntryPoint(denied).accessDeniedHandler(denied))
 			.headers(SecurityConfiguration::strictHeaders)
 			.authorizeHttpRequests((authorize) -> authorize.requestMatchers(PUBLIC_PATHS)
 				.permitAll()
@@ -109,21 +104,12 @@ class SecurityConfiguration {
 					(hsts) -> hsts.includeSubDomains(true).maxAgeInSeconds(SecurityHeaders.HSTS_MAX_AGE_SECONDS));
 	}
 
-	private static void problemsFor(ExceptionHandlingConfigurer<HttpSecurity> handling, ProblemWriter problems) {
-		handling.authenticationEntryPoint(unauthenticated(problems, Problems.detailFor(HttpStatus.UNAUTHORIZED)))
-			.accessDeniedHandler(forbidden(problems));
-	}
-
-	private static AuthenticationEntryPoint unauthenticated(ProblemWriter problems, String detail) {
+	private static AuthenticationEntryPoint metricsChallenge(ProblemWriter problems) {
 		return (request, response, ex) -> {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, BEARER_CHALLENGE);
-			problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated", detail);
+			problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated",
+					"Send 'Authorization: Bearer <FERRY_METRICS_TOKEN>'.");
 		};
-	}
-
-	private static AccessDeniedHandler forbidden(ProblemWriter problems) {
-		return (request, response, ex) -> problems.write(request, response, HttpStatus.FORBIDDEN, "forbidden",
-				Problems.detailFor(HttpStatus.FORBIDDEN));
 	}
 
 	/** Compares in constant time, so response timing does not reveal the token. */

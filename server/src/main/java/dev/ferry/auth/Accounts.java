@@ -1,0 +1,22 @@
+package dev.ferry.auth;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+
+/** Read access to accounts for other modules (quotas, sharing, notifications). */
+@Service
+public class Accounts {
+
+	private final UserRepository users;
+
+	Accounts(UserRepository users) {
+		this.users = users;
+	}
+
+	public Optional<User> find(UUID id) {
+		return users.findById(id);
+	}
+
+}

@@ -1,0 +1,40 @@
+package dev.ferry.files;
+
+import java.util.UUID;
+
+import dev.ferry.auth.CurrentUser;
+
+/**
+ * The files module's public service for other modules (uploads, shares): registers
+ * finished blobs as files and answers the questions an upload must ask before it accepts
+ * bytes.
+ */
+public interface FileCatalog {
+
+	/**
+	 * Checks (and normalises) where a new file would go: the folder path and name must be
+	 * valid and safe (no traversal, no control characters). Throws a 400 problem
+	 * otherwise.
+	 */
+	Placement checkPlacement(CurrentUser owner, String folder, String name);
+
+	/** Bytes the user may still store: their quota minus what their files use. */
+	long remainingQuota(CurrentUser owner);
+
+	/**
+	 * Registers a completed blob as a file (new version if the path exists is a later
+	 * feature; today an existing path gets a unique name). Detects the type from content.
+	 */
+	StoredFile add(CurrentUser owner, NewFile file);
+
+	record Placement(String folder, String name) {
+	}
+
+	/** {@code id} becomes the file's id (uploads reuse their own id). */
+	record NewFile(UUID id, Placement placement, String declaredType, UUID blobId, long size, String sha256) {
+	}
+
+	record StoredFile(UUID id, String folder, String name, String contentType, long size, String sha256) {
+	}
+
+}

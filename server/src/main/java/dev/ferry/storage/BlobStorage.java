@@ -1,0 +1,39 @@
+package dev.ferry.storage;
+
+import java.io.InputStream;
+import java.util.UUID;
+
+/**
+ * Encrypted, append-only blob storage: the storage module's public service. A blob is an
+ * ordered list of parts, each encrypted independently (Tink streaming AEAD, 64 KiB
+ * segments) under the blob's own data key, which is kept wrapped by the key-encryption
+ * key. Nothing is ever stored in plaintext, not even while an upload is in progress.
+ */
+public interface BlobStorage {
+
+	/** Creates an empty blob with a fresh data key and returns its id. */
+	UUID create();
+
+	/**
+	 * Starts writing plaintext at {@code offset}, which must equal the blob's current
+	 * length (otherwise {@link BlobConflictException}). Nothing becomes visible until
+	 * {@link PendingPart#commit()}; closing without commit discards what was written.
+	 */
+	PendingPart beginPart(UUID blobId, long offset);
+
+	/** Current plaintext length: the sum of committed parts. */
+	long length(UUID blobId);
+
+	/**
+	 * Plaintext bytes {@code [start, endExclusive)}; decrypts only the segments the range
+	 * touches, and streams: memory use does not depend on the range's size.
+	 */
+	InputStream openRange(UUID blobId, long start, long endExclusive);
+
+	/**
+	 * Crypto-shreds the blob: destroys its wrapped data key, overwrites local bytes, then
+	 * removes its parts. Reads already in progress may fail; new reads find nothing.
+	 */
+	void destroy(UUID blobId);
+
+}
