@@ -2,6 +2,7 @@ package dev.ferry.web;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -20,6 +21,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -41,10 +44,17 @@ class SecurityConfiguration {
 
 	static final String BEARER_CHALLENGE = "Bearer realm=\"ferry\"";
 
-	/** Reachable without signing in; the OpenAPI document marks them as such. */
+	/**
+	 * Reachable without signing in; the OpenAPI document marks them as such. Logout is
+	 * public because a browser may sign out with only its refresh cookie; the controller
+	 * then requires that cookie plus the CSRF proof.
+	 */
 	static final String[] PUBLIC_PATHS = { "/api/v1/auth/login", "/api/v1/auth/login/**", "/api/v1/auth/refresh",
-			"/api/v1/auth/register", "/api/v1/auth/setup", "/api/v1/auth/providers", "/api/v1/openapi.json",
-			"/api/v1/share/**", "/health", "/health/**", "/error" };
+			"/api/v1/auth/logout", "/api/v1/auth/register", "/api/v1/auth/setup", "/api/v1/auth/providers",
+			"/api/v1/openapi.json", "/api/v1/share/**", "/health", "/health/**", "/error" };
+
+	private static final Set<String> CREDENTIAL_ENDPOINTS = Set.of("/api/v1/auth/login", "/api/v1/auth/refresh",
+			"/api/v1/auth/register", "/api/v1/auth/setup");
 
 	/**
 	 * {@code /metrics} is scraped by Prometheus with a static token of its own
@@ -72,6 +82,7 @@ class SecurityConfiguration {
 			throws Exception {
 		stateless(http)
 			.oauth2ResourceServer((resource) -> resource.authenticationManagerResolver(bearer)
+				.bearerTokenResolver(bearerTokens())
 				.authenticationEntryPoint(denied)
 				.accessDeniedHandler(denied))
 			.exceptionHandling((handling) -> handling.authenticationEntryPoint(denied).accessDeniedHandler(denied))
@@ -120,6 +131,16 @@ class SecurityConfiguration {
 			return new AuthorizationDecision(
 					given != null && MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.UTF_8)));
 		};
+	}
+
+	/**
+	 * These endpoints take their own credentials in the body or a cookie; an expired
+	 * access token a client attaches to every request by habit must not turn them into a
+	 * 401.
+	 */
+	private static BearerTokenResolver bearerTokens() {
+		DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
+		return (request) -> CREDENTIAL_ENDPOINTS.contains(request.getRequestURI()) ? null : header.resolve(request);
 	}
 
 }
