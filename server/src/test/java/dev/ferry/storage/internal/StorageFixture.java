@@ -40,7 +40,7 @@ final class StorageFixture implements AutoCloseable {
 			DriverManagerDataSource dataSource = new DriverManagerDataSource("jdbc:sqlite:"
 					+ dataDir.resolve("ferry.db") + "?journal_mode=WAL&busy_timeout=15000&transaction_mode=IMMEDIATE");
 			Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/sqlite").load().migrate();
-			this.kek = new KeyEncryptionKey(properties(dataDir));
+			this.kek = new KeyEncryptionKey(properties(dataDir, null));
 			StorageProperties storageProperties = new StorageProperties(null, Duration.ofHours(1), 100,
 					Duration.ofMinutes(5));
 			this.store = new LocalBlobStore(storageProperties.dirOrDefault(dataDir));
@@ -56,8 +56,8 @@ final class StorageFixture implements AutoCloseable {
 		}
 	}
 
-	static FerryProperties properties(Path dataDir) {
-		return new FerryProperties(dataDir, null, null, new FerryProperties.Db(null, null, null),
+	static FerryProperties properties(Path dataDir, String keysetFile) {
+		return new FerryProperties(dataDir, keysetFile, null, new FerryProperties.Db(null, null, null),
 				new FerryProperties.Admin(null, null), FerryProperties.Registration.INVITE,
 				new FerryProperties.Tokens(Duration.ofMinutes(15), Duration.ofDays(30)));
 	}
