@@ -115,6 +115,33 @@ class EncryptedBlobStorageIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void swappedOrMovedPartsFailTheRead() throws IOException {
+		byte[] content = random(2000, 9);
+		UUID blob = storage.create();
+		append(blob, content, 0, 1000);
+		append(blob, content, 1000, 2000);
+		List<Path> parts = objectsOf(blob);
+		Path first = parts.stream()
+			.filter((path) -> path.getFileName().toString().startsWith("0-"))
+			.findFirst()
+			.orElseThrow();
+		Path second = parts.stream()
+			.filter((path) -> path.getFileName().toString().startsWith("1-"))
+			.findFirst()
+			.orElseThrow();
+		byte[] firstBytes = Files.readAllBytes(first);
+		Files.write(first, Files.readAllBytes(second));
+		Files.write(second, firstBytes);
+		assertThatThrownBy(() -> read(blob, 0, 10)).isInstanceOf(IOException.class);
+		assertThatThrownBy(() -> read(blob, 1000, 1010)).isInstanceOf(IOException.class);
+
+		UUID other = storage.create();
+		append(other, content, 0, 1000);
+		Files.write(objectsOf(other).get(0), firstBytes);
+		assertThatThrownBy(() -> read(other, 0, 10)).isInstanceOf(IOException.class);
+	}
+
+	@Test
 	void destroyRemovesKeyAndParts() {
 		UUID blob = storage.create();
 		byte[] content = random(200_000, 7);
