@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.ferry.FerryProperties;
 import dev.ferry.crypto.KeyEncryptionKey;
 import dev.ferry.storage.StorageProperties;
@@ -16,7 +18,6 @@ import org.flywaydb.core.Flyway;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The storage module wired by hand over a fresh SQLite database and blob directory, for
@@ -25,6 +26,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 final class StorageFixture implements AutoCloseable {
 
 	final Path dataDir;
+
+	private final HikariDataSource dataSource;
 
 	final KeyEncryptionKey kek;
 
@@ -37,8 +40,11 @@ final class StorageFixture implements AutoCloseable {
 	StorageFixture() {
 		try {
 			this.dataDir = Files.createTempDirectory("ferry-storage-");
-			DriverManagerDataSource dataSource = new DriverManagerDataSource("jdbc:sqlite:"
-					+ dataDir.resolve("ferry.db") + "?journal_mode=WAL&busy_timeout=15000&transaction_mode=IMMEDIATE");
+			HikariConfig config = new HikariConfig();
+			config.setJdbcUrl("jdbc:sqlite:" + dataDir.resolve("ferry.db")
+					+ "?journal_mode=WAL&synchronous=NORMAL&busy_timeout=15000&transaction_mode=IMMEDIATE");
+			config.setMaximumPoolSize(4);
+			this.dataSource = new HikariDataSource(config);
 			Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/sqlite").load().migrate();
 			this.kek = new KeyEncryptionKey(properties(dataDir, null));
 			StorageProperties storageProperties = new StorageProperties(null, Duration.ofHours(1), 100,
@@ -64,6 +70,7 @@ final class StorageFixture implements AutoCloseable {
 
 	@Override
 	public void close() {
+		dataSource.close();
 		try (Stream<Path> paths = Files.walk(dataDir)) {
 			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
 				Files.delete(path);
