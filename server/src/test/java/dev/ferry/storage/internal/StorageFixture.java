@@ -9,25 +9,23 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.ferry.FerryProperties;
 import dev.ferry.crypto.KeyEncryptionKey;
 import dev.ferry.storage.StorageProperties;
-import org.flywaydb.core.Flyway;
+import dev.ferry.testing.Databases;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
- * The storage module wired by hand over a fresh SQLite database and blob directory, for
- * tests that run outside Spring (jqwik properties, benchmarks).
+ * The storage module wired by hand over a fresh database of the given vendor and a fresh
+ * blob directory and KEK, for tests that run outside Spring (jqwik properties, vendor
+ * tests, the benchmark).
  */
 final class StorageFixture implements AutoCloseable {
 
 	final Path dataDir;
 
-	private final HikariDataSource dataSource;
+	final Databases.Fresh db;
 
 	final KeyEncryptionKey kek;
 
@@ -35,24 +33,25 @@ final class StorageFixture implements AutoCloseable {
 
 	final BlobRepository blobs;
 
+	final DataKeys keys;
+
 	final EncryptedBlobStorage storage;
 
 	StorageFixture() {
+		this(Databases.Vendor.SQLITE);
+	}
+
+	StorageFixture(Databases.Vendor vendor) {
 		try {
 			this.dataDir = Files.createTempDirectory("ferry-storage-");
-			HikariConfig config = new HikariConfig();
-			config.setJdbcUrl("jdbc:sqlite:" + dataDir.resolve("ferry.db")
-					+ "?journal_mode=WAL&synchronous=NORMAL&busy_timeout=15000&transaction_mode=IMMEDIATE");
-			config.setMaximumPoolSize(4);
-			this.dataSource = new HikariDataSource(config);
-			Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/sqlite").load().migrate();
+			this.db = Databases.migrated(vendor);
 			this.kek = new KeyEncryptionKey(properties(dataDir, null));
 			StorageProperties storageProperties = new StorageProperties(null, Duration.ofHours(1), 100,
 					Duration.ofMinutes(5));
 			this.store = new LocalBlobStore(storageProperties.dirOrDefault(dataDir));
-			this.blobs = new BlobRepository(JdbcClient.create(dataSource),
-					new DataSourceTransactionManager(dataSource));
-			this.storage = new EncryptedBlobStorage(blobs, new DataKeys(kek, storageProperties), store);
+			this.blobs = new BlobRepository(db.jdbc(), new DataSourceTransactionManager(db.dataSource()));
+			this.keys = new DataKeys(kek, storageProperties);
+			this.storage = new EncryptedBlobStorage(blobs, keys, store);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -70,7 +69,7 @@ final class StorageFixture implements AutoCloseable {
 
 	@Override
 	public void close() {
-		dataSource.close();
+		db.close();
 		try (Stream<Path> paths = Files.walk(dataDir)) {
 			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
 				Files.delete(path);
