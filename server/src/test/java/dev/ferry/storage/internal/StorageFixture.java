@@ -18,7 +18,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
  * The storage module wired by hand over a fresh database of the given vendor and a fresh
- * blob directory and KEK, for tests that run outside Spring (jqwik properties, vendor
+ * blob directory and KEK, for tests that run outside Spring (property-style tests, vendor
  * tests, the benchmark).
  */
 final class StorageFixture implements AutoCloseable {
