@@ -1,6 +1,8 @@
 package dev.ferry.auth;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -8,13 +10,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -34,11 +35,15 @@ class AuthController {
 
 	private final RefreshCookies cookies;
 
-	AuthController(LoginService login, MfaLoginService mfa, SessionService sessions, RefreshCookies cookies) {
+	private final OidcService oidc;
+
+	AuthController(LoginService login, MfaLoginService mfa, SessionService sessions, RefreshCookies cookies,
+			OidcService oidc) {
 		this.login = login;
 		this.mfa = mfa;
 		this.sessions = sessions;
 		this.cookies = cookies;
+		this.oidc = oidc;
 	}
 
 	/**
@@ -80,18 +85,26 @@ class AuthController {
 		return cookies.deliver(sessions.refresh(token, ClientInfo.of(request)), csrf, response);
 	}
 
+	/**
+	 * Ends the session: 204, or 200 with {@code logout_url} when the session came from a
+	 * single sign-on provider, where the browser should go next to sign out there too.
+	 */
 	@PostMapping("/auth/logout")
-	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void logout(@AuthenticationPrincipal CurrentUser caller, HttpServletRequest request, HttpServletResponse response) {
+	ResponseEntity<Logout> logout(@AuthenticationPrincipal CurrentUser caller, HttpServletRequest request,
+			HttpServletResponse response) {
+		Optional<UUID> ended;
 		if (caller != null) {
-			sessions.logout(caller);
+			ended = Optional.of(sessions.logout(caller));
 		}
 		else {
 			String token = cookies.refreshToken(request).orElseThrow(AuthException::unauthenticated);
 			cookies.checkCsrf(request, "auth.logout");
-			sessions.logout(token);
+			ended = sessions.logout(token);
 		}
 		cookies.clear(response);
+		Optional<String> providerLogout = ended.flatMap(oidc::logoutUrl);
+		return providerLogout.map((url) -> ResponseEntity.ok(new Logout(url)))
+			.orElseGet(() -> ResponseEntity.noContent().build());
 	}
 
 	@GetMapping("/me")
@@ -109,6 +122,9 @@ class AuthController {
 	}
 
 	record RefreshRequest(@Size(max = 100) String refreshToken) {
+	}
+
+	record Logout(String logoutUrl) {
 	}
 
 	record Me(String id, String email, String role, List<String> scopes, String apiKeyId) {

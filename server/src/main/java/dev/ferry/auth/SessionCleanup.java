@@ -24,13 +24,16 @@ class SessionCleanup {
 
 	private final PasswordResetRepository resets;
 
+	private final OidcRepository oidc;
+
 	private final Clock clock;
 
 	SessionCleanup(SessionRepository sessions, MfaChallengeRepository challenges, PasswordResetRepository resets,
-			Clock clock) {
+			OidcRepository oidc, Clock clock) {
 		this.sessions = sessions;
 		this.challenges = challenges;
 		this.resets = resets;
+		this.oidc = oidc;
 		this.clock = clock;
 	}
 
@@ -39,6 +42,7 @@ class SessionCleanup {
 		int deleted = sessions.deleteEndedBefore(clock.instant());
 		challenges.deleteExpiredBefore(clock.instant());
 		resets.deleteExpiredBefore(clock.instant());
+		oidc.deleteExpiredBefore(clock.instant());
 		if (deleted > 0) {
 			log.debug("Deleted {} ended sessions", deleted);
 		}

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import dev.ferry.FerryProperties;
@@ -65,6 +66,12 @@ public class SessionService {
 	 */
 	@Transactional
 	TokenResponse open(User user, ClientInfo client, boolean browser, SessionRestriction restriction, String method) {
+		return start(user, client, browser, restriction, method).tokens();
+	}
+
+	/** Opens a session and answers its id too, for callers that attach data to it. */
+	@Transactional
+	Opened start(User user, ClientInfo client, boolean browser, SessionRestriction restriction, String method) {
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		Instant expiresAt = earlier(now.plus(properties.tokens().refreshTtl()), now.plus(account.sessionMaxAge()));
 		SessionRepository.Session session = new SessionRepository.Session(UUID.randomUUID(), user.id(), now, now,
@@ -77,7 +84,7 @@ public class SessionService {
 			.detail("method", method)
 			.detail("restriction", (restriction != null) ? restriction.dbName() : null));
 		devices.signedIn(user, client);
-		return issue(user, session, now);
+		return new Opened(session.id(), issue(user, session, now));
 	}
 
 	/**
@@ -127,26 +134,30 @@ public class SessionService {
 	 * request.
 	 */
 	@Transactional(noRollbackFor = AuthException.class)
-	void logout(CurrentUser caller) {
+	UUID logout(CurrentUser caller) {
 		if (caller.sessionId() == null) {
 			audit.record(AuditEvent.denied("auth.logout").detail("reason", "api_key"));
 			throw AuthException.forbidden("API keys have no session to end; revoke the key instead.");
 		}
 		sessions.revoke(caller.sessionId(), clock.instant(), "logout");
 		audit.record(AuditEvent.success("auth.logout").object("session", caller.sessionId()));
+		return caller.sessionId();
 	}
 
 	/**
-	 * Ends the session a (cookie) refresh token belongs to; unknown tokens end nothing.
+	 * Ends the session a (cookie) refresh token belongs to and answers its id; unknown
+	 * tokens end nothing.
 	 */
 	@Transactional
-	void logout(String refreshToken) {
-		sessions.findRefreshToken(SecureTokens.hash(refreshToken)).ifPresentOrElse((token) -> {
+	Optional<UUID> logout(String refreshToken) {
+		Optional<SessionRepository.RefreshToken> found = sessions.findRefreshToken(SecureTokens.hash(refreshToken));
+		found.ifPresentOrElse((token) -> {
 			sessions.revoke(token.sessionId(), clock.instant(), "logout");
 			audit.record(AuditEvent.success("auth.logout")
 				.by(new AuditActor("user", token.userId().toString(), null))
 				.object("session", token.sessionId()));
 		}, () -> audit.record(AuditEvent.failure("auth.logout").detail("reason", "unknown_token")));
+		return found.map(SessionRepository.RefreshToken::sessionId);
 	}
 
 	@Transactional
@@ -218,6 +229,10 @@ public class SessionService {
 		sessions.addRefreshToken(SecureTokens.hash(refreshToken), session.id(), now);
 		return TokenResponse.of(accessTokens.issue(user, session.id()), refreshToken, accessTokens.ttlSeconds(),
 				session);
+	}
+
+	/** A new session's id and first tokens. */
+	record Opened(UUID sessionId, TokenResponse tokens) {
 	}
 
 	private static Instant earlier(Instant a, Instant b) {
