@@ -112,6 +112,11 @@ public class AuthException extends ProblemException {
 				"The code is wrong or was already used. Enter the current code from your authenticator app, or a recovery code.");
 	}
 
+	static AuthException invalidPasskey() {
+		return new AuthException(HttpStatus.UNAUTHORIZED, "invalid-passkey", "Passkey not accepted",
+				"The passkey response is invalid, unknown, for another sign-in or expired. Start again.");
+	}
+
 	static AuthException invalidResetToken() {
 		return new AuthException(HttpStatus.BAD_REQUEST, "invalid-reset-token", "Invalid reset link",
 				"The password-reset link is unknown, expired or already used. Ask for a new one.");

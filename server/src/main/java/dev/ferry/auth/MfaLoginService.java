@@ -3,8 +3,8 @@ package dev.ferry.auth;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
@@ -69,7 +69,7 @@ class MfaLoginService {
 		String token = SecureTokens.generate("");
 		challenges.insert(SecureTokens.hash(token), user.id(), now, now.plus(ttl), browser);
 		audit.record(AuditEvent.success("auth.mfa_challenge").by(user.auditActor()).detail("method", method));
-		return new MfaChallenge(true, token, List.of("totp", "recovery_code"), ttl.toSeconds());
+		return new MfaChallenge(true, token, policy.secondFactorMethods(user.id()), ttl.toSeconds());
 	}
 
 	/** Finishes a sign-in with a TOTP or recovery code. */
@@ -96,6 +96,22 @@ class MfaLoginService {
 		}
 		throttle.succeeded(client.ip(), key);
 		return complete(challenge, user, client, method.get(), now);
+	}
+
+	/** Finishes a sign-in whose second factor was verified elsewhere (a passkey). */
+	@Transactional(noRollbackFor = AuthException.class)
+	Finished finishVerified(String mfaToken, UUID userId, ClientInfo client, String method) {
+		Instant now = clock.instant();
+		MfaChallengeRepository.Challenge challenge = live(mfaToken, now);
+		User user = users.findById(challenge.userId())
+			.filter((found) -> found.id().equals(userId))
+			.orElseThrow(AuthException::invalidMfaToken);
+		return complete(challenge, user, client, method, now);
+	}
+
+	/** The account a live ticket is for, so a passkey can be asked of it. */
+	UUID pendingUser(String mfaToken) {
+		return live(mfaToken, clock.instant()).userId();
 	}
 
 	private MfaChallengeRepository.Challenge live(String mfaToken, Instant now) {

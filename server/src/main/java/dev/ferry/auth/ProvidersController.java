@@ -27,6 +27,7 @@ class ProvidersController {
 		if (properties.passwordLogin()) {
 			methods.add(new Method("password", null, "Password", null));
 		}
+		methods.add(new Method("passkey", null, "Passkey", null));
 		providers.all()
 			.forEach((provider) -> methods
 				.add(new Method("oidc", provider.id(), provider.name(), "/api/v1/auth/login/oidc/" + provider.id())));

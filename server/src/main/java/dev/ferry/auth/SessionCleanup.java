@@ -26,14 +26,17 @@ class SessionCleanup {
 
 	private final OidcRepository oidc;
 
+	private final PasskeyRepository passkeys;
+
 	private final Clock clock;
 
 	SessionCleanup(SessionRepository sessions, MfaChallengeRepository challenges, PasswordResetRepository resets,
-			OidcRepository oidc, Clock clock) {
+			OidcRepository oidc, PasskeyRepository passkeys, Clock clock) {
 		this.sessions = sessions;
 		this.challenges = challenges;
 		this.resets = resets;
 		this.oidc = oidc;
+		this.passkeys = passkeys;
 		this.clock = clock;
 	}
 
@@ -43,6 +46,7 @@ class SessionCleanup {
 		challenges.deleteExpiredBefore(clock.instant());
 		resets.deleteExpiredBefore(clock.instant());
 		oidc.deleteExpiredBefore(clock.instant());
+		passkeys.deleteExpiredChallenges(clock.instant());
 		if (deleted > 0) {
 			log.debug("Deleted {} ended sessions", deleted);
 		}

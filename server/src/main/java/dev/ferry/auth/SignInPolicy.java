@@ -2,6 +2,8 @@ package dev.ferry.auth;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
@@ -18,6 +20,8 @@ class SignInPolicy {
 
 	private final SecondFactorRepository factors;
 
+	private final PasskeyRepository passkeys;
+
 	private final UserRepository users;
 
 	private final SessionService sessions;
@@ -26,10 +30,11 @@ class SignInPolicy {
 
 	private final Clock clock;
 
-	SignInPolicy(TwoFactorPolicy twoFactor, SecondFactorRepository factors, UserRepository users,
-			SessionService sessions, AccountSecurityProperties properties, Clock clock) {
+	SignInPolicy(TwoFactorPolicy twoFactor, SecondFactorRepository factors, PasskeyRepository passkeys,
+			UserRepository users, SessionService sessions, AccountSecurityProperties properties, Clock clock) {
 		this.twoFactor = twoFactor;
 		this.factors = factors;
+		this.passkeys = passkeys;
 		this.users = users;
 		this.sessions = sessions;
 		this.properties = properties;
@@ -41,7 +46,20 @@ class SignInPolicy {
 	}
 
 	boolean hasSecondFactor(UUID userId) {
-		return factors.findTotp(userId).filter(SecondFactorRepository.TotpCredential::confirmed).isPresent();
+		return !secondFactorMethods(userId).isEmpty();
+	}
+
+	/** How the account can prove a second factor: totp, recovery_code, passkey. */
+	List<String> secondFactorMethods(UUID userId) {
+		List<String> methods = new ArrayList<>();
+		if (factors.findTotp(userId).filter(SecondFactorRepository.TotpCredential::confirmed).isPresent()) {
+			methods.add("totp");
+			methods.add("recovery_code");
+		}
+		if (passkeys.count(userId) > 0) {
+			methods.add("passkey");
+		}
+		return methods;
 	}
 
 	/**

@@ -36,6 +36,8 @@ class TwoFactorService {
 
 	private final SignInPolicy policy;
 
+	private final PasskeyRepository passkeys;
+
 	private final KeyEncryptionKey kek;
 
 	private final PasswordEncoder passwords;
@@ -44,10 +46,11 @@ class TwoFactorService {
 
 	private final Clock clock;
 
-	TwoFactorService(SecondFactorRepository factors, SignInPolicy policy, KeyEncryptionKey kek,
-			PasswordEncoder passwords, AuditLog audit, Clock clock) {
+	TwoFactorService(SecondFactorRepository factors, SignInPolicy policy, PasskeyRepository passkeys,
+			KeyEncryptionKey kek, PasswordEncoder passwords, AuditLog audit, Clock clock) {
 		this.factors = factors;
 		this.policy = policy;
+		this.passkeys = passkeys;
 		this.kek = kek;
 		this.passwords = passwords;
 		this.audit = audit;
@@ -61,7 +64,7 @@ class TwoFactorService {
 			.isPresent();
 		audit.record(AuditEvent.success("auth.2fa_status"));
 		return new Status(totp, totp ? factors.unusedRecoveryCodes(caller.userId()) : 0,
-				policy.twoFactorRequired(caller.role()));
+				passkeys.count(caller.userId()), policy.twoFactorRequired(caller.role()));
 	}
 
 	@Transactional(noRollbackFor = AuthException.class)
@@ -125,7 +128,7 @@ class TwoFactorService {
 			audit.record(AuditEvent.failure("auth.2fa_disable").detail("reason", "wrong_code"));
 			throw AuthException.invalidCode();
 		}
-		if (policy.twoFactorRequired(user.role())) {
+		if (policy.twoFactorRequired(user.role()) && passkeys.count(user.id()) == 0) {
 			audit.record(AuditEvent.denied("auth.2fa_disable").detail("reason", "required_by_policy"));
 			throw AuthException.conflict("mfa-required-by-policy", "Required by policy",
 					"This server requires two-factor authentication for your role; it cannot be turned off.");
@@ -160,7 +163,8 @@ class TwoFactorService {
 	 * Removes every second factor of a user (admin reset); answers whether there was one.
 	 */
 	boolean removeAll(UUID userId) {
-		return factors.deleteAll(userId);
+		boolean totp = factors.deleteAll(userId);
+		return passkeys.deleteAll(userId) > 0 || totp;
 	}
 
 	private boolean acceptTotp(UUID userId, SecondFactorRepository.TotpCredential totp, String code) {
@@ -210,7 +214,7 @@ class TwoFactorService {
 	}
 
 	/** Whether two-factor authentication is on, and what is left of it. */
-	record Status(boolean totpEnabled, int recoveryCodesLeft, boolean required) {
+	record Status(boolean totpEnabled, int recoveryCodesLeft, int passkeys, boolean required) {
 	}
 
 	record Enrollment(String secret, String otpauthUri, String qr) {

@@ -51,12 +51,14 @@ class SecurityConfiguration {
 	 */
 	static final String[] PUBLIC_PATHS = { "/api/v1/auth/login", "/api/v1/auth/login/**", "/api/v1/auth/refresh",
 			"/api/v1/auth/logout", "/api/v1/auth/register", "/api/v1/auth/setup", "/api/v1/auth/providers",
-			"/api/v1/auth/password-reset", "/api/v1/auth/password-reset/confirm", "/api/v1/openapi.json",
-			"/api/v1/share/**", "/health", "/health/**", "/error" };
+			"/api/v1/auth/password-reset", "/api/v1/auth/password-reset/confirm", "/api/v1/auth/passkeys/login",
+			"/api/v1/auth/passkeys/login/options", "/api/v1/openapi.json", "/api/v1/share/**", "/health", "/health/**",
+			"/error" };
 
 	private static final Set<String> CREDENTIAL_ENDPOINTS = Set.of("/api/v1/auth/login", "/api/v1/auth/refresh",
 			"/api/v1/auth/register", "/api/v1/auth/setup", "/api/v1/auth/login/mfa", "/api/v1/auth/password-reset",
-			"/api/v1/auth/password-reset/confirm");
+			"/api/v1/auth/password-reset/confirm", "/api/v1/auth/passkeys/login",
+			"/api/v1/auth/passkeys/login/options");
 
 	/**
 	 * {@code /metrics} is scraped by Prometheus with a static token of its own

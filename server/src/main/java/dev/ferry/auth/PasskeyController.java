@@ -1,0 +1,97 @@
+package dev.ferry.auth;
+
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Passkeys: registering and naming them, listing and removing them, and signing in with
+ * one, password-less or as the second factor of an {@code mfa_token}. Options are the
+ * WebAuthn JSON objects browsers parse as they are (camelCase, as the WebAuthn
+ * specification defines them); {@code credential} is what {@code credential.toJSON()}
+ * gives.
+ */
+@RestController
+@RequestMapping("/api/v1/auth/passkeys")
+class PasskeyController {
+
+	private final PasskeyService passkeys;
+
+	private final PasskeyLogin login;
+
+	private final RefreshCookies cookies;
+
+	PasskeyController(PasskeyService passkeys, PasskeyLogin login, RefreshCookies cookies) {
+		this.passkeys = passkeys;
+		this.login = login;
+		this.cookies = cookies;
+	}
+
+	@PostMapping("/registration/options")
+	Map<String, Object> registrationOptions(@AuthenticationPrincipal CurrentUser caller) {
+		return passkeys.registrationOptions(caller);
+	}
+
+	@PostMapping("/registration")
+	@ResponseStatus(HttpStatus.CREATED)
+	PasskeyService.PasskeyView register(@AuthenticationPrincipal CurrentUser caller,
+			@Valid @RequestBody RegistrationRequest body) {
+		return login.register(caller, body.credential().toString(), body.name());
+	}
+
+	@GetMapping
+	Items<PasskeyService.PasskeyView> list(@AuthenticationPrincipal CurrentUser caller) {
+		return new Items<>(passkeys.list(caller));
+	}
+
+	@DeleteMapping("/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void delete(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID id) {
+		passkeys.delete(caller, id);
+	}
+
+	/**
+	 * With an {@code mfa_token}, options for that account's passkeys as second factor.
+	 */
+	@PostMapping("/login/options")
+	Map<String, Object> loginOptions(@Valid @RequestBody(required = false) OptionsRequest body) {
+		return login.options((body != null) ? body.mfaToken() : null);
+	}
+
+	@PostMapping("/login")
+	TokenResponse login(@Valid @RequestBody LoginRequest body, HttpServletRequest request,
+			HttpServletResponse response) {
+		ClientInfo client = Devices.identify(ClientInfo.of(request), response);
+		MfaLoginService.Finished finished = login.signIn(body.credential().toString(), body.mfaToken(), client,
+				Boolean.TRUE.equals(body.useCookie()));
+		return finished.useCookie() ? cookies.deliver(finished.tokens(), null, response) : finished.tokens();
+	}
+
+	record RegistrationRequest(@NotNull JsonNode credential, @NotBlank @Size(max = 100) String name) {
+	}
+
+	record OptionsRequest(@Size(max = 100) String mfaToken) {
+	}
+
+	record LoginRequest(@NotNull JsonNode credential, @Size(max = 100) String mfaToken, Boolean useCookie) {
+	}
+
+}

@@ -1,0 +1,67 @@
+package dev.ferry.auth;
+
+import java.util.Map;
+import java.util.UUID;
+
+import dev.ferry.audit.AuditEvent;
+import dev.ferry.audit.AuditLog;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Where passkeys meet sign-in: a password-less sign-in opens a session of its own, an
+ * assertion with an {@code mfa_token} finishes that sign-in, and a new passkey counts as
+ * the second factor a 2FA policy asks for.
+ */
+@Service
+class PasskeyLogin {
+
+	private final PasskeyService passkeys;
+
+	private final MfaLoginService mfa;
+
+	private final SessionService sessions;
+
+	private final SignInPolicy policy;
+
+	private final AuditLog audit;
+
+	PasskeyLogin(PasskeyService passkeys, MfaLoginService mfa, SessionService sessions, SignInPolicy policy,
+			AuditLog audit) {
+		this.passkeys = passkeys;
+		this.mfa = mfa;
+		this.sessions = sessions;
+		this.policy = policy;
+		this.audit = audit;
+	}
+
+	@Transactional(noRollbackFor = AuthException.class)
+	PasskeyService.PasskeyView register(CurrentUser caller, String credentialJson, String name) {
+		PasskeyService.PasskeyView view = passkeys.register(caller, credentialJson, name);
+		policy.factorAdded(caller.userId());
+		return view;
+	}
+
+	@Transactional(noRollbackFor = AuthException.class)
+	Map<String, Object> options(String mfaToken) {
+		UUID userId = (mfaToken != null) ? mfa.pendingUser(mfaToken) : null;
+		return passkeys.loginOptions(userId);
+	}
+
+	@Transactional(noRollbackFor = AuthException.class)
+	MfaLoginService.Finished signIn(String credentialJson, String mfaToken, ClientInfo client, boolean useCookie) {
+		if (mfaToken != null) {
+			User user = passkeys.verifyAssertion(credentialJson, PasskeyService.SECOND_FACTOR);
+			return mfa.finishVerified(mfaToken, user.id(), client, "passkey");
+		}
+		User user = passkeys.verifyAssertion(credentialJson, PasskeyService.LOGIN);
+		if (!user.isActive()) {
+			audit.record(AuditEvent.denied("auth.passkey_login").by(user.auditActor()).detail("reason", "suspended"));
+			throw AuthException.suspended();
+		}
+		TokenResponse tokens = sessions.open(user, client, useCookie, policy.restrictionFor(user, false), "passkey");
+		return new MfaLoginService.Finished(tokens, useCookie);
+	}
+
+}
