@@ -250,6 +250,15 @@ class TusProtocolIntegrationTests extends IntegrationTest {
 		assertThat(tus.head(Tus.BASE + "/not-an-id", user.token()).status()).isEqualTo(404);
 	}
 
+	@Test
+	void withoutConfiguredOriginsBrowsersGetNoCorsHeaders() {
+		Api.Response preflight = api.send(api.builder(Tus.BASE, null)
+			.header("Origin", "https://elsewhere.example.test")
+			.header("Access-Control-Request-Method", "POST")
+			.method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+		assertThat(preflight.header("Access-Control-Allow-Origin")).isNull();
+	}
+
 	static byte[] random(int length) {
 		byte[] bytes = new byte[length];
 		RANDOM.nextBytes(bytes);
