@@ -2,17 +2,19 @@ package dev.ferry.web;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.cors.CorsConfiguration;
@@ -20,9 +22,10 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * HTTP security: stateless bearer authentication (JWT access tokens or {@code fy_} API
- * keys, resolved by the auth module), problem+json for 401/403, and strict headers on
- * every response. Authorization proper happens in the services; this only requires a
- * caller to be authenticated outside the public endpoints.
+ * keys, resolved by the auth module), audited problem+json for 401/403
+ * ({@link DeniedRequests}), and strict headers on every response. Authorization proper
+ * happens in the services; this only requires a caller to be authenticated outside the
+ * public endpoints.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -31,6 +34,9 @@ class SecurityConfiguration {
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; "
 			+ "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+	private static final Set<String> CREDENTIAL_ENDPOINTS = Set.of("/api/v1/auth/login", "/api/v1/auth/refresh",
+			"/api/v1/auth/register", "/api/v1/auth/setup");
 
 	/** What browser tus clients (tus-js-client, Uppy) send and must be able to read. */
 	static final List<String> CORS_ALLOWED_HEADERS = List.of("Authorization", "Content-Type", "Tus-Resumable",
@@ -43,7 +49,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain api(HttpSecurity http, AuthenticationManagerResolver<HttpServletRequest> bearer,
-			ProblemWriter problems, CorsProperties cors) throws Exception {
+			DeniedRequests denied, CorsProperties cors) throws Exception {
 		http.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.cors((configurer) -> configurer.configurationSource(corsSource(cors)))
 			.csrf((csrf) -> csrf.disable())
@@ -52,28 +58,20 @@ class SecurityConfiguration {
 			.logout((logout) -> logout.disable())
 			.requestCache((cache) -> cache.disable())
 			.oauth2ResourceServer((resource) -> resource.authenticationManagerResolver(bearer)
-				.authenticationEntryPoint((request, response, ex) -> {
-					response.setHeader("WWW-Authenticate", "Bearer realm=\"ferry\"");
-					problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated",
-							"Sign in first: send 'Authorization: Bearer <access token or API key>'.");
-				})
-				.accessDeniedHandler((request, response, ex) -> problems.write(request, response, HttpStatus.FORBIDDEN,
-						"forbidden", "You are not allowed to do this.")))
-			.exceptionHandling((handling) -> handling.authenticationEntryPoint((request, response, ex) -> {
-				response.setHeader("WWW-Authenticate", "Bearer realm=\"ferry\"");
-				problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated",
-						"Sign in first: send 'Authorization: Bearer <access token or API key>'.");
-			})
-				.accessDeniedHandler((request, response, ex) -> problems.write(request, response, HttpStatus.FORBIDDEN,
-						"forbidden", "You are not allowed to do this.")))
+				.bearerTokenResolver(bearerTokens())
+				.authenticationEntryPoint(denied)
+				.accessDeniedHandler(denied))
+			.exceptionHandling((handling) -> handling.authenticationEntryPoint(denied).accessDeniedHandler(denied))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
 				.frameOptions((frame) -> frame.deny())
 				.httpStrictTransportSecurity((hsts) -> hsts.includeSubDomains(true).maxAgeInSeconds(31536000)))
+			// Logout is public because a browser may sign out with only its refresh
+			// cookie; the controller then requires that cookie plus the CSRF proof.
 			.authorizeHttpRequests((authorize) -> authorize
 				.requestMatchers("/api/v1/auth/login", "/api/v1/auth/login/**", "/api/v1/auth/refresh",
-						"/api/v1/auth/register", "/api/v1/auth/setup", "/api/v1/auth/providers", "/api/v1/openapi.json",
-						"/api/v1/share/**", "/health", "/health/**", "/metrics", "/error")
+						"/api/v1/auth/logout", "/api/v1/auth/register", "/api/v1/auth/setup", "/api/v1/auth/providers",
+						"/api/v1/openapi.json", "/api/v1/share/**", "/health", "/health/**", "/metrics", "/error")
 				.permitAll()
 				// tus discovery: clients ask what the server supports before signing
 				// anything.
@@ -84,6 +82,16 @@ class SecurityConfiguration {
 				.anyRequest()
 				.permitAll());
 		return http.build();
+	}
+
+	/**
+	 * These endpoints take their own credentials in the body or a cookie; an expired
+	 * access token a client attaches to every request by habit must not turn them into a
+	 * 401.
+	 */
+	private static BearerTokenResolver bearerTokens() {
+		DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
+		return (request) -> CREDENTIAL_ENDPOINTS.contains(request.getRequestURI()) ? null : header.resolve(request);
 	}
 
 	/**

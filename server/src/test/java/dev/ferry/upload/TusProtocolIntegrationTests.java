@@ -12,22 +12,12 @@ import dev.ferry.testing.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The tus 1.0.0 protocol as a client sees it on the wire, header by header. */
 class TusProtocolIntegrationTests extends IntegrationTest {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
-
-	@Autowired
-	private JdbcClient jdbc;
-
-	@Autowired
-	private PasswordEncoder passwords;
 
 	private Tus tus;
 
@@ -36,7 +26,7 @@ class TusProtocolIntegrationTests extends IntegrationTest {
 	@BeforeEach
 	void signIn() {
 		tus = new Tus(api);
-		user = new TestAccounts(jdbc, passwords, api).user();
+		user = new TestAccounts(api, adminToken()).user();
 	}
 
 	@Test

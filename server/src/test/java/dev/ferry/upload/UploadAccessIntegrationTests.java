@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static dev.ferry.upload.TusProtocolIntegrationTests.random;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,16 +22,13 @@ class UploadAccessIntegrationTests extends IntegrationTest {
 	@Autowired
 	private JdbcClient jdbc;
 
-	@Autowired
-	private PasswordEncoder passwords;
-
 	private TestAccounts accounts;
 
 	private Tus tus;
 
 	@BeforeEach
 	void setUp() {
-		accounts = new TestAccounts(jdbc, passwords, api);
+		accounts = new TestAccounts(api, adminToken());
 		tus = new Tus(api);
 	}
 

@@ -29,7 +29,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -42,9 +41,15 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * test moves (no sleeping), a 1 MiB maximum upload, and one allowed CORS origin.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "ferry.upload.expiry=1h", "ferry.upload.max-size=1MB", "ferry.upload.cleanup-interval=1d",
+		properties = { "ferry.admin.email=" + UploadSettingsIntegrationTests.ADMIN_EMAIL,
+				"ferry.admin.password=" + UploadSettingsIntegrationTests.ADMIN_PASSWORD, "ferry.upload.expiry=1h",
+				"ferry.upload.max-size=1MB", "ferry.upload.cleanup-interval=1d",
 				"ferry.cors.origins=https://app.example.test" })
 class UploadSettingsIntegrationTests {
+
+	static final String ADMIN_EMAIL = "settings-admin@ferry.test";
+
+	static final String ADMIN_PASSWORD = "settings-admin-password";
 
 	private static final String ORIGIN = "https://app.example.test";
 
@@ -53,9 +58,6 @@ class UploadSettingsIntegrationTests {
 
 	@Autowired
 	private JdbcClient jdbc;
-
-	@Autowired
-	private PasswordEncoder passwords;
 
 	@Autowired
 	private MovableClock clock;
@@ -85,7 +87,7 @@ class UploadSettingsIntegrationTests {
 	void setUp() {
 		api = new Api("http://127.0.0.1:" + port);
 		tus = new Tus(api);
-		user = new TestAccounts(jdbc, passwords, api).user();
+		user = new TestAccounts(api, api.login(ADMIN_EMAIL, ADMIN_PASSWORD)).user();
 	}
 
 	@Test
