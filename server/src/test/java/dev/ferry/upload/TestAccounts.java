@@ -42,10 +42,11 @@ final class TestAccounts {
 		if (created.status() != 201 && created.status() != 200) {
 			throw new AssertionError("creating " + email + " failed: " + created);
 		}
-		return new Account(UUID.fromString(created.json().get("id").asString()), email, api.login(email, password));
+		return new Account(UUID.fromString(created.json().get("id").asString()), email, password,
+				api.login(email, password));
 	}
 
-	record Account(UUID id, String email, String token) {
+	record Account(UUID id, String email, String password, String token) {
 	}
 
 }
