@@ -42,6 +42,18 @@ class UploadAccessIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void apiKeysNeedTheWriteScopeAndThoseWithItWork() {
+		TestAccounts.Account user = accounts.user();
+		String readOnly = apiKey(user, List.of("read"));
+		assertThat(tus.create(readOnly, 10, Map.of("filename", "k.txt")).status()).isEqualTo(403);
+		String writer = apiKey(user, List.of("read", "write"));
+		Api.Response created = tus.create(writer, 10, Map.of("filename", "k.txt"));
+		assertThat(created.status()).isEqualTo(201);
+		assertThat(tus.head(created.header("Location"), readOnly).status()).isEqualTo(403);
+		assertThat(tus.head(created.header("Location"), user.token()).status()).isEqualTo(200);
+	}
+
+	@Test
 	void anonymousCallersMustSignIn() {
 		assertThat(tus.create(null, 10, Map.of("filename", "a.txt")).status()).isEqualTo(401);
 	}
@@ -125,6 +137,13 @@ class UploadAccessIntegrationTests extends IntegrationTest {
 		String dropped = tus.create(user.token(), 10, Map.of("filename", "dropped.bin")).header("Location");
 		tus.delete(dropped, user.token());
 		assertThat(auditActions(dropped)).containsExactly("upload.started", "upload.terminated");
+	}
+
+	private String apiKey(TestAccounts.Account user, List<String> scopes) {
+		Api.Response created = api.post("/api/v1/auth/api-keys", Map.of("name", "tus " + scopes, "scopes", scopes),
+				user.token());
+		assertThat(created.status()).isEqualTo(201);
+		return created.json().get("key").asString();
 	}
 
 	private Api.Response createWithRawMetadata(TestAccounts.Account user, String metadata) {
