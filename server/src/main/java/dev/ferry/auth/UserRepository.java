@@ -52,11 +52,12 @@ class UserRepository {
 	}
 
 	private User map(ResultSet rs, int row) throws SQLException {
-		long quota = rs.getLong("quota_bytes");
+		long quotaValue = rs.getLong("quota_bytes");
+		Long quota = rs.wasNull() ? null : quotaValue;
 		return new User(UUID.fromString(rs.getString("id")), rs.getString("email"), rs.getString("name"),
 				rs.getString("password_hash"), Role.valueOf(rs.getString("role")),
-				UserStatus.valueOf(rs.getString("status")), rs.wasNull() ? null : quota,
-				Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")));
+				UserStatus.valueOf(rs.getString("status")), quota, Instant.ofEpochMilli(rs.getLong("created_at")),
+				Instant.ofEpochMilli(rs.getLong("updated_at")));
 	}
 
 }
