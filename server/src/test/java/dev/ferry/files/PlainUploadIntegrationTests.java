@@ -56,7 +56,7 @@ class PlainUploadIntegrationTests extends FilesTestSupport {
 		Files.write(dir.resolve("a.bin"), content);
 		String target = url("/api/v1/files/content?path=/docs/a.bin");
 		Curl first = curl(dir, "-H", "Authorization: Bearer " + user.token(), "-T", "a.bin", target, "-D", "-");
-		assertThat(first.out()).startsWith("HTTP/1.1 201");
+		assertThat(first.out()).contains("HTTP/1.1 201");
 		assertThat(first.out()).containsPattern("(?i)location: /api/v1/files/[0-9a-f-]{36}");
 		assertThat(first.out()).contains("\"sha256\":\"" + sha256(content) + "\"");
 		Curl second = curl(dir, "-H", "Authorization: Bearer " + user.token(), "-T", "a.bin", target);
