@@ -122,8 +122,15 @@ class LargeFileHeapIntegrationTests {
 		}
 	}
 
-	/** Deterministic pseudo-random bytes (xorshift), hashed as they are read. */
+	/**
+	 * A 1 MiB random block repeated to the requested size (cheap to produce at disk speed;
+	 * the content only has to be checkable), hashed as it is read.
+	 */
 	static final class GeneratedContent extends InputStream {
+
+		private static final int BLOCK = 1024 * 1024;
+
+		private final byte[] block = new byte[BLOCK];
 
 		private final long size;
 
@@ -131,10 +138,9 @@ class LargeFileHeapIntegrationTests {
 
 		private long position;
 
-		private long state = 0x9E3779B97F4A7C15L;
-
 		GeneratedContent(long size) {
 			this.size = size;
+			new java.util.Random(size).nextBytes(block);
 			try {
 				this.sha256 = MessageDigest.getInstance("SHA-256");
 			}
@@ -154,16 +160,9 @@ class LargeFileHeapIntegrationTests {
 			if (position >= size) {
 				return -1;
 			}
-			int n = (int) Math.min(length & ~7, size - position);
-			n = (n == 0) ? (int) Math.min(length, size - position) : n;
-			for (int i = 0; i < n; i++) {
-				if ((i & 7) == 0) {
-					state ^= state << 13;
-					state ^= state >>> 7;
-					state ^= state << 17;
-				}
-				buffer[offset + i] = (byte) (state >>> ((i & 7) * 8));
-			}
+			int from = (int) (position % BLOCK);
+			int n = (int) Math.min(Math.min(length, BLOCK - from), size - position);
+			System.arraycopy(block, from, buffer, offset, n);
 			sha256.update(buffer, offset, n);
 			position += n;
 			return n;
