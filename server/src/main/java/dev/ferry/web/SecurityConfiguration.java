@@ -1,22 +1,26 @@
 package dev.ferry.web;
 
+import java.util.Set;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * HTTP security: stateless bearer authentication (JWT access tokens or {@code fy_} API
- * keys, resolved by the auth module), problem+json for 401/403, and strict headers on
- * every response. Authorization proper happens in the services; this only requires a
- * caller to be authenticated outside the public endpoints.
+ * keys, resolved by the auth module), audited problem+json for 401/403
+ * ({@link DeniedRequests}), and strict headers on every response. Authorization proper
+ * happens in the services; this only requires a caller to be authenticated outside the
+ * public endpoints.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -26,9 +30,12 @@ class SecurityConfiguration {
 			+ "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; "
 			+ "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+	private static final Set<String> CREDENTIAL_ENDPOINTS = Set.of("/api/v1/auth/login", "/api/v1/auth/refresh",
+			"/api/v1/auth/register", "/api/v1/auth/setup");
+
 	@Bean
 	SecurityFilterChain api(HttpSecurity http, AuthenticationManagerResolver<HttpServletRequest> bearer,
-			ProblemWriter problems) throws Exception {
+			DeniedRequests denied) throws Exception {
 		http.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable())
 			.httpBasic((basic) -> basic.disable())
@@ -36,34 +43,36 @@ class SecurityConfiguration {
 			.logout((logout) -> logout.disable())
 			.requestCache((cache) -> cache.disable())
 			.oauth2ResourceServer((resource) -> resource.authenticationManagerResolver(bearer)
-				.authenticationEntryPoint((request, response, ex) -> {
-					response.setHeader("WWW-Authenticate", "Bearer realm=\"ferry\"");
-					problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated",
-							"Sign in first: send 'Authorization: Bearer <access token or API key>'.");
-				})
-				.accessDeniedHandler((request, response, ex) -> problems.write(request, response, HttpStatus.FORBIDDEN,
-						"forbidden", "You are not allowed to do this.")))
-			.exceptionHandling((handling) -> handling.authenticationEntryPoint((request, response, ex) -> {
-				response.setHeader("WWW-Authenticate", "Bearer realm=\"ferry\"");
-				problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated",
-						"Sign in first: send 'Authorization: Bearer <access token or API key>'.");
-			})
-				.accessDeniedHandler((request, response, ex) -> problems.write(request, response, HttpStatus.FORBIDDEN,
-						"forbidden", "You are not allowed to do this.")))
+				.bearerTokenResolver(bearerTokens())
+				.authenticationEntryPoint(denied)
+				.accessDeniedHandler(denied))
+			.exceptionHandling((handling) -> handling.authenticationEntryPoint(denied).accessDeniedHandler(denied))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
 				.frameOptions((frame) -> frame.deny())
 				.httpStrictTransportSecurity((hsts) -> hsts.includeSubDomains(true).maxAgeInSeconds(31536000)))
+			// Logout is public because a browser may sign out with only its refresh
+			// cookie; the controller then requires that cookie plus the CSRF proof.
 			.authorizeHttpRequests((authorize) -> authorize
 				.requestMatchers("/api/v1/auth/login", "/api/v1/auth/login/**", "/api/v1/auth/refresh",
-						"/api/v1/auth/register", "/api/v1/auth/setup", "/api/v1/auth/providers", "/api/v1/openapi.json",
-						"/api/v1/share/**", "/health", "/health/**", "/metrics", "/error")
+						"/api/v1/auth/logout", "/api/v1/auth/register", "/api/v1/auth/setup", "/api/v1/auth/providers",
+						"/api/v1/openapi.json", "/api/v1/share/**", "/health", "/health/**", "/metrics", "/error")
 				.permitAll()
 				.requestMatchers("/api/**")
 				.authenticated()
 				.anyRequest()
 				.permitAll());
 		return http.build();
+	}
+
+	/**
+	 * These endpoints take their own credentials in the body or a cookie; an expired
+	 * access token a client attaches to every request by habit must not turn them into a
+	 * 401.
+	 */
+	private static BearerTokenResolver bearerTokens() {
+		DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
+		return (request) -> CREDENTIAL_ENDPOINTS.contains(request.getRequestURI()) ? null : header.resolve(request);
 	}
 
 }

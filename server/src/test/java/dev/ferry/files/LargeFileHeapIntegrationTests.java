@@ -123,8 +123,8 @@ class LargeFileHeapIntegrationTests {
 	}
 
 	/**
-	 * A 1 MiB random block repeated to the requested size (cheap to produce at disk speed;
-	 * the content only has to be checkable), hashed as it is read.
+	 * A 1 MiB random block repeated to the requested size (cheap to produce at disk
+	 * speed; the content only has to be checkable), hashed as it is read.
 	 */
 	static final class GeneratedContent extends InputStream {
 
