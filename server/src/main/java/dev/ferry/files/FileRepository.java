@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,6 +24,8 @@ class FileRepository {
 
 	private static final String COLUMNS = "id, owner_id, folder, name, content_type, declared_type, size, sha256, "
 			+ "blob_id, created_at, modified_at";
+
+	private static final int SQLITE_CONSTRAINT = 19;
 
 	private final JdbcClient jdbc;
 
@@ -61,12 +65,23 @@ class FileRepository {
 			.single();
 	}
 
-	/** Renames or moves; the unique constraint refuses a path that is taken. */
+	/**
+	 * Renames or moves; the unique constraint refuses a path that is taken. Spring does
+	 * not categorise SQLite's constraint error (code 19), so it is translated here.
+	 */
 	boolean move(UUID id, UUID ownerId, String folder, String name, Instant modifiedAt) {
-		return jdbc
-			.sql("UPDATE files SET folder = ?, name = ?, name_lower = ?, modified_at = ? WHERE id = ? AND owner_id = ?")
-			.params(folder, name, lower(name), modifiedAt.toEpochMilli(), id.toString(), ownerId.toString())
-			.update() == 1;
+		try {
+			return jdbc.sql(
+					"UPDATE files SET folder = ?, name = ?, name_lower = ?, modified_at = ? WHERE id = ? AND owner_id = ?")
+				.params(folder, name, lower(name), modifiedAt.toEpochMilli(), id.toString(), ownerId.toString())
+				.update() == 1;
+		}
+		catch (UncategorizedSQLException ex) {
+			if (ex.getSQLException() != null && ex.getSQLException().getErrorCode() == SQLITE_CONSTRAINT) {
+				throw new DataIntegrityViolationException("path taken", ex);
+			}
+			throw ex;
+		}
 	}
 
 	boolean delete(UUID id, UUID ownerId) {
