@@ -1,11 +1,9 @@
 package dev.ferry.web;
 
-<<<<<<<HEAD
-
-import java.time.Duration;
-import java.util.List;=======
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;>>>>>>>main
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,11 +11,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;<<<<<<<HEAD
-import org.springframework.http.HttpMethod;=======
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;>>>>>>>main
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -30,10 +28,10 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenResolv
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;<<<<<<<HEAD
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.cors.CorsConfiguration;
-import org.springframework.web.cors.UrlBasedCorsConfigurationSource;=======
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;>>>>>>>main
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * HTTP security: stateless bearer authentication (JWT access tokens or {@code fy_} API
@@ -41,8 +39,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * every response. Authorization proper happens in the services; this only requires a
  * caller to be authenticated outside the public endpoints.
  */
-@Configuration(proxyBeanMethods=false)
-
+@Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
 
@@ -64,7 +61,6 @@ class SecurityConfiguration {
 	private static final Set<String> CREDENTIAL_ENDPOINTS = Set.of("/api/v1/auth/login", "/api/v1/auth/refresh",
 			"/api/v1/auth/register", "/api/v1/auth/setup");
 
-	<<<<<<<HEAD
 	/** What browser tus clients (tus-js-client, Uppy) send and must be able to read. */
 	static final List<String> CORS_ALLOWED_HEADERS = List.of("Authorization", "Content-Type", "Tus-Resumable",
 			"Upload-Length", "Upload-Offset", "Upload-Metadata", "Upload-Defer-Length", "Upload-Concat",
@@ -74,14 +70,14 @@ class SecurityConfiguration {
 			"Tus-Version", "Tus-Resumable", "Tus-Max-Size", "Tus-Extension", "Upload-Metadata", "Upload-Defer-Length",
 			"Upload-Concat", "Upload-Expires", "X-Request-Id");
 
-	=======/**
-			 * {@code /metrics} is scraped by Prometheus with a static token of its own
-			 * ({@code FERRY_METRICS_TOKEN}), not a user credential, so it has its own
-			 * chain: open when no token is configured (the default bind address is
-			 * loopback), else {@code Authorization: Bearer <token>} is required.
-			 */
-	>>>>>>>main @Bean @Order(1)
-
+	/**
+	 * {@code /metrics} is scraped by Prometheus with a static token of its own
+	 * ({@code FERRY_METRICS_TOKEN}), not a user credential, so it has its own chain: open
+	 * when no token is configured (the default bind address is loopback), else
+	 * {@code Authorization: Bearer <token>} is required.
+	 */
+	@Bean
+	@Order(1)
 	SecurityFilterChain metrics(HttpSecurity http, HttpProperties properties, ProblemWriter problems) throws Exception {
 		AuthorizationManager<RequestAuthorizationContext> access = properties.metricsProtected()
 				? bearerToken(properties.metricsToken()) : (authentication, context) -> new AuthorizationDecision(true);
@@ -95,21 +91,10 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain api(HttpSecurity http, AuthenticationManagerResolver<HttpServletRequest> bearer,
-<<<<<<< HEAD
-			DeniedRequests denied, CorsProperties cors) throws Exception {
-		http.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.cors((configurer) -> configurer.configurationSource(corsSource(cors)))
-			.csrf((csrf) -> csrf.disable())
-			.httpBasic((basic) -> basic.disable())
-			.formLogin((form) -> form.disable())
-			.logout((logout) -> logout.disable())
-			.requestCache((cache) -> cache.disable())
-=======
-			DeniedRequests denied,
+			DeniedRequests denied, CorsProperties cors,
 			@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> controllers)
 			throws Exception {
-		stateless(http)
->>>>>>> main
+		stateless(http).cors((configurer) -> configurer.configurationSource(corsSource(cors)))
 			.oauth2ResourceServer((resource) -> resource.authenticationManagerResolver(bearer)
 				.bearerTokenResolver(bearerTokens())
 				.authenticationEntryPoint(denied)
@@ -118,11 +103,10 @@ class SecurityConfiguration {
 			.headers(SecurityConfiguration::strictHeaders)
 			.authorizeHttpRequests((authorize) -> authorize.requestMatchers(PUBLIC_PATHS)
 				.permitAll()
-				.requestMatchers(new UnknownRouteMatcher(controllers))
-				.permitAll()
-				// tus discovery: clients ask what the server supports before signing
-				// anything.
+				// tus discovery: clients ask what the server supports before signing in.
 				.requestMatchers(HttpMethod.OPTIONS, "/api/v1/uploads", "/api/v1/uploads/*")
+				.permitAll()
+				.requestMatchers(new UnknownRouteMatcher(controllers))
 				.permitAll()
 				.requestMatchers("/api/**")
 				.authenticated()
