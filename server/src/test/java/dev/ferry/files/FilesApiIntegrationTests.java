@@ -11,6 +11,7 @@ import java.util.UUID;
 import dev.ferry.storage.BlobNotFoundException;
 import dev.ferry.storage.BlobStorage;
 import dev.ferry.testing.Api;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -24,6 +25,9 @@ class FilesApiIntegrationTests extends FilesTestSupport {
 
 	@Autowired
 	BlobStorage storage;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@Test
 	void listingFiltersAndPagesThroughEverythingOnce() {
@@ -134,6 +138,7 @@ class FilesApiIntegrationTests extends FilesTestSupport {
 	void downloadsAreAuditedWithTheBytesServed() {
 		Account user = newUser();
 		String id = put(user, "/audited.bin", bytes(1000, 4)).get("id").asString();
+		double before = meters.counter("ferry.bytes.out", "channel", "api").count();
 		api.send(api.builder("/api/v1/files/" + id + "/download", user.token()).header("Range", "bytes=0-99"));
 		// the record is written once the body is out, so it may trail the client's last
 		// byte
@@ -143,6 +148,7 @@ class FilesApiIntegrationTests extends FilesTestSupport {
 			.param(id)
 			.query(String.class)
 			.single();
+		assertThat(meters.counter("ferry.bytes.out", "channel", "api").count() - before).isGreaterThanOrEqualTo(100);
 		assertThat(details).contains("\"bytes\":100").contains("bytes=0-99").contains("\"completed\":true");
 	}
 
