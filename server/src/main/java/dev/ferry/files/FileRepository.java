@@ -90,6 +90,14 @@ class FileRepository {
 			.update() == 1;
 	}
 
+	/** Up to {@code limit} of the owner's files, any order: for deleting them all. */
+	List<FileRecord> someOwnedBy(UUID ownerId, int limit) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM files WHERE owner_id = ? LIMIT " + limit)
+			.param(ownerId.toString())
+			.query(this::map)
+			.list();
+	}
+
 	/** One page plus one row, so the caller knows whether another page follows. */
 	List<FileRecord> search(UUID ownerId, FileQuery query) {
 		StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM files WHERE owner_id = ?");

@@ -6,15 +6,28 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
+import dev.ferry.storage.BlobNotFoundException;
+import dev.ferry.storage.BlobStorage;
 import dev.ferry.testing.Api;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FilesApiIntegrationTests extends FilesTestSupport {
+
+	@Autowired
+	BlobStorage storage;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@Test
 	void listingFiltersAndPagesThroughEverythingOnce() {
@@ -125,6 +138,7 @@ class FilesApiIntegrationTests extends FilesTestSupport {
 	void downloadsAreAuditedWithTheBytesServed() {
 		Account user = newUser();
 		String id = put(user, "/audited.bin", bytes(1000, 4)).get("id").asString();
+		double before = meters.counter("ferry.bytes.out", "channel", "api").count();
 		api.send(api.builder("/api/v1/files/" + id + "/download", user.token()).header("Range", "bytes=0-99"));
 		// the record is written once the body is out, so it may trail the client's last
 		// byte
@@ -134,7 +148,23 @@ class FilesApiIntegrationTests extends FilesTestSupport {
 			.param(id)
 			.query(String.class)
 			.single();
+		assertThat(meters.counter("ferry.bytes.out", "channel", "api").count() - before).isGreaterThanOrEqualTo(100);
 		assertThat(details).contains("\"bytes\":100").contains("bytes=0-99").contains("\"completed\":true");
+	}
+
+	@Test
+	void deletingAnAccountShredsItsFiles() {
+		Account user = newUser();
+		String id = put(user, "/gone.bin", bytes(100, 5)).get("id").asString();
+		UUID blobId = UUID
+			.fromString(jdbc.sql("SELECT blob_id FROM files WHERE id = ?").param(id).query(String.class).single());
+		assertThat(api.delete("/api/v1/admin/users/" + user.id(), adminToken()).status()).isEqualTo(204);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM files WHERE owner_id = ?")
+			.param(user.id().toString())
+			.query(Long.class)
+			.single()).isZero();
+		assertThatThrownBy(() -> storage.openRange(blobId, 0, 100)).isInstanceOf(BlobNotFoundException.class);
+		assertThat(auditCount("file.deleted", id, "success")).isEqualTo(1);
 	}
 
 	private long auditCount(String action, String id, String outcome) {

@@ -8,10 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -21,39 +21,43 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the files integration tests share: fresh accounts (written straight to the
- * database until an admin API for users exists), uploads, and the real curl binary.
+ * What the files integration tests share: fresh accounts (through the admin API),
+ * uploads, and the real curl binary.
  */
 abstract class FilesTestSupport extends IntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
 
-	@Autowired
-	PasswordEncoder passwords;
+	private String adminToken;
 
 	record Account(UUID id, String email, String token) {
 	}
 
+	/** A fresh account with the default quota, made through the admin API. */
 	Account newUser() {
-		UUID id = UUID.randomUUID();
-		String email = "files-" + id + "@ferry.test";
-		String password = "password-" + id;
-		jdbc.sql("INSERT INTO users (id, email, password_hash, role, status, created_at, updated_at) "
-				+ "VALUES (?, ?, ?, 'USER', 'ACTIVE', ?, ?)")
-			.params(id.toString(), email, passwords.encode(password), Instant.now().toEpochMilli(),
-					Instant.now().toEpochMilli())
-			.update();
-		return new Account(id, email, api.login(email, password));
+		String email = "files-" + UUID.randomUUID() + "@ferry.test";
+		String password = "password-" + UUID.randomUUID();
+		Api.Response created = api.post("/api/v1/admin/users",
+				Map.of("email", email, "password", password, "role", "user"), admin());
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		return new Account(UUID.fromString(created.json().get("id").asString()), email, api.login(email, password));
 	}
 
 	void setQuota(Account account, long bytes) {
-		jdbc.sql("UPDATE users SET quota_bytes = ? WHERE id = ?").params(bytes, account.id().toString()).update();
+		Api.Response updated = api.patch("/api/v1/admin/users/" + account.id(), Map.of("quota_bytes", bytes), admin());
+		assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+	}
+
+	private String admin() {
+		if (adminToken == null) {
+			adminToken = adminToken();
+		}
+		return adminToken;
 	}
 
 	JsonNode put(Account account, String path, byte[] content) {

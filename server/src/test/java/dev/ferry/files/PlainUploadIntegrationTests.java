@@ -64,6 +64,18 @@ class PlainUploadIntegrationTests extends FilesTestSupport {
 	}
 
 	@Test
+	void rawPutStreamsTextAndJsonFilesLargerThanTheParsedBodyLimit() {
+		Account user = newUser();
+		byte[] json = ("[" + "1,".repeat(1_500_000) + "1]").getBytes(StandardCharsets.US_ASCII);
+		Api.Response response = api.send(api.builder("/api/v1/files/content?path=/big.json", user.token())
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofByteArray(json)));
+		assertThat(response.status()).as(response.body()).isEqualTo(201);
+		assertThat(response.json().get("size").asLong()).isEqualTo(json.length);
+		assertThat(response.json().get("sha256").asString()).isEqualTo(sha256(json));
+	}
+
+	@Test
 	void quotaIsCheckedUpFrontAndWhileStreaming() throws Exception {
 		Account user = newUser();
 		put(user, "/used.bin", bytes(400, 3));
