@@ -43,12 +43,18 @@ class WebUiIntegrationTests extends IntegrationTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/api/v1/nothing-here", "/api/v2/files", "/api", "/health/nothing", "/assets/missing.js",
-			"/missing.png" })
+	@ValueSource(strings = { "/api/v1/nothing-here", "/api/v2/files", "/api", "/assets/missing.js", "/missing.png" })
 	void otherUnknownPathsStayProblemJson404(String path) {
 		Api.Response response = api.send(api.builder(path, null).header("Accept", "text/html,*/*").GET());
 		assertThat(response.status()).as(path).isIn(401, 404);
 		assertThat(response.contentType()).as(path).startsWith("application/problem+json");
+		assertThat(response.body()).doesNotContain("<div id=\"root\">");
+	}
+
+	@Test
+	void actuatorPathsAreNotClientRoutes() {
+		Api.Response response = api.get("/health/nothing", null);
+		assertThat(response.status()).isEqualTo(404);
 		assertThat(response.body()).doesNotContain("<div id=\"root\">");
 	}
 
