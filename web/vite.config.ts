@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config'
 // The server (mvn package, java -jar) serves dist/ from the jar; `npm run dev` proxies the API to it.
 const server = process.env.FERRY_DEV_SERVER ?? 'http://127.0.0.1:8080'
 
+
 export default defineConfig({
   plugins: [react(), tailwindcss()],
   build: {
@@ -15,12 +16,8 @@ export default defineConfig({
     // Inlined assets would become data: URLs; fonts are not allowed as data: by the CSP.
     assetsInlineLimit: 0,
   },
-  server: {
-    proxy: {
-      '/api': { target: server, changeOrigin: false },
-      '/health': server,
-    },
-  },
+  server: { proxy: { '/api': server, '/health': server } },
+  preview: { proxy: { '/api': server, '/health': server } },
   test: {
     environment: 'node',
     globals: true,

@@ -77,7 +77,7 @@ export function ApiKeysSection() {
       ) : keys.isError ? (
         <ErrorNotice error={keys.error} onRetry={() => void keys.refetch()} />
       ) : keys.data.length === 0 ? (
-        <EmptyState icon="key" title="No API keys yet" action={<Button icon="plus" onClick={() => setCreating(true)}>Create your first key</Button>}>
+        <EmptyState compact icon="key" title="No API keys yet" action={<Button icon="plus" onClick={() => setCreating(true)}>Create your first key</Button>}>
           Create a key to upload and download from scripts or the command line.
         </EmptyState>
       ) : (

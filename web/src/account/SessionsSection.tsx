@@ -70,7 +70,7 @@ export function SessionsSection() {
           <Button size="sm" disabled={list.filter((s) => !s.current).length === 0} busy={others.isPending} onClick={() => others.mutate()}>
             Sign out other devices
           </Button>
-          <Button size="sm" variant="danger" icon="logout" onClick={() => setConfirmEverywhere(true)}>
+          <Button size="sm" variant="danger-secondary" icon="logout" onClick={() => setConfirmEverywhere(true)}>
             Sign out everywhere
           </Button>
         </>

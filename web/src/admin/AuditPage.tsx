@@ -94,27 +94,37 @@ export function AuditPage() {
         actions={
           <>
             <IconButton icon="refresh" variant="secondary" label="Verify chain again" onClick={() => void chain.refetch()} />
-            <Button icon="download" onClick={() => void exportAs('csv')}>
+            <Button icon="download" onClick={() => void exportAs('csv')} aria-label="Export as CSV">
               CSV
             </Button>
-            <Button icon="download" onClick={() => void exportAs('ndjson')}>
+            <Button icon="download" onClick={() => void exportAs('ndjson')} aria-label="Export as NDJSON">
               NDJSON
             </Button>
           </>
         }
       />
-      <form onSubmit={apply} className="card mb-4 grid gap-3 p-4 sm:grid-cols-2 lg:grid-cols-6 lg:items-end" aria-label="Audit filters">
-        <TextField label="Action" placeholder="auth.* or file.deleted" value={draft.action} onChange={(e) => setDraft({ ...draft, action: e.target.value })} className="lg:col-span-2" />
+      <form onSubmit={apply} className="card mb-4 grid gap-4 p-4 sm:grid-cols-2 sm:p-5 lg:grid-cols-4" aria-label="Audit filters">
+        <TextField label="Action" placeholder="auth.* or file.deleted" value={draft.action} onChange={(e) => setDraft({ ...draft, action: e.target.value })} />
         <TextField label="User ID" placeholder="UUID" value={draft.actor} onChange={(e) => setDraft({ ...draft, actor: e.target.value })} />
         <TextField label="Object ID" value={draft.object} onChange={(e) => setDraft({ ...draft, object: e.target.value })} />
         <SelectField label="Outcome" options={OUTCOMES} value={draft.outcome} onChange={(e) => setDraft({ ...draft, outcome: e.target.value })} />
-        <div className="grid grid-cols-2 gap-3 sm:col-span-2 lg:col-span-1 lg:grid-cols-1">
-          <Button type="submit" variant="primary" icon="filter" className="lg:w-full">
-            Apply
-          </Button>
-        </div>
         <TextField label="From" type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
         <TextField label="To" type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
+        <div className="flex items-end justify-end gap-2 sm:col-span-2">
+          <Button
+            variant="ghost"
+            onClick={() => {
+              setDraft({ action: '', actor: '', object: '', outcome: '', from: '', to: '' })
+              setFilters({})
+              setCursors([null])
+            }}
+          >
+            Reset
+          </Button>
+          <Button type="submit" variant="primary" icon="filter">
+            Apply filters
+          </Button>
+        </div>
       </form>
 
       <div className="card overflow-hidden">
@@ -182,7 +192,7 @@ export function AuditPage() {
         <div className="flex items-center justify-between gap-3 border-t border-zinc-200/80 px-4 py-3 dark:border-zinc-800">
           <p className="text-sm muted">Page {cursors.length}</p>
           <div className="flex gap-2">
-            <Button size="sm" icon="arrowUp" className="[&>svg]:-rotate-90" disabled={cursors.length <= 1} onClick={() => setCursors((all) => all.slice(0, -1))}>
+            <Button size="sm" disabled={cursors.length <= 1} onClick={() => setCursors((all) => all.slice(0, -1))}>
               Newer
             </Button>
             <Button size="sm" disabled={!page.data?.next_cursor} busy={page.isFetching && !page.isPending} onClick={() => page.data?.next_cursor && setCursors((all) => [...all, page.data.next_cursor])}>

@@ -114,6 +114,11 @@ export class ApiClient {
   }
 
   private async doRefresh(): Promise<string | null> {
+    if (this.readCookie(CSRF_COOKIE) === undefined) {
+      // The CSRF cookie lives exactly as long as the refresh cookie: without it there is no session to restore.
+      this.forget()
+      return null
+    }
     let response: Response
     try {
       response = await this.fetchFn(REFRESH_PATH, {

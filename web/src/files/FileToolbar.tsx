@@ -25,7 +25,7 @@ export function FileToolbar({ view, onChange }: { view: FileView; onChange: (cha
           id="file-search"
           type="search"
           placeholder="Search by name"
-          className="field h-10 pl-10"
+          className="field pl-10"
           value={search}
           onChange={(e) => setSearch(e.target.value)}
           onKeyDown={(e) => e.key === 'Enter' && onChange({ q: search })}

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import { useSearchParams } from 'react-router'
 import { deleteFile, downloadFile, listFiles, updateFile, type SortField } from '../api/files'
 import type { FileItem } from '../api/types'
-import { Button } from '../ui/Button'
+import { Button, IconButton } from '../ui/Button'
 import { EmptyState } from '../ui/EmptyState'
 import { errorMessage, ErrorNotice } from '../ui/ErrorNotice'
 import { PageHeader } from '../ui/PageHeader'
@@ -96,16 +96,24 @@ export function FilesPage() {
     <>
       <PageHeader
         title={view.folder === '/' ? 'Files' : folderName(view.folder)}
-        description={<Breadcrumbs folder={view.folder} onNavigate={(folder) => setView({ folder, q: '' })} />}
+        description={
+          view.folder === '/' && !filtered ? (
+            'Upload, organise and download your files. Everything is encrypted at rest.'
+          ) : (
+            <Breadcrumbs folder={view.folder} onNavigate={(folder) => setView({ folder, q: '' })} />
+          )
+        }
         actions={
           <>
-            <Button icon="plus" variant="ghost" onClick={() => setCreatingFolder(true)}>
+            <IconButton icon="plus" label="New folder" variant="secondary" className="sm:hidden" onClick={() => setCreatingFolder(true)} />
+            <IconButton icon="folderUp" label="Upload folder" variant="secondary" className="sm:hidden" onClick={() => folderInput.current?.click()} />
+            <Button icon="plus" variant="ghost" className="max-sm:hidden" onClick={() => setCreatingFolder(true)}>
               New folder
             </Button>
-            <Button icon="folderUp" onClick={() => folderInput.current?.click()}>
+            <Button icon="folderUp" className="max-sm:hidden" onClick={() => folderInput.current?.click()}>
               Upload folder
             </Button>
-            <Button icon="upload" variant="primary" onClick={() => fileInput.current?.click()}>
+            <Button icon="upload" variant="primary" className="max-sm:flex-1" onClick={() => fileInput.current?.click()}>
               Upload files
             </Button>
           </>

@@ -57,7 +57,7 @@ function Sidebar({ onNavigate }: { onNavigate?: () => void }) {
         <NavItems items={MAIN} />
         {me?.role === 'admin' && (
           <div>
-            <p className="mb-1.5 px-3 text-xs font-semibold tracking-wide text-zinc-400 uppercase dark:text-zinc-500">Administration</p>
+            <p className="mb-1.5 px-3 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Administration</p>
             <NavItems items={ADMIN} />
           </div>
         )}

@@ -2,17 +2,19 @@ import { forwardRef, type ButtonHTMLAttributes } from 'react'
 import { Icon, type IconName } from './Icon'
 import { Spinner } from './Spinner'
 
-type Variant = 'primary' | 'secondary' | 'ghost' | 'danger' | 'danger-ghost'
+type Variant = 'primary' | 'secondary' | 'ghost' | 'danger' | 'danger-ghost' | 'danger-secondary'
 type Size = 'sm' | 'md'
 
 const VARIANTS: Record<Variant, string> = {
   primary:
-    'bg-accent-600 text-white shadow-xs hover:bg-accent-700 active:bg-accent-800 dark:bg-accent-500 dark:hover:bg-accent-400 dark:text-white',
+    'bg-accent-600 text-white shadow-xs hover:bg-accent-700 active:bg-accent-800 dark:bg-accent-600 dark:hover:bg-accent-700',
   secondary:
     'border border-zinc-300 bg-white text-zinc-800 shadow-xs hover:bg-zinc-50 active:bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800',
   ghost: 'text-zinc-700 hover:bg-zinc-100 active:bg-zinc-200 dark:text-zinc-300 dark:hover:bg-zinc-800',
   danger: 'bg-red-600 text-white shadow-xs hover:bg-red-700 active:bg-red-800 dark:bg-red-600 dark:hover:bg-red-500',
   'danger-ghost': 'text-red-700 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950/50',
+  'danger-secondary':
+    'border border-red-200 bg-white text-red-700 shadow-xs hover:bg-red-50 dark:border-red-900/70 dark:bg-zinc-900 dark:text-red-400 dark:hover:bg-red-950/40',
 }
 
 const SIZES: Record<Size, string> = {

@@ -48,7 +48,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       {children}
       <div
         aria-live="polite"
-        className="pointer-events-none fixed inset-x-0 top-3 z-50 flex flex-col items-center gap-2 px-4 sm:top-auto sm:bottom-6 sm:left-6 sm:items-start"
+        className="pointer-events-none fixed inset-x-0 top-3 z-50 flex flex-col items-center gap-2 px-4 sm:top-auto sm:right-auto sm:bottom-6 sm:left-6 sm:items-start lg:left-64 lg:px-6"
       >
         {toasts.map((toast) => (
           <div
