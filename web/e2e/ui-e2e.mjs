@@ -214,7 +214,7 @@ async function adminScreens() {
 
   await page.goto(`${base}/admin/audit`)
   await page.getByText(/Chain intact/).waitFor()
-  await page.getByRole('cell', { name: 'auth.login' }).first().waitFor()
+  await page.getByRole('cell', { name: 'invitation.create' }).first().waitFor()
   await capture('admin-audit')
   log('admin: user created, invitation made, audit log shows an intact chain')
 }

@@ -138,36 +138,38 @@ export function AuditPage() {
           </EmptyState>
         ) : (
           <div className="overflow-x-auto">
-            <table className="w-full min-w-[720px] text-left text-sm">
+            <table className="w-full min-w-[860px] table-fixed text-left text-sm">
               <thead className="border-b border-zinc-200/80 text-[13px] text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
                 <tr>
-                  <th scope="col" className="w-44 px-5 py-2.5 font-medium">Time</th>
+                  <th scope="col" className="w-40 py-2.5 pr-3 pl-5 font-medium">Time</th>
                   <th scope="col" className="px-3 py-2.5 font-medium">Action</th>
-                  <th scope="col" className="px-3 py-2.5 font-medium">Who</th>
-                  <th scope="col" className="px-3 py-2.5 font-medium">Object</th>
-                  <th scope="col" className="w-32 px-3 py-2.5 font-medium">IP</th>
-                  <th scope="col" className="w-24 px-5 py-2.5 font-medium">Outcome</th>
+                  <th scope="col" className="w-44 px-3 py-2.5 font-medium">Who</th>
+                  <th scope="col" className="w-40 px-3 py-2.5 font-medium">Object</th>
+                  <th scope="col" className="w-28 px-3 py-2.5 font-medium">IP</th>
+                  <th scope="col" className="w-28 py-2.5 pr-5 pl-3 font-medium">Outcome</th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800/80">
                 {page.data.items.map((entry) => (
                   <tr key={entry.id} className="align-top">
-                    <td className="px-5 py-3 whitespace-nowrap tabular-nums muted">{formatDateTime(entry.time)}</td>
-                    <td className="max-w-64 px-3 py-3">
-                      <p className="font-mono text-[13px] font-medium">{entry.action}</p>
+                    <td className="py-3 pr-3 pl-5 text-[13px] tabular-nums muted">{formatDateTime(entry.time)}</td>
+                    <td className="px-3 py-3">
+                      <p className="truncate font-mono text-[13px] font-medium" title={entry.action}>
+                        {entry.action}
+                      </p>
                       {summary(entry) && (
                         <p className="mt-0.5 truncate text-xs muted" title={summary(entry)}>
                           {summary(entry)}
                         </p>
                       )}
                     </td>
-                    <td className="max-w-56 px-3 py-3">
+                    <td className="px-3 py-3">
                       <p className="truncate" title={entry.actor.id ?? undefined}>
                         {entry.actor.label ?? entry.actor.id ?? '—'}
                       </p>
                       <p className="text-xs muted">{entry.actor.type ?? 'anonymous'}</p>
                     </td>
-                    <td className="max-w-48 px-3 py-3">
+                    <td className="px-3 py-3">
                       {entry.object.type ? (
                         <>
                           <p className="text-xs muted">{entry.object.type}</p>
@@ -179,8 +181,10 @@ export function AuditPage() {
                         <span className="muted">—</span>
                       )}
                     </td>
-                    <td className="px-3 py-3 font-mono text-xs whitespace-nowrap muted">{entry.ip ?? '—'}</td>
-                    <td className="px-5 py-3">
+                    <td className="truncate px-3 py-3 font-mono text-xs muted" title={entry.ip ?? undefined}>
+                      {entry.ip ?? '—'}
+                    </td>
+                    <td className="py-3 pr-5 pl-3">
                       <Badge tone={OUTCOME_TONE[entry.outcome as keyof typeof OUTCOME_TONE] ?? 'neutral'}>{entry.outcome}</Badge>
                     </td>
                   </tr>
