@@ -122,6 +122,12 @@ async function resumableUpload() {
   await chooseFiles(() => page.getByRole('button', { name: 'Upload files' }).first().click(), path)
   const total = page.getByRole('progressbar', { name: 'big-upload.bin upload progress' })
   await page.waitForFunction(
+    () => Number(document.querySelector('[aria-label="big-upload.bin upload progress"]')?.getAttribute('aria-valuenow') ?? 0) >= 10,
+    undefined,
+    { timeout: TIMEOUT, polling: 200 },
+  )
+  await capture('files-uploading')
+  await page.waitForFunction(
     () => Number(document.querySelector('[aria-label="big-upload.bin upload progress"]')?.getAttribute('aria-valuenow') ?? 0) >= 35,
     undefined,
     { timeout: TIMEOUT, polling: 200 },

@@ -41,7 +41,7 @@ function UploadRow({ item }: { item: UploadItem }) {
           {item.status === 'paused' && <IconButton icon="play" label={`Resume ${item.name}`} onClick={() => u.pauseResume(item.id)} className="size-8" />}
           {item.status === 'error' && <IconButton icon="refresh" label={`Retry ${item.name}`} onClick={() => u.retry(item.id)} className="size-8" />}
           {item.status === 'done' ? (
-            <span className="flex size-8 items-center justify-center text-emerald-600 dark:text-emerald-400" aria-label="Done">
+            <span role="img" aria-label="Uploaded" className="flex size-8 items-center justify-center text-emerald-600 dark:text-emerald-400">
               <Icon name="check" className="size-[18px]" />
             </span>
           ) : (

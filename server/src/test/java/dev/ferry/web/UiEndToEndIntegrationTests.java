@@ -33,8 +33,9 @@ class UiEndToEndIntegrationTests extends IntegrationTest {
 
 	private static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
 
-	private static final List<String> SCREENS = List.of("signin", "files", "files-resume", "files-delete-confirm",
-			"files-no-match", "account", "account-api-key-created", "admin-users", "admin-audit", "setup", "register");
+	private static final List<String> SCREENS = List.of("signin", "files", "files-uploading", "files-resume",
+			"files-delete-confirm", "files-no-match", "account", "account-api-key-created", "admin-users",
+			"admin-audit", "setup", "register");
 
 	@Test
 	void uploadResumesAcrossAReloadAndEveryScreenIsAccessibleUnderTheCsp() throws Exception {
