@@ -3,7 +3,7 @@
 //   FERRY_URL=http://127.0.0.1:8080 FERRY_EMAIL=... FERRY_PASSWORD=... node e2e/ui-e2e.mjs
 // Writes screenshots (light and dark) and a JSON summary; exits non-zero on the first failure.
 import { createHash, randomBytes } from 'node:crypto'
-import { createReadStream, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { createReadStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { accessibilityViolations, openBrowser } from './browser.mjs'
@@ -18,6 +18,7 @@ const BIG = 50 * 1000 * 1000
 const TIMEOUT = 120_000
 
 mkdirSync(shots, { recursive: true })
+rmSync(join(shots, 'failure.png'), { force: true })
 const work = mkdtempSync(join(tmpdir(), 'ferry-e2e-files-'))
 const result = { screens: {}, screenshots: [], upload: {}, csp: [], pageErrors: [] }
 

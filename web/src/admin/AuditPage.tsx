@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { auditExportPath, searchAudit, verifyAudit, type AuditFilters } from '../api/admin'
 import type { AuditEntry, ChainStatus } from '../api/types'
-import { formatDateTime } from '../lib/format'
+import { formatDateTime, formatTimestamp } from '../lib/format'
 import { saveAuthenticated } from '../lib/saveResponse'
 import { Badge } from '../ui/Badge'
 import { Button, IconButton } from '../ui/Button'
@@ -152,7 +152,9 @@ export function AuditPage() {
               <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800/80">
                 {page.data.items.map((entry) => (
                   <tr key={entry.id} className="align-top">
-                    <td className="py-3 pr-3 pl-5 text-[13px] tabular-nums muted">{formatDateTime(entry.time)}</td>
+                    <td className="py-3 pr-3 pl-5 text-[13px] whitespace-nowrap tabular-nums muted" title={formatDateTime(entry.time)}>
+                      {formatTimestamp(entry.time)}
+                    </td>
                     <td className="px-3 py-3">
                       <p className="truncate font-mono text-[13px] font-medium" title={entry.action}>
                         {entry.action}

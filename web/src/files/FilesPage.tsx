@@ -52,14 +52,17 @@ export function FilesPage() {
   })
 
   useEffect(() => setSelected(new Set()), [query])
-  useEffect(
-    () =>
-      uploader().onCompleted((name) => {
-        void queries.invalidateQueries({ queryKey: ['files'] })
-        toast.show(`Uploaded ${name}`)
-      }),
-    [queries, toast],
-  )
+  useEffect(() => {
+    const refreshList = uploader().onCompleted(() => void queries.invalidateQueries({ queryKey: ['files'] }))
+    const announce = uploader().onBatchDone(({ uploaded, failed }) => {
+      if (uploaded > 0) toast.show(uploaded === 1 ? 'Upload complete' : `Uploaded ${uploaded} files`)
+      if (failed > 0) toast.show(`${failed} ${failed === 1 ? 'upload' : 'uploads'} failed; retry from the uploads tray`, 'error')
+    })
+    return () => {
+      refreshList()
+      announce()
+    }
+  }, [queries, toast])
 
   const files = useMemo(() => listing.data?.pages.flatMap((p) => p.items) ?? [], [listing.data])
   const folders = useMemo(() => (filtered ? [] : childFolders(view.folder, (tree.data?.items ?? []).map((f) => f.folder))), [filtered, view.folder, tree.data])

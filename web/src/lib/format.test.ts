@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fileKind, formatBytes, formatEta, formatRelative, formatSpeed, percent } from './format'
+import { fileKind, formatBytes, formatEta, formatRelative, formatSpeed, formatTimestamp, percent } from './format'
 
 describe('formatBytes', () => {
   it.each([
@@ -62,5 +62,14 @@ describe('fileKind', () => {
     expect(fileKind('Report.PDF')).toBe('document')
     expect(fileKind('backup.tar.gz')).toBe('archive')
     expect(fileKind('noextension')).toBe('other')
+  })
+})
+
+describe('formatTimestamp', () => {
+  it('leaves the year out for this year only', () => {
+    const now = new Date('2026-11-22T12:00:00Z')
+    expect(formatTimestamp('2026-03-01T10:00:05Z', now)).not.toContain('2026')
+    expect(formatTimestamp('2025-03-01T10:00:05Z', now)).toContain('2025')
+    expect(formatTimestamp(undefined, now)).toBe('—')
   })
 })

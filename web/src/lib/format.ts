@@ -55,6 +55,17 @@ export function formatDate(iso: string | null | undefined): string {
   return Number.isNaN(date.getTime()) ? '—' : dateOnly.format(date)
 }
 
+const stamp = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+const stampWithYear = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+
+/** A compact time to the second for logs; the year only when it is not this year. */
+export function formatTimestamp(iso: string | null | undefined, now: Date = new Date()): string {
+  if (!iso) return '—'
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return '—'
+  return (date.getFullYear() === now.getFullYear() ? stamp : stampWithYear).format(date)
+}
+
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' })
 
 /** "just now", "5 minutes ago", "yesterday"; falls back to the date after a week. */

@@ -51,6 +51,7 @@ export class Uploader {
   private readonly totalMeter = new RateMeter()
   private readonly listeners = new Set<() => void>()
   private readonly completedListeners = new Set<(name: string) => void>()
+  private readonly batchListeners = new Set<(result: { uploaded: number; failed: number }) => void>()
   private snapshot: UploadSnapshot = EMPTY
 
   constructor() {
@@ -82,6 +83,10 @@ export class Uploader {
     this.uppy.on('upload-success', (file) => {
       if (file) this.completedListeners.forEach((listener) => listener(file.name ?? 'file'))
     })
+    this.uppy.on('complete', (result) => {
+      const summary = { uploaded: result.successful?.length ?? 0, failed: result.failed?.length ?? 0 }
+      this.batchListeners.forEach((listener) => listener(summary))
+    })
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -91,9 +96,16 @@ export class Uploader {
 
   getSnapshot = (): UploadSnapshot => this.snapshot
 
+  /** Each finished file, as it finishes. */
   onCompleted(listener: (name: string) => void): () => void {
     this.completedListeners.add(listener)
     return () => this.completedListeners.delete(listener)
+  }
+
+  /** Each batch of files added together, once all of them succeeded or failed. */
+  onBatchDone(listener: (result: { uploaded: number; failed: number }) => void): () => void {
+    this.batchListeners.add(listener)
+    return () => this.batchListeners.delete(listener)
   }
 
   /**
@@ -163,7 +175,11 @@ export class Uploader {
   }
 
   private recompute(): void {
-    const items = this.uppy.getFiles().map((file) => this.toItem(file))
+    // Work still under way first: finished files sink to the bottom of the tray.
+    const items = this.uppy
+      .getFiles()
+      .map((file) => this.toItem(file))
+      .sort((a, b) => Number(a.status === 'done') - Number(b.status === 'done'))
     const open = items.filter((item) => item.status !== 'done' && item.status !== 'error')
     const totalBytes = items.reduce((sum, item) => sum + item.size, 0)
     const uploadedBytes = items.reduce((sum, item) => sum + item.bytesUploaded, 0)

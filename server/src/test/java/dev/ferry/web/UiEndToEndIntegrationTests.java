@@ -40,7 +40,7 @@ class UiEndToEndIntegrationTests extends IntegrationTest {
 	@Test
 	void uploadResumesAcrossAReloadAndEveryScreenIsAccessibleUnderTheCsp() throws Exception {
 		requireBrowserTools();
-		String email = "ui-e2e-" + UUID.randomUUID() + "@ferry.test";
+		String email = "ada." + UUID.randomUUID().toString().substring(0, 8) + "@ferry.test";
 		String password = "ui-e2e-password-" + UUID.randomUUID();
 		Api.Response created = api.post("/api/v1/admin/users",
 				Map.of("email", email, "password", password, "role", "admin", "name", "Ada Lovelace"), adminToken());
