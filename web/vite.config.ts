@@ -16,7 +16,7 @@ export default defineConfig({
     // Inlined assets would become data: URLs; fonts are not allowed as data: by the CSP.
     assetsInlineLimit: 0,
   },
-  server: { proxy: { '/api': server, '/health': server } },
+  server: { host: '127.0.0.1', port: 5173, proxy: { '/api': server, '/health': server } },
   preview: { proxy: { '/api': server, '/health': server } },
   test: {
     environment: 'node',
