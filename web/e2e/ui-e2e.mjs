@@ -108,7 +108,18 @@ async function uploadSmallFiles() {
   writeFileSync(join(folder, 'palette.txt'), 'sea blue')
   await chooseFiles(() => page.getByRole('button', { name: 'Upload folder' }).last().click(), folder)
   await page.getByRole('button', { name: 'Design assets' }).waitFor()
-  log('uploaded small files and a folder')
+
+  // Drag and drop anywhere on the page: the overlay shows while dragging, the drop uploads.
+  const dropped = await page.evaluateHandle(() => {
+    const transfer = new DataTransfer()
+    transfer.items.add(new File(['dropped onto the page'], 'dropped-note.txt', { type: 'text/plain' }))
+    return transfer
+  })
+  await page.dispatchEvent('main', 'dragenter', { dataTransfer: dropped })
+  await page.getByText('Drop to upload').waitFor()
+  await page.dispatchEvent('main', 'drop', { dataTransfer: dropped })
+  await page.getByRole('row').filter({ hasText: 'dropped-note.txt' }).waitFor()
+  log('uploaded small files, a folder and a dropped file')
 }
 
 /** Uploads 50 MB over a throttled link, reloads halfway and checks tus continues from the server's offset. */
@@ -217,13 +228,21 @@ async function adminScreens() {
   await page.getByRole('dialog').getByRole('button', { name: 'Create invitation' }).click()
   await page.getByRole('dialog').getByLabel('Invitation link').waitFor()
   await page.getByRole('button', { name: 'Done' }).click()
+  await page.getByRole('button', { name: `Suspend grace-${unique}@example.com` }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Suspend' }).click()
+  await page.getByRole('row').filter({ hasText: `grace-${unique}@example.com` }).getByText('Suspended', { exact: true }).waitFor()
   await capture('admin-users')
 
   await page.goto(`${base}/admin/audit`)
   await page.getByText(/Chain intact/).waitFor()
   await page.getByRole('cell', { name: 'invitation.create' }).first().waitFor()
   await capture('admin-audit')
-  log('admin: user created, invitation made, audit log shows an intact chain')
+  await page.getByLabel('Action').fill('admin.user_*')
+  await page.getByRole('button', { name: 'Apply filters' }).click()
+  await page.getByRole('cell', { name: 'admin.user_suspend' }).waitFor()
+  const actions = await page.locator('tbody tr td:nth-child(2) p:first-child').allTextContents()
+  check(actions.length > 0 && actions.every((a) => a.startsWith('admin.user_')), `filtered audit shows only admin.user_*: ${actions}`)
+  log('admin: user created with a quota, invited, suspended; audit log filtered, chain intact')
 }
 
 async function signOutEverywhere() {
