@@ -9,6 +9,7 @@ import { SignInPage } from './auth/SignInPage'
 import { FilesPage } from './files/FilesPage'
 import { AppShell } from './layout/AppShell'
 import { NotFoundPage } from './layout/NotFoundPage'
+import { SharedLinkPage } from './layout/SharedLinkPage'
 import { Button } from './ui/Button'
 import { EmptyState } from './ui/EmptyState'
 import { PageSpinner } from './ui/Spinner'
@@ -35,6 +36,7 @@ export function App() {
       <Route path="/signin" element={status === 'restoring' ? <PageSpinner /> : <SignInPage />} />
       <Route path="/setup" element={<SetupPage />} />
       <Route path="/register" element={<RegisterPage />} />
+      <Route path="/s/*" element={<SharedLinkPage />} />
       <Route
         element={
           <RequireAuth>
