@@ -3,6 +3,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { fetchMe, signIn as apiSignIn, signOut as apiSignOut, signOutEverywhere as apiSignOutEverywhere } from '../api/auth'
 import { api } from '../api/client'
 import type { Me } from '../api/types'
+import { discardUploads } from '../files/uploads/uploader'
 
 type Status = 'restoring' | 'signed-out' | 'signed-in'
 
@@ -64,8 +65,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         await loadMe()
       },
       adopt: loadMe,
-      signOut: apiSignOut,
-      signOutEverywhere: apiSignOutEverywhere,
+      signOut: async () => {
+        discardUploads()
+        await apiSignOut()
+      },
+      signOutEverywhere: async () => {
+        await apiSignOutEverywhere()
+        discardUploads()
+      },
     }),
     [status, me, loadMe],
   )

@@ -17,7 +17,7 @@ function PendingRow({ upload, onPick, onDiscard }: { upload: PendingUpload; onPi
           {upload.name}
         </p>
         <p className="mt-0.5 text-xs tabular-nums muted" data-testid="pending-offset" data-offset={bytes}>
-          {offset.isPending ? 'Checking…' : offset.data === null ? 'No longer on the server: it will start over' : `${formatBytes(bytes)} of ${formatBytes(upload.size)} uploaded · to ${upload.folder}`}
+          {offset.isPending ? 'Checking…' : offset.data === null ? 'No longer on the server: it will start over' : `${formatBytes(bytes)} of ${formatBytes(upload.size)} uploaded · to ${upload.folder === '/' ? 'your files' : upload.folder}`}
         </p>
         <div className="mt-2 max-w-md">
           <ProgressBar value={percent(bytes, upload.size)} label={`${upload.name} uploaded so far`} tone="muted" />

@@ -61,6 +61,16 @@ export async function discardPendingUpload(upload: PendingUpload, storage: Stora
   }
 }
 
+/** Forgets every resumable upload this browser knows of (their server side expires by itself). */
+export function forgetAllPendingUploads(storage: Storage = localStorage): void {
+  const keys: string[] = []
+  for (let i = 0; i < storage.length; i++) {
+    const key = storage.key(i)
+    if (key?.startsWith(PREFIX)) keys.push(key)
+  }
+  keys.forEach((key) => storage.removeItem(key))
+}
+
 export function forgetPendingUpload(upload: PendingUpload, storage: Storage = localStorage): void {
   storage.removeItem(upload.key)
 }

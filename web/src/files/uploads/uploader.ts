@@ -3,6 +3,7 @@ import Tus, { type TusBody } from '@uppy/tus'
 import { api } from '../../api/client'
 import { etaSeconds, RateMeter } from '../../lib/rate'
 import { joinFolder } from '../paths'
+import { forgetAllPendingUploads } from './pendingUploads'
 
 export const UPLOADS_ENDPOINT = '/api/v1/uploads'
 
@@ -233,6 +234,15 @@ function relativePathOf(file: File): string | null {
 }
 
 let instance: Uploader | null = null
+
+/**
+ * On sign-out: stops this tab's uploads and forgets the resumable ones, so the next person
+ * at this browser neither continues them into their account nor sees their names.
+ */
+export function discardUploads(): void {
+  instance?.cancelAll()
+  forgetAllPendingUploads()
+}
 
 /** One uploader per tab, so uploads continue while the user moves between pages. */
 export function uploader(): Uploader {
