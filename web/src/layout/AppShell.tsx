@@ -46,13 +46,17 @@ function NavItems({ items }: { items: NavItem[] }) {
   )
 }
 
-function Sidebar({ onNavigate }: { onNavigate?: () => void }) {
+function Sidebar({ onNavigate, showLogo = true }: { onNavigate?: () => void; showLogo?: boolean }) {
   const { me, signOut } = useAuth()
   return (
     <div className="flex h-full flex-col" onClick={(e) => (e.target as HTMLElement).closest('a') && onNavigate?.()}>
-      <div className="px-5 pt-5 pb-6">
-        <Logo />
-      </div>
+      {showLogo ? (
+        <div className="px-5 pt-5 pb-6">
+          <Logo />
+        </div>
+      ) : (
+        <div className="pt-4" />
+      )}
       <nav aria-label="Main" className="flex-1 space-y-6 px-3">
         <NavItems items={MAIN} />
         {me?.role === 'admin' && (
@@ -105,7 +109,7 @@ export function AppShell({ children }: { children?: ReactNode }) {
         <div className="fixed inset-0 top-[57px] z-20 lg:hidden">
           <button type="button" aria-label="Close menu" className="absolute inset-0 bg-zinc-950/30" onClick={() => setMenuOpen(false)} />
           <div id="mobile-nav" className="relative h-full w-72 max-w-[85vw] bg-white shadow-xl dark:bg-zinc-900">
-            <Sidebar onNavigate={() => setMenuOpen(false)} />
+            <Sidebar showLogo={false} onNavigate={() => setMenuOpen(false)} />
           </div>
         </div>
       )}
