@@ -103,14 +103,14 @@ export function AuditPage() {
           </>
         }
       />
-      <form onSubmit={apply} className="card mb-4 grid gap-4 p-4 sm:grid-cols-2 sm:p-5 lg:grid-cols-4" aria-label="Audit filters">
-        <TextField label="Action" placeholder="auth.* or file.deleted" value={draft.action} onChange={(e) => setDraft({ ...draft, action: e.target.value })} />
+      <form onSubmit={apply} className="card mb-4 grid grid-cols-2 gap-4 p-4 sm:p-5 lg:grid-cols-4" aria-label="Audit filters">
+        <TextField label="Action" placeholder="auth.* or file.deleted" value={draft.action} onChange={(e) => setDraft({ ...draft, action: e.target.value })} className="col-span-2 sm:col-span-1" />
         <TextField label="User ID" placeholder="UUID" value={draft.actor} onChange={(e) => setDraft({ ...draft, actor: e.target.value })} />
         <TextField label="Object ID" value={draft.object} onChange={(e) => setDraft({ ...draft, object: e.target.value })} />
-        <SelectField label="Outcome" options={OUTCOMES} value={draft.outcome} onChange={(e) => setDraft({ ...draft, outcome: e.target.value })} />
+        <SelectField label="Outcome" options={OUTCOMES} value={draft.outcome} onChange={(e) => setDraft({ ...draft, outcome: e.target.value })} className="col-span-2 sm:col-span-1" />
         <TextField label="From" type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
         <TextField label="To" type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
-        <div className="flex items-end justify-end gap-2 sm:col-span-2">
+        <div className="col-span-2 flex items-end justify-end gap-2">
           <Button
             variant="ghost"
             onClick={() => {

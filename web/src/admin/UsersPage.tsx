@@ -75,7 +75,7 @@ export function UsersPage() {
                 <th scope="col" className="hidden w-28 px-3 py-2.5 font-medium sm:table-cell">Role</th>
                 <th scope="col" className="hidden w-32 px-3 py-2.5 font-medium md:table-cell">Quota</th>
                 <th scope="col" className="hidden w-32 px-3 py-2.5 font-medium lg:table-cell">Joined</th>
-                <th scope="col" className="w-44 px-5 py-2.5 sm:w-52 sm:px-6"><span className="sr-only">Actions</span></th>
+                <th scope="col" className="w-28 px-5 py-2.5 sm:w-52 sm:px-6"><span className="sr-only">Actions</span></th>
               </tr>
             </thead>
             <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800/80">
@@ -102,7 +102,7 @@ export function UsersPage() {
                   <td className="hidden px-3 py-3 text-sm tabular-nums muted md:table-cell">{user.quota_bytes == null ? 'Default' : formatBytes(user.quota_bytes)}</td>
                   <td className="hidden px-3 py-3 text-sm muted lg:table-cell">{formatDate(user.created_at)}</td>
                   <td className="px-5 py-3 sm:px-6">
-                    <div className="flex justify-end gap-1">
+                    <div className="flex flex-col items-end gap-1 sm:flex-row sm:justify-end">
                       <Button size="sm" variant="ghost" onClick={() => setEditing(user)} aria-label={`Edit ${user.email}`}>Edit</Button>
                       {user.id !== me?.id && (
                         <Button size="sm" variant={user.status === 'suspended' ? 'ghost' : 'danger-ghost'} onClick={() => setSuspending(user)} aria-label={`${user.status === 'suspended' ? 'Reactivate' : 'Suspend'} ${user.email}`}>
