@@ -60,6 +60,7 @@ class DownloadController {
 				? ByteRange.parse(request.getHeader(HttpHeaders.RANGE), file.size()) : ByteRange.full(file.size());
 		writeHeaders(file, range, response);
 		if (!"HEAD".equals(request.getMethod())) {
+			response.setHeader(HttpHeaders.CONNECTION, "close");
 			stream(file, range, response);
 		}
 	}
@@ -90,8 +91,11 @@ class DownloadController {
 
 	/**
 	 * A failure after the first byte (client gone, file deleted meanwhile) cannot become
-	 * a problem response any more; it is audited as an aborted download and the short
-	 * body against the announced Content-Length tells the client.
+	 * a problem response any more; it is audited as an aborted download. Bodies go out
+	 * with {@code Connection: close}: the servlet API has no way to abort a committed
+	 * response, and on a kept-alive connection the client would wait for the missing
+	 * bytes until the idle timeout, while a closed one turns the short body into an
+	 * immediate error. One handshake per download is cheap next to its body.
 	 */
 	private void stream(FileRecord file, ByteRange range, HttpServletResponse response) {
 		long served = 0;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import dev.ferry.ProblemException;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
 import dev.ferry.auth.CurrentUser;
@@ -54,7 +55,7 @@ class UploadService {
 	/** Creates an upload, with its first bytes when the request carries them. */
 	Upload create(CurrentUser user, Long length, UploadMetadata metadata, ChunkWriter.Chunk chunk) {
 		requireWrite(user, "upload.create");
-		Placement placement = policy.placement(user, metadata);
+		Placement placement = failing(null, () -> policy.placement(user, metadata));
 		if (length != null) {
 			failing(null, () -> policy.checkLength(user, length, null));
 		}
@@ -76,7 +77,7 @@ class UploadService {
 		try {
 			return append(user, upload, chunk);
 		}
-		catch (UploadException ex) {
+		catch (ProblemException ex) {
 			// The client never learns this upload's URL, so nothing could resume it.
 			discard(upload);
 			throw ex;
@@ -208,16 +209,19 @@ class UploadService {
 		}
 	}
 
+	/**
+	 * Runs {@code action}, auditing a refusal (any problem: ours, a file name's, a race).
+	 */
 	private <T> T failing(UUID id, Supplier<T> action) {
 		try {
 			return action.get();
 		}
-		catch (UploadException ex) {
+		catch (ProblemException ex) {
 			throw failed(id, ex);
 		}
 	}
 
-	private UploadException failed(UUID id, UploadException ex) {
+	private ProblemException failed(UUID id, ProblemException ex) {
 		audit.record(AuditEvent.failure("upload.failed")
 			.object("upload", id)
 			.detail("reason", ex.getBody().getType().toString()));

@@ -49,15 +49,6 @@ class SecurityConfiguration {
 
 	static final String BEARER_CHALLENGE = "Bearer realm=\"ferry\"";
 
-	/** What browser tus clients (tus-js-client, Uppy) send and must be able to read. */
-	static final List<String> CORS_ALLOWED_HEADERS = List.of("Authorization", "Content-Type", "Tus-Resumable",
-			"Upload-Length", "Upload-Offset", "Upload-Metadata", "Upload-Defer-Length", "Upload-Concat",
-			"Upload-Checksum", "X-HTTP-Method-Override", "X-Requested-With", "X-Request-Id");
-
-	static final List<String> CORS_EXPOSED_HEADERS = List.of("Location", "Link", "Upload-Offset", "Upload-Length",
-			"Tus-Version", "Tus-Resumable", "Tus-Max-Size", "Tus-Extension", "Upload-Metadata", "Upload-Defer-Length",
-			"Upload-Concat", "Upload-Expires", "X-Request-Id");
-
 	/**
 	 * Reachable without signing in; the OpenAPI document marks them as such. Logout is
 	 * public because a browser may sign out with only its refresh cookie; the controller
@@ -69,6 +60,15 @@ class SecurityConfiguration {
 
 	private static final Set<String> CREDENTIAL_ENDPOINTS = Set.of("/api/v1/auth/login", "/api/v1/auth/refresh",
 			"/api/v1/auth/register", "/api/v1/auth/setup");
+
+	/** What browser tus clients (tus-js-client, Uppy) send and must be able to read. */
+	static final List<String> CORS_ALLOWED_HEADERS = List.of("Authorization", "Content-Type", "Tus-Resumable",
+			"Upload-Length", "Upload-Offset", "Upload-Metadata", "Upload-Defer-Length", "Upload-Concat",
+			"Upload-Checksum", "X-HTTP-Method-Override", "X-Requested-With", "X-Request-Id");
+
+	static final List<String> CORS_EXPOSED_HEADERS = List.of("Location", "Link", "Upload-Offset", "Upload-Length",
+			"Tus-Version", "Tus-Resumable", "Tus-Max-Size", "Tus-Extension", "Upload-Metadata", "Upload-Defer-Length",
+			"Upload-Concat", "Upload-Expires", "X-Request-Id");
 
 	/**
 	 * {@code /metrics} is scraped by Prometheus with a static token of its own
@@ -103,8 +103,7 @@ class SecurityConfiguration {
 			.headers(SecurityConfiguration::strictHeaders)
 			.authorizeHttpRequests((authorize) -> authorize.requestMatchers(PUBLIC_PATHS)
 				.permitAll()
-				// tus discovery: clients ask what the server supports before signing
-				// anything.
+				// tus discovery: clients ask what the server supports before signing in.
 				.requestMatchers(HttpMethod.OPTIONS, "/api/v1/uploads", "/api/v1/uploads/*")
 				.permitAll()
 				.requestMatchers(new UnknownRouteMatcher(controllers))
@@ -114,24 +113,6 @@ class SecurityConfiguration {
 				.anyRequest()
 				.permitAll());
 		return http.build();
-	}
-
-	/**
-	 * No configured origin: no CORS headers at all, so browsers keep to the same origin.
-	 */
-	private static UrlBasedCorsConfigurationSource corsSource(CorsProperties properties) {
-		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-		List<String> origins = properties.allowedOrigins();
-		if (!origins.isEmpty()) {
-			CorsConfiguration configuration = new CorsConfiguration();
-			configuration.setAllowedOrigins(origins);
-			configuration.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
-			configuration.setAllowedHeaders(CORS_ALLOWED_HEADERS);
-			configuration.setExposedHeaders(CORS_EXPOSED_HEADERS);
-			configuration.setMaxAge(Duration.ofHours(1));
-			source.registerCorsConfiguration("/api/**", configuration);
-		}
-		return source;
 	}
 
 	private static HttpSecurity stateless(HttpSecurity http) throws Exception {
@@ -177,6 +158,24 @@ class SecurityConfiguration {
 	private static BearerTokenResolver bearerTokens() {
 		DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
 		return (request) -> CREDENTIAL_ENDPOINTS.contains(request.getRequestURI()) ? null : header.resolve(request);
+	}
+
+	/**
+	 * No configured origin: no CORS headers at all, so browsers keep to the same origin.
+	 */
+	private static UrlBasedCorsConfigurationSource corsSource(CorsProperties properties) {
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		List<String> origins = properties.allowedOrigins();
+		if (!origins.isEmpty()) {
+			CorsConfiguration configuration = new CorsConfiguration();
+			configuration.setAllowedOrigins(origins);
+			configuration.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+			configuration.setAllowedHeaders(CORS_ALLOWED_HEADERS);
+			configuration.setExposedHeaders(CORS_EXPOSED_HEADERS);
+			configuration.setMaxAge(Duration.ofHours(1));
+			source.registerCorsConfiguration("/api/**", configuration);
+		}
+		return source;
 	}
 
 }

@@ -117,13 +117,14 @@ class BlobRepository {
 	}
 
 	/**
-	 * Up to {@code limit} live blobs whose data key is not wrapped by {@code kekKeyId}.
+	 * Up to {@code limit} live blobs after {@code afterId} (in id order) whose data key
+	 * is not wrapped by {@code kekKeyId}.
 	 */
-	List<Blob> wrappedByOtherThan(int kekKeyId, int limit) {
+	List<Blob> wrappedByOtherThan(int kekKeyId, String afterId, int limit) {
 		return jdbc
 			.sql("SELECT id, wrapped_key, length, part_count FROM blobs "
-					+ "WHERE deleted_at IS NULL AND kek_key_id <> ? ORDER BY id LIMIT ?")
-			.params(kekKeyId, limit)
+					+ "WHERE deleted_at IS NULL AND kek_key_id <> ? AND id > ? ORDER BY id LIMIT ?")
+			.params(kekKeyId, afterId, limit)
 			.query((rs, i) -> new Blob(UUID.fromString(rs.getString(1)), rs.getBytes(2), rs.getLong(3), rs.getInt(4)))
 			.list();
 	}

@@ -61,8 +61,13 @@ final class LocalBlobStore implements BlobStore {
 	@Override
 	public ObjectUpload upload(String key) throws IOException {
 		Path target = resolve(key);
-		Path temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + TEMP_SUFFIX);
+		Path temp = tempFor(target);
 		return new LocalUpload(target, temp, createTemp(temp));
+	}
+
+	/** A fresh hidden temp name next to {@code target}, recognised by cleanup. */
+	static Path tempFor(Path target) {
+		return target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + TEMP_SUFFIX);
 	}
 
 	@Override

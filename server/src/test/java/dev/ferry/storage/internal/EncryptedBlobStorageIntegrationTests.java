@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -27,14 +29,22 @@ import dev.ferry.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 class EncryptedBlobStorageIntegrationTests extends IntegrationTest {
 
 	@Autowired
 	BlobStorage storage;
+
+	@Autowired
+	BlobRepository blobs;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void partsReadBackAsOneContinuousBlob() throws IOException {
@@ -115,6 +125,47 @@ class EncryptedBlobStorageIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void swappedOrMovedPartsFailTheRead() throws IOException {
+		byte[] content = random(2000, 9);
+		UUID blob = storage.create();
+		append(blob, content, 0, 1000);
+		append(blob, content, 1000, 2000);
+		List<Path> parts = objectsOf(blob);
+		Path first = parts.stream()
+			.filter((path) -> path.getFileName().toString().startsWith("0-"))
+			.findFirst()
+			.orElseThrow();
+		Path second = parts.stream()
+			.filter((path) -> path.getFileName().toString().startsWith("1-"))
+			.findFirst()
+			.orElseThrow();
+		byte[] firstBytes = Files.readAllBytes(first);
+		Files.write(first, Files.readAllBytes(second));
+		Files.write(second, firstBytes);
+		assertThatThrownBy(() -> read(blob, 0, 10)).isInstanceOf(IOException.class);
+		assertThatThrownBy(() -> read(blob, 1000, 1010)).isInstanceOf(IOException.class);
+
+		UUID other = storage.create();
+		append(other, content, 0, 1000);
+		Files.write(objectsOf(other).get(0), firstBytes);
+		assertThatThrownBy(() -> read(other, 0, 10)).isInstanceOf(IOException.class);
+	}
+
+	@Test
+	void theDestroyedDataKeyLeavesNoTraceInTheDatabaseFiles() throws IOException {
+		UUID blob = storage.create();
+		append(blob, random(1000, 10), 0, 1000);
+		byte[] wrapped = blobs.find(blob).orElseThrow().wrappedKey();
+		checkpoint();
+		assertThat(databaseFilesContaining(wrapped)).as("the key is found before destroy").isNotEmpty();
+
+		storage.destroy(blob);
+		checkpoint();
+
+		assertThat(databaseFilesContaining(wrapped)).isEmpty();
+	}
+
+	@Test
 	void destroyRemovesKeyAndParts() {
 		UUID blob = storage.create();
 		byte[] content = random(200_000, 7);
@@ -129,6 +180,23 @@ class EncryptedBlobStorageIntegrationTests extends IntegrationTest {
 		assertThatThrownBy(() -> storage.beginPart(blob, 200_000)).isInstanceOf(BlobNotFoundException.class);
 		assertThat(filesOf(blob)).isEmpty();
 		storage.destroy(blob);
+	}
+
+	private void checkpoint() {
+		await().until(() -> jdbc.sql("PRAGMA wal_checkpoint(TRUNCATE)").query((rs, i) -> rs.getInt(1)).single() == 0);
+	}
+
+	private static List<Path> databaseFilesContaining(byte[] bytes) throws IOException {
+		String needle = new String(bytes, StandardCharsets.ISO_8859_1);
+		List<Path> found = new ArrayList<>();
+		for (String name : List.of("ferry.db", "ferry.db-wal")) {
+			Path file = DATA_DIR.resolve(name);
+			if (Files.exists(file)
+					&& new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains(needle)) {
+				found.add(file);
+			}
+		}
+		return found;
 	}
 
 	private Callable<Long> writer(UUID blob, byte[] content, CountDownLatch bothWritten) {
