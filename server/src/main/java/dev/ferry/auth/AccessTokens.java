@@ -1,5 +1,7 @@
 package dev.ferry.auth;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
@@ -14,12 +16,15 @@ import dev.ferry.FerryProperties;
 import dev.ferry.crypto.SecureTokens;
 import dev.ferry.crypto.ServerSecrets;
 
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.stereotype.Component;
@@ -36,6 +41,11 @@ class AccessTokens {
 
 	private static final String SECRET_NAME = "jwt-hs256-1";
 
+	/**
+	 * Every node signs and verifies with synchronised clocks; a little slack is enough.
+	 */
+	private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
+
 	private final JwtEncoder encoder;
 
 	private final JwtDecoder decoder;
@@ -44,18 +54,25 @@ class AccessTokens {
 
 	private final FerryProperties properties;
 
-	AccessTokens(ServerSecrets secrets, FerryProperties properties) {
+	private final Clock clock;
+
+	AccessTokens(ServerSecrets secrets, FerryProperties properties, Clock clock) {
 		byte[] key = secrets.secret(SECRET_NAME);
 		SecretKey secretKey = new SecretKeySpec(key, "HmacSHA256");
 		this.keyId = SecureTokens.hash(HexFormat.of().formatHex(key) + SECRET_NAME).substring(0, 16);
 		OctetSequenceKey jwk = new OctetSequenceKey.Builder(key).keyID(keyId).build();
 		this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(jwk)));
-		this.decoder = NimbusJwtDecoder.withSecretKey(secretKey).macAlgorithm(MacAlgorithm.HS256).build();
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(secretKey).macAlgorithm(MacAlgorithm.HS256).build();
+		JwtTimestampValidator timestamps = new JwtTimestampValidator(CLOCK_SKEW);
+		timestamps.setClock(clock);
+		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps, new JwtIssuerValidator(ISSUER)));
+		this.decoder = decoder;
 		this.properties = properties;
+		this.clock = clock;
 	}
 
 	String issue(User user, UUID sessionId) {
-		Instant now = Instant.now();
+		Instant now = clock.instant();
 		JwtClaimsSet claims = JwtClaimsSet.builder()
 			.issuer(ISSUER)
 			.subject(user.id().toString())

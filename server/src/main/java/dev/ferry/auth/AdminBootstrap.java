@@ -1,5 +1,6 @@
 package dev.ferry.auth;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -7,6 +8,7 @@ import dev.ferry.FerryProperties;
 import dev.ferry.audit.AuditActor;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
+import dev.ferry.crypto.SecureTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * On start, when no admin exists: creates one from {@code FERRY_ADMIN_EMAIL} and
- * {@code FERRY_ADMIN_PASSWORD}. There is never a default password.
+ * {@code FERRY_ADMIN_PASSWORD}, or else logs a one-time setup URL whose token lets the
+ * first visitor who has the log create the admin. There is never a default password.
  */
 @Component
 class AdminBootstrap implements ApplicationRunner {
@@ -27,17 +30,27 @@ class AdminBootstrap implements ApplicationRunner {
 
 	private final UserRepository users;
 
+	private final SetupTokenRepository setupTokens;
+
 	private final PasswordEncoder passwords;
 
 	private final AuditLog audit;
 
 	private final FerryProperties properties;
 
-	AdminBootstrap(UserRepository users, PasswordEncoder passwords, AuditLog audit, FerryProperties properties) {
+	private final PublicUrl publicUrl;
+
+	private final Clock clock;
+
+	AdminBootstrap(UserRepository users, SetupTokenRepository setupTokens, PasswordEncoder passwords, AuditLog audit,
+			FerryProperties properties, PublicUrl publicUrl, Clock clock) {
 		this.users = users;
+		this.setupTokens = setupTokens;
 		this.passwords = passwords;
 		this.audit = audit;
 		this.properties = properties;
+		this.publicUrl = publicUrl;
+		this.clock = clock;
 	}
 
 	@Override
@@ -49,16 +62,48 @@ class AdminBootstrap implements ApplicationRunner {
 		FerryProperties.Admin admin = properties.admin();
 		if (admin.email() != null && !admin.email().isBlank() && admin.password() != null
 				&& !admin.password().isBlank()) {
-			Instant now = Instant.now();
-			User user = new User(UUID.randomUUID(), admin.email(), null, passwords.encode(admin.password()), Role.ADMIN,
-					UserStatus.ACTIVE, null, now, now);
-			users.insert(user);
-			audit.record(AuditEvent.success("admin.bootstrap")
-				.by(AuditActor.system())
-				.object("user", user.id())
-				.detail("email", user.email()));
-			log.info("Created the first admin account {}", user.email());
+			createFromEnvironment(admin);
 		}
+		else {
+			issueSetupToken();
+		}
+	}
+
+	private void createFromEnvironment(FerryProperties.Admin admin) {
+		Instant now = clock.instant();
+		User user = new User(UUID.randomUUID(), admin.email(), null, passwords.encode(admin.password()), Role.ADMIN,
+				UserStatus.ACTIVE, null, now, now);
+		users.insert(user);
+		audit.record(AuditEvent.success("admin.bootstrap")
+			.by(AuditActor.system())
+			.object("user", user.id())
+			.detail("email", user.email()));
+		log.info("Created the first admin account {}", user.email());
+	}
+
+	/**
+	 * Every start without an admin adds a fresh token (each node of a cluster logs its
+	 * own); all of them die when the admin is created. The token travels in the URL
+	 * fragment, which browsers never send, so it cannot leak into access logs, proxies or
+	 * Referer headers: the setup page reads it and posts it to
+	 * {@code POST /api/v1/auth/setup}.
+	 */
+	private void issueSetupToken() {
+		String token = SecureTokens.generate("");
+		setupTokens.insert(SecureTokens.hash(token), clock.instant());
+		audit.record(AuditEvent.success("auth.setup_token_issue").by(AuditActor.system()));
+		String rule = "=".repeat(78);
+		log.warn("""
+
+				{}
+				  Ferry has no administrator yet. Open this one-time URL to create one:
+
+				    {}
+
+				  Without a browser: POST /api/v1/auth/setup with a JSON body holding
+				  "token" (the text after #token=), "email" and "password".
+				  Set FERRY_ADMIN_EMAIL and FERRY_ADMIN_PASSWORD instead to skip this step.
+				{}""", rule, publicUrl.resolve("/setup#token=" + token), rule);
 	}
 
 }

@@ -1,7 +1,12 @@
 package dev.ferry.auth;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
 import dev.ferry.ProblemException;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /** Authentication and account errors, each with a stable problem type. */
@@ -11,9 +16,64 @@ public class AuthException extends ProblemException {
 		super(status, slug, title, detail);
 	}
 
+	private AuthException(HttpStatus status, String slug, String title, String detail, Map<String, Object> properties) {
+		super(status, slug, title, detail, properties);
+	}
+
 	static AuthException invalidCredentials() {
 		return new AuthException(HttpStatus.UNAUTHORIZED, "invalid-credentials", "Sign-in failed",
 				"The email or password is wrong.");
+	}
+
+	static AuthException suspended() {
+		return new AuthException(HttpStatus.FORBIDDEN, "account-suspended", "Account suspended",
+				"This account is suspended. Contact your administrator.");
+	}
+
+	static AuthException tooManyAttempts(Duration retryAfter) {
+		long seconds = Math.max(1, retryAfter.toSeconds() + ((retryAfter.toNanosPart() > 0) ? 1 : 0));
+		AuthException ex = new AuthException(HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts",
+				"Too many sign-in attempts", "Too many sign-in attempts. Try again in " + seconds + " seconds.");
+		ex.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+		return ex;
+	}
+
+	static AuthException unauthenticated() {
+		AuthException ex = new AuthException(HttpStatus.UNAUTHORIZED, "unauthenticated", "Not signed in",
+				"Sign in first: send 'Authorization: Bearer <access token or API key>' or the refresh cookie.");
+		ex.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"ferry\"");
+		return ex;
+	}
+
+	static AuthException invalidRefreshToken() {
+		return new AuthException(HttpStatus.UNAUTHORIZED, "invalid-refresh-token", "Session ended",
+				"The refresh token is invalid, expired or already used. Sign in again.");
+	}
+
+	static AuthException csrf() {
+		return new AuthException(HttpStatus.FORBIDDEN, "csrf", "CSRF check failed",
+				"Cookie-authenticated requests must echo the __Host-ferry-csrf cookie in the X-CSRF-Token header.");
+	}
+
+	static AuthException forbidden(String detail) {
+		return new AuthException(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail);
+	}
+
+	static AuthException notFound(String what) {
+		return new AuthException(HttpStatus.NOT_FOUND, "not-found", "Not found", "No such " + what + ".");
+	}
+
+	static AuthException conflict(String slug, String title, String detail) {
+		return new AuthException(HttpStatus.CONFLICT, slug, title, detail);
+	}
+
+	/**
+	 * A 400 shaped like a bean validation failure, for checks only a service can make.
+	 */
+	static AuthException invalidField(String field, String message) {
+		return new AuthException(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
+				"Some fields are invalid; see 'errors'.",
+				Map.of("errors", List.of(Map.of("field", field, "message", message))));
 	}
 
 }

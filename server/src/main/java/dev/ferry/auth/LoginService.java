@@ -1,5 +1,6 @@
 package dev.ferry.auth;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import dev.ferry.audit.AuditActor;
@@ -7,12 +8,12 @@ import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
 import dev.ferry.crypto.SecureTokens;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 /**
  * Password sign-in: verifies credentials and opens a session with its first token pair.
+ * Failed attempts are throttled per (client IP, account) and per client IP.
  */
 @Service
 public class LoginService {
@@ -23,6 +24,8 @@ public class LoginService {
 
 	private final PasswordEncoder passwords;
 
+	private final LoginThrottle throttle;
+
 	private final AuditLog audit;
 
 	/**
@@ -30,36 +33,40 @@ public class LoginService {
 	 */
 	private final String decoyHash;
 
-	LoginService(UserRepository users, SessionService sessionService, PasswordEncoder passwords, AuditLog audit) {
+	LoginService(UserRepository users, SessionService sessionService, PasswordEncoder passwords, LoginThrottle throttle,
+			AuditLog audit) {
 		this.users = users;
 		this.sessionService = sessionService;
 		this.passwords = passwords;
+		this.throttle = throttle;
 		this.audit = audit;
 		this.decoyHash = passwords.encode(SecureTokens.generate("decoy-"));
 	}
 
 	public TokenResponse login(String email, String password, ClientInfo client) {
-		Optional<User> found = users.findByEmail(email);
+		String normalized = UserRepository.normalize(email);
+		Optional<Duration> wait = throttle.tryAcquire(client.ip(), normalized);
+		if (wait.isPresent()) {
+			audit.record(AuditEvent.denied("auth.login").detail("email", normalized).detail("reason", "rate_limited"));
+			throw AuthException.tooManyAttempts(wait.get());
+		}
+		Optional<User> found = users.findByEmail(normalized);
 		boolean matches = passwords.matches(password,
 				found.map(User::passwordHash).filter((hash) -> hash != null).orElse(decoyHash));
 		if (found.isEmpty() || !matches) {
 			audit.record(AuditEvent.failure("auth.login")
-				.by(found.map(LoginService::actorOf).orElse(AuditActor.anonymous()))
-				.detail("email", UserRepository.normalize(email))
+				.by(found.map(User::auditActor).orElse(AuditActor.anonymous()))
+				.detail("email", normalized)
 				.detail("reason", found.isEmpty() ? "unknown_account" : "wrong_password"));
 			throw AuthException.invalidCredentials();
 		}
+		throttle.succeeded(client.ip(), normalized);
 		User user = found.get();
 		if (!user.isActive()) {
-			audit.record(AuditEvent.denied("auth.login").by(actorOf(user)).detail("reason", "suspended"));
-			throw new AuthException(HttpStatus.FORBIDDEN, "account-suspended", "Account suspended",
-					"This account is suspended. Contact your administrator.");
+			audit.record(AuditEvent.denied("auth.login").by(user.auditActor()).detail("reason", "suspended"));
+			throw AuthException.suspended();
 		}
 		return sessionService.open(user, client);
-	}
-
-	static AuditActor actorOf(User user) {
-		return new AuditActor("user", user.id().toString(), user.email());
 	}
 
 }

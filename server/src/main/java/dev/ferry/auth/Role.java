@@ -1,6 +1,7 @@
 package dev.ferry.auth;
 
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
 
 /** What an account may do at most; API keys and grants can only narrow it. */
@@ -8,6 +9,9 @@ public enum Role {
 
 	ADMIN(EnumSet.allOf(Scope.class)), USER(EnumSet.of(Scope.READ, Scope.WRITE, Scope.SHARE)),
 	GUEST(EnumSet.of(Scope.READ));
+
+	/** What request bodies may name; check it with bean validation before {@link #of}. */
+	static final String PATTERN = "(?i)admin|user|guest";
 
 	private final Set<Scope> scopes;
 
@@ -17,6 +21,15 @@ public enum Role {
 
 	public Set<Scope> scopes() {
 		return scopes;
+	}
+
+	/** The lower-case name the API uses. */
+	public String apiName() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+	static Role of(String name) {
+		return valueOf(name.trim().toUpperCase(Locale.ROOT));
 	}
 
 }

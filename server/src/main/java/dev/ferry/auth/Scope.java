@@ -1,8 +1,32 @@
 package dev.ferry.auth;
 
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
 /** Coarse permissions carried by a token or API key. */
 public enum Scope {
 
-	READ, WRITE, SHARE, ADMIN
+	READ, WRITE, SHARE, ADMIN;
+
+	/** What request bodies may name; check it with bean validation before {@link #of}. */
+	static final String PATTERN = "(?i)read|write|share|admin";
+
+	/** The lower-case name the API uses. */
+	public String apiName() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+	static Set<Scope> of(Collection<String> names) {
+		Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+		names.forEach((name) -> scopes.add(valueOf(name.trim().toUpperCase(Locale.ROOT))));
+		return scopes;
+	}
+
+	static List<String> apiNames(Collection<Scope> scopes) {
+		return scopes.stream().sorted().map(Scope::apiName).toList();
+	}
 
 }

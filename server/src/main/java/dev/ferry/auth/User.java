@@ -3,6 +3,8 @@ package dev.ferry.auth;
 import java.time.Instant;
 import java.util.UUID;
 
+import dev.ferry.audit.AuditActor;
+
 /**
  * An account. {@code passwordHash} is null for accounts that only sign in through SSO.
  */
@@ -11,6 +13,13 @@ public record User(UUID id, String email, String name, String passwordHash, Role
 
 	public boolean isActive() {
 		return status == UserStatus.ACTIVE;
+	}
+
+	/**
+	 * How the audit trail names this account when it acts without a request principal.
+	 */
+	public AuditActor auditActor() {
+		return new AuditActor("user", id.toString(), email);
 	}
 
 }

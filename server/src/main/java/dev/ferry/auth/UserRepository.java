@@ -3,6 +3,7 @@ package dev.ferry.auth;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,6 +30,23 @@ class UserRepository {
 			.update();
 	}
 
+	/**
+	 * Writes the mutable fields (name, role, status, quota, password) of an existing
+	 * user.
+	 */
+	void update(User user) {
+		jdbc.sql("""
+				UPDATE users SET name = ?, password_hash = ?, role = ?, status = ?, quota_bytes = ?, updated_at = ?
+				WHERE id = ?""")
+			.params(user.name(), user.passwordHash(), user.role().name(), user.status().name(), user.quotaBytes(),
+					user.updatedAt().toEpochMilli(), user.id().toString())
+			.update();
+	}
+
+	boolean delete(UUID id) {
+		return jdbc.sql("DELETE FROM users WHERE id = ?").param(id.toString()).update() == 1;
+	}
+
 	Optional<User> findById(UUID id) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE id = ?")
 			.param(id.toString())
@@ -43,8 +61,29 @@ class UserRepository {
 			.optional();
 	}
 
+	/**
+	 * Up to {@code limit} users ordered by email, starting after {@code afterEmail}
+	 * (null: first page).
+	 */
+	List<User> page(String afterEmail, int limit) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE email > ? ORDER BY email LIMIT ?")
+			.params((afterEmail != null) ? afterEmail : "", limit)
+			.query(this::map)
+			.list();
+	}
+
 	boolean anyAdmin() {
 		return jdbc.sql("SELECT COUNT(*) FROM users WHERE role = 'ADMIN'").query(Long.class).single() > 0;
+	}
+
+	/**
+	 * Active admins other than {@code id}: what is left if that one stops being an admin.
+	 */
+	long otherActiveAdmins(UUID id) {
+		return jdbc.sql("SELECT COUNT(*) FROM users WHERE role = 'ADMIN' AND status = 'ACTIVE' AND id <> ?")
+			.param(id.toString())
+			.query(Long.class)
+			.single();
 	}
 
 	static String normalize(String email) {
@@ -52,11 +91,12 @@ class UserRepository {
 	}
 
 	private User map(ResultSet rs, int row) throws SQLException {
-		long quota = rs.getLong("quota_bytes");
+		long quotaValue = rs.getLong("quota_bytes");
+		Long quota = rs.wasNull() ? null : quotaValue;
 		return new User(UUID.fromString(rs.getString("id")), rs.getString("email"), rs.getString("name"),
 				rs.getString("password_hash"), Role.valueOf(rs.getString("role")),
-				UserStatus.valueOf(rs.getString("status")), rs.wasNull() ? null : quota,
-				Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")));
+				UserStatus.valueOf(rs.getString("status")), quota, Instant.ofEpochMilli(rs.getLong("created_at")),
+				Instant.ofEpochMilli(rs.getLong("updated_at")));
 	}
 
 }

@@ -3,7 +3,9 @@ package dev.ferry.web;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +32,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+	/**
+	 * Field errors must name fields as the (snake_case) JSON does, not as the Java
+	 * records do.
+	 */
+	private static final Pattern CAMEL_HUMP = Pattern.compile("([a-z0-9])([A-Z])");
+
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -39,7 +47,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		problem.setTitle("Invalid request");
 		List<Map<String, Object>> errors = ex.getBindingResult().getFieldErrors().stream().map((error) -> {
 			Map<String, Object> field = new LinkedHashMap<>();
-			field.put("field", error.getField());
+			field.put("field", CAMEL_HUMP.matcher(error.getField()).replaceAll("$1_$2").toLowerCase(Locale.ROOT));
 			field.put("message", error.getDefaultMessage());
 			return field;
 		}).toList();

@@ -54,10 +54,13 @@ class SecurityConfiguration {
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
 				.frameOptions((frame) -> frame.deny())
 				.httpStrictTransportSecurity((hsts) -> hsts.includeSubDomains(true).maxAgeInSeconds(31536000)))
+			// Logout is listed as public because a browser may sign out with only its
+			// refresh cookie; the controller then requires that cookie plus the CSRF
+			// proof.
 			.authorizeHttpRequests((authorize) -> authorize
 				.requestMatchers("/api/v1/auth/login", "/api/v1/auth/login/**", "/api/v1/auth/refresh",
-						"/api/v1/auth/register", "/api/v1/auth/setup", "/api/v1/auth/providers", "/api/v1/openapi.json",
-						"/api/v1/share/**", "/health", "/health/**", "/metrics", "/error")
+						"/api/v1/auth/logout", "/api/v1/auth/register", "/api/v1/auth/setup", "/api/v1/auth/providers",
+						"/api/v1/openapi.json", "/api/v1/share/**", "/health", "/health/**", "/metrics", "/error")
 				.permitAll()
 				.requestMatchers("/api/**")
 				.authenticated()

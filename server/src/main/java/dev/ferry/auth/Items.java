@@ -1,0 +1,7 @@
+package dev.ferry.auth;
+
+import java.util.List;
+
+/** A complete (unpaged) list, wrapped so fields can be added without breaking clients. */
+record Items<T>(List<T> items) {
+}

@@ -1,0 +1,50 @@
+package dev.ferry.auth;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/auth")
+class RegistrationController {
+
+	private final RegistrationService registration;
+
+	RegistrationController(RegistrationService registration) {
+		this.registration = registration;
+	}
+
+	@PostMapping("/register")
+	@ResponseStatus(HttpStatus.CREATED)
+	UserView register(@Valid @RequestBody RegisterRequest body) {
+		return registration.register(body.email(), body.password(), body.name(), body.invitationToken());
+	}
+
+	@PostMapping("/setup")
+	@ResponseStatus(HttpStatus.CREATED)
+	UserView setup(@Valid @RequestBody SetupRequest body) {
+		return registration.setup(body.token(), body.email(), body.password(), body.name());
+	}
+
+	record RegisterRequest(@NotBlank @Email @Size(max = 320) String email,
+			@NotNull @Size(min = PasswordPolicy.MIN_LENGTH, max = PasswordPolicy.MAX_LENGTH,
+					message = PasswordPolicy.MESSAGE) String password,
+			@Size(max = 200) String name, @Size(max = 100) String invitationToken) {
+	}
+
+	record SetupRequest(@NotBlank @Size(max = 100) String token, @NotBlank @Email @Size(max = 320) String email,
+			@NotNull @Size(min = PasswordPolicy.MIN_LENGTH, max = PasswordPolicy.MAX_LENGTH,
+					message = PasswordPolicy.MESSAGE) String password,
+			@Size(max = 200) String name) {
+	}
+
+}

@@ -1,0 +1,98 @@
+package dev.ferry.auth;
+
+import dev.ferry.FerryProperties;
+import dev.ferry.audit.AuditEvent;
+import dev.ferry.audit.AuditLog;
+import dev.ferry.crypto.SecureTokens;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Self-service account creation: registration (as {@code FERRY_REGISTRATION} allows) and
+ * the one-time first-admin setup. Every check runs before the first write, so a refusal
+ * commits only its audit record.
+ */
+@Service
+class RegistrationService {
+
+	private final AccountCreator accounts;
+
+	private final InvitationService invitations;
+
+	private final UserRepository users;
+
+	private final SetupTokenRepository setupTokens;
+
+	private final AuditLog audit;
+
+	private final FerryProperties properties;
+
+	RegistrationService(AccountCreator accounts, InvitationService invitations, UserRepository users,
+			SetupTokenRepository setupTokens, AuditLog audit, FerryProperties properties) {
+		this.accounts = accounts;
+		this.invitations = invitations;
+		this.users = users;
+		this.setupTokens = setupTokens;
+		this.audit = audit;
+		this.properties = properties;
+	}
+
+	@Transactional(noRollbackFor = AuthException.class)
+	UserView register(String email, String password, String name, String invitationToken) {
+		FerryProperties.Registration mode = properties.registration();
+		if (mode == FerryProperties.Registration.CLOSED) {
+			throw refused(email, "closed", "registration-closed", "Registration is closed on this server.");
+		}
+		if (invitationToken == null && mode == FerryProperties.Registration.INVITE) {
+			throw refused(email, "invitation_required", "invitation-required",
+					"Registration needs an invitation on this server; ask an administrator for one.");
+		}
+		accounts.check(email, password);
+		InvitationRepository.Invitation invitation = null;
+		if (invitationToken != null) {
+			invitation = invitations.claim(invitationToken, email)
+				.orElseThrow(() -> refused(email, "invalid_invitation", "invalid-invitation",
+						"The invitation is unknown, expired, already used or for another email address."));
+		}
+		Role role = (invitation != null) ? invitation.role() : Role.USER;
+		User user = accounts.create(email, password, name, role, null);
+		if (invitation != null) {
+			invitations.accepted(invitation, user);
+		}
+		audit.record(AuditEvent.success("auth.register")
+			.by(user.auditActor())
+			.object("user", user.id())
+			.detail("role", role.apiName()));
+		return UserView.of(user);
+	}
+
+	/** Creates the first admin with the token the server printed at start. */
+	@Transactional(noRollbackFor = AuthException.class)
+	UserView setup(String token, String email, String password, String name) {
+		if (users.anyAdmin()) {
+			audit.record(AuditEvent.failure("auth.setup").detail("reason", "already_set_up"));
+			throw AuthException.conflict("already-set-up", "Already set up",
+					"This server already has an administrator; sign in instead.");
+		}
+		if (!setupTokens.exists(SecureTokens.hash(token))) {
+			audit.record(AuditEvent.denied("auth.setup").detail("reason", "invalid_token"));
+			throw new AuthException(HttpStatus.FORBIDDEN, "invalid-setup-token", "Invalid setup token",
+					"The setup token is wrong; use the URL the server printed in its log at start.");
+		}
+		accounts.check(email, password);
+		User admin = accounts.create(email, password, name, Role.ADMIN, null);
+		setupTokens.deleteAll();
+		audit.record(AuditEvent.success("auth.setup").by(admin.auditActor()).object("user", admin.id()));
+		return UserView.of(admin);
+	}
+
+	private AuthException refused(String email, String reason, String slug, String detail) {
+		audit.record(AuditEvent.denied("auth.register")
+			.detail("email", UserRepository.normalize(email))
+			.detail("reason", reason));
+		return new AuthException(HttpStatus.FORBIDDEN, slug, "Registration refused", detail);
+	}
+
+}
