@@ -19,6 +19,11 @@ class AuditRepository {
 	 */
 	Head advanceHead() {
 		jdbc.sql("UPDATE audit_head SET seq = seq + 1 WHERE id = 1").update();
+		return head();
+	}
+
+	/** The last appended record's seq and hash, as committed. */
+	Head head() {
 		return jdbc.sql("SELECT seq, hash FROM audit_head WHERE id = 1")
 			.query((rs, i) -> new Head(rs.getLong(1), rs.getString(2)))
 			.single();

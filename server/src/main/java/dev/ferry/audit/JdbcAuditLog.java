@@ -2,6 +2,7 @@ package dev.ferry.audit;
 
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.MDC;
 import tools.jackson.databind.json.JsonMapper;
@@ -10,11 +11,15 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 @Service
 class JdbcAuditLog implements AuditLog {
+
+	static final String METRIC = "ferry.audit.events";
 
 	private static final int MAX_USER_AGENT = 512;
 
@@ -24,10 +29,13 @@ class JdbcAuditLog implements AuditLog {
 
 	private final JsonMapper json;
 
-	JdbcAuditLog(AuditRepository repository, AuditChain chain, JsonMapper json) {
+	private final MeterRegistry meters;
+
+	JdbcAuditLog(AuditRepository repository, AuditChain chain, JsonMapper json, MeterRegistry meters) {
 		this.repository = repository;
 		this.chain = chain;
 		this.json = json;
+		this.meters = meters;
 	}
 
 	@Override
@@ -42,6 +50,27 @@ class JdbcAuditLog implements AuditLog {
 				(request != null) ? truncate(request.getHeader("User-Agent")) : null, MDC.get("requestId"),
 				json.writeValueAsString(event.details()), null, null);
 		repository.append(record.withHashes(head.hash(), chain.hash(record, head.hash())));
+		countAfterCommit(record);
+	}
+
+	/**
+	 * Counts the event on {@code ferry.audit.events} once it is durable; a record rolled
+	 * back with its transaction never happened.
+	 */
+	private void countAfterCommit(AuditRecord record) {
+		Runnable count = () -> meters.counter(METRIC, "action", record.action(), "outcome", record.outcome())
+			.increment();
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					count.run();
+				}
+			});
+		}
+		else {
+			count.run();
+		}
 	}
 
 	private static AuditActor currentActor() {

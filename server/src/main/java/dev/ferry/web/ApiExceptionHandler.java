@@ -1,5 +1,6 @@
 package dev.ferry.web;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,9 +18,17 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -38,6 +49,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	 */
 	private static final Pattern CAMEL_HUMP = Pattern.compile("([a-z0-9])([A-Z])");
 
+	private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
+
+	private final DeniedRequests denied;
+
+	ApiExceptionHandler(DeniedRequests denied) {
+		this.denied = denied;
+	}
+
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -53,6 +72,32 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		}).toList();
 		problem.setProperty("errors", errors);
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	/** A 403 a service decided on itself is a permission denial too, so it is audited. */
+	@Override
+	protected ResponseEntity<Object> handleErrorResponseException(ErrorResponseException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		if (status.value() == HttpStatus.FORBIDDEN.value() && request instanceof ServletWebRequest servlet) {
+			denied.recordDenial(servlet.getRequest(), ex.getBody().getType().toString());
+		}
+		return super.handleErrorResponseException(ex, headers, status, request);
+	}
+
+	/**
+	 * A denial from method security ({@code @PreAuthorize}) or a service: without this it
+	 * would fall into the catch-all below and become a 500.
+	 */
+	@ExceptionHandler(AccessDeniedException.class)
+	void accessDenied(AccessDeniedException ex, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+		if (caller == null || TRUST.isAnonymous(caller)) {
+			denied.commence(request, response, new InsufficientAuthenticationException(ex.getMessage(), ex));
+		}
+		else {
+			denied.handle(request, response, ex);
+		}
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -14,9 +13,10 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * HTTP security: stateless bearer authentication (JWT access tokens or {@code fy_} API
- * keys, resolved by the auth module), problem+json for 401/403, and strict headers on
- * every response. Authorization proper happens in the services; this only requires a
- * caller to be authenticated outside the public endpoints.
+ * keys, resolved by the auth module), audited problem+json for 401/403
+ * ({@link DeniedRequests}), and strict headers on every response. Authorization proper
+ * happens in the services; this only requires a caller to be authenticated outside the
+ * public endpoints.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -28,7 +28,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain api(HttpSecurity http, AuthenticationManagerResolver<HttpServletRequest> bearer,
-			ProblemWriter problems) throws Exception {
+			DeniedRequests denied) throws Exception {
 		http.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable())
 			.httpBasic((basic) -> basic.disable())
@@ -36,20 +36,9 @@ class SecurityConfiguration {
 			.logout((logout) -> logout.disable())
 			.requestCache((cache) -> cache.disable())
 			.oauth2ResourceServer((resource) -> resource.authenticationManagerResolver(bearer)
-				.authenticationEntryPoint((request, response, ex) -> {
-					response.setHeader("WWW-Authenticate", "Bearer realm=\"ferry\"");
-					problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated",
-							"Sign in first: send 'Authorization: Bearer <access token or API key>'.");
-				})
-				.accessDeniedHandler((request, response, ex) -> problems.write(request, response, HttpStatus.FORBIDDEN,
-						"forbidden", "You are not allowed to do this.")))
-			.exceptionHandling((handling) -> handling.authenticationEntryPoint((request, response, ex) -> {
-				response.setHeader("WWW-Authenticate", "Bearer realm=\"ferry\"");
-				problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated",
-						"Sign in first: send 'Authorization: Bearer <access token or API key>'.");
-			})
-				.accessDeniedHandler((request, response, ex) -> problems.write(request, response, HttpStatus.FORBIDDEN,
-						"forbidden", "You are not allowed to do this.")))
+				.authenticationEntryPoint(denied)
+				.accessDeniedHandler(denied))
+			.exceptionHandling((handling) -> handling.authenticationEntryPoint(denied).accessDeniedHandler(denied))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
 				.frameOptions((frame) -> frame.deny())

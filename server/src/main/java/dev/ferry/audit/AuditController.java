@@ -1,0 +1,78 @@
+package dev.ferry.audit;
+
+import java.io.IOException;
+
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+class AuditController {
+
+	private static final String ACTOR = "User id of the actor.";
+
+	private final AuditTrail trail;
+
+	AuditController(AuditTrail trail) {
+		this.trail = trail;
+	}
+
+	@GetMapping("/admin/audit-logs")
+	@FilterParameters
+	@Parameter(in = ParameterIn.QUERY, name = "actor", description = ACTOR,
+			schema = @Schema(type = "string", format = "uuid"))
+	@PagingParameters
+	AuditPage search(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
+		return trail.search(query);
+	}
+
+	@GetMapping("/admin/audit-logs/verify")
+	ChainVerification verify() {
+		return trail.verify();
+	}
+
+	/**
+	 * Writes the export on the request thread rather than through an async
+	 * {@code StreamingResponseBody}: the servlet container's async timeout would cut a
+	 * long export short, and a blocked (virtual) thread costs little.
+	 */
+	@GetMapping("/admin/audit-logs/export")
+	@FilterParameters
+	@Parameter(in = ParameterIn.QUERY, name = "actor", description = ACTOR,
+			schema = @Schema(type = "string", format = "uuid"))
+	@ApiResponse(responseCode = "200", description = "The export, oldest record first.",
+			content = { @Content(mediaType = "text/csv"), @Content(mediaType = "application/x-ndjson") })
+	@Parameter(in = ParameterIn.QUERY, name = "format", description = "csv (the default) or ndjson.",
+			schema = @Schema(type = "string", allowableValues = { "csv", "ndjson" }))
+	void export(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query,
+			HttpServletResponse response) throws IOException {
+		AuditExport export = trail.export(query);
+		response.setContentType(export.format().contentType());
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment().filename(export.filename()).build().toString());
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		export.body().writeTo(response.getOutputStream());
+	}
+
+	@GetMapping("/me/activity")
+	@FilterParameters
+	@PagingParameters
+	AuditPage activity(@Parameter(hidden = true) @AuthenticationPrincipal AuditActor.Source caller,
+			@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
+		return trail.activity(caller, query);
+	}
+
+}

@@ -1,0 +1,197 @@
+package dev.ferry.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Fresh, empty databases of every vendor Ferry supports, for repository and migration
+ * tests that must prove their SQL runs on each of them.
+ *
+ * <pre>
+ * &#64;ParameterizedTest
+ * &#64;EnumSource(Databases.Vendor.class)
+ * void storesThings(Databases.Vendor vendor) {
+ *     try (Databases.Fresh db = Databases.migrated(vendor)) {
+ *         new ThingRepository(db.jdbc()).insert(...);
+ *     }
+ * }
+ * </pre>
+ *
+ * SQLite is a new file in a temporary directory with the same connection settings as the
+ * server; PostgreSQL is a new database (random name) on the server named by
+ * {@code FERRY_TEST_PG_URL} / {@code FERRY_TEST_PG_USER}, which {@code bin/test} (or
+ * {@code eval "$(bin/test-services)"}) starts. Without them a PostgreSQL test fails; it
+ * never skips. {@link Fresh#close()} removes the database again.
+ */
+public final class Databases {
+
+	private Databases() {
+	}
+
+	/** The supported vendors, named as in {@code db/migration/<vendor>}. */
+	public enum Vendor {
+
+		SQLITE, POSTGRESQL;
+
+		/** The Flyway location of this vendor's migrations. */
+		public String migrations() {
+			return "classpath:db/migration/" + name().toLowerCase(Locale.ROOT);
+		}
+
+	}
+
+	/** A fresh empty database of {@code vendor}, without any migration applied. */
+	public static Fresh empty(Vendor vendor) {
+		return (vendor == Vendor.SQLITE) ? sqlite() : postgres();
+	}
+
+	/** A fresh database of {@code vendor} with every Ferry migration applied. */
+	public static Fresh migrated(Vendor vendor) {
+		Fresh fresh = empty(vendor);
+		try {
+			Flyway.configure()
+				.dataSource(fresh.dataSource())
+				.locations(vendor.migrations())
+				.failOnMissingLocations(true)
+				.load()
+				.migrate();
+			return fresh;
+		}
+		catch (RuntimeException ex) {
+			fresh.close();
+			throw ex;
+		}
+	}
+
+	/**
+	 * Creates an empty PostgreSQL database and returns its JDBC URL, for tests that boot
+	 * the whole server on PostgreSQL ({@code ferry.db.url}); the user is
+	 * {@link #postgresUser()}.
+	 */
+	public static String createPostgresDatabase() {
+		String name = "ferry_test_" + UUID.randomUUID().toString().replace("-", "");
+		execute(postgresUrl(), "CREATE DATABASE " + name);
+		return withDatabase(postgresUrl(), name);
+	}
+
+	/**
+	 * Drops a database made by {@link #createPostgresDatabase()}, closing any connection
+	 * still open to it.
+	 */
+	public static void dropPostgresDatabase(String url) {
+		String name = url.substring(url.lastIndexOf('/') + 1).replaceFirst("\\?.*", "");
+		execute(postgresUrl(), "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+	}
+
+	public static String postgresUser() {
+		return requiredEnv("FERRY_TEST_PG_USER");
+	}
+
+	private static Fresh sqlite() {
+		try {
+			Path dir = Files.createTempDirectory("ferry-db-");
+			HikariConfig config = new HikariConfig();
+			config.setJdbcUrl("jdbc:sqlite:" + dir.resolve("ferry.db") + "?journal_mode=WAL&synchronous=NORMAL"
+					+ "&busy_timeout=15000&transaction_mode=IMMEDIATE&foreign_keys=true&date_class=INTEGER");
+			config.setMaximumPoolSize(8);
+			return new Fresh(Vendor.SQLITE, new HikariDataSource(config), () -> deleteTree(dir));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static Fresh postgres() {
+		String url = createPostgresDatabase();
+		HikariConfig config = new HikariConfig();
+		config.setJdbcUrl(url);
+		config.setUsername(postgresUser());
+		config.setMaximumPoolSize(8);
+		return new Fresh(Vendor.POSTGRESQL, new HikariDataSource(config), () -> dropPostgresDatabase(url));
+	}
+
+	private static String postgresUrl() {
+		return requiredEnv("FERRY_TEST_PG_URL");
+	}
+
+	private static String requiredEnv(String name) {
+		String value = System.getenv(name);
+		if (value == null || value.isBlank()) {
+			throw new IllegalStateException(name + " is not set: this test needs the real PostgreSQL that bin/test "
+					+ "starts. Run bin/test, or eval \"$(bin/test-services)\" before mvn.");
+		}
+		return value;
+	}
+
+	/** The URL with its database name replaced, keeping host, port and parameters. */
+	static String withDatabase(String url, String database) {
+		int query = url.indexOf('?');
+		String base = (query >= 0) ? url.substring(0, query) : url;
+		String params = (query >= 0) ? url.substring(query) : "";
+		return base.substring(0, base.lastIndexOf('/') + 1) + database + params;
+	}
+
+	private static void execute(String url, String sql) {
+		try (Connection connection = DriverManager.getConnection(url, postgresUser(), null);
+				Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("PostgreSQL at " + url + " refused: " + sql, ex);
+		}
+	}
+
+	private static void deleteTree(Path dir) {
+		try (var paths = Files.walk(dir)) {
+			paths.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * One fresh database: its vendor, a pooled {@link DataSource}, and helpers to talk to
+	 * it. Close it to release the pool and drop the database.
+	 */
+	public record Fresh(Vendor vendor, HikariDataSource dataSource, Runnable dropper) implements AutoCloseable {
+
+		public JdbcClient jdbc() {
+			return JdbcClient.create(dataSource);
+		}
+
+		/**
+		 * Runs work in transactions on this database, as {@code @Transactional} would.
+		 */
+		public TransactionTemplate transactions() {
+			return new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+		}
+
+		@Override
+		public void close() {
+			dataSource.close();
+			dropper.run();
+		}
+
+	}
+
+}
