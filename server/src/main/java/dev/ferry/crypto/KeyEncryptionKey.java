@@ -2,12 +2,16 @@ package dev.ferry.crypto;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.InsecureSecretKeyAccess;
@@ -25,42 +29,104 @@ import org.springframework.stereotype.Component;
 /**
  * The key-encryption key (KEK): a Tink AES-256-GCM keyset kept in a file outside the blob
  * directory, created with mode 0600 on first start. It seals small secrets (data keys,
- * signing keys, TOTP secrets); it never touches file content directly.
+ * signing keys, TOTP secrets); it never touches file content directly. Rotation adds a
+ * new primary key and keeps the old ones, so everything sealed before still opens until
+ * it is re-sealed.
  */
 @Component
 public class KeyEncryptionKey {
 
 	private static final Logger log = LoggerFactory.getLogger(KeyEncryptionKey.class);
 
+	/** Tink's output prefix: one version byte, then the 4-byte id of the sealing key. */
+	private static final byte TINK_PREFIX = 0x01;
+
+	private static final int PREFIX_SIZE = 5;
+
 	private final Path keysetPath;
 
-	private volatile Aead aead;
+	private volatile Sealer sealer;
 
 	public KeyEncryptionKey(FerryProperties properties) throws GeneralSecurityException {
 		AeadConfig.register();
 		this.keysetPath = properties.keysetPath();
-		this.aead = loadOrCreate().getPrimitive(RegistryConfiguration.get(), Aead.class);
+		this.sealer = new Sealer(loadOrCreate());
 	}
 
 	/**
-	 * Encrypts {@code plaintext}, binding it to {@code context} (for example a row id).
+	 * Encrypts {@code plaintext} under the primary key, binding it to {@code context}
+	 * (for example a row id).
 	 */
 	public byte[] seal(byte[] plaintext, String context) {
 		try {
-			return aead.encrypt(plaintext, context.getBytes(StandardCharsets.UTF_8));
+			return sealer.aead().encrypt(plaintext, context.getBytes(StandardCharsets.UTF_8));
 		}
 		catch (GeneralSecurityException ex) {
 			throw new CryptoException("Sealing failed", ex);
 		}
 	}
 
-	/** Decrypts what {@link #seal} produced for the same {@code context}. */
+	/** Decrypts what {@link #seal} produced for the same {@code context}, by any key. */
 	public byte[] open(byte[] ciphertext, String context) {
 		try {
-			return aead.decrypt(ciphertext, context.getBytes(StandardCharsets.UTF_8));
+			return sealer.aead().decrypt(ciphertext, context.getBytes(StandardCharsets.UTF_8));
 		}
 		catch (GeneralSecurityException ex) {
 			throw new CryptoException("Unsealing failed: wrong key or tampered data", ex);
+		}
+	}
+
+	/**
+	 * Opens {@code sealed} and seals it again under the current primary key. The
+	 * plaintext never leaves this method.
+	 */
+	public byte[] reseal(byte[] sealed, String context) {
+		byte[] plaintext = open(sealed, context);
+		try {
+			return seal(plaintext, context);
+		}
+		finally {
+			Arrays.fill(plaintext, (byte) 0);
+		}
+	}
+
+	/** Id of the key that {@link #seal} uses now. */
+	public int primaryKeyId() {
+		return sealer.handle().getPrimary().getId();
+	}
+
+	/** Id of the key that sealed {@code sealed}, read from Tink's ciphertext prefix. */
+	public int keyIdOf(byte[] sealed) {
+		if (sealed == null || sealed.length < PREFIX_SIZE || sealed[0] != TINK_PREFIX) {
+			throw new CryptoException("Not a value sealed by the key-encryption key");
+		}
+		return ByteBuffer.wrap(sealed, 1, 4).getInt();
+	}
+
+	/**
+	 * Adds a fresh AES-256-GCM key, makes it primary and replaces the keyset file
+	 * atomically. Older keys stay in the keyset so existing sealed values still open;
+	 * re-seal them with {@link #reseal}. Returns the new primary key id.
+	 */
+	public synchronized int rotate() {
+		try {
+			KeysetHandle rotated = KeysetHandle.newBuilder(sealer.handle())
+				.addEntry(KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM)
+					.withRandomId()
+					.makePrimary())
+				.build();
+			writeOwnerOnly(TinkJsonProtoKeysetFormat.serializeKeyset(rotated, InsecureSecretKeyAccess.get()));
+			this.sealer = new Sealer(rotated);
+			int primary = rotated.getPrimary().getId();
+			log.info("Rotated the key-encryption keyset at {}: new primary key {} ({} keys). Back it up again.",
+					keysetPath, Integer.toUnsignedLong(primary), rotated.size());
+			return primary;
+		}
+		catch (GeneralSecurityException ex) {
+			throw new CryptoException("Key rotation failed", ex);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot write keyset " + keysetPath, ex);
 		}
 	}
 
@@ -81,13 +147,39 @@ public class KeyEncryptionKey {
 		}
 	}
 
+	/**
+	 * Writes a temp file (0600) next to the keyset, syncs it, renames it over the keyset
+	 * and syncs the directory: a crash leaves either the old or the new keyset, whole.
+	 */
 	private void writeOwnerOnly(String content) throws IOException {
 		Path dir = keysetPath.toAbsolutePath().getParent();
 		Files.createDirectories(dir);
 		Path temp = Files.createTempFile(dir, ".kek", ".tmp",
 				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-		Files.writeString(temp, content);
-		Files.move(temp, keysetPath, StandardCopyOption.ATOMIC_MOVE);
+		try {
+			try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+				ByteBuffer bytes = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
+				while (bytes.hasRemaining()) {
+					channel.write(bytes);
+				}
+				channel.force(true);
+			}
+			Files.move(temp, keysetPath, StandardCopyOption.ATOMIC_MOVE);
+		}
+		finally {
+			Files.deleteIfExists(temp);
+		}
+		try (FileChannel directory = FileChannel.open(dir, StandardOpenOption.READ)) {
+			directory.force(true);
+		}
+	}
+
+	private record Sealer(KeysetHandle handle, Aead aead) {
+
+		Sealer(KeysetHandle handle) throws GeneralSecurityException {
+			this(handle, handle.getPrimitive(RegistryConfiguration.get(), Aead.class));
+		}
+
 	}
 
 }

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
  * creates it; the others read the same value.
  */
 @Service
-public class ServerSecrets {
+public class ServerSecrets implements SealedValues {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -53,8 +53,28 @@ public class ServerSecrets {
 		}
 	}
 
+	@Override
+	public long resealAll() {
+		int primary = kek.primaryKeyId();
+		long resealed = 0;
+		for (Sealed sealed : jdbc.sql("SELECT name, sealed FROM server_secrets")
+			.query((rs, i) -> new Sealed(rs.getString(1), rs.getBytes(2)))
+			.list()) {
+			if (kek.keyIdOf(sealed.value()) != primary) {
+				jdbc.sql("UPDATE server_secrets SET sealed = ? WHERE name = ?")
+					.params(kek.reseal(sealed.value(), context(sealed.name())), sealed.name())
+					.update();
+				resealed++;
+			}
+		}
+		return resealed;
+	}
+
 	private static String context(String name) {
 		return "server-secret:" + name;
+	}
+
+	private record Sealed(String name, byte[] value) {
 	}
 
 }

@@ -1,0 +1,32 @@
+package dev.ferry.admin;
+
+import dev.ferry.auth.CurrentUser;
+import dev.ferry.crypto.KeyRotation;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class KeyAdministrationController {
+
+	private final KeyAdministration keys;
+
+	KeyAdministrationController(KeyAdministration keys) {
+		this.keys = keys;
+	}
+
+	/**
+	 * Adds a new primary key-encryption key and re-wraps every data key and server secret
+	 * under it. Older keys stay in the keyset, so nothing becomes unreadable.
+	 */
+	@PostMapping("/api/v1/admin/keys/rotate")
+	KeyRotated rotate(@AuthenticationPrincipal CurrentUser user) {
+		KeyRotation.Rotated rotated = keys.rotate(user);
+		return new KeyRotated(rotated.kekKeyId(), rotated.resealed());
+	}
+
+	record KeyRotated(long kekKeyId, long rewrapped) {
+	}
+
+}

@@ -1,0 +1,23 @@
+package dev.ferry.storage;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Blob storage settings. {@code dir} ({@code FERRY_STORAGE_DIR}) defaults to
+ * {@code <data-dir>/blobs}; {@code abandonedAfter} is how old an unfinished or
+ * unreferenced object must be before cleanup removes it (it must exceed the longest
+ * single part write).
+ */
+@ConfigurationProperties("ferry.storage")
+public record StorageProperties(Path dir, @DefaultValue("1h") Duration abandonedAfter,
+		@DefaultValue("10000") long keyCacheSize, @DefaultValue("5m") Duration keyCacheTtl) {
+
+	public Path dirOrDefault(Path dataDir) {
+		return (dir == null || dir.toString().isBlank()) ? dataDir.resolve("blobs") : dir;
+	}
+
+}

@@ -1,0 +1,112 @@
+package dev.ferry.storage.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import dev.ferry.storage.StorageProperties;
+import dev.ferry.storage.spi.BlobStore;
+import dev.ferry.storage.spi.StoredObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Removes what crashes and races leave behind: unfinished uploads, objects that no part
+ * row references (a writer that lost a race or died between upload and commit), and the
+ * parts of destroyed blobs. Every step is idempotent, so several nodes may run it at
+ * once.
+ */
+@Component
+class BlobCleanup {
+
+	private static final Logger log = LoggerFactory.getLogger(BlobCleanup.class);
+
+	private static final int BATCH = 100;
+
+	private final BlobStore store;
+
+	private final BlobRepository blobs;
+
+	private final EncryptedBlobStorage storage;
+
+	private final StorageProperties properties;
+
+	BlobCleanup(BlobStore store, BlobRepository blobs, EncryptedBlobStorage storage, StorageProperties properties) {
+		this.store = store;
+		this.blobs = blobs;
+		this.storage = storage;
+		this.properties = properties;
+	}
+
+	@Scheduled(initialDelay = 1, fixedDelay = 15, timeUnit = TimeUnit.MINUTES)
+	void scheduled() {
+		try {
+			Result result = run(Instant.now().minus(properties.abandonedAfter()));
+			if (result.total() > 0) {
+				log.info("Storage cleanup: {} unfinished uploads, {} unreferenced objects, {} destroyed blobs removed",
+						result.incomplete(), result.orphans(), result.destroyed());
+			}
+		}
+		catch (IOException | UncheckedIOException ex) {
+			log.warn("Storage cleanup failed; it runs again later", ex);
+		}
+	}
+
+	/**
+	 * Cleans everything abandoned before {@code cutoff}; destroyed blobs regardless of
+	 * age.
+	 */
+	Result run(Instant cutoff) throws IOException {
+		int incomplete = store.purgeIncomplete(cutoff);
+		int orphans = deleteUnreferenced(cutoff);
+		int destroyed = finishDestroyed();
+		return new Result(incomplete, orphans, destroyed);
+	}
+
+	/**
+	 * Lists first, deletes after: deleting prunes directories the listing may still walk.
+	 */
+	private int deleteUnreferenced(Instant cutoff) throws IOException {
+		List<String> unreferenced;
+		try (Stream<StoredObject> objects = store.list("parts/")) {
+			unreferenced = objects.filter((object) -> object.lastModified().isBefore(cutoff))
+				.map(StoredObject::key)
+				.filter((key) -> !blobs.isReferenced(key))
+				.toList();
+		}
+		for (String key : unreferenced) {
+			store.delete(key, true);
+		}
+		return unreferenced.size();
+	}
+
+	private int finishDestroyed() {
+		int finished = 0;
+		for (List<UUID> batch = blobs.shredded(BATCH); !batch.isEmpty(); batch = blobs.shredded(BATCH)) {
+			int before = finished;
+			for (UUID blobId : batch) {
+				finished += storage.purge(blobId) ? 1 : 0;
+			}
+			if (finished - before < batch.size()) {
+				break;
+			}
+		}
+		return finished;
+	}
+
+	record Result(int incomplete, int orphans, int destroyed) {
+
+		int total() {
+			return incomplete + orphans + destroyed;
+		}
+
+	}
+
+}

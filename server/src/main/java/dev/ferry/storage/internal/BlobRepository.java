@@ -1,0 +1,157 @@
+package dev.ferry.storage.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The {@code blobs} and {@code blob_parts} tables. */
+@Repository
+class BlobRepository {
+
+	private static final String PART_COLUMNS = "part_index, plain_offset, plain_length, cipher_length, store_key";
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	BlobRepository(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+		this.jdbc = jdbc;
+		this.transactions = new TransactionTemplate(transactionManager);
+	}
+
+	void insert(UUID id, DataKeys.WrappedKey key, long now) {
+		jdbc.sql("INSERT INTO blobs (id, wrapped_key, kek_key_id, length, part_count, created_at) "
+				+ "VALUES (?, ?, ?, 0, 0, ?)")
+			.params(id.toString(), key.wrapped(), key.kekKeyId(), now)
+			.update();
+	}
+
+	/** The blob, unless it does not exist or was destroyed. */
+	Optional<Blob> find(UUID id) {
+		return jdbc.sql("SELECT wrapped_key, length, part_count FROM blobs WHERE id = ? AND deleted_at IS NULL")
+			.param(id.toString())
+			.query((rs, i) -> new Blob(id, rs.getBytes(1), rs.getLong(2), rs.getInt(3)))
+			.optional();
+	}
+
+	/** Parts holding any byte of {@code [start, endExclusive)}, in order. */
+	List<Part> partsOverlapping(UUID id, long start, long endExclusive) {
+		return jdbc
+			.sql("SELECT " + PART_COLUMNS + " FROM blob_parts WHERE blob_id = ? AND plain_offset < ? "
+					+ "AND plain_offset + plain_length > ? ORDER BY part_index")
+			.params(id.toString(), endExclusive, start)
+			.query(BlobRepository::part)
+			.list();
+	}
+
+	List<Part> parts(UUID id) {
+		return jdbc.sql("SELECT " + PART_COLUMNS + " FROM blob_parts WHERE blob_id = ? ORDER BY part_index")
+			.param(id.toString())
+			.query(BlobRepository::part)
+			.list();
+	}
+
+	/**
+	 * Appends {@code part} if the blob is still exactly {@code expected} (same length and
+	 * part count, not destroyed): a compare-and-set, so of two writers at one offset only
+	 * the first commit wins.
+	 */
+	boolean append(UUID id, Blob expected, Part part, long now) {
+		return Boolean.TRUE.equals(transactions.execute((status) -> {
+			int updated = jdbc
+				.sql("UPDATE blobs SET length = length + ?, part_count = part_count + 1 "
+						+ "WHERE id = ? AND length = ? AND part_count = ? AND deleted_at IS NULL")
+				.params(part.length(), id.toString(), expected.length(), expected.partCount())
+				.update();
+			if (updated == 0) {
+				return false;
+			}
+			jdbc.sql("INSERT INTO blob_parts (blob_id, " + PART_COLUMNS + ", created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+				.params(id.toString(), part.index(), part.offset(), part.length(), part.cipherLength(), part.storeKey(),
+						now)
+				.update();
+			return true;
+		}));
+	}
+
+	/** Drops the wrapped data key and marks the blob deleted; false if already gone. */
+	boolean shred(UUID id, long now) {
+		return jdbc
+			.sql("UPDATE blobs SET wrapped_key = NULL, kek_key_id = NULL, deleted_at = ? "
+					+ "WHERE id = ? AND deleted_at IS NULL")
+			.params(now, id.toString())
+			.update() == 1;
+	}
+
+	boolean exists(UUID id) {
+		return jdbc.sql("SELECT COUNT(*) FROM blobs WHERE id = ?").param(id.toString()).query(Long.class).single() > 0;
+	}
+
+	void deletePart(UUID id, int index) {
+		jdbc.sql("DELETE FROM blob_parts WHERE blob_id = ? AND part_index = ?").params(id.toString(), index).update();
+	}
+
+	void delete(UUID id) {
+		jdbc.sql("DELETE FROM blobs WHERE id = ?").param(id.toString()).update();
+	}
+
+	List<UUID> shredded(int limit) {
+		return jdbc.sql("SELECT id FROM blobs WHERE deleted_at IS NOT NULL ORDER BY deleted_at LIMIT ?")
+			.param(limit)
+			.query((rs, i) -> UUID.fromString(rs.getString(1)))
+			.list();
+	}
+
+	boolean isReferenced(String storeKey) {
+		return jdbc.sql("SELECT COUNT(*) FROM blob_parts WHERE store_key = ?")
+			.param(storeKey)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/**
+	 * Up to {@code limit} live blobs after {@code afterId} (in id order) whose data key
+	 * is not wrapped by {@code kekKeyId}.
+	 */
+	List<Blob> wrappedByOtherThan(int kekKeyId, String afterId, int limit) {
+		return jdbc
+			.sql("SELECT id, wrapped_key, length, part_count FROM blobs "
+					+ "WHERE deleted_at IS NULL AND kek_key_id <> ? AND id > ? ORDER BY id LIMIT ?")
+			.params(kekKeyId, afterId, limit)
+			.query((rs, i) -> new Blob(UUID.fromString(rs.getString(1)), rs.getBytes(2), rs.getLong(3), rs.getInt(4)))
+			.list();
+	}
+
+	/** Replaces the wrapped key unless the blob was destroyed meanwhile. */
+	boolean rewrap(UUID id, DataKeys.WrappedKey key) {
+		return jdbc.sql("UPDATE blobs SET wrapped_key = ?, kek_key_id = ? WHERE id = ? AND deleted_at IS NULL")
+			.params(key.wrapped(), key.kekKeyId(), id.toString())
+			.update() == 1;
+	}
+
+	private static Part part(ResultSet rs, int row) throws SQLException {
+		return new Part(rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5));
+	}
+
+	record Blob(UUID id, byte[] wrappedKey, long length, int partCount) {
+	}
+
+	/**
+	 * One encrypted part: plaintext bytes {@code [offset, offset + length)} of the blob.
+	 */
+	record Part(int index, long offset, long length, long cipherLength, String storeKey) {
+
+		long end() {
+			return offset + length;
+		}
+
+	}
+
+}

@@ -1,0 +1,116 @@
+package dev.ferry.storage.internal;
+
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
+import java.util.UUID;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.StreamingAead;
+import com.google.crypto.tink.TinkProtoKeysetFormat;
+import com.google.crypto.tink.streamingaead.AesGcmHkdfStreamingParameters;
+import com.google.crypto.tink.streamingaead.StreamingAeadConfig;
+import dev.ferry.crypto.CryptoException;
+import dev.ferry.crypto.KeyEncryptionKey;
+import dev.ferry.storage.StorageProperties;
+
+/**
+ * Per-blob data keys: a Tink streaming AEAD keyset (AES-256-GCM-HKDF-SHA256, 64 KiB
+ * ciphertext segments) generated for each blob and kept only wrapped by the KEK.
+ * Unwrapped primitives are cached briefly so a burst of range requests unwraps once; the
+ * cache holds primitives, never serialized key bytes.
+ */
+class DataKeys {
+
+	/** Ciphertext segment size: small segments keep range reads and GCM calls cheap. */
+	static final int SEGMENT_SIZE = 64 * 1024;
+
+	private final KeyEncryptionKey kek;
+
+	private final AesGcmHkdfStreamingParameters parameters;
+
+	private final Cache<UUID, StreamingAead> cache;
+
+	DataKeys(KeyEncryptionKey kek, StorageProperties properties) {
+		this.kek = kek;
+		try {
+			StreamingAeadConfig.register();
+			this.parameters = AesGcmHkdfStreamingParameters.builder()
+				.setKeySizeBytes(32)
+				.setDerivedAesGcmKeySizeBytes(32)
+				.setHkdfHashType(AesGcmHkdfStreamingParameters.HashType.SHA256)
+				.setCiphertextSegmentSizeBytes(SEGMENT_SIZE)
+				.build();
+		}
+		catch (GeneralSecurityException ex) {
+			throw new CryptoException("Streaming AEAD unavailable", ex);
+		}
+		this.cache = Caffeine.newBuilder()
+			.maximumSize(properties.keyCacheSize())
+			.expireAfterAccess(properties.keyCacheTtl())
+			.build();
+	}
+
+	/** A fresh data key for {@code blobId}, wrapped by the KEK. */
+	WrappedKey generate(UUID blobId) {
+		try {
+			KeysetHandle keyset = KeysetHandle.generateNew(parameters);
+			byte[] serialized = TinkProtoKeysetFormat.serializeKeyset(keyset, InsecureSecretKeyAccess.get());
+			try {
+				byte[] wrapped = kek.seal(serialized, context(blobId));
+				cache.put(blobId, primitive(keyset));
+				return new WrappedKey(wrapped, kek.keyIdOf(wrapped));
+			}
+			finally {
+				Arrays.fill(serialized, (byte) 0);
+			}
+		}
+		catch (GeneralSecurityException ex) {
+			throw new CryptoException("Cannot generate a data key", ex);
+		}
+	}
+
+	/** The blob's streaming AEAD, unwrapping {@code wrapped} unless recently cached. */
+	StreamingAead aead(UUID blobId, byte[] wrapped) {
+		return cache.get(blobId, (id) -> unwrap(id, wrapped));
+	}
+
+	/** The same data key, wrapped again under the KEK's current primary key. */
+	WrappedKey rewrap(UUID blobId, byte[] wrapped) {
+		byte[] resealed = kek.reseal(wrapped, context(blobId));
+		return new WrappedKey(resealed, kek.keyIdOf(resealed));
+	}
+
+	void forget(UUID blobId) {
+		cache.invalidate(blobId);
+	}
+
+	private StreamingAead unwrap(UUID blobId, byte[] wrapped) {
+		byte[] serialized = kek.open(wrapped, context(blobId));
+		try {
+			return primitive(TinkProtoKeysetFormat.parseKeyset(serialized, InsecureSecretKeyAccess.get()));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new CryptoException("Broken data key for a blob", ex);
+		}
+		finally {
+			Arrays.fill(serialized, (byte) 0);
+		}
+	}
+
+	private static StreamingAead primitive(KeysetHandle keyset) throws GeneralSecurityException {
+		return keyset.getPrimitive(RegistryConfiguration.get(), StreamingAead.class);
+	}
+
+	private static String context(UUID blobId) {
+		return "blob:" + blobId;
+	}
+
+	/** A data key sealed by the KEK, and the id of the KEK key that sealed it. */
+	record WrappedKey(byte[] wrapped, int kekKeyId) {
+	}
+
+}

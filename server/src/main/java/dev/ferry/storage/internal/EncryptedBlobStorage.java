@@ -1,0 +1,233 @@
+package dev.ferry.storage.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.channels.WritableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.List;
+import java.util.UUID;
+
+import com.google.crypto.tink.StreamingAead;
+import dev.ferry.storage.BlobConflictException;
+import dev.ferry.storage.BlobNotFoundException;
+import dev.ferry.storage.BlobRangeException;
+import dev.ferry.storage.BlobStorage;
+import dev.ferry.storage.PendingPart;
+import dev.ferry.storage.StorageException;
+import dev.ferry.storage.spi.BlobStore;
+import dev.ferry.storage.spi.ObjectUpload;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * {@link BlobStorage} over a {@link BlobStore}: every part is one immutable store object,
+ * encrypted with the blob's own streaming AEAD key. The associated data binds each part
+ * to its blob, index and offset, so parts cannot be swapped, reordered or moved between
+ * blobs without the read failing.
+ */
+@Service
+class EncryptedBlobStorage implements BlobStorage, EncryptedPart.PartCommitter {
+
+	private static final Logger log = LoggerFactory.getLogger(EncryptedBlobStorage.class);
+
+	private final BlobRepository blobs;
+
+	private final DataKeys keys;
+
+	private final BlobStore store;
+
+	EncryptedBlobStorage(BlobRepository blobs, DataKeys keys, BlobStore store) {
+		this.blobs = blobs;
+		this.keys = keys;
+		this.store = store;
+	}
+
+	@Override
+	public UUID create() {
+		UUID id = UUID.randomUUID();
+		blobs.insert(id, keys.generate(id), System.currentTimeMillis());
+		return id;
+	}
+
+	@Override
+	public PendingPart beginPart(UUID blobId, long offset) {
+		BlobRepository.Blob blob = live(blobId);
+		if (offset != blob.length()) {
+			throw new BlobConflictException(offset, blob.length());
+		}
+		StreamingAead aead = keys.aead(blobId, blob.wrappedKey());
+		byte[] associatedData = associatedData(blobId, blob.partCount(), blob.length());
+		String storeKey = storeKey(blobId, blob.partCount());
+		ObjectUpload upload = null;
+		try {
+			upload = store.upload(storeKey);
+			WritableByteChannel encrypting = aead.newEncryptingChannel(new KeepOpen(upload.channel()), associatedData);
+			return new EncryptedPart(blob, storeKey, upload, encrypting, this);
+		}
+		catch (IOException | GeneralSecurityException ex) {
+			abandon(upload);
+			throw new StorageException(ex);
+		}
+	}
+
+	@Override
+	public long length(UUID blobId) {
+		return live(blobId).length();
+	}
+
+	@Override
+	public InputStream openRange(UUID blobId, long start, long endExclusive) {
+		BlobRepository.Blob blob = live(blobId);
+		if (start < 0 || start > endExclusive || endExclusive > blob.length()) {
+			throw new BlobRangeException(start, endExclusive, blob.length());
+		}
+		if (start == endExclusive) {
+			return InputStream.nullInputStream();
+		}
+		StreamingAead aead = keys.aead(blobId, blob.wrappedKey());
+		List<RangeInputStream.Slice> slices = blobs.partsOverlapping(blobId, start, endExclusive)
+			.stream()
+			.map((part) -> new RangeInputStream.Slice(part, Math.max(start, part.offset()) - part.offset(),
+					Math.min(endExclusive, part.end()) - part.offset()))
+			.toList();
+		return new RangeInputStream(slices, (part, position) -> openPart(blobId, aead, part, position));
+	}
+
+	@Override
+	public void destroy(UUID blobId) {
+		boolean shredded = blobs.shred(blobId, System.currentTimeMillis());
+		keys.forget(blobId);
+		if (shredded || blobs.exists(blobId)) {
+			purge(blobId);
+		}
+	}
+
+	/**
+	 * Overwrites and deletes the parts of a shredded blob, then its row. A failure leaves
+	 * the rest to {@link BlobCleanup}: the data key is already gone.
+	 */
+	boolean purge(UUID blobId) {
+		try {
+			for (BlobRepository.Part part : blobs.parts(blobId)) {
+				store.delete(part.storeKey(), true);
+				blobs.deletePart(blobId, part.index());
+			}
+			blobs.delete(blobId);
+			return true;
+		}
+		catch (IOException ex) {
+			log.warn("Could not remove all parts of destroyed blob {} yet; cleanup will retry", blobId, ex);
+			return false;
+		}
+	}
+
+	@Override
+	public long commit(BlobRepository.Blob expected, String storeKey, long plainLength, long cipherLength) {
+		BlobRepository.Part part = new BlobRepository.Part(expected.partCount(), expected.length(), plainLength,
+				cipherLength, storeKey);
+		boolean appended;
+		try {
+			appended = blobs.append(expected.id(), expected, part, System.currentTimeMillis());
+		}
+		catch (RuntimeException ex) {
+			deleteQuietly(storeKey);
+			throw ex;
+		}
+		if (!appended) {
+			deleteQuietly(storeKey);
+			throw conflict(expected);
+		}
+		return part.end();
+	}
+
+	@Override
+	public long commitEmpty(BlobRepository.Blob expected) {
+		BlobRepository.Blob now = live(expected.id());
+		if (now.length() != expected.length()) {
+			throw new BlobConflictException(expected.length(), now.length());
+		}
+		return now.length();
+	}
+
+	private BlobRepository.Blob live(UUID blobId) {
+		return blobs.find(blobId).orElseThrow(() -> new BlobNotFoundException(blobId));
+	}
+
+	private RuntimeException conflict(BlobRepository.Blob expected) {
+		return blobs.find(expected.id())
+			.<RuntimeException>map((now) -> new BlobConflictException(expected.length(), now.length()))
+			.orElseGet(() -> new BlobNotFoundException(expected.id()));
+	}
+
+	private SeekableByteChannel openPart(UUID blobId, StreamingAead aead, BlobRepository.Part part, long position)
+			throws IOException {
+		SeekableByteChannel ciphertext = store.open(part.storeKey());
+		try {
+			SeekableByteChannel plaintext = aead.newSeekableDecryptingChannel(ciphertext,
+					associatedData(blobId, part.index(), part.offset()));
+			plaintext.position(position);
+			return plaintext;
+		}
+		catch (GeneralSecurityException | IOException | RuntimeException ex) {
+			ciphertext.close();
+			throw (ex instanceof IOException io) ? io : new IOException("Cannot decrypt a stored part", ex);
+		}
+	}
+
+	private void deleteQuietly(String storeKey) {
+		try {
+			store.delete(storeKey, false);
+		}
+		catch (IOException ex) {
+			log.warn("Could not delete an uncommitted part; cleanup will remove it", ex);
+		}
+	}
+
+	private static void abandon(ObjectUpload upload) {
+		if (upload != null) {
+			try {
+				upload.close();
+			}
+			catch (IOException ex) {
+				log.warn("Could not discard an unfinished upload; cleanup will remove it", ex);
+			}
+		}
+	}
+
+	/**
+	 * Every attempt writes its own object: S3 objects are immutable and writers may race.
+	 */
+	static String storeKey(UUID blobId, int index) {
+		String id = blobId.toString();
+		return "parts/" + id.substring(0, 2) + "/" + id + "/" + index + "-" + UUID.randomUUID();
+	}
+
+	static byte[] associatedData(UUID blobId, int index, long offset) {
+		return ("ferry-blob-part:" + blobId + ":" + index + ":" + offset).getBytes(StandardCharsets.UTF_8);
+	}
+
+	/** Lets Tink close its encrypting channel without closing the upload under it. */
+	private record KeepOpen(WritableByteChannel delegate) implements WritableByteChannel {
+
+		@Override
+		public int write(ByteBuffer source) throws IOException {
+			return delegate.write(source);
+		}
+
+		@Override
+		public boolean isOpen() {
+			return delegate.isOpen();
+		}
+
+		@Override
+		public void close() {
+		}
+
+	}
+
+}

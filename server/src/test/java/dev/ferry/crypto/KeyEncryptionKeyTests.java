@@ -1,0 +1,75 @@
+package dev.ferry.crypto;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+
+import dev.ferry.FerryProperties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class KeyEncryptionKeyTests {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void rotationAddsANewPrimaryAndKeepsOldValuesReadable() throws Exception {
+		KeyEncryptionKey kek = new KeyEncryptionKey(properties(dir.resolve("kek.json")));
+		int first = kek.primaryKeyId();
+		byte[] old = kek.seal(bytes("old secret"), "ctx");
+		assertThat(kek.keyIdOf(old)).isEqualTo(first);
+
+		int second = kek.rotate();
+
+		assertThat(second).isNotEqualTo(first).isEqualTo(kek.primaryKeyId());
+		assertThat(kek.open(old, "ctx")).isEqualTo(bytes("old secret"));
+		byte[] resealed = kek.reseal(old, "ctx");
+		assertThat(kek.keyIdOf(resealed)).isEqualTo(second);
+		assertThat(kek.open(resealed, "ctx")).isEqualTo(bytes("old secret"));
+		assertThatThrownBy(() -> kek.open(resealed, "other")).isInstanceOf(CryptoException.class);
+	}
+
+	@Test
+	void theRotatedKeysetIsPersistedOwnerOnlyAndReloads() throws Exception {
+		Path file = dir.resolve("keys/kek.json");
+		KeyEncryptionKey kek = new KeyEncryptionKey(properties(file));
+		byte[] old = kek.seal(bytes("a"), "ctx");
+		int rotated = kek.rotate();
+		byte[] fresh = kek.seal(bytes("b"), "ctx");
+
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+		try (var siblings = Files.list(file.getParent())) {
+			assertThat(siblings).containsExactly(file);
+		}
+		KeyEncryptionKey reloaded = new KeyEncryptionKey(properties(file));
+		assertThat(reloaded.primaryKeyId()).isEqualTo(rotated);
+		assertThat(reloaded.open(old, "ctx")).isEqualTo(bytes("a"));
+		assertThat(reloaded.open(fresh, "ctx")).isEqualTo(bytes("b"));
+	}
+
+	@Test
+	void keyIdOfRejectsWhatTheKekDidNotSeal() throws GeneralSecurityException {
+		KeyEncryptionKey kek = new KeyEncryptionKey(properties(dir.resolve("kek.json")));
+		assertThatThrownBy(() -> kek.keyIdOf(new byte[] { 0, 1, 2, 3, 4, 5 })).isInstanceOf(CryptoException.class);
+		assertThatThrownBy(() -> kek.keyIdOf(new byte[2])).isInstanceOf(CryptoException.class);
+	}
+
+	private static FerryProperties properties(Path keyset) {
+		return new FerryProperties(keyset.getParent(), keyset.toString(), null,
+				new FerryProperties.Db(null, null, null), new FerryProperties.Admin(null, null),
+				FerryProperties.Registration.INVITE,
+				new FerryProperties.Tokens(Duration.ofMinutes(15), Duration.ofDays(30)));
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+}
