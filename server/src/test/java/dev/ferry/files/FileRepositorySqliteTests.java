@@ -1,0 +1,10 @@
+package dev.ferry.files;
+
+class FileRepositorySqliteTests extends FileRepositoryContract {
+
+	@Override
+	TestDatabases.Vendor vendor() {
+		return TestDatabases.Vendor.SQLITE;
+	}
+
+}
