@@ -1,15 +1,21 @@
 package dev.ferry.web;
 
+import java.time.Duration;
+import java.util.List;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * HTTP security: stateless bearer authentication (JWT access tokens or {@code fy_} API
@@ -26,10 +32,20 @@ class SecurityConfiguration {
 			+ "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; "
 			+ "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+	/** What browser tus clients (tus-js-client, Uppy) send and must be able to read. */
+	static final List<String> CORS_ALLOWED_HEADERS = List.of("Authorization", "Content-Type", "Tus-Resumable",
+			"Upload-Length", "Upload-Offset", "Upload-Metadata", "Upload-Defer-Length", "Upload-Concat",
+			"Upload-Checksum", "X-HTTP-Method-Override", "X-Requested-With", "X-Request-Id");
+
+	static final List<String> CORS_EXPOSED_HEADERS = List.of("Location", "Link", "Upload-Offset", "Upload-Length",
+			"Tus-Version", "Tus-Resumable", "Tus-Max-Size", "Tus-Extension", "Upload-Metadata", "Upload-Defer-Length",
+			"Upload-Concat", "Upload-Expires", "X-Request-Id");
+
 	@Bean
 	SecurityFilterChain api(HttpSecurity http, AuthenticationManagerResolver<HttpServletRequest> bearer,
-			DeniedRequests denied) throws Exception {
+			DeniedRequests denied, CorsProperties cors) throws Exception {
 		http.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.cors((configurer) -> configurer.configurationSource(corsSource(cors)))
 			.csrf((csrf) -> csrf.disable())
 			.httpBasic((basic) -> basic.disable())
 			.formLogin((form) -> form.disable())
@@ -51,11 +67,33 @@ class SecurityConfiguration {
 						"/api/v1/auth/logout", "/api/v1/auth/register", "/api/v1/auth/setup", "/api/v1/auth/providers",
 						"/api/v1/openapi.json", "/api/v1/share/**", "/health", "/health/**", "/metrics", "/error")
 				.permitAll()
+				// tus discovery: clients ask what the server supports before signing
+				// anything.
+				.requestMatchers(HttpMethod.OPTIONS, "/api/v1/uploads", "/api/v1/uploads/*")
+				.permitAll()
 				.requestMatchers("/api/**")
 				.authenticated()
 				.anyRequest()
 				.permitAll());
 		return http.build();
+	}
+
+	/**
+	 * No configured origin: no CORS headers at all, so browsers keep to the same origin.
+	 */
+	private static UrlBasedCorsConfigurationSource corsSource(CorsProperties properties) {
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		List<String> origins = properties.allowedOrigins();
+		if (!origins.isEmpty()) {
+			CorsConfiguration configuration = new CorsConfiguration();
+			configuration.setAllowedOrigins(origins);
+			configuration.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+			configuration.setAllowedHeaders(CORS_ALLOWED_HEADERS);
+			configuration.setExposedHeaders(CORS_EXPOSED_HEADERS);
+			configuration.setMaxAge(Duration.ofHours(1));
+			source.registerCorsConfiguration("/api/**", configuration);
+		}
+		return source;
 	}
 
 }
