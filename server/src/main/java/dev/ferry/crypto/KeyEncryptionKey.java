@@ -21,6 +21,7 @@ import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import dev.ferry.FerryProperties;
+import dev.ferry.ops.DataDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -153,7 +154,7 @@ public class KeyEncryptionKey {
 	 */
 	private void writeOwnerOnly(String content) throws IOException {
 		Path dir = keysetPath.toAbsolutePath().getParent();
-		Files.createDirectories(dir);
+		DataDirectory.createOwnerOnly(dir);
 		Path temp = Files.createTempFile(dir, ".kek", ".tmp",
 				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
 		try {

@@ -1,92 +1,171 @@
 package dev.ferry.web;
 
 import java.io.IOException;
-import java.net.URI;
-import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Maps every exception to RFC 9457 problem+json. Spring's own exceptions (404, 405, 415,
- * malformed JSON...) and every module's {@link dev.ferry.ProblemException} come through
- * {@link ResponseEntityExceptionHandler}; anything unexpected becomes a 500 whose detail
- * names only the request id, never a class, path or stack trace.
+ * Maps every exception to RFC 9457 problem+json with a stable {@code type}. Spring's own
+ * exceptions (404, 405, 415, malformed JSON...) get details in the client's terms, every
+ * module's {@link dev.ferry.ProblemException} passes through as it is, and anything
+ * unexpected becomes a 500 whose detail names only the request id, never a class, path or
+ * stack trace.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-	/**
-	 * Field errors must name fields as the (snake_case) JSON does, not as the Java
-	 * records do.
-	 */
-	private static final Pattern CAMEL_HUMP = Pattern.compile("([a-z0-9])([A-Z])");
-
 	private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
+
+	private final Validation validation;
 
 	private final DeniedRequests denied;
 
-	ApiExceptionHandler(DeniedRequests denied) {
+	ApiExceptionHandler(Validation validation, DeniedRequests denied) {
+		this.validation = validation;
 		this.denied = denied;
-	}
-
-	@Override
-	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"Some fields are invalid; see 'errors'.");
-		problem.setType(URI.create("/problems/validation"));
-		problem.setTitle("Invalid request");
-		List<Map<String, Object>> errors = ex.getBindingResult().getFieldErrors().stream().map((error) -> {
-			Map<String, Object> field = new LinkedHashMap<>();
-			field.put("field", CAMEL_HUMP.matcher(error.getField()).replaceAll("$1_$2").toLowerCase(Locale.ROOT));
-			field.put("message", error.getDefaultMessage());
-			return field;
-		}).toList();
-		problem.setProperty("errors", errors);
-		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
 	}
 
 	/** A 403 a service decided on itself is a permission denial too, so it is audited. */
 	@Override
 	protected ResponseEntity<Object> handleErrorResponseException(ErrorResponseException ex, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
-		if (status.value() == HttpStatus.FORBIDDEN.value() && request instanceof ServletWebRequest servlet) {
-			denied.recordDenial(servlet.getRequest(), ex.getBody().getType().toString());
+		if (status.value() == HttpStatus.FORBIDDEN.value()) {
+			denied.recordDenial(servletRequest(request), ex.getBody().getType().toString());
 		}
 		return super.handleErrorResponseException(ex, headers, status, request);
 	}
 
+	@Override
+	protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		return noEndpoint(ex, headers, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleNoHandlerFoundException(NoHandlerFoundException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		return noEndpoint(ex, headers, request);
+	}
+
+	private ResponseEntity<Object> noEndpoint(Exception ex, HttpHeaders headers, WebRequest request) {
+		HttpServletRequest servlet = servletRequest(request);
+		ProblemDetail problem = Problems.of(HttpStatus.NOT_FOUND, "not-found",
+				"There is no endpoint at " + servlet.getMethod() + " " + servlet.getRequestURI() + ".");
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.NOT_FOUND, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = Problems.of(status, "method-not-allowed",
+				"Method " + ex.getMethod() + " is not allowed here; use " + oneOf(ex.getSupportedHttpMethods()) + ".");
+		return handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		String given = (ex.getContentType() != null) ? "Content-Type '" + ex.getContentType() + "' is not supported"
+				: "A Content-Type header is required";
+		ProblemDetail problem = Problems.of(status, "unsupported-media-type",
+				given + "; send " + oneOf(ex.getSupportedMediaTypes()) + ".");
+		return handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = Problems.of(status, "not-acceptable",
+				"No response type in the Accept header can be produced; accept " + oneOf(ex.getSupportedMediaTypes())
+						+ ".");
+		return handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = Problems.of(status, "missing-parameter",
+				"Parameter '" + ex.getParameterName() + "' is required.");
+		return handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String name = (ex.getPropertyName() != null) ? ex.getPropertyName() : "value";
+		String mustBe = ExpectedType.mustBe(ex.getRequiredType());
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-parameter",
+				"Parameter '" + name + "' " + mustBe + ".");
+		problem.setProperty("errors", List.of(Validation.error(name, mustBe)));
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = UnreadableBody.problemFor(ex);
+		return handleExceptionInternal(ex, problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return handleExceptionInternal(ex, validation.of(ex.getBindingResult()), headers, HttpStatus.BAD_REQUEST,
+				request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return handleExceptionInternal(ex, validation.of(ex), headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	@ExceptionHandler(ConstraintViolationException.class)
+	ResponseEntity<Object> constraintViolation(ConstraintViolationException ex, WebRequest request) {
+		return handleExceptionInternal(ex, validation.of(ex), new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+	}
+
 	/**
-	 * A denial from method security ({@code @PreAuthorize}) or a service: without this it
-	 * would fall into the catch-all below and become a 500.
+	 * Method security ({@code @PreAuthorize}) denies inside MVC, after the filters ran;
+	 * the denial is audited like one from the filters.
 	 */
 	@ExceptionHandler(AccessDeniedException.class)
 	void accessDenied(AccessDeniedException ex, HttpServletRequest request, HttpServletResponse response)
@@ -100,13 +179,39 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		}
 	}
 
+	@ExceptionHandler(AuthenticationException.class)
+	ResponseEntity<Object> unauthenticated(AuthenticationException ex, WebRequest request) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.WWW_AUTHENTICATE, SecurityConfiguration.BEARER_CHALLENGE);
+		ProblemDetail problem = Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated",
+				Problems.detailFor(HttpStatus.UNAUTHORIZED));
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.UNAUTHORIZED, request);
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
 		log.error("Unexpected error", ex);
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-				"Something went wrong on our side. Quote the X-Request-Id header when reporting it.");
-		problem.setType(URI.create("/problems/internal"));
+		ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", Problems.INTERNAL_DETAIL);
 		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+	}
+
+	/** Every problem leaves with a type, including those Spring built itself. */
+	@Override
+	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+			WebRequest request) {
+		if (body instanceof ProblemDetail problem) {
+			Problems.ensureType(problem);
+		}
+		return super.createResponseEntity(body, headers, statusCode, request);
+	}
+
+	private static HttpServletRequest servletRequest(WebRequest request) {
+		return ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
+	}
+
+	private static String oneOf(Collection<?> values) {
+		return (values == null || values.isEmpty()) ? "another one"
+				: values.stream().map(Object::toString).collect(Collectors.joining(", "));
 	}
 
 }

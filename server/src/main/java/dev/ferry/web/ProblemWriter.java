@@ -1,7 +1,6 @@
 package dev.ferry.web;
 
 import java.io.IOException;
-import java.net.URI;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,10 +23,13 @@ class ProblemWriter {
 
 	void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String slug, String detail)
 			throws IOException {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create("/problems/" + slug));
-		problem.setInstance(URI.create(request.getRequestURI()));
-		response.setStatus(status.value());
+		ProblemDetail problem = Problems.of(status, slug, detail);
+		Problems.setInstance(problem, request.getRequestURI());
+		write(response, problem);
+	}
+
+	void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+		response.setStatus(problem.getStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		json.writeValue(response.getOutputStream(), problem);
 	}

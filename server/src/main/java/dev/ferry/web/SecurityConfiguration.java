@@ -1,28 +1,41 @@
 package dev.ferry.web;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * HTTP security: stateless bearer authentication (JWT access tokens or {@code fy_} API
  * keys, resolved by the auth module), audited problem+json for 401/403
- * ({@link DeniedRequests}), and strict headers on every response. Authorization proper
- * happens in the services; this only requires a caller to be authenticated outside the
- * public endpoints.
+ * ({@link DeniedRequests}), and strict headers on every response. Authorization proper happens in the services; this only requires a
+ * caller to be authenticated outside the public endpoints.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -41,35 +54,57 @@ class SecurityConfiguration {
 			"Tus-Version", "Tus-Resumable", "Tus-Max-Size", "Tus-Extension", "Upload-Metadata", "Upload-Defer-Length",
 			"Upload-Concat", "Upload-Expires", "X-Request-Id");
 
+	static final String BEARER_CHALLENGE = "Bearer realm=\"ferry\"";
+
+	/**
+	 * Reachable without signing in; the OpenAPI document marks them as such. Logout is
+	 * listed because a browser may sign out with only its refresh cookie; the controller
+	 * then requires that cookie plus the CSRF proof.
+	 */
+	static final String[] PUBLIC_PATHS = { "/api/v1/auth/login", "/api/v1/auth/login/**", "/api/v1/auth/refresh",
+			"/api/v1/auth/logout", "/api/v1/auth/register", "/api/v1/auth/setup", "/api/v1/auth/providers", "/api/v1/openapi.json",
+			"/api/v1/share/**", "/health", "/health/**", "/error" };
+
+	/**
+	 * {@code /metrics} is scraped by Prometheus with a static token of its own
+	 * ({@code FERRY_METRICS_TOKEN}), not a user credential, so it has its own chain: open
+	 * when no token is configured (the default bind address is loopback), else
+	 * {@code Authorization: Bearer <token>} is required.
+	 */
 	@Bean
+	@Order(1)
+	SecurityFilterChain metrics(HttpSecurity http, HttpProperties properties, ProblemWriter problems) throws Exception {
+		AuthorizationManager<RequestAuthorizationContext> access = properties.metricsProtected()
+				? bearerToken(properties.metricsToken()) : (authentication, context) -> new AuthorizationDecision(true);
+		stateless(http).securityMatcher("/metrics")
+			.exceptionHandling((handling) -> handling
+				.authenticationEntryPoint(
+						unauthenticated(problems, "Send 'Authorization: Bearer <FERRY_METRICS_TOKEN>'."))
+				.accessDeniedHandler(forbidden(problems)))
+			.headers(SecurityConfiguration::strictHeaders)
+			.authorizeHttpRequests((authorize) -> authorize.anyRequest().access(access));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
 	SecurityFilterChain api(HttpSecurity http, AuthenticationManagerResolver<HttpServletRequest> bearer,
-			DeniedRequests denied, CorsProperties cors) throws Exception {
-		http.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.cors((configurer) -> configurer.configurationSource(corsSource(cors)))
-			.csrf((csrf) -> csrf.disable())
-			.httpBasic((basic) -> basic.disable())
-			.formLogin((form) -> form.disable())
-			.logout((logout) -> logout.disable())
-			.requestCache((cache) -> cache.disable())
+			DeniedRequests denied, CorsProperties cors,
+			@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> controllers)
+			throws Exception {
+		stateless(http).cors((configurer) -> configurer.configurationSource(corsSource(cors)))
 			.oauth2ResourceServer((resource) -> resource.authenticationManagerResolver(bearer)
 				.authenticationEntryPoint(denied)
 				.accessDeniedHandler(denied))
 			.exceptionHandling((handling) -> handling.authenticationEntryPoint(denied).accessDeniedHandler(denied))
-			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-				.frameOptions((frame) -> frame.deny())
-				.httpStrictTransportSecurity((hsts) -> hsts.includeSubDomains(true).maxAgeInSeconds(31536000)))
-			// Logout is listed as public because a browser may sign out with only its
-			// refresh cookie; the controller then requires that cookie plus the CSRF
-			// proof.
-			.authorizeHttpRequests((authorize) -> authorize
-				.requestMatchers("/api/v1/auth/login", "/api/v1/auth/login/**", "/api/v1/auth/refresh",
-						"/api/v1/auth/logout", "/api/v1/auth/register", "/api/v1/auth/setup", "/api/v1/auth/providers",
-						"/api/v1/openapi.json", "/api/v1/share/**", "/health", "/health/**", "/metrics", "/error")
+			.headers(SecurityConfiguration::strictHeaders)
+			.authorizeHttpRequests((authorize) -> authorize.requestMatchers(PUBLIC_PATHS)
 				.permitAll()
 				// tus discovery: clients ask what the server supports before signing
 				// anything.
 				.requestMatchers(HttpMethod.OPTIONS, "/api/v1/uploads", "/api/v1/uploads/*")
+				.permitAll()
+				.requestMatchers(new UnknownRouteMatcher(controllers))
 				.permitAll()
 				.requestMatchers("/api/**")
 				.authenticated()
@@ -94,6 +129,45 @@ class SecurityConfiguration {
 			source.registerCorsConfiguration("/api/**", configuration);
 		}
 		return source;
+	}
+
+	private static HttpSecurity stateless(HttpSecurity http) throws Exception {
+		return http.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf((csrf) -> csrf.disable())
+			.httpBasic((basic) -> basic.disable())
+			.formLogin((form) -> form.disable())
+			.logout((logout) -> logout.disable())
+			.requestCache((cache) -> cache.disable());
+	}
+
+	private static void strictHeaders(HeadersConfigurer<HttpSecurity> headers) {
+		headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+			.frameOptions((frame) -> frame.deny())
+			.httpStrictTransportSecurity(
+					(hsts) -> hsts.includeSubDomains(true).maxAgeInSeconds(SecurityHeaders.HSTS_MAX_AGE_SECONDS));
+	}
+
+	private static AuthenticationEntryPoint unauthenticated(ProblemWriter problems, String detail) {
+		return (request, response, ex) -> {
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, BEARER_CHALLENGE);
+			problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated", detail);
+		};
+	}
+
+	private static AccessDeniedHandler forbidden(ProblemWriter problems) {
+		return (request, response, ex) -> problems.write(request, response, HttpStatus.FORBIDDEN, "forbidden",
+				Problems.detailFor(HttpStatus.FORBIDDEN));
+	}
+
+	/** Compares in constant time, so response timing does not reveal the token. */
+	private static AuthorizationManager<RequestAuthorizationContext> bearerToken(String token) {
+		byte[] expected = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+		return (authentication, context) -> {
+			String given = context.getRequest().getHeader(HttpHeaders.AUTHORIZATION);
+			return new AuthorizationDecision(
+					given != null && MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.UTF_8)));
+		};
 	}
 
 }

@@ -1,0 +1,60 @@
+package dev.ferry.web;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * One log line per request, under the request id ({@link RequestIdFilter} runs first). It
+ * names the route template, not the raw path, because share links carry their secret
+ * token in the path; the query string is never logged. Successful health checks and
+ * metric scrapes are left out: they would drown everything else. Silence it with
+ * {@code logging.level.dev.ferry.web.AccessLogFilter=warn}.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+class AccessLogFilter extends OncePerRequestFilter {
+
+	private static final Logger log = LoggerFactory.getLogger(AccessLogFilter.class);
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		long start = System.nanoTime();
+		try {
+			chain.doFilter(request, response);
+		}
+		finally {
+			int status = response.getStatus();
+			if (status >= 400 || !isProbe(request.getRequestURI())) {
+				log.info("{} {} {} {}ms", request.getMethod(), route(request), status,
+						(System.nanoTime() - start) / 1_000_000);
+			}
+		}
+	}
+
+	/**
+	 * The catch-all static resource pattern says nothing, so such requests show their
+	 * path.
+	 */
+	private static String route(HttpServletRequest request) {
+		Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+		return (pattern == null || "/**".equals(pattern)) ? request.getRequestURI() : pattern.toString();
+	}
+
+	private static boolean isProbe(String path) {
+		return path.equals("/health") || path.startsWith("/health/") || path.equals("/metrics");
+	}
+
+}

@@ -1,0 +1,154 @@
+package dev.ferry.web;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Caps bodies that are read into memory (JSON, text), so one request cannot exhaust the
+ * heap. A declared {@code Content-Length} over the limit is refused before reading; a
+ * chunked body fails with {@link BodyTooLargeException} as soon as it passes the limit.
+ * Binary streams ({@code application/octet-stream}, tus' {@code offset+octet-stream}) go
+ * to the blob store without buffering and are not limited here.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class BodySizeLimitFilter extends OncePerRequestFilter {
+
+	private final long limit;
+
+	private final ProblemWriter problems;
+
+	BodySizeLimitFilter(HttpProperties properties, ProblemWriter problems) {
+		this.limit = properties.maxBodySize().toBytes();
+		this.problems = problems;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		String type = request.getContentType();
+		return type != null
+				&& (type.startsWith("application/octet-stream") || type.startsWith("application/offset+octet-stream"));
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		if (request.getContentLengthLong() > limit) {
+			SecurityHeaders.addMissing(request, response);
+			problems.write(request, response, HttpStatus.valueOf(413), "content-too-large", tooLarge(limit));
+			return;
+		}
+		chain.doFilter(new LimitedRequest(request, limit), response);
+	}
+
+	static String tooLarge(long limit) {
+		return "The request body is larger than the limit of " + limit + " bytes.";
+	}
+
+	private static final class LimitedRequest extends HttpServletRequestWrapper {
+
+		private final long limit;
+
+		private ServletInputStream limited;
+
+		LimitedRequest(HttpServletRequest request, long limit) {
+			super(request);
+			this.limit = limit;
+		}
+
+		@Override
+		public ServletInputStream getInputStream() throws IOException {
+			if (limited == null) {
+				limited = new LimitedInputStream(super.getInputStream(), limit);
+			}
+			return limited;
+		}
+
+		@Override
+		public BufferedReader getReader() throws IOException {
+			String encoding = getCharacterEncoding();
+			try {
+				Charset charset = (encoding != null) ? Charset.forName(encoding) : StandardCharsets.UTF_8;
+				return new BufferedReader(new InputStreamReader(getInputStream(), charset));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new UnsupportedEncodingException(encoding);
+			}
+		}
+
+	}
+
+	private static final class LimitedInputStream extends ServletInputStream {
+
+		private final ServletInputStream in;
+
+		private final long limit;
+
+		private long count;
+
+		LimitedInputStream(ServletInputStream in, long limit) {
+			this.in = in;
+			this.limit = limit;
+		}
+
+		@Override
+		public int read() throws IOException {
+			int b = in.read();
+			if (b >= 0) {
+				count(1);
+			}
+			return b;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			int n = in.read(buffer, offset, length);
+			if (n > 0) {
+				count(n);
+			}
+			return n;
+		}
+
+		private void count(int n) throws BodyTooLargeException {
+			count += n;
+			if (count > limit) {
+				throw new BodyTooLargeException(limit);
+			}
+		}
+
+		@Override
+		public boolean isFinished() {
+			return in.isFinished();
+		}
+
+		@Override
+		public boolean isReady() {
+			return in.isReady();
+		}
+
+		@Override
+		public void setReadListener(ReadListener listener) {
+			in.setReadListener(listener);
+		}
+
+	}
+
+}

@@ -1,0 +1,127 @@
+package dev.ferry.web;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * The OpenAPI 3 document at {@code /api/v1/openapi.json}: every {@code /api} endpoint
+ * (springdoc reads the controllers), bearer authentication except on the public paths of
+ * {@link SecurityConfiguration}, and RFC 9457 problems as the error responses.
+ */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+	private static final String BEARER = "bearer";
+
+	private static final String PROBLEM = "Problem";
+
+	@Bean
+	OpenAPI ferryOpenApi(ObjectProvider<BuildProperties> build) {
+		BuildProperties properties = build.getIfAvailable();
+		String version = (properties != null) ? properties.getVersion() : "development";
+		return new OpenAPI()
+			.info(new Info().title("Ferry API")
+				.version(version)
+				.description("Self-hosted secure file transfer. Authenticate with 'Authorization: Bearer <token>' "
+						+ "using an access token from POST /api/v1/auth/login or an API key (fy_...). "
+						+ "Errors are RFC 9457 problem+json documents whose 'type' is stable."))
+			.components(new Components()
+				.addSecuritySchemes(BEARER,
+						new SecurityScheme().type(SecurityScheme.Type.HTTP)
+							.scheme("bearer")
+							.bearerFormat("JWT access token or fy_ API key"))
+				.addSchemas(PROBLEM, problemSchema()))
+			.addSecurityItem(new SecurityRequirement().addList(BEARER));
+	}
+
+	/**
+	 * swagger-core builds schemas with its own Jackson 2 mapper, which knows nothing of
+	 * {@code spring.jackson.property-naming-strategy}; without this the document would
+	 * show camelCase names the API never sends or accepts.
+	 */
+	@Bean
+	ModelResolver snakeCaseSchemas() {
+		return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE))
+			.openapi31(true);
+	}
+
+	@Bean
+	OpenApiCustomizer publicOperationsAndProblems() {
+		PathPatternParser parser = new PathPatternParser();
+		List<PathPattern> publicPaths = Arrays.stream(SecurityConfiguration.PUBLIC_PATHS).map(parser::parse).toList();
+		return (openApi) -> {
+			if (openApi.getPaths() == null) {
+				return;
+			}
+			openApi.getPaths().forEach((path, item) -> {
+				boolean open = publicPaths.stream()
+					.anyMatch((pattern) -> pattern.matches(PathContainer.parsePath(path)));
+				item.readOperations().forEach((operation) -> describe(operation, open));
+			});
+		};
+	}
+
+	private static void describe(Operation operation, boolean open) {
+		if (open) {
+			operation.setSecurity(List.of());
+		}
+		else {
+			operation.getResponses()
+				.addApiResponse("401", problem("Missing, expired or revoked credential (WWW-Authenticate: Bearer)"));
+		}
+		operation.getResponses()
+			.addApiResponse("4XX", problem("The request cannot be served; 'type' says why"))
+			.addApiResponse("5XX", problem("Server error; quote the X-Request-Id response header"));
+	}
+
+	private static ApiResponse problem(String description) {
+		Schema<?> ref = new Schema<>().$ref("#/components/schemas/" + PROBLEM);
+		return new ApiResponse().description(description)
+			.content(new Content().addMediaType("application/problem+json", new MediaType().schema(ref)));
+	}
+
+	private static Schema<?> problemSchema() {
+		ObjectSchema fieldError = new ObjectSchema();
+		fieldError.setProperties(Map.of("field", new StringSchema().description("JSON path or parameter name"),
+				"message", new StringSchema()));
+		ObjectSchema problem = new ObjectSchema();
+		problem.description("RFC 9457 problem details");
+		problem.addProperty("type", new StringSchema().example("/problems/validation")
+			.description("Stable identifier of the kind of problem"));
+		problem.addProperty("title", new StringSchema());
+		problem.addProperty("status", new IntegerSchema());
+		problem.addProperty("detail", new StringSchema().description("Human explanation of this occurrence"));
+		problem.addProperty("instance", new StringSchema().description("Path of the request"));
+		problem.addProperty("errors", new ArraySchema().items(fieldError).description("Invalid fields, if any"));
+		return problem;
+	}
+
+}

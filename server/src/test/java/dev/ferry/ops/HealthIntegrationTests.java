@@ -1,0 +1,72 @@
+package dev.ferry.ops;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import dev.ferry.testing.Api;
+import dev.ferry.testing.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
+import org.springframework.util.FileSystemUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HealthIntegrationTests extends IntegrationTest {
+
+	@Autowired
+	HealthEndpointGroups groups;
+
+	@Test
+	void healthIsLivenessOnlyAndReadyChecksDatabaseAndDataDirectory() {
+		assertThat(groups.getPrimary().isMember("livenessState")).isTrue();
+		assertThat(groups.getPrimary().isMember("db")).isFalse();
+		assertThat(groups.getPrimary().isMember("dataDirectory")).isFalse();
+		assertThat(groups.get("ready").isMember("db")).isTrue();
+		assertThat(groups.get("ready").isMember("dataDirectory")).isTrue();
+		assertUp(api.get("/health", null));
+		assertUp(api.get("/health/ready", null));
+		assertUp(api.get("/health/liveness", null));
+		assertUp(api.get("/health/readiness", null));
+	}
+
+	/**
+	 * Tests run as root, where permission bits do not stop writes, so the probe's path is
+	 * made unwritable for anyone: a non-empty directory stands where the probe file goes.
+	 */
+	@Test
+	void readyGoesDownWhileTheDataDirectoryCannotBeWritten() throws IOException {
+		Path blocker = DATA_DIR.resolve(DataDirectoryHealthIndicator.PROBE_FILE);
+		Files.createDirectories(blocker);
+		Files.writeString(blocker.resolve("occupied"), "x");
+		try {
+			Api.Response down = api.get("/health/ready", null);
+			assertThat(down.status()).isEqualTo(503);
+			assertThat(down.json().get("status").asString()).isEqualTo("DOWN");
+			assertUp(api.get("/health", null));
+		}
+		finally {
+			FileSystemUtils.deleteRecursively(blocker);
+		}
+		assertUp(api.get("/health/ready", null));
+		assertThat(blocker).doesNotExist();
+	}
+
+	@Test
+	void metricsAreOpenPrometheusTextWithLatencyHistograms() {
+		api.get("/api/v1/me", adminToken());
+		Api.Response metrics = api.get("/metrics", null);
+		assertThat(metrics.status()).isEqualTo(200);
+		assertThat(metrics.contentType()).startsWith("text/plain");
+		assertThat(metrics.body()).contains("# TYPE http_server_requests_seconds histogram")
+			.containsPattern("http_server_requests_seconds_bucket\\{.*uri=\"/api/v1/me\".*le=\"[0-9.]+\"");
+	}
+
+	private static void assertUp(Api.Response response) {
+		assertThat(response.status()).as(response.toString()).isEqualTo(200);
+		assertThat(response.json().get("status").asString()).isEqualTo("UP");
+	}
+
+}
