@@ -34,8 +34,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /**
  * HTTP security: stateless bearer authentication (JWT access tokens or {@code fy_} API
  * keys, resolved by the auth module), audited problem+json for 401/403
- * ({@link DeniedRequests}), and strict headers on every response. Authorization proper happens in the services; this only requires a
- * caller to be authenticated outside the public endpoints.
+ * ({@link DeniedRequests}), and strict headers on every response. Authorization proper
+ * happens in the services; this only requires a caller to be authenticated outside the
+ * public endpoints.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -62,8 +63,8 @@ class SecurityConfiguration {
 	 * then requires that cookie plus the CSRF proof.
 	 */
 	static final String[] PUBLIC_PATHS = { "/api/v1/auth/login", "/api/v1/auth/login/**", "/api/v1/auth/refresh",
-			"/api/v1/auth/logout", "/api/v1/auth/register", "/api/v1/auth/setup", "/api/v1/auth/providers", "/api/v1/openapi.json",
-			"/api/v1/share/**", "/health", "/health/**", "/error" };
+			"/api/v1/auth/logout", "/api/v1/auth/register", "/api/v1/auth/setup", "/api/v1/auth/providers",
+			"/api/v1/openapi.json", "/api/v1/share/**", "/health", "/health/**", "/error" };
 
 	/**
 	 * {@code /metrics} is scraped by Prometheus with a static token of its own
