@@ -23,6 +23,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
@@ -49,11 +50,14 @@ class SecurityConfiguration {
 	/** What browser tus clients (tus-js-client, Uppy) send and must be able to read. */
 	static final List<String> CORS_ALLOWED_HEADERS = List.of("Authorization", "Content-Type", "Tus-Resumable",
 			"Upload-Length", "Upload-Offset", "Upload-Metadata", "Upload-Defer-Length", "Upload-Concat",
-			"Upload-Checksum", "X-HTTP-Method-Override", "X-Requested-With", "X-Request-Id");
+			"Upload-Checksum", "X-HTTP-Method-Override", "X-Requested-With", "X-Request-Id", "X-Share-Session",
+			"X-Upload-Request");
 
 	static final List<String> CORS_EXPOSED_HEADERS = List.of("Location", "Link", "Upload-Offset", "Upload-Length",
 			"Tus-Version", "Tus-Resumable", "Tus-Max-Size", "Tus-Extension", "Upload-Metadata", "Upload-Defer-Length",
 			"Upload-Concat", "Upload-Expires", "X-Request-Id");
+
+	private static final DefaultBearerTokenResolver ACCOUNT_BEARER = new DefaultBearerTokenResolver();
 
 	static final String BEARER_CHALLENGE = "Bearer realm=\"ferry\"";
 
@@ -64,7 +68,8 @@ class SecurityConfiguration {
 	 */
 	static final String[] PUBLIC_PATHS = { "/api/v1/auth/login", "/api/v1/auth/login/**", "/api/v1/auth/refresh",
 			"/api/v1/auth/logout", "/api/v1/auth/register", "/api/v1/auth/setup", "/api/v1/auth/providers",
-			"/api/v1/openapi.json", "/api/v1/share/**", "/health", "/health/**", "/error" };
+			"/api/v1/openapi.json", "/api/v1/share/**", "/api/v1/upload-requests/public/**", "/health", "/health/**",
+			"/error" };
 
 	/**
 	 * {@code /metrics} is scraped by Prometheus with a static token of its own
@@ -95,6 +100,7 @@ class SecurityConfiguration {
 			throws Exception {
 		stateless(http).cors((configurer) -> configurer.configurationSource(corsSource(cors)))
 			.oauth2ResourceServer((resource) -> resource.authenticationManagerResolver(bearer)
+				.bearerTokenResolver(SecurityConfiguration::accountBearer)
 				.authenticationEntryPoint(denied)
 				.accessDeniedHandler(denied))
 			.exceptionHandling((handling) -> handling.authenticationEntryPoint(denied).accessDeniedHandler(denied))
@@ -112,6 +118,19 @@ class SecurityConfiguration {
 				.anyRequest()
 				.permitAll());
 		return http.build();
+	}
+
+	/**
+	 * Public share and upload-request endpoints carry visitor sessions, not account
+	 * credentials, as their bearer: those are the share module's to check, so Spring
+	 * Security does not try (and fail) to read them as access tokens.
+	 */
+	private static String accountBearer(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		if (path.startsWith("/api/v1/share/") || path.startsWith("/api/v1/upload-requests/public/")) {
+			return null;
+		}
+		return ACCOUNT_BEARER.resolve(request);
 	}
 
 	/**
