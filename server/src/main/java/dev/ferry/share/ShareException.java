@@ -74,6 +74,18 @@ public class ShareException extends ProblemException {
 		return ex;
 	}
 
+	static ShareException requestFull(int filesLeft, long bytesLeft) {
+		return new ShareException(HttpStatus.CONTENT_TOO_LARGE, "upload-request-full", "Upload request full",
+				"This upload does not fit what the request still accepts: " + filesLeft + " files, " + bytesLeft
+						+ " bytes.",
+				Map.of("files_left", filesLeft, "bytes_left", bytesLeft));
+	}
+
+	static ShareException typeNotAllowed(java.util.List<String> allowed) {
+		return new ShareException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "type-not-allowed", "File type not allowed",
+				"This upload request accepts only: " + String.join(", ", allowed) + ".");
+	}
+
 	static ShareException invalid(String detail) {
 		return new ShareException(HttpStatus.BAD_REQUEST, "invalid-share-request", "Invalid request", detail);
 	}

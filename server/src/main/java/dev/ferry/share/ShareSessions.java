@@ -47,6 +47,11 @@ class ShareSessions {
 
 	/** The live session for this token, if it belongs to that subject. */
 	Optional<Session> find(String token, String subjectType, UUID subjectId) {
+		return find(token).filter((s) -> s.subjectType().equals(subjectType) && s.subjectId().equals(subjectId));
+	}
+
+	/** The live session for this token, whatever it is for. */
+	Optional<Session> find(String token) {
 		if (token == null || !token.startsWith(PREFIX)) {
 			return Optional.empty();
 		}
@@ -56,7 +61,6 @@ class ShareSessions {
 			.query((rs, row) -> new Session(UUID.fromString(rs.getString(1)), rs.getString(2),
 					UUID.fromString(rs.getString(3)), rs.getString(4), Instant.ofEpochMilli(rs.getLong(5))))
 			.optional()
-			.filter((s) -> s.subjectType().equals(subjectType) && s.subjectId().equals(subjectId))
 			.filter((s) -> clock.instant().isBefore(s.expiresAt()));
 	}
 

@@ -111,6 +111,10 @@ class SecurityConfiguration {
 				// anything.
 				.requestMatchers(HttpMethod.OPTIONS, "/api/v1/uploads", "/api/v1/uploads/*")
 				.permitAll()
+				// Upload requests: the upload module checks the X-Upload-Request
+				// credential itself.
+				.requestMatchers(SecurityConfiguration::uploadRequestCredential)
+				.permitAll()
 				.requestMatchers(new UnknownRouteMatcher(controllers))
 				.permitAll()
 				.requestMatchers("/api/**")
@@ -118,6 +122,12 @@ class SecurityConfiguration {
 				.anyRequest()
 				.permitAll());
 		return http.build();
+	}
+
+	private static boolean uploadRequestCredential(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return request.getHeader("X-Upload-Request") != null && request.getHeader(HttpHeaders.AUTHORIZATION) == null
+				&& (path.equals("/api/v1/uploads") || path.startsWith("/api/v1/uploads/"));
 	}
 
 	/**

@@ -115,6 +115,8 @@ CREATE TABLE upload_requests (
   allowed_types    VARCHAR(2000),
   max_files        INTEGER       NOT NULL,
   max_total_bytes  BIGINT        NOT NULL,
+  files_reserved   INTEGER       NOT NULL,
+  bytes_reserved   BIGINT        NOT NULL,
   expires_at       BIGINT        NOT NULL,
   created_at       BIGINT        NOT NULL,
   revoked_at       BIGINT
