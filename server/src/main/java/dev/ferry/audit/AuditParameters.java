@@ -47,8 +47,9 @@ final class AuditParameters {
 	static AuditParameters of(Map<String, List<String>> values, Set<String> allowed) {
 		for (Map.Entry<String, List<String>> entry : values.entrySet()) {
 			if (!allowed.contains(entry.getKey())) {
-				throw AuditException.badParameter(entry.getKey(), "Unknown parameter '" + entry.getKey()
-						+ "'; this endpoint accepts " + String.join(", ", new TreeSet<>(allowed)) + ".");
+				String name = (entry.getKey().length() > 64) ? entry.getKey().substring(0, 64) : entry.getKey();
+				throw AuditException.badParameter(name, "Unknown parameter '" + name + "'; this endpoint accepts "
+						+ String.join(", ", new TreeSet<>(allowed)) + ".");
 			}
 			if (entry.getValue().size() > 1) {
 				throw AuditException.badParameter(entry.getKey(), "Give '" + entry.getKey() + "' at most once.");

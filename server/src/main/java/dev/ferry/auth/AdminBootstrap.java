@@ -1,8 +1,6 @@
 package dev.ferry.auth;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.UUID;
 
 import dev.ferry.FerryProperties;
 import dev.ferry.audit.AuditActor;
@@ -14,7 +12,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,7 +29,7 @@ class AdminBootstrap implements ApplicationRunner {
 
 	private final SetupTokenRepository setupTokens;
 
-	private final PasswordEncoder passwords;
+	private final AccountCreator accounts;
 
 	private final AuditLog audit;
 
@@ -42,11 +39,11 @@ class AdminBootstrap implements ApplicationRunner {
 
 	private final Clock clock;
 
-	AdminBootstrap(UserRepository users, SetupTokenRepository setupTokens, PasswordEncoder passwords, AuditLog audit,
+	AdminBootstrap(UserRepository users, SetupTokenRepository setupTokens, AccountCreator accounts, AuditLog audit,
 			FerryProperties properties, PublicUrl publicUrl, Clock clock) {
 		this.users = users;
 		this.setupTokens = setupTokens;
-		this.passwords = passwords;
+		this.accounts = accounts;
 		this.audit = audit;
 		this.properties = properties;
 		this.publicUrl = publicUrl;
@@ -70,10 +67,19 @@ class AdminBootstrap implements ApplicationRunner {
 	}
 
 	private void createFromEnvironment(FerryProperties.Admin admin) {
-		Instant now = clock.instant();
-		User user = new User(UUID.randomUUID(), admin.email(), null, passwords.encode(admin.password()), Role.ADMIN,
-				UserStatus.ACTIVE, null, now, now);
-		users.insert(user);
+		if (admin.password().codePointCount(0, admin.password().length()) < PasswordPolicy.MIN_LENGTH) {
+			throw new IllegalStateException("FERRY_ADMIN_PASSWORD " + PasswordPolicy.MESSAGE + ".");
+		}
+		User user;
+		try {
+			user = accounts.create(admin.email(), admin.password(), null, Role.ADMIN, null);
+		}
+		catch (AuthException taken) {
+			// Another node of the cluster won the race, or the address belongs to an
+			// existing non-admin account, which is not promoted behind anyone's back.
+			log.warn("Not creating the admin {}: an account with this email already exists", admin.email());
+			return;
+		}
 		audit.record(AuditEvent.success("admin.bootstrap")
 			.by(AuditActor.system())
 			.object("user", user.id())

@@ -102,7 +102,11 @@ class ApiKeyService {
 			return Optional.empty();
 		}
 		ApiKeyRepository.ApiKey apiKey = found.get();
-		User user = users.findById(apiKey.userId()).orElseThrow();
+		Optional<User> owner = users.findById(apiKey.userId());
+		if (owner.isEmpty()) {
+			return Optional.empty();
+		}
+		User user = owner.get();
 		String refusal = (apiKey.refusal(now) != null) ? apiKey.refusal(now) : user.isActive() ? null : "suspended";
 		if (refusal != null) {
 			audit.record(AuditEvent.denied("auth.api_key_use")

@@ -71,15 +71,21 @@ class InvitationService {
 	}
 
 	/**
-	 * Uses up the invitation behind {@code token} if it is pending, unexpired and for
-	 * {@code email}; empty otherwise. Call inside the registration's transaction.
+	 * The invitation behind {@code token} if it is pending, unexpired and for
+	 * {@code email}. Reads only, so a registration can check everything else before using
+	 * it up.
 	 */
-	Optional<InvitationRepository.Invitation> claim(String token, String email) {
+	Optional<InvitationRepository.Invitation> find(String token, String email) {
 		Instant now = clock.instant();
 		return invitations.findByTokenHash(SecureTokens.hash(token))
+			.filter((invitation) -> invitation.acceptedAt() == null && invitation.expiresAt().isAfter(now))
 			.filter((invitation) -> SecureTokens.constantTimeEquals(invitation.email(),
-					UserRepository.normalize(email)))
-			.filter((invitation) -> invitations.claim(invitation.id(), now));
+					UserRepository.normalize(email)));
+	}
+
+	/** Uses the invitation up; false when a concurrent registration used it first. */
+	boolean claim(InvitationRepository.Invitation invitation) {
+		return invitations.claim(invitation.id(), clock.instant());
 	}
 
 	void accepted(InvitationRepository.Invitation invitation, User user) {

@@ -49,12 +49,13 @@ class RegistrationService {
 			throw refused(email, "invitation_required", "invitation-required",
 					"Registration needs an invitation on this server; ask an administrator for one.");
 		}
+		// The invitation is checked before the email, so only its holder can learn
+		// whether an account exists; it is used up once everything else has passed.
+		InvitationRepository.Invitation invitation = (invitationToken != null)
+				? invitations.find(invitationToken, email).orElseThrow(() -> invalidInvitation(email)) : null;
 		accounts.check(email, password);
-		InvitationRepository.Invitation invitation = null;
-		if (invitationToken != null) {
-			invitation = invitations.claim(invitationToken, email)
-				.orElseThrow(() -> refused(email, "invalid_invitation", "invalid-invitation",
-						"The invitation is unknown, expired, already used or for another email address."));
+		if (invitation != null && !invitations.claim(invitation)) {
+			throw invalidInvitation(email);
 		}
 		Role role = (invitation != null) ? invitation.role() : Role.USER;
 		User user = accounts.create(email, password, name, role, null);
@@ -86,6 +87,11 @@ class RegistrationService {
 		setupTokens.deleteAll();
 		audit.record(AuditEvent.success("auth.setup").by(admin.auditActor()).object("user", admin.id()));
 		return UserView.of(admin);
+	}
+
+	private AuthException invalidInvitation(String email) {
+		return refused(email, "invalid_invitation", "invalid-invitation",
+				"The invitation is unknown, expired, already used or for another email address.");
 	}
 
 	private AuthException refused(String email, String reason, String slug, String detail) {

@@ -97,7 +97,7 @@ public class SessionService {
 	 * Ends the caller's own session; its access tokens stop working with the next
 	 * request.
 	 */
-	@Transactional
+	@Transactional(noRollbackFor = AuthException.class)
 	void logout(CurrentUser caller) {
 		if (caller.sessionId() == null) {
 			audit.record(AuditEvent.denied("auth.logout").detail("reason", "api_key"));
@@ -144,11 +144,10 @@ public class SessionService {
 
 	/** Revokes every other session of the caller (sign out everywhere else). */
 	@Transactional(noRollbackFor = AuthException.class)
-	int revokeOthers(CurrentUser caller) {
+	void revokeOthers(CurrentUser caller) {
 		requireSession(caller, "auth.session_revoke_others");
 		int count = sessions.revokeAll(caller.userId(), caller.sessionId(), clock.instant(), "revoked");
 		audit.record(AuditEvent.success("auth.session_revoke_others").detail("count", count));
-		return count;
 	}
 
 	/**

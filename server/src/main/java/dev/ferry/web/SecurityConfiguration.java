@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -58,6 +59,9 @@ class SecurityConfiguration {
 			"Upload-Concat", "Upload-Expires", "X-Request-Id");
 
 	private static final DefaultBearerTokenResolver ACCOUNT_BEARER = new DefaultBearerTokenResolver();
+
+	private static final Set<String> CREDENTIAL_ENDPOINTS = Set.of("/api/v1/auth/login", "/api/v1/auth/refresh",
+			"/api/v1/auth/register", "/api/v1/auth/setup");
 
 	static final String BEARER_CHALLENGE = "Bearer realm=\"ferry\"";
 
@@ -131,13 +135,15 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Public share and upload-request endpoints carry visitor sessions, not account
-	 * credentials, as their bearer: those are the share module's to check, so Spring
-	 * Security does not try (and fail) to read them as access tokens.
+	 * Credential endpoints take their own credentials in the body or a cookie: an expired
+	 * access token a client attaches to every request by habit must not turn them into a
+	 * 401. Public share and upload-request endpoints carry visitor sessions, not account
+	 * credentials, as their bearer: those are the share module's to check.
 	 */
 	private static String accountBearer(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		if (path.startsWith("/api/v1/share/") || path.startsWith("/api/v1/upload-requests/public/")) {
+		if (CREDENTIAL_ENDPOINTS.contains(path) || path.startsWith("/api/v1/share/")
+				|| path.startsWith("/api/v1/upload-requests/public/")) {
 			return null;
 		}
 		return ACCOUNT_BEARER.resolve(request);

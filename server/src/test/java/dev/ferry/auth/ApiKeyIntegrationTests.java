@@ -130,7 +130,8 @@ class ApiKeyIntegrationTests extends AuthIntegrationTest {
 
 	@Test
 	void anApiKeyCannotMintOrRevokeKeysNorEndSessions() {
-		String token = createAccount("user").token(api);
+		Account owner = createAccount("user");
+		String token = owner.token(api);
 		JsonNode created = createKey(token, "ci", List.of("read", "write"));
 		String key = created.get("key").asString();
 
@@ -140,6 +141,13 @@ class ApiKeyIntegrationTests extends AuthIntegrationTest {
 		assertThat(api.delete("/api/v1/auth/sessions", key).status()).isEqualTo(403);
 		assertThat(api.post("/api/v1/auth/logout", "", key).status()).isEqualTo(403);
 		assertThat(api.get("/api/v1/auth/api-keys", key).status()).isEqualTo(200);
+		for (String action : List.of("auth.api_key_create", "auth.api_key_revoke", "auth.session_revoke_others",
+				"auth.logout")) {
+			assertThat(audits(action)).as(action).anySatisfy((row) -> {
+				assertThat(row.outcome()).isEqualTo("denied");
+				assertThat(row.actorId()).isEqualTo(owner.id());
+			});
+		}
 	}
 
 	@Test

@@ -1,17 +1,17 @@
 package dev.ferry.auth;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import com.zaxxer.hikari.HikariDataSource;
-import dev.ferry.testing.TestDatabases;
+import dev.ferry.testing.Databases;
+import dev.ferry.testing.Databases.Vendor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -23,40 +23,36 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The auth repositories' SQL, run against both SQLite and a real PostgreSQL. */
+/**
+ * The auth repositories' SQL against both SQLite and a real PostgreSQL (one fresh
+ * database of each for the class).
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthRepositoriesTests {
 
 	private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
-	private HikariDataSource sqlite;
-
-	private TestDatabases.Postgres postgres;
+	private final Map<Vendor, Databases.Fresh> databases = new EnumMap<>(Vendor.class);
 
 	@BeforeAll
-	void openDatabases() throws IOException {
-		sqlite = TestDatabases.sqlite(Files.createTempDirectory("ferry-auth-repo-"));
-		postgres = TestDatabases.postgres();
+	void openDatabases() {
+		for (Vendor vendor : Vendor.values()) {
+			databases.put(vendor, Databases.migrated(vendor));
+		}
 	}
 
 	@AfterAll
 	void closeDatabases() {
-		if (sqlite != null) {
-			sqlite.close();
-		}
-		if (postgres != null) {
-			postgres.close();
-		}
+		databases.values().forEach(Databases.Fresh::close);
 	}
 
 	Stream<Arguments> databases() {
-		return Stream.of(Arguments.of("sqlite", JdbcClient.create(sqlite)),
-				Arguments.of("postgresql", JdbcClient.create(postgres.source())));
+		return databases.entrySet().stream().map((entry) -> Arguments.of(entry.getKey(), entry.getValue().jdbc()));
 	}
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("databases")
-	void usersPageByEmailKeepNullQuotaAndCountOtherAdmins(String vendor, JdbcClient jdbc) {
+	void usersPageByEmailKeepNullQuotaAndCountOtherAdmins(Vendor vendor, JdbcClient jdbc) {
 		UserRepository users = new UserRepository(jdbc);
 		String tag = UUID.randomUUID().toString().substring(0, 8);
 		User a = user("a-" + tag + "@repo.test", Role.ADMIN, null);
@@ -82,7 +78,7 @@ class AuthRepositoriesTests {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("databases")
-	void refreshTokenRotatesOnlyOnce(String vendor, JdbcClient jdbc) {
+	void refreshTokenRotatesOnlyOnce(Vendor vendor, JdbcClient jdbc) {
 		UserRepository users = new UserRepository(jdbc);
 		SessionRepository sessions = new SessionRepository(jdbc);
 		User owner = insertUser(users);
@@ -105,7 +101,7 @@ class AuthRepositoriesTests {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("databases")
-	void sessionsAreListedRevokedPerOwnerAndCleanedUp(String vendor, JdbcClient jdbc) {
+	void sessionsAreListedRevokedPerOwnerAndCleanedUp(Vendor vendor, JdbcClient jdbc) {
 		UserRepository users = new UserRepository(jdbc);
 		SessionRepository sessions = new SessionRepository(jdbc);
 		User owner = insertUser(users);
@@ -138,7 +134,7 @@ class AuthRepositoriesTests {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("databases")
-	void apiKeysKeepScopesAndDieWithTheirOwner(String vendor, JdbcClient jdbc) {
+	void apiKeysKeepScopesAndDieWithTheirOwner(Vendor vendor, JdbcClient jdbc) {
 		UserRepository users = new UserRepository(jdbc);
 		ApiKeyRepository keys = new ApiKeyRepository(jdbc);
 		User owner = insertUser(users);
@@ -166,7 +162,7 @@ class AuthRepositoriesTests {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("databases")
-	void invitationsAndSetupTokensWorkOnce(String vendor, JdbcClient jdbc) {
+	void invitationsAndSetupTokensWorkOnce(Vendor vendor, JdbcClient jdbc) {
 		UserRepository users = new UserRepository(jdbc);
 		InvitationRepository invitations = new InvitationRepository(jdbc);
 		SetupTokenRepository setupTokens = new SetupTokenRepository(jdbc);
