@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import dev.ferry.audit.AuditEvent;
@@ -181,10 +180,6 @@ class PublicUploadRequests {
 			throw ShareException.wrongPassword();
 		}
 		throttle.succeeded(key);
-	}
-
-	Optional<UploadRequest> find(UUID id) {
-		return requests.find(id);
 	}
 
 }
