@@ -134,6 +134,14 @@ class ShareDownloads {
 					(item) -> content.open(visit.transfer().ownerId(), (UUID) item.key()));
 			completed = true;
 		}
+		catch (IOException | RuntimeException ex) {
+			// Once bytes went out no problem response is possible: the client sees a
+			// truncated archive and the log records an incomplete download.
+			if (!response.isCommitted()) {
+				response.reset();
+				throw ex;
+			}
+		}
 		finally {
 			tracker.afterBody(out.count(), completed);
 		}

@@ -62,6 +62,9 @@ class TransferService {
 		Instant now = now();
 		List<UUID> fileIds = ownFiles(user, request.fileIds());
 		List<String> recipients = recipients(request.recipients());
+		if (Boolean.TRUE.equals(request.notifyRecipients()) && recipients.isEmpty()) {
+			throw ShareException.invalid("notify_recipients needs at least one recipient.");
+		}
 		Transfer transfer = new Transfer(UUID.randomUUID(), user.userId(), title(request.title()),
 				message(request.message()), Transfer.Status.ACTIVE, expiry(request.expiresAt(), now),
 				Boolean.TRUE.equals(request.showSenderEmail()), !Boolean.FALSE.equals(request.notifySender()),
