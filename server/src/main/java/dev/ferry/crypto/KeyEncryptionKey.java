@@ -67,12 +67,26 @@ public class KeyEncryptionKey {
 		}
 	}
 
-	/** Decrypts what {@link #seal} produced for the same {@code context}, by any key. */
+	/**
+	 * Decrypts what {@link #seal} produced for the same {@code context}, by any key. A
+	 * value sealed by a key this node has not loaded yet (another node rotated the shared
+	 * keyset file) makes it reload the file once.
+	 */
 	public byte[] open(byte[] ciphertext, String context) {
+		byte[] associatedData = context.getBytes(StandardCharsets.UTF_8);
 		try {
-			return sealer.aead().decrypt(ciphertext, context.getBytes(StandardCharsets.UTF_8));
+			return sealer.aead().decrypt(ciphertext, associatedData);
 		}
 		catch (GeneralSecurityException ex) {
+			Sealer reloaded = reloadForUnknownKey(ciphertext);
+			if (reloaded != null) {
+				try {
+					return reloaded.aead().decrypt(ciphertext, associatedData);
+				}
+				catch (GeneralSecurityException again) {
+					ex.addSuppressed(again);
+				}
+			}
 			throw new CryptoException("Unsealing failed: wrong key or tampered data", ex);
 		}
 	}
@@ -129,6 +143,37 @@ public class KeyEncryptionKey {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot write keyset " + keysetPath, ex);
 		}
+	}
+
+	private synchronized Sealer reloadForUnknownKey(byte[] ciphertext) {
+		if (ciphertext == null || ciphertext.length < PREFIX_SIZE || ciphertext[0] != TINK_PREFIX
+				|| contains(sealer.handle(), keyIdOf(ciphertext))) {
+			return null;
+		}
+		try {
+			KeysetHandle onDisk = TinkJsonProtoKeysetFormat.parseKeyset(Files.readString(keysetPath),
+					InsecureSecretKeyAccess.get());
+			if (!contains(onDisk, keyIdOf(ciphertext))) {
+				return null;
+			}
+			this.sealer = new Sealer(onDisk);
+			log.info("Reloaded the key-encryption keyset: it was rotated elsewhere (primary key {} now)",
+					Integer.toUnsignedLong(onDisk.getPrimary().getId()));
+			return sealer;
+		}
+		catch (IOException | GeneralSecurityException ex) {
+			log.warn("Cannot reload the key-encryption keyset from {}", keysetPath, ex);
+			return null;
+		}
+	}
+
+	private static boolean contains(KeysetHandle keyset, int keyId) {
+		for (int i = 0; i < keyset.size(); i++) {
+			if (keyset.getAt(i).getId() == keyId) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private KeysetHandle loadOrCreate() throws GeneralSecurityException {

@@ -56,6 +56,7 @@ class RangeResponder {
 		}
 		hooks.beforeBody(range.start(), range.endExclusive(), range.partial());
 		writeHeaders(file, range, response);
+		response.setHeader(HttpHeaders.CONNECTION, "close");
 		stream(file, range, channel, response, hooks);
 	}
 
@@ -85,8 +86,11 @@ class RangeResponder {
 
 	/**
 	 * A failure after the first byte (client gone, file deleted meanwhile) cannot become
-	 * a problem response any more; the hooks hear of it as an incomplete download and the
-	 * short body against the announced Content-Length tells the client.
+	 * a problem response any more; the hooks hear of it as an incomplete download. Bodies
+	 * go out with {@code Connection: close}: the servlet API has no way to abort a
+	 * committed response, and on a kept-alive connection the client would wait for the
+	 * missing bytes until the idle timeout, while a closed one turns the short body into
+	 * an immediate error. One handshake per download is cheap next to its body.
 	 */
 	private void stream(FileRecord file, ByteRange range, String channel, HttpServletResponse response,
 			DownloadHooks hooks) {

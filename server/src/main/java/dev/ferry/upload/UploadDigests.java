@@ -19,20 +19,24 @@ import org.springframework.stereotype.Component;
  * The SHA-256 of an upload's whole plaintext, which the file catalogue records.
  * <p>
  * PATCHes may hit different nodes or outlive a restart, so the digest cannot simply live
- * in memory. Two ways were measured on these machines (2 vCPU Xeon with SHA-NI, JDK 17, 1
- * GiB): keeping Bouncy Castle's {@code SHA256Digest} state in the database between
- * PATCHes hashes at only ~260 MB/s (pure Java), so it would cap every upload below the
- * blob store's encryption speed (~0.6-0.9 GB/s) and cost ~4 s of CPU per GiB; the JDK's
- * SHA-256 uses the SHA-NI instructions and runs at ~1.55 GB/s but its state cannot be
- * saved. Reading the blob back through {@link BlobStorage#openRange} at completion
- * (decrypt + JDK hash) took READBACK_FIGURE.
- * <p>
- * So the common case hashes with the JDK while the bytes stream in, keeping the running
- * digest on the node that received them; an upload whose PATCHes all reached this node
- * finishes without extra work. When a PATCH arrives at a node that did not see the
- * previous one (another node, a restart), the running digest is dropped and the upload is
- * read back once at completion, which is never slower than persisting a Bouncy Castle
- * state would have been.
+ * in memory. The two obvious ways were measured on 1 GiB (2 vCPU Xeon with SHA-NI, JDK
+ * 17, 2026-11-22; the shared build machine was under load 13-21, so read the ratios more
+ * than the seconds):
+ * <ul>
+ * <li>saving Bouncy Castle's {@code SHA256Digest} state in the database after each PATCH:
+ * it is pure Java, 9.6-18 s per GiB (4.1 s, ~260 MB/s, on an idle machine), spent inside
+ * every PATCH, so it would cap an upload well below the blob store's encryption
+ * speed;</li>
+ * <li>reading the blob back through {@link BlobStorage#openRange} at completion and
+ * hashing with the JDK (SHA-NI intrinsics, 1.55 GB/s idle): 3.0-8.9 s per GiB, once, but
+ * all of it in the last PATCH, which then waits seconds per GiB.</li>
+ * </ul>
+ * Hashing with the JDK while the bytes stream in costs 2.1-3.6 s per GiB under the same
+ * load (0.7 s idle) and delays nothing, but its state cannot be saved. So that is the
+ * common case: the running JDK digest stays on the node that received the bytes, and an
+ * upload whose PATCHes all reached this node finishes without extra work. A PATCH on a
+ * node that did not see the previous one (another node, a restart) drops it, and the
+ * upload is read back once at completion: still 2-4 times cheaper than Bouncy Castle.
  */
 @Component
 class UploadDigests {

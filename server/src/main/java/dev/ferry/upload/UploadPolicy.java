@@ -8,7 +8,6 @@ import dev.ferry.auth.CurrentUser;
 import dev.ferry.files.FileCatalog;
 import dev.ferry.files.FileCatalog.Placement;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,12 +26,11 @@ class UploadPolicy {
 
 	private final Clock clock;
 
-	UploadPolicy(FileCatalog catalog, UploadRepository repository, UploadProperties properties,
-			ObjectProvider<Clock> clock) {
+	UploadPolicy(FileCatalog catalog, UploadRepository repository, UploadProperties properties, Clock clock) {
 		this.catalog = catalog;
 		this.repository = repository;
 		this.properties = properties;
-		this.clock = clock.getIfUnique(Clock::systemUTC);
+		this.clock = clock;
 	}
 
 	Instant now() {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import dev.ferry.ProblemException;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
 import dev.ferry.auth.CurrentUser;
@@ -63,7 +64,8 @@ class UploadService {
 	Upload create(Uploader uploader, Long length, UploadMetadata metadata, ChunkWriter.Chunk chunk) {
 		CurrentUser user = uploader.user();
 		requireWrite(user, "upload.create");
-		Placement placement = policy.placement(user, metadata, uploader.isGuest() ? uploader.pass().folder() : null);
+		Placement placement = failing(null,
+				() -> policy.placement(user, metadata, uploader.isGuest() ? uploader.pass().folder() : null));
 		if (length != null) {
 			failing(null, () -> policy.checkLength(user, length, null));
 		}
@@ -93,7 +95,7 @@ class UploadService {
 		try {
 			return append(user, upload, chunk);
 		}
-		catch (UploadException ex) {
+		catch (ProblemException ex) {
 			// The client never learns this upload's URL, so nothing could resume it.
 			discard(upload);
 			throw ex;
@@ -230,16 +232,19 @@ class UploadService {
 		}
 	}
 
+	/**
+	 * Runs {@code action}, auditing a refusal (any problem: ours, a file name's, a race).
+	 */
 	private <T> T failing(UUID id, Supplier<T> action) {
 		try {
 			return action.get();
 		}
-		catch (UploadException ex) {
+		catch (ProblemException ex) {
 			throw failed(id, ex);
 		}
 	}
 
-	private UploadException failed(UUID id, UploadException ex) {
+	private ProblemException failed(UUID id, ProblemException ex) {
 		audit.record(AuditEvent.failure("upload.failed")
 			.object("upload", id)
 			.detail("reason", ex.getBody().getType().toString()));

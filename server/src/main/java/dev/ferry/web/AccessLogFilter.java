@@ -19,14 +19,14 @@ import org.springframework.web.servlet.HandlerMapping;
  * One log line per request, under the request id ({@link RequestIdFilter} runs first). It
  * names the route template, not the raw path, because share links carry their secret
  * token in the path; the query string is never logged. Successful health checks and
- * metric scrapes are left out: they would drown everything else. Silence it with
- * {@code logging.level.dev.ferry.web.AccessLogFilter=warn}.
+ * metric scrapes are left out: they would drown everything else.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class AccessLogFilter extends OncePerRequestFilter {
 
-	private static final Logger log = LoggerFactory.getLogger(AccessLogFilter.class);
+	/** A short lowercase name, so LOGGING_LEVEL_FERRY_ACCESS=warn can silence it. */
+	private static final Logger log = LoggerFactory.getLogger("ferry.access");
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -34,6 +34,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.NoHandlerFoundException;
@@ -61,16 +62,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	ApiExceptionHandler(Validation validation, DeniedRequests denied) {
 		this.validation = validation;
 		this.denied = denied;
-	}
-
-	/** A 403 a service decided on itself is a permission denial too, so it is audited. */
-	@Override
-	protected ResponseEntity<Object> handleErrorResponseException(ErrorResponseException ex, HttpHeaders headers,
-			HttpStatusCode status, WebRequest request) {
-		if (status.value() == HttpStatus.FORBIDDEN.value()) {
-			denied.recordDenial(servletRequest(request), ex.getBody().getType().toString());
-		}
-		return super.handleErrorResponseException(ex, headers, status, request);
 	}
 
 	@Override
@@ -163,9 +154,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return handleExceptionInternal(ex, validation.of(ex), new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
 	}
 
+	/** A 403 a service decided on itself is a permission denial too, so it is audited. */
+	@Override
+	protected ResponseEntity<Object> handleErrorResponseException(ErrorResponseException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		if (status.value() == HttpStatus.FORBIDDEN.value() && request instanceof ServletWebRequest servlet) {
+			denied.recordDenial(servlet.getRequest(), ex.getBody().getType().toString());
+		}
+		return super.handleErrorResponseException(ex, headers, status, request);
+	}
+
 	/**
-	 * Method security ({@code @PreAuthorize}) denies inside MVC, after the filters ran;
-	 * the denial is audited like one from the filters.
+	 * A denial from method security ({@code @PreAuthorize}) or a service: without this it
+	 * would fall into the catch-all below and become a 500.
 	 */
 	@ExceptionHandler(AccessDeniedException.class)
 	void accessDenied(AccessDeniedException ex, HttpServletRequest request, HttpServletResponse response)
@@ -179,13 +180,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		}
 	}
 
+	/** Authentication demanded inside MVC (method security without a caller). */
 	@ExceptionHandler(AuthenticationException.class)
-	ResponseEntity<Object> unauthenticated(AuthenticationException ex, WebRequest request) {
-		HttpHeaders headers = new HttpHeaders();
-		headers.set(HttpHeaders.WWW_AUTHENTICATE, SecurityConfiguration.BEARER_CHALLENGE);
-		ProblemDetail problem = Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated",
-				Problems.detailFor(HttpStatus.UNAUTHORIZED));
-		return handleExceptionInternal(ex, problem, headers, HttpStatus.UNAUTHORIZED, request);
+	void unauthenticated(AuthenticationException ex, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		denied.commence(request, response, ex);
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -22,15 +23,19 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Caps bodies that are read into memory (JSON, text), so one request cannot exhaust the
- * heap. A declared {@code Content-Length} over the limit is refused before reading; a
- * chunked body fails with {@link BodyTooLargeException} as soon as it passes the limit.
- * Binary streams ({@code application/octet-stream}, tus' {@code offset+octet-stream}) go
- * to the blob store without buffering and are not limited here.
+ * Caps bodies of the types that are parsed in memory (JSON, XML, text, forms), so one
+ * request cannot exhaust the heap. A declared {@code Content-Length} over the limit is
+ * refused before reading; a chunked body fails with {@link BodyTooLargeException} as soon
+ * as it passes the limit. Every other type (file content, tus'
+ * {@code offset+octet-stream}) is streamed to storage and not limited here.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class BodySizeLimitFilter extends OncePerRequestFilter {
+
+	private static final Pattern PARSED_IN_MEMORY = Pattern.compile(
+			"\\s*(application/([\\w.-]+\\+)?(json|xml)|application/x-www-form-urlencoded|text/[\\w.+-]+)\\s*(;|$)",
+			Pattern.CASE_INSENSITIVE);
 
 	private final long limit;
 
@@ -44,8 +49,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String type = request.getContentType();
-		return type != null
-				&& (type.startsWith("application/octet-stream") || type.startsWith("application/offset+octet-stream"));
+		return type == null || !PARSED_IN_MEMORY.matcher(type).lookingAt();
 	}
 
 	@Override

@@ -24,9 +24,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.cors.CorsConfiguration;
@@ -35,10 +35,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 /**
  * HTTP security: stateless bearer authentication (JWT access tokens or {@code fy_} API
- * keys, resolved by the auth module), audited problem+json for 401/403
- * ({@link DeniedRequests}), and strict headers on every response. Authorization proper
- * happens in the services; this only requires a caller to be authenticated outside the
- * public endpoints.
+ * keys, resolved by the auth module), problem+json for 401/403, and strict headers on
+ * every response. Authorization proper happens in the services; this only requires a
+ * caller to be authenticated outside the public endpoints.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -47,6 +46,21 @@ class SecurityConfiguration {
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; "
 			+ "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+	static final String BEARER_CHALLENGE = "Bearer realm=\"ferry\"";
+
+	/**
+	 * Reachable without signing in; the OpenAPI document marks them as such. Logout is
+	 * public because a browser may sign out with only its refresh cookie; the controller
+	 * then requires that cookie plus the CSRF proof.
+	 */
+	static final String[] PUBLIC_PATHS = { "/api/v1/auth/login", "/api/v1/auth/login/**", "/api/v1/auth/refresh",
+			"/api/v1/auth/logout", "/api/v1/auth/register", "/api/v1/auth/setup", "/api/v1/auth/providers",
+			"/api/v1/openapi.json", "/api/v1/share/**", "/api/v1/upload-requests/public/**", "/health", "/health/**",
+			"/error" };
+
+	private static final Set<String> CREDENTIAL_ENDPOINTS = Set.of("/api/v1/auth/login", "/api/v1/auth/refresh",
+			"/api/v1/auth/register", "/api/v1/auth/setup");
 
 	/** What browser tus clients (tus-js-client, Uppy) send and must be able to read. */
 	static final List<String> CORS_ALLOWED_HEADERS = List.of("Authorization", "Content-Type", "Tus-Resumable",
@@ -57,23 +71,6 @@ class SecurityConfiguration {
 	static final List<String> CORS_EXPOSED_HEADERS = List.of("Location", "Link", "Upload-Offset", "Upload-Length",
 			"Tus-Version", "Tus-Resumable", "Tus-Max-Size", "Tus-Extension", "Upload-Metadata", "Upload-Defer-Length",
 			"Upload-Concat", "Upload-Expires", "X-Request-Id");
-
-	private static final DefaultBearerTokenResolver ACCOUNT_BEARER = new DefaultBearerTokenResolver();
-
-	private static final Set<String> CREDENTIAL_ENDPOINTS = Set.of("/api/v1/auth/login", "/api/v1/auth/refresh",
-			"/api/v1/auth/register", "/api/v1/auth/setup");
-
-	static final String BEARER_CHALLENGE = "Bearer realm=\"ferry\"";
-
-	/**
-	 * Reachable without signing in; the OpenAPI document marks them as such. Logout is
-	 * listed because a browser may sign out with only its refresh cookie; the controller
-	 * then requires that cookie plus the CSRF proof.
-	 */
-	static final String[] PUBLIC_PATHS = { "/api/v1/auth/login", "/api/v1/auth/login/**", "/api/v1/auth/refresh",
-			"/api/v1/auth/logout", "/api/v1/auth/register", "/api/v1/auth/setup", "/api/v1/auth/providers",
-			"/api/v1/openapi.json", "/api/v1/share/**", "/api/v1/upload-requests/public/**", "/health", "/health/**",
-			"/error" };
 
 	/**
 	 * {@code /metrics} is scraped by Prometheus with a static token of its own
@@ -87,10 +84,7 @@ class SecurityConfiguration {
 		AuthorizationManager<RequestAuthorizationContext> access = properties.metricsProtected()
 				? bearerToken(properties.metricsToken()) : (authentication, context) -> new AuthorizationDecision(true);
 		stateless(http).securityMatcher("/metrics")
-			.exceptionHandling((handling) -> handling
-				.authenticationEntryPoint(
-						unauthenticated(problems, "Send 'Authorization: Bearer <FERRY_METRICS_TOKEN>'."))
-				.accessDeniedHandler(forbidden(problems)))
+			.exceptionHandling((handling) -> handling.authenticationEntryPoint(metricsChallenge(problems)))
 			.headers(SecurityConfiguration::strictHeaders)
 			.authorizeHttpRequests((authorize) -> authorize.anyRequest().access(access));
 		return http.build();
@@ -104,15 +98,14 @@ class SecurityConfiguration {
 			throws Exception {
 		stateless(http).cors((configurer) -> configurer.configurationSource(corsSource(cors)))
 			.oauth2ResourceServer((resource) -> resource.authenticationManagerResolver(bearer)
-				.bearerTokenResolver(SecurityConfiguration::accountBearer)
+				.bearerTokenResolver(bearerTokens())
 				.authenticationEntryPoint(denied)
 				.accessDeniedHandler(denied))
 			.exceptionHandling((handling) -> handling.authenticationEntryPoint(denied).accessDeniedHandler(denied))
 			.headers(SecurityConfiguration::strictHeaders)
 			.authorizeHttpRequests((authorize) -> authorize.requestMatchers(PUBLIC_PATHS)
 				.permitAll()
-				// tus discovery: clients ask what the server supports before signing
-				// anything.
+				// tus discovery: clients ask what the server supports before signing in.
 				.requestMatchers(HttpMethod.OPTIONS, "/api/v1/uploads", "/api/v1/uploads/*")
 				.permitAll()
 				// Upload requests: the upload module checks the X-Upload-Request
@@ -126,45 +119,6 @@ class SecurityConfiguration {
 				.anyRequest()
 				.permitAll());
 		return http.build();
-	}
-
-	private static boolean uploadRequestCredential(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return request.getHeader("X-Upload-Request") != null && request.getHeader(HttpHeaders.AUTHORIZATION) == null
-				&& (path.equals("/api/v1/uploads") || path.startsWith("/api/v1/uploads/"));
-	}
-
-	/**
-	 * Credential endpoints take their own credentials in the body or a cookie: an expired
-	 * access token a client attaches to every request by habit must not turn them into a
-	 * 401. Public share and upload-request endpoints carry visitor sessions, not account
-	 * credentials, as their bearer: those are the share module's to check.
-	 */
-	private static String accountBearer(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		if (CREDENTIAL_ENDPOINTS.contains(path) || path.startsWith("/api/v1/share/")
-				|| path.startsWith("/api/v1/upload-requests/public/")) {
-			return null;
-		}
-		return ACCOUNT_BEARER.resolve(request);
-	}
-
-	/**
-	 * No configured origin: no CORS headers at all, so browsers keep to the same origin.
-	 */
-	private static UrlBasedCorsConfigurationSource corsSource(CorsProperties properties) {
-		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-		List<String> origins = properties.allowedOrigins();
-		if (!origins.isEmpty()) {
-			CorsConfiguration configuration = new CorsConfiguration();
-			configuration.setAllowedOrigins(origins);
-			configuration.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
-			configuration.setAllowedHeaders(CORS_ALLOWED_HEADERS);
-			configuration.setExposedHeaders(CORS_EXPOSED_HEADERS);
-			configuration.setMaxAge(Duration.ofHours(1));
-			source.registerCorsConfiguration("/api/**", configuration);
-		}
-		return source;
 	}
 
 	private static HttpSecurity stateless(HttpSecurity http) throws Exception {
@@ -184,16 +138,12 @@ class SecurityConfiguration {
 					(hsts) -> hsts.includeSubDomains(true).maxAgeInSeconds(SecurityHeaders.HSTS_MAX_AGE_SECONDS));
 	}
 
-	private static AuthenticationEntryPoint unauthenticated(ProblemWriter problems, String detail) {
+	private static AuthenticationEntryPoint metricsChallenge(ProblemWriter problems) {
 		return (request, response, ex) -> {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, BEARER_CHALLENGE);
-			problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated", detail);
+			problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated",
+					"Send 'Authorization: Bearer <FERRY_METRICS_TOKEN>'.");
 		};
-	}
-
-	private static AccessDeniedHandler forbidden(ProblemWriter problems) {
-		return (request, response, ex) -> problems.write(request, response, HttpStatus.FORBIDDEN, "forbidden",
-				Problems.detailFor(HttpStatus.FORBIDDEN));
 	}
 
 	/** Compares in constant time, so response timing does not reveal the token. */
@@ -204,6 +154,46 @@ class SecurityConfiguration {
 			return new AuthorizationDecision(
 					given != null && MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.UTF_8)));
 		};
+	}
+
+	/**
+	 * Credential endpoints take their own credentials in the body or a cookie: an expired
+	 * access token a client attaches to every request by habit must not turn them into a
+	 * 401. Public share and upload-request endpoints carry visitor sessions, not account
+	 * credentials, as their bearer: those are the share module's to check.
+	 */
+	private static BearerTokenResolver bearerTokens() {
+		DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
+		return (request) -> {
+			String path = request.getRequestURI();
+			boolean notAccount = CREDENTIAL_ENDPOINTS.contains(path) || path.startsWith("/api/v1/share/")
+					|| path.startsWith("/api/v1/upload-requests/public/");
+			return notAccount ? null : header.resolve(request);
+		};
+	}
+
+	private static boolean uploadRequestCredential(HttpServletRequest request) {
+		String path = request.getRequestURI();
+		return request.getHeader("X-Upload-Request") != null && request.getHeader(HttpHeaders.AUTHORIZATION) == null
+				&& (path.equals("/api/v1/uploads") || path.startsWith("/api/v1/uploads/"));
+	}
+
+	/**
+	 * No configured origin: no CORS headers at all, so browsers keep to the same origin.
+	 */
+	private static UrlBasedCorsConfigurationSource corsSource(CorsProperties properties) {
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		List<String> origins = properties.allowedOrigins();
+		if (!origins.isEmpty()) {
+			CorsConfiguration configuration = new CorsConfiguration();
+			configuration.setAllowedOrigins(origins);
+			configuration.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+			configuration.setAllowedHeaders(CORS_ALLOWED_HEADERS);
+			configuration.setExposedHeaders(CORS_EXPOSED_HEADERS);
+			configuration.setMaxAge(Duration.ofHours(1));
+			source.registerCorsConfiguration("/api/**", configuration);
+		}
+		return source;
 	}
 
 }

@@ -55,6 +55,19 @@ class KeyEncryptionKeyTests {
 	}
 
 	@Test
+	void aNodeSharingTheKeysetFileOpensValuesSealedAfterAnotherNodeRotated() throws Exception {
+		Path file = dir.resolve("kek.json");
+		KeyEncryptionKey rotating = new KeyEncryptionKey(properties(file));
+		KeyEncryptionKey other = new KeyEncryptionKey(properties(file));
+		int rotated = rotating.rotate();
+		byte[] sealed = rotating.seal(bytes("new"), "ctx");
+
+		assertThat(other.open(sealed, "ctx")).isEqualTo(bytes("new"));
+		assertThat(other.primaryKeyId()).isEqualTo(rotated);
+		assertThatThrownBy(() -> other.open(sealed, "wrong")).isInstanceOf(CryptoException.class);
+	}
+
+	@Test
 	void keyIdOfRejectsWhatTheKekDidNotSeal() throws GeneralSecurityException {
 		KeyEncryptionKey kek = new KeyEncryptionKey(properties(dir.resolve("kek.json")));
 		assertThatThrownBy(() -> kek.keyIdOf(new byte[] { 0, 1, 2, 3, 4, 5 })).isInstanceOf(CryptoException.class);

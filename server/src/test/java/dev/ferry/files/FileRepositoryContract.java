@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.ferry.testing.Databases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,15 +27,15 @@ abstract class FileRepositoryContract {
 
 	private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
-	private TestDatabases.Fresh db;
+	private Databases.Fresh db;
 
 	private FileRepository files;
 
-	abstract TestDatabases.Vendor vendor();
+	abstract Databases.Vendor vendor();
 
 	@BeforeAll
 	void createDatabase() {
-		db = TestDatabases.migrated(vendor());
+		db = Databases.migrated(vendor());
 		files = new FileRepository(db.jdbc());
 	}
 

@@ -1,10 +1,12 @@
 package dev.ferry.files;
 
+import dev.ferry.testing.Databases;
+
 class FileRepositoryPostgresqlTests extends FileRepositoryContract {
 
 	@Override
-	TestDatabases.Vendor vendor() {
-		return TestDatabases.Vendor.POSTGRESQL;
+	Databases.Vendor vendor() {
+		return Databases.Vendor.POSTGRESQL;
 	}
 
 }

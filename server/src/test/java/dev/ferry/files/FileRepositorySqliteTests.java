@@ -1,10 +1,12 @@
 package dev.ferry.files;
 
+import dev.ferry.testing.Databases;
+
 class FileRepositorySqliteTests extends FileRepositoryContract {
 
 	@Override
-	TestDatabases.Vendor vendor() {
-		return TestDatabases.Vendor.SQLITE;
+	Databases.Vendor vendor() {
+		return Databases.Vendor.SQLITE;
 	}
 
 }

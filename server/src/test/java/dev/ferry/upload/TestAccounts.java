@@ -1,31 +1,26 @@
 package dev.ferry.upload;
 
-import java.time.Instant;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import dev.ferry.auth.Role;
 import dev.ferry.testing.Api;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
-
 /**
- * Creates signed-in accounts with unique emails for upload tests (the tests share one
- * server and database).
+ * Creates signed-in accounts with unique emails through the admin API (the tests share
+ * one server and database).
  */
 final class TestAccounts {
 
-	private final JdbcClient jdbc;
-
-	private final PasswordEncoder passwords;
-
 	private final Api api;
 
-	TestAccounts(JdbcClient jdbc, PasswordEncoder passwords, Api api) {
-		this.jdbc = jdbc;
-		this.passwords = passwords;
+	private final String adminToken;
+
+	TestAccounts(Api api, String adminToken) {
 		this.api = api;
+		this.adminToken = adminToken;
 	}
 
 	/** A user with room for every test upload. */
@@ -34,19 +29,24 @@ final class TestAccounts {
 	}
 
 	Account create(Role role, Long quotaBytes) {
-		UUID id = UUID.randomUUID();
-		String email = role.name().toLowerCase(Locale.ROOT) + "-" + id + "@upload.test";
+		String email = role.name().toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID() + "@upload.test";
 		String password = "password-" + UUID.randomUUID();
-		long now = Instant.now().toEpochMilli();
-		jdbc.sql("INSERT INTO users (id, email, name, password_hash, role, status, quota_bytes, created_at, updated_at)"
-				+ " VALUES (?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?)")
-			.params(id.toString(), email, "Upload tester", passwords.encode(password), role.name(), quotaBytes, now,
-					now)
-			.update();
-		return new Account(id, email, api.login(email, password));
+		Map<String, Object> body = new HashMap<>();
+		body.put("email", email);
+		body.put("password", password);
+		body.put("role", role.name().toLowerCase(Locale.ROOT));
+		if (quotaBytes != null) {
+			body.put("quota_bytes", quotaBytes);
+		}
+		Api.Response created = api.post("/api/v1/admin/users", body, adminToken);
+		if (created.status() != 201 && created.status() != 200) {
+			throw new AssertionError("creating " + email + " failed: " + created);
+		}
+		return new Account(UUID.fromString(created.json().get("id").asString()), email, password,
+				api.login(email, password));
 	}
 
-	record Account(UUID id, String email, String token) {
+	record Account(UUID id, String email, String password, String token) {
 	}
 
 }

@@ -14,10 +14,6 @@ import io.tus.java.client.TusUploader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -28,18 +24,12 @@ class TusJavaClientIntegrationTests extends IntegrationTest {
 
 	private static final int SIZE = 6 * 1024 * 1024 + 12_345;
 
-	@Autowired
-	private JdbcClient jdbc;
-
-	@Autowired
-	private PasswordEncoder passwords;
-
 	@TempDir
 	Path dir;
 
 	@Test
 	void uploadStopsHalfWayAndANewClientResumesIt() throws Exception {
-		TestAccounts.Account user = new TestAccounts(jdbc, passwords, api).user();
+		TestAccounts.Account user = new TestAccounts(api, adminToken()).user();
 		Path source = dir.resolve("resumed.bin");
 		Files.write(source, TusProtocolIntegrationTests.random(SIZE));
 		TusURLMemoryStore urls = new TusURLMemoryStore();

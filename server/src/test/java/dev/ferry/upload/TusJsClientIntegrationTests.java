@@ -12,10 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -32,19 +28,13 @@ class TusJsClientIntegrationTests extends IntegrationTest {
 
 	private static final int CHUNK = 256 * 1024;
 
-	@Autowired
-	private JdbcClient jdbc;
-
-	@Autowired
-	private PasswordEncoder passwords;
-
 	@TempDir
 	Path dir;
 
 	@Test
 	void abortedUploadIsResumedByANewUploadInstance() throws Exception {
 		installClient();
-		TestAccounts.Account user = new TestAccounts(jdbc, passwords, api).user();
+		TestAccounts.Account user = new TestAccounts(api, adminToken()).user();
 		Path source = dir.resolve("from-node.bin");
 		Files.write(source, TusProtocolIntegrationTests.random(SIZE));
 

@@ -12,22 +12,12 @@ import dev.ferry.testing.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The tus 1.0.0 protocol as a client sees it on the wire, header by header. */
 class TusProtocolIntegrationTests extends IntegrationTest {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
-
-	@Autowired
-	private JdbcClient jdbc;
-
-	@Autowired
-	private PasswordEncoder passwords;
 
 	private Tus tus;
 
@@ -36,7 +26,7 @@ class TusProtocolIntegrationTests extends IntegrationTest {
 	@BeforeEach
 	void signIn() {
 		tus = new Tus(api);
-		user = new TestAccounts(jdbc, passwords, api).user();
+		user = new TestAccounts(api, adminToken()).user();
 	}
 
 	@Test
@@ -248,6 +238,15 @@ class TusProtocolIntegrationTests extends IntegrationTest {
 	void unknownOrMalformedIdsAnswer404() {
 		assertThat(tus.head(Tus.BASE + "/00000000-0000-0000-0000-000000000000", user.token()).status()).isEqualTo(404);
 		assertThat(tus.head(Tus.BASE + "/not-an-id", user.token()).status()).isEqualTo(404);
+	}
+
+	@Test
+	void withoutConfiguredOriginsBrowsersGetNoCorsHeaders() {
+		Api.Response preflight = api.send(api.builder(Tus.BASE, null)
+			.header("Origin", "https://elsewhere.example.test")
+			.header("Access-Control-Request-Method", "POST")
+			.method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+		assertThat(preflight.header("Access-Control-Allow-Origin")).isNull();
 	}
 
 	static byte[] random(int length) {

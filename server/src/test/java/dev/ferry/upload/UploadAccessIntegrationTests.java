@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static dev.ferry.upload.TusProtocolIntegrationTests.random;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,16 +22,13 @@ class UploadAccessIntegrationTests extends IntegrationTest {
 	@Autowired
 	private JdbcClient jdbc;
 
-	@Autowired
-	private PasswordEncoder passwords;
-
 	private TestAccounts accounts;
 
 	private Tus tus;
 
 	@BeforeEach
 	void setUp() {
-		accounts = new TestAccounts(jdbc, passwords, api);
+		accounts = new TestAccounts(api, adminToken());
 		tus = new Tus(api);
 	}
 
@@ -43,6 +39,18 @@ class UploadAccessIntegrationTests extends IntegrationTest {
 		assertThat(response.status()).isEqualTo(403);
 		assertThat(response.contentType()).startsWith("application/problem+json");
 		assertThat(response.header("Tus-Resumable")).isEqualTo("1.0.0");
+	}
+
+	@Test
+	void apiKeysNeedTheWriteScopeAndThoseWithItWork() {
+		TestAccounts.Account user = accounts.user();
+		String readOnly = apiKey(user, List.of("read"));
+		assertThat(tus.create(readOnly, 10, Map.of("filename", "k.txt")).status()).isEqualTo(403);
+		String writer = apiKey(user, List.of("read", "write"));
+		Api.Response created = tus.create(writer, 10, Map.of("filename", "k.txt"));
+		assertThat(created.status()).isEqualTo(201);
+		assertThat(tus.head(created.header("Location"), readOnly).status()).isEqualTo(403);
+		assertThat(tus.head(created.header("Location"), user.token()).status()).isEqualTo(200);
 	}
 
 	@Test
@@ -129,6 +137,13 @@ class UploadAccessIntegrationTests extends IntegrationTest {
 		String dropped = tus.create(user.token(), 10, Map.of("filename", "dropped.bin")).header("Location");
 		tus.delete(dropped, user.token());
 		assertThat(auditActions(dropped)).containsExactly("upload.started", "upload.terminated");
+	}
+
+	private String apiKey(TestAccounts.Account user, List<String> scopes) {
+		Api.Response created = api.post("/api/v1/auth/api-keys", Map.of("name", "tus " + scopes, "scopes", scopes),
+				user.token());
+		assertThat(created.status()).isEqualTo(201);
+		return created.json().get("key").asString();
 	}
 
 	private Api.Response createWithRawMetadata(TestAccounts.Account user, String metadata) {

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static dev.ferry.upload.TusProtocolIntegrationTests.random;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,9 +33,6 @@ class UploadRobustnessIntegrationTests extends IntegrationTest {
 
 	@Autowired
 	private JdbcClient jdbc;
-
-	@Autowired
-	private PasswordEncoder passwords;
 
 	@Autowired
 	private UploadRepository repository;
@@ -54,7 +50,7 @@ class UploadRobustnessIntegrationTests extends IntegrationTest {
 	@BeforeEach
 	void setUp() {
 		tus = new Tus(api);
-		user = new TestAccounts(jdbc, passwords, api).user();
+		user = new TestAccounts(api, adminToken()).user();
 	}
 
 	@Test

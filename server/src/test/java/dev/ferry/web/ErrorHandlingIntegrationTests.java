@@ -142,6 +142,22 @@ class ErrorHandlingIntegrationTests extends IntegrationTest {
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big.getBytes()))));
 		assertProblem(chunked, 413, "content-too-large");
+		assertProblem(postAs("application/merge-patch+json", big), 413, "content-too-large");
+		assertProblem(postAs("text/plain; charset=UTF-8", big), 413, "content-too-large");
+	}
+
+	/** File content is streamed to storage, so its size is not capped like JSON's. */
+	@Test
+	void streamedContentTypesAreNotCappedBySize() {
+		String big = "x".repeat(2 * 1024 * 1024);
+		assertProblem(postAs("application/octet-stream", big), 415, "unsupported-media-type");
+		assertProblem(postAs("image/png", big), 415, "unsupported-media-type");
+	}
+
+	private Api.Response postAs(String contentType, String body) {
+		return api.send(api.builder("/api/v1/auth/login", null)
+			.header("Content-Type", contentType)
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
 	@Test

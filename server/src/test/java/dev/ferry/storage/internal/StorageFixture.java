@@ -12,19 +12,20 @@ import java.util.stream.Stream;
 import dev.ferry.FerryProperties;
 import dev.ferry.crypto.KeyEncryptionKey;
 import dev.ferry.storage.StorageProperties;
-import org.flywaydb.core.Flyway;
+import dev.ferry.testing.Databases;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * The storage module wired by hand over a fresh SQLite database and blob directory, for
- * tests that run outside Spring (jqwik properties, benchmarks).
+ * The storage module wired by hand over a fresh database of the given vendor and a fresh
+ * blob directory and KEK, for tests that run outside Spring (property-style tests, vendor
+ * tests, the benchmark).
  */
 final class StorageFixture implements AutoCloseable {
 
 	final Path dataDir;
+
+	final Databases.Fresh db;
 
 	final KeyEncryptionKey kek;
 
@@ -32,21 +33,25 @@ final class StorageFixture implements AutoCloseable {
 
 	final BlobRepository blobs;
 
+	final DataKeys keys;
+
 	final EncryptedBlobStorage storage;
 
 	StorageFixture() {
+		this(Databases.Vendor.SQLITE);
+	}
+
+	StorageFixture(Databases.Vendor vendor) {
 		try {
 			this.dataDir = Files.createTempDirectory("ferry-storage-");
-			DriverManagerDataSource dataSource = new DriverManagerDataSource("jdbc:sqlite:"
-					+ dataDir.resolve("ferry.db") + "?journal_mode=WAL&busy_timeout=15000&transaction_mode=IMMEDIATE");
-			Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/sqlite").load().migrate();
+			this.db = Databases.migrated(vendor);
 			this.kek = new KeyEncryptionKey(properties(dataDir, null));
 			StorageProperties storageProperties = new StorageProperties(null, Duration.ofHours(1), 100,
 					Duration.ofMinutes(5));
 			this.store = new LocalBlobStore(storageProperties.dirOrDefault(dataDir));
-			this.blobs = new BlobRepository(JdbcClient.create(dataSource),
-					new DataSourceTransactionManager(dataSource));
-			this.storage = new EncryptedBlobStorage(blobs, new DataKeys(kek, storageProperties), store);
+			this.blobs = new BlobRepository(db.jdbc(), new DataSourceTransactionManager(db.dataSource()));
+			this.keys = new DataKeys(kek, storageProperties);
+			this.storage = new EncryptedBlobStorage(blobs, keys, store);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -64,6 +69,7 @@ final class StorageFixture implements AutoCloseable {
 
 	@Override
 	public void close() {
+		db.close();
 		try (Stream<Path> paths = Files.walk(dataDir)) {
 			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
 				Files.delete(path);

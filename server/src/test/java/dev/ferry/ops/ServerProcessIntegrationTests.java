@@ -1,0 +1,207 @@
+package dev.ferry.ops;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import dev.ferry.FerryApplication;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Starts Ferry as a separate process configured only through its documented environment
+ * variables, and talks to it with the real {@code curl}: TLS from PEM files made by the
+ * real {@code openssl}, HTTP/2 and HSTS, the bind address and port, the data directory's
+ * permissions, JSON logs that carry the request id and no secret, and the metrics token.
+ */
+class ServerProcessIntegrationTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final String BIND = "127.0.0.2";
+
+	private static final String ADMIN_EMAIL = "ops-admin@ferry.test";
+
+	private static final String ADMIN_PASSWORD = "process-test-password-Zq8";
+
+	private static final String METRICS_TOKEN = "metrics-token-Jm4vR7";
+
+	@TempDir
+	static Path dir;
+
+	static Path dataDir;
+
+	static Path log;
+
+	static int port;
+
+	static Process server;
+
+	@BeforeAll
+	static void startServer() throws Exception {
+		Path cert = dir.resolve("cert.pem");
+		Path key = dir.resolve("key.pem");
+		run("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-days", "2",
+				"-subj", "/CN=localhost", "-addext", "subjectAltName=IP:" + BIND, "-keyout", key.toString(), "-out",
+				cert.toString());
+		dataDir = dir.resolve("state/ferry-data");
+		log = dir.resolve("server.log");
+		port = freePort();
+		ProcessBuilder builder = new ProcessBuilder(javaCommand());
+		Map<String, String> env = builder.environment();
+		env.keySet().removeIf((name) -> name.startsWith("FERRY_"));
+		env.putAll(Map.of("FERRY_BIND", BIND, "FERRY_PORT", String.valueOf(port), "FERRY_DATA_DIR", dataDir.toString(),
+				"FERRY_LOG_FORMAT", "json", "FERRY_TLS_CERT", cert.toString(), "FERRY_TLS_KEY", key.toString(),
+				"FERRY_METRICS_TOKEN", METRICS_TOKEN, "FERRY_ADMIN_EMAIL", ADMIN_EMAIL, "FERRY_ADMIN_PASSWORD",
+				ADMIN_PASSWORD));
+		server = builder.directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {
+			assertThat(server.isAlive()).as("server exited:%n%s", logText()).isTrue();
+			return curl("-sk", url("/health")).output().contains("\"UP\"");
+		});
+	}
+
+	@AfterAll
+	static void stopServer() throws InterruptedException {
+		if (server != null) {
+			server.destroy();
+			if (!server.waitFor(30, TimeUnit.SECONDS)) {
+				server.destroyForcibly();
+			}
+		}
+	}
+
+	@Test
+	void servesHttp2OverTlsWithHsts() {
+		Result head = curl("--http2", "-k", "-sI", url("/health"));
+		assertThat(head.output()).startsWith("HTTP/2 200")
+			.containsIgnoringCase("strict-transport-security: max-age=31536000");
+	}
+
+	@Test
+	void listensOnlyOnTheConfiguredAddressAndPort() {
+		assertThat(curl("-sk", url("/health")).exitCode()).isZero();
+		assertThat(curl("-sk", "--max-time", "5", "https://127.0.0.1:" + port + "/health").exitCode())
+			.as("curl exit code for a refused connection")
+			.isEqualTo(7);
+	}
+
+	@Test
+	void dataDirectoryIsOwnerOnlyWithTheKeysetReadableByTheOwnerOnly() throws IOException {
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir))).isEqualTo("rwx------");
+		Path keyset = dataDir.resolve("keys/kek.json");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyset))).isEqualTo("rw-------");
+		assertThat(dataDir.resolve("ferry.db")).exists();
+	}
+
+	@Test
+	void metricsNeedTheConfiguredToken() {
+		assertThat(curl("-sk", "-o", "/dev/null", "-w", "%{http_code}", url("/metrics")).output()).isEqualTo("401");
+		assertThat(curl("-sk", "-o", "/dev/null", "-w", "%{http_code}", "-H", "Authorization: Bearer wrong",
+				url("/metrics"))
+			.output()).isEqualTo("401");
+		Result scrape = curl("-sk", "-H", "Authorization: Bearer " + METRICS_TOKEN, url("/metrics"));
+		assertThat(scrape.output()).contains("http_server_requests_seconds_bucket");
+	}
+
+	@Test
+	void logsAreJsonWithTheRequestIdAndNeverASecret() throws IOException {
+		String requestId = "ops-test-request-7f3a9c";
+		String body = JSON.writeValueAsString(Map.of("email", ADMIN_EMAIL, "password", ADMIN_PASSWORD));
+		Result login = curl("-sk", "-H", "Content-Type: application/json", "-H", "X-Request-Id: " + requestId, "-d",
+				body, url("/api/v1/auth/login"));
+		String accessToken = JSON.readTree(login.output()).get("access_token").asString();
+		String refreshToken = JSON.readTree(login.output()).get("refresh_token").asString();
+		assertThat(curl("-sk", "-H", "Authorization: Bearer " + accessToken, url("/api/v1/me")).output())
+			.contains(ADMIN_EMAIL);
+		JsonNode line = await().atMost(Duration.ofSeconds(20))
+			.until(() -> logLineWithRequestId(requestId), (found) -> found != null);
+		assertThat(line.get("message").asString()).contains("POST /api/v1/auth/login 200");
+		assertThat(line.get("log").get("level").asString()).isEqualTo("INFO");
+		assertThat(line.has("@timestamp")).isTrue();
+		assertThat(logText()).doesNotContain(ADMIN_PASSWORD)
+			.doesNotContain(accessToken)
+			.doesNotContain(refreshToken)
+			.doesNotContain(METRICS_TOKEN);
+	}
+
+	private static JsonNode logLineWithRequestId(String requestId) throws IOException {
+		for (String text : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+			if (text.startsWith("{") && text.contains(requestId)) {
+				JsonNode line = JSON.readTree(text);
+				if (requestId.equals(line.path("requestId").asString(null))) {
+					return line;
+				}
+			}
+		}
+		return null;
+	}
+
+	private static String url(String path) {
+		return "https://" + BIND + ":" + port + path;
+	}
+
+	private static List<String> javaCommand() {
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add("-Xmx512m");
+		command.add("-cp");
+		command.add(System.getProperty("java.class.path"));
+		command.add(FerryApplication.class.getName());
+		return command;
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private static String logText() throws IOException {
+		return Files.readString(log, StandardCharsets.UTF_8);
+	}
+
+	private static Result curl(String... args) {
+		List<String> command = new ArrayList<>(List.of("curl"));
+		command.addAll(List.of(args));
+		return run(command.toArray(String[]::new));
+	}
+
+	private static Result run(String... command) {
+		try {
+			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			if (!process.waitFor(60, TimeUnit.SECONDS)) {
+				process.destroyForcibly();
+				throw new AssertionError("timed out: " + String.join(" ", command));
+			}
+			return new Result(process.exitValue(), output);
+		}
+		catch (IOException ex) {
+			throw new AssertionError(command[0] + " is needed for this test; bin/test installs it", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError(ex);
+		}
+	}
+
+	record Result(int exitCode, String output) {
+	}
+
+}
