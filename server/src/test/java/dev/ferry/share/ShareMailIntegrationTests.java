@@ -143,4 +143,21 @@ class ShareMailIntegrationTests extends ShareIntegrationTest {
 			.single()).isEqualTo(1);
 	}
 
+	@Test
+	void notifyOnDownloadMailsTheSenderForEveryCountedDownload() {
+		Account owner = newUser();
+		String fileId = upload(owner, "/watched.txt", "w".getBytes());
+		JsonNode transfer = transfer(owner,
+				Map.of("title", "Watched", "file_ids", List.of(fileId), "notify_sender", false));
+		String token = tokenOf(link(owner, transfer.get("id").asString(), Map.of("notify_on_download", true)));
+
+		publicGet("/api/v1/share/" + token + "/files/" + fileId + "/download");
+		publicGet("/api/v1/share/" + token + "/download");
+
+		List<MimeMessage> notices = mailTo(owner.email(), 2);
+		assertThat(notices).extracting(ShareIntegrationTest::subject)
+			.allMatch((s) -> s.contains("\"Watched\" was downloaded"));
+		assertThat(notices).extracting(ShareIntegrationTest::body).anyMatch((b) -> b.contains("all files (ZIP)"));
+	}
+
 }
