@@ -2,23 +2,27 @@
 // then resumes it with a NEW tus.Upload pointed at the same upload URL (and PATCH sent as
 // POST + X-HTTP-Method-Override, as tus-js-client does behind proxies that drop PATCH).
 // Prints one JSON line: {"url", "aborted_after", "resumed_from", "size"}.
+// With FERRY_UPLOAD_REQUEST instead of FERRY_TOKEN it uploads through an upload request
+// (the session goes in the X-Upload-Request header, no account).
 //
 //   FERRY_TOKEN=<access token> node resume-upload.mjs <endpoint> <file>
+//   FERRY_UPLOAD_REQUEST=<upload-request session> node resume-upload.mjs <endpoint> <file>
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import * as tus from 'tus-js-client'
 
 const [endpoint, file] = process.argv.slice(2)
 const token = process.env.FERRY_TOKEN
-if (!endpoint || !file || !token) {
-  console.error('usage: FERRY_TOKEN=<token> node resume-upload.mjs <endpoint> <file>')
+const uploadRequest = process.env.FERRY_UPLOAD_REQUEST
+if (!endpoint || !file || !(token || uploadRequest)) {
+  console.error('usage: FERRY_TOKEN=<token> | FERRY_UPLOAD_REQUEST=<session> node resume-upload.mjs <endpoint> <file>')
   process.exit(2)
 }
 
 const data = readFileSync(file)
 const options = {
   endpoint,
-  headers: { Authorization: `Bearer ${token}` },
+  headers: uploadRequest ? { 'X-Upload-Request': uploadRequest } : { Authorization: `Bearer ${token}` },
   chunkSize: 256 * 1024,
   retryDelays: [0, 250, 500, 1000, 2000, 4000],
   metadata: { filename: basename(file), filetype: 'application/octet-stream', path: '/js-client' },

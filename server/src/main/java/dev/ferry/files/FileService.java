@@ -1,6 +1,5 @@
 package dev.ferry.files;
 
-import java.io.InputStream;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -188,10 +187,6 @@ class FileService implements FileCatalog {
 	FileRecord forDownload(CurrentUser owner, String id) {
 		require(owner, Scope.READ);
 		return find(owner, id, "file.download");
-	}
-
-	InputStream open(FileRecord file, long start, long endExclusive) {
-		return storage.openRange(file.blobId(), start, endExclusive);
 	}
 
 	void recordDownload(FileRecord file, Download download) {

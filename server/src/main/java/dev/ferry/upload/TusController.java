@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import dev.ferry.auth.CurrentUser;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -42,9 +43,12 @@ class TusController {
 
 	private final UploadPolicy policy;
 
-	TusController(UploadService uploads, UploadPolicy policy) {
+	private final ObjectProvider<UploadGate> gate;
+
+	TusController(UploadService uploads, UploadPolicy policy, ObjectProvider<UploadGate> gate) {
 		this.uploads = uploads;
 		this.policy = policy;
+		this.gate = gate;
 	}
 
 	@RequestMapping(method = RequestMethod.OPTIONS, path = { "", "/{id}" })
@@ -69,7 +73,7 @@ class TusController {
 		}
 		UploadMetadata metadata = UploadMetadata.parse(request.getHeader(TusHeaders.UPLOAD_METADATA));
 		ChunkWriter.Chunk chunk = isOffsetOctetStream(request) ? chunk(request) : null;
-		Upload upload = uploads.create(user, length, metadata, chunk);
+		Upload upload = uploads.create(uploader(user, request), length, metadata, chunk);
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.location(URI.create(BASE + "/" + upload.id()))
 			.headers(progress(upload))
@@ -80,7 +84,7 @@ class TusController {
 	ResponseEntity<Void> head(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
 			HttpServletRequest request) {
 		requireVersion(request);
-		Upload upload = uploads.status(user, uploadId(id));
+		Upload upload = uploads.status(uploader(user, request), uploadId(id));
 		HttpHeaders headers = progress(upload);
 		if (upload.isDeferred()) {
 			headers.set(TusHeaders.UPLOAD_DEFER_LENGTH, "1");
@@ -103,7 +107,7 @@ class TusController {
 			throw UploadException.unsupportedMediaType();
 		}
 		long offset = offset(request);
-		Upload upload = uploads.append(user, uploadId(id), offset, length(request), chunk(request));
+		Upload upload = uploads.append(uploader(user, request), uploadId(id), offset, length(request), chunk(request));
 		return ResponseEntity.noContent().headers(progress(upload)).build();
 	}
 
@@ -111,7 +115,7 @@ class TusController {
 	ResponseEntity<Void> terminate(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
 			HttpServletRequest request) {
 		requireVersion(request);
-		uploads.terminate(user, uploadId(id));
+		uploads.terminate(uploader(user, request), uploadId(id));
 		return ResponseEntity.noContent().build();
 	}
 
@@ -129,6 +133,26 @@ class TusController {
 			headers.set(TusHeaders.UPLOAD_EXPIRES, TusHeaders.httpDate(upload.expiresAt()));
 		}
 		return headers;
+	}
+
+	/**
+	 * An upload-request credential, when present, decides who uploads; otherwise the
+	 * signed-in account does.
+	 */
+	private Uploader uploader(CurrentUser user, HttpServletRequest request) {
+		String credential = request.getHeader(UploadGate.HEADER);
+		if (credential != null) {
+			UploadGate resolved = gate.getIfAvailable();
+			UploadGate.Pass pass = (resolved != null) ? resolved.open(credential.strip()).orElse(null) : null;
+			if (pass == null) {
+				throw UploadException.unauthorized();
+			}
+			return new Uploader(pass.owner(), pass);
+		}
+		if (user == null) {
+			throw UploadException.unauthorized();
+		}
+		return Uploader.account(user);
 	}
 
 	private static void requireVersion(HttpServletRequest request) {

@@ -11,6 +11,7 @@ import dev.ferry.files.FileCatalog;
 import dev.ferry.files.FileCatalog.NewFile;
 import dev.ferry.files.FileCatalog.StoredFile;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,8 +33,11 @@ class UploadCompletion {
 
 	private final TransactionTemplate transaction;
 
+	private final ApplicationEventPublisher events;
+
 	UploadCompletion(UploadRepository repository, FileCatalog catalog, UploadDigests digests, AuditLog audit,
-			TransactionTemplate transaction) {
+			TransactionTemplate transaction, ApplicationEventPublisher events) {
+		this.events = events;
 		this.repository = repository;
 		this.catalog = catalog;
 		this.digests = digests;
@@ -68,6 +72,8 @@ class UploadCompletion {
 			.detail("name", file.name())
 			.detail("size", file.size())
 			.detail("sha256", sha256));
+		events.publishEvent(
+				new UploadCompleted(upload.id(), upload.ownerId(), file.folder(), file.name(), file.size(), sha256));
 		return upload.completed(sha256, now);
 	}
 

@@ -31,6 +31,13 @@ class UploadException extends ProblemException {
 				"This account or key may not upload files (it needs the 'write' scope).");
 	}
 
+	static UploadException unauthorized() {
+		UploadException ex = new UploadException(HttpStatus.UNAUTHORIZED, "upload-pass-invalid",
+				"Upload credential invalid",
+				"The " + UploadGate.HEADER + " credential is unknown or expired; open the upload request again.");
+		return ex;
+	}
+
 	static UploadException notFound() {
 		return new UploadException(HttpStatus.NOT_FOUND, "upload-not-found", "Upload not found",
 				"There is no such upload.");

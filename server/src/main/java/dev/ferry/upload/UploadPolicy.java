@@ -50,13 +50,15 @@ class UploadPolicy {
 		return properties.maxSize().toBytes();
 	}
 
-	Placement placement(CurrentUser user, UploadMetadata metadata) {
+	/** Where the file goes: the metadata's folder, or {@code forcedFolder} when given. */
+	Placement placement(CurrentUser user, UploadMetadata metadata, String forcedFolder) {
 		String name = metadata.first("filename", "name");
 		if (name == null) {
 			throw UploadException.badRequest("missing-filename", "File name missing",
 					"Name the file in Upload-Metadata: 'filename <base64 name>'.");
 		}
-		return catalog.checkPlacement(user, metadata.first("path", "folder"), name);
+		String folder = (forcedFolder != null) ? forcedFolder : metadata.first("path", "folder");
+		return catalog.checkPlacement(user, folder, name);
 	}
 
 	/** Refuses a total length the server or the owner's quota cannot take. */

@@ -15,6 +15,7 @@ import dev.ferry.storage.BlobStorage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -41,8 +42,11 @@ class UploadService {
 
 	private final AuditLog audit;
 
+	private final ObjectProvider<UploadGate> gate;
+
 	UploadService(UploadRepository repository, BlobStorage blobs, UploadPolicy policy, ChunkWriter writer,
-			UploadDigests digests, UploadCompletion completion, AuditLog audit) {
+			UploadDigests digests, UploadCompletion completion, AuditLog audit, ObjectProvider<UploadGate> gate) {
+		this.gate = gate;
 		this.repository = repository;
 		this.blobs = blobs;
 		this.policy = policy;
@@ -52,16 +56,30 @@ class UploadService {
 		this.audit = audit;
 	}
 
-	/** Creates an upload, with its first bytes when the request carries them. */
-	Upload create(CurrentUser user, Long length, UploadMetadata metadata, ChunkWriter.Chunk chunk) {
+	/**
+	 * Creates an upload, with its first bytes when the request carries them. Through an
+	 * upload gate the file goes to the pass's folder, and its length must be known up
+	 * front so the gate can hold it to its limits.
+	 */
+	Upload create(Uploader uploader, Long length, UploadMetadata metadata, ChunkWriter.Chunk chunk) {
+		CurrentUser user = uploader.user();
 		requireWrite(user, "upload.create");
-		Placement placement = failing(null, () -> policy.placement(user, metadata));
+		Placement placement = failing(null,
+				() -> policy.placement(user, metadata, uploader.isGuest() ? uploader.pass().folder() : null));
 		if (length != null) {
 			failing(null, () -> policy.checkLength(user, length, null));
 		}
+		else if (uploader.isGuest()) {
+			throw UploadException.badRequest("upload-length-required", "Upload-Length required",
+					"Uploads through an upload request must send Upload-Length.");
+		}
 		Instant now = policy.now();
+		String declaredType = metadata.first("filetype", "type");
 		Upload upload = new Upload(UUID.randomUUID(), user.userId(), blobs.create(), length, 0, metadata, placement,
-				metadata.first("filetype", "type"), null, Upload.Status.ACTIVE, now, policy.expiresAt(now), null);
+				declaredType, null, Upload.Status.ACTIVE, now, policy.expiresAt(now), null);
+		if (uploader.isGuest()) {
+			gate.getObject().admit(uploader.pass(), upload.id(), placement.name(), length, declaredType);
+		}
 		repository.insert(upload);
 		audit.record(AuditEvent.success("upload.started")
 			.object("upload", upload.id())
@@ -87,8 +105,9 @@ class UploadService {
 	/**
 	 * The upload's state; finishes it if its last bytes arrived but registration failed.
 	 */
-	Upload status(CurrentUser user, UUID id) {
-		Upload upload = current(user, id);
+	Upload status(Uploader uploader, UUID id) {
+		CurrentUser user = uploader.user();
+		Upload upload = current(uploader, id);
 		if (upload.isFull() && !upload.isCompleted()) {
 			return completion.complete(user, upload, digests.resume(upload), policy.now());
 		}
@@ -96,13 +115,14 @@ class UploadService {
 	}
 
 	/** Appends a PATCH body at {@code offset}, declaring the length first if deferred. */
-	Upload append(CurrentUser user, UUID id, long offset, Long length, ChunkWriter.Chunk chunk) {
-		Upload upload = current(user, id);
+	Upload append(Uploader uploader, UUID id, long offset, Long length, ChunkWriter.Chunk chunk) {
+		CurrentUser user = uploader.user();
+		Upload upload = current(uploader, id);
 		if (upload.offset() != offset) {
 			throw UploadException.offsetMismatch(offset, upload.offset());
 		}
 		if (length != null) {
-			upload = declareLength(user, upload, length);
+			upload = declareLength(uploader, upload, length);
 		}
 		if (upload.isCompleted()) {
 			if (chunk.declaredLength() > 0) {
@@ -113,8 +133,8 @@ class UploadService {
 		return append(user, upload, chunk);
 	}
 
-	void terminate(CurrentUser user, UUID id) {
-		Upload upload = owned(user, id);
+	void terminate(Uploader uploader, UUID id) {
+		Upload upload = owned(uploader, id);
 		if (upload.isCompleted()) {
 			throw UploadException.alreadyCompleted();
 		}
@@ -148,7 +168,8 @@ class UploadService {
 		return advanced;
 	}
 
-	private Upload declareLength(CurrentUser user, Upload upload, long length) {
+	private Upload declareLength(Uploader uploader, Upload upload, long length) {
+		CurrentUser user = uploader.user();
 		if (!upload.isDeferred()) {
 			if (upload.length() != length) {
 				throw UploadException.badRequest("upload-length-fixed", "Upload-Length already set",
@@ -162,14 +183,14 @@ class UploadService {
 		}
 		failing(upload.id(), () -> policy.checkLength(user, length, upload.id()));
 		if (!repository.declareLength(upload.id(), length, policy.now())) {
-			return current(user, upload.id());
+			return current(uploader, upload.id());
 		}
 		return upload.withLength(length);
 	}
 
 	/** The caller's upload, not expired, with the offset the blob store has. */
-	private Upload current(CurrentUser user, UUID id) {
-		Upload upload = owned(user, id);
+	private Upload current(Uploader uploader, UUID id) {
+		Upload upload = owned(uploader, id);
 		if (upload.isExpired(policy.now())) {
 			throw UploadException.expired();
 		}
@@ -185,10 +206,12 @@ class UploadService {
 		return repository.find(id).orElseThrow(UploadException::notFound);
 	}
 
-	private Upload owned(CurrentUser user, UUID id) {
+	private Upload owned(Uploader uploader, UUID id) {
+		CurrentUser user = uploader.user();
 		requireWrite(user, "upload.access");
 		Upload upload = repository.find(id).orElseThrow(UploadException::notFound);
-		if (!upload.ownerId().equals(user.userId())) {
+		if (!upload.ownerId().equals(user.userId())
+				|| (uploader.isGuest() && !gate.getObject().covers(uploader.pass(), id))) {
 			audit.record(AuditEvent.denied("upload.access").object("upload", id));
 			throw UploadException.notFound();
 		}

@@ -56,7 +56,8 @@ class SecurityConfiguration {
 	 */
 	static final String[] PUBLIC_PATHS = { "/api/v1/auth/login", "/api/v1/auth/login/**", "/api/v1/auth/refresh",
 			"/api/v1/auth/logout", "/api/v1/auth/register", "/api/v1/auth/setup", "/api/v1/auth/providers",
-			"/api/v1/openapi.json", "/api/v1/share/**", "/health", "/health/**", "/error" };
+			"/api/v1/openapi.json", "/api/v1/share/**", "/api/v1/upload-requests/public/**", "/health", "/health/**",
+			"/error" };
 
 	private static final Set<String> CREDENTIAL_ENDPOINTS = Set.of("/api/v1/auth/login", "/api/v1/auth/refresh",
 			"/api/v1/auth/register", "/api/v1/auth/setup");
@@ -64,7 +65,8 @@ class SecurityConfiguration {
 	/** What browser tus clients (tus-js-client, Uppy) send and must be able to read. */
 	static final List<String> CORS_ALLOWED_HEADERS = List.of("Authorization", "Content-Type", "Tus-Resumable",
 			"Upload-Length", "Upload-Offset", "Upload-Metadata", "Upload-Defer-Length", "Upload-Concat",
-			"Upload-Checksum", "X-HTTP-Method-Override", "X-Requested-With", "X-Request-Id");
+			"Upload-Checksum", "X-HTTP-Method-Override", "X-Requested-With", "X-Request-Id", "X-Share-Session",
+			"X-Upload-Request");
 
 	static final List<String> CORS_EXPOSED_HEADERS = List.of("Location", "Link", "Upload-Offset", "Upload-Length",
 			"Tus-Version", "Tus-Resumable", "Tus-Max-Size", "Tus-Extension", "Upload-Metadata", "Upload-Defer-Length",
@@ -105,6 +107,10 @@ class SecurityConfiguration {
 				.permitAll()
 				// tus discovery: clients ask what the server supports before signing in.
 				.requestMatchers(HttpMethod.OPTIONS, "/api/v1/uploads", "/api/v1/uploads/*")
+				.permitAll()
+				// Upload requests: the upload module checks the X-Upload-Request
+				// credential itself.
+				.requestMatchers(SecurityConfiguration::uploadRequestCredential)
 				.permitAll()
 				.requestMatchers(new UnknownRouteMatcher(controllers))
 				.permitAll()
@@ -151,13 +157,25 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * These endpoints take their own credentials in the body or a cookie; an expired
+	 * Credential endpoints take their own credentials in the body or a cookie: an expired
 	 * access token a client attaches to every request by habit must not turn them into a
-	 * 401.
+	 * 401. Public share and upload-request endpoints carry visitor sessions, not account
+	 * credentials, as their bearer: those are the share module's to check.
 	 */
 	private static BearerTokenResolver bearerTokens() {
 		DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
-		return (request) -> CREDENTIAL_ENDPOINTS.contains(request.getRequestURI()) ? null : header.resolve(request);
+		return (request) -> {
+			String path = request.getRequestURI();
+			boolean notAccount = CREDENTIAL_ENDPOINTS.contains(path) || path.startsWith("/api/v1/share/")
+					|| path.startsWith("/api/v1/upload-requests/public/");
+			return notAccount ? null : header.resolve(request);
+		};
+	}
+
+	private static boolean uploadRequestCredential(HttpServletRequest request) {
+		String path = request.getRequestURI();
+		return request.getHeader("X-Upload-Request") != null && request.getHeader(HttpHeaders.AUTHORIZATION) == null
+				&& (path.equals("/api/v1/uploads") || path.startsWith("/api/v1/uploads/"));
 	}
 
 	/**
