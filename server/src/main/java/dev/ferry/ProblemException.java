@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
@@ -20,10 +21,18 @@ public class ProblemException extends ErrorResponseException {
 
 	public ProblemException(HttpStatus status, String slug, String title, String detail,
 			Map<String, Object> properties) {
+		this((HttpStatusCode) status, slug, title, detail, properties);
+	}
+
+	/**
+	 * For status codes outside {@link HttpStatus}, such as tus's 460 (checksum mismatch).
+	 */
+	public ProblemException(HttpStatusCode status, String slug, String title, String detail,
+			Map<String, Object> properties) {
 		super(status, problem(status, slug, title, detail, properties), null);
 	}
 
-	private static ProblemDetail problem(HttpStatus status, String slug, String title, String detail,
+	private static ProblemDetail problem(HttpStatusCode status, String slug, String title, String detail,
 			Map<String, Object> properties) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(URI.create("/problems/" + slug));

@@ -19,4 +19,9 @@ public class Accounts {
 		return users.findById(id);
 	}
 
+	/** By address, ignoring case and surrounding spaces. */
+	public Optional<User> findByEmail(String email) {
+		return users.findByEmail(email);
+	}
+
 }

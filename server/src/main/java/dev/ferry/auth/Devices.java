@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
+import dev.ferry.notify.Mailer;
 import dev.ferry.crypto.SecureTokens;
 
 import org.springframework.http.HttpHeaders;
@@ -29,13 +30,13 @@ class Devices {
 
 	private final KnownDeviceRepository devices;
 
-	private final AccountMail mail;
+	private final Mailer mail;
 
 	private final AuditLog audit;
 
 	private final Clock clock;
 
-	Devices(KnownDeviceRepository devices, AccountMail mail, AuditLog audit, Clock clock) {
+	Devices(KnownDeviceRepository devices, Mailer mail, AuditLog audit, Clock clock) {
 		this.devices = devices;
 		this.mail = mail;
 		this.audit = audit;

@@ -7,6 +7,7 @@ import java.util.Map;
 import dev.ferry.audit.AuditActor;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
+import dev.ferry.notify.Mailer;
 import dev.ferry.crypto.SecureTokens;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -36,7 +37,7 @@ class PasswordService {
 
 	private final SignInPolicy signIn;
 
-	private final AccountMail mail;
+	private final Mailer mail;
 
 	private final PublicUrl publicUrl;
 
@@ -51,7 +52,7 @@ class PasswordService {
 	private final Clock clock;
 
 	PasswordService(UserRepository users, PasswordPolicy policy, PasswordEncoder passwords,
-			PasswordResetRepository resets, SessionService sessions, SignInPolicy signIn, AccountMail mail,
+			PasswordResetRepository resets, SessionService sessions, SignInPolicy signIn, Mailer mail,
 			PublicUrl publicUrl, AccountSecurityProperties properties, AuditLog audit, TransactionTemplate transactions,
 			@Qualifier("applicationTaskExecutor") TaskExecutor executor, Clock clock) {
 		this.users = users;

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
+import dev.ferry.notify.Mailer;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,12 +23,11 @@ class TwoFactorAdmin {
 
 	private final AdminAccess admin;
 
-	private final AccountMail mail;
+	private final Mailer mail;
 
 	private final AuditLog audit;
 
-	TwoFactorAdmin(TwoFactorService twoFactor, UserRepository users, AdminAccess admin, AccountMail mail,
-			AuditLog audit) {
+	TwoFactorAdmin(TwoFactorService twoFactor, UserRepository users, AdminAccess admin, Mailer mail, AuditLog audit) {
 		this.twoFactor = twoFactor;
 		this.users = users;
 		this.admin = admin;

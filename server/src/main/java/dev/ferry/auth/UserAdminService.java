@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,14 +37,17 @@ class UserAdminService {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	UserAdminService(UserRepository users, AccountCreator accounts, SessionService sessions, AdminAccess admin,
-			AuditLog audit, Clock clock) {
+			AuditLog audit, Clock clock, ApplicationEventPublisher events) {
 		this.users = users;
 		this.accounts = accounts;
 		this.sessions = sessions;
 		this.admin = admin;
 		this.audit = audit;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	@Transactional(noRollbackFor = AuthException.class)
@@ -105,6 +109,7 @@ class UserAdminService {
 		admin.require(caller, "admin.user_delete");
 		User user = find(id);
 		requireAnotherAdmin(user, "admin.user_delete", "delete");
+		events.publishEvent(new UserDeletionStarted(id));
 		users.delete(id);
 		audit.record(AuditEvent.success("admin.user_delete").object("user", id).detail("email", user.email()));
 	}

@@ -25,8 +25,7 @@ class DataSourceConfiguration {
 			// IMMEDIATE transactions take the write lock up front, so two writers wait on
 			// busy_timeout instead of failing with SQLITE_BUSY on lock upgrade.
 			// secure_delete zeroes deleted content, so a destroyed data key does not
-			// linger in
-			// free pages.
+			// linger in free pages.
 			config.setJdbcUrl("jdbc:sqlite:" + dataDirectory.path().resolve("ferry.db")
 					+ "?journal_mode=WAL&synchronous=NORMAL&busy_timeout=15000&transaction_mode=IMMEDIATE"
 					+ "&foreign_keys=true&date_class=INTEGER&secure_delete=true");

@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -46,10 +47,18 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 		this.problems = problems;
 	}
 
+	/**
+	 * Endpoints whose body is file content whatever its declared type ({@code curl -T
+	 * notes.json -H 'Content-Type: application/json'} is a file, not a document to
+	 * parse).
+	 */
+	private static final Set<String> STREAMED_PATHS = Set.of("/api/v1/files/content");
+
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String type = request.getContentType();
-		return type == null || !PARSED_IN_MEMORY.matcher(type).lookingAt();
+		return type == null || !PARSED_IN_MEMORY.matcher(type).lookingAt()
+				|| STREAMED_PATHS.contains(request.getRequestURI());
 	}
 
 	@Override

@@ -2,6 +2,8 @@ package dev.ferry.web;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -26,6 +29,8 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -52,13 +57,23 @@ class SecurityConfiguration {
 	static final String[] PUBLIC_PATHS = { "/api/v1/auth/login", "/api/v1/auth/login/**", "/api/v1/auth/refresh",
 			"/api/v1/auth/logout", "/api/v1/auth/register", "/api/v1/auth/setup", "/api/v1/auth/providers",
 			"/api/v1/auth/password-reset", "/api/v1/auth/password-reset/confirm", "/api/v1/auth/passkeys/login",
-			"/api/v1/auth/passkeys/login/options", "/api/v1/openapi.json", "/api/v1/share/**", "/health", "/health/**",
-			"/error" };
+			"/api/v1/auth/passkeys/login/options", "/api/v1/openapi.json", "/api/v1/share/**",
+			"/api/v1/upload-requests/public/**", "/health", "/health/**", "/error" };
 
 	private static final Set<String> CREDENTIAL_ENDPOINTS = Set.of("/api/v1/auth/login", "/api/v1/auth/refresh",
 			"/api/v1/auth/register", "/api/v1/auth/setup", "/api/v1/auth/login/mfa", "/api/v1/auth/password-reset",
 			"/api/v1/auth/password-reset/confirm", "/api/v1/auth/passkeys/login",
 			"/api/v1/auth/passkeys/login/options");
+
+	/** What browser tus clients (tus-js-client, Uppy) send and must be able to read. */
+	static final List<String> CORS_ALLOWED_HEADERS = List.of("Authorization", "Content-Type", "Tus-Resumable",
+			"Upload-Length", "Upload-Offset", "Upload-Metadata", "Upload-Defer-Length", "Upload-Concat",
+			"Upload-Checksum", "X-HTTP-Method-Override", "X-Requested-With", "X-Request-Id", "X-Share-Session",
+			"X-Upload-Request");
+
+	static final List<String> CORS_EXPOSED_HEADERS = List.of("Location", "Link", "Upload-Offset", "Upload-Length",
+			"Tus-Version", "Tus-Resumable", "Tus-Max-Size", "Tus-Extension", "Upload-Metadata", "Upload-Defer-Length",
+			"Upload-Concat", "Upload-Expires", "X-Request-Id");
 
 	/**
 	 * {@code /metrics} is scraped by Prometheus with a static token of its own
@@ -81,10 +96,10 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain api(HttpSecurity http, AuthenticationManagerResolver<HttpServletRequest> bearer,
-			DeniedRequests denied,
+			DeniedRequests denied, CorsProperties cors,
 			@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> controllers)
 			throws Exception {
-		stateless(http)
+		stateless(http).cors((configurer) -> configurer.configurationSource(corsSource(cors)))
 			.oauth2ResourceServer((resource) -> resource.authenticationManagerResolver(bearer)
 				.bearerTokenResolver(bearerTokens())
 				.authenticationEntryPoint(denied)
@@ -92,6 +107,13 @@ class SecurityConfiguration {
 			.exceptionHandling((handling) -> handling.authenticationEntryPoint(denied).accessDeniedHandler(denied))
 			.headers(SecurityConfiguration::strictHeaders)
 			.authorizeHttpRequests((authorize) -> authorize.requestMatchers(PUBLIC_PATHS)
+				.permitAll()
+				// tus discovery: clients ask what the server supports before signing in.
+				.requestMatchers(HttpMethod.OPTIONS, "/api/v1/uploads", "/api/v1/uploads/*")
+				.permitAll()
+				// Upload requests: the upload module checks the X-Upload-Request
+				// credential itself.
+				.requestMatchers(SecurityConfiguration::uploadRequestCredential)
 				.permitAll()
 				.requestMatchers(new UnknownRouteMatcher(controllers))
 				.permitAll()
@@ -138,13 +160,43 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * These endpoints take their own credentials in the body or a cookie; an expired
+	 * Credential endpoints take their own credentials in the body or a cookie: an expired
 	 * access token a client attaches to every request by habit must not turn them into a
-	 * 401.
+	 * 401. Public share and upload-request endpoints carry visitor sessions, not account
+	 * credentials, as their bearer: those are the share module's to check.
 	 */
 	private static BearerTokenResolver bearerTokens() {
 		DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
-		return (request) -> CREDENTIAL_ENDPOINTS.contains(request.getRequestURI()) ? null : header.resolve(request);
+		return (request) -> {
+			String path = request.getRequestURI();
+			boolean notAccount = CREDENTIAL_ENDPOINTS.contains(path) || path.startsWith("/api/v1/share/")
+					|| path.startsWith("/api/v1/upload-requests/public/");
+			return notAccount ? null : header.resolve(request);
+		};
+	}
+
+	private static boolean uploadRequestCredential(HttpServletRequest request) {
+		String path = request.getRequestURI();
+		return request.getHeader("X-Upload-Request") != null && request.getHeader(HttpHeaders.AUTHORIZATION) == null
+				&& (path.equals("/api/v1/uploads") || path.startsWith("/api/v1/uploads/"));
+	}
+
+	/**
+	 * No configured origin: no CORS headers at all, so browsers keep to the same origin.
+	 */
+	private static UrlBasedCorsConfigurationSource corsSource(CorsProperties properties) {
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		List<String> origins = properties.allowedOrigins();
+		if (!origins.isEmpty()) {
+			CorsConfiguration configuration = new CorsConfiguration();
+			configuration.setAllowedOrigins(origins);
+			configuration.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+			configuration.setAllowedHeaders(CORS_ALLOWED_HEADERS);
+			configuration.setExposedHeaders(CORS_EXPOSED_HEADERS);
+			configuration.setMaxAge(Duration.ofHours(1));
+			source.registerCorsConfiguration("/api/**", configuration);
+		}
+		return source;
 	}
 
 }

@@ -67,10 +67,11 @@ abstract class AccountMailTest {
 		registry.add("ferry.data-dir", () -> dataDir);
 		registry.add("ferry.admin.email", () -> IntegrationTest.ADMIN_EMAIL);
 		registry.add("ferry.admin.password", () -> IntegrationTest.ADMIN_PASSWORD);
-		registry.add("ferry.account.smtp.host", () -> "127.0.0.1");
-		registry.add("ferry.account.smtp.port", () -> MAIL.getSmtp().getPort());
-		registry.add("ferry.account.smtp.starttls", () -> "false");
-		registry.add("ferry.account.smtp.from", () -> "ferry@ferry.test");
+		registry.add("ferry.mail.host", () -> "127.0.0.1");
+		registry.add("ferry.mail.port", () -> MAIL.getSmtp().getPort());
+		registry.add("ferry.mail.starttls", () -> "false");
+		registry.add("ferry.mail.from", () -> "ferry@ferry.test");
+		registry.add("ferry.mail.poll-interval", () -> "100ms");
 	}
 
 	@BeforeEach

@@ -21,8 +21,11 @@ class ErrorHandlingIntegrationTests extends IntegrationTest {
 
 	@Test
 	void unknownRoutesAre404WithOrWithoutCredentials() {
-		JsonNode site = assertProblem(api.get("/nope", null), 404, "not-found");
-		assertThat(site.get("detail").asString()).isEqualTo("There is no endpoint at GET /nope.");
+		// Extension-less paths outside /api belong to the web UI's client-side routes; a
+		// file
+		// name that is not an asset is a plain 404.
+		JsonNode site = assertProblem(api.get("/nope.php", null), 404, "not-found");
+		assertThat(site.get("detail").asString()).isEqualTo("There is no endpoint at GET /nope.php.");
 		assertProblem(api.get("/api/v1/nope", null), 404, "not-found");
 		JsonNode api404 = assertProblem(api.get("/api/v1/nope", adminToken()), 404, "not-found");
 		assertThat(api404.get("detail").asString()).contains("/api/v1/nope").doesNotContain("static resource");

@@ -1,0 +1,50 @@
+package dev.ferry.files;
+
+import java.util.List;
+
+import dev.ferry.audit.AuditEvent;
+import dev.ferry.audit.AuditLog;
+import dev.ferry.auth.UserDeletionStarted;
+import dev.ferry.storage.BlobStorage;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deletes a deleted account's files, crypto-shredding each blob, inside the transaction
+ * that deletes the account (which the files' foreign key would otherwise refuse).
+ */
+@Component
+class AccountCleanup {
+
+	private static final int BATCH = 500;
+
+	private final FileRepository files;
+
+	private final BlobStorage storage;
+
+	private final AuditLog audit;
+
+	AccountCleanup(FileRepository files, BlobStorage storage, AuditLog audit) {
+		this.files = files;
+		this.storage = storage;
+		this.audit = audit;
+	}
+
+	@EventListener
+	void on(UserDeletionStarted event) {
+		for (List<FileRecord> batch = files.someOwnedBy(event.userId(), BATCH); !batch.isEmpty(); batch = files
+			.someOwnedBy(event.userId(), BATCH)) {
+			for (FileRecord file : batch) {
+				storage.destroy(file.blobId());
+				files.delete(file.id(), file.ownerId());
+				audit.record(AuditEvent.success("file.deleted")
+					.object("file", file.id())
+					.detail("path", file.path())
+					.detail("size", file.size())
+					.detail("reason", "account_deleted"));
+			}
+		}
+	}
+
+}

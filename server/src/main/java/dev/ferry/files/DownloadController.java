@@ -1,0 +1,51 @@
+package dev.ferry.files;
+
+import dev.ferry.auth.CurrentUser;
+import dev.ferry.files.FileContent.DownloadHooks;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The owner's download of a file's content; the HTTP semantics live in
+ * {@link RangeResponder}, shared with downloads through share links and grants.
+ */
+@RestController
+class DownloadController {
+
+	private final FileService files;
+
+	private final RangeResponder responder;
+
+	DownloadController(FileService files, RangeResponder responder) {
+		this.files = files;
+		this.responder = responder;
+	}
+
+	@RequestMapping(path = "/api/v1/files/{id}/download", method = { RequestMethod.GET, RequestMethod.HEAD })
+	void download(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, HttpServletRequest request,
+			HttpServletResponse response) {
+		FileRecord file = files.forDownload(user, id);
+		responder.respond(file, "api", request, response, new DownloadHooks() {
+
+			private String range = "full";
+
+			@Override
+			public void beforeBody(long start, long endExclusive, boolean partial) {
+				range = partial ? "bytes=" + start + "-" + (endExclusive - 1) : "full";
+			}
+
+			@Override
+			public void afterBody(long bytesServed, boolean completed) {
+				files.recordDownload(file, new FileService.Download(range, bytesServed, completed));
+			}
+
+		});
+	}
+
+}

@@ -1,0 +1,56 @@
+package dev.ferry.files;
+
+import java.io.InputStream;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import dev.ferry.files.FileCatalog.StoredFile;
+
+/**
+ * File content for modules that decided on access themselves (public share links,
+ * grants): nothing here checks who is asking, so callers must have authorized the request
+ * before. Downloads get exactly the owner download's HTTP semantics (single ranges,
+ * If-Range, ETag, conditionals, safe Content-Disposition).
+ */
+public interface FileContent {
+
+	/** The file, if it still exists and belongs to {@code ownerId}. */
+	Optional<StoredFile> find(UUID ownerId, UUID fileId);
+
+	/** The whole plaintext, streamed. */
+	InputStream open(UUID ownerId, UUID fileId);
+
+	/**
+	 * Answers a GET or HEAD for the file's content; 404 when the file is gone.
+	 * {@code hooks} learn when the body starts (and may refuse it by throwing) and how it
+	 * ended.
+	 */
+	void serve(UUID ownerId, UUID fileId, HttpServletRequest request, HttpServletResponse response,
+			DownloadHooks hooks);
+
+	/**
+	 * Crypto-shreds the content and removes the file, audited as {@code file.purged} with
+	 * {@code reason}. False if it was already gone.
+	 */
+	boolean purge(UUID ownerId, UUID fileId, String reason);
+
+	/** Callbacks around the body of one download. */
+	interface DownloadHooks {
+
+		/**
+		 * The response will carry content {@code [start, endExclusive)}: a 200 or 206 to
+		 * a GET. Nothing is committed yet, so throwing a problem answers with it instead.
+		 */
+		default void beforeBody(long start, long endExclusive, boolean partial) {
+		}
+
+		/** The body ended: all of it went out, or the client left or a read failed. */
+		default void afterBody(long bytesServed, boolean completed) {
+		}
+
+	}
+
+}

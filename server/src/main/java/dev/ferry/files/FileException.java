@@ -1,0 +1,59 @@
+package dev.ferry.files;
+
+import java.util.Map;
+
+import dev.ferry.ProblemException;
+
+import org.springframework.http.HttpStatus;
+
+/** The files module's problems: bad paths, unknown files, full quotas, taken names. */
+public class FileException extends ProblemException {
+
+	FileException(HttpStatus status, String slug, String title, String detail) {
+		super(status, slug, title, detail);
+	}
+
+	FileException(HttpStatus status, String slug, String title, String detail, Map<String, Object> properties) {
+		super(status, slug, title, detail, properties);
+	}
+
+	static FileException notFound() {
+		return new FileException(HttpStatus.NOT_FOUND, "file-not-found", "No such file",
+				"There is no file with this id.");
+	}
+
+	static FileException invalidPath(String detail) {
+		return new FileException(HttpStatus.BAD_REQUEST, "invalid-path", "Invalid file path", detail);
+	}
+
+	static FileException invalidQuery(String detail) {
+		return new FileException(HttpStatus.BAD_REQUEST, "invalid-query", "Invalid query", detail);
+	}
+
+	static FileException invalidUpload(String detail) {
+		return new FileException(HttpStatus.BAD_REQUEST, "invalid-upload", "Invalid upload", detail);
+	}
+
+	static FileException quotaExceeded(long remainingBytes) {
+		return new FileException(HttpStatus.CONTENT_TOO_LARGE, "quota-exceeded", "Storage quota exceeded",
+				"This upload does not fit in your storage quota: " + remainingBytes + " bytes left.",
+				Map.of("remaining_bytes", remainingBytes));
+	}
+
+	static FileException pathTaken(String path) {
+		return new FileException(HttpStatus.CONFLICT, "path-taken", "Path already in use",
+				"Another file already has the path " + path + ".");
+	}
+
+	static FileException forbidden(String detail) {
+		return new FileException(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", detail);
+	}
+
+	static FileException rangeNotSatisfiable(long length) {
+		FileException ex = new FileException(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE, "range-not-satisfiable",
+				"Range not satisfiable", "The file has " + length + " bytes; the requested range lies outside it.");
+		ex.getHeaders().set("Content-Range", "bytes */" + length);
+		return ex;
+	}
+
+}

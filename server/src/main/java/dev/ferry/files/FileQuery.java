@@ -1,0 +1,29 @@
+package dev.ferry.files;
+
+import java.time.Instant;
+
+/**
+ * A listing request, already validated: every filter may be {@code null}; {@code after}
+ * is the decoded cursor (the last item of the previous page) or {@code null}.
+ */
+record FileQuery(String nameContains, String typePrefix, Long minSize, Long maxSize, Instant createdAfter,
+		Instant createdBefore, String folder, boolean recursive, Sort sort, boolean descending, FileCursor after,
+		int limit) {
+
+	enum Sort {
+
+		NAME("name"), SIZE("size"), CREATED_AT("created_at");
+
+		private final String column;
+
+		Sort(String column) {
+			this.column = column;
+		}
+
+		String column() {
+			return column;
+		}
+
+	}
+
+}

@@ -1,0 +1,187 @@
+package dev.ferry.files;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code files} table. The SQL runs unchanged on SQLite and PostgreSQL: prefix tests
+ * use {@code SUBSTR} (SQLite's LIKE ignores ASCII case) and case-insensitive name search
+ * uses a lower-cased copy of the name made in Java, so both databases fold alike.
+ */
+@Repository
+class FileRepository {
+
+	private static final String COLUMNS = "id, owner_id, folder, name, content_type, declared_type, size, sha256, "
+			+ "blob_id, created_at, modified_at";
+
+	private static final int SQLITE_CONSTRAINT = 19;
+
+	private final JdbcClient jdbc;
+
+	FileRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Inserts unless the owner already has this folder + name; says which happened. */
+	boolean insertIfFree(FileRecord file) {
+		return jdbc
+			.sql("INSERT INTO files (" + COLUMNS + ", name_lower) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+					+ "ON CONFLICT (owner_id, folder, name) DO NOTHING")
+			.params(file.id().toString(), file.ownerId().toString(), file.folder(), file.name(), file.contentType(),
+					file.declaredType(), file.size(), file.sha256(), file.blobId().toString(),
+					file.createdAt().toEpochMilli(), file.modifiedAt().toEpochMilli(), lower(file.name()))
+			.update() == 1;
+	}
+
+	Optional<FileRecord> findOwned(UUID id, UUID ownerId) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM files WHERE id = ? AND owner_id = ?")
+			.params(id.toString(), ownerId.toString())
+			.query(this::map)
+			.optional();
+	}
+
+	boolean exists(UUID ownerId, String folder, String name) {
+		return jdbc.sql("SELECT COUNT(*) FROM files WHERE owner_id = ? AND folder = ? AND name = ?")
+			.params(ownerId.toString(), folder, name)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	long usedBytes(UUID ownerId) {
+		return jdbc.sql("SELECT COALESCE(SUM(size), 0) FROM files WHERE owner_id = ?")
+			.param(ownerId.toString())
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * Renames or moves; the unique constraint refuses a path that is taken. Spring does
+	 * not categorise SQLite's constraint error (code 19), so it is translated here.
+	 */
+	boolean move(UUID id, UUID ownerId, String folder, String name, Instant modifiedAt) {
+		try {
+			return jdbc.sql(
+					"UPDATE files SET folder = ?, name = ?, name_lower = ?, modified_at = ? WHERE id = ? AND owner_id = ?")
+				.params(folder, name, lower(name), modifiedAt.toEpochMilli(), id.toString(), ownerId.toString())
+				.update() == 1;
+		}
+		catch (UncategorizedSQLException ex) {
+			if (ex.getSQLException() != null && ex.getSQLException().getErrorCode() == SQLITE_CONSTRAINT) {
+				throw new DataIntegrityViolationException("path taken", ex);
+			}
+			throw ex;
+		}
+	}
+
+	boolean delete(UUID id, UUID ownerId) {
+		return jdbc.sql("DELETE FROM files WHERE id = ? AND owner_id = ?")
+			.params(id.toString(), ownerId.toString())
+			.update() == 1;
+	}
+
+	/** Up to {@code limit} of the owner's files, any order: for deleting them all. */
+	List<FileRecord> someOwnedBy(UUID ownerId, int limit) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM files WHERE owner_id = ? LIMIT " + limit)
+			.param(ownerId.toString())
+			.query(this::map)
+			.list();
+	}
+
+	/** One page plus one row, so the caller knows whether another page follows. */
+	List<FileRecord> search(UUID ownerId, FileQuery query) {
+		StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM files WHERE owner_id = ?");
+		List<Object> params = new ArrayList<>();
+		params.add(ownerId.toString());
+		filter(query, sql, params);
+		String column = query.sort().column();
+		if (query.after() != null) {
+			String op = query.descending() ? "<" : ">";
+			sql.append(" AND (").append(column).append(' ').append(op).append(" ? OR (").append(column);
+			sql.append(" = ? AND id ").append(op).append(" ?))");
+			params.add(query.after().key());
+			params.add(query.after().key());
+			params.add(query.after().id().toString());
+		}
+		String direction = query.descending() ? " DESC" : " ASC";
+		sql.append(" ORDER BY ").append(column).append(direction).append(", id").append(direction);
+		sql.append(" LIMIT ").append(query.limit() + 1);
+		return jdbc.sql(sql.toString()).params(params).query(this::map).list();
+	}
+
+	private static void filter(FileQuery query, StringBuilder sql, List<Object> params) {
+		if (query.nameContains() != null) {
+			sql.append(" AND name_lower LIKE ? ESCAPE '\\'");
+			params.add("%" + escapeLike(lower(query.nameContains())) + "%");
+		}
+		if (query.typePrefix() != null) {
+			sql.append(" AND");
+			prefix("content_type", query.typePrefix(), sql, params);
+		}
+		if (query.minSize() != null) {
+			sql.append(" AND size >= ?");
+			params.add(query.minSize());
+		}
+		if (query.maxSize() != null) {
+			sql.append(" AND size <= ?");
+			params.add(query.maxSize());
+		}
+		if (query.createdAfter() != null) {
+			sql.append(" AND created_at >= ?");
+			params.add(query.createdAfter().toEpochMilli());
+		}
+		if (query.createdBefore() != null) {
+			sql.append(" AND created_at < ?");
+			params.add(query.createdBefore().toEpochMilli());
+		}
+		folder(query, sql, params);
+	}
+
+	private static void folder(FileQuery query, StringBuilder sql, List<Object> params) {
+		if (query.folder() == null || (query.recursive() && query.folder().equals(FilePaths.ROOT))) {
+			return;
+		}
+		if (!query.recursive()) {
+			sql.append(" AND folder = ?");
+			params.add(query.folder());
+			return;
+		}
+		sql.append(" AND (folder = ? OR ");
+		params.add(query.folder());
+		prefix("folder", query.folder() + "/", sql, params);
+		sql.append(")");
+	}
+
+	private static void prefix(String column, String prefix, StringBuilder sql, List<Object> params) {
+		sql.append(" SUBSTR(").append(column).append(", 1, ?) = ?");
+		params.add(prefix.codePointCount(0, prefix.length()));
+		params.add(prefix);
+	}
+
+	private static String lower(String text) {
+		return text.toLowerCase(Locale.ROOT);
+	}
+
+	private static String escapeLike(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	private FileRecord map(ResultSet rs, int row) throws SQLException {
+		return new FileRecord(UUID.fromString(rs.getString("id")), UUID.fromString(rs.getString("owner_id")),
+				rs.getString("folder"), rs.getString("name"), rs.getString("content_type"),
+				rs.getString("declared_type"), rs.getLong("size"), rs.getString("sha256"),
+				UUID.fromString(rs.getString("blob_id")), Instant.ofEpochMilli(rs.getLong("created_at")),
+				Instant.ofEpochMilli(rs.getLong("modified_at")));
+	}
+
+}

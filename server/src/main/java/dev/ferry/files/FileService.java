@@ -1,0 +1,239 @@
+package dev.ferry.files;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import dev.ferry.audit.AuditEvent;
+import dev.ferry.audit.AuditLog;
+import dev.ferry.auth.CurrentUser;
+import dev.ferry.auth.Scope;
+import dev.ferry.storage.BlobStorage;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * Files and their metadata. Every method takes the caller and only ever touches the
+ * caller's own files: another user's id looks exactly like an unknown one (404).
+ */
+@Service
+class FileService implements FileCatalog {
+
+	private static final int MAX_NUMBERED_NAMES = 1000;
+
+	private final FileRepository files;
+
+	private final BlobStorage storage;
+
+	private final ContentTypes types;
+
+	private final Quotas quotas;
+
+	private final AuditLog audit;
+
+	private final TransactionOperations transactions;
+
+	FileService(FileRepository files, BlobStorage storage, ContentTypes types, Quotas quotas, AuditLog audit,
+			TransactionOperations transactions) {
+		this.files = files;
+		this.storage = storage;
+		this.types = types;
+		this.quotas = quotas;
+		this.audit = audit;
+		this.transactions = transactions;
+	}
+
+	@Override
+	public Placement checkPlacement(CurrentUser owner, String folder, String name) {
+		require(owner, Scope.WRITE);
+		return new Placement(FilePaths.folder(folder), FilePaths.name(name));
+	}
+
+	/** Same as {@link #checkPlacement} for a whole path such as {@code /docs/a.pdf}. */
+	Placement checkPath(CurrentUser owner, String path) {
+		require(owner, Scope.WRITE);
+		return FilePaths.split(path);
+	}
+
+	@Override
+	public long remainingQuota(CurrentUser owner) {
+		return quotas.remaining(owner);
+	}
+
+	@Override
+	public StoredFile add(CurrentUser owner, NewFile file) {
+		return register(owner, file).stored();
+	}
+
+	/**
+	 * Inserts the file under its name or, when that is taken, the first free "name (n)";
+	 * refuses it when it no longer fits the quota (the caller then destroys the blob).
+	 * The type is detected before the transaction, which on SQLite holds the write lock.
+	 */
+	FileRecord register(CurrentUser owner, NewFile file) {
+		Placement placement = checkPlacement(owner, file.placement().folder(), file.placement().name());
+		long room = quotas.remaining(owner);
+		if (file.size() > room) {
+			throw FileException.quotaExceeded(room);
+		}
+		String declared = ContentTypes.clean(file.declaredType());
+		String type = types.detect(file.blobId(), file.size(), placement.name(), declared);
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		return transactions.execute((status) -> {
+			for (int n = 0; n <= MAX_NUMBERED_NAMES; n++) {
+				FileRecord candidate = new FileRecord(file.id(), owner.userId(), placement.folder(),
+						NumberedNames.numbered(placement.name(), n), type, declared, file.size(), file.sha256(),
+						file.blobId(), now, now);
+				if (files.insertIfFree(candidate)) {
+					audit.record(AuditEvent.success("file.created")
+						.object("file", candidate.id())
+						.detail("path", candidate.path())
+						.detail("size", candidate.size())
+						.detail("content_type", type));
+					return candidate;
+				}
+			}
+			throw FileException.pathTaken(FilePaths.join(placement.folder(), placement.name()));
+		});
+	}
+
+	/** The caller's file, or 404 for unknown, malformed and other users' ids alike. */
+	FileRecord get(CurrentUser owner, String id) {
+		require(owner, Scope.READ);
+		FileRecord file = find(owner, id, "file.read");
+		audit.record(AuditEvent.success("file.read").object("file", file.id()));
+		return file;
+	}
+
+	FilePage list(CurrentUser owner, FileQuery query) {
+		require(owner, Scope.READ);
+		List<FileRecord> rows = files.search(owner.userId(), query);
+		boolean more = rows.size() > query.limit();
+		List<FileRecord> page = more ? rows.subList(0, query.limit()) : rows;
+		String next = more ? FileCursor.after(query.sort(), query.descending(), page.get(page.size() - 1)).encode()
+				: null;
+		audit.record(AuditEvent.success("file.listed").detail("count", page.size()));
+		return new FilePage(page, next);
+	}
+
+	FileRecord move(CurrentUser owner, String id, String newFolder, String newName) {
+		require(owner, Scope.WRITE);
+		FileRecord file = find(owner, id, "file.moved");
+		String folder = (newFolder != null) ? FilePaths.folder(newFolder) : file.folder();
+		String name = (newName != null) ? FilePaths.name(newName) : file.name();
+		if (folder.equals(file.folder()) && name.equals(file.name())) {
+			return file;
+		}
+		String action = folder.equals(file.folder()) ? "file.renamed" : "file.moved";
+		String target = FilePaths.join(folder, name);
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		if (!moveInTransaction(file, folder, name, now, action)) {
+			audit.record(AuditEvent.failure(action)
+				.object("file", file.id())
+				.detail("from", file.path())
+				.detail("to", target)
+				.detail("reason", "path_taken"));
+			throw FileException.pathTaken(target);
+		}
+		return new FileRecord(file.id(), file.ownerId(), folder, name, file.contentType(), file.declaredType(),
+				file.size(), file.sha256(), file.blobId(), file.createdAt(), now);
+	}
+
+	/**
+	 * The taken-path check comes first because on PostgreSQL a failed UPDATE poisons the
+	 * transaction; the constraint still catches the rare concurrent race.
+	 */
+	private boolean moveInTransaction(FileRecord file, String folder, String name, Instant now, String action) {
+		try {
+			return Boolean.TRUE.equals(transactions.execute((status) -> {
+				if (files.exists(file.ownerId(), folder, name)) {
+					return false;
+				}
+				files.move(file.id(), file.ownerId(), folder, name, now);
+				audit.record(AuditEvent.success(action)
+					.object("file", file.id())
+					.detail("from", file.path())
+					.detail("to", FilePaths.join(folder, name)));
+				return true;
+			}));
+		}
+		catch (DataIntegrityViolationException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Crypto-shreds the content first, so a crash in between leaves no readable orphan.
+	 */
+	void delete(CurrentUser owner, String id) {
+		require(owner, Scope.WRITE);
+		FileRecord file = find(owner, id, "file.deleted");
+		storage.destroy(file.blobId());
+		transactions.executeWithoutResult((status) -> {
+			files.delete(file.id(), owner.userId());
+			audit.record(AuditEvent.success("file.deleted")
+				.object("file", file.id())
+				.detail("path", file.path())
+				.detail("size", file.size()));
+		});
+	}
+
+	/**
+	 * The file to download; the caller audits the outcome with {@link #recordDownload}.
+	 */
+	FileRecord forDownload(CurrentUser owner, String id) {
+		require(owner, Scope.READ);
+		return find(owner, id, "file.download");
+	}
+
+	void recordDownload(FileRecord file, Download download) {
+		AuditEvent event = download.completed() ? AuditEvent.success("file.download")
+				: AuditEvent.failure("file.download");
+		audit.record(event.object("file", file.id())
+			.detail("range", download.range())
+			.detail("bytes", download.bytesServed())
+			.detail("completed", download.completed()));
+	}
+
+	private FileRecord find(CurrentUser owner, String id, String action) {
+		UUID uuid = parse(id);
+		FileRecord file = (uuid != null) ? files.findOwned(uuid, owner.userId()).orElse(null) : null;
+		if (file == null) {
+			audit.record(AuditEvent.failure(action).object("file", truncate(id)).detail("reason", "not_found"));
+			throw FileException.notFound();
+		}
+		return file;
+	}
+
+	private static UUID parse(String id) {
+		try {
+			return (id != null && id.length() == 36) ? UUID.fromString(id) : null;
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	private static String truncate(String id) {
+		return (id == null || id.length() <= 64) ? id : id.substring(0, 64);
+	}
+
+	private static void require(CurrentUser user, Scope scope) {
+		if (!user.has(scope)) {
+			throw FileException.forbidden("Your credentials lack the '" + scope.name().toLowerCase() + "' scope.");
+		}
+	}
+
+	record FilePage(List<FileRecord> items, String nextCursor) {
+	}
+
+	/**
+	 * What a download served: the range asked for and the bytes that actually went out.
+	 */
+	record Download(String range, long bytesServed, boolean completed) {
+	}
+
+}

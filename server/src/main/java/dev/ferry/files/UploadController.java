@@ -1,0 +1,131 @@
+package dev.ferry.files;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.ferry.auth.CurrentUser;
+import jakarta.servlet.http.HttpServletRequest;
+import org.apache.commons.fileupload2.core.DiskFileItem;
+import org.apache.commons.fileupload2.core.DiskFileItemFactory;
+import org.apache.commons.fileupload2.core.FileItemInput;
+import org.apache.commons.fileupload2.core.FileItemInputIterator;
+import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Plain uploads for curl and scripts: {@code curl -F path=/docs -F f=@a.pdf} (multipart,
+ * parsed as a stream, part by part) and {@code curl -T a.pdf ...?path=/docs/a.pdf} (raw
+ * body). A multipart request is all or nothing: if one file fails, the ones stored before
+ * it are deleted again.
+ */
+@RestController
+@RequestMapping("/api/v1/files")
+class UploadController {
+
+	private static final int MAX_FIELD_BYTES = 8 * 1024;
+
+	private static final int MAX_FILES = 1000;
+
+	private final FileService files;
+
+	private final PlainUploads uploads;
+
+	private final JakartaServletFileUpload<DiskFileItem, DiskFileItemFactory> multipart = new JakartaServletFileUpload<>();
+
+	UploadController(FileService files, PlainUploads uploads) {
+		this.files = files;
+		this.uploads = uploads;
+		this.multipart.setHeaderCharset(StandardCharsets.UTF_8);
+		this.multipart.setMaxFileCount(MAX_FILES);
+	}
+
+	@PutMapping("/content")
+	ResponseEntity<FileView> put(@AuthenticationPrincipal CurrentUser user, @RequestParam String path,
+			HttpServletRequest request) throws IOException {
+		FileCatalog.Placement placement = files.checkPath(user, path);
+		FileRecord file = uploads.store(user, placement, request.getContentType(), request.getInputStream(),
+				request.getContentLengthLong());
+		return ResponseEntity.created(URI.create("/api/v1/files/" + file.id())).body(FileView.of(file));
+	}
+
+	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ResponseEntity<Uploaded> post(@AuthenticationPrincipal CurrentUser user, HttpServletRequest request) {
+		List<FileRecord> stored = new ArrayList<>();
+		try {
+			readParts(user, request, stored);
+		}
+		catch (IOException ex) {
+			rollback(user, stored);
+			throw FileException.invalidUpload("The multipart body is malformed or was cut off.");
+		}
+		catch (RuntimeException ex) {
+			rollback(user, stored);
+			throw ex;
+		}
+		if (stored.isEmpty()) {
+			throw FileException.invalidUpload("The request holds no file: send each file as a part with a filename.");
+		}
+		return ResponseEntity.status(201).body(new Uploaded(stored.stream().map(FileView::of).toList()));
+	}
+
+	/**
+	 * The folder must come before the files, since each file is stored as it streams by.
+	 */
+	private void readParts(CurrentUser user, HttpServletRequest request, List<FileRecord> stored) throws IOException {
+		FileItemInputIterator parts = multipart.getItemIterator(request);
+		String folder = null;
+		while (parts.hasNext()) {
+			FileItemInput part = parts.next();
+			if (part.isFormField()) {
+				if ("path".equals(part.getFieldName())) {
+					if (!stored.isEmpty()) {
+						throw FileException.invalidUpload("Send the 'path' field before the files.");
+					}
+					folder = readField(part.getInputStream());
+				}
+				continue;
+			}
+			if (part.getName() == null || part.getName().isEmpty()) {
+				continue;
+			}
+			FileCatalog.Placement placement = files.checkPlacement(user, folder, formFileName(part.getName()));
+			stored.add(uploads.store(user, placement, part.getContentType(), part.getInputStream(), -1));
+		}
+	}
+
+	/**
+	 * Browsers and curl send a double quote in a part's filename as {@code %22} (WHATWG
+	 * multipart encoding); line breaks, sent as {@code %0A}/{@code %0D}, stay rejected.
+	 */
+	private static String formFileName(String sent) {
+		return sent.replace("%22", "\"");
+	}
+
+	private static String readField(InputStream in) throws IOException {
+		byte[] value = in.readNBytes(MAX_FIELD_BYTES + 1);
+		if (value.length > MAX_FIELD_BYTES) {
+			throw FileException.invalidUpload("The 'path' field is longer than " + MAX_FIELD_BYTES + " bytes.");
+		}
+		return new String(value, StandardCharsets.UTF_8);
+	}
+
+	private void rollback(CurrentUser user, List<FileRecord> stored) {
+		stored.forEach((file) -> files.delete(user, file.id().toString()));
+	}
+
+	record Uploaded(List<FileView> items) {
+	}
+
+}

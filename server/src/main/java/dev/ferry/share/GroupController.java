@@ -1,0 +1,67 @@
+package dev.ferry.share;
+
+import dev.ferry.auth.CurrentUser;
+import dev.ferry.share.GroupService.GroupView;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/admin/groups")
+class GroupController {
+
+	private final GroupService groups;
+
+	GroupController(GroupService groups) {
+		this.groups = groups;
+	}
+
+	@PostMapping
+	ResponseEntity<GroupView> create(@AuthenticationPrincipal CurrentUser user, @RequestBody NewGroup body) {
+		return ResponseEntity.status(HttpStatus.CREATED).body(groups.create(user, body.name()));
+	}
+
+	@GetMapping
+	TransferApi.Page<GroupView> list(@AuthenticationPrincipal CurrentUser user) {
+		return new TransferApi.Page<>(groups.list(user), null);
+	}
+
+	@GetMapping("/{id}")
+	GroupView get(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+		return groups.get(user, id);
+	}
+
+	@DeleteMapping("/{id}")
+	ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+		groups.delete(user, id);
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/{id}/members")
+	GroupView addMember(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
+			@RequestBody NewMember body) {
+		return groups.addMember(user, id, body.userId(), body.email());
+	}
+
+	@DeleteMapping("/{id}/members/{userId}")
+	ResponseEntity<Void> removeMember(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
+			@PathVariable String userId) {
+		groups.removeMember(user, id, userId);
+		return ResponseEntity.noContent().build();
+	}
+
+	record NewGroup(String name) {
+	}
+
+	record NewMember(String userId, String email) {
+	}
+
+}

@@ -1,0 +1,122 @@
+package dev.ferry.share;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import dev.ferry.audit.AuditEvent;
+import dev.ferry.audit.AuditLog;
+import dev.ferry.auth.Accounts;
+import dev.ferry.auth.CurrentUser;
+import dev.ferry.auth.User;
+import dev.ferry.share.GrantRepository.Group;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Groups of accounts, managed by admins, that owners can grant files and transfers to.
+ */
+@Service
+class GroupService {
+
+	private final GrantRepository repository;
+
+	private final Accounts accounts;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	GroupService(GrantRepository repository, Accounts accounts, AuditLog audit, Clock clock) {
+		this.repository = repository;
+		this.accounts = accounts;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	GroupView create(CurrentUser admin, String name) {
+		requireAdmin(admin, "group.created");
+		if (name == null || name.isBlank() || name.length() > 100) {
+			throw ShareException.invalid("name is required, at most 100 characters.");
+		}
+		String clean = name.strip();
+		if (repository.groupNameTaken(clean)) {
+			throw ShareException.conflict("A group named '" + clean + "' exists already.");
+		}
+		UUID id = UUID.randomUUID();
+		repository.createGroup(id, clean, clock.instant());
+		audit.record(AuditEvent.success("group.created").object("group", id).detail("name", clean));
+		return view(repository.group(id).orElseThrow());
+	}
+
+	List<GroupView> list(CurrentUser admin) {
+		requireAdmin(admin, "group.listed");
+		return repository.groups().stream().map(this::view).toList();
+	}
+
+	GroupView get(CurrentUser admin, String id) {
+		requireAdmin(admin, "group.read");
+		return view(group(id, "group.read"));
+	}
+
+	void delete(CurrentUser admin, String id) {
+		requireAdmin(admin, "group.deleted");
+		Group group = group(id, "group.deleted");
+		repository.deleteGroup(group.id());
+		audit.record(AuditEvent.success("group.deleted").object("group", group.id()).detail("name", group.name()));
+	}
+
+	GroupView addMember(CurrentUser admin, String id, String userId, String email) {
+		requireAdmin(admin, "group.member_added");
+		Group group = group(id, "group.member_added");
+		UUID uuid = Owners.parse(userId);
+		User user = ((uuid != null) ? accounts.find(uuid)
+				: (email != null) ? accounts.findByEmail(email) : java.util.Optional.<User>empty())
+			.orElseThrow(() -> ShareException.notFound("user"));
+		repository.addMember(group.id(), user.id(), clock.instant());
+		audit.record(AuditEvent.success("group.member_added").object("group", group.id()).detail("user", user.id()));
+		return view(group);
+	}
+
+	void removeMember(CurrentUser admin, String id, String userId) {
+		requireAdmin(admin, "group.member_removed");
+		Group group = group(id, "group.member_removed");
+		UUID uuid = Owners.parse(userId);
+		if (uuid == null || !repository.removeMember(group.id(), uuid)) {
+			throw ShareException.notFound("member");
+		}
+		audit.record(AuditEvent.success("group.member_removed").object("group", group.id()).detail("user", uuid));
+	}
+
+	private Group group(String id, String action) {
+		UUID uuid = Owners.parse(id);
+		return ((uuid != null) ? repository.group(uuid) : java.util.Optional.<Group>empty()).orElseThrow(() -> {
+			audit.record(AuditEvent.failure(action).object("group", Owners.truncate(id)).detail("reason", "not_found"));
+			return ShareException.notFound("group");
+		});
+	}
+
+	private void requireAdmin(CurrentUser user, String action) {
+		if (user == null || !user.isAdmin()) {
+			audit.record(AuditEvent.denied(action).detail("reason", "not an admin"));
+			throw ShareException.forbidden("Only admins manage groups.");
+		}
+	}
+
+	private GroupView view(Group group) {
+		List<MemberView> members = repository.members(group.id())
+			.stream()
+			.map((id) -> accounts.find(id)
+				.map((u) -> new MemberView(u.id().toString(), u.email(), u.name()))
+				.orElse(new MemberView(id.toString(), null, null)))
+			.toList();
+		return new GroupView(group.id().toString(), group.name(), group.createdAt().toString(), members);
+	}
+
+	record GroupView(String id, String name, String createdAt, List<MemberView> members) {
+	}
+
+	record MemberView(String userId, String email, String name) {
+	}
+
+}

@@ -1,0 +1,104 @@
+package dev.ferry.share;
+
+import java.io.IOException;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The public side of share links ({@code /api/v1/share/{token}}), reachable without an
+ * account. A share session from unlock or verification travels in {@code X-Share-Session}
+ * or as {@code Authorization: Bearer fss_...}.
+ */
+@RestController
+@RequestMapping("/api/v1/share/{token}")
+class PublicShareController {
+
+	static final String SESSION_HEADER = "X-Share-Session";
+
+	private final PublicShares shares;
+
+	private final ShareDownloads downloads;
+
+	PublicShareController(PublicShares shares, ShareDownloads downloads) {
+		this.shares = shares;
+		this.downloads = downloads;
+	}
+
+	@GetMapping
+	ShareInfo info(@PathVariable String token, HttpServletRequest request) {
+		return downloads.info(token, session(request));
+	}
+
+	@PostMapping("/unlock")
+	SessionView unlock(@PathVariable String token, @RequestBody(required = false) Unlock body,
+			HttpServletRequest request) {
+		return SessionView.of(shares.unlock(token, (body != null) ? body.password() : null, request.getRemoteAddr()));
+	}
+
+	@PostMapping("/verify-email")
+	ResponseEntity<Map<String, String>> verifyEmail(@PathVariable String token, @RequestBody EmailBody body,
+			HttpServletRequest request) {
+		String mail = shares.requestCode(token, body.email(), request.getRemoteAddr());
+		return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("status", "sent_if_recipient", "mail", mail));
+	}
+
+	@PostMapping("/verify-email/confirm")
+	SessionView confirm(@PathVariable String token, @RequestBody CodeBody body, HttpServletRequest request) {
+		return SessionView.of(shares.confirmCode(token, body.email(), body.code(), session(request)));
+	}
+
+	@RequestMapping(path = "/files/{fileId}/download", method = { RequestMethod.GET, RequestMethod.HEAD })
+	void file(@PathVariable String token, @PathVariable String fileId, HttpServletRequest request,
+			HttpServletResponse response) {
+		downloads.file(token, session(request), fileId, request, response);
+	}
+
+	@GetMapping("/download")
+	void zip(@PathVariable String token, HttpServletRequest request, HttpServletResponse response) throws IOException {
+		downloads.zip(token, session(request), request, response);
+	}
+
+	static String session(HttpServletRequest request) {
+		String header = request.getHeader(SESSION_HEADER);
+		if (header != null && !header.isBlank()) {
+			return header.strip();
+		}
+		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+		if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+			String token = authorization.substring(7).strip();
+			return token.startsWith(ShareSessions.PREFIX) ? token : null;
+		}
+		return null;
+	}
+
+	record Unlock(String password) {
+	}
+
+	record EmailBody(String email) {
+	}
+
+	record CodeBody(String email, String code) {
+	}
+
+	record SessionView(String sessionToken, String expiresAt, String email) {
+
+		static SessionView of(ShareSessions.Issued issued) {
+			return new SessionView(issued.token(), issued.session().expiresAt().toString(), issued.session().email());
+		}
+
+	}
+
+}

@@ -1,0 +1,60 @@
+package dev.ferry.share;
+
+import java.util.Map;
+
+import dev.ferry.share.PublicShareController.SessionView;
+import dev.ferry.share.UploadRequestApi.PublicView;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The public side of upload requests, without an account. The session it hands out goes
+ * in {@code X-Upload-Request} on the tus endpoint {@code /api/v1/uploads}.
+ */
+@RestController
+@RequestMapping("/api/v1/upload-requests/public/{token}")
+class PublicUploadRequestController {
+
+	private final PublicUploadRequests requests;
+
+	PublicUploadRequestController(PublicUploadRequests requests) {
+		this.requests = requests;
+	}
+
+	@GetMapping
+	PublicView info(@PathVariable String token) {
+		return requests.info(token);
+	}
+
+	@PostMapping("/session")
+	SessionView session(@PathVariable String token, @RequestBody(required = false) Secret body,
+			HttpServletRequest request) {
+		return SessionView
+			.of(requests.session(token, (body != null) ? body.password() : null, request.getRemoteAddr()));
+	}
+
+	@PostMapping("/verify-email")
+	ResponseEntity<Map<String, String>> verifyEmail(@PathVariable String token, @RequestBody Secret body,
+			HttpServletRequest request) {
+		String mail = requests.requestCode(token, body.email(), request.getRemoteAddr());
+		return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("status", "sent_if_allowed", "mail", mail));
+	}
+
+	@PostMapping("/verify-email/confirm")
+	SessionView confirm(@PathVariable String token, @RequestBody Secret body, HttpServletRequest request) {
+		return SessionView
+			.of(requests.confirmCode(token, body.email(), body.code(), body.password(), request.getRemoteAddr()));
+	}
+
+	record Secret(String password, String email, String code) {
+	}
+
+}

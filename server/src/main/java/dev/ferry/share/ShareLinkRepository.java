@@ -1,0 +1,97 @@
+package dev.ferry.share;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import static dev.ferry.share.TransferRepository.instant;
+import static dev.ferry.share.TransferRepository.millis;
+
+/**
+ * The {@code share_links} and {@code share_download_claims} tables. Download counting is
+ * one conditional UPDATE, so concurrent downloads can never take more than
+ * {@code max_downloads} between them.
+ */
+@Repository
+class ShareLinkRepository {
+
+	private static final String COLUMNS = "id, transfer_id, created_at, expires_at, max_downloads, downloads, "
+			+ "password_hash, require_email_verification, notify_on_download, revoked_at";
+
+	private final JdbcClient jdbc;
+
+	ShareLinkRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(ShareLink link, String tokenHash) {
+		jdbc.sql("INSERT INTO share_links (" + COLUMNS + ", token_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)")
+			.params(link.id().toString(), link.transferId().toString(), millis(link.createdAt()),
+					millis(link.expiresAt()), link.maxDownloads(), link.downloads(), link.passwordHash(),
+					link.requireEmailVerification(), link.notifyOnDownload(), tokenHash)
+			.update();
+	}
+
+	Optional<ShareLink> findByTokenHash(String tokenHash) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM share_links WHERE token_hash = ?")
+			.param(tokenHash)
+			.query(ShareLinkRepository::map)
+			.optional();
+	}
+
+	Optional<ShareLink> find(UUID id) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM share_links WHERE id = ?")
+			.param(id.toString())
+			.query(ShareLinkRepository::map)
+			.optional();
+	}
+
+	List<ShareLink> forTransfer(UUID transferId) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM share_links WHERE transfer_id = ? ORDER BY created_at, id")
+			.param(transferId.toString())
+			.query(ShareLinkRepository::map)
+			.list();
+	}
+
+	boolean revoke(UUID id, Instant now) {
+		return jdbc.sql("UPDATE share_links SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
+			.params(millis(now), id.toString())
+			.update() == 1;
+	}
+
+	/** Takes one download; false when the limit is reached. */
+	boolean countDownload(UUID linkId) {
+		return jdbc
+			.sql("UPDATE share_links SET downloads = downloads + 1 WHERE id = ? "
+					+ "AND (max_downloads IS NULL OR downloads < max_downloads)")
+			.param(linkId.toString())
+			.update() == 1;
+	}
+
+	/**
+	 * Records that {@code sessionId} has {@code item} (a file id or "zip"); false if it
+	 * already had it, in which case the download is not counted again.
+	 */
+	boolean claim(UUID sessionId, String item, Instant now) {
+		return jdbc
+			.sql("INSERT INTO share_download_claims (session_id, item, claimed_at) VALUES (?, ?, ?) "
+					+ "ON CONFLICT (session_id, item) DO NOTHING")
+			.params(sessionId.toString(), item, millis(now))
+			.update() == 1;
+	}
+
+	private static ShareLink map(ResultSet rs, int row) throws SQLException {
+		int max = rs.getInt(5);
+		Integer maxDownloads = rs.wasNull() ? null : max;
+		return new ShareLink(UUID.fromString(rs.getString(1)), UUID.fromString(rs.getString(2)), instant(rs, 3),
+				instant(rs, 4), maxDownloads, rs.getInt(6), rs.getString(7), rs.getBoolean(8), rs.getBoolean(9),
+				instant(rs, 10));
+	}
+
+}

@@ -1,0 +1,123 @@
+package dev.ferry.share;
+
+import java.util.List;
+
+import dev.ferry.auth.CurrentUser;
+import dev.ferry.share.TransferApi.ActivityView;
+import dev.ferry.share.TransferApi.Change;
+import dev.ferry.share.TransferApi.LinkOptions;
+import dev.ferry.share.TransferApi.LinkView;
+import dev.ferry.share.TransferApi.NewTransfer;
+import dev.ferry.share.TransferApi.NotifyResult;
+import dev.ferry.share.TransferApi.Page;
+import dev.ferry.share.TransferApi.RecipientView;
+import dev.ferry.share.TransferApi.TransferView;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import static dev.ferry.share.TransferApi.iso;
+
+@RestController
+@RequestMapping("/api/v1/transfers")
+class TransferController {
+
+	private final TransferService transfers;
+
+	private final ShareLinkService links;
+
+	TransferController(TransferService transfers, ShareLinkService links) {
+		this.transfers = transfers;
+		this.links = links;
+	}
+
+	@PostMapping
+	ResponseEntity<TransferView> create(@AuthenticationPrincipal CurrentUser user, @RequestBody NewTransfer body) {
+		Transfer transfer = transfers.create(user, body);
+		LinkView link = null;
+		if (Boolean.TRUE.equals(body.notifyRecipients())) {
+			link = links.notify(transfer, body.link()).link();
+		}
+		else if (body.link() != null) {
+			link = links.create(transfer, body.link());
+		}
+		return ResponseEntity.status(HttpStatus.CREATED).body(view(transfer, link));
+	}
+
+	@GetMapping
+	Page<TransferView> list(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String status,
+			@RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
+		TransferService.TransferPage page = transfers.list(user, status, cursor, limit);
+		return new Page<>(page.items().stream().map((t) -> view(t, null)).toList(), page.nextCursor());
+	}
+
+	@GetMapping("/{id}")
+	TransferView get(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+		return view(transfers.get(user, id), null);
+	}
+
+	@PatchMapping("/{id}")
+	TransferView update(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, @RequestBody Change body) {
+		return view(transfers.update(user, id, body), null);
+	}
+
+	@DeleteMapping("/{id}")
+	ResponseEntity<Void> revoke(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+		transfers.revoke(user, id);
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/{id}/recipients")
+	Page<RecipientView> recipients(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+		List<RecipientView> items = transfers.recipients(user, id)
+			.stream()
+			.map((r) -> new RecipientView(r.email(), iso(r.notifiedAt()), iso(r.verifiedAt()), iso(r.downloadedAt())))
+			.toList();
+		return new Page<>(items, null);
+	}
+
+	@PostMapping("/{id}/share")
+	ResponseEntity<LinkView> share(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
+			@RequestBody(required = false) LinkOptions body) {
+		return ResponseEntity.status(HttpStatus.CREATED).body(links.create(user, id, body));
+	}
+
+	@DeleteMapping("/{id}/shares/{shareId}")
+	ResponseEntity<Void> revokeShare(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
+			@PathVariable String shareId) {
+		links.revoke(user, id, shareId);
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/{id}/notify")
+	NotifyResult notify(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
+			@RequestBody(required = false) LinkOptions body) {
+		return links.notify(user, id, body);
+	}
+
+	@GetMapping("/{id}/activity")
+	Page<ActivityView> activity(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
+			@RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
+		return links.activity(user, id, cursor, limit);
+	}
+
+	private TransferView view(Transfer t, LinkView created) {
+		List<TransferApi.FileView> files = transfers.files(t);
+		return new TransferView(t.id().toString(), t.title(), t.message(), t.status(transfers.now()).apiName(),
+				iso(t.expiresAt()), iso(t.createdAt()), iso(t.updatedAt()), files,
+				files.stream().mapToLong(TransferApi.FileView::size).sum(), transfers.recipientEmails(t),
+				t.showSenderEmail(), t.notifySender(), t.deleteFilesOnExpiry(), iso(t.firstDownloadAt()),
+				iso(t.purgedAt()), links.links(t), created, links.mailStatus());
+	}
+
+}

@@ -1,0 +1,117 @@
+package dev.ferry.upload;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.ferry.storage.BlobStorage;
+import dev.ferry.storage.PendingPart;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Streams one request body into a new part of the upload's blob. The part is committed
+ * only when the body passes its checksum, if it carries one; a body cut short by the
+ * client keeps what arrived (what tus clients expect when they resume), unless a checksum
+ * was sent, which then cannot be verified.
+ */
+@Component
+class ChunkWriter {
+
+	/** Matches the blob store's 64 KiB encryption segments. */
+	private static final int BUFFER_SIZE = 64 * 1024;
+
+	private final BlobStorage blobs;
+
+	private final Counter bytesIn;
+
+	private final AtomicInteger active = new AtomicInteger();
+
+	ChunkWriter(BlobStorage blobs, MeterRegistry registry) {
+		this.blobs = blobs;
+		this.bytesIn = Counter.builder("ferry.bytes.in")
+			.description("Bytes received from clients")
+			.baseUnit("bytes")
+			.tag("via", "tus")
+			.register(registry);
+		Gauge.builder("ferry.uploads.active", active, AtomicInteger::get)
+			.description("tus requests receiving bytes on this node")
+			.register(registry);
+	}
+
+	/**
+	 * Appends the body at the upload's offset and returns the new offset. {@code digest}
+	 * (the running SHA-256 of the whole upload, may be null) is updated with what is
+	 * committed.
+	 */
+	long write(Upload upload, Chunk chunk, UploadPolicy.Allowance allowance, MessageDigest digest) {
+		MessageDigest check = (chunk.checksum() != null) ? chunk.checksum().newDigest() : null;
+		active.incrementAndGet();
+		try (PendingPart part = blobs.beginPart(upload.blobId(), upload.offset())) {
+			boolean complete = copy(chunk.body(), part.stream(), allowance, check, digest);
+			if (check != null && !complete) {
+				throw UploadException.incompleteWithChecksum();
+			}
+			if (check != null && !chunk.checksum().matches(check.digest())) {
+				throw UploadException.checksumMismatch(chunk.checksum().algorithm());
+			}
+			return (part.written() > 0) ? part.commit() : upload.offset();
+		}
+		finally {
+			active.decrementAndGet();
+		}
+	}
+
+	/** Copies until the body ends; false if the client went away first. */
+	private boolean copy(InputStream body, OutputStream out, UploadPolicy.Allowance allowance, MessageDigest check,
+			MessageDigest digest) {
+		byte[] buffer = new byte[BUFFER_SIZE];
+		long copied = 0;
+		while (true) {
+			int read;
+			try {
+				// One byte past the allowance is enough to tell that the body is too
+				// long.
+				read = body.read(buffer, 0, (int) Math.min(buffer.length, allowance.bytes() - copied + 1));
+			}
+			catch (IOException ex) {
+				return false;
+			}
+			if (read < 0) {
+				return true;
+			}
+			bytesIn.increment(read);
+			if (copied + read > allowance.bytes()) {
+				throw allowance.exceeded();
+			}
+			writeTo(out, buffer, read);
+			if (check != null) {
+				check.update(buffer, 0, read);
+			}
+			if (digest != null) {
+				digest.update(buffer, 0, read);
+			}
+			copied += read;
+		}
+	}
+
+	private static void writeTo(OutputStream out, byte[] buffer, int length) {
+		try {
+			out.write(buffer, 0, length);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Writing to the blob store failed", ex);
+		}
+	}
+
+	/** A request body and the checksum it claims (null when it claims none). */
+	record Chunk(InputStream body, long declaredLength, UploadChecksum checksum) {
+	}
+
+}

@@ -1,0 +1,208 @@
+package dev.ferry.upload;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import dev.ferry.auth.CurrentUser;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The tus 1.0.0 protocol (core, creation, creation-with-upload, creation-defer-length,
+ * expiration, checksum, termination) over {@link UploadService}. Bodies are read straight
+ * from the request stream: nothing is buffered in memory or on disk.
+ */
+@RestController
+@RequestMapping(TusController.BASE)
+class TusController {
+
+	static final String BASE = "/api/v1/uploads";
+
+	private static final Pattern UUID_PATTERN = Pattern
+		.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+	private static final Pattern NUMBER = Pattern.compile("\\d{1,18}");
+
+	private final UploadService uploads;
+
+	private final UploadPolicy policy;
+
+	private final ObjectProvider<UploadGate> gate;
+
+	TusController(UploadService uploads, UploadPolicy policy, ObjectProvider<UploadGate> gate) {
+		this.uploads = uploads;
+		this.policy = policy;
+		this.gate = gate;
+	}
+
+	@RequestMapping(method = RequestMethod.OPTIONS, path = { "", "/{id}" })
+	ResponseEntity<Void> options() {
+		return ResponseEntity.noContent()
+			.header(TusHeaders.TUS_VERSION, TusHeaders.VERSION)
+			.header(TusHeaders.TUS_EXTENSION, TusHeaders.EXTENSIONS)
+			.header(TusHeaders.TUS_MAX_SIZE, Long.toString(policy.maxSize()))
+			.header(TusHeaders.TUS_CHECKSUM_ALGORITHM, UploadChecksum.advertised())
+			.build();
+	}
+
+	@PostMapping
+	ResponseEntity<Void> create(@AuthenticationPrincipal CurrentUser user, HttpServletRequest request)
+			throws IOException {
+		requireVersion(request);
+		Long length = length(request);
+		String defer = request.getHeader(TusHeaders.UPLOAD_DEFER_LENGTH);
+		if ((length == null) == (defer == null) || (defer != null && !defer.equals("1"))) {
+			throw UploadException.badRequest("upload-length-required", "Upload-Length required",
+					"Send either Upload-Length or 'Upload-Defer-Length: 1'.");
+		}
+		UploadMetadata metadata = UploadMetadata.parse(request.getHeader(TusHeaders.UPLOAD_METADATA));
+		ChunkWriter.Chunk chunk = isOffsetOctetStream(request) ? chunk(request) : null;
+		Upload upload = uploads.create(uploader(user, request), length, metadata, chunk);
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.location(URI.create(BASE + "/" + upload.id()))
+			.headers(progress(upload))
+			.build();
+	}
+
+	@RequestMapping(method = RequestMethod.HEAD, path = "/{id}")
+	ResponseEntity<Void> head(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
+			HttpServletRequest request) {
+		requireVersion(request);
+		Upload upload = uploads.status(uploader(user, request), uploadId(id));
+		HttpHeaders headers = progress(upload);
+		if (upload.isDeferred()) {
+			headers.set(TusHeaders.UPLOAD_DEFER_LENGTH, "1");
+		}
+		else {
+			headers.set(TusHeaders.UPLOAD_LENGTH, Long.toString(upload.length()));
+		}
+		if (!upload.metadata().values().isEmpty()) {
+			headers.set(TusHeaders.UPLOAD_METADATA, upload.metadata().header());
+		}
+		headers.setCacheControl("no-store");
+		return ResponseEntity.ok().headers(headers).build();
+	}
+
+	@PatchMapping("/{id}")
+	ResponseEntity<Void> patch(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
+			HttpServletRequest request) throws IOException {
+		requireVersion(request);
+		if (!isOffsetOctetStream(request)) {
+			throw UploadException.unsupportedMediaType();
+		}
+		long offset = offset(request);
+		Upload upload = uploads.append(uploader(user, request), uploadId(id), offset, length(request), chunk(request));
+		return ResponseEntity.noContent().headers(progress(upload)).build();
+	}
+
+	@DeleteMapping("/{id}")
+	ResponseEntity<Void> terminate(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
+			HttpServletRequest request) {
+		requireVersion(request);
+		uploads.terminate(uploader(user, request), uploadId(id));
+		return ResponseEntity.noContent().build();
+	}
+
+	/**
+	 * Offset and expiry; once the upload is a file, a {@code Link} to it instead of an
+	 * expiry (the file's id is the upload's id).
+	 */
+	private static HttpHeaders progress(Upload upload) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(TusHeaders.UPLOAD_OFFSET, Long.toString(upload.offset()));
+		if (upload.isCompleted()) {
+			headers.set(HttpHeaders.LINK, "</api/v1/files/" + upload.id() + ">; rel=\"file\"");
+		}
+		else {
+			headers.set(TusHeaders.UPLOAD_EXPIRES, TusHeaders.httpDate(upload.expiresAt()));
+		}
+		return headers;
+	}
+
+	/**
+	 * An upload-request credential, when present, decides who uploads; otherwise the
+	 * signed-in account does.
+	 */
+	private Uploader uploader(CurrentUser user, HttpServletRequest request) {
+		String credential = request.getHeader(UploadGate.HEADER);
+		if (credential != null) {
+			UploadGate resolved = gate.getIfAvailable();
+			UploadGate.Pass pass = (resolved != null) ? resolved.open(credential.strip()).orElse(null) : null;
+			if (pass == null) {
+				throw UploadException.unauthorized();
+			}
+			return new Uploader(pass.owner(), pass);
+		}
+		if (user == null) {
+			throw UploadException.unauthorized();
+		}
+		return Uploader.account(user);
+	}
+
+	private static void requireVersion(HttpServletRequest request) {
+		String version = request.getHeader(TusHeaders.TUS_RESUMABLE);
+		if (!TusHeaders.VERSION.equals(version)) {
+			throw UploadException.unsupportedVersion(version);
+		}
+	}
+
+	private static boolean isOffsetOctetStream(HttpServletRequest request) {
+		String type = request.getContentType();
+		return type != null && type.split(";")[0].strip().equalsIgnoreCase(TusHeaders.OFFSET_OCTET_STREAM);
+	}
+
+	private static ChunkWriter.Chunk chunk(HttpServletRequest request) throws IOException {
+		return new ChunkWriter.Chunk(request.getInputStream(), request.getContentLengthLong(),
+				UploadChecksum.parse(request.getHeader(TusHeaders.UPLOAD_CHECKSUM)));
+	}
+
+	private static long offset(HttpServletRequest request) {
+		Long offset = number(request, TusHeaders.UPLOAD_OFFSET);
+		if (offset == null) {
+			throw UploadException.badRequest("upload-offset-required", "Upload-Offset required",
+					"Send the offset this body starts at in Upload-Offset.");
+		}
+		return offset;
+	}
+
+	private static Long length(HttpServletRequest request) {
+		return number(request, TusHeaders.UPLOAD_LENGTH);
+	}
+
+	private static Long number(HttpServletRequest request, String header) {
+		String value = request.getHeader(header);
+		if (value == null) {
+			return null;
+		}
+		if (!NUMBER.matcher(value).matches()) {
+			throw UploadException.badRequest("invalid-" + header.toLowerCase(Locale.ROOT), "Invalid " + header,
+					header + " must be a non-negative integer.");
+		}
+		return Long.parseLong(value);
+	}
+
+	/** Anything that is not one of our ids names no upload: 404, as tus expects. */
+	private static UUID uploadId(String id) {
+		if (!UUID_PATTERN.matcher(id).matches()) {
+			throw UploadException.notFound();
+		}
+		return UUID.fromString(id);
+	}
+
+}

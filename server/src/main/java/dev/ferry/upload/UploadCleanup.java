@@ -1,0 +1,76 @@
+package dev.ferry.upload;
+
+import java.time.Instant;
+
+import dev.ferry.audit.AuditActor;
+import dev.ferry.audit.AuditEvent;
+import dev.ferry.audit.AuditLog;
+import dev.ferry.storage.BlobStorage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Destroys the staged bytes of uploads that expired and forgets finished uploads after
+ * the same period. Safe on every node at once: an upload is first marked expired by
+ * exactly one node (a conditional update), and a row is deleted only after its blob is
+ * gone, so a node dying half-way leaves work the next run finishes.
+ */
+@Component
+class UploadCleanup {
+
+	private static final Logger log = LoggerFactory.getLogger(UploadCleanup.class);
+
+	private static final int BATCH = 500;
+
+	private final UploadRepository repository;
+
+	private final BlobStorage blobs;
+
+	private final UploadPolicy policy;
+
+	private final AuditLog audit;
+
+	UploadCleanup(UploadRepository repository, BlobStorage blobs, UploadPolicy policy, AuditLog audit) {
+		this.repository = repository;
+		this.blobs = blobs;
+		this.policy = policy;
+		this.audit = audit;
+	}
+
+	@Scheduled(fixedDelayString = "${ferry.upload.cleanup-interval:5m}",
+			initialDelayString = "${ferry.upload.cleanup-interval:5m}")
+	void run() {
+		Instant now = policy.now();
+		for (Upload upload : repository.activeExpiredBy(now, BATCH)) {
+			if (repository.expire(upload.id(), now)) {
+				audit.record(AuditEvent.success("upload.expired")
+					.by(AuditActor.system())
+					.object("upload", upload.id())
+					.detail("owner", upload.ownerId())
+					.detail("offset", upload.offset())
+					.detail("length", upload.length()));
+			}
+		}
+		for (Upload upload : repository.withStatus(Upload.Status.EXPIRED, BATCH)) {
+			destroy(upload);
+		}
+		int purged = repository.purgeCompletedBefore(policy.purgeBefore(now));
+		if (purged > 0) {
+			log.debug("Forgot {} finished uploads", purged);
+		}
+	}
+
+	private void destroy(Upload upload) {
+		try {
+			blobs.destroy(upload.blobId());
+			repository.delete(upload.id(), Upload.Status.EXPIRED);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not destroy the staged bytes of expired upload {}; retrying next run", upload.id(), ex);
+		}
+	}
+
+}

@@ -1,0 +1,80 @@
+package dev.ferry.upload;
+
+import java.security.MessageDigest;
+import java.time.Instant;
+
+import dev.ferry.ProblemException;
+import dev.ferry.audit.AuditEvent;
+import dev.ferry.audit.AuditLog;
+import dev.ferry.auth.CurrentUser;
+import dev.ferry.files.FileCatalog;
+import dev.ferry.files.FileCatalog.NewFile;
+import dev.ferry.files.FileCatalog.StoredFile;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Turns an upload whose last byte arrived into a file. Idempotent: whichever request
+ * (PATCH, or a later HEAD after a failure) gets here first registers the file, using the
+ * upload's id as the file's id; the others find it completed.
+ */
+@Component
+class UploadCompletion {
+
+	private final UploadRepository repository;
+
+	private final FileCatalog catalog;
+
+	private final UploadDigests digests;
+
+	private final AuditLog audit;
+
+	private final TransactionTemplate transaction;
+
+	private final ApplicationEventPublisher events;
+
+	UploadCompletion(UploadRepository repository, FileCatalog catalog, UploadDigests digests, AuditLog audit,
+			TransactionTemplate transaction, ApplicationEventPublisher events) {
+		this.events = events;
+		this.repository = repository;
+		this.catalog = catalog;
+		this.digests = digests;
+		this.audit = audit;
+		this.transaction = transaction;
+	}
+
+	Upload complete(CurrentUser user, Upload upload, MessageDigest digest, Instant now) {
+		String sha256 = digests.finish(upload, digest);
+		try {
+			return transaction.execute((status) -> register(user, upload, sha256, now));
+		}
+		catch (ProblemException ex) {
+			audit.record(AuditEvent.failure("upload.failed")
+				.object("upload", upload.id())
+				.detail("reason", "file-registration")
+				.detail("problem", ex.getBody().getType().toString()));
+			throw ex;
+		}
+	}
+
+	private Upload register(CurrentUser user, Upload upload, String sha256, Instant now) {
+		if (!repository.complete(upload.id(), sha256, now)) {
+			return repository.find(upload.id()).orElseThrow(UploadException::notFound);
+		}
+		StoredFile file = catalog.add(user, new NewFile(upload.id(), upload.placement(), upload.declaredType(),
+				upload.blobId(), upload.length(), sha256));
+		audit.record(AuditEvent.success("upload.completed")
+			.object("upload", upload.id())
+			.detail("file", file.id())
+			.detail("folder", file.folder())
+			.detail("name", file.name())
+			.detail("size", file.size())
+			.detail("sha256", sha256));
+		events.publishEvent(
+				new UploadCompleted(upload.id(), upload.ownerId(), file.folder(), file.name(), file.size(), sha256));
+		return upload.completed(sha256, now);
+	}
+
+}

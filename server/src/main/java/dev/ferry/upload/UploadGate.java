@@ -1,0 +1,38 @@
+package dev.ferry.upload;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.ferry.auth.CurrentUser;
+
+/**
+ * Lets people without an account upload through tus into someone's space (upload
+ * requests). A request carrying {@link #HEADER} instead of a bearer token is resolved
+ * here; the upload then runs as the pass's owner (their quota, their files) but only in
+ * the pass's folder, within limits the gate enforces in {@link #admit}, and it can only
+ * touch uploads it started. Implemented by the share module.
+ */
+public interface UploadGate {
+
+	String HEADER = "X-Upload-Request";
+
+	/** The pass behind a credential, or empty when it is unknown or expired. */
+	Optional<Pass> open(String credential);
+
+	/**
+	 * Accepts a new upload or throws a problem (limits, types). Runs in the transaction
+	 * that creates the upload.
+	 */
+	void admit(Pass pass, UUID uploadId, String name, long length, String declaredType);
+
+	/** Whether {@code uploadId} was started with this pass. */
+	boolean covers(Pass pass, UUID uploadId);
+
+	/**
+	 * {@code owner} must hold only the write scope; {@code folder} is where every file of
+	 * this pass lands; {@code uploader} names the person when known (a verified address).
+	 */
+	record Pass(CurrentUser owner, String folder, UUID grantId, String uploader) {
+	}
+
+}

@@ -1,0 +1,98 @@
+package dev.ferry.upload;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import dev.ferry.auth.CurrentUser;
+import dev.ferry.files.FileCatalog;
+import dev.ferry.files.FileCatalog.Placement;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The limits an upload lives within: where it may go, how large it may grow (the server's
+ * maximum and the owner's quota, minus their other uploads in progress) and when it
+ * expires.
+ */
+@Component
+class UploadPolicy {
+
+	private final FileCatalog catalog;
+
+	private final UploadRepository repository;
+
+	private final UploadProperties properties;
+
+	private final Clock clock;
+
+	UploadPolicy(FileCatalog catalog, UploadRepository repository, UploadProperties properties, Clock clock) {
+		this.catalog = catalog;
+		this.repository = repository;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	Instant now() {
+		return clock.instant();
+	}
+
+	Instant expiresAt(Instant now) {
+		return now.plus(properties.expiry());
+	}
+
+	/** When a finished upload is forgotten (HEAD answers 404 from then on). */
+	Instant purgeBefore(Instant now) {
+		return now.minus(properties.expiry());
+	}
+
+	long maxSize() {
+		return properties.maxSize().toBytes();
+	}
+
+	/** Where the file goes: the metadata's folder, or {@code forcedFolder} when given. */
+	Placement placement(CurrentUser user, UploadMetadata metadata, String forcedFolder) {
+		String name = metadata.first("filename", "name");
+		if (name == null) {
+			throw UploadException.badRequest("missing-filename", "File name missing",
+					"Name the file in Upload-Metadata: 'filename <base64 name>'.");
+		}
+		String folder = (forcedFolder != null) ? forcedFolder : metadata.first("path", "folder");
+		return catalog.checkPlacement(user, folder, name);
+	}
+
+	/** Refuses a total length the server or the owner's quota cannot take. */
+	long checkLength(CurrentUser user, long length, UUID uploadId) {
+		if (length > maxSize()) {
+			throw UploadException.tooLarge(maxSize());
+		}
+		long room = room(user, uploadId);
+		if (length > room) {
+			throw UploadException.quotaExceeded(room, length);
+		}
+		return length;
+	}
+
+	/**
+	 * How many more bytes the upload may take in one request, and the problem to report
+	 * when a body brings more.
+	 */
+	Allowance allowance(CurrentUser user, Upload upload) {
+		if (!upload.isDeferred()) {
+			return new Allowance(upload.length() - upload.offset(), UploadException.beyondLength(upload.length()));
+		}
+		long room = room(user, upload.id());
+		if (room < maxSize()) {
+			return new Allowance(Math.max(room - upload.offset(), 0), UploadException.quotaReached(room));
+		}
+		return new Allowance(maxSize() - upload.offset(), UploadException.tooLarge(maxSize()));
+	}
+
+	private long room(CurrentUser user, UUID uploadId) {
+		return catalog.remainingQuota(user) - repository.reservedBytes(user.userId(), uploadId, now());
+	}
+
+	record Allowance(long bytes, UploadException exceeded) {
+	}
+
+}

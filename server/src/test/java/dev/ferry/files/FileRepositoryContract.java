@@ -1,0 +1,246 @@
+package dev.ferry.files;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.ferry.testing.Databases;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.dao.DataIntegrityViolationException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The repository's SQL, run against each supported database by the vendor subclasses:
+ * filters, keyset pagination in every sort order, conflicts and ownership.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class FileRepositoryContract {
+
+	private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+	private Databases.Fresh db;
+
+	private FileRepository files;
+
+	abstract Databases.Vendor vendor();
+
+	@BeforeAll
+	void createDatabase() {
+		db = Databases.migrated(vendor());
+		files = new FileRepository(db.jdbc());
+	}
+
+	@AfterAll
+	void dropDatabase() {
+		db.close();
+	}
+
+	@Test
+	void insertRefusesATakenPathAndOnlyTheOwnerFindsTheFile() {
+		UUID owner = user();
+		FileRecord a = file(owner, "/", "a.pdf", 10, 0);
+		assertThat(files.insertIfFree(a)).isTrue();
+		assertThat(files.insertIfFree(withId(file(owner, "/", "a.pdf", 5, 1)))).isFalse();
+		assertThat(files.insertIfFree(file(user(), "/", "a.pdf", 5, 1))).isTrue();
+		assertThat(files.findOwned(a.id(), owner)).contains(a);
+		assertThat(files.findOwned(a.id(), user())).isEmpty();
+		assertThat(files.exists(owner, "/", "a.pdf")).isTrue();
+		assertThat(files.exists(owner, "/", "A.pdf")).isFalse();
+		assertThat(files.usedBytes(owner)).isEqualTo(10);
+	}
+
+	@Test
+	void moveIntoATakenPathViolatesTheConstraintAndDeleteIsOwnerOnly() {
+		UUID owner = user();
+		FileRecord a = insert(file(owner, "/", "a.txt", 1, 0));
+		insert(file(owner, "/x", "b.txt", 1, 0));
+		assertThat(files.move(a.id(), owner, "/x", "c.txt", T0.plusSeconds(9))).isTrue();
+		assertThat(files.findOwned(a.id(), owner).orElseThrow().path()).isEqualTo("/x/c.txt");
+		assertThatThrownBy(() -> files.move(a.id(), owner, "/x", "b.txt", T0))
+			.isInstanceOf(DataIntegrityViolationException.class);
+		assertThat(files.delete(a.id(), user())).isFalse();
+		assertThat(files.delete(a.id(), owner)).isTrue();
+		assertThat(files.findOwned(a.id(), owner)).isEmpty();
+	}
+
+	@Test
+	void filtersByNameTypeSizeTimeAndFolder() {
+		UUID owner = user();
+		insert(file(owner, "/", "Ärger Report.PDF", 100, 0, "application/pdf"));
+		insert(file(owner, "/docs", "photo_1.png", 2000, 10, "image/png"));
+		insert(file(owner, "/docs/2026", "photo%2.jpg", 3000, 20, "image/jpeg"));
+		insert(file(owner, "/docs2", "notes.txt", 50, 30, "text/plain"));
+		insert(file(owner, "/Docs", "upper.txt", 60, 40, "text/plain"));
+		assertThat(names(owner, query().name("ärger"))).containsExactly("Ärger Report.PDF");
+		assertThat(names(owner, query().name("REPORT.pdf"))).containsExactly("Ärger Report.PDF");
+		assertThat(names(owner, query().name("_"))).containsExactly("photo_1.png");
+		assertThat(names(owner, query().name("%"))).containsExactly("photo%2.jpg");
+		assertThat(names(owner, query().type("image/"))).containsExactly("photo%2.jpg", "photo_1.png");
+		assertThat(names(owner, query().sizes(60L, 2000L))).containsExactly("photo_1.png", "upper.txt",
+				"Ärger Report.PDF");
+		assertThat(names(owner, query().created(T0.plusSeconds(10), T0.plusSeconds(30)))).containsExactly("photo%2.jpg",
+				"photo_1.png");
+		assertThat(names(owner, query().folder("/docs", false))).containsExactly("photo_1.png");
+		assertThat(names(owner, query().folder("/docs", true))).containsExactly("photo%2.jpg", "photo_1.png");
+		assertThat(names(owner, query().folder("/", false))).containsExactly("Ärger Report.PDF");
+		assertThat(names(owner, query().folder("/", true))).hasSize(5);
+	}
+
+	@Test
+	void everySortOrderPagesWithoutDuplicatesOrGapsWhileFilesAreAdded() {
+		UUID owner = user();
+		List<FileRecord> all = new ArrayList<>();
+		for (int i = 0; i < 23; i++) {
+			all.add(insert(file(owner, "/", "f" + (i % 7) + "-" + i + ".bin", i % 4, i % 5)));
+		}
+		for (FileQuery.Sort sort : FileQuery.Sort.values()) {
+			for (boolean descending : new boolean[] { false, true }) {
+				Set<UUID> seen = new HashSet<>();
+				List<Object> keys = new ArrayList<>();
+				FileCursor cursor = null;
+				do {
+					List<FileRecord> page = files.search(owner,
+							new Q().sort(sort, descending).after(cursor).limit(5).build());
+					List<FileRecord> served = page.subList(0, Math.min(5, page.size()));
+					served.forEach((f) -> assertThat(seen.add(f.id())).isTrue());
+					served.forEach((f) -> keys.add(FileCursor.after(sort, descending, f).key()));
+					cursor = (page.size() > 5) ? FileCursor.after(sort, descending, served.get(4)) : null;
+					insert(file(owner, "/", "late-" + UUID.randomUUID() + ".bin", 9, 99));
+				}
+				while (cursor != null);
+				assertThat(seen).containsAll(all.stream().map(FileRecord::id).toList());
+				assertThat(keys).isSortedAccordingTo((a, b) -> compare(a, b) * (descending ? -1 : 1));
+			}
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static int compare(Object a, Object b) {
+		return ((Comparable<Object>) a).compareTo(b);
+	}
+
+	private List<String> names(UUID owner, Q query) {
+		return files.search(owner, query.build()).stream().map(FileRecord::name).toList();
+	}
+
+	private FileRecord insert(FileRecord file) {
+		assertThat(files.insertIfFree(file)).isTrue();
+		return file;
+	}
+
+	private UUID user() {
+		UUID id = UUID.randomUUID();
+		db.jdbc()
+			.sql("INSERT INTO users (id, email, role, status, created_at, updated_at) VALUES (?, ?, 'USER', 'ACTIVE', 0, 0)")
+			.params(id.toString(), id + "@ferry.test")
+			.update();
+		return id;
+	}
+
+	private static FileRecord file(UUID owner, String folder, String name, long size, int second) {
+		return file(owner, folder, name, size, second, "application/octet-stream");
+	}
+
+	private static FileRecord file(UUID owner, String folder, String name, long size, int second, String type) {
+		Instant at = T0.plusSeconds(second);
+		return new FileRecord(UUID.randomUUID(), owner, folder, name, type, null, size, "ab".repeat(32),
+				UUID.randomUUID(), at, at);
+	}
+
+	private static FileRecord withId(FileRecord file) {
+		return new FileRecord(UUID.randomUUID(), file.ownerId(), file.folder(), file.name(), file.contentType(),
+				file.declaredType(), file.size(), file.sha256(), file.blobId(), file.createdAt(), file.modifiedAt());
+	}
+
+	private static Q query() {
+		return new Q();
+	}
+
+	/** A small builder so each test names only the filters it exercises. */
+	private static final class Q {
+
+		private String name;
+
+		private String type;
+
+		private Long min;
+
+		private Long max;
+
+		private Instant after;
+
+		private Instant before;
+
+		private String folder;
+
+		private boolean recursive;
+
+		private FileQuery.Sort sort = FileQuery.Sort.NAME;
+
+		private boolean descending;
+
+		private FileCursor cursor;
+
+		private int limit = 100;
+
+		Q name(String value) {
+			this.name = value;
+			return this;
+		}
+
+		Q type(String value) {
+			this.type = value;
+			return this;
+		}
+
+		Q sizes(Long min, Long max) {
+			this.min = min;
+			this.max = max;
+			return this;
+		}
+
+		Q created(Instant after, Instant before) {
+			this.after = after;
+			this.before = before;
+			return this;
+		}
+
+		Q folder(String folder, boolean recursive) {
+			this.folder = folder;
+			this.recursive = recursive;
+			return this;
+		}
+
+		Q sort(FileQuery.Sort sort, boolean descending) {
+			this.sort = sort;
+			this.descending = descending;
+			return this;
+		}
+
+		Q after(FileCursor cursor) {
+			this.cursor = cursor;
+			return this;
+		}
+
+		Q limit(int limit) {
+			this.limit = limit;
+			return this;
+		}
+
+		FileQuery build() {
+			return new FileQuery(name, type, min, max, after, before, folder, recursive, sort, descending, cursor,
+					limit);
+		}
+
+	}
+
+}

@@ -1,0 +1,178 @@
+package dev.ferry.files;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+
+import dev.ferry.testing.Api;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Uploads and downloads a file far larger than the heap of a server started in its own
+ * JVM with {@code -Xmx256m}: proves that nothing on either path buffers a whole file. The
+ * size is {@code -Dferry.heap-test.bytes} (default 2 GiB); the body is generated and
+ * hashed on the fly, never stored by the test.
+ */
+class LargeFileHeapIntegrationTests {
+
+	private static final long SIZE = Long.getLong("ferry.heap-test.bytes", 2L * 1024 * 1024 * 1024);
+
+	private static final String PASSWORD = "heap-test-admin-password";
+
+	private Process server;
+
+	@AfterEach
+	void stopServer() {
+		if (server != null) {
+			server.destroy();
+		}
+	}
+
+	@Test
+	void aFileLargerThanTheHeapGoesUpAndComesBackIntact() throws Exception {
+		Path dataDir = Files.createTempDirectory("ferry-heap-");
+		int port = freePort();
+		server = startServer(dataDir, port);
+		String base = "http://127.0.0.1:" + port;
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+		Awaitility.await()
+			.atMost(Duration.ofMinutes(3))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> up(http, base));
+		String token = new Api(base).login("heap@ferry.test", PASSWORD);
+
+		GeneratedContent upload = new GeneratedContent(SIZE);
+		HttpResponse<String> put = http.send(HttpRequest
+			.newBuilder(URI.create(base + "/api/v1/files/content?path=/big.bin"))
+			.header("Authorization", "Bearer " + token)
+			.PUT(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> upload), SIZE))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(put.statusCode()).as(put.body()).isEqualTo(201);
+		String expected = upload.sha256();
+		assertThat(put.body()).contains("\"sha256\":\"" + expected + "\"").contains("\"size\":" + SIZE);
+
+		String location = put.headers().firstValue("Location").orElseThrow();
+		HttpResponse<InputStream> get = http.send(HttpRequest.newBuilder(URI.create(base + location + "/download"))
+			.header("Authorization", "Bearer " + token)
+			.build(), HttpResponse.BodyHandlers.ofInputStream());
+		assertThat(get.statusCode()).isEqualTo(200);
+		MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+		long received = 0;
+		try (InputStream body = get.body()) {
+			byte[] buffer = new byte[256 * 1024];
+			for (int n = body.read(buffer); n >= 0; n = body.read(buffer)) {
+				sha256.update(buffer, 0, n);
+				received += n;
+			}
+		}
+		assertThat(received).isEqualTo(SIZE);
+		assertThat(HexFormat.of().formatHex(sha256.digest())).isEqualTo(expected);
+		assertThat(server.isAlive()).as("server survived (no OutOfMemoryError)").isTrue();
+		assertThat(Files.readString(dataDir.resolve("server.log"))).doesNotContain("OutOfMemoryError");
+	}
+
+	private static Process startServer(Path dataDir, int port) throws IOException {
+		String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-cp",
+				classpath, "dev.ferry.FerryApplication"));
+		builder.environment().put("FERRY_DATA_DIR", dataDir.toString());
+		builder.environment().put("FERRY_PORT", String.valueOf(port));
+		builder.environment().put("FERRY_ADMIN_EMAIL", "heap@ferry.test");
+		builder.environment().put("FERRY_ADMIN_PASSWORD", PASSWORD);
+		builder.redirectErrorStream(true).redirectOutput(dataDir.resolve("server.log").toFile());
+		return builder.start();
+	}
+
+	private boolean up(HttpClient http, String base) {
+		assertThat(server.isAlive()).as("server process is running").isTrue();
+		try {
+			return http
+				.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
+						HttpResponse.BodyHandlers.discarding())
+				.statusCode() == 200;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	/**
+	 * A 1 MiB random block repeated to the requested size (cheap to produce at disk
+	 * speed; the content only has to be checkable), hashed as it is read.
+	 */
+	static final class GeneratedContent extends InputStream {
+
+		private static final int BLOCK = 1024 * 1024;
+
+		private final byte[] block = new byte[BLOCK];
+
+		private final long size;
+
+		private final MessageDigest sha256;
+
+		private long position;
+
+		GeneratedContent(long size) {
+			this.size = size;
+			new java.util.Random(size).nextBytes(block);
+			try {
+				this.sha256 = MessageDigest.getInstance("SHA-256");
+			}
+			catch (NoSuchAlgorithmException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+		@Override
+		public int read() {
+			byte[] one = new byte[1];
+			return (read(one, 0, 1) < 0) ? -1 : one[0] & 0xff;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) {
+			if (position >= size) {
+				return -1;
+			}
+			int from = (int) (position % BLOCK);
+			int n = (int) Math.min(Math.min(length, BLOCK - from), size - position);
+			System.arraycopy(block, from, buffer, offset, n);
+			sha256.update(buffer, offset, n);
+			position += n;
+			return n;
+		}
+
+		String sha256() {
+			assertThat(position).isEqualTo(size);
+			return HexFormat.of().formatHex(sha256.digest());
+		}
+
+	}
+
+}

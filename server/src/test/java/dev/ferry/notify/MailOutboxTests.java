@@ -1,0 +1,132 @@
+package dev.ferry.notify;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.ferry.testing.Databases;
+import dev.ferry.testing.MutableClock;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The outbox and its worker against a real database of each vendor and a real SMTP
+ * server: a message survives an SMTP outage, is retried with backoff, and is delivered
+ * once the server is up, its bodies then blanked.
+ */
+class MailOutboxTests {
+
+	@ParameterizedTest
+	@EnumSource(Databases.Vendor.class)
+	void retriesWithBackoffUntilTheServerAnswers(Databases.Vendor vendor) throws Exception {
+		int port = freePort();
+		MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
+		MailProperties properties = new MailProperties("127.0.0.1", port, null, null, "ferry@ferry.test", false,
+				Duration.ofSeconds(5), Duration.ofMinutes(1), 3);
+		try (Databases.Fresh db = Databases.migrated(vendor)) {
+			MailOutbox outbox = new MailOutbox(db.jdbc());
+			MailTransport transport = new MailTransport(sender(port), properties.from());
+			MailWorker worker = new MailWorker(outbox, transport, properties, clock);
+			OutboxMailer mailer = new OutboxMailer(transport, new MailTemplates(), outbox, clock);
+
+			assertThat(mailer.send("to@example.test", "verification-code", Map.of("code", "123456", "title", "<T>")))
+				.isTrue();
+			worker.poll();
+			assertThat(status(db)).isEqualTo("pending:1");
+
+			GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+			smtp.start();
+			try {
+				worker.poll();
+				assertThat(smtp.getReceivedMessages()).isEmpty();
+				clock.advance(Duration.ofMinutes(1));
+				worker.poll();
+				MimeMessage[] received = smtp.getReceivedMessages();
+				assertThat(received).hasSize(1);
+				assertThat(received[0].getSubject()).isEqualTo("Your Ferry code: 123456");
+				assertThat(GreenMailUtil.getBody(received[0])).contains("&lt;T&gt;").contains("\"<T>\"");
+				assertThat(status(db)).isEqualTo("sent:2");
+				assertThat(db.jdbc().sql("SELECT text_body FROM mail_outbox").query(String.class).single()).isEmpty();
+				worker.poll();
+				assertThat(smtp.getReceivedMessages()).hasSize(1);
+			}
+			finally {
+				smtp.stop();
+			}
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(Databases.Vendor.class)
+	void givesUpAfterTheLastAttempt(Databases.Vendor vendor) {
+		int port = freePort();
+		MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
+		MailProperties properties = new MailProperties("127.0.0.1", port, null, null, "ferry@ferry.test", false,
+				Duration.ofSeconds(5), Duration.ofMinutes(1), 2);
+		try (Databases.Fresh db = Databases.migrated(vendor)) {
+			MailOutbox outbox = new MailOutbox(db.jdbc());
+			MailTransport transport = new MailTransport(sender(port), properties.from());
+			MailWorker worker = new MailWorker(outbox, transport, properties, clock);
+			new OutboxMailer(transport, new MailTemplates(), outbox, clock).send("to@example.test",
+					"transfer-expired-unopened", Map.of("title", "T", "expires_at", "2030-01-01T00:00:00Z"));
+
+			worker.poll();
+			clock.advance(Duration.ofMinutes(1));
+			worker.poll();
+			clock.advance(Duration.ofDays(1));
+			worker.poll();
+
+			assertThat(status(db)).isEqualTo("failed:2");
+			assertThat(db.jdbc().sql("SELECT last_error FROM mail_outbox").query(String.class).single()).isNotBlank()
+				.doesNotContain("127.0.0.1");
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(Databases.Vendor.class)
+	void nothingIsQueuedWhenMailIsOff(Databases.Vendor vendor) {
+		try (Databases.Fresh db = Databases.migrated(vendor)) {
+			OutboxMailer mailer = new OutboxMailer(MailTransport.DISABLED, new MailTemplates(),
+					new MailOutbox(db.jdbc()), new MutableClock(Instant.now()));
+
+			assertThat(mailer.send("to@example.test", "verification-code", Map.of("code", "1", "title", "t")))
+				.isFalse();
+			assertThat(mailer.status()).isEqualTo("disabled");
+			assertThat(db.jdbc().sql("SELECT COUNT(*) FROM mail_outbox").query(Long.class).single()).isZero();
+		}
+	}
+
+	private static String status(Databases.Fresh db) {
+		return db.jdbc().sql("SELECT status || ':' || attempts FROM mail_outbox").query(String.class).single();
+	}
+
+	private static JavaMailSenderImpl sender(int port) {
+		JavaMailSenderImpl sender = new JavaMailSenderImpl();
+		sender.setHost("127.0.0.1");
+		sender.setPort(port);
+		sender.getJavaMailProperties().put("mail.smtp.connectiontimeout", "2000");
+		sender.getJavaMailProperties().put("mail.smtp.timeout", "5000");
+		return sender;
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,120 @@
+package dev.ferry.share;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.ferry.testing.Api;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GrantIntegrationTests extends ShareIntegrationTest {
+
+	@Test
+	void grantedFileShowsUpForTheGranteeAndDownloadsWithDownloadPermission() {
+		Account owner = newUser();
+		Account reader = newUser();
+		Account viewer = newUser("GUEST");
+		String fileId = upload(owner, "/granted.txt", "for your eyes".getBytes());
+
+		Api.Response granted = api.post("/api/v1/files/" + fileId + "/grants",
+				Map.of("email", reader.email().toUpperCase(), "permission", "download"), owner.token());
+		api.post("/api/v1/files/" + fileId + "/grants", Map.of("user_id", viewer.id().toString(), "permission", "view"),
+				owner.token());
+
+		assertThat(granted.status()).as(granted.body()).isEqualTo(201);
+		assertThat(granted.json().get("grantee_name").asString()).isEqualTo(reader.email());
+		JsonNode shared = api.get("/api/v1/shared-with-me", reader.token()).json().get("items");
+		assertThat(shared).hasSize(1);
+		assertThat(shared.get(0).get("type").asString()).isEqualTo("file");
+		assertThat(shared.get(0).get("name").asString()).isEqualTo("granted.txt");
+		assertThat(shared.get(0).get("permission").asString()).isEqualTo("download");
+		assertThat(api.get("/api/v1/shared-with-me/files/" + fileId + "/download", reader.token()).body())
+			.isEqualTo("for your eyes");
+		assertThat(api.get("/api/v1/shared-with-me", viewer.token()).json().get("items")).hasSize(1);
+		assertThat(api.get("/api/v1/shared-with-me/files/" + fileId + "/download", viewer.token()).status())
+			.isEqualTo(404);
+		assertThat(api.get("/api/v1/files/" + fileId, reader.token()).status()).isEqualTo(404);
+		JsonNode grants = api.get("/api/v1/files/" + fileId + "/grants", owner.token()).json().get("items");
+		assertThat(grants).hasSize(2);
+
+		String grantId = granted.json().get("id").asString();
+		assertThat(api.delete("/api/v1/files/" + fileId + "/grants/" + grantId, owner.token()).status()).isEqualTo(204);
+		assertThat(api.get("/api/v1/shared-with-me/files/" + fileId + "/download", reader.token()).status())
+			.isEqualTo(404);
+		assertThat(auditActions(fileId)).contains("grant.created:success", "grant.download:success",
+				"grant.deleted:success");
+	}
+
+	@Test
+	void transferGrantedToAGroupReachesItsMembersWhileTheTransferLives() {
+		Account owner = newUser();
+		Account member = newUser();
+		Account outsider = newUser();
+		String admin = adminToken();
+		String groupId = api.post("/api/v1/admin/groups", Map.of("name", "Team " + UUID.randomUUID()), admin)
+			.json()
+			.get("id")
+			.asString();
+		Api.Response added = api.post("/api/v1/admin/groups/" + groupId + "/members",
+				Map.of("user_id", member.id().toString()), admin);
+		assertThat(added.json().get("members").get(0).get("email").asString()).isEqualTo(member.email());
+		String fileId = upload(owner, "/team.txt", "team notes".getBytes());
+		String transferId = transfer(owner, fileId).get("id").asString();
+
+		Api.Response granted = api.post("/api/v1/transfers/" + transferId + "/grants",
+				Map.of("group_id", groupId, "permission", "edit"), owner.token());
+
+		assertThat(granted.status()).isEqualTo(201);
+		JsonNode items = api.get("/api/v1/shared-with-me", member.token()).json().get("items");
+		assertThat(items.get(0).get("type").asString()).isEqualTo("transfer");
+		assertThat(items.get(0).get("files").get(0).get("name").asString()).isEqualTo("team.txt");
+		assertThat(api.get("/api/v1/shared-with-me/files/" + fileId + "/download", member.token()).body())
+			.isEqualTo("team notes");
+		assertThat(api.get("/api/v1/shared-with-me", outsider.token()).json().get("items")).isEmpty();
+		assertThat(api.get("/api/v1/shared-with-me/files/" + fileId + "/download", outsider.token()).status())
+			.isEqualTo(404);
+
+		api.delete("/api/v1/transfers/" + transferId, owner.token());
+		assertThat(api.get("/api/v1/shared-with-me", member.token()).json().get("items")).isEmpty();
+		assertThat(api.get("/api/v1/shared-with-me/files/" + fileId + "/download", member.token()).status())
+			.isEqualTo(404);
+	}
+
+	@Test
+	void onlyAdminsManageGroups() {
+		Account user = newUser();
+
+		assertThat(api.post("/api/v1/admin/groups", Map.of("name", "Nope"), user.token()).status()).isEqualTo(403);
+		assertThat(api.get("/api/v1/admin/groups", user.token()).status()).isEqualTo(403);
+		String admin = adminToken();
+		String name = "Dup " + UUID.randomUUID();
+		String id = api.post("/api/v1/admin/groups", Map.of("name", name), admin).json().get("id").asString();
+		assertThat(api.post("/api/v1/admin/groups", Map.of("name", name), admin).status()).isEqualTo(409);
+		api.post("/api/v1/admin/groups/" + id + "/members", Map.of("email", user.email()), admin);
+		assertThat(api.delete("/api/v1/admin/groups/" + id + "/members/" + user.id(), admin).status()).isEqualTo(204);
+		assertThat(api.get("/api/v1/admin/groups/" + id, admin).json().get("members")).isEmpty();
+		assertThat(api.delete("/api/v1/admin/groups/" + id, admin).status()).isEqualTo(204);
+		assertThat(api.get("/api/v1/admin/groups/" + id, admin).status()).isEqualTo(404);
+	}
+
+	@Test
+	void grantsAreValidated() {
+		Account owner = newUser();
+		String fileId = upload(owner, "/v.txt", "v".getBytes());
+		String path = "/api/v1/files/" + fileId + "/grants";
+
+		assertThat(
+				api.post(path, Map.of("user_id", owner.id().toString(), "permission", "view"), owner.token()).status())
+			.isEqualTo(400);
+		assertThat(api.post(path, Map.of("email", "nobody@nowhere.test", "permission", "view"), owner.token()).status())
+			.isEqualTo(404);
+		assertThat(api.post(path, Map.of("email", "x@y.test", "permission", "own"), owner.token()).status())
+			.isEqualTo(400);
+		assertThat(api.post(path, Map.of("permission", "view"), owner.token()).status()).isEqualTo(400);
+		assertThat(api.post(path, List.of(), owner.token()).status()).isEqualTo(400);
+	}
+
+}

@@ -1,0 +1,163 @@
+package dev.ferry.share;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.ferry.testing.Api;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Mail through a real SMTP server (GreenMail), sent by the background outbox worker. */
+class ShareMailIntegrationTests extends ShareIntegrationTest {
+
+	@Test
+	void recipientsGetAWorkingLinkAndTheSenderHearsOfTheFirstDownload() {
+		Account owner = newUser();
+		String recipient = "friend-" + UUID.randomUUID() + "@example.test";
+		String fileId = upload(owner, "/holiday.txt", "photos soon".getBytes());
+		JsonNode transfer = transfer(owner, Map.of("title", "Holiday <b>pics</b>", "message", "Enjoy & share",
+				"file_ids", List.of(fileId), "recipients", List.of(recipient), "notify_recipients", true));
+		assertThat(transfer.get("mail").asString()).isEqualTo("enabled");
+		assertThat(transfer.get("link").get("url").asString()).contains("/s/");
+
+		MimeMessage mail = mailTo(recipient, 1).get(0);
+		assertThat(subject(mail)).contains("Holiday <b>pics</b>");
+		assertThat(body(mail)).contains("Holiday &lt;b&gt;pics&lt;/b&gt;");
+		String token = find(mail, "/s/([A-Za-z0-9_-]{43})");
+		Api.Response info = publicGet("/api/v1/share/" + token);
+		assertThat(info.status()).isEqualTo(200);
+		assertThat(info.json().get("message").asString()).isEqualTo("Enjoy & share");
+		Api.Response download = publicGet("/api/v1/share/" + token + "/files/" + fileId + "/download");
+		assertThat(download.body()).isEqualTo("photos soon");
+
+		MimeMessage notice = mailTo(owner.email(), 1).get(0);
+		assertThat(subject(notice)).contains("First download");
+		JsonNode recipients = api
+			.get("/api/v1/transfers/" + transfer.get("id").asString() + "/recipients", owner.token())
+			.json()
+			.get("items");
+		assertThat(recipients.get(0).get("email").asString()).isEqualTo(recipient);
+		assertThat(recipients.get(0).get("notified_at").isNull()).isFalse();
+		assertThat(recipients.get(0).get("downloaded_at").isNull()).isTrue();
+	}
+
+	@Test
+	void emailVerificationGivesASessionBoundToTheRecipient() {
+		Account owner = newUser();
+		String recipient = "verified-" + UUID.randomUUID() + "@example.test";
+		String stranger = "stranger-" + UUID.randomUUID() + "@example.test";
+		String fileId = upload(owner, "/contract.txt", "sign here".getBytes());
+		JsonNode transfer = transfer(owner,
+				Map.of("title", "Contract", "file_ids", List.of(fileId), "recipients", List.of(recipient)));
+		String transferId = transfer.get("id").asString();
+		JsonNode link = link(owner, transferId, Map.of("require_email_verification", true));
+		String token = tokenOf(link);
+		String download = "/api/v1/share/" + token + "/files/" + fileId + "/download";
+
+		assertThat(publicGet(download).status()).isEqualTo(401);
+		Api.Response forStranger = publicPost("/api/v1/share/" + token + "/verify-email", Map.of("email", stranger));
+		Api.Response forRecipient = publicPost("/api/v1/share/" + token + "/verify-email",
+				Map.of("email", recipient.toUpperCase()));
+		assertThat(forStranger.status()).isEqualTo(202);
+		assertThat(forRecipient.status()).isEqualTo(202);
+		assertThat(forStranger.body()).isEqualTo(forRecipient.body());
+
+		String code = find(mailTo(recipient, 1).get(0), "\\b(\\d{6})\\b");
+		assertThat(received(stranger)).isEmpty();
+		String wrongCode = code.equals("000000") ? "111111" : "000000";
+		Api.Response wrong = publicPost("/api/v1/share/" + token + "/verify-email/confirm",
+				Map.of("email", recipient, "code", wrongCode));
+		assertThat(wrong.status()).isEqualTo(400);
+		assertThat(problemType(wrong)).isEqualTo("/problems/verification-code-invalid");
+		Api.Response confirmed = publicPost("/api/v1/share/" + token + "/verify-email/confirm",
+				Map.of("email", recipient, "code", code));
+		assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+		assertThat(confirmed.json().get("email").asString()).isEqualTo(recipient);
+		String session = confirmed.json().get("session_token").asString();
+		Api.Response reused = publicPost("/api/v1/share/" + token + "/verify-email/confirm",
+				Map.of("email", recipient, "code", code));
+		assertThat(reused.status()).isEqualTo(400);
+
+		assertThat(publicGet(download, "X-Share-Session", session).body()).isEqualTo("sign here");
+		JsonNode activity = api.get("/api/v1/transfers/" + transferId + "/activity", owner.token()).json();
+		assertThat(activity.get("items").get(0).get("email").asString()).isEqualTo(recipient);
+		JsonNode recipients = api.get("/api/v1/transfers/" + transferId + "/recipients", owner.token()).json();
+		assertThat(recipients.get("items").get(0).get("verified_at").isNull()).isFalse();
+		assertThat(recipients.get("items").get(0).get("downloaded_at").isNull()).isFalse();
+		assertThat(auditActions(link.get("id").asString())).contains("share.verification_requested:success",
+				"share.verification:failure", "share.verification:success");
+	}
+
+	@Test
+	void expiredCodesAndTooManyGuessesAreRefused() {
+		Account owner = newUser();
+		String recipient = "guesser-" + UUID.randomUUID() + "@example.test";
+		String fileId = upload(owner, "/g.txt", "g".getBytes());
+		JsonNode transfer = transfer(owner,
+				Map.of("title", "Guess", "file_ids", List.of(fileId), "recipients", List.of(recipient)));
+		String token = tokenOf(link(owner, transfer.get("id").asString(), Map.of("require_email_verification", true)));
+		String confirm = "/api/v1/share/" + token + "/verify-email/confirm";
+
+		publicPost("/api/v1/share/" + token + "/verify-email", Map.of("email", recipient));
+		String code = find(mailTo(recipient, 1).get(0), "\\b(\\d{6})\\b");
+		String wrong = code.equals("000000") ? "111111" : "000000";
+		for (int i = 0; i < 5; i++) {
+			assertThat(publicPost(confirm, Map.of("email", recipient, "code", wrong)).status()).isEqualTo(400);
+		}
+		assertThat(publicPost(confirm, Map.of("email", recipient, "code", code)).status()).isEqualTo(400);
+
+		publicPost("/api/v1/share/" + token + "/verify-email", Map.of("email", recipient));
+		String second = find(mailTo(recipient, 2).get(1), "\\b(\\d{6})\\b");
+		jdbc.sql("UPDATE email_codes SET expires_at = ? WHERE email = ?")
+			.params(System.currentTimeMillis() - 1, recipient)
+			.update();
+		assertThat(publicPost(confirm, Map.of("email", recipient, "code", second)).status()).isEqualTo(400);
+	}
+
+	@Test
+	void notifyCreatesAFreshLinkForEveryRecipient() {
+		Account owner = newUser();
+		String first = "n1-" + UUID.randomUUID() + "@example.test";
+		String second = "n2-" + UUID.randomUUID() + "@example.test";
+		String fileId = upload(owner, "/n.txt", "n".getBytes());
+		JsonNode transfer = transfer(owner,
+				Map.of("title", "Notify", "file_ids", List.of(fileId), "recipients", List.of(first, second)));
+
+		Api.Response response = api.post("/api/v1/transfers/" + transfer.get("id").asString() + "/notify",
+				Map.of("max_downloads", 5), owner.token());
+
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		assertThat(response.json().get("recipients").asInt()).isEqualTo(2);
+		assertThat(response.json().get("mail").asString()).isEqualTo("enabled");
+		String token = response.json().get("link").get("token").asString();
+		assertThat(find(mailTo(first, 1).get(0), "/s/([A-Za-z0-9_-]{43})")).isEqualTo(token);
+		assertThat(find(mailTo(second, 1).get(0), "/s/([A-Za-z0-9_-]{43})")).isEqualTo(token);
+		assertThat(jdbc
+			.sql("SELECT COUNT(*) FROM mail_outbox WHERE recipient = ? AND status = 'sent' " + "AND text_body = ''")
+			.param(first)
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void notifyOnDownloadMailsTheSenderForEveryCountedDownload() {
+		Account owner = newUser();
+		String fileId = upload(owner, "/watched.txt", "w".getBytes());
+		JsonNode transfer = transfer(owner,
+				Map.of("title", "Watched", "file_ids", List.of(fileId), "notify_sender", false));
+		String token = tokenOf(link(owner, transfer.get("id").asString(), Map.of("notify_on_download", true)));
+
+		publicGet("/api/v1/share/" + token + "/files/" + fileId + "/download");
+		publicGet("/api/v1/share/" + token + "/download");
+
+		List<MimeMessage> notices = mailTo(owner.email(), 2);
+		assertThat(notices).extracting(ShareIntegrationTest::subject)
+			.allMatch((s) -> s.contains("\"Watched\" was downloaded"));
+		assertThat(notices).extracting(ShareIntegrationTest::body).anyMatch((b) -> b.contains("all files (ZIP)"));
+	}
+
+}

@@ -1,0 +1,204 @@
+package dev.ferry.share;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import dev.ferry.testing.Databases;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The sharing tables' SQL, run on every supported database. */
+class ShareRepositoryTests {
+
+	private static final Instant NOW = Instant.parse("2030-01-01T00:00:00Z");
+
+	private final ShareProperties properties = new ShareProperties(30, Duration.ofHours(1), 5, Duration.ofMinutes(15),
+			Duration.ofMinutes(10), 5, Duration.ofMinutes(1));
+
+	@ParameterizedTest
+	@EnumSource(Databases.Vendor.class)
+	void transfersFilterByStatusAndExpireOnce(Databases.Vendor vendor) {
+		try (Databases.Fresh db = Databases.migrated(vendor)) {
+			TransferRepository transfers = new TransferRepository(db.jdbc());
+			UUID owner = user(db.jdbc());
+			UUID file = UUID.randomUUID();
+			Transfer live = transfer(owner, NOW.plus(1, ChronoUnit.DAYS), NOW);
+			Transfer due = transfer(owner, NOW.minusSeconds(1), NOW.plusMillis(1));
+			transfers.insert(live, List.of(file), List.of("a@example.test"));
+			transfers.insert(due, List.of(file), List.of());
+
+			assertThat(transfers.page(owner, Transfer.Status.ACTIVE, NOW, null, 10)).extracting(Transfer::id)
+				.containsExactly(live.id());
+			assertThat(transfers.page(owner, Transfer.Status.EXPIRED, NOW, null, 10)).extracting(Transfer::id)
+				.containsExactly(due.id());
+			assertThat(transfers.page(owner, null, NOW, Cursor.after(due.createdAt(), due.id()), 10))
+				.extracting(Transfer::id)
+				.containsExactly(live.id());
+			assertThat(transfers.dueToExpire(NOW, 10)).extracting(Transfer::id).containsExactly(due.id());
+			assertThat(transfers.markExpired(due.id(), NOW)).isTrue();
+			assertThat(transfers.markExpired(due.id(), NOW)).isFalse();
+			assertThat(transfers.inOtherLiveTransfer(file, due.id(), NOW)).isTrue();
+			assertThat(transfers.inOtherLiveTransfer(file, live.id(), NOW)).isFalse();
+			assertThat(transfers.duePurge(10)).extracting(Transfer::id).containsExactly(due.id());
+			assertThat(transfers.markPurged(due.id(), NOW)).isTrue();
+			assertThat(transfers.duePurge(10)).isEmpty();
+			assertThat(transfers.markFirstDownload(live.id(), NOW)).isTrue();
+			assertThat(transfers.markFirstDownload(live.id(), NOW)).isFalse();
+			transfers.replaceRecipients(live.id(), List.of("b@example.test"));
+			transfers.markRecipients(live.id(), "verified_at", "b@example.test", NOW);
+			assertThat(transfers.recipients(live.id())).singleElement()
+				.satisfies((r) -> assertThat(r.verifiedAt()).isEqualTo(NOW));
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(Databases.Vendor.class)
+	void downloadCountingNeverPassesTheLimit(Databases.Vendor vendor) throws Exception {
+		try (Databases.Fresh db = Databases.migrated(vendor)) {
+			TransferRepository transfers = new TransferRepository(db.jdbc());
+			ShareLinkRepository links = new ShareLinkRepository(db.jdbc());
+			Transfer transfer = transfer(user(db.jdbc()), NOW.plus(1, ChronoUnit.DAYS), NOW);
+			transfers.insert(transfer, List.of(UUID.randomUUID()), List.of());
+			ShareLink link = new ShareLink(UUID.randomUUID(), transfer.id(), NOW, NOW.plus(1, ChronoUnit.DAYS), 3, 0,
+					null, false, false, null);
+			links.insert(link, "hash-" + UUID.randomUUID());
+			ExecutorService pool = Executors.newFixedThreadPool(8);
+			try {
+				List<Future<Boolean>> results = new ArrayList<>();
+				for (int i = 0; i < 16; i++) {
+					Callable<Boolean> count = () -> db.transactions()
+						.execute((status) -> links.countDownload(link.id()));
+					results.add(pool.submit(count));
+				}
+				int counted = 0;
+				for (Future<Boolean> result : results) {
+					counted += result.get() ? 1 : 0;
+				}
+				assertThat(counted).isEqualTo(3);
+			}
+			finally {
+				pool.shutdownNow();
+			}
+			assertThat(links.find(link.id()).orElseThrow().isExhausted()).isTrue();
+			UUID session = UUID.randomUUID();
+			assertThat(links.claim(session, "zip", NOW)).isTrue();
+			assertThat(links.claim(session, "zip", NOW)).isFalse();
+			assertThat(links.revoke(link.id(), NOW)).isTrue();
+			assertThat(links.revoke(link.id(), NOW)).isFalse();
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(Databases.Vendor.class)
+	void sessionsAndCodesExpire(Databases.Vendor vendor) {
+		try (Databases.Fresh db = Databases.migrated(vendor)) {
+			Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+			ShareSessions sessions = new ShareSessions(db.jdbc(), properties, clock);
+			EmailCodes codes = new EmailCodes(db.jdbc(), Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+					properties, clock);
+			UUID link = UUID.randomUUID();
+
+			ShareSessions.Issued issued = sessions.issue("link", link, "v@example.test");
+			assertThat(sessions.find(issued.token(), "link", link)).isPresent();
+			assertThat(sessions.find(issued.token(), "request", link)).isEmpty();
+			assertThat(db.jdbc()
+				.sql("SELECT COUNT(*) FROM share_sessions WHERE token_hash = ?")
+				.param(issued.token())
+				.query(Long.class)
+				.single()).isZero();
+			assertThat(sessions.deleteExpired(NOW.plus(2, ChronoUnit.HOURS))).isEqualTo(1);
+
+			String code = codes.issue("link", link, "v@example.test");
+			assertThat(codes.confirm("link", link, "v@example.test", "abcdef")).isFalse();
+			assertThat(codes.confirm("link", link, "v@example.test", code)).isTrue();
+			assertThat(codes.confirm("link", link, "v@example.test", code)).isFalse();
+			codes.issue("link", link, "w@example.test");
+			assertThat(codes.deleteExpired(NOW.plus(11, ChronoUnit.MINUTES))).isEqualTo(1);
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(Databases.Vendor.class)
+	void uploadRequestsReserveWithinTheirLimits(Databases.Vendor vendor) {
+		try (Databases.Fresh db = Databases.migrated(vendor)) {
+			UploadRequestRepository requests = new UploadRequestRepository(db.jdbc());
+			UploadRequest request = new UploadRequest(UUID.randomUUID(), user(db.jdbc()), "Inbox", null, null,
+					List.of("a@example.test", "b@example.test"), List.of(".pdf"), 2, 100, 0, 0,
+					NOW.plus(1, ChronoUnit.DAYS), NOW, null);
+			requests.insert(request, "hash-" + UUID.randomUUID());
+
+			assertThat(requests.reserve(request.id(), 60)).isTrue();
+			assertThat(requests.reserve(request.id(), 41)).isFalse();
+			assertThat(requests.reserve(request.id(), 40)).isTrue();
+			assertThat(requests.reserve(request.id(), 0)).isFalse();
+			UUID upload = UUID.randomUUID();
+			requests.addUpload(upload, request.id(), "a.pdf", 60, "a@example.test", NOW);
+			assertThat(requests.requestOf(upload)).contains(request.id());
+			assertThat(requests.markCompleted(upload, NOW)).isTrue();
+			assertThat(requests.markCompleted(upload, NOW)).isFalse();
+			UploadRequest stored = requests.find(request.id()).orElseThrow();
+			assertThat(stored.allowedEmails()).containsExactly("a@example.test", "b@example.test");
+			assertThat(stored.filesReserved()).isEqualTo(2);
+			assertThat(requests.arrivals(request.id())).singleElement()
+				.satisfies((a) -> assertThat(a.completedAt()).isEqualTo(NOW));
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(Databases.Vendor.class)
+	void grantsReachGroupMembers(Databases.Vendor vendor) {
+		try (Databases.Fresh db = Databases.migrated(vendor)) {
+			GrantRepository grants = new GrantRepository(db.jdbc());
+			UUID owner = user(db.jdbc());
+			UUID member = user(db.jdbc());
+			UUID group = UUID.randomUUID();
+			grants.createGroup(group, "Team", NOW);
+			grants.addMember(group, member, NOW);
+			grants.addMember(group, member, NOW);
+			UUID file = UUID.randomUUID();
+
+			Grant first = grants.upsert(new Grant(UUID.randomUUID(), owner, Grant.FILE, file, Grant.GROUP, group,
+					Grant.Permission.VIEW, NOW));
+			Grant again = grants.upsert(new Grant(UUID.randomUUID(), owner, Grant.FILE, file, Grant.GROUP, group,
+					Grant.Permission.DOWNLOAD, NOW));
+
+			assertThat(again.id()).isEqualTo(first.id());
+			assertThat(grants.forGrantee(member)).singleElement()
+				.satisfies((g) -> assertThat(g.permission()).isEqualTo(Grant.Permission.DOWNLOAD));
+			assertThat(grants.forGrantee(owner)).isEmpty();
+			grants.deleteGroup(group);
+			assertThat(grants.forGrantee(member)).isEmpty();
+			assertThat(grants.groups()).isEmpty();
+		}
+	}
+
+	private static Transfer transfer(UUID owner, Instant expires, Instant created) {
+		return new Transfer(UUID.randomUUID(), owner, "T", null, Transfer.Status.ACTIVE, expires, false, true, true,
+				created, created, null, null, null);
+	}
+
+	private static UUID user(JdbcClient jdbc) {
+		UUID id = UUID.randomUUID();
+		jdbc.sql(
+				"INSERT INTO users (id, email, role, status, created_at, updated_at) VALUES (?, ?, 'USER', 'ACTIVE', 0, 0)")
+			.params(id.toString(), id + "@example.test")
+			.update();
+		return id;
+	}
+
+}

@@ -1,0 +1,176 @@
+package dev.ferry.upload;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.ferry.storage.BlobStorage;
+import dev.ferry.storage.PendingPart;
+import dev.ferry.testing.Api;
+import dev.ferry.testing.IntegrationTest;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static dev.ferry.upload.TusProtocolIntegrationTests.random;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What happens when the network or another request gets in the way: cut-off bodies,
+ * racing PATCHes, a node that died between storing bytes and recording them.
+ */
+class UploadRobustnessIntegrationTests extends IntegrationTest {
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private UploadRepository repository;
+
+	@Autowired
+	private BlobStorage blobs;
+
+	@Autowired
+	private MeterRegistry meters;
+
+	private Tus tus;
+
+	private TestAccounts.Account user;
+
+	@BeforeEach
+	void setUp() {
+		tus = new Tus(api);
+		user = new TestAccounts(api, adminToken()).user();
+	}
+
+	@Test
+	void aBodyCutShortKeepsTheBytesThatArrived() throws IOException {
+		String location = tus.create(user.token(), 1_000_000, Map.of("filename", "cut.bin")).header("Location");
+		byte[] content = random(1_000_000);
+		try (Socket socket = new Socket("127.0.0.1", port)) {
+			startPatch(socket, location, 0, content.length, null);
+			socket.getOutputStream().write(content, 0, 300_000);
+			socket.getOutputStream().flush();
+		}
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> "300000".equals(tus.head(location, user.token()).header("Upload-Offset")));
+		Api.Response rest = tus.patch(location, user.token(), 300_000,
+				Arrays.copyOfRange(content, 300_000, content.length));
+		assertThat(rest.status()).isEqualTo(204);
+		assertThat(tus.download(idOf(location), user.token())).isEqualTo(content);
+	}
+
+	@Test
+	void aBodyCutShortWithAChecksumKeepsNothing() throws IOException {
+		String location = tus.create(user.token(), 100_000, Map.of("filename", "cut-sum.bin")).header("Location");
+		byte[] content = random(100_000);
+		try (Socket socket = new Socket("127.0.0.1", port)) {
+			startPatch(socket, location, 0, content.length, "sha256 " + Tus.checksum("SHA-256", content));
+			socket.getOutputStream().write(content, 0, 40_000);
+			socket.getOutputStream().flush();
+			await().atMost(Duration.ofSeconds(30)).until(() -> activeRequests() == 1);
+		}
+		await().atMost(Duration.ofSeconds(30)).until(() -> activeRequests() == 0);
+		assertThat(tus.head(location, user.token()).header("Upload-Offset")).isEqualTo("0");
+	}
+
+	@Test
+	void ofTwoRacingPatchesOneWinsAndTheOtherGets409() throws IOException {
+		String location = tus.create(user.token(), 20_000, Map.of("filename", "race.bin")).header("Location");
+		byte[] slow = random(10_000);
+		try (Socket socket = new Socket("127.0.0.1", port)) {
+			startPatch(socket, location, 0, slow.length, null);
+			socket.getOutputStream().write(slow, 0, 5_000);
+			socket.getOutputStream().flush();
+			await().atMost(Duration.ofSeconds(30)).until(() -> activeRequests() == 1);
+
+			Api.Response fast = tus.patch(location, user.token(), 0, random(10_000));
+			assertThat(fast.status()).isEqualTo(204);
+
+			socket.getOutputStream().write(slow, 5_000, 5_000);
+			socket.getOutputStream().flush();
+			assertThat(statusLine(socket)).startsWith("HTTP/1.1 409");
+		}
+		assertThat(tus.head(location, user.token()).header("Upload-Offset")).isEqualTo("10000");
+	}
+
+	@Test
+	void bytesStoredButNotRecordedAreFoundAndTheFileHashIsStillRight() throws IOException {
+		byte[] content = random(200_000);
+		String location = tus.create(user.token(), content.length, Map.of("filename", "gap.bin")).header("Location");
+		assertThat(tus.patch(location, user.token(), 0, Arrays.copyOfRange(content, 0, 50_000)).status())
+			.isEqualTo(204);
+		Upload upload = repository.find(UUID.fromString(idOf(location))).orElseThrow();
+		// What a node leaves behind when it dies right after the blob store accepted a
+		// part.
+		try (PendingPart part = blobs.beginPart(upload.blobId(), 50_000)) {
+			part.stream().write(content, 50_000, 70_000);
+			part.commit();
+		}
+		assertThat(tus.head(location, user.token()).header("Upload-Offset")).isEqualTo("120000");
+		Api.Response rest = tus.patch(location, user.token(), 120_000,
+				Arrays.copyOfRange(content, 120_000, content.length));
+		assertThat(rest.status()).isEqualTo(204);
+		Api.Response file = api.get("/api/v1/files/" + idOf(location), user.token());
+		assertThat(file.json().get("sha256").asString()).isEqualTo(Tus.sha256Hex(content));
+	}
+
+	@Test
+	void metricsCountBytesReceived() {
+		String location = tus.create(user.token(), 4096, Map.of("filename", "metered.bin")).header("Location");
+		double before = meters.get("ferry.bytes.in").tag("via", "tus").counter().count();
+		tus.patch(location, user.token(), 0, random(4096));
+		assertThat(meters.get("ferry.bytes.in").tag("via", "tus").counter().count()).isEqualTo(before + 4096);
+		Api.Response scrape = api.get("/metrics", null);
+		assertThat(scrape.body()).contains("ferry_bytes_in_bytes_total{via=\"tus\"}").contains("ferry_uploads_active");
+	}
+
+	private void startPatch(Socket socket, String location, long offset, long length, String checksum)
+			throws IOException {
+		StringBuilder request = new StringBuilder().append("PATCH ")
+			.append(location)
+			.append(" HTTP/1.1\r\nHost: 127.0.0.1:")
+			.append(port)
+			.append("\r\nAuthorization: Bearer ")
+			.append(user.token())
+			.append("\r\nTus-Resumable: 1.0.0\r\nContent-Type: application/offset+octet-stream\r\nUpload-Offset: ")
+			.append(offset)
+			.append("\r\nContent-Length: ")
+			.append(length)
+			.append("\r\n");
+		if (checksum != null) {
+			request.append("Upload-Checksum: ").append(checksum).append("\r\n");
+		}
+		OutputStream out = socket.getOutputStream();
+		out.write(request.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+		out.flush();
+	}
+
+	private static String statusLine(Socket socket) throws IOException {
+		InputStream in = socket.getInputStream();
+		StringBuilder line = new StringBuilder();
+		for (int c = in.read(); c >= 0 && c != '\n'; c = in.read()) {
+			line.append((char) c);
+		}
+		return line.toString().strip();
+	}
+
+	private double activeRequests() {
+		return meters.get("ferry.uploads.active").gauge().value();
+	}
+
+	private static String idOf(String location) {
+		return location.substring(Tus.BASE.length() + 1);
+	}
+
+}

@@ -1,0 +1,80 @@
+// Uploads a file with the real tus-js-client, aborts it once more than half has been sent,
+// then resumes it with a NEW tus.Upload pointed at the same upload URL (and PATCH sent as
+// POST + X-HTTP-Method-Override, as tus-js-client does behind proxies that drop PATCH).
+// Prints one JSON line: {"url", "aborted_after", "resumed_from", "size"}.
+// With FERRY_UPLOAD_REQUEST instead of FERRY_TOKEN it uploads through an upload request
+// (the session goes in the X-Upload-Request header, no account).
+//
+//   FERRY_TOKEN=<access token> node resume-upload.mjs <endpoint> <file>
+//   FERRY_UPLOAD_REQUEST=<upload-request session> node resume-upload.mjs <endpoint> <file>
+import { readFileSync } from 'node:fs'
+import { basename } from 'node:path'
+import * as tus from 'tus-js-client'
+
+const [endpoint, file] = process.argv.slice(2)
+const token = process.env.FERRY_TOKEN
+const uploadRequest = process.env.FERRY_UPLOAD_REQUEST
+if (!endpoint || !file || !(token || uploadRequest)) {
+  console.error('usage: FERRY_TOKEN=<token> | FERRY_UPLOAD_REQUEST=<session> node resume-upload.mjs <endpoint> <file>')
+  process.exit(2)
+}
+
+const data = readFileSync(file)
+const options = {
+  endpoint,
+  headers: uploadRequest ? { 'X-Upload-Request': uploadRequest } : { Authorization: `Bearer ${token}` },
+  chunkSize: 256 * 1024,
+  retryDelays: [0, 250, 500, 1000, 2000, 4000],
+  metadata: { filename: basename(file), filetype: 'application/octet-stream', path: '/js-client' },
+}
+
+function uploadUntilHalfThenAbort () {
+  return new Promise((resolve, reject) => {
+    let aborted = false
+    const upload = new tus.Upload(data, {
+      ...options,
+      onProgress (sent, total) {
+        if (!aborted && sent > total / 2) {
+          aborted = true
+          upload.abort().then(() => resolve({ url: upload.url, sent }), reject)
+        }
+      },
+      onSuccess: () => reject(new Error('the upload finished before it could be aborted')),
+      onError: reject,
+    })
+    upload.start()
+  })
+}
+
+function resume (url) {
+  return new Promise((resolve, reject) => {
+    let resumedFrom = null
+    const upload = new tus.Upload(data, {
+      ...options,
+      uploadUrl: url,
+      overridePatchMethod: true,
+      onAfterResponse (request, response) {
+        if (request.getMethod() === 'HEAD' && resumedFrom === null) {
+          resumedFrom = Number(response.getHeader('Upload-Offset'))
+        }
+      },
+      onSuccess: () => resolve({ url: upload.url, resumedFrom }),
+      onError: reject,
+    })
+    upload.start()
+  })
+}
+
+try {
+  const first = await uploadUntilHalfThenAbort()
+  const second = await resume(first.url)
+  console.log(JSON.stringify({
+    url: second.url,
+    aborted_after: first.sent,
+    resumed_from: second.resumedFrom,
+    size: data.length,
+  }))
+} catch (error) {
+  console.error(`tus-js-client failed: ${error}`)
+  process.exit(1)
+}

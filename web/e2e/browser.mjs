@@ -1,0 +1,65 @@
+// Launches Debian's Chromium for the end-to-end run and collects what a person would notice
+// only in the console: CSP violations, script errors and failed requests.
+import { chromium } from 'playwright-core'
+import axe from 'axe-core'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+export async function openBrowser({ executablePath }) {
+  // A fresh profile every run: no cookie, storage or cache from an earlier run can help.
+  const profile = mkdtempSync(join(tmpdir(), 'ferry-e2e-chromium-'))
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    args: FLAGS,
+    viewport: { width: 1280, height: 860 },
+    acceptDownloads: true,
+    locale: 'en-US',
+    timezoneId: 'UTC',
+  })
+  const problems = { csp: [], errors: [] }
+  // Runs before any page script, outside the page's CSP (it is injected by the browser).
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`)
+    })
+  })
+  const page = context.pages()[0] ?? (await context.newPage())
+  page.on('console', (message) => {
+    const text = message.text()
+    if (/Content Security Policy|CSP violation|Refused to (apply|execute|load|connect)/i.test(text)) problems.csp.push(text)
+  })
+  page.on('pageerror', (error) => problems.errors.push(error.message))
+  return {
+    context,
+    page,
+    problems,
+    async close() {
+      await context.close()
+      rmSync(profile, { recursive: true, force: true })
+    },
+  }
+}
+
+/** axe-core is evaluated through the DevTools protocol, which the page's CSP does not govern. */
+export async function accessibilityViolations(page) {
+  await page.evaluate(axe.source)
+  const results = await page.evaluate(() =>
+    window.axe.run(document, { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } }),
+  )
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }))
+}

@@ -1,0 +1,316 @@
+// End-to-end run of the web UI against a real Ferry server, in Debian's Chromium.
+// Driven by dev.ferry.web.UiEndToEndIntegrationTests; run by hand with:
+//   FERRY_URL=http://127.0.0.1:8080 FERRY_EMAIL=... FERRY_PASSWORD=... node e2e/ui-e2e.mjs
+// Writes screenshots (light and dark) and a JSON summary; exits non-zero on the first failure.
+import { createHash, randomBytes } from 'node:crypto'
+import { createReadStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { accessibilityViolations, openBrowser } from './browser.mjs'
+
+const base = required('FERRY_URL')
+const email = required('FERRY_EMAIL')
+const password = required('FERRY_PASSWORD')
+const shots = process.env.FERRY_SCREENSHOTS ?? join(process.cwd(), 'target', 'screenshots')
+const resultFile = process.env.FERRY_E2E_RESULT ?? join(shots, 'result.json')
+const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium'
+const BIG = 50 * 1000 * 1000
+const TIMEOUT = 120_000
+
+mkdirSync(shots, { recursive: true })
+rmSync(join(shots, 'failure.png'), { force: true })
+const work = mkdtempSync(join(tmpdir(), 'ferry-e2e-files-'))
+const result = { screens: {}, screenshots: [], upload: {}, csp: [], pageErrors: [] }
+let invitation = null
+
+function required(name) {
+  const value = process.env[name]
+  if (!value) throw new Error(`${name} is not set`)
+  return value
+}
+
+function check(condition, message) {
+  if (!condition) throw new Error(message)
+}
+
+function log(message) {
+  console.log(`[ui-e2e] ${message}`)
+}
+
+async function sha256(path) {
+  const hash = createHash('sha256')
+  for await (const chunk of createReadStream(path)) hash.update(chunk)
+  return hash.digest('hex')
+}
+
+const browser = await openBrowser({ executablePath })
+const { page, context } = browser
+page.setDefaultTimeout(TIMEOUT)
+
+/** Screenshot in light and dark (the theme follows the system by default), plus an axe scan of each. */
+async function capture(name, { ready, mobile = false } = {}) {
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme })
+    if (ready) await ready()
+    await page.waitForTimeout(300)
+    const file = join(shots, `${name}-${scheme}.png`)
+    await page.screenshot({ path: file })
+    result.screenshots.push(file)
+    const violations = await accessibilityViolations(page)
+    result.screens[`${name}-${scheme}`] = violations
+    check(violations.length === 0, `${name} (${scheme}) has serious accessibility problems: ${JSON.stringify(violations, null, 1)}`)
+  }
+  if (mobile) {
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.emulateMedia({ colorScheme: 'light' })
+    await page.waitForTimeout(300)
+    const file = join(shots, `${name}-phone.png`)
+    await page.screenshot({ path: file })
+    result.screenshots.push(file)
+    await page.setViewportSize({ width: 1280, height: 860 })
+  }
+  await page.emulateMedia({ colorScheme: 'light' })
+}
+
+async function chooseFiles(trigger, files) {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), trigger()])
+  await chooser.setFiles(files)
+}
+
+async function signIn() {
+  await page.goto(`${base}/files`)
+  await page.getByRole('heading', { name: 'Sign in to Ferry' }).waitFor()
+  await capture('signin')
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Password').fill(password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByRole('heading', { name: 'Files', exact: true }).waitFor()
+  await page.reload()
+  await page.getByRole('heading', { name: 'Files', exact: true }).waitFor()
+  log('signed in; the session survived a reload through the refresh cookie')
+}
+
+async function uploadSmallFiles() {
+  const names = [
+    'Quarterly report — final version with the appendix and every reviewer comment merged in (v12).pdf',
+    'team-offsite-photo.jpg',
+    'notes.md',
+  ]
+  const files = names.map((name, i) => {
+    const path = join(work, name)
+    writeFileSync(path, randomBytes(20_000 + i * 150_000))
+    return path
+  })
+  await chooseFiles(() => page.getByRole('button', { name: 'Upload files' }).first().click(), files)
+  for (const name of names) await page.getByRole('row').filter({ hasText: name }).first().waitFor()
+  const folder = join(work, 'Design assets')
+  mkdirSync(folder)
+  writeFileSync(join(folder, 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>')
+  writeFileSync(join(folder, 'palette.txt'), 'sea blue')
+  await chooseFiles(() => page.getByRole('button', { name: 'Upload folder' }).last().click(), folder)
+  await page.getByRole('button', { name: 'Design assets' }).waitFor()
+
+  // Drag and drop anywhere on the page: the overlay shows while dragging, the drop uploads.
+  const dropped = await page.evaluateHandle(() => {
+    const transfer = new DataTransfer()
+    transfer.items.add(new File(['dropped onto the page'], 'dropped-note.txt', { type: 'text/plain' }))
+    return transfer
+  })
+  await page.dispatchEvent('main', 'dragenter', { dataTransfer: dropped })
+  await page.getByText('Drop to upload').waitFor()
+  await page.dispatchEvent('main', 'drop', { dataTransfer: dropped })
+  await page.getByRole('row').filter({ hasText: 'dropped-note.txt' }).waitFor()
+  log('uploaded small files, a folder and a dropped file')
+}
+
+/** Uploads 50 MB over a throttled link, reloads halfway and checks tus continues from the server's offset. */
+async function resumableUpload() {
+  const path = join(work, 'big-upload.bin')
+  writeFileSync(path, randomBytes(BIG))
+  const expected = await sha256(path)
+  const cdp = await context.newCDPSession(page)
+  await cdp.send('Network.enable')
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 5, downloadThroughput: -1, uploadThroughput: 3 * 1024 * 1024 })
+
+  await chooseFiles(() => page.getByRole('button', { name: 'Upload files' }).first().click(), path)
+  const total = page.getByRole('progressbar', { name: 'big-upload.bin upload progress' })
+  await page.waitForFunction(
+    () => Number(document.querySelector('[aria-label="big-upload.bin upload progress"]')?.getAttribute('aria-valuenow') ?? 0) >= 10,
+    undefined,
+    { timeout: TIMEOUT, polling: 200 },
+  )
+  await capture('files-uploading')
+  await page.waitForFunction(
+    () => Number(document.querySelector('[aria-label="big-upload.bin upload progress"]')?.getAttribute('aria-valuenow') ?? 0) >= 35,
+    undefined,
+    { timeout: TIMEOUT, polling: 200 },
+  )
+  const before = Number(await total.getAttribute('aria-valuenow'))
+  log(`reloading at ${before}% of the upload`)
+
+  const afterReload = { posts: 0, patchOffsets: [] }
+  page.on('request', (request) => {
+    if (!request.url().includes('/api/v1/uploads')) return
+    if (request.method() === 'POST') afterReload.posts++
+    if (request.method() === 'PATCH') afterReload.patchOffsets.push(Number(request.headers()['upload-offset']))
+  })
+  await page.reload()
+  const pending = page.getByTestId('pending-offset').filter({ hasText: 'uploaded' })
+  await pending.waitFor()
+  const offset = Number(await pending.getAttribute('data-offset'))
+  check(offset > 0, `after the reload the server should hold part of the upload (tus HEAD), got offset ${offset}`)
+  log(`after reload the server holds ${offset} bytes (tus HEAD)`)
+  await capture('files-resume')
+
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 })
+  await chooseFiles(() => page.getByRole('button', { name: 'Choose file to resume' }).click(), path)
+  await page.getByRole('row').filter({ hasText: 'big-upload.bin' }).waitFor({ timeout: TIMEOUT * 2 })
+  check(afterReload.posts === 0, `the resumed upload must not create a new upload (saw ${afterReload.posts} POST)`)
+  // The request cut by the reload may still have landed a few bytes after the page's HEAD,
+  // so tus continues from the server's offset at that moment: never below what the page saw.
+  const resumedAt = afterReload.patchOffsets[0]
+  check(resumedAt !== undefined && resumedAt >= offset && resumedAt < BIG, `the first PATCH after reload should continue at ${offset} or later, sent ${afterReload.patchOffsets}`)
+  log(`resumed from byte ${resumedAt}; no new upload was created`)
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download big-upload.bin' }).click()])
+  const saved = join(work, 'downloaded.bin')
+  await download.saveAs(saved)
+  const actual = await sha256(saved)
+  check(actual === expected, `downloaded sha256 ${actual} differs from uploaded ${expected}`)
+  check(download.suggestedFilename() === 'big-upload.bin', `download named ${download.suggestedFilename()}`)
+  result.upload = { size: BIG, reloadedAtPercent: before, offsetAfterReload: offset, firstPatchOffset: afterReload.patchOffsets[0], postsAfterReload: afterReload.posts, sha256: expected, downloadedSha256: actual }
+  log('downloaded the file with the same sha256')
+  await page.getByRole('button', { name: 'Close uploads' }).click()
+}
+
+async function filesScreens() {
+  await page.goto(`${base}/files`)
+  await page.getByRole('row').filter({ hasText: 'notes.md' }).waitFor()
+  await capture('files', { mobile: true })
+  await page.getByRole('checkbox', { name: 'Select notes.md' }).check()
+  await page.getByRole('button', { name: 'Delete', exact: true }).click()
+  await page.getByRole('dialog').getByText('will be deleted permanently').waitFor()
+  await capture('files-delete-confirm')
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click()
+  await page.getByRole('row').filter({ hasText: 'notes.md' }).waitFor({ state: 'detached' })
+  await page.getByRole('button', { name: 'Design assets' }).click()
+  await page.getByRole('row').filter({ hasText: 'palette.txt' }).waitFor()
+  await page.getByLabel('Search files by name').fill('zzz-nothing')
+  await page.getByText('No matching files').waitFor()
+  await capture('files-no-match')
+  log('files: list, delete with confirmation, folders and search checked')
+}
+
+async function accountScreens() {
+  await page.goto(`${base}/account`)
+  await page.getByText('This device').waitFor()
+  await capture('account')
+  await page.getByRole('button', { name: /Create (key|your first key)/ }).first().click()
+  await page.getByRole('dialog').getByRole('textbox', { name: 'Name' }).fill('Backup script on nas-01')
+  await page.getByRole('dialog').getByRole('button', { name: 'Create key' }).click()
+  const key = page.getByRole('dialog').locator('input[readonly]')
+  await key.waitFor()
+  check((await key.inputValue()).length > 20, 'the new API key is shown once')
+  await capture('account-api-key-created')
+  await page.getByRole('button', { name: 'Done', exact: true }).click()
+  await page.getByText('Backup script on nas-01').waitFor()
+  log('account: sessions listed, API key created and shown once')
+}
+
+async function adminScreens() {
+  await page.goto(`${base}/admin/users`)
+  await page.getByRole('button', { name: 'Create user' }).click()
+  const unique = Date.now().toString(36)
+  await page.getByRole('dialog').getByLabel('Email').fill(`grace-${unique}@example.com`)
+  await page.getByRole('dialog').getByLabel('Name').fill('Grace Hopper')
+  await page.getByRole('dialog').getByLabel('Initial password').fill('a-long-password-for-grace')
+  await page.getByRole('dialog').getByLabel('Quota (GB)').fill('25')
+  await page.getByRole('dialog').getByRole('button', { name: 'Create user' }).click()
+  await page.getByText(`grace-${unique}@example.com`, { exact: true }).waitFor()
+  await page.getByRole('button', { name: 'Invite', exact: true }).click()
+  await page.getByRole('dialog').getByLabel('Email').fill(`linus-${unique}@example.com`)
+  await page.getByRole('dialog').getByRole('button', { name: 'Create invitation' }).click()
+  const link = page.getByRole('dialog').getByLabel('Invitation link')
+  await link.waitFor()
+  invitation = { email: `linus-${unique}@example.com`, url: await link.inputValue() }
+  check(invitation.url.includes('/register#invitation='), `invitation link ${invitation.url}`)
+  await page.getByRole('button', { name: 'Done', exact: true }).click()
+  await page.getByRole('button', { name: `Suspend grace-${unique}@example.com` }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Suspend' }).click()
+  await page.getByRole('row').filter({ hasText: `grace-${unique}@example.com` }).getByText('Suspended', { exact: true }).waitFor()
+  await capture('admin-users')
+
+  await page.goto(`${base}/admin/audit`)
+  await page.getByText(/Chain intact/).waitFor()
+  await page.getByRole('cell', { name: 'invitation.create' }).first().waitFor()
+  await capture('admin-audit')
+  await page.getByLabel('Action').fill('admin.user_*')
+  await page.getByRole('button', { name: 'Apply filters' }).click()
+  await page.getByRole('cell', { name: 'admin.user_suspend' }).waitFor()
+  const actions = await page.locator('tbody tr td:nth-child(2) p:first-child').allTextContents()
+  check(actions.length > 0 && actions.every((a) => a.startsWith('admin.user_')), `filtered audit shows only admin.user_*: ${actions}`)
+  log('admin: user created with a quota, invited, suspended; audit log filtered, chain intact')
+}
+
+async function signOutEverywhere() {
+  await page.goto(`${base}/account`)
+  await page.getByRole('button', { name: 'Sign out everywhere' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Sign out everywhere' }).click()
+  await page.getByRole('heading', { name: 'Sign in to Ferry' }).waitFor()
+  await page.reload()
+  await page.getByRole('heading', { name: 'Sign in to Ferry' }).waitFor()
+  log('signed out everywhere; a reload stays signed out')
+}
+
+/** The invitation link from the admin screen creates an account, which lands signed in on its files. */
+async function acceptInvitation() {
+  await page.goto(invitation.url)
+  await page.getByRole('heading', { name: 'Create your account' }).waitFor()
+  check(!page.url().includes('#invitation'), 'the invitation token is removed from the address bar')
+  await capture('register')
+  await page.getByRole('textbox', { name: 'Your name' }).fill('Linus')
+  await page.getByRole('textbox', { name: 'Email' }).fill(invitation.email)
+  await page.getByLabel('Password', { exact: true }).fill('a-long-password-for-linus')
+  await page.getByLabel('Repeat password').fill('a-long-password-for-linus')
+  await page.getByRole('button', { name: 'Create account' }).click()
+  await page.getByText('Your files will appear here').waitFor()
+  check(!(await page.getByRole('link', { name: 'Users' }).isVisible()), 'an invited user sees no admin pages')
+  log('invitation accepted: the new user is signed in on an empty Files page')
+}
+
+async function setupScreen() {
+  await page.goto(`${base}/setup#token=not-a-real-token`)
+  await page.getByRole('heading', { name: 'Welcome to Ferry' }).waitFor()
+  check(!page.url().includes('#token'), 'the setup token is removed from the address bar')
+  await capture('setup')
+}
+
+let failure = null
+try {
+  await signIn()
+  await uploadSmallFiles()
+  await resumableUpload()
+  await filesScreens()
+  await accountScreens()
+  await adminScreens()
+  await signOutEverywhere()
+  await acceptInvitation()
+  await setupScreen()
+  result.csp = browser.problems.csp
+  result.pageErrors = browser.problems.errors
+  check(result.csp.length === 0, `CSP violations: ${result.csp.join('\n')}`)
+  check(result.pageErrors.length === 0, `page errors: ${result.pageErrors.join('\n')}`)
+} catch (error) {
+  failure = error
+  await page.screenshot({ path: join(shots, 'failure.png') }).catch(() => {})
+} finally {
+  result.ok = failure === null
+  result.error = failure ? String(failure.stack ?? failure) : null
+  writeFileSync(resultFile, JSON.stringify(result, null, 2))
+  await browser.close()
+}
+if (failure) {
+  console.error(`[ui-e2e] FAILED: ${failure.message}`)
+  process.exit(1)
+}
+log(`passed; ${result.screenshots.length} screenshots in ${shots}`)

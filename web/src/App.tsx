@@ -1,0 +1,57 @@
+import { Navigate, Route, Routes, useLocation } from 'react-router'
+import { AccountPage } from './account/AccountPage'
+import { AuditPage } from './admin/AuditPage'
+import { UsersPage } from './admin/UsersPage'
+import { useAuth } from './auth/AuthProvider'
+import { RegisterPage } from './auth/RegisterPage'
+import { SetupPage } from './auth/SetupPage'
+import { SignInPage } from './auth/SignInPage'
+import { FilesPage } from './files/FilesPage'
+import { AppShell } from './layout/AppShell'
+import { NotFoundPage } from './layout/NotFoundPage'
+import { SharedLinkPage } from './layout/SharedLinkPage'
+import { Button } from './ui/Button'
+import { EmptyState } from './ui/EmptyState'
+import { PageSpinner } from './ui/Spinner'
+
+function RequireAuth({ admin = false, children }: { admin?: boolean; children: React.ReactNode }) {
+  const { status, me } = useAuth()
+  const location = useLocation()
+  if (status === 'restoring') return <PageSpinner label="Restoring your session" />
+  if (status === 'signed-out') return <Navigate to="/signin" replace state={{ from: location.pathname + location.search }} />
+  if (admin && me?.role !== 'admin') {
+    return (
+      <EmptyState icon="shield" title="Administrators only" action={<Button onClick={() => history.back()}>Go back</Button>}>
+        This page is for administrators of this Ferry server.
+      </EmptyState>
+    )
+  }
+  return <>{children}</>
+}
+
+export function App() {
+  const { status } = useAuth()
+  return (
+    <Routes>
+      <Route path="/signin" element={status === 'restoring' ? <PageSpinner /> : <SignInPage />} />
+      <Route path="/setup" element={<SetupPage />} />
+      <Route path="/register" element={<RegisterPage />} />
+      <Route path="/s/*" element={<SharedLinkPage />} />
+      <Route
+        element={
+          <RequireAuth>
+            <AppShell />
+          </RequireAuth>
+        }
+      >
+        <Route index element={<Navigate to="/files" replace />} />
+        <Route path="files" element={<FilesPage />} />
+        <Route path="account" element={<AccountPage />} />
+        <Route path="admin" element={<Navigate to="/admin/users" replace />} />
+        <Route path="admin/users" element={<RequireAuth admin><UsersPage /></RequireAuth>} />
+        <Route path="admin/audit" element={<RequireAuth admin><AuditPage /></RequireAuth>} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  )
+}

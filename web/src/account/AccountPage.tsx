@@ -1,0 +1,42 @@
+import { useAuth } from '../auth/AuthProvider'
+import { Badge } from '../ui/Badge'
+import { PageHeader, Section } from '../ui/PageHeader'
+import { ApiKeysSection } from './ApiKeysSection'
+import { SessionsSection } from './SessionsSection'
+
+export function AccountPage() {
+  const { me } = useAuth()
+  return (
+    <>
+      <PageHeader title="Account" description="Your profile, where you are signed in, and keys for scripts and tools." />
+      <div className="space-y-6">
+        <Section title="Profile">
+          <dl className="grid gap-x-6 gap-y-4 px-5 py-5 sm:grid-cols-3 sm:px-6">
+            <div className="min-w-0">
+              <dt className="text-sm muted">Email</dt>
+              <dd className="mt-0.5 truncate font-medium" title={me?.email}>
+                {me?.email}
+              </dd>
+            </div>
+            <div>
+              <dt className="text-sm muted">Role</dt>
+              <dd className="mt-1">
+                <Badge tone={me?.role === 'admin' ? 'accent' : 'neutral'}>
+                  <span className="capitalize">{me?.role}</span>
+                </Badge>
+              </dd>
+            </div>
+            <div className="min-w-0">
+              <dt className="text-sm muted">Account ID</dt>
+              <dd className="mt-0.5 truncate font-mono text-sm" title={me?.id}>
+                {me?.id}
+              </dd>
+            </div>
+          </dl>
+        </Section>
+        <SessionsSection />
+        <ApiKeysSection />
+      </div>
+    </>
+  )
+}

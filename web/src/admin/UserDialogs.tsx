@@ -1,0 +1,184 @@
+import { useEffect, useState, type FormEvent } from 'react'
+import { createUser, inviteUser, updateUser } from '../api/admin'
+import { ApiError } from '../api/client'
+import type { Invitation, Role, UserInfo } from '../api/types'
+import { Button } from '../ui/Button'
+import { CopyField } from '../ui/CopyField'
+import { Dialog } from '../ui/Dialog'
+import { InlineError } from '../ui/ErrorNotice'
+import { SelectField, TextField } from '../ui/Field'
+import { useToast } from '../ui/Toasts'
+
+const ROLES = [
+  { value: 'user', label: 'User' },
+  { value: 'admin', label: 'Administrator' },
+  { value: 'guest', label: 'Guest' },
+] as const
+
+const GB = 1000 * 1000 * 1000
+
+/** Quota in GB as typed ("" = the default quota) to bytes, or undefined when not a number. */
+export function parseQuota(text: string): number | null | undefined {
+  const trimmed = text.trim()
+  if (!trimmed) return null
+  const value = Number(trimmed)
+  return Number.isFinite(value) && value >= 0 ? Math.round(value * GB) : undefined
+}
+
+function quotaText(bytes: number | null): string {
+  return bytes == null ? '' : String(Math.round((bytes / GB) * 100) / 100)
+}
+
+function fieldError(error: unknown, field: string): string | undefined {
+  return error instanceof ApiError ? error.fieldError(field) : undefined
+}
+
+export function CreateUserDialog({ open, onClose, onDone }: { open: boolean; onClose: () => void; onDone: () => void }) {
+  const toast = useToast()
+  const [form, setForm] = useState({ email: '', name: '', password: '', role: 'user' as Role, quota: '' })
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<unknown>(null)
+  useEffect(() => {
+    if (open) {
+      setForm({ email: '', name: '', password: '', role: 'user', quota: '' })
+      setError(null)
+      setBusy(false)
+    }
+  }, [open])
+  const quota = parseQuota(form.quota)
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    setBusy(true)
+    try {
+      const user = await createUser({ email: form.email.trim(), password: form.password, name: form.name.trim() || undefined, role: form.role, quota_bytes: quota ?? null })
+      toast.show(`Created ${user.email}`)
+      onDone()
+      onClose()
+    } catch (e) {
+      setError(e)
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Dialog open={open} onClose={onClose} title="Create user" description="Give the person their password through a safe channel; they can change it later.">
+      <form onSubmit={submit} className="space-y-4 pb-2">
+        <InlineError error={error} />
+        <TextField label="Email" type="email" required autoFocus value={form.email} error={fieldError(error, 'email')} onChange={(e) => setForm({ ...form, email: e.target.value })} />
+        <TextField label="Name" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+        <TextField label="Initial password" type="password" autoComplete="new-password" required minLength={12} value={form.password} hint="At least 12 characters." error={fieldError(error, 'password')} onChange={(e) => setForm({ ...form, password: e.target.value })} />
+        <div className="grid gap-4 sm:grid-cols-2">
+          <SelectField label="Role" options={ROLES} value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as Role })} />
+          <TextField label="Quota (GB)" inputMode="decimal" placeholder="Default" value={form.quota} error={quota === undefined ? 'Enter a number of GB, or leave empty.' : undefined} onChange={(e) => setForm({ ...form, quota: e.target.value })} />
+        </div>
+        <div className="flex justify-end gap-2 pt-1">
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" variant="primary" busy={busy} disabled={!form.email || form.password.length < 12 || quota === undefined}>Create user</Button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}
+
+export function InviteDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const [email, setEmail] = useState('')
+  const [role, setRole] = useState<Role>('user')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<unknown>(null)
+  const [invitation, setInvitation] = useState<Invitation | null>(null)
+  useEffect(() => {
+    if (open) {
+      setEmail('')
+      setRole('user')
+      setError(null)
+      setBusy(false)
+      setInvitation(null)
+    }
+  }, [open])
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    setBusy(true)
+    try {
+      setInvitation(await inviteUser({ email: email.trim(), role }))
+    } catch (e) {
+      setError(e)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  if (invitation) {
+    return (
+      <Dialog open={open} onClose={onClose} title="Invitation created" description={`Send this link to ${invitation.email}. It works once, until ${new Date(invitation.expires_at).toLocaleDateString()}.`} footer={<Button variant="primary" onClick={onClose}>Done</Button>}>
+        <div className="pb-2">
+          <CopyField label="Invitation link" value={invitation.url} />
+        </div>
+      </Dialog>
+    )
+  }
+  return (
+    <Dialog open={open} onClose={onClose} title="Invite someone" description="They choose their own password when they open the link.">
+      <form onSubmit={submit} className="space-y-4 pb-2">
+        <InlineError error={error} />
+        <TextField label="Email" type="email" required autoFocus value={email} error={fieldError(error, 'email')} onChange={(e) => setEmail(e.target.value)} />
+        <SelectField label="Role" options={ROLES} value={role} onChange={(e) => setRole(e.target.value as Role)} />
+        <div className="flex justify-end gap-2 pt-1">
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" variant="primary" busy={busy} disabled={!email.trim()}>Create invitation</Button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}
+
+export function EditUserDialog({ user, onClose, onDone }: { user: UserInfo | null; onClose: () => void; onDone: () => void }) {
+  const toast = useToast()
+  const [name, setName] = useState('')
+  const [role, setRole] = useState<Role>('user')
+  const [quota, setQuota] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<unknown>(null)
+  useEffect(() => {
+    if (!user) return
+    setName(user.name ?? '')
+    setRole(user.role)
+    setQuota(quotaText(user.quota_bytes))
+    setError(null)
+    setBusy(false)
+  }, [user])
+  const quotaBytes = parseQuota(quota)
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    if (!user || quotaBytes === undefined) return
+    setBusy(true)
+    try {
+      const updated = await updateUser(user.id, { name: name.trim() || null, role, quota_bytes: quotaBytes })
+      toast.show(`Saved ${updated.email}`)
+      onDone()
+      onClose()
+    } catch (e) {
+      setError(e)
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Dialog open={user !== null} onClose={onClose} title="Edit user" description={user?.email}>
+      <form onSubmit={submit} className="space-y-4 pb-2">
+        <InlineError error={error} />
+        <TextField label="Name" value={name} autoFocus onChange={(e) => setName(e.target.value)} />
+        <div className="grid gap-4 sm:grid-cols-2">
+          <SelectField label="Role" options={ROLES} value={role} onChange={(e) => setRole(e.target.value as Role)} />
+          <TextField label="Quota (GB)" inputMode="decimal" placeholder="Default" value={quota} error={quotaBytes === undefined ? 'Enter a number of GB, or leave empty.' : undefined} onChange={(e) => setQuota(e.target.value)} />
+        </div>
+        <div className="flex justify-end gap-2 pt-1">
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" variant="primary" busy={busy} disabled={quotaBytes === undefined}>Save changes</Button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}

@@ -1,0 +1,44 @@
+import { api, type TokenResponse } from './client'
+import type { Me, UserInfo } from './types'
+
+/** Sign-in asks for cookie mode: the refresh token goes into an HttpOnly cookie, never into JS. */
+export async function signIn(email: string, password: string): Promise<void> {
+  const tokens = await api.request<TokenResponse>('/api/v1/auth/login', {
+    json: { email, password, use_cookie: true },
+    auth: false,
+  })
+  api.acceptTokens(tokens)
+}
+
+export function fetchMe(): Promise<Me> {
+  return api.request<Me>('/api/v1/me')
+}
+
+/** Ends this session: the server revokes it and clears the refresh and CSRF cookies. */
+export async function signOut(): Promise<void> {
+  try {
+    await api.request('/api/v1/auth/logout', { method: 'POST', headers: api.csrfHeaders() })
+  } finally {
+    api.forget()
+  }
+}
+
+/** Ends every other session first (the server keeps the caller's), then this one. */
+export async function signOutEverywhere(): Promise<void> {
+  await api.request('/api/v1/auth/sessions', { method: 'DELETE' })
+  await signOut()
+}
+
+export function completeSetup(token: string, email: string, password: string, name: string): Promise<UserInfo> {
+  return api.request<UserInfo>('/api/v1/auth/setup', {
+    json: { token, email, password, name: name || undefined },
+    auth: false,
+  })
+}
+
+export function register(invitationToken: string, email: string, password: string, name: string): Promise<UserInfo> {
+  return api.request<UserInfo>('/api/v1/auth/register', {
+    json: { invitation_token: invitationToken, email, password, name: name || undefined },
+    auth: false,
+  })
+}

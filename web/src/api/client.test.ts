@@ -1,0 +1,114 @@
+import { describe, expect, it, vi } from 'vitest'
+import { ApiClient, ApiError, CSRF_HEADER, REFRESH_PATH, type TokenResponse } from './client'
+
+function json(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' } })
+}
+
+const tokens = (access: string, expiresIn = 900): TokenResponse => ({ access_token: access, token_type: 'Bearer', expires_in: expiresIn })
+
+function client(handler: (url: string, init: RequestInit) => Response | Promise<Response>, now = () => 1_000_000) {
+  const calls: { url: string; init: RequestInit }[] = []
+  const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = String(input)
+    calls.push({ url, init: init ?? {} })
+    return handler(url, init ?? {})
+  })
+  const api = new ApiClient({ fetch: fetch as unknown as typeof globalThis.fetch, now, readCookie: (name) => (name === '__Host-ferry-csrf' ? 'csrf-value' : undefined) })
+  return { api, calls }
+}
+
+const header = (init: RequestInit, name: string) => (init.headers as Record<string, string> | undefined)?.[name]
+
+describe('ApiClient', () => {
+  it('sends the bearer token it holds in memory', async () => {
+    const { api, calls } = client(() => json({ ok: true }))
+    api.acceptTokens(tokens('t1'))
+    await expect(api.request('/api/v1/me')).resolves.toEqual({ ok: true })
+    expect(header(calls[0]!.init, 'Authorization')).toBe('Bearer t1')
+  })
+
+  it('refreshes through the cookie with the CSRF header and retries once after a 401', async () => {
+    let refreshed = false
+    const { api, calls } = client((url, init) => {
+      if (url === REFRESH_PATH) {
+        refreshed = true
+        return json(tokens('t2'))
+      }
+      return header(init, 'Authorization') === 'Bearer t2' ? json({ me: 1 }) : json({ title: 'Unauthorized' }, 401)
+    })
+    api.acceptTokens(tokens('t1'))
+    await expect(api.request('/api/v1/me')).resolves.toEqual({ me: 1 })
+    expect(refreshed).toBe(true)
+    const refresh = calls.find((c) => c.url === REFRESH_PATH)!
+    expect(refresh.init.method).toBe('POST')
+    expect(refresh.init.credentials).toBe('same-origin')
+    expect(header(refresh.init, CSRF_HEADER)).toBe('csrf-value')
+    expect(calls.map((c) => c.url)).toEqual(['/api/v1/me', REFRESH_PATH, '/api/v1/me'])
+  })
+
+  it('shares one refresh between concurrent callers, as a rotated token may be used only once', async () => {
+    let refreshes = 0
+    let release: () => void = () => {}
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    const { api } = client(async (url) => {
+      if (url === REFRESH_PATH) {
+        refreshes++
+        await gate
+        return json(tokens('fresh'))
+      }
+      return json({})
+    })
+    const all = Promise.all([api.refresh(), api.refresh(), api.freshToken()])
+    release()
+    expect(await all).toEqual(['fresh', 'fresh', 'fresh'])
+    expect(refreshes).toBe(1)
+  })
+
+  it('refreshes ahead of expiry instead of waiting for a 401', async () => {
+    let time = 0
+    const { api, calls } = client((url) => (url === REFRESH_PATH ? json(tokens('t2')) : json({})), () => time)
+    api.acceptTokens(tokens('t1', 60))
+    time = 20_000
+    expect(await api.freshToken()).toBe('t1')
+    time = 45_000
+    expect(await api.freshToken()).toBe('t2')
+    expect(calls.filter((c) => c.url === REFRESH_PATH)).toHaveLength(1)
+  })
+
+  it('signs out and tells listeners when the server refuses the refresh', async () => {
+    const { api } = client((url) => (url === REFRESH_PATH ? json({ title: 'Unauthorized' }, 401) : json({ title: 'Unauthorized' }, 401)))
+    const events: boolean[] = []
+    api.onSessionChange((signedIn) => events.push(signedIn))
+    api.acceptTokens(tokens('t1'))
+    await expect(api.request('/api/v1/me')).rejects.toBeInstanceOf(ApiError)
+    expect(api.signedIn).toBe(false)
+    expect(events).toEqual([true, false])
+  })
+
+  it('turns problem+json into an ApiError with field errors', async () => {
+    const { api } = client(() => json({ title: 'Invalid request', detail: 'Some fields are invalid', errors: [{ field: 'email', message: 'must be a well-formed email address' }] }, 400))
+    const error = await api.request('/api/v1/auth/register', { json: {}, auth: false }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ApiError)
+    expect((error as ApiError).status).toBe(400)
+    expect((error as ApiError).message).toBe('Some fields are invalid')
+    expect((error as ApiError).fieldError('email')).toBe('must be a well-formed email address')
+  })
+
+  it('keeps the token when the network is down during a refresh', async () => {
+    let time = 0
+    const { api } = client(() => Promise.reject(new TypeError('Failed to fetch')), () => time)
+    api.acceptTokens(tokens('t1', 60))
+    time = 59_000
+    expect(await api.freshToken()).toBe('t1')
+    expect(api.signedIn).toBe(true)
+  })
+
+  it('never attaches a token to calls marked auth: false', async () => {
+    const { api, calls } = client(() => json(tokens('t9')))
+    api.acceptTokens(tokens('t1'))
+    await api.request('/api/v1/auth/login', { json: { email: 'a', password: 'b' }, auth: false })
+    expect(header(calls[0]!.init, 'Authorization')).toBeUndefined()
+    expect(header(calls[0]!.init, 'Content-Type')).toBe('application/json')
+  })
+})

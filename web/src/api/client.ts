@@ -1,0 +1,216 @@
+/**
+ * The one way the UI talks to the server. The access token lives only in this object's
+ * memory (never in storage, so a script injected into the page finds nothing to steal for
+ * later); a reload recovers a session through the HttpOnly refresh cookie, sent only to
+ * the refresh endpoint, with the CSRF header the server asks for on cookie calls.
+ */
+
+export interface Problem {
+  type?: string
+  title?: string
+  status?: number
+  detail?: string
+  errors?: { field: string; message: string }[]
+}
+
+export class ApiError extends Error {
+  readonly status: number
+  readonly problem: Problem
+
+  constructor(status: number, problem: Problem) {
+    super(problem.detail ?? problem.title ?? `Request failed (${status})`)
+    this.name = 'ApiError'
+    this.status = status
+    this.problem = problem
+  }
+
+  /** The message for one form field, when the server named it. */
+  fieldError(field: string): string | undefined {
+    return this.problem.errors?.find((e) => e.field === field)?.message
+  }
+}
+
+export interface TokenResponse {
+  access_token: string
+  token_type: string
+  expires_in: number
+}
+
+export const REFRESH_PATH = '/api/v1/auth/refresh'
+/** The readable double-submit cookie the server sets beside the HttpOnly refresh cookie. */
+export const CSRF_COOKIE = '__Host-ferry-csrf'
+export const CSRF_HEADER = 'X-CSRF-Token'
+
+/** Refresh this long before the access token expires, so a request never races its expiry. */
+const EXPIRY_MARGIN_MS = 30_000
+
+export interface RequestOptions {
+  method?: string
+  json?: unknown
+  body?: BodyInit
+  headers?: Record<string, string>
+  /** false for calls that must not carry or refresh a token (sign-in, setup, register). */
+  auth?: boolean
+  signal?: AbortSignal
+}
+
+type Fetch = typeof fetch
+
+export class ApiClient {
+  private accessToken: string | null = null
+  private expiresAt = 0
+  private refreshing: Promise<string | null> | null = null
+  private readonly listeners = new Set<(signedIn: boolean) => void>()
+  private readonly fetchFn: Fetch
+  private readonly now: () => number
+  private readonly readCookie: (name: string) => string | undefined
+
+  constructor(options: { fetch?: Fetch; now?: () => number; readCookie?: (name: string) => string | undefined } = {}) {
+    this.fetchFn = options.fetch ?? ((input, init) => fetch(input, init))
+    this.now = options.now ?? Date.now
+    this.readCookie = options.readCookie ?? documentCookie
+  }
+
+  get signedIn(): boolean {
+    return this.accessToken !== null
+  }
+
+  /** Called with false when the session ends (sign-out, or a refresh the server refused). */
+  onSessionChange(listener: (signedIn: boolean) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  acceptTokens(tokens: TokenResponse): void {
+    const wasSignedIn = this.signedIn
+    this.accessToken = tokens.access_token
+    this.expiresAt = this.now() + tokens.expires_in * 1000
+    if (!wasSignedIn) this.emit(true)
+  }
+
+  forget(): void {
+    const wasSignedIn = this.signedIn
+    this.accessToken = null
+    this.expiresAt = 0
+    if (wasSignedIn) this.emit(false)
+  }
+
+  /** A token good for at least the next half minute, refreshing first when needed; null when signed out. */
+  async freshToken(): Promise<string | null> {
+    if (this.accessToken && this.now() < this.expiresAt - EXPIRY_MARGIN_MS) return this.accessToken
+    return this.refresh()
+  }
+
+  /**
+   * Trades the refresh cookie for a new access token. Concurrent callers share one call:
+   * the server rotates the refresh token on every use and treats a second use of the old
+   * one as theft, so two parallel refreshes would sign the user out.
+   */
+  refresh(): Promise<string | null> {
+    this.refreshing ??= this.doRefresh().finally(() => {
+      this.refreshing = null
+    })
+    return this.refreshing
+  }
+
+  private async doRefresh(): Promise<string | null> {
+    if (this.readCookie(CSRF_COOKIE) === undefined) {
+      // The CSRF cookie lives exactly as long as the refresh cookie: without it there is no session to restore.
+      this.forget()
+      return null
+    }
+    let response: Response
+    try {
+      response = await this.fetchFn(REFRESH_PATH, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: this.csrfHeaders({ Accept: 'application/json' }),
+      })
+    } catch {
+      // Offline: keep the current token (it may still work) rather than signing out.
+      return this.accessToken
+    }
+    if (!response.ok) {
+      this.forget()
+      return null
+    }
+    this.acceptTokens((await response.json()) as TokenResponse)
+    return this.accessToken
+  }
+
+  /** Headers for a call that authenticates with the refresh cookie (refresh, sign-out). */
+  csrfHeaders(headers: Record<string, string> = {}): Record<string, string> {
+    const token = this.readCookie(CSRF_COOKIE)
+    return token ? { ...headers, [CSRF_HEADER]: token } : headers
+  }
+
+  async request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    const response = await this.send(path, options)
+    if (response.status === 204 || response.headers.get('Content-Length') === '0') return undefined as T
+    const type = response.headers.get('Content-Type') ?? ''
+    return (type.includes('json') ? await response.json() : await response.text()) as T
+  }
+
+  /** Sends with the bearer token; on a 401 refreshes once and retries, then gives up. */
+  async send(path: string, options: RequestOptions = {}): Promise<Response> {
+    const useAuth = options.auth !== false
+    const token = useAuth ? await this.freshToken() : null
+    let response = await this.fetchOnce(path, options, token)
+    if (response.status === 401 && useAuth && token !== null) {
+      const renewed = await this.refresh()
+      if (renewed !== null && renewed !== token) response = await this.fetchOnce(path, options, renewed)
+    }
+    if (!response.ok) throw await toError(response)
+    return response
+  }
+
+  private fetchOnce(path: string, options: RequestOptions, token: string | null): Promise<Response> {
+    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...options.headers }
+    let body = options.body
+    if (options.json !== undefined) {
+      headers['Content-Type'] = 'application/json'
+      body = JSON.stringify(options.json)
+    }
+    if (token) headers.Authorization = `Bearer ${token}`
+    return this.fetchFn(path, {
+      method: options.method ?? (body === undefined ? 'GET' : 'POST'),
+      headers,
+      body,
+      signal: options.signal,
+      credentials: 'same-origin',
+    })
+  }
+
+  private emit(signedIn: boolean): void {
+    for (const listener of this.listeners) listener(signedIn)
+  }
+}
+
+async function toError(response: Response): Promise<ApiError> {
+  let problem: Problem = { status: response.status }
+  try {
+    const type = response.headers.get('Content-Type') ?? ''
+    if (type.includes('json')) problem = { ...problem, ...((await response.json()) as Problem) }
+  } catch {
+    // A body that is not JSON (a proxy's HTML page) leaves the status as the only clue.
+  }
+  if (!problem.detail && !problem.title) problem.title = statusText(response.status)
+  return new ApiError(response.status, problem)
+}
+
+function statusText(status: number): string {
+  if (status === 0 || status >= 500) return 'The server had a problem. Try again in a moment.'
+  if (status === 404) return 'Not found.'
+  if (status === 403) return 'You are not allowed to do this.'
+  if (status === 429) return 'Too many attempts. Wait a moment and try again.'
+  return `Request failed (${status}).`
+}
+
+function documentCookie(name: string): string | undefined {
+  if (typeof document === 'undefined') return undefined
+  const prefix = `${name}=`
+  const found = document.cookie.split('; ').find((c) => c.startsWith(prefix))
+  return found ? decodeURIComponent(found.slice(prefix.length)) : undefined
+}
+
+export const api = new ApiClient()

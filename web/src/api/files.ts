@@ -1,0 +1,59 @@
+import { saveAuthenticated } from '../lib/saveResponse'
+import { api } from './client'
+import type { FileItem, FilePage } from './types'
+
+export type SortField = 'name' | 'size' | 'created_at'
+
+export interface FileListQuery {
+  folder: string
+  name?: string
+  type?: string
+  minSize?: number
+  maxSize?: number
+  createdAfter?: string
+  recursive?: boolean
+  sort: SortField
+  order: 'asc' | 'desc'
+  cursor?: string | null
+  limit?: number
+}
+
+export function fileListParams(query: FileListQuery): URLSearchParams {
+  const params = new URLSearchParams()
+  params.set('path', query.folder)
+  if (query.name) params.set('name', query.name)
+  if (query.type) params.set('type', query.type)
+  if (query.minSize !== undefined) params.set('min_size', String(query.minSize))
+  if (query.maxSize !== undefined) params.set('max_size', String(query.maxSize))
+  if (query.createdAfter) params.set('created_after', query.createdAfter)
+  if (query.recursive) params.set('recursive', 'true')
+  params.set('sort', query.sort)
+  params.set('order', query.order)
+  if (query.cursor) params.set('cursor', query.cursor)
+  params.set('limit', String(query.limit ?? 100))
+  return params
+}
+
+export function listFiles(query: FileListQuery, signal?: AbortSignal): Promise<FilePage> {
+  return api.request<FilePage>(`/api/v1/files?${fileListParams(query)}`, signal ? { signal } : {})
+}
+
+export function updateFile(id: string, change: { name?: string; folder?: string }): Promise<FileItem> {
+  return api.request<FileItem>(`/api/v1/files/${encodeURIComponent(id)}`, { method: 'PATCH', json: change })
+}
+
+export function deleteFile(id: string): Promise<void> {
+  return api.request<void>(`/api/v1/files/${encodeURIComponent(id)}`, { method: 'DELETE' })
+}
+
+export function downloadUrl(id: string): string {
+  return `/api/v1/files/${encodeURIComponent(id)}/download`
+}
+
+/**
+ * Downloads with the bearer token (a plain link cannot carry it) and hands the bytes to the
+ * browser's save flow under the file's name.
+ */
+export function downloadFile(file: Pick<FileItem, 'id' | 'name'>): Promise<void> {
+  return saveAuthenticated(downloadUrl(file.id), file.name)
+}

@@ -1,0 +1,24 @@
+import type { ReactNode } from 'react'
+import { ThemeToggle } from '../layout/ThemeToggle'
+import { Logo } from '../ui/Logo'
+
+export function AuthLayout({ title, subtitle, children, footer }: { title: string; subtitle?: ReactNode; children: ReactNode; footer?: ReactNode }) {
+  return (
+    <div className="relative flex min-h-dvh flex-col bg-gradient-to-b from-accent-50/70 to-zinc-50 dark:from-accent-950/40 dark:to-zinc-950">
+      <header className="flex items-center justify-between px-5 py-4 sm:px-8">
+        <Logo />
+        <ThemeToggle />
+      </header>
+      <main className="flex flex-1 items-start justify-center px-4 pt-[8vh] pb-16">
+        <div className="w-full max-w-[400px]">
+          <div className="card p-6 sm:p-8">
+            <h1 className="text-xl font-semibold tracking-tight">{title}</h1>
+            {subtitle && <p className="mt-1.5 text-[15px] muted">{subtitle}</p>}
+            <div className="mt-6">{children}</div>
+          </div>
+          {footer && <div className="mt-6 text-center text-sm muted">{footer}</div>}
+        </div>
+      </main>
+    </div>
+  )
+}

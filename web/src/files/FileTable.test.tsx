@@ -1,0 +1,50 @@
+// @vitest-environment jsdom
+import { render, screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it, vi } from 'vitest'
+import type { FileItem } from '../api/types'
+import { FileTable } from './FileTable'
+
+const longName = `${'quarterly-report-final-v2-'.repeat(8)}.pdf`
+const files: FileItem[] = [
+  { id: '1', name: longName, folder: '/', path: `/${longName}`, content_type: 'application/pdf', size: 2_000_000, sha256: null, created_at: '2026-11-20T10:00:00Z', modified_at: '2026-11-20T10:00:00Z' },
+  { id: '2', name: 'photo.jpg', folder: '/', path: '/photo.jpg', content_type: 'image/jpeg', size: 500, sha256: null, created_at: '2026-11-21T10:00:00Z', modified_at: '2026-11-21T10:00:00Z' },
+]
+
+function setup(selected = new Set<string>()) {
+  const handlers = { onToggle: vi.fn(), onToggleAll: vi.fn(), onSort: vi.fn(), onOpenFolder: vi.fn(), onDownload: vi.fn(), onRename: vi.fn(), onDelete: vi.fn() }
+  render(<FileTable folders={['/docs']} files={files} showFolderColumn={false} selected={selected} sort="name" order="asc" {...handlers} />)
+  return handlers
+}
+
+describe('FileTable', () => {
+  it('truncates long names but keeps the full name in the title', () => {
+    setup()
+    const name = screen.getByText(longName)
+    expect(name.className).toContain('truncate')
+    expect(name.getAttribute('title')).toBe(longName)
+  })
+
+  it('labels every control with the file it acts on', async () => {
+    const handlers = setup()
+    await userEvent.click(screen.getByRole('button', { name: 'Download photo.jpg' }))
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Select photo.jpg' }))
+    await userEvent.click(screen.getByRole('button', { name: 'docs' }))
+    expect(handlers.onDownload).toHaveBeenCalledWith(files[1])
+    expect(handlers.onToggle).toHaveBeenCalledWith('2')
+    expect(handlers.onOpenFolder).toHaveBeenCalledWith('/docs')
+  })
+
+  it('marks the sorted column and sorts by another on click', async () => {
+    const handlers = setup()
+    expect(screen.getByRole('columnheader', { name: /Name/ }).getAttribute('aria-sort')).toBe('ascending')
+    await userEvent.click(screen.getByRole('button', { name: /Size/ }))
+    expect(handlers.onSort).toHaveBeenCalledWith('size')
+  })
+
+  it('shows a half-checked select-all box when some files are selected', () => {
+    setup(new Set(['1']))
+    const all = screen.getByRole('checkbox', { name: 'Select all files' }) as HTMLInputElement
+    expect(all.indeterminate).toBe(true)
+  })
+})

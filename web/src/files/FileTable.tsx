@@ -1,0 +1,122 @@
+import type { FileItem } from '../api/types'
+import type { SortField } from '../api/files'
+import { formatBytes, formatDateTime, formatRelative } from '../lib/format'
+import { IconButton } from '../ui/Button'
+import { Checkbox } from '../ui/Field'
+import { Icon } from '../ui/Icon'
+import { FileIcon, FolderIcon } from './FileIcon'
+import { folderName } from './paths'
+
+interface Props {
+  folders: string[]
+  files: FileItem[]
+  showFolderColumn: boolean
+  selected: ReadonlySet<string>
+  onToggle: (id: string) => void
+  onToggleAll: () => void
+  sort: SortField
+  order: 'asc' | 'desc'
+  onSort: (field: SortField) => void
+  onOpenFolder: (path: string) => void
+  onDownload: (file: FileItem) => void
+  onRename: (file: FileItem) => void
+  onDelete: (file: FileItem) => void
+}
+
+function SortHeader({ field, label, sort, order, onSort, className = '' }: { field: SortField; label: string; sort: SortField; order: 'asc' | 'desc'; onSort: (f: SortField) => void; className?: string }) {
+  const active = sort === field
+  return (
+    <th scope="col" aria-sort={active ? (order === 'asc' ? 'ascending' : 'descending') : 'none'} className={`px-3 py-2.5 font-medium ${className}`}>
+      <button type="button" onClick={() => onSort(field)} className="-mx-1.5 inline-flex items-center gap-1 rounded-md px-1.5 py-0.5 hover:text-zinc-900 dark:hover:text-zinc-100">
+        {label}
+        <Icon name={active && order === 'desc' ? 'arrowDown' : 'arrowUp'} className={`size-3.5 ${active ? '' : 'opacity-0'}`} />
+      </button>
+    </th>
+  )
+}
+
+export function FileTable(props: Props) {
+  const { folders, files, selected } = props
+  const allSelected = files.length > 0 && files.every((f) => selected.has(f.id))
+  const someSelected = !allSelected && files.some((f) => selected.has(f.id))
+  return (
+    <table className="w-full table-fixed text-left text-[15px]">
+      <thead className="border-b border-zinc-200/80 text-[13px] text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
+        <tr>
+          <th scope="col" className="w-12 py-2.5 pl-4 sm:pl-5">
+            <Checkbox
+              label={allSelected ? 'Clear selection' : 'Select all files'}
+              checked={allSelected}
+              ref={(el) => {
+                if (el) el.indeterminate = someSelected
+              }}
+              disabled={files.length === 0}
+              onChange={props.onToggleAll}
+            />
+          </th>
+          <SortHeader field="name" label="Name" {...props} />
+          <SortHeader field="size" label="Size" className="hidden w-28 sm:table-cell" {...props} />
+          <SortHeader field="created_at" label="Added" className="hidden w-44 md:table-cell" {...props} />
+          <th scope="col" className="w-14 py-2.5 pr-4 sm:w-32 sm:pr-5">
+            <span className="sr-only">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800/80">
+        {folders.map((path) => (
+          <tr key={`folder:${path}`} className="group hover:bg-zinc-50 dark:hover:bg-zinc-800/40">
+            <td className="py-2.5 pl-4 sm:pl-5" />
+            <td className="px-3 py-2.5" colSpan={1}>
+              <button type="button" onClick={() => props.onOpenFolder(path)} className="flex w-full min-w-0 items-center gap-3 rounded-md text-left">
+                <FolderIcon />
+                <span className="truncate font-medium" title={folderName(path)}>
+                  {folderName(path)}
+                </span>
+              </button>
+            </td>
+            <td className="hidden px-3 py-2.5 text-sm muted sm:table-cell">Folder</td>
+            <td className="hidden px-3 py-2.5 md:table-cell" />
+            <td className="py-2.5 pr-4 text-right sm:pr-5">
+              <Icon name="chevronRight" className="ml-auto size-4 text-zinc-400" />
+            </td>
+          </tr>
+        ))}
+        {files.map((file) => {
+          const isSelected = selected.has(file.id)
+          return (
+            <tr key={file.id} className={isSelected ? 'bg-accent-50/60 dark:bg-accent-950/30' : 'hover:bg-zinc-50 dark:hover:bg-zinc-800/40'}>
+              <td className="py-2.5 pl-4 sm:pl-5">
+                <Checkbox label={`Select ${file.name}`} checked={isSelected} onChange={() => props.onToggle(file.id)} />
+              </td>
+              <td className="px-3 py-2.5">
+                <div className="flex min-w-0 items-center gap-3">
+                  <FileIcon name={file.name} contentType={file.content_type} />
+                  <div className="min-w-0">
+                    <p className="truncate font-medium" title={file.name}>
+                      {file.name}
+                    </p>
+                    <p className="truncate text-[13px] muted" title={file.path}>
+                      <span className="sm:hidden">{formatBytes(file.size)} · </span>
+                      {props.showFolderColumn ? file.folder : <span className="sm:hidden">{formatRelative(file.created_at)}</span>}
+                    </p>
+                  </div>
+                </div>
+              </td>
+              <td className="hidden px-3 py-2.5 text-sm whitespace-nowrap tabular-nums muted sm:table-cell">{formatBytes(file.size)}</td>
+              <td className="hidden px-3 py-2.5 text-sm whitespace-nowrap muted md:table-cell" title={formatDateTime(file.created_at)}>
+                {formatRelative(file.created_at)}
+              </td>
+              <td className="py-2 pr-3 sm:pr-4">
+                <div className="flex justify-end gap-0.5">
+                  <IconButton icon="download" label={`Download ${file.name}`} onClick={() => props.onDownload(file)} />
+                  <IconButton icon="pencil" label={`Rename or move ${file.name}`} className="max-sm:hidden" onClick={() => props.onRename(file)} />
+                  <IconButton icon="trash" label={`Delete ${file.name}`} className="max-sm:hidden" variant="danger-ghost" onClick={() => props.onDelete(file)} />
+                </div>
+              </td>
+            </tr>
+          )
+        })}
+      </tbody>
+    </table>
+  )
+}

@@ -1,0 +1,249 @@
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { useSearchParams } from 'react-router'
+import { deleteFile, downloadFile, listFiles, updateFile, type SortField } from '../api/files'
+import type { FileItem } from '../api/types'
+import { Button, IconButton } from '../ui/Button'
+import { EmptyState } from '../ui/EmptyState'
+import { errorMessage, ErrorNotice } from '../ui/ErrorNotice'
+import { PageHeader } from '../ui/PageHeader'
+import { PageSpinner } from '../ui/Spinner'
+import { useToast } from '../ui/Toasts'
+import { Breadcrumbs } from './Breadcrumbs'
+import { DeleteDialog, MoveDialog, NewFolderDialog, RenameDialog } from './FileDialogs'
+import { FileTable } from './FileTable'
+import { FileToolbar } from './FileToolbar'
+import { isFiltered, readView, toQuery, writeView, type FileView } from './filters'
+import { childFolders, folderName, joinFolder } from './paths'
+import { SelectionBar } from './SelectionBar'
+import { DropOverlay } from './uploads/DropOverlay'
+import { ResumeNotice } from './uploads/ResumeNotice'
+import { uploader } from './uploads/uploader'
+import { UploadPanel } from './uploads/UploadPanel'
+
+export function FilesPage() {
+  const [params, setParams] = useSearchParams()
+  const view = useMemo(() => readView(params), [params])
+  const queries = useQueryClient()
+  const toast = useToast()
+  const [selected, setSelected] = useState<Set<string>>(new Set())
+  const [renaming, setRenaming] = useState<FileItem | null>(null)
+  const [deleting, setDeleting] = useState<FileItem[]>([])
+  const [moving, setMoving] = useState(false)
+  const [creatingFolder, setCreatingFolder] = useState(false)
+  const fileInput = useRef<HTMLInputElement>(null)
+  const folderInput = useRef<HTMLInputElement>(null)
+
+  const setView = (change: Partial<FileView>) => setParams(writeView({ ...view, ...change }), { replace: !('folder' in change) })
+  const query = useMemo(() => toQuery(view), [view])
+  const filtered = isFiltered(view)
+
+  const listing = useInfiniteQuery({
+    queryKey: ['files', query],
+    queryFn: ({ pageParam, signal }) => listFiles({ ...query, cursor: pageParam }, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.next_cursor ?? null,
+  })
+  // Folders exist only as the paths of files: the tree below this folder names its sub-folders.
+  const tree = useQuery({
+    queryKey: ['files', 'tree', view.folder],
+    queryFn: ({ signal }) => listFiles({ folder: view.folder, recursive: true, sort: 'name', order: 'asc', limit: 500 }, signal),
+    enabled: !filtered,
+  })
+
+  useEffect(() => setSelected(new Set()), [query])
+  useEffect(() => {
+    const refreshList = uploader().onCompleted(() => void queries.invalidateQueries({ queryKey: ['files'] }))
+    const announce = uploader().onBatchDone(({ uploaded, failed }) => {
+      if (uploaded > 0) toast.show(uploaded === 1 ? 'Upload complete' : `Uploaded ${uploaded} files`)
+      if (failed > 0) toast.show(`${failed} ${failed === 1 ? 'upload' : 'uploads'} failed; retry from the uploads tray`, 'error')
+    })
+    return () => {
+      refreshList()
+      announce()
+    }
+  }, [queries, toast])
+
+  const files = useMemo(() => listing.data?.pages.flatMap((p) => p.items) ?? [], [listing.data])
+  const folders = useMemo(() => (filtered ? [] : childFolders(view.folder, (tree.data?.items ?? []).map((f) => f.folder))), [filtered, view.folder, tree.data])
+  const selectedFiles = files.filter((f) => selected.has(f.id))
+
+  const addFiles = (list: File[], folder = view.folder) => {
+    if (list.length === 0) return
+    uploader().add(list, folder)
+  }
+  const refresh = () => queries.invalidateQueries({ queryKey: ['files'] })
+
+  const runEach = async (items: FileItem[], action: (f: FileItem) => Promise<unknown>, verb: string) => {
+    const failures: string[] = []
+    for (const item of items) {
+      try {
+        await action(item)
+      } catch (e) {
+        failures.push(`${item.name}: ${errorMessage(e)}`)
+      }
+    }
+    await refresh()
+    setSelected(new Set())
+    const done = items.length - failures.length
+    if (done > 0) toast.show(done === 1 && items[0] ? `${verb} ${items[0].name}` : `${verb} ${done} files`)
+    if (failures.length) toast.show(failures.join('\n'), 'error')
+  }
+
+  const sortBy = (field: SortField) =>
+    setView({ sort: field, order: view.sort === field ? (view.order === 'asc' ? 'desc' : 'asc') : field === 'name' ? 'asc' : 'desc' })
+
+  const download = (file: FileItem) => downloadFile(file).catch((e: unknown) => toast.show(errorMessage(e), 'error'))
+
+  return (
+    <>
+      <PageHeader
+        title={view.folder === '/' ? 'Files' : folderName(view.folder)}
+        description={
+          view.folder === '/' && !filtered ? (
+            'Upload, organise and download your files. Everything is encrypted at rest.'
+          ) : (
+            <Breadcrumbs folder={view.folder} onNavigate={(folder) => setView({ folder, q: '' })} />
+          )
+        }
+        actions={
+          <>
+            <IconButton icon="plus" label="New folder" variant="secondary" className="sm:hidden" onClick={() => setCreatingFolder(true)} />
+            <IconButton icon="folderUp" label="Upload folder" variant="secondary" className="sm:hidden" onClick={() => folderInput.current?.click()} />
+            <Button icon="plus" variant="ghost" className="max-sm:hidden" onClick={() => setCreatingFolder(true)}>
+              New folder
+            </Button>
+            <Button icon="folderUp" className="max-sm:hidden" onClick={() => folderInput.current?.click()}>
+              Upload folder
+            </Button>
+            <Button icon="upload" variant="primary" className="max-sm:flex-1" onClick={() => fileInput.current?.click()}>
+              Upload files
+            </Button>
+          </>
+        }
+      />
+      <input
+        ref={fileInput}
+        type="file"
+        multiple
+        className="hidden"
+        aria-label="Choose files to upload"
+        data-testid="file-input"
+        onChange={(e) => {
+          addFiles(Array.from(e.target.files ?? []))
+          e.target.value = ''
+        }}
+      />
+      <input
+        ref={(el) => {
+          folderInput.current = el
+          el?.setAttribute('webkitdirectory', '')
+        }}
+        type="file"
+        multiple
+        className="hidden"
+        aria-label="Choose a folder to upload"
+        onChange={(e) => {
+          addFiles(Array.from(e.target.files ?? []))
+          e.target.value = ''
+        }}
+      />
+
+      <ResumeNotice onFiles={addFiles} />
+      <FileToolbar view={view} onChange={setView} />
+
+      <div className="card mt-4 overflow-hidden">
+        {selected.size > 0 && (
+          <SelectionBar
+            count={selected.size}
+            onClear={() => setSelected(new Set())}
+            onDownload={() => void runEach(selectedFiles, (f) => downloadFile(f), 'Downloaded')}
+            onMove={() => setMoving(true)}
+            onDelete={() => setDeleting(selectedFiles)}
+          />
+        )}
+        {listing.isPending ? (
+          <PageSpinner label="Loading files" />
+        ) : listing.isError ? (
+          <ErrorNotice error={listing.error} title="Could not load your files" onRetry={() => void listing.refetch()} />
+        ) : files.length === 0 && folders.length === 0 ? (
+          filtered ? (
+            <EmptyState icon="search" title="No matching files" action={<Button onClick={() => setView({ q: '', type: '', size: '', date: '' })}>Clear filters</Button>}>
+              Nothing in this folder matches your search and filters.
+            </EmptyState>
+          ) : (
+            <EmptyState
+              icon="upload"
+              title={view.folder === '/' ? 'Your files will appear here' : 'This folder is empty'}
+              action={
+                <Button variant="primary" icon="upload" onClick={() => fileInput.current?.click()}>
+                  Upload files
+                </Button>
+              }
+            >
+              Drag files or folders anywhere onto this page, or choose them from your computer. Large uploads resume where they stopped.
+            </EmptyState>
+          )
+        ) : (
+          <FileTable
+            folders={folders}
+            files={files}
+            showFolderColumn={filtered}
+            selected={selected}
+            onToggle={(id) =>
+              setSelected((current) => {
+                const next = new Set(current)
+                if (!next.delete(id)) next.add(id)
+                return next
+              })
+            }
+            onToggleAll={() => setSelected((current) => (files.every((f) => current.has(f.id)) ? new Set() : new Set(files.map((f) => f.id))))}
+            sort={view.sort}
+            order={view.order}
+            onSort={sortBy}
+            onOpenFolder={(folder) => setView({ folder })}
+            onDownload={(file) => void download(file)}
+            onRename={setRenaming}
+            onDelete={(file) => setDeleting([file])}
+          />
+        )}
+        {listing.hasNextPage && (
+          <div className="flex justify-center border-t border-zinc-200/80 p-3 dark:border-zinc-800">
+            <Button variant="ghost" busy={listing.isFetchingNextPage} onClick={() => void listing.fetchNextPage()}>
+              Load more
+            </Button>
+          </div>
+        )}
+      </div>
+
+      <RenameDialog
+        file={renaming}
+        onClose={() => setRenaming(null)}
+        onSave={async (file, change) => {
+          await updateFile(file.id, change)
+          await refresh()
+          toast.show(change.folder ? `Moved ${file.name} to ${change.folder}` : `Renamed to ${change.name}`)
+        }}
+      />
+      <MoveDialog count={selectedFiles.length} open={moving} onClose={() => setMoving(false)} onMove={(folder) => runEach(selectedFiles, (f) => updateFile(f.id, { folder }), 'Moved')} />
+      <DeleteDialog
+        files={deleting}
+        onClose={() => setDeleting([])}
+        onConfirm={async () => {
+          await runEach(deleting, (f) => deleteFile(f.id), 'Deleted')
+          setDeleting([])
+        }}
+      />
+      <NewFolderDialog
+        open={creatingFolder}
+        onClose={() => setCreatingFolder(false)}
+        onCreate={(name) => {
+          setCreatingFolder(false)
+          setView({ folder: joinFolder(view.folder, name), q: '' })
+        }}
+      />
+      <DropOverlay folder={view.folder} onFiles={addFiles} />
+      <UploadPanel />
+    </>
+  )
+}

@@ -1,0 +1,127 @@
+import { useEffect, useState, type ReactNode } from 'react'
+import { NavLink, Outlet, useLocation } from 'react-router'
+import { useAuth } from '../auth/AuthProvider'
+import { IconButton } from '../ui/Button'
+import { Icon, type IconName } from '../ui/Icon'
+import { Logo } from '../ui/Logo'
+import { ThemeToggle } from './ThemeToggle'
+
+interface NavItem {
+  to: string
+  label: string
+  icon: IconName
+}
+
+const MAIN: NavItem[] = [
+  { to: '/files', label: 'Files', icon: 'folder' },
+  { to: '/account', label: 'Account', icon: 'user' },
+]
+
+const ADMIN: NavItem[] = [
+  { to: '/admin/users', label: 'Users', icon: 'users' },
+  { to: '/admin/audit', label: 'Audit log', icon: 'shield' },
+]
+
+function NavItems({ items }: { items: NavItem[] }) {
+  return (
+    <ul className="space-y-0.5">
+      {items.map((item) => (
+        <li key={item.to}>
+          <NavLink
+            to={item.to}
+            className={({ isActive }) =>
+              `flex items-center gap-3 rounded-lg px-3 py-2 text-[15px] font-medium transition-colors ${
+                isActive
+                  ? 'bg-accent-50 text-accent-800 dark:bg-accent-950/70 dark:text-accent-200'
+                  : 'text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800/70 dark:hover:text-zinc-100'
+              }`
+            }
+          >
+            <Icon name={item.icon} className="size-[18px] shrink-0" />
+            {item.label}
+          </NavLink>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+function Sidebar({ onNavigate, showLogo = true }: { onNavigate?: () => void; showLogo?: boolean }) {
+  const { me, signOut } = useAuth()
+  return (
+    <div className="flex h-full flex-col" onClick={(e) => (e.target as HTMLElement).closest('a') && onNavigate?.()}>
+      {showLogo ? (
+        <div className="px-5 pt-5 pb-6">
+          <Logo />
+        </div>
+      ) : (
+        <div className="pt-4" />
+      )}
+      <nav aria-label="Main" className="flex-1 space-y-6 px-3">
+        <NavItems items={MAIN} />
+        {me?.role === 'admin' && (
+          <div>
+            <p className="mb-1.5 px-3 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Administration</p>
+            <NavItems items={ADMIN} />
+          </div>
+        )}
+      </nav>
+      <div className="space-y-3 border-t border-zinc-200/80 p-4 dark:border-zinc-800">
+        <div className="flex items-center justify-between gap-2">
+          <span className="text-xs font-medium muted">Theme</span>
+          <ThemeToggle />
+        </div>
+        <div className="flex items-center gap-3 rounded-lg px-1">
+          <span className="flex size-9 shrink-0 items-center justify-center rounded-full bg-accent-100 text-sm font-semibold text-accent-800 dark:bg-accent-900 dark:text-accent-100" aria-hidden="true">
+            {(me?.name || me?.email || '?').slice(0, 1).toUpperCase()}
+          </span>
+          <div className="min-w-0 flex-1">
+            <p className="truncate text-sm font-medium" title={me?.email}>
+              {me?.name || me?.email}
+            </p>
+            <p className="truncate text-xs muted capitalize">{me?.role}</p>
+          </div>
+          <IconButton icon="logout" label="Sign out" onClick={() => void signOut()} />
+        </div>
+      </div>
+    </div>
+  )
+}
+
+export function AppShell({ children }: { children?: ReactNode }) {
+  const [menuOpen, setMenuOpen] = useState(false)
+  const location = useLocation()
+  useEffect(() => setMenuOpen(false), [location.pathname])
+  useEffect(() => {
+    if (!menuOpen) return
+    const close = (event: KeyboardEvent) => event.key === 'Escape' && setMenuOpen(false)
+    window.addEventListener('keydown', close)
+    return () => window.removeEventListener('keydown', close)
+  }, [menuOpen])
+
+  return (
+    <div className="min-h-dvh lg:pl-64">
+      <a href="#main" className="sr-only focus:not-sr-only focus:fixed focus:top-3 focus:left-3 focus:z-50 focus:rounded-lg focus:bg-white focus:px-4 focus:py-2 focus:shadow-lg dark:focus:bg-zinc-800">
+        Skip to content
+      </a>
+      <aside className="fixed inset-y-0 left-0 hidden w-64 border-r border-zinc-200/80 bg-white lg:block dark:border-zinc-800 dark:bg-zinc-900/60">
+        <Sidebar />
+      </aside>
+      <header className="sticky top-0 z-30 flex items-center justify-between border-b border-zinc-200/80 bg-white/90 px-4 py-2.5 backdrop-blur lg:hidden dark:border-zinc-800 dark:bg-zinc-900/90">
+        <Logo />
+        <IconButton icon={menuOpen ? 'x' : 'menu'} label={menuOpen ? 'Close menu' : 'Open menu'} aria-expanded={menuOpen} aria-controls="mobile-nav" onClick={() => setMenuOpen((open) => !open)} />
+      </header>
+      {menuOpen && (
+        <div className="fixed inset-0 top-[57px] z-20 lg:hidden">
+          <button type="button" aria-label="Close menu" className="absolute inset-0 bg-zinc-950/30" onClick={() => setMenuOpen(false)} />
+          <div id="mobile-nav" className="relative h-full w-72 max-w-[85vw] bg-white shadow-xl dark:bg-zinc-900">
+            <Sidebar showLogo={false} onNavigate={() => setMenuOpen(false)} />
+          </div>
+        </div>
+      )}
+      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl px-4 py-6 focus:outline-none sm:px-6 lg:px-10 lg:py-10">
+        {children ?? <Outlet />}
+      </main>
+    </div>
+  )
+}

@@ -1,0 +1,31 @@
+import { api } from '../api/client'
+
+/** Fetches an authenticated URL and saves the body under the server's filename (or `fallback`). */
+export async function saveAuthenticated(path: string, fallback: string): Promise<void> {
+  const response = await api.send(path)
+  const disposition = response.headers.get('Content-Disposition') ?? ''
+  const name = filenameFromDisposition(disposition) ?? fallback
+  const url = URL.createObjectURL(await response.blob())
+  const link = document.createElement('a')
+  link.href = url
+  link.download = name
+  document.body.append(link)
+  link.click()
+  link.remove()
+  window.setTimeout(() => URL.revokeObjectURL(url), 60_000)
+}
+
+/** RFC 6266: prefers filename* (UTF-8, percent-encoded) over the plain filename. */
+export function filenameFromDisposition(header: string): string | null {
+  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header)
+  if (extended?.[1]) {
+    try {
+      return decodeURIComponent(extended[1].trim())
+    } catch {
+      // Malformed encoding: fall back to the plain parameter.
+    }
+  }
+  const plain = /filename\s*=\s*"((?:[^"\\]|\\.)*)"|filename\s*=\s*([^;]+)/.exec(header)
+  const value = plain?.[1] ?? plain?.[2]
+  return value ? value.replace(/\\(.)/g, '$1').trim() : null
+}

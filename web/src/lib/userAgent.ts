@@ -1,0 +1,35 @@
+/** "Firefox on macOS" from a User-Agent string; enough to recognise one's own devices. */
+export function describeUserAgent(ua: string | null | undefined): string {
+  if (!ua) return 'Unknown device'
+  const browser = /Edg\//.test(ua)
+    ? 'Edge'
+    : /OPR\//.test(ua)
+      ? 'Opera'
+      : /Firefox\//.test(ua)
+        ? 'Firefox'
+        : /(Chrome|Chromium|HeadlessChrome)\//.test(ua)
+          ? 'Chrome'
+          : /Safari\//.test(ua)
+            ? 'Safari'
+            : /curl\//i.test(ua)
+              ? 'curl'
+              : /ferry-cli|ferry\//i.test(ua)
+                ? 'Ferry CLI'
+                : /okhttp|java|python|go-http/i.test(ua)
+                  ? 'API client'
+                  : 'Browser'
+  const os = /iPhone|iPad|iPod/.test(ua)
+    ? 'iOS'
+    : /Android/.test(ua)
+      ? 'Android'
+      : /Mac OS X|Macintosh/.test(ua)
+        ? 'macOS'
+        : /Windows/.test(ua)
+          ? 'Windows'
+          : /CrOS/.test(ua)
+            ? 'ChromeOS'
+            : /Linux/.test(ua)
+              ? 'Linux'
+              : ''
+  return os ? `${browser} on ${os}` : browser
+}

@@ -1,0 +1,28 @@
+import tailwindcss from '@tailwindcss/vite'
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vitest/config'
+
+// The server (mvn package, java -jar) serves dist/ from the jar; `npm run dev` proxies the API to it.
+const server = process.env.FERRY_DEV_SERVER ?? 'http://127.0.0.1:8080'
+
+
+export default defineConfig({
+  plugins: [react(), tailwindcss()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: false,
+    chunkSizeWarningLimit: 700,
+    // Inlined assets would become data: URLs; fonts are not allowed as data: by the CSP.
+    assetsInlineLimit: 0,
+  },
+  server: { host: '127.0.0.1', port: 5173, proxy: { '/api': server, '/health': server } },
+  preview: { proxy: { '/api': server, '/health': server } },
+  test: {
+    environment: 'node',
+    globals: true,
+    setupFiles: ['src/test/setup.ts'],
+    include: ['src/**/*.test.{ts,tsx}'],
+    css: false,
+  },
+})
