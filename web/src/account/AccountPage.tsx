@@ -2,13 +2,14 @@ import { useAuth } from '../auth/AuthProvider'
 import { Badge } from '../ui/Badge'
 import { PageHeader, Section } from '../ui/PageHeader'
 import { ApiKeysSection } from './ApiKeysSection'
+import { PasswordSection, TwoFactorSection } from './SecuritySection'
 import { SessionsSection } from './SessionsSection'
 
 export function AccountPage() {
   const { me } = useAuth()
   return (
     <>
-      <PageHeader title="Account" description="Your profile, where you are signed in, and keys for scripts and tools." />
+      <PageHeader title="Account" description="Your profile, sign-in security, where you are signed in, and keys for scripts and tools." />
       <div className="space-y-6">
         <Section title="Profile">
           <dl className="grid gap-x-6 gap-y-4 px-5 py-5 sm:grid-cols-3 sm:px-6">
@@ -34,6 +35,8 @@ export function AccountPage() {
             </div>
           </dl>
         </Section>
+        <TwoFactorSection />
+        <PasswordSection />
         <SessionsSection />
         <ApiKeysSection />
       </div>

@@ -13,3 +13,30 @@ export const createApiKey = (body: { name: string; scopes: string[]; expires_at?
   api.request<CreatedApiKey>('/api/v1/auth/api-keys', { json: body })
 
 export const revokeApiKey = (id: string) => api.request<void>(`/api/v1/auth/api-keys/${encodeURIComponent(id)}`, { method: 'DELETE' })
+
+export interface TwoFactorStatus {
+  totp_enabled: boolean
+  recovery_codes_left: number
+  passkeys: number
+  required: boolean
+}
+
+export interface TotpEnrollment {
+  secret: string
+  otpauth_uri: string
+  /** A data: URI of an SVG QR code of otpauth_uri. */
+  qr: string
+}
+
+export const twoFactorStatus = () => api.request<TwoFactorStatus>('/api/v1/auth/2fa')
+
+export const enableTotp = () => api.request<TotpEnrollment>('/api/v1/auth/2fa/enable', { method: 'POST' })
+
+export const confirmTotp = (code: string) =>
+  api.request<{ recovery_codes: string[] }>('/api/v1/auth/2fa/verify', { json: { code } }).then((r) => r.recovery_codes)
+
+export const disableTotp = (password: string, code: string) =>
+  api.request<void>('/api/v1/auth/2fa/disable', { json: { password, code } })
+
+export const changePassword = (currentPassword: string, newPassword: string) =>
+  api.request<void>('/api/v1/auth/password', { json: { current_password: currentPassword, new_password: newPassword } })

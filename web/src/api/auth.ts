@@ -1,10 +1,32 @@
 import { api, type TokenResponse } from './client'
 import type { Me, UserInfo } from './types'
 
-/** Sign-in asks for cookie mode: the refresh token goes into an HttpOnly cookie, never into JS. */
-export async function signIn(email: string, password: string): Promise<void> {
-  const tokens = await api.request<TokenResponse>('/api/v1/auth/login', {
+/** What a correct password answers when the account has a second factor. */
+export interface MfaChallenge {
+  mfa_required: true
+  mfa_token: string
+  mfa_methods: string[]
+  expires_in: number
+}
+
+/**
+ * Sign-in asks for cookie mode: the refresh token goes into an HttpOnly cookie, never into
+ * JS. Answers the second-factor challenge when the account has one, else null.
+ */
+export async function signIn(email: string, password: string): Promise<MfaChallenge | null> {
+  const result = await api.request<TokenResponse | MfaChallenge>('/api/v1/auth/login', {
     json: { email, password, use_cookie: true },
+    auth: false,
+  })
+  if ('mfa_required' in result) return result
+  api.acceptTokens(result)
+  return null
+}
+
+/** The second step: a code from the authenticator app, or a recovery code. */
+export async function finishSignIn(mfaToken: string, code: string): Promise<void> {
+  const tokens = await api.request<TokenResponse>('/api/v1/auth/login/mfa', {
+    json: { mfa_token: mfaToken, code, use_cookie: true },
     auth: false,
   })
   api.acceptTokens(tokens)

@@ -1,6 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
-import { fetchMe, signIn as apiSignIn, signOut as apiSignOut, signOutEverywhere as apiSignOutEverywhere } from '../api/auth'
+import {
+  fetchMe,
+  finishSignIn as apiFinishSignIn,
+  signIn as apiSignIn,
+  signOut as apiSignOut,
+  signOutEverywhere as apiSignOutEverywhere,
+  type MfaChallenge,
+} from '../api/auth'
 import { api } from '../api/client'
 import type { Me } from '../api/types'
 import { discardUploads } from '../files/uploads/uploader'
@@ -10,7 +17,9 @@ type Status = 'restoring' | 'signed-out' | 'signed-in'
 interface Auth {
   status: Status
   me: Me | null
-  signIn: (email: string, password: string) => Promise<void>
+  /** Answers the second-factor challenge when the account has one; signed in otherwise. */
+  signIn: (email: string, password: string) => Promise<MfaChallenge | null>
+  finishSignIn: (mfaToken: string, code: string) => Promise<void>
   /** After setup or registration signed the user in already. */
   adopt: () => Promise<void>
   signOut: () => Promise<void>
@@ -61,7 +70,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       status,
       me,
       signIn: async (email, password) => {
-        await apiSignIn(email, password)
+        const challenge = await apiSignIn(email, password)
+        if (challenge === null) await loadMe()
+        return challenge
+      },
+      finishSignIn: async (mfaToken, code) => {
+        await apiFinishSignIn(mfaToken, code)
         await loadMe()
       },
       adopt: loadMe,

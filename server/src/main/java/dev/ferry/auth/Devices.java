@@ -19,9 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Which device a sign-in comes from. Browsers carry a random, long-lived
  * {@code __Host-ferry-device} cookie; clients without cookies are known by user agent and
- * address. A sign-in from a device the account never used is audited
- * ({@code auth.new_device}) and, when mail is on and it is not the account's first
- * device, announced to the owner.
+ * address. A sign-in from a device the account never used (other than its very first) is
+ * audited ({@code auth.new_device}) and, when mail is on, announced to the owner.
  */
 @Component
 class Devices {
@@ -75,17 +74,16 @@ class Devices {
 	void signedIn(User user, ClientInfo client) {
 		Instant now = clock.instant();
 		boolean first = devices.count(user.id()) == 0;
-		if (!devices.seen(user.id(), hash(client), client.userAgent(), now)) {
+		if (!devices.seen(user.id(), hash(client), client.userAgent(), now) || first) {
 			return;
 		}
-		boolean notified = !first && mail.send(user.email(), "account-new-device",
+		boolean notified = mail.send(user.email(), "account-new-device",
 				Map.of("email", user.email(), "time", now.toString(), "user_agent",
 						(client.userAgent() != null) ? client.userAgent() : "unknown", "ip",
 						(client.ip() != null) ? client.ip() : "unknown"));
 		audit.record(AuditEvent.success("auth.new_device")
 			.by(user.auditActor())
 			.object("user", user.id())
-			.detail("first_device", first)
 			.detail("user_agent", client.userAgent())
 			.detail("notified", notified));
 	}

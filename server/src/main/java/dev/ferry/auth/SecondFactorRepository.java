@@ -25,7 +25,9 @@ class SecondFactorRepository {
 		jdbc.sql("DELETE FROM totp_credentials WHERE user_id = ? AND confirmed_at IS NULL")
 			.param(userId.toString())
 			.update();
-		jdbc.sql("INSERT INTO totp_credentials (user_id, sealed_secret, created_at, last_step) VALUES (?, ?, ?, -1)")
+		jdbc.sql("""
+				INSERT INTO totp_credentials (user_id, sealed_secret, created_at, last_step) VALUES (?, ?, ?, -1)
+				ON CONFLICT (user_id) DO NOTHING""")
 			.params(userId.toString(), sealedSecret, now.toEpochMilli())
 			.update();
 	}

@@ -94,10 +94,11 @@ class OidcIntegrationTests {
 		Api.Response password = api.post("/api/v1/auth/login",
 				Map.of("email", IntegrationTest.ADMIN_EMAIL, "password", IntegrationTest.ADMIN_PASSWORD), null);
 
-		assertThat(methods.valueStream().map((m) -> m.get("type").asString())).containsExactly("oidc", "oidc");
-		assertThat(methods.get(0).get("name").asString()).isEqualTo("Company login");
-		assertThat(methods.get(0).get("start_url").asString()).isEqualTo("/api/v1/auth/login/oidc/oidc");
-		assertThat(methods.get(1).get("id").asString()).isEqualTo("partner");
+		assertThat(methods.valueStream().map((m) -> m.get("type").asString())).containsExactly("passkey", "oidc",
+				"oidc");
+		assertThat(methods.get(1).get("name").asString()).isEqualTo("Company login");
+		assertThat(methods.get(1).get("start_url").asString()).isEqualTo("/api/v1/auth/login/oidc/oidc");
+		assertThat(methods.get(2).get("id").asString()).isEqualTo("partner");
 		assertThat(password.status()).isEqualTo(403);
 		assertThat(password.json().get("type").asString()).isEqualTo("/problems/password-login-disabled");
 	}
