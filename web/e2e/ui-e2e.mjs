@@ -2,7 +2,7 @@
 // Driven by dev.ferry.web.UiEndToEndIntegrationTests; run by hand with:
 //   FERRY_URL=http://127.0.0.1:8080 FERRY_EMAIL=... FERRY_PASSWORD=... node e2e/ui-e2e.mjs
 // Writes screenshots (light and dark) and a JSON summary; exits non-zero on the first failure.
-import { createHash, randomBytes } from 'node:crypto'
+import { createHash, createHmac, randomBytes } from 'node:crypto'
 import { createReadStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -76,6 +76,21 @@ async function chooseFiles(trigger, files) {
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), trigger()])
   await chooser.setFiles(files)
 }
+
+/** What an authenticator app shows now for a base32 secret (RFC 6238: HMAC-SHA1, 6 digits, 30 s). */
+function totp(secret) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
+  let bits = ''
+  for (const c of secret) bits += alphabet.indexOf(c).toString(2).padStart(5, '0')
+  const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)))
+  const counter = Buffer.alloc(8)
+  counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 30000)))
+  const mac = createHmac('sha1', key).update(counter).digest()
+  const offset = mac[mac.length - 1] & 0xf
+  return ((mac.readUInt32BE(offset) & 0x7fffffff) % 1000000).toString().padStart(6, '0')
+}
+
+let recoveryCode = null
 
 async function signIn() {
   await page.goto(`${base}/files`)
@@ -215,6 +230,21 @@ async function accountScreens() {
   await page.getByRole('button', { name: 'Done', exact: true }).click()
   await page.getByText('Backup script on nas-01').waitFor()
   log('account: sessions listed, API key created and shown once')
+
+  await page.getByRole('button', { name: 'Set up authenticator app' }).click()
+  await page.getByRole('img', { name: /QR code/ }).waitFor()
+  const secret = await page.getByLabel('Setup key').inputValue()
+  await capture('account-2fa-setup')
+  await page.getByLabel('Code from the app').fill(totp(secret))
+  await page.getByRole('button', { name: 'Turn on' }).click()
+  const codes = page.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem')
+  await codes.first().waitFor()
+  check((await codes.count()) === 10, 'ten recovery codes are shown once')
+  recoveryCode = await codes.first().textContent()
+  await capture('account-2fa-recovery-codes')
+  await page.getByRole('button', { name: 'I have saved them' }).click()
+  await page.getByText(/Recovery codes left: 10/).waitFor()
+  log('account: authenticator app set up from the QR code page, recovery codes shown')
 }
 
 async function adminScreens() {
@@ -223,7 +253,7 @@ async function adminScreens() {
   const unique = Date.now().toString(36)
   await page.getByRole('dialog').getByLabel('Email').fill(`grace-${unique}@example.com`)
   await page.getByRole('dialog').getByLabel('Name').fill('Grace Hopper')
-  await page.getByRole('dialog').getByLabel('Initial password').fill('a-long-password-for-grace')
+  await page.getByRole('dialog').getByLabel('Initial password').fill('grace-hopper-cobol-1906-Nx')
   await page.getByRole('dialog').getByLabel('Quota (GB)').fill('25')
   await page.getByRole('dialog').getByRole('button', { name: 'Create user' }).click()
   await page.getByText(`grace-${unique}@example.com`, { exact: true }).waitFor()
@@ -247,6 +277,10 @@ async function adminScreens() {
   await page.getByLabel('Action').fill('admin.user_*')
   await page.getByRole('button', { name: 'Apply filters' }).click()
   await page.getByRole('cell', { name: 'admin.user_suspend' }).waitFor()
+  // The unfiltered list has that cell too: wait until the filtered page has replaced it.
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('tbody tr td:nth-child(2) p:first-child')].every((p) => p.textContent.startsWith('admin.user_')),
+  )
   const actions = await page.locator('tbody tr td:nth-child(2) p:first-child').allTextContents()
   check(actions.length > 0 && actions.every((a) => a.startsWith('admin.user_')), `filtered audit shows only admin.user_*: ${actions}`)
   log('admin: user created with a quota, invited, suspended; audit log filtered, chain intact')
@@ -260,6 +294,21 @@ async function signOutEverywhere() {
   await page.reload()
   await page.getByRole('heading', { name: 'Sign in to Ferry' }).waitFor()
   log('signed out everywhere; a reload stays signed out')
+}
+
+/** With 2FA on, sign-in asks for a second factor; a recovery code does, once. */
+async function secondFactorSignIn() {
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Password').fill(password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByRole('heading', { name: 'Two-factor authentication' }).waitFor()
+  await capture('signin-second-factor')
+  await page.getByLabel('Code').fill(recoveryCode)
+  await page.getByRole('button', { name: 'Verify' }).click()
+  // Back where the sign-out happened.
+  await page.getByRole('heading', { name: 'Account', exact: true }).waitFor()
+  await page.getByText(/Recovery codes left: 9/).waitFor()
+  log('signed in again with a recovery code as the second factor')
 }
 
 /** The invitation link from the admin screen creates an account, which lands signed in on its files. */
@@ -293,6 +342,8 @@ try {
   await filesScreens()
   await accountScreens()
   await adminScreens()
+  await signOutEverywhere()
+  await secondFactorSignIn()
   await signOutEverywhere()
   await acceptInvitation()
   await setupScreen()
