@@ -246,7 +246,7 @@ async function adminScreens() {
   await capture('admin-audit')
   await page.getByLabel('Action').fill('admin.user_*')
   await page.getByRole('button', { name: 'Apply filters' }).click()
-  await page.getByRole('cell', { name: 'admin.user_suspend' }).waitFor()
+  await page.getByRole('cell', { name: 'admin.user_suspend' }).first().waitFor()
   const actions = await page.locator('tbody tr td:nth-child(2) p:first-child').allTextContents()
   check(actions.length > 0 && actions.every((a) => a.startsWith('admin.user_')), `filtered audit shows only admin.user_*: ${actions}`)
   log('admin: user created with a quota, invited, suspended; audit log filtered, chain intact')
