@@ -276,7 +276,7 @@ async function adminScreens() {
   await capture('admin-audit')
   await page.getByLabel('Action').fill('admin.user_*')
   await page.getByRole('button', { name: 'Apply filters' }).click()
-  await page.getByRole('cell', { name: 'admin.user_suspend' }).waitFor()
+  await page.getByRole('cell', { name: 'admin.user_suspend' }).first().waitFor()
   // The unfiltered list has that cell too: wait until the filtered page has replaced it.
   await page.waitForFunction(() =>
     [...document.querySelectorAll('tbody tr td:nth-child(2) p:first-child')].every((p) => p.textContent.startsWith('admin.user_')),
