@@ -26,6 +26,7 @@ class PasskeyBrowserIntegrationTests extends AuthIntegrationTest {
 
 	private static final Path SCRIPTS = Path.of("src/test/webauthn");
 
+	/** bin/test installs it; a test run without bin/test does it here. */
 	@BeforeAll
 	static void installPlaywright() {
 		if (!Files.isDirectory(SCRIPTS.resolve("node_modules/playwright-core"))) {
