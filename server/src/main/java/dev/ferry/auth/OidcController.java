@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Browser navigations of single sign-on: the start redirects to the provider, the
  * callback signs in (refresh cookie, as after a password sign-in) and redirects to the UI
- * at {@code /}, or to {@code /login?sso_error=<reason>} when the sign-in failed.
+ * at {@code /}, or to {@code /signin?sso_error=<reason>} when the sign-in failed.
  */
 @RestController
 @RequestMapping("/api/v1/auth/login/oidc/{provider}")
@@ -66,7 +66,7 @@ class OidcController {
 		catch (OidcFailure failure) {
 			log.info("Single sign-on through {} failed: {} ({}){}", provider, failure.getMessage(), failure.reason(),
 					(failure.getCause() != null) ? ": " + failure.getCause().getMessage() : "");
-			return redirect("/login?sso_error=" + URLEncoder.encode(failure.reason(), StandardCharsets.UTF_8));
+			return redirect("/signin?sso_error=" + URLEncoder.encode(failure.reason(), StandardCharsets.UTF_8));
 		}
 	}
 

@@ -2,7 +2,7 @@ package dev.ferry.auth;
 
 /**
  * A single sign-on that could not be completed. {@code reason} is a stable code the
- * browser is sent back with ({@code /login?sso_error=<reason>}) and the audit trail
+ * browser is sent back with ({@code /signin?sso_error=<reason>}) and the audit trail
  * records; the message is for the log only.
  */
 class OidcFailure extends RuntimeException {

@@ -150,10 +150,10 @@ class OidcIntegrationTests {
 				claims("stranger-" + UUID.randomUUID() + "@partner.test", true, List.of()));
 		Flow linked = signIn("partner", UUID.randomUUID().toString(), claims(email, true, List.of()));
 
-		assertThat(unverified.landing()).isEqualTo("/login?sso_error=account_exists");
+		assertThat(unverified.landing()).isEqualTo("/signin?sso_error=account_exists");
 		assertThat(elsewhere.landing()).as("the company provider does not link")
-			.isEqualTo("/login?sso_error=account_exists");
-		assertThat(unknown.landing()).isEqualTo("/login?sso_error=not_provisioned");
+			.isEqualTo("/signin?sso_error=account_exists");
+		assertThat(unknown.landing()).isEqualTo("/signin?sso_error=not_provisioned");
 		assertThat(linked.landing()).isEqualTo("/");
 		assertThat(api.get("/api/v1/me", linked.accessToken(api)).json().get("id").asString()).isEqualTo(id);
 	}
@@ -169,13 +169,13 @@ class OidcIntegrationTests {
 		String good = authorize(replay, "oidc");
 		Map<String, String> cookies = new HashMap<>(replay.cookies());
 
-		assertThat(land(tamperedFlow, tampered).landing()).isEqualTo("/login?sso_error=state_mismatch");
-		assertThat(land(withoutCookie, noCookie).landing()).isEqualTo("/login?sso_error=state_mismatch");
+		assertThat(land(tamperedFlow, tampered).landing()).isEqualTo("/signin?sso_error=state_mismatch");
+		assertThat(land(withoutCookie, noCookie).landing()).isEqualTo("/signin?sso_error=state_mismatch");
 		IDP.enqueueCallback(callback("oidc", UUID.randomUUID().toString(),
 				claims("replay-" + UUID.randomUUID() + "@company.test", true, List.of()), 3600));
 		assertThat(land(replay, good).landing()).isEqualTo("/");
 		replay.cookies().putAll(cookies);
-		assertThat(land(replay, good).landing()).isEqualTo("/login?sso_error=unknown_state");
+		assertThat(land(replay, good).landing()).isEqualTo("/signin?sso_error=unknown_state");
 		assertThat(audit("auth.sso_login")).anySatisfy((d) -> assertThat(d).contains("state_mismatch"))
 			.anySatisfy((d) -> assertThat(d).contains("unknown_state"));
 	}
@@ -196,9 +196,9 @@ class OidcIntegrationTests {
 		clock.advance(Duration.ofMinutes(9));
 		Flow expired = land(slow, callback);
 
-		assertThat(nonce.landing()).isEqualTo("/login?sso_error=invalid_id_token");
-		assertThat(issuer.landing()).isEqualTo("/login?sso_error=invalid_id_token");
-		assertThat(expired.landing()).isEqualTo("/login?sso_error=invalid_id_token");
+		assertThat(nonce.landing()).isEqualTo("/signin?sso_error=invalid_id_token");
+		assertThat(issuer.landing()).isEqualTo("/signin?sso_error=invalid_id_token");
+		assertThat(expired.landing()).isEqualTo("/signin?sso_error=invalid_id_token");
 		assertThat(jdbc
 			.sql("SELECT COUNT(*) FROM users WHERE email LIKE 'nonce-%' OR email LIKE 'issuer-%' "
 					+ "OR email LIKE 'expired-%'")
