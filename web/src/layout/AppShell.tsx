@@ -14,6 +14,7 @@ interface NavItem {
 
 const MAIN: NavItem[] = [
   { to: '/files', label: 'Files', icon: 'folder' },
+  { to: '/transfers', label: 'Transfers', icon: 'link' },
   { to: '/account', label: 'Account', icon: 'user' },
 ]
 
