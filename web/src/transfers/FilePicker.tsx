@@ -11,12 +11,21 @@ import { Spinner } from '../ui/Spinner'
 /** Where files uploaded straight from the new-transfer form land in the library. */
 export const TRANSFER_UPLOAD_FOLDER = '/Transfers'
 
+/** Whether a file the library lists is the upload of `uploaded`: the server numbers a name that is taken ("a (1).pdf"). */
+export function landedAs(uploaded: string, listed: string): boolean {
+  if (uploaded === listed) return true
+  const dot = uploaded.lastIndexOf('.')
+  const [stem, ext] = dot > 0 ? [uploaded.slice(0, dot), uploaded.slice(dot)] : [uploaded, '']
+  if (!listed.startsWith(`${stem} (`) || !listed.endsWith(`)${ext}`)) return false
+  return /^\d+$/.test(listed.slice(stem.length + 2, listed.length - ext.length - 1))
+}
+
 /** Picks files of the library; new files go through the ordinary upload tray and are picked when they land. */
 export function FilePicker({ selected, onChange }: { selected: Set<string>; onChange: (next: Set<string>) => void }) {
   const [filter, setFilter] = useState('')
   const input = useRef<HTMLInputElement>(null)
   const queries = useQueryClient()
-  const awaited = useRef(new Set<string>())
+  const awaited = useRef(new Map<string, number>())
   const library = useQuery({
     queryKey: ['files', 'picker'],
     queryFn: ({ signal }) => listFiles({ folder: '/', recursive: true, sort: 'created_at', order: 'desc', limit: 500 }, signal),
@@ -34,14 +43,16 @@ export function FilePicker({ selected, onChange }: { selected: Set<string>; onCh
   )
   useEffect(() => {
     if (awaited.current.size === 0) return
-    const landed = files.filter((f) => f.folder === TRANSFER_UPLOAD_FOLDER && awaited.current.has(f.name))
-    if (landed.length === 0) return
     const next = new Set(selectedRef.current)
-    for (const f of landed) {
-      next.add(f.id)
-      awaited.current.delete(f.name)
+    let found = false
+    for (const [name, since] of awaited.current) {
+      const landed = files.find((f) => f.folder === TRANSFER_UPLOAD_FOLDER && landedAs(name, f.name) && Date.parse(f.created_at) >= since)
+      if (!landed) continue
+      next.add(landed.id)
+      awaited.current.delete(name)
+      found = true
     }
-    onChange(next)
+    if (found) onChange(next)
   }, [files, onChange])
 
   const shown = filter ? files.filter((f) => f.path.toLowerCase().includes(filter.toLowerCase())) : files
@@ -68,7 +79,8 @@ export function FilePicker({ selected, onChange }: { selected: Set<string>; onCh
           data-testid="transfer-file-input"
           onChange={(e) => {
             const list = Array.from(e.target.files ?? [])
-            for (const f of list) awaited.current.add(f.name)
+            // The server's clock may lag a little behind this one: allow a minute.
+            for (const f of list) awaited.current.set(f.name, Date.now() - 60_000)
             if (list.length) uploader().add(list, TRANSFER_UPLOAD_FOLDER)
             e.target.value = ''
           }}

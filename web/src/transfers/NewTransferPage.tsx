@@ -40,7 +40,8 @@ export function NewTransferPage() {
           </Link>
         }
       />
-      {created ? <TransferResult transfer={created} /> : <TransferForm files={files} onFiles={onFiles} onCreated={setCreated} />}
+      {/* Room at the bottom so the uploads tray never covers the form's button. */}
+      <div className="pb-48">{created ? <TransferResult transfer={created} /> : <TransferForm files={files} onFiles={onFiles} onCreated={setCreated} />}</div>
       <UploadPanel />
     </>
   )
