@@ -16,6 +16,7 @@ const resultFile = process.env.FERRY_E2E_RESULT ?? join(shots, 'share-result.jso
 const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium'
 const TIMEOUT = 60_000
 const SHARE_PASSWORD = 'harbour-lights-42'
+const FILE = `harbour-plan-${randomBytes(3).toString('hex')}.pdf`
 
 mkdirSync(shots, { recursive: true })
 const work = mkdtempSync(join(tmpdir(), 'ferry-share-e2e-'))
@@ -67,13 +68,13 @@ try {
   await page.getByRole('link', { name: 'New transfer' }).click()
   await page.getByRole('heading', { name: 'New transfer', exact: true }).waitFor()
 
-  const source = join(work, 'harbour-plan.pdf')
+  const source = join(work, FILE)
   const bytes = randomBytes(1_500_000)
   writeFileSync(source, bytes)
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Upload new' }).click()])
   await chooser.setFiles(source)
-  await page.getByRole('checkbox', { name: 'Send harbour-plan.pdf' }).waitFor()
-  await page.waitForFunction(() => document.querySelector('input[aria-label="Send harbour-plan.pdf"]')?.checked === true)
+  await page.getByText('1 file selected').waitFor()
+  check(await page.getByRole('checkbox', { name: `Send ${FILE}` }).isChecked(), 'the uploaded file was not picked')
   await page.getByLabel('Title', { exact: true }).fill('Harbour plan')
   await page.getByLabel('Recipients', { exact: true }).fill('bob@ferry.test')
   await page.getByLabel('Message', { exact: true }).fill('The plan for the new harbour, as discussed.')
@@ -102,8 +103,8 @@ try {
   await visitor.getByText('The plan for the new harbour').waitFor()
   await visitor.getByText('2 downloads left').waitFor()
   await capture(visitor, 'share-files')
-  const [download] = await Promise.all([visitor.waitForEvent('download'), visitor.getByRole('button', { name: 'Download harbour-plan.pdf' }).click()])
-  check(download.suggestedFilename() === 'harbour-plan.pdf', `downloaded as ${download.suggestedFilename()}`)
+  const [download] = await Promise.all([visitor.waitForEvent('download'), visitor.getByRole('button', { name: `Download ${FILE}` }).click()])
+  check(download.suggestedFilename() === FILE, `downloaded as ${download.suggestedFilename()}`)
   const saved = join(work, 'downloaded.pdf')
   await download.saveAs(saved)
   const received = sha256(readFileSync(saved))
@@ -119,7 +120,7 @@ try {
   // The sender sees it in the transfer's activity, and the admin in the audit log.
   await page.getByRole('link', { name: 'View transfer' }).click()
   await page.getByRole('heading', { name: 'Transfers', exact: true }).waitFor()
-  await page.getByRole('region', { name: 'Activity' }).getByText('harbour-plan.pdf').waitFor()
+  await page.getByRole('region', { name: 'Activity' }).getByText(FILE, { exact: false }).waitFor()
   await page.getByText('1 of 2 downloads').waitFor()
   await capture(page, 'transfers')
   log('the download shows in the sender activity')
