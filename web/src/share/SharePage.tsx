@@ -211,7 +211,7 @@ function Files({ token, share, session }: { token: string; share: PublicShare; s
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm muted">
           {share.files.length} {share.files.length === 1 ? 'file' : 'files'} · {formatBytes(share.total_size)}
-          {share.downloads_left !== null ? ` · ${share.downloads_left} ${share.downloads_left === 1 ? 'download' : 'downloads'} left` : ''}
+          {share.downloads_left != null ? ` · ${share.downloads_left} ${share.downloads_left === 1 ? 'download' : 'downloads'} left` : ''}
         </p>
         {share.files.length > 1 && action('zip', shareZipUrl(token), `${share.title}.zip`, 'Download all (ZIP)', true)}
       </div>

@@ -213,7 +213,7 @@ function TransferDetail({ transfer }: { transfer: Transfer }) {
           </section>
         )}
         <div className="flex flex-wrap gap-2">
-          <Button size="sm" icon="clock" onClick={() => setExtending(true)} disabled={transfer.status === 'revoked' || transfer.purged_at !== null}>
+          <Button size="sm" icon="clock" onClick={() => setExtending(true)} disabled={transfer.status === 'revoked' || Boolean(transfer.purged_at)}>
             {transfer.status === 'expired' ? 'Reopen' : 'Extend'}
           </Button>
           {transfer.status !== 'revoked' && (

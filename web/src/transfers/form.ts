@@ -27,8 +27,8 @@ export function positiveInt(value: string): number | undefined {
 }
 
 /** "3 of 5 downloads left" style summary of a link's limit. */
-export function downloadsSummary(downloads: number, max: number | null): string {
-  if (max === null) return `${downloads} ${downloads === 1 ? 'download' : 'downloads'}`
+export function downloadsSummary(downloads: number, max: number | null | undefined): string {
+  if (max == null) return `${downloads} ${downloads === 1 ? 'download' : 'downloads'}`
   return `${downloads} of ${max} ${max === 1 ? 'download' : 'downloads'}`
 }
 
