@@ -130,6 +130,35 @@ try {
   await page.getByText('share.download').first().waitFor()
   log('the download is in the audit log')
 
+  // An upload request: the stranger sends a file in without an account, the owner sees it arrive.
+  await page.goto(`${base}/requests`)
+  await page.getByRole('heading', { name: 'Upload requests', exact: true }).waitFor()
+  await page.getByRole('button', { name: 'New request' }).click()
+  await page.getByLabel('Title', { exact: true }).fill('Signed contract')
+  await page.getByLabel('Message', { exact: true }).fill('Please send the signed copy.')
+  await page.getByRole('button', { name: 'Create link' }).click()
+  const requestUrl = await page.getByLabel('Upload link').inputValue()
+  check(/\/u\/[A-Za-z0-9_-]{43}$/.test(requestUrl), `upload link looks wrong: ${requestUrl}`)
+  await capture(page, 'request-created')
+  await page.getByRole('button', { name: 'Close', exact: true }).click()
+
+  await visitor.goto(requestUrl)
+  await visitor.getByRole('heading', { name: 'Signed contract' }).waitFor()
+  const contract = join(work, 'contract-signed.pdf')
+  writeFileSync(contract, randomBytes(300_000))
+  const chooseButton = visitor.getByRole('button', { name: 'Choose files' })
+  await visitor.waitForFunction(() => !document.querySelector('button[aria-busy]') && [...document.querySelectorAll('button')].some((b) => b.textContent?.includes('Choose files') && !b.disabled))
+  const [picker] = await Promise.all([visitor.waitForEvent('filechooser'), chooseButton.click()])
+  await picker.setFiles(contract)
+  await visitor.getByText('1 of 1 upload complete').waitFor()
+  await capture(visitor, 'request-public')
+
+  await page.reload()
+  await page.getByRole('button', { name: /Signed contract/ }).click()
+  await page.getByText('contract-signed.pdf').waitFor()
+  await capture(page, 'requests')
+  log('a stranger sent a file through an upload request and the owner sees it')
+
   result.csp = [...sender.problems.csp, ...stranger.problems.csp]
   result.pageErrors = [...sender.problems.errors, ...stranger.problems.errors]
   check(result.csp.length === 0, `CSP violations: ${result.csp.join('\n')}`)

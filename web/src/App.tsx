@@ -9,6 +9,8 @@ import { SignInPage } from './auth/SignInPage'
 import { FilesPage } from './files/FilesPage'
 import { AppShell } from './layout/AppShell'
 import { NotFoundPage } from './layout/NotFoundPage'
+import { PublicUploadPage } from './requests/PublicUploadPage'
+import { UploadRequestsPage } from './requests/UploadRequestsPage'
 import { SharePage } from './share/SharePage'
 import { NewTransferPage } from './transfers/NewTransferPage'
 import { TransfersPage } from './transfers/TransfersPage'
@@ -39,6 +41,7 @@ export function App() {
       <Route path="/setup" element={<SetupPage />} />
       <Route path="/register" element={<RegisterPage />} />
       <Route path="/s/:token" element={<SharePage />} />
+      <Route path="/u/:token" element={<PublicUploadPage />} />
       <Route
         element={
           <RequireAuth>
@@ -50,6 +53,7 @@ export function App() {
         <Route path="files" element={<FilesPage />} />
         <Route path="transfers" element={<TransfersPage />} />
         <Route path="transfers/new" element={<NewTransferPage />} />
+        <Route path="requests" element={<UploadRequestsPage />} />
         <Route path="account" element={<AccountPage />} />
         <Route path="admin" element={<Navigate to="/admin/users" replace />} />
         <Route path="admin/users" element={<RequireAuth admin><UsersPage /></RequireAuth>} />

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.fail;
 class ShareUiEndToEndIntegrationTests extends IntegrationTest {
 
 	private static final List<String> SCREENS = List.of("transfer-new", "transfer-created", "share-locked",
-			"share-files", "share-not-found", "transfers");
+			"share-files", "share-not-found", "transfers", "request-created", "request-public", "requests");
 
 	@Test
 	void aStrangerUnlocksASharedLinkAndDownloadsTheExactFile() throws Exception {
