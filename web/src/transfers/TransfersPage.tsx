@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { Link, useSearchParams } from 'react-router'
-import { listTransfers, revokeTransfer, transferActivity, transferRecipients, updateTransfer, type Transfer, type TransferStatus } from '../api/transfers'
+import { listTransfers, revokeLink, revokeTransfer, transferActivity, transferRecipients, updateTransfer, type Transfer, type TransferStatus } from '../api/transfers'
 import { FileIcon } from '../files/FileIcon'
 import { formatBytes, formatDateTime, formatRelative } from '../lib/format'
 import { Badge } from '../ui/Badge'
@@ -183,6 +183,11 @@ function TransferDetail({ transfer }: { transfer: Transfer }) {
                 {s.password_required && <Badge>Password</Badge>}
                 {s.require_email_verification && <Badge>Email code</Badge>}
                 <span className="muted">until {formatDateTime(s.expires_at)}</span>
+                {(s.status === 'active' || s.status === 'exhausted') && transfer.shares.length > 1 && (
+                  <Button size="sm" variant="danger-ghost" disabled={busy} onClick={() => void run(() => revokeLink(transfer.id, s.id), 'Link revoked')}>
+                    Revoke link
+                  </Button>
+                )}
               </li>
             ))}
           </ul>
