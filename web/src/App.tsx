@@ -9,7 +9,11 @@ import { SignInPage } from './auth/SignInPage'
 import { FilesPage } from './files/FilesPage'
 import { AppShell } from './layout/AppShell'
 import { NotFoundPage } from './layout/NotFoundPage'
-import { SharedLinkPage } from './layout/SharedLinkPage'
+import { PublicUploadPage } from './requests/PublicUploadPage'
+import { UploadRequestsPage } from './requests/UploadRequestsPage'
+import { SharePage } from './share/SharePage'
+import { NewTransferPage } from './transfers/NewTransferPage'
+import { TransfersPage } from './transfers/TransfersPage'
 import { Button } from './ui/Button'
 import { EmptyState } from './ui/EmptyState'
 import { PageSpinner } from './ui/Spinner'
@@ -36,7 +40,8 @@ export function App() {
       <Route path="/signin" element={status === 'restoring' ? <PageSpinner /> : <SignInPage />} />
       <Route path="/setup" element={<SetupPage />} />
       <Route path="/register" element={<RegisterPage />} />
-      <Route path="/s/*" element={<SharedLinkPage />} />
+      <Route path="/s/:token" element={<SharePage />} />
+      <Route path="/u/:token" element={<PublicUploadPage />} />
       <Route
         element={
           <RequireAuth>
@@ -46,6 +51,9 @@ export function App() {
       >
         <Route index element={<Navigate to="/files" replace />} />
         <Route path="files" element={<FilesPage />} />
+        <Route path="transfers" element={<TransfersPage />} />
+        <Route path="transfers/new" element={<NewTransferPage />} />
+        <Route path="requests" element={<UploadRequestsPage />} />
         <Route path="account" element={<AccountPage />} />
         <Route path="admin" element={<Navigate to="/admin/users" replace />} />
         <Route path="admin/users" element={<RequireAuth admin><UsersPage /></RequireAuth>} />

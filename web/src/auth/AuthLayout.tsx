@@ -2,7 +2,7 @@ import type { ReactNode } from 'react'
 import { ThemeToggle } from '../layout/ThemeToggle'
 import { Logo } from '../ui/Logo'
 
-export function AuthLayout({ title, subtitle, children, footer }: { title: string; subtitle?: ReactNode; children: ReactNode; footer?: ReactNode }) {
+export function AuthLayout({ title, subtitle, children, footer, wide = false }: { title: string; subtitle?: ReactNode; children: ReactNode; footer?: ReactNode; wide?: boolean }) {
   return (
     <div className="relative flex min-h-dvh flex-col bg-gradient-to-b from-accent-50/70 to-zinc-50 dark:from-accent-950/40 dark:to-zinc-950">
       <header className="flex items-center justify-between px-5 py-4 sm:px-8">
@@ -10,7 +10,7 @@ export function AuthLayout({ title, subtitle, children, footer }: { title: strin
         <ThemeToggle />
       </header>
       <main className="flex flex-1 items-start justify-center px-4 pt-[8vh] pb-16">
-        <div className="w-full max-w-[400px]">
+        <div className={`w-full ${wide ? 'max-w-2xl' : 'max-w-[400px]'}`}>
           <div className="card p-6 sm:p-8">
             <h1 className="text-xl font-semibold tracking-tight">{title}</h1>
             {subtitle && <p className="mt-1.5 text-[15px] muted">{subtitle}</p>}

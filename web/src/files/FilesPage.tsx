@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useMemo, useRef, useState } from 'react'
-import { useSearchParams } from 'react-router'
+import { useNavigate, useSearchParams } from 'react-router'
 import { deleteFile, downloadFile, listFiles, updateFile, type SortField } from '../api/files'
 import type { FileItem } from '../api/types'
 import { Button, IconButton } from '../ui/Button'
@@ -25,6 +25,7 @@ export function FilesPage() {
   const [params, setParams] = useSearchParams()
   const view = useMemo(() => readView(params), [params])
   const queries = useQueryClient()
+  const navigate = useNavigate()
   const toast = useToast()
   const [selected, setSelected] = useState<Set<string>>(new Set())
   const [renaming, setRenaming] = useState<FileItem | null>(null)
@@ -157,6 +158,7 @@ export function FilesPage() {
           <SelectionBar
             count={selected.size}
             onClear={() => setSelected(new Set())}
+            onSend={() => void navigate('/transfers/new', { state: { fileIds: selectedFiles.map((f) => f.id) } })}
             onDownload={() => void runEach(selectedFiles, (f) => downloadFile(f), 'Downloaded')}
             onMove={() => setMoving(true)}
             onDelete={() => setDeleting(selectedFiles)}

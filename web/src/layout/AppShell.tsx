@@ -14,6 +14,8 @@ interface NavItem {
 
 const MAIN: NavItem[] = [
   { to: '/files', label: 'Files', icon: 'folder' },
+  { to: '/transfers', label: 'Transfers', icon: 'link' },
+  { to: '/requests', label: 'Upload requests', icon: 'upload' },
   { to: '/account', label: 'Account', icon: 'user' },
 ]
 

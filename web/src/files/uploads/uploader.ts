@@ -65,6 +65,7 @@ export class Uploader {
       removeFingerprintOnSuccess: true,
       allowedMetaFields: ['name', 'type', 'folder'],
       async onBeforeRequest(req) {
+        if (requestSession) return req.setHeader('X-Upload-Request', requestSession)
         const token = await api.freshToken()
         if (token) req.setHeader('Authorization', `Bearer ${token}`)
       },
@@ -234,6 +235,15 @@ function relativePathOf(file: File): string | null {
 }
 
 let instance: Uploader | null = null
+let requestSession: string | null = null
+
+/**
+ * On a public upload-request page the uploads carry that request's session (the server
+ * writes them into the request's folder as its owner) instead of an account's token.
+ */
+export function setUploadRequestSession(session: string | null): void {
+  requestSession = session
+}
 
 /**
  * On sign-out: stops this tab's uploads and forgets the resumable ones, so the next person

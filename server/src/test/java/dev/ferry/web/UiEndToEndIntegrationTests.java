@@ -27,11 +27,11 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class UiEndToEndIntegrationTests extends IntegrationTest {
 
-	private static final Path WEB = Path.of("..", "web").toAbsolutePath().normalize();
+	static final Path WEB = Path.of("..", "web").toAbsolutePath().normalize();
 
-	private static final Path SCREENSHOTS = Path.of("target", "screenshots").toAbsolutePath();
+	static final Path SCREENSHOTS = Path.of("target", "screenshots").toAbsolutePath();
 
-	private static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
+	static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
 
 	private static final List<String> SCREENS = List.of("signin", "files", "files-uploading", "files-resume",
 			"files-delete-confirm", "files-no-match", "account", "account-api-key-created", "admin-users",
@@ -93,7 +93,7 @@ class UiEndToEndIntegrationTests extends IntegrationTest {
 	 * A missing browser or Node fails the test (never skips it): bin/test installs both,
 	 * and the web module's build installs playwright-core and axe-core.
 	 */
-	private static void requireBrowserTools() {
+	static void requireBrowserTools() {
 		List<String> missing = new ArrayList<>();
 		if (!Files.isExecutable(Path.of(CHROMIUM))) {
 			missing.add("Chromium at " + CHROMIUM + " (apt-get install chromium)");
@@ -111,7 +111,7 @@ class UiEndToEndIntegrationTests extends IntegrationTest {
 		}
 	}
 
-	private static String node() {
+	static String node() {
 		return System.getenv().getOrDefault("NODE", "node");
 	}
 

@@ -1,0 +1,115 @@
+import { useQuery } from '@tanstack/react-query'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useParams } from 'react-router'
+import { getPublicRequest, openRequestSession } from '../api/uploadRequests'
+import { AuthLayout } from '../auth/AuthLayout'
+import { DropOverlay } from '../files/uploads/DropOverlay'
+import { setUploadRequestSession, uploader } from '../files/uploads/uploader'
+import { UploadPanel } from '../files/uploads/UploadPanel'
+import { formatBytes, formatDateTime } from '../lib/format'
+import { Button } from '../ui/Button'
+import { errorMessage, InlineError } from '../ui/ErrorNotice'
+import { TextField } from '../ui/Field'
+import { PageSpinner } from '../ui/Spinner'
+
+/** The public page of an upload request (/u/{token}): the same tus uploads, with the request's session. */
+export function PublicUploadPage() {
+  const { token = '' } = useParams()
+  const [session, setSession] = useState<string | null>(null)
+  const info = useQuery({ queryKey: ['upload-request', token], queryFn: () => getPublicRequest(token), retry: false })
+  const needsPassword = info.data?.password_required ?? false
+
+  useEffect(() => {
+    if (!info.data || needsPassword || info.data.email_verification_required) return
+    void openRequestSession(token).then((s) => setSession(s.session_token), () => undefined)
+  }, [info.data, needsPassword, token])
+  useEffect(() => {
+    setUploadRequestSession(session)
+    return () => setUploadRequestSession(null)
+  }, [session])
+
+  if (info.isPending) return <PageSpinner label="Opening the link" />
+  if (info.isError) {
+    return (
+      <AuthLayout title="This upload link does not work" subtitle={errorMessage(info.error)}>
+        <p className="text-sm muted">It may have expired or been closed. Ask the person who sent it for a new one.</p>
+      </AuthLayout>
+    )
+  }
+  const request = info.data
+  const limits = [
+    request.files_left != null ? `${request.files_left} ${request.files_left === 1 ? 'file' : 'files'} left` : null,
+    request.bytes_left != null ? `${formatBytes(request.bytes_left)} left` : null,
+    request.allowed_types.length ? `only ${request.allowed_types.join(', ')}` : null,
+  ].filter(Boolean)
+  return (
+    <AuthLayout wide title={request.title} subtitle={`${request.owner_name ?? 'Someone'} asks you for files · open until ${formatDateTime(request.expires_at)}`}>
+      {request.email_verification_required && !session ? (
+        <p className="text-[15px]">This request only accepts files from invited addresses; open the link from the email you received.</p>
+      ) : needsPassword && !session ? (
+        <PasswordForm token={token} onSession={setSession} />
+      ) : (
+        <Dropzone ready={session !== null} message={request.message} limits={limits.join(' · ')} />
+      )}
+    </AuthLayout>
+  )
+}
+
+function PasswordForm({ token, onSession }: { token: string; onSession: (s: string) => void }) {
+  const [password, setPassword] = useState('')
+  const [error, setError] = useState<unknown>(null)
+  const [busy, setBusy] = useState(false)
+  const submit = async (e: FormEvent) => {
+    e.preventDefault()
+    setBusy(true)
+    setError(null)
+    try {
+      onSession((await openRequestSession(token, password)).session_token)
+    } catch (err) {
+      setError(err)
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <form className="space-y-4" onSubmit={(e) => void submit(e)}>
+      <TextField label="Password" type="password" autoFocus required value={password} onChange={(e) => setPassword(e.target.value)} />
+      <InlineError error={error} />
+      <Button type="submit" variant="primary" busy={busy} className="w-full">
+        Continue
+      </Button>
+    </form>
+  )
+}
+
+function Dropzone({ ready, message, limits }: { ready: boolean; message: string | null; limits: string }) {
+  const input = useRef<HTMLInputElement>(null)
+  const add = (files: File[]) => {
+    if (files.length) uploader().add(files, '/')
+  }
+  return (
+    <div className="space-y-4">
+      {message && <p className="rounded-lg bg-zinc-50 p-4 text-[15px] whitespace-pre-wrap dark:bg-zinc-800/60">{message}</p>}
+      <div className="flex flex-col items-center gap-3 rounded-xl border-2 border-dashed border-zinc-300 px-6 py-10 text-center dark:border-zinc-700">
+        <p className="text-[15px]">Drag files anywhere onto this page, or</p>
+        <Button variant="primary" icon="upload" disabled={!ready} onClick={() => input.current?.click()}>
+          Choose files
+        </Button>
+        {limits && <p className="text-sm muted">{limits}</p>}
+      </div>
+      <input
+        ref={input}
+        type="file"
+        multiple
+        className="hidden"
+        aria-label="Choose files to send"
+        onChange={(e) => {
+          add(Array.from(e.target.files ?? []))
+          e.target.value = ''
+        }}
+      />
+      {ready && <DropOverlay folder="/" onFiles={add} />}
+      <UploadPanel />
+    </div>
+  )
+}

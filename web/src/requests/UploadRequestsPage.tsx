@@ -1,0 +1,175 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useState, type FormEvent } from 'react'
+import { closeUploadRequest, createUploadRequest, listUploadRequests, receivedFiles, type UploadRequest } from '../api/uploadRequests'
+import { FileIcon } from '../files/FileIcon'
+import { formatBytes, formatDateTime, formatRelative } from '../lib/format'
+import { expiryFromDays, positiveInt } from '../transfers/form'
+import { Badge } from '../ui/Badge'
+import { Button } from '../ui/Button'
+import { CopyField } from '../ui/CopyField'
+import { Dialog } from '../ui/Dialog'
+import { EmptyState } from '../ui/EmptyState'
+import { errorMessage, ErrorNotice, InlineError } from '../ui/ErrorNotice'
+import { TextField } from '../ui/Field'
+import { Icon } from '../ui/Icon'
+import { PageHeader } from '../ui/PageHeader'
+import { PageSpinner, Spinner } from '../ui/Spinner'
+import { useToast } from '../ui/Toasts'
+
+export function UploadRequestsPage() {
+  const [creating, setCreating] = useState(false)
+  const [created, setCreated] = useState<UploadRequest | null>(null)
+  const [open, setOpen] = useState<string | null>(null)
+  const list = useQuery({ queryKey: ['upload-requests'], queryFn: listUploadRequests })
+  const items = list.data?.items ?? []
+  return (
+    <>
+      <PageHeader
+        title="Upload requests"
+        description="Links through which people without an account send files into your library."
+        actions={
+          <Button variant="primary" icon="plus" onClick={() => setCreating(true)}>
+            New request
+          </Button>
+        }
+      />
+      <div className="card overflow-hidden">
+        {list.isPending ? (
+          <PageSpinner label="Loading upload requests" />
+        ) : list.isError ? (
+          <ErrorNotice error={list.error} onRetry={() => void list.refetch()} />
+        ) : items.length === 0 ? (
+          <EmptyState icon="upload" title="No upload requests yet">
+            Create one and send its link to whoever should send you files.
+          </EmptyState>
+        ) : (
+          <ul className="divide-y divide-zinc-200/80 dark:divide-zinc-800">
+            {items.map((r) => (
+              <li key={r.id}>
+                <button type="button" aria-expanded={open === r.id} onClick={() => setOpen(open === r.id ? null : r.id)} className="flex w-full items-center gap-4 px-4 py-3 text-left hover:bg-zinc-50 sm:px-5 dark:hover:bg-zinc-800/50">
+                  <Icon name={open === r.id ? 'chevronDown' : 'chevronRight'} className="size-4 shrink-0 muted" />
+                  <span className="min-w-0 flex-1">
+                    <span className="block truncate font-medium">{r.title}</span>
+                    <span className="block truncate text-sm muted">
+                      {r.files_received} {r.files_received === 1 ? 'file' : 'files'} · {formatBytes(r.bytes_received)} · into {r.folder}
+                    </span>
+                  </span>
+                  <span className="hidden text-sm muted md:block">{r.status === 'active' ? `ends ${formatRelative(r.expires_at)}` : formatDateTime(r.expires_at)}</span>
+                  <Badge tone={r.status === 'active' ? 'green' : r.status === 'revoked' ? 'red' : 'neutral'}>
+                    <span className="capitalize">{r.status}</span>
+                  </Badge>
+                </button>
+                {open === r.id && <Received request={r} />}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <CreateDialog open={creating} onClose={() => setCreating(false)} onCreated={(r) => (setCreating(false), setCreated(r))} />
+      <Dialog open={created !== null} onClose={() => setCreated(null)} title="Upload request ready" description="Send this link. It is shown only now.">
+        {created?.url && <CopyField label="Upload link" value={created.url} />}
+      </Dialog>
+    </>
+  )
+}
+
+function Received({ request }: { request: UploadRequest }) {
+  const queries = useQueryClient()
+  const toast = useToast()
+  const files = useQuery({ queryKey: ['upload-requests', request.id, 'files'], queryFn: () => receivedFiles(request.id) })
+  const close = useMutation({
+    mutationFn: () => closeUploadRequest(request.id),
+    onSuccess: () => {
+      toast.show(`Closed ${request.title}`)
+      return queries.invalidateQueries({ queryKey: ['upload-requests'] })
+    },
+    onError: (e) => toast.show(errorMessage(e), 'error'),
+  })
+  return (
+    <div className="space-y-3 border-t border-zinc-200/80 bg-zinc-50/60 px-4 py-4 sm:px-5 dark:border-zinc-800 dark:bg-zinc-900/40">
+      {files.isPending ? (
+        <Spinner className="size-4" />
+      ) : (files.data?.items ?? []).length === 0 ? (
+        <p className="text-sm muted">Nothing has arrived yet.</p>
+      ) : (
+        <ul className="space-y-2">
+          {(files.data?.items ?? []).map((f) => (
+            <li key={f.file_id} className="flex items-center gap-3 text-sm">
+              <FileIcon name={f.name} />
+              <span className="min-w-0 flex-1 truncate">{f.name}</span>
+              {f.uploader_email && <span className="muted">{f.uploader_email}</span>}
+              {f.status === 'uploading' ? <Badge tone="amber">Uploading</Badge> : <span className="muted">{formatRelative(f.completed_at)}</span>}
+              <span className="muted tabular-nums">{formatBytes(f.size)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {request.status === 'active' && (
+        <Button size="sm" variant="danger-secondary" icon="ban" busy={close.isPending} onClick={() => close.mutate()}>
+          Close request
+        </Button>
+      )}
+    </div>
+  )
+}
+
+function CreateDialog({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (r: UploadRequest) => void }) {
+  const queries = useQueryClient()
+  const [title, setTitle] = useState('')
+  const [message, setMessage] = useState('')
+  const [password, setPassword] = useState('')
+  const [maxFiles, setMaxFiles] = useState('10')
+  const [maxGb, setMaxGb] = useState('1')
+  const [days, setDays] = useState('7')
+  const create = useMutation({
+    mutationFn: () => {
+      const gigabytes = Number(maxGb)
+      return createUploadRequest({
+        title: title.trim() || 'Files for me',
+        ...(message.trim() ? { message: message.trim() } : {}),
+        ...(password ? { password } : {}),
+        max_files: positiveInt(maxFiles) ?? 10,
+        max_total_bytes: Math.round((Number.isFinite(gigabytes) && gigabytes > 0 ? gigabytes : 1) * 1e9),
+        expires_at: expiryFromDays(positiveInt(days) ?? 7),
+      })
+    },
+    onSuccess: async (r) => {
+      await queries.invalidateQueries({ queryKey: ['upload-requests'] })
+      setTitle('')
+      setMessage('')
+      setPassword('')
+      onCreated(r)
+    },
+  })
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    create.mutate()
+  }
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title="New upload request"
+      footer={
+        <>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button variant="primary" type="submit" form="new-upload-request" busy={create.isPending}>
+            Create link
+          </Button>
+        </>
+      }
+    >
+      <form id="new-upload-request" className="space-y-4" onSubmit={submit}>
+        <TextField label="Title" value={title} onChange={(e) => setTitle(e.target.value)} placeholder="Tax papers" />
+        <TextField label="Message" value={message} onChange={(e) => setMessage(e.target.value)} />
+        <div className="grid gap-4 sm:grid-cols-3">
+          <TextField label="Most files" inputMode="numeric" value={maxFiles} onChange={(e) => setMaxFiles(e.target.value)} />
+          <TextField label="Most GB in all" inputMode="decimal" value={maxGb} onChange={(e) => setMaxGb(e.target.value)} />
+          <TextField label="Open for (days)" inputMode="numeric" value={days} onChange={(e) => setDays(e.target.value)} />
+        </div>
+        <TextField label="Password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} hint="Optional." />
+        <InlineError error={create.error} />
+      </form>
+    </Dialog>
+  )
+}

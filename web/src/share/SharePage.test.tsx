@@ -1,0 +1,59 @@
+// @vitest-environment jsdom
+import { screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { Route, Routes } from 'react-router'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { api } from '../api/client'
+import { renderApp } from '../test/render'
+import { SharePage } from './SharePage'
+
+function respond(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' } })
+}
+
+const LOCKED = { title: 'Q3 report', message: null, sender_name: 'Ada', files: [], total_size: 0, expires_at: '2026-12-01T00:00:00Z', downloads_left: 2, password_required: true, email_verification_required: false, unlocked: false, verified_email: null }
+const OPEN = { ...LOCKED, message: 'Numbers attached.', unlocked: true, files: [{ id: 'f1', name: 'report.pdf', size: 2000, content_type: 'application/pdf' }], total_size: 2000 }
+
+const page = () => (
+  <Routes>
+    <Route path="/s/:token" element={<SharePage />} />
+  </Routes>
+)
+
+afterEach(() => {
+  vi.unstubAllGlobals()
+  api.forget()
+})
+
+describe('SharePage', () => {
+  it('unlocks with the password and sends the session on the next read', async () => {
+    const sessions: (string | undefined)[] = []
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init: RequestInit) => {
+        const headers = (init.headers ?? {}) as Record<string, string>
+        if (url.endsWith('/unlock')) return respond(200, { session_token: 'fss_x', expires_at: '2026-12-01T00:00:00Z' })
+        sessions.push(headers['X-Share-Session'])
+        return respond(200, headers['X-Share-Session'] ? OPEN : LOCKED)
+      }),
+    )
+    renderApp(page(), '/s/tok')
+    await userEvent.setup().type(await screen.findByLabelText('Password'), 'secret{Enter}')
+    expect(await screen.findByText('report.pdf')).toBeTruthy()
+    expect(screen.getByText('Numbers attached.')).toBeTruthy()
+    expect(sessions).toEqual([undefined, 'fss_x'])
+  })
+
+  it('offers a plain link on open shares so the browser streams the file to disk', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => respond(200, { ...OPEN, password_required: false })))
+    renderApp(page(), '/s/tok')
+    const link = await screen.findByRole('link', { name: 'Download report.pdf' })
+    expect(link.getAttribute('href')).toBe('/api/v1/share/tok/files/f1/download')
+  })
+
+  it('says when a link ran out of downloads', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => respond(410, { type: '/problems/share-exhausted', title: 'Gone', status: 410 })))
+    renderApp(page(), '/s/tok')
+    expect(await screen.findByRole('heading', { name: 'No downloads left' })).toBeTruthy()
+  })
+})
