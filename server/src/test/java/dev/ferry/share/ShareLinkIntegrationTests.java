@@ -1,6 +1,7 @@
 package dev.ferry.share;
 
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class ShareLinkIntegrationTests extends ShareIntegrationTest {
 
@@ -268,19 +270,23 @@ class ShareLinkIntegrationTests extends ShareIntegrationTest {
 			.header("User-Agent", "tracking-test/1.0")
 			.GET());
 
-		JsonNode activity = api.get("/api/v1/transfers/" + transferId + "/activity", owner.token()).json();
+		// The server records completion after the last byte is flushed, so the client can
+		// finish reading a moment before the record exists.
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			JsonNode activity = api.get("/api/v1/transfers/" + transferId + "/activity", owner.token()).json();
 
-		JsonNode item = activity.get("items").get(0);
-		assertThat(item.get("file_id").asString()).isEqualTo(fileId);
-		assertThat(item.get("file_name").asString()).isEqualTo("tracked.txt");
-		assertThat(item.get("link_id").asString()).isEqualTo(link.get("id").asString());
-		assertThat(item.get("kind").asString()).isEqualTo("file");
-		assertThat(item.get("ip").asString()).isEqualTo("127.0.0.1");
-		assertThat(item.get("user_agent").asString()).isEqualTo("tracking-test/1.0");
-		assertThat(item.get("bytes").asLong()).isEqualTo(15);
-		assertThat(item.get("completed").asBoolean()).isTrue();
-		assertThat(auditActions(link.get("id").asString())).contains("share.download_started:success",
-				"share.download_completed:success");
+			JsonNode item = activity.get("items").get(0);
+			assertThat(item.get("file_id").asString()).isEqualTo(fileId);
+			assertThat(item.get("file_name").asString()).isEqualTo("tracked.txt");
+			assertThat(item.get("link_id").asString()).isEqualTo(link.get("id").asString());
+			assertThat(item.get("kind").asString()).isEqualTo("file");
+			assertThat(item.get("ip").asString()).isEqualTo("127.0.0.1");
+			assertThat(item.get("user_agent").asString()).isEqualTo("tracking-test/1.0");
+			assertThat(item.get("bytes").asLong()).isEqualTo(15);
+			assertThat(item.get("completed").asBoolean()).isTrue();
+			assertThat(auditActions(link.get("id").asString())).contains("share.download_started:success",
+					"share.download_completed:success");
+		});
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The all-files ZIP, checked with the JDK's {@link ZipFile} and Debian's {@code unzip -t}
@@ -64,10 +66,15 @@ class ShareZipIntegrationTests extends ShareIntegrationTest {
 			.param(link.get("id").asString())
 			.query(Integer.class)
 			.single()).isEqualTo(1);
-		JsonNode activity = api.get("/api/v1/transfers/" + transfer.get("id").asString() + "/activity", owner.token())
-			.json();
-		assertThat(activity.get("items").get(0).get("kind").asString()).isEqualTo("zip");
-		assertThat(activity.get("items").get(0).get("completed").asBoolean()).isTrue();
+		// Completion is recorded after the last byte is flushed, a moment after the
+		// client has it.
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			JsonNode activity = api
+				.get("/api/v1/transfers/" + transfer.get("id").asString() + "/activity", owner.token())
+				.json();
+			assertThat(activity.get("items").get(0).get("kind").asString()).isEqualTo("zip");
+			assertThat(activity.get("items").get(0).get("completed").asBoolean()).isTrue();
+		});
 		Files.delete(zip);
 	}
 
