@@ -3,7 +3,6 @@ package dev.ferry.auth;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -19,6 +18,7 @@ import dev.ferry.FerryApplication;
 import dev.ferry.testing.Api;
 import dev.ferry.testing.IntegrationTest;
 import dev.ferry.testing.MutableClock;
+import dev.ferry.testing.OwnServer;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,15 +63,8 @@ abstract class AccountMailTest {
 
 	@DynamicPropertySource
 	static void ownServer(DynamicPropertyRegistry registry) {
-		String dataDir = tempDir();
-		registry.add("ferry.data-dir", () -> dataDir);
-		registry.add("ferry.admin.email", () -> IntegrationTest.ADMIN_EMAIL);
-		registry.add("ferry.admin.password", () -> IntegrationTest.ADMIN_PASSWORD);
-		registry.add("ferry.mail.host", () -> "127.0.0.1");
-		registry.add("ferry.mail.port", () -> MAIL.getSmtp().getPort());
-		registry.add("ferry.mail.starttls", () -> "false");
-		registry.add("ferry.mail.from", () -> "ferry@ferry.test");
-		registry.add("ferry.mail.poll-interval", () -> "100ms");
+		OwnServer.register(registry, "mail");
+		OwnServer.registerMail(registry, MAIL);
 	}
 
 	@BeforeEach
@@ -151,15 +144,6 @@ abstract class AccountMailTest {
 		mail.start();
 		Runtime.getRuntime().addShutdownHook(new Thread(mail::stop));
 		return mail;
-	}
-
-	private static String tempDir() {
-		try {
-			return Files.createTempDirectory("ferry-mail-it-").toString();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

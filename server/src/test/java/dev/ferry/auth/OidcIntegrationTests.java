@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -19,6 +18,7 @@ import dev.ferry.FerryApplication;
 import dev.ferry.testing.Api;
 import dev.ferry.testing.IntegrationTest;
 import dev.ferry.testing.MutableClock;
+import dev.ferry.testing.OwnServer;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,10 +68,7 @@ class OidcIntegrationTests {
 
 	@DynamicPropertySource
 	static void ownServer(DynamicPropertyRegistry registry) {
-		String dataDir = tempDir();
-		registry.add("ferry.data-dir", () -> dataDir);
-		registry.add("ferry.admin.email", () -> IntegrationTest.ADMIN_EMAIL);
-		registry.add("ferry.admin.password", () -> IntegrationTest.ADMIN_PASSWORD);
+		OwnServer.register(registry, "oidc");
 		registry.add("ferry.oidc.issuer", () -> IDP.issuerUrl("company").toString());
 		// A list binds from one property source only, so every field of it is here.
 		registry.add("ferry.oidc.providers[0].issuer", () -> IDP.issuerUrl("partner").toString());
@@ -313,15 +310,6 @@ class OidcIntegrationTests {
 		}
 		Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown));
 		return server;
-	}
-
-	private static String tempDir() {
-		try {
-			return Files.createTempDirectory("ferry-oidc-it-").toString();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	/** A browser's cookie jar and where the sign-in left it. */

@@ -1,8 +1,6 @@
 package dev.ferry.auth;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +9,7 @@ import dev.ferry.FerryApplication;
 import dev.ferry.testing.Api;
 import dev.ferry.testing.IntegrationTest;
 import dev.ferry.testing.MutableClock;
+import dev.ferry.testing.OwnServer;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,10 +49,7 @@ abstract class TimeTravelTest {
 
 	@DynamicPropertySource
 	static void ownServer(DynamicPropertyRegistry registry) {
-		String dataDir = tempDir();
-		registry.add("ferry.data-dir", () -> dataDir);
-		registry.add("ferry.admin.email", () -> IntegrationTest.ADMIN_EMAIL);
-		registry.add("ferry.admin.password", () -> IntegrationTest.ADMIN_PASSWORD);
+		OwnServer.register(registry, "time");
 	}
 
 	@BeforeEach
@@ -77,15 +73,6 @@ abstract class TimeTravelTest {
 			.param(action)
 			.query(String.class)
 			.list();
-	}
-
-	private static String tempDir() {
-		try {
-			return Files.createTempDirectory("ferry-time-it-").toString();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +21,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dev.ferry.FerryApplication;
 import dev.ferry.testing.Api;
 import dev.ferry.testing.IntegrationTest;
+import dev.ferry.testing.OwnServer;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import tools.jackson.databind.JsonNode;
@@ -64,15 +64,8 @@ abstract class ShareIntegrationTest {
 
 	@DynamicPropertySource
 	static void ownServer(DynamicPropertyRegistry registry) {
-		String dataDir = tempDir();
-		registry.add("ferry.data-dir", () -> dataDir);
-		registry.add("ferry.admin.email", () -> IntegrationTest.ADMIN_EMAIL);
-		registry.add("ferry.admin.password", () -> IntegrationTest.ADMIN_PASSWORD);
-		registry.add("ferry.mail.host", () -> "127.0.0.1");
-		registry.add("ferry.mail.port", () -> MAIL.getSmtp().getPort());
-		registry.add("ferry.mail.starttls", () -> "false");
-		registry.add("ferry.mail.from", () -> "ferry@ferry.test");
-		registry.add("ferry.mail.poll-interval", () -> "100ms");
+		OwnServer.register(registry, "share");
+		OwnServer.registerMail(registry, MAIL);
 		registry.add("ferry.share.sweep-interval", () -> "1h");
 	}
 
@@ -221,15 +214,6 @@ abstract class ShareIntegrationTest {
 		mail.start();
 		Runtime.getRuntime().addShutdownHook(new Thread(mail::stop));
 		return mail;
-	}
-
-	private static String tempDir() {
-		try {
-			return Files.createTempDirectory("ferry-share-it-").toString();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }
