@@ -42,11 +42,14 @@ class BearerAuthentication implements AuthenticationManagerResolver<HttpServletR
 
 	private final UserRepository users;
 
+	private final DownloadTickets tickets;
+
 	private final Clock clock;
 
 	BearerAuthentication(AccessTokens tokens, ApiKeyService apiKeys, SessionRepository sessions, UserRepository users,
-			Clock clock) {
+			DownloadTickets tickets, Clock clock) {
 		this.sessions = sessions;
+		this.tickets = tickets;
 		this.users = users;
 		this.clock = clock;
 		JwtAuthenticationProvider provider = new JwtAuthenticationProvider(tokens.decoder());
@@ -61,6 +64,9 @@ class BearerAuthentication implements AuthenticationManagerResolver<HttpServletR
 	@Override
 	public AuthenticationManager resolve(HttpServletRequest request) {
 		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+		if (authorization == null && DownloadTickets.presented(request)) {
+			return (authentication) -> ticket(request, ((BearerTokenAuthenticationToken) authentication).getToken());
+		}
 		boolean isApiKey = authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
 				&& authorization.startsWith(ApiKeyService.PREFIX, BEARER.length());
 		return isApiKey ? apiKey : jwt;
@@ -71,7 +77,23 @@ class BearerAuthentication implements AuthenticationManagerResolver<HttpServletR
 	 * away its requests outside what the restriction allows.
 	 */
 	private FerryAuthentication toAuthentication(Jwt token) {
-		UUID sessionId = UUID.fromString(token.getClaimAsString("sid"));
+		return sessionAuthentication(UUID.fromString(token.getClaimAsString("sid")));
+	}
+
+	/**
+	 * A ticket acts for the session that asked for it, with that session's rights, and
+	 * only for the one request it was issued for.
+	 */
+	private FerryAuthentication ticket(HttpServletRequest request, String ticket) {
+		try {
+			return sessionAuthentication(tickets.redeem(ticket, DownloadTickets.Holder.SESSION, request).holderId());
+		}
+		catch (DownloadTicketException ex) {
+			throw new InvalidBearerTokenException("Download ticket " + ex.reason());
+		}
+	}
+
+	private FerryAuthentication sessionAuthentication(UUID sessionId) {
 		Instant now = clock.instant();
 		SessionRepository.Session session = sessions.findActive(sessionId, now)
 			.orElseThrow(() -> new InvalidBearerTokenException("Session ended or account suspended"));

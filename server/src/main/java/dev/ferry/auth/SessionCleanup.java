@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Deletes ended sessions and their refresh-token chains, which would otherwise grow by
- * one row per refresh forever, and expired sign-in tickets and password-reset links.
- * Idempotent, so every node of a cluster may run it.
+ * one row per refresh forever, expired sign-in tickets, password-reset links and download
+ * tickets. Idempotent, so every node of a cluster may run it.
  */
 @Component
 class SessionCleanup {
@@ -28,10 +28,13 @@ class SessionCleanup {
 
 	private final PasskeyRepository passkeys;
 
+	private final DownloadTickets tickets;
+
 	private final Clock clock;
 
 	SessionCleanup(SessionRepository sessions, MfaChallengeRepository challenges, PasswordResetRepository resets,
-			OidcRepository oidc, PasskeyRepository passkeys, Clock clock) {
+			OidcRepository oidc, PasskeyRepository passkeys, DownloadTickets tickets, Clock clock) {
+		this.tickets = tickets;
 		this.sessions = sessions;
 		this.challenges = challenges;
 		this.resets = resets;
@@ -47,6 +50,7 @@ class SessionCleanup {
 		resets.deleteExpiredBefore(clock.instant());
 		oidc.deleteExpiredBefore(clock.instant());
 		passkeys.deleteExpiredChallenges(clock.instant());
+		tickets.deleteUnusable(clock.instant());
 		if (deleted > 0) {
 			log.debug("Deleted {} ended sessions", deleted);
 		}

@@ -3,6 +3,7 @@ package dev.ferry.share;
 import java.io.IOException;
 import java.util.Map;
 
+import dev.ferry.auth.DownloadTickets;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -20,7 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The public side of share links ({@code /api/v1/share/{token}}), reachable without an
  * account. A share session from unlock or verification travels in {@code X-Share-Session}
- * or as {@code Authorization: Bearer fss_...}.
+ * or as {@code Authorization: Bearer fss_...}; a browser's native download carries a
+ * download ticket for it in the query instead.
  */
 @RestController
 @RequestMapping("/api/v1/share/{token}")
@@ -60,6 +62,18 @@ class PublicShareController {
 		return SessionView.of(shares.confirmCode(token, body.email(), body.code(), session(request)));
 	}
 
+	/**
+	 * A plain link cannot carry the session header: a ticket lets the browser download an
+	 * unlocked link's file or ZIP natively.
+	 */
+	@PostMapping("/download-tickets")
+	ResponseEntity<TicketView> ticket(@PathVariable String token, @RequestBody(required = false) TicketBody body,
+			HttpServletRequest request) {
+		DownloadTickets.Issued issued = shares.ticket(token, session(request), (body != null) ? body.fileId() : null);
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.body(new TicketView(issued.url(), issued.expiresAt().toString()));
+	}
+
 	@RequestMapping(path = "/files/{fileId}/download", method = { RequestMethod.GET, RequestMethod.HEAD })
 	void file(@PathVariable String token, @PathVariable String fileId, HttpServletRequest request,
 			HttpServletResponse response) {
@@ -82,6 +96,12 @@ class PublicShareController {
 			return token.startsWith(ShareSessions.PREFIX) ? token : null;
 		}
 		return null;
+	}
+
+	record TicketBody(String fileId) {
+	}
+
+	record TicketView(String url, String expiresAt) {
 	}
 
 	record Unlock(String password) {

@@ -6,12 +6,16 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
+import dev.ferry.auth.DownloadTickets;
 import dev.ferry.crypto.SecureTokens;
 import dev.ferry.notify.Mailer;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -44,10 +48,14 @@ class PublicShares {
 
 	private final AuditLog audit;
 
+	private final DownloadTickets tickets;
+
 	private final Clock clock;
 
 	PublicShares(ShareLinkRepository links, TransferRepository transfers, ShareSessions sessions, EmailCodes codes,
-			AttemptThrottle throttle, PasswordEncoder encoder, Mailer mailer, AuditLog audit, Clock clock) {
+			AttemptThrottle throttle, PasswordEncoder encoder, Mailer mailer, AuditLog audit, DownloadTickets tickets,
+			Clock clock) {
+		this.tickets = tickets;
 		this.links = links;
 		this.transfers = transfers;
 		this.sessions = sessions;
@@ -94,6 +102,48 @@ class PublicShares {
 					: ShareException.locked(visit.link().passwordRequired(), visit.link().requireEmailVerification());
 		}
 		return visit;
+	}
+
+	/**
+	 * The visit behind a download request: a download ticket in the query stands for the
+	 * share session it was issued to, so it downloads (and counts) exactly as that
+	 * session would with its header.
+	 */
+	Visit forDownload(String token, String sessionToken, HttpServletRequest request) {
+		String ticket = request.getParameter(DownloadTickets.PARAMETER);
+		if (ticket == null) {
+			return unlocked(token, sessionToken, "share.download");
+		}
+		Visit visit = visit(token, null, "share.download");
+		UUID sessionId = tickets.redeem(ticket, DownloadTickets.Holder.SHARE_SESSION, request).holderId();
+		ShareSessions.Session session = sessions.findById(sessionId)
+			.filter((s) -> s.subjectType().equals(SUBJECT) && s.subjectId().equals(visit.link().id()))
+			.orElse(null);
+		Visit ticketed = new Visit(visit.link(), visit.transfer(), session);
+		if (session == null || !ticketed.unlocked()) {
+			refuse("share.download", visit.link(), "invalid_session");
+			throw ShareException.sessionInvalid();
+		}
+		return ticketed;
+	}
+
+	/** A download ticket for the visitor's share session, for one file or the ZIP. */
+	DownloadTickets.Issued ticket(String token, String sessionToken, String fileId) {
+		Visit visit = unlocked(token, sessionToken, "share.download_ticket");
+		if (visit.session() == null) {
+			refuse("share.download_ticket", visit.link(), "no_session");
+			throw ShareException.invalid("This link is open: download from its URL without a ticket.");
+		}
+		String path = "/api/v1/share/" + token + "/download";
+		if (fileId != null) {
+			UUID id = ShareDownloads.parseId(fileId);
+			if (id == null || !transfers.containsFile(visit.transfer().id(), id)) {
+				refuse("share.download_ticket", visit.link(), "file_not_in_transfer");
+				throw ShareException.notFound("file in this share");
+			}
+			path = "/api/v1/share/" + token + "/files/" + id + "/download";
+		}
+		return tickets.issueForShare(visit.session().id(), path);
 	}
 
 	ShareSessions.Issued unlock(String token, String password, String ip) {

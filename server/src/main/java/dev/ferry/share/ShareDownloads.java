@@ -95,7 +95,7 @@ class ShareDownloads {
 	}
 
 	void file(String token, String session, String fileId, HttpServletRequest request, HttpServletResponse response) {
-		Visit visit = shares.unlocked(token, session, "share.download");
+		Visit visit = shares.forDownload(token, session, request);
 		UUID id = parseId(fileId);
 		if (id == null || !transfers.containsFile(visit.transfer().id(), id)) {
 			audit.record(AuditEvent.failure("share.download")
@@ -108,7 +108,7 @@ class ShareDownloads {
 
 	void zip(String token, String session, HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
-		Visit visit = shares.unlocked(token, session, "share.download");
+		Visit visit = shares.forDownload(token, session, request);
 		List<StoredFile> files = files(visit.transfer());
 		if (files.isEmpty()) {
 			throw ShareException.notFound("file in this share");
@@ -147,7 +147,7 @@ class ShareDownloads {
 		}
 	}
 
-	private static UUID parseId(String id) {
+	static UUID parseId(String id) {
 		try {
 			return (id != null && id.length() == 36) ? UUID.fromString(id) : null;
 		}

@@ -64,6 +64,16 @@ class ShareSessions {
 			.filter((s) -> clock.instant().isBefore(s.expiresAt()));
 	}
 
+	/** The live session with this id, as a download ticket names it. */
+	Optional<Session> findById(UUID id) {
+		return jdbc.sql("SELECT id, subject_type, subject_id, email, expires_at FROM share_sessions WHERE id = ?")
+			.param(id.toString())
+			.query((rs, row) -> new Session(UUID.fromString(rs.getString(1)), rs.getString(2),
+					UUID.fromString(rs.getString(3)), rs.getString(4), Instant.ofEpochMilli(rs.getLong(5))))
+			.optional()
+			.filter((s) -> clock.instant().isBefore(s.expiresAt()));
+	}
+
 	int deleteExpired(Instant now) {
 		jdbc.sql("DELETE FROM share_download_claims WHERE session_id IN "
 				+ "(SELECT id FROM share_sessions WHERE expires_at <= ?)")

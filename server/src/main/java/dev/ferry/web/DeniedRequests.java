@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
+import dev.ferry.auth.DownloadTickets;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -54,7 +55,9 @@ class DeniedRequests implements AuthenticationEntryPoint, AccessDeniedHandler {
 				.detail("reason", isExpired(ex) ? "expired" : "invalid"));
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"ferry\", error=\"invalid_token\"");
 			problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated",
-					"The access token or API key is invalid, expired or revoked: sign in again.");
+					ticket(request)
+							? "This download link is invalid, expired or already used: start the download again."
+							: "The access token or API key is invalid, expired or revoked: sign in again.");
 			return;
 		}
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"ferry\"");
@@ -90,8 +93,15 @@ class DeniedRequests implements AuthenticationEntryPoint, AccessDeniedHandler {
 
 	/** Only the kind, told by the API key prefix: never any part of the secret. */
 	private static String credentialKind(HttpServletRequest request) {
+		if (ticket(request)) {
+			return "download_ticket";
+		}
 		String token = bearer(request);
 		return (token != null && token.startsWith("fy_")) ? "api_key" : "access_token";
+	}
+
+	private static boolean ticket(HttpServletRequest request) {
+		return bearer(request) == null && DownloadTickets.presented(request);
 	}
 
 	private static boolean isExpired(AuthenticationException ex) {

@@ -8,6 +8,8 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import dev.ferry.auth.DownloadTickets;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -163,7 +165,8 @@ class SecurityConfiguration {
 	 * Credential endpoints take their own credentials in the body or a cookie: an expired
 	 * access token a client attaches to every request by habit must not turn them into a
 	 * 401. Public share and upload-request endpoints carry visitor sessions, not account
-	 * credentials, as their bearer: those are the share module's to check.
+	 * credentials, as their bearer: those are the share module's to check. A download
+	 * ticket in the query is a credential on the account download endpoints only.
 	 */
 	private static BearerTokenResolver bearerTokens() {
 		DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
@@ -171,7 +174,13 @@ class SecurityConfiguration {
 			String path = request.getRequestURI();
 			boolean notAccount = CREDENTIAL_ENDPOINTS.contains(path) || path.startsWith("/api/v1/share/")
 					|| path.startsWith("/api/v1/upload-requests/public/");
-			return notAccount ? null : header.resolve(request);
+			if (notAccount) {
+				return null;
+			}
+			if (request.getHeader(HttpHeaders.AUTHORIZATION) == null && DownloadTickets.presented(request)) {
+				return request.getParameter(DownloadTickets.PARAMETER);
+			}
+			return header.resolve(request);
 		};
 	}
 

@@ -1,0 +1,40 @@
+package dev.ferry.auth;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Issues download tickets to signed-in browsers; the share module issues its own to
+ * unlocked share sessions.
+ */
+@RestController
+class DownloadTicketController {
+
+	private final DownloadTickets tickets;
+
+	DownloadTicketController(DownloadTickets tickets) {
+		this.tickets = tickets;
+	}
+
+	@PostMapping("/api/v1/download-tickets")
+	@ResponseStatus(HttpStatus.CREATED)
+	TicketView issue(@AuthenticationPrincipal CurrentUser user, @RequestBody TicketRequest body) {
+		if (body.path() == null || body.path().isBlank() || body.path().length() > 2048) {
+			throw new AuthException(HttpStatus.BAD_REQUEST, "invalid-download-path", "Not a download",
+					"Give the download's path, such as /api/v1/files/{id}/download.");
+		}
+		DownloadTickets.Issued issued = tickets.issueForAccount(user, body.path());
+		return new TicketView(issued.url(), issued.expiresAt().toString());
+	}
+
+	record TicketRequest(String path) {
+	}
+
+	record TicketView(String url, String expiresAt) {
+	}
+
+}

@@ -1,0 +1,64 @@
+package dev.ferry.auth;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code download_tickets} table: hashes only, never a ticket or a share token. */
+@Repository
+class DownloadTicketRepository {
+
+	private final JdbcClient jdbc;
+
+	DownloadTicketRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	UUID insert(String ticketHash, DownloadTickets.Holder holder, UUID holderId, String resourceHash, Instant now,
+			Instant expires) {
+		UUID id = UUID.randomUUID();
+		jdbc.sql("INSERT INTO download_tickets (id, ticket_hash, holder_type, holder_id, resource_hash, created_at, "
+				+ "expires_at, usable_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(id.toString(), ticketHash, holder.name().toLowerCase(Locale.ROOT), holderId.toString(),
+					resourceHash, now.toEpochMilli(), expires.toEpochMilli(), expires.toEpochMilli())
+			.update();
+		return id;
+	}
+
+	Optional<Ticket> findByHash(String ticketHash) {
+		return jdbc
+			.sql("SELECT id, holder_type, holder_id, resource_hash, expires_at, first_used_at, usable_until "
+					+ "FROM download_tickets WHERE ticket_hash = ?")
+			.param(ticketHash)
+			.query((rs, row) -> {
+				long firstUsed = rs.getLong(6);
+				boolean unused = rs.wasNull();
+				return new Ticket(UUID.fromString(rs.getString(1)),
+						DownloadTickets.Holder.valueOf(rs.getString(2).toUpperCase(Locale.ROOT)),
+						UUID.fromString(rs.getString(3)), rs.getString(4), Instant.ofEpochMilli(rs.getLong(5)),
+						unused ? null : Instant.ofEpochMilli(firstUsed), Instant.ofEpochMilli(rs.getLong(7)));
+			})
+			.optional();
+	}
+
+	/** Spends the ticket; false when another request spent it first. */
+	boolean markUsed(UUID id, Instant now, Instant usableUntil) {
+		return jdbc.sql(
+				"UPDATE download_tickets SET first_used_at = ?, usable_until = ? WHERE id = ? AND first_used_at IS NULL")
+			.params(now.toEpochMilli(), usableUntil.toEpochMilli(), id.toString())
+			.update() == 1;
+	}
+
+	int deleteUnusableBefore(Instant now) {
+		return jdbc.sql("DELETE FROM download_tickets WHERE usable_until <= ?").param(now.toEpochMilli()).update();
+	}
+
+	record Ticket(UUID id, DownloadTickets.Holder holder, UUID holderId, String resourceHash, Instant expiresAt,
+			Instant firstUsedAt, Instant usableUntil) {
+	}
+
+}
