@@ -1,0 +1,127 @@
+package dev.ferry.share;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import dev.ferry.testing.Api;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(OutputCaptureExtension.class)
+class ShareDownloadTicketIntegrationTests extends ShareIntegrationTest {
+
+	@Test
+	void aTicketDownloadsAndCountsLikeTheSessionItWasIssuedTo(CapturedOutput output) {
+		Account owner = newUser();
+		String fileId = upload(owner, "/limited.txt", "one download only".getBytes(StandardCharsets.UTF_8));
+		JsonNode link = link(owner, transfer(owner, fileId).get("id").asString(),
+				Map.of("password", "correct horse", "max_downloads", 1));
+		String token = tokenOf(link);
+		Map<String, String> file = Map.of("file_id", fileId);
+
+		Api.Response locked = publicPost(tickets(token), file);
+		assertThat(locked.status()).isEqualTo(401);
+		assertThat(problemType(locked)).isEqualTo("/problems/share-locked");
+
+		String session = unlock(token);
+		String url = ticket(token, session, file);
+		assertThat(url).startsWith("/api/v1/share/" + token + "/files/" + fileId + "/download?ticket=fdt_");
+		Api.Response download = publicGet(url);
+		assertThat(download.status()).as(download.body()).isEqualTo(200);
+		assertThat(download.body()).isEqualTo("one download only");
+		assertThat(publicGet(url, "Range", "bytes=4-").body()).isEqualTo("download only");
+		assertThat(publicGet(url).status()).as("spent").isEqualTo(401);
+		assertThat(downloads(link)).isEqualTo(1);
+
+		assertThat(publicGet(ticket(token, session, file)).status()).as("same session, not counted again")
+			.isEqualTo(200);
+		Api.Response otherVisitor = publicGet(ticket(token, unlock(token), file));
+		assertThat(otherVisitor.status()).isEqualTo(410);
+		assertThat(problemType(otherVisitor)).isEqualTo("/problems/share-exhausted");
+		assertThat(downloads(link)).isEqualTo(1);
+		assertThat(auditActions(link.get("id").asString())).contains("share.download_started:success",
+				"share.download:failure");
+		assertThat(output.getAll()).doesNotContain(url.substring(url.indexOf("ticket=") + 7)).doesNotContain(token);
+	}
+
+	@Test
+	void aTicketIsForOneFileOfItsOwnLink() {
+		Account owner = newUser();
+		String a = upload(owner, "/ta.txt", "a".getBytes(StandardCharsets.UTF_8));
+		String b = upload(owner, "/tb.txt", "b".getBytes(StandardCharsets.UTF_8));
+		String outside = upload(owner, "/outside.txt", "x".getBytes(StandardCharsets.UTF_8));
+		String token = tokenOf(link(owner, transfer(owner, a, b).get("id").asString(), Map.of("password", "pw-1")));
+		String otherToken = tokenOf(link(owner, transfer(owner, a).get("id").asString(), Map.of("password", "pw-2")));
+		String session = unlock(token, "pw-1");
+		String url = ticket(token, session, Map.of("file_id", a));
+		String ticket = url.substring(url.indexOf("ticket=") + 7);
+
+		assertThat(publicGet("/api/v1/share/" + token + "/files/" + b + "/download?ticket=" + ticket).status())
+			.isEqualTo(401);
+		assertThat(publicGet("/api/v1/share/" + token + "/download?ticket=" + ticket).status()).isEqualTo(401);
+		assertThat(publicGet("/api/v1/share/" + otherToken + "/files/" + a + "/download?ticket=" + ticket).status())
+			.isEqualTo(401);
+		assertThat(publicGet("/api/v1/files/" + a + "/download?ticket=" + ticket).status()).isEqualTo(401);
+		assertThat(publicPost(tickets(token), Map.of("file_id", outside), "X-Share-Session", session).status())
+			.isEqualTo(404);
+		assertThat(publicGet(url).body()).isEqualTo("a");
+	}
+
+	@Test
+	void theZipDownloadsWithATicket() {
+		Account owner = newUser();
+		String a = upload(owner, "/za.txt", "a".getBytes(StandardCharsets.UTF_8));
+		String b = upload(owner, "/zb.txt", "b".getBytes(StandardCharsets.UTF_8));
+		JsonNode link = link(owner, transfer(owner, a, b).get("id").asString(), Map.of("password", "zip-pw"));
+		String token = tokenOf(link);
+		String url = ticket(token, unlock(token, "zip-pw"), Map.of());
+		assertThat(url).startsWith("/api/v1/share/" + token + "/download?ticket=fdt_");
+		Api.Response zip = publicGet(url);
+		assertThat(zip.status()).isEqualTo(200);
+		assertThat(zip.contentType()).startsWith("application/zip");
+		assertThat(downloads(link)).isEqualTo(1);
+	}
+
+	@Test
+	void anOpenLinkNeedsNoTicket() {
+		Account owner = newUser();
+		String fileId = upload(owner, "/open.txt", "open".getBytes(StandardCharsets.UTF_8));
+		String token = tokenOf(link(owner, transfer(owner, fileId).get("id").asString(), Map.of()));
+		assertThat(publicPost(tickets(token), Map.of("file_id", fileId)).status()).isEqualTo(400);
+	}
+
+	private static String tickets(String token) {
+		return "/api/v1/share/" + token + "/download-tickets";
+	}
+
+	private String unlock(String token) {
+		return unlock(token, "correct horse");
+	}
+
+	private String unlock(String token, String password) {
+		Api.Response unlocked = publicPost("/api/v1/share/" + token + "/unlock", Map.of("password", password));
+		assertThat(unlocked.status()).as(unlocked.body()).isEqualTo(200);
+		return unlocked.json().get("session_token").asString();
+	}
+
+	private String ticket(String token, String session, Map<String, String> body) {
+		Api.Response issued = publicPost(tickets(token), body, "X-Share-Session", session);
+		assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+		assertThat(issued.json().get("expires_at").asString()).isNotBlank();
+		return issued.json().get("url").asString();
+	}
+
+	private int downloads(JsonNode link) {
+		return jdbc.sql("SELECT downloads FROM share_links WHERE id = ?")
+			.param(link.get("id").asString())
+			.query(Integer.class)
+			.single();
+	}
+
+}
