@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react'
 import { auditExportPath, searchAudit, verifyAudit, type AuditFilters } from '../api/admin'
 import type { AuditEntry, ChainStatus } from '../api/types'
 import { formatDateTime, formatTimestamp } from '../lib/format'
-import { saveAuthenticated } from '../lib/saveResponse'
+import { downloadWithTicket } from '../lib/download'
 import { Badge } from '../ui/Badge'
 import { Button, IconButton } from '../ui/Button'
 import { EmptyState } from '../ui/EmptyState'
@@ -79,7 +79,7 @@ export function AuditPage() {
     setCursors([null])
   }
   const exportAs = (format: 'csv' | 'ndjson') =>
-    saveAuthenticated(auditExportPath(filters, format), `ferry-audit.${format}`).catch((e: unknown) => toast.show(errorMessage(e), 'error'))
+    downloadWithTicket(auditExportPath(filters, format)).catch((e: unknown) => toast.show(errorMessage(e), 'error'))
 
   return (
     <>

@@ -1,4 +1,4 @@
-import { saveAuthenticated } from '../lib/saveResponse'
+import { downloadWithTicket } from '../lib/download'
 import { api } from './client'
 import type { FileItem, FilePage } from './types'
 
@@ -50,10 +50,7 @@ export function downloadUrl(id: string): string {
   return `/api/v1/files/${encodeURIComponent(id)}/download`
 }
 
-/**
- * Downloads with the bearer token (a plain link cannot carry it) and hands the bytes to the
- * browser's save flow under the file's name.
- */
-export function downloadFile(file: Pick<FileItem, 'id' | 'name'>): Promise<void> {
-  return saveAuthenticated(downloadUrl(file.id), file.name)
+/** Starts a native browser download of the file (through a download ticket). */
+export function downloadFile(file: Pick<FileItem, 'id'>): Promise<void> {
+  return downloadWithTicket(downloadUrl(file.id))
 }

@@ -1,3 +1,4 @@
+import type { DownloadTicket } from '../lib/download'
 import { ApiError, api } from './client'
 
 export interface PublicShare {
@@ -51,6 +52,11 @@ export function requestCode(token: string, email: string): Promise<unknown> {
 
 export function confirmCode(token: string, email: string, code: string, session: string | null): Promise<ShareSession> {
   return api.request<ShareSession>(`${base(token)}/verify-email/confirm`, { auth: false, json: { email, code }, headers: sessionHeaders(session) })
+}
+
+/** A download ticket for the unlocked session: one file, or the ZIP of all when fileId is null. */
+export function shareTicket(token: string, session: string, fileId: string | null): Promise<DownloadTicket> {
+  return api.request<DownloadTicket>(`${base(token)}/download-tickets`, { auth: false, json: fileId ? { file_id: fileId } : {}, headers: sessionHeaders(session) })
 }
 
 export function shareFileUrl(token: string, fileId: string): string {

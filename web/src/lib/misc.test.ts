@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { parseQuota } from '../admin/UserDialogs'
-import { filenameFromDisposition } from './saveResponse'
 import { readPreference, resolveDark } from './theme'
 import { describeUserAgent } from './userAgent'
 
@@ -10,14 +9,6 @@ describe('describeUserAgent', () => {
     expect(describeUserAgent('Mozilla/5.0 (Macintosh; Intel Mac OS X 14.1; rv:133.0) Gecko/20100101 Firefox/133.0')).toBe('Firefox on macOS')
     expect(describeUserAgent('curl/8.5.0')).toBe('curl')
     expect(describeUserAgent(null)).toBe('Unknown device')
-  })
-})
-
-describe('filenameFromDisposition', () => {
-  it('prefers the RFC 5987 UTF-8 name', () => {
-    expect(filenameFromDisposition(`attachment; filename="r?sum?.pdf"; filename*=UTF-8''r%C3%A9sum%C3%A9.pdf`)).toBe('résumé.pdf')
-    expect(filenameFromDisposition('attachment; filename="a \\"b\\".txt"')).toBe('a "b".txt')
-    expect(filenameFromDisposition('inline')).toBeNull()
   })
 })
 

@@ -22,6 +22,7 @@ const page = () => (
 
 afterEach(() => {
   vi.unstubAllGlobals()
+  vi.restoreAllMocks()
   api.forget()
 })
 
@@ -49,6 +50,33 @@ describe('SharePage', () => {
     renderApp(page(), '/s/tok')
     const link = await screen.findByRole('link', { name: 'Download report.pdf' })
     expect(link.getAttribute('href')).toBe('/api/v1/share/tok/files/f1/download')
+  })
+
+  it('downloads a locked share natively through a ticket, never fetching the file itself', async () => {
+    const calls: { url: string; headers: Record<string, string>; body?: string }[] = []
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init: RequestInit) => {
+        const headers = (init.headers ?? {}) as Record<string, string>
+        calls.push({ url, headers, body: init.body as string | undefined })
+        if (url.endsWith('/unlock')) return respond(200, { session_token: 'fss_x', expires_at: '2026-12-01T00:00:00Z' })
+        if (url.endsWith('/download-tickets')) return respond(201, { url: '/api/v1/share/tok/files/f1/download?ticket=fdt_t', expires_at: '2026-12-01T00:00:00Z' })
+        return respond(200, headers['X-Share-Session'] ? OPEN : LOCKED)
+      }),
+    )
+    const clicked: string[] = []
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this.getAttribute('href') ?? '')
+    })
+    renderApp(page(), '/s/tok')
+    const user = userEvent.setup()
+    await user.type(await screen.findByLabelText('Password'), 'secret{Enter}')
+    await user.click(await screen.findByRole('button', { name: 'Download report.pdf' }))
+    await vi.waitFor(() => expect(clicked).toEqual(['/api/v1/share/tok/files/f1/download?ticket=fdt_t']))
+    const ticket = calls.find((c) => c.url.endsWith('/download-tickets'))
+    expect(ticket?.headers['X-Share-Session']).toBe('fss_x')
+    expect(JSON.parse(ticket?.body ?? '{}')).toEqual({ file_id: 'f1' })
+    expect(calls.some((c) => c.url.includes('/files/f1/download'))).toBe(false)
   })
 
   it('says when a link ran out of downloads', async () => {

@@ -1,16 +1,16 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react'
 import { useParams } from 'react-router'
-import { confirmCode, getShare, requestCode, shareFileUrl, shareProblem, shareZipUrl, unlockShare, type PublicShare } from '../api/share'
+import { confirmCode, getShare, requestCode, shareFileUrl, shareProblem, shareTicket, shareZipUrl, unlockShare, type PublicShare } from '../api/share'
 import { AuthLayout } from '../auth/AuthLayout'
 import { FileIcon } from '../files/FileIcon'
+import { startDownload } from '../lib/download'
 import { formatBytes, formatDateTime } from '../lib/format'
 import { Button } from '../ui/Button'
 import { errorMessage, InlineError } from '../ui/ErrorNotice'
 import { TextField } from '../ui/Field'
 import { Icon } from '../ui/Icon'
 import { PageSpinner } from '../ui/Spinner'
-import { saveShared } from './saveShared'
 
 const ENDED: Record<string, { title: string; text: string }> = {
   'not-found': { title: 'This link does not work', text: 'It may have been mistyped, or the sender withdrew it. Ask the sender for a new link.' },
@@ -155,31 +155,32 @@ function Files({ token, share, session }: { token: string; share: PublicShare; s
   const queries = useQueryClient()
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState<string | null>(null)
-  // Anchors stream to disk; only a session (which a link cannot carry) forces a fetch through memory.
-  const save = async (key: string, url: string, name: string) => {
+  const afterDownload = () => window.setTimeout(() => void queries.invalidateQueries({ queryKey: ['share', token] }), 1500)
+  // A plain link cannot carry the session header: a ticket stands in for it, so the browser still downloads natively.
+  const save = async (key: string) => {
     if (!session) return
     setBusy(key)
     setError(null)
     try {
-      await saveShared(url, session, name)
+      const ticket = await shareTicket(token, session, key === 'zip' ? null : key)
+      startDownload(ticket.url)
+      afterDownload()
     } catch (e) {
       setError(e)
     } finally {
       setBusy(null)
-      void queries.invalidateQueries({ queryKey: ['share', token] })
     }
   }
-  const afterAnchor = () => window.setTimeout(() => void queries.invalidateQueries({ queryKey: ['share', token] }), 1500)
   const action = (key: string, url: string, name: string, label: string, primary = false) =>
     session ? (
-      <Button size={primary ? 'md' : 'sm'} variant={primary ? 'primary' : 'ghost'} icon="download" busy={busy === key} onClick={() => void save(key, url, name)} aria-label={primary ? undefined : `Download ${name}`}>
+      <Button size={primary ? 'md' : 'sm'} variant={primary ? 'primary' : 'ghost'} icon="download" busy={busy === key} onClick={() => void save(key)} aria-label={primary ? undefined : `Download ${name}`}>
         {label}
       </Button>
     ) : (
       <a
         href={url}
         download
-        onClick={afterAnchor}
+        onClick={afterDownload}
         aria-label={primary ? undefined : `Download ${name}`}
         className={
           primary

@@ -19,6 +19,12 @@ import { displayStatus, downloadsSummary, expiryFromDays, type DisplayStatus } f
 
 const TONE: Record<DisplayStatus, 'green' | 'neutral' | 'amber' | 'red'> = { active: 'green', expired: 'neutral', exhausted: 'amber', revoked: 'red' }
 
+/**
+ * Download counts change behind the sender's back (a recipient downloads elsewhere), so these
+ * views refetch whenever they are shown or the window regains focus instead of trusting a cache.
+ */
+const LIVE = { staleTime: 0, refetchOnMount: 'always', refetchOnWindowFocus: 'always' } as const
+
 const FILTERS = [
   { value: '', label: 'All transfers' },
   { value: 'active', label: 'Active' },
@@ -43,12 +49,15 @@ export function TransfersPage() {
     queryFn: ({ pageParam }) => listTransfers(status, pageParam),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.next_cursor ?? null,
+    ...LIVE,
   })
   const transfers = listing.data?.pages.flatMap((p) => p.items) ?? []
   const setOpen = (id: string | null) => {
     const next = new URLSearchParams(params)
-    if (id) next.set('open', id)
-    else next.delete('open')
+    if (id) {
+      next.set('open', id)
+      void listing.refetch()
+    } else next.delete('open')
     setParams(next, { replace: true })
   }
 
@@ -138,8 +147,8 @@ function TransferDetail({ transfer }: { transfer: Transfer }) {
   const [extending, setExtending] = useState(false)
   const [days, setDays] = useState('7')
   const [busy, setBusy] = useState(false)
-  const recipients = useQuery({ queryKey: ['transfers', transfer.id, 'recipients'], queryFn: () => transferRecipients(transfer.id), enabled: transfer.recipients.length > 0 })
-  const activity = useQuery({ queryKey: ['transfers', transfer.id, 'activity'], queryFn: () => transferActivity(transfer.id) })
+  const recipients = useQuery({ queryKey: ['transfers', transfer.id, 'recipients'], queryFn: () => transferRecipients(transfer.id), enabled: transfer.recipients.length > 0, ...LIVE })
+  const activity = useQuery({ queryKey: ['transfers', transfer.id, 'activity'], queryFn: () => transferActivity(transfer.id), ...LIVE })
   const refresh = () => queries.invalidateQueries({ queryKey: ['transfers'] })
   const run = async (action: () => Promise<unknown>, done: string) => {
     setBusy(true)

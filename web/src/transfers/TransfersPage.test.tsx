@@ -1,0 +1,57 @@
+// @vitest-environment jsdom
+import { focusManager, QueryClient } from '@tanstack/react-query'
+import { act, screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { api } from '../api/client'
+import { QUERY_DEFAULTS } from '../api/queries'
+import { renderApp } from '../test/render'
+import { TransfersPage } from './TransfersPage'
+
+const LINK = { id: 'l1', status: 'active', created_at: '2026-01-01T00:00:00Z', expires_at: '2099-01-01T00:00:00Z', max_downloads: 5, downloads_left: 5, password_required: false, require_email_verification: false, notify_on_download: false, revoked_at: null }
+const TRANSFER = { id: 't1', title: 'Quarterly', message: null, status: 'active', expires_at: '2099-01-01T00:00:00Z', created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z', files: [], total_size: 0, recipients: [], show_sender_email: false, notify_sender: false, delete_files_on_expiry: false, first_download_at: null, purged_at: null }
+
+function json(body: unknown): Response {
+  return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } })
+}
+
+/** A server whose link is downloaded elsewhere once per listing it answers. */
+function serverCountingDownloads() {
+  let listings = 0
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string) => {
+      if (url.includes('/activity')) return json({ items: [], next_cursor: null })
+      const downloads = listings++
+      return json({ items: [{ ...TRANSFER, shares: [{ ...LINK, downloads, downloads_left: 5 - downloads }] }], next_cursor: null })
+    }),
+  )
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals()
+  api.forget()
+  focusManager.setFocused(undefined)
+})
+
+describe('TransfersPage', () => {
+  it('refetches download counts when the window regains focus', async () => {
+    serverCountingDownloads()
+    api.acceptTokens({ access_token: 'jwt', token_type: 'Bearer', expires_in: 900 })
+    renderApp(<TransfersPage />, '/transfers', new QueryClient({ defaultOptions: { queries: QUERY_DEFAULTS } }))
+    expect(await screen.findByText('0 downloads')).toBeTruthy()
+    act(() => {
+      focusManager.setFocused(false)
+      focusManager.setFocused(true)
+    })
+    expect(await screen.findByText('1 download')).toBeTruthy()
+  })
+
+  it('refetches when a transfer is opened, so its links show the current count', async () => {
+    serverCountingDownloads()
+    api.acceptTokens({ access_token: 'jwt', token_type: 'Bearer', expires_in: 900 })
+    renderApp(<TransfersPage />, '/transfers', new QueryClient({ defaultOptions: { queries: QUERY_DEFAULTS } }))
+    await userEvent.setup().click(await screen.findByRole('button', { name: /Quarterly/ }))
+    expect(await screen.findByText('1 of 5 downloads')).toBeTruthy()
+  })
+})
