@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -119,7 +121,7 @@ public class DownloadTickets {
 				expires);
 		audit.record(AuditEvent.success("download_ticket.issue")
 			.object("download_ticket", id)
-			.detail("holder", holder.name().toLowerCase(java.util.Locale.ROOT))
+			.detail("holder", holder.name().toLowerCase(Locale.ROOT))
 			.detail("resource", resource));
 		String separator = canonical.contains("?") ? "&" : "?";
 		return new Issued(canonical + separator + PARAMETER + "=" + ticket, expires);
@@ -180,7 +182,7 @@ public class DownloadTickets {
 	 * presents it.
 	 */
 	private static String canonical(HttpServletRequest request) {
-		Map<String, List<String>> parameters = new java.util.TreeMap<>();
+		Map<String, List<String>> parameters = new TreeMap<>();
 		request.getParameterMap().forEach((name, values) -> parameters.put(name, new ArrayList<>(List.of(values))));
 		parameters.remove(PARAMETER);
 		return canonical(request.getRequestURI(), parameters);
@@ -194,7 +196,7 @@ public class DownloadTickets {
 	}
 
 	private static Map<String, List<String>> parse(String query) {
-		Map<String, List<String>> parameters = new java.util.TreeMap<>();
+		Map<String, List<String>> parameters = new TreeMap<>();
 		for (String pair : query.split("&")) {
 			if (!pair.isEmpty()) {
 				int equals = pair.indexOf('=');

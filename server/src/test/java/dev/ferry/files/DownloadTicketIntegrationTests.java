@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import dev.ferry.crypto.SecureTokens;
@@ -127,6 +128,15 @@ class DownloadTicketIntegrationTests extends FilesTestSupport {
 		}
 		assertThat(api.post("/api/v1/download-tickets", Map.of("path", "/api/v1/files/x/download"), null).status())
 			.isEqualTo(401);
+		Api.Response key = api
+			.post("/api/v1/auth/api-keys", Map.of("name", "script", "scopes", List.of("read"), "expires_at",
+					Instant.now().plusSeconds(86_400).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()),
+					user.token());
+		assertThat(key.status()).as(key.body()).isEqualTo(201);
+		assertThat(api
+			.post("/api/v1/download-tickets", Map.of("path", "/api/v1/files/x/download"),
+					key.json().get("key").asString())
+			.status()).as("API keys send their header themselves").isEqualTo(403);
 	}
 
 	@Test

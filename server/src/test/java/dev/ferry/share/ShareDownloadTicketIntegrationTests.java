@@ -1,7 +1,10 @@
 package dev.ferry.share;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import dev.ferry.testing.Api;
 import org.junit.jupiter.api.Test;
@@ -86,6 +89,44 @@ class ShareDownloadTicketIntegrationTests extends ShareIntegrationTest {
 		assertThat(zip.status()).isEqualTo(200);
 		assertThat(zip.contentType()).startsWith("application/zip");
 		assertThat(downloads(link)).isEqualTo(1);
+	}
+
+	@Test
+	void anEmailVerifiedTicketDownloadIsLoggedForTheRecipient() {
+		Account owner = newUser();
+		String recipient = "ticket-" + UUID.randomUUID() + "@example.test";
+		String fileId = upload(owner, "/verified.txt", "for your eyes".getBytes(StandardCharsets.UTF_8));
+		String transferId = transfer(owner,
+				Map.of("title", "Verified", "file_ids", List.of(fileId), "recipients", List.of(recipient)))
+			.get("id")
+			.asString();
+		String token = tokenOf(link(owner, transferId, Map.of("require_email_verification", true)));
+		Map<String, String> file = Map.of("file_id", fileId);
+		String anonymous = publicPost("/api/v1/share/" + token + "/unlock", Map.of()).json()
+			.get("session_token")
+			.asString();
+		Api.Response unverified = publicPost(tickets(token), file, "X-Share-Session", anonymous);
+		assertThat(unverified.status()).isEqualTo(401);
+		assertThat(problemType(unverified)).isEqualTo("/problems/share-locked");
+
+		publicPost("/api/v1/share/" + token + "/verify-email", Map.of("email", recipient));
+		String code = find(mailTo(recipient, 1).get(0), "\\b(\\d{6})\\b");
+		String session = publicPost("/api/v1/share/" + token + "/verify-email/confirm",
+				Map.of("email", recipient, "code", code))
+			.json()
+			.get("session_token")
+			.asString();
+		assertThat(publicGet(ticket(token, session, file)).body()).isEqualTo("for your eyes");
+		JsonNode activity = api.get("/api/v1/transfers/" + transferId + "/activity", owner.token()).json();
+		assertThat(activity.get("items").get(0).get("email").asString()).isEqualTo(recipient);
+
+		String late = ticket(token, session, file);
+		jdbc.sql("UPDATE share_sessions SET expires_at = ? WHERE email = ?")
+			.params(Instant.now().minusSeconds(1).toEpochMilli(), recipient)
+			.update();
+		Api.Response expired = publicGet(late);
+		assertThat(expired.status()).isEqualTo(401);
+		assertThat(problemType(expired)).isEqualTo("/problems/share-session-invalid");
 	}
 
 	@Test
