@@ -12,7 +12,7 @@ const files: FileItem[] = [
 ]
 
 function setup(selected = new Set<string>()) {
-  const handlers = { onToggle: vi.fn(), onToggleAll: vi.fn(), onSort: vi.fn(), onOpenFolder: vi.fn(), onDownload: vi.fn(), onRename: vi.fn(), onDelete: vi.fn() }
+  const handlers = { onToggle: vi.fn(), onToggleAll: vi.fn(), onSort: vi.fn(), onOpenFolder: vi.fn(), onDownload: vi.fn(), onRename: vi.fn(), onShare: vi.fn(), onDelete: vi.fn() }
   render(<FileTable folders={['/docs']} files={files} showFolderColumn={false} selected={selected} sort="name" order="asc" {...handlers} />)
   return handlers
 }
