@@ -110,7 +110,7 @@ export function FileTable(props: Props) {
               <td className="py-2 pr-3 sm:pr-4">
                 <div className="flex justify-end gap-0.5">
                   <IconButton icon="download" label={`Download ${file.name}`} onClick={() => props.onDownload(file)} />
-                  <IconButton icon="users" label={`Share ${file.name} with people`} className="max-sm:hidden" onClick={() => props.onShare(file)} />
+                  <IconButton icon="userPlus" label={`Share ${file.name} with people`} className="max-sm:hidden" onClick={() => props.onShare(file)} />
                   <IconButton icon="pencil" label={`Rename or move ${file.name}`} className="max-sm:hidden" onClick={() => props.onRename(file)} />
                   <IconButton icon="trash" label={`Delete ${file.name}`} className="max-sm:hidden" variant="danger-ghost" onClick={() => props.onDelete(file)} />
                 </div>

@@ -12,7 +12,7 @@ export function SelectionBar({ count, onClear, onSend, onShare, onDownload, onMo
         Send
       </Button>
       {onShare && (
-        <Button size="sm" variant="ghost" icon="users" onClick={onShare}>
+        <Button size="sm" variant="ghost" icon="userPlus" onClick={onShare}>
           Share
         </Button>
       )}

@@ -5,7 +5,7 @@ export type GranteeKind = 'user' | 'group'
 
 const KINDS = [
   { value: 'user', label: 'A person', icon: 'user' },
-  { value: 'group', label: 'A group', icon: 'users' },
+  { value: 'group', label: 'A group', icon: 'team' },
 ] as const
 
 /** Native radios styled as a segmented control, so arrow keys and screen readers work as usual. */

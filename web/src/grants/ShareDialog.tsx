@@ -210,7 +210,7 @@ function GrantRow({ grant: g, busy, onChange, onRevoke }: { grant: Grant; busy: 
   return (
     <li className="flex items-center gap-3 py-2.5">
       <span className="flex size-8 shrink-0 items-center justify-center rounded-full bg-zinc-100 text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300" aria-hidden="true">
-        <Icon name={g.grantee_type === 'group' ? 'users' : 'user'} className="size-4" />
+        <Icon name={g.grantee_type === 'group' ? 'team' : 'user'} className="size-4" />
       </span>
       <div className="min-w-0 flex-1">
         <p className="truncate text-sm font-medium" title={label}>

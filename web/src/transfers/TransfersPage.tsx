@@ -224,7 +224,7 @@ function TransferDetail({ transfer }: { transfer: Transfer }) {
             {transfer.status === 'expired' ? 'Reopen' : 'Extend'}
           </Button>
           {transfer.status === 'active' && (
-            <Button size="sm" icon="users" onClick={() => setSharing(true)}>
+            <Button size="sm" icon="userPlus" onClick={() => setSharing(true)}>
               Share with people
             </Button>
           )}
