@@ -1,0 +1,165 @@
+// End-to-end run of internal sharing in the web UI: Ada uploads a file and shares it with Bob
+// and a group through the Share dialog; Bob, in another browser profile, finds it under
+// Shared with me and downloads the exact bytes; Ada removes Bob's access and it disappears
+// for him; an admin creates a group and adds a member on the Groups screen. Driven by
+// dev.ferry.share.GrantsUiEndToEndIntegrationTests; by hand: FERRY_URL=... FERRY_OWNER_EMAIL=...
+// FERRY_OWNER_PASSWORD=... FERRY_GRANTEE_EMAIL=... FERRY_GRANTEE_PASSWORD=... FERRY_ADMIN_EMAIL=...
+// FERRY_ADMIN_PASSWORD=... FERRY_GROUP=... FERRY_NEW_GROUP=... node e2e/grants-e2e.mjs
+import { createHash, randomBytes } from 'node:crypto'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { accessibilityViolations, openBrowser } from './browser.mjs'
+
+const base = required('FERRY_URL')
+const owner = { email: required('FERRY_OWNER_EMAIL'), password: required('FERRY_OWNER_PASSWORD') }
+const grantee = { email: required('FERRY_GRANTEE_EMAIL'), password: required('FERRY_GRANTEE_PASSWORD') }
+const admin = { email: required('FERRY_ADMIN_EMAIL'), password: required('FERRY_ADMIN_PASSWORD') }
+const group = required('FERRY_GROUP')
+const newGroup = required('FERRY_NEW_GROUP')
+const shots = process.env.FERRY_SCREENSHOTS ?? join(process.cwd(), 'target', 'screenshots')
+const resultFile = process.env.FERRY_E2E_RESULT ?? join(shots, 'grants-result.json')
+const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium'
+const TIMEOUT = 60_000
+const FILE = `site-survey-${randomBytes(3).toString('hex')}-with-a-rather-long-name-for-truncation.pdf`
+
+mkdirSync(shots, { recursive: true })
+const work = mkdtempSync(join(tmpdir(), 'ferry-grants-e2e-'))
+const result = { screens: {}, screenshots: [], csp: [], pageErrors: [], file: FILE }
+
+function required(name) {
+  const value = process.env[name]
+  if (!value) throw new Error(`${name} is not set`)
+  return value
+}
+
+function check(condition, message) {
+  if (!condition) throw new Error(message)
+}
+
+function log(message) {
+  console.log(`[grants-e2e] ${message}`)
+}
+
+const sha256 = (buffer) => createHash('sha256').update(buffer).digest('hex')
+
+/** Light and dark with an axe scan of each, then the phone width (390x844). */
+async function capture(page, name, ready = async () => {}) {
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme })
+    await ready()
+    await page.waitForTimeout(300)
+    const file = join(shots, `${name}-${scheme}.png`)
+    await page.screenshot({ path: file })
+    result.screenshots.push(file)
+    const violations = await accessibilityViolations(page)
+    result.screens[`${name}-${scheme}`] = violations
+    check(violations.length === 0, `${name} (${scheme}) has serious accessibility problems: ${JSON.stringify(violations, null, 1)}`)
+  }
+  await page.setViewportSize({ width: 390, height: 844 })
+  await page.emulateMedia({ colorScheme: 'light' })
+  await ready()
+  await page.waitForTimeout(300)
+  const file = join(shots, `${name}-phone.png`)
+  await page.screenshot({ path: file })
+  result.screenshots.push(file)
+  await page.setViewportSize({ width: 1280, height: 860 })
+  await page.emulateMedia({ colorScheme: 'light' })
+}
+
+async function signIn(page, account, path, heading) {
+  page.setDefaultTimeout(TIMEOUT)
+  await page.goto(`${base}${path}`)
+  await page.getByLabel('Email').fill(account.email)
+  await page.getByLabel('Password').fill(account.password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByRole('heading', { name: heading, exact: true }).waitFor()
+}
+
+function collect(browser) {
+  result.csp.push(...browser.problems.csp)
+  result.pageErrors.push(...browser.problems.errors)
+}
+
+const ada = await openBrowser({ executablePath })
+const bob = await openBrowser({ executablePath })
+let boss = null
+try {
+  const page = ada.page
+  await signIn(page, owner, '/files', 'Files')
+  const bytes = randomBytes(300_000)
+  const source = join(work, FILE)
+  writeFileSync(source, bytes)
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Upload files' }).first().click()])
+  await chooser.setFiles(source)
+  await page.getByRole('button', { name: `Share ${FILE} with people` }).click()
+  const dialog = page.getByRole('dialog', { name: 'Share with people' })
+  await dialog.getByText('Only you, so far').waitFor()
+  await dialog.getByLabel('Email address').fill(grantee.email)
+  await dialog.getByRole('button', { name: 'Share', exact: true }).click()
+  await dialog.getByText(grantee.email, { exact: true }).waitFor()
+  await dialog.getByText('A group').click()
+  await dialog.getByLabel('Group', { exact: true }).selectOption({ label: group })
+  await dialog.getByLabel('Permission', { exact: true }).selectOption('view')
+  await dialog.getByRole('button', { name: 'Share', exact: true }).click()
+  await dialog.getByText(group, { exact: true }).waitFor()
+  check((await dialog.getByLabel(`Permission for ${group}`).inputValue()) === 'view', 'the group was not given view')
+  check((await dialog.getByLabel(`Permission for ${grantee.email}`).inputValue()) === 'download', 'the person was not given download')
+  await capture(page, 'grants-dialog')
+  log('shared with a person and a group through the dialog')
+
+  const reader = bob.page
+  await signIn(reader, grantee, '/shared', 'Shared with me')
+  const row = reader.getByRole('listitem').filter({ hasText: FILE })
+  await row.waitFor()
+  check((await row.textContent()).includes('Ada'), 'the sender is not named')
+  await capture(reader, 'shared-with-me')
+  const [download] = await Promise.all([reader.waitForEvent('download'), row.getByRole('button', { name: `Download ${FILE}` }).click()])
+  check(download.suggestedFilename() === FILE, `downloaded as ${download.suggestedFilename()}`)
+  const saved = join(work, 'downloaded.pdf')
+  await download.saveAs(saved)
+  result.download = { sha256: sha256(readFileSync(saved)), expected: sha256(bytes), size: bytes.length }
+  check(result.download.sha256 === result.download.expected, 'the downloaded file differs from the uploaded one')
+  log('the grantee downloaded the exact bytes from Shared with me')
+
+  await dialog.getByRole('button', { name: `Remove access for ${grantee.email}` }).click()
+  const confirm = page.getByRole('dialog', { name: 'Remove access?' })
+  await confirm.getByRole('button', { name: 'Remove access' }).click()
+  await dialog.getByText(grantee.email, { exact: true }).waitFor({ state: 'detached' })
+  log('the owner removed the grantee')
+
+  await reader.reload()
+  await reader.getByRole('heading', { name: 'Nothing shared with you yet' }).waitFor()
+  await capture(reader, 'shared-with-me-empty')
+  log('the file is gone from Shared with me')
+
+  boss = await openBrowser({ executablePath })
+  const adminPage = boss.page
+  await signIn(adminPage, admin, '/files', 'Files')
+  await adminPage.getByRole('link', { name: 'Groups' }).first().click()
+  await adminPage.getByRole('heading', { name: 'Groups', exact: true }).waitFor()
+  await adminPage.getByRole('button', { name: 'Create group' }).first().click()
+  const create = adminPage.getByRole('dialog', { name: 'Create group' })
+  await create.getByLabel('Group name').fill(newGroup)
+  await create.getByRole('button', { name: 'Create group' }).click()
+  const card = adminPage.getByRole('listitem').filter({ has: adminPage.getByRole('heading', { name: newGroup }) })
+  await card.getByText('No members yet').waitFor()
+  await card.getByLabel(`Add a member to ${newGroup}`).fill(grantee.email)
+  await card.getByRole('button', { name: 'Add', exact: true }).click()
+  await card.getByText(grantee.email).first().waitFor()
+  await capture(adminPage, 'admin-groups', () => card.scrollIntoViewIfNeeded())
+  log('the admin created a group and added a member')
+} catch (error) {
+  await ada.page.screenshot({ path: join(shots, 'grants-failure-owner.png'), fullPage: true }).catch(() => {})
+  await bob.page.screenshot({ path: join(shots, 'grants-failure-grantee.png'), fullPage: true }).catch(() => {})
+  if (boss) await boss.page.screenshot({ path: join(shots, 'grants-failure-admin.png'), fullPage: true }).catch(() => {})
+  throw error
+} finally {
+  for (const browser of [ada, bob, boss]) {
+    if (!browser) continue
+    collect(browser)
+    await browser.close()
+  }
+  writeFileSync(resultFile, JSON.stringify(result, null, 2))
+}
+log('done')
