@@ -167,7 +167,7 @@ function GroupCard({ group, onRename, onDelete, onRemove, onChanged }: { group: 
       )}
       <form onSubmit={add} className="space-y-2 border-t border-zinc-200/80 bg-zinc-50/60 px-4 py-3 sm:px-5 dark:border-zinc-800 dark:bg-zinc-900/40">
         <div className="flex items-end gap-2">
-          <TextField label={`Add a member to ${group.name}`} className="min-w-0 flex-1" type="email" autoComplete="off" placeholder="name@example.com" value={email} onChange={(e) => setEmail(e.target.value)} />
+          <TextField label="Add a member" aria-label={`Add a member to ${group.name}`} className="min-w-0 flex-1" type="email" autoComplete="off" placeholder="name@example.com" value={email} onChange={(e) => setEmail(e.target.value)} />
           <Button type="submit" icon="plus" busy={busy} disabled={!email.trim()}>
             Add
           </Button>

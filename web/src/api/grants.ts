@@ -69,10 +69,10 @@ export function downloadShared(file: Pick<SharedFile, 'id' | 'name'>): Promise<v
   return saveAuthenticated(sharedDownloadUrl(file.id), file.name)
 }
 
-export const PERMISSIONS: readonly { value: Permission; label: string; hint: string }[] = [
-  { value: 'view', label: 'Can view', hint: 'Sees it listed, cannot download' },
-  { value: 'download', label: 'Can download', hint: 'Sees and downloads it' },
-  { value: 'edit', label: 'Can edit', hint: 'Downloads it; reserved for changes' },
+export const PERMISSIONS: readonly { value: Permission; label: string; short: string; hint: string }[] = [
+  { value: 'view', label: 'Can view', short: 'View', hint: 'Sees it listed, cannot download' },
+  { value: 'download', label: 'Can download', short: 'Download', hint: 'Sees and downloads it' },
+  { value: 'edit', label: 'Can edit', short: 'Edit', hint: 'Downloads it; reserved for changes' },
 ]
 
 export const permissionLabel = (permission: Permission) => PERMISSIONS.find((p) => p.value === permission)?.label ?? permission

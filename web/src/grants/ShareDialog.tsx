@@ -19,6 +19,7 @@ export interface ShareTarget {
 }
 
 const OPTIONS = PERMISSIONS.map((p) => ({ value: p.value, label: p.label }))
+const SHORT = PERMISSIONS.map((p) => ({ value: p.value, label: p.short }))
 
 /** The server names the id it could not find; someone who typed an address needs to hear about the address. */
 function addError(error: unknown): unknown {
@@ -208,19 +209,21 @@ export function ShareDialog({ target, onClose }: { target: ShareTarget | null; o
 function GrantRow({ grant: g, busy, onChange, onRevoke }: { grant: Grant; busy: boolean; onChange: (p: Permission) => void; onRevoke: () => void }) {
   const label = granteeLabel(g)
   return (
-    <li className="flex items-center gap-3 py-2.5">
+    <li className="flex flex-wrap items-center gap-x-3 gap-y-1.5 py-2.5">
       <span className="flex size-8 shrink-0 items-center justify-center rounded-full bg-zinc-100 text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300" aria-hidden="true">
         <Icon name={g.grantee_type === 'group' ? 'team' : 'user'} className="size-4" />
       </span>
-      <div className="min-w-0 flex-1">
+      <div className="min-w-40 flex-1 basis-0">
         <p className="truncate text-sm font-medium" title={label}>
           {label}
         </p>
         <p className="text-xs muted">{g.grantee_type === 'group' ? 'Group' : 'Person'}</p>
       </div>
-      {busy && <Spinner className="size-4 text-zinc-400" />}
-      <SelectField label={`Permission for ${label}`} hideLabel className="w-36 shrink-0 max-sm:w-32" value={g.permission} disabled={busy} onChange={(e) => onChange(e.target.value as Permission)} options={OPTIONS} />
-      <IconButton icon="x" label={`Remove access for ${label}`} variant="danger-ghost" disabled={busy} onClick={onRevoke} />
+      <div className="ml-auto flex items-center gap-1.5">
+        {busy && <Spinner className="size-4 text-zinc-400" />}
+        <SelectField label={`Permission for ${label}`} hideLabel className="w-34 shrink-0" value={g.permission} disabled={busy} onChange={(e) => onChange(e.target.value as Permission)} options={SHORT} />
+        <IconButton icon="x" label={`Remove access for ${label}`} variant="danger-ghost" disabled={busy} onClick={onRevoke} />
+      </div>
     </li>
   )
 }

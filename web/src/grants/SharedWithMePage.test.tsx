@@ -34,7 +34,7 @@ describe('SharedWithMePage', () => {
     api.downloadShared.mockResolvedValue()
     renderApp(<SharedWithMePage />)
     const row = (await screen.findByText('budget.xlsx')).closest('li')!
-    expect(row.textContent).toContain('From Ada')
+    expect(row.textContent).toContain('from Ada')
     expect(row.textContent).toContain('2 KB')
     await userEvent.setup().click(within(row).getByRole('button', { name: 'Download budget.xlsx' }))
     expect(api.downloadShared).toHaveBeenCalledWith(FILE)

@@ -41,9 +41,9 @@ export function SharedWithMePage() {
     <>
       <PageHeader title="Shared with me" description="Files and transfers that other people on this server shared with you or your groups." />
       {all.length > 0 && (
-        <div className="mb-4 flex flex-col gap-3 sm:flex-row sm:items-end">
-          <TextField label="Search" type="search" className="sm:flex-1" placeholder="Name or sender" value={text} onChange={(e) => setText(e.target.value)} />
-          <SelectField label="Show" className="sm:w-48" options={KINDS} value={kind} onChange={(e) => setKind(e.target.value as Kind)} />
+        <div className="mb-4 flex items-end gap-3">
+          <TextField label="Search" type="search" className="min-w-0 flex-1" placeholder="Name or sender" value={text} onChange={(e) => setText(e.target.value)} />
+          <SelectField label="Show" className="w-36 sm:w-48" options={KINDS} value={kind} onChange={(e) => setKind(e.target.value as Kind)} />
         </div>
       )}
       <div className="card overflow-hidden">
@@ -127,9 +127,9 @@ function SharedRow({ item }: { item: SharedItem }) {
             {item.type === 'transfer' && <Badge className="max-sm:hidden">Transfer</Badge>}
           </p>
           <p className="truncate text-[13px] muted">
-            <span title={item.owner_name ?? undefined}>From {item.owner_name ?? 'a removed account'}</span>
-            <span title={formatDateTime(item.granted_at)}> · {formatRelative(item.granted_at)}</span> · {item.type === 'transfer' ? `${count}, ` : ''}
-            {formatBytes(item.size)}
+            {item.type === 'transfer' ? `${count}, ` : ''}
+            {formatBytes(item.size)} · <span title={item.owner_name ?? undefined}>from {item.owner_name ?? 'a removed account'}</span>
+            <span title={formatDateTime(item.granted_at)}> · {formatRelative(item.granted_at)}</span>
             {item.expires_at ? ` · until ${formatDateTime(item.expires_at)}` : ''}
           </p>
         </div>
