@@ -161,6 +161,17 @@ try {
   check((await reader.getByText(FILE).count()) === 0, 'the revoked file is still listed')
   log('the file is gone from Shared with me')
 
+  await page.keyboard.press('Escape')
+  await page.goto(`${base}/transfers?open=${transfer.id}`)
+  await page.getByRole('button', { name: 'Share with people' }).click()
+  const transferDialog = page.getByRole('dialog', { name: 'Share transfer with people' })
+  await transferDialog.getByText('Access ends when the transfer does').waitFor()
+  check((await transferDialog.getByLabel(`Permission for ${grantee.email}`).inputValue()) === 'download', 'the transfer grant is missing')
+  const transferViolations = await accessibilityViolations(page)
+  result.screens['grants-transfer-dialog'] = transferViolations
+  check(transferViolations.length === 0, `the transfer share dialog has serious accessibility problems: ${JSON.stringify(transferViolations)}`)
+  log('the transfer share dialog lists its grant')
+
   boss = await openBrowser({ executablePath })
   const adminPage = boss.page
   await signIn(adminPage, admin, '/files', 'Files')

@@ -45,6 +45,8 @@ class GrantsUiEndToEndIntegrationTests extends IntegrationTest {
 
 		BrowserRun.assertScreens(summary,
 				List.of("grants-dialog", "shared-with-me", "shared-with-me-empty", "admin-groups"));
+		assertThat(summary.get("screens").get("grants-transfer-dialog")).as("axe on the transfer's share dialog")
+			.isEmpty();
 		assertThat(summary.get("download").get("sha256").asString())
 			.isEqualTo(summary.get("download").get("expected").asString());
 		String owner = api.login(ada.get("email"), ada.get("password"));
