@@ -17,9 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Internal sharing in a real browser: web/e2e/grants-e2e.mjs has one user share an
  * uploaded file with another and a group through the Share dialog; the other finds it
  * under Shared with me in a second browser profile and downloads the same SHA-256; the
- * owner removes the grant and it disappears; an admin creates a group and adds a member
- * on the Groups screen. Every new screen is scanned with axe-core in light and dark and
- * shot at phone width.
+ * owner removes the grant and it disappears; a transfer's share dialog lists its grant;
+ * an admin creates a group and adds a member on the Groups screen. Every new screen is
+ * scanned with axe-core in light and dark and shot at phone width.
  */
 class GrantsUiEndToEndIntegrationTests extends IntegrationTest {
 
