@@ -24,13 +24,16 @@ class GroupService {
 
 	private final Accounts accounts;
 
+	private final Owners owners;
+
 	private final AuditLog audit;
 
 	private final Clock clock;
 
-	GroupService(GrantRepository repository, Accounts accounts, AuditLog audit, Clock clock) {
+	GroupService(GrantRepository repository, Accounts accounts, Owners owners, AuditLog audit, Clock clock) {
 		this.repository = repository;
 		this.accounts = accounts;
+		this.owners = owners;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -49,10 +52,7 @@ class GroupService {
 	 * whoever may share; who is in them is, so members stay admin-only.
 	 */
 	List<GroupName> directory(CurrentUser user) {
-		if (user == null || !user.has(Scope.SHARE)) {
-			audit.record(AuditEvent.denied("group.directory").detail("reason", "missing share scope"));
-			throw ShareException.forbidden("Your credentials lack the 'share' scope.");
-		}
+		owners.require(user, Scope.SHARE, "group.directory");
 		List<GroupName> names = repository.groups()
 			.stream()
 			.map((g) -> new GroupName(g.id().toString(), g.name()))
