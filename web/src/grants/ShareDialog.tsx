@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useEffect, useState, type FormEvent } from 'react'
+import { useEffect, useId, useState, type FormEvent } from 'react'
 import { ApiError } from '../api/client'
 import { grant, groupDirectory, listGrants, PERMISSIONS, revokeGrant, type Grant, type Grantee, type GrantObject, type Permission } from '../api/grants'
 import { Button, IconButton } from '../ui/Button'
@@ -51,6 +51,7 @@ export function ShareDialog({ target, onClose }: { target: ShareTarget | null; o
   const [error, setError] = useState<unknown>(null)
   const [changing, setChanging] = useState<string | null>(null)
   const [revoking, setRevoking] = useState<Grant | null>(null)
+  const headingId = useId()
 
   const openOn = target ? `${target.type}:${target.id}` : null
   useEffect(() => {
@@ -165,8 +166,8 @@ export function ShareDialog({ target, onClose }: { target: ShareTarget | null; o
           <InlineError error={error} />
         </form>
 
-        <section aria-labelledby="grants-heading" className="mt-5 border-t border-zinc-200/80 pt-4 dark:border-zinc-800">
-          <h3 id="grants-heading" className="mb-2 text-sm font-semibold">
+        <section aria-labelledby={headingId} className="mt-5 border-t border-zinc-200/80 pt-4 dark:border-zinc-800">
+          <h3 id={headingId} className="mb-2 text-sm font-semibold">
             Who has access
           </h3>
           {grants.isPending ? (
