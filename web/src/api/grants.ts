@@ -1,4 +1,4 @@
-import { saveAuthenticated } from '../lib/saveResponse'
+import { downloadWithTicket } from '../lib/download'
 import { api } from './client'
 
 export type GrantObject = 'file' | 'transfer'
@@ -64,9 +64,9 @@ export function sharedDownloadUrl(fileId: string): string {
   return `/api/v1/shared-with-me/files/${encodeURIComponent(fileId)}/download`
 }
 
-/** Goes through the same save helper as the Files page, so a change to how downloads work lands in one place. */
-export function downloadShared(file: Pick<SharedFile, 'id' | 'name'>): Promise<void> {
-  return saveAuthenticated(sharedDownloadUrl(file.id), file.name)
+/** A native browser download through a download ticket, like the Files page. */
+export function downloadShared(file: Pick<SharedFile, 'id'>): Promise<void> {
+  return downloadWithTicket(sharedDownloadUrl(file.id))
 }
 
 export const PERMISSIONS: readonly { value: Permission; label: string; short: string; hint: string }[] = [

@@ -42,6 +42,7 @@ public class DownloadTickets {
 
 	private static final List<Pattern> ACCOUNT_RESOURCES = List.of(
 			Pattern.compile("/api/v1/files/[A-Za-z0-9-]{1,64}/download"),
+			Pattern.compile("/api/v1/shared-with-me/files/[A-Za-z0-9-]{1,64}/download"),
 			Pattern.compile("/api/v1/admin/audit-logs/export"));
 
 	private static final Pattern PLAIN_PATH = Pattern.compile("/[A-Za-z0-9/_.-]*");

@@ -119,6 +119,25 @@ class DownloadTicketIntegrationTests extends FilesTestSupport {
 	}
 
 	@Test
+	void filesSharedWithMeDownloadWithTicketsWithinTheGrant() throws Exception {
+		Account owner = newUser();
+		Account reader = newUser();
+		Account viewer = newUser();
+		byte[] content = bytes(500, 29);
+		String id = put(owner, "/granted.bin", content).get("id").asString();
+		for (Object[] grant : new Object[][] { { reader, "download" }, { viewer, "view" } }) {
+			Api.Response granted = api.post("/api/v1/files/" + id + "/grants",
+					Map.of("email", ((Account) grant[0]).email(), "permission", grant[1]), owner.token());
+			assertThat(granted.status()).as(granted.body()).isEqualTo(201);
+		}
+		String path = "/api/v1/shared-with-me/files/" + id + "/download";
+		HttpResponse<byte[]> download = send("GET", ticket(reader, path).get("url").asString());
+		assertThat(download.statusCode()).isEqualTo(200);
+		assertThat(download.body()).isEqualTo(content);
+		assertThat(send("GET", ticket(viewer, path).get("url").asString()).statusCode()).isEqualTo(404);
+	}
+
+	@Test
 	void onlyDownloadPathsGetTickets() {
 		Account user = newUser();
 		for (String path : new String[] { "/api/v1/files", "/api/v1/auth/sessions", "https://elsewhere.test/x",
