@@ -15,7 +15,6 @@ import dev.ferry.files.FileCatalog;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Server-wide figures for the admin dashboard, derived from the tables and the audit
@@ -48,7 +47,6 @@ class AdminStats {
 		this.clock = clock;
 	}
 
-	@Transactional(readOnly = true)
 	StatsOverview overview(CurrentUser caller) {
 		requireAdmin(caller, "admin.stats_overview");
 		Instant now = clock.instant();
@@ -67,7 +65,6 @@ class AdminStats {
 	/**
 	 * The last {@code days} UTC days, today included, with a zero entry for quiet days.
 	 */
-	@Transactional(readOnly = true)
 	StatsActivity activity(CurrentUser caller, int days) {
 		requireAdmin(caller, "admin.stats_activity");
 		if (days < 1 || days > MAX_DAYS) {
@@ -83,7 +80,6 @@ class AdminStats {
 		return activity;
 	}
 
-	@Transactional(readOnly = true)
 	List<UserStorage> storage(CurrentUser caller, int limit) {
 		requireAdmin(caller, "admin.stats_storage");
 		if (limit < 1 || limit > MAX_LIMIT) {
