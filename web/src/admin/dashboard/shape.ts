@@ -97,7 +97,7 @@ export function storageRows(items: UserStorage[]): StorageRow[] {
 export function formatPercent(value: number): string {
   if (value === 0) return '0%'
   if (value < 1) return '<1%'
-  return `${Math.round(value)}%`
+  return `${value < 100 ? Math.min(99, Math.round(value)) : 100}%`
 }
 
 export function formatCount(value: number): string {
