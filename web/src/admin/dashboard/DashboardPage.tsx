@@ -93,7 +93,7 @@ function OverviewCards({ query, onRetry }: { query: Query<StatsOverview>; onRetr
             icon={o.last24h.failed_logins > 0 ? 'alert' : 'shield'}
             tone={o.last24h.failed_logins >= 20 ? 'alert' : o.last24h.failed_logins > 0 ? 'warn' : 'neutral'}
             value={formatCount(o.last24h.failed_logins)}
-            detail={`${formatCount(o.last24h.sign_ins)} successful`}
+            detail={`${formatCount(o.last24h.sign_ins)} successful sign-ins`}
           />
         </>
       )}
@@ -211,7 +211,7 @@ function Storage({ query }: { query: Query<Awaited<ReturnType<typeof statsStorag
               <HiddenTable
                 caption="Storage by user"
                 headers={['User', 'Used', 'Files', 'Quota']}
-                rows={rows.map((r) => [r.email, formatBytes(r.bytes), r.files, r.quota == null ? 'Unlimited' : `${formatBytes(r.quota)} (${r.percent == null ? '' : Math.round(r.percent)}% used)`])}
+                rows={rows.map((r) => [r.label === r.email ? r.email : `${r.label} (${r.email})`, formatBytes(r.bytes), r.files, r.quota == null ? 'Unlimited' : `${formatBytes(r.quota)} (${r.percent == null ? '' : Math.round(r.percent)}% used)`])}
               />
             }
           >
