@@ -44,12 +44,26 @@ async function chartsReady() {
   await page.locator('.recharts-surface').nth(2).waitFor()
 }
 
+/** Elements sticking out to the right make a phone scroll sideways; name them if any do. */
+async function horizontalOverflow() {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth
+    if (document.documentElement.scrollWidth <= width) return []
+    return [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > width + 1)
+      .slice(0, 8)
+      .map((el) => `${el.tagName.toLowerCase()}.${String(el.className?.baseVal ?? el.className).slice(0, 60)} right=${Math.round(el.getBoundingClientRect().right)}`)
+  })
+}
+
 async function capture(name, viewport) {
   await page.setViewportSize(viewport)
   for (const scheme of ['light', 'dark']) {
     await page.emulateMedia({ colorScheme: scheme })
     await chartsReady()
     await page.waitForTimeout(400)
+    const overflow = await horizontalOverflow()
+    check(overflow.length === 0, `${name} (${scheme}) is wider than the window: ${overflow.join('; ')}`)
     const file = join(shots, `${name}-${scheme}.png`)
     await page.screenshot({ path: file, fullPage: true })
     result.screenshots.push(file)

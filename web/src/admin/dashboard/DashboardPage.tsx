@@ -114,7 +114,7 @@ function Traffic({ query, days }: { query: ActivityQuery; days: number }) {
       title="Uploads and downloads"
       description={
         totals
-          ? `${formatCount(totals.uploads)} uploads (${formatBytes(totals.upload_bytes)}) and ${formatCount(totals.downloads)} downloads (${formatBytes(totals.download_bytes)}) in the last ${days} days`
+          ? `${formatCount(totals.uploads)} uploads (${formatBytes(totals.upload_bytes)}) and ${formatCount(totals.downloads)} downloads (${formatBytes(totals.download_bytes)}) in the last ${data?.days ?? days} days`
           : `Per day, last ${days} days`
       }
       actions={<Segmented label="Measure" value={metric} options={[{ value: 'count', label: 'Files' }, { value: 'bytes', label: 'Bytes' }]} onChange={setMetric} />}
