@@ -60,7 +60,7 @@ export function TrafficChart({ days, metric }: { days: ChartDay[]; metric: Metri
           </linearGradient>
         </defs>
         <CartesianGrid vertical={false} stroke={colors.grid} />
-        <XAxis dataKey="label" tickLine={false} axisLine={false} tick={{ fill: colors.tick, fontSize: 12 }} interval={tickInterval(days.length)} minTickGap={12} />
+        <XAxis dataKey="label" tickLine={false} axisLine={false} tick={{ fill: colors.tick, fontSize: 12 }} interval={tickInterval(days.length)} minTickGap={12} padding={{ left: 4, right: 18 }} />
         <YAxis tickLine={false} axisLine={false} width={metric === 'bytes' ? 64 : 40} allowDecimals={false} tick={{ fill: colors.tick, fontSize: 12 }} tickFormatter={metric === 'bytes' ? axisBytes : formatCount} />
         <Tooltip
           cursor={{ stroke: colors.grid, strokeWidth: 1 }}

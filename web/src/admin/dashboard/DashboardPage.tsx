@@ -11,7 +11,7 @@ import { PageHeader, Section } from '../../ui/PageHeader'
 import { FailedLoginsChart, StorageChart, TrafficChart, type Metric } from './Charts'
 import { palette } from './palette'
 import { ChartFigure, ChartSkeleton, HiddenTable, LegendDot, Segmented, StatCard, StatCardSkeleton } from './Parts'
-import { chartDays, failedLoginSummary, formatCount, isQuiet, longDayLabel, storageRows, trafficSummary } from './shape'
+import { chartDays, failedLoginSummary, formatCount, isQuiet, longDayLabel, plural, storageRows, trafficSummary } from './shape'
 
 const RANGES = [7, 30, 90] as const
 type Range = (typeof RANGES)[number]
@@ -84,7 +84,7 @@ function OverviewCards({ query, onRetry }: { query: Query<StatsOverview>; onRetr
       ) : (
         <>
           <StatCard label="Users" icon="users" value={formatCount(o.users.total)} detail={`${formatCount(o.users.active)} active · ${formatCount(o.users.suspended)} suspended`} />
-          <StatCard label="Storage used" icon="folder" value={formatBytes(o.stored_bytes)} detail={`${formatCount(o.files)} ${o.files === 1 ? 'file' : 'files'}`} />
+          <StatCard label="Storage used" icon="folder" value={formatBytes(o.stored_bytes)} detail={plural(o.files, 'file')} />
           <StatCard label="Active transfers" icon="link" value={formatCount(o.active_transfers)} detail="Shared and not expired" />
           <StatCard label="Uploads, last 24 h" icon="upload" value={formatCount(o.last24h.uploads)} detail={formatBytes(o.last24h.upload_bytes)} />
           <StatCard label="Downloads, last 24 h" icon="download" value={formatCount(o.last24h.downloads)} detail={formatBytes(o.last24h.download_bytes)} />
@@ -114,7 +114,7 @@ function Traffic({ query, days }: { query: ActivityQuery; days: number }) {
       title="Uploads and downloads"
       description={
         totals
-          ? `${formatCount(totals.uploads)} uploads (${formatBytes(totals.upload_bytes)}) and ${formatCount(totals.downloads)} downloads (${formatBytes(totals.download_bytes)}) in the last ${data?.days ?? days} days`
+          ? `${plural(totals.uploads, 'upload')} (${formatBytes(totals.upload_bytes)}) and ${plural(totals.downloads, 'download')} (${formatBytes(totals.download_bytes)}) in the last ${data?.days ?? days} days`
           : `Per day, last ${days} days`
       }
       actions={<Segmented label="Measure" value={metric} options={[{ value: 'count', label: 'Files' }, { value: 'bytes', label: 'Bytes' }]} onChange={setMetric} />}

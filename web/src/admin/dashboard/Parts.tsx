@@ -20,7 +20,7 @@ export function StatCard({ label, value, detail, icon, tone = 'neutral' }: { lab
       </div>
       <div className="min-w-0">
         <p className="truncate text-2xl font-semibold tracking-tight text-zinc-900 tabular-nums sm:text-[28px] dark:text-white">{value}</p>
-        {detail && <p className="mt-0.5 truncate text-[13px] muted">{detail}</p>}
+        {detail && <p className="mt-0.5 text-[13px] leading-5 muted">{detail}</p>}
       </div>
     </div>
   )

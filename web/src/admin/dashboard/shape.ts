@@ -104,6 +104,10 @@ export function formatCount(value: number): string {
   return new Intl.NumberFormat('en').format(value)
 }
 
+export function plural(count: number, noun: string): string {
+  return `${formatCount(count)} ${count === 1 ? noun : `${noun}s`}`
+}
+
 /** One sentence a screen reader can say instead of the traffic chart. */
 export function trafficSummary(days: ChartDay[]): string {
   const first = days[0]
@@ -114,7 +118,7 @@ export function trafficSummary(days: ChartDay[]): string {
   const busiest = days.reduce((best, d) => (d.uploads + d.downloads > best.uploads + best.downloads ? d : best), first)
   const range = `${longDayLabel(first.date)} to ${longDayLabel(last.date)}`
   if (uploads + downloads === 0) return `No uploads or downloads from ${range}.`
-  return `${formatCount(uploads)} uploads and ${formatCount(downloads)} downloads from ${range}; busiest day ${longDayLabel(busiest.date)} with ${formatCount(busiest.uploads)} uploads and ${formatCount(busiest.downloads)} downloads.`
+  return `${plural(uploads, 'upload')} and ${plural(downloads, 'download')} from ${range}; busiest day ${longDayLabel(busiest.date)} with ${plural(busiest.uploads, 'upload')} and ${plural(busiest.downloads, 'download')}.`
 }
 
 export function failedLoginSummary(days: ChartDay[]): string {
@@ -122,5 +126,5 @@ export function failedLoginSummary(days: ChartDay[]): string {
   if (total === 0) return 'No failed sign-ins in this period.'
   const spikes = days.filter((d) => d.spike)
   const spikeText = spikes.length === 0 ? 'no unusual days' : `unusual days: ${spikes.map((d) => `${longDayLabel(d.date)} (${d.failed_logins})`).join(', ')}`
-  return `${formatCount(total)} failed sign-ins in this period; ${spikeText}.`
+  return `${plural(total, 'failed sign-in')} in this period; ${spikeText}.`
 }

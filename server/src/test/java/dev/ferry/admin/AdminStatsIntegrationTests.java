@@ -143,6 +143,17 @@ class AdminStatsIntegrationTests extends IntegrationTest {
 			.get(0)).contains("\"days\":9");
 	}
 
+	@Test
+	void theOpenApiDocumentDescribesTheStats() {
+		JsonNode paths = api.get("/api/v1/openapi.json", null).json().get("paths");
+
+		assertThat(paths.has("/api/v1/admin/stats/overview")).isTrue();
+		assertThat(paths.has("/api/v1/admin/stats/storage")).isTrue();
+		JsonNode activity = paths.get("/api/v1/admin/stats/activity").get("get");
+		assertThat(activity.get("parameters").get(0).get("name").asString()).isEqualTo("days");
+		assertThat(activity.get("responses").get("200").toString()).contains("StatsActivity");
+	}
+
 	private JsonNode totals(String admin) {
 		Api.Response response = api.get("/api/v1/admin/stats/activity?days=365", admin);
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
