@@ -134,6 +134,7 @@ function StorageTick({ x, y, index, rows }: TickProps & { rows: StorageRow[] }) 
   return (
     <g transform={`translate(${Number(x)},${Number(y)})`}>
       <text x={-10} y={-3} textAnchor="end" className="chart-tick-strong">
+        <title>{row.email}</title>
         {clip(row.label, 21)}
       </text>
       <text x={-10} y={13} textAnchor="end" className="chart-tick">
