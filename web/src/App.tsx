@@ -1,6 +1,7 @@
 import { Navigate, Route, Routes, useLocation } from 'react-router'
 import { AccountPage } from './account/AccountPage'
 import { AuditPage } from './admin/AuditPage'
+import { DashboardPage } from './admin/dashboard/DashboardPage'
 import { GroupsPage } from './admin/GroupsPage'
 import { UsersPage } from './admin/UsersPage'
 import { useAuth } from './auth/AuthProvider'
@@ -58,7 +59,8 @@ export function App() {
         <Route path="transfers/new" element={<NewTransferPage />} />
         <Route path="requests" element={<UploadRequestsPage />} />
         <Route path="account" element={<AccountPage />} />
-        <Route path="admin" element={<Navigate to="/admin/users" replace />} />
+        <Route path="admin" element={<Navigate to="/admin/dashboard" replace />} />
+        <Route path="admin/dashboard" element={<RequireAuth admin><DashboardPage /></RequireAuth>} />
         <Route path="admin/users" element={<RequireAuth admin><UsersPage /></RequireAuth>} />
         <Route path="admin/groups" element={<RequireAuth admin><GroupsPage /></RequireAuth>} />
         <Route path="admin/audit" element={<RequireAuth admin><AuditPage /></RequireAuth>} />

@@ -21,6 +21,7 @@ const MAIN: NavItem[] = [
 ]
 
 const ADMIN: NavItem[] = [
+  { to: '/admin/dashboard', label: 'Dashboard', icon: 'activity' },
   { to: '/admin/users', label: 'Users', icon: 'users' },
   { to: '/admin/groups', label: 'Groups', icon: 'team' },
   { to: '/admin/audit', label: 'Audit log', icon: 'shield' },

@@ -49,3 +49,15 @@ export function useTheme(): [ThemePreference, (next: ThemePreference) => void] {
   }
   return [preference, update]
 }
+
+/** Whether the page is dark right now, for things styled by attributes rather than classes (chart SVG). */
+export function useIsDark(): boolean {
+  const [dark, setDark] = useState(() => document.documentElement.classList.contains('dark'))
+  useEffect(() => {
+    const root = document.documentElement
+    const observer = new MutationObserver(() => setDark(root.classList.contains('dark')))
+    observer.observe(root, { attributes: true, attributeFilter: ['class'] })
+    return () => observer.disconnect()
+  }, [])
+  return dark
+}

@@ -1,5 +1,8 @@
 package dev.ferry.admin;
 
+import java.util.List;
+import java.util.Map;
+
 import dev.ferry.ProblemException;
 
 import org.springframework.http.HttpStatus;
@@ -11,9 +14,21 @@ public class AdminException extends ProblemException {
 		super(status, slug, title, detail);
 	}
 
+	private AdminException(HttpStatus status, String slug, String title, String detail,
+			Map<String, Object> properties) {
+		super(status, slug, title, detail, properties);
+	}
+
 	static AdminException notAdmin() {
 		return new AdminException(HttpStatus.FORBIDDEN, "admin-required", "Administrators only",
 				"Only an administrator (with the admin scope) may do this.");
+	}
+
+	static AdminException outOfRange(String parameter, int min, int max) {
+		String message = "must be between " + min + " and " + max;
+		return new AdminException(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
+				"Parameter '" + parameter + "' " + message + ".",
+				Map.of("errors", List.of(Map.of("field", parameter, "message", message))));
 	}
 
 }

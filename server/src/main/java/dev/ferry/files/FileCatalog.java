@@ -1,8 +1,10 @@
 package dev.ferry.files;
 
+import java.util.OptionalLong;
 import java.util.UUID;
 
 import dev.ferry.auth.CurrentUser;
+import dev.ferry.auth.Role;
 
 /**
  * The files module's public service for other modules (uploads, shares): registers
@@ -20,6 +22,12 @@ public interface FileCatalog {
 
 	/** Bytes the user may still store: their quota minus what their files use. */
 	long remainingQuota(CurrentUser owner);
+
+	/**
+	 * The quota that applies to an account of {@code role} whose own quota is
+	 * {@code ownQuotaBytes} (null: the role's default); empty when unlimited.
+	 */
+	OptionalLong quotaLimit(Role role, Long ownQuotaBytes);
 
 	/**
 	 * Registers a completed blob as a file (new version if the path exists is a later

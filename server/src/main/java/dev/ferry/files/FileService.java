@@ -3,11 +3,13 @@ package dev.ferry.files;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
 import dev.ferry.auth.CurrentUser;
+import dev.ferry.auth.Role;
 import dev.ferry.auth.Scope;
 import dev.ferry.storage.BlobStorage;
 
@@ -61,6 +63,12 @@ class FileService implements FileCatalog {
 	@Override
 	public long remainingQuota(CurrentUser owner) {
 		return quotas.remaining(owner);
+	}
+
+	@Override
+	public OptionalLong quotaLimit(Role role, Long ownQuotaBytes) {
+		long limit = quotas.limit(role, ownQuotaBytes);
+		return (limit == Quotas.UNLIMITED) ? OptionalLong.empty() : OptionalLong.of(limit);
 	}
 
 	@Override

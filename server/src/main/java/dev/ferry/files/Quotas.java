@@ -38,11 +38,12 @@ class Quotas {
 	}
 
 	private long limit(CurrentUser owner) {
-		Long own = accounts.find(owner.userId()).map(User::quotaBytes).orElse(null);
-		if (own != null) {
-			return own;
-		}
-		return bytes(defaultFor(owner.role()));
+		return limit(owner.role(), accounts.find(owner.userId()).map(User::quotaBytes).orElse(null));
+	}
+
+	/** The account's own quota if it has one, else its role's default. */
+	long limit(Role role, Long own) {
+		return (own != null) ? own : bytes(defaultFor(role));
 	}
 
 	private DataSize defaultFor(Role role) {

@@ -1,0 +1,118 @@
+package dev.ferry.admin;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import dev.ferry.audit.AuditEvent;
+import dev.ferry.audit.AuditLog;
+import dev.ferry.auth.CurrentUser;
+import dev.ferry.auth.Role;
+import dev.ferry.files.FileCatalog;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Server-wide figures for the admin dashboard, derived from the tables and the audit
+ * trail. Admins only; every read is audited like any other admin read.
+ */
+@Service
+class AdminStats {
+
+	static final int MAX_DAYS = 365;
+
+	static final int MAX_LIMIT = 100;
+
+	private static final int TOP_STORAGE = 5;
+
+	private final StatsRepository stats;
+
+	private final FileCatalog files;
+
+	private final AuditLog audit;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	AdminStats(StatsRepository stats, FileCatalog files, AuditLog audit, JsonMapper json, Clock clock) {
+		this.stats = stats;
+		this.files = files;
+		this.audit = audit;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	StatsOverview overview(CurrentUser caller) {
+		requireAdmin(caller, "admin.stats_overview");
+		Instant now = clock.instant();
+		Map<String, Long> byStatus = stats.usersByStatus();
+		long active = byStatus.getOrDefault("ACTIVE", 0L);
+		long suspended = byStatus.getOrDefault("SUSPENDED", 0L);
+		StatsRepository.FileTotals totals = stats.fileTotals();
+		ActivityTally last24h = tally(now.minus(Duration.ofDays(1)), now);
+		StatsOverview overview = new StatsOverview(new StatsOverview.Users(active + suspended, active, suspended),
+				totals.files(), totals.bytes(), stats.activeTransfers(now), last24h.totals(), storage(TOP_STORAGE),
+				now);
+		audit.record(AuditEvent.success("admin.stats_overview"));
+		return overview;
+	}
+
+	/**
+	 * The last {@code days} UTC days, today included, with a zero entry for quiet days.
+	 */
+	StatsActivity activity(CurrentUser caller, int days) {
+		requireAdmin(caller, "admin.stats_activity");
+		if (days < 1 || days > MAX_DAYS) {
+			throw AdminException.outOfRange("days", 1, MAX_DAYS);
+		}
+		Instant now = clock.instant();
+		long today = now.toEpochMilli() / StatsRepository.DAY_MILLIS;
+		long first = today - days + 1;
+		ActivityTally tally = tally(Instant.ofEpochMilli(first * StatsRepository.DAY_MILLIS), now);
+		StatsActivity activity = new StatsActivity(days, LocalDate.ofEpochDay(first), LocalDate.ofEpochDay(today),
+				tally.series(first, today), tally.totals());
+		audit.record(AuditEvent.success("admin.stats_activity").detail("days", days));
+		return activity;
+	}
+
+	List<UserStorage> storage(CurrentUser caller, int limit) {
+		requireAdmin(caller, "admin.stats_storage");
+		if (limit < 1 || limit > MAX_LIMIT) {
+			throw AdminException.outOfRange("limit", 1, MAX_LIMIT);
+		}
+		List<UserStorage> storage = storage(limit);
+		audit.record(AuditEvent.success("admin.stats_storage").detail("limit", limit));
+		return storage;
+	}
+
+	private ActivityTally tally(Instant from, Instant until) {
+		Instant end = until.plusMillis(1);
+		ActivityTally tally = new ActivityTally(json);
+		stats.countsPerDay(ActivityTally.COUNTED, from, end).forEach(tally::count);
+		stats.successes(ActivityTally.WITH_BYTES, from, end, tally::bytes);
+		return tally;
+	}
+
+	private List<UserStorage> storage(int limit) {
+		return stats.storageByUser(limit).stream().map(this::withQuota).toList();
+	}
+
+	private UserStorage withQuota(StatsRepository.UserUsage usage) {
+		var quota = files.quotaLimit(Role.valueOf(usage.role()), usage.ownQuota());
+		return new UserStorage(usage.id(), usage.email(), usage.name(), usage.bytes(), usage.files(),
+				quota.isPresent() ? quota.getAsLong() : null);
+	}
+
+	private void requireAdmin(CurrentUser caller, String action) {
+		if (caller == null || !caller.isAdmin()) {
+			audit.record(AuditEvent.denied(action));
+			throw AdminException.notAdmin();
+		}
+	}
+
+}

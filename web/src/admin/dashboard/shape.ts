@@ -1,0 +1,130 @@
+import type { ActivityDay, UserStorage } from '../../api/stats'
+import { formatBytes } from '../../lib/format'
+
+const DAY_MS = 86_400_000
+
+const EMPTY = { uploads: 0, upload_bytes: 0, downloads: 0, download_bytes: 0, failed_logins: 0, sign_ins: 0 }
+
+export interface ChartDay extends ActivityDay {
+  /** "Nov 20", for axis ticks. */
+  label: string
+  spike: boolean
+}
+
+const DAY_LABEL = new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric', timeZone: 'UTC' })
+
+const LONG_DAY = new Intl.DateTimeFormat('en', { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' })
+
+function epochDay(date: string): number {
+  return Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS)
+}
+
+function isoDay(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10)
+}
+
+export const dayLabel = (date: string) => DAY_LABEL.format(new Date(`${date}T00:00:00Z`))
+
+export const longDayLabel = (date: string) => LONG_DAY.format(new Date(`${date}T00:00:00Z`))
+
+/**
+ * One entry per UTC day from `from` to `to` (inclusive), quiet days as zeros, in order;
+ * entries outside the range are dropped, so a sparse or unordered answer still charts right.
+ */
+export function fillDays(items: ActivityDay[], from: string, to: string): ActivityDay[] {
+  const byDay = new Map(items.map((item) => [item.date, item]))
+  const days: ActivityDay[] = []
+  for (let day = epochDay(from); day <= epochDay(to); day++) {
+    const date = isoDay(day)
+    days.push({ ...EMPTY, ...byDay.get(date), date })
+  }
+  return days
+}
+
+/**
+ * The failed-login count from which a day stands out: two standard deviations above the
+ * period's mean, and never below `floor` so a handful of typos is not an alarm.
+ */
+export function spikeThreshold(counts: number[], floor = 5): number {
+  if (counts.length === 0) return floor
+  const mean = counts.reduce((sum, n) => sum + n, 0) / counts.length
+  const variance = counts.reduce((sum, n) => sum + (n - mean) ** 2, 0) / counts.length
+  return Math.max(floor, Math.ceil(mean + 2 * Math.sqrt(variance)))
+}
+
+export function chartDays(items: ActivityDay[], from: string, to: string): ChartDay[] {
+  const days = fillDays(items, from, to)
+  const threshold = spikeThreshold(days.map((d) => d.failed_logins))
+  return days.map((day) => ({ ...day, label: dayLabel(day.date), spike: day.failed_logins >= threshold }))
+}
+
+export function isQuiet(days: ActivityDay[]): boolean {
+  return days.every((d) => d.uploads === 0 && d.downloads === 0 && d.failed_logins === 0 && d.sign_ins === 0)
+}
+
+export interface StorageRow {
+  id: string
+  label: string
+  email: string
+  bytes: number
+  files: number
+  quota: number | null
+  /** Share of the quota in use, 0-100 (null without a quota). */
+  percent: number | null
+  level: 'ok' | 'high' | 'full'
+  summary: string
+}
+
+export function storageRows(items: UserStorage[]): StorageRow[] {
+  return items.map((item) => {
+    const percent = item.quota_bytes == null ? null : item.quota_bytes === 0 ? 100 : Math.min(100, (item.bytes / item.quota_bytes) * 100)
+    const level = percent == null || percent < 75 ? 'ok' : percent < 90 ? 'high' : 'full'
+    const ofQuota = item.quota_bytes == null ? 'no quota' : `${formatPercent(percent ?? 0)} of ${formatBytes(item.quota_bytes)}`
+    return {
+      id: item.user_id,
+      label: item.name || item.email,
+      email: item.email,
+      bytes: item.bytes,
+      files: item.files,
+      quota: item.quota_bytes,
+      percent,
+      level,
+      summary: `${formatBytes(item.bytes)} · ${ofQuota}`,
+    }
+  })
+}
+
+export function formatPercent(value: number): string {
+  if (value === 0) return '0%'
+  if (value < 1) return '<1%'
+  return `${value < 100 ? Math.min(99, Math.round(value)) : 100}%`
+}
+
+export function formatCount(value: number): string {
+  return new Intl.NumberFormat('en').format(value)
+}
+
+export function plural(count: number, noun: string): string {
+  return `${formatCount(count)} ${count === 1 ? noun : `${noun}s`}`
+}
+
+/** One sentence a screen reader can say instead of the traffic chart. */
+export function trafficSummary(days: ChartDay[]): string {
+  const first = days[0]
+  const last = days[days.length - 1]
+  if (!first || !last) return 'No days to show.'
+  const uploads = days.reduce((sum, d) => sum + d.uploads, 0)
+  const downloads = days.reduce((sum, d) => sum + d.downloads, 0)
+  const busiest = days.reduce((best, d) => (d.uploads + d.downloads > best.uploads + best.downloads ? d : best), first)
+  const range = `${longDayLabel(first.date)} to ${longDayLabel(last.date)}`
+  if (uploads + downloads === 0) return `No uploads or downloads from ${range}.`
+  return `${plural(uploads, 'upload')} and ${plural(downloads, 'download')} from ${range}; busiest day ${longDayLabel(busiest.date)} with ${plural(busiest.uploads, 'upload')} and ${plural(busiest.downloads, 'download')}.`
+}
+
+export function failedLoginSummary(days: ChartDay[]): string {
+  const total = days.reduce((sum, d) => sum + d.failed_logins, 0)
+  if (total === 0) return 'No failed sign-ins in this period.'
+  const spikes = days.filter((d) => d.spike)
+  const spikeText = spikes.length === 0 ? 'no unusual days' : `unusual days: ${spikes.map((d) => `${longDayLabel(d.date)} (${d.failed_logins})`).join(', ')}`
+  return `${plural(total, 'failed sign-in')} in this period; ${spikeText}.`
+}
