@@ -1,24 +1,20 @@
 package dev.ferry.admin;
 
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import dev.ferry.testing.Api;
+import dev.ferry.testing.BrowserRun;
 import dev.ferry.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The admin dashboard in a real browser: web/e2e/dashboard-e2e.mjs drives Debian's
@@ -29,17 +25,10 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class DashboardUiEndToEndIntegrationTests extends IntegrationTest {
 
-	private static final Path WEB = Path.of("..", "web").toAbsolutePath().normalize();
-
-	private static final Path SCREENSHOTS = Path.of("target", "screenshots").toAbsolutePath();
-
-	private static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
-
 	private static final int FAILED_LOGINS = 3;
 
 	@Test
 	void dashboardShowsTheActivityAndIsAccessibleUnderTheCsp() throws Exception {
-		requireBrowserTools();
 		String admin = adminToken();
 		String suffix = UUID.randomUUID().toString().substring(0, 6);
 		String email = "dash-admin-" + suffix + "@ferry.test";
@@ -48,39 +37,12 @@ class DashboardUiEndToEndIntegrationTests extends IntegrationTest {
 		String busiest = "Grace Hopper " + suffix;
 		makeActivity(admin, busiest, suffix);
 
-		Path result = SCREENSHOTS.resolve("dashboard-result.json");
-		Files.createDirectories(SCREENSHOTS);
-		Files.deleteIfExists(result);
-		Path log = SCREENSHOTS.resolve("dashboard-e2e.log");
-		ProcessBuilder builder = new ProcessBuilder(node(), "e2e/dashboard-e2e.mjs").directory(WEB.toFile())
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile());
-		builder.environment()
-			.putAll(Map.of("FERRY_URL", "http://127.0.0.1:" + port, "FERRY_EMAIL", email, "FERRY_PASSWORD", password,
-					"FERRY_DASH_USER", busiest, "FERRY_DASH_MIN_FAILED", Integer.toString(FAILED_LOGINS),
-					"FERRY_SCREENSHOTS", SCREENSHOTS.toString(), "FERRY_E2E_RESULT", result.toString(), "CHROMIUM",
-					CHROMIUM));
-		Process process = builder.start();
-		if (!process.waitFor(6, TimeUnit.MINUTES)) {
-			process.destroyForcibly();
-			fail("the browser run did not finish in 6 minutes; see " + log);
-		}
-		String output = Files.readString(log);
-		assertThat(process.exitValue()).as(output).isZero();
-
-		JsonNode summary = JsonMapper.builder().build().readTree(result.toFile());
-		assertThat(summary.get("charts").asInt()).as(output).isGreaterThanOrEqualTo(3);
+		JsonNode summary = BrowserRun.run("dashboard", port, Map.of("FERRY_EMAIL", email, "FERRY_PASSWORD", password,
+				"FERRY_DASH_USER", busiest, "FERRY_DASH_MIN_FAILED", Integer.toString(FAILED_LOGINS)),
+				Duration.ofMinutes(6));
+		assertThat(summary.get("charts").asInt()).isGreaterThanOrEqualTo(3);
 		assertThat(summary.get("failedLogins").asInt()).isGreaterThanOrEqualTo(FAILED_LOGINS);
-		assertThat(summary.get("csp").size()).as(output).isZero();
-		assertThat(summary.get("pageErrors").size()).as(output).isZero();
-		for (String name : List.of("admin-dashboard", "admin-dashboard-phone", "admin-dashboard-7d")) {
-			for (String scheme : List.of("light", "dark")) {
-				String screen = name + "-" + scheme;
-				assertThat(summary.get("screens").get(screen).size()).as("serious axe violations on " + screen)
-					.isZero();
-				assertThat(SCREENSHOTS.resolve(screen + ".png")).isNotEmptyFile();
-			}
-		}
+		BrowserRun.assertScreens(summary, List.of("admin-dashboard", "admin-dashboard-phone", "admin-dashboard-7d"));
 	}
 
 	/**
@@ -129,28 +91,6 @@ class DashboardUiEndToEndIntegrationTests extends IntegrationTest {
 			.PUT(HttpRequest.BodyPublishers.ofByteArray(content)));
 		assertThat(response.status()).as(response.body()).isEqualTo(201);
 		return response.json().get("id").asString();
-	}
-
-	/**
-	 * A missing browser or Node fails the test (never skips it): bin/test installs both.
-	 */
-	private static void requireBrowserTools() {
-		List<String> missing = new ArrayList<>();
-		if (!Files.isExecutable(Path.of(CHROMIUM))) {
-			missing.add("Chromium at " + CHROMIUM + " (apt-get install chromium)");
-		}
-		if (!Files.isDirectory(WEB.resolve("node_modules/playwright-core"))
-				|| !Files.isDirectory(WEB.resolve("node_modules/axe-core"))) {
-			missing.add("web/node_modules (build the web module first: mvn -pl web,server ...)");
-		}
-		if (!missing.isEmpty()) {
-			fail("The browser end-to-end test needs " + String.join(", ", missing)
-					+ ". Run bin/test, which installs what is missing.");
-		}
-	}
-
-	private static String node() {
-		return System.getenv().getOrDefault("NODE", "node");
 	}
 
 }

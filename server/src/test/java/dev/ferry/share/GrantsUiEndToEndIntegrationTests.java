@@ -43,8 +43,9 @@ class GrantsUiEndToEndIntegrationTests extends IntegrationTest {
 						"FERRY_GROUP", group, "FERRY_NEW_GROUP", newGroup),
 				Duration.ofMinutes(6));
 
-		BrowserRun.assertScreens(summary,
-				List.of("grants-dialog", "shared-with-me", "shared-with-me-empty", "admin-groups"));
+		List<String> screens = List.of("grants-dialog", "shared-with-me", "shared-with-me-empty", "admin-groups");
+		BrowserRun.assertScreens(summary, screens);
+		BrowserRun.assertPhoneShots(screens);
 		assertThat(summary.get("screens").get("grants-transfer-dialog")).as("axe on the transfer's share dialog")
 			.isEmpty();
 		assertThat(summary.get("download").get("sha256").asString())

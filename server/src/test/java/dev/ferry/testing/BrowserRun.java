@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Runs one web/e2e script in Node against a test server and reads the summary it writes:
- * screenshots and axe results per screen, CSP violations and page errors. For driver
- * tests outside {@code dev.ferry.web}.
+ * screenshots and axe results per screen, CSP violations and page errors. Every browser
+ * driver test goes through it.
  */
 public final class BrowserRun {
 
@@ -26,7 +26,7 @@ public final class BrowserRun {
 
 	public static final Path SCREENSHOTS = Path.of("target", "screenshots").toAbsolutePath();
 
-	static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
+	public static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
 
 	private BrowserRun() {
 	}
@@ -62,8 +62,7 @@ public final class BrowserRun {
 	}
 
 	/**
-	 * Each screen was captured light and dark without serious axe findings, and at phone
-	 * width.
+	 * Each screen was captured light and dark without serious axe findings.
 	 */
 	public static void assertScreens(JsonNode summary, List<String> screens) {
 		for (String screen : screens) {
@@ -73,6 +72,12 @@ public final class BrowserRun {
 				assertThat(summary.get("screens").get(name).size()).as("serious axe violations on " + name).isZero();
 				assertThat(SCREENSHOTS.resolve(name + ".png")).isNotEmptyFile();
 			}
+		}
+	}
+
+	/** Each screen was also shot at phone width. */
+	public static void assertPhoneShots(List<String> screens) {
+		for (String screen : screens) {
 			assertThat(SCREENSHOTS.resolve(screen + "-phone.png")).isNotEmptyFile();
 		}
 	}
