@@ -11,9 +11,9 @@ import { createInterface } from 'node:readline'
 import { accessibilityViolations, openBrowser } from './browser.mjs'
 
 const base = required('FERRY_URL')
-const passkeyUser = { email: required('FERRY_PASSKEY_EMAIL'), name: 'Pat Passkey' }
-const totpUser = { email: required('FERRY_TOTP_EMAIL'), name: 'Tom Totp' }
-const resetUser = { email: required('FERRY_RESET_EMAIL'), name: 'Rita Reset' }
+const passkeyUser = { email: required('FERRY_PASSKEY_EMAIL') }
+const totpUser = { email: required('FERRY_TOTP_EMAIL') }
+const resetUser = { email: required('FERRY_RESET_EMAIL') }
 const password = required('FERRY_PASSWORD')
 const ssoEmail = required('FERRY_SSO_EMAIL')
 const shots = process.env.FERRY_SCREENSHOTS ?? join(process.cwd(), 'target', 'screenshots')
@@ -106,7 +106,7 @@ async function signInPage() {
 
 async function signedInAs(user) {
   await page.getByRole('heading', { name: 'Files', exact: true }).waitFor()
-  await page.getByTitle(user.email).filter({ hasText: user.name }).waitFor()
+  await page.getByTitle(user.email).waitFor()
 }
 
 async function signOut() {
@@ -144,9 +144,9 @@ async function singleSignOn() {
   step('a failed single sign-on comes back to the sign-in page with a clear message')
 
   await providerLogin(`grace-${Date.now()}`, { email: ssoEmail, email_verified: true, name: 'Grace Hopper' })
-  await signedInAs({ email: ssoEmail, name: 'Grace Hopper' })
+  await signedInAs({ email: ssoEmail })
   await page.reload()
-  await signedInAs({ email: ssoEmail, name: 'Grace Hopper' })
+  await signedInAs({ email: ssoEmail })
   step('signed in through the identity provider; the session survives a reload')
   await signOut()
   await page.reload()
@@ -248,6 +248,10 @@ try {
   await passkeys()
   await authenticatorApp()
   await forgottenPassword()
+} catch (failure) {
+  await page.screenshot({ path: join(shots, 'signin-failure.png'), fullPage: true })
+  log(`failed at ${page.url()}:\n${await page.locator('body').innerText()}`)
+  throw failure
 } finally {
   result.csp = browser.problems.csp
   result.pageErrors = browser.problems.errors
