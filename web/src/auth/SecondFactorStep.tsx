@@ -72,12 +72,18 @@ export function SecondFactorStep({ challenge, onRestart }: { challenge: MfaChall
                   Verify
                 </Button>
                 {other && (
-                  <Button type="button" variant="ghost" size="sm" className="w-full" onClick={() => {
-                      setKind(other)
-                      setCode('')
-                    }}>
-                    {other === 'recovery_code' ? 'Use a recovery code instead' : 'Use the authenticator app instead'}
-                  </Button>
+                  <p className="text-center text-sm">
+                    <button
+                      type="button"
+                      className="link"
+                      onClick={() => {
+                        setKind(other)
+                        setCode('')
+                      }}
+                    >
+                      {other === 'recovery_code' ? 'Use a recovery code instead' : 'Use the authenticator app instead'}
+                    </button>
+                  </p>
                 )}
               </form>
             )}
