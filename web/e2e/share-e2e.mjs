@@ -60,7 +60,7 @@ try {
   await page.goto(`${base}/files`)
   await page.getByLabel('Email').fill(email)
   await page.getByLabel('Password').fill(password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
   await page.getByRole('heading', { name: 'Files', exact: true }).waitFor()
 
   await page.getByRole('link', { name: 'Transfers' }).first().click()

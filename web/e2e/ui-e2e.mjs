@@ -98,7 +98,7 @@ async function signIn() {
   await capture('signin')
   await page.getByLabel('Email').fill(email)
   await page.getByLabel('Password').fill(password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
   await page.getByRole('heading', { name: 'Files', exact: true }).waitFor()
   await page.reload()
   await page.getByRole('heading', { name: 'Files', exact: true }).waitFor()
@@ -300,7 +300,7 @@ async function signOutEverywhere() {
 async function secondFactorSignIn() {
   await page.getByLabel('Email').fill(email)
   await page.getByLabel('Password').fill(password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
   await page.getByRole('heading', { name: 'Two-factor authentication' }).waitFor()
   await capture('signin-second-factor')
   await page.getByLabel('Code').fill(recoveryCode)

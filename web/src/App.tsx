@@ -5,7 +5,9 @@ import { DashboardPage } from './admin/dashboard/DashboardPage'
 import { GroupsPage } from './admin/GroupsPage'
 import { UsersPage } from './admin/UsersPage'
 import { useAuth } from './auth/AuthProvider'
+import { ForgotPasswordPage } from './auth/ForgotPasswordPage'
 import { RegisterPage } from './auth/RegisterPage'
+import { ResetPasswordPage } from './auth/ResetPasswordPage'
 import { SetupPage } from './auth/SetupPage'
 import { SignInPage } from './auth/SignInPage'
 import { FilesPage } from './files/FilesPage'
@@ -41,6 +43,8 @@ export function App() {
   return (
     <Routes>
       <Route path="/signin" element={status === 'restoring' ? <PageSpinner /> : <SignInPage />} />
+      <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+      <Route path="/reset-password" element={<ResetPasswordPage />} />
       <Route path="/setup" element={<SetupPage />} />
       <Route path="/register" element={<RegisterPage />} />
       <Route path="/s/:token" element={<SharePage />} />

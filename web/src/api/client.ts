@@ -10,23 +10,31 @@ export interface Problem {
   title?: string
   status?: number
   detail?: string
-  errors?: { field: string; message: string }[]
+  errors?: { field: string; message: string; suggestions?: string[] }[]
 }
 
 export class ApiError extends Error {
   readonly status: number
   readonly problem: Problem
+  /** Seconds the server asked to wait (Retry-After on a 429), when it said. */
+  readonly retryAfter: number | null
 
-  constructor(status: number, problem: Problem) {
+  constructor(status: number, problem: Problem, retryAfter: number | null = null) {
     super(problem.detail ?? problem.title ?? `Request failed (${status})`)
     this.name = 'ApiError'
     this.status = status
     this.problem = problem
+    this.retryAfter = retryAfter
   }
 
   /** The message for one form field, when the server named it. */
   fieldError(field: string): string | undefined {
     return this.problem.errors?.find((e) => e.field === field)?.message
+  }
+
+  /** The password policy's hints for a field (nbvcxz suggestions), when the server gave any. */
+  fieldSuggestions(field: string): string[] {
+    return this.problem.errors?.find((e) => e.field === field)?.suggestions ?? []
   }
 }
 
@@ -195,7 +203,15 @@ async function toError(response: Response): Promise<ApiError> {
     // A body that is not JSON (a proxy's HTML page) leaves the status as the only clue.
   }
   if (!problem.detail && !problem.title) problem.title = statusText(response.status)
-  return new ApiError(response.status, problem)
+  return new ApiError(response.status, problem, retryAfterSeconds(response.headers.get('Retry-After')))
+}
+
+/** Retry-After is either seconds or an HTTP date. */
+function retryAfterSeconds(header: string | null): number | null {
+  if (!header) return null
+  if (/^\d+$/.test(header.trim())) return Number(header.trim())
+  const at = Date.parse(header)
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - Date.now()) / 1000))
 }
 
 function statusText(status: number): string {

@@ -5,66 +5,154 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { api } from '../api/client'
 import { renderApp } from '../test/render'
 import { SignInPage } from './SignInPage'
-
-function respond(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' } })
-}
+import { ASSERTION, TOKENS, assertion, fakeAuthenticator, fakeServer, respond } from './testServer'
 
 afterEach(() => {
   vi.unstubAllGlobals()
   api.forget()
 })
 
+const PROVIDERS = {
+  items: [
+    { type: 'password', name: 'Password' },
+    { type: 'passkey', name: 'Passkey' },
+    { type: 'oidc', id: 'oidc', name: 'Company login', start_url: '/api/v1/auth/login/oidc/oidc' },
+    { type: 'oidc', id: 'partner', name: 'Partner login', start_url: '/api/v1/auth/login/oidc/partner' },
+  ],
+}
+
+async function typePassword() {
+  const user = userEvent.setup()
+  await user.type(await screen.findByLabelText('Email'), 'ada@example.com')
+  await user.type(screen.getByLabelText('Password'), 'correct horse battery')
+  await user.click(screen.getByRole('button', { name: 'Sign in' }))
+  return user
+}
+
 describe('SignInPage', () => {
-  it('asks for cookie mode and shows the server problem on failure', async () => {
-    const bodies: unknown[] = []
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (url: string, init: RequestInit) => {
-        if (url === '/api/v1/auth/refresh') return respond(401, { title: 'Unauthorized' })
-        bodies.push(JSON.parse(String(init.body)))
-        return respond(401, { title: 'Unauthorized', detail: 'Wrong email or password.' })
-      }),
-    )
+  it('offers the methods the server lists: password, passkey and one link per provider', async () => {
+    fakeServer({ '/api/v1/auth/providers': respond(200, PROVIDERS) })
     renderApp(<SignInPage />, '/signin')
-    const user = userEvent.setup()
-    const email = await screen.findByLabelText('Email')
-    await user.type(email, 'ada@example.com')
-    await user.type(screen.getByLabelText('Password'), 'correct horse battery')
-    await user.click(screen.getByRole('button', { name: 'Sign in' }))
-    expect(await screen.findByRole('alert')).toHaveProperty('textContent', 'Wrong email or password.')
-    expect(bodies).toEqual([{ email: 'ada@example.com', password: 'correct horse battery', use_cookie: true }])
+    expect(await screen.findByRole('button', { name: 'Sign in with a passkey' })).toBeTruthy()
+    expect(screen.getByLabelText('Email')).toBeTruthy()
+    expect(screen.getByRole('link', { name: 'Forgot password?' }).getAttribute('href')).toBe('/forgot-password')
+    expect(screen.getByRole('link', { name: 'Sign in with Company login' }).getAttribute('href')).toBe('/api/v1/auth/login/oidc/oidc')
+    expect(screen.getByRole('link', { name: 'Sign in with Partner login' }).getAttribute('href')).toBe('/api/v1/auth/login/oidc/partner')
   })
 
-  it('asks for the second factor when the account has one and finishes with the code', async () => {
-    const calls: { url: string; body: unknown }[] = []
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (url: string, init: RequestInit) => {
-        if (url === '/api/v1/auth/refresh') return respond(401, { title: 'Unauthorized' })
-        if (url === '/api/v1/me') return respond(200, { id: 'u1', email: 'ada@example.com', role: 'user', scopes: [] })
-        calls.push({ url, body: JSON.parse(String(init.body)) })
-        if (url === '/api/v1/auth/login') return respond(200, { mfa_required: true, mfa_token: 'ticket', mfa_methods: ['totp'], expires_in: 300 })
-        return respond(200, { access_token: 'at', token_type: 'Bearer', expires_in: 900 })
-      }),
-    )
+  it('leaves the password form out when the server accepts no passwords', async () => {
+    fakeServer({ '/api/v1/auth/providers': respond(200, { items: PROVIDERS.items.slice(1) }) })
     renderApp(<SignInPage />, '/signin')
-    const user = userEvent.setup()
-    await user.type(await screen.findByLabelText('Email'), 'ada@example.com')
-    await user.type(screen.getByLabelText('Password'), 'correct horse battery')
-    await user.click(screen.getByRole('button', { name: 'Sign in' }))
-    await user.type(await screen.findByLabelText('Code'), '123456')
+    await screen.findByRole('button', { name: 'Sign in with a passkey' })
+    expect(screen.queryByLabelText('Email')).toBeNull()
+    expect(screen.queryByRole('link', { name: 'Forgot password?' })).toBeNull()
+  })
+
+  it('explains a failed single sign-on the callback reported', async () => {
+    fakeServer({ '/api/v1/auth/providers': respond(200, PROVIDERS) })
+    renderApp(<SignInPage />, '/signin?sso_error=not_provisioned')
+    expect((await screen.findByRole('alert')).textContent).toBe('There is no Ferry account for you yet. Ask an administrator to create one.')
+  })
+
+  it('asks for cookie mode and shows the server problem on failure', async () => {
+    const calls = fakeServer({ '/api/v1/auth/login': respond(401, { title: 'Sign-in failed', detail: 'The email or password is wrong.' }) })
+    renderApp(<SignInPage />, '/signin')
+    await typePassword()
+    expect((await screen.findByRole('alert')).textContent).toBe('The email or password is wrong.')
+    expect(calls).toEqual([{ url: '/api/v1/auth/login', body: { email: 'ada@example.com', password: 'correct horse battery', use_cookie: true } }])
+  })
+
+  it('waits as long as a 429 says before allowing another try', async () => {
+    fakeServer({ '/api/v1/auth/login': respond(429, { title: 'Too many sign-in attempts' }, { 'Retry-After': '30' }) })
+    renderApp(<SignInPage />, '/signin')
+    await typePassword()
+    expect((await screen.findByRole('alert')).textContent).toBe('Too many sign-in attempts. Try again in 30 seconds.')
+    expect(screen.getByRole('button', { name: 'Sign in' })).toHaveProperty('disabled', true)
+  })
+
+  it('signs in with a passkey without a password and adopts the tokens', async () => {
+    const calls = fakeServer({
+      '/api/v1/auth/passkeys/login/options': respond(200, { challenge: 'AQID', rpId: 'localhost', userVerification: 'required' }),
+      '/api/v1/auth/passkeys/login': respond(200, TOKENS),
+    })
+    const authenticator = fakeAuthenticator(assertion)
+    renderApp(<SignInPage />, '/signin')
+    await userEvent.click(await screen.findByRole('button', { name: 'Sign in with a passkey' }))
+    await waitFor(() => expect(api.signedIn).toBe(true))
+    const publicKey = authenticator.get.mock.calls[0]![0].publicKey!
+    expect(Array.from(new Uint8Array(publicKey.challenge as ArrayBuffer))).toEqual([1, 2, 3])
+    expect(calls).toEqual([
+      { url: '/api/v1/auth/passkeys/login/options', body: {} },
+      { url: '/api/v1/auth/passkeys/login', body: { credential: ASSERTION, use_cookie: true } },
+    ])
+  })
+
+  it('says so when the passkey prompt was cancelled', async () => {
+    fakeServer({ '/api/v1/auth/passkeys/login/options': respond(200, { challenge: 'AQID' }) })
+    fakeAuthenticator(() => Promise.reject(new DOMException('The operation either timed out or was not allowed.', 'NotAllowedError')))
+    renderApp(<SignInPage />, '/signin')
+    await userEvent.click(await screen.findByRole('button', { name: 'Sign in with a passkey' }))
+    expect((await screen.findByRole('alert')).textContent).toContain('The passkey request was cancelled or timed out.')
+    expect(api.signedIn).toBe(false)
+  })
+})
+
+describe('the second factor step', () => {
+  const challenge = (methods: string[]) => respond(200, { mfa_required: true, mfa_token: 'ticket', mfa_methods: methods, expires_in: 300 })
+
+  it('finishes with an authenticator code', async () => {
+    const calls = fakeServer({ '/api/v1/auth/login': challenge(['totp', 'recovery_code']), '/api/v1/auth/login/mfa': respond(200, TOKENS) })
+    renderApp(<SignInPage />, '/signin')
+    const user = await typePassword()
+    await user.type(await screen.findByLabelText('Authentication code'), '123 456')
     await user.click(screen.getByRole('button', { name: 'Verify' }))
     await waitFor(() => expect(api.signedIn).toBe(true))
     expect(calls[1]).toEqual({ url: '/api/v1/auth/login/mfa', body: { mfa_token: 'ticket', code: '123456', use_cookie: true } })
+    expect(screen.queryByRole('button', { name: 'Use a passkey' })).toBeNull()
   })
 
-  it('keeps the button disabled until both fields are filled', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => respond(401, {})))
+  it('takes a recovery code instead', async () => {
+    const calls = fakeServer({ '/api/v1/auth/login': challenge(['totp', 'recovery_code']), '/api/v1/auth/login/mfa': respond(200, TOKENS) })
     renderApp(<SignInPage />, '/signin')
-    const button = await screen.findByRole('button', { name: 'Sign in' })
-    expect(button).toHaveProperty('disabled', true)
-    await userEvent.type(screen.getByLabelText('Email'), 'a@b.c')
-    await waitFor(() => expect(button).toHaveProperty('disabled', true))
+    const user = await typePassword()
+    await user.click(await screen.findByRole('button', { name: 'Use a recovery code instead' }))
+    await user.type(screen.getByLabelText('Recovery code'), 'abcd-efgh')
+    await user.click(screen.getByRole('button', { name: 'Verify' }))
+    await waitFor(() => expect(api.signedIn).toBe(true))
+    expect(calls[1]!.body).toEqual({ mfa_token: 'ticket', code: 'abcd-efgh', use_cookie: true })
+  })
+
+  it('uses a passkey with the ticket', async () => {
+    const calls = fakeServer({
+      '/api/v1/auth/login': challenge(['totp', 'recovery_code', 'passkey']),
+      '/api/v1/auth/passkeys/login/options': respond(200, { challenge: 'AQID', allowCredentials: [{ type: 'public-key', id: 'AAE' }] }),
+      '/api/v1/auth/passkeys/login': respond(200, TOKENS),
+    })
+    const authenticator = fakeAuthenticator(assertion)
+    renderApp(<SignInPage />, '/signin')
+    const user = await typePassword()
+    await user.click(await screen.findByRole('button', { name: 'Use a passkey' }))
+    await waitFor(() => expect(api.signedIn).toBe(true))
+    const allowed = authenticator.get.mock.calls[0]![0].publicKey!.allowCredentials!
+    expect(Array.from(new Uint8Array(allowed[0]!.id as ArrayBuffer))).toEqual([0, 1])
+    expect(calls.slice(1)).toEqual([
+      { url: '/api/v1/auth/passkeys/login/options', body: { mfa_token: 'ticket' } },
+      { url: '/api/v1/auth/passkeys/login', body: { credential: ASSERTION, mfa_token: 'ticket', use_cookie: true } },
+    ])
+  })
+
+  it('sends the person back to the start when the ticket expired', async () => {
+    fakeServer({
+      '/api/v1/auth/login': challenge(['totp', 'recovery_code']),
+      '/api/v1/auth/login/mfa': respond(401, { type: '/problems/invalid-mfa-token', title: 'Sign-in expired', detail: 'The sign-in ticket is unknown.' }),
+    })
+    renderApp(<SignInPage />, '/signin')
+    const user = await typePassword()
+    await user.type(await screen.findByLabelText('Authentication code'), '123456')
+    await user.click(screen.getByRole('button', { name: 'Verify' }))
+    expect((await screen.findByRole('alert')).textContent).toContain('This sign-in expired')
+    expect(screen.queryByLabelText('Authentication code')).toBeNull()
+    await user.click(screen.getByRole('button', { name: 'Start over' }))
+    expect(await screen.findByLabelText('Email')).toBeTruthy()
   })
 })

@@ -1,0 +1,223 @@
+package dev.ferry.web;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.ferry.FerryApplication;
+import dev.ferry.testing.Api;
+import dev.ferry.testing.IntegrationTest;
+import dev.ferry.testing.OwnServer;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.OAuth2Config;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static dev.ferry.web.UiEndToEndIntegrationTests.CHROMIUM;
+import static dev.ferry.web.UiEndToEndIntegrationTests.SCREENSHOTS;
+import static dev.ferry.web.UiEndToEndIntegrationTests.WEB;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The sign-in screens in a real browser: web/e2e/signin-e2e.mjs signs in through a real
+ * identity provider (navikt's mock-oauth2-server with its interactive login form), with a
+ * passkey on Chromium's virtual authenticator (alone and as second factor), with an
+ * authenticator-app code, and resets a password through the link this server mails to a
+ * real SMTP server (GreenMail). The script asks for the link on its output; this class
+ * answers on its input. Every screen is scanned with axe-core in light and dark.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = FerryApplication.class,
+		properties = { "ferry.oidc.name=Company login", "ferry.oidc.client-id=ferry",
+				"ferry.oidc.client-secret=ferry-secret" })
+class SignInUiEndToEndIntegrationTests {
+
+	private static final MockOAuth2Server IDP = startProvider();
+
+	private static final GreenMail MAIL = startMail();
+
+	/**
+	 * Known before the server starts, so the public URL can name it: the provider's
+	 * redirect and the passkeys' relying party both need the host name localhost.
+	 */
+	private static final int PORT = freePort();
+
+	private static final Pattern RESET_LINK = Pattern
+		.compile("(http://localhost:\\d+/reset-password#token=[A-Za-z0-9_-]+)");
+
+	private static final List<String> SCREENS = List.of("signin-methods", "signin-sso-error", "signin-mfa-passkey",
+			"signin-mfa", "forgot-password", "forgot-password-sent", "reset-password", "reset-password-refused",
+			"signin-after-reset");
+
+	@DynamicPropertySource
+	static void ownServer(DynamicPropertyRegistry registry) {
+		OwnServer.register(registry, "signin-ui");
+		OwnServer.registerMail(registry, MAIL);
+		registry.add("server.port", () -> PORT);
+		registry.add("ferry.public-url", () -> "http://localhost:" + PORT);
+		registry.add("ferry.oidc.issuer", () -> IDP.issuerUrl("company").toString());
+	}
+
+	@Test
+	void signInThroughTheProviderWithPasskeysWithACodeAndAfterAPasswordReset() throws Exception {
+		UiEndToEndIntegrationTests.requireBrowserTools();
+		String base = "http://localhost:" + PORT;
+		Api api = new Api(base);
+		String admin = api.login(IntegrationTest.ADMIN_EMAIL, IntegrationTest.ADMIN_PASSWORD);
+		String password = "signin-e2e-password-" + UUID.randomUUID();
+		Map<String, String> users = Map.of("FERRY_PASSKEY_EMAIL",
+				createUser(api, admin, "pat", "Pat Passkey", password), "FERRY_TOTP_EMAIL",
+				createUser(api, admin, "tom", "Tom Totp", password), "FERRY_RESET_EMAIL",
+				createUser(api, admin, "rita", "Rita Reset", password));
+		String ssoEmail = "grace-" + UUID.randomUUID().toString().substring(0, 8) + "@company.test";
+
+		Path result = SCREENSHOTS.resolve("signin-result.json");
+		Files.createDirectories(SCREENSHOTS);
+		Files.deleteIfExists(result);
+		Path log = SCREENSHOTS.resolve("signin-e2e.log");
+		Files.deleteIfExists(log);
+		ProcessBuilder builder = new ProcessBuilder(UiEndToEndIntegrationTests.node(), "e2e/signin-e2e.mjs")
+			.directory(WEB.toFile())
+			.redirectErrorStream(true);
+		builder.environment().putAll(users);
+		builder.environment()
+			.putAll(Map.of("FERRY_URL", base, "FERRY_PASSWORD", password, "FERRY_SSO_EMAIL", ssoEmail,
+					"FERRY_SCREENSHOTS", SCREENSHOTS.toString(), "FERRY_E2E_RESULT", result.toString(), "CHROMIUM",
+					CHROMIUM));
+		Process process = builder.start();
+		CompletableFuture.delayedExecutor(8, TimeUnit.MINUTES).execute(process::destroyForcibly);
+		converse(process, log);
+		assertThat(process.waitFor(1, TimeUnit.MINUTES)).as("the browser run finished; see " + log).isTrue();
+		String output = Files.readString(log);
+		assertThat(process.exitValue()).as(output).isZero();
+
+		JsonNode summary = JsonMapper.builder().build().readTree(result.toFile());
+		assertThat(summary.get("steps")).as(output).hasSize(8);
+		assertThat(summary.get("csp").size()).as(output).isZero();
+		assertThat(summary.get("pageErrors").size()).as(output).isZero();
+		for (String screen : SCREENS) {
+			for (String scheme : List.of("light", "dark")) {
+				String name = screen + "-" + scheme;
+				assertThat(summary.get("screens").get(name)).as(name).isNotNull();
+				assertThat(summary.get("screens").get(name).size()).as("serious axe violations on " + name).isZero();
+				assertThat(SCREENSHOTS.resolve(name + ".png")).isNotEmptyFile();
+			}
+			assertThat(SCREENSHOTS.resolve(screen + "-phone.png")).isNotEmptyFile();
+		}
+		JsonNode listed = api.get("/api/v1/admin/users?limit=100", admin).json().get("items");
+		assertThat(listed.valueStream().map((user) -> user.get("email").asString()))
+			.as("the provider's user was provisioned")
+			.contains(ssoEmail);
+		assertThat(api.login(users.get("FERRY_RESET_EMAIL"), "lighthouse keeper at dawn 42")).isNotBlank();
+	}
+
+	/**
+	 * Copies the script's output to the log and answers its requests for mailed links.
+	 */
+	private static void converse(Process process, Path log) throws IOException {
+		try (BufferedReader output = new BufferedReader(
+				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+				Writer input = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8)) {
+			String line;
+			while ((line = output.readLine()) != null) {
+				Files.writeString(log, line + System.lineSeparator(), StandardOpenOption.CREATE,
+						StandardOpenOption.APPEND);
+				if (line.startsWith("need-mail ")) {
+					input.write(resetLink(line.substring("need-mail ".length()).trim()) + "\n");
+					input.flush();
+				}
+			}
+		}
+	}
+
+	private static String resetLink(String address) {
+		MimeMessage message = await().atMost(Duration.ofSeconds(30))
+			.until(() -> Arrays.stream(MAIL.getReceivedMessages()).filter((m) -> sentTo(m, address)).findFirst(),
+					(found) -> found.isPresent())
+			.orElseThrow();
+		String body = GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "=");
+		Matcher matcher = RESET_LINK.matcher(body);
+		assertThat(matcher.find()).as("a reset link in " + body).isTrue();
+		return matcher.group(1);
+	}
+
+	private static boolean sentTo(MimeMessage message, String address) {
+		try {
+			Address[] recipients = message.getAllRecipients();
+			return recipients != null && Arrays.stream(recipients).anyMatch((a) -> a.toString().equals(address));
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String createUser(Api api, String admin, String prefix, String name, String password) {
+		String email = prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@ferry.test";
+		Api.Response created = api.post("/api/v1/admin/users",
+				Map.of("email", email, "password", password, "role", "user", "name", name), admin);
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		return email;
+	}
+
+	/**
+	 * Interactive: the provider shows its own login form, where the browser types a
+	 * subject and claims.
+	 */
+	private static MockOAuth2Server startProvider() {
+		MockOAuth2Server server = new MockOAuth2Server(OAuth2Config.Companion.fromJson("{\"interactiveLogin\":true}"));
+		try {
+			server.start(InetAddress.getByName("127.0.0.1"), 0);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown));
+		return server;
+	}
+
+	private static GreenMail startMail() {
+		GreenMail mail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		mail.start();
+		Runtime.getRuntime().addShutdownHook(new Thread(mail::stop));
+		return mail;
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
