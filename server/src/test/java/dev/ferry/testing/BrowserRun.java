@@ -1,13 +1,21 @@
 package dev.ferry.testing;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,24 +40,36 @@ public final class BrowserRun {
 	}
 
 	/**
-	 * Runs {@code e2e/<name>-e2e.mjs} with the given environment; fails with its log
-	 * unless it exits 0.
+	 * Runs {@code e2e/<name>-e2e.mjs} against the server on {@code port}; fails with its
+	 * log unless it exits 0.
 	 */
 	public static JsonNode run(String name, int port, Map<String, String> env, Duration timeout) throws Exception {
+		return run(name, "http://127.0.0.1:" + port, env, timeout, (line) -> null);
+	}
+
+	/**
+	 * Runs {@code e2e/<name>-e2e.mjs} against {@code baseUrl}; each line the script
+	 * prints goes to the log and to {@code replies}, and a non-null answer is written
+	 * back to the script's input (for values only the test knows, such as a mailed link).
+	 */
+	public static JsonNode run(String name, String baseUrl, Map<String, String> env, Duration timeout,
+			Function<String, String> replies) throws Exception {
 		requireTools();
 		Files.createDirectories(SCREENSHOTS);
 		Path result = SCREENSHOTS.resolve(name + "-result.json");
 		Files.deleteIfExists(result);
 		Path log = SCREENSHOTS.resolve(name + "-e2e.log");
+		Files.deleteIfExists(log);
 		ProcessBuilder builder = new ProcessBuilder(node(), "e2e/" + name + "-e2e.mjs").directory(WEB.toFile())
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile());
+			.redirectErrorStream(true);
 		builder.environment().putAll(env);
 		builder.environment()
-			.putAll(Map.of("FERRY_URL", "http://127.0.0.1:" + port, "FERRY_SCREENSHOTS", SCREENSHOTS.toString(),
-					"FERRY_E2E_RESULT", result.toString(), "CHROMIUM", CHROMIUM));
+			.putAll(Map.of("FERRY_URL", baseUrl, "FERRY_SCREENSHOTS", SCREENSHOTS.toString(), "FERRY_E2E_RESULT",
+					result.toString(), "CHROMIUM", CHROMIUM));
 		Process process = builder.start();
-		if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+		CompletableFuture.delayedExecutor(timeout.toSeconds(), TimeUnit.SECONDS).execute(process::destroyForcibly);
+		converse(process, log, replies);
+		if (!process.waitFor(1, TimeUnit.MINUTES)) {
 			process.destroyForcibly();
 			fail("the browser run did not finish in " + timeout + "; see " + log);
 		}
@@ -59,6 +79,23 @@ public final class BrowserRun {
 		assertThat(summary.get("csp").size()).as(output).isZero();
 		assertThat(summary.get("pageErrors").size()).as(output).isZero();
 		return summary;
+	}
+
+	private static void converse(Process process, Path log, Function<String, String> replies) throws IOException {
+		try (BufferedReader output = new BufferedReader(
+				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+				Writer input = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8)) {
+			String line;
+			while ((line = output.readLine()) != null) {
+				Files.writeString(log, line + System.lineSeparator(), StandardOpenOption.CREATE,
+						StandardOpenOption.APPEND);
+				String reply = replies.apply(line);
+				if (reply != null) {
+					input.write(reply + "\n");
+					input.flush();
+				}
+			}
+		}
 	}
 
 	/**

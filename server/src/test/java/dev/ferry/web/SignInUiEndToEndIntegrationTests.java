@@ -1,24 +1,15 @@
 package dev.ferry.web;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,6 +18,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.ferry.FerryApplication;
 import dev.ferry.testing.Api;
+import dev.ferry.testing.BrowserRun;
 import dev.ferry.testing.IntegrationTest;
 import dev.ferry.testing.OwnServer;
 import jakarta.mail.Address;
@@ -36,15 +28,11 @@ import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import static dev.ferry.web.UiEndToEndIntegrationTests.CHROMIUM;
-import static dev.ferry.web.UiEndToEndIntegrationTests.SCREENSHOTS;
-import static dev.ferry.web.UiEndToEndIntegrationTests.WEB;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -89,7 +77,6 @@ class SignInUiEndToEndIntegrationTests {
 
 	@Test
 	void signInThroughTheProviderWithPasskeysWithACodeAndAfterAPasswordReset() throws Exception {
-		UiEndToEndIntegrationTests.requireBrowserTools();
 		String base = "http://localhost:" + PORT;
 		Api api = new Api(base);
 		String admin = api.login(IntegrationTest.ADMIN_EMAIL, IntegrationTest.ADMIN_PASSWORD);
@@ -100,63 +87,19 @@ class SignInUiEndToEndIntegrationTests {
 				createUser(api, admin, "rita", "Rita Reset", password));
 		String ssoEmail = "grace-" + UUID.randomUUID().toString().substring(0, 8) + "@company.test";
 
-		Path result = SCREENSHOTS.resolve("signin-result.json");
-		Files.createDirectories(SCREENSHOTS);
-		Files.deleteIfExists(result);
-		Path log = SCREENSHOTS.resolve("signin-e2e.log");
-		Files.deleteIfExists(log);
-		ProcessBuilder builder = new ProcessBuilder(UiEndToEndIntegrationTests.node(), "e2e/signin-e2e.mjs")
-			.directory(WEB.toFile())
-			.redirectErrorStream(true);
-		builder.environment().putAll(users);
-		builder.environment()
-			.putAll(Map.of("FERRY_URL", base, "FERRY_PASSWORD", password, "FERRY_SSO_EMAIL", ssoEmail,
-					"FERRY_SCREENSHOTS", SCREENSHOTS.toString(), "FERRY_E2E_RESULT", result.toString(), "CHROMIUM",
-					CHROMIUM));
-		Process process = builder.start();
-		CompletableFuture.delayedExecutor(8, TimeUnit.MINUTES).execute(process::destroyForcibly);
-		converse(process, log);
-		assertThat(process.waitFor(1, TimeUnit.MINUTES)).as("the browser run finished; see " + log).isTrue();
-		String output = Files.readString(log);
-		assertThat(process.exitValue()).as(output).isZero();
-
-		JsonNode summary = JsonMapper.builder().build().readTree(result.toFile());
-		assertThat(summary.get("steps")).as(output).hasSize(8);
-		assertThat(summary.get("csp").size()).as(output).isZero();
-		assertThat(summary.get("pageErrors").size()).as(output).isZero();
-		for (String screen : SCREENS) {
-			for (String scheme : List.of("light", "dark")) {
-				String name = screen + "-" + scheme;
-				assertThat(summary.get("screens").get(name)).as(name).isNotNull();
-				assertThat(summary.get("screens").get(name).size()).as("serious axe violations on " + name).isZero();
-				assertThat(SCREENSHOTS.resolve(name + ".png")).isNotEmptyFile();
-			}
-			assertThat(SCREENSHOTS.resolve(screen + "-phone.png")).isNotEmptyFile();
-		}
+		Map<String, String> env = new HashMap<>(users);
+		env.putAll(Map.of("FERRY_PASSWORD", password, "FERRY_SSO_EMAIL", ssoEmail));
+		JsonNode summary = BrowserRun.run("signin", base, env, Duration.ofMinutes(8),
+				(line) -> line.startsWith("need-mail ") ? resetLink(line.substring("need-mail ".length()).trim())
+						: null);
+		assertThat(summary.get("steps")).hasSize(8);
+		BrowserRun.assertScreens(summary, SCREENS);
+		BrowserRun.assertPhoneShots(SCREENS);
 		JsonNode listed = api.get("/api/v1/admin/users?limit=100", admin).json().get("items");
 		assertThat(listed.valueStream().map((user) -> user.get("email").asString()))
 			.as("the provider's user was provisioned")
 			.contains(ssoEmail);
 		assertThat(api.login(users.get("FERRY_RESET_EMAIL"), "lighthouse keeper at dawn 42")).isNotBlank();
-	}
-
-	/**
-	 * Copies the script's output to the log and answers its requests for mailed links.
-	 */
-	private static void converse(Process process, Path log) throws IOException {
-		try (BufferedReader output = new BufferedReader(
-				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-				Writer input = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8)) {
-			String line;
-			while ((line = output.readLine()) != null) {
-				Files.writeString(log, line + System.lineSeparator(), StandardOpenOption.CREATE,
-						StandardOpenOption.APPEND);
-				if (line.startsWith("need-mail ")) {
-					input.write(resetLink(line.substring("need-mail ".length()).trim()) + "\n");
-					input.flush();
-				}
-			}
-		}
 	}
 
 	private static String resetLink(String address) {
