@@ -6,7 +6,7 @@
 // by hand: FERRY_URL=... FERRY_EMAIL=... FERRY_PASSWORD=... FERRY_DASH_USER=... node e2e/dashboard-e2e.mjs
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { accessibilityViolations, openBrowser } from './browser.mjs'
+import { accessibilityViolations, openBrowser, submitSignIn } from './browser.mjs'
 
 const base = required('FERRY_URL')
 const email = required('FERRY_EMAIL')
@@ -77,9 +77,7 @@ async function capture(name, viewport) {
 try {
   await page.goto(`${base}/admin`)
   await page.getByRole('heading', { name: 'Sign in to Ferry' }).waitFor()
-  await page.getByLabel('Email').fill(email)
-  await page.getByLabel('Password').fill(password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
+  await submitSignIn(page, email, password)
   await chartsReady()
   check(new URL(page.url()).pathname === '/admin/dashboard', `/admin should open the dashboard, not ${page.url()}`)
   check((await page.getByRole('navigation', { name: 'Main' }).getByRole('link').filter({ hasText: 'Dashboard' }).count()) === 1, 'no Dashboard link in the admin nav')

@@ -7,7 +7,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { accessibilityViolations, openBrowser } from './browser.mjs'
+import { accessibilityViolations, openBrowser, submitSignIn } from './browser.mjs'
 
 const base = required('FERRY_URL')
 const email = required('FERRY_EMAIL')
@@ -110,9 +110,7 @@ try {
   page.setDefaultTimeout(TIMEOUT)
   const ownerRequests = recordRequests(page)
   await page.goto(`${base}/files`)
-  await page.getByLabel('Email').fill(email)
-  await page.getByLabel('Password').fill(password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
+  await submitSignIn(page, email, password)
   await page.getByRole('heading', { name: 'Files', exact: true }).waitFor()
   await page.getByText(FILE).first().waitFor()
   await nativeDownload(page, ownerRequests, () => page.getByRole('button', { name: `Download ${FILE}` }).first().click(), content, 'owner-file')

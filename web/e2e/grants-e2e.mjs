@@ -9,7 +9,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { accessibilityViolations, openBrowser } from './browser.mjs'
+import { accessibilityViolations, openBrowser, submitSignIn } from './browser.mjs'
 
 const base = required('FERRY_URL')
 const owner = { email: required('FERRY_OWNER_EMAIL'), password: required('FERRY_OWNER_PASSWORD') }
@@ -70,9 +70,7 @@ async function capture(page, name, ready = async () => {}) {
 async function signIn(page, account, path, heading) {
   page.setDefaultTimeout(TIMEOUT)
   await page.goto(`${base}${path}`)
-  await page.getByLabel('Email').fill(account.email)
-  await page.getByLabel('Password').fill(account.password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
+  await submitSignIn(page, account.email, account.password)
   await page.getByRole('heading', { name: heading, exact: true }).waitFor()
 }
 

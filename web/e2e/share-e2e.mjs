@@ -6,7 +6,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { accessibilityViolations, openBrowser } from './browser.mjs'
+import { accessibilityViolations, openBrowser, submitSignIn } from './browser.mjs'
 
 const base = required('FERRY_URL')
 const email = required('FERRY_EMAIL')
@@ -58,9 +58,7 @@ try {
   const { page } = sender
   page.setDefaultTimeout(TIMEOUT)
   await page.goto(`${base}/files`)
-  await page.getByLabel('Email').fill(email)
-  await page.getByLabel('Password').fill(password)
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
+  await submitSignIn(page, email, password)
   await page.getByRole('heading', { name: 'Files', exact: true }).waitFor()
 
   await page.getByRole('link', { name: 'Transfers' }).first().click()

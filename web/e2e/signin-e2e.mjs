@@ -8,7 +8,7 @@ import { createHmac } from 'node:crypto'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
-import { accessibilityViolations, openBrowser } from './browser.mjs'
+import { accessibilityViolations, openBrowser, submitSignIn } from './browser.mjs'
 
 const base = required('FERRY_URL')
 const passkeyUser = { email: required('FERRY_PASSKEY_EMAIL') }
@@ -115,9 +115,7 @@ async function signOut() {
 }
 
 async function passwordSignIn(email, secret) {
-  await page.getByLabel('Email').fill(email)
-  await page.getByLabel('Password').fill(secret)
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
+  await submitSignIn(page, email, secret)
 }
 
 /** Fills the identity provider's own login form: any subject, claims as JSON. */

@@ -6,7 +6,7 @@ import { createHash, createHmac, randomBytes } from 'node:crypto'
 import { createReadStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { accessibilityViolations, openBrowser } from './browser.mjs'
+import { accessibilityViolations, openBrowser, submitSignIn } from './browser.mjs'
 
 const base = required('FERRY_URL')
 const email = required('FERRY_EMAIL')
@@ -96,9 +96,7 @@ async function signIn() {
   await page.goto(`${base}/files`)
   await page.getByRole('heading', { name: 'Sign in to Ferry' }).waitFor()
   await capture('signin')
-  await page.getByLabel('Email').fill(email)
-  await page.getByLabel('Password').fill(password)
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
+  await submitSignIn(page, email, password)
   await page.getByRole('heading', { name: 'Files', exact: true }).waitFor()
   await page.reload()
   await page.getByRole('heading', { name: 'Files', exact: true }).waitFor()
@@ -298,9 +296,7 @@ async function signOutEverywhere() {
 
 /** With 2FA on, sign-in asks for a second factor; a recovery code does, once. */
 async function secondFactorSignIn() {
-  await page.getByLabel('Email').fill(email)
-  await page.getByLabel('Password').fill(password)
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
+  await submitSignIn(page, email, password)
   await page.getByRole('heading', { name: 'Two-factor authentication' }).waitFor()
   await capture('signin-second-factor')
   await page.getByLabel('Code').fill(recoveryCode)
