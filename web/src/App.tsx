@@ -11,6 +11,9 @@ import { AppShell } from './layout/AppShell'
 import { NotFoundPage } from './layout/NotFoundPage'
 import { PublicUploadPage } from './requests/PublicUploadPage'
 import { UploadRequestsPage } from './requests/UploadRequestsPage'
+import { RestrictedStep } from './security/RestrictedStep'
+import { SecurityPolicyPage } from './security/SecurityPolicyPage'
+import { SignedOutNotice } from './security/SignedOutNotice'
 import { SharePage } from './share/SharePage'
 import { NewTransferPage } from './transfers/NewTransferPage'
 import { TransfersPage } from './transfers/TransfersPage'
@@ -19,10 +22,12 @@ import { EmptyState } from './ui/EmptyState'
 import { PageSpinner } from './ui/Spinner'
 
 function RequireAuth({ admin = false, children }: { admin?: boolean; children: React.ReactNode }) {
-  const { status, me } = useAuth()
+  const { status, me, restriction } = useAuth()
   const location = useLocation()
   if (status === 'restoring') return <PageSpinner label="Restoring your session" />
   if (status === 'signed-out') return <Navigate to="/signin" replace state={{ from: location.pathname + location.search }} />
+  // In place of the page asked for, which appears by itself once the step is done.
+  if (restriction) return <RestrictedStep restriction={restriction} />
   if (admin && me?.role !== 'admin') {
     return (
       <EmptyState icon="shield" title="Administrators only" action={<Button onClick={() => history.back()}>Go back</Button>}>
@@ -37,7 +42,19 @@ export function App() {
   const { status } = useAuth()
   return (
     <Routes>
-      <Route path="/signin" element={status === 'restoring' ? <PageSpinner /> : <SignInPage />} />
+      <Route
+        path="/signin"
+        element={
+          status === 'restoring' ? (
+            <PageSpinner />
+          ) : (
+            <>
+              <SignedOutNotice />
+              <SignInPage />
+            </>
+          )
+        }
+      />
       <Route path="/setup" element={<SetupPage />} />
       <Route path="/register" element={<RegisterPage />} />
       <Route path="/s/:token" element={<SharePage />} />
@@ -58,6 +75,7 @@ export function App() {
         <Route path="admin" element={<Navigate to="/admin/users" replace />} />
         <Route path="admin/users" element={<RequireAuth admin><UsersPage /></RequireAuth>} />
         <Route path="admin/audit" element={<RequireAuth admin><AuditPage /></RequireAuth>} />
+        <Route path="admin/security" element={<RequireAuth admin><SecurityPolicyPage /></RequireAuth>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query'
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react'
 import {
   fetchMe,
   finishSignIn as apiFinishSignIn,
@@ -8,15 +8,21 @@ import {
   signOutEverywhere as apiSignOutEverywhere,
   type MfaChallenge,
 } from '../api/auth'
-import { api } from '../api/client'
+import { api, type Restriction } from '../api/client'
 import type { Me } from '../api/types'
 import { discardUploads } from '../files/uploads/uploader'
+import { describeTimeout } from '../security/idle'
+import { IdleWarning } from '../security/IdleWarning'
 
 type Status = 'restoring' | 'signed-out' | 'signed-in'
 
 interface Auth {
   status: Status
   me: Me | null
+  /** What a restricted session must do before anything else works; null when nothing. */
+  restriction: Restriction | null
+  /** Why the last session ended, when it was not the user's choice (shown on the sign-in page). */
+  signedOutNote: string | null
   /** Answers the second-factor challenge when the account has one; signed in otherwise. */
   signIn: (email: string, password: string) => Promise<MfaChallenge | null>
   finishSignIn: (mfaToken: string, code: string) => Promise<void>
@@ -24,6 +30,8 @@ interface Auth {
   adopt: () => Promise<void>
   signOut: () => Promise<void>
   signOutEverywhere: () => Promise<void>
+  /** After fixing what the restriction asked: learns the session's new state from the server. */
+  recheckRestriction: () => Promise<void>
 }
 
 const AuthContext = createContext<Auth | null>(null)
@@ -37,11 +45,17 @@ export function useAuth(): Auth {
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<Status>('restoring')
   const [me, setMe] = useState<Me | null>(null)
+  const [signedOutNote, setSignedOutNote] = useState<string | null>(null)
   const queries = useQueryClient()
+  const restriction = useSyncExternalStore(
+    (listener) => api.onStateChange(listener),
+    () => api.restriction,
+  )
 
   const loadMe = useCallback(async () => {
     const profile = await fetchMe()
     setMe(profile)
+    setSignedOutNote(null)
     setStatus('signed-in')
   }, [])
 
@@ -65,10 +79,24 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }
   }, [loadMe, queries])
 
+  const signOut = useCallback(async () => {
+    discardUploads()
+    await apiSignOut()
+  }, [])
+
+  const idleSignOut = useCallback(() => {
+    const timeout = api.idleTimeout
+    setSignedOutNote(`You were signed out after ${describeTimeout(timeout ?? 0)} of inactivity.`)
+    // The server ends the session by itself too; this makes sure it is gone now, not at its next check.
+    signOut().catch(() => api.forget())
+  }, [signOut])
+
   const value = useMemo<Auth>(
     () => ({
       status,
       me,
+      restriction,
+      signedOutNote,
       signIn: async (email, password) => {
         const challenge = await apiSignIn(email, password)
         if (challenge === null) await loadMe()
@@ -79,16 +107,22 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         await loadMe()
       },
       adopt: loadMe,
-      signOut: async () => {
-        discardUploads()
-        await apiSignOut()
-      },
+      signOut,
       signOutEverywhere: async () => {
         await apiSignOutEverywhere()
         discardUploads()
       },
+      recheckRestriction: async () => {
+        await api.refresh()
+        await loadMe()
+      },
     }),
-    [status, me, loadMe],
+    [status, me, restriction, signedOutNote, loadMe, signOut],
   )
-  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>
+  return (
+    <AuthContext.Provider value={value}>
+      {children}
+      {status === 'signed-in' && <IdleWarning onExpired={idleSignOut} onSignOut={() => void signOut()} />}
+    </AuthContext.Provider>
+  )
 }

@@ -21,6 +21,7 @@ const MAIN: NavItem[] = [
 
 const ADMIN: NavItem[] = [
   { to: '/admin/users', label: 'Users', icon: 'users' },
+  { to: '/admin/security', label: 'Security policy', icon: 'key' },
   { to: '/admin/audit', label: 'Audit log', icon: 'shield' },
 ]
 
