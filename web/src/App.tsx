@@ -21,7 +21,7 @@ import { Button } from './ui/Button'
 import { EmptyState } from './ui/EmptyState'
 import { PageSpinner } from './ui/Spinner'
 
-function RequireAuth({ admin = false, children }: { admin?: boolean; children: React.ReactNode }) {
+export function RequireAuth({ admin = false, children }: { admin?: boolean; children: React.ReactNode }) {
   const { status, me, restriction } = useAuth()
   const location = useLocation()
   if (status === 'restoring') return <PageSpinner label="Restoring your session" />

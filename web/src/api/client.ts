@@ -89,7 +89,7 @@ export class ApiClient {
 
   constructor(options: { fetch?: Fetch; now?: () => number; readCookie?: (name: string) => string | undefined } = {}) {
     this.fetchFn = options.fetch ?? ((input, init) => fetch(input, init))
-    this.now = options.now ?? Date.now
+    this.now = options.now ?? (() => Date.now())
     this.readCookie = options.readCookie ?? documentCookie
   }
 
