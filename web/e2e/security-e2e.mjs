@@ -74,6 +74,13 @@ async function capture(page, name) {
 
 async function signIn(page, email, password) {
   await page.goto(`${base}/files`)
+  await page
+    .getByLabel('Email')
+    .waitFor()
+    .catch(async (error) => {
+      await page.screenshot({ path: join(shots, `security-${part}-failure.png`) })
+      throw new Error(`no sign-in form at ${page.url()}: ${(await page.locator('body').innerText()).slice(0, 500)}`, { cause: error })
+    })
   await page.getByLabel('Email').fill(email)
   await page.getByLabel('Password', { exact: true }).fill(password)
   await page.getByRole('button', { name: 'Sign in', exact: true }).click()

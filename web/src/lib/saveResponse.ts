@@ -5,13 +5,19 @@ export async function saveAuthenticated(path: string, fallback: string): Promise
   const response = await api.send(path)
   const disposition = response.headers.get('Content-Disposition') ?? ''
   const name = filenameFromDisposition(disposition) ?? fallback
-  const url = URL.createObjectURL(await response.blob())
+  saveBlob(await response.blob(), name)
+}
+
+/** Saves data the page holds as a download named {@code name}. */
+export function saveBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob)
   const link = document.createElement('a')
   link.href = url
   link.download = name
   document.body.append(link)
   link.click()
   link.remove()
+  // Revoking at once can cancel the download before the browser has read the data.
   window.setTimeout(() => URL.revokeObjectURL(url), 60_000)
 }
 

@@ -1,20 +1,11 @@
 import { useState } from 'react'
+import { saveBlob } from '../lib/saveResponse'
 import { Button } from '../ui/Button'
 
 export const RECOVERY_CODES_FILE = 'ferry-recovery-codes.txt'
 
 export function recoveryCodesText(codes: string[], account: string | undefined, host: string): string {
   return [`Ferry recovery codes${account ? ` for ${account}` : ''} (${host})`, 'Each code works once, in place of a code from your authenticator app.', '', ...codes, ''].join('\n')
-}
-
-function download(text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }))
-  const link = document.createElement('a')
-  link.href = url
-  link.download = RECOVERY_CODES_FILE
-  link.click()
-  // The click has queued the download by now; the URL is not needed any more.
-  setTimeout(() => URL.revokeObjectURL(url), 0)
 }
 
 /**
@@ -39,7 +30,7 @@ export function RecoveryCodes({ codes, account, onDone, doneLabel = 'Done' }: { 
         </ul>
       </div>
       <div className="flex flex-wrap gap-2">
-        <Button size="sm" icon="download" onClick={() => download(recoveryCodesText(codes, account, location.host))}>
+        <Button size="sm" icon="download" onClick={() => saveBlob(new Blob([recoveryCodesText(codes, account, location.host)], { type: 'text/plain;charset=utf-8' }), RECOVERY_CODES_FILE)}>
           Download
         </Button>
         <Button size="sm" icon="document" onClick={() => window.print()}>
