@@ -72,15 +72,25 @@ async function capture(page, name) {
   await page.setViewportSize({ width: 1280, height: 860 })
 }
 
+/** A fresh browser for {@code run}; a failure leaves a screenshot of where it stood. */
+async function withBrowser(name, run) {
+  const browser = await openBrowser({ executablePath })
+  const { page, problems } = browser
+  page.setDefaultTimeout(TIMEOUT)
+  try {
+    await run(page)
+  } catch (error) {
+    await page.screenshot({ path: join(shots, `security-${part}-${name}-failure.png`), fullPage: true }).catch(() => undefined)
+    throw error
+  } finally {
+    result.csp.push(...problems.csp)
+    result.pageErrors.push(...problems.errors)
+    await browser.close()
+  }
+}
+
 async function signIn(page, email, password) {
   await page.goto(`${base}/files`)
-  await page
-    .getByLabel('Email')
-    .waitFor()
-    .catch(async (error) => {
-      await page.screenshot({ path: join(shots, `security-${part}-failure.png`) })
-      throw new Error(`no sign-in form at ${page.url()}: ${(await page.locator('body').innerText()).slice(0, 500)}`, { cause: error })
-    })
   await page.getByLabel('Email').fill(email)
   await page.getByLabel('Password', { exact: true }).fill(password)
   await page.getByRole('button', { name: 'Sign in', exact: true }).click()
@@ -112,11 +122,7 @@ async function accountPart() {
   const adminEmail = required('FERRY_ADMIN_EMAIL')
   const adminPassword = required('FERRY_ADMIN_PASSWORD')
 
-  const member = await openBrowser({ executablePath })
-  try {
-    const { page, problems } = member
-    page.setDefaultTimeout(TIMEOUT)
-    await virtualAuthenticator(page)
+  await withBrowser('member', async (page) => {
     await signIn(page, memberEmail, userPassword)
     await page.getByRole('heading', { name: 'Files', exact: true }).waitFor()
     await page.getByRole('link', { name: 'Account' }).first().click()
@@ -124,15 +130,15 @@ async function accountPart() {
     const codes = await enrollTotp(page)
     check(codes.length >= 8, `expected recovery codes, got ${JSON.stringify(codes)}`)
     result.recoveryCodes = codes.length
-    const download = page.waitForEvent('download')
-    await page.getByRole('button', { name: 'Download' }).click()
-    result.recoveryCodesFile = (await download).suggestedFilename()
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download' }).click()])
+    result.recoveryCodesFile = download.suggestedFilename()
     await capture(page, 'security-recovery-codes')
     await page.getByLabel('I saved my recovery codes').check()
     await page.getByRole('button', { name: 'Done' }).click()
     await page.getByText('App on').waitFor()
     step(`TOTP on, ${codes.length} recovery codes`)
 
+    await virtualAuthenticator(page)
     await page.getByRole('button', { name: 'Add a passkey' }).click()
     await page.getByRole('dialog').getByLabel('Name').fill('Work laptop')
     await page.getByRole('dialog').getByRole('button', { name: 'Continue' }).click()
@@ -149,21 +155,14 @@ async function accountPart() {
     await page.getByRole('dialog').getByRole('button', { name: 'Remove passkey' }).click()
     await page.getByText('No passkeys yet.').waitFor()
     step('passkey removed')
-    result.csp.push(...problems.csp)
-    result.pageErrors.push(...problems.errors)
-  } finally {
-    await member.close()
-  }
+  })
 
-  const admin = await openBrowser({ executablePath })
-  try {
-    const { page, problems } = admin
-    page.setDefaultTimeout(TIMEOUT)
+  await withBrowser('admin', async (page) => {
     await signIn(page, adminEmail, adminPassword)
     await page.getByRole('heading', { name: 'Files', exact: true }).waitFor()
     await page.getByRole('link', { name: 'Security policy' }).first().click()
     await page.getByRole('heading', { name: 'Security policy', exact: true }).waitFor()
-    await page.getByText('From FERRY_REQUIRE_2FA').waitFor()
+    await page.getByText('From FERRY_REQUIRE_2FA', { exact: true }).waitFor()
     await page.getByLabel('Some roles').check()
     await page.getByLabel('Users', { exact: true }).check()
     await page.getByRole('button', { name: 'Save policy' }).click()
@@ -178,16 +177,9 @@ async function accountPart() {
     await page.getByRole('dialog').getByRole('button', { name: 'Reset two-factor', exact: true }).click()
     await page.getByText(`Reset two-factor authentication for ${memberEmail}`).waitFor()
     step('second factors of the member reset')
-    result.csp.push(...problems.csp)
-    result.pageErrors.push(...problems.errors)
-  } finally {
-    await admin.close()
-  }
+  })
 
-  const fresh = await openBrowser({ executablePath })
-  try {
-    const { page, problems } = fresh
-    page.setDefaultTimeout(TIMEOUT)
+  await withBrowser('fresh', async (page) => {
     await signIn(page, freshEmail, userPassword)
     const enrollment = page.getByRole('heading', { name: 'Set up two-factor authentication' })
     await enrollment.waitFor()
@@ -203,21 +195,14 @@ async function accountPart() {
     await page.getByRole('heading', { name: 'Files', exact: true }).waitFor()
     result.freshReachedFiles = new URL(page.url()).pathname
     step(`enrolled, now at ${result.freshReachedFiles}`)
-    result.csp.push(...problems.csp)
-    result.pageErrors.push(...problems.errors)
-  } finally {
-    await fresh.close()
-  }
+  })
 }
 
 async function idlePart() {
   const email = required('FERRY_ADMIN_EMAIL')
   const password = required('FERRY_ADMIN_PASSWORD')
   const newPassword = required('FERRY_NEW_PASSWORD')
-  const browser = await openBrowser({ executablePath })
-  try {
-    const { page, problems } = browser
-    page.setDefaultTimeout(TIMEOUT)
+  await withBrowser('browser', async (page) => {
     await signIn(page, email, password)
     await page.getByRole('heading', { name: 'Choose a new password' }).waitFor()
     await capture(page, 'password-change-step')
@@ -244,11 +229,7 @@ async function idlePart() {
     await page.reload()
     await page.getByLabel('Email').waitFor()
     result.afterReloadPath = new URL(page.url()).pathname
-    result.csp.push(...problems.csp)
-    result.pageErrors.push(...problems.errors)
-  } finally {
-    await browser.close()
-  }
+  })
 }
 
 try {
