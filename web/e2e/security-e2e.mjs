@@ -148,7 +148,7 @@ async function accountPart() {
     step('passkey added and listed')
     await page.getByRole('heading', { name: 'Sessions' }).waitFor()
     await page.getByText('This device').waitFor()
-    await page.evaluate(() => window.scrollTo(0, 0))
+    await page.getByText('Passkey added').waitFor({ state: 'hidden', timeout: 20_000 })
     await capture(page, 'security-section')
 
     await page.getByRole('button', { name: 'Remove passkey Work laptop' }).click()

@@ -42,6 +42,7 @@ export function TwoFactorSection() {
   else if (status.data.totp_enabled)
     body = (
       <div className="space-y-6">
+        <p className="text-sm muted">Sign-ins ask for a code from your authenticator app (or a passkey, if you have one).</p>
         <NewRecoveryCodes recoveryCodesLeft={status.data.recovery_codes_left} onCodes={(fresh) => { setCodes(fresh); void refresh() }} />
         <DisableTotp required={status.data.required && status.data.passkeys === 0} onDisabled={() => void refresh()} />
       </div>

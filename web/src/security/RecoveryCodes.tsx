@@ -21,9 +21,9 @@ export function RecoveryCodes({ codes, account, onDone, doneLabel = 'Done' }: { 
       </p>
       <div className="print-area">
         <p className="hidden print:block print:mb-4 print:font-semibold">Ferry recovery codes{account ? ` for ${account}` : ''}</p>
-        <ul aria-label="Recovery codes" className="grid grid-cols-2 gap-2 font-mono text-sm sm:grid-cols-5">
+        <ul aria-label="Recovery codes" className="grid grid-cols-1 gap-2 font-mono text-sm sm:grid-cols-2 lg:grid-cols-3">
           {codes.map((code) => (
-            <li key={code} className="rounded-md bg-zinc-100 px-2 py-1 text-center dark:bg-zinc-800">
+            <li key={code} className="rounded-md bg-zinc-100 px-2 py-1 text-center whitespace-nowrap dark:bg-zinc-800">
               {code}
             </li>
           ))}
