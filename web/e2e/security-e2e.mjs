@@ -168,6 +168,7 @@ async function accountPart() {
     await page.getByRole('button', { name: 'Save policy' }).click()
     await page.getByText('Set here', { exact: true }).waitFor()
     step('policy set to require 2FA for users')
+    await page.getByText('Security policy saved').waitFor({ state: 'hidden', timeout: 20_000 })
     await capture(page, 'admin-security-policy')
 
     await page.getByRole('link', { name: 'Users' }).first().click()
