@@ -227,6 +227,7 @@ async function idlePart() {
     result.note = await note.textContent()
     result.signedOutPath = new URL(page.url()).pathname
     step(`signed out after ${result.signedOutAfterMs} ms: ${result.note}`)
+    await capture(page, 'idle-signed-out')
     await page.reload()
     await page.getByLabel('Email').waitFor()
     result.afterReloadPath = new URL(page.url()).pathname

@@ -43,7 +43,7 @@ class IdleSignOutUiEndToEndIntegrationTests {
 				Map.of("FERRY_ADMIN_EMAIL", IntegrationTest.ADMIN_EMAIL, "FERRY_ADMIN_PASSWORD",
 						IntegrationTest.ADMIN_PASSWORD, "FERRY_NEW_PASSWORD",
 						"quiet harbour lantern " + UUID.randomUUID().toString().substring(0, 8)),
-				List.of("password-change-step", "idle-warning"));
+				List.of("password-change-step", "idle-warning", "idle-signed-out"));
 
 		assertThat(result.get("warningAfterMs").asLong()).as("the warning comes a minute before the end")
 			.isBetween(IDLE_MS - 60_000 - 5_000, IDLE_MS - 60_000 + 20_000);
