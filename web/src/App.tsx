@@ -1,12 +1,14 @@
 import { Navigate, Route, Routes, useLocation } from 'react-router'
 import { AccountPage } from './account/AccountPage'
 import { AuditPage } from './admin/AuditPage'
+import { GroupsPage } from './admin/GroupsPage'
 import { UsersPage } from './admin/UsersPage'
 import { useAuth } from './auth/AuthProvider'
 import { RegisterPage } from './auth/RegisterPage'
 import { SetupPage } from './auth/SetupPage'
 import { SignInPage } from './auth/SignInPage'
 import { FilesPage } from './files/FilesPage'
+import { SharedWithMePage } from './grants/SharedWithMePage'
 import { AppShell } from './layout/AppShell'
 import { NotFoundPage } from './layout/NotFoundPage'
 import { PublicUploadPage } from './requests/PublicUploadPage'
@@ -68,12 +70,14 @@ export function App() {
       >
         <Route index element={<Navigate to="/files" replace />} />
         <Route path="files" element={<FilesPage />} />
+        <Route path="shared" element={<SharedWithMePage />} />
         <Route path="transfers" element={<TransfersPage />} />
         <Route path="transfers/new" element={<NewTransferPage />} />
         <Route path="requests" element={<UploadRequestsPage />} />
         <Route path="account" element={<AccountPage />} />
         <Route path="admin" element={<Navigate to="/admin/users" replace />} />
         <Route path="admin/users" element={<RequireAuth admin><UsersPage /></RequireAuth>} />
+        <Route path="admin/groups" element={<RequireAuth admin><GroupsPage /></RequireAuth>} />
         <Route path="admin/audit" element={<RequireAuth admin><AuditPage /></RequireAuth>} />
         <Route path="admin/security" element={<RequireAuth admin><SecurityPolicyPage /></RequireAuth>} />
         <Route path="*" element={<NotFoundPage />} />

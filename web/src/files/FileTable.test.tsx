@@ -12,7 +12,7 @@ const files: FileItem[] = [
 ]
 
 function setup(selected = new Set<string>()) {
-  const handlers = { onToggle: vi.fn(), onToggleAll: vi.fn(), onSort: vi.fn(), onOpenFolder: vi.fn(), onDownload: vi.fn(), onRename: vi.fn(), onDelete: vi.fn() }
+  const handlers = { onToggle: vi.fn(), onToggleAll: vi.fn(), onSort: vi.fn(), onOpenFolder: vi.fn(), onDownload: vi.fn(), onRename: vi.fn(), onShare: vi.fn(), onDelete: vi.fn() }
   render(<FileTable folders={['/docs']} files={files} showFolderColumn={false} selected={selected} sort="name" order="asc" {...handlers} />)
   return handlers
 }
@@ -28,9 +28,11 @@ describe('FileTable', () => {
   it('labels every control with the file it acts on', async () => {
     const handlers = setup()
     await userEvent.click(screen.getByRole('button', { name: 'Download photo.jpg' }))
+    await userEvent.click(screen.getByRole('button', { name: 'Share photo.jpg with people' }))
     await userEvent.click(screen.getByRole('checkbox', { name: 'Select photo.jpg' }))
     await userEvent.click(screen.getByRole('button', { name: 'docs' }))
     expect(handlers.onDownload).toHaveBeenCalledWith(files[1])
+    expect(handlers.onShare).toHaveBeenCalledWith(files[1])
     expect(handlers.onToggle).toHaveBeenCalledWith('2')
     expect(handlers.onOpenFolder).toHaveBeenCalledWith('/docs')
   })

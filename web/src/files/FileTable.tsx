@@ -20,6 +20,7 @@ interface Props {
   onOpenFolder: (path: string) => void
   onDownload: (file: FileItem) => void
   onRename: (file: FileItem) => void
+  onShare: (file: FileItem) => void
   onDelete: (file: FileItem) => void
 }
 
@@ -57,7 +58,7 @@ export function FileTable(props: Props) {
           <SortHeader field="name" label="Name" {...props} />
           <SortHeader field="size" label="Size" className="hidden w-28 sm:table-cell" {...props} />
           <SortHeader field="created_at" label="Added" className="hidden w-44 md:table-cell" {...props} />
-          <th scope="col" className="w-14 py-2.5 pr-4 sm:w-32 sm:pr-5">
+          <th scope="col" className="w-14 py-2.5 pr-4 sm:w-44 sm:pr-5">
             <span className="sr-only">Actions</span>
           </th>
         </tr>
@@ -109,6 +110,7 @@ export function FileTable(props: Props) {
               <td className="py-2 pr-3 sm:pr-4">
                 <div className="flex justify-end gap-0.5">
                   <IconButton icon="download" label={`Download ${file.name}`} onClick={() => props.onDownload(file)} />
+                  <IconButton icon="userPlus" label={`Share ${file.name} with people`} className="max-sm:hidden" onClick={() => props.onShare(file)} />
                   <IconButton icon="pencil" label={`Rename or move ${file.name}`} className="max-sm:hidden" onClick={() => props.onRename(file)} />
                   <IconButton icon="trash" label={`Delete ${file.name}`} className="max-sm:hidden" variant="danger-ghost" onClick={() => props.onDelete(file)} />
                 </div>

@@ -16,10 +16,13 @@ import { FileToolbar } from './FileToolbar'
 import { isFiltered, readView, toQuery, writeView, type FileView } from './filters'
 import { childFolders, folderName, joinFolder } from './paths'
 import { SelectionBar } from './SelectionBar'
+import { ShareDialog, type ShareTarget } from '../grants/ShareDialog'
 import { DropOverlay } from './uploads/DropOverlay'
 import { ResumeNotice } from './uploads/ResumeNotice'
 import { uploader } from './uploads/uploader'
 import { UploadPanel } from './uploads/UploadPanel'
+
+const shareTarget = (file: FileItem): ShareTarget => ({ type: 'file', id: file.id, name: file.name })
 
 export function FilesPage() {
   const [params, setParams] = useSearchParams()
@@ -32,6 +35,7 @@ export function FilesPage() {
   const [deleting, setDeleting] = useState<FileItem[]>([])
   const [moving, setMoving] = useState(false)
   const [creatingFolder, setCreatingFolder] = useState(false)
+  const [sharing, setSharing] = useState<ShareTarget | null>(null)
   const fileInput = useRef<HTMLInputElement>(null)
   const folderInput = useRef<HTMLInputElement>(null)
 
@@ -68,6 +72,7 @@ export function FilesPage() {
   const files = useMemo(() => listing.data?.pages.flatMap((p) => p.items) ?? [], [listing.data])
   const folders = useMemo(() => (filtered ? [] : childFolders(view.folder, (tree.data?.items ?? []).map((f) => f.folder))), [filtered, view.folder, tree.data])
   const selectedFiles = files.filter((f) => selected.has(f.id))
+  const onlySelected = selectedFiles.length === 1 ? selectedFiles[0] : undefined
 
   const addFiles = (list: File[], folder = view.folder) => {
     if (list.length === 0) return
@@ -159,6 +164,7 @@ export function FilesPage() {
             count={selected.size}
             onClear={() => setSelected(new Set())}
             onSend={() => void navigate('/transfers/new', { state: { fileIds: selectedFiles.map((f) => f.id) } })}
+            onShare={onlySelected ? () => setSharing(shareTarget(onlySelected)) : undefined}
             onDownload={() => void runEach(selectedFiles, (f) => downloadFile(f), 'Downloaded')}
             onMove={() => setMoving(true)}
             onDelete={() => setDeleting(selectedFiles)}
@@ -206,6 +212,7 @@ export function FilesPage() {
             onOpenFolder={(folder) => setView({ folder })}
             onDownload={(file) => void download(file)}
             onRename={setRenaming}
+            onShare={(file) => setSharing(shareTarget(file))}
             onDelete={(file) => setDeleting([file])}
           />
         )}
@@ -244,6 +251,7 @@ export function FilesPage() {
           setView({ folder: joinFolder(view.folder, name), q: '' })
         }}
       />
+      <ShareDialog target={sharing} onClose={() => setSharing(null)} />
       <DropOverlay folder={view.folder} onFiles={addFiles} />
       <UploadPanel />
     </>

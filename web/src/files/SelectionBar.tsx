@@ -1,6 +1,7 @@
 import { Button, IconButton } from '../ui/Button'
 
-export function SelectionBar({ count, onClear, onSend, onDownload, onMove, onDelete }: { count: number; onClear: () => void; onSend: () => void; onDownload: () => void; onMove: () => void; onDelete: () => void }) {
+/** onShare is offered only when exactly one file is selected: grants are per file. */
+export function SelectionBar({ count, onClear, onSend, onShare, onDownload, onMove, onDelete }: { count: number; onClear: () => void; onSend: () => void; onShare?: (() => void) | undefined; onDownload: () => void; onMove: () => void; onDelete: () => void }) {
   return (
     <div role="region" aria-label="Selected files" className="flex flex-wrap items-center gap-2 border-b border-accent-100 bg-accent-50/70 px-3 py-2 sm:px-4 dark:border-accent-900/50 dark:bg-accent-950/40">
       <IconButton icon="x" label="Clear selection" onClick={onClear} className="size-8" />
@@ -10,6 +11,11 @@ export function SelectionBar({ count, onClear, onSend, onDownload, onMove, onDel
       <Button size="sm" variant="ghost" icon="link" onClick={onSend}>
         Send
       </Button>
+      {onShare && (
+        <Button size="sm" variant="ghost" icon="userPlus" onClick={onShare}>
+          Share
+        </Button>
+      )}
       <Button size="sm" variant="ghost" icon="download" onClick={onDownload}>
         Download
       </Button>

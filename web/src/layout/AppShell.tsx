@@ -14,6 +14,7 @@ interface NavItem {
 
 const MAIN: NavItem[] = [
   { to: '/files', label: 'Files', icon: 'folder' },
+  { to: '/shared', label: 'Shared with me', icon: 'inbox' },
   { to: '/transfers', label: 'Transfers', icon: 'link' },
   { to: '/requests', label: 'Upload requests', icon: 'upload' },
   { to: '/account', label: 'Account', icon: 'user' },
@@ -21,6 +22,7 @@ const MAIN: NavItem[] = [
 
 const ADMIN: NavItem[] = [
   { to: '/admin/users', label: 'Users', icon: 'users' },
+  { to: '/admin/groups', label: 'Groups', icon: 'team' },
   { to: '/admin/security', label: 'Security policy', icon: 'key' },
   { to: '/admin/audit', label: 'Audit log', icon: 'shield' },
 ]

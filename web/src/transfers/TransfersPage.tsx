@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { Link, useSearchParams } from 'react-router'
 import { listTransfers, revokeLink, revokeTransfer, transferActivity, transferRecipients, updateTransfer, type Transfer, type TransferStatus } from '../api/transfers'
 import { FileIcon } from '../files/FileIcon'
+import { ShareDialog } from '../grants/ShareDialog'
 import { formatBytes, formatDateTime, formatRelative } from '../lib/format'
 import { Badge } from '../ui/Badge'
 import { Button } from '../ui/Button'
@@ -136,6 +137,7 @@ function TransferDetail({ transfer }: { transfer: Transfer }) {
   const toast = useToast()
   const [revoking, setRevoking] = useState(false)
   const [extending, setExtending] = useState(false)
+  const [sharing, setSharing] = useState(false)
   const [days, setDays] = useState('7')
   const [busy, setBusy] = useState(false)
   const recipients = useQuery({ queryKey: ['transfers', transfer.id, 'recipients'], queryFn: () => transferRecipients(transfer.id), enabled: transfer.recipients.length > 0 })
@@ -221,6 +223,11 @@ function TransferDetail({ transfer }: { transfer: Transfer }) {
           <Button size="sm" icon="clock" onClick={() => setExtending(true)} disabled={transfer.status === 'revoked' || Boolean(transfer.purged_at)}>
             {transfer.status === 'expired' ? 'Reopen' : 'Extend'}
           </Button>
+          {transfer.status === 'active' && (
+            <Button size="sm" icon="userPlus" onClick={() => setSharing(true)}>
+              Share with people
+            </Button>
+          )}
           {transfer.status !== 'revoked' && (
             <Button size="sm" variant="danger-secondary" icon="ban" onClick={() => setRevoking(true)}>
               Revoke
@@ -253,6 +260,7 @@ function TransferDetail({ transfer }: { transfer: Transfer }) {
           </ol>
         )}
       </section>
+      <ShareDialog target={sharing ? { type: 'transfer', id: transfer.id, name: transfer.title } : null} onClose={() => setSharing(false)} />
       <ConfirmDialog
         open={revoking}
         title="Revoke this transfer?"

@@ -50,26 +50,29 @@ class JdbcAuditLog implements AuditLog {
 				(request != null) ? truncate(request.getHeader("User-Agent")) : null, MDC.get("requestId"),
 				json.writeValueAsString(event.details()), null, null);
 		repository.append(record.withHashes(head.hash(), chain.hash(record, head.hash())));
-		countAfterCommit(record);
+		afterCommit(() -> {
+			meters.counter(METRIC, "action", record.action(), "outcome", record.outcome()).increment();
+			if (request != null && event.outcome() == Outcome.DENIED) {
+				request.setAttribute(DENIAL_RECORDED, Boolean.TRUE);
+			}
+		});
 	}
 
 	/**
-	 * Counts the event on {@code ferry.audit.events} once it is durable; a record rolled
-	 * back with its transaction never happened.
+	 * Counts the event on {@code ferry.audit.events} and marks a recorded denial once the
+	 * record is durable; a record rolled back with its transaction never happened.
 	 */
-	private void countAfterCommit(AuditRecord record) {
-		Runnable count = () -> meters.counter(METRIC, "action", record.action(), "outcome", record.outcome())
-			.increment();
+	private static void afterCommit(Runnable action) {
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCommit() {
-					count.run();
+					action.run();
 				}
 			});
 		}
 		else {
-			count.run();
+			action.run();
 		}
 	}
 

@@ -84,6 +84,10 @@ class GrantRepository {
 		return jdbc.sql("SELECT COUNT(*) FROM user_groups WHERE name = ?").param(name).query(Long.class).single() > 0;
 	}
 
+	void renameGroup(UUID id, String name) {
+		jdbc.sql("UPDATE user_groups SET name = ? WHERE id = ?").params(name, id.toString()).update();
+	}
+
 	List<Group> groups() {
 		return jdbc.sql("SELECT id, name, created_at FROM user_groups ORDER BY name")
 			.query(GrantRepository::mapGroup)

@@ -1,6 +1,7 @@
 package dev.ferry.share;
 
 import dev.ferry.auth.CurrentUser;
+import dev.ferry.share.GroupService.GroupName;
 import dev.ferry.share.GroupService.GroupView;
 
 import org.springframework.http.HttpStatus;
@@ -8,14 +9,19 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * Admins manage groups under {@code /admin/groups}; {@code /groups} lets anyone who may
+ * share pick a group to grant to, by name only.
+ */
 @RestController
-@RequestMapping("/api/v1/admin/groups")
+@RequestMapping("/api/v1")
 class GroupController {
 
 	private final GroupService groups;
@@ -24,34 +30,44 @@ class GroupController {
 		this.groups = groups;
 	}
 
-	@PostMapping
+	@GetMapping("/groups")
+	TransferApi.Page<GroupName> directory(@AuthenticationPrincipal CurrentUser user) {
+		return new TransferApi.Page<>(groups.directory(user), null);
+	}
+
+	@PostMapping("/admin/groups")
 	ResponseEntity<GroupView> create(@AuthenticationPrincipal CurrentUser user, @RequestBody NewGroup body) {
 		return ResponseEntity.status(HttpStatus.CREATED).body(groups.create(user, body.name()));
 	}
 
-	@GetMapping
+	@GetMapping("/admin/groups")
 	TransferApi.Page<GroupView> list(@AuthenticationPrincipal CurrentUser user) {
 		return new TransferApi.Page<>(groups.list(user), null);
 	}
 
-	@GetMapping("/{id}")
+	@GetMapping("/admin/groups/{id}")
 	GroupView get(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
 		return groups.get(user, id);
 	}
 
-	@DeleteMapping("/{id}")
+	@PatchMapping("/admin/groups/{id}")
+	GroupView rename(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, @RequestBody NewGroup body) {
+		return groups.rename(user, id, body.name());
+	}
+
+	@DeleteMapping("/admin/groups/{id}")
 	ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
 		groups.delete(user, id);
 		return ResponseEntity.noContent().build();
 	}
 
-	@PostMapping("/{id}/members")
+	@PostMapping("/admin/groups/{id}/members")
 	GroupView addMember(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
 			@RequestBody NewMember body) {
 		return groups.addMember(user, id, body.userId(), body.email());
 	}
 
-	@DeleteMapping("/{id}/members/{userId}")
+	@DeleteMapping("/admin/groups/{id}/members/{userId}")
 	ResponseEntity<Void> removeMember(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
 			@PathVariable String userId) {
 		groups.removeMember(user, id, userId);

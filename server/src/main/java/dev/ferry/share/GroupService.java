@@ -8,6 +8,7 @@ import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
 import dev.ferry.auth.Accounts;
 import dev.ferry.auth.CurrentUser;
+import dev.ferry.auth.Scope;
 import dev.ferry.auth.User;
 import dev.ferry.share.GrantRepository.Group;
 
@@ -23,30 +24,41 @@ class GroupService {
 
 	private final Accounts accounts;
 
+	private final Owners owners;
+
 	private final AuditLog audit;
 
 	private final Clock clock;
 
-	GroupService(GrantRepository repository, Accounts accounts, AuditLog audit, Clock clock) {
+	GroupService(GrantRepository repository, Accounts accounts, Owners owners, AuditLog audit, Clock clock) {
 		this.repository = repository;
 		this.accounts = accounts;
+		this.owners = owners;
 		this.audit = audit;
 		this.clock = clock;
 	}
 
 	GroupView create(CurrentUser admin, String name) {
 		requireAdmin(admin, "group.created");
-		if (name == null || name.isBlank() || name.length() > 100) {
-			throw ShareException.invalid("name is required, at most 100 characters.");
-		}
-		String clean = name.strip();
-		if (repository.groupNameTaken(clean)) {
-			throw ShareException.conflict("A group named '" + clean + "' exists already.");
-		}
+		String clean = freeName(name);
 		UUID id = UUID.randomUUID();
 		repository.createGroup(id, clean, clock.instant());
 		audit.record(AuditEvent.success("group.created").object("group", id).detail("name", clean));
 		return view(repository.group(id).orElseThrow());
+	}
+
+	/**
+	 * Ids and names of all groups, for picking a grantee. Group names are not secret from
+	 * whoever may share; who is in them is, so members stay admin-only.
+	 */
+	List<GroupName> directory(CurrentUser user) {
+		owners.require(user, Scope.SHARE, "group.directory");
+		List<GroupName> names = repository.groups()
+			.stream()
+			.map((g) -> new GroupName(g.id().toString(), g.name()))
+			.toList();
+		audit.record(AuditEvent.success("group.directory").detail("count", names.size()));
+		return names;
 	}
 
 	List<GroupView> list(CurrentUser admin) {
@@ -57,6 +69,20 @@ class GroupService {
 	GroupView get(CurrentUser admin, String id) {
 		requireAdmin(admin, "group.read");
 		return view(group(id, "group.read"));
+	}
+
+	GroupView rename(CurrentUser admin, String id, String name) {
+		requireAdmin(admin, "group.renamed");
+		Group group = group(id, "group.renamed");
+		String clean = name == null ? null : name.strip();
+		if (!group.name().equals(clean)) {
+			repository.renameGroup(group.id(), freeName(name));
+		}
+		audit.record(AuditEvent.success("group.renamed")
+			.object("group", group.id())
+			.detail("from", group.name())
+			.detail("name", clean));
+		return view(repository.group(group.id()).orElseThrow());
 	}
 
 	void delete(CurrentUser admin, String id) {
@@ -88,6 +114,17 @@ class GroupService {
 		audit.record(AuditEvent.success("group.member_removed").object("group", group.id()).detail("user", uuid));
 	}
 
+	private String freeName(String name) {
+		if (name == null || name.isBlank() || name.length() > 100) {
+			throw ShareException.invalid("name is required, at most 100 characters.");
+		}
+		String clean = name.strip();
+		if (repository.groupNameTaken(clean)) {
+			throw ShareException.conflict("A group named '" + clean + "' exists already.");
+		}
+		return clean;
+	}
+
 	private Group group(String id, String action) {
 		UUID uuid = Owners.parse(id);
 		return ((uuid != null) ? repository.group(uuid) : java.util.Optional.<Group>empty()).orElseThrow(() -> {
@@ -114,6 +151,9 @@ class GroupService {
 	}
 
 	record GroupView(String id, String name, String createdAt, List<MemberView> members) {
+	}
+
+	record GroupName(String id, String name) {
 	}
 
 	record MemberView(String userId, String email, String name) {

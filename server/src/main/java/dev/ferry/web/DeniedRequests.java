@@ -70,9 +70,14 @@ class DeniedRequests implements AuthenticationEntryPoint, AccessDeniedHandler {
 	}
 
 	/**
-	 * Audits a 403 however it came about; {@code problem} is the problem type, if any.
+	 * Audits a 403 however it came about, unless the service that refused already put its
+	 * own, more specific denial on the trail; {@code problem} is the problem type, if
+	 * any.
 	 */
 	void recordDenial(HttpServletRequest request, String problem) {
+		if (AuditLog.denialRecorded(request)) {
+			return;
+		}
 		audit.record(AuditEvent.denied("access.denied")
 			.detail("path", redactedPath(request))
 			.detail("method", request.getMethod())

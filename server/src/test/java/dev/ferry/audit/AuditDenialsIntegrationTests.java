@@ -36,6 +36,21 @@ class AuditDenialsIntegrationTests extends AuditIntegrationTest {
 	}
 
 	@Test
+	void aRefusalTheServiceAuditedItselfIsNotRecordedTwice() {
+		String email = TestAccounts.uniqueEmail("once");
+		String userId = createUser(email);
+		String user = api.login(email, TestAccounts.PASSWORD);
+
+		Api.Response response = api.get("/api/v1/admin/users", user);
+
+		assertThat(response.status()).isEqualTo(403);
+		List<JsonNode> denials = items(search(adminToken(), Map.of("actor", userId, "outcome", "denied")));
+		assertThat(denials).as("one record for one refusal").hasSize(1);
+		assertThat(denials.get(0).get("action").asString()).isNotEqualTo("access.denied");
+		assertThat(denials.get(0).get("details").get("reason").asString()).isEqualTo("not_admin");
+	}
+
+	@Test
 	void aRejectedBearerTokenIsAuditedWithoutTheToken() {
 		String token = "not-a-real-token-" + TestAccounts.uniqueEmail("t").hashCode();
 		Api.Response response = api.get("/api/v1/me", token);

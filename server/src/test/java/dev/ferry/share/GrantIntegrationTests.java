@@ -101,6 +101,54 @@ class GrantIntegrationTests extends ShareIntegrationTest {
 	}
 
 	@Test
+	void adminsRenameGroupsAndNamesMustStayUnique() {
+		String admin = adminToken();
+		String name = "Old " + UUID.randomUUID();
+		String taken = "Taken " + UUID.randomUUID();
+		String id = api.post("/api/v1/admin/groups", Map.of("name", name), admin).json().get("id").asString();
+		api.post("/api/v1/admin/groups", Map.of("name", taken), admin);
+		Account user = newUser();
+
+		Api.Response renamed = api.patch("/api/v1/admin/groups/" + id, Map.of("name", "  New " + name + " "), admin);
+
+		assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
+		assertThat(renamed.json().get("name").asString()).isEqualTo("New " + name);
+		assertThat(api.patch("/api/v1/admin/groups/" + id, Map.of("name", taken), admin).status()).isEqualTo(409);
+		assertThat(api.patch("/api/v1/admin/groups/" + id, Map.of("name", " "), admin).status()).isEqualTo(400);
+		assertThat(api.patch("/api/v1/admin/groups/" + id, Map.of("name", "Mine"), user.token()).status())
+			.isEqualTo(403);
+		assertThat(api.patch("/api/v1/admin/groups/" + UUID.randomUUID(), Map.of("name", "X"), admin).status())
+			.isEqualTo(404);
+		assertThat(auditActions(id)).contains("group.renamed:success");
+	}
+
+	@Test
+	void whoeverMayShareListsGroupNamesButNotTheirMembers() {
+		String admin = adminToken();
+		Account member = newUser();
+		Account sharer = newUser();
+		Account guest = newUser("GUEST");
+		String name = "Directory " + UUID.randomUUID();
+		String id = api.post("/api/v1/admin/groups", Map.of("name", name), admin).json().get("id").asString();
+		api.post("/api/v1/admin/groups/" + id + "/members", Map.of("user_id", member.id().toString()), admin);
+
+		Api.Response directory = api.get("/api/v1/groups", sharer.token());
+
+		assertThat(directory.status()).isEqualTo(200);
+		JsonNode group = null;
+		for (JsonNode item : directory.json().get("items")) {
+			if (item.get("id").asString().equals(id)) {
+				group = item;
+			}
+		}
+		assertThat(group).isNotNull();
+		assertThat(group.get("name").asString()).isEqualTo(name);
+		assertThat(group.propertyNames()).containsExactlyInAnyOrder("id", "name");
+		assertThat(api.get("/api/v1/groups", guest.token()).status()).isEqualTo(403);
+		assertThat(api.get("/api/v1/groups", null).status()).isEqualTo(401);
+	}
+
+	@Test
 	void grantsAreValidated() {
 		Account owner = newUser();
 		String fileId = upload(owner, "/v.txt", "v".getBytes());

@@ -1,0 +1,78 @@
+import { saveAuthenticated } from '../lib/saveResponse'
+import { api } from './client'
+
+export type GrantObject = 'file' | 'transfer'
+export type Permission = 'view' | 'download' | 'edit'
+
+export interface Grant {
+  id: string
+  object_type: GrantObject
+  object_id: string
+  grantee_type: 'user' | 'group'
+  grantee_id: string
+  /** The user's email or the group's name; null when the account or group is gone. */
+  grantee_name: string | null
+  permission: Permission
+  created_at: string
+}
+
+export type Grantee = { email: string } | { user_id: string } | { group_id: string }
+
+export interface SharedFile {
+  id: string
+  name: string
+  size: number
+  content_type: string | null
+}
+
+export interface SharedItem {
+  grant_id: string
+  type: GrantObject
+  id: string
+  name: string
+  size: number
+  content_type: string | null
+  permission: Permission
+  owner_name: string | null
+  granted_at: string
+  expires_at: string | null
+  files: SharedFile[] | null
+}
+
+export interface GroupName {
+  id: string
+  name: string
+}
+
+const base = (type: GrantObject, id: string) => `/api/v1/${type === 'file' ? 'files' : 'transfers'}/${encodeURIComponent(id)}/grants`
+
+export const listGrants = (type: GrantObject, id: string) => api.request<{ items: Grant[] }>(base(type, id)).then((page) => page.items)
+
+/** Granting the same grantee again changes the permission, so this both adds and edits. */
+export const grant = (type: GrantObject, id: string, grantee: Grantee, permission: Permission) =>
+  api.request<Grant>(base(type, id), { json: { ...grantee, permission } })
+
+export const revokeGrant = (type: GrantObject, id: string, grantId: string) =>
+  api.request<void>(`${base(type, id)}/${encodeURIComponent(grantId)}`, { method: 'DELETE' })
+
+/** Group ids and names anyone who may share can pick from; members are admin-only. */
+export const groupDirectory = () => api.request<{ items: GroupName[] }>('/api/v1/groups').then((page) => page.items)
+
+export const sharedWithMe = () => api.request<{ items: SharedItem[] }>('/api/v1/shared-with-me').then((page) => page.items)
+
+export function sharedDownloadUrl(fileId: string): string {
+  return `/api/v1/shared-with-me/files/${encodeURIComponent(fileId)}/download`
+}
+
+/** Goes through the same save helper as the Files page, so a change to how downloads work lands in one place. */
+export function downloadShared(file: Pick<SharedFile, 'id' | 'name'>): Promise<void> {
+  return saveAuthenticated(sharedDownloadUrl(file.id), file.name)
+}
+
+export const PERMISSIONS: readonly { value: Permission; label: string; short: string; hint: string }[] = [
+  { value: 'view', label: 'Can view', short: 'View', hint: 'Sees it listed, cannot download' },
+  { value: 'download', label: 'Can download', short: 'Download', hint: 'Sees and downloads it' },
+  { value: 'edit', label: 'Can edit', short: 'Edit', hint: 'Downloads it; reserved for changes' },
+]
+
+export const permissionLabel = (permission: Permission) => PERMISSIONS.find((p) => p.value === permission)?.label ?? permission
