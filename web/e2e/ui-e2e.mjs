@@ -242,8 +242,9 @@ async function accountScreens() {
   check((await codes.count()) === 10, 'ten recovery codes are shown once')
   recoveryCode = await codes.first().textContent()
   await capture('account-2fa-recovery-codes')
-  await page.getByRole('button', { name: 'I have saved them' }).click()
-  await page.getByText(/Recovery codes left: 10/).waitFor()
+  await page.getByLabel('I saved my recovery codes').check()
+  await page.getByRole('button', { name: 'Done', exact: true }).click()
+  await page.getByText('10 of your recovery codes are left.').waitFor()
   log('account: authenticator app set up from the QR code page, recovery codes shown')
 }
 
