@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query'
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react'
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import {
   fetchMe,
   finishSignIn as apiFinishSignIn,
@@ -13,6 +13,7 @@ import type { Me } from '../api/types'
 import { discardUploads } from '../files/uploads/uploader'
 import { describeTimeout } from '../security/idle'
 import { IdleWarning } from '../security/IdleWarning'
+import { useRestriction } from '../security/sessionState'
 
 type Status = 'restoring' | 'signed-out' | 'signed-in'
 
@@ -47,10 +48,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null>(null)
   const [signedOutNote, setSignedOutNote] = useState<string | null>(null)
   const queries = useQueryClient()
-  const restriction = useSyncExternalStore(
-    (listener) => api.onStateChange(listener),
-    () => api.restriction,
-  )
+  const restriction = useRestriction()
 
   const loadMe = useCallback(async () => {
     const profile = await fetchMe()

@@ -1,8 +1,9 @@
-import { useEffect, useState, useSyncExternalStore } from 'react'
+import { useEffect, useState } from 'react'
 import { api } from '../api/client'
 import { Button } from '../ui/Button'
 import { Dialog } from '../ui/Dialog'
 import { formatCountdown, IdleWatch, type IdlePhase } from './idle'
+import { useIdleDeadline } from './sessionState'
 
 /**
  * Warns a minute before an idle browser session ends, with a live countdown; staying
@@ -10,10 +11,7 @@ import { formatCountdown, IdleWatch, type IdlePhase } from './idle'
  * {@code onExpired} signs out here.
  */
 export function IdleWarning({ onExpired, onSignOut }: { onExpired: () => void; onSignOut: () => void }) {
-  const deadline = useSyncExternalStore(
-    (listener) => api.onStateChange(listener),
-    () => api.idleDeadline,
-  )
+  const deadline = useIdleDeadline()
   const [phase, setPhase] = useState<IdlePhase>({ kind: 'active' })
   const [watch] = useState(() => new IdleWatch(setPhase))
   const [staying, setStaying] = useState(false)
