@@ -308,7 +308,7 @@ async function secondFactorSignIn() {
   await page.getByRole('button', { name: 'Verify' }).click()
   // Back where the sign-out happened.
   await page.getByRole('heading', { name: 'Account', exact: true }).waitFor()
-  await page.getByText(/Recovery codes left: 9/).waitFor()
+  await page.getByText('9 of your recovery codes are left.').waitFor()
   log('signed in again with a recovery code as the second factor')
 }
 
