@@ -67,6 +67,6 @@ export async function accessibilityViolations(page) {
 /** Fills the password form of the sign-in page and submits it. */
 export async function submitSignIn(page, email, password) {
   await page.getByLabel('Email').fill(email)
-  await page.getByLabel('Password').fill(password)
+  await page.getByLabel('Password', { exact: true }).fill(password)
   await page.getByRole('button', { name: 'Sign in', exact: true }).click()
 }

@@ -240,8 +240,9 @@ async function accountScreens() {
   check((await codes.count()) === 10, 'ten recovery codes are shown once')
   recoveryCode = await codes.first().textContent()
   await capture('account-2fa-recovery-codes')
-  await page.getByRole('button', { name: 'I have saved them' }).click()
-  await page.getByText(/Recovery codes left: 10/).waitFor()
+  await page.getByLabel('I saved my recovery codes').check()
+  await page.getByRole('button', { name: 'Done', exact: true }).click()
+  await page.getByText('10 of your recovery codes are left.').waitFor()
   log('account: authenticator app set up from the QR code page, recovery codes shown')
 }
 
@@ -303,7 +304,7 @@ async function secondFactorSignIn() {
   await page.getByRole('button', { name: 'Verify' }).click()
   // Back where the sign-out happened.
   await page.getByRole('heading', { name: 'Account', exact: true }).waitFor()
-  await page.getByText(/Recovery codes left: 9/).waitFor()
+  await page.getByText('9 of your recovery codes are left.').waitFor()
   log('signed in again with a recovery code as the second factor')
 }
 

@@ -16,6 +16,9 @@ import { AppShell } from './layout/AppShell'
 import { NotFoundPage } from './layout/NotFoundPage'
 import { PublicUploadPage } from './requests/PublicUploadPage'
 import { UploadRequestsPage } from './requests/UploadRequestsPage'
+import { RestrictedStep } from './security/RestrictedStep'
+import { SecurityPolicyPage } from './security/SecurityPolicyPage'
+import { SignedOutNotice } from './security/SignedOutNotice'
 import { SharePage } from './share/SharePage'
 import { NewTransferPage } from './transfers/NewTransferPage'
 import { TransfersPage } from './transfers/TransfersPage'
@@ -23,11 +26,13 @@ import { Button } from './ui/Button'
 import { EmptyState } from './ui/EmptyState'
 import { PageSpinner } from './ui/Spinner'
 
-function RequireAuth({ admin = false, children }: { admin?: boolean; children: React.ReactNode }) {
-  const { status, me } = useAuth()
+export function RequireAuth({ admin = false, children }: { admin?: boolean; children: React.ReactNode }) {
+  const { status, me, restriction } = useAuth()
   const location = useLocation()
   if (status === 'restoring') return <PageSpinner label="Restoring your session" />
   if (status === 'signed-out') return <Navigate to="/signin" replace state={{ from: location.pathname + location.search }} />
+  // In place of the page asked for, which appears by itself once the step is done.
+  if (restriction) return <RestrictedStep restriction={restriction} />
   if (admin && me?.role !== 'admin') {
     return (
       <EmptyState icon="shield" title="Administrators only" action={<Button onClick={() => history.back()}>Go back</Button>}>
@@ -42,7 +47,19 @@ export function App() {
   const { status } = useAuth()
   return (
     <Routes>
-      <Route path="/signin" element={status === 'restoring' ? <PageSpinner /> : <SignInPage />} />
+      <Route
+        path="/signin"
+        element={
+          status === 'restoring' ? (
+            <PageSpinner />
+          ) : (
+            <>
+              <SignedOutNotice />
+              <SignInPage />
+            </>
+          )
+        }
+      />
       <Route path="/forgot-password" element={<ForgotPasswordPage />} />
       <Route path="/reset-password" element={<ResetPasswordPage />} />
       <Route path="/setup" element={<SetupPage />} />
@@ -68,6 +85,7 @@ export function App() {
         <Route path="admin/users" element={<RequireAuth admin><UsersPage /></RequireAuth>} />
         <Route path="admin/groups" element={<RequireAuth admin><GroupsPage /></RequireAuth>} />
         <Route path="admin/audit" element={<RequireAuth admin><AuditPage /></RequireAuth>} />
+        <Route path="admin/security" element={<RequireAuth admin><SecurityPolicyPage /></RequireAuth>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -2,6 +2,7 @@ import { useAuth } from '../auth/AuthProvider'
 import { Badge } from '../ui/Badge'
 import { PageHeader, Section } from '../ui/PageHeader'
 import { ApiKeysSection } from './ApiKeysSection'
+import { PasskeysSection } from './PasskeysSection'
 import { PasswordSection, TwoFactorSection } from './SecuritySection'
 import { SessionsSection } from './SessionsSection'
 
@@ -36,6 +37,7 @@ export function AccountPage() {
           </dl>
         </Section>
         <TwoFactorSection />
+        <PasskeysSection />
         <PasswordSection />
         <SessionsSection />
         <ApiKeysSection />

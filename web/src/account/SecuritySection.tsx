@@ -1,10 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { ApiError } from '../api/client'
-import { changePassword, confirmTotp, disableTotp, enableTotp, twoFactorStatus, type TotpEnrollment } from '../api/account'
+import { changePassword, disableTotp, enableTotp, regenerateRecoveryCodes, twoFactorStatus, type TotpEnrollment } from '../api/account'
+import { useAuth } from '../auth/AuthProvider'
+import { RecoveryCodes } from '../security/RecoveryCodes'
+import { TotpSetup } from '../security/TotpSetup'
 import { Badge } from '../ui/Badge'
 import { Button } from '../ui/Button'
-import { CopyField } from '../ui/CopyField'
 import { ErrorNotice, InlineError } from '../ui/ErrorNotice'
 import { TextField } from '../ui/Field'
 import { Section } from '../ui/PageHeader'
@@ -13,6 +15,7 @@ import { useToast } from '../ui/Toasts'
 
 /** Two-factor authentication with an authenticator app: set up (QR code), recovery codes, turn off. */
 export function TwoFactorSection() {
+  const { me } = useAuth()
   const queries = useQueryClient()
   const status = useQuery({ queryKey: ['2fa'], queryFn: twoFactorStatus })
   const [enrollment, setEnrollment] = useState<TotpEnrollment | null>(null)
@@ -23,11 +26,12 @@ export function TwoFactorSection() {
   let body
   if (status.isPending) body = <PageSpinner />
   else if (status.isError) body = <ErrorNotice error={status.error} onRetry={() => void status.refetch()} />
-  else if (codes) body = <RecoveryCodes codes={codes} onDone={() => setCodes(null)} />
+  else if (codes) body = <RecoveryCodes codes={codes} account={me?.email} onDone={() => setCodes(null)} />
   else if (enrollment)
     body = (
-      <ConfirmEnrollment
+      <TotpSetup
         enrollment={enrollment}
+        onCancel={() => setEnrollment(null)}
         onConfirmed={(recovery) => {
           setEnrollment(null)
           setCodes(recovery)
@@ -35,14 +39,18 @@ export function TwoFactorSection() {
         }}
       />
     )
-  else if (status.data.totp_enabled) body = <DisableTotp recoveryCodesLeft={status.data.recovery_codes_left} onDisabled={() => void refresh()} />
+  else if (status.data.totp_enabled)
+    body = (
+      <div className="space-y-6">
+        <p className="text-sm muted">Sign-ins ask for a code from your authenticator app (or a passkey, if you have one).</p>
+        <NewRecoveryCodes recoveryCodesLeft={status.data.recovery_codes_left} onCodes={(fresh) => { setCodes(fresh); void refresh() }} />
+        <DisableTotp required={status.data.required && status.data.passkeys === 0} onDisabled={() => void refresh()} />
+      </div>
+    )
   else
     body = (
-      <div className="space-y-3 px-5 py-5 sm:px-6">
-        <p className="text-sm muted">
-          {status.data.required ? 'This server requires a second factor for your account. ' : ''}
-          Protect your account with a code from an authenticator app at every sign-in.
-        </p>
+      <div className="space-y-3">
+        <p className="text-sm muted">Protect your account with a code from an authenticator app at every sign-in.</p>
         <InlineError error={start.error} />
         <Button variant="primary" busy={start.isPending} onClick={() => start.mutate()}>
           Set up authenticator app
@@ -53,57 +61,44 @@ export function TwoFactorSection() {
   return (
     <Section
       title="Two-factor authentication"
-      actions={status.data?.totp_enabled ? <Badge tone="green">On</Badge> : <Badge tone="neutral">Off</Badge>}
+      description={status.data?.required ? 'This server requires a second factor (an authenticator app or a passkey) for your account.' : undefined}
+      actions={
+        <>
+          {status.data?.required && <Badge tone="accent">Required by policy</Badge>}
+          {status.data?.totp_enabled ? <Badge tone="green">App on</Badge> : <Badge tone="neutral">App off</Badge>}
+        </>
+      }
     >
-      {body}
+      <div className="px-5 py-5 sm:px-6">{body}</div>
     </Section>
   )
 }
 
-function ConfirmEnrollment({ enrollment, onConfirmed }: { enrollment: TotpEnrollment; onConfirmed: (codes: string[]) => void }) {
+function NewRecoveryCodes({ recoveryCodesLeft, onCodes }: { recoveryCodesLeft: number; onCodes: (codes: string[]) => void }) {
   const [code, setCode] = useState('')
-  const confirm = useMutation({ mutationFn: () => confirmTotp(code.trim()), onSuccess: onConfirmed })
+  const regenerate = useMutation({ mutationFn: () => regenerateRecoveryCodes(code.replace(/\s/g, '')), onSuccess: onCodes })
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    confirm.mutate()
+    regenerate.mutate()
   }
   return (
-    <form onSubmit={submit} className="grid gap-5 px-5 py-5 sm:grid-cols-[auto_1fr] sm:px-6">
-      <img src={enrollment.qr} alt="QR code to scan with your authenticator app" className="size-44 rounded-lg bg-white p-1" />
-      <div className="min-w-0 space-y-4">
-        <p className="text-sm muted">Scan the code with your authenticator app (or enter the key by hand), then type the 6-digit code it shows.</p>
-        <CopyField label="Setup key" value={enrollment.secret} />
-        <InlineError error={confirm.error} />
-        <TextField label="Code from the app" autoComplete="one-time-code" inputMode="numeric" required value={code} onChange={(e) => setCode(e.target.value)} />
-        <Button type="submit" variant="primary" busy={confirm.isPending} disabled={!code.trim()}>
-          Turn on
+    <form onSubmit={submit} className="space-y-3">
+      <h3 className="font-medium">Recovery codes</h3>
+      <p className="text-sm muted">
+        {recoveryCodesLeft} of your recovery codes {recoveryCodesLeft === 1 ? 'is' : 'are'} left. New codes replace all the old ones.
+      </p>
+      <InlineError error={regenerate.error} />
+      <div className="flex flex-wrap items-end gap-2">
+        <TextField label="Code from the app" className="w-44" autoComplete="one-time-code" inputMode="numeric" value={code} onChange={(e) => setCode(e.target.value)} />
+        <Button type="submit" busy={regenerate.isPending} disabled={!code.trim()}>
+          New recovery codes
         </Button>
       </div>
     </form>
   )
 }
 
-function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void }) {
-  return (
-    <div className="space-y-4 px-5 py-5 sm:px-6">
-      <p className="text-sm">
-        Save these recovery codes somewhere safe. Each works once, in place of a code from the app, if you lose your phone. They are shown only now.
-      </p>
-      <ul aria-label="Recovery codes" className="grid grid-cols-2 gap-2 font-mono text-sm sm:grid-cols-5">
-        {codes.map((code) => (
-          <li key={code} className="rounded-md bg-zinc-100 px-2 py-1 dark:bg-zinc-800">
-            {code}
-          </li>
-        ))}
-      </ul>
-      <Button variant="primary" onClick={onDone}>
-        I have saved them
-      </Button>
-    </div>
-  )
-}
-
-function DisableTotp({ recoveryCodesLeft, onDisabled }: { recoveryCodesLeft: number; onDisabled: () => void }) {
+function DisableTotp({ required, onDisabled }: { required: boolean; onDisabled: () => void }) {
   const toast = useToast()
   const [password, setPassword] = useState('')
   const [code, setCode] = useState('')
@@ -118,9 +113,12 @@ function DisableTotp({ recoveryCodesLeft, onDisabled }: { recoveryCodesLeft: num
     event.preventDefault()
     disable.mutate()
   }
+  if (required) {
+    return <p className="text-sm muted">The authenticator app is your only second factor and this server requires one, so it cannot be turned off. Add a passkey first to turn it off.</p>
+  }
   return (
-    <form onSubmit={submit} className="space-y-4 px-5 py-5 sm:px-6">
-      <p className="text-sm muted">Sign-ins ask for a code from your authenticator app. Recovery codes left: {recoveryCodesLeft}.</p>
+    <form onSubmit={submit} className="space-y-3">
+      <h3 className="font-medium">Turn off</h3>
       <InlineError error={disable.error} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField label="Password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />

@@ -8,6 +8,7 @@ import { Dialog } from '../ui/Dialog'
 import { InlineError } from '../ui/ErrorNotice'
 import { SelectField, TextField } from '../ui/Field'
 import { useToast } from '../ui/Toasts'
+import { ResetTwoFactor } from './ResetTwoFactor'
 
 const ROLES = [
   { value: 'user', label: 'User' },
@@ -179,6 +180,7 @@ export function EditUserDialog({ user, onClose, onDone }: { user: UserInfo | nul
           <Button type="submit" variant="primary" busy={busy} disabled={quotaBytes === undefined}>Save changes</Button>
         </div>
       </form>
+      {user && <ResetTwoFactor key={user.id} user={user} />}
     </Dialog>
   )
 }

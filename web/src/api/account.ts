@@ -40,3 +40,32 @@ export const disableTotp = (password: string, code: string) =>
 
 export const changePassword = (currentPassword: string, newPassword: string) =>
   api.request<void>('/api/v1/auth/password', { json: { current_password: currentPassword, new_password: newPassword } })
+
+export const regenerateRecoveryCodes = (code: string) =>
+  api.request<{ recovery_codes: string[] }>('/api/v1/auth/2fa/recovery-codes', { json: { code } }).then((r) => r.recovery_codes)
+
+export interface Passkey {
+  id: string
+  name: string
+  created_at: string
+  last_used_at: string | null
+}
+
+export const listPasskeys = () => api.request<Items<Passkey>>('/api/v1/auth/passkeys').then((r) => r.items)
+
+export const deletePasskey = (id: string) => api.request<void>(`/api/v1/auth/passkeys/${encodeURIComponent(id)}`, { method: 'DELETE' })
+
+/**
+ * Registers a passkey: the server's options go to the browser's authenticator, whose
+ * new credential goes back with the name. The browser's own dialog handles the user.
+ */
+export async function addPasskey(name: string): Promise<Passkey> {
+  const options = await api.request<PublicKeyCredentialCreationOptionsJSON>('/api/v1/auth/passkeys/registration/options', { method: 'POST' })
+  const credential = (await navigator.credentials.create({ publicKey: PublicKeyCredential.parseCreationOptionsFromJSON(options) })) as PublicKeyCredential | null
+  if (!credential) throw new Error('No passkey was created.')
+  return api.request<Passkey>('/api/v1/auth/passkeys/registration', { json: { credential: credential.toJSON(), name } })
+}
+
+/** Whether this browser can create passkeys the way {@link addPasskey} does. */
+export const passkeysSupported = () =>
+  typeof PublicKeyCredential !== 'undefined' && typeof PublicKeyCredential.parseCreationOptionsFromJSON === 'function'

@@ -46,3 +46,19 @@ export const auditExportPath = (filters: AuditFilters, format: 'csv' | 'ndjson')
 
 export const myActivity = (cursor: string | null) =>
   api.request<AuditPage>(`/api/v1/me/activity?${new URLSearchParams(cursor ? { cursor, limit: '20' } : { limit: '20' })}`)
+
+export interface SecurityPolicy {
+  /** none, all, or a comma-separated list of roles */
+  require_2fa: string
+  require_2fa_roles: Role[]
+  /** environment: FERRY_REQUIRE_2FA is in force; admin: an administrator set it here */
+  source: 'environment' | 'admin'
+}
+
+export const getSecurityPolicy = () => api.request<SecurityPolicy>('/api/v1/admin/security-policy')
+
+export const saveSecurityPolicy = (require2fa: string) =>
+  api.request<SecurityPolicy>('/api/v1/admin/security-policy', { method: 'PUT', json: { require_2fa: require2fa } })
+
+export const resetTwoFactor = (userId: string) =>
+  api.request<void>(`/api/v1/admin/users/${encodeURIComponent(userId)}/2fa/reset`, { method: 'POST' })

@@ -1,4 +1,4 @@
-import { api, type TokenResponse } from './client'
+import { api, serverDate, type TokenResponse } from './client'
 import type { Me, UserInfo } from './types'
 import { getAssertion, type RequestOptionsJSON } from './webauthn'
 
@@ -15,22 +15,17 @@ export interface MfaChallenge {
  * JS. Answers the second-factor challenge when the account has one, else null.
  */
 export async function signIn(email: string, password: string): Promise<MfaChallenge | null> {
-  const result = await api.request<TokenResponse | MfaChallenge>('/api/v1/auth/login', {
-    json: { email, password, use_cookie: true },
-    auth: false,
-  })
+  const response = await api.send('/api/v1/auth/login', { json: { email, password, use_cookie: true }, auth: false })
+  const result = (await response.json()) as TokenResponse | MfaChallenge
   if ('mfa_required' in result) return result
-  api.acceptTokens(result)
+  api.acceptTokens(result, serverDate(response))
   return null
 }
 
 /** The second step: a code from the authenticator app, or a recovery code. */
 export async function finishSignIn(mfaToken: string, code: string): Promise<void> {
-  const tokens = await api.request<TokenResponse>('/api/v1/auth/login/mfa', {
-    json: { mfa_token: mfaToken, code, use_cookie: true },
-    auth: false,
-  })
-  api.acceptTokens(tokens)
+  const response = await api.send('/api/v1/auth/login/mfa', { json: { mfa_token: mfaToken, code, use_cookie: true }, auth: false })
+  api.acceptTokens((await response.json()) as TokenResponse, serverDate(response))
 }
 
 export function fetchMe(): Promise<Me> {

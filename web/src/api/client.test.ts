@@ -112,3 +112,67 @@ describe('ApiClient', () => {
     expect(header(calls[0]!.init, 'Content-Type')).toBe('application/json')
   })
 })
+
+describe('ApiClient session state', () => {
+  const restricted = (extra: Partial<TokenResponse>): TokenResponse => ({ ...tokens('t1'), ...extra })
+
+  it('learns the idle timeout from the deadline the server answers, measured on its own clock', () => {
+    let now = 1_000_000
+    const { api } = client(() => json({}), () => now)
+    // The browser clock is ten minutes behind the server's.
+    const serverNow = now + 600_000
+    api.acceptTokens(restricted({ idle_expires_at: new Date(serverNow + 30 * 60_000 + 300).toISOString() }), serverNow - 300)
+    expect(api.idleTimeout).toBe(30 * 60_000)
+    expect(api.idleDeadline).toBe(now + 30 * 60_000)
+    now += 1000
+    api.acceptTokens(tokens('t2'))
+    expect(api.idleDeadline).toBeNull()
+  })
+
+  it('moves the deadline on with requests, but only as far as the server is sure to have noted them', async () => {
+    let now = 1_000_000
+    const { api } = client(() => json({ ok: true }), () => now)
+    api.acceptTokens(restricted({ idle_expires_at: new Date(now + 30 * 60_000).toISOString() }))
+    const changes: (number | null)[] = []
+    api.onStateChange(() => changes.push(api.idleDeadline))
+    now += 30_000
+    await api.request('/api/v1/files')
+    // The server notes use at most once a minute: this request may not have moved its deadline.
+    expect(api.idleDeadline).toBe(1_000_000 + 30 * 60_000)
+    now += 10 * 60_000
+    await api.request('/api/v1/files')
+    expect(api.idleDeadline).toBe(now - 60_000 + 30 * 60_000)
+    expect(changes).toEqual([now - 60_000 + 30 * 60_000])
+  })
+
+  it('does not count requests that were turned away unauthenticated', async () => {
+    let now = 1_000_000
+    const { api } = client((url) => (url === REFRESH_PATH ? json({ title: 'Unauthorized' }, 401) : json({ title: 'Unauthorized' }, 401)), () => now)
+    api.acceptTokens(restricted({ idle_expires_at: new Date(now + 120_000).toISOString() }))
+    now += 100_000
+    await expect(api.request('/api/v1/files')).rejects.toBeInstanceOf(ApiError)
+    expect(api.signedIn).toBe(false)
+    expect(api.idleDeadline).toBeNull()
+  })
+
+  it('carries the restriction of the tokens and of any 403 that names one', async () => {
+    const { api } = client((url) =>
+      url === '/api/v1/files' ? json({ type: '/problems/password-change-required', title: 'Password change required', status: 403 }, 403) : json({}),
+    )
+    api.acceptTokens(restricted({ mfa_enrollment_required: true }))
+    expect(api.restriction).toBe('mfa-enrollment')
+    api.acceptTokens(tokens('t2'))
+    expect(api.restriction).toBeNull()
+    await expect(api.request('/api/v1/files')).rejects.toBeInstanceOf(ApiError)
+    expect(api.restriction).toBe('password-change')
+    api.forget()
+    expect(api.restriction).toBeNull()
+  })
+
+  it('leaves other 403s alone', async () => {
+    const { api } = client(() => json({ type: '/problems/forbidden', title: 'Forbidden', status: 403 }, 403))
+    api.acceptTokens(tokens('t1'))
+    await expect(api.request('/api/v1/admin/users')).rejects.toBeInstanceOf(ApiError)
+    expect(api.restriction).toBeNull()
+  })
+})

@@ -42,7 +42,25 @@ export interface TokenResponse {
   access_token: string
   token_type: string
   expires_in: number
+  /** Browser sessions: when the session ends unless used before. */
+  idle_expires_at?: string | null
+  mfa_enrollment_required?: boolean | null
+  password_change_required?: boolean | null
 }
+
+/** What a restricted session must do before anything else works. */
+export type Restriction = 'mfa-enrollment' | 'password-change'
+
+const RESTRICTION_PROBLEMS: Record<string, Restriction> = {
+  '/problems/mfa-enrollment-required': 'mfa-enrollment',
+  '/problems/password-change-required': 'password-change',
+}
+
+/**
+ * The server notes a session's use at most once a minute, so a request proves activity
+ * only up to a minute back; the client's deadline must never be later than the server's.
+ */
+export const SERVER_TOUCH_INTERVAL_MS = 60_000
 
 export const REFRESH_PATH = '/api/v1/auth/refresh'
 /** The readable double-submit cookie the server sets beside the HttpOnly refresh cookie. */
@@ -68,14 +86,18 @@ export class ApiClient {
   private accessToken: string | null = null
   private expiresAt = 0
   private refreshing: Promise<string | null> | null = null
+  private restrictionValue: Restriction | null = null
+  private idleTimeoutMs: number | null = null
+  private idleDeadlineValue: number | null = null
   private readonly listeners = new Set<(signedIn: boolean) => void>()
+  private readonly stateListeners = new Set<() => void>()
   private readonly fetchFn: Fetch
   private readonly now: () => number
   private readonly readCookie: (name: string) => string | undefined
 
   constructor(options: { fetch?: Fetch; now?: () => number; readCookie?: (name: string) => string | undefined } = {}) {
     this.fetchFn = options.fetch ?? ((input, init) => fetch(input, init))
-    this.now = options.now ?? Date.now
+    this.now = options.now ?? (() => Date.now())
     this.readCookie = options.readCookie ?? documentCookie
   }
 
@@ -89,18 +111,80 @@ export class ApiClient {
     return () => this.listeners.delete(listener)
   }
 
-  acceptTokens(tokens: TokenResponse): void {
+  /** What the session must do first (set up a second factor, change the password), or null. */
+  get restriction(): Restriction | null {
+    return this.restrictionValue
+  }
+
+  /** When (epoch ms, this browser's clock) a browser session ends without further use; null when it does not. */
+  get idleDeadline(): number | null {
+    return this.idleDeadlineValue
+  }
+
+  /** The server's idle timeout for this session, as learned at sign-in or refresh. */
+  get idleTimeout(): number | null {
+    return this.idleTimeoutMs
+  }
+
+  /** Called when the restriction or the idle deadline changes. */
+  onStateChange(listener: () => void): () => void {
+    this.stateListeners.add(listener)
+    return () => this.stateListeners.delete(listener)
+  }
+
+  /**
+   * {@code serverNow} is the server's clock when it answered (its Date header), so a
+   * browser clock that is minutes off still gets the idle deadline right.
+   */
+  acceptTokens(tokens: TokenResponse, serverNow?: number): void {
     const wasSignedIn = this.signedIn
+    const now = this.now()
     this.accessToken = tokens.access_token
-    this.expiresAt = this.now() + tokens.expires_in * 1000
+    this.expiresAt = now + tokens.expires_in * 1000
+    this.restrictionValue = tokens.mfa_enrollment_required
+      ? 'mfa-enrollment'
+      : tokens.password_change_required
+        ? 'password-change'
+        : null
+    if (tokens.idle_expires_at) {
+      // The session was used just now, so what remains is the whole timeout; a Date header
+      // is cut to the second, hence the half second back before rounding.
+      const remaining = Date.parse(tokens.idle_expires_at) - (serverNow === undefined ? now : serverNow + 500)
+      this.idleTimeoutMs = Math.max(1000, Math.round(remaining / 1000) * 1000)
+      this.idleDeadlineValue = now + this.idleTimeoutMs
+    } else {
+      this.idleTimeoutMs = null
+      this.idleDeadlineValue = null
+    }
     if (!wasSignedIn) this.emit(true)
+    this.emitState()
   }
 
   forget(): void {
     const wasSignedIn = this.signedIn
     this.accessToken = null
     this.expiresAt = 0
+    this.restrictionValue = null
+    this.idleTimeoutMs = null
+    this.idleDeadlineValue = null
     if (wasSignedIn) this.emit(false)
+    this.emitState()
+  }
+
+  /** A request the server accepted at {@code sentAt} counts as use of the session there too. */
+  private noteActivity(sentAt: number): void {
+    if (this.idleTimeoutMs === null || this.idleDeadlineValue === null) return
+    const proven = sentAt - SERVER_TOUCH_INTERVAL_MS + this.idleTimeoutMs
+    if (proven > this.idleDeadlineValue) {
+      this.idleDeadlineValue = proven
+      this.emitState()
+    }
+  }
+
+  private restrict(restriction: Restriction): void {
+    if (this.restrictionValue === restriction) return
+    this.restrictionValue = restriction
+    this.emitState()
   }
 
   /** A token good for at least the next half minute, refreshing first when needed; null when signed out. */
@@ -142,7 +226,7 @@ export class ApiClient {
       this.forget()
       return null
     }
-    this.acceptTokens((await response.json()) as TokenResponse)
+    this.acceptTokens((await response.json()) as TokenResponse, serverDate(response))
     return this.accessToken
   }
 
@@ -163,12 +247,20 @@ export class ApiClient {
   async send(path: string, options: RequestOptions = {}): Promise<Response> {
     const useAuth = options.auth !== false
     const token = useAuth ? await this.freshToken() : null
+    let sentAt = this.now()
     let response = await this.fetchOnce(path, options, token)
     if (response.status === 401 && useAuth && token !== null) {
       const renewed = await this.refresh()
+      sentAt = this.now()
       if (renewed !== null && renewed !== token) response = await this.fetchOnce(path, options, renewed)
     }
-    if (!response.ok) throw await toError(response)
+    if (useAuth && token !== null && response.status !== 401) this.noteActivity(sentAt)
+    if (!response.ok) {
+      const error = await toError(response)
+      const restriction = response.status === 403 ? RESTRICTION_PROBLEMS[error.problem.type ?? ''] : undefined
+      if (restriction && this.signedIn) this.restrict(restriction)
+      throw error
+    }
     return response
   }
 
@@ -192,6 +284,17 @@ export class ApiClient {
   private emit(signedIn: boolean): void {
     for (const listener of this.listeners) listener(signedIn)
   }
+
+  private emitState(): void {
+    for (const listener of this.stateListeners) listener()
+  }
+}
+
+/** The server's clock from a response's Date header, when it has one. */
+export function serverDate(response: Response): number | undefined {
+  const date = response.headers.get('Date')
+  const parsed = date ? Date.parse(date) : NaN
+  return Number.isNaN(parsed) ? undefined : parsed
 }
 
 async function toError(response: Response): Promise<ApiError> {

@@ -8,15 +8,22 @@ import {
   signOutEverywhere as apiSignOutEverywhere,
   type MfaChallenge,
 } from '../api/auth'
-import { api } from '../api/client'
+import { api, type Restriction } from '../api/client'
 import type { Me } from '../api/types'
 import { discardUploads } from '../files/uploads/uploader'
+import { describeTimeout } from '../security/idle'
+import { IdleWarning } from '../security/IdleWarning'
+import { useRestriction } from '../security/sessionState'
 
 type Status = 'restoring' | 'signed-out' | 'signed-in'
 
 interface Auth {
   status: Status
   me: Me | null
+  /** What a restricted session must do before anything else works; null when nothing. */
+  restriction: Restriction | null
+  /** Why the last session ended, when it was not the user's choice (shown on the sign-in page). */
+  signedOutNote: string | null
   /** Answers the second-factor challenge when the account has one; signed in otherwise. */
   signIn: (email: string, password: string) => Promise<MfaChallenge | null>
   finishSignIn: (mfaToken: string, code: string) => Promise<void>
@@ -24,6 +31,8 @@ interface Auth {
   adopt: () => Promise<void>
   signOut: () => Promise<void>
   signOutEverywhere: () => Promise<void>
+  /** After fixing what the restriction asked: learns the session's new state from the server. */
+  recheckRestriction: () => Promise<void>
 }
 
 const AuthContext = createContext<Auth | null>(null)
@@ -37,11 +46,14 @@ export function useAuth(): Auth {
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<Status>('restoring')
   const [me, setMe] = useState<Me | null>(null)
+  const [signedOutNote, setSignedOutNote] = useState<string | null>(null)
   const queries = useQueryClient()
+  const restriction = useRestriction()
 
   const loadMe = useCallback(async () => {
     const profile = await fetchMe()
     setMe(profile)
+    setSignedOutNote(null)
     setStatus('signed-in')
   }, [])
 
@@ -65,10 +77,24 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }
   }, [loadMe, queries])
 
+  const signOut = useCallback(async () => {
+    discardUploads()
+    await apiSignOut()
+  }, [])
+
+  const idleSignOut = useCallback(() => {
+    const timeout = api.idleTimeout
+    setSignedOutNote(`You were signed out after ${describeTimeout(timeout ?? 0)} of inactivity.`)
+    // The server ends the session by itself too; this makes sure it is gone now, not at its next check.
+    signOut().catch(() => api.forget())
+  }, [signOut])
+
   const value = useMemo<Auth>(
     () => ({
       status,
       me,
+      restriction,
+      signedOutNote,
       signIn: async (email, password) => {
         const challenge = await apiSignIn(email, password)
         if (challenge === null) await loadMe()
@@ -79,16 +105,22 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         await loadMe()
       },
       adopt: loadMe,
-      signOut: async () => {
-        discardUploads()
-        await apiSignOut()
-      },
+      signOut,
       signOutEverywhere: async () => {
         await apiSignOutEverywhere()
         discardUploads()
       },
+      recheckRestriction: async () => {
+        await api.refresh()
+        await loadMe()
+      },
     }),
-    [status, me, loadMe],
+    [status, me, restriction, signedOutNote, loadMe, signOut],
   )
-  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>
+  return (
+    <AuthContext.Provider value={value}>
+      {children}
+      {status === 'signed-in' && <IdleWarning onExpired={idleSignOut} onSignOut={() => void signOut()} />}
+    </AuthContext.Provider>
+  )
 }

@@ -24,6 +24,7 @@ const ADMIN: NavItem[] = [
   { to: '/admin/dashboard', label: 'Dashboard', icon: 'activity' },
   { to: '/admin/users', label: 'Users', icon: 'users' },
   { to: '/admin/groups', label: 'Groups', icon: 'team' },
+  { to: '/admin/security', label: 'Security policy', icon: 'key' },
   { to: '/admin/audit', label: 'Audit log', icon: 'shield' },
 ]
 

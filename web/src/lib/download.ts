@@ -12,9 +12,21 @@ export interface DownloadTicket {
  * answers with Content-Disposition: attachment, so the page stays where it is.
  */
 export function startDownload(url: string): void {
+  clickLink(url, '')
+}
+
+/** Saves a few bytes the page made itself (recovery codes) as a file; never for server files. */
+export function saveGenerated(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob)
+  clickLink(url, name)
+  // Revoking at once can cancel the download before the browser has read the data.
+  window.setTimeout(() => URL.revokeObjectURL(url), 60_000)
+}
+
+function clickLink(href: string, name: string): void {
   const link = document.createElement('a')
-  link.href = url
-  link.download = ''
+  link.href = href
+  link.download = name
   link.rel = 'noreferrer'
   link.hidden = true
   document.body.append(link)

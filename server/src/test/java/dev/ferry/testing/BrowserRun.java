@@ -54,13 +54,22 @@ public final class BrowserRun {
 	 */
 	public static JsonNode run(String name, String baseUrl, Map<String, String> env, Duration timeout,
 			Function<String, String> replies) throws Exception {
+		return run(name, name, baseUrl, env, timeout, replies);
+	}
+
+	/**
+	 * Like {@link #run(String, String, Map, Duration, Function)} for one of several runs
+	 * of the same script: {@code label} names its result and log files.
+	 */
+	public static JsonNode run(String script, String label, String baseUrl, Map<String, String> env, Duration timeout,
+			Function<String, String> replies) throws Exception {
 		requireTools();
 		Files.createDirectories(SCREENSHOTS);
-		Path result = SCREENSHOTS.resolve(name + "-result.json");
+		Path result = SCREENSHOTS.resolve(label + "-result.json");
 		Files.deleteIfExists(result);
-		Path log = SCREENSHOTS.resolve(name + "-e2e.log");
+		Path log = SCREENSHOTS.resolve(label + "-e2e.log");
 		Files.deleteIfExists(log);
-		ProcessBuilder builder = new ProcessBuilder(node(), "e2e/" + name + "-e2e.mjs").directory(WEB.toFile())
+		ProcessBuilder builder = new ProcessBuilder(node(), "e2e/" + script + "-e2e.mjs").directory(WEB.toFile())
 			.redirectErrorStream(true);
 		builder.environment().putAll(env);
 		builder.environment()
@@ -102,8 +111,16 @@ public final class BrowserRun {
 	 * Each screen was captured light and dark without serious axe findings.
 	 */
 	public static void assertScreens(JsonNode summary, List<String> screens) {
+		assertScreens(summary, screens, List.of("light", "dark"));
+	}
+
+	/**
+	 * Each screen was captured in each variant (such as light, dark, phone) without
+	 * serious axe findings.
+	 */
+	public static void assertScreens(JsonNode summary, List<String> screens, List<String> variants) {
 		for (String screen : screens) {
-			for (String scheme : List.of("light", "dark")) {
+			for (String scheme : variants) {
 				String name = screen + "-" + scheme;
 				assertThat(summary.get("screens").get(name)).as(name).isNotNull();
 				assertThat(summary.get("screens").get(name).size()).as("serious axe violations on " + name).isZero();
