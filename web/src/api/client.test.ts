@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { ApiClient, ApiError, CSRF_HEADER, REFRESH_PATH, type TokenResponse } from './client'
+import { ApiClient, ApiError, CSRF_HEADER, REFRESH_PATH, type Exclusive, type TokenResponse } from './client'
 
 function json(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' } })
@@ -63,6 +63,42 @@ describe('ApiClient', () => {
     release()
     expect(await all).toEqual(['fresh', 'fresh', 'fresh'])
     expect(refreshes).toBe(1)
+  })
+
+  it('takes turns with other tabs, which share the refresh cookie, so no tab presents a spent token', async () => {
+    // One cookie jar and a server that rotates on every use and ends the session on reuse.
+    let cookie = 'r1'
+    let revoked = false
+    const server = async (init: RequestInit): Promise<Response> => {
+      const presented = cookie
+      await new Promise((resolve) => setTimeout(resolve, 5))
+      if (revoked || presented !== cookie) {
+        revoked = true
+        return json({ title: 'Unauthorized' }, 401)
+      }
+      cookie = `${presented}+`
+      return json(tokens(`access-for-${header(init, CSRF_HEADER)}-${presented}`))
+    }
+    let turn = Promise.resolve()
+    const oneAtATime: Exclusive = (_name, task) => {
+      const run = turn.then(task)
+      turn = run.then(
+        () => undefined,
+        () => undefined,
+      )
+      return run
+    }
+    const tab = () =>
+      new ApiClient({
+        fetch: (async (_input: RequestInfo | URL, init?: RequestInit) => server(init ?? {})) as typeof globalThis.fetch,
+        readCookie: (name) => (name === '__Host-ferry-csrf' ? 'csrf' : undefined),
+        acrossTabs: oneAtATime,
+      })
+
+    const [first, second] = await Promise.all([tab().refresh(), tab().refresh()])
+
+    expect(revoked).toBe(false)
+    expect([first, second]).toEqual(['access-for-csrf-r1', 'access-for-csrf-r1+'])
   })
 
   it('refreshes ahead of expiry instead of waiting for a 401', async () => {

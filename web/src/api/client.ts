@@ -82,6 +82,15 @@ export interface RequestOptions {
 
 type Fetch = typeof fetch
 
+/** Runs `task` while holding the named lock, so no other tab runs one under the same name meanwhile. */
+export type Exclusive = <T>(name: string, task: () => Promise<T>) => Promise<T>
+
+const REFRESH_LOCK = 'ferry-refresh'
+
+/** The Web Locks API where the browser has it (every current one does); plain otherwise. */
+const browserLock: Exclusive = <T,>(name: string, task: () => Promise<T>): Promise<T> =>
+  typeof navigator !== 'undefined' && navigator.locks ? (navigator.locks.request(name, task) as Promise<T>) : task()
+
 export class ApiClient {
   private accessToken: string | null = null
   private expiresAt = 0
@@ -94,11 +103,15 @@ export class ApiClient {
   private readonly fetchFn: Fetch
   private readonly now: () => number
   private readonly readCookie: (name: string) => string | undefined
+  private readonly acrossTabs: Exclusive
 
-  constructor(options: { fetch?: Fetch; now?: () => number; readCookie?: (name: string) => string | undefined } = {}) {
+  constructor(
+    options: { fetch?: Fetch; now?: () => number; readCookie?: (name: string) => string | undefined; acrossTabs?: Exclusive } = {},
+  ) {
     this.fetchFn = options.fetch ?? ((input, init) => fetch(input, init))
     this.now = options.now ?? (() => Date.now())
     this.readCookie = options.readCookie ?? documentCookie
+    this.acrossTabs = options.acrossTabs ?? browserLock
   }
 
   get signedIn(): boolean {
@@ -199,7 +212,9 @@ export class ApiClient {
    * one as theft, so two parallel refreshes would sign the user out.
    */
   refresh(): Promise<string | null> {
-    this.refreshing ??= this.doRefresh().finally(() => {
+    // Other tabs share the refresh cookie: the lock makes them take turns, so each one
+    // presents the token the previous one was given instead of reusing a spent one.
+    this.refreshing ??= this.acrossTabs(REFRESH_LOCK, () => this.doRefresh()).finally(() => {
       this.refreshing = null
     })
     return this.refreshing
