@@ -1,6 +1,7 @@
 // Launches Debian's Chromium for the end-to-end run and collects what a person would notice
 // only in the console: CSP violations, script errors and failed requests.
 import { chromium } from 'playwright-core'
+import { createHash } from 'node:crypto'
 import axe from 'axe-core'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -70,3 +71,19 @@ export async function submitSignIn(page, email, password) {
   await page.getByLabel('Password', { exact: true }).fill(password)
   await page.getByRole('button', { name: 'Sign in', exact: true }).click()
 }
+
+/** An environment variable the driver test must set. */
+export function required(name) {
+  const value = process.env[name]
+  if (!value) throw new Error(`${name} is not set`)
+  return value
+}
+
+export function check(condition, message) {
+  if (!condition) throw new Error(message)
+}
+
+export const sha256 = (buffer) => createHash('sha256').update(buffer).digest('hex')
+
+/** Progress lines, prefixed with the script's name, for the driver test's log. */
+export const logger = (name) => (message) => console.log(`[${name}] ${message}`)

@@ -6,7 +6,7 @@
 // by hand: FERRY_URL=... FERRY_EMAIL=... FERRY_PASSWORD=... FERRY_DASH_USER=... node e2e/dashboard-e2e.mjs
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { accessibilityViolations, openBrowser, submitSignIn } from './browser.mjs'
+import { accessibilityViolations, check, logger, openBrowser, required, submitSignIn } from './browser.mjs'
 
 const base = required('FERRY_URL')
 const email = required('FERRY_EMAIL')
@@ -21,19 +21,7 @@ const TIMEOUT = 60_000
 mkdirSync(shots, { recursive: true })
 const result = { screens: {}, screenshots: [], csp: [], pageErrors: [], charts: 0, failedLogins: null }
 
-function required(name) {
-  const value = process.env[name]
-  if (!value) throw new Error(`${name} is not set`)
-  return value
-}
-
-function check(condition, message) {
-  if (!condition) throw new Error(message)
-}
-
-function log(message) {
-  console.log(`[dashboard-e2e] ${message}`)
-}
+const log = logger('dashboard-e2e')
 
 const browser = await openBrowser({ executablePath })
 const { page } = browser

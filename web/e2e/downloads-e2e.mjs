@@ -3,11 +3,11 @@
 // a download ticket (never fetched into the page with the Authorization header). Driven by
 // dev.ferry.web.DownloadUiEndToEndIntegrationTests;
 // by hand: FERRY_URL=... FERRY_EMAIL=... FERRY_PASSWORD=... node e2e/downloads-e2e.mjs
-import { createHash, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { accessibilityViolations, openBrowser, submitSignIn } from './browser.mjs'
+import { accessibilityViolations, check, logger, openBrowser, required, sha256, submitSignIn } from './browser.mjs'
 
 const base = required('FERRY_URL')
 const email = required('FERRY_EMAIL')
@@ -23,21 +23,7 @@ mkdirSync(shots, { recursive: true })
 const work = mkdtempSync(join(tmpdir(), 'ferry-downloads-e2e-'))
 const result = { downloads: {}, screens: {}, screenshots: [], csp: [], pageErrors: [] }
 
-function required(name) {
-  const value = process.env[name]
-  if (!value) throw new Error(`${name} is not set`)
-  return value
-}
-
-function check(condition, message) {
-  if (!condition) throw new Error(message)
-}
-
-function log(message) {
-  console.log(`[downloads-e2e] ${message}`)
-}
-
-const sha256 = (buffer) => createHash('sha256').update(buffer).digest('hex')
+const log = logger('downloads-e2e')
 
 async function api(path, init = {}, token = null) {
   const headers = { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}), ...init.headers }

@@ -5,11 +5,11 @@
 // dev.ferry.share.GrantsUiEndToEndIntegrationTests; by hand: FERRY_URL=... FERRY_OWNER_EMAIL=...
 // FERRY_OWNER_PASSWORD=... FERRY_GRANTEE_EMAIL=... FERRY_GRANTEE_PASSWORD=... FERRY_ADMIN_EMAIL=...
 // FERRY_ADMIN_PASSWORD=... FERRY_GROUP=... FERRY_NEW_GROUP=... node e2e/grants-e2e.mjs
-import { createHash, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { accessibilityViolations, openBrowser, submitSignIn } from './browser.mjs'
+import { accessibilityViolations, check, logger, openBrowser, required, sha256, submitSignIn } from './browser.mjs'
 
 const base = required('FERRY_URL')
 const owner = { email: required('FERRY_OWNER_EMAIL'), password: required('FERRY_OWNER_PASSWORD') }
@@ -27,21 +27,7 @@ mkdirSync(shots, { recursive: true })
 const work = mkdtempSync(join(tmpdir(), 'ferry-grants-e2e-'))
 const result = { screens: {}, screenshots: [], csp: [], pageErrors: [], file: FILE }
 
-function required(name) {
-  const value = process.env[name]
-  if (!value) throw new Error(`${name} is not set`)
-  return value
-}
-
-function check(condition, message) {
-  if (!condition) throw new Error(message)
-}
-
-function log(message) {
-  console.log(`[grants-e2e] ${message}`)
-}
-
-const sha256 = (buffer) => createHash('sha256').update(buffer).digest('hex')
+const log = logger('grants-e2e')
 
 /** Light and dark with an axe scan of each, then the phone width (390x844). */
 async function capture(page, name, ready = async () => {}) {

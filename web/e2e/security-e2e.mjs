@@ -9,10 +9,10 @@
 //            counts down and the page ends on sign-in with a note. Driven by
 //            dev.ferry.web.IdleSignOutUiEndToEndIntegrationTests.
 // The base URL must be http://localhost:<port>: passkeys need a host name, not an address.
-import { createHmac } from 'node:crypto'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { accessibilityViolations, openBrowser, submitSignIn } from './browser.mjs'
+import { accessibilityViolations, check, openBrowser, required, submitSignIn } from './browser.mjs'
+import { totp } from './totp.mjs'
 
 const base = required('FERRY_URL')
 const part = required('FERRY_E2E_PART')
@@ -24,32 +24,9 @@ const TIMEOUT = 60_000
 mkdirSync(shots, { recursive: true })
 const result = { screens: {}, csp: [], pageErrors: [], steps: [] }
 
-function required(name) {
-  const value = process.env[name]
-  if (!value) throw new Error(`${name} is not set`)
-  return value
-}
-
-function check(condition, message) {
-  if (!condition) throw new Error(message)
-}
-
 function step(message) {
   result.steps.push(message)
   console.log(`[security-e2e:${part}] ${message}`)
-}
-
-/** RFC 6238 with the server's parameters: HMAC-SHA1, 30-second steps, 6 digits. */
-export function totp(secret, now = Date.now()) {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
-  let bits = ''
-  for (const char of secret.replace(/[\s=]/g, '').toUpperCase()) bits += alphabet.indexOf(char).toString(2).padStart(5, '0')
-  const key = Buffer.from(bits.match(/.{8}/g).map((byte) => parseInt(byte, 2)))
-  const counter = Buffer.alloc(8)
-  counter.writeBigUInt64BE(BigInt(Math.floor(now / 30_000)))
-  const hmac = createHmac('sha1', key).update(counter).digest()
-  const offset = hmac[hmac.length - 1] & 0x0f
-  return String((hmac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0')
 }
 
 /** Light and dark at desktop width, and a phone-width shot; every one scanned with axe. */

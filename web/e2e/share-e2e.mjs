@@ -2,11 +2,11 @@
 // open the link as a stranger in a fresh browser, download, and find the download in the
 // sender's activity and the audit log. Driven by dev.ferry.web.ShareUiEndToEndIntegrationTests;
 // by hand: FERRY_URL=... FERRY_EMAIL=... FERRY_PASSWORD=... node e2e/share-e2e.mjs
-import { createHash, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { accessibilityViolations, openBrowser, submitSignIn } from './browser.mjs'
+import { accessibilityViolations, check, logger, openBrowser, required, sha256, submitSignIn } from './browser.mjs'
 
 const base = required('FERRY_URL')
 const email = required('FERRY_EMAIL')
@@ -22,21 +22,7 @@ mkdirSync(shots, { recursive: true })
 const work = mkdtempSync(join(tmpdir(), 'ferry-share-e2e-'))
 const result = { screens: {}, screenshots: [], csp: [], pageErrors: [] }
 
-function required(name) {
-  const value = process.env[name]
-  if (!value) throw new Error(`${name} is not set`)
-  return value
-}
-
-function check(condition, message) {
-  if (!condition) throw new Error(message)
-}
-
-function log(message) {
-  console.log(`[share-e2e] ${message}`)
-}
-
-const sha256 = (buffer) => createHash('sha256').update(buffer).digest('hex')
+const log = logger('share-e2e')
 
 async function capture(page, name) {
   for (const scheme of ['light', 'dark']) {

@@ -4,11 +4,11 @@
 // forgotten password reset through the mailed link. Driven by
 // dev.ferry.web.SignInUiEndToEndIntegrationTests, which answers "need-mail <address>" lines
 // on stdin with the reset link it found in the mail.
-import { createHmac } from 'node:crypto'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
-import { accessibilityViolations, openBrowser, submitSignIn } from './browser.mjs'
+import { accessibilityViolations, check, logger, openBrowser, required, submitSignIn } from './browser.mjs'
+import { totp } from './totp.mjs'
 
 const base = required('FERRY_URL')
 const passkeyUser = { email: required('FERRY_PASSKEY_EMAIL') }
@@ -27,36 +27,11 @@ const result = { screens: {}, screenshots: [], csp: [], pageErrors: [], steps: [
 const stdin = createInterface({ input: process.stdin })
 const lines = stdin[Symbol.asyncIterator]()
 
-function required(name) {
-  const value = process.env[name]
-  if (!value) throw new Error(`${name} is not set`)
-  return value
-}
-
-function check(condition, message) {
-  if (!condition) throw new Error(message)
-}
-
-function log(message) {
-  console.log(`[signin-e2e] ${message}`)
-}
+const log = logger('signin-e2e')
 
 function step(name) {
   result.steps.push(name)
   log(name)
-}
-
-/** RFC 6238 (HMAC-SHA1, 6 digits, 30 s) for a base32 secret, `steps` windows from now. */
-function totp(secret, steps = 0) {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
-  let bits = ''
-  for (const c of secret.replace(/=+$/, '')) bits += alphabet.indexOf(c).toString(2).padStart(5, '0')
-  const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)))
-  const counter = Buffer.alloc(8)
-  counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 30000) + steps))
-  const mac = createHmac('sha1', key).update(counter).digest()
-  const offset = mac[mac.length - 1] & 0xf
-  return ((mac.readUInt32BE(offset) & 0x7fffffff) % 1000000).toString().padStart(6, '0')
 }
 
 async function api(path, body, token) {

@@ -2,11 +2,12 @@
 // Driven by dev.ferry.web.UiEndToEndIntegrationTests; run by hand with:
 //   FERRY_URL=http://127.0.0.1:8080 FERRY_EMAIL=... FERRY_PASSWORD=... node e2e/ui-e2e.mjs
 // Writes screenshots (light and dark) and a JSON summary; exits non-zero on the first failure.
-import { createHash, createHmac, randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { createReadStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { accessibilityViolations, openBrowser, submitSignIn } from './browser.mjs'
+import { accessibilityViolations, check, logger, openBrowser, required, submitSignIn } from './browser.mjs'
+import { totp } from './totp.mjs'
 
 const base = required('FERRY_URL')
 const email = required('FERRY_EMAIL')
@@ -23,19 +24,7 @@ const work = mkdtempSync(join(tmpdir(), 'ferry-e2e-files-'))
 const result = { screens: {}, screenshots: [], upload: {}, csp: [], pageErrors: [] }
 let invitation = null
 
-function required(name) {
-  const value = process.env[name]
-  if (!value) throw new Error(`${name} is not set`)
-  return value
-}
-
-function check(condition, message) {
-  if (!condition) throw new Error(message)
-}
-
-function log(message) {
-  console.log(`[ui-e2e] ${message}`)
-}
+const log = logger('ui-e2e')
 
 async function sha256(path) {
   const hash = createHash('sha256')
@@ -75,19 +64,6 @@ async function capture(name, { ready, mobile = false } = {}) {
 async function chooseFiles(trigger, files) {
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), trigger()])
   await chooser.setFiles(files)
-}
-
-/** What an authenticator app shows now for a base32 secret (RFC 6238: HMAC-SHA1, 6 digits, 30 s). */
-function totp(secret) {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
-  let bits = ''
-  for (const c of secret) bits += alphabet.indexOf(c).toString(2).padStart(5, '0')
-  const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)))
-  const counter = Buffer.alloc(8)
-  counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 30000)))
-  const mac = createHmac('sha1', key).update(counter).digest()
-  const offset = mac[mac.length - 1] & 0xf
-  return ((mac.readUInt32BE(offset) & 0x7fffffff) % 1000000).toString().padStart(6, '0')
 }
 
 let recoveryCode = null
