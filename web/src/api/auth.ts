@@ -87,11 +87,11 @@ export async function signInWithPasskey(mfaToken?: string): Promise<void> {
     auth: false,
   })
   const credential = await getAssertion(options)
-  const tokens = await api.request<TokenResponse>('/api/v1/auth/passkeys/login', {
+  const response = await api.send('/api/v1/auth/passkeys/login', {
     json: mfaToken ? { credential, mfa_token: mfaToken, use_cookie: true } : { credential, use_cookie: true },
     auth: false,
   })
-  api.acceptTokens(tokens)
+  api.acceptTokens((await response.json()) as TokenResponse, serverDate(response))
 }
 
 /** Mails a reset link when the address has an account; the server never says whether it does. */

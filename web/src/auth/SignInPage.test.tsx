@@ -87,6 +87,21 @@ describe('SignInPage', () => {
     ])
   })
 
+  it('measures the idle deadline of a passkey sign-in on the server clock, like a password sign-in', async () => {
+    // The server's clock runs an hour behind this browser's; the session idles out 30 minutes after its Date.
+    const serverNow = Math.floor((Date.now() - 3_600_000) / 1000) * 1000
+    const idle = { ...TOKENS, idle_expires_at: new Date(serverNow + 30 * 60_000).toISOString() }
+    fakeServer({
+      '/api/v1/auth/passkeys/login/options': respond(200, { challenge: 'AQID' }),
+      '/api/v1/auth/passkeys/login': respond(200, idle, { Date: new Date(serverNow).toUTCString() }),
+    })
+    fakeAuthenticator(assertion)
+    renderApp(<SignInPage />, '/signin')
+    await userEvent.click(await screen.findByRole('button', { name: 'Sign in with a passkey' }))
+    await waitFor(() => expect(api.signedIn).toBe(true))
+    expect(api.idleTimeout).toBe(30 * 60_000)
+  })
+
   it('says so when the passkey prompt was cancelled', async () => {
     fakeServer({ '/api/v1/auth/passkeys/login/options': respond(200, { challenge: 'AQID' }) })
     fakeAuthenticator(() => Promise.reject(new DOMException('The operation either timed out or was not allowed.', 'NotAllowedError')))
