@@ -87,3 +87,32 @@ export const sha256 = (buffer) => createHash('sha256').update(buffer).digest('he
 
 /** Progress lines, prefixed with the script's name, for the driver test's log. */
 export const logger = (name) => (message) => console.log(`[${name}] ${message}`)
+
+const PHONE = { width: 390, height: 844 }
+
+/**
+ * Shoots a screen light and dark (and at phone width when `phone` is 'shot', or
+ * 'scanned' to scan that one too), scans each with axe-core into `result.screens` and
+ * fails on a serious finding. `ready(variant)` runs before each shot.
+ */
+export async function captureScreen(page, name, { shots, result, ready = async () => {}, phone = false, fullPage = true }) {
+  result.screenshots ??= []
+  const variants = ['light', 'dark', ...(phone ? ['phone'] : [])]
+  const desktop = page.viewportSize()
+  for (const variant of variants) {
+    await page.emulateMedia({ colorScheme: variant === 'dark' ? 'dark' : 'light' })
+    if (variant === 'phone') await page.setViewportSize(PHONE)
+    await ready(variant)
+    await page.waitForTimeout(300)
+    const file = join(shots, `${name}-${variant}.png`)
+    await page.screenshot({ path: file, fullPage })
+    result.screenshots.push(file)
+    if (variant !== 'phone' || phone === 'scanned') {
+      const violations = await accessibilityViolations(page)
+      result.screens[`${name}-${variant}`] = violations
+      check(violations.length === 0, `${name} (${variant}) has serious accessibility problems: ${JSON.stringify(violations, null, 1)}`)
+    }
+  }
+  if (phone) await page.setViewportSize(desktop)
+  await page.emulateMedia({ colorScheme: 'light' })
+}

@@ -6,7 +6,7 @@
 // by hand: FERRY_URL=... FERRY_EMAIL=... FERRY_PASSWORD=... FERRY_DASH_USER=... node e2e/dashboard-e2e.mjs
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { accessibilityViolations, check, logger, openBrowser, required, submitSignIn } from './browser.mjs'
+import { captureScreen, check, logger, openBrowser, required, submitSignIn } from './browser.mjs'
 
 const base = required('FERRY_URL')
 const email = required('FERRY_EMAIL')
@@ -46,20 +46,16 @@ async function horizontalOverflow() {
 
 async function capture(name, viewport) {
   await page.setViewportSize(viewport)
-  for (const scheme of ['light', 'dark']) {
-    await page.emulateMedia({ colorScheme: scheme })
-    await chartsReady()
-    await page.waitForTimeout(400)
-    const overflow = await horizontalOverflow()
-    check(overflow.length === 0, `${name} (${scheme}) is wider than the window: ${overflow.join('; ')}`)
-    const file = join(shots, `${name}-${scheme}.png`)
-    await page.screenshot({ path: file, fullPage: true })
-    result.screenshots.push(file)
-    const violations = await accessibilityViolations(page)
-    result.screens[`${name}-${scheme}`] = violations
-    check(violations.length === 0, `${name} (${scheme}) has serious accessibility problems: ${JSON.stringify(violations, null, 1)}`)
-  }
-  await page.emulateMedia({ colorScheme: 'light' })
+  await captureScreen(page, name, {
+    shots,
+    result,
+    ready: async (scheme) => {
+      await chartsReady()
+      await page.waitForTimeout(100)
+      const overflow = await horizontalOverflow()
+      check(overflow.length === 0, `${name} (${scheme}) is wider than the window: ${overflow.join('; ')}`)
+    },
+  })
 }
 
 try {

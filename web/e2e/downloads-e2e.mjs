@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { accessibilityViolations, check, logger, openBrowser, required, sha256, submitSignIn } from './browser.mjs'
+import { captureScreen, check, logger, openBrowser, required, sha256, submitSignIn } from './browser.mjs'
 
 const base = required('FERRY_URL')
 const email = required('FERRY_EMAIL')
@@ -57,26 +57,7 @@ async function nativeDownload(page, seen, click, expected, name) {
   return bytes
 }
 
-async function capture(page, name) {
-  for (const scheme of ['light', 'dark']) {
-    await page.emulateMedia({ colorScheme: scheme })
-    await page.waitForTimeout(300)
-    const file = join(shots, `${name}-${scheme}.png`)
-    await page.screenshot({ path: file, fullPage: true })
-    result.screenshots.push(file)
-    const violations = await accessibilityViolations(page)
-    result.screens[`${name}-${scheme}`] = violations
-    check(violations.length === 0, `${name} (${scheme}) has serious accessibility problems: ${JSON.stringify(violations, null, 1)}`)
-  }
-  await page.emulateMedia({ colorScheme: 'light' })
-  const viewport = page.viewportSize()
-  await page.setViewportSize({ width: 390, height: 844 })
-  await page.waitForTimeout(300)
-  const phone = join(shots, `${name}-phone.png`)
-  await page.screenshot({ path: phone, fullPage: true })
-  result.screenshots.push(phone)
-  await page.setViewportSize(viewport)
-}
+const capture = (page, name) => captureScreen(page, name, { shots, result, phone: 'shot' })
 
 // The objects, made through the API: what is under test is how the browser downloads them.
 const token = (await api('/api/v1/auth/login', { method: 'POST', body: JSON.stringify({ email, password }) })).access_token

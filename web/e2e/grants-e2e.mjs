@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { accessibilityViolations, check, logger, openBrowser, required, sha256, submitSignIn } from './browser.mjs'
+import { accessibilityViolations, captureScreen, check, logger, openBrowser, required, sha256, submitSignIn } from './browser.mjs'
 
 const base = required('FERRY_URL')
 const owner = { email: required('FERRY_OWNER_EMAIL'), password: required('FERRY_OWNER_PASSWORD') }
@@ -30,28 +30,7 @@ const result = { screens: {}, screenshots: [], csp: [], pageErrors: [], file: FI
 const log = logger('grants-e2e')
 
 /** Light and dark with an axe scan of each, then the phone width (390x844). */
-async function capture(page, name, ready = async () => {}) {
-  for (const scheme of ['light', 'dark']) {
-    await page.emulateMedia({ colorScheme: scheme })
-    await ready()
-    await page.waitForTimeout(300)
-    const file = join(shots, `${name}-${scheme}.png`)
-    await page.screenshot({ path: file })
-    result.screenshots.push(file)
-    const violations = await accessibilityViolations(page)
-    result.screens[`${name}-${scheme}`] = violations
-    check(violations.length === 0, `${name} (${scheme}) has serious accessibility problems: ${JSON.stringify(violations, null, 1)}`)
-  }
-  await page.setViewportSize({ width: 390, height: 844 })
-  await page.emulateMedia({ colorScheme: 'light' })
-  await ready()
-  await page.waitForTimeout(300)
-  const file = join(shots, `${name}-phone.png`)
-  await page.screenshot({ path: file })
-  result.screenshots.push(file)
-  await page.setViewportSize({ width: 1280, height: 860 })
-  await page.emulateMedia({ colorScheme: 'light' })
-}
+const capture = (page, name, ready) => captureScreen(page, name, { shots, result, ready, phone: 'shot', fullPage: false })
 
 async function signIn(page, account, path, heading) {
   page.setDefaultTimeout(TIMEOUT)

@@ -11,7 +11,7 @@
 // The base URL must be http://localhost:<port>: passkeys need a host name, not an address.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { accessibilityViolations, check, openBrowser, required, submitSignIn } from './browser.mjs'
+import { captureScreen, check, openBrowser, required, submitSignIn } from './browser.mjs'
 import { totp } from './totp.mjs'
 
 const base = required('FERRY_URL')
@@ -30,24 +30,7 @@ function step(message) {
 }
 
 /** Light and dark at desktop width, and a phone-width shot; every one scanned with axe. */
-async function capture(page, name) {
-  for (const scheme of ['light', 'dark']) {
-    await page.emulateMedia({ colorScheme: scheme })
-    await page.waitForTimeout(250)
-    await page.screenshot({ path: join(shots, `${name}-${scheme}.png`), fullPage: true })
-    const violations = await accessibilityViolations(page)
-    result.screens[`${name}-${scheme}`] = violations
-    check(violations.length === 0, `${name} (${scheme}) has serious accessibility problems: ${JSON.stringify(violations, null, 1)}`)
-  }
-  await page.emulateMedia({ colorScheme: 'light' })
-  await page.setViewportSize({ width: 390, height: 844 })
-  await page.waitForTimeout(250)
-  await page.screenshot({ path: join(shots, `${name}-phone.png`), fullPage: true })
-  const violations = await accessibilityViolations(page)
-  result.screens[`${name}-phone`] = violations
-  check(violations.length === 0, `${name} (phone) has serious accessibility problems: ${JSON.stringify(violations, null, 1)}`)
-  await page.setViewportSize({ width: 1280, height: 860 })
-}
+const capture = (page, name) => captureScreen(page, name, { shots, result, phone: 'scanned' })
 
 /** A fresh browser for {@code run}; a failure leaves a screenshot of where it stood. */
 async function withBrowser(name, run) {

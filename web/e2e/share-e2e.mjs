@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { accessibilityViolations, check, logger, openBrowser, required, sha256, submitSignIn } from './browser.mjs'
+import { captureScreen, check, logger, openBrowser, required, sha256, submitSignIn } from './browser.mjs'
 
 const base = required('FERRY_URL')
 const email = required('FERRY_EMAIL')
@@ -24,19 +24,7 @@ const result = { screens: {}, screenshots: [], csp: [], pageErrors: [] }
 
 const log = logger('share-e2e')
 
-async function capture(page, name) {
-  for (const scheme of ['light', 'dark']) {
-    await page.emulateMedia({ colorScheme: scheme })
-    await page.waitForTimeout(300)
-    const file = join(shots, `${name}-${scheme}.png`)
-    await page.screenshot({ path: file, fullPage: true })
-    result.screenshots.push(file)
-    const violations = await accessibilityViolations(page)
-    result.screens[`${name}-${scheme}`] = violations
-    check(violations.length === 0, `${name} (${scheme}) has serious accessibility problems: ${JSON.stringify(violations, null, 1)}`)
-  }
-  await page.emulateMedia({ colorScheme: 'light' })
-}
+const capture = (page, name) => captureScreen(page, name, { shots, result })
 
 const sender = await openBrowser({ executablePath })
 const stranger = await openBrowser({ executablePath })

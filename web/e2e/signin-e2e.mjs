@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
-import { accessibilityViolations, check, logger, openBrowser, required, submitSignIn } from './browser.mjs'
+import { captureScreen, check, logger, openBrowser, required, submitSignIn } from './browser.mjs'
 import { totp } from './totp.mjs'
 
 const base = required('FERRY_URL')
@@ -55,25 +55,7 @@ const browser = await openBrowser({ executablePath })
 const { page } = browser
 page.setDefaultTimeout(TIMEOUT)
 
-async function capture(name) {
-  for (const scheme of ['light', 'dark']) {
-    await page.emulateMedia({ colorScheme: scheme })
-    await page.waitForTimeout(300)
-    const file = join(shots, `${name}-${scheme}.png`)
-    await page.screenshot({ path: file, fullPage: true })
-    result.screenshots.push(file)
-    const violations = await accessibilityViolations(page)
-    result.screens[`${name}-${scheme}`] = violations
-    check(violations.length === 0, `${name} (${scheme}) has serious accessibility problems: ${JSON.stringify(violations, null, 1)}`)
-  }
-  await page.emulateMedia({ colorScheme: 'light' })
-  await page.setViewportSize({ width: 390, height: 844 })
-  await page.waitForTimeout(300)
-  const phone = join(shots, `${name}-phone.png`)
-  await page.screenshot({ path: phone, fullPage: true })
-  result.screenshots.push(phone)
-  await page.setViewportSize({ width: 1280, height: 860 })
-}
+const capture = (name) => captureScreen(page, name, { shots, result, phone: 'shot' })
 
 async function signInPage() {
   await page.getByRole('heading', { name: 'Sign in to Ferry' }).waitFor()

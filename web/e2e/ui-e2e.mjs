@@ -6,7 +6,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { createReadStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { accessibilityViolations, check, logger, openBrowser, required, submitSignIn } from './browser.mjs'
+import { captureScreen, check, logger, openBrowser, required, submitSignIn } from './browser.mjs'
 import { totp } from './totp.mjs'
 
 const base = required('FERRY_URL')
@@ -37,29 +37,8 @@ const { page, context } = browser
 page.setDefaultTimeout(TIMEOUT)
 
 /** Screenshot in light and dark (the theme follows the system by default), plus an axe scan of each. */
-async function capture(name, { ready, mobile = false } = {}) {
-  for (const scheme of ['light', 'dark']) {
-    await page.emulateMedia({ colorScheme: scheme })
-    if (ready) await ready()
-    await page.waitForTimeout(300)
-    const file = join(shots, `${name}-${scheme}.png`)
-    await page.screenshot({ path: file })
-    result.screenshots.push(file)
-    const violations = await accessibilityViolations(page)
-    result.screens[`${name}-${scheme}`] = violations
-    check(violations.length === 0, `${name} (${scheme}) has serious accessibility problems: ${JSON.stringify(violations, null, 1)}`)
-  }
-  if (mobile) {
-    await page.setViewportSize({ width: 390, height: 844 })
-    await page.emulateMedia({ colorScheme: 'light' })
-    await page.waitForTimeout(300)
-    const file = join(shots, `${name}-phone.png`)
-    await page.screenshot({ path: file })
-    result.screenshots.push(file)
-    await page.setViewportSize({ width: 1280, height: 860 })
-  }
-  await page.emulateMedia({ colorScheme: 'light' })
-}
+const capture = (name, { ready, mobile = false } = {}) =>
+  captureScreen(page, name, { shots, result, ready, phone: mobile ? 'shot' : false, fullPage: false })
 
 async function chooseFiles(trigger, files) {
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), trigger()])
