@@ -121,7 +121,8 @@ class ApiKeyService {
 		Set<Scope> scopes = EnumSet.noneOf(Scope.class);
 		scopes.addAll(apiKey.scopes());
 		scopes.retainAll(user.role().scopes());
-		return Optional.of(new CurrentUser(user.id(), user.email(), user.role(), scopes, null, apiKey.id()));
+		return Optional
+			.of(new CurrentUser(user.id(), user.email(), user.name(), user.role(), scopes, null, apiKey.id()));
 	}
 
 	private AuthException denied(String action, String reason, String detail) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -109,8 +110,8 @@ class AuthController {
 
 	@GetMapping("/me")
 	Me me(@AuthenticationPrincipal CurrentUser user) {
-		return new Me(user.userId().toString(), user.email(), user.role().apiName(), Scope.apiNames(user.scopes()),
-				(user.apiKeyId() != null) ? user.apiKeyId().toString() : null);
+		return new Me(user.userId().toString(), user.email(), user.name(), user.role().apiName(),
+				Scope.apiNames(user.scopes()), (user.apiKeyId() != null) ? user.apiKeyId().toString() : null);
 	}
 
 	record LoginRequest(@NotBlank @Size(max = 320) String email, @NotBlank @Size(max = 1024) String password,
@@ -127,7 +128,8 @@ class AuthController {
 	record Logout(String logoutUrl) {
 	}
 
-	record Me(String id, String email, String role, List<String> scopes, String apiKeyId) {
+	record Me(String id, String email, @JsonInclude(JsonInclude.Include.ALWAYS) String name, String role,
+			List<String> scopes, String apiKeyId) {
 	}
 
 }

@@ -104,7 +104,8 @@ class BearerAuthentication implements AuthenticationManagerResolver<HttpServletR
 			sessions.markUsed(sessionId, now);
 		}
 		Set<Scope> scopes = (session.restriction() != null) ? Set.of() : user.role().scopes();
-		return new FerryAuthentication(new CurrentUser(user.id(), user.email(), user.role(), scopes, sessionId, null),
+		return new FerryAuthentication(
+				new CurrentUser(user.id(), user.email(), user.name(), user.role(), scopes, sessionId, null),
 				session.restriction());
 	}
 

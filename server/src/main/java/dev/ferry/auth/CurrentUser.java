@@ -10,7 +10,7 @@ import dev.ferry.audit.AuditActor;
  * (browser/CLI) sessions, {@code apiKeyId} for API keys; {@code scopes} is what this
  * credential may do (never more than the role allows).
  */
-public record CurrentUser(UUID userId, String email, Role role, Set<Scope> scopes, UUID sessionId,
+public record CurrentUser(UUID userId, String email, String name, Role role, Set<Scope> scopes, UUID sessionId,
 		UUID apiKeyId) implements AuditActor.Source {
 
 	public boolean isAdmin() {

@@ -151,7 +151,7 @@ class PublicUploadRequests {
 	Optional<CurrentUser> actingOwner(UploadRequest request) {
 		return accounts.find(request.ownerId())
 			.filter(User::isActive)
-			.map((u) -> new CurrentUser(u.id(), u.email(), u.role(), EnumSet.of(Scope.WRITE), null, null));
+			.map((u) -> new CurrentUser(u.id(), u.email(), u.name(), u.role(), EnumSet.of(Scope.WRITE), null, null));
 	}
 
 	String ownerName(UploadRequest request) {

@@ -40,7 +40,9 @@ class RegistrationIntegrationTests extends AuthIntegrationTest {
 		assertThat(registered.json().get("role").asString()).isEqualTo("guest");
 		assertThat(registered.json().get("name").asString()).isEqualTo("New Person");
 		assertThat(again.status()).isEqualTo(403);
-		assertThat(api.get("/api/v1/me", api.login(email, PASSWORD)).json().get("role").asString()).isEqualTo("guest");
+		JsonNode me = api.get("/api/v1/me", api.login(email, PASSWORD)).json();
+		assertThat(me.get("role").asString()).isEqualTo("guest");
+		assertThat(me.get("name").asString()).as("the name shown in the UI's menu").isEqualTo("New Person");
 		assertThat(audits("invitation.accept"))
 			.anySatisfy((row) -> assertThat(row.objectId()).isEqualTo(body.get("id").asString()));
 		assertThat(audits("auth.register"))
