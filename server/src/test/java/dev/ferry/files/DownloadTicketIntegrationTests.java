@@ -92,6 +92,40 @@ class DownloadTicketIntegrationTests extends FilesTestSupport {
 	}
 
 	@Test
+	void aBrokenDownloadHandsBackWhatItDidNotSend() throws Exception {
+		Account user = newUser();
+		int size = 24 * 1024 * 1024;
+		byte[] content = bytes(size, 32);
+		String id = put(user, "/broken.bin", content).get("id").asString();
+		String url = url(ticket(user, "/api/v1/files/" + id + "/download").get("url").asString());
+		Path dir = tempDir();
+		Process broken = new ProcessBuilder("sh", "-c", "curl -sS \"$0\" | head -c 100000 > part.bin", url)
+			.directory(dir.toFile())
+			.start();
+		assertThat(broken.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+		String ticketId = ticketId(url);
+		await().atMost(Duration.ofSeconds(30)).until(() -> servedTo(ticketId) < size);
+		long mark = servedTo(ticketId);
+		assertThat(mark).isGreaterThanOrEqualTo(100_000);
+
+		assertThat(curl(dir, "-r", (mark - 1) + "-", "-o", "early.bin", "-w", "%{http_code}", url).out())
+			.as("a byte that went out")
+			.isEqualTo("401");
+		Curl rest = curl(dir, "-r", mark + "-", "-o", "rest.bin", "-w", "%{http_code}", url);
+		assertThat(rest.out()).as(rest.err()).isEqualTo("206");
+		assertThat(Files.readAllBytes(dir.resolve("rest.bin")))
+			.isEqualTo(Arrays.copyOfRange(content, (int) mark, size));
+		assertThat(servedTo(ticketId)).isEqualTo(size);
+	}
+
+	private long servedTo(String ticketId) {
+		return jdbc.sql("SELECT served_to FROM download_tickets WHERE id = ?")
+			.param(ticketId)
+			.query(Long.class)
+			.single();
+	}
+
+	@Test
 	void usingATicketDoesNotKeepItsSessionAlive() throws Exception {
 		Account user = newUser();
 		String id = put(user, "/idle.bin", bytes(1_000, 31)).get("id").asString();
