@@ -77,30 +77,32 @@ class BearerAuthentication implements AuthenticationManagerResolver<HttpServletR
 	 * away its requests outside what the restriction allows.
 	 */
 	private FerryAuthentication toAuthentication(Jwt token) {
-		return sessionAuthentication(UUID.fromString(token.getClaimAsString("sid")));
+		return sessionAuthentication(UUID.fromString(token.getClaimAsString("sid")), true);
 	}
 
 	/**
 	 * A ticket acts for the session that asked for it, with that session's rights, and
-	 * only for the one request it was issued for.
+	 * only for the one request it was issued for. It is not the session's owner at work:
+	 * whoever replays a ticket URL must not keep an idle session alive.
 	 */
 	private FerryAuthentication ticket(HttpServletRequest request, String ticket) {
 		try {
-			return sessionAuthentication(tickets.redeem(ticket, DownloadTickets.Holder.SESSION, request).holderId());
+			return sessionAuthentication(tickets.redeem(ticket, DownloadTickets.Holder.SESSION, request).holderId(),
+					false);
 		}
 		catch (DownloadTicketException ex) {
 			throw new InvalidBearerTokenException("Download ticket " + ex.reason());
 		}
 	}
 
-	private FerryAuthentication sessionAuthentication(UUID sessionId) {
+	private FerryAuthentication sessionAuthentication(UUID sessionId, boolean activity) {
 		Instant now = clock.instant();
 		SessionRepository.Session session = sessions.findActive(sessionId, now)
 			.orElseThrow(() -> new InvalidBearerTokenException("Session ended or account suspended"));
 		User user = users.findById(session.userId())
 			.filter(User::isActive)
 			.orElseThrow(() -> new InvalidBearerTokenException("Session ended or account suspended"));
-		if (!session.lastUsedAt().plus(TOUCH_INTERVAL).isAfter(now)) {
+		if (activity && !session.lastUsedAt().plus(TOUCH_INTERVAL).isAfter(now)) {
 			sessions.markUsed(sessionId, now);
 		}
 		Set<Scope> scopes = (session.restriction() != null) ? Set.of() : user.role().scopes();

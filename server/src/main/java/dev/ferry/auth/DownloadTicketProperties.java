@@ -11,5 +11,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * resume it with ranged requests.
  */
 @ConfigurationProperties("ferry.download-tickets")
-record DownloadTicketProperties(@DefaultValue("60s") Duration ttl, @DefaultValue("24h") Duration resumeWindow) {
+record DownloadTicketProperties(@DefaultValue("60s") Duration ttl, @DefaultValue("1h") Duration resumeWindow) {
 }

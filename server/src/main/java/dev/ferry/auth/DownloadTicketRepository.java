@@ -53,6 +53,26 @@ class DownloadTicketRepository {
 			.update() == 1;
 	}
 
+	/**
+	 * Takes {@code [start, end)} when nothing at or after {@code start} was served under
+	 * the ticket; one conditional UPDATE, so of two requests for the same bytes one wins.
+	 */
+	boolean take(UUID id, long start, long end) {
+		return jdbc.sql("UPDATE download_tickets SET served_to = ? WHERE id = ? AND served_to <= ?")
+			.params(end, id.toString(), start)
+			.update() == 1;
+	}
+
+	/**
+	 * Hands back what a body took up to {@code taken} but only sent up to
+	 * {@code reached}.
+	 */
+	void giveBack(UUID id, long taken, long reached) {
+		jdbc.sql("UPDATE download_tickets SET served_to = ? WHERE id = ? AND served_to = ?")
+			.params(reached, id.toString(), taken)
+			.update();
+	}
+
 	int deleteUnusableBefore(Instant now) {
 		return jdbc.sql("DELETE FROM download_tickets WHERE usable_until <= ?").param(now.toEpochMilli()).update();
 	}

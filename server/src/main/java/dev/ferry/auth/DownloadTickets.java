@@ -28,9 +28,11 @@ import org.springframework.stereotype.Service;
  * share-session header. A ticket is 256 random bits, stored as SHA-256 only, bound to its
  * holder (a sign-in session or an unlocked share session) and to one resource (path and
  * query). It must start its download within {@code ttl}; once started it is spent, except
- * for ranged requests (and HEAD) to the same resource within {@code resumeWindow}, which
- * is what a download manager sends to resume. The holder is checked on every use, so
- * signing out or revoking a session stops its tickets too.
+ * for HEAD and for ranged requests to the same file within {@code resumeWindow}, which is
+ * what a download manager sends to resume. A resume must start at or after every byte
+ * already served under the ticket (its high-water mark, {@code served_to}), so a spent
+ * ticket can fetch what is missing but never the file again. The holder is checked on
+ * every use, so signing out or revoking a session stops its tickets too.
  */
 @Service
 public class DownloadTickets {
@@ -44,6 +46,11 @@ public class DownloadTickets {
 			Pattern.compile("/api/v1/files/[A-Za-z0-9-]{1,64}/download"),
 			Pattern.compile("/api/v1/shared-with-me/files/[A-Za-z0-9-]{1,64}/download"),
 			Pattern.compile("/api/v1/admin/audit-logs/export"));
+
+	/** Only single files honour Range; a ZIP or an audit export cannot be resumed. */
+	private static final Pattern RESUMABLE = Pattern.compile("/api/v1/(.+/)?files/[A-Za-z0-9-]{1,64}/download");
+
+	private static final String REDEEMED = DownloadTickets.class.getName() + ".redeemed";
 
 	private static final Pattern PLAIN_PATH = Pattern.compile("/[A-Za-z0-9/_.-]*");
 
@@ -76,6 +83,10 @@ public class DownloadTickets {
 
 	/** A ticket accepted for one request; {@code first} when this request spent it. */
 	public record Redeemed(UUID id, Holder holder, UUID holderId, boolean first) {
+	}
+
+	/** The bytes {@code [start, end)} one response body under a ticket took. */
+	public record Span(UUID ticketId, long start, long end) {
 	}
 
 	/**
@@ -143,7 +154,8 @@ public class DownloadTickets {
 		}
 		Instant now = clock.instant();
 		boolean head = "HEAD".equals(request.getMethod());
-		boolean resume = head || request.getHeader(HttpHeaders.RANGE) != null;
+		boolean resume = head || (request.getHeader(HttpHeaders.RANGE) != null
+				&& RESUMABLE.matcher(request.getRequestURI()).matches());
 		boolean first = false;
 		if (found.firstUsedAt() == null && !head) {
 			if (!now.isBefore(found.expiresAt())) {
@@ -164,7 +176,35 @@ public class DownloadTickets {
 			.object("download_ticket", found.id())
 			.detail("first", first)
 			.detail("range", request.getHeader(HttpHeaders.RANGE)));
-		return new Redeemed(found.id(), holder, found.holderId(), first);
+		Redeemed redeemed = new Redeemed(found.id(), holder, found.holderId(), first);
+		request.setAttribute(REDEEMED, redeemed);
+		return redeemed;
+	}
+
+	/**
+	 * Takes the bytes a response body is about to serve under the ticket the request
+	 * presented: refused (and audited) when any of them was served under it before. Bytes
+	 * count as served once handed to the connection; ones lost in flight when a
+	 * connection broke need a new ticket. Null when the request carries no ticket.
+	 */
+	public Span bodyStarts(HttpServletRequest request, long start, long endExclusive) {
+		if (!(request.getAttribute(REDEEMED) instanceof Redeemed redeemed)) {
+			return null;
+		}
+		if (!tickets.take(redeemed.id(), start, endExclusive)) {
+			throw refuse(redeemed.id(), "already_served");
+		}
+		return new Span(redeemed.id(), start, endExclusive);
+	}
+
+	/**
+	 * The body ended after {@code served} bytes: what it took but did not send may still
+	 * be resumed.
+	 */
+	public void bodyEnded(Span span, long served) {
+		if (span != null && span.start() + served < span.end()) {
+			tickets.giveBack(span.ticketId(), span.end(), span.start() + served);
+		}
 	}
 
 	int deleteUnusable(Instant now) {

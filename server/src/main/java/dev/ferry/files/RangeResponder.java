@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Instant;
 
+import dev.ferry.auth.DownloadTickets;
 import dev.ferry.files.FileContent.DownloadHooks;
 import dev.ferry.storage.BlobStorage;
 import io.micrometer.core.instrument.Counter;
@@ -31,9 +32,12 @@ class RangeResponder {
 
 	private final MeterRegistry meters;
 
-	RangeResponder(BlobStorage storage, MeterRegistry meters) {
+	private final DownloadTickets tickets;
+
+	RangeResponder(BlobStorage storage, MeterRegistry meters, DownloadTickets tickets) {
 		this.storage = storage;
 		this.meters = meters;
+		this.tickets = tickets;
 	}
 
 	void respond(FileRecord file, String channel, HttpServletRequest request, HttpServletResponse response,
@@ -54,10 +58,39 @@ class RangeResponder {
 			writeHeaders(file, range, response);
 			return;
 		}
-		hooks.beforeBody(range.start(), range.endExclusive(), range.partial());
+		DownloadTickets.Span ticket = tickets.bodyStarts(request, range.start(), range.endExclusive());
+		try {
+			hooks.beforeBody(range.start(), range.endExclusive(), range.partial());
+		}
+		catch (RuntimeException ex) {
+			tickets.bodyEnded(ticket, 0);
+			throw ex;
+		}
 		writeHeaders(file, range, response);
 		response.setHeader(HttpHeaders.CONNECTION, "close");
-		stream(file, range, channel, response, hooks);
+		stream(file, range, channel, response, new TicketHooks(hooks, ticket));
+	}
+
+	/**
+	 * Tells the ticket a body was served under how far it got, before the caller's hooks.
+	 */
+	private final class TicketHooks implements DownloadHooks {
+
+		private final DownloadHooks hooks;
+
+		private final DownloadTickets.Span ticket;
+
+		TicketHooks(DownloadHooks hooks, DownloadTickets.Span ticket) {
+			this.hooks = hooks;
+			this.ticket = ticket;
+		}
+
+		@Override
+		public void afterBody(long bytesServed, boolean completed) {
+			tickets.bodyEnded(ticket, bytesServed);
+			hooks.afterBody(bytesServed, completed);
+		}
+
 	}
 
 	private static boolean notModified(HttpServletRequest request, String etag, Instant lastModified) {

@@ -80,7 +80,7 @@ class PublicShareController {
 		downloads.file(token, session(request), fileId, request, response);
 	}
 
-	@GetMapping("/download")
+	@RequestMapping(path = "/download", method = { RequestMethod.GET, RequestMethod.HEAD })
 	void zip(@PathVariable String token, HttpServletRequest request, HttpServletResponse response) throws IOException {
 		downloads.zip(token, session(request), request, response);
 	}

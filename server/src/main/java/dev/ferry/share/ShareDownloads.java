@@ -24,9 +24,11 @@ import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Public downloads: one file with the owner download's range semantics, or every file as
- * one streamed ZIP. A download is counted when its body starts, once per share session
- * and file (or ZIP), so resuming does not use up the link; without a session every body
- * counts. Each one is logged for the owner's activity view and audited.
+ * one streamed ZIP. Every body counts when it starts, except a share session's ranged
+ * request that continues a counted download of the same file: it must start at or after
+ * every byte served under that download so far (its high-water mark), so a session can
+ * resume but never fetch the file again for free. Each one is logged for the owner's
+ * activity view and audited.
  */
 @Service
 class ShareDownloads {
@@ -104,6 +106,9 @@ class ShareDownloads {
 			throw ShareException.notFound("file in this share");
 		}
 		content.serve(visit.transfer().ownerId(), id, request, response, new Tracker(visit, id, request));
+		if (isHead(request)) {
+			checked(visit, id);
+		}
 	}
 
 	void zip(String token, String session, HttpServletRequest request, HttpServletResponse response)
@@ -113,17 +118,14 @@ class ShareDownloads {
 		if (files.isEmpty()) {
 			throw ShareException.notFound("file in this share");
 		}
+		if (isHead(request)) {
+			zipHeaders(visit, response);
+			checked(visit, null);
+			return;
+		}
 		Tracker tracker = new Tracker(visit, null, request);
 		tracker.beforeBody(0, 0, false);
-		response.setStatus(HttpServletResponse.SC_OK);
-		response.setContentType("application/zip");
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment()
-					.filename(ZipStreamer.safeName(visit.transfer().title()) + ".zip", StandardCharsets.UTF_8)
-					.build()
-					.toString());
-		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-		response.setHeader("X-Content-Type-Options", "nosniff");
+		zipHeaders(visit, response);
 		CountingOutputStream out = new CountingOutputStream(response.getOutputStream());
 		boolean completed = false;
 		try {
@@ -145,6 +147,35 @@ class ShareDownloads {
 		finally {
 			tracker.afterBody(out.count(), completed);
 		}
+	}
+
+	/**
+	 * What a GET of the ZIP would answer with, minus the body (whose length is not known
+	 * before it is written).
+	 */
+	private static void zipHeaders(Visit visit, HttpServletResponse response) {
+		response.setStatus(HttpServletResponse.SC_OK);
+		response.setContentType("application/zip");
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment()
+					.filename(ZipStreamer.safeName(visit.transfer().title()) + ".zip", StandardCharsets.UTF_8)
+					.build()
+					.toString());
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		response.setHeader("X-Content-Type-Options", "nosniff");
+	}
+
+	/** A HEAD: headers only, never counted or logged as a download, but audited. */
+	private void checked(Visit visit, UUID fileId) {
+		audit.record(AuditEvent.success("share.download_head")
+			.object("share_link", visit.link().id())
+			.detail("transfer", visit.transfer().id())
+			.detail("file", fileId)
+			.detail("kind", (fileId != null) ? "file" : "zip"));
+	}
+
+	private static boolean isHead(HttpServletRequest request) {
+		return "HEAD".equals(request.getMethod());
 	}
 
 	static UUID parseId(String id) {
@@ -169,6 +200,12 @@ class ShareDownloads {
 
 		private UUID logId;
 
+		private boolean resumable;
+
+		private long start;
+
+		private long end;
+
 		Tracker(Visit visit, UUID fileId, HttpServletRequest request) {
 			this.visit = visit;
 			this.fileId = fileId;
@@ -185,12 +222,18 @@ class ShareDownloads {
 			Boolean allowed = transactions.execute((status) -> {
 				Instant now = clock.instant();
 				ShareSessions.Session session = visit.session();
-				String item = (fileId != null) ? fileId.toString() : "zip";
-				boolean fresh = session == null || links.claim(session.id(), item, now);
+				resumable = session != null && fileId != null;
+				boolean fresh = !(resumable && partial
+						&& links.resume(session.id(), fileId.toString(), start, endExclusive));
 				if (fresh && !links.countDownload(visit.link().id())) {
 					status.setRollbackOnly();
 					return false;
 				}
+				if (fresh && resumable) {
+					links.claim(session.id(), fileId.toString(), endExclusive, now);
+				}
+				this.start = start;
+				this.end = endExclusive;
 				logId = log.started(new DownloadLog.Entry(visit.link().id(), visit.transfer().id(), fileId, kind(),
 						visit.email(), ip, userAgent, now));
 				if (fresh) {
@@ -234,6 +277,9 @@ class ShareDownloads {
 				return;
 			}
 			log.finished(logId, bytesServed, completed, clock.instant());
+			if (resumable && !completed) {
+				links.giveBack(visit.session().id(), fileId.toString(), end, start + bytesServed);
+			}
 			AuditEvent event = completed ? AuditEvent.success("share.download_completed")
 					: AuditEvent.failure("share.download_completed");
 			audit.record(event.object("share_link", visit.link().id())

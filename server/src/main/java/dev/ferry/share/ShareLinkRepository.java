@@ -75,15 +75,38 @@ class ShareLinkRepository {
 	}
 
 	/**
-	 * Records that {@code sessionId} has {@code item} (a file id or "zip"); false if it
-	 * already had it, in which case the download is not counted again.
+	 * Lets {@code sessionId} continue its counted download of file {@code item} with the
+	 * bytes {@code [start, end)}: only when nothing at or after {@code start} was served
+	 * under it yet. The bytes are taken at once, so two requests can never both continue
+	 * from the same point; false means this is no resume and must be counted.
 	 */
-	boolean claim(UUID sessionId, String item, Instant now) {
+	boolean resume(UUID sessionId, String item, long start, long end) {
 		return jdbc
-			.sql("INSERT INTO share_download_claims (session_id, item, claimed_at) VALUES (?, ?, ?) "
-					+ "ON CONFLICT (session_id, item) DO NOTHING")
-			.params(sessionId.toString(), item, millis(now))
+			.sql("UPDATE share_download_claims SET served_to = ? WHERE session_id = ? AND item = ? AND served_to <= ?")
+			.params(end, sessionId.toString(), item, start)
 			.update() == 1;
+	}
+
+	/**
+	 * Starts a counted download of {@code item} for {@code sessionId} that serves up to
+	 * {@code end}, replacing whatever an earlier one of the session had served.
+	 */
+	void claim(UUID sessionId, String item, long end, Instant now) {
+		jdbc.sql("INSERT INTO share_download_claims (session_id, item, claimed_at, served_to) VALUES (?, ?, ?, ?) "
+				+ "ON CONFLICT (session_id, item) DO UPDATE SET claimed_at = excluded.claimed_at, "
+				+ "served_to = excluded.served_to")
+			.params(sessionId.toString(), item, millis(now), end)
+			.update();
+	}
+
+	/**
+	 * A body that took bytes up to {@code taken} stopped at {@code reached}: what it did
+	 * not send may be resumed, unless another request took bytes meanwhile.
+	 */
+	void giveBack(UUID sessionId, String item, long taken, long reached) {
+		jdbc.sql("UPDATE share_download_claims SET served_to = ? WHERE session_id = ? AND item = ? AND served_to = ?")
+			.params(reached, sessionId.toString(), item, taken)
+			.update();
 	}
 
 	private static ShareLink map(ResultSet rs, int row) throws SQLException {

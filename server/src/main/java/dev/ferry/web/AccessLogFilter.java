@@ -17,9 +17,11 @@ import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * One log line per request, under the request id ({@link RequestIdFilter} runs first). It
- * names the route template, not the raw path, because share links carry their secret
- * token in the path; the query string is never logged. Successful health checks and
- * metric scrapes are left out: they would drown everything else.
+ * names the route template where there is one; otherwise (the web UI's {@code /s/<token>}
+ * and {@code /u/<token>} pages, unknown paths) the path with token-like segments redacted
+ * ({@link LoggedPaths}), because links carry their secret token in the path. The query
+ * string is never logged. Successful health checks and metric scrapes are left out: they
+ * would drown everything else.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -50,7 +52,8 @@ class AccessLogFilter extends OncePerRequestFilter {
 	 */
 	private static String route(HttpServletRequest request) {
 		Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-		return (pattern == null || "/**".equals(pattern)) ? request.getRequestURI() : pattern.toString();
+		return LoggedPaths
+			.redact((pattern == null || "/**".equals(pattern)) ? request.getRequestURI() : pattern.toString());
 	}
 
 	private static boolean isProbe(String path) {

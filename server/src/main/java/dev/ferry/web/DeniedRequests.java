@@ -2,9 +2,6 @@ package dev.ferry.web;
 
 import java.io.IOException;
 import java.util.Locale;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
@@ -29,11 +26,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DeniedRequests implements AuthenticationEntryPoint, AccessDeniedHandler {
-
-	private static final Pattern UUID = Pattern
-		.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-
-	private static final Pattern TOKEN_LIKE = Pattern.compile("[A-Za-z0-9_-]{32,}");
 
 	private final AuditLog audit;
 
@@ -114,15 +106,9 @@ class DeniedRequests implements AuthenticationEntryPoint, AccessDeniedHandler {
 		return message != null && message.toLowerCase(Locale.ROOT).contains("expired");
 	}
 
-	/**
-	 * The request path with every segment that looks like a secret (a share token, a
-	 * reset code) replaced; ids (UUIDs) stay, the query string is never kept.
-	 */
+	/** The request path with every token-like segment replaced, never the query. */
 	static String redactedPath(HttpServletRequest request) {
-		return Stream.of(request.getRequestURI().split("/", -1))
-			.map((segment) -> (TOKEN_LIKE.matcher(segment).matches() && !UUID.matcher(segment).matches()) ? "{redacted}"
-					: segment)
-			.collect(Collectors.joining("/"));
+		return LoggedPaths.redact(request.getRequestURI());
 	}
 
 }

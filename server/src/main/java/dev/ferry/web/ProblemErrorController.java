@@ -56,7 +56,8 @@ class ProblemErrorController implements ErrorController {
 			problem = forStatus(HttpStatus.NOT_FOUND);
 		}
 		if (problem.getStatus() >= 500) {
-			log.error("Request to {} failed", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), error);
+			Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+			log.error("Request to {} failed", LoggedPaths.redact((failed != null) ? failed.toString() : null), error);
 		}
 		Problems.ensureType(problem);
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);

@@ -41,12 +41,12 @@ class DownloadTicketIntegrationTests extends FilesTestSupport {
 
 		HttpResponse<byte[]> head = send("HEAD", url);
 		assertThat(head.statusCode()).isEqualTo(200);
-		HttpResponse<byte[]> full = send("GET", url);
-		assertThat(full.statusCode()).isEqualTo(200);
-		assertThat(full.body()).isEqualTo(content);
-		assertThat(full.headers().firstValue("Content-Disposition")).hasValueSatisfying(
+		HttpResponse<byte[]> first = send("GET", url, "Range", "bytes=0-3999");
+		assertThat(first.statusCode()).isEqualTo(206);
+		assertThat(first.body()).isEqualTo(Arrays.copyOfRange(content, 0, 4000));
+		assertThat(first.headers().firstValue("Content-Disposition")).hasValueSatisfying(
 				(disposition) -> assertThat(disposition).startsWith("attachment").contains("ticket.bin"));
-		assertThat(full.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+		assertThat(first.headers().firstValue("Referrer-Policy")).contains("no-referrer");
 
 		HttpResponse<byte[]> again = send("GET", url);
 		assertThat(again.statusCode()).isEqualTo(401);
@@ -54,9 +54,96 @@ class DownloadTicketIntegrationTests extends FilesTestSupport {
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(new String(again.body())).contains("download link");
 
-		HttpResponse<byte[]> resumed = send("GET", url, "Range", "bytes=4000-");
+		HttpResponse<byte[]> resumed = send("GET", url, "Range", "bytes=4000-", "If-Range",
+				head.headers().firstValue("ETag").orElseThrow());
 		assertThat(resumed.statusCode()).isEqualTo(206);
 		assertThat(resumed.body()).isEqualTo(Arrays.copyOfRange(content, 4000, content.length));
+		assertThat(send("HEAD", url).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void aSpentTicketNeverServesTheSameBytesTwice() throws Exception {
+		Account user = newUser();
+		byte[] content = bytes(500_000, 30);
+		String id = put(user, "/served-once.bin", content).get("id").asString();
+		String url = url(ticket(user, "/api/v1/files/" + id + "/download").get("url").asString());
+		Path dir = tempDir();
+		Curl full = curl(dir, "-o", "full.bin", "-w", "%{http_code}", url);
+		assertThat(full.out()).as(full.err()).isEqualTo("200");
+		assertThat(sha256(Files.readAllBytes(dir.resolve("full.bin")))).isEqualTo(sha256(content));
+
+		assertThat(curl(dir, "-r", "0-", "-o", "replay.bin", "-w", "%{http_code}", url).out()).isEqualTo("401");
+		assertThat(curl(dir, "-r", "499999-", "-o", "replay.bin", "-w", "%{http_code}", url).out()).isEqualTo("401");
+		assertThat(
+				curl(dir, "-r", "500000-", "-H", "If-Range: \"stale\"", "-o", "replay.bin", "-w", "%{http_code}", url)
+					.out())
+			.as("an If-Range that fails would serve everything")
+			.isEqualTo("401");
+		assertThat(curl(dir, "-C", "-", "-o", "full.bin", "-w", "%{http_code}", url).out()).as("nothing is missing")
+			.isEqualTo("416");
+		assertThat(Files.size(dir.resolve("full.bin"))).isEqualTo(content.length);
+		String ticketId = ticketId(url);
+		assertThat(jdbc
+			.sql("SELECT COUNT(*) FROM audit_log WHERE object_id = ? AND action = 'download_ticket.redeem' "
+					+ "AND outcome = 'failure' AND details LIKE '%already_served%'")
+			.param(ticketId)
+			.query(Long.class)
+			.single()).isEqualTo(3);
+	}
+
+	@Test
+	void aBrokenDownloadHandsBackWhatItDidNotSend() throws Exception {
+		Account user = newUser();
+		int size = 24 * 1024 * 1024;
+		byte[] content = bytes(size, 32);
+		String id = put(user, "/broken.bin", content).get("id").asString();
+		String url = url(ticket(user, "/api/v1/files/" + id + "/download").get("url").asString());
+		Path dir = tempDir();
+		Process broken = new ProcessBuilder("sh", "-c", "curl -sS \"$0\" | head -c 100000 > part.bin", url)
+			.directory(dir.toFile())
+			.start();
+		assertThat(broken.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+		String ticketId = ticketId(url);
+		await().atMost(Duration.ofSeconds(30)).until(() -> servedTo(ticketId) < size);
+		long mark = servedTo(ticketId);
+		assertThat(mark).isGreaterThanOrEqualTo(100_000);
+
+		assertThat(curl(dir, "-r", (mark - 1) + "-", "-o", "early.bin", "-w", "%{http_code}", url).out())
+			.as("a byte that went out")
+			.isEqualTo("401");
+		Curl rest = curl(dir, "-r", mark + "-", "-o", "rest.bin", "-w", "%{http_code}", url);
+		assertThat(rest.out()).as(rest.err()).isEqualTo("206");
+		assertThat(Files.readAllBytes(dir.resolve("rest.bin")))
+			.isEqualTo(Arrays.copyOfRange(content, (int) mark, size));
+		assertThat(servedTo(ticketId)).isEqualTo(size);
+	}
+
+	private long servedTo(String ticketId) {
+		return jdbc.sql("SELECT served_to FROM download_tickets WHERE id = ?")
+			.param(ticketId)
+			.query(Long.class)
+			.single();
+	}
+
+	@Test
+	void usingATicketDoesNotKeepItsSessionAlive() throws Exception {
+		Account user = newUser();
+		String id = put(user, "/idle.bin", bytes(1_000, 31)).get("id").asString();
+		String url = ticket(user, "/api/v1/files/" + id + "/download").get("url").asString();
+		String sessionId = jdbc.sql("SELECT holder_id FROM download_tickets WHERE id = ?")
+			.param(ticketId(url))
+			.query(String.class)
+			.single();
+		long earlier = Instant.now().minusSeconds(600).toEpochMilli();
+		jdbc.sql("UPDATE sessions SET last_used_at = ? WHERE id = ?").params(earlier, sessionId).update();
+
+		assertThat(send("GET", url, "Range", "bytes=0-99").statusCode()).isEqualTo(206);
+		assertThat(send("GET", url, "Range", "bytes=100-").statusCode()).isEqualTo(206);
+		assertThat(send("HEAD", url).statusCode()).isEqualTo(200);
+
+		assertThat(
+				jdbc.sql("SELECT last_used_at FROM sessions WHERE id = ?").param(sessionId).query(Long.class).single())
+			.isEqualTo(earlier);
 	}
 
 	@Test
@@ -223,6 +310,13 @@ class DownloadTicketIntegrationTests extends FilesTestSupport {
 		Api.Response issued = api.post("/api/v1/download-tickets", Map.of("path", path), token);
 		assertThat(issued.status()).as(issued.body()).isEqualTo(201);
 		return issued.json();
+	}
+
+	private String ticketId(String url) {
+		return jdbc.sql("SELECT id FROM download_tickets WHERE ticket_hash = ?")
+			.param(SecureTokens.hash(url.substring(url.indexOf("ticket=") + 7)))
+			.query(String.class)
+			.single();
 	}
 
 	private void moveToPast(String url, String assignments) {

@@ -35,15 +35,16 @@ class ShareDownloadTicketIntegrationTests extends ShareIntegrationTest {
 		String session = unlock(token);
 		String url = ticket(token, session, file);
 		assertThat(url).startsWith("/api/v1/share/" + token + "/files/" + fileId + "/download?ticket=fdt_");
-		Api.Response download = publicGet(url);
-		assertThat(download.status()).as(download.body()).isEqualTo(200);
-		assertThat(download.body()).isEqualTo("one download only");
+		Api.Response download = publicGet(url, "Range", "bytes=0-3");
+		assertThat(download.status()).as(download.body()).isEqualTo(206);
+		assertThat(download.body()).isEqualTo("one ");
 		assertThat(publicGet(url, "Range", "bytes=4-").body()).isEqualTo("download only");
 		assertThat(publicGet(url).status()).as("spent").isEqualTo(401);
+		assertThat(publicGet(url, "Range", "bytes=0-").status()).as("served already").isEqualTo(401);
 		assertThat(downloads(link)).isEqualTo(1);
 
-		assertThat(publicGet(ticket(token, session, file)).status()).as("same session, not counted again")
-			.isEqualTo(200);
+		Api.Response again = publicGet(ticket(token, session, file));
+		assertThat(again.status()).as("the same session downloading again counts").isEqualTo(410);
 		Api.Response otherVisitor = publicGet(ticket(token, unlock(token), file));
 		assertThat(otherVisitor.status()).isEqualTo(410);
 		assertThat(problemType(otherVisitor)).isEqualTo("/problems/share-exhausted");
@@ -88,6 +89,8 @@ class ShareDownloadTicketIntegrationTests extends ShareIntegrationTest {
 		Api.Response zip = publicGet(url);
 		assertThat(zip.status()).isEqualTo(200);
 		assertThat(zip.contentType()).startsWith("application/zip");
+		assertThat(downloads(link)).isEqualTo(1);
+		assertThat(publicGet(url, "Range", "bytes=100-").status()).as("a ZIP cannot be resumed").isEqualTo(401);
 		assertThat(downloads(link)).isEqualTo(1);
 	}
 

@@ -96,8 +96,16 @@ class ShareRepositoryTests {
 			}
 			assertThat(links.find(link.id()).orElseThrow().isExhausted()).isTrue();
 			UUID session = UUID.randomUUID();
-			assertThat(links.claim(session, "zip", NOW)).isTrue();
-			assertThat(links.claim(session, "zip", NOW)).isFalse();
+			String file = UUID.randomUUID().toString();
+			assertThat(links.resume(session, file, 0, 100)).as("nothing counted to resume").isFalse();
+			links.claim(session, file, 100, NOW);
+			assertThat(links.resume(session, file, 50, 200)).as("below the high-water mark").isFalse();
+			assertThat(links.resume(session, file, 100, 200)).isTrue();
+			assertThat(links.resume(session, file, 100, 200)).as("taken by the first resume").isFalse();
+			links.giveBack(session, file, 200, 150);
+			assertThat(links.resume(session, file, 150, 200)).as("what was not sent").isTrue();
+			links.claim(session, file, 80, NOW);
+			assertThat(links.resume(session, file, 80, 200)).as("a new counted download").isTrue();
 			assertThat(links.revoke(link.id(), NOW)).isTrue();
 			assertThat(links.revoke(link.id(), NOW)).isFalse();
 		}
