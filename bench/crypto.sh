@@ -6,8 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZE_MIB="${SIZE_MIB:-1024}"
 
-mvn -B -q -DskipTests test-compile >/dev/null
-mvn -B -q -pl server dependency:build-classpath -Dmdep.outputFile="$PWD/server/target/bench.classpath" >/dev/null
+./mvnw -B -q -DskipTests test-compile >/dev/null
+./mvnw -B -q -pl server dependency:build-classpath -Dmdep.outputFile="$PWD/server/target/bench.classpath" >/dev/null
 CLASSPATH="server/target/test-classes:server/target/classes:$(cat server/target/bench.classpath)"
 
 echo "java: $(java -version 2>&1 | head -1)"

@@ -3,7 +3,7 @@
 # the same machine in the same run (see bench/README.md, section "Throughput"). Not a test:
 # it prints figures and never fails on a time.
 #
-#   bench/throughput.sh            # 1 GiB file; needs the built jar (mvn -DskipTests package)
+#   bench/throughput.sh            # 1 GiB file; needs the built jar (./mvnw -DskipTests package)
 #   SIZE_MB=256 bench/throughput.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,7 +26,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-[ -f "$JAR" ] || { log "no $JAR: run 'mvn -B -DskipTests package' first"; exit 1; }
+[ -f "$JAR" ] || { log "no $JAR: run './mvnw -B -DskipTests package' first"; exit 1; }
 if ! command -v nginx >/dev/null; then
   log "installing nginx (Debian package)"
   as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq nginx >&2
@@ -112,7 +112,7 @@ TUS_DEFAULT=""
 TUS_LARGE=""
 if [ -f server/target/test-classes/dev/ferry/upload/TusUploadBench.class ]; then
   CP_FILE="$WORK/cp.txt"
-  mvn -B -q -pl server dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE" >&2
+  ./mvnw -B -q -pl server dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE" >&2
   CP="server/target/test-classes:server/target/classes:$(cat "$CP_FILE")"
   tus() {
     FERRY_TOKEN=$TOKEN java -cp "$CP" dev.ferry.upload.TusUploadBench "$FERRY" "$FILE" "$1" |
@@ -121,7 +121,7 @@ if [ -f server/target/test-classes/dev/ferry/upload/TusUploadBench.class ]; then
   TUS_DEFAULT=$(best tus 10485760)
   TUS_LARGE=$(best tus 67108864)
 else
-  log "tus: dev.ferry.upload.TusUploadBench is not in this build (run 'mvn -DskipTests test-compile' on a tree with the upload module)"
+  log "tus: dev.ferry.upload.TusUploadBench is not in this build (run './mvnw -DskipTests test-compile' on a tree with the upload module)"
 fi
 
 PEAK_KB=$(awk '/VmHWM/ { print $2 }' "/proc/$FERRY_PID/status")
