@@ -87,11 +87,13 @@ class OpenApiConfiguration {
 	/**
 	 * swagger-core builds schemas with its own Jackson 2 mapper, which knows nothing of
 	 * {@code spring.jackson.property-naming-strategy}; without this the document would
-	 * show camelCase names the API never sends or accepts.
+	 * show camelCase names the API never sends or accepts. {@link SchemaNames} keeps two
+	 * records of one simple name from becoming one schema.
 	 */
 	@Bean
 	ModelResolver snakeCaseSchemas() {
-		return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE))
+		return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE),
+				SchemaNames.scan())
 			.openapi31(true);
 	}
 

@@ -120,6 +120,19 @@ class OpenApiContractIntegrationTests extends IntegrationTest {
 	}
 
 	/**
+	 * The sessions list (auth) and the share page's session answer are both records named
+	 * {@code SessionView}; each must keep its own schema.
+	 */
+	@Test
+	void recordsOfOneSimpleNameKeepTheirOwnSchemas() {
+		JsonNode schemas = liveDocument().get("components").get("schemas");
+		assertThat(schemas.path("AuthSessionView").path("properties").has("user_agent")).isTrue();
+		assertThat(schemas.path("PublicShareSessionView").path("properties").has("session_token")).isTrue();
+		assertThat(schemas.path("FilesFileView").path("properties").has("modified_at")).isTrue();
+		assertThat(schemas.path("TransferFileView").path("properties").has("modified_at")).isFalse();
+	}
+
+	/**
 	 * The document check cannot tell a hand-picked id from a Java method name that
 	 * happens to read as verbNoun; so every documented handler must declare its id, and
 	 * its tag must be the module its controller lives in.
