@@ -15,7 +15,7 @@ import { useToast } from '../ui/Toasts'
 import { CreateApiKeyDialog } from './CreateApiKeyDialog'
 
 function KeyRow({ apiKey, onRevoke }: { apiKey: ApiKey; onRevoke: () => void }) {
-  const expired = apiKey.expires_at !== null && new Date(apiKey.expires_at).getTime() < Date.now()
+  const expired = !!apiKey.expires_at && new Date(apiKey.expires_at).getTime() < Date.now()
   return (
     <li className="flex flex-col gap-3 px-5 py-4 sm:flex-row sm:items-center sm:px-6">
       <span className="hidden size-10 shrink-0 items-center justify-center rounded-xl bg-zinc-100 text-zinc-600 sm:flex dark:bg-zinc-800 dark:text-zinc-300">

@@ -201,7 +201,10 @@ export function AuditPage() {
             <Button size="sm" disabled={cursors.length <= 1} onClick={() => setCursors((all) => all.slice(0, -1))}>
               Newer
             </Button>
-            <Button size="sm" disabled={!page.data?.next_cursor} busy={page.isFetching && !page.isPending} onClick={() => page.data?.next_cursor && setCursors((all) => [...all, page.data.next_cursor])}>
+            <Button size="sm" disabled={!page.data?.next_cursor} busy={page.isFetching && !page.isPending} onClick={() => {
+                const next = page.data?.next_cursor
+                if (next) setCursors((all) => [...all, next])
+              }}>
               Older
             </Button>
           </div>

@@ -145,7 +145,7 @@ export function EditUserDialog({ user, onClose, onDone }: { user: UserInfo | nul
     if (!user) return
     setName(user.name ?? '')
     setRole(user.role)
-    setQuota(quotaText(user.quota_bytes))
+    setQuota(quotaText(user.quota_bytes ?? null))
     setError(null)
     setBusy(false)
   }, [user])
