@@ -45,7 +45,10 @@ export type FileItem = Sent<
 
 export type FilePage = Omit<Schemas['FilesPage'], 'items'> & { items: FileItem[] }
 
-export type AuditEntry = Omit<Sent<Schemas['AuditItem'], 'id' | 'seq' | 'time' | 'action' | 'outcome'>, 'actor' | 'object'> & {
+export type AuditEntry = Omit<
+  Sent<Schemas['AuditItem'], 'id' | 'seq' | 'time' | 'action' | 'outcome'>,
+  'actor' | 'object'
+> & {
   actor: Schemas['Actor']
   object: Schemas['ObjectRef']
 }
