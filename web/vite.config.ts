@@ -5,7 +5,6 @@ import { defineConfig } from 'vitest/config'
 // The server (mvn package, java -jar) serves dist/ from the jar; `npm run dev` proxies the API to it.
 const server = process.env.FERRY_DEV_SERVER ?? 'http://127.0.0.1:8080'
 
-
 export default defineConfig({
   plugins: [react(), tailwindcss()],
   build: {

@@ -30,12 +30,17 @@ export function RequireAuth({ admin = false, children }: { admin?: boolean; chil
   const { status, me, restriction } = useAuth()
   const location = useLocation()
   if (status === 'restoring') return <PageSpinner label="Restoring your session" />
-  if (status === 'signed-out') return <Navigate to="/signin" replace state={{ from: location.pathname + location.search }} />
+  if (status === 'signed-out')
+    return <Navigate to="/signin" replace state={{ from: location.pathname + location.search }} />
   // In place of the page asked for, which appears by itself once the step is done.
   if (restriction) return <RestrictedStep restriction={restriction} />
   if (admin && me?.role !== 'admin') {
     return (
-      <EmptyState icon="shield" title="Administrators only" action={<Button onClick={() => history.back()}>Go back</Button>}>
+      <EmptyState
+        icon="shield"
+        title="Administrators only"
+        action={<Button onClick={() => history.back()}>Go back</Button>}
+      >
         This page is for administrators of this Ferry server.
       </EmptyState>
     )
@@ -81,11 +86,46 @@ export function App() {
         <Route path="requests" element={<UploadRequestsPage />} />
         <Route path="account" element={<AccountPage />} />
         <Route path="admin" element={<Navigate to="/admin/dashboard" replace />} />
-        <Route path="admin/dashboard" element={<RequireAuth admin><DashboardPage /></RequireAuth>} />
-        <Route path="admin/users" element={<RequireAuth admin><UsersPage /></RequireAuth>} />
-        <Route path="admin/groups" element={<RequireAuth admin><GroupsPage /></RequireAuth>} />
-        <Route path="admin/audit" element={<RequireAuth admin><AuditPage /></RequireAuth>} />
-        <Route path="admin/security" element={<RequireAuth admin><SecurityPolicyPage /></RequireAuth>} />
+        <Route
+          path="admin/dashboard"
+          element={
+            <RequireAuth admin>
+              <DashboardPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="admin/users"
+          element={
+            <RequireAuth admin>
+              <UsersPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="admin/groups"
+          element={
+            <RequireAuth admin>
+              <GroupsPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="admin/audit"
+          element={
+            <RequireAuth admin>
+              <AuditPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="admin/security"
+          element={
+            <RequireAuth admin>
+              <SecurityPolicyPage />
+            </RequireAuth>
+          }
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

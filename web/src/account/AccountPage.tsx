@@ -10,7 +10,10 @@ export function AccountPage() {
   const { me } = useAuth()
   return (
     <>
-      <PageHeader title="Account" description="Your profile, sign-in security, where you are signed in, and keys for scripts and tools." />
+      <PageHeader
+        title="Account"
+        description="Your profile, sign-in security, where you are signed in, and keys for scripts and tools."
+      />
       <div className="space-y-6">
         <Section title="Profile">
           <dl className="grid gap-x-6 gap-y-4 px-5 py-5 sm:grid-cols-3 sm:px-6">

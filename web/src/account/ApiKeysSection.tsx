@@ -15,7 +15,7 @@ import { useToast } from '../ui/Toasts'
 import { CreateApiKeyDialog } from './CreateApiKeyDialog'
 
 function KeyRow({ apiKey, onRevoke }: { apiKey: ApiKey; onRevoke: () => void }) {
-  const expired = apiKey.expires_at !== null && new Date(apiKey.expires_at).getTime() < Date.now()
+  const expired = !!apiKey.expires_at && new Date(apiKey.expires_at).getTime() < Date.now()
   return (
     <li className="flex flex-col gap-3 px-5 py-4 sm:flex-row sm:items-center sm:px-6">
       <span className="hidden size-10 shrink-0 items-center justify-center rounded-xl bg-zinc-100 text-zinc-600 sm:flex dark:bg-zinc-800 dark:text-zinc-300">
@@ -35,7 +35,8 @@ function KeyRow({ apiKey, onRevoke }: { apiKey: ApiKey; onRevoke: () => void }) 
           {expired && <Badge tone="red">Expired</Badge>}
         </p>
         <p className="mt-0.5 text-sm muted">
-          Created {formatDate(apiKey.created_at)} · {apiKey.last_used_at ? `last used ${formatRelative(apiKey.last_used_at)}` : 'never used'} ·{' '}
+          Created {formatDate(apiKey.created_at)} ·{' '}
+          {apiKey.last_used_at ? `last used ${formatRelative(apiKey.last_used_at)}` : 'never used'} ·{' '}
           {apiKey.expires_at ? `${expired ? 'expired' : 'expires'} ${formatDate(apiKey.expires_at)}` : 'no expiry'}
         </p>
       </div>
@@ -77,7 +78,16 @@ export function ApiKeysSection() {
       ) : keys.isError ? (
         <ErrorNotice error={keys.error} onRetry={() => void keys.refetch()} />
       ) : keys.data.length === 0 ? (
-        <EmptyState compact icon="key" title="No API keys yet" action={<Button icon="plus" onClick={() => setCreating(true)}>Create your first key</Button>}>
+        <EmptyState
+          compact
+          icon="key"
+          title="No API keys yet"
+          action={
+            <Button icon="plus" onClick={() => setCreating(true)}>
+              Create your first key
+            </Button>
+          }
+        >
           Create a key to upload and download from scripts or the command line.
         </EmptyState>
       ) : (
@@ -87,7 +97,11 @@ export function ApiKeysSection() {
           ))}
         </ul>
       )}
-      <CreateApiKeyDialog open={creating} onClose={() => setCreating(false)} onCreated={() => void queries.invalidateQueries({ queryKey: ['api-keys'] })} />
+      <CreateApiKeyDialog
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={() => void queries.invalidateQueries({ queryKey: ['api-keys'] })}
+      />
       <ConfirmDialog
         open={revoking !== null}
         title="Revoke this key?"
@@ -97,7 +111,8 @@ export function ApiKeysSection() {
         onClose={() => setRevoking(null)}
         onConfirm={() => revoking && revoke.mutate(revoking)}
       >
-        Anything using <span className="font-medium text-zinc-900 dark:text-zinc-100">{revoking?.name}</span> stops working at once.
+        Anything using <span className="font-medium text-zinc-900 dark:text-zinc-100">{revoking?.name}</span> stops
+        working at once.
       </ConfirmDialog>
     </Section>
   )

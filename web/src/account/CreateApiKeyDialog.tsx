@@ -23,7 +23,15 @@ const EXPIRY = [
   { value: '', label: 'Never' },
 ] as const
 
-export function CreateApiKeyDialog({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: () => void }) {
+export function CreateApiKeyDialog({
+  open,
+  onClose,
+  onCreated,
+}: {
+  open: boolean
+  onClose: () => void
+  onCreated: () => void
+}) {
   const { me } = useAuth()
   const [name, setName] = useState('')
   const [scopes, setScopes] = useState<string[]>(['read', 'write'])
@@ -48,7 +56,8 @@ export function CreateApiKeyDialog({ open, onClose, onCreated }: { open: boolean
     setError(null)
     try {
       const body: { name: string; scopes: string[]; expires_at?: string } = { name: name.trim(), scopes }
-      if (expiry) body.expires_at = new Date(Date.now() + Number(expiry) * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z')
+      if (expiry)
+        body.expires_at = new Date(Date.now() + Number(expiry) * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z')
       setCreated(await createApiKey(body))
       onCreated()
     } catch (e) {
@@ -60,7 +69,16 @@ export function CreateApiKeyDialog({ open, onClose, onCreated }: { open: boolean
 
   if (created) {
     return (
-      <Dialog open={open} onClose={onClose} title="Your new API key" footer={<Button variant="primary" onClick={onClose}>Done</Button>}>
+      <Dialog
+        open={open}
+        onClose={onClose}
+        title="Your new API key"
+        footer={
+          <Button variant="primary" onClick={onClose}>
+            Done
+          </Button>
+        }
+      >
         <div className="space-y-4 pb-2">
           <div className="flex gap-3 rounded-lg border border-amber-200 bg-amber-50 px-3.5 py-3 text-sm text-amber-900 dark:border-amber-900/60 dark:bg-amber-950/40 dark:text-amber-200">
             <Icon name="alert" className="mt-0.5 size-[18px] shrink-0" />
@@ -74,20 +92,39 @@ export function CreateApiKeyDialog({ open, onClose, onCreated }: { open: boolean
 
   const available = SCOPES.filter((s) => s.value !== 'admin' || me?.role === 'admin')
   return (
-    <Dialog open={open} onClose={onClose} title="Create API key" description="Give it a name you'll recognise, and only the scopes it needs.">
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title="Create API key"
+      description="Give it a name you'll recognise, and only the scopes it needs."
+    >
       <form onSubmit={submit} className="space-y-5 pb-2">
         <InlineError error={error} />
-        <TextField label="Name" placeholder="e.g. Backup script on nas-01" required autoFocus value={name} onChange={(e) => setName(e.target.value)} />
+        <TextField
+          label="Name"
+          placeholder="e.g. Backup script on nas-01"
+          required
+          autoFocus
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
         <fieldset>
           <legend className="label">Scopes</legend>
           <div className="grid gap-2 sm:grid-cols-2">
             {available.map((scope) => (
-              <label key={scope.value} className="flex cursor-pointer items-start gap-3 rounded-lg border border-zinc-200 px-3 py-2.5 has-[:checked]:border-accent-400 has-[:checked]:bg-accent-50/60 dark:border-zinc-700 dark:has-[:checked]:border-accent-600 dark:has-[:checked]:bg-accent-950/40">
+              <label
+                key={scope.value}
+                className="flex cursor-pointer items-start gap-3 rounded-lg border border-zinc-200 px-3 py-2.5 has-[:checked]:border-accent-400 has-[:checked]:bg-accent-50/60 dark:border-zinc-700 dark:has-[:checked]:border-accent-600 dark:has-[:checked]:bg-accent-950/40"
+              >
                 <input
                   type="checkbox"
                   className="mt-1 size-4 accent-accent-600"
                   checked={scopes.includes(scope.value)}
-                  onChange={(e) => setScopes((all) => (e.target.checked ? [...all, scope.value] : all.filter((s) => s !== scope.value)))}
+                  onChange={(e) =>
+                    setScopes((all) =>
+                      e.target.checked ? [...all, scope.value] : all.filter((s) => s !== scope.value),
+                    )
+                  }
                 />
                 <span>
                   <span className="block text-sm font-medium">{scope.label}</span>
@@ -97,7 +134,12 @@ export function CreateApiKeyDialog({ open, onClose, onCreated }: { open: boolean
             ))}
           </div>
         </fieldset>
-        <SelectField label="Expires after" options={EXPIRY} value={expiry} onChange={(e) => setExpiry(e.target.value)} />
+        <SelectField
+          label="Expires after"
+          options={EXPIRY}
+          value={expiry}
+          onChange={(e) => setExpiry(e.target.value)}
+        />
         <div className="flex justify-end gap-2 pt-1">
           <Button onClick={onClose}>Cancel</Button>
           <Button type="submit" variant="primary" busy={busy} disabled={!name.trim() || scopes.length === 0}>

@@ -24,10 +24,17 @@ function PasskeyRow({ passkey, onDelete }: { passkey: Passkey; onDelete: () => v
           {passkey.name}
         </p>
         <p className="text-sm muted">
-          Added {formatDate(passkey.created_at)} · {passkey.last_used_at ? `last used ${formatRelative(passkey.last_used_at)}` : 'never used'}
+          Added {formatDate(passkey.created_at)} ·{' '}
+          {passkey.last_used_at ? `last used ${formatRelative(passkey.last_used_at)}` : 'never used'}
         </p>
       </div>
-      <Button size="sm" variant="danger-ghost" icon="trash" onClick={onDelete} aria-label={`Remove passkey ${passkey.name}`}>
+      <Button
+        size="sm"
+        variant="danger-ghost"
+        icon="trash"
+        onClick={onDelete}
+        aria-label={`Remove passkey ${passkey.name}`}
+      >
         Remove
       </Button>
     </li>
@@ -41,7 +48,11 @@ export function PasskeysSection() {
   const passkeys = useQuery({ queryKey: ['passkeys'], queryFn: listPasskeys })
   const [adding, setAdding] = useState(false)
   const [removing, setRemoving] = useState<Passkey | null>(null)
-  const changed = () => Promise.all([queries.invalidateQueries({ queryKey: ['passkeys'] }), queries.invalidateQueries({ queryKey: ['2fa'] })])
+  const changed = () =>
+    Promise.all([
+      queries.invalidateQueries({ queryKey: ['passkeys'] }),
+      queries.invalidateQueries({ queryKey: ['2fa'] }),
+    ])
   const remove = useMutation({
     mutationFn: (passkey: Passkey) => deletePasskey(passkey.id),
     onSuccess: () => {
@@ -69,7 +80,9 @@ export function PasskeysSection() {
       ) : passkeys.isError ? (
         <ErrorNotice error={passkeys.error} onRetry={() => void passkeys.refetch()} />
       ) : list.length === 0 ? (
-        <p className="px-5 py-5 text-sm muted sm:px-6">{supported ? 'No passkeys yet.' : 'This browser cannot create passkeys.'}</p>
+        <p className="px-5 py-5 text-sm muted sm:px-6">
+          {supported ? 'No passkeys yet.' : 'This browser cannot create passkeys.'}
+        </p>
       ) : (
         <ul aria-label="Passkeys" className="divide-y divide-zinc-100 dark:divide-zinc-800">
           {list.map((passkey) => (
@@ -129,7 +142,14 @@ function AddPasskeyDialog({ open, onClose, onAdded }: { open: boolean; onClose: 
     >
       <form id="add-passkey" onSubmit={submit} className="space-y-4">
         <InlineError error={add.error} />
-        <TextField label="Name" hint="To tell your passkeys apart later." required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />
+        <TextField
+          label="Name"
+          hint="To tell your passkeys apart later."
+          required
+          maxLength={100}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
       </form>
     </Dialog>
   )

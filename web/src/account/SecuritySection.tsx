@@ -1,7 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { ApiError } from '../api/client'
-import { changePassword, disableTotp, enableTotp, regenerateRecoveryCodes, twoFactorStatus, type TotpEnrollment } from '../api/account'
+import {
+  changePassword,
+  disableTotp,
+  enableTotp,
+  regenerateRecoveryCodes,
+  twoFactorStatus,
+  type TotpEnrollment,
+} from '../api/account'
 import { useAuth } from '../auth/AuthProvider'
 import { RecoveryCodes } from '../security/RecoveryCodes'
 import { TotpSetup } from '../security/TotpSetup'
@@ -42,8 +49,16 @@ export function TwoFactorSection() {
   else if (status.data.totp_enabled)
     body = (
       <div className="space-y-6">
-        <p className="text-sm muted">Sign-ins ask for a code from your authenticator app (or a passkey, if you have one).</p>
-        <NewRecoveryCodes recoveryCodesLeft={status.data.recovery_codes_left} onCodes={(fresh) => { setCodes(fresh); void refresh() }} />
+        <p className="text-sm muted">
+          Sign-ins ask for a code from your authenticator app (or a passkey, if you have one).
+        </p>
+        <NewRecoveryCodes
+          recoveryCodesLeft={status.data.recovery_codes_left}
+          onCodes={(fresh) => {
+            setCodes(fresh)
+            void refresh()
+          }}
+        />
         <DisableTotp required={status.data.required && status.data.passkeys === 0} onDisabled={() => void refresh()} />
       </div>
     )
@@ -61,7 +76,11 @@ export function TwoFactorSection() {
   return (
     <Section
       title="Two-factor authentication"
-      description={status.data?.required ? 'This server requires a second factor (an authenticator app or a passkey) for your account.' : undefined}
+      description={
+        status.data?.required
+          ? 'This server requires a second factor (an authenticator app or a passkey) for your account.'
+          : undefined
+      }
       actions={
         <>
           {status.data?.required && <Badge tone="accent">Required by policy</Badge>}
@@ -74,9 +93,18 @@ export function TwoFactorSection() {
   )
 }
 
-function NewRecoveryCodes({ recoveryCodesLeft, onCodes }: { recoveryCodesLeft: number; onCodes: (codes: string[]) => void }) {
+function NewRecoveryCodes({
+  recoveryCodesLeft,
+  onCodes,
+}: {
+  recoveryCodesLeft: number
+  onCodes: (codes: string[]) => void
+}) {
   const [code, setCode] = useState('')
-  const regenerate = useMutation({ mutationFn: () => regenerateRecoveryCodes(code.replace(/\s/g, '')), onSuccess: onCodes })
+  const regenerate = useMutation({
+    mutationFn: () => regenerateRecoveryCodes(code.replace(/\s/g, '')),
+    onSuccess: onCodes,
+  })
   const submit = (event: FormEvent) => {
     event.preventDefault()
     regenerate.mutate()
@@ -85,11 +113,19 @@ function NewRecoveryCodes({ recoveryCodesLeft, onCodes }: { recoveryCodesLeft: n
     <form onSubmit={submit} className="space-y-3">
       <h3 className="font-medium">Recovery codes</h3>
       <p className="text-sm muted">
-        {recoveryCodesLeft} of your recovery codes {recoveryCodesLeft === 1 ? 'is' : 'are'} left. New codes replace all the old ones.
+        {recoveryCodesLeft} of your recovery codes {recoveryCodesLeft === 1 ? 'is' : 'are'} left. New codes replace all
+        the old ones.
       </p>
       <InlineError error={regenerate.error} />
       <div className="flex flex-wrap items-end gap-2">
-        <TextField label="Code from the app" className="w-44" autoComplete="one-time-code" inputMode="numeric" value={code} onChange={(e) => setCode(e.target.value)} />
+        <TextField
+          label="Code from the app"
+          className="w-44"
+          autoComplete="one-time-code"
+          inputMode="numeric"
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+        />
         <Button type="submit" busy={regenerate.isPending} disabled={!code.trim()}>
           New recovery codes
         </Button>
@@ -114,14 +150,25 @@ function DisableTotp({ required, onDisabled }: { required: boolean; onDisabled: 
     disable.mutate()
   }
   if (required) {
-    return <p className="text-sm muted">The authenticator app is your only second factor and this server requires one, so it cannot be turned off. Add a passkey first to turn it off.</p>
+    return (
+      <p className="text-sm muted">
+        The authenticator app is your only second factor and this server requires one, so it cannot be turned off. Add a
+        passkey first to turn it off.
+      </p>
+    )
   }
   return (
     <form onSubmit={submit} className="space-y-3">
       <h3 className="font-medium">Turn off</h3>
       <InlineError error={disable.error} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField label="Password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+        <TextField
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
         <TextField label="Code" autoComplete="one-time-code" value={code} onChange={(e) => setCode(e.target.value)} />
       </div>
       <Button type="submit" variant="danger-secondary" busy={disable.isPending} disabled={!password || !code.trim()}>

@@ -58,7 +58,10 @@ export function SessionsSection() {
     onError: (e) => toast.show(errorMessage(e), 'error'),
     onSettled: () => queries.invalidateQueries({ queryKey: ['sessions'] }),
   })
-  const everywhere = useMutation({ mutationFn: auth.signOutEverywhere, onError: (e) => toast.show(errorMessage(e), 'error') })
+  const everywhere = useMutation({
+    mutationFn: auth.signOutEverywhere,
+    onError: (e) => toast.show(errorMessage(e), 'error'),
+  })
   const list = sessions.data ?? []
 
   return (
@@ -67,7 +70,12 @@ export function SessionsSection() {
       description="Devices signed in to your account. Sign out any you don't recognise."
       actions={
         <>
-          <Button size="sm" disabled={list.filter((s) => !s.current).length === 0} busy={others.isPending} onClick={() => others.mutate()}>
+          <Button
+            size="sm"
+            disabled={list.filter((s) => !s.current).length === 0}
+            busy={others.isPending}
+            onClick={() => others.mutate()}
+          >
             Sign out other devices
           </Button>
           <Button size="sm" variant="danger-secondary" icon="logout" onClick={() => setConfirmEverywhere(true)}>
@@ -83,7 +91,12 @@ export function SessionsSection() {
       ) : (
         <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
           {list.map((session) => (
-            <SessionRow key={session.id} session={session} busy={revoke.isPending && revoke.variables === session.id} onRevoke={() => revoke.mutate(session.id)} />
+            <SessionRow
+              key={session.id}
+              session={session}
+              busy={revoke.isPending && revoke.variables === session.id}
+              onRevoke={() => revoke.mutate(session.id)}
+            />
           ))}
         </ul>
       )}

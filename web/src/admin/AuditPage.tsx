@@ -45,7 +45,8 @@ function ChainBadge({ status, pending, error }: { status: ChainStatus | undefine
     </Badge>
   ) : (
     <Badge tone="red">
-      <Icon name="alert" className="size-3.5" /> Chain broken ({status.reason ?? 'unknown'}) at record {status.first_invalid_id ?? '?'}
+      <Icon name="alert" className="size-3.5" /> Chain broken ({status.reason ?? 'unknown'}) at record{' '}
+      {status.first_invalid_id ?? '?'}
     </Badge>
   )
 }
@@ -63,7 +64,11 @@ export function AuditPage() {
   const [filters, setFilters] = useState<AuditFilters>({})
   const [cursors, setCursors] = useState<(string | null)[]>([null])
   const cursor = cursors[cursors.length - 1] ?? null
-  const page = useQuery({ queryKey: ['audit', filters, cursor], queryFn: () => searchAudit(filters, cursor), placeholderData: keepPreviousData })
+  const page = useQuery({
+    queryKey: ['audit', filters, cursor],
+    queryFn: () => searchAudit(filters, cursor),
+    placeholderData: keepPreviousData,
+  })
   const chain = useQuery({ queryKey: ['audit-verify'], queryFn: verifyAudit, staleTime: 60_000 })
 
   const apply = (event: FormEvent) => {
@@ -93,7 +98,12 @@ export function AuditPage() {
         }
         actions={
           <>
-            <IconButton icon="refresh" variant="secondary" label="Verify chain again" onClick={() => void chain.refetch()} />
+            <IconButton
+              icon="refresh"
+              variant="secondary"
+              label="Verify chain again"
+              onClick={() => void chain.refetch()}
+            />
             <Button icon="download" onClick={() => void exportAs('csv')} aria-label="Export as CSV">
               CSV
             </Button>
@@ -103,13 +113,48 @@ export function AuditPage() {
           </>
         }
       />
-      <form onSubmit={apply} className="card mb-4 grid grid-cols-2 gap-4 p-4 sm:p-5 lg:grid-cols-4" aria-label="Audit filters">
-        <TextField label="Action" placeholder="auth.* or file.deleted" value={draft.action} onChange={(e) => setDraft({ ...draft, action: e.target.value })} className="col-span-2 sm:col-span-1" />
-        <TextField label="User ID" placeholder="UUID" value={draft.actor} onChange={(e) => setDraft({ ...draft, actor: e.target.value })} />
-        <TextField label="Object ID" value={draft.object} onChange={(e) => setDraft({ ...draft, object: e.target.value })} />
-        <SelectField label="Outcome" options={OUTCOMES} value={draft.outcome} onChange={(e) => setDraft({ ...draft, outcome: e.target.value })} className="col-span-2 sm:col-span-1" />
-        <TextField label="From" type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
-        <TextField label="To" type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
+      <form
+        onSubmit={apply}
+        className="card mb-4 grid grid-cols-2 gap-4 p-4 sm:p-5 lg:grid-cols-4"
+        aria-label="Audit filters"
+      >
+        <TextField
+          label="Action"
+          placeholder="auth.* or file.deleted"
+          value={draft.action}
+          onChange={(e) => setDraft({ ...draft, action: e.target.value })}
+          className="col-span-2 sm:col-span-1"
+        />
+        <TextField
+          label="User ID"
+          placeholder="UUID"
+          value={draft.actor}
+          onChange={(e) => setDraft({ ...draft, actor: e.target.value })}
+        />
+        <TextField
+          label="Object ID"
+          value={draft.object}
+          onChange={(e) => setDraft({ ...draft, object: e.target.value })}
+        />
+        <SelectField
+          label="Outcome"
+          options={OUTCOMES}
+          value={draft.outcome}
+          onChange={(e) => setDraft({ ...draft, outcome: e.target.value })}
+          className="col-span-2 sm:col-span-1"
+        />
+        <TextField
+          label="From"
+          type="date"
+          value={draft.from}
+          onChange={(e) => setDraft({ ...draft, from: e.target.value })}
+        />
+        <TextField
+          label="To"
+          type="date"
+          value={draft.to}
+          onChange={(e) => setDraft({ ...draft, to: e.target.value })}
+        />
         <div className="col-span-2 flex items-end justify-end gap-2">
           <Button
             variant="ghost"
@@ -141,18 +186,33 @@ export function AuditPage() {
             <table className="w-full min-w-[860px] table-fixed text-left text-sm">
               <thead className="border-b border-zinc-200/80 text-[13px] text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
                 <tr>
-                  <th scope="col" className="w-40 py-2.5 pr-3 pl-5 font-medium">Time</th>
-                  <th scope="col" className="px-3 py-2.5 font-medium">Action</th>
-                  <th scope="col" className="w-44 px-3 py-2.5 font-medium">Who</th>
-                  <th scope="col" className="w-40 px-3 py-2.5 font-medium">Object</th>
-                  <th scope="col" className="w-28 px-3 py-2.5 font-medium">IP</th>
-                  <th scope="col" className="w-28 py-2.5 pr-5 pl-3 font-medium">Outcome</th>
+                  <th scope="col" className="w-40 py-2.5 pr-3 pl-5 font-medium">
+                    Time
+                  </th>
+                  <th scope="col" className="px-3 py-2.5 font-medium">
+                    Action
+                  </th>
+                  <th scope="col" className="w-44 px-3 py-2.5 font-medium">
+                    Who
+                  </th>
+                  <th scope="col" className="w-40 px-3 py-2.5 font-medium">
+                    Object
+                  </th>
+                  <th scope="col" className="w-28 px-3 py-2.5 font-medium">
+                    IP
+                  </th>
+                  <th scope="col" className="w-28 py-2.5 pr-5 pl-3 font-medium">
+                    Outcome
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800/80">
                 {page.data.items.map((entry) => (
                   <tr key={entry.id} className="align-top">
-                    <td className="py-3 pr-3 pl-5 text-[13px] whitespace-nowrap tabular-nums muted" title={formatDateTime(entry.time)}>
+                    <td
+                      className="py-3 pr-3 pl-5 text-[13px] whitespace-nowrap tabular-nums muted"
+                      title={formatDateTime(entry.time)}
+                    >
                       {formatTimestamp(entry.time)}
                     </td>
                     <td className="px-3 py-3">
@@ -187,7 +247,9 @@ export function AuditPage() {
                       {entry.ip ?? '—'}
                     </td>
                     <td className="py-3 pr-5 pl-3">
-                      <Badge tone={OUTCOME_TONE[entry.outcome as keyof typeof OUTCOME_TONE] ?? 'neutral'}>{entry.outcome}</Badge>
+                      <Badge tone={OUTCOME_TONE[entry.outcome as keyof typeof OUTCOME_TONE] ?? 'neutral'}>
+                        {entry.outcome}
+                      </Badge>
                     </td>
                   </tr>
                 ))}
@@ -201,7 +263,15 @@ export function AuditPage() {
             <Button size="sm" disabled={cursors.length <= 1} onClick={() => setCursors((all) => all.slice(0, -1))}>
               Newer
             </Button>
-            <Button size="sm" disabled={!page.data?.next_cursor} busy={page.isFetching && !page.isPending} onClick={() => page.data?.next_cursor && setCursors((all) => [...all, page.data.next_cursor])}>
+            <Button
+              size="sm"
+              disabled={!page.data?.next_cursor}
+              busy={page.isFetching && !page.isPending}
+              onClick={() => {
+                const next = page.data?.next_cursor
+                if (next) setCursors((all) => [...all, next])
+              }}
+            >
               Older
             </Button>
           </div>

@@ -7,7 +7,15 @@ import { TextField } from '../ui/Field'
 import { useToast } from '../ui/Toasts'
 
 /** Creates a group ('new') or renames one; null keeps it closed. */
-export function GroupNameDialog({ group, onClose, onDone }: { group: Group | 'new' | null; onClose: () => void; onDone: () => void }) {
+export function GroupNameDialog({
+  group,
+  onClose,
+  onDone,
+}: {
+  group: Group | 'new' | null
+  onClose: () => void
+  onDone: () => void
+}) {
   const toast = useToast()
   const [name, setName] = useState('')
   const [busy, setBusy] = useState(false)
@@ -36,10 +44,23 @@ export function GroupNameDialog({ group, onClose, onDone }: { group: Group | 'ne
   }
 
   return (
-    <Dialog open={group !== null} onClose={onClose} size="sm" title={creating ? 'Create group' : 'Rename group'} description={creating ? 'You add members once it exists.' : undefined}>
+    <Dialog
+      open={group !== null}
+      onClose={onClose}
+      size="sm"
+      title={creating ? 'Create group' : 'Rename group'}
+      description={creating ? 'You add members once it exists.' : undefined}
+    >
       <form onSubmit={submit} className="space-y-4 pb-2">
         <InlineError error={error} />
-        <TextField label="Group name" required autoFocus maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />
+        <TextField
+          label="Group name"
+          required
+          autoFocus
+          maxLength={100}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
         <div className="flex justify-end gap-2 pt-1">
           <Button onClick={onClose}>Cancel</Button>
           <Button type="submit" variant="primary" busy={busy} disabled={!name.trim()}>

@@ -11,7 +11,12 @@ import { GroupsPage } from './GroupsPage'
 vi.mock('../api/groups')
 
 const api = vi.mocked(groups)
-const FINANCE: Group = { id: 'g1', name: 'Finance', created_at: '2026-11-20T10:00:00Z', members: [{ user_id: 'u1', email: 'bob@example.com', name: 'Bob' }] }
+const FINANCE: Group = {
+  id: 'g1',
+  name: 'Finance',
+  created_at: '2026-11-20T10:00:00Z',
+  members: [{ user_id: 'u1', email: 'bob@example.com', name: 'Bob' }],
+}
 
 afterEach(() => vi.resetAllMocks())
 
@@ -46,7 +51,9 @@ describe('GroupsPage', () => {
 
   it('shows a name conflict in the dialog', async () => {
     api.listGroups.mockResolvedValue([FINANCE])
-    api.renameGroup.mockRejectedValue(new ApiError(409, { status: 409, detail: "A group named 'Legal' exists already." }))
+    api.renameGroup.mockRejectedValue(
+      new ApiError(409, { status: 409, detail: "A group named 'Legal' exists already." }),
+    )
     renderApp(<GroupsPage />)
     const user = userEvent.setup()
     await user.click(await screen.findByRole('button', { name: 'Rename Finance' }))
@@ -72,7 +79,9 @@ describe('GroupsPage', () => {
     const user = userEvent.setup()
     await user.click(await screen.findByRole('button', { name: 'Remove Bob from Finance' }))
     expect(api.removeMember).not.toHaveBeenCalled()
-    await user.click(within(screen.getByRole('dialog', { name: 'Remove this member?' })).getByRole('button', { name: 'Remove' }))
+    await user.click(
+      within(screen.getByRole('dialog', { name: 'Remove this member?' })).getByRole('button', { name: 'Remove' }),
+    )
     expect(api.removeMember).toHaveBeenCalledWith('g1', 'u1')
     await user.click(screen.getByRole('button', { name: 'Delete Finance' }))
     const confirm = screen.getByRole('dialog', { name: 'Delete this group?' })

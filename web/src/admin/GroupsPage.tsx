@@ -68,14 +68,29 @@ export function GroupsPage() {
         </div>
       ) : list.length === 0 ? (
         <div className="card">
-          <EmptyState icon="team" title="No groups yet" action={<Button icon="plus" variant="primary" onClick={() => setNaming('new')}>Create group</Button>}>
+          <EmptyState
+            icon="team"
+            title="No groups yet"
+            action={
+              <Button icon="plus" variant="primary" onClick={() => setNaming('new')}>
+                Create group
+              </Button>
+            }
+          >
             Create a group such as “Finance” and add its members; people can then share with all of them at once.
           </EmptyState>
         </div>
       ) : (
         <ul className="space-y-4" aria-label="Groups">
           {list.map((group) => (
-            <GroupCard key={group.id} group={group} onRename={() => setNaming(group)} onDelete={() => setPending({ kind: 'delete', group })} onRemove={(member) => setPending({ kind: 'remove', group, member })} onChanged={refresh} />
+            <GroupCard
+              key={group.id}
+              group={group}
+              onRename={() => setNaming(group)}
+              onDelete={() => setPending({ kind: 'delete', group })}
+              onRemove={(member) => setPending({ kind: 'remove', group, member })}
+              onChanged={refresh}
+            />
           ))}
         </ul>
       )}
@@ -99,7 +114,19 @@ export function GroupsPage() {
   )
 }
 
-function GroupCard({ group, onRename, onDelete, onRemove, onChanged }: { group: Group; onRename: () => void; onDelete: () => void; onRemove: (m: GroupMember) => void; onChanged: () => Promise<unknown> }) {
+function GroupCard({
+  group,
+  onRename,
+  onDelete,
+  onRemove,
+  onChanged,
+}: {
+  group: Group
+  onRename: () => void
+  onDelete: () => void
+  onRemove: (m: GroupMember) => void
+  onChanged: () => Promise<unknown>
+}) {
   const toast = useToast()
   const [email, setEmail] = useState('')
   const [busy, setBusy] = useState(false)
@@ -147,7 +174,10 @@ function GroupCard({ group, onRename, onDelete, onRemove, onChanged }: { group: 
         <ul className="divide-y divide-zinc-100 dark:divide-zinc-800/80" aria-label={`Members of ${group.name}`}>
           {group.members.map((m) => (
             <li key={m.user_id} className="flex items-center gap-3 px-4 py-2 sm:px-5">
-              <span className="flex size-8 shrink-0 items-center justify-center rounded-full bg-zinc-100 text-sm font-semibold text-zinc-700 dark:bg-zinc-800 dark:text-zinc-200" aria-hidden="true">
+              <span
+                className="flex size-8 shrink-0 items-center justify-center rounded-full bg-zinc-100 text-sm font-semibold text-zinc-700 dark:bg-zinc-800 dark:text-zinc-200"
+                aria-hidden="true"
+              >
                 {memberLabel(m).slice(0, 1).toUpperCase()}
               </span>
               <div className="min-w-0 flex-1">
@@ -160,14 +190,31 @@ function GroupCard({ group, onRename, onDelete, onRemove, onChanged }: { group: 
                   </p>
                 )}
               </div>
-              <IconButton icon="x" variant="danger-ghost" label={`Remove ${memberLabel(m)} from ${group.name}`} onClick={() => onRemove(m)} />
+              <IconButton
+                icon="x"
+                variant="danger-ghost"
+                label={`Remove ${memberLabel(m)} from ${group.name}`}
+                onClick={() => onRemove(m)}
+              />
             </li>
           ))}
         </ul>
       )}
-      <form onSubmit={add} className="space-y-2 border-t border-zinc-200/80 bg-zinc-50/60 px-4 py-3 sm:px-5 dark:border-zinc-800 dark:bg-zinc-900/40">
+      <form
+        onSubmit={add}
+        className="space-y-2 border-t border-zinc-200/80 bg-zinc-50/60 px-4 py-3 sm:px-5 dark:border-zinc-800 dark:bg-zinc-900/40"
+      >
         <div className="flex items-end gap-2">
-          <TextField label="Add a member" aria-label={`Add a member to ${group.name}`} className="min-w-0 flex-1" type="email" autoComplete="off" placeholder="name@example.com" value={email} onChange={(e) => setEmail(e.target.value)} />
+          <TextField
+            label="Add a member"
+            aria-label={`Add a member to ${group.name}`}
+            className="min-w-0 flex-1"
+            type="email"
+            autoComplete="off"
+            placeholder="name@example.com"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
           <Button type="submit" icon="plus" busy={busy} disabled={!email.trim()}>
             Add
           </Button>

@@ -25,10 +25,15 @@ export function ResetTwoFactor({ user }: { user: UserInfo }) {
       <h3 className="font-medium">Two-factor authentication</h3>
       <InlineError error={reset.error} />
       {confirming ? (
-        <div role="group" aria-label="Confirm the reset" className="space-y-3 rounded-lg border border-red-200 bg-red-50 p-3 dark:border-red-900 dark:bg-red-950/50">
+        <div
+          role="group"
+          aria-label="Confirm the reset"
+          className="space-y-3 rounded-lg border border-red-200 bg-red-50 p-3 dark:border-red-900 dark:bg-red-950/50"
+        >
           <p className="text-sm">
-            Remove {user.email}'s authenticator app, recovery codes and passkeys? They can sign in with their password alone (and must set up a new
-            second factor if the policy requires one). They are told by email when mail is set up.
+            Remove {user.email}'s authenticator app, recovery codes and passkeys? They can sign in with their password
+            alone (and must set up a new second factor if the policy requires one). They are told by email when mail is
+            set up.
           </p>
           <div className="flex flex-wrap gap-2">
             <Button size="sm" variant="danger" busy={reset.isPending} onClick={() => reset.mutate()}>

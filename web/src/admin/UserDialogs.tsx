@@ -34,7 +34,15 @@ function fieldError(error: unknown, field: string): string | undefined {
   return error instanceof ApiError ? error.fieldError(field) : undefined
 }
 
-export function CreateUserDialog({ open, onClose, onDone }: { open: boolean; onClose: () => void; onDone: () => void }) {
+export function CreateUserDialog({
+  open,
+  onClose,
+  onDone,
+}: {
+  open: boolean
+  onClose: () => void
+  onDone: () => void
+}) {
   const toast = useToast()
   const [form, setForm] = useState({ email: '', name: '', password: '', role: 'user' as Role, quota: '' })
   const [busy, setBusy] = useState(false)
@@ -52,7 +60,13 @@ export function CreateUserDialog({ open, onClose, onDone }: { open: boolean; onC
     event.preventDefault()
     setBusy(true)
     try {
-      const user = await createUser({ email: form.email.trim(), password: form.password, name: form.name.trim() || undefined, role: form.role, quota_bytes: quota ?? null })
+      const user = await createUser({
+        email: form.email.trim(),
+        password: form.password,
+        name: form.name.trim() || undefined,
+        role: form.role,
+        quota_bytes: quota ?? null,
+      })
       toast.show(`Created ${user.email}`)
       onDone()
       onClose()
@@ -63,19 +77,61 @@ export function CreateUserDialog({ open, onClose, onDone }: { open: boolean; onC
   }
 
   return (
-    <Dialog open={open} onClose={onClose} title="Create user" description="Give the person their password through a safe channel; they can change it later.">
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title="Create user"
+      description="Give the person their password through a safe channel; they can change it later."
+    >
       <form onSubmit={submit} className="space-y-4 pb-2">
         <InlineError error={error} />
-        <TextField label="Email" type="email" required autoFocus value={form.email} error={fieldError(error, 'email')} onChange={(e) => setForm({ ...form, email: e.target.value })} />
+        <TextField
+          label="Email"
+          type="email"
+          required
+          autoFocus
+          value={form.email}
+          error={fieldError(error, 'email')}
+          onChange={(e) => setForm({ ...form, email: e.target.value })}
+        />
         <TextField label="Name" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
-        <TextField label="Initial password" type="password" autoComplete="new-password" required minLength={12} value={form.password} hint="At least 12 characters." error={fieldError(error, 'password')} onChange={(e) => setForm({ ...form, password: e.target.value })} />
+        <TextField
+          label="Initial password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={12}
+          value={form.password}
+          hint="At least 12 characters."
+          error={fieldError(error, 'password')}
+          onChange={(e) => setForm({ ...form, password: e.target.value })}
+        />
         <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField label="Role" options={ROLES} value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as Role })} />
-          <TextField label="Quota (GB)" inputMode="decimal" placeholder="Default" value={form.quota} error={quota === undefined ? 'Enter a number of GB, or leave empty.' : undefined} onChange={(e) => setForm({ ...form, quota: e.target.value })} />
+          <SelectField
+            label="Role"
+            options={ROLES}
+            value={form.role}
+            onChange={(e) => setForm({ ...form, role: e.target.value as Role })}
+          />
+          <TextField
+            label="Quota (GB)"
+            inputMode="decimal"
+            placeholder="Default"
+            value={form.quota}
+            error={quota === undefined ? 'Enter a number of GB, or leave empty.' : undefined}
+            onChange={(e) => setForm({ ...form, quota: e.target.value })}
+          />
         </div>
         <div className="flex justify-end gap-2 pt-1">
           <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" busy={busy} disabled={!form.email || form.password.length < 12 || quota === undefined}>Create user</Button>
+          <Button
+            type="submit"
+            variant="primary"
+            busy={busy}
+            disabled={!form.email || form.password.length < 12 || quota === undefined}
+          >
+            Create user
+          </Button>
         </div>
       </form>
     </Dialog>
@@ -112,7 +168,17 @@ export function InviteDialog({ open, onClose }: { open: boolean; onClose: () => 
 
   if (invitation) {
     return (
-      <Dialog open={open} onClose={onClose} title="Invitation created" description={`Send this link to ${invitation.email}. It works once, until ${new Date(invitation.expires_at).toLocaleDateString()}.`} footer={<Button variant="primary" onClick={onClose}>Done</Button>}>
+      <Dialog
+        open={open}
+        onClose={onClose}
+        title="Invitation created"
+        description={`Send this link to ${invitation.email}. It works once, until ${new Date(invitation.expires_at).toLocaleDateString()}.`}
+        footer={
+          <Button variant="primary" onClick={onClose}>
+            Done
+          </Button>
+        }
+      >
         <div className="pb-2">
           <CopyField label="Invitation link" value={invitation.url} />
         </div>
@@ -120,21 +186,44 @@ export function InviteDialog({ open, onClose }: { open: boolean; onClose: () => 
     )
   }
   return (
-    <Dialog open={open} onClose={onClose} title="Invite someone" description="They choose their own password when they open the link.">
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title="Invite someone"
+      description="They choose their own password when they open the link."
+    >
       <form onSubmit={submit} className="space-y-4 pb-2">
         <InlineError error={error} />
-        <TextField label="Email" type="email" required autoFocus value={email} error={fieldError(error, 'email')} onChange={(e) => setEmail(e.target.value)} />
+        <TextField
+          label="Email"
+          type="email"
+          required
+          autoFocus
+          value={email}
+          error={fieldError(error, 'email')}
+          onChange={(e) => setEmail(e.target.value)}
+        />
         <SelectField label="Role" options={ROLES} value={role} onChange={(e) => setRole(e.target.value as Role)} />
         <div className="flex justify-end gap-2 pt-1">
           <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" busy={busy} disabled={!email.trim()}>Create invitation</Button>
+          <Button type="submit" variant="primary" busy={busy} disabled={!email.trim()}>
+            Create invitation
+          </Button>
         </div>
       </form>
     </Dialog>
   )
 }
 
-export function EditUserDialog({ user, onClose, onDone }: { user: UserInfo | null; onClose: () => void; onDone: () => void }) {
+export function EditUserDialog({
+  user,
+  onClose,
+  onDone,
+}: {
+  user: UserInfo | null
+  onClose: () => void
+  onDone: () => void
+}) {
   const toast = useToast()
   const [name, setName] = useState('')
   const [role, setRole] = useState<Role>('user')
@@ -145,7 +234,7 @@ export function EditUserDialog({ user, onClose, onDone }: { user: UserInfo | nul
     if (!user) return
     setName(user.name ?? '')
     setRole(user.role)
-    setQuota(quotaText(user.quota_bytes))
+    setQuota(quotaText(user.quota_bytes ?? null))
     setError(null)
     setBusy(false)
   }, [user])
@@ -173,11 +262,20 @@ export function EditUserDialog({ user, onClose, onDone }: { user: UserInfo | nul
         <TextField label="Name" value={name} autoFocus onChange={(e) => setName(e.target.value)} />
         <div className="grid gap-4 sm:grid-cols-2">
           <SelectField label="Role" options={ROLES} value={role} onChange={(e) => setRole(e.target.value as Role)} />
-          <TextField label="Quota (GB)" inputMode="decimal" placeholder="Default" value={quota} error={quotaBytes === undefined ? 'Enter a number of GB, or leave empty.' : undefined} onChange={(e) => setQuota(e.target.value)} />
+          <TextField
+            label="Quota (GB)"
+            inputMode="decimal"
+            placeholder="Default"
+            value={quota}
+            error={quotaBytes === undefined ? 'Enter a number of GB, or leave empty.' : undefined}
+            onChange={(e) => setQuota(e.target.value)}
+          />
         </div>
         <div className="flex justify-end gap-2 pt-1">
           <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" busy={busy} disabled={quotaBytes === undefined}>Save changes</Button>
+          <Button type="submit" variant="primary" busy={busy} disabled={quotaBytes === undefined}>
+            Save changes
+          </Button>
         </div>
       </form>
       {user && <ResetTwoFactor key={user.id} user={user} />}

@@ -71,11 +71,21 @@ export function UsersPage() {
           <table className="w-full table-fixed text-left text-[15px]">
             <thead className="border-b border-zinc-200/80 text-[13px] text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
               <tr>
-                <th scope="col" className="px-5 py-2.5 font-medium sm:px-6">User</th>
-                <th scope="col" className="hidden w-28 px-3 py-2.5 font-medium sm:table-cell">Role</th>
-                <th scope="col" className="hidden w-32 px-3 py-2.5 font-medium md:table-cell">Quota</th>
-                <th scope="col" className="hidden w-32 px-3 py-2.5 font-medium lg:table-cell">Joined</th>
-                <th scope="col" className="w-28 px-5 py-2.5 sm:w-52 sm:px-6"><span className="sr-only">Actions</span></th>
+                <th scope="col" className="px-5 py-2.5 font-medium sm:px-6">
+                  User
+                </th>
+                <th scope="col" className="hidden w-28 px-3 py-2.5 font-medium sm:table-cell">
+                  Role
+                </th>
+                <th scope="col" className="hidden w-32 px-3 py-2.5 font-medium md:table-cell">
+                  Quota
+                </th>
+                <th scope="col" className="hidden w-32 px-3 py-2.5 font-medium lg:table-cell">
+                  Joined
+                </th>
+                <th scope="col" className="w-28 px-5 py-2.5 sm:w-52 sm:px-6">
+                  <span className="sr-only">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800/80">
@@ -83,29 +93,54 @@ export function UsersPage() {
                 <tr key={user.id}>
                   <td className="px-5 py-3 sm:px-6">
                     <div className="flex min-w-0 items-center gap-3">
-                      <span className="flex size-9 shrink-0 items-center justify-center rounded-full bg-zinc-100 text-sm font-semibold text-zinc-700 dark:bg-zinc-800 dark:text-zinc-200" aria-hidden="true">
+                      <span
+                        className="flex size-9 shrink-0 items-center justify-center rounded-full bg-zinc-100 text-sm font-semibold text-zinc-700 dark:bg-zinc-800 dark:text-zinc-200"
+                        aria-hidden="true"
+                      >
                         {initials(user)}
                       </span>
                       <div className="min-w-0">
                         <p className="flex items-center gap-2">
-                          <span className="truncate font-medium" title={user.name ?? user.email}>{user.name || user.email}</span>
+                          <span className="truncate font-medium" title={user.name ?? user.email}>
+                            {user.name || user.email}
+                          </span>
                           {user.status === 'suspended' && <Badge tone="red">Suspended</Badge>}
                           {user.id === me?.id && <Badge tone="accent">You</Badge>}
                         </p>
-                        {user.name && <p className="truncate text-sm muted" title={user.email}>{user.email}</p>}
+                        {user.name && (
+                          <p className="truncate text-sm muted" title={user.email}>
+                            {user.email}
+                          </p>
+                        )}
                       </div>
                     </div>
                   </td>
                   <td className="hidden px-3 py-3 sm:table-cell">
-                    <Badge tone={user.role === 'admin' ? 'accent' : 'neutral'}><span className="capitalize">{user.role}</span></Badge>
+                    <Badge tone={user.role === 'admin' ? 'accent' : 'neutral'}>
+                      <span className="capitalize">{user.role}</span>
+                    </Badge>
                   </td>
-                  <td className="hidden px-3 py-3 text-sm tabular-nums muted md:table-cell">{user.quota_bytes == null ? 'Default' : formatBytes(user.quota_bytes)}</td>
+                  <td className="hidden px-3 py-3 text-sm tabular-nums muted md:table-cell">
+                    {user.quota_bytes == null ? 'Default' : formatBytes(user.quota_bytes)}
+                  </td>
                   <td className="hidden px-3 py-3 text-sm muted lg:table-cell">{formatDate(user.created_at)}</td>
                   <td className="px-5 py-3 sm:px-6">
                     <div className="flex flex-col items-end gap-1 sm:flex-row sm:justify-end">
-                      <Button size="sm" variant="ghost" onClick={() => setEditing(user)} aria-label={`Edit ${user.email}`}>Edit</Button>
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        onClick={() => setEditing(user)}
+                        aria-label={`Edit ${user.email}`}
+                      >
+                        Edit
+                      </Button>
                       {user.id !== me?.id && (
-                        <Button size="sm" variant={user.status === 'suspended' ? 'ghost' : 'danger-ghost'} onClick={() => setSuspending(user)} aria-label={`${user.status === 'suspended' ? 'Reactivate' : 'Suspend'} ${user.email}`}>
+                        <Button
+                          size="sm"
+                          variant={user.status === 'suspended' ? 'ghost' : 'danger-ghost'}
+                          onClick={() => setSuspending(user)}
+                          aria-label={`${user.status === 'suspended' ? 'Reactivate' : 'Suspend'} ${user.email}`}
+                        >
                           {user.status === 'suspended' ? 'Reactivate' : 'Suspend'}
                         </Button>
                       )}
@@ -118,7 +153,9 @@ export function UsersPage() {
         )}
         {users.hasNextPage && (
           <div className="flex justify-center border-t border-zinc-200/80 p-3 dark:border-zinc-800">
-            <Button variant="ghost" busy={users.isFetchingNextPage} onClick={() => void users.fetchNextPage()}>Load more</Button>
+            <Button variant="ghost" busy={users.isFetchingNextPage} onClick={() => void users.fetchNextPage()}>
+              Load more
+            </Button>
           </div>
         )}
       </div>

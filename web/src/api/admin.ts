@@ -7,16 +7,24 @@ export function listUsers(cursor?: string | null): Promise<UserPage> {
   return api.request<UserPage>(`/api/v1/admin/users?${params}`)
 }
 
-export const createUser = (body: { email: string; password: string; name?: string; role: Role; quota_bytes?: number | null }) =>
-  api.request<UserInfo>('/api/v1/admin/users', { json: body })
+export const createUser = (body: {
+  email: string
+  password: string
+  name?: string
+  role: Role
+  quota_bytes?: number | null
+}) => api.request<UserInfo>('/api/v1/admin/users', { json: body })
 
 export const updateUser = (id: string, body: { name?: string | null; role?: Role; quota_bytes?: number | null }) =>
   api.request<UserInfo>(`/api/v1/admin/users/${encodeURIComponent(id)}`, { method: 'PATCH', json: body })
 
 export const suspendUser = (id: string, suspend: boolean) =>
-  api.request<UserInfo>(`/api/v1/admin/users/${encodeURIComponent(id)}/${suspend ? 'suspend' : 'unsuspend'}`, { method: 'POST' })
+  api.request<UserInfo>(`/api/v1/admin/users/${encodeURIComponent(id)}/${suspend ? 'suspend' : 'unsuspend'}`, {
+    method: 'POST',
+  })
 
-export const inviteUser = (body: { email: string; role: Role }) => api.request<Invitation>('/api/v1/admin/invitations', { json: body })
+export const inviteUser = (body: { email: string; role: Role }) =>
+  api.request<Invitation>('/api/v1/admin/invitations', { json: body })
 
 export interface AuditFilters {
   from?: string
@@ -38,14 +46,19 @@ export function auditParams(filters: AuditFilters, extra: Record<string, string>
 }
 
 export const searchAudit = (filters: AuditFilters, cursor: string | null, limit = 50) =>
-  api.request<AuditPage>(`/api/v1/admin/audit-logs?${auditParams(filters, cursor ? { cursor, limit: String(limit) } : { limit: String(limit) })}`)
+  api.request<AuditPage>(
+    `/api/v1/admin/audit-logs?${auditParams(filters, cursor ? { cursor, limit: String(limit) } : { limit: String(limit) })}`,
+  )
 
 export const verifyAudit = () => api.request<ChainStatus>('/api/v1/admin/audit-logs/verify')
 
-export const auditExportPath = (filters: AuditFilters, format: 'csv' | 'ndjson') => `/api/v1/admin/audit-logs/export?${auditParams(filters, { format })}`
+export const auditExportPath = (filters: AuditFilters, format: 'csv' | 'ndjson') =>
+  `/api/v1/admin/audit-logs/export?${auditParams(filters, { format })}`
 
 export const myActivity = (cursor: string | null) =>
-  api.request<AuditPage>(`/api/v1/me/activity?${new URLSearchParams(cursor ? { cursor, limit: '20' } : { limit: '20' })}`)
+  api.request<AuditPage>(
+    `/api/v1/me/activity?${new URLSearchParams(cursor ? { cursor, limit: '20' } : { limit: '20' })}`,
+  )
 
 export interface SecurityPolicy {
   /** none, all, or a comma-separated list of roles */

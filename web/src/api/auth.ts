@@ -24,7 +24,10 @@ export async function signIn(email: string, password: string): Promise<MfaChalle
 
 /** The second step: a code from the authenticator app, or a recovery code. */
 export async function finishSignIn(mfaToken: string, code: string): Promise<void> {
-  const response = await api.send('/api/v1/auth/login/mfa', { json: { mfa_token: mfaToken, code, use_cookie: true }, auth: false })
+  const response = await api.send('/api/v1/auth/login/mfa', {
+    json: { mfa_token: mfaToken, code, use_cookie: true },
+    auth: false,
+  })
   api.acceptTokens((await response.json()) as TokenResponse, serverDate(response))
 }
 
@@ -39,7 +42,10 @@ export function fetchMe(): Promise<Me> {
 export async function signOut(): Promise<void> {
   let answer: { logout_url?: string } | undefined
   try {
-    answer = await api.request<{ logout_url?: string } | undefined>('/api/v1/auth/logout', { method: 'POST', headers: api.csrfHeaders() })
+    answer = await api.request<{ logout_url?: string } | undefined>('/api/v1/auth/logout', {
+      method: 'POST',
+      headers: api.csrfHeaders(),
+    })
   } finally {
     api.forget()
   }

@@ -2,10 +2,17 @@ import { describe, expect, it, vi } from 'vitest'
 import { ApiClient, ApiError, CSRF_HEADER, REFRESH_PATH, type Exclusive, type TokenResponse } from './client'
 
 function json(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' } })
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' },
+  })
 }
 
-const tokens = (access: string, expiresIn = 900): TokenResponse => ({ access_token: access, token_type: 'Bearer', expires_in: expiresIn })
+const tokens = (access: string, expiresIn = 900): TokenResponse => ({
+  access_token: access,
+  token_type: 'Bearer',
+  expires_in: expiresIn,
+})
 
 function client(handler: (url: string, init: RequestInit) => Response | Promise<Response>, now = () => 1_000_000) {
   const calls: { url: string; init: RequestInit }[] = []
@@ -14,7 +21,11 @@ function client(handler: (url: string, init: RequestInit) => Response | Promise<
     calls.push({ url, init: init ?? {} })
     return handler(url, init ?? {})
   })
-  const api = new ApiClient({ fetch: fetch as unknown as typeof globalThis.fetch, now, readCookie: (name) => (name === '__Host-ferry-csrf' ? 'csrf-value' : undefined) })
+  const api = new ApiClient({
+    fetch: fetch as unknown as typeof globalThis.fetch,
+    now,
+    readCookie: (name) => (name === '__Host-ferry-csrf' ? 'csrf-value' : undefined),
+  })
   return { api, calls }
 }
 
@@ -103,7 +114,10 @@ describe('ApiClient', () => {
 
   it('refreshes ahead of expiry instead of waiting for a 401', async () => {
     let time = 0
-    const { api, calls } = client((url) => (url === REFRESH_PATH ? json(tokens('t2')) : json({})), () => time)
+    const { api, calls } = client(
+      (url) => (url === REFRESH_PATH ? json(tokens('t2')) : json({})),
+      () => time,
+    )
     api.acceptTokens(tokens('t1', 60))
     time = 20_000
     expect(await api.freshToken()).toBe('t1')
@@ -113,7 +127,9 @@ describe('ApiClient', () => {
   })
 
   it('signs out and tells listeners when the server refuses the refresh', async () => {
-    const { api } = client((url) => (url === REFRESH_PATH ? json({ title: 'Unauthorized' }, 401) : json({ title: 'Unauthorized' }, 401)))
+    const { api } = client((url) =>
+      url === REFRESH_PATH ? json({ title: 'Unauthorized' }, 401) : json({ title: 'Unauthorized' }, 401),
+    )
     const events: boolean[] = []
     api.onSessionChange((signedIn) => events.push(signedIn))
     api.acceptTokens(tokens('t1'))
@@ -123,7 +139,16 @@ describe('ApiClient', () => {
   })
 
   it('turns problem+json into an ApiError with field errors', async () => {
-    const { api } = client(() => json({ title: 'Invalid request', detail: 'Some fields are invalid', errors: [{ field: 'email', message: 'must be a well-formed email address' }] }, 400))
+    const { api } = client(() =>
+      json(
+        {
+          title: 'Invalid request',
+          detail: 'Some fields are invalid',
+          errors: [{ field: 'email', message: 'must be a well-formed email address' }],
+        },
+        400,
+      ),
+    )
     const error = await api.request('/api/v1/auth/register', { json: {}, auth: false }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ApiError)
     expect((error as ApiError).status).toBe(400)
@@ -133,7 +158,10 @@ describe('ApiClient', () => {
 
   it('keeps the token when the network is down during a refresh', async () => {
     let time = 0
-    const { api } = client(() => Promise.reject(new TypeError('Failed to fetch')), () => time)
+    const { api } = client(
+      () => Promise.reject(new TypeError('Failed to fetch')),
+      () => time,
+    )
     api.acceptTokens(tokens('t1', 60))
     time = 59_000
     expect(await api.freshToken()).toBe('t1')
@@ -154,10 +182,16 @@ describe('ApiClient session state', () => {
 
   it('learns the idle timeout from the deadline the server answers, measured on its own clock', () => {
     let now = 1_000_000
-    const { api } = client(() => json({}), () => now)
+    const { api } = client(
+      () => json({}),
+      () => now,
+    )
     // The browser clock is ten minutes behind the server's.
     const serverNow = now + 600_000
-    api.acceptTokens(restricted({ idle_expires_at: new Date(serverNow + 30 * 60_000 + 300).toISOString() }), serverNow - 300)
+    api.acceptTokens(
+      restricted({ idle_expires_at: new Date(serverNow + 30 * 60_000 + 300).toISOString() }),
+      serverNow - 300,
+    )
     expect(api.idleTimeout).toBe(30 * 60_000)
     expect(api.idleDeadline).toBe(now + 30 * 60_000)
     now += 1000
@@ -167,7 +201,10 @@ describe('ApiClient session state', () => {
 
   it('moves the deadline on with requests, but only as far as the server is sure to have noted them', async () => {
     let now = 1_000_000
-    const { api } = client(() => json({ ok: true }), () => now)
+    const { api } = client(
+      () => json({ ok: true }),
+      () => now,
+    )
     api.acceptTokens(restricted({ idle_expires_at: new Date(now + 30 * 60_000).toISOString() }))
     const changes: (number | null)[] = []
     api.onStateChange(() => changes.push(api.idleDeadline))
@@ -183,7 +220,10 @@ describe('ApiClient session state', () => {
 
   it('does not count requests that were turned away unauthenticated', async () => {
     let now = 1_000_000
-    const { api } = client((url) => (url === REFRESH_PATH ? json({ title: 'Unauthorized' }, 401) : json({ title: 'Unauthorized' }, 401)), () => now)
+    const { api } = client(
+      (url) => (url === REFRESH_PATH ? json({ title: 'Unauthorized' }, 401) : json({ title: 'Unauthorized' }, 401)),
+      () => now,
+    )
     api.acceptTokens(restricted({ idle_expires_at: new Date(now + 120_000).toISOString() }))
     now += 100_000
     await expect(api.request('/api/v1/files')).rejects.toBeInstanceOf(ApiError)
@@ -193,7 +233,9 @@ describe('ApiClient session state', () => {
 
   it('carries the restriction of the tokens and of any 403 that names one', async () => {
     const { api } = client((url) =>
-      url === '/api/v1/files' ? json({ type: '/problems/password-change-required', title: 'Password change required', status: 403 }, 403) : json({}),
+      url === '/api/v1/files'
+        ? json({ type: '/problems/password-change-required', title: 'Password change required', status: 403 }, 403)
+        : json({}),
     )
     api.acceptTokens(restricted({ mfa_enrollment_required: true }))
     expect(api.restriction).toBe('mfa-enrollment')

@@ -88,7 +88,7 @@ export type Exclusive = <T>(name: string, task: () => Promise<T>) => Promise<T>
 const REFRESH_LOCK = 'ferry-refresh'
 
 /** The Web Locks API where the browser has it (every current one does); plain otherwise. */
-const browserLock: Exclusive = <T,>(name: string, task: () => Promise<T>): Promise<T> =>
+const browserLock: Exclusive = <T>(name: string, task: () => Promise<T>): Promise<T> =>
   typeof navigator !== 'undefined' && navigator.locks ? (navigator.locks.request(name, task) as Promise<T>) : task()
 
 export class ApiClient {
@@ -106,7 +106,12 @@ export class ApiClient {
   private readonly acrossTabs: Exclusive
 
   constructor(
-    options: { fetch?: Fetch; now?: () => number; readCookie?: (name: string) => string | undefined; acrossTabs?: Exclusive } = {},
+    options: {
+      fetch?: Fetch
+      now?: () => number
+      readCookie?: (name: string) => string | undefined
+      acrossTabs?: Exclusive
+    } = {},
   ) {
     this.fetchFn = options.fetch ?? ((input, init) => fetch(input, init))
     this.now = options.now ?? (() => Date.now())

@@ -44,9 +44,11 @@ export interface GroupName {
   name: string
 }
 
-const base = (type: GrantObject, id: string) => `/api/v1/${type === 'file' ? 'files' : 'transfers'}/${encodeURIComponent(id)}/grants`
+const base = (type: GrantObject, id: string) =>
+  `/api/v1/${type === 'file' ? 'files' : 'transfers'}/${encodeURIComponent(id)}/grants`
 
-export const listGrants = (type: GrantObject, id: string) => api.request<{ items: Grant[] }>(base(type, id)).then((page) => page.items)
+export const listGrants = (type: GrantObject, id: string) =>
+  api.request<{ items: Grant[] }>(base(type, id)).then((page) => page.items)
 
 /** Granting the same grantee again changes the permission, so this both adds and edits. */
 export const grant = (type: GrantObject, id: string, grantee: Grantee, permission: Permission) =>
@@ -58,7 +60,8 @@ export const revokeGrant = (type: GrantObject, id: string, grantId: string) =>
 /** Group ids and names anyone who may share can pick from; members are admin-only. */
 export const groupDirectory = () => api.request<{ items: GroupName[] }>('/api/v1/groups').then((page) => page.items)
 
-export const sharedWithMe = () => api.request<{ items: SharedItem[] }>('/api/v1/shared-with-me').then((page) => page.items)
+export const sharedWithMe = () =>
+  api.request<{ items: SharedItem[] }>('/api/v1/shared-with-me').then((page) => page.items)
 
 export function sharedDownloadUrl(fileId: string): string {
   return `/api/v1/shared-with-me/files/${encodeURIComponent(fileId)}/download`
@@ -75,4 +78,5 @@ export const PERMISSIONS: readonly { value: Permission; label: string; short: st
   { value: 'edit', label: 'Can edit', short: 'Edit', hint: 'Downloads it; reserved for changes' },
 ]
 
-export const permissionLabel = (permission: Permission) => PERMISSIONS.find((p) => p.value === permission)?.label ?? permission
+export const permissionLabel = (permission: Permission) =>
+  PERMISSIONS.find((p) => p.value === permission)?.label ?? permission

@@ -19,7 +19,8 @@ export const listGroups = () => api.request<{ items: Group[] }>(path()).then((pa
 
 export const createGroup = (name: string) => api.request<Group>(path(), { json: { name } })
 
-export const renameGroup = (id: string, name: string) => api.request<Group>(path(id), { method: 'PATCH', json: { name } })
+export const renameGroup = (id: string, name: string) =>
+  api.request<Group>(path(id), { method: 'PATCH', json: { name } })
 
 export const deleteGroup = (id: string) => api.request<void>(path(id), { method: 'DELETE' })
 

@@ -36,7 +36,8 @@ export function shareProblem(error: unknown): ShareProblem {
 }
 
 const base = (token: string) => `/api/v1/share/${encodeURIComponent(token)}`
-const sessionHeaders = (session: string | null): Record<string, string> => (session ? { 'X-Share-Session': session } : {})
+const sessionHeaders = (session: string | null): Record<string, string> =>
+  session ? { 'X-Share-Session': session } : {}
 
 export function getShare(token: string, session: string | null): Promise<PublicShare> {
   return api.request<PublicShare>(base(token), { auth: false, headers: sessionHeaders(session) })
@@ -51,12 +52,20 @@ export function requestCode(token: string, email: string): Promise<unknown> {
 }
 
 export function confirmCode(token: string, email: string, code: string, session: string | null): Promise<ShareSession> {
-  return api.request<ShareSession>(`${base(token)}/verify-email/confirm`, { auth: false, json: { email, code }, headers: sessionHeaders(session) })
+  return api.request<ShareSession>(`${base(token)}/verify-email/confirm`, {
+    auth: false,
+    json: { email, code },
+    headers: sessionHeaders(session),
+  })
 }
 
 /** A download ticket for the unlocked session: one file, or the ZIP of all when fileId is null. */
 export function shareTicket(token: string, session: string, fileId: string | null): Promise<DownloadTicket> {
-  return api.request<DownloadTicket>(`${base(token)}/download-tickets`, { auth: false, json: fileId ? { file_id: fileId } : {}, headers: sessionHeaders(session) })
+  return api.request<DownloadTicket>(`${base(token)}/download-tickets`, {
+    auth: false,
+    json: fileId ? { file_id: fileId } : {},
+    headers: sessionHeaders(session),
+  })
 }
 
 export function shareFileUrl(token: string, fileId: string): string {

@@ -46,4 +46,5 @@ export const statsOverview = () => api.request<StatsOverview>('/api/v1/admin/sta
 
 export const statsActivity = (days: number) => api.request<StatsActivity>(`/api/v1/admin/stats/activity?days=${days}`)
 
-export const statsStorage = (limit: number) => api.request<{ items: UserStorage[] }>(`/api/v1/admin/stats/storage?limit=${limit}`)
+export const statsStorage = (limit: number) =>
+  api.request<{ items: UserStorage[] }>(`/api/v1/admin/stats/storage?limit=${limit}`)

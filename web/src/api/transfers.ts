@@ -126,7 +126,10 @@ export function transferActivity(id: string): Promise<Page<Activity>> {
   return api.request<Page<Activity>>(`${base(id)}/activity?limit=50`)
 }
 
-export function notifyRecipients(id: string, link: LinkOptions): Promise<{ link: ShareLink; recipients: number; mail: string }> {
+export function notifyRecipients(
+  id: string,
+  link: LinkOptions,
+): Promise<{ link: ShareLink; recipients: number; mail: string }> {
   return api.request(`${base(id)}/notify`, { json: link })
 }
 

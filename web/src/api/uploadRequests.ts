@@ -46,7 +46,14 @@ export interface PublicUploadRequest {
 
 const base = '/api/v1/upload-requests'
 
-export function createUploadRequest(body: { title: string; message?: string; password?: string; max_files: number; max_total_bytes: number; expires_at?: string }): Promise<UploadRequest> {
+export function createUploadRequest(body: {
+  title: string
+  message?: string
+  password?: string
+  max_files: number
+  max_total_bytes: number
+  expires_at?: string
+}): Promise<UploadRequest> {
   return api.request<UploadRequest>(base, { json: body })
 }
 
@@ -66,6 +73,12 @@ export function getPublicRequest(token: string): Promise<PublicUploadRequest> {
   return api.request<PublicUploadRequest>(`${base}/public/${encodeURIComponent(token)}`, { auth: false })
 }
 
-export function openRequestSession(token: string, password?: string): Promise<{ session_token: string; expires_at: string }> {
-  return api.request(`${base}/public/${encodeURIComponent(token)}/session`, { auth: false, json: password ? { password } : {} })
+export function openRequestSession(
+  token: string,
+  password?: string,
+): Promise<{ session_token: string; expires_at: string }> {
+  return api.request(`${base}/public/${encodeURIComponent(token)}/session`, {
+    auth: false,
+    json: password ? { password } : {},
+  })
 }

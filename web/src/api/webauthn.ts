@@ -13,7 +13,10 @@ export interface RequestOptionsJSON {
 }
 
 export function base64urlToBytes(value: string): Uint8Array<ArrayBuffer> {
-  const base64 = value.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(value.length / 4) * 4, '=')
+  const base64 = value
+    .replace(/-/g, '+')
+    .replace(/_/g, '/')
+    .padEnd(Math.ceil(value.length / 4) * 4, '=')
   const binary = atob(base64)
   const bytes = new Uint8Array(binary.length)
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
@@ -22,7 +25,10 @@ export function base64urlToBytes(value: string): Uint8Array<ArrayBuffer> {
 
 export function bytesToBase64url(buffer: ArrayBuffer | ArrayBufferView | null): string | null {
   if (buffer === null) return null
-  const bytes = buffer instanceof ArrayBuffer ? new Uint8Array(buffer) : new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
+  const bytes =
+    buffer instanceof ArrayBuffer
+      ? new Uint8Array(buffer)
+      : new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
   let binary = ''
   for (const byte of bytes) binary += String.fromCharCode(byte)
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
@@ -83,7 +89,8 @@ export function passkeysSupported(): boolean {
 
 /** Asks the browser for an assertion; a cancel or a timeout becomes a PasskeyCeremonyError. */
 export async function getAssertion(options: RequestOptionsJSON): Promise<unknown> {
-  if (!passkeysSupported()) throw new PasskeyCeremonyError('This browser cannot use passkeys. Use another way to sign in.')
+  if (!passkeysSupported())
+    throw new PasskeyCeremonyError('This browser cannot use passkeys. Use another way to sign in.')
   let credential: Credential | null
   try {
     credential = await navigator.credentials.get({ publicKey: parseRequestOptions(options) })
@@ -99,7 +106,8 @@ function ceremonyMessage(error: unknown): string {
   if (name === 'NotAllowedError' || name === 'AbortError') {
     return 'The passkey request was cancelled or timed out. Try again, or use another way to sign in.'
   }
-  if (name === 'SecurityError') return 'This address cannot use passkeys. Open Ferry at its usual address and try again.'
+  if (name === 'SecurityError')
+    return 'This address cannot use passkeys. Open Ferry at its usual address and try again.'
   if (name === 'InvalidStateError' || name === 'NotSupportedError') {
     return 'No passkey on this device works for this account. Try another device or another way to sign in.'
   }

@@ -64,7 +64,16 @@ export function AccountFromLinkPage({ fragmentKey, missing, title, subtitle, foo
       <form onSubmit={submit} className="space-y-4" noValidate>
         <InlineError error={error} />
         <TextField label="Your name" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} />
-        <TextField label="Email" type="email" autoComplete="username" required autoFocus value={email} error={fieldError('email')} onChange={(e) => setEmail(e.target.value)} />
+        <TextField
+          label="Email"
+          type="email"
+          autoComplete="username"
+          required
+          autoFocus
+          value={email}
+          error={fieldError('email')}
+          onChange={(e) => setEmail(e.target.value)}
+        />
         <PasswordFields pair={passwords} serverError={fieldError('password')} />
         <Button type="submit" variant="primary" className="w-full" busy={busy} disabled={!email || !passwords.valid}>
           {submitLabel}

@@ -2,7 +2,19 @@ import type { ReactNode } from 'react'
 import { ThemeToggle } from '../layout/ThemeToggle'
 import { Logo } from '../ui/Logo'
 
-export function AuthLayout({ title, subtitle, children, footer, wide = false }: { title: string; subtitle?: ReactNode; children: ReactNode; footer?: ReactNode; wide?: boolean }) {
+export function AuthLayout({
+  title,
+  subtitle,
+  children,
+  footer,
+  wide = false,
+}: {
+  title: string
+  subtitle?: ReactNode
+  children: ReactNode
+  footer?: ReactNode
+  wide?: boolean
+}) {
   return (
     <div className="relative flex min-h-dvh flex-col bg-gradient-to-b from-accent-50/70 to-zinc-50 dark:from-accent-950/40 dark:to-zinc-950">
       <header className="flex items-center justify-between px-5 py-4 sm:px-8">

@@ -33,7 +33,8 @@ export function ForgotPasswordPage() {
       <AuthLayout title="Check your email" footer={<SignInLink>Back to sign in</SignInLink>}>
         <div className="space-y-4">
           <Notice tone="success">
-            If an account exists for <strong className="font-semibold break-all">{sent}</strong>, we sent a link to reset its password.
+            If an account exists for <strong className="font-semibold break-all">{sent}</strong>, we sent a link to
+            reset its password.
           </Notice>
           <p className="text-[15px] muted">
             The link works once and expires soon. Nothing arrived? Check your spam folder, or{' '}
@@ -48,10 +49,22 @@ export function ForgotPasswordPage() {
   }
 
   return (
-    <AuthLayout title="Reset your password" subtitle="Enter your account’s email address and we will send you a link to choose a new password." footer={<SignInLink>Back to sign in</SignInLink>}>
+    <AuthLayout
+      title="Reset your password"
+      subtitle="Enter your account’s email address and we will send you a link to choose a new password."
+      footer={<SignInLink>Back to sign in</SignInLink>}
+    >
       <form onSubmit={submit} className="space-y-4" noValidate>
         {error !== null && <Notice tone="error">{signInErrorMessage(error)}</Notice>}
-        <TextField label="Email" type="email" autoComplete="username" required autoFocus value={email} onChange={(e) => setEmail(e.target.value)} />
+        <TextField
+          label="Email"
+          type="email"
+          autoComplete="username"
+          required
+          autoFocus
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
         <Button type="submit" variant="primary" className="w-full" busy={busy} disabled={!email.trim()}>
           Send reset link
         </Button>

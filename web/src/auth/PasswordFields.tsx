@@ -18,7 +18,15 @@ export function usePasswordPair(): PasswordPair {
   const [confirm, setConfirm] = useState('')
   const tooShort = password.length > 0 && password.length < MIN_PASSWORD_LENGTH
   const mismatch = confirm.length > 0 && confirm !== password
-  return { password, confirm, setPassword, setConfirm, tooShort, mismatch, valid: password.length >= MIN_PASSWORD_LENGTH && confirm === password }
+  return {
+    password,
+    confirm,
+    setPassword,
+    setConfirm,
+    tooShort,
+    mismatch,
+    valid: password.length >= MIN_PASSWORD_LENGTH && confirm === password,
+  }
 }
 
 export function PasswordFields({ pair, serverError }: { pair: PasswordPair; serverError?: string | undefined }) {

@@ -23,7 +23,9 @@ describe('ForgotPasswordPage', () => {
     await user.click(await screen.findByRole('link', { name: 'Forgot password?' }))
     await user.type(await screen.findByLabelText('Email'), ' nobody@example.com ')
     await user.click(screen.getByRole('button', { name: 'Send reset link' }))
-    expect((await screen.findByRole('status')).textContent).toBe('If an account exists for nobody@example.com, we sent a link to reset its password.')
+    expect((await screen.findByRole('status')).textContent).toBe(
+      'If an account exists for nobody@example.com, we sent a link to reset its password.',
+    )
     expect(calls).toEqual([{ url: '/api/v1/auth/password-reset', body: { email: 'nobody@example.com' } }])
   })
 })
@@ -39,7 +41,9 @@ describe('ResetPasswordPage', () => {
     await user.click(screen.getByRole('button', { name: 'Set new password' }))
     expect(await screen.findByRole('heading', { name: 'Sign in to Ferry' })).toBeTruthy()
     expect(screen.getByRole('status').textContent).toContain('Sign in with your new password.')
-    expect(calls).toEqual([{ url: '/api/v1/auth/password-reset/confirm', body: { token: 'reset-token-1', password: NEW_PASSWORD } }])
+    expect(calls).toEqual([
+      { url: '/api/v1/auth/password-reset/confirm', body: { token: 'reset-token-1', password: NEW_PASSWORD } },
+    ])
     expect(window.location.hash).toBe('')
   })
 
@@ -47,7 +51,9 @@ describe('ResetPasswordPage', () => {
     fakeServer({
       '/api/v1/auth/password-reset/confirm': respond(400, {
         type: '/problems/validation',
-        errors: [{ field: 'password', message: 'was one of your last 5 passwords', suggestions: ['Pick one you never used.'] }],
+        errors: [
+          { field: 'password', message: 'was one of your last 5 passwords', suggestions: ['Pick one you never used.'] },
+        ],
       }),
     })
     history.replaceState(null, '', '/reset-password#token=reset-token-2')
@@ -64,7 +70,10 @@ describe('ResetPasswordPage', () => {
 
   it('offers a new link when the token is spent', async () => {
     fakeServer({
-      '/api/v1/auth/password-reset/confirm': respond(400, { type: '/problems/invalid-reset-token', detail: 'The password-reset link is unknown.' }),
+      '/api/v1/auth/password-reset/confirm': respond(400, {
+        type: '/problems/invalid-reset-token',
+        detail: 'The password-reset link is unknown.',
+      }),
     })
     history.replaceState(null, '', '/reset-password#token=used')
     renderApp(<App />, '/reset-password')

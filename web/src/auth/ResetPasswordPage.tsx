@@ -21,7 +21,11 @@ export function ResetPasswordPage() {
 
   if (!token) {
     return (
-      <AuthLayout title="Reset link needed" subtitle="This page sets a new password from a reset link." footer={<SignInLink>Back to sign in</SignInLink>}>
+      <AuthLayout
+        title="Reset link needed"
+        subtitle="This page sets a new password from a reset link."
+        footer={<SignInLink>Back to sign in</SignInLink>}
+      >
         <p className="text-[15px] muted">
           Open the link from the password-reset email, or{' '}
           <Link to="/forgot-password" className="link">
@@ -40,7 +44,9 @@ export function ResetPasswordPage() {
     setError(null)
     try {
       await confirmPasswordReset(token, passwords.password)
-      const state: SignInState = { notice: 'Your password was changed and every session signed out. Sign in with your new password.' }
+      const state: SignInState = {
+        notice: 'Your password was changed and every session signed out. Sign in with your new password.',
+      }
       navigate('/signin', { replace: true, state })
     } catch (e) {
       setError(e)
@@ -51,7 +57,11 @@ export function ResetPasswordPage() {
   const problem = passwordProblem(error, 'password')
   const badLink = error instanceof ApiError && error.problem.type === '/problems/invalid-reset-token'
   return (
-    <AuthLayout title="Choose a new password" subtitle="For your account’s safety, every session of the account is signed out when you save it." footer={<SignInLink>Back to sign in</SignInLink>}>
+    <AuthLayout
+      title="Choose a new password"
+      subtitle="For your account’s safety, every session of the account is signed out when you save it."
+      footer={<SignInLink>Back to sign in</SignInLink>}
+    >
       <form onSubmit={submit} className="space-y-4" noValidate>
         {badLink && (
           <Notice tone="error">
@@ -63,7 +73,10 @@ export function ResetPasswordPage() {
           </Notice>
         )}
         {error !== null && !problem && !badLink && <Notice tone="error">{signInErrorMessage(error)}</Notice>}
-        <PasswordFields pair={passwords} serverError={problem ? [problem.message, ...problem.suggestions].join(' ') : undefined} />
+        <PasswordFields
+          pair={passwords}
+          serverError={problem ? [problem.message, ...problem.suggestions].join(' ') : undefined}
+        />
         <Button type="submit" variant="primary" className="w-full" busy={busy} disabled={!passwords.valid}>
           Set new password
         </Button>

@@ -68,7 +68,13 @@ export function SecondFactorStep({ challenge, onRestart }: { challenge: MfaChall
                   value={code}
                   onChange={(e) => setCode(e.target.value)}
                 />
-                <Button type="submit" variant="primary" className="w-full" busy={busy === 'code'} disabled={!code.trim() || busy !== null || cooldown.secondsLeft > 0}>
+                <Button
+                  type="submit"
+                  variant="primary"
+                  className="w-full"
+                  busy={busy === 'code'}
+                  disabled={!code.trim() || busy !== null || cooldown.secondsLeft > 0}
+                >
                   Verify
                 </Button>
                 {other && (
@@ -88,7 +94,14 @@ export function SecondFactorStep({ challenge, onRestart }: { challenge: MfaChall
               </form>
             )}
             {passkey && (
-              <Button icon="key" variant={kind ? 'secondary' : 'primary'} className="w-full" busy={busy === 'passkey'} disabled={busy !== null} onClick={usePasskey}>
+              <Button
+                icon="key"
+                variant={kind ? 'secondary' : 'primary'}
+                className="w-full"
+                busy={busy === 'passkey'}
+                disabled={busy !== null}
+                onClick={usePasskey}
+              >
                 Use a passkey
               </Button>
             )}
@@ -103,7 +116,9 @@ export function SecondFactorStep({ challenge, onRestart }: { challenge: MfaChall
 }
 
 function subtitle(kind: CodeKind | null, passkey: boolean): string {
-  if (kind === 'totp') return `Enter the 6-digit code from your authenticator app${passkey ? ', or use a passkey' : ''}.`
-  if (kind === 'recovery_code') return `Enter one of your recovery codes${passkey ? ', or use a passkey' : ''}. Each works once.`
+  if (kind === 'totp')
+    return `Enter the 6-digit code from your authenticator app${passkey ? ', or use a passkey' : ''}.`
+  if (kind === 'recovery_code')
+    return `Enter one of your recovery codes${passkey ? ', or use a passkey' : ''}. Each works once.`
   return 'Confirm that it is you with your passkey.'
 }

@@ -36,8 +36,12 @@ describe('SignInPage', () => {
     expect(await screen.findByRole('button', { name: 'Sign in with a passkey' })).toBeTruthy()
     expect(screen.getByLabelText('Email')).toBeTruthy()
     expect(screen.getByRole('link', { name: 'Forgot password?' }).getAttribute('href')).toBe('/forgot-password')
-    expect(screen.getByRole('link', { name: 'Sign in with Company login' }).getAttribute('href')).toBe('/api/v1/auth/login/oidc/oidc')
-    expect(screen.getByRole('link', { name: 'Sign in with Partner login' }).getAttribute('href')).toBe('/api/v1/auth/login/oidc/partner')
+    expect(screen.getByRole('link', { name: 'Sign in with Company login' }).getAttribute('href')).toBe(
+      '/api/v1/auth/login/oidc/oidc',
+    )
+    expect(screen.getByRole('link', { name: 'Sign in with Partner login' }).getAttribute('href')).toBe(
+      '/api/v1/auth/login/oidc/partner',
+    )
   })
 
   it('leaves the password form out when the server accepts no passwords', async () => {
@@ -51,15 +55,24 @@ describe('SignInPage', () => {
   it('explains a failed single sign-on the callback reported', async () => {
     fakeServer({ '/api/v1/auth/providers': respond(200, PROVIDERS) })
     renderApp(<SignInPage />, '/signin?sso_error=not_provisioned')
-    expect((await screen.findByRole('alert')).textContent).toBe('There is no Ferry account for you yet. Ask an administrator to create one.')
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'There is no Ferry account for you yet. Ask an administrator to create one.',
+    )
   })
 
   it('asks for cookie mode and shows the server problem on failure', async () => {
-    const calls = fakeServer({ '/api/v1/auth/login': respond(401, { title: 'Sign-in failed', detail: 'The email or password is wrong.' }) })
+    const calls = fakeServer({
+      '/api/v1/auth/login': respond(401, { title: 'Sign-in failed', detail: 'The email or password is wrong.' }),
+    })
     renderApp(<SignInPage />, '/signin')
     await typePassword()
     expect((await screen.findByRole('alert')).textContent).toBe('The email or password is wrong.')
-    expect(calls).toEqual([{ url: '/api/v1/auth/login', body: { email: 'ada@example.com', password: 'correct horse battery', use_cookie: true } }])
+    expect(calls).toEqual([
+      {
+        url: '/api/v1/auth/login',
+        body: { email: 'ada@example.com', password: 'correct horse battery', use_cookie: true },
+      },
+    ])
   })
 
   it('waits as long as a 429 says before allowing another try', async () => {
@@ -72,7 +85,11 @@ describe('SignInPage', () => {
 
   it('signs in with a passkey without a password and adopts the tokens', async () => {
     const calls = fakeServer({
-      '/api/v1/auth/passkeys/login/options': respond(200, { challenge: 'AQID', rpId: 'localhost', userVerification: 'required' }),
+      '/api/v1/auth/passkeys/login/options': respond(200, {
+        challenge: 'AQID',
+        rpId: 'localhost',
+        userVerification: 'required',
+      }),
       '/api/v1/auth/passkeys/login': respond(200, TOKENS),
     })
     const authenticator = fakeAuthenticator(assertion)
@@ -104,7 +121,9 @@ describe('SignInPage', () => {
 
   it('says so when the passkey prompt was cancelled', async () => {
     fakeServer({ '/api/v1/auth/passkeys/login/options': respond(200, { challenge: 'AQID' }) })
-    fakeAuthenticator(() => Promise.reject(new DOMException('The operation either timed out or was not allowed.', 'NotAllowedError')))
+    fakeAuthenticator(() =>
+      Promise.reject(new DOMException('The operation either timed out or was not allowed.', 'NotAllowedError')),
+    )
     renderApp(<SignInPage />, '/signin')
     await userEvent.click(await screen.findByRole('button', { name: 'Sign in with a passkey' }))
     expect((await screen.findByRole('alert')).textContent).toContain('The passkey request was cancelled or timed out.')
@@ -113,21 +132,31 @@ describe('SignInPage', () => {
 })
 
 describe('the second factor step', () => {
-  const challenge = (methods: string[]) => respond(200, { mfa_required: true, mfa_token: 'ticket', mfa_methods: methods, expires_in: 300 })
+  const challenge = (methods: string[]) =>
+    respond(200, { mfa_required: true, mfa_token: 'ticket', mfa_methods: methods, expires_in: 300 })
 
   it('finishes with an authenticator code', async () => {
-    const calls = fakeServer({ '/api/v1/auth/login': challenge(['totp', 'recovery_code']), '/api/v1/auth/login/mfa': respond(200, TOKENS) })
+    const calls = fakeServer({
+      '/api/v1/auth/login': challenge(['totp', 'recovery_code']),
+      '/api/v1/auth/login/mfa': respond(200, TOKENS),
+    })
     renderApp(<SignInPage />, '/signin')
     const user = await typePassword()
     await user.type(await screen.findByLabelText('Authentication code'), '123 456')
     await user.click(screen.getByRole('button', { name: 'Verify' }))
     await waitFor(() => expect(api.signedIn).toBe(true))
-    expect(calls[1]).toEqual({ url: '/api/v1/auth/login/mfa', body: { mfa_token: 'ticket', code: '123456', use_cookie: true } })
+    expect(calls[1]).toEqual({
+      url: '/api/v1/auth/login/mfa',
+      body: { mfa_token: 'ticket', code: '123456', use_cookie: true },
+    })
     expect(screen.queryByRole('button', { name: 'Use a passkey' })).toBeNull()
   })
 
   it('takes a recovery code instead', async () => {
-    const calls = fakeServer({ '/api/v1/auth/login': challenge(['totp', 'recovery_code']), '/api/v1/auth/login/mfa': respond(200, TOKENS) })
+    const calls = fakeServer({
+      '/api/v1/auth/login': challenge(['totp', 'recovery_code']),
+      '/api/v1/auth/login/mfa': respond(200, TOKENS),
+    })
     renderApp(<SignInPage />, '/signin')
     const user = await typePassword()
     await user.click(await screen.findByRole('button', { name: 'Use a recovery code instead' }))
@@ -140,7 +169,10 @@ describe('the second factor step', () => {
   it('uses a passkey with the ticket', async () => {
     const calls = fakeServer({
       '/api/v1/auth/login': challenge(['totp', 'recovery_code', 'passkey']),
-      '/api/v1/auth/passkeys/login/options': respond(200, { challenge: 'AQID', allowCredentials: [{ type: 'public-key', id: 'AAE' }] }),
+      '/api/v1/auth/passkeys/login/options': respond(200, {
+        challenge: 'AQID',
+        allowCredentials: [{ type: 'public-key', id: 'AAE' }],
+      }),
       '/api/v1/auth/passkeys/login': respond(200, TOKENS),
     })
     const authenticator = fakeAuthenticator(assertion)
@@ -159,7 +191,11 @@ describe('the second factor step', () => {
   it('sends the person back to the start when the ticket expired', async () => {
     fakeServer({
       '/api/v1/auth/login': challenge(['totp', 'recovery_code']),
-      '/api/v1/auth/login/mfa': respond(401, { type: '/problems/invalid-mfa-token', title: 'Sign-in expired', detail: 'The sign-in ticket is unknown.' }),
+      '/api/v1/auth/login/mfa': respond(401, {
+        type: '/problems/invalid-mfa-token',
+        title: 'Sign-in expired',
+        detail: 'The sign-in ticket is unknown.',
+      }),
     })
     renderApp(<SignInPage />, '/signin')
     const user = await typePassword()

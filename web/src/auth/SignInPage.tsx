@@ -36,7 +36,11 @@ export function SignInPage() {
   const password = offered.some((m) => m.type === 'password')
   const ssoError = params.get('sso_error')
   return (
-    <AuthLayout title="Sign in to Ferry" subtitle="Send and receive files securely." footer="Got an invitation? Open the link from your email to create your account.">
+    <AuthLayout
+      title="Sign in to Ferry"
+      subtitle="Send and receive files securely."
+      footer="Got an invitation? Open the link from your email to create your account."
+    >
       <div className="space-y-4">
         {state?.notice && <Notice tone="success">{state.notice}</Notice>}
         {ssoError && <Notice tone="error">{ssoErrorMessage(ssoError)}</Notice>}
@@ -73,16 +77,37 @@ function PasswordForm({ onChallenge }: { onChallenge: (challenge: MfaChallenge) 
   return (
     <form onSubmit={submit} className="space-y-4" noValidate>
       {error !== null && <Notice tone="error">{signInErrorMessage(error, cooldown.secondsLeft)}</Notice>}
-      <TextField label="Email" type="email" autoComplete="username" required autoFocus value={email} onChange={(e) => setEmail(e.target.value)} />
+      <TextField
+        label="Email"
+        type="email"
+        autoComplete="username"
+        required
+        autoFocus
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+      />
       <div>
-        <TextField label="Password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        <TextField
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
         <p className="mt-1.5 text-right text-sm">
           <Link to="/forgot-password" className="link">
             Forgot password?
           </Link>
         </p>
       </div>
-      <Button type="submit" variant="primary" className="w-full" busy={busy} disabled={!email || !password || cooldown.secondsLeft > 0}>
+      <Button
+        type="submit"
+        variant="primary"
+        className="w-full"
+        busy={busy}
+        disabled={!email || !password || cooldown.secondsLeft > 0}
+      >
         Sign in
       </Button>
     </form>

@@ -12,11 +12,20 @@ export function Breadcrumbs({ folder, onNavigate }: { folder: string; onNavigate
             <li key={crumb.path} className="flex min-w-0 items-center gap-1">
               {i > 0 && <Icon name="chevronRight" className="size-3.5 shrink-0 text-zinc-400" />}
               {last ? (
-                <span aria-current="page" className="max-w-[16rem] truncate font-medium text-zinc-700 dark:text-zinc-300" title={crumb.name}>
+                <span
+                  aria-current="page"
+                  className="max-w-[16rem] truncate font-medium text-zinc-700 dark:text-zinc-300"
+                  title={crumb.name}
+                >
                   {crumb.name}
                 </span>
               ) : (
-                <button type="button" onClick={() => onNavigate(crumb.path)} className="max-w-[12rem] truncate rounded text-zinc-500 hover:text-accent-700 hover:underline dark:text-zinc-400 dark:hover:text-accent-300" title={crumb.name}>
+                <button
+                  type="button"
+                  onClick={() => onNavigate(crumb.path)}
+                  className="max-w-[12rem] truncate rounded text-zinc-500 hover:text-accent-700 hover:underline dark:text-zinc-400 dark:hover:text-accent-300"
+                  title={crumb.name}
+                >
                   {crumb.name}
                 </button>
               )}

@@ -47,11 +47,21 @@ export function RenameDialog({
   }
 
   return (
-    <Dialog open={file !== null} onClose={onClose} title="Rename or move" description="Change the name, or the folder to move the file into.">
+    <Dialog
+      open={file !== null}
+      onClose={onClose}
+      title="Rename or move"
+      description="Change the name, or the folder to move the file into."
+    >
       <form id="rename-form" onSubmit={submit} className="space-y-4 pb-2">
         <InlineError error={error} />
         <TextField label="Name" value={name} required autoFocus onChange={(e) => setName(e.target.value)} />
-        <TextField label="Folder" value={folder} hint="For example /projects/2026. Missing folders are created." onChange={(e) => setFolder(e.target.value)} />
+        <TextField
+          label="Folder"
+          value={folder}
+          hint="For example /projects/2026. Missing folders are created."
+          onChange={(e) => setFolder(e.target.value)}
+        />
         <div className="flex justify-end gap-2 pt-2">
           <Button onClick={onClose}>Cancel</Button>
           <Button type="submit" variant="primary" busy={busy} disabled={!name.trim()}>
@@ -63,7 +73,17 @@ export function RenameDialog({
   )
 }
 
-export function MoveDialog({ count, open, onClose, onMove }: { count: number; open: boolean; onClose: () => void; onMove: (folder: string) => Promise<void> }) {
+export function MoveDialog({
+  count,
+  open,
+  onClose,
+  onMove,
+}: {
+  count: number
+  open: boolean
+  onClose: () => void
+  onMove: (folder: string) => Promise<void>
+}) {
   const [folder, setFolder] = useState('/')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
@@ -91,7 +111,13 @@ export function MoveDialog({ count, open, onClose, onMove }: { count: number; op
     <Dialog open={open} onClose={onClose} title={`Move ${count} ${count === 1 ? 'file' : 'files'}`}>
       <form onSubmit={submit} className="space-y-4 pb-2">
         <InlineError error={error} />
-        <TextField label="Destination folder" value={folder} autoFocus hint="For example /archive. Missing folders are created." onChange={(e) => setFolder(e.target.value)} />
+        <TextField
+          label="Destination folder"
+          value={folder}
+          autoFocus
+          hint="For example /archive. Missing folders are created."
+          onChange={(e) => setFolder(e.target.value)}
+        />
         <div className="flex justify-end gap-2 pt-2">
           <Button onClick={onClose}>Cancel</Button>
           <Button type="submit" variant="primary" busy={busy}>
@@ -103,14 +129,27 @@ export function MoveDialog({ count, open, onClose, onMove }: { count: number; op
   )
 }
 
-export function NewFolderDialog({ open, onClose, onCreate }: { open: boolean; onClose: () => void; onCreate: (name: string) => void }) {
+export function NewFolderDialog({
+  open,
+  onClose,
+  onCreate,
+}: {
+  open: boolean
+  onClose: () => void
+  onCreate: (name: string) => void
+}) {
   const [name, setName] = useState('')
   useEffect(() => {
     if (open) setName('')
   }, [open])
   const invalid = name.includes('/') || name.includes('\\')
   return (
-    <Dialog open={open} onClose={onClose} title="New folder" description="The folder appears once you upload files into it.">
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title="New folder"
+      description="The folder appears once you upload files into it."
+    >
       <form
         onSubmit={(event) => {
           event.preventDefault()
@@ -118,7 +157,14 @@ export function NewFolderDialog({ open, onClose, onCreate }: { open: boolean; on
         }}
         className="space-y-4 pb-2"
       >
-        <TextField label="Folder name" value={name} autoFocus required error={invalid ? 'A folder name cannot contain / or \\.' : undefined} onChange={(e) => setName(e.target.value)} />
+        <TextField
+          label="Folder name"
+          value={name}
+          autoFocus
+          required
+          error={invalid ? 'A folder name cannot contain / or \\.' : undefined}
+          onChange={(e) => setName(e.target.value)}
+        />
         <div className="flex justify-end gap-2 pt-2">
           <Button onClick={onClose}>Cancel</Button>
           <Button type="submit" variant="primary" disabled={!name.trim() || invalid}>
@@ -130,7 +176,15 @@ export function NewFolderDialog({ open, onClose, onCreate }: { open: boolean; on
   )
 }
 
-export function DeleteDialog({ files, onClose, onConfirm }: { files: FileItem[]; onClose: () => void; onConfirm: () => Promise<void> }) {
+export function DeleteDialog({
+  files,
+  onClose,
+  onConfirm,
+}: {
+  files: FileItem[]
+  onClose: () => void
+  onConfirm: () => Promise<void>
+}) {
   const [busy, setBusy] = useState(false)
   useEffect(() => {
     if (files.length) setBusy(false)
@@ -151,7 +205,8 @@ export function DeleteDialog({ files, onClose, onConfirm }: { files: FileItem[];
     >
       {only ? (
         <>
-          <span className="font-medium break-all text-zinc-900 dark:text-zinc-100">{only.name}</span> will be deleted permanently. This cannot be undone.
+          <span className="font-medium break-all text-zinc-900 dark:text-zinc-100">{only.name}</span> will be deleted
+          permanently. This cannot be undone.
         </>
       ) : (
         'These files will be deleted permanently. This cannot be undone.'

@@ -7,13 +7,50 @@ import { FileTable } from './FileTable'
 
 const longName = `${'quarterly-report-final-v2-'.repeat(8)}.pdf`
 const files: FileItem[] = [
-  { id: '1', name: longName, folder: '/', path: `/${longName}`, content_type: 'application/pdf', size: 2_000_000, sha256: null, created_at: '2026-11-20T10:00:00Z', modified_at: '2026-11-20T10:00:00Z' },
-  { id: '2', name: 'photo.jpg', folder: '/', path: '/photo.jpg', content_type: 'image/jpeg', size: 500, sha256: null, created_at: '2026-11-21T10:00:00Z', modified_at: '2026-11-21T10:00:00Z' },
+  {
+    id: '1',
+    name: longName,
+    folder: '/',
+    path: `/${longName}`,
+    content_type: 'application/pdf',
+    size: 2_000_000,
+    created_at: '2026-11-20T10:00:00Z',
+    modified_at: '2026-11-20T10:00:00Z',
+  },
+  {
+    id: '2',
+    name: 'photo.jpg',
+    folder: '/',
+    path: '/photo.jpg',
+    content_type: 'image/jpeg',
+    size: 500,
+    created_at: '2026-11-21T10:00:00Z',
+    modified_at: '2026-11-21T10:00:00Z',
+  },
 ]
 
 function setup(selected = new Set<string>()) {
-  const handlers = { onToggle: vi.fn(), onToggleAll: vi.fn(), onSort: vi.fn(), onOpenFolder: vi.fn(), onDownload: vi.fn(), onRename: vi.fn(), onShare: vi.fn(), onDelete: vi.fn() }
-  render(<FileTable folders={['/docs']} files={files} showFolderColumn={false} selected={selected} sort="name" order="asc" {...handlers} />)
+  const handlers = {
+    onToggle: vi.fn(),
+    onToggleAll: vi.fn(),
+    onSort: vi.fn(),
+    onOpenFolder: vi.fn(),
+    onDownload: vi.fn(),
+    onRename: vi.fn(),
+    onShare: vi.fn(),
+    onDelete: vi.fn(),
+  }
+  render(
+    <FileTable
+      folders={['/docs']}
+      files={files}
+      showFolderColumn={false}
+      selected={selected}
+      sort="name"
+      order="asc"
+      {...handlers}
+    />,
+  )
   return handlers
 }
 

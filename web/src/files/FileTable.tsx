@@ -24,13 +24,38 @@ interface Props {
   onDelete: (file: FileItem) => void
 }
 
-function SortHeader({ field, label, sort, order, onSort, className = '' }: { field: SortField; label: string; sort: SortField; order: 'asc' | 'desc'; onSort: (f: SortField) => void; className?: string }) {
+function SortHeader({
+  field,
+  label,
+  sort,
+  order,
+  onSort,
+  className = '',
+}: {
+  field: SortField
+  label: string
+  sort: SortField
+  order: 'asc' | 'desc'
+  onSort: (f: SortField) => void
+  className?: string
+}) {
   const active = sort === field
   return (
-    <th scope="col" aria-sort={active ? (order === 'asc' ? 'ascending' : 'descending') : 'none'} className={`px-3 py-2.5 font-medium ${className}`}>
-      <button type="button" onClick={() => onSort(field)} className="-mx-1.5 inline-flex items-center gap-1 rounded-md px-1.5 py-0.5 hover:text-zinc-900 dark:hover:text-zinc-100">
+    <th
+      scope="col"
+      aria-sort={active ? (order === 'asc' ? 'ascending' : 'descending') : 'none'}
+      className={`px-3 py-2.5 font-medium ${className}`}
+    >
+      <button
+        type="button"
+        onClick={() => onSort(field)}
+        className="-mx-1.5 inline-flex items-center gap-1 rounded-md px-1.5 py-0.5 hover:text-zinc-900 dark:hover:text-zinc-100"
+      >
         {label}
-        <Icon name={active && order === 'desc' ? 'arrowDown' : 'arrowUp'} className={`size-3.5 ${active ? '' : 'opacity-0'}`} />
+        <Icon
+          name={active && order === 'desc' ? 'arrowDown' : 'arrowUp'}
+          className={`size-3.5 ${active ? '' : 'opacity-0'}`}
+        />
       </button>
     </th>
   )
@@ -68,7 +93,11 @@ export function FileTable(props: Props) {
           <tr key={`folder:${path}`} className="group hover:bg-zinc-50 dark:hover:bg-zinc-800/40">
             <td className="py-2.5 pl-4 sm:pl-5" />
             <td className="px-3 py-2.5" colSpan={1}>
-              <button type="button" onClick={() => props.onOpenFolder(path)} className="flex w-full min-w-0 items-center gap-3 rounded-md text-left">
+              <button
+                type="button"
+                onClick={() => props.onOpenFolder(path)}
+                className="flex w-full min-w-0 items-center gap-3 rounded-md text-left"
+              >
                 <FolderIcon />
                 <span className="truncate font-medium" title={folderName(path)}>
                   {folderName(path)}
@@ -85,7 +114,12 @@ export function FileTable(props: Props) {
         {files.map((file) => {
           const isSelected = selected.has(file.id)
           return (
-            <tr key={file.id} className={isSelected ? 'bg-accent-50/60 dark:bg-accent-950/30' : 'hover:bg-zinc-50 dark:hover:bg-zinc-800/40'}>
+            <tr
+              key={file.id}
+              className={
+                isSelected ? 'bg-accent-50/60 dark:bg-accent-950/30' : 'hover:bg-zinc-50 dark:hover:bg-zinc-800/40'
+              }
+            >
               <td className="py-2.5 pl-4 sm:pl-5">
                 <Checkbox label={`Select ${file.name}`} checked={isSelected} onChange={() => props.onToggle(file.id)} />
               </td>
@@ -98,21 +132,46 @@ export function FileTable(props: Props) {
                     </p>
                     <p className="truncate text-[13px] muted" title={file.path}>
                       <span className="sm:hidden">{formatBytes(file.size)} · </span>
-                      {props.showFolderColumn ? file.folder : <span className="sm:hidden">{formatRelative(file.created_at)}</span>}
+                      {props.showFolderColumn ? (
+                        file.folder
+                      ) : (
+                        <span className="sm:hidden">{formatRelative(file.created_at)}</span>
+                      )}
                     </p>
                   </div>
                 </div>
               </td>
-              <td className="hidden px-3 py-2.5 text-sm whitespace-nowrap tabular-nums muted sm:table-cell">{formatBytes(file.size)}</td>
-              <td className="hidden px-3 py-2.5 text-sm whitespace-nowrap muted md:table-cell" title={formatDateTime(file.created_at)}>
+              <td className="hidden px-3 py-2.5 text-sm whitespace-nowrap tabular-nums muted sm:table-cell">
+                {formatBytes(file.size)}
+              </td>
+              <td
+                className="hidden px-3 py-2.5 text-sm whitespace-nowrap muted md:table-cell"
+                title={formatDateTime(file.created_at)}
+              >
                 {formatRelative(file.created_at)}
               </td>
               <td className="py-2 pr-3 sm:pr-4">
                 <div className="flex justify-end gap-0.5">
                   <IconButton icon="download" label={`Download ${file.name}`} onClick={() => props.onDownload(file)} />
-                  <IconButton icon="userPlus" label={`Share ${file.name} with people`} className="max-sm:hidden" onClick={() => props.onShare(file)} />
-                  <IconButton icon="pencil" label={`Rename or move ${file.name}`} className="max-sm:hidden" onClick={() => props.onRename(file)} />
-                  <IconButton icon="trash" label={`Delete ${file.name}`} className="max-sm:hidden" variant="danger-ghost" onClick={() => props.onDelete(file)} />
+                  <IconButton
+                    icon="userPlus"
+                    label={`Share ${file.name} with people`}
+                    className="max-sm:hidden"
+                    onClick={() => props.onShare(file)}
+                  />
+                  <IconButton
+                    icon="pencil"
+                    label={`Rename or move ${file.name}`}
+                    className="max-sm:hidden"
+                    onClick={() => props.onRename(file)}
+                  />
+                  <IconButton
+                    icon="trash"
+                    label={`Delete ${file.name}`}
+                    className="max-sm:hidden"
+                    variant="danger-ghost"
+                    onClick={() => props.onDelete(file)}
+                  />
                 </div>
               </td>
             </tr>

@@ -20,7 +20,10 @@ export function FileToolbar({ view, onChange }: { view: FileView; onChange: (cha
         <label htmlFor="file-search" className="sr-only">
           Search files by name
         </label>
-        <Icon name="search" className="pointer-events-none absolute top-1/2 left-3 size-[18px] -translate-y-1/2 text-zinc-400" />
+        <Icon
+          name="search"
+          className="pointer-events-none absolute top-1/2 left-3 size-[18px] -translate-y-1/2 text-zinc-400"
+        />
         <input
           id="file-search"
           type="search"
@@ -32,9 +35,30 @@ export function FileToolbar({ view, onChange }: { view: FileView; onChange: (cha
         />
       </div>
       <div className="grid grid-cols-2 gap-2 sm:grid-cols-4 lg:flex">
-        <SelectField label="Type" hideLabel options={TYPE_OPTIONS} value={view.type} onChange={(e) => onChange({ type: e.target.value })} className="lg:w-36" />
-        <SelectField label="Size" hideLabel options={SIZE_OPTIONS} value={view.size} onChange={(e) => onChange({ size: e.target.value })} className="lg:w-40" />
-        <SelectField label="Date added" hideLabel options={DATE_OPTIONS} value={view.date} onChange={(e) => onChange({ date: e.target.value })} className="lg:w-40" />
+        <SelectField
+          label="Type"
+          hideLabel
+          options={TYPE_OPTIONS}
+          value={view.type}
+          onChange={(e) => onChange({ type: e.target.value })}
+          className="lg:w-36"
+        />
+        <SelectField
+          label="Size"
+          hideLabel
+          options={SIZE_OPTIONS}
+          value={view.size}
+          onChange={(e) => onChange({ size: e.target.value })}
+          className="lg:w-40"
+        />
+        <SelectField
+          label="Date added"
+          hideLabel
+          options={DATE_OPTIONS}
+          value={view.date}
+          onChange={(e) => onChange({ date: e.target.value })}
+          className="lg:w-40"
+        />
         <SelectField
           label="Sort by"
           hideLabel

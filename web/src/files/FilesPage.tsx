@@ -39,7 +39,8 @@ export function FilesPage() {
   const fileInput = useRef<HTMLInputElement>(null)
   const folderInput = useRef<HTMLInputElement>(null)
 
-  const setView = (change: Partial<FileView>) => setParams(writeView({ ...view, ...change }), { replace: !('folder' in change) })
+  const setView = (change: Partial<FileView>) =>
+    setParams(writeView({ ...view, ...change }), { replace: !('folder' in change) })
   const query = useMemo(() => toQuery(view), [view])
   const filtered = isFiltered(view)
 
@@ -52,7 +53,8 @@ export function FilesPage() {
   // Folders exist only as the paths of files: the tree below this folder names its sub-folders.
   const tree = useQuery({
     queryKey: ['files', 'tree', view.folder],
-    queryFn: ({ signal }) => listFiles({ folder: view.folder, recursive: true, sort: 'name', order: 'asc', limit: 500 }, signal),
+    queryFn: ({ signal }) =>
+      listFiles({ folder: view.folder, recursive: true, sort: 'name', order: 'asc', limit: 500 }, signal),
     enabled: !filtered,
   })
 
@@ -61,7 +63,8 @@ export function FilesPage() {
     const refreshList = uploader().onCompleted(() => void queries.invalidateQueries({ queryKey: ['files'] }))
     const announce = uploader().onBatchDone(({ uploaded, failed }) => {
       if (uploaded > 0) toast.show(uploaded === 1 ? 'Upload complete' : `Uploaded ${uploaded} files`)
-      if (failed > 0) toast.show(`${failed} ${failed === 1 ? 'upload' : 'uploads'} failed; retry from the uploads tray`, 'error')
+      if (failed > 0)
+        toast.show(`${failed} ${failed === 1 ? 'upload' : 'uploads'} failed; retry from the uploads tray`, 'error')
     })
     return () => {
       refreshList()
@@ -70,7 +73,16 @@ export function FilesPage() {
   }, [queries, toast])
 
   const files = useMemo(() => listing.data?.pages.flatMap((p) => p.items) ?? [], [listing.data])
-  const folders = useMemo(() => (filtered ? [] : childFolders(view.folder, (tree.data?.items ?? []).map((f) => f.folder))), [filtered, view.folder, tree.data])
+  const folders = useMemo(
+    () =>
+      filtered
+        ? []
+        : childFolders(
+            view.folder,
+            (tree.data?.items ?? []).map((f) => f.folder),
+          ),
+    [filtered, view.folder, tree.data],
+  )
   const selectedFiles = files.filter((f) => selected.has(f.id))
   const onlySelected = selectedFiles.length === 1 ? selectedFiles[0] : undefined
 
@@ -97,7 +109,10 @@ export function FilesPage() {
   }
 
   const sortBy = (field: SortField) =>
-    setView({ sort: field, order: view.sort === field ? (view.order === 'asc' ? 'desc' : 'asc') : field === 'name' ? 'asc' : 'desc' })
+    setView({
+      sort: field,
+      order: view.sort === field ? (view.order === 'asc' ? 'desc' : 'asc') : field === 'name' ? 'asc' : 'desc',
+    })
 
   const download = (file: FileItem) => downloadFile(file).catch((e: unknown) => toast.show(errorMessage(e), 'error'))
 
@@ -114,15 +129,32 @@ export function FilesPage() {
         }
         actions={
           <>
-            <IconButton icon="plus" label="New folder" variant="secondary" className="sm:hidden" onClick={() => setCreatingFolder(true)} />
-            <IconButton icon="folderUp" label="Upload folder" variant="secondary" className="sm:hidden" onClick={() => folderInput.current?.click()} />
+            <IconButton
+              icon="plus"
+              label="New folder"
+              variant="secondary"
+              className="sm:hidden"
+              onClick={() => setCreatingFolder(true)}
+            />
+            <IconButton
+              icon="folderUp"
+              label="Upload folder"
+              variant="secondary"
+              className="sm:hidden"
+              onClick={() => folderInput.current?.click()}
+            />
             <Button icon="plus" variant="ghost" className="max-sm:hidden" onClick={() => setCreatingFolder(true)}>
               New folder
             </Button>
             <Button icon="folderUp" className="max-sm:hidden" onClick={() => folderInput.current?.click()}>
               Upload folder
             </Button>
-            <Button icon="upload" variant="primary" className="max-sm:flex-1" onClick={() => fileInput.current?.click()}>
+            <Button
+              icon="upload"
+              variant="primary"
+              className="max-sm:flex-1"
+              onClick={() => fileInput.current?.click()}
+            >
               Upload files
             </Button>
           </>
@@ -176,7 +208,11 @@ export function FilesPage() {
           <ErrorNotice error={listing.error} title="Could not load your files" onRetry={() => void listing.refetch()} />
         ) : files.length === 0 && folders.length === 0 ? (
           filtered ? (
-            <EmptyState icon="search" title="No matching files" action={<Button onClick={() => setView({ q: '', type: '', size: '', date: '' })}>Clear filters</Button>}>
+            <EmptyState
+              icon="search"
+              title="No matching files"
+              action={<Button onClick={() => setView({ q: '', type: '', size: '', date: '' })}>Clear filters</Button>}
+            >
               Nothing in this folder matches your search and filters.
             </EmptyState>
           ) : (
@@ -189,7 +225,8 @@ export function FilesPage() {
                 </Button>
               }
             >
-              Drag files or folders anywhere onto this page, or choose them from your computer. Large uploads resume where they stopped.
+              Drag files or folders anywhere onto this page, or choose them from your computer. Large uploads resume
+              where they stopped.
             </EmptyState>
           )
         ) : (
@@ -205,7 +242,11 @@ export function FilesPage() {
                 return next
               })
             }
-            onToggleAll={() => setSelected((current) => (files.every((f) => current.has(f.id)) ? new Set() : new Set(files.map((f) => f.id))))}
+            onToggleAll={() =>
+              setSelected((current) =>
+                files.every((f) => current.has(f.id)) ? new Set() : new Set(files.map((f) => f.id)),
+              )
+            }
             sort={view.sort}
             order={view.order}
             onSort={sortBy}
@@ -234,7 +275,12 @@ export function FilesPage() {
           toast.show(change.folder ? `Moved ${file.name} to ${change.folder}` : `Renamed to ${change.name}`)
         }}
       />
-      <MoveDialog count={selectedFiles.length} open={moving} onClose={() => setMoving(false)} onMove={(folder) => runEach(selectedFiles, (f) => updateFile(f.id, { folder }), 'Moved')} />
+      <MoveDialog
+        count={selectedFiles.length}
+        open={moving}
+        onClose={() => setMoving(false)}
+        onMove={(folder) => runEach(selectedFiles, (f) => updateFile(f.id, { folder }), 'Moved')}
+      />
       <DeleteDialog
         files={deleting}
         onClose={() => setDeleting([])}

@@ -1,9 +1,29 @@
 import { Button, IconButton } from '../ui/Button'
 
 /** onShare is offered only when exactly one file is selected: grants are per file. */
-export function SelectionBar({ count, onClear, onSend, onShare, onDownload, onMove, onDelete }: { count: number; onClear: () => void; onSend: () => void; onShare?: (() => void) | undefined; onDownload: () => void; onMove: () => void; onDelete: () => void }) {
+export function SelectionBar({
+  count,
+  onClear,
+  onSend,
+  onShare,
+  onDownload,
+  onMove,
+  onDelete,
+}: {
+  count: number
+  onClear: () => void
+  onSend: () => void
+  onShare?: (() => void) | undefined
+  onDownload: () => void
+  onMove: () => void
+  onDelete: () => void
+}) {
   return (
-    <div role="region" aria-label="Selected files" className="flex flex-wrap items-center gap-2 border-b border-accent-100 bg-accent-50/70 px-3 py-2 sm:px-4 dark:border-accent-900/50 dark:bg-accent-950/40">
+    <div
+      role="region"
+      aria-label="Selected files"
+      className="flex flex-wrap items-center gap-2 border-b border-accent-100 bg-accent-50/70 px-3 py-2 sm:px-4 dark:border-accent-900/50 dark:bg-accent-950/40"
+    >
       <IconButton icon="x" label="Clear selection" onClick={onClear} className="size-8" />
       <p className="mr-auto text-sm font-medium" aria-live="polite">
         {count} selected

@@ -4,14 +4,30 @@ import { readView, toQuery, writeView } from './filters'
 
 describe('file view in the URL', () => {
   it('round-trips through the query string and drops defaults', () => {
-    const view = readView(new URLSearchParams('path=/docs&q=report&type=image/&size=large&date=7d&sort=size&order=desc'))
-    expect(view).toEqual({ folder: '/docs', q: 'report', type: 'image/', size: 'large', date: '7d', sort: 'size', order: 'desc' })
-    expect(writeView(view).toString()).toBe('path=%2Fdocs&q=report&type=image%2F&size=large&date=7d&sort=size&order=desc')
+    const view = readView(
+      new URLSearchParams('path=/docs&q=report&type=image/&size=large&date=7d&sort=size&order=desc'),
+    )
+    expect(view).toEqual({
+      folder: '/docs',
+      q: 'report',
+      type: 'image/',
+      size: 'large',
+      date: '7d',
+      sort: 'size',
+      order: 'desc',
+    })
+    expect(writeView(view).toString()).toBe(
+      'path=%2Fdocs&q=report&type=image%2F&size=large&date=7d&sort=size&order=desc',
+    )
     expect(writeView(readView(new URLSearchParams())).toString()).toBe('')
   })
 
   it('ignores values it does not know', () => {
-    expect(readView(new URLSearchParams('type=evil&sort=drop&size=x'))).toMatchObject({ type: '', sort: 'name', size: '' })
+    expect(readView(new URLSearchParams('type=evil&sort=drop&size=x'))).toMatchObject({
+      type: '',
+      sort: 'name',
+      size: '',
+    })
   })
 
   it('turns filters into API parameters, searching below the folder', () => {

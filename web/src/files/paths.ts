@@ -2,7 +2,10 @@
 export const ROOT = '/'
 
 export function normalizeFolder(raw: string | null | undefined): string {
-  const segments = (raw ?? '').split('/').map((s) => s.trim()).filter(Boolean)
+  const segments = (raw ?? '')
+    .split('/')
+    .map((s) => s.trim())
+    .filter(Boolean)
   return segments.length === 0 ? ROOT : `/${segments.join('/')}`
 }
 
@@ -23,7 +26,10 @@ export function folderName(folder: string): string {
 /** Breadcrumbs from the root: [{ name: 'Files', path: '/' }, { name: 'docs', path: '/docs' }, ...]. */
 export function breadcrumbs(folder: string, rootName = 'All files'): { name: string; path: string }[] {
   const segments = normalizeFolder(folder).split('/').filter(Boolean)
-  return [{ name: rootName, path: ROOT }, ...segments.map((name, i) => ({ name, path: `/${segments.slice(0, i + 1).join('/')}` }))]
+  return [
+    { name: rootName, path: ROOT },
+    ...segments.map((name, i) => ({ name, path: `/${segments.slice(0, i + 1).join('/')}` })),
+  ]
 }
 
 /**

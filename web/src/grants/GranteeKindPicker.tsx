@@ -19,10 +19,19 @@ export function GranteeKindPicker({ value, onChange }: { value: GranteeKind; onC
           <label
             key={kind.value}
             className={`flex cursor-pointer items-center gap-1.5 rounded-md px-3 py-1.5 text-sm font-medium transition-colors has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-accent-500 ${
-              value === kind.value ? 'bg-white text-zinc-900 shadow-xs dark:bg-zinc-950 dark:text-white' : 'text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100'
+              value === kind.value
+                ? 'bg-white text-zinc-900 shadow-xs dark:bg-zinc-950 dark:text-white'
+                : 'text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100'
             }`}
           >
-            <input type="radio" name={name} value={kind.value} checked={value === kind.value} onChange={() => onChange(kind.value)} className="sr-only" />
+            <input
+              type="radio"
+              name={name}
+              value={kind.value}
+              checked={value === kind.value}
+              onChange={() => onChange(kind.value)}
+              className="sr-only"
+            />
             <Icon name={kind.icon} className="size-4" />
             {kind.label}
           </label>

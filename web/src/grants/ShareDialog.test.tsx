@@ -18,8 +18,24 @@ vi.mock('../api/grants', async (importOriginal) => ({
 
 const api = vi.mocked(grants)
 const longEmail = `${'someone.with.a.very.long.name.'.repeat(4)}@example.com`
-const BOB: Grant = { id: 'g1', object_type: 'file', object_id: 'f1', grantee_type: 'user', grantee_id: 'u2', grantee_name: longEmail, permission: 'download', created_at: '2026-11-20T10:00:00Z' }
-const TEAM: Grant = { ...BOB, id: 'g2', grantee_type: 'group', grantee_id: 'grp1', grantee_name: 'Finance', permission: 'view' }
+const BOB: Grant = {
+  id: 'g1',
+  object_type: 'file',
+  object_id: 'f1',
+  grantee_type: 'user',
+  grantee_id: 'u2',
+  grantee_name: longEmail,
+  permission: 'download',
+  created_at: '2026-11-20T10:00:00Z',
+}
+const TEAM: Grant = {
+  ...BOB,
+  id: 'g2',
+  grantee_type: 'group',
+  grantee_id: 'grp1',
+  grantee_name: 'Finance',
+  permission: 'view',
+}
 const target = { type: 'file' as const, id: 'f1', name: 'report.pdf' }
 
 afterEach(() => vi.resetAllMocks())
@@ -111,7 +127,9 @@ describe('ShareDialog', () => {
   })
 
   it('offers a retry when the list cannot load', async () => {
-    api.listGrants.mockRejectedValueOnce(new ApiError(500, { status: 500, title: 'The server had a problem.' })).mockResolvedValue([])
+    api.listGrants
+      .mockRejectedValueOnce(new ApiError(500, { status: 500, title: 'The server had a problem.' }))
+      .mockResolvedValue([])
     renderApp(<ShareDialog target={target} onClose={() => {}} />)
     await userEvent.setup().click(await screen.findByRole('button', { name: 'Try again' }))
     expect(await screen.findByText(/Only you, so far/)).toBeTruthy()

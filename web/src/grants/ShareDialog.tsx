@@ -1,7 +1,17 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useId, useState, type FormEvent } from 'react'
 import { ApiError } from '../api/client'
-import { grant, groupDirectory, listGrants, PERMISSIONS, revokeGrant, type Grant, type Grantee, type GrantObject, type Permission } from '../api/grants'
+import {
+  grant,
+  groupDirectory,
+  listGrants,
+  PERMISSIONS,
+  revokeGrant,
+  type Grant,
+  type Grantee,
+  type GrantObject,
+  type Permission,
+} from '../api/grants'
 import { Button, IconButton } from '../ui/Button'
 import { ConfirmDialog } from '../ui/ConfirmDialog'
 import { Dialog } from '../ui/Dialog'
@@ -24,7 +34,11 @@ const SHORT = PERMISSIONS.map((p) => ({ value: p.value, label: p.short }))
 /** The server names the id it could not find; someone who typed an address needs to hear about the address. */
 function addError(error: unknown): unknown {
   if (error instanceof ApiError && error.status === 404) {
-    return new Error(error.problem.detail?.includes('group') ? 'That group no longer exists.' : 'No active account uses this email address.')
+    return new Error(
+      error.problem.detail?.includes('group')
+        ? 'That group no longer exists.'
+        : 'No active account uses this email address.',
+    )
   }
   return error
 }
@@ -41,9 +55,17 @@ export function ShareDialog({ target, onClose }: { target: ShareTarget | null; o
   const queries = useQueryClient()
   const toast = useToast()
   const key = ['grants', target?.type, target?.id]
-  const grants = useQuery({ queryKey: key, queryFn: () => listGrants(target!.type, target!.id), enabled: target !== null })
+  const grants = useQuery({
+    queryKey: key,
+    queryFn: () => listGrants(target!.type, target!.id),
+    enabled: target !== null,
+  })
   const [kind, setKind] = useState<GranteeKind>('user')
-  const groups = useQuery({ queryKey: ['group-directory'], queryFn: groupDirectory, enabled: target !== null && kind === 'group' })
+  const groups = useQuery({
+    queryKey: ['group-directory'],
+    queryFn: groupDirectory,
+    enabled: target !== null && kind === 'group',
+  })
   const [email, setEmail] = useState('')
   const [groupId, setGroupId] = useState('')
   const [permission, setPermission] = useState<Permission>('download')
@@ -130,7 +152,8 @@ export function ShareDialog({ target, onClose }: { target: ShareTarget | null; o
             <span className="block truncate font-medium text-zinc-700 dark:text-zinc-300" title={target?.name}>
               {target?.name}
             </span>
-            They sign in to Ferry and find it under Shared with me.{target?.type === 'transfer' ? ' Access ends when the transfer does.' : ''}
+            They sign in to Ferry and find it under Shared with me.
+            {target?.type === 'transfer' ? ' Access ends when the transfer does.' : ''}
           </>
         }
         footer={<Button onClick={onClose}>Done</Button>}
@@ -144,7 +167,14 @@ export function ShareDialog({ target, onClose }: { target: ShareTarget | null; o
             }}
           />
           {kind === 'user' ? (
-            <TextField label="Email address" type="email" autoComplete="off" placeholder="name@example.com" value={email} onChange={(e) => setEmail(e.target.value)} />
+            <TextField
+              label="Email address"
+              type="email"
+              autoComplete="off"
+              placeholder="name@example.com"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
           ) : groups.isPending ? (
             <p className="flex items-center gap-2 py-2 text-sm muted">
               <Spinner className="size-4" /> Loading groups
@@ -152,12 +182,25 @@ export function ShareDialog({ target, onClose }: { target: ShareTarget | null; o
           ) : groups.isError ? (
             <InlineError error={groups.error} />
           ) : groupOptions.length === 0 ? (
-            <p className="rounded-lg border border-dashed border-zinc-300 px-3.5 py-2.5 text-sm muted dark:border-zinc-700">No groups yet. An administrator creates them under Administration → Groups.</p>
+            <p className="rounded-lg border border-dashed border-zinc-300 px-3.5 py-2.5 text-sm muted dark:border-zinc-700">
+              No groups yet. An administrator creates them under Administration → Groups.
+            </p>
           ) : (
-            <SelectField label="Group" value={chosenGroup} onChange={(e) => setGroupId(e.target.value)} options={groupOptions.map((g) => ({ value: g.id, label: g.name }))} />
+            <SelectField
+              label="Group"
+              value={chosenGroup}
+              onChange={(e) => setGroupId(e.target.value)}
+              options={groupOptions.map((g) => ({ value: g.id, label: g.name }))}
+            />
           )}
           <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
-            <SelectField label="Permission" className="sm:flex-1" value={permission} onChange={(e) => setPermission(e.target.value as Permission)} options={OPTIONS} />
+            <SelectField
+              label="Permission"
+              className="sm:flex-1"
+              value={permission}
+              onChange={(e) => setPermission(e.target.value as Permission)}
+              options={OPTIONS}
+            />
             <Button type="submit" variant="primary" icon="plus" busy={busy} disabled={!canSubmit}>
               Share
             </Button>
@@ -186,7 +229,13 @@ export function ShareDialog({ target, onClose }: { target: ShareTarget | null; o
           ) : (
             <ul className="divide-y divide-zinc-100 dark:divide-zinc-800/80">
               {list.map((g) => (
-                <GrantRow key={g.id} grant={g} busy={changing === g.id} onChange={(p) => void change(g, p)} onRevoke={() => setRevoking(g)} />
+                <GrantRow
+                  key={g.id}
+                  grant={g}
+                  busy={changing === g.id}
+                  onChange={(p) => void change(g, p)}
+                  onRevoke={() => setRevoking(g)}
+                />
               ))}
             </ul>
           )}
@@ -201,17 +250,32 @@ export function ShareDialog({ target, onClose }: { target: ShareTarget | null; o
         onClose={() => setRevoking(null)}
         onConfirm={() => void revoke()}
       >
-        {revoking ? `${granteeLabel(revoking)} no longer sees “${target?.name ?? ''}” under Shared with me and cannot download it.` : ''}
+        {revoking
+          ? `${granteeLabel(revoking)} no longer sees “${target?.name ?? ''}” under Shared with me and cannot download it.`
+          : ''}
       </ConfirmDialog>
     </>
   )
 }
 
-function GrantRow({ grant: g, busy, onChange, onRevoke }: { grant: Grant; busy: boolean; onChange: (p: Permission) => void; onRevoke: () => void }) {
+function GrantRow({
+  grant: g,
+  busy,
+  onChange,
+  onRevoke,
+}: {
+  grant: Grant
+  busy: boolean
+  onChange: (p: Permission) => void
+  onRevoke: () => void
+}) {
   const label = granteeLabel(g)
   return (
     <li className="flex flex-wrap items-center gap-x-3 gap-y-1.5 py-2.5">
-      <span className="flex size-8 shrink-0 items-center justify-center rounded-full bg-zinc-100 text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300" aria-hidden="true">
+      <span
+        className="flex size-8 shrink-0 items-center justify-center rounded-full bg-zinc-100 text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300"
+        aria-hidden="true"
+      >
         <Icon name={g.grantee_type === 'group' ? 'team' : 'user'} className="size-4" />
       </span>
       <div className="min-w-40 flex-1 basis-0">
@@ -222,8 +286,22 @@ function GrantRow({ grant: g, busy, onChange, onRevoke }: { grant: Grant; busy: 
       </div>
       <div className="ml-auto flex items-center gap-1.5">
         {busy && <Spinner className="size-4 text-zinc-400" />}
-        <SelectField label={`Permission for ${label}`} hideLabel className="w-34 shrink-0" value={g.permission} disabled={busy} onChange={(e) => onChange(e.target.value as Permission)} options={SHORT} />
-        <IconButton icon="x" label={`Remove access for ${label}`} variant="danger-ghost" disabled={busy} onClick={onRevoke} />
+        <SelectField
+          label={`Permission for ${label}`}
+          hideLabel
+          className="w-34 shrink-0"
+          value={g.permission}
+          disabled={busy}
+          onChange={(e) => onChange(e.target.value as Permission)}
+          options={SHORT}
+        />
+        <IconButton
+          icon="x"
+          label={`Remove access for ${label}`}
+          variant="danger-ghost"
+          disabled={busy}
+          onClick={onRevoke}
+        />
       </div>
     </li>
   )

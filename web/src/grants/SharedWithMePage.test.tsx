@@ -15,9 +15,38 @@ vi.mock('../api/grants', async (importOriginal) => ({
 }))
 
 const api = vi.mocked(grants)
-const FILE: SharedItem = { grant_id: 'g1', type: 'file', id: 'f1', name: 'budget.xlsx', size: 2048, content_type: 'application/vnd.ms-excel', permission: 'download', owner_name: 'Ada', granted_at: '2026-11-20T10:00:00Z', expires_at: null, files: null }
-const SEEN: SharedItem = { ...FILE, grant_id: 'g2', id: 'f2', name: 'minutes.txt', permission: 'view', owner_name: 'Grace' }
-const TRANSFER: SharedItem = { ...FILE, grant_id: 'g3', type: 'transfer', id: 't1', name: 'Q3 numbers', content_type: null, size: 3000, expires_at: '2026-12-01T00:00:00Z', files: [{ id: 'f3', name: 'q3.pdf', size: 3000, content_type: 'application/pdf' }] }
+const FILE: SharedItem = {
+  grant_id: 'g1',
+  type: 'file',
+  id: 'f1',
+  name: 'budget.xlsx',
+  size: 2048,
+  content_type: 'application/vnd.ms-excel',
+  permission: 'download',
+  owner_name: 'Ada',
+  granted_at: '2026-11-20T10:00:00Z',
+  expires_at: null,
+  files: null,
+}
+const SEEN: SharedItem = {
+  ...FILE,
+  grant_id: 'g2',
+  id: 'f2',
+  name: 'minutes.txt',
+  permission: 'view',
+  owner_name: 'Grace',
+}
+const TRANSFER: SharedItem = {
+  ...FILE,
+  grant_id: 'g3',
+  type: 'transfer',
+  id: 't1',
+  name: 'Q3 numbers',
+  content_type: null,
+  size: 3000,
+  expires_at: '2026-12-01T00:00:00Z',
+  files: [{ id: 'f3', name: 'q3.pdf', size: 3000, content_type: 'application/pdf' }],
+}
 
 afterEach(() => vi.resetAllMocks())
 
@@ -66,7 +95,9 @@ describe('SharedWithMePage', () => {
   })
 
   it('shows the error with a retry', async () => {
-    api.sharedWithMe.mockRejectedValueOnce(new ApiError(500, { status: 500, title: 'The server had a problem.' })).mockResolvedValue([FILE])
+    api.sharedWithMe
+      .mockRejectedValueOnce(new ApiError(500, { status: 500, title: 'The server had a problem.' }))
+      .mockResolvedValue([FILE])
     renderApp(<SharedWithMePage />)
     await userEvent.setup().click(await screen.findByRole('button', { name: 'Try again' }))
     expect(await screen.findByText('budget.xlsx')).toBeTruthy()

@@ -39,21 +39,42 @@ export function SharedWithMePage() {
 
   return (
     <>
-      <PageHeader title="Shared with me" description="Files and transfers that other people on this server shared with you or your groups." />
+      <PageHeader
+        title="Shared with me"
+        description="Files and transfers that other people on this server shared with you or your groups."
+      />
       {all.length > 0 && (
         <div className="mb-4 flex items-end gap-3">
-          <TextField label="Search" type="search" className="min-w-0 flex-1" placeholder="Name or sender" value={text} onChange={(e) => setText(e.target.value)} />
-          <SelectField label="Show" className="w-36 sm:w-48" options={KINDS} value={kind} onChange={(e) => setKind(e.target.value as Kind)} />
+          <TextField
+            label="Search"
+            type="search"
+            className="min-w-0 flex-1"
+            placeholder="Name or sender"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
+          <SelectField
+            label="Show"
+            className="w-36 sm:w-48"
+            options={KINDS}
+            value={kind}
+            onChange={(e) => setKind(e.target.value as Kind)}
+          />
         </div>
       )}
       <div className="card overflow-hidden">
         {items.isPending ? (
           <PageSpinner label="Loading what was shared with you" />
         ) : items.isError ? (
-          <ErrorNotice error={items.error} title="Could not load what was shared with you" onRetry={() => void items.refetch()} />
+          <ErrorNotice
+            error={items.error}
+            title="Could not load what was shared with you"
+            onRetry={() => void items.refetch()}
+          />
         ) : all.length === 0 ? (
           <EmptyState icon="inbox" title="Nothing shared with you yet">
-            When someone on this server shares a file or a transfer with you, or with a group you belong to, it appears here with who shared it and what you may do with it.
+            When someone on this server shares a file or a transfer with you, or with a group you belong to, it appears
+            here with who shared it and what you may do with it.
           </EmptyState>
         ) : shown.length === 0 ? (
           <EmptyState
@@ -128,7 +149,8 @@ function SharedRow({ item }: { item: SharedItem }) {
           </p>
           <p className="truncate text-[13px] muted">
             {item.type === 'transfer' ? `${count}, ` : ''}
-            {formatBytes(item.size)} · <span title={item.owner_name ?? undefined}>from {item.owner_name ?? 'a removed account'}</span>
+            {formatBytes(item.size)} ·{' '}
+            <span title={item.owner_name ?? undefined}>from {item.owner_name ?? 'a removed account'}</span>
             <span title={formatDateTime(item.granted_at)}> · {formatRelative(item.granted_at)}</span>
             {item.expires_at ? ` · until ${formatDateTime(item.expires_at)}` : ''}
           </p>
@@ -138,19 +160,35 @@ function SharedRow({ item }: { item: SharedItem }) {
         </Badge>
         {item.type === 'file' ? (
           mayDownload ? (
-            <Button size="sm" icon="download" busy={busy === item.id} aria-label={`Download ${item.name}`} onClick={() => void download(item)}>
+            <Button
+              size="sm"
+              icon="download"
+              busy={busy === item.id}
+              aria-label={`Download ${item.name}`}
+              onClick={() => void download(item)}
+            >
               <span className="max-sm:hidden">Download</span>
             </Button>
           ) : (
             <Badge className="sm:hidden">View only</Badge>
           )
         ) : (
-          <IconButton icon={open ? 'chevronDown' : 'chevronRight'} label={`${open ? 'Hide' : 'Show'} files of ${item.name}`} aria-expanded={open} onClick={() => setOpen(!open)} />
+          <IconButton
+            icon={open ? 'chevronDown' : 'chevronRight'}
+            label={`${open ? 'Hide' : 'Show'} files of ${item.name}`}
+            aria-expanded={open}
+            onClick={() => setOpen(!open)}
+          />
         )}
       </div>
       {open && (
-        <ul className="space-y-1 border-t border-zinc-200/80 bg-zinc-50/60 px-4 py-2 sm:pl-17 dark:border-zinc-800 dark:bg-zinc-900/40" aria-label={`Files of ${item.name}`}>
-          {files.length === 0 && <li className="py-2 text-sm muted">The files of this transfer are no longer available.</li>}
+        <ul
+          className="space-y-1 border-t border-zinc-200/80 bg-zinc-50/60 px-4 py-2 sm:pl-17 dark:border-zinc-800 dark:bg-zinc-900/40"
+          aria-label={`Files of ${item.name}`}
+        >
+          {files.length === 0 && (
+            <li className="py-2 text-sm muted">The files of this transfer are no longer available.</li>
+          )}
           {files.map((f) => (
             <li key={f.id} className="flex items-center gap-3 py-1.5 text-sm">
               <FileIcon name={f.name} contentType={f.content_type} />
@@ -158,7 +196,14 @@ function SharedRow({ item }: { item: SharedItem }) {
                 {f.name}
               </span>
               <span className="muted tabular-nums max-sm:hidden">{formatBytes(f.size)}</span>
-              {mayDownload && <IconButton icon="download" label={`Download ${f.name}`} disabled={busy === f.id} onClick={() => void download(f)} />}
+              {mayDownload && (
+                <IconButton
+                  icon="download"
+                  label={`Download ${f.name}`}
+                  disabled={busy === f.id}
+                  onClick={() => void download(f)}
+                />
+              )}
             </li>
           ))}
           {!mayDownload && <li className="py-1 text-xs muted">You may see these files but not download them.</li>}

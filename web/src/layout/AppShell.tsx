@@ -67,7 +67,9 @@ function Sidebar({ onNavigate, showLogo = true }: { onNavigate?: () => void; sho
         <NavItems items={MAIN} />
         {me?.role === 'admin' && (
           <div>
-            <p className="mb-1.5 px-3 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Administration</p>
+            <p className="mb-1.5 px-3 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
+              Administration
+            </p>
             <NavItems items={ADMIN} />
           </div>
         )}
@@ -78,7 +80,10 @@ function Sidebar({ onNavigate, showLogo = true }: { onNavigate?: () => void; sho
           <ThemeToggle />
         </div>
         <div className="flex items-center gap-3 rounded-lg px-1">
-          <span className="flex size-9 shrink-0 items-center justify-center rounded-full bg-accent-100 text-sm font-semibold text-accent-800 dark:bg-accent-900 dark:text-accent-100" aria-hidden="true">
+          <span
+            className="flex size-9 shrink-0 items-center justify-center rounded-full bg-accent-100 text-sm font-semibold text-accent-800 dark:bg-accent-900 dark:text-accent-100"
+            aria-hidden="true"
+          >
             {(me?.name || me?.email || '?').slice(0, 1).toUpperCase()}
           </span>
           <div className="min-w-0 flex-1">
@@ -107,7 +112,10 @@ export function AppShell({ children }: { children?: ReactNode }) {
 
   return (
     <div className="min-h-dvh lg:pl-64">
-      <a href="#main" className="sr-only focus:not-sr-only focus:fixed focus:top-3 focus:left-3 focus:z-50 focus:rounded-lg focus:bg-white focus:px-4 focus:py-2 focus:shadow-lg dark:focus:bg-zinc-800">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:fixed focus:top-3 focus:left-3 focus:z-50 focus:rounded-lg focus:bg-white focus:px-4 focus:py-2 focus:shadow-lg dark:focus:bg-zinc-800"
+      >
         Skip to content
       </a>
       <aside className="fixed inset-y-0 left-0 hidden w-64 border-r border-zinc-200/80 bg-white lg:block dark:border-zinc-800 dark:bg-zinc-900/60">
@@ -115,17 +123,32 @@ export function AppShell({ children }: { children?: ReactNode }) {
       </aside>
       <header className="sticky top-0 z-30 flex items-center justify-between border-b border-zinc-200/80 bg-white/90 px-4 py-2.5 backdrop-blur lg:hidden dark:border-zinc-800 dark:bg-zinc-900/90">
         <Logo />
-        <IconButton icon={menuOpen ? 'x' : 'menu'} label={menuOpen ? 'Close menu' : 'Open menu'} aria-expanded={menuOpen} aria-controls="mobile-nav" onClick={() => setMenuOpen((open) => !open)} />
+        <IconButton
+          icon={menuOpen ? 'x' : 'menu'}
+          label={menuOpen ? 'Close menu' : 'Open menu'}
+          aria-expanded={menuOpen}
+          aria-controls="mobile-nav"
+          onClick={() => setMenuOpen((open) => !open)}
+        />
       </header>
       {menuOpen && (
         <div className="fixed inset-0 top-[57px] z-20 lg:hidden">
-          <button type="button" aria-label="Close menu" className="absolute inset-0 bg-zinc-950/30" onClick={() => setMenuOpen(false)} />
+          <button
+            type="button"
+            aria-label="Close menu"
+            className="absolute inset-0 bg-zinc-950/30"
+            onClick={() => setMenuOpen(false)}
+          />
           <div id="mobile-nav" className="relative h-full w-72 max-w-[85vw] bg-white shadow-xl dark:bg-zinc-900">
             <Sidebar showLogo={false} onNavigate={() => setMenuOpen(false)} />
           </div>
         </div>
       )}
-      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl px-4 py-6 focus:outline-none sm:px-6 lg:px-10 lg:py-10">
+      <main
+        id="main"
+        tabIndex={-1}
+        className="mx-auto w-full max-w-6xl px-4 py-6 focus:outline-none sm:px-6 lg:px-10 lg:py-10"
+      >
         {children ?? <Outlet />}
       </main>
     </div>

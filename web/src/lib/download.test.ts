@@ -36,10 +36,13 @@ describe('downloadWithTicket', () => {
       'fetch',
       vi.fn(async (url: string, init: RequestInit) => {
         calls.push({ url, init })
-        return new Response(JSON.stringify({ url: '/api/v1/files/f1/download?ticket=fdt_abc', expires_at: '2026-01-01T00:01:00Z' }), {
-          status: 201,
-          headers: { 'Content-Type': 'application/json' },
-        })
+        return new Response(
+          JSON.stringify({ url: '/api/v1/files/f1/download?ticket=fdt_abc', expires_at: '2026-01-01T00:01:00Z' }),
+          {
+            status: 201,
+            headers: { 'Content-Type': 'application/json' },
+          },
+        )
       }),
     )
     api.acceptTokens({ access_token: 'jwt', token_type: 'Bearer', expires_in: 900 })
@@ -54,7 +57,16 @@ describe('downloadWithTicket', () => {
   })
 
   it('starts nothing when the server refuses the ticket', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ status: 400, title: 'Not a download' }), { status: 400, headers: { 'Content-Type': 'application/problem+json' } })))
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        async () =>
+          new Response(JSON.stringify({ status: 400, title: 'Not a download' }), {
+            status: 400,
+            headers: { 'Content-Type': 'application/problem+json' },
+          }),
+      ),
+    )
     api.acceptTokens({ access_token: 'jwt', token_type: 'Bearer', expires_in: 900 })
     const clicked = clickedLinks()
     await expect(downloadWithTicket('/api/v1/files')).rejects.toThrow('Not a download')

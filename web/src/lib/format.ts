@@ -55,8 +55,21 @@ export function formatDate(iso: string | null | undefined): string {
   return Number.isNaN(date.getTime()) ? '—' : dateOnly.format(date)
 }
 
-const stamp = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' })
-const stampWithYear = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+const stamp = new Intl.DateTimeFormat(undefined, {
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+})
+const stampWithYear = new Intl.DateTimeFormat(undefined, {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+})
 
 /** A compact time to the second for logs; the year only when it is not this year. */
 export function formatTimestamp(iso: string | null | undefined, now: Date = new Date()): string {
@@ -90,7 +103,25 @@ const EXTENSIONS: Record<Exclude<FileKind, 'other'>, string[]> = {
   audio: ['mp3', 'wav', 'flac', 'ogg', 'm4a', 'aac'],
   document: ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'odt', 'ods', 'odp', 'txt', 'md', 'rtf', 'csv'],
   archive: ['zip', 'tar', 'gz', 'tgz', 'bz2', 'xz', '7z', 'rar', 'zst'],
-  code: ['js', 'ts', 'tsx', 'java', 'py', 'go', 'rs', 'c', 'h', 'cpp', 'json', 'xml', 'yml', 'yaml', 'html', 'css', 'sh'],
+  code: [
+    'js',
+    'ts',
+    'tsx',
+    'java',
+    'py',
+    'go',
+    'rs',
+    'c',
+    'h',
+    'cpp',
+    'json',
+    'xml',
+    'yml',
+    'yaml',
+    'html',
+    'css',
+    'sh',
+  ],
 }
 
 export function fileKind(name: string, contentType?: string | null): FileKind {

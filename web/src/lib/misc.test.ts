@@ -5,8 +5,14 @@ import { describeUserAgent } from './userAgent'
 
 describe('describeUserAgent', () => {
   it('names browser and system', () => {
-    expect(describeUserAgent('Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36')).toBe('Chrome on Linux')
-    expect(describeUserAgent('Mozilla/5.0 (Macintosh; Intel Mac OS X 14.1; rv:133.0) Gecko/20100101 Firefox/133.0')).toBe('Firefox on macOS')
+    expect(
+      describeUserAgent(
+        'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36',
+      ),
+    ).toBe('Chrome on Linux')
+    expect(
+      describeUserAgent('Mozilla/5.0 (Macintosh; Intel Mac OS X 14.1; rv:133.0) Gecko/20100101 Firefox/133.0'),
+    ).toBe('Firefox on macOS')
     expect(describeUserAgent('curl/8.5.0')).toBe('curl')
     expect(describeUserAgent(null)).toBe('Unknown device')
   })

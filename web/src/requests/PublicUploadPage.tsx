@@ -21,7 +21,10 @@ export function PublicUploadPage() {
 
   useEffect(() => {
     if (!info.data || needsPassword || info.data.email_verification_required) return
-    void openRequestSession(token).then((s) => setSession(s.session_token), () => undefined)
+    void openRequestSession(token).then(
+      (s) => setSession(s.session_token),
+      () => undefined,
+    )
   }, [info.data, needsPassword, token])
   useEffect(() => {
     setUploadRequestSession(session)
@@ -43,9 +46,15 @@ export function PublicUploadPage() {
     request.allowed_types.length ? `only ${request.allowed_types.join(', ')}` : null,
   ].filter(Boolean)
   return (
-    <AuthLayout wide title={request.title} subtitle={`${request.owner_name ?? 'Someone'} asks you for files · open until ${formatDateTime(request.expires_at)}`}>
+    <AuthLayout
+      wide
+      title={request.title}
+      subtitle={`${request.owner_name ?? 'Someone'} asks you for files · open until ${formatDateTime(request.expires_at)}`}
+    >
       {request.email_verification_required && !session ? (
-        <p className="text-[15px]">This request only accepts files from invited addresses; open the link from the email you received.</p>
+        <p className="text-[15px]">
+          This request only accepts files from invited addresses; open the link from the email you received.
+        </p>
       ) : needsPassword && !session ? (
         <PasswordForm token={token} onSession={setSession} />
       ) : (
@@ -73,7 +82,14 @@ function PasswordForm({ token, onSession }: { token: string; onSession: (s: stri
   }
   return (
     <form className="space-y-4" onSubmit={(e) => void submit(e)}>
-      <TextField label="Password" type="password" autoFocus required value={password} onChange={(e) => setPassword(e.target.value)} />
+      <TextField
+        label="Password"
+        type="password"
+        autoFocus
+        required
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+      />
       <InlineError error={error} />
       <Button type="submit" variant="primary" busy={busy} className="w-full">
         Continue
@@ -89,7 +105,9 @@ function Dropzone({ ready, message, limits }: { ready: boolean; message: string 
   }
   return (
     <div className="space-y-4">
-      {message && <p className="rounded-lg bg-zinc-50 p-4 text-[15px] whitespace-pre-wrap dark:bg-zinc-800/60">{message}</p>}
+      {message && (
+        <p className="rounded-lg bg-zinc-50 p-4 text-[15px] whitespace-pre-wrap dark:bg-zinc-800/60">{message}</p>
+      )}
       <div className="flex flex-col items-center gap-3 rounded-xl border-2 border-dashed border-zinc-300 px-6 py-10 text-center dark:border-zinc-700">
         <p className="text-[15px]">Drag files anywhere onto this page, or</p>
         <Button variant="primary" icon="upload" disabled={!ready} onClick={() => input.current?.click()}>

@@ -1,6 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
-import { closeUploadRequest, createUploadRequest, listUploadRequests, receivedFiles, type UploadRequest } from '../api/uploadRequests'
+import {
+  closeUploadRequest,
+  createUploadRequest,
+  listUploadRequests,
+  receivedFiles,
+  type UploadRequest,
+} from '../api/uploadRequests'
 import { FileIcon } from '../files/FileIcon'
 import { formatBytes, formatDateTime, formatRelative } from '../lib/format'
 import { expiryFromDays, positiveInt } from '../transfers/form'
@@ -46,15 +52,23 @@ export function UploadRequestsPage() {
           <ul className="divide-y divide-zinc-200/80 dark:divide-zinc-800">
             {items.map((r) => (
               <li key={r.id}>
-                <button type="button" aria-expanded={open === r.id} onClick={() => setOpen(open === r.id ? null : r.id)} className="flex w-full items-center gap-4 px-4 py-3 text-left hover:bg-zinc-50 sm:px-5 dark:hover:bg-zinc-800/50">
+                <button
+                  type="button"
+                  aria-expanded={open === r.id}
+                  onClick={() => setOpen(open === r.id ? null : r.id)}
+                  className="flex w-full items-center gap-4 px-4 py-3 text-left hover:bg-zinc-50 sm:px-5 dark:hover:bg-zinc-800/50"
+                >
                   <Icon name={open === r.id ? 'chevronDown' : 'chevronRight'} className="size-4 shrink-0 muted" />
                   <span className="min-w-0 flex-1">
                     <span className="block truncate font-medium">{r.title}</span>
                     <span className="block truncate text-sm muted">
-                      {r.files_received} {r.files_received === 1 ? 'file' : 'files'} · {formatBytes(r.bytes_received)} · into {r.folder}
+                      {r.files_received} {r.files_received === 1 ? 'file' : 'files'} · {formatBytes(r.bytes_received)} ·
+                      into {r.folder}
                     </span>
                   </span>
-                  <span className="hidden text-sm muted md:block">{r.status === 'active' ? `ends ${formatRelative(r.expires_at)}` : formatDateTime(r.expires_at)}</span>
+                  <span className="hidden text-sm muted md:block">
+                    {r.status === 'active' ? `ends ${formatRelative(r.expires_at)}` : formatDateTime(r.expires_at)}
+                  </span>
                   <Badge tone={r.status === 'active' ? 'green' : r.status === 'revoked' ? 'red' : 'neutral'}>
                     <span className="capitalize">{r.status}</span>
                   </Badge>
@@ -65,8 +79,17 @@ export function UploadRequestsPage() {
           </ul>
         )}
       </div>
-      <CreateDialog open={creating} onClose={() => setCreating(false)} onCreated={(r) => (setCreating(false), setCreated(r))} />
-      <Dialog open={created !== null} onClose={() => setCreated(null)} title="Upload request ready" description="Send this link. It is shown only now.">
+      <CreateDialog
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(r) => (setCreating(false), setCreated(r))}
+      />
+      <Dialog
+        open={created !== null}
+        onClose={() => setCreated(null)}
+        title="Upload request ready"
+        description="Send this link. It is shown only now."
+      >
         {created?.url && <CopyField label="Upload link" value={created.url} />}
       </Dialog>
     </>
@@ -76,7 +99,10 @@ export function UploadRequestsPage() {
 function Received({ request }: { request: UploadRequest }) {
   const queries = useQueryClient()
   const toast = useToast()
-  const files = useQuery({ queryKey: ['upload-requests', request.id, 'files'], queryFn: () => receivedFiles(request.id) })
+  const files = useQuery({
+    queryKey: ['upload-requests', request.id, 'files'],
+    queryFn: () => receivedFiles(request.id),
+  })
   const close = useMutation({
     mutationFn: () => closeUploadRequest(request.id),
     onSuccess: () => {
@@ -98,7 +124,11 @@ function Received({ request }: { request: UploadRequest }) {
               <FileIcon name={f.name} />
               <span className="min-w-0 flex-1 truncate">{f.name}</span>
               {f.uploader_email && <span className="muted">{f.uploader_email}</span>}
-              {f.status === 'uploading' ? <Badge tone="amber">Uploading</Badge> : <span className="muted">{formatRelative(f.completed_at)}</span>}
+              {f.status === 'uploading' ? (
+                <Badge tone="amber">Uploading</Badge>
+              ) : (
+                <span className="muted">{formatRelative(f.completed_at)}</span>
+              )}
               <span className="muted tabular-nums">{formatBytes(f.size)}</span>
             </li>
           ))}
@@ -113,7 +143,15 @@ function Received({ request }: { request: UploadRequest }) {
   )
 }
 
-function CreateDialog({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (r: UploadRequest) => void }) {
+function CreateDialog({
+  open,
+  onClose,
+  onCreated,
+}: {
+  open: boolean
+  onClose: () => void
+  onCreated: (r: UploadRequest) => void
+}) {
   const queries = useQueryClient()
   const [title, setTitle] = useState('')
   const [message, setMessage] = useState('')
@@ -163,11 +201,33 @@ function CreateDialog({ open, onClose, onCreated }: { open: boolean; onClose: ()
         <TextField label="Title" value={title} onChange={(e) => setTitle(e.target.value)} placeholder="Tax papers" />
         <TextField label="Message" value={message} onChange={(e) => setMessage(e.target.value)} />
         <div className="grid gap-4 sm:grid-cols-3">
-          <TextField label="Most files" inputMode="numeric" value={maxFiles} onChange={(e) => setMaxFiles(e.target.value)} />
-          <TextField label="Most GB in all" inputMode="decimal" value={maxGb} onChange={(e) => setMaxGb(e.target.value)} />
-          <TextField label="Open for (days)" inputMode="numeric" value={days} onChange={(e) => setDays(e.target.value)} />
+          <TextField
+            label="Most files"
+            inputMode="numeric"
+            value={maxFiles}
+            onChange={(e) => setMaxFiles(e.target.value)}
+          />
+          <TextField
+            label="Most GB in all"
+            inputMode="decimal"
+            value={maxGb}
+            onChange={(e) => setMaxGb(e.target.value)}
+          />
+          <TextField
+            label="Open for (days)"
+            inputMode="numeric"
+            value={days}
+            onChange={(e) => setDays(e.target.value)}
+          />
         </div>
-        <TextField label="Password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} hint="Optional." />
+        <TextField
+          label="Password"
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          hint="Optional."
+        />
         <InlineError error={create.error} />
       </form>
     </Dialog>

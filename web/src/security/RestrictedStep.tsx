@@ -26,7 +26,11 @@ function SignOutFooter() {
   return (
     <>
       Signed in as {me?.email}.{' '}
-      <button type="button" className="font-medium text-accent-700 underline-offset-2 hover:underline dark:text-accent-300" onClick={() => void signOut()}>
+      <button
+        type="button"
+        className="font-medium text-accent-700 underline-offset-2 hover:underline dark:text-accent-300"
+        onClick={() => void signOut()}
+      >
         Sign out
       </button>
     </>
@@ -37,7 +41,10 @@ function EnrollStep() {
   const { me, recheckRestriction } = useAuth()
   const [codes, setCodes] = useState<string[] | null>(null)
   const totp = useMutation({ mutationFn: enableTotp })
-  const passkey = useMutation({ mutationFn: () => addPasskey(describeUserAgent(navigator.userAgent)), onSuccess: () => recheckRestriction() })
+  const passkey = useMutation({
+    mutationFn: () => addPasskey(describeUserAgent(navigator.userAgent)),
+    onSuccess: () => recheckRestriction(),
+  })
   const done = useMutation({ mutationFn: recheckRestriction })
 
   let body
@@ -73,7 +80,19 @@ function EnrollStep() {
   )
 }
 
-function MethodButton({ icon, title, busy, onClick, children }: { icon: 'shield' | 'key'; title: string; busy: boolean; onClick: () => void; children: string }) {
+function MethodButton({
+  icon,
+  title,
+  busy,
+  onClick,
+  children,
+}: {
+  icon: 'shield' | 'key'
+  title: string
+  busy: boolean
+  onClick: () => void
+  children: string
+}) {
   return (
     <button
       type="button"
@@ -108,7 +127,11 @@ function PasswordStep() {
   }
   const fieldError = (field: string) => (change.error instanceof ApiError ? change.error.fieldError(field) : undefined)
   return (
-    <AuthLayout title="Choose a new password" subtitle="Your password has reached its maximum age. Choose a new one to continue." footer={<SignOutFooter />}>
+    <AuthLayout
+      title="Choose a new password"
+      subtitle="Your password has reached its maximum age. Choose a new one to continue."
+      footer={<SignOutFooter />}
+    >
       <form onSubmit={submit} className="space-y-4">
         {!fieldError('current_password') && !fieldError('new_password') && <InlineError error={change.error} />}
         <TextField
@@ -121,7 +144,13 @@ function PasswordStep() {
           onChange={(e) => setCurrent(e.target.value)}
         />
         <PasswordFields pair={pair} serverError={fieldError('new_password')} />
-        <Button type="submit" variant="primary" className="w-full" busy={change.isPending} disabled={!current || !pair.valid}>
+        <Button
+          type="submit"
+          variant="primary"
+          className="w-full"
+          busy={change.isPending}
+          disabled={!current || !pair.valid}
+        >
           Change password and continue
         </Button>
       </form>

@@ -52,22 +52,37 @@ function PolicyForm({ policy }: { policy: SecurityPolicy }) {
     event.preventDefault()
     save.mutate()
   }
-  const toggle = (role: Role, on: boolean) => setRoles((current) => (on ? [...current, role] : current.filter((r) => r !== role)))
+  const toggle = (role: Role, on: boolean) =>
+    setRoles((current) => (on ? [...current, role] : current.filter((r) => r !== role)))
 
   return (
     <Section
       title="Two-factor authentication"
       description="Covered accounts without a second factor are sent to set one up right after signing in, and can do nothing else until they have."
       actions={
-        policy.source === 'admin' ? <Badge tone="accent">Set here</Badge> : <Badge tone="neutral">From FERRY_REQUIRE_2FA</Badge>
+        policy.source === 'admin' ? (
+          <Badge tone="accent">Set here</Badge>
+        ) : (
+          <Badge tone="neutral">From FERRY_REQUIRE_2FA</Badge>
+        )
       }
     >
       <form onSubmit={submit} className="space-y-5 px-5 py-5 sm:px-6">
         <fieldset className="space-y-2">
           <legend className="label">Require a second factor for</legend>
           {CHOICES.map((choice) => (
-            <label key={choice.value} className="flex cursor-pointer items-start gap-3 rounded-lg border border-zinc-200 px-4 py-3 has-checked:border-accent-500 has-checked:bg-accent-50/60 dark:border-zinc-700 dark:has-checked:border-accent-500 dark:has-checked:bg-accent-950/40">
-              <input type="radio" name="coverage" value={choice.value} checked={coverage === choice.value} onChange={() => setCoverage(choice.value)} className="mt-1 accent-accent-600 dark:accent-accent-400" />
+            <label
+              key={choice.value}
+              className="flex cursor-pointer items-start gap-3 rounded-lg border border-zinc-200 px-4 py-3 has-checked:border-accent-500 has-checked:bg-accent-50/60 dark:border-zinc-700 dark:has-checked:border-accent-500 dark:has-checked:bg-accent-950/40"
+            >
+              <input
+                type="radio"
+                name="coverage"
+                value={choice.value}
+                checked={coverage === choice.value}
+                onChange={() => setCoverage(choice.value)}
+                className="mt-1 accent-accent-600 dark:accent-accent-400"
+              />
               <span>
                 <span className="block font-medium">{choice.label}</span>
                 <span className="block text-sm muted">{choice.hint}</span>
@@ -80,7 +95,12 @@ function PolicyForm({ policy }: { policy: SecurityPolicy }) {
             <legend className="sr-only">Roles that must use a second factor</legend>
             {ROLES.map((role) => (
               <label key={role} className="flex items-center gap-2 text-sm font-medium">
-                <input type="checkbox" checked={roles.includes(role)} onChange={(e) => toggle(role, e.target.checked)} className="size-4 accent-accent-600 dark:accent-accent-400" />
+                <input
+                  type="checkbox"
+                  checked={roles.includes(role)}
+                  onChange={(e) => toggle(role, e.target.checked)}
+                  className="size-4 accent-accent-600 dark:accent-accent-400"
+                />
                 {ROLE_LABELS[role]}
               </label>
             ))}
@@ -93,7 +113,12 @@ function PolicyForm({ policy }: { policy: SecurityPolicy }) {
           Password rules and session timeouts are set through the server's environment (see the configuration docs).
         </p>
         <InlineError error={save.error} />
-        <Button type="submit" variant="primary" busy={save.isPending} disabled={value === policy.require_2fa && policy.source === 'admin'}>
+        <Button
+          type="submit"
+          variant="primary"
+          busy={save.isPending}
+          disabled={value === policy.require_2fa && policy.source === 'admin'}
+        >
           Save policy
         </Button>
       </form>

@@ -10,7 +10,10 @@ import { SignedOutNotice } from './SignedOutNotice'
 
 function respond(status: number, body?: unknown): Response {
   if (body === undefined) return new Response(null, { status })
-  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' } })
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' },
+  })
 }
 
 const ME = { id: 'u1', email: 'ada@example.com', role: 'user', scopes: ['read'] }
@@ -49,7 +52,14 @@ function renderGuarded() {
           </>
         }
       />
-      <Route path="/files" element={<RequireAuth><TargetPage /></RequireAuth>} />
+      <Route
+        path="/files"
+        element={
+          <RequireAuth>
+            <TargetPage />
+          </RequireAuth>
+        }
+      />
     </Routes>,
     '/files',
   )
@@ -71,7 +81,8 @@ describe('restricted sessions', () => {
     let enrolled = false
     const calls = serve((url) => {
       if (url === '/api/v1/auth/refresh') return respond(200, tokens(enrolled ? {} : { mfa_enrollment_required: true }))
-      if (url === '/api/v1/auth/2fa/enable') return respond(200, { secret: 'JBSWY3DPEHPK3PXP', otpauth_uri: 'otpauth://totp/x', qr: 'data:image/svg+xml,' })
+      if (url === '/api/v1/auth/2fa/enable')
+        return respond(200, { secret: 'JBSWY3DPEHPK3PXP', otpauth_uri: 'otpauth://totp/x', qr: 'data:image/svg+xml,' })
       if (url === '/api/v1/auth/2fa/verify') {
         enrolled = true
         return respond(200, { recovery_codes: ['aaaa-bbbb', 'cccc-dddd'] })
@@ -100,7 +111,9 @@ describe('restricted sessions', () => {
     serve((url) => (url === '/api/v1/auth/refresh' ? respond(200, tokens()) : undefined))
     renderGuarded()
     expect(await screen.findByText('The page asked for')).toBeTruthy()
-    serve(() => respond(403, { type: '/problems/password-change-required', title: 'Password change required', status: 403 }))
+    serve(() =>
+      respond(403, { type: '/problems/password-change-required', title: 'Password change required', status: 403 }),
+    )
     await act(async () => {
       await api.request('/api/v1/files').catch(() => undefined)
     })
@@ -115,7 +128,8 @@ describe('idle sign-out', () => {
     vi.setSystemTime(new Date('2030-01-01T00:00:00Z'))
     const idleFor = 2 * 60_000
     const calls = serve((url) => {
-      if (url === '/api/v1/auth/refresh') return respond(200, tokens({ idle_expires_at: new Date(Date.now() + idleFor).toISOString() }))
+      if (url === '/api/v1/auth/refresh')
+        return respond(200, tokens({ idle_expires_at: new Date(Date.now() + idleFor).toISOString() }))
       if (url === '/api/v1/auth/logout') return respond(204)
       return undefined
     })

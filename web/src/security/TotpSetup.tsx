@@ -7,7 +7,15 @@ import { InlineError } from '../ui/ErrorNotice'
 import { TextField } from '../ui/Field'
 
 /** The QR code and setup key of a pending TOTP enrollment, and the first code that confirms it. */
-export function TotpSetup({ enrollment, onConfirmed, onCancel }: { enrollment: TotpEnrollment; onConfirmed: (codes: string[]) => void; onCancel?: () => void }) {
+export function TotpSetup({
+  enrollment,
+  onConfirmed,
+  onCancel,
+}: {
+  enrollment: TotpEnrollment
+  onConfirmed: (codes: string[]) => void
+  onCancel?: () => void
+}) {
   const [code, setCode] = useState('')
   const confirm = useMutation({ mutationFn: () => confirmTotp(code.replace(/\s/g, '')), onSuccess: onConfirmed })
   const submit = (event: FormEvent) => {
@@ -16,12 +24,25 @@ export function TotpSetup({ enrollment, onConfirmed, onCancel }: { enrollment: T
   }
   return (
     <form onSubmit={submit} className="grid gap-5 sm:grid-cols-[auto_1fr]">
-      <img src={enrollment.qr} alt="QR code to scan with your authenticator app" className="size-44 justify-self-center rounded-lg bg-white p-1" />
+      <img
+        src={enrollment.qr}
+        alt="QR code to scan with your authenticator app"
+        className="size-44 justify-self-center rounded-lg bg-white p-1"
+      />
       <div className="min-w-0 space-y-4">
-        <p className="text-sm muted">Scan the code with your authenticator app (or enter the key by hand), then type the 6-digit code it shows.</p>
+        <p className="text-sm muted">
+          Scan the code with your authenticator app (or enter the key by hand), then type the 6-digit code it shows.
+        </p>
         <CopyField label="Setup key" value={enrollment.secret} />
         <InlineError error={confirm.error} />
-        <TextField label="Code from the app" autoComplete="one-time-code" inputMode="numeric" required value={code} onChange={(e) => setCode(e.target.value)} />
+        <TextField
+          label="Code from the app"
+          autoComplete="one-time-code"
+          inputMode="numeric"
+          required
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+        />
         <div className="flex flex-wrap gap-2">
           <Button type="submit" variant="primary" busy={confirm.isPending} disabled={!code.trim()}>
             Turn on

@@ -9,7 +9,12 @@ export function parsePolicy(value: string): { coverage: Coverage; roles: Role[] 
   const text = value.trim().toLowerCase()
   if (text === 'none' || text === '') return { coverage: 'none', roles: [] }
   if (text === 'all') return { coverage: 'all', roles: [...ROLES] }
-  const roles = ROLES.filter((role) => text.split(',').map((r) => r.trim()).includes(role))
+  const roles = ROLES.filter((role) =>
+    text
+      .split(',')
+      .map((r) => r.trim())
+      .includes(role),
+  )
   return { coverage: 'roles', roles }
 }
 

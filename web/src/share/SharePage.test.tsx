@@ -8,11 +8,32 @@ import { renderApp } from '../test/render'
 import { SharePage } from './SharePage'
 
 function respond(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' } })
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' },
+  })
 }
 
-const LOCKED = { title: 'Q3 report', message: null, sender_name: 'Ada', files: [], total_size: 0, expires_at: '2026-12-01T00:00:00Z', downloads_left: 2, password_required: true, email_verification_required: false, unlocked: false, verified_email: null }
-const OPEN = { ...LOCKED, message: 'Numbers attached.', unlocked: true, files: [{ id: 'f1', name: 'report.pdf', size: 2000, content_type: 'application/pdf' }], total_size: 2000 }
+const LOCKED = {
+  title: 'Q3 report',
+  message: null,
+  sender_name: 'Ada',
+  files: [],
+  total_size: 0,
+  expires_at: '2026-12-01T00:00:00Z',
+  downloads_left: 2,
+  password_required: true,
+  email_verification_required: false,
+  unlocked: false,
+  verified_email: null,
+}
+const OPEN = {
+  ...LOCKED,
+  message: 'Numbers attached.',
+  unlocked: true,
+  files: [{ id: 'f1', name: 'report.pdf', size: 2000, content_type: 'application/pdf' }],
+  total_size: 2000,
+}
 
 const page = () => (
   <Routes>
@@ -46,7 +67,10 @@ describe('SharePage', () => {
   })
 
   it('offers a plain link on open shares so the browser streams the file to disk', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => respond(200, { ...OPEN, password_required: false })))
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => respond(200, { ...OPEN, password_required: false })),
+    )
     renderApp(page(), '/s/tok')
     const link = await screen.findByRole('link', { name: 'Download report.pdf' })
     expect(link.getAttribute('href')).toBe('/api/v1/share/tok/files/f1/download')
@@ -60,7 +84,11 @@ describe('SharePage', () => {
         const headers = (init.headers ?? {}) as Record<string, string>
         calls.push({ url, headers, body: init.body as string | undefined })
         if (url.endsWith('/unlock')) return respond(200, { session_token: 'fss_x', expires_at: '2026-12-01T00:00:00Z' })
-        if (url.endsWith('/download-tickets')) return respond(201, { url: '/api/v1/share/tok/files/f1/download?ticket=fdt_t', expires_at: '2026-12-01T00:00:00Z' })
+        if (url.endsWith('/download-tickets'))
+          return respond(201, {
+            url: '/api/v1/share/tok/files/f1/download?ticket=fdt_t',
+            expires_at: '2026-12-01T00:00:00Z',
+          })
         return respond(200, headers['X-Share-Session'] ? OPEN : LOCKED)
       }),
     )
@@ -80,7 +108,10 @@ describe('SharePage', () => {
   })
 
   it('says when a link ran out of downloads', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => respond(410, { type: '/problems/share-exhausted', title: 'Gone', status: 410 })))
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => respond(410, { type: '/problems/share-exhausted', title: 'Gone', status: 410 })),
+    )
     renderApp(page(), '/s/tok')
     expect(await screen.findByRole('heading', { name: 'No downloads left' })).toBeTruthy()
   })

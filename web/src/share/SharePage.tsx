@@ -1,7 +1,17 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react'
 import { useParams } from 'react-router'
-import { confirmCode, getShare, requestCode, shareFileUrl, shareProblem, shareTicket, shareZipUrl, unlockShare, type PublicShare } from '../api/share'
+import {
+  confirmCode,
+  getShare,
+  requestCode,
+  shareFileUrl,
+  shareProblem,
+  shareTicket,
+  shareZipUrl,
+  unlockShare,
+  type PublicShare,
+} from '../api/share'
 import { AuthLayout } from '../auth/AuthLayout'
 import { FileIcon } from '../files/FileIcon'
 import { startDownload } from '../lib/download'
@@ -13,9 +23,18 @@ import { Icon } from '../ui/Icon'
 import { PageSpinner } from '../ui/Spinner'
 
 const ENDED: Record<string, { title: string; text: string }> = {
-  'not-found': { title: 'This link does not work', text: 'It may have been mistyped, or the sender withdrew it. Ask the sender for a new link.' },
-  expired: { title: 'This link has expired', text: 'The files are no longer available here. Ask the sender to extend the transfer or send a new link.' },
-  exhausted: { title: 'No downloads left', text: 'This link reached its download limit. Ask the sender for a new link.' },
+  'not-found': {
+    title: 'This link does not work',
+    text: 'It may have been mistyped, or the sender withdrew it. Ask the sender for a new link.',
+  },
+  expired: {
+    title: 'This link has expired',
+    text: 'The files are no longer available here. Ask the sender to extend the transfer or send a new link.',
+  },
+  exhausted: {
+    title: 'No downloads left',
+    text: 'This link reached its download limit. Ask the sender for a new link.',
+  },
 }
 
 /** The public page of a share link (/s/{token}): recipients never need an account. */
@@ -34,17 +53,26 @@ export function SharePage() {
     const problem = shareProblem(info.error)
     const ended = ENDED[problem]
     return (
-      <AuthLayout title={ended?.title ?? 'This link cannot be opened'} subtitle={ended?.text ?? errorMessage(info.error)}>
+      <AuthLayout
+        title={ended?.title ?? 'This link cannot be opened'}
+        subtitle={ended?.text ?? errorMessage(info.error)}
+      >
         <Ended />
       </AuthLayout>
     )
   }
   const share = info.data
-  const from = share.sender_name ? `${share.sender_name}${share.sender_email ? ` (${share.sender_email})` : ''}` : 'Someone'
+  const from = share.sender_name
+    ? `${share.sender_name}${share.sender_email ? ` (${share.sender_email})` : ''}`
+    : 'Someone'
   const needsPassword = share.password_required && !share.unlocked
   const needsEmail = share.email_verification_required && !share.verified_email
   return (
-    <AuthLayout wide title={share.title} subtitle={`${from} sent you files · available until ${formatDateTime(share.expires_at)}`}>
+    <AuthLayout
+      wide
+      title={share.title}
+      subtitle={`${from} sent you files · available until ${formatDateTime(share.expires_at)}`}
+    >
       {needsPassword ? (
         <PasswordForm token={token} onSession={setSession} />
       ) : needsEmail ? (
@@ -98,7 +126,15 @@ function PasswordForm({ token, onSession }: { token: string; onSession: (s: stri
       }}
     >
       <p className="text-[15px]">This link is protected with a password. The sender should have told it to you.</p>
-      <TextField label="Password" type="password" autoComplete="off" autoFocus required value={password} onChange={(e) => setPassword(e.target.value)} />
+      <TextField
+        label="Password"
+        type="password"
+        autoComplete="off"
+        autoFocus
+        required
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+      />
       <InlineError error={error} />
       <Button type="submit" variant="primary" busy={busy} className="w-full">
         Unlock
@@ -107,7 +143,15 @@ function PasswordForm({ token, onSession }: { token: string; onSession: (s: stri
   )
 }
 
-function EmailForm({ token, session, onSession }: { token: string; session: string | null; onSession: (s: string) => void }) {
+function EmailForm({
+  token,
+  session,
+  onSession,
+}: {
+  token: string
+  session: string | null
+  onSession: (s: string) => void
+}) {
   const [email, setEmail] = useState('')
   const [code, setCode] = useState('')
   const [sent, setSent] = useState(false)
@@ -127,8 +171,18 @@ function EmailForm({ token, session, onSession }: { token: string; session: stri
   if (!sent) {
     return (
       <Form onSubmit={() => attempt(async () => void (await requestCode(token, email), setSent(true)))}>
-        <p className="text-[15px]">Confirm your email address: if it is one this transfer was sent to, we email you a code.</p>
-        <TextField label="Your email address" type="email" autoComplete="email" autoFocus required value={email} onChange={(e) => setEmail(e.target.value)} />
+        <p className="text-[15px]">
+          Confirm your email address: if it is one this transfer was sent to, we email you a code.
+        </p>
+        <TextField
+          label="Your email address"
+          type="email"
+          autoComplete="email"
+          autoFocus
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
         <InlineError error={error} />
         <Button type="submit" variant="primary" busy={busy} className="w-full">
           Send me a code
@@ -137,9 +191,21 @@ function EmailForm({ token, session, onSession }: { token: string; session: stri
     )
   }
   return (
-    <Form onSubmit={() => attempt(async () => onSession((await confirmCode(token, email, code.trim(), session)).session_token))}>
+    <Form
+      onSubmit={() =>
+        attempt(async () => onSession((await confirmCode(token, email, code.trim(), session)).session_token))
+      }
+    >
       <p className="text-[15px]">If {email} is a recipient, a 6-digit code is on its way. It works for 10 minutes.</p>
-      <TextField label="Code" inputMode="numeric" autoComplete="one-time-code" autoFocus required value={code} onChange={(e) => setCode(e.target.value)} />
+      <TextField
+        label="Code"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        autoFocus
+        required
+        value={code}
+        onChange={(e) => setCode(e.target.value)}
+      />
       <InlineError error={error} />
       <div className="flex gap-2">
         <Button onClick={() => setSent(false)}>Use another address</Button>
@@ -155,7 +221,8 @@ function Files({ token, share, session }: { token: string; share: PublicShare; s
   const queries = useQueryClient()
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState<string | null>(null)
-  const afterDownload = () => window.setTimeout(() => void queries.invalidateQueries({ queryKey: ['share', token] }), 1500)
+  const afterDownload = () =>
+    window.setTimeout(() => void queries.invalidateQueries({ queryKey: ['share', token] }), 1500)
   // A plain link cannot carry the session header: a ticket stands in for it, so the browser still downloads natively.
   const save = async (key: string) => {
     if (!session) return
@@ -173,7 +240,14 @@ function Files({ token, share, session }: { token: string; share: PublicShare; s
   }
   const action = (key: string, url: string, name: string, label: string, primary = false) =>
     session ? (
-      <Button size={primary ? 'md' : 'sm'} variant={primary ? 'primary' : 'ghost'} icon="download" busy={busy === key} onClick={() => void save(key)} aria-label={primary ? undefined : `Download ${name}`}>
+      <Button
+        size={primary ? 'md' : 'sm'}
+        variant={primary ? 'primary' : 'ghost'}
+        icon="download"
+        busy={busy === key}
+        onClick={() => void save(key)}
+        aria-label={primary ? undefined : `Download ${name}`}
+      >
         {label}
       </Button>
     ) : (
@@ -195,8 +269,13 @@ function Files({ token, share, session }: { token: string; share: PublicShare; s
 
   return (
     <div className="space-y-5">
-      {share.message && <p className="rounded-lg bg-zinc-50 p-4 text-[15px] whitespace-pre-wrap dark:bg-zinc-800/60">{share.message}</p>}
-      <ul className="divide-y divide-zinc-100 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800" aria-label="Files">
+      {share.message && (
+        <p className="rounded-lg bg-zinc-50 p-4 text-[15px] whitespace-pre-wrap dark:bg-zinc-800/60">{share.message}</p>
+      )}
+      <ul
+        className="divide-y divide-zinc-100 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800"
+        aria-label="Files"
+      >
         {share.files.map((f) => (
           <li key={f.id} className="flex items-center gap-3 px-3 py-2.5">
             <FileIcon name={f.name} contentType={f.content_type} />
@@ -212,7 +291,9 @@ function Files({ token, share, session }: { token: string; share: PublicShare; s
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm muted">
           {share.files.length} {share.files.length === 1 ? 'file' : 'files'} · {formatBytes(share.total_size)}
-          {share.downloads_left != null ? ` · ${share.downloads_left} ${share.downloads_left === 1 ? 'download' : 'downloads'} left` : ''}
+          {share.downloads_left != null
+            ? ` · ${share.downloads_left} ${share.downloads_left === 1 ? 'download' : 'downloads'} left`
+            : ''}
         </p>
         {share.files.length > 1 && action('zip', shareZipUrl(token), `${share.title}.zip`, 'Download all (ZIP)', true)}
       </div>

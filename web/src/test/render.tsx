@@ -6,7 +6,11 @@ import { AuthProvider } from '../auth/AuthProvider'
 import { ToastProvider } from '../ui/Toasts'
 
 /** Renders inside the app's providers, as main.tsx does. */
-export function renderApp(ui: ReactElement, path = '/', queries = new QueryClient({ defaultOptions: { queries: { retry: false } } })) {
+export function renderApp(
+  ui: ReactElement,
+  path = '/',
+  queries = new QueryClient({ defaultOptions: { queries: { retry: false } } }),
+) {
   return render(
     <QueryClientProvider client={queries}>
       <MemoryRouter initialEntries={[path]}>

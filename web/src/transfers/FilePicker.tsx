@@ -28,7 +28,8 @@ export function FilePicker({ selected, onChange }: { selected: Set<string>; onCh
   const awaited = useRef(new Map<string, number>())
   const library = useQuery({
     queryKey: ['files', 'picker'],
-    queryFn: ({ signal }) => listFiles({ folder: '/', recursive: true, sort: 'created_at', order: 'desc', limit: 500 }, signal),
+    queryFn: ({ signal }) =>
+      listFiles({ folder: '/', recursive: true, sort: 'created_at', order: 'desc', limit: 500 }, signal),
   })
   const files = useMemo(() => library.data?.items ?? [], [library.data])
   const selectedRef = useRef(selected)
@@ -46,7 +47,9 @@ export function FilePicker({ selected, onChange }: { selected: Set<string>; onCh
     const next = new Set(selectedRef.current)
     let found = false
     for (const [name, since] of awaited.current) {
-      const landed = files.find((f) => f.folder === TRANSFER_UPLOAD_FOLDER && landedAs(name, f.name) && Date.parse(f.created_at) >= since)
+      const landed = files.find(
+        (f) => f.folder === TRANSFER_UPLOAD_FOLDER && landedAs(name, f.name) && Date.parse(f.created_at) >= since,
+      )
       if (!landed) continue
       next.add(landed.id)
       awaited.current.delete(name)
@@ -66,7 +69,14 @@ export function FilePicker({ selected, onChange }: { selected: Set<string>; onCh
     <fieldset>
       <legend className="label">Files</legend>
       <div className="flex gap-2">
-        <input type="search" className="field" placeholder="Filter your files" aria-label="Filter your files" value={filter} onChange={(e) => setFilter(e.target.value)} />
+        <input
+          type="search"
+          className="field"
+          placeholder="Filter your files"
+          aria-label="Filter your files"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+        />
         <Button icon="upload" onClick={() => input.current?.click()}>
           Upload new
         </Button>
@@ -92,7 +102,9 @@ export function FilePicker({ selected, onChange }: { selected: Set<string>; onCh
             <Spinner className="size-5" />
           </div>
         ) : shown.length === 0 ? (
-          <p className="p-4 text-sm muted">{files.length === 0 ? 'Your library is empty: upload files for this transfer.' : 'No file matches.'}</p>
+          <p className="p-4 text-sm muted">
+            {files.length === 0 ? 'Your library is empty: upload files for this transfer.' : 'No file matches.'}
+          </p>
         ) : (
           <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
             {shown.map((f) => (

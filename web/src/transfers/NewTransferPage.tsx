@@ -33,7 +33,11 @@ export function NewTransferPage() {
     <>
       <PageHeader
         title={created ? 'Transfer ready' : 'New transfer'}
-        description={created ? 'Send the link below. It is shown only now: copy it before you leave this page.' : 'Send files from your library to anyone with a link.'}
+        description={
+          created
+            ? 'Send the link below. It is shown only now: copy it before you leave this page.'
+            : 'Send files from your library to anyone with a link.'
+        }
         actions={
           <Link to="/transfers" className="link">
             All transfers
@@ -41,13 +45,27 @@ export function NewTransferPage() {
         }
       />
       {/* Room at the bottom so the uploads tray never covers the form's button. */}
-      <div className="pb-48">{created ? <TransferResult transfer={created} /> : <TransferForm files={files} onFiles={onFiles} onCreated={setCreated} />}</div>
+      <div className="pb-48">
+        {created ? (
+          <TransferResult transfer={created} />
+        ) : (
+          <TransferForm files={files} onFiles={onFiles} onCreated={setCreated} />
+        )}
+      </div>
       <UploadPanel />
     </>
   )
 }
 
-function TransferForm({ files, onFiles, onCreated }: { files: Set<string>; onFiles: (s: Set<string>) => void; onCreated: (t: Transfer) => void }) {
+function TransferForm({
+  files,
+  onFiles,
+  onCreated,
+}: {
+  files: Set<string>
+  onFiles: (s: Set<string>) => void
+  onCreated: (t: Transfer) => void
+}) {
   const queries = useQueryClient()
   const [title, setTitle] = useState('')
   const [recipients, setRecipients] = useState('')
@@ -66,7 +84,8 @@ function TransferForm({ files, onFiles, onCreated }: { files: Set<string>; onFil
     setError(null)
     if (files.size === 0) return setError(new Error('Choose at least one file.'))
     if (parsed.invalid.length) return setError(new Error(`Not an email address: ${parsed.invalid.join(', ')}`))
-    if ((verify || notify) && parsed.emails.length === 0) return setError(new Error('Add recipients to verify or email them.'))
+    if ((verify || notify) && parsed.emails.length === 0)
+      return setError(new Error('Add recipients to verify or email them.'))
     const limit = positiveInt(maxDownloads)
     setBusy(true)
     try {
@@ -77,7 +96,11 @@ function TransferForm({ files, onFiles, onCreated }: { files: Set<string>; onFil
         recipients: parsed.emails,
         expires_at: expiryFromDays(Number(days)),
         notify_recipients: notify,
-        link: { ...(password ? { password } : {}), ...(limit ? { max_downloads: limit } : {}), require_email_verification: verify },
+        link: {
+          ...(password ? { password } : {}),
+          ...(limit ? { max_downloads: limit } : {}),
+          require_email_verification: verify,
+        },
       })
       await queries.invalidateQueries({ queryKey: ['transfers'] })
       onCreated(transfer)
@@ -94,7 +117,13 @@ function TransferForm({ files, onFiles, onCreated }: { files: Set<string>; onFil
         <FilePicker selected={files} onChange={onFiles} />
       </div>
       <div className="space-y-4">
-        <TextField label="Title" value={title} onChange={(e) => setTitle(e.target.value)} placeholder="Q3 report" maxLength={200} />
+        <TextField
+          label="Title"
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          placeholder="Q3 report"
+          maxLength={200}
+        />
         <TextField
           label="Recipients"
           value={recipients}
@@ -107,19 +136,48 @@ function TransferForm({ files, onFiles, onCreated }: { files: Set<string>; onFil
           <label htmlFor="transfer-message" className="label">
             Message
           </label>
-          <textarea id="transfer-message" className="field h-24 resize-y" value={message} onChange={(e) => setMessage(e.target.value)} maxLength={5000} />
+          <textarea
+            id="transfer-message"
+            className="field h-24 resize-y"
+            value={message}
+            onChange={(e) => setMessage(e.target.value)}
+            maxLength={5000}
+          />
         </div>
         <div className="grid gap-4 sm:grid-cols-2">
           <SelectField label="Expires after" options={EXPIRY} value={days} onChange={(e) => setDays(e.target.value)} />
-          <TextField label="Download limit" inputMode="numeric" value={maxDownloads} onChange={(e) => setMaxDownloads(e.target.value)} placeholder="No limit" />
+          <TextField
+            label="Download limit"
+            inputMode="numeric"
+            value={maxDownloads}
+            onChange={(e) => setMaxDownloads(e.target.value)}
+            placeholder="No limit"
+          />
         </div>
-        <TextField label="Password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} hint="Optional. Tell it to the recipients another way." />
+        <TextField
+          label="Password"
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          hint="Optional. Tell it to the recipients another way."
+        />
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" className="size-4 accent-accent-600" checked={verify} onChange={(e) => setVerify(e.target.checked)} />
+          <input
+            type="checkbox"
+            className="size-4 accent-accent-600"
+            checked={verify}
+            onChange={(e) => setVerify(e.target.checked)}
+          />
           Recipients must confirm their email address with a code
         </label>
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" className="size-4 accent-accent-600" checked={notify} onChange={(e) => setNotify(e.target.checked)} />
+          <input
+            type="checkbox"
+            className="size-4 accent-accent-600"
+            checked={notify}
+            onChange={(e) => setNotify(e.target.checked)}
+          />
           Email the link to the recipients now
         </label>
         <InlineError error={error} />
@@ -141,7 +199,11 @@ function TransferResult({ transfer }: { transfer: Transfer }) {
     setSending(true)
     try {
       const result = await notifyRecipients(transfer.id, {})
-      toast.show(result.mail === 'disabled' ? 'Mail is not set up on this server: send the link yourself' : `Emailed a link to ${result.recipients} recipients`)
+      toast.show(
+        result.mail === 'disabled'
+          ? 'Mail is not set up on this server: send the link yourself'
+          : `Emailed a link to ${result.recipients} recipients`,
+      )
     } catch (e) {
       toast.show(e instanceof ApiError ? e.message : 'Could not send the emails', 'error')
     } finally {
@@ -155,17 +217,21 @@ function TransferResult({ transfer }: { transfer: Transfer }) {
         <div>
           <h2 className="text-lg font-semibold">{transfer.title}</h2>
           <p className="text-sm muted">
-            {transfer.files.length} {transfer.files.length === 1 ? 'file' : 'files'} · expires {new Date(transfer.expires_at).toLocaleString()}
+            {transfer.files.length} {transfer.files.length === 1 ? 'file' : 'files'} · expires{' '}
+            {new Date(transfer.expires_at).toLocaleString()}
             {transfer.link?.password_required ? ' · password protected' : ''}
             {transfer.link?.max_downloads ? ` · ${transfer.link.max_downloads} downloads` : ''}
           </p>
         </div>
         <CopyField label="Share link" value={url} />
-        {transfer.mail === 'disabled' && transfer.recipients.length > 0 && <p className="text-sm muted">Mail is not set up on this server: send the link yourself.</p>}
+        {transfer.mail === 'disabled' && transfer.recipients.length > 0 && (
+          <p className="text-sm muted">Mail is not set up on this server: send the link yourself.</p>
+        )}
         <div className="flex flex-wrap gap-2">
           {transfer.recipients.length > 0 && (
             <Button icon="mail" busy={sending} onClick={() => void emailNow()}>
-              Email a new link to {transfer.recipients.length} {transfer.recipients.length === 1 ? 'recipient' : 'recipients'}
+              Email a new link to {transfer.recipients.length}{' '}
+              {transfer.recipients.length === 1 ? 'recipient' : 'recipients'}
             </Button>
           )}
           <Link to={`/transfers?open=${encodeURIComponent(transfer.id)}`} className="link self-center">

@@ -5,7 +5,13 @@ import { useMemo } from 'react'
 export function QrCode({ value, label }: { value: string; label: string }) {
   const path = useMemo(() => qrPath(value), [value])
   return (
-    <svg viewBox={`-2 -2 ${path.size + 4} ${path.size + 4}`} role="img" aria-label={label} className="size-44 rounded-lg bg-white p-1 text-zinc-950" shapeRendering="crispEdges">
+    <svg
+      viewBox={`-2 -2 ${path.size + 4} ${path.size + 4}`}
+      role="img"
+      aria-label={label}
+      className="size-44 rounded-lg bg-white p-1 text-zinc-950"
+      shapeRendering="crispEdges"
+    >
       <rect x={-2} y={-2} width={path.size + 4} height={path.size + 4} fill="#ffffff" />
       <path d={path.d} fill="currentColor" />
     </svg>

@@ -8,8 +8,35 @@ import { QUERY_DEFAULTS } from '../api/queries'
 import { renderApp } from '../test/render'
 import { TransfersPage } from './TransfersPage'
 
-const LINK = { id: 'l1', status: 'active', created_at: '2026-01-01T00:00:00Z', expires_at: '2099-01-01T00:00:00Z', max_downloads: 5, downloads_left: 5, password_required: false, require_email_verification: false, notify_on_download: false, revoked_at: null }
-const TRANSFER = { id: 't1', title: 'Quarterly', message: null, status: 'active', expires_at: '2099-01-01T00:00:00Z', created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z', files: [], total_size: 0, recipients: [], show_sender_email: false, notify_sender: false, delete_files_on_expiry: false, first_download_at: null, purged_at: null }
+const LINK = {
+  id: 'l1',
+  status: 'active',
+  created_at: '2026-01-01T00:00:00Z',
+  expires_at: '2099-01-01T00:00:00Z',
+  max_downloads: 5,
+  downloads_left: 5,
+  password_required: false,
+  require_email_verification: false,
+  notify_on_download: false,
+  revoked_at: null,
+}
+const TRANSFER = {
+  id: 't1',
+  title: 'Quarterly',
+  message: null,
+  status: 'active',
+  expires_at: '2099-01-01T00:00:00Z',
+  created_at: '2026-01-01T00:00:00Z',
+  updated_at: '2026-01-01T00:00:00Z',
+  files: [],
+  total_size: 0,
+  recipients: [],
+  show_sender_email: false,
+  notify_sender: false,
+  delete_files_on_expiry: false,
+  first_download_at: null,
+  purged_at: null,
+}
 
 function json(body: unknown): Response {
   return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } })
@@ -23,7 +50,10 @@ function serverCountingDownloads() {
     vi.fn(async (url: string) => {
       if (url.includes('/activity')) return json({ items: [], next_cursor: null })
       const downloads = listings++
-      return json({ items: [{ ...TRANSFER, shares: [{ ...LINK, downloads, downloads_left: 5 - downloads }] }], next_cursor: null })
+      return json({
+        items: [{ ...TRANSFER, shares: [{ ...LINK, downloads, downloads_left: 5 - downloads }] }],
+        next_cursor: null,
+      })
     }),
   )
 }

@@ -1,7 +1,16 @@
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { Link, useSearchParams } from 'react-router'
-import { listTransfers, revokeLink, revokeTransfer, transferActivity, transferRecipients, updateTransfer, type Transfer, type TransferStatus } from '../api/transfers'
+import {
+  listTransfers,
+  revokeLink,
+  revokeTransfer,
+  transferActivity,
+  transferRecipients,
+  updateTransfer,
+  type Transfer,
+  type TransferStatus,
+} from '../api/transfers'
 import { FileIcon } from '../files/FileIcon'
 import { ShareDialog } from '../grants/ShareDialog'
 import { formatBytes, formatDateTime, formatRelative } from '../lib/format'
@@ -18,7 +27,12 @@ import { PageSpinner, Spinner } from '../ui/Spinner'
 import { useToast } from '../ui/Toasts'
 import { displayStatus, downloadsSummary, expiryFromDays, type DisplayStatus } from './form'
 
-const TONE: Record<DisplayStatus, 'green' | 'neutral' | 'amber' | 'red'> = { active: 'green', expired: 'neutral', exhausted: 'amber', revoked: 'red' }
+const TONE: Record<DisplayStatus, 'green' | 'neutral' | 'amber' | 'red'> = {
+  active: 'green',
+  expired: 'neutral',
+  exhausted: 'amber',
+  revoked: 'red',
+}
 
 /**
  * Download counts change behind the sender's back (a recipient downloads elsewhere), so these
@@ -81,7 +95,10 @@ export function TransfersPage() {
                 setParams(next, { replace: true })
               }}
             />
-            <Link to="/transfers/new" className="inline-flex h-10 items-center gap-2 rounded-lg bg-accent-600 px-4 text-[15px] font-medium text-white shadow-xs hover:bg-accent-700">
+            <Link
+              to="/transfers/new"
+              className="inline-flex h-10 items-center gap-2 rounded-lg bg-accent-600 px-4 text-[15px] font-medium text-white shadow-xs hover:bg-accent-700"
+            >
               <Icon name="plus" className="size-[18px]" />
               New transfer
             </Link>
@@ -92,15 +109,32 @@ export function TransfersPage() {
         {listing.isPending ? (
           <PageSpinner label="Loading transfers" />
         ) : listing.isError ? (
-          <ErrorNotice error={listing.error} title="Could not load your transfers" onRetry={() => void listing.refetch()} />
+          <ErrorNotice
+            error={listing.error}
+            title="Could not load your transfers"
+            onRetry={() => void listing.refetch()}
+          />
         ) : transfers.length === 0 ? (
-          <EmptyState icon="link" title="No transfers yet" action={<Link to="/transfers/new" className="link">Send files</Link>}>
+          <EmptyState
+            icon="link"
+            title="No transfers yet"
+            action={
+              <Link to="/transfers/new" className="link">
+                Send files
+              </Link>
+            }
+          >
             Choose files, get a link, and see here when they are downloaded.
           </EmptyState>
         ) : (
           <ul className="divide-y divide-zinc-200/80 dark:divide-zinc-800">
             {transfers.map((t) => (
-              <TransferRow key={t.id} transfer={t} open={open === t.id} onToggle={() => setOpen(open === t.id ? null : t.id)} />
+              <TransferRow
+                key={t.id}
+                transfer={t}
+                open={open === t.id}
+                onToggle={() => setOpen(open === t.id ? null : t.id)}
+              />
             ))}
           </ul>
         )}
@@ -121,19 +155,27 @@ function TransferRow({ transfer, open, onToggle }: { transfer: Transfer; open: b
   const downloads = transfer.shares.reduce((sum, s) => sum + s.downloads, 0)
   return (
     <li>
-      <button type="button" aria-expanded={open} onClick={onToggle} className="flex w-full items-center gap-4 px-4 py-3 text-left hover:bg-zinc-50 sm:px-5 dark:hover:bg-zinc-800/50">
+      <button
+        type="button"
+        aria-expanded={open}
+        onClick={onToggle}
+        className="flex w-full items-center gap-4 px-4 py-3 text-left hover:bg-zinc-50 sm:px-5 dark:hover:bg-zinc-800/50"
+      >
         <Icon name={open ? 'chevronDown' : 'chevronRight'} className="size-4 shrink-0 muted" />
         <span className="min-w-0 flex-1">
           <span className="block truncate font-medium">{transfer.title}</span>
           <span className="block truncate text-sm muted">
-            {transfer.files.length} {transfer.files.length === 1 ? 'file' : 'files'} · {formatBytes(transfer.total_size)}
+            {transfer.files.length} {transfer.files.length === 1 ? 'file' : 'files'} ·{' '}
+            {formatBytes(transfer.total_size)}
             {transfer.recipients.length > 0 ? ` · to ${transfer.recipients.join(', ')}` : ''}
           </span>
         </span>
         <span className="hidden text-sm muted tabular-nums sm:block">
           {downloads} {downloads === 1 ? 'download' : 'downloads'}
         </span>
-        <span className="hidden w-36 text-right text-sm muted md:block">{status === 'active' ? `ends ${formatRelative(transfer.expires_at)}` : formatRelative(transfer.created_at)}</span>
+        <span className="hidden w-36 text-right text-sm muted md:block">
+          {status === 'active' ? `ends ${formatRelative(transfer.expires_at)}` : formatRelative(transfer.created_at)}
+        </span>
         <StatusBadge status={status} />
       </button>
       {open && <TransferDetail transfer={transfer} />}
@@ -149,8 +191,17 @@ function TransferDetail({ transfer }: { transfer: Transfer }) {
   const [sharing, setSharing] = useState(false)
   const [days, setDays] = useState('7')
   const [busy, setBusy] = useState(false)
-  const recipients = useQuery({ queryKey: ['transfers', transfer.id, 'recipients'], queryFn: () => transferRecipients(transfer.id), enabled: transfer.recipients.length > 0, ...LIVE })
-  const activity = useQuery({ queryKey: ['transfers', transfer.id, 'activity'], queryFn: () => transferActivity(transfer.id), ...LIVE })
+  const recipients = useQuery({
+    queryKey: ['transfers', transfer.id, 'recipients'],
+    queryFn: () => transferRecipients(transfer.id),
+    enabled: transfer.recipients.length > 0,
+    ...LIVE,
+  })
+  const activity = useQuery({
+    queryKey: ['transfers', transfer.id, 'activity'],
+    queryFn: () => transferActivity(transfer.id),
+    ...LIVE,
+  })
   const refresh = () => queries.invalidateQueries({ queryKey: ['transfers'] })
   const run = async (action: () => Promise<unknown>, done: string) => {
     setBusy(true)
@@ -195,7 +246,12 @@ function TransferDetail({ transfer }: { transfer: Transfer }) {
                 {s.require_email_verification && <Badge>Email code</Badge>}
                 <span className="muted">until {formatDateTime(s.expires_at)}</span>
                 {(s.status === 'active' || s.status === 'exhausted') && transfer.shares.length > 1 && (
-                  <Button size="sm" variant="danger-ghost" disabled={busy} onClick={() => void run(() => revokeLink(transfer.id, s.id), 'Link revoked')}>
+                  <Button
+                    size="sm"
+                    variant="danger-ghost"
+                    disabled={busy}
+                    onClick={() => void run(() => revokeLink(transfer.id, s.id), 'Link revoked')}
+                  >
                     Revoke link
                   </Button>
                 )}
@@ -229,7 +285,12 @@ function TransferDetail({ transfer }: { transfer: Transfer }) {
           </section>
         )}
         <div className="flex flex-wrap gap-2">
-          <Button size="sm" icon="clock" onClick={() => setExtending(true)} disabled={transfer.status === 'revoked' || Boolean(transfer.purged_at)}>
+          <Button
+            size="sm"
+            icon="clock"
+            onClick={() => setExtending(true)}
+            disabled={transfer.status === 'revoked' || Boolean(transfer.purged_at)}
+          >
             {transfer.status === 'expired' ? 'Reopen' : 'Extend'}
           </Button>
           {transfer.status === 'active' && (
@@ -256,7 +317,7 @@ function TransferDetail({ transfer }: { transfer: Transfer }) {
               <li key={a.id} className="text-sm">
                 <span className="absolute -left-1 mt-2 size-2 rounded-full bg-accent-500" aria-hidden="true" />
                 <p className="font-medium">
-                  {a.kind === 'zip' ? 'All files (ZIP)' : a.file_name ?? 'A file'} · {formatBytes(a.bytes)}
+                  {a.kind === 'zip' ? 'All files (ZIP)' : (a.file_name ?? 'A file')} · {formatBytes(a.bytes)}
                   {!a.completed && a.finished_at ? ' · incomplete' : ''}
                 </p>
                 <p className="muted">
@@ -269,7 +330,10 @@ function TransferDetail({ transfer }: { transfer: Transfer }) {
           </ol>
         )}
       </section>
-      <ShareDialog target={sharing ? { type: 'transfer', id: transfer.id, name: transfer.title } : null} onClose={() => setSharing(false)} />
+      <ShareDialog
+        target={sharing ? { type: 'transfer', id: transfer.id, name: transfer.title } : null}
+        onClose={() => setSharing(false)}
+      />
       <ConfirmDialog
         open={revoking}
         title="Revoke this transfer?"
@@ -279,7 +343,8 @@ function TransferDetail({ transfer }: { transfer: Transfer }) {
         onClose={() => setRevoking(false)}
         onConfirm={() => void run(() => revokeTransfer(transfer.id), `Revoked ${transfer.title}`)}
       >
-        Its links stop working at once. {transfer.delete_files_on_expiry ? 'Its files are deleted.' : 'The files stay in your library.'}
+        Its links stop working at once.{' '}
+        {transfer.delete_files_on_expiry ? 'Its files are deleted.' : 'The files stay in your library.'}
       </ConfirmDialog>
       <Dialog
         open={extending}
@@ -289,7 +354,16 @@ function TransferDetail({ transfer }: { transfer: Transfer }) {
         footer={
           <>
             <Button onClick={() => setExtending(false)}>Cancel</Button>
-            <Button variant="primary" busy={busy} onClick={() => void run(() => updateTransfer(transfer.id, { expires_at: expiryFromDays(Number(days)) }), 'Expiry updated')}>
+            <Button
+              variant="primary"
+              busy={busy}
+              onClick={() =>
+                void run(
+                  () => updateTransfer(transfer.id, { expires_at: expiryFromDays(Number(days)) }),
+                  'Expiry updated',
+                )
+              }
+            >
               Save
             </Button>
           </>
@@ -299,7 +373,10 @@ function TransferDetail({ transfer }: { transfer: Transfer }) {
           label="Expires in"
           value={days}
           onChange={(e) => setDays(e.target.value)}
-          options={['1', '3', '7', '14', '30'].map((d) => ({ value: d, label: `${d} ${d === '1' ? 'day' : 'days'} from now` }))}
+          options={['1', '3', '7', '14', '30'].map((d) => ({
+            value: d,
+            label: `${d} ${d === '1' ? 'day' : 'days'} from now`,
+          }))}
         />
       </Dialog>
     </div>

@@ -3,7 +3,10 @@ import { displayStatus, downloadsSummary, expiryFromDays, parseRecipients, posit
 
 describe('parseRecipients', () => {
   it('splits on commas, semicolons and whitespace and drops duplicates ignoring case', () => {
-    expect(parseRecipients('a@x.io, b@x.io;\nA@x.io  <c@y.org>')).toEqual({ emails: ['a@x.io', 'b@x.io', 'c@y.org'], invalid: [] })
+    expect(parseRecipients('a@x.io, b@x.io;\nA@x.io  <c@y.org>')).toEqual({
+      emails: ['a@x.io', 'b@x.io', 'c@y.org'],
+      invalid: [],
+    })
   })
   it('reports what is not an address', () => {
     expect(parseRecipients('bob, a@x.io, c@d')).toEqual({ emails: ['a@x.io'], invalid: ['bob', 'c@d'] })
@@ -42,7 +45,9 @@ describe('displayStatus', () => {
     expect(displayStatus({ status: 'expired', shares: [{ status: 'active' }] })).toBe('expired')
   })
   it('is exhausted when every live link is', () => {
-    expect(displayStatus({ status: 'active', shares: [{ status: 'exhausted' }, { status: 'revoked' }] })).toBe('exhausted')
+    expect(displayStatus({ status: 'active', shares: [{ status: 'exhausted' }, { status: 'revoked' }] })).toBe(
+      'exhausted',
+    )
     expect(displayStatus({ status: 'active', shares: [{ status: 'exhausted' }, { status: 'active' }] })).toBe('active')
     expect(displayStatus({ status: 'active', shares: [] })).toBe('active')
   })

@@ -22,7 +22,9 @@ export function EmptyState({
       : 'bg-accent-50 text-accent-600 ring-accent-100 dark:bg-accent-950/50 dark:text-accent-300 dark:ring-accent-900/60'
   return (
     <div className={`flex flex-col items-center px-6 text-center ${compact ? 'py-10' : 'py-16'}`}>
-      <div className={`flex items-center justify-center rounded-2xl ${compact ? 'mb-4 size-11 ring-6' : 'mb-5 size-14 ring-8'} ${ring}`}>
+      <div
+        className={`flex items-center justify-center rounded-2xl ${compact ? 'mb-4 size-11 ring-6' : 'mb-5 size-14 ring-8'} ${ring}`}
+      >
         <Icon name={icon} className={compact ? 'size-5' : 'size-7'} />
       </div>
       <h3 className="text-base font-semibold tracking-tight">{title}</h3>

@@ -1,4 +1,10 @@
-import { useId, type ComponentPropsWithRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react'
+import {
+  useId,
+  type ComponentPropsWithRef,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+} from 'react'
 
 interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   label: string
@@ -17,7 +23,13 @@ export function TextField({ label, hint, error, id, className = '', ...rest }: F
       <label htmlFor={inputId} className="label">
         {label}
       </label>
-      <input id={inputId} className="field" aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...rest} />
+      <input
+        id={inputId}
+        className="field"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        {...rest}
+      />
       {hint && !error && (
         <p id={hintId} className="mt-1.5 text-sm muted">
           {hint}
@@ -57,7 +69,11 @@ export function SelectField({ label, hideLabel = false, options, id, className =
   )
 }
 
-export function Checkbox({ label, className = '', ...rest }: { label: string } & Omit<ComponentPropsWithRef<'input'>, 'type'>) {
+export function Checkbox({
+  label,
+  className = '',
+  ...rest
+}: { label: string } & Omit<ComponentPropsWithRef<'input'>, 'type'>) {
   return (
     <input
       type="checkbox"

@@ -2,8 +2,21 @@ export function LogoMark({ className = 'size-8' }: { className?: string }) {
   return (
     <svg viewBox="0 0 32 32" className={className} aria-hidden="true" focusable="false">
       <rect width="32" height="32" rx="8" className="fill-accent-600 dark:fill-accent-500" />
-      <path d="M7 19.5c2.2 1.6 4.2 1.6 6.2 0s4.2-1.6 6.4 0 4.2 1.6 5.4 0" fill="none" stroke="#fff" strokeWidth="2.2" strokeLinecap="round" />
-      <path d="M10 16V9.5L16 7l6 2.5V16" fill="none" stroke="#fff" strokeWidth="2.2" strokeLinejoin="round" strokeLinecap="round" />
+      <path
+        d="M7 19.5c2.2 1.6 4.2 1.6 6.2 0s4.2-1.6 6.4 0 4.2 1.6 5.4 0"
+        fill="none"
+        stroke="#fff"
+        strokeWidth="2.2"
+        strokeLinecap="round"
+      />
+      <path
+        d="M10 16V9.5L16 7l6 2.5V16"
+        fill="none"
+        stroke="#fff"
+        strokeWidth="2.2"
+        strokeLinejoin="round"
+        strokeLinecap="round"
+      />
     </svg>
   )
 }

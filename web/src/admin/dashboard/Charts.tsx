@@ -1,5 +1,16 @@
 import type { ReactNode } from 'react'
-import { Area, AreaChart, Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import {
+  Area,
+  AreaChart,
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts'
 import { formatBytes } from '../../lib/format'
 import { useIsDark } from '../../lib/theme'
 import { palette } from './palette'
@@ -60,8 +71,23 @@ export function TrafficChart({ days, metric }: { days: ChartDay[]; metric: Metri
           </linearGradient>
         </defs>
         <CartesianGrid vertical={false} stroke={colors.grid} />
-        <XAxis dataKey="label" tickLine={false} axisLine={false} tick={{ fill: colors.tick, fontSize: 12 }} interval={tickInterval(days.length)} minTickGap={12} padding={{ left: 4, right: 18 }} />
-        <YAxis tickLine={false} axisLine={false} width={metric === 'bytes' ? 64 : 40} allowDecimals={false} tick={{ fill: colors.tick, fontSize: 12 }} tickFormatter={metric === 'bytes' ? axisBytes : formatCount} />
+        <XAxis
+          dataKey="label"
+          tickLine={false}
+          axisLine={false}
+          tick={{ fill: colors.tick, fontSize: 12 }}
+          interval={tickInterval(days.length)}
+          minTickGap={12}
+          padding={{ left: 4, right: 18 }}
+        />
+        <YAxis
+          tickLine={false}
+          axisLine={false}
+          width={metric === 'bytes' ? 64 : 40}
+          allowDecimals={false}
+          tick={{ fill: colors.tick, fontSize: 12 }}
+          tickFormatter={metric === 'bytes' ? axisBytes : formatCount}
+        />
         <Tooltip
           cursor={{ stroke: colors.grid, strokeWidth: 1 }}
           content={({ active, payload }) => {
@@ -71,15 +97,41 @@ export function TrafficChart({ days, metric }: { days: ChartDay[]; metric: Metri
               <TipBox
                 title={longDayLabel(day.date)}
                 rows={[
-                  { label: 'Uploads', value: `${formatCount(day.uploads)} · ${formatBytes(day.upload_bytes)}`, color: colors.uploads },
-                  { label: 'Downloads', value: `${formatCount(day.downloads)} · ${formatBytes(day.download_bytes)}`, color: colors.downloads },
+                  {
+                    label: 'Uploads',
+                    value: `${formatCount(day.uploads)} · ${formatBytes(day.upload_bytes)}`,
+                    color: colors.uploads,
+                  },
+                  {
+                    label: 'Downloads',
+                    value: `${formatCount(day.downloads)} · ${formatBytes(day.download_bytes)}`,
+                    color: colors.downloads,
+                  },
                 ]}
               />
             )
           }}
         />
-        <Area type="monotone" dataKey={up} name="Uploads" stroke={colors.uploads} strokeWidth={2} fill="url(#fill-uploads)" activeDot={{ r: 4 }} isAnimationActive={false} />
-        <Area type="monotone" dataKey={down} name="Downloads" stroke={colors.downloads} strokeWidth={2} fill="url(#fill-downloads)" activeDot={{ r: 4 }} isAnimationActive={false} />
+        <Area
+          type="monotone"
+          dataKey={up}
+          name="Uploads"
+          stroke={colors.uploads}
+          strokeWidth={2}
+          fill="url(#fill-uploads)"
+          activeDot={{ r: 4 }}
+          isAnimationActive={false}
+        />
+        <Area
+          type="monotone"
+          dataKey={down}
+          name="Downloads"
+          stroke={colors.downloads}
+          strokeWidth={2}
+          fill="url(#fill-downloads)"
+          activeDot={{ r: 4 }}
+          isAnimationActive={false}
+        />
       </AreaChart>
     </ResponsiveContainer>
   )
@@ -91,8 +143,21 @@ export function FailedLoginsChart({ days }: { days: ChartDay[] }) {
     <ResponsiveContainer width="100%" height={220}>
       <BarChart data={days} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
         <CartesianGrid vertical={false} stroke={colors.grid} />
-        <XAxis dataKey="label" tickLine={false} axisLine={false} tick={{ fill: colors.tick, fontSize: 12 }} interval={tickInterval(days.length)} minTickGap={12} />
-        <YAxis tickLine={false} axisLine={false} width={32} allowDecimals={false} tick={{ fill: colors.tick, fontSize: 12 }} />
+        <XAxis
+          dataKey="label"
+          tickLine={false}
+          axisLine={false}
+          tick={{ fill: colors.tick, fontSize: 12 }}
+          interval={tickInterval(days.length)}
+          minTickGap={12}
+        />
+        <YAxis
+          tickLine={false}
+          axisLine={false}
+          width={32}
+          allowDecimals={false}
+          tick={{ fill: colors.tick, fontSize: 12 }}
+        />
         <Tooltip
           cursor={{ fill: colors.cursor }}
           content={({ active, payload }) => {
@@ -102,14 +167,24 @@ export function FailedLoginsChart({ days }: { days: ChartDay[] }) {
               <TipBox
                 title={longDayLabel(day.date)}
                 rows={[
-                  { label: day.spike ? 'Failed sign-ins (unusual)' : 'Failed sign-ins', value: formatCount(day.failed_logins), color: day.spike ? colors.spike : colors.failed },
+                  {
+                    label: day.spike ? 'Failed sign-ins (unusual)' : 'Failed sign-ins',
+                    value: formatCount(day.failed_logins),
+                    color: day.spike ? colors.spike : colors.failed,
+                  },
                   { label: 'Sign-ins', value: formatCount(day.sign_ins) },
                 ]}
               />
             )
           }}
         />
-        <Bar dataKey="failed_logins" name="Failed sign-ins" radius={[3, 3, 0, 0]} maxBarSize={28} isAnimationActive={false}>
+        <Bar
+          dataKey="failed_logins"
+          name="Failed sign-ins"
+          radius={[3, 3, 0, 0]}
+          maxBarSize={28}
+          isAnimationActive={false}
+        >
           {days.map((day) => (
             <Cell key={day.date} fill={day.spike ? colors.spike : colors.failed} />
           ))}
@@ -146,12 +221,26 @@ function StorageTick({ x, y, index, rows }: TickProps & { rows: StorageRow[] }) 
 
 export function StorageChart({ rows }: { rows: StorageRow[] }) {
   const colors = palette(useIsDark())
-  const fill = (row: StorageRow) => (row.level === 'full' ? colors.storageFull : row.level === 'high' ? colors.storageHigh : colors.storage)
+  const fill = (row: StorageRow) =>
+    row.level === 'full' ? colors.storageFull : row.level === 'high' ? colors.storageHigh : colors.storage
   return (
     <ResponsiveContainer width="100%" height={Math.max(120, rows.length * 52 + 8)}>
-      <BarChart data={rows} layout="vertical" margin={{ top: 0, right: 16, bottom: 0, left: 0 }} barCategoryGap={14} accessibilityLayer={false}>
+      <BarChart
+        data={rows}
+        layout="vertical"
+        margin={{ top: 0, right: 16, bottom: 0, left: 0 }}
+        barCategoryGap={14}
+        accessibilityLayer={false}
+      >
         <XAxis type="number" hide domain={[0, (max: number) => Math.max(1, max * 1.05)]} />
-        <YAxis type="category" dataKey="label" width={172} tickLine={false} axisLine={false} tick={(props: TickProps) => <StorageTick {...props} rows={rows} />} />
+        <YAxis
+          type="category"
+          dataKey="label"
+          width={172}
+          tickLine={false}
+          axisLine={false}
+          tick={(props: TickProps) => <StorageTick {...props} rows={rows} />}
+        />
         <Tooltip
           cursor={{ fill: colors.cursor }}
           content={({ active, payload }) => {
@@ -169,7 +258,14 @@ export function StorageChart({ rows }: { rows: StorageRow[] }) {
             )
           }}
         />
-        <Bar dataKey="bytes" name="Used" radius={[0, 4, 4, 0]} minPointSize={2} maxBarSize={22} isAnimationActive={false}>
+        <Bar
+          dataKey="bytes"
+          name="Used"
+          radius={[0, 4, 4, 0]}
+          minPointSize={2}
+          maxBarSize={22}
+          isAnimationActive={false}
+        >
           {rows.map((row) => (
             <Cell key={row.id} fill={fill(row)} />
           ))}

@@ -7,7 +7,10 @@ import { renderApp } from '../../test/render'
 import { DashboardPage } from './DashboardPage'
 
 function respond(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' } })
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' },
+  })
 }
 
 const ZERO = { uploads: 0, upload_bytes: 0, downloads: 0, download_bytes: 0, failed_logins: 0, sign_ins: 0 }
@@ -17,7 +20,14 @@ const OVERVIEW = {
   files: 340,
   stored_bytes: 2_500_000_000,
   active_transfers: 7,
-  last24h: { uploads: 31, upload_bytes: 42_000_000, downloads: 58, download_bytes: 90_000_000, failed_logins: 3, sign_ins: 20 },
+  last24h: {
+    uploads: 31,
+    upload_bytes: 42_000_000,
+    downloads: 58,
+    download_bytes: 90_000_000,
+    failed_logins: 3,
+    sign_ins: 20,
+  },
   top_storage: [],
   generated_at: '2026-11-22T02:40:00Z',
 }
@@ -25,13 +35,25 @@ const OVERVIEW = {
 function activity(days: number, busy: boolean) {
   const items = Array.from({ length: days }, (_, i) => {
     const date = new Date(Date.UTC(2026, 10, 22 - days + 1 + i)).toISOString().slice(0, 10)
-    return { date, ...ZERO, ...(busy && i === days - 1 ? { uploads: 4, upload_bytes: 4000, downloads: 2, download_bytes: 2000, failed_logins: 40, sign_ins: 5 } : {}) }
+    return {
+      date,
+      ...ZERO,
+      ...(busy && i === days - 1
+        ? { uploads: 4, upload_bytes: 4000, downloads: 2, download_bytes: 2000, failed_logins: 40, sign_ins: 5 }
+        : {}),
+    }
   })
-  const totals = busy ? { uploads: 4, upload_bytes: 4000, downloads: 2, download_bytes: 2000, failed_logins: 40, sign_ins: 5 } : ZERO
+  const totals = busy
+    ? { uploads: 4, upload_bytes: 4000, downloads: 2, download_bytes: 2000, failed_logins: 40, sign_ins: 5 }
+    : ZERO
   return { days, from: items[0]?.date, to: items[items.length - 1]?.date, items, totals }
 }
 
-const STORAGE = { items: [{ user_id: 'u1', email: 'ada@ferry.test', name: 'Ada', bytes: 900_000_000, files: 20, quota_bytes: 1_000_000_000 }] }
+const STORAGE = {
+  items: [
+    { user_id: 'u1', email: 'ada@ferry.test', name: 'Ada', bytes: 900_000_000, files: 20, quota_bytes: 1_000_000_000 },
+  ],
+}
 
 function serve(routes: { overview?: unknown; busy?: boolean; storage?: unknown; fail?: boolean }) {
   const calls: string[] = []
@@ -40,7 +62,13 @@ function serve(routes: { overview?: unknown; busy?: boolean; storage?: unknown; 
     vi.fn(async (url: string) => {
       calls.push(url)
       if (url.includes('/auth/refresh')) return respond(401, {})
-      if (routes.fail) return respond(500, { type: '/problems/internal', title: 'Internal error', status: 500, detail: 'Request abc failed.' })
+      if (routes.fail)
+        return respond(500, {
+          type: '/problems/internal',
+          title: 'Internal error',
+          status: 500,
+          detail: 'Request abc failed.',
+        })
       if (url.includes('/stats/overview')) return respond(200, routes.overview ?? OVERVIEW)
       if (url.includes('/stats/storage')) return respond(200, routes.storage ?? STORAGE)
       const days = Number(new URL(url, 'http://x').searchParams.get('days'))
@@ -96,7 +124,11 @@ describe('DashboardPage', () => {
   })
 
   it('has a calm empty state on a fresh server', async () => {
-    serve({ busy: false, storage: { items: [{ user_id: 'a', email: 'admin@x.test', name: null, bytes: 0, files: 0, quota_bytes: null }] }, overview: { ...OVERVIEW, files: 0, stored_bytes: 0, last24h: ZERO } })
+    serve({
+      busy: false,
+      storage: { items: [{ user_id: 'a', email: 'admin@x.test', name: null, bytes: 0, files: 0, quota_bytes: null }] },
+      overview: { ...OVERVIEW, files: 0, stored_bytes: 0, last24h: ZERO },
+    })
     renderApp(<DashboardPage />)
     expect(await screen.findByRole('heading', { name: 'No activity yet' })).toBeTruthy()
     expect(screen.getByRole('heading', { name: 'No failed sign-ins' })).toBeTruthy()

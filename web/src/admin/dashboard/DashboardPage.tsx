@@ -11,7 +11,16 @@ import { PageHeader, Section } from '../../ui/PageHeader'
 import { FailedLoginsChart, StorageChart, TrafficChart, type Metric } from './Charts'
 import { palette } from './palette'
 import { ChartFigure, ChartSkeleton, HiddenTable, LegendDot, Segmented, StatCard, StatCardSkeleton } from './Parts'
-import { chartDays, failedLoginSummary, formatCount, isQuiet, longDayLabel, plural, storageRows, trafficSummary } from './shape'
+import {
+  chartDays,
+  failedLoginSummary,
+  formatCount,
+  isQuiet,
+  longDayLabel,
+  plural,
+  storageRows,
+  trafficSummary,
+} from './shape'
 
 const RANGES = [7, 30, 90] as const
 type Range = (typeof RANGES)[number]
@@ -28,8 +37,15 @@ export function DashboardPage() {
   const days = rangeFrom(params.get('days'))
   const queries = useQueryClient()
   const overview = useQuery({ queryKey: ['admin-stats', 'overview'], queryFn: statsOverview })
-  const activity = useQuery({ queryKey: ['admin-stats', 'activity', days], queryFn: () => statsActivity(days), placeholderData: keepPreviousData })
-  const storage = useQuery({ queryKey: ['admin-stats', 'storage', STORAGE_LIMIT], queryFn: () => statsStorage(STORAGE_LIMIT) })
+  const activity = useQuery({
+    queryKey: ['admin-stats', 'activity', days],
+    queryFn: () => statsActivity(days),
+    placeholderData: keepPreviousData,
+  })
+  const storage = useQuery({
+    queryKey: ['admin-stats', 'storage', STORAGE_LIMIT],
+    queryFn: () => statsStorage(STORAGE_LIMIT),
+  })
   const refreshing = overview.isFetching || activity.isFetching || storage.isFetching
 
   return (
@@ -45,7 +61,13 @@ export function DashboardPage() {
               options={RANGES.map((n) => ({ value: n, label: `${n} days` }))}
               onChange={(n) => setParams(n === 30 ? {} : { days: String(n) }, { replace: true })}
             />
-            <IconButton icon="refresh" label="Refresh" variant="secondary" disabled={refreshing} onClick={() => void queries.invalidateQueries({ queryKey: ['admin-stats'] })} />
+            <IconButton
+              icon="refresh"
+              label="Refresh"
+              variant="secondary"
+              disabled={refreshing}
+              onClick={() => void queries.invalidateQueries({ queryKey: ['admin-stats'] })}
+            />
           </>
         }
       />
@@ -58,7 +80,9 @@ export function DashboardPage() {
         </div>
         {overview.data && (
           <p className="text-center text-xs muted">
-            Figures as of {new Date(overview.data.generated_at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}; days are UTC days.
+            Figures as of{' '}
+            {new Date(overview.data.generated_at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}
+            ; days are UTC days.
           </p>
         )}
       </div>
@@ -78,16 +102,45 @@ function OverviewCards({ query, onRetry }: { query: Query<StatsOverview>; onRetr
   }
   const o = query.data
   return (
-    <section aria-label="Overview" aria-busy={query.isPending} className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-3">
+    <section
+      aria-label="Overview"
+      aria-busy={query.isPending}
+      className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-3"
+    >
       {!o ? (
         Array.from({ length: 6 }, (_, i) => <StatCardSkeleton key={i} />)
       ) : (
         <>
-          <StatCard label="Users" icon="users" value={formatCount(o.users.total)} detail={`${formatCount(o.users.active)} active · ${formatCount(o.users.suspended)} suspended`} />
-          <StatCard label="Storage used" icon="folder" value={formatBytes(o.stored_bytes)} detail={plural(o.files, 'file')} />
-          <StatCard label="Active transfers" icon="link" value={formatCount(o.active_transfers)} detail="Shared and not expired" />
-          <StatCard label="Uploads, last 24 h" icon="upload" value={formatCount(o.last24h.uploads)} detail={formatBytes(o.last24h.upload_bytes)} />
-          <StatCard label="Downloads, last 24 h" icon="download" value={formatCount(o.last24h.downloads)} detail={formatBytes(o.last24h.download_bytes)} />
+          <StatCard
+            label="Users"
+            icon="users"
+            value={formatCount(o.users.total)}
+            detail={`${formatCount(o.users.active)} active · ${formatCount(o.users.suspended)} suspended`}
+          />
+          <StatCard
+            label="Storage used"
+            icon="folder"
+            value={formatBytes(o.stored_bytes)}
+            detail={plural(o.files, 'file')}
+          />
+          <StatCard
+            label="Active transfers"
+            icon="link"
+            value={formatCount(o.active_transfers)}
+            detail="Shared and not expired"
+          />
+          <StatCard
+            label="Uploads, last 24 h"
+            icon="upload"
+            value={formatCount(o.last24h.uploads)}
+            detail={formatBytes(o.last24h.upload_bytes)}
+          />
+          <StatCard
+            label="Downloads, last 24 h"
+            icon="download"
+            value={formatCount(o.last24h.downloads)}
+            detail={formatBytes(o.last24h.download_bytes)}
+          />
           <StatCard
             label="Failed sign-ins, last 24 h"
             icon={o.last24h.failed_logins > 0 ? 'alert' : 'shield'}
@@ -117,7 +170,17 @@ function Traffic({ query, days }: { query: ActivityQuery; days: number }) {
           ? `${plural(totals.uploads, 'upload')} (${formatBytes(totals.upload_bytes)}) and ${plural(totals.downloads, 'download')} (${formatBytes(totals.download_bytes)}) in the last ${data?.days ?? days} days`
           : `Per day, last ${days} days`
       }
-      actions={<Segmented label="Measure" value={metric} options={[{ value: 'count', label: 'Files' }, { value: 'bytes', label: 'Bytes' }]} onChange={setMetric} />}
+      actions={
+        <Segmented
+          label="Measure"
+          value={metric}
+          options={[
+            { value: 'count', label: 'Files' },
+            { value: 'bytes', label: 'Bytes' },
+          ]}
+          onChange={setMetric}
+        />
+      }
     >
       {query.isError ? (
         <ErrorNotice error={query.error} onRetry={() => void query.refetch()} title="Could not load activity" />
@@ -139,7 +202,13 @@ function Traffic({ query, days }: { query: ActivityQuery; days: number }) {
               <HiddenTable
                 caption="Uploads and downloads per day"
                 headers={['Day', 'Uploads', 'Uploaded', 'Downloads', 'Downloaded']}
-                rows={series.map((d) => [longDayLabel(d.date), d.uploads, formatBytes(d.upload_bytes), d.downloads, formatBytes(d.download_bytes)])}
+                rows={series.map((d) => [
+                  longDayLabel(d.date),
+                  d.uploads,
+                  formatBytes(d.upload_bytes),
+                  d.downloads,
+                  formatBytes(d.download_bytes),
+                ])}
               />
             }
           >
@@ -158,7 +227,14 @@ function FailedLogins({ query }: { query: ActivityQuery }) {
   const total = data?.totals.failed_logins ?? 0
   const spikes = series.filter((d) => d.spike).length
   return (
-    <Section title="Failed sign-ins" description={data ? `${formatCount(total)} in this period${spikes > 0 ? `, ${spikes} unusual ${spikes === 1 ? 'day' : 'days'}` : ''}` : 'Per day'}>
+    <Section
+      title="Failed sign-ins"
+      description={
+        data
+          ? `${formatCount(total)} in this period${spikes > 0 ? `, ${spikes} unusual ${spikes === 1 ? 'day' : 'days'}` : ''}`
+          : 'Per day'
+      }
+    >
       {query.isError ? (
         <ErrorNotice error={query.error} onRetry={() => void query.refetch()} title="Could not load sign-ins" />
       ) : !data ? (
@@ -194,7 +270,10 @@ function FailedLogins({ query }: { query: ActivityQuery }) {
 function Storage({ query }: { query: Query<Awaited<ReturnType<typeof statsStorage>>> }) {
   const rows = useMemo(() => storageRows((query.data?.items ?? []).filter((item) => item.bytes > 0)), [query.data])
   return (
-    <Section title="Storage by user" description={`The ${STORAGE_LIMIT} accounts using the most space, against their quota`}>
+    <Section
+      title="Storage by user"
+      description={`The ${STORAGE_LIMIT} accounts using the most space, against their quota`}
+    >
       {query.isError ? (
         <ErrorNotice error={query.error} onRetry={() => void query.refetch()} title="Could not load storage" />
       ) : !query.data ? (
@@ -211,7 +290,14 @@ function Storage({ query }: { query: Query<Awaited<ReturnType<typeof statsStorag
               <HiddenTable
                 caption="Storage by user"
                 headers={['User', 'Used', 'Files', 'Quota']}
-                rows={rows.map((r) => [r.label === r.email ? r.email : `${r.label} (${r.email})`, formatBytes(r.bytes), r.files, r.quota == null ? 'Unlimited' : `${formatBytes(r.quota)} (${r.percent == null ? '' : Math.round(r.percent)}% used)`])}
+                rows={rows.map((r) => [
+                  r.label === r.email ? r.email : `${r.label} (${r.email})`,
+                  formatBytes(r.bytes),
+                  r.files,
+                  r.quota == null
+                    ? 'Unlimited'
+                    : `${formatBytes(r.quota)} (${r.percent == null ? '' : Math.round(r.percent)}% used)`,
+                ])}
               />
             }
           >

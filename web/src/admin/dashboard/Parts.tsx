@@ -9,17 +9,36 @@ const TONE_ICON: Record<Tone, string> = {
   alert: 'bg-red-50 text-red-700 dark:bg-red-950/60 dark:text-red-300',
 }
 
-export function StatCard({ label, value, detail, icon, tone = 'neutral' }: { label: string; value: string; detail?: ReactNode; icon: IconName; tone?: Tone }) {
+export function StatCard({
+  label,
+  value,
+  detail,
+  icon,
+  tone = 'neutral',
+}: {
+  label: string
+  value: string
+  detail?: ReactNode
+  icon: IconName
+  tone?: Tone
+}) {
   return (
-    <div className={`card flex flex-col gap-3 p-4 sm:p-5 ${tone === 'alert' ? 'ring-1 ring-red-200 dark:ring-red-900/70' : ''}`}>
+    <div
+      className={`card flex flex-col gap-3 p-4 sm:p-5 ${tone === 'alert' ? 'ring-1 ring-red-200 dark:ring-red-900/70' : ''}`}
+    >
       <div className="flex items-start justify-between gap-2">
         <p className="text-[13px] leading-5 font-medium muted">{label}</p>
-        <span className={`flex size-8 shrink-0 items-center justify-center rounded-lg ${TONE_ICON[tone]}`} aria-hidden="true">
+        <span
+          className={`flex size-8 shrink-0 items-center justify-center rounded-lg ${TONE_ICON[tone]}`}
+          aria-hidden="true"
+        >
           <Icon name={icon} className="size-[17px]" />
         </span>
       </div>
       <div className="min-w-0">
-        <p className="truncate text-2xl font-semibold tracking-tight text-zinc-900 tabular-nums sm:text-[28px] dark:text-white">{value}</p>
+        <p className="truncate text-2xl font-semibold tracking-tight text-zinc-900 tabular-nums sm:text-[28px] dark:text-white">
+          {value}
+        </p>
         {detail && <p className="mt-0.5 text-[13px] leading-5 muted">{detail}</p>}
       </div>
     </div>
@@ -64,9 +83,23 @@ const BAR_HEIGHTS: Record<number, string> = {
   85: 'h-[85%]',
 }
 
-export function Segmented<T extends string | number>({ label, value, options, onChange }: { label: string; value: T; options: { value: T; label: string }[]; onChange: (value: T) => void }) {
+export function Segmented<T extends string | number>({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string
+  value: T
+  options: { value: T; label: string }[]
+  onChange: (value: T) => void
+}) {
   return (
-    <div role="group" aria-label={label} className="inline-flex rounded-lg border border-zinc-200 bg-zinc-100/80 p-0.5 dark:border-zinc-800 dark:bg-zinc-900">
+    <div
+      role="group"
+      aria-label={label}
+      className="inline-flex rounded-lg border border-zinc-200 bg-zinc-100/80 p-0.5 dark:border-zinc-800 dark:bg-zinc-900"
+    >
       {options.map((option) => {
         const selected = option.value === value
         return (
@@ -111,7 +144,15 @@ export function ChartFigure({ summary, table, children }: { summary: string; tab
   )
 }
 
-export function HiddenTable({ caption, headers, rows }: { caption: string; headers: string[]; rows: (string | number)[][] }) {
+export function HiddenTable({
+  caption,
+  headers,
+  rows,
+}: {
+  caption: string
+  headers: string[]
+  rows: (string | number)[][]
+}) {
   // A table ignores width and overflow, so the box that hides it is a div around it.
   return (
     <div className="sr-only">
@@ -129,7 +170,15 @@ export function HiddenTable({ caption, headers, rows }: { caption: string; heade
         <tbody>
           {rows.map((row, i) => (
             <tr key={i}>
-              {row.map((cell, j) => (j === 0 ? <th key={j} scope="row">{cell}</th> : <td key={j}>{cell}</td>))}
+              {row.map((cell, j) =>
+                j === 0 ? (
+                  <th key={j} scope="row">
+                    {cell}
+                  </th>
+                ) : (
+                  <td key={j}>{cell}</td>
+                ),
+              )}
             </tr>
           ))}
         </tbody>

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { chartDays, failedLoginSummary, fillDays, formatPercent, isQuiet, spikeThreshold, storageRows, trafficSummary } from './shape'
+import {
+  chartDays,
+  failedLoginSummary,
+  fillDays,
+  formatPercent,
+  isQuiet,
+  spikeThreshold,
+  storageRows,
+  trafficSummary,
+} from './shape'
 
 const day = (date: string, over: Partial<Record<string, number>> = {}) => ({
   date,
@@ -14,7 +23,11 @@ const day = (date: string, over: Partial<Record<string, number>> = {}) => ({
 
 describe('fillDays', () => {
   it('fills quiet days with zeros, in order, across a month end', () => {
-    const days = fillDays([day('2026-12-01', { uploads: 2 }), day('2026-11-29', { downloads: 1 })], '2026-11-28', '2026-12-02')
+    const days = fillDays(
+      [day('2026-12-01', { uploads: 2 }), day('2026-11-29', { downloads: 1 })],
+      '2026-11-28',
+      '2026-12-02',
+    )
     expect(days.map((d) => d.date)).toEqual(['2026-11-28', '2026-11-29', '2026-11-30', '2026-12-01', '2026-12-02'])
     expect(days.map((d) => d.uploads)).toEqual([0, 0, 0, 2, 0])
     expect(days.map((d) => d.downloads)).toEqual([0, 1, 0, 0, 0])
@@ -41,7 +54,11 @@ describe('spikes', () => {
     const threshold = spikeThreshold(counts)
     expect(threshold).toBeGreaterThan(5)
     expect(threshold).toBeLessThanOrEqual(60)
-    const days = chartDays(counts.map((n, i) => day(`2026-11-0${i + 1}`, { failed_logins: n })), '2026-11-01', '2026-11-07')
+    const days = chartDays(
+      counts.map((n, i) => day(`2026-11-0${i + 1}`, { failed_logins: n })),
+      '2026-11-01',
+      '2026-11-07',
+    )
     expect(days.filter((d) => d.spike).map((d) => d.date)).toEqual(['2026-11-07'])
     expect(days[0]?.label).toBe('Nov 1')
     expect(failedLoginSummary(days)).toContain('unusual days: Sat, Nov 7, 2026 (60)')
@@ -50,8 +67,14 @@ describe('spikes', () => {
 
 describe('summaries', () => {
   it('describes traffic and its busiest day', () => {
-    const days = chartDays([day('2026-11-02', { uploads: 3, downloads: 4 }), day('2026-11-03', { uploads: 1 })], '2026-11-01', '2026-11-03')
-    expect(trafficSummary(days)).toBe('4 uploads and 4 downloads from Sun, Nov 1, 2026 to Tue, Nov 3, 2026; busiest day Mon, Nov 2, 2026 with 3 uploads and 4 downloads.')
+    const days = chartDays(
+      [day('2026-11-02', { uploads: 3, downloads: 4 }), day('2026-11-03', { uploads: 1 })],
+      '2026-11-01',
+      '2026-11-03',
+    )
+    expect(trafficSummary(days)).toBe(
+      '4 uploads and 4 downloads from Sun, Nov 1, 2026 to Tue, Nov 3, 2026; busiest day Mon, Nov 2, 2026 with 3 uploads and 4 downloads.',
+    )
     expect(isQuiet(days)).toBe(false)
   })
 
@@ -75,7 +98,13 @@ describe('storageRows', () => {
     expect(rows.map((r) => r.level)).toEqual(['full', 'high', 'ok', 'ok', 'full'])
     expect(rows[0]?.label).toBe('Ada')
     expect(rows[1]?.label).toBe('bob@x.test')
-    expect(rows.map((r) => r.summary)).toEqual(['950 B · 95% of 1 KB', '800 B · 80% of 1 KB', '5 B · <1% of 10 KB', '5 B · no quota', '5 B · 100% of 0 B'])
+    expect(rows.map((r) => r.summary)).toEqual([
+      '950 B · 95% of 1 KB',
+      '800 B · 80% of 1 KB',
+      '5 B · <1% of 10 KB',
+      '5 B · no quota',
+      '5 B · 100% of 0 B',
+    ])
   })
 
   it('formats percentages without a false zero', () => {

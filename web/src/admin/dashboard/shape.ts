@@ -13,7 +13,13 @@ export interface ChartDay extends ActivityDay {
 
 const DAY_LABEL = new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric', timeZone: 'UTC' })
 
-const LONG_DAY = new Intl.DateTimeFormat('en', { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' })
+const LONG_DAY = new Intl.DateTimeFormat('en', {
+  weekday: 'short',
+  month: 'short',
+  day: 'numeric',
+  year: 'numeric',
+  timeZone: 'UTC',
+})
 
 function epochDay(date: string): number {
   return Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS)
@@ -77,9 +83,15 @@ export interface StorageRow {
 
 export function storageRows(items: UserStorage[]): StorageRow[] {
   return items.map((item) => {
-    const percent = item.quota_bytes == null ? null : item.quota_bytes === 0 ? 100 : Math.min(100, (item.bytes / item.quota_bytes) * 100)
+    const percent =
+      item.quota_bytes == null
+        ? null
+        : item.quota_bytes === 0
+          ? 100
+          : Math.min(100, (item.bytes / item.quota_bytes) * 100)
     const level = percent == null || percent < 75 ? 'ok' : percent < 90 ? 'high' : 'full'
-    const ofQuota = item.quota_bytes == null ? 'no quota' : `${formatPercent(percent ?? 0)} of ${formatBytes(item.quota_bytes)}`
+    const ofQuota =
+      item.quota_bytes == null ? 'no quota' : `${formatPercent(percent ?? 0)} of ${formatBytes(item.quota_bytes)}`
     return {
       id: item.user_id,
       label: item.name || item.email,
@@ -125,6 +137,9 @@ export function failedLoginSummary(days: ChartDay[]): string {
   const total = days.reduce((sum, d) => sum + d.failed_logins, 0)
   if (total === 0) return 'No failed sign-ins in this period.'
   const spikes = days.filter((d) => d.spike)
-  const spikeText = spikes.length === 0 ? 'no unusual days' : `unusual days: ${spikes.map((d) => `${longDayLabel(d.date)} (${d.failed_logins})`).join(', ')}`
+  const spikeText =
+    spikes.length === 0
+      ? 'no unusual days'
+      : `unusual days: ${spikes.map((d) => `${longDayLabel(d.date)} (${d.failed_logins})`).join(', ')}`
   return `${plural(total, 'failed sign-in')} in this period; ${spikeText}.`
 }

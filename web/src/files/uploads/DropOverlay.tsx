@@ -52,13 +52,18 @@ export function DropOverlay({ folder, onFiles }: { folder: string; onFiles: (fil
 
   if (!visible) return null
   return (
-    <div className="pointer-events-none fixed inset-0 z-50 flex items-center justify-center bg-accent-50/80 p-6 backdrop-blur-sm dark:bg-zinc-950/80" aria-hidden="true">
+    <div
+      className="pointer-events-none fixed inset-0 z-50 flex items-center justify-center bg-accent-50/80 p-6 backdrop-blur-sm dark:bg-zinc-950/80"
+      aria-hidden="true"
+    >
       <div className="flex h-full w-full flex-col items-center justify-center rounded-3xl border-2 border-dashed border-accent-400 text-center dark:border-accent-500">
         <span className="mb-4 flex size-16 items-center justify-center rounded-2xl bg-accent-600 text-white shadow-lg">
           <Icon name="upload" className="size-8" />
         </span>
         <p className="text-xl font-semibold tracking-tight">Drop to upload</p>
-        <p className="mt-1 muted">Files and folders go to {folder === '/' ? 'your files' : `“${folderName(folder)}”`}</p>
+        <p className="mt-1 muted">
+          Files and folders go to {folder === '/' ? 'your files' : `“${folderName(folder)}”`}
+        </p>
       </div>
     </div>
   )

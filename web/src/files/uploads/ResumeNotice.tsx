@@ -4,11 +4,29 @@ import { formatBytes, percent } from '../../lib/format'
 import { Button, IconButton } from '../../ui/Button'
 import { Icon } from '../../ui/Icon'
 import { ProgressBar } from './ProgressBar'
-import { discardPendingUpload, forgetPendingUpload, readPendingUploads, serverOffset, type PendingUpload } from './pendingUploads'
+import {
+  discardPendingUpload,
+  forgetPendingUpload,
+  readPendingUploads,
+  serverOffset,
+  type PendingUpload,
+} from './pendingUploads'
 import { useUploads } from './useUploads'
 
-function PendingRow({ upload, onPick, onDiscard }: { upload: PendingUpload; onPick: () => void; onDiscard: () => void }) {
-  const offset = useQuery({ queryKey: ['tus-offset', upload.uploadUrl], queryFn: () => serverOffset(upload), staleTime: 5_000 })
+function PendingRow({
+  upload,
+  onPick,
+  onDiscard,
+}: {
+  upload: PendingUpload
+  onPick: () => void
+  onDiscard: () => void
+}) {
+  const offset = useQuery({
+    queryKey: ['tus-offset', upload.uploadUrl],
+    queryFn: () => serverOffset(upload),
+    staleTime: 5_000,
+  })
   const bytes = offset.data ?? 0
   return (
     <li className="flex flex-col gap-3 px-4 py-3 sm:flex-row sm:items-center sm:px-5">
@@ -17,7 +35,11 @@ function PendingRow({ upload, onPick, onDiscard }: { upload: PendingUpload; onPi
           {upload.name}
         </p>
         <p className="mt-0.5 text-xs tabular-nums muted" data-testid="pending-offset" data-offset={bytes}>
-          {offset.isPending ? 'Checking…' : offset.data === null ? 'No longer on the server: it will start over' : `${formatBytes(bytes)} of ${formatBytes(upload.size)} uploaded · to ${upload.folder === '/' ? 'your files' : upload.folder}`}
+          {offset.isPending
+            ? 'Checking…'
+            : offset.data === null
+              ? 'No longer on the server: it will start over'
+              : `${formatBytes(bytes)} of ${formatBytes(upload.size)} uploaded · to ${upload.folder === '/' ? 'your files' : upload.folder}`}
         </p>
         <div className="mt-2 max-w-md">
           <ProgressBar value={percent(bytes, upload.size)} label={`${upload.name} uploaded so far`} tone="muted" />
@@ -48,7 +70,10 @@ export function ResumeNotice({ onFiles }: { onFiles: (files: File[], folder: str
   if (pending.length === 0) return null
 
   return (
-    <section aria-labelledby="resume-title" className="card mb-6 overflow-hidden border-amber-200 dark:border-amber-900/60">
+    <section
+      aria-labelledby="resume-title"
+      className="card mb-6 overflow-hidden border-amber-200 dark:border-amber-900/60"
+    >
       <div className="flex items-start gap-3 border-b border-amber-100 bg-amber-50/70 px-4 py-3 sm:px-5 dark:border-amber-900/40 dark:bg-amber-950/30">
         <Icon name="clock" className="mt-0.5 size-5 shrink-0 text-amber-600 dark:text-amber-400" />
         <div>

@@ -24,7 +24,8 @@ function statusLine(item: UploadItem): string {
 function UploadRow({ item }: { item: UploadItem }) {
   const u = uploader()
   const value = percent(item.bytesUploaded, item.size)
-  const tone = item.status === 'done' ? 'green' : item.status === 'error' ? 'red' : item.status === 'paused' ? 'muted' : 'accent'
+  const tone =
+    item.status === 'done' ? 'green' : item.status === 'error' ? 'red' : item.status === 'paused' ? 'muted' : 'accent'
   return (
     <li className="px-4 py-3" data-upload-status={item.status}>
       <div className="flex items-start gap-3">
@@ -32,16 +33,44 @@ function UploadRow({ item }: { item: UploadItem }) {
           <p className="truncate text-sm font-medium" title={item.name}>
             {item.name}
           </p>
-          <p className={`mt-0.5 truncate text-xs tabular-nums ${item.status === 'error' ? 'text-red-600 dark:text-red-400' : 'muted'}`} title={statusLine(item)}>
+          <p
+            className={`mt-0.5 truncate text-xs tabular-nums ${item.status === 'error' ? 'text-red-600 dark:text-red-400' : 'muted'}`}
+            title={statusLine(item)}
+          >
             {statusLine(item)}
           </p>
         </div>
         <div className="-mt-1 -mr-2 flex shrink-0">
-          {(item.status === 'uploading' || item.status === 'queued') && <IconButton icon="pause" label={`Pause ${item.name}`} onClick={() => u.pauseResume(item.id)} className="size-8" />}
-          {item.status === 'paused' && <IconButton icon="play" label={`Resume ${item.name}`} onClick={() => u.pauseResume(item.id)} className="size-8" />}
-          {item.status === 'error' && <IconButton icon="refresh" label={`Retry ${item.name}`} onClick={() => u.retry(item.id)} className="size-8" />}
+          {(item.status === 'uploading' || item.status === 'queued') && (
+            <IconButton
+              icon="pause"
+              label={`Pause ${item.name}`}
+              onClick={() => u.pauseResume(item.id)}
+              className="size-8"
+            />
+          )}
+          {item.status === 'paused' && (
+            <IconButton
+              icon="play"
+              label={`Resume ${item.name}`}
+              onClick={() => u.pauseResume(item.id)}
+              className="size-8"
+            />
+          )}
+          {item.status === 'error' && (
+            <IconButton
+              icon="refresh"
+              label={`Retry ${item.name}`}
+              onClick={() => u.retry(item.id)}
+              className="size-8"
+            />
+          )}
           {item.status === 'done' ? (
-            <span role="img" aria-label="Uploaded" className="flex size-8 items-center justify-center text-emerald-600 dark:text-emerald-400">
+            <span
+              role="img"
+              aria-label="Uploaded"
+              className="flex size-8 items-center justify-center text-emerald-600 dark:text-emerald-400"
+            >
               <Icon name="check" className="size-[18px]" />
             </span>
           ) : (
@@ -67,12 +96,18 @@ export function UploadPanel() {
   const u = uploader()
   const done = snapshot.items.filter((i) => i.status === 'done').length
   const total = snapshot.items.length
-  const finished = !snapshot.active && !snapshot.allPaused && snapshot.items.every((i) => i.status === 'done' || i.status === 'error')
-  const title = finished ? `${done} of ${total} ${total === 1 ? 'upload' : 'uploads'} complete` : `Uploading ${total - done} of ${total} ${total === 1 ? 'file' : 'files'}`
+  const finished =
+    !snapshot.active && !snapshot.allPaused && snapshot.items.every((i) => i.status === 'done' || i.status === 'error')
+  const title = finished
+    ? `${done} of ${total} ${total === 1 ? 'upload' : 'uploads'} complete`
+    : `Uploading ${total - done} of ${total} ${total === 1 ? 'file' : 'files'}`
   const value = percent(snapshot.uploadedBytes, snapshot.totalBytes)
 
   return (
-    <section aria-label="Uploads" className="fixed inset-x-3 bottom-3 z-40 overflow-hidden rounded-2xl border border-zinc-200 bg-white shadow-2xl sm:inset-x-auto sm:right-6 sm:bottom-6 sm:w-[400px] dark:border-zinc-700 dark:bg-zinc-900">
+    <section
+      aria-label="Uploads"
+      className="fixed inset-x-3 bottom-3 z-40 overflow-hidden rounded-2xl border border-zinc-200 bg-white shadow-2xl sm:inset-x-auto sm:right-6 sm:bottom-6 sm:w-[400px] dark:border-zinc-700 dark:bg-zinc-900"
+    >
       <div className="border-b border-zinc-200/80 px-4 py-3 dark:border-zinc-800">
         <div className="flex items-center gap-2">
           <div className="min-w-0 flex-1">
@@ -85,8 +120,19 @@ export function UploadPanel() {
                   : `${value}% · ${formatSpeed(snapshot.bytesPerSecond)} · ${formatEta(snapshot.etaSeconds)} left`}
             </p>
           </div>
-          {!finished && (snapshot.allPaused ? <IconButton icon="play" label="Resume all" onClick={() => u.resumeAll()} /> : <IconButton icon="pause" label="Pause all" onClick={() => u.pauseAll()} />)}
-          <IconButton icon="chevronDown" label={collapsed ? 'Show uploads' : 'Hide uploads'} aria-expanded={!collapsed} className={collapsed ? 'rotate-180' : ''} onClick={() => setCollapsed((c) => !c)} />
+          {!finished &&
+            (snapshot.allPaused ? (
+              <IconButton icon="play" label="Resume all" onClick={() => u.resumeAll()} />
+            ) : (
+              <IconButton icon="pause" label="Pause all" onClick={() => u.pauseAll()} />
+            ))}
+          <IconButton
+            icon="chevronDown"
+            label={collapsed ? 'Show uploads' : 'Hide uploads'}
+            aria-expanded={!collapsed}
+            className={collapsed ? 'rotate-180' : ''}
+            onClick={() => setCollapsed((c) => !c)}
+          />
           {finished ? <IconButton icon="x" label="Close uploads" onClick={() => u.clearFinished()} /> : null}
         </div>
         {!finished && (

@@ -38,7 +38,15 @@ interface FerryMeta extends Meta {
   folder: string
 }
 
-const EMPTY: UploadSnapshot = { items: [], totalBytes: 0, uploadedBytes: 0, bytesPerSecond: 0, etaSeconds: 0, active: false, allPaused: false }
+const EMPTY: UploadSnapshot = {
+  items: [],
+  totalBytes: 0,
+  uploadedBytes: 0,
+  bytesPerSecond: 0,
+  etaSeconds: 0,
+  active: false,
+  allPaused: false,
+}
 
 /**
  * Uploads over tus through Uppy (no Uppy UI: the page draws its own). Files are resumable
@@ -56,7 +64,12 @@ export class Uploader {
   private snapshot: UploadSnapshot = EMPTY
 
   constructor() {
-    this.uppy = new Uppy<FerryMeta, TusBody>({ id: 'ferry', autoProceed: true, allowMultipleUploadBatches: true, debug: false })
+    this.uppy = new Uppy<FerryMeta, TusBody>({
+      id: 'ferry',
+      autoProceed: true,
+      allowMultipleUploadBatches: true,
+      debug: false,
+    })
     this.uppy.use(Tus, {
       endpoint: UPLOADS_ENDPOINT,
       chunkSize: CHUNK_SIZE,

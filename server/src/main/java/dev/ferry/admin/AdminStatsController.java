@@ -3,7 +3,9 @@ package dev.ferry.admin;
 import java.util.List;
 
 import dev.ferry.auth.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "admin")
 @RestController
 @RequestMapping("/api/v1/admin/stats")
 class AdminStatsController {
@@ -22,6 +25,8 @@ class AdminStatsController {
 	}
 
 	/** Headline figures: accounts, files, storage, transfers and the last 24 hours. */
+	@Operation(operationId = "getStatsOverview",
+			summary = "Totals for the admin dashboard: accounts, files, transfers, storage")
 	@GetMapping("/overview")
 	StatsOverview overview(@AuthenticationPrincipal CurrentUser user) {
 		return stats.overview(user);
@@ -30,6 +35,7 @@ class AdminStatsController {
 	/**
 	 * Uploads, downloads, sign-ins and failed logins per UTC day, quiet days as zeros.
 	 */
+	@Operation(operationId = "getStatsActivity", summary = "Daily activity counts for the admin dashboard")
 	@GetMapping("/activity")
 	StatsActivity activity(@AuthenticationPrincipal CurrentUser user, @Parameter(
 			description = "number of days, today included (1-365)") @RequestParam(defaultValue = "30") int days) {
@@ -37,6 +43,7 @@ class AdminStatsController {
 	}
 
 	/** The accounts using the most storage, with the quota that applies to each. */
+	@Operation(operationId = "getStorageStats", summary = "Storage use, largest accounts first")
 	@GetMapping("/storage")
 	Storage storage(@AuthenticationPrincipal CurrentUser user,
 			@Parameter(description = "how many accounts (1-100)") @RequestParam(defaultValue = "10") int limit) {

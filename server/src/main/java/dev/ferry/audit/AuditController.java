@@ -2,11 +2,13 @@ package dev.ferry.audit;
 
 import java.io.IOException;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.ContentDisposition;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "audit")
 @RestController
 @RequestMapping("/api/v1")
 class AuditController {
@@ -37,6 +40,7 @@ class AuditController {
 		this.trail = trail;
 	}
 
+	@Operation(operationId = "searchAuditLogs", summary = "Search the audit trail, newest first")
 	@GetMapping("/admin/audit-logs")
 	@FilterParameters
 	@Parameter(in = ParameterIn.QUERY, name = "actor", description = ACTOR,
@@ -46,6 +50,7 @@ class AuditController {
 		return trail.search(query);
 	}
 
+	@Operation(operationId = "verifyAuditChain", summary = "Verify the hash chain of the audit trail")
 	@GetMapping("/admin/audit-logs/verify")
 	ChainVerification verify() {
 		return trail.verify();
@@ -57,6 +62,7 @@ class AuditController {
 	 * long export short, and a blocked (virtual) thread costs little. A browser downloads
 	 * it with a download ticket in the query, which is a credential, not a filter.
 	 */
+	@Operation(operationId = "exportAuditLogs", summary = "Export audit records as CSV or NDJSON")
 	@GetMapping("/admin/audit-logs/export")
 	@FilterParameters
 	@Parameter(in = ParameterIn.QUERY, name = "actor", description = ACTOR,
@@ -77,6 +83,7 @@ class AuditController {
 		export.body().writeTo(response.getOutputStream());
 	}
 
+	@Operation(operationId = "listMyActivity", summary = "The caller's own audit records")
 	@GetMapping("/me/activity")
 	@FilterParameters
 	@PagingParameters

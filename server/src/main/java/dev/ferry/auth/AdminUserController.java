@@ -2,6 +2,8 @@ package dev.ferry.auth;
 
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "auth")
 @RestController
 @RequestMapping("/api/v1/admin")
 class AdminUserController {
@@ -36,12 +39,14 @@ class AdminUserController {
 		this.invitations = invitations;
 	}
 
+	@Operation(operationId = "listUsers", summary = "List accounts")
 	@GetMapping("/users")
 	UserAdminService.UserPage list(@AuthenticationPrincipal CurrentUser caller,
 			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
 		return users.list(caller, limit, cursor);
 	}
 
+	@Operation(operationId = "createUser", summary = "Create an account")
 	@PostMapping("/users")
 	@ResponseStatus(HttpStatus.CREATED)
 	UserView create(@AuthenticationPrincipal CurrentUser caller, @Valid @RequestBody CreateUserRequest body) {
@@ -49,33 +54,39 @@ class AdminUserController {
 				body.quotaBytes());
 	}
 
+	@Operation(operationId = "getUser", summary = "Get an account")
 	@GetMapping("/users/{id}")
 	UserView get(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID id) {
 		return users.get(caller, id);
 	}
 
+	@Operation(operationId = "updateUser", summary = "Change an account")
 	@PatchMapping("/users/{id}")
 	UserView update(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID id,
 			@Valid @RequestBody UserChanges body) {
 		return users.update(caller, id, body);
 	}
 
+	@Operation(operationId = "deleteUser", summary = "Delete an account")
 	@DeleteMapping("/users/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void delete(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID id) {
 		users.delete(caller, id);
 	}
 
+	@Operation(operationId = "suspendUser", summary = "Suspend an account and end its sessions")
 	@PostMapping("/users/{id}/suspend")
 	UserView suspend(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID id) {
 		return users.suspend(caller, id);
 	}
 
+	@Operation(operationId = "unsuspendUser", summary = "Lift the suspension of an account")
 	@PostMapping("/users/{id}/unsuspend")
 	UserView unsuspend(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID id) {
 		return users.unsuspend(caller, id);
 	}
 
+	@Operation(operationId = "createInvitation", summary = "Invite someone to register")
 	@PostMapping("/invitations")
 	@ResponseStatus(HttpStatus.CREATED)
 	InvitationService.CreatedInvitation invite(@AuthenticationPrincipal CurrentUser caller,

@@ -5,6 +5,8 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "auth")
 @RestController
 @RequestMapping("/api/v1/auth/api-keys")
 class ApiKeyController {
@@ -33,6 +36,7 @@ class ApiKeyController {
 		this.apiKeys = apiKeys;
 	}
 
+	@Operation(operationId = "createApiKey", summary = "Create an API key; the key is only in this response")
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	ApiKeyService.CreatedApiKey create(@AuthenticationPrincipal CurrentUser caller,
@@ -40,11 +44,13 @@ class ApiKeyController {
 		return apiKeys.create(caller, body.name(), Scope.of(body.scopes()), body.expiry());
 	}
 
+	@Operation(operationId = "listApiKeys", summary = "List the caller's API keys")
 	@GetMapping
 	Items<ApiKeyView> list(@AuthenticationPrincipal CurrentUser caller) {
 		return new Items<>(apiKeys.list(caller));
 	}
 
+	@Operation(operationId = "revokeApiKey", summary = "Revoke an API key")
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void revoke(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID id) {

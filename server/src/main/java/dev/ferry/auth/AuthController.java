@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  * browser to the cookie variant (see {@link RefreshCookies}); refresh and logout then
  * take the refresh token from the cookie when the body carries none.
  */
+@Tag(name = "auth")
 @RestController
 @RequestMapping("/api/v1")
 class AuthController {
@@ -52,6 +55,7 @@ class AuthController {
 	 * has a second factor, or tokens flagged {@code mfa_enrollment_required} /
 	 * {@code password_change_required} for a session that must fix the account first.
 	 */
+	@Operation(operationId = "signIn", summary = "Sign in with email and password")
 	@PostMapping("/auth/login")
 	SignInResult login(@Valid @RequestBody LoginRequest body, HttpServletRequest request,
 			HttpServletResponse response) {
@@ -64,6 +68,7 @@ class AuthController {
 	/**
 	 * The second step of a sign-in: the {@code mfa_token} and a TOTP or recovery code.
 	 */
+	@Operation(operationId = "completeSignIn", summary = "Complete a sign-in with a second factor")
 	@PostMapping("/auth/login/mfa")
 	TokenResponse loginMfa(@Valid @RequestBody MfaRequest body, HttpServletRequest request,
 			HttpServletResponse response) {
@@ -73,6 +78,7 @@ class AuthController {
 		return cookie ? cookies.deliver(finished.tokens(), null, response) : finished.tokens();
 	}
 
+	@Operation(operationId = "refreshTokens", summary = "Exchange a refresh token for new tokens")
 	@PostMapping("/auth/refresh")
 	TokenResponse refresh(@Valid @RequestBody(required = false) RefreshRequest body, HttpServletRequest request,
 			HttpServletResponse response) {
@@ -90,6 +96,7 @@ class AuthController {
 	 * Ends the session: 204, or 200 with {@code logout_url} when the session came from a
 	 * single sign-on provider, where the browser should go next to sign out there too.
 	 */
+	@Operation(operationId = "signOut", summary = "Sign out: end the caller's session")
 	@PostMapping("/auth/logout")
 	ResponseEntity<Logout> logout(@AuthenticationPrincipal CurrentUser caller, HttpServletRequest request,
 			HttpServletResponse response) {
@@ -108,6 +115,7 @@ class AuthController {
 			.orElseGet(() -> ResponseEntity.noContent().build());
 	}
 
+	@Operation(operationId = "getCurrentUser", summary = "The signed-in account")
 	@GetMapping("/me")
 	Me me(@AuthenticationPrincipal CurrentUser user) {
 		return new Me(user.userId().toString(), user.email(), user.name(), user.role().apiName(),

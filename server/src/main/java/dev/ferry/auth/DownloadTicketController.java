@@ -1,5 +1,8 @@
 package dev.ferry.auth;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -11,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Issues download tickets to signed-in browsers; the share module issues its own to
  * unlocked share sessions.
  */
+@Tag(name = "auth")
 @RestController
 class DownloadTicketController {
 
@@ -20,6 +24,7 @@ class DownloadTicketController {
 		this.tickets = tickets;
 	}
 
+	@Operation(operationId = "createDownloadTicket", summary = "Issue a short-lived download URL that needs no header")
 	@PostMapping("/api/v1/download-tickets")
 	@ResponseStatus(HttpStatus.CREATED)
 	TicketView issue(@AuthenticationPrincipal CurrentUser user, @RequestBody TicketRequest body) {

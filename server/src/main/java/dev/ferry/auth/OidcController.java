@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  * callback signs in (refresh cookie, as after a password sign-in) and redirects to the UI
  * at {@code /}, or to {@code /signin?sso_error=<reason>} when the sign-in failed.
  */
+@Tag(name = "auth")
 @RestController
 @RequestMapping("/api/v1/auth/login/oidc/{provider}")
 class OidcController {
@@ -44,6 +47,7 @@ class OidcController {
 		this.cookies = cookies;
 	}
 
+	@Operation(operationId = "startOidcSignIn", summary = "Redirect to an OpenID Connect provider to sign in")
 	@GetMapping
 	ResponseEntity<Void> start(@PathVariable String provider) {
 		OidcService.Start start = oidc.start(provider);
@@ -53,6 +57,7 @@ class OidcController {
 			.build();
 	}
 
+	@Operation(operationId = "completeOidcSignIn", summary = "Return from an OpenID Connect provider")
 	@GetMapping("/callback")
 	ResponseEntity<Void> callback(@PathVariable String provider, @RequestParam(required = false) String code,
 			@RequestParam(required = false) String state, @RequestParam(required = false) String error,

@@ -3,6 +3,8 @@ package dev.ferry.auth;
 import java.util.Map;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  * specification defines them); {@code credential} is what {@code credential.toJSON()}
  * gives.
  */
+@Tag(name = "auth")
 @RestController
 @RequestMapping("/api/v1/auth/passkeys")
 class PasskeyController {
@@ -45,11 +48,13 @@ class PasskeyController {
 		this.cookies = cookies;
 	}
 
+	@Operation(operationId = "createPasskeyRegistrationOptions", summary = "WebAuthn options to register a passkey")
 	@PostMapping("/registration/options")
 	Map<String, Object> registrationOptions(@AuthenticationPrincipal CurrentUser caller) {
 		return passkeys.registrationOptions(caller);
 	}
 
+	@Operation(operationId = "registerPasskey", summary = "Register a passkey")
 	@PostMapping("/registration")
 	@ResponseStatus(HttpStatus.CREATED)
 	PasskeyService.PasskeyView register(@AuthenticationPrincipal CurrentUser caller,
@@ -57,11 +62,13 @@ class PasskeyController {
 		return login.register(caller, body.credential().toString(), body.name());
 	}
 
+	@Operation(operationId = "listPasskeys", summary = "List the caller's passkeys")
 	@GetMapping
 	Items<PasskeyService.PasskeyView> list(@AuthenticationPrincipal CurrentUser caller) {
 		return new Items<>(passkeys.list(caller));
 	}
 
+	@Operation(operationId = "deletePasskey", summary = "Delete a passkey")
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void delete(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID id) {
@@ -71,11 +78,13 @@ class PasskeyController {
 	/**
 	 * With an {@code mfa_token}, options for that account's passkeys as second factor.
 	 */
+	@Operation(operationId = "createPasskeySignInOptions", summary = "WebAuthn options to sign in with a passkey")
 	@PostMapping("/login/options")
 	Map<String, Object> loginOptions(@Valid @RequestBody(required = false) OptionsRequest body) {
 		return login.options((body != null) ? body.mfaToken() : null);
 	}
 
+	@Operation(operationId = "signInWithPasskey", summary = "Sign in with a passkey")
 	@PostMapping("/login")
 	TokenResponse login(@Valid @RequestBody LoginRequest body, HttpServletRequest request,
 			HttpServletResponse response) {

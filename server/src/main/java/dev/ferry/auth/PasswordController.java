@@ -1,5 +1,7 @@
 package dev.ferry.auth;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "auth")
 @RestController
 @RequestMapping("/api/v1/auth")
 class PasswordController {
@@ -24,6 +27,7 @@ class PasswordController {
 	}
 
 	/** Changes the caller's password and signs out their other sessions. */
+	@Operation(operationId = "changePassword", summary = "Change the caller's password")
 	@PostMapping("/password")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void change(@AuthenticationPrincipal CurrentUser caller, @Valid @RequestBody ChangeRequest body) {
@@ -31,6 +35,7 @@ class PasswordController {
 	}
 
 	/** Mails a reset link if the address has an account; the answer never says. */
+	@Operation(operationId = "requestPasswordReset", summary = "Mail a password-reset link")
 	@PostMapping("/password-reset")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	void requestReset(@Valid @RequestBody ResetRequest body) {
@@ -38,6 +43,7 @@ class PasswordController {
 	}
 
 	/** Sets a new password with a reset link's token and signs out every session. */
+	@Operation(operationId = "resetPassword", summary = "Set a new password with a reset token")
 	@PostMapping("/password-reset/confirm")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void confirmReset(@Valid @RequestBody ConfirmRequest body) {

@@ -4,11 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The sign-in methods this server offers, for the sign-in page (public). */
+@Tag(name = "auth")
 @RestController
 class ProvidersController {
 
@@ -21,6 +24,7 @@ class ProvidersController {
 		this.properties = properties;
 	}
 
+	@Operation(operationId = "listSignInMethods", summary = "The sign-in methods this server offers")
 	@GetMapping("/api/v1/auth/providers")
 	Items<Method> providers() {
 		List<Method> methods = new ArrayList<>();

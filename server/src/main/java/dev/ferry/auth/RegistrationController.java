@@ -1,5 +1,7 @@
 package dev.ferry.auth;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "auth")
 @RestController
 @RequestMapping("/api/v1/auth")
 class RegistrationController {
@@ -23,12 +26,14 @@ class RegistrationController {
 		this.registration = registration;
 	}
 
+	@Operation(operationId = "registerAccount", summary = "Register an account")
 	@PostMapping("/register")
 	@ResponseStatus(HttpStatus.CREATED)
 	UserView register(@Valid @RequestBody RegisterRequest body) {
 		return registration.register(body.email(), body.password(), body.name(), body.invitationToken());
 	}
 
+	@Operation(operationId = "createFirstAdmin", summary = "Create the first administrator of a new server")
 	@PostMapping("/setup")
 	@ResponseStatus(HttpStatus.CREATED)
 	UserView setup(@Valid @RequestBody SetupRequest body) {

@@ -3,6 +3,8 @@ package dev.ferry.auth;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The admin side of account security: the 2FA policy and resetting a user's 2FA. */
+@Tag(name = "auth")
 @RestController
 @RequestMapping("/api/v1/admin")
 class SecurityAdminController {
@@ -32,17 +35,20 @@ class SecurityAdminController {
 		this.twoFactor = twoFactor;
 	}
 
+	@Operation(operationId = "getSecurityPolicy", summary = "The two-factor policy")
 	@GetMapping("/security-policy")
 	TwoFactorPolicy.View policy(@AuthenticationPrincipal CurrentUser caller) {
 		return policy.view(caller);
 	}
 
+	@Operation(operationId = "updateSecurityPolicy", summary = "Change the two-factor policy")
 	@PutMapping("/security-policy")
 	TwoFactorPolicy.View updatePolicy(@AuthenticationPrincipal CurrentUser caller,
 			@Valid @RequestBody PolicyRequest body) {
 		return policy.update(caller, body.require2fa());
 	}
 
+	@Operation(operationId = "resetTwoFactor", summary = "Remove an account's second factors")
 	@PostMapping("/users/{id}/2fa/reset")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void reset(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID id) {

@@ -2,6 +2,9 @@ package dev.ferry.auth;
 
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -11,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "auth")
 @RestController
 @RequestMapping("/api/v1/auth/sessions")
 class SessionController {
@@ -21,11 +25,13 @@ class SessionController {
 		this.sessions = sessions;
 	}
 
+	@Operation(operationId = "listSessions", summary = "List the caller's sessions")
 	@GetMapping
 	Items<SessionView> list(@AuthenticationPrincipal CurrentUser caller) {
 		return new Items<>(sessions.list(caller));
 	}
 
+	@Operation(operationId = "revokeSession", summary = "End one of the caller's sessions")
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void revoke(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID id) {
@@ -33,6 +39,7 @@ class SessionController {
 	}
 
 	/** Signs out everywhere else: every session of the caller but the current one. */
+	@Operation(operationId = "revokeOtherSessions", summary = "End all of the caller's other sessions")
 	@DeleteMapping
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void revokeOthers(@AuthenticationPrincipal CurrentUser caller) {

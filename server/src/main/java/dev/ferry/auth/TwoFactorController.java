@@ -1,5 +1,7 @@
 package dev.ferry.auth;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The caller's TOTP second factor: enroll ({@code enable}, then {@code verify} with a
  * first code, which answers the recovery codes), new recovery codes, and turning it off.
  */
+@Tag(name = "auth")
 @RestController
 @RequestMapping("/api/v1/auth/2fa")
 class TwoFactorController {
@@ -30,28 +33,33 @@ class TwoFactorController {
 		this.users = users;
 	}
 
+	@Operation(operationId = "getTwoFactorStatus", summary = "The caller's two-factor state")
 	@GetMapping
 	TwoFactorService.Status status(@AuthenticationPrincipal CurrentUser caller) {
 		return twoFactor.status(caller);
 	}
 
+	@Operation(operationId = "startTwoFactorEnrollment", summary = "Start TOTP enrollment")
 	@PostMapping("/enable")
 	TwoFactorService.Enrollment enable(@AuthenticationPrincipal CurrentUser caller) {
 		return twoFactor.enable(caller);
 	}
 
+	@Operation(operationId = "confirmTwoFactorEnrollment", summary = "Confirm TOTP enrollment with a code")
 	@PostMapping("/verify")
 	TwoFactorService.RecoveryCodes verify(@AuthenticationPrincipal CurrentUser caller,
 			@Valid @RequestBody CodeRequest body) {
 		return twoFactor.verify(caller, body.code());
 	}
 
+	@Operation(operationId = "regenerateRecoveryCodes", summary = "Replace the recovery codes")
 	@PostMapping("/recovery-codes")
 	TwoFactorService.RecoveryCodes recoveryCodes(@AuthenticationPrincipal CurrentUser caller,
 			@Valid @RequestBody CodeRequest body) {
 		return twoFactor.regenerateRecoveryCodes(caller, body.code());
 	}
 
+	@Operation(operationId = "disableTwoFactor", summary = "Turn two-factor sign-in off")
 	@PostMapping("/disable")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void disable(@AuthenticationPrincipal CurrentUser caller, @Valid @RequestBody DisableRequest body) {

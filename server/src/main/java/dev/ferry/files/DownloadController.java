@@ -2,6 +2,8 @@ package dev.ferry.files;
 
 import dev.ferry.auth.CurrentUser;
 import dev.ferry.files.FileContent.DownloadHooks;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The owner's download of a file's content; the HTTP semantics live in
  * {@link RangeResponder}, shared with downloads through share links and grants.
  */
+@Tag(name = "files")
 @RestController
 class DownloadController {
 
@@ -27,6 +30,7 @@ class DownloadController {
 		this.responder = responder;
 	}
 
+	@Operation(operationId = "downloadFile", summary = "Download a file's content, whole or one range")
 	@RequestMapping(path = "/api/v1/files/{id}/download", method = { RequestMethod.GET, RequestMethod.HEAD })
 	void download(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, HttpServletRequest request,
 			HttpServletResponse response) {

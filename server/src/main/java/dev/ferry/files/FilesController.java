@@ -6,6 +6,8 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.ferry.auth.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "files")
 @RestController
 @RequestMapping("/api/v1/files")
 class FilesController {
@@ -28,22 +31,26 @@ class FilesController {
 		this.files = files;
 	}
 
+	@Operation(operationId = "listFiles", summary = "List or search files and folders")
 	@GetMapping
 	Page list(@AuthenticationPrincipal CurrentUser user, @RequestParam Map<String, String> params) {
 		FileService.FilePage page = files.list(user, FileQueries.parse(params));
 		return new Page(page.items().stream().map(FileView::of).toList(), page.nextCursor());
 	}
 
+	@Operation(operationId = "getFile", summary = "Get a file's metadata")
 	@GetMapping("/{id}")
 	FileView get(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
 		return FileView.of(files.get(user, id));
 	}
 
+	@Operation(operationId = "updateFile", summary = "Rename or move a file")
 	@PatchMapping("/{id}")
 	FileView patch(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, @RequestBody Change change) {
 		return FileView.of(files.move(user, id, change.folder(), change.name()));
 	}
 
+	@Operation(operationId = "deleteFile", summary = "Delete a file")
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
 		files.delete(user, id);

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.ferry.auth.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.fileupload2.core.DiskFileItem;
 import org.apache.commons.fileupload2.core.DiskFileItemFactory;
@@ -30,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
  * body). A multipart request is all or nothing: if one file fails, the ones stored before
  * it are deleted again.
  */
+@Tag(name = "files")
 @RestController
 @RequestMapping("/api/v1/files")
 class UploadController {
@@ -51,6 +54,7 @@ class UploadController {
 		this.multipart.setMaxFileCount(MAX_FILES);
 	}
 
+	@Operation(operationId = "uploadFileContent", summary = "Upload one file as the request body")
 	@PutMapping("/content")
 	ResponseEntity<FileView> put(@AuthenticationPrincipal CurrentUser user, @RequestParam String path,
 			HttpServletRequest request) throws IOException {
@@ -60,6 +64,7 @@ class UploadController {
 		return ResponseEntity.created(URI.create("/api/v1/files/" + file.id())).body(FileView.of(file));
 	}
 
+	@Operation(operationId = "uploadFiles", summary = "Upload files as multipart/form-data")
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<Uploaded> post(@AuthenticationPrincipal CurrentUser user, HttpServletRequest request) {
 		List<FileRecord> stored = new ArrayList<>();

@@ -6,6 +6,8 @@ import dev.ferry.auth.CurrentUser;
 import dev.ferry.share.GrantService.GrantView;
 import dev.ferry.share.GrantService.NewGrant;
 import dev.ferry.share.GrantService.SharedItem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Grants on files and transfers, and the grantee's view of what was shared with them. */
+@Tag(name = "share")
 @RestController
 @RequestMapping("/api/v1")
 class GrantController {
@@ -32,18 +35,21 @@ class GrantController {
 		this.grants = grants;
 	}
 
+	@Operation(operationId = "createGrant", summary = "Share a file or transfer with an account or group")
 	@PostMapping("/{type:files|transfers}/{id}/grants")
 	ResponseEntity<GrantView> grant(@AuthenticationPrincipal CurrentUser user, @PathVariable String type,
 			@PathVariable String id, @RequestBody NewGrant body) {
 		return ResponseEntity.status(HttpStatus.CREATED).body(grants.grant(user, objectType(type), id, body));
 	}
 
+	@Operation(operationId = "listGrants", summary = "List who a file or transfer is shared with")
 	@GetMapping("/{type:files|transfers}/{id}/grants")
 	TransferApi.Page<GrantView> list(@AuthenticationPrincipal CurrentUser user, @PathVariable String type,
 			@PathVariable String id) {
 		return new TransferApi.Page<>(grants.list(user, objectType(type), id), null);
 	}
 
+	@Operation(operationId = "revokeGrant", summary = "Stop sharing a file or transfer with an account or group")
 	@DeleteMapping("/{type:files|transfers}/{id}/grants/{grantId}")
 	ResponseEntity<Void> revoke(@AuthenticationPrincipal CurrentUser user, @PathVariable String type,
 			@PathVariable String id, @PathVariable String grantId) {
@@ -51,12 +57,14 @@ class GrantController {
 		return ResponseEntity.noContent().build();
 	}
 
+	@Operation(operationId = "listSharedWithMe", summary = "Files and transfers shared with the caller")
 	@GetMapping("/shared-with-me")
 	TransferApi.Page<SharedItem> sharedWithMe(@AuthenticationPrincipal CurrentUser user) {
 		List<SharedItem> items = grants.sharedWithMe(user);
 		return new TransferApi.Page<>(items, null);
 	}
 
+	@Operation(operationId = "downloadSharedFile", summary = "Download a file shared with the caller")
 	@RequestMapping(path = "/shared-with-me/files/{fileId}/download",
 			method = { RequestMethod.GET, RequestMethod.HEAD })
 	void download(@AuthenticationPrincipal CurrentUser user, @PathVariable String fileId, HttpServletRequest request,

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.Map;
 
 import dev.ferry.auth.DownloadTickets;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  * or as {@code Authorization: Bearer fss_...}; a browser's native download carries a
  * download ticket for it in the query instead.
  */
+@Tag(name = "share")
 @RestController
 @RequestMapping("/api/v1/share/{token}")
 class PublicShareController {
@@ -39,17 +42,20 @@ class PublicShareController {
 		this.downloads = downloads;
 	}
 
+	@Operation(operationId = "getShare", summary = "What a share link offers")
 	@GetMapping
 	ShareInfo info(@PathVariable String token, HttpServletRequest request) {
 		return downloads.info(token, session(request));
 	}
 
+	@Operation(operationId = "unlockShare", summary = "Open a share session, with the password if the link has one")
 	@PostMapping("/unlock")
 	SessionView unlock(@PathVariable String token, @RequestBody(required = false) Unlock body,
 			HttpServletRequest request) {
 		return SessionView.of(shares.unlock(token, (body != null) ? body.password() : null, request.getRemoteAddr()));
 	}
 
+	@Operation(operationId = "requestShareEmailCode", summary = "Mail a code to a recipient of the share")
 	@PostMapping("/verify-email")
 	ResponseEntity<Map<String, String>> verifyEmail(@PathVariable String token, @RequestBody EmailBody body,
 			HttpServletRequest request) {
@@ -57,6 +63,7 @@ class PublicShareController {
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("status", "sent_if_recipient", "mail", mail));
 	}
 
+	@Operation(operationId = "confirmShareEmailCode", summary = "Open a share session with the mailed code")
 	@PostMapping("/verify-email/confirm")
 	SessionView confirm(@PathVariable String token, @RequestBody CodeBody body, HttpServletRequest request) {
 		return SessionView.of(shares.confirmCode(token, body.email(), body.code(), session(request)));
@@ -66,6 +73,7 @@ class PublicShareController {
 	 * A plain link cannot carry the session header: a ticket lets the browser download an
 	 * unlocked link's file or ZIP natively.
 	 */
+	@Operation(operationId = "createShareDownloadTicket", summary = "Issue a short-lived download URL for the share")
 	@PostMapping("/download-tickets")
 	ResponseEntity<TicketView> ticket(@PathVariable String token, @RequestBody(required = false) TicketBody body,
 			HttpServletRequest request) {
@@ -74,12 +82,14 @@ class PublicShareController {
 			.body(new TicketView(issued.url(), issued.expiresAt().toString()));
 	}
 
+	@Operation(operationId = "downloadShareFile", summary = "Download one file of a share, whole or one range")
 	@RequestMapping(path = "/files/{fileId}/download", method = { RequestMethod.GET, RequestMethod.HEAD })
 	void file(@PathVariable String token, @PathVariable String fileId, HttpServletRequest request,
 			HttpServletResponse response) {
 		downloads.file(token, session(request), fileId, request, response);
 	}
 
+	@Operation(operationId = "downloadShareZip", summary = "Download all files of a share as one ZIP")
 	@RequestMapping(path = "/download", method = { RequestMethod.GET, RequestMethod.HEAD })
 	void zip(@PathVariable String token, HttpServletRequest request, HttpServletResponse response) throws IOException {
 		downloads.zip(token, session(request), request, response);

@@ -4,6 +4,8 @@ import java.util.Map;
 
 import dev.ferry.share.PublicShareController.SessionView;
 import dev.ferry.share.UploadRequestApi.PublicView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The public side of upload requests, without an account. The session it hands out goes
  * in {@code X-Upload-Request} on the tus endpoint {@code /api/v1/uploads}.
  */
+@Tag(name = "share")
 @RestController
 @RequestMapping("/api/v1/upload-requests/public/{token}")
 class PublicUploadRequestController {
@@ -29,11 +32,14 @@ class PublicUploadRequestController {
 		this.requests = requests;
 	}
 
+	@Operation(operationId = "getPublicUploadRequest", summary = "What an upload request asks for")
 	@GetMapping
 	PublicView info(@PathVariable String token) {
 		return requests.info(token);
 	}
 
+	@Operation(operationId = "openUploadRequestSession",
+			summary = "Open an upload session, with the password if the request has one")
 	@PostMapping("/session")
 	SessionView session(@PathVariable String token, @RequestBody(required = false) Secret body,
 			HttpServletRequest request) {
@@ -41,6 +47,7 @@ class PublicUploadRequestController {
 			.of(requests.session(token, (body != null) ? body.password() : null, request.getRemoteAddr()));
 	}
 
+	@Operation(operationId = "requestUploadRequestEmailCode", summary = "Mail a code to the uploader")
 	@PostMapping("/verify-email")
 	ResponseEntity<Map<String, String>> verifyEmail(@PathVariable String token, @RequestBody Secret body,
 			HttpServletRequest request) {
@@ -48,6 +55,7 @@ class PublicUploadRequestController {
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("status", "sent_if_allowed", "mail", mail));
 	}
 
+	@Operation(operationId = "confirmUploadRequestEmailCode", summary = "Open an upload session with the mailed code")
 	@PostMapping("/verify-email/confirm")
 	SessionView confirm(@PathVariable String token, @RequestBody Secret body, HttpServletRequest request) {
 		return SessionView

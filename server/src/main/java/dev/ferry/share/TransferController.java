@@ -12,6 +12,8 @@ import dev.ferry.share.TransferApi.NotifyResult;
 import dev.ferry.share.TransferApi.Page;
 import dev.ferry.share.TransferApi.RecipientView;
 import dev.ferry.share.TransferApi.TransferView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import static dev.ferry.share.TransferApi.iso;
 
+@Tag(name = "share")
 @RestController
 @RequestMapping("/api/v1/transfers")
 class TransferController {
@@ -41,6 +44,7 @@ class TransferController {
 		this.links = links;
 	}
 
+	@Operation(operationId = "createTransfer", summary = "Create a transfer")
 	@PostMapping
 	ResponseEntity<TransferView> create(@AuthenticationPrincipal CurrentUser user, @RequestBody NewTransfer body) {
 		Transfer transfer = transfers.create(user, body);
@@ -54,6 +58,7 @@ class TransferController {
 		return ResponseEntity.status(HttpStatus.CREATED).body(view(transfer, link));
 	}
 
+	@Operation(operationId = "listTransfers", summary = "List the caller's transfers")
 	@GetMapping
 	Page<TransferView> list(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String status,
 			@RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
@@ -61,22 +66,26 @@ class TransferController {
 		return new Page<>(page.items().stream().map((t) -> view(t, null)).toList(), page.nextCursor());
 	}
 
+	@Operation(operationId = "getTransfer", summary = "Get a transfer")
 	@GetMapping("/{id}")
 	TransferView get(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
 		return view(transfers.get(user, id), null);
 	}
 
+	@Operation(operationId = "updateTransfer", summary = "Change a transfer")
 	@PatchMapping("/{id}")
 	TransferView update(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, @RequestBody Change body) {
 		return view(transfers.update(user, id, body), null);
 	}
 
+	@Operation(operationId = "revokeTransfer", summary = "Revoke a transfer and its links")
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> revoke(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
 		transfers.revoke(user, id);
 		return ResponseEntity.noContent().build();
 	}
 
+	@Operation(operationId = "listTransferRecipients", summary = "List a transfer's recipients")
 	@GetMapping("/{id}/recipients")
 	Page<RecipientView> recipients(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
 		List<RecipientView> items = transfers.recipients(user, id)
@@ -86,12 +95,14 @@ class TransferController {
 		return new Page<>(items, null);
 	}
 
+	@Operation(operationId = "createShareLink", summary = "Create a share link for a transfer")
 	@PostMapping("/{id}/share")
 	ResponseEntity<LinkView> share(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
 			@RequestBody(required = false) LinkOptions body) {
 		return ResponseEntity.status(HttpStatus.CREATED).body(links.create(user, id, body));
 	}
 
+	@Operation(operationId = "revokeShareLink", summary = "Revoke a share link")
 	@DeleteMapping("/{id}/shares/{shareId}")
 	ResponseEntity<Void> revokeShare(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
 			@PathVariable String shareId) {
@@ -99,12 +110,14 @@ class TransferController {
 		return ResponseEntity.noContent().build();
 	}
 
+	@Operation(operationId = "notifyRecipients", summary = "Mail the recipients a share link")
 	@PostMapping("/{id}/notify")
 	NotifyResult notify(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
 			@RequestBody(required = false) LinkOptions body) {
 		return links.notify(user, id, body);
 	}
 
+	@Operation(operationId = "listTransferActivity", summary = "A transfer's downloads and link events")
 	@GetMapping("/{id}/activity")
 	Page<ActivityView> activity(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
 			@RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {

@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
 import dev.ferry.auth.CurrentUser;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  * expiration, checksum, termination) over {@link UploadService}. Bodies are read straight
  * from the request stream: nothing is buffered in memory or on disk.
  */
+@Tag(name = "upload")
 @RestController
 @RequestMapping(TusController.BASE)
 class TusController {
@@ -51,7 +54,8 @@ class TusController {
 		this.gate = gate;
 	}
 
-	@RequestMapping(method = RequestMethod.OPTIONS, path = { "", "/{id}" })
+	@Operation(operationId = "getUploadOptions", summary = "The tus version, extensions and maximum size")
+	@RequestMapping(method = RequestMethod.OPTIONS, path = "")
 	ResponseEntity<Void> options() {
 		return ResponseEntity.noContent()
 			.header(TusHeaders.TUS_VERSION, TusHeaders.VERSION)
@@ -61,6 +65,14 @@ class TusController {
 			.build();
 	}
 
+	/** The same answer on an upload's URL; a handler of its own so it has its own id. */
+	@Operation(operationId = "getUploadOptionsForUpload", summary = "The tus version, extensions and maximum size")
+	@RequestMapping(method = RequestMethod.OPTIONS, path = "/{id}")
+	ResponseEntity<Void> optionsForUpload(@PathVariable String id) {
+		return options();
+	}
+
+	@Operation(operationId = "createUpload", summary = "Create a resumable upload, optionally with its first bytes")
 	@PostMapping
 	ResponseEntity<Void> create(@AuthenticationPrincipal CurrentUser user, HttpServletRequest request)
 			throws IOException {
@@ -80,6 +92,7 @@ class TusController {
 			.build();
 	}
 
+	@Operation(operationId = "getUploadOffset", summary = "An upload's offset and length")
 	@RequestMapping(method = RequestMethod.HEAD, path = "/{id}")
 	ResponseEntity<Void> head(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
 			HttpServletRequest request) {
@@ -99,6 +112,7 @@ class TusController {
 		return ResponseEntity.ok().headers(headers).build();
 	}
 
+	@Operation(operationId = "appendToUpload", summary = "Append bytes at the upload's offset")
 	@PatchMapping("/{id}")
 	ResponseEntity<Void> patch(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
 			HttpServletRequest request) throws IOException {
@@ -111,6 +125,7 @@ class TusController {
 		return ResponseEntity.noContent().headers(progress(upload)).build();
 	}
 
+	@Operation(operationId = "terminateUpload", summary = "Cancel an upload and discard its bytes")
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> terminate(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
 			HttpServletRequest request) {

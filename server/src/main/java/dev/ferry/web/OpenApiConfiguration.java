@@ -3,6 +3,9 @@ package dev.ferry.web;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.swagger.v3.core.jackson.ModelResolver;
@@ -10,6 +13,7 @@ import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
@@ -21,6 +25,7 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.tags.Tag;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -43,6 +48,21 @@ class OpenApiConfiguration {
 
 	private static final String PROBLEM = "Problem";
 
+	/**
+	 * One tag per module that serves HTTP; each controller names its module with
+	 * {@code @Tag}, so the document groups operations the way the code is packaged.
+	 */
+	static final Map<String, String> MODULE_TAGS = new TreeMap<>(
+			Map.of("admin", "Administration that spans modules: statistics, key rotation", "audit",
+					"The audit trail: search, export, chain verification, own activity", "auth",
+					"Sign-in, sessions, tokens, API keys, passkeys, two-factor, accounts and their administration",
+					"files", "Files: listing, metadata, plain uploads, downloads", "share",
+					"Transfers, share links and public downloads, upload requests, grants and groups", "upload",
+					"Resumable uploads (tus 1.0)"));
+
+	/** What springdoc appends to an id it has already given out ({@code download_1}). */
+	private static final Pattern REPEATED_ID = Pattern.compile("(.+)_\\d+");
+
 	@Bean
 	OpenAPI ferryOpenApi(ObjectProvider<BuildProperties> build) {
 		BuildProperties properties = build.getIfAvailable();
@@ -53,23 +73,27 @@ class OpenApiConfiguration {
 				.description("Self-hosted secure file transfer. Authenticate with 'Authorization: Bearer <token>' "
 						+ "using an access token from POST /api/v1/auth/login or an API key (fy_...). "
 						+ "Errors are RFC 9457 problem+json documents whose 'type' is stable."))
-			.components(new Components()
-				.addSecuritySchemes(BEARER,
-						new SecurityScheme().type(SecurityScheme.Type.HTTP)
-							.scheme("bearer")
-							.bearerFormat("JWT access token or fy_ API key"))
-				.addSchemas(PROBLEM, problemSchema()))
+			.components(new Components().addSecuritySchemes(BEARER,
+					new SecurityScheme().type(SecurityScheme.Type.HTTP)
+						.scheme("bearer")
+						.bearerFormat("JWT access token or fy_ API key")))
+			.tags(MODULE_TAGS.entrySet()
+				.stream()
+				.map((tag) -> new Tag().name(tag.getKey()).description(tag.getValue()))
+				.toList())
 			.addSecurityItem(new SecurityRequirement().addList(BEARER));
 	}
 
 	/**
 	 * swagger-core builds schemas with its own Jackson 2 mapper, which knows nothing of
 	 * {@code spring.jackson.property-naming-strategy}; without this the document would
-	 * show camelCase names the API never sends or accepts.
+	 * show camelCase names the API never sends or accepts. {@link SchemaNames} keeps two
+	 * records of one simple name from becoming one schema.
 	 */
 	@Bean
 	ModelResolver snakeCaseSchemas() {
-		return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE))
+		return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE),
+				SchemaNames.scan())
 			.openapi31(true);
 	}
 
@@ -78,6 +102,9 @@ class OpenApiConfiguration {
 		PathPatternParser parser = new PathPatternParser();
 		List<PathPattern> publicPaths = Arrays.stream(SecurityConfiguration.PUBLIC_PATHS).map(parser::parse).toList();
 		return (openApi) -> {
+			// Added here, not with the other components: springdoc drops schemas nothing
+			// refers to before the customizers add the references to this one.
+			openApi.getComponents().addSchemas(PROBLEM, problemSchema());
 			if (openApi.getPaths() == null) {
 				return;
 			}
@@ -85,8 +112,30 @@ class OpenApiConfiguration {
 				boolean open = publicPaths.stream()
 					.anyMatch((pattern) -> pattern.matches(PathContainer.parsePath(path)));
 				item.readOperations().forEach((operation) -> describe(operation, open));
+				nameHead(item);
 			});
 		};
+	}
+
+	/**
+	 * A download handler serves GET and HEAD, and so declares one id; springdoc gives it
+	 * to whichever method it meets first and {@code _1} to the other. The GET keeps the
+	 * declared id and the HEAD becomes {@code <id>Head}, independent of that order.
+	 */
+	private static void nameHead(PathItem item) {
+		if (item.getGet() == null || item.getHead() == null) {
+			return;
+		}
+		String declared = declaredId(item.getGet().getOperationId());
+		if (declared.equals(declaredId(item.getHead().getOperationId()))) {
+			item.getGet().setOperationId(declared);
+			item.getHead().setOperationId(declared + "Head");
+		}
+	}
+
+	private static String declaredId(String id) {
+		Matcher repeated = REPEATED_ID.matcher(String.valueOf(id));
+		return repeated.matches() ? repeated.group(1) : String.valueOf(id);
 	}
 
 	private static void describe(Operation operation, boolean open) {
