@@ -10,6 +10,7 @@ import java.util.Map;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.ferry.crypto.TestSecrets;
 import dev.ferry.testing.Databases;
 import dev.ferry.testing.MutableClock;
 import jakarta.mail.internet.MimeMessage;
@@ -35,7 +36,7 @@ class MailOutboxTests {
 		MailProperties properties = new MailProperties("127.0.0.1", port, null, null, "ferry@ferry.test", false,
 				Duration.ofSeconds(5), Duration.ofMinutes(1), 3);
 		try (Databases.Fresh db = Databases.migrated(vendor)) {
-			MailOutbox outbox = new MailOutbox(db.jdbc());
+			MailOutbox outbox = new MailOutbox(db.jdbc(), TestSecrets.kek());
 			MailTransport transport = new MailTransport(sender(port), properties.from());
 			MailWorker worker = new MailWorker(outbox, transport, properties, clock);
 			OutboxMailer mailer = new OutboxMailer(transport, new MailTemplates(), outbox, clock);
@@ -75,7 +76,7 @@ class MailOutboxTests {
 		MailProperties properties = new MailProperties("127.0.0.1", port, null, null, "ferry@ferry.test", false,
 				Duration.ofSeconds(5), Duration.ofMinutes(1), 2);
 		try (Databases.Fresh db = Databases.migrated(vendor)) {
-			MailOutbox outbox = new MailOutbox(db.jdbc());
+			MailOutbox outbox = new MailOutbox(db.jdbc(), TestSecrets.kek());
 			MailTransport transport = new MailTransport(sender(port), properties.from());
 			MailWorker worker = new MailWorker(outbox, transport, properties, clock);
 			new OutboxMailer(transport, new MailTemplates(), outbox, clock).send("to@example.test",
@@ -98,7 +99,7 @@ class MailOutboxTests {
 	void nothingIsQueuedWhenMailIsOff(Databases.Vendor vendor) {
 		try (Databases.Fresh db = Databases.migrated(vendor)) {
 			OutboxMailer mailer = new OutboxMailer(MailTransport.DISABLED, new MailTemplates(),
-					new MailOutbox(db.jdbc()), new MutableClock(Instant.now()));
+					new MailOutbox(db.jdbc(), TestSecrets.kek()), new MutableClock(Instant.now()));
 
 			assertThat(mailer.send("to@example.test", "verification-code", Map.of("code", "1", "title", "t")))
 				.isFalse();

@@ -15,6 +15,7 @@ import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import dev.ferry.crypto.CryptoException;
 import dev.ferry.crypto.KeyEncryptionKey;
+import dev.ferry.crypto.SealedColumn;
 import dev.ferry.storage.BlobStorage;
 import dev.ferry.storage.PendingPart;
 import dev.ferry.testing.Api;
@@ -70,8 +71,8 @@ class KeyRotationIntegrationTests extends IntegrationTest {
 		assertThat(response.json().get("rewrapped").asLong()).isGreaterThanOrEqualTo(contents.size());
 		Map<UUID, byte[]> wrappedAfter = wrappedKeys(contents.keySet());
 		Path copy = primaryOnlyCopy();
-		KeyEncryptionKey onlyNewKey = new KeyEncryptionKey(
-				StorageFixture.properties(copy.getParent(), copy.toString()));
+		SealedColumn onlyNewKey = new KeyEncryptionKey(StorageFixture.properties(copy.getParent(), copy.toString()))
+			.register("blobs.wrapped_key", () -> 0);
 		for (UUID blob : contents.keySet()) {
 			assertThat(wrappedAfter.get(blob)).isNotEqualTo(wrappedBefore.get(blob));
 			assertThat(Integer.toUnsignedLong(kek.keyIdOf(wrappedAfter.get(blob)))).isEqualTo(newPrimary);
