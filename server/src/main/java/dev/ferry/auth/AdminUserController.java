@@ -2,6 +2,7 @@ package dev.ferry.auth;
 
 import java.util.UUID;
 
+import dev.ferry.SafeName;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -86,7 +87,7 @@ class AdminUserController {
 	record CreateUserRequest(@NotBlank @Email @Size(max = 320) String email,
 			@NotNull @Size(max = PasswordPolicy.MAX_LENGTH) @AcceptablePassword String password,
 			@Pattern(regexp = Role.PATTERN, message = "must be one of admin, user, guest") String role,
-			@Size(max = 200) String name, @PositiveOrZero Long quotaBytes) {
+			@Size(max = 200) @SafeName String name, @PositiveOrZero Long quotaBytes) {
 
 		Role roleOrDefault() {
 			return (role != null) ? Role.of(role) : Role.USER;

@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
+import dev.ferry.SafeName;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -51,7 +52,7 @@ class ApiKeyController {
 		apiKeys.revoke(caller, id);
 	}
 
-	record CreateRequest(@NotBlank @Size(max = 100) String name,
+	record CreateRequest(@NotBlank @Size(max = 100) @SafeName String name,
 			@NotEmpty List<@NotNull @Pattern(regexp = Scope.PATTERN,
 					message = "must be one of read, write, share, admin") String> scopes,
 			String expiresAt) {

@@ -3,6 +3,7 @@ package dev.ferry.auth;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.ferry.SafeName;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -85,7 +86,7 @@ class PasskeyController {
 		return finished.useCookie() ? cookies.deliver(finished.tokens(), null, response) : finished.tokens();
 	}
 
-	record RegistrationRequest(@NotNull JsonNode credential, @NotBlank @Size(max = 100) String name) {
+	record RegistrationRequest(@NotNull JsonNode credential, @NotBlank @Size(max = 100) @SafeName String name) {
 	}
 
 	record OptionsRequest(@Size(max = 100) String mfaToken) {

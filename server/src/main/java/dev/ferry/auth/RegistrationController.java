@@ -1,5 +1,6 @@
 package dev.ferry.auth;
 
+import dev.ferry.SafeName;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -37,12 +38,12 @@ class RegistrationController {
 
 	record RegisterRequest(@NotBlank @Email @Size(max = 320) String email,
 			@NotNull @Size(max = PasswordPolicy.MAX_LENGTH) @AcceptablePassword String password,
-			@Size(max = 200) String name, @Size(max = 100) String invitationToken) {
+			@Size(max = 200) @SafeName String name, @Size(max = 100) String invitationToken) {
 	}
 
 	record SetupRequest(@NotBlank @Size(max = 100) String token, @NotBlank @Email @Size(max = 320) String email,
 			@NotNull @Size(max = PasswordPolicy.MAX_LENGTH) @AcceptablePassword String password,
-			@Size(max = 200) String name) {
+			@Size(max = 200) @SafeName String name) {
 	}
 
 }
