@@ -102,9 +102,19 @@ class NameValidationIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
-	void apiKeyAndDisplayNamesRefuseControlCharacters() {
+	void apiKeyPasskeyAndDisplayNamesRefuseControlCharacters() {
 		String token = adminToken();
+		String userId = api
+			.post("/api/v1/admin/users", Map.of("email", "renamed-" + UUID.randomUUID() + "@ferry.test", "password",
+					"a-long-enough-password-7Qx"), token)
+			.json()
+			.get("id")
+			.asString();
 		for (String name : BAD) {
+			assertValidation(
+					api.post("/api/v1/auth/passkeys/registration", Map.of("credential", Map.of(), "name", name), token),
+					"name");
+			assertValidation(api.patch("/api/v1/admin/users/" + userId, Map.of("name", name), token), "name");
 			Api.Response key = api.post("/api/v1/auth/api-keys", Map.of("name", name, "scopes", List.of("read")),
 					token);
 			assertValidation(key, "name");
