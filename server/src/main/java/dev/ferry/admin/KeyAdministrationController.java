@@ -20,8 +20,9 @@ class KeyAdministrationController {
 	}
 
 	/**
-	 * Adds a new primary key-encryption key and re-wraps every data key and server secret
-	 * under it. Older keys stay in the keyset, so nothing becomes unreadable.
+	 * Adds a new primary key-encryption key and re-seals every registered sealed value
+	 * (data keys, server secrets, TOTP secrets, SSO tokens, queued mail) under it. Older
+	 * keys stay in the keyset, so nothing becomes unreadable.
 	 */
 	@Operation(operationId = "rotateKeys", summary = "Rotate the key-encryption key and re-seal the values it protects")
 	@PostMapping("/api/v1/admin/keys/rotate")

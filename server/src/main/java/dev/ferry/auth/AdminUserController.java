@@ -2,6 +2,7 @@ package dev.ferry.auth;
 
 import java.util.UUID;
 
+import dev.ferry.SafeName;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -97,7 +98,7 @@ class AdminUserController {
 	record CreateUserRequest(@NotBlank @Email @Size(max = 320) String email,
 			@NotNull @Size(max = PasswordPolicy.MAX_LENGTH) @AcceptablePassword String password,
 			@Pattern(regexp = Role.PATTERN, message = "must be one of admin, user, guest") String role,
-			@Size(max = 200) String name, @PositiveOrZero Long quotaBytes) {
+			@Size(max = 200) @SafeName String name, @PositiveOrZero Long quotaBytes) {
 
 		Role roleOrDefault() {
 			return (role != null) ? Role.of(role) : Role.USER;

@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
+import dev.ferry.SafeName;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -57,7 +58,7 @@ class ApiKeyController {
 		apiKeys.revoke(caller, id);
 	}
 
-	record CreateRequest(@NotBlank @Size(max = 100) String name,
+	record CreateRequest(@NotBlank @Size(max = 100) @SafeName String name,
 			@NotEmpty List<@NotNull @Pattern(regexp = Scope.PATTERN,
 					message = "must be one of read, write, share, admin") String> scopes,
 			String expiresAt) {

@@ -35,8 +35,11 @@ import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
 import dev.ferry.crypto.KeyEncryptionKey;
+import dev.ferry.crypto.SealedColumn;
+import dev.ferry.crypto.SealedTable;
 import dev.ferry.crypto.SecureTokens;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,6 +58,10 @@ class OidcService {
 
 	private static final int HTTP_TIMEOUT_MS = 10_000;
 
+	private static final String LOGIN_CONTEXT = "oidc-login:";
+
+	private static final String SESSION_CONTEXT = "sso-session:";
+
 	private final OidcProviders providers;
 
 	private final OidcRepository repository;
@@ -63,7 +70,9 @@ class OidcService {
 
 	private final SessionService sessions;
 
-	private final KeyEncryptionKey kek;
+	private final SealedColumn loginSecrets;
+
+	private final SealedColumn idTokens;
 
 	private final PublicUrl publicUrl;
 
@@ -72,12 +81,15 @@ class OidcService {
 	private final Clock clock;
 
 	OidcService(OidcProviders providers, OidcRepository repository, SsoAccounts accounts, SessionService sessions,
-			KeyEncryptionKey kek, PublicUrl publicUrl, AuditLog audit, Clock clock) {
+			KeyEncryptionKey kek, JdbcClient jdbc, PublicUrl publicUrl, AuditLog audit, Clock clock) {
 		this.providers = providers;
 		this.repository = repository;
 		this.accounts = accounts;
 		this.sessions = sessions;
-		this.kek = kek;
+		this.loginSecrets = SealedTable.register(kek, jdbc, "oidc_logins", "state_hash", "sealed_secrets",
+				LOGIN_CONTEXT);
+		this.idTokens = SealedTable.register(kek, jdbc, "sso_sessions", "session_id", "sealed_id_token",
+				SESSION_CONTEXT);
 		this.publicUrl = publicUrl;
 		this.audit = audit;
 		this.clock = clock;
@@ -96,7 +108,8 @@ class OidcService {
 		Instant now = clock.instant();
 		String stateHash = SecureTokens.hash(state.getValue());
 		byte[] secrets = (nonce.getValue() + "\n" + verifier.getValue()).getBytes(StandardCharsets.UTF_8);
-		repository.startLogin(stateHash, provider.id(), kek.seal(secrets, context(stateHash)), now, now.plus(FLOW_TTL));
+		repository.startLogin(stateHash, provider.id(), loginSecrets.seal(secrets, context(stateHash)), now,
+				now.plus(FLOW_TTL));
 		URI authorization = new AuthenticationRequest.Builder(ResponseType.CODE,
 				new Scope(provider.scopes().toArray(String[]::new)), new ClientID(provider.clientId()),
 				redirectUri(provider))
@@ -140,8 +153,8 @@ class OidcService {
 				return null;
 			}
 			try {
-				JWT idToken = JWTParser.parse(
-						new String(kek.open(sso.sealedIdToken(), "sso-session:" + sessionId), StandardCharsets.UTF_8));
+				JWT idToken = JWTParser.parse(new String(
+						idTokens.open(sso.sealedIdToken(), SESSION_CONTEXT + sessionId), StandardCharsets.UTF_8));
 				return new LogoutRequest(endSession, idToken, null, new ClientID(provider.clientId()),
 						URI.create(publicUrl.resolve("/")), null, null)
 					.toURI()
@@ -164,7 +177,8 @@ class OidcService {
 		if (error != null || code == null) {
 			throw new OidcFailure("provider_refused", "The provider answered " + error);
 		}
-		String[] secrets = new String(kek.open(sealed, context(stateHash)), StandardCharsets.UTF_8).split("\n", 2);
+		String[] secrets = new String(loginSecrets.open(sealed, context(stateHash)), StandardCharsets.UTF_8).split("\n",
+				2);
 		OidcProviders.Discovered discovered = providers.discover(provider);
 		JWT idToken = exchange(provider, discovered, code, new CodeVerifier(secrets[1]));
 		IDTokenClaimsSet claims = validate(discovered, idToken, new Nonce(secrets[0]));
@@ -173,8 +187,8 @@ class OidcService {
 			throw new OidcFailure("suspended", "The account is suspended");
 		}
 		SessionService.Opened opened = sessions.start(user, client, true, null, "oidc:" + provider.id());
-		repository.saveSession(opened.sessionId(), provider.id(), kek
-			.seal(idToken.getParsedString().getBytes(StandardCharsets.UTF_8), "sso-session:" + opened.sessionId()));
+		repository.saveSession(opened.sessionId(), provider.id(), idTokens
+			.seal(idToken.getParsedString().getBytes(StandardCharsets.UTF_8), SESSION_CONTEXT + opened.sessionId()));
 		return opened.tokens();
 	}
 
@@ -230,7 +244,7 @@ class OidcService {
 	}
 
 	private static String context(String stateHash) {
-		return "oidc-login:" + stateHash;
+		return LOGIN_CONTEXT + stateHash;
 	}
 
 	/** A started sign-in: the state for the cookie and the provider's address. */

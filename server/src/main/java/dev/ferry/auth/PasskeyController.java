@@ -3,6 +3,7 @@ package dev.ferry.auth;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.ferry.SafeName;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -94,7 +95,7 @@ class PasskeyController {
 		return finished.useCookie() ? cookies.deliver(finished.tokens(), null, response) : finished.tokens();
 	}
 
-	record RegistrationRequest(@NotNull JsonNode credential, @NotBlank @Size(max = 100) String name) {
+	record RegistrationRequest(@NotNull JsonNode credential, @NotBlank @Size(max = 100) @SafeName String name) {
 	}
 
 	record OptionsRequest(@Size(max = 100) String mfaToken) {

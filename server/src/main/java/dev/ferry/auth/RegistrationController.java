@@ -1,5 +1,6 @@
 package dev.ferry.auth;
 
+import dev.ferry.SafeName;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -42,12 +43,12 @@ class RegistrationController {
 
 	record RegisterRequest(@NotBlank @Email @Size(max = 320) String email,
 			@NotNull @Size(max = PasswordPolicy.MAX_LENGTH) @AcceptablePassword String password,
-			@Size(max = 200) String name, @Size(max = 100) String invitationToken) {
+			@Size(max = 200) @SafeName String name, @Size(max = 100) String invitationToken) {
 	}
 
 	record SetupRequest(@NotBlank @Size(max = 100) String token, @NotBlank @Email @Size(max = 320) String email,
 			@NotNull @Size(max = PasswordPolicy.MAX_LENGTH) @AcceptablePassword String password,
-			@Size(max = 200) String name) {
+			@Size(max = 200) @SafeName String name) {
 	}
 
 }

@@ -12,8 +12,11 @@ import java.util.UUID;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
 import dev.ferry.crypto.KeyEncryptionKey;
+import dev.ferry.crypto.SealedColumn;
+import dev.ferry.crypto.SealedTable;
 import dev.ferry.crypto.SecureTokens;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,13 +35,15 @@ class TwoFactorService {
 
 	private static final String ISSUER = "Ferry";
 
+	private static final String CONTEXT = "totp:";
+
 	private final SecondFactorRepository factors;
 
 	private final SignInPolicy policy;
 
 	private final PasskeyRepository passkeys;
 
-	private final KeyEncryptionKey kek;
+	private final SealedColumn secrets;
 
 	private final PasswordEncoder passwords;
 
@@ -47,11 +52,11 @@ class TwoFactorService {
 	private final Clock clock;
 
 	TwoFactorService(SecondFactorRepository factors, SignInPolicy policy, PasskeyRepository passkeys,
-			KeyEncryptionKey kek, PasswordEncoder passwords, AuditLog audit, Clock clock) {
+			KeyEncryptionKey kek, JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit, Clock clock) {
 		this.factors = factors;
 		this.policy = policy;
 		this.passkeys = passkeys;
-		this.kek = kek;
+		this.secrets = SealedTable.register(kek, jdbc, "totp_credentials", "user_id", "sealed_secret", CONTEXT);
 		this.passwords = passwords;
 		this.audit = audit;
 		this.clock = clock;
@@ -76,7 +81,7 @@ class TwoFactorService {
 					"Two-factor authentication is already on; disable it first to enroll another authenticator.");
 		}
 		byte[] secret = Totp.newSecret();
-		factors.savePending(caller.userId(), kek.seal(secret, context(caller.userId())), clock.instant());
+		factors.savePending(caller.userId(), secrets.seal(secret, context(caller.userId())), clock.instant());
 		audit.record(AuditEvent.success("auth.2fa_enable").object("user", caller.userId()));
 		String uri = Totp.otpauthUri(ISSUER, caller.email(), secret);
 		return new Enrollment(Base32.encode(secret), uri, QrCodes.svgDataUri(uri));
@@ -168,7 +173,7 @@ class TwoFactorService {
 	}
 
 	private boolean acceptTotp(UUID userId, SecondFactorRepository.TotpCredential totp, String code) {
-		byte[] secret = kek.open(totp.sealedSecret(), context(userId));
+		byte[] secret = secrets.open(totp.sealedSecret(), context(userId));
 		OptionalLong step = Totp.match(secret, code, clock.instant(), totp.lastStep());
 		return step.isPresent() && factors.useStep(userId, step.getAsLong());
 	}
@@ -210,7 +215,7 @@ class TwoFactorService {
 	}
 
 	private static String context(UUID userId) {
-		return "totp:" + userId;
+		return CONTEXT + userId;
 	}
 
 	/** Whether two-factor authentication is on, and what is left of it. */

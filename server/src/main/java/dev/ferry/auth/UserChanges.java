@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import dev.ferry.SafeName;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -16,6 +17,7 @@ import jakarta.validation.constraints.Size;
 final class UserChanges {
 
 	@Size(max = 200)
+	@SafeName
 	private String name;
 
 	private boolean nameSet;

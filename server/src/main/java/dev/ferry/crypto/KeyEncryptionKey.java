@@ -12,6 +12,10 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.InsecureSecretKeyAccess;
@@ -30,9 +34,10 @@ import org.springframework.stereotype.Component;
 /**
  * The key-encryption key (KEK): a Tink AES-256-GCM keyset kept in a file outside the blob
  * directory, created with mode 0600 on first start. It seals small secrets (data keys,
- * signing keys, TOTP secrets); it never touches file content directly. Rotation adds a
- * new primary key and keeps the old ones, so everything sealed before still opens until
- * it is re-sealed.
+ * signing keys, TOTP secrets, ID tokens, mail bodies); it never touches file content
+ * directly. Only a registered holder can seal ({@link #register}), so key rotation knows
+ * every holder. Rotation adds a new primary key and keeps the old ones, so everything
+ * sealed before still opens until it is re-sealed.
  */
 @Component
 public class KeyEncryptionKey {
@@ -48,6 +53,8 @@ public class KeyEncryptionKey {
 
 	private volatile Sealer sealer;
 
+	private final Map<String, SealedValues> holders = new LinkedHashMap<>();
+
 	public KeyEncryptionKey(FerryProperties properties) throws GeneralSecurityException {
 		AeadConfig.register();
 		this.keysetPath = properties.keysetPath();
@@ -55,10 +62,31 @@ public class KeyEncryptionKey {
 	}
 
 	/**
+	 * Registers a holder of sealed values, {@code name} being {@code table.column} for a
+	 * database column, with the callback that re-seals them after a rotation; answers the
+	 * only handle that can seal. A name is registered once.
+	 */
+	public synchronized SealedColumn register(String name, SealedValues resealer) {
+		if (holders.putIfAbsent(name, resealer) != null) {
+			throw new IllegalStateException("Sealed values " + name + " are registered already");
+		}
+		return new SealedColumn(this, name);
+	}
+
+	/** The names registered so far. */
+	public synchronized Set<String> registered() {
+		return Set.copyOf(holders.keySet());
+	}
+
+	synchronized List<SealedValues> resealers() {
+		return List.copyOf(holders.values());
+	}
+
+	/**
 	 * Encrypts {@code plaintext} under the primary key, binding it to {@code context}
 	 * (for example a row id).
 	 */
-	public byte[] seal(byte[] plaintext, String context) {
+	byte[] seal(byte[] plaintext, String context) {
 		try {
 			return sealer.aead().encrypt(plaintext, context.getBytes(StandardCharsets.UTF_8));
 		}
@@ -72,7 +100,7 @@ public class KeyEncryptionKey {
 	 * value sealed by a key this node has not loaded yet (another node rotated the shared
 	 * keyset file) makes it reload the file once.
 	 */
-	public byte[] open(byte[] ciphertext, String context) {
+	byte[] open(byte[] ciphertext, String context) {
 		byte[] associatedData = context.getBytes(StandardCharsets.UTF_8);
 		try {
 			return sealer.aead().decrypt(ciphertext, associatedData);
@@ -95,7 +123,7 @@ public class KeyEncryptionKey {
 	 * Opens {@code sealed} and seals it again under the current primary key. The
 	 * plaintext never leaves this method.
 	 */
-	public byte[] reseal(byte[] sealed, String context) {
+	byte[] reseal(byte[] sealed, String context) {
 		byte[] plaintext = open(sealed, context);
 		try {
 			return seal(plaintext, context);

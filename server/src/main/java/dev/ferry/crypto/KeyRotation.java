@@ -1,28 +1,24 @@
 package dev.ferry.crypto;
 
-import java.util.List;
-
 import org.springframework.stereotype.Service;
 
 /**
- * Rotates the key-encryption key: a new primary key, then every sealed value re-sealed
- * under it. Content is never re-encrypted: only the small wrapped keys change.
+ * Rotates the key-encryption key: a new primary key, then every registered holder's
+ * values re-sealed under it. Content is never re-encrypted: only the small wrapped keys
+ * change.
  */
 @Service
 public class KeyRotation {
 
 	private final KeyEncryptionKey kek;
 
-	private final List<SealedValues> holders;
-
-	KeyRotation(KeyEncryptionKey kek, List<SealedValues> holders) {
+	KeyRotation(KeyEncryptionKey kek) {
 		this.kek = kek;
-		this.holders = holders;
 	}
 
 	public synchronized Rotated rotate() {
 		int primary = kek.rotate();
-		long resealed = holders.stream().mapToLong(SealedValues::resealAll).sum();
+		long resealed = kek.resealers().stream().mapToLong(SealedValues::resealAll).sum();
 		return new Rotated(Integer.toUnsignedLong(primary), resealed);
 	}
 

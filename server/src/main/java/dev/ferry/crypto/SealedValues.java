@@ -1,10 +1,13 @@
 package dev.ferry.crypto;
 
 /**
- * A holder of values sealed by the {@link KeyEncryptionKey} (data keys, server secrets,
- * TOTP secrets...). After a key rotation, {@link KeyRotation} asks every holder to
- * re-seal its values under the new primary key so old keys can eventually be retired.
+ * The re-seal callback of one registered holder of values sealed by the
+ * {@link KeyEncryptionKey}. A holder hands it over in
+ * {@link KeyEncryptionKey#register(String, SealedValues)}, the only way to get a
+ * {@link SealedColumn} to seal with; after a key rotation {@link KeyRotation} calls every
+ * registered one so old keys can be retired.
  */
+@FunctionalInterface
 public interface SealedValues {
 
 	/**

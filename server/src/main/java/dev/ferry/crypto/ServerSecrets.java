@@ -13,17 +13,19 @@ import org.springframework.stereotype.Service;
  * creates it; the others read the same value.
  */
 @Service
-public class ServerSecrets implements SealedValues {
+public class ServerSecrets {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
+	private static final String CONTEXT = "server-secret:";
+
 	private final JdbcClient jdbc;
 
-	private final KeyEncryptionKey kek;
+	private final SealedColumn sealed;
 
 	ServerSecrets(JdbcClient jdbc, KeyEncryptionKey kek) {
 		this.jdbc = jdbc;
-		this.kek = kek;
+		this.sealed = SealedTable.register(kek, jdbc, "server_secrets", "name", "sealed", CONTEXT);
 	}
 
 	/** Returns the 32-byte secret called {@code name}, creating it on first use. */
@@ -36,7 +38,7 @@ public class ServerSecrets implements SealedValues {
 			.param(name)
 			.query((rs, i) -> rs.getBytes(1))
 			.optional()
-			.map((sealed) -> kek.open(sealed, context(name)));
+			.map((value) -> sealed.open(value, context(name)));
 	}
 
 	private byte[] create(String name) {
@@ -44,7 +46,7 @@ public class ServerSecrets implements SealedValues {
 		RANDOM.nextBytes(secret);
 		try {
 			jdbc.sql("INSERT INTO server_secrets (name, sealed, created_at) VALUES (?, ?, ?)")
-				.params(name, kek.seal(secret, context(name)), System.currentTimeMillis())
+				.params(name, sealed.seal(secret, context(name)), System.currentTimeMillis())
 				.update();
 			return secret;
 		}
@@ -53,28 +55,8 @@ public class ServerSecrets implements SealedValues {
 		}
 	}
 
-	@Override
-	public long resealAll() {
-		int primary = kek.primaryKeyId();
-		long resealed = 0;
-		for (Sealed sealed : jdbc.sql("SELECT name, sealed FROM server_secrets")
-			.query((rs, i) -> new Sealed(rs.getString(1), rs.getBytes(2)))
-			.list()) {
-			if (kek.keyIdOf(sealed.value()) != primary) {
-				jdbc.sql("UPDATE server_secrets SET sealed = ? WHERE name = ?")
-					.params(kek.reseal(sealed.value(), context(sealed.name())), sealed.name())
-					.update();
-				resealed++;
-			}
-		}
-		return resealed;
-	}
-
 	private static String context(String name) {
-		return "server-secret:" + name;
-	}
-
-	private record Sealed(String name, byte[] value) {
+		return CONTEXT + name;
 	}
 
 }

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.StringJoiner;
 
+import dev.ferry.Names;
+
 /**
  * Validates and normalises folders and names. Every file lives under its owner's own root
  * {@code /}; a folder is a normalised absolute path such as {@code /docs/2026}. Anything
@@ -84,25 +86,13 @@ final class FilePaths {
 		if (!StandardCharsets.UTF_8.newEncoder().canEncode(segment)) {
 			throw FileException.invalidPath(what + " is not valid Unicode text.");
 		}
-		for (int i = 0; i < segment.length(); i++) {
-			char c = segment.charAt(i);
-			if (Character.isISOControl(c)) {
-				throw FileException.invalidPath(what + " contains a control character (code " + (int) c + ").");
-			}
-			if (isBidiControl(c)) {
-				throw FileException
-					.invalidPath(what + " contains an invisible text-direction character, which can disguise names.");
-			}
-		}
+		Names.flaw(segment).ifPresent((flaw) -> {
+			throw FileException.invalidPath(what + " " + flaw + ".");
+		});
 		if (utf8Length(segment) > MAX_NAME_BYTES) {
 			throw FileException.invalidPath(what + " is longer than " + MAX_NAME_BYTES + " bytes (UTF-8).");
 		}
 		return segment;
-	}
-
-	private static boolean isBidiControl(char c) {
-		return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069') || c == '\u200E' || c == '\u200F'
-				|| c == '\u061C';
 	}
 
 	private static int utf8Length(String text) {

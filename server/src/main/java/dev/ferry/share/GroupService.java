@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
+import dev.ferry.Names;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
 import dev.ferry.auth.Accounts;
@@ -118,6 +119,9 @@ class GroupService {
 		if (name == null || name.isBlank() || name.length() > 100) {
 			throw ShareException.invalid("name is required, at most 100 characters.");
 		}
+		Names.flaw(name).ifPresent((flaw) -> {
+			throw ShareException.invalid("name " + flaw + ".");
+		});
 		String clean = name.strip();
 		if (repository.groupNameTaken(clean)) {
 			throw ShareException.conflict("A group named '" + clean + "' exists already.");

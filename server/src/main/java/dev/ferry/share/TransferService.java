@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.ferry.Names;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
 import dev.ferry.auth.CurrentUser;
@@ -226,6 +227,9 @@ class TransferService {
 		if (title == null || title.isBlank() || title.length() > 200) {
 			throw ShareException.invalid("title is required, at most 200 characters.");
 		}
+		Names.flaw(title).ifPresent((flaw) -> {
+			throw ShareException.invalid("title " + flaw + ".");
+		});
 		return title.strip();
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import dev.ferry.Names;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
 import dev.ferry.auth.CurrentUser;
@@ -61,6 +62,9 @@ class UploadRequestService {
 		if (body.title() == null || body.title().isBlank() || body.title().length() > 200) {
 			throw ShareException.invalid("title is required, at most 200 characters.");
 		}
+		Names.flaw(body.title()).ifPresent((flaw) -> {
+			throw ShareException.invalid("title " + flaw + ".");
+		});
 		int maxFiles = (body.maxFiles() != null) ? body.maxFiles() : 0;
 		long maxBytes = (body.maxTotalBytes() != null) ? body.maxTotalBytes() : 0;
 		if (maxFiles < 1 || maxFiles > MAX_FILES_LIMIT || maxBytes < 1) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.ferry.FerryApplication;
+import dev.ferry.crypto.KeyEncryptionKey;
 import dev.ferry.testing.Api;
 import dev.ferry.testing.IntegrationTest;
 import dev.ferry.testing.MutableClock;
@@ -63,6 +64,9 @@ class OidcIntegrationTests {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	KeyEncryptionKey kek;
 
 	Api api;
 
@@ -218,6 +222,26 @@ class OidcIntegrationTests {
 		Api.Response atProvider = api.send(HttpRequest.newBuilder(URI.create(url)).GET());
 		assertThat(atProvider.header("Location")).startsWith(api.base() + "/");
 		assertThat(api.get("/api/v1/me", token).status()).isEqualTo(401);
+	}
+
+	@Test
+	void idTokensSealedBeforeAKeyRotationAreResealedAndStillSignOut() {
+		String user = flowToken(claims("rotated-" + UUID.randomUUID() + "@company.test", true, List.of()));
+		String admin = flowToken(
+				claims("rotator-" + UUID.randomUUID() + "@company.test", true, List.of("ferry-admins")));
+
+		Api.Response rotated = api.post("/api/v1/admin/keys/rotate", "", admin);
+
+		assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
+		assertThat(jdbc.sql("SELECT sealed_id_token FROM sso_sessions").query(byte[].class).list()).isNotEmpty()
+			.allSatisfy((sealed) -> assertThat(kek.keyIdOf(sealed)).isEqualTo(kek.primaryKeyId()));
+		Api.Response logout = api.post("/api/v1/auth/logout", Map.of(), user);
+		assertThat(logout.status()).isEqualTo(200);
+		assertThat(logout.json().get("logout_url").asString()).contains("id_token_hint=");
+	}
+
+	private String flowToken(Map<String, Object> claims) {
+		return signIn("oidc", UUID.randomUUID().toString(), claims).accessToken(api);
 	}
 
 	/** Walks the whole flow for a user the provider will vouch for. */

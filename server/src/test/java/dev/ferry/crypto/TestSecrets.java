@@ -12,9 +12,10 @@ import dev.ferry.FerryProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Real {@link ServerSecrets} outside a Spring context, for repository tests that build
- * their module's classes by hand over a {@code Databases.Fresh} database: a new
- * key-encryption keyset in a temporary directory seals the secrets in that database.
+ * Real {@link ServerSecrets} and {@link KeyEncryptionKey} outside a Spring context, for
+ * repository tests that build their module's classes by hand over a
+ * {@code Databases.Fresh} database: a new key-encryption keyset in a temporary directory
+ * seals the secrets in that database.
  */
 public final class TestSecrets {
 
@@ -22,12 +23,17 @@ public final class TestSecrets {
 	}
 
 	public static ServerSecrets over(JdbcClient jdbc) {
+		return new ServerSecrets(jdbc, kek());
+	}
+
+	/** A new key-encryption keyset in a temporary directory. */
+	public static KeyEncryptionKey kek() {
 		try {
 			Path dir = Files.createTempDirectory("ferry-keys-");
 			FerryProperties properties = new FerryProperties(dir, null, null, new FerryProperties.Db(null, null, null),
 					new FerryProperties.Admin(null, null), FerryProperties.Registration.INVITE,
 					new FerryProperties.Tokens(Duration.ofMinutes(15), Duration.ofDays(30)));
-			return new ServerSecrets(jdbc, new KeyEncryptionKey(properties));
+			return new KeyEncryptionKey(properties);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

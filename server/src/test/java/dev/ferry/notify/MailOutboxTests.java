@@ -3,13 +3,16 @@ package dev.ferry.notify;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.ferry.crypto.TestSecrets;
 import dev.ferry.testing.Databases;
 import dev.ferry.testing.MutableClock;
 import jakarta.mail.internet.MimeMessage;
@@ -23,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The outbox and its worker against a real database of each vendor and a real SMTP
  * server: a message survives an SMTP outage, is retried with backoff, and is delivered
- * once the server is up, its bodies then blanked.
+ * once the server is up. Subject and bodies are at rest only sealed, and dropped once the
+ * message is sent or given up.
  */
 class MailOutboxTests {
 
@@ -35,7 +39,7 @@ class MailOutboxTests {
 		MailProperties properties = new MailProperties("127.0.0.1", port, null, null, "ferry@ferry.test", false,
 				Duration.ofSeconds(5), Duration.ofMinutes(1), 3);
 		try (Databases.Fresh db = Databases.migrated(vendor)) {
-			MailOutbox outbox = new MailOutbox(db.jdbc());
+			MailOutbox outbox = new MailOutbox(db.jdbc(), TestSecrets.kek());
 			MailTransport transport = new MailTransport(sender(port), properties.from());
 			MailWorker worker = new MailWorker(outbox, transport, properties, clock);
 			OutboxMailer mailer = new OutboxMailer(transport, new MailTemplates(), outbox, clock);
@@ -44,6 +48,8 @@ class MailOutboxTests {
 				.isTrue();
 			worker.poll();
 			assertThat(status(db)).isEqualTo("pending:1");
+			assertNoPlaintextAtRest(db, "123456");
+			assertThat(sealedBody(db)).isNotNull();
 
 			GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 			smtp.start();
@@ -57,7 +63,8 @@ class MailOutboxTests {
 				assertThat(received[0].getSubject()).isEqualTo("Your Ferry code: 123456");
 				assertThat(GreenMailUtil.getBody(received[0])).contains("&lt;T&gt;").contains("\"<T>\"");
 				assertThat(status(db)).isEqualTo("sent:2");
-				assertThat(db.jdbc().sql("SELECT text_body FROM mail_outbox").query(String.class).single()).isEmpty();
+				assertNoPlaintextAtRest(db, "123456");
+				assertThat(sealedBody(db)).isNull();
 				worker.poll();
 				assertThat(smtp.getReceivedMessages()).hasSize(1);
 			}
@@ -75,11 +82,12 @@ class MailOutboxTests {
 		MailProperties properties = new MailProperties("127.0.0.1", port, null, null, "ferry@ferry.test", false,
 				Duration.ofSeconds(5), Duration.ofMinutes(1), 2);
 		try (Databases.Fresh db = Databases.migrated(vendor)) {
-			MailOutbox outbox = new MailOutbox(db.jdbc());
+			MailOutbox outbox = new MailOutbox(db.jdbc(), TestSecrets.kek());
 			MailTransport transport = new MailTransport(sender(port), properties.from());
 			MailWorker worker = new MailWorker(outbox, transport, properties, clock);
 			new OutboxMailer(transport, new MailTemplates(), outbox, clock).send("to@example.test",
-					"transfer-expired-unopened", Map.of("title", "T", "expires_at", "2030-01-01T00:00:00Z"));
+					"transfer-expired-unopened", Map.of("title", "Secret title", "expires_at", "2030-01-01T00:00:00Z"));
+			assertNoPlaintextAtRest(db, "Secret title");
 
 			worker.poll();
 			clock.advance(Duration.ofMinutes(1));
@@ -88,6 +96,8 @@ class MailOutboxTests {
 			worker.poll();
 
 			assertThat(status(db)).isEqualTo("failed:2");
+			assertNoPlaintextAtRest(db, "Secret title");
+			assertThat(sealedBody(db)).isNull();
 			assertThat(db.jdbc().sql("SELECT last_error FROM mail_outbox").query(String.class).single()).isNotBlank()
 				.doesNotContain("127.0.0.1");
 		}
@@ -98,13 +108,63 @@ class MailOutboxTests {
 	void nothingIsQueuedWhenMailIsOff(Databases.Vendor vendor) {
 		try (Databases.Fresh db = Databases.migrated(vendor)) {
 			OutboxMailer mailer = new OutboxMailer(MailTransport.DISABLED, new MailTemplates(),
-					new MailOutbox(db.jdbc()), new MutableClock(Instant.now()));
+					new MailOutbox(db.jdbc(), TestSecrets.kek()), new MutableClock(Instant.now()));
 
 			assertThat(mailer.send("to@example.test", "verification-code", Map.of("code", "1", "title", "t")))
 				.isFalse();
 			assertThat(mailer.status()).isEqualTo("disabled");
 			assertThat(db.jdbc().sql("SELECT COUNT(*) FROM mail_outbox").query(Long.class).single()).isZero();
 		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(Databases.Vendor.class)
+	void plaintextQueuedByAnOlderVersionIsSealedAndStillSent(Databases.Vendor vendor) throws Exception {
+		int port = freePort();
+		MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
+		MailProperties properties = new MailProperties("127.0.0.1", port, null, null, "ferry@ferry.test", false,
+				Duration.ofSeconds(5), Duration.ofMinutes(1), 3);
+		try (Databases.Fresh db = Databases.migrated(vendor)) {
+			db.jdbc()
+				.sql("INSERT INTO mail_outbox (id, recipient, subject, text_body, html_body, status, attempts, "
+						+ "next_attempt_at, claimed_until, created_at) VALUES (?, 'to@example.test', "
+						+ "'Your Ferry code: 654321', 'code 654321', '<p>code 654321</p>', 'pending', 0, 0, 0, 0)")
+				.param(UUID.randomUUID().toString())
+				.update();
+			MailOutbox outbox = new MailOutbox(db.jdbc(), TestSecrets.kek());
+
+			assertThat(outbox.sealPlaintext()).isOne();
+			assertThat(outbox.sealPlaintext()).isZero();
+
+			assertNoPlaintextAtRest(db, "654321");
+			GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+			smtp.start();
+			try {
+				new MailWorker(outbox, new MailTransport(sender(port), properties.from()), properties, clock).poll();
+				MimeMessage[] received = smtp.getReceivedMessages();
+				assertThat(received).hasSize(1);
+				assertThat(received[0].getSubject()).isEqualTo("Your Ferry code: 654321");
+				assertThat(GreenMailUtil.getBody(received[0])).contains("code 654321");
+			}
+			finally {
+				smtp.stop();
+			}
+		}
+	}
+
+	/** Neither the plaintext columns nor the sealed bytes show {@code secret}. */
+	private static void assertNoPlaintextAtRest(Databases.Fresh db, String secret) {
+		assertThat(
+				db.jdbc().sql("SELECT subject || text_body || html_body FROM mail_outbox").query(String.class).single())
+			.doesNotContain(secret);
+		byte[] sealed = sealedBody(db);
+		if (sealed != null) {
+			assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain(secret);
+		}
+	}
+
+	private static byte[] sealedBody(Databases.Fresh db) {
+		return db.jdbc().sql("SELECT sealed_body FROM mail_outbox").query((rs, i) -> rs.getBytes(1)).list().get(0);
 	}
 
 	private static String status(Databases.Fresh db) {

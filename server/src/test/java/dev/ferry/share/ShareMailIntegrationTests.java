@@ -137,10 +137,15 @@ class ShareMailIntegrationTests extends ShareIntegrationTest {
 		assertThat(find(mailTo(first, 1).get(0), "/s/([A-Za-z0-9_-]{43})")).isEqualTo(token);
 		assertThat(find(mailTo(second, 1).get(0), "/s/([A-Za-z0-9_-]{43})")).isEqualTo(token);
 		assertThat(jdbc
-			.sql("SELECT COUNT(*) FROM mail_outbox WHERE recipient = ? AND status = 'sent' " + "AND text_body = ''")
+			.sql("SELECT COUNT(*) FROM mail_outbox WHERE recipient = ? AND status = 'sent' "
+					+ "AND subject = '' AND text_body = '' AND html_body = '' AND sealed_body IS NULL")
 			.param(first)
 			.query(Integer.class)
 			.single()).isEqualTo(1);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE subject || text_body || html_body LIKE ?")
+			.param("%" + token + "%")
+			.query(Integer.class)
+			.single()).as("share link in plaintext at rest").isZero();
 	}
 
 	@Test

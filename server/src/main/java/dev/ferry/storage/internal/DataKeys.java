@@ -2,6 +2,7 @@ package dev.ferry.storage.internal;
 
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -15,27 +16,35 @@ import com.google.crypto.tink.streamingaead.AesGcmHkdfStreamingParameters;
 import com.google.crypto.tink.streamingaead.StreamingAeadConfig;
 import dev.ferry.crypto.CryptoException;
 import dev.ferry.crypto.KeyEncryptionKey;
+import dev.ferry.crypto.SealedColumn;
 import dev.ferry.storage.StorageProperties;
 
 /**
  * Per-blob data keys: a Tink streaming AEAD keyset (AES-256-GCM-HKDF-SHA256, 64 KiB
  * ciphertext segments) generated for each blob and kept only wrapped by the KEK.
  * Unwrapped primitives are cached briefly so a burst of range requests unwraps once; the
- * cache holds primitives, never serialized key bytes.
+ * cache holds primitives, never serialized key bytes. After a KEK rotation the data keys
+ * are re-wrapped in batches walked by id, so memory stays flat and a blob that fails
+ * cannot stall the walk; blob content is never touched.
  */
 class DataKeys {
 
 	/** Ciphertext segment size: small segments keep range reads and GCM calls cheap. */
 	static final int SEGMENT_SIZE = 64 * 1024;
 
-	private final KeyEncryptionKey kek;
+	private static final int BATCH = 500;
+
+	private final SealedColumn kek;
+
+	private final BlobRepository blobs;
 
 	private final AesGcmHkdfStreamingParameters parameters;
 
 	private final Cache<UUID, StreamingAead> cache;
 
-	DataKeys(KeyEncryptionKey kek, StorageProperties properties) {
-		this.kek = kek;
+	DataKeys(KeyEncryptionKey kek, BlobRepository blobs, StorageProperties properties) {
+		this.kek = kek.register("blobs.wrapped_key", this::resealAll);
+		this.blobs = blobs;
 		try {
 			StreamingAeadConfig.register();
 			this.parameters = AesGcmHkdfStreamingParameters.builder()
@@ -82,6 +91,23 @@ class DataKeys {
 	WrappedKey rewrap(UUID blobId, byte[] wrapped) {
 		byte[] resealed = kek.reseal(wrapped, context(blobId));
 		return new WrappedKey(resealed, kek.keyIdOf(resealed));
+	}
+
+	/** Re-wraps every data key not wrapped by the KEK's primary key; answers how many. */
+	long resealAll() {
+		int primary = kek.primaryKeyId();
+		long resealed = 0;
+		String after = "";
+		for (List<BlobRepository.Blob> batch = blobs.wrappedByOtherThan(primary, after, BATCH); !batch
+			.isEmpty(); batch = blobs.wrappedByOtherThan(primary, after, BATCH)) {
+			for (BlobRepository.Blob blob : batch) {
+				if (blobs.rewrap(blob.id(), rewrap(blob.id(), blob.wrappedKey()))) {
+					resealed++;
+				}
+			}
+			after = batch.get(batch.size() - 1).id().toString();
+		}
+		return resealed;
 	}
 
 	void forget(UUID blobId) {

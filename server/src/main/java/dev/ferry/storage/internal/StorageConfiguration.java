@@ -17,8 +17,8 @@ class StorageConfiguration {
 	}
 
 	@Bean
-	DataKeys dataKeys(KeyEncryptionKey kek, StorageProperties storage) {
-		return new DataKeys(kek, storage);
+	DataKeys dataKeys(KeyEncryptionKey kek, BlobRepository blobs, StorageProperties storage) {
+		return new DataKeys(kek, blobs, storage);
 	}
 
 }

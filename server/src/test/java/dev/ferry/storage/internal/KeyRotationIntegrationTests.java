@@ -15,6 +15,7 @@ import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import dev.ferry.crypto.CryptoException;
 import dev.ferry.crypto.KeyEncryptionKey;
+import dev.ferry.crypto.SealedColumn;
 import dev.ferry.storage.BlobStorage;
 import dev.ferry.storage.PendingPart;
 import dev.ferry.testing.Api;
@@ -70,8 +71,8 @@ class KeyRotationIntegrationTests extends IntegrationTest {
 		assertThat(response.json().get("rewrapped").asLong()).isGreaterThanOrEqualTo(contents.size());
 		Map<UUID, byte[]> wrappedAfter = wrappedKeys(contents.keySet());
 		Path copy = primaryOnlyCopy();
-		KeyEncryptionKey onlyNewKey = new KeyEncryptionKey(
-				StorageFixture.properties(copy.getParent(), copy.toString()));
+		SealedColumn onlyNewKey = new KeyEncryptionKey(StorageFixture.properties(copy.getParent(), copy.toString()))
+			.register("blobs.wrapped_key", () -> 0);
 		for (UUID blob : contents.keySet()) {
 			assertThat(wrappedAfter.get(blob)).isNotEqualTo(wrappedBefore.get(blob));
 			assertThat(Integer.toUnsignedLong(kek.keyIdOf(wrappedAfter.get(blob)))).isEqualTo(newPrimary);
@@ -90,14 +91,42 @@ class KeyRotationIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void everySealedColumnOfTheSchemaIsRegisteredForRotation() {
+		List<String> sealedColumns = jdbc.sql("""
+				SELECT m.name || '.' || c.name FROM sqlite_master m JOIN pragma_table_info(m.name) c
+				WHERE m.type = 'table' AND (c.name LIKE 'sealed%' OR c.name LIKE 'wrapped%')""")
+			.query(String.class)
+			.list();
+
+		assertThat(sealedColumns).contains("totp_credentials.sealed_secret", "sso_sessions.sealed_id_token",
+				"oidc_logins.sealed_secrets", "mail_outbox.sealed_body", "blobs.wrapped_key", "server_secrets.sealed");
+		assertThat(kek.registered()).containsExactlyInAnyOrderElementsOf(sealedColumns);
+	}
+
+	@Test
+	void rotationLeavesNoRegisteredValueUnderAnOlderKey() {
+		String token = api.login(newUser(), "user-password-123");
+		assertThat(api.post("/api/v1/auth/2fa/enable", Map.of(), token).status()).isEqualTo(200);
+
+		Api.Response response = api.post("/api/v1/admin/keys/rotate", "", adminToken());
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM totp_credentials").query(Long.class).single()).isPositive();
+		for (String registered : kek.registered()) {
+			String table = registered.substring(0, registered.indexOf('.'));
+			String column = registered.substring(registered.indexOf('.') + 1);
+			List<byte[]> values = jdbc.sql("SELECT " + column + " FROM " + table + " WHERE " + column + " IS NOT NULL")
+				.query(byte[].class)
+				.list();
+			assertThat(values).as(registered)
+				.allSatisfy((sealed) -> assertThat(kek.keyIdOf(sealed)).isEqualTo(kek.primaryKeyId()));
+		}
+	}
+
+	@Test
 	void onlyAdministratorsMayRotate() {
 		int primary = kek.primaryKeyId();
-		String email = "rotate-" + UUID.randomUUID() + "@ferry.test";
-		long now = Instant.now().toEpochMilli();
-		jdbc.sql("INSERT INTO users (id, email, password_hash, role, status, created_at, updated_at) "
-				+ "VALUES (?, ?, ?, 'USER', 'ACTIVE', ?, ?)")
-			.params(UUID.randomUUID().toString(), email, passwords.encode("user-password-123"), now, now)
-			.update();
+		String email = newUser();
 		long deniedBefore = auditCount("keys.rotate", "denied");
 
 		Api.Response response = api.post("/api/v1/admin/keys/rotate", "", api.login(email, "user-password-123"));
@@ -107,6 +136,16 @@ class KeyRotationIntegrationTests extends IntegrationTest {
 		assertThat(kek.primaryKeyId()).isEqualTo(primary);
 		assertThat(auditCount("keys.rotate", "denied")).isEqualTo(deniedBefore + 1);
 		assertThat(api.post("/api/v1/admin/keys/rotate", "", null).status()).isEqualTo(401);
+	}
+
+	private String newUser() {
+		String email = "rotate-" + UUID.randomUUID() + "@ferry.test";
+		long now = Instant.now().toEpochMilli();
+		jdbc.sql("INSERT INTO users (id, email, password_hash, role, status, created_at, updated_at) "
+				+ "VALUES (?, ?, ?, 'USER', 'ACTIVE', ?, ?)")
+			.params(UUID.randomUUID().toString(), email, passwords.encode("user-password-123"), now, now)
+			.update();
+		return email;
 	}
 
 	private Map<UUID, byte[]> wrappedKeys(Iterable<UUID> ids) {

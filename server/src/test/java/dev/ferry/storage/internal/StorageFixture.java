@@ -50,7 +50,7 @@ final class StorageFixture implements AutoCloseable {
 					Duration.ofMinutes(5));
 			this.store = new LocalBlobStore(storageProperties.dirOrDefault(dataDir));
 			this.blobs = new BlobRepository(db.jdbc(), new DataSourceTransactionManager(db.dataSource()));
-			this.keys = new DataKeys(kek, storageProperties);
+			this.keys = new DataKeys(kek, blobs, storageProperties);
 			this.storage = new EncryptedBlobStorage(blobs, keys, store);
 		}
 		catch (IOException ex) {

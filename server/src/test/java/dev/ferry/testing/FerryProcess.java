@@ -1,4 +1,4 @@
-package dev.ferry.upload;
+package dev.ferry.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,13 +18,13 @@ import static org.awaitility.Awaitility.await;
 /**
  * The Ferry server as its own JVM (the test classpath,
  * {@code dev.ferry.FerryApplication}), for tests that must kill it like a power cut
- * would.
+ * would, or stop it, change its files and start it again on the same data directory.
  */
-final class FerryProcess implements AutoCloseable {
+public final class FerryProcess implements AutoCloseable {
 
-	static final String ADMIN_EMAIL = "crash-admin@ferry.test";
+	public static final String ADMIN_EMAIL = "crash-admin@ferry.test";
 
-	static final String ADMIN_PASSWORD = "crash-admin-password-for-tests";
+	public static final String ADMIN_PASSWORD = "crash-admin-password-for-tests";
 
 	private final Process process;
 
@@ -39,7 +39,7 @@ final class FerryProcess implements AutoCloseable {
 	}
 
 	/** Starts a server on {@code dataDir} and waits until it answers /health. */
-	static FerryProcess start(Path dataDir, Path log) throws IOException {
+	public static FerryProcess start(Path dataDir, Path log) throws IOException {
 		int port = freePort();
 		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Xmx384m", "-cp", classpath(), "dev.ferry.FerryApplication");
@@ -54,16 +54,16 @@ final class FerryProcess implements AutoCloseable {
 		return server;
 	}
 
-	String base() {
+	public String base() {
 		return "http://127.0.0.1:" + port;
 	}
 
-	int port() {
+	public int port() {
 		return port;
 	}
 
 	/** SIGKILL: no shutdown hook, no graceful drain, nothing flushed. */
-	void kill() throws InterruptedException {
+	public void kill() throws InterruptedException {
 		process.destroyForcibly();
 		process.waitFor(60, TimeUnit.SECONDS);
 	}
