@@ -76,6 +76,13 @@ class AdminUserController {
 		return users.unsuspend(caller, id);
 	}
 
+	/** Lifts the account's lockout after too many wrong passwords or codes. */
+	@DeleteMapping("/users/{id}/lockout")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void liftLockout(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID id) {
+		users.liftLockout(caller, id);
+	}
+
 	@PostMapping("/invitations")
 	@ResponseStatus(HttpStatus.CREATED)
 	InvitationService.CreatedInvitation invite(@AuthenticationPrincipal CurrentUser caller,

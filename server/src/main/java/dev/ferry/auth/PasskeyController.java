@@ -72,8 +72,9 @@ class PasskeyController {
 	 * With an {@code mfa_token}, options for that account's passkeys as second factor.
 	 */
 	@PostMapping("/login/options")
-	Map<String, Object> loginOptions(@Valid @RequestBody(required = false) OptionsRequest body) {
-		return login.options((body != null) ? body.mfaToken() : null);
+	Map<String, Object> loginOptions(@Valid @RequestBody(required = false) OptionsRequest body,
+			HttpServletRequest request) {
+		return login.options((body != null) ? body.mfaToken() : null, ClientInfo.of(request).ip());
 	}
 
 	@PostMapping("/login")

@@ -1,5 +1,6 @@
 package dev.ferry.auth;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -33,8 +34,8 @@ class PasswordController {
 	/** Mails a reset link if the address has an account; the answer never says. */
 	@PostMapping("/password-reset")
 	@ResponseStatus(HttpStatus.ACCEPTED)
-	void requestReset(@Valid @RequestBody ResetRequest body) {
-		passwords.requestReset(body.email());
+	void requestReset(@Valid @RequestBody ResetRequest body, HttpServletRequest request) {
+		passwords.requestReset(body.email(), ClientInfo.of(request).ip());
 	}
 
 	/** Sets a new password with a reset link's token and signs out every session. */

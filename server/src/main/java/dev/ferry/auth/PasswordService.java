@@ -49,12 +49,15 @@ class PasswordService {
 
 	private final TaskExecutor executor;
 
+	private final RequestLimits limits;
+
 	private final Clock clock;
 
 	PasswordService(UserRepository users, PasswordPolicy policy, PasswordEncoder passwords,
 			PasswordResetRepository resets, SessionService sessions, SignInPolicy signIn, Mailer mail,
 			PublicUrl publicUrl, AccountSecurityProperties properties, AuditLog audit, TransactionTemplate transactions,
-			@Qualifier("applicationTaskExecutor") TaskExecutor executor, Clock clock) {
+			@Qualifier("applicationTaskExecutor") TaskExecutor executor, RequestLimits limits, Clock clock) {
+		this.limits = limits;
 		this.users = users;
 		this.policy = policy;
 		this.passwords = passwords;
@@ -92,9 +95,17 @@ class PasswordService {
 	/**
 	 * Always the same answer, at once: the lookup and the mail happen in the background,
 	 * so neither the answer nor its timing tells whether the address has an account.
+	 * Requests over the limits (per address, per account) are dropped silently, so the
+	 * answer does not change either.
 	 */
-	void requestReset(String email) {
+	void requestReset(String email, String ip) {
 		String normalized = UserRepository.normalize(email);
+		if (limits.resetRequest(normalized, ip).isPresent()) {
+			audit.record(AuditEvent.denied("auth.password_reset_request")
+				.detail("email", normalized)
+				.detail("reason", "rate_limited"));
+			return;
+		}
 		audit.record(AuditEvent.success("auth.password_reset_request").detail("email", normalized));
 		executor.execute(() -> transactions.executeWithoutResult((status) -> issueReset(normalized)));
 	}

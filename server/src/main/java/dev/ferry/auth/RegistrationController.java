@@ -1,5 +1,6 @@
 package dev.ferry.auth;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -25,8 +26,9 @@ class RegistrationController {
 
 	@PostMapping("/register")
 	@ResponseStatus(HttpStatus.CREATED)
-	UserView register(@Valid @RequestBody RegisterRequest body) {
-		return registration.register(body.email(), body.password(), body.name(), body.invitationToken());
+	UserView register(@Valid @RequestBody RegisterRequest body, HttpServletRequest request) {
+		return registration.register(body.email(), body.password(), body.name(), body.invitationToken(),
+				ClientInfo.of(request).ip());
 	}
 
 	@PostMapping("/setup")

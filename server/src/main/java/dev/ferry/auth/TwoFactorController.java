@@ -1,5 +1,6 @@
 package dev.ferry.auth;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -42,21 +43,22 @@ class TwoFactorController {
 
 	@PostMapping("/verify")
 	TwoFactorService.RecoveryCodes verify(@AuthenticationPrincipal CurrentUser caller,
-			@Valid @RequestBody CodeRequest body) {
-		return twoFactor.verify(caller, body.code());
+			@Valid @RequestBody CodeRequest body, HttpServletRequest request) {
+		return twoFactor.verify(caller, body.code(), ClientInfo.of(request));
 	}
 
 	@PostMapping("/recovery-codes")
 	TwoFactorService.RecoveryCodes recoveryCodes(@AuthenticationPrincipal CurrentUser caller,
-			@Valid @RequestBody CodeRequest body) {
-		return twoFactor.regenerateRecoveryCodes(caller, body.code());
+			@Valid @RequestBody CodeRequest body, HttpServletRequest request) {
+		return twoFactor.regenerateRecoveryCodes(caller, body.code(), ClientInfo.of(request));
 	}
 
 	@PostMapping("/disable")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void disable(@AuthenticationPrincipal CurrentUser caller, @Valid @RequestBody DisableRequest body) {
+	void disable(@AuthenticationPrincipal CurrentUser caller, @Valid @RequestBody DisableRequest body,
+			HttpServletRequest request) {
 		User user = users.findById(caller.userId()).orElseThrow(AuthException::unauthenticated);
-		twoFactor.disable(caller, user, body.password(), body.code());
+		twoFactor.disable(caller, user, body.password(), body.code(), ClientInfo.of(request));
 	}
 
 	record CodeRequest(@NotBlank @Size(max = 64) String code) {

@@ -59,7 +59,8 @@ class PublicShareController {
 
 	@PostMapping("/verify-email/confirm")
 	SessionView confirm(@PathVariable String token, @RequestBody CodeBody body, HttpServletRequest request) {
-		return SessionView.of(shares.confirmCode(token, body.email(), body.code(), session(request)));
+		return SessionView
+			.of(shares.confirmCode(token, body.email(), body.code(), session(request), request.getRemoteAddr()));
 	}
 
 	/**
