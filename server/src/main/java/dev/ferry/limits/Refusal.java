@@ -17,9 +17,4 @@ public record Refusal(List<Counter> counters, Duration retryAfter) {
 		return counters.stream().anyMatch((counter) -> counter.limit().name().equals(limit.name()));
 	}
 
-	/** Whole seconds to wait, rounded up, at least one: the {@code Retry-After} value. */
-	public long retryAfterSeconds() {
-		return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
-	}
-
 }
