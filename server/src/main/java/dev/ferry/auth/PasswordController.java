@@ -27,8 +27,9 @@ class PasswordController {
 	/** Changes the caller's password and signs out their other sessions. */
 	@PostMapping("/password")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void change(@AuthenticationPrincipal CurrentUser caller, @Valid @RequestBody ChangeRequest body) {
-		passwords.change(caller, body.currentPassword(), body.newPassword());
+	void change(@AuthenticationPrincipal CurrentUser caller, @Valid @RequestBody ChangeRequest body,
+			HttpServletRequest request) {
+		passwords.change(caller, body.currentPassword(), body.newPassword(), ClientInfo.of(request));
 	}
 
 	/** Mails a reset link if the address has an account; the answer never says. */

@@ -97,6 +97,23 @@ class AccountLockoutIntegrationTests extends AccountMailTest {
 	}
 
 	@Test
+	void wrongCurrentPasswordsWhenChangingItGet429() {
+		String email = createUser("change-limit");
+		String token = api.login(email, PASSWORD);
+		Map<String, String> wrong = Map.of("current_password", WRONG, "new_password", "changed-passphrase-Jd8");
+		for (int i = 0; i < 10; i++) {
+			assertThat(api.post("/api/v1/auth/password", wrong, token).status()).isEqualTo(400);
+		}
+
+		Api.Response limited = api.post("/api/v1/auth/password",
+				Map.of("current_password", PASSWORD, "new_password", "changed-passphrase-Jd8"), token);
+
+		assertThat(limited.status()).as(limited.body()).isEqualTo(429);
+		assertThat(limited.json().get("type").asString()).isEqualTo("/problems/too-many-attempts");
+		assertThat(auditDetails("auth.password_change")).anySatisfy((d) -> assertThat(d).contains("rate_limited"));
+	}
+
+	@Test
 	void resetRequestsAreLimitedPerAccountAndPerAddressAndAlwaysAnswer202() {
 		String email = createUser("reset-limit");
 		String id = userId(email);
