@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -32,6 +33,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CredentialLimits {
+
+	private static final UUID NO_ACCOUNT = new UUID(0, 0);
 
 	private final Limiter limiter;
 
@@ -82,7 +85,7 @@ class CredentialLimits {
 		List<Counter> counters = new ArrayList<>();
 		counters.add(perAddress.on(address));
 		counters.add(perAddressAndAccount.on(kind + "\u0000" + address + "\u0000" + email));
-		Optional<String> device = user.flatMap((found) -> knownDevice(found, client));
+		Optional<String> device = knownDevice(user, client);
 		if (device.isPresent()) {
 			counters.add(perKnownDevice.on(email + "\u0000" + device.get()));
 		}
@@ -108,12 +111,14 @@ class CredentialLimits {
 		notified.invalidate(UserRepository.normalize(user.email()));
 	}
 
-	private Optional<String> knownDevice(User user, ClientInfo client) {
+	private Optional<String> knownDevice(Optional<User> user, ClientInfo client) {
 		if (client.deviceId() == null) {
 			return Optional.empty();
 		}
 		String hash = Devices.hash(client);
-		return devices.known(user.id(), hash) ? Optional.of(hash) : Optional.empty();
+		// Looked up for unknown accounts too, so the time taken does not tell them apart.
+		boolean known = devices.known(user.map(User::id).orElse(NO_ACCOUNT), hash);
+		return (known && user.isPresent()) ? Optional.of(hash) : Optional.empty();
 	}
 
 	private void refuse(String action, String email, Optional<User> user, ClientInfo client, Refusal refusal) {
