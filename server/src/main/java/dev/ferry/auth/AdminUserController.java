@@ -87,6 +87,14 @@ class AdminUserController {
 		return users.unsuspend(caller, id);
 	}
 
+	/** Lifts the account's lockout after too many wrong passwords or codes. */
+	@Operation(operationId = "liftUserLockout", summary = "Lift an account's lockout after too many wrong guesses")
+	@DeleteMapping("/users/{id}/lockout")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void liftLockout(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID id) {
+		users.liftLockout(caller, id);
+	}
+
 	@Operation(operationId = "createInvitation", summary = "Invite someone to register")
 	@PostMapping("/invitations")
 	@ResponseStatus(HttpStatus.CREATED)

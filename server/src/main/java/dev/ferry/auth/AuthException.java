@@ -31,9 +31,14 @@ public class AuthException extends ProblemException {
 	}
 
 	static AuthException tooManyAttempts(Duration retryAfter) {
+		return tooManyAttempts("sign-in attempts", retryAfter);
+	}
+
+	/** 429 with {@code Retry-After}; {@code what} names what came too often. */
+	static AuthException tooManyAttempts(String what, Duration retryAfter) {
 		long seconds = Math.max(1, retryAfter.toSeconds() + ((retryAfter.toNanosPart() > 0) ? 1 : 0));
-		AuthException ex = new AuthException(HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts",
-				"Too many sign-in attempts", "Too many sign-in attempts. Try again in " + seconds + " seconds.");
+		AuthException ex = new AuthException(HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts", "Too many " + what,
+				"Too many " + what + ". Try again in " + seconds + " seconds.");
 		ex.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
 		return ex;
 	}

@@ -32,6 +32,14 @@ class KnownDeviceRepository {
 			.update() == 1;
 	}
 
+	/** Whether the user signed in from this device before. */
+	boolean known(UUID userId, String deviceHash) {
+		return jdbc.sql("SELECT COUNT(*) FROM known_devices WHERE user_id = ? AND device_hash = ?")
+			.params(userId.toString(), deviceHash)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
 	int count(UUID userId) {
 		return jdbc.sql("SELECT COUNT(*) FROM known_devices WHERE user_id = ?")
 			.param(userId.toString())

@@ -1,6 +1,5 @@
 package dev.ferry.auth;
 
-import java.time.Duration;
 import java.util.Optional;
 
 import dev.ferry.audit.AuditActor;
@@ -13,8 +12,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Password sign-in: verifies credentials and opens a session with its first token pair
- * (or asks for the second factor). Failed attempts are throttled per (client IP, account)
- * and per client IP. {@code FERRY_PASSWORD_LOGIN=false} turns it off.
+ * (or asks for the second factor). Failed attempts are limited by
+ * {@link CredentialLimits}. {@code FERRY_PASSWORD_LOGIN=false} turns it off.
  */
 @Service
 public class LoginService {
@@ -25,7 +24,7 @@ public class LoginService {
 
 	private final PasswordEncoder passwords;
 
-	private final LoginThrottle throttle;
+	private final CredentialLimits limits;
 
 	private final AuditLog audit;
 
@@ -36,12 +35,12 @@ public class LoginService {
 	 */
 	private final String decoyHash;
 
-	LoginService(UserRepository users, MfaLoginService mfa, PasswordEncoder passwords, LoginThrottle throttle,
+	LoginService(UserRepository users, MfaLoginService mfa, PasswordEncoder passwords, CredentialLimits limits,
 			AuditLog audit, AccountSecurityProperties properties) {
 		this.users = users;
 		this.mfa = mfa;
 		this.passwords = passwords;
-		this.throttle = throttle;
+		this.limits = limits;
 		this.audit = audit;
 		this.properties = properties;
 		this.decoyHash = passwords.encode(SecureTokens.generate("decoy-"));
@@ -59,12 +58,9 @@ public class LoginService {
 				.detail("reason", "password_login_disabled"));
 			throw AuthException.passwordLoginDisabled();
 		}
-		Optional<Duration> wait = throttle.tryAcquire(client.ip(), normalized);
-		if (wait.isPresent()) {
-			audit.record(AuditEvent.denied("auth.login").detail("email", normalized).detail("reason", "rate_limited"));
-			throw AuthException.tooManyAttempts(wait.get());
-		}
 		Optional<User> found = users.findByEmail(normalized);
+		// Before the password is checked, so a refused attempt tells nothing about it.
+		CredentialLimits.Attempt attempt = limits.acquire("auth.login", "password", normalized, found, client);
 		boolean matches = passwords.matches(password,
 				found.map(User::passwordHash).filter((hash) -> hash != null).orElse(decoyHash));
 		if (found.isEmpty() || !matches) {
@@ -74,7 +70,7 @@ public class LoginService {
 				.detail("reason", found.isEmpty() ? "unknown_account" : "wrong_password"));
 			throw AuthException.invalidCredentials();
 		}
-		throttle.succeeded(client.ip(), normalized);
+		limits.succeeded(attempt);
 		User user = found.get();
 		if (!user.isActive()) {
 			audit.record(AuditEvent.denied("auth.login").by(user.auditActor()).detail("reason", "suspended"));

@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code mfa_token} (random, stored hashed, single use, short-lived) instead of tokens;
  * {@code POST /api/v1/auth/login/mfa} with a code finishes it. Each ticket tolerates
  * {@code FERRY_MFA_MAX_FAILURES} wrong codes, then dies; wrong codes also count against
- * the sign-in throttle of the account, so fresh tickets do not buy more guesses.
+ * the account's {@link CredentialLimits}, so fresh tickets do not buy more guesses.
  */
 @Service
 class MfaLoginService {
@@ -33,7 +33,7 @@ class MfaLoginService {
 
 	private final SessionService sessions;
 
-	private final LoginThrottle throttle;
+	private final CredentialLimits limits;
 
 	private final AccountSecurityProperties properties;
 
@@ -42,14 +42,14 @@ class MfaLoginService {
 	private final Clock clock;
 
 	MfaLoginService(MfaChallengeRepository challenges, UserRepository users, TwoFactorService twoFactor,
-			SignInPolicy policy, SessionService sessions, LoginThrottle throttle, AccountSecurityProperties properties,
+			SignInPolicy policy, SessionService sessions, CredentialLimits limits, AccountSecurityProperties properties,
 			AuditLog audit, Clock clock) {
 		this.challenges = challenges;
 		this.users = users;
 		this.twoFactor = twoFactor;
 		this.policy = policy;
 		this.sessions = sessions;
-		this.throttle = throttle;
+		this.limits = limits;
 		this.properties = properties;
 		this.audit = audit;
 		this.clock = clock;
@@ -78,12 +78,8 @@ class MfaLoginService {
 		Instant now = clock.instant();
 		MfaChallengeRepository.Challenge challenge = live(mfaToken, now);
 		User user = users.findById(challenge.userId()).orElseThrow(AuthException::invalidMfaToken);
-		String key = "mfa\u0000" + user.id();
-		Optional<Duration> wait = throttle.tryAcquire(client.ip(), key);
-		if (wait.isPresent()) {
-			audit.record(AuditEvent.denied("auth.mfa").by(user.auditActor()).detail("reason", "rate_limited"));
-			throw AuthException.tooManyAttempts(wait.get());
-		}
+		CredentialLimits.Attempt attempt = limits.acquire("auth.mfa", "mfa", UserRepository.normalize(user.email()),
+				Optional.of(user), client);
 		Optional<String> method = twoFactor.checkCode(user.id(), code);
 		if (method.isEmpty()) {
 			int failures = challenges.fail(challenge.tokenHash());
@@ -94,7 +90,7 @@ class MfaLoginService {
 				.detail("ticket_dead", failures >= properties.mfaMaxFailures()));
 			throw AuthException.invalidCode();
 		}
-		throttle.succeeded(client.ip(), key);
+		limits.succeeded(attempt);
 		return complete(challenge, user, client, method.get(), now);
 	}
 

@@ -81,8 +81,9 @@ class PasskeyController {
 	 */
 	@Operation(operationId = "createPasskeySignInOptions", summary = "WebAuthn options to sign in with a passkey")
 	@PostMapping("/login/options")
-	Map<String, Object> loginOptions(@Valid @RequestBody(required = false) OptionsRequest body) {
-		return login.options((body != null) ? body.mfaToken() : null);
+	Map<String, Object> loginOptions(@Valid @RequestBody(required = false) OptionsRequest body,
+			HttpServletRequest request) {
+		return login.options((body != null) ? body.mfaToken() : null, ClientInfo.of(request).ip());
 	}
 
 	@Operation(operationId = "signInWithPasskey", summary = "Sign in with a passkey")

@@ -1,10 +1,12 @@
 package dev.ferry.auth;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
+import dev.ferry.limits.Refusal;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,8 +29,11 @@ class PasskeyLogin {
 
 	private final AuditLog audit;
 
+	private final RequestLimits limits;
+
 	PasskeyLogin(PasskeyService passkeys, MfaLoginService mfa, SessionService sessions, SignInPolicy policy,
-			AuditLog audit) {
+			AuditLog audit, RequestLimits limits) {
+		this.limits = limits;
 		this.passkeys = passkeys;
 		this.mfa = mfa;
 		this.sessions = sessions;
@@ -44,8 +49,16 @@ class PasskeyLogin {
 	}
 
 	@Transactional(noRollbackFor = AuthException.class)
-	Map<String, Object> options(String mfaToken) {
+	Map<String, Object> options(String mfaToken, String ip) {
 		UUID userId = (mfaToken != null) ? mfa.pendingUser(mfaToken) : null;
+		if (userId == null) {
+			// Each call stores a challenge: anonymous callers get a bounded number.
+			Optional<Refusal> refusal = limits.passkeyOptions(ip);
+			if (refusal.isPresent()) {
+				audit.record(AuditEvent.denied("auth.passkey_options").detail("reason", "rate_limited"));
+				throw AuthException.tooManyAttempts("passkey sign-in attempts", refusal.get().retryAfter());
+			}
+		}
 		return passkeys.loginOptions(userId);
 	}
 

@@ -2,6 +2,7 @@ package dev.ferry.auth;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -30,16 +31,17 @@ class PasswordController {
 	@Operation(operationId = "changePassword", summary = "Change the caller's password")
 	@PostMapping("/password")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void change(@AuthenticationPrincipal CurrentUser caller, @Valid @RequestBody ChangeRequest body) {
-		passwords.change(caller, body.currentPassword(), body.newPassword());
+	void change(@AuthenticationPrincipal CurrentUser caller, @Valid @RequestBody ChangeRequest body,
+			HttpServletRequest request) {
+		passwords.change(caller, body.currentPassword(), body.newPassword(), ClientInfo.of(request));
 	}
 
 	/** Mails a reset link if the address has an account; the answer never says. */
 	@Operation(operationId = "requestPasswordReset", summary = "Mail a password-reset link")
 	@PostMapping("/password-reset")
 	@ResponseStatus(HttpStatus.ACCEPTED)
-	void requestReset(@Valid @RequestBody ResetRequest body) {
-		passwords.requestReset(body.email());
+	void requestReset(@Valid @RequestBody ResetRequest body, HttpServletRequest request) {
+		passwords.requestReset(body.email(), ClientInfo.of(request).ip());
 	}
 
 	/** Sets a new password with a reset link's token and signs out every session. */

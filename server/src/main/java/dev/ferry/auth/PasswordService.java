@@ -3,6 +3,7 @@ package dev.ferry.auth;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.ferry.audit.AuditActor;
 import dev.ferry.audit.AuditEvent;
@@ -49,12 +50,19 @@ class PasswordService {
 
 	private final TaskExecutor executor;
 
+	private final RequestLimits limits;
+
+	private final CredentialLimits credentials;
+
 	private final Clock clock;
 
 	PasswordService(UserRepository users, PasswordPolicy policy, PasswordEncoder passwords,
 			PasswordResetRepository resets, SessionService sessions, SignInPolicy signIn, Mailer mail,
 			PublicUrl publicUrl, AccountSecurityProperties properties, AuditLog audit, TransactionTemplate transactions,
-			@Qualifier("applicationTaskExecutor") TaskExecutor executor, Clock clock) {
+			@Qualifier("applicationTaskExecutor") TaskExecutor executor, RequestLimits limits,
+			CredentialLimits credentials, Clock clock) {
+		this.limits = limits;
+		this.credentials = credentials;
 		this.users = users;
 		this.policy = policy;
 		this.passwords = passwords;
@@ -71,16 +79,20 @@ class PasswordService {
 	}
 
 	@Transactional(noRollbackFor = AuthException.class)
-	void change(CurrentUser caller, String currentPassword, String newPassword) {
+	void change(CurrentUser caller, String currentPassword, String newPassword, ClientInfo client) {
 		if (caller.sessionId() == null) {
 			audit.record(AuditEvent.denied("auth.password_change").detail("reason", "api_key"));
 			throw AuthException.interactiveSessionRequired("change your password");
 		}
 		User user = users.findById(caller.userId()).orElseThrow(AuthException::unauthenticated);
+		// A stolen session must not become a way to guess the password.
+		CredentialLimits.Attempt attempt = credentials.acquire("auth.password_change", "password",
+				UserRepository.normalize(user.email()), Optional.of(user), client);
 		if (user.passwordHash() == null || !passwords.matches(currentPassword, user.passwordHash())) {
 			audit.record(AuditEvent.failure("auth.password_change").detail("reason", "wrong_password"));
 			throw AuthException.invalidField("current_password", "is wrong");
 		}
+		credentials.succeeded(attempt);
 		policy.check("new_password", newPassword, user.id());
 		setPassword(user, newPassword);
 		int ended = sessions.revokeAll(user.id(), caller.sessionId(), "password_change");
@@ -92,9 +104,17 @@ class PasswordService {
 	/**
 	 * Always the same answer, at once: the lookup and the mail happen in the background,
 	 * so neither the answer nor its timing tells whether the address has an account.
+	 * Requests over the limits (per address, per account) are dropped silently, so the
+	 * answer does not change either.
 	 */
-	void requestReset(String email) {
+	void requestReset(String email, String ip) {
 		String normalized = UserRepository.normalize(email);
+		if (limits.resetRequest(normalized, ip).isPresent()) {
+			audit.record(AuditEvent.denied("auth.password_reset_request")
+				.detail("email", normalized)
+				.detail("reason", "rate_limited"));
+			return;
+		}
 		audit.record(AuditEvent.success("auth.password_reset_request").detail("email", normalized));
 		executor.execute(() -> transactions.executeWithoutResult((status) -> issueReset(normalized)));
 	}

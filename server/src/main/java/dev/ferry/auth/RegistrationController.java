@@ -3,6 +3,7 @@ package dev.ferry.auth;
 import dev.ferry.SafeName;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -30,8 +31,9 @@ class RegistrationController {
 	@Operation(operationId = "registerAccount", summary = "Register an account")
 	@PostMapping("/register")
 	@ResponseStatus(HttpStatus.CREATED)
-	UserView register(@Valid @RequestBody RegisterRequest body) {
-		return registration.register(body.email(), body.password(), body.name(), body.invitationToken());
+	UserView register(@Valid @RequestBody RegisterRequest body, HttpServletRequest request) {
+		return registration.register(body.email(), body.password(), body.name(), body.invitationToken(),
+				ClientInfo.of(request).ip());
 	}
 
 	@Operation(operationId = "createFirstAdmin", summary = "Create the first administrator of a new server")

@@ -1,9 +1,12 @@
 package dev.ferry.auth;
 
+import java.util.Optional;
+
 import dev.ferry.FerryProperties;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
 import dev.ferry.crypto.SecureTokens;
+import dev.ferry.limits.Refusal;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -29,8 +32,11 @@ class RegistrationService {
 
 	private final FerryProperties properties;
 
+	private final RequestLimits limits;
+
 	RegistrationService(AccountCreator accounts, InvitationService invitations, UserRepository users,
-			SetupTokenRepository setupTokens, AuditLog audit, FerryProperties properties) {
+			SetupTokenRepository setupTokens, AuditLog audit, FerryProperties properties, RequestLimits limits) {
+		this.limits = limits;
 		this.accounts = accounts;
 		this.invitations = invitations;
 		this.users = users;
@@ -40,7 +46,7 @@ class RegistrationService {
 	}
 
 	@Transactional(noRollbackFor = AuthException.class)
-	UserView register(String email, String password, String name, String invitationToken) {
+	UserView register(String email, String password, String name, String invitationToken, String ip) {
 		FerryProperties.Registration mode = properties.registration();
 		if (mode == FerryProperties.Registration.CLOSED) {
 			throw refused(email, "closed", "registration-closed", "Registration is closed on this server.");
@@ -48,6 +54,15 @@ class RegistrationService {
 		if (invitationToken == null && mode == FerryProperties.Registration.INVITE) {
 			throw refused(email, "invitation_required", "invitation-required",
 					"Registration needs an invitation on this server; ask an administrator for one.");
+		}
+		if (invitationToken == null) {
+			Optional<Refusal> refusal = limits.registration(ip);
+			if (refusal.isPresent()) {
+				audit.record(AuditEvent.denied("auth.register")
+					.detail("email", UserRepository.normalize(email))
+					.detail("reason", "rate_limited"));
+				throw AuthException.tooManyAttempts("registrations", refusal.get().retryAfter());
+			}
 		}
 		// The invitation is checked before the email, so only its holder can learn
 		// whether an account exists; it is used up once everything else has passed.

@@ -2,6 +2,7 @@ package dev.ferry.auth;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -48,23 +49,24 @@ class TwoFactorController {
 	@Operation(operationId = "confirmTwoFactorEnrollment", summary = "Confirm TOTP enrollment with a code")
 	@PostMapping("/verify")
 	TwoFactorService.RecoveryCodes verify(@AuthenticationPrincipal CurrentUser caller,
-			@Valid @RequestBody CodeRequest body) {
-		return twoFactor.verify(caller, body.code());
+			@Valid @RequestBody CodeRequest body, HttpServletRequest request) {
+		return twoFactor.verify(caller, body.code(), ClientInfo.of(request));
 	}
 
 	@Operation(operationId = "regenerateRecoveryCodes", summary = "Replace the recovery codes")
 	@PostMapping("/recovery-codes")
 	TwoFactorService.RecoveryCodes recoveryCodes(@AuthenticationPrincipal CurrentUser caller,
-			@Valid @RequestBody CodeRequest body) {
-		return twoFactor.regenerateRecoveryCodes(caller, body.code());
+			@Valid @RequestBody CodeRequest body, HttpServletRequest request) {
+		return twoFactor.regenerateRecoveryCodes(caller, body.code(), ClientInfo.of(request));
 	}
 
 	@Operation(operationId = "disableTwoFactor", summary = "Turn two-factor sign-in off")
 	@PostMapping("/disable")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void disable(@AuthenticationPrincipal CurrentUser caller, @Valid @RequestBody DisableRequest body) {
+	void disable(@AuthenticationPrincipal CurrentUser caller, @Valid @RequestBody DisableRequest body,
+			HttpServletRequest request) {
 		User user = users.findById(caller.userId()).orElseThrow(AuthException::unauthenticated);
-		twoFactor.disable(caller, user, body.password(), body.code());
+		twoFactor.disable(caller, user, body.password(), body.code(), ClientInfo.of(request));
 	}
 
 	record CodeRequest(@NotBlank @Size(max = 64) String code) {

@@ -47,12 +47,19 @@ class TwoFactorService {
 
 	private final PasswordEncoder passwords;
 
+	private final CredentialLimits limits;
+
+	private final UserRepository users;
+
 	private final AuditLog audit;
 
 	private final Clock clock;
 
 	TwoFactorService(SecondFactorRepository factors, SignInPolicy policy, PasskeyRepository passkeys,
-			KeyEncryptionKey kek, JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit, Clock clock) {
+			KeyEncryptionKey kek, JdbcClient jdbc, PasswordEncoder passwords, CredentialLimits limits,
+			UserRepository users, AuditLog audit, Clock clock) {
+		this.limits = limits;
+		this.users = users;
 		this.factors = factors;
 		this.policy = policy;
 		this.passkeys = passkeys;
@@ -88,7 +95,7 @@ class TwoFactorService {
 	}
 
 	@Transactional(noRollbackFor = AuthException.class)
-	RecoveryCodes verify(CurrentUser caller, String code) {
+	RecoveryCodes verify(CurrentUser caller, String code, ClientInfo client) {
 		requireSession(caller, "auth.2fa_verify");
 		SecondFactorRepository.TotpCredential totp = factors.findTotp(caller.userId())
 			.filter((credential) -> !credential.confirmed())
@@ -97,10 +104,12 @@ class TwoFactorService {
 				return AuthException.conflict("no-pending-enrollment", "Nothing to confirm",
 						"Start with POST /api/v1/auth/2fa/enable, then confirm with a code from the app.");
 			});
+		CredentialLimits.Attempt attempt = acquire(caller, "auth.2fa_verify", client);
 		if (!acceptTotp(caller.userId(), totp, code)) {
 			audit.record(AuditEvent.failure("auth.2fa_verify").detail("reason", "wrong_code"));
 			throw AuthException.invalidCode();
 		}
+		limits.succeeded(attempt);
 		factors.confirm(caller.userId(), clock.instant());
 		List<String> codes = newRecoveryCodes(caller.userId());
 		policy.factorAdded(caller.userId());
@@ -109,22 +118,25 @@ class TwoFactorService {
 	}
 
 	@Transactional(noRollbackFor = AuthException.class)
-	RecoveryCodes regenerateRecoveryCodes(CurrentUser caller, String code) {
+	RecoveryCodes regenerateRecoveryCodes(CurrentUser caller, String code, ClientInfo client) {
 		requireSession(caller, "auth.2fa_recovery_codes");
 		SecondFactorRepository.TotpCredential totp = confirmedTotp(caller, "auth.2fa_recovery_codes");
+		CredentialLimits.Attempt attempt = acquire(caller, "auth.2fa_recovery_codes", client);
 		if (!acceptTotp(caller.userId(), totp, code)) {
 			audit.record(AuditEvent.failure("auth.2fa_recovery_codes").detail("reason", "wrong_code"));
 			throw AuthException.invalidCode();
 		}
+		limits.succeeded(attempt);
 		List<String> codes = newRecoveryCodes(caller.userId());
 		audit.record(AuditEvent.success("auth.2fa_recovery_codes").object("user", caller.userId()));
 		return new RecoveryCodes(codes);
 	}
 
 	@Transactional(noRollbackFor = AuthException.class)
-	void disable(CurrentUser caller, User user, String password, String code) {
+	void disable(CurrentUser caller, User user, String password, String code, ClientInfo client) {
 		requireSession(caller, "auth.2fa_disable");
 		confirmedTotp(caller, "auth.2fa_disable");
+		CredentialLimits.Attempt attempt = acquire(caller, "auth.2fa_disable", client);
 		if (user.passwordHash() == null || !passwords.matches(password, user.passwordHash())) {
 			audit.record(AuditEvent.failure("auth.2fa_disable").detail("reason", "wrong_password"));
 			throw AuthException.invalidField("password", "is wrong");
@@ -133,6 +145,7 @@ class TwoFactorService {
 			audit.record(AuditEvent.failure("auth.2fa_disable").detail("reason", "wrong_code"));
 			throw AuthException.invalidCode();
 		}
+		limits.succeeded(attempt);
 		if (policy.twoFactorRequired(user.role()) && passkeys.count(user.id()) == 0) {
 			audit.record(AuditEvent.denied("auth.2fa_disable").detail("reason", "required_by_policy"));
 			throw AuthException.conflict("mfa-required-by-policy", "Required by policy",
@@ -205,6 +218,12 @@ class TwoFactorService {
 	private static String recoveryHash(UUID userId, String code) {
 		String normalized = code.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
 		return SecureTokens.hash("recovery:" + userId + ":" + normalized);
+	}
+
+	/** Codes checked here count against the account's sign-in limits too. */
+	private CredentialLimits.Attempt acquire(CurrentUser caller, String action, ClientInfo client) {
+		Optional<User> user = users.findById(caller.userId());
+		return limits.acquire(action, "2fa", UserRepository.normalize(caller.email()), user, client);
 	}
 
 	private void requireSession(CurrentUser caller, String action) {

@@ -39,8 +39,11 @@ class UserAdminService {
 
 	private final ApplicationEventPublisher events;
 
+	private final CredentialLimits limits;
+
 	UserAdminService(UserRepository users, AccountCreator accounts, SessionService sessions, AdminAccess admin,
-			AuditLog audit, Clock clock, ApplicationEventPublisher events) {
+			AuditLog audit, Clock clock, ApplicationEventPublisher events, CredentialLimits limits) {
+		this.limits = limits;
 		this.users = users;
 		this.accounts = accounts;
 		this.sessions = sessions;
@@ -133,6 +136,18 @@ class UserAdminService {
 		users.update(active);
 		audit.record(AuditEvent.success("admin.user_unsuspend").object("user", id));
 		return UserView.of(active);
+	}
+
+	/**
+	 * Lifts a lockout after too many wrong passwords or codes: the account's own counter
+	 * is full again at once.
+	 */
+	@Transactional(noRollbackFor = AuthException.class)
+	void liftLockout(CurrentUser caller, UUID id) {
+		admin.require(caller, "admin.user_lockout_lift");
+		User user = find(id);
+		limits.lift(user);
+		audit.record(AuditEvent.success("admin.user_lockout_lift").object("user", id));
 	}
 
 	private User find(UUID id) {

@@ -66,7 +66,8 @@ class PublicShareController {
 	@Operation(operationId = "confirmShareEmailCode", summary = "Open a share session with the mailed code")
 	@PostMapping("/verify-email/confirm")
 	SessionView confirm(@PathVariable String token, @RequestBody CodeBody body, HttpServletRequest request) {
-		return SessionView.of(shares.confirmCode(token, body.email(), body.code(), session(request)));
+		return SessionView
+			.of(shares.confirmCode(token, body.email(), body.code(), session(request), request.getRemoteAddr()));
 	}
 
 	/**

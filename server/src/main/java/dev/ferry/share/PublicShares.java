@@ -1,11 +1,9 @@
 package dev.ferry.share;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -40,7 +38,7 @@ class PublicShares {
 
 	private final EmailCodes codes;
 
-	private final AttemptThrottle throttle;
+	private final SecretLimits limits;
 
 	private final PasswordEncoder encoder;
 
@@ -53,14 +51,14 @@ class PublicShares {
 	private final Clock clock;
 
 	PublicShares(ShareLinkRepository links, TransferRepository transfers, ShareSessions sessions, EmailCodes codes,
-			AttemptThrottle throttle, PasswordEncoder encoder, Mailer mailer, AuditLog audit, DownloadTickets tickets,
+			SecretLimits limits, PasswordEncoder encoder, Mailer mailer, AuditLog audit, DownloadTickets tickets,
 			Clock clock) {
 		this.tickets = tickets;
 		this.links = links;
 		this.transfers = transfers;
 		this.sessions = sessions;
 		this.codes = codes;
-		this.throttle = throttle;
+		this.limits = limits;
 		this.encoder = encoder;
 		this.mailer = mailer;
 		this.audit = audit;
@@ -150,17 +148,12 @@ class PublicShares {
 		Visit visit = visit(token, null, "share.unlock");
 		ShareLink link = visit.link();
 		if (link.passwordRequired()) {
-			String key = "unlock\u0000" + link.id() + "\u0000" + ip;
-			Optional<Duration> wait = throttle.tryAcquire(key);
-			if (wait.isPresent()) {
-				refuse("share.unlock", link, "rate_limited");
-				throw ShareException.tooManyAttempts(wait.get());
-			}
+			SecretLimits.Attempt attempt = limits.acquire("share.unlock", "share_link", link.id(), "password", ip);
 			if (password == null || !encoder.matches(password, link.passwordHash())) {
 				refuse("share.unlock", link, "wrong_password");
 				throw ShareException.wrongPassword();
 			}
-			throttle.succeeded(key);
+			limits.succeeded(attempt);
 		}
 		audit.record(AuditEvent.success("share.unlock")
 			.object("share_link", link.id())
@@ -177,11 +170,7 @@ class PublicShares {
 		Visit visit = visit(token, null, "share.verification_requested");
 		ShareLink link = visit.link();
 		String email = normalize(rawEmail);
-		Optional<Duration> wait = throttle.tryAcquire("code\u0000" + link.id() + "\u0000" + ip);
-		if (wait.isPresent()) {
-			refuse("share.verification_requested", link, "rate_limited");
-			throw ShareException.tooManyAttempts(wait.get());
-		}
+		limits.acquire("share.verification_requested", "share_link", link.id(), "code_request", ip);
 		boolean recipient = transfers.isRecipient(visit.transfer().id(), email);
 		if (recipient) {
 			String code = codes.issue(SUBJECT, link.id(), email);
@@ -197,7 +186,7 @@ class PublicShares {
 		return mailer.status();
 	}
 
-	ShareSessions.Issued confirmCode(String token, String rawEmail, String code, String sessionToken) {
+	ShareSessions.Issued confirmCode(String token, String rawEmail, String code, String sessionToken, String ip) {
 		Visit visit = visit(token, sessionToken, "share.verification");
 		ShareLink link = visit.link();
 		if (link.passwordRequired() && visit.session() == null) {
@@ -205,6 +194,7 @@ class PublicShares {
 			throw ShareException.locked(true, link.requireEmailVerification());
 		}
 		String email = normalize(rawEmail);
+		SecretLimits.Attempt attempt = limits.acquire("share.verification", "share_link", link.id(), "code", ip);
 		if (!codes.confirm(SUBJECT, link.id(), email, code)) {
 			audit.record(AuditEvent.failure("share.verification")
 				.object("share_link", link.id())
@@ -212,6 +202,7 @@ class PublicShares {
 				.detail("reason", "invalid_code"));
 			throw ShareException.invalidCode();
 		}
+		limits.succeeded(attempt);
 		transfers.markRecipients(visit.transfer().id(), "verified_at", email, clock.instant());
 		audit.record(AuditEvent.success("share.verification").object("share_link", link.id()).detail("email", email));
 		return sessions.issue(SUBJECT, link.id(), email);

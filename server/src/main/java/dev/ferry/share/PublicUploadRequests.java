@@ -1,7 +1,6 @@
 package dev.ferry.share;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +37,7 @@ class PublicUploadRequests {
 
 	private final EmailCodes codes;
 
-	private final AttemptThrottle throttle;
+	private final SecretLimits limits;
 
 	private final PasswordEncoder encoder;
 
@@ -51,12 +50,12 @@ class PublicUploadRequests {
 	private final Clock clock;
 
 	PublicUploadRequests(UploadRequestRepository requests, ShareSessions sessions, EmailCodes codes,
-			AttemptThrottle throttle, PasswordEncoder encoder, Accounts accounts, Mailer mailer, AuditLog audit,
+			SecretLimits limits, PasswordEncoder encoder, Accounts accounts, Mailer mailer, AuditLog audit,
 			Clock clock) {
 		this.requests = requests;
 		this.sessions = sessions;
 		this.codes = codes;
-		this.throttle = throttle;
+		this.limits = limits;
 		this.encoder = encoder;
 		this.accounts = accounts;
 		this.mailer = mailer;
@@ -110,10 +109,7 @@ class PublicUploadRequests {
 	String requestCode(String token, String rawEmail, String ip) {
 		UploadRequest request = visit(token, "upload_request.verification_requested");
 		String email = PublicShares.normalize(rawEmail);
-		Optional<Duration> wait = throttle.tryAcquire("code\u0000" + request.id() + "\u0000" + ip);
-		if (wait.isPresent()) {
-			throw ShareException.tooManyAttempts(wait.get());
-		}
+		limits.acquire("upload_request.verification_requested", "upload_request", request.id(), "code_request", ip);
 		boolean allowed = request.allowedEmails().contains(email);
 		if (allowed) {
 			mailer.send(email, "verification-code",
@@ -135,12 +131,15 @@ class PublicUploadRequests {
 		if (request.passwordRequired()) {
 			checkPassword(request, password, ip);
 		}
+		SecretLimits.Attempt attempt = limits.acquire("upload_request.verification", "upload_request", request.id(),
+				"code", ip);
 		if (!request.allowedEmails().contains(email) || !codes.confirm(SUBJECT, request.id(), email, code)) {
 			audit.record(AuditEvent.failure("upload_request.verification")
 				.object("upload_request", request.id())
 				.detail("email", email));
 			throw ShareException.invalidCode();
 		}
+		limits.succeeded(attempt);
 		audit.record(AuditEvent.success("upload_request.verification")
 			.object("upload_request", request.id())
 			.detail("email", email));
@@ -165,21 +164,15 @@ class PublicUploadRequests {
 		if (!request.passwordRequired()) {
 			return;
 		}
-		String key = "request\u0000" + request.id() + "\u0000" + ip;
-		Optional<Duration> wait = throttle.tryAcquire(key);
-		if (wait.isPresent()) {
-			audit.record(AuditEvent.failure("upload_request.unlock")
-				.object("upload_request", request.id())
-				.detail("reason", "rate_limited"));
-			throw ShareException.tooManyAttempts(wait.get());
-		}
+		SecretLimits.Attempt attempt = limits.acquire("upload_request.unlock", "upload_request", request.id(),
+				"password", ip);
 		if (password == null || !encoder.matches(password, request.passwordHash())) {
 			audit.record(AuditEvent.failure("upload_request.unlock")
 				.object("upload_request", request.id())
 				.detail("reason", "wrong_password"));
 			throw ShareException.wrongPassword();
 		}
-		throttle.succeeded(key);
+		limits.succeeded(attempt);
 	}
 
 }

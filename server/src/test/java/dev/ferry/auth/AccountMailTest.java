@@ -39,11 +39,12 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A server with account mail on (a real GreenMail SMTP server on a free loopback port), a
- * clock the tests move, and a maximum password age of 90 days. Every subclass shares it.
+ * clock the tests move, a maximum password age of 90 days and open registration. Every
+ * subclass shares it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		classes = { FerryApplication.class, AccountMailTest.ClockConfiguration.class },
-		properties = "ferry.account.password-max-age=90d")
+		properties = { "ferry.account.password-max-age=90d", "ferry.registration=open" })
 abstract class AccountMailTest {
 
 	static final String PASSWORD = "mail-test-passphrase-Vx3";

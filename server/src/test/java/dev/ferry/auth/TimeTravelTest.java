@@ -27,11 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A second server whose clock the tests move, so expiry is tested without waiting. It
  * runs with {@code FERRY_REGISTRATION=open} too, so open registration needs no third
- * server; every subclass shares it.
+ * server; every subclass shares it. Its tests register many accounts from 127.0.0.1, so
+ * the per-address registration limit is raised here (RegistrationLimitIntegrationTests
+ * tests the default).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		classes = { FerryApplication.class, TimeTravelTest.ClockConfiguration.class },
-		properties = "ferry.registration=open")
+		properties = { "ferry.registration=open", "ferry.auth.registrations-per-ip=1000" })
 abstract class TimeTravelTest {
 
 	static final String PASSWORD = "time-travel-passphrase-Kq7";

@@ -28,7 +28,7 @@ class ShareRepositoryTests {
 	private static final Instant NOW = Instant.parse("2030-01-01T00:00:00Z");
 
 	private final ShareProperties properties = new ShareProperties(30, Duration.ofHours(1), 5, Duration.ofMinutes(15),
-			Duration.ofMinutes(10), 5, Duration.ofMinutes(1));
+			Duration.ofMinutes(10), 5, Duration.ofMinutes(1), 100, 20, 10000);
 
 	@ParameterizedTest
 	@EnumSource(Databases.Vendor.class)

@@ -23,8 +23,23 @@ public final class Api {
 
 	private final String base;
 
+	private final String localAddress;
+
 	public Api(String base) {
+		this(base, null);
+	}
+
+	private Api(String base, String localAddress) {
 		this.base = base;
+		this.localAddress = localAddress;
+	}
+
+	/**
+	 * The same client, but connecting from {@code localAddress} (for example
+	 * {@code 127.0.0.2}), so the server sees another client address.
+	 */
+	public Api from(String localAddress) {
+		return new Api(base, localAddress);
 	}
 
 	public String base() {
@@ -52,6 +67,9 @@ public final class Api {
 	/** Sends any request; use it for raw bodies, odd methods or custom headers. */
 	public Response send(HttpRequest.Builder request) {
 		try {
+			if (localAddress != null) {
+				return BoundSocketHttp.send(localAddress, request.build());
+			}
 			HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			return new Response(response.statusCode(), response.headers().map(), response.body());
 		}

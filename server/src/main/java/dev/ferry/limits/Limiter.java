@@ -1,0 +1,28 @@
+package dev.ferry.limits;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Counts attempts against limits. {@link LocalLimiter} keeps the counters in this node's
+ * memory; an implementation over a shared store (Bucket4j's Redis proxy manager) makes
+ * them hold across nodes without changing callers.
+ */
+public interface Limiter {
+
+	/**
+	 * Takes one attempt from every counter, or from none: empty when allowed, else the
+	 * counters that had nothing left. Call it before checking a secret, so parallel
+	 * guesses cannot slip past the limit.
+	 */
+	Optional<Refusal> tryAcquire(List<Counter> counters);
+
+	/**
+	 * Gives the attempts back, for a check that turned out right: only failures count.
+	 */
+	void refund(List<Counter> counters);
+
+	/** Fills a counter up again (an administrator lifting a lockout). */
+	void reset(Counter counter);
+
+}

@@ -1,0 +1,29 @@
+package dev.ferry.limits;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ClientAddressTests {
+
+	@Test
+	void ipv6AddressesOfOneSlash64CountAsOne() {
+		assertThat(ClientAddress.key("2001:db8:1:2:aaaa::1")).isEqualTo(ClientAddress.key("2001:db8:1:2:ffff:1:2:3"))
+			.isEqualTo("2001:db8:1:2::/64");
+		assertThat(ClientAddress.key("2001:db8:1:3::1")).isNotEqualTo(ClientAddress.key("2001:db8:1:2::1"));
+	}
+
+	@Test
+	void ipv4AddressesCountOneByOneAlsoWhenMapped() {
+		assertThat(ClientAddress.key("192.0.2.7")).isEqualTo("192.0.2.7");
+		assertThat(ClientAddress.key("::ffff:192.0.2.7")).isEqualTo("192.0.2.7");
+		assertThat(ClientAddress.key("192.0.2.8")).isNotEqualTo(ClientAddress.key("192.0.2.7"));
+	}
+
+	@Test
+	void somethingThatIsNoAddressIsNeverResolved() {
+		assertThat(ClientAddress.key("example.com")).isEqualTo("example.com");
+		assertThat(ClientAddress.key(null)).isEqualTo("null");
+	}
+
+}
