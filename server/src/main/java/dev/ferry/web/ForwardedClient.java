@@ -48,10 +48,11 @@ final class ForwardedClient {
 			return null;
 		}
 		List<String> standard = elements(forwarded, true);
-		List<Hop> hops = standard.isEmpty() ? xForwarded(elements(forwardedFor, false), elements(forwardedProto, false))
+		List<String> protos = elements(forwardedProto, false);
+		List<Hop> hops = standard.isEmpty() ? xForwarded(elements(forwardedFor, false), protos)
 				: standard.stream().map(ForwardedClient::standardHop).toList();
 		String client = peerAddress.getHostAddress();
-		String proto = (standard.isEmpty() && hops.isEmpty()) ? last(elements(forwardedProto, false)) : null;
+		String proto = (standard.isEmpty() && hops.isEmpty()) ? last(protos) : null;
 		for (int i = hops.size() - 1; i >= 0; i--) {
 			InetAddress hop = TrustedProxies.literal(node(hops.get(i).node()));
 			if (hop == null) {

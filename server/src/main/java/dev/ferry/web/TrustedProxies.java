@@ -104,9 +104,10 @@ final class TrustedProxies {
 			return new Range(address, prefix);
 		}
 
-		private static IllegalArgumentException invalid(String entry) {
-			return new IllegalArgumentException("FERRY_TRUSTED_PROXIES: '" + entry
-					+ "' is neither an IP address nor a CIDR range such as 10.0.0.0/8 or fd00::/8");
+		private static RefusedSettingException invalid(String entry) {
+			return new RefusedSettingException(
+					"FERRY_TRUSTED_PROXIES: '" + entry + "' is neither an IP address nor a CIDR range.",
+					"List addresses and ranges such as 127.0.0.1, 10.0.0.0/8 or fd00::/8, separated by commas.");
 		}
 
 		boolean contains(InetAddress address) {

@@ -88,7 +88,7 @@ class WebServerConfiguration {
 		return (factory) -> {
 			InetAddress address = factory.getAddress();
 			if (!properties.metricsProtected() && (address == null || !address.isLoopbackAddress())) {
-				throw new UnsafeSettingException(
+				throw new RefusedSettingException(
 						"FERRY_BIND is " + ((address != null) ? address.getHostAddress() : "every interface")
 								+ ", which is not a loopback address, and FERRY_METRICS_TOKEN is not set: "
 								+ "/metrics would be open to the network.",
