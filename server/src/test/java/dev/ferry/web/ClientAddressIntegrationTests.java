@@ -1,7 +1,9 @@
 package dev.ferry.web;
 
+import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import dev.ferry.testing.Api;
@@ -23,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code FERRY_TRUSTED_PROXIES}: requests reach a real server from several loopback
  * source addresses through the real curl, one of which (127.0.0.3) is a trusted proxy.
  * What the server made of the client address is read back where it is used: the audit
- * trail, the session list, the sign-in rate limit, HSTS (X-Forwarded-Proto).
+ * trail, the session list, the sign-in rate limit, HSTS and share links
+ * (X-Forwarded-Proto).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ClientAddressIntegrationTests {
@@ -112,6 +115,29 @@ class ClientAddressIntegrationTests {
 		assertThat(failedSignIn(PROXY, email, "X-Forwarded-For: 203.0.113.201").status())
 			.as("another client behind the same proxy")
 			.isEqualTo(401);
+	}
+
+	@Test
+	void shareLinksFollowTheSchemeOnlyATrustedProxyReports() {
+		String admin = api.login(IntegrationTest.ADMIN_EMAIL, IntegrationTest.ADMIN_PASSWORD);
+		Api.Response file = api.send(api.builder("/api/v1/files/content?path=/proxy-" + UUID.randomUUID(), admin)
+			.PUT(HttpRequest.BodyPublishers.ofString("shared through a proxy")));
+		assertThat(file.status()).as(file.body()).isEqualTo(201);
+		Api.Response transfer = api.post("/api/v1/transfers",
+				Map.of("title", "Proxy", "file_ids", List.of(file.json().get("id").asString())), admin);
+		assertThat(transfer.status()).as(transfer.body()).isEqualTo(201);
+		String share = api.base() + "/api/v1/transfers/" + transfer.json().get("id").asString() + "/share";
+
+		assertThat(shareUrl(PROXY, share, admin)).startsWith("https://files.example.com/s/");
+		assertThat(shareUrl(UNTRUSTED, share, admin)).startsWith("http://files.example.com/s/");
+	}
+
+	private static String shareUrl(String source, String share, String token) {
+		Api.Response link = Curl.request("--interface", source, "-H", "Authorization: Bearer " + token, "-H",
+				"Content-Type: application/json", "-H", "Host: files.example.com", "-H", "X-Forwarded-Proto: https",
+				"-d", "{}", share);
+		assertThat(link.status()).as(link.body()).isEqualTo(201);
+		return link.json().get("url").asString();
 	}
 
 	private SignIn signIn(String source, String... headers) {
