@@ -11,6 +11,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -19,10 +20,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses a query string that is not valid percent-encoded UTF-8 ({@code %ff%fe},
- * overlong {@code %c0%af}, a bare {@code %}) with 400 before anything reads a parameter.
- * Tomcat parses parameters lazily and throws from whichever {@code getParameter} call
- * comes first, which deep inside a controller became a 500 with a stack trace; checked
- * here, every endpoint answers the same way whether the caller is signed in or not.
+ * overlong {@code %c0%af}, a bare {@code %}) or has more parameters than Tomcat accepts
+ * with 400 before anything reads a parameter. Tomcat parses parameters lazily and throws
+ * from whichever {@code getParameter} call comes first, which deep inside a controller
+ * became a 500 with a stack trace; checked here, every endpoint answers the same way
+ * whether the caller is signed in or not.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
@@ -33,20 +35,44 @@ class QueryStringFilter extends OncePerRequestFilter {
 
 	private final ProblemWriter problems;
 
-	QueryStringFilter(ProblemWriter problems) {
+	private final int maxParameters;
+
+	QueryStringFilter(ProblemWriter problems, @Value("${server.tomcat.max-parameter-count:1000}") int maxParameters) {
 		this.problems = problems;
+		this.maxParameters = maxParameters;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String query = request.getQueryString();
+		String refusal = null;
 		if (query != null && !wellFormed(query)) {
+			refusal = DETAIL;
+		}
+		else if (query != null && parameterCount(query) > maxParameters) {
+			refusal = tooMany(maxParameters);
+		}
+		if (refusal != null) {
 			SecurityHeaders.addMissing(request, response);
-			problems.write(request, response, HttpStatus.BAD_REQUEST, "bad-request", DETAIL);
+			problems.write(request, response, HttpStatus.BAD_REQUEST, "bad-request", refusal);
 			return;
 		}
 		chain.doFilter(request, response);
+	}
+
+	static String tooMany(int max) {
+		return "The request has more than " + max + " parameters.";
+	}
+
+	private static int parameterCount(String query) {
+		int count = 0;
+		for (String part : query.split("&")) {
+			if (!part.isEmpty()) {
+				count++;
+			}
+		}
+		return count;
 	}
 
 	/**

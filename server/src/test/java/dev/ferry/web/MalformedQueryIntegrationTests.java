@@ -15,8 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Query strings that are not valid percent-encoded UTF-8, as ffuf sent them, through the
- * real curl (the JDK client refuses to build such URLs): every one answers 400
- * problem+json, signed in or not, and the server logs no stack trace for them.
+ * real curl (the JDK client refuses to build such URLs), too many parameters and form
+ * bodies Tomcat cannot parse: every one answers 400 problem+json, signed in or not, and
+ * the server logs no stack trace for them.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class MalformedQueryIntegrationTests extends IntegrationTest {
@@ -33,6 +34,31 @@ class MalformedQueryIntegrationTests extends IntegrationTest {
 		for (String path : PATHS) {
 			assertBadRequest(path, Curl.request("-H", "Authorization: Bearer " + token, api.base() + path));
 			assertBadRequest(path, Curl.request(api.base() + path));
+		}
+		assertThat(output.getAll()).doesNotContain("\tat ").doesNotContain("Exception");
+	}
+
+	@Test
+	void tooManyParametersAnswer400SignedInOrNot(CapturedOutput output) {
+		String path = "/api/v1/me/activity?" + "a=1&".repeat(1500) + "limit=5";
+		String token = adminToken();
+		for (Api.Response response : List.of(Curl.request("-H", "Authorization: Bearer " + token, api.base() + path),
+				Curl.request(api.base() + path))) {
+			assertThat(response.status()).as(response.body()).isEqualTo(400);
+			assertThat(response.contentType()).startsWith("application/problem+json");
+		}
+		assertThat(output.getAll()).doesNotContain("\tat ").doesNotContain("Exception");
+	}
+
+	@Test
+	void aMalformedFormBodyAnswers400(CapturedOutput output) {
+		String token = adminToken();
+		for (String path : List.of("/api/v1/auth/login", "/api/v1/auth/api-keys", "/api/v1/transfers")) {
+			Api.Response response = Curl.request("-H", "Authorization: Bearer " + token, "-H",
+					"Content-Type: application/x-www-form-urlencoded", "--data-binary", "name=%ff%fe",
+					api.base() + path);
+			assertThat(response.status()).as(path + " " + response.body()).isEqualTo(400);
+			assertThat(response.contentType()).as(path).startsWith("application/problem+json");
 		}
 		assertThat(output.getAll()).doesNotContain("\tat ").doesNotContain("Exception");
 	}
