@@ -45,6 +45,9 @@ class ClientAddressIntegrationTests {
 		OwnServer.register(registry, "proxies");
 		registry.add("ferry.http.trusted-proxies", () -> PROXY + ", 10.0.0.0/8, 2001:db8:ff::/48");
 		registry.add("ferry.auth.login-attempts", () -> "3");
+		// On Kubernetes Spring Boot would trust X-Forwarded-For from every private and
+		// loopback address by itself; Ferry must not let it.
+		registry.add("spring.main.cloud-platform", () -> "kubernetes");
 	}
 
 	@BeforeEach
