@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -147,6 +148,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		return handleExceptionInternal(ex, validation.of(ex), headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	/**
+	 * Tomcat refusing parameters it cannot parse: a form body (query strings are checked
+	 * earlier by {@link QueryStringFilter}) with a malformed encoding or too many fields.
+	 */
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<Object> invalidParameters(InvalidParameterException ex, WebRequest request) {
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "bad-request",
+				"The request's parameters cannot be read: malformed percent-encoding or too many of them.");
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
 	}
 
 	@ExceptionHandler(ConstraintViolationException.class)

@@ -1,10 +1,14 @@
 package dev.ferry.web;
 
+import java.net.InetAddress;
 import java.nio.file.Path;
 
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.tomcat.util.net.SSLHostConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
@@ -17,10 +21,26 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The embedded Tomcat: HTTPS with HTTP/2 when {@code FERRY_TLS_CERT} and
  * {@code FERRY_TLS_KEY} name PEM files (HTTP/2 only with TLS, where browsers use it; no
- * cleartext h2c), and problem+json instead of Tomcat's HTML error page.
+ * cleartext h2c), the client address from trusted proxies, no open {@code /metrics} on a
+ * network address, and problem+json instead of Tomcat's HTML error page.
  */
 @Configuration(proxyBeanMethods = false)
 class WebServerConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(WebServerConfiguration.class);
+
+	/** TLS 1.3 and TLS 1.2, the latter only with forward secrecy (ECDHE) and AEAD. */
+	static final String[] PROTOCOLS = { "TLSv1.3", "TLSv1.2" };
+
+	/**
+	 * In the server's order of preference (Mozilla's "intermediate" profile without its
+	 * DHE suites): no CBC (LUCKY13), no static RSA key exchange.
+	 */
+	static final String[] CIPHERS = { "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384",
+			"TLS_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+			"TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+			"TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+			"TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256" };
 
 	@Bean
 	WebServerFactoryCustomizer<TomcatServletWebServerFactory> tlsFromPemFiles(HttpProperties properties) {
@@ -31,10 +51,50 @@ class WebServerConfiguration {
 			Ssl ssl = new Ssl();
 			ssl.setCertificate(location(properties.tlsCert()));
 			ssl.setCertificatePrivateKey(location(properties.tlsKey()));
+			ssl.setEnabledProtocols(PROTOCOLS);
+			ssl.setCiphers(CIPHERS);
 			factory.setSsl(ssl);
+			// Clients must not talk the server down to a weaker suite they prefer.
+			factory.addConnectorCustomizers((connector) -> {
+				for (SSLHostConfig host : connector.findSslHostConfigs()) {
+					host.setHonorCipherOrder(true);
+				}
+			});
 			Http2 http2 = new Http2();
 			http2.setEnabled(true);
 			factory.setHttp2(http2);
+		};
+	}
+
+	@Bean
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> clientAddressFromTrustedProxies(
+			HttpProperties properties) {
+		TrustedProxies proxies = properties.proxies();
+		return (factory) -> {
+			if (proxies.isEmpty()) {
+				return;
+			}
+			log.info("Taking the client address from Forwarded/X-Forwarded-For sent by {}", proxies);
+			factory.addEngineValves(new ClientAddressValve(proxies));
+		};
+	}
+
+	/**
+	 * {@code /metrics} without a token is only safe where nobody else can connect.
+	 * Checked on the address Tomcat is about to bind, before it listens.
+	 */
+	@Bean
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> metricsTokenOffLoopback(HttpProperties properties) {
+		return (factory) -> {
+			InetAddress address = factory.getAddress();
+			if (!properties.metricsProtected() && (address == null || !address.isLoopbackAddress())) {
+				throw new RefusedSettingException(
+						"FERRY_BIND is " + ((address != null) ? address.getHostAddress() : "every interface")
+								+ ", which is not a loopback address, and FERRY_METRICS_TOKEN is not set: "
+								+ "/metrics would be open to the network.",
+						"Set FERRY_METRICS_TOKEN to a long random value (for example the output of "
+								+ "'openssl rand -hex 32') and give it to Prometheus, or bind to 127.0.0.1 or ::1.");
+			}
 		};
 	}
 

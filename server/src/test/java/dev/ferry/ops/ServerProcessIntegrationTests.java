@@ -1,5 +1,6 @@
 package dev.ferry.ops;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,8 @@ import static org.awaitility.Awaitility.await;
  * Starts Ferry as a separate process configured only through its documented environment
  * variables, and talks to it with the real {@code curl}: TLS from PEM files made by the
  * real {@code openssl}, HTTP/2 and HSTS, the bind address and port, the data directory's
- * permissions, JSON logs that carry the request id and no secret, and the metrics token.
+ * permissions, JSON logs that carry the request id and no secret, the metrics token, and
+ * the TLS protocols and cipher suites as the real {@code openssl s_client} finds them.
  */
 class ServerProcessIntegrationTests {
 
@@ -91,6 +93,26 @@ class ServerProcessIntegrationTests {
 		Result head = curl("--http2", "-k", "-sI", url("/health"));
 		assertThat(head.output()).startsWith("HTTP/2 200")
 			.containsIgnoringCase("strict-transport-security: max-age=31536000");
+	}
+
+	@Test
+	void tlsOffersTls13AndTls12AeadSuitesOnlyInTheServersOrder() {
+		assertThat(tls("-tls1_3").output()).contains("Protocol version: TLSv1.3");
+		Result preferringChacha = tls("-tls1_2", "-cipher",
+				"ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-ECDSA-AES128-GCM-SHA256");
+		assertThat(preferringChacha.output()).as("the server's first choice, not the client's")
+			.contains("Ciphersuite: ECDHE-ECDSA-AES128-GCM-SHA256");
+		Result cbc = tls("-tls1_2", "-cipher",
+				"ECDHE-ECDSA-AES128-SHA:ECDHE-ECDSA-AES256-SHA:ECDHE-ECDSA-AES128-SHA256:ECDHE-ECDSA-AES256-SHA384");
+		assertThat(cbc.exitCode()).as("CBC suites: %s", cbc.output()).isNotZero();
+		assertThat(cbc.output()).doesNotContain("Ciphersuite:");
+		for (String old : List.of("-tls1", "-tls1_1")) {
+			// SECLEVEL=0 lets this client offer the old protocol: the refusal is the
+			// server's.
+			Result refused = tls(old, "-cipher", "DEFAULT@SECLEVEL=0");
+			assertThat(refused.exitCode()).as("%s: %s", old, refused.output()).isNotZero();
+			assertThat(refused.output()).doesNotContain("Ciphersuite:");
+		}
 	}
 
 	@Test
@@ -174,6 +196,31 @@ class ServerProcessIntegrationTests {
 
 	private static String logText() throws IOException {
 		return Files.readString(log, StandardCharsets.UTF_8);
+	}
+
+	/** A TLS handshake by the real {@code openssl s_client}, with nothing to send. */
+	private static Result tls(String... args) {
+		List<String> command = new ArrayList<>(
+				List.of("openssl", "s_client", "-brief", "-connect", BIND + ":" + port, "-servername", "localhost"));
+		command.addAll(List.of(args));
+		try {
+			Process process = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+				.start();
+			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			if (!process.waitFor(60, TimeUnit.SECONDS)) {
+				process.destroyForcibly();
+				throw new AssertionError("timed out: " + String.join(" ", command));
+			}
+			return new Result(process.exitValue(), output);
+		}
+		catch (IOException ex) {
+			throw new AssertionError("openssl is needed for this test", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError(ex);
+		}
 	}
 
 	private static Result curl(String... args) {
