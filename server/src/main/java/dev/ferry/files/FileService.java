@@ -78,12 +78,14 @@ class FileService implements FileCatalog {
 
 	/**
 	 * Inserts the file under its name or, when that is taken, the first free "name (n)";
-	 * refuses it when it no longer fits the quota (the caller then destroys the blob).
-	 * The type is detected before the transaction, which on SQLite holds the write lock.
+	 * refuses it when it no longer fits the quota (the caller then destroys the blob). A
+	 * quota reservation with the file's id becomes the file's size in the same
+	 * transaction. The type is detected before the transaction, which on SQLite holds the
+	 * write lock.
 	 */
 	FileRecord register(CurrentUser owner, NewFile file) {
 		Placement placement = checkPlacement(owner, file.placement().folder(), file.placement().name());
-		long room = quotas.remaining(owner);
+		long room = quotas.remaining(owner, file.id());
 		if (file.size() > room) {
 			throw FileException.quotaExceeded(room);
 		}
@@ -96,6 +98,7 @@ class FileService implements FileCatalog {
 						NumberedNames.numbered(placement.name(), n), type, declared, file.size(), file.sha256(),
 						file.blobId(), now, now);
 				if (files.insertIfFree(candidate)) {
+					quotas.release(file.id());
 					audit.record(AuditEvent.success("file.created")
 						.object("file", candidate.id())
 						.detail("path", candidate.path())

@@ -1,16 +1,25 @@
 package dev.ferry.files;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
 import dev.ferry.auth.Accounts;
 import dev.ferry.auth.CurrentUser;
 import dev.ferry.auth.Role;
 import dev.ferry.auth.User;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.util.unit.DataSize;
 
 /**
  * Storage quotas: the account's own {@code quota_bytes}, else the default of its role
- * ({@code FERRY_QUOTA_DEFAULT_*}); {@link Long#MAX_VALUE} means unlimited.
+ * ({@code FERRY_QUOTA_DEFAULT_*}); {@link Long#MAX_VALUE} means unlimited. What is left
+ * is the limit minus the owner's files minus the bytes uploads in flight have reserved.
+ * Reserving checks and takes room in one transaction under the owner's lock row, so
+ * parallel uploads cannot all see the same room and together overshoot it.
  */
 @Component
 class Quotas {
@@ -23,18 +32,62 @@ class Quotas {
 
 	private final FileRepository files;
 
-	Quotas(Accounts accounts, FilesProperties properties, FileRepository files) {
+	private final QuotaReservations reservations;
+
+	private final TransactionOperations transactions;
+
+	private final Clock clock;
+
+	Quotas(Accounts accounts, FilesProperties properties, FileRepository files, QuotaReservations reservations,
+			TransactionOperations transactions, Clock clock) {
 		this.accounts = accounts;
 		this.defaults = properties.quota();
 		this.files = files;
+		this.reservations = reservations;
+		this.transactions = transactions;
+		this.clock = clock;
 	}
 
 	long remaining(CurrentUser owner) {
+		return remaining(owner, null);
+	}
+
+	/** What is left, not counting reservation {@code exceptId} (the caller's own). */
+	long remaining(CurrentUser owner, UUID exceptId) {
 		long limit = limit(owner);
 		if (limit == UNLIMITED) {
 			return UNLIMITED;
 		}
-		return Math.max(0, limit - files.usedBytes(owner.userId()));
+		long held = reservations.held(owner.userId(), exceptId, clock.instant());
+		return Math.max(0, limit - files.usedBytes(owner.userId()) - held);
+	}
+
+	/**
+	 * Sets reservation {@code id} to {@code wanted} bytes, or to as much as is left if
+	 * that is still at least {@code minimum}; otherwise leaves it as it was. It lasts
+	 * {@code ttl} unless renewed, released, or turned into a file.
+	 */
+	Grant reserve(CurrentUser owner, UUID id, long wanted, long minimum, Duration ttl) {
+		if (limit(owner) == UNLIMITED) {
+			return new Grant(true, wanted, UNLIMITED);
+		}
+		return transactions.execute((status) -> {
+			Instant now = clock.instant();
+			reservations.lock(owner.userId());
+			reservations.purgeExpired(owner.userId(), now);
+			long room = remaining(owner, id);
+			long granted = Math.min(wanted, room);
+			if (granted < minimum) {
+				return new Grant(false, 0, room);
+			}
+			reservations.put(id, owner.userId(), granted, now.plus(ttl));
+			return new Grant(true, granted, room);
+		});
+	}
+
+	/** Gives a reservation's bytes back (a failed upload). */
+	void release(UUID id) {
+		reservations.release(id);
 	}
 
 	private long limit(CurrentUser owner) {
@@ -56,6 +109,12 @@ class Quotas {
 
 	private static long bytes(DataSize size) {
 		return (size == null) ? UNLIMITED : Math.max(0, size.toBytes());
+	}
+
+	/**
+	 * {@code bytes} is what the reservation now holds; {@code room} what was left for it.
+	 */
+	record Grant(boolean granted, long bytes, long room) {
 	}
 
 }
