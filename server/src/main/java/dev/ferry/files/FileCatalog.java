@@ -30,6 +30,12 @@ public interface FileCatalog {
 	OptionalLong quotaLimit(Role role, Long ownQuotaBytes);
 
 	/**
+	 * The type a blob would be stored with under {@code name}: detected from its first
+	 * bytes, the declared type and the name only when the content says nothing.
+	 */
+	String detectType(UUID blobId, long size, String name, String declaredType);
+
+	/**
 	 * Registers a completed blob as a file (new version if the path exists is a later
 	 * feature; today an existing path gets a unique name). Detects the type from content.
 	 */

@@ -72,6 +72,11 @@ class FileService implements FileCatalog {
 	}
 
 	@Override
+	public String detectType(UUID blobId, long size, String name, String declaredType) {
+		return types.detect(blobId, size, name, ContentTypes.clean(declaredType));
+	}
+
+	@Override
 	public StoredFile add(CurrentUser owner, NewFile file) {
 		return register(owner, file).stored();
 	}
