@@ -92,6 +92,33 @@ class UploadPolicy {
 		return catalog.remainingQuota(user) - repository.reservedBytes(user.userId(), uploadId, now());
 	}
 
+	long minChunk() {
+		return properties.minChunk().toBytes();
+	}
+
+	/**
+	 * Refuses a body of {@code size} bytes that is below the minimum and does not finish
+	 * the upload: small parts cost a stored object and a row each.
+	 */
+	void checkChunkSize(Upload upload, long size) {
+		boolean finishes = !upload.isDeferred() && upload.offset() + size == upload.length();
+		if (size > 0 && size < minChunk() && !finishes) {
+			throw UploadException.chunkTooSmall(size, minChunk());
+		}
+	}
+
+	/**
+	 * Refuses a new part past the cap. The last free part is kept for a body that
+	 * finishes the upload ({@code size} -1: not known yet).
+	 */
+	void checkNewPart(Upload upload, int partCount, long size) {
+		int max = properties.maxParts();
+		boolean finishes = size < 0 || (!upload.isDeferred() && upload.offset() + size == upload.length());
+		if (partCount >= max || (partCount == max - 1 && !finishes)) {
+			throw UploadException.tooManyParts(max, partCount >= max);
+		}
+	}
+
 	record Allowance(long bytes, UploadException exceeded) {
 	}
 

@@ -44,9 +44,13 @@ class UploadService {
 
 	private final ObjectProvider<UploadGate> gate;
 
+	private final PatchThrottle throttle;
+
 	UploadService(UploadRepository repository, BlobStorage blobs, UploadPolicy policy, ChunkWriter writer,
-			UploadDigests digests, UploadCompletion completion, AuditLog audit, ObjectProvider<UploadGate> gate) {
+			UploadDigests digests, UploadCompletion completion, AuditLog audit, ObjectProvider<UploadGate> gate,
+			PatchThrottle throttle) {
 		this.gate = gate;
+		this.throttle = throttle;
 		this.repository = repository;
 		this.blobs = blobs;
 		this.policy = policy;
@@ -114,10 +118,17 @@ class UploadService {
 		return upload;
 	}
 
-	/** Appends a PATCH body at {@code offset}, declaring the length first if deferred. */
+	/**
+	 * Appends a PATCH body at {@code offset}, declaring the length first if deferred.
+	 * PATCHes of one upload are rate-limited.
+	 */
 	Upload append(Uploader uploader, UUID id, long offset, Long length, ChunkWriter.Chunk chunk) {
 		CurrentUser user = uploader.user();
 		Upload upload = current(uploader, id);
+		failing(id, () -> {
+			throttle.acquire(id);
+			return null;
+		});
 		if (upload.offset() != offset) {
 			throw UploadException.offsetMismatch(offset, upload.offset());
 		}
@@ -153,6 +164,10 @@ class UploadService {
 		if (chunk.declaredLength() > allowance.bytes()) {
 			throw failed(upload.id(), allowance.exceeded());
 		}
+		failing(upload.id(), () -> {
+			policy.checkChunkSize(upload, chunk.declaredLength());
+			return null;
+		});
 		MessageDigest digest = digests.resume(upload);
 		long offset = failing(upload.id(), () -> writer.write(upload, chunk, allowance, digest));
 		Instant now = policy.now();

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static dev.ferry.upload.TusProtocolIntegrationTests.MIB;
 import static dev.ferry.upload.TusProtocolIntegrationTests.random;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -103,19 +104,19 @@ class UploadAccessIntegrationTests extends IntegrationTest {
 
 	@Test
 	void deferredUploadIsRefusedWhenItsOffsetWouldCrossTheQuota() {
-		TestAccounts.Account user = accounts.create(Role.USER, 1000L);
+		TestAccounts.Account user = accounts.create(Role.USER, 2L * MIB + 1000);
 		String location = api
 			.send(tus.request(Tus.BASE, user.token())
 				.header("Upload-Defer-Length", "1")
 				.header("Upload-Metadata", Tus.metadata(Map.of("filename", "growing.log")))
 				.POST(HttpRequest.BodyPublishers.noBody()))
 			.header("Location");
-		assertThat(tus.patch(location, user.token(), 0, random(700)).status()).isEqualTo(204);
-		Api.Response crossing = tus.patch(location, user.token(), 700, random(301));
+		assertThat(tus.patch(location, user.token(), 0, random(MIB)).status()).isEqualTo(204);
+		Api.Response crossing = tus.patch(location, user.token(), MIB, random(MIB + 1001));
 		assertThat(crossing.status()).isEqualTo(413);
 		assertThat(crossing.json().get("type").asString()).isEqualTo("/problems/quota-exceeded");
-		assertThat(tus.head(location, user.token()).header("Upload-Offset")).isEqualTo("700");
-		assertThat(tus.patch(location, user.token(), 700, random(300)).status()).isEqualTo(204);
+		assertThat(tus.head(location, user.token()).header("Upload-Offset")).isEqualTo(Integer.toString(MIB));
+		assertThat(tus.patch(location, user.token(), MIB, random(MIB + 1000)).status()).isEqualTo(204);
 	}
 
 	@Test
