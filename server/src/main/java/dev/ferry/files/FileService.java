@@ -66,6 +66,22 @@ class FileService implements FileCatalog {
 	}
 
 	@Override
+	public QuotaReservation reserveQuota(CurrentUser owner, UUID id, long bytes, Instant until) {
+		Quotas.Grant grant = quotas.reserve(owner, id, bytes, bytes, until);
+		return new QuotaReservation(grant.granted(), grant.room());
+	}
+
+	@Override
+	public void extendQuota(UUID id, Instant until) {
+		quotas.extend(id, until);
+	}
+
+	@Override
+	public void releaseQuota(UUID id) {
+		quotas.release(id);
+	}
+
+	@Override
 	public OptionalLong quotaLimit(Role role, Long ownQuotaBytes) {
 		long limit = quotas.limit(role, ownQuotaBytes);
 		return (limit == Quotas.UNLIMITED) ? OptionalLong.empty() : OptionalLong.of(limit);

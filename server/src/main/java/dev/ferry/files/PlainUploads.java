@@ -170,7 +170,7 @@ class PlainUploads {
 		}
 
 		Quotas.Grant reserve(long wanted, long minimum) {
-			Quotas.Grant grant = quotas.reserve(owner, id, wanted, minimum, RESERVATION_TTL);
+			Quotas.Grant grant = quotas.reserve(owner, id, wanted, minimum, quotas.now().plus(RESERVATION_TTL));
 			if (grant.granted()) {
 				reserved = grant.bytes();
 				reservedAt = System.nanoTime();

@@ -48,6 +48,12 @@ class QuotaReservations {
 			.update();
 	}
 
+	void extend(UUID id, Instant expiresAt) {
+		jdbc.sql("UPDATE quota_reservations SET expires_at = ? WHERE id = ?")
+			.params(expiresAt.toEpochMilli(), id.toString())
+			.update();
+	}
+
 	void release(UUID id) {
 		jdbc.sql("DELETE FROM quota_reservations WHERE id = ?").param(id.toString()).update();
 	}

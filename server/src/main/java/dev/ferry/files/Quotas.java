@@ -1,7 +1,6 @@
 package dev.ferry.files;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -65,9 +64,9 @@ class Quotas {
 	/**
 	 * Sets reservation {@code id} to {@code wanted} bytes, or to as much as is left if
 	 * that is still at least {@code minimum}; otherwise leaves it as it was. It lasts
-	 * {@code ttl} unless renewed, released, or turned into a file.
+	 * until {@code until} unless renewed, released, or turned into a file.
 	 */
-	Grant reserve(CurrentUser owner, UUID id, long wanted, long minimum, Duration ttl) {
+	Grant reserve(CurrentUser owner, UUID id, long wanted, long minimum, Instant until) {
 		if (limit(owner) == UNLIMITED) {
 			return new Grant(true, wanted, UNLIMITED);
 		}
@@ -80,9 +79,17 @@ class Quotas {
 			if (granted < minimum) {
 				return new Grant(false, 0, room);
 			}
-			reservations.put(id, owner.userId(), granted, now.plus(ttl));
+			reservations.put(id, owner.userId(), granted, until);
 			return new Grant(true, granted, room);
 		});
+	}
+
+	Instant now() {
+		return clock.instant();
+	}
+
+	void extend(UUID id, Instant until) {
+		reservations.extend(id, until);
 	}
 
 	/** Gives a reservation's bytes back (a failed upload). */

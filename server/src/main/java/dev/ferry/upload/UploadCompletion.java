@@ -84,6 +84,7 @@ class UploadCompletion {
 			if (repository.delete(upload.id(), Upload.Status.ACTIVE)) {
 				digests.forget(upload.id());
 				blobs.destroy(upload.blobId());
+				catalog.releaseQuota(upload.id());
 			}
 			audit.record(AuditEvent.failure("upload.failed")
 				.object("upload", upload.id())

@@ -70,21 +70,29 @@ class UploadService {
 		requireWrite(user, "upload.create");
 		Placement placement = failing(null,
 				() -> policy.placement(user, metadata, uploader.isGuest() ? uploader.pass().folder() : null));
-		if (length != null) {
-			failing(null, () -> policy.checkLength(user, length, null));
-		}
-		else if (uploader.isGuest()) {
+		if (length == null && uploader.isGuest()) {
 			throw UploadException.badRequest("upload-length-required", "Upload-Length required",
 					"Uploads through an upload request must send Upload-Length.");
 		}
 		Instant now = policy.now();
-		String declaredType = metadata.first("filetype", "type");
-		Upload upload = new Upload(UUID.randomUUID(), user.userId(), blobs.create(), length, 0, metadata, placement,
-				declaredType, null, Upload.Status.ACTIVE, now, policy.expiresAt(now), null);
-		if (uploader.isGuest()) {
-			gate.getObject().admit(uploader.pass(), upload.id(), placement.name(), length, declaredType);
+		UUID id = UUID.randomUUID();
+		if (length != null) {
+			failing(null, () -> policy.reserve(user, id, length, policy.expiresAt(now)));
 		}
-		repository.insert(upload);
+		String declaredType = metadata.first("filetype", "type");
+		Upload upload;
+		try {
+			upload = new Upload(id, user.userId(), blobs.create(), length, 0, metadata, placement, declaredType, null,
+					Upload.Status.ACTIVE, now, policy.expiresAt(now), null);
+			if (uploader.isGuest()) {
+				gate.getObject().admit(uploader.pass(), upload.id(), placement.name(), length, declaredType);
+			}
+			repository.insert(upload);
+		}
+		catch (RuntimeException ex) {
+			policy.release(id);
+			throw ex;
+		}
 		audit.record(AuditEvent.success("upload.started")
 			.object("upload", upload.id())
 			.detail("folder", placement.folder())
@@ -152,6 +160,7 @@ class UploadService {
 		if (repository.delete(id, upload.status())) {
 			digests.forget(id);
 			blobs.destroy(upload.blobId());
+			policy.release(id);
 			audit.record(AuditEvent.success("upload.terminated")
 				.object("upload", id)
 				.detail("offset", upload.offset())
@@ -177,6 +186,7 @@ class UploadService {
 			advanced = repository.find(upload.id()).orElseThrow(UploadException::notFound);
 		}
 		digests.remember(upload.id(), offset, digest);
+		policy.extendReservation(advanced);
 		if (advanced.isFull() && !advanced.isCompleted()) {
 			return completion.complete(user, advanced, digests.resume(advanced), now);
 		}
@@ -196,7 +206,7 @@ class UploadService {
 			throw UploadException.badRequest("upload-length-too-small", "Upload-Length too small",
 					"Upload-Length " + length + " is less than the " + upload.offset() + " bytes already received.");
 		}
-		failing(upload.id(), () -> policy.checkLength(user, length, upload.id()));
+		failing(upload.id(), () -> policy.reserve(user, upload.id(), length, upload.expiresAt()));
 		if (!repository.declareLength(upload.id(), length, policy.now())) {
 			return current(uploader, upload.id());
 		}
@@ -244,6 +254,7 @@ class UploadService {
 		if (repository.delete(upload.id(), Upload.Status.ACTIVE)) {
 			digests.forget(upload.id());
 			blobs.destroy(upload.blobId());
+			policy.release(upload.id());
 		}
 	}
 

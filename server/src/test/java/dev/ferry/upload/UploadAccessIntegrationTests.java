@@ -1,8 +1,13 @@
 package dev.ferry.upload;
 
 import java.net.http.HttpRequest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import dev.ferry.auth.Role;
 import dev.ferry.testing.Api;
@@ -100,6 +105,49 @@ class UploadAccessIntegrationTests extends IntegrationTest {
 		Api.Response second = tus.create(user.token(), 600, Map.of("filename", "second.bin"));
 		assertThat(second.status()).isEqualTo(413);
 		assertThat(second.json().get("remaining_bytes").asLong()).isEqualTo(400);
+	}
+
+	@Test
+	void parallelCreationsCannotTogetherPassTheQuotaAndPlainUploadsSeeTheReservation() throws Exception {
+		TestAccounts.Account user = accounts.create(Role.USER, 1000L);
+		CyclicBarrier start = new CyclicBarrier(8);
+		ExecutorService threads = Executors.newFixedThreadPool(8);
+		List<Api.Response> created = new ArrayList<>();
+		try {
+			List<Future<Api.Response>> sent = new ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				String name = "parallel-" + i + ".bin";
+				sent.add(threads.submit(() -> {
+					start.await();
+					return tus.create(user.token(), 900, Map.of("filename", name));
+				}));
+			}
+			for (Future<Api.Response> response : sent) {
+				created.add(response.get());
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
+		assertThat(created).extracting(Api.Response::status).containsOnly(201, 413);
+		assertThat(created).filteredOn((r) -> r.status() == 201).hasSize(1);
+		String location = created.stream()
+			.filter((r) -> r.status() == 201)
+			.findFirst()
+			.orElseThrow()
+			.header("Location");
+
+		Api.Response plain = api.send(api.builder("/api/v1/files/content?path=/plain.bin", user.token())
+			.PUT(HttpRequest.BodyPublishers.ofByteArray(random(200))));
+		assertThat(plain.status()).as("the tus upload holds 900 of 1000 bytes").isEqualTo(413);
+		assertThat(plain.json().get("remaining_bytes").asLong()).isEqualTo(100);
+
+		assertThat(tus.delete(location, user.token()).status()).isEqualTo(204);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM quota_reservations WHERE owner_id = ?")
+			.param(user.id().toString())
+			.query(Long.class)
+			.single()).as("termination released the reservation").isZero();
+		assertThat(tus.create(user.token(), 900, Map.of("filename", "again.bin")).status()).isEqualTo(201);
 	}
 
 	@Test
