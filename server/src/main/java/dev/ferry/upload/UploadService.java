@@ -133,10 +133,7 @@ class UploadService {
 	Upload append(Uploader uploader, UUID id, long offset, Long length, ChunkWriter.Chunk chunk) {
 		CurrentUser user = uploader.user();
 		Upload upload = current(uploader, id);
-		failing(id, () -> {
-			throttle.acquire(id);
-			return null;
-		});
+		checking(id, () -> throttle.acquire(id));
 		if (upload.offset() != offset) {
 			throw UploadException.offsetMismatch(offset, upload.offset());
 		}
@@ -173,10 +170,7 @@ class UploadService {
 		if (chunk.declaredLength() > allowance.bytes()) {
 			throw failed(upload.id(), allowance.exceeded());
 		}
-		failing(upload.id(), () -> {
-			policy.checkChunkSize(upload, chunk.declaredLength());
-			return null;
-		});
+		checking(upload.id(), () -> policy.checkChunkSize(upload, chunk.declaredLength()));
 		MessageDigest digest = digests.resume(upload);
 		long offset = failing(upload.id(), () -> writer.write(upload, chunk, allowance, digest));
 		Instant now = policy.now();
@@ -264,6 +258,16 @@ class UploadService {
 	private <T> T failing(UUID id, Supplier<T> action) {
 		try {
 			return action.get();
+		}
+		catch (ProblemException ex) {
+			throw failed(id, ex);
+		}
+	}
+
+	/** {@link #failing} for a check that returns nothing. */
+	private void checking(UUID id, Runnable check) {
+		try {
+			check.run();
 		}
 		catch (ProblemException ex) {
 			throw failed(id, ex);
