@@ -67,7 +67,7 @@ class FileService implements FileCatalog {
 
 	@Override
 	public QuotaReservation reserveQuota(CurrentUser owner, UUID id, long bytes, Instant until) {
-		Quotas.Grant grant = quotas.reserve(owner, id, bytes, bytes, until);
+		QuotaLedger.Grant grant = quotas.reserve(owner, id, bytes, bytes, until);
 		return new QuotaReservation(grant.granted(), grant.room());
 	}
 

@@ -70,7 +70,7 @@ class PlainUploads {
 			long declaredLength) {
 		String path = FilePaths.join(placement.folder(), placement.name());
 		Transfer transfer = new Transfer(owner, UUID.randomUUID());
-		Quotas.Grant grant = (declaredLength >= 0) ? transfer.reserve(declaredLength, declaredLength)
+		QuotaLedger.Grant grant = (declaredLength >= 0) ? transfer.reserve(declaredLength, declaredLength)
 				: transfer.reserve(RESERVATION_STEP, 0);
 		if (!grant.granted()) {
 			failed(path, declaredLength, 0, "quota_exceeded");
@@ -169,8 +169,8 @@ class PlainUploads {
 			this.id = id;
 		}
 
-		Quotas.Grant reserve(long wanted, long minimum) {
-			Quotas.Grant grant = quotas.reserve(owner, id, wanted, minimum, quotas.now().plus(RESERVATION_TTL));
+		QuotaLedger.Grant reserve(long wanted, long minimum) {
+			QuotaLedger.Grant grant = quotas.reserve(owner, id, wanted, minimum, quotas.now().plus(RESERVATION_TTL));
 			if (grant.granted()) {
 				reserved = grant.bytes();
 				reservedAt = System.nanoTime();
@@ -186,7 +186,7 @@ class PlainUploads {
 			if (bytes <= reserved && System.nanoTime() - reservedAt < RENEW_AFTER_NANOS) {
 				return;
 			}
-			Quotas.Grant grant = reserve(Math.max(reserved, bytes + RESERVATION_STEP), bytes);
+			QuotaLedger.Grant grant = reserve(Math.max(reserved, bytes + RESERVATION_STEP), bytes);
 			if (!grant.granted()) {
 				throw new QuotaCrossed(grant.room());
 			}

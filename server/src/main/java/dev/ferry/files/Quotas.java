@@ -1,6 +1,5 @@
 package dev.ferry.files;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -10,15 +9,13 @@ import dev.ferry.auth.Role;
 import dev.ferry.auth.User;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.util.unit.DataSize;
 
 /**
  * Storage quotas: the account's own {@code quota_bytes}, else the default of its role
  * ({@code FERRY_QUOTA_DEFAULT_*}); {@link Long#MAX_VALUE} means unlimited. What is left
- * is the limit minus the owner's files minus the bytes uploads in flight have reserved.
- * Reserving checks and takes room in one transaction under the owner's lock row, so
- * parallel uploads cannot all see the same room and together overshoot it.
+ * is the limit minus the owner's files minus the bytes uploads in flight have reserved
+ * ({@link QuotaLedger}).
  */
 @Component
 class Quotas {
@@ -29,22 +26,12 @@ class Quotas {
 
 	private final FilesProperties.Quota defaults;
 
-	private final FileRepository files;
+	private final QuotaLedger ledger;
 
-	private final QuotaReservations reservations;
-
-	private final TransactionOperations transactions;
-
-	private final Clock clock;
-
-	Quotas(Accounts accounts, FilesProperties properties, FileRepository files, QuotaReservations reservations,
-			TransactionOperations transactions, Clock clock) {
+	Quotas(Accounts accounts, FilesProperties properties, QuotaLedger ledger) {
 		this.accounts = accounts;
 		this.defaults = properties.quota();
-		this.files = files;
-		this.reservations = reservations;
-		this.transactions = transactions;
-		this.clock = clock;
+		this.ledger = ledger;
 	}
 
 	long remaining(CurrentUser owner) {
@@ -54,47 +41,29 @@ class Quotas {
 	/** What is left, not counting reservation {@code exceptId} (the caller's own). */
 	long remaining(CurrentUser owner, UUID exceptId) {
 		long limit = limit(owner);
-		if (limit == UNLIMITED) {
-			return UNLIMITED;
-		}
-		long held = reservations.held(owner.userId(), exceptId, clock.instant());
-		return Math.max(0, limit - files.usedBytes(owner.userId()) - held);
+		return (limit == UNLIMITED) ? UNLIMITED : ledger.remaining(owner.userId(), limit, exceptId);
 	}
 
-	/**
-	 * Sets reservation {@code id} to {@code wanted} bytes, or to as much as is left if
-	 * that is still at least {@code minimum}; otherwise leaves it as it was. It lasts
-	 * until {@code until} unless renewed, released, or turned into a file.
-	 */
-	Grant reserve(CurrentUser owner, UUID id, long wanted, long minimum, Instant until) {
-		if (limit(owner) == UNLIMITED) {
-			return new Grant(true, wanted, UNLIMITED);
+	/** See {@link QuotaLedger#reserve}; an unlimited owner needs no reservation. */
+	QuotaLedger.Grant reserve(CurrentUser owner, UUID id, long wanted, long minimum, Instant until) {
+		long limit = limit(owner);
+		if (limit == UNLIMITED) {
+			return new QuotaLedger.Grant(true, wanted, UNLIMITED);
 		}
-		return transactions.execute((status) -> {
-			Instant now = clock.instant();
-			reservations.lock(owner.userId());
-			reservations.purgeExpired(owner.userId(), now);
-			long room = remaining(owner, id);
-			long granted = Math.min(wanted, room);
-			if (granted < minimum) {
-				return new Grant(false, 0, room);
-			}
-			reservations.put(id, owner.userId(), granted, until);
-			return new Grant(true, granted, room);
-		});
+		return ledger.reserve(owner.userId(), limit, id, wanted, minimum, until);
 	}
 
 	Instant now() {
-		return clock.instant();
+		return ledger.now();
 	}
 
 	void extend(UUID id, Instant until) {
-		reservations.extend(id, until);
+		ledger.extend(id, until);
 	}
 
 	/** Gives a reservation's bytes back (a failed upload). */
 	void release(UUID id) {
-		reservations.release(id);
+		ledger.release(id);
 	}
 
 	private long limit(CurrentUser owner) {
@@ -116,12 +85,6 @@ class Quotas {
 
 	private static long bytes(DataSize size) {
 		return (size == null) ? UNLIMITED : Math.max(0, size.toBytes());
-	}
-
-	/**
-	 * {@code bytes} is what the reservation now holds; {@code room} what was left for it.
-	 */
-	record Grant(boolean granted, long bytes, long room) {
 	}
 
 }
