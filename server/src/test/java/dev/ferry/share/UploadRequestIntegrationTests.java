@@ -143,6 +143,10 @@ class UploadRequestIntegrationTests extends ShareIntegrationTest {
 			.param(owner.id().toString())
 			.query(Long.class)
 			.single()).isEqualTo(1);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM quota_reservations WHERE owner_id = ?")
+			.param(owner.id().toString())
+			.query(Long.class)
+			.single()).as("refused uploads give their quota back").isZero();
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'upload_request.upload' AND object_id = ?")
 			.param(request.get("id").asString())
 			.query(Long.class)
