@@ -3,7 +3,10 @@
 // POST + X-HTTP-Method-Override, as tus-js-client does behind proxies that drop PATCH).
 // Prints one JSON line: {"url", "aborted_after", "resumed_from", "size"}.
 // With FERRY_UPLOAD_REQUEST instead of FERRY_TOKEN it uploads through an upload request
-// (the session goes in the X-Upload-Request header, no account).
+// (the session goes in the X-Upload-Request header, no account). PATCH bodies are 1 MiB
+// (the server's smallest for a PATCH that is not the last); FERRY_CHUNK_SIZE=default
+// keeps tus-js-client's own default instead (Infinity: one PATCH with the whole rest,
+// so the abort cuts it mid-body).
 //
 //   FERRY_TOKEN=<access token> node resume-upload.mjs <endpoint> <file>
 //   FERRY_UPLOAD_REQUEST=<upload-request session> node resume-upload.mjs <endpoint> <file>
@@ -23,7 +26,7 @@ const data = readFileSync(file)
 const options = {
   endpoint,
   headers: uploadRequest ? { 'X-Upload-Request': uploadRequest } : { Authorization: `Bearer ${token}` },
-  chunkSize: 256 * 1024,
+  ...(process.env.FERRY_CHUNK_SIZE === 'default' ? {} : { chunkSize: 1024 * 1024 }),
   retryDelays: [0, 250, 500, 1000, 2000, 4000],
   metadata: { filename: basename(file), filetype: 'application/octet-stream', path: '/js-client' },
 }

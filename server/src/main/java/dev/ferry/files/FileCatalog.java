@@ -1,5 +1,6 @@
 package dev.ferry.files;
 
+import java.time.Instant;
 import java.util.OptionalLong;
 import java.util.UUID;
 
@@ -20,8 +21,27 @@ public interface FileCatalog {
 	 */
 	Placement checkPlacement(CurrentUser owner, String folder, String name);
 
-	/** Bytes the user may still store: their quota minus what their files use. */
+	/**
+	 * Bytes the user may still store: their quota minus what their files use and what
+	 * uploads in flight have reserved.
+	 */
 	long remainingQuota(CurrentUser owner);
+
+	/**
+	 * Reserves {@code bytes} of the owner's quota for the upload {@code id} (the future
+	 * file's id) until {@code until}, replacing what it held, if they fit: checking and
+	 * taking the room is one atomic step, so parallel uploads cannot together pass the
+	 * quota. Registering the file with that id turns the reservation into its size.
+	 */
+	QuotaReservation reserveQuota(CurrentUser owner, UUID id, long bytes, Instant until);
+
+	/**
+	 * Keeps a reservation until {@code until} (an upload that is still making progress).
+	 */
+	void extendQuota(UUID id, Instant until);
+
+	/** Gives a reservation back (the upload failed or was abandoned). */
+	void releaseQuota(UUID id);
 
 	/**
 	 * The quota that applies to an account of {@code role} whose own quota is
@@ -30,12 +50,22 @@ public interface FileCatalog {
 	OptionalLong quotaLimit(Role role, Long ownQuotaBytes);
 
 	/**
+	 * The type a blob would be stored with under {@code name}: detected from its first
+	 * bytes, the declared type and the name only when the content says nothing.
+	 */
+	String detectType(UUID blobId, long size, String name, String declaredType);
+
+	/**
 	 * Registers a completed blob as a file (new version if the path exists is a later
 	 * feature; today an existing path gets a unique name). Detects the type from content.
 	 */
 	StoredFile add(CurrentUser owner, NewFile file);
 
 	record Placement(String folder, String name) {
+	}
+
+	/** Whether the bytes were reserved, and how much room there was. */
+	record QuotaReservation(boolean granted, long room) {
 	}
 
 	/** {@code id} becomes the file's id (uploads reuse their own id). */

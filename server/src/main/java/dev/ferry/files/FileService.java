@@ -66,9 +66,30 @@ class FileService implements FileCatalog {
 	}
 
 	@Override
+	public QuotaReservation reserveQuota(CurrentUser owner, UUID id, long bytes, Instant until) {
+		QuotaLedger.Grant grant = quotas.reserve(owner, id, bytes, bytes, until);
+		return new QuotaReservation(grant.granted(), grant.room());
+	}
+
+	@Override
+	public void extendQuota(UUID id, Instant until) {
+		quotas.extend(id, until);
+	}
+
+	@Override
+	public void releaseQuota(UUID id) {
+		quotas.release(id);
+	}
+
+	@Override
 	public OptionalLong quotaLimit(Role role, Long ownQuotaBytes) {
 		long limit = quotas.limit(role, ownQuotaBytes);
 		return (limit == Quotas.UNLIMITED) ? OptionalLong.empty() : OptionalLong.of(limit);
+	}
+
+	@Override
+	public String detectType(UUID blobId, long size, String name, String declaredType) {
+		return types.detect(blobId, size, name, ContentTypes.clean(declaredType));
 	}
 
 	@Override
@@ -78,12 +99,14 @@ class FileService implements FileCatalog {
 
 	/**
 	 * Inserts the file under its name or, when that is taken, the first free "name (n)";
-	 * refuses it when it no longer fits the quota (the caller then destroys the blob).
-	 * The type is detected before the transaction, which on SQLite holds the write lock.
+	 * refuses it when it no longer fits the quota (the caller then destroys the blob). A
+	 * quota reservation with the file's id becomes the file's size in the same
+	 * transaction. The type is detected before the transaction, which on SQLite holds the
+	 * write lock.
 	 */
 	FileRecord register(CurrentUser owner, NewFile file) {
 		Placement placement = checkPlacement(owner, file.placement().folder(), file.placement().name());
-		long room = quotas.remaining(owner);
+		long room = quotas.remaining(owner, file.id());
 		if (file.size() > room) {
 			throw FileException.quotaExceeded(room);
 		}
@@ -96,6 +119,7 @@ class FileService implements FileCatalog {
 						NumberedNames.numbered(placement.name(), n), type, declared, file.size(), file.sha256(),
 						file.blobId(), now, now);
 				if (files.insertIfFree(candidate)) {
+					quotas.release(file.id());
 					audit.record(AuditEvent.success("file.created")
 						.object("file", candidate.id())
 						.detail("path", candidate.path())

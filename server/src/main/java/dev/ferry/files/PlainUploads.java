@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.UUID;
 
@@ -20,15 +21,31 @@ import org.springframework.stereotype.Service;
 
 /**
  * Single-request uploads (multipart or raw PUT): the body streams straight into an
- * encrypted blob while its SHA-256 is computed, and is cut off the moment it crosses the
- * caller's remaining quota. Nothing is buffered beyond one copy buffer.
+ * encrypted blob while its SHA-256 is computed. Quota is reserved before a byte is
+ * accepted (the whole Content-Length when it is known, else in steps as the body grows),
+ * so parallel uploads cannot together pass the quota; the body is cut off the moment it
+ * needs more than can be reserved. A failed upload releases its reservation, a stored one
+ * turns it into the file's size. Nothing is buffered beyond one copy buffer.
  */
 @Service
 class PlainUploads {
 
 	private static final int BUFFER = 64 * 1024;
 
+	/** How much more a body of unknown length reserves each time it needs room. */
+	static final long RESERVATION_STEP = 8L * 1024 * 1024;
+
+	/**
+	 * A reservation outlives a node that died mid-upload by this long; a live upload
+	 * renews it well before.
+	 */
+	private static final Duration RESERVATION_TTL = Duration.ofHours(1);
+
+	private static final long RENEW_AFTER_NANOS = Duration.ofMinutes(10).toNanos();
+
 	private final FileService files;
+
+	private final Quotas quotas;
 
 	private final BlobStorage storage;
 
@@ -36,8 +53,9 @@ class PlainUploads {
 
 	private final Counter bytesIn;
 
-	PlainUploads(FileService files, BlobStorage storage, AuditLog audit, MeterRegistry meters) {
+	PlainUploads(FileService files, Quotas quotas, BlobStorage storage, AuditLog audit, MeterRegistry meters) {
 		this.files = files;
+		this.quotas = quotas;
 		this.storage = storage;
 		this.audit = audit;
 		this.bytesIn = Counter.builder("ferry.bytes.in")
@@ -51,22 +69,23 @@ class PlainUploads {
 	FileRecord store(CurrentUser owner, FileCatalog.Placement placement, String declaredType, InputStream body,
 			long declaredLength) {
 		String path = FilePaths.join(placement.folder(), placement.name());
-		long room = files.remainingQuota(owner);
-		if (declaredLength > room) {
+		Transfer transfer = new Transfer(owner, UUID.randomUUID());
+		QuotaLedger.Grant grant = (declaredLength >= 0) ? transfer.reserve(declaredLength, declaredLength)
+				: transfer.reserve(RESERVATION_STEP, 0);
+		if (!grant.granted()) {
 			failed(path, declaredLength, 0, "quota_exceeded");
-			throw FileException.quotaExceeded(room);
+			throw FileException.quotaExceeded(grant.room());
 		}
 		audit.record(AuditEvent.success("file.upload.started")
 			.detail("channel", "plain")
 			.detail("path", path)
 			.detail("declared_size", (declaredLength >= 0) ? declaredLength : null));
 		UUID blobId = storage.create();
-		Transfer transfer = new Transfer(room);
 		try {
 			String sha256 = receive(blobId, body, transfer);
 			long size = transfer.bytes;
 			FileRecord file = files.register(owner,
-					new FileCatalog.NewFile(UUID.randomUUID(), placement, declaredType, blobId, size, sha256));
+					new FileCatalog.NewFile(transfer.id, placement, declaredType, blobId, size, sha256));
 			audit.record(AuditEvent.success("file.upload.completed")
 				.object("file", file.id())
 				.detail("channel", "plain")
@@ -75,20 +94,25 @@ class PlainUploads {
 			return file;
 		}
 		catch (QuotaCrossed ex) {
-			storage.destroy(blobId);
+			discard(transfer, blobId);
 			failed(path, declaredLength, transfer.bytes, "quota_exceeded");
-			throw FileException.quotaExceeded(room);
+			throw FileException.quotaExceeded(ex.room);
 		}
 		catch (IOException ex) {
-			storage.destroy(blobId);
+			discard(transfer, blobId);
 			failed(path, declaredLength, transfer.bytes, "interrupted");
 			throw FileException.invalidUpload("The request body could not be read to its end.");
 		}
 		catch (RuntimeException ex) {
-			storage.destroy(blobId);
+			discard(transfer, blobId);
 			failed(path, declaredLength, transfer.bytes, "rejected");
 			throw ex;
 		}
+	}
+
+	private void discard(Transfer transfer, UUID blobId) {
+		quotas.release(transfer.id);
+		storage.destroy(blobId);
 	}
 
 	/** Copies the body into the blob and returns its SHA-256 in hex. */
@@ -99,9 +123,7 @@ class PlainUploads {
 			byte[] buffer = new byte[BUFFER];
 			for (int n = body.read(buffer); n >= 0; n = body.read(buffer)) {
 				transfer.bytes += n;
-				if (transfer.bytes > transfer.room) {
-					throw new QuotaCrossed();
-				}
+				transfer.ensureRoom();
 				sha256.update(buffer, 0, n);
 				out.write(buffer, 0, n);
 				bytesIn.increment(n);
@@ -129,14 +151,45 @@ class PlainUploads {
 		}
 	}
 
-	private static final class Transfer {
+	/** One upload's progress and its quota reservation (the future file's id). */
+	private final class Transfer {
 
-		private final long room;
+		private final CurrentUser owner;
+
+		private final UUID id;
 
 		private long bytes;
 
-		Transfer(long room) {
-			this.room = room;
+		private long reserved;
+
+		private long reservedAt;
+
+		Transfer(CurrentUser owner, UUID id) {
+			this.owner = owner;
+			this.id = id;
+		}
+
+		QuotaLedger.Grant reserve(long wanted, long minimum) {
+			QuotaLedger.Grant grant = quotas.reserve(owner, id, wanted, minimum, quotas.now().plus(RESERVATION_TTL));
+			if (grant.granted()) {
+				reserved = grant.bytes();
+				reservedAt = System.nanoTime();
+			}
+			return grant;
+		}
+
+		/**
+		 * Grows the reservation when the body outgrows it, and renews it now and then so
+		 * a long upload keeps it.
+		 */
+		void ensureRoom() throws QuotaCrossed {
+			if (bytes <= reserved && System.nanoTime() - reservedAt < RENEW_AFTER_NANOS) {
+				return;
+			}
+			QuotaLedger.Grant grant = reserve(Math.max(reserved, bytes + RESERVATION_STEP), bytes);
+			if (!grant.granted()) {
+				throw new QuotaCrossed(grant.room());
+			}
 		}
 
 	}
@@ -146,8 +199,11 @@ class PlainUploads {
 	 */
 	private static final class QuotaCrossed extends IOException {
 
-		QuotaCrossed() {
+		private final long room;
+
+		QuotaCrossed(long room) {
 			super("The body crossed the remaining quota.");
+			this.room = room;
 		}
 
 	}

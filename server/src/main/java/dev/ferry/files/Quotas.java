@@ -1,5 +1,8 @@
 package dev.ferry.files;
 
+import java.time.Instant;
+import java.util.UUID;
+
 import dev.ferry.auth.Accounts;
 import dev.ferry.auth.CurrentUser;
 import dev.ferry.auth.Role;
@@ -10,7 +13,9 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Storage quotas: the account's own {@code quota_bytes}, else the default of its role
- * ({@code FERRY_QUOTA_DEFAULT_*}); {@link Long#MAX_VALUE} means unlimited.
+ * ({@code FERRY_QUOTA_DEFAULT_*}); {@link Long#MAX_VALUE} means unlimited. What is left
+ * is the limit minus the owner's files minus the bytes uploads in flight have reserved
+ * ({@link QuotaLedger}).
  */
 @Component
 class Quotas {
@@ -21,20 +26,44 @@ class Quotas {
 
 	private final FilesProperties.Quota defaults;
 
-	private final FileRepository files;
+	private final QuotaLedger ledger;
 
-	Quotas(Accounts accounts, FilesProperties properties, FileRepository files) {
+	Quotas(Accounts accounts, FilesProperties properties, QuotaLedger ledger) {
 		this.accounts = accounts;
 		this.defaults = properties.quota();
-		this.files = files;
+		this.ledger = ledger;
 	}
 
 	long remaining(CurrentUser owner) {
+		return remaining(owner, null);
+	}
+
+	/** What is left, not counting reservation {@code exceptId} (the caller's own). */
+	long remaining(CurrentUser owner, UUID exceptId) {
+		long limit = limit(owner);
+		return (limit == UNLIMITED) ? UNLIMITED : ledger.remaining(owner.userId(), limit, exceptId);
+	}
+
+	/** See {@link QuotaLedger#reserve}; an unlimited owner needs no reservation. */
+	QuotaLedger.Grant reserve(CurrentUser owner, UUID id, long wanted, long minimum, Instant until) {
 		long limit = limit(owner);
 		if (limit == UNLIMITED) {
-			return UNLIMITED;
+			return new QuotaLedger.Grant(true, wanted, UNLIMITED);
 		}
-		return Math.max(0, limit - files.usedBytes(owner.userId()));
+		return ledger.reserve(owner.userId(), limit, id, wanted, minimum, until);
+	}
+
+	Instant now() {
+		return ledger.now();
+	}
+
+	void extend(UUID id, Instant until) {
+		ledger.extend(id, until);
+	}
+
+	/** Gives a reservation's bytes back (a failed upload). */
+	void release(UUID id) {
+		ledger.release(id);
 	}
 
 	private long limit(CurrentUser owner) {

@@ -86,6 +86,12 @@ public class ShareException extends ProblemException {
 				"This upload request accepts only: " + String.join(", ", allowed) + ".");
 	}
 
+	static ShareException contentNotAllowed(java.util.List<String> allowed, String detected) {
+		return new ShareException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "type-not-allowed", "File type not allowed",
+				"The file's content is " + detected + " (or its name does not fit it), and this upload request"
+						+ " accepts only: " + String.join(", ", allowed) + ". Nothing was kept.");
+	}
+
 	static ShareException invalid(String detail) {
 		return new ShareException(HttpStatus.BAD_REQUEST, "invalid-share-request", "Invalid request", detail);
 	}

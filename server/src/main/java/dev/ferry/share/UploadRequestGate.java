@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
@@ -78,6 +79,30 @@ class UploadRequestGate implements UploadGate {
 			.detail("name", name)
 			.detail("length", length)
 			.detail("email", pass.uploader()));
+	}
+
+	/**
+	 * The declared type was checked at {@link #admit}; the content is checked here, and a
+	 * refused upload gives its file and bytes back to the request.
+	 */
+	@Override
+	public void inspect(UUID uploadId, String name, Supplier<String> detectedType) {
+		UploadRequest request = requests.requestOf(uploadId).flatMap(requests::find).orElse(null);
+		if (request == null || request.allowedTypes().isEmpty()) {
+			return;
+		}
+		String detected = detectedType.get();
+		if (AllowedTypes.allowContent(request.allowedTypes(), name, detected)) {
+			return;
+		}
+		requests.withdraw(uploadId);
+		audit.record(AuditEvent.failure("upload_request.upload")
+			.object("upload_request", request.id())
+			.detail("upload", uploadId)
+			.detail("name", name)
+			.detail("detected_type", detected)
+			.detail("reason", "content_not_allowed"));
+		throw ShareException.contentNotAllowed(request.allowedTypes(), detected);
 	}
 
 	@Override

@@ -90,6 +90,28 @@ class UploadRequestRepository {
 			.update();
 	}
 
+	/**
+	 * Gives a refused upload's file and bytes back to its request and forgets it; the
+	 * conditional delete makes a second call do nothing.
+	 */
+	void withdraw(UUID uploadId) {
+		Optional<Held> held = jdbc
+			.sql("SELECT request_id, length FROM upload_request_uploads WHERE upload_id = ? AND completed_at IS NULL")
+			.param(uploadId.toString())
+			.query((rs, row) -> new Held(UUID.fromString(rs.getString(1)), rs.getLong(2)))
+			.optional();
+		if (held.isEmpty()
+				|| jdbc.sql("DELETE FROM upload_request_uploads WHERE upload_id = ? AND completed_at IS NULL")
+					.param(uploadId.toString())
+					.update() == 0) {
+			return;
+		}
+		jdbc.sql("UPDATE upload_requests SET files_reserved = files_reserved - 1, bytes_reserved = bytes_reserved - ? "
+				+ "WHERE id = ?")
+			.params(held.get().length(), held.get().requestId().toString())
+			.update();
+	}
+
 	Optional<UUID> requestOf(UUID uploadId) {
 		return jdbc.sql("SELECT request_id FROM upload_request_uploads WHERE upload_id = ?")
 			.param(uploadId.toString())
@@ -134,6 +156,9 @@ class UploadRequestRepository {
 		return new UploadRequest(UUID.fromString(rs.getString(1)), UUID.fromString(rs.getString(2)), rs.getString(3),
 				rs.getString(4), rs.getString(5), split(rs.getString(6)), split(rs.getString(7)), rs.getInt(8),
 				rs.getLong(9), rs.getInt(10), rs.getLong(11), instant(rs, 12), instant(rs, 13), instant(rs, 14));
+	}
+
+	private record Held(UUID requestId, long length) {
 	}
 
 	record Arrival(UUID uploadId, String name, long length, String uploaderEmail, Instant createdAt,

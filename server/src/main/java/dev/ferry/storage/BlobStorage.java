@@ -21,6 +21,18 @@ public interface BlobStorage {
 	 */
 	PendingPart beginPart(UUID blobId, long offset);
 
+	/**
+	 * Like {@link #beginPart}, but the new part takes the place of the blob's last part:
+	 * that part's plaintext is copied in first, and the commit swaps the two (with the
+	 * same compare-and-set), so a small last part grows instead of being followed by
+	 * another. {@link PendingPart#written()} counts only the bytes written after the
+	 * copy.
+	 */
+	PendingPart rewriteLastPart(UUID blobId, long offset);
+
+	/** The blob's length and part layout at its end. */
+	BlobTail tail(UUID blobId);
+
 	/** Current plaintext length: the sum of committed parts. */
 	long length(UUID blobId);
 

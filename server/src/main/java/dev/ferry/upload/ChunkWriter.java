@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.ferry.storage.BlobStorage;
+import dev.ferry.storage.BlobTail;
 import dev.ferry.storage.PendingPart;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -20,6 +21,10 @@ import org.springframework.stereotype.Component;
  * only when the body passes its checksum, if it carries one; a body cut short by the
  * client keeps what arrived (what tus clients expect when they resume), unless a checksum
  * was sent, which then cannot be verified.
+ * <p>
+ * A cut-short body may leave a part smaller than the minimum chunk; the next body is then
+ * written into a copy of that part which replaces it, so an upload never holds more than
+ * one small part, at its end, however often it is interrupted.
  */
 @Component
 class ChunkWriter {
@@ -29,12 +34,15 @@ class ChunkWriter {
 
 	private final BlobStorage blobs;
 
+	private final UploadPolicy policy;
+
 	private final Counter bytesIn;
 
 	private final AtomicInteger active = new AtomicInteger();
 
-	ChunkWriter(BlobStorage blobs, MeterRegistry registry) {
+	ChunkWriter(BlobStorage blobs, UploadPolicy policy, MeterRegistry registry) {
 		this.blobs = blobs;
+		this.policy = policy;
 		this.bytesIn = Counter.builder("ferry.bytes.in")
 			.description("Bytes received from clients")
 			.baseUnit("bytes")
@@ -53,7 +61,7 @@ class ChunkWriter {
 	long write(Upload upload, Chunk chunk, UploadPolicy.Allowance allowance, MessageDigest digest) {
 		MessageDigest check = (chunk.checksum() != null) ? chunk.checksum().newDigest() : null;
 		active.incrementAndGet();
-		try (PendingPart part = blobs.beginPart(upload.blobId(), upload.offset())) {
+		try (PendingPart part = open(upload, chunk)) {
 			boolean complete = copy(chunk.body(), part.stream(), allowance, check, digest);
 			if (check != null && !complete) {
 				throw UploadException.incompleteWithChecksum();
@@ -61,11 +69,24 @@ class ChunkWriter {
 			if (check != null && !chunk.checksum().matches(check.digest())) {
 				throw UploadException.checksumMismatch(chunk.checksum().algorithm());
 			}
+			if (complete && chunk.declaredLength() < 0) {
+				policy.checkChunkSize(upload, part.written());
+			}
 			return (part.written() > 0) ? part.commit() : upload.offset();
 		}
 		finally {
 			active.decrementAndGet();
 		}
+	}
+
+	/** A new part, or a rewrite of a small last part left by a cut-short body. */
+	private PendingPart open(Upload upload, Chunk chunk) {
+		BlobTail tail = blobs.tail(upload.blobId());
+		if (tail.lastPartLength() > 0 && tail.lastPartLength() < policy.minChunk()) {
+			return blobs.rewriteLastPart(upload.blobId(), upload.offset());
+		}
+		policy.checkNewPart(upload, tail.partCount(), chunk.declaredLength());
+		return blobs.beginPart(upload.blobId(), upload.offset());
 	}
 
 	/** Copies until the body ends; false if the client went away first. */

@@ -66,6 +66,7 @@ class UploadCleanup {
 	private void destroy(Upload upload) {
 		try {
 			blobs.destroy(upload.blobId());
+			policy.release(upload.id());
 			repository.delete(upload.id(), Upload.Status.EXPIRED);
 		}
 		catch (RuntimeException ex) {

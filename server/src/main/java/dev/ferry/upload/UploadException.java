@@ -1,9 +1,11 @@
 package dev.ferry.upload;
 
+import java.time.Duration;
 import java.util.Map;
 
 import dev.ferry.ProblemException;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 
@@ -96,6 +98,34 @@ class UploadException extends ProblemException {
 				"This upload would grow past your quota: it may hold at most " + Math.max(room, 0)
 						+ " bytes (your quota left after uploads in progress). Nothing from this request was stored.",
 				Map.of("remaining_bytes", Math.max(room, 0)));
+	}
+
+	static UploadException chunkTooSmall(long size, long minChunk) {
+		return new UploadException(HttpStatus.BAD_REQUEST, "upload-chunk-too-small", "PATCH body too small",
+				"This PATCH brings " + size + " bytes and does not finish the upload. Every PATCH but the last must"
+						+ " bring at least " + minChunk + " bytes: send larger chunks (tus-js-client and Uppy: set"
+						+ " chunkSize to at least " + minChunk + ", or leave it unset to send the rest in one PATCH)."
+						+ " Nothing from this request was stored.",
+				Map.of("min_chunk_size", minChunk));
+	}
+
+	static UploadException tooManyParts(int maxParts, boolean full) {
+		String detail = full
+				? "This upload reached its limit of " + maxParts + " stored parts and cannot grow; start a new upload"
+						+ " and send larger chunks."
+				: "This upload has " + (maxParts - 1) + " stored parts, one short of its limit of " + maxParts
+						+ "; send the rest of the file in one PATCH.";
+		return new UploadException(HttpStatus.BAD_REQUEST, "upload-too-many-parts", "Too many parts", detail,
+				Map.of("max_parts", maxParts));
+	}
+
+	static UploadException tooManyPatches(Duration retryAfter) {
+		long seconds = Math.max(1, retryAfter.toSeconds() + ((retryAfter.toNanosPart() > 0) ? 1 : 0));
+		UploadException ex = new UploadException(HttpStatus.TOO_MANY_REQUESTS, "upload-rate-limited",
+				"Too many PATCH requests", "This upload received too many PATCH requests; send the next one in "
+						+ seconds + " seconds, ideally with a larger body.");
+		ex.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+		return ex;
 	}
 
 	static UploadException checksumMismatch(String algorithm) {

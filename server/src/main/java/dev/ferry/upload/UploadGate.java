@@ -2,6 +2,7 @@ package dev.ferry.upload;
 
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import dev.ferry.auth.CurrentUser;
 
@@ -24,6 +25,14 @@ public interface UploadGate {
 	 * that creates the upload.
 	 */
 	void admit(Pass pass, UUID uploadId, String name, long length, String declaredType);
+
+	/**
+	 * Called when every byte of an upload arrived, before it becomes a file: throws a
+	 * problem when the content ({@code detectedType}, what the file would be stored as,
+	 * asked only if needed) is not what the pass allowed. The caller then deletes the
+	 * upload.
+	 */
+	void inspect(UUID uploadId, String name, Supplier<String> detectedType);
 
 	/** Whether {@code uploadId} was started with this pass. */
 	boolean covers(Pass pass, UUID uploadId);

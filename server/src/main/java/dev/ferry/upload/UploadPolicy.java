@@ -1,6 +1,7 @@
 package dev.ferry.upload;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * The limits an upload lives within: where it may go, how large it may grow (the server's
  * maximum and the owner's quota, minus their other uploads in progress) and when it
- * expires.
+ * expires. An upload of known length holds a quota reservation in the files module (the
+ * same one plain uploads take, atomically); a deferred one counts what it received.
  */
 @Component
 class UploadPolicy {
@@ -25,6 +27,9 @@ class UploadPolicy {
 	private final UploadProperties properties;
 
 	private final Clock clock;
+
+	/** Until the cleanup job has destroyed an expired upload, its reservation stands. */
+	private static final Duration RESERVATION_GRACE = Duration.ofHours(1);
 
 	UploadPolicy(FileCatalog catalog, UploadRepository repository, UploadProperties properties, Clock clock) {
 		this.catalog = catalog;
@@ -61,16 +66,36 @@ class UploadPolicy {
 		return catalog.checkPlacement(user, folder, name);
 	}
 
-	/** Refuses a total length the server or the owner's quota cannot take. */
-	long checkLength(CurrentUser user, long length, UUID uploadId) {
+	/** Refuses a length above the server's maximum. */
+	void checkSize(long length) {
 		if (length > maxSize()) {
 			throw UploadException.tooLarge(maxSize());
 		}
-		long room = room(user, uploadId);
-		if (length > room) {
-			throw UploadException.quotaExceeded(room, length);
+	}
+
+	/**
+	 * Reserves the upload's whole length of the owner's quota until {@code until}, or
+	 * refuses it.
+	 */
+	long reserve(CurrentUser user, UUID uploadId, long length, Instant until) {
+		checkSize(length);
+		FileCatalog.QuotaReservation reservation = catalog.reserveQuota(user, uploadId, length,
+				until.plus(RESERVATION_GRACE));
+		if (!reservation.granted()) {
+			throw UploadException.quotaExceeded(reservation.room(), length);
 		}
 		return length;
+	}
+
+	/** Keeps the reservation as long as the upload lives. */
+	void extendReservation(Upload upload) {
+		if (!upload.isDeferred()) {
+			catalog.extendQuota(upload.id(), upload.expiresAt().plus(RESERVATION_GRACE));
+		}
+	}
+
+	void release(UUID uploadId) {
+		catalog.releaseQuota(uploadId);
 	}
 
 	/**
@@ -90,6 +115,33 @@ class UploadPolicy {
 
 	private long room(CurrentUser user, UUID uploadId) {
 		return catalog.remainingQuota(user) - repository.reservedBytes(user.userId(), uploadId, now());
+	}
+
+	long minChunk() {
+		return properties.minChunk().toBytes();
+	}
+
+	/**
+	 * Refuses a body of {@code size} bytes that is below the minimum and does not finish
+	 * the upload: small parts cost a stored object and a row each.
+	 */
+	void checkChunkSize(Upload upload, long size) {
+		boolean finishes = !upload.isDeferred() && upload.offset() + size == upload.length();
+		if (size > 0 && size < minChunk() && !finishes) {
+			throw UploadException.chunkTooSmall(size, minChunk());
+		}
+	}
+
+	/**
+	 * Refuses a new part past the cap. The last free part is kept for a body that
+	 * finishes the upload ({@code size} -1: not known yet).
+	 */
+	void checkNewPart(Upload upload, int partCount, long size) {
+		int max = properties.maxParts();
+		boolean finishes = size < 0 || (!upload.isDeferred() && upload.offset() + size == upload.length());
+		if (partCount >= max || (partCount == max - 1 && !finishes)) {
+			throw UploadException.tooManyParts(max, partCount >= max);
+		}
 	}
 
 	record Allowance(long bytes, UploadException exceeded) {

@@ -122,13 +122,14 @@ class UploadRepository {
 	}
 
 	/**
-	 * Bytes the owner's other unfinished uploads may still claim: the declared length, or
-	 * what arrived so far when the length is deferred.
+	 * Bytes the owner's other unfinished deferred-length uploads received so far. Uploads
+	 * that declared their length hold a quota reservation of it instead.
 	 */
 	long reservedBytes(UUID ownerId, UUID exceptId, Instant now) {
 		return jdbc.sql("""
-				SELECT COALESCE(SUM(COALESCE(upload_length, upload_offset)), 0) FROM uploads
-				WHERE owner_id = :owner AND id <> :except AND status = :active AND expires_at > :now""")
+				SELECT COALESCE(SUM(upload_offset), 0) FROM uploads
+				WHERE owner_id = :owner AND id <> :except AND status = :active AND expires_at > :now
+				  AND upload_length IS NULL""")
 			.param("owner", ownerId.toString())
 			.param("except", (exceptId != null) ? exceptId.toString() : "")
 			.param("active", ACTIVE)

@@ -44,9 +44,13 @@ class UploadService {
 
 	private final ObjectProvider<UploadGate> gate;
 
+	private final PatchThrottle throttle;
+
 	UploadService(UploadRepository repository, BlobStorage blobs, UploadPolicy policy, ChunkWriter writer,
-			UploadDigests digests, UploadCompletion completion, AuditLog audit, ObjectProvider<UploadGate> gate) {
+			UploadDigests digests, UploadCompletion completion, AuditLog audit, ObjectProvider<UploadGate> gate,
+			PatchThrottle throttle) {
 		this.gate = gate;
+		this.throttle = throttle;
 		this.repository = repository;
 		this.blobs = blobs;
 		this.policy = policy;
@@ -66,21 +70,29 @@ class UploadService {
 		requireWrite(user, "upload.create");
 		Placement placement = failing(null,
 				() -> policy.placement(user, metadata, uploader.isGuest() ? uploader.pass().folder() : null));
-		if (length != null) {
-			failing(null, () -> policy.checkLength(user, length, null));
-		}
-		else if (uploader.isGuest()) {
+		if (length == null && uploader.isGuest()) {
 			throw UploadException.badRequest("upload-length-required", "Upload-Length required",
 					"Uploads through an upload request must send Upload-Length.");
 		}
 		Instant now = policy.now();
-		String declaredType = metadata.first("filetype", "type");
-		Upload upload = new Upload(UUID.randomUUID(), user.userId(), blobs.create(), length, 0, metadata, placement,
-				declaredType, null, Upload.Status.ACTIVE, now, policy.expiresAt(now), null);
-		if (uploader.isGuest()) {
-			gate.getObject().admit(uploader.pass(), upload.id(), placement.name(), length, declaredType);
+		UUID id = UUID.randomUUID();
+		if (length != null) {
+			failing(null, () -> policy.reserve(user, id, length, policy.expiresAt(now)));
 		}
-		repository.insert(upload);
+		String declaredType = metadata.first("filetype", "type");
+		Upload upload;
+		try {
+			upload = new Upload(id, user.userId(), blobs.create(), length, 0, metadata, placement, declaredType, null,
+					Upload.Status.ACTIVE, now, policy.expiresAt(now), null);
+			if (uploader.isGuest()) {
+				gate.getObject().admit(uploader.pass(), upload.id(), placement.name(), length, declaredType);
+			}
+			repository.insert(upload);
+		}
+		catch (RuntimeException ex) {
+			policy.release(id);
+			throw ex;
+		}
 		audit.record(AuditEvent.success("upload.started")
 			.object("upload", upload.id())
 			.detail("folder", placement.folder())
@@ -114,10 +126,14 @@ class UploadService {
 		return upload;
 	}
 
-	/** Appends a PATCH body at {@code offset}, declaring the length first if deferred. */
+	/**
+	 * Appends a PATCH body at {@code offset}, declaring the length first if deferred.
+	 * PATCHes of one upload are rate-limited.
+	 */
 	Upload append(Uploader uploader, UUID id, long offset, Long length, ChunkWriter.Chunk chunk) {
 		CurrentUser user = uploader.user();
 		Upload upload = current(uploader, id);
+		checking(id, () -> throttle.acquire(id));
 		if (upload.offset() != offset) {
 			throw UploadException.offsetMismatch(offset, upload.offset());
 		}
@@ -141,6 +157,7 @@ class UploadService {
 		if (repository.delete(id, upload.status())) {
 			digests.forget(id);
 			blobs.destroy(upload.blobId());
+			policy.release(id);
 			audit.record(AuditEvent.success("upload.terminated")
 				.object("upload", id)
 				.detail("offset", upload.offset())
@@ -153,6 +170,7 @@ class UploadService {
 		if (chunk.declaredLength() > allowance.bytes()) {
 			throw failed(upload.id(), allowance.exceeded());
 		}
+		checking(upload.id(), () -> policy.checkChunkSize(upload, chunk.declaredLength()));
 		MessageDigest digest = digests.resume(upload);
 		long offset = failing(upload.id(), () -> writer.write(upload, chunk, allowance, digest));
 		Instant now = policy.now();
@@ -162,6 +180,7 @@ class UploadService {
 			advanced = repository.find(upload.id()).orElseThrow(UploadException::notFound);
 		}
 		digests.remember(upload.id(), offset, digest);
+		policy.extendReservation(advanced);
 		if (advanced.isFull() && !advanced.isCompleted()) {
 			return completion.complete(user, advanced, digests.resume(advanced), now);
 		}
@@ -181,7 +200,7 @@ class UploadService {
 			throw UploadException.badRequest("upload-length-too-small", "Upload-Length too small",
 					"Upload-Length " + length + " is less than the " + upload.offset() + " bytes already received.");
 		}
-		failing(upload.id(), () -> policy.checkLength(user, length, upload.id()));
+		failing(upload.id(), () -> policy.reserve(user, upload.id(), length, upload.expiresAt()));
 		if (!repository.declareLength(upload.id(), length, policy.now())) {
 			return current(uploader, upload.id());
 		}
@@ -229,6 +248,7 @@ class UploadService {
 		if (repository.delete(upload.id(), Upload.Status.ACTIVE)) {
 			digests.forget(upload.id());
 			blobs.destroy(upload.blobId());
+			policy.release(upload.id());
 		}
 	}
 
@@ -238,6 +258,16 @@ class UploadService {
 	private <T> T failing(UUID id, Supplier<T> action) {
 		try {
 			return action.get();
+		}
+		catch (ProblemException ex) {
+			throw failed(id, ex);
+		}
+	}
+
+	/** {@link #failing} for a check that returns nothing. */
+	private void checking(UUID id, Runnable check) {
+		try {
+			check.run();
 		}
 		catch (ProblemException ex) {
 			throw failed(id, ex);

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import dev.ferry.storage.BlobConflictException;
 import dev.ferry.storage.BlobStorage;
+import dev.ferry.storage.BlobTail;
 import dev.ferry.storage.PendingPart;
 
 /** A test double of the blob store for unit tests of this module: plaintext in memory. */
@@ -23,6 +24,18 @@ class InMemoryBlobStorage implements BlobStorage {
 		UUID id = UUID.randomUUID();
 		blobs.put(id, new byte[0]);
 		return id;
+	}
+
+	/** One array holds the whole blob: rewriting its one part is appending to it. */
+	@Override
+	public PendingPart rewriteLastPart(UUID blobId, long offset) {
+		return beginPart(blobId, offset);
+	}
+
+	@Override
+	public BlobTail tail(UUID blobId) {
+		long length = length(blobId);
+		return new BlobTail(length, (length > 0) ? 1 : 0, length);
 	}
 
 	@Override

@@ -5,6 +5,13 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 
 import dev.ferry.testing.Api;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -99,6 +106,67 @@ class PlainUploadIntegrationTests extends FilesTestSupport {
 		assertThat(list.get("items")).hasSize(1);
 		assertThat(list.get("items").get(0).get("name").asString()).isEqualTo("used.bin");
 		assertThat(put(user, "/fits.bin", bytes(600, 8)).get("size").asLong()).isEqualTo(600);
+	}
+
+	@Test
+	void parallelPutsWithALengthCannotTogetherPassTheQuota() throws Exception {
+		Account user = newUser();
+		setQuota(user, 1000);
+		List<Api.Response> responses = race(8,
+				(i) -> api.builder("/api/v1/files/content?path=/race-" + i + ".bin", user.token())
+					.PUT(HttpRequest.BodyPublishers.ofByteArray(bytes(900, i))));
+		assertOneFitAndNothingIsHeld(user, responses);
+	}
+
+	@Test
+	void parallelChunkedPutsCannotTogetherPassTheQuota() throws Exception {
+		Account user = newUser();
+		setQuota(user, 1000);
+		List<Api.Response> responses = race(8,
+				(i) -> api.builder("/api/v1/files/content?path=/chunked-" + i + ".bin", user.token())
+					.PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes(900, i)))));
+		assertOneFitAndNothingIsHeld(user, responses);
+	}
+
+	/** Sends the requests from as many threads, released together. */
+	private List<Api.Response> race(int count, IntFunction<HttpRequest.Builder> request) throws Exception {
+		CyclicBarrier start = new CyclicBarrier(count);
+		ExecutorService threads = Executors.newFixedThreadPool(count);
+		try {
+			List<Future<Api.Response>> sent = new ArrayList<>();
+			for (int i = 0; i < count; i++) {
+				HttpRequest.Builder builder = request.apply(i);
+				sent.add(threads.submit(() -> {
+					start.await();
+					return api.send(builder);
+				}));
+			}
+			List<Api.Response> responses = new ArrayList<>();
+			for (Future<Api.Response> response : sent) {
+				responses.add(response.get());
+			}
+			return responses;
+		}
+		finally {
+			threads.shutdownNow();
+		}
+	}
+
+	private void assertOneFitAndNothingIsHeld(Account user, List<Api.Response> responses) {
+		assertThat(responses).extracting(Api.Response::status).containsOnly(201, 413);
+		assertThat(responses).filteredOn((r) -> r.status() == 201).hasSize(1);
+		assertThat(responses).filteredOn((r) -> r.status() == 413)
+			.allSatisfy((r) -> assertThat(r.json().get("type").asString()).isEqualTo("/problems/quota-exceeded"));
+		long stored = jdbc.sql("SELECT COALESCE(SUM(size), 0) FROM files WHERE owner_id = ?")
+			.param(user.id().toString())
+			.query(Long.class)
+			.single();
+		assertThat(stored).isEqualTo(900);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM quota_reservations WHERE owner_id = ?")
+			.param(user.id().toString())
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(put(user, "/after.bin", bytes(100, 9)).get("size").asLong()).isEqualTo(100);
 	}
 
 	@Test

@@ -111,6 +111,81 @@ class UploadRequestIntegrationTests extends ShareIntegrationTest {
 	}
 
 	@Test
+	void theContentIsCheckedWhenTheUploadCompletesAndRefusedFilesAreDeleted() {
+		Account owner = newUser();
+		JsonNode request = create(owner, Map.of("title", "Photos only", "max_files", 5, "max_total_bytes", 100_000,
+				"allowed_types", List.of("image/*", ".pdf")));
+		String token = request.get("token").asString();
+		String session = publicPost("/api/v1/upload-requests/public/" + token + "/session", Map.of()).json()
+			.get("session_token")
+			.asString();
+		byte[] html = "<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"
+			.getBytes(StandardCharsets.UTF_8);
+
+		Api.Response disguisedBody = upload(session, "invoice.png", "image/png", html);
+		Api.Response disguisedName = upload(session, "invoice.html", "image/png", PNG);
+		Api.Response fakePdf = upload(session, "invoice.pdf", "application/pdf", html);
+		Api.Response photo = upload(session, "photo.png", "image/png", PNG);
+
+		for (Api.Response refused : List.of(disguisedBody, disguisedName, fakePdf)) {
+			assertThat(refused.status()).as(refused.body()).isEqualTo(415);
+			assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+			assertThat(refused.json().get("type").asString()).isEqualTo("/problems/type-not-allowed");
+			assertThat(refused.json().get("detail").asString()).contains("image/*, .pdf");
+		}
+		assertThat(disguisedBody.json().get("detail").asString()).contains("text/html");
+		assertThat(photo.status()).as(photo.body()).isEqualTo(204);
+		JsonNode files = api.get("/api/v1/files?recursive=true", owner.token()).json().get("items");
+		assertThat(files).extracting((f) -> f.get("name").asString()).containsExactly("photo.png");
+		assertThat(files.get(0).get("content_type").asString()).isEqualTo("image/png");
+		assertThat(publicGet("/api/v1/upload-requests/public/" + token).json().get("files_left").asInt()).isEqualTo(4);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM uploads WHERE owner_id = ?")
+			.param(owner.id().toString())
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM quota_reservations WHERE owner_id = ?")
+			.param(owner.id().toString())
+			.query(Long.class)
+			.single()).as("refused uploads give their quota back").isZero();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'upload_request.upload' AND object_id = ?")
+			.param(request.get("id").asString())
+			.query(Long.class)
+			.single()).isEqualTo(3);
+	}
+
+	/** Creates an upload through the request and sends all of {@code content}. */
+	private Api.Response upload(String session, String name, String type, byte[] content) {
+		String metadata = "filename " + Base64.getEncoder().encodeToString(name.getBytes(StandardCharsets.UTF_8))
+				+ ",filetype " + Base64.getEncoder().encodeToString(type.getBytes(StandardCharsets.UTF_8));
+		Api.Response created = api.send(api.builder("/api/v1/uploads", null)
+			.header("X-Upload-Request", session)
+			.header("Tus-Resumable", "1.0.0")
+			.header("Upload-Length", Integer.toString(content.length))
+			.header("Upload-Metadata", metadata)
+			.POST(HttpRequest.BodyPublishers.noBody()));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		Api.Response patched = api.send(api.builder(created.header("Location"), null)
+			.header("Tus-Resumable", "1.0.0")
+			.header("X-Upload-Request", session)
+			.header("Upload-Offset", "0")
+			.header("Content-Type", "application/offset+octet-stream")
+			.method("PATCH", HttpRequest.BodyPublishers.ofByteArray(content)));
+		if (patched.status() != 204) {
+			assertThat(api
+				.send(api.builder(created.header("Location"), null)
+					.header("Tus-Resumable", "1.0.0")
+					.header("X-Upload-Request", session)
+					.method("HEAD", HttpRequest.BodyPublishers.noBody()))
+				.status()).as("a refused upload is gone").isEqualTo(404);
+		}
+		return patched;
+	}
+
+	/** A 1x1 PNG. */
+	private static final byte[] PNG = Base64.getDecoder()
+		.decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+
+	@Test
 	void passwordAndAllowListGuardTheRequest() {
 		Account owner = newUser();
 		String allowed = "uploader-" + UUID.randomUUID() + "@example.test";

@@ -1,8 +1,13 @@
 package dev.ferry.upload;
 
 import java.net.http.HttpRequest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import dev.ferry.auth.Role;
 import dev.ferry.testing.Api;
@@ -13,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static dev.ferry.upload.TusProtocolIntegrationTests.MIB;
 import static dev.ferry.upload.TusProtocolIntegrationTests.random;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -102,20 +108,63 @@ class UploadAccessIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
-	void deferredUploadIsRefusedWhenItsOffsetWouldCrossTheQuota() {
+	void parallelCreationsCannotTogetherPassTheQuotaAndPlainUploadsSeeTheReservation() throws Exception {
 		TestAccounts.Account user = accounts.create(Role.USER, 1000L);
+		CyclicBarrier start = new CyclicBarrier(8);
+		ExecutorService threads = Executors.newFixedThreadPool(8);
+		List<Api.Response> created = new ArrayList<>();
+		try {
+			List<Future<Api.Response>> sent = new ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				String name = "parallel-" + i + ".bin";
+				sent.add(threads.submit(() -> {
+					start.await();
+					return tus.create(user.token(), 900, Map.of("filename", name));
+				}));
+			}
+			for (Future<Api.Response> response : sent) {
+				created.add(response.get());
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
+		assertThat(created).extracting(Api.Response::status).containsOnly(201, 413);
+		assertThat(created).filteredOn((r) -> r.status() == 201).hasSize(1);
+		String location = created.stream()
+			.filter((r) -> r.status() == 201)
+			.findFirst()
+			.orElseThrow()
+			.header("Location");
+
+		Api.Response plain = api.send(api.builder("/api/v1/files/content?path=/plain.bin", user.token())
+			.PUT(HttpRequest.BodyPublishers.ofByteArray(random(200))));
+		assertThat(plain.status()).as("the tus upload holds 900 of 1000 bytes").isEqualTo(413);
+		assertThat(plain.json().get("remaining_bytes").asLong()).isEqualTo(100);
+
+		assertThat(tus.delete(location, user.token()).status()).isEqualTo(204);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM quota_reservations WHERE owner_id = ?")
+			.param(user.id().toString())
+			.query(Long.class)
+			.single()).as("termination released the reservation").isZero();
+		assertThat(tus.create(user.token(), 900, Map.of("filename", "again.bin")).status()).isEqualTo(201);
+	}
+
+	@Test
+	void deferredUploadIsRefusedWhenItsOffsetWouldCrossTheQuota() {
+		TestAccounts.Account user = accounts.create(Role.USER, 2L * MIB + 1000);
 		String location = api
 			.send(tus.request(Tus.BASE, user.token())
 				.header("Upload-Defer-Length", "1")
 				.header("Upload-Metadata", Tus.metadata(Map.of("filename", "growing.log")))
 				.POST(HttpRequest.BodyPublishers.noBody()))
 			.header("Location");
-		assertThat(tus.patch(location, user.token(), 0, random(700)).status()).isEqualTo(204);
-		Api.Response crossing = tus.patch(location, user.token(), 700, random(301));
+		assertThat(tus.patch(location, user.token(), 0, random(MIB)).status()).isEqualTo(204);
+		Api.Response crossing = tus.patch(location, user.token(), MIB, random(MIB + 1001));
 		assertThat(crossing.status()).isEqualTo(413);
 		assertThat(crossing.json().get("type").asString()).isEqualTo("/problems/quota-exceeded");
-		assertThat(tus.head(location, user.token()).header("Upload-Offset")).isEqualTo("700");
-		assertThat(tus.patch(location, user.token(), 700, random(300)).status()).isEqualTo(204);
+		assertThat(tus.head(location, user.token()).header("Upload-Offset")).isEqualTo(Integer.toString(MIB));
+		assertThat(tus.patch(location, user.token(), MIB, random(MIB + 1000)).status()).isEqualTo(204);
 	}
 
 	@Test

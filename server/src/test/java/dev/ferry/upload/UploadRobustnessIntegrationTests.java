@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static dev.ferry.upload.TusProtocolIntegrationTests.MIB;
 import static dev.ferry.upload.TusProtocolIntegrationTests.random;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -86,40 +87,39 @@ class UploadRobustnessIntegrationTests extends IntegrationTest {
 
 	@Test
 	void ofTwoRacingPatchesOneWinsAndTheOtherGets409() throws IOException {
-		String location = tus.create(user.token(), 20_000, Map.of("filename", "race.bin")).header("Location");
-		byte[] slow = random(10_000);
+		String location = tus.create(user.token(), 2 * MIB, Map.of("filename", "race.bin")).header("Location");
+		byte[] slow = random(MIB);
 		try (Socket socket = new Socket("127.0.0.1", port)) {
 			startPatch(socket, location, 0, slow.length, null);
 			socket.getOutputStream().write(slow, 0, 5_000);
 			socket.getOutputStream().flush();
 			await().atMost(Duration.ofSeconds(30)).until(() -> activeRequests() == 1);
 
-			Api.Response fast = tus.patch(location, user.token(), 0, random(10_000));
+			Api.Response fast = tus.patch(location, user.token(), 0, random(MIB));
 			assertThat(fast.status()).isEqualTo(204);
 
-			socket.getOutputStream().write(slow, 5_000, 5_000);
+			socket.getOutputStream().write(slow, 5_000, MIB - 5_000);
 			socket.getOutputStream().flush();
 			assertThat(statusLine(socket)).startsWith("HTTP/1.1 409");
 		}
-		assertThat(tus.head(location, user.token()).header("Upload-Offset")).isEqualTo("10000");
+		assertThat(tus.head(location, user.token()).header("Upload-Offset")).isEqualTo(Integer.toString(MIB));
 	}
 
 	@Test
 	void bytesStoredButNotRecordedAreFoundAndTheFileHashIsStillRight() throws IOException {
-		byte[] content = random(200_000);
+		byte[] content = random(MIB + 200_000);
 		String location = tus.create(user.token(), content.length, Map.of("filename", "gap.bin")).header("Location");
-		assertThat(tus.patch(location, user.token(), 0, Arrays.copyOfRange(content, 0, 50_000)).status())
-			.isEqualTo(204);
+		assertThat(tus.patch(location, user.token(), 0, Arrays.copyOfRange(content, 0, MIB)).status()).isEqualTo(204);
 		Upload upload = repository.find(UUID.fromString(idOf(location))).orElseThrow();
 		// What a node leaves behind when it dies right after the blob store accepted a
 		// part.
-		try (PendingPart part = blobs.beginPart(upload.blobId(), 50_000)) {
-			part.stream().write(content, 50_000, 70_000);
+		try (PendingPart part = blobs.beginPart(upload.blobId(), MIB)) {
+			part.stream().write(content, MIB, 70_000);
 			part.commit();
 		}
-		assertThat(tus.head(location, user.token()).header("Upload-Offset")).isEqualTo("120000");
-		Api.Response rest = tus.patch(location, user.token(), 120_000,
-				Arrays.copyOfRange(content, 120_000, content.length));
+		assertThat(tus.head(location, user.token()).header("Upload-Offset")).isEqualTo(Integer.toString(MIB + 70_000));
+		Api.Response rest = tus.patch(location, user.token(), MIB + 70_000,
+				Arrays.copyOfRange(content, MIB + 70_000, content.length));
 		assertThat(rest.status()).isEqualTo(204);
 		Api.Response file = api.get("/api/v1/files/" + idOf(location), user.token());
 		assertThat(file.json().get("sha256").asString()).isEqualTo(Tus.sha256Hex(content));

@@ -38,12 +38,13 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The deployment settings, in a server of their own: a one-hour expiry on a clock the
- * test moves (no sleeping), a 1 MiB maximum upload, and one allowed CORS origin.
+ * test moves (no sleeping), a 1 MiB maximum upload (with no minimum PATCH size, so small
+ * bodies can stand for large ones), and one allowed CORS origin.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "ferry.admin.email=" + UploadSettingsIntegrationTests.ADMIN_EMAIL,
 				"ferry.admin.password=" + UploadSettingsIntegrationTests.ADMIN_PASSWORD, "ferry.upload.expiry=1h",
-				"ferry.upload.max-size=1MB", "ferry.upload.cleanup-interval=1d",
+				"ferry.upload.max-size=1MB", "ferry.upload.min-chunk=1B", "ferry.upload.cleanup-interval=1d",
 				"ferry.cors.origins=https://app.example.test" })
 class UploadSettingsIntegrationTests {
 

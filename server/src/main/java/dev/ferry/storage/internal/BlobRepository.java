@@ -58,6 +58,37 @@ class BlobRepository {
 			.list();
 	}
 
+	Optional<Part> lastPart(UUID id) {
+		return jdbc
+			.sql("SELECT " + PART_COLUMNS + " FROM blob_parts WHERE blob_id = ? ORDER BY part_index DESC LIMIT 1")
+			.param(id.toString())
+			.query(BlobRepository::part)
+			.optional();
+	}
+
+	/**
+	 * Puts {@code replacement} in the place of the last part {@code old} if the blob is
+	 * still exactly {@code expected}: the same compare-and-set as {@link #append}.
+	 */
+	boolean replaceLast(UUID id, Blob expected, Part old, Part replacement) {
+		return Boolean.TRUE.equals(transactions.execute((status) -> {
+			int updated = jdbc
+				.sql("UPDATE blobs SET length = ? WHERE id = ? AND length = ? AND part_count = ? "
+						+ "AND deleted_at IS NULL")
+				.params(replacement.end(), id.toString(), expected.length(), expected.partCount())
+				.update();
+			if (updated == 0) {
+				return false;
+			}
+			jdbc.sql("UPDATE blob_parts SET plain_length = ?, cipher_length = ?, store_key = ? "
+					+ "WHERE blob_id = ? AND part_index = ? AND store_key = ?")
+				.params(replacement.length(), replacement.cipherLength(), replacement.storeKey(), id.toString(),
+						old.index(), old.storeKey())
+				.update();
+			return true;
+		}));
+	}
+
 	/**
 	 * Appends {@code part} if the blob is still exactly {@code expected} (same length and
 	 * part count, not destroyed): a compare-and-set, so of two writers at one offset only

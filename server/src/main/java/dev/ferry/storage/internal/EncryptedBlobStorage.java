@@ -15,6 +15,7 @@ import dev.ferry.storage.BlobConflictException;
 import dev.ferry.storage.BlobNotFoundException;
 import dev.ferry.storage.BlobRangeException;
 import dev.ferry.storage.BlobStorage;
+import dev.ferry.storage.BlobTail;
 import dev.ferry.storage.PendingPart;
 import dev.ferry.storage.StorageException;
 import dev.ferry.storage.spi.BlobStore;
@@ -73,6 +74,48 @@ class EncryptedBlobStorage implements BlobStorage, EncryptedPart.PartCommitter {
 			abandon(upload);
 			throw new StorageException(ex);
 		}
+	}
+
+	@Override
+	public PendingPart rewriteLastPart(UUID blobId, long offset) {
+		BlobRepository.Blob blob = live(blobId);
+		if (offset != blob.length()) {
+			throw new BlobConflictException(offset, blob.length());
+		}
+		BlobRepository.Part last = blobs.lastPart(blobId).orElse(null);
+		if (last == null) {
+			return beginPart(blobId, offset);
+		}
+		StreamingAead aead = keys.aead(blobId, blob.wrappedKey());
+		String storeKey = storeKey(blobId, last.index());
+		ObjectUpload upload = null;
+		EncryptedPart part = null;
+		try {
+			upload = store.upload(storeKey);
+			WritableByteChannel encrypting = aead.newEncryptingChannel(new KeepOpen(upload.channel()),
+					associatedData(blobId, last.index(), last.offset()));
+			part = new EncryptedPart(blob, storeKey, upload, encrypting, new Replacing(last));
+			try (InputStream previous = openRange(blobId, last.offset(), last.end())) {
+				part.carry(previous);
+			}
+			return part;
+		}
+		catch (IOException | GeneralSecurityException | RuntimeException ex) {
+			if (part != null) {
+				part.close();
+			}
+			else {
+				abandon(upload);
+			}
+			throw (ex instanceof RuntimeException runtime) ? runtime : new StorageException(ex);
+		}
+	}
+
+	@Override
+	public BlobTail tail(UUID blobId) {
+		BlobRepository.Blob blob = live(blobId);
+		long last = (blob.partCount() == 0) ? 0 : blobs.lastPart(blobId).map(BlobRepository.Part::length).orElse(0L);
+		return new BlobTail(blob.length(), blob.partCount(), last);
 	}
 
 	@Override
@@ -209,6 +252,45 @@ class EncryptedBlobStorage implements BlobStorage, EncryptedPart.PartCommitter {
 
 	static byte[] associatedData(UUID blobId, int index, long offset) {
 		return ("ferry-blob-part:" + blobId + ":" + index + ":" + offset).getBytes(StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Commits a rewritten last part in place of the old one, whose object is deleted once
+	 * nothing refers to it.
+	 */
+	private final class Replacing implements EncryptedPart.PartCommitter {
+
+		private final BlobRepository.Part old;
+
+		Replacing(BlobRepository.Part old) {
+			this.old = old;
+		}
+
+		@Override
+		public long commit(BlobRepository.Blob expected, String storeKey, long plainLength, long cipherLength) {
+			BlobRepository.Part part = new BlobRepository.Part(old.index(), old.offset(), plainLength, cipherLength,
+					storeKey);
+			boolean replaced;
+			try {
+				replaced = blobs.replaceLast(expected.id(), expected, old, part);
+			}
+			catch (RuntimeException ex) {
+				deleteQuietly(storeKey);
+				throw ex;
+			}
+			if (!replaced) {
+				deleteQuietly(storeKey);
+				throw conflict(expected);
+			}
+			deleteQuietly(old.storeKey());
+			return part.end();
+		}
+
+		@Override
+		public long commitEmpty(BlobRepository.Blob expected) {
+			return EncryptedBlobStorage.this.commitEmpty(expected);
+		}
+
 	}
 
 	/** Lets Tink close its encrypting channel without closing the upload under it. */

@@ -1,6 +1,7 @@
 package dev.ferry.storage.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
@@ -27,6 +28,8 @@ final class EncryptedPart implements PendingPart {
 
 	private State state = State.OPEN;
 
+	private long carried;
+
 	EncryptedPart(BlobRepository.Blob blob, String storeKey, ObjectUpload upload, WritableByteChannel encrypting,
 			PartCommitter committer) {
 		this.blob = blob;
@@ -41,9 +44,14 @@ final class EncryptedPart implements PendingPart {
 		return stream;
 	}
 
+	/** Copies a part being rewritten into this one; not counted by {@link #written()}. */
+	void carry(InputStream previous) throws IOException {
+		carried += previous.transferTo(stream);
+	}
+
 	@Override
 	public long written() {
-		return stream.written;
+		return stream.written - carried;
 	}
 
 	@Override

@@ -24,6 +24,7 @@ import dev.ferry.storage.BlobConflictException;
 import dev.ferry.storage.BlobNotFoundException;
 import dev.ferry.storage.BlobRangeException;
 import dev.ferry.storage.BlobStorage;
+import dev.ferry.storage.BlobTail;
 import dev.ferry.storage.PendingPart;
 import dev.ferry.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -91,6 +92,44 @@ class EncryptedBlobStorageIntegrationTests extends IntegrationTest {
 			pool.shutdownNow();
 		}
 		assertThat(objectsOf(blob)).hasSize(1);
+	}
+
+	@Test
+	void rewritingTheLastPartMergesItWithTheNewBytesAndDropsTheOldObject() throws IOException {
+		byte[] content = random(250_000, 11);
+		UUID blob = storage.create();
+		append(blob, content, 0, 100_000);
+		append(blob, content, 100_000, 130_000);
+		Path small = objectsOf(blob).stream()
+			.filter((p) -> p.getFileName().toString().startsWith("1-"))
+			.findFirst()
+			.orElseThrow();
+
+		try (PendingPart part = storage.rewriteLastPart(blob, 130_000)) {
+			part.stream().write(content, 130_000, 120_000);
+			assertThat(part.written()).isEqualTo(120_000);
+			assertThat(part.commit()).isEqualTo(250_000);
+		}
+
+		assertThat(storage.tail(blob)).isEqualTo(new BlobTail(250_000, 2, 150_000));
+		assertThat(read(blob, 0, 250_000)).isEqualTo(content);
+		assertThat(read(blob, 120_000, 140_000)).isEqualTo(slice(content, 120_000, 140_000));
+		assertThat(objectsOf(blob)).hasSize(2).doesNotContain(small);
+		assertThatThrownBy(() -> storage.rewriteLastPart(blob, 130_000)).isInstanceOf(BlobConflictException.class);
+	}
+
+	@Test
+	void aRewriteLosesToAWriterThatCommittedFirst() throws IOException {
+		byte[] content = random(3000, 12);
+		UUID blob = storage.create();
+		append(blob, content, 0, 1000);
+		try (PendingPart rewrite = storage.rewriteLastPart(blob, 1000)) {
+			rewrite.stream().write(content, 1000, 500);
+			append(blob, content, 1000, 3000);
+			assertThatThrownBy(rewrite::commit).isInstanceOf(BlobConflictException.class);
+		}
+		assertThat(read(blob, 0, 3000)).isEqualTo(content);
+		assertThat(objectsOf(blob)).hasSize(2);
 	}
 
 	@Test

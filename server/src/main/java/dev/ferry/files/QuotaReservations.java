@@ -1,0 +1,68 @@
+package dev.ferry.files;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code quota_reservations} and {@code quota_locks} tables: bytes plain uploads hold
+ * while they stream, and the per-owner row that serialises reserving them.
+ */
+@Repository
+class QuotaReservations {
+
+	private final JdbcClient jdbc;
+
+	QuotaReservations(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Takes the owner's lock row until the transaction ends. On PostgreSQL the
+	 * {@code UPDATE} holds a row lock, so a second reservation of the same owner waits
+	 * and then reads what the first committed.
+	 */
+	void lock(UUID ownerId) {
+		jdbc.sql("INSERT INTO quota_locks (owner_id) VALUES (?) ON CONFLICT (owner_id) DO NOTHING")
+			.param(ownerId.toString())
+			.update();
+		jdbc.sql("UPDATE quota_locks SET owner_id = owner_id WHERE owner_id = ?").param(ownerId.toString()).update();
+	}
+
+	/** Bytes the owner's live reservations hold, leaving out {@code exceptId}. */
+	long held(UUID ownerId, UUID exceptId, Instant now) {
+		return jdbc
+			.sql("SELECT COALESCE(SUM(bytes), 0) FROM quota_reservations WHERE owner_id = ? AND id <> ? "
+					+ "AND expires_at > ?")
+			.params(ownerId.toString(), (exceptId != null) ? exceptId.toString() : "", now.toEpochMilli())
+			.query(Long.class)
+			.single();
+	}
+
+	void put(UUID id, UUID ownerId, long bytes, Instant expiresAt) {
+		jdbc.sql("INSERT INTO quota_reservations (id, owner_id, bytes, expires_at) VALUES (?, ?, ?, ?) "
+				+ "ON CONFLICT (id) DO UPDATE SET bytes = excluded.bytes, expires_at = excluded.expires_at")
+			.params(id.toString(), ownerId.toString(), bytes, expiresAt.toEpochMilli())
+			.update();
+	}
+
+	void extend(UUID id, Instant expiresAt) {
+		jdbc.sql("UPDATE quota_reservations SET expires_at = ? WHERE id = ?")
+			.params(expiresAt.toEpochMilli(), id.toString())
+			.update();
+	}
+
+	void release(UUID id) {
+		jdbc.sql("DELETE FROM quota_reservations WHERE id = ?").param(id.toString()).update();
+	}
+
+	/** Forgets reservations of uploads that died without releasing them. */
+	void purgeExpired(UUID ownerId, Instant now) {
+		jdbc.sql("DELETE FROM quota_reservations WHERE owner_id = ? AND expires_at <= ?")
+			.params(ownerId.toString(), now.toEpochMilli())
+			.update();
+	}
+
+}
