@@ -19,10 +19,11 @@ import picocli.CommandLine.Spec;
 		footerHeading = "%nExamples:%n",
 		footer = { "  ferry login https://ferry.example.com", "  ferry upload report.pdf photos/ --to /work",
 				"  ferry ls /work", "  ferry send report.pdf --expires 7d --to bob@example.com", "  ferry help upload",
-				"", "Exit codes:", "  0 done               1 other error",
-				"  2 wrong command line  3 not signed in, wrong password or code",
-				"  4 not found           5 refused by the server (input, quota, conflict, permission)",
-				"  6 server unreachable or failing (HTTP 5xx)   7 checksum mismatch" })
+				"", "Exit codes:", "  0  done", "  1  other error (local files, unexpected answers)",
+				"  2  wrong command line", "  3  not signed in, wrong password or code, session ended",
+				"  4  file, folder or link not found",
+				"  5  refused by the server (input, quota, conflict, permission)",
+				"  6  server unreachable or failing (HTTP 5xx)", "  7  checksum mismatch" })
 public final class Ferry implements Runnable {
 
 	@Spec

@@ -10,7 +10,7 @@ final class TransferOptions {
 	int parallel;
 
 	@Option(names = "--chunk-size", defaultValue = "8M", paramLabel = "SIZE",
-			description = "Bytes per request (default: ${DEFAULT-VALUE}); an interruption loses at most the request under way.")
+			description = "Bytes per request (default: ${DEFAULT-VALUE}).")
 	String chunkSize;
 
 	@Option(names = "--limit-rate", paramLabel = "SIZE",

@@ -1,0 +1,111 @@
+package dev.ferry.cli;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(FerryServer.class)
+class LoginIntegrationTests {
+
+	@TempDir
+	Path home;
+
+	@Test
+	void aPasswordSignInStoresTheSessionReadableOnlyByTheUser() throws Exception {
+		CliRun cli = new CliRun(home);
+		CliRun.Result login = cli.login(FerryServer.get().base() + "/");
+
+		assertThat(login.exitCode()).as(login.err()).isZero();
+		JsonNode json = login.json();
+		assertThat(json.path("server").asString()).isEqualTo(FerryServer.get().base());
+		assertThat(json.path("email").asString()).isEqualTo(FerryServer.ADMIN_EMAIL);
+		assertThat(json.path("method").asString()).isEqualTo("password");
+		Path credentials = cli.configDir().resolve("credentials.json");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(credentials))).isEqualTo("rw-------");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cli.configDir())))
+			.isEqualTo("rwx------");
+		assertThat(Files.readString(credentials)).doesNotContain(FerryServer.ADMIN_PASSWORD);
+
+		CliRun.Result ls = cli.run("ls", "--json");
+		assertThat(ls.exitCode()).as(ls.err()).isZero();
+		assertThat(ls.json().isArray()).isTrue();
+	}
+
+	@Test
+	void aWrongPasswordIsASentenceAndExitCodeThreeWithoutAStackTrace() {
+		CliRun cli = new CliRun(home);
+		CliRun.Result login = cli.runWithInput("not-the-password\n", "login", FerryServer.get().base(), "-e",
+				FerryServer.ADMIN_EMAIL, "--password-stdin");
+
+		assertThat(login.exitCode()).isEqualTo(3);
+		assertThat(login.err().strip()).startsWith("ferry: ").endsWith(".").doesNotContain("Exception", "\tat ");
+		assertThat(login.out()).isEmpty();
+		assertThat(cli.configDir().resolve("credentials.json")).doesNotExist();
+	}
+
+	@Test
+	void withoutSigningInCommandsSayHowToSignIn() {
+		CliRun.Result ls = new CliRun(home).run("ls");
+
+		assertThat(ls.exitCode()).isEqualTo(3);
+		assertThat(ls.err()).contains("ferry login");
+	}
+
+	@Test
+	void anApiKeyIsCheckedAndStoredInsteadOfAPassword() throws Exception {
+		String key = createApiKey();
+		CliRun cli = new CliRun(home);
+
+		CliRun.Result login = cli.run("login", FerryServer.get().base(), "--api-key", key, "--json");
+
+		assertThat(login.exitCode()).as(login.err()).isZero();
+		assertThat(login.json().path("method").asString()).isEqualTo("api_key");
+		assertThat(cli.run("ls").exitCode()).isZero();
+
+		CliRun.Result wrong = new CliRun(Files.createDirectory(home.resolve("other"))).run("login",
+				FerryServer.get().base(), "--api-key", "fy_not-a-key");
+		assertThat(wrong.exitCode()).isEqualTo(3);
+		assertThat(wrong.err()).contains("did not accept this API key").doesNotContain("Exception");
+	}
+
+	@Test
+	void anUnreachableServerIsExitCodeSix() {
+		CliRun.Result login = new CliRun(home).runWithInput("secret-password\n", "login", "http://127.0.0.1:1", "-e",
+				"a@b.c", "--password-stdin");
+
+		assertThat(login.exitCode()).isEqualTo(6);
+		assertThat(login.err()).startsWith("ferry: Could not reach http://127.0.0.1:1").doesNotContain("\tat ");
+	}
+
+	private static String createApiKey() throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		String base = FerryServer.get().base();
+		HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/login"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(Json.write(
+					Json.object().put("email", FerryServer.ADMIN_EMAIL).put("password", FerryServer.ADMIN_PASSWORD))))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		String token = Json.parse(login.body()).path("access_token").asString();
+		JsonNode body = Json.object().put("name", "cli-test");
+		((tools.jackson.databind.node.ObjectNode) body).putArray("scopes").add("read").add("write");
+		HttpResponse<String> key = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/api-keys"))
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(Json.write(body)))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(key.statusCode()).as(key.body()).isEqualTo(201);
+		return Json.parse(key.body()).path("key").asString();
+	}
+
+}
