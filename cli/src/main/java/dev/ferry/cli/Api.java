@@ -28,7 +28,7 @@ final class Api {
 
 	private final String server;
 
-	private Credentials credentials;
+	private volatile Credentials credentials;
 
 	private Api(Config config, String server, Credentials credentials) {
 		this.config = config;
@@ -118,10 +118,11 @@ final class Api {
 
 	private <T> HttpResponse<T> send(Supplier<HttpRequest.Builder> request, HttpResponse.BodyHandler<T> body,
 			boolean authenticated) {
+		String used = authenticated ? credentials.bearer() : null;
 		HttpResponse<T> response = exchange(request.get(), body, authenticated);
 		if (authenticated && response.statusCode() == 401 && credentials.refreshToken() != null) {
 			close(response);
-			refresh();
+			refreshAfter(used);
 			response = exchange(request.get(), body, true);
 		}
 		return response;
@@ -150,7 +151,14 @@ final class Api {
 		return new CliException(ExitCode.UNAVAILABLE, "Could not reach " + server + " (" + reason + ").");
 	}
 
-	private void refresh() {
+	/**
+	 * Refreshes the session unless another thread already did since {@code used} was
+	 * refused: presenting a rotated refresh token again would end the whole session.
+	 */
+	synchronized void refreshAfter(String used) {
+		if (credentials.refreshToken() == null || !credentials.bearer().equals(used)) {
+			return;
+		}
 		JsonNode body = Json.object().put("refresh_token", credentials.refreshToken());
 		HttpResponse<String> response = exchange(
 				HttpRequest.newBuilder(uri("/api/v1/auth/refresh"))

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.tus.java.client.FingerprintNotFoundException;
 import io.tus.java.client.ProtocolException;
@@ -94,11 +95,34 @@ final class Uploads {
 		}
 	}
 
+	/**
+	 * An access token lives 15 minutes, less than a big upload takes: when the server
+	 * refuses it, the session is refreshed and the upload continues from the server's
+	 * offset.
+	 */
 	private Result uploadOne(Item item) throws IOException, ProtocolException {
+		AtomicLong counted = new AtomicLong();
+		for (int attempt = 1;; attempt++) {
+			String authorization = api.authorization();
+			try {
+				return uploadOne(item, authorization, counted);
+			}
+			catch (ProtocolException ex) {
+				if (status(ex) != 401 || attempt == 3 || api.credentials().refreshToken() == null) {
+					throw ex;
+				}
+				api.refreshAfter(authorization.substring("Bearer ".length()));
+			}
+		}
+	}
+
+	/** {@code counted}: bytes of this file the progress bar has seen, across attempts. */
+	private Result uploadOne(Item item, String authorization, AtomicLong counted)
+			throws IOException, ProtocolException {
 		Path file = item.file();
 		TusClient client = new TusClient();
 		client.setUploadCreationURL(api.uri("/api/v1/uploads").toURL());
-		client.setHeaders(Map.of("Authorization", api.authorization(), "User-Agent", "ferry-cli"));
+		client.setHeaders(Map.of("Authorization", authorization, "User-Agent", "ferry-cli"));
 		client.enableResuming(store);
 		client.enableRemoveFingerprintOnSuccess();
 		TusUpload upload = new TusUpload(file.toFile());
@@ -107,13 +131,15 @@ final class Uploads {
 		upload.setMetadata(Map.of("filename", file.getFileName().toString(), "folder", item.folder()));
 		TusUploader uploader = resumeOrCreate(client, upload);
 		long resumedAt = uploader.getOffset();
-		progress.skipped(resumedAt);
+		progress.skipped(Math.max(0, resumedAt - counted.get()));
+		counted.set(Math.max(counted.get(), resumedAt));
 		uploader.setChunkSize((int) Math.min(BUFFER, settings.chunkSize()));
 		uploader.setRequestPayloadSize((int) Math.min(Integer.MAX_VALUE, settings.chunkSize()));
 		Throttle throttle = new Throttle(settings.rateLimit());
 		int sent;
 		while ((sent = uploader.uploadChunk()) > -1) {
 			progress.advance(sent);
+			counted.addAndGet(sent);
 			throttle.after(sent);
 		}
 		uploader.finish();

@@ -82,6 +82,19 @@ final class FerryServer implements BeforeAllCallback, AutoCloseable {
 		return server;
 	}
 
+	/**
+	 * A fresh access token of the admin, for what a test checks through the API itself.
+	 */
+	String adminToken() throws IOException, InterruptedException {
+		HttpResponse<String> login = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/auth/login"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers
+					.ofString(Json.write(Json.object().put("email", ADMIN_EMAIL).put("password", ADMIN_PASSWORD))))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		return Json.parse(login.body()).path("access_token").asString();
+	}
+
 	String base() {
 		return "http://127.0.0.1:" + port;
 	}

@@ -91,12 +91,7 @@ class LoginIntegrationTests {
 	private static String createApiKey() throws Exception {
 		HttpClient http = HttpClient.newHttpClient();
 		String base = FerryServer.get().base();
-		HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/login"))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(Json.write(
-					Json.object().put("email", FerryServer.ADMIN_EMAIL).put("password", FerryServer.ADMIN_PASSWORD))))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		String token = Json.parse(login.body()).path("access_token").asString();
+		String token = FerryServer.get().adminToken();
 		JsonNode body = Json.object().put("name", "cli-test");
 		((tools.jackson.databind.node.ObjectNode) body).putArray("scopes").add("read").add("write");
 		HttpResponse<String> key = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/api-keys"))

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.Random;
@@ -127,25 +128,46 @@ class UploadDownloadIntegrationTests {
 		assertThat(work.resolve("corrupt.bin.part")).doesNotExist();
 	}
 
+	@Test
+	void aRefusedAccessTokenIsRefreshedOnceAndTheRotatedTokensAreSaved() throws Exception {
+		Path credentials = cli.configDir().resolve("credentials.json");
+		JsonNode saved = Json.parse(Files.readString(credentials));
+		Files.writeString(credentials,
+				Files.readString(credentials).replace(saved.path("access_token").asString(), "not-a-valid-token"));
+		Path file = write(work.resolve("after-refresh.bin"), 50_000, 5);
+
+		CliRun.Result upload = cli.run("upload", file.toString(), "--to", "/it-refresh", "--json");
+
+		assertThat(upload.exitCode()).as(upload.err()).isZero();
+		assertThat(upload.json().get(0).path("sha256").asString()).isEqualTo(Hashes.sha256(file));
+		JsonNode refreshed = Json.parse(Files.readString(credentials));
+		assertThat(refreshed.path("access_token").asString()).isNotEqualTo("not-a-valid-token");
+		assertThat(refreshed.path("refresh_token").asString()).isNotEqualTo(saved.path("refresh_token").asString());
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(credentials))).isEqualTo("rw-------");
+		assertThat(cli.run("ls", "/it-refresh").exitCode()).isZero();
+	}
+
 	/** Waits until the server holds some, not all, bytes of the stored upload. */
-	private long awaitServerOffset() {
+	private long awaitServerOffset() throws IOException, InterruptedException {
 		Path store = cli.configDir().resolve("uploads.properties");
 		HttpClient http = HttpClient.newHttpClient();
 		long[] offset = new long[1];
+		String[] token = { FerryServer.get().adminToken() };
 		await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100)).until(() -> {
 			Properties urls = load(store);
 			if (urls.isEmpty()) {
 				return false;
 			}
-			String token = Json.parse(Files.readString(cli.configDir().resolve("credentials.json")))
-				.path("access_token")
-				.asString();
 			HttpResponse<Void> head = http
 				.send(HttpRequest.newBuilder(URI.create(urls.values().iterator().next().toString()))
 					.method("HEAD", HttpRequest.BodyPublishers.noBody())
 					.header("Tus-Resumable", "1.0.0")
-					.header("Authorization", "Bearer " + token)
+					.header("Authorization", "Bearer " + token[0])
 					.build(), HttpResponse.BodyHandlers.discarding());
+			if (head.statusCode() == 401) {
+				token[0] = FerryServer.get().adminToken();
+				return false;
+			}
 			offset[0] = Long.parseLong(head.headers().firstValue("Upload-Offset").orElse("0"));
 			return offset[0] > 0;
 		});
