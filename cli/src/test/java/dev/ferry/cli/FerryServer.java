@@ -86,11 +86,15 @@ final class FerryServer implements BeforeAllCallback, AutoCloseable {
 	 * A fresh access token of the admin, for what a test checks through the API itself.
 	 */
 	String adminToken() throws IOException, InterruptedException {
+		return token(ADMIN_EMAIL, ADMIN_PASSWORD);
+	}
+
+	String token(String email, String password) throws IOException, InterruptedException {
 		HttpResponse<String> login = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/auth/login"))
 				.header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers
-					.ofString(Json.write(Json.object().put("email", ADMIN_EMAIL).put("password", ADMIN_PASSWORD))))
+					.ofString(Json.write(Json.object().put("email", email).put("password", password))))
 				.build(), HttpResponse.BodyHandlers.ofString());
 		return Json.parse(login.body()).path("access_token").asString();
 	}
