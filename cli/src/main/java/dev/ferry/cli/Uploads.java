@@ -76,6 +76,9 @@ final class Uploads {
 				}
 				catch (ExecutionException ex) {
 					CliException failure = Ferry.explain(ex.getCause());
+					if (items.size() == 1) {
+						throw failure;
+					}
 					progress.note("ferry: " + items.get(i).file() + ": " + failure.getMessage());
 					first = (first != null) ? first : failure;
 				}
@@ -86,7 +89,7 @@ final class Uploads {
 			}
 			if (first != null) {
 				throw new CliException(first.exitCode(), (items.size() - results.size()) + " of " + items.size()
-						+ " uploads failed; run the same command again to resume them.");
+						+ " uploads failed (see above); run the same command again to continue those that were cut off.");
 			}
 			return results;
 		}

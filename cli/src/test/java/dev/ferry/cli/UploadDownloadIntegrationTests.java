@@ -79,6 +79,16 @@ class UploadDownloadIntegrationTests {
 	}
 
 	@Test
+	void anUploadTheServerRefusesEndsWithItsSentence() throws Exception {
+		Path file = write(work.resolve("refused.txt"), 10, 6);
+
+		CliRun.Result upload = cli.run("upload", file.toString(), "--to", "/a/../b");
+
+		assertThat(upload.exitCode()).isEqualTo(5);
+		assertThat(upload.err()).isEqualTo("ferry: A folder name must not be '..'." + System.lineSeparator());
+	}
+
+	@Test
 	void anUploadKilledMidwayIsFinishedByTheNextRunWithTheRightSha256() throws Exception {
 		Path big = write(work.resolve("big.bin"), 30 * 1024 * 1024, 3);
 		CliRun.Started first = cli.start("upload", big.toString(), "--to", "/it-resume", "--chunk-size", "1M",
