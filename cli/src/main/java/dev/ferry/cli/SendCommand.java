@@ -57,12 +57,13 @@ final class SendCommand implements Callable<Integer> {
 		// bad link options fail before anything is uploaded
 		link.link();
 		link.expiresAt();
+		Uploads.Settings settings = transfer.settings();
+		List<Uploads.Item> items = UploadCommand.items(paths, Remote.folder(folder));
 		Config config = Config.locate();
 		Api api = Api.signedIn(config);
-		List<Uploads.Item> items = UploadCommand.items(paths, Remote.folder(folder));
 		List<Uploads.Result> uploaded;
 		try (Progress progress = new Progress(Progress.wanted(output), System.err, "upload")) {
-			uploaded = new Uploads(api, config, transfer.settings(), progress).upload(items);
+			uploaded = new Uploads(api, config, settings, progress).upload(items);
 		}
 		String name = (title != null) ? title
 				: (items.size() == 1) ? items.get(0).file().getFileName().toString() : items.size() + " files";

@@ -57,6 +57,7 @@ final class SyncCommand implements Callable<Integer> {
 		if (!Files.isDirectory(local)) {
 			throw new CliException(ExitCode.NOT_FOUND, local + " is not a folder.");
 		}
+		Uploads.Settings settings = transfer.settings();
 		Config config = Config.locate();
 		Api api = Api.signedIn(config);
 		String root = Remote.folder(remote);
@@ -86,14 +87,14 @@ final class SyncCommand implements Callable<Integer> {
 				? remoteFiles.entrySet().stream().map((e) -> new Change(e.getKey(), null, e.getValue())).toList()
 				: List.of();
 		if (!dryRun) {
-			apply(api, config, root, uploads, replaces, deletes);
+			apply(api, config, settings, root, uploads, replaces, deletes);
 		}
 		report(uploads, replaces, deletes, unchanged);
 		return ExitCode.OK;
 	}
 
-	private void apply(Api api, Config config, String root, List<Change> uploads, List<Change> replaces,
-			List<Change> deletes) {
+	private void apply(Api api, Config config, Uploads.Settings settings, String root, List<Change> uploads,
+			List<Change> replaces, List<Change> deletes) {
 		List<Change> sending = new ArrayList<>(uploads);
 		sending.addAll(replaces);
 		List<Uploads.Item> items = sending.stream()
@@ -102,7 +103,7 @@ final class SyncCommand implements Callable<Integer> {
 		if (!items.isEmpty()) {
 			List<Uploads.Result> results;
 			try (Progress progress = new Progress(Progress.wanted(output), System.err, "sync")) {
-				results = new Uploads(api, config, transfer.settings(), progress).upload(items);
+				results = new Uploads(api, config, settings, progress).upload(items);
 			}
 			// A changed file lands next to the old one ("a (1).txt"); only now that it is
 			// complete does the old one go and the new one take its name.

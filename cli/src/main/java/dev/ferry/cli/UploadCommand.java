@@ -44,12 +44,13 @@ final class UploadCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
+		Uploads.Settings settings = transfer.settings();
+		List<Uploads.Item> items = items(paths, Remote.folder(to));
 		Config config = Config.locate();
 		Api api = Api.signedIn(config);
-		List<Uploads.Item> items = items(paths, Remote.folder(to));
 		List<Uploads.Result> results;
 		try (Progress progress = new Progress(Progress.wanted(output), System.err, "upload")) {
-			results = new Uploads(api, config, transfer.settings(), progress).upload(items);
+			results = new Uploads(api, config, settings, progress).upload(items);
 		}
 		ArrayNode json = Json.MAPPER.createArrayNode();
 		StringBuilder text = new StringBuilder();
