@@ -94,8 +94,8 @@ final class Api {
 	}
 
 	/** A streamed answer; the caller checks the status (2xx, 206, 416...). */
-	HttpResponse<InputStream> stream(Supplier<HttpRequest.Builder> request) {
-		return send(request, HttpResponse.BodyHandlers.ofInputStream(), true);
+	HttpResponse<InputStream> stream(Supplier<HttpRequest.Builder> request, boolean authenticated) {
+		return send(request, HttpResponse.BodyHandlers.ofInputStream(), authenticated);
 	}
 
 	private JsonNode json(Supplier<HttpRequest.Builder> request) {

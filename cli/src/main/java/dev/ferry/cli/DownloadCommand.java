@@ -1,15 +1,13 @@
 package dev.ferry.cli;
 
+import java.io.Console;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -19,19 +17,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 
 @Command(name = "download", mixinStandardHelpOptions = true,
-		description = { "Download one of your files by id or remote path (resumable, verified).",
+		description = {
+				"Download one of your files by id or remote path, or the files of a share link (resumable, verified).",
 				"Bytes go to PATH.part first; an interrupted download continues from there when you run the same "
 						+ "command again (HTTP Range). The finished file is checked against the server's SHA-256 "
-						+ "before it is renamed to PATH." },
+						+ "before it is renamed to PATH. A share link needs no sign-in." },
 		footerHeading = "%nExamples:%n",
 		footer = { "  ferry download 3f0c5d1e-8a4b-4c7e-9d2f-1a2b3c4d5e6f",
 				"  ferry download /work/report.pdf -o ~/Desktop/",
-				"  ferry download /work/report.pdf -o copy.pdf --json" })
+				"  ferry download /work/report.pdf -o copy.pdf --json",
+				"  ferry download https://ferry.example.com/s/Xy3... -o ~/Downloads/ --password" })
 final class DownloadCommand implements Callable<Integer> {
-
-	private static final int BUFFER = 64 * 1024;
 
 	@Spec
 	CommandSpec spec;
@@ -39,111 +38,136 @@ final class DownloadCommand implements Callable<Integer> {
 	@Mixin
 	Output output;
 
-	@Parameters(index = "0", paramLabel = "FILE_ID|/PATH", description = "The file's id or its remote path.")
+	@Parameters(index = "0", paramLabel = "FILE_ID|/PATH|LINK",
+			description = "The file's id or remote path, or a share link (https://.../s/TOKEN).")
 	String file;
 
 	@Option(names = { "-o", "--output" }, paramLabel = "PATH",
-			description = "Where to save it: a file name, or an existing folder (default: the current folder).")
+			description = "Where to save it: a file name, or an existing folder (default: the current folder). "
+					+ "A link with several files needs a folder.")
 	Path out;
 
 	@Option(names = "--force", description = "Replace PATH when it exists with other content.")
 	boolean force;
 
+	@Option(names = "--password", arity = "0..1", interactive = true, paramLabel = "PASSWORD",
+			description = "The share link's password; without a value it is asked for.")
+	String password;
+
 	@Override
 	public Integer call() throws IOException {
+		int link = file.indexOf("/s/");
+		if (file.matches("(?i)https?://.*") && link > 0) {
+			return shareLink(LoginCommand.normalize(file.substring(0, link)), file.substring(link + 3));
+		}
 		Api api = Api.signedIn(Config.locate());
 		JsonNode meta = Remote.resolve(api, file);
 		String id = meta.path("id").asString();
-		String name = meta.path("name").asString();
-		long size = meta.path("size").asLong();
-		String sha256 = meta.path("sha256").asString();
-		Path target = (out == null) ? Path.of(name) : Files.isDirectory(out) ? out.resolve(name) : out;
-		if (Files.exists(target)) {
-			if (Files.isRegularFile(target) && Hashes.sha256(target).equalsIgnoreCase(sha256)) {
-				return report(target, id, size, sha256, size, "already there");
-			}
-			if (!force) {
-				throw new CliException(ExitCode.REFUSED, target + " already exists with other content; "
-						+ "choose another name with -o or replace it with --force.");
-			}
+		Downloader.Source source = new Downloader.Source(api.uri("/api/v1/files/" + id + "/download"), Map.of(), true,
+				meta.path("size").asLong(), meta.path("sha256").asString());
+		Downloader.Saved saved;
+		try (Progress progress = new Progress(Progress.wanted(output), System.err, "download")) {
+			saved = new Downloader(api, progress).save(source, target(meta.path("name").asString(), false), force);
 		}
-		Path part = target.resolveSibling(target.getFileName() + ".part");
-		long resumedAt = fetch(api, id, sha256, size, part);
-		String local = Hashes.sha256(part);
-		if (!local.equalsIgnoreCase(sha256)) {
-			Files.delete(part);
-			throw new CliException(ExitCode.VERIFY, "The downloaded bytes have SHA-256 " + local
-					+ " but the server says " + sha256 + "; the partial file was removed, run the command again.");
-		}
-		try {
-			Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-		}
-		catch (AtomicMoveNotSupportedException ex) {
-			Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
-		}
-		return report(target, id, size, sha256, resumedAt, "sha256 verified");
-	}
-
-	/** Appends what is missing to {@code part}; answers the offset it resumed from. */
-	private long fetch(Api api, String id, String sha256, long size, Path part) throws IOException {
-		long have = Files.isRegularFile(part) ? Files.size(part) : 0;
-		if (have > size) {
-			Files.delete(part);
-			have = 0;
-		}
-		if (have == size) {
-			return have;
-		}
-		long offset = have;
-		// The ETag is the first 32 hex digits of the SHA-256 (docs/files.md): If-Range
-		// makes
-		// the server send the whole file instead of a range of different content.
-		HttpResponse<InputStream> response = api.stream(() -> {
-			HttpRequest.Builder request = HttpRequest.newBuilder(api.uri("/api/v1/files/" + id + "/download")).GET();
-			if (offset > 0) {
-				request.header("Range", "bytes=" + offset + "-")
-					.header("If-Range", "\"" + sha256.substring(0, 32).toLowerCase() + "\"");
-			}
-			return request;
-		});
-		boolean append = response.statusCode() == 206;
-		if (response.statusCode() != 200 && !append) {
-			String body;
-			try (InputStream error = response.body()) {
-				body = new String(error.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-			}
-			throw Problems.of(response.statusCode(), body);
-		}
-		long start = append ? offset : 0;
-		try (Progress progress = new Progress(Progress.wanted(output), System.err, "download");
-				InputStream in = response.body();
-				OutputStream target = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-						append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
-			progress.expect(size);
-			progress.skipped(start);
-			byte[] buffer = new byte[BUFFER];
-			int read;
-			while ((read = in.read(buffer)) > -1) {
-				target.write(buffer, 0, read);
-				progress.advance(read);
-			}
-		}
-		catch (IOException ex) {
-			throw Api.unreachable(api.server(), ex);
-		}
-		return start;
-	}
-
-	private int report(Path target, String id, long size, String sha256, long resumedAt, String note) {
-		output.print(spec.commandLine().getOut(),
-				Json.object()
-					.put("id", id)
-					.put("path", target.toAbsolutePath().toString())
-					.put("size", size)
-					.put("sha256", sha256)
-					.put("resumed_at", resumedAt),
-				target + "  " + Sizes.bytes(size) + "  (" + note + ")");
+		ArrayNode json = Json.MAPPER.createArrayNode();
+		StringBuilder text = new StringBuilder();
+		describe(json, text, id, source, saved);
+		output.print(spec.commandLine().getOut(), json.get(0), text.toString().stripTrailing());
 		return ExitCode.OK;
+	}
+
+	private int shareLink(String server, String token) throws IOException {
+		Api api = Api.anonymous(Config.locate(), server);
+		String share = "/api/v1/share/" + token.replaceAll("[/?#].*$", "");
+		JsonNode info = Api
+			.check(api.sendAnonymous(HttpRequest.newBuilder(api.uri(share)).header("Accept", "application/json")));
+		String session = null;
+		if (!info.path("unlocked").asBoolean(false)) {
+			if (info.path("email_verification_required").asBoolean(false)) {
+				throw new CliException(ExitCode.AUTH,
+						"This link asks the recipient to confirm an email address; open it in a browser.");
+			}
+			session = unlock(api, share);
+			info = Api.check(api.sendAnonymous(HttpRequest.newBuilder(api.uri(share))
+				.header("Accept", "application/json")
+				.header("X-Share-Session", session)));
+		}
+		JsonNode files = info.path("files");
+		boolean several = files.size() > 1;
+		ArrayNode json = Json.MAPPER.createArrayNode();
+		StringBuilder text = new StringBuilder();
+		try (Progress progress = new Progress(Progress.wanted(output), System.err, "download")) {
+			Downloader downloader = new Downloader(api, progress);
+			for (JsonNode entry : files) {
+				URI uri = api.uri(share + "/files/" + entry.path("id").asString() + "/download");
+				Map<String, String> headers = (session != null) ? Map.of("X-Share-Session", session) : Map.of();
+				String etag = etag(api, uri, headers);
+				Downloader.Source source = new Downloader.Source(uri, headers, false, entry.path("size").asLong(),
+						etag);
+				Downloader.Saved saved = downloader.save(source, target(entry.path("name").asString(), several), force);
+				describe(json, text, entry.path("id").asString(), source, saved);
+			}
+		}
+		output.print(spec.commandLine().getOut(), json, text.toString().stripTrailing());
+		return ExitCode.OK;
+	}
+
+	/**
+	 * A HEAD (never counted as a download) tells the ETag: the first half of the SHA-256.
+	 */
+	private static String etag(Api api, URI uri, Map<String, String> headers) {
+		HttpRequest.Builder head = HttpRequest.newBuilder(uri).method("HEAD", HttpRequest.BodyPublishers.noBody());
+		headers.forEach(head::header);
+		HttpResponse<String> response = api.sendAnonymous(head);
+		if (response.statusCode() != 200) {
+			throw Problems.of(response.statusCode(), "");
+		}
+		return response.headers().firstValue("ETag").orElse("").replaceAll("^W/|\"", "");
+	}
+
+	private String unlock(Api api, String share) {
+		String secret = password;
+		if (secret == null || secret.isEmpty()) {
+			Console console = System.console();
+			char[] typed = (console != null) ? console.readPassword("Password of the link: ") : null;
+			if (typed == null) {
+				throw new CliException(ExitCode.AUTH, "This link has a password; pass it with --password.");
+			}
+			secret = new String(typed);
+		}
+		JsonNode session = Api.check(api.sendAnonymous(HttpRequest.newBuilder(api.uri(share + "/unlock"))
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(Json.write(Json.object().put("password", secret))))));
+		return session.path("session_token").asString();
+	}
+
+	private Path target(String name, boolean several) {
+		if (out == null) {
+			return Path.of(name);
+		}
+		if (Files.isDirectory(out)) {
+			return out.resolve(name);
+		}
+		if (several) {
+			throw new CliException(ExitCode.USAGE, "This link has several files: -o must be an existing folder.");
+		}
+		return out;
+	}
+
+	private static void describe(ArrayNode json, StringBuilder text, String id, Downloader.Source source,
+			Downloader.Saved saved) {
+		json.add(Json.object()
+			.put("id", id)
+			.put("path", saved.path().toAbsolutePath().toString())
+			.put("size", source.size())
+			.put("sha256", source.sha256())
+			.put("resumed_at", saved.resumedAt()));
+		text.append(saved.path())
+			.append("  ")
+			.append(Sizes.bytes(source.size()))
+			.append(saved.alreadyThere() ? "  (already there)" : "  (sha256 verified)")
+			.append(System.lineSeparator());
 	}
 
 }

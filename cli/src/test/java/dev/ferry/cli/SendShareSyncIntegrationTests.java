@@ -53,6 +53,31 @@ class SendShareSyncIntegrationTests {
 	}
 
 	@Test
+	void aRecipientDownloadsTheLinkWithoutAnAccountAndItsPassword() throws Exception {
+		Path one = Files.writeString(work.resolve("one.txt"), "first file");
+		Path two = Files.writeString(work.resolve("two.txt"), "second file");
+		String url = cli
+			.run("send", one.toString(), two.toString(), "--folder", "/it-link", "--password=link-password-42",
+					"--json")
+			.json()
+			.path("url")
+			.asString();
+		CliRun recipient = new CliRun(Files.createDirectory(work.resolve("recipient-home")));
+		Path inbox = Files.createDirectory(work.resolve("inbox"));
+
+		CliRun.Result wrong = recipient.run("download", url, "-o", inbox.toString(), "--password=guess");
+		assertThat(wrong.exitCode()).isEqualTo(3);
+		assertThat(wrong.err()).startsWith("ferry: ").doesNotContain("Exception");
+
+		CliRun.Result download = recipient.run("download", url, "-o", inbox.toString(), "--password=link-password-42",
+				"--json");
+		assertThat(download.exitCode()).as(download.err()).isZero();
+		assertThat(download.json()).hasSize(2);
+		assertThat(Files.readString(inbox.resolve("one.txt"))).isEqualTo("first file");
+		assertThat(Files.readString(inbox.resolve("two.txt"))).isEqualTo("second file");
+	}
+
+	@Test
 	void shareLinksFilesAlreadyOnTheServer() throws Exception {
 		Path file = Files.writeString(work.resolve("shared.txt"), "for everyone");
 		assertThat(cli.run("upload", file.toString(), "--to", "/it-share").exitCode()).isZero();
