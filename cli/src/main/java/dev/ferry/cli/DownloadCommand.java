@@ -1,6 +1,5 @@
 package dev.ferry.cli;
 
-import java.io.Console;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -50,8 +49,9 @@ final class DownloadCommand implements Callable<Integer> {
 	@Option(names = "--force", description = "Replace PATH when it exists with other content.")
 	boolean force;
 
-	@Option(names = "--password", arity = "0..1", interactive = true, paramLabel = "PASSWORD",
-			description = "The share link's password; without a value it is asked for.")
+	@Option(names = "--password", arity = "0..1", fallbackValue = "", paramLabel = "PASSWORD",
+			description = "The share link's password; without a value (last, or before another option) it is asked "
+					+ "for or read from standard input.")
 	String password;
 
 	@Override
@@ -126,15 +126,10 @@ final class DownloadCommand implements Callable<Integer> {
 	}
 
 	private String unlock(Api api, String share) {
-		String secret = password;
-		if (secret == null || secret.isEmpty()) {
-			Console console = System.console();
-			char[] typed = (console != null) ? console.readPassword("Password of the link: ") : null;
-			if (typed == null) {
-				throw new CliException(ExitCode.AUTH, "This link has a password; pass it with --password.");
-			}
-			secret = new String(typed);
+		if (password == null && System.console() == null) {
+			throw new CliException(ExitCode.AUTH, "This link has a password; pass it with --password.");
 		}
+		String secret = Secrets.resolve(password, "Password of the link: ", "--password");
 		JsonNode session = Api.check(api.sendAnonymous(HttpRequest.newBuilder(api.uri(share + "/unlock"))
 			.header("Content-Type", "application/json")
 			.header("Accept", "application/json")

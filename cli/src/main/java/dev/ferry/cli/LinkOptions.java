@@ -12,8 +12,9 @@ final class LinkOptions {
 			description = "Lifetime, e.g. 12h, 7d or 2w (default and maximum: the server's, usually 30 days).")
 	String expires;
 
-	@Option(names = "--password", arity = "0..1", interactive = true, paramLabel = "PASSWORD",
-			description = "Protect the link with a password; without a value it is asked for (kept out of the shell history).")
+	@Option(names = "--password", arity = "0..1", fallbackValue = "", paramLabel = "PASSWORD",
+			description = "Protect the link with a password; without a value (last, or before another option) "
+					+ "it is asked for or read from standard input, which keeps it out of the shell history.")
 	String password;
 
 	@Option(names = "--max-downloads", paramLabel = "N", description = "The link stops working after N downloads.")
@@ -31,7 +32,8 @@ final class LinkOptions {
 			}
 			link.put("max_downloads", maxDownloads);
 		}
-		if (password != null && !password.isEmpty()) {
+		if (password != null) {
+			password = Secrets.resolve(password, "Password for the link: ", "--password");
 			link.put("password", password);
 		}
 		return link;

@@ -1,13 +1,9 @@
 package dev.ferry.cli;
 
-import java.io.BufferedReader;
 import java.io.Console;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -29,7 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
 		footerHeading = "%nExamples:%n",
 		footer = { "  ferry login https://ferry.example.com",
 				"  ferry login https://ferry.example.com -e ann@example.com",
-				"  ferry login https://ferry.example.com --api-key fy_0123...",
+				"  ferry login https://ferry.example.com --api-key",
+				"  ferry login https://ferry.example.com --api-key < ~/.ferry-key",
 				"  printf '%s\\n' \"$PASSWORD\" | ferry login https://ferry.example.com -e ann@example.com --password-stdin --totp 123456" })
 final class LoginCommand implements Callable<Integer> {
 
@@ -52,10 +49,10 @@ final class LoginCommand implements Callable<Integer> {
 			description = "The 6-digit code of your authenticator app (or a recovery code), asked for when needed.")
 	String totp;
 
-	@Option(names = "--api-key", paramLabel = "KEY", description = "Use an API key (fy_...) instead of a password.")
+	@Option(names = "--api-key", arity = "0..1", fallbackValue = "", paramLabel = "KEY",
+			description = "Use an API key (fy_...) instead of a password; without a value it is asked for "
+					+ "(or read from standard input), which keeps it out of the shell history.")
 	String apiKey;
-
-	private BufferedReader stdin;
 
 	@Override
 	public Integer call() {
@@ -74,20 +71,21 @@ final class LoginCommand implements Callable<Integer> {
 	}
 
 	private Credentials withApiKey(Api api, String server) {
+		String key = Secrets.resolve(apiKey, "API key: ", "--api-key").trim();
 		HttpResponse<String> response = api.sendAnonymous(HttpRequest.newBuilder(api.uri("/api/v1/me"))
-			.header("Authorization", "Bearer " + apiKey.trim())
+			.header("Authorization", "Bearer " + key)
 			.header("Accept", "application/json"));
 		if (response.statusCode() == 401) {
 			throw new CliException(ExitCode.AUTH,
 					server + " did not accept this API key (revoked, expired or mistyped).");
 		}
 		JsonNode me = Api.check(response);
-		return new Credentials(server, Json.text(me.path("email")), null, null, apiKey.trim());
+		return new Credentials(server, Json.text(me.path("email")), null, null, key);
 	}
 
 	private Credentials withPassword(Api api, String server) {
 		String address = (email != null) ? email : prompt("Email: ");
-		String password = passwordStdin ? readLine() : secret("Password: ");
+		String password = passwordStdin ? stdinPassword() : secret("Password: ");
 		JsonNode tokens = postLogin(api, "/api/v1/auth/login",
 				Json.object().put("email", address).put("password", password));
 		if (tokens.path("mfa_required").asBoolean(false)) {
@@ -158,20 +156,12 @@ final class LoginCommand implements Callable<Integer> {
 		return new String(answer);
 	}
 
-	private String readLine() {
-		try {
-			if (stdin == null) {
-				stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-			}
-			String line = stdin.readLine();
-			if (line == null) {
-				throw new CliException(ExitCode.USAGE, "--password-stdin: standard input is empty.");
-			}
-			return line;
+	private static String stdinPassword() {
+		String line = Secrets.line();
+		if (line == null) {
+			throw new CliException(ExitCode.USAGE, "--password-stdin: standard input is empty.");
 		}
-		catch (IOException ex) {
-			throw new CliException(ExitCode.ERROR, "Could not read standard input: " + ex.getMessage() + ".");
-		}
+		return line;
 	}
 
 }

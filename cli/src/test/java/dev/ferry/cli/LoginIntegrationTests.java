@@ -44,6 +44,25 @@ class LoginIntegrationTests {
 	}
 
 	@Test
+	void logoutEndsTheSessionOnTheServerAndForgetsTheCredentials() throws Exception {
+		CliRun cli = new CliRun(home);
+		assertThat(cli.login(FerryServer.get().base()).exitCode()).isZero();
+		Path credentials = cli.configDir().resolve("credentials.json");
+		String token = Json.parse(Files.readString(credentials)).path("access_token").asString();
+
+		CliRun.Result logout = cli.run("logout");
+
+		assertThat(logout.exitCode()).as(logout.err()).isZero();
+		assertThat(credentials).doesNotExist();
+		HttpResponse<Void> me = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(FerryServer.get().base() + "/api/v1/me"))
+				.header("Authorization", "Bearer " + token)
+				.build(), HttpResponse.BodyHandlers.discarding());
+		assertThat(me.statusCode()).isEqualTo(401);
+		assertThat(cli.run("ls").exitCode()).isEqualTo(3);
+	}
+
+	@Test
 	void aWrongPasswordIsASentenceAndExitCodeThreeWithoutAStackTrace() {
 		CliRun cli = new CliRun(home);
 		CliRun.Result login = cli.runWithInput("not-the-password\n", "login", FerryServer.get().base(), "-e",
@@ -68,7 +87,7 @@ class LoginIntegrationTests {
 		String key = createApiKey();
 		CliRun cli = new CliRun(home);
 
-		CliRun.Result login = cli.run("login", FerryServer.get().base(), "--api-key", key, "--json");
+		CliRun.Result login = cli.runWithInput(key + "\n", "login", FerryServer.get().base(), "--api-key", "--json");
 
 		assertThat(login.exitCode()).as(login.err()).isZero();
 		assertThat(login.json().path("method").asString()).isEqualTo("api_key");
