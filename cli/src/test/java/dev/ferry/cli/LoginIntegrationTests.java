@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -166,8 +167,8 @@ class LoginIntegrationTests {
 		HttpClient http = HttpClient.newHttpClient();
 		String base = FerryServer.get().base();
 		String token = FerryServer.get().adminToken();
-		JsonNode body = Json.object().put("name", "cli-test");
-		((tools.jackson.databind.node.ObjectNode) body).putArray("scopes").add("read").add("write");
+		ObjectNode body = Json.object().put("name", "cli-test");
+		body.putArray("scopes").add("read").add("write");
 		HttpResponse<String> key = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/api-keys"))
 			.header("Authorization", "Bearer " + token)
 			.header("Content-Type", "application/json")

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Properties;
 import java.util.Random;
 
@@ -120,7 +121,7 @@ class UploadDownloadIntegrationTests {
 		byte[] content = Files.readAllBytes(file);
 
 		Path target = work.resolve("resumed.bin");
-		Files.write(work.resolve("resumed.bin.part"), java.util.Arrays.copyOf(content, 700_000));
+		Files.write(work.resolve("resumed.bin.part"), Arrays.copyOf(content, 700_000));
 		CliRun.Result resumed = cli.run("download", "/it-download/resume.bin", "-o", target.toString(), "--json");
 
 		assertThat(resumed.exitCode()).as(resumed.err()).isZero();
