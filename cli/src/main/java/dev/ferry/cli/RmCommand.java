@@ -1,0 +1,44 @@
+package dev.ferry.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+
+@Command(name = "rm", mixinStandardHelpOptions = true,
+		description = "Delete files by id or remote path. The server destroys their content for good (crypto-shredding).",
+		footerHeading = "%nExamples:%n",
+		footer = { "  ferry rm /work/old.pdf", "  ferry rm 3f0c5d1e-8a4b-4c7e-9d2f-1a2b3c4d5e6f /work/draft.txt" })
+final class RmCommand implements Callable<Integer> {
+
+	@Spec
+	CommandSpec spec;
+
+	@Mixin
+	Output output;
+
+	@Parameters(arity = "1..*", paramLabel = "FILE_ID|/PATH", description = "The files to delete.")
+	List<String> files;
+
+	@Override
+	public Integer call() {
+		Api api = Api.signedIn(Config.locate());
+		ArrayNode deleted = Json.MAPPER.createArrayNode();
+		StringBuilder text = new StringBuilder();
+		for (String file : files) {
+			JsonNode meta = Remote.resolve(api, file);
+			api.delete("/api/v1/files/" + meta.path("id").asString());
+			deleted.add(Json.object().put("id", meta.path("id").asString()).put("path", meta.path("path").asString()));
+			text.append("Deleted ").append(meta.path("path").asString()).append(System.lineSeparator());
+		}
+		output.print(spec.commandLine().getOut(), deleted, text.toString().stripTrailing());
+		return ExitCode.OK;
+	}
+
+}

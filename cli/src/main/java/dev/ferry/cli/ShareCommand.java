@@ -1,0 +1,56 @@
+package dev.ferry.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.JsonNode;
+
+@Command(name = "share", mixinStandardHelpOptions = true,
+		description = "Share files already on the server: creates a transfer with a link and prints the link.",
+		footerHeading = "%nExamples:%n",
+		footer = { "  ferry share /work/report.pdf",
+				"  ferry share /work/a.pdf /work/b.pdf --expires 2d --max-downloads 1",
+				"  ferry share 3f0c5d1e-8a4b-4c7e-9d2f-1a2b3c4d5e6f --password --to bob@example.com" })
+final class ShareCommand implements Callable<Integer> {
+
+	@Spec
+	CommandSpec spec;
+
+	@Mixin
+	Output output;
+
+	@Mixin
+	LinkOptions link;
+
+	@Parameters(arity = "1..*", paramLabel = "FILE_ID|/PATH", description = "Files to share.")
+	List<String> files;
+
+	@Option(names = "--to", paramLabel = "EMAIL", description = "Mail the link to this address (repeatable).")
+	List<String> recipients = new ArrayList<>();
+
+	@Option(names = "--title", description = "Title shown to visitors (default: the file name).")
+	String title;
+
+	@Option(names = "--message", description = "Message shown to visitors.")
+	String message;
+
+	@Override
+	public Integer call() {
+		Api api = Api.signedIn(Config.locate());
+		List<JsonNode> resolved = files.stream().map((file) -> Remote.resolve(api, file)).toList();
+		String name = (title != null) ? title
+				: (resolved.size() == 1) ? resolved.get(0).path("name").asString() : resolved.size() + " files";
+		JsonNode created = Transfers.create(api, name, message,
+				resolved.stream().map((file) -> file.path("id").asString()).toList(), recipients, link);
+		output.print(spec.commandLine().getOut(), Transfers.summary(created), Transfers.text(created));
+		return ExitCode.OK;
+	}
+
+}
