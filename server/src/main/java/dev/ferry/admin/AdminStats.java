@@ -9,6 +9,7 @@ import java.util.Map;
 
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
+import dev.ferry.auth.AccessPolicy;
 import dev.ferry.auth.CurrentUser;
 import dev.ferry.auth.Role;
 import dev.ferry.files.FileCatalog;
@@ -39,7 +40,11 @@ class AdminStats {
 
 	private final Clock clock;
 
-	AdminStats(StatsRepository stats, FileCatalog files, AuditLog audit, JsonMapper json, Clock clock) {
+	private final AccessPolicy access;
+
+	AdminStats(StatsRepository stats, FileCatalog files, AuditLog audit, JsonMapper json, Clock clock,
+			AccessPolicy access) {
+		this.access = access;
 		this.stats = stats;
 		this.files = files;
 		this.audit = audit;
@@ -48,7 +53,7 @@ class AdminStats {
 	}
 
 	StatsOverview overview(CurrentUser caller) {
-		requireAdmin(caller, "admin.stats_overview");
+		access.requireAdmin(caller, "admin.stats_overview");
 		Instant now = clock.instant();
 		Map<String, Long> byStatus = stats.usersByStatus();
 		long active = byStatus.getOrDefault("ACTIVE", 0L);
@@ -66,7 +71,7 @@ class AdminStats {
 	 * The last {@code days} UTC days, today included, with a zero entry for quiet days.
 	 */
 	StatsActivity activity(CurrentUser caller, int days) {
-		requireAdmin(caller, "admin.stats_activity");
+		access.requireAdmin(caller, "admin.stats_activity");
 		if (days < 1 || days > MAX_DAYS) {
 			throw AdminException.outOfRange("days", 1, MAX_DAYS);
 		}
@@ -81,7 +86,7 @@ class AdminStats {
 	}
 
 	List<UserStorage> storage(CurrentUser caller, int limit) {
-		requireAdmin(caller, "admin.stats_storage");
+		access.requireAdmin(caller, "admin.stats_storage");
 		if (limit < 1 || limit > MAX_LIMIT) {
 			throw AdminException.outOfRange("limit", 1, MAX_LIMIT);
 		}
@@ -106,13 +111,6 @@ class AdminStats {
 		var quota = files.quotaLimit(Role.valueOf(usage.role()), usage.ownQuota());
 		return new UserStorage(usage.id(), usage.email(), usage.name(), usage.bytes(), usage.files(),
 				quota.isPresent() ? quota.getAsLong() : null);
-	}
-
-	private void requireAdmin(CurrentUser caller, String action) {
-		if (caller == null || !caller.isAdmin()) {
-			audit.record(AuditEvent.denied(action));
-			throw AdminException.notAdmin();
-		}
 	}
 
 }

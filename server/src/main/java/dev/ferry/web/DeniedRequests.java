@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
+import dev.ferry.auth.AccessPolicy;
 import dev.ferry.auth.DownloadTickets;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -60,7 +61,10 @@ class DeniedRequests implements AuthenticationEntryPoint, AccessDeniedHandler {
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
 			throws IOException {
-		recordDenial(request, null);
+		String reason = (ex instanceof AccessPolicy.Denied denied) ? denied.reason() : null;
+		if (!AuditLog.denialRecorded(request)) {
+			audit.record(denial(request, null).detail("reason", reason));
+		}
 		problems.write(request, response, HttpStatus.FORBIDDEN, "forbidden", "You are not allowed to do this.");
 	}
 
@@ -70,13 +74,16 @@ class DeniedRequests implements AuthenticationEntryPoint, AccessDeniedHandler {
 	 * any.
 	 */
 	void recordDenial(HttpServletRequest request, String problem) {
-		if (AuditLog.denialRecorded(request)) {
-			return;
+		if (!AuditLog.denialRecorded(request)) {
+			audit.record(denial(request, problem));
 		}
-		audit.record(AuditEvent.denied("access.denied")
+	}
+
+	private static AuditEvent denial(HttpServletRequest request, String problem) {
+		return AuditEvent.denied("access.denied")
 			.detail("path", redactedPath(request))
 			.detail("method", request.getMethod())
-			.detail("problem", problem));
+			.detail("problem", problem);
 	}
 
 	private static boolean presentedBearer(HttpServletRequest request, AuthenticationException ex) {
