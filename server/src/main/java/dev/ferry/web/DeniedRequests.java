@@ -32,9 +32,12 @@ class DeniedRequests implements AuthenticationEntryPoint, AccessDeniedHandler {
 
 	private final ProblemWriter problems;
 
-	DeniedRequests(AuditLog audit, ProblemWriter problems) {
+	private final DownloadTickets tickets;
+
+	DeniedRequests(AuditLog audit, ProblemWriter problems, DownloadTickets tickets) {
 		this.audit = audit;
 		this.problems = problems;
+		this.tickets = tickets;
 	}
 
 	@Override
@@ -96,7 +99,7 @@ class DeniedRequests implements AuthenticationEntryPoint, AccessDeniedHandler {
 	}
 
 	/** Only the kind, told by the API key prefix: never any part of the secret. */
-	private static String credentialKind(HttpServletRequest request) {
+	private String credentialKind(HttpServletRequest request) {
 		if (ticket(request)) {
 			return "download_ticket";
 		}
@@ -104,8 +107,8 @@ class DeniedRequests implements AuthenticationEntryPoint, AccessDeniedHandler {
 		return (token != null && token.startsWith("fy_")) ? "api_key" : "access_token";
 	}
 
-	private static boolean ticket(HttpServletRequest request) {
-		return bearer(request) == null && DownloadTickets.presented(request);
+	private boolean ticket(HttpServletRequest request) {
+		return bearer(request) == null && this.tickets.presented(request);
 	}
 
 	private static boolean isExpired(AuthenticationException ex) {
