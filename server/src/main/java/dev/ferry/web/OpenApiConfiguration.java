@@ -101,7 +101,7 @@ class OpenApiConfiguration {
 	OpenApiCustomizer publicOperationsAndProblems(List<PublicPaths> declared) {
 		PathPatternParser parser = new PathPatternParser();
 		List<PathPattern> publicPaths = declared.stream()
-			.filter((paths) -> paths.method() == null)
+			.filter(PublicPaths::always)
 			.flatMap((paths) -> paths.patterns().stream())
 			.map(parser::parse)
 			.toList();

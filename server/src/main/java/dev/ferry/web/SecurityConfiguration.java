@@ -105,10 +105,6 @@ class SecurityConfiguration {
 			.headers(SecurityConfiguration::strictHeaders)
 			.authorizeHttpRequests((authorize) -> authorize.requestMatchers(publicMatcher(publicPaths, false))
 				.permitAll()
-				// Upload requests: the upload module checks the X-Upload-Request
-				// credential itself.
-				.requestMatchers(SecurityConfiguration::uploadRequestCredential)
-				.permitAll()
 				.requestMatchers(new UnknownRouteMatcher(controllers))
 				.permitAll()
 				.requestMatchers("/api/**")
@@ -173,22 +169,21 @@ class SecurityConfiguration {
 		};
 	}
 
+	private static RequestMatcher withCredentialHeader(String header, RequestMatcher path) {
+		return (header == null) ? path : (request) -> request.getHeader(header) != null
+				&& request.getHeader(HttpHeaders.AUTHORIZATION) == null && path.matches(request);
+	}
+
 	/** The public paths, or only those that take their own credentials. */
 	private static RequestMatcher publicMatcher(List<PublicPaths> publicPaths, boolean ownCredentialsOnly) {
 		List<RequestMatcher> matchers = publicPaths.stream()
 			.filter((paths) -> !ownCredentialsOnly || paths.ownCredentials())
 			.flatMap((paths) -> paths.patterns()
 				.stream()
-				.map((pattern) -> PathPatternRequestMatcher.withDefaults().matcher(paths.method(), pattern)))
-			.map(RequestMatcher.class::cast)
+				.map((pattern) -> withCredentialHeader(paths.credentialHeader(),
+						PathPatternRequestMatcher.withDefaults().matcher(paths.method(), pattern))))
 			.toList();
 		return matchers.isEmpty() ? (request) -> false : new OrRequestMatcher(matchers);
-	}
-
-	private static boolean uploadRequestCredential(HttpServletRequest request) {
-		String path = request.getRequestURI();
-		return request.getHeader("X-Upload-Request") != null && request.getHeader(HttpHeaders.AUTHORIZATION) == null
-				&& (path.equals("/api/v1/uploads") || path.startsWith("/api/v1/uploads/"));
 	}
 
 	/**
