@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.ferry.audit.ActivityCounts;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,7 +43,7 @@ final class ActivityTally {
 		this.json = json;
 	}
 
-	void count(StatsRepository.DayCount row) {
+	void count(ActivityCounts.DayCount row) {
 		Figures day = day(row.day());
 		boolean success = "success".equals(row.outcome());
 		if (success && UPLOAD.equals(row.action())) {
@@ -59,7 +60,7 @@ final class ActivityTally {
 		}
 	}
 
-	void bytes(StatsRepository.Detailed row) {
+	void bytes(ActivityCounts.Detailed row) {
 		JsonNode details = json.readTree(row.details());
 		if (UPLOAD.equals(row.action())) {
 			day(row.day()).uploadBytes += details.path("size").asLong(0);

@@ -19,11 +19,6 @@ public class AdminException extends ProblemException {
 		super(status, slug, title, detail, properties);
 	}
 
-	static AdminException notAdmin() {
-		return new AdminException(HttpStatus.FORBIDDEN, "admin-required", "Administrators only",
-				"Only an administrator (with the admin scope) may do this.");
-	}
-
 	static AdminException outOfRange(String parameter, int min, int max) {
 		String message = "must be between " + min + " and " + max;
 		return new AdminException(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",

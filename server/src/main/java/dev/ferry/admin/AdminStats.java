@@ -4,21 +4,27 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import dev.ferry.audit.ActivityCounts;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
+import dev.ferry.auth.AccessPolicy;
+import dev.ferry.auth.AccountStats;
 import dev.ferry.auth.CurrentUser;
-import dev.ferry.auth.Role;
 import dev.ferry.files.FileCatalog;
+import dev.ferry.files.StorageStats;
+import dev.ferry.share.TransferStats;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Service;
 
 /**
- * Server-wide figures for the admin dashboard, derived from the tables and the audit
- * trail. Admins only; every read is audited like any other admin read.
+ * Server-wide figures for the admin dashboard, asked of the modules that own them
+ * (accounts, files, transfers, the audit trail). Admins only; every read is audited like
+ * any other admin read.
  */
 @Service
 class AdminStats {
@@ -29,7 +35,13 @@ class AdminStats {
 
 	private static final int TOP_STORAGE = 5;
 
-	private final StatsRepository stats;
+	private final AccountStats accounts;
+
+	private final StorageStats storage;
+
+	private final TransferStats transfers;
+
+	private final ActivityCounts activity;
 
 	private final FileCatalog files;
 
@@ -39,8 +51,15 @@ class AdminStats {
 
 	private final Clock clock;
 
-	AdminStats(StatsRepository stats, FileCatalog files, AuditLog audit, JsonMapper json, Clock clock) {
-		this.stats = stats;
+	private final AccessPolicy access;
+
+	AdminStats(AccountStats accounts, StorageStats storage, TransferStats transfers, ActivityCounts activity,
+			FileCatalog files, AuditLog audit, JsonMapper json, Clock clock, AccessPolicy access) {
+		this.access = access;
+		this.accounts = accounts;
+		this.storage = storage;
+		this.transfers = transfers;
+		this.activity = activity;
 		this.files = files;
 		this.audit = audit;
 		this.json = json;
@@ -48,16 +67,15 @@ class AdminStats {
 	}
 
 	StatsOverview overview(CurrentUser caller) {
-		requireAdmin(caller, "admin.stats_overview");
+		access.requireAdmin(caller, "admin.stats_overview");
 		Instant now = clock.instant();
-		Map<String, Long> byStatus = stats.usersByStatus();
+		Map<String, Long> byStatus = accounts.countsByStatus();
 		long active = byStatus.getOrDefault("ACTIVE", 0L);
 		long suspended = byStatus.getOrDefault("SUSPENDED", 0L);
-		StatsRepository.FileTotals totals = stats.fileTotals();
+		StorageStats.Totals totals = storage.totals();
 		ActivityTally last24h = tally(now.minus(Duration.ofDays(1)), now);
 		StatsOverview overview = new StatsOverview(new StatsOverview.Users(active + suspended, active, suspended),
-				totals.files(), totals.bytes(), stats.activeTransfers(now), last24h.totals(), storage(TOP_STORAGE),
-				now);
+				totals.files(), totals.bytes(), transfers.active(now), last24h.totals(), storage(TOP_STORAGE), now);
 		audit.record(AuditEvent.success("admin.stats_overview"));
 		return overview;
 	}
@@ -66,14 +84,14 @@ class AdminStats {
 	 * The last {@code days} UTC days, today included, with a zero entry for quiet days.
 	 */
 	StatsActivity activity(CurrentUser caller, int days) {
-		requireAdmin(caller, "admin.stats_activity");
+		access.requireAdmin(caller, "admin.stats_activity");
 		if (days < 1 || days > MAX_DAYS) {
 			throw AdminException.outOfRange("days", 1, MAX_DAYS);
 		}
 		Instant now = clock.instant();
-		long today = now.toEpochMilli() / StatsRepository.DAY_MILLIS;
+		long today = now.toEpochMilli() / ActivityCounts.DAY_MILLIS;
 		long first = today - days + 1;
-		ActivityTally tally = tally(Instant.ofEpochMilli(first * StatsRepository.DAY_MILLIS), now);
+		ActivityTally tally = tally(Instant.ofEpochMilli(first * ActivityCounts.DAY_MILLIS), now);
 		StatsActivity activity = new StatsActivity(days, LocalDate.ofEpochDay(first), LocalDate.ofEpochDay(today),
 				tally.series(first, today), tally.totals());
 		audit.record(AuditEvent.success("admin.stats_activity").detail("days", days));
@@ -81,7 +99,7 @@ class AdminStats {
 	}
 
 	List<UserStorage> storage(CurrentUser caller, int limit) {
-		requireAdmin(caller, "admin.stats_storage");
+		access.requireAdmin(caller, "admin.stats_storage");
 		if (limit < 1 || limit > MAX_LIMIT) {
 			throw AdminException.outOfRange("limit", 1, MAX_LIMIT);
 		}
@@ -93,26 +111,30 @@ class AdminStats {
 	private ActivityTally tally(Instant from, Instant until) {
 		Instant end = until.plusMillis(1);
 		ActivityTally tally = new ActivityTally(json);
-		stats.countsPerDay(ActivityTally.COUNTED, from, end).forEach(tally::count);
-		stats.successes(ActivityTally.WITH_BYTES, from, end, tally::bytes);
+		activity.perDay(ActivityTally.COUNTED, from, end).forEach(tally::count);
+		activity.successes(ActivityTally.WITH_BYTES, from, end, tally::bytes);
 		return tally;
 	}
 
+	/**
+	 * Accounts by the bytes their files use, largest first, then by email; accounts
+	 * without files count as zero.
+	 */
 	private List<UserStorage> storage(int limit) {
-		return stats.storageByUser(limit).stream().map(this::withQuota).toList();
+		Map<String, StorageStats.Totals> usage = storage.byOwner();
+		StorageStats.Totals none = new StorageStats.Totals(0, 0);
+		return accounts.summaries()
+			.stream()
+			.map((account) -> withQuota(account, usage.getOrDefault(account.id(), none)))
+			.sorted(Comparator.comparingLong(UserStorage::bytes).reversed())
+			.limit(limit)
+			.toList();
 	}
 
-	private UserStorage withQuota(StatsRepository.UserUsage usage) {
-		var quota = files.quotaLimit(Role.valueOf(usage.role()), usage.ownQuota());
-		return new UserStorage(usage.id(), usage.email(), usage.name(), usage.bytes(), usage.files(),
+	private UserStorage withQuota(AccountStats.AccountSummary account, StorageStats.Totals usage) {
+		var quota = files.quotaLimit(account.role(), account.ownQuota());
+		return new UserStorage(account.id(), account.email(), account.name(), usage.bytes(), usage.files(),
 				quota.isPresent() ? quota.getAsLong() : null);
-	}
-
-	private void requireAdmin(CurrentUser caller, String action) {
-		if (caller == null || !caller.isAdmin()) {
-			audit.record(AuditEvent.denied(action));
-			throw AdminException.notAdmin();
-		}
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.ferry.admin;
 
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
+import dev.ferry.auth.AccessPolicy;
 import dev.ferry.auth.CurrentUser;
 import dev.ferry.crypto.KeyRotation;
 
@@ -17,16 +18,16 @@ class KeyAdministration {
 
 	private final AuditLog audit;
 
-	KeyAdministration(KeyRotation rotation, AuditLog audit) {
+	private final AccessPolicy access;
+
+	KeyAdministration(KeyRotation rotation, AuditLog audit, AccessPolicy access) {
 		this.rotation = rotation;
 		this.audit = audit;
+		this.access = access;
 	}
 
 	KeyRotation.Rotated rotate(CurrentUser user) {
-		if (user == null || !user.isAdmin()) {
-			audit.record(AuditEvent.denied(ROTATE).object("kek", null));
-			throw AdminException.notAdmin();
-		}
+		access.requireAdmin(user, ROTATE);
 		try {
 			KeyRotation.Rotated rotated = rotation.rotate();
 			audit.record(AuditEvent.success(ROTATE)

@@ -46,14 +46,15 @@ class AuditController {
 	@Parameter(in = ParameterIn.QUERY, name = "actor", description = ACTOR,
 			schema = @Schema(type = "string", format = "uuid"))
 	@PagingParameters
-	AuditPage search(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
-		return trail.search(query);
+	AuditPage search(@Parameter(hidden = true) @AuthenticationPrincipal AuditActor.Source caller,
+			@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query) {
+		return trail.search(caller, query);
 	}
 
 	@Operation(operationId = "verifyAuditChain", summary = "Verify the hash chain of the audit trail")
 	@GetMapping("/admin/audit-logs/verify")
-	ChainVerification verify() {
-		return trail.verify();
+	ChainVerification verify(@Parameter(hidden = true) @AuthenticationPrincipal AuditActor.Source caller) {
+		return trail.verify(caller);
 	}
 
 	/**
@@ -71,11 +72,12 @@ class AuditController {
 			content = { @Content(mediaType = "text/csv"), @Content(mediaType = "application/x-ndjson") })
 	@Parameter(in = ParameterIn.QUERY, name = "format", description = "csv (the default) or ndjson.",
 			schema = @Schema(type = "string", allowableValues = { "csv", "ndjson" }))
-	void export(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query,
-			HttpServletResponse response) throws IOException {
+	void export(@Parameter(hidden = true) @AuthenticationPrincipal AuditActor.Source caller,
+			@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query, HttpServletResponse response)
+			throws IOException {
 		MultiValueMap<String, String> filters = new LinkedMultiValueMap<>(query);
 		filters.remove(DOWNLOAD_TICKET);
-		AuditExport export = trail.export(filters);
+		AuditExport export = trail.export(caller, filters);
 		response.setContentType(export.format().contentType());
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
 				ContentDisposition.attachment().filename(export.filename()).build().toString());

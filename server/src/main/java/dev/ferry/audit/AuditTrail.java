@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,12 +20,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class AuditTrail {
-
-	/**
-	 * Same rule as {@code CurrentUser.isAdmin()}: the admin role and an admin-scoped
-	 * credential.
-	 */
-	static final String ADMIN = "hasRole('ADMIN') and hasAuthority('SCOPE_ADMIN')";
 
 	private static final Set<String> SEARCH = union(AuditParameters.FILTERS, AuditParameters.PAGING);
 
@@ -47,8 +40,11 @@ class AuditTrail {
 
 	private final JsonMapper json;
 
-	AuditTrail(AuditReader reader, AuditChainVerifier verifier, AuditExporter exporter, AuditLog audit,
-			JsonMapper json) {
+	private final TrailAccess access;
+
+	AuditTrail(AuditReader reader, AuditChainVerifier verifier, AuditExporter exporter, AuditLog audit, JsonMapper json,
+			TrailAccess access) {
+		this.access = access;
 		this.reader = reader;
 		this.verifier = verifier;
 		this.exporter = exporter;
@@ -56,8 +52,8 @@ class AuditTrail {
 		this.json = json;
 	}
 
-	@PreAuthorize(ADMIN)
-	public AuditPage search(Map<String, List<String>> query) {
+	public AuditPage search(AuditActor.Source caller, Map<String, List<String>> query) {
+		access.requireAdmin(caller);
 		AuditParameters params = AuditParameters.of(query, SEARCH);
 		AuditFilter filter = params.filter();
 		AuditPage page = page(filter, params);
@@ -76,8 +72,8 @@ class AuditTrail {
 		return page;
 	}
 
-	@PreAuthorize(ADMIN)
-	public ChainVerification verify() {
+	public ChainVerification verify(AuditActor.Source caller) {
+		access.requireAdmin(caller);
 		ChainVerification result = verifier.verify();
 		AuditEvent event = result.valid() ? AuditEvent.success("audit.verify") : AuditEvent.failure("audit.verify");
 		audit.record(event.detail("checked", result.checked())
@@ -86,8 +82,8 @@ class AuditTrail {
 		return result;
 	}
 
-	@PreAuthorize(ADMIN)
-	public AuditExport export(Map<String, List<String>> query) {
+	public AuditExport export(AuditActor.Source caller, Map<String, List<String>> query) {
+		access.requireAdmin(caller);
 		AuditParameters params = AuditParameters.of(query, EXPORT);
 		AuditFilter filter = params.filter();
 		ExportFormat format = params.format();

@@ -64,7 +64,7 @@ class BearerAuthentication implements AuthenticationManagerResolver<HttpServletR
 	@Override
 	public AuthenticationManager resolve(HttpServletRequest request) {
 		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-		if (authorization == null && DownloadTickets.presented(request)) {
+		if (authorization == null && tickets.presented(request)) {
 			return (authentication) -> ticket(request, ((BearerTokenAuthenticationToken) authentication).getToken());
 		}
 		boolean isApiKey = authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import dev.ferry.TicketRoute;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
 import dev.ferry.crypto.SecureTokens;
@@ -42,14 +43,6 @@ public class DownloadTickets {
 
 	static final String PREFIX = "fdt_";
 
-	private static final List<Pattern> ACCOUNT_RESOURCES = List.of(
-			Pattern.compile("/api/v1/files/[A-Za-z0-9-]{1,64}/download"),
-			Pattern.compile("/api/v1/shared-with-me/files/[A-Za-z0-9-]{1,64}/download"),
-			Pattern.compile("/api/v1/admin/audit-logs/export"));
-
-	/** Only single files honour Range; a ZIP or an audit export cannot be resumed. */
-	private static final Pattern RESUMABLE = Pattern.compile("/api/v1/(.+/)?files/[A-Za-z0-9-]{1,64}/download");
-
 	private static final String REDEEMED = DownloadTickets.class.getName() + ".redeemed";
 
 	private static final Pattern PLAIN_PATH = Pattern.compile("/[A-Za-z0-9/_.-]*");
@@ -62,8 +55,15 @@ public class DownloadTickets {
 
 	private final Clock clock;
 
-	DownloadTickets(DownloadTicketRepository tickets, DownloadTicketProperties properties, AuditLog audit,
-			Clock clock) {
+	private final List<TicketRoute> routes;
+
+	/**
+	 * {@code routes} are the download routes that accept tickets, each declared by the
+	 * module that owns it.
+	 */
+	DownloadTickets(DownloadTicketRepository tickets, DownloadTicketProperties properties, AuditLog audit, Clock clock,
+			List<TicketRoute> routes) {
+		this.routes = List.copyOf(routes);
 		this.tickets = tickets;
 		this.properties = properties;
 		this.audit = audit;
@@ -93,10 +93,9 @@ public class DownloadTickets {
 	 * Whether a request presents a ticket to an account download endpoint: only GET and
 	 * HEAD there; anywhere else a ticket is no credential at all.
 	 */
-	public static boolean presented(HttpServletRequest request) {
+	public boolean presented(HttpServletRequest request) {
 		boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
-		return read && request.getParameter(PARAMETER) != null
-				&& ACCOUNT_RESOURCES.stream().anyMatch((pattern) -> pattern.matcher(request.getRequestURI()).matches());
+		return read && request.getParameter(PARAMETER) != null && accountRoute(request.getRequestURI());
 	}
 
 	/** A ticket for a share session to one of its link's download paths. */
@@ -111,7 +110,7 @@ public class DownloadTickets {
 		}
 		int query = pathAndQuery.indexOf('?');
 		String path = (query < 0) ? pathAndQuery : pathAndQuery.substring(0, query);
-		if (ACCOUNT_RESOURCES.stream().noneMatch((pattern) -> pattern.matcher(path).matches())) {
+		if (!accountRoute(path)) {
 			throw new AuthException(HttpStatus.BAD_REQUEST, "invalid-download-path", "Not a download",
 					"Tickets are issued for file downloads and audit exports only.");
 		}
@@ -154,8 +153,7 @@ public class DownloadTickets {
 		}
 		Instant now = clock.instant();
 		boolean head = "HEAD".equals(request.getMethod());
-		boolean resume = head || (request.getHeader(HttpHeaders.RANGE) != null
-				&& RESUMABLE.matcher(request.getRequestURI()).matches());
+		boolean resume = head || (request.getHeader(HttpHeaders.RANGE) != null && resumable(request.getRequestURI()));
 		boolean first = false;
 		if (found.firstUsedAt() == null && !head) {
 			if (!now.isBefore(found.expiresAt())) {
@@ -205,6 +203,15 @@ public class DownloadTickets {
 		if (span != null && span.start() + served < span.end()) {
 			tickets.giveBack(span.ticketId(), span.end(), span.start() + served);
 		}
+	}
+
+	private boolean accountRoute(String path) {
+		return this.routes.stream().anyMatch((route) -> route.account() && route.matches(path));
+	}
+
+	/** Only single files honour Range; a ZIP or an audit export cannot be resumed. */
+	private boolean resumable(String path) {
+		return this.routes.stream().anyMatch((route) -> route.resumable() && route.matches(path));
 	}
 
 	int deleteUnusable(Instant now) {

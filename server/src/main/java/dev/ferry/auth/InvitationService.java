@@ -23,7 +23,7 @@ class InvitationService {
 
 	private final UserRepository users;
 
-	private final AdminAccess admin;
+	private final AccessPolicy admin;
 
 	private final PublicUrl publicUrl;
 
@@ -33,7 +33,7 @@ class InvitationService {
 
 	private final Clock clock;
 
-	InvitationService(InvitationRepository invitations, UserRepository users, AdminAccess admin, PublicUrl publicUrl,
+	InvitationService(InvitationRepository invitations, UserRepository users, AccessPolicy admin, PublicUrl publicUrl,
 			AuditLog audit, AuthProperties properties, Clock clock) {
 		this.invitations = invitations;
 		this.users = users;
@@ -46,7 +46,7 @@ class InvitationService {
 
 	@Transactional(noRollbackFor = AuthException.class)
 	CreatedInvitation create(CurrentUser caller, String email, Role role) {
-		admin.require(caller, "invitation.create");
+		admin.requireAdmin(caller, "invitation.create");
 		String normalized = UserRepository.normalize(email);
 		if (users.findByEmail(normalized).isPresent()) {
 			audit.record(AuditEvent.failure("invitation.create")

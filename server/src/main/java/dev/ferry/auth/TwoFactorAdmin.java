@@ -21,13 +21,13 @@ class TwoFactorAdmin {
 
 	private final UserRepository users;
 
-	private final AdminAccess admin;
+	private final AccessPolicy admin;
 
 	private final Mailer mail;
 
 	private final AuditLog audit;
 
-	TwoFactorAdmin(TwoFactorService twoFactor, UserRepository users, AdminAccess admin, Mailer mail, AuditLog audit) {
+	TwoFactorAdmin(TwoFactorService twoFactor, UserRepository users, AccessPolicy admin, Mailer mail, AuditLog audit) {
 		this.twoFactor = twoFactor;
 		this.users = users;
 		this.admin = admin;
@@ -37,7 +37,7 @@ class TwoFactorAdmin {
 
 	@Transactional(noRollbackFor = AuthException.class)
 	void reset(CurrentUser caller, UUID userId) {
-		admin.require(caller, "admin.user_2fa_reset");
+		admin.requireAdmin(caller, "admin.user_2fa_reset");
 		User user = users.findById(userId).orElseThrow(() -> {
 			audit.record(
 					AuditEvent.failure("admin.user_2fa_reset").object("user", userId).detail("reason", "not_found"));

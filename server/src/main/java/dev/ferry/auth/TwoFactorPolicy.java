@@ -32,13 +32,13 @@ class TwoFactorPolicy {
 
 	private final AccountSecurityProperties properties;
 
-	private final AdminAccess admin;
+	private final AccessPolicy admin;
 
 	private final AuditLog audit;
 
 	private final Clock clock;
 
-	TwoFactorPolicy(SecuritySettingsRepository settings, AccountSecurityProperties properties, AdminAccess admin,
+	TwoFactorPolicy(SecuritySettingsRepository settings, AccountSecurityProperties properties, AccessPolicy admin,
 			AuditLog audit, Clock clock) {
 		this.settings = settings;
 		this.properties = properties;
@@ -58,14 +58,14 @@ class TwoFactorPolicy {
 
 	@Transactional(noRollbackFor = AuthException.class)
 	View view(CurrentUser caller) {
-		admin.require(caller, "admin.security_policy_read");
+		admin.requireAdmin(caller, "admin.security_policy_read");
 		audit.record(AuditEvent.success("admin.security_policy_read"));
 		return current();
 	}
 
 	@Transactional(noRollbackFor = AuthException.class)
 	View update(CurrentUser caller, String require2fa) {
-		admin.require(caller, "admin.security_policy_update");
+		admin.requireAdmin(caller, "admin.security_policy_update");
 		String normalized = format(parse(require2fa));
 		settings.save(SETTING, normalized, caller.userId(), clock.instant());
 		audit.record(AuditEvent.success("admin.security_policy_update").detail("require_2fa", normalized));

@@ -31,7 +31,7 @@ class UserAdminService {
 
 	private final SessionService sessions;
 
-	private final AdminAccess admin;
+	private final AccessPolicy admin;
 
 	private final AuditLog audit;
 
@@ -41,7 +41,7 @@ class UserAdminService {
 
 	private final CredentialLimits limits;
 
-	UserAdminService(UserRepository users, AccountCreator accounts, SessionService sessions, AdminAccess admin,
+	UserAdminService(UserRepository users, AccountCreator accounts, SessionService sessions, AccessPolicy admin,
 			AuditLog audit, Clock clock, ApplicationEventPublisher events, CredentialLimits limits) {
 		this.limits = limits;
 		this.users = users;
@@ -55,7 +55,7 @@ class UserAdminService {
 
 	@Transactional(noRollbackFor = AuthException.class)
 	UserPage list(CurrentUser caller, Integer limit, String cursor) {
-		admin.require(caller, "admin.user_list");
+		admin.requireAdmin(caller, "admin.user_list");
 		int size = (limit != null) ? limit : DEFAULT_PAGE;
 		if (size < 1 || size > MAX_PAGE) {
 			throw AuthException.invalidField("limit", "must be between 1 and " + MAX_PAGE);
@@ -70,7 +70,7 @@ class UserAdminService {
 
 	@Transactional(noRollbackFor = AuthException.class)
 	UserView create(CurrentUser caller, String email, String password, String name, Role role, Long quotaBytes) {
-		admin.require(caller, "admin.user_create");
+		admin.requireAdmin(caller, "admin.user_create");
 		User user = accounts.create(email, password, name, role, quotaBytes);
 		audit.record(AuditEvent.success("admin.user_create")
 			.object("user", user.id())
@@ -81,7 +81,7 @@ class UserAdminService {
 
 	@Transactional(noRollbackFor = AuthException.class)
 	UserView get(CurrentUser caller, UUID id) {
-		admin.require(caller, "admin.user_read");
+		admin.requireAdmin(caller, "admin.user_read");
 		User user = find(id);
 		audit.record(AuditEvent.success("admin.user_read").object("user", id));
 		return UserView.of(user);
@@ -89,7 +89,7 @@ class UserAdminService {
 
 	@Transactional(noRollbackFor = AuthException.class)
 	UserView update(CurrentUser caller, UUID id, UserChanges changes) {
-		admin.require(caller, "admin.user_update");
+		admin.requireAdmin(caller, "admin.user_update");
 		User user = find(id);
 		Role role = changes.role().map(Role::of).orElse(user.role());
 		if (role != Role.ADMIN) {
@@ -109,7 +109,7 @@ class UserAdminService {
 
 	@Transactional(noRollbackFor = AuthException.class)
 	void delete(CurrentUser caller, UUID id) {
-		admin.require(caller, "admin.user_delete");
+		admin.requireAdmin(caller, "admin.user_delete");
 		User user = find(id);
 		requireAnotherAdmin(user, "admin.user_delete", "delete");
 		events.publishEvent(new UserDeletionStarted(id));
@@ -119,7 +119,7 @@ class UserAdminService {
 
 	@Transactional(noRollbackFor = AuthException.class)
 	UserView suspend(CurrentUser caller, UUID id) {
-		admin.require(caller, "admin.user_suspend");
+		admin.requireAdmin(caller, "admin.user_suspend");
 		User user = find(id);
 		requireAnotherAdmin(user, "admin.user_suspend", "suspend");
 		User suspended = withStatus(user, UserStatus.SUSPENDED);
@@ -131,7 +131,7 @@ class UserAdminService {
 
 	@Transactional(noRollbackFor = AuthException.class)
 	UserView unsuspend(CurrentUser caller, UUID id) {
-		admin.require(caller, "admin.user_unsuspend");
+		admin.requireAdmin(caller, "admin.user_unsuspend");
 		User active = withStatus(find(id), UserStatus.ACTIVE);
 		users.update(active);
 		audit.record(AuditEvent.success("admin.user_unsuspend").object("user", id));
@@ -144,7 +144,7 @@ class UserAdminService {
 	 */
 	@Transactional(noRollbackFor = AuthException.class)
 	void liftLockout(CurrentUser caller, UUID id) {
-		admin.require(caller, "admin.user_lockout_lift");
+		admin.requireAdmin(caller, "admin.user_lockout_lift");
 		User user = find(id);
 		limits.lift(user);
 		audit.record(AuditEvent.success("admin.user_lockout_lift").object("user", id));

@@ -45,10 +45,6 @@ public class FileException extends ProblemException {
 				"Another file already has the path " + path + ".");
 	}
 
-	static FileException forbidden(String detail) {
-		return new FileException(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", detail);
-	}
-
 	static FileException rangeNotSatisfiable(long length) {
 		FileException ex = new FileException(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE, "range-not-satisfiable",
 				"Range not satisfiable", "The file has " + length + " bytes; the requested range lies outside it.");

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
+import dev.ferry.auth.AccessPolicy;
 import dev.ferry.auth.CurrentUser;
 import dev.ferry.auth.Role;
 import dev.ferry.auth.Scope;
@@ -38,8 +39,11 @@ class FileService implements FileCatalog {
 
 	private final TransactionOperations transactions;
 
+	private final AccessPolicy access;
+
 	FileService(FileRepository files, BlobStorage storage, ContentTypes types, Quotas quotas, AuditLog audit,
-			TransactionOperations transactions) {
+			TransactionOperations transactions, AccessPolicy access) {
+		this.access = access;
 		this.files = files;
 		this.storage = storage;
 		this.types = types;
@@ -50,13 +54,13 @@ class FileService implements FileCatalog {
 
 	@Override
 	public Placement checkPlacement(CurrentUser owner, String folder, String name) {
-		require(owner, Scope.WRITE);
+		access.requireScope(owner, Scope.WRITE, "file.created");
 		return new Placement(FilePaths.folder(folder), FilePaths.name(name));
 	}
 
 	/** Same as {@link #checkPlacement} for a whole path such as {@code /docs/a.pdf}. */
 	Placement checkPath(CurrentUser owner, String path) {
-		require(owner, Scope.WRITE);
+		access.requireScope(owner, Scope.WRITE, "file.created");
 		return FilePaths.split(path);
 	}
 
@@ -134,14 +138,14 @@ class FileService implements FileCatalog {
 
 	/** The caller's file, or 404 for unknown, malformed and other users' ids alike. */
 	FileRecord get(CurrentUser owner, String id) {
-		require(owner, Scope.READ);
+		access.requireScope(owner, Scope.READ, "file.read");
 		FileRecord file = find(owner, id, "file.read");
 		audit.record(AuditEvent.success("file.read").object("file", file.id()));
 		return file;
 	}
 
 	FilePage list(CurrentUser owner, FileQuery query) {
-		require(owner, Scope.READ);
+		access.requireScope(owner, Scope.READ, "file.listed");
 		List<FileRecord> rows = files.search(owner.userId(), query);
 		boolean more = rows.size() > query.limit();
 		List<FileRecord> page = more ? rows.subList(0, query.limit()) : rows;
@@ -152,7 +156,7 @@ class FileService implements FileCatalog {
 	}
 
 	FileRecord move(CurrentUser owner, String id, String newFolder, String newName) {
-		require(owner, Scope.WRITE);
+		access.requireScope(owner, Scope.WRITE, "file.moved");
 		FileRecord file = find(owner, id, "file.moved");
 		String folder = (newFolder != null) ? FilePaths.folder(newFolder) : file.folder();
 		String name = (newName != null) ? FilePaths.name(newName) : file.name();
@@ -201,7 +205,7 @@ class FileService implements FileCatalog {
 	 * Crypto-shreds the content first, so a crash in between leaves no readable orphan.
 	 */
 	void delete(CurrentUser owner, String id) {
-		require(owner, Scope.WRITE);
+		access.requireScope(owner, Scope.WRITE, "file.deleted");
 		FileRecord file = find(owner, id, "file.deleted");
 		storage.destroy(file.blobId());
 		transactions.executeWithoutResult((status) -> {
@@ -217,7 +221,7 @@ class FileService implements FileCatalog {
 	 * The file to download; the caller audits the outcome with {@link #recordDownload}.
 	 */
 	FileRecord forDownload(CurrentUser owner, String id) {
-		require(owner, Scope.READ);
+		access.requireScope(owner, Scope.READ, "file.download");
 		return find(owner, id, "file.download");
 	}
 
@@ -251,12 +255,6 @@ class FileService implements FileCatalog {
 
 	private static String truncate(String id) {
 		return (id == null || id.length() <= 64) ? id : id.substring(0, 64);
-	}
-
-	private static void require(CurrentUser user, Scope scope) {
-		if (!user.has(scope)) {
-			throw FileException.forbidden("Your credentials lack the '" + scope.name().toLowerCase() + "' scope.");
-		}
 	}
 
 	record FilePage(List<FileRecord> items, String nextCursor) {

@@ -3,6 +3,8 @@ package dev.ferry.ops;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.ferry.PublicPaths;
+
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroup;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroupsPostProcessor;
@@ -20,6 +22,12 @@ import org.springframework.context.annotation.Configuration;
 class HealthConfiguration {
 
 	static final String LIVENESS_GROUP = "liveness";
+
+	/** Probes ask without credentials. */
+	@Bean
+	PublicPaths healthPaths() {
+		return PublicPaths.of("/health", "/health/**");
+	}
 
 	@Bean
 	HealthEndpointGroupsPostProcessor livenessAsRootHealth() {

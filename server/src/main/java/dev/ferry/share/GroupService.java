@@ -40,7 +40,7 @@ class GroupService {
 	}
 
 	GroupView create(CurrentUser admin, String name) {
-		requireAdmin(admin, "group.created");
+		owners.requireAdmin(admin, "group.created");
 		String clean = freeName(name);
 		UUID id = UUID.randomUUID();
 		repository.createGroup(id, clean, clock.instant());
@@ -63,17 +63,17 @@ class GroupService {
 	}
 
 	List<GroupView> list(CurrentUser admin) {
-		requireAdmin(admin, "group.listed");
+		owners.requireAdmin(admin, "group.listed");
 		return repository.groups().stream().map(this::view).toList();
 	}
 
 	GroupView get(CurrentUser admin, String id) {
-		requireAdmin(admin, "group.read");
+		owners.requireAdmin(admin, "group.read");
 		return view(group(id, "group.read"));
 	}
 
 	GroupView rename(CurrentUser admin, String id, String name) {
-		requireAdmin(admin, "group.renamed");
+		owners.requireAdmin(admin, "group.renamed");
 		Group group = group(id, "group.renamed");
 		String clean = name == null ? null : name.strip();
 		if (!group.name().equals(clean)) {
@@ -87,14 +87,14 @@ class GroupService {
 	}
 
 	void delete(CurrentUser admin, String id) {
-		requireAdmin(admin, "group.deleted");
+		owners.requireAdmin(admin, "group.deleted");
 		Group group = group(id, "group.deleted");
 		repository.deleteGroup(group.id());
 		audit.record(AuditEvent.success("group.deleted").object("group", group.id()).detail("name", group.name()));
 	}
 
 	GroupView addMember(CurrentUser admin, String id, String userId, String email) {
-		requireAdmin(admin, "group.member_added");
+		owners.requireAdmin(admin, "group.member_added");
 		Group group = group(id, "group.member_added");
 		UUID uuid = Owners.parse(userId);
 		User user = ((uuid != null) ? accounts.find(uuid)
@@ -106,7 +106,7 @@ class GroupService {
 	}
 
 	void removeMember(CurrentUser admin, String id, String userId) {
-		requireAdmin(admin, "group.member_removed");
+		owners.requireAdmin(admin, "group.member_removed");
 		Group group = group(id, "group.member_removed");
 		UUID uuid = Owners.parse(userId);
 		if (uuid == null || !repository.removeMember(group.id(), uuid)) {
@@ -135,13 +135,6 @@ class GroupService {
 			audit.record(AuditEvent.failure(action).object("group", Owners.truncate(id)).detail("reason", "not_found"));
 			return ShareException.notFound("group");
 		});
-	}
-
-	private void requireAdmin(CurrentUser user, String action) {
-		if (user == null || !user.isAdmin()) {
-			audit.record(AuditEvent.denied(action).detail("reason", "not an admin"));
-			throw ShareException.forbidden("Only admins manage groups.");
-		}
 	}
 
 	private GroupView view(Group group) {

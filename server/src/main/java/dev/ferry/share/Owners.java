@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
+import dev.ferry.auth.AccessPolicy;
 import dev.ferry.auth.CurrentUser;
 import dev.ferry.auth.Scope;
 
@@ -21,16 +22,20 @@ class Owners {
 
 	private final AuditLog audit;
 
-	Owners(TransferRepository transfers, AuditLog audit) {
+	private final AccessPolicy access;
+
+	Owners(TransferRepository transfers, AuditLog audit, AccessPolicy access) {
 		this.transfers = transfers;
 		this.audit = audit;
+		this.access = access;
 	}
 
 	void require(CurrentUser user, Scope scope, String action) {
-		if (user == null || !user.has(scope)) {
-			audit.record(AuditEvent.denied(action).detail("reason", "missing " + scope.apiName() + " scope"));
-			throw ShareException.forbidden("Your credentials lack the '" + scope.apiName() + "' scope.");
-		}
+		access.requireScope(user, scope, action);
+	}
+
+	void requireAdmin(CurrentUser user, String action) {
+		access.requireAdmin(user, action);
 	}
 
 	Transfer transfer(CurrentUser user, String id, Scope scope, String action) {

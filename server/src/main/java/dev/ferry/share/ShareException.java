@@ -100,8 +100,4 @@ public class ShareException extends ProblemException {
 		return new ShareException(HttpStatus.CONFLICT, "share-conflict", "Not possible now", detail);
 	}
 
-	static ShareException forbidden(String detail) {
-		return new ShareException(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", detail);
-	}
-
 }

@@ -28,11 +28,6 @@ class UploadException extends ProblemException {
 		return new UploadException(HttpStatus.BAD_REQUEST, slug, title, detail);
 	}
 
-	static UploadException forbidden() {
-		return new UploadException(HttpStatus.FORBIDDEN, "upload-forbidden", "Uploads not allowed",
-				"This account or key may not upload files (it needs the 'write' scope).");
-	}
-
 	static UploadException unauthorized() {
 		UploadException ex = new UploadException(HttpStatus.UNAUTHORIZED, "upload-pass-invalid",
 				"Upload credential invalid",

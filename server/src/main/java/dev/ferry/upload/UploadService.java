@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import dev.ferry.ProblemException;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
+import dev.ferry.auth.AccessPolicy;
 import dev.ferry.auth.CurrentUser;
 import dev.ferry.auth.Scope;
 import dev.ferry.files.FileCatalog.Placement;
@@ -46,9 +47,12 @@ class UploadService {
 
 	private final PatchThrottle throttle;
 
+	private final AccessPolicy access;
+
 	UploadService(UploadRepository repository, BlobStorage blobs, UploadPolicy policy, ChunkWriter writer,
 			UploadDigests digests, UploadCompletion completion, AuditLog audit, ObjectProvider<UploadGate> gate,
-			PatchThrottle throttle) {
+			PatchThrottle throttle, AccessPolicy access) {
+		this.access = access;
 		this.gate = gate;
 		this.throttle = throttle;
 		this.repository = repository;
@@ -238,10 +242,7 @@ class UploadService {
 	}
 
 	private void requireWrite(CurrentUser user, String action) {
-		if (!user.has(Scope.WRITE)) {
-			audit.record(AuditEvent.denied(action).detail("reason", "missing write scope"));
-			throw UploadException.forbidden();
-		}
+		access.requireScope(user, Scope.WRITE, action);
 	}
 
 	private void discard(Upload upload) {

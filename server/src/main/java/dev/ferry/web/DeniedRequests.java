@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
+import dev.ferry.auth.AccessPolicy;
 import dev.ferry.auth.DownloadTickets;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -31,9 +32,12 @@ class DeniedRequests implements AuthenticationEntryPoint, AccessDeniedHandler {
 
 	private final ProblemWriter problems;
 
-	DeniedRequests(AuditLog audit, ProblemWriter problems) {
+	private final DownloadTickets tickets;
+
+	DeniedRequests(AuditLog audit, ProblemWriter problems, DownloadTickets tickets) {
 		this.audit = audit;
 		this.problems = problems;
+		this.tickets = tickets;
 	}
 
 	@Override
@@ -60,7 +64,10 @@ class DeniedRequests implements AuthenticationEntryPoint, AccessDeniedHandler {
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
 			throws IOException {
-		recordDenial(request, null);
+		String reason = (ex instanceof AccessPolicy.Denied denied) ? denied.reason() : null;
+		if (!AuditLog.denialRecorded(request)) {
+			audit.record(denial(request, null).detail("reason", reason));
+		}
 		problems.write(request, response, HttpStatus.FORBIDDEN, "forbidden", "You are not allowed to do this.");
 	}
 
@@ -70,13 +77,16 @@ class DeniedRequests implements AuthenticationEntryPoint, AccessDeniedHandler {
 	 * any.
 	 */
 	void recordDenial(HttpServletRequest request, String problem) {
-		if (AuditLog.denialRecorded(request)) {
-			return;
+		if (!AuditLog.denialRecorded(request)) {
+			audit.record(denial(request, problem));
 		}
-		audit.record(AuditEvent.denied("access.denied")
+	}
+
+	private static AuditEvent denial(HttpServletRequest request, String problem) {
+		return AuditEvent.denied("access.denied")
 			.detail("path", redactedPath(request))
 			.detail("method", request.getMethod())
-			.detail("problem", problem));
+			.detail("problem", problem);
 	}
 
 	private static boolean presentedBearer(HttpServletRequest request, AuthenticationException ex) {
@@ -89,7 +99,7 @@ class DeniedRequests implements AuthenticationEntryPoint, AccessDeniedHandler {
 	}
 
 	/** Only the kind, told by the API key prefix: never any part of the secret. */
-	private static String credentialKind(HttpServletRequest request) {
+	private String credentialKind(HttpServletRequest request) {
 		if (ticket(request)) {
 			return "download_ticket";
 		}
@@ -97,8 +107,8 @@ class DeniedRequests implements AuthenticationEntryPoint, AccessDeniedHandler {
 		return (token != null && token.startsWith("fy_")) ? "api_key" : "access_token";
 	}
 
-	private static boolean ticket(HttpServletRequest request) {
-		return bearer(request) == null && DownloadTickets.presented(request);
+	private boolean ticket(HttpServletRequest request) {
+		return bearer(request) == null && this.tickets.presented(request);
 	}
 
 	private static boolean isExpired(AuthenticationException ex) {

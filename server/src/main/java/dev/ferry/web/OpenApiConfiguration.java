@@ -1,6 +1,5 @@
 package dev.ferry.web;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -8,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import dev.ferry.PublicPaths;
 import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
@@ -98,9 +98,13 @@ class OpenApiConfiguration {
 	}
 
 	@Bean
-	OpenApiCustomizer publicOperationsAndProblems() {
+	OpenApiCustomizer publicOperationsAndProblems(List<PublicPaths> declared) {
 		PathPatternParser parser = new PathPatternParser();
-		List<PathPattern> publicPaths = Arrays.stream(SecurityConfiguration.PUBLIC_PATHS).map(parser::parse).toList();
+		List<PathPattern> publicPaths = declared.stream()
+			.filter(PublicPaths::always)
+			.flatMap((paths) -> paths.patterns().stream())
+			.map(parser::parse)
+			.toList();
 		return (openApi) -> {
 			// Added here, not with the other components: springdoc drops schemas nothing
 			// refers to before the customizers add the references to this one.

@@ -4,10 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import dev.ferry.PublicPaths;
 import dev.ferry.auth.DownloadTickets;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,7 +16,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -31,6 +30,9 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -52,20 +54,13 @@ class SecurityConfiguration {
 	static final String BEARER_CHALLENGE = "Bearer realm=\"ferry\"";
 
 	/**
-	 * Reachable without signing in; the OpenAPI document marks them as such. Logout is
-	 * public because a browser may sign out with only its refresh cookie; the controller
-	 * then requires that cookie plus the CSRF proof.
+	 * Reachable without signing in; the OpenAPI document marks them as such. Each module
+	 * declares its own as {@link PublicPaths} beans.
 	 */
-	static final String[] PUBLIC_PATHS = { "/api/v1/auth/login", "/api/v1/auth/login/**", "/api/v1/auth/refresh",
-			"/api/v1/auth/logout", "/api/v1/auth/register", "/api/v1/auth/setup", "/api/v1/auth/providers",
-			"/api/v1/auth/password-reset", "/api/v1/auth/password-reset/confirm", "/api/v1/auth/passkeys/login",
-			"/api/v1/auth/passkeys/login/options", "/api/v1/openapi.json", "/api/v1/share/**",
-			"/api/v1/upload-requests/public/**", "/health", "/health/**", "/error" };
-
-	private static final Set<String> CREDENTIAL_ENDPOINTS = Set.of("/api/v1/auth/login", "/api/v1/auth/refresh",
-			"/api/v1/auth/register", "/api/v1/auth/setup", "/api/v1/auth/login/mfa", "/api/v1/auth/password-reset",
-			"/api/v1/auth/password-reset/confirm", "/api/v1/auth/passkeys/login",
-			"/api/v1/auth/passkeys/login/options");
+	@Bean
+	PublicPaths webPublicPaths() {
+		return PublicPaths.of("/api/v1/openapi.json", "/error");
+	}
 
 	/** What browser tus clients (tus-js-client, Uppy) send and must be able to read. */
 	static final List<String> CORS_ALLOWED_HEADERS = List.of("Authorization", "Content-Type", "Tus-Resumable",
@@ -98,24 +93,17 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain api(HttpSecurity http, AuthenticationManagerResolver<HttpServletRequest> bearer,
-			DeniedRequests denied, CorsProperties cors,
+			DeniedRequests denied, CorsProperties cors, List<PublicPaths> publicPaths, DownloadTickets tickets,
 			@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> controllers)
 			throws Exception {
 		stateless(http).cors((configurer) -> configurer.configurationSource(corsSource(cors)))
 			.oauth2ResourceServer((resource) -> resource.authenticationManagerResolver(bearer)
-				.bearerTokenResolver(bearerTokens())
+				.bearerTokenResolver(bearerTokens(publicPaths, tickets))
 				.authenticationEntryPoint(denied)
 				.accessDeniedHandler(denied))
 			.exceptionHandling((handling) -> handling.authenticationEntryPoint(denied).accessDeniedHandler(denied))
 			.headers(SecurityConfiguration::strictHeaders)
-			.authorizeHttpRequests((authorize) -> authorize.requestMatchers(PUBLIC_PATHS)
-				.permitAll()
-				// tus discovery: clients ask what the server supports before signing in.
-				.requestMatchers(HttpMethod.OPTIONS, "/api/v1/uploads", "/api/v1/uploads/*")
-				.permitAll()
-				// Upload requests: the upload module checks the X-Upload-Request
-				// credential itself.
-				.requestMatchers(SecurityConfiguration::uploadRequestCredential)
+			.authorizeHttpRequests((authorize) -> authorize.requestMatchers(publicMatcher(publicPaths, false))
 				.permitAll()
 				.requestMatchers(new UnknownRouteMatcher(controllers))
 				.permitAll()
@@ -162,32 +150,40 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Credential endpoints take their own credentials in the body or a cookie: an expired
-	 * access token a client attaches to every request by habit must not turn them into a
-	 * 401. Public share and upload-request endpoints carry visitor sessions, not account
-	 * credentials, as their bearer: those are the share module's to check. A download
-	 * ticket in the query is a credential on the account download endpoints only.
+	 * Public endpoints that take their own credentials (see {@link PublicPaths}) never
+	 * have the Authorization header read as an account's credential. A download ticket in
+	 * the query is a credential on the routes their modules declared as account ticket
+	 * routes only.
 	 */
-	private static BearerTokenResolver bearerTokens() {
+	private static BearerTokenResolver bearerTokens(List<PublicPaths> publicPaths, DownloadTickets tickets) {
 		DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
+		RequestMatcher ownCredentials = publicMatcher(publicPaths, true);
 		return (request) -> {
-			String path = request.getRequestURI();
-			boolean notAccount = CREDENTIAL_ENDPOINTS.contains(path) || path.startsWith("/api/v1/share/")
-					|| path.startsWith("/api/v1/upload-requests/public/");
-			if (notAccount) {
+			if (ownCredentials.matches(request)) {
 				return null;
 			}
-			if (request.getHeader(HttpHeaders.AUTHORIZATION) == null && DownloadTickets.presented(request)) {
+			if (request.getHeader(HttpHeaders.AUTHORIZATION) == null && tickets.presented(request)) {
 				return request.getParameter(DownloadTickets.PARAMETER);
 			}
 			return header.resolve(request);
 		};
 	}
 
-	private static boolean uploadRequestCredential(HttpServletRequest request) {
-		String path = request.getRequestURI();
-		return request.getHeader("X-Upload-Request") != null && request.getHeader(HttpHeaders.AUTHORIZATION) == null
-				&& (path.equals("/api/v1/uploads") || path.startsWith("/api/v1/uploads/"));
+	private static RequestMatcher withCredentialHeader(String header, RequestMatcher path) {
+		return (header == null) ? path : (request) -> request.getHeader(header) != null
+				&& request.getHeader(HttpHeaders.AUTHORIZATION) == null && path.matches(request);
+	}
+
+	/** The public paths, or only those that take their own credentials. */
+	private static RequestMatcher publicMatcher(List<PublicPaths> publicPaths, boolean ownCredentialsOnly) {
+		List<RequestMatcher> matchers = publicPaths.stream()
+			.filter((paths) -> !ownCredentialsOnly || paths.ownCredentials())
+			.flatMap((paths) -> paths.patterns()
+				.stream()
+				.map((pattern) -> withCredentialHeader(paths.credentialHeader(),
+						PathPatternRequestMatcher.withDefaults().matcher(paths.method(), pattern))))
+			.toList();
+		return matchers.isEmpty() ? (request) -> false : new OrRequestMatcher(matchers);
 	}
 
 	/**

@@ -6,6 +6,11 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.ferry.audit.ActivityCounts;
+import dev.ferry.auth.AccountStats;
+import dev.ferry.auth.Role;
+import dev.ferry.files.StorageStats;
+import dev.ferry.share.TransferStats;
 import dev.ferry.testing.Databases;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -14,11 +19,15 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
-/** The dashboard's queries, on every supported database. */
-class StatsRepositoryTests {
+/**
+ * The queries behind the dashboard, each asked of the module that owns its table, on
+ * every supported database.
+ */
+class StatsQueriesTests {
 
-	private static final long DAY = StatsRepository.DAY_MILLIS;
+	private static final long DAY = ActivityCounts.DAY_MILLIS;
 
 	/** Noon of 2026-11-20 UTC. */
 	private static final long NOON = LocalDate.of(2026, 11, 20).toEpochDay() * DAY + DAY / 2;
@@ -43,11 +52,11 @@ class StatsRepositoryTests {
 			audit(jdbc, NOON, "file.read", "success", "{}");
 			audit(jdbc, NOON + DAY, "file.created", "success", "{\"size\":999}");
 
-			StatsRepository stats = new StatsRepository(jdbc);
+			ActivityCounts stats = new ActivityCounts(jdbc);
 			ActivityTally tally = new ActivityTally(JsonMapper.builder().build());
 			Instant from = Instant.ofEpochMilli(NOON - DAY - DAY / 2);
 			Instant until = Instant.ofEpochMilli(NOON + DAY / 2);
-			stats.countsPerDay(ActivityTally.COUNTED, from, until).forEach(tally::count);
+			stats.perDay(ActivityTally.COUNTED, from, until).forEach(tally::count);
 			stats.successes(ActivityTally.WITH_BYTES, from, until, tally::bytes);
 			long today = NOON / DAY;
 			List<ActivityDay> series = tally.series(today - 2, today);
@@ -61,7 +70,7 @@ class StatsRepositoryTests {
 
 	@ParameterizedTest
 	@EnumSource(Databases.Vendor.class)
-	void totalsUsersFilesTransfersAndStorageByUser(Databases.Vendor vendor) {
+	void countsAccountsFilesTransfersAndStoragePerOwner(Databases.Vendor vendor) {
 		try (Databases.Fresh db = Databases.migrated(vendor)) {
 			JdbcClient jdbc = db.jdbc();
 			String big = user(jdbc, "big@ferry.test", "ACTIVE", 5000L);
@@ -74,15 +83,17 @@ class StatsRepositoryTests {
 			transfer(jdbc, big, "active", NOON - 1);
 			transfer(jdbc, big, "revoked", NOON + DAY);
 
-			StatsRepository stats = new StatsRepository(jdbc);
-			assertThat(stats.usersByStatus()).containsEntry("ACTIVE", 2L).containsEntry("SUSPENDED", 1L);
-			assertThat(stats.fileTotals()).isEqualTo(new StatsRepository.FileTotals(3, 4010));
-			assertThat(stats.activeTransfers(Instant.ofEpochMilli(NOON))).isEqualTo(1);
-			assertThat(stats.storageByUser(10)).containsExactly(
-					new StatsRepository.UserUsage(big, "big@ferry.test", "Big", "USER", 5000L, 4000, 2),
-					new StatsRepository.UserUsage(small, "small@ferry.test", "Small", "USER", null, 10, 1),
-					new StatsRepository.UserUsage(empty, "empty@ferry.test", "Empty", "USER", null, 0, 0));
-			assertThat(stats.storageByUser(1)).extracting(StatsRepository.UserUsage::id).containsExactly(big);
+			AccountStats accounts = new AccountStats(jdbc);
+			StorageStats storage = new StorageStats(jdbc);
+			assertThat(accounts.countsByStatus()).containsEntry("ACTIVE", 2L).containsEntry("SUSPENDED", 1L);
+			assertThat(storage.totals()).isEqualTo(new StorageStats.Totals(3, 4010));
+			assertThat(new TransferStats(jdbc).active(Instant.ofEpochMilli(NOON))).isEqualTo(1);
+			assertThat(storage.byOwner()).containsOnly(entry(big, new StorageStats.Totals(2, 4000)),
+					entry(small, new StorageStats.Totals(1, 10)));
+			assertThat(accounts.summaries()).containsExactly(
+					new AccountStats.AccountSummary(big, "big@ferry.test", "Big", Role.USER, 5000L),
+					new AccountStats.AccountSummary(empty, "empty@ferry.test", "Empty", Role.USER, null),
+					new AccountStats.AccountSummary(small, "small@ferry.test", "Small", Role.USER, null));
 		}
 	}
 

@@ -1,0 +1,17 @@
+package dev.ferry.files;
+
+import dev.ferry.TicketRoute;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The files module's download route that accepts download tickets. */
+@Configuration(proxyBeanMethods = false)
+class FileRoutes {
+
+	@Bean
+	TicketRoute fileDownload() {
+		return TicketRoute.account("/api/v1/files/[A-Za-z0-9-]{1,64}/download", true);
+	}
+
+}
