@@ -1,0 +1,332 @@
+package dev.ferry.share.link;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.ferry.audit.AuditEvent;
+import dev.ferry.audit.AuditLog;
+import dev.ferry.files.FileCatalog.StoredFile;
+import dev.ferry.files.FileContent;
+import dev.ferry.files.FileContent.DownloadHooks;
+import dev.ferry.share.ShareException;
+import dev.ferry.share.transfer.Transfer;
+import dev.ferry.share.transfer.TransferRepository;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * Public downloads: one file with the owner download's range semantics, or every file as
+ * one streamed ZIP. Every body counts when it starts, except a share session's ranged
+ * request that continues a counted download of the same file: it must start at or after
+ * every byte served under that download so far (its high-water mark), so a session can
+ * resume but never fetch the file again for free. Each one is logged for the owner's
+ * activity view and audited.
+ */
+@Service
+class ShareDownloads {
+
+	private final PublicShares shares;
+
+	private final TransferRepository transfers;
+
+	private final ShareLinkRepository links;
+
+	private final DownloadLog log;
+
+	private final FileContent content;
+
+	private final ShareNotices notices;
+
+	private final TransactionOperations transactions;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	ShareDownloads(PublicShares shares, TransferRepository transfers, ShareLinkRepository links, DownloadLog log,
+			FileContent content, ShareNotices notices, TransactionOperations transactions, AuditLog audit,
+			Clock clock) {
+		this.shares = shares;
+		this.transfers = transfers;
+		this.links = links;
+		this.log = log;
+		this.content = content;
+		this.notices = notices;
+		this.transactions = transactions;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** The transfer's files that still exist, in the order the owner gave them. */
+	List<StoredFile> files(Transfer transfer) {
+		return transfers.fileIds(transfer.id())
+			.stream()
+			.map((id) -> content.find(transfer.ownerId(), id))
+			.flatMap(Optional::stream)
+			.toList();
+	}
+
+	/** What the link's page shows; files and message only once unlocked. */
+	ShareInfo info(String token, String session) {
+		Visit visit = shares.visit(token, session, "share.view");
+		ShareLink link = visit.link();
+		if (link.isExhausted() && visit.session() == null) {
+			audit
+				.record(AuditEvent.failure("share.view").object("share_link", link.id()).detail("reason", "exhausted"));
+			throw ShareException.linkExhausted();
+		}
+		Transfer transfer = visit.transfer();
+		boolean unlocked = visit.unlocked();
+		List<ShareInfo.FileItem> items = unlocked ? files(transfer).stream()
+			.map((f) -> new ShareInfo.FileItem(f.id().toString(), f.name(), f.size(), f.contentType()))
+			.toList() : List.of();
+		Instant expires = link.expiresAt().isBefore(transfer.expiresAt()) ? link.expiresAt() : transfer.expiresAt();
+		audit.record(AuditEvent.success("share.view").object("share_link", link.id()).detail("unlocked", unlocked));
+		return new ShareInfo(transfer.title(), unlocked ? transfer.message() : null, notices.senderName(transfer),
+				notices.senderEmail(transfer), items, items.stream().mapToLong(ShareInfo.FileItem::size).sum(),
+				expires.toString(), link.downloadsLeft(), link.passwordRequired(), link.requireEmailVerification(),
+				unlocked, visit.email());
+	}
+
+	void file(String token, String session, String fileId, HttpServletRequest request, HttpServletResponse response) {
+		Visit visit = shares.forDownload(token, session, request);
+		UUID id = parseId(fileId);
+		if (id == null || !transfers.containsFile(visit.transfer().id(), id)) {
+			audit.record(AuditEvent.failure("share.download")
+				.object("share_link", visit.link().id())
+				.detail("reason", "file_not_in_transfer"));
+			throw ShareException.notFound("file in this share");
+		}
+		content.serve(visit.transfer().ownerId(), id, request, response, new Tracker(visit, id, request));
+		if (isHead(request)) {
+			checked(visit, id);
+		}
+	}
+
+	void zip(String token, String session, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		Visit visit = shares.forDownload(token, session, request);
+		List<StoredFile> files = files(visit.transfer());
+		if (files.isEmpty()) {
+			throw ShareException.notFound("file in this share");
+		}
+		if (isHead(request)) {
+			zipHeaders(visit, response);
+			checked(visit, null);
+			return;
+		}
+		Tracker tracker = new Tracker(visit, null, request);
+		tracker.beforeBody(0, 0, false);
+		zipHeaders(visit, response);
+		CountingOutputStream out = new CountingOutputStream(response.getOutputStream());
+		boolean completed = false;
+		try {
+			List<ZipStreamer.Item> items = files.stream()
+				.map((f) -> new ZipStreamer.Item(f.name(), f.contentType(), f.id()))
+				.toList();
+			ZipStreamer.write(items, visit.transfer().createdAt(), out,
+					(item) -> content.open(visit.transfer().ownerId(), (UUID) item.key()));
+			completed = true;
+		}
+		catch (IOException | RuntimeException ex) {
+			// Once bytes went out no problem response is possible: the client sees a
+			// truncated archive and the log records an incomplete download.
+			if (!response.isCommitted()) {
+				response.reset();
+				throw ex;
+			}
+		}
+		finally {
+			tracker.afterBody(out.count(), completed);
+		}
+	}
+
+	/**
+	 * What a GET of the ZIP would answer with, minus the body (whose length is not known
+	 * before it is written).
+	 */
+	private static void zipHeaders(Visit visit, HttpServletResponse response) {
+		response.setStatus(HttpServletResponse.SC_OK);
+		response.setContentType("application/zip");
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment()
+					.filename(ZipStreamer.safeName(visit.transfer().title()) + ".zip", StandardCharsets.UTF_8)
+					.build()
+					.toString());
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		response.setHeader("X-Content-Type-Options", "nosniff");
+	}
+
+	/** A HEAD: headers only, never counted or logged as a download, but audited. */
+	private void checked(Visit visit, UUID fileId) {
+		audit.record(AuditEvent.success("share.download_head")
+			.object("share_link", visit.link().id())
+			.detail("transfer", visit.transfer().id())
+			.detail("file", fileId)
+			.detail("kind", (fileId != null) ? "file" : "zip"));
+	}
+
+	private static boolean isHead(HttpServletRequest request) {
+		return "HEAD".equals(request.getMethod());
+	}
+
+	static UUID parseId(String id) {
+		try {
+			return (id != null && id.length() == 36) ? UUID.fromString(id) : null;
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	/** Counts, logs and audits one download around its body. */
+	private final class Tracker implements DownloadHooks {
+
+		private final Visit visit;
+
+		private final UUID fileId;
+
+		private final String ip;
+
+		private final String userAgent;
+
+		private UUID logId;
+
+		private boolean resumable;
+
+		private long start;
+
+		private long end;
+
+		Tracker(Visit visit, UUID fileId, HttpServletRequest request) {
+			this.visit = visit;
+			this.fileId = fileId;
+			this.ip = request.getRemoteAddr();
+			this.userAgent = request.getHeader(HttpHeaders.USER_AGENT);
+		}
+
+		private String kind() {
+			return (fileId != null) ? "file" : "zip";
+		}
+
+		@Override
+		public void beforeBody(long start, long endExclusive, boolean partial) {
+			Boolean allowed = transactions.execute((status) -> {
+				Instant now = clock.instant();
+				ShareSessions.Session session = visit.session();
+				resumable = session != null && fileId != null;
+				boolean fresh = !(resumable && partial
+						&& links.resume(session.id(), fileId.toString(), start, endExclusive));
+				if (fresh && !links.countDownload(visit.link().id())) {
+					status.setRollbackOnly();
+					return false;
+				}
+				if (fresh && resumable) {
+					links.claim(session.id(), fileId.toString(), endExclusive, now);
+				}
+				this.start = start;
+				this.end = endExclusive;
+				logId = log.started(new DownloadLog.Entry(visit.link().id(), visit.transfer().id(), fileId, kind(),
+						visit.email(), ip, userAgent, now));
+				if (fresh) {
+					counted(now);
+				}
+				audit.record(AuditEvent.success("share.download_started")
+					.object("share_link", visit.link().id())
+					.detail("transfer", visit.transfer().id())
+					.detail("file", fileId)
+					.detail("kind", kind())
+					.detail("email", visit.email())
+					.detail("range", partial ? "bytes=" + start + "-" + (endExclusive - 1) : "full")
+					.detail("counted", fresh));
+				return true;
+			});
+			if (!Boolean.TRUE.equals(allowed)) {
+				audit.record(AuditEvent.failure("share.download")
+					.object("share_link", visit.link().id())
+					.detail("reason", "exhausted"));
+				throw ShareException.linkExhausted();
+			}
+		}
+
+		private void counted(Instant now) {
+			Transfer transfer = visit.transfer();
+			String who = (visit.email() != null) ? visit.email() : "a visitor from " + ip;
+			if (visit.email() != null) {
+				transfers.markRecipients(transfer.id(), "downloaded_at", visit.email(), now);
+			}
+			if (transfers.markFirstDownload(transfer.id(), now) && transfer.notifySender()) {
+				notices.firstDownload(transfer, who, now);
+			}
+			if (visit.link().notifyOnDownload()) {
+				notices.downloaded(transfer, who, (fileId != null) ? "a file" : "all files (ZIP)", now);
+			}
+		}
+
+		@Override
+		public void afterBody(long bytesServed, boolean completed) {
+			if (logId == null) {
+				return;
+			}
+			log.finished(logId, bytesServed, completed, clock.instant());
+			if (resumable && !completed) {
+				links.giveBack(visit.session().id(), fileId.toString(), end, start + bytesServed);
+			}
+			AuditEvent event = completed ? AuditEvent.success("share.download_completed")
+					: AuditEvent.failure("share.download_completed");
+			audit.record(event.object("share_link", visit.link().id())
+				.detail("transfer", visit.transfer().id())
+				.detail("file", fileId)
+				.detail("kind", kind())
+				.detail("bytes", bytesServed)
+				.detail("completed", completed));
+		}
+
+	}
+
+	/** Counts what went to the client, for the download log. */
+	private static final class CountingOutputStream extends OutputStream {
+
+		private final OutputStream out;
+
+		private long count;
+
+		CountingOutputStream(OutputStream out) {
+			this.out = out;
+		}
+
+		long count() {
+			return count;
+		}
+
+		@Override
+		public void write(int b) throws IOException {
+			out.write(b);
+			count++;
+		}
+
+		@Override
+		public void write(byte[] b, int off, int len) throws IOException {
+			out.write(b, off, len);
+			count += len;
+		}
+
+		@Override
+		public void flush() throws IOException {
+			out.flush();
+		}
+
+	}
+
+}
