@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
  * secret; each code allows {@code codeAttempts} guesses and lives {@code codeTtl}.
  */
 @Repository
-public class EmailCodes {
+class EmailCodes {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -2,8 +2,6 @@ package dev.ferry.share.link;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -11,14 +9,13 @@ import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
 import dev.ferry.auth.DownloadTickets;
 import dev.ferry.crypto.SecureTokens;
-import dev.ferry.notify.Mailer;
+import dev.ferry.share.EmailAddresses;
 import dev.ferry.share.ShareException;
 import dev.ferry.share.transfer.Transfer;
 import dev.ferry.share.transfer.TransferRepository;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 /**
@@ -27,7 +24,7 @@ import org.springframework.stereotype.Service;
  * address by a mailed code. Unknown and revoked links look alike (404).
  */
 @Service
-public class PublicShares {
+class PublicShares {
 
 	static final String SUBJECT = "link";
 
@@ -39,13 +36,7 @@ public class PublicShares {
 
 	private final ShareSessions sessions;
 
-	private final EmailCodes codes;
-
-	private final SecretLimits limits;
-
-	private final PasswordEncoder encoder;
-
-	private final Mailer mailer;
+	private final LinkUnlock unlock;
 
 	private final AuditLog audit;
 
@@ -53,17 +44,13 @@ public class PublicShares {
 
 	private final Clock clock;
 
-	PublicShares(ShareLinkRepository links, TransferRepository transfers, ShareSessions sessions, EmailCodes codes,
-			SecretLimits limits, PasswordEncoder encoder, Mailer mailer, AuditLog audit, DownloadTickets tickets,
-			Clock clock) {
+	PublicShares(ShareLinkRepository links, TransferRepository transfers, ShareSessions sessions, LinkUnlock unlock,
+			AuditLog audit, DownloadTickets tickets, Clock clock) {
 		this.tickets = tickets;
 		this.links = links;
 		this.transfers = transfers;
 		this.sessions = sessions;
-		this.codes = codes;
-		this.limits = limits;
-		this.encoder = encoder;
-		this.mailer = mailer;
+		this.unlock = unlock;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -151,18 +138,13 @@ public class PublicShares {
 		Visit visit = visit(token, null, "share.unlock");
 		ShareLink link = visit.link();
 		if (link.passwordRequired()) {
-			SecretLimits.Attempt attempt = limits.acquire("share.unlock", "share_link", link.id(), "password", ip);
-			if (password == null || !encoder.matches(password, link.passwordHash())) {
-				refuse("share.unlock", link, "wrong_password");
-				throw ShareException.wrongPassword();
-			}
-			limits.succeeded(attempt);
+			unlock.checkPassword("share.unlock", target(link), link.passwordHash(), password, ip);
 		}
 		audit.record(AuditEvent.success("share.unlock")
 			.object("share_link", link.id())
 			.detail("transfer", visit.transfer().id())
 			.detail("password", link.passwordRequired()));
-		return sessions.issue(SUBJECT, link.id(), null);
+		return unlock.session(target(link), null);
 	}
 
 	/**
@@ -172,21 +154,15 @@ public class PublicShares {
 	String requestCode(String token, String rawEmail, String ip) {
 		Visit visit = visit(token, null, "share.verification_requested");
 		ShareLink link = visit.link();
-		String email = normalize(rawEmail);
-		limits.acquire("share.verification_requested", "share_link", link.id(), "code_request", ip);
+		String email = EmailAddresses.normalize(rawEmail);
 		boolean recipient = transfers.isRecipient(visit.transfer().id(), email);
-		if (recipient) {
-			String code = codes.issue(SUBJECT, link.id(), email);
-			mailer.send(email, "verification-code", Map.of("code", code, "title", visit.transfer().title()));
-		}
-		else {
-			encoder.encode("000000");
-		}
+		String mail = unlock.sendCode("share.verification_requested", target(link), email, recipient,
+				visit.transfer().title(), ip);
 		audit.record(AuditEvent.success("share.verification_requested")
 			.object("share_link", link.id())
 			.detail("email", email)
 			.detail("recipient", recipient));
-		return mailer.status();
+		return mail;
 	}
 
 	ShareSessions.Issued confirmCode(String token, String rawEmail, String code, String sessionToken, String ip) {
@@ -196,26 +172,21 @@ public class PublicShares {
 			refuse("share.verification", link, "locked");
 			throw ShareException.locked(true, link.requireEmailVerification());
 		}
-		String email = normalize(rawEmail);
-		SecretLimits.Attempt attempt = limits.acquire("share.verification", "share_link", link.id(), "code", ip);
-		if (!codes.confirm(SUBJECT, link.id(), email, code)) {
+		String email = EmailAddresses.normalize(rawEmail);
+		if (!unlock.confirmCode("share.verification", target(link), email, code, true, ip)) {
 			audit.record(AuditEvent.failure("share.verification")
 				.object("share_link", link.id())
 				.detail("email", email)
 				.detail("reason", "invalid_code"));
 			throw ShareException.invalidCode();
 		}
-		limits.succeeded(attempt);
 		transfers.markRecipients(visit.transfer().id(), "verified_at", email, clock.instant());
 		audit.record(AuditEvent.success("share.verification").object("share_link", link.id()).detail("email", email));
-		return sessions.issue(SUBJECT, link.id(), email);
+		return unlock.session(target(link), email);
 	}
 
-	public static String normalize(String email) {
-		if (email == null || email.isBlank() || email.length() > 320 || !email.contains("@")) {
-			throw ShareException.invalid("Give a valid email address.");
-		}
-		return email.strip().toLowerCase(Locale.ROOT);
+	private static LinkUnlock.Target target(ShareLink link) {
+		return new LinkUnlock.Target(SUBJECT, "share_link", link.id());
 	}
 
 	private void refuse(String action, ShareLink link, String reason) {

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * {@code Retry-After}. Only failures count.
  */
 @Component
-public class SecretLimits {
+class SecretLimits {
 
 	private final Limiter limiter;
 

@@ -21,6 +21,7 @@ import dev.ferry.share.transfer.TransferApi.LinkOptions;
 import dev.ferry.share.transfer.TransferApi.LinkView;
 import dev.ferry.share.transfer.TransferApi.NotifyResult;
 import dev.ferry.share.transfer.TransferApi;
+import dev.ferry.share.transfer.TransferLinks;
 import dev.ferry.share.transfer.TransferRepository;
 import dev.ferry.share.transfer.TransferService;
 
@@ -36,7 +37,7 @@ import static dev.ferry.share.transfer.TransferApi.iso;
  * link's token is shown once, at creation; only its SHA-256 is stored.
  */
 @Service
-public class ShareLinkService {
+class ShareLinkService implements TransferLinks {
 
 	private final ShareLinkRepository links;
 
@@ -73,12 +74,14 @@ public class ShareLinkService {
 		this.transactions = transactions;
 	}
 
+	@Override
 	public LinkView create(CurrentUser user, String transferId, LinkOptions options) {
 		Transfer transfer = owners.transfer(user, transferId, Scope.SHARE, "share.created");
 		return create(transfer, (options != null) ? options : LinkOptions.DEFAULTS);
 	}
 
 	/** Used by transfer creation too, when recipients are notified right away. */
+	@Override
 	public LinkView create(Transfer transfer, LinkOptions options) {
 		Instant now = transferService.now();
 		if (!transfer.isLive(now)) {
@@ -117,6 +120,7 @@ public class ShareLinkService {
 		return view(link, transfer, token);
 	}
 
+	@Override
 	public void revoke(CurrentUser user, String transferId, String linkId) {
 		Transfer transfer = owners.transfer(user, transferId, Scope.SHARE, "share.revoked");
 		ShareLink link = link(transfer, linkId, "share.revoked");
@@ -127,16 +131,19 @@ public class ShareLinkService {
 		}
 	}
 
+	@Override
 	public List<LinkView> links(Transfer transfer) {
 		return links.forTransfer(transfer.id()).stream().map((link) -> view(link, transfer, null)).toList();
 	}
 
 	/** Mails a fresh link to every recipient (in the outbox, sent in the background). */
+	@Override
 	public NotifyResult notify(CurrentUser user, String transferId, LinkOptions options) {
 		Transfer transfer = owners.transfer(user, transferId, Scope.SHARE, "transfer.notified");
 		return notify(transfer, options);
 	}
 
+	@Override
 	public NotifyResult notify(Transfer transfer, LinkOptions options) {
 		List<String> recipients = transferService.recipientEmails(transfer);
 		if (recipients.isEmpty()) {
@@ -159,6 +166,7 @@ public class ShareLinkService {
 		return new NotifyResult(link, recipients.size(), notices.status());
 	}
 
+	@Override
 	public TransferApi.Page<ActivityView> activity(CurrentUser user, String transferId, String cursor, Integer limit) {
 		Transfer transfer = owners.transfer(user, transferId, Scope.READ, "transfer.activity");
 		int size = Cursor.limit(limit);
@@ -178,6 +186,7 @@ public class ShareLinkService {
 		return new TransferApi.Page<>(items, next);
 	}
 
+	@Override
 	public String mailStatus() {
 		return notices.status();
 	}

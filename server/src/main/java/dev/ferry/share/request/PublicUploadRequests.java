@@ -2,7 +2,6 @@ package dev.ferry.share.request;
 
 import java.time.Clock;
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -13,15 +12,12 @@ import dev.ferry.auth.CurrentUser;
 import dev.ferry.auth.Scope;
 import dev.ferry.auth.User;
 import dev.ferry.crypto.SecureTokens;
-import dev.ferry.notify.Mailer;
+import dev.ferry.share.EmailAddresses;
 import dev.ferry.share.ShareException;
-import dev.ferry.share.link.EmailCodes;
-import dev.ferry.share.link.PublicShares;
-import dev.ferry.share.link.SecretLimits;
+import dev.ferry.share.link.LinkUnlock;
 import dev.ferry.share.link.ShareSessions;
 import dev.ferry.share.request.UploadRequestApi.PublicView;
 
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 /**
@@ -38,32 +34,19 @@ class PublicUploadRequests {
 
 	private final UploadRequestRepository requests;
 
-	private final ShareSessions sessions;
-
-	private final EmailCodes codes;
-
-	private final SecretLimits limits;
-
-	private final PasswordEncoder encoder;
+	private final LinkUnlock unlock;
 
 	private final Accounts accounts;
-
-	private final Mailer mailer;
 
 	private final AuditLog audit;
 
 	private final Clock clock;
 
-	PublicUploadRequests(UploadRequestRepository requests, ShareSessions sessions, EmailCodes codes,
-			SecretLimits limits, PasswordEncoder encoder, Accounts accounts, Mailer mailer, AuditLog audit,
+	PublicUploadRequests(UploadRequestRepository requests, LinkUnlock unlock, Accounts accounts, AuditLog audit,
 			Clock clock) {
 		this.requests = requests;
-		this.sessions = sessions;
-		this.codes = codes;
-		this.limits = limits;
-		this.encoder = encoder;
+		this.unlock = unlock;
 		this.accounts = accounts;
-		this.mailer = mailer;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -108,47 +91,39 @@ class PublicUploadRequests {
 		}
 		checkPassword(request, password, ip);
 		audit.record(AuditEvent.success("upload_request.unlock").object("upload_request", request.id()));
-		return sessions.issue(SUBJECT, request.id(), null);
+		return unlock.session(target(request), null);
 	}
 
 	String requestCode(String token, String rawEmail, String ip) {
 		UploadRequest request = visit(token, "upload_request.verification_requested");
-		String email = PublicShares.normalize(rawEmail);
-		limits.acquire("upload_request.verification_requested", "upload_request", request.id(), "code_request", ip);
+		String email = EmailAddresses.normalize(rawEmail);
 		boolean allowed = request.allowedEmails().contains(email);
-		if (allowed) {
-			mailer.send(email, "verification-code",
-					Map.of("code", codes.issue(SUBJECT, request.id(), email), "title", request.title()));
-		}
-		else {
-			encoder.encode("000000");
-		}
+		String mail = unlock.sendCode("upload_request.verification_requested", target(request), email, allowed,
+				request.title(), ip);
 		audit.record(AuditEvent.success("upload_request.verification_requested")
 			.object("upload_request", request.id())
 			.detail("email", email)
 			.detail("allowed", allowed));
-		return mailer.status();
+		return mail;
 	}
 
 	ShareSessions.Issued confirmCode(String token, String rawEmail, String code, String password, String ip) {
 		UploadRequest request = visit(token, "upload_request.verification");
-		String email = PublicShares.normalize(rawEmail);
+		String email = EmailAddresses.normalize(rawEmail);
 		if (request.passwordRequired()) {
 			checkPassword(request, password, ip);
 		}
-		SecretLimits.Attempt attempt = limits.acquire("upload_request.verification", "upload_request", request.id(),
-				"code", ip);
-		if (!request.allowedEmails().contains(email) || !codes.confirm(SUBJECT, request.id(), email, code)) {
+		if (!unlock.confirmCode("upload_request.verification", target(request), email, code,
+				request.allowedEmails().contains(email), ip)) {
 			audit.record(AuditEvent.failure("upload_request.verification")
 				.object("upload_request", request.id())
 				.detail("email", email));
 			throw ShareException.invalidCode();
 		}
-		limits.succeeded(attempt);
 		audit.record(AuditEvent.success("upload_request.verification")
 			.object("upload_request", request.id())
 			.detail("email", email));
-		return sessions.issue(SUBJECT, request.id(), email);
+		return unlock.session(target(request), email);
 	}
 
 	/** The owner as the uploader acts: their account, narrowed to writing. */
@@ -169,15 +144,11 @@ class PublicUploadRequests {
 		if (!request.passwordRequired()) {
 			return;
 		}
-		SecretLimits.Attempt attempt = limits.acquire("upload_request.unlock", "upload_request", request.id(),
-				"password", ip);
-		if (password == null || !encoder.matches(password, request.passwordHash())) {
-			audit.record(AuditEvent.failure("upload_request.unlock")
-				.object("upload_request", request.id())
-				.detail("reason", "wrong_password"));
-			throw ShareException.wrongPassword();
-		}
-		limits.succeeded(attempt);
+		unlock.checkPassword("upload_request.unlock", target(request), request.passwordHash(), password, ip);
+	}
+
+	private static LinkUnlock.Target target(UploadRequest request) {
+		return new LinkUnlock.Target(SUBJECT, "upload_request", request.id());
 	}
 
 }

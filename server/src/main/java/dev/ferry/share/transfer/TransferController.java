@@ -3,7 +3,6 @@ package dev.ferry.share.transfer;
 import java.util.List;
 
 import dev.ferry.auth.CurrentUser;
-import dev.ferry.share.link.ShareLinkService;
 import dev.ferry.share.transfer.TransferApi.ActivityView;
 import dev.ferry.share.transfer.TransferApi.Change;
 import dev.ferry.share.transfer.TransferApi.LinkOptions;
@@ -38,9 +37,9 @@ class TransferController {
 
 	private final TransferService transfers;
 
-	private final ShareLinkService links;
+	private final TransferLinks links;
 
-	TransferController(TransferService transfers, ShareLinkService links) {
+	TransferController(TransferService transfers, TransferLinks links) {
 		this.transfers = transfers;
 		this.links = links;
 	}

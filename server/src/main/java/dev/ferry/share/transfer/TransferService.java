@@ -17,9 +17,9 @@ import dev.ferry.auth.Scope;
 import dev.ferry.files.FileCatalog.StoredFile;
 import dev.ferry.files.FileContent;
 import dev.ferry.share.Cursor;
+import dev.ferry.share.EmailAddresses;
 import dev.ferry.share.ShareException;
 import dev.ferry.share.ShareProperties;
-import dev.ferry.share.link.PublicShares;
 import dev.ferry.share.transfer.TransferApi.Change;
 import dev.ferry.share.transfer.TransferApi.NewTransfer;
 
@@ -218,7 +218,7 @@ public class TransferService {
 		}
 		Set<String> unique = new LinkedHashSet<>();
 		for (String email : emails) {
-			String normalized = PublicShares.normalize(email);
+			String normalized = EmailAddresses.normalize(email);
 			if (!normalized.matches("[^@\\s]+@[^@\\s]+")) {
 				throw ShareException.invalid("'" + email + "' is not an email address.");
 			}
