@@ -1,5 +1,6 @@
 package dev.ferry.share.link;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -89,6 +90,12 @@ public class LinkUnlock {
 	/** A session for the unlocked link, bound to the verified address if any. */
 	public ShareSessions.Issued session(Target target, String email) {
 		return sessions.issue(target.subject(), target.id(), email);
+	}
+
+	/** Forgets the sessions and codes past their lifetime (called by the sweeper). */
+	void deleteExpired(Instant now) {
+		sessions.deleteExpired(now);
+		codes.deleteExpired(now);
 	}
 
 	/**

@@ -3,7 +3,6 @@ package dev.ferry.share.link;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +22,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Public downloads: one file with the owner download's range semantics, or every file as
@@ -40,32 +38,22 @@ class ShareDownloads {
 
 	private final TransferRepository transfers;
 
-	private final ShareLinkRepository links;
-
-	private final DownloadLog log;
-
 	private final FileContent content;
 
 	private final ShareNotices notices;
 
-	private final TransactionOperations transactions;
+	private final DownloadCounter counter;
 
 	private final AuditLog audit;
 
-	private final Clock clock;
-
-	ShareDownloads(PublicShares shares, TransferRepository transfers, ShareLinkRepository links, DownloadLog log,
-			FileContent content, ShareNotices notices, TransactionOperations transactions, AuditLog audit,
-			Clock clock) {
+	ShareDownloads(PublicShares shares, TransferRepository transfers, FileContent content, ShareNotices notices,
+			DownloadCounter counter, AuditLog audit) {
 		this.shares = shares;
 		this.transfers = transfers;
-		this.links = links;
-		this.log = log;
 		this.content = content;
 		this.notices = notices;
-		this.transactions = transactions;
+		this.counter = counter;
 		this.audit = audit;
-		this.clock = clock;
 	}
 
 	/** The transfer's files that still exist, in the order the owner gave them. */
@@ -108,7 +96,7 @@ class ShareDownloads {
 				.detail("reason", "file_not_in_transfer"));
 			throw ShareException.notFound("file in this share");
 		}
-		content.serve(visit.transfer().ownerId(), id, request, response, new Tracker(visit, id, request));
+		content.serve(visit.transfer().ownerId(), id, request, response, counter.track(visit, id, request));
 		if (isHead(request)) {
 			checked(visit, id);
 		}
@@ -126,7 +114,7 @@ class ShareDownloads {
 			checked(visit, null);
 			return;
 		}
-		Tracker tracker = new Tracker(visit, null, request);
+		DownloadHooks tracker = counter.track(visit, null, request);
 		tracker.beforeBody(0, 0, false);
 		zipHeaders(visit, response);
 		CountingOutputStream out = new CountingOutputStream(response.getOutputStream());
@@ -188,111 +176,6 @@ class ShareDownloads {
 		catch (IllegalArgumentException ex) {
 			return null;
 		}
-	}
-
-	/** Counts, logs and audits one download around its body. */
-	private final class Tracker implements DownloadHooks {
-
-		private final Visit visit;
-
-		private final UUID fileId;
-
-		private final String ip;
-
-		private final String userAgent;
-
-		private UUID logId;
-
-		private boolean resumable;
-
-		private long start;
-
-		private long end;
-
-		Tracker(Visit visit, UUID fileId, HttpServletRequest request) {
-			this.visit = visit;
-			this.fileId = fileId;
-			this.ip = request.getRemoteAddr();
-			this.userAgent = request.getHeader(HttpHeaders.USER_AGENT);
-		}
-
-		private String kind() {
-			return (fileId != null) ? "file" : "zip";
-		}
-
-		@Override
-		public void beforeBody(long start, long endExclusive, boolean partial) {
-			Boolean allowed = transactions.execute((status) -> {
-				Instant now = clock.instant();
-				ShareSessions.Session session = visit.session();
-				resumable = session != null && fileId != null;
-				boolean fresh = !(resumable && partial
-						&& links.resume(session.id(), fileId.toString(), start, endExclusive));
-				if (fresh && !links.countDownload(visit.link().id())) {
-					status.setRollbackOnly();
-					return false;
-				}
-				if (fresh && resumable) {
-					links.claim(session.id(), fileId.toString(), endExclusive, now);
-				}
-				this.start = start;
-				this.end = endExclusive;
-				logId = log.started(new DownloadLog.Entry(visit.link().id(), visit.transfer().id(), fileId, kind(),
-						visit.email(), ip, userAgent, now));
-				if (fresh) {
-					counted(now);
-				}
-				audit.record(AuditEvent.success("share.download_started")
-					.object("share_link", visit.link().id())
-					.detail("transfer", visit.transfer().id())
-					.detail("file", fileId)
-					.detail("kind", kind())
-					.detail("email", visit.email())
-					.detail("range", partial ? "bytes=" + start + "-" + (endExclusive - 1) : "full")
-					.detail("counted", fresh));
-				return true;
-			});
-			if (!Boolean.TRUE.equals(allowed)) {
-				audit.record(AuditEvent.failure("share.download")
-					.object("share_link", visit.link().id())
-					.detail("reason", "exhausted"));
-				throw ShareException.linkExhausted();
-			}
-		}
-
-		private void counted(Instant now) {
-			Transfer transfer = visit.transfer();
-			String who = (visit.email() != null) ? visit.email() : "a visitor from " + ip;
-			if (visit.email() != null) {
-				transfers.markRecipients(transfer.id(), "downloaded_at", visit.email(), now);
-			}
-			if (transfers.markFirstDownload(transfer.id(), now) && transfer.notifySender()) {
-				notices.firstDownload(transfer, who, now);
-			}
-			if (visit.link().notifyOnDownload()) {
-				notices.downloaded(transfer, who, (fileId != null) ? "a file" : "all files (ZIP)", now);
-			}
-		}
-
-		@Override
-		public void afterBody(long bytesServed, boolean completed) {
-			if (logId == null) {
-				return;
-			}
-			log.finished(logId, bytesServed, completed, clock.instant());
-			if (resumable && !completed) {
-				links.giveBack(visit.session().id(), fileId.toString(), end, start + bytesServed);
-			}
-			AuditEvent event = completed ? AuditEvent.success("share.download_completed")
-					: AuditEvent.failure("share.download_completed");
-			audit.record(event.object("share_link", visit.link().id())
-				.detail("transfer", visit.transfer().id())
-				.detail("file", fileId)
-				.detail("kind", kind())
-				.detail("bytes", bytesServed)
-				.detail("completed", completed));
-		}
-
 	}
 
 	/** Counts what went to the client, for the download log. */

@@ -1,9 +1,7 @@
 package dev.ferry.share.link;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import dev.ferry.audit.AuditEvent;
@@ -11,18 +9,13 @@ import dev.ferry.audit.AuditLog;
 import dev.ferry.auth.CurrentUser;
 import dev.ferry.auth.Scope;
 import dev.ferry.crypto.SecureTokens;
-import dev.ferry.share.Cursor;
 import dev.ferry.share.ShareException;
 import dev.ferry.share.ShareUrls;
 import dev.ferry.share.transfer.Owners;
 import dev.ferry.share.transfer.Transfer;
-import dev.ferry.share.transfer.TransferApi.ActivityView;
 import dev.ferry.share.transfer.TransferApi.LinkOptions;
 import dev.ferry.share.transfer.TransferApi.LinkView;
-import dev.ferry.share.transfer.TransferApi.NotifyResult;
-import dev.ferry.share.transfer.TransferApi;
 import dev.ferry.share.transfer.TransferLinks;
-import dev.ferry.share.transfer.TransferRepository;
 import dev.ferry.share.transfer.TransferService;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -41,35 +34,25 @@ class ShareLinkService implements TransferLinks {
 
 	private final ShareLinkRepository links;
 
-	private final TransferRepository transfers;
-
 	private final TransferService transferService;
 
 	private final Owners owners;
-
-	private final ShareNotices notices;
 
 	private final ShareUrls urls;
 
 	private final PasswordEncoder encoder;
 
-	private final DownloadLog log;
-
 	private final AuditLog audit;
 
 	private final TransactionOperations transactions;
 
-	ShareLinkService(ShareLinkRepository links, TransferRepository transfers, TransferService transferService,
-			Owners owners, ShareNotices notices, ShareUrls urls, PasswordEncoder encoder, DownloadLog log,
-			AuditLog audit, TransactionOperations transactions) {
+	ShareLinkService(ShareLinkRepository links, TransferService transferService, Owners owners, ShareUrls urls,
+			PasswordEncoder encoder, AuditLog audit, TransactionOperations transactions) {
 		this.links = links;
-		this.transfers = transfers;
 		this.transferService = transferService;
 		this.owners = owners;
-		this.notices = notices;
 		this.urls = urls;
 		this.encoder = encoder;
-		this.log = log;
 		this.audit = audit;
 		this.transactions = transactions;
 	}
@@ -96,7 +79,7 @@ class ShareLinkService implements TransferLinks {
 			throw ShareException.invalid("max_downloads must be at least 1.");
 		}
 		boolean verify = Boolean.TRUE.equals(options.requireEmailVerification());
-		if (verify && transfers.recipients(transfer.id()).isEmpty()) {
+		if (verify && transferService.recipientEmails(transfer).isEmpty()) {
 			throw ShareException.invalid("Email verification needs recipients on the transfer.");
 		}
 		String password = options.password();
@@ -134,61 +117,6 @@ class ShareLinkService implements TransferLinks {
 	@Override
 	public List<LinkView> links(Transfer transfer) {
 		return links.forTransfer(transfer.id()).stream().map((link) -> view(link, transfer, null)).toList();
-	}
-
-	/** Mails a fresh link to every recipient (in the outbox, sent in the background). */
-	@Override
-	public NotifyResult notify(CurrentUser user, String transferId, LinkOptions options) {
-		Transfer transfer = owners.transfer(user, transferId, Scope.SHARE, "transfer.notified");
-		return notify(transfer, options);
-	}
-
-	@Override
-	public NotifyResult notify(Transfer transfer, LinkOptions options) {
-		List<String> recipients = transferService.recipientEmails(transfer);
-		if (recipients.isEmpty()) {
-			throw ShareException.invalid("This transfer has no recipients to notify.");
-		}
-		LinkView link = create(transfer, (options != null) ? options : LinkOptions.DEFAULTS);
-		Instant expires = Instant.parse(link.expiresAt());
-		transactions.executeWithoutResult((status) -> {
-			for (String recipient : recipients) {
-				if (notices.shared(transfer, recipient, link.url(), expires)) {
-					transfers.markRecipients(transfer.id(), "notified_at", recipient, transferService.now());
-				}
-			}
-			audit.record(AuditEvent.success("transfer.notified")
-				.object("transfer", transfer.id())
-				.detail("share_link", link.id())
-				.detail("recipients", recipients.size())
-				.detail("mail", notices.status()));
-		});
-		return new NotifyResult(link, recipients.size(), notices.status());
-	}
-
-	@Override
-	public TransferApi.Page<ActivityView> activity(CurrentUser user, String transferId, String cursor, Integer limit) {
-		Transfer transfer = owners.transfer(user, transferId, Scope.READ, "transfer.activity");
-		int size = Cursor.limit(limit);
-		List<DownloadLog.Activity> rows = log.page(transfer.id(), Cursor.decode(cursor), size);
-		boolean more = rows.size() > size;
-		List<DownloadLog.Activity> page = more ? rows.subList(0, size) : rows;
-		Map<String, String> names = new HashMap<>();
-		transferService.files(transfer).forEach((f) -> names.put(f.id(), f.name()));
-		List<ActivityView> items = page.stream()
-			.map((a) -> new ActivityView(a.id().toString(), a.linkId().toString(),
-					(a.fileId() != null) ? a.fileId().toString() : null,
-					(a.fileId() != null) ? names.get(a.fileId().toString()) : null, a.kind(), a.email(), a.ip(),
-					a.userAgent(), a.bytes(), a.completed(), iso(a.startedAt()), iso(a.finishedAt())))
-			.toList();
-		audit.record(AuditEvent.success("transfer.activity").object("transfer", transfer.id()));
-		String next = more ? Cursor.after(page.get(size - 1).startedAt(), page.get(size - 1).id()).encode() : null;
-		return new TransferApi.Page<>(items, next);
-	}
-
-	@Override
-	public String mailStatus() {
-		return notices.status();
 	}
 
 	private ShareLink link(Transfer transfer, String linkId, String action) {

@@ -37,9 +37,7 @@ public class ShareSweeper {
 
 	private final ShareNotices notices;
 
-	private final ShareSessions sessions;
-
-	private final EmailCodes codes;
+	private final LinkUnlock unlock;
 
 	private final AuditLog audit;
 
@@ -47,13 +45,12 @@ public class ShareSweeper {
 
 	private final Clock clock;
 
-	ShareSweeper(TransferRepository transfers, FileContent files, ShareNotices notices, ShareSessions sessions,
-			EmailCodes codes, AuditLog audit, TransactionOperations transactions, Clock clock) {
+	ShareSweeper(TransferRepository transfers, FileContent files, ShareNotices notices, LinkUnlock unlock,
+			AuditLog audit, TransactionOperations transactions, Clock clock) {
 		this.transfers = transfers;
 		this.files = files;
 		this.notices = notices;
-		this.sessions = sessions;
-		this.codes = codes;
+		this.unlock = unlock;
 		this.audit = audit;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -69,8 +66,7 @@ public class ShareSweeper {
 		for (Transfer transfer : transfers.duePurge(BATCH)) {
 			purge(transfer, now);
 		}
-		sessions.deleteExpired(now);
-		codes.deleteExpired(now);
+		unlock.deleteExpired(now);
 	}
 
 	private void expire(Transfer transfer, Instant now) {

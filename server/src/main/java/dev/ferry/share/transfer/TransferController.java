@@ -39,9 +39,16 @@ class TransferController {
 
 	private final TransferLinks links;
 
-	TransferController(TransferService transfers, TransferLinks links) {
+	private final TransferNotices notices;
+
+	private final TransferActivity activity;
+
+	TransferController(TransferService transfers, TransferLinks links, TransferNotices notices,
+			TransferActivity activity) {
 		this.transfers = transfers;
 		this.links = links;
+		this.notices = notices;
+		this.activity = activity;
 	}
 
 	@Operation(operationId = "createTransfer", summary = "Create a transfer")
@@ -50,7 +57,7 @@ class TransferController {
 		Transfer transfer = transfers.create(user, body);
 		LinkView link = null;
 		if (Boolean.TRUE.equals(body.notifyRecipients())) {
-			link = links.notify(transfer, body.link()).link();
+			link = notices.notify(transfer, body.link()).link();
 		}
 		else if (body.link() != null) {
 			link = links.create(transfer, body.link());
@@ -114,14 +121,14 @@ class TransferController {
 	@PostMapping("/{id}/notify")
 	NotifyResult notify(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
 			@RequestBody(required = false) LinkOptions body) {
-		return links.notify(user, id, body);
+		return notices.notify(user, id, body);
 	}
 
 	@Operation(operationId = "listTransferActivity", summary = "A transfer's downloads and link events")
 	@GetMapping("/{id}/activity")
 	Page<ActivityView> activity(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
 			@RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
-		return links.activity(user, id, cursor, limit);
+		return activity.activity(user, id, cursor, limit);
 	}
 
 	private TransferView view(Transfer t, LinkView created) {
@@ -130,7 +137,7 @@ class TransferController {
 				iso(t.expiresAt()), iso(t.createdAt()), iso(t.updatedAt()), files,
 				files.stream().mapToLong(TransferApi.FileView::size).sum(), transfers.recipientEmails(t),
 				t.showSenderEmail(), t.notifySender(), t.deleteFilesOnExpiry(), iso(t.firstDownloadAt()),
-				iso(t.purgedAt()), links.links(t), created, links.mailStatus());
+				iso(t.purgedAt()), links.links(t), created, notices.mailStatus());
 	}
 
 }

@@ -3,11 +3,8 @@ package dev.ferry.share.transfer;
 import java.util.List;
 
 import dev.ferry.auth.CurrentUser;
-import dev.ferry.share.transfer.TransferApi.ActivityView;
 import dev.ferry.share.transfer.TransferApi.LinkOptions;
 import dev.ferry.share.transfer.TransferApi.LinkView;
-import dev.ferry.share.transfer.TransferApi.NotifyResult;
-import dev.ferry.share.transfer.TransferApi.Page;
 
 /**
  * What the transfer endpoints need of share links. Declared here and implemented by the
@@ -23,13 +20,5 @@ public interface TransferLinks {
 	void revoke(CurrentUser user, String transferId, String linkId);
 
 	List<LinkView> links(Transfer transfer);
-
-	NotifyResult notify(CurrentUser user, String transferId, LinkOptions options);
-
-	NotifyResult notify(Transfer transfer, LinkOptions options);
-
-	Page<ActivityView> activity(CurrentUser user, String transferId, String cursor, Integer limit);
-
-	String mailStatus();
 
 }
