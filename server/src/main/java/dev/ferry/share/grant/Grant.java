@@ -10,7 +10,7 @@ import dev.ferry.share.ShareException;
  * One row of {@code access_grants}: the owner lets a user or a group {@code view},
  * {@code download} or {@code edit} one of their files or transfers.
  */
-public record Grant(UUID id, UUID ownerId, String objectType, UUID objectId, String granteeType, UUID granteeId,
+record Grant(UUID id, UUID ownerId, String objectType, UUID objectId, String granteeType, UUID granteeId,
 		Permission permission, Instant createdAt) {
 
 	static final String FILE = "file";

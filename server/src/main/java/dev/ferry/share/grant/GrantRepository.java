@@ -14,7 +14,7 @@ import static dev.ferry.share.transfer.TransferRepository.instant;
 
 /** {@code access_grants}, {@code user_groups} and {@code group_members}. */
 @Repository
-public class GrantRepository {
+class GrantRepository {
 
 	private static final String COLUMNS = "id, owner_id, object_type, object_id, grantee_type, grantee_id, "
 			+ "permission, created_at";

@@ -6,9 +6,8 @@ import java.util.UUID;
 import dev.ferry.share.transfer.Transfer;
 
 /** One row of {@code share_links}: a public way into a transfer. */
-public record ShareLink(UUID id, UUID transferId, Instant createdAt, Instant expiresAt, Integer maxDownloads,
-		int downloads, String passwordHash, boolean requireEmailVerification, boolean notifyOnDownload,
-		Instant revokedAt) {
+record ShareLink(UUID id, UUID transferId, Instant createdAt, Instant expiresAt, Integer maxDownloads, int downloads,
+		String passwordHash, boolean requireEmailVerification, boolean notifyOnDownload, Instant revokedAt) {
 
 	boolean passwordRequired() {
 		return passwordHash != null;

@@ -19,7 +19,7 @@ import static dev.ferry.share.transfer.TransferRepository.millis;
  * {@code max_downloads} between them.
  */
 @Repository
-public class ShareLinkRepository {
+class ShareLinkRepository {
 
 	private static final String COLUMNS = "id, transfer_id, created_at, expires_at, max_downloads, downloads, "
 			+ "password_hash, require_email_verification, notify_on_download, revoked_at";

@@ -12,7 +12,7 @@ import dev.ferry.share.link.ZipStreamer;
  * verified addresses of {@code allowedEmails}, or holders of the password) sends files
  * into the owner's space, within {@code maxFiles} and {@code maxTotalBytes}.
  */
-public record UploadRequest(UUID id, UUID ownerId, String title, String message, String passwordHash,
+record UploadRequest(UUID id, UUID ownerId, String title, String message, String passwordHash,
 		List<String> allowedEmails, List<String> allowedTypes, int maxFiles, long maxTotalBytes, int filesReserved,
 		long bytesReserved, Instant expiresAt, Instant createdAt, Instant revokedAt) {
 

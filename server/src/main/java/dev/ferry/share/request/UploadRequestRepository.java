@@ -23,7 +23,7 @@ import static dev.ferry.share.transfer.TransferRepository.millis;
  * request's limits.
  */
 @Repository
-public class UploadRequestRepository {
+class UploadRequestRepository {
 
 	private static final String COLUMNS = "id, owner_id, title, message, password_hash, allowed_emails, "
 			+ "allowed_types, max_files, max_total_bytes, files_reserved, bytes_reserved, expires_at, created_at, "
