@@ -3,6 +3,8 @@ package dev.ferry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -11,20 +13,33 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaConstructor;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Keeps the feature modules honest: no cycles between them and no reaching into another
- * module's internals. Also writes the module diagrams used by docs/architecture.md.
+ * Keeps the feature modules honest: no cycles between them (nested ones included), no
+ * reaching into another module's internals, no SQL on another module's tables, and the
+ * structural limits of {@link StructuralLimits}. Also writes the module diagrams used by
+ * docs/architecture.md.
  */
 class ModularityTests {
 
-	private static final Pattern ROW = Pattern.compile("\\| `(\\w+)` \\|[^|]*\\| ([^|]*) \\|");
+	private static final Pattern ROW = Pattern.compile("\\| `([\\w.]+)` \\|[^|]*\\| ([^|]*) \\|");
+
+	private static final JavaClasses SERVER = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("dev.ferry");
 
 	private final ApplicationModules modules = ApplicationModules.of(FerryApplication.class);
 
@@ -51,6 +66,99 @@ class ModularityTests {
 	}
 
 	@Test
+	void shareIsSplitIntoNestedModules() {
+		for (String nested : List.of("share.transfer", "share.link", "share.request", "share.grant")) {
+			assertThat(modules.getModuleByName(nested)).as(nested).isPresent();
+		}
+	}
+
+	@Test
+	void nestedShareModulesFormNoCycles() {
+		slices().matching("dev.ferry.share.(*)..").should().beFreeOfCycles().check(SERVER);
+	}
+
+	@Test
+	void sharedShareTypesDependOnNoNestedModule() {
+		noClasses().that()
+			.resideInAPackage("dev.ferry.share")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("dev.ferry.share.(*)..")
+			.check(SERVER);
+	}
+
+	@Test
+	void everyTableHasAnOwningModuleThatUsesIt() {
+		Set<String> schema = SqlTables.schema();
+		assertThat(TableOwners.OWNERS.keySet()).containsExactlyInAnyOrderElementsOf(schema);
+		Map<String, Set<String>> namedBy = new TreeMap<>();
+		for (Path source : SqlTables.sources()) {
+			String module = moduleOf(SqlTables.packageOf(source));
+			SqlTables.named(source, schema)
+				.forEach((t) -> namedBy.computeIfAbsent(t, (k) -> new TreeSet<>()).add(module));
+		}
+		TableOwners.OWNERS.forEach((table, owner) -> {
+			assertThat(modules.getModuleByName(owner)).as("module " + owner).isPresent();
+			assertThat(namedBy.get(table)).as("modules naming " + table).contains(owner);
+		});
+	}
+
+	@Test
+	void modulesTouchOnlyTheirOwnTables() {
+		Set<String> schema = SqlTables.schema();
+		Map<String, Set<String>> foreign = new TreeMap<>();
+		for (Path source : SqlTables.sources()) {
+			String module = moduleOf(SqlTables.packageOf(source));
+			Set<String> others = SqlTables.named(source, schema)
+				.stream()
+				.filter((table) -> !TableOwners.OWNERS.get(table).equals(module))
+				.collect(Collectors.toCollection(TreeSet::new));
+			if (!others.isEmpty()) {
+				foreign.put(typeOf(source), others);
+			}
+		}
+		assertThat(foreign).as("SQL on another module's tables (owners and known exceptions: TableOwners)")
+			.isEqualTo(TableOwners.ALLOWED);
+	}
+
+	@Test
+	void noNewClassOverTheLineLimit() throws IOException {
+		Map<String, Integer> offenders = new TreeMap<>();
+		for (Path source : SqlTables.sources()) {
+			int lines = Files.readAllLines(source).size();
+			if (lines > StructuralLimits.MAX_LINES) {
+				offenders.put(typeOf(source), lines);
+			}
+		}
+		assertThat(offenders.keySet())
+			.as("classes over " + StructuralLimits.MAX_LINES + " lines (see StructuralLimits)")
+			.isEqualTo(StructuralLimits.LONG_CLASSES.keySet());
+		offenders.forEach((type, lines) -> assertThat(lines).as(type)
+			.isLessThanOrEqualTo(StructuralLimits.LONG_CLASSES.get(type)));
+	}
+
+	@Test
+	void noNewConstructorOverTheCollaboratorLimit() {
+		Map<String, Integer> offenders = new TreeMap<>();
+		for (JavaClass type : SERVER) {
+			if (type.isAssignableTo(Record.class) || type.isAnonymousClass() || type.isLocalClass()) {
+				continue;
+			}
+			for (JavaConstructor constructor : type.getConstructors()) {
+				int collaborators = constructor.getRawParameterTypes().size();
+				if (collaborators > StructuralLimits.MAX_COLLABORATORS) {
+					offenders.merge(type.getName(), collaborators, Math::max);
+				}
+			}
+		}
+		assertThat(offenders.keySet())
+			.as("constructors over " + StructuralLimits.MAX_COLLABORATORS + " collaborators (see StructuralLimits)")
+			.isEqualTo(StructuralLimits.WIDE_CONSTRUCTORS.keySet());
+		offenders.forEach((type, count) -> assertThat(count).as(type)
+			.isLessThanOrEqualTo(StructuralLimits.WIDE_CONSTRUCTORS.get(type)));
+	}
+
+	@Test
 	void writeModuleDocumentation() {
 		new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
 	}
@@ -71,6 +179,20 @@ class ModularityTests {
 			}
 		}
 		return documented;
+	}
+
+	private String moduleOf(String pkg) {
+		return modules.stream()
+			.filter((m) -> pkg.equals(m.getBasePackage().getName())
+					|| pkg.startsWith(m.getBasePackage().getName() + "."))
+			.max(Comparator.comparingInt((m) -> m.getBasePackage().getName().length()))
+			.map((m) -> m.getIdentifier().toString())
+			.orElse("(no module)");
+	}
+
+	private static String typeOf(Path source) {
+		String file = source.getFileName().toString();
+		return SqlTables.packageOf(source) + "." + file.substring(0, file.length() - ".java".length());
 	}
 
 }

@@ -9,19 +9,19 @@ import java.util.UUID;
  * Position after the last item of a page, newest first: creation time plus id, so pages
  * stay stable while rows are added. Opaque to clients (URL-safe base64).
  */
-record Cursor(long millis, String id) {
+public record Cursor(long millis, String id) {
 
-	static Cursor after(Instant createdAt, UUID id) {
+	public static Cursor after(Instant createdAt, UUID id) {
 		return new Cursor(createdAt.toEpochMilli(), id.toString());
 	}
 
-	String encode() {
+	public String encode() {
 		return Base64.getUrlEncoder()
 			.withoutPadding()
 			.encodeToString((millis + ":" + id).getBytes(StandardCharsets.UTF_8));
 	}
 
-	static Cursor decode(String value) {
+	public static Cursor decode(String value) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
@@ -36,7 +36,7 @@ record Cursor(long millis, String id) {
 		}
 	}
 
-	static int limit(Integer requested) {
+	public static int limit(Integer requested) {
 		if (requested == null) {
 			return 50;
 		}

@@ -23,27 +23,27 @@ public class ShareException extends ProblemException {
 		super(status, slug, title, detail, properties);
 	}
 
-	static ShareException notFound(String what) {
+	public static ShareException notFound(String what) {
 		return new ShareException(HttpStatus.NOT_FOUND, "not-found", "Not found",
 				"There is no " + what + " with this id.");
 	}
 
-	static ShareException linkNotFound() {
+	public static ShareException linkNotFound() {
 		return new ShareException(HttpStatus.NOT_FOUND, "share-not-found", "Link not found",
 				"This link does not exist or was revoked by its sender.");
 	}
 
-	static ShareException linkExpired() {
+	public static ShareException linkExpired() {
 		return new ShareException(HttpStatus.GONE, "share-expired", "Link expired",
 				"This link has expired; ask the sender for a new one.");
 	}
 
-	static ShareException linkExhausted() {
+	public static ShareException linkExhausted() {
 		return new ShareException(HttpStatus.GONE, "share-exhausted", "Download limit reached",
 				"This link was downloaded as often as its sender allowed.");
 	}
 
-	static ShareException locked(boolean password, boolean email) {
+	public static ShareException locked(boolean password, boolean email) {
 		String how = password ? (email ? "the password and a verified email address" : "the password")
 				: "a verified email address";
 		return new ShareException(HttpStatus.UNAUTHORIZED, "share-locked", "Link locked",
@@ -51,22 +51,22 @@ public class ShareException extends ProblemException {
 				Map.of("password_required", password, "email_verification_required", email));
 	}
 
-	static ShareException sessionInvalid() {
+	public static ShareException sessionInvalid() {
 		return new ShareException(HttpStatus.UNAUTHORIZED, "share-session-invalid", "Session invalid",
 				"The share session is unknown, expired or belongs to another link; unlock the link again.");
 	}
 
-	static ShareException wrongPassword() {
+	public static ShareException wrongPassword() {
 		return new ShareException(HttpStatus.UNAUTHORIZED, "share-wrong-password", "Wrong password",
 				"The password is not right.");
 	}
 
-	static ShareException invalidCode() {
+	public static ShareException invalidCode() {
 		return new ShareException(HttpStatus.BAD_REQUEST, "verification-code-invalid", "Invalid code",
 				"The code is wrong or expired; ask for a new one.");
 	}
 
-	static ShareException tooManyAttempts(Duration retryAfter) {
+	public static ShareException tooManyAttempts(Duration retryAfter) {
 		long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
 		ShareException ex = new ShareException(HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts", "Too many attempts",
 				"Too many failed attempts; try again in " + seconds + " seconds.", Map.of("retry_after", seconds));
@@ -74,29 +74,29 @@ public class ShareException extends ProblemException {
 		return ex;
 	}
 
-	static ShareException requestFull(int filesLeft, long bytesLeft) {
+	public static ShareException requestFull(int filesLeft, long bytesLeft) {
 		return new ShareException(HttpStatus.CONTENT_TOO_LARGE, "upload-request-full", "Upload request full",
 				"This upload does not fit what the request still accepts: " + filesLeft + " files, " + bytesLeft
 						+ " bytes.",
 				Map.of("files_left", filesLeft, "bytes_left", bytesLeft));
 	}
 
-	static ShareException typeNotAllowed(java.util.List<String> allowed) {
+	public static ShareException typeNotAllowed(java.util.List<String> allowed) {
 		return new ShareException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "type-not-allowed", "File type not allowed",
 				"This upload request accepts only: " + String.join(", ", allowed) + ".");
 	}
 
-	static ShareException contentNotAllowed(java.util.List<String> allowed, String detected) {
+	public static ShareException contentNotAllowed(java.util.List<String> allowed, String detected) {
 		return new ShareException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "type-not-allowed", "File type not allowed",
 				"The file's content is " + detected + " (or its name does not fit it), and this upload request"
 						+ " accepts only: " + String.join(", ", allowed) + ". Nothing was kept.");
 	}
 
-	static ShareException invalid(String detail) {
+	public static ShareException invalid(String detail) {
 		return new ShareException(HttpStatus.BAD_REQUEST, "invalid-share-request", "Invalid request", detail);
 	}
 
-	static ShareException conflict(String detail) {
+	public static ShareException conflict(String detail) {
 		return new ShareException(HttpStatus.CONFLICT, "share-conflict", "Not possible now", detail);
 	}
 

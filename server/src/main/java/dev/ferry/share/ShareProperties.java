@@ -14,13 +14,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * across the server.
  */
 @ConfigurationProperties("ferry.share")
-record ShareProperties(@DefaultValue("30") int maxDays, @DefaultValue("1h") Duration sessionTtl,
+public record ShareProperties(@DefaultValue("30") int maxDays, @DefaultValue("1h") Duration sessionTtl,
 		@DefaultValue("5") int unlockAttempts, @DefaultValue("15m") Duration unlockWindow,
 		@DefaultValue("10m") Duration codeTtl, @DefaultValue("5") int codeAttempts,
 		@DefaultValue("1m") Duration sweepInterval, @DefaultValue("100") int unlockAttemptsPerIp,
 		@DefaultValue("20") int unlockAttemptsPerLink, @DefaultValue("10000") int unlockAttemptsGlobal) {
 
-	Duration maxLifetime() {
+	public Duration maxLifetime() {
 		return Duration.ofDays(maxDays);
 	}
 

@@ -10,7 +10,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * it must be), else the scheme, host and port of the current request.
  */
 @Component
-class ShareUrls {
+public class ShareUrls {
 
 	private final FerryProperties properties;
 
@@ -18,11 +18,11 @@ class ShareUrls {
 		this.properties = properties;
 	}
 
-	String link(String token) {
+	public String link(String token) {
 		return base() + "/s/" + token;
 	}
 
-	String uploadRequest(String token) {
+	public String uploadRequest(String token) {
 		return base() + "/u/" + token;
 	}
 

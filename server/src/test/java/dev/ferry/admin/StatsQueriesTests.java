@@ -10,7 +10,7 @@ import dev.ferry.audit.ActivityCounts;
 import dev.ferry.auth.AccountStats;
 import dev.ferry.auth.Role;
 import dev.ferry.files.StorageStats;
-import dev.ferry.share.TransferStats;
+import dev.ferry.share.transfer.TransferStatsQuery;
 import dev.ferry.testing.Databases;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -87,7 +87,7 @@ class StatsQueriesTests {
 			StorageStats storage = new StorageStats(jdbc);
 			assertThat(accounts.countsByStatus()).containsEntry("ACTIVE", 2L).containsEntry("SUSPENDED", 1L);
 			assertThat(storage.totals()).isEqualTo(new StorageStats.Totals(3, 4010));
-			assertThat(new TransferStats(jdbc).active(Instant.ofEpochMilli(NOON))).isEqualTo(1);
+			assertThat(new TransferStatsQuery(jdbc).active(Instant.ofEpochMilli(NOON))).isEqualTo(1);
 			assertThat(storage.byOwner()).containsOnly(entry(big, new StorageStats.Totals(2, 4000)),
 					entry(small, new StorageStats.Totals(1, 10)));
 			assertThat(accounts.summaries()).containsExactly(

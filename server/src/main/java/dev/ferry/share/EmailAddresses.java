@@ -1,0 +1,21 @@
+package dev.ferry.share;
+
+import java.util.Locale;
+
+/**
+ * Email addresses as sharing compares them: trimmed and lower-cased. Shared by transfers
+ * (recipients), links and upload requests (verified visitors).
+ */
+public final class EmailAddresses {
+
+	private EmailAddresses() {
+	}
+
+	public static String normalize(String email) {
+		if (email == null || email.isBlank() || email.length() > 320 || !email.contains("@")) {
+			throw ShareException.invalid("Give a valid email address.");
+		}
+		return email.strip().toLowerCase(Locale.ROOT);
+	}
+
+}

@@ -1,0 +1,230 @@
+package dev.ferry.share.grant;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.ferry.audit.AuditEvent;
+import dev.ferry.audit.AuditLog;
+import dev.ferry.auth.Accounts;
+import dev.ferry.auth.CurrentUser;
+import dev.ferry.auth.Scope;
+import dev.ferry.auth.User;
+import dev.ferry.files.FileCatalog.StoredFile;
+import dev.ferry.files.FileContent;
+import dev.ferry.files.FileContent.DownloadHooks;
+import dev.ferry.share.ShareException;
+import dev.ferry.share.transfer.Owners;
+import dev.ferry.share.transfer.TransferRepository;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.stereotype.Service;
+
+import static dev.ferry.share.transfer.TransferApi.iso;
+
+/**
+ * Grants of files and transfers to accounts and groups. Owners manage the grants of what
+ * they own (anything else is 404); grantees see what was granted to them or their groups
+ * and, with {@code download} or {@code edit}, fetch it. Ended transfers and deleted files
+ * drop out by themselves.
+ */
+@Service
+class GrantService {
+
+	private final GrantRepository grants;
+
+	private final TransferRepository transfers;
+
+	private final FileContent files;
+
+	private final Owners owners;
+
+	private final Accounts accounts;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	GrantService(GrantRepository grants, TransferRepository transfers, FileContent files, Owners owners,
+			Accounts accounts, AuditLog audit, Clock clock) {
+		this.grants = grants;
+		this.transfers = transfers;
+		this.files = files;
+		this.owners = owners;
+		this.accounts = accounts;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	GrantView grant(CurrentUser user, String type, String objectId, NewGrant body) {
+		UUID object = owned(user, type, objectId, Scope.SHARE, "grant.created");
+		Grant.Permission permission = Grant.Permission.of(body.permission());
+		Grant grant = grants.upsert(new Grant(UUID.randomUUID(), user.userId(), type, object, granteeType(body),
+				grantee(user, body), permission, clock.instant()));
+		audit.record(AuditEvent.success("grant.created")
+			.object(type, object)
+			.detail("grant", grant.id())
+			.detail("grantee_type", grant.granteeType())
+			.detail("grantee", grant.granteeId())
+			.detail("permission", permission.apiName()));
+		return view(grant);
+	}
+
+	List<GrantView> list(CurrentUser user, String type, String objectId) {
+		UUID object = owned(user, type, objectId, Scope.READ, "grant.listed");
+		return grants.forObject(type, object).stream().map(this::view).toList();
+	}
+
+	void revoke(CurrentUser user, String type, String objectId, String grantId) {
+		UUID object = owned(user, type, objectId, Scope.SHARE, "grant.deleted");
+		UUID id = Owners.parse(grantId);
+		if (id == null || !grants.delete(id, type, object)) {
+			throw ShareException.notFound("grant");
+		}
+		audit.record(AuditEvent.success("grant.deleted").object(type, object).detail("grant", id));
+	}
+
+	/**
+	 * What others granted the caller, directly or through groups; strongest grant wins.
+	 */
+	List<SharedItem> sharedWithMe(CurrentUser user) {
+		owners.require(user, Scope.READ, "grant.shared_with_me");
+		Map<String, SharedItem> items = new LinkedHashMap<>();
+		for (Grant grant : grants.forGrantee(user.userId())) {
+			String key = grant.objectType() + ":" + grant.objectId();
+			SharedItem known = items.get(key);
+			if (known != null && Grant.Permission.of(known.permission()).compareTo(grant.permission()) >= 0) {
+				continue;
+			}
+			item(grant).ifPresent((item) -> items.put(key, item));
+		}
+		audit.record(AuditEvent.success("grant.shared_with_me").detail("count", items.size()));
+		return List.copyOf(items.values());
+	}
+
+	void download(CurrentUser user, String fileId, HttpServletRequest request, HttpServletResponse response) {
+		owners.require(user, Scope.READ, "grant.download");
+		UUID id = Owners.parse(fileId);
+		UUID owner = (id != null) ? downloadableOwner(user, id).orElse(null) : null;
+		if (owner == null) {
+			audit.record(AuditEvent.denied("grant.download")
+				.object("file", Owners.truncate(fileId))
+				.detail("reason", "not_granted"));
+			throw ShareException.notFound("file shared with you");
+		}
+		files.serve(owner, id, request, response, new DownloadHooks() {
+
+			@Override
+			public void afterBody(long bytesServed, boolean completed) {
+				AuditEvent event = completed ? AuditEvent.success("grant.download")
+						: AuditEvent.failure("grant.download");
+				audit.record(event.object("file", id).detail("bytes", bytesServed).detail("completed", completed));
+			}
+
+		});
+	}
+
+	private Optional<UUID> downloadableOwner(CurrentUser user, UUID fileId) {
+		for (Grant grant : grants.forGrantee(user.userId())) {
+			if (!grant.permission().mayDownload()) {
+				continue;
+			}
+			if (Grant.FILE.equals(grant.objectType()) && grant.objectId().equals(fileId)) {
+				return Optional.of(grant.ownerId());
+			}
+			if (Grant.TRANSFER.equals(grant.objectType()) && transfers.containsFile(grant.objectId(), fileId)
+					&& transfers.find(grant.objectId()).filter((t) -> t.isLive(clock.instant())).isPresent()) {
+				return Optional.of(grant.ownerId());
+			}
+		}
+		return Optional.empty();
+	}
+
+	private Optional<SharedItem> item(Grant grant) {
+		String owner = accounts.find(grant.ownerId()).map(User::name).orElse(null);
+		if (Grant.FILE.equals(grant.objectType())) {
+			return files.find(grant.ownerId(), grant.objectId())
+				.map((f) -> new SharedItem(grant.id().toString(), Grant.FILE, f.id().toString(), f.name(), f.size(),
+						f.contentType(), grant.permission().apiName(), owner, iso(grant.createdAt()), null, null));
+		}
+		return transfers.find(grant.objectId()).filter((t) -> t.isLive(clock.instant())).map((t) -> {
+			List<SharedFile> list = new ArrayList<>();
+			for (UUID id : transfers.fileIds(t.id())) {
+				files.find(t.ownerId(), id)
+					.ifPresent((StoredFile f) -> list
+						.add(new SharedFile(f.id().toString(), f.name(), f.size(), f.contentType())));
+			}
+			return new SharedItem(grant.id().toString(), Grant.TRANSFER, t.id().toString(), t.title(),
+					list.stream().mapToLong(SharedFile::size).sum(), null, grant.permission().apiName(), owner,
+					iso(grant.createdAt()), iso(t.expiresAt()), list);
+		});
+	}
+
+	private UUID owned(CurrentUser user, String type, String id, Scope scope, String action) {
+		if (Grant.TRANSFER.equals(type)) {
+			return owners.transfer(user, id, scope, action).id();
+		}
+		owners.require(user, scope, action);
+		UUID uuid = Owners.parse(id);
+		if (uuid == null || files.find(user.userId(), uuid).isEmpty()) {
+			audit.record(AuditEvent.denied(action).object("file", Owners.truncate(id)).detail("reason", "not_found"));
+			throw ShareException.notFound("file");
+		}
+		return uuid;
+	}
+
+	private static String granteeType(NewGrant body) {
+		return (body.groupId() != null) ? Grant.GROUP : Grant.USER;
+	}
+
+	private UUID grantee(CurrentUser user, NewGrant body) {
+		int given = (body.userId() != null ? 1 : 0) + (body.email() != null ? 1 : 0) + (body.groupId() != null ? 1 : 0);
+		if (given != 1) {
+			throw ShareException.invalid("Name exactly one grantee: user_id, email or group_id.");
+		}
+		if (body.groupId() != null) {
+			UUID group = Owners.parse(body.groupId());
+			return ((group != null) ? grants.group(group) : Optional.<GrantRepository.Group>empty())
+				.orElseThrow(() -> ShareException.notFound("group"))
+				.id();
+		}
+		UUID id = Owners.parse(body.userId());
+		User grantee = ((id != null) ? accounts.find(id)
+				: (body.email() != null) ? accounts.findByEmail(body.email()) : Optional.<User>empty())
+			.filter(User::isActive)
+			.orElseThrow(() -> ShareException.notFound("user"));
+		if (grantee.id().equals(user.userId())) {
+			throw ShareException.invalid("You cannot grant something to yourself.");
+		}
+		return grantee.id();
+	}
+
+	private GrantView view(Grant grant) {
+		String name = Grant.GROUP.equals(grant.granteeType())
+				? grants.group(grant.granteeId()).map(GrantRepository.Group::name).orElse(null)
+				: accounts.find(grant.granteeId()).map(User::email).orElse(null);
+		return new GrantView(grant.id().toString(), grant.objectType(), grant.objectId().toString(),
+				grant.granteeType(), grant.granteeId().toString(), name, grant.permission().apiName(),
+				iso(grant.createdAt()));
+	}
+
+	record NewGrant(String userId, String email, String groupId, String permission) {
+	}
+
+	record GrantView(String id, String objectType, String objectId, String granteeType, String granteeId,
+			String granteeName, String permission, String createdAt) {
+	}
+
+	record SharedItem(String grantId, String type, String id, String name, long size, String contentType,
+			String permission, String ownerName, String grantedAt, String expiresAt, List<SharedFile> files) {
+	}
+
+	record SharedFile(String id, String name, long size, String contentType) {
+	}
+
+}

@@ -1,0 +1,8 @@
+/**
+ * Grants and groups: access to files and transfers given to other users or groups of
+ * them.
+ */
+@ApplicationModule(displayName = "Share: grants and groups")
+package dev.ferry.share.grant;
+
+import org.springframework.modulith.ApplicationModule;

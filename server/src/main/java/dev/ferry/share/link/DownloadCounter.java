@@ -1,0 +1,161 @@
+package dev.ferry.share.link;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import dev.ferry.audit.AuditEvent;
+import dev.ferry.audit.AuditLog;
+import dev.ferry.files.FileContent.DownloadHooks;
+import dev.ferry.share.ShareException;
+import dev.ferry.share.transfer.Transfer;
+import dev.ferry.share.transfer.TransferRepository;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * Counts, logs and audits one share download around its body: the link's download count
+ * (a resumed range of a counted download is not counted again), the download log, the
+ * recipient's and the transfer's first download, and the sender's notices.
+ */
+@Component
+class DownloadCounter {
+
+	private final TransferRepository transfers;
+
+	private final ShareLinkRepository links;
+
+	private final DownloadLog log;
+
+	private final ShareNotices notices;
+
+	private final TransactionOperations transactions;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	DownloadCounter(TransferRepository transfers, ShareLinkRepository links, DownloadLog log, ShareNotices notices,
+			TransactionOperations transactions, AuditLog audit, Clock clock) {
+		this.transfers = transfers;
+		this.links = links;
+		this.log = log;
+		this.notices = notices;
+		this.transactions = transactions;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** Hooks for one download of a file ({@code fileId}) or, without one, the ZIP. */
+	DownloadHooks track(Visit visit, UUID fileId, HttpServletRequest request) {
+		return new Tracker(visit, fileId, request);
+	}
+
+	private final class Tracker implements DownloadHooks {
+
+		private final Visit visit;
+
+		private final UUID fileId;
+
+		private final String ip;
+
+		private final String userAgent;
+
+		private UUID logId;
+
+		private boolean resumable;
+
+		private long start;
+
+		private long end;
+
+		Tracker(Visit visit, UUID fileId, HttpServletRequest request) {
+			this.visit = visit;
+			this.fileId = fileId;
+			this.ip = request.getRemoteAddr();
+			this.userAgent = request.getHeader(HttpHeaders.USER_AGENT);
+		}
+
+		private String kind() {
+			return (fileId != null) ? "file" : "zip";
+		}
+
+		@Override
+		public void beforeBody(long start, long endExclusive, boolean partial) {
+			Boolean allowed = transactions.execute((status) -> {
+				Instant now = clock.instant();
+				ShareSessions.Session session = visit.session();
+				resumable = session != null && fileId != null;
+				boolean fresh = !(resumable && partial
+						&& links.resume(session.id(), fileId.toString(), start, endExclusive));
+				if (fresh && !links.countDownload(visit.link().id())) {
+					status.setRollbackOnly();
+					return false;
+				}
+				if (fresh && resumable) {
+					links.claim(session.id(), fileId.toString(), endExclusive, now);
+				}
+				this.start = start;
+				this.end = endExclusive;
+				logId = log.started(new DownloadLog.Entry(visit.link().id(), visit.transfer().id(), fileId, kind(),
+						visit.email(), ip, userAgent, now));
+				if (fresh) {
+					counted(now);
+				}
+				audit.record(AuditEvent.success("share.download_started")
+					.object("share_link", visit.link().id())
+					.detail("transfer", visit.transfer().id())
+					.detail("file", fileId)
+					.detail("kind", kind())
+					.detail("email", visit.email())
+					.detail("range", partial ? "bytes=" + start + "-" + (endExclusive - 1) : "full")
+					.detail("counted", fresh));
+				return true;
+			});
+			if (!Boolean.TRUE.equals(allowed)) {
+				audit.record(AuditEvent.failure("share.download")
+					.object("share_link", visit.link().id())
+					.detail("reason", "exhausted"));
+				throw ShareException.linkExhausted();
+			}
+		}
+
+		private void counted(Instant now) {
+			Transfer transfer = visit.transfer();
+			String who = (visit.email() != null) ? visit.email() : "a visitor from " + ip;
+			if (visit.email() != null) {
+				transfers.markRecipients(transfer.id(), "downloaded_at", visit.email(), now);
+			}
+			if (transfers.markFirstDownload(transfer.id(), now) && transfer.notifySender()) {
+				notices.firstDownload(transfer, who, now);
+			}
+			if (visit.link().notifyOnDownload()) {
+				notices.downloaded(transfer, who, (fileId != null) ? "a file" : "all files (ZIP)", now);
+			}
+		}
+
+		@Override
+		public void afterBody(long bytesServed, boolean completed) {
+			if (logId == null) {
+				return;
+			}
+			log.finished(logId, bytesServed, completed, clock.instant());
+			if (resumable && !completed) {
+				links.giveBack(visit.session().id(), fileId.toString(), end, start + bytesServed);
+			}
+			AuditEvent event = completed ? AuditEvent.success("share.download_completed")
+					: AuditEvent.failure("share.download_completed");
+			audit.record(event.object("share_link", visit.link().id())
+				.detail("transfer", visit.transfer().id())
+				.detail("file", fileId)
+				.detail("kind", kind())
+				.detail("bytes", bytesServed)
+				.detail("completed", completed));
+		}
+
+	}
+
+}

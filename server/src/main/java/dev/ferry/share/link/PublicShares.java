@@ -1,0 +1,196 @@
+package dev.ferry.share.link;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import dev.ferry.audit.AuditEvent;
+import dev.ferry.audit.AuditLog;
+import dev.ferry.auth.DownloadTickets;
+import dev.ferry.crypto.SecureTokens;
+import dev.ferry.share.EmailAddresses;
+import dev.ferry.share.ShareException;
+import dev.ferry.share.transfer.Transfer;
+import dev.ferry.share.transfer.TransferRepository;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * The visitor's side of a share link: resolving the token (checked on every request, so a
+ * revoked or expired link stops at once), unlocking with the password and verifying an
+ * address by a mailed code. Unknown and revoked links look alike (404).
+ */
+@Service
+class PublicShares {
+
+	static final String SUBJECT = "link";
+
+	private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
+
+	private final ShareLinkRepository links;
+
+	private final TransferRepository transfers;
+
+	private final ShareSessions sessions;
+
+	private final LinkUnlock unlock;
+
+	private final AuditLog audit;
+
+	private final DownloadTickets tickets;
+
+	private final Clock clock;
+
+	PublicShares(ShareLinkRepository links, TransferRepository transfers, ShareSessions sessions, LinkUnlock unlock,
+			AuditLog audit, DownloadTickets tickets, Clock clock) {
+		this.tickets = tickets;
+		this.links = links;
+		this.transfers = transfers;
+		this.sessions = sessions;
+		this.unlock = unlock;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/**
+	 * The link behind {@code token} if it may still be used; {@code sessionToken} is
+	 * attached when valid for this link (an invalid one on an open link is ignored).
+	 */
+	Visit visit(String token, String sessionToken, String action) {
+		Instant now = clock.instant();
+		ShareLink link = (token != null && TOKEN.matcher(token).matches())
+				? links.findByTokenHash(SecureTokens.hash(token)).orElse(null) : null;
+		Transfer transfer = (link != null) ? transfers.find(link.transferId()).orElse(null) : null;
+		if (link == null || transfer == null) {
+			audit.record(AuditEvent.failure(action).detail("reason", "unknown_link"));
+			throw ShareException.linkNotFound();
+		}
+		if (link.revokedAt() != null || transfer.status(now) == Transfer.Status.REVOKED) {
+			refuse(action, link, "revoked");
+			throw ShareException.linkNotFound();
+		}
+		if (link.isExpired(now) || !transfer.isLive(now)) {
+			refuse(action, link, "expired");
+			throw ShareException.linkExpired();
+		}
+		ShareSessions.Session session = (sessionToken != null)
+				? sessions.find(sessionToken, SUBJECT, link.id()).orElse(null) : null;
+		return new Visit(link, transfer, session);
+	}
+
+	/** Like {@link #visit} but also requires the link to be unlocked. */
+	Visit unlocked(String token, String sessionToken, String action) {
+		Visit visit = visit(token, sessionToken, action);
+		if (!visit.unlocked()) {
+			refuse(action, visit.link(), (sessionToken != null) ? "invalid_session" : "locked");
+			throw (sessionToken != null && visit.session() == null) ? ShareException.sessionInvalid()
+					: ShareException.locked(visit.link().passwordRequired(), visit.link().requireEmailVerification());
+		}
+		return visit;
+	}
+
+	/**
+	 * The visit behind a download request: a download ticket in the query stands for the
+	 * share session it was issued to, so it downloads (and counts) exactly as that
+	 * session would with its header.
+	 */
+	Visit forDownload(String token, String sessionToken, HttpServletRequest request) {
+		String ticket = request.getParameter(DownloadTickets.PARAMETER);
+		if (ticket == null) {
+			return unlocked(token, sessionToken, "share.download");
+		}
+		Visit visit = visit(token, null, "share.download");
+		UUID sessionId = tickets.redeem(ticket, DownloadTickets.Holder.SHARE_SESSION, request).holderId();
+		ShareSessions.Session session = sessions.findById(sessionId)
+			.filter((s) -> s.subjectType().equals(SUBJECT) && s.subjectId().equals(visit.link().id()))
+			.orElse(null);
+		Visit ticketed = new Visit(visit.link(), visit.transfer(), session);
+		if (session == null || !ticketed.unlocked()) {
+			refuse("share.download", visit.link(), "invalid_session");
+			throw ShareException.sessionInvalid();
+		}
+		return ticketed;
+	}
+
+	/** A download ticket for the visitor's share session, for one file or the ZIP. */
+	DownloadTickets.Issued ticket(String token, String sessionToken, String fileId) {
+		Visit visit = unlocked(token, sessionToken, "share.download_ticket");
+		if (visit.session() == null) {
+			refuse("share.download_ticket", visit.link(), "no_session");
+			throw ShareException.invalid("This link is open: download from its URL without a ticket.");
+		}
+		String path = "/api/v1/share/" + token + "/download";
+		if (fileId != null) {
+			UUID id = ShareDownloads.parseId(fileId);
+			if (id == null || !transfers.containsFile(visit.transfer().id(), id)) {
+				refuse("share.download_ticket", visit.link(), "file_not_in_transfer");
+				throw ShareException.notFound("file in this share");
+			}
+			path = "/api/v1/share/" + token + "/files/" + id + "/download";
+		}
+		return tickets.issueForShare(visit.session().id(), path);
+	}
+
+	ShareSessions.Issued unlock(String token, String password, String ip) {
+		Visit visit = visit(token, null, "share.unlock");
+		ShareLink link = visit.link();
+		if (link.passwordRequired()) {
+			unlock.checkPassword("share.unlock", target(link), link.passwordHash(), password, ip);
+		}
+		audit.record(AuditEvent.success("share.unlock")
+			.object("share_link", link.id())
+			.detail("transfer", visit.transfer().id())
+			.detail("password", link.passwordRequired()));
+		return unlock.session(target(link), null);
+	}
+
+	/**
+	 * Mails a code when the address is a recipient; answers the same either way (and
+	 * spends the same hashing time), so the list cannot be probed.
+	 */
+	String requestCode(String token, String rawEmail, String ip) {
+		Visit visit = visit(token, null, "share.verification_requested");
+		ShareLink link = visit.link();
+		String email = EmailAddresses.normalize(rawEmail);
+		boolean recipient = transfers.isRecipient(visit.transfer().id(), email);
+		String mail = unlock.sendCode("share.verification_requested", target(link), email, recipient,
+				visit.transfer().title(), ip);
+		audit.record(AuditEvent.success("share.verification_requested")
+			.object("share_link", link.id())
+			.detail("email", email)
+			.detail("recipient", recipient));
+		return mail;
+	}
+
+	ShareSessions.Issued confirmCode(String token, String rawEmail, String code, String sessionToken, String ip) {
+		Visit visit = visit(token, sessionToken, "share.verification");
+		ShareLink link = visit.link();
+		if (link.passwordRequired() && visit.session() == null) {
+			refuse("share.verification", link, "locked");
+			throw ShareException.locked(true, link.requireEmailVerification());
+		}
+		String email = EmailAddresses.normalize(rawEmail);
+		if (!unlock.confirmCode("share.verification", target(link), email, code, true, ip)) {
+			audit.record(AuditEvent.failure("share.verification")
+				.object("share_link", link.id())
+				.detail("email", email)
+				.detail("reason", "invalid_code"));
+			throw ShareException.invalidCode();
+		}
+		transfers.markRecipients(visit.transfer().id(), "verified_at", email, clock.instant());
+		audit.record(AuditEvent.success("share.verification").object("share_link", link.id()).detail("email", email));
+		return unlock.session(target(link), email);
+	}
+
+	private static LinkUnlock.Target target(ShareLink link) {
+		return new LinkUnlock.Target(SUBJECT, "share_link", link.id());
+	}
+
+	private void refuse(String action, ShareLink link, String reason) {
+		audit.record(AuditEvent.failure(action).object("share_link", link.id()).detail("reason", reason));
+	}
+
+}

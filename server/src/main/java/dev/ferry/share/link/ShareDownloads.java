@@ -1,0 +1,215 @@
+package dev.ferry.share.link;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.ferry.audit.AuditEvent;
+import dev.ferry.audit.AuditLog;
+import dev.ferry.files.FileCatalog.StoredFile;
+import dev.ferry.files.FileContent;
+import dev.ferry.files.FileContent.DownloadHooks;
+import dev.ferry.share.ShareException;
+import dev.ferry.share.transfer.Transfer;
+import dev.ferry.share.transfer.TransferRepository;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Service;
+
+/**
+ * Public downloads: one file with the owner download's range semantics, or every file as
+ * one streamed ZIP. Every body counts when it starts, except a share session's ranged
+ * request that continues a counted download of the same file: it must start at or after
+ * every byte served under that download so far (its high-water mark), so a session can
+ * resume but never fetch the file again for free. Each one is logged for the owner's
+ * activity view and audited.
+ */
+@Service
+class ShareDownloads {
+
+	private final PublicShares shares;
+
+	private final TransferRepository transfers;
+
+	private final FileContent content;
+
+	private final ShareNotices notices;
+
+	private final DownloadCounter counter;
+
+	private final AuditLog audit;
+
+	ShareDownloads(PublicShares shares, TransferRepository transfers, FileContent content, ShareNotices notices,
+			DownloadCounter counter, AuditLog audit) {
+		this.shares = shares;
+		this.transfers = transfers;
+		this.content = content;
+		this.notices = notices;
+		this.counter = counter;
+		this.audit = audit;
+	}
+
+	/** The transfer's files that still exist, in the order the owner gave them. */
+	List<StoredFile> files(Transfer transfer) {
+		return transfers.fileIds(transfer.id())
+			.stream()
+			.map((id) -> content.find(transfer.ownerId(), id))
+			.flatMap(Optional::stream)
+			.toList();
+	}
+
+	/** What the link's page shows; files and message only once unlocked. */
+	ShareInfo info(String token, String session) {
+		Visit visit = shares.visit(token, session, "share.view");
+		ShareLink link = visit.link();
+		if (link.isExhausted() && visit.session() == null) {
+			audit
+				.record(AuditEvent.failure("share.view").object("share_link", link.id()).detail("reason", "exhausted"));
+			throw ShareException.linkExhausted();
+		}
+		Transfer transfer = visit.transfer();
+		boolean unlocked = visit.unlocked();
+		List<ShareInfo.FileItem> items = unlocked ? files(transfer).stream()
+			.map((f) -> new ShareInfo.FileItem(f.id().toString(), f.name(), f.size(), f.contentType()))
+			.toList() : List.of();
+		Instant expires = link.expiresAt().isBefore(transfer.expiresAt()) ? link.expiresAt() : transfer.expiresAt();
+		audit.record(AuditEvent.success("share.view").object("share_link", link.id()).detail("unlocked", unlocked));
+		return new ShareInfo(transfer.title(), unlocked ? transfer.message() : null, notices.senderName(transfer),
+				notices.senderEmail(transfer), items, items.stream().mapToLong(ShareInfo.FileItem::size).sum(),
+				expires.toString(), link.downloadsLeft(), link.passwordRequired(), link.requireEmailVerification(),
+				unlocked, visit.email());
+	}
+
+	void file(String token, String session, String fileId, HttpServletRequest request, HttpServletResponse response) {
+		Visit visit = shares.forDownload(token, session, request);
+		UUID id = parseId(fileId);
+		if (id == null || !transfers.containsFile(visit.transfer().id(), id)) {
+			audit.record(AuditEvent.failure("share.download")
+				.object("share_link", visit.link().id())
+				.detail("reason", "file_not_in_transfer"));
+			throw ShareException.notFound("file in this share");
+		}
+		content.serve(visit.transfer().ownerId(), id, request, response, counter.track(visit, id, request));
+		if (isHead(request)) {
+			checked(visit, id);
+		}
+	}
+
+	void zip(String token, String session, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		Visit visit = shares.forDownload(token, session, request);
+		List<StoredFile> files = files(visit.transfer());
+		if (files.isEmpty()) {
+			throw ShareException.notFound("file in this share");
+		}
+		if (isHead(request)) {
+			zipHeaders(visit, response);
+			checked(visit, null);
+			return;
+		}
+		DownloadHooks tracker = counter.track(visit, null, request);
+		tracker.beforeBody(0, 0, false);
+		zipHeaders(visit, response);
+		CountingOutputStream out = new CountingOutputStream(response.getOutputStream());
+		boolean completed = false;
+		try {
+			List<ZipStreamer.Item> items = files.stream()
+				.map((f) -> new ZipStreamer.Item(f.name(), f.contentType(), f.id()))
+				.toList();
+			ZipStreamer.write(items, visit.transfer().createdAt(), out,
+					(item) -> content.open(visit.transfer().ownerId(), (UUID) item.key()));
+			completed = true;
+		}
+		catch (IOException | RuntimeException ex) {
+			// Once bytes went out no problem response is possible: the client sees a
+			// truncated archive and the log records an incomplete download.
+			if (!response.isCommitted()) {
+				response.reset();
+				throw ex;
+			}
+		}
+		finally {
+			tracker.afterBody(out.count(), completed);
+		}
+	}
+
+	/**
+	 * What a GET of the ZIP would answer with, minus the body (whose length is not known
+	 * before it is written).
+	 */
+	private static void zipHeaders(Visit visit, HttpServletResponse response) {
+		response.setStatus(HttpServletResponse.SC_OK);
+		response.setContentType("application/zip");
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment()
+					.filename(ZipStreamer.safeName(visit.transfer().title()) + ".zip", StandardCharsets.UTF_8)
+					.build()
+					.toString());
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		response.setHeader("X-Content-Type-Options", "nosniff");
+	}
+
+	/** A HEAD: headers only, never counted or logged as a download, but audited. */
+	private void checked(Visit visit, UUID fileId) {
+		audit.record(AuditEvent.success("share.download_head")
+			.object("share_link", visit.link().id())
+			.detail("transfer", visit.transfer().id())
+			.detail("file", fileId)
+			.detail("kind", (fileId != null) ? "file" : "zip"));
+	}
+
+	private static boolean isHead(HttpServletRequest request) {
+		return "HEAD".equals(request.getMethod());
+	}
+
+	static UUID parseId(String id) {
+		try {
+			return (id != null && id.length() == 36) ? UUID.fromString(id) : null;
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	/** Counts what went to the client, for the download log. */
+	private static final class CountingOutputStream extends OutputStream {
+
+		private final OutputStream out;
+
+		private long count;
+
+		CountingOutputStream(OutputStream out) {
+			this.out = out;
+		}
+
+		long count() {
+			return count;
+		}
+
+		@Override
+		public void write(int b) throws IOException {
+			out.write(b);
+			count++;
+		}
+
+		@Override
+		public void write(byte[] b, int off, int len) throws IOException {
+			out.write(b, off, len);
+			count += len;
+		}
+
+		@Override
+		public void flush() throws IOException {
+			out.flush();
+		}
+
+	}
+
+}

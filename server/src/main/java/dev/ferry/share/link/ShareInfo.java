@@ -1,0 +1,21 @@
+package dev.ferry.share.link;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * What a visitor of a link sees. Until the link is unlocked (password, verified address)
+ * the message and the file list stay empty: only title and sender are shown, so the page
+ * can ask for what is missing. {@code sender_email} appears only when the owner opted in.
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+record ShareInfo(String title, String message, String senderName,
+		@JsonInclude(JsonInclude.Include.NON_NULL) String senderEmail, List<FileItem> files, long totalSize,
+		String expiresAt, Integer downloadsLeft, boolean passwordRequired, boolean emailVerificationRequired,
+		boolean unlocked, String verifiedEmail) {
+
+	record FileItem(String id, String name, long size, String contentType) {
+	}
+
+}

@@ -1,0 +1,142 @@
+package dev.ferry.share.link;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import dev.ferry.audit.AuditEvent;
+import dev.ferry.audit.AuditLog;
+import dev.ferry.auth.CurrentUser;
+import dev.ferry.auth.Scope;
+import dev.ferry.crypto.SecureTokens;
+import dev.ferry.share.ShareException;
+import dev.ferry.share.ShareUrls;
+import dev.ferry.share.transfer.Owners;
+import dev.ferry.share.transfer.Transfer;
+import dev.ferry.share.transfer.TransferApi.LinkOptions;
+import dev.ferry.share.transfer.TransferApi.LinkView;
+import dev.ferry.share.transfer.TransferLinks;
+import dev.ferry.share.transfer.TransferService;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionOperations;
+
+import static dev.ferry.share.transfer.TransferApi.iso;
+
+/**
+ * Share links of a transfer (several per transfer, each with its own expiry, download
+ * limit, password and verification), recipient notification and download activity. A
+ * link's token is shown once, at creation; only its SHA-256 is stored.
+ */
+@Service
+class ShareLinkService implements TransferLinks {
+
+	private final ShareLinkRepository links;
+
+	private final TransferService transferService;
+
+	private final Owners owners;
+
+	private final ShareUrls urls;
+
+	private final PasswordEncoder encoder;
+
+	private final AuditLog audit;
+
+	private final TransactionOperations transactions;
+
+	ShareLinkService(ShareLinkRepository links, TransferService transferService, Owners owners, ShareUrls urls,
+			PasswordEncoder encoder, AuditLog audit, TransactionOperations transactions) {
+		this.links = links;
+		this.transferService = transferService;
+		this.owners = owners;
+		this.urls = urls;
+		this.encoder = encoder;
+		this.audit = audit;
+		this.transactions = transactions;
+	}
+
+	@Override
+	public LinkView create(CurrentUser user, String transferId, LinkOptions options) {
+		Transfer transfer = owners.transfer(user, transferId, Scope.SHARE, "share.created");
+		return create(transfer, (options != null) ? options : LinkOptions.DEFAULTS);
+	}
+
+	/** Used by transfer creation too, when recipients are notified right away. */
+	@Override
+	public LinkView create(Transfer transfer, LinkOptions options) {
+		Instant now = transferService.now();
+		if (!transfer.isLive(now)) {
+			throw ShareException.conflict("This transfer has ended; extend or recreate it first.");
+		}
+		Instant expires = (options.expiresAt() != null) ? transferService.expiry(options.expiresAt(), now)
+				: transfer.expiresAt();
+		if (expires.isAfter(transfer.expiresAt())) {
+			throw ShareException.invalid("A link cannot outlive its transfer (" + transfer.expiresAt() + ").");
+		}
+		if (options.maxDownloads() != null && options.maxDownloads() < 1) {
+			throw ShareException.invalid("max_downloads must be at least 1.");
+		}
+		boolean verify = Boolean.TRUE.equals(options.requireEmailVerification());
+		if (verify && transferService.recipientEmails(transfer).isEmpty()) {
+			throw ShareException.invalid("Email verification needs recipients on the transfer.");
+		}
+		String password = options.password();
+		if (password != null && (password.isEmpty() || password.length() > 1024)) {
+			throw ShareException.invalid("password must have 1 to 1024 characters.");
+		}
+		String token = SecureTokens.generate("");
+		ShareLink link = new ShareLink(UUID.randomUUID(), transfer.id(), now, expires, options.maxDownloads(), 0,
+				(password != null) ? encoder.encode(password) : null, verify,
+				Boolean.TRUE.equals(options.notifyOnDownload()), null);
+		transactions.executeWithoutResult((status) -> {
+			links.insert(link, SecureTokens.hash(token));
+			audit.record(AuditEvent.success("share.created")
+				.object("share_link", link.id())
+				.detail("transfer", transfer.id())
+				.detail("expires_at", expires.toString())
+				.detail("max_downloads", options.maxDownloads())
+				.detail("password", password != null)
+				.detail("email_verification", verify));
+		});
+		return view(link, transfer, token);
+	}
+
+	@Override
+	public void revoke(CurrentUser user, String transferId, String linkId) {
+		Transfer transfer = owners.transfer(user, transferId, Scope.SHARE, "share.revoked");
+		ShareLink link = link(transfer, linkId, "share.revoked");
+		if (links.revoke(link.id(), transferService.now())) {
+			audit.record(AuditEvent.success("share.revoked")
+				.object("share_link", link.id())
+				.detail("transfer", transfer.id()));
+		}
+	}
+
+	@Override
+	public List<LinkView> links(Transfer transfer) {
+		return links.forTransfer(transfer.id()).stream().map((link) -> view(link, transfer, null)).toList();
+	}
+
+	private ShareLink link(Transfer transfer, String linkId, String action) {
+		UUID id = Owners.parse(linkId);
+		ShareLink link = (id != null) ? links.find(id).filter((l) -> l.transferId().equals(transfer.id())).orElse(null)
+				: null;
+		if (link == null) {
+			audit.record(AuditEvent.denied(action)
+				.object("share_link", Owners.truncate(linkId))
+				.detail("reason", "not_found"));
+			throw ShareException.notFound("share link");
+		}
+		return link;
+	}
+
+	private LinkView view(ShareLink link, Transfer transfer, String token) {
+		return new LinkView(link.id().toString(), token, (token != null) ? urls.link(token) : null,
+				link.state(transfer, transferService.now()), iso(link.createdAt()), iso(link.expiresAt()),
+				link.maxDownloads(), link.downloads(), link.downloadsLeft(), link.passwordRequired(),
+				link.requireEmailVerification(), link.notifyOnDownload(), iso(link.revokedAt()));
+	}
+
+}

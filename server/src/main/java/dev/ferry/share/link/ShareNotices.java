@@ -1,0 +1,68 @@
+package dev.ferry.share.link;
+
+import java.time.Instant;
+import java.util.Map;
+
+import dev.ferry.auth.Accounts;
+import dev.ferry.auth.User;
+import dev.ferry.notify.Mailer;
+import dev.ferry.share.transfer.Transfer;
+
+import org.springframework.stereotype.Component;
+
+/** The mails sharing sends to senders and recipients, composed from templates. */
+@Component
+class ShareNotices {
+
+	private final Mailer mailer;
+
+	private final Accounts accounts;
+
+	ShareNotices(Mailer mailer, Accounts accounts) {
+		this.mailer = mailer;
+		this.accounts = accounts;
+	}
+
+	String status() {
+		return mailer.status();
+	}
+
+	boolean shared(Transfer transfer, String recipient, String url, Instant expiresAt) {
+		return mailer.send(recipient, "transfer-shared",
+				Map.of("sender_name", senderName(transfer), "title", transfer.title(), "message",
+						(transfer.message() != null) ? transfer.message() : "", "link", url, "expires_at",
+						expiresAt.toString()));
+	}
+
+	void firstDownload(Transfer transfer, String who, Instant when) {
+		toOwner(transfer, "transfer-first-download",
+				Map.of("title", transfer.title(), "who", who, "when", when.toString()));
+	}
+
+	void downloaded(Transfer transfer, String who, String item, Instant when) {
+		toOwner(transfer, "transfer-downloaded",
+				Map.of("title", transfer.title(), "who", who, "item", item, "when", when.toString()));
+	}
+
+	void expiredUnopened(Transfer transfer) {
+		toOwner(transfer, "transfer-expired-unopened",
+				Map.of("title", transfer.title(), "expires_at", transfer.expiresAt().toString()));
+	}
+
+	/** The name visitors see for the sender; never the address unless opted in. */
+	String senderName(Transfer transfer) {
+		return accounts.find(transfer.ownerId())
+			.map(User::name)
+			.filter((name) -> !name.isBlank())
+			.orElse("A Ferry user");
+	}
+
+	String senderEmail(Transfer transfer) {
+		return transfer.showSenderEmail() ? accounts.find(transfer.ownerId()).map(User::email).orElse(null) : null;
+	}
+
+	private void toOwner(Transfer transfer, String template, Map<String, String> values) {
+		accounts.find(transfer.ownerId()).ifPresent((owner) -> mailer.send(owner.email(), template, values));
+	}
+
+}

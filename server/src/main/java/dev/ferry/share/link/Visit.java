@@ -1,0 +1,22 @@
+package dev.ferry.share.link;
+
+import dev.ferry.share.transfer.Transfer;
+
+/**
+ * A public link resolved to its transfer, with the visitor's share session when one was
+ * presented and valid.
+ */
+record Visit(ShareLink link, Transfer transfer, ShareSessions.Session session) {
+
+	String email() {
+		return (session != null) ? session.email() : null;
+	}
+
+	/** Whether the visitor did what the link asks (password, verified address). */
+	boolean unlocked() {
+		boolean passwordOk = !link.passwordRequired() || session != null;
+		boolean emailOk = !link.requireEmailVerification() || email() != null;
+		return passwordOk && emailOk;
+	}
+
+}

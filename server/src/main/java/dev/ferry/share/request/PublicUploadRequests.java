@@ -1,0 +1,154 @@
+package dev.ferry.share.request;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import dev.ferry.audit.AuditEvent;
+import dev.ferry.audit.AuditLog;
+import dev.ferry.auth.Accounts;
+import dev.ferry.auth.CurrentUser;
+import dev.ferry.auth.Scope;
+import dev.ferry.auth.User;
+import dev.ferry.crypto.SecureTokens;
+import dev.ferry.share.EmailAddresses;
+import dev.ferry.share.ShareException;
+import dev.ferry.share.link.LinkUnlock;
+import dev.ferry.share.link.ShareSessions;
+import dev.ferry.share.request.UploadRequestApi.PublicView;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * The visitor's side of an upload request: its page, the password or address check that
+ * yields a session, and the codes mailed for the check. Unknown and revoked requests look
+ * alike (404); expired ones are 410.
+ */
+@Service
+class PublicUploadRequests {
+
+	static final String SUBJECT = "request";
+
+	private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
+
+	private final UploadRequestRepository requests;
+
+	private final LinkUnlock unlock;
+
+	private final Accounts accounts;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	PublicUploadRequests(UploadRequestRepository requests, LinkUnlock unlock, Accounts accounts, AuditLog audit,
+			Clock clock) {
+		this.requests = requests;
+		this.unlock = unlock;
+		this.accounts = accounts;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	UploadRequest visit(String token, String action) {
+		UploadRequest request = (token != null && TOKEN.matcher(token).matches())
+				? requests.findByTokenHash(SecureTokens.hash(token)).orElse(null) : null;
+		return check(request, action);
+	}
+
+	/** The request if it is still open, else the problem the visitor should see. */
+	UploadRequest check(UploadRequest request, String action) {
+		if (request == null || request.revokedAt() != null) {
+			audit.record(AuditEvent.failure(action)
+				.object("upload_request", (request != null) ? request.id() : null)
+				.detail("reason", (request != null) ? "revoked" : "unknown"));
+			throw ShareException.linkNotFound();
+		}
+		if (!clock.instant().isBefore(request.expiresAt())) {
+			audit.record(AuditEvent.failure(action).object("upload_request", request.id()).detail("reason", "expired"));
+			throw ShareException.linkExpired();
+		}
+		return request;
+	}
+
+	PublicView info(String token) {
+		UploadRequest r = visit(token, "upload_request.view");
+		audit.record(AuditEvent.success("upload_request.view").object("upload_request", r.id()));
+		return new PublicView(r.title(), r.message(), ownerName(r), r.maxFiles(), r.maxTotalBytes(), r.allowedTypes(),
+				Math.max(0, r.maxFiles() - r.filesReserved()), Math.max(0, r.maxTotalBytes() - r.bytesReserved()),
+				r.expiresAt().toString(), r.passwordRequired(), r.verificationRequired());
+	}
+
+	/**
+	 * A session for uploading; only with the password, and never for allow-listed
+	 * requests.
+	 */
+	ShareSessions.Issued session(String token, String password, String ip) {
+		UploadRequest request = visit(token, "upload_request.unlock");
+		if (request.verificationRequired()) {
+			throw ShareException.locked(request.passwordRequired(), true);
+		}
+		checkPassword(request, password, ip);
+		audit.record(AuditEvent.success("upload_request.unlock").object("upload_request", request.id()));
+		return unlock.session(target(request), null);
+	}
+
+	String requestCode(String token, String rawEmail, String ip) {
+		UploadRequest request = visit(token, "upload_request.verification_requested");
+		String email = EmailAddresses.normalize(rawEmail);
+		boolean allowed = request.allowedEmails().contains(email);
+		String mail = unlock.sendCode("upload_request.verification_requested", target(request), email, allowed,
+				request.title(), ip);
+		audit.record(AuditEvent.success("upload_request.verification_requested")
+			.object("upload_request", request.id())
+			.detail("email", email)
+			.detail("allowed", allowed));
+		return mail;
+	}
+
+	ShareSessions.Issued confirmCode(String token, String rawEmail, String code, String password, String ip) {
+		UploadRequest request = visit(token, "upload_request.verification");
+		String email = EmailAddresses.normalize(rawEmail);
+		if (request.passwordRequired()) {
+			checkPassword(request, password, ip);
+		}
+		if (!unlock.confirmCode("upload_request.verification", target(request), email, code,
+				request.allowedEmails().contains(email), ip)) {
+			audit.record(AuditEvent.failure("upload_request.verification")
+				.object("upload_request", request.id())
+				.detail("email", email));
+			throw ShareException.invalidCode();
+		}
+		audit.record(AuditEvent.success("upload_request.verification")
+			.object("upload_request", request.id())
+			.detail("email", email));
+		return unlock.session(target(request), email);
+	}
+
+	/** The owner as the uploader acts: their account, narrowed to writing. */
+	Optional<CurrentUser> actingOwner(UploadRequest request) {
+		return accounts.find(request.ownerId())
+			.filter(User::isActive)
+			.map((u) -> new CurrentUser(u.id(), u.email(), u.name(), u.role(), EnumSet.of(Scope.WRITE), null, null));
+	}
+
+	String ownerName(UploadRequest request) {
+		return accounts.find(request.ownerId())
+			.map(User::name)
+			.filter((name) -> !name.isBlank())
+			.orElse("A Ferry user");
+	}
+
+	private void checkPassword(UploadRequest request, String password, String ip) {
+		if (!request.passwordRequired()) {
+			return;
+		}
+		unlock.checkPassword("upload_request.unlock", target(request), request.passwordHash(), password, ip);
+	}
+
+	private static LinkUnlock.Target target(UploadRequest request) {
+		return new LinkUnlock.Target(SUBJECT, "upload_request", request.id());
+	}
+
+}

@@ -1,0 +1,141 @@
+package dev.ferry.share.request;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import dev.ferry.audit.AuditEvent;
+import dev.ferry.audit.AuditLog;
+import dev.ferry.auth.Accounts;
+import dev.ferry.notify.Mailer;
+import dev.ferry.share.ShareException;
+import dev.ferry.share.link.ShareSessions;
+import dev.ferry.upload.UploadCompleted;
+import dev.ferry.upload.UploadGate;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Upload requests as seen by the tus endpoint: a visitor's session becomes a pass to
+ * upload as the request's owner into the request's folder, each new upload is held to the
+ * request's limits, and the owner hears of every file that arrives.
+ */
+@Component
+class UploadRequestGate implements UploadGate {
+
+	private final PublicUploadRequests visitors;
+
+	private final ShareSessions sessions;
+
+	private final UploadRequestRepository requests;
+
+	private final Accounts accounts;
+
+	private final Mailer mailer;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	UploadRequestGate(PublicUploadRequests visitors, ShareSessions sessions, UploadRequestRepository requests,
+			Accounts accounts, Mailer mailer, AuditLog audit, Clock clock) {
+		this.visitors = visitors;
+		this.sessions = sessions;
+		this.requests = requests;
+		this.accounts = accounts;
+		this.mailer = mailer;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Override
+	public Optional<Pass> open(String credential) {
+		return sessions.find(credential)
+			.filter((s) -> s.subjectType().equals(PublicUploadRequests.SUBJECT))
+			.flatMap((s) -> requests.find(s.subjectId())
+				.filter((r) -> r.revokedAt() == null && clock.instant().isBefore(r.expiresAt()))
+				.filter((r) -> !r.verificationRequired() || s.email() != null)
+				.flatMap(
+						(r) -> visitors.actingOwner(r).map((owner) -> new Pass(owner, r.folder(), r.id(), s.email()))));
+	}
+
+	@Override
+	public void admit(Pass pass, UUID uploadId, String name, long length, String declaredType) {
+		UploadRequest request = visitors.check(requests.find(pass.grantId()).orElse(null), "upload_request.upload");
+		if (!request.allows(name, declaredType)) {
+			refuse(request, "type_not_allowed");
+			throw ShareException.typeNotAllowed(request.allowedTypes());
+		}
+		if (!requests.reserve(request.id(), length)) {
+			refuse(request, "limits_reached");
+			throw ShareException.requestFull(Math.max(0, request.maxFiles() - request.filesReserved()),
+					Math.max(0, request.maxTotalBytes() - request.bytesReserved()));
+		}
+		requests.addUpload(uploadId, request.id(), name, length, pass.uploader(), clock.instant());
+		audit.record(AuditEvent.success("upload_request.upload_started")
+			.object("upload_request", request.id())
+			.detail("upload", uploadId)
+			.detail("name", name)
+			.detail("length", length)
+			.detail("email", pass.uploader()));
+	}
+
+	/**
+	 * The declared type was checked at {@link #admit}; the content is checked here, and a
+	 * refused upload gives its file and bytes back to the request.
+	 */
+	@Override
+	public void inspect(UUID uploadId, String name, Supplier<String> detectedType) {
+		UploadRequest request = requests.requestOf(uploadId).flatMap(requests::find).orElse(null);
+		if (request == null || request.allowedTypes().isEmpty()) {
+			return;
+		}
+		String detected = detectedType.get();
+		if (AllowedTypes.allowContent(request.allowedTypes(), name, detected)) {
+			return;
+		}
+		requests.withdraw(uploadId);
+		audit.record(AuditEvent.failure("upload_request.upload")
+			.object("upload_request", request.id())
+			.detail("upload", uploadId)
+			.detail("name", name)
+			.detail("detected_type", detected)
+			.detail("reason", "content_not_allowed"));
+		throw ShareException.contentNotAllowed(request.allowedTypes(), detected);
+	}
+
+	@Override
+	public boolean covers(Pass pass, UUID uploadId) {
+		return requests.requestOf(uploadId).filter((id) -> id.equals(pass.grantId())).isPresent();
+	}
+
+	/** Runs in the transaction that registered the file. */
+	@EventListener
+	void completed(UploadCompleted event) {
+		Optional<UUID> requestId = requests.requestOf(event.uploadId());
+		if (requestId.isEmpty() || !requests.markCompleted(event.uploadId(), clock.instant())) {
+			return;
+		}
+		UploadRequest request = requests.find(requestId.get()).orElseThrow();
+		String who = requests.uploaderEmail(event.uploadId()).orElse("Someone");
+		audit.record(AuditEvent.success("upload_request.file_received")
+			.object("upload_request", request.id())
+			.detail("file", event.uploadId())
+			.detail("name", event.name())
+			.detail("size", event.size())
+			.detail("email", who));
+		accounts.find(request.ownerId())
+			.ifPresent((owner) -> mailer.send(owner.email(), "upload-request-received", Map.of("title", request.title(),
+					"name", event.name(), "size", Long.toString(event.size()), "who", who, "folder", event.folder())));
+	}
+
+	private void refuse(UploadRequest request, String reason) {
+		audit.record(AuditEvent.failure("upload_request.upload")
+			.object("upload_request", request.id())
+			.detail("reason", reason));
+	}
+
+}

@@ -1,0 +1,8 @@
+/**
+ * Upload requests: links through which people without an account upload files into the
+ * owner's folder, unlocked the same way as share links.
+ */
+@ApplicationModule(displayName = "Share: upload requests")
+package dev.ferry.share.request;
+
+import org.springframework.modulith.ApplicationModule;

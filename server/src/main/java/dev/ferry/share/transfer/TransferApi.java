@@ -1,0 +1,67 @@
+package dev.ferry.share.transfer;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** Request and response bodies of the owner's transfer API. */
+public final class TransferApi {
+
+	private TransferApi() {
+	}
+
+	public record NewTransfer(String title, String message, List<String> fileIds, List<String> recipients,
+			Instant expiresAt, Boolean showSenderEmail, Boolean notifySender, Boolean deleteFilesOnExpiry,
+			Boolean notifyRecipients, LinkOptions link) {
+	}
+
+	public record Change(String title, String message, Instant expiresAt, List<String> recipients,
+			Boolean showSenderEmail, Boolean notifySender) {
+	}
+
+	public record LinkOptions(Instant expiresAt, Integer maxDownloads, String password,
+			Boolean requireEmailVerification, Boolean notifyOnDownload) {
+
+		public static final LinkOptions DEFAULTS = new LinkOptions(null, null, null, null, null);
+
+	}
+
+	public record FileView(String id, String name, long size, String contentType, boolean available) {
+	}
+
+	/**
+	 * A link as the owner sees it; {@code token} and {@code url} only right after
+	 * creation.
+	 */
+	public record LinkView(String id, String token, String url, String status, String createdAt, String expiresAt,
+			Integer maxDownloads, int downloads, Integer downloadsLeft, boolean passwordRequired,
+			boolean requireEmailVerification, boolean notifyOnDownload, String revokedAt) {
+	}
+
+	public record TransferView(String id, String title, String message, String status, String expiresAt,
+			String createdAt, String updatedAt, List<FileView> files, long totalSize, List<String> recipients,
+			boolean showSenderEmail, boolean notifySender, boolean deleteFilesOnExpiry, String firstDownloadAt,
+			String purgedAt, List<LinkView> shares, LinkView link, String mail) {
+	}
+
+	public record RecipientView(String email, @JsonInclude(JsonInclude.Include.ALWAYS) String notifiedAt,
+			@JsonInclude(JsonInclude.Include.ALWAYS) String verifiedAt,
+			@JsonInclude(JsonInclude.Include.ALWAYS) String downloadedAt) {
+	}
+
+	public record ActivityView(String id, String linkId, String fileId, String fileName, String kind, String email,
+			String ip, String userAgent, long bytes, boolean completed, String startedAt, String finishedAt) {
+	}
+
+	public record NotifyResult(LinkView link, int recipients, String mail) {
+	}
+
+	public record Page<T>(List<T> items, @JsonInclude(JsonInclude.Include.ALWAYS) String nextCursor) {
+	}
+
+	public static String iso(Instant instant) {
+		return (instant != null) ? instant.toString() : null;
+	}
+
+}

@@ -1,0 +1,143 @@
+package dev.ferry.share.transfer;
+
+import java.util.List;
+
+import dev.ferry.auth.CurrentUser;
+import dev.ferry.share.transfer.TransferApi.ActivityView;
+import dev.ferry.share.transfer.TransferApi.Change;
+import dev.ferry.share.transfer.TransferApi.LinkOptions;
+import dev.ferry.share.transfer.TransferApi.LinkView;
+import dev.ferry.share.transfer.TransferApi.NewTransfer;
+import dev.ferry.share.transfer.TransferApi.NotifyResult;
+import dev.ferry.share.transfer.TransferApi.Page;
+import dev.ferry.share.transfer.TransferApi.RecipientView;
+import dev.ferry.share.transfer.TransferApi.TransferView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import static dev.ferry.share.transfer.TransferApi.iso;
+
+@Tag(name = "share")
+@RestController
+@RequestMapping("/api/v1/transfers")
+class TransferController {
+
+	private final TransferService transfers;
+
+	private final TransferLinks links;
+
+	private final TransferNotices notices;
+
+	private final TransferActivity activity;
+
+	TransferController(TransferService transfers, TransferLinks links, TransferNotices notices,
+			TransferActivity activity) {
+		this.transfers = transfers;
+		this.links = links;
+		this.notices = notices;
+		this.activity = activity;
+	}
+
+	@Operation(operationId = "createTransfer", summary = "Create a transfer")
+	@PostMapping
+	ResponseEntity<TransferView> create(@AuthenticationPrincipal CurrentUser user, @RequestBody NewTransfer body) {
+		Transfer transfer = transfers.create(user, body);
+		LinkView link = null;
+		if (Boolean.TRUE.equals(body.notifyRecipients())) {
+			link = notices.notify(transfer, body.link()).link();
+		}
+		else if (body.link() != null) {
+			link = links.create(transfer, body.link());
+		}
+		return ResponseEntity.status(HttpStatus.CREATED).body(view(transfer, link));
+	}
+
+	@Operation(operationId = "listTransfers", summary = "List the caller's transfers")
+	@GetMapping
+	Page<TransferView> list(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String status,
+			@RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
+		TransferService.TransferPage page = transfers.list(user, status, cursor, limit);
+		return new Page<>(page.items().stream().map((t) -> view(t, null)).toList(), page.nextCursor());
+	}
+
+	@Operation(operationId = "getTransfer", summary = "Get a transfer")
+	@GetMapping("/{id}")
+	TransferView get(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+		return view(transfers.get(user, id), null);
+	}
+
+	@Operation(operationId = "updateTransfer", summary = "Change a transfer")
+	@PatchMapping("/{id}")
+	TransferView update(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, @RequestBody Change body) {
+		return view(transfers.update(user, id, body), null);
+	}
+
+	@Operation(operationId = "revokeTransfer", summary = "Revoke a transfer and its links")
+	@DeleteMapping("/{id}")
+	ResponseEntity<Void> revoke(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+		transfers.revoke(user, id);
+		return ResponseEntity.noContent().build();
+	}
+
+	@Operation(operationId = "listTransferRecipients", summary = "List a transfer's recipients")
+	@GetMapping("/{id}/recipients")
+	Page<RecipientView> recipients(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+		List<RecipientView> items = transfers.recipients(user, id)
+			.stream()
+			.map((r) -> new RecipientView(r.email(), iso(r.notifiedAt()), iso(r.verifiedAt()), iso(r.downloadedAt())))
+			.toList();
+		return new Page<>(items, null);
+	}
+
+	@Operation(operationId = "createShareLink", summary = "Create a share link for a transfer")
+	@PostMapping("/{id}/share")
+	ResponseEntity<LinkView> share(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
+			@RequestBody(required = false) LinkOptions body) {
+		return ResponseEntity.status(HttpStatus.CREATED).body(links.create(user, id, body));
+	}
+
+	@Operation(operationId = "revokeShareLink", summary = "Revoke a share link")
+	@DeleteMapping("/{id}/shares/{shareId}")
+	ResponseEntity<Void> revokeShare(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
+			@PathVariable String shareId) {
+		links.revoke(user, id, shareId);
+		return ResponseEntity.noContent().build();
+	}
+
+	@Operation(operationId = "notifyRecipients", summary = "Mail the recipients a share link")
+	@PostMapping("/{id}/notify")
+	NotifyResult notify(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
+			@RequestBody(required = false) LinkOptions body) {
+		return notices.notify(user, id, body);
+	}
+
+	@Operation(operationId = "listTransferActivity", summary = "A transfer's downloads and link events")
+	@GetMapping("/{id}/activity")
+	Page<ActivityView> activity(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
+			@RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
+		return activity.activity(user, id, cursor, limit);
+	}
+
+	private TransferView view(Transfer t, LinkView created) {
+		List<TransferApi.FileView> files = transfers.files(t);
+		return new TransferView(t.id().toString(), t.title(), t.message(), t.status(transfers.now()).apiName(),
+				iso(t.expiresAt()), iso(t.createdAt()), iso(t.updatedAt()), files,
+				files.stream().mapToLong(TransferApi.FileView::size).sum(), transfers.recipientEmails(t),
+				t.showSenderEmail(), t.notifySender(), t.deleteFilesOnExpiry(), iso(t.firstDownloadAt()),
+				iso(t.purgedAt()), links.links(t), created, notices.mailStatus());
+	}
+
+}

@@ -1,0 +1,222 @@
+package dev.ferry.share.transfer;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.ferry.share.Cursor;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code transfers}, {@code transfer_files} and {@code transfer_recipients} tables.
+ */
+@Repository
+public class TransferRepository {
+
+	private static final String COLUMNS = "id, owner_id, title, message, status, expires_at, show_sender_email, "
+			+ "notify_sender, delete_files_on_expiry, created_at, updated_at, first_download_at, ended_at, purged_at";
+
+	private final JdbcClient jdbc;
+
+	public TransferRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public void insert(Transfer t, List<UUID> fileIds, List<String> recipients) {
+		jdbc.sql("INSERT INTO transfers (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL)")
+			.params(t.id().toString(), t.ownerId().toString(), t.title(), t.message(), t.status().apiName(),
+					millis(t.expiresAt()), t.showSenderEmail(), t.notifySender(), t.deleteFilesOnExpiry(),
+					millis(t.createdAt()), millis(t.updatedAt()))
+			.update();
+		for (int i = 0; i < fileIds.size(); i++) {
+			jdbc.sql("INSERT INTO transfer_files (transfer_id, file_id, position) VALUES (?, ?, ?)")
+				.params(t.id().toString(), fileIds.get(i).toString(), i)
+				.update();
+		}
+		replaceRecipients(t.id(), recipients);
+	}
+
+	public Optional<Transfer> find(UUID id) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM transfers WHERE id = ?")
+			.param(id.toString())
+			.query(TransferRepository::map)
+			.optional();
+	}
+
+	Optional<Transfer> findOwned(UUID id, UUID ownerId) {
+		return find(id).filter((t) -> t.ownerId().equals(ownerId));
+	}
+
+	/**
+	 * One page plus one row, newest first; {@code status} filters as the API shows it.
+	 */
+	List<Transfer> page(UUID ownerId, Transfer.Status status, Instant now, Cursor after, int limit) {
+		StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM transfers WHERE owner_id = ?");
+		List<Object> params = new ArrayList<>(List.of(ownerId.toString()));
+		if (status == Transfer.Status.ACTIVE) {
+			sql.append(" AND status = 'active' AND expires_at > ?");
+			params.add(millis(now));
+		}
+		else if (status == Transfer.Status.EXPIRED) {
+			sql.append(" AND (status = 'expired' OR (status = 'active' AND expires_at <= ?))");
+			params.add(millis(now));
+		}
+		else if (status == Transfer.Status.REVOKED) {
+			sql.append(" AND status = 'revoked'");
+		}
+		if (after != null) {
+			sql.append(" AND (created_at < ? OR (created_at = ? AND id < ?))");
+			params.addAll(List.of(after.millis(), after.millis(), after.id()));
+		}
+		sql.append(" ORDER BY created_at DESC, id DESC LIMIT ").append(limit + 1);
+		return jdbc.sql(sql.toString()).params(params).query(TransferRepository::map).list();
+	}
+
+	public List<UUID> fileIds(UUID transferId) {
+		return jdbc.sql("SELECT file_id FROM transfer_files WHERE transfer_id = ? ORDER BY position")
+			.param(transferId.toString())
+			.query((rs, row) -> UUID.fromString(rs.getString(1)))
+			.list();
+	}
+
+	public boolean containsFile(UUID transferId, UUID fileId) {
+		return jdbc.sql("SELECT COUNT(*) FROM transfer_files WHERE transfer_id = ? AND file_id = ?")
+			.params(transferId.toString(), fileId.toString())
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/** Whether another transfer that has not ended still sends this file. */
+	public boolean inOtherLiveTransfer(UUID fileId, UUID transferId, Instant now) {
+		return jdbc
+			.sql("SELECT COUNT(*) FROM transfer_files f JOIN transfers t ON t.id = f.transfer_id "
+					+ "WHERE f.file_id = ? AND t.id <> ? AND t.status = 'active' AND t.expires_at > ?")
+			.params(fileId.toString(), transferId.toString(), millis(now))
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	void update(Transfer t) {
+		jdbc.sql("UPDATE transfers SET title = ?, message = ?, status = ?, expires_at = ?, show_sender_email = ?, "
+				+ "notify_sender = ?, updated_at = ?, ended_at = ? WHERE id = ?")
+			.params(t.title(), t.message(), t.status().apiName(), millis(t.expiresAt()), t.showSenderEmail(),
+					t.notifySender(), millis(t.updatedAt()), millis(t.endedAt()), t.id().toString())
+			.update();
+	}
+
+	/** Active transfers whose time is up, to be marked expired by the sweeper. */
+	public List<Transfer> dueToExpire(Instant now, int limit) {
+		return jdbc
+			.sql("SELECT " + COLUMNS + " FROM transfers WHERE status = 'active' AND expires_at <= ? "
+					+ "ORDER BY expires_at LIMIT " + limit)
+			.param(millis(now))
+			.query(TransferRepository::map)
+			.list();
+	}
+
+	/** Conditional, so on several nodes only one marks (and audits) the expiry. */
+	public boolean markExpired(UUID id, Instant now) {
+		return jdbc
+			.sql("UPDATE transfers SET status = 'expired', ended_at = ?, updated_at = ? "
+					+ "WHERE id = ? AND status = 'active' AND expires_at <= ?")
+			.params(millis(now), millis(now), id.toString(), millis(now))
+			.update() == 1;
+	}
+
+	public List<Transfer> duePurge(int limit) {
+		return jdbc
+			.sql("SELECT " + COLUMNS + " FROM transfers WHERE status IN ('expired', 'revoked') AND purged_at IS NULL "
+					+ "ORDER BY ended_at LIMIT " + limit)
+			.query(TransferRepository::map)
+			.list();
+	}
+
+	public boolean markPurged(UUID id, Instant now) {
+		return jdbc.sql("UPDATE transfers SET purged_at = ? WHERE id = ? AND purged_at IS NULL")
+			.params(millis(now), id.toString())
+			.update() == 1;
+	}
+
+	/** True for the one call that records the first download. */
+	public boolean markFirstDownload(UUID id, Instant now) {
+		return jdbc.sql("UPDATE transfers SET first_download_at = ? WHERE id = ? AND first_download_at IS NULL")
+			.params(millis(now), id.toString())
+			.update() == 1;
+	}
+
+	void replaceRecipients(UUID transferId, List<String> emails) {
+		List<String> current = recipients(transferId).stream().map(Recipient::email).toList();
+		for (String email : current) {
+			if (!emails.contains(email)) {
+				jdbc.sql("DELETE FROM transfer_recipients WHERE transfer_id = ? AND email = ?")
+					.params(transferId.toString(), email)
+					.update();
+			}
+		}
+		for (String email : emails) {
+			if (!current.contains(email)) {
+				jdbc.sql("INSERT INTO transfer_recipients (id, transfer_id, email) VALUES (?, ?, ?)")
+					.params(UUID.randomUUID().toString(), transferId.toString(), email)
+					.update();
+			}
+		}
+	}
+
+	public List<Recipient> recipients(UUID transferId) {
+		return jdbc
+			.sql("SELECT email, notified_at, verified_at, downloaded_at FROM transfer_recipients "
+					+ "WHERE transfer_id = ? ORDER BY email")
+			.param(transferId.toString())
+			.query((rs, row) -> new Recipient(rs.getString(1), instant(rs, 2), instant(rs, 3), instant(rs, 4)))
+			.list();
+	}
+
+	public boolean isRecipient(UUID transferId, String email) {
+		return jdbc.sql("SELECT COUNT(*) FROM transfer_recipients WHERE transfer_id = ? AND email = ?")
+			.params(transferId.toString(), email)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/** Sets {@code column} (a fixed name, never input) where it is still empty. */
+	public void markRecipients(UUID transferId, String column, String email, Instant now) {
+		if (!List.of("notified_at", "verified_at", "downloaded_at").contains(column)) {
+			throw new IllegalArgumentException(column);
+		}
+		String where = (email != null) ? " AND email = ?" : "";
+		List<Object> params = new ArrayList<>(List.of(millis(now), transferId.toString()));
+		if (email != null) {
+			params.add(email);
+		}
+		jdbc.sql("UPDATE transfer_recipients SET " + column + " = ? WHERE transfer_id = ?" + where + " AND " + column
+				+ " IS NULL")
+			.params(params)
+			.update();
+	}
+
+	public static Long millis(Instant instant) {
+		return (instant != null) ? instant.toEpochMilli() : null;
+	}
+
+	public static Instant instant(ResultSet rs, int column) throws SQLException {
+		long value = rs.getLong(column);
+		return rs.wasNull() ? null : Instant.ofEpochMilli(value);
+	}
+
+	private static Transfer map(ResultSet rs, int row) throws SQLException {
+		return new Transfer(UUID.fromString(rs.getString(1)), UUID.fromString(rs.getString(2)), rs.getString(3),
+				rs.getString(4), Transfer.Status.of(rs.getString(5)), instant(rs, 6), rs.getBoolean(7),
+				rs.getBoolean(8), rs.getBoolean(9), instant(rs, 10), instant(rs, 11), instant(rs, 12), instant(rs, 13),
+				instant(rs, 14));
+	}
+
+	public record Recipient(String email, Instant notifiedAt, Instant verifiedAt, Instant downloadedAt) {
+	}
+
+}

@@ -1,0 +1,262 @@
+package dev.ferry.share.transfer;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.ferry.Names;
+import dev.ferry.audit.AuditEvent;
+import dev.ferry.audit.AuditLog;
+import dev.ferry.auth.CurrentUser;
+import dev.ferry.auth.Scope;
+import dev.ferry.files.FileCatalog.StoredFile;
+import dev.ferry.files.FileContent;
+import dev.ferry.share.Cursor;
+import dev.ferry.share.EmailAddresses;
+import dev.ferry.share.ShareException;
+import dev.ferry.share.ShareProperties;
+import dev.ferry.share.transfer.TransferApi.Change;
+import dev.ferry.share.transfer.TransferApi.NewTransfer;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * The owner's transfers: files of theirs sent to recipients with a title and message.
+ * Only files the caller owns can be sent (others' ids are 404, like unknown ones).
+ */
+@Service
+public class TransferService {
+
+	static final int MAX_FILES = 1000;
+
+	static final int MAX_RECIPIENTS = 100;
+
+	private final TransferRepository transfers;
+
+	private final FileContent files;
+
+	private final Owners owners;
+
+	private final ShareProperties properties;
+
+	private final AuditLog audit;
+
+	private final TransactionOperations transactions;
+
+	private final Clock clock;
+
+	TransferService(TransferRepository transfers, FileContent files, Owners owners, ShareProperties properties,
+			AuditLog audit, TransactionOperations transactions, Clock clock) {
+		this.transfers = transfers;
+		this.files = files;
+		this.owners = owners;
+		this.properties = properties;
+		this.audit = audit;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	Transfer create(CurrentUser user, NewTransfer request) {
+		owners.require(user, Scope.SHARE, "transfer.created");
+		Instant now = now();
+		List<UUID> fileIds = ownFiles(user, request.fileIds());
+		List<String> recipients = recipients(request.recipients());
+		if (Boolean.TRUE.equals(request.notifyRecipients()) && recipients.isEmpty()) {
+			throw ShareException.invalid("notify_recipients needs at least one recipient.");
+		}
+		Transfer transfer = new Transfer(UUID.randomUUID(), user.userId(), title(request.title()),
+				message(request.message()), Transfer.Status.ACTIVE, expiry(request.expiresAt(), now),
+				Boolean.TRUE.equals(request.showSenderEmail()), !Boolean.FALSE.equals(request.notifySender()),
+				Boolean.TRUE.equals(request.deleteFilesOnExpiry()), now, now, null, null, null);
+		transactions.executeWithoutResult((status) -> {
+			transfers.insert(transfer, fileIds, recipients);
+			audit.record(AuditEvent.success("transfer.created")
+				.object("transfer", transfer.id())
+				.detail("files", fileIds.size())
+				.detail("recipients", recipients.size())
+				.detail("expires_at", transfer.expiresAt().toString()));
+		});
+		return transfer;
+	}
+
+	Transfer get(CurrentUser user, String id) {
+		Transfer transfer = owners.transfer(user, id, Scope.READ, "transfer.read");
+		audit.record(AuditEvent.success("transfer.read").object("transfer", transfer.id()));
+		return transfer;
+	}
+
+	TransferPage list(CurrentUser user, String status, String cursor, Integer limit) {
+		owners.require(user, Scope.READ, "transfer.listed");
+		Transfer.Status filter = parseStatus(status);
+		int size = Cursor.limit(limit);
+		List<Transfer> rows = transfers.page(user.userId(), filter, now(), Cursor.decode(cursor), size);
+		boolean more = rows.size() > size;
+		List<Transfer> page = more ? rows.subList(0, size) : rows;
+		String next = more ? Cursor.after(page.get(size - 1).createdAt(), page.get(size - 1).id()).encode() : null;
+		audit.record(AuditEvent.success("transfer.listed").detail("count", page.size()));
+		return new TransferPage(page, next);
+	}
+
+	Transfer update(CurrentUser user, String id, Change change) {
+		Transfer old = owners.transfer(user, id, Scope.SHARE, "transfer.updated");
+		if (old.status() == Transfer.Status.REVOKED || old.purgedAt() != null) {
+			throw ShareException.conflict("This transfer was revoked or its files purged; it cannot change.");
+		}
+		Instant now = now();
+		Instant expires = (change.expiresAt() != null) ? expiry(change.expiresAt(), now) : old.expiresAt();
+		boolean reopened = old.status() == Transfer.Status.EXPIRED && expires.isAfter(now);
+		Transfer updated = new Transfer(old.id(), old.ownerId(),
+				(change.title() != null) ? title(change.title()) : old.title(),
+				(change.message() != null) ? message(change.message()) : old.message(),
+				reopened ? Transfer.Status.ACTIVE : old.status(), expires,
+				(change.showSenderEmail() != null) ? change.showSenderEmail() : old.showSenderEmail(),
+				(change.notifySender() != null) ? change.notifySender() : old.notifySender(), old.deleteFilesOnExpiry(),
+				old.createdAt(), now, old.firstDownloadAt(), reopened ? null : old.endedAt(), old.purgedAt());
+		transactions.executeWithoutResult((status) -> {
+			transfers.update(updated);
+			if (change.recipients() != null) {
+				transfers.replaceRecipients(old.id(), recipients(change.recipients()));
+			}
+			audit.record(AuditEvent.success("transfer.updated")
+				.object("transfer", old.id())
+				.detail("expires_at", expires.toString())
+				.detail("reopened", reopened));
+		});
+		return updated;
+	}
+
+	/** Ends the transfer at once: every link stops; files are purged by the sweeper. */
+	void revoke(CurrentUser user, String id) {
+		Transfer old = owners.transfer(user, id, Scope.SHARE, "transfer.revoked");
+		if (old.status() == Transfer.Status.REVOKED) {
+			return;
+		}
+		Instant now = now();
+		transactions.executeWithoutResult((status) -> {
+			transfers.update(new Transfer(old.id(), old.ownerId(), old.title(), old.message(), Transfer.Status.REVOKED,
+					old.expiresAt(), old.showSenderEmail(), old.notifySender(), old.deleteFilesOnExpiry(),
+					old.createdAt(), now, old.firstDownloadAt(), now, old.purgedAt()));
+			audit.record(AuditEvent.success("transfer.revoked").object("transfer", old.id()));
+		});
+	}
+
+	List<TransferRepository.Recipient> recipients(CurrentUser user, String id) {
+		Transfer transfer = owners.transfer(user, id, Scope.READ, "transfer.recipients");
+		audit.record(AuditEvent.success("transfer.recipients").object("transfer", transfer.id()));
+		return transfers.recipients(transfer.id());
+	}
+
+	/** The transfer's files; those deleted or purged since are marked unavailable. */
+	public List<TransferApi.FileView> files(Transfer transfer) {
+		List<TransferApi.FileView> views = new ArrayList<>();
+		for (UUID id : transfers.fileIds(transfer.id())) {
+			StoredFile file = files.find(transfer.ownerId(), id).orElse(null);
+			views.add((file != null)
+					? new TransferApi.FileView(id.toString(), file.name(), file.size(), file.contentType(), true)
+					: new TransferApi.FileView(id.toString(), null, 0, null, false));
+		}
+		return views;
+	}
+
+	public List<String> recipientEmails(Transfer transfer) {
+		return transfers.recipients(transfer.id()).stream().map(TransferRepository.Recipient::email).toList();
+	}
+
+	/** An expiry in the future and within the admin's maximum; none means the maximum. */
+	public Instant expiry(Instant requested, Instant now) {
+		Instant max = now.plus(properties.maxLifetime());
+		if (requested == null) {
+			return max.truncatedTo(ChronoUnit.MILLIS);
+		}
+		if (!requested.isAfter(now)) {
+			throw ShareException.invalid("expires_at must be in the future.");
+		}
+		if (requested.isAfter(max)) {
+			throw ShareException.invalid("expires_at may be at most " + properties.maxDays() + " days ahead ("
+					+ max.truncatedTo(ChronoUnit.SECONDS) + ").");
+		}
+		return requested.truncatedTo(ChronoUnit.MILLIS);
+	}
+
+	public Instant now() {
+		return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+	}
+
+	private List<UUID> ownFiles(CurrentUser user, List<String> ids) {
+		if (ids == null || ids.isEmpty()) {
+			throw ShareException.invalid("file_ids must name at least one of your files.");
+		}
+		if (ids.size() > MAX_FILES) {
+			throw ShareException.invalid("A transfer holds at most " + MAX_FILES + " files.");
+		}
+		Set<UUID> unique = new LinkedHashSet<>();
+		for (String id : ids) {
+			UUID uuid = Owners.parse(id);
+			if (uuid == null || files.find(user.userId(), uuid).isEmpty()) {
+				audit.record(AuditEvent.denied("transfer.created")
+					.object("file", Owners.truncate(id))
+					.detail("reason", "file_not_found"));
+				throw ShareException.notFound("file");
+			}
+			unique.add(uuid);
+		}
+		return List.copyOf(unique);
+	}
+
+	public static List<String> recipients(List<String> emails) {
+		if (emails == null) {
+			return List.of();
+		}
+		if (emails.size() > MAX_RECIPIENTS) {
+			throw ShareException.invalid("A transfer has at most " + MAX_RECIPIENTS + " recipients.");
+		}
+		Set<String> unique = new LinkedHashSet<>();
+		for (String email : emails) {
+			String normalized = EmailAddresses.normalize(email);
+			if (!normalized.matches("[^@\\s]+@[^@\\s]+")) {
+				throw ShareException.invalid("'" + email + "' is not an email address.");
+			}
+			unique.add(normalized);
+		}
+		return List.copyOf(unique);
+	}
+
+	private static String title(String title) {
+		if (title == null || title.isBlank() || title.length() > 200) {
+			throw ShareException.invalid("title is required, at most 200 characters.");
+		}
+		Names.flaw(title).ifPresent((flaw) -> {
+			throw ShareException.invalid("title " + flaw + ".");
+		});
+		return title.strip();
+	}
+
+	private static String message(String message) {
+		if (message != null && message.length() > 10_000) {
+			throw ShareException.invalid("message may have at most 10000 characters.");
+		}
+		return message;
+	}
+
+	private static Transfer.Status parseStatus(String status) {
+		if (status == null || status.isBlank()) {
+			return null;
+		}
+		return switch (status) {
+			case "active" -> Transfer.Status.ACTIVE;
+			case "expired" -> Transfer.Status.EXPIRED;
+			case "revoked" -> Transfer.Status.REVOKED;
+			default -> throw ShareException.invalid("status must be active, expired or revoked.");
+		};
+	}
+
+	public record TransferPage(List<Transfer> items, String nextCursor) {
+	}
+
+}

@@ -1,0 +1,124 @@
+package dev.ferry.share.link;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import dev.ferry.share.ShareProperties;
+import dev.ferry.share.transfer.Transfer;
+import dev.ferry.share.transfer.TransferRepository;
+import dev.ferry.testing.Databases;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The share link, session and code tables' SQL, run on every supported database. */
+class ShareLinkRepositoryTests {
+
+	private static final Instant NOW = Instant.parse("2030-01-01T00:00:00Z");
+
+	private final ShareProperties properties = new ShareProperties(30, Duration.ofHours(1), 5, Duration.ofMinutes(15),
+			Duration.ofMinutes(10), 5, Duration.ofMinutes(1), 100, 20, 10000);
+
+	@ParameterizedTest
+	@EnumSource(Databases.Vendor.class)
+	void downloadCountingNeverPassesTheLimit(Databases.Vendor vendor) throws Exception {
+		try (Databases.Fresh db = Databases.migrated(vendor)) {
+			TransferRepository transfers = new TransferRepository(db.jdbc());
+			ShareLinkRepository links = new ShareLinkRepository(db.jdbc());
+			Transfer transfer = transfer(user(db.jdbc()), NOW.plus(1, ChronoUnit.DAYS), NOW);
+			transfers.insert(transfer, List.of(UUID.randomUUID()), List.of());
+			ShareLink link = new ShareLink(UUID.randomUUID(), transfer.id(), NOW, NOW.plus(1, ChronoUnit.DAYS), 3, 0,
+					null, false, false, null);
+			links.insert(link, "hash-" + UUID.randomUUID());
+			ExecutorService pool = Executors.newFixedThreadPool(8);
+			try {
+				List<Future<Boolean>> results = new ArrayList<>();
+				for (int i = 0; i < 16; i++) {
+					Callable<Boolean> count = () -> db.transactions()
+						.execute((status) -> links.countDownload(link.id()));
+					results.add(pool.submit(count));
+				}
+				int counted = 0;
+				for (Future<Boolean> result : results) {
+					counted += result.get() ? 1 : 0;
+				}
+				assertThat(counted).isEqualTo(3);
+			}
+			finally {
+				pool.shutdownNow();
+			}
+			assertThat(links.find(link.id()).orElseThrow().isExhausted()).isTrue();
+			UUID session = UUID.randomUUID();
+			String file = UUID.randomUUID().toString();
+			assertThat(links.resume(session, file, 0, 100)).as("nothing counted to resume").isFalse();
+			links.claim(session, file, 100, NOW);
+			assertThat(links.resume(session, file, 50, 200)).as("below the high-water mark").isFalse();
+			assertThat(links.resume(session, file, 100, 200)).isTrue();
+			assertThat(links.resume(session, file, 100, 200)).as("taken by the first resume").isFalse();
+			links.giveBack(session, file, 200, 150);
+			assertThat(links.resume(session, file, 150, 200)).as("what was not sent").isTrue();
+			links.claim(session, file, 80, NOW);
+			assertThat(links.resume(session, file, 80, 200)).as("a new counted download").isTrue();
+			assertThat(links.revoke(link.id(), NOW)).isTrue();
+			assertThat(links.revoke(link.id(), NOW)).isFalse();
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(Databases.Vendor.class)
+	void sessionsAndCodesExpire(Databases.Vendor vendor) {
+		try (Databases.Fresh db = Databases.migrated(vendor)) {
+			Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+			ShareSessions sessions = new ShareSessions(db.jdbc(), properties, clock);
+			EmailCodes codes = new EmailCodes(db.jdbc(), Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+					properties, clock);
+			UUID link = UUID.randomUUID();
+
+			ShareSessions.Issued issued = sessions.issue("link", link, "v@example.test");
+			assertThat(sessions.find(issued.token(), "link", link)).isPresent();
+			assertThat(sessions.find(issued.token(), "request", link)).isEmpty();
+			assertThat(db.jdbc()
+				.sql("SELECT COUNT(*) FROM share_sessions WHERE token_hash = ?")
+				.param(issued.token())
+				.query(Long.class)
+				.single()).isZero();
+			assertThat(sessions.deleteExpired(NOW.plus(2, ChronoUnit.HOURS))).isEqualTo(1);
+
+			String code = codes.issue("link", link, "v@example.test");
+			assertThat(codes.confirm("link", link, "v@example.test", "abcdef")).isFalse();
+			assertThat(codes.confirm("link", link, "v@example.test", code)).isTrue();
+			assertThat(codes.confirm("link", link, "v@example.test", code)).isFalse();
+			codes.issue("link", link, "w@example.test");
+			assertThat(codes.deleteExpired(NOW.plus(11, ChronoUnit.MINUTES))).isEqualTo(1);
+		}
+	}
+
+	private static Transfer transfer(UUID owner, Instant expires, Instant created) {
+		return new Transfer(UUID.randomUUID(), owner, "T", null, Transfer.Status.ACTIVE, expires, false, true, true,
+				created, created, null, null, null);
+	}
+
+	private static UUID user(JdbcClient jdbc) {
+		UUID id = UUID.randomUUID();
+		jdbc.sql(
+				"INSERT INTO users (id, email, role, status, created_at, updated_at) VALUES (?, ?, 'USER', 'ACTIVE', 0, 0)")
+			.params(id.toString(), id + "@example.test")
+			.update();
+		return id;
+	}
+
+}

@@ -1,0 +1,72 @@
+package dev.ferry.share.transfer;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import dev.ferry.share.Cursor;
+import dev.ferry.testing.Databases;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The transfer tables' SQL, run on every supported database. */
+class TransferRepositoryTests {
+
+	private static final Instant NOW = Instant.parse("2030-01-01T00:00:00Z");
+
+	@ParameterizedTest
+	@EnumSource(Databases.Vendor.class)
+	void transfersFilterByStatusAndExpireOnce(Databases.Vendor vendor) {
+		try (Databases.Fresh db = Databases.migrated(vendor)) {
+			TransferRepository transfers = new TransferRepository(db.jdbc());
+			UUID owner = user(db.jdbc());
+			UUID file = UUID.randomUUID();
+			Transfer live = transfer(owner, NOW.plus(1, ChronoUnit.DAYS), NOW);
+			Transfer due = transfer(owner, NOW.minusSeconds(1), NOW.plusMillis(1));
+			transfers.insert(live, List.of(file), List.of("a@example.test"));
+			transfers.insert(due, List.of(file), List.of());
+
+			assertThat(transfers.page(owner, Transfer.Status.ACTIVE, NOW, null, 10)).extracting(Transfer::id)
+				.containsExactly(live.id());
+			assertThat(transfers.page(owner, Transfer.Status.EXPIRED, NOW, null, 10)).extracting(Transfer::id)
+				.containsExactly(due.id());
+			assertThat(transfers.page(owner, null, NOW, Cursor.after(due.createdAt(), due.id()), 10))
+				.extracting(Transfer::id)
+				.containsExactly(live.id());
+			assertThat(transfers.dueToExpire(NOW, 10)).extracting(Transfer::id).containsExactly(due.id());
+			assertThat(transfers.markExpired(due.id(), NOW)).isTrue();
+			assertThat(transfers.markExpired(due.id(), NOW)).isFalse();
+			assertThat(transfers.inOtherLiveTransfer(file, due.id(), NOW)).isTrue();
+			assertThat(transfers.inOtherLiveTransfer(file, live.id(), NOW)).isFalse();
+			assertThat(transfers.duePurge(10)).extracting(Transfer::id).containsExactly(due.id());
+			assertThat(transfers.markPurged(due.id(), NOW)).isTrue();
+			assertThat(transfers.duePurge(10)).isEmpty();
+			assertThat(transfers.markFirstDownload(live.id(), NOW)).isTrue();
+			assertThat(transfers.markFirstDownload(live.id(), NOW)).isFalse();
+			transfers.replaceRecipients(live.id(), List.of("b@example.test"));
+			transfers.markRecipients(live.id(), "verified_at", "b@example.test", NOW);
+			assertThat(transfers.recipients(live.id())).singleElement()
+				.satisfies((r) -> assertThat(r.verifiedAt()).isEqualTo(NOW));
+		}
+	}
+
+	private static Transfer transfer(UUID owner, Instant expires, Instant created) {
+		return new Transfer(UUID.randomUUID(), owner, "T", null, Transfer.Status.ACTIVE, expires, false, true, true,
+				created, created, null, null, null);
+	}
+
+	private static UUID user(JdbcClient jdbc) {
+		UUID id = UUID.randomUUID();
+		jdbc.sql(
+				"INSERT INTO users (id, email, role, status, created_at, updated_at) VALUES (?, ?, 'USER', 'ACTIVE', 0, 0)")
+			.params(id.toString(), id + "@example.test")
+			.update();
+		return id;
+	}
+
+}
