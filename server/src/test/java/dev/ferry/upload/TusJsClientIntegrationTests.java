@@ -50,9 +50,9 @@ class TusJsClientIntegrationTests extends IntegrationTest {
 	/**
 	 * One PATCH with the whole file is cut off after 60 % of its body (by the script
 	 * itself: tus-js-client's throttled progress can report the half after the last
-	 * byte); the server keeps what arrived, and tus-js-client with its default chunk
-	 * size resumes with one PATCH (merged into a small cut-off part, if there is one)
-	 * that finishes the file: no part but the last is below the minimum.
+	 * byte); the server keeps what arrived, and tus-js-client with its default chunk size
+	 * resumes with one PATCH (merged into a small cut-off part, if there is one) that
+	 * finishes the file: no part but the last is below the minimum.
 	 */
 	@Test
 	void theClientsDefaultChunkSizeIsCutMidBodyAndResumed() throws Exception {
