@@ -1,7 +1,6 @@
 package dev.ferry.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -39,14 +38,8 @@ final class SendCommand implements Callable<Integer> {
 	@Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Files and folders to send.")
 	List<Path> paths;
 
-	@Option(names = "--to", paramLabel = "EMAIL", description = "Mail the link to this address (repeatable).")
-	List<String> recipients = new ArrayList<>();
-
-	@Option(names = "--title", description = "Title shown to recipients (default: the file name).")
-	String title;
-
-	@Option(names = "--message", description = "Message shown to recipients.")
-	String message;
+	@Mixin
+	TransferDetails details;
 
 	@Option(names = "--folder", paramLabel = "/FOLDER", defaultValue = "/Transfers",
 			description = "Where the uploaded files are kept (default: ${DEFAULT-VALUE}).")
@@ -65,10 +58,9 @@ final class SendCommand implements Callable<Integer> {
 		try (Progress progress = new Progress(Progress.wanted(output), System.err, "upload")) {
 			uploaded = new Uploads(api, config, settings, progress).upload(items);
 		}
-		String name = (title != null) ? title
-				: (items.size() == 1) ? items.get(0).file().getFileName().toString() : items.size() + " files";
-		JsonNode created = Transfers.create(api, name, message, uploaded.stream().map(Uploads.Result::id).toList(),
-				recipients, link);
+		String name = details.name(items.stream().map((item) -> item.file().getFileName().toString()).toList());
+		JsonNode created = Transfers.create(api, name, details.message,
+				uploaded.stream().map(Uploads.Result::id).toList(), details.recipients, link);
 		output.print(spec.commandLine().getOut(), Transfers.summary(created), Transfers.text(created));
 		return ExitCode.OK;
 	}

@@ -1,13 +1,11 @@
 package dev.ferry.cli;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
@@ -32,23 +30,16 @@ final class ShareCommand implements Callable<Integer> {
 	@Parameters(arity = "1..*", paramLabel = "FILE_ID|/PATH", description = "Files to share.")
 	List<String> files;
 
-	@Option(names = "--to", paramLabel = "EMAIL", description = "Mail the link to this address (repeatable).")
-	List<String> recipients = new ArrayList<>();
-
-	@Option(names = "--title", description = "Title shown to visitors (default: the file name).")
-	String title;
-
-	@Option(names = "--message", description = "Message shown to visitors.")
-	String message;
+	@Mixin
+	TransferDetails details;
 
 	@Override
 	public Integer call() {
 		Api api = Api.signedIn(Config.locate());
 		List<JsonNode> resolved = files.stream().map((file) -> Remote.resolve(api, file)).toList();
-		String name = (title != null) ? title
-				: (resolved.size() == 1) ? resolved.get(0).path("name").asString() : resolved.size() + " files";
-		JsonNode created = Transfers.create(api, name, message,
-				resolved.stream().map((file) -> file.path("id").asString()).toList(), recipients, link);
+		String name = details.name(resolved.stream().map((file) -> file.path("name").asString()).toList());
+		JsonNode created = Transfers.create(api, name, details.message,
+				resolved.stream().map((file) -> file.path("id").asString()).toList(), details.recipients, link);
 		output.print(spec.commandLine().getOut(), Transfers.summary(created), Transfers.text(created));
 		return ExitCode.OK;
 	}
