@@ -14,6 +14,7 @@ import dev.ferry.audit.AuditLog;
 import dev.ferry.auth.CurrentUser;
 import dev.ferry.storage.BlobStorage;
 import dev.ferry.storage.PendingPart;
+import dev.ferry.storage.StorageException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -125,11 +126,24 @@ class PlainUploads {
 				transfer.bytes += n;
 				transfer.ensureRoom();
 				sha256.update(buffer, 0, n);
-				out.write(buffer, 0, n);
+				write(out, buffer, n);
 				bytesIn.increment(n);
 			}
 			part.commit();
 			return HexFormat.of().formatHex(sha256.digest());
+		}
+	}
+
+	/**
+	 * A failed write is the store's fault, not the client's: it must not pass for a body
+	 * cut short, which the caller reports as the client's.
+	 */
+	private static void write(OutputStream out, byte[] buffer, int length) {
+		try {
+			out.write(buffer, 0, length);
+		}
+		catch (IOException ex) {
+			throw new StorageException(ex);
 		}
 	}
 

@@ -3,13 +3,13 @@ package dev.ferry.upload;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.ferry.storage.BlobStorage;
 import dev.ferry.storage.BlobTail;
 import dev.ferry.storage.PendingPart;
+import dev.ferry.storage.StorageException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -127,7 +127,7 @@ class ChunkWriter {
 			out.write(buffer, 0, length);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Writing to the blob store failed", ex);
+			throw new StorageException(ex);
 		}
 	}
 

@@ -27,8 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The tus 1.0.0 protocol (core, creation, creation-with-upload, creation-defer-length,
- * expiration, checksum, termination) over {@link UploadService}. Bodies are read straight
- * from the request stream: nothing is buffered in memory or on disk.
+ * expiration, checksum, termination) over {@link UploadService}, and at the same URLs the
+ * IETF resumable-upload draft ({@link DraftUploads}), told apart by their headers. Bodies
+ * are read straight from the request stream: nothing is buffered in memory or on disk.
  */
 @Tag(name = "upload")
 @RestController
@@ -48,16 +49,25 @@ class TusController {
 
 	private final ObjectProvider<UploadGate> gate;
 
-	TusController(UploadService uploads, UploadPolicy policy, ObjectProvider<UploadGate> gate) {
+	private final DraftUploads draft;
+
+	TusController(UploadService uploads, UploadPolicy policy, ObjectProvider<UploadGate> gate, DraftUploads draft) {
 		this.uploads = uploads;
 		this.policy = policy;
 		this.gate = gate;
+		this.draft = draft;
 	}
 
+	/**
+	 * tus discovery, and for clients of the IETF resumable-upload draft
+	 * {@code Accept-Patch} and {@code Upload-Limit}.
+	 */
 	@Operation(operationId = "getUploadOptions", summary = "The tus version, extensions and maximum size")
 	@RequestMapping(method = RequestMethod.OPTIONS, path = "")
 	ResponseEntity<Void> options() {
 		return ResponseEntity.noContent()
+			.header(HttpHeaders.ACCEPT_PATCH, DraftHeaders.PARTIAL_UPLOAD)
+			.header(DraftHeaders.UPLOAD_LIMIT, draft.limits())
 			.header(TusHeaders.TUS_VERSION, TusHeaders.VERSION)
 			.header(TusHeaders.TUS_EXTENSION, TusHeaders.EXTENSIONS)
 			.header(TusHeaders.TUS_MAX_SIZE, Long.toString(policy.maxSize()))
@@ -76,6 +86,9 @@ class TusController {
 	@PostMapping
 	ResponseEntity<Void> create(@AuthenticationPrincipal CurrentUser user, HttpServletRequest request)
 			throws IOException {
+		if (DraftHeaders.isDraft(request)) {
+			return draft.create(uploader(user, request), request);
+		}
 		requireVersion(request);
 		Long length = length(request);
 		String defer = request.getHeader(TusHeaders.UPLOAD_DEFER_LENGTH);
@@ -96,6 +109,9 @@ class TusController {
 	@RequestMapping(method = RequestMethod.HEAD, path = "/{id}")
 	ResponseEntity<Void> head(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
 			HttpServletRequest request) {
+		if (DraftHeaders.isDraft(request)) {
+			return draft.offset(uploader(user, request), uploadId(id));
+		}
 		requireVersion(request);
 		Upload upload = uploads.status(uploader(user, request), uploadId(id));
 		HttpHeaders headers = progress(upload);
@@ -116,9 +132,12 @@ class TusController {
 	@PatchMapping("/{id}")
 	ResponseEntity<Void> patch(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
 			HttpServletRequest request) throws IOException {
+		if (DraftHeaders.isDraft(request)) {
+			return draft.append(uploader(user, request), uploadId(id), request);
+		}
 		requireVersion(request);
 		if (!isOffsetOctetStream(request)) {
-			throw UploadException.unsupportedMediaType();
+			throw UploadException.unsupportedMediaType(TusHeaders.OFFSET_OCTET_STREAM);
 		}
 		long offset = offset(request);
 		Upload upload = uploads.append(uploader(user, request), uploadId(id), offset, length(request), chunk(request));
@@ -129,6 +148,9 @@ class TusController {
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> terminate(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
 			HttpServletRequest request) {
+		if (DraftHeaders.isDraft(request)) {
+			return draft.cancel(uploader(user, request), uploadId(id));
+		}
 		requireVersion(request);
 		uploads.terminate(uploader(user, request), uploadId(id));
 		return ResponseEntity.noContent().build();

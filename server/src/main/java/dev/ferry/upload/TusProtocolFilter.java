@@ -2,7 +2,7 @@ package dev.ferry.upload;
 
 import java.io.IOException;
 import java.util.Locale;
-import java.util.Set;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -17,14 +17,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Runs before security so it covers every tus response, errors included: adds
- * {@code Tus-Resumable}, and honours {@code X-HTTP-Method-Override} on POST
- * (tus-js-client's {@code overridePatchMethod}, for proxies that drop PATCH or DELETE).
+ * {@code Tus-Resumable}, and honours {@code X-HTTP-Method-Override} on every request, as
+ * tus 1.0 requires ("MUST be interpreted as the request's method"): tus-js-client's
+ * {@code overridePatchMethod} and clients behind proxies that pass only GET and POST.
+ * Security runs after this filter, so it judges the overridden method.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class TusProtocolFilter extends OncePerRequestFilter {
 
-	private static final Set<String> OVERRIDABLE = Set.of("PATCH", "DELETE");
+	/** An RFC 9110 method token; anything else is ignored rather than passed on. */
+	private static final Pattern METHOD_TOKEN = Pattern.compile("[A-Za-z]{1,16}");
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -37,9 +40,8 @@ class TusProtocolFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		response.setHeader(TusHeaders.TUS_RESUMABLE, TusHeaders.VERSION);
 		String override = request.getHeader(TusHeaders.METHOD_OVERRIDE);
-		if (override != null && "POST".equals(request.getMethod())
-				&& OVERRIDABLE.contains(override.toUpperCase(Locale.ROOT))) {
-			chain.doFilter(new OverriddenMethod(request, override.toUpperCase(Locale.ROOT)), response);
+		if (override != null && METHOD_TOKEN.matcher(override.strip()).matches()) {
+			chain.doFilter(new OverriddenMethod(request, override.strip().toUpperCase(Locale.ROOT)), response);
 			return;
 		}
 		chain.doFilter(request, response);

@@ -1,5 +1,6 @@
 package dev.ferry.upload;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
@@ -14,6 +15,8 @@ class UploadException extends ProblemException {
 
 	/** tus checksum extension: the body does not match Upload-Checksum. */
 	static final HttpStatusCode CHECKSUM_MISMATCH = HttpStatusCode.valueOf(460);
+
+	static final String IANA_PROBLEM_TYPES = "https://iana.org/assignments/http-problem-types#";
 
 	private UploadException(HttpStatusCode status, String slug, String title, String detail,
 			Map<String, Object> properties) {
@@ -63,10 +66,9 @@ class UploadException extends ProblemException {
 		return ex;
 	}
 
-	static UploadException unsupportedMediaType() {
+	static UploadException unsupportedMediaType(String expected) {
 		return new UploadException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
-				"Unsupported media type",
-				"Send upload bytes as 'Content-Type: " + TusHeaders.OFFSET_OCTET_STREAM + "'.");
+				"Unsupported media type", "Send upload bytes as 'Content-Type: " + expected + "'.");
 	}
 
 	static UploadException tooLarge(long maxSize) {
@@ -131,6 +133,18 @@ class UploadException extends ProblemException {
 	static UploadException incompleteWithChecksum() {
 		return new UploadException(HttpStatus.BAD_REQUEST, "incomplete-body", "Incomplete body",
 				"The body ended early, so its Upload-Checksum cannot be verified; nothing was stored.");
+	}
+
+	/**
+	 * A problem of the IETF resumable-upload draft, whose types the draft registers with
+	 * IANA ({@code mismatching-upload-offset}, {@code completed-upload},
+	 * {@code inconsistent-upload-length}) instead of Ferry's {@code /problems/...}.
+	 */
+	static UploadException draft(HttpStatusCode status, String ianaType, String title, String detail,
+			Map<String, Object> properties) {
+		UploadException ex = new UploadException(status, ianaType, title, detail, properties);
+		ex.getBody().setType(URI.create(IANA_PROBLEM_TYPES + ianaType));
+		return ex;
 	}
 
 }

@@ -51,6 +51,10 @@ class UploadPolicy {
 		return now.minus(properties.expiry());
 	}
 
+	Duration expiry() {
+		return properties.expiry();
+	}
+
 	long maxSize() {
 		return properties.maxSize().toBytes();
 	}

@@ -62,15 +62,18 @@ class SecurityConfiguration {
 		return PublicPaths.of("/api/v1/openapi.json", "/error");
 	}
 
-	/** What browser tus clients (tus-js-client, Uppy) send and must be able to read. */
+	/**
+	 * What browser tus clients (tus-js-client, Uppy) and clients of the IETF
+	 * resumable-upload draft send and must be able to read.
+	 */
 	static final List<String> CORS_ALLOWED_HEADERS = List.of("Authorization", "Content-Type", "Tus-Resumable",
 			"Upload-Length", "Upload-Offset", "Upload-Metadata", "Upload-Defer-Length", "Upload-Concat",
-			"Upload-Checksum", "X-HTTP-Method-Override", "X-Requested-With", "X-Request-Id", "X-Share-Session",
-			"X-Upload-Request");
+			"Upload-Checksum", "Upload-Complete", "Upload-Draft-Interop-Version", "Content-Disposition",
+			"X-HTTP-Method-Override", "X-Requested-With", "X-Request-Id", "X-Share-Session", "X-Upload-Request");
 
 	static final List<String> CORS_EXPOSED_HEADERS = List.of("Location", "Link", "Upload-Offset", "Upload-Length",
 			"Tus-Version", "Tus-Resumable", "Tus-Max-Size", "Tus-Extension", "Upload-Metadata", "Upload-Defer-Length",
-			"Upload-Concat", "Upload-Expires", "X-Request-Id");
+			"Upload-Concat", "Upload-Expires", "Upload-Complete", "Upload-Limit", "Accept-Patch", "X-Request-Id");
 
 	/**
 	 * {@code /metrics} is scraped by Prometheus with a static token of its own

@@ -1,12 +1,10 @@
 package dev.ferry.web;
 
 import java.net.InetAddress;
-import java.nio.file.Path;
 
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
-import org.apache.tomcat.util.net.SSLHostConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,24 +40,17 @@ class WebServerConfiguration {
 			"TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
 			"TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256" };
 
+	/**
+	 * The certificate comes from {@link TlsCertificates}' bundle, which renewals update.
+	 */
 	@Bean
 	WebServerFactoryCustomizer<TomcatServletWebServerFactory> tlsFromPemFiles(HttpProperties properties) {
 		return (factory) -> {
 			if (!properties.tlsEnabled()) {
 				return;
 			}
-			Ssl ssl = new Ssl();
-			ssl.setCertificate(location(properties.tlsCert()));
-			ssl.setCertificatePrivateKey(location(properties.tlsKey()));
-			ssl.setEnabledProtocols(PROTOCOLS);
-			ssl.setCiphers(CIPHERS);
-			factory.setSsl(ssl);
-			// Clients must not talk the server down to a weaker suite they prefer.
-			factory.addConnectorCustomizers((connector) -> {
-				for (SSLHostConfig host : connector.findSslHostConfigs()) {
-					host.setHonorCipherOrder(true);
-				}
-			});
+			factory.setSsl(Ssl.forBundle(TlsCertificates.BUNDLE));
+			factory.addConnectorCustomizers(TlsCertificates::honorCipherOrder);
 			Http2 http2 = new Http2();
 			http2.setEnabled(true);
 			factory.setHttp2(http2);
@@ -114,10 +105,6 @@ class WebServerConfiguration {
 			host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
 			host.getPipeline().addValve(new ProblemErrorReportValve(json));
 		});
-	}
-
-	private static String location(String file) {
-		return "file:" + Path.of(file).toAbsolutePath();
 	}
 
 }

@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,9 +59,7 @@ class ServerProcessIntegrationTests {
 	static void startServer() throws Exception {
 		Path cert = dir.resolve("cert.pem");
 		Path key = dir.resolve("key.pem");
-		run("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-days", "2",
-				"-subj", "/CN=localhost", "-addext", "subjectAltName=IP:" + BIND, "-keyout", key.toString(), "-out",
-				cert.toString());
+		certificate("localhost", cert, key);
 		dataDir = dir.resolve("state/ferry-data");
 		log = dir.resolve("server.log");
 		port = freePort();
@@ -70,7 +69,7 @@ class ServerProcessIntegrationTests {
 		env.putAll(Map.of("FERRY_BIND", BIND, "FERRY_PORT", String.valueOf(port), "FERRY_DATA_DIR", dataDir.toString(),
 				"FERRY_LOG_FORMAT", "json", "FERRY_TLS_CERT", cert.toString(), "FERRY_TLS_KEY", key.toString(),
 				"FERRY_METRICS_TOKEN", METRICS_TOKEN, "FERRY_ADMIN_EMAIL", ADMIN_EMAIL, "FERRY_ADMIN_PASSWORD",
-				ADMIN_PASSWORD));
+				ADMIN_PASSWORD, "FERRY_TLS_RELOAD_INTERVAL", "1s"));
 		server = builder.directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {
 			assertThat(server.isAlive()).as("server exited:%n%s", logText()).isTrue();
@@ -86,6 +85,30 @@ class ServerProcessIntegrationTests {
 				server.destroyForcibly();
 			}
 		}
+	}
+
+	/**
+	 * A renewal replaces the files one at a time: a new key beside the old certificate is
+	 * not taken (the server keeps serving), the matching certificate is, without a
+	 * restart.
+	 */
+	@Test
+	void aRenewedCertificateIsServedWithoutARestart() throws IOException {
+		assertThat(tls("-tls1_3").output()).contains("CN = localhost");
+		Path newCert = dir.resolve("renewed-cert.pem");
+		Path newKey = dir.resolve("renewed-key.pem");
+		certificate("renewed.localhost", newCert, newKey);
+
+		Files.copy(newKey, dir.resolve("key.pem"), StandardCopyOption.REPLACE_EXISTING);
+		await().atMost(Duration.ofSeconds(30)).until(() -> logText().contains("does not load"));
+		assertThat(tls("-tls1_3").output()).contains("CN = localhost").contains("Protocol version: TLSv1.3");
+
+		Files.copy(newCert, dir.resolve("cert.pem"), StandardCopyOption.REPLACE_EXISTING);
+		await().atMost(Duration.ofSeconds(30)).until(() -> tls("-tls1_3").output().contains("CN = renewed.localhost"));
+		assertThat(tls("-tls1_2", "-cipher", "ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-ECDSA-AES128-GCM-SHA256").output())
+			.as("the server's cipher order still wins after the reload")
+			.contains("Ciphersuite: ECDHE-ECDSA-AES128-GCM-SHA256");
+		assertThat(logText()).contains("new connections use it");
 	}
 
 	@Test
@@ -192,6 +215,12 @@ class ServerProcessIntegrationTests {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
+	}
+
+	private static void certificate(String name, Path cert, Path key) {
+		run("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-days", "2",
+				"-subj", "/CN=" + name, "-addext", "subjectAltName=IP:" + BIND, "-keyout", key.toString(), "-out",
+				cert.toString());
 	}
 
 	private static String logText() throws IOException {

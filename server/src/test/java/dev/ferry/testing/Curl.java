@@ -19,8 +19,8 @@ public final class Curl {
 	}
 
 	/**
-	 * Runs {@code curl -sS -i} with {@code args} and answers the last response (after any
-	 * {@code 100 Continue}).
+	 * Runs {@code curl -sS -i} with {@code args} and answers the final response (after
+	 * any informational ones, such as {@code 100 Continue}).
 	 */
 	public static Api.Response request(String... args) {
 		List<String> command = new ArrayList<>(List.of("curl", "-sS", "-i", "--max-time", "60"));
@@ -60,7 +60,7 @@ public final class Curl {
 			String body = (end >= 0) ? rest.substring(end + 4) : "";
 			String[] lines = head.split("\r\n");
 			int status = Integer.parseInt(lines[0].split(" ")[1]);
-			if (status == 100 && end >= 0) {
+			if (status >= 100 && status < 200 && end >= 0) {
 				rest = body;
 				continue;
 			}

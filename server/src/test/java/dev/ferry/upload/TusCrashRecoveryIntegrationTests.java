@@ -35,7 +35,7 @@ class TusCrashRecoveryIntegrationTests {
 
 	@Test
 	void uploadSurvivesAServerKilledMidPatch() throws Exception {
-		byte[] content = TusProtocolIntegrationTests.random(16 * MIB);
+		byte[] content = TusSpecificationIntegrationTests.random(16 * MIB);
 		String location;
 		long sent;
 		try (FerryProcess server = FerryProcess.start(dataDir, logs.resolve("first-run.log"))) {

@@ -31,7 +31,7 @@ class TusJavaClientIntegrationTests extends IntegrationTest {
 	void uploadStopsHalfWayAndANewClientResumesIt() throws Exception {
 		TestAccounts.Account user = new TestAccounts(api, adminToken()).user();
 		Path source = dir.resolve("resumed.bin");
-		Files.write(source, TusProtocolIntegrationTests.random(SIZE));
+		Files.write(source, TusSpecificationIntegrationTests.random(SIZE));
 		TusURLMemoryStore urls = new TusURLMemoryStore();
 
 		TusUploader first = client(user, urls).resumeOrCreateUpload(upload(source));

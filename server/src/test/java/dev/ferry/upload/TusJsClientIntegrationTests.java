@@ -74,7 +74,7 @@ class TusJsClientIntegrationTests extends IntegrationTest {
 	private JsonNode uploadWithNode(TestAccounts.Account user, String chunkSize) throws Exception {
 		installClient();
 		Path source = dir.resolve("from-node.bin");
-		Files.write(source, TusProtocolIntegrationTests.random(SIZE));
+		Files.write(source, TusSpecificationIntegrationTests.random(SIZE));
 		ProcessBuilder node = new ProcessBuilder("node", PROJECT.resolve("resume-upload.mjs").toString(),
 				api.base() + Tus.BASE, source.toString());
 		node.environment().put("FERRY_TOKEN", user.token());

@@ -15,7 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import static dev.ferry.upload.TusProtocolIntegrationTests.random;
+import static dev.ferry.upload.TusSpecificationIntegrationTests.random;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import static dev.ferry.upload.TusProtocolIntegrationTests.MIB;
-import static dev.ferry.upload.TusProtocolIntegrationTests.random;
+import static dev.ferry.upload.TusSpecificationIntegrationTests.MIB;
+import static dev.ferry.upload.TusSpecificationIntegrationTests.random;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Who may upload, how much, under which names, and what the audit trail says. */
