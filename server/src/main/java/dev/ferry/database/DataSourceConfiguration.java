@@ -1,5 +1,7 @@
 package dev.ferry.database;
 
+import java.time.Duration;
+
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -7,6 +9,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.ferry.FerryProperties;
 import dev.ferry.ops.DataDirectory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,7 +21,8 @@ import org.springframework.context.annotation.Configuration;
 class DataSourceConfiguration {
 
 	@Bean
-	DataSource dataSource(FerryProperties properties, DataDirectory dataDirectory) {
+	DataSource dataSource(FerryProperties properties, DataDirectory dataDirectory,
+			@Value("${ferry.db.connect-timeout:3s}") Duration connectTimeout) {
 		HikariConfig config = new HikariConfig();
 		FerryProperties.Db db = properties.db();
 		if (db.url() == null || db.url().isBlank()) {
@@ -36,6 +40,10 @@ class DataSourceConfiguration {
 			config.setUsername(db.username());
 			config.setPassword(db.password());
 			config.setMaximumPoolSize(16);
+			// While the database is down a request waits this long for a connection, then
+			// answers 503: a short wait keeps threads from piling up behind a dead
+			// server.
+			config.setConnectionTimeout(connectTimeout.toMillis());
 		}
 		config.setPoolName("ferry-db");
 		return new HikariDataSource(config);

@@ -201,6 +201,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+		if (DatabaseUnavailableFilter.isUnreachable(ex)) {
+			log.warn("Database unreachable; answered 503");
+			ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailableFilter.SLUG,
+					DatabaseUnavailableFilter.DETAIL);
+			HttpHeaders headers = new HttpHeaders();
+			headers.set(HttpHeaders.RETRY_AFTER, DatabaseUnavailableFilter.RETRY_AFTER_SECONDS);
+			return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
+		}
 		log.error("Unexpected error", ex);
 		ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", Problems.INTERNAL_DETAIL);
 		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);

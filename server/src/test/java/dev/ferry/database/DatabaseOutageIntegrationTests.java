@@ -1,0 +1,86 @@
+package dev.ferry.database;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+
+import dev.ferry.testing.Api;
+import dev.ferry.testing.IntegrationTest;
+import dev.ferry.testing.OwnPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * PostgreSQL goes away under a running server and comes back: readiness turns red while
+ * liveness stays green, every request (signed in, signing in, many at once) answers 503
+ * {@code /problems/database-unavailable} with Retry-After instead of hanging or a 500,
+ * and the server recovers by itself. The database is the test's own, so stopping it
+ * disturbs no other test.
+ */
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class DatabaseOutageIntegrationTests extends IntegrationTest {
+
+	private static final OwnPostgres POSTGRES = OwnPostgres.create();
+
+	@DynamicPropertySource
+	static void ownDatabase(DynamicPropertyRegistry registry) {
+		registry.add("ferry.db.url", POSTGRES::url);
+		registry.add("ferry.db.username", () -> "ferry");
+		registry.add("ferry.db.connect-timeout", () -> "1s");
+	}
+
+	@AfterAll
+	static void removeDatabase() {
+		POSTGRES.close();
+	}
+
+	@Test
+	void anOutageAnswers503AndTheServerRecoversWithoutARestart() {
+		String token = adminToken();
+		assertThat(api.get("/api/v1/files", token).status()).isEqualTo(200);
+
+		POSTGRES.stop();
+		await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/health/ready", null).status() == 503);
+		assertThat(api.get("/health", null).status()).isEqualTo(200);
+
+		ExecutorService clients = Executors.newFixedThreadPool(20);
+		try {
+			List<CompletableFuture<Api.Response>> responses = IntStream.range(0, 40)
+				.mapToObj((i) -> CompletableFuture.supplyAsync(() -> api.get("/api/v1/files", token), clients))
+				.toList();
+			for (CompletableFuture<Api.Response> response : responses) {
+				assertUnavailable(response.join());
+			}
+		}
+		finally {
+			clients.shutdown();
+		}
+		assertUnavailable(
+				api.post("/api/v1/auth/login", Map.of("email", ADMIN_EMAIL, "password", ADMIN_PASSWORD), null));
+
+		POSTGRES.start();
+		await().atMost(Duration.ofSeconds(60)).until(() -> api.get("/health/ready", null).status() == 200);
+		assertThat(api.get("/api/v1/files", token).status()).isEqualTo(200);
+		assertThat(adminToken()).isNotBlank();
+	}
+
+	private static void assertUnavailable(Api.Response response) {
+		assertThat(response.status()).as(response.body()).isEqualTo(503);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(response.json().get("type").asString()).isEqualTo("/problems/database-unavailable");
+		assertThat(response.header("Retry-After")).isEqualTo("5");
+		assertThat(response.body()).doesNotContain("Exception");
+	}
+
+}
