@@ -230,10 +230,19 @@ public final class FerryProcess implements AutoCloseable {
 					Integer.parseInt(settings.get("FERRY_PORT")), output);
 		}
 
-		/** Starts the server and waits until it answers {@code /health} over HTTP. */
+		/**
+		 * Starts the server and waits until it answers {@code /health} over HTTP; a
+		 * server that does not is killed, not left running after the test.
+		 */
 		public FerryProcess start() throws IOException {
 			FerryProcess server = launch();
-			server.awaitReady(server::answersHealth);
+			try {
+				server.awaitReady(server::answersHealth);
+			}
+			catch (RuntimeException | Error ex) {
+				server.process.destroyForcibly();
+				throw ex;
+			}
 			return server;
 		}
 
