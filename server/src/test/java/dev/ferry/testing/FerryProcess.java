@@ -34,7 +34,7 @@ public final class FerryProcess implements AutoCloseable {
 
 	public static final String ADMIN_PASSWORD = "process-admin-password-for-tests";
 
-	private static final Duration STARTUP = Duration.ofMinutes(3);
+	private static final Duration STARTUP = Duration.ofMinutes(5);
 
 	private final Process process;
 
@@ -99,8 +99,8 @@ public final class FerryProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Polls {@code ready} until it holds (at most three minutes), failing with the end of
-	 * the log as soon as the server exits.
+	 * Polls {@code ready} until it holds (at most five minutes, for a loaded CI machine),
+	 * failing with the end of the log as soon as the server exits.
 	 */
 	public void awaitReady(Callable<Boolean> ready) {
 		await().atMost(STARTUP).pollInterval(Duration.ofMillis(500)).until(() -> {
