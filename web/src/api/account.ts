@@ -1,5 +1,5 @@
 import { api } from './client'
-import type { ApiKey, CreatedApiKey, Items, SessionInfo } from './types'
+import type { ApiKey, CreatedApiKey, Items, Received, Schemas, SessionInfo } from './types'
 
 export const listSessions = () => api.request<Items<SessionInfo>>('/api/v1/auth/sessions').then((r) => r.items)
 
@@ -10,32 +10,28 @@ export const revokeOtherSessions = () => api.request<void>('/api/v1/auth/session
 
 export const listApiKeys = () => api.request<Items<ApiKey>>('/api/v1/auth/api-keys').then((r) => r.items)
 
-export const createApiKey = (body: { name: string; scopes: string[]; expires_at?: string }) =>
+export const createApiKey = (body: Schemas['CreateRequest']) =>
   api.request<CreatedApiKey>('/api/v1/auth/api-keys', { json: body })
 
 export const revokeApiKey = (id: string) =>
   api.request<void>(`/api/v1/auth/api-keys/${encodeURIComponent(id)}`, { method: 'DELETE' })
 
-export interface TwoFactorStatus {
-  totp_enabled: boolean
-  recovery_codes_left: number
-  passkeys: number
-  required: boolean
-}
+export type TwoFactorStatus = Received<
+  Schemas['TwoFactorStatus'],
+  'totp_enabled' | 'recovery_codes_left' | 'passkeys' | 'required'
+>
 
-export interface TotpEnrollment {
-  secret: string
-  otpauth_uri: string
-  /** A data: URI of an SVG QR code of otpauth_uri. */
-  qr: string
-}
+/** `qr` is a data: URI of an SVG QR code of `otpauth_uri`. */
+export type TotpEnrollment = Received<Schemas['Enrollment'], 'secret' | 'otpauth_uri' | 'qr'>
+
+type RecoveryCodes = Received<Schemas['RecoveryCodes'], 'recovery_codes'>
 
 export const twoFactorStatus = () => api.request<TwoFactorStatus>('/api/v1/auth/2fa')
 
 export const enableTotp = () => api.request<TotpEnrollment>('/api/v1/auth/2fa/enable', { method: 'POST' })
 
 export const confirmTotp = (code: string) =>
-  api.request<{ recovery_codes: string[] }>('/api/v1/auth/2fa/verify', { json: { code } }).then((r) => r.recovery_codes)
+  api.request<RecoveryCodes>('/api/v1/auth/2fa/verify', { json: { code } }).then((r) => r.recovery_codes)
 
 export const disableTotp = (password: string, code: string) =>
   api.request<void>('/api/v1/auth/2fa/disable', { json: { password, code } })
@@ -44,16 +40,9 @@ export const changePassword = (currentPassword: string, newPassword: string) =>
   api.request<void>('/api/v1/auth/password', { json: { current_password: currentPassword, new_password: newPassword } })
 
 export const regenerateRecoveryCodes = (code: string) =>
-  api
-    .request<{ recovery_codes: string[] }>('/api/v1/auth/2fa/recovery-codes', { json: { code } })
-    .then((r) => r.recovery_codes)
+  api.request<RecoveryCodes>('/api/v1/auth/2fa/recovery-codes', { json: { code } }).then((r) => r.recovery_codes)
 
-export interface Passkey {
-  id: string
-  name: string
-  created_at: string
-  last_used_at: string | null
-}
+export type Passkey = Received<Schemas['PasskeyView'], 'id' | 'name' | 'created_at'>
 
 export const listPasskeys = () => api.request<Items<Passkey>>('/api/v1/auth/passkeys').then((r) => r.items)
 

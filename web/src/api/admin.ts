@@ -1,5 +1,5 @@
 import { api } from './client'
-import type { AuditPage, ChainStatus, Invitation, Role, UserInfo, UserPage } from './types'
+import type { AuditPage, ChainStatus, Invitation, Received, Role, Schemas, UserInfo, UserPage } from './types'
 
 export function listUsers(cursor?: string | null): Promise<UserPage> {
   const params = new URLSearchParams({ limit: '100' })
@@ -60,11 +60,12 @@ export const myActivity = (cursor: string | null) =>
     `/api/v1/me/activity?${new URLSearchParams(cursor ? { cursor, limit: '20' } : { limit: '20' })}`,
   )
 
-export interface SecurityPolicy {
-  /** none, all, or a comma-separated list of roles */
-  require_2fa: string
+/**
+ * `require_2fa`: none, all, or a comma-separated list of roles. `source` environment:
+ * FERRY_REQUIRE_2FA is in force; admin: an administrator set it here.
+ */
+export type SecurityPolicy = Omit<Received<Schemas['View'], 'require_2fa'>, 'require_2fa_roles' | 'source'> & {
   require_2fa_roles: Role[]
-  /** environment: FERRY_REQUIRE_2FA is in force; admin: an administrator set it here */
   source: 'environment' | 'admin'
 }
 

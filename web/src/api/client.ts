@@ -1,3 +1,5 @@
+import type { Received, Schemas } from './types'
+
 /**
  * The one way the UI talks to the server. The access token lives only in this object's
  * memory (never in storage, so a script injected into the page finds nothing to steal for
@@ -38,15 +40,8 @@ export class ApiError extends Error {
   }
 }
 
-export interface TokenResponse {
-  access_token: string
-  token_type: string
-  expires_in: number
-  /** Browser sessions: when the session ends unless used before. */
-  idle_expires_at?: string | null
-  mfa_enrollment_required?: boolean | null
-  password_change_required?: boolean | null
-}
+/** `idle_expires_at`, for browser sessions: when the session ends unless used before. */
+export type TokenResponse = Received<Schemas['TokenResponse'], 'access_token' | 'token_type' | 'expires_in'>
 
 /** What a restricted session must do before anything else works. */
 export type Restriction = 'mfa-enrollment' | 'password-change'

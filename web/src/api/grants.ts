@@ -1,48 +1,34 @@
 import { downloadWithTicket } from '../lib/download'
 import { api } from './client'
+import type { Received, Schemas } from './types'
 
 export type GrantObject = 'file' | 'transfer'
 export type Permission = 'view' | 'download' | 'edit'
 
-export interface Grant {
-  id: string
+/** `grantee_name` is the user's email or the group's name; none when the account or group is gone. */
+export type Grant = Omit<
+  Received<Schemas['GrantView'], 'id' | 'object_id' | 'grantee_id' | 'created_at'>,
+  'object_type' | 'grantee_type' | 'permission'
+> & {
   object_type: GrantObject
-  object_id: string
   grantee_type: 'user' | 'group'
-  grantee_id: string
-  /** The user's email or the group's name; null when the account or group is gone. */
-  grantee_name: string | null
   permission: Permission
-  created_at: string
 }
 
 export type Grantee = { email: string } | { user_id: string } | { group_id: string }
 
-export interface SharedFile {
-  id: string
-  name: string
-  size: number
-  content_type: string | null
-}
+export type SharedFile = Received<Schemas['SharedFile'], 'id' | 'name' | 'size'>
 
-export interface SharedItem {
-  grant_id: string
+export type SharedItem = Omit<
+  Received<Schemas['SharedItem'], 'grant_id' | 'id' | 'name' | 'size' | 'granted_at'>,
+  'type' | 'permission' | 'files'
+> & {
   type: GrantObject
-  id: string
-  name: string
-  size: number
-  content_type: string | null
   permission: Permission
-  owner_name: string | null
-  granted_at: string
-  expires_at: string | null
-  files: SharedFile[] | null
+  files?: SharedFile[] | null
 }
 
-export interface GroupName {
-  id: string
-  name: string
-}
+export type GroupName = Received<Schemas['GroupName'], 'id' | 'name'>
 
 const base = (type: GrantObject, id: string) =>
   `/api/v1/${type === 'file' ? 'files' : 'transfers'}/${encodeURIComponent(id)}/grants`

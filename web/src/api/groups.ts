@@ -1,15 +1,9 @@
 import { api } from './client'
+import type { Received, Schemas } from './types'
 
-export interface GroupMember {
-  user_id: string
-  email: string | null
-  name: string | null
-}
+export type GroupMember = Received<Schemas['MemberView'], 'user_id'>
 
-export interface Group {
-  id: string
-  name: string
-  created_at: string
+export type Group = Omit<Received<Schemas['GroupView'], 'id' | 'name' | 'created_at'>, 'members'> & {
   members: GroupMember[]
 }
 

@@ -1,26 +1,16 @@
 import type { DownloadTicket } from '../lib/download'
 import { ApiError, api } from './client'
+import type { Received, Schemas } from './types'
 
-export interface PublicShare {
-  title: string
-  message: string | null
-  sender_name: string | null
-  sender_email?: string | null
-  files: { id: string; name: string; size: number; content_type: string | null }[]
-  total_size: number
-  expires_at: string
-  downloads_left: number | null
-  password_required: boolean
-  email_verification_required: boolean
-  unlocked: boolean
-  verified_email: string | null
-}
+export type PublicShare = Omit<
+  Received<
+    Schemas['ShareInfo'],
+    'title' | 'total_size' | 'expires_at' | 'password_required' | 'email_verification_required' | 'unlocked'
+  >,
+  'files'
+> & { files: Received<Schemas['FileItem'], 'id' | 'name' | 'size'>[] }
 
-export interface ShareSession {
-  session_token: string
-  expires_at: string
-  email?: string | null
-}
+export type ShareSession = Received<Schemas['PublicShareSessionView'], 'session_token' | 'expires_at'>
 
 /** What the public page shows instead of the files, from the problem `type` the server answered. */
 export type ShareProblem = 'not-found' | 'expired' | 'exhausted' | 'session-invalid' | 'other'

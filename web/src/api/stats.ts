@@ -1,43 +1,27 @@
 import { api } from './client'
+import type { Received, Schemas } from './types'
 
-export interface ActivityTotals {
-  uploads: number
-  upload_bytes: number
-  downloads: number
-  download_bytes: number
-  failed_logins: number
-  sign_ins: number
-}
+export type ActivityTotals = Received<
+  Schemas['ActivityTotals'],
+  'uploads' | 'upload_bytes' | 'downloads' | 'download_bytes' | 'failed_logins' | 'sign_ins'
+>
 
-export interface ActivityDay extends ActivityTotals {
-  /** A UTC day, YYYY-MM-DD. */
-  date: string
-}
+/** A UTC day, `date` YYYY-MM-DD, and its totals. */
+export type ActivityDay = ActivityTotals & Received<Schemas['ActivityDay'], 'date'>
 
-export interface UserStorage {
-  user_id: string
-  email: string
-  name: string | null
-  bytes: number
-  files: number
-  /** The quota that applies (own or role default); null = unlimited. */
-  quota_bytes: number | null
-}
+/** `quota_bytes` is the quota that applies (own or role default); none = unlimited. */
+export type UserStorage = Received<Schemas['UserStorage'], 'user_id' | 'email' | 'bytes' | 'files'>
 
-export interface StatsOverview {
-  users: { total: number; active: number; suspended: number }
-  files: number
-  stored_bytes: number
-  active_transfers: number
+export type StatsOverview = Omit<
+  Received<Schemas['StatsOverview'], 'files' | 'stored_bytes' | 'active_transfers' | 'generated_at'>,
+  'users' | 'last24h' | 'top_storage'
+> & {
+  users: Received<Schemas['Users'], 'total' | 'active' | 'suspended'>
   last24h: ActivityTotals
   top_storage: UserStorage[]
-  generated_at: string
 }
 
-export interface StatsActivity {
-  days: number
-  from: string
-  to: string
+export type StatsActivity = Omit<Received<Schemas['StatsActivity'], 'days' | 'from' | 'to'>, 'items' | 'totals'> & {
   items: ActivityDay[]
   totals: ActivityTotals
 }

@@ -1,92 +1,62 @@
 import { api } from './client'
+import type { Received, Schemas } from './types'
 
 export type TransferStatus = 'active' | 'expired' | 'revoked'
 export type LinkStatus = 'active' | 'expired' | 'exhausted' | 'revoked'
 
-export interface TransferFile {
-  id: string
-  name: string
-  size: number
-  content_type: string | null
-  available: boolean
-}
+export type TransferFile = Received<Schemas['TransferFileView'], 'id' | 'name' | 'size' | 'available'>
 
-export interface ShareLink {
-  id: string
-  token?: string | null
-  url?: string | null
-  status: LinkStatus
-  created_at: string
-  expires_at: string
-  max_downloads: number | null
-  downloads: number
-  downloads_left: number | null
-  password_required: boolean
-  require_email_verification: boolean
-  notify_on_download: boolean
-  revoked_at: string | null
-}
+export type ShareLink = Omit<
+  Received<
+    Schemas['LinkView'],
+    | 'id'
+    | 'created_at'
+    | 'expires_at'
+    | 'downloads'
+    | 'password_required'
+    | 'require_email_verification'
+    | 'notify_on_download'
+  >,
+  'status'
+> & { status: LinkStatus }
 
-export interface Transfer {
-  id: string
-  title: string
-  message: string | null
+export type Transfer = Omit<
+  Received<
+    Schemas['TransferView'],
+    | 'id'
+    | 'title'
+    | 'expires_at'
+    | 'created_at'
+    | 'updated_at'
+    | 'total_size'
+    | 'recipients'
+    | 'show_sender_email'
+    | 'notify_sender'
+    | 'delete_files_on_expiry'
+  >,
+  'status' | 'files' | 'shares' | 'link'
+> & {
   status: TransferStatus
-  expires_at: string
-  created_at: string
-  updated_at: string
   files: TransferFile[]
-  total_size: number
-  recipients: string[]
-  show_sender_email: boolean
-  notify_sender: boolean
-  delete_files_on_expiry: boolean
-  first_download_at: string | null
-  purged_at: string | null
   shares: ShareLink[]
   link?: ShareLink | null
-  mail?: string | null
 }
 
-export interface LinkOptions {
-  expires_at?: string
-  max_downloads?: number
-  password?: string
-  require_email_verification?: boolean
-  notify_on_download?: boolean
-}
+export type LinkOptions = Schemas['LinkOptions']
 
-export interface NewTransfer {
+export type NewTransfer = Omit<Schemas['NewTransfer'], 'title' | 'file_ids' | 'recipients' | 'link'> & {
   title: string
-  message?: string
   file_ids: string[]
   recipients: string[]
-  expires_at?: string
-  notify_recipients?: boolean
   link: LinkOptions
 }
 
-export interface Recipient {
-  email: string
-  notified_at: string | null
-  verified_at: string | null
-  downloaded_at: string | null
-}
+export type Recipient = Received<Schemas['RecipientView'], 'email'>
 
-export interface Activity {
-  id: string
-  link_id: string
-  file_id: string | null
-  file_name: string | null
-  kind: 'file' | 'zip'
-  email: string | null
-  ip: string | null
-  user_agent: string | null
-  bytes: number
-  completed: boolean
-  started_at: string
-  finished_at: string | null
-}
+export type Activity = Omit<
+  Received<Schemas['ActivityView'], 'id' | 'link_id' | 'bytes' | 'completed' | 'started_at'>,
+  'kind'
+> & { kind: 'file' | 'zip' }
 
 export interface Page<T> {
   items: T[]

@@ -1,48 +1,32 @@
 import { api } from './client'
+import type { Received, Schemas } from './types'
 
-export interface UploadRequest {
-  id: string
-  token?: string | null
-  url?: string | null
-  title: string
-  message: string | null
-  status: string
-  folder: string
-  password_required: boolean
-  allowed_emails: string[]
-  allowed_types: string[]
-  max_files: number | null
-  max_total_bytes: number | null
-  files_received: number
-  bytes_received: number
-  expires_at: string
-  created_at: string
-  revoked_at: string | null
-}
+export type UploadRequest = Received<
+  Schemas['RequestView'],
+  | 'id'
+  | 'title'
+  | 'status'
+  | 'folder'
+  | 'password_required'
+  | 'allowed_emails'
+  | 'allowed_types'
+  | 'files_received'
+  | 'bytes_received'
+  | 'expires_at'
+  | 'created_at'
+>
 
-export interface ReceivedFile {
-  file_id: string
-  name: string
-  size: number
-  uploader_email: string | null
+export type ReceivedFile = Omit<
+  Received<Schemas['ArrivalView'], 'file_id' | 'name' | 'size' | 'created_at'>,
+  'status'
+> & {
   status: 'uploading' | 'complete'
-  created_at: string
-  completed_at: string | null
 }
 
-export interface PublicUploadRequest {
-  title: string
-  message: string | null
-  owner_name: string | null
-  max_files: number | null
-  max_total_bytes: number | null
-  allowed_types: string[]
-  files_left: number | null
-  bytes_left: number | null
-  expires_at: string
-  password_required: boolean
-  email_verification_required: boolean
-}
+export type PublicUploadRequest = Received<
+  Schemas['PublicView'],
+  'title' | 'allowed_types' | 'expires_at' | 'password_required' | 'email_verification_required'
+>
 
 const base = '/api/v1/upload-requests'
 

@@ -58,7 +58,7 @@ export function PublicUploadPage() {
       ) : needsPassword && !session ? (
         <PasswordForm token={token} onSession={setSession} />
       ) : (
-        <Dropzone ready={session !== null} message={request.message} limits={limits.join(' · ')} />
+        <Dropzone ready={session !== null} message={request.message ?? null} limits={limits.join(' · ')} />
       )}
     </AuthLayout>
   )

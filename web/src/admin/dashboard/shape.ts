@@ -98,7 +98,7 @@ export function storageRows(items: UserStorage[]): StorageRow[] {
       email: item.email,
       bytes: item.bytes,
       files: item.files,
-      quota: item.quota_bytes,
+      quota: item.quota_bytes ?? null,
       percent,
       level,
       summary: `${formatBytes(item.bytes)} · ${ofQuota}`,

@@ -12,6 +12,7 @@ import dev.ferry.auth.Role;
 import dev.ferry.files.StorageStats;
 import dev.ferry.share.transfer.TransferStatsQuery;
 import dev.ferry.testing.Databases;
+import dev.ferry.testing.TestAccounts;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.json.JsonMapper;
@@ -107,13 +108,15 @@ class StatsQueriesTests {
 	}
 
 	private static String user(JdbcClient jdbc, String email, String status, Long quota) {
-		String id = UUID.randomUUID().toString();
 		String name = Character.toUpperCase(email.charAt(0)) + email.substring(1, email.indexOf('@'));
-		jdbc.sql("INSERT INTO users (id, email, name, role, status, quota_bytes, created_at, updated_at) "
-				+ "VALUES (?, ?, ?, 'USER', ?, ?, ?, ?)")
-			.params(id, email, name, status, quota, NOON, NOON)
-			.update();
-		return id;
+		return TestAccounts.row()
+			.email(email)
+			.name(name)
+			.status(status)
+			.quotaBytes(quota)
+			.createdAt(NOON)
+			.insert(jdbc)
+			.toString();
 	}
 
 	private static void file(JdbcClient jdbc, String owner, String name, long size) {

@@ -9,6 +9,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
+import dev.ferry.testing.TestAccounts;
+
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.ferry.testing.Api;
+import dev.ferry.testing.TestAccounts;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

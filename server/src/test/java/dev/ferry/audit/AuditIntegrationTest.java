@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import dev.ferry.testing.Api;
 import dev.ferry.testing.IntegrationTest;
+import dev.ferry.testing.TestAccounts;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,7 +41,11 @@ abstract class AuditIntegrationTest extends IntegrationTest {
 
 	/** A new user account; returns its id. */
 	protected String createUser(String email) {
-		return TestAccounts.create(jdbc, passwords, email, "USER");
+		return TestAccounts.row()
+			.email(email)
+			.passwordHash(passwords.encode(TestAccounts.PASSWORD))
+			.insert(jdbc)
+			.toString();
 	}
 
 	protected static String query(Map<String, String> params) {

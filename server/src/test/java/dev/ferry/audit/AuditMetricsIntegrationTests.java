@@ -1,6 +1,7 @@
 package dev.ferry.audit;
 
 import dev.ferry.testing.Api;
+import dev.ferry.testing.TestAccounts;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

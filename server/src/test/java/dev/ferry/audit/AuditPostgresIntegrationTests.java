@@ -5,6 +5,7 @@ import java.util.Map;
 
 import dev.ferry.testing.Api;
 import dev.ferry.testing.Databases;
+import dev.ferry.testing.TestAccounts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.ferry.testing.Api;
+import dev.ferry.testing.TestAccounts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -33,7 +33,10 @@ class TotpAfterKeyRetirementIntegrationTests {
 	@Test
 	void totpSignInWorksAfterTheRotatedOutKeyIsRemovedAndTheServerRestarted() throws Exception {
 		String secret;
-		try (FerryProcess server = FerryProcess.start(dataDir, logs.resolve("first-run.log"))) {
+		try (FerryProcess server = FerryProcess.fromTestClasspath()
+			.dataDir(dataDir)
+			.log(logs.resolve("first-run.log"))
+			.start()) {
 			Api api = new Api(server.base());
 			String token = api.login(FerryProcess.ADMIN_EMAIL, FerryProcess.ADMIN_PASSWORD);
 			secret = api.post("/api/v1/auth/2fa/enable", Map.of(), token).json().get("secret").asString();
@@ -48,7 +51,10 @@ class TotpAfterKeyRetirementIntegrationTests {
 		}
 		retireAllButThePrimaryKey(dataDir.resolve("keys/kek.json"));
 
-		try (FerryProcess server = FerryProcess.start(dataDir, logs.resolve("second-run.log"))) {
+		try (FerryProcess server = FerryProcess.fromTestClasspath()
+			.dataDir(dataDir)
+			.log(logs.resolve("second-run.log"))
+			.start()) {
 			Api api = new Api(server.base());
 			Api.Response password = api.post("/api/v1/auth/login",
 					Map.of("email", FerryProcess.ADMIN_EMAIL, "password", FerryProcess.ADMIN_PASSWORD), null);

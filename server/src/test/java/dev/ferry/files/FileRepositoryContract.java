@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.ferry.testing.Databases;
+import dev.ferry.testing.TestAccounts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,13 +47,13 @@ abstract class FileRepositoryContract {
 
 	@Test
 	void insertRefusesATakenPathAndOnlyTheOwnerFindsTheFile() {
-		UUID owner = user();
+		UUID owner = TestAccounts.insertUser(db.jdbc());
 		FileRecord a = file(owner, "/", "a.pdf", 10, 0);
 		assertThat(files.insertIfFree(a)).isTrue();
 		assertThat(files.insertIfFree(withId(file(owner, "/", "a.pdf", 5, 1)))).isFalse();
-		assertThat(files.insertIfFree(file(user(), "/", "a.pdf", 5, 1))).isTrue();
+		assertThat(files.insertIfFree(file(TestAccounts.insertUser(db.jdbc()), "/", "a.pdf", 5, 1))).isTrue();
 		assertThat(files.findOwned(a.id(), owner)).contains(a);
-		assertThat(files.findOwned(a.id(), user())).isEmpty();
+		assertThat(files.findOwned(a.id(), TestAccounts.insertUser(db.jdbc()))).isEmpty();
 		assertThat(files.exists(owner, "/", "a.pdf")).isTrue();
 		assertThat(files.exists(owner, "/", "A.pdf")).isFalse();
 		assertThat(files.usedBytes(owner)).isEqualTo(10);
@@ -60,21 +61,21 @@ abstract class FileRepositoryContract {
 
 	@Test
 	void moveIntoATakenPathViolatesTheConstraintAndDeleteIsOwnerOnly() {
-		UUID owner = user();
+		UUID owner = TestAccounts.insertUser(db.jdbc());
 		FileRecord a = insert(file(owner, "/", "a.txt", 1, 0));
 		insert(file(owner, "/x", "b.txt", 1, 0));
 		assertThat(files.move(a.id(), owner, "/x", "c.txt", T0.plusSeconds(9))).isTrue();
 		assertThat(files.findOwned(a.id(), owner).orElseThrow().path()).isEqualTo("/x/c.txt");
 		assertThatThrownBy(() -> files.move(a.id(), owner, "/x", "b.txt", T0))
 			.isInstanceOf(DataIntegrityViolationException.class);
-		assertThat(files.delete(a.id(), user())).isFalse();
+		assertThat(files.delete(a.id(), TestAccounts.insertUser(db.jdbc()))).isFalse();
 		assertThat(files.delete(a.id(), owner)).isTrue();
 		assertThat(files.findOwned(a.id(), owner)).isEmpty();
 	}
 
 	@Test
 	void filtersByNameTypeSizeTimeAndFolder() {
-		UUID owner = user();
+		UUID owner = TestAccounts.insertUser(db.jdbc());
 		insert(file(owner, "/", "Ärger Report.PDF", 100, 0, "application/pdf"));
 		insert(file(owner, "/docs", "photo_1.png", 2000, 10, "image/png"));
 		insert(file(owner, "/docs/2026", "photo%2.jpg", 3000, 20, "image/jpeg"));
@@ -97,7 +98,7 @@ abstract class FileRepositoryContract {
 
 	@Test
 	void everySortOrderPagesWithoutDuplicatesOrGapsWhileFilesAreAdded() {
-		UUID owner = user();
+		UUID owner = TestAccounts.insertUser(db.jdbc());
 		List<FileRecord> all = new ArrayList<>();
 		for (int i = 0; i < 23; i++) {
 			all.add(insert(file(owner, "/", "f" + (i % 7) + "-" + i + ".bin", i % 4, i % 5)));
@@ -135,15 +136,6 @@ abstract class FileRepositoryContract {
 	private FileRecord insert(FileRecord file) {
 		assertThat(files.insertIfFree(file)).isTrue();
 		return file;
-	}
-
-	private UUID user() {
-		UUID id = UUID.randomUUID();
-		db.jdbc()
-			.sql("INSERT INTO users (id, email, role, status, created_at, updated_at) VALUES (?, ?, 'USER', 'ACTIVE', 0, 0)")
-			.params(id.toString(), id + "@ferry.test")
-			.update();
-		return id;
 	}
 
 	private static FileRecord file(UUID owner, String folder, String name, long size, int second) {

@@ -1,8 +1,6 @@
 package dev.ferry.files;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,10 +11,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.List;
 
 import dev.ferry.testing.Api;
-import org.awaitility.Awaitility;
+import dev.ferry.testing.FerryProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,29 +29,26 @@ class LargeFileHeapIntegrationTests {
 
 	private static final long SIZE = Long.getLong("ferry.heap-test.bytes", 2L * 1024 * 1024 * 1024);
 
-	private static final String PASSWORD = "heap-test-admin-password";
-
-	private Process server;
+	private FerryProcess server;
 
 	@AfterEach
-	void stopServer() {
+	void stopServer() throws InterruptedException {
 		if (server != null) {
-			server.destroy();
+			server.close();
 		}
 	}
 
 	@Test
 	void aFileLargerThanTheHeapGoesUpAndComesBackIntact() throws Exception {
 		Path dataDir = Files.createTempDirectory("ferry-heap-");
-		int port = freePort();
-		server = startServer(dataDir, port);
-		String base = "http://127.0.0.1:" + port;
+		server = FerryProcess.fromTestClasspath()
+			.jvmOptions("-Xmx256m", "-XX:+ExitOnOutOfMemoryError")
+			.dataDir(dataDir)
+			.log(dataDir.resolve("server.log"))
+			.start();
+		String base = server.base();
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-		Awaitility.await()
-			.atMost(Duration.ofMinutes(3))
-			.pollInterval(Duration.ofMillis(500))
-			.until(() -> up(http, base));
-		String token = new Api(base).login("heap@ferry.test", PASSWORD);
+		String token = new Api(base).login(FerryProcess.ADMIN_EMAIL, FerryProcess.ADMIN_PASSWORD);
 
 		GeneratedContent upload = new GeneratedContent(SIZE);
 		HttpResponse<String> put = http.send(HttpRequest
@@ -83,43 +77,7 @@ class LargeFileHeapIntegrationTests {
 		assertThat(received).isEqualTo(SIZE);
 		assertThat(HexFormat.of().formatHex(sha256.digest())).isEqualTo(expected);
 		assertThat(server.isAlive()).as("server survived (no OutOfMemoryError)").isTrue();
-		assertThat(Files.readString(dataDir.resolve("server.log"))).doesNotContain("OutOfMemoryError");
-	}
-
-	private static Process startServer(Path dataDir, int port) throws IOException {
-		String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-cp",
-				classpath, "dev.ferry.FerryApplication"));
-		builder.environment().put("FERRY_DATA_DIR", dataDir.toString());
-		builder.environment().put("FERRY_PORT", String.valueOf(port));
-		builder.environment().put("FERRY_ADMIN_EMAIL", "heap@ferry.test");
-		builder.environment().put("FERRY_ADMIN_PASSWORD", PASSWORD);
-		builder.redirectErrorStream(true).redirectOutput(dataDir.resolve("server.log").toFile());
-		return builder.start();
-	}
-
-	private boolean up(HttpClient http, String base) {
-		assertThat(server.isAlive()).as("server process is running").isTrue();
-		try {
-			return http
-				.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
-						HttpResponse.BodyHandlers.discarding())
-				.statusCode() == 200;
-		}
-		catch (IOException ex) {
-			return false;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
+		assertThat(server.log()).doesNotContain("OutOfMemoryError");
 	}
 
 	/**

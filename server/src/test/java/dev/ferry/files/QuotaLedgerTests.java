@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import dev.ferry.testing.Databases;
+import dev.ferry.testing.TestAccounts;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -32,7 +33,7 @@ class QuotaLedgerTests {
 	void parallelReservationsNeverTogetherPassTheLimit(Databases.Vendor vendor) throws Exception {
 		try (Databases.Fresh db = Databases.migrated(vendor)) {
 			QuotaLedger ledger = ledger(db, NOW);
-			UUID owner = owner(db);
+			UUID owner = TestAccounts.insertUser(db.jdbc());
 			CyclicBarrier start = new CyclicBarrier(8);
 			ExecutorService threads = Executors.newFixedThreadPool(8);
 			List<QuotaLedger.Grant> grants = new ArrayList<>();
@@ -61,7 +62,7 @@ class QuotaLedgerTests {
 	void aReservationGrowsShrinksIsReleasedAndExpires(Databases.Vendor vendor) {
 		try (Databases.Fresh db = Databases.migrated(vendor)) {
 			QuotaLedger ledger = ledger(db, NOW);
-			UUID owner = owner(db);
+			UUID owner = TestAccounts.insertUser(db.jdbc());
 			UUID upload = UUID.randomUUID();
 			UUID other = UUID.randomUUID();
 
@@ -85,15 +86,6 @@ class QuotaLedgerTests {
 	private static QuotaLedger ledger(Databases.Fresh db, Instant now) {
 		return new QuotaLedger(new FileRepository(db.jdbc()), new QuotaReservations(db.jdbc()), db.transactions(),
 				Clock.fixed(now, ZoneOffset.UTC));
-	}
-
-	private static UUID owner(Databases.Fresh db) {
-		UUID id = UUID.randomUUID();
-		db.jdbc()
-			.sql("INSERT INTO users (id, email, role, status, created_at, updated_at) VALUES (?, ?, 'USER', 'ACTIVE', ?, ?)")
-			.params(id.toString(), id + "@quota.test", NOW.toEpochMilli(), NOW.toEpochMilli())
-			.update();
-		return id;
 	}
 
 }

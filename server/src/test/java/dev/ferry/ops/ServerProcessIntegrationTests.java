@@ -2,7 +2,6 @@ package dev.ferry.ops;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import dev.ferry.FerryApplication;
+import dev.ferry.testing.FerryProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,11 +48,9 @@ class ServerProcessIntegrationTests {
 
 	static Path dataDir;
 
-	static Path log;
-
 	static int port;
 
-	static Process server;
+	static FerryProcess server;
 
 	@BeforeAll
 	static void startServer() throws Exception {
@@ -61,29 +58,23 @@ class ServerProcessIntegrationTests {
 		Path key = dir.resolve("key.pem");
 		certificate("localhost", cert, key);
 		dataDir = dir.resolve("state/ferry-data");
-		log = dir.resolve("server.log");
-		port = freePort();
-		ProcessBuilder builder = new ProcessBuilder(javaCommand());
-		Map<String, String> env = builder.environment();
-		env.keySet().removeIf((name) -> name.startsWith("FERRY_"));
-		env.putAll(Map.of("FERRY_BIND", BIND, "FERRY_PORT", String.valueOf(port), "FERRY_DATA_DIR", dataDir.toString(),
-				"FERRY_LOG_FORMAT", "json", "FERRY_TLS_CERT", cert.toString(), "FERRY_TLS_KEY", key.toString(),
-				"FERRY_METRICS_TOKEN", METRICS_TOKEN, "FERRY_ADMIN_EMAIL", ADMIN_EMAIL, "FERRY_ADMIN_PASSWORD",
-				ADMIN_PASSWORD, "FERRY_TLS_RELOAD_INTERVAL", "1s"));
-		server = builder.directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-		await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {
-			assertThat(server.isAlive()).as("server exited:%n%s", logText()).isTrue();
-			return curl("-sk", url("/health")).output().contains("\"UP\"");
-		});
+		server = FerryProcess.fromTestClasspath()
+			.jvmOptions("-Xmx512m")
+			.dataDir(dataDir)
+			.log(dir.resolve("server.log"))
+			.directory(dir)
+			.env(Map.of("FERRY_BIND", BIND, "FERRY_LOG_FORMAT", "json", "FERRY_TLS_CERT", cert.toString(),
+					"FERRY_TLS_KEY", key.toString(), "FERRY_METRICS_TOKEN", METRICS_TOKEN, "FERRY_ADMIN_EMAIL",
+					ADMIN_EMAIL, "FERRY_ADMIN_PASSWORD", ADMIN_PASSWORD, "FERRY_TLS_RELOAD_INTERVAL", "1s"))
+			.launch();
+		port = server.port();
+		server.awaitReady(() -> curl("-sk", url("/health")).output().contains("\"UP\""));
 	}
 
 	@AfterAll
 	static void stopServer() throws InterruptedException {
 		if (server != null) {
-			server.destroy();
-			if (!server.waitFor(30, TimeUnit.SECONDS)) {
-				server.destroyForcibly();
-			}
+			server.close();
 		}
 	}
 
@@ -186,7 +177,7 @@ class ServerProcessIntegrationTests {
 	}
 
 	private static JsonNode logLineWithRequestId(String requestId) throws IOException {
-		for (String text : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+		for (String text : logText().lines().toList()) {
 			if (text.startsWith("{") && text.contains(requestId)) {
 				JsonNode line = JSON.readTree(text);
 				if (requestId.equals(line.path("requestId").asString(null))) {
@@ -201,30 +192,14 @@ class ServerProcessIntegrationTests {
 		return "https://" + BIND + ":" + port + path;
 	}
 
-	private static List<String> javaCommand() {
-		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.add("-Xmx512m");
-		command.add("-cp");
-		command.add(System.getProperty("java.class.path"));
-		command.add(FerryApplication.class.getName());
-		return command;
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-	}
-
 	private static void certificate(String name, Path cert, Path key) {
 		run("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-days", "2",
 				"-subj", "/CN=" + name, "-addext", "subjectAltName=IP:" + BIND, "-keyout", key.toString(), "-out",
 				cert.toString());
 	}
 
-	private static String logText() throws IOException {
-		return Files.readString(log, StandardCharsets.UTF_8);
+	private static String logText() {
+		return server.log();
 	}
 
 	/** A TLS handshake by the real {@code openssl s_client}, with nothing to send. */

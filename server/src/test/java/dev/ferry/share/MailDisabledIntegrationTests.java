@@ -1,12 +1,12 @@
 package dev.ferry.share;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import dev.ferry.testing.Api;
 import dev.ferry.testing.IntegrationTest;
+import dev.ferry.testing.TestAccounts;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -55,11 +55,7 @@ class MailDisabledIntegrationTests extends IntegrationTest {
 	private String user() {
 		UUID id = UUID.randomUUID();
 		String email = "nomail-" + id + "@ferry.test";
-		long now = Instant.now().toEpochMilli();
-		jdbc.sql("INSERT INTO users (id, email, password_hash, role, status, created_at, updated_at) "
-				+ "VALUES (?, ?, ?, 'USER', 'ACTIVE', ?, ?)")
-			.params(id.toString(), email, passwords.encode("password-" + id), now, now)
-			.update();
+		TestAccounts.row().id(id).email(email).passwordHash(passwords.encode("password-" + id)).insert(jdbc);
 		return api.login(email, "password-" + id);
 	}
 

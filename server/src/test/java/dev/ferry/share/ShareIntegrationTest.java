@@ -6,7 +6,6 @@ import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,6 +22,7 @@ import dev.ferry.share.link.ShareSweeper;
 import dev.ferry.testing.Api;
 import dev.ferry.testing.IntegrationTest;
 import dev.ferry.testing.OwnServer;
+import dev.ferry.testing.TestAccounts;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import tools.jackson.databind.JsonNode;
@@ -82,12 +82,13 @@ abstract class ShareIntegrationTest {
 		UUID id = UUID.randomUUID();
 		String email = "share-" + id + "@ferry.test";
 		String password = "password-" + id;
-		long now = Instant.now().toEpochMilli();
-		jdbc.sql("INSERT INTO users (id, email, name, password_hash, role, status, created_at, updated_at) "
-				+ "VALUES (?, ?, ?, ?, ?, 'ACTIVE', ?, ?)")
-			.params(id.toString(), email, "Sender " + id.toString().substring(0, 8), passwords.encode(password), role,
-					now, now)
-			.update();
+		TestAccounts.row()
+			.id(id)
+			.email(email)
+			.name("Sender " + id.toString().substring(0, 8))
+			.passwordHash(passwords.encode(password))
+			.role(role)
+			.insert(jdbc);
 		return new Account(id, email, api.login(email, password));
 	}
 

@@ -7,112 +7,251 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
 
 /**
- * The Ferry server as its own JVM (the test classpath,
- * {@code dev.ferry.FerryApplication}), for tests that must kill it like a power cut
- * would, or stop it, change its files and start it again on the same data directory.
+ * The one way tests run the Ferry server as its own JVM: from the test class path (server
+ * tests that kill it like a power cut would, restart it on the same data directory, or
+ * configure it only through environment variables) or from the built jar (the CLI's
+ * tests). Shipped to the cli module in the server's test-jar, so it uses only the JDK and
+ * Awaitility. The child sees no inherited {@code FERRY_*} variable, only those set here.
  */
 public final class FerryProcess implements AutoCloseable {
 
-	public static final String ADMIN_EMAIL = "crash-admin@ferry.test";
+	public static final String ADMIN_EMAIL = "process-admin@ferry.test";
 
-	public static final String ADMIN_PASSWORD = "crash-admin-password-for-tests";
+	public static final String ADMIN_PASSWORD = "process-admin-password-for-tests";
+
+	private static final Duration STARTUP = Duration.ofMinutes(5);
 
 	private final Process process;
+
+	private final String host;
 
 	private final int port;
 
 	private final Path log;
 
-	private FerryProcess(Process process, int port, Path log) {
+	private FerryProcess(Process process, String host, int port, Path log) {
 		this.process = process;
+		this.host = host;
 		this.port = port;
 		this.log = log;
 	}
 
-	/** Starts a server on {@code dataDir} and waits until it answers /health. */
-	public static FerryProcess start(Path dataDir, Path log) throws IOException {
-		int port = freePort();
-		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx384m", "-cp", classpath(), "dev.ferry.FerryApplication");
-		builder.environment().put("FERRY_DATA_DIR", dataDir.toString());
-		builder.environment().put("FERRY_PORT", Integer.toString(port));
-		builder.environment().put("FERRY_BIND", "127.0.0.1");
-		builder.environment().put("FERRY_ADMIN_EMAIL", ADMIN_EMAIL);
-		builder.environment().put("FERRY_ADMIN_PASSWORD", ADMIN_PASSWORD);
-		builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-		FerryProcess server = new FerryProcess(builder.start(), port, log);
-		server.awaitHealthy();
-		return server;
+	/**
+	 * {@code dev.ferry.FerryApplication} from this JVM's (Surefire's) test class path.
+	 */
+	public static Launch fromTestClasspath() {
+		String surefire = System.getProperty("surefire.test.class.path");
+		String classpath = (surefire != null && !surefire.isBlank()) ? surefire : System.getProperty("java.class.path");
+		return new Launch(List.of("-cp", classpath, "dev.ferry.FerryApplication"));
 	}
 
+	/** The built, runnable server jar. */
+	public static Launch fromJar(Path jar) {
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException(jar.toAbsolutePath()
+					+ " is missing: build the server first (./mvnw -pl server package -DskipTests)");
+		}
+		return new Launch(List.of("-jar", jar.toAbsolutePath().toString()));
+	}
+
+	/** {@code http://} and the bind address and port. */
 	public String base() {
-		return "http://127.0.0.1:" + port;
+		return "http://" + (this.host.contains(":") ? "[" + this.host + "]" : this.host) + ":" + this.port;
 	}
 
 	public int port() {
-		return port;
+		return this.port;
+	}
+
+	public boolean isAlive() {
+		return this.process.isAlive();
+	}
+
+	/** Waits for the server to exit by itself; its exit code, or empty if it did not. */
+	public OptionalInt awaitExit(Duration timeout) throws InterruptedException {
+		return this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
+				? OptionalInt.of(this.process.exitValue()) : OptionalInt.empty();
+	}
+
+	/** Everything the server wrote to stdout and stderr so far. */
+	public String log() {
+		try {
+			return Files.readString(this.log, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Polls {@code ready} until it holds (at most five minutes, for a loaded CI machine),
+	 * failing with the end of the log as soon as the server exits.
+	 */
+	public void awaitReady(Callable<Boolean> ready) {
+		await().atMost(STARTUP).pollInterval(Duration.ofMillis(500)).until(() -> {
+			if (!this.process.isAlive()) {
+				throw new AssertionError("The server exited with " + this.process.exitValue() + ":\n" + tail());
+			}
+			return ready.call();
+		});
 	}
 
 	/** SIGKILL: no shutdown hook, no graceful drain, nothing flushed. */
 	public void kill() throws InterruptedException {
-		process.destroyForcibly();
-		process.waitFor(60, TimeUnit.SECONDS);
+		this.process.destroyForcibly();
+		this.process.waitFor(60, TimeUnit.SECONDS);
 	}
 
 	@Override
 	public void close() throws InterruptedException {
-		if (process.isAlive()) {
-			process.destroy();
-			if (!process.waitFor(60, TimeUnit.SECONDS)) {
+		if (this.process.isAlive()) {
+			this.process.destroy();
+			if (!this.process.waitFor(60, TimeUnit.SECONDS)) {
 				kill();
 			}
 		}
 	}
 
-	private void awaitHealthy() {
-		HttpClient http = HttpClient.newHttpClient();
-		await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {
-			if (!process.isAlive()) {
-				throw new AssertionError("The server exited with " + process.exitValue() + ":\n" + tail());
-			}
-			try {
-				HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(base() + "/health")).build(),
+	private boolean answersHealth() throws InterruptedException {
+		try {
+			HttpResponse<Void> response = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(base() + "/health")).build(),
 						HttpResponse.BodyHandlers.discarding());
-				return response.statusCode() == 200;
-			}
-			catch (IOException ex) {
-				return false;
-			}
-		});
+			return response.statusCode() == 200;
+		}
+		catch (IOException ex) {
+			return false;
+		}
 	}
 
-	private String tail() throws IOException {
-		List<String> lines = Files.readAllLines(log);
+	private String tail() {
+		List<String> lines = log().lines().toList();
 		return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
 	}
 
-	/** Surefire hides the real test classpath behind a manifest-only jar; prefer it. */
-	private static String classpath() {
-		String surefire = System.getProperty("surefire.test.class.path");
-		return (surefire != null && !surefire.isBlank()) ? surefire : System.getProperty("java.class.path");
-	}
+	/**
+	 * What to start: by default on 127.0.0.1, a free port, {@code -Xmx384m}, with the
+	 * admin account {@link #ADMIN_EMAIL}, in a new temporary data directory.
+	 */
+	public static final class Launch {
 
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
+		private final List<String> target;
+
+		private final Map<String, String> environment = new LinkedHashMap<>();
+
+		private List<String> jvmOptions = List.of("-Xmx384m");
+
+		private Path directory;
+
+		private Path log;
+
+		private Launch(List<String> target) {
+			this.target = target;
+			this.environment.put("FERRY_BIND", "127.0.0.1");
+			this.environment.put("FERRY_ADMIN_EMAIL", ADMIN_EMAIL);
+			this.environment.put("FERRY_ADMIN_PASSWORD", ADMIN_PASSWORD);
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+
+		public Launch dataDir(Path dataDir) {
+			return env("FERRY_DATA_DIR", dataDir.toString());
 		}
+
+		/** Where the server's output goes (appended); by default next to the data. */
+		public Launch log(Path log) {
+			this.log = log;
+			return this;
+		}
+
+		/** Sets a variable, or with {@code null} leaves it unset. */
+		public Launch env(String name, String value) {
+			if (value == null) {
+				this.environment.remove(name);
+			}
+			else {
+				this.environment.put(name, value);
+			}
+			return this;
+		}
+
+		public Launch env(Map<String, String> variables) {
+			variables.forEach(this::env);
+			return this;
+		}
+
+		/** Replaces the JVM options ({@code -Xmx384m}). */
+		public Launch jvmOptions(String... options) {
+			this.jvmOptions = List.of(options);
+			return this;
+		}
+
+		/** The working directory; by default this JVM's. */
+		public Launch directory(Path directory) {
+			this.directory = directory;
+			return this;
+		}
+
+		/**
+		 * Starts the server and returns at once, for tests that decide when it is ready.
+		 */
+		public FerryProcess launch() throws IOException {
+			Map<String, String> settings = new LinkedHashMap<>(this.environment);
+			settings.putIfAbsent("FERRY_PORT", Integer.toString(freePort()));
+			if (!settings.containsKey("FERRY_DATA_DIR")) {
+				settings.put("FERRY_DATA_DIR", Files.createTempDirectory("ferry-process").resolve("data").toString());
+			}
+			Path output = (this.log != null) ? this.log : Path.of(settings.get("FERRY_DATA_DIR") + ".log");
+			List<String> command = new ArrayList<>();
+			command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+			command.addAll(this.jvmOptions);
+			command.addAll(this.target);
+			ProcessBuilder builder = new ProcessBuilder(command);
+			builder.environment().keySet().removeIf((name) -> name.startsWith("FERRY_"));
+			builder.environment().putAll(settings);
+			if (this.directory != null) {
+				builder.directory(this.directory.toFile());
+			}
+			builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
+			return new FerryProcess(builder.start(), settings.get("FERRY_BIND"),
+					Integer.parseInt(settings.get("FERRY_PORT")), output);
+		}
+
+		/**
+		 * Starts the server and waits until it answers {@code /health} over HTTP; a
+		 * server that does not is killed, not left running after the test.
+		 */
+		public FerryProcess start() throws IOException {
+			FerryProcess server = launch();
+			try {
+				server.awaitReady(server::answersHealth);
+			}
+			catch (RuntimeException | Error ex) {
+				server.process.destroyForcibly();
+				throw ex;
+			}
+			return server;
+		}
+
+		private static int freePort() throws IOException {
+			try (ServerSocket socket = new ServerSocket(0)) {
+				return socket.getLocalPort();
+			}
+		}
+
 	}
 
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import dev.ferry.testing.Api;
 import dev.ferry.testing.Curl;
 import dev.ferry.testing.IntegrationTest;
+import dev.ferry.testing.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

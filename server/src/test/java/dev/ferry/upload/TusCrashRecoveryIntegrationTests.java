@@ -38,7 +38,10 @@ class TusCrashRecoveryIntegrationTests {
 		byte[] content = TusSpecificationIntegrationTests.random(16 * MIB);
 		String location;
 		long sent;
-		try (FerryProcess server = FerryProcess.start(dataDir, logs.resolve("first-run.log"))) {
+		try (FerryProcess server = FerryProcess.fromTestClasspath()
+			.dataDir(dataDir)
+			.log(logs.resolve("first-run.log"))
+			.start()) {
 			Api api = new Api(server.base());
 			String token = api.login(FerryProcess.ADMIN_EMAIL, FerryProcess.ADMIN_PASSWORD);
 			Tus tus = new Tus(api);
@@ -59,7 +62,10 @@ class TusCrashRecoveryIntegrationTests {
 			}
 		}
 
-		try (FerryProcess server = FerryProcess.start(dataDir, logs.resolve("second-run.log"))) {
+		try (FerryProcess server = FerryProcess.fromTestClasspath()
+			.dataDir(dataDir)
+			.log(logs.resolve("second-run.log"))
+			.start()) {
 			Api api = new Api(server.base());
 			String token = api.login(FerryProcess.ADMIN_EMAIL, FerryProcess.ADMIN_PASSWORD);
 			Tus tus = new Tus(api);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import dev.ferry.testing.IntegrationTest;
+import dev.ferry.testing.TestAccounts;
 import io.tus.java.client.TusClient;
 import io.tus.java.client.TusURLMemoryStore;
 import io.tus.java.client.TusUpload;

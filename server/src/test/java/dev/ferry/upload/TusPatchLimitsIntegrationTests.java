@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Map;
 
 import dev.ferry.testing.Api;
+import dev.ferry.testing.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

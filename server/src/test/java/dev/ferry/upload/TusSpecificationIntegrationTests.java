@@ -9,6 +9,7 @@ import java.util.Map;
 
 import dev.ferry.testing.Api;
 import dev.ferry.testing.IntegrationTest;
+import dev.ferry.testing.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

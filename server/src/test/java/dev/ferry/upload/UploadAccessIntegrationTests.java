@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import dev.ferry.auth.Role;
 import dev.ferry.testing.Api;
 import dev.ferry.testing.IntegrationTest;
+import dev.ferry.testing.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

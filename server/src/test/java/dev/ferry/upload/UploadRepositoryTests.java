@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import dev.ferry.files.FileCatalog.Placement;
 import dev.ferry.testing.Databases;
+import dev.ferry.testing.TestAccounts;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,7 +25,7 @@ class UploadRepositoryTests {
 	void storesAndReadsBackAnUpload(Databases.Vendor vendor) {
 		try (Databases.Fresh db = Databases.migrated(vendor)) {
 			UploadRepository repository = new UploadRepository(db.jdbc(), JsonMapper.builder().build());
-			Upload upload = upload(owner(db), null);
+			Upload upload = upload(TestAccounts.insertUser(db.jdbc()), null);
 			repository.insert(upload);
 			assertThat(repository.find(upload.id())).contains(upload);
 			assertThat(repository.find(UUID.randomUUID())).isEmpty();
@@ -36,7 +37,7 @@ class UploadRepositoryTests {
 	void offsetLengthAndStatusChangeOnlyFromWhatTheCallerSaw(Databases.Vendor vendor) {
 		try (Databases.Fresh db = Databases.migrated(vendor)) {
 			UploadRepository repository = new UploadRepository(db.jdbc(), JsonMapper.builder().build());
-			Upload upload = upload(owner(db), null);
+			Upload upload = upload(TestAccounts.insertUser(db.jdbc()), null);
 			repository.insert(upload);
 			Instant later = NOW.plus(Duration.ofHours(2));
 			assertThat(repository.advance(upload.id(), 0, 100, later, NOW)).isTrue();
@@ -62,7 +63,7 @@ class UploadRepositoryTests {
 	void countsTheReceivedBytesOfOtherLiveDeferredUploads(Databases.Vendor vendor) {
 		try (Databases.Fresh db = Databases.migrated(vendor)) {
 			UploadRepository repository = new UploadRepository(db.jdbc(), JsonMapper.builder().build());
-			UUID owner = owner(db);
+			UUID owner = TestAccounts.insertUser(db.jdbc());
 			Upload declared = upload(owner, 1000L);
 			Upload deferred = upload(owner, null);
 			repository.insert(declared);
@@ -81,7 +82,7 @@ class UploadRepositoryTests {
 	void expiresDeletesAndPurges(Databases.Vendor vendor) {
 		try (Databases.Fresh db = Databases.migrated(vendor)) {
 			UploadRepository repository = new UploadRepository(db.jdbc(), JsonMapper.builder().build());
-			UUID owner = owner(db);
+			UUID owner = TestAccounts.insertUser(db.jdbc());
 			Upload stale = upload(owner, 10L);
 			Upload finished = upload(owner, 0L);
 			repository.insert(stale);
@@ -108,15 +109,6 @@ class UploadRepositoryTests {
 		return new Upload(UUID.randomUUID(), owner, UUID.randomUUID(), length, 0,
 				new UploadMetadata(Map.of("filename", "ä.txt", "flag", "")), new Placement("/docs", "ä.txt"),
 				"text/plain", null, Upload.Status.ACTIVE, NOW, NOW.plus(Duration.ofHours(1)), null);
-	}
-
-	private static UUID owner(Databases.Fresh db) {
-		UUID id = UUID.randomUUID();
-		db.jdbc()
-			.sql("INSERT INTO users (id, email, role, status, created_at, updated_at) VALUES (?, ?, 'USER', 'ACTIVE', ?, ?)")
-			.params(id.toString(), id + "@upload.test", NOW.toEpochMilli(), NOW.toEpochMilli())
-			.update();
-		return id;
 	}
 
 }

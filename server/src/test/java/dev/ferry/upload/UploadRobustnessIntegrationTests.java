@@ -14,6 +14,7 @@ import dev.ferry.storage.BlobStorage;
 import dev.ferry.storage.PendingPart;
 import dev.ferry.testing.Api;
 import dev.ferry.testing.IntegrationTest;
+import dev.ferry.testing.TestAccounts;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

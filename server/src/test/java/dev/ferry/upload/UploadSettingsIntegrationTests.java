@@ -19,6 +19,7 @@ import java.util.UUID;
 import dev.ferry.storage.BlobNotFoundException;
 import dev.ferry.storage.BlobStorage;
 import dev.ferry.testing.Api;
+import dev.ferry.testing.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

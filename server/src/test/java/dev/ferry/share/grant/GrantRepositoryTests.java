@@ -4,10 +4,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 import dev.ferry.testing.Databases;
+import dev.ferry.testing.TestAccounts;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,8 +20,8 @@ class GrantRepositoryTests {
 	void grantsReachGroupMembers(Databases.Vendor vendor) {
 		try (Databases.Fresh db = Databases.migrated(vendor)) {
 			GrantRepository grants = new GrantRepository(db.jdbc());
-			UUID owner = user(db.jdbc());
-			UUID member = user(db.jdbc());
+			UUID owner = TestAccounts.insertUser(db.jdbc());
+			UUID member = TestAccounts.insertUser(db.jdbc());
 			UUID group = UUID.randomUUID();
 			grants.createGroup(group, "Team", NOW);
 			grants.addMember(group, member, NOW);
@@ -42,15 +41,6 @@ class GrantRepositoryTests {
 			assertThat(grants.forGrantee(member)).isEmpty();
 			assertThat(grants.groups()).isEmpty();
 		}
-	}
-
-	private static UUID user(JdbcClient jdbc) {
-		UUID id = UUID.randomUUID();
-		jdbc.sql(
-				"INSERT INTO users (id, email, role, status, created_at, updated_at) VALUES (?, ?, 'USER', 'ACTIVE', 0, 0)")
-			.params(id.toString(), id + "@example.test")
-			.update();
-		return id;
 	}
 
 }

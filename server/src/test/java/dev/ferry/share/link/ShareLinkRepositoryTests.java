@@ -17,10 +17,10 @@ import dev.ferry.share.ShareProperties;
 import dev.ferry.share.transfer.Transfer;
 import dev.ferry.share.transfer.TransferRepository;
 import dev.ferry.testing.Databases;
+import dev.ferry.testing.TestAccounts;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +39,7 @@ class ShareLinkRepositoryTests {
 		try (Databases.Fresh db = Databases.migrated(vendor)) {
 			TransferRepository transfers = new TransferRepository(db.jdbc());
 			ShareLinkRepository links = new ShareLinkRepository(db.jdbc());
-			Transfer transfer = transfer(user(db.jdbc()), NOW.plus(1, ChronoUnit.DAYS), NOW);
+			Transfer transfer = transfer(TestAccounts.insertUser(db.jdbc()), NOW.plus(1, ChronoUnit.DAYS), NOW);
 			transfers.insert(transfer, List.of(UUID.randomUUID()), List.of());
 			ShareLink link = new ShareLink(UUID.randomUUID(), transfer.id(), NOW, NOW.plus(1, ChronoUnit.DAYS), 3, 0,
 					null, false, false, null);
@@ -110,15 +110,6 @@ class ShareLinkRepositoryTests {
 	private static Transfer transfer(UUID owner, Instant expires, Instant created) {
 		return new Transfer(UUID.randomUUID(), owner, "T", null, Transfer.Status.ACTIVE, expires, false, true, true,
 				created, created, null, null, null);
-	}
-
-	private static UUID user(JdbcClient jdbc) {
-		UUID id = UUID.randomUUID();
-		jdbc.sql(
-				"INSERT INTO users (id, email, role, status, created_at, updated_at) VALUES (?, ?, 'USER', 'ACTIVE', 0, 0)")
-			.params(id.toString(), id + "@example.test")
-			.update();
-		return id;
 	}
 
 }

@@ -6,10 +6,9 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.ferry.testing.Databases;
+import dev.ferry.testing.TestAccounts;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,8 +22,8 @@ class UploadRequestRepositoryTests {
 	void uploadRequestsReserveWithinTheirLimits(Databases.Vendor vendor) {
 		try (Databases.Fresh db = Databases.migrated(vendor)) {
 			UploadRequestRepository requests = new UploadRequestRepository(db.jdbc());
-			UploadRequest request = new UploadRequest(UUID.randomUUID(), user(db.jdbc()), "Inbox", null, null,
-					List.of("a@example.test", "b@example.test"), List.of(".pdf"), 2, 100, 0, 0,
+			UploadRequest request = new UploadRequest(UUID.randomUUID(), TestAccounts.insertUser(db.jdbc()), "Inbox",
+					null, null, List.of("a@example.test", "b@example.test"), List.of(".pdf"), 2, 100, 0, 0,
 					NOW.plus(1, ChronoUnit.DAYS), NOW, null);
 			requests.insert(request, "hash-" + UUID.randomUUID());
 
@@ -43,15 +42,6 @@ class UploadRequestRepositoryTests {
 			assertThat(requests.arrivals(request.id())).singleElement()
 				.satisfies((a) -> assertThat(a.completedAt()).isEqualTo(NOW));
 		}
-	}
-
-	private static UUID user(JdbcClient jdbc) {
-		UUID id = UUID.randomUUID();
-		jdbc.sql(
-				"INSERT INTO users (id, email, role, status, created_at, updated_at) VALUES (?, ?, 'USER', 'ACTIVE', 0, 0)")
-			.params(id.toString(), id + "@example.test")
-			.update();
-		return id;
 	}
 
 }

@@ -7,10 +7,9 @@ import java.util.UUID;
 
 import dev.ferry.share.Cursor;
 import dev.ferry.testing.Databases;
+import dev.ferry.testing.TestAccounts;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +23,7 @@ class TransferRepositoryTests {
 	void transfersFilterByStatusAndExpireOnce(Databases.Vendor vendor) {
 		try (Databases.Fresh db = Databases.migrated(vendor)) {
 			TransferRepository transfers = new TransferRepository(db.jdbc());
-			UUID owner = user(db.jdbc());
+			UUID owner = TestAccounts.insertUser(db.jdbc());
 			UUID file = UUID.randomUUID();
 			Transfer live = transfer(owner, NOW.plus(1, ChronoUnit.DAYS), NOW);
 			Transfer due = transfer(owner, NOW.minusSeconds(1), NOW.plusMillis(1));
@@ -58,15 +57,6 @@ class TransferRepositoryTests {
 	private static Transfer transfer(UUID owner, Instant expires, Instant created) {
 		return new Transfer(UUID.randomUUID(), owner, "T", null, Transfer.Status.ACTIVE, expires, false, true, true,
 				created, created, null, null, null);
-	}
-
-	private static UUID user(JdbcClient jdbc) {
-		UUID id = UUID.randomUUID();
-		jdbc.sql(
-				"INSERT INTO users (id, email, role, status, created_at, updated_at) VALUES (?, ?, 'USER', 'ACTIVE', 0, 0)")
-			.params(id.toString(), id + "@example.test")
-			.update();
-		return id;
 	}
 
 }

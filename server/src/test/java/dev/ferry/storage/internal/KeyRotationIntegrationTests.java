@@ -1,10 +1,8 @@
 package dev.ferry.storage.internal;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +18,7 @@ import dev.ferry.storage.BlobStorage;
 import dev.ferry.storage.PendingPart;
 import dev.ferry.testing.Api;
 import dev.ferry.testing.IntegrationTest;
+import dev.ferry.testing.TestAccounts;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -140,11 +139,7 @@ class KeyRotationIntegrationTests extends IntegrationTest {
 
 	private String newUser() {
 		String email = "rotate-" + UUID.randomUUID() + "@ferry.test";
-		long now = Instant.now().toEpochMilli();
-		jdbc.sql("INSERT INTO users (id, email, password_hash, role, status, created_at, updated_at) "
-				+ "VALUES (?, ?, ?, 'USER', 'ACTIVE', ?, ?)")
-			.params(UUID.randomUUID().toString(), email, passwords.encode("user-password-123"), now, now)
-			.update();
+		TestAccounts.row().email(email).passwordHash(passwords.encode("user-password-123")).insert(jdbc);
 		return email;
 	}
 
