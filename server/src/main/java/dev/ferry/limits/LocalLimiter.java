@@ -15,13 +15,11 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.local.LocalBucketBuilder;
 
-import org.springframework.stereotype.Component;
-
 /**
  * {@link Limiter} with Bucket4j buckets in a bounded in-memory cache. A bucket is dropped
- * once unused for its limit's longest window, by which time it would be full again.
+ * once unused for its limit's longest window, by which time it would be full again. The
+ * limiter of a single node; {@link RedisLimiter} is the one of a cluster.
  */
-@Component
 class LocalLimiter implements Limiter {
 
 	private static final long MAX_TRACKED = 200_000;
@@ -88,20 +86,6 @@ class LocalLimiter implements Limiter {
 	}
 
 	private record Tracked(Bucket bucket, Duration idle) {
-	}
-
-	private record ClockTimeMeter(Clock clock) implements TimeMeter {
-
-		@Override
-		public long currentTimeNanos() {
-			return clock.millis() * 1_000_000;
-		}
-
-		@Override
-		public boolean isWallClockBased() {
-			return true;
-		}
-
 	}
 
 }
