@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
@@ -40,7 +41,15 @@ public final class FerryProcess implements AutoCloseable {
 
 	/** Starts a server on {@code dataDir} and waits until it answers /health. */
 	public static FerryProcess start(Path dataDir, Path log) throws IOException {
-		int port = freePort();
+		return start(dataDir, log, freePort(), Map.of());
+	}
+
+	/**
+	 * Starts a server on {@code dataDir} and {@code port} with {@code environment} on top
+	 * of the defaults, and waits until it answers /health.
+	 */
+	public static FerryProcess start(Path dataDir, Path log, int port, Map<String, String> environment)
+			throws IOException {
 		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Xmx384m", "-cp", classpath(), "dev.ferry.FerryApplication");
 		builder.environment().put("FERRY_DATA_DIR", dataDir.toString());
@@ -48,6 +57,7 @@ public final class FerryProcess implements AutoCloseable {
 		builder.environment().put("FERRY_BIND", "127.0.0.1");
 		builder.environment().put("FERRY_ADMIN_EMAIL", ADMIN_EMAIL);
 		builder.environment().put("FERRY_ADMIN_PASSWORD", ADMIN_PASSWORD);
+		builder.environment().putAll(environment);
 		builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
 		FerryProcess server = new FerryProcess(builder.start(), port, log);
 		server.awaitHealthy();
@@ -80,7 +90,7 @@ public final class FerryProcess implements AutoCloseable {
 
 	private void awaitHealthy() {
 		HttpClient http = HttpClient.newHttpClient();
-		await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {
+		await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).until(() -> {
 			if (!process.isAlive()) {
 				throw new AssertionError("The server exited with " + process.exitValue() + ":\n" + tail());
 			}
@@ -106,7 +116,7 @@ public final class FerryProcess implements AutoCloseable {
 		return (surefire != null && !surefire.isBlank()) ? surefire : System.getProperty("java.class.path");
 	}
 
-	private static int freePort() {
+	public static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
