@@ -26,8 +26,8 @@ import java.util.concurrent.TimeUnit;
 
 import dev.ferry.testing.Api;
 import dev.ferry.testing.FerryProcess;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,8 +63,8 @@ class ClusterIntegrationTests {
 		cluster = shared;
 	}
 
-	@AfterEach
-	void everyNodeIsBack() {
+	@BeforeEach
+	void everyNodeIsUp() {
 		cluster.awaitAllNodes();
 	}
 
