@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -112,6 +117,18 @@ public final class Cluster implements AutoCloseable {
 	/** The direct address of one node, bypassing the balancers. */
 	public String node(int node) {
 		return "http://127.0.0.1:" + ports[node];
+	}
+
+	/** Runs a {@code SELECT COUNT(*)} with one parameter on the nodes' database. */
+	public long count(String sql, String parameter) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(databaseUrl, Databases.postgresUser(), null);
+				PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.setString(1, parameter);
+			try (ResultSet result = statement.executeQuery()) {
+				result.next();
+				return result.getLong(1);
+			}
+		}
 	}
 
 	public Balancer balancer(Balancer.Kind kind) {

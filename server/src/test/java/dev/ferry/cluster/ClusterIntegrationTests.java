@@ -143,6 +143,36 @@ class ClusterIntegrationTests {
 		}
 	}
 
+	/**
+	 * An account locked by failures spread over every node is refused on each of them,
+	 * and the lockout is audited (and would be mailed) once, not once per node.
+	 */
+	@Test
+	void anAccountLockedOnEveryNodeIsReportedOnce() throws Exception {
+		Api admin = new Api(cluster.node(0));
+		String email = "locked-" + UUID.randomUUID() + "@ferry.test";
+		Api.Response created = admin.post("/api/v1/admin/users",
+				Map.of("email", email, "password", "right-password-" + email, "role", "user"), adminToken(admin));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		int attempt = 0;
+		for (String address : List.of("127.0.0.2", "127.0.0.3")) {
+			for (int i = 0; i < 10; i++, attempt++) {
+				Api node = new Api(cluster.node(attempt % Cluster.NODES)).from(address);
+				assertThat(node.post("/api/v1/auth/login", Map.of("email", email, "password", "wrong"), null).status())
+					.isEqualTo(401);
+			}
+		}
+
+		for (int node = 0; node < Cluster.NODES; node++) {
+			Api.Response refused = new Api(cluster.node(node)).from("127.0.0.4")
+				.post("/api/v1/auth/login", Map.of("email", email, "password", "wrong"), null);
+			assertThat(refused.status()).as("node %d", node + 1).isEqualTo(429);
+		}
+		assertThat(cluster.count("SELECT COUNT(*) FROM audit_log WHERE action = 'auth.lockout' AND object_id = ?",
+				created.json().get("id").asString()))
+			.isEqualTo(1);
+	}
+
 	/** Runs tus-js-client; {@code atHalf} runs once more than half was sent. */
 	private JsonNode tusJsClient(Api api, String token, byte[] content, Action atHalf) throws Exception {
 		installClient();
