@@ -23,6 +23,9 @@ class LimiterConfiguration {
 	/** Redis keeps a bucket this much longer than it needs to refill, for clock skew. */
 	private static final Duration KEEP_EXTRA = Duration.ofMinutes(1);
 
+	/** A Redis that hangs fails the request after this, instead of holding it. */
+	private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
 	@Bean
 	Limiter limiter(RedisProperties redis, RedisConnections connections, Clock clock) {
 		if (!redis.enabled()) {
@@ -33,6 +36,7 @@ class LimiterConfiguration {
 		return new RedisLimiter(Bucket4jLettuce.casBasedBuilder(connection)
 			.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_EXTRA))
 			.clientClock(new ClockTimeMeter(clock))
+			.requestTimeout(TIMEOUT)
 			.build());
 	}
 
