@@ -10,11 +10,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.stream.Stream;
 
 import dev.ferry.testing.Databases;
 import dev.ferry.testing.FerryProcess;
@@ -172,8 +174,21 @@ public final class Cluster implements AutoCloseable {
 			}
 		}
 		Databases.dropPostgresDatabase(databaseUrl);
+		deleteTree(dir, failures);
 		if (!failures.isEmpty()) {
 			throw new IllegalStateException("Stopping the cluster failed", failures.get(0));
+		}
+	}
+
+	/** The nodes' logs go too: a failing test has already reported what it saw. */
+	private static void deleteTree(Path root, List<Throwable> failures) {
+		try (Stream<Path> paths = Files.walk(root)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(path);
+			}
+		}
+		catch (IOException ex) {
+			failures.add(ex);
 		}
 	}
 
