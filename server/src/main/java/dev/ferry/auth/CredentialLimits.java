@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.ferry.audit.AuditActor;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
@@ -56,7 +54,7 @@ class CredentialLimits {
 
 	private final Limit global;
 
-	private final Cache<String, Boolean> notified;
+	private final Limit lockoutNotice;
 
 	CredentialLimits(Limiter limiter, KnownDeviceRepository devices, Mailer mail, AuditLog audit,
 			AuthProperties properties, Clock clock) {
@@ -72,7 +70,9 @@ class CredentialLimits {
 			.backingOffTo(properties.lockoutAttemptsPerDay(), Duration.ofDays(1));
 		this.perKnownDevice = new Limit("credential-known-device", perAccount.rates());
 		this.global = Limit.of("credential-global", properties.loginAttemptsGlobal(), window);
-		this.notified = Caffeine.newBuilder().expireAfterWrite(window).maximumSize(100_000).build();
+		// One notice per account and window, on whichever node refuses first: a limit of
+		// one, so the Redis limiter makes it hold across a cluster.
+		this.lockoutNotice = Limit.of("lockout-notice", 1, window);
 	}
 
 	/**
@@ -108,7 +108,7 @@ class CredentialLimits {
 	/** Lifts an account's lockout (its own counter; known devices never had one). */
 	void lift(User user) {
 		limiter.reset(perAccount.on(UserRepository.normalize(user.email())));
-		notified.invalidate(UserRepository.normalize(user.email()));
+		limiter.reset(lockoutNotice.on(UserRepository.normalize(user.email())));
 	}
 
 	private Optional<String> knownDevice(Optional<User> user, ClientInfo client) {
@@ -129,7 +129,7 @@ class CredentialLimits {
 			.detail("reason", "rate_limited")
 			.detail("limits",
 					String.join(",", refusal.counters().stream().map((counter) -> counter.limit().name()).toList())));
-		if (lockedOut && user.isPresent() && notified.asMap().putIfAbsent(email, Boolean.TRUE) == null) {
+		if (lockedOut && user.isPresent() && limiter.tryAcquire(List.of(lockoutNotice.on(email))).isEmpty()) {
 			User owner = user.get();
 			boolean sent = mail.send(owner.email(), "account-locked",
 					Map.of("email", owner.email(), "time", clock.instant().toString(), "ip",

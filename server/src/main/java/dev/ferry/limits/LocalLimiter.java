@@ -2,27 +2,20 @@ package dev.ferry.limits;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
-import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.local.LocalBucketBuilder;
 
-import org.springframework.stereotype.Component;
-
 /**
  * {@link Limiter} with Bucket4j buckets in a bounded in-memory cache. A bucket is dropped
- * once unused for its limit's longest window, by which time it would be full again.
+ * once unused for its limit's longest window, by which time it would be full again. The
+ * limiter of a single node; {@link RedisLimiter} is the one of a cluster.
  */
-@Component
-class LocalLimiter implements Limiter {
+class LocalLimiter extends BucketLimiter {
 
 	private static final long MAX_TRACKED = 200_000;
 
@@ -39,40 +32,12 @@ class LocalLimiter implements Limiter {
 	}
 
 	@Override
-	public Optional<Refusal> tryAcquire(List<Counter> counters) {
-		List<Bucket> taken = new ArrayList<>();
-		List<Counter> refused = new ArrayList<>();
-		Duration wait = Duration.ZERO;
-		for (Counter counter : counters) {
-			Bucket bucket = bucket(counter);
-			ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-			if (probe.isConsumed()) {
-				taken.add(bucket);
-			}
-			else {
-				refused.add(counter);
-				Duration needed = Duration.ofNanos(probe.getNanosToWaitForRefill());
-				wait = (needed.compareTo(wait) > 0) ? needed : wait;
-			}
-		}
-		if (refused.isEmpty()) {
-			return Optional.empty();
-		}
-		taken.forEach((bucket) -> bucket.addTokens(1));
-		return Optional.of(new Refusal(refused, wait));
-	}
-
-	@Override
-	public void refund(List<Counter> counters) {
-		counters.forEach((counter) -> bucket(counter).addTokens(1));
-	}
-
-	@Override
 	public void reset(Counter counter) {
 		buckets.invalidate(counter.id());
 	}
 
-	private Bucket bucket(Counter counter) {
+	@Override
+	Bucket bucket(Counter counter) {
 		return buckets
 			.get(counter.id(), (id) -> new Tracked(newBucket(counter.limit()), counter.limit().longestWindow()))
 			.bucket();
@@ -80,28 +45,11 @@ class LocalLimiter implements Limiter {
 
 	private Bucket newBucket(Limit limit) {
 		LocalBucketBuilder builder = Bucket.builder().withCustomTimePrecision(time);
-		for (Limit.Rate rate : limit.rates()) {
-			builder.addLimit(
-					Bandwidth.builder().capacity(rate.attempts()).refillGreedy(rate.attempts(), rate.window()).build());
-		}
+		bandwidths(limit).forEach(builder::addLimit);
 		return builder.build();
 	}
 
 	private record Tracked(Bucket bucket, Duration idle) {
-	}
-
-	private record ClockTimeMeter(Clock clock) implements TimeMeter {
-
-		@Override
-		public long currentTimeNanos() {
-			return clock.millis() * 1_000_000;
-		}
-
-		@Override
-		public boolean isWallClockBased() {
-			return true;
-		}
-
 	}
 
 }

@@ -246,12 +246,13 @@ public final class FerryProcess implements AutoCloseable {
 			return server;
 		}
 
-		private static int freePort() throws IOException {
-			try (ServerSocket socket = new ServerSocket(0)) {
-				return socket.getLocalPort();
-			}
-		}
+	}
 
+	/** A port nothing listens on now, for a node or a balancer to take. */
+	public static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
 	}
 
 }

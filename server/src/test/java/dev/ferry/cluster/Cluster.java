@@ -1,0 +1,220 @@
+package dev.ferry.cluster;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Stream;
+
+import dev.ferry.testing.Databases;
+import dev.ferry.testing.FerryProcess;
+
+/**
+ * Three Ferry nodes as child processes on one fresh PostgreSQL database, one blob store,
+ * one keyset file and the Redis of {@code bin/test-services}, with Debian's nginx and
+ * HAProxy in front (round robin, no stickiness). Started once per test run by
+ * {@link ClusterExtension}; a test that kills a node restarts it, so the next test finds
+ * three again.
+ */
+public final class Cluster implements AutoCloseable {
+
+	public static final int NODES = 3;
+
+	private final Path dir;
+
+	private final String databaseUrl;
+
+	private final int[] ports = new int[NODES];
+
+	private final FerryProcess[] nodes = new FerryProcess[NODES];
+
+	private final List<CompletableFuture<Void>> restarts = new ArrayList<>();
+
+	private final Map<Balancer.Kind, Balancer> balancers = new HashMap<>();
+
+	private Cluster(Path dir, String databaseUrl) {
+		this.dir = dir;
+		this.databaseUrl = databaseUrl;
+	}
+
+	static Cluster start() throws IOException {
+		String redis = requiredEnv("FERRY_TEST_REDIS_URL");
+		Cluster cluster = new Cluster(Files.createTempDirectory("ferry-cluster-"), Databases.createPostgresDatabase());
+		try {
+			for (int i = 0; i < NODES; i++) {
+				cluster.ports[i] = FerryProcess.freePort();
+			}
+			// The first node creates the keyset, the schema and the administrator; the
+			// others then start together.
+			cluster.startNode(0, redis);
+			List<CompletableFuture<Void>> others = new ArrayList<>();
+			for (int i = 1; i < NODES; i++) {
+				int node = i;
+				others.add(CompletableFuture.runAsync(() -> cluster.startNode(node, redis)));
+			}
+			others.forEach(Cluster::join);
+			for (Balancer.Kind kind : Balancer.Kind.values()) {
+				cluster.balancers.put(kind, Balancer.start(kind, cluster.dir.resolve(kind.name()), cluster.ports));
+			}
+			return cluster;
+		}
+		catch (RuntimeException | IOException ex) {
+			cluster.close();
+			throw ex;
+		}
+	}
+
+	/**
+	 * The one place that picks the blob store the nodes share: a directory on this
+	 * machine for now; an S3 endpoint (S3Proxy) goes here once Ferry has one.
+	 */
+	private Map<String, String> sharedStorage() {
+		return Map.of("FERRY_STORAGE_DIR", dir.resolve("blobs").toString());
+	}
+
+	private Map<String, String> environment(int node, String redis) {
+		Map<String, String> environment = new HashMap<>(sharedStorage());
+		environment.put("FERRY_DB_URL", databaseUrl);
+		environment.put("FERRY_DB_USER", Databases.postgresUser());
+		environment.put("FERRY_KEYSET_FILE", dir.resolve("keys").resolve("kek.json").toString());
+		environment.put("FERRY_REDIS_URL", redis);
+		environment.put("FERRY_NODE_NAME", name(node));
+		// Three JVMs start at once on a small machine: the quick compiler alone starts
+		// them sooner, and the serial collector keeps them from competing for the cores.
+		environment.put("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
+		return environment;
+	}
+
+	private void startNode(int node, String redis) {
+		try {
+			nodes[node] = FerryProcess.fromTestClasspath()
+				.dataDir(dir.resolve(name(node)))
+				.log(dir.resolve(name(node) + ".log"))
+				.env("FERRY_PORT", String.valueOf(ports[node]))
+				.env(environment(node, redis))
+				.start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public static String name(int node) {
+		return "node-" + (node + 1);
+	}
+
+	/** The node called {@code name}. */
+	public static int index(String name) {
+		return Integer.parseInt(name.substring("node-".length())) - 1;
+	}
+
+	/** The direct address of one node, bypassing the balancers. */
+	public String node(int node) {
+		return "http://127.0.0.1:" + ports[node];
+	}
+
+	/** Runs a {@code SELECT COUNT(*)} with one parameter on the nodes' database. */
+	public long count(String sql, String parameter) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(databaseUrl, Databases.postgresUser(), null);
+				PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.setString(1, parameter);
+			try (ResultSet result = statement.executeQuery()) {
+				result.next();
+				return result.getLong(1);
+			}
+		}
+	}
+
+	public Balancer balancer(Balancer.Kind kind) {
+		return balancers.get(kind);
+	}
+
+	/**
+	 * SIGKILL for one node, then starts it again on the same port and data in the
+	 * background; {@link #awaitAllNodes()} waits for it.
+	 */
+	public synchronized void killAndRestart(int node) throws InterruptedException {
+		nodes[node].kill();
+		String redis = requiredEnv("FERRY_TEST_REDIS_URL");
+		restarts.add(CompletableFuture.runAsync(() -> startNode(node, redis)));
+	}
+
+	/** Waits until every killed node answers again. */
+	public synchronized void awaitAllNodes() {
+		restarts.forEach(Cluster::join);
+		restarts.clear();
+	}
+
+	@Override
+	public void close() {
+		List<Throwable> failures = new ArrayList<>();
+		for (Balancer balancer : balancers.values()) {
+			balancer.close();
+		}
+		for (CompletableFuture<Void> restart : restarts) {
+			restart.handle((ok, failed) -> null).join();
+		}
+		for (FerryProcess node : nodes) {
+			try {
+				if (node != null) {
+					node.close();
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				failures.add(ex);
+			}
+		}
+		Databases.dropPostgresDatabase(databaseUrl);
+		deleteTree(dir, failures);
+		if (!failures.isEmpty()) {
+			throw new IllegalStateException("Stopping the cluster failed", failures.get(0));
+		}
+	}
+
+	/** The nodes' logs go too: a failing test has already reported what it saw. */
+	private static void deleteTree(Path root, List<Throwable> failures) {
+		try (Stream<Path> paths = Files.walk(root)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(path);
+			}
+		}
+		catch (IOException ex) {
+			failures.add(ex);
+		}
+	}
+
+	private static void join(CompletableFuture<Void> future) {
+		try {
+			future.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw ex;
+		}
+	}
+
+	static String requiredEnv(String name) {
+		String value = System.getenv(name);
+		if (value == null || value.isBlank()) {
+			throw new IllegalStateException(name + " is not set: the cluster test needs the services bin/test starts. "
+					+ "Run bin/test, or eval \"$(bin/test-services)\" before mvn.");
+		}
+		return value;
+	}
+
+}
