@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.ferry.FerryProperties;
+import dev.ferry.SqlDialect;
 import dev.ferry.ops.DataDirectory;
 
 import org.springframework.context.annotation.Bean;
@@ -35,10 +36,18 @@ class DataSourceConfiguration {
 			config.setJdbcUrl(db.url());
 			config.setUsername(db.username());
 			config.setPassword(db.password());
+			if (db.url().startsWith("jdbc:mariadb:") || db.url().startsWith("jdbc:mysql:")) {
+				config.setConnectionInitSql(SqlDialect.MARIADB_SESSION);
+			}
 			config.setMaximumPoolSize(16);
 		}
 		config.setPoolName("ferry-db");
 		return new HikariDataSource(config);
+	}
+
+	@Bean
+	SqlDialect sqlDialect(DataSource dataSource) {
+		return SqlDialect.of(dataSource);
 	}
 
 }

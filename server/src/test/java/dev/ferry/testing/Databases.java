@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.ferry.SqlDialect;
 import org.flywaydb.core.Flyway;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -159,6 +160,7 @@ public final class Databases {
 		HikariConfig config = new HikariConfig();
 		config.setJdbcUrl(url);
 		config.setUsername(mariadbUser());
+		config.setConnectionInitSql(SqlDialect.MARIADB_SESSION);
 		config.setMaximumPoolSize(8);
 		return new Fresh(Vendor.MARIADB, new HikariDataSource(config), () -> dropMariadbDatabase(url));
 	}
@@ -219,6 +221,11 @@ public final class Databases {
 
 		public JdbcClient jdbc() {
 			return JdbcClient.create(dataSource);
+		}
+
+		/** The SQL dialect the server would pick for this database. */
+		public SqlDialect dialect() {
+			return SqlDialect.of(SqlDialect.Vendor.valueOf(vendor.name()));
 		}
 
 		/**

@@ -20,7 +20,7 @@ class GrantRepositoryTests {
 	@EnumSource(Databases.Vendor.class)
 	void grantsReachGroupMembers(Databases.Vendor vendor) {
 		try (Databases.Fresh db = Databases.migrated(vendor)) {
-			GrantRepository grants = new GrantRepository(db.jdbc());
+			GrantRepository grants = new GrantRepository(db.jdbc(), db.dialect());
 			UUID owner = user(db.jdbc());
 			UUID member = user(db.jdbc());
 			UUID group = UUID.randomUUID();
