@@ -5,8 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.NoSuchFileException;
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import dev.ferry.storage.spi.BlobStore;
 import dev.ferry.storage.spi.ObjectUpload;
@@ -18,6 +23,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
+import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
@@ -103,12 +109,34 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
 		call(() -> s3.deleteObject((delete) -> delete.bucket(bucket).key(key)));
 	}
 
+	/**
+	 * Pages through the listing lazily; a failing page surfaces as an
+	 * {@link UncheckedIOException}, as a failing directory walk does for the local store.
+	 */
 	@Override
 	public Stream<StoredObject> list(String prefix) {
-		return s3.listObjectsV2Paginator((list) -> list.bucket(bucket).prefix(prefix))
+		Iterator<S3Object> objects = s3.listObjectsV2Paginator((list) -> list.bucket(bucket).prefix(prefix))
 			.contents()
-			.stream()
-			.map((object) -> new StoredObject(object.key(), object.size(), object.lastModified()));
+			.iterator();
+		return StreamSupport.stream(new Spliterators.AbstractSpliterator<StoredObject>(Long.MAX_VALUE,
+				Spliterator.ORDERED | Spliterator.NONNULL) {
+
+			@Override
+			public boolean tryAdvance(Consumer<? super StoredObject> action) {
+				try {
+					if (!objects.hasNext()) {
+						return false;
+					}
+					S3Object object = objects.next();
+					action.accept(new StoredObject(object.key(), object.size(), object.lastModified()));
+					return true;
+				}
+				catch (SdkException ex) {
+					throw new UncheckedIOException(new IOException("S3 listing failed: " + ex.getMessage(), ex));
+				}
+			}
+
+		}, false);
 	}
 
 	@Override
