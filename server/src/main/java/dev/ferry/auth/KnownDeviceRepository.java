@@ -3,6 +3,8 @@ package dev.ferry.auth;
 import java.time.Instant;
 import java.util.UUID;
 
+import dev.ferry.SqlDialect;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -12,8 +14,11 @@ class KnownDeviceRepository {
 
 	private final JdbcClient jdbc;
 
-	KnownDeviceRepository(JdbcClient jdbc) {
+	private final SqlDialect dialect;
+
+	KnownDeviceRepository(JdbcClient jdbc, SqlDialect dialect) {
 		this.jdbc = jdbc;
+		this.dialect = dialect;
 	}
 
 	/** Records a sign-in; answers true when this device was not known for the user. */
@@ -25,9 +30,11 @@ class KnownDeviceRepository {
 			return false;
 		}
 		// A concurrent first sign-in from the same device inserts nothing here.
-		return jdbc.sql("""
-				INSERT INTO known_devices (user_id, device_hash, first_seen_at, last_seen_at, user_agent)
-				VALUES (?, ?, ?, ?, ?) ON CONFLICT (user_id, device_hash) DO NOTHING""")
+		return jdbc
+			.sql(dialect.insertIfAbsent(
+					"INSERT INTO known_devices "
+							+ "(user_id, device_hash, first_seen_at, last_seen_at, user_agent) VALUES (?, ?, ?, ?, ?)",
+					"user_id", "device_hash"))
 			.params(userId.toString(), deviceHash, now.toEpochMilli(), now.toEpochMilli(), userAgent)
 			.update() == 1;
 	}

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.ferry.SqlDialect;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,8 +16,11 @@ class SecondFactorRepository {
 
 	private final JdbcClient jdbc;
 
-	SecondFactorRepository(JdbcClient jdbc) {
+	private final SqlDialect dialect;
+
+	SecondFactorRepository(JdbcClient jdbc, SqlDialect dialect) {
 		this.jdbc = jdbc;
+		this.dialect = dialect;
 	}
 
 	/**
@@ -25,9 +30,9 @@ class SecondFactorRepository {
 		jdbc.sql("DELETE FROM totp_credentials WHERE user_id = ? AND confirmed_at IS NULL")
 			.param(userId.toString())
 			.update();
-		jdbc.sql("""
-				INSERT INTO totp_credentials (user_id, sealed_secret, created_at, last_step) VALUES (?, ?, ?, -1)
-				ON CONFLICT (user_id) DO NOTHING""")
+		jdbc.sql(dialect.insertIfAbsent(
+				"INSERT INTO totp_credentials (user_id, sealed_secret, created_at, last_step) VALUES (?, ?, ?, -1)",
+				"user_id"))
 			.params(userId.toString(), sealedSecret, now.toEpochMilli())
 			.update();
 	}

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.ferry.SqlDialect;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,8 +15,11 @@ class SecuritySettingsRepository {
 
 	private final JdbcClient jdbc;
 
-	SecuritySettingsRepository(JdbcClient jdbc) {
+	private final SqlDialect dialect;
+
+	SecuritySettingsRepository(JdbcClient jdbc, SqlDialect dialect) {
 		this.jdbc = jdbc;
+		this.dialect = dialect;
 	}
 
 	Optional<String> find(String name) {
@@ -25,10 +30,11 @@ class SecuritySettingsRepository {
 	}
 
 	void save(String name, String value, UUID by, Instant now) {
-		jdbc.sql("""
-				INSERT INTO security_settings (name, value, updated_at, updated_by) VALUES (?, ?, ?, ?)
-				ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at,
-				  updated_by = excluded.updated_by""").params(name, value, now.toEpochMilli(), by.toString()).update();
+		jdbc.sql(dialect.upsert(
+				"INSERT INTO security_settings (name, value, updated_at, updated_by) VALUES (?, ?, ?, ?)",
+				new String[] { "name" }, "value", "updated_at", "updated_by"))
+			.params(name, value, now.toEpochMilli(), by.toString())
+			.update();
 	}
 
 }

@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.ferry.FerryProperties;
+import dev.ferry.SqlDialect;
 import dev.ferry.ops.DataDirectory;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -39,6 +40,9 @@ class DataSourceConfiguration {
 			config.setJdbcUrl(db.url());
 			config.setUsername(db.username());
 			config.setPassword(db.password());
+			if (db.url().startsWith("jdbc:mariadb:") || db.url().startsWith("jdbc:mysql:")) {
+				config.setConnectionInitSql(SqlDialect.MARIADB_SESSION);
+			}
 			config.setMaximumPoolSize(16);
 			// While the database is down a request waits this long for a connection, then
 			// answers 503: a short wait keeps threads from piling up behind a dead
@@ -47,6 +51,11 @@ class DataSourceConfiguration {
 		}
 		config.setPoolName("ferry-db");
 		return new HikariDataSource(config);
+	}
+
+	@Bean
+	SqlDialect sqlDialect(DataSource dataSource) {
+		return SqlDialect.of(dataSource);
 	}
 
 }

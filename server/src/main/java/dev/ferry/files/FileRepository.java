@@ -11,6 +11,8 @@ import java.util.UUID;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.UncategorizedSQLException;
+import dev.ferry.SqlDialect;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -29,15 +31,19 @@ class FileRepository {
 
 	private final JdbcClient jdbc;
 
-	FileRepository(JdbcClient jdbc) {
+	private final SqlDialect dialect;
+
+	FileRepository(JdbcClient jdbc, SqlDialect dialect) {
 		this.jdbc = jdbc;
+		this.dialect = dialect;
 	}
 
 	/** Inserts unless the owner already has this folder + name; says which happened. */
 	boolean insertIfFree(FileRecord file) {
 		return jdbc
-			.sql("INSERT INTO files (" + COLUMNS + ", name_lower) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-					+ "ON CONFLICT (owner_id, folder, name) DO NOTHING")
+			.sql(dialect.insertIfAbsent(
+					"INSERT INTO files (" + COLUMNS + ", name_lower) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+					"owner_id", "folder", "name"))
 			.params(file.id().toString(), file.ownerId().toString(), file.folder(), file.name(), file.contentType(),
 					file.declaredType(), file.size(), file.sha256(), file.blobId().toString(),
 					file.createdAt().toEpochMilli(), file.modifiedAt().toEpochMilli(), lower(file.name()))

@@ -3,6 +3,8 @@ package dev.ferry.files;
 import java.time.Instant;
 import java.util.UUID;
 
+import dev.ferry.SqlDialect;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,20 +17,25 @@ class QuotaReservations {
 
 	private final JdbcClient jdbc;
 
-	QuotaReservations(JdbcClient jdbc) {
+	private final SqlDialect dialect;
+
+	QuotaReservations(JdbcClient jdbc, SqlDialect dialect) {
 		this.jdbc = jdbc;
+		this.dialect = dialect;
 	}
 
 	/**
-	 * Takes the owner's lock row until the transaction ends. On PostgreSQL the
-	 * {@code UPDATE} holds a row lock, so a second reservation of the same owner waits
-	 * and then reads what the first committed.
+	 * Takes the owner's lock row until the transaction ends. On PostgreSQL and MariaDB
+	 * the upsert holds an exclusive row lock whether it inserted or found the row, so a
+	 * second reservation of the same owner waits and then reads what the first committed.
+	 * One statement, not insert-then-update: on MariaDB two transactions that both took
+	 * the shared lock of a duplicate insert would deadlock upgrading it.
 	 */
 	void lock(UUID ownerId) {
-		jdbc.sql("INSERT INTO quota_locks (owner_id) VALUES (?) ON CONFLICT (owner_id) DO NOTHING")
+		jdbc.sql(dialect.upsert("INSERT INTO quota_locks (owner_id) VALUES (?)", new String[] { "owner_id" },
+				"owner_id"))
 			.param(ownerId.toString())
 			.update();
-		jdbc.sql("UPDATE quota_locks SET owner_id = owner_id WHERE owner_id = ?").param(ownerId.toString()).update();
 	}
 
 	/** Bytes the owner's live reservations hold, leaving out {@code exceptId}. */
@@ -42,8 +49,8 @@ class QuotaReservations {
 	}
 
 	void put(UUID id, UUID ownerId, long bytes, Instant expiresAt) {
-		jdbc.sql("INSERT INTO quota_reservations (id, owner_id, bytes, expires_at) VALUES (?, ?, ?, ?) "
-				+ "ON CONFLICT (id) DO UPDATE SET bytes = excluded.bytes, expires_at = excluded.expires_at")
+		jdbc.sql(dialect.upsert("INSERT INTO quota_reservations (id, owner_id, bytes, expires_at) VALUES (?, ?, ?, ?)",
+				new String[] { "id" }, "bytes", "expires_at"))
 			.params(id.toString(), ownerId.toString(), bytes, expiresAt.toEpochMilli())
 			.update();
 	}

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import dev.ferry.SqlDialect;
 import dev.ferry.testing.Databases;
 import dev.ferry.testing.Databases.Vendor;
 import org.junit.jupiter.api.AfterAll;
@@ -31,6 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccountSecurityRepositoriesTests {
+
+	private SqlDialect dialect(Vendor vendor) {
+		return databases.get(vendor).dialect();
+	}
 
 	private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
@@ -55,7 +60,7 @@ class AccountSecurityRepositoriesTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("databases")
 	void aTotpStepIsUsedOnceAndRecoveryCodesOnce(Vendor vendor, JdbcClient jdbc) {
-		SecondFactorRepository factors = new SecondFactorRepository(jdbc);
+		SecondFactorRepository factors = new SecondFactorRepository(jdbc, dialect(vendor));
 		UUID user = user(jdbc);
 		factors.savePending(user, new byte[] { 1, 2, 3 }, NOW);
 		factors.savePending(user, new byte[] { 4, 5, 6 }, NOW);
@@ -131,13 +136,13 @@ class AccountSecurityRepositoriesTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("databases")
 	void devicesSettingsAndRestrictedIdleSessions(Vendor vendor, JdbcClient jdbc) {
-		KnownDeviceRepository devices = new KnownDeviceRepository(jdbc);
+		KnownDeviceRepository devices = new KnownDeviceRepository(jdbc, dialect(vendor));
 		UUID user = user(jdbc);
 		assertThat(devices.seen(user, "device-1", "UA", NOW)).isTrue();
 		assertThat(devices.seen(user, "device-1", "UA", NOW)).isFalse();
 		assertThat(devices.count(user)).isEqualTo(1);
 
-		SecuritySettingsRepository settings = new SecuritySettingsRepository(jdbc);
+		SecuritySettingsRepository settings = new SecuritySettingsRepository(jdbc, dialect(vendor));
 		settings.save("require_2fa", "admin", user, NOW);
 		settings.save("require_2fa", "all", user, NOW);
 		assertThat(settings.find("require_2fa")).contains("all");

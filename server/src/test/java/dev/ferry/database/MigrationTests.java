@@ -65,6 +65,7 @@ class MigrationTests {
 	@Test
 	void everyVendorHasTheSameMigrations() throws IOException {
 		assertThat(migrationFiles(Vendor.POSTGRESQL)).isNotEmpty().isEqualTo(migrationFiles(Vendor.SQLITE));
+		assertThat(migrationFiles(Vendor.MARIADB)).isEqualTo(migrationFiles(Vendor.SQLITE));
 	}
 
 	private static Set<String> migrationFiles(Vendor vendor) throws IOException {

@@ -37,7 +37,7 @@ abstract class FileRepositoryContract {
 	@BeforeAll
 	void createDatabase() {
 		db = Databases.migrated(vendor());
-		files = new FileRepository(db.jdbc());
+		files = new FileRepository(db.jdbc(), db.dialect());
 	}
 
 	@AfterAll

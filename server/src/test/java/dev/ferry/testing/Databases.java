@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.ferry.SqlDialect;
 import org.flywaydb.core.Flyway;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,10 +38,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * </pre>
  *
  * SQLite is a new file in a temporary directory with the same connection settings as the
- * server; PostgreSQL is a new database (random name) on the server named by
- * {@code FERRY_TEST_PG_URL} / {@code FERRY_TEST_PG_USER}, which {@code bin/test} (or
- * {@code eval "$(bin/test-services)"}) starts. Without them a PostgreSQL test fails; it
- * never skips. {@link Fresh#close()} removes the database again.
+ * server; PostgreSQL and MariaDB are a new database (random name) on the servers named by
+ * {@code FERRY_TEST_PG_URL} / {@code FERRY_TEST_PG_USER} and
+ * {@code FERRY_TEST_MARIADB_URL} / {@code FERRY_TEST_MARIADB_USER}, which
+ * {@code bin/test} (or {@code eval "$(bin/test-services)"}) starts. Without them such a
+ * test fails; it never skips. {@link Fresh#close()} removes the database again.
  */
 public final class Databases {
 
@@ -50,7 +52,7 @@ public final class Databases {
 	/** The supported vendors, named as in {@code db/migration/<vendor>}. */
 	public enum Vendor {
 
-		SQLITE, POSTGRESQL;
+		SQLITE, POSTGRESQL, MARIADB;
 
 		/** The Flyway location of this vendor's migrations. */
 		public String migrations() {
@@ -61,7 +63,11 @@ public final class Databases {
 
 	/** A fresh empty database of {@code vendor}, without any migration applied. */
 	public static Fresh empty(Vendor vendor) {
-		return (vendor == Vendor.SQLITE) ? sqlite() : postgres();
+		return switch (vendor) {
+			case SQLITE -> sqlite();
+			case POSTGRESQL -> postgres();
+			case MARIADB -> mariadb();
+		};
 	}
 
 	/** A fresh database of {@code vendor} with every Ferry migration applied. */
@@ -103,7 +109,7 @@ public final class Databases {
 	}
 
 	public static String postgresUser() {
-		return requiredEnv("FERRY_TEST_PG_USER");
+		return requiredEnv("FERRY_TEST_PG_USER", "PostgreSQL");
 	}
 
 	private static Fresh sqlite() {
@@ -129,14 +135,48 @@ public final class Databases {
 		return new Fresh(Vendor.POSTGRESQL, new HikariDataSource(config), () -> dropPostgresDatabase(url));
 	}
 
-	private static String postgresUrl() {
-		return requiredEnv("FERRY_TEST_PG_URL");
+	/**
+	 * Creates an empty MariaDB database on the server named by
+	 * {@code FERRY_TEST_MARIADB_URL} and returns its JDBC URL; the user is
+	 * {@link #mariadbUser()}.
+	 */
+	public static String createMariadbDatabase() {
+		String name = "ferry_test_" + UUID.randomUUID().toString().replace("-", "");
+		execute(mariadbUrl(), mariadbUser(), "CREATE DATABASE " + name);
+		return withDatabase(mariadbUrl(), name);
 	}
 
-	private static String requiredEnv(String name) {
+	public static void dropMariadbDatabase(String url) {
+		String name = url.substring(url.lastIndexOf('/') + 1).replaceFirst("\\?.*", "");
+		execute(mariadbUrl(), mariadbUser(), "DROP DATABASE IF EXISTS " + name);
+	}
+
+	public static String mariadbUser() {
+		return requiredEnv("FERRY_TEST_MARIADB_USER", "MariaDB");
+	}
+
+	private static Fresh mariadb() {
+		String url = createMariadbDatabase();
+		HikariConfig config = new HikariConfig();
+		config.setJdbcUrl(url);
+		config.setUsername(mariadbUser());
+		config.setConnectionInitSql(SqlDialect.MARIADB_SESSION);
+		config.setMaximumPoolSize(8);
+		return new Fresh(Vendor.MARIADB, new HikariDataSource(config), () -> dropMariadbDatabase(url));
+	}
+
+	private static String mariadbUrl() {
+		return requiredEnv("FERRY_TEST_MARIADB_URL", "MariaDB");
+	}
+
+	private static String postgresUrl() {
+		return requiredEnv("FERRY_TEST_PG_URL", "PostgreSQL");
+	}
+
+	private static String requiredEnv(String name, String server) {
 		String value = System.getenv(name);
 		if (value == null || value.isBlank()) {
-			throw new IllegalStateException(name + " is not set: this test needs the real PostgreSQL that bin/test "
+			throw new IllegalStateException(name + " is not set: this test needs the real " + server + " that bin/test "
 					+ "starts. Run bin/test, or eval \"$(bin/test-services)\" before mvn.");
 		}
 		return value;
@@ -151,12 +191,16 @@ public final class Databases {
 	}
 
 	private static void execute(String url, String sql) {
-		try (Connection connection = DriverManager.getConnection(url, postgresUser(), null);
+		execute(url, postgresUser(), sql);
+	}
+
+	private static void execute(String url, String user, String sql) {
+		try (Connection connection = DriverManager.getConnection(url, user, null);
 				Statement statement = connection.createStatement()) {
 			statement.execute(sql);
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("PostgreSQL at " + url + " refused: " + sql, ex);
+			throw new IllegalStateException("The database at " + url + " refused: " + sql, ex);
 		}
 	}
 
@@ -177,6 +221,11 @@ public final class Databases {
 
 		public JdbcClient jdbc() {
 			return JdbcClient.create(dataSource);
+		}
+
+		/** The SQL dialect the server would pick for this database. */
+		public SqlDialect dialect() {
+			return SqlDialect.of(SqlDialect.Vendor.valueOf(vendor.name()));
 		}
 
 		/**

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.ferry.SqlDialect;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,17 +23,20 @@ class GrantRepository {
 
 	private final JdbcClient jdbc;
 
-	GrantRepository(JdbcClient jdbc) {
+	private final SqlDialect dialect;
+
+	GrantRepository(JdbcClient jdbc, SqlDialect dialect) {
 		this.jdbc = jdbc;
+		this.dialect = dialect;
 	}
 
 	/** Inserts, or changes the permission of the existing grant to the same grantee. */
 	Grant upsert(Grant grant) {
-		jdbc.sql("INSERT INTO access_grants (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-				+ "ON CONFLICT (object_type, object_id, grantee_type, grantee_id) DO UPDATE SET permission = ?")
+		jdbc.sql(dialect.upsert("INSERT INTO access_grants (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+				new String[] { "object_type", "object_id", "grantee_type", "grantee_id" }, "permission"))
 			.params(grant.id().toString(), grant.ownerId().toString(), grant.objectType(), grant.objectId().toString(),
 					grant.granteeType(), grant.granteeId().toString(), grant.permission().apiName(),
-					grant.createdAt().toEpochMilli(), grant.permission().apiName())
+					grant.createdAt().toEpochMilli())
 			.update();
 		return jdbc
 			.sql("SELECT " + COLUMNS + " FROM access_grants WHERE object_type = ? AND object_id = ? "
@@ -109,8 +114,8 @@ class GrantRepository {
 	}
 
 	void addMember(UUID groupId, UUID userId, Instant now) {
-		jdbc.sql("INSERT INTO group_members (group_id, user_id, added_at) VALUES (?, ?, ?) "
-				+ "ON CONFLICT (group_id, user_id) DO NOTHING")
+		jdbc.sql(dialect.insertIfAbsent("INSERT INTO group_members (group_id, user_id, added_at) VALUES (?, ?, ?)",
+				"group_id", "user_id"))
 			.params(groupId.toString(), userId.toString(), now.toEpochMilli())
 			.update();
 	}

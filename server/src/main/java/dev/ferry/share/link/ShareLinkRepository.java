@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.ferry.SqlDialect;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,8 +28,11 @@ class ShareLinkRepository {
 
 	private final JdbcClient jdbc;
 
-	ShareLinkRepository(JdbcClient jdbc) {
+	private final SqlDialect dialect;
+
+	ShareLinkRepository(JdbcClient jdbc, SqlDialect dialect) {
 		this.jdbc = jdbc;
+		this.dialect = dialect;
 	}
 
 	void insert(ShareLink link, String tokenHash) {
@@ -92,9 +97,9 @@ class ShareLinkRepository {
 	 * {@code end}, replacing whatever an earlier one of the session had served.
 	 */
 	void claim(UUID sessionId, String item, long end, Instant now) {
-		jdbc.sql("INSERT INTO share_download_claims (session_id, item, claimed_at, served_to) VALUES (?, ?, ?, ?) "
-				+ "ON CONFLICT (session_id, item) DO UPDATE SET claimed_at = excluded.claimed_at, "
-				+ "served_to = excluded.served_to")
+		jdbc.sql(dialect.upsert(
+				"INSERT INTO share_download_claims (session_id, item, claimed_at, served_to) VALUES (?, ?, ?, ?)",
+				new String[] { "session_id", "item" }, "claimed_at", "served_to"))
 			.params(sessionId.toString(), item, millis(now), end)
 			.update();
 	}

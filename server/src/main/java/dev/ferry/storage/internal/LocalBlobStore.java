@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import dev.ferry.storage.spi.BlobStore;
@@ -34,9 +33,7 @@ import dev.ferry.storage.spi.StoredObject;
  */
 final class LocalBlobStore implements BlobStore {
 
-	private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*");
-
-	private static final String TEMP_SUFFIX = ".tmp";
+	private static final String TEMP_SUFFIX = ObjectKeys.TEMP_SUFFIX;
 
 	private static final int ZEROS = 64 * 1024;
 
@@ -124,10 +121,7 @@ final class LocalBlobStore implements BlobStore {
 	}
 
 	private Path resolve(String key) {
-		if (key == null || !KEY.matcher(key).matches() || key.endsWith(TEMP_SUFFIX)) {
-			throw new IllegalArgumentException("Invalid object key");
-		}
-		return root.resolve(key);
+		return root.resolve(ObjectKeys.require(key));
 	}
 
 	/**

@@ -1,24 +1,52 @@
 package dev.ferry.storage.internal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+
 import dev.ferry.FerryProperties;
 import dev.ferry.crypto.KeyEncryptionKey;
 import dev.ferry.storage.StorageProperties;
 import dev.ferry.storage.spi.BlobStore;
+import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 class StorageConfiguration {
 
+	/**
+	 * The store {@code FERRY_STORAGE} names: {@code local} (a directory) or {@code s3} (a
+	 * bucket shared by every node of a cluster).
+	 */
 	@Bean
-	BlobStore blobStore(FerryProperties ferry, StorageProperties storage) {
-		return new LocalBlobStore(storage.dirOrDefault(ferry.dataDir()));
+	BlobStore blobStore(@Value("${ferry.storage.type:local}") String type, FerryProperties ferry,
+			StorageProperties storage, S3Properties s3, MeterRegistry registry) {
+		return switch (type.trim().toLowerCase(Locale.ROOT)) {
+			case "local", "" -> new LocalBlobStore(storage.dirOrDefault(ferry.dataDir()));
+			case "s3" -> s3Store(s3, registry);
+			default -> throw new IllegalStateException("FERRY_STORAGE must be local or s3, not " + type);
+		};
 	}
 
 	@Bean
 	DataKeys dataKeys(KeyEncryptionKey kek, BlobRepository blobs, StorageProperties storage) {
 		return new DataKeys(kek, blobs, storage);
+	}
+
+	private static S3BlobStore s3Store(S3Properties properties, MeterRegistry registry) {
+		S3BlobStore store = new S3BlobStore(S3Clients.create(properties), properties.bucket(), properties.partSize(),
+				registry);
+		try {
+			store.ensureBucket();
+		}
+		catch (IOException ex) {
+			store.close();
+			throw new UncheckedIOException(ex);
+		}
+		return store;
 	}
 
 }

@@ -19,7 +19,7 @@ class GrantRepositoryTests {
 	@EnumSource(Databases.Vendor.class)
 	void grantsReachGroupMembers(Databases.Vendor vendor) {
 		try (Databases.Fresh db = Databases.migrated(vendor)) {
-			GrantRepository grants = new GrantRepository(db.jdbc());
+			GrantRepository grants = new GrantRepository(db.jdbc(), db.dialect());
 			UUID owner = TestAccounts.insertUser(db.jdbc());
 			UUID member = TestAccounts.insertUser(db.jdbc());
 			UUID group = UUID.randomUUID();

@@ -38,7 +38,7 @@ class ShareLinkRepositoryTests {
 	void downloadCountingNeverPassesTheLimit(Databases.Vendor vendor) throws Exception {
 		try (Databases.Fresh db = Databases.migrated(vendor)) {
 			TransferRepository transfers = new TransferRepository(db.jdbc());
-			ShareLinkRepository links = new ShareLinkRepository(db.jdbc());
+			ShareLinkRepository links = new ShareLinkRepository(db.jdbc(), db.dialect());
 			Transfer transfer = transfer(TestAccounts.insertUser(db.jdbc()), NOW.plus(1, ChronoUnit.DAYS), NOW);
 			transfers.insert(transfer, List.of(UUID.randomUUID()), List.of());
 			ShareLink link = new ShareLink(UUID.randomUUID(), transfer.id(), NOW, NOW.plus(1, ChronoUnit.DAYS), 3, 0,

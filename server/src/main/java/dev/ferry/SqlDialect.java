@@ -1,0 +1,106 @@
+package dev.ferry;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+/**
+ * The one place where the SQL of the three supported databases differs. Repositories
+ * write portable SQL and ask this for the two statements that have no common syntax:
+ * insert-unless-present and insert-or-update. SQLite and PostgreSQL share
+ * {@code ON CONFLICT}; MariaDB/MySQL use {@code INSERT IGNORE} (a duplicate inserts
+ * nothing and counts 0 rows) and {@code ON DUPLICATE KEY UPDATE}.
+ */
+public final class SqlDialect {
+
+	/**
+	 * Run on every MariaDB/MySQL connection: standard SQL's {@code ||} concatenation,
+	 * double-quoted identifiers and backslashes that are plain characters in string
+	 * literals, as on the other two databases.
+	 */
+	public static final String MARIADB_SESSION = "SET SESSION sql_mode = CONCAT(@@SESSION.sql_mode, "
+			+ "',PIPES_AS_CONCAT,ANSI_QUOTES,NO_BACKSLASH_ESCAPES,STRICT_TRANS_TABLES')";
+
+	private final Vendor vendor;
+
+	private SqlDialect(Vendor vendor) {
+		this.vendor = vendor;
+	}
+
+	public static SqlDialect of(Vendor vendor) {
+		return new SqlDialect(vendor);
+	}
+
+	/** The dialect of the database behind {@code dataSource}, from its JDBC metadata. */
+	public static SqlDialect of(DataSource dataSource) {
+		try (Connection connection = dataSource.getConnection()) {
+			String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+			if (product.contains("sqlite")) {
+				return of(Vendor.SQLITE);
+			}
+			if (product.contains("postgres")) {
+				return of(Vendor.POSTGRESQL);
+			}
+			if (product.contains("mariadb") || product.contains("mysql")) {
+				return of(Vendor.MARIADB);
+			}
+			throw new IllegalStateException("Unsupported database: " + product);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot tell which database FERRY_DB_URL names", ex);
+		}
+	}
+
+	public Vendor vendor() {
+		return vendor;
+	}
+
+	/**
+	 * {@code insert} ({@code INSERT INTO t (...) VALUES (...)}) that inserts nothing, and
+	 * reports 0 rows, when a row with the same {@code key} columns exists.
+	 */
+	public String insertIfAbsent(String insert, String... key) {
+		if (vendor == Vendor.MARIADB) {
+			return "INSERT IGNORE " + afterInsert(insert);
+		}
+		return insert + " ON CONFLICT (" + String.join(", ", key) + ") DO NOTHING";
+	}
+
+	/**
+	 * {@code insert} that, when a row with the same {@code key} columns exists, sets its
+	 * {@code updated} columns to the values the insert carried instead.
+	 */
+	public String upsert(String insert, String[] key, String... updated) {
+		if (vendor == Vendor.MARIADB) {
+			return insert + " ON DUPLICATE KEY UPDATE " + assignments(updated, "VALUES(%s)");
+		}
+		return insert + " ON CONFLICT (" + String.join(", ", key) + ") DO UPDATE SET "
+				+ assignments(updated, "excluded.%s");
+	}
+
+	private static String afterInsert(String insert) {
+		String trimmed = insert.stripLeading();
+		if (!trimmed.regionMatches(true, 0, "INSERT ", 0, 7)) {
+			throw new IllegalArgumentException("Not an INSERT: " + insert);
+		}
+		return trimmed.substring(7);
+	}
+
+	private static String assignments(String[] columns, String valueFormat) {
+		return Arrays.stream(columns)
+			.map((column) -> column + " = " + valueFormat.formatted(column))
+			.collect(Collectors.joining(", "));
+	}
+
+	/** The supported databases, named as in {@code db/migration/<vendor>}. */
+	public enum Vendor {
+
+		SQLITE, POSTGRESQL, MARIADB
+
+	}
+
+}
