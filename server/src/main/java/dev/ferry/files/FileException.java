@@ -52,4 +52,20 @@ public class FileException extends ProblemException {
 		return ex;
 	}
 
+	static FileException quarantined(String signature) {
+		return new FileException(HttpStatus.FORBIDDEN, "file-quarantined", "File quarantined",
+				"The malware scanner found " + signature
+						+ " in this file, so it is quarantined and cannot be downloaded or shared. "
+						+ "Its owner and the administrators were told.",
+				Map.of("signature", signature));
+	}
+
+	static FileException scanPending() {
+		FileException ex = new FileException(HttpStatus.CONFLICT, "scan-pending", "File not yet scanned",
+				"This file is still being checked for malware and can be downloaded once the check passed; "
+						+ "try again in a minute.");
+		ex.getHeaders().set("Retry-After", "60");
+		return ex;
+	}
+
 }
