@@ -68,4 +68,16 @@ public class FileException extends ProblemException {
 		return ex;
 	}
 
+	static FileException policyRefused(int index, UploadRule rule, String reason) {
+		String label = "Upload policy rule " + index + ((rule.name() != null) ? " (\"" + rule.name() + "\")" : "");
+		Map<String, Object> properties = (rule.name() != null) ? Map.of("rule", index, "rule_name", rule.name())
+				: Map.of("rule", index);
+		return new FileException(HttpStatus.valueOf(422), "upload-policy", "Refused by the upload policy",
+				label + " " + reason, properties);
+	}
+
+	static FileException invalidPolicy(String detail) {
+		return new FileException(HttpStatus.BAD_REQUEST, "invalid-upload-policy", "Invalid upload policy", detail);
+	}
+
 }

@@ -114,6 +114,7 @@ class FileService implements FileCatalog {
 		if (file.size() > room) {
 			throw FileException.quotaExceeded(room);
 		}
+		arrivals.checkPolicy(owner, placement.name(), file.size(), file.blobId());
 		String declared = ContentTypes.clean(file.declaredType());
 		String type = arrivals.detectType(file.blobId(), file.size(), placement.name(), declared);
 		FileRecord.Scan scan = arrivals.initialScan();
