@@ -40,7 +40,10 @@ class ScanWorker {
 
 	private final Clock clock;
 
-	ScanWorker(FileScans files, ScanProperties properties, Clock clock) {
+	private final InfectionNotices notices;
+
+	ScanWorker(FileScans files, ScanProperties properties, Clock clock, InfectionNotices notices) {
+		this.notices = notices;
 		this.files = files;
 		this.properties = properties;
 		this.clamd = properties.configured() ? new ClamdClient(properties.clamd(), properties.timeout()) : null;
@@ -73,6 +76,7 @@ class ScanWorker {
 		if (verdict.infected()) {
 			log.warn("File {} of {} is infected: {}", job.fileId(), job.ownerId(), verdict.signature());
 			files.settle(job, ScanStatus.INFECTED, verdict.signature());
+			notices.infected(job, verdict.signature());
 		}
 		else {
 			files.settle(job, ScanStatus.CLEAN, null);

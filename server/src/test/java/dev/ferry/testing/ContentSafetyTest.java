@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 
+import com.icegreen.greenmail.util.GreenMail;
 import dev.ferry.FerryApplication;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -33,6 +34,9 @@ public abstract class ContentSafetyTest {
 	public static final byte[] EICAR = "X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"
 		.getBytes(StandardCharsets.US_ASCII);
 
+	/** Real SMTP on a free loopback port: owners are told about infected files. */
+	public static final GreenMail MAIL = OwnServer.startMail();
+
 	@LocalServerPort
 	protected int port;
 
@@ -48,6 +52,7 @@ public abstract class ContentSafetyTest {
 		OwnServer.register(registry, "content-safety");
 		registry.add("ferry.scan.clamd", () -> requiredEnv("FERRY_TEST_CLAMD"));
 		registry.add("ferry.scan.interval", () -> "100ms");
+		OwnServer.registerMail(registry, MAIL);
 	}
 
 	public static String requiredEnv(String name) {
