@@ -25,7 +25,7 @@ final class TableOwners {
 			Map.entry("audit_log", "audit"), Map.entry("audit_head", "audit"), Map.entry("server_secrets", "crypto"),
 			Map.entry("mail_outbox", "notify"), Map.entry("blobs", "storage"), Map.entry("blob_parts", "storage"),
 			Map.entry("files", "files"), Map.entry("quota_reservations", "files"), Map.entry("quota_locks", "files"),
-			Map.entry("uploads", "upload"),
+			Map.entry("upload_policy", "files"), Map.entry("uploads", "upload"),
 			// share's nested modules
 			Map.entry("transfers", "share.transfer"), Map.entry("transfer_files", "share.transfer"),
 			Map.entry("transfer_recipients", "share.transfer"), Map.entry("share_links", "share.link"),

@@ -51,6 +51,21 @@ class ContentTypes {
 		return tika.detect(name);
 	}
 
+	/** The type the bytes themselves show, without any name: for the upload policy. */
+	String detectContent(byte[] head) {
+		return tika.detect(head);
+	}
+
+	/** A blob's first bytes, as many as detection reads. */
+	byte[] head(UUID blobId, long size) {
+		try (InputStream head = storage.openRange(blobId, 0, Math.min(size, SNIFF_BYTES))) {
+			return head.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	/** A declared type as stored: lower-case {@code type/subtype}, parameters dropped. */
 	static String clean(String declaredType) {
 		if (declaredType == null || declaredType.length() > 255) {

@@ -20,7 +20,14 @@ public interface FileContent {
 	/** The file, if it still exists and belongs to {@code ownerId}. */
 	Optional<StoredFile> find(UUID ownerId, UUID fileId);
 
-	/** The whole plaintext, streamed. */
+	/**
+	 * Throws the problem a download of the file would answer when its malware scan does
+	 * not let it go out to others (403 quarantined, 409 not yet scanned); 404 when gone.
+	 * For bodies that cannot answer a problem once started, such as a ZIP.
+	 */
+	void requireServable(UUID ownerId, UUID fileId);
+
+	/** The whole plaintext, streamed; refused like {@link #requireServable}. */
 	InputStream open(UUID ownerId, UUID fileId);
 
 	/**

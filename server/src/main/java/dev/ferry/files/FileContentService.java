@@ -30,8 +30,11 @@ class FileContentService implements FileContent {
 
 	private final TransactionOperations transactions;
 
+	private final FileAvailability availability;
+
 	FileContentService(FileRepository files, BlobStorage storage, RangeResponder responder, AuditLog audit,
-			TransactionOperations transactions) {
+			TransactionOperations transactions, FileAvailability availability) {
+		this.availability = availability;
 		this.files = files;
 		this.storage = storage;
 		this.responder = responder;
@@ -45,8 +48,15 @@ class FileContentService implements FileContent {
 	}
 
 	@Override
+	public void requireServable(UUID ownerId, UUID fileId) {
+		FileRecord file = files.findOwned(fileId, ownerId).orElseThrow(FileException::notFound);
+		availability.require(file, false, "file.download");
+	}
+
+	@Override
 	public InputStream open(UUID ownerId, UUID fileId) {
 		FileRecord file = files.findOwned(fileId, ownerId).orElseThrow(FileException::notFound);
+		availability.require(file, false, "file.download");
 		return storage.openRange(file.blobId(), 0, file.size());
 	}
 

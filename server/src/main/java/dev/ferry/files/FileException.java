@@ -52,4 +52,32 @@ public class FileException extends ProblemException {
 		return ex;
 	}
 
+	static FileException quarantined(String signature) {
+		return new FileException(HttpStatus.FORBIDDEN, "file-quarantined", "File quarantined",
+				"The malware scanner found " + signature
+						+ " in this file, so it is quarantined and cannot be downloaded or shared. "
+						+ "Its owner and the administrators were told.",
+				Map.of("signature", signature));
+	}
+
+	static FileException scanPending() {
+		FileException ex = new FileException(HttpStatus.CONFLICT, "scan-pending", "File not yet scanned",
+				"This file is still being checked for malware and can be downloaded once the check passed; "
+						+ "try again in a minute.");
+		ex.getHeaders().set("Retry-After", "60");
+		return ex;
+	}
+
+	static FileException policyRefused(int index, UploadRule rule, String reason) {
+		String label = "Upload policy rule " + index + ((rule.name() != null) ? " (\"" + rule.name() + "\")" : "");
+		Map<String, Object> properties = (rule.name() != null) ? Map.of("rule", index, "rule_name", rule.name())
+				: Map.of("rule", index);
+		return new FileException(HttpStatus.valueOf(422), "upload-policy", "Refused by the upload policy",
+				label + " " + reason, properties);
+	}
+
+	static FileException invalidPolicy(String detail) {
+		return new FileException(HttpStatus.BAD_REQUEST, "invalid-upload-policy", "Invalid upload policy", detail);
+	}
+
 }

@@ -5,7 +5,14 @@ import java.util.UUID;
 
 /** One row of {@code files}. */
 record FileRecord(UUID id, UUID ownerId, String folder, String name, String contentType, String declaredType, long size,
-		String sha256, UUID blobId, Instant createdAt, Instant modifiedAt) {
+		String sha256, UUID blobId, Instant createdAt, Instant modifiedAt, Scan scan) {
+
+	/** A file nobody scanned (no scanner configured). */
+	FileRecord(UUID id, UUID ownerId, String folder, String name, String contentType, String declaredType, long size,
+			String sha256, UUID blobId, Instant createdAt, Instant modifiedAt) {
+		this(id, ownerId, folder, name, contentType, declaredType, size, sha256, blobId, createdAt, modifiedAt,
+				Scan.SKIPPED);
+	}
 
 	String path() {
 		return FilePaths.join(folder, name);
@@ -13,6 +20,22 @@ record FileRecord(UUID id, UUID ownerId, String folder, String name, String cont
 
 	FileCatalog.StoredFile stored() {
 		return new FileCatalog.StoredFile(id, folder, name, contentType, size, sha256);
+	}
+
+	FileRecord withScan(Scan newScan) {
+		return new FileRecord(id, ownerId, folder, name, contentType, declaredType, size, sha256, blobId, createdAt,
+				modifiedAt, newScan);
+	}
+
+	/**
+	 * The malware scan's state; {@code signature} names what an infected file carries.
+	 */
+	record Scan(ScanStatus status, String signature) {
+
+		static final Scan SKIPPED = new Scan(ScanStatus.SKIPPED, null);
+
+		static final Scan PENDING = new Scan(ScanStatus.PENDING, null);
+
 	}
 
 }

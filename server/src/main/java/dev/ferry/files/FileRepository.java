@@ -25,7 +25,7 @@ import org.springframework.stereotype.Repository;
 class FileRepository {
 
 	private static final String COLUMNS = "id, owner_id, folder, name, content_type, declared_type, size, sha256, "
-			+ "blob_id, created_at, modified_at";
+			+ "blob_id, created_at, modified_at, scan_status, scan_signature";
 
 	private static final int SQLITE_CONSTRAINT = 19;
 
@@ -41,12 +41,12 @@ class FileRepository {
 	/** Inserts unless the owner already has this folder + name; says which happened. */
 	boolean insertIfFree(FileRecord file) {
 		return jdbc
-			.sql(dialect.insertIfAbsent(
-					"INSERT INTO files (" + COLUMNS + ", name_lower) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-					"owner_id", "folder", "name"))
+			.sql(dialect.insertIfAbsent("INSERT INTO files (" + COLUMNS + ", name_lower, scan_due_at) "
+					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "owner_id", "folder", "name"))
 			.params(file.id().toString(), file.ownerId().toString(), file.folder(), file.name(), file.contentType(),
 					file.declaredType(), file.size(), file.sha256(), file.blobId().toString(),
-					file.createdAt().toEpochMilli(), file.modifiedAt().toEpochMilli(), lower(file.name()))
+					file.createdAt().toEpochMilli(), file.modifiedAt().toEpochMilli(), file.scan().status().value(),
+					file.scan().signature(), lower(file.name()), file.createdAt().toEpochMilli())
 			.update() == 1;
 	}
 
@@ -187,7 +187,8 @@ class FileRepository {
 				rs.getString("folder"), rs.getString("name"), rs.getString("content_type"),
 				rs.getString("declared_type"), rs.getLong("size"), rs.getString("sha256"),
 				UUID.fromString(rs.getString("blob_id")), Instant.ofEpochMilli(rs.getLong("created_at")),
-				Instant.ofEpochMilli(rs.getLong("modified_at")));
+				Instant.ofEpochMilli(rs.getLong("modified_at")),
+				new FileRecord.Scan(ScanStatus.of(rs.getString("scan_status")), rs.getString("scan_signature")));
 	}
 
 }

@@ -31,7 +31,7 @@ class FileService implements FileCatalog {
 
 	private final BlobStorage storage;
 
-	private final ContentTypes types;
+	private final Arrivals arrivals;
 
 	private final Quotas quotas;
 
@@ -41,12 +41,12 @@ class FileService implements FileCatalog {
 
 	private final AccessPolicy access;
 
-	FileService(FileRepository files, BlobStorage storage, ContentTypes types, Quotas quotas, AuditLog audit,
+	FileService(FileRepository files, BlobStorage storage, Arrivals arrivals, Quotas quotas, AuditLog audit,
 			TransactionOperations transactions, AccessPolicy access) {
 		this.access = access;
 		this.files = files;
 		this.storage = storage;
-		this.types = types;
+		this.arrivals = arrivals;
 		this.quotas = quotas;
 		this.audit = audit;
 		this.transactions = transactions;
@@ -93,7 +93,7 @@ class FileService implements FileCatalog {
 
 	@Override
 	public String detectType(UUID blobId, long size, String name, String declaredType) {
-		return types.detect(blobId, size, name, ContentTypes.clean(declaredType));
+		return arrivals.detectType(blobId, size, name, ContentTypes.clean(declaredType));
 	}
 
 	@Override
@@ -114,21 +114,24 @@ class FileService implements FileCatalog {
 		if (file.size() > room) {
 			throw FileException.quotaExceeded(room);
 		}
+		arrivals.checkPolicy(owner, placement.name(), file.size(), file.blobId());
 		String declared = ContentTypes.clean(file.declaredType());
-		String type = types.detect(file.blobId(), file.size(), placement.name(), declared);
+		String type = arrivals.detectType(file.blobId(), file.size(), placement.name(), declared);
+		FileRecord.Scan scan = arrivals.initialScan();
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 		return transactions.execute((status) -> {
 			for (int n = 0; n <= MAX_NUMBERED_NAMES; n++) {
 				FileRecord candidate = new FileRecord(file.id(), owner.userId(), placement.folder(),
 						NumberedNames.numbered(placement.name(), n), type, declared, file.size(), file.sha256(),
-						file.blobId(), now, now);
+						file.blobId(), now, now, scan);
 				if (files.insertIfFree(candidate)) {
 					quotas.release(file.id());
 					audit.record(AuditEvent.success("file.created")
 						.object("file", candidate.id())
 						.detail("path", candidate.path())
 						.detail("size", candidate.size())
-						.detail("content_type", type));
+						.detail("content_type", type)
+						.detail("scan_status", scan.status().value()));
 					return candidate;
 				}
 			}
@@ -175,7 +178,7 @@ class FileService implements FileCatalog {
 			throw FileException.pathTaken(target);
 		}
 		return new FileRecord(file.id(), file.ownerId(), folder, name, file.contentType(), file.declaredType(),
-				file.size(), file.sha256(), file.blobId(), file.createdAt(), now);
+				file.size(), file.sha256(), file.blobId(), file.createdAt(), now, file.scan());
 	}
 
 	/**

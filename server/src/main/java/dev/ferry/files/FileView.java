@@ -1,12 +1,16 @@
 package dev.ferry.files;
 
-/** A file as the API shows it; times are ISO-8601 UTC. */
+/**
+ * A file as the API shows it; times are ISO-8601 UTC. {@code scanSignature} names the
+ * malware an infected file carries.
+ */
 record FileView(String id, String name, String folder, String path, String contentType, long size, String sha256,
-		String createdAt, String modifiedAt) {
+		String createdAt, String modifiedAt, String scanStatus, String scanSignature) {
 
 	static FileView of(FileRecord file) {
 		return new FileView(file.id().toString(), file.name(), file.folder(), file.path(), file.contentType(),
-				file.size(), file.sha256(), file.createdAt().toString(), file.modifiedAt().toString());
+				file.size(), file.sha256(), file.createdAt().toString(), file.modifiedAt().toString(),
+				file.scan().status().value(), file.scan().signature());
 	}
 
 }

@@ -34,14 +34,21 @@ class RangeResponder {
 
 	private final DownloadTickets tickets;
 
-	RangeResponder(BlobStorage storage, MeterRegistry meters, DownloadTickets tickets) {
+	private final FileAvailability availability;
+
+	RangeResponder(BlobStorage storage, MeterRegistry meters, DownloadTickets tickets, FileAvailability availability) {
 		this.storage = storage;
 		this.meters = meters;
 		this.tickets = tickets;
+		this.availability = availability;
 	}
 
+	/**
+	 * {@code channel} "api" is the owner's own download; every other is someone else's.
+	 */
 	void respond(FileRecord file, String channel, HttpServletRequest request, HttpServletResponse response,
 			DownloadHooks hooks) {
+		availability.require(file, "api".equals(channel), "file.download");
 		String etag = DownloadHeaders.etag(file);
 		Instant lastModified = DownloadHeaders.lastModified(file);
 		response.setHeader(HttpHeaders.ETAG, etag);

@@ -1,5 +1,9 @@
 package dev.ferry.upload;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +12,7 @@ import java.util.UUID;
 import dev.ferry.auth.CurrentUser;
 import dev.ferry.files.FileCatalog;
 import dev.ferry.files.FileCatalog.Placement;
+import dev.ferry.files.UploadRules;
 
 import org.springframework.stereotype.Component;
 
@@ -28,10 +33,14 @@ class UploadPolicy {
 
 	private final Clock clock;
 
+	private final UploadRules rules;
+
 	/** Until the cleanup job has destroyed an expired upload, its reservation stands. */
 	private static final Duration RESERVATION_GRACE = Duration.ofHours(1);
 
-	UploadPolicy(FileCatalog catalog, UploadRepository repository, UploadProperties properties, Clock clock) {
+	UploadPolicy(FileCatalog catalog, UploadRepository repository, UploadProperties properties, Clock clock,
+			UploadRules rules) {
+		this.rules = rules;
 		this.catalog = catalog;
 		this.repository = repository;
 		this.properties = properties;
@@ -68,6 +77,48 @@ class UploadPolicy {
 		}
 		String folder = (forcedFolder != null) ? forcedFolder : metadata.first("path", "folder");
 		return catalog.checkPlacement(user, folder, name);
+	}
+
+	/**
+	 * Holds a new upload to the upload policy's extension and size rules (size only when
+	 * the length is known), before anything is stored.
+	 */
+	void checkRules(CurrentUser user, Placement placement, Long length) {
+		rules.checkName(user, placement.name(), (length != null) ? length : -1);
+	}
+
+	/**
+	 * Holds an upload's first bytes to the policy's type rules before any is stored:
+	 * reads the head of the body, checks the type it shows, and gives back a chunk that
+	 * replays the head and continues with the rest of the body.
+	 */
+	ChunkWriter.Chunk checkFirstBytes(CurrentUser user, Upload upload, ChunkWriter.Chunk chunk) {
+		long limit = UploadRules.HEAD_BYTES;
+		if (upload.length() != null) {
+			limit = Math.min(limit, upload.length());
+		}
+		if (chunk.declaredLength() >= 0) {
+			limit = Math.min(limit, chunk.declaredLength());
+		}
+		byte[] head;
+		try {
+			head = chunk.body().readNBytes((int) limit);
+		}
+		catch (IOException ex) {
+			return new ChunkWriter.Chunk(new InputStream() {
+
+				@Override
+				public int read() throws IOException {
+					throw ex;
+				}
+
+			}, chunk.declaredLength(), chunk.checksum());
+		}
+		if (head.length > 0) {
+			rules.checkContent(user, upload.placement().name(), head);
+		}
+		return new ChunkWriter.Chunk(new SequenceInputStream(new ByteArrayInputStream(head), chunk.body()),
+				chunk.declaredLength(), chunk.checksum());
 	}
 
 	/** Refuses a length above the server's maximum. */

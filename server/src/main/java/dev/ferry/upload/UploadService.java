@@ -78,6 +78,7 @@ class UploadService {
 			throw UploadException.badRequest("upload-length-required", "Upload-Length required",
 					"Uploads through an upload request must send Upload-Length.");
 		}
+		checking(null, () -> policy.checkRules(user, placement, length));
 		Instant now = policy.now();
 		UUID id = UUID.randomUUID();
 		if (length != null) {
@@ -169,11 +170,12 @@ class UploadService {
 		}
 	}
 
-	private Upload append(CurrentUser user, Upload upload, ChunkWriter.Chunk chunk) {
+	private Upload append(CurrentUser user, Upload upload, ChunkWriter.Chunk body) {
 		UploadPolicy.Allowance allowance = policy.allowance(user, upload);
-		if (chunk.declaredLength() > allowance.bytes()) {
+		if (body.declaredLength() > allowance.bytes()) {
 			throw failed(upload.id(), allowance.exceeded());
 		}
+		ChunkWriter.Chunk chunk = (upload.offset() == 0) ? firstBytes(user, upload, body) : body;
 		checking(upload.id(), () -> policy.checkChunkSize(upload, chunk.declaredLength()));
 		MessageDigest digest = digests.resume(upload);
 		long offset = failing(upload.id(), () -> writer.write(upload, chunk, allowance, digest));
@@ -243,6 +245,17 @@ class UploadService {
 
 	private void requireWrite(CurrentUser user, String action) {
 		access.requireScope(user, Scope.WRITE, action);
+	}
+
+	/** A refused type ends the upload: nothing was stored, nothing is kept. */
+	private ChunkWriter.Chunk firstBytes(CurrentUser user, Upload upload, ChunkWriter.Chunk chunk) {
+		try {
+			return policy.checkFirstBytes(user, upload, chunk);
+		}
+		catch (ProblemException ex) {
+			discard(upload);
+			throw failed(upload.id(), ex);
+		}
 	}
 
 	private void discard(Upload upload) {

@@ -1,8 +1,5 @@
 package dev.ferry.auth;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -13,7 +10,6 @@ import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.ferry.FerryApplication;
 import dev.ferry.testing.Api;
 import dev.ferry.testing.IntegrationTest;
@@ -49,7 +45,7 @@ abstract class AccountMailTest {
 
 	static final String PASSWORD = "mail-test-passphrase-Vx3";
 
-	static final GreenMail MAIL = startMail();
+	static final GreenMail MAIL = OwnServer.startMail();
 
 	@LocalServerPort
 	int port;
@@ -131,20 +127,6 @@ abstract class AccountMailTest {
 		Matcher matcher = Pattern.compile(regex).matcher(body);
 		assertThat(matcher.find()).as("'" + regex + "' in " + body).isTrue();
 		return matcher.group(1);
-	}
-
-	private static GreenMail startMail() {
-		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		GreenMail mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-		mail.start();
-		Runtime.getRuntime().addShutdownHook(new Thread(mail::stop));
-		return mail;
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

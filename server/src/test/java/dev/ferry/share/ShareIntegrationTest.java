@@ -1,8 +1,5 @@
 package dev.ferry.share;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,7 +13,6 @@ import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.ferry.FerryApplication;
 import dev.ferry.share.link.ShareSweeper;
 import dev.ferry.testing.Api;
@@ -47,7 +43,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = FerryApplication.class)
 abstract class ShareIntegrationTest {
 
-	static final GreenMail MAIL = startMail();
+	static final GreenMail MAIL = OwnServer.startMail();
 
 	@LocalServerPort
 	int port;
@@ -202,20 +198,6 @@ abstract class ShareIntegrationTest {
 
 	static String tokenOf(JsonNode link) {
 		return link.get("token").asString();
-	}
-
-	private static GreenMail startMail() {
-		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		GreenMail mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-		mail.start();
-		Runtime.getRuntime().addShutdownHook(new Thread(mail::stop));
-		return mail;
 	}
 
 }

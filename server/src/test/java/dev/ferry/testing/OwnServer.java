@@ -2,9 +2,11 @@ package dev.ferry.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 
 import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -33,6 +35,21 @@ public final class OwnServer {
 		registry.add("ferry.mail.starttls", () -> "false");
 		registry.add("ferry.mail.from", () -> "ferry@ferry.test");
 		registry.add("ferry.mail.poll-interval", () -> "100ms");
+	}
+
+	/** A real SMTP server on a free loopback port, stopped when the JVM ends. */
+	public static GreenMail startMail() {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		GreenMail mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		mail.start();
+		Runtime.getRuntime().addShutdownHook(new Thread(mail::stop));
+		return mail;
 	}
 
 	private static String tempDir(String purpose) {

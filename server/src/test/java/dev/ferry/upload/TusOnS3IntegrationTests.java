@@ -12,6 +12,7 @@ import java.util.Map;
 
 import dev.ferry.testing.Api;
 import dev.ferry.testing.IntegrationTest;
+import dev.ferry.testing.TestAccounts;
 import dev.ferry.testing.S3TestServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
@@ -27,8 +28,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import static dev.ferry.upload.TusProtocolIntegrationTests.MIB;
-import static dev.ferry.upload.TusProtocolIntegrationTests.random;
+import static dev.ferry.upload.TusSpecificationIntegrationTests.MIB;
+import static dev.ferry.upload.TusSpecificationIntegrationTests.random;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -114,6 +114,7 @@ class ShareDownloads {
 			checked(visit, null);
 			return;
 		}
+		files.forEach((f) -> content.requireServable(visit.transfer().ownerId(), f.id()));
 		DownloadHooks tracker = counter.track(visit, null, request);
 		tracker.beforeBody(0, 0, false);
 		zipHeaders(visit, response);

@@ -1,0 +1,75 @@
+package dev.ferry.files;
+
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+
+import dev.ferry.audit.AuditEvent;
+import dev.ferry.audit.AuditLog;
+import dev.ferry.storage.BlobStorage;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionOperations;
+
+/** {@link FileScans} over the scan columns of {@code files} and the blob store. */
+@Service
+class FileScanService implements FileScans {
+
+	private final FileScanRepository scans;
+
+	private final BlobStorage storage;
+
+	private final AuditLog audit;
+
+	private final TransactionOperations transactions;
+
+	FileScanService(FileScanRepository scans, BlobStorage storage, AuditLog audit, TransactionOperations transactions) {
+		this.scans = scans;
+		this.storage = storage;
+		this.audit = audit;
+		this.transactions = transactions;
+	}
+
+	@Override
+	public List<ScanJob> due(Instant now, int max) {
+		return scans.due(now, max);
+	}
+
+	@Override
+	public InputStream open(ScanJob job) {
+		return storage.openRange(job.blobId(), 0, job.size());
+	}
+
+	/**
+	 * An infected file is audited as {@code file.infected}, a failure event the admin
+	 * activity view and alerts show, naming the owner and the signature.
+	 */
+	@Override
+	public void settle(ScanJob job, ScanStatus status, String signature) {
+		transactions.executeWithoutResult((tx) -> {
+			if (!scans.settle(job.fileId(), status, signature)) {
+				return;
+			}
+			AuditEvent event = switch (status) {
+				case INFECTED -> AuditEvent.failure("file.infected").detail("signature", signature);
+				case ERROR -> AuditEvent.failure("file.scanned").detail("reason", "scanner_unavailable");
+				default -> AuditEvent.success("file.scanned");
+			};
+			audit.record(event.object("file", job.fileId())
+				.detail("owner", job.ownerId().toString())
+				.detail("path", job.path())
+				.detail("scan_status", status.value()));
+		});
+	}
+
+	@Override
+	public void retryAt(ScanJob job, Instant at) {
+		scans.retryAt(job.fileId(), at);
+	}
+
+	@Override
+	public int skipPending() {
+		return scans.skipPending();
+	}
+
+}
