@@ -82,6 +82,40 @@ class ModularityTests {
 	}
 
 	@Test
+	void authIsSplitIntoNestedModules() {
+		for (String nested : List.of("auth.session", "auth.account", "auth.password", "auth.mfa", "auth.passkey",
+				"auth.oidc", "auth.apikey")) {
+			assertThat(modules.getModuleByName(nested)).as(nested).isPresent();
+		}
+	}
+
+	@Test
+	void nestedAuthModulesFormNoCycles() {
+		slices().matching("dev.ferry.auth.(*)..").should().beFreeOfCycles().check(SERVER);
+	}
+
+	@Test
+	void authApiDependsOnNoNestedModule() {
+		noClasses().that()
+			.resideInAPackage("dev.ferry.auth")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("dev.ferry.auth.(*)..")
+			.check(SERVER);
+	}
+
+	@Test
+	void sessionsKnowNoSignInMethodOrSecondFactor() {
+		noClasses().that()
+			.resideInAPackage("dev.ferry.auth.session..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.ferry.auth.password..", "dev.ferry.auth.mfa..", "dev.ferry.auth.passkey..",
+					"dev.ferry.auth.oidc..", "dev.ferry.auth.apikey..")
+			.check(SERVER);
+	}
+
+	@Test
 	void sharedShareTypesDependOnNoNestedModule() {
 		noClasses().that()
 			.resideInAPackage("dev.ferry.share")

@@ -23,10 +23,11 @@ final class StructuralLimits {
 	 * Classes with a constructor over the collaborator limit, with its parameter count.
 	 */
 	static final Map<String, Integer> WIDE_CONSTRUCTORS = Map.ofEntries(Map.entry("dev.ferry.admin.AdminStats", 9),
-			Map.entry("dev.ferry.auth.AdminBootstrap", 8), Map.entry("dev.ferry.auth.MfaLoginService", 9),
-			Map.entry("dev.ferry.auth.OidcService", 9), Map.entry("dev.ferry.auth.PasswordService", 15),
-			Map.entry("dev.ferry.auth.SessionService", 8), Map.entry("dev.ferry.auth.TwoFactorService", 10),
-			Map.entry("dev.ferry.auth.UserAdminService", 8), Map.entry("dev.ferry.upload.UploadCompletion", 8),
+			Map.entry("dev.ferry.auth.account.AdminBootstrap", 8),
+			Map.entry("dev.ferry.auth.session.MfaLoginService", 9), Map.entry("dev.ferry.auth.oidc.OidcService", 9),
+			Map.entry("dev.ferry.auth.password.PasswordService", 15),
+			Map.entry("dev.ferry.auth.session.SessionService", 8), Map.entry("dev.ferry.auth.mfa.TwoFactorService", 10),
+			Map.entry("dev.ferry.auth.account.UserAdminService", 8), Map.entry("dev.ferry.upload.UploadCompletion", 8),
 			Map.entry("dev.ferry.upload.UploadService", 10));
 
 	private StructuralLimits() {

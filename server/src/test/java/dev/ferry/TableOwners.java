@@ -11,15 +11,16 @@ import java.util.Set;
 final class TableOwners {
 
 	static final Map<String, String> OWNERS = Map.ofEntries(
-			// auth: accounts, sign-in, sessions, second factors, SSO, download tickets
-			Map.entry("users", "auth"), Map.entry("sessions", "auth"), Map.entry("refresh_tokens", "auth"),
-			Map.entry("api_keys", "auth"), Map.entry("invitations", "auth"), Map.entry("setup_tokens", "auth"),
-			Map.entry("password_resets", "auth"), Map.entry("password_history", "auth"),
-			Map.entry("known_devices", "auth"), Map.entry("security_settings", "auth"),
-			Map.entry("mfa_challenges", "auth"), Map.entry("totp_credentials", "auth"),
-			Map.entry("recovery_codes", "auth"), Map.entry("passkeys", "auth"),
-			Map.entry("webauthn_challenges", "auth"), Map.entry("oidc_logins", "auth"),
-			Map.entry("sso_sessions", "auth"), Map.entry("user_identities", "auth"),
+			// auth (users) and its nested modules
+			Map.entry("users", "auth"), Map.entry("sessions", "auth.session"),
+			Map.entry("refresh_tokens", "auth.session"), Map.entry("api_keys", "auth.apikey"),
+			Map.entry("invitations", "auth.account"), Map.entry("setup_tokens", "auth.account"),
+			Map.entry("password_resets", "auth.password"), Map.entry("password_history", "auth.password"),
+			Map.entry("known_devices", "auth.session"), Map.entry("security_settings", "auth.mfa"),
+			Map.entry("mfa_challenges", "auth.session"), Map.entry("totp_credentials", "auth.mfa"),
+			Map.entry("recovery_codes", "auth.mfa"), Map.entry("passkeys", "auth.passkey"),
+			Map.entry("webauthn_challenges", "auth.passkey"), Map.entry("oidc_logins", "auth.oidc"),
+			Map.entry("sso_sessions", "auth.oidc"), Map.entry("user_identities", "auth.oidc"),
 			Map.entry("download_tickets", "auth"),
 			// audit, crypto, notify, storage, files, upload
 			Map.entry("audit_log", "audit"), Map.entry("audit_head", "audit"), Map.entry("server_secrets", "crypto"),

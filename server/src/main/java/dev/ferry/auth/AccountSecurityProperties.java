@@ -23,11 +23,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param webauthnRpId the WebAuthn relying party id (a host name) passkeys are bound to
  */
 @ConfigurationProperties("ferry.account")
-record AccountSecurityProperties(@DefaultValue("none") String require2fa, @DefaultValue("5m") Duration mfaChallengeTtl,
-		@DefaultValue("5") int mfaMaxFailures, @DefaultValue("12") int passwordMinLength,
-		@DefaultValue("35") double passwordMinEntropy, @DefaultValue("5") int passwordHistory, Duration passwordMaxAge,
-		@DefaultValue("30m") Duration passwordResetTtl, @DefaultValue("true") boolean passwordLogin,
-		@DefaultValue("30m") Duration sessionIdleTimeout, @DefaultValue("30d") Duration sessionMaxAge,
-		String webauthnRpId) {
+public record AccountSecurityProperties(@DefaultValue("none") String require2fa,
+		@DefaultValue("5m") Duration mfaChallengeTtl, @DefaultValue("5") int mfaMaxFailures,
+		@DefaultValue("12") int passwordMinLength, @DefaultValue("35") double passwordMinEntropy,
+		@DefaultValue("5") int passwordHistory, Duration passwordMaxAge, @DefaultValue("30m") Duration passwordResetTtl,
+		@DefaultValue("true") boolean passwordLogin, @DefaultValue("30m") Duration sessionIdleTimeout,
+		@DefaultValue("30d") Duration sessionMaxAge, String webauthnRpId) {
 
 }

@@ -12,7 +12,7 @@ import org.springframework.http.HttpStatus;
 /** Authentication and account errors, each with a stable problem type. */
 public class AuthException extends ProblemException {
 
-	AuthException(HttpStatus status, String slug, String title, String detail) {
+	public AuthException(HttpStatus status, String slug, String title, String detail) {
 		super(status, slug, title, detail);
 	}
 
@@ -20,22 +20,22 @@ public class AuthException extends ProblemException {
 		super(status, slug, title, detail, properties);
 	}
 
-	static AuthException invalidCredentials() {
+	public static AuthException invalidCredentials() {
 		return new AuthException(HttpStatus.UNAUTHORIZED, "invalid-credentials", "Sign-in failed",
 				"The email or password is wrong.");
 	}
 
-	static AuthException suspended() {
+	public static AuthException suspended() {
 		return new AuthException(HttpStatus.FORBIDDEN, "account-suspended", "Account suspended",
 				"This account is suspended. Contact your administrator.");
 	}
 
-	static AuthException tooManyAttempts(Duration retryAfter) {
+	public static AuthException tooManyAttempts(Duration retryAfter) {
 		return tooManyAttempts("sign-in attempts", retryAfter);
 	}
 
 	/** 429 with {@code Retry-After}; {@code what} names what came too often. */
-	static AuthException tooManyAttempts(String what, Duration retryAfter) {
+	public static AuthException tooManyAttempts(String what, Duration retryAfter) {
 		long seconds = Math.max(1, retryAfter.toSeconds() + ((retryAfter.toNanosPart() > 0) ? 1 : 0));
 		AuthException ex = new AuthException(HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts", "Too many " + what,
 				"Too many " + what + ". Try again in " + seconds + " seconds.");
@@ -43,39 +43,39 @@ public class AuthException extends ProblemException {
 		return ex;
 	}
 
-	static AuthException unauthenticated() {
+	public static AuthException unauthenticated() {
 		AuthException ex = new AuthException(HttpStatus.UNAUTHORIZED, "unauthenticated", "Not signed in",
 				"Sign in first: send 'Authorization: Bearer <access token or API key>' or the refresh cookie.");
 		ex.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"ferry\"");
 		return ex;
 	}
 
-	static AuthException invalidRefreshToken() {
+	public static AuthException invalidRefreshToken() {
 		return new AuthException(HttpStatus.UNAUTHORIZED, "invalid-refresh-token", "Session ended",
 				"The refresh token is invalid, expired or already used. Sign in again.");
 	}
 
-	static AuthException csrf() {
+	public static AuthException csrf() {
 		return new AuthException(HttpStatus.FORBIDDEN, "csrf", "CSRF check failed",
 				"Cookie-authenticated requests must echo the __Host-ferry-csrf cookie in the X-CSRF-Token header.");
 	}
 
-	static AuthException forbidden(String detail) {
+	public static AuthException forbidden(String detail) {
 		return new AuthException(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail);
 	}
 
-	static AuthException notFound(String what) {
+	public static AuthException notFound(String what) {
 		return new AuthException(HttpStatus.NOT_FOUND, "not-found", "Not found", "No such " + what + ".");
 	}
 
-	static AuthException conflict(String slug, String title, String detail) {
+	public static AuthException conflict(String slug, String title, String detail) {
 		return new AuthException(HttpStatus.CONFLICT, slug, title, detail);
 	}
 
 	/**
 	 * A 400 shaped like a bean validation failure, for checks only a service can make.
 	 */
-	static AuthException invalidField(String field, String message) {
+	public static AuthException invalidField(String field, String message) {
 		return new AuthException(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
 				"Some fields are invalid; see 'errors'.",
 				Map.of("errors", List.of(Map.of("field", field, "message", message))));
@@ -85,49 +85,49 @@ public class AuthException extends ProblemException {
 	 * A password that breaks the policy: a validation problem whose field error also
 	 * carries nbvcxz's {@code suggestions}.
 	 */
-	static AuthException invalidPassword(String field, String message, List<String> suggestions) {
+	public static AuthException invalidPassword(String field, String message, List<String> suggestions) {
 		return new AuthException(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
 				"Some fields are invalid; see 'errors'.",
 				Map.of("errors", List.of(Map.of("field", field, "message", message, "suggestions", suggestions))));
 	}
 
-	static AuthException mfaEnrollmentRequired() {
+	public static AuthException mfaEnrollmentRequired() {
 		return new AuthException(HttpStatus.FORBIDDEN, "mfa-enrollment-required", "Two-factor authentication required",
 				"This server requires two-factor authentication for your account. Set it up first: "
 						+ "POST /api/v1/auth/2fa/enable (authenticator app) or register a passkey.");
 	}
 
-	static AuthException passwordChangeRequired() {
+	public static AuthException passwordChangeRequired() {
 		return new AuthException(HttpStatus.FORBIDDEN, "password-change-required", "Password change required",
 				"Your password has expired. Choose a new one with POST /api/v1/auth/password first.");
 	}
 
-	static AuthException passwordLoginDisabled() {
+	public static AuthException passwordLoginDisabled() {
 		return new AuthException(HttpStatus.FORBIDDEN, "password-login-disabled", "Password sign-in disabled",
 				"This server does not accept passwords; sign in with single sign-on or a passkey (see GET /api/v1/auth/providers).");
 	}
 
-	static AuthException invalidMfaToken() {
+	public static AuthException invalidMfaToken() {
 		return new AuthException(HttpStatus.UNAUTHORIZED, "invalid-mfa-token", "Sign-in expired",
 				"The sign-in ticket is unknown, expired, already used or has seen too many wrong codes. Sign in again.");
 	}
 
-	static AuthException invalidCode() {
+	public static AuthException invalidCode() {
 		return new AuthException(HttpStatus.UNAUTHORIZED, "invalid-code", "Wrong code",
 				"The code is wrong or was already used. Enter the current code from your authenticator app, or a recovery code.");
 	}
 
-	static AuthException invalidPasskey() {
+	public static AuthException invalidPasskey() {
 		return new AuthException(HttpStatus.UNAUTHORIZED, "invalid-passkey", "Passkey not accepted",
 				"The passkey response is invalid, unknown, for another sign-in or expired. Start again.");
 	}
 
-	static AuthException invalidResetToken() {
+	public static AuthException invalidResetToken() {
 		return new AuthException(HttpStatus.BAD_REQUEST, "invalid-reset-token", "Invalid reset link",
 				"The password-reset link is unknown, expired or already used. Ask for a new one.");
 	}
 
-	static AuthException interactiveSessionRequired(String what) {
+	public static AuthException interactiveSessionRequired(String what) {
 		return forbidden("Sign in interactively to " + what + "; API keys cannot.");
 	}
 

@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code passkeyOptionsPerIp} anonymous passkey challenges per address and minute.
  */
 @ConfigurationProperties("ferry.auth")
-record AuthProperties(@DefaultValue("10") int loginAttempts, @DefaultValue("100") int loginAttemptsPerIp,
+public record AuthProperties(@DefaultValue("10") int loginAttempts, @DefaultValue("100") int loginAttemptsPerIp,
 		@DefaultValue("15m") Duration loginWindow, @DefaultValue("7d") Duration invitationTtl,
 		@DefaultValue("20") int loginAttemptsPerAccount, @DefaultValue("100") int lockoutAttemptsPerDay,
 		@DefaultValue("10000") int loginAttemptsGlobal, @DefaultValue("10") int registrationsPerIp,

@@ -11,7 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 public record ClientInfo(String ip, String userAgent, String deviceId) {
 
-	static final String DEVICE_COOKIE = "__Host-ferry-device";
+	public static final String DEVICE_COOKIE = "__Host-ferry-device";
 
 	private static final int MAX_USER_AGENT = 512;
 
@@ -25,7 +25,7 @@ public record ClientInfo(String ip, String userAgent, String deviceId) {
 		return new ClientInfo(request.getRemoteAddr(), agent, deviceId(request));
 	}
 
-	ClientInfo withDeviceId(String id) {
+	public ClientInfo withDeviceId(String id) {
 		return new ClientInfo(ip, userAgent, id);
 	}
 

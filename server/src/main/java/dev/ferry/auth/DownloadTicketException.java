@@ -16,7 +16,7 @@ public class DownloadTicketException extends ProblemException {
 	}
 
 	/** Why it was refused, for the audit trail: unknown, expired, used or mismatch. */
-	String reason() {
+	public String reason() {
 		return reason;
 	}
 

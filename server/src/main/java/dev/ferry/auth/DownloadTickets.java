@@ -214,7 +214,7 @@ public class DownloadTickets {
 		return this.routes.stream().anyMatch((route) -> route.resumable() && route.matches(path));
 	}
 
-	int deleteUnusable(Instant now) {
+	public int deleteUnusable(Instant now) {
 		return tickets.deleteUnusableBefore(now);
 	}
 

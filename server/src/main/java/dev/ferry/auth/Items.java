@@ -3,5 +3,5 @@ package dev.ferry.auth;
 import java.util.List;
 
 /** A complete (unpaged) list, wrapped so fields can be added without breaking clients. */
-record Items<T>(List<T> items) {
+public record Items<T>(List<T> items) {
 }

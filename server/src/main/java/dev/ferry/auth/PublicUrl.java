@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * {@code ferry.public-url} when set, else the address and port it listens on.
  */
 @Component
-class PublicUrl {
+public class PublicUrl {
 
 	private final FerryProperties properties;
 
@@ -22,7 +22,7 @@ class PublicUrl {
 	}
 
 	/** The base without a trailing slash, followed by {@code path}. */
-	String resolve(String path) {
+	public String resolve(String path) {
 		String configured = properties.publicUrl();
 		if (configured != null && !configured.isBlank()) {
 			return configured.replaceAll("/+$", "") + path;

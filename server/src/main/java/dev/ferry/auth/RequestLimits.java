@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * counts, per client address and across the server (reset requests also per account).
  */
 @Component
-class RequestLimits {
+public class RequestLimits {
 
 	private static final int GLOBAL_REGISTRATIONS_PER_HOUR = 1_000;
 
@@ -55,17 +55,17 @@ class RequestLimits {
 				Duration.ofMinutes(1));
 	}
 
-	Optional<Refusal> registration(String ip) {
+	public Optional<Refusal> registration(String ip) {
 		return limiter
 			.tryAcquire(List.of(registrationsPerAddress.on(ClientAddress.key(ip)), registrations.on("registration")));
 	}
 
-	Optional<Refusal> resetRequest(String email, String ip) {
+	public Optional<Refusal> resetRequest(String email, String ip) {
 		return limiter.tryAcquire(List.of(resetsPerAccount.on(email), resetsPerAddress.on(ClientAddress.key(ip)),
 				resets.on("password-reset")));
 	}
 
-	Optional<Refusal> passkeyOptions(String ip) {
+	public Optional<Refusal> passkeyOptions(String ip) {
 		return limiter
 			.tryAcquire(List.of(passkeyOptionsPerAddress.on(ClientAddress.key(ip)), passkeyOptions.on("passkey")));
 	}

@@ -11,7 +11,7 @@ public enum Role {
 	GUEST(EnumSet.of(Scope.READ));
 
 	/** What request bodies may name; check it with bean validation before {@link #of}. */
-	static final String PATTERN = "(?i)admin|user|guest";
+	public static final String PATTERN = "(?i)admin|user|guest";
 
 	private final Set<Scope> scopes;
 
@@ -28,7 +28,7 @@ public enum Role {
 		return name().toLowerCase(Locale.ROOT);
 	}
 
-	static Role of(String name) {
+	public static Role of(String name) {
 		return valueOf(name.trim().toUpperCase(Locale.ROOT));
 	}
 

@@ -12,20 +12,20 @@ public enum Scope {
 	READ, WRITE, SHARE, ADMIN;
 
 	/** What request bodies may name; check it with bean validation before {@link #of}. */
-	static final String PATTERN = "(?i)read|write|share|admin";
+	public static final String PATTERN = "(?i)read|write|share|admin";
 
 	/** The lower-case name the API uses. */
 	public String apiName() {
 		return name().toLowerCase(Locale.ROOT);
 	}
 
-	static Set<Scope> of(Collection<String> names) {
+	public static Set<Scope> of(Collection<String> names) {
 		Set<Scope> scopes = EnumSet.noneOf(Scope.class);
 		names.forEach((name) -> scopes.add(valueOf(name.trim().toUpperCase(Locale.ROOT))));
 		return scopes;
 	}
 
-	static List<String> apiNames(Collection<Scope> scopes) {
+	public static List<String> apiNames(Collection<Scope> scopes) {
 		return scopes.stream().sorted().map(Scope::apiName).toList();
 	}
 

@@ -12,17 +12,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-class UserRepository {
+public class UserRepository {
 
 	private static final String COLUMNS = "id, email, name, password_hash, role, status, quota_bytes, created_at, updated_at";
 
 	private final JdbcClient jdbc;
 
-	UserRepository(JdbcClient jdbc) {
+	public UserRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
-	void insert(User user) {
+	public void insert(User user) {
 		jdbc.sql("INSERT INTO users (" + COLUMNS + ", password_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(user.id().toString(), normalize(user.email()), user.name(), user.passwordHash(), user.role().name(),
 					user.status().name(), user.quotaBytes(), user.createdAt().toEpochMilli(),
@@ -31,14 +31,14 @@ class UserRepository {
 			.update();
 	}
 
-	void setPassword(UUID id, String passwordHash, Instant now) {
+	public void setPassword(UUID id, String passwordHash, Instant now) {
 		jdbc.sql("UPDATE users SET password_hash = ?, password_changed_at = ?, updated_at = ? WHERE id = ?")
 			.params(passwordHash, now.toEpochMilli(), now.toEpochMilli(), id.toString())
 			.update();
 	}
 
 	/** When the password was last set; empty for accounts without one. */
-	Optional<Instant> passwordChangedAt(UUID id) {
+	public Optional<Instant> passwordChangedAt(UUID id) {
 		return jdbc.sql("SELECT password_changed_at FROM users WHERE id = ? AND password_hash IS NOT NULL")
 			.param(id.toString())
 			.query((rs, i) -> rs.getLong(1))
@@ -51,7 +51,7 @@ class UserRepository {
 	 * Writes the mutable fields (name, role, status, quota, password) of an existing
 	 * user.
 	 */
-	void update(User user) {
+	public void update(User user) {
 		jdbc.sql("""
 				UPDATE users SET name = ?, password_hash = ?, role = ?, status = ?, quota_bytes = ?, updated_at = ?
 				WHERE id = ?""")
@@ -60,18 +60,18 @@ class UserRepository {
 			.update();
 	}
 
-	boolean delete(UUID id) {
+	public boolean delete(UUID id) {
 		return jdbc.sql("DELETE FROM users WHERE id = ?").param(id.toString()).update() == 1;
 	}
 
-	Optional<User> findById(UUID id) {
+	public Optional<User> findById(UUID id) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE id = ?")
 			.param(id.toString())
 			.query(this::map)
 			.optional();
 	}
 
-	Optional<User> findByEmail(String email) {
+	public Optional<User> findByEmail(String email) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE email = ?")
 			.param(normalize(email))
 			.query(this::map)
@@ -82,28 +82,28 @@ class UserRepository {
 	 * Up to {@code limit} users ordered by email, starting after {@code afterEmail}
 	 * (null: first page).
 	 */
-	List<User> page(String afterEmail, int limit) {
+	public List<User> page(String afterEmail, int limit) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE email > ? ORDER BY email LIMIT ?")
 			.params((afterEmail != null) ? afterEmail : "", limit)
 			.query(this::map)
 			.list();
 	}
 
-	boolean anyAdmin() {
+	public boolean anyAdmin() {
 		return jdbc.sql("SELECT COUNT(*) FROM users WHERE role = 'ADMIN'").query(Long.class).single() > 0;
 	}
 
 	/**
 	 * Active admins other than {@code id}: what is left if that one stops being an admin.
 	 */
-	long otherActiveAdmins(UUID id) {
+	public long otherActiveAdmins(UUID id) {
 		return jdbc.sql("SELECT COUNT(*) FROM users WHERE role = 'ADMIN' AND status = 'ACTIVE' AND id <> ?")
 			.param(id.toString())
 			.query(Long.class)
 			.single();
 	}
 
-	static String normalize(String email) {
+	public static String normalize(String email) {
 		return email.trim().toLowerCase(Locale.ROOT);
 	}
 

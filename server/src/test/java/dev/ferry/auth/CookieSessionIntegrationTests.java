@@ -4,6 +4,7 @@ import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
 
+import dev.ferry.auth.session.RefreshCookies;
 import dev.ferry.testing.Api;
 import org.junit.jupiter.api.Test;
 

@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.ferry.auth.session.RefreshCookies;
 import dev.ferry.testing.Api;
 import org.junit.jupiter.api.Test;
 

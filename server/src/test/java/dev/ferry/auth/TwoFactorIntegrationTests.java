@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.ferry.auth.session.RefreshCookies;
 import dev.ferry.testing.Api;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

@@ -1,8 +1,0 @@
-package dev.ferry.auth;
-
-/**
- * What a first sign-in step answers: tokens, or the request for a second factor.
- */
-public sealed interface SignInResult permits TokenResponse, MfaChallenge {
-
-}

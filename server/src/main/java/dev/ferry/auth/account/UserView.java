@@ -1,0 +1,19 @@
+package dev.ferry.auth.account;
+
+import java.time.Instant;
+import java.util.Locale;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import dev.ferry.auth.User;
+
+/** An account as the API shows it: never its password hash. */
+record UserView(String id, String email, @JsonInclude(JsonInclude.Include.ALWAYS) String name, String role,
+		String status, @JsonInclude(JsonInclude.Include.ALWAYS) Long quotaBytes, Instant createdAt, Instant updatedAt) {
+
+	static UserView of(User user) {
+		return new UserView(user.id().toString(), user.email(), user.name(), user.role().apiName(),
+				user.status().name().toLowerCase(Locale.ROOT), user.quotaBytes(), user.createdAt(), user.updatedAt());
+	}
+
+}

@@ -1,0 +1,8 @@
+/**
+ * API keys: creating, listing and revoking them, and authenticating requests that carry
+ * one.
+ */
+@ApplicationModule(displayName = "Auth: API keys")
+package dev.ferry.auth.apikey;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,88 @@
+package dev.ferry.auth.oidc;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.oauth2.sdk.GeneralException;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
+import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The configured OpenID Connect providers, each discovered from its issuer URL on first
+ * use (and again after a failure), with an ID token validator that keeps the provider's
+ * signing keys cached.
+ */
+@Component
+class OidcProviders {
+
+	/**
+	 * How far the provider's clock may be off; the same margin for both expiry checks.
+	 */
+	static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
+
+	private final Map<String, OidcProperties.Provider> providers = new LinkedHashMap<>();
+
+	private final Map<String, Discovered> discovered = new ConcurrentHashMap<>();
+
+	OidcProviders(OidcProperties properties) {
+		for (OidcProperties.Provider provider : properties.all()) {
+			if (provider.id() == null || !provider.id().matches("[a-z0-9][a-z0-9_-]{0,63}")) {
+				throw new IllegalStateException(
+						"An OIDC provider id must be 1-64 lower-case letters, digits, _ or -: " + provider.id());
+			}
+			if (provider.clientId() == null || provider.clientId().isBlank()) {
+				throw new IllegalStateException("OIDC provider " + provider.id() + " has no client id");
+			}
+			if (providers.put(provider.id(), provider) != null) {
+				throw new IllegalStateException("Two OIDC providers are called " + provider.id());
+			}
+		}
+	}
+
+	List<OidcProperties.Provider> all() {
+		return List.copyOf(providers.values());
+	}
+
+	Optional<OidcProperties.Provider> find(String id) {
+		return Optional.ofNullable(providers.get(id));
+	}
+
+	/** The provider's metadata and validator; throws when discovery fails. */
+	Discovered discover(OidcProperties.Provider provider) {
+		return discovered.computeIfAbsent(provider.id(), (id) -> {
+			try {
+				OIDCProviderMetadata metadata = OIDCProviderMetadata.resolve(new Issuer(provider.issuer()), 5000, 5000);
+				List<JWSAlgorithm> algorithms = metadata.getIDTokenJWSAlgs();
+				Set<JWSAlgorithm> accepted = (algorithms == null || algorithms.isEmpty()) ? Set.of(JWSAlgorithm.RS256)
+						: Set.copyOf(algorithms);
+				JWKSource<SecurityContext> keys = JWKSourceBuilder.create(metadata.getJWKSetURI().toURL()).build();
+				IDTokenValidator validator = new IDTokenValidator(metadata.getIssuer(),
+						new ClientID(provider.clientId()), new JWSVerificationKeySelector<>(accepted, keys), null);
+				validator.setMaxClockSkew((int) CLOCK_SKEW.toSeconds());
+				return new Discovered(metadata, validator);
+			}
+			catch (GeneralException | IOException ex) {
+				throw new OidcFailure("discovery_failed", "Discovery of " + provider.issuer() + " failed", ex);
+			}
+		});
+	}
+
+	record Discovered(OIDCProviderMetadata metadata, IDTokenValidator validator) {
+	}
+
+}

@@ -1,0 +1,19 @@
+package dev.ferry.auth.session;
+
+import java.util.Optional;
+
+import dev.ferry.auth.CurrentUser;
+
+/**
+ * Bearer credentials that are not access tokens: API keys, plugged in by
+ * {@code auth.apikey}.
+ */
+public interface KeyAuthentication {
+
+	/** Whether a bearer credential is one of these keys (judged by its form alone). */
+	boolean accepts(String credential);
+
+	/** The caller a key stands for; empty when it is unknown, expired or revoked. */
+	Optional<CurrentUser> authenticate(String credential);
+
+}

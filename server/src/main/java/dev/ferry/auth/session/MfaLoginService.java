@@ -1,0 +1,148 @@
+package dev.ferry.auth.session;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.ferry.audit.AuditEvent;
+import dev.ferry.audit.AuditLog;
+import dev.ferry.auth.AccountSecurityProperties;
+import dev.ferry.auth.AuthException;
+import dev.ferry.auth.ClientInfo;
+import dev.ferry.auth.User;
+import dev.ferry.auth.UserRepository;
+import dev.ferry.crypto.SecureTokens;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Sign-in for accounts with a second factor. A correct first factor yields an
+ * {@code mfa_token} (random, stored hashed, single use, short-lived) instead of tokens;
+ * {@code POST /api/v1/auth/login/mfa} with a code finishes it. Each ticket tolerates
+ * {@code FERRY_MFA_MAX_FAILURES} wrong codes, then dies; wrong codes also count against
+ * the account's {@link CredentialLimits}, so fresh tickets do not buy more guesses.
+ */
+@Service
+public class MfaLoginService {
+
+	private final MfaChallengeRepository challenges;
+
+	private final UserRepository users;
+
+	private final ObjectProvider<SecondFactor> factors;
+
+	private final SignInPolicy policy;
+
+	private final SessionService sessions;
+
+	private final CredentialLimits limits;
+
+	private final AccountSecurityProperties properties;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	MfaLoginService(MfaChallengeRepository challenges, UserRepository users, ObjectProvider<SecondFactor> factors,
+			SignInPolicy policy, SessionService sessions, CredentialLimits limits, AccountSecurityProperties properties,
+			AuditLog audit, Clock clock) {
+		this.challenges = challenges;
+		this.users = users;
+		this.factors = factors;
+		this.policy = policy;
+		this.sessions = sessions;
+		this.limits = limits;
+		this.properties = properties;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/**
+	 * What a correct first factor leads to: a second-factor challenge when the account
+	 * has one, else a session (restricted when the account must fix something first).
+	 */
+	@Transactional
+	public SignInResult afterFirstFactor(User user, ClientInfo client, boolean browser, String method) {
+		if (!policy.hasSecondFactor(user.id())) {
+			return sessions.open(user, client, browser, policy.restrictionFor(user, "password".equals(method)), method);
+		}
+		Instant now = clock.instant();
+		Duration ttl = properties.mfaChallengeTtl();
+		String token = SecureTokens.generate("");
+		challenges.insert(SecureTokens.hash(token), user.id(), now, now.plus(ttl), browser);
+		audit.record(AuditEvent.success("auth.mfa_challenge").by(user.auditActor()).detail("method", method));
+		return new MfaChallenge(true, token, policy.secondFactorMethods(user.id()), ttl.toSeconds());
+	}
+
+	/** Finishes a sign-in with a TOTP or recovery code. */
+	@Transactional(noRollbackFor = AuthException.class)
+	Finished finish(String mfaToken, String code, ClientInfo client) {
+		Instant now = clock.instant();
+		MfaChallengeRepository.Challenge challenge = live(mfaToken, now);
+		User user = users.findById(challenge.userId()).orElseThrow(AuthException::invalidMfaToken);
+		CredentialLimits.Attempt attempt = limits.acquire("auth.mfa", "mfa", UserRepository.normalize(user.email()),
+				Optional.of(user), client);
+		Optional<String> method = factors.orderedStream()
+			.map((factor) -> factor.check(user.id(), code))
+			.flatMap(Optional::stream)
+			.findFirst();
+		if (method.isEmpty()) {
+			int failures = challenges.fail(challenge.tokenHash());
+			audit.record(AuditEvent.failure("auth.mfa")
+				.by(user.auditActor())
+				.detail("reason", "wrong_code")
+				.detail("failures", failures)
+				.detail("ticket_dead", failures >= properties.mfaMaxFailures()));
+			throw AuthException.invalidCode();
+		}
+		limits.succeeded(attempt);
+		return complete(challenge, user, client, method.get(), now);
+	}
+
+	/** Finishes a sign-in whose second factor was verified elsewhere (a passkey). */
+	@Transactional(noRollbackFor = AuthException.class)
+	public Finished finishVerified(String mfaToken, UUID userId, ClientInfo client, String method) {
+		Instant now = clock.instant();
+		MfaChallengeRepository.Challenge challenge = live(mfaToken, now);
+		User user = users.findById(challenge.userId())
+			.filter((found) -> found.id().equals(userId))
+			.orElseThrow(AuthException::invalidMfaToken);
+		return complete(challenge, user, client, method, now);
+	}
+
+	/** The account a live ticket is for, so a passkey can be asked of it. */
+	public UUID pendingUser(String mfaToken) {
+		return live(mfaToken, clock.instant()).userId();
+	}
+
+	private MfaChallengeRepository.Challenge live(String mfaToken, Instant now) {
+		return challenges.findLive(SecureTokens.hash(mfaToken), now, properties.mfaMaxFailures()).orElseThrow(() -> {
+			audit.record(AuditEvent.failure("auth.mfa").detail("reason", "invalid_ticket"));
+			return AuthException.invalidMfaToken();
+		});
+	}
+
+	private Finished complete(MfaChallengeRepository.Challenge challenge, User user, ClientInfo client, String method,
+			Instant now) {
+		if (!user.isActive()) {
+			audit.record(AuditEvent.denied("auth.mfa").by(user.auditActor()).detail("reason", "suspended"));
+			throw AuthException.suspended();
+		}
+		if (!challenges.use(challenge.tokenHash(), now)) {
+			throw AuthException.invalidMfaToken();
+		}
+		audit.record(AuditEvent.success("auth.mfa").by(user.auditActor()).detail("method", method));
+		TokenResponse tokens = sessions.open(user, client, challenge.useCookie(), policy.restrictionFor(user, true),
+				"password+" + method);
+		return new Finished(tokens, challenge.useCookie());
+	}
+
+	/** The tokens, and whether the sign-in asked for the cookie variant. */
+	public record Finished(TokenResponse tokens, boolean useCookie) {
+	}
+
+}

@@ -1,0 +1,39 @@
+package dev.ferry.auth.session;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Holds a restricted session (2FA enrollment or password change pending) to the few
+ * endpoints that let its owner fix the account: any other request is a 403 whose problem
+ * type says what to do ({@code /problems/mfa-enrollment-required},
+ * {@code /problems/password-change-required}).
+ */
+@Configuration(proxyBeanMethods = false)
+class SessionRestrictions implements WebMvcConfigurer, HandlerInterceptor {
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(this).addPathPatterns("/api/**");
+	}
+
+	@Override
+	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication instanceof FerryAuthentication ferry && ferry.restriction() != null) {
+			String path = request.getRequestURI().substring(request.getContextPath().length());
+			if (!ferry.restriction().allows(path)) {
+				throw ferry.restriction().problem();
+			}
+		}
+		return true;
+	}
+
+}

@@ -1,0 +1,249 @@
+package dev.ferry.auth.session;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.ferry.FerryProperties;
+import dev.ferry.audit.AuditActor;
+import dev.ferry.audit.AuditEvent;
+import dev.ferry.audit.AuditLog;
+import dev.ferry.auth.AccountSecurityProperties;
+import dev.ferry.auth.AuthException;
+import dev.ferry.auth.ClientInfo;
+import dev.ferry.auth.CurrentUser;
+import dev.ferry.auth.User;
+import dev.ferry.auth.UserRepository;
+import dev.ferry.crypto.SecureTokens;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Sessions and their token pairs. A session is one refresh-token family: every refresh
+ * rotates the token, and presenting a rotated one again means it was copied, so the whole
+ * session is revoked. Expiry slides: a session ends after {@code refresh-ttl} without
+ * use, a browser session already after {@code FERRY_SESSION_IDLE_TIMEOUT} without any
+ * request, and every session {@code FERRY_SESSION_MAX_AGE} after sign-in.
+ */
+@Service
+public class SessionService {
+
+	private final SessionRepository sessions;
+
+	private final UserRepository users;
+
+	private final AccessTokens accessTokens;
+
+	private final AuditLog audit;
+
+	private final FerryProperties properties;
+
+	private final AccountSecurityProperties account;
+
+	private final Devices devices;
+
+	private final Clock clock;
+
+	SessionService(SessionRepository sessions, UserRepository users, AccessTokens accessTokens, AuditLog audit,
+			FerryProperties properties, AccountSecurityProperties account, Devices devices, Clock clock) {
+		this.sessions = sessions;
+		this.users = users;
+		this.accessTokens = accessTokens;
+		this.audit = audit;
+		this.properties = properties;
+		this.account = account;
+		this.devices = devices;
+		this.clock = clock;
+	}
+
+	/** Opens an unrestricted API (non-browser) session. */
+	@Transactional
+	public TokenResponse open(User user, ClientInfo client) {
+		return open(user, client, false, null, "password");
+	}
+
+	/**
+	 * Opens a session. A {@code browser} session ends after the idle timeout without use;
+	 * every session ends {@code FERRY_SESSION_MAX_AGE} after sign-in at the latest.
+	 */
+	@Transactional
+	public TokenResponse open(User user, ClientInfo client, boolean browser, SessionRestriction restriction,
+			String method) {
+		return start(user, client, browser, restriction, method).tokens();
+	}
+
+	/** Opens a session and answers its id too, for callers that attach data to it. */
+	@Transactional
+	public Opened start(User user, ClientInfo client, boolean browser, SessionRestriction restriction, String method) {
+		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		Instant expiresAt = earlier(now.plus(properties.tokens().refreshTtl()), now.plus(account.sessionMaxAge()));
+		SessionRepository.Session session = new SessionRepository.Session(UUID.randomUUID(), user.id(), now, now,
+				expiresAt, client.ip(), client.userAgent(), browser ? account.sessionIdleTimeout() : null, restriction,
+				null);
+		sessions.create(session, Devices.hash(client));
+		audit.record(AuditEvent.success("auth.login")
+			.by(user.auditActor())
+			.object("session", session.id())
+			.detail("method", method)
+			.detail("restriction", (restriction != null) ? restriction.dbName() : null));
+		devices.signedIn(user, client);
+		return new Opened(session.id(), issue(user, session, now));
+	}
+
+	/**
+	 * Exchanges a refresh token for a new pair; failures commit their revocation and
+	 * audit.
+	 */
+	@Transactional(noRollbackFor = AuthException.class)
+	TokenResponse refresh(String refreshToken, ClientInfo client) {
+		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		String hash = SecureTokens.hash(refreshToken);
+		SessionRepository.RefreshToken token = sessions.findRefreshToken(hash).orElseThrow(() -> {
+			audit.record(AuditEvent.failure("auth.refresh").detail("reason", "unknown_token"));
+			return AuthException.invalidRefreshToken();
+		});
+		User user = users.findById(token.userId()).orElseThrow(AuthException::invalidRefreshToken);
+		if (token.rotatedAt() != null) {
+			throw reused(user, token.sessionId(), now);
+		}
+		SessionRepository.Session session = token.session();
+		if (!session.live(now)) {
+			boolean idle = session.revokedAt() == null && session.expiresAt().isAfter(now);
+			audit.record(AuditEvent.failure("auth.refresh")
+				.by(user.auditActor())
+				.object("session", token.sessionId())
+				.detail("reason", idle ? "idle" : "session_ended"));
+			throw AuthException.invalidRefreshToken();
+		}
+		if (!user.isActive()) {
+			audit.record(AuditEvent.denied("auth.refresh")
+				.by(user.auditActor())
+				.object("session", token.sessionId())
+				.detail("reason", "suspended"));
+			throw AuthException.invalidRefreshToken();
+		}
+		if (!sessions.markRotated(hash, now)) {
+			throw reused(user, token.sessionId(), now);
+		}
+		Instant expiresAt = earlier(now.plus(properties.tokens().refreshTtl()),
+				session.createdAt().plus(account.sessionMaxAge()));
+		sessions.touch(session.id(), now, expiresAt, client.ip());
+		audit.record(AuditEvent.success("auth.refresh").by(user.auditActor()).object("session", token.sessionId()));
+		return issue(user, sessions.findActive(session.id(), now).orElseThrow(AuthException::invalidRefreshToken), now);
+	}
+
+	/**
+	 * Ends the caller's own session; its access tokens stop working with the next
+	 * request.
+	 */
+	@Transactional(noRollbackFor = AuthException.class)
+	UUID logout(CurrentUser caller) {
+		if (caller.sessionId() == null) {
+			audit.record(AuditEvent.denied("auth.logout").detail("reason", "api_key"));
+			throw AuthException.forbidden("API keys have no session to end; revoke the key instead.");
+		}
+		sessions.revoke(caller.sessionId(), clock.instant(), "logout");
+		audit.record(AuditEvent.success("auth.logout").object("session", caller.sessionId()));
+		return caller.sessionId();
+	}
+
+	/**
+	 * Ends the session a (cookie) refresh token belongs to and answers its id; unknown
+	 * tokens end nothing.
+	 */
+	@Transactional
+	Optional<UUID> logout(String refreshToken) {
+		Optional<SessionRepository.RefreshToken> found = sessions.findRefreshToken(SecureTokens.hash(refreshToken));
+		found.ifPresentOrElse((token) -> {
+			sessions.revoke(token.sessionId(), clock.instant(), "logout");
+			audit.record(AuditEvent.success("auth.logout")
+				.by(new AuditActor("user", token.userId().toString(), null))
+				.object("session", token.sessionId()));
+		}, () -> audit.record(AuditEvent.failure("auth.logout").detail("reason", "unknown_token")));
+		return found.map(SessionRepository.RefreshToken::sessionId);
+	}
+
+	@Transactional
+	List<SessionView> list(CurrentUser caller) {
+		audit.record(AuditEvent.success("auth.session_list"));
+		return sessions.listActive(caller.userId(), clock.instant())
+			.stream()
+			.map((session) -> SessionView.of(session, session.id().equals(caller.sessionId())))
+			.toList();
+	}
+
+	/**
+	 * Revokes one of the caller's sessions; anyone else's (or an unknown id) is a 404.
+	 */
+	@Transactional(noRollbackFor = AuthException.class)
+	void revoke(CurrentUser caller, UUID sessionId) {
+		requireSession(caller, "auth.session_revoke");
+		if (!sessions.revokeOwn(caller.userId(), sessionId, clock.instant(), "revoked")) {
+			audit.record(AuditEvent.failure("auth.session_revoke").object("session", sessionId));
+			throw AuthException.notFound("session");
+		}
+		audit.record(AuditEvent.success("auth.session_revoke").object("session", sessionId));
+	}
+
+	/** Revokes every other session of the caller (sign out everywhere else). */
+	@Transactional(noRollbackFor = AuthException.class)
+	void revokeOthers(CurrentUser caller) {
+		requireSession(caller, "auth.session_revoke_others");
+		int count = sessions.revokeAll(caller.userId(), caller.sessionId(), clock.instant(), "revoked");
+		audit.record(AuditEvent.success("auth.session_revoke_others").detail("count", count));
+	}
+
+	/**
+	 * Ends every session of a user (suspension, deletion); the caller audits the cause.
+	 */
+	public void revokeAll(UUID userId, String reason) {
+		sessions.revokeAll(userId, null, clock.instant(), reason);
+	}
+
+	/** Ends every session of a user but {@code keep}; answers how many ended. */
+	public int revokeAll(UUID userId, UUID keep, String reason) {
+		return sessions.revokeAll(userId, keep, clock.instant(), reason);
+	}
+
+	/**
+	 * Credential management needs an interactive session: a leaked API key must not be
+	 * able to end the owner's sessions.
+	 */
+	private void requireSession(CurrentUser caller, String action) {
+		if (caller.sessionId() == null) {
+			audit.record(AuditEvent.denied(action).detail("reason", "api_key"));
+			throw AuthException.forbidden("Sign in with a password to manage sessions; API keys cannot.");
+		}
+	}
+
+	private AuthException reused(User user, UUID sessionId, Instant now) {
+		sessions.revoke(sessionId, now, "refresh_reuse");
+		audit.record(AuditEvent.denied("auth.refresh_reuse").by(user.auditActor()).object("session", sessionId));
+		return AuthException.invalidRefreshToken();
+	}
+
+	/** Lifts a restriction from every session of the user that has it. */
+	void lift(UUID userId, SessionRestriction restriction, SessionRestriction next) {
+		sessions.lift(userId, restriction, next);
+	}
+
+	private TokenResponse issue(User user, SessionRepository.Session session, Instant now) {
+		String refreshToken = SecureTokens.generate("");
+		sessions.addRefreshToken(SecureTokens.hash(refreshToken), session.id(), now);
+		return TokenResponse.of(accessTokens.issue(user, session.id()), refreshToken, accessTokens.ttlSeconds(),
+				session);
+	}
+
+	/** A new session's id and first tokens. */
+	public record Opened(UUID sessionId, TokenResponse tokens) {
+	}
+
+	private static Instant earlier(Instant a, Instant b) {
+		return a.isBefore(b) ? a : b;
+	}
+
+}

@@ -1,0 +1,93 @@
+package dev.ferry.auth.session;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+import dev.ferry.auth.AccountSecurityProperties;
+import dev.ferry.auth.Role;
+import dev.ferry.auth.User;
+import dev.ferry.auth.UserRepository;
+
+/**
+ * What a fresh session may do: a password past {@code FERRY_PASSWORD_MAX_AGE} must be
+ * changed first, and an account that the 2FA policy covers must enroll a second factor
+ * first. Lifts the restriction from the account's sessions once that is done.
+ */
+@Component
+public class SignInPolicy {
+
+	private final TwoFactorRequirement twoFactor;
+
+	private final ObjectProvider<SecondFactor> factors;
+
+	private final UserRepository users;
+
+	private final SessionService sessions;
+
+	private final AccountSecurityProperties properties;
+
+	private final Clock clock;
+
+	SignInPolicy(TwoFactorRequirement twoFactor, ObjectProvider<SecondFactor> factors, UserRepository users,
+			SessionService sessions, AccountSecurityProperties properties, Clock clock) {
+		this.twoFactor = twoFactor;
+		this.factors = factors;
+		this.users = users;
+		this.sessions = sessions;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	public boolean twoFactorRequired(Role role) {
+		return twoFactor.requiredFor(role);
+	}
+
+	boolean hasSecondFactor(UUID userId) {
+		return !secondFactorMethods(userId).isEmpty();
+	}
+
+	/** How the account can prove a second factor: totp, recovery_code, passkey. */
+	List<String> secondFactorMethods(UUID userId) {
+		return factors.orderedStream().flatMap((factor) -> factor.methods(userId).stream()).toList();
+	}
+
+	/**
+	 * The restriction for a new session of {@code user}; {@code passwordUsed} is false
+	 * for single sign-on and passkeys, where the password's age does not matter.
+	 */
+	public SessionRestriction restrictionFor(User user, boolean passwordUsed) {
+		if (passwordUsed && passwordExpired(user.id())) {
+			return SessionRestriction.PASSWORD_CHANGE;
+		}
+		return mfaRestriction(user);
+	}
+
+	/** A second factor was added: sessions waiting for one are freed. */
+	public void factorAdded(UUID userId) {
+		sessions.lift(userId, SessionRestriction.MFA_ENROLLMENT, null);
+	}
+
+	/** The password was changed: sessions waiting for that go on to the next step. */
+	public void passwordChanged(User user) {
+		sessions.lift(user.id(), SessionRestriction.PASSWORD_CHANGE, mfaRestriction(user));
+	}
+
+	private SessionRestriction mfaRestriction(User user) {
+		return (twoFactor.requiredFor(user.role()) && !hasSecondFactor(user.id())) ? SessionRestriction.MFA_ENROLLMENT
+				: null;
+	}
+
+	private boolean passwordExpired(UUID userId) {
+		Duration maxAge = properties.passwordMaxAge();
+		if (maxAge == null || maxAge.isZero() || maxAge.isNegative()) {
+			return false;
+		}
+		return users.passwordChangedAt(userId).map((at) -> !at.plus(maxAge).isAfter(clock.instant())).orElse(false);
+	}
+
+}

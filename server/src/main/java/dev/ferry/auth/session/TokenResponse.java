@@ -1,0 +1,32 @@
+package dev.ferry.auth.session;
+
+import java.time.Instant;
+
+/**
+ * What a successful sign-in or refresh answers. {@code refreshToken} is left out (null)
+ * when it travels in the HttpOnly cookie instead. {@code idleExpiresAt} (browser
+ * sessions) is when the session ends unless used before, so a page can warn ahead;
+ * {@code mfaEnrollmentRequired} and {@code passwordChangeRequired} mark a restricted
+ * session that may only do what the flag names.
+ */
+public record TokenResponse(String accessToken, String refreshToken, String tokenType, long expiresIn,
+		Instant idleExpiresAt, Boolean mfaEnrollmentRequired, Boolean passwordChangeRequired) implements SignInResult {
+
+	static TokenResponse bearer(String accessToken, String refreshToken, long expiresIn) {
+		return new TokenResponse(accessToken, refreshToken, "Bearer", expiresIn, null, null, null);
+	}
+
+	static TokenResponse of(String accessToken, String refreshToken, long expiresIn,
+			SessionRepository.Session session) {
+		SessionRestriction restriction = session.restriction();
+		return new TokenResponse(accessToken, refreshToken, "Bearer", expiresIn, session.idleExpiresAt(),
+				(restriction == SessionRestriction.MFA_ENROLLMENT) ? Boolean.TRUE : null,
+				(restriction == SessionRestriction.PASSWORD_CHANGE) ? Boolean.TRUE : null);
+	}
+
+	TokenResponse withoutRefreshToken() {
+		return new TokenResponse(accessToken, null, tokenType, expiresIn, idleExpiresAt, mfaEnrollmentRequired,
+				passwordChangeRequired);
+	}
+
+}

@@ -1,0 +1,92 @@
+package dev.ferry.auth.account;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import dev.ferry.auth.User;
+import dev.ferry.auth.UserRepository;
+import dev.ferry.auth.Role;
+import dev.ferry.auth.UserStatus;
+import dev.ferry.testing.Databases.Vendor;
+import dev.ferry.testing.Databases;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The SQL of invitations and setup tokens, against both SQLite and a real PostgreSQL.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccountRepositoriesTests {
+
+	private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+	private final Map<Vendor, Databases.Fresh> databases = new EnumMap<>(Vendor.class);
+
+	@BeforeAll
+	void openDatabases() {
+		for (Vendor vendor : Vendor.values()) {
+			databases.put(vendor, Databases.migrated(vendor));
+		}
+	}
+
+	@AfterAll
+	void closeDatabases() {
+		databases.values().forEach(Databases.Fresh::close);
+	}
+
+	Stream<Arguments> databases() {
+		return databases.entrySet().stream().map((entry) -> Arguments.of(entry.getKey(), entry.getValue().jdbc()));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("databases")
+	void invitationsAndSetupTokensWorkOnce(Vendor vendor, JdbcClient jdbc) {
+		UserRepository users = new UserRepository(jdbc);
+		InvitationRepository invitations = new InvitationRepository(jdbc);
+		SetupTokenRepository setupTokens = new SetupTokenRepository(jdbc);
+		User admin = insertUser(users);
+		InvitationRepository.Invitation pending = new InvitationRepository.Invitation(UUID.randomUUID(),
+				"guest-" + UUID.randomUUID() + "@repo.test", Role.GUEST, admin.id(), NOW, NOW.plus(Duration.ofDays(7)),
+				null);
+		invitations.insert(pending, "inv-" + pending.id());
+
+		assertThat(invitations.claim(pending.id(), NOW.plus(Duration.ofDays(8)))).isFalse();
+		assertThat(invitations.claim(pending.id(), NOW)).isTrue();
+		assertThat(invitations.claim(pending.id(), NOW)).isFalse();
+		User invited = insertUser(users);
+		invitations.recordAcceptedBy(pending.id(), invited.id());
+		InvitationRepository.Invitation accepted = invitations.findByTokenHash("inv-" + pending.id()).orElseThrow();
+		assertThat(accepted.acceptedAt()).isEqualTo(NOW);
+		assertThat(accepted.role()).isEqualTo(Role.GUEST);
+
+		setupTokens.insert("setup-" + pending.id(), NOW);
+		assertThat(setupTokens.exists("setup-" + pending.id())).isTrue();
+		setupTokens.deleteAll();
+		assertThat(setupTokens.exists("setup-" + pending.id())).isFalse();
+	}
+
+	private static User insertUser(UserRepository users) {
+		User user = user("u-" + UUID.randomUUID() + "@repo.test", Role.USER, null);
+		users.insert(user);
+		return user;
+	}
+
+	private static User user(String email, Role role, Long quota) {
+		return new User(UUID.randomUUID(), email.toLowerCase(), null, "{noop}x", role, UserStatus.ACTIVE, quota, NOW,
+				NOW);
+	}
+
+}

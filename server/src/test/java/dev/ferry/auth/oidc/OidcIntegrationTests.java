@@ -1,0 +1,369 @@
+package dev.ferry.auth.oidc;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.ferry.auth.ClientInfo;
+import dev.ferry.FerryApplication;
+import dev.ferry.auth.session.RefreshCookies;
+import dev.ferry.crypto.KeyEncryptionKey;
+import dev.ferry.testing.Api;
+import dev.ferry.testing.IntegrationTest;
+import dev.ferry.testing.MutableClock;
+import dev.ferry.testing.OwnServer;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Single sign-on against a real identity provider (navikt's mock-oauth2-server on
+ * loopback), walked like a browser: every redirect followed by hand, cookies kept. This
+ * server accepts no passwords, so even the admin signs in through the provider.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		classes = { FerryApplication.class, OidcIntegrationTests.ClockConfiguration.class },
+		properties = { "ferry.account.password-login=false", "ferry.oidc.name=Company login",
+				"ferry.oidc.client-id=ferry", "ferry.oidc.client-secret=ferry-secret", "ferry.oidc.roles-claim=groups",
+				"ferry.oidc.admin-role=ferry-admins", "ferry.oidc.guest-role=ferry-guests",
+				"ferry.oidc.providers[0].id=partner", "ferry.oidc.providers[0].name=Partner login",
+				"ferry.oidc.providers[0].client-id=ferry-partner",
+				"ferry.oidc.providers[0].client-secret=partner-secret", "ferry.oidc.providers[0].auto-provision=false",
+				"ferry.oidc.providers[0].link-by-email=true" })
+class OidcIntegrationTests {
+
+	static final MockOAuth2Server IDP = startProvider();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	KeyEncryptionKey kek;
+
+	Api api;
+
+	@DynamicPropertySource
+	static void ownServer(DynamicPropertyRegistry registry) {
+		OwnServer.register(registry, "oidc");
+		registry.add("ferry.oidc.issuer", () -> IDP.issuerUrl("company").toString());
+		// A list binds from one property source only, so every field of it is here.
+		registry.add("ferry.oidc.providers[0].issuer", () -> IDP.issuerUrl("partner").toString());
+		registry.add("ferry.oidc.providers[0].id", () -> "partner");
+		registry.add("ferry.oidc.providers[0].name", () -> "Partner login");
+		registry.add("ferry.oidc.providers[0].client-id", () -> "ferry-partner");
+		registry.add("ferry.oidc.providers[0].client-secret", () -> "partner-secret");
+		registry.add("ferry.oidc.providers[0].auto-provision", () -> "false");
+		registry.add("ferry.oidc.providers[0].link-by-email", () -> "true");
+	}
+
+	@BeforeEach
+	void connectClient() {
+		api = new Api("http://127.0.0.1:" + port);
+	}
+
+	@Test
+	void providersAreListedAndPasswordsRefused() {
+		JsonNode methods = api.get("/api/v1/auth/providers", null).json().get("items");
+		Api.Response password = api.post("/api/v1/auth/login",
+				Map.of("email", IntegrationTest.ADMIN_EMAIL, "password", IntegrationTest.ADMIN_PASSWORD), null);
+
+		assertThat(methods.valueStream().map((m) -> m.get("type").asString())).containsExactly("passkey", "oidc",
+				"oidc");
+		assertThat(methods.get(1).get("name").asString()).isEqualTo("Company login");
+		assertThat(methods.get(1).get("start_url").asString()).isEqualTo("/api/v1/auth/login/oidc/oidc");
+		assertThat(methods.get(2).get("id").asString()).isEqualTo("partner");
+		assertThat(password.status()).isEqualTo(403);
+		assertThat(password.json().get("type").asString()).isEqualTo("/problems/password-login-disabled");
+	}
+
+	@Test
+	void aNewUserIsProvisionedWithTheMappedRoleAndSignedInLikeAfterAPassword() {
+		String email = "sso-" + UUID.randomUUID() + "@company.test";
+		Flow flow = signIn("oidc", UUID.randomUUID().toString(), claims(email, true, List.of("staff", "ferry-admins")));
+
+		assertThat(flow.landing()).isEqualTo("/");
+		assertThat(flow.cookies()).containsKeys(RefreshCookies.REFRESH, RefreshCookies.CSRF, ClientInfo.DEVICE_COOKIE);
+		JsonNode me = api.get("/api/v1/me", flow.accessToken(api)).json();
+		assertThat(me.get("email").asString()).isEqualTo(email);
+		assertThat(me.get("role").asString()).isEqualTo("admin");
+		assertThat(audit("auth.sso_provision")).anySatisfy((d) -> assertThat(d).contains("\"role\":\"admin\""));
+		assertThat(audit("auth.login")).anySatisfy((d) -> assertThat(d).contains("oidc:oidc"));
+	}
+
+	@Test
+	void theRoleFollowsTheProviderAtEverySignIn() {
+		String subject = UUID.randomUUID().toString();
+		String email = "sso-role-" + UUID.randomUUID() + "@company.test";
+		signIn("oidc", subject, claims(email, true, List.of("ferry-guests")));
+		Flow demoted = signIn("oidc", subject, claims(email, true, List.of("ferry-guests")));
+		assertThat(api.get("/api/v1/me", demoted.accessToken(api)).json().get("role").asString()).isEqualTo("guest");
+
+		Flow promoted = signIn("oidc", subject, claims(email, true, List.of("staff")));
+
+		assertThat(api.get("/api/v1/me", promoted.accessToken(api)).json().get("role").asString()).isEqualTo("user");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM users WHERE email = ?").param(email).query(Long.class).single())
+			.isEqualTo(1);
+	}
+
+	@Test
+	void aVerifiedEmailLinksAnExistingAccountOnlyWhereLinkingIsOn() {
+		String admin = signIn("oidc", UUID.randomUUID().toString(),
+				claims("sso-admin-" + UUID.randomUUID() + "@company.test", true, List.of("ferry-admins")))
+			.accessToken(api);
+		String email = "local-" + UUID.randomUUID() + "@partner.test";
+		String id = api
+			.post("/api/v1/admin/users", Map.of("email", email, "password", "local-account-passphrase-Rb6"), admin)
+			.json()
+			.get("id")
+			.asString();
+
+		Flow unverified = signIn("partner", UUID.randomUUID().toString(), claims(email, false, List.of()));
+		Flow elsewhere = signIn("oidc", UUID.randomUUID().toString(), claims(email, true, List.of()));
+		Flow unknown = signIn("partner", UUID.randomUUID().toString(),
+				claims("stranger-" + UUID.randomUUID() + "@partner.test", true, List.of()));
+		Flow linked = signIn("partner", UUID.randomUUID().toString(), claims(email, true, List.of()));
+
+		assertThat(unverified.landing()).isEqualTo("/signin?sso_error=account_exists");
+		assertThat(elsewhere.landing()).as("the company provider does not link")
+			.isEqualTo("/signin?sso_error=account_exists");
+		assertThat(unknown.landing()).isEqualTo("/signin?sso_error=not_provisioned");
+		assertThat(linked.landing()).isEqualTo("/");
+		assertThat(api.get("/api/v1/me", linked.accessToken(api)).json().get("id").asString()).isEqualTo(id);
+	}
+
+	@Test
+	void aTamperedOrReplayedStateIsRefused() {
+		Flow tamperedFlow = new Flow(new HashMap<>(), null);
+		String tampered = authorize(tamperedFlow, "oidc").replace("state=", "state=x");
+		Flow withoutCookie = new Flow(new HashMap<>(), null);
+		String noCookie = authorize(withoutCookie, "oidc");
+		withoutCookie.cookies().remove(OidcController.STATE_COOKIE);
+		Flow replay = new Flow(new HashMap<>(), null);
+		String good = authorize(replay, "oidc");
+		Map<String, String> cookies = new HashMap<>(replay.cookies());
+
+		assertThat(land(tamperedFlow, tampered).landing()).isEqualTo("/signin?sso_error=state_mismatch");
+		assertThat(land(withoutCookie, noCookie).landing()).isEqualTo("/signin?sso_error=state_mismatch");
+		IDP.enqueueCallback(callback("oidc", UUID.randomUUID().toString(),
+				claims("replay-" + UUID.randomUUID() + "@company.test", true, List.of()), 3600));
+		assertThat(land(replay, good).landing()).isEqualTo("/");
+		replay.cookies().putAll(cookies);
+		assertThat(land(replay, good).landing()).isEqualTo("/signin?sso_error=unknown_state");
+		assertThat(audit("auth.sso_login")).anySatisfy((d) -> assertThat(d).contains("state_mismatch"))
+			.anySatisfy((d) -> assertThat(d).contains("unknown_state"));
+	}
+
+	@Test
+	void aWrongNonceAWrongIssuerAndAnExpiredIdTokenAreRefused() {
+		Map<String, Object> forgedNonce = claims("nonce-" + UUID.randomUUID() + "@company.test", true, List.of());
+		forgedNonce.put("nonce", "forged");
+		Map<String, Object> otherIssuer = claims("issuer-" + UUID.randomUUID() + "@company.test", true, List.of());
+		otherIssuer.put("iss", IDP.issuerUrl("partner").toString());
+		Map<String, Object> late = claims("expired-" + UUID.randomUUID() + "@company.test", true, List.of());
+
+		Flow nonce = signIn("oidc", UUID.randomUUID().toString(), forgedNonce);
+		Flow issuer = signIn("oidc", UUID.randomUUID().toString(), otherIssuer);
+		Flow slow = new Flow(new HashMap<>(), null);
+		String callback = authorize(slow, "oidc");
+		IDP.enqueueCallback(callback("oidc", UUID.randomUUID().toString(), late, 60));
+		clock.advance(Duration.ofMinutes(9));
+		Flow expired = land(slow, callback);
+
+		assertThat(nonce.landing()).isEqualTo("/signin?sso_error=invalid_id_token");
+		assertThat(issuer.landing()).isEqualTo("/signin?sso_error=invalid_id_token");
+		assertThat(expired.landing()).isEqualTo("/signin?sso_error=invalid_id_token");
+		assertThat(jdbc
+			.sql("SELECT COUNT(*) FROM users WHERE email LIKE 'nonce-%' OR email LIKE 'issuer-%' "
+					+ "OR email LIKE 'expired-%'")
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void signingOutSendsTheBrowserToTheProvidersLogout() {
+		Flow flow = signIn("oidc", UUID.randomUUID().toString(),
+				claims("logout-" + UUID.randomUUID() + "@company.test", true, List.of()));
+		String token = flow.accessToken(api);
+
+		Api.Response logout = api.post("/api/v1/auth/logout", Map.of(), token);
+
+		assertThat(logout.status()).isEqualTo(200);
+		String url = logout.json().get("logout_url").asString();
+		assertThat(url).startsWith(IDP.endSessionEndpointUrl("company").toString())
+			.contains("id_token_hint=", "client_id=ferry", "post_logout_redirect_uri=");
+		Api.Response atProvider = api.send(HttpRequest.newBuilder(URI.create(url)).GET());
+		assertThat(atProvider.header("Location")).startsWith(api.base() + "/");
+		assertThat(api.get("/api/v1/me", token).status()).isEqualTo(401);
+	}
+
+	@Test
+	void idTokensSealedBeforeAKeyRotationAreResealedAndStillSignOut() {
+		String user = flowToken(claims("rotated-" + UUID.randomUUID() + "@company.test", true, List.of()));
+		String admin = flowToken(
+				claims("rotator-" + UUID.randomUUID() + "@company.test", true, List.of("ferry-admins")));
+
+		Api.Response rotated = api.post("/api/v1/admin/keys/rotate", "", admin);
+
+		assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
+		assertThat(jdbc.sql("SELECT sealed_id_token FROM sso_sessions").query(byte[].class).list()).isNotEmpty()
+			.allSatisfy((sealed) -> assertThat(kek.keyIdOf(sealed)).isEqualTo(kek.primaryKeyId()));
+		Api.Response logout = api.post("/api/v1/auth/logout", Map.of(), user);
+		assertThat(logout.status()).isEqualTo(200);
+		assertThat(logout.json().get("logout_url").asString()).contains("id_token_hint=");
+	}
+
+	private String flowToken(Map<String, Object> claims) {
+		return signIn("oidc", UUID.randomUUID().toString(), claims).accessToken(api);
+	}
+
+	/** Walks the whole flow for a user the provider will vouch for. */
+	Flow signIn(String provider, String subject, Map<String, Object> claims) {
+		return signIn(provider, callback(provider, subject, claims, 3600));
+	}
+
+	Flow signIn(String provider, DefaultOAuth2TokenCallback callback) {
+		Flow flow = new Flow(new HashMap<>(), null);
+		String callbackUrl = authorize(flow, provider);
+		IDP.enqueueCallback(callback);
+		return land(flow, callbackUrl);
+	}
+
+	/**
+	 * Follows the provider's redirect back to Ferry; answers where Ferry sent the
+	 * browser.
+	 */
+	Flow land(Flow flow, String callbackUrl) {
+		Api.Response landed = get(callbackUrl, flow);
+		assertThat(landed.status()).isEqualTo(302);
+		return new Flow(flow.cookies(), landed.header("Location"));
+	}
+
+	/**
+	 * Starts a sign-in and lets the provider answer it; returns the callback URL the
+	 * provider redirected to. The provider vouches for whoever the next queued callback
+	 * names, when Ferry redeems the code.
+	 */
+	String authorize(Flow flow, String provider) {
+		Api.Response start = get(api.base() + "/api/v1/auth/login/oidc/" + provider, flow);
+		assertThat(start.status()).as(start.body()).isEqualTo(302);
+		Api.Response authorized = get(start.header("Location"), flow);
+		assertThat(authorized.status()).isEqualTo(302);
+		return authorized.header("Location");
+	}
+
+	static DefaultOAuth2TokenCallback callback(String provider, String subject, Map<String, Object> claims,
+			long expirySeconds) {
+		String issuerId = provider.equals("partner") ? "partner" : "company";
+		String audience = provider.equals("partner") ? "ferry-partner" : "ferry";
+		return new DefaultOAuth2TokenCallback(issuerId, subject, "JWT", List.of(audience), claims, expirySeconds);
+	}
+
+	/** A GET as a browser makes it: sends the cookies it has, keeps the ones it gets. */
+	Api.Response get(String url, Flow flow) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+		if (!flow.cookies().isEmpty() && url.startsWith(api.base())) {
+			request.header("Cookie", String.join("; ",
+					flow.cookies().entrySet().stream().map((e) -> e.getKey() + "=" + e.getValue()).toList()));
+		}
+		Api.Response response = api.send(request);
+		response.headers().getOrDefault("set-cookie", List.of()).forEach((cookie) -> {
+			String pair = cookie.substring(0, cookie.indexOf(';'));
+			String name = pair.substring(0, pair.indexOf('='));
+			String value = pair.substring(pair.indexOf('=') + 1);
+			if (value.isEmpty()) {
+				flow.cookies().remove(name);
+			}
+			else {
+				flow.cookies().put(name, value);
+			}
+		});
+		return response;
+	}
+
+	List<String> audit(String action) {
+		return jdbc.sql("SELECT details FROM audit_log WHERE action = ? ORDER BY seq DESC")
+			.param(action)
+			.query(String.class)
+			.list();
+	}
+
+	static Map<String, Object> claims(String email, boolean verified, List<String> groups) {
+		Map<String, Object> claims = new HashMap<>();
+		claims.put("email", email);
+		claims.put("email_verified", verified);
+		claims.put("name", "SSO " + email);
+		claims.put("groups", groups);
+		return claims;
+	}
+
+	private static MockOAuth2Server startProvider() {
+		MockOAuth2Server server = new MockOAuth2Server();
+		try {
+			server.start(InetAddress.getByName("127.0.0.1"), 0);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown));
+		return server;
+	}
+
+	/** A browser's cookie jar and where the sign-in left it. */
+	record Flow(Map<String, String> cookies, String landing) {
+
+		/** Exchanges the refresh cookie for an access token, as the UI does on load. */
+		String accessToken(Api api) {
+			Api.Response refreshed = api.send(api.builder("/api/v1/auth/refresh", null)
+				.header("Cookie",
+						RefreshCookies.REFRESH + "=" + cookies.get(RefreshCookies.REFRESH) + "; " + RefreshCookies.CSRF
+								+ "=" + cookies.get(RefreshCookies.CSRF))
+				.header(RefreshCookies.CSRF_HEADER, cookies.get(RefreshCookies.CSRF))
+				.POST(HttpRequest.BodyPublishers.noBody()));
+			assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
+			return refreshed.json().get("access_token").asString();
+		}
+
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class ClockConfiguration {
+
+		@Bean
+		@Primary
+		MutableClock testClock() {
+			return new MutableClock(Instant.now());
+		}
+
+	}
+
+}

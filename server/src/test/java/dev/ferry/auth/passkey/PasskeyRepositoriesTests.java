@@ -1,0 +1,80 @@
+package dev.ferry.auth.passkey;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import dev.ferry.auth.User;
+import dev.ferry.auth.UserRepository;
+import dev.ferry.auth.Role;
+import dev.ferry.auth.UserStatus;
+import dev.ferry.testing.Databases.Vendor;
+import dev.ferry.testing.Databases;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The SQL of passkeys and WebAuthn challenges, against both SQLite and a real PostgreSQL.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PasskeyRepositoriesTests {
+
+	private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+	private final Map<Vendor, Databases.Fresh> databases = new EnumMap<>(Vendor.class);
+
+	@BeforeAll
+	void openDatabases() {
+		for (Vendor vendor : Vendor.values()) {
+			databases.put(vendor, Databases.migrated(vendor));
+		}
+	}
+
+	@AfterAll
+	void closeDatabases() {
+		databases.values().forEach(Databases.Fresh::close);
+	}
+
+	Stream<Arguments> databases() {
+		return databases.entrySet().stream().map((entry) -> Arguments.of(entry.getKey(), entry.getValue().jdbc()));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("databases")
+	void webAuthnChallengesAreTakenOnce(Vendor vendor, JdbcClient jdbc) {
+		UUID user = user(jdbc);
+		PasskeyRepository passkeys = new PasskeyRepository(jdbc);
+		passkeys.addChallenge("c1-" + user, PasskeyService.REGISTER, user, NOW, NOW.plusSeconds(300));
+		passkeys.addChallenge("c2-" + user, PasskeyService.LOGIN, null, NOW, NOW.plusSeconds(300));
+		assertThat(passkeys.takeChallenge("c1-" + user, PasskeyService.LOGIN, NOW)).as("wrong purpose").isEmpty();
+		assertThat(passkeys.takeChallenge("c2-" + user, PasskeyService.LOGIN, NOW)).contains(Optional.empty());
+		assertThat(passkeys.takeChallenge("c2-" + user, PasskeyService.LOGIN, NOW)).isEmpty();
+		PasskeyRepository.Passkey passkey = new PasskeyRepository.Passkey(UUID.randomUUID(), user, "cred-" + user,
+				new byte[] { 1 }, 0, "Laptop", NOW, null);
+		passkeys.insert(passkey);
+		passkeys.used(passkey.id(), 5, NOW);
+		assertThat(passkeys.findByCredentialId("cred-" + user).orElseThrow().signCount()).isEqualTo(5);
+		assertThat(passkeys.delete(UUID.randomUUID(), passkey.id())).isFalse();
+		assertThat(passkeys.deleteAll(user)).isEqualTo(1);
+	}
+
+	private static UUID user(JdbcClient jdbc) {
+		UUID id = UUID.randomUUID();
+		new UserRepository(jdbc).insert(new User(id, "sec-" + id + "@repo.test", null, "{noop}x", Role.USER,
+				UserStatus.ACTIVE, null, NOW, NOW));
+		return id;
+	}
+
+}
