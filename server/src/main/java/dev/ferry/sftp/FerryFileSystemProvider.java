@@ -108,38 +108,7 @@ final class FerryFileSystemProvider extends FileSystemProvider {
 			throws IOException {
 		FerryPath folder = ferry(dir);
 		checkFolder(folder);
-		FerryFileSystem fs = folder.getFileSystem();
-		List<Path> children = new java.util.ArrayList<>();
-		Set<String> seen = new java.util.HashSet<>();
-		for (FileTree.Entry entry : tree.list(fs.owner(), folder.ferryPath())) {
-			seen.add(entry.name());
-			children.add(folder.resolve(entry.name()).withEntry(entry));
-		}
-		String prefix = folder.ferryPath().equals("/") ? "/" : folder.ferryPath() + "/";
-		for (String made : fs.newFolders()) {
-			String rest = made.startsWith(prefix) ? made.substring(prefix.length()) : "";
-			if (!rest.isEmpty() && rest.indexOf('/') < 0 && seen.add(rest)) {
-				children.add(folder.resolve(rest).withEntry(new FileTree.Entry(rest, null, 0, null)));
-			}
-		}
-		List<Path> accepted = new java.util.ArrayList<>();
-		for (Path child : children) {
-			if (filter == null || filter.accept(child)) {
-				accepted.add(child);
-			}
-		}
-		return new DirectoryStream<>() {
-
-			@Override
-			public java.util.Iterator<Path> iterator() {
-				return accepted.iterator();
-			}
-
-			@Override
-			public void close() {
-			}
-
-		};
+		return FolderListing.of(tree, folder, filter);
 	}
 
 	@Override
