@@ -35,7 +35,8 @@ final class TableOwners {
 			Map.entry("access_grants", "share.grant"), Map.entry("user_groups", "share.grant"),
 			Map.entry("group_members", "share.grant"),
 			// integrations
-			Map.entry("ssh_keys", "sftp"));
+			Map.entry("ssh_keys", "sftp"), Map.entry("webhooks", "webhook"),
+			Map.entry("webhook_deliveries", "webhook"));
 
 	/**
 	 * Known reads of another module's tables, each with its reason. The test fails on any
