@@ -1,5 +1,6 @@
 // A webhook receiver for WebhookIntegrationTests: prints {"port"} once listening, takes
-// the webhook's secret from its first stdin line (so it never shows in a process list),
+// the webhook's secret from stdin, a new line replacing it (so it never shows in a
+// process list),
 // verifies every request with the standardwebhooks package and prints one JSON line per
 // request. POST /redirect answers 307 to /target instead.
 import http from 'node:http';
@@ -7,8 +8,10 @@ import readline from 'node:readline';
 import { Webhook } from 'standardwebhooks';
 
 let webhook = null;
-readline.createInterface({ input: process.stdin }).once('line', (secret) => {
+let secrets = 0;
+readline.createInterface({ input: process.stdin }).on('line', (secret) => {
   webhook = new Webhook(secret.trim());
+  console.log(JSON.stringify({ secrets: ++secrets }));
 });
 
 const server = http.createServer((request, response) => {

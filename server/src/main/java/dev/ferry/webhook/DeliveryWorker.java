@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
  * Sends due deliveries: each is claimed first, so two nodes never send the same one at
  * once. A failure is retried after {@code retryDelay}, doubled per attempt (at most a day
  * apart), until {@code maxAttempts}; a delivery that gives up counts against its webhook,
- * which is disabled (and audited) after {@code maxAttempts} such deliveries in a row.
- * What triggers {@link #runDue} is {@link DeliveryScheduler}, so it can move to a
- * cluster-wide scheduler.
+ * which is disabled (audited, and its owner told by mail) after {@code maxAttempts} such
+ * deliveries in a row. What triggers {@link #runDue} is {@link DeliveryScheduler}, so it
+ * can move to a cluster-wide scheduler.
  */
 @Component
 class DeliveryWorker {
@@ -38,10 +38,13 @@ class DeliveryWorker {
 
 	private final AuditLog audit;
 
+	private final WebhookNotice notice;
+
 	private final Clock clock;
 
 	DeliveryWorker(DeliveryRepository deliveries, WebhookRepository hooks, WebhookSender sender,
-			WebhookProperties properties, AuditLog audit, Clock clock) {
+			WebhookProperties properties, AuditLog audit, WebhookNotice notice, Clock clock) {
+		this.notice = notice;
 		this.deliveries = deliveries;
 		this.hooks = hooks;
 		this.sender = sender;
@@ -65,7 +68,7 @@ class DeliveryWorker {
 			return;
 		}
 		WebhookSender.Result result = sender.send(hook.url(), delivery.id().toString(), clock.instant(),
-				delivery.payload(), hooks.key(hook.id()));
+				delivery.payload(), hooks.keys(hook.id(), clock.instant()));
 		if (result.delivered()) {
 			deliveries.delivered(delivery.id(), result.code(), clock.instant());
 			hooks.succeeded(hook.id());
@@ -77,12 +80,14 @@ class DeliveryWorker {
 		if (giveUp) {
 			hooks.failed(hook.id(), properties.maxAttempts(), clock.instant());
 			boolean disabled = hooks.find(hook.id()).map((found) -> !found.enabled()).orElse(false);
+			boolean told = disabled && notice.disabled(hook, result.error());
 			audit.record(AuditEvent.failure("webhook.delivery")
 				.by(AuditActor.system())
 				.object("webhook", hook.id())
 				.detail("delivery", delivery.id())
 				.detail("error", result.error())
-				.detail("webhook_disabled", disabled));
+				.detail("webhook_disabled", disabled)
+				.detail("owner_notified", told));
 		}
 	}
 

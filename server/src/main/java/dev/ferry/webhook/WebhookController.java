@@ -55,6 +55,13 @@ class WebhookController {
 		return webhooks.update(caller, id, body.url(), body.events(), body.enabled());
 	}
 
+	@Operation(operationId = "rotateWebhookSecret",
+			summary = "Replace the signing secret; the old one keeps signing for 24 hours")
+	@PostMapping("/{id}/rotate-secret")
+	WebhookView rotate(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID id) {
+		return webhooks.rotate(caller, id);
+	}
+
 	@Operation(operationId = "deleteWebhook", summary = "Delete a webhook and its delivery log")
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)

@@ -3,6 +3,7 @@ package dev.ferry.webhook;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,13 +24,19 @@ class WebhookRepository {
 
 	private static final String CONTEXT = "webhook:";
 
+	private static final String PREVIOUS_CONTEXT = "webhook-previous:";
+
 	private final JdbcClient jdbc;
 
 	private final SealedColumn secrets;
 
+	private final SealedColumn previousSecrets;
+
 	WebhookRepository(JdbcClient jdbc, KeyEncryptionKey kek) {
 		this.jdbc = jdbc;
 		this.secrets = SealedTable.register(kek, jdbc, "webhooks", "id", "sealed_secret", CONTEXT);
+		this.previousSecrets = SealedTable.register(kek, jdbc, "webhooks", "id", "previous_sealed_secret",
+				PREVIOUS_CONTEXT);
 	}
 
 	void insert(Webhook hook, byte[] key) {
@@ -78,12 +85,33 @@ class WebhookRepository {
 		return jdbc.sql("DELETE FROM webhooks WHERE id = ?").param(id.toString()).update() == 1;
 	}
 
-	byte[] key(UUID id) {
-		byte[] sealed = jdbc.sql("SELECT sealed_secret FROM webhooks WHERE id = ?")
+	/** The signing keys: the current one, and the previous one until its overlap ends. */
+	List<byte[]> keys(UUID id, Instant now) {
+		return jdbc.sql("SELECT sealed_secret, previous_sealed_secret, previous_until FROM webhooks WHERE id = ?")
 			.param(id.toString())
-			.query(byte[].class)
+			.query((rs, row) -> {
+				List<byte[]> keys = new ArrayList<>();
+				keys.add(secrets.open(rs.getBytes(1), CONTEXT + id));
+				byte[] previous = rs.getBytes(2);
+				long until = rs.getLong(3);
+				if (previous != null && until > now.toEpochMilli()) {
+					keys.add(previousSecrets.open(previous, PREVIOUS_CONTEXT + id));
+				}
+				return keys;
+			})
 			.single();
-		return secrets.open(sealed, CONTEXT + id);
+	}
+
+	/**
+	 * Makes {@code key} the signing key; the current one stays valid until {@code until}.
+	 */
+	void rotate(UUID id, byte[] key, Instant until) {
+		byte[] current = keys(id, Instant.MAX).get(0);
+		jdbc.sql("UPDATE webhooks SET sealed_secret = ?, previous_sealed_secret = ?, previous_until = ?, "
+				+ "updated_at = ? WHERE id = ?")
+			.params(secrets.seal(key, CONTEXT + id), previousSecrets.seal(current, PREVIOUS_CONTEXT + id),
+					until.toEpochMilli(), Instant.now().toEpochMilli(), id.toString())
+			.update();
 	}
 
 	/** Counts a delivery that gave up; disables the webhook at {@code limit}. */

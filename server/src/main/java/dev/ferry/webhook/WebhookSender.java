@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -33,7 +34,7 @@ class WebhookSender {
 	}
 
 	/** The response code, or the reason no request was made or answered. */
-	Result send(String url, String id, Instant now, String body, byte[] key) {
+	Result send(String url, String id, Instant now, String body, List<byte[]> keys) {
 		URI target = URI.create(url);
 		Optional<String> refusal = guard.refusal(target);
 		if (refusal.isPresent()) {
@@ -46,7 +47,7 @@ class WebhookSender {
 			.header("User-Agent", "Ferry-Webhooks")
 			.header("webhook-id", id)
 			.header("webhook-timestamp", Long.toString(timestamp))
-			.header("webhook-signature", WebhookSigner.sign(key, id, timestamp, body))
+			.header("webhook-signature", WebhookSigner.sign(keys, id, timestamp, body))
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build();
 		try {

@@ -3,6 +3,7 @@ package dev.ferry.webhook;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -24,6 +25,9 @@ import org.springframework.stereotype.Service;
 class WebhookService {
 
 	private static final int LOG_LIMIT = 100;
+
+	/** How long the previous secret still signs after a rotation. */
+	static final Duration OVERLAP = Duration.ofHours(24);
 
 	private final WebhookRepository hooks;
 
@@ -76,6 +80,15 @@ class WebhookService {
 		hooks.update(changed);
 		audit.record(AuditEvent.success("webhook.updated").object("webhook", id).detail("enabled", changed.enabled()));
 		return WebhookView.of(changed, null);
+	}
+
+	/** A new secret (shown once); the old one keeps signing for {@link #OVERLAP}. */
+	WebhookView rotate(CurrentUser caller, UUID id) {
+		WebhookRepository.Webhook hook = owned(caller, id, "webhook.secret_rotated");
+		byte[] key = WebhookSigner.newKey();
+		hooks.rotate(id, key, clock.instant().plus(OVERLAP));
+		audit.record(AuditEvent.success("webhook.secret_rotated").object("webhook", id));
+		return WebhookView.of(hook, WebhookSigner.secret(key));
 	}
 
 	void delete(CurrentUser caller, UUID id) {

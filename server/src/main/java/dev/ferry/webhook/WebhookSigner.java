@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -31,6 +32,11 @@ final class WebhookSigner {
 	/** The secret as receivers configure it. */
 	static String secret(byte[] key) {
 		return PREFIX + Base64.getEncoder().encodeToString(key);
+	}
+
+	/** One signature per key, space-separated, as receivers expect during a rotation. */
+	static String sign(List<byte[]> keys, String id, long timestampSeconds, String body) {
+		return String.join(" ", keys.stream().map((key) -> sign(key, id, timestampSeconds, body)).toList());
 	}
 
 	static String sign(byte[] key, String id, long timestampSeconds, String body) {

@@ -3,6 +3,7 @@ package dev.ferry.webhook;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +41,7 @@ class AddressGuardTests {
 	void theSenderMakesNoRequestToARefusedAddress() {
 		WebhookSender sender = new WebhookSender(guard, properties(false));
 		WebhookSender.Result result = sender.send("http://localhost:9/hook", "msg_1", Instant.now(), "{}",
-				WebhookSigner.newKey());
+				List.of(WebhookSigner.newKey()));
 		assertThat(result.delivered()).isFalse();
 		assertThat(result.code()).isNull();
 		assertThat(result.error()).isEqualTo("address_not_allowed");

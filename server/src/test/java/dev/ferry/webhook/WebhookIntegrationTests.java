@@ -1,12 +1,19 @@
 package dev.ferry.webhook;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import dev.ferry.testing.Api;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import dev.ferry.testing.IntegrationTest;
 import dev.ferry.testing.OwnServer;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,9 +37,12 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WebhookIntegrationTests {
 
+	static final GreenMail MAIL = startMail();
+
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		OwnServer.register(registry, "webhooks");
+		OwnServer.registerMail(registry, MAIL);
 		registry.add("ferry.webhooks.allow-private", () -> "true");
 		registry.add("ferry.webhooks.poll-interval", () -> "100ms");
 		registry.add("ferry.webhooks.retry-delay", () -> "100ms");
@@ -50,7 +60,7 @@ class WebhookIntegrationTests {
 	}
 
 	@Test
-	void anUploadIsDeliveredSignedAndReplayedFromTheLog() throws Exception {
+	void anUploadIsDeliveredSignedReplayedAndSignedUnderBothSecretsAfterARotation() throws Exception {
 		String token = newUser();
 		try (WebhookReceiver receiver = new WebhookReceiver()) {
 			Api.Response created = api.post("/api/v1/webhooks",
@@ -77,13 +87,23 @@ class WebhookIntegrationTests {
 			assertThat(replay.status()).as(replay.body()).isEqualTo(202);
 			await().atMost(Duration.ofSeconds(60)).until(() -> verified(receiver).size() == 2);
 			assertThat(verified(receiver).get(1).get("id").asString()).isEqualTo(delivery);
+			Api.Response rotated = api.post("/api/v1/webhooks/" + id + "/rotate-secret", Map.of(), token);
+			assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
+			String newSecret = rotated.json().get("secret").asString();
+			assertThat(newSecret).startsWith("whsec_").isNotEqualTo(secret);
+			upload(token, "/hooks/b.txt", "still the old secret");
+			await().atMost(Duration.ofSeconds(60)).until(() -> verified(receiver).size() == 3);
+			receiver.secret(newSecret);
+			upload(token, "/hooks/c.txt", "now the new secret");
+			await().atMost(Duration.ofSeconds(60)).until(() -> verified(receiver).size() == 4);
 			assertThat(receiver.requests()).allMatch((request) -> request.get("verified").asBoolean());
 		}
 	}
 
 	@Test
-	void aRedirectIsNotFollowedAndPersistentFailureDisablesTheWebhook() throws Exception {
-		String token = newUser();
+	void aRedirectIsNotFollowedAndPersistentFailureDisablesTheWebhookAndTellsItsOwner() throws Exception {
+		String email = "hooks-" + UUID.randomUUID() + "@ferry.test";
+		String token = newUser(email);
 		try (WebhookReceiver receiver = new WebhookReceiver()) {
 			Api.Response created = api.post("/api/v1/webhooks",
 					Map.of("url", receiver.url("/redirect"), "events", List.of("file.uploaded")), token);
@@ -102,6 +122,7 @@ class WebhookIntegrationTests {
 			assertThat(receiver.requests()).noneMatch((request) -> "/target".equals(request.get("path").asString()));
 			JsonNode hook = api.get("/api/v1/webhooks", token).json().get("items").get(0);
 			assertThat(hook.get("enabled").asBoolean()).isFalse();
+			await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo(email) == 1);
 			Api.Response enabled = api.patch("/api/v1/webhooks/" + id, Map.of("enabled", true), token);
 			assertThat(enabled.json().get("enabled").asBoolean()).isTrue();
 			assertThat(enabled.json().get("failures").asInt()).isZero();
@@ -152,13 +173,41 @@ class WebhookIntegrationTests {
 	}
 
 	private String newUser() {
+		return newUser("hooks-" + UUID.randomUUID() + "@ferry.test");
+	}
+
+	private String newUser(String email) {
 		String admin = api.login(IntegrationTest.ADMIN_EMAIL, IntegrationTest.ADMIN_PASSWORD);
-		String email = "hooks-" + UUID.randomUUID() + "@ferry.test";
 		String password = "password-" + UUID.randomUUID();
 		Api.Response created = api.post("/api/v1/admin/users",
 				Map.of("email", email, "password", password, "role", "user"), admin);
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		return api.login(email, password);
+	}
+
+	private static long mailsTo(String address) throws MessagingException {
+		long count = 0;
+		for (MimeMessage message : MAIL.getReceivedMessages()) {
+			if (message.getAllRecipients()[0].toString().equals(address)
+					&& "A Ferry webhook was turned off".equals(message.getSubject())) {
+				count++;
+			}
+		}
+		return count;
+	}
+
+	private static GreenMail startMail() {
+		int free;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			free = socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		GreenMail mail = new GreenMail(new ServerSetup(free, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		mail.start();
+		Runtime.getRuntime().addShutdownHook(new Thread(mail::stop));
+		return mail;
 	}
 
 }

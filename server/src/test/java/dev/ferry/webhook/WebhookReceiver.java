@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,6 +33,8 @@ final class WebhookReceiver implements AutoCloseable {
 
 	private final List<JsonNode> seen = new CopyOnWriteArrayList<>();
 
+	private final AtomicInteger secrets = new AtomicInteger();
+
 	private final int port;
 
 	WebhookReceiver() throws IOException, InterruptedException {
@@ -44,7 +47,13 @@ final class WebhookReceiver implements AutoCloseable {
 		Thread reader = new Thread(() -> {
 			try {
 				for (String line = out.readLine(); line != null; line = out.readLine()) {
-					seen.add(JSON.readTree(line));
+					JsonNode json = JSON.readTree(line);
+					if (json.has("secrets")) {
+						secrets.set(json.get("secrets").asInt());
+					}
+					else {
+						seen.add(json);
+					}
 				}
 			}
 			catch (IOException ex) {
@@ -61,11 +70,13 @@ final class WebhookReceiver implements AutoCloseable {
 		return "http://127.0.0.1:" + port + path;
 	}
 
-	/** The webhook's secret, handed over on stdin. */
+	/** The webhook's secret, handed over on stdin; returns once the receiver uses it. */
 	void secret(String secret) throws IOException {
+		int before = secrets.get();
 		OutputStream in = process.getOutputStream();
 		in.write((secret + "\n").getBytes(StandardCharsets.UTF_8));
 		in.flush();
+		await().atMost(Duration.ofSeconds(30)).until(() -> secrets.get() > before);
 	}
 
 	List<JsonNode> requests() {
