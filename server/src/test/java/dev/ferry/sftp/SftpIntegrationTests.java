@@ -128,6 +128,19 @@ class SftpIntegrationTests {
 	}
 
 	@Test
+	void anUploadOverTheQuotaFailsAndStoresNothing() {
+		Account user = newUser();
+		Path key = addKey(user, "ecdsa");
+		Api.Response quota = api.patch("/api/v1/admin/users/" + user.id(), Map.of("quota_bytes", 100_000), admin());
+		assertThat(quota.status()).as(quota.body()).isEqualTo(200);
+		clients.write("big.bin", bytes(300_000, 4));
+		SftpClients.Run run = clients.withKey(user.email(), key, "put big.bin /big.bin");
+		assertThat(run.exit()).isNotZero();
+		assertThat(run.out()).contains("close remote: Failure");
+		assertThat(api.get("/api/v1/files", user.token()).json().get("items")).isEmpty();
+	}
+
+	@Test
 	void aPasswordSignsIn() {
 		Account user = newUser();
 		SftpClients.Run run = clients.withAnswers(user.email(), "password", Map.of("assword", user.password()),
