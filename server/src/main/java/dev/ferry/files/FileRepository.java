@@ -57,6 +57,33 @@ class FileRepository {
 			.optional();
 	}
 
+	Optional<FileRecord> findByPath(UUID ownerId, String folder, String name) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM files WHERE owner_id = ? AND folder = ? AND name = ?")
+			.params(ownerId.toString(), folder, name)
+			.query(this::map)
+			.optional();
+	}
+
+	/** The owner's files directly in {@code folder}, by name, at most {@code limit}. */
+	List<FileRecord> inFolder(UUID ownerId, String folder, int limit) {
+		return jdbc
+			.sql("SELECT " + COLUMNS + " FROM files WHERE owner_id = ? AND folder = ? ORDER BY name LIMIT " + limit)
+			.params(ownerId.toString(), folder)
+			.query(this::map)
+			.list();
+	}
+
+	/** The distinct folders below {@code folder} (at any depth) that hold files. */
+	List<String> foldersBelow(UUID ownerId, String folder, int limit) {
+		String prefix = folder.equals(FilePaths.ROOT) ? FilePaths.ROOT : folder + "/";
+		return jdbc
+			.sql("SELECT DISTINCT folder FROM files WHERE owner_id = ? AND folder <> ? AND SUBSTR(folder, 1, ?) = ? "
+					+ "ORDER BY folder LIMIT " + limit)
+			.params(ownerId.toString(), folder, prefix.codePointCount(0, prefix.length()), prefix)
+			.query(String.class)
+			.list();
+	}
+
 	boolean exists(UUID ownerId, String folder, String name) {
 		return jdbc.sql("SELECT COUNT(*) FROM files WHERE owner_id = ? AND folder = ? AND name = ?")
 			.params(ownerId.toString(), folder, name)

@@ -18,6 +18,7 @@ import dev.ferry.storage.StorageException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -54,7 +55,11 @@ class PlainUploads {
 
 	private final Counter bytesIn;
 
-	PlainUploads(FileService files, Quotas quotas, BlobStorage storage, AuditLog audit, MeterRegistry meters) {
+	private final ApplicationEventPublisher events;
+
+	PlainUploads(FileService files, Quotas quotas, BlobStorage storage, AuditLog audit, MeterRegistry meters,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.files = files;
 		this.quotas = quotas;
 		this.storage = storage;
@@ -92,6 +97,8 @@ class PlainUploads {
 				.detail("channel", "plain")
 				.detail("path", file.path())
 				.detail("size", size));
+			events.publishEvent(new FileUploaded(file.id(), file.ownerId(), file.folder(), file.name(), size, sha256,
+					file.contentType()));
 			return file;
 		}
 		catch (QuotaCrossed ex) {

@@ -58,7 +58,8 @@ class OpenApiConfiguration {
 					"Sign-in, sessions, tokens, API keys, passkeys, two-factor, accounts and their administration",
 					"files", "Files: listing, metadata, plain uploads, downloads", "share",
 					"Transfers, share links and public downloads, upload requests, grants and groups", "upload",
-					"Resumable uploads (tus 1.0)"));
+					"Resumable uploads (tus 1.0)", "sftp", "SFTP: the SSH public keys accounts sign in with", "webhook",
+					"Webhooks: endpoints for events, signed per Standard Webhooks, and their delivery log"));
 
 	/** What springdoc appends to an id it has already given out ({@code download_1}). */
 	private static final Pattern REPEATED_ID = Pattern.compile("(.+)_\\d+");

@@ -11,14 +11,14 @@ import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
  * What an authenticator app shows for a base32 secret at a given time, computed with
  * java-otp independently of the server's code.
  */
-final class TotpCodes {
+public final class TotpCodes {
 
 	private static final TimeBasedOneTimePasswordGenerator GENERATOR = new TimeBasedOneTimePasswordGenerator();
 
 	private TotpCodes() {
 	}
 
-	static String at(String base32Secret, Instant time) {
+	public static String at(String base32Secret, Instant time) {
 		try {
 			return GENERATOR.generateOneTimePasswordString(new SecretKeySpec(decode(base32Secret), "HmacSHA1"), time);
 		}

@@ -47,7 +47,7 @@ public class SignInPolicy {
 		return twoFactor.requiredFor(role);
 	}
 
-	boolean hasSecondFactor(UUID userId) {
+	public boolean hasSecondFactor(UUID userId) {
 		return !secondFactorMethods(userId).isEmpty();
 	}
 

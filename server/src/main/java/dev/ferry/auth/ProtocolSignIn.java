@@ -1,0 +1,19 @@
+package dev.ferry.auth;
+
+import java.util.Optional;
+
+/**
+ * Sign-in for protocols other than HTTP (SFTP): the password, and the TOTP or recovery
+ * code when the account has a second factor, checked in one step without opening a
+ * session, with the HTTP login's guessing limits and audit. Implemented by
+ * {@code auth.mfa}, so other modules ask auth's API, not a nested module.
+ */
+public interface ProtocolSignIn {
+
+	/**
+	 * The active account whose password (and, if it has a second factor, {@code code})
+	 * match; {@code code} is null when the client had no way to send one.
+	 */
+	Optional<User> check(String channel, String email, String password, String code, ClientInfo client);
+
+}

@@ -1,0 +1,59 @@
+package dev.ferry.files;
+
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.ferry.auth.CurrentUser;
+import dev.ferry.files.FileCatalog.StoredFile;
+
+/**
+ * The caller's files as a tree of paths, for protocols that think in paths rather than
+ * ids (SFTP). Folders are not stored: a folder exists while a file lies at or below it.
+ * Every method checks the caller's scopes and touches only the caller's own files;
+ * uploads go through the same pipeline as HTTP's plain uploads (quota, encryption, type
+ * detection, audit).
+ */
+public interface FileTree {
+
+	/** Most entries one listing returns. */
+	int MAX_ENTRIES = 10_000;
+
+	/** The files directly in {@code folder} and the names of the folders below it. */
+	List<Entry> list(CurrentUser owner, String folder);
+
+	/** The file at {@code path} ({@code /docs/a.pdf}), if any. */
+	Optional<Entry> file(CurrentUser owner, String path);
+
+	/** Whether a file lies in {@code folder} or below it; the root always exists. */
+	boolean folderExists(CurrentUser owner, String folder);
+
+	/**
+	 * The file's plaintext from {@code offset} to its end, streamed; audited as a
+	 * download on {@code channel}.
+	 */
+	InputStream read(CurrentUser owner, UUID fileId, long offset, String channel);
+
+	/**
+	 * Stores {@code body} at {@code path}, replacing the file that was there only once
+	 * the new one is complete.
+	 */
+	StoredFile write(CurrentUser owner, String path, InputStream body);
+
+	/** Moves or renames a file to {@code path}; a taken path is refused. */
+	void move(CurrentUser owner, UUID fileId, String path);
+
+	void delete(CurrentUser owner, UUID fileId);
+
+	/** A file ({@code fileId} set) or a folder. */
+	record Entry(String name, UUID fileId, long size, Instant modifiedAt) {
+
+		public boolean folder() {
+			return fileId == null;
+		}
+
+	}
+
+}

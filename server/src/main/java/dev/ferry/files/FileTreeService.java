@@ -1,0 +1,120 @@
+package dev.ferry.files;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import dev.ferry.audit.AuditEvent;
+import dev.ferry.audit.AuditLog;
+import dev.ferry.auth.AccessPolicy;
+import dev.ferry.auth.CurrentUser;
+import dev.ferry.auth.Scope;
+import dev.ferry.files.FileCatalog.Placement;
+import dev.ferry.files.FileCatalog.StoredFile;
+import dev.ferry.storage.BlobStorage;
+
+import org.springframework.stereotype.Service;
+
+/** {@link FileTree} over the files table, {@link PlainUploads} and the blob store. */
+@Service
+class FileTreeService implements FileTree {
+
+	private final FileRepository files;
+
+	private final FileService service;
+
+	private final PlainUploads uploads;
+
+	private final BlobStorage storage;
+
+	private final AccessPolicy access;
+
+	private final AuditLog audit;
+
+	FileTreeService(FileRepository files, FileService service, PlainUploads uploads, BlobStorage storage,
+			AccessPolicy access, AuditLog audit) {
+		this.files = files;
+		this.service = service;
+		this.uploads = uploads;
+		this.storage = storage;
+		this.access = access;
+		this.audit = audit;
+	}
+
+	@Override
+	public List<Entry> list(CurrentUser owner, String folder) {
+		access.requireScope(owner, Scope.READ, "file.listed");
+		String normalized = FilePaths.folder(folder);
+		List<Entry> entries = new ArrayList<>();
+		String prefix = normalized.equals(FilePaths.ROOT) ? FilePaths.ROOT : normalized + "/";
+		TreeSet<String> children = new TreeSet<>();
+		for (String below : files.foldersBelow(owner.userId(), normalized, MAX_ENTRIES)) {
+			String rest = below.substring(prefix.length());
+			int slash = rest.indexOf('/');
+			children.add((slash < 0) ? rest : rest.substring(0, slash));
+		}
+		children.forEach((name) -> entries.add(new Entry(name, null, 0, null)));
+		for (FileRecord file : files.inFolder(owner.userId(), normalized, MAX_ENTRIES)) {
+			entries.add(entry(file));
+		}
+		audit.record(AuditEvent.success("file.listed").detail("folder", normalized).detail("count", entries.size()));
+		return entries;
+	}
+
+	@Override
+	public Optional<Entry> file(CurrentUser owner, String path) {
+		access.requireScope(owner, Scope.READ, "file.read");
+		Placement placement = FilePaths.split(path);
+		return files.findByPath(owner.userId(), placement.folder(), placement.name()).map(FileTreeService::entry);
+	}
+
+	@Override
+	public boolean folderExists(CurrentUser owner, String folder) {
+		access.requireScope(owner, Scope.READ, "file.read");
+		String normalized = FilePaths.folder(folder);
+		return normalized.equals(FilePaths.ROOT) || !files.inFolder(owner.userId(), normalized, 1).isEmpty()
+				|| !files.foldersBelow(owner.userId(), normalized, 1).isEmpty();
+	}
+
+	@Override
+	public InputStream read(CurrentUser owner, UUID fileId, long offset, String channel) {
+		FileRecord file = service.forDownload(owner, fileId.toString());
+		long start = Math.min(Math.max(offset, 0), file.size());
+		audit.record(AuditEvent.success("file.download")
+			.object("file", file.id())
+			.detail("channel", channel)
+			.detail("offset", start));
+		return storage.openRange(file.blobId(), start, file.size());
+	}
+
+	@Override
+	public StoredFile write(CurrentUser owner, String path, InputStream body) {
+		Placement placement = service.checkPath(owner, path);
+		Optional<FileRecord> previous = files.findByPath(owner.userId(), placement.folder(), placement.name());
+		FileRecord stored = uploads.store(owner, placement, null, body, -1);
+		if (previous.isEmpty() || previous.get().id().equals(stored.id())) {
+			return stored.stored();
+		}
+		service.delete(owner, previous.get().id().toString());
+		return service.move(owner, stored.id().toString(), placement.folder(), placement.name()).stored();
+	}
+
+	@Override
+	public void move(CurrentUser owner, UUID fileId, String path) {
+		Placement target = FilePaths.split(path);
+		service.move(owner, fileId.toString(), target.folder(), target.name());
+	}
+
+	@Override
+	public void delete(CurrentUser owner, UUID fileId) {
+		service.delete(owner, fileId.toString());
+	}
+
+	private static Entry entry(FileRecord file) {
+		return new Entry(file.name(), file.id(), file.size(), file.modifiedAt());
+	}
+
+}

@@ -1,0 +1,290 @@
+package dev.ferry.sftp;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.AccessMode;
+import java.nio.file.CopyOption;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileStore;
+import java.nio.file.FileSystem;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.ProviderMismatchException;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.FileAttributeView;
+import java.nio.file.spi.FileSystemProvider;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.ferry.auth.CurrentUser;
+
+import dev.ferry.files.FileTree;
+
+/**
+ * The file operations of SFTP mapped onto {@link FileTree}. Uploads and downloads are
+ * {@link UploadChannel} and {@link DownloadChannel}; setting times or modes is accepted
+ * and ignored (Ferry keeps its own), links and copies are refused.
+ */
+final class FerryFileSystemProvider extends FileSystemProvider {
+
+	private final FileTree tree;
+
+	private final Cache<UUID, Set<String>> newFolders = Caffeine.newBuilder()
+		.expireAfterAccess(Duration.ofDays(1))
+		.maximumSize(100_000)
+		.build();
+
+	FerryFileSystemProvider(FileTree tree) {
+		this.tree = tree;
+	}
+
+	FerryFileSystem newFileSystem(CurrentUser owner) {
+		return new FerryFileSystem(this, owner,
+				newFolders.get(owner.userId(), (id) -> ConcurrentHashMap.<String>newKeySet()));
+	}
+
+	@Override
+	public String getScheme() {
+		return "ferry";
+	}
+
+	@Override
+	public FileSystem newFileSystem(URI uri, Map<String, ?> env) {
+		throw new UnsupportedOperationException("Made per SFTP session");
+	}
+
+	@Override
+	public FileSystem getFileSystem(URI uri) {
+		throw new UnsupportedOperationException("Made per SFTP session");
+	}
+
+	@Override
+	public Path getPath(URI uri) {
+		throw new UnsupportedOperationException("Made per SFTP session");
+	}
+
+	@Override
+	public SeekableByteChannel newByteChannel(Path path, Set<? extends OpenOption> options, FileAttribute<?>... attrs)
+			throws IOException {
+		FerryPath file = ferry(path);
+		FerryFileSystem fs = file.getFileSystem();
+		FileTree.Entry existing = tree.file(fs.owner(), file.ferryPath()).orElse(null);
+		boolean writes = options.contains(StandardOpenOption.WRITE) || options.contains(StandardOpenOption.APPEND);
+		if (!writes) {
+			if (existing == null) {
+				throw new NoSuchFileException(file.ferryPath());
+			}
+			return new DownloadChannel(tree, fs.owner(), existing);
+		}
+		if (existing != null && options.contains(StandardOpenOption.CREATE_NEW)) {
+			throw new FileAlreadyExistsException(file.ferryPath());
+		}
+		if (existing == null && !options.contains(StandardOpenOption.CREATE)
+				&& !options.contains(StandardOpenOption.CREATE_NEW)) {
+			throw new NoSuchFileException(file.ferryPath());
+		}
+		boolean truncate = options.contains(StandardOpenOption.TRUNCATE_EXISTING);
+		return new UploadChannel(tree, fs.owner(), file.ferryPath(), truncate ? null : existing);
+	}
+
+	@Override
+	public DirectoryStream<Path> newDirectoryStream(Path dir, DirectoryStream.Filter<? super Path> filter)
+			throws IOException {
+		FerryPath folder = ferry(dir);
+		checkFolder(folder);
+		return FolderListing.of(tree, folder, filter);
+	}
+
+	@Override
+	public void createDirectory(Path dir, FileAttribute<?>... attrs) throws IOException {
+		FerryPath folder = ferry(dir);
+		FerryAttributes existing = attributes(folder);
+		if (existing != null) {
+			// Clients uploading in parallel each make the folder; only a file is in the
+			// way.
+			if (existing.isDirectory()) {
+				return;
+			}
+			throw new FileAlreadyExistsException(folder.ferryPath());
+		}
+		FerryPath parent = folder.toAbsolutePath().normalize().getParent();
+		if (parent != null) {
+			checkFolder(parent);
+		}
+		folder.getFileSystem().newFolders().add(folder.ferryPath());
+	}
+
+	@Override
+	public void delete(Path path) throws IOException {
+		FerryPath target = ferry(path);
+		FerryFileSystem fs = target.getFileSystem();
+		FileTree.Entry file = tree.file(fs.owner(), target.ferryPath()).orElse(null);
+		if (file != null) {
+			tree.delete(fs.owner(), file.fileId());
+			keepParent(target);
+			return;
+		}
+		if (tree.folderExists(fs.owner(), target.ferryPath())) {
+			throw new DirectoryNotEmptyException(target.ferryPath());
+		}
+		if (!fs.newFolders().remove(target.ferryPath())) {
+			throw new NoSuchFileException(target.ferryPath());
+		}
+	}
+
+	@Override
+	public void copy(Path source, Path target, CopyOption... options) throws IOException {
+		throw new IOException("Copying on the server is not supported");
+	}
+
+	@Override
+	public void move(Path source, Path target, CopyOption... options) throws IOException {
+		FerryPath from = ferry(source);
+		FerryPath to = ferry(target);
+		FerryFileSystem fs = from.getFileSystem();
+		FileTree.Entry file = tree.file(fs.owner(), from.ferryPath()).orElse(null);
+		if (file == null) {
+			if (fs.newFolders().contains(from.ferryPath()) && !tree.folderExists(fs.owner(), from.ferryPath())) {
+				createDirectory(to);
+				fs.newFolders().remove(from.ferryPath());
+				return;
+			}
+			throw (attributes(from) != null) ? new IOException("Folders that hold files cannot be renamed")
+					: new NoSuchFileException(from.ferryPath());
+		}
+		FileTree.Entry taken = tree.file(fs.owner(), to.ferryPath()).orElse(null);
+		if (taken != null) {
+			if (!Arrays.asList(options).contains(StandardCopyOption.REPLACE_EXISTING)) {
+				throw new FileAlreadyExistsException(to.ferryPath());
+			}
+			tree.delete(fs.owner(), taken.fileId());
+		}
+		tree.move(fs.owner(), file.fileId(), to.ferryPath());
+		keepParent(from);
+	}
+
+	/**
+	 * The folder a file left stays visible to this session even when that was its last
+	 * file, as on a disk, so a following {@code rmdir} finds it.
+	 */
+	private void keepParent(FerryPath file) {
+		FerryPath parent = file.toAbsolutePath().normalize().getParent();
+		if (parent != null && parent.getNameCount() > 0) {
+			FerryFileSystem fs = file.getFileSystem();
+			if (!tree.folderExists(fs.owner(), parent.ferryPath())) {
+				fs.newFolders().add(parent.ferryPath());
+			}
+		}
+	}
+
+	@Override
+	public boolean isSameFile(Path path, Path path2) {
+		return ferry(path).toAbsolutePath().normalize().equals(ferry(path2).toAbsolutePath().normalize());
+	}
+
+	@Override
+	public boolean isHidden(Path path) {
+		return false;
+	}
+
+	@Override
+	public FileStore getFileStore(Path path) {
+		throw new UnsupportedOperationException("No file store");
+	}
+
+	@Override
+	public void checkAccess(Path path, AccessMode... modes) throws IOException {
+		if (attributes(ferry(path)) == null) {
+			throw new NoSuchFileException(ferry(path).ferryPath());
+		}
+	}
+
+	@Override
+	public <V extends FileAttributeView> V getFileAttributeView(Path path, Class<V> type, LinkOption... options) {
+		return null;
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public <A extends BasicFileAttributes> A readAttributes(Path path, Class<A> type, LinkOption... options)
+			throws IOException {
+		if (!type.isAssignableFrom(FerryAttributes.class)) {
+			throw new UnsupportedOperationException("Attributes " + type.getSimpleName());
+		}
+		FerryPath file = ferry(path);
+		FerryAttributes found = attributes(file);
+		if (found == null) {
+			throw new NoSuchFileException(file.ferryPath());
+		}
+		return (A) found;
+	}
+
+	@Override
+	public Map<String, Object> readAttributes(Path path, String attributes, LinkOption... options) throws IOException {
+		int colon = attributes.indexOf(':');
+		String view = (colon < 0) ? "basic" : attributes.substring(0, colon);
+		if (!view.equals("basic") && !view.equals("posix")) {
+			throw new UnsupportedOperationException("View " + view);
+		}
+		return readAttributes(path, FerryAttributes.class, options).asMap(view);
+	}
+
+	@Override
+	public void setAttribute(Path path, String attribute, Object value, LinkOption... options) {
+		// Times and modes are Ferry's own; clients that set them (sftp -p, rclone) go on.
+	}
+
+	/** The file's or folder's attributes, null when there is none. */
+	private FerryAttributes attributes(FerryPath path) {
+		if (path.known() != null) {
+			FileTree.Entry entry = path.known();
+			return entry.folder() ? FerryAttributes.ofFolder(entry.modifiedAt())
+					: new FerryAttributes(false, entry.size(), entry.modifiedAt());
+		}
+		FerryFileSystem fs = path.getFileSystem();
+		String name = path.ferryPath();
+		if (name.equals("/")) {
+			return FerryAttributes.ofFolder(Instant.EPOCH);
+		}
+		FileTree.Entry file = tree.file(fs.owner(), name).orElse(null);
+		if (file != null) {
+			return new FerryAttributes(false, file.size(), file.modifiedAt());
+		}
+		return (fs.newFolders().contains(name) || tree.folderExists(fs.owner(), name))
+				? FerryAttributes.ofFolder(Instant.EPOCH) : null;
+	}
+
+	private void checkFolder(FerryPath folder) throws IOException {
+		FerryAttributes found = attributes(folder);
+		if (found == null) {
+			throw new NoSuchFileException(folder.ferryPath());
+		}
+		if (!found.isDirectory()) {
+			throw new java.nio.file.NotDirectoryException(folder.ferryPath());
+		}
+	}
+
+	private static FerryPath ferry(Path path) {
+		if (path instanceof FerryPath ferry) {
+			return ferry;
+		}
+		throw new ProviderMismatchException();
+	}
+
+}

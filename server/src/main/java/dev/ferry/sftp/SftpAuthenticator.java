@@ -1,0 +1,127 @@
+package dev.ferry.sftp;
+
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.security.PublicKey;
+import java.util.List;
+import java.util.Optional;
+
+import dev.ferry.ProblemException;
+import dev.ferry.audit.AuditActor;
+import dev.ferry.audit.AuditEvent;
+import dev.ferry.audit.AuditLog;
+import dev.ferry.auth.Accounts;
+import dev.ferry.auth.ClientInfo;
+import dev.ferry.auth.CurrentUser;
+import dev.ferry.auth.ProtocolSignIn;
+import dev.ferry.auth.User;
+import org.apache.sshd.common.AttributeRepository.AttributeKey;
+import org.apache.sshd.server.auth.keyboard.InteractiveChallenge;
+import org.apache.sshd.server.auth.keyboard.KeyboardInteractiveAuthenticator;
+import org.apache.sshd.server.auth.password.PasswordAuthenticator;
+import org.apache.sshd.server.auth.pubkey.PublickeyAuthenticator;
+import org.apache.sshd.server.session.ServerSession;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * SFTP sign-in; the user name is the account's email. A password alone works for accounts
+ * without a second factor; accounts with TOTP answer keyboard-interactive's two prompts
+ * (password, then code); a public key must be one the account added. Suspended accounts
+ * are refused either way. The signed-in account is kept on the session.
+ */
+@Component
+class SftpAuthenticator implements PasswordAuthenticator, KeyboardInteractiveAuthenticator, PublickeyAuthenticator {
+
+	static final AttributeKey<CurrentUser> USER = new AttributeKey<>();
+
+	static final String PASSWORD_PROMPT = "Password: ";
+
+	static final String CODE_PROMPT = "Two-factor code (empty if none): ";
+
+	private final ProtocolSignIn signIn;
+
+	private final Accounts accounts;
+
+	private final SshKeys keys;
+
+	private final AuditLog audit;
+
+	SftpAuthenticator(ProtocolSignIn signIn, Accounts accounts, SshKeys keys, AuditLog audit) {
+		this.signIn = signIn;
+		this.accounts = accounts;
+		this.keys = keys;
+		this.audit = audit;
+	}
+
+	@Override
+	public boolean authenticate(String username, String password, ServerSession session) {
+		return signIn(session, username, password, null);
+	}
+
+	@Override
+	public InteractiveChallenge generateChallenge(ServerSession session, String username, String lang,
+			String subMethods) {
+		InteractiveChallenge challenge = new InteractiveChallenge();
+		challenge.setInteractionName("Ferry");
+		challenge.setInteractionInstruction("");
+		challenge.addPrompt(PASSWORD_PROMPT, false);
+		challenge.addPrompt(CODE_PROMPT, true);
+		return challenge;
+	}
+
+	@Override
+	public boolean authenticate(ServerSession session, String username, List<String> responses) {
+		if (responses == null || responses.size() != 2) {
+			return false;
+		}
+		return signIn(session, username, responses.get(0), responses.get(1));
+	}
+
+	@Override
+	public boolean authenticate(String username, PublicKey key, ServerSession session) {
+		Optional<User> user = accounts.findByEmail(username);
+		boolean known = user.isPresent() && keys.match(user.get().id(), key).isPresent();
+		if (!known) {
+			audit.record(AuditEvent.failure("auth.login")
+				.by(user.map(User::auditActor).orElse(AuditActor.anonymous()))
+				.detail("channel", "sftp")
+				.detail("email", username)
+				.detail("reason", "unknown_key"));
+			return false;
+		}
+		if (!user.get().isActive()) {
+			audit.record(AuditEvent.denied("auth.login")
+				.by(user.get().auditActor())
+				.detail("channel", "sftp")
+				.detail("reason", "suspended"));
+			return false;
+		}
+		session.setAttribute(USER, principal(user.get()));
+		return true;
+	}
+
+	private boolean signIn(ServerSession session, String username, String password, String code) {
+		try {
+			Optional<User> user = signIn.check("sftp", username, password, code, client(session));
+			user.ifPresent((found) -> session.setAttribute(USER, principal(found)));
+			return user.isPresent();
+		}
+		catch (ProblemException ex) {
+			// Too many attempts: refused like a wrong password, already audited.
+			return false;
+		}
+	}
+
+	private static CurrentUser principal(User user) {
+		return new CurrentUser(user.id(), user.email(), user.name(), user.role(), user.role().scopes(), null, null);
+	}
+
+	private static ClientInfo client(ServerSession session) {
+		SocketAddress address = session.getClientAddress();
+		String ip = (address instanceof InetSocketAddress inet && inet.getAddress() != null)
+				? inet.getAddress().getHostAddress() : null;
+		return new ClientInfo(ip, session.getClientVersion(), null);
+	}
+
+}

@@ -1,0 +1,161 @@
+package dev.ferry.sftp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import dev.ferry.ProblemException;
+import dev.ferry.auth.CurrentUser;
+import dev.ferry.files.FileTree;
+
+/**
+ * Writes a file for SFTP through the files module's upload pipeline (quota, encryption,
+ * type detection, audit): the bytes flow through a {@link BytePipe} into
+ * {@link FileTree#write} running on a virtual thread, and the file is stored when the
+ * handle closes, whatever the client sent until then, so an interrupted upload leaves a
+ * partial file that {@code reput} continues. Writes must come in order; the first may
+ * start at 0 (replace) or, on a file opened without truncation, at its current size
+ * (continue: the stored content is streamed in front of the new bytes).
+ */
+final class UploadChannel implements SeekableByteChannel {
+
+	private final FileTree tree;
+
+	private final CurrentUser owner;
+
+	private final String path;
+
+	private final FileTree.Entry existing;
+
+	private final BytePipe pipe = new BytePipe();
+
+	private CompletableFuture<Void> upload;
+
+	private long position;
+
+	private long size;
+
+	private boolean open = true;
+
+	UploadChannel(FileTree tree, CurrentUser owner, String path, FileTree.Entry existing) {
+		this.tree = tree;
+		this.owner = owner;
+		this.path = path;
+		this.existing = existing;
+		this.size = (existing != null) ? existing.size() : 0;
+	}
+
+	@Override
+	public int write(ByteBuffer src) throws IOException {
+		if (upload == null) {
+			start();
+		}
+		if (position != size) {
+			throw new IOException("Writes must follow each other: expected offset " + size + ", got " + position);
+		}
+		int n = src.remaining();
+		byte[] bytes = new byte[n];
+		src.get(bytes);
+		pipe.put(bytes, upload);
+		position += n;
+		size += n;
+		return n;
+	}
+
+	/** Begins the upload where the first write lands: at 0, or after the stored bytes. */
+	private void start() throws IOException {
+		InputStream body = pipe.input();
+		if (existing != null && position == existing.size() && position > 0) {
+			body = new SequenceInputStream(tree.read(owner, existing.fileId(), 0, "sftp-resume"), body);
+		}
+		else if (position == 0) {
+			size = 0;
+		}
+		else {
+			throw new IOException("An upload may start at 0 or continue at " + size + ", not at " + position);
+		}
+		InputStream content = body;
+		CompletableFuture<Void> done = new CompletableFuture<>();
+		Thread writer = new Thread(() -> {
+			try {
+				tree.write(owner, path, content);
+				done.complete(null);
+			}
+			catch (RuntimeException | Error ex) {
+				done.completeExceptionally(ex);
+			}
+		}, "sftp-upload");
+		writer.setDaemon(true);
+		writer.start();
+		upload = done;
+	}
+
+	@Override
+	public int read(ByteBuffer dst) throws IOException {
+		throw new IOException("Opened for writing");
+	}
+
+	@Override
+	public long position() {
+		return position;
+	}
+
+	@Override
+	public SeekableByteChannel position(long newPosition) {
+		position = newPosition;
+		return this;
+	}
+
+	@Override
+	public long size() {
+		return size;
+	}
+
+	@Override
+	public SeekableByteChannel truncate(long newSize) throws IOException {
+		if (upload == null && newSize == 0) {
+			size = 0;
+			return this;
+		}
+		throw new IOException("Truncating is not supported");
+	}
+
+	@Override
+	public boolean isOpen() {
+		return open;
+	}
+
+	/** Stores the file: everything written, or an empty file when nothing was. */
+	@Override
+	public void close() throws IOException {
+		if (!open) {
+			return;
+		}
+		open = false;
+		if (upload == null) {
+			if (existing != null && size == existing.size()) {
+				return;
+			}
+			start();
+		}
+		pipe.finish(upload);
+		try {
+			upload.join();
+		}
+		catch (CompletionException ex) {
+			throw failure(ex.getCause());
+		}
+	}
+
+	static IOException failure(Throwable cause) {
+		if (cause instanceof ProblemException problem && problem.getBody().getDetail() != null) {
+			return new IOException(problem.getBody().getDetail(), cause);
+		}
+		return new IOException("The upload failed", cause);
+	}
+
+}

@@ -1,0 +1,110 @@
+package dev.ferry.webhook;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code webhook_deliveries} table: the queue the worker claims from, and the log.
+ */
+@Repository
+class DeliveryRepository {
+
+	static final String PENDING = "pending";
+
+	static final String DELIVERED = "delivered";
+
+	static final String FAILED = "failed";
+
+	private static final String COLUMNS = "id, webhook_id, event_type, payload, status, attempts, response_code, "
+			+ "last_error, created_at, delivered_at";
+
+	private final JdbcClient jdbc;
+
+	DeliveryRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(UUID id, UUID webhookId, String type, String payload, Instant now) {
+		jdbc.sql("INSERT INTO webhook_deliveries (id, webhook_id, event_type, payload, status, attempts, "
+				+ "next_attempt_at, claimed_until, created_at) VALUES (?, ?, ?, ?, ?, 0, ?, 0, ?)")
+			.params(id.toString(), webhookId.toString(), type, payload, PENDING, now.toEpochMilli(), now.toEpochMilli())
+			.update();
+	}
+
+	List<UUID> due(Instant now, int limit) {
+		return jdbc
+			.sql("SELECT id FROM webhook_deliveries WHERE status = ? AND next_attempt_at <= ? AND claimed_until <= ? "
+					+ "ORDER BY next_attempt_at, id LIMIT " + limit)
+			.params(PENDING, now.toEpochMilli(), now.toEpochMilli())
+			.query((rs, row) -> UUID.fromString(rs.getString(1)))
+			.list();
+	}
+
+	/** Takes a delivery for {@code until}; false when another worker has it. */
+	boolean claim(UUID id, Instant now, Instant until) {
+		return jdbc
+			.sql("UPDATE webhook_deliveries SET claimed_until = ? WHERE id = ? AND status = ? AND claimed_until <= ?")
+			.params(until.toEpochMilli(), id.toString(), PENDING, now.toEpochMilli())
+			.update() == 1;
+	}
+
+	Optional<Delivery> find(UUID id) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM webhook_deliveries WHERE id = ?")
+			.param(id.toString())
+			.query(DeliveryRepository::map)
+			.optional();
+	}
+
+	List<Delivery> forWebhook(UUID webhookId, int limit) {
+		return jdbc
+			.sql("SELECT " + COLUMNS + " FROM webhook_deliveries WHERE webhook_id = ? "
+					+ "ORDER BY created_at DESC, id LIMIT " + limit)
+			.param(webhookId.toString())
+			.query(DeliveryRepository::map)
+			.list();
+	}
+
+	void delivered(UUID id, int code, Instant now) {
+		jdbc.sql("UPDATE webhook_deliveries SET status = ?, attempts = attempts + 1, response_code = ?, "
+				+ "last_error = NULL, delivered_at = ?, claimed_until = 0 WHERE id = ?")
+			.params(DELIVERED, code, now.toEpochMilli(), id.toString())
+			.update();
+	}
+
+	void failed(UUID id, Integer code, String error, boolean giveUp, Instant next) {
+		jdbc.sql("UPDATE webhook_deliveries SET status = ?, attempts = attempts + 1, response_code = ?, "
+				+ "last_error = ?, next_attempt_at = ?, claimed_until = 0 WHERE id = ?")
+			.params(giveUp ? FAILED : PENDING, code, error, next.toEpochMilli(), id.toString())
+			.update();
+	}
+
+	/** Queues a logged delivery again (replay), as a fresh attempt now. */
+	void replay(UUID id, Instant now) {
+		jdbc.sql("UPDATE webhook_deliveries SET status = ?, attempts = 0, next_attempt_at = ?, claimed_until = 0 "
+				+ "WHERE id = ?")
+			.params(PENDING, now.toEpochMilli(), id.toString())
+			.update();
+	}
+
+	private static Delivery map(ResultSet rs, int row) throws SQLException {
+		int code = rs.getInt("response_code");
+		Integer responseCode = rs.wasNull() ? null : code;
+		long delivered = rs.getLong("delivered_at");
+		Instant deliveredAt = rs.wasNull() ? null : Instant.ofEpochMilli(delivered);
+		return new Delivery(UUID.fromString(rs.getString("id")), UUID.fromString(rs.getString("webhook_id")),
+				rs.getString("event_type"), rs.getString("payload"), rs.getString("status"), rs.getInt("attempts"),
+				responseCode, rs.getString("last_error"), Instant.ofEpochMilli(rs.getLong("created_at")), deliveredAt);
+	}
+
+	record Delivery(UUID id, UUID webhookId, String eventType, String payload, String status, int attempts,
+			Integer responseCode, String lastError, Instant createdAt, Instant deliveredAt) {
+	}
+
+}

@@ -1,0 +1,146 @@
+package dev.ferry.webhook;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import dev.ferry.audit.AuditEvent;
+import dev.ferry.audit.AuditLog;
+import dev.ferry.auth.AccessPolicy;
+import dev.ferry.auth.CurrentUser;
+import dev.ferry.auth.Scope;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Managing webhooks: each account its own; {@code all_accounts} webhooks (events of every
+ * account) only by admins. Another account's webhook looks like an unknown one (404).
+ */
+@Service
+class WebhookService {
+
+	private static final int LOG_LIMIT = 100;
+
+	/** How long the previous secret still signs after a rotation. */
+	static final Duration OVERLAP = Duration.ofHours(24);
+
+	private final WebhookRepository hooks;
+
+	private final DeliveryRepository deliveries;
+
+	private final AccessPolicy access;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	WebhookService(WebhookRepository hooks, DeliveryRepository deliveries, AccessPolicy access, AuditLog audit,
+			Clock clock) {
+		this.hooks = hooks;
+		this.deliveries = deliveries;
+		this.access = access;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	WebhookView create(CurrentUser caller, String url, List<String> events, boolean allAccounts) {
+		access.requireScope(caller, Scope.WRITE, "webhook.created");
+		if (allAccounts) {
+			access.requireAdmin(caller, "webhook.created");
+		}
+		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		WebhookRepository.Webhook hook = new WebhookRepository.Webhook(UUID.randomUUID(), caller.userId(), allAccounts,
+				checkUrl(url), checkEvents(events), true, 0, now, now);
+		byte[] key = WebhookSigner.newKey();
+		hooks.insert(hook, key);
+		audit.record(AuditEvent.success("webhook.created")
+			.object("webhook", hook.id())
+			.detail("url", hook.url())
+			.detail("events", String.join(",", hook.events()))
+			.detail("all_accounts", allAccounts));
+		return WebhookView.of(hook, WebhookSigner.secret(key));
+	}
+
+	List<WebhookView> list(CurrentUser caller) {
+		access.requireScope(caller, Scope.READ, "webhook.listed");
+		return hooks.forOwner(caller.userId()).stream().map((hook) -> WebhookView.of(hook, null)).toList();
+	}
+
+	WebhookView update(CurrentUser caller, UUID id, String url, List<String> events, Boolean enabled) {
+		WebhookRepository.Webhook hook = owned(caller, id, "webhook.updated");
+		WebhookRepository.Webhook changed = new WebhookRepository.Webhook(hook.id(), hook.ownerId(), hook.allAccounts(),
+				(url != null) ? checkUrl(url) : hook.url(), (events != null) ? checkEvents(events) : hook.events(),
+				(enabled != null) ? enabled : hook.enabled(), Boolean.TRUE.equals(enabled) ? 0 : hook.failures(),
+				hook.createdAt(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
+		hooks.update(changed);
+		audit.record(AuditEvent.success("webhook.updated").object("webhook", id).detail("enabled", changed.enabled()));
+		return WebhookView.of(changed, null);
+	}
+
+	/** A new secret (shown once); the old one keeps signing for {@link #OVERLAP}. */
+	WebhookView rotate(CurrentUser caller, UUID id) {
+		WebhookRepository.Webhook hook = owned(caller, id, "webhook.secret_rotated");
+		byte[] key = WebhookSigner.newKey();
+		hooks.rotate(id, key, clock.instant().plus(OVERLAP));
+		audit.record(AuditEvent.success("webhook.secret_rotated").object("webhook", id));
+		return WebhookView.of(hook, WebhookSigner.secret(key));
+	}
+
+	void delete(CurrentUser caller, UUID id) {
+		owned(caller, id, "webhook.deleted");
+		hooks.delete(id);
+		audit.record(AuditEvent.success("webhook.deleted").object("webhook", id));
+	}
+
+	List<DeliveryView> deliveries(CurrentUser caller, UUID id) {
+		owned(caller, id, "webhook.deliveries");
+		return deliveries.forWebhook(id, LOG_LIMIT).stream().map(DeliveryView::of).toList();
+	}
+
+	void replay(CurrentUser caller, UUID id, UUID deliveryId) {
+		owned(caller, id, "webhook.replayed");
+		DeliveryRepository.Delivery delivery = deliveries.find(deliveryId)
+			.filter((found) -> found.webhookId().equals(id))
+			.orElseThrow(WebhookException::notFound);
+		deliveries.replay(delivery.id(), clock.instant());
+		audit.record(AuditEvent.success("webhook.replayed").object("webhook", id).detail("delivery", deliveryId));
+	}
+
+	private WebhookRepository.Webhook owned(CurrentUser caller, UUID id, String action) {
+		access.requireScope(caller, Scope.WRITE, action);
+		return hooks.find(id).filter((hook) -> hook.ownerId().equals(caller.userId())).orElseThrow(() -> {
+			audit.record(AuditEvent.failure(action).object("webhook", id).detail("reason", "not_found"));
+			return WebhookException.notFound();
+		});
+	}
+
+	private static String checkUrl(String url) {
+		try {
+			URI uri = new URI(url);
+			String scheme = uri.getScheme();
+			if (!("https".equals(scheme) || "http".equals(scheme)) || uri.getHost() == null
+					|| uri.getUserInfo() != null) {
+				throw WebhookException.invalid("url must be an http(s) URL with a host and no user name.");
+			}
+			return uri.toString();
+		}
+		catch (URISyntaxException ex) {
+			throw WebhookException.invalid("url is not a valid URL.");
+		}
+	}
+
+	private static List<String> checkEvents(List<String> events) {
+		List<String> unknown = events.stream().filter((event) -> !WebhookEvents.ALL.contains(event)).toList();
+		if (events.isEmpty() || !unknown.isEmpty()) {
+			throw WebhookException.invalid("events must be a non-empty list of: "
+					+ String.join(", ", new java.util.TreeSet<>(WebhookEvents.ALL)) + ".");
+		}
+		return events.stream().distinct().toList();
+	}
+
+}

@@ -1,0 +1,254 @@
+package dev.ferry.sftp;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import dev.ferry.auth.TotpCodes;
+import dev.ferry.testing.Api;
+import dev.ferry.testing.IntegrationTest;
+import dev.ferry.testing.OwnServer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * SFTP end to end with the real clients: OpenSSH's {@code sftp -b} (keys, password,
+ * password plus second factor) and rclone's SFTP backend, checked through the HTTP API.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SftpIntegrationTests {
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		OwnServer.register(registry, "sftp");
+		registry.add("ferry.sftp.port", () -> "0");
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	SftpServer sftp;
+
+	@TempDir
+	Path dir;
+
+	Api api;
+
+	SftpClients clients;
+
+	@BeforeEach
+	void connect() {
+		api = new Api("http://127.0.0.1:" + port);
+		clients = new SftpClients(sftp.port(), dir);
+	}
+
+	record Account(UUID id, String email, String password, String token) {
+	}
+
+	@Test
+	void sshKeysAreAddedListedAndDeletedThroughTheApi() {
+		Account user = newUser();
+		Path key = clients.newKey("ed25519", "laptop");
+		Api.Response bad = api.post("/api/v1/auth/ssh-keys", Map.of("name", "x", "public_key", "ssh-rsa notbase64!"),
+				user.token());
+		assertThat(bad.status()).isEqualTo(400);
+		assertThat(bad.json().get("type").asString()).isEqualTo("/problems/invalid-ssh-key");
+		Api.Response added = api.post("/api/v1/auth/ssh-keys",
+				Map.of("name", "laptop", "public_key", clients.publicKey(key)), user.token());
+		assertThat(added.status()).as(added.body()).isEqualTo(201);
+		assertThat(added.json().get("fingerprint").asString()).isEqualTo(clients.fingerprint(key));
+		assertThat(api
+			.post("/api/v1/auth/ssh-keys", Map.of("name", "again", "public_key", clients.publicKey(key)), user.token())
+			.status()).isEqualTo(409);
+		JsonNode items = api.get("/api/v1/auth/ssh-keys", user.token()).json().get("items");
+		assertThat(items).hasSize(1);
+		assertThat(items.get(0).get("name").asString()).isEqualTo("laptop");
+		String id = added.json().get("id").asString();
+		Account other = newUser();
+		assertThat(api.delete("/api/v1/auth/ssh-keys/" + id, other.token()).status()).isEqualTo(404);
+		assertThat(api.delete("/api/v1/auth/ssh-keys/" + id, user.token()).status()).isEqualTo(204);
+		assertThat(api.get("/api/v1/auth/ssh-keys", user.token()).json().get("items")).isEmpty();
+	}
+
+	@Test
+	void batchSessionWithAKeyPutsListsRenamesGetsAndRemoves() throws IOException {
+		Account user = newUser();
+		Path key = addKey(user, "ecdsa");
+		byte[] content = bytes(700_000, 1);
+		clients.write("report.bin", content);
+		SftpClients.Run run = clients.withKey(user.email(), key, "mkdir /docs", "put report.bin /docs/report.bin",
+				"ls -l /docs", "rename /docs/report.bin /docs/final.bin", "get /docs/final.bin back.bin", "ls /");
+		assertThat(run.exit()).as(run.out()).isZero();
+		assertThat(run.out()).contains("700000").contains("docs");
+		assertThat(Files.readAllBytes(dir.resolve("back.bin"))).isEqualTo(content);
+		JsonNode file = onlyFile(user);
+		assertThat(file.get("path").asString()).isEqualTo("/docs/final.bin");
+		assertThat(file.get("sha256").asString()).isEqualTo(sha256(content));
+		SftpClients.Run removed = clients.withKey(user.email(), key, "rm /docs/final.bin", "rmdir /docs", "ls /");
+		assertThat(removed.exit()).as(removed.out()).isZero();
+		assertThat(api.get("/api/v1/files", user.token()).json().get("items")).isEmpty();
+	}
+
+	@Test
+	void uploadsAndDownloadsResumeWithReputAndReget() throws IOException {
+		Account user = newUser();
+		Path key = addKey(user, "ed25519");
+		byte[] full = bytes(1_500_000, 2);
+		clients.write("full.bin", full);
+		clients.write("half.bin", Arrays.copyOf(full, 600_000));
+		SftpClients.Run reput = clients.withKey(user.email(), key, "put half.bin /big.bin", "reput full.bin /big.bin");
+		assertThat(reput.exit()).as(reput.out()).isZero();
+		JsonNode file = onlyFile(user);
+		assertThat(file.get("size").asLong()).isEqualTo(full.length);
+		assertThat(file.get("sha256").asString()).isEqualTo(sha256(full));
+		clients.write("partial.bin", Arrays.copyOf(full, 400_000));
+		SftpClients.Run reget = clients.withKey(user.email(), key, "reget /big.bin partial.bin");
+		assertThat(reget.exit()).as(reget.out()).isZero();
+		assertThat(Files.readAllBytes(dir.resolve("partial.bin"))).isEqualTo(full);
+	}
+
+	@Test
+	void anUploadOverTheQuotaFailsAndStoresNothing() {
+		Account user = newUser();
+		Path key = addKey(user, "ecdsa");
+		Api.Response quota = api.patch("/api/v1/admin/users/" + user.id(), Map.of("quota_bytes", 100_000), admin());
+		assertThat(quota.status()).as(quota.body()).isEqualTo(200);
+		clients.write("big.bin", bytes(300_000, 4));
+		SftpClients.Run run = clients.withKey(user.email(), key, "put big.bin /big.bin");
+		assertThat(run.exit()).isNotZero();
+		assertThat(run.out()).contains("close remote: Failure");
+		assertThat(api.get("/api/v1/files", user.token()).json().get("items")).isEmpty();
+	}
+
+	@Test
+	void aPasswordSignsIn() {
+		Account user = newUser();
+		SftpClients.Run run = clients.withAnswers(user.email(), "password", Map.of("assword", user.password()),
+				"mkdir /in", "ls /");
+		assertThat(run.exit()).as(run.out()).isZero();
+		SftpClients.Run wrong = clients.withAnswers(user.email(), "password", Map.of("assword", "wrong"), "ls /");
+		assertThat(wrong.exit()).isNotZero();
+		assertThat(wrong.out()).contains("Permission denied");
+	}
+
+	@Test
+	void anAccountWithTwoFactorNeedsItsCodeOnTopOfThePassword() {
+		Account user = newUser();
+		String secret = api.post("/api/v1/auth/2fa/enable", Map.of(), user.token()).json().get("secret").asString();
+		List<String> recovery = api
+			.post("/api/v1/auth/2fa/verify", Map.of("code", TotpCodes.at(secret, Instant.now())), user.token())
+			.json()
+			.get("recovery_codes")
+			.valueStream()
+			.map(JsonNode::asString)
+			.toList();
+		SftpClients.Run passwordOnly = clients.withAnswers(user.email(), "password", Map.of("assword", user.password()),
+				"ls /");
+		assertThat(passwordOnly.exit()).isNotZero();
+		SftpClients.Run wrongCode = clients.withAnswers(user.email(), "keyboard-interactive",
+				Map.of("assword", user.password(), "code", "000000"), "ls /");
+		assertThat(wrongCode.exit()).isNotZero();
+		SftpClients.Run withCode = clients.withAnswers(user.email(), "keyboard-interactive",
+				Map.of("assword", user.password(), "code", recovery.get(0)), "ls /");
+		assertThat(withCode.exit()).as(withCode.out()).isZero();
+	}
+
+	@Test
+	void anUnknownKeyAndASuspendedAccountAreRefused() {
+		Account user = newUser();
+		Path key = addKey(user, "ed25519");
+		Path stranger = clients.newKey("ed25519", "stranger");
+		SftpClients.Run wrongKey = clients.withKey(user.email(), stranger, "ls /");
+		assertThat(wrongKey.exit()).isNotZero();
+		assertThat(wrongKey.out()).contains("Permission denied");
+		assertThat(clients.withKey(user.email(), key, "ls /").exit()).isZero();
+		Api.Response suspended = api.post("/api/v1/admin/users/" + user.id() + "/suspend", Map.of(), admin());
+		assertThat(suspended.status()).as(suspended.body()).isEqualTo(200);
+		SftpClients.Run refused = clients.withKey(user.email(), key, "ls /");
+		assertThat(refused.exit()).isNotZero();
+		assertThat(refused.out()).contains("Permission denied");
+	}
+
+	@Test
+	void rcloneCopiesToAndFromTheAccount() throws IOException {
+		Account user = newUser();
+		Path key = addKey(user, "ecdsa");
+		Path local = Files.createDirectories(dir.resolve("local"));
+		byte[] one = bytes(300_000, 3);
+		Files.write(local.resolve("one.bin"), one);
+		Files.writeString(local.resolve("two.txt"), "hello from rclone\n");
+		SftpClients.Run up = clients.rclone(user.email(), key, "copy", local.toString(), ":sftp:/synced");
+		assertThat(up.exit()).as(up.out()).isZero();
+		SftpClients.Run list = clients.rclone(user.email(), key, "lsf", ":sftp:/synced");
+		assertThat(list.out()).contains("one.bin").contains("two.txt");
+		Path back = dir.resolve("back");
+		SftpClients.Run down = clients.rclone(user.email(), key, "copy", ":sftp:/synced", back.toString());
+		assertThat(down.exit()).as(down.out()).isZero();
+		assertThat(Files.readAllBytes(back.resolve("one.bin"))).isEqualTo(one);
+		assertThat(Files.readString(back.resolve("two.txt"))).isEqualTo("hello from rclone\n");
+	}
+
+	private Path addKey(Account user, String type) {
+		Path key = clients.newKey(type, "key-" + UUID.randomUUID());
+		Api.Response added = api.post("/api/v1/auth/ssh-keys",
+				Map.of("name", "test key", "public_key", clients.publicKey(key)), user.token());
+		assertThat(added.status()).as(added.body()).isEqualTo(201);
+		return key;
+	}
+
+	private JsonNode onlyFile(Account user) {
+		JsonNode items = api.get("/api/v1/files?recursive=true", user.token()).json().get("items");
+		assertThat(items).hasSize(1);
+		return items.get(0);
+	}
+
+	private Account newUser() {
+		String email = "sftp-" + UUID.randomUUID() + "@ferry.test";
+		String password = "password-" + UUID.randomUUID();
+		Api.Response created = api.post("/api/v1/admin/users",
+				Map.of("email", email, "password", password, "role", "user"), admin());
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		return new Account(UUID.fromString(created.json().get("id").asString()), email, password,
+				api.login(email, password));
+	}
+
+	private String admin() {
+		return api.login(IntegrationTest.ADMIN_EMAIL, IntegrationTest.ADMIN_PASSWORD);
+	}
+
+	private static byte[] bytes(int size, int seed) {
+		byte[] content = new byte[size];
+		new Random(seed).nextBytes(content);
+		return content;
+	}
+
+	private static String sha256(byte[] content) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,54 @@
+package dev.ferry.webhook;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Without {@code FERRY_WEBHOOKS_ALLOW_PRIVATE}, nothing is sent to loopback or private
+ * addresses, whether written as an address or as a DNS name that resolves there.
+ */
+class AddressGuardTests {
+
+	private final AddressGuard guard = new AddressGuard(properties(false));
+
+	@Test
+	void loopbackPrivateAndLinkLocalAddressesAreRefused() {
+		for (String url : new String[] { "http://127.0.0.1:8080/hook", "http://[::1]/hook", "http://10.1.2.3/",
+				"http://192.168.0.10/", "http://172.16.5.5/", "http://169.254.169.254/latest/meta-data",
+				"http://100.64.0.1/", "http://0.0.0.0/", "http://[fd00::1]/" }) {
+			assertThat(guard.refusal(URI.create(url))).as(url).contains("address_not_allowed");
+		}
+	}
+
+	@Test
+	void aNameThatResolvesToLoopbackIsRefused() {
+		assertThat(guard.refusal(URI.create("http://localhost:8080/hook"))).contains("address_not_allowed");
+	}
+
+	@Test
+	void publicAddressesPassAndTheSettingAllowsPrivateOnes() {
+		assertThat(guard.refusal(URI.create("https://93.184.215.14/hook"))).isEmpty();
+		assertThat(new AddressGuard(properties(true)).refusal(URI.create("http://127.0.0.1/hook"))).isEmpty();
+	}
+
+	@Test
+	void theSenderMakesNoRequestToARefusedAddress() {
+		WebhookSender sender = new WebhookSender(guard, properties(false));
+		WebhookSender.Result result = sender.send("http://localhost:9/hook", "msg_1", Instant.now(), "{}",
+				List.of(WebhookSigner.newKey()));
+		assertThat(result.delivered()).isFalse();
+		assertThat(result.code()).isNull();
+		assertThat(result.error()).isEqualTo("address_not_allowed");
+	}
+
+	private static WebhookProperties properties(boolean allowPrivate) {
+		return new WebhookProperties(allowPrivate, 8, Duration.ofSeconds(30), Duration.ofSeconds(10));
+	}
+
+}

@@ -1,0 +1,213 @@
+package dev.ferry.webhook;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.ferry.testing.Api;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import dev.ferry.testing.IntegrationTest;
+import dev.ferry.testing.OwnServer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Webhooks end to end: a real upload, the delivery worker, and a Node receiver that
+ * verifies the Standard Webhooks signature with the {@code standardwebhooks} package.
+ * Private addresses are allowed here (the receiver is on loopback); the refusal without
+ * that setting is {@link AddressGuardTests}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class WebhookIntegrationTests {
+
+	static final GreenMail MAIL = startMail();
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		OwnServer.register(registry, "webhooks");
+		OwnServer.registerMail(registry, MAIL);
+		registry.add("ferry.webhooks.allow-private", () -> "true");
+		registry.add("ferry.webhooks.poll-interval", () -> "100ms");
+		registry.add("ferry.webhooks.retry-delay", () -> "100ms");
+		registry.add("ferry.webhooks.max-attempts", () -> "2");
+	}
+
+	@LocalServerPort
+	int port;
+
+	Api api;
+
+	@BeforeEach
+	void connect() {
+		api = new Api("http://127.0.0.1:" + port);
+	}
+
+	@Test
+	void anUploadIsDeliveredSignedReplayedAndSignedUnderBothSecretsAfterARotation() throws Exception {
+		String token = newUser();
+		try (WebhookReceiver receiver = new WebhookReceiver()) {
+			Api.Response created = api.post("/api/v1/webhooks",
+					Map.of("url", receiver.url("/hook"), "events", List.of("file.uploaded")), token);
+			assertThat(created.status()).as(created.body()).isEqualTo(201);
+			String secret = created.json().get("secret").asString();
+			assertThat(secret).startsWith("whsec_");
+			receiver.secret(secret);
+			String id = created.json().get("id").asString();
+			assertThat(api.get("/api/v1/webhooks", token).json().get("items").get(0).has("secret")).isFalse();
+			JsonNode file = upload(token, "/hooks/a.txt", "hello webhooks");
+			await().atMost(Duration.ofSeconds(60)).until(() -> verified(receiver).size() == 1);
+			JsonNode payload = verified(receiver).get(0).get("payload");
+			assertThat(payload.get("type").asString()).isEqualTo("file.uploaded");
+			assertThat(payload.get("data").get("path").asString()).isEqualTo("/hooks/a.txt");
+			assertThat(payload.get("data").get("sha256").asString()).isEqualTo(file.get("sha256").asString());
+			JsonNode log = api.get("/api/v1/webhooks/" + id + "/deliveries", token).json().get("items");
+			assertThat(log).hasSize(1);
+			assertThat(log.get(0).get("status").asString()).isEqualTo("delivered");
+			assertThat(log.get(0).get("response_code").asInt()).isEqualTo(204);
+			String delivery = log.get(0).get("id").asString();
+			Api.Response replay = api.post("/api/v1/webhooks/" + id + "/deliveries/" + delivery + "/replay", Map.of(),
+					token);
+			assertThat(replay.status()).as(replay.body()).isEqualTo(202);
+			await().atMost(Duration.ofSeconds(60)).until(() -> verified(receiver).size() == 2);
+			assertThat(verified(receiver).get(1).get("id").asString()).isEqualTo(delivery);
+			Api.Response rotated = api.post("/api/v1/webhooks/" + id + "/rotate-secret", Map.of(), token);
+			assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
+			String newSecret = rotated.json().get("secret").asString();
+			assertThat(newSecret).startsWith("whsec_").isNotEqualTo(secret);
+			upload(token, "/hooks/b.txt", "still the old secret");
+			await().atMost(Duration.ofSeconds(60)).until(() -> verified(receiver).size() == 3);
+			receiver.secret(newSecret);
+			upload(token, "/hooks/c.txt", "now the new secret");
+			await().atMost(Duration.ofSeconds(60)).until(() -> verified(receiver).size() == 4);
+			assertThat(receiver.requests()).allMatch((request) -> request.get("verified").asBoolean());
+		}
+	}
+
+	@Test
+	void aRedirectIsNotFollowedAndPersistentFailureDisablesTheWebhookAndTellsItsOwner() throws Exception {
+		String email = "hooks-" + UUID.randomUUID() + "@ferry.test";
+		String token = newUser(email);
+		try (WebhookReceiver receiver = new WebhookReceiver()) {
+			Api.Response created = api.post("/api/v1/webhooks",
+					Map.of("url", receiver.url("/redirect"), "events", List.of("file.uploaded")), token);
+			assertThat(created.status()).as(created.body()).isEqualTo(201);
+			receiver.secret(created.json().get("secret").asString());
+			String id = created.json().get("id").asString();
+			for (int i = 0; i < 2; i++) {
+				upload(token, "/redirected-" + i + ".txt", "content " + i);
+				int deliveries = i + 1;
+				await().atMost(Duration.ofSeconds(60))
+					.until(() -> failed(api.get("/api/v1/webhooks/" + id + "/deliveries", token).json()) == deliveries);
+			}
+			JsonNode log = api.get("/api/v1/webhooks/" + id + "/deliveries", token).json().get("items");
+			assertThat(log.get(0).get("response_code").asInt()).isEqualTo(307);
+			assertThat(log.get(0).get("attempts").asInt()).isEqualTo(2);
+			assertThat(receiver.requests()).noneMatch((request) -> "/target".equals(request.get("path").asString()));
+			JsonNode hook = api.get("/api/v1/webhooks", token).json().get("items").get(0);
+			assertThat(hook.get("enabled").asBoolean()).isFalse();
+			await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo(email) == 1);
+			Api.Response enabled = api.patch("/api/v1/webhooks/" + id, Map.of("enabled", true), token);
+			assertThat(enabled.json().get("enabled").asBoolean()).isTrue();
+			assertThat(enabled.json().get("failures").asInt()).isZero();
+		}
+	}
+
+	@Test
+	void webhooksAreValidatedAndOnlyTheirOwnerManagesThem() {
+		String token = newUser();
+		Api.Response unknownEvent = api.post("/api/v1/webhooks",
+				Map.of("url", "https://example.com/hook", "events", List.of("file.eaten")), token);
+		assertThat(unknownEvent.status()).isEqualTo(400);
+		assertThat(unknownEvent.json().get("type").asString()).isEqualTo("/problems/invalid-webhook");
+		Api.Response badUrl = api.post("/api/v1/webhooks",
+				Map.of("url", "ftp://example.com/x", "events", List.of("file.uploaded")), token);
+		assertThat(badUrl.status()).isEqualTo(400);
+		Api.Response everyone = api.post("/api/v1/webhooks",
+				Map.of("url", "https://example.com/hook", "events", List.of("file.uploaded"), "all_accounts", true),
+				token);
+		assertThat(everyone.status()).isEqualTo(403);
+		Api.Response created = api.post("/api/v1/webhooks",
+				Map.of("url", "https://example.com/hook", "events", List.of("file.uploaded", "transfer.created")),
+				token);
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		String id = created.json().get("id").asString();
+		String other = newUser();
+		assertThat(api.patch("/api/v1/webhooks/" + id, Map.of("enabled", false), other).status()).isEqualTo(404);
+		assertThat(api.delete("/api/v1/webhooks/" + id, other).status()).isEqualTo(404);
+		Api.Response patched = api.patch("/api/v1/webhooks/" + id, Map.of("events", List.of("share.expired")), token);
+		assertThat(patched.json().get("events").get(0).asString()).isEqualTo("share.expired");
+		assertThat(api.delete("/api/v1/webhooks/" + id, token).status()).isEqualTo(204);
+		assertThat(api.get("/api/v1/webhooks", token).json().get("items")).isEmpty();
+	}
+
+	private static List<JsonNode> verified(WebhookReceiver receiver) {
+		return receiver.requests().stream().filter((request) -> request.path("verified").asBoolean()).toList();
+	}
+
+	private static long failed(JsonNode log) {
+		return log.get("items").valueStream().filter((d) -> "failed".equals(d.get("status").asString())).count();
+	}
+
+	private JsonNode upload(String token, String path, String content) {
+		Api.Response response = api.send(api.builder("/api/v1/files/content?path=" + path, token)
+			.PUT(HttpRequest.BodyPublishers.ofString(content)));
+		assertThat(response.status()).as(response.body()).isEqualTo(201);
+		return response.json();
+	}
+
+	private String newUser() {
+		return newUser("hooks-" + UUID.randomUUID() + "@ferry.test");
+	}
+
+	private String newUser(String email) {
+		String admin = api.login(IntegrationTest.ADMIN_EMAIL, IntegrationTest.ADMIN_PASSWORD);
+		String password = "password-" + UUID.randomUUID();
+		Api.Response created = api.post("/api/v1/admin/users",
+				Map.of("email", email, "password", password, "role", "user"), admin);
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		return api.login(email, password);
+	}
+
+	private static long mailsTo(String address) throws MessagingException {
+		long count = 0;
+		for (MimeMessage message : MAIL.getReceivedMessages()) {
+			if (message.getAllRecipients()[0].toString().equals(address)
+					&& "A Ferry webhook was turned off".equals(message.getSubject())) {
+				count++;
+			}
+		}
+		return count;
+	}
+
+	private static GreenMail startMail() {
+		int free;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			free = socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		GreenMail mail = new GreenMail(new ServerSetup(free, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		mail.start();
+		Runtime.getRuntime().addShutdownHook(new Thread(mail::stop));
+		return mail;
+	}
+
+}
