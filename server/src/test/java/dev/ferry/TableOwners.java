@@ -33,7 +33,10 @@ final class TableOwners {
 			Map.entry("share_download_claims", "share.link"), Map.entry("email_codes", "share.link"),
 			Map.entry("upload_requests", "share.request"), Map.entry("upload_request_uploads", "share.request"),
 			Map.entry("access_grants", "share.grant"), Map.entry("user_groups", "share.grant"),
-			Map.entry("group_members", "share.grant"));
+			Map.entry("group_members", "share.grant"),
+			// protection: bans, permanent address rules, alerts
+			Map.entry("defender_bans", "protect"), Map.entry("address_rules", "protect"),
+			Map.entry("alerts", "protect"));
 
 	/**
 	 * Known reads of another module's tables, each with its reason. The test fails on any

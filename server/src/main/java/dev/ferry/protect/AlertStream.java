@@ -1,0 +1,50 @@
+package dev.ferry.protect;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The administrators' live alert feeds (Server-Sent Events). An emitter whose client went
+ * away is dropped on the next send.
+ */
+@Component
+class AlertStream {
+
+	private static final Duration TIMEOUT = Duration.ofMinutes(30);
+
+	private final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
+
+	SseEmitter open() {
+		SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
+		emitters.add(emitter);
+		emitter.onCompletion(() -> emitters.remove(emitter));
+		emitter.onTimeout(() -> emitters.remove(emitter));
+		emitter.onError((error) -> emitters.remove(emitter));
+		try {
+			// A first event flushes the headers, so the client knows it is connected.
+			emitter.send(SseEmitter.event().name("ready").data("{}", MediaType.APPLICATION_JSON));
+		}
+		catch (IOException ex) {
+			emitters.remove(emitter);
+		}
+		return emitter;
+	}
+
+	void publish(Alert.AlertView alert) {
+		for (SseEmitter emitter : emitters) {
+			try {
+				emitter.send(SseEmitter.event().id(alert.id()).name("alert").data(alert, MediaType.APPLICATION_JSON));
+			}
+			catch (IOException | IllegalStateException ex) {
+				emitters.remove(emitter);
+			}
+		}
+	}
+
+}
