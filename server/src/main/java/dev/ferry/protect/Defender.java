@@ -1,5 +1,6 @@
 package dev.ferry.protect;
 
+import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +43,8 @@ public class Defender {
 
 	private final Clock clock;
 
+	private final List<Cidr> exempt;
+
 	private volatile Map<String, Ban> active;
 
 	Defender(Limiter limiter, DefenderProperties properties, BanRepository bans, AddressRules rules, Alerts alerts,
@@ -54,11 +57,12 @@ public class Defender {
 		this.alerts = alerts;
 		this.audit = audit;
 		this.clock = clock;
+		this.exempt = properties.exempt().stream().map((network) -> Cidr.parse(network).orElseThrow()).toList();
 	}
 
 	/** Why a request from {@code address} must be refused before anything else, if so. */
 	public Optional<ProtectException> refusal(String address) {
-		Optional<AddressRule.Kind> verdict = rules.verdict(address);
+		Optional<AddressRule.Kind> verdict = verdict(address);
 		if (verdict.isPresent()) {
 			return (verdict.get() == AddressRule.Kind.DENY) ? Optional.of(ProtectException.addressBanned(address, null))
 					: Optional.empty();
@@ -76,7 +80,7 @@ public class Defender {
 	 * wrong password, an unknown token, a refused rule...), banning it at the threshold.
 	 */
 	public void strike(String address, String reason, int points) {
-		if (address == null || rules.verdict(address).isPresent()) {
+		if (address == null || verdict(address).isPresent()) {
 			return;
 		}
 		Counter counter = limit.on(ClientAddress.key(address));
@@ -87,6 +91,17 @@ public class Defender {
 				return;
 			}
 		}
+	}
+
+	/** An administrator's rule, else allow for an exempt network. */
+	private Optional<AddressRule.Kind> verdict(String address) {
+		Optional<AddressRule.Kind> ruled = rules.verdict(address);
+		if (ruled.isPresent()) {
+			return ruled;
+		}
+		Optional<InetAddress> parsed = Cidr.address(address);
+		return (parsed.isPresent() && exempt.stream().anyMatch((network) -> network.contains(parsed.get())))
+				? Optional.of(AddressRule.Kind.ALLOW) : Optional.empty();
 	}
 
 	List<Ban> bans() {

@@ -1,6 +1,7 @@
 package dev.ferry.protect;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -12,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("ferry.defender")
 record DefenderProperties(@DefaultValue("30") int threshold, @DefaultValue("10m") Duration window,
-		@DefaultValue("15m") Duration ban, @DefaultValue("7d") Duration maxBan, @DefaultValue("20") int linkAddresses) {
+		@DefaultValue("15m") Duration ban, @DefaultValue("7d") Duration maxBan, @DefaultValue("20") int linkAddresses,
+		@DefaultValue("127.0.0.0/8,::1") List<String> exempt) {
 
 	DefenderProperties {
 		if (threshold < 1 || window.isNegative() || window.isZero() || ban.isNegative() || ban.isZero()
@@ -20,6 +22,12 @@ record DefenderProperties(@DefaultValue("30") int threshold, @DefaultValue("10m"
 			throw new IllegalArgumentException(
 					"FERRY_DEFENDER_THRESHOLD must be at least 1, and FERRY_DEFENDER_WINDOW, FERRY_DEFENDER_BAN and "
 							+ "FERRY_DEFENDER_MAX_BAN positive with the maximum ban at least the ban");
+		}
+		for (String network : exempt) {
+			if (Cidr.parse(network).isEmpty()) {
+				throw new IllegalArgumentException(
+						"FERRY_DEFENDER_EXEMPT: '" + network + "' is not an IPv4 or IPv6 network in CIDR notation");
+			}
 		}
 	}
 
