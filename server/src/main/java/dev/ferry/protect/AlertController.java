@@ -30,11 +30,11 @@ class AlertController {
 
 	@Operation(operationId = "listAlerts", summary = "Suspicious-activity alerts, newest first")
 	@GetMapping
-	Items list(@AuthenticationPrincipal CurrentUser user,
+	AlertList list(@AuthenticationPrincipal CurrentUser user,
 			@Parameter(description = "only alerts not acknowledged yet") @RequestParam(
 					defaultValue = "false") boolean open,
 			@Parameter(description = "how many (1-200)") @RequestParam(defaultValue = "50") int limit) {
-		return new Items(alerts.list(user, open, limit));
+		return new AlertList(alerts.list(user, open, limit));
 	}
 
 	@Operation(operationId = "acknowledgeAlert", summary = "Acknowledge an alert")
@@ -52,7 +52,7 @@ class AlertController {
 		return alerts.stream(user);
 	}
 
-	record Items(List<Alert.AlertView> items) {
+	record AlertList(List<Alert.AlertView> items) {
 	}
 
 }

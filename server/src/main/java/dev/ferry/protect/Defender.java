@@ -112,8 +112,10 @@ public class Defender {
 	boolean lift(String address) {
 		String key = ClientAddress.key(address);
 		limiter.reset(limit.on(key));
-		Ban removed = active().remove(key);
-		return bans.delete(key) && removed != null && removed.activeAt(clock.instant());
+		active().remove(key);
+		Optional<Ban> ban = bans.find(key);
+		bans.delete(key);
+		return ban.filter((b) -> b.activeAt(clock.instant())).isPresent();
 	}
 
 	private synchronized void ban(String key, String reason) {

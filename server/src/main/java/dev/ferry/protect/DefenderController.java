@@ -30,8 +30,8 @@ class DefenderController {
 
 	@Operation(operationId = "listBans", summary = "Addresses the defender bans right now")
 	@GetMapping("/bans")
-	Items<DefenderAdmin.BanView> bans(@AuthenticationPrincipal CurrentUser user) {
-		return new Items<>(admin.bans(user));
+	BanList bans(@AuthenticationPrincipal CurrentUser user) {
+		return new BanList(admin.bans(user));
 	}
 
 	/** Lifts a ban and forgets the address's score. */
@@ -44,8 +44,8 @@ class DefenderController {
 
 	@Operation(operationId = "listAddressRules", summary = "Permanent allow and deny rules for client addresses")
 	@GetMapping("/address-rules")
-	Items<DefenderAdmin.RuleView> rules(@AuthenticationPrincipal CurrentUser user) {
-		return new Items<>(admin.rules(user));
+	AddressRuleList rules(@AuthenticationPrincipal CurrentUser user) {
+		return new AddressRuleList(admin.rules(user));
 	}
 
 	/**
@@ -66,7 +66,10 @@ class DefenderController {
 		admin.deleteRule(user, id);
 	}
 
-	record Items<T>(List<T> items) {
+	record BanList(List<DefenderAdmin.BanView> items) {
+	}
+
+	record AddressRuleList(List<DefenderAdmin.RuleView> items) {
 	}
 
 }

@@ -46,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OpenApiContractIntegrationTests extends IntegrationTest {
 
 	/** The modules that own controllers; each is one tag of the document. */
-	static final Set<String> MODULE_TAGS = Set.of("admin", "audit", "auth", "files", "share", "upload");
+	static final Set<String> MODULE_TAGS = Set.of("admin", "audit", "auth", "files", "protect", "share", "upload");
 
 	static final Path SNAPSHOT = Path.of("..", "web", "src", "api", "openapi.json");
 

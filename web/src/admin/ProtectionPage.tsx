@@ -1,0 +1,172 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useEffect, useState } from 'react'
+import { acknowledgeAlert, followAlerts, liftBan, listAlerts, listBans, type Alert, type Ban } from '../api/protect'
+import { formatDateTime } from '../lib/format'
+import { Badge } from '../ui/Badge'
+import { Button } from '../ui/Button'
+import { EmptyState } from '../ui/EmptyState'
+import { errorMessage, ErrorNotice } from '../ui/ErrorNotice'
+import { PageHeader } from '../ui/PageHeader'
+import { PageSpinner } from '../ui/Spinner'
+import { useToast } from '../ui/Toasts'
+
+const REASONS: Record<string, string> = {
+  failed_credentials: 'Wrong passwords, codes or tokens',
+  rate_limited: 'Rate limits hit',
+  unknown_id: 'Unknown ids or links probed',
+  ip_not_allowed: 'Refused by an IP allow-list',
+  country_not_allowed: 'Refused by a country rule',
+}
+
+const KINDS: Record<string, string> = {
+  address_banned: 'Address banned',
+  link_many_addresses: 'Link opened from many addresses',
+  new_country: 'Link opened from a new country',
+}
+
+/** The defender's bans and the suspicious-activity alerts, kept live by the alert feed. */
+export function ProtectionPage() {
+  const queries = useQueryClient()
+  const bans = useQuery({ queryKey: ['admin-bans'], queryFn: listBans })
+  const alerts = useQuery({ queryKey: ['admin-alerts'], queryFn: listAlerts })
+  const [live, setLive] = useState(false)
+
+  useEffect(() => {
+    const stop = new AbortController()
+    setLive(true)
+    followAlerts(() => {
+      void queries.invalidateQueries({ queryKey: ['admin-alerts'] })
+      void queries.invalidateQueries({ queryKey: ['admin-bans'] })
+    }, stop.signal)
+      .catch(() => undefined)
+      .finally(() => setLive(false))
+    return () => stop.abort()
+  }, [queries])
+
+  return (
+    <>
+      <PageHeader
+        title="Bans and alerts"
+        description="Addresses the defender refuses after too many failures, and activity worth a look."
+        actions={<Badge tone={live ? 'green' : 'neutral'}>{live ? 'Live' : 'Not live'}</Badge>}
+      />
+      <section className="card mb-6 overflow-hidden" aria-labelledby="bans-heading">
+        <h2
+          id="bans-heading"
+          className="border-b border-zinc-200/80 px-4 py-3 text-base font-semibold dark:border-zinc-800"
+        >
+          Banned addresses
+        </h2>
+        {bans.isPending ? (
+          <PageSpinner label="Loading bans" />
+        ) : bans.isError ? (
+          <ErrorNotice error={bans.error} title="Could not load bans" onRetry={() => void bans.refetch()} />
+        ) : bans.data.length === 0 ? (
+          <EmptyState icon="shield" title="No address is banned">
+            Addresses that fail too often are banned here for a while.
+          </EmptyState>
+        ) : (
+          <ul className="divide-y divide-zinc-100 dark:divide-zinc-800/80" aria-label="Banned addresses">
+            {bans.data.map((ban) => (
+              <BanRow key={ban.address} ban={ban} onLifted={() => bans.refetch()} />
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className="card overflow-hidden" aria-labelledby="alerts-heading">
+        <h2
+          id="alerts-heading"
+          className="border-b border-zinc-200/80 px-4 py-3 text-base font-semibold dark:border-zinc-800"
+        >
+          Alerts
+        </h2>
+        {alerts.isPending ? (
+          <PageSpinner label="Loading alerts" />
+        ) : alerts.isError ? (
+          <ErrorNotice error={alerts.error} title="Could not load alerts" onRetry={() => void alerts.refetch()} />
+        ) : alerts.data.length === 0 ? (
+          <EmptyState icon="alert" title="No alerts">
+            Bans and suspicious use of links appear here as they happen.
+          </EmptyState>
+        ) : (
+          <ul className="divide-y divide-zinc-100 dark:divide-zinc-800/80" aria-label="Alerts">
+            {alerts.data.map((alert) => (
+              <AlertRow key={alert.id} alert={alert} onAcknowledged={() => alerts.refetch()} />
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  )
+}
+
+function BanRow({ ban, onLifted }: { ban: Ban; onLifted: () => Promise<unknown> }) {
+  const toast = useToast()
+  const [busy, setBusy] = useState(false)
+  const lift = async () => {
+    setBusy(true)
+    try {
+      await liftBan(ban.address)
+      toast.show(`Lifted the ban of ${ban.address}`)
+      await onLifted()
+    } catch (e) {
+      toast.show(errorMessage(e), 'error')
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <li className="flex items-center gap-3 px-4 py-3">
+      <div className="min-w-0 flex-1">
+        <p className="font-mono text-sm font-medium">{ban.address}</p>
+        <p className="text-sm muted">
+          {REASONS[ban.reason] ?? ban.reason} · until {formatDateTime(ban.until)}
+          {ban.strikes > 1 ? ` · ban number ${ban.strikes}` : ''}
+        </p>
+      </div>
+      <Button
+        size="sm"
+        variant="ghost"
+        icon="x"
+        disabled={busy}
+        onClick={() => void lift()}
+        aria-label={`Lift the ban of ${ban.address}`}
+      >
+        Lift
+      </Button>
+    </li>
+  )
+}
+
+function AlertRow({ alert, onAcknowledged }: { alert: Alert; onAcknowledged: () => Promise<unknown> }) {
+  const toast = useToast()
+  const [busy, setBusy] = useState(false)
+  const acknowledge = async () => {
+    setBusy(true)
+    try {
+      await acknowledgeAlert(alert.id)
+      await onAcknowledged()
+    } catch (e) {
+      toast.show(errorMessage(e), 'error')
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <li className="flex items-center gap-3 px-4 py-3">
+      <div className="min-w-0 flex-1">
+        <p className="text-sm font-medium">
+          {KINDS[alert.kind] ?? alert.kind}{' '}
+          {alert.acknowledged_at ? <Badge>Acknowledged</Badge> : <Badge tone="amber">New</Badge>}
+        </p>
+        <p className="text-sm muted">{alert.detail}</p>
+        <p className="text-xs muted">{formatDateTime(alert.created_at)}</p>
+      </div>
+      {!alert.acknowledged_at && (
+        <Button size="sm" variant="ghost" icon="check" disabled={busy} onClick={() => void acknowledge()}>
+          Acknowledge
+        </Button>
+      )}
+    </li>
+  )
+}
