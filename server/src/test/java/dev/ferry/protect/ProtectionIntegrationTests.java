@@ -100,6 +100,23 @@ class ProtectionIntegrationTests {
 	}
 
 	@Test
+	void anUploadRequestWithRulesAdmitsOnlyThoseItAllows() {
+		Api.Response created = api.post("/api/v1/upload-requests",
+				Map.of("title", "Inbox " + UUID.randomUUID(), "max_files", 2, "max_total_bytes", 1000, "allowed_ips",
+						List.of("127.0.0.2"), "denied_countries", List.of("CN")),
+				admin());
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		assertThat(created.json().get("allowed_ips").get(0).asString()).isEqualTo("127.0.0.2/32");
+		String page = "/api/v1/upload-requests/public/" + created.json().get("token").asString();
+
+		assertThat(api.from("127.0.0.2").get(page, null).status()).isEqualTo(200);
+		Api.Response refused = api.from("127.0.0.4").post(page + "/session", Map.of(), null);
+		assertThat(refused.status()).isEqualTo(403);
+		assertThat(refused.json().get("type").asString()).endsWith("/ip-not-allowed");
+		assertThat(audited("upload_request.unlock", "denied")).anyMatch((d) -> d.contains("ip_not_allowed"));
+	}
+
+	@Test
 	void theLinkShowsItsRulesToItsOwner() {
 		JsonNode link = link(Map.of("allowed_ips", List.of("192.0.2.77/24"), "denied_countries", List.of("se")));
 

@@ -1,5 +1,7 @@
 package dev.ferry.share.link;
 
+import java.util.List;
+
 import dev.ferry.protect.AccessGuard;
 import dev.ferry.protect.AccessRules;
 import dev.ferry.share.ShareException;
@@ -8,9 +10,12 @@ import dev.ferry.share.transfer.TransferApi.LinkOptions;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
-/** A new link's secret and access rules, checked and prepared for storage. */
+/**
+ * A new link's secret and access rules, checked and prepared for storage; share links and
+ * upload requests alike.
+ */
 @Component
-class LinkSettings {
+public class LinkSettings {
 
 	private final PasswordEncoder encoder;
 
@@ -22,7 +27,7 @@ class LinkSettings {
 	}
 
 	/** The password's hash, null for none; 400 when it is empty or too long. */
-	String passwordHash(String password) {
+	public String passwordHash(String password) {
 		if (password != null && (password.isEmpty() || password.length() > 1024)) {
 			throw ShareException.invalid("password must have 1 to 1024 characters.");
 		}
@@ -30,7 +35,12 @@ class LinkSettings {
 	}
 
 	AccessRules access(LinkOptions options) {
-		return guard.rules(options.allowedIps(), options.allowedCountries(), options.deniedCountries());
+		return access(options.allowedIps(), options.allowedCountries(), options.deniedCountries());
+	}
+
+	/** Checked rules from the request's {@code allowed_ips} and country fields. */
+	public AccessRules access(List<String> allowedIps, List<String> allowedCountries, List<String> deniedCountries) {
+		return guard.rules(allowedIps, allowedCountries, deniedCountries);
 	}
 
 }
