@@ -1,5 +1,5 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useEffect, useState } from 'react'
+import { useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query'
+import { useEffect, useState, type ReactNode } from 'react'
 import { acknowledgeAlert, followAlerts, liftBan, listAlerts, listBans, type Alert, type Ban } from '../api/protect'
 import { formatDateTime } from '../lib/format'
 import { Badge } from '../ui/Badge'
@@ -50,53 +50,71 @@ export function ProtectionPage() {
         description="Addresses the defender refuses after too many failures, and activity worth a look."
         actions={<Badge tone={live ? 'green' : 'neutral'}>{live ? 'Live' : 'Not live'}</Badge>}
       />
-      <section className="card mb-6 overflow-hidden" aria-labelledby="bans-heading">
-        <h2
-          id="bans-heading"
-          className="border-b border-zinc-200/80 px-4 py-3 text-base font-semibold dark:border-zinc-800"
-        >
-          Banned addresses
-        </h2>
-        {bans.isPending ? (
-          <PageSpinner label="Loading bans" />
-        ) : bans.isError ? (
-          <ErrorNotice error={bans.error} title="Could not load bans" onRetry={() => void bans.refetch()} />
-        ) : bans.data.length === 0 ? (
+      <ListSection
+        title="Banned addresses"
+        className="mb-6"
+        query={bans}
+        empty={
           <EmptyState icon="shield" title="No address is banned">
             Addresses that fail too often are banned here for a while.
           </EmptyState>
-        ) : (
-          <ul className="divide-y divide-zinc-100 dark:divide-zinc-800/80" aria-label="Banned addresses">
-            {bans.data.map((ban) => (
-              <BanRow key={ban.address} ban={ban} onLifted={() => bans.refetch()} />
-            ))}
-          </ul>
-        )}
-      </section>
-      <section className="card overflow-hidden" aria-labelledby="alerts-heading">
-        <h2
-          id="alerts-heading"
-          className="border-b border-zinc-200/80 px-4 py-3 text-base font-semibold dark:border-zinc-800"
-        >
-          Alerts
-        </h2>
-        {alerts.isPending ? (
-          <PageSpinner label="Loading alerts" />
-        ) : alerts.isError ? (
-          <ErrorNotice error={alerts.error} title="Could not load alerts" onRetry={() => void alerts.refetch()} />
-        ) : alerts.data.length === 0 ? (
+        }
+      >
+        {(items) => items.map((ban) => <BanRow key={ban.address} ban={ban} onLifted={() => bans.refetch()} />)}
+      </ListSection>
+      <ListSection
+        title="Alerts"
+        query={alerts}
+        empty={
           <EmptyState icon="alert" title="No alerts">
             Bans and suspicious use of links appear here as they happen.
           </EmptyState>
-        ) : (
-          <ul className="divide-y divide-zinc-100 dark:divide-zinc-800/80" aria-label="Alerts">
-            {alerts.data.map((alert) => (
-              <AlertRow key={alert.id} alert={alert} onAcknowledged={() => alerts.refetch()} />
-            ))}
-          </ul>
-        )}
-      </section>
+        }
+      >
+        {(items) =>
+          items.map((alert) => <AlertRow key={alert.id} alert={alert} onAcknowledged={() => alerts.refetch()} />)
+        }
+      </ListSection>
     </>
+  )
+}
+
+/** A card with a heading and the query's items as a list, or its loading, error or empty state. */
+function ListSection<T>({
+  title,
+  className = '',
+  query,
+  empty,
+  children,
+}: {
+  title: string
+  className?: string
+  query: UseQueryResult<T[]>
+  empty: ReactNode
+  children: (items: T[]) => ReactNode
+}) {
+  const id = `${title.toLowerCase().replace(/\W+/g, '-')}-heading`
+  return (
+    <section className={`card overflow-hidden ${className}`} aria-labelledby={id}>
+      <h2 id={id} className="border-b border-zinc-200/80 px-4 py-3 text-base font-semibold dark:border-zinc-800">
+        {title}
+      </h2>
+      {query.isPending ? (
+        <PageSpinner label={`Loading ${title.toLowerCase()}`} />
+      ) : query.isError ? (
+        <ErrorNotice
+          error={query.error}
+          title={`Could not load ${title.toLowerCase()}`}
+          onRetry={() => void query.refetch()}
+        />
+      ) : query.data.length === 0 ? (
+        empty
+      ) : (
+        <ul className="divide-y divide-zinc-100 dark:divide-zinc-800/80" aria-label={title}>
+          {children(query.data)}
+        </ul>
+      )}
+    </section>
   )
 }
 
