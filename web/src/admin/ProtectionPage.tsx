@@ -118,21 +118,26 @@ function ListSection<T>({
   )
 }
 
-function BanRow({ ban, onLifted }: { ban: Ban; onLifted: () => Promise<unknown> }) {
+/** A row's action: busy while it runs, a failure shown as a toast. */
+function useRowAction(run: () => Promise<unknown>): [boolean, () => void] {
   const toast = useToast()
   const [busy, setBusy] = useState(false)
-  const lift = async () => {
+  const start = () => {
     setBusy(true)
-    try {
-      await liftBan(ban.address)
-      toast.show(`Lifted the ban of ${ban.address}`)
-      await onLifted()
-    } catch (e) {
-      toast.show(errorMessage(e), 'error')
-    } finally {
-      setBusy(false)
-    }
+    run()
+      .catch((e: unknown) => toast.show(errorMessage(e), 'error'))
+      .finally(() => setBusy(false))
   }
+  return [busy, start]
+}
+
+function BanRow({ ban, onLifted }: { ban: Ban; onLifted: () => Promise<unknown> }) {
+  const toast = useToast()
+  const [busy, lift] = useRowAction(async () => {
+    await liftBan(ban.address)
+    toast.show(`Lifted the ban of ${ban.address}`)
+    await onLifted()
+  })
   return (
     <li className="flex items-center gap-3 px-4 py-3">
       <div className="min-w-0 flex-1">
@@ -147,7 +152,7 @@ function BanRow({ ban, onLifted }: { ban: Ban; onLifted: () => Promise<unknown> 
         variant="ghost"
         icon="x"
         disabled={busy}
-        onClick={() => void lift()}
+        onClick={lift}
         aria-label={`Lift the ban of ${ban.address}`}
       >
         Lift
@@ -157,19 +162,10 @@ function BanRow({ ban, onLifted }: { ban: Ban; onLifted: () => Promise<unknown> 
 }
 
 function AlertRow({ alert, onAcknowledged }: { alert: Alert; onAcknowledged: () => Promise<unknown> }) {
-  const toast = useToast()
-  const [busy, setBusy] = useState(false)
-  const acknowledge = async () => {
-    setBusy(true)
-    try {
-      await acknowledgeAlert(alert.id)
-      await onAcknowledged()
-    } catch (e) {
-      toast.show(errorMessage(e), 'error')
-    } finally {
-      setBusy(false)
-    }
-  }
+  const [busy, acknowledge] = useRowAction(async () => {
+    await acknowledgeAlert(alert.id)
+    await onAcknowledged()
+  })
   return (
     <li className="flex items-center gap-3 px-4 py-3">
       <div className="min-w-0 flex-1">
@@ -181,7 +177,7 @@ function AlertRow({ alert, onAcknowledged }: { alert: Alert; onAcknowledged: () 
         <p className="text-xs muted">{formatDateTime(alert.created_at)}</p>
       </div>
       {!alert.acknowledged_at && (
-        <Button size="sm" variant="ghost" icon="check" disabled={busy} onClick={() => void acknowledge()}>
+        <Button size="sm" variant="ghost" icon="check" disabled={busy} onClick={acknowledge}>
           Acknowledge
         </Button>
       )}
