@@ -238,6 +238,16 @@ async function adminScreens() {
   const actions = await page.locator('tbody tr td:nth-child(2) p:first-child').allTextContents()
   check(actions.length > 0 && actions.every((a) => a.startsWith('admin.user_')), `filtered audit shows only admin.user_*: ${actions}`)
   log('admin: user created with a quota, invited, suspended; audit log filtered, chain intact')
+
+  // Bans and alerts: the test seeded a ban of 203.0.113.99 and its alert.
+  await page.goto(`${base}/admin/protection`)
+  await page.getByText('203.0.113.99', { exact: true }).waitFor()
+  await page.getByText('Live', { exact: true }).waitFor()
+  await capture('admin-protection')
+  await page.getByRole('button', { name: 'Lift the ban of 203.0.113.99' }).click()
+  await page.getByText('No address is banned').waitFor()
+  await page.getByRole('button', { name: 'Acknowledge' }).first().click()
+  log('admin: bans and alerts shown live, a ban lifted, an alert acknowledged')
 }
 
 async function signOutEverywhere() {

@@ -3,6 +3,7 @@ import { AccountPage } from './account/AccountPage'
 import { AuditPage } from './admin/AuditPage'
 import { DashboardPage } from './admin/dashboard/DashboardPage'
 import { GroupsPage } from './admin/GroupsPage'
+import { ProtectionPage } from './admin/ProtectionPage'
 import { UsersPage } from './admin/UsersPage'
 import { useAuth } from './auth/AuthProvider'
 import { ForgotPasswordPage } from './auth/ForgotPasswordPage'
@@ -115,6 +116,14 @@ export function App() {
           element={
             <RequireAuth admin>
               <AuditPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="admin/protection"
+          element={
+            <RequireAuth admin>
+              <ProtectionPage />
             </RequireAuth>
           }
         />

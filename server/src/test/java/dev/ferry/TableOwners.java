@@ -36,8 +36,10 @@ final class TableOwners {
 			Map.entry("access_grants", "share.grant"), Map.entry("user_groups", "share.grant"),
 			Map.entry("group_members", "share.grant"),
 			// integrations
-			Map.entry("ssh_keys", "sftp"), Map.entry("webhooks", "webhook"),
-			Map.entry("webhook_deliveries", "webhook"));
+			Map.entry("ssh_keys", "sftp"), Map.entry("webhooks", "webhook"), Map.entry("webhook_deliveries", "webhook"),
+			// protection: bans, permanent address rules, alerts
+			Map.entry("defender_bans", "protect"), Map.entry("address_rules", "protect"),
+			Map.entry("alerts", "protect"));
 
 	/**
 	 * Known reads of another module's tables, each with its reason. The test fails on any

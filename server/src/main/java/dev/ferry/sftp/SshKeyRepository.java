@@ -1,5 +1,6 @@
 package dev.ferry.sftp;
 
+import dev.ferry.SqlDialect;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -16,15 +17,18 @@ class SshKeyRepository {
 
 	private final JdbcClient jdbc;
 
-	SshKeyRepository(JdbcClient jdbc) {
+	private final SqlDialect dialect;
+
+	SshKeyRepository(JdbcClient jdbc, SqlDialect dialect) {
 		this.jdbc = jdbc;
+		this.dialect = dialect;
 	}
 
 	/** False when the account already has this key. */
 	boolean insert(SshKey key) {
 		return jdbc
-			.sql("INSERT INTO ssh_keys (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, NULL) "
-					+ "ON CONFLICT (user_id, fingerprint) DO NOTHING")
+			.sql(dialect.insertIfAbsent("INSERT INTO ssh_keys (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, NULL)",
+					"user_id", "fingerprint"))
 			.params(key.id().toString(), key.userId().toString(), key.name(), key.publicKey(), key.fingerprint(),
 					key.createdAt().toEpochMilli())
 			.update() == 1;

@@ -56,7 +56,8 @@ class OpenApiConfiguration {
 			Map.of("admin", "Administration that spans modules: statistics, key rotation", "audit",
 					"The audit trail: search, export, chain verification, own activity", "auth",
 					"Sign-in, sessions, tokens, API keys, passkeys, two-factor, accounts and their administration",
-					"files", "Files: listing, metadata, plain uploads, downloads", "share",
+					"files", "Files: listing, metadata, plain uploads, downloads", "protect",
+					"Protection: the defender's bans, permanent address rules, suspicious-activity alerts", "share",
 					"Transfers, share links and public downloads, upload requests, grants and groups", "upload",
 					"Resumable uploads (tus 1.0)", "sftp", "SFTP: the SSH public keys accounts sign in with", "webhook",
 					"Webhooks: endpoints for events, signed per Standard Webhooks, and their delivery log"));

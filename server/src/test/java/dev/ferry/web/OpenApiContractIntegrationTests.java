@@ -46,8 +46,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OpenApiContractIntegrationTests extends IntegrationTest {
 
 	/** The modules that own controllers; each is one tag of the document. */
-	static final Set<String> MODULE_TAGS = Set.of("admin", "audit", "auth", "files", "share", "upload", "sftp",
-			"webhook");
+	static final Set<String> MODULE_TAGS = Set.of("admin", "audit", "auth", "files", "protect", "share", "upload",
+			"sftp", "webhook");
 
 	static final Path SNAPSHOT = Path.of("..", "web", "src", "api", "openapi.json");
 

@@ -11,6 +11,9 @@ import dev.ferry.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -24,7 +27,10 @@ class UiEndToEndIntegrationTests extends IntegrationTest {
 
 	private static final List<String> SCREENS = List.of("signin", "files", "files-uploading", "files-resume",
 			"files-delete-confirm", "files-no-match", "account", "account-api-key-created", "admin-users",
-			"admin-audit", "setup", "register");
+			"admin-audit", "admin-protection", "setup", "register");
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void uploadResumesAcrossAReloadAndEveryScreenIsAccessibleUnderTheCsp() throws Exception {
@@ -33,6 +39,8 @@ class UiEndToEndIntegrationTests extends IntegrationTest {
 		Api.Response created = api.post("/api/v1/admin/users",
 				Map.of("email", email, "password", password, "role", "admin", "name", "Ada Lovelace"), adminToken());
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
+
+		seedBanAndAlert();
 
 		JsonNode summary = BrowserRun.run("ui", port, Map.of("FERRY_EMAIL", email, "FERRY_PASSWORD", password),
 				Duration.ofMinutes(12));
@@ -49,6 +57,24 @@ class UiEndToEndIntegrationTests extends IntegrationTest {
 
 		BrowserRun.assertScreens(summary, SCREENS);
 		BrowserRun.assertPhoneShots(List.of("files"));
+		assertThat(api.get("/api/v1/admin/bans", adminToken()).body()).as("lifted in the UI")
+			.doesNotContain("203.0.113.99");
+	}
+
+	/**
+	 * A ban as the defender stores it, for the bans and alerts screen: this shared server
+	 * exempts loopback, so no test client can get banned for real here
+	 * (ProtectionIntegrationTests does that).
+	 */
+	private void seedBanAndAlert() {
+		long now = System.currentTimeMillis();
+		jdbc.sql("INSERT INTO defender_bans (address, reason, strikes, banned_at, banned_until) VALUES (?, ?, ?, ?, ?)")
+			.params("203.0.113.99", "failed_credentials", 2, now, now + Duration.ofMinutes(30).toMillis())
+			.update();
+		jdbc.sql("INSERT INTO alerts (id, kind, subject, detail, created_at) VALUES (?, ?, ?, ?, ?)")
+			.params(UUID.randomUUID().toString(), "address_banned", "203.0.113.99",
+					"Address 203.0.113.99 was banned for 30 minutes (failed_credentials, ban number 2).", now)
+			.update();
 	}
 
 }

@@ -3,12 +3,10 @@ package dev.ferry.share.link;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
 import dev.ferry.auth.DownloadTickets;
-import dev.ferry.crypto.SecureTokens;
 import dev.ferry.share.EmailAddresses;
 import dev.ferry.share.ShareException;
 import dev.ferry.share.transfer.Transfer;
@@ -28,9 +26,7 @@ class PublicShares {
 
 	static final String SUBJECT = "link";
 
-	private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
-
-	private final ShareLinkRepository links;
+	private final LinkLookup links;
 
 	private final TransferRepository transfers;
 
@@ -44,7 +40,7 @@ class PublicShares {
 
 	private final Clock clock;
 
-	PublicShares(ShareLinkRepository links, TransferRepository transfers, ShareSessions sessions, LinkUnlock unlock,
+	PublicShares(LinkLookup links, TransferRepository transfers, ShareSessions sessions, LinkUnlock unlock,
 			AuditLog audit, DownloadTickets tickets, Clock clock) {
 		this.tickets = tickets;
 		this.links = links;
@@ -61,8 +57,7 @@ class PublicShares {
 	 */
 	Visit visit(String token, String sessionToken, String action) {
 		Instant now = clock.instant();
-		ShareLink link = (token != null && TOKEN.matcher(token).matches())
-				? links.findByTokenHash(SecureTokens.hash(token)).orElse(null) : null;
+		ShareLink link = links.byToken(token).orElse(null);
 		Transfer transfer = (link != null) ? transfers.find(link.transferId()).orElse(null) : null;
 		if (link == null || transfer == null) {
 			audit.record(AuditEvent.failure(action).detail("reason", "unknown_link"));
@@ -76,6 +71,7 @@ class PublicShares {
 			refuse(action, link, "expired");
 			throw ShareException.linkExpired();
 		}
+		links.admit(link, action);
 		ShareSessions.Session session = (sessionToken != null)
 				? sessions.find(sessionToken, SUBJECT, link.id()).orElse(null) : null;
 		return new Visit(link, transfer, session);

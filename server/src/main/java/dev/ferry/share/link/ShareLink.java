@@ -3,11 +3,16 @@ package dev.ferry.share.link;
 import java.time.Instant;
 import java.util.UUID;
 
+import dev.ferry.protect.AccessRules;
 import dev.ferry.share.transfer.Transfer;
 
-/** One row of {@code share_links}: a public way into a transfer. */
+/**
+ * One row of {@code share_links}: a public way into a transfer, for the visitors its
+ * {@code access} rules admit.
+ */
 record ShareLink(UUID id, UUID transferId, Instant createdAt, Instant expiresAt, Integer maxDownloads, int downloads,
-		String passwordHash, boolean requireEmailVerification, boolean notifyOnDownload, Instant revokedAt) {
+		String passwordHash, boolean requireEmailVerification, boolean notifyOnDownload, Instant revokedAt,
+		AccessRules access) {
 
 	boolean passwordRequired() {
 		return passwordHash != null;

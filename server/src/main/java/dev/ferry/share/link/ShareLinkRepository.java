@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.ferry.SqlDialect;
+import dev.ferry.protect.AccessRules;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,7 +25,8 @@ import static dev.ferry.share.transfer.TransferRepository.millis;
 class ShareLinkRepository {
 
 	private static final String COLUMNS = "id, transfer_id, created_at, expires_at, max_downloads, downloads, "
-			+ "password_hash, require_email_verification, notify_on_download, revoked_at";
+			+ "password_hash, require_email_verification, notify_on_download, revoked_at, allowed_ips, allowed_countries, "
+			+ "denied_countries";
 
 	private final JdbcClient jdbc;
 
@@ -36,10 +38,13 @@ class ShareLinkRepository {
 	}
 
 	void insert(ShareLink link, String tokenHash) {
-		jdbc.sql("INSERT INTO share_links (" + COLUMNS + ", token_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)")
+		jdbc.sql("INSERT INTO share_links (" + COLUMNS
+				+ ", token_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)")
 			.params(link.id().toString(), link.transferId().toString(), millis(link.createdAt()),
 					millis(link.expiresAt()), link.maxDownloads(), link.downloads(), link.passwordHash(),
-					link.requireEmailVerification(), link.notifyOnDownload(), tokenHash)
+					link.requireEmailVerification(), link.notifyOnDownload(),
+					AccessRules.join(link.access().allowedIps()), AccessRules.join(link.access().allowedCountries()),
+					AccessRules.join(link.access().deniedCountries()), tokenHash)
 			.update();
 	}
 
@@ -119,7 +124,7 @@ class ShareLinkRepository {
 		Integer maxDownloads = rs.wasNull() ? null : max;
 		return new ShareLink(UUID.fromString(rs.getString(1)), UUID.fromString(rs.getString(2)), instant(rs, 3),
 				instant(rs, 4), maxDownloads, rs.getInt(6), rs.getString(7), rs.getBoolean(8), rs.getBoolean(9),
-				instant(rs, 10));
+				instant(rs, 10), AccessRules.stored(rs.getString(11), rs.getString(12), rs.getString(13)));
 	}
 
 }

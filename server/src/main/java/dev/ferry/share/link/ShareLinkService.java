@@ -9,6 +9,7 @@ import dev.ferry.audit.AuditLog;
 import dev.ferry.auth.CurrentUser;
 import dev.ferry.auth.Scope;
 import dev.ferry.crypto.SecureTokens;
+import dev.ferry.protect.AccessRules;
 import dev.ferry.share.ShareException;
 import dev.ferry.share.ShareUrls;
 import dev.ferry.share.transfer.Owners;
@@ -18,7 +19,6 @@ import dev.ferry.share.transfer.TransferApi.LinkView;
 import dev.ferry.share.transfer.TransferLinks;
 import dev.ferry.share.transfer.TransferService;
 
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -40,19 +40,19 @@ class ShareLinkService implements TransferLinks {
 
 	private final ShareUrls urls;
 
-	private final PasswordEncoder encoder;
-
 	private final AuditLog audit;
 
 	private final TransactionOperations transactions;
 
+	private final LinkSettings settings;
+
 	ShareLinkService(ShareLinkRepository links, TransferService transferService, Owners owners, ShareUrls urls,
-			PasswordEncoder encoder, AuditLog audit, TransactionOperations transactions) {
+			LinkSettings settings, AuditLog audit, TransactionOperations transactions) {
+		this.settings = settings;
 		this.links = links;
 		this.transferService = transferService;
 		this.owners = owners;
 		this.urls = urls;
-		this.encoder = encoder;
 		this.audit = audit;
 		this.transactions = transactions;
 	}
@@ -83,13 +83,11 @@ class ShareLinkService implements TransferLinks {
 			throw ShareException.invalid("Email verification needs recipients on the transfer.");
 		}
 		String password = options.password();
-		if (password != null && (password.isEmpty() || password.length() > 1024)) {
-			throw ShareException.invalid("password must have 1 to 1024 characters.");
-		}
+		String passwordHash = settings.passwordHash(password);
+		AccessRules access = settings.access(options);
 		String token = SecureTokens.generate("");
 		ShareLink link = new ShareLink(UUID.randomUUID(), transfer.id(), now, expires, options.maxDownloads(), 0,
-				(password != null) ? encoder.encode(password) : null, verify,
-				Boolean.TRUE.equals(options.notifyOnDownload()), null);
+				passwordHash, verify, Boolean.TRUE.equals(options.notifyOnDownload()), null, access);
 		transactions.executeWithoutResult((status) -> {
 			links.insert(link, SecureTokens.hash(token));
 			audit.record(AuditEvent.success("share.created")
@@ -98,7 +96,10 @@ class ShareLinkService implements TransferLinks {
 				.detail("expires_at", expires.toString())
 				.detail("max_downloads", options.maxDownloads())
 				.detail("password", password != null)
-				.detail("email_verification", verify));
+				.detail("email_verification", verify)
+				.detail("allowed_ips", AccessRules.join(access.allowedIps()))
+				.detail("allowed_countries", AccessRules.join(access.allowedCountries()))
+				.detail("denied_countries", AccessRules.join(access.deniedCountries())));
 		});
 		return view(link, transfer, token);
 	}
@@ -136,7 +137,8 @@ class ShareLinkService implements TransferLinks {
 		return new LinkView(link.id().toString(), token, (token != null) ? urls.link(token) : null,
 				link.state(transfer, transferService.now()), iso(link.createdAt()), iso(link.expiresAt()),
 				link.maxDownloads(), link.downloads(), link.downloadsLeft(), link.passwordRequired(),
-				link.requireEmailVerification(), link.notifyOnDownload(), iso(link.revokedAt()));
+				link.requireEmailVerification(), link.notifyOnDownload(), iso(link.revokedAt()),
+				link.access().allowedIps(), link.access().allowedCountries(), link.access().deniedCountries());
 	}
 
 }

@@ -13,6 +13,7 @@ import dev.ferry.auth.Scope;
 import dev.ferry.auth.User;
 import dev.ferry.crypto.SecureTokens;
 import dev.ferry.share.EmailAddresses;
+import dev.ferry.protect.AccessGuard;
 import dev.ferry.share.ShareException;
 import dev.ferry.share.link.LinkUnlock;
 import dev.ferry.share.link.ShareSessions;
@@ -42,8 +43,11 @@ class PublicUploadRequests {
 
 	private final Clock clock;
 
+	private final AccessGuard guard;
+
 	PublicUploadRequests(UploadRequestRepository requests, LinkUnlock unlock, Accounts accounts, AuditLog audit,
-			Clock clock) {
+			Clock clock, AccessGuard guard) {
+		this.guard = guard;
 		this.requests = requests;
 		this.unlock = unlock;
 		this.accounts = accounts;
@@ -57,7 +61,10 @@ class PublicUploadRequests {
 		return check(request, action);
 	}
 
-	/** The request if it is still open, else the problem the visitor should see. */
+	/**
+	 * The request if it is still open and its access rules admit this client, else the
+	 * problem the visitor should see.
+	 */
 	UploadRequest check(UploadRequest request, String action) {
 		if (request == null || request.revokedAt() != null) {
 			audit.record(AuditEvent.failure(action)
@@ -69,6 +76,7 @@ class PublicUploadRequests {
 			audit.record(AuditEvent.failure(action).object("upload_request", request.id()).detail("reason", "expired"));
 			throw ShareException.linkExpired();
 		}
+		guard.check(request.access(), action, "upload_request", request.id());
 		return request;
 	}
 

@@ -12,14 +12,15 @@ final class UploadRequestApi {
 	}
 
 	record NewRequest(String title, String message, String password, List<String> allowedEmails, Integer maxFiles,
-			Long maxTotalBytes, List<String> allowedTypes, Instant expiresAt) {
+			Long maxTotalBytes, List<String> allowedTypes, Instant expiresAt, List<String> allowedIps,
+			List<String> allowedCountries, List<String> deniedCountries) {
 	}
 
 	/** As the owner sees it; {@code token} and {@code url} only right after creation. */
 	record RequestView(String id, String token, String url, String title, String message, String status, String folder,
 			boolean passwordRequired, List<String> allowedEmails, List<String> allowedTypes, int maxFiles,
 			long maxTotalBytes, int filesReceived, long bytesReceived, String expiresAt, String createdAt,
-			String revokedAt) {
+			String revokedAt, List<String> allowedIps, List<String> allowedCountries, List<String> deniedCountries) {
 	}
 
 	record ArrivalView(String fileId, String name, long size, String uploaderEmail, String status, String createdAt,

@@ -11,6 +11,8 @@ import java.util.UUID;
 
 import dev.ferry.share.Cursor;
 
+import dev.ferry.protect.AccessRules;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,7 +29,7 @@ class UploadRequestRepository {
 
 	private static final String COLUMNS = "id, owner_id, title, message, password_hash, allowed_emails, "
 			+ "allowed_types, max_files, max_total_bytes, files_reserved, bytes_reserved, expires_at, created_at, "
-			+ "revoked_at";
+			+ "revoked_at, allowed_ips, allowed_countries, denied_countries";
 
 	private final JdbcClient jdbc;
 
@@ -37,10 +39,12 @@ class UploadRequestRepository {
 
 	void insert(UploadRequest r, String tokenHash) {
 		jdbc.sql("INSERT INTO upload_requests (" + COLUMNS + ", token_hash) "
-				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, NULL, ?)")
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, NULL, ?, ?, ?, ?)")
 			.params(r.id().toString(), r.ownerId().toString(), r.title(), r.message(), r.passwordHash(),
 					join(r.allowedEmails()), join(r.allowedTypes()), r.maxFiles(), r.maxTotalBytes(),
-					millis(r.expiresAt()), millis(r.createdAt()), tokenHash)
+					millis(r.expiresAt()), millis(r.createdAt()), AccessRules.join(r.access().allowedIps()),
+					AccessRules.join(r.access().allowedCountries()), AccessRules.join(r.access().deniedCountries()),
+					tokenHash)
 			.update();
 	}
 
@@ -157,7 +161,8 @@ class UploadRequestRepository {
 	private static UploadRequest map(ResultSet rs, int row) throws SQLException {
 		return new UploadRequest(UUID.fromString(rs.getString(1)), UUID.fromString(rs.getString(2)), rs.getString(3),
 				rs.getString(4), rs.getString(5), split(rs.getString(6)), split(rs.getString(7)), rs.getInt(8),
-				rs.getLong(9), rs.getInt(10), rs.getLong(11), instant(rs, 12), instant(rs, 13), instant(rs, 14));
+				rs.getLong(9), rs.getInt(10), rs.getLong(11), instant(rs, 12), instant(rs, 13), instant(rs, 14),
+				AccessRules.stored(rs.getString(15), rs.getString(16), rs.getString(17)));
 	}
 
 	private record Held(UUID requestId, long length) {

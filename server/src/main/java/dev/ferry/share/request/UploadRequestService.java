@@ -13,7 +13,9 @@ import dev.ferry.auth.Scope;
 import dev.ferry.crypto.SecureTokens;
 import dev.ferry.files.FileCatalog;
 import dev.ferry.share.Cursor;
+import dev.ferry.protect.AccessRules;
 import dev.ferry.share.ShareException;
+import dev.ferry.share.link.LinkSettings;
 import dev.ferry.share.ShareUrls;
 import dev.ferry.share.request.UploadRequestApi.ArrivalView;
 import dev.ferry.share.request.UploadRequestApi.NewRequest;
@@ -22,7 +24,6 @@ import dev.ferry.share.transfer.Owners;
 import dev.ferry.share.transfer.TransferApi;
 import dev.ferry.share.transfer.TransferService;
 
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 import static dev.ferry.share.transfer.TransferApi.iso;
@@ -45,19 +46,19 @@ class UploadRequestService {
 
 	private final TransferService transfers;
 
-	private final PasswordEncoder encoder;
+	private final LinkSettings settings;
 
 	private final ShareUrls urls;
 
 	private final AuditLog audit;
 
 	UploadRequestService(UploadRequestRepository requests, FileCatalog catalog, Owners owners,
-			TransferService transfers, PasswordEncoder encoder, ShareUrls urls, AuditLog audit) {
+			TransferService transfers, LinkSettings settings, ShareUrls urls, AuditLog audit) {
 		this.requests = requests;
 		this.catalog = catalog;
 		this.owners = owners;
 		this.transfers = transfers;
-		this.encoder = encoder;
+		this.settings = settings;
 		this.urls = urls;
 		this.audit = audit;
 	}
@@ -77,13 +78,11 @@ class UploadRequestService {
 			throw ShareException
 				.invalid("max_files (1.." + MAX_FILES_LIMIT + ") and max_total_bytes (> 0) are required.");
 		}
-		if (body.password() != null && (body.password().isEmpty() || body.password().length() > 1024)) {
-			throw ShareException.invalid("password must have 1 to 1024 characters.");
-		}
+		AccessRules access = settings.access(body.allowedIps(), body.allowedCountries(), body.deniedCountries());
 		UploadRequest request = new UploadRequest(UUID.randomUUID(), user.userId(), body.title().strip(),
-				body.message(), (body.password() != null) ? encoder.encode(body.password()) : null,
+				body.message(), settings.passwordHash(body.password()),
 				TransferService.recipients(body.allowedEmails()), types(body.allowedTypes()), maxFiles, maxBytes, 0, 0,
-				transfers.expiry(body.expiresAt(), now), now, null);
+				transfers.expiry(body.expiresAt(), now), now, null, access);
 		catalog.checkPlacement(user, request.folder(), "probe");
 		String token = SecureTokens.generate("");
 		requests.insert(request, SecureTokens.hash(token));
@@ -92,7 +91,10 @@ class UploadRequestService {
 			.detail("max_files", maxFiles)
 			.detail("max_total_bytes", maxBytes)
 			.detail("password", request.passwordRequired())
-			.detail("allowed_emails", request.allowedEmails().size()));
+			.detail("allowed_emails", request.allowedEmails().size())
+			.detail("allowed_ips", AccessRules.join(access.allowedIps()))
+			.detail("allowed_countries", AccessRules.join(access.allowedCountries()))
+			.detail("denied_countries", AccessRules.join(access.deniedCountries())));
 		return view(request, token);
 	}
 
@@ -151,7 +153,8 @@ class UploadRequestService {
 				r.message(), r.status(transfers.now()), r.folder(), r.passwordRequired(), r.allowedEmails(),
 				r.allowedTypes(), r.maxFiles(), r.maxTotalBytes(), done.size(),
 				done.stream().mapToLong(UploadRequestRepository.Arrival::length).sum(), iso(r.expiresAt()),
-				iso(r.createdAt()), iso(r.revokedAt()));
+				iso(r.createdAt()), iso(r.revokedAt()), r.access().allowedIps(), r.access().allowedCountries(),
+				r.access().deniedCountries());
 	}
 
 	private static List<String> types(List<String> types) {

@@ -20,10 +20,15 @@ public final class TransferApi {
 			Boolean showSenderEmail, Boolean notifySender) {
 	}
 
+	/**
+	 * A new link's settings; {@code allowedIps} (CIDR), {@code allowedCountries} and
+	 * {@code deniedCountries} (ISO 3166 alpha-2) restrict who may open it.
+	 */
 	public record LinkOptions(Instant expiresAt, Integer maxDownloads, String password,
-			Boolean requireEmailVerification, Boolean notifyOnDownload) {
+			Boolean requireEmailVerification, Boolean notifyOnDownload, List<String> allowedIps,
+			List<String> allowedCountries, List<String> deniedCountries) {
 
-		public static final LinkOptions DEFAULTS = new LinkOptions(null, null, null, null, null);
+		public static final LinkOptions DEFAULTS = new LinkOptions(null, null, null, null, null, null, null, null);
 
 	}
 
@@ -36,7 +41,8 @@ public final class TransferApi {
 	 */
 	public record LinkView(String id, String token, String url, String status, String createdAt, String expiresAt,
 			Integer maxDownloads, int downloads, Integer downloadsLeft, boolean passwordRequired,
-			boolean requireEmailVerification, boolean notifyOnDownload, String revokedAt) {
+			boolean requireEmailVerification, boolean notifyOnDownload, String revokedAt, List<String> allowedIps,
+			List<String> allowedCountries, List<String> deniedCountries) {
 	}
 
 	public record TransferView(String id, String title, String message, String status, String expiresAt,

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import dev.ferry.protect.AccessRules;
 import dev.ferry.share.ShareProperties;
 import dev.ferry.share.transfer.Transfer;
 import dev.ferry.share.transfer.TransferRepository;
@@ -42,7 +43,7 @@ class ShareLinkRepositoryTests {
 			Transfer transfer = transfer(TestAccounts.insertUser(db.jdbc()), NOW.plus(1, ChronoUnit.DAYS), NOW);
 			transfers.insert(transfer, List.of(UUID.randomUUID()), List.of());
 			ShareLink link = new ShareLink(UUID.randomUUID(), transfer.id(), NOW, NOW.plus(1, ChronoUnit.DAYS), 3, 0,
-					null, false, false, null);
+					null, false, false, null, AccessRules.NONE);
 			links.insert(link, "hash-" + UUID.randomUUID());
 			ExecutorService pool = Executors.newFixedThreadPool(8);
 			try {

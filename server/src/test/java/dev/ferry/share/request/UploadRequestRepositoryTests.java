@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
+import dev.ferry.protect.AccessRules;
 import dev.ferry.testing.Databases;
 import dev.ferry.testing.TestAccounts;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +25,7 @@ class UploadRequestRepositoryTests {
 			UploadRequestRepository requests = new UploadRequestRepository(db.jdbc());
 			UploadRequest request = new UploadRequest(UUID.randomUUID(), TestAccounts.insertUser(db.jdbc()), "Inbox",
 					null, null, List.of("a@example.test", "b@example.test"), List.of(".pdf"), 2, 100, 0, 0,
-					NOW.plus(1, ChronoUnit.DAYS), NOW, null);
+					NOW.plus(1, ChronoUnit.DAYS), NOW, null, AccessRules.NONE);
 			requests.insert(request, "hash-" + UUID.randomUUID());
 
 			assertThat(requests.reserve(request.id(), 60)).isTrue();

@@ -1,0 +1,159 @@
+package dev.ferry.protect;
+
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.ferry.audit.AuditEvent;
+import dev.ferry.audit.AuditLog;
+import dev.ferry.limits.ClientAddress;
+import dev.ferry.limits.Counter;
+import dev.ferry.limits.Limit;
+import dev.ferry.limits.Limiter;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Scores failures per client address (IPv6 by /64) and bans an address whose score
+ * reaches the threshold within the window, for a time that doubles on every repeat.
+ * Active bans are read from the table once and kept in memory, because every request
+ * asks; an administrator's allow rule exempts an address, a deny rule refuses it always.
+ */
+@Service
+public class Defender {
+
+	private final Limiter limiter;
+
+	private final Limit limit;
+
+	private final DefenderProperties properties;
+
+	private final BanRepository bans;
+
+	private final AddressRules rules;
+
+	private final Alerts alerts;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	private final List<Cidr> exempt;
+
+	private volatile Map<String, Ban> active;
+
+	Defender(Limiter limiter, DefenderProperties properties, BanRepository bans, AddressRules rules, Alerts alerts,
+			AuditLog audit, Clock clock) {
+		this.limiter = limiter;
+		this.properties = properties;
+		this.limit = Limit.of("defender", properties.threshold(), properties.window());
+		this.bans = bans;
+		this.rules = rules;
+		this.alerts = alerts;
+		this.audit = audit;
+		this.clock = clock;
+		this.exempt = properties.exempt().stream().map((network) -> Cidr.parse(network).orElseThrow()).toList();
+	}
+
+	/** Why a request from {@code address} must be refused before anything else, if so. */
+	public Optional<ProtectException> refusal(String address) {
+		Optional<AddressRule.Kind> verdict = verdict(address);
+		if (verdict.isPresent()) {
+			return (verdict.get() == AddressRule.Kind.DENY) ? Optional.of(ProtectException.addressBanned(address, null))
+					: Optional.empty();
+		}
+		Instant now = clock.instant();
+		Ban ban = active().get(ClientAddress.key(address));
+		if (ban == null || !ban.activeAt(now)) {
+			return Optional.empty();
+		}
+		return Optional.of(ProtectException.addressBanned(address, Duration.between(now, ban.until())));
+	}
+
+	/**
+	 * Counts {@code points} against {@code address} for a failure ({@code reason}: a
+	 * wrong password, an unknown token, a refused rule...), banning it at the threshold.
+	 */
+	public void strike(String address, String reason, int points) {
+		if (address == null || verdict(address).isPresent()) {
+			return;
+		}
+		Counter counter = limit.on(ClientAddress.key(address));
+		for (int i = 0; i < points; i++) {
+			if (limiter.tryAcquire(List.of(counter)).isPresent()) {
+				limiter.reset(counter);
+				ban(counter.key(), reason);
+				return;
+			}
+		}
+	}
+
+	/** An administrator's rule, else allow for an exempt network. */
+	private Optional<AddressRule.Kind> verdict(String address) {
+		Optional<AddressRule.Kind> ruled = rules.verdict(address);
+		if (ruled.isPresent()) {
+			return ruled;
+		}
+		Optional<InetAddress> parsed = Cidr.address(address);
+		return (parsed.isPresent() && exempt.stream().anyMatch((network) -> network.contains(parsed.get())))
+				? Optional.of(AddressRule.Kind.ALLOW) : Optional.empty();
+	}
+
+	List<Ban> bans() {
+		return bans.activeAt(clock.instant());
+	}
+
+	/** Lifts the ban of {@code address} and forgets its score; false when none. */
+	boolean lift(String address) {
+		String key = ClientAddress.key(address);
+		limiter.reset(limit.on(key));
+		active().remove(key);
+		Optional<Ban> ban = bans.find(key);
+		bans.delete(key);
+		return ban.filter((b) -> b.activeAt(clock.instant())).isPresent();
+	}
+
+	private synchronized void ban(String key, String reason) {
+		Instant now = clock.instant();
+		Ban current = active().get(key);
+		if (current != null && current.activeAt(now)) {
+			return;
+		}
+		int strikes = bans.find(key).map(Ban::strikes).orElse(0) + 1;
+		Duration length = properties.ban().multipliedBy(1L << Math.min(strikes - 1, 20));
+		if (length.compareTo(properties.maxBan()) > 0) {
+			length = properties.maxBan();
+		}
+		Ban ban = new Ban(key, reason, strikes, now, now.plus(length));
+		bans.save(ban);
+		active().put(key, ban);
+		audit.record(AuditEvent.success("defender.banned")
+			.object("address", key)
+			.detail("reason", reason)
+			.detail("strikes", strikes)
+			.detail("until", ban.until().toString()));
+		alerts.raise("address_banned", key, "Address " + key + " was banned until " + ban.until() + " (" + reason
+				+ ", ban number " + strikes + ").");
+	}
+
+	private Map<String, Ban> active() {
+		Map<String, Ban> loaded = active;
+		if (loaded == null) {
+			synchronized (this) {
+				if (active == null) {
+					Map<String, Ban> fresh = new ConcurrentHashMap<>();
+					bans.activeAt(clock.instant()).forEach((ban) -> fresh.put(ban.address(), ban));
+					active = fresh;
+				}
+				loaded = active;
+			}
+		}
+		return loaded;
+	}
+
+}

@@ -1,0 +1,72 @@
+package dev.ferry.web;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import dev.ferry.audit.AuditEvent;
+import dev.ferry.audit.AuditLog;
+import dev.ferry.protect.Defender;
+import dev.ferry.protect.ProtectException;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Asks the defender about the client address before anything else reads the request: a
+ * banned or denied address gets 403 {@code address-banned} whatever it sends, correct
+ * credentials included. Afterwards the answer is scored, so every entry point feeds the
+ * defender alike: a 401 (wrong password, code or token), a 429 (a limit hit) and a 404
+ * under {@code /api/} (an unknown id or token probed) each count one point.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 3)
+class DefenderFilter extends OncePerRequestFilter {
+
+	private final Defender defender;
+
+	private final ProblemWriter problems;
+
+	private final AuditLog audit;
+
+	DefenderFilter(Defender defender, ProblemWriter problems, AuditLog audit) {
+		this.defender = defender;
+		this.problems = problems;
+		this.audit = audit;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String address = request.getRemoteAddr();
+		Optional<ProtectException> refusal = defender.refusal(address);
+		if (refusal.isPresent()) {
+			audit.record(AuditEvent.denied("defender.refused").detail("path", request.getRequestURI()));
+			ProblemDetail problem = refusal.get().getBody();
+			Problems.setInstance(problem, request.getRequestURI());
+			problems.write(response, problem);
+			return;
+		}
+		chain.doFilter(request, response);
+		String reason = reason(request, response.getStatus());
+		if (reason != null) {
+			defender.strike(address, reason, 1);
+		}
+	}
+
+	private static String reason(HttpServletRequest request, int status) {
+		return switch (status) {
+			case 401 -> "failed_credentials";
+			case 429 -> "rate_limited";
+			case 404 -> request.getRequestURI().startsWith("/api/") ? "unknown_id" : null;
+			default -> null;
+		};
+	}
+
+}
