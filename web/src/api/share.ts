@@ -6,7 +6,7 @@ export interface PublicShare {
   message: string | null
   sender_name: string | null
   sender_email?: string | null
-  files: { id: string; name: string; size: number; content_type: string | null }[]
+  files: { id: string; name: string; size: number; content_type: string | null; age?: boolean }[]
   total_size: number
   expires_at: string
   downloads_left: number | null
@@ -14,6 +14,9 @@ export interface PublicShare {
   email_verification_required: boolean
   unlocked: boolean
   verified_email: string | null
+  /** End-to-end encrypted: age files, names and message in `manifest` (base64 age, once unlocked). */
+  e2e?: boolean
+  manifest?: string | null
 }
 
 export interface ShareSession {

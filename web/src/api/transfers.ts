@@ -46,6 +46,9 @@ export interface Transfer {
   shares: ShareLink[]
   link?: ShareLink | null
   mail?: string | null
+  /** End-to-end encrypted: the files are age files and `manifest` holds names and message. */
+  e2e?: boolean
+  manifest?: string | null
 }
 
 export interface LinkOptions {
@@ -64,6 +67,8 @@ export interface NewTransfer {
   expires_at?: string
   notify_recipients?: boolean
   link: LinkOptions
+  e2e?: boolean
+  manifest?: string
 }
 
 export interface Recipient {
