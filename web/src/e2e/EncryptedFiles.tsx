@@ -10,7 +10,7 @@ import { InlineError } from '../ui/ErrorNotice'
 import { TextField } from '../ui/Field'
 import { Icon } from '../ui/Icon'
 import { fromBase64, headerLength, needsPassphrase, openText } from './age'
-import { chooseSink, counting, openResponse, prepareDownloads, type Key } from './download'
+import { chooseSink, counting, openDownload, prepareDownloads, type Key } from './download'
 import { parseManifest, type Manifest } from './manifest'
 
 /** The identity a link key carries in its fragment, which browsers never send to the server. */
@@ -129,8 +129,11 @@ function DecryptedList({
   const download = async (file: Manifest['files'][number]) => {
     const sealedSize = sizes.get(file.id) ?? 0
     const sink = await chooseSink(saveGenerated)
-    const response = await fetch(shareFileUrl(token, file.id), { headers: sessionHeaders(session) })
-    const { plain, size } = await openResponse(response, sealedSize, secret)
+    const fetcher = (start: number) =>
+      fetch(shareFileUrl(token, file.id), {
+        headers: { ...sessionHeaders(session), ...(start > 0 ? { Range: `bytes=${start}-` } : {}) },
+      })
+    const { plain, size } = await openDownload(fetcher, sealedSize, secret)
     const meter = new RateMeter()
     setRunning({ name: file.name, bytes: 0, total: size, rate: 0 })
     const out = await sink.open(file.name, size)

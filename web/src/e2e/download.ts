@@ -35,21 +35,48 @@ async function readPrefix(reader: ReadableStreamDefaultReader<Uint8Array>): Prom
   }
 }
 
-/** The plaintext of a sealed response whose full length is `sealedSize`. */
-export async function openResponse(response: Response, sealedSize: number, key: Key): Promise<{ plain: ReadableStream<Uint8Array>; size: number }> {
-  if (!response.ok || !response.body) throw new Error(`The download failed (HTTP ${response.status}).`)
-  const reader = response.body.getReader()
+/** Fetches the sealed file from byte `start` on (a Range request), or whole for 0. */
+export type Fetcher = (start: number) => Promise<Response>
+
+const RETRIES = 3
+
+/**
+ * The plaintext of a sealed file of `sealedSize` bytes. If the connection drops, the rest is
+ * asked for with a Range request from the first byte not yet received, and decryption goes on
+ * from there: nothing already received is fetched or decrypted again.
+ */
+export async function openDownload(fetcher: Fetcher, sealedSize: number, key: Key): Promise<{ plain: ReadableStream<Uint8Array>; size: number }> {
+  const first = await fetcher(0)
+  if (!first.ok || !first.body) throw new Error(`The download failed (HTTP ${first.status}).`)
+  let reader = first.body.getReader()
   const { header, nonce, rest } = await readPrefix(reader)
   const fileKey = await openHeader(header, key)
   const payloadSize = sealedSize - header.length - NONCE
+  let received = header.length + NONCE + rest.length
+  let retries = 0
   const payload = new ReadableStream<Uint8Array>({
     start(controller) {
       if (rest.length) controller.enqueue(rest)
     },
     async pull(controller) {
-      const { value, done } = await reader.read()
-      if (done) controller.close()
-      else controller.enqueue(value)
+      for (;;) {
+        try {
+          const { value, done } = await reader.read()
+          if (done) {
+            if (received < sealedSize) throw new Error('The connection ended early.')
+            controller.close()
+          } else {
+            received += value.length
+            controller.enqueue(value)
+          }
+          return
+        } catch (error) {
+          if (++retries > RETRIES) throw error
+          const next = await fetcher(received)
+          if (next.status !== 206 || !next.body) throw error
+          reader = next.body.getReader()
+        }
+      }
     },
     cancel: (reason) => reader.cancel(reason),
   })
