@@ -18,6 +18,8 @@ const passphrase = required('FERRY_PASSPHRASE')
 const cliUrl = process.env.FERRY_AGE_URL
 const cliSha = process.env.FERRY_AGE_SHA
 const cliName = process.env.FERRY_AGE_NAME
+const bobEmail = process.env.FERRY_BOB_EMAIL
+const bobPassword = process.env.FERRY_BOB_PASSWORD
 const resumeSize = Number(process.env.FERRY_RESUME_BYTES ?? 50 * 1024 * 1024)
 const shots = process.env.FERRY_SCREENSHOTS ?? join(process.cwd(), 'target', 'screenshots')
 const resultFile = process.env.FERRY_E2E_RESULT ?? join(shots, 'age-result.json')
@@ -159,6 +161,32 @@ try {
   await visitor.goto(bigUrl)
   check((await downloadAs(visitor, big.name)) === big.sha, 'the resumed upload decrypted differently')
   log('a reloaded 50 MB encrypted upload resumed and decrypted')
+
+  // 5. To people: Bob makes a key in his browser; Alice encrypts to it; no secret in the link.
+  if (bobEmail) {
+    const bob = plaintext('for-bob.txt', 100_000)
+    const keyPassphrase = `${passphrase} for bob`
+    await visitor.goto(`${base}/account`)
+    await submitSignIn(visitor, bobEmail, bobPassword)
+    await visitor.getByRole('heading', { name: 'Account', exact: true }).waitFor()
+    await visitor.getByLabel('Key passphrase').fill(keyPassphrase)
+    await visitor.getByRole('button', { name: 'Create key' }).click()
+    await visitor.getByText('Your recipient:').waitFor()
+    await newEncryptedTransfer(page)
+    await chooseFiles(page, bob.path)
+    await page.getByRole('radio', { name: /To people/ }).check()
+    await page.getByLabel('People', { exact: true }).fill(bobEmail)
+    await capture(page, 'e2e-people-mode')
+    const bobUrl = await createAndReadLink(page)
+    check(!bobUrl.includes('#'), `a link to people carries no key: ${bobUrl}`)
+    await visitor.goto(bobUrl)
+    await visitor.getByRole('checkbox', { name: /Sent to my Ferry key/ }).check()
+    await visitor.getByLabel('Key passphrase').fill(keyPassphrase)
+    await visitor.getByRole('button', { name: 'Decrypt' }).click()
+    check((await downloadAs(visitor, bob.name)) === bob.sha, 'the file sent to Bob decrypted differently')
+    result.keyPassphrase = keyPassphrase
+    log('to people: Bob opened the file with his own key')
+  }
 
   result.csp = [...sender.problems.csp, ...stranger.problems.csp]
   result.pageErrors = [...sender.problems.errors, ...stranger.problems.errors]

@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useState, type FormEvent } from 'react'
+import { ApiError } from '../api/client'
 import { sessionHeaders, shareFileUrl, type PublicShare } from '../api/share'
 import { FileIcon } from '../files/FileIcon'
 import { saveGenerated } from '../lib/download'
@@ -11,6 +12,7 @@ import { TextField } from '../ui/Field'
 import { Icon } from '../ui/Icon'
 import { fromBase64, headerLength, needsPassphrase, openText } from './age'
 import { chooseSink, counting, openDownload, prepareDownloads, type Key } from './download'
+import { unlockAgeKey } from './keys'
 import { parseManifest, type Manifest } from './manifest'
 
 /** The identity a link key carries in its fragment, which browsers never send to the server. */
@@ -57,25 +59,39 @@ export function EncryptedFiles({ token, share, session }: { token: string; share
 function KeyForm({ share, error, onKey }: { share: PublicShare; error: unknown; onKey: (k: Key) => void }) {
   const passphrase = share.manifest ? needsPassphrase(manifestHeader(share.manifest)) : false
   const [value, setValue] = useState('')
-  const submit = (event: FormEvent) => {
+  const [own, setOwn] = useState(false)
+  const [failure, setFailure] = useState<unknown>(null)
+  const submit = async (event: FormEvent) => {
     event.preventDefault()
-    onKey(passphrase ? { passphrase: value } : { identity: value.trim() })
+    setFailure(null)
+    if (!own) return onKey(passphrase ? { passphrase: value } : { identity: value.trim() })
+    try {
+      onKey({ identity: await unlockAgeKey(value) })
+    } catch (e) {
+      setFailure(e instanceof ApiError ? new Error('Sign in to this server in this browser to use your key.') : e)
+    }
   }
   return (
-    <form className="space-y-4" onSubmit={submit}>
+    <form className="space-y-4" onSubmit={(e) => void submit(e)}>
       <EncryptedNotice />
+      {!passphrase && (
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" checked={own} onChange={(e) => setOwn(e.target.checked)} />
+          Sent to my Ferry key (I am signed in)
+        </label>
+      )}
       <TextField
-        label={passphrase ? 'Passphrase' : 'Secret key'}
-        type={passphrase ? 'password' : 'text'}
+        label={passphrase ? 'Passphrase' : own ? 'Key passphrase' : 'Secret key'}
+        type={passphrase || own ? 'password' : 'text'}
         autoComplete="off"
-        placeholder={passphrase ? undefined : 'AGE-SECRET-KEY-1…'}
+        placeholder={passphrase || own ? undefined : 'AGE-SECRET-KEY-1…'}
         autoFocus
         required
         value={value}
         onChange={(e) => setValue(e.target.value)}
         hint="It stays in this browser: the server never sees it."
       />
-      <InlineError error={error} />
+      <InlineError error={failure ?? error} />
       <Button type="submit" variant="primary" icon="key" className="w-full">
         Decrypt
       </Button>

@@ -7,12 +7,13 @@ import { etaSeconds, RateMeter } from '../lib/rate'
 import { Button } from '../ui/Button'
 import { InlineError } from '../ui/ErrorNotice'
 import { SelectField, TextField } from '../ui/Field'
-import { expiryFromDays, positiveInt } from '../transfers/form'
+import { expiryFromDays, parseRecipients, positiveInt } from '../transfers/form'
 import { sealText, type Keys } from './age'
+import { recipientOf } from './keys'
 import { forgetPending, pendingIdentity, savePendingIdentity } from './pending'
 import { uploadSealed } from './upload'
 
-export type KeyMode = 'link' | 'passphrase'
+export type KeyMode = 'link' | 'passphrase' | 'people'
 
 const EXPIRY = ['1', '3', '7', '14', '30'].map((d) => ({ value: d, label: `${d} ${d === '1' ? 'day' : 'days'}` }))
 
@@ -25,8 +26,16 @@ interface Progress {
 }
 
 /** Who can open the files: a new link key (kept for a resumed upload of the same transfer) or the passphrase. */
-async function keysFor(mode: KeyMode, passphrase: string): Promise<{ keys: Keys; identity: string | null }> {
+async function keysFor(mode: KeyMode, passphrase: string, people: string[]): Promise<{ keys: Keys; identity: string | null }> {
   if (mode === 'passphrase') return { keys: { passphrase }, identity: null }
+  if (mode === 'people') {
+    const recipients = await Promise.all(
+      people.map((email) =>
+        recipientOf(email).catch(() => Promise.reject(new Error(`${email} has no end-to-end encryption key on this server.`))),
+      ),
+    )
+    return { keys: { recipients }, identity: null }
+  }
   const identity = (await pendingIdentity()) ?? (await generateIdentity())
   await savePendingIdentity(identity)
   return { keys: { recipients: [await identityToRecipient(identity)] }, identity }
@@ -43,6 +52,7 @@ export function EncryptedTransferForm({ onCreated }: { onCreated: (t: Transfer) 
   const [files, setFiles] = useState<File[]>([])
   const [mode, setMode] = useState<KeyMode>('link')
   const [passphrase, setPassphrase] = useState('')
+  const [people, setPeople] = useState('')
   const [title, setTitle] = useState('')
   const [message, setMessage] = useState('')
   const [days, setDays] = useState('7')
@@ -56,11 +66,13 @@ export function EncryptedTransferForm({ onCreated }: { onCreated: (t: Transfer) 
     event.preventDefault()
     setError(null)
     if (files.length === 0) return setError(new Error('Choose at least one file to encrypt.'))
+    if (mode === 'people' && parseRecipients(people).emails.length === 0)
+      return setError(new Error('Name at least one person by email address.'))
     if (mode === 'passphrase' && passphrase.length < 10)
       return setError(new Error('Use a passphrase of at least 10 characters: anyone with the link could try to guess it.'))
     setBusy(true)
     try {
-      const { keys, identity } = await keysFor(mode, passphrase)
+      const { keys, identity } = await keysFor(mode, passphrase, parseRecipients(people).emails)
       const entries = []
       for (const file of files) {
         const meter = new RateMeter()
@@ -129,6 +141,21 @@ export function EncryptedTransferForm({ onCreated }: { onCreated: (t: Transfer) 
             </span>
           </label>
         </fieldset>
+        <label className="flex items-start gap-2 text-sm">
+          <input type="radio" name="key-mode" checked={mode === 'people'} onChange={() => setMode('people')} />
+          <span>
+            <strong>To people</strong>: encrypt to the keys of users of this server; no secret travels in the link.
+          </span>
+        </label>
+        {mode === 'people' && (
+          <TextField
+            label="People"
+            value={people}
+            onChange={(e) => setPeople(e.target.value)}
+            placeholder="bob@example.com, alice@example.com"
+            hint="Email addresses of users who created an encryption key."
+          />
+        )}
         {mode === 'passphrase' && (
           <TextField
             label="Passphrase"

@@ -116,6 +116,33 @@ class EncryptedTransferIntegrationTests extends ShareIntegrationTest {
 		assertThat(change.status()).as(change.body()).isEqualTo(400);
 	}
 
+	@Test
+	void aUsersAgeKeyIsKeptWrappedAndOthersFindOnlyItsRecipient() throws IOException {
+		Account alice = newUser();
+		Account bob = newUser();
+		String wrapped = Base64.getEncoder().encodeToString(ageEncrypt("AGE-SECRET-KEY-1...".getBytes()));
+
+		Api.Response saved = api.send(api.builder("/api/v1/e2e/key", alice.token())
+			.header("Content-Type", "application/json")
+			.PUT(java.net.http.HttpRequest.BodyPublishers
+				.ofString("{\"recipient\":\"" + recipient + "\",\"wrapped_identity\":\"" + wrapped + "\"}")));
+		assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+
+		JsonNode own = api.get("/api/v1/e2e/key", alice.token()).json();
+		assertThat(own.get("wrapped_identity").asString()).isEqualTo(wrapped);
+		JsonNode found = api.get("/api/v1/e2e/recipients?email=" + alice.email(), bob.token()).json();
+		assertThat(found.get("recipient").asString()).isEqualTo(recipient);
+		assertThat(found.has("wrapped_identity")).isFalse();
+		assertThat(api.get("/api/v1/e2e/key", bob.token()).status()).isEqualTo(404);
+		assertThat(api.get("/api/v1/e2e/recipients?email=" + bob.email(), alice.token()).status()).isEqualTo(404);
+
+		Api.Response bad = api.send(api.builder("/api/v1/e2e/key", bob.token())
+			.header("Content-Type", "application/json")
+			.PUT(java.net.http.HttpRequest.BodyPublishers
+				.ofString("{\"recipient\":\"age1nope\",\"wrapped_identity\":\"" + wrapped + "\"}")));
+		assertThat(bad.status()).isEqualTo(400);
+	}
+
 	private void assertRefused(Account owner, Map<String, Object> body, String detail) {
 		Api.Response response = api.post("/api/v1/transfers", body, owner.token());
 		assertThat(response.status()).as(response.body()).isEqualTo(400);

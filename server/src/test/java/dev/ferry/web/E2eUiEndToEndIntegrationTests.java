@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class E2eUiEndToEndIntegrationTests extends IntegrationTest {
 
 	private static final List<String> SCREENS = List.of("e2e-switch-off", "e2e-key-mode", "e2e-created",
-			"e2e-recipient", "e2e-passphrase-mode", "e2e-wrong-passphrase");
+			"e2e-recipient", "e2e-passphrase-mode", "e2e-wrong-passphrase", "e2e-people-mode");
 
 	@TempDir
 	Path work;
@@ -55,6 +55,10 @@ class E2eUiEndToEndIntegrationTests extends IntegrationTest {
 				Map.of("email", email, "password", password, "role", "admin", "name", "Ada Lovelace"), adminToken());
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		String token = api.login(email, password);
+		String bobEmail = "bob." + UUID.randomUUID().toString().substring(0, 8) + "@ferry.test";
+		Api.Response bob = api.post("/api/v1/admin/users",
+				Map.of("email", bobEmail, "password", password, "role", "user", "name", "Bob Recipient"), adminToken());
+		assertThat(bob.status()).as(bob.body()).isEqualTo(201);
 		String marker = "FERRY-PLAINTEXT-MARKER-" + UUID.randomUUID();
 		String passphrase = "harbour lights " + UUID.randomUUID();
 
@@ -83,7 +87,8 @@ class E2eUiEndToEndIntegrationTests extends IntegrationTest {
 
 		JsonNode summary = BrowserRun.run("age", port,
 				Map.of("FERRY_EMAIL", email, "FERRY_PASSWORD", password, "FERRY_MARKER", marker, "FERRY_PASSPHRASE",
-						passphrase, "FERRY_AGE_URL", cliUrl, "FERRY_AGE_SHA", sha256(plain), "FERRY_AGE_NAME", name),
+						passphrase, "FERRY_AGE_URL", cliUrl, "FERRY_AGE_SHA", sha256(plain), "FERRY_AGE_NAME", name,
+						"FERRY_BOB_EMAIL", bobEmail, "FERRY_BOB_PASSWORD", password),
 				Duration.ofMinutes(8));
 		BrowserRun.assertScreens(summary, SCREENS);
 
@@ -93,7 +98,7 @@ class E2eUiEndToEndIntegrationTests extends IntegrationTest {
 		assertThat(sha256(Files.readAllBytes(opened))).isEqualTo(check.get("sha256").asString());
 
 		String linkKey = summary.get("identity").asString();
-		for (String secret : List.of(marker, linkKey, passphrase)) {
+		for (String secret : List.of(marker, linkKey, passphrase, summary.get("keyPassphrase").asString())) {
 			assertThat(output.getAll()).as("server output").doesNotContain(secret);
 			assertThat(filesContaining(secret)).as("data directory").isEmpty();
 		}

@@ -120,18 +120,23 @@ public class EncryptedTransfers {
 		if (manifest.length() > MAX_MANIFEST_CHARS) {
 			throw ShareException.invalid("manifest may be at most " + MAX_MANIFEST_CHARS + " characters.");
 		}
+		requireAgeBase64(manifest, "manifest");
+		return manifest;
+	}
+
+	/** {@code value} is standard base64 of an age file, or a 400 naming {@code field}. */
+	static void requireAgeBase64(String value, String field) {
 		byte[] decoded;
 		try {
-			decoded = Base64.getDecoder().decode(manifest);
+			decoded = Base64.getDecoder().decode(value);
 		}
 		catch (IllegalArgumentException ex) {
-			throw ShareException.invalid("manifest must be standard base64 of an age file.");
+			throw ShareException.invalid(field + " must be standard base64 of an age file.");
 		}
 		if (decoded.length < AGE_HEADER.length
 				|| !Arrays.equals(Arrays.copyOf(decoded, AGE_HEADER.length), AGE_HEADER)) {
-			throw ShareException.invalid("manifest must be an age file (age-encryption.org/v1), base64-encoded.");
+			throw ShareException.invalid(field + " must be an age file (age-encryption.org/v1), base64-encoded.");
 		}
-		return manifest;
 	}
 
 	/** What the server keeps of an end-to-end encrypted transfer: the opaque manifest. */
