@@ -161,25 +161,40 @@ export async function sealedSlice(file: Blob, seal: FileSeal, start: number, end
 
 /**
  * Opens a sealed payload streamed from `firstChunk` on (a ranged download starts at a chunk
- * boundary); `payloadSize` tells which chunk is the last, whose flag differs.
+ * boundary); `payloadSize` tells which chunk is the last, whose nonce flag differs. Whole
+ * chunks inside one network read are opened in place; only chunks split across reads are
+ * gathered in a buffer first.
  */
 export function openStream(key: Uint8Array, payloadSize: number, firstChunk = 0): TransformStream<Uint8Array, Uint8Array> {
   const chunks = Math.max(1, Math.ceil(payloadSize / SEALED_CHUNK))
+  const lastSize = payloadSize - (chunks - 1) * SEALED_CHUNK
+  const buffer = new Uint8Array(SEALED_CHUNK)
+  let filled = 0
   let index = firstChunk
-  let pending: Uint8Array = new Uint8Array(0)
   return new TransformStream({
     transform(data, controller) {
-      pending = concat([pending, data])
-      // Keep one whole chunk back until the next bytes arrive: only the end tells which is last.
-      while (pending.length > SEALED_CHUNK) {
-        controller.enqueue(openChunk(key, index, pending.subarray(0, SEALED_CHUNK), index === chunks - 1))
-        pending = pending.slice(SEALED_CHUNK)
-        index++
+      let at = 0
+      while (at < data.length) {
+        if (index >= chunks) throw new Error('The file has data after its last chunk.')
+        const last = index === chunks - 1
+        const want = last ? lastSize : SEALED_CHUNK
+        if (filled === 0 && data.length - at >= want) {
+          controller.enqueue(openChunk(key, index++, data.subarray(at, at + want), last))
+          at += want
+          continue
+        }
+        const n = Math.min(want - filled, data.length - at)
+        buffer.set(data.subarray(at, at + n), filled)
+        filled += n
+        at += n
+        if (filled === want) {
+          controller.enqueue(openChunk(key, index++, buffer.subarray(0, want), last))
+          filled = 0
+        }
       }
     },
-    flush(controller) {
-      if (index !== chunks - 1 || pending.length < TAG) throw new Error('The file is truncated.')
-      controller.enqueue(openChunk(key, index, pending, true))
+    flush() {
+      if (index !== chunks || filled !== 0) throw new Error('The file is truncated.')
     },
   })
 }
