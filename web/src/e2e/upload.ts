@@ -53,8 +53,9 @@ export async function uploadSealed(file: File, keys: Keys, onProgress: (sent: nu
       fileReader: {
         openFile: async () => ({
           size: total,
+          // tus-js-client measures a slice by its `size`: a Blob, not a Uint8Array.
           slice: async (start: number, end: number) => ({
-            value: await sealedSlice(file, seal, start, end),
+            value: new Blob([(await sealedSlice(file, seal, start, end)) as BlobPart]),
             done: end >= total,
           }),
           close: () => undefined,
