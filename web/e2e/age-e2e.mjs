@@ -170,7 +170,7 @@ try {
     await submitSignIn(visitor, bobEmail, bobPassword)
     await visitor.getByRole('heading', { name: 'Account', exact: true }).waitFor()
     await visitor.getByLabel('Key passphrase').fill(keyPassphrase)
-    await visitor.getByRole('button', { name: 'Create key' }).click()
+    await visitor.getByRole('button', { name: 'Create encryption key' }).click()
     await visitor.getByText('Your recipient:').waitFor()
     await newEncryptedTransfer(page)
     await chooseFiles(page, bob.path)

@@ -53,7 +53,7 @@ export function AgeKeySection() {
               hint="Not your sign-in password. Without it, files sent to your key cannot be opened."
             />
             <Button type="submit" variant="primary" icon="key" busy={busy}>
-              Create key
+              Create encryption key
             </Button>
           </form>
         )}
