@@ -1,4 +1,5 @@
 import { useAuth } from '../auth/AuthProvider'
+import { AgeKeySection } from '../e2e/AgeKeySection'
 import { Badge } from '../ui/Badge'
 import { PageHeader, Section } from '../ui/PageHeader'
 import { ApiKeysSection } from './ApiKeysSection'
@@ -44,6 +45,7 @@ export function AccountPage() {
         <PasswordSection />
         <SessionsSection />
         <ApiKeysSection />
+        <AgeKeySection />
       </div>
     </>
   )

@@ -49,6 +49,8 @@ export type NewTransfer = Omit<Schemas['NewTransfer'], 'title' | 'file_ids' | 'r
   file_ids: string[]
   recipients: string[]
   link: LinkOptions
+  e2e?: boolean
+  manifest?: string
 }
 
 export type Recipient = Received<Schemas['RecipientView'], 'email'>

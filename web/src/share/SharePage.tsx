@@ -13,6 +13,7 @@ import {
   type PublicShare,
 } from '../api/share'
 import { AuthLayout } from '../auth/AuthLayout'
+import { EncryptedFiles } from '../e2e/EncryptedFiles'
 import { FileIcon } from '../files/FileIcon'
 import { startDownload } from '../lib/download'
 import { formatBytes, formatDateTime } from '../lib/format'
@@ -77,6 +78,8 @@ export function SharePage() {
         <PasswordForm token={token} onSession={setSession} />
       ) : needsEmail ? (
         <EmailForm token={token} session={session} onSession={setSession} />
+      ) : share.e2e ? (
+        <EncryptedFiles token={token} share={share} session={session} />
       ) : (
         <Files token={token} share={share} session={session} />
       )}

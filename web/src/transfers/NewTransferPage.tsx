@@ -3,6 +3,7 @@ import { useCallback, useState, type FormEvent } from 'react'
 import { Link, useLocation } from 'react-router'
 import { ApiError } from '../api/client'
 import { createTransfer, notifyRecipients, type Transfer } from '../api/transfers'
+import { EncryptedTransferForm } from '../e2e/EncryptedTransferForm'
 import { UploadPanel } from '../files/uploads/UploadPanel'
 import { Button } from '../ui/Button'
 import { CopyField } from '../ui/CopyField'
@@ -28,6 +29,7 @@ export function NewTransferPage() {
   const [files, setFiles] = useState<Set<string>>(() => new Set(preselected))
   const [created, setCreated] = useState<Transfer | null>(null)
   const onFiles = useCallback((next: Set<string>) => setFiles(next), [])
+  const [encrypted, setEncrypted] = useState(false)
 
   return (
     <>
@@ -49,7 +51,23 @@ export function NewTransferPage() {
         {created ? (
           <TransferResult transfer={created} />
         ) : (
-          <TransferForm files={files} onFiles={onFiles} onCreated={setCreated} />
+          <>
+            <label className="mb-4 flex items-center gap-2 text-sm font-medium">
+              <input
+                type="checkbox"
+                role="switch"
+                className="size-4 accent-accent-600"
+                checked={encrypted}
+                onChange={(e) => setEncrypted(e.target.checked)}
+              />
+              End-to-end encrypted
+            </label>
+            {encrypted ? (
+              <EncryptedTransferForm onCreated={setCreated} />
+            ) : (
+              <TransferForm files={files} onFiles={onFiles} onCreated={setCreated} />
+            )}
+          </>
         )}
       </div>
       <UploadPanel />

@@ -14,6 +14,7 @@ import dev.ferry.files.FileCatalog.StoredFile;
 import dev.ferry.files.FileContent;
 import dev.ferry.files.FileContent.DownloadHooks;
 import dev.ferry.share.ShareException;
+import dev.ferry.share.transfer.EncryptedTransfers;
 import dev.ferry.share.transfer.Transfer;
 import dev.ferry.share.transfer.TransferRepository;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,14 +47,17 @@ class ShareDownloads {
 
 	private final AuditLog audit;
 
+	private final EncryptedTransfers encrypted;
+
 	ShareDownloads(PublicShares shares, TransferRepository transfers, FileContent content, ShareNotices notices,
-			DownloadCounter counter, AuditLog audit) {
+			DownloadCounter counter, AuditLog audit, EncryptedTransfers encrypted) {
 		this.shares = shares;
 		this.transfers = transfers;
 		this.content = content;
 		this.notices = notices;
 		this.counter = counter;
 		this.audit = audit;
+		this.encrypted = encrypted;
 	}
 
 	/** The transfer's files that still exist, in the order the owner gave them. */
@@ -76,15 +80,18 @@ class ShareDownloads {
 		}
 		Transfer transfer = visit.transfer();
 		boolean unlocked = visit.unlocked();
+		Optional<EncryptedTransfers.Encryption> encryption = encrypted.find(transfer.id());
 		List<ShareInfo.FileItem> items = unlocked ? files(transfer).stream()
-			.map((f) -> new ShareInfo.FileItem(f.id().toString(), f.name(), f.size(), f.contentType()))
+			.map((f) -> new ShareInfo.FileItem(f.id().toString(), f.name(), f.size(), f.contentType(),
+					encryption.isPresent()))
 			.toList() : List.of();
 		Instant expires = link.expiresAt().isBefore(transfer.expiresAt()) ? link.expiresAt() : transfer.expiresAt();
 		audit.record(AuditEvent.success("share.view").object("share_link", link.id()).detail("unlocked", unlocked));
 		return new ShareInfo(transfer.title(), unlocked ? transfer.message() : null, notices.senderName(transfer),
 				notices.senderEmail(transfer), items, items.stream().mapToLong(ShareInfo.FileItem::size).sum(),
 				expires.toString(), link.downloadsLeft(), link.passwordRequired(), link.requireEmailVerification(),
-				unlocked, visit.email());
+				unlocked, visit.email(), encryption.isPresent(),
+				unlocked ? encryption.map(EncryptedTransfers.Encryption::manifest).orElse(null) : null);
 	}
 
 	void file(String token, String session, String fileId, HttpServletRequest request, HttpServletResponse response) {

@@ -13,7 +13,7 @@ public final class TransferApi {
 
 	public record NewTransfer(String title, String message, List<String> fileIds, List<String> recipients,
 			Instant expiresAt, Boolean showSenderEmail, Boolean notifySender, Boolean deleteFilesOnExpiry,
-			Boolean notifyRecipients, LinkOptions link) {
+			Boolean notifyRecipients, LinkOptions link, Boolean e2e, String manifest) {
 	}
 
 	public record Change(String title, String message, Instant expiresAt, List<String> recipients,
@@ -48,7 +48,7 @@ public final class TransferApi {
 	public record TransferView(String id, String title, String message, String status, String expiresAt,
 			String createdAt, String updatedAt, List<FileView> files, long totalSize, List<String> recipients,
 			boolean showSenderEmail, boolean notifySender, boolean deleteFilesOnExpiry, String firstDownloadAt,
-			String purgedAt, List<LinkView> shares, LinkView link, String mail) {
+			String purgedAt, List<LinkView> shares, LinkView link, String mail, boolean e2e, String manifest) {
 	}
 
 	public record RecipientView(String email, @JsonInclude(JsonInclude.Include.ALWAYS) String notifiedAt,

@@ -43,18 +43,21 @@ class TransferController {
 
 	private final TransferActivity activity;
 
+	private final EncryptedTransfers encrypted;
+
 	TransferController(TransferService transfers, TransferLinks links, TransferNotices notices,
-			TransferActivity activity) {
+			TransferActivity activity, EncryptedTransfers encrypted) {
 		this.transfers = transfers;
 		this.links = links;
 		this.notices = notices;
 		this.activity = activity;
+		this.encrypted = encrypted;
 	}
 
 	@Operation(operationId = "createTransfer", summary = "Create a transfer")
 	@PostMapping
 	ResponseEntity<TransferView> create(@AuthenticationPrincipal CurrentUser user, @RequestBody NewTransfer body) {
-		Transfer transfer = transfers.create(user, body);
+		Transfer transfer = encrypted.create(user, body, () -> transfers.create(user, body));
 		LinkView link = null;
 		if (Boolean.TRUE.equals(body.notifyRecipients())) {
 			link = notices.notify(transfer, body.link()).link();
@@ -82,6 +85,7 @@ class TransferController {
 	@Operation(operationId = "updateTransfer", summary = "Change a transfer")
 	@PatchMapping("/{id}")
 	TransferView update(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, @RequestBody Change body) {
+		encrypted.checkChange(id, body);
 		return view(transfers.update(user, id, body), null);
 	}
 
@@ -133,11 +137,13 @@ class TransferController {
 
 	private TransferView view(Transfer t, LinkView created) {
 		List<TransferApi.FileView> files = transfers.files(t);
+		EncryptedTransfers.Encryption encryption = encrypted.find(t.id()).orElse(null);
 		return new TransferView(t.id().toString(), t.title(), t.message(), t.status(transfers.now()).apiName(),
 				iso(t.expiresAt()), iso(t.createdAt()), iso(t.updatedAt()), files,
 				files.stream().mapToLong(TransferApi.FileView::size).sum(), transfers.recipientEmails(t),
 				t.showSenderEmail(), t.notifySender(), t.deleteFilesOnExpiry(), iso(t.firstDownloadAt()),
-				iso(t.purgedAt()), links.links(t), created, notices.mailStatus());
+				iso(t.purgedAt()), links.links(t), created, notices.mailStatus(), encryption != null,
+				(encryption != null) ? encryption.manifest() : null);
 	}
 
 }

@@ -1,0 +1,146 @@
+package dev.ferry.share.transfer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import dev.ferry.audit.AuditEvent;
+import dev.ferry.audit.AuditLog;
+import dev.ferry.auth.CurrentUser;
+import dev.ferry.files.FileContent;
+import dev.ferry.share.ShareException;
+import dev.ferry.share.transfer.TransferApi.Change;
+import dev.ferry.share.transfer.TransferApi.NewTransfer;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * End-to-end encrypted transfers in the age format (age-encryption.org/v1). Clients (the
+ * browser, the age CLI) encrypt; nothing here can decrypt. The server only checks that
+ * every file of such a transfer starts with age's header, so a plaintext file is never
+ * sent as "encrypted" by mistake, and keeps the client's encrypted manifest (names,
+ * types, message) as an opaque blob.
+ */
+@Service
+public class EncryptedTransfers {
+
+	static final byte[] AGE_HEADER = "age-encryption.org/v1\n".getBytes(StandardCharsets.US_ASCII);
+
+	static final int MAX_MANIFEST_CHARS = 1 << 20;
+
+	private final EncryptedTransferRepository repository;
+
+	private final FileContent files;
+
+	private final AuditLog audit;
+
+	private final TransactionOperations transactions;
+
+	EncryptedTransfers(EncryptedTransferRepository repository, FileContent files, AuditLog audit,
+			TransactionOperations transactions) {
+		this.repository = repository;
+		this.files = files;
+		this.audit = audit;
+		this.transactions = transactions;
+	}
+
+	/**
+	 * Runs {@code create} for a plain transfer; for {@code e2e: true} first checks the
+	 * request and the caller's files, then marks the new transfer in the same
+	 * transaction.
+	 */
+	Transfer create(CurrentUser user, NewTransfer request, Supplier<Transfer> create) {
+		if (!Boolean.TRUE.equals(request.e2e())) {
+			if (request.manifest() != null) {
+				throw ShareException.invalid("manifest belongs to an end-to-end encrypted transfer (e2e: true).");
+			}
+			return create.get();
+		}
+		if (request.message() != null && !request.message().isBlank()) {
+			throw ShareException.invalid("An end-to-end encrypted transfer carries its message inside the encrypted"
+					+ " manifest; a plain message would reach the server.");
+		}
+		String manifest = manifest(request.manifest());
+		requireAgeFiles(user, request.fileIds());
+		return transactions.execute((status) -> {
+			Transfer transfer = create.get();
+			repository.insert(transfer.id(), manifest);
+			return transfer;
+		});
+	}
+
+	/** A plain message would leak what the encrypted manifest hides. */
+	void checkChange(String transferId, Change change) {
+		UUID id = Owners.parse(transferId);
+		if (id != null && change.message() != null && !change.message().isBlank() && repository.find(id).isPresent()) {
+			throw ShareException.invalid("An end-to-end encrypted transfer cannot have a plain message.");
+		}
+	}
+
+	/** Set for an end-to-end encrypted transfer. */
+	public Optional<Encryption> find(UUID transferId) {
+		return repository.find(transferId);
+	}
+
+	private void requireAgeFiles(CurrentUser user, List<String> ids) {
+		if (ids == null) {
+			return;
+		}
+		for (String raw : ids) {
+			UUID id = Owners.parse(raw);
+			if (id != null && files.find(user.userId(), id).isPresent() && !startsWithAgeHeader(user.userId(), id)) {
+				audit.record(AuditEvent.failure("transfer.created").object("file", id).detail("reason", "not_age"));
+				throw ShareException.invalid("File " + id + " is not an age file (it does not start with "
+						+ "\"age-encryption.org/v1\"): an end-to-end encrypted transfer sends only ciphertext.");
+			}
+		}
+	}
+
+	private boolean startsWithAgeHeader(UUID ownerId, UUID fileId) {
+		try (InputStream in = files.open(ownerId, fileId)) {
+			return Arrays.equals(in.readNBytes(AGE_HEADER.length), AGE_HEADER);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String manifest(String manifest) {
+		if (manifest == null) {
+			return null;
+		}
+		if (manifest.length() > MAX_MANIFEST_CHARS) {
+			throw ShareException.invalid("manifest may be at most " + MAX_MANIFEST_CHARS + " characters.");
+		}
+		requireAgeBase64(manifest, "manifest");
+		return manifest;
+	}
+
+	/** {@code value} is standard base64 of an age file, or a 400 naming {@code field}. */
+	static void requireAgeBase64(String value, String field) {
+		byte[] decoded;
+		try {
+			decoded = Base64.getDecoder().decode(value);
+		}
+		catch (IllegalArgumentException ex) {
+			throw ShareException.invalid(field + " must be standard base64 of an age file.");
+		}
+		if (decoded.length < AGE_HEADER.length
+				|| !Arrays.equals(Arrays.copyOf(decoded, AGE_HEADER.length), AGE_HEADER)) {
+			throw ShareException.invalid(field + " must be an age file (age-encryption.org/v1), base64-encoded.");
+		}
+	}
+
+	/** What the server keeps of an end-to-end encrypted transfer: the opaque manifest. */
+	public record Encryption(String manifest) {
+	}
+
+}

@@ -1,0 +1,249 @@
+import { useQueryClient } from '@tanstack/react-query'
+import { useEffect, useState, type FormEvent } from 'react'
+import { ApiError } from '../api/client'
+import { sessionHeaders, shareFileUrl, type PublicShare } from '../api/share'
+import { FileIcon } from '../files/FileIcon'
+import { saveGenerated } from '../lib/download'
+import { formatBytes, formatEta, formatSpeed, percent } from '../lib/format'
+import { etaSeconds, RateMeter } from '../lib/rate'
+import { Button } from '../ui/Button'
+import { InlineError } from '../ui/ErrorNotice'
+import { TextField } from '../ui/Field'
+import { Icon } from '../ui/Icon'
+import { fromBase64, headerLength, needsPassphrase, openText } from './age'
+import { chooseSink, counting, openDownload, prepareDownloads, type Key } from './download'
+import { unlockAgeKey } from './keys'
+import { parseManifest, type Manifest } from './manifest'
+
+/** The identity a link key carries in its fragment, which browsers never send to the server. */
+function fragmentIdentity(): string | null {
+  const fragment = decodeURIComponent(window.location.hash.slice(1)).trim()
+  return fragment.startsWith('AGE-SECRET-KEY-1') ? fragment : null
+}
+
+/** The files of an end-to-end encrypted link: opened and decrypted in this browser only. */
+export function EncryptedFiles({ token, share, session }: { token: string; share: PublicShare; session: string | null }) {
+  const [key, setKey] = useState<Key | null>(() => {
+    const identity = fragmentIdentity()
+    return identity ? { identity } : null
+  })
+  const [manifest, setManifest] = useState<Manifest | null>(null)
+  const [error, setError] = useState<unknown>(null)
+
+  useEffect(() => prepareDownloads(), [])
+  useEffect(() => {
+    if (!key) return
+    let current = true
+    const fallback = share.files.map((f) => ({ id: f.id, name: f.name, type: null, size: null }))
+    const opening = share.manifest
+      ? openText(share.manifest, key).then(parseManifest)
+      : Promise.resolve({ title: null, message: null, files: fallback })
+    opening.then(
+      (m) => current && setManifest(m),
+      (e: unknown) => {
+        if (!current) return
+        setError(e)
+        setKey(null)
+      },
+    )
+    return () => {
+      current = false
+    }
+  }, [key, share])
+
+  if (!key) return <KeyForm share={share} error={error} onKey={(k) => (setError(null), setKey(k))} />
+  if (!manifest) return <p className="text-sm muted">Decrypting the file list in this browser…</p>
+  return <DecryptedList token={token} share={share} session={session} secret={key} manifest={manifest} />
+}
+
+function KeyForm({ share, error, onKey }: { share: PublicShare; error: unknown; onKey: (k: Key) => void }) {
+  const passphrase = share.manifest ? needsPassphrase(manifestHeader(share.manifest)) : false
+  const [value, setValue] = useState('')
+  const [own, setOwn] = useState(false)
+  const [failure, setFailure] = useState<unknown>(null)
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    setFailure(null)
+    if (!own) return onKey(passphrase ? { passphrase: value } : { identity: value.trim() })
+    try {
+      onKey({ identity: await unlockAgeKey(value) })
+    } catch (e) {
+      setFailure(e instanceof ApiError ? new Error('Sign in to this server in this browser to use your key.') : e)
+    }
+  }
+  return (
+    <form className="space-y-4" onSubmit={(e) => void submit(e)}>
+      <EncryptedNotice />
+      {!passphrase && (
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" checked={own} onChange={(e) => setOwn(e.target.checked)} />
+          Sent to my Ferry key (I am signed in)
+        </label>
+      )}
+      <TextField
+        label={passphrase ? 'Passphrase' : own ? 'Key passphrase' : 'Secret key'}
+        type={passphrase || own ? 'password' : 'text'}
+        autoComplete="off"
+        placeholder={passphrase || own ? undefined : 'AGE-SECRET-KEY-1…'}
+        autoFocus
+        required
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        hint="It stays in this browser: the server never sees it."
+      />
+      <InlineError error={failure ?? error} />
+      <Button type="submit" variant="primary" icon="key" className="w-full">
+        Decrypt
+      </Button>
+    </form>
+  )
+}
+
+function manifestHeader(manifest: string): Uint8Array {
+  const bytes = fromBase64(manifest)
+  const length = headerLength(bytes)
+  return length > 0 ? bytes.subarray(0, length) : bytes
+}
+
+function EncryptedNotice() {
+  return (
+    <p className="flex items-start gap-2 rounded-lg bg-zinc-50 p-3 text-sm dark:bg-zinc-800/60">
+      <Icon name="shield" className="mt-0.5 size-4 shrink-0" />
+      End-to-end encrypted: files are decrypted only in this browser. The server cannot read them, so it could not scan
+      them for viruses, and there are no previews.
+    </p>
+  )
+}
+
+interface Running {
+  name: string
+  bytes: number
+  total: number
+  rate: number
+}
+
+function DecryptedList({
+  token,
+  share,
+  session,
+  secret,
+  manifest,
+}: {
+  token: string
+  share: PublicShare
+  session: string | null
+  secret: Key
+  manifest: Manifest
+}) {
+  const queries = useQueryClient()
+  const [running, setRunning] = useState<Running | null>(null)
+  const [done, setDone] = useState<string[]>([])
+  const [error, setError] = useState<unknown>(null)
+  const sizes = new Map(share.files.map((f) => [f.id, f.size]))
+  const files = manifest.files.filter((f) => sizes.has(f.id))
+
+  const download = async (file: Manifest['files'][number]) => {
+    const sealedSize = sizes.get(file.id) ?? 0
+    const sink = await chooseSink(saveGenerated)
+    const fetcher = (start: number) =>
+      fetch(shareFileUrl(token, file.id), {
+        headers: { ...sessionHeaders(session), ...(start > 0 ? { Range: `bytes=${start}-` } : {}) },
+      })
+    const { plain, size } = await openDownload(fetcher, sealedSize, secret)
+    const meter = new RateMeter()
+    setRunning({ name: file.name, bytes: 0, total: size, rate: 0 })
+    const out = await sink.open(file.name, size)
+    await plain
+      .pipeThrough(
+        counting(size, (p) =>
+          setRunning({ name: file.name, bytes: p.bytes, total: p.total, rate: meter.sample(p.bytes, performance.now()) }),
+        ),
+      )
+      .pipeTo(out)
+    setDone((d) => [...d, file.id])
+  }
+  const run = async (list: Manifest['files']) => {
+    setError(null)
+    try {
+      for (const file of list) await download(file)
+    } catch (e) {
+      setError(e)
+    } finally {
+      setRunning(null)
+      void queries.invalidateQueries({ queryKey: ['share', token] })
+    }
+  }
+  const identity = 'identity' in secret ? secret.identity : null
+
+  return (
+    <div className="space-y-5">
+      <EncryptedNotice />
+      {manifest.title && <h2 className="text-lg font-semibold">{manifest.title}</h2>}
+      {manifest.message && (
+        <p className="rounded-lg bg-zinc-50 p-4 text-[15px] whitespace-pre-wrap dark:bg-zinc-800/60">{manifest.message}</p>
+      )}
+      <ul
+        className="divide-y divide-zinc-100 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800"
+        aria-label="Files"
+      >
+        {files.map((f) => (
+          <li key={f.id} className="flex items-center gap-3 px-3 py-2.5">
+            <FileIcon name={f.name} contentType={f.type} />
+            <span className="min-w-0 flex-1">
+              <span className="block truncate text-[15px] font-medium">{f.name}</span>
+              <span className="block text-sm muted">
+                {formatBytes(f.size ?? sizes.get(f.id) ?? 0)}
+                {done.includes(f.id) ? ' · decrypted and saved' : ''}
+              </span>
+            </span>
+            <Button
+              size="sm"
+              variant="ghost"
+              icon="download"
+              disabled={running !== null}
+              onClick={() => void run([f])}
+              aria-label={`Download ${f.name}`}
+            >
+              Download
+            </Button>
+          </li>
+        ))}
+      </ul>
+      {running && (
+        <p className="text-sm" role="status">
+          Decrypting {running.name}: {percent(running.bytes, running.total)}% · {formatSpeed(running.rate)} ·{' '}
+          {formatEta(etaSeconds(running.total - running.bytes, running.rate))}
+        </p>
+      )}
+      <InlineError error={error} />
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <p className="text-sm muted">
+          {files.length} {files.length === 1 ? 'file' : 'files'}
+          {share.downloads_left != null
+            ? ` · ${share.downloads_left} ${share.downloads_left === 1 ? 'download' : 'downloads'} left`
+            : ''}
+        </p>
+        <div className="flex flex-wrap gap-2">
+          {identity && (
+            <Button
+              icon="key"
+              onClick={() => saveGenerated(new Blob([`${identity}\n`], { type: 'text/plain' }), 'ferry-key.txt')}
+            >
+              Save the key as a file
+            </Button>
+          )}
+          {files.length > 1 && (
+            <Button variant="primary" icon="download" disabled={running !== null} onClick={() => void run(files)}>
+              Download all
+            </Button>
+          )}
+        </div>
+      </div>
+      {identity && (
+        <p className="text-sm muted">
+          With the key file, the age tool opens a downloaded file too: <code>age -d -i ferry-key.txt file.age</code>
+        </p>
+      )}
+    </div>
+  )
+}

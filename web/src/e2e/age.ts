@@ -1,0 +1,241 @@
+/**
+ * The age format (age-encryption.org/v1) in pieces a resumable upload and a ranged download
+ * need. typage (npm age-encryption) writes and checks every header, so recipients, scrypt
+ * and the header MAC are exactly its code; what is here is only age's STREAM payload, as the
+ * spec defines it: HKDF-SHA-256(file key, salt = 16-byte nonce, info "payload") as the key,
+ * ChaCha20-Poly1305 over 64 KiB chunks, nonce = 11-byte big-endian chunk counter || last flag.
+ * Each chunk stands alone, so encryption can start again at any chunk after a reload.
+ */
+import { chacha20poly1305 } from '@noble/ciphers/chacha.js'
+import { hkdf } from '@noble/hashes/hkdf.js'
+import { sha256 } from '@noble/hashes/sha2.js'
+import { Decrypter, Encrypter, type Recipient } from 'age-encryption'
+
+export const CHUNK = 64 * 1024
+const TAG = 16
+export const SEALED_CHUNK = CHUNK + TAG
+const NONCE = 16
+const MAGIC = new TextEncoder().encode('age-encryption.org/v1\n')
+
+/** The key to a file's payload: the header that wraps it and what the payload needs. */
+export interface FileSeal {
+  header: Uint8Array
+  nonce: Uint8Array
+  fileKey: Uint8Array
+}
+
+/** Who can open the files: X25519 recipients (age1…) or one passphrase (scrypt). */
+export type Keys = { recipients: string[] } | { passphrase: string }
+
+/**
+ * A fresh file key and its header for `keys`, from typage: it encrypts an empty file, whose
+ * output is header || nonce || one empty final chunk. The file key comes from a recipient
+ * that only watches (it adds no stanza) or, for a passphrase, from typage opening the header.
+ */
+export async function sealFile(keys: Keys): Promise<FileSeal> {
+  const encrypter = new Encrypter()
+  let fileKey: Uint8Array | null = null
+  if ('passphrase' in keys) {
+    encrypter.setPassphrase(keys.passphrase)
+  } else {
+    const watcher: Recipient = {
+      wrapFileKey(key) {
+        fileKey = key.slice()
+        return []
+      },
+    }
+    encrypter.addRecipient(watcher)
+    keys.recipients.forEach((r) => encrypter.addRecipient(r))
+  }
+  const empty = await encrypter.encrypt(new Uint8Array(0))
+  const header = empty.slice(0, empty.length - NONCE - TAG)
+  const nonce = empty.slice(empty.length - NONCE - TAG, empty.length - TAG)
+  if ('passphrase' in keys) fileKey = await openHeader(header, keys)
+  if (!fileKey) throw new Error('age produced no file key')
+  return { header, nonce, fileKey }
+}
+
+/** The file key of `header` (its MAC checked by typage); throws WrongKeyError if the key does not fit. */
+export async function openHeader(header: Uint8Array, key: { identity: string } | { passphrase: string }): Promise<Uint8Array> {
+  const decrypter = new Decrypter()
+  if ('passphrase' in key) decrypter.addPassphrase(key.passphrase)
+  else decrypter.addIdentity(key.identity)
+  try {
+    return await decrypter.decryptHeader(header)
+  } catch (error) {
+    throw new WrongKeyError(error)
+  }
+}
+
+export class WrongKeyError extends Error {
+  constructor(cause: unknown) {
+    super('This key or passphrase does not open the files.', { cause })
+    this.name = 'WrongKeyError'
+  }
+}
+
+/** Whether a header is for a passphrase (an scrypt stanza) rather than for identities. */
+export function needsPassphrase(header: Uint8Array): boolean {
+  return new TextDecoder().decode(header).includes('\n-> scrypt ')
+}
+
+/** Where the header ends (after its MAC line), or -1 if `bytes` does not hold all of it yet. */
+export function headerLength(bytes: Uint8Array): number {
+  for (let i = 0; i < MAGIC.length && i < bytes.length; i++) {
+    if (bytes[i] !== MAGIC[i]) throw new Error('Not an age file.')
+  }
+  const text = new TextDecoder('latin1').decode(bytes)
+  const mac = text.indexOf('\n--- ')
+  if (mac < 0) return -1
+  const end = text.indexOf('\n', mac + 1)
+  return end < 0 ? -1 : end + 1
+}
+
+export function payloadKey(seal: Pick<FileSeal, 'fileKey' | 'nonce'>): Uint8Array {
+  return hkdf(sha256, seal.fileKey, seal.nonce, new TextEncoder().encode('payload'), 32)
+}
+
+export function chunkCount(plainSize: number): number {
+  return Math.max(1, Math.ceil(plainSize / CHUNK))
+}
+
+export function sealedSize(plainSize: number, headerLength: number): number {
+  return headerLength + NONCE + plainSize + TAG * chunkCount(plainSize)
+}
+
+export function plainSize(sealedPayloadSize: number): number {
+  const chunks = Math.max(1, Math.ceil(sealedPayloadSize / SEALED_CHUNK))
+  return sealedPayloadSize - TAG * chunks
+}
+
+function chunkNonce(index: number, last: boolean): Uint8Array {
+  const nonce = new Uint8Array(12)
+  let n = index
+  for (let i = 10; i >= 0 && n > 0; i--) {
+    nonce[i] = n % 256
+    n = Math.floor(n / 256)
+  }
+  nonce[11] = last ? 1 : 0
+  return nonce
+}
+
+export function sealChunk(key: Uint8Array, index: number, plain: Uint8Array, last: boolean): Uint8Array {
+  return chacha20poly1305(key, chunkNonce(index, last)).encrypt(plain)
+}
+
+export function openChunk(key: Uint8Array, index: number, sealed: Uint8Array, last: boolean): Uint8Array {
+  try {
+    return chacha20poly1305(key, chunkNonce(index, last)).decrypt(sealed)
+  } catch (error) {
+    throw new Error(`The file is damaged: chunk ${index} does not authenticate.`, { cause: error })
+  }
+}
+
+/**
+ * The sealed file's bytes [start, end) for a plaintext `file`, encrypting only the chunks
+ * that overlap: a tus upload resumed at the server's offset re-encrypts from there on.
+ */
+export async function sealedSlice(file: Blob, seal: FileSeal, start: number, end: number): Promise<Uint8Array> {
+  const prefix = concat([seal.header, seal.nonce])
+  const total = sealedSize(file.size, seal.header.length)
+  const stop = Math.min(end, total)
+  const parts: Uint8Array[] = []
+  if (start < prefix.length) parts.push(prefix.subarray(start, Math.min(stop, prefix.length)))
+  const from = Math.max(0, start - prefix.length)
+  const to = stop - prefix.length
+  if (to > from) {
+    const key = payloadKey(seal)
+    const chunks = chunkCount(file.size)
+    const first = Math.floor(from / SEALED_CHUNK)
+    const last = Math.floor((to - 1) / SEALED_CHUNK)
+    const sealed: Uint8Array[] = []
+    for (let i = first; i <= last; i++) {
+      const plain = new Uint8Array(await file.slice(i * CHUNK, Math.min((i + 1) * CHUNK, file.size)).arrayBuffer())
+      sealed.push(sealChunk(key, i, plain, i === chunks - 1))
+    }
+    const offset = first * SEALED_CHUNK
+    parts.push(concat(sealed).subarray(from - offset, to - offset))
+  }
+  return concat(parts)
+}
+
+/**
+ * Opens a sealed payload streamed from `firstChunk` on (a ranged download starts at a chunk
+ * boundary); `payloadSize` tells which chunk is the last, whose nonce flag differs. Whole
+ * chunks inside one network read are opened in place; only chunks split across reads are
+ * gathered in a buffer first.
+ */
+export function openStream(key: Uint8Array, payloadSize: number, firstChunk = 0): TransformStream<Uint8Array, Uint8Array> {
+  const chunks = Math.max(1, Math.ceil(payloadSize / SEALED_CHUNK))
+  const lastSize = payloadSize - (chunks - 1) * SEALED_CHUNK
+  const buffer = new Uint8Array(SEALED_CHUNK)
+  let filled = 0
+  let index = firstChunk
+  return new TransformStream({
+    transform(data, controller) {
+      let at = 0
+      while (at < data.length) {
+        if (index >= chunks) throw new Error('The file has data after its last chunk.')
+        const last = index === chunks - 1
+        const want = last ? lastSize : SEALED_CHUNK
+        if (filled === 0 && data.length - at >= want) {
+          controller.enqueue(openChunk(key, index++, data.subarray(at, at + want), last))
+          at += want
+          continue
+        }
+        const n = Math.min(want - filled, data.length - at)
+        buffer.set(data.subarray(at, at + n), filled)
+        filled += n
+        at += n
+        if (filled === want) {
+          controller.enqueue(openChunk(key, index++, buffer.subarray(0, want), last))
+          filled = 0
+        }
+      }
+    },
+    flush() {
+      if (index !== chunks || filled !== 0) throw new Error('The file is truncated.')
+    },
+  })
+}
+
+export function concat(parts: Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0]!
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
+  let at = 0
+  for (const part of parts) {
+    out.set(part, at)
+    at += part.length
+  }
+  return out
+}
+
+/** A small value (the manifest) as a whole age file, base64, for the server to keep opaque. */
+export async function sealText(text: string, keys: Keys): Promise<string> {
+  const encrypter = new Encrypter()
+  if ('passphrase' in keys) encrypter.setPassphrase(keys.passphrase)
+  else keys.recipients.forEach((r) => encrypter.addRecipient(r))
+  return toBase64(await encrypter.encrypt(text))
+}
+
+export async function openText(base64: string, key: { identity: string } | { passphrase: string }): Promise<string> {
+  const decrypter = new Decrypter()
+  if ('passphrase' in key) decrypter.addPassphrase(key.passphrase)
+  else decrypter.addIdentity(key.identity)
+  try {
+    return await decrypter.decrypt(fromBase64(base64), 'text')
+  } catch (error) {
+    throw new WrongKeyError(error)
+  }
+}
+
+export function toBase64(bytes: Uint8Array): string {
+  let binary = ''
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  return btoa(binary)
+}
+
+export function fromBase64(text: string): Uint8Array {
+  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0))
+}
+

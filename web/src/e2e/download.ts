@@ -1,0 +1,198 @@
+/**
+ * Downloads an age file and decrypts it while it streams to disk: the header is read off the
+ * start of the response, typage opens it with the recipient's key (checking its MAC), and the
+ * payload is opened chunk by chunk into a sink. Sinks, best first: the service worker (a
+ * normal download in the browser's download manager), the File System Access API, and, where
+ * neither exists, memory up to MEMORY_LIMIT.
+ */
+import { concat, headerLength, openHeader, openStream, payloadKey, plainSize } from './age'
+
+const NONCE = 16
+export const MEMORY_LIMIT = 512 * 1024 * 1024
+
+export type Key = { identity: string } | { passphrase: string }
+
+export interface Progress {
+  bytes: number
+  total: number
+}
+
+/** Splits the header and nonce off the start of `body`; the rest is the sealed payload. */
+async function readPrefix(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<{ header: Uint8Array; nonce: Uint8Array; rest: Uint8Array }> {
+  let buffer: Uint8Array = new Uint8Array(0)
+  for (;;) {
+    const length = buffer.length > 0 ? headerLength(buffer) : -1
+    if (length > 0 && buffer.length >= length + NONCE) {
+      return {
+        header: buffer.slice(0, length),
+        nonce: buffer.slice(length, length + NONCE),
+        rest: buffer.slice(length + NONCE),
+      }
+    }
+    const { value, done } = await reader.read()
+    if (done) throw new Error('The file is truncated.')
+    buffer = concat([buffer, value])
+  }
+}
+
+/** Fetches the sealed file from byte `start` on (a Range request), or whole for 0. */
+export type Fetcher = (start: number) => Promise<Response>
+
+const RETRIES = 3
+
+/**
+ * The plaintext of a sealed file of `sealedSize` bytes. If the connection drops, the rest is
+ * asked for with a Range request from the first byte not yet received, and decryption goes on
+ * from there: nothing already received is fetched or decrypted again.
+ */
+export async function openDownload(fetcher: Fetcher, sealedSize: number, key: Key): Promise<{ plain: ReadableStream<Uint8Array>; size: number }> {
+  const first = await fetcher(0)
+  if (!first.ok || !first.body) throw new Error(`The download failed (HTTP ${first.status}).`)
+  let reader = first.body.getReader()
+  const { header, nonce, rest } = await readPrefix(reader)
+  const fileKey = await openHeader(header, key)
+  const payloadSize = sealedSize - header.length - NONCE
+  let received = header.length + NONCE + rest.length
+  let retries = 0
+  const payload = new ReadableStream<Uint8Array>({
+    start(controller) {
+      if (rest.length) controller.enqueue(rest)
+    },
+    async pull(controller) {
+      for (;;) {
+        try {
+          const { value, done } = await reader.read()
+          if (done) {
+            if (received < sealedSize) throw new Error('The connection ended early.')
+            controller.close()
+          } else {
+            received += value.length
+            controller.enqueue(value)
+          }
+          return
+        } catch (error) {
+          if (++retries > RETRIES) throw error
+          const next = await fetcher(received)
+          if (next.status !== 206 || !next.body) throw error
+          reader = next.body.getReader()
+        }
+      }
+    },
+    cancel: (reason) => reader.cancel(reason),
+  })
+  return { plain: payload.pipeThrough(openStream(payloadKey({ fileKey, nonce }), payloadSize)), size: plainSize(payloadSize) }
+}
+
+/** Where plaintext goes: chosen before any await, as the save picker needs the click. */
+export interface Sink {
+  open(name: string, size: number): Promise<WritableStream<Uint8Array>>
+  kind: 'service-worker' | 'file-system' | 'memory'
+}
+
+let worker: Promise<ServiceWorker | null> | null = null
+
+function serviceWorker(): Promise<ServiceWorker | null> {
+  worker ??= (async () => {
+    if (!('serviceWorker' in navigator)) return null
+    try {
+      const registration = await navigator.serviceWorker.register('/e2e-sw.js', { scope: '/' })
+      await navigator.serviceWorker.ready
+      return registration.active ?? registration.waiting ?? registration.installing
+    } catch {
+      return null
+    }
+  })()
+  return worker
+}
+
+/** Starts registering the service worker early, so a click finds it ready. */
+export function prepareDownloads(): void {
+  void serviceWorker()
+}
+
+function workerSink(sw: ServiceWorker): Sink {
+  return {
+    kind: 'service-worker',
+    async open(name, size) {
+      const id = crypto.randomUUID()
+      const channel = new MessageChannel()
+      const ready = new Promise<void>((resolve) => {
+        channel.port1.onmessage = ({ data }) => {
+          if (data === 'ready') resolve()
+        }
+      })
+      sw.postMessage({ id, name, size, port: channel.port2 }, [channel.port2])
+      await ready
+      const frame = document.createElement('iframe')
+      frame.hidden = true
+      frame.src = `/e2e-save/${id}`
+      document.body.append(frame)
+      const port = channel.port1
+      return new WritableStream<Uint8Array>({
+        write(chunk) {
+          port.postMessage(chunk)
+        },
+        close() {
+          port.postMessage('end')
+          window.setTimeout(() => frame.remove(), 60_000)
+        },
+        abort(reason) {
+          port.postMessage({ error: String(reason) })
+          frame.remove()
+        },
+      })
+    },
+  }
+}
+
+interface SavePicker {
+  showSaveFilePicker(options: { suggestedName: string }): Promise<{ createWritable(): Promise<WritableStream<Uint8Array>> }>
+}
+
+function memorySink(save: (blob: Blob, name: string) => void): Sink {
+  return {
+    kind: 'memory',
+    async open(name, size) {
+      if (size > MEMORY_LIMIT) {
+        throw new Error(
+          `This browser can only decrypt files up to ${MEMORY_LIMIT / 1024 / 1024} MiB here. Use a current Chrome, Edge or Firefox, or the age command line tool with the key file.`,
+        )
+      }
+      const parts: Uint8Array[] = []
+      return new WritableStream<Uint8Array>({
+        write: (chunk) => void parts.push(chunk),
+        close: () => save(new Blob(parts as BlobPart[]), name),
+      })
+    },
+  }
+}
+
+/** The best sink this browser offers. */
+export async function chooseSink(save: (blob: Blob, name: string) => void): Promise<Sink> {
+  const sw = await serviceWorker()
+  if (sw) return workerSink(sw)
+  const picker = window as unknown as Partial<SavePicker>
+  if (picker.showSaveFilePicker) {
+    const showSaveFilePicker = picker.showSaveFilePicker.bind(window)
+    return {
+      kind: 'file-system',
+      async open(name) {
+        const handle = await showSaveFilePicker({ suggestedName: name })
+        return handle.createWritable()
+      },
+    }
+  }
+  return memorySink(save)
+}
+
+/** Counts bytes as they pass, for progress, speed and ETA. */
+export function counting(total: number, onProgress: (p: Progress) => void): TransformStream<Uint8Array, Uint8Array> {
+  let bytes = 0
+  return new TransformStream({
+    transform(chunk, controller) {
+      bytes += chunk.length
+      onProgress({ bytes, total })
+      controller.enqueue(chunk)
+    },
+  })
+}
