@@ -10,7 +10,7 @@ export const revokeOtherSessions = () => api.request<void>('/api/v1/auth/session
 
 export const listApiKeys = () => api.request<Items<ApiKey>>('/api/v1/auth/api-keys').then((r) => r.items)
 
-export const createApiKey = (body: Schemas['CreateRequest']) =>
+export const createApiKey = (body: Schemas['ApiKeyCreateRequest']) =>
   api.request<CreatedApiKey>('/api/v1/auth/api-keys', { json: body })
 
 export const revokeApiKey = (id: string) =>

@@ -1,22 +1,9 @@
 import { api } from './client'
+import type { Received, Schemas } from './types'
 
-export interface Ban {
-  address: string
-  reason: string
-  strikes: number
-  banned_at: string
-  until: string
-}
+export type Ban = Received<Schemas['BanView'], 'address' | 'reason' | 'strikes' | 'banned_at' | 'until'>
 
-export interface Alert {
-  id: string
-  kind: string
-  subject: string | null
-  detail: string
-  created_at: string
-  acknowledged_at: string | null
-  acknowledged_by: string | null
-}
+export type Alert = Received<Schemas['AlertView'], 'id' | 'kind' | 'detail' | 'created_at'>
 
 export const listBans = () => api.request<{ items: Ban[] }>('/api/v1/admin/bans').then((page) => page.items)
 

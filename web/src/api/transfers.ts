@@ -53,7 +53,7 @@ export type NewTransfer = Omit<Schemas['NewTransfer'], 'title' | 'file_ids' | 'r
   manifest?: string
 }
 
-export type Recipient = Received<Schemas['RecipientView'], 'email'>
+export type Recipient = Received<Schemas['TransferRecipientView'], 'email'>
 
 export type Activity = Omit<
   Received<Schemas['ActivityView'], 'id' | 'link_id' | 'bytes' | 'completed' | 'started_at'>,
