@@ -2,23 +2,16 @@ package dev.ferry.auth.mfa;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import dev.ferry.auth.User;
 import dev.ferry.auth.UserRepository;
 import dev.ferry.auth.Role;
 import dev.ferry.auth.UserStatus;
 import dev.ferry.testing.Databases.Vendor;
-import dev.ferry.testing.Databases;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
+import dev.ferry.testing.EveryVendor;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,33 +22,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The SQL of second factors and security settings, against both SQLite and a real
  * PostgreSQL.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MfaRepositoriesTests {
+class MfaRepositoriesTests extends EveryVendor {
 
 	private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-
-	private final Map<Vendor, Databases.Fresh> databases = new EnumMap<>(Vendor.class);
-
-	@BeforeAll
-	void openDatabases() {
-		for (Vendor vendor : Vendor.values()) {
-			databases.put(vendor, Databases.migrated(vendor));
-		}
-	}
-
-	@AfterAll
-	void closeDatabases() {
-		databases.values().forEach(Databases.Fresh::close);
-	}
-
-	Stream<Arguments> databases() {
-		return databases.entrySet().stream().map((entry) -> Arguments.of(entry.getKey(), entry.getValue().jdbc()));
-	}
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("databases")
 	void aTotpStepIsUsedOnceAndRecoveryCodesOnce(Vendor vendor, JdbcClient jdbc) {
-		SecondFactorRepository factors = new SecondFactorRepository(jdbc, databases.get(vendor).dialect());
+		SecondFactorRepository factors = new SecondFactorRepository(jdbc, database(vendor).dialect());
 		UUID user = user(jdbc);
 		factors.savePending(user, new byte[] { 1, 2, 3 }, NOW);
 		factors.savePending(user, new byte[] { 4, 5, 6 }, NOW);
@@ -81,7 +55,7 @@ class MfaRepositoriesTests {
 	@MethodSource("databases")
 	void securitySettingsKeepTheLatestValue(Vendor vendor, JdbcClient jdbc) {
 		UUID user = user(jdbc);
-		SecuritySettingsRepository settings = new SecuritySettingsRepository(jdbc, databases.get(vendor).dialect());
+		SecuritySettingsRepository settings = new SecuritySettingsRepository(jdbc, database(vendor).dialect());
 		settings.save("require_2fa", "admin", user, NOW);
 		settings.save("require_2fa", "all", user, NOW);
 		assertThat(settings.find("require_2fa")).contains("all");
