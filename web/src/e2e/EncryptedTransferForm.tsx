@@ -6,8 +6,9 @@ import { formatBytes, formatEta, formatSpeed, percent } from '../lib/format'
 import { etaSeconds, RateMeter } from '../lib/rate'
 import { Button } from '../ui/Button'
 import { InlineError } from '../ui/ErrorNotice'
-import { SelectField, TextField } from '../ui/Field'
+import { TextField } from '../ui/Field'
 import { expiryFromDays, parseRecipients, positiveInt } from '../transfers/form'
+import { TransferOptionsFields, type TransferOptions } from '../transfers/TransferOptionsFields'
 import { sealText, type Keys } from './age'
 import { recipientOf } from './keys'
 import { forgetPending, pendingIdentity, savePendingIdentity } from './pending'
@@ -15,7 +16,6 @@ import { uploadSealed } from './upload'
 
 export type KeyMode = 'link' | 'passphrase' | 'people'
 
-const EXPIRY = ['1', '3', '7', '14', '30'].map((d) => ({ value: d, label: `${d} ${d === '1' ? 'day' : 'days'}` }))
 
 interface Progress {
   name: string
@@ -54,10 +54,8 @@ export function EncryptedTransferForm({ onCreated }: { onCreated: (t: Transfer) 
   const [passphrase, setPassphrase] = useState('')
   const [people, setPeople] = useState('')
   const [title, setTitle] = useState('')
-  const [message, setMessage] = useState('')
-  const [days, setDays] = useState('7')
-  const [password, setPassword] = useState('')
-  const [maxDownloads, setMaxDownloads] = useState('')
+  const [options, setOptions] = useState<TransferOptions>({ message: '', days: '7', maxDownloads: '', password: '' })
+  const { message, days, maxDownloads, password } = options
   const [progress, setProgress] = useState<Progress | null>(null)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
@@ -173,35 +171,11 @@ export function EncryptedTransferForm({ onCreated }: { onCreated: (t: Transfer) 
       </div>
       <div className="space-y-4">
         <TextField label="Title" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} hint="Encrypted." />
-        <div>
-          <label htmlFor="e2e-message" className="label">
-            Message
-          </label>
-          <textarea
-            id="e2e-message"
-            className="field h-24 resize-y"
-            value={message}
-            onChange={(e) => setMessage(e.target.value)}
-            maxLength={5000}
-          />
-        </div>
-        <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField label="Expires after" options={EXPIRY} value={days} onChange={(e) => setDays(e.target.value)} />
-          <TextField
-            label="Download limit"
-            inputMode="numeric"
-            value={maxDownloads}
-            onChange={(e) => setMaxDownloads(e.target.value)}
-            placeholder="No limit"
-          />
-        </div>
-        <TextField
-          label="Password"
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          hint="Optional access password, on top of the key."
+        <TransferOptionsFields
+          id="e2e"
+          value={options}
+          onChange={setOptions}
+          passwordHint="Optional access password, on top of the key."
         />
         {progress && (
           <p className="text-sm" role="status">

@@ -8,20 +8,13 @@ import { UploadPanel } from '../files/uploads/UploadPanel'
 import { Button } from '../ui/Button'
 import { CopyField } from '../ui/CopyField'
 import { InlineError } from '../ui/ErrorNotice'
-import { SelectField, TextField } from '../ui/Field'
+import { TextField } from '../ui/Field'
 import { PageHeader } from '../ui/PageHeader'
 import { useToast } from '../ui/Toasts'
 import { FilePicker } from './FilePicker'
 import { expiryFromDays, parseRecipients, positiveInt } from './form'
 import { QrCode } from './QrCode'
-
-const EXPIRY = [
-  { value: '1', label: '1 day' },
-  { value: '3', label: '3 days' },
-  { value: '7', label: '7 days' },
-  { value: '14', label: '14 days' },
-  { value: '30', label: '30 days' },
-]
+import { TransferOptionsFields, type TransferOptions } from './TransferOptionsFields'
 
 export function NewTransferPage() {
   const location = useLocation()
@@ -87,10 +80,8 @@ function TransferForm({
   const queries = useQueryClient()
   const [title, setTitle] = useState('')
   const [recipients, setRecipients] = useState('')
-  const [message, setMessage] = useState('')
-  const [days, setDays] = useState('7')
-  const [password, setPassword] = useState('')
-  const [maxDownloads, setMaxDownloads] = useState('')
+  const [options, setOptions] = useState<TransferOptions>({ message: '', days: '7', maxDownloads: '', password: '' })
+  const { message, days, maxDownloads, password } = options
   const [verify, setVerify] = useState(false)
   const [notify, setNotify] = useState(false)
   const [busy, setBusy] = useState(false)
@@ -150,35 +141,11 @@ function TransferForm({
           hint="Optional. Email addresses separated by commas."
           error={parsed.invalid.length ? `Not an email address: ${parsed.invalid.join(', ')}` : undefined}
         />
-        <div>
-          <label htmlFor="transfer-message" className="label">
-            Message
-          </label>
-          <textarea
-            id="transfer-message"
-            className="field h-24 resize-y"
-            value={message}
-            onChange={(e) => setMessage(e.target.value)}
-            maxLength={5000}
-          />
-        </div>
-        <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField label="Expires after" options={EXPIRY} value={days} onChange={(e) => setDays(e.target.value)} />
-          <TextField
-            label="Download limit"
-            inputMode="numeric"
-            value={maxDownloads}
-            onChange={(e) => setMaxDownloads(e.target.value)}
-            placeholder="No limit"
-          />
-        </div>
-        <TextField
-          label="Password"
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          hint="Optional. Tell it to the recipients another way."
+        <TransferOptionsFields
+          id="transfer"
+          value={options}
+          onChange={setOptions}
+          passwordHint="Optional. Tell it to the recipients another way."
         />
         <label className="flex items-center gap-2 text-sm">
           <input
