@@ -19,6 +19,12 @@ public interface UploadRules {
 	 */
 	void checkName(CurrentUser owner, String name, long size);
 
+	/**
+	 * Whether a rule for {@code owner}'s role looks at the content: only then must a
+	 * receiver hold back the first bytes for {@link #checkContent}.
+	 */
+	boolean checksContent(CurrentUser owner);
+
 	/** Checks the type detected from a file's first bytes ({@code head}). */
 	void checkContent(CurrentUser owner, String name, byte[] head);
 

@@ -77,6 +77,11 @@ class UploadRulesService implements UploadRules {
 	}
 
 	@Override
+	public boolean checksContent(CurrentUser owner) {
+		return load().rules().stream().anyMatch((rule) -> rule.appliesTo(owner.role()) && rule.checksType());
+	}
+
+	@Override
 	public void checkContent(CurrentUser owner, String name, byte[] head) {
 		checkType(owner, name, () -> types.detectContent(head));
 	}

@@ -93,6 +93,12 @@ class UploadPolicy {
 	 * replays the head and continues with the rest of the body.
 	 */
 	ChunkWriter.Chunk checkFirstBytes(CurrentUser user, Upload upload, ChunkWriter.Chunk chunk) {
+		if (!rules.checksContent(user)) {
+			// Without a type rule the body streams straight to the store, so a body cut
+			// short
+			// in its first bytes still keeps what arrived.
+			return chunk;
+		}
 		long limit = UploadRules.HEAD_BYTES;
 		if (upload.length() != null) {
 			limit = Math.min(limit, upload.length());
