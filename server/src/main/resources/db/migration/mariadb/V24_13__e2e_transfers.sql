@@ -11,7 +11,7 @@ CREATE TABLE e2e_transfers (
 CREATE TABLE age_keys (
   user_id          VARCHAR(36)   PRIMARY KEY,
   recipient        VARCHAR(100)  NOT NULL,
-  wrapped_identity TEXT          NOT NULL,
+  user_wrapped_identity TEXT     NOT NULL,
   created_at       BIGINT        NOT NULL,
   FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
 );

@@ -19,13 +19,13 @@ class AgeKeyRepository {
 
 	void save(UUID userId, AgeKeys.AgeKey key) {
 		jdbc.sql("DELETE FROM age_keys WHERE user_id = ?").param(userId.toString()).update();
-		jdbc.sql("INSERT INTO age_keys (user_id, recipient, wrapped_identity, created_at) VALUES (?, ?, ?, ?)")
+		jdbc.sql("INSERT INTO age_keys (user_id, recipient, user_wrapped_identity, created_at) VALUES (?, ?, ?, ?)")
 			.params(userId.toString(), key.recipient(), key.wrappedIdentity(), key.createdAt().toEpochMilli())
 			.update();
 	}
 
 	Optional<AgeKeys.AgeKey> find(UUID userId) {
-		return jdbc.sql("SELECT recipient, wrapped_identity, created_at FROM age_keys WHERE user_id = ?")
+		return jdbc.sql("SELECT recipient, user_wrapped_identity, created_at FROM age_keys WHERE user_id = ?")
 			.param(userId.toString())
 			.query((rs, row) -> new AgeKeys.AgeKey(rs.getString(1), rs.getString(2),
 					Instant.ofEpochMilli(rs.getLong(3))))

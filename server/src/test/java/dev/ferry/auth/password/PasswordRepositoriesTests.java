@@ -21,7 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The SQL of password history and resets, against SQLite and real PostgreSQL and MariaDB servers.
+ * The SQL of password history and resets, against SQLite and real PostgreSQL and MariaDB
+ * servers.
  */
 class PasswordRepositoriesTests extends EveryVendor {
 

@@ -19,7 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The SQL of sessions and refresh tokens, against SQLite and real PostgreSQL and MariaDB servers.
+ * The SQL of sessions and refresh tokens, against SQLite and real PostgreSQL and MariaDB
+ * servers.
  */
 class SessionRepositoriesTests extends EveryVendor {
 

@@ -93,7 +93,7 @@ class KeyRotationIntegrationTests extends IntegrationTest {
 	void everySealedColumnOfTheSchemaIsRegisteredForRotation() {
 		List<String> sealedColumns = jdbc.sql("""
 				SELECT m.name || '.' || c.name FROM sqlite_master m JOIN pragma_table_info(m.name) c
-				WHERE m.type = 'table' AND (c.name LIKE 'sealed%' OR c.name LIKE 'wrapped%')""")
+				WHERE m.type = 'table' AND (c.name LIKE '%sealed%' OR c.name LIKE 'wrapped%')""")
 			.query(String.class)
 			.list();
 
