@@ -131,6 +131,26 @@ class AdminStatsIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void analyticsHasTheDashboardsFiguresInOneDocumentForAdminsOnly() {
+		String admin = adminToken();
+		Api.Response analytics = api.get("/api/v1/admin/analytics", admin);
+		assertThat(analytics.status()).isEqualTo(200);
+		JsonNode body = analytics.json();
+		JsonNode overview = api.get("/api/v1/admin/stats/overview", admin).json();
+		assertThat(body.get("overview").get("users").get("total").asLong())
+			.isEqualTo(overview.get("users").get("total").asLong());
+		assertThat(body.get("activity").get("days").asInt()).isEqualTo(30);
+		assertThat(body.get("activity").get("items")).hasSize(30);
+		assertThat(body.get("storage").isArray()).isTrue();
+
+		String user = newUser(admin, "analytics-" + UUID.randomUUID() + "@ferry.test", "user");
+		Api.Response denied = api.get("/api/v1/admin/analytics", user);
+		assertThat(denied.status()).isEqualTo(403);
+		assertThat(denied.contentType()).startsWith("application/problem+json");
+		assertThat(api.get("/api/v1/admin/analytics", null).status()).isEqualTo(401);
+	}
+
+	@Test
 	void readingStatsIsAudited() {
 		String admin = adminToken();
 		api.get("/api/v1/admin/stats/activity?days=9", admin);

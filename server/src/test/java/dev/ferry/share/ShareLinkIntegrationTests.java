@@ -226,6 +226,17 @@ class ShareLinkIntegrationTests extends ShareIntegrationTest {
 		assertThat(wrong.status()).isEqualTo(401);
 		assertThat(problemType(wrong)).isEqualTo("/problems/share-wrong-password");
 
+		Api.Response wrongByAlias = publicPost("/api/v1/share/" + token + "/verify", Map.of("password", "nope"));
+		assertThat(wrongByAlias.status()).isEqualTo(401);
+		assertThat(problemType(wrongByAlias)).isEqualTo("/problems/share-wrong-password");
+		Api.Response verified = publicPost("/api/v1/share/" + token + "/verify", Map.of("password", "correct horse"));
+		assertThat(verified.status()).as(verified.body()).isEqualTo(200);
+		assertThat(
+				publicGet("/api/v1/share/" + token, "X-Share-Session", verified.json().get("session_token").asString())
+					.json()
+					.get("files"))
+			.hasSize(1);
+
 		Api.Response unlocked = publicPost("/api/v1/share/" + token + "/unlock", Map.of("password", "correct horse"));
 		assertThat(unlocked.status()).as(unlocked.body()).isEqualTo(200);
 		String session = unlocked.json().get("session_token").asString();

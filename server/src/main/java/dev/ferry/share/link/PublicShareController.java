@@ -55,6 +55,18 @@ public class PublicShareController {
 		return SessionView.of(shares.unlock(token, (body != null) ? body.password() : null, request.getRemoteAddr()));
 	}
 
+	/**
+	 * The classic route of the Secure File Transfer API design for password verification:
+	 * the same check, limits and audit as {@link #unlock}.
+	 */
+	@Operation(operationId = "verifySharePassword",
+			summary = "Check a share link's password and open a share session (alias of unlock)")
+	@PostMapping("/verify")
+	SessionView verify(@PathVariable String token, @RequestBody(required = false) Unlock body,
+			HttpServletRequest request) {
+		return unlock(token, body, request);
+	}
+
 	@Operation(operationId = "requestShareEmailCode", summary = "Mail a code to a recipient of the share")
 	@PostMapping("/verify-email")
 	ResponseEntity<Map<String, String>> verifyEmail(@PathVariable String token, @RequestBody EmailBody body,
