@@ -20,9 +20,10 @@ import java.util.stream.Stream;
 
 import dev.ferry.testing.Databases;
 import dev.ferry.testing.FerryProcess;
+import dev.ferry.testing.S3TestServer;
 
 /**
- * Three Ferry nodes as child processes on one fresh PostgreSQL database, one blob store,
+ * Three Ferry nodes as child processes on one fresh PostgreSQL database, one S3 bucket,
  * one keyset file and the Redis of {@code bin/test-services}, with Debian's nginx and
  * HAProxy in front (round robin, no stickiness). Started once per test run by
  * {@link ClusterExtension}; a test that kills a node restarts it, so the next test finds
@@ -35,6 +36,8 @@ public final class Cluster implements AutoCloseable {
 	private final Path dir;
 
 	private final String databaseUrl;
+
+	private final String bucket = S3TestServer.newBucket("cluster");
 
 	private final int[] ports = new int[NODES];
 
@@ -77,11 +80,13 @@ public final class Cluster implements AutoCloseable {
 	}
 
 	/**
-	 * The one place that picks the blob store the nodes share: a directory on this
-	 * machine for now; an S3 endpoint (S3Proxy) goes here once Ferry has one.
+	 * The blob store the nodes share: one fresh bucket on the S3 server (S3Proxy) of
+	 * {@code bin/test-services}, as a real deployment shares S3, never a common disk.
 	 */
 	private Map<String, String> sharedStorage() {
-		return Map.of("FERRY_STORAGE_DIR", dir.resolve("blobs").toString());
+		return Map.of("FERRY_STORAGE", "s3", "FERRY_S3_ENDPOINT", S3TestServer.endpoint(), "FERRY_S3_BUCKET", bucket,
+				"FERRY_S3_ACCESS_KEY", S3TestServer.accessKey(), "FERRY_S3_SECRET_KEY", S3TestServer.secretKey(),
+				"FERRY_S3_PATH_STYLE", "true");
 	}
 
 	private Map<String, String> environment(int node, String redis) {
@@ -91,6 +96,8 @@ public final class Cluster implements AutoCloseable {
 		environment.put("FERRY_KEYSET_FILE", dir.resolve("keys").resolve("kek.json").toString());
 		environment.put("FERRY_REDIS_URL", redis);
 		environment.put("FERRY_NODE_NAME", name(node));
+		// Every node sweeps every second, so the nodes race for each ended transfer.
+		environment.put("FERRY_SHARE_SWEEP_INTERVAL", "1s");
 		// Three JVMs start at once on a small machine: the quick compiler alone starts
 		// them sooner, and the serial collector keeps them from competing for the cores.
 		environment.put("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
@@ -134,6 +141,15 @@ public final class Cluster implements AutoCloseable {
 				result.next();
 				return result.getLong(1);
 			}
+		}
+	}
+
+	/** Runs an {@code UPDATE} with one parameter on the nodes' database. */
+	public int update(String sql, String parameter) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(databaseUrl, Databases.postgresUser(), null);
+				PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.setString(1, parameter);
+			return statement.executeUpdate();
 		}
 	}
 

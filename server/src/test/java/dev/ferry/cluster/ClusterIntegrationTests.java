@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -37,12 +38,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
- * Three nodes on PostgreSQL, one blob store and Redis, behind nginx and behind HAProxy
- * (round robin, no stickiness): uploads and downloads go to any node, a node killed with
- * SIGKILL costs the clients nothing, and limits hold across nodes. The nodes name
- * themselves in {@code X-Ferry-Node}.
+ * Three nodes on PostgreSQL, one S3 bucket (S3Proxy) and Redis, behind nginx and behind
+ * HAProxy (round robin, no stickiness): uploads and downloads go to any node, a node
+ * killed with SIGKILL costs the clients nothing, and limits hold across nodes. The nodes
+ * name themselves in {@code X-Ferry-Node}.
  */
 @ExtendWith(ClusterExtension.class)
 class ClusterIntegrationTests {
@@ -171,6 +173,41 @@ class ClusterIntegrationTests {
 		assertThat(cluster.count("SELECT COUNT(*) FROM audit_log WHERE action = 'auth.lockout' AND object_id = ?",
 				created.json().get("id").asString()))
 			.isEqualTo(1);
+	}
+
+	/**
+	 * Every node sweeps each second, so all three race for a transfer that has ended: it
+	 * is recorded expired once, purged once and its file shredded once.
+	 */
+	@Test
+	void aScheduledPurgeRunsOnceAcrossNodes() throws Exception {
+		Api api = new Api(cluster.balancer(Balancer.Kind.NGINX).base());
+		String token = adminToken(api);
+		Api.Response stored = api.send(api
+			.builder("/api/v1/files/content?path="
+					+ URLEncoder.encode("/cluster/ending-" + UUID.randomUUID() + ".bin", StandardCharsets.UTF_8), token)
+			.PUT(HttpRequest.BodyPublishers.ofByteArray(random(4096))));
+		assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+		String fileId = stored.json().get("id").asString();
+		Api.Response transfer = api.post("/api/v1/transfers",
+				Map.of("title", "Ending", "file_ids", List.of(fileId), "delete_files_on_expiry", true), token);
+		assertThat(transfer.status()).as(transfer.body()).isEqualTo(201);
+		String transferId = transfer.json().get("id").asString();
+
+		assertThat(cluster.update("UPDATE transfers SET expires_at = 0 WHERE id = ?", transferId)).isEqualTo(1);
+
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> cluster.count("SELECT COUNT(*) FROM transfers WHERE id = ? AND purged_at IS NOT NULL",
+					transferId) == 1);
+		assertThat(auditCount("transfer.expired", transferId)).isEqualTo(1);
+		assertThat(auditCount("transfer.purged", transferId)).isEqualTo(1);
+		assertThat(auditCount("file.purged", fileId)).isEqualTo(1);
+		assertThat(api.send(api.builder("/api/v1/files/" + fileId, token).GET()).status()).isEqualTo(404);
+	}
+
+	private static long auditCount(String action, String objectId) throws Exception {
+		return cluster.count("SELECT COUNT(*) FROM audit_log WHERE action = '" + action + "' AND object_id = ?",
+				objectId);
 	}
 
 	/** Runs tus-js-client; {@code atHalf} runs once more than half was sent. */

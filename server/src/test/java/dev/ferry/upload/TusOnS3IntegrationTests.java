@@ -5,10 +5,13 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import dev.ferry.testing.Api;
 import dev.ferry.testing.IntegrationTest;
@@ -35,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A server with {@code FERRY_STORAGE=s3} on a real S3 server (S3Proxy): tus PATCHes of
  * any size end up as encrypted objects in the bucket, a range download fetches only the
- * segments it needs by ranged GETs, and deleting the file removes its objects.
+ * segments it needs by ranged GETs, repeated reads come from the node's hot cache (which
+ * holds ciphertext only), and deleting the file removes its objects.
  */
 class TusOnS3IntegrationTests extends IntegrationTest {
 
@@ -56,10 +60,14 @@ class TusOnS3IntegrationTests extends IntegrationTest {
 
 	private TestAccounts.Account user;
 
+	private static Path cacheDir;
+
 	@DynamicPropertySource
 	static void s3Storage(DynamicPropertyRegistry registry) throws IOException {
 		String dataDir = Files.createTempDirectory("ferry-s3-it-").toString();
+		cacheDir = Path.of(dataDir, "cache");
 		registry.add("ferry.data-dir", () -> dataDir);
+		registry.add("ferry.storage.cache.dir", cacheDir::toString);
 		registry.add("ferry.storage.type", () -> "s3");
 		registry.add("ferry.storage.s3.endpoint", S3TestServer::endpoint);
 		registry.add("ferry.storage.s3.bucket", () -> BUCKET);
@@ -80,7 +88,7 @@ class TusOnS3IntegrationTests extends IntegrationTest {
 	}
 
 	@Test
-	void patchesOfAnySizeAreStoredInTheBucketAndRangesFetchOnlyTheirSegments() {
+	void patchesOfAnySizeAreStoredInTheBucketAndRangesFetchOnlyTheirSegments() throws IOException {
 		byte[] content = random(13 * MIB + 321);
 		String location = tus.create(user.token(), content.length, Map.of("filename", "on-s3.bin")).header("Location");
 		int[] cuts = { 0, MIB + 7, 10 * MIB + 11, content.length };
@@ -100,10 +108,22 @@ class TusOnS3IntegrationTests extends IntegrationTest {
 		HttpResponse<byte[]> range = range(fileId, 6_000_000, 6_000_099);
 		assertThat(range.statusCode()).isEqualTo(206);
 		assertThat(range.body()).isEqualTo(Arrays.copyOfRange(content, 6_000_000, 6_000_100));
-		assertThat(counter("ferry.storage.s3.reads") - requestsBefore).as("the Tink header and one segment")
-			.isEqualTo(2);
+		assertThat(counter("ferry.storage.s3.reads") - requestsBefore)
+			.as("at most the part's first and one later segment, unless cached already")
+			.isLessThanOrEqualTo(2);
 		assertThat(counter("ferry.storage.s3.read.bytes") - bytesBefore).as("bytes fetched from S3")
-			.isLessThan(2 * 65_536);
+			.isLessThanOrEqualTo(2 * MIB);
+
+		assertThat(tus.download(fileId, user.token())).isEqualTo(content);
+		double warm = counter("ferry.storage.s3.reads");
+		assertThat(range(fileId, 12 * MIB, 12 * MIB + 999).body())
+			.isEqualTo(Arrays.copyOfRange(content, 12 * MIB, 12 * MIB + 1000));
+		assertThat(counter("ferry.storage.s3.reads")).as("a warm range is served by the node's cache").isEqualTo(warm);
+		String plaintext = new String(content, 12 * MIB, 64, StandardCharsets.ISO_8859_1);
+		assertThat(cacheFiles()).isNotEmpty()
+			.allSatisfy((file) -> assertThat(Files.readString(file, StandardCharsets.ISO_8859_1))
+				.as("no plaintext in the cache")
+				.doesNotContain(plaintext));
 
 		assertThat(api.delete("/api/v1/files/" + fileId, user.token()).status()).isEqualTo(204);
 		assertThat(objects()).isEmpty();
@@ -111,6 +131,12 @@ class TusOnS3IntegrationTests extends IntegrationTest {
 
 	private List<S3Object> objects() {
 		return S3.listObjectsV2Paginator((list) -> list.bucket(BUCKET).prefix("parts/")).contents().stream().toList();
+	}
+
+	private static List<Path> cacheFiles() throws IOException {
+		try (Stream<Path> files = Files.list(cacheDir)) {
+			return files.toList();
+		}
 	}
 
 	private double counter(String name) {

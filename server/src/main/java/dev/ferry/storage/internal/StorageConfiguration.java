@@ -23,10 +23,10 @@ class StorageConfiguration {
 	 */
 	@Bean
 	BlobStore blobStore(@Value("${ferry.storage.type:local}") String type, FerryProperties ferry,
-			StorageProperties storage, S3Properties s3, MeterRegistry registry) {
+			StorageProperties storage, S3Properties s3, SegmentCacheProperties cache, MeterRegistry registry) {
 		return switch (type.trim().toLowerCase(Locale.ROOT)) {
 			case "local", "" -> new LocalBlobStore(storage.dirOrDefault(ferry.dataDir()));
-			case "s3" -> s3Store(s3, registry);
+			case "s3" -> cached(s3Store(s3, registry), cache, ferry, registry);
 			default -> throw new IllegalStateException("FERRY_STORAGE must be local or s3, not " + type);
 		};
 	}
@@ -34,6 +34,21 @@ class StorageConfiguration {
 	@Bean
 	DataKeys dataKeys(KeyEncryptionKey kek, BlobRepository blobs, StorageProperties storage) {
 		return new DataKeys(kek, blobs, storage);
+	}
+
+	/** The hot tier in front of S3 ({@code FERRY_CACHE_SIZE=0} turns it off). */
+	private static BlobStore cached(S3BlobStore store, SegmentCacheProperties cache, FerryProperties ferry,
+			MeterRegistry registry) {
+		if (!cache.enabled()) {
+			return store;
+		}
+		try {
+			return new CachedBlobStore(store, cache.dirOrDefault(ferry.dataDir()), cache.size().toBytes(), registry);
+		}
+		catch (IOException ex) {
+			store.close();
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static S3BlobStore s3Store(S3Properties properties, MeterRegistry registry) {
