@@ -64,7 +64,7 @@ class AccessPolicyRuleTests {
 				.stream()
 				.anyMatch((dependency) -> dependency.getTargetClass().isEquivalentTo(AccessPolicy.class)))
 			.map(JavaClass::getSimpleName))
-			.contains("AdminStats", "KeyAdministration", "Owners", "FileService", "UploadService", "UserAdminService");
+			.contains("AdminStats", "KeyAdministration", "Owners", "FileService", "UploadAccess", "UserAdminService");
 	}
 
 }

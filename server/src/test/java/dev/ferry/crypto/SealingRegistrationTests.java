@@ -56,7 +56,7 @@ class SealingRegistrationTests {
 	@Test
 	void theScanSeesEverySealerWeKnowOf() {
 		assertThat(SERVER.stream().filter(seal()).map(JavaClass::getSimpleName)).contains("ServerSecrets", "DataKeys",
-				"TwoFactorService", "OidcService", "MailOutbox");
+				"TotpSecrets", "OidcService", "MailOutbox");
 	}
 
 	private static DescribedPredicate<JavaClass> seal() {
