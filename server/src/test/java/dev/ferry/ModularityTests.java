@@ -15,8 +15,7 @@ import java.util.stream.Collectors;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaConstructor;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import dev.ferry.testing.ServerClasses;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.modulith.core.ApplicationModules;
@@ -38,9 +37,7 @@ class ModularityTests {
 
 	private static final Path ARCHITECTURE = Path.of("..", "docs", "architecture.md");
 
-	private static final JavaClasses SERVER = new ClassFileImporter()
-		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-		.importPackages("dev.ferry");
+	private static final JavaClasses SERVER = ServerClasses.ALL;
 
 	private final ApplicationModules modules = ApplicationModules.of(FerryApplication.class);
 
@@ -84,7 +81,7 @@ class ModularityTests {
 	@Test
 	void authIsSplitIntoNestedModules() {
 		for (String nested : List.of("auth.session", "auth.account", "auth.password", "auth.mfa", "auth.passkey",
-				"auth.oidc", "auth.apikey")) {
+				"auth.oidc", "auth.apikey", "auth.ticket")) {
 			assertThat(modules.getModuleByName(nested)).as(nested).isPresent();
 		}
 	}
@@ -111,7 +108,7 @@ class ModularityTests {
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("dev.ferry.auth.password..", "dev.ferry.auth.mfa..", "dev.ferry.auth.passkey..",
-					"dev.ferry.auth.oidc..", "dev.ferry.auth.apikey..")
+					"dev.ferry.auth.oidc..", "dev.ferry.auth.apikey..", "dev.ferry.auth.ticket..")
 			.check(SERVER);
 	}
 

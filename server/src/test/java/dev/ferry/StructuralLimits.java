@@ -17,18 +17,12 @@ final class StructuralLimits {
 	static final int MAX_COLLABORATORS = 7;
 
 	/** Source files (class names) over the line limit, with their length. */
-	static final Map<String, Integer> LONG_CLASSES = Map.of("dev.ferry.storage.internal.EncryptedBlobStorage", 315);
+	static final Map<String, Integer> LONG_CLASSES = Map.of();
 
 	/**
 	 * Classes with a constructor over the collaborator limit, with its parameter count.
 	 */
-	static final Map<String, Integer> WIDE_CONSTRUCTORS = Map.ofEntries(Map.entry("dev.ferry.admin.AdminStats", 9),
-			Map.entry("dev.ferry.auth.account.AdminBootstrap", 8),
-			Map.entry("dev.ferry.auth.session.MfaLoginService", 9), Map.entry("dev.ferry.auth.oidc.OidcService", 9),
-			Map.entry("dev.ferry.auth.password.PasswordService", 15),
-			Map.entry("dev.ferry.auth.session.SessionService", 8), Map.entry("dev.ferry.auth.mfa.TwoFactorService", 10),
-			Map.entry("dev.ferry.auth.account.UserAdminService", 8), Map.entry("dev.ferry.upload.UploadCompletion", 8),
-			Map.entry("dev.ferry.upload.UploadService", 10));
+	static final Map<String, Integer> WIDE_CONSTRUCTORS = Map.of("dev.ferry.auth.oidc.OidcService", 9);
 
 	private StructuralLimits() {
 	}

@@ -21,7 +21,7 @@ final class TableOwners {
 			Map.entry("recovery_codes", "auth.mfa"), Map.entry("passkeys", "auth.passkey"),
 			Map.entry("webauthn_challenges", "auth.passkey"), Map.entry("oidc_logins", "auth.oidc"),
 			Map.entry("sso_sessions", "auth.oidc"), Map.entry("user_identities", "auth.oidc"),
-			Map.entry("download_tickets", "auth"),
+			Map.entry("download_tickets", "auth.ticket"),
 			// audit, crypto, notify, storage, files, upload
 			Map.entry("audit_log", "audit"), Map.entry("audit_head", "audit"), Map.entry("server_secrets", "crypto"),
 			Map.entry("mail_outbox", "notify"), Map.entry("blobs", "storage"), Map.entry("blob_parts", "storage"),

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -14,10 +13,8 @@ import dev.ferry.audit.AuditLog;
 import dev.ferry.auth.AccessPolicy;
 import dev.ferry.auth.AccountStats;
 import dev.ferry.auth.CurrentUser;
-import dev.ferry.files.FileCatalog;
 import dev.ferry.files.StorageStats;
 import dev.ferry.share.TransferStats;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Service;
 
@@ -37,32 +34,26 @@ class AdminStats {
 
 	private final AccountStats accounts;
 
-	private final StorageStats storage;
+	private final StorageFigures storage;
 
 	private final TransferStats transfers;
 
-	private final ActivityCounts activity;
-
-	private final FileCatalog files;
+	private final ActivityTallies activity;
 
 	private final AuditLog audit;
-
-	private final JsonMapper json;
 
 	private final Clock clock;
 
 	private final AccessPolicy access;
 
-	AdminStats(AccountStats accounts, StorageStats storage, TransferStats transfers, ActivityCounts activity,
-			FileCatalog files, AuditLog audit, JsonMapper json, Clock clock, AccessPolicy access) {
+	AdminStats(AccountStats accounts, StorageFigures storage, TransferStats transfers, ActivityTallies activity,
+			AuditLog audit, Clock clock, AccessPolicy access) {
 		this.access = access;
 		this.accounts = accounts;
 		this.storage = storage;
 		this.transfers = transfers;
 		this.activity = activity;
-		this.files = files;
 		this.audit = audit;
-		this.json = json;
 		this.clock = clock;
 	}
 
@@ -73,9 +64,10 @@ class AdminStats {
 		long active = byStatus.getOrDefault("ACTIVE", 0L);
 		long suspended = byStatus.getOrDefault("SUSPENDED", 0L);
 		StorageStats.Totals totals = storage.totals();
-		ActivityTally last24h = tally(now.minus(Duration.ofDays(1)), now);
+		ActivityTally last24h = activity.between(now.minus(Duration.ofDays(1)), now);
 		StatsOverview overview = new StatsOverview(new StatsOverview.Users(active + suspended, active, suspended),
-				totals.files(), totals.bytes(), transfers.active(now), last24h.totals(), storage(TOP_STORAGE), now);
+				totals.files(), totals.bytes(), transfers.active(now), last24h.totals(), storage.largest(TOP_STORAGE),
+				now);
 		audit.record(AuditEvent.success("admin.stats_overview"));
 		return overview;
 	}
@@ -91,11 +83,11 @@ class AdminStats {
 		Instant now = clock.instant();
 		long today = now.toEpochMilli() / ActivityCounts.DAY_MILLIS;
 		long first = today - days + 1;
-		ActivityTally tally = tally(Instant.ofEpochMilli(first * ActivityCounts.DAY_MILLIS), now);
-		StatsActivity activity = new StatsActivity(days, LocalDate.ofEpochDay(first), LocalDate.ofEpochDay(today),
+		ActivityTally tally = activity.between(Instant.ofEpochMilli(first * ActivityCounts.DAY_MILLIS), now);
+		StatsActivity result = new StatsActivity(days, LocalDate.ofEpochDay(first), LocalDate.ofEpochDay(today),
 				tally.series(first, today), tally.totals());
 		audit.record(AuditEvent.success("admin.stats_activity").detail("days", days));
-		return activity;
+		return result;
 	}
 
 	List<UserStorage> storage(CurrentUser caller, int limit) {
@@ -103,38 +95,9 @@ class AdminStats {
 		if (limit < 1 || limit > MAX_LIMIT) {
 			throw AdminException.outOfRange("limit", 1, MAX_LIMIT);
 		}
-		List<UserStorage> storage = storage(limit);
+		List<UserStorage> largest = storage.largest(limit);
 		audit.record(AuditEvent.success("admin.stats_storage").detail("limit", limit));
-		return storage;
-	}
-
-	private ActivityTally tally(Instant from, Instant until) {
-		Instant end = until.plusMillis(1);
-		ActivityTally tally = new ActivityTally(json);
-		activity.perDay(ActivityTally.COUNTED, from, end).forEach(tally::count);
-		activity.successes(ActivityTally.WITH_BYTES, from, end, tally::bytes);
-		return tally;
-	}
-
-	/**
-	 * Accounts by the bytes their files use, largest first, then by email; accounts
-	 * without files count as zero.
-	 */
-	private List<UserStorage> storage(int limit) {
-		Map<String, StorageStats.Totals> usage = storage.byOwner();
-		StorageStats.Totals none = new StorageStats.Totals(0, 0);
-		return accounts.summaries()
-			.stream()
-			.map((account) -> withQuota(account, usage.getOrDefault(account.id(), none)))
-			.sorted(Comparator.comparingLong(UserStorage::bytes).reversed())
-			.limit(limit)
-			.toList();
-	}
-
-	private UserStorage withQuota(AccountStats.AccountSummary account, StorageStats.Totals usage) {
-		var quota = files.quotaLimit(account.role(), account.ownQuota());
-		return new UserStorage(account.id(), account.email(), account.name(), usage.bytes(), usage.files(),
-				quota.isPresent() ? quota.getAsLong() : null);
+		return largest;
 	}
 
 }

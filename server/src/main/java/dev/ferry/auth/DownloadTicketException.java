@@ -9,7 +9,7 @@ public class DownloadTicketException extends ProblemException {
 
 	private final String reason;
 
-	DownloadTicketException(String reason) {
+	public DownloadTicketException(String reason) {
 		super(HttpStatus.UNAUTHORIZED, "download-ticket-invalid", "Download link expired",
 				"This download link is invalid, expired or already used: start the download again.");
 		this.reason = reason;

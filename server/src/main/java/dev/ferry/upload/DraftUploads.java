@@ -33,17 +33,23 @@ class DraftUploads {
 
 	private final UploadService uploads;
 
+	private final UploadCreation creation;
+
+	private final UploadRemoval removal;
+
 	private final UploadPolicy policy;
 
-	DraftUploads(UploadService uploads, UploadPolicy policy) {
+	DraftUploads(UploadService uploads, UploadCreation creation, UploadRemoval removal, UploadPolicy policy) {
 		this.uploads = uploads;
+		this.creation = creation;
+		this.removal = removal;
 		this.policy = policy;
 	}
 
 	ResponseEntity<Void> create(Uploader uploader, HttpServletRequest request) throws IOException {
 		boolean complete = requireComplete(request);
 		Long length = length(request, 0, complete);
-		Upload created = uploads.create(uploader, length, metadata(request), null);
+		Upload created = creation.create(uploader, length, metadata(request), null);
 		String location = TusController.BASE + "/" + created.id();
 		if (DraftHeaders.speaksOurVersion(request)) {
 			Map<String, String> interim = new LinkedHashMap<>();
@@ -101,7 +107,7 @@ class DraftUploads {
 	}
 
 	ResponseEntity<Void> cancel(Uploader uploader, UUID id) {
-		uploads.terminate(uploader, id);
+		removal.terminate(uploader, id);
 		return ResponseEntity.noContent().build();
 	}
 

@@ -27,9 +27,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The tus 1.0.0 protocol (core, creation, creation-with-upload, creation-defer-length,
- * expiration, checksum, termination) over {@link UploadService}, and at the same URLs the
- * IETF resumable-upload draft ({@link DraftUploads}), told apart by their headers. Bodies
- * are read straight from the request stream: nothing is buffered in memory or on disk.
+ * expiration, checksum, termination) over {@link UploadCreation}, {@link UploadService}
+ * and {@link UploadRemoval}, and at the same URLs the IETF resumable-upload draft
+ * ({@link DraftUploads}), told apart by their headers. Bodies are read straight from the
+ * request stream: nothing is buffered in memory or on disk.
  */
 @Tag(name = "upload")
 @RestController
@@ -45,14 +46,21 @@ class TusController {
 
 	private final UploadService uploads;
 
+	private final UploadCreation creation;
+
+	private final UploadRemoval removal;
+
 	private final UploadPolicy policy;
 
 	private final ObjectProvider<UploadGate> gate;
 
 	private final DraftUploads draft;
 
-	TusController(UploadService uploads, UploadPolicy policy, ObjectProvider<UploadGate> gate, DraftUploads draft) {
+	TusController(UploadService uploads, UploadCreation creation, UploadRemoval removal, UploadPolicy policy,
+			ObjectProvider<UploadGate> gate, DraftUploads draft) {
 		this.uploads = uploads;
+		this.creation = creation;
+		this.removal = removal;
 		this.policy = policy;
 		this.gate = gate;
 		this.draft = draft;
@@ -98,7 +106,7 @@ class TusController {
 		}
 		UploadMetadata metadata = UploadMetadata.parse(request.getHeader(TusHeaders.UPLOAD_METADATA));
 		ChunkWriter.Chunk chunk = isOffsetOctetStream(request) ? chunk(request) : null;
-		Upload upload = uploads.create(uploader(user, request), length, metadata, chunk);
+		Upload upload = creation.create(uploader(user, request), length, metadata, chunk);
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.location(URI.create(BASE + "/" + upload.id()))
 			.headers(progress(upload))
@@ -152,7 +160,7 @@ class TusController {
 			return draft.cancel(uploader(user, request), uploadId(id));
 		}
 		requireVersion(request);
-		uploads.terminate(uploader(user, request), uploadId(id));
+		removal.terminate(uploader(user, request), uploadId(id));
 		return ResponseEntity.noContent().build();
 	}
 

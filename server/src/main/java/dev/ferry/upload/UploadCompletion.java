@@ -1,6 +1,5 @@
 package dev.ferry.upload;
 
-import java.security.MessageDigest;
 import java.time.Instant;
 
 import dev.ferry.ProblemException;
@@ -10,9 +9,7 @@ import dev.ferry.auth.CurrentUser;
 import dev.ferry.files.FileCatalog;
 import dev.ferry.files.FileCatalog.NewFile;
 import dev.ferry.files.FileCatalog.StoredFile;
-import dev.ferry.storage.BlobStorage;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Turns an upload whose last byte arrived into a file. Idempotent: whichever request
  * (PATCH, or a later HEAD after a failure) gets here first registers the file, using the
  * upload's id as the file's id; the others find it completed. An upload gate first looks
- * at the content; what it refuses is deleted, bytes and all.
+ * at the content ({@link ContentInspection}).
  */
 @Component
 class UploadCompletion {
@@ -38,16 +35,12 @@ class UploadCompletion {
 
 	private final ApplicationEventPublisher events;
 
-	private final BlobStorage blobs;
-
-	private final ObjectProvider<UploadGate> gate;
+	private final ContentInspection inspection;
 
 	UploadCompletion(UploadRepository repository, FileCatalog catalog, UploadDigests digests, AuditLog audit,
-			TransactionTemplate transaction, ApplicationEventPublisher events, BlobStorage blobs,
-			ObjectProvider<UploadGate> gate) {
+			TransactionTemplate transaction, ApplicationEventPublisher events, ContentInspection inspection) {
 		this.events = events;
-		this.blobs = blobs;
-		this.gate = gate;
+		this.inspection = inspection;
 		this.repository = repository;
 		this.catalog = catalog;
 		this.digests = digests;
@@ -55,9 +48,10 @@ class UploadCompletion {
 		this.transaction = transaction;
 	}
 
-	Upload complete(CurrentUser user, Upload upload, MessageDigest digest, Instant now) {
-		inspect(upload);
-		String sha256 = digests.finish(upload, digest);
+	/** Registers the file of {@code upload}, whose digest state is remembered. */
+	Upload complete(CurrentUser user, Upload upload, Instant now) {
+		inspection.inspect(upload);
+		String sha256 = digests.finish(upload, digests.resume(upload));
 		try {
 			return transaction.execute((status) -> register(user, upload, sha256, now));
 		}
@@ -65,30 +59,6 @@ class UploadCompletion {
 			audit.record(AuditEvent.failure("upload.failed")
 				.object("upload", upload.id())
 				.detail("reason", "file-registration")
-				.detail("problem", ex.getBody().getType().toString()));
-			throw ex;
-		}
-	}
-
-	private void inspect(Upload upload) {
-		UploadGate resolved = gate.getIfAvailable();
-		if (resolved == null) {
-			return;
-		}
-		String name = upload.placement().name();
-		try {
-			resolved.inspect(upload.id(), name,
-					() -> catalog.detectType(upload.blobId(), upload.length(), name, upload.declaredType()));
-		}
-		catch (ProblemException ex) {
-			if (repository.delete(upload.id(), Upload.Status.ACTIVE)) {
-				digests.forget(upload.id());
-				blobs.destroy(upload.blobId());
-				catalog.releaseQuota(upload.id());
-			}
-			audit.record(AuditEvent.failure("upload.failed")
-				.object("upload", upload.id())
-				.detail("reason", "content-refused")
 				.detail("problem", ex.getBody().getType().toString()));
 			throw ex;
 		}

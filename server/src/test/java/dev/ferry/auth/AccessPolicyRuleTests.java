@@ -6,8 +6,7 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import dev.ferry.testing.ServerClasses;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.security.access.prepost.PostAuthorize;
@@ -23,9 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AccessPolicyRuleTests {
 
-	private static final JavaClasses SERVER = new ClassFileImporter()
-		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-		.importPackages("dev.ferry");
+	private static final JavaClasses SERVER = ServerClasses.ALL;
 
 	private static final Set<String> CHECKS = Set.of("isAdmin", "has", "scopes");
 
@@ -64,7 +61,7 @@ class AccessPolicyRuleTests {
 				.stream()
 				.anyMatch((dependency) -> dependency.getTargetClass().isEquivalentTo(AccessPolicy.class)))
 			.map(JavaClass::getSimpleName))
-			.contains("AdminStats", "KeyAdministration", "Owners", "FileService", "UploadService", "UserAdminService");
+			.contains("AdminStats", "KeyAdministration", "Owners", "FileService", "UploadAccess", "UserAdminService");
 	}
 
 }

@@ -6,11 +6,10 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import dev.ferry.testing.ServerClasses;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
@@ -24,9 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SealingRegistrationTests {
 
-	private static final JavaClasses SERVER = new ClassFileImporter()
-		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-		.importPackages("dev.ferry");
+	private static final JavaClasses SERVER = ServerClasses.ALL;
 
 	private static final Set<String> RAW = Set.of("seal", "open", "reseal");
 
@@ -56,7 +53,7 @@ class SealingRegistrationTests {
 	@Test
 	void theScanSeesEverySealerWeKnowOf() {
 		assertThat(SERVER.stream().filter(seal()).map(JavaClass::getSimpleName)).contains("ServerSecrets", "DataKeys",
-				"TwoFactorService", "OidcService", "MailOutbox");
+				"TotpSecrets", "OidcService", "MailOutbox");
 	}
 
 	private static DescribedPredicate<JavaClass> seal() {

@@ -17,7 +17,6 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.ferry.SqlDialect;
-import org.flywaydb.core.Flyway;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -64,28 +63,18 @@ public final class Databases {
 	/** A fresh empty database of {@code vendor}, without any migration applied. */
 	public static Fresh empty(Vendor vendor) {
 		return switch (vendor) {
-			case SQLITE -> sqlite();
-			case POSTGRESQL -> postgres();
+			case SQLITE -> sqlite(null);
+			case POSTGRESQL -> postgres(null);
 			case MARIADB -> mariadb();
 		};
 	}
 
-	/** A fresh database of {@code vendor} with every Ferry migration applied. */
+	/**
+	 * A fresh database of {@code vendor} with every Ferry migration applied: a copy of
+	 * one migrated once per JVM ({@link MigratedTemplates}).
+	 */
 	public static Fresh migrated(Vendor vendor) {
-		Fresh fresh = empty(vendor);
-		try {
-			Flyway.configure()
-				.dataSource(fresh.dataSource())
-				.locations(vendor.migrations())
-				.failOnMissingLocations(true)
-				.load()
-				.migrate();
-			return fresh;
-		}
-		catch (RuntimeException ex) {
-			fresh.close();
-			throw ex;
-		}
+		return MigratedTemplates.copy(vendor);
 	}
 
 	/**
@@ -94,8 +83,13 @@ public final class Databases {
 	 * {@link #postgresUser()}.
 	 */
 	public static String createPostgresDatabase() {
+		return createPostgresDatabase(null);
+	}
+
+	/** An empty database, or with {@code template} a copy of that database. */
+	private static String createPostgresDatabase(String template) {
 		String name = "ferry_test_" + UUID.randomUUID().toString().replace("-", "");
-		execute(postgresUrl(), "CREATE DATABASE " + name);
+		execute(postgresUrl(), "CREATE DATABASE " + name + ((template != null) ? " TEMPLATE " + template : ""));
 		return withDatabase(postgresUrl(), name);
 	}
 
@@ -112,9 +106,13 @@ public final class Databases {
 		return requiredEnv("FERRY_TEST_PG_USER", "PostgreSQL");
 	}
 
-	private static Fresh sqlite() {
+	/** A new SQLite database: empty, or a copy of the file {@code from}. */
+	static Fresh sqlite(Path from) {
 		try {
 			Path dir = Files.createTempDirectory("ferry-db-");
+			if (from != null) {
+				Files.copy(from, dir.resolve("ferry.db"));
+			}
 			HikariConfig config = new HikariConfig();
 			config.setJdbcUrl("jdbc:sqlite:" + dir.resolve("ferry.db") + "?journal_mode=WAL&synchronous=NORMAL"
 					+ "&busy_timeout=15000&transaction_mode=IMMEDIATE&foreign_keys=true&date_class=INTEGER");
@@ -126,8 +124,15 @@ public final class Databases {
 		}
 	}
 
-	private static Fresh postgres() {
-		String url = createPostgresDatabase();
+	/** The file of a SQLite database made by {@link #sqlite}. */
+	static Path sqliteFile(Fresh sqlite) {
+		String url = sqlite.dataSource().getJdbcUrl();
+		return Path.of(url.substring("jdbc:sqlite:".length(), url.indexOf('?')));
+	}
+
+	/** A new PostgreSQL database: empty, or a copy of the database {@code template}. */
+	static Fresh postgres(String template) {
+		String url = createPostgresDatabase(template);
 		HikariConfig config = new HikariConfig();
 		config.setJdbcUrl(url);
 		config.setUsername(postgresUser());

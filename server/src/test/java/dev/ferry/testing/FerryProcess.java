@@ -36,6 +36,13 @@ public final class FerryProcess implements AutoCloseable {
 
 	private static final Duration STARTUP = Duration.ofMinutes(5);
 
+	/**
+	 * A test server lives for seconds to minutes: C1 alone compiles what it runs soon
+	 * enough, and C2's and the parallel collector's threads would only compete with the
+	 * test JVM for the machine's two cores while the server starts.
+	 */
+	private static final List<String> SHORT_LIVED = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
 	private final Process process;
 
 	private final String host;
@@ -217,6 +224,7 @@ public final class FerryProcess implements AutoCloseable {
 			Path output = (this.log != null) ? this.log : Path.of(settings.get("FERRY_DATA_DIR") + ".log");
 			List<String> command = new ArrayList<>();
 			command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+			command.addAll(SHORT_LIVED);
 			command.addAll(this.jvmOptions);
 			command.addAll(this.target);
 			ProcessBuilder builder = new ProcessBuilder(command);

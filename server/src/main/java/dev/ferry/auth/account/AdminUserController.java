@@ -37,10 +37,13 @@ class AdminUserController {
 
 	private final UserAdminService users;
 
+	private final AccountStanding standing;
+
 	private final InvitationService invitations;
 
-	AdminUserController(UserAdminService users, InvitationService invitations) {
+	AdminUserController(UserAdminService users, AccountStanding standing, InvitationService invitations) {
 		this.users = users;
+		this.standing = standing;
 		this.invitations = invitations;
 	}
 
@@ -82,13 +85,13 @@ class AdminUserController {
 	@Operation(operationId = "suspendUser", summary = "Suspend an account and end its sessions")
 	@PostMapping("/users/{id}/suspend")
 	UserView suspend(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID id) {
-		return users.suspend(caller, id);
+		return standing.suspend(caller, id);
 	}
 
 	@Operation(operationId = "unsuspendUser", summary = "Lift the suspension of an account")
 	@PostMapping("/users/{id}/unsuspend")
 	UserView unsuspend(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID id) {
-		return users.unsuspend(caller, id);
+		return standing.unsuspend(caller, id);
 	}
 
 	/** Lifts the account's lockout after too many wrong passwords or codes. */
@@ -96,7 +99,7 @@ class AdminUserController {
 	@DeleteMapping("/users/{id}/lockout")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void liftLockout(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID id) {
-		users.liftLockout(caller, id);
+		standing.liftLockout(caller, id);
 	}
 
 	@Operation(operationId = "createInvitation", summary = "Invite someone to register")

@@ -16,17 +16,14 @@ import dev.ferry.auth.Role;
 import dev.ferry.auth.User;
 import dev.ferry.auth.UserDeletionStarted;
 import dev.ferry.auth.UserRepository;
-import dev.ferry.auth.UserStatus;
-import dev.ferry.auth.session.CredentialLimits;
-import dev.ferry.auth.session.SessionService;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The admin API over accounts. Every method checks the caller is an admin first; there is
- * always at least one active admin left.
+ * The admin API over accounts (their standing: {@link AccountStanding}). Every method
+ * checks the caller is an admin first; there is always at least one active admin left.
  */
 @Service
 class UserAdminService {
@@ -37,9 +34,9 @@ class UserAdminService {
 
 	private final UserRepository users;
 
-	private final AccountCreator accounts;
+	private final AdminTargets targets;
 
-	private final SessionService sessions;
+	private final AccountCreator accounts;
 
 	private final AccessPolicy admin;
 
@@ -49,14 +46,11 @@ class UserAdminService {
 
 	private final ApplicationEventPublisher events;
 
-	private final CredentialLimits limits;
-
-	UserAdminService(UserRepository users, AccountCreator accounts, SessionService sessions, AccessPolicy admin,
-			AuditLog audit, Clock clock, ApplicationEventPublisher events, CredentialLimits limits) {
-		this.limits = limits;
+	UserAdminService(UserRepository users, AdminTargets targets, AccountCreator accounts, AccessPolicy admin,
+			AuditLog audit, Clock clock, ApplicationEventPublisher events) {
 		this.users = users;
+		this.targets = targets;
 		this.accounts = accounts;
-		this.sessions = sessions;
 		this.admin = admin;
 		this.audit = audit;
 		this.clock = clock;
@@ -92,7 +86,7 @@ class UserAdminService {
 	@Transactional(noRollbackFor = AuthException.class)
 	UserView get(CurrentUser caller, UUID id) {
 		admin.requireAdmin(caller, "admin.user_read");
-		User user = find(id);
+		User user = targets.find(id);
 		audit.record(AuditEvent.success("admin.user_read").object("user", id));
 		return UserView.of(user);
 	}
@@ -100,10 +94,10 @@ class UserAdminService {
 	@Transactional(noRollbackFor = AuthException.class)
 	UserView update(CurrentUser caller, UUID id, UserChanges changes) {
 		admin.requireAdmin(caller, "admin.user_update");
-		User user = find(id);
+		User user = targets.find(id);
 		Role role = changes.role().map(Role::of).orElse(user.role());
 		if (role != Role.ADMIN) {
-			requireAnotherAdmin(user, "admin.user_update", "demote");
+			targets.requireAnotherAdmin(user, "admin.user_update", "demote");
 		}
 		User updated = new User(user.id(), user.email(),
 				changes.nameSet() ? AccountCreator.blankToNull(changes.name()) : user.name(), user.passwordHash(), role,
@@ -120,63 +114,11 @@ class UserAdminService {
 	@Transactional(noRollbackFor = AuthException.class)
 	void delete(CurrentUser caller, UUID id) {
 		admin.requireAdmin(caller, "admin.user_delete");
-		User user = find(id);
-		requireAnotherAdmin(user, "admin.user_delete", "delete");
+		User user = targets.find(id);
+		targets.requireAnotherAdmin(user, "admin.user_delete", "delete");
 		events.publishEvent(new UserDeletionStarted(id));
 		users.delete(id);
 		audit.record(AuditEvent.success("admin.user_delete").object("user", id).detail("email", user.email()));
-	}
-
-	@Transactional(noRollbackFor = AuthException.class)
-	UserView suspend(CurrentUser caller, UUID id) {
-		admin.requireAdmin(caller, "admin.user_suspend");
-		User user = find(id);
-		requireAnotherAdmin(user, "admin.user_suspend", "suspend");
-		User suspended = withStatus(user, UserStatus.SUSPENDED);
-		users.update(suspended);
-		sessions.revokeAll(id, "suspended");
-		audit.record(AuditEvent.success("admin.user_suspend").object("user", id));
-		return UserView.of(suspended);
-	}
-
-	@Transactional(noRollbackFor = AuthException.class)
-	UserView unsuspend(CurrentUser caller, UUID id) {
-		admin.requireAdmin(caller, "admin.user_unsuspend");
-		User active = withStatus(find(id), UserStatus.ACTIVE);
-		users.update(active);
-		audit.record(AuditEvent.success("admin.user_unsuspend").object("user", id));
-		return UserView.of(active);
-	}
-
-	/**
-	 * Lifts a lockout after too many wrong passwords or codes: the account's own counter
-	 * is full again at once.
-	 */
-	@Transactional(noRollbackFor = AuthException.class)
-	void liftLockout(CurrentUser caller, UUID id) {
-		admin.requireAdmin(caller, "admin.user_lockout_lift");
-		User user = find(id);
-		limits.lift(user);
-		audit.record(AuditEvent.success("admin.user_lockout_lift").object("user", id));
-	}
-
-	private User find(UUID id) {
-		return users.findById(id).orElseThrow(() -> AuthException.notFound("user"));
-	}
-
-	private User withStatus(User user, UserStatus status) {
-		return new User(user.id(), user.email(), user.name(), user.passwordHash(), user.role(), status,
-				user.quotaBytes(), user.createdAt(), clock.instant());
-	}
-
-	/** Refuses to take away the last active admin (the caller may be that admin). */
-	private void requireAnotherAdmin(User user, String action, String verb) {
-		boolean activeAdmin = user.role() == Role.ADMIN && user.isActive();
-		if (activeAdmin && users.otherActiveAdmins(user.id()) == 0) {
-			audit.record(AuditEvent.failure(action).object("user", user.id()).detail("reason", "last_admin"));
-			throw AuthException.conflict("last-admin", "Last admin",
-					"Cannot " + verb + " the last active administrator; make another account admin first.");
-		}
 	}
 
 	private static String encodeCursor(String email) {

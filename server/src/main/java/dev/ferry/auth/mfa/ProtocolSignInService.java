@@ -22,7 +22,7 @@ import org.springframework.stereotype.Service;
  * has a second factor, checked in one step without opening a session. The same guessing
  * limits ({@link CredentialLimits}) and audit records as the HTTP login apply; every
  * refusal is audited and answers empty, a limit throws 429. Here, beside
- * {@link TwoFactorService}, because the second factor is the part only this module knows.
+ * {@link TotpFactor}, because the second factor is the part only this module knows.
  */
 @Service
 class ProtocolSignInService implements ProtocolSignIn {
@@ -35,7 +35,7 @@ class ProtocolSignInService implements ProtocolSignIn {
 
 	private final SignInPolicy policy;
 
-	private final TwoFactorService twoFactor;
+	private final TotpFactor twoFactor;
 
 	private final AuditLog audit;
 
@@ -45,7 +45,7 @@ class ProtocolSignInService implements ProtocolSignIn {
 	private final String decoyHash;
 
 	ProtocolSignInService(UserRepository users, PasswordEncoder passwords, CredentialLimits limits, SignInPolicy policy,
-			TwoFactorService twoFactor, AuditLog audit, AccountSecurityProperties properties) {
+			TotpFactor twoFactor, AuditLog audit, AccountSecurityProperties properties) {
 		this.users = users;
 		this.passwords = passwords;
 		this.limits = limits;

@@ -34,10 +34,13 @@ class TwoFactorController {
 
 	private final TwoFactorService twoFactor;
 
+	private final TotpEnrollment enrollment;
+
 	private final UserRepository users;
 
-	TwoFactorController(TwoFactorService twoFactor, UserRepository users) {
+	TwoFactorController(TwoFactorService twoFactor, TotpEnrollment enrollment, UserRepository users) {
 		this.twoFactor = twoFactor;
+		this.enrollment = enrollment;
 		this.users = users;
 	}
 
@@ -50,21 +53,21 @@ class TwoFactorController {
 	@Operation(operationId = "startTwoFactorEnrollment", summary = "Start TOTP enrollment")
 	@PostMapping("/enable")
 	TwoFactorService.Enrollment enable(@AuthenticationPrincipal CurrentUser caller) {
-		return twoFactor.enable(caller);
+		return enrollment.enable(caller);
 	}
 
 	@Operation(operationId = "confirmTwoFactorEnrollment", summary = "Confirm TOTP enrollment with a code")
 	@PostMapping("/verify")
 	TwoFactorService.RecoveryCodes verify(@AuthenticationPrincipal CurrentUser caller,
 			@Valid @RequestBody CodeRequest body, HttpServletRequest request) {
-		return twoFactor.verify(caller, body.code(), ClientInfo.of(request));
+		return enrollment.verify(caller, body.code(), ClientInfo.of(request));
 	}
 
 	@Operation(operationId = "regenerateRecoveryCodes", summary = "Replace the recovery codes")
 	@PostMapping("/recovery-codes")
 	TwoFactorService.RecoveryCodes recoveryCodes(@AuthenticationPrincipal CurrentUser caller,
 			@Valid @RequestBody CodeRequest body, HttpServletRequest request) {
-		return twoFactor.regenerateRecoveryCodes(caller, body.code(), ClientInfo.of(request));
+		return enrollment.regenerateRecoveryCodes(caller, body.code(), ClientInfo.of(request));
 	}
 
 	@Operation(operationId = "disableTwoFactor", summary = "Turn two-factor sign-in off")

@@ -26,7 +26,13 @@ class PasswordController {
 
 	private final PasswordService passwords;
 
-	PasswordController(PasswordService passwords) {
+	private final ResetRequests resetRequests;
+
+	private final PasswordResets resets;
+
+	PasswordController(PasswordService passwords, ResetRequests resetRequests, PasswordResets resets) {
+		this.resetRequests = resetRequests;
+		this.resets = resets;
 		this.passwords = passwords;
 	}
 
@@ -44,7 +50,7 @@ class PasswordController {
 	@PostMapping("/password-reset")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	void requestReset(@Valid @RequestBody ResetRequest body, HttpServletRequest request) {
-		passwords.requestReset(body.email(), ClientInfo.of(request).ip());
+		resetRequests.requestReset(body.email(), ClientInfo.of(request).ip());
 	}
 
 	/** Sets a new password with a reset link's token and signs out every session. */
@@ -52,7 +58,7 @@ class PasswordController {
 	@PostMapping("/password-reset/confirm")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void confirmReset(@Valid @RequestBody ConfirmRequest body) {
-		passwords.confirmReset(body.token(), body.password());
+		resets.confirm(body.token(), body.password());
 	}
 
 	record ChangeRequest(@NotNull @Size(max = PasswordPolicy.MAX_LENGTH) String currentPassword,

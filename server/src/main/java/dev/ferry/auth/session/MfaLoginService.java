@@ -1,19 +1,14 @@
 package dev.ferry.auth.session;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
-import dev.ferry.auth.AccountSecurityProperties;
 import dev.ferry.auth.AuthException;
 import dev.ferry.auth.ClientInfo;
 import dev.ferry.auth.User;
 import dev.ferry.auth.UserRepository;
-import dev.ferry.crypto.SecureTokens;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -29,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class MfaLoginService {
 
-	private final MfaChallengeRepository challenges;
+	private final MfaTickets tickets;
 
 	private final UserRepository users;
 
@@ -41,24 +36,17 @@ public class MfaLoginService {
 
 	private final CredentialLimits limits;
 
-	private final AccountSecurityProperties properties;
-
 	private final AuditLog audit;
 
-	private final Clock clock;
-
-	MfaLoginService(MfaChallengeRepository challenges, UserRepository users, ObjectProvider<SecondFactor> factors,
-			SignInPolicy policy, SessionService sessions, CredentialLimits limits, AccountSecurityProperties properties,
-			AuditLog audit, Clock clock) {
-		this.challenges = challenges;
+	MfaLoginService(MfaTickets tickets, UserRepository users, ObjectProvider<SecondFactor> factors, SignInPolicy policy,
+			SessionService sessions, CredentialLimits limits, AuditLog audit) {
+		this.tickets = tickets;
 		this.users = users;
 		this.factors = factors;
 		this.policy = policy;
 		this.sessions = sessions;
 		this.limits = limits;
-		this.properties = properties;
 		this.audit = audit;
-		this.clock = clock;
 	}
 
 	/**
@@ -70,19 +58,15 @@ public class MfaLoginService {
 		if (!policy.hasSecondFactor(user.id())) {
 			return sessions.open(user, client, browser, policy.restrictionFor(user, "password".equals(method)), method);
 		}
-		Instant now = clock.instant();
-		Duration ttl = properties.mfaChallengeTtl();
-		String token = SecureTokens.generate("");
-		challenges.insert(SecureTokens.hash(token), user.id(), now, now.plus(ttl), browser);
+		String token = tickets.issue(user.id(), browser);
 		audit.record(AuditEvent.success("auth.mfa_challenge").by(user.auditActor()).detail("method", method));
-		return new MfaChallenge(true, token, policy.secondFactorMethods(user.id()), ttl.toSeconds());
+		return new MfaChallenge(true, token, policy.secondFactorMethods(user.id()), tickets.ttl().toSeconds());
 	}
 
 	/** Finishes a sign-in with a TOTP or recovery code. */
 	@Transactional(noRollbackFor = AuthException.class)
 	Finished finish(String mfaToken, String code, ClientInfo client) {
-		Instant now = clock.instant();
-		MfaChallengeRepository.Challenge challenge = live(mfaToken, now);
+		MfaChallengeRepository.Challenge challenge = tickets.live(mfaToken);
 		User user = users.findById(challenge.userId()).orElseThrow(AuthException::invalidMfaToken);
 		CredentialLimits.Attempt attempt = limits.acquire("auth.mfa", "mfa", UserRepository.normalize(user.email()),
 				Optional.of(user), client);
@@ -91,48 +75,35 @@ public class MfaLoginService {
 			.flatMap(Optional::stream)
 			.findFirst();
 		if (method.isEmpty()) {
-			int failures = challenges.fail(challenge.tokenHash());
-			audit.record(AuditEvent.failure("auth.mfa")
-				.by(user.auditActor())
-				.detail("reason", "wrong_code")
-				.detail("failures", failures)
-				.detail("ticket_dead", failures >= properties.mfaMaxFailures()));
+			tickets.fail(challenge,
+					AuditEvent.failure("auth.mfa").by(user.auditActor()).detail("reason", "wrong_code"));
 			throw AuthException.invalidCode();
 		}
 		limits.succeeded(attempt);
-		return complete(challenge, user, client, method.get(), now);
+		return complete(challenge, user, client, method.get());
 	}
 
 	/** Finishes a sign-in whose second factor was verified elsewhere (a passkey). */
 	@Transactional(noRollbackFor = AuthException.class)
 	public Finished finishVerified(String mfaToken, UUID userId, ClientInfo client, String method) {
-		Instant now = clock.instant();
-		MfaChallengeRepository.Challenge challenge = live(mfaToken, now);
+		MfaChallengeRepository.Challenge challenge = tickets.live(mfaToken);
 		User user = users.findById(challenge.userId())
 			.filter((found) -> found.id().equals(userId))
 			.orElseThrow(AuthException::invalidMfaToken);
-		return complete(challenge, user, client, method, now);
+		return complete(challenge, user, client, method);
 	}
 
 	/** The account a live ticket is for, so a passkey can be asked of it. */
 	public UUID pendingUser(String mfaToken) {
-		return live(mfaToken, clock.instant()).userId();
+		return tickets.live(mfaToken).userId();
 	}
 
-	private MfaChallengeRepository.Challenge live(String mfaToken, Instant now) {
-		return challenges.findLive(SecureTokens.hash(mfaToken), now, properties.mfaMaxFailures()).orElseThrow(() -> {
-			audit.record(AuditEvent.failure("auth.mfa").detail("reason", "invalid_ticket"));
-			return AuthException.invalidMfaToken();
-		});
-	}
-
-	private Finished complete(MfaChallengeRepository.Challenge challenge, User user, ClientInfo client, String method,
-			Instant now) {
+	private Finished complete(MfaChallengeRepository.Challenge challenge, User user, ClientInfo client, String method) {
 		if (!user.isActive()) {
 			audit.record(AuditEvent.denied("auth.mfa").by(user.auditActor()).detail("reason", "suspended"));
 			throw AuthException.suspended();
 		}
-		if (!challenges.use(challenge.tokenHash(), now)) {
+		if (!tickets.use(challenge)) {
 			throw AuthException.invalidMfaToken();
 		}
 		audit.record(AuditEvent.success("auth.mfa").by(user.auditActor()).detail("method", method));

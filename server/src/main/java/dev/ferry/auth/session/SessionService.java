@@ -7,11 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import dev.ferry.FerryProperties;
 import dev.ferry.audit.AuditActor;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
-import dev.ferry.auth.AccountSecurityProperties;
 import dev.ferry.auth.AuthException;
 import dev.ferry.auth.ClientInfo;
 import dev.ferry.auth.CurrentUser;
@@ -40,22 +38,19 @@ public class SessionService {
 
 	private final AuditLog audit;
 
-	private final FerryProperties properties;
-
-	private final AccountSecurityProperties account;
+	private final SessionLifetimes lifetimes;
 
 	private final Devices devices;
 
 	private final Clock clock;
 
 	SessionService(SessionRepository sessions, UserRepository users, AccessTokens accessTokens, AuditLog audit,
-			FerryProperties properties, AccountSecurityProperties account, Devices devices, Clock clock) {
+			SessionLifetimes lifetimes, Devices devices, Clock clock) {
 		this.sessions = sessions;
 		this.users = users;
 		this.accessTokens = accessTokens;
 		this.audit = audit;
-		this.properties = properties;
-		this.account = account;
+		this.lifetimes = lifetimes;
 		this.devices = devices;
 		this.clock = clock;
 	}
@@ -80,10 +75,9 @@ public class SessionService {
 	@Transactional
 	public Opened start(User user, ClientInfo client, boolean browser, SessionRestriction restriction, String method) {
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-		Instant expiresAt = earlier(now.plus(properties.tokens().refreshTtl()), now.plus(account.sessionMaxAge()));
+		Instant expiresAt = lifetimes.expiryOfNew(now);
 		SessionRepository.Session session = new SessionRepository.Session(UUID.randomUUID(), user.id(), now, now,
-				expiresAt, client.ip(), client.userAgent(), browser ? account.sessionIdleTimeout() : null, restriction,
-				null);
+				expiresAt, client.ip(), client.userAgent(), lifetimes.idleTimeout(browser), restriction, null);
 		sessions.create(session, Devices.hash(client));
 		audit.record(AuditEvent.success("auth.login")
 			.by(user.auditActor())
@@ -129,8 +123,7 @@ public class SessionService {
 		if (!sessions.markRotated(hash, now)) {
 			throw reused(user, token.sessionId(), now);
 		}
-		Instant expiresAt = earlier(now.plus(properties.tokens().refreshTtl()),
-				session.createdAt().plus(account.sessionMaxAge()));
+		Instant expiresAt = lifetimes.expiryAfterRefresh(session.createdAt(), now);
 		sessions.touch(session.id(), now, expiresAt, client.ip());
 		audit.record(AuditEvent.success("auth.refresh").by(user.auditActor()).object("session", token.sessionId()));
 		return issue(user, sessions.findActive(session.id(), now).orElseThrow(AuthException::invalidRefreshToken), now);
@@ -240,10 +233,6 @@ public class SessionService {
 
 	/** A new session's id and first tokens. */
 	public record Opened(UUID sessionId, TokenResponse tokens) {
-	}
-
-	private static Instant earlier(Instant a, Instant b) {
-		return a.isBefore(b) ? a : b;
 	}
 
 }

@@ -2,7 +2,6 @@ package dev.ferry.storage.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +66,8 @@ class EncryptedBlobStorage implements BlobStorage, EncryptedPart.PartCommitter {
 		ObjectUpload upload = null;
 		try {
 			upload = store.upload(storeKey);
-			WritableByteChannel encrypting = aead.newEncryptingChannel(new KeepOpen(upload.channel()), associatedData);
+			WritableByteChannel encrypting = aead.newEncryptingChannel(new KeepOpenChannel(upload.channel()),
+					associatedData);
 			return new EncryptedPart(blob, storeKey, upload, encrypting, this);
 		}
 		catch (IOException | GeneralSecurityException ex) {
@@ -92,7 +92,7 @@ class EncryptedBlobStorage implements BlobStorage, EncryptedPart.PartCommitter {
 		EncryptedPart part = null;
 		try {
 			upload = store.upload(storeKey);
-			WritableByteChannel encrypting = aead.newEncryptingChannel(new KeepOpen(upload.channel()),
+			WritableByteChannel encrypting = aead.newEncryptingChannel(new KeepOpenChannel(upload.channel()),
 					associatedData(blobId, last.index(), last.offset()));
 			part = new EncryptedPart(blob, storeKey, upload, encrypting, new Replacing(last));
 			try (InputStream previous = openRange(blobId, last.offset(), last.end())) {
@@ -289,25 +289,6 @@ class EncryptedBlobStorage implements BlobStorage, EncryptedPart.PartCommitter {
 		@Override
 		public long commitEmpty(BlobRepository.Blob expected) {
 			return EncryptedBlobStorage.this.commitEmpty(expected);
-		}
-
-	}
-
-	/** Lets Tink close its encrypting channel without closing the upload under it. */
-	private record KeepOpen(WritableByteChannel delegate) implements WritableByteChannel {
-
-		@Override
-		public int write(ByteBuffer source) throws IOException {
-			return delegate.write(source);
-		}
-
-		@Override
-		public boolean isOpen() {
-			return delegate.isOpen();
-		}
-
-		@Override
-		public void close() {
 		}
 
 	}

@@ -1,5 +1,8 @@
-package dev.ferry.auth;
+package dev.ferry.auth.ticket;
 
+import dev.ferry.auth.AuthException;
+import dev.ferry.auth.CurrentUser;
+import dev.ferry.auth.DownloadTickets;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -18,9 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class DownloadTicketController {
 
-	private final DownloadTickets tickets;
+	private final DownloadTicketService tickets;
 
-	DownloadTicketController(DownloadTickets tickets) {
+	DownloadTicketController(DownloadTicketService tickets) {
 		this.tickets = tickets;
 	}
 

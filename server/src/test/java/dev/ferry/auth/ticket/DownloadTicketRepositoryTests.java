@@ -1,9 +1,10 @@
-package dev.ferry.auth;
+package dev.ferry.auth.ticket;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
+import dev.ferry.auth.DownloadTickets;
 import dev.ferry.testing.Databases;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

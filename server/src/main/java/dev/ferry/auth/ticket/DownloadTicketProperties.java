@@ -1,4 +1,4 @@
-package dev.ferry.auth;
+package dev.ferry.auth.ticket;
 
 import java.time.Duration;
 

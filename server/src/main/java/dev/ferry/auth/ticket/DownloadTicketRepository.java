@@ -1,9 +1,11 @@
-package dev.ferry.auth;
+package dev.ferry.auth.ticket;
 
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+
+import dev.ferry.auth.DownloadTickets;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

@@ -1,0 +1,44 @@
+package dev.ferry.auth.account;
+
+import java.util.UUID;
+
+import dev.ferry.audit.AuditEvent;
+import dev.ferry.audit.AuditLog;
+import dev.ferry.auth.AuthException;
+import dev.ferry.auth.Role;
+import dev.ferry.auth.User;
+import dev.ferry.auth.UserRepository;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The accounts an admin acts on: found by id (404 otherwise), and never the last active
+ * admin when the action would take that role away.
+ */
+@Component
+class AdminTargets {
+
+	private final UserRepository users;
+
+	private final AuditLog audit;
+
+	AdminTargets(UserRepository users, AuditLog audit) {
+		this.users = users;
+		this.audit = audit;
+	}
+
+	User find(UUID id) {
+		return this.users.findById(id).orElseThrow(() -> AuthException.notFound("user"));
+	}
+
+	/** Refuses to take away the last active admin (the caller may be that admin). */
+	void requireAnotherAdmin(User user, String action, String verb) {
+		boolean activeAdmin = user.role() == Role.ADMIN && user.isActive();
+		if (activeAdmin && this.users.otherActiveAdmins(user.id()) == 0) {
+			this.audit.record(AuditEvent.failure(action).object("user", user.id()).detail("reason", "last_admin"));
+			throw AuthException.conflict("last-admin", "Last admin",
+					"Cannot " + verb + " the last active administrator; make another account admin first.");
+		}
+	}
+
+}

@@ -1,0 +1,70 @@
+package dev.ferry.upload;
+
+import java.util.UUID;
+
+import dev.ferry.audit.AuditEvent;
+import dev.ferry.audit.AuditLog;
+import dev.ferry.storage.BlobStorage;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Ends an unfinished upload, bytes and all: its row, its digest state, its blob and its
+ * quota reservation. Whoever deletes the row does the rest, so two nodes ending the same
+ * upload do it once.
+ */
+@Component
+class UploadRemoval {
+
+	private final UploadRepository repository;
+
+	private final UploadDigests digests;
+
+	private final BlobStorage blobs;
+
+	private final UploadPolicy policy;
+
+	private final UploadAccess access;
+
+	private final AuditLog audit;
+
+	UploadRemoval(UploadRepository repository, UploadDigests digests, BlobStorage blobs, UploadPolicy policy,
+			UploadAccess access, AuditLog audit) {
+		this.repository = repository;
+		this.digests = digests;
+		this.blobs = blobs;
+		this.policy = policy;
+		this.access = access;
+		this.audit = audit;
+	}
+
+	/** The tus termination of the caller's upload. */
+	void terminate(Uploader uploader, UUID id) {
+		Upload upload = this.access.owned(uploader, id);
+		if (upload.isCompleted()) {
+			throw UploadException.alreadyCompleted();
+		}
+		if (remove(upload, upload.status())) {
+			this.audit.record(AuditEvent.success("upload.terminated")
+				.object("upload", id)
+				.detail("offset", upload.offset())
+				.detail("length", upload.length()));
+		}
+	}
+
+	/** Ends an active upload the server refused; whether this call ended it. */
+	boolean discard(Upload upload) {
+		return remove(upload, Upload.Status.ACTIVE);
+	}
+
+	private boolean remove(Upload upload, Upload.Status status) {
+		if (!this.repository.delete(upload.id(), status)) {
+			return false;
+		}
+		this.digests.forget(upload.id());
+		this.blobs.destroy(upload.blobId());
+		this.policy.release(upload.id());
+		return true;
+	}
+
+}
