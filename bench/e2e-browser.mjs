@@ -2,9 +2,13 @@
 // "End-to-end encryption"). Bundles web/src/e2e/age.ts with Vite, then in one page measures
 // over the same random file: reading it in 8 MiB slices as a plain upload does (baseline),
 // sealing it to age as an E2E upload does (sealedSlice), and opening the sealed payload
-// (openStream). Prints MB/s and the ratio to the baseline; never fails on a time.
+// (openStream). With a running server (FERRY_URL, FERRY_EMAIL, FERRY_PASSWORD) it also
+// uploads the same file by tus twice, plain and sealed on the fly, and downloads both again
+// (plain, and decrypting), so the ratio is E2E against plain over the network as a browser
+// does it. Prints MB/s (of plaintext) and the ratios; never fails on a time.
 //
 //   node bench/e2e-browser.mjs             # 256 MiB; SIZE_MB=64 for a quick look
+//   FERRY_URL=http://127.0.0.1:8080 FERRY_EMAIL=... FERRY_PASSWORD=... node bench/e2e-browser.mjs
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
@@ -24,11 +28,25 @@ await build({
   root: resolve('web'),
   build: { outDir: out, lib: { entry: resolve('web/src/e2e/age.ts'), formats: ['iife'], name: 'FerryAge', fileName: () => 'age.js' } },
 })
+const server = process.env.FERRY_URL?.replace(/\/$/, '')
+let token = null
+if (server) {
+  const login = await fetch(`${server}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: process.env.FERRY_EMAIL, password: process.env.FERRY_PASSWORD }),
+  })
+  if (!login.ok) throw new Error(`sign-in failed: ${login.status} ${await login.text()}`)
+  token = (await login.json()).access_token
+}
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--headless'] })
 try {
-  const page = await browser.newPage()
+  // On the server's origin (so tus requests are same-origin, as in the UI); the bundle is
+  // added as an inline script, which only a bypassed CSP lets run.
+  const page = await (await browser.newContext({ bypassCSP: true })).newPage()
+  if (server) await page.goto(`${server}/health`)
   await page.addScriptTag({ content: readFileSync(join(out, 'age.js'), 'utf8') })
-  const figures = await page.evaluate(async (size) => {
+  const figures = await page.evaluate(async ({ size, token }) => {
     const { sealFile, sealedSlice, sealedSize, openStream, payloadKey } = window.FerryAge
     const bytes = new Uint8Array(size)
     for (let i = 0; i < size; i += 65536) crypto.getRandomValues(bytes.subarray(i, i + 65536))
@@ -55,13 +73,67 @@ try {
       const reader = stream.getReader()
       while (!(await reader.read()).done);
     })
-    return { plain, encrypt, decrypt }
-  }, SIZE)
+    if (!token) return { plain, encrypt, decrypt }
+
+    // Over the network: tus uploads in 8 MiB PATCHes as the UI sends them, then downloads.
+    const auth = { Authorization: `Bearer ${token}`, 'Tus-Resumable': '1.0.0' }
+    const upload = async (length, slice) => {
+      const name = btoa(`bench-${crypto.randomUUID()}.bin`)
+      const created = await fetch('/api/v1/uploads', { method: 'POST', headers: { ...auth, 'Upload-Length': String(length), 'Upload-Metadata': `name ${name}` } })
+      if (created.status !== 201) throw new Error(`tus creation: ${created.status} ${await created.text()}`)
+      const url = created.headers.get('Location')
+      for (let at = 0; at < length; at += STEP) {
+        const body = await slice(at, Math.min(length, at + STEP))
+        const patched = await fetch(url, { method: 'PATCH', headers: { ...auth, 'Upload-Offset': String(at), 'Content-Type': 'application/offset+octet-stream' }, body })
+        if (patched.status !== 204) throw new Error(`tus PATCH: ${patched.status} ${await patched.text()}`)
+      }
+      return new URL(url, location.href).pathname.split('/').pop()
+    }
+    const download = async (id, through) => {
+      const response = await fetch(`/api/v1/files/${id}/download`, { headers: { Authorization: `Bearer ${token}` } })
+      if (!response.ok) throw new Error(`download: ${response.status}`)
+      const reader = through(response.body).getReader()
+      while (!(await reader.read()).done);
+    }
+    let plainId, sealedId
+    // Unmeasured: the server's JIT and the first blob writes would otherwise slow whichever runs first.
+    await upload(Math.min(size, 2 * STEP), async (at, end) => file.slice(at, end))
+    const plainUpload = await time(async () => {
+      plainId = await upload(size, async (at, end) => file.slice(at, end))
+    })
+    const netSeal = await sealFile({ passphrase: 'benchmark passphrase' })
+    const e2eUpload = await time(async () => {
+      sealedId = await upload(sealedSize(size, netSeal.header.length), async (at, end) => new Blob([await sealedSlice(file, netSeal, at, end)]))
+    })
+    const plainDownload = await time(() => download(plainId, (body) => body))
+    const skip = netSeal.header.length + 16
+    const e2eDownload = await time(() =>
+      download(sealedId, (body) => {
+        let seen = 0
+        const payload = new TransformStream({
+          transform(chunk, controller) {
+            const from = Math.max(0, skip - seen)
+            seen += chunk.length
+            if (from < chunk.length) controller.enqueue(chunk.subarray(from))
+          },
+        })
+        return body.pipeThrough(payload).pipeThrough(openStream(payloadKey(netSeal), sealedSize(size, netSeal.header.length) - skip))
+      }),
+    )
+    return { plain, encrypt, decrypt, plainUpload, e2eUpload, plainDownload, e2eDownload }
+  }, { size: SIZE, token })
   const line = (label, mbps) => console.log(`${label.padEnd(34)} ${mbps.toFixed(0).padStart(6)} MB/s  (${(mbps / figures.plain).toFixed(2)}x)`)
   console.log(`E2E crypto in Chromium, ${SIZE / 1024 / 1024} MiB`)
   line('read in 8 MiB slices (plain upload)', figures.plain)
   line('seal to age (E2E upload)', figures.encrypt)
   line('open age payload (E2E download)', figures.decrypt)
+  if (figures.plainUpload) {
+    const pair = (label, e2e, plain) =>
+      console.log(`${label.padEnd(34)} plain ${plain.toFixed(0).padStart(5)} MB/s  E2E ${e2e.toFixed(0).padStart(5)} MB/s  (${(e2e / plain).toFixed(2)}x, goal >= 0.80x)`)
+    console.log(`Over the network to ${server}`)
+    pair('tus upload, 8 MiB PATCHes', figures.e2eUpload, figures.plainUpload)
+    pair('download (E2E: decrypting)', figures.e2eDownload, figures.plainDownload)
+  }
 } finally {
   await browser.close()
   rmSync(out, { recursive: true, force: true })

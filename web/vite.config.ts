@@ -1,12 +1,13 @@
 import tailwindcss from '@tailwindcss/vite'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
+import { integrity } from './integrity'
 
 // The server (mvn package, java -jar) serves dist/ from the jar; `npm run dev` proxies the API to it.
 const server = process.env.FERRY_DEV_SERVER ?? 'http://127.0.0.1:8080'
 
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
+  plugins: [react(), tailwindcss(), integrity()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

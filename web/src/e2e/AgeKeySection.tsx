@@ -5,57 +5,83 @@ import { Button } from '../ui/Button'
 import { InlineError } from '../ui/ErrorNotice'
 import { TextField } from '../ui/Field'
 import { Section } from '../ui/PageHeader'
-import { createAgeKey, getAgeKey } from './keys'
+import { createAgeKey, getAgeKey, passkeyWrapOffered, wrappedByPasskey, type KeyWrap } from './keys'
 
-/** The account's age key: others encrypt transfers to its recipient; the identity is wrapped by a passphrase here. */
+/**
+ * The account's age key: others encrypt transfers to its recipient; the identity is wrapped
+ * here, by a passkey's PRF where the browser offers it, else (or by choice) by a passphrase.
+ */
 export function AgeKeySection() {
   const queries = useQueryClient()
   const key = useQuery({
     queryKey: ['e2e-key'],
     queryFn: () => getAgeKey().catch((e: unknown) => (e instanceof ApiError && e.status === 404 ? null : Promise.reject(e))),
   })
+  const passkey = useQuery({ queryKey: ['e2e-passkey-wrap'], queryFn: passkeyWrapOffered, staleTime: Infinity })
   const [passphrase, setPassphrase] = useState('')
-  const [busy, setBusy] = useState(false)
+  const [busy, setBusy] = useState<'passphrase' | 'passkey' | null>(null)
   const [error, setError] = useState<unknown>(null)
-  const create = async (event: FormEvent) => {
-    event.preventDefault()
-    if (passphrase.length < 10) return setError(new Error('Use a key passphrase of at least 10 characters.'))
-    setBusy(true)
+  const create = async (wrap: KeyWrap) => {
+    setBusy('passphrase' in wrap ? 'passphrase' : 'passkey')
     setError(null)
     try {
-      await createAgeKey(passphrase)
+      await createAgeKey(wrap)
       setPassphrase('')
       await queries.invalidateQueries({ queryKey: ['e2e-key'] })
     } catch (e) {
       setError(e)
     } finally {
-      setBusy(false)
+      setBusy(null)
     }
+  }
+  const withPassphrase = (event: FormEvent) => {
+    event.preventDefault()
+    if (passphrase.length < 10) return setError(new Error('Use a key passphrase of at least 10 characters.'))
+    void create({ passphrase })
   }
   return (
     <Section
       title="End-to-end encryption key"
-      description="People on this server can send you files encrypted to this key. It is made in your browser and stored only wrapped by your key passphrase."
+      description="People on this server can send you files encrypted to this key. It is made in your browser and stored only wrapped by a passkey or your key passphrase."
     >
-      <div className="px-5 py-5 sm:px-6">
+      <div className="space-y-4 px-5 py-5 sm:px-6">
         {key.data ? (
           <p className="text-sm">
             Your recipient: <code className="break-all">{key.data.recipient}</code>
+            <span className="block muted">
+              {wrappedByPasskey(key.data) ? 'Wrapped by a passkey in this browser.' : 'Wrapped by your key passphrase.'}
+            </span>
           </p>
         ) : (
-          <form className="flex flex-col gap-3 sm:flex-row sm:items-end" onSubmit={(e) => void create(e)}>
-            <TextField
-              label="Key passphrase"
-              type="password"
-              autoComplete="new-password"
-              value={passphrase}
-              onChange={(e) => setPassphrase(e.target.value)}
-              hint="Not your sign-in password. Without it, files sent to your key cannot be opened."
-            />
-            <Button type="submit" variant="primary" icon="key" busy={busy}>
-              Create encryption key
-            </Button>
-          </form>
+          <>
+            {passkey.data && (
+              <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
+                <Button
+                  variant="primary"
+                  icon="key"
+                  busy={busy === 'passkey'}
+                  disabled={busy !== null}
+                  onClick={() => void create({ passkey: `Ferry encryption key (${window.location.host})` })}
+                >
+                  Create key with a passkey
+                </Button>
+                <span className="text-sm muted">A new passkey unlocks it; nothing to remember or type.</span>
+              </div>
+            )}
+            <form className="flex flex-col gap-3 sm:flex-row sm:items-end" onSubmit={withPassphrase}>
+              <TextField
+                label="Key passphrase"
+                type="password"
+                autoComplete="new-password"
+                value={passphrase}
+                onChange={(e) => setPassphrase(e.target.value)}
+                hint="Not your sign-in password. Without it, files sent to your key cannot be opened."
+              />
+              <Button type="submit" variant={passkey.data ? 'secondary' : 'primary'} icon="key" busy={busy === 'passphrase'} disabled={busy !== null}>
+                Create encryption key
+              </Button>
+            </form>
+          </>
         )}
         <InlineError error={error ?? key.error} />
       </div>

@@ -1,4 +1,4 @@
-import { useQueryClient } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useState, type FormEvent } from 'react'
 import { ApiError } from '../api/client'
 import { sessionHeaders, shareFileUrl, type PublicShare } from '../api/share'
@@ -12,7 +12,7 @@ import { TextField } from '../ui/Field'
 import { Icon } from '../ui/Icon'
 import { fromBase64, headerLength, needsPassphrase, openText } from './age'
 import { chooseSink, counting, openDownload, prepareDownloads, type Key } from './download'
-import { unlockAgeKey } from './keys'
+import { getAgeKey, unlockAgeKey, wrappedByPasskey } from './keys'
 import { parseManifest, type Manifest } from './manifest'
 
 /** The identity a link key carries in its fragment, which browsers never send to the server. */
@@ -61,12 +61,14 @@ function KeyForm({ share, error, onKey }: { share: PublicShare; error: unknown; 
   const [value, setValue] = useState('')
   const [own, setOwn] = useState(false)
   const [failure, setFailure] = useState<unknown>(null)
+  const mine = useQuery({ queryKey: ['e2e-own-key'], queryFn: getAgeKey, enabled: own, retry: false })
+  const byPasskey = own && mine.data !== undefined && wrappedByPasskey(mine.data)
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     setFailure(null)
     if (!own) return onKey(passphrase ? { passphrase: value } : { identity: value.trim() })
     try {
-      onKey({ identity: await unlockAgeKey(value) })
+      onKey({ identity: await unlockAgeKey(byPasskey ? null : value) })
     } catch (e) {
       setFailure(e instanceof ApiError ? new Error('Sign in to this server in this browser to use your key.') : e)
     }
@@ -80,6 +82,7 @@ function KeyForm({ share, error, onKey }: { share: PublicShare; error: unknown; 
           Sent to my Ferry key (I am signed in)
         </label>
       )}
+      {!byPasskey && (
       <TextField
         label={passphrase ? 'Passphrase' : own ? 'Key passphrase' : 'Secret key'}
         type={passphrase || own ? 'password' : 'text'}
@@ -91,9 +94,10 @@ function KeyForm({ share, error, onKey }: { share: PublicShare; error: unknown; 
         onChange={(e) => setValue(e.target.value)}
         hint="It stays in this browser: the server never sees it."
       />
+      )}
       <InlineError error={failure ?? error} />
-      <Button type="submit" variant="primary" icon="key" className="w-full">
-        Decrypt
+      <Button type="submit" variant="primary" icon="key" className="w-full" disabled={own && mine.isPending}>
+        {byPasskey ? 'Decrypt with my passkey' : 'Decrypt'}
       </Button>
     </form>
   )

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -63,12 +64,7 @@ class E2eUiEndToEndIntegrationTests extends IntegrationTest {
 		String passphrase = "harbour lights " + UUID.randomUUID();
 
 		Path key = work.resolve("cli-key.txt");
-		run("age-keygen", "-o", key.toString());
-		String identity = Files.readAllLines(key)
-			.stream()
-			.filter((l) -> l.startsWith("AGE-SECRET-KEY-1"))
-			.findFirst()
-			.orElseThrow();
+		String identity = ageIdentity(key);
 		String recipient = run("age-keygen", "-y", key.toString()).strip();
 		byte[] plain = new byte[300_000];
 		new Random(21).nextBytes(plain);
@@ -104,6 +100,37 @@ class E2eUiEndToEndIntegrationTests extends IntegrationTest {
 		}
 	}
 
+	@Test
+	void aKeyWrappedByAPasskeyOpensWhatIsSentToIt(CapturedOutput output) throws Exception {
+		String password = "age-passkey-password-" + UUID.randomUUID();
+		String email = "ada." + UUID.randomUUID().toString().substring(0, 8) + "@ferry.test";
+		String carolEmail = "carol." + UUID.randomUUID().toString().substring(0, 8) + "@ferry.test";
+		for (String[] user : List.of(new String[] { email, "admin" }, new String[] { carolEmail, "user" })) {
+			Api.Response created = api.post("/api/v1/admin/users",
+					Map.of("email", user[0], "password", password, "role", user[1], "name", "Passkey Test"),
+					adminToken());
+			assertThat(created.status()).as(created.body()).isEqualTo(201);
+		}
+		String marker = "FERRY-PLAINTEXT-MARKER-" + UUID.randomUUID();
+
+		// A passkey's relying party must be a host name: localhost, not 127.0.0.1.
+		JsonNode summary = BrowserRun.run("age-passkey", "http://localhost:" + port,
+				Map.of("FERRY_EMAIL", email, "FERRY_PASSWORD", password, "FERRY_CAROL_EMAIL", carolEmail,
+						"FERRY_MARKER", marker, "FERRY_WRONG_KEY", ageIdentity(work.resolve("wrong-key.txt"))),
+				Duration.ofMinutes(5), (line) -> null);
+		BrowserRun.assertScreens(summary, List.of("e2e-key-choice", "e2e-wrong-key", "e2e-passkey-unlock"));
+
+		Api.Response key = api.get("/api/v1/e2e/key", api.login(carolEmail, password));
+		assertThat(key.status()).isEqualTo(200);
+		String wrapped = new String(Base64.getDecoder().decode(key.json().get("wrapped_identity").asString()),
+				StandardCharsets.ISO_8859_1);
+		assertThat(wrapped).startsWith("age-encryption.org/v1\n")
+			.contains("\n-> age-encryption.org/fido2prf ")
+			.doesNotContain("-> scrypt", "-> X25519", "AGE-SECRET-KEY-1");
+		assertThat(output.getAll()).as("server output").doesNotContain(marker);
+		assertThat(filesContaining(marker)).as("data directory").isEmpty();
+	}
+
 	private static List<Path> filesContaining(String secret) throws IOException {
 		byte[] needle = secret.getBytes(StandardCharsets.UTF_8);
 		try (Stream<Path> files = Files.walk(DATA_DIR)) {
@@ -127,6 +154,16 @@ class E2eUiEndToEndIntegrationTests extends IntegrationTest {
 		catch (IOException ex) {
 			return false;
 		}
+	}
+
+	/** A new identity from Debian's age-keygen, written to {@code key}. */
+	private static String ageIdentity(Path key) throws IOException {
+		run("age-keygen", "-o", key.toString());
+		return Files.readAllLines(key)
+			.stream()
+			.filter((l) -> l.startsWith("AGE-SECRET-KEY-1"))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	private static String run(String... command) {
