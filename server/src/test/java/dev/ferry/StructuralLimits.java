@@ -24,7 +24,7 @@ final class StructuralLimits {
 	 */
 	static final Map<String, Integer> WIDE_CONSTRUCTORS = Map.ofEntries(Map.entry("dev.ferry.admin.AdminStats", 9),
 			Map.entry("dev.ferry.auth.account.AdminBootstrap", 8),
-			Map.entry("dev.ferry.auth.session.MfaLoginService", 9), Map.entry("dev.ferry.auth.oidc.OidcService", 9),
+			Map.entry("dev.ferry.auth.session.MfaLoginService", 9),
 			Map.entry("dev.ferry.auth.password.PasswordService", 15),
 			Map.entry("dev.ferry.auth.session.SessionService", 8), Map.entry("dev.ferry.auth.mfa.TwoFactorService", 10),
 			Map.entry("dev.ferry.auth.account.UserAdminService", 8), Map.entry("dev.ferry.upload.UploadCompletion", 8),
