@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.regex.Pattern;
 import dev.ferry.FerryApplication;
 import dev.ferry.auth.session.RefreshCookies;
 import dev.ferry.testing.Api;
+import dev.ferry.testing.BrowserRun;
 import dev.ferry.testing.ContentSafetyTest;
 import dev.ferry.testing.IntegrationTest;
 import dev.ferry.testing.OwnServer;
@@ -134,6 +136,21 @@ class KeycloakSignInIntegrationTests {
 		assertThat(providers.get(1).get("last_error").asString()).isEqualTo("state_mismatch");
 		assertThat(denied.status()).isEqualTo(403);
 		assertThat(audit("auth.sso_login")).anySatisfy((d) -> assertThat(d).contains("state_mismatch"));
+	}
+
+	/**
+	 * The whole way in a real browser (web/e2e/providers-e2e.mjs): the sign-in page's
+	 * Keycloak button, Keycloak's login page, back in Ferry signed in, then the admin's
+	 * provider status page, shot light and dark with an axe scan.
+	 */
+	@Test
+	void anAdminSignsInThroughKeycloakInChromiumAndSeesTheProviderWorking() throws Exception {
+		JsonNode summary = BrowserRun.run("providers", port,
+				Map.of("FERRY_KC_USER", "admin", "FERRY_KC_PASSWORD", PASSWORDS.get("admin")), Duration.ofMinutes(4));
+
+		BrowserRun.assertScreens(summary, List.of("admin-sign-in-providers"));
+		assertThat(summary.get("providers").get(0).asString()).contains("Keycloak", "Working");
+		assertThat(audit("auth.login")).anySatisfy((d) -> assertThat(d).contains("oidc:oidc"));
 	}
 
 	/** A fresh browser (no Keycloak session) signed in as {@code username}. */
