@@ -61,11 +61,23 @@ class OidcService implements ProviderSignOut {
 
 	/**
 	 * Starts a sign-in: answers the state (for the cookie) and where to send the browser.
+	 * Throws {@link OidcFailure} (audited, shown in the provider's status) when the
+	 * provider cannot be discovered.
 	 */
-	@Transactional
+	@Transactional(noRollbackFor = OidcFailure.class)
 	Start start(String providerId) {
 		OidcProperties.Provider provider = provider(providerId);
-		OidcProviders.Discovered discovered = providers.discover(provider);
+		OidcProviders.Discovered discovered;
+		try {
+			discovered = providers.discover(provider);
+		}
+		catch (OidcFailure failure) {
+			providers.status(provider.id()).failed(failure.reason());
+			audit.record(AuditEvent.failure("auth.sso_start")
+				.detail("provider", provider.id())
+				.detail("reason", failure.reason()));
+			throw failure;
+		}
 		OidcFlows.Secrets secrets = flows.begin(provider.id());
 		URI authorization = new AuthenticationRequest.Builder(ResponseType.CODE,
 				new Scope(provider.scopes().toArray(String[]::new)), new ClientID(provider.clientId()),

@@ -12,7 +12,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.ferry.FerryApplication;
-import dev.ferry.auth.session.RefreshCookies;
 import dev.ferry.testing.Api;
 import dev.ferry.testing.BrowserRun;
 import dev.ferry.testing.ContentSafetyTest;
@@ -75,6 +74,11 @@ class KeycloakSignInIntegrationTests {
 		registry.add("ferry.oidc.providers[0].group-map[engineering]", () -> "Engineering");
 		registry.add("ferry.oidc.providers[0].group-map[finance]", () -> "Finance");
 		registry.add("ferry.oidc.providers[0].link-by-email", () -> "true");
+		// A provider that cannot be reached (nothing listens on the discard port).
+		registry.add("ferry.oidc.providers[1].id", () -> "down");
+		registry.add("ferry.oidc.providers[1].name", () -> "Unreachable");
+		registry.add("ferry.oidc.providers[1].issuer", () -> "http://127.0.0.1:9/realms/none");
+		registry.add("ferry.oidc.providers[1].client-id", () -> "ferry");
 	}
 
 	@BeforeEach
@@ -124,6 +128,8 @@ class KeycloakSignInIntegrationTests {
 		tampered.cookies.remove(OidcController.STATE_COOKIE);
 		tampered.land(callback);
 
+		Api.Response unreachable = api.get("/api/v1/auth/login/oidc/down", null);
+
 		JsonNode providers = api.get("/api/v1/admin/sign-in-providers", token).json().get("items");
 		Api.Response denied = api.get("/api/v1/admin/sign-in-providers", signIn("oidc", "user").accessToken());
 
@@ -134,8 +140,15 @@ class KeycloakSignInIntegrationTests {
 		assertThat(providers.get(0).get("last_success_at").isNull()).isFalse();
 		assertThat(providers.get(1).get("id").asString()).isEqualTo("apps");
 		assertThat(providers.get(1).get("last_error").asString()).isEqualTo("state_mismatch");
+		assertThat(unreachable.status()).isEqualTo(302);
+		assertThat(unreachable.header("Location")).isEqualTo("/signin?sso_error=discovery_failed");
+		assertThat(providers.get(2).get("id").asString()).isEqualTo("down");
+		assertThat(providers.get(2).get("last_error").asString()).isEqualTo("discovery_failed");
+		JsonNode never = providers.get(2).path("last_success_at");
+		assertThat(never.isMissingNode() || never.isNull()).isTrue();
 		assertThat(denied.status()).isEqualTo(403);
 		assertThat(audit("auth.sso_login")).anySatisfy((d) -> assertThat(d).contains("state_mismatch"));
+		assertThat(audit("auth.sso_start")).anySatisfy((d) -> assertThat(d).contains("discovery_failed"));
 	}
 
 	/**
@@ -210,37 +223,13 @@ class KeycloakSignInIntegrationTests {
 		}
 
 		String accessToken() {
-			Api.Response refreshed = api.send(api.builder("/api/v1/auth/refresh", null)
-				.header("Cookie",
-						RefreshCookies.REFRESH + "=" + cookies.get(RefreshCookies.REFRESH) + "; " + RefreshCookies.CSRF
-								+ "=" + cookies.get(RefreshCookies.CSRF))
-				.header(RefreshCookies.CSRF_HEADER, cookies.get(RefreshCookies.CSRF))
-				.POST(HttpRequest.BodyPublishers.noBody()));
-			assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
-			return refreshed.json().get("access_token").asString();
+			return new OidcIntegrationTests.Flow(cookies, landing).accessToken(api);
 		}
 
 		private Api.Response send(HttpRequest.Builder request, String url) {
 			URI uri = URI.create(url);
-			Map<String, String> jar = url.startsWith(api.base()) ? cookies
-					: jars.computeIfAbsent(uri.getHost() + ":" + uri.getPort(), (origin) -> new HashMap<>());
-			if (!jar.isEmpty()) {
-				request.header("Cookie", String.join("; ",
-						jar.entrySet().stream().map((e) -> e.getKey() + "=" + e.getValue()).toList()));
-			}
-			Api.Response response = api.send(request);
-			response.headers().getOrDefault("set-cookie", List.of()).forEach((cookie) -> {
-				String pair = cookie.contains(";") ? cookie.substring(0, cookie.indexOf(';')) : cookie;
-				String name = pair.substring(0, pair.indexOf('='));
-				String value = pair.substring(pair.indexOf('=') + 1);
-				if (value.isEmpty() || cookie.toLowerCase().contains("max-age=0")) {
-					jar.remove(name);
-				}
-				else {
-					jar.put(name, value);
-				}
-			});
-			return response;
+			return OidcIntegrationTests.withCookies(api, request, url.startsWith(api.base()) ? cookies
+					: jars.computeIfAbsent(uri.getHost() + ":" + uri.getPort(), (origin) -> new HashMap<>()));
 		}
 
 	}
