@@ -4,6 +4,7 @@ import { AuditPage } from './admin/AuditPage'
 import { DashboardPage } from './admin/dashboard/DashboardPage'
 import { GroupsPage } from './admin/GroupsPage'
 import { ProtectionPage } from './admin/ProtectionPage'
+import { SignInProvidersPage } from './admin/SignInProvidersPage'
 import { UsersPage } from './admin/UsersPage'
 import { useAuth } from './auth/AuthProvider'
 import { ForgotPasswordPage } from './auth/ForgotPasswordPage'
@@ -132,6 +133,14 @@ export function App() {
           element={
             <RequireAuth admin>
               <SecurityPolicyPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="admin/sign-in-providers"
+          element={
+            <RequireAuth admin>
+              <SignInProvidersPage />
             </RequireAuth>
           }
         />

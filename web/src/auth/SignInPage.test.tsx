@@ -60,6 +60,14 @@ describe('SignInPage', () => {
     )
   })
 
+  it('says so when the identity provider cannot be reached', async () => {
+    fakeServer({ '/api/v1/auth/providers': respond(200, PROVIDERS) })
+    renderApp(<SignInPage />, '/signin?sso_error=discovery_failed')
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'The identity provider cannot be reached right now. Try again later, or use another way to sign in.',
+    )
+  })
+
   it('asks for cookie mode and shows the server problem on failure', async () => {
     const calls = fakeServer({
       '/api/v1/auth/login': respond(401, { title: 'Sign-in failed', detail: 'The email or password is wrong.' }),

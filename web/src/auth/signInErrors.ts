@@ -9,6 +9,11 @@ const SSO_ERRORS: Record<string, string> = {
   provider_refused: 'The identity provider did not sign you in. Try again, or use another way to sign in.',
   token_refused: 'The identity provider’s answer could not be verified. Try again, or contact your administrator.',
   invalid_id_token: 'The identity provider’s answer could not be verified. Try again, or contact your administrator.',
+  invalid_access_token:
+    'The identity provider’s answer could not be verified. Try again, or contact your administrator.',
+  userinfo_failed: 'The identity provider did not tell Ferry who you are. Try again, or contact your administrator.',
+  discovery_failed:
+    'The identity provider cannot be reached right now. Try again later, or use another way to sign in.',
   account_exists:
     'An account with your email address exists already but is not linked to this provider. Sign in another way, or ask an administrator to link it.',
   not_provisioned: 'There is no Ferry account for you yet. Ask an administrator to create one.',

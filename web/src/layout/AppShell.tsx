@@ -25,6 +25,7 @@ const ADMIN: NavItem[] = [
   { to: '/admin/users', label: 'Users', icon: 'users' },
   { to: '/admin/groups', label: 'Groups', icon: 'team' },
   { to: '/admin/security', label: 'Security policy', icon: 'key' },
+  { to: '/admin/sign-in-providers', label: 'Sign-in providers', icon: 'link' },
   { to: '/admin/protection', label: 'Bans and alerts', icon: 'ban' },
   { to: '/admin/audit', label: 'Audit log', icon: 'shield' },
 ]

@@ -22,7 +22,7 @@ final class StructuralLimits {
 	/**
 	 * Classes with a constructor over the collaborator limit, with its parameter count.
 	 */
-	static final Map<String, Integer> WIDE_CONSTRUCTORS = Map.of("dev.ferry.auth.oidc.OidcService", 9);
+	static final Map<String, Integer> WIDE_CONSTRUCTORS = Map.of();
 
 	private StructuralLimits() {
 	}

@@ -31,7 +31,8 @@ import dev.ferry.auth.session.RefreshCookies;
 /**
  * Browser navigations of single sign-on: the start redirects to the provider, the
  * callback signs in (refresh cookie, as after a password sign-in) and redirects to the UI
- * at {@code /}, or to {@code /signin?sso_error=<reason>} when the sign-in failed.
+ * at {@code /}, or to {@code /signin?sso_error=<reason>} when the sign-in failed (also
+ * when the provider cannot be reached to start one).
  */
 @Tag(name = "auth")
 @RestController
@@ -54,7 +55,13 @@ class OidcController {
 	@Operation(operationId = "startOidcSignIn", summary = "Redirect to an OpenID Connect provider to sign in")
 	@GetMapping
 	ResponseEntity<Void> start(@PathVariable String provider) {
-		OidcService.Start start = oidc.start(provider);
+		OidcService.Start start;
+		try {
+			start = oidc.start(provider);
+		}
+		catch (OidcFailure failure) {
+			return failed(provider, failure);
+		}
 		return ResponseEntity.status(HttpStatus.FOUND)
 			.location(start.authorization())
 			.header(HttpHeaders.SET_COOKIE, stateCookie(start.state(), start.ttl()))
@@ -73,10 +80,14 @@ class OidcController {
 			return redirect("/");
 		}
 		catch (OidcFailure failure) {
-			log.info("Single sign-on through {} failed: {} ({}){}", provider, failure.getMessage(), failure.reason(),
-					(failure.getCause() != null) ? ": " + failure.getCause().getMessage() : "");
-			return redirect("/signin?sso_error=" + URLEncoder.encode(failure.reason(), StandardCharsets.UTF_8));
+			return failed(provider, failure);
 		}
+	}
+
+	private static ResponseEntity<Void> failed(String provider, OidcFailure failure) {
+		log.info("Single sign-on through {} failed: {} ({}){}", provider, failure.getMessage(), failure.reason(),
+				(failure.getCause() != null) ? ": " + failure.getCause().getMessage() : "");
+		return redirect("/signin?sso_error=" + URLEncoder.encode(failure.reason(), StandardCharsets.UTF_8));
 	}
 
 	private static ResponseEntity<Void> redirect(String path) {

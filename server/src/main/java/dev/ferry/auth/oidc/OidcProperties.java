@@ -1,7 +1,9 @@
 package dev.ferry.auth.oidc;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -9,13 +11,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * OpenID Connect providers. The common single provider comes from {@code FERRY_OIDC_*}
  * (id {@code oidc}); more can be listed in the configuration file under
- * {@code ferry.oidc.providers[n]} with the same fields plus an {@code id}.
+ * {@code ferry.oidc.providers[n]} with the same fields plus an {@code id}. The
+ * environment's role and group maps are one string each, {@code value=target} pairs
+ * separated by commas; a listed provider's are YAML maps.
  */
 @ConfigurationProperties("ferry.oidc")
 record OidcProperties(String issuer, String clientId, String clientSecret, @DefaultValue("Single sign-on") String name,
 		@DefaultValue( {
 				"openid", "email", "profile" }) List<String> scopes,
-		String rolesClaim, String adminRole, String guestRole, @DefaultValue("true") boolean autoProvision,
+		String rolesClaim, String adminRole, String guestRole, String roleMap, @DefaultValue("user") String defaultRole,
+		String groupsClaim, String groupMap, @DefaultValue("true") boolean autoProvision,
 		@DefaultValue("false") boolean linkByEmail, @DefaultValue List<Provider> providers){
 
 	static final String ENVIRONMENT_PROVIDER = "oidc";
@@ -25,27 +30,53 @@ record OidcProperties(String issuer, String clientId, String clientSecret, @Defa
 		List<Provider> all = new ArrayList<>();
 		if (issuer != null && !issuer.isBlank()) {
 			all.add(new Provider(ENVIRONMENT_PROVIDER, name, issuer, clientId, clientSecret, scopes, rolesClaim,
-					adminRole, guestRole, autoProvision, linkByEmail));
+					adminRole, guestRole, pairs(roleMap), defaultRole, groupsClaim, pairs(groupMap), autoProvision,
+					linkByEmail));
 		}
 		all.addAll(providers);
 		return all;
 	}
 
+	/** {@code a=b,c=d} as a map; a pair without {@code =} is a configuration error. */
+	static Map<String, String> pairs(String text) {
+		Map<String, String> map = new LinkedHashMap<>();
+		if (text == null || text.isBlank()) {
+			return map;
+		}
+		for (String pair : text.split(",")) {
+			int equals = pair.lastIndexOf('=');
+			if (equals <= 0 || equals == pair.length() - 1) {
+				throw new IllegalStateException("Expected value=target in the OIDC role or group map, got: " + pair);
+			}
+			map.put(pair.substring(0, equals).strip(), pair.substring(equals + 1).strip());
+		}
+		return map;
+	}
+
 	/**
-	 * One provider. {@code rolesClaim} names the ID token claim holding the user's roles
-	 * or groups: containing {@code adminRole} makes a Ferry admin, {@code guestRole} a
-	 * guest, anything else a user (re-read at every sign-in). {@code autoProvision}
-	 * creates unknown users; {@code linkByEmail} signs a provider account in to an
-	 * existing Ferry account with the same, provider-verified, email address.
+	 * One provider. {@code rolesClaim} is the dotted path of the claim holding the user's
+	 * roles or groups ({@code realm_access.roles}), looked up in the ID token, the
+	 * UserInfo answer and the access token; {@code roleMap} maps its values to Ferry
+	 * roles (with {@code adminRole} and {@code guestRole} as shorthands), the highest
+	 * matching one wins, and none matching gives {@code defaultRole} (re-read at every
+	 * sign-in). {@code groupsClaim} and {@code groupMap} keep the Ferry groups named in
+	 * the map in step with the provider's groups. {@code autoProvision} creates unknown
+	 * users; {@code linkByEmail} signs a provider account in to an existing Ferry account
+	 * with the same, provider-verified, email address.
 	 */
 	record Provider(String id, @DefaultValue("Single sign-on") String name, String issuer, String clientId,
 			String clientSecret, @DefaultValue( {
 					"openid", "email", "profile" }) List<String> scopes,
-			String rolesClaim, String adminRole, String guestRole, @DefaultValue("true") boolean autoProvision,
-			@DefaultValue("false") boolean linkByEmail){
+			String rolesClaim, String adminRole, String guestRole, @DefaultValue Map<String, String> roleMap,
+			@DefaultValue("user") String defaultRole, String groupsClaim, @DefaultValue Map<String, String> groupMap,
+			@DefaultValue("true") boolean autoProvision, @DefaultValue("false") boolean linkByEmail){
 
 		boolean mapsRoles() {
 			return rolesClaim != null && !rolesClaim.isBlank();
+		}
+
+		boolean syncsGroups() {
+			return groupsClaim != null && !groupsClaim.isBlank() && !groupMap.isEmpty();
 		}
 
 	}

@@ -1,6 +1,7 @@
 package dev.ferry.auth.oidc;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,16 +20,18 @@ import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
+import dev.ferry.auth.ProviderHealth;
+import dev.ferry.auth.SignInProviderReport;
 
 import org.springframework.stereotype.Component;
 
 /**
  * The configured OpenID Connect providers, each discovered from its issuer URL on first
  * use (and again after a failure), with an ID token validator that keeps the provider's
- * signing keys cached.
+ * signing keys cached; and how sign-ins through each have been going, for the admin area.
  */
 @Component
-class OidcProviders {
+class OidcProviders implements SignInProviderReport {
 
 	/**
 	 * How far the provider's clock may be off; the same margin for both expiry checks.
@@ -39,7 +42,9 @@ class OidcProviders {
 
 	private final Map<String, Discovered> discovered = new ConcurrentHashMap<>();
 
-	OidcProviders(OidcProperties properties) {
+	private final Map<String, ProviderHealth> health = new ConcurrentHashMap<>();
+
+	OidcProviders(OidcProperties properties, Clock clock) {
 		for (OidcProperties.Provider provider : properties.all()) {
 			if (provider.id() == null || !provider.id().matches("[a-z0-9][a-z0-9_-]{0,63}")) {
 				throw new IllegalStateException(
@@ -51,6 +56,9 @@ class OidcProviders {
 			if (providers.put(provider.id(), provider) != null) {
 				throw new IllegalStateException("Two OIDC providers are called " + provider.id());
 			}
+			// an unknown role name in the map stops the start, not a sign-in later
+			new RoleMapping(provider);
+			health.put(provider.id(), new ProviderHealth(clock));
 		}
 	}
 
@@ -60,6 +68,19 @@ class OidcProviders {
 
 	Optional<OidcProperties.Provider> find(String id) {
 		return Optional.ofNullable(providers.get(id));
+	}
+
+	ProviderHealth status(String id) {
+		return health.get(id);
+	}
+
+	@Override
+	public List<ProviderHealth.Status> providers() {
+		return providers.values()
+			.stream()
+			.map((provider) -> health.get(provider.id())
+				.status("oidc", provider.id(), provider.name(), provider.issuer()))
+			.toList();
 	}
 
 	/** The provider's metadata and validator; throws when discovery fails. */
@@ -74,7 +95,7 @@ class OidcProviders {
 				IDTokenValidator validator = new IDTokenValidator(metadata.getIssuer(),
 						new ClientID(provider.clientId()), new JWSVerificationKeySelector<>(accepted, keys), null);
 				validator.setMaxClockSkew((int) CLOCK_SKEW.toSeconds());
-				return new Discovered(metadata, validator);
+				return new Discovered(metadata, validator, new JWSVerificationKeySelector<>(accepted, keys));
 			}
 			catch (GeneralException | IOException ex) {
 				throw new OidcFailure("discovery_failed", "Discovery of " + provider.issuer() + " failed", ex);
@@ -82,7 +103,12 @@ class OidcProviders {
 		});
 	}
 
-	record Discovered(OIDCProviderMetadata metadata, IDTokenValidator validator) {
+	/**
+	 * What discovery found: the metadata, the ID token validator and the provider's
+	 * signing keys (which verify its JWT access tokens too).
+	 */
+	record Discovered(OIDCProviderMetadata metadata, IDTokenValidator validator,
+			JWSVerificationKeySelector<SecurityContext> signingKeys) {
 	}
 
 }

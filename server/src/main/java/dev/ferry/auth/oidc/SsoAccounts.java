@@ -2,7 +2,7 @@ package dev.ferry.auth.oidc;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,6 +10,7 @@ import java.util.UUID;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
+import dev.ferry.auth.DirectoryGroups;
 import dev.ferry.auth.Role;
 import dev.ferry.auth.User;
 import dev.ferry.auth.UserRepository;
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Component;
  * The Ferry account behind a provider identity: the one linked before, else (if allowed)
  * an existing account with the same provider-verified email, else (if allowed) a new
  * account without a password. With a roles claim configured, the role follows the
- * provider at every sign-in, except that the last active admin is never demoted.
+ * provider at every sign-in, except that the last active admin is never demoted; with a
+ * groups claim and group map, so do the mapped Ferry groups.
  */
 @Component
 class SsoAccounts {
@@ -31,32 +33,51 @@ class SsoAccounts {
 
 	private final UserRepository users;
 
+	private final DirectoryGroups groups;
+
 	private final AuditLog audit;
 
 	private final Clock clock;
 
-	SsoAccounts(OidcRepository identities, UserRepository users, AuditLog audit, Clock clock) {
+	SsoAccounts(OidcRepository identities, UserRepository users, DirectoryGroups groups, AuditLog audit, Clock clock) {
 		this.identities = identities;
 		this.users = users;
+		this.groups = groups;
 		this.audit = audit;
 		this.clock = clock;
 	}
 
-	User resolve(OidcProperties.Provider provider, IDTokenClaimsSet claims) {
+	/** The signed-in account, its role and groups brought in step with the provider. */
+	User resolve(OidcProperties.Provider provider, IDTokenClaimsSet idToken, SignInClaims claims) {
+		User user = account(provider, idToken, claims);
+		if (provider.syncsGroups()) {
+			List<String> memberOf = claims.find(provider.groupsClaim()).orElse(List.of());
+			groups.sync(user, "oidc:" + provider.id(), new HashSet<>(provider.groupMap().values()),
+					new HashSet<>(provider.groupMap()
+						.entrySet()
+						.stream()
+						.filter((entry) -> memberOf.contains(entry.getKey()))
+						.map((entry) -> entry.getValue())
+						.toList()));
+		}
+		return user;
+	}
+
+	private User account(OidcProperties.Provider provider, IDTokenClaimsSet idToken, SignInClaims claims) {
 		Instant now = clock.instant();
-		String subject = claims.getSubject().getValue();
+		String subject = idToken.getSubject().getValue();
 		Optional<User> linked = identities.findIdentity(provider.id(), subject).flatMap(users::findById);
 		if (linked.isPresent()) {
 			identities.touchIdentity(provider.id(), subject, now);
 			return syncRole(provider, claims, linked.get(), now);
 		}
-		String email = claims.getStringClaim("email");
+		String email = idToken.getStringClaim("email");
 		if (email == null || email.isBlank()) {
 			throw new OidcFailure("no_email", "The provider sent no email address");
 		}
 		Optional<User> existing = users.findByEmail(email);
 		if (existing.isPresent()) {
-			if (!provider.linkByEmail() || !Boolean.TRUE.equals(claims.getBooleanClaim("email_verified"))) {
+			if (!provider.linkByEmail() || !Boolean.TRUE.equals(idToken.getBooleanClaim("email_verified"))) {
 				throw new OidcFailure("account_exists", "An account with this email exists and linking is off");
 			}
 			identities.link(provider.id(), subject, existing.get().id(), now);
@@ -69,14 +90,14 @@ class SsoAccounts {
 		if (!provider.autoProvision()) {
 			throw new OidcFailure("not_provisioned", "Unknown user and automatic provisioning is off");
 		}
-		return provision(provider, claims, subject, email, now);
+		return provision(provider, idToken, claims, subject, email, now);
 	}
 
-	private User provision(OidcProperties.Provider provider, IDTokenClaimsSet claims, String subject, String email,
-			Instant now) {
-		Role role = mappedRole(provider, claims).orElse(Role.USER);
+	private User provision(OidcProperties.Provider provider, IDTokenClaimsSet idToken, SignInClaims claims,
+			String subject, String email, Instant now) {
+		Role role = mappedRole(provider, claims).orElse(new RoleMapping(provider).fallback());
 		User user = new User(UUID.randomUUID(), UserRepository.normalize(email),
-				AccountCreator.blankToNull(claims.getStringClaim("name")), null, role, UserStatus.ACTIVE, null, now,
+				AccountCreator.blankToNull(idToken.getStringClaim("name")), null, role, UserStatus.ACTIVE, null, now,
 				now);
 		users.insert(user);
 		identities.link(provider.id(), subject, user.id(), now);
@@ -88,7 +109,7 @@ class SsoAccounts {
 		return users.findById(user.id()).orElseThrow();
 	}
 
-	private User syncRole(OidcProperties.Provider provider, IDTokenClaimsSet claims, User user, Instant now) {
+	private User syncRole(OidcProperties.Provider provider, SignInClaims claims, User user, Instant now) {
 		Optional<Role> mapped = mappedRole(provider, claims);
 		if (mapped.isEmpty() || mapped.get() == user.role()) {
 			return user;
@@ -109,21 +130,15 @@ class SsoAccounts {
 		return updated;
 	}
 
-	/** The role the provider's claim grants; empty when no roles claim is configured. */
-	private static Optional<Role> mappedRole(OidcProperties.Provider provider, IDTokenClaimsSet claims) {
+	/**
+	 * The role the provider's claim grants; empty when no roles claim is configured. A
+	 * claim found nowhere maps like an empty one, to the default role.
+	 */
+	private static Optional<Role> mappedRole(OidcProperties.Provider provider, SignInClaims claims) {
 		if (!provider.mapsRoles()) {
 			return Optional.empty();
 		}
-		Object claim = claims.getClaim(provider.rolesClaim());
-		Collection<?> values = (claim instanceof Collection<?> list) ? list
-				: (claim != null) ? List.of(claim.toString()) : List.of();
-		if (provider.adminRole() != null && values.contains(provider.adminRole())) {
-			return Optional.of(Role.ADMIN);
-		}
-		if (provider.guestRole() != null && values.contains(provider.guestRole())) {
-			return Optional.of(Role.GUEST);
-		}
-		return Optional.of(Role.USER);
+		return Optional.of(new RoleMapping(provider).map(claims.find(provider.rolesClaim()).orElse(List.of())));
 	}
 
 }

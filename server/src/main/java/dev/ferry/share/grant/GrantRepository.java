@@ -85,6 +85,13 @@ class GrantRepository {
 			.optional();
 	}
 
+	Optional<Group> groupNamed(String name) {
+		return jdbc.sql("SELECT id, name, created_at FROM user_groups WHERE name = ?")
+			.param(name)
+			.query(GrantRepository::mapGroup)
+			.optional();
+	}
+
 	boolean groupNameTaken(String name) {
 		return jdbc.sql("SELECT COUNT(*) FROM user_groups WHERE name = ?").param(name).query(Long.class).single() > 0;
 	}

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -288,23 +289,32 @@ class OidcIntegrationTests {
 		return new DefaultOAuth2TokenCallback(issuerId, subject, "JWT", List.of(audience), claims, expirySeconds);
 	}
 
-	/** A GET as a browser makes it: sends the cookies it has, keeps the ones it gets. */
+	/** A GET as a browser makes it: sends Ferry the cookies it has, keeps Ferry's. */
 	Api.Response get(String url, Flow flow) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
-		if (!flow.cookies().isEmpty() && url.startsWith(api.base())) {
-			request.header("Cookie", String.join("; ",
-					flow.cookies().entrySet().stream().map((e) -> e.getKey() + "=" + e.getValue()).toList()));
+		return withCookies(api, HttpRequest.newBuilder(URI.create(url)).GET(),
+				url.startsWith(api.base()) ? flow.cookies() : new HashMap<>());
+	}
+
+	/**
+	 * Sends {@code request} with the cookies of {@code jar} and keeps the ones the answer
+	 * sets (an emptied one is removed), whatever their Secure flag: loopback is plain
+	 * HTTP.
+	 */
+	static Api.Response withCookies(Api api, HttpRequest.Builder request, Map<String, String> jar) {
+		if (!jar.isEmpty()) {
+			request.header("Cookie",
+					String.join("; ", jar.entrySet().stream().map((e) -> e.getKey() + "=" + e.getValue()).toList()));
 		}
 		Api.Response response = api.send(request);
 		response.headers().getOrDefault("set-cookie", List.of()).forEach((cookie) -> {
-			String pair = cookie.substring(0, cookie.indexOf(';'));
+			String pair = cookie.contains(";") ? cookie.substring(0, cookie.indexOf(';')) : cookie;
 			String name = pair.substring(0, pair.indexOf('='));
 			String value = pair.substring(pair.indexOf('=') + 1);
-			if (value.isEmpty()) {
-				flow.cookies().remove(name);
+			if (value.isEmpty() || cookie.toLowerCase(Locale.ROOT).contains("max-age=0")) {
+				jar.remove(name);
 			}
 			else {
-				flow.cookies().put(name, value);
+				jar.put(name, value);
 			}
 		});
 		return response;
