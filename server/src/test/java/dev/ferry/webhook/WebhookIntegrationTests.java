@@ -222,7 +222,8 @@ class WebhookIntegrationTests {
 			assertThat(expired.get("transfer_id").asString()).isEqualTo(transferId);
 			assertThat(expired.get("unopened").asBoolean()).isFalse();
 
-			Api.Response request = api.post("/api/v1/upload-requests", Map.of("title", "Papers"), token);
+			Api.Response request = api.post("/api/v1/upload-requests",
+					Map.of("title", "Papers", "max_files", 5, "max_total_bytes", 1_000_000), token);
 			assertThat(request.status()).as(request.body()).isEqualTo(201);
 			Api.Response session = api.post(
 					"/api/v1/upload-requests/public/" + request.json().get("token").asString() + "/session", Map.of(),
