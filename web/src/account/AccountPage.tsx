@@ -6,6 +6,8 @@ import { ApiKeysSection } from './ApiKeysSection'
 import { PasskeysSection } from './PasskeysSection'
 import { PasswordSection, TwoFactorSection } from './SecuritySection'
 import { SessionsSection } from './SessionsSection'
+import { SshKeysSection } from './SshKeysSection'
+import { WebhooksSection } from './WebhooksSection'
 
 export function AccountPage() {
   const { me } = useAuth()
@@ -45,6 +47,8 @@ export function AccountPage() {
         <PasswordSection />
         <SessionsSection />
         <ApiKeysSection />
+        <SshKeysSection />
+        <WebhooksSection />
         <AgeKeySection />
       </div>
     </>

@@ -1,5 +1,5 @@
 import { api } from './client'
-import type { ApiKey, CreatedApiKey, Items, Received, Schemas, SessionInfo } from './types'
+import type { ApiKey, CreatedApiKey, Items, Received, Schemas, Sent, SessionInfo } from './types'
 
 export const listSessions = () => api.request<Items<SessionInfo>>('/api/v1/auth/sessions').then((r) => r.items)
 
@@ -68,3 +68,42 @@ export async function addPasskey(name: string): Promise<Passkey> {
 /** Whether this browser can create passkeys the way {@link addPasskey} does. */
 export const passkeysSupported = () =>
   typeof PublicKeyCredential !== 'undefined' && typeof PublicKeyCredential.parseCreationOptionsFromJSON === 'function'
+
+export type SshKey = Sent<Schemas['SshKeyView'], 'id' | 'name' | 'fingerprint' | 'created_at'>
+
+export const listSshKeys = () => api.request<Items<SshKey>>('/api/v1/auth/ssh-keys').then((r) => r.items)
+
+export const addSshKey = (body: { name: string; public_key: string }) =>
+  api.request<SshKey>('/api/v1/auth/ssh-keys', { json: body })
+
+export const deleteSshKey = (id: string) =>
+  api.request<void>(`/api/v1/auth/ssh-keys/${encodeURIComponent(id)}`, { method: 'DELETE' })
+
+export type Webhook = Sent<Schemas['WebhookView'], 'id' | 'url' | 'events' | 'enabled' | 'failures' | 'created_at'>
+
+export type WebhookDelivery = Sent<Schemas['DeliveryView'], 'id' | 'event_type' | 'status' | 'attempts' | 'created_at'>
+
+export const WEBHOOK_EVENTS = [
+  'file.uploaded',
+  'file.scanned',
+  'transfer.created',
+  'transfer.downloaded',
+  'share.expired',
+  'upload_request.received',
+] as const
+
+export const listWebhooks = () => api.request<Items<Webhook>>('/api/v1/webhooks').then((r) => r.items)
+
+export const createWebhook = (body: { url: string; events: string[] }) =>
+  api.request<Webhook>('/api/v1/webhooks', { json: body })
+
+export const deleteWebhook = (id: string) =>
+  api.request<void>(`/api/v1/webhooks/${encodeURIComponent(id)}`, { method: 'DELETE' })
+
+export const listDeliveries = (id: string) =>
+  api.request<Items<WebhookDelivery>>(`/api/v1/webhooks/${encodeURIComponent(id)}/deliveries`).then((r) => r.items)
+
+export const replayDelivery = (id: string, delivery: string) =>
+  api.request<void>(`/api/v1/webhooks/${encodeURIComponent(id)}/deliveries/${encodeURIComponent(delivery)}/replay`, {
+    method: 'POST',
+  })

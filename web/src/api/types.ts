@@ -11,7 +11,7 @@ export type Schemas = components['schemas']
  * the server's records carry no nullability, and nulls are left out of the JSON. The
  * UI names the fields it relies on; a field the schema no longer has fails to compile.
  */
-type Sent<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: Exclude<T[P], undefined> }
+export type Sent<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: Exclude<T[P], undefined> }
 
 /**
  * A response schema as the UI reads it: the fields in K always sent, every other field

@@ -60,6 +60,15 @@ public class FileException extends ProblemException {
 				Map.of("signature", signature));
 	}
 
+	static FileException invalidEncryption(String detail) {
+		return new FileException(HttpStatus.BAD_REQUEST, "invalid-encryption", "Invalid encryption request", detail);
+	}
+
+	static FileException contentChanged() {
+		return new FileException(HttpStatus.CONFLICT, "file-content-changed", "File changed meanwhile",
+				"The file's content was replaced while it was being encrypted; nothing changed. Try again.");
+	}
+
 	static FileException scanPending() {
 		FileException ex = new FileException(HttpStatus.CONFLICT, "scan-pending", "File not yet scanned",
 				"This file is still being checked for malware and can be downloaded once the check passed; "

@@ -102,6 +102,20 @@ class FileRepository {
 	 * Renames or moves; the unique constraint refuses a path that is taken. Spring does
 	 * not categorise SQLite's constraint error (code 19), so it is translated here.
 	 */
+	/**
+	 * Points the file at new content, only if it still has {@code oldBlob}
+	 * (compare-and-set: of two concurrent re-encryptions one wins).
+	 */
+	boolean replaceContent(FileRecord file, UUID newBlob, String name, String contentType, long size, String sha256,
+			Instant modifiedAt) {
+		return jdbc
+			.sql("UPDATE files SET blob_id = ?, name = ?, name_lower = ?, content_type = ?, size = ?, sha256 = ?, "
+					+ "modified_at = ? WHERE id = ? AND blob_id = ?")
+			.params(newBlob.toString(), name, lower(name), contentType, size, sha256, modifiedAt.toEpochMilli(),
+					file.id().toString(), file.blobId().toString())
+			.update() == 1;
+	}
+
 	boolean move(UUID id, UUID ownerId, String folder, String name, Instant modifiedAt) {
 		try {
 			return jdbc.sql(

@@ -8,6 +8,7 @@ import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
 import dev.ferry.storage.BlobStorage;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -23,7 +24,11 @@ class FileScanService implements FileScans {
 
 	private final TransactionOperations transactions;
 
-	FileScanService(FileScanRepository scans, BlobStorage storage, AuditLog audit, TransactionOperations transactions) {
+	private final ApplicationEventPublisher events;
+
+	FileScanService(FileScanRepository scans, BlobStorage storage, AuditLog audit, TransactionOperations transactions,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.scans = scans;
 		this.storage = storage;
 		this.audit = audit;
@@ -59,6 +64,7 @@ class FileScanService implements FileScans {
 				.detail("owner", job.ownerId().toString())
 				.detail("path", job.path())
 				.detail("scan_status", status.value()));
+			events.publishEvent(new FileScanned(job.fileId(), job.ownerId(), job.path(), status.value(), signature));
 		});
 	}
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.ferry.auth.CurrentUser;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -67,6 +68,21 @@ class UploadController {
 	@Operation(operationId = "uploadFiles", summary = "Upload files as multipart/form-data")
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<Uploaded> post(@AuthenticationPrincipal CurrentUser user, HttpServletRequest request) {
+		return receive(user, request);
+	}
+
+	/**
+	 * The classic route of the same upload. Chunked bodies with {@code Content-Range} to
+	 * this URL are the upload module's, whose operation documents both forms: one
+	 * operation may carry only one module's tag.
+	 */
+	@Hidden
+	@PostMapping(path = "/upload", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ResponseEntity<Uploaded> upload(@AuthenticationPrincipal CurrentUser user, HttpServletRequest request) {
+		return receive(user, request);
+	}
+
+	private ResponseEntity<Uploaded> receive(CurrentUser user, HttpServletRequest request) {
 		List<FileRecord> stored = new ArrayList<>();
 		try {
 			readParts(user, request, stored);
@@ -94,9 +110,10 @@ class UploadController {
 		while (parts.hasNext()) {
 			FileItemInput part = parts.next();
 			if (part.isFormField()) {
-				if ("path".equals(part.getFieldName())) {
+				if ("path".equals(part.getFieldName()) || "folder".equals(part.getFieldName())) {
 					if (!stored.isEmpty()) {
-						throw FileException.invalidUpload("Send the 'path' field before the files.");
+						throw FileException
+							.invalidUpload("Send the '" + part.getFieldName() + "' field before the files.");
 					}
 					folder = readField(part.getInputStream());
 				}
@@ -121,7 +138,7 @@ class UploadController {
 	private static String readField(InputStream in) throws IOException {
 		byte[] value = in.readNBytes(MAX_FIELD_BYTES + 1);
 		if (value.length > MAX_FIELD_BYTES) {
-			throw FileException.invalidUpload("The 'path' field is longer than " + MAX_FIELD_BYTES + " bytes.");
+			throw FileException.invalidUpload("The folder field is longer than " + MAX_FIELD_BYTES + " bytes.");
 		}
 		return new String(value, StandardCharsets.UTF_8);
 	}

@@ -54,6 +54,12 @@ class UploadException extends ProblemException {
 				Map.of("upload_offset", actual));
 	}
 
+	/** A Content-Range chunk that does not start where the upload is. */
+	static UploadException rangeMismatch(String detail, long offset) {
+		return new UploadException(HttpStatus.CONFLICT, "offset-mismatch", "Offset mismatch", detail,
+				Map.of("upload_offset", offset));
+	}
+
 	static UploadException alreadyCompleted() {
 		return new UploadException(HttpStatus.CONFLICT, "upload-completed", "Upload already completed",
 				"This upload finished and is now a file; delete the file instead.");

@@ -8,8 +8,21 @@ final class WebhookEvents {
 
 	static final String FILE_UPLOADED = "file.uploaded";
 
-	static final Set<String> ALL = Set.of(FILE_UPLOADED, "file.scanned", "transfer.created", "transfer.downloaded",
-			"share.expired", "upload_request.received", "alert.raised");
+	static final String FILE_SCANNED = "file.scanned";
+
+	static final String TRANSFER_CREATED = "transfer.created";
+
+	static final String TRANSFER_DOWNLOADED = "transfer.downloaded";
+
+	static final String SHARE_EXPIRED = "share.expired";
+
+	static final String UPLOAD_REQUEST_RECEIVED = "upload_request.received";
+
+	/** Admin matters: delivered only to webhooks for all accounts. */
+	static final String ALERT_RAISED = "alert.raised";
+
+	static final Set<String> ALL = Set.of(FILE_UPLOADED, FILE_SCANNED, TRANSFER_CREATED, TRANSFER_DOWNLOADED,
+			SHARE_EXPIRED, UPLOAD_REQUEST_RECEIVED, ALERT_RAISED);
 
 	private WebhookEvents() {
 	}

@@ -65,11 +65,15 @@ class WebhookRepository {
 	/**
 	 * Enabled webhooks of {@code ownerId} or for every account that want {@code type}.
 	 */
+	/**
+	 * The enabled webhooks for {@code type}: the owner's and those for all accounts; only
+	 * the latter when there is no owner ({@code ownerId} null).
+	 */
 	List<Webhook> subscribers(UUID ownerId, String type) {
 		return jdbc
 			.sql("SELECT " + COLUMNS + " FROM webhooks WHERE enabled = ? AND (owner_id = ? OR all_accounts = ?) "
 					+ "AND events LIKE ?")
-			.params(true, ownerId.toString(), true, "%," + type + ",%")
+			.params(true, (ownerId != null) ? ownerId.toString() : "", true, "%," + type + ",%")
 			.query(WebhookRepository::map)
 			.list();
 	}

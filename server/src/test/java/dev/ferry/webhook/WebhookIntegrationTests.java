@@ -12,6 +12,8 @@ import java.util.UUID;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.ferry.testing.Api;
+import dev.ferry.testing.ContentSafetyTest;
+import dev.ferry.testing.Curl;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import dev.ferry.testing.IntegrationTest;
@@ -20,7 +22,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -47,7 +51,14 @@ class WebhookIntegrationTests {
 		registry.add("ferry.webhooks.poll-interval", () -> "100ms");
 		registry.add("ferry.webhooks.retry-delay", () -> "100ms");
 		registry.add("ferry.webhooks.max-attempts", () -> "2");
+		registry.add("ferry.scan.clamd", () -> ContentSafetyTest.requiredEnv("FERRY_TEST_CLAMD"));
+		registry.add("ferry.scan.interval", () -> "100ms");
+		registry.add("ferry.share.sweep-interval", () -> "200ms");
+		registry.add("ferry.defender.link-addresses", () -> "2");
 	}
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@LocalServerPort
 	int port;
@@ -155,6 +166,103 @@ class WebhookIntegrationTests {
 		assertThat(patched.json().get("events").get(0).asString()).isEqualTo("share.expired");
 		assertThat(api.delete("/api/v1/webhooks/" + id, token).status()).isEqualTo(204);
 		assertThat(api.get("/api/v1/webhooks", token).json().get("items")).isEmpty();
+	}
+
+	@Test
+	void sharingScanningUploadRequestsAndAlertsAreDeliveredToTheirSubscribers() throws Exception {
+		String token = newUser();
+		String admin = api.login(IntegrationTest.ADMIN_EMAIL, IntegrationTest.ADMIN_PASSWORD);
+		try (WebhookReceiver receiver = new WebhookReceiver(); WebhookReceiver admins = new WebhookReceiver()) {
+			Api.Response created = api.post(
+					"/api/v1/webhooks", Map.of("url", receiver.url("/account"), "events", List.of("file.scanned",
+							"transfer.created", "transfer.downloaded", "share.expired", "upload_request.received")),
+					token);
+			assertThat(created.status()).as(created.body()).isEqualTo(201);
+			receiver.secret(created.json().get("secret").asString());
+			Api.Response everyone = api.post("/api/v1/webhooks",
+					Map.of("url", admins.url("/admin"), "events", List.of("alert.raised"), "all_accounts", true),
+					admin);
+			assertThat(everyone.status()).as(everyone.body()).isEqualTo(201);
+			admins.secret(everyone.json().get("secret").asString());
+
+			JsonNode file = upload(token, "/events/report.txt", "a report to share");
+			JsonNode scanned = event(receiver, "file.scanned");
+			assertThat(scanned.get("file_id").asString()).isEqualTo(file.get("id").asString());
+			assertThat(scanned.get("scan_status").asString()).isEqualTo("clean");
+
+			Api.Response transfer = api.post("/api/v1/transfers",
+					Map.of("title", "Quarterly", "file_ids", List.of(file.get("id").asString()), "link", Map.of()),
+					token);
+			assertThat(transfer.status()).as(transfer.body()).isEqualTo(201);
+			String transferId = transfer.json().get("id").asString();
+			JsonNode createdEvent = event(receiver, "transfer.created");
+			assertThat(createdEvent.get("transfer_id").asString()).isEqualTo(transferId);
+			assertThat(createdEvent.get("title").asString()).isEqualTo("Quarterly");
+			assertThat(createdEvent.get("files").asInt()).isEqualTo(1);
+
+			String shareToken = transfer.json().get("link").get("token").asString();
+			for (String address : List.of("127.0.0.2", "127.0.0.3")) {
+				Curl.Result download = Curl
+					.run(List.of("curl", "-sS", "--fail", "--interface", address, "-o", "/dev/null", api.base()
+							+ "/api/v1/share/" + shareToken + "/files/" + file.get("id").asString() + "/download"));
+				assertThat(download.exitCode()).as(download.output()).isZero();
+			}
+			await().atMost(Duration.ofSeconds(60)).until(() -> events(receiver, "transfer.downloaded").size() == 2);
+			JsonNode downloaded = events(receiver, "transfer.downloaded").get(0);
+			assertThat(downloaded.get("transfer_id").asString()).isEqualTo(transferId);
+			assertThat(downloaded.get("kind").asString()).isEqualTo("file");
+			assertThat(downloaded.get("bytes").asLong()).isEqualTo("a report to share".length());
+			JsonNode alert = event(admins, "alert.raised");
+			assertThat(alert.get("kind").asString()).isEqualTo("link_many_addresses");
+
+			jdbc.sql("UPDATE transfers SET expires_at = ? WHERE id = ?")
+				.params(System.currentTimeMillis() - 1000, transferId)
+				.update();
+			JsonNode expired = event(receiver, "share.expired");
+			assertThat(expired.get("transfer_id").asString()).isEqualTo(transferId);
+			assertThat(expired.get("unopened").asBoolean()).isFalse();
+
+			Api.Response request = api.post("/api/v1/upload-requests",
+					Map.of("title", "Papers", "max_files", 5, "max_total_bytes", 1_000_000), token);
+			assertThat(request.status()).as(request.body()).isEqualTo(201);
+			Api.Response session = api.post(
+					"/api/v1/upload-requests/public/" + request.json().get("token").asString() + "/session", Map.of(),
+					null);
+			assertThat(session.status()).as(session.body()).isEqualTo(200);
+			byte[] content = "sent by a visitor".getBytes();
+			Api.Response tus = api.send(api.builder("/api/v1/uploads", null)
+				.header("Tus-Resumable", "1.0.0")
+				.header("X-Upload-Request", session.json().get("session_token").asString())
+				.header("Upload-Length", Integer.toString(content.length))
+				.header("Upload-Metadata",
+						"filename " + java.util.Base64.getEncoder().encodeToString("visitor.txt".getBytes()))
+				.header("Content-Type", "application/offset+octet-stream")
+				.POST(HttpRequest.BodyPublishers.ofByteArray(content)));
+			assertThat(tus.status()).as(tus.body()).isEqualTo(201);
+			JsonNode received = event(receiver, "upload_request.received");
+			assertThat(received.get("upload_request_id").asString()).isEqualTo(request.json().get("id").asString());
+			assertThat(received.get("path").asString()).endsWith("/visitor.txt");
+			assertThat(received.get("size").asLong()).isEqualTo(content.length);
+
+			assertThat(receiver.requests()).allMatch((r) -> r.get("verified").asBoolean());
+			assertThat(admins.requests()).allMatch((r) -> r.get("verified").asBoolean());
+			assertThat(events(receiver, "alert.raised")).isEmpty();
+			api.delete("/api/v1/webhooks/" + everyone.json().get("id").asString(), admin);
+		}
+	}
+
+	/** The {@code data} of the one delivery of {@code type}, once it arrived verified. */
+	private static JsonNode event(WebhookReceiver receiver, String type) {
+		await().atMost(Duration.ofSeconds(60)).until(() -> events(receiver, type).size() == 1);
+		return events(receiver, type).get(0);
+	}
+
+	private static List<JsonNode> events(WebhookReceiver receiver, String type) {
+		return verified(receiver).stream()
+			.map((request) -> request.get("payload"))
+			.filter((payload) -> type.equals(payload.get("type").asString()))
+			.map((payload) -> payload.get("data"))
+			.toList();
 	}
 
 	private static List<JsonNode> verified(WebhookReceiver receiver) {

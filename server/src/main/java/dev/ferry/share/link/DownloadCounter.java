@@ -154,6 +154,9 @@ class DownloadCounter {
 				.detail("kind", kind())
 				.detail("bytes", bytesServed)
 				.detail("completed", completed));
+			if (completed) {
+				notices.downloadCompleted(visit.transfer(), visit.link().id(), fileId, visit.email(), bytesServed);
+			}
 		}
 
 	}

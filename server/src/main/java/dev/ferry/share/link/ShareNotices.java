@@ -2,15 +2,22 @@ package dev.ferry.share.link;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 
 import dev.ferry.auth.Accounts;
 import dev.ferry.auth.User;
 import dev.ferry.notify.Mailer;
+import dev.ferry.share.ShareExpired;
+import dev.ferry.share.TransferDownloaded;
 import dev.ferry.share.transfer.Transfer;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-/** The mails sharing sends to senders and recipients, composed from templates. */
+/**
+ * The mails sharing sends to senders and recipients, composed from templates, and the
+ * events it publishes for listeners such as webhooks.
+ */
 @Component
 class ShareNotices {
 
@@ -18,7 +25,10 @@ class ShareNotices {
 
 	private final Accounts accounts;
 
-	ShareNotices(Mailer mailer, Accounts accounts) {
+	private final ApplicationEventPublisher events;
+
+	ShareNotices(Mailer mailer, Accounts accounts, ApplicationEventPublisher events) {
+		this.events = events;
 		this.mailer = mailer;
 		this.accounts = accounts;
 	}
@@ -47,6 +57,15 @@ class ShareNotices {
 	void expiredUnopened(Transfer transfer) {
 		toOwner(transfer, "transfer-expired-unopened",
 				Map.of("title", transfer.title(), "expires_at", transfer.expiresAt().toString()));
+	}
+
+	void downloadCompleted(Transfer transfer, UUID linkId, UUID fileId, String email, long bytes) {
+		events.publishEvent(new TransferDownloaded(transfer.id(), transfer.ownerId(), linkId, fileId, email, bytes));
+	}
+
+	void expired(Transfer transfer, boolean unopened) {
+		events.publishEvent(
+				new ShareExpired(transfer.id(), transfer.ownerId(), transfer.title(), transfer.expiresAt(), unopened));
 	}
 
 	/** The name visitors see for the sender; never the address unless opted in. */

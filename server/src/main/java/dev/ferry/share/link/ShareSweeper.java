@@ -82,6 +82,7 @@ public class ShareSweeper {
 			if (unopened && transfer.notifySender()) {
 				notices.expiredUnopened(transfer);
 			}
+			notices.expired(transfer, unopened);
 		});
 	}
 

@@ -1,27 +1,22 @@
 package dev.ferry.share.request;
 
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
-import dev.ferry.auth.Accounts;
-import dev.ferry.notify.Mailer;
 import dev.ferry.share.ShareException;
 import dev.ferry.share.link.ShareSessions;
-import dev.ferry.upload.UploadCompleted;
 import dev.ferry.upload.UploadGate;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Upload requests as seen by the tus endpoint: a visitor's session becomes a pass to
  * upload as the request's owner into the request's folder, each new upload is held to the
- * request's limits, and the owner hears of every file that arrives.
+ * request's limits ({@link RequestArrivals} tells the owner of every file that arrives).
  */
 @Component
 class UploadRequestGate implements UploadGate {
@@ -32,21 +27,15 @@ class UploadRequestGate implements UploadGate {
 
 	private final UploadRequestRepository requests;
 
-	private final Accounts accounts;
-
-	private final Mailer mailer;
-
 	private final AuditLog audit;
 
 	private final Clock clock;
 
 	UploadRequestGate(PublicUploadRequests visitors, ShareSessions sessions, UploadRequestRepository requests,
-			Accounts accounts, Mailer mailer, AuditLog audit, Clock clock) {
+			AuditLog audit, Clock clock) {
 		this.visitors = visitors;
 		this.sessions = sessions;
 		this.requests = requests;
-		this.accounts = accounts;
-		this.mailer = mailer;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -110,26 +99,6 @@ class UploadRequestGate implements UploadGate {
 	@Override
 	public boolean covers(Pass pass, UUID uploadId) {
 		return requests.requestOf(uploadId).filter((id) -> id.equals(pass.grantId())).isPresent();
-	}
-
-	/** Runs in the transaction that registered the file. */
-	@EventListener
-	void completed(UploadCompleted event) {
-		Optional<UUID> requestId = requests.requestOf(event.uploadId());
-		if (requestId.isEmpty() || !requests.markCompleted(event.uploadId(), clock.instant())) {
-			return;
-		}
-		UploadRequest request = requests.find(requestId.get()).orElseThrow();
-		String who = requests.uploaderEmail(event.uploadId()).orElse("Someone");
-		audit.record(AuditEvent.success("upload_request.file_received")
-			.object("upload_request", request.id())
-			.detail("file", event.uploadId())
-			.detail("name", event.name())
-			.detail("size", event.size())
-			.detail("email", who));
-		accounts.find(request.ownerId())
-			.ifPresent((owner) -> mailer.send(owner.email(), "upload-request-received", Map.of("title", request.title(),
-					"name", event.name(), "size", Long.toString(event.size()), "who", who, "folder", event.folder())));
 	}
 
 	private void refuse(UploadRequest request, String reason) {

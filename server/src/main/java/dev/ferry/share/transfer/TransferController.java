@@ -3,6 +3,7 @@ package dev.ferry.share.transfer;
 import java.util.List;
 
 import dev.ferry.auth.CurrentUser;
+import dev.ferry.share.TransferCreated;
 import dev.ferry.share.transfer.TransferApi.ActivityView;
 import dev.ferry.share.transfer.TransferApi.Change;
 import dev.ferry.share.transfer.TransferApi.LinkOptions;
@@ -15,6 +16,7 @@ import dev.ferry.share.transfer.TransferApi.TransferView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -45,8 +47,11 @@ class TransferController {
 
 	private final EncryptedTransfers encrypted;
 
+	private final ApplicationEventPublisher events;
+
 	TransferController(TransferService transfers, TransferLinks links, TransferNotices notices,
-			TransferActivity activity, EncryptedTransfers encrypted) {
+			TransferActivity activity, EncryptedTransfers encrypted, ApplicationEventPublisher events) {
+		this.events = events;
 		this.transfers = transfers;
 		this.links = links;
 		this.notices = notices;
@@ -65,6 +70,10 @@ class TransferController {
 		else if (body.link() != null) {
 			link = links.create(transfer, body.link());
 		}
+		events.publishEvent(new TransferCreated(transfer.id(), transfer.ownerId(), transfer.title(),
+				(body.fileIds() != null) ? body.fileIds().size() : 0,
+				(body.recipients() != null) ? body.recipients().size() : 0, transfer.expiresAt(),
+				Boolean.TRUE.equals(body.e2e())));
 		return ResponseEntity.status(HttpStatus.CREATED).body(view(transfer, link));
 	}
 
