@@ -31,6 +31,7 @@ final class TableOwners {
 			Map.entry("transfers", "share.transfer"), Map.entry("transfer_files", "share.transfer"),
 			Map.entry("transfer_recipients", "share.transfer"), Map.entry("e2e_transfers", "share.transfer"),
 			Map.entry("age_keys", "share.transfer"), Map.entry("share_links", "share.link"),
+			Map.entry("share_link_devices", "share.link"), Map.entry("captcha_spent", "share.link"),
 			Map.entry("share_sessions", "share.link"), Map.entry("share_downloads", "share.link"),
 			Map.entry("share_download_claims", "share.link"), Map.entry("email_codes", "share.link"),
 			Map.entry("upload_requests", "share.request"), Map.entry("upload_request_uploads", "share.request"),

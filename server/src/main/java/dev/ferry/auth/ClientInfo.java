@@ -1,9 +1,12 @@
 package dev.ferry.auth;
 
+import java.time.Duration;
 import java.util.Arrays;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.ResponseCookie;
 
 /**
  * Where a request came from, as recorded on sessions. {@code deviceId} is the browser's
@@ -23,6 +26,22 @@ public record ClientInfo(String ip, String userAgent, String deviceId) {
 			agent = agent.substring(0, MAX_USER_AGENT);
 		}
 		return new ClientInfo(request.getRemoteAddr(), agent, deviceId(request));
+	}
+
+	/**
+	 * The {@code Set-Cookie} value giving a client the device id {@code id}: HttpOnly,
+	 * Secure and kept 400 days; Lax, unlike the session cookies, because it must come
+	 * along when a single sign-on provider redirects the browser back.
+	 */
+	public static String deviceCookie(String id) {
+		return ResponseCookie.from(DEVICE_COOKIE, id)
+			.path("/")
+			.httpOnly(true)
+			.secure(true)
+			.sameSite("Lax")
+			.maxAge(Duration.ofDays(400))
+			.build()
+			.toString();
 	}
 
 	public ClientInfo withDeviceId(String id) {

@@ -47,6 +47,13 @@ abstract class BucketLimiter implements Limiter {
 		counters.forEach((counter) -> bucket(counter).addTokens(1));
 	}
 
+	@Override
+	public Usage take(Counter counter, long amount) {
+		ConsumptionProbe probe = bucket(counter).tryConsumeAndReturnRemaining(amount);
+		return new Usage(probe.isConsumed(), probe.getRemainingTokens(),
+				Duration.ofNanos(probe.isConsumed() ? 0 : probe.getNanosToWaitForRefill()));
+	}
+
 	/** One Bucket4j bandwidth per rate of {@code limit}, refilled evenly. */
 	static List<Bandwidth> bandwidths(Limit limit) {
 		return limit.rates()

@@ -18,12 +18,12 @@ public record Limit(String name, List<Rate> rates) {
 		rates = List.copyOf(rates);
 	}
 
-	public static Limit of(String name, int attempts, Duration window) {
+	public static Limit of(String name, long attempts, Duration window) {
 		return new Limit(name, List.of(new Rate(attempts, window)));
 	}
 
 	/** This limit with a further, slower rate on top. */
-	public Limit backingOffTo(int attempts, Duration window) {
+	public Limit backingOffTo(long attempts, Duration window) {
 		List<Rate> more = new ArrayList<>(rates);
 		more.add(new Rate(attempts, window));
 		return new Limit(name, more);
@@ -44,7 +44,7 @@ public record Limit(String name, List<Rate> rates) {
 	 * gets one more every {@code window / attempts} rather than a burst when the window
 	 * ends.
 	 */
-	public record Rate(int attempts, Duration window) {
+	public record Rate(long attempts, Duration window) {
 
 		public Rate {
 			if (attempts < 1 || window.isNegative() || window.isZero()) {

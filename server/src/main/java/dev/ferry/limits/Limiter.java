@@ -22,6 +22,14 @@ public interface Limiter {
 	 */
 	void refund(List<Counter> counters);
 
+	/**
+	 * Takes {@code amount} (requests, bytes...) from one counter if it has that much,
+	 * else nothing: what is left afterwards, or how long until {@code amount} would be
+	 * there. Request rate limits and byte allowances use it, because they report what is
+	 * left.
+	 */
+	Usage take(Counter counter, long amount);
+
 	/** Fills a counter up again (an administrator lifting a lockout). */
 	void reset(Counter counter);
 

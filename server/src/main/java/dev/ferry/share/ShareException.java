@@ -92,6 +92,23 @@ public class ShareException extends ProblemException {
 						+ " accepts only: " + String.join(", ", allowed) + ". Nothing was kept.");
 	}
 
+	public static ShareException captchaRequired() {
+		return new ShareException(HttpStatus.FORBIDDEN, "captcha-required", "Proof of work needed",
+				"This link opens after a short proof of work: open it in a browser, or solve the challenge "
+						+ "from GET /api/v1/share/{token}/challenge and POST it to /api/v1/share/{token}/captcha.");
+	}
+
+	public static ShareException captchaRefused(String why) {
+		return new ShareException(HttpStatus.FORBIDDEN, "captcha-invalid", "Proof of work refused",
+				why + " Fetch a new challenge and solve it again.");
+	}
+
+	public static ShareException deviceNotAllowed() {
+		return new ShareException(HttpStatus.FORBIDDEN, "device-not-allowed", "Link bound to another device",
+				"This link opens only on the device that opened it first. Use that browser (or the client "
+						+ "that kept its device cookie), or ask the sender for a new link.");
+	}
+
 	public static ShareException invalid(String detail) {
 		return new ShareException(HttpStatus.BAD_REQUEST, "invalid-share-request", "Invalid request", detail);
 	}

@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -82,6 +81,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
 		private ServletInputStream limited;
 
+		private long count;
+
 		LimitedRequest(HttpServletRequest request, long limit) {
 			super(request);
 			this.limit = limit;
@@ -90,9 +91,16 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 		@Override
 		public ServletInputStream getInputStream() throws IOException {
 			if (limited == null) {
-				limited = new LimitedInputStream(super.getInputStream(), limit);
+				limited = new CountedInputStream(super.getInputStream(), this::count);
 			}
 			return limited;
+		}
+
+		private void count(int n) throws BodyTooLargeException {
+			count += n;
+			if (count > limit) {
+				throw new BodyTooLargeException(limit);
+			}
 		}
 
 		@Override
@@ -105,61 +113,6 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 			catch (IllegalArgumentException ex) {
 				throw new UnsupportedEncodingException(encoding);
 			}
-		}
-
-	}
-
-	private static final class LimitedInputStream extends ServletInputStream {
-
-		private final ServletInputStream in;
-
-		private final long limit;
-
-		private long count;
-
-		LimitedInputStream(ServletInputStream in, long limit) {
-			this.in = in;
-			this.limit = limit;
-		}
-
-		@Override
-		public int read() throws IOException {
-			int b = in.read();
-			if (b >= 0) {
-				count(1);
-			}
-			return b;
-		}
-
-		@Override
-		public int read(byte[] buffer, int offset, int length) throws IOException {
-			int n = in.read(buffer, offset, length);
-			if (n > 0) {
-				count(n);
-			}
-			return n;
-		}
-
-		private void count(int n) throws BodyTooLargeException {
-			count += n;
-			if (count > limit) {
-				throw new BodyTooLargeException(limit);
-			}
-		}
-
-		@Override
-		public boolean isFinished() {
-			return in.isFinished();
-		}
-
-		@Override
-		public boolean isReady() {
-			return in.isReady();
-		}
-
-		@Override
-		public void setReadListener(ReadListener listener) {
-			in.setReadListener(listener);
 		}
 
 	}

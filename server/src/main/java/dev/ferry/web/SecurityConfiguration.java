@@ -73,7 +73,8 @@ class SecurityConfiguration {
 
 	static final List<String> CORS_EXPOSED_HEADERS = List.of("Location", "Link", "Upload-Offset", "Upload-Length",
 			"Tus-Version", "Tus-Resumable", "Tus-Max-Size", "Tus-Extension", "Upload-Metadata", "Upload-Defer-Length",
-			"Upload-Concat", "Upload-Expires", "Upload-Complete", "Upload-Limit", "Accept-Patch", "X-Request-Id");
+			"Upload-Concat", "Upload-Expires", "Upload-Complete", "Upload-Limit", "Accept-Patch", "X-Request-Id",
+			"RateLimit", "RateLimit-Policy", "Retry-After");
 
 	/**
 	 * {@code /metrics} is scraped by Prometheus with a static token of its own

@@ -38,6 +38,16 @@ class LocalLimiterTests {
 	}
 
 	@Test
+	void takeReportsWhatIsLeftAndHowLongAnAmountNeeds() {
+		Counter counter = Limit.of("bytes", 100_000, Duration.ofHours(1)).on("user:1");
+
+		assertThat(limiter.take(counter, 60_000)).isEqualTo(new Usage(true, 40_000, Duration.ZERO));
+		assertThat(limiter.take(counter, 60_000)).isEqualTo(new Usage(false, 40_000, Duration.ofMinutes(12)));
+		clock.advance(Duration.ofMinutes(12));
+		assertThat(limiter.take(counter, 60_000).granted()).isTrue();
+	}
+
+	@Test
 	void refundsGiveBackAndResetFillsUp() {
 		List<Counter> attempt = List.of(perAccount.on("b@x"));
 		for (int i = 0; i < 3; i++) {

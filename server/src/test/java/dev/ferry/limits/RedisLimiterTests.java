@@ -67,6 +67,22 @@ class RedisLimiterTests {
 	}
 
 	@Test
+	void rateLimitsAndByteAllowancesTakeAmountsFromTheSharedCounter() {
+		Limit bytes = Limit.of("bytes-" + run, 100_000, Duration.ofHours(1));
+		Counter counter = bytes.on("user:1");
+
+		Usage taken = first.take(counter, 60_000);
+		Usage refused = second.take(counter, 60_000);
+
+		assertThat(taken.granted()).isTrue();
+		assertThat(taken.remaining()).isEqualTo(40_000);
+		assertThat(refused.granted()).isFalse();
+		assertThat(refused.remaining()).isEqualTo(40_000);
+		assertThat(refused.retryAfter()).as("20,000 bytes at 100,000 an hour").isEqualTo(Duration.ofMinutes(12));
+		assertThat(second.take(counter, 40_000).remaining()).isZero();
+	}
+
+	@Test
 	void aRefundOrResetOnOneNodeCountsOnTheOther() {
 		List<Counter> attempt = List.of(perAccount.on("b@x"));
 		for (int i = 0; i < 3; i++) {

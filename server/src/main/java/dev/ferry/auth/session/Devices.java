@@ -1,7 +1,6 @@
 package dev.ferry.auth.session;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -10,24 +9,24 @@ import jakarta.servlet.http.HttpServletResponse;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
 import dev.ferry.auth.ClientInfo;
+import dev.ferry.auth.NewDeviceSignIn;
 import dev.ferry.auth.User;
 import dev.ferry.crypto.SecureTokens;
 import dev.ferry.notify.Mailer;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
 
 /**
  * Which device a sign-in comes from. Browsers carry a random, long-lived
  * {@code __Host-ferry-device} cookie; clients without cookies are known by user agent and
  * address. A sign-in from a device the account never used (other than its very first) is
- * audited ({@code auth.new_device}) and, when mail is on, announced to the owner.
+ * audited ({@code auth.new_device}), announced to the owner when mail is on, and
+ * published as {@link NewDeviceSignIn} (the defender scores it).
  */
 @Component
 public class Devices {
-
-	private static final Duration COOKIE_LIFETIME = Duration.ofDays(400);
 
 	private final KnownDeviceRepository devices;
 
@@ -37,11 +36,14 @@ public class Devices {
 
 	private final Clock clock;
 
-	Devices(KnownDeviceRepository devices, Mailer mail, AuditLog audit, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	Devices(KnownDeviceRepository devices, Mailer mail, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
 		this.devices = devices;
 		this.mail = mail;
 		this.audit = audit;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/**
@@ -53,17 +55,7 @@ public class Devices {
 			return client;
 		}
 		String id = SecureTokens.generate("");
-		// Lax, unlike the session cookies: it must come along when a single sign-on
-		// provider redirects the browser back.
-		response.addHeader(HttpHeaders.SET_COOKIE,
-				ResponseCookie.from(ClientInfo.DEVICE_COOKIE, id)
-					.path("/")
-					.httpOnly(true)
-					.secure(true)
-					.sameSite("Lax")
-					.maxAge(COOKIE_LIFETIME)
-					.build()
-					.toString());
+		response.addHeader(HttpHeaders.SET_COOKIE, ClientInfo.deviceCookie(id));
 		return client.withDeviceId(id);
 	}
 
@@ -88,6 +80,7 @@ public class Devices {
 			.object("user", user.id())
 			.detail("user_agent", client.userAgent())
 			.detail("notified", notified));
+		events.publishEvent(new NewDeviceSignIn(user.id(), client.ip()));
 	}
 
 }

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Finds the link behind a visitor's token and lets the visitor in only when the link's
- * access rules admit the request's client address.
+ * access rules admit the request's client address and, for a link bound to its first
+ * device, the request comes from that device.
  */
 @Component
 class LinkLookup {
@@ -21,9 +22,12 @@ class LinkLookup {
 
 	private final AccessGuard guard;
 
-	LinkLookup(ShareLinkRepository links, AccessGuard guard) {
+	private final LinkDevices devices;
+
+	LinkLookup(ShareLinkRepository links, AccessGuard guard, LinkDevices devices) {
 		this.links = links;
 		this.guard = guard;
+		this.devices = devices;
 	}
 
 	Optional<ShareLink> byToken(String token) {
@@ -31,9 +35,13 @@ class LinkLookup {
 				: Optional.empty();
 	}
 
-	/** Refuses (403, audited as {@code action}) a client the link's rules exclude. */
+	/**
+	 * Refuses (403, audited as {@code action}) a client the link's rules exclude, or a
+	 * device other than the one a bound link belongs to.
+	 */
 	void admit(ShareLink link, String action) {
 		guard.check(link.access(), action, "share_link", link.id());
+		devices.admit(link, action);
 	}
 
 }

@@ -1,18 +1,20 @@
 package dev.ferry.share.link;
 
 import java.util.List;
+import java.util.UUID;
 
 import dev.ferry.protect.AccessGuard;
 import dev.ferry.protect.AccessRules;
 import dev.ferry.share.ShareException;
+import dev.ferry.share.ShareProperties;
 import dev.ferry.share.transfer.TransferApi.LinkOptions;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * A new link's secret and access rules, checked and prepared for storage; share links and
- * upload requests alike.
+ * A new link's secret and access rules, checked and prepared for storage, share links and
+ * upload requests alike; and a share link's device binding.
  */
 @Component
 public class LinkSettings {
@@ -21,9 +23,28 @@ public class LinkSettings {
 
 	private final AccessGuard guard;
 
-	LinkSettings(PasswordEncoder encoder, AccessGuard guard) {
+	private final LinkDevices devices;
+
+	private final ShareProperties properties;
+
+	LinkSettings(PasswordEncoder encoder, AccessGuard guard, LinkDevices devices, ShareProperties properties) {
 		this.encoder = encoder;
 		this.guard = guard;
+		this.devices = devices;
+		this.properties = properties;
+	}
+
+	/**
+	 * Whether a new link asks for a proof of work: as asked, else
+	 * {@code FERRY_CAPTCHA_DEFAULT} for a link without a password. A password already
+	 * stops scripts, so the two together are refused (400).
+	 */
+	boolean captcha(LinkOptions options) {
+		boolean password = options.password() != null;
+		if (Boolean.TRUE.equals(options.captcha()) && password) {
+			throw ShareException.invalid("A link takes a password or a CAPTCHA, not both: drop one of them.");
+		}
+		return (options.captcha() != null) ? options.captcha() : properties.captchaDefault() && !password;
 	}
 
 	/** The password's hash, null for none; 400 when it is empty or too long. */
@@ -32,6 +53,17 @@ public class LinkSettings {
 			throw ShareException.invalid("password must have 1 to 1024 characters.");
 		}
 		return (password != null) ? encoder.encode(password) : null;
+	}
+
+	/** Stores the device binding a new link asked for ({@code bind_to_first_device}). */
+	void bindToFirstDevice(UUID linkId, LinkOptions options) {
+		if (Boolean.TRUE.equals(options.bindToFirstDevice())) {
+			devices.require(linkId);
+		}
+	}
+
+	boolean bindsFirstDevice(UUID linkId) {
+		return devices.bindsFirstDevice(linkId);
 	}
 
 	AccessRules access(LinkOptions options) {

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import dev.ferry.auth.DownloadTickets;
 import io.swagger.v3.oas.annotations.Operation;
+import org.altcha.altcha.Altcha;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -37,9 +38,12 @@ public class PublicShareController {
 
 	private final ShareDownloads downloads;
 
-	PublicShareController(PublicShares shares, ShareDownloads downloads) {
+	private final ShareCaptcha captcha;
+
+	PublicShareController(PublicShares shares, ShareDownloads downloads, ShareCaptcha captcha) {
 		this.shares = shares;
 		this.downloads = downloads;
+		this.captcha = captcha;
 	}
 
 	@Operation(operationId = "getShare", summary = "What a share link offers")
@@ -53,6 +57,21 @@ public class PublicShareController {
 	SessionView unlock(@PathVariable String token, @RequestBody(required = false) Unlock body,
 			HttpServletRequest request) {
 		return SessionView.of(shares.unlock(token, (body != null) ? body.password() : null, request.getRemoteAddr()));
+	}
+
+	@Operation(operationId = "getShareChallenge", summary = "An ALTCHA proof-of-work challenge for a link with captcha")
+	@GetMapping("/challenge")
+	ChallengeView challenge(@PathVariable String token) {
+		Altcha.Challenge challenge = captcha.challenge(token);
+		return new ChallengeView(challenge.algorithm, challenge.challenge, challenge.maxnumber, challenge.salt,
+				challenge.signature);
+	}
+
+	@Operation(operationId = "solveShareCaptcha",
+			summary = "Open a share session with a solved ALTCHA challenge (each works once)")
+	@PostMapping("/captcha")
+	SessionView solveCaptcha(@PathVariable String token, @RequestBody CaptchaBody body) {
+		return SessionView.of(captcha.solve(token, body.payload()));
 	}
 
 	/**
@@ -128,6 +147,20 @@ public class PublicShareController {
 	}
 
 	public record Unlock(String password) {
+	}
+
+	/**
+	 * {@code payload}: base64 of the solved ALTCHA JSON, as the altcha widget sends it.
+	 */
+	public record CaptchaBody(String payload) {
+	}
+
+	/**
+	 * An ALTCHA challenge as the altcha widget reads it ({@code maxnumber} in its
+	 * spelling).
+	 */
+	public record ChallengeView(String algorithm, String challenge,
+			@com.fasterxml.jackson.annotation.JsonProperty("maxnumber") Long maxnumber, String salt, String signature) {
 	}
 
 	public record EmailBody(String email) {

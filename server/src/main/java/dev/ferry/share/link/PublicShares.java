@@ -81,8 +81,13 @@ class PublicShares {
 	Visit unlocked(String token, String sessionToken, String action) {
 		Visit visit = visit(token, sessionToken, action);
 		if (!visit.unlocked()) {
-			refuse(action, visit.link(), (sessionToken != null) ? "invalid_session" : "locked");
-			throw (sessionToken != null && visit.session() == null) ? ShareException.sessionInvalid()
+			boolean captcha = visit.link().captcha() && visit.session() == null;
+			refuse(action, visit.link(),
+					(sessionToken != null) ? "invalid_session" : captcha ? "captcha_required" : "locked");
+			if (sessionToken != null && visit.session() == null) {
+				throw ShareException.sessionInvalid();
+			}
+			throw captcha ? ShareException.captchaRequired()
 					: ShareException.locked(visit.link().passwordRequired(), visit.link().requireEmailVerification());
 		}
 		return visit;
@@ -133,6 +138,10 @@ class PublicShares {
 	ShareSessions.Issued unlock(String token, String password, String ip) {
 		Visit visit = visit(token, null, "share.unlock");
 		ShareLink link = visit.link();
+		if (link.captcha()) {
+			refuse("share.unlock", link, "captcha_required");
+			throw ShareException.captchaRequired();
+		}
 		if (link.passwordRequired()) {
 			unlock.checkPassword("share.unlock", target(link), link.passwordHash(), password, ip);
 		}
@@ -164,6 +173,10 @@ class PublicShares {
 	ShareSessions.Issued confirmCode(String token, String rawEmail, String code, String sessionToken, String ip) {
 		Visit visit = visit(token, sessionToken, "share.verification");
 		ShareLink link = visit.link();
+		if (link.captcha() && visit.session() == null) {
+			refuse("share.verification", link, "captcha_required");
+			throw ShareException.captchaRequired();
+		}
 		if (link.passwordRequired() && visit.session() == null) {
 			refuse("share.verification", link, "locked");
 			throw ShareException.locked(true, link.requireEmailVerification());

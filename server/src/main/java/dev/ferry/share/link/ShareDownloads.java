@@ -91,7 +91,7 @@ class ShareDownloads {
 				notices.senderEmail(transfer), items, items.stream().mapToLong(ShareInfo.FileItem::size).sum(),
 				expires.toString(), link.downloadsLeft(), link.passwordRequired(), link.requireEmailVerification(),
 				unlocked, visit.email(), encryption.isPresent(),
-				unlocked ? encryption.map(EncryptedTransfers.Encryption::manifest).orElse(null) : null);
+				unlocked ? encryption.map(EncryptedTransfers.Encryption::manifest).orElse(null) : null, link.captcha());
 	}
 
 	void file(String token, String session, String fileId, HttpServletRequest request, HttpServletResponse response) {

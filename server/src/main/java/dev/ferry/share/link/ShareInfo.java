@@ -8,14 +8,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * What a visitor of a link sees. Until the link is unlocked (password, verified address)
  * the message and the file list stay empty: only title and sender are shown, so the page
  * can ask for what is missing. {@code sender_email} appears only when the owner opted in.
- * An end-to-end encrypted transfer ({@code e2e}) adds, once unlocked, its encrypted
- * {@code manifest} (base64 of an age file), which only the recipient's key opens.
+ * {@code captcha_required}: the link opens after an ALTCHA proof of work
+ * ({@code GET .../challenge}, {@code POST .../captcha}). An end-to-end encrypted transfer
+ * ({@code e2e}) adds, once unlocked, its encrypted {@code manifest} (base64 of an age
+ * file), which only the recipient's key opens.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 record ShareInfo(String title, String message, String senderName,
 		@JsonInclude(JsonInclude.Include.NON_NULL) String senderEmail, List<FileItem> files, long totalSize,
 		String expiresAt, Integer downloadsLeft, boolean passwordRequired, boolean emailVerificationRequired,
-		boolean unlocked, String verifiedEmail, boolean e2e, String manifest) {
+		boolean unlocked, String verifiedEmail, boolean e2e, String manifest, boolean captchaRequired) {
 
 	/**
 	 * {@code age}: the content is an age file the page decrypts (end-to-end encrypted).

@@ -12,7 +12,7 @@ import dev.ferry.share.transfer.Transfer;
  */
 record ShareLink(UUID id, UUID transferId, Instant createdAt, Instant expiresAt, Integer maxDownloads, int downloads,
 		String passwordHash, boolean requireEmailVerification, boolean notifyOnDownload, Instant revokedAt,
-		AccessRules access) {
+		AccessRules access, boolean captcha) {
 
 	boolean passwordRequired() {
 		return passwordHash != null;

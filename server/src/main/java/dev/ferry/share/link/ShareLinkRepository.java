@@ -26,7 +26,7 @@ class ShareLinkRepository {
 
 	private static final String COLUMNS = "id, transfer_id, created_at, expires_at, max_downloads, downloads, "
 			+ "password_hash, require_email_verification, notify_on_download, revoked_at, allowed_ips, allowed_countries, "
-			+ "denied_countries";
+			+ "denied_countries, captcha";
 
 	private final JdbcClient jdbc;
 
@@ -39,12 +39,12 @@ class ShareLinkRepository {
 
 	void insert(ShareLink link, String tokenHash) {
 		jdbc.sql("INSERT INTO share_links (" + COLUMNS
-				+ ", token_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)")
+				+ ", token_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)")
 			.params(link.id().toString(), link.transferId().toString(), millis(link.createdAt()),
 					millis(link.expiresAt()), link.maxDownloads(), link.downloads(), link.passwordHash(),
 					link.requireEmailVerification(), link.notifyOnDownload(),
 					AccessRules.join(link.access().allowedIps()), AccessRules.join(link.access().allowedCountries()),
-					AccessRules.join(link.access().deniedCountries()), tokenHash)
+					AccessRules.join(link.access().deniedCountries()), link.captcha(), tokenHash)
 			.update();
 	}
 
@@ -124,7 +124,8 @@ class ShareLinkRepository {
 		Integer maxDownloads = rs.wasNull() ? null : max;
 		return new ShareLink(UUID.fromString(rs.getString(1)), UUID.fromString(rs.getString(2)), instant(rs, 3),
 				instant(rs, 4), maxDownloads, rs.getInt(6), rs.getString(7), rs.getBoolean(8), rs.getBoolean(9),
-				instant(rs, 10), AccessRules.stored(rs.getString(11), rs.getString(12), rs.getString(13)));
+				instant(rs, 10), AccessRules.stored(rs.getString(11), rs.getString(12), rs.getString(13)),
+				rs.getBoolean(14));
 	}
 
 }

@@ -87,9 +87,11 @@ class ShareLinkService implements TransferLinks {
 		AccessRules access = settings.access(options);
 		String token = SecureTokens.generate("");
 		ShareLink link = new ShareLink(UUID.randomUUID(), transfer.id(), now, expires, options.maxDownloads(), 0,
-				passwordHash, verify, Boolean.TRUE.equals(options.notifyOnDownload()), null, access);
+				passwordHash, verify, Boolean.TRUE.equals(options.notifyOnDownload()), null, access,
+				settings.captcha(options));
 		transactions.executeWithoutResult((status) -> {
 			links.insert(link, SecureTokens.hash(token));
+			settings.bindToFirstDevice(link.id(), options);
 			audit.record(AuditEvent.success("share.created")
 				.object("share_link", link.id())
 				.detail("transfer", transfer.id())
@@ -99,7 +101,9 @@ class ShareLinkService implements TransferLinks {
 				.detail("email_verification", verify)
 				.detail("allowed_ips", AccessRules.join(access.allowedIps()))
 				.detail("allowed_countries", AccessRules.join(access.allowedCountries()))
-				.detail("denied_countries", AccessRules.join(access.deniedCountries())));
+				.detail("denied_countries", AccessRules.join(access.deniedCountries()))
+				.detail("bind_to_first_device", Boolean.TRUE.equals(options.bindToFirstDevice()))
+				.detail("captcha", link.captcha()));
 		});
 		return view(link, transfer, token);
 	}
@@ -138,7 +142,8 @@ class ShareLinkService implements TransferLinks {
 				link.state(transfer, transferService.now()), iso(link.createdAt()), iso(link.expiresAt()),
 				link.maxDownloads(), link.downloads(), link.downloadsLeft(), link.passwordRequired(),
 				link.requireEmailVerification(), link.notifyOnDownload(), iso(link.revokedAt()),
-				link.access().allowedIps(), link.access().allowedCountries(), link.access().deniedCountries());
+				link.access().allowedIps(), link.access().allowedCountries(), link.access().deniedCountries(),
+				settings.bindsFirstDevice(link.id()), link.captcha());
 	}
 
 }

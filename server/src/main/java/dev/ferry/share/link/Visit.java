@@ -12,9 +12,12 @@ record Visit(ShareLink link, Transfer transfer, ShareSessions.Session session) {
 		return (session != null) ? session.email() : null;
 	}
 
-	/** Whether the visitor did what the link asks (password, verified address). */
+	/**
+	 * Whether the visitor did what the link asks (password or proof of work, verified
+	 * address).
+	 */
 	boolean unlocked() {
-		boolean passwordOk = !link.passwordRequired() || session != null;
+		boolean passwordOk = !(link.passwordRequired() || link.captcha()) || session != null;
 		boolean emailOk = !link.requireEmailVerification() || email() != null;
 		return passwordOk && emailOk;
 	}

@@ -22,13 +22,17 @@ public final class TransferApi {
 
 	/**
 	 * A new link's settings; {@code allowedIps} (CIDR), {@code allowedCountries} and
-	 * {@code deniedCountries} (ISO 3166 alpha-2) restrict who may open it.
+	 * {@code deniedCountries} (ISO 3166 alpha-2) restrict who may open it;
+	 * {@code bindToFirstDevice} lets only the first device that opens it in;
+	 * {@code captcha} asks visitors for an ALTCHA proof of work (default
+	 * {@code FERRY_CAPTCHA_DEFAULT} for links without a password).
 	 */
 	public record LinkOptions(Instant expiresAt, Integer maxDownloads, String password,
 			Boolean requireEmailVerification, Boolean notifyOnDownload, List<String> allowedIps,
-			List<String> allowedCountries, List<String> deniedCountries) {
+			List<String> allowedCountries, List<String> deniedCountries, Boolean bindToFirstDevice, Boolean captcha) {
 
-		public static final LinkOptions DEFAULTS = new LinkOptions(null, null, null, null, null, null, null, null);
+		public static final LinkOptions DEFAULTS = new LinkOptions(null, null, null, null, null, null, null, null, null,
+				null);
 
 	}
 
@@ -42,7 +46,7 @@ public final class TransferApi {
 	public record LinkView(String id, String token, String url, String status, String createdAt, String expiresAt,
 			Integer maxDownloads, int downloads, Integer downloadsLeft, boolean passwordRequired,
 			boolean requireEmailVerification, boolean notifyOnDownload, String revokedAt, List<String> allowedIps,
-			List<String> allowedCountries, List<String> deniedCountries) {
+			List<String> allowedCountries, List<String> deniedCountries, boolean bindToFirstDevice, boolean captcha) {
 	}
 
 	public record TransferView(String id, String title, String message, String status, String expiresAt,

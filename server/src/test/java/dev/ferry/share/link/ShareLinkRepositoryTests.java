@@ -32,7 +32,7 @@ class ShareLinkRepositoryTests {
 	private static final Instant NOW = Instant.parse("2030-01-01T00:00:00Z");
 
 	private final ShareProperties properties = new ShareProperties(30, Duration.ofHours(1), 5, Duration.ofMinutes(15),
-			Duration.ofMinutes(10), 5, Duration.ofMinutes(1), 100, 20, 10000);
+			Duration.ofMinutes(10), 5, Duration.ofMinutes(1), 100, 20, 10000, false);
 
 	@ParameterizedTest
 	@EnumSource(Databases.Vendor.class)
@@ -43,7 +43,7 @@ class ShareLinkRepositoryTests {
 			Transfer transfer = transfer(TestAccounts.insertUser(db.jdbc()), NOW.plus(1, ChronoUnit.DAYS), NOW);
 			transfers.insert(transfer, List.of(UUID.randomUUID()), List.of());
 			ShareLink link = new ShareLink(UUID.randomUUID(), transfer.id(), NOW, NOW.plus(1, ChronoUnit.DAYS), 3, 0,
-					null, false, false, null, AccessRules.NONE);
+					null, false, false, null, AccessRules.NONE, false);
 			links.insert(link, "hash-" + UUID.randomUUID());
 			ExecutorService pool = Executors.newFixedThreadPool(8);
 			try {

@@ -1,0 +1,44 @@
+package dev.ferry.web;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Request rate limits ({@code FERRY_RATE_*}), each an allowance per {@code window}
+ * refilled evenly; 0 turns one off. The defaults are far above what a person or a sync
+ * client does, so only runaway scripts and floods meet them.
+ *
+ * @param window the period every allowance below refers to ({@code FERRY_RATE_WINDOW})
+ * @param api calls per account ({@code FERRY_RATE_API})
+ * @param publicCalls calls without an account, per client address
+ * ({@code FERRY_RATE_PUBLIC})
+ * @param uploads upload requests (tus creation and PATCH, plain uploads) per account or,
+ * without one, per address ({@code FERRY_RATE_UPLOADS})
+ * @param uploadBytes upload body bytes, counted while they stream, per account or address
+ * ({@code FERRY_RATE_UPLOAD_BYTES})
+ * @param downloadsPerLink downloads through one share link
+ * ({@code FERRY_RATE_DOWNLOADS_PER_LINK})
+ * @param downloadsPerAddress downloads per client address
+ * ({@code FERRY_RATE_DOWNLOADS_PER_ADDRESS})
+ * @param downloadsPerAccount downloads per account
+ * ({@code FERRY_RATE_DOWNLOADS_PER_ACCOUNT})
+ */
+@ConfigurationProperties("ferry.rate")
+record RateLimitProperties(@DefaultValue("1m") Duration window, @DefaultValue("3000") int api,
+		@DefaultValue("1200") int publicCalls, @DefaultValue("1200") int uploads,
+		@DefaultValue("10GB") DataSize uploadBytes, @DefaultValue("600") int downloadsPerLink,
+		@DefaultValue("1200") int downloadsPerAddress, @DefaultValue("1200") int downloadsPerAccount) {
+
+	RateLimitProperties {
+		if (window.isNegative() || window.isZero() || api < 0 || publicCalls < 0 || uploads < 0
+				|| uploadBytes.isNegative() || downloadsPerLink < 0 || downloadsPerAddress < 0
+				|| downloadsPerAccount < 0) {
+			throw new IllegalArgumentException(
+					"FERRY_RATE_WINDOW must be positive and every FERRY_RATE_* allowance 0 (off) or more");
+		}
+	}
+
+}
