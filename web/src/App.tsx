@@ -4,6 +4,7 @@ import { AuditPage } from './admin/AuditPage'
 import { DashboardPage } from './admin/dashboard/DashboardPage'
 import { GroupsPage } from './admin/GroupsPage'
 import { ProtectionPage } from './admin/ProtectionPage'
+import { UploadPolicyPage } from './admin/UploadPolicyPage'
 import { UsersPage } from './admin/UsersPage'
 import { useAuth } from './auth/AuthProvider'
 import { ForgotPasswordPage } from './auth/ForgotPasswordPage'
@@ -124,6 +125,14 @@ export function App() {
           element={
             <RequireAuth admin>
               <ProtectionPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="admin/upload-policy"
+          element={
+            <RequireAuth admin>
+              <UploadPolicyPage />
             </RequireAuth>
           }
         />

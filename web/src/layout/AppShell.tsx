@@ -26,6 +26,7 @@ const ADMIN: NavItem[] = [
   { to: '/admin/groups', label: 'Groups', icon: 'team' },
   { to: '/admin/security', label: 'Security policy', icon: 'key' },
   { to: '/admin/protection', label: 'Bans and alerts', icon: 'ban' },
+  { to: '/admin/upload-policy', label: 'Upload policy', icon: 'filter' },
   { to: '/admin/audit', label: 'Audit log', icon: 'shield' },
 ]
 

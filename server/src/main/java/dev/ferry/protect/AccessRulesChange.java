@@ -8,7 +8,7 @@ import java.util.List;
  */
 public record AccessRulesChange(List<String> allowedIps, List<String> allowedCountries, List<String> deniedCountries) {
 
-	public boolean isEmpty() {
+	public boolean changesNothing() {
 		return allowedIps == null && allowedCountries == null && deniedCountries == null;
 	}
 

@@ -54,7 +54,7 @@ public class LinkSettings {
 
 	/** {@code current} with a PATCH's {@code change} applied, checked like new rules. */
 	public AccessRules access(AccessRules current, AccessRulesChange change) {
-		if (change == null || change.isEmpty()) {
+		if (change == null || change.changesNothing()) {
 			throw ShareException.invalid(
 					"Send at least one of allowed_ips, allowed_countries and denied_countries (an empty list clears it).");
 		}
