@@ -5,6 +5,7 @@ import { DashboardPage } from './admin/dashboard/DashboardPage'
 import { GroupsPage } from './admin/GroupsPage'
 import { ProtectionPage } from './admin/ProtectionPage'
 import { SignInProvidersPage } from './admin/SignInProvidersPage'
+import { UploadPolicyPage } from './admin/UploadPolicyPage'
 import { UsersPage } from './admin/UsersPage'
 import { useAuth } from './auth/AuthProvider'
 import { ForgotPasswordPage } from './auth/ForgotPasswordPage'
@@ -125,6 +126,14 @@ export function App() {
           element={
             <RequireAuth admin>
               <ProtectionPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="admin/upload-policy"
+          element={
+            <RequireAuth admin>
+              <UploadPolicyPage />
             </RequireAuth>
           }
         />

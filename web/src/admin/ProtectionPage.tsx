@@ -18,12 +18,6 @@ const REASONS: Record<string, string> = {
   country_not_allowed: 'Refused by a country rule',
 }
 
-const KINDS: Record<string, string> = {
-  address_banned: 'Address banned',
-  link_many_addresses: 'Link opened from many addresses',
-  new_country: 'Link opened from a new country',
-}
-
 /** The defender's bans and the suspicious-activity alerts, kept live by the alert feed. */
 export function ProtectionPage() {
   const queries = useQueryClient()
@@ -67,7 +61,7 @@ export function ProtectionPage() {
         query={alerts}
         empty={
           <EmptyState icon="alert" title="No alerts">
-            Bans and suspicious use of links appear here as they happen.
+            Bans, suspicious use of links and accounts, mass deletions and infected files appear here as they happen.
           </EmptyState>
         }
       >
@@ -170,7 +164,7 @@ function AlertRow({ alert, onAcknowledged }: { alert: Alert; onAcknowledged: () 
     <li className="flex items-center gap-3 px-4 py-3">
       <div className="min-w-0 flex-1">
         <p className="text-sm font-medium">
-          {KINDS[alert.kind] ?? alert.kind}{' '}
+          {alert.title ?? alert.kind.replace(/_/g, ' ')}{' '}
           {alert.acknowledged_at ? <Badge>Acknowledged</Badge> : <Badge tone="amber">New</Badge>}
         </p>
         <p className="text-sm muted">{alert.detail}</p>

@@ -3,7 +3,7 @@ import type { Received, Schemas } from './types'
 
 export type Ban = Received<Schemas['BanView'], 'address' | 'reason' | 'strikes' | 'banned_at' | 'until'>
 
-export type Alert = Received<Schemas['AlertView'], 'id' | 'kind' | 'detail' | 'created_at'>
+export type Alert = Received<Schemas['AlertView'], 'id' | 'kind' | 'title' | 'detail' | 'created_at'>
 
 export const listBans = () => api.request<{ items: Ban[] }>('/api/v1/admin/bans').then((page) => page.items)
 

@@ -29,7 +29,7 @@ const files: FileItem[] = [
   },
 ]
 
-function setup(selected = new Set<string>()) {
+function setup(selected = new Set<string>(), list: FileItem[] = files) {
   const handlers = {
     onToggle: vi.fn(),
     onToggleAll: vi.fn(),
@@ -43,7 +43,7 @@ function setup(selected = new Set<string>()) {
   render(
     <FileTable
       folders={['/docs']}
-      files={files}
+      files={list}
       showFolderColumn={false}
       selected={selected}
       sort="name"
@@ -85,5 +85,25 @@ describe('FileTable', () => {
     setup(new Set(['1']))
     const all = screen.getByRole('checkbox', { name: 'Select all files' }) as HTMLInputElement
     expect(all.indeterminate).toBe(true)
+  })
+
+  it('shows the scan and keeps a quarantined file from being downloaded or shared', async () => {
+    const infected = {
+      ...files[1]!,
+      id: '3',
+      name: 'invoice.exe',
+      scan_status: 'infected',
+      scan_signature: 'Eicar-Test',
+    }
+    const pending = { ...files[1]!, id: '4', name: 'new.txt', scan_status: 'pending' }
+    const handlers = setup(new Set(), [infected, pending])
+    expect(screen.getByText('Infected: Eicar-Test')).toBeTruthy()
+    expect(screen.getByText('Scanning')).toBeTruthy()
+    const blocked = screen.getAllByRole('button', { name: 'invoice.exe is quarantined' }) as HTMLButtonElement[]
+    expect(blocked).toHaveLength(2)
+    expect(blocked.every((button) => button.disabled)).toBe(true)
+    await userEvent.click(screen.getByRole('button', { name: 'Download new.txt' }))
+    expect(handlers.onDownload).toHaveBeenCalledWith(pending)
+    expect(handlers.onDownload).toHaveBeenCalledTimes(1)
   })
 })

@@ -2,10 +2,12 @@ import type { FileItem } from '../api/types'
 import type { SortField } from '../api/files'
 import { formatBytes, formatDateTime, formatRelative } from '../lib/format'
 import { IconButton } from '../ui/Button'
+import { Badge } from '../ui/Badge'
 import { Checkbox } from '../ui/Field'
 import { Icon } from '../ui/Icon'
 import { FileIcon, FolderIcon } from './FileIcon'
 import { folderName } from './paths'
+import { isQuarantined, scanLabel } from './scan'
 
 interface Props {
   folders: string[]
@@ -113,6 +115,8 @@ export function FileTable(props: Props) {
         ))}
         {files.map((file) => {
           const isSelected = selected.has(file.id)
+          const scan = scanLabel(file)
+          const quarantined = isQuarantined(file)
           return (
             <tr
               key={file.id}
@@ -127,8 +131,15 @@ export function FileTable(props: Props) {
                 <div className="flex min-w-0 items-center gap-3">
                   <FileIcon name={file.name} contentType={file.content_type} />
                   <div className="min-w-0">
-                    <p className="truncate font-medium" title={file.name}>
-                      {file.name}
+                    <p className="flex min-w-0 items-center gap-2">
+                      <span className="truncate font-medium" title={file.name}>
+                        {file.name}
+                      </span>
+                      {scan && (
+                        <span title={scan.title} className="min-w-0 shrink truncate">
+                          <Badge tone={scan.tone}>{scan.text}</Badge>
+                        </span>
+                      )}
                     </p>
                     <p className="truncate text-[13px] muted" title={file.path}>
                       <span className="sm:hidden">{formatBytes(file.size)} · </span>
@@ -152,11 +163,17 @@ export function FileTable(props: Props) {
               </td>
               <td className="py-2 pr-3 sm:pr-4">
                 <div className="flex justify-end gap-0.5">
-                  <IconButton icon="download" label={`Download ${file.name}`} onClick={() => props.onDownload(file)} />
+                  <IconButton
+                    icon="download"
+                    label={quarantined ? `${file.name} is quarantined` : `Download ${file.name}`}
+                    disabled={quarantined}
+                    onClick={() => props.onDownload(file)}
+                  />
                   <IconButton
                     icon="userPlus"
-                    label={`Share ${file.name} with people`}
+                    label={quarantined ? `${file.name} is quarantined` : `Share ${file.name} with people`}
                     className="max-sm:hidden"
+                    disabled={quarantined}
                     onClick={() => props.onShare(file)}
                   />
                   <IconButton

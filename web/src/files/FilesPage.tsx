@@ -15,6 +15,8 @@ import { FileTable } from './FileTable'
 import { FileToolbar } from './FileToolbar'
 import { isFiltered, readView, toQuery, writeView, type FileView } from './filters'
 import { childFolders, folderName, joinFolder } from './paths'
+import { myUploadPolicy, policyRefusal } from '../api/uploadPolicy'
+import { isQuarantined } from './scan'
 import { SelectionBar } from './SelectionBar'
 import { ShareDialog, type ShareTarget } from '../grants/ShareDialog'
 import { DropOverlay } from './uploads/DropOverlay'
@@ -86,9 +88,16 @@ export function FilesPage() {
   const selectedFiles = files.filter((f) => selected.has(f.id))
   const onlySelected = selectedFiles.length === 1 ? selectedFiles[0] : undefined
 
+  const policy = useQuery({ queryKey: ['upload-policy'], queryFn: myUploadPolicy, staleTime: 60_000 })
   const addFiles = (list: File[], folder = view.folder) => {
-    if (list.length === 0) return
-    uploader().add(list, folder)
+    const rules = policy.data ?? []
+    const refusals = list.map((file) => policyRefusal(rules, file.name, file.size))
+    refusals.forEach((refusal, i) => {
+      if (refusal) toast.show(`${list[i]?.name ?? 'File'}: ${refusal}`, 'error')
+    })
+    const accepted = list.filter((_, i) => refusals[i] == null)
+    if (accepted.length === 0) return
+    uploader().add(accepted, folder)
   }
   const refresh = () => queries.invalidateQueries({ queryKey: ['files'] })
 
@@ -200,6 +209,7 @@ export function FilesPage() {
             onDownload={() => void runEach(selectedFiles, (f) => downloadFile(f), 'Downloaded')}
             onMove={() => setMoving(true)}
             onDelete={() => setDeleting(selectedFiles)}
+            quarantined={selectedFiles.some(isQuarantined)}
           />
         )}
         {listing.isPending ? (

@@ -1,6 +1,9 @@
 import { Button, IconButton } from '../ui/Button'
 
-/** onShare is offered only when exactly one file is selected: grants are per file. */
+/**
+ * onShare is offered only when exactly one file is selected: grants are per file. A
+ * selection holding a quarantined file cannot be sent, shared or downloaded.
+ */
 export function SelectionBar({
   count,
   onClear,
@@ -9,8 +12,10 @@ export function SelectionBar({
   onDownload,
   onMove,
   onDelete,
+  quarantined = false,
 }: {
   count: number
+  quarantined?: boolean
   onClear: () => void
   onSend: () => void
   onShare?: (() => void) | undefined
@@ -27,16 +32,17 @@ export function SelectionBar({
       <IconButton icon="x" label="Clear selection" onClick={onClear} className="size-8" />
       <p className="mr-auto text-sm font-medium" aria-live="polite">
         {count} selected
+        {quarantined && <span className="ml-2 font-normal muted">includes a quarantined file</span>}
       </p>
-      <Button size="sm" variant="ghost" icon="link" onClick={onSend}>
+      <Button size="sm" variant="ghost" icon="link" disabled={quarantined} onClick={onSend}>
         Send
       </Button>
       {onShare && (
-        <Button size="sm" variant="ghost" icon="userPlus" onClick={onShare}>
+        <Button size="sm" variant="ghost" icon="userPlus" disabled={quarantined} onClick={onShare}>
           Share
         </Button>
       )}
-      <Button size="sm" variant="ghost" icon="download" onClick={onDownload}>
+      <Button size="sm" variant="ghost" icon="download" disabled={quarantined} onClick={onDownload}>
         Download
       </Button>
       <Button size="sm" variant="ghost" icon="move" onClick={onMove}>

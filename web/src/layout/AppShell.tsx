@@ -27,6 +27,7 @@ const ADMIN: NavItem[] = [
   { to: '/admin/security', label: 'Security policy', icon: 'key' },
   { to: '/admin/sign-in-providers', label: 'Sign-in providers', icon: 'link' },
   { to: '/admin/protection', label: 'Bans and alerts', icon: 'ban' },
+  { to: '/admin/upload-policy', label: 'Upload policy', icon: 'filter' },
   { to: '/admin/audit', label: 'Audit log', icon: 'shield' },
 ]
 

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.MDC;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -31,11 +32,15 @@ class JdbcAuditLog implements AuditLog {
 
 	private final MeterRegistry meters;
 
-	JdbcAuditLog(AuditRepository repository, AuditChain chain, JsonMapper json, MeterRegistry meters) {
+	private final ApplicationEventPublisher events;
+
+	JdbcAuditLog(AuditRepository repository, AuditChain chain, JsonMapper json, MeterRegistry meters,
+			ApplicationEventPublisher events) {
 		this.repository = repository;
 		this.chain = chain;
 		this.json = json;
 		this.meters = meters;
+		this.events = events;
 	}
 
 	@Override
@@ -55,12 +60,16 @@ class JdbcAuditLog implements AuditLog {
 			if (request != null && event.outcome() == Outcome.DENIED) {
 				request.setAttribute(DENIAL_RECORDED, Boolean.TRUE);
 			}
+			events
+				.publishEvent(new AuditRecorded(record.action(), event.outcome(), record.actorType(), record.actorId(),
+						record.actorLabel(), record.objectType(), record.objectId(), record.ip(), event.details()));
 		});
 	}
 
 	/**
-	 * Counts the event on {@code ferry.audit.events} and marks a recorded denial once the
-	 * record is durable; a record rolled back with its transaction never happened.
+	 * Counts the event on {@code ferry.audit.events}, marks a recorded denial and
+	 * publishes {@link AuditRecorded} once the record is durable; a record rolled back
+	 * with its transaction never happened.
 	 */
 	private static void afterCommit(Runnable action) {
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {

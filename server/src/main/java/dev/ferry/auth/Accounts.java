@@ -1,5 +1,6 @@
 package dev.ferry.auth;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,6 +23,11 @@ public class Accounts {
 	/** By address, ignoring case and surrounding spaces. */
 	public Optional<User> findByEmail(String email) {
 		return users.findByEmail(email);
+	}
+
+	/** Active administrators, for notices every one of them should get. */
+	public List<User> activeAdmins() {
+		return users.activeAdmins();
 	}
 
 }

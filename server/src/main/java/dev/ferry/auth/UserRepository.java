@@ -103,6 +103,12 @@ public class UserRepository {
 			.single();
 	}
 
+	public List<User> activeAdmins() {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE role = 'ADMIN' AND status = 'ACTIVE' ORDER BY email")
+			.query(this::map)
+			.list();
+	}
+
 	public static String normalize(String email) {
 		return email.trim().toLowerCase(Locale.ROOT);
 	}

@@ -1,11 +1,26 @@
 package dev.ferry.files;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
-/** One row of {@code files}. */
+/**
+ * One row of {@code files}. {@code allowedIps} are the owner's networks (CIDR) the file
+ * may be downloaded from, empty for anywhere.
+ */
 record FileRecord(UUID id, UUID ownerId, String folder, String name, String contentType, String declaredType, long size,
-		String sha256, UUID blobId, Instant createdAt, Instant modifiedAt, Scan scan) {
+		String sha256, UUID blobId, Instant createdAt, Instant modifiedAt, Scan scan, List<String> allowedIps) {
+
+	FileRecord {
+		allowedIps = (allowedIps != null) ? List.copyOf(allowedIps) : List.of();
+	}
+
+	/** A file without network rules. */
+	FileRecord(UUID id, UUID ownerId, String folder, String name, String contentType, String declaredType, long size,
+			String sha256, UUID blobId, Instant createdAt, Instant modifiedAt, Scan scan) {
+		this(id, ownerId, folder, name, contentType, declaredType, size, sha256, blobId, createdAt, modifiedAt, scan,
+				List.of());
+	}
 
 	/** A file nobody scanned (no scanner configured). */
 	FileRecord(UUID id, UUID ownerId, String folder, String name, String contentType, String declaredType, long size,
@@ -24,7 +39,7 @@ record FileRecord(UUID id, UUID ownerId, String folder, String name, String cont
 
 	FileRecord withScan(Scan newScan) {
 		return new FileRecord(id, ownerId, folder, name, contentType, declaredType, size, sha256, blobId, createdAt,
-				modifiedAt, newScan);
+				modifiedAt, newScan, allowedIps);
 	}
 
 	/**

@@ -9,9 +9,11 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.ferry.SqlDialect;
+import dev.ferry.protect.AccessRules;
+
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.UncategorizedSQLException;
-import dev.ferry.SqlDialect;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -26,6 +28,8 @@ class FileRepository {
 
 	private static final String COLUMNS = "id, owner_id, folder, name, content_type, declared_type, size, sha256, "
 			+ "blob_id, created_at, modified_at, scan_status, scan_signature";
+
+	private static final String SELECTED = COLUMNS + ", allowed_ips";
 
 	private static final int SQLITE_CONSTRAINT = 19;
 
@@ -51,14 +55,14 @@ class FileRepository {
 	}
 
 	Optional<FileRecord> findOwned(UUID id, UUID ownerId) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM files WHERE id = ? AND owner_id = ?")
+		return jdbc.sql("SELECT " + SELECTED + " FROM files WHERE id = ? AND owner_id = ?")
 			.params(id.toString(), ownerId.toString())
 			.query(this::map)
 			.optional();
 	}
 
 	Optional<FileRecord> findByPath(UUID ownerId, String folder, String name) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM files WHERE owner_id = ? AND folder = ? AND name = ?")
+		return jdbc.sql("SELECT " + SELECTED + " FROM files WHERE owner_id = ? AND folder = ? AND name = ?")
 			.params(ownerId.toString(), folder, name)
 			.query(this::map)
 			.optional();
@@ -67,7 +71,7 @@ class FileRepository {
 	/** The owner's files directly in {@code folder}, by name, at most {@code limit}. */
 	List<FileRecord> inFolder(UUID ownerId, String folder, int limit) {
 		return jdbc
-			.sql("SELECT " + COLUMNS + " FROM files WHERE owner_id = ? AND folder = ? ORDER BY name LIMIT " + limit)
+			.sql("SELECT " + SELECTED + " FROM files WHERE owner_id = ? AND folder = ? ORDER BY name LIMIT " + limit)
 			.params(ownerId.toString(), folder)
 			.query(this::map)
 			.list();
@@ -139,7 +143,7 @@ class FileRepository {
 
 	/** Up to {@code limit} of the owner's files, any order: for deleting them all. */
 	List<FileRecord> someOwnedBy(UUID ownerId, int limit) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM files WHERE owner_id = ? LIMIT " + limit)
+		return jdbc.sql("SELECT " + SELECTED + " FROM files WHERE owner_id = ? LIMIT " + limit)
 			.param(ownerId.toString())
 			.query(this::map)
 			.list();
@@ -147,7 +151,7 @@ class FileRepository {
 
 	/** One page plus one row, so the caller knows whether another page follows. */
 	List<FileRecord> search(UUID ownerId, FileQuery query) {
-		StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM files WHERE owner_id = ?");
+		StringBuilder sql = new StringBuilder("SELECT " + SELECTED + " FROM files WHERE owner_id = ?");
 		List<Object> params = new ArrayList<>();
 		params.add(ownerId.toString());
 		filter(query, sql, params);
@@ -223,13 +227,20 @@ class FileRepository {
 		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
+	void restrict(UUID id, List<String> allowedIps) {
+		jdbc.sql("UPDATE files SET allowed_ips = ? WHERE id = ?")
+			.params(AccessRules.join(allowedIps), id.toString())
+			.update();
+	}
+
 	private FileRecord map(ResultSet rs, int row) throws SQLException {
 		return new FileRecord(UUID.fromString(rs.getString("id")), UUID.fromString(rs.getString("owner_id")),
 				rs.getString("folder"), rs.getString("name"), rs.getString("content_type"),
 				rs.getString("declared_type"), rs.getLong("size"), rs.getString("sha256"),
 				UUID.fromString(rs.getString("blob_id")), Instant.ofEpochMilli(rs.getLong("created_at")),
 				Instant.ofEpochMilli(rs.getLong("modified_at")),
-				new FileRecord.Scan(ScanStatus.of(rs.getString("scan_status")), rs.getString("scan_signature")));
+				new FileRecord.Scan(ScanStatus.of(rs.getString("scan_status")), rs.getString("scan_signature")),
+				AccessRules.stored(rs.getString("allowed_ips"), null, null).allowedIps());
 	}
 
 }

@@ -178,7 +178,7 @@ class FileService implements FileCatalog {
 			throw FileException.pathTaken(target);
 		}
 		return new FileRecord(file.id(), file.ownerId(), folder, name, file.contentType(), file.declaredType(),
-				file.size(), file.sha256(), file.blobId(), file.createdAt(), now, file.scan());
+				file.size(), file.sha256(), file.blobId(), file.createdAt(), now, file.scan(), file.allowedIps());
 	}
 
 	/**
@@ -237,7 +237,7 @@ class FileService implements FileCatalog {
 			.detail("completed", download.completed()));
 	}
 
-	private FileRecord find(CurrentUser owner, String id, String action) {
+	FileRecord find(CurrentUser owner, String id, String action) {
 		UUID uuid = parse(id);
 		FileRecord file = (uuid != null) ? files.findOwned(uuid, owner.userId()).orElse(null) : null;
 		if (file == null) {

@@ -34,8 +34,11 @@ class FileTreeService implements FileTree {
 
 	private final AuditLog audit;
 
+	private final FileAvailability availability;
+
 	FileTreeService(FileRepository files, FileService service, PlainUploads uploads, BlobStorage storage,
-			AccessPolicy access, AuditLog audit) {
+			AccessPolicy access, AuditLog audit, FileAvailability availability) {
+		this.availability = availability;
 		this.files = files;
 		this.service = service;
 		this.uploads = uploads;
@@ -82,6 +85,7 @@ class FileTreeService implements FileTree {
 	@Override
 	public InputStream read(CurrentUser owner, UUID fileId, long offset, String channel) {
 		FileRecord file = service.forDownload(owner, fileId.toString());
+		availability.require(file, true, "file.download");
 		long start = Math.min(Math.max(offset, 0), file.size());
 		audit.record(AuditEvent.success("file.download")
 			.object("file", file.id())

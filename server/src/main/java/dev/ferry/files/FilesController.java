@@ -27,8 +27,11 @@ class FilesController {
 
 	private final FileService files;
 
-	FilesController(FileService files) {
+	private final FileRestrictions restrictions;
+
+	FilesController(FileService files, FileRestrictions restrictions) {
 		this.files = files;
+		this.restrictions = restrictions;
 	}
 
 	@Operation(operationId = "listFiles", summary = "List or search files and folders")
@@ -44,9 +47,13 @@ class FilesController {
 		return FileView.of(files.get(user, id));
 	}
 
-	@Operation(operationId = "updateFile", summary = "Rename or move a file")
+	@Operation(operationId = "updateFile",
+			summary = "Rename or move a file, or set the networks it may be downloaded from (allowed_ips)")
 	@PatchMapping("/{id}")
 	FileView patch(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, @RequestBody Change change) {
+		if (change.allowedIps() != null) {
+			restrictions.restrict(user, id, change.allowedIps());
+		}
 		return FileView.of(files.move(user, id, change.folder(), change.name()));
 	}
 
@@ -61,7 +68,7 @@ class FilesController {
 	record Page(List<FileView> items, @JsonInclude(JsonInclude.Include.ALWAYS) String nextCursor) {
 	}
 
-	record Change(String name, String folder) {
+	record Change(String name, String folder, List<String> allowedIps) {
 	}
 
 }

@@ -34,7 +34,7 @@ class UploadPolicyController {
 
 	@Operation(operationId = "getMyUploadPolicy", summary = "The upload policy's rules that apply to the caller")
 	@GetMapping("/api/v1/upload-policy")
-	UploadPolicyDocument mine(@AuthenticationPrincipal CurrentUser user) {
+	UserUploadPolicy mine(@AuthenticationPrincipal CurrentUser user) {
 		return rules.policyFor(user);
 	}
 

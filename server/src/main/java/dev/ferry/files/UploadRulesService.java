@@ -1,10 +1,13 @@
 package dev.ferry.files;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
 import dev.ferry.auth.AccessPolicy;
@@ -18,9 +21,15 @@ import org.springframework.transaction.support.TransactionOperations;
  * The upload policy: administrators set it, every upload path is held to the rules for
  * its owner's role. Types come from the content (Tika's detection on the first bytes,
  * without the name), never from the name or the declared type.
+ * <p>
+ * Every upload asks, several times, so the policy is kept in memory: a change made on
+ * this node applies at once, one made on another node of a cluster within
+ * {@link #CACHED_FOR}.
  */
 @Service
 class UploadRulesService implements UploadRules {
+
+	static final Duration CACHED_FOR = Duration.ofSeconds(10);
 
 	private final UploadPolicyRepository repository;
 
@@ -34,6 +43,8 @@ class UploadRulesService implements UploadRules {
 
 	private final JsonMapper json;
 
+	private final LoadingCache<Boolean, UploadPolicyDocument> cache;
+
 	UploadRulesService(UploadPolicyRepository repository, ContentTypes types, AccessPolicy access, AuditLog audit,
 			TransactionOperations transactions, JsonMapper json) {
 		this.repository = repository;
@@ -42,6 +53,7 @@ class UploadRulesService implements UploadRules {
 		this.audit = audit;
 		this.transactions = transactions;
 		this.json = json;
+		this.cache = Caffeine.newBuilder().expireAfterWrite(CACHED_FOR).build((key) -> read());
 	}
 
 	UploadPolicyDocument policy(CurrentUser admin) {
@@ -50,8 +62,8 @@ class UploadRulesService implements UploadRules {
 	}
 
 	/** The rules that apply to the caller, for clients that check before sending. */
-	UploadPolicyDocument policyFor(CurrentUser user) {
-		return new UploadPolicyDocument(load().rules().stream().filter((rule) -> rule.appliesTo(user.role())).toList());
+	UserUploadPolicy policyFor(CurrentUser user) {
+		return UserUploadPolicy.of(load(), user.role());
 	}
 
 	UploadPolicyDocument replace(CurrentUser admin, UploadPolicyDocument policy) {
@@ -62,6 +74,7 @@ class UploadRulesService implements UploadRules {
 			repository.replace(stored, Instant.now());
 			audit.record(AuditEvent.success("upload_policy.updated").detail("rules", policy.rules().size()));
 		});
+		cache.invalidateAll();
 		return load();
 	}
 
@@ -135,6 +148,10 @@ class UploadRulesService implements UploadRules {
 	}
 
 	private UploadPolicyDocument load() {
+		return cache.get(Boolean.TRUE);
+	}
+
+	private UploadPolicyDocument read() {
 		return repository.rules()
 			.map((text) -> json.readValue(text, UploadPolicyDocument.class))
 			.orElse(UploadPolicyDocument.EMPTY);

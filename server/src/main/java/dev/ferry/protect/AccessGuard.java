@@ -64,6 +64,13 @@ public class AccessGuard {
 		return rules;
 	}
 
+	/** {@code current} with {@code change} applied, validated like new rules. */
+	public AccessRules rules(AccessRules current, AccessRulesChange change) {
+		return rules((change.allowedIps() != null) ? change.allowedIps() : current.allowedIps(),
+				(change.allowedCountries() != null) ? change.allowedCountries() : current.allowedCountries(),
+				(change.deniedCountries() != null) ? change.deniedCountries() : current.deniedCountries());
+	}
+
 	/**
 	 * {@link #check(AccessRules, String, String, String, Object)} for this request's
 	 * client.

@@ -137,8 +137,8 @@ public class Defender {
 			.detail("reason", reason)
 			.detail("strikes", strikes)
 			.detail("until", ban.until().toString()));
-		alerts.raise("address_banned", key, "Address " + key + " was banned until " + ban.until() + " (" + reason
-				+ ", ban number " + strikes + ").");
+		alerts.raise("address_banned", key, "Address " + key + " was banned until " + ban.until() + " after "
+				+ Reasons.describe(reason) + ((strikes > 1) ? " (ban number " + strikes + ")." : "."));
 	}
 
 	private Map<String, Ban> active() {

@@ -168,8 +168,8 @@ class AuditRepositoryTests {
 			AuditRepository repository = new AuditRepository(jdbc);
 			SimpleMeterRegistry meters = new SimpleMeterRegistry();
 			AuditReader reader = new AuditReader(jdbc);
-			return new Trail(db, new JdbcAuditLog(repository, chain, JsonMapper.builder().build(), meters), reader,
-					new AuditChainVerifier(reader, repository, chain), meters);
+			return new Trail(db, new JdbcAuditLog(repository, chain, JsonMapper.builder().build(), meters, (event) -> {
+			}), reader, new AuditChainVerifier(reader, repository, chain), meters);
 		}
 
 		JdbcClient jdbc() {

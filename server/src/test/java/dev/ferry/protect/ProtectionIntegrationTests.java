@@ -13,12 +13,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.ferry.FerryApplication;
 import dev.ferry.testing.Api;
 import dev.ferry.testing.Curl;
@@ -40,6 +44,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Access rules, the defender and alerts through the real API of a real server, with
@@ -55,6 +60,9 @@ class ProtectionIntegrationTests {
 	private static final String PROXY = "127.0.0.3";
 
 	private static final int THRESHOLD = 5;
+
+	/** Real SMTP: administrators get every alert by mail. */
+	private static final GreenMail MAIL = OwnServer.startMail();
 
 	@LocalServerPort
 	int port;
@@ -78,6 +86,9 @@ class ProtectionIntegrationTests {
 		registry.add("ferry.defender.exempt", () -> "127.0.0.1/32");
 		registry.add("ferry.defender.link-addresses", () -> 3);
 		registry.add("ferry.auth.login-attempts-per-ip", () -> 1000);
+		registry.add("ferry.defender.account-addresses", () -> 3);
+		registry.add("ferry.defender.mass-deletion", () -> 3);
+		OwnServer.registerMail(registry, MAIL);
 	}
 
 	@BeforeEach
@@ -114,6 +125,78 @@ class ProtectionIntegrationTests {
 		assertThat(refused.status()).isEqualTo(403);
 		assertThat(refused.json().get("type").asString()).endsWith("/ip-not-allowed");
 		assertThat(audited("upload_request.unlock", "denied")).anyMatch((d) -> d.contains("ip_not_allowed"));
+	}
+
+	@Test
+	void theRulesOfAnExistingLinkAndUploadRequestAreChangedWithPatch() {
+		String transfer = transfer();
+		JsonNode link = api.post("/api/v1/transfers/" + transfer + "/share", Map.of(), admin()).json();
+		String share = "/api/v1/share/" + link.get("token").asString();
+		String path = "/api/v1/transfers/" + transfer + "/shares/" + link.get("id").asString();
+		assertThat(api.from("127.0.0.40").get(share, null).status()).isEqualTo(200);
+
+		Api.Response narrowed = api.patch(path, Map.of("allowed_ips", List.of("127.0.0.41")), admin());
+		assertThat(narrowed.status()).as(narrowed.body()).isEqualTo(200);
+		assertThat(narrowed.json().get("allowed_ips").get(0).asString()).isEqualTo("127.0.0.41/32");
+		assertThat(api.from("127.0.0.40").get(share, null).json().get("type").asString()).endsWith("/ip-not-allowed");
+		assertThat(api.from("127.0.0.41").get(share, null).status()).isEqualTo(200);
+
+		Api.Response countries = api.patch(path, Map.of("allowed_ips", List.of(), "denied_countries", List.of("SE")),
+				admin());
+		assertThat(countries.status()).as(countries.body()).isEqualTo(200);
+		assertThat(api.from("127.0.0.40").get(share, null).status()).as("the allow-list was cleared").isEqualTo(200);
+		assertThat(throughProxy("89.160.20.115", share).json().get("type").asString()).endsWith("/country-not-allowed");
+		assertThat(api.patch(path, Map.of("allowed_ips", List.of("10.0.0.0/33")), admin()).status()).isEqualTo(400);
+		assertThat(api.patch(path, Map.of(), admin()).status()).isEqualTo(400);
+		assertThat(api.patch(path, Map.of("allowed_ips", List.of()), api.login(newUser(), PASSWORD)).status())
+			.as("another user's link")
+			.isEqualTo(404);
+		assertThat(audited("share.updated", "success")).anyMatch((d) -> d.contains("SE"));
+
+		Api.Response request = api.post("/api/v1/upload-requests",
+				Map.of("title", "Inbox " + UUID.randomUUID(), "max_files", 1, "max_total_bytes", 100), admin());
+		String page = "/api/v1/upload-requests/public/" + request.json().get("token").asString();
+		assertThat(api.from("127.0.0.42").get(page, null).status()).isEqualTo(200);
+		Api.Response changed = api.patch("/api/v1/upload-requests/" + request.json().get("id").asString(),
+				Map.of("allowed_ips", List.of("127.0.0.43/32")), admin());
+		assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+		assertThat(changed.json().get("allowed_ips").get(0).asString()).isEqualTo("127.0.0.43/32");
+		assertThat(api.from("127.0.0.42").get(page, null).json().get("type").asString()).endsWith("/ip-not-allowed");
+		assertThat(api.from("127.0.0.43").get(page, null).status()).isEqualTo(200);
+		assertThat(audited("upload_request.updated", "success")).isNotEmpty();
+	}
+
+	@Test
+	void aFileWithAnAllowListIsServedOnlyToItsNetworksWhoeverAsks() {
+		String token = api.login(newUser(), PASSWORD);
+		Api.Response file = api.send(api.builder("/api/v1/files/content?path=/guarded-" + UUID.randomUUID(), token)
+			.PUT(HttpRequest.BodyPublishers.ofString("guarded bytes")));
+		String id = file.json().get("id").asString();
+		String download = "/api/v1/files/" + id + "/download";
+
+		Api.Response restricted = api.patch("/api/v1/files/" + id, Map.of("allowed_ips", List.of("127.0.0.44")), token);
+		assertThat(restricted.status()).as(restricted.body()).isEqualTo(200);
+		assertThat(restricted.json().get("allowed_ips").get(0).asString()).isEqualTo("127.0.0.44/32");
+		assertThat(api.from("127.0.0.44").get(download, token).body()).isEqualTo("guarded bytes");
+		Api.Response refused = api.from("127.0.0.45").get(download, token);
+		assertThat(refused.status()).as("the owner too").isEqualTo(403);
+		assertThat(refused.json().get("type").asString()).endsWith("/ip-not-allowed");
+		Api.Response transfer = api.post("/api/v1/transfers", Map.of("title", "Guarded", "file_ids", List.of(id)),
+				token);
+		String link = api.post("/api/v1/transfers/" + transfer.json().get("id").asString() + "/share", Map.of(), token)
+			.json()
+			.get("token")
+			.asString();
+		assertThat(api.from("127.0.0.45").get("/api/v1/share/" + link + "/files/" + id + "/download", null).status())
+			.as("a link's visitor")
+			.isEqualTo(403);
+		assertThat(audited("file.download", "denied")).anyMatch((d) -> d.contains("ip_not_allowed"));
+		assertThat(api.patch("/api/v1/files/" + id, Map.of("allowed_ips", List.of("nowhere")), token).status())
+			.isEqualTo(400);
+
+		assertThat(api.patch("/api/v1/files/" + id, Map.of("allowed_ips", List.of()), token).status()).isEqualTo(200);
+		assertThat(api.from("127.0.0.45").get(download, token).status()).isEqualTo(200);
+		assertThat(audited("file.restricted", "success")).isNotEmpty();
 	}
 
 	@Test
@@ -173,6 +256,55 @@ class ProtectionIntegrationTests {
 	}
 
 	@Test
+	void oneAccountFailingFromManyAddressesRaisesAnAlertMailedToTheAdministrators() {
+		String email = newUser();
+		for (String address : List.of("127.0.0.30", "127.0.0.31", "127.0.0.32")) {
+			assertThat(login(api.from(address), email, "wrong-" + address).status()).isEqualTo(401);
+		}
+
+		JsonNode alert = awaitAlert("account_many_addresses", email);
+		assertThat(alert.get("title").asString()).isEqualTo("Account failing from many addresses");
+		assertThat(alert.get("subject").asString()).startsWith("user:");
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> mailTo(IntegrationTest.ADMIN_EMAIL, "Ferry alert: Account failing from many addresses")
+				.filter((mail) -> mail.contains(email))
+				.isPresent());
+		assertThat(audited("alert.raised", "success")).anyMatch((d) -> d.contains("account_many_addresses"));
+	}
+
+	@Test
+	void deletingManyFilesRaisesAnAlert() {
+		String email = newUser();
+		String token = api.login(email, PASSWORD);
+		for (int i = 0; i < 3; i++) {
+			Api.Response file = api.send(api.builder("/api/v1/files/content?path=/doomed-" + i, token)
+				.PUT(HttpRequest.BodyPublishers.ofString("doomed " + i)));
+			assertThat(file.status()).as(file.body()).isEqualTo(201);
+			assertThat(api.delete("/api/v1/files/" + file.json().get("id").asString(), token).status()).isEqualTo(204);
+		}
+
+		assertThat(awaitAlert("mass_deletion", email).get("detail").asString()).contains("deleted 3 files");
+	}
+
+	@Test
+	void anAccountDownloadingFromANewCountryRaisesAnAlert() {
+		String email = newUser();
+		String token = api.login(email, PASSWORD);
+		Api.Response file = api.send(api.builder("/api/v1/files/content?path=/travels", token)
+			.PUT(HttpRequest.BodyPublishers.ofString("postcards")));
+		String download = api.base() + "/api/v1/files/" + file.json().get("id").asString() + "/download";
+		for (String client : List.of("81.2.69.142", "81.2.69.143", "89.160.20.115")) {
+			Api.Response got = Curl.request("--interface", PROXY, "-H", "X-Forwarded-For: " + client, "-H",
+					"Authorization: Bearer " + token, download);
+			assertThat(got.status()).as(got.body()).isEqualTo(200);
+		}
+
+		JsonNode alert = awaitAlert("new_country", email);
+		assertThat(alert.get("detail").asString()).contains("SE").doesNotContain("GB (");
+		assertThat(alert.get("title").asString()).isEqualTo("Used from a new country");
+	}
+
+	@Test
 	void aBruteForceLoopEndsBannedEvenForTheRightPasswordAndTheBanExpires() {
 		String email = newUser();
 		Api attacker = api.from("127.0.0.5");
@@ -190,8 +322,15 @@ class ProtectionIntegrationTests {
 		JsonNode ban = ban("127.0.0.5");
 		assertThat(ban.get("reason").asString()).isEqualTo("failed_credentials");
 		assertThat(ban.get("strikes").asInt()).isEqualTo(1);
-		assertThat(alerts()).anyMatch((alert) -> alert.get("kind").asString().equals("address_banned")
-				&& alert.get("subject").asString().equals("127.0.0.5"));
+		JsonNode banned = alerts().stream()
+			.filter((alert) -> alert.get("kind").asString().equals("address_banned")
+					&& alert.get("subject").asString().equals("127.0.0.5"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(banned.get("title").asString()).isEqualTo("Address banned");
+		assertThat(banned.get("detail").asString()).as("in words, not the reason's slug")
+			.contains("after wrong passwords, codes or tokens")
+			.doesNotContain("failed_credentials");
 
 		clock.advance(Duration.ofMinutes(16));
 		adminToken = null;
@@ -309,6 +448,23 @@ class ProtectionIntegrationTests {
 		List<JsonNode> alerts = new ArrayList<>();
 		response.json().get("items").forEach(alerts::add);
 		return alerts;
+	}
+
+	/** The alert of {@code kind} whose detail names {@code about}, once raised. */
+	private JsonNode awaitAlert(String kind, String about) {
+		return await().atMost(Duration.ofSeconds(20))
+			.until(() -> alerts().stream()
+				.filter((alert) -> alert.get("kind").asString().equals(kind)
+						&& alert.get("detail").asString().contains(about))
+				.findFirst(), Optional::isPresent)
+			.orElseThrow();
+	}
+
+	private static Optional<String> mailTo(String address, String subject) {
+		return Arrays.stream(MAIL.getReceivedMessages())
+			.map(GreenMailUtil::getWholeMessage)
+			.filter((mail) -> mail.contains("To: " + address) && mail.contains("Subject: " + subject))
+			.findFirst();
 	}
 
 	private List<String> audited(String action, String outcome) {

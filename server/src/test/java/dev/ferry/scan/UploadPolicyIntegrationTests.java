@@ -102,6 +102,24 @@ class UploadPolicyIntegrationTests extends ContentSafetyTest {
 		assertThat(sizes.json().get("detail").asString()).contains("min_size is larger than max_size");
 	}
 
+	@Test
+	void theCallersRulesKeepTheirNumberInThePolicySoClientsWordRefusalsTheSame() {
+		Api.Response set = api.send(putPolicy(
+				Map.of("rules",
+						List.of(Map.of("name", "Admins", "roles", List.of("admin"), "max_size", 1_000_000), ONLY_TEXT)),
+				admin()));
+		assertThat(set.status()).as(set.body()).isEqualTo(200);
+		Account user = newUser("user");
+
+		JsonNode mine = api.get("/api/v1/upload-policy", user.token()).json().get("rules");
+		assertThat(mine).hasSize(1);
+		assertThat(mine.get(0).get("number").asInt()).isEqualTo(2);
+		assertThat(mine.get(0).get("name").asString()).isEqualTo("Only .txt");
+		Api.Response refused = put(user, "/tiny.txt", text(100));
+		assertThat(refused.json().get("detail").asString())
+			.isEqualTo("Upload policy rule 2 (\"Only .txt\") requires at least 512 bytes; this file has 100.");
+	}
+
 	private void setPolicy() {
 		Api.Response set = api.send(putPolicy(Map.of("rules", List.of(ONLY_TEXT)), admin()));
 		assertThat(set.status()).as(set.body()).isEqualTo(200);

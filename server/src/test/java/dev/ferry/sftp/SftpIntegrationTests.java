@@ -25,6 +25,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -48,6 +49,9 @@ class SftpIntegrationTests {
 
 	@Autowired
 	SftpServer sftp;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@TempDir
 	Path dir;
@@ -107,6 +111,38 @@ class SftpIntegrationTests {
 		SftpClients.Run removed = clients.withKey(user.email(), key, "rm /docs/final.bin", "rmdir /docs", "ls /");
 		assertThat(removed.exit()).as(removed.out()).isZero();
 		assertThat(api.get("/api/v1/files", user.token()).json().get("items")).isEmpty();
+	}
+
+	@Test
+	void aQuarantinedFileOrOneLimitedToNetworksIsNotServed() throws IOException {
+		Account user = newUser();
+		Path key = addKey(user, "ed25519");
+		clients.write("up.bin", bytes(1000, 3));
+		assertThat(clients.withKey(user.email(), key, "put up.bin /infected.bin", "put up.bin /guarded.bin").exit())
+			.isZero();
+		JsonNode files = api.get("/api/v1/files", user.token()).json().get("items");
+		for (JsonNode file : files) {
+			if (file.get("name").asString().equals("infected.bin")) {
+				jdbc.sql(
+						"UPDATE files SET scan_status = 'infected', scan_signature = 'Eicar-Test-Signature' WHERE id = ?")
+					.param(file.get("id").asString())
+					.update();
+			}
+			else {
+				assertThat(api
+					.patch("/api/v1/files/" + file.get("id").asString(), Map.of("allowed_ips", List.of("192.0.2.0/24")),
+							user.token())
+					.status()).isEqualTo(200);
+			}
+		}
+
+		SftpClients.Run infected = clients.withKey(user.email(), key, "get /infected.bin infected.bin");
+		SftpClients.Run guarded = clients.withKey(user.email(), key, "get /guarded.bin guarded.bin");
+
+		assertThat(infected.exit()).as(infected.out()).isNotZero();
+		assertThat(received(dir.resolve("infected.bin"))).as("no byte arrived").isZero();
+		assertThat(guarded.exit()).as(guarded.out()).isNotZero();
+		assertThat(received(dir.resolve("guarded.bin"))).as("no byte arrived").isZero();
 	}
 
 	@Test
@@ -206,6 +242,13 @@ class SftpIntegrationTests {
 		assertThat(down.exit()).as(down.out()).isZero();
 		assertThat(Files.readAllBytes(back.resolve("one.bin"))).isEqualTo(one);
 		assertThat(Files.readString(back.resolve("two.txt"))).isEqualTo("hello from rclone\n");
+	}
+
+	/**
+	 * Bytes of a downloaded file; sftp creates the local file before the server refuses.
+	 */
+	private static long received(Path file) throws IOException {
+		return Files.exists(file) ? Files.size(file) : 0;
 	}
 
 	private Path addKey(Account user, String type) {

@@ -73,7 +73,8 @@ class UiEndToEndIntegrationTests extends IntegrationTest {
 			.update();
 		jdbc.sql("INSERT INTO alerts (id, kind, subject, detail, created_at) VALUES (?, ?, ?, ?, ?)")
 			.params(UUID.randomUUID().toString(), "address_banned", "203.0.113.99",
-					"Address 203.0.113.99 was banned for 30 minutes (failed_credentials, ban number 2).", now)
+					"Address 203.0.113.99 was banned for 30 minutes after wrong passwords, codes or tokens (ban number 2).",
+					now)
 			.update();
 	}
 

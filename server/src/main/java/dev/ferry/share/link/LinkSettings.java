@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.ferry.protect.AccessGuard;
+import dev.ferry.audit.AuditEvent;
 import dev.ferry.protect.AccessRules;
+import dev.ferry.protect.AccessRulesChange;
 import dev.ferry.share.ShareException;
 import dev.ferry.share.ShareProperties;
 import dev.ferry.share.transfer.TransferApi.LinkOptions;
@@ -73,6 +75,22 @@ public class LinkSettings {
 	/** Checked rules from the request's {@code allowed_ips} and country fields. */
 	public AccessRules access(List<String> allowedIps, List<String> allowedCountries, List<String> deniedCountries) {
 		return guard.rules(allowedIps, allowedCountries, deniedCountries);
+	}
+
+	/** {@code event} with the rules as audit details. */
+	public static AuditEvent withRules(AuditEvent event, AccessRules access) {
+		return event.detail("allowed_ips", AccessRules.join(access.allowedIps()))
+			.detail("allowed_countries", AccessRules.join(access.allowedCountries()))
+			.detail("denied_countries", AccessRules.join(access.deniedCountries()));
+	}
+
+	/** {@code current} with a PATCH's {@code change} applied, checked like new rules. */
+	public AccessRules access(AccessRules current, AccessRulesChange change) {
+		if (change == null || change.changesNothing()) {
+			throw ShareException.invalid(
+					"Send at least one of allowed_ips, allowed_countries and denied_countries (an empty list clears it).");
+		}
+		return guard.rules(current, change);
 	}
 
 }

@@ -48,6 +48,13 @@ class ShareLinkRepository {
 			.update();
 	}
 
+	void updateAccess(UUID id, AccessRules access) {
+		jdbc.sql("UPDATE share_links SET allowed_ips = ?, allowed_countries = ?, denied_countries = ? WHERE id = ?")
+			.params(AccessRules.join(access.allowedIps()), AccessRules.join(access.allowedCountries()),
+					AccessRules.join(access.deniedCountries()), id.toString())
+			.update();
+	}
+
 	Optional<ShareLink> findByTokenHash(String tokenHash) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM share_links WHERE token_hash = ?")
 			.param(tokenHash)

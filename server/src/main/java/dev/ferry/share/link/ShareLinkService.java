@@ -10,6 +10,7 @@ import dev.ferry.auth.CurrentUser;
 import dev.ferry.auth.Scope;
 import dev.ferry.crypto.SecureTokens;
 import dev.ferry.protect.AccessRules;
+import dev.ferry.protect.AccessRulesChange;
 import dev.ferry.share.ShareException;
 import dev.ferry.share.ShareUrls;
 import dev.ferry.share.transfer.Owners;
@@ -92,18 +93,15 @@ class ShareLinkService implements TransferLinks {
 		transactions.executeWithoutResult((status) -> {
 			links.insert(link, SecureTokens.hash(token));
 			settings.bindToFirstDevice(link.id(), options);
-			audit.record(AuditEvent.success("share.created")
+			audit.record(LinkSettings.withRules(AuditEvent.success("share.created")
 				.object("share_link", link.id())
 				.detail("transfer", transfer.id())
 				.detail("expires_at", expires.toString())
 				.detail("max_downloads", options.maxDownloads())
 				.detail("password", password != null)
 				.detail("email_verification", verify)
-				.detail("allowed_ips", AccessRules.join(access.allowedIps()))
-				.detail("allowed_countries", AccessRules.join(access.allowedCountries()))
-				.detail("denied_countries", AccessRules.join(access.deniedCountries()))
 				.detail("bind_to_first_device", Boolean.TRUE.equals(options.bindToFirstDevice()))
-				.detail("captcha", link.captcha()));
+				.detail("captcha", link.captcha()), access));
 		});
 		return view(link, transfer, token);
 	}
@@ -117,6 +115,20 @@ class ShareLinkService implements TransferLinks {
 				.object("share_link", link.id())
 				.detail("transfer", transfer.id()));
 		}
+	}
+
+	/** Replaces the lists of the link's access rules that {@code change} names. */
+	LinkView updateAccess(CurrentUser user, String transferId, String linkId, AccessRulesChange change) {
+		Transfer transfer = owners.transfer(user, transferId, Scope.SHARE, "share.updated");
+		ShareLink link = link(transfer, linkId, "share.updated");
+		AccessRules access = settings.access(link.access(), change);
+		transactions.executeWithoutResult((status) -> {
+			links.updateAccess(link.id(), access);
+			audit.record(LinkSettings.withRules(AuditEvent.success("share.updated")
+				.object("share_link", link.id())
+				.detail("transfer", transfer.id()), access));
+		});
+		return view(links.find(link.id()).orElseThrow(), transfer, null);
 	}
 
 	@Override

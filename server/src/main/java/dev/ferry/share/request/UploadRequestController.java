@@ -1,6 +1,7 @@
 package dev.ferry.share.request;
 
 import dev.ferry.auth.CurrentUser;
+import dev.ferry.protect.AccessRulesChange;
 import dev.ferry.share.request.UploadRequestApi.ArrivalView;
 import dev.ferry.share.request.UploadRequestApi.NewRequest;
 import dev.ferry.share.request.UploadRequestApi.RequestView;
@@ -13,6 +14,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -48,6 +50,14 @@ class UploadRequestController {
 	@GetMapping("/{id}")
 	RequestView get(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
 		return requests.get(user, id);
+	}
+
+	@Operation(operationId = "updateUploadRequestAccess",
+			summary = "Change an upload request's access rules (allowed_ips, allowed_countries, denied_countries)")
+	@PatchMapping("/{id}")
+	RequestView update(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
+			@RequestBody AccessRulesChange body) {
+		return requests.updateAccess(user, id, body);
 	}
 
 	@Operation(operationId = "revokeUploadRequest", summary = "Revoke an upload request")

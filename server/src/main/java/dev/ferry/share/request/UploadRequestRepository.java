@@ -73,6 +73,13 @@ class UploadRequestRepository {
 		return jdbc.sql(sql.toString()).params(params).query(UploadRequestRepository::map).list();
 	}
 
+	void updateAccess(UUID id, AccessRules access) {
+		jdbc.sql("UPDATE upload_requests SET allowed_ips = ?, allowed_countries = ?, denied_countries = ? WHERE id = ?")
+			.params(AccessRules.join(access.allowedIps()), AccessRules.join(access.allowedCountries()),
+					AccessRules.join(access.deniedCountries()), id.toString())
+			.update();
+	}
+
 	boolean revoke(UUID id, Instant now) {
 		return jdbc.sql("UPDATE upload_requests SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
 			.params(millis(now), id.toString())

@@ -14,6 +14,7 @@ import dev.ferry.crypto.SecureTokens;
 import dev.ferry.files.FileCatalog;
 import dev.ferry.share.Cursor;
 import dev.ferry.protect.AccessRules;
+import dev.ferry.protect.AccessRulesChange;
 import dev.ferry.share.ShareException;
 import dev.ferry.share.link.LinkSettings;
 import dev.ferry.share.ShareUrls;
@@ -86,15 +87,12 @@ class UploadRequestService {
 		catalog.checkPlacement(user, request.folder(), "probe");
 		String token = SecureTokens.generate("");
 		requests.insert(request, SecureTokens.hash(token));
-		audit.record(AuditEvent.success("upload_request.created")
+		audit.record(LinkSettings.withRules(AuditEvent.success("upload_request.created")
 			.object("upload_request", request.id())
 			.detail("max_files", maxFiles)
 			.detail("max_total_bytes", maxBytes)
 			.detail("password", request.passwordRequired())
-			.detail("allowed_emails", request.allowedEmails().size())
-			.detail("allowed_ips", AccessRules.join(access.allowedIps()))
-			.detail("allowed_countries", AccessRules.join(access.allowedCountries()))
-			.detail("denied_countries", AccessRules.join(access.deniedCountries())));
+			.detail("allowed_emails", request.allowedEmails().size()), access));
 		return view(request, token);
 	}
 
@@ -113,6 +111,16 @@ class UploadRequestService {
 		UploadRequest request = owned(user, id, Scope.READ, "upload_request.read");
 		audit.record(AuditEvent.success("upload_request.read").object("upload_request", request.id()));
 		return view(request, null);
+	}
+
+	/** Replaces the lists of the request's access rules that {@code change} names. */
+	RequestView updateAccess(CurrentUser user, String id, AccessRulesChange change) {
+		UploadRequest request = owned(user, id, Scope.SHARE, "upload_request.updated");
+		AccessRules access = settings.access(request.access(), change);
+		requests.updateAccess(request.id(), access);
+		audit.record(LinkSettings
+			.withRules(AuditEvent.success("upload_request.updated").object("upload_request", request.id()), access));
+		return view(requests.find(request.id()).orElseThrow(), null);
 	}
 
 	void revoke(CurrentUser user, String id) {
