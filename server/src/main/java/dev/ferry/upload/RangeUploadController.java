@@ -29,8 +29,9 @@ import org.springframework.web.bind.annotation.RestController;
  * classic {@code POST /api/v1/files/upload?path=...} opens an upload (optionally with its
  * first chunk), {@code PUT .../upload/{id}} appends the next chunk at the offset the
  * server has, {@code GET} tells how much arrived. Each chunk goes through
- * {@link UploadService}, so encryption, quota, the upload policy, scanning and the audit
- * trail are those of tus. Multipart bodies to the same URL go to the files module.
+ * {@link UploadCreation} and {@link UploadService}, so encryption, quota, the upload
+ * policy, scanning and the audit trail are those of tus. Multipart bodies to the same URL
+ * go to the files module.
  */
 @Tag(name = "upload")
 @RestController
@@ -49,8 +50,14 @@ class RangeUploadController {
 
 	private final UploadService uploads;
 
-	RangeUploadController(UploadService uploads) {
+	private final UploadCreation creation;
+
+	private final UploadRemoval removal;
+
+	RangeUploadController(UploadService uploads, UploadCreation creation, UploadRemoval removal) {
 		this.uploads = uploads;
+		this.creation = creation;
+		this.removal = removal;
 	}
 
 	@Operation(operationId = UPLOAD_OPERATION, summary = UPLOAD_SUMMARY)
@@ -67,7 +74,7 @@ class RangeUploadController {
 		}
 		UploadMetadata metadata = metadata(request.getParameter("path"), request.getContentType());
 		ChunkWriter.Chunk chunk = range.hasBytes() ? chunk(request) : null;
-		return answer(uploads.create(Uploader.account(user), range.total(), metadata, chunk));
+		return answer(creation.create(Uploader.account(user), range.total(), metadata, chunk));
 	}
 
 	@Operation(operationId = "appendRangeUpload", summary = "Send the next chunk of a chunked upload")
@@ -110,7 +117,7 @@ class RangeUploadController {
 	@Operation(operationId = "cancelRangeUpload", summary = "Cancel a chunked upload and discard its bytes")
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> cancel(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
-		uploads.terminate(Uploader.account(user), uploadId(id));
+		removal.terminate(Uploader.account(user), uploadId(id));
 		return ResponseEntity.noContent().build();
 	}
 
