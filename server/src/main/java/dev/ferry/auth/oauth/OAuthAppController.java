@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-@Tag(name = "oauth")
+@Tag(name = "auth")
 @RestController
 @RequestMapping("/api/v1/oauth/apps")
 class OAuthAppController {
@@ -42,7 +42,7 @@ class OAuthAppController {
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	OAuthAppService.RegisteredApp register(@AuthenticationPrincipal CurrentUser caller,
-			@Valid @RequestBody RegisterRequest body) {
+			@Valid @RequestBody AppRegistration body) {
 		return apps.register(caller, body.name(), body.redirectUris(), "confidential".equals(body.clientType()));
 	}
 
@@ -66,7 +66,7 @@ class OAuthAppController {
 		apps.delete(caller, id);
 	}
 
-	record RegisterRequest(@NotBlank @Size(max = 100) @SafeName String name,
+	record AppRegistration(@NotBlank @Size(max = 100) @SafeName String name,
 			@NotEmpty @Size(max = RedirectUris.MAX_COUNT) List<@NotBlank String> redirectUris,
 			@NotNull @Pattern(regexp = "public|confidential",
 					message = "must be public or confidential") String clientType) {

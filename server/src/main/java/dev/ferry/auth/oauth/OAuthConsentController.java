@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  * consent endpoints take the authorization request's own parameters, checked again here
  * exactly as {@code /oauth2/authorize} checked them.
  */
-@Tag(name = "oauth")
+@Tag(name = "auth")
 @RestController
 @RequestMapping("/api/v1/oauth")
 class OAuthConsentController {

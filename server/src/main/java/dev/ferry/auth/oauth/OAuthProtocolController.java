@@ -34,7 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
  * are RFC 6749's JSON ({@code error}, {@code error_description}), not problem+json:
  * OAuth2 client libraries parse that shape.
  */
-@Tag(name = "oauth")
+@Tag(name = "auth")
 @RestController
 class OAuthProtocolController {
 
@@ -74,7 +74,7 @@ class OAuthProtocolController {
 	ResponseEntity<Object> token(HttpServletRequest request, @RequestParam MultiValueMap<String, String> params) {
 		String grantType = single(params, "grant_type");
 		OAuthAppRepository.App app = client(request, params, grantType);
-		OAuthTokenService.TokenResponse response = switch ((grantType != null) ? grantType : "") {
+		OAuthTokenService.IssuedTokens response = switch ((grantType != null) ? grantType : "") {
 			case "authorization_code" -> tokens.exchangeCode(app, single(params, "code"),
 					single(params, "redirect_uri"), single(params, "code_verifier"));
 			case "refresh_token" -> tokens.refresh(app, single(params, "refresh_token"), scopes(app, params));

@@ -56,7 +56,7 @@ class OAuthTokenService {
 	}
 
 	@Transactional(noRollbackFor = OAuthError.class)
-	TokenResponse exchangeCode(OAuthAppRepository.App app, String code, String redirectUri, String verifier) {
+	IssuedTokens exchangeCode(OAuthAppRepository.App app, String code, String redirectUri, String verifier) {
 		if (code == null || verifier == null) {
 			throw refused(app, "authorization_code", OAuthError.invalidRequest("Send code and code_verifier."));
 		}
@@ -89,7 +89,7 @@ class OAuthTokenService {
 	}
 
 	@Transactional(noRollbackFor = OAuthError.class)
-	TokenResponse refresh(OAuthAppRepository.App app, String refreshToken, Set<Scope> narrowed) {
+	IssuedTokens refresh(OAuthAppRepository.App app, String refreshToken, Set<Scope> narrowed) {
 		if (refreshToken == null) {
 			throw refused(app, "refresh_token", OAuthError.invalidRequest("Send refresh_token."));
 		}
@@ -146,7 +146,7 @@ class OAuthTokenService {
 			.detail("token_type", refresh.isPresent() ? "refresh_token" : "access_token"));
 	}
 
-	private TokenResponse issue(OAuthAppRepository.App app, AppGrantRepository.Token from, Set<Scope> requested,
+	private IssuedTokens issue(OAuthAppRepository.App app, AppGrantRepository.Token from, Set<Scope> requested,
 			String grantType, Instant now) {
 		User user = users.findById(from.userId())
 			.filter(User::isActive)
@@ -166,7 +166,7 @@ class OAuthTokenService {
 			.detail("grant_type", grantType)
 			.detail("user", user.id().toString())
 			.detail("scopes", Scope.apiNames(scopes)));
-		return new TokenResponse(access, "Bearer", ACCESS_LIFETIME.toSeconds(), refresh,
+		return new IssuedTokens(access, "Bearer", ACCESS_LIFETIME.toSeconds(), refresh,
 				String.join(" ", Scope.apiNames(scopes)));
 	}
 
@@ -197,7 +197,7 @@ class OAuthTokenService {
 	/**
 	 * RFC 6749 5.1, with {@code scope} always present (it may differ from the request).
 	 */
-	record TokenResponse(String accessToken, String tokenType, long expiresIn,
+	record IssuedTokens(String accessToken, String tokenType, long expiresIn,
 			@JsonInclude(JsonInclude.Include.NON_NULL) String refreshToken, String scope) {
 	}
 
