@@ -147,14 +147,7 @@ class OAuthProviderIntegrationTests extends AuthIntegrationTest {
 		Account user = createAccount("user");
 		String session = user.token(api);
 		String clientId = registerApp(session, "public").get("client_id").asString();
-		CodeVerifier verifier = new CodeVerifier();
-		AuthorizationCode code = approve(session, authorize(clientId, verifier, "read share", new State()));
-		String access = exchange(new TokenRequest(metadata.getTokenEndpointURI(), new ClientID(clientId),
-				new AuthorizationCodeGrant(code, URI.create(CALLBACK), verifier)))
-			.toSuccessResponse()
-			.getTokens()
-			.getAccessToken()
-			.getValue();
+		String access = accessToken(session, clientId, "read share");
 		assertThat(api.get("/api/v1/files", access).status()).isEqualTo(200);
 
 		Api.Response listed = api.get("/api/v1/oauth/authorizations", session);
@@ -173,6 +166,8 @@ class OAuthProviderIntegrationTests extends AuthIntegrationTest {
 		assertThat(audits("oauth.authorization_revoke"))
 			.anySatisfy((row) -> assertThat(row.objectId()).isEqualTo(item.get("id").asString()));
 		assertThat(audits("oauth.token_use")).anySatisfy((row) -> assertThat(row.outcome()).isEqualTo("denied"));
+		assertThat(audits("auth.token_rejected"))
+			.anySatisfy((row) -> assertThat(row.details()).contains("\"credential\":\"oauth_token\""));
 	}
 
 	@Test
@@ -295,14 +290,7 @@ class OAuthProviderIntegrationTests extends AuthIntegrationTest {
 		Account user = createAccount("user");
 		String session = user.token(api);
 		String clientId = registerApp(session, "public").get("client_id").asString();
-		CodeVerifier verifier = new CodeVerifier();
-		AuthorizationCode code = approve(session, authorize(clientId, verifier, "read", new State()));
-		String access = exchange(new TokenRequest(metadata.getTokenEndpointURI(), new ClientID(clientId),
-				new AuthorizationCodeGrant(code, URI.create(CALLBACK), verifier)))
-			.toSuccessResponse()
-			.getTokens()
-			.getAccessToken()
-			.getValue();
+		String access = accessToken(session, clientId, "read");
 		Account other = createAccount("user");
 		assertThat(api.delete("/api/v1/oauth/apps/" + clientId, other.token(api)).status()).isEqualTo(404);
 		assertThat(api.get("/api/v1/oauth/apps/all", session).status()).isEqualTo(403);
@@ -354,6 +342,18 @@ class OAuthProviderIntegrationTests extends AuthIntegrationTest {
 			.parse(URI.create(answer.json().get("redirect_to").asString()))
 			.toSuccessResponse();
 		return success.getAuthorizationCode();
+	}
+
+	/** The whole flow for a public app: authorize, approve, exchange. */
+	private String accessToken(String session, String clientId, String scope) throws Exception {
+		CodeVerifier verifier = new CodeVerifier();
+		AuthorizationCode code = approve(session, authorize(clientId, verifier, scope, new State()));
+		return exchange(new TokenRequest(metadata.getTokenEndpointURI(), new ClientID(clientId),
+				new AuthorizationCodeGrant(code, URI.create(CALLBACK), verifier)))
+			.toSuccessResponse()
+			.getTokens()
+			.getAccessToken()
+			.getValue();
 	}
 
 	private static Map<String, Object> consentBody(URI consent, boolean approve) {
