@@ -17,6 +17,7 @@ import { FilesPage } from './files/FilesPage'
 import { SharedWithMePage } from './grants/SharedWithMePage'
 import { AppShell } from './layout/AppShell'
 import { NotFoundPage } from './layout/NotFoundPage'
+import { ConsentPage } from './oauth/ConsentPage'
 import { PublicUploadPage } from './requests/PublicUploadPage'
 import { UploadRequestsPage } from './requests/UploadRequestsPage'
 import { RestrictedStep } from './security/RestrictedStep'
@@ -74,6 +75,14 @@ export function App() {
       <Route path="/register" element={<RegisterPage />} />
       <Route path="/s/:token" element={<SharePage />} />
       <Route path="/u/:token" element={<PublicUploadPage />} />
+      <Route
+        path="/oauth/consent"
+        element={
+          <RequireAuth>
+            <ConsentPage />
+          </RequireAuth>
+        }
+      />
       <Route
         element={
           <RequireAuth>

@@ -3,6 +3,7 @@ import { AgeKeySection } from '../e2e/AgeKeySection'
 import { Badge } from '../ui/Badge'
 import { PageHeader, Section } from '../ui/PageHeader'
 import { ApiKeysSection } from './ApiKeysSection'
+import { AuthorizedAppsSection } from './AuthorizedAppsSection'
 import { PasskeysSection } from './PasskeysSection'
 import { PasswordSection, TwoFactorSection } from './SecuritySection'
 import { SessionsSection } from './SessionsSection'
@@ -49,6 +50,7 @@ export function AccountPage() {
         <ApiKeysSection />
         <SshKeysSection />
         <WebhooksSection />
+        <AuthorizedAppsSection />
         <AgeKeySection />
       </div>
     </>

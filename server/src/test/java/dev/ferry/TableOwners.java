@@ -14,6 +14,8 @@ final class TableOwners {
 			// auth (users) and its nested modules
 			Map.entry("users", "auth"), Map.entry("sessions", "auth.session"),
 			Map.entry("refresh_tokens", "auth.session"), Map.entry("api_keys", "auth.apikey"),
+			Map.entry("oauth_apps", "auth.oauth"), Map.entry("oauth_grants", "auth.oauth"),
+			Map.entry("oauth_tokens", "auth.oauth"),
 			Map.entry("invitations", "auth.account"), Map.entry("setup_tokens", "auth.account"),
 			Map.entry("password_resets", "auth.password"), Map.entry("password_history", "auth.password"),
 			Map.entry("known_devices", "auth.session"), Map.entry("security_settings", "auth.mfa"),

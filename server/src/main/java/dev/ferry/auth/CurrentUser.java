@@ -7,11 +7,17 @@ import dev.ferry.audit.AuditActor;
 
 /**
  * The authenticated caller, as every service sees it. {@code sessionId} is set for token
- * (browser/CLI) sessions, {@code apiKeyId} for API keys; {@code scopes} is what this
- * credential may do (never more than the role allows).
+ * (browser/CLI) sessions, {@code apiKeyId} for API keys, {@code appGrantId} for OAuth2
+ * access tokens (the authorization a user gave a third-party app); {@code scopes} is what
+ * this credential may do (never more than the role allows).
  */
 public record CurrentUser(UUID userId, String email, String name, Role role, Set<Scope> scopes, UUID sessionId,
-		UUID apiKeyId) implements AuditActor.Source {
+		UUID apiKeyId, UUID appGrantId) implements AuditActor.Source {
+
+	public CurrentUser(UUID userId, String email, String name, Role role, Set<Scope> scopes, UUID sessionId,
+			UUID apiKeyId) {
+		this(userId, email, name, role, scopes, sessionId, apiKeyId, null);
+	}
 
 	public boolean isAdmin() {
 		return role == Role.ADMIN && scopes.contains(Scope.ADMIN);
@@ -25,6 +31,9 @@ public record CurrentUser(UUID userId, String email, String name, Role role, Set
 	public AuditActor auditActor() {
 		// The actor id is always the user's, so filtering the trail by user also finds
 		// what their API keys did; the key itself is named in the label.
+		if (appGrantId != null) {
+			return new AuditActor("oauth_app", userId.toString(), email + " (app grant " + appGrantId + ")");
+		}
 		return (apiKeyId != null) ? new AuditActor("api_key", userId.toString(), email + " (key " + apiKeyId + ")")
 				: new AuditActor("user", userId.toString(), email);
 	}

@@ -98,12 +98,15 @@ class DeniedRequests implements AuthenticationEntryPoint, AccessDeniedHandler {
 		return (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) ? header.substring(7).trim() : null;
 	}
 
-	/** Only the kind, told by the API key prefix: never any part of the secret. */
+	/** Only the kind, told by the key's prefix: never any part of the secret. */
 	private String credentialKind(HttpServletRequest request) {
 		if (ticket(request)) {
 			return "download_ticket";
 		}
 		String token = bearer(request);
+		if (token != null && token.startsWith("fyat_")) {
+			return "oauth_token";
+		}
 		return (token != null && token.startsWith("fy_")) ? "api_key" : "access_token";
 	}
 

@@ -53,7 +53,7 @@ class SealingRegistrationTests {
 	@Test
 	void theScanSeesEverySealerWeKnowOf() {
 		assertThat(SERVER.stream().filter(seal()).map(JavaClass::getSimpleName)).contains("ServerSecrets", "DataKeys",
-				"TotpSecrets", "OidcService", "MailOutbox");
+				"TotpSecrets", "OidcFlows", "MailOutbox");
 	}
 
 	private static DescribedPredicate<JavaClass> seal() {

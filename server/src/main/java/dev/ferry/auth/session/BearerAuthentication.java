@@ -3,6 +3,7 @@ package dev.ferry.auth.session;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -25,10 +26,11 @@ import dev.ferry.auth.DownloadTicketException;
 import dev.ferry.auth.DownloadTickets;
 
 /**
- * Turns a bearer credential into a {@link CurrentUser}: {@code fy_...} API keys go to the
- * key manager, everything else is a JWT access token. Both are checked against the
- * database on every request, so a revoked session or key, or a suspended account, stops
- * working at once, not when the token expires.
+ * Turns a bearer credential into a {@link CurrentUser}: {@code fy_...} API keys and
+ * {@code fyat_...} OAuth2 access tokens go to the {@link KeyAuthentication} that accepts
+ * them, everything else is a JWT access token. Both are checked against the database on
+ * every request, so a revoked session or key, or a suspended account, stops working at
+ * once, not when the token expires.
  */
 @Component
 class BearerAuthentication implements AuthenticationManagerResolver<HttpServletRequest> {
@@ -43,9 +45,7 @@ class BearerAuthentication implements AuthenticationManagerResolver<HttpServletR
 
 	private final AuthenticationManager jwt;
 
-	private final AuthenticationManager apiKey;
-
-	private final KeyAuthentication keys;
+	private final List<KeyAuthentication> keys;
 
 	private final SessionRepository sessions;
 
@@ -55,8 +55,8 @@ class BearerAuthentication implements AuthenticationManagerResolver<HttpServletR
 
 	private final Clock clock;
 
-	BearerAuthentication(AccessTokens tokens, KeyAuthentication keys, SessionRepository sessions, UserRepository users,
-			DownloadTickets tickets, Clock clock) {
+	BearerAuthentication(AccessTokens tokens, List<KeyAuthentication> keys, SessionRepository sessions,
+			UserRepository users, DownloadTickets tickets, Clock clock) {
 		this.keys = keys;
 		this.sessions = sessions;
 		this.tickets = tickets;
@@ -65,10 +65,6 @@ class BearerAuthentication implements AuthenticationManagerResolver<HttpServletR
 		JwtAuthenticationProvider provider = new JwtAuthenticationProvider(tokens.decoder());
 		provider.setJwtAuthenticationConverter(this::toAuthentication);
 		this.jwt = provider::authenticate;
-		this.apiKey = (authentication) -> keys
-			.authenticate(((BearerTokenAuthenticationToken) authentication).getToken())
-			.map(FerryAuthentication::new)
-			.orElseThrow(() -> new InvalidBearerTokenException("Unknown, expired or revoked API key"));
 	}
 
 	@Override
@@ -77,9 +73,18 @@ class BearerAuthentication implements AuthenticationManagerResolver<HttpServletR
 		if (authorization == null && tickets.presented(request)) {
 			return (authentication) -> ticket(request, ((BearerTokenAuthenticationToken) authentication).getToken());
 		}
-		boolean isApiKey = authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
-				&& keys.accepts(authorization.substring(BEARER.length()));
-		return isApiKey ? apiKey : jwt;
+		if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+			return jwt;
+		}
+		String credential = authorization.substring(BEARER.length());
+		return keys.stream()
+			.filter((key) -> key.accepts(credential))
+			.findFirst()
+			.<AuthenticationManager>map((key) -> (authentication) -> key
+				.authenticate(((BearerTokenAuthenticationToken) authentication).getToken())
+				.map(FerryAuthentication::new)
+				.orElseThrow(() -> new InvalidBearerTokenException("Unknown, expired or revoked key or token")))
+			.orElse(jwt);
 	}
 
 	/**

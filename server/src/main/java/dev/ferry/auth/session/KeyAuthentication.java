@@ -5,8 +5,9 @@ import java.util.Optional;
 import dev.ferry.auth.CurrentUser;
 
 /**
- * Bearer credentials that are not access tokens: API keys, plugged in by
- * {@code auth.apikey}.
+ * Bearer credentials that are not sign-in access tokens: API keys, plugged in by
+ * {@code auth.apikey}, and OAuth2 access tokens, by {@code auth.oauth}. Each is told
+ * apart by its prefix.
  */
 public interface KeyAuthentication {
 
