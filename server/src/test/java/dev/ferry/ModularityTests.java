@@ -84,7 +84,7 @@ class ModularityTests {
 	@Test
 	void authIsSplitIntoNestedModules() {
 		for (String nested : List.of("auth.session", "auth.account", "auth.password", "auth.mfa", "auth.passkey",
-				"auth.oidc", "auth.apikey")) {
+				"auth.oidc", "auth.apikey", "auth.device")) {
 			assertThat(modules.getModuleByName(nested)).as(nested).isPresent();
 		}
 	}
@@ -111,7 +111,7 @@ class ModularityTests {
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("dev.ferry.auth.password..", "dev.ferry.auth.mfa..", "dev.ferry.auth.passkey..",
-					"dev.ferry.auth.oidc..", "dev.ferry.auth.apikey..")
+					"dev.ferry.auth.oidc..", "dev.ferry.auth.apikey..", "dev.ferry.auth.device..")
 			.check(SERVER);
 	}
 
