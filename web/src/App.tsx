@@ -6,6 +6,7 @@ import { GroupsPage } from './admin/GroupsPage'
 import { ProtectionPage } from './admin/ProtectionPage'
 import { UsersPage } from './admin/UsersPage'
 import { useAuth } from './auth/AuthProvider'
+import { DevicePage } from './auth/DevicePage'
 import { ForgotPasswordPage } from './auth/ForgotPasswordPage'
 import { RegisterPage } from './auth/RegisterPage'
 import { ResetPasswordPage } from './auth/ResetPasswordPage'
@@ -72,6 +73,14 @@ export function App() {
       <Route path="/register" element={<RegisterPage />} />
       <Route path="/s/:token" element={<SharePage />} />
       <Route path="/u/:token" element={<PublicUploadPage />} />
+      <Route
+        path="/device"
+        element={
+          <RequireAuth>
+            <DevicePage />
+          </RequireAuth>
+        }
+      />
       <Route
         element={
           <RequireAuth>
