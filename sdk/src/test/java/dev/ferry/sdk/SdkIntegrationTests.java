@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +28,12 @@ class SdkIntegrationTests {
 	private static final Path SDK = Path.of(System.getProperty("ferry.sdk.dir", "target/generated-sdk"));
 
 	private static final Path TESTS = Path.of(System.getProperty("ferry.sdk.tests", "src/test"));
+
+	/**
+	 * Debian's interpreter with Debian's pydantic 1, not whichever python3 comes first on
+	 * the PATH (a pyenv one may carry pydantic 2).
+	 */
+	private static final String PYTHON = System.getProperty("ferry.python", "/usr/bin/python3");
 
 	private static FerryProcess server;
 
@@ -61,11 +68,11 @@ class SdkIntegrationTests {
 
 	@Test
 	void pythonSdkSignsInUsesAnApiKeyUploadsSharesAndLists() throws Exception {
-		Map<String, String> env = new java.util.HashMap<>(signIn());
+		Map<String, String> env = new HashMap<>(signIn());
 		env.put("PYTHONPATH", SDK.resolve("python").toAbsolutePath().toString());
 		env.put("PYTHONDONTWRITEBYTECODE", "1");
 
-		String result = run(List.of("python3", TESTS.resolve("python/sdk_test.py").toString()), env, "python3");
+		String result = run(List.of(PYTHON, TESTS.resolve("python/sdk_test.py").toString()), env, PYTHON);
 
 		assertThat(result).contains("\"size\": 26", "\"transfer_files\": 1", "\"listed\": [\"hello.txt\"]");
 	}
