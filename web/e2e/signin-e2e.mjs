@@ -1,6 +1,7 @@
 // End-to-end run of the sign-in screens: single sign-on through a real identity provider
 // (navikt's mock-oauth2-server, interactive login), a passkey on a virtual authenticator
-// (password-less and as second factor), an authenticator-app code as second factor, and a
+// (password-less and as second factor), an authenticator-app code as second factor, a device
+// sign-in (ferry login --device) approved on the /device page by the single sign-on user, and a
 // forgotten password reset through the mailed link. Driven by
 // dev.ferry.web.SignInUiEndToEndIntegrationTests, which answers "need-mail <address>" lines
 // on stdin with the reset link it found in the mail.
@@ -103,10 +104,31 @@ async function singleSignOn() {
   await page.reload()
   await signedInAs({ email: ssoEmail })
   step('signed in through the identity provider; the session survives a reload')
+  await deviceSignIn()
   await signOut()
   await page.reload()
   await signInPage()
   step('signed out of a single sign-on session, through the provider and back')
+}
+
+/** `ferry login --device` for a single sign-on user: the page approves what a CLI asked for. */
+async function deviceSignIn() {
+  const codes = await api('/api/v1/auth/device/code', { client_name: 'ferry CLI on build-box', scopes: ['read', 'write'] })
+  await page.goto(codes.verification_uri_complete)
+  await page.getByRole('heading', { name: 'Sign in a device?' }).waitFor()
+  const shown = await page.locator('main').textContent()
+  check(shown.includes('ferry CLI on build-box') && shown.includes(ssoEmail), `the page names the device and the user: ${shown}`)
+  check(shown.includes(codes.user_code) && shown.includes('read, write'), `the page shows the code and scopes: ${shown}`)
+  await capture('device-approve')
+  await page.getByRole('button', { name: 'Approve' }).click()
+  await page.getByRole('heading', { name: 'Device signed in' }).waitFor()
+  await capture('device-approved')
+  const tokens = await api('/api/v1/auth/device/token', { device_code: codes.device_code })
+  const me = await (await fetch(`${base}/api/v1/me`, { headers: { Authorization: `Bearer ${tokens.access_token}` } })).json()
+  check(me.email === ssoEmail && me.scopes.join(',') === 'read,write', `the device acts as the approver: ${JSON.stringify(me)}`)
+  step('a single sign-on user approved a device sign-in on the page; the device got its session')
+  await page.goto(`${base}/files`)
+  await signedInAs({ email: ssoEmail })
 }
 
 async function passkeys() {

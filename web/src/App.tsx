@@ -8,6 +8,7 @@ import { SignInProvidersPage } from './admin/SignInProvidersPage'
 import { UploadPolicyPage } from './admin/UploadPolicyPage'
 import { UsersPage } from './admin/UsersPage'
 import { useAuth } from './auth/AuthProvider'
+import { DevicePage } from './auth/DevicePage'
 import { ForgotPasswordPage } from './auth/ForgotPasswordPage'
 import { RegisterPage } from './auth/RegisterPage'
 import { ResetPasswordPage } from './auth/ResetPasswordPage'
@@ -80,6 +81,14 @@ export function App() {
         element={
           <RequireAuth>
             <ConsentPage />
+          </RequireAuth>
+        }
+      />
+      <Route
+        path="/device"
+        element={
+          <RequireAuth>
+            <DevicePage />
           </RequireAuth>
         }
       />

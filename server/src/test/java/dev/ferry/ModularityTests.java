@@ -81,7 +81,7 @@ class ModularityTests {
 	@Test
 	void authIsSplitIntoNestedModules() {
 		for (String nested : List.of("auth.session", "auth.account", "auth.password", "auth.mfa", "auth.passkey",
-				"auth.oidc", "auth.apikey", "auth.ticket", "auth.oauth")) {
+				"auth.oidc", "auth.apikey", "auth.ticket", "auth.oauth", "auth.device")) {
 			assertThat(modules.getModuleByName(nested)).as(nested).isPresent();
 		}
 	}
@@ -108,7 +108,8 @@ class ModularityTests {
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("dev.ferry.auth.password..", "dev.ferry.auth.mfa..", "dev.ferry.auth.passkey..",
-					"dev.ferry.auth.oidc..", "dev.ferry.auth.apikey..", "dev.ferry.auth.ticket..", "dev.ferry.auth.oauth..")
+					"dev.ferry.auth.oidc..", "dev.ferry.auth.apikey..", "dev.ferry.auth.ticket..",
+					"dev.ferry.auth.oauth..", "dev.ferry.auth.device..")
 			.check(SERVER);
 	}
 

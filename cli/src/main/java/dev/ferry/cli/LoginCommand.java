@@ -4,6 +4,7 @@ import java.io.Console;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -20,11 +21,16 @@ import tools.jackson.databind.node.ObjectNode;
 		description = { "Sign in to a Ferry server and remember it for the other commands.",
 				"With a password the CLI asks for it (and for the code of your authenticator app when the account "
 						+ "has a second factor); with --api-key it stores the key instead.",
+				"With --device (the default when the server takes no passwords, e.g. single sign-on only) it prints "
+						+ "an address and a code: open it in a browser, sign in there any way you like, approve, and "
+						+ "the CLI receives its session.",
 				"The credentials go to $XDG_CONFIG_HOME/ferry/credentials.json (else ~/.config/ferry), "
 						+ "readable only by you (0600)." },
 		footerHeading = "%nExamples:%n",
 		footer = { "  ferry login https://ferry.example.com",
 				"  ferry login https://ferry.example.com -e ann@example.com",
+				"  ferry login https://ferry.example.com --device",
+				"  ferry login https://ferry.example.com --device --scopes read",
 				"  ferry login https://ferry.example.com --api-key",
 				"  ferry login https://ferry.example.com --api-key < ~/.ferry-key",
 				"  printf '%s\\n' \"$PASSWORD\" | ferry login https://ferry.example.com -e ann@example.com --password-stdin --totp 123456" })
@@ -54,20 +60,53 @@ final class LoginCommand implements Callable<Integer> {
 					+ "(or read from standard input), which keeps it out of the shell history.")
 	String apiKey;
 
+	@Option(names = "--device",
+			description = "Sign in through a browser: approve the printed code there (for single sign-on "
+					+ "and passkey accounts).")
+	boolean device;
+
+	@Option(names = "--scopes", split = ",", paramLabel = "SCOPE", defaultValue = "read,write,share",
+			description = "With --device: what the session may do, of read, write, share, admin (default: ${DEFAULT-VALUE}).")
+	List<String> scopes;
+
 	@Override
 	public Integer call() {
 		Config config = Config.locate();
 		String server = normalize(url);
 		Api api = Api.anonymous(config, server);
-		Credentials credentials = (apiKey != null) ? withApiKey(api, server) : withPassword(api, server);
+		String method = method(api);
+		Credentials credentials = switch (method) {
+			case "api_key" -> withApiKey(api, server);
+			case "device" -> new DeviceLogin(api, server, spec.commandLine().getErr()).run(scopes);
+			default -> withPassword(api, server);
+		};
 		config.save(credentials);
-		ObjectNode result = Json.object()
-			.put("server", server)
-			.put("email", credentials.email())
-			.put("method", (apiKey != null) ? "api_key" : "password");
+		ObjectNode result = Json.object().put("server", server).put("email", credentials.email()).put("method", method);
 		output.print(spec.commandLine().getOut(), result, "Signed in to " + server + " as " + credentials.email()
 				+ ". Credentials saved in " + config.credentialsFile() + ".");
 		return ExitCode.OK;
+	}
+
+	/**
+	 * An explicit choice wins; without one, a server that takes no passwords (it lists no
+	 * password sign-in method) means the browser.
+	 */
+	private String method(Api api) {
+		if (apiKey != null) {
+			return "api_key";
+		}
+		if (device) {
+			return "device";
+		}
+		if (email != null || passwordStdin || totp != null) {
+			return "password";
+		}
+		JsonNode methods = Api.check(api.sendAnonymous(
+				HttpRequest.newBuilder(api.uri("/api/v1/auth/providers")).header("Accept", "application/json")));
+		boolean passwords = methods.path("items")
+			.valueStream()
+			.anyMatch((item) -> "password".equals(item.path("type").asString("")));
+		return passwords ? "password" : "device";
 	}
 
 	private Credentials withApiKey(Api api, String server) {

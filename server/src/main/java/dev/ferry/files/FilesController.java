@@ -7,6 +7,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.ferry.auth.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.ResponseEntity;
@@ -34,9 +37,35 @@ class FilesController {
 		this.restrictions = restrictions;
 	}
 
-	@Operation(operationId = "listFiles", summary = "List or search files and folders")
+	/**
+	 * The query is read as a map; the parameters are named for generated clients (SDKs).
+	 */
+	@Operation(operationId = "listFiles", summary = "List or search files and folders",
+			parameters = {
+					@Parameter(in = ParameterIn.QUERY, name = "path", schema = @Schema(type = "string"),
+							description = "folder, e.g. /reports"),
+					@Parameter(in = ParameterIn.QUERY, name = "recursive", schema = @Schema(type = "boolean"),
+							description = "include sub-folders"),
+					@Parameter(in = ParameterIn.QUERY, name = "name", schema = @Schema(type = "string"),
+							description = "name contains"),
+					@Parameter(in = ParameterIn.QUERY, name = "type", schema = @Schema(type = "string"),
+							description = "MIME type or its prefix"),
+					@Parameter(in = ParameterIn.QUERY, name = "min_size", schema = @Schema(type = "integer")),
+					@Parameter(in = ParameterIn.QUERY, name = "max_size", schema = @Schema(type = "integer")),
+					@Parameter(in = ParameterIn.QUERY, name = "created_after", schema = @Schema(type = "string"),
+							description = "ISO-8601 time"),
+					@Parameter(in = ParameterIn.QUERY, name = "created_before", schema = @Schema(type = "string"),
+							description = "ISO-8601 time"),
+					@Parameter(in = ParameterIn.QUERY, name = "sort", schema = @Schema(type = "string"),
+							description = "name, size or created_at"),
+					@Parameter(in = ParameterIn.QUERY, name = "order", schema = @Schema(type = "string"),
+							description = "asc or desc"),
+					@Parameter(in = ParameterIn.QUERY, name = "cursor", schema = @Schema(type = "string"),
+							description = "next_cursor of the last page"),
+					@Parameter(in = ParameterIn.QUERY, name = "limit", schema = @Schema(type = "integer")) })
 	@GetMapping
-	Page list(@AuthenticationPrincipal CurrentUser user, @RequestParam Map<String, String> params) {
+	Page list(@AuthenticationPrincipal CurrentUser user,
+			@Parameter(hidden = true) @RequestParam Map<String, String> params) {
 		FileService.FilePage page = files.list(user, FileQueries.parse(params));
 		return new Page(page.items().stream().map(FileView::of).toList(), page.nextCursor());
 	}

@@ -10,6 +10,9 @@ import java.util.List;
 import dev.ferry.auth.CurrentUser;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.fileupload2.core.DiskFileItem;
@@ -55,7 +58,16 @@ class UploadController {
 		this.multipart.setMaxFileCount(MAX_FILES);
 	}
 
-	@Operation(operationId = "uploadFileContent", summary = "Upload one file as the request body")
+	/**
+	 * The body is described for generated clients (the SDKs), which read no servlet code.
+	 */
+	@Operation(operationId = "uploadFileContent", summary = "Upload one file as the request body",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE,
+							schema = @Schema(type = "string", format = "binary"))),
+			responses = @ApiResponse(responseCode = "201", description = "Created",
+					content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+							schema = @Schema(implementation = FileView.class))))
 	@PutMapping("/content")
 	ResponseEntity<FileView> put(@AuthenticationPrincipal CurrentUser user, @RequestParam String path,
 			HttpServletRequest request) throws IOException {

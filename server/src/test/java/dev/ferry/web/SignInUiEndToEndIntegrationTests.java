@@ -40,9 +40,10 @@ import static org.awaitility.Awaitility.await;
  * The sign-in screens in a real browser: web/e2e/signin-e2e.mjs signs in through a real
  * identity provider (navikt's mock-oauth2-server with its interactive login form), with a
  * passkey on Chromium's virtual authenticator (alone and as second factor), with an
- * authenticator-app code, and resets a password through the link this server mails to a
- * real SMTP server (GreenMail). The script asks for the link on its output; this class
- * answers on its input. Every screen is scanned with axe-core in light and dark.
+ * authenticator-app code, approves a device sign-in ({@code ferry login --device}) as the
+ * single sign-on user, and resets a password through the link this server mails to a real
+ * SMTP server (GreenMail). The script asks for the link on its output; this class answers
+ * on its input. Every screen is scanned with axe-core in light and dark.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = FerryApplication.class,
 		properties = { "ferry.oidc.name=Company login", "ferry.oidc.client-id=ferry",
@@ -62,9 +63,9 @@ class SignInUiEndToEndIntegrationTests {
 	private static final Pattern RESET_LINK = Pattern
 		.compile("(http://localhost:\\d+/reset-password#token=[A-Za-z0-9_-]+)");
 
-	private static final List<String> SCREENS = List.of("signin-methods", "signin-sso-error", "signin-mfa-passkey",
-			"signin-mfa", "forgot-password", "forgot-password-sent", "reset-password", "reset-password-refused",
-			"signin-after-reset");
+	private static final List<String> SCREENS = List.of("signin-methods", "signin-sso-error", "device-approve",
+			"device-approved", "signin-mfa-passkey", "signin-mfa", "forgot-password", "forgot-password-sent",
+			"reset-password", "reset-password-refused", "signin-after-reset");
 
 	@DynamicPropertySource
 	static void ownServer(DynamicPropertyRegistry registry) {
@@ -92,7 +93,7 @@ class SignInUiEndToEndIntegrationTests {
 		JsonNode summary = BrowserRun.run("signin", base, env, Duration.ofMinutes(8),
 				(line) -> line.startsWith("need-mail ") ? resetLink(line.substring("need-mail ".length()).trim())
 						: null);
-		assertThat(summary.get("steps")).hasSize(8);
+		assertThat(summary.get("steps")).hasSize(9);
 		BrowserRun.assertScreens(summary, SCREENS);
 		BrowserRun.assertPhoneShots(SCREENS);
 		JsonNode listed = api.get("/api/v1/admin/users?limit=100", admin).json().get("items");

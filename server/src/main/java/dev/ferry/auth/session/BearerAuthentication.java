@@ -89,7 +89,8 @@ class BearerAuthentication implements AuthenticationManagerResolver<HttpServletR
 
 	/**
 	 * A restricted session's caller has no scopes; {@link SessionRestrictions} also turns
-	 * away its requests outside what the restriction allows.
+	 * away its requests outside what the restriction allows. A device sign-in's session
+	 * has at most the scopes the device asked for.
 	 */
 	private FerryAuthentication toAuthentication(Jwt token) {
 		return sessionAuthentication(UUID.fromString(token.getClaimAsString("sid")), true);
@@ -120,7 +121,7 @@ class BearerAuthentication implements AuthenticationManagerResolver<HttpServletR
 		if (activity && !session.lastUsedAt().plus(TOUCH_INTERVAL).isAfter(now)) {
 			sessions.markUsed(sessionId, now);
 		}
-		Set<Scope> scopes = (session.restriction() != null) ? Set.of() : user.role().scopes();
+		Set<Scope> scopes = session.allowed(user.role().scopes());
 		return new FerryAuthentication(
 				new CurrentUser(user.id(), user.email(), user.name(), user.role(), scopes, sessionId, null),
 				session.restriction());

@@ -4,9 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+
+import dev.ferry.auth.Scope;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -22,7 +26,7 @@ class SessionRepository {
 			+ "AND (idle_timeout_ms IS NULL OR last_used_at + idle_timeout_ms > ?)";
 
 	private static final String COLUMNS = "id, user_id, created_at, last_used_at, expires_at, ip, user_agent, "
-			+ "idle_timeout_ms, restriction, revoked_at";
+			+ "idle_timeout_ms, restriction, revoked_at, scopes";
 
 	private final JdbcClient jdbc;
 
@@ -33,12 +37,13 @@ class SessionRepository {
 	void create(Session session, String deviceHash) {
 		jdbc.sql("""
 				INSERT INTO sessions (id, user_id, created_at, last_used_at, expires_at, ip, user_agent,
-				  idle_timeout_ms, device_hash, restriction)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				  idle_timeout_ms, device_hash, restriction, scopes)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(session.id().toString(), session.userId().toString(), session.createdAt().toEpochMilli(),
 					session.lastUsedAt().toEpochMilli(), session.expiresAt().toEpochMilli(), session.ip(),
 					session.userAgent(), (session.idleTimeout() != null) ? session.idleTimeout().toMillis() : null,
-					deviceHash, (session.restriction() != null) ? session.restriction().dbName() : null)
+					deviceHash, (session.restriction() != null) ? session.restriction().dbName() : null,
+					(session.scopes() != null) ? String.join(" ", Scope.apiNames(session.scopes())) : null)
 			.update();
 	}
 
@@ -153,15 +158,36 @@ class SessionRepository {
 		return new Session(UUID.fromString(rs.getString("id")), UUID.fromString(rs.getString("user_id")),
 				Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("last_used_at")),
 				Instant.ofEpochMilli(rs.getLong("expires_at")), rs.getString("ip"), rs.getString("user_agent"),
-				idleTimeout, SessionRestriction.of(rs.getString("restriction")), revokedAt);
+				idleTimeout, SessionRestriction.of(rs.getString("restriction")), revokedAt,
+				scopes(rs.getString("scopes")));
+	}
+
+	private static Set<Scope> scopes(String names) {
+		return (names != null) ? Scope.of(List.of(names.split(" "))) : null;
 	}
 
 	/**
 	 * One sign-in. {@code idleTimeout} is set for browser sessions; {@code restriction}
-	 * limits what its tokens may do.
+	 * limits what its tokens may do; {@code scopes}, when set, narrows the role's scopes
+	 * (device sign-ins).
 	 */
 	record Session(UUID id, UUID userId, Instant createdAt, Instant lastUsedAt, Instant expiresAt, String ip,
-			String userAgent, Duration idleTimeout, SessionRestriction restriction, Instant revokedAt) {
+			String userAgent, Duration idleTimeout, SessionRestriction restriction, Instant revokedAt,
+			Set<Scope> scopes) {
+
+		/** What a caller of this session may do, given the owner's current role. */
+		Set<Scope> allowed(Set<Scope> roleScopes) {
+			if (restriction != null) {
+				return Set.of();
+			}
+			if (scopes == null) {
+				return roleScopes;
+			}
+			Set<Scope> both = EnumSet.noneOf(Scope.class);
+			both.addAll(roleScopes);
+			both.retainAll(scopes);
+			return both;
+		}
 
 		/**
 		 * When it ends without further use: idle timeout or expiry, whichever comes

@@ -3,8 +3,10 @@ package dev.ferry.auth.session;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.ferry.audit.AuditActor;
@@ -13,6 +15,7 @@ import dev.ferry.audit.AuditLog;
 import dev.ferry.auth.AuthException;
 import dev.ferry.auth.ClientInfo;
 import dev.ferry.auth.CurrentUser;
+import dev.ferry.auth.Scope;
 import dev.ferry.auth.User;
 import dev.ferry.auth.UserRepository;
 import dev.ferry.crypto.SecureTokens;
@@ -74,16 +77,31 @@ public class SessionService {
 	/** Opens a session and answers its id too, for callers that attach data to it. */
 	@Transactional
 	public Opened start(User user, ClientInfo client, boolean browser, SessionRestriction restriction, String method) {
+		return start(user, client, browser, restriction, method, null);
+	}
+
+	/**
+	 * Opens an API (non-browser) session whose tokens carry at most {@code scopes}, for a
+	 * sign-in approved elsewhere (a device sign-in).
+	 */
+	@Transactional
+	public TokenResponse openScoped(User user, ClientInfo client, String method, Set<Scope> scopes) {
+		return start(user, client, false, null, method, EnumSet.copyOf(scopes)).tokens();
+	}
+
+	private Opened start(User user, ClientInfo client, boolean browser, SessionRestriction restriction, String method,
+			Set<Scope> scopes) {
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		Instant expiresAt = lifetimes.expiryOfNew(now);
 		SessionRepository.Session session = new SessionRepository.Session(UUID.randomUUID(), user.id(), now, now,
-				expiresAt, client.ip(), client.userAgent(), lifetimes.idleTimeout(browser), restriction, null);
+				expiresAt, client.ip(), client.userAgent(), lifetimes.idleTimeout(browser), restriction, null, scopes);
 		sessions.create(session, Devices.hash(client));
 		audit.record(AuditEvent.success("auth.login")
 			.by(user.auditActor())
 			.object("session", session.id())
 			.detail("method", method)
-			.detail("restriction", (restriction != null) ? restriction.dbName() : null));
+			.detail("restriction", (restriction != null) ? restriction.dbName() : null)
+			.detail("scopes", (scopes != null) ? Scope.apiNames(scopes) : null));
 		devices.signedIn(user, client);
 		return new Opened(session.id(), issue(user, session, now));
 	}

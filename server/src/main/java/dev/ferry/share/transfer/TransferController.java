@@ -14,6 +14,9 @@ import dev.ferry.share.transfer.TransferApi.Page;
 import dev.ferry.share.transfer.TransferApi.RecipientView;
 import dev.ferry.share.transfer.TransferApi.TransferView;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -59,7 +62,10 @@ class TransferController {
 		this.encrypted = encrypted;
 	}
 
-	@Operation(operationId = "createTransfer", summary = "Create a transfer")
+	@Operation(operationId = "createTransfer", summary = "Create a transfer",
+			responses = @ApiResponse(responseCode = "201", description = "Created",
+					content = @Content(mediaType = "application/json",
+							schema = @Schema(implementation = TransferView.class))))
 	@PostMapping
 	ResponseEntity<TransferView> create(@AuthenticationPrincipal CurrentUser user, @RequestBody NewTransfer body) {
 		Transfer transfer = encrypted.create(user, body, () -> transfers.create(user, body));

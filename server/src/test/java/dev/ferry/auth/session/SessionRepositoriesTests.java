@@ -98,7 +98,7 @@ class SessionRepositoriesTests extends EveryVendor {
 	private static SessionRepository.Session session(UUID id, UUID userId, Instant createdAt, Instant expiresAt,
 			String ip, String userAgent) {
 		return new SessionRepository.Session(id, userId, createdAt, createdAt, expiresAt, ip, userAgent, null, null,
-				null);
+				null, null);
 	}
 
 }

@@ -57,7 +57,7 @@ class SessionSecurityRepositoriesTests extends EveryVendor {
 		SessionRepository sessions = new SessionRepository(jdbc);
 		UUID id = UUID.randomUUID();
 		sessions.create(new SessionRepository.Session(id, user, NOW, NOW, NOW.plus(Duration.ofDays(30)), null, null,
-				Duration.ofMinutes(30), SessionRestriction.PASSWORD_CHANGE, null), "device-1");
+				Duration.ofMinutes(30), SessionRestriction.PASSWORD_CHANGE, null, null), "device-1");
 		assertThat(sessions.findActive(id, NOW.plus(Duration.ofMinutes(29)))).isPresent();
 		assertThat(sessions.findActive(id, NOW.plus(Duration.ofMinutes(31)))).as("idle").isEmpty();
 		sessions.markUsed(id, NOW.plus(Duration.ofMinutes(20)));

@@ -1,0 +1,33 @@
+"""Drives the generated Python SDK (python-pydantic-v1) against a running Ferry.
+
+Signs in with a password, makes an API key and goes on with it: upload a file, make a
+transfer of it, list the folder. SdkIntegrationTests runs it with Debian's python3.
+"""
+import json
+import os
+
+import ferry_sdk
+
+host = os.environ["FERRY_URL"]
+with ferry_sdk.ApiClient(ferry_sdk.Configuration(host=host)) as anonymous:
+    tokens = ferry_sdk.AuthApi(anonymous).sign_in(
+        ferry_sdk.AuthLoginRequest(email=os.environ["FERRY_EMAIL"], password=os.environ["FERRY_PASSWORD"]))
+
+with ferry_sdk.ApiClient(ferry_sdk.Configuration(host=host, access_token=tokens["access_token"])) as session:
+    key = ferry_sdk.AuthApi(session).create_api_key(
+        ferry_sdk.ApiKeyCreateRequest(name="python sdk test", scopes=["read", "write", "share"]))
+
+with ferry_sdk.ApiClient(ferry_sdk.Configuration(host=host, access_token=key.key)) as client:
+    files = ferry_sdk.FilesApi(client)
+    uploaded = files.upload_file_content(path="/sdk-py/hello.txt", body=b"hello from the Python SDK\n")
+    transfer = ferry_sdk.ShareApi(client).create_transfer(
+        ferry_sdk.NewTransfer(title="From the Python SDK", file_ids=[uploaded.id]))
+    listed = files.list_files(path="/sdk-py")
+
+print(json.dumps({
+    "file_id": uploaded.id,
+    "size": uploaded.size,
+    "transfer_id": transfer.id,
+    "transfer_files": len(transfer.files or []),
+    "listed": [item.name for item in listed.items],
+}))

@@ -1,0 +1,151 @@
+package dev.ferry.auth;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.ferry.testing.Api;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The device sign-in protocol (RFC 8628 in JSON) against the real server, with its clock
+ * moved instead of waiting out poll intervals and code lifetimes.
+ */
+class DeviceSignInIntegrationTests extends TimeTravelTest {
+
+	@Test
+	void pendingSlowDownApproveThenOneScopedSessionAndNoReplay() {
+		String user = signIn(register("device-" + UUID.randomUUID() + "@ferry.test"));
+		JsonNode codes = requestCodes(List.of("read"));
+		assertThat(codes.get("user_code").asString()).matches("[B-Z]{4}-[B-Z]{4}");
+		assertThat(codes.get("verification_uri").asString()).endsWith("/device");
+		assertThat(codes.get("verification_uri_complete").asString())
+			.endsWith("/device?code=" + codes.get("user_code").asString());
+		assertThat(codes.get("interval").asLong()).isEqualTo(5);
+		String deviceCode = codes.get("device_code").asString();
+
+		assertError(poll(deviceCode), "authorization_pending", "/problems/device-authorization-pending");
+		Api.Response tooFast = poll(deviceCode);
+		assertError(tooFast, "slow_down", "/problems/device-slow-down");
+		assertThat(tooFast.json().get("interval").asLong()).isEqualTo(10);
+
+		Api.Response shown = api.post("/api/v1/auth/device/verify",
+				Map.of("user_code", codes.get("user_code").asString().toLowerCase().replace("-", " ")), user);
+		assertThat(shown.status()).as(shown.body()).isEqualTo(200);
+		assertThat(shown.json().get("client_name").asString()).isEqualTo("ferry CLI on test-host");
+		assertThat(shown.json().get("scopes").toString()).isEqualTo("[\"read\"]");
+		assertThat(shown.json().get("ip").asString()).isEqualTo("127.0.0.1");
+		Api.Response approved = api.post("/api/v1/auth/device/approve",
+				Map.of("user_code", codes.get("user_code").asString()), user);
+		assertThat(approved.status()).as(approved.body()).isEqualTo(204);
+		assertThat(api.post("/api/v1/auth/device/approve", Map.of("user_code", codes.get("user_code").asString()), user)
+			.status()).as("a user code is decided once").isEqualTo(400);
+
+		clock.advance(Duration.ofSeconds(10));
+		Api.Response tokens = poll(deviceCode);
+		assertThat(tokens.status()).as(tokens.body()).isEqualTo(200);
+		String access = tokens.json().get("access_token").asString();
+		JsonNode me = api.get("/api/v1/me", access).json();
+		assertThat(me.get("scopes").toString()).as("the session has only the scopes asked for").isEqualTo("[\"read\"]");
+		assertThat(api.post("/api/v1/transfers", Map.of("title", "no"), access).status()).as("share was not asked for")
+			.isEqualTo(403);
+		Api.Response refreshed = api.post("/api/v1/auth/refresh",
+				Map.of("refresh_token", tokens.json().get("refresh_token").asString()), null);
+		assertThat(refreshed.status()).isEqualTo(200);
+		assertThat(
+				api.get("/api/v1/me", refreshed.json().get("access_token").asString()).json().get("scopes").toString())
+			.as("refresh keeps the narrowed scopes")
+			.isEqualTo("[\"read\"]");
+
+		clock.advance(Duration.ofSeconds(10));
+		assertError(poll(deviceCode), "invalid_grant", "/problems/invalid-device-code");
+		assertThat(auditDetails("auth.login")).anySatisfy((details) -> assertThat(details).contains("device"));
+		assertThat(auditDetails("auth.device_approve")).isNotEmpty();
+	}
+
+	@Test
+	void aDeniedSignInAnswersAccessDeniedOnce() {
+		String user = signIn(register("device-deny-" + UUID.randomUUID() + "@ferry.test"));
+		JsonNode codes = requestCodes(List.of("read", "write"));
+		Api.Response denied = api.post("/api/v1/auth/device/deny",
+				Map.of("user_code", codes.get("user_code").asString()), user);
+		assertThat(denied.status()).as(denied.body()).isEqualTo(204);
+
+		assertError(poll(codes.get("device_code").asString()), "access_denied", "/problems/device-access-denied");
+		clock.advance(Duration.ofSeconds(5));
+		assertError(poll(codes.get("device_code").asString()), "invalid_grant", "/problems/invalid-device-code");
+		assertThat(auditDetails("auth.device_deny")).isNotEmpty();
+	}
+
+	@Test
+	void aCodeNobodyApprovesExpires() {
+		String user = signIn(register("device-expire-" + UUID.randomUUID() + "@ferry.test"));
+		JsonNode codes = requestCodes(null);
+		assertThat(codes.get("expires_in").asLong()).isEqualTo(600);
+
+		clock.advance(Duration.ofMinutes(11));
+
+		assertThat(api.post("/api/v1/auth/device/approve", Map.of("user_code", codes.get("user_code").asString()), user)
+			.json()
+			.get("type")
+			.asString()).isEqualTo("/problems/invalid-user-code");
+		assertError(poll(codes.get("device_code").asString()), "expired_token", "/problems/device-code-expired");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'auth.device_expire'")
+			.query(Long.class)
+			.single()).isPositive();
+	}
+
+	@Test
+	void wrongUserCodesAreLimitedAndApiKeysCannotApprove() {
+		String user = signIn(register("device-guess-" + UUID.randomUUID() + "@ferry.test"));
+		JsonNode codes = requestCodes(null);
+		String key = api
+			.post("/api/v1/auth/api-keys", Map.of("name", "cannot approve", "scopes", List.of("read", "write")), user)
+			.json()
+			.get("key")
+			.asString();
+		assertThat(api.post("/api/v1/auth/device/approve", Map.of("user_code", codes.get("user_code").asString()), key)
+			.status()).isEqualTo(403);
+
+		for (int i = 0; i < 10; i++) {
+			Api.Response wrong = api.post("/api/v1/auth/device/verify",
+					Map.of("user_code", "BBBB-BBB" + "CDFGHJKLMN".charAt(i)), user);
+			assertThat(wrong.json().get("type").asString()).isEqualTo("/problems/invalid-user-code");
+		}
+		Api.Response limited = api.post("/api/v1/auth/device/verify",
+				Map.of("user_code", codes.get("user_code").asString()), user);
+		assertThat(limited.status()).isEqualTo(429);
+		assertThat(limited.header("Retry-After")).isNotNull();
+		assertThat(api.post("/api/v1/auth/device/code", Map.of("scopes", List.of("root")), null).status())
+			.isEqualTo(400);
+	}
+
+	private JsonNode requestCodes(List<String> scopes) {
+		Map<String, Object> body = (scopes != null) ? Map.of("client_name", "ferry CLI on test-host", "scopes", scopes)
+				: Map.of("client_name", "ferry CLI on test-host");
+		Api.Response response = api.post("/api/v1/auth/device/code", body, null);
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		return response.json();
+	}
+
+	private Api.Response poll(String deviceCode) {
+		return api.post("/api/v1/auth/device/token", Map.of("device_code", deviceCode), null);
+	}
+
+	private String signIn(String email) {
+		Api.Response response = api.post("/api/v1/auth/login", Map.of("email", email, "password", PASSWORD), null);
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		return response.json().get("access_token").asString();
+	}
+
+	private static void assertError(Api.Response response, String error, String type) {
+		assertThat(response.status()).as(response.body()).isEqualTo(400);
+		assertThat(response.json().get("error").asString()).isEqualTo(error);
+		assertThat(response.json().get("type").asString()).isEqualTo(type);
+	}
+
+}
