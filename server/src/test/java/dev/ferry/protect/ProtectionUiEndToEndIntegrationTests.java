@@ -61,6 +61,10 @@ class ProtectionUiEndToEndIntegrationTests extends IntegrationTest {
 		}
 		finally {
 			assertThat(putPolicy(token, List.of()).status()).isEqualTo(200);
+			// The server is shared: later browser runs expect no ban and no seeded alert.
+			jdbc.sql("DELETE FROM defender_bans WHERE address = ?").param(BANNED).update();
+			jdbc.sql("DELETE FROM alerts WHERE kind IN ('address_banned', 'account_many_addresses', 'file_infected')")
+				.update();
 		}
 	}
 
