@@ -123,7 +123,8 @@ final class DownloadCommand implements Callable<Integer> {
 				Downloader.Source source = new Downloader.Source(uri, headers, false, entry.path("size").asLong(),
 						etag);
 				String id = entry.path("id").asString();
-				Path target = target(names.getOrDefault(id, entry.path("name").asString()), several);
+				String name = entry.path("name").asString();
+				Path target = target((identity != null) ? E2eFiles.plainName(names, id, name) : name, several);
 				Downloader.Saved saved;
 				if (identity == null) {
 					saved = downloader.save(source, target, force);

@@ -65,6 +65,16 @@ final class E2eFiles {
 		return names;
 	}
 
+	/** The manifest's name for a file, else the server's name without its ".age". */
+	static String plainName(Map<String, String> names, String id, String serverName) {
+		String name = names.get(id);
+		if (name != null) {
+			return name;
+		}
+		return (serverName.endsWith(".age") && serverName.length() > 4)
+				? serverName.substring(0, serverName.length() - 4) : serverName;
+	}
+
 	/**
 	 * Decrypts {@code sealed} into {@code target} through {@code target.part}, so a
 	 * damaged file leaves no plaintext behind that looks complete; the age file is then
