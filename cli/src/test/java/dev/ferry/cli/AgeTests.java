@@ -2,16 +2,16 @@ package dev.ferry.cli;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static dev.ferry.cli.AgeTool.bytes;
+import static dev.ferry.cli.AgeTool.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -95,18 +95,6 @@ class AgeTests {
 				() -> AgeDecrypt.decrypt(new ByteArrayInputStream(truncated), right, new ByteArrayOutputStream()))
 			.isInstanceOf(CliException.class)
 			.hasMessageContaining("does not authenticate");
-	}
-
-	private static byte[] bytes(int size) {
-		byte[] bytes = new byte[size];
-		new Random(size).nextBytes(bytes);
-		return bytes;
-	}
-
-	private static void run(String... command) throws IOException, InterruptedException {
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		String output = new String(process.getInputStream().readAllBytes());
-		assertThat(process.waitFor()).as(String.join(" ", command) + ": " + output).isZero();
 	}
 
 }

@@ -1,13 +1,11 @@
 package dev.ferry.cli;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Random;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +13,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
+import static dev.ferry.cli.AgeTool.bytes;
+import static dev.ferry.cli.AgeTool.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -133,18 +133,6 @@ class E2eIntegrationTests {
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return Json.parse(response.body());
-	}
-
-	private static byte[] bytes(int size) {
-		byte[] bytes = new byte[size];
-		new Random(size).nextBytes(bytes);
-		return bytes;
-	}
-
-	private static void run(String... command) throws IOException, InterruptedException {
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		String output = new String(process.getInputStream().readAllBytes());
-		assertThat(process.waitFor()).as(String.join(" ", command) + ": " + output).isZero();
 	}
 
 }
