@@ -130,10 +130,12 @@ final class DownloadCommand implements Callable<Integer> {
 					saved = downloader.save(source, target, force);
 				}
 				else {
-					Path sealed = downloader.save(source, target.resolveSibling(target.getFileName() + ".age"), true)
-						.path();
-					E2eFiles.open(sealed, target, identity, force);
-					saved = new Downloader.Saved(target, 0, false);
+					Downloader.Saved sealed = downloader.save(source,
+							target.resolveSibling(target.getFileName() + ".age"), true);
+					E2eFiles.open(sealed.path(), target, identity, force);
+					saved = new Downloader.Saved(target, sealed.resumedAt(), false);
+					// --json describes the plaintext, not the ciphertext the server knows
+					source = new Downloader.Source(uri, headers, false, Files.size(target), Hashes.sha256(target));
 				}
 				describe(json, text, id, source, saved);
 			}

@@ -58,9 +58,11 @@ class E2eIntegrationTests {
 
 		CliRun recipient = new CliRun(Files.createDirectory(work.resolve("recipient-home")));
 		Path inbox = Files.createDirectory(work.resolve("inbox"));
-		CliRun.Result download = recipient.run("download", "--e2e", url, "-o", inbox.toString());
+		CliRun.Result download = recipient.run("download", "--e2e", url, "-o", inbox.toString(), "--json");
 
 		assertThat(download.exitCode()).as(download.err()).isZero();
+		assertThat(download.json().findValuesAsString("sha256")).containsExactlyInAnyOrder(Hashes.sha256(big),
+				Hashes.sha256(small));
 		assertThat(Hashes.sha256(inbox.resolve("plan.bin"))).isEqualTo(Hashes.sha256(big));
 		assertThat(Files.readString(inbox.resolve("note.txt"))).isEqualTo("the secret note");
 		try (var left = Files.list(inbox)) {
