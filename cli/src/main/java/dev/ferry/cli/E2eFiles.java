@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Base64;
@@ -59,10 +60,27 @@ final class E2eFiles {
 		ByteArrayOutputStream plain = new ByteArrayOutputStream();
 		AgeDecrypt.decrypt(new ByteArrayInputStream(Base64.getDecoder().decode(manifest)), identity, plain);
 		for (JsonNode file : Json.MAPPER.readTree(plain.toString(StandardCharsets.UTF_8)).path("files")) {
-			String name = Path.of(file.path("name").asString("file")).getFileName().toString();
-			names.put(file.path("id").asString(), name);
+			String name = safeName(file.path("name").asString(""));
+			if (name != null) {
+				names.put(file.path("id").asString(), name);
+			}
 		}
 		return names;
+	}
+
+	/**
+	 * The last part of a sender-chosen name, so that it cannot point outside the output
+	 * folder; null for a name that is no file name here (then the server's name is used).
+	 */
+	static String safeName(String name) {
+		try {
+			Path last = Path.of(name).getFileName();
+			String text = (last != null) ? last.toString() : "";
+			return (text.isBlank() || text.equals("..") || text.equals(".")) ? null : text;
+		}
+		catch (InvalidPathException ex) {
+			return null;
+		}
 	}
 
 	/** The manifest's name for a file, else the server's name without its ".age". */

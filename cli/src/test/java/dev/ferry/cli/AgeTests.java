@@ -37,6 +37,16 @@ class AgeTests {
 	}
 
 	@Test
+	void aManifestNameCannotLeaveTheOutputFolder() {
+		assertThat(E2eFiles.safeName("../../etc/passwd")).isEqualTo("passwd");
+		assertThat(E2eFiles.safeName("/tmp/x.txt")).isEqualTo("x.txt");
+		assertThat(E2eFiles.safeName("..")).isNull();
+		assertThat(E2eFiles.safeName("")).isNull();
+		assertThat(E2eFiles.safeName("bad\0name")).isNull();
+		assertThat(E2eFiles.safeName("report.pdf")).isEqualTo("report.pdf");
+	}
+
+	@Test
 	void decryptsWhatAgeEncryptedForOurRecipient() throws Exception {
 		AgeIdentity identity = AgeIdentity.generate();
 		for (int size : new int[] { 0, 1, 64 * 1024, 64 * 1024 + 1, 3 * 64 * 1024, 200_000 }) {
