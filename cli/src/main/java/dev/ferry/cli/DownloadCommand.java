@@ -23,12 +23,17 @@ import tools.jackson.databind.node.ArrayNode;
 				"Download one of your files by id or remote path, or the files of a share link (resumable, verified).",
 				"Bytes go to PATH.part first; an interrupted download continues from there when you run the same "
 						+ "command again (HTTP Range). The finished file is checked against the server's SHA-256 "
-						+ "before it is renamed to PATH. A share link needs no sign-in." },
+						+ "before it is renamed to PATH. A share link needs no sign-in.",
+				"With --e2e the files of an end-to-end encrypted transfer are decrypted here (age, X25519): the key "
+						+ "is the link's #AGE-SECRET-KEY-1... part or an age key file (--identity); names come from "
+						+ "the transfer's encrypted manifest. Quote the link: # starts a comment in most shells." },
 		footerHeading = "%nExamples:%n",
 		footer = { "  ferry download 3f0c5d1e-8a4b-4c7e-9d2f-1a2b3c4d5e6f",
 				"  ferry download /work/report.pdf -o ~/Desktop/",
 				"  ferry download /work/report.pdf -o copy.pdf --json",
-				"  ferry download https://ferry.example.com/s/Xy3... -o ~/Downloads/ --password" })
+				"  ferry download https://ferry.example.com/s/Xy3... -o ~/Downloads/ --password",
+				"  ferry download --e2e 'https://ferry.example.com/s/Xy3...#AGE-SECRET-KEY-1...' -o ~/Downloads/",
+				"  ferry download --e2e https://ferry.example.com/s/Xy3... --identity key.txt" })
 final class DownloadCommand implements Callable<Integer> {
 
 	@Spec
@@ -54,11 +59,23 @@ final class DownloadCommand implements Callable<Integer> {
 					+ "for or read from standard input.")
 	String password;
 
+	@Option(names = "--e2e",
+			description = "Decrypt the files of an end-to-end encrypted transfer (age) after the download.")
+	boolean e2e;
+
+	@Option(names = "--identity", paramLabel = "FILE",
+			description = "With --e2e: an age key file (as age-keygen writes it) instead of the link's #key.")
+	Path identityFile;
+
 	@Override
 	public Integer call() throws IOException {
 		int link = file.indexOf("/s/");
 		if (file.matches("(?i)https?://.*") && link > 0) {
-			return shareLink(LoginCommand.normalize(file.substring(0, link)), file.substring(link + 3));
+			AgeIdentity identity = e2e ? E2eFiles.identity(file, identityFile) : null;
+			return shareLink(LoginCommand.normalize(file.substring(0, link)), file.substring(link + 3), identity);
+		}
+		if (e2e) {
+			throw new CliException(ExitCode.USAGE, "--e2e works with a share link (https://.../s/TOKEN#KEY).");
 		}
 		Api api = Api.signedIn(Config.locate());
 		JsonNode meta = Remote.resolve(api, file);
@@ -76,7 +93,7 @@ final class DownloadCommand implements Callable<Integer> {
 		return ExitCode.OK;
 	}
 
-	private int shareLink(String server, String token) throws IOException {
+	private int shareLink(String server, String token, AgeIdentity identity) throws IOException {
 		Api api = Api.anonymous(Config.locate(), server);
 		String share = "/api/v1/share/" + token.replaceAll("[/?#].*$", "");
 		JsonNode info = Api
@@ -93,6 +110,7 @@ final class DownloadCommand implements Callable<Integer> {
 				.header("X-Share-Session", session)));
 		}
 		JsonNode files = info.path("files");
+		Map<String, String> names = (identity != null) ? E2eFiles.names(info, identity) : Map.of();
 		boolean several = files.size() > 1;
 		ArrayNode json = Json.MAPPER.createArrayNode();
 		StringBuilder text = new StringBuilder();
@@ -104,8 +122,22 @@ final class DownloadCommand implements Callable<Integer> {
 				String etag = etag(api, uri, headers);
 				Downloader.Source source = new Downloader.Source(uri, headers, false, entry.path("size").asLong(),
 						etag);
-				Downloader.Saved saved = downloader.save(source, target(entry.path("name").asString(), several), force);
-				describe(json, text, entry.path("id").asString(), source, saved);
+				String id = entry.path("id").asString();
+				String name = entry.path("name").asString();
+				Path target = target((identity != null) ? E2eFiles.plainName(names, id, name) : name, several);
+				Downloader.Saved saved;
+				if (identity == null) {
+					saved = downloader.save(source, target, force);
+				}
+				else {
+					Downloader.Saved sealed = downloader.save(source,
+							target.resolveSibling(target.getFileName() + ".age"), true);
+					E2eFiles.open(sealed.path(), target, identity, force);
+					saved = new Downloader.Saved(target, sealed.resumedAt(), false);
+					// --json describes the plaintext, not the ciphertext the server knows
+					source = new Downloader.Source(uri, headers, false, Files.size(target), Hashes.sha256(target));
+				}
+				describe(json, text, id, source, saved);
 			}
 		}
 		output.print(spec.commandLine().getOut(), json, text.toString().stripTrailing());

@@ -19,6 +19,20 @@ final class Transfers {
 		if (message != null) {
 			body.put("message", message);
 		}
+		return post(api, body, fileIds, recipients, options);
+	}
+
+	/**
+	 * An end-to-end encrypted transfer: the server refuses a plain message and learns the
+	 * title, message and names only inside {@code manifest}, so its own title is generic.
+	 */
+	static JsonNode createEncrypted(Api api, String manifest, List<String> fileIds, LinkOptions options) {
+		ObjectNode body = Json.object().put("title", "Encrypted transfer").put("e2e", true).put("manifest", manifest);
+		return post(api, body, fileIds, List.of(), options);
+	}
+
+	private static JsonNode post(Api api, ObjectNode body, List<String> fileIds, List<String> recipients,
+			LinkOptions options) {
 		ArrayNode files = body.putArray("file_ids");
 		fileIds.forEach(files::add);
 		ArrayNode to = body.putArray("recipients");

@@ -1,0 +1,90 @@
+package dev.ferry.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The sender's side of an end-to-end encrypted transfer in link-key mode, as the web UI
+ * does it (docs/sharing.md): a fresh X25519 identity, each file sealed as an age file
+ * under an opaque name, and the title, message and real names only in the encrypted
+ * manifest. The ciphertext is written to a temporary folder first so that tus uploads a
+ * file of known size; that folder is removed afterwards.
+ */
+final class E2eSend implements AutoCloseable {
+
+	private final AgeIdentity identity = AgeIdentity.generate();
+
+	private final Path work;
+
+	private final Map<String, Uploads.Item> plainBySealed = new HashMap<>();
+
+	E2eSend() throws IOException {
+		this.work = Files.createTempDirectory("ferry-e2e-");
+	}
+
+	/** The items to upload instead of {@code items}: their age-encrypted copies. */
+	List<Uploads.Item> seal(List<Uploads.Item> items) throws IOException {
+		List<Uploads.Item> sealed = new ArrayList<>();
+		for (Uploads.Item item : items) {
+			String name = "e2e-" + HexFormat.of().formatHex(AgeCrypto.random(8)) + ".age";
+			Path target = work.resolve(name);
+			try (OutputStream out = new AgeEncrypt(Files.newOutputStream(target), List.of(identity.recipient()))) {
+				Files.copy(item.file(), out);
+			}
+			sealed.add(new Uploads.Item(target, item.folder()));
+			plainBySealed.put(target.toString(), item);
+		}
+		return sealed;
+	}
+
+	/** The manifest (standard base64 of an age file) naming each uploaded file. */
+	String manifest(String title, String message, List<Uploads.Result> uploaded) throws IOException {
+		ObjectNode json = Json.object().put("title", title).put("message", message);
+		ArrayNode files = json.putArray("files");
+		for (Uploads.Result result : uploaded) {
+			Path plain = plainBySealed.get(result.local()).file();
+			files.add(Json.object()
+				.put("id", result.id())
+				.put("name", plain.getFileName().toString())
+				.put("type", Files.probeContentType(plain))
+				.put("size", Files.size(plain)));
+		}
+		ByteArrayOutputStream sealed = new ByteArrayOutputStream();
+		try (OutputStream out = new AgeEncrypt(sealed, List.of(identity.recipient()))) {
+			out.write(Json.write(json).getBytes(StandardCharsets.UTF_8));
+		}
+		return Base64.getEncoder().encodeToString(sealed.toByteArray());
+	}
+
+	/**
+	 * The link with the identity as its fragment, which browsers never send to the
+	 * server.
+	 */
+	String link(String url) {
+		return url + "#" + identity.secret();
+	}
+
+	@Override
+	public void close() throws IOException {
+		try (var files = Files.list(work)) {
+			for (Path file : files.toList()) {
+				Files.deleteIfExists(file);
+			}
+		}
+		Files.deleteIfExists(work);
+	}
+
+}
