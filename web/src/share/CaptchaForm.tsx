@@ -19,6 +19,7 @@ function solveInWorker(challenge: AltchaChallenge, onProgress: (share: number) =
       else resolve(number)
     }
     worker.onerror = () => reject(new Error('This browser could not run the check.'))
+    worker.postMessage(challenge)
   }).finally(() => worker.terminate())
 }
 
