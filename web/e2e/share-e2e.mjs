@@ -131,6 +131,39 @@ try {
   await capture(page, 'requests')
   log('a stranger sent a file through an upload request and the owner sees it')
 
+  // A link with a CAPTCHA: the stranger's browser solves the proof of work, then downloads.
+  await page.goto(`${base}/transfers/new`)
+  await page.getByRole('heading', { name: 'New transfer', exact: true }).waitFor()
+  await page.getByRole('checkbox', { name: `Send ${FILE}` }).check()
+  await page.getByLabel('Title', { exact: true }).fill('Harbour plan, public')
+  await page.getByRole('checkbox', { name: /Require a CAPTCHA/ }).check()
+  await page.getByRole('button', { name: 'Create transfer' }).click()
+  await page.getByRole('heading', { name: 'Transfer ready' }).waitFor()
+  const captchaUrl = await page.getByLabel('Share link').inputValue()
+  // The solution waits until the screenshot is taken, so it shows the check, not the files.
+  let release
+  const held = new Promise((resolve) => (release = resolve))
+  await visitor.route('**/api/v1/share/*/captcha', async (route) => {
+    await held
+    await route.continue()
+  })
+  await visitor.goto(captchaUrl)
+  await visitor.getByRole('heading', { name: 'Harbour plan, public' }).waitFor()
+  await visitor.getByRole('progressbar', { name: 'Browser check' }).waitFor()
+  await visitor.getByText('100%').waitFor()
+  await capture(visitor, 'share-captcha')
+  release()
+  const [captchaDownload] = await Promise.all([
+    visitor.waitForEvent('download'),
+    visitor.getByRole('button', { name: `Download ${FILE}` }).click(),
+  ])
+  const solvedSaved = join(work, 'captcha-downloaded.pdf')
+  await captchaDownload.saveAs(solvedSaved)
+  check(sha256(readFileSync(solvedSaved)) === sha256(bytes), 'the file behind the CAPTCHA differs from the uploaded one')
+  result.captchaDownload = { sha256: sha256(readFileSync(solvedSaved)) }
+  await visitor.unroute('**/api/v1/share/*/captcha')
+  log('stranger solved the CAPTCHA in the browser and downloaded the exact bytes')
+
   result.csp = [...sender.problems.csp, ...stranger.problems.csp]
   result.pageErrors = [...sender.problems.errors, ...stranger.problems.errors]
   check(result.csp.length === 0, `CSP violations: ${result.csp.join('\n')}`)

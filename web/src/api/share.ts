@@ -1,11 +1,18 @@
 import type { DownloadTicket } from '../lib/download'
+import type { AltchaChallenge } from '../share/altcha'
 import { ApiError, api } from './client'
 import type { Received, Schemas } from './types'
 
 export type PublicShare = Omit<
   Received<
     Schemas['ShareInfo'],
-    'title' | 'total_size' | 'expires_at' | 'password_required' | 'email_verification_required' | 'unlocked'
+    | 'title'
+    | 'total_size'
+    | 'expires_at'
+    | 'password_required'
+    | 'email_verification_required'
+    | 'unlocked'
+    | 'captcha_required'
   >,
   'files'
 > & { files: Received<Schemas['FileItem'], 'id' | 'name' | 'size'>[] }
@@ -35,6 +42,14 @@ export function getShare(token: string, session: string | null): Promise<PublicS
 
 export function unlockShare(token: string, password?: string): Promise<ShareSession> {
   return api.request<ShareSession>(`${base(token)}/unlock`, { auth: false, json: password ? { password } : {} })
+}
+
+export function getChallenge(token: string): Promise<AltchaChallenge> {
+  return api.request<AltchaChallenge>(`${base(token)}/challenge`, { auth: false })
+}
+
+export function solveCaptcha(token: string, payload: string): Promise<ShareSession> {
+  return api.request<ShareSession>(`${base(token)}/captcha`, { auth: false, json: { payload } })
 }
 
 export function requestCode(token: string, email: string): Promise<unknown> {

@@ -54,8 +54,8 @@ export function EncryptedTransferForm({ onCreated }: { onCreated: (t: Transfer) 
   const [passphrase, setPassphrase] = useState('')
   const [people, setPeople] = useState('')
   const [title, setTitle] = useState('')
-  const [options, setOptions] = useState<TransferOptions>({ message: '', days: '7', maxDownloads: '', password: '' })
-  const { message, days, maxDownloads, password } = options
+  const [options, setOptions] = useState<TransferOptions>({ message: '', days: '7', maxDownloads: '', password: '', captcha: false })
+  const { message, days, maxDownloads, password, captcha } = options
   const [progress, setProgress] = useState<Progress | null>(null)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
@@ -90,7 +90,11 @@ export function EncryptedTransferForm({ onCreated }: { onCreated: (t: Transfer) 
         expires_at: expiryFromDays(Number(days)),
         e2e: true,
         manifest,
-        link: { ...(password ? { password } : {}), ...(limit ? { max_downloads: limit } : {}) },
+        link: {
+          ...(password ? { password } : {}),
+          ...(limit ? { max_downloads: limit } : {}),
+          ...(captcha && !password ? { captcha: true } : {}),
+        },
       })
       await forgetPending()
       await queries.invalidateQueries({ queryKey: ['transfers'] })

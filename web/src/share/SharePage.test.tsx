@@ -5,6 +5,7 @@ import { Route, Routes } from 'react-router'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { api } from '../api/client'
 import { renderApp } from '../test/render'
+import { solve, type AltchaChallenge } from './altcha'
 import { SharePage } from './SharePage'
 
 function respond(status: number, body: unknown): Response {
@@ -64,6 +65,53 @@ describe('SharePage', () => {
     expect(await screen.findByText('report.pdf')).toBeTruthy()
     expect(screen.getByText('Numbers attached.')).toBeTruthy()
     expect(sessions).toEqual([undefined, 'fss_x'])
+  })
+
+  it('solves the CAPTCHA in a worker, posts the payload and shows the files', async () => {
+    const salt = 'c0ffee?expires=1900000000&link=l1'
+    const challenge: AltchaChallenge = {
+      algorithm: 'SHA-256',
+      challenge: '',
+      maxnumber: 3000,
+      salt,
+      signature: 'ab'.repeat(32),
+    }
+    challenge.challenge = Array.from(
+      new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(salt + 1234))),
+      (b) => b.toString(16).padStart(2, '0'),
+    ).join('')
+    // jsdom has no workers: this one runs the same solver on the page's thread.
+    vi.stubGlobal(
+      'Worker',
+      class {
+        onmessage: ((e: { data: unknown }) => void) | null = null
+        onerror: (() => void) | null = null
+        postMessage(data: AltchaChallenge) {
+          void solve(data, (tried) => this.onmessage?.({ data: { tried } })).then((number) =>
+            this.onmessage?.({ data: { number } }),
+          )
+        }
+        terminate() {}
+      },
+    )
+    const posted: string[] = []
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init: RequestInit) => {
+        const headers = (init.headers ?? {}) as Record<string, string>
+        if (url.endsWith('/challenge')) return respond(200, challenge)
+        if (url.endsWith('/captcha')) {
+          posted.push(JSON.parse(init.body as string).payload)
+          return respond(200, { session_token: 'fss_c', expires_at: '2026-12-01T00:00:00Z' })
+        }
+        const locked = { ...LOCKED, password_required: false, captcha_required: true }
+        return respond(200, headers['X-Share-Session'] === 'fss_c' ? { ...OPEN, captcha_required: true } : locked)
+      }),
+    )
+    renderApp(page(), '/s/tok')
+    expect(await screen.findByRole('progressbar', { name: 'Browser check' })).toBeTruthy()
+    expect(await screen.findByText('report.pdf')).toBeTruthy()
+    expect(JSON.parse(atob(posted[0] ?? ''))).toEqual({ ...challenge, number: 1234, maxnumber: undefined })
   })
 
   it('offers a plain link on open shares so the browser streams the file to disk', async () => {

@@ -22,6 +22,7 @@ import { errorMessage, InlineError } from '../ui/ErrorNotice'
 import { TextField } from '../ui/Field'
 import { Icon } from '../ui/Icon'
 import { PageSpinner } from '../ui/Spinner'
+import { CaptchaForm } from './CaptchaForm'
 
 const ENDED: Record<string, { title: string; text: string }> = {
   'not-found': {
@@ -67,6 +68,7 @@ export function SharePage() {
     ? `${share.sender_name}${share.sender_email ? ` (${share.sender_email})` : ''}`
     : 'Someone'
   const needsPassword = share.password_required && !share.unlocked
+  const needsCaptcha = share.captcha_required && !share.unlocked
   const needsEmail = share.email_verification_required && !share.verified_email
   return (
     <AuthLayout
@@ -76,6 +78,8 @@ export function SharePage() {
     >
       {needsPassword ? (
         <PasswordForm token={token} onSession={setSession} />
+      ) : needsCaptcha ? (
+        <CaptchaForm token={token} onSession={setSession} />
       ) : needsEmail ? (
         <EmailForm token={token} session={session} onSession={setSession} />
       ) : share.e2e ? (

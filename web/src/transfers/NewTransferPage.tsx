@@ -80,8 +80,14 @@ function TransferForm({
   const queries = useQueryClient()
   const [title, setTitle] = useState('')
   const [recipients, setRecipients] = useState('')
-  const [options, setOptions] = useState<TransferOptions>({ message: '', days: '7', maxDownloads: '', password: '' })
-  const { message, days, maxDownloads, password } = options
+  const [options, setOptions] = useState<TransferOptions>({
+    message: '',
+    days: '7',
+    maxDownloads: '',
+    password: '',
+    captcha: false,
+  })
+  const { message, days, maxDownloads, password, captcha } = options
   const [verify, setVerify] = useState(false)
   const [notify, setNotify] = useState(false)
   const [busy, setBusy] = useState(false)
@@ -108,6 +114,7 @@ function TransferForm({
         link: {
           ...(password ? { password } : {}),
           ...(limit ? { max_downloads: limit } : {}),
+          ...(captcha && !password ? { captcha: true } : {}),
           require_email_verification: verify,
         },
       })

@@ -7,11 +7,13 @@ export interface TransferOptions {
   days: string
   maxDownloads: string
   password: string
+  captcha: boolean
 }
 
 /**
- * The message, expiry, download limit and access password of a new transfer: the same
- * fields for plain and end-to-end encrypted transfers.
+ * The message, expiry, download limit, access password and CAPTCHA of a new transfer: the
+ * same fields for plain and end-to-end encrypted transfers. A password already stops
+ * scripts, so the server takes one or the other, never both.
  */
 export function TransferOptionsFields({
   id,
@@ -58,6 +60,21 @@ export function TransferOptionsFields({
         onChange={set('password')}
         hint={passwordHint}
       />
+      <label className="flex items-start gap-2 text-sm">
+        <input
+          type="checkbox"
+          className="mt-0.5 size-4 accent-accent-600"
+          checked={value.captcha && !value.password}
+          disabled={!!value.password}
+          onChange={(e) => onChange({ ...value, captcha: e.target.checked })}
+        />
+        <span>
+          Require a CAPTCHA
+          <span className="block muted">
+            The visitor&apos;s browser solves a short puzzle first, which stops scripts. Not with a password.
+          </span>
+        </span>
+      </label>
     </>
   )
 }
