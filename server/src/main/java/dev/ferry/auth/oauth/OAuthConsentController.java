@@ -8,6 +8,7 @@ import java.util.UUID;
 import dev.ferry.auth.CurrentUser;
 import dev.ferry.auth.Items;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -45,7 +46,7 @@ class OAuthConsentController {
 			summary = "What an authorization request asks: the app and the scopes approving would grant")
 	@GetMapping("/consent")
 	OAuthConsentService.ConsentQuestion describe(@AuthenticationPrincipal CurrentUser caller,
-			@RequestParam MultiValueMap<String, String> params) {
+			@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
 		return consent.describe(caller, params);
 	}
 
