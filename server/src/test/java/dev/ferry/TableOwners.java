@@ -22,8 +22,8 @@ final class TableOwners {
 			Map.entry("totp_credentials", "auth.mfa"), Map.entry("recovery_codes", "auth.mfa"),
 			Map.entry("passkeys", "auth.passkey"), Map.entry("webauthn_challenges", "auth.passkey"),
 			Map.entry("oidc_logins", "auth.oidc"), Map.entry("sso_sessions", "auth.oidc"),
-			Map.entry("user_identities", "auth.oidc"), Map.entry("download_tickets", "auth.ticket"),
-			Map.entry("device_authorizations", "auth.device"),
+			Map.entry("user_identities", "auth.oidc"), Map.entry("directory_accounts", "auth.ldap"),
+			Map.entry("download_tickets", "auth.ticket"), Map.entry("device_authorizations", "auth.device"),
 			// audit, crypto, notify, storage, files, upload
 			Map.entry("audit_log", "audit"), Map.entry("audit_head", "audit"), Map.entry("server_secrets", "crypto"),
 			Map.entry("mail_outbox", "notify"), Map.entry("blobs", "storage"), Map.entry("blob_parts", "storage"),

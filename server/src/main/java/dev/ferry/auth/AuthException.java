@@ -107,6 +107,16 @@ public class AuthException extends ProblemException {
 				"This server does not accept passwords; sign in with single sign-on or a passkey (see GET /api/v1/auth/providers).");
 	}
 
+	public static AuthException directoryUnavailable() {
+		return new AuthException(HttpStatus.SERVICE_UNAVAILABLE, "directory-unavailable", "Directory unavailable",
+				"The directory (LDAP / Active Directory) that checks this account's password did not answer; try again later.");
+	}
+
+	public static AuthException directoryAccount() {
+		return new AuthException(HttpStatus.CONFLICT, "directory-account", "Password managed by the directory",
+				"This account signs in with its directory (LDAP / Active Directory) password; change or reset it there, not in Ferry.");
+	}
+
 	public static AuthException invalidMfaToken() {
 		return new AuthException(HttpStatus.UNAUTHORIZED, "invalid-mfa-token", "Sign-in expired",
 				"The sign-in ticket is unknown, expired, already used or has seen too many wrong codes. Sign in again.");

@@ -52,6 +52,7 @@ class PasswordResets {
 			audit.record(AuditEvent.failure("auth.password_reset").detail("reason", "invalid_token"));
 			return AuthException.invalidResetToken();
 		});
+		passwords.requireFerryPassword(user, "auth.password_reset");
 		passwords.check("password", newPassword, user.id());
 		if (!resets.use(hash, now)) {
 			throw AuthException.invalidResetToken();

@@ -57,6 +57,7 @@ class PasswordService {
 			throw AuthException.interactiveSessionRequired("change your password");
 		}
 		User user = users.findById(caller.userId()).orElseThrow(AuthException::unauthenticated);
+		passwords.requireFerryPassword(user, "auth.password_change");
 		// A stolen session must not become a way to guess the password.
 		CredentialLimits.Attempt attempt = credentials.acquire("auth.password_change", "password",
 				UserRepository.normalize(user.email()), Optional.of(user), client);

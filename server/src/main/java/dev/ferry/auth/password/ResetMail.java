@@ -9,8 +9,6 @@ import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
 import dev.ferry.auth.AccountSecurityProperties;
 import dev.ferry.auth.PublicUrl;
-import dev.ferry.auth.User;
-import dev.ferry.auth.UserRepository;
 import dev.ferry.crypto.SecureTokens;
 import dev.ferry.notify.Mailer;
 
@@ -18,12 +16,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Mails an active account a password reset link: a random token, stored hashed, alive for
- * {@code FERRY_PASSWORD_RESET_TTL}. Addresses without an active account get nothing.
+ * {@code FERRY_PASSWORD_RESET_TTL}. Addresses without an active account, and accounts
+ * whose password lives in a directory, get nothing.
  */
 @Component
 class ResetMail {
 
-	private final UserRepository users;
+	private final NewPasswords passwords;
 
 	private final PasswordResetRepository resets;
 
@@ -37,9 +36,9 @@ class ResetMail {
 
 	private final Clock clock;
 
-	ResetMail(UserRepository users, PasswordResetRepository resets, Mailer mail, PublicUrl publicUrl,
+	ResetMail(NewPasswords passwords, PasswordResetRepository resets, Mailer mail, PublicUrl publicUrl,
 			AccountSecurityProperties properties, AuditLog audit, Clock clock) {
-		this.users = users;
+		this.passwords = passwords;
 		this.resets = resets;
 		this.mail = mail;
 		this.publicUrl = publicUrl;
@@ -49,7 +48,7 @@ class ResetMail {
 	}
 
 	void send(String email) {
-		users.findByEmail(email).filter(User::isActive).ifPresent((user) -> {
+		passwords.resettable(email).ifPresent((user) -> {
 			Instant now = clock.instant();
 			String token = SecureTokens.generate("");
 			resets.insert(SecureTokens.hash(token), user.id(), now, now.plus(properties.passwordResetTtl()));

@@ -1,0 +1,117 @@
+package dev.ferry.auth.session;
+
+import java.util.Optional;
+
+import dev.ferry.auth.AccountSecurityProperties;
+import dev.ferry.auth.ClientInfo;
+import dev.ferry.auth.User;
+import dev.ferry.auth.UserRepository;
+import dev.ferry.crypto.SecureTokens;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The password step of every sign-in (the HTTP login and SFTP): counted by
+ * {@link CredentialLimits} before the password is checked, then checked by the directory
+ * when one {@link DirectoryPasswords#decides decides} for the account, else against the
+ * Ferry password hash. The callers audit the outcome in their own words.
+ */
+@Component
+public class FirstFactor {
+
+	private final UserRepository users;
+
+	private final PasswordEncoder passwords;
+
+	private final CredentialLimits limits;
+
+	private final AccountSecurityProperties properties;
+
+	private final ObjectProvider<DirectoryPasswords> directory;
+
+	/**
+	 * Checked against when the account does not exist, so both failures cost the same.
+	 */
+	private final String decoyHash;
+
+	FirstFactor(UserRepository users, PasswordEncoder passwords, CredentialLimits limits,
+			AccountSecurityProperties properties, ObjectProvider<DirectoryPasswords> directory) {
+		this.users = users;
+		this.passwords = passwords;
+		this.limits = limits;
+		this.properties = properties;
+		this.directory = directory;
+		this.decoyHash = passwords.encode(SecureTokens.generate("decoy-"));
+	}
+
+	/** Checks {@code password} for the account behind {@code email}; 429 past a limit. */
+	public Outcome check(String email, String password, ClientInfo client) {
+		String normalized = UserRepository.normalize(email);
+		Optional<User> found = users.findByEmail(normalized);
+		Optional<DirectoryPasswords> directory = Optional.ofNullable(this.directory.getIfAvailable())
+			.filter((candidate) -> candidate.decides(found));
+		// FERRY_PASSWORD_LOGIN=false turns off passwords Ferry keeps, not a directory's.
+		if (directory.isEmpty() && !properties.passwordLogin()) {
+			return Outcome.denied(normalized, null, Outcome.PASSWORD_LOGIN_DISABLED);
+		}
+		// Before the password is checked, so a refused attempt tells nothing about it.
+		CredentialLimits.Attempt attempt = limits.acquire("auth.login", "password", normalized, found, client);
+		String given = (password != null) ? password : "";
+		Outcome outcome = directory.map((checker) -> checker.authenticate(normalized, found, given))
+			.orElseGet(() -> local(normalized, found, given));
+		if (Outcome.DIRECTORY_UNAVAILABLE.equals(outcome.reason())) {
+			// The directory could not answer: no guess was made.
+			limits.succeeded(attempt);
+		}
+		if (!outcome.passed()) {
+			return outcome;
+		}
+		limits.succeeded(attempt);
+		if (!outcome.user().isActive()) {
+			return Outcome.denied(normalized, outcome.user(), "suspended");
+		}
+		return outcome;
+	}
+
+	private Outcome local(String email, Optional<User> found, String password) {
+		boolean matches = passwords.matches(password,
+				found.map(User::passwordHash).filter((hash) -> hash != null).orElse(decoyHash));
+		if (found.isEmpty() || !matches) {
+			return Outcome.failed(email, found.orElse(null), found.isEmpty() ? "unknown_account" : "wrong_password");
+		}
+		return Outcome.passed(email, found.get(), "password");
+	}
+
+	/**
+	 * A password check's result: {@code user} when known, {@code method}
+	 * ({@code password} or {@code ldap}) when it passed, else {@code reason};
+	 * {@code denied} when the credentials were not the problem (suspended, password
+	 * sign-in off).
+	 */
+	public record Outcome(String email, User user, String method, String reason, boolean denied) {
+
+		public static final String PASSWORD_LOGIN_DISABLED = "password_login_disabled";
+
+		public static final String DIRECTORY_UNAVAILABLE = "directory_unavailable";
+
+		public static Outcome passed(String email, User user, String method) {
+			return new Outcome(email, user, method, null, false);
+		}
+
+		public static Outcome failed(String email, User user, String reason) {
+			return new Outcome(email, user, null, reason, false);
+		}
+
+		public static Outcome denied(String email, User user, String reason) {
+			return new Outcome(email, user, null, reason, true);
+		}
+
+		public boolean passed() {
+			return reason == null;
+		}
+
+	}
+
+}

@@ -1,0 +1,204 @@
+package dev.ferry.auth.ldap;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import dev.ferry.FerryApplication;
+import dev.ferry.testing.Api;
+import dev.ferry.testing.IntegrationTest;
+import dev.ferry.testing.OwnServer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Password sign-in against a real directory: Debian's OpenLDAP from
+ * {@code bin/test-services} (people and groups in {@code src/test/resources/ldap}),
+ * reached over StartTLS with the test certificate, through Ferry's real HTTP API.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = FerryApplication.class)
+class LdapSignInIntegrationTests {
+
+	static final String PASSWORD = "Directory-pass-for-tests-1";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	Api api;
+
+	@DynamicPropertySource
+	static void directory(DynamicPropertyRegistry registry) {
+		OwnServer.register(registry, "ldap");
+		registry.add("ferry.ldap.url", () -> TestDirectory.URL);
+		registry.add("ferry.ldap.name", () -> "Test directory");
+		registry.add("ferry.ldap.start-tls", () -> "true");
+		registry.add("ferry.ldap.trust-certificate", () -> TestDirectory.CA);
+		registry.add("ferry.ldap.bind-dn", () -> TestDirectory.BIND_DN);
+		registry.add("ferry.ldap.bind-password", () -> TestDirectory.BIND_PASSWORD);
+		registry.add("ferry.ldap.user-search-base", () -> TestDirectory.PEOPLE);
+		registry.add("ferry.ldap.group-search-base", () -> TestDirectory.GROUPS);
+		registry.add("ferry.ldap.role-map", () -> "ferry-admins=admin, ferry-users=user");
+		registry.add("ferry.ldap.default-role", () -> "guest");
+	}
+
+	@BeforeEach
+	void connectClient() {
+		api = new Api("http://127.0.0.1:" + port);
+	}
+
+	@Test
+	void theRightPasswordSignsInAndProvisionsTheAccountWithItsGroupsRole() {
+		String alice = api.login("alice@ldap.test", "alice-Directory-pass-1");
+		String bob = api.login("bob@ldap.test", "bob-Directory-pass-1");
+		String carol = api.login("carol@ldap.test", "carol-Directory-pass-1");
+		String again = api.login("bob@ldap.test", "bob-Directory-pass-1");
+
+		assertThat(me(alice)).containsEntry("role", "admin").containsEntry("name", "Alice Admin");
+		assertThat(me(bob)).containsEntry("role", "user").containsEntry("email", "bob@ldap.test");
+		assertThat(me(carol)).as("in no mapped group: the default role").containsEntry("role", "guest");
+		assertThat(me(again).get("id")).isEqualTo(me(bob).get("id"));
+		assertThat(jdbc.sql("SELECT dn FROM directory_accounts ORDER BY dn").query(String.class).list())
+			.contains("uid=alice," + TestDirectory.PEOPLE, "uid=bob," + TestDirectory.PEOPLE);
+		assertThat(details("auth.ldap_provision")).anySatisfy((d) -> assertThat(d).contains("admin"));
+	}
+
+	@Test
+	void aWrongPasswordIsRefusedAndAudited() {
+		String mail = TestDirectory.addPerson(PASSWORD, "ferry-users");
+
+		Api.Response wrong = signIn(mail, "not-" + PASSWORD);
+
+		assertThat(wrong.status()).isEqualTo(401);
+		assertThat(wrong.contentType()).startsWith("application/problem+json");
+		assertThat(wrong.json().get("type").asString()).isEqualTo("/problems/invalid-credentials");
+		assertThat(details("auth.login")).anySatisfy((d) -> assertThat(d).contains(mail, "wrong_password"));
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM users WHERE email = ?").param(mail).query(Long.class).single())
+			.as("nothing provisioned")
+			.isZero();
+	}
+
+	@Test
+	void theRoleFollowsTheDirectoryGroupsAtEverySignIn() {
+		String mail = TestDirectory.addPerson(PASSWORD, "ferry-users");
+		String before = me(api.login(mail, PASSWORD)).get("role");
+
+		TestDirectory.addToGroup(mail, "ferry-admins");
+		String after = me(api.login(mail, PASSWORD)).get("role");
+
+		assertThat(before).isEqualTo("user");
+		assertThat(after).isEqualTo("admin");
+		assertThat(details("auth.ldap_role_change")).anySatisfy((d) -> assertThat(d).contains("\"to\":\"admin\""));
+	}
+
+	@Test
+	void someoneRemovedFromTheDirectoryCanNoLongerSignIn() {
+		String mail = TestDirectory.addPerson(PASSWORD, "ferry-users");
+		api.login(mail, PASSWORD);
+
+		TestDirectory.delete(mail);
+		Api.Response gone = signIn(mail, PASSWORD);
+
+		assertThat(gone.status()).isEqualTo(401);
+		assertThat(details("auth.login")).anySatisfy((d) -> assertThat(d).contains(mail, "not_in_directory"));
+	}
+
+	@Test
+	void ferrysPasswordChangeAndResetAreRefusedForADirectoryAccount() {
+		String mail = TestDirectory.addPerson(PASSWORD, "ferry-users");
+		String token = api.login(mail, PASSWORD);
+
+		Api.Response change = api.post("/api/v1/auth/password",
+				Map.of("current_password", PASSWORD, "new_password", "A-new-Ferry-password-77"), token);
+		Api.Response reset = api.post("/api/v1/auth/password-reset", Map.of("email", mail), null);
+
+		assertThat(change.status()).isEqualTo(409);
+		assertThat(change.json().get("type").asString()).isEqualTo("/problems/directory-account");
+		assertThat(change.json().get("detail").asString()).contains("directory");
+		assertThat(reset.status()).as("the answer never tells").isEqualTo(202);
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(details("auth.password_reset_issue"))
+				.anySatisfy((d) -> assertThat(d).contains("directory_account")));
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM password_resets r JOIN users u ON u.id = r.user_id WHERE u.email = ?")
+			.param(mail)
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(signIn(mail, PASSWORD).status()).as("the directory password still works").isEqualTo(200);
+	}
+
+	@Test
+	void theGuessingLimitAppliesToDirectoryPasswords() {
+		String mail = TestDirectory.addPerson(PASSWORD, "ferry-users");
+		for (int i = 0; i < 10; i++) {
+			assertThat(signIn(mail, "guess-" + i).status()).isEqualTo(401);
+		}
+
+		Api.Response limited = signIn(mail, "guess-again");
+		Api.Response evenRight = signIn(mail, PASSWORD);
+
+		assertThat(limited.status()).isEqualTo(429);
+		assertThat(limited.json().get("type").asString()).isEqualTo("/problems/too-many-attempts");
+		assertThat(evenRight.status()).isEqualTo(429);
+	}
+
+	@Test
+	void accountsWithAFerryPasswordKeepSigningInWithIt() {
+		String admin = api.login(IntegrationTest.ADMIN_EMAIL, IntegrationTest.ADMIN_PASSWORD);
+		String local = TestDirectory.addPerson(PASSWORD, "ferry-admins");
+		Api.Response created = api.post("/api/v1/admin/users",
+				Map.of("email", local, "password", "Local-Ferry-password-42", "role", "guest"), admin);
+
+		Api.Response byDirectory = signIn(local, PASSWORD);
+		Api.Response byFerry = signIn(local, "Local-Ferry-password-42");
+
+		assertThat(created.status()).isEqualTo(201);
+		assertThat(byDirectory.status()).as("a directory entry never takes over a local account").isEqualTo(401);
+		assertThat(byFerry.status()).isEqualTo(200);
+		assertThat(me(byFerry.json().get("access_token").asString())).containsEntry("role", "guest");
+	}
+
+	@Test
+	void adminsSeeTheDirectorysStatus() {
+		api.login("bob@ldap.test", "bob-Directory-pass-1");
+		String admin = api.login(IntegrationTest.ADMIN_EMAIL, IntegrationTest.ADMIN_PASSWORD);
+
+		JsonNode providers = api.get("/api/v1/admin/sign-in-providers", admin).json().get("items");
+
+		assertThat(providers).hasSize(1);
+		assertThat(providers.get(0).get("type").asString()).isEqualTo("ldap");
+		assertThat(providers.get(0).get("name").asString()).isEqualTo("Test directory");
+		assertThat(providers.get(0).get("target").asString()).isEqualTo(TestDirectory.URL);
+		assertThat(providers.get(0).get("last_success_at").isNull()).isFalse();
+	}
+
+	Api.Response signIn(String email, String password) {
+		return api.post("/api/v1/auth/login", Map.of("email", email, "password", password), null);
+	}
+
+	Map<String, String> me(String token) {
+		JsonNode me = api.get("/api/v1/me", token).json();
+		return Map.of("id", me.get("id").asString(), "email", me.get("email").asString(), "role",
+				me.get("role").asString(), "name", me.path("name").asString(""));
+	}
+
+	List<String> details(String action) {
+		return jdbc.sql("SELECT details FROM audit_log WHERE action = ? ORDER BY seq DESC")
+			.param(action)
+			.query(String.class)
+			.list();
+	}
+
+}
