@@ -15,21 +15,21 @@ import dev.ferry.testing.ContentSafetyTest;
  * the way a directory administrator would: entries added, moved between groups, deleted.
  * Each test adds its own people (random names), so a reused slapd stays usable.
  */
-final class TestDirectory {
+public final class TestDirectory {
 
-	static final String URL = ContentSafetyTest.requiredEnv("FERRY_TEST_LDAP_URL");
+	public static final String URL = ContentSafetyTest.requiredEnv("FERRY_TEST_LDAP_URL");
 
-	static final String LDAPS_URL = ContentSafetyTest.requiredEnv("FERRY_TEST_LDAPS_URL");
+	public static final String LDAPS_URL = ContentSafetyTest.requiredEnv("FERRY_TEST_LDAPS_URL");
 
-	static final String CA = ContentSafetyTest.requiredEnv("FERRY_TEST_LDAP_CA");
+	public static final String CA = ContentSafetyTest.requiredEnv("FERRY_TEST_LDAP_CA");
 
-	static final String PEOPLE = "ou=people,dc=ferry,dc=test";
+	public static final String PEOPLE = "ou=people,dc=ferry,dc=test";
 
-	static final String GROUPS = "ou=groups,dc=ferry,dc=test";
+	public static final String GROUPS = "ou=groups,dc=ferry,dc=test";
 
-	static final String BIND_DN = "cn=ferry,ou=services,dc=ferry,dc=test";
+	public static final String BIND_DN = "cn=ferry,ou=services,dc=ferry,dc=test";
 
-	static final String BIND_PASSWORD = "ferry-bind-Secret-1";
+	public static final String BIND_PASSWORD = "ferry-bind-Secret-1";
 
 	private TestDirectory() {
 	}
@@ -37,7 +37,7 @@ final class TestDirectory {
 	/**
 	 * A new person in {@code groups}; answers the mail address, the password is given.
 	 */
-	static String addPerson(String password, String... groups) {
+	public static String addPerson(String password, String... groups) {
 		String uid = "p" + UUID.randomUUID().toString().substring(0, 8);
 		String dn = "uid=" + uid + "," + PEOPLE;
 		String mail = uid + "@ldap.test";
@@ -55,7 +55,7 @@ final class TestDirectory {
 		run((connection) -> addToGroup(connection, dn(mail), group));
 	}
 
-	static void delete(String mail) {
+	public static void delete(String mail) {
 		run((connection) -> connection.delete(dn(mail)));
 	}
 
