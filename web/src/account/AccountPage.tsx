@@ -45,7 +45,7 @@ export function AccountPage() {
         </Section>
         <TwoFactorSection />
         <PasskeysSection />
-        <PasswordSection />
+        <PasswordSection directoryAccount={me?.directory_account === true} />
         <SessionsSection />
         <ApiKeysSection />
         <SshKeysSection />

@@ -178,8 +178,25 @@ function DisableTotp({ required, onDisabled }: { required: boolean; onDisabled: 
   )
 }
 
-/** Changing one's password; the server signs out every other session. */
-export function PasswordSection() {
+/**
+ * Changing one's password; the server signs out every other session. An account whose
+ * password lives in a directory (LDAP / Active Directory) has none to change here.
+ */
+export function PasswordSection({ directoryAccount = false }: { directoryAccount?: boolean }) {
+  if (directoryAccount) {
+    return (
+      <Section title="Password">
+        <p className="px-5 py-5 text-sm muted sm:px-6">
+          You sign in with your organization&apos;s directory password (LDAP / Active Directory). Ferry keeps no
+          password for you: change or reset it in the directory, as you would for your other work accounts.
+        </p>
+      </Section>
+    )
+  }
+  return <FerryPasswordForm />
+}
+
+function FerryPasswordForm() {
   const toast = useToast()
   const [current, setCurrent] = useState('')
   const [next, setNext] = useState('')

@@ -35,7 +35,7 @@ export function SignInProvidersPage() {
           />
         ) : providers.data.length === 0 ? (
           <EmptyState icon="key" title="No provider is configured">
-            Set FERRY_OIDC_ISSUER (see docs/sso.md) to offer single sign-on.
+            Set FERRY_OIDC_ISSUER (single sign-on) or FERRY_LDAP_URL (a directory); see docs/sso.md.
           </EmptyState>
         ) : (
           <ul className="divide-y divide-zinc-100 dark:divide-zinc-800/80" aria-label="Providers">

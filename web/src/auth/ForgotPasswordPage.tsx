@@ -37,7 +37,9 @@ export function ForgotPasswordPage() {
             reset its password.
           </Notice>
           <p className="text-[15px] muted">
-            The link works once and expires soon. Nothing arrived? Check your spam folder, or{' '}
+            The link works once and expires soon. Accounts that sign in with an organization directory password (LDAP /
+            Active Directory) get no link: reset that password in the directory. Nothing arrived? Check your spam
+            folder, or{' '}
             <button type="button" className="link" onClick={() => setSent(null)}>
               try another address
             </button>

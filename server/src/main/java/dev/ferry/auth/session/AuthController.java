@@ -13,6 +13,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,13 +47,16 @@ class AuthController {
 
 	private final ProviderSignOut oidc;
 
+	private final ObjectProvider<DirectoryPasswords> directory;
+
 	AuthController(PasswordSignIn login, MfaLoginService mfa, SessionService sessions, RefreshCookies cookies,
-			ProviderSignOut oidc) {
+			ProviderSignOut oidc, ObjectProvider<DirectoryPasswords> directory) {
 		this.login = login;
 		this.mfa = mfa;
 		this.sessions = sessions;
 		this.cookies = cookies;
 		this.oidc = oidc;
+		this.directory = directory;
 	}
 
 	/**
@@ -120,11 +124,17 @@ class AuthController {
 			.orElseGet(() -> ResponseEntity.noContent().build());
 	}
 
+	/**
+	 * The signed-in account; {@code directory_account} when its password lives in a
+	 * directory (LDAP / Active Directory), so Ferry's password change does not apply.
+	 */
 	@Operation(operationId = "getCurrentUser", summary = "The signed-in account")
 	@GetMapping("/me")
 	Me me(@AuthenticationPrincipal CurrentUser user) {
+		DirectoryPasswords passwords = directory.getIfAvailable();
 		return new Me(user.userId().toString(), user.email(), user.name(), user.role().apiName(),
-				Scope.apiNames(user.scopes()), (user.apiKeyId() != null) ? user.apiKeyId().toString() : null);
+				Scope.apiNames(user.scopes()), (user.apiKeyId() != null) ? user.apiKeyId().toString() : null,
+				passwords != null && passwords.manages(user.userId()));
 	}
 
 	record LoginRequest(@NotBlank @Size(max = 320) String email, @NotBlank @Size(max = 1024) String password,
@@ -142,7 +152,7 @@ class AuthController {
 	}
 
 	record Me(String id, String email, @JsonInclude(JsonInclude.Include.ALWAYS) String name, String role,
-			List<String> scopes, String apiKeyId) {
+			List<String> scopes, String apiKeyId, boolean directoryAccount) {
 	}
 
 }

@@ -68,7 +68,9 @@ class LdapSignInIntegrationTests {
 		String again = api.login("bob@ldap.test", "bob-Directory-pass-1");
 
 		assertThat(me(alice)).containsEntry("role", "admin").containsEntry("name", "Alice Admin");
-		assertThat(me(bob)).containsEntry("role", "user").containsEntry("email", "bob@ldap.test");
+		assertThat(me(bob)).containsEntry("role", "user")
+			.containsEntry("email", "bob@ldap.test")
+			.containsEntry("directory_account", "true");
 		assertThat(me(carol)).as("in no mapped group: the default role").containsEntry("role", "guest");
 		assertThat(me(again).get("id")).isEqualTo(me(bob).get("id"));
 		assertThat(jdbc.sql("SELECT dn FROM directory_accounts ORDER BY dn").query(String.class).list())
@@ -167,7 +169,8 @@ class LdapSignInIntegrationTests {
 		assertThat(created.status()).isEqualTo(201);
 		assertThat(byDirectory.status()).as("a directory entry never takes over a local account").isEqualTo(401);
 		assertThat(byFerry.status()).isEqualTo(200);
-		assertThat(me(byFerry.json().get("access_token").asString())).containsEntry("role", "guest");
+		assertThat(me(byFerry.json().get("access_token").asString())).containsEntry("role", "guest")
+			.containsEntry("directory_account", "false");
 	}
 
 	@Test
@@ -191,7 +194,8 @@ class LdapSignInIntegrationTests {
 	Map<String, String> me(String token) {
 		JsonNode me = api.get("/api/v1/me", token).json();
 		return Map.of("id", me.get("id").asString(), "email", me.get("email").asString(), "role",
-				me.get("role").asString(), "name", me.path("name").asString(""));
+				me.get("role").asString(), "name", me.path("name").asString(""), "directory_account",
+				Boolean.toString(me.get("directory_account").asBoolean()));
 	}
 
 	List<String> details(String action) {
