@@ -1,8 +1,13 @@
 package dev.ferry.auth.ldap;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 import com.unboundid.ldap.sdk.LDAPException;
+import dev.ferry.auth.ProviderHealth;
+import dev.ferry.auth.session.FirstFactor;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,6 +57,23 @@ class LdapDirectoryTests {
 
 		assertThat(directory.authenticate("*", "bob-Directory-pass-1")).isEmpty();
 		assertThat(directory.authenticate("bob@ldap.test)(uid=*", "bob-Directory-pass-1")).isEmpty();
+	}
+
+	@Test
+	void aDirectoryThatCannotBeReachedRefusesTheSignInAndShowsInTheStatus() {
+		// Nothing listens on the discard port.
+		LdapSignIn down = new LdapSignIn(properties("ldap://127.0.0.1:9", false, null), null, Clock.systemUTC());
+
+		FirstFactor.Outcome outcome = down.authenticate("bob@ldap.test", Optional.empty(), "bob-Directory-pass-1");
+		List<ProviderHealth.Status> status = down.providers();
+
+		assertThat(outcome.passed()).isFalse();
+		assertThat(outcome.reason()).isEqualTo(FirstFactor.Outcome.DIRECTORY_UNAVAILABLE);
+		assertThat(status).singleElement().satisfies((directory) -> {
+			assertThat(directory.type()).isEqualTo("ldap");
+			assertThat(directory.lastSuccessAt()).isNull();
+			assertThat(directory.lastError()).startsWith("unreachable: ");
+		});
 	}
 
 	static LdapProperties properties(String url, boolean startTls, String ca) {
