@@ -1,10 +1,12 @@
 package dev.ferry.auth.ldap;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import dev.ferry.FerryApplication;
+import dev.ferry.auth.TotpCodes;
 import dev.ferry.testing.Api;
 import dev.ferry.testing.IntegrationTest;
 import dev.ferry.testing.OwnServer;
@@ -171,6 +173,26 @@ class LdapSignInIntegrationTests {
 		assertThat(byFerry.status()).isEqualTo(200);
 		assertThat(me(byFerry.json().get("access_token").asString())).containsEntry("role", "guest")
 			.containsEntry("directory_account", "false");
+	}
+
+	@Test
+	void aSecondFactorAndSuspensionApplyAsToLocalAccounts() {
+		String mail = TestDirectory.addPerson(PASSWORD, "ferry-users");
+		String token = api.login(mail, PASSWORD);
+		String secret = api.post("/api/v1/auth/2fa/enable", Map.of(), token).json().get("secret").asString();
+		api.post("/api/v1/auth/2fa/verify", Map.of("code", TotpCodes.at(secret, Instant.now())), token);
+		String id = me(token).get("id");
+
+		JsonNode challenge = signIn(mail, PASSWORD).json();
+		String admin = api.login(IntegrationTest.ADMIN_EMAIL, IntegrationTest.ADMIN_PASSWORD);
+		api.post("/api/v1/admin/users/" + id + "/suspend", Map.of(), admin);
+		Api.Response suspended = signIn(mail, PASSWORD);
+
+		assertThat(challenge.get("mfa_required").asBoolean()).isTrue();
+		assertThat(challenge.has("access_token")).isFalse();
+		assertThat(suspended.status()).isEqualTo(403);
+		assertThat(suspended.json().get("type").asString()).isEqualTo("/problems/account-suspended");
+		assertThat(api.get("/api/v1/me", token).status()).as("its session ended too").isEqualTo(401);
 	}
 
 	@Test
