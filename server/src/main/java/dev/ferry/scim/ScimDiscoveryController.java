@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -68,6 +69,18 @@ class ScimDiscoveryController {
 	@GetMapping("/Schemas/{id}")
 	ResponseEntity<Object> schema(@PathVariable String id) {
 		return ScimJson.respond(HttpStatus.OK, one(discovery.get("Schemas"), id, "Schema"));
+	}
+
+	/**
+	 * Any other path under {@code /scim/v2} (Bulk, /Me): a SCIM 404 rather than the web
+	 * UI's page or a problem; the more specific mappings above and in the resource
+	 * controllers always win over this one.
+	 */
+	@Operation(operationId = "scimUnsupported", summary = "Paths this service provider does not offer")
+	@RequestMapping("/**")
+	ResponseEntity<Object> unsupported(HttpServletRequest request) {
+		throw new ScimException(HttpStatus.NOT_FOUND, null,
+				"This service provider has no " + request.getMethod() + " " + request.getRequestURI() + ".");
 	}
 
 	private static Object list(JsonNode items) {

@@ -1,6 +1,5 @@
 package dev.ferry.scim;
 
-import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,11 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ScimIntegrationTests extends IntegrationTest {
 
-	private static final String PASSWORD = "correct-horse-battery";
+	private static final String PASSWORD = ScimClient.PASSWORD;
 
-	private static final String USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User";
+	private static final String USER_SCHEMA = ScimClient.USER_SCHEMA;
 
-	private static final String PATCH_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
+	private static final String PATCH_SCHEMA = ScimClient.PATCH_SCHEMA;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -243,6 +242,10 @@ class ScimIntegrationTests extends IntegrationTest {
 			.containsExactly("/Users", "/Groups");
 		assertThat(schemas.get("Resources").valueStream().map((s) -> s.get("id").asString())).contains(USER_SCHEMA);
 		assertThat(scim("GET", "/Schemas/" + USER_SCHEMA, null).json().get("name").asString()).isEqualTo("User");
+		Api.Response unknown = scim("POST", "/Bulk", Map.of("Operations", List.of()));
+		assertThat(unknown.status()).isEqualTo(404);
+		assertThat(unknown.contentType()).startsWith("application/scim+json");
+		assertThat(api.send(api.builder("/scim/v2/Bulk", null).GET()).status()).isEqualTo(401);
 	}
 
 	@Test
@@ -272,14 +275,7 @@ class ScimIntegrationTests extends IntegrationTest {
 	}
 
 	private Api.Response scim(String method, String path, Object body) {
-		HttpRequest.Builder request = api.builder("/scim/v2" + path, key).header("Accept", "application/scim+json");
-		if (body == null) {
-			return api.send(request.method(method, HttpRequest.BodyPublishers.noBody()));
-		}
-		String json = (body instanceof String text) ? text
-				: tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(body);
-		return api.send(request.header("Content-Type", "application/scim+json")
-			.method(method, HttpRequest.BodyPublishers.ofString(json)));
+		return new ScimClient(api, key).send(method, path, body);
 	}
 
 	private static Map<String, Object> patch(Map<String, Object> operation) {
@@ -291,16 +287,11 @@ class ScimIntegrationTests extends IntegrationTest {
 	}
 
 	private String createKey(String token, List<String> scopes) {
-		Api.Response created = api.post("/api/v1/auth/api-keys", Map.of("name", "idp", "scopes", scopes), token);
-		assertThat(created.status()).as(created.body()).isEqualTo(201);
-		return created.json().get("key").asString();
+		return ScimClient.createKey(api, token, scopes);
 	}
 
 	private String createAccount(String email) {
-		Api.Response created = api.post("/api/v1/admin/users",
-				Map.of("email", email, "password", PASSWORD, "role", "user"), adminToken());
-		assertThat(created.status()).as(created.body()).isEqualTo(201);
-		return created.json().get("id").asString();
+		return ScimClient.createAccount(api, adminToken(), email);
 	}
 
 	private List<String> actions(String objectId) {
@@ -323,7 +314,7 @@ class ScimIntegrationTests extends IntegrationTest {
 	}
 
 	private static String encode(String query) {
-		return java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8);
+		return ScimClient.filter(query);
 	}
 
 }

@@ -1,0 +1,72 @@
+package dev.ferry.scim;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.ferry.testing.Api;
+import dev.ferry.testing.IntegrationTest;
+import dev.ferry.testing.OwnServer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The other deprovisioning policy, {@code FERRY_SCIM_DEPROVISION=delete}, on a server of
+ * its own: DELETE removes the account, and its live session stops at once.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ScimDeleteIntegrationTests {
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		OwnServer.register(registry, "scim-delete");
+		registry.add("ferry.scim.deprovision", () -> "delete");
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private Api api;
+
+	private String admin;
+
+	@BeforeEach
+	void connect() {
+		api = new Api("http://127.0.0.1:" + port);
+		admin = api.login(IntegrationTest.ADMIN_EMAIL, IntegrationTest.ADMIN_PASSWORD);
+	}
+
+	@Test
+	void deleteRemovesTheAccountAndItsSessionGets401AtOnce() {
+		ScimClient scim = ScimClient.withNewKey(api, admin);
+		String email = "gina-" + UUID.randomUUID() + "@ferry.test";
+		String id = ScimClient.createAccount(api, admin, email);
+		String session = api.login(email, ScimClient.PASSWORD);
+		assertThat(scim.send("POST", "/Users", Map.of("schemas", List.of(ScimClient.USER_SCHEMA), "userName", email))
+			.status()).isEqualTo(201);
+
+		assertThat(scim.send("DELETE", "/Users/" + id, null).status()).isEqualTo(204);
+
+		assertThat(api.get("/api/v1/me", session).status()).isEqualTo(401);
+		assertThat(api.get("/api/v1/admin/users/" + id, admin).status()).isEqualTo(404);
+		assertThat(scim.send("GET", "/Users/" + id, null).status()).isEqualTo(404);
+		assertThat(jdbc.sql("SELECT details FROM audit_log WHERE action = 'scim.user_delete' AND object_id = ?")
+			.param(id)
+			.query(String.class)
+			.single()).contains("delete");
+		assertThat(api.get("/api/v1/admin/scim", admin).json().get("deprovision").asString()).isEqualTo("delete");
+	}
+
+}
