@@ -66,7 +66,9 @@ class ScimUsers {
 		if (existing.isPresent() && links.user(existing.get().id()).filter((l) -> !l.deprovisioned()).isPresent()) {
 			throw ScimException.uniqueness("A user with userName " + email + " is provisioned already.");
 		}
-		User user = existing.map((found) -> provisioning.update(found.id(), email, draft.name(), draft.active()))
+		User user = existing
+			.map((found) -> provisioning.update(found.id(), email, (draft.name() != null) ? draft.name() : found.name(),
+					draft.active()))
 			.orElseGet(() -> provisioning.create(email, draft.name(), draft.active()));
 		links.linkUser(user.id(), draft.externalId(), clock.instant());
 		audit.record(AuditEvent.success("scim.user_create")

@@ -49,7 +49,7 @@ record ScimClient(Api api, String key) {
 	/** An account with {@link #PASSWORD}, made through the admin API; answers its id. */
 	static String createAccount(Api api, String adminToken, String email) {
 		Api.Response created = api.post("/api/v1/admin/users",
-				Map.of("email", email, "password", PASSWORD, "role", "user"), adminToken);
+				Map.of("email", email, "password", PASSWORD, "role", "user", "name", "Bob"), adminToken);
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		return created.json().get("id").asString();
 	}

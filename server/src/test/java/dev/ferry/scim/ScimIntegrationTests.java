@@ -100,6 +100,7 @@ class ScimIntegrationTests extends IntegrationTest {
 				Map.of("schemas", List.of(USER_SCHEMA), "userName", email, "externalId", "okta-bob"));
 		assertThat(linked.status()).as(linked.body()).isEqualTo(201);
 		assertThat(linked.json().get("id").asString()).isEqualTo(id);
+		assertThat(linked.json().get("displayName").asString()).as("linking keeps the name").isEqualTo("Bob");
 
 		Api.Response suspended = scim("PATCH", "/Users/" + id, Map.of("schemas", List.of(PATCH_SCHEMA), "Operations",
 				List.of(Map.of("op", "Replace", "path", "active", "value", "False"))));
