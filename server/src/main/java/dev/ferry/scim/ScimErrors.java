@@ -66,8 +66,9 @@ class ScimErrors {
 					"Internal error; the server log has the details.");
 		}
 		HttpStatus httpStatus = HttpStatus.valueOf(problem.getStatusCode().value());
+		boolean lastAdmin = problem.getBody().getType().getPath().endsWith("/last-admin");
 		String scimType = switch (httpStatus) {
-			case CONFLICT -> "uniqueness";
+			case CONFLICT -> lastAdmin ? null : "uniqueness";
 			case BAD_REQUEST -> "invalidValue";
 			default -> null;
 		};

@@ -69,4 +69,24 @@ class ScimDeleteIntegrationTests {
 		assertThat(api.get("/api/v1/admin/scim", admin).json().get("deprovision").asString()).isEqualTo("delete");
 	}
 
+	@Test
+	void theLastActiveAdminIsNeitherSuspendedNorDeleted() {
+		ScimClient scim = ScimClient.withNewKey(api, admin);
+		Api.Response linked = scim.send("POST", "/Users",
+				Map.of("schemas", List.of(ScimClient.USER_SCHEMA), "userName", IntegrationTest.ADMIN_EMAIL));
+		assertThat(linked.status()).as(linked.body()).isEqualTo(201);
+		String id = linked.json().get("id").asString();
+
+		Api.Response suspend = scim.send("PATCH", "/Users/" + id, Map.of("schemas", List.of(ScimClient.PATCH_SCHEMA),
+				"Operations", List.of(Map.of("op", "replace", "path", "active", "value", false))));
+		Api.Response delete = scim.send("DELETE", "/Users/" + id, null);
+
+		assertThat(suspend.status()).isEqualTo(409);
+		assertThat(suspend.contentType()).startsWith("application/scim+json");
+		assertThat(suspend.json().get("detail").asString()).contains("last active administrator");
+		assertThat(suspend.json().has("scimType")).isFalse();
+		assertThat(delete.status()).isEqualTo(409);
+		assertThat(api.get("/api/v1/me", admin).status()).isEqualTo(200);
+	}
+
 }
