@@ -66,7 +66,7 @@ class ScimErrors {
 					"Internal error; the server log has the details.");
 		}
 		HttpStatus httpStatus = HttpStatus.valueOf(problem.getStatusCode().value());
-		boolean lastAdmin = problem.getBody().getType().getPath().endsWith("/last-admin");
+		boolean lastAdmin = String.valueOf(problem.getBody().getType()).endsWith("/last-admin");
 		String scimType = switch (httpStatus) {
 			case CONFLICT -> lastAdmin ? null : "uniqueness";
 			case BAD_REQUEST -> "invalidValue";

@@ -247,6 +247,11 @@ class ScimIntegrationTests extends IntegrationTest {
 		assertThat(unknown.status()).isEqualTo(404);
 		assertThat(unknown.contentType()).startsWith("application/scim+json");
 		assertThat(api.send(api.builder("/scim/v2/Bulk", null).GET()).status()).isEqualTo(401);
+		Api.Response xml = api.send(api.builder("/scim/v2/Users", key)
+			.header("Content-Type", "application/xml")
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString("<user/>")));
+		assertThat(xml.status()).isEqualTo(415);
+		assertThat(xml.contentType()).startsWith("application/scim+json");
 	}
 
 	@Test
