@@ -14,7 +14,11 @@ const SCOPES = [
   { value: 'write', label: 'Write', hint: 'Upload, rename, move and delete' },
   { value: 'share', label: 'Share', hint: 'Create and manage share links' },
   { value: 'admin', label: 'Admin', hint: 'Manage users and read the audit log' },
+  { value: 'scim', label: 'SCIM', hint: 'Let an identity provider provision accounts (docs/scim.md)' },
 ] as const
+
+/** Scopes only an admin's role allows. */
+const ADMIN_ONLY: readonly string[] = ['admin', 'scim']
 
 const EXPIRY = [
   { value: '30', label: '30 days' },
@@ -90,7 +94,7 @@ export function CreateApiKeyDialog({
     )
   }
 
-  const available = SCOPES.filter((s) => s.value !== 'admin' || me?.role === 'admin')
+  const available = SCOPES.filter((s) => !ADMIN_ONLY.includes(s.value) || me?.role === 'admin')
   return (
     <Dialog
       open={open}

@@ -6,6 +6,7 @@ import { EmptyState } from '../ui/EmptyState'
 import { ErrorNotice } from '../ui/ErrorNotice'
 import { PageHeader } from '../ui/PageHeader'
 import { PageSpinner } from '../ui/Spinner'
+import { ScimStatusSection } from './ScimStatusSection'
 
 const TYPES: Record<string, string> = { oidc: 'OpenID Connect', ldap: 'LDAP directory' }
 
@@ -45,6 +46,7 @@ export function SignInProvidersPage() {
           </ul>
         )}
       </section>
+      <ScimStatusSection />
     </>
   )
 }

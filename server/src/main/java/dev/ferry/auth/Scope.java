@@ -6,13 +6,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** Coarse permissions carried by a token or API key. */
+/**
+ * Coarse permissions carried by a token or API key. {@code SCIM} is for API keys only: it
+ * lets an identity provider provision accounts at {@code /scim/v2}, and only an admin's
+ * role allows it.
+ */
 public enum Scope {
 
-	READ, WRITE, SHARE, ADMIN;
+	READ, WRITE, SHARE, ADMIN, SCIM;
 
 	/** What request bodies may name; check it with bean validation before {@link #of}. */
 	public static final String PATTERN = "(?i)read|write|share|admin";
+
+	/** What an API key may name: {@link #PATTERN} and {@code scim}. */
+	public static final String KEY_PATTERN = "(?i)read|write|share|admin|scim";
 
 	/** The lower-case name the API uses. */
 	public String apiName() {

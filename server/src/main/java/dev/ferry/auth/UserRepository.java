@@ -89,6 +89,24 @@ public class UserRepository {
 			.list();
 	}
 
+	/** Up to {@code limit} users ordered by email, skipping the first {@code offset}. */
+	public List<User> slice(int offset, int limit) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM users ORDER BY email LIMIT ? OFFSET ?")
+			.params(limit, offset)
+			.query(this::map)
+			.list();
+	}
+
+	public long count() {
+		return jdbc.sql("SELECT COUNT(*) FROM users").query(Long.class).single();
+	}
+
+	public void changeEmail(UUID id, String email, Instant now) {
+		jdbc.sql("UPDATE users SET email = ?, updated_at = ? WHERE id = ?")
+			.params(normalize(email), now.toEpochMilli(), id.toString())
+			.update();
+	}
+
 	public boolean anyAdmin() {
 		return jdbc.sql("SELECT COUNT(*) FROM users WHERE role = 'ADMIN'").query(Long.class).single() > 0;
 	}

@@ -60,7 +60,8 @@ class OpenApiConfiguration {
 					"Protection: the defender's bans, permanent address rules, suspicious-activity alerts", "share",
 					"Transfers, share links and public downloads, upload requests, grants and groups", "upload",
 					"Resumable uploads (tus 1.0)", "sftp", "SFTP: the SSH public keys accounts sign in with", "webhook",
-					"Webhooks: endpoints for events, signed per Standard Webhooks, and their delivery log"));
+					"Webhooks: endpoints for events, signed per Standard Webhooks, and their delivery log", "scim",
+					"SCIM provisioning status (the SCIM API itself, /scim/v2, is described in docs/scim.md)"));
 
 	/** What springdoc appends to an id it has already given out ({@code download_1}). */
 	private static final Pattern REPEATED_ID = Pattern.compile("(.+)_\\d+");

@@ -70,7 +70,7 @@ public class AccountCreator {
 		return users.findById(user.id()).orElseThrow();
 	}
 
-	private static AuthException emailTaken() {
+	static AuthException emailTaken() {
 		return AuthException.conflict("email-taken", "Email taken", "An account with this email already exists.");
 	}
 

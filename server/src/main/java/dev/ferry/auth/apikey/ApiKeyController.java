@@ -63,8 +63,8 @@ class ApiKeyController {
 	}
 
 	record CreateRequest(@NotBlank @Size(max = 100) @SafeName String name,
-			@NotEmpty List<@NotNull @Pattern(regexp = Scope.PATTERN,
-					message = "must be one of read, write, share, admin") String> scopes,
+			@NotEmpty List<@NotNull @Pattern(regexp = Scope.KEY_PATTERN,
+					message = "must be one of read, write, share, admin, scim") String> scopes,
 			String expiresAt) {
 
 		Instant expiry() {

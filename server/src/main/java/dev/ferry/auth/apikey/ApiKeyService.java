@@ -13,6 +13,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ferry.audit.AuditActor;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
+import dev.ferry.auth.ApiKeyCredentials;
 import dev.ferry.auth.AuthException;
 import dev.ferry.auth.CurrentUser;
 import dev.ferry.auth.Scope;
@@ -30,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  * demotion or suspension narrows or stops the key at once.
  */
 @Service
-class ApiKeyService implements KeyAuthentication {
+class ApiKeyService implements KeyAuthentication, ApiKeyCredentials {
 
 	static final String PREFIX = "fy_";
 

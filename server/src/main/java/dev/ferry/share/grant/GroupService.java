@@ -118,17 +118,22 @@ class GroupService {
 	}
 
 	private String freeName(String name) {
+		String clean = validName(name);
+		if (repository.groupNameTaken(clean)) {
+			throw ShareException.conflict("A group named '" + clean + "' exists already.");
+		}
+		return clean;
+	}
+
+	/** A group name with its surrounding spaces removed, or a 400. */
+	static String validName(String name) {
 		if (name == null || name.isBlank() || name.length() > 100) {
 			throw ShareException.invalid("name is required, at most 100 characters.");
 		}
 		Names.flaw(name).ifPresent((flaw) -> {
 			throw ShareException.invalid("name " + flaw + ".");
 		});
-		String clean = name.strip();
-		if (repository.groupNameTaken(clean)) {
-			throw ShareException.conflict("A group named '" + clean + "' exists already.");
-		}
-		return clean;
+		return name.strip();
 	}
 
 	private Group group(String id, String action) {

@@ -1,0 +1,114 @@
+package dev.ferry.auth.account;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import dev.ferry.auth.AccountProvisioning;
+import dev.ferry.auth.AuthException;
+import dev.ferry.auth.Role;
+import dev.ferry.auth.User;
+import dev.ferry.auth.UserDeletionStarted;
+import dev.ferry.auth.UserRepository;
+import dev.ferry.auth.UserStatus;
+import dev.ferry.auth.session.SessionService;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
+
+/**
+ * Accounts pushed by an identity provider. The caller (the SCIM module) has checked its
+ * credential and audits each operation; the rules an admin is held to apply here too.
+ */
+@Component
+class ProvisionedAccounts implements AccountProvisioning {
+
+	private final UserRepository users;
+
+	private final AdminTargets targets;
+
+	private final SessionService sessions;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	ProvisionedAccounts(UserRepository users, AdminTargets targets, SessionService sessions,
+			ApplicationEventPublisher events, Clock clock) {
+		this.users = users;
+		this.targets = targets;
+		this.sessions = sessions;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Override
+	@Transactional(noRollbackFor = AuthException.class)
+	public User create(String email, String name, boolean active) {
+		requireFree(email, null);
+		Instant now = clock.instant();
+		User user = new User(UUID.randomUUID(), UserRepository.normalize(email), AccountCreator.blankToNull(name), null,
+				Role.USER, active ? UserStatus.ACTIVE : UserStatus.SUSPENDED, null, now, now);
+		try {
+			users.insert(user);
+		}
+		catch (DataIntegrityViolationException raced) {
+			// PostgreSQL has aborted the transaction: it must roll back, not commit.
+			TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+			throw AccountCreator.emailTaken();
+		}
+		return users.findById(user.id()).orElseThrow();
+	}
+
+	@Override
+	@Transactional(noRollbackFor = AuthException.class)
+	public User update(UUID id, String email, String name, boolean active) {
+		User user = targets.find(id);
+		if (!active) {
+			targets.requireAnotherAdmin(user, "scim.user_update", "suspend");
+		}
+		Instant now = clock.instant();
+		if (!user.email().equals(UserRepository.normalize(email))) {
+			requireFree(email, id);
+			users.changeEmail(id, email, now);
+		}
+		User updated = new User(id, UserRepository.normalize(email), AccountCreator.blankToNull(name),
+				user.passwordHash(), user.role(), active ? UserStatus.ACTIVE : UserStatus.SUSPENDED, user.quotaBytes(),
+				user.createdAt(), now);
+		users.update(updated);
+		if (!active) {
+			sessions.revokeAll(id, "suspended");
+		}
+		return users.findById(id).orElseThrow();
+	}
+
+	@Override
+	@Transactional(noRollbackFor = AuthException.class)
+	public void delete(UUID id) {
+		User user = targets.find(id);
+		targets.requireAnotherAdmin(user, "scim.user_delete", "delete");
+		events.publishEvent(new UserDeletionStarted(id));
+		users.delete(id);
+	}
+
+	@Override
+	public List<User> page(int offset, int limit) {
+		return users.slice(offset, limit);
+	}
+
+	@Override
+	public long count() {
+		return users.count();
+	}
+
+	private void requireFree(String email, UUID self) {
+		users.findByEmail(email).filter((other) -> !other.id().equals(self)).ifPresent((other) -> {
+			throw AccountCreator.emailTaken();
+		});
+	}
+
+}
