@@ -28,13 +28,13 @@ public final class OwnServer {
 		registry.add("ferry.admin.password", () -> IntegrationTest.ADMIN_PASSWORD);
 	}
 
-	/** Mail on, through {@code mail}, polled often so tests wait little. */
+	/** Mail on, through {@code mail}; jobs polled often so tests wait little. */
 	public static void registerMail(DynamicPropertyRegistry registry, GreenMail mail) {
 		registry.add("ferry.mail.host", () -> "127.0.0.1");
 		registry.add("ferry.mail.port", () -> mail.getSmtp().getPort());
 		registry.add("ferry.mail.starttls", () -> "false");
 		registry.add("ferry.mail.from", () -> "ferry@ferry.test");
-		registry.add("ferry.mail.poll-interval", () -> "100ms");
+		registry.add("ferry.jobs.poll-interval", () -> "100ms");
 	}
 
 	/** A real SMTP server on a free loopback port, stopped when the JVM ends. */
