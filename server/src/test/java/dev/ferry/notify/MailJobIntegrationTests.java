@@ -49,7 +49,6 @@ class MailJobIntegrationTests {
 		registry.add("ferry.mail.starttls", () -> "false");
 		registry.add("ferry.mail.retry-delay", () -> "200ms");
 		registry.add("ferry.mail.max-attempts", () -> "3");
-		registry.add("ferry.jobs.poll-interval", () -> "100ms");
 	}
 
 	@BeforeEach
