@@ -1,13 +1,12 @@
 package dev.ferry.notify;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
 import dev.ferry.testing.Api;
+import dev.ferry.testing.FerryProcess;
 import dev.ferry.testing.IntegrationTest;
 import dev.ferry.testing.OwnServer;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,8 +30,6 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class MailJobIntegrationTests {
 
-	private static final int CLOSED_PORT = freePort();
-
 	@LocalServerPort
 	int port;
 
@@ -42,10 +39,11 @@ class MailJobIntegrationTests {
 	Api api;
 
 	@DynamicPropertySource
-	static void ownServer(DynamicPropertyRegistry registry) {
+	static void ownServer(DynamicPropertyRegistry registry) throws IOException {
+		int closedPort = FerryProcess.freePort();
 		OwnServer.register(registry, "mail-job");
 		registry.add("ferry.mail.host", () -> "127.0.0.1");
-		registry.add("ferry.mail.port", () -> CLOSED_PORT);
+		registry.add("ferry.mail.port", () -> closedPort);
 		registry.add("ferry.mail.starttls", () -> "false");
 		registry.add("ferry.mail.retry-delay", () -> "200ms");
 		registry.add("ferry.mail.max-attempts", () -> "3");
@@ -100,15 +98,6 @@ class MailJobIntegrationTests {
 			.mapToDouble((line) -> Double.parseDouble(line.substring(series.length() + 1).trim()))
 			.findFirst()
 			.orElse(-1);
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }
