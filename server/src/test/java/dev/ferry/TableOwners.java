@@ -45,7 +45,9 @@ final class TableOwners {
 			Map.entry("defender_bans", "protect"), Map.entry("address_rules", "protect"),
 			Map.entry("alerts", "protect"),
 			// SCIM provisioning
-			Map.entry("scim_users", "scim"), Map.entry("scim_groups", "scim"), Map.entry("scim_status", "scim"));
+			Map.entry("scim_users", "scim"), Map.entry("scim_groups", "scim"), Map.entry("scim_status", "scim"),
+			// background jobs
+			Map.entry("scheduled_tasks", "jobs"));
 
 	/**
 	 * Known reads of another module's tables, each with its reason. The test fails on any

@@ -14,8 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code mail_outbox} table. A message is claimed by one node at a time
- * ({@code claimed_until}), so several nodes can poll the same outbox. Subject and bodies
+ * The {@code mail_outbox} table. Each pending message is one execution of the
+ * {@code mail} job, which one node at a time runs; {@code claimed_until} and
+ * {@code next_attempt_at} date from when every node polled the table. Subject and bodies
  * may hold share links, reset links and codes, which are secrets: they are kept only
  * sealed under the KEK ({@code sealed_body}, context {@code mail:<id>}) and dropped once
  * the message is sent or given up. The plaintext columns stay empty.
@@ -50,20 +51,19 @@ class MailOutbox {
 			.update();
 	}
 
-	List<UUID> due(Instant now, int limit) {
-		return jdbc
-			.sql("SELECT id FROM mail_outbox WHERE status = ? AND next_attempt_at <= ? AND claimed_until <= ? "
-					+ "ORDER BY next_attempt_at, id LIMIT " + limit)
-			.params(PENDING, now.toEpochMilli(), now.toEpochMilli())
+	/** Every message not yet sent nor given up. */
+	List<UUID> pendingIds() {
+		return jdbc.sql("SELECT id FROM mail_outbox WHERE status = ? ORDER BY created_at, id")
+			.param(PENDING)
 			.query((rs, row) -> UUID.fromString(rs.getString(1)))
 			.list();
 	}
 
-	/** Takes the message for this node until {@code until}; false if another has it. */
-	boolean claim(UUID id, Instant now, Instant until) {
-		return jdbc.sql("UPDATE mail_outbox SET claimed_until = ? WHERE id = ? AND status = ? AND claimed_until <= ?")
-			.params(until.toEpochMilli(), id.toString(), PENDING, now.toEpochMilli())
-			.update() == 1;
+	boolean pending(UUID id) {
+		return jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE id = ? AND status = ?")
+			.params(id.toString(), PENDING)
+			.query(Long.class)
+			.single() == 1;
 	}
 
 	OutboxMessage find(UUID id) {
@@ -80,16 +80,21 @@ class MailOutbox {
 	}
 
 	void sent(UUID id, Instant now) {
-		jdbc.sql("UPDATE mail_outbox SET status = ?, sent_at = ?, attempts = attempts + 1, " + BLANK
-				+ ", claimed_until = 0 WHERE id = ?")
+		jdbc.sql("UPDATE mail_outbox SET status = ?, sent_at = ?, attempts = attempts + 1, " + BLANK + " WHERE id = ?")
 			.params(SENT, now.toEpochMilli(), id.toString())
 			.update();
 	}
 
-	void failed(UUID id, boolean giveUp, Instant nextAttempt, String error) {
-		jdbc.sql("UPDATE mail_outbox SET status = ?, attempts = attempts + 1, next_attempt_at = ?, last_error = ?, "
-				+ (giveUp ? BLANK + ", " : "") + "claimed_until = 0 WHERE id = ?")
-			.params(giveUp ? FAILED : PENDING, nextAttempt.toEpochMilli(), error, id.toString())
+	void attemptFailed(UUID id, String error) {
+		jdbc.sql("UPDATE mail_outbox SET attempts = attempts + 1, last_error = ? WHERE id = ? AND status = ?")
+			.params(error, id.toString(), PENDING)
+			.update();
+	}
+
+	/** Marks the message failed and drops its content. */
+	void gaveUp(UUID id) {
+		jdbc.sql("UPDATE mail_outbox SET status = ?, " + BLANK + " WHERE id = ? AND status = ?")
+			.params(FAILED, id.toString(), PENDING)
 			.update();
 	}
 

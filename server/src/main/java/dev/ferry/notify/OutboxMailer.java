@@ -4,9 +4,14 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.ferry.jobs.Jobs;
+
 import org.springframework.stereotype.Service;
 
-/** {@link Mailer} that renders now and leaves sending to {@link MailWorker}. */
+/**
+ * {@link Mailer} that renders now and queues the {@code mail} job; inside a transaction
+ * message and job commit together.
+ */
 @Service
 class OutboxMailer implements Mailer {
 
@@ -16,10 +21,13 @@ class OutboxMailer implements Mailer {
 
 	private final MailOutbox outbox;
 
+	private final Jobs jobs;
+
 	private final Clock clock;
 
-	OutboxMailer(MailTransport transport, MailTemplates templates, MailOutbox outbox, Clock clock) {
+	OutboxMailer(MailTransport transport, MailTemplates templates, MailOutbox outbox, Jobs jobs, Clock clock) {
 		this.transport = transport;
+		this.jobs = jobs;
 		this.templates = templates;
 		this.outbox = outbox;
 		this.clock = clock;
@@ -36,7 +44,9 @@ class OutboxMailer implements Mailer {
 		if (!enabled()) {
 			return false;
 		}
-		outbox.add(UUID.randomUUID(), recipient, rendered, clock.instant());
+		UUID id = UUID.randomUUID();
+		outbox.add(id, recipient, rendered, clock.instant());
+		jobs.enqueue(MailJob.NAME, id.toString());
 		return true;
 	}
 

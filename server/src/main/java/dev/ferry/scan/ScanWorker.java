@@ -13,7 +13,6 @@ import dev.ferry.files.ScanStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,7 +49,6 @@ class ScanWorker {
 		this.clock = clock;
 	}
 
-	@Scheduled(fixedDelayString = "${ferry.scan.interval:2s}", initialDelayString = "${ferry.scan.interval:2s}")
 	public void run() {
 		if (clamd == null) {
 			int skipped = files.skipPending();

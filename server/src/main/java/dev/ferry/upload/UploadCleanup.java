@@ -9,7 +9,6 @@ import dev.ferry.storage.BlobStorage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,8 +39,6 @@ class UploadCleanup {
 		this.audit = audit;
 	}
 
-	@Scheduled(fixedDelayString = "${ferry.upload.cleanup-interval:5m}",
-			initialDelayString = "${ferry.upload.cleanup-interval:5m}")
 	void run() {
 		Instant now = policy.now();
 		for (Upload upload : repository.activeExpiredBy(now, BATCH)) {

@@ -1,22 +1,24 @@
 package dev.ferry.webhook;
 
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
+import java.time.Duration;
 
-/** Runs the delivery worker now and then on this node. */
-@Component
+import dev.ferry.jobs.RecurringJob;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Runs the delivery worker as a cluster-wide job; each delivery's retries and backoff
+ * live in {@code webhook_deliveries}.
+ */
+@Configuration(proxyBeanMethods = false)
 class DeliveryScheduler {
 
-	private final DeliveryWorker worker;
-
-	DeliveryScheduler(DeliveryWorker worker) {
-		this.worker = worker;
-	}
-
-	@Scheduled(fixedDelayString = "${ferry.webhooks.poll-interval:5s}",
-			initialDelayString = "${ferry.webhooks.poll-interval:5s}")
-	void poll() {
-		worker.runDue();
+	@Bean
+	RecurringJob recurringWebhookDeliveries(DeliveryWorker worker,
+			@Value("${ferry.webhooks.poll-interval:5s}") Duration interval) {
+		return RecurringJob.every(interval, "webhook-deliveries", worker::runDue);
 	}
 
 }

@@ -98,6 +98,11 @@ public final class Cluster implements AutoCloseable {
 		environment.put("FERRY_NODE_NAME", name(node));
 		// Every node sweeps every second, so the nodes race for each ended transfer.
 		environment.put("FERRY_SHARE_SWEEP_INTERVAL", "1s");
+		// The jobs: looked for often, a killed node's run taken over soon, and the probe
+		// job of dev.ferry.jobs.ProbeJobConfiguration every second.
+		environment.put("FERRY_JOBS_POLL_INTERVAL", "300ms");
+		environment.put("FERRY_JOBS_HEARTBEAT_INTERVAL", "2s");
+		environment.put("FERRY_TEST_JOB_PROBE_INTERVAL", "1s");
 		// Three JVMs start at once on a small machine: the quick compiler alone starts
 		// them sooner, and the serial collector keeps them from competing for the cores.
 		environment.put("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
@@ -141,6 +146,21 @@ public final class Cluster implements AutoCloseable {
 				result.next();
 				return result.getLong(1);
 			}
+		}
+	}
+
+	/** Runs a query of two text columns with one parameter on the nodes' database. */
+	public List<String[]> rows(String sql, String parameter) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(databaseUrl, Databases.postgresUser(), null);
+				PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.setString(1, parameter);
+			List<String[]> rows = new ArrayList<>();
+			try (ResultSet result = statement.executeQuery()) {
+				while (result.next()) {
+					rows.add(new String[] { result.getString(1), result.getString(2) });
+				}
+			}
+			return rows;
 		}
 	}
 

@@ -14,16 +14,19 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import dev.ferry.testing.Api;
 import dev.ferry.testing.FerryProcess;
@@ -203,6 +206,31 @@ class ClusterIntegrationTests {
 		assertThat(auditCount("transfer.purged", transferId)).isEqualTo(1);
 		assertThat(auditCount("file.purged", fileId)).isEqualTo(1);
 		assertThat(api.send(api.builder("/api/v1/files/" + fileId, token).GET()).status()).isEqualTo(404);
+	}
+
+	/**
+	 * All three nodes poll for the probe job (every second, see {@code Cluster}); each
+	 * run records how many runs it saw before it. Each schedule ran on exactly one node:
+	 * the numbers are 0, 1, 2, ... without a repeat, while more than one node took turns.
+	 */
+	@Test
+	void aRecurringJobRunsOncePerScheduleAcrossNodes() throws Exception {
+		List<String> seen = new ArrayList<>();
+		Set<String> nodes = new HashSet<>();
+		await().atMost(Duration.ofSeconds(90)).until(() -> {
+			seen.clear();
+			nodes.clear();
+			for (String[] run : cluster.rows("SELECT object_id, details FROM audit_log WHERE action = ? ORDER BY seq",
+					"test.job_probe")) {
+				seen.add(run[0]);
+				nodes.add(JsonMapper.builder().build().readTree(run[1]).get("node").asString());
+			}
+			return seen.size() >= 6 && nodes.size() >= 2;
+		});
+		assertThat(seen).containsExactlyElementsOf(IntStream.range(0, seen.size()).mapToObj(String::valueOf).toList());
+		assertThat(cluster.count("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = ?", "test-probe"))
+			.as("one execution for all nodes")
+			.isOne();
 	}
 
 	private static long auditCount(String action, String objectId) throws Exception {

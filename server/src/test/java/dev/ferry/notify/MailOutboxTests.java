@@ -6,6 +6,8 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -13,6 +15,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.ferry.crypto.TestSecrets;
+import dev.ferry.jobs.Jobs;
 import dev.ferry.testing.Databases;
 import dev.ferry.testing.MutableClock;
 import jakarta.mail.internet.MimeMessage;
@@ -22,12 +25,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The outbox and its worker against a real database of each vendor and a real SMTP
- * server: a message survives an SMTP outage, is retried with backoff, and is delivered
- * once the server is up. Subject and bodies are at rest only sealed, and dropped once the
- * message is sent or given up.
+ * server: a failed attempt is counted and thrown for the job to retry (the backoff is the
+ * jobs module's, see {@code JobsTests}), and the message is delivered once the server is
+ * up. Subject and bodies are at rest only sealed, and dropped once the message is sent or
+ * given up.
  */
 class MailOutboxTests {
 
@@ -37,16 +42,20 @@ class MailOutboxTests {
 		int port = freePort();
 		MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
 		MailProperties properties = new MailProperties("127.0.0.1", port, null, null, "ferry@ferry.test", false,
-				Duration.ofSeconds(5), Duration.ofMinutes(1), 3);
+				Duration.ofMinutes(1), 3);
 		try (Databases.Fresh db = Databases.migrated(vendor)) {
 			MailOutbox outbox = new MailOutbox(db.jdbc(), TestSecrets.kek());
 			MailTransport transport = new MailTransport(sender(port), properties.from());
-			MailWorker worker = new MailWorker(outbox, transport, properties, clock);
-			OutboxMailer mailer = new OutboxMailer(transport, new MailTemplates(), outbox, clock);
+			MailWorker worker = new MailWorker(outbox, transport, clock);
+			QueuedIds jobs = new QueuedIds();
+			OutboxMailer mailer = new OutboxMailer(transport, new MailTemplates(), outbox, jobs, clock);
 
 			assertThat(mailer.send("to@example.test", "verification-code", Map.of("code", "123456", "title", "<T>")))
 				.isTrue();
-			worker.poll();
+			String id = jobs.single();
+			assertThatThrownBy(() -> worker.deliver(id)).isInstanceOf(MailWorker.MailNotSent.class)
+				.hasNoCause()
+				.hasMessageNotContaining("127.0.0.1");
 			assertThat(status(db)).isEqualTo("pending:1");
 			assertNoPlaintextAtRest(db, "123456");
 			assertThat(sealedBody(db)).isNotNull();
@@ -54,10 +63,7 @@ class MailOutboxTests {
 			GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 			smtp.start();
 			try {
-				worker.poll();
-				assertThat(smtp.getReceivedMessages()).isEmpty();
-				clock.advance(Duration.ofMinutes(1));
-				worker.poll();
+				worker.deliver(id);
 				MimeMessage[] received = smtp.getReceivedMessages();
 				assertThat(received).hasSize(1);
 				assertThat(received[0].getSubject()).isEqualTo("Your Ferry code: 123456");
@@ -65,7 +71,7 @@ class MailOutboxTests {
 				assertThat(status(db)).isEqualTo("sent:2");
 				assertNoPlaintextAtRest(db, "123456");
 				assertThat(sealedBody(db)).isNull();
-				worker.poll();
+				worker.deliver(id);
 				assertThat(smtp.getReceivedMessages()).hasSize(1);
 			}
 			finally {
@@ -80,20 +86,21 @@ class MailOutboxTests {
 		int port = freePort();
 		MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
 		MailProperties properties = new MailProperties("127.0.0.1", port, null, null, "ferry@ferry.test", false,
-				Duration.ofSeconds(5), Duration.ofMinutes(1), 2);
+				Duration.ofMinutes(1), 2);
 		try (Databases.Fresh db = Databases.migrated(vendor)) {
 			MailOutbox outbox = new MailOutbox(db.jdbc(), TestSecrets.kek());
 			MailTransport transport = new MailTransport(sender(port), properties.from());
-			MailWorker worker = new MailWorker(outbox, transport, properties, clock);
-			new OutboxMailer(transport, new MailTemplates(), outbox, clock).send("to@example.test",
+			MailWorker worker = new MailWorker(outbox, transport, clock);
+			QueuedIds jobs = new QueuedIds();
+			new OutboxMailer(transport, new MailTemplates(), outbox, jobs, clock).send("to@example.test",
 					"transfer-expired-unopened", Map.of("title", "Secret title", "expires_at", "2030-01-01T00:00:00Z"));
 			assertNoPlaintextAtRest(db, "Secret title");
+			String id = jobs.single();
 
-			worker.poll();
-			clock.advance(Duration.ofMinutes(1));
-			worker.poll();
-			clock.advance(Duration.ofDays(1));
-			worker.poll();
+			assertThatThrownBy(() -> worker.deliver(id)).isInstanceOf(MailWorker.MailNotSent.class);
+			assertThatThrownBy(() -> worker.deliver(id)).isInstanceOf(MailWorker.MailNotSent.class);
+			worker.giveUp(id);
+			worker.deliver(id);
 
 			assertThat(status(db)).isEqualTo("failed:2");
 			assertNoPlaintextAtRest(db, "Secret title");
@@ -108,7 +115,7 @@ class MailOutboxTests {
 	void nothingIsQueuedWhenMailIsOff(Databases.Vendor vendor) {
 		try (Databases.Fresh db = Databases.migrated(vendor)) {
 			OutboxMailer mailer = new OutboxMailer(MailTransport.DISABLED, new MailTemplates(),
-					new MailOutbox(db.jdbc(), TestSecrets.kek()), new MutableClock(Instant.now()));
+					new MailOutbox(db.jdbc(), TestSecrets.kek()), new QueuedIds(), new MutableClock(Instant.now()));
 
 			assertThat(mailer.send("to@example.test", "verification-code", Map.of("code", "1", "title", "t")))
 				.isFalse();
@@ -123,7 +130,7 @@ class MailOutboxTests {
 		int port = freePort();
 		MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
 		MailProperties properties = new MailProperties("127.0.0.1", port, null, null, "ferry@ferry.test", false,
-				Duration.ofSeconds(5), Duration.ofMinutes(1), 3);
+				Duration.ofMinutes(1), 3);
 		try (Databases.Fresh db = Databases.migrated(vendor)) {
 			db.jdbc()
 				.sql("INSERT INTO mail_outbox (id, recipient, subject, text_body, html_body, status, attempts, "
@@ -140,7 +147,8 @@ class MailOutboxTests {
 			GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 			smtp.start();
 			try {
-				new MailWorker(outbox, new MailTransport(sender(port), properties.from()), properties, clock).poll();
+				MailWorker worker = new MailWorker(outbox, new MailTransport(sender(port), properties.from()), clock);
+				outbox.pendingIds().forEach((id) -> worker.deliver(id.toString()));
 				MimeMessage[] received = smtp.getReceivedMessages();
 				assertThat(received).hasSize(1);
 				assertThat(received[0].getSubject()).isEqualTo("Your Ferry code: 654321");
@@ -150,6 +158,24 @@ class MailOutboxTests {
 				smtp.stop();
 			}
 		}
+	}
+
+	/** What the mailer queued, for the test to run as the job would. */
+	private static final class QueuedIds implements Jobs {
+
+		private final List<String> ids = new ArrayList<>();
+
+		@Override
+		public void enqueue(String job, String id) {
+			assertThat(job).isEqualTo(MailJob.NAME);
+			ids.add(id);
+		}
+
+		String single() {
+			assertThat(ids).hasSize(1);
+			return ids.get(0);
+		}
+
 	}
 
 	/** Neither the plaintext columns nor the sealed bytes show {@code secret}. */

@@ -37,6 +37,7 @@ public abstract class IntegrationTest {
 		registry.add("ferry.data-dir", DATA_DIR::toString);
 		registry.add("ferry.admin.email", () -> ADMIN_EMAIL);
 		registry.add("ferry.admin.password", () -> ADMIN_PASSWORD);
+		registry.add("ferry.jobs.poll-interval", () -> "200ms");
 	}
 
 	@BeforeEach

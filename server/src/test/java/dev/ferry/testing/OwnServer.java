@@ -26,15 +26,17 @@ public final class OwnServer {
 		registry.add("ferry.data-dir", () -> dataDir);
 		registry.add("ferry.admin.email", () -> IntegrationTest.ADMIN_EMAIL);
 		registry.add("ferry.admin.password", () -> IntegrationTest.ADMIN_PASSWORD);
+		// Jobs (mail, scans, webhooks, the sweeper) are looked for often, so tests wait
+		// little.
+		registry.add("ferry.jobs.poll-interval", () -> "100ms");
 	}
 
-	/** Mail on, through {@code mail}, polled often so tests wait little. */
+	/** Mail on, through {@code mail}. */
 	public static void registerMail(DynamicPropertyRegistry registry, GreenMail mail) {
 		registry.add("ferry.mail.host", () -> "127.0.0.1");
 		registry.add("ferry.mail.port", () -> mail.getSmtp().getPort());
 		registry.add("ferry.mail.starttls", () -> "false");
 		registry.add("ferry.mail.from", () -> "ferry@ferry.test");
-		registry.add("ferry.mail.poll-interval", () -> "100ms");
 	}
 
 	/** A real SMTP server on a free loopback port, stopped when the JVM ends. */

@@ -6,7 +6,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import dev.ferry.auth.DownloadTickets;
@@ -40,7 +39,6 @@ class SessionCleanup {
 		this.clock = clock;
 	}
 
-	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
 	void deleteEndedSessions() {
 		int deleted = sessions.deleteEndedBefore(clock.instant());
 		challenges.deleteExpiredBefore(clock.instant());

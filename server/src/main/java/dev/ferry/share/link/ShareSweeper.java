@@ -12,7 +12,6 @@ import dev.ferry.share.transfer.TransferRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -56,8 +55,6 @@ public class ShareSweeper {
 		this.clock = clock;
 	}
 
-	@Scheduled(fixedDelayString = "${ferry.share.sweep-interval:1m}",
-			initialDelayString = "${ferry.share.sweep-interval:1m}")
 	public void sweep() {
 		Instant now = clock.instant();
 		for (Transfer transfer : transfers.dueToExpire(now, BATCH)) {

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import dev.ferry.storage.StorageProperties;
@@ -14,7 +13,6 @@ import dev.ferry.storage.spi.StoredObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,7 +43,6 @@ class BlobCleanup {
 		this.properties = properties;
 	}
 
-	@Scheduled(initialDelay = 1, fixedDelay = 15, timeUnit = TimeUnit.MINUTES)
 	void scheduled() {
 		try {
 			Result result = run(Instant.now().minus(properties.abandonedAfter()));
