@@ -43,7 +43,10 @@ final class TableOwners {
 			Map.entry("ssh_keys", "sftp"), Map.entry("webhooks", "webhook"), Map.entry("webhook_deliveries", "webhook"),
 			// protection: bans, permanent address rules, alerts
 			Map.entry("defender_bans", "protect"), Map.entry("address_rules", "protect"),
-			Map.entry("alerts", "protect"));
+			Map.entry("alerts", "protect"),
+			// compliance: erasure's audit commitments, personal data exports
+			Map.entry("audit_chain_format", "audit"), Map.entry("audit_redactions", "audit"),
+			Map.entry("gdpr_exports", "gdpr"));
 
 	/**
 	 * Known reads of another module's tables, each with its reason. The test fails on any

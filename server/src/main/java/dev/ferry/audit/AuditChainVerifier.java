@@ -3,6 +3,7 @@ package dev.ferry.audit;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
@@ -23,10 +24,13 @@ class AuditChainVerifier {
 
 	private final AuditChain chain;
 
-	AuditChainVerifier(AuditReader reader, AuditRepository repository, AuditChain chain) {
+	private final AuditRedactions redactions;
+
+	AuditChainVerifier(AuditReader reader, AuditRepository repository, AuditChain chain, AuditRedactions redactions) {
 		this.reader = reader;
 		this.repository = repository;
 		this.chain = chain;
+		this.redactions = redactions;
 	}
 
 	ChainVerification verify() {
@@ -46,8 +50,9 @@ class AuditChainVerifier {
 					return ChainVerification.broken(null, walk.checked, "head_mismatch");
 				}
 			}
+			Map<Long, Map<String, String>> erased = redactions.between(walk.lastSeq, page.get(page.size() - 1).seq());
 			for (AuditRecord record : page) {
-				ChainVerification broken = walk.check(record);
+				ChainVerification broken = walk.check(record, erased.getOrDefault(record.seq(), Map.of()));
 				if (broken != null) {
 					return broken;
 				}
@@ -69,7 +74,7 @@ class AuditChainVerifier {
 		private long checked;
 
 		/** Checks the next record; returns the verdict when it is bad, else null. */
-		private ChainVerification check(AuditRecord record) {
+		private ChainVerification check(AuditRecord record, Map<String, String> redacted) {
 			checked++;
 			if (record.seq() != lastSeq + 1) {
 				return ChainVerification.broken(record.id(), checked, "missing_record");
@@ -77,7 +82,7 @@ class AuditChainVerifier {
 			if (!same(record.prevHash(), lastHash)) {
 				return ChainVerification.broken(record.id(), checked, "broken_link");
 			}
-			if (!same(chain.hash(record, lastHash), record.hash())) {
+			if (!same(chain.hash(record, lastHash, redacted), record.hash())) {
 				return ChainVerification.broken(record.id(), checked, "hash_mismatch");
 			}
 			lastSeq = record.seq();
