@@ -43,6 +43,11 @@ class AccountErasureIntegrationTests extends IntegrationTest {
 			.query(String.class)
 			.list();
 		assertThat(storeKeys).isNotEmpty();
+		Api.Response transfer = api.post("/api/v1/transfers",
+				Map.of("title", "to be erased", "file_ids", List.of(fileId), "link", Map.of()), user.token());
+		assertThat(transfer.status()).as(transfer.body()).isEqualTo(201);
+		assertThat(api.post("/api/v1/upload-requests", Map.of("title", "Inbox " + UUID.randomUUID()), user.token())
+			.status()).isEqualTo(201);
 		Api.Response key = api.post("/api/v1/auth/api-keys", Map.of("name", "k", "scopes", List.of("read", "write")),
 				user.token());
 		assertThat(key.status()).isEqualTo(201);
@@ -66,6 +71,8 @@ class AccountErasureIntegrationTests extends IntegrationTest {
 		}
 		assertThat(count("SELECT COUNT(*) FROM users WHERE id = ?", id)).isZero();
 		assertThat(count("SELECT COUNT(*) FROM files WHERE owner_id = ?", id)).isZero();
+		assertThat(count("SELECT COUNT(*) FROM transfers WHERE owner_id = ?", id)).isZero();
+		assertThat(count("SELECT COUNT(*) FROM upload_requests WHERE owner_id = ?", id)).isZero();
 		assertThat(count("SELECT COUNT(*) FROM blobs WHERE id = ? AND wrapped_key IS NOT NULL", blobId)).isZero();
 		assertThat(count("SELECT COUNT(*) FROM blob_parts WHERE blob_id = ?", blobId)).isZero();
 		for (String storeKey : storeKeys) {
