@@ -46,7 +46,8 @@ final class TableOwners {
 			Map.entry("alerts", "protect"),
 			// compliance: erasure's audit commitments, personal data exports
 			Map.entry("audit_chain_format", "audit"), Map.entry("audit_redactions", "audit"),
-			Map.entry("gdpr_exports", "gdpr"));
+			Map.entry("gdpr_exports", "gdpr"), Map.entry("audit_checkpoints", "audit"),
+			Map.entry("retention_policies", "retention"));
 
 	/**
 	 * Known reads of another module's tables, each with its reason. The test fails on any

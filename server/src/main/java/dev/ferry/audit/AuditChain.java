@@ -77,6 +77,11 @@ class AuditChain {
 		return mac("commit" + SEPARATOR + field + SEPARATOR + Objects.toString(value, ""));
 	}
 
+	/** The signature of a pruning checkpoint: it can only come from the key holder. */
+	String sign(AuditCheckpoints.Checkpoint checkpoint) {
+		return mac("checkpoint" + SEPARATOR + checkpoint.signed());
+	}
+
 	/** A stable stand-in for an erased account's id: the same in every record. */
 	String pseudonym(String userId) {
 		return "erased-" + mac("pseudonym" + SEPARATOR + userId).substring(0, 24);

@@ -26,15 +26,31 @@ class AuditChainVerifier {
 
 	private final AuditRedactions redactions;
 
-	AuditChainVerifier(AuditReader reader, AuditRepository repository, AuditChain chain, AuditRedactions redactions) {
+	private final AuditCheckpoints checkpoints;
+
+	AuditChainVerifier(AuditReader reader, AuditRepository repository, AuditChain chain, AuditRedactions redactions,
+			AuditCheckpoints checkpoints) {
 		this.reader = reader;
 		this.repository = repository;
 		this.chain = chain;
 		this.redactions = redactions;
+		this.checkpoints = checkpoints;
 	}
 
+	/**
+	 * Starts at genesis, or after pruning at the latest checkpoint, whose signature must
+	 * hold: its seq and hash then stand for the records that were pruned.
+	 */
 	ChainVerification verify() {
 		Walk walk = new Walk();
+		AuditCheckpoints.Checkpoint anchor = checkpoints.latest().orElse(null);
+		if (anchor != null) {
+			if (!same(chain.sign(anchor), anchor.signature())) {
+				return ChainVerification.broken(null, 0, "checkpoint_invalid");
+			}
+			walk.lastSeq = anchor.throughSeq();
+			walk.lastHash = anchor.throughHash();
+		}
 		while (true) {
 			List<AuditRecord> page = reader.oldestFirst(AuditFilter.NONE, walk.lastSeq, Long.MAX_VALUE, PAGE_SIZE);
 			if (page.isEmpty()) {

@@ -169,7 +169,8 @@ class AuditRepositoryTests {
 			SimpleMeterRegistry meters = new SimpleMeterRegistry();
 			AuditReader reader = new AuditReader(jdbc);
 			return new Trail(db, new JdbcAuditLog(repository, chain, JsonMapper.builder().build(), meters, (event) -> {
-			}), reader, new AuditChainVerifier(reader, repository, chain, new AuditRedactions(jdbc)), meters);
+			}), reader, new AuditChainVerifier(reader, repository, chain, new AuditRedactions(jdbc),
+					new AuditCheckpoints(jdbc)), meters);
 		}
 
 		JdbcClient jdbc() {
