@@ -31,14 +31,14 @@ class RetentionController {
 
 	@Operation(operationId = "getRetention", summary = "The retention policies: days kept per category")
 	@GetMapping
-	Policies get(@AuthenticationPrincipal CurrentUser caller) {
-		return new Policies(retention.get(caller));
+	RetentionSettings get(@AuthenticationPrincipal CurrentUser caller) {
+		return new RetentionSettings(retention.get(caller));
 	}
 
 	@Operation(operationId = "putRetention", summary = "Replace the retention policies")
 	@PutMapping
-	Policies put(@AuthenticationPrincipal CurrentUser caller, @Valid @RequestBody Policies body) {
-		return new Policies(retention.replace(caller, body.policies()));
+	RetentionSettings put(@AuthenticationPrincipal CurrentUser caller, @Valid @RequestBody RetentionSettings body) {
+		return new RetentionSettings(retention.replace(caller, body.policies()));
 	}
 
 	@Operation(operationId = "previewRetention", summary = "Dry run: what the next retention run will remove")
@@ -59,7 +59,7 @@ class RetentionController {
 	 * Days kept per category ({@code files}, {@code audit}); a missing category keeps
 	 * forever.
 	 */
-	record Policies(@NotNull Map<String, Integer> policies) {
+	record RetentionSettings(@NotNull Map<String, Integer> policies) {
 	}
 
 }

@@ -10,7 +10,7 @@ import dev.ferry.files.AgedFiles.AgedFile;
  * What a retention run removes (a dry run) or removed, per category with a policy, as of
  * one instant: each category's cutoff is {@code as_of} minus its age limit.
  */
-record RetentionPlan(Instant asOf, boolean dryRun, List<Category> categories) {
+record RetentionPlan(Instant asOf, boolean dryRun, List<RetentionStep> categories) {
 
 	/**
 	 * One category: {@code count} items; for files the first
@@ -18,14 +18,14 @@ record RetentionPlan(Instant asOf, boolean dryRun, List<Category> categories) {
 	 * the seq range and, after a run, the archive file it was exported to.
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record Category(String category, int maxAgeDays, Instant cutoff, long count, List<Item> files, Boolean truncated,
-			Long fromSeq, Long throughSeq, String archive) {
+	record RetentionStep(String category, int maxAgeDays, Instant cutoff, long count, List<RetentionItem> files,
+			Boolean truncated, Long fromSeq, Long throughSeq, String archive) {
 	}
 
-	record Item(String id, String ownerId, String path, long size, Instant createdAt) {
+	record RetentionItem(String id, String ownerId, String path, long size, Instant createdAt) {
 
-		static Item of(AgedFile file) {
-			return new Item(file.id().toString(), file.ownerId().toString(), file.path(), file.size(),
+		static RetentionItem of(AgedFile file) {
+			return new RetentionItem(file.id().toString(), file.ownerId().toString(), file.path(), file.size(),
 					file.createdAt());
 		}
 

@@ -87,7 +87,7 @@ class RetentionService {
 	RetentionPlan preview(CurrentUser caller, Instant asOf) {
 		access.requireAdmin(caller, "retention.preview");
 		Instant at = asOf(asOf);
-		List<RetentionPlan.Category> categories = new ArrayList<>();
+		List<RetentionPlan.RetentionStep> categories = new ArrayList<>();
 		policies.all().forEach((category, days) -> categories.add(plan(category, days, at)));
 		audit.record(AuditEvent.success("retention.preview").detail("as_of", at.toString()));
 		return new RetentionPlan(at, true, categories);
@@ -100,56 +100,56 @@ class RetentionService {
 
 	/** The scheduled run, as of now. */
 	RetentionPlan run(Instant asOf) {
-		List<RetentionPlan.Category> categories = new ArrayList<>();
+		List<RetentionPlan.RetentionStep> categories = new ArrayList<>();
 		policies.all().forEach((category, days) -> categories.add(apply(category, days, asOf)));
 		AuditEvent event = AuditEvent.success("retention.run").detail("as_of", asOf.toString());
-		for (RetentionPlan.Category done : categories) {
+		for (RetentionPlan.RetentionStep done : categories) {
 			event = event.detail(done.category(), done.count());
 		}
 		audit.record(event);
 		return new RetentionPlan(asOf, false, categories);
 	}
 
-	private RetentionPlan.Category plan(RetentionCategory category, int days, Instant asOf) {
+	private RetentionPlan.RetentionStep plan(RetentionCategory category, int days, Instant asOf) {
 		Instant cutoff = asOf.minus(Duration.ofDays(days));
 		if (category == RetentionCategory.FILES) {
 			long count = files.countUploadedBefore(cutoff);
-			List<RetentionPlan.Item> listed = files.uploadedBefore(cutoff, LISTED)
+			List<RetentionPlan.RetentionItem> listed = files.uploadedBefore(cutoff, LISTED)
 				.stream()
-				.map(RetentionPlan.Item::of)
+				.map(RetentionPlan.RetentionItem::of)
 				.toList();
-			return new RetentionPlan.Category(category.apiName(), days, cutoff, count, listed, count > LISTED, null,
-					null, null);
+			return new RetentionPlan.RetentionStep(category.apiName(), days, cutoff, count, listed, count > LISTED,
+					null, null, null);
 		}
 		AuditRetention.Range range = auditRetention.candidates(cutoff);
 		return auditCategory(days, cutoff, range);
 	}
 
-	private RetentionPlan.Category apply(RetentionCategory category, int days, Instant asOf) {
+	private RetentionPlan.RetentionStep apply(RetentionCategory category, int days, Instant asOf) {
 		Instant cutoff = asOf.minus(Duration.ofDays(days));
 		if (category == RetentionCategory.FILES) {
-			List<RetentionPlan.Item> removed = new ArrayList<>();
+			List<RetentionPlan.RetentionItem> removed = new ArrayList<>();
 			long count = 0;
 			for (List<AgedFile> batch = files.uploadedBefore(cutoff, BATCH); !batch.isEmpty(); batch = files
 				.uploadedBefore(cutoff, BATCH)) {
 				for (AgedFile file : batch) {
 					content.purge(file.ownerId(), file.id(), "retention");
 					if (removed.size() < LISTED) {
-						removed.add(RetentionPlan.Item.of(file));
+						removed.add(RetentionPlan.RetentionItem.of(file));
 					}
 					count++;
 				}
 			}
-			return new RetentionPlan.Category(category.apiName(), days, cutoff, count, removed, count > LISTED, null,
-					null, null);
+			return new RetentionPlan.RetentionStep(category.apiName(), days, cutoff, count, removed, count > LISTED,
+					null, null, null);
 		}
 		AuditRetention.Range range = auditRetention.candidates(cutoff);
 		return auditCategory(days, cutoff, (range.count() > 0) ? auditRetention.prune(range.throughSeq()) : range);
 	}
 
-	private static RetentionPlan.Category auditCategory(int days, Instant cutoff, AuditRetention.Range range) {
-		return new RetentionPlan.Category(RetentionCategory.AUDIT.apiName(), days, cutoff, range.count(), null, null,
-				(range.count() > 0) ? range.fromSeq() : null, (range.count() > 0) ? range.throughSeq() : null,
+	private static RetentionPlan.RetentionStep auditCategory(int days, Instant cutoff, AuditRetention.Range range) {
+		return new RetentionPlan.RetentionStep(RetentionCategory.AUDIT.apiName(), days, cutoff, range.count(), null,
+				null, (range.count() > 0) ? range.fromSeq() : null, (range.count() > 0) ? range.throughSeq() : null,
 				range.archive());
 	}
 

@@ -46,8 +46,9 @@ class AccountErasureIntegrationTests extends IntegrationTest {
 		Api.Response transfer = api.post("/api/v1/transfers",
 				Map.of("title", "to be erased", "file_ids", List.of(fileId), "link", Map.of()), user.token());
 		assertThat(transfer.status()).as(transfer.body()).isEqualTo(201);
-		assertThat(api.post("/api/v1/upload-requests", Map.of("title", "Inbox " + UUID.randomUUID()), user.token())
-			.status()).isEqualTo(201);
+		Api.Response request = api.post("/api/v1/upload-requests",
+				Map.of("title", "Inbox", "max_files", 5, "max_total_bytes", 1_000_000), user.token());
+		assertThat(request.status()).as(request.body()).isEqualTo(201);
 		Api.Response key = api.post("/api/v1/auth/api-keys", Map.of("name", "k", "scopes", List.of("read", "write")),
 				user.token());
 		assertThat(key.status()).isEqualTo(201);

@@ -7,7 +7,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes the Grants an erased account made, inside the erasing transaction; the foreign key to users would otherwise refuse the erasure.
+ * Deletes the Grants an erased account made, inside the erasing transaction; the foreign
+ * key to users would otherwise refuse the erasure.
  */
 @Component
 class GrantAccountCleanup {

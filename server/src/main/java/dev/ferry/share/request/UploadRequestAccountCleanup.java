@@ -7,7 +7,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes the upload requests (and their arrivals' records) of an erased account, inside the erasing transaction; the foreign key to users would otherwise refuse the erasure.
+ * Deletes the upload requests (and their arrivals' records) of an erased account, inside
+ * the erasing transaction; the foreign key to users would otherwise refuse the erasure.
  */
 @Component
 class UploadRequestAccountCleanup {

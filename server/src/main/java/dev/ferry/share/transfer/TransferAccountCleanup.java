@@ -7,7 +7,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes the transfers (their files, recipients, links and download log cascade) of an erased account, inside the erasing transaction; the foreign key to users would otherwise refuse the erasure.
+ * Deletes the transfers (their files, recipients, links and download log cascade) of an
+ * erased account, inside the erasing transaction; the foreign key to users would
+ * otherwise refuse the erasure.
  */
 @Component
 class TransferAccountCleanup {
