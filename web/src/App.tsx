@@ -1,6 +1,7 @@
 import { Navigate, Route, Routes, useLocation } from 'react-router'
 import { AccountPage } from './account/AccountPage'
 import { AuditPage } from './admin/AuditPage'
+import { CompliancePage } from './admin/CompliancePage'
 import { DashboardPage } from './admin/dashboard/DashboardPage'
 import { GroupsPage } from './admin/GroupsPage'
 import { ProtectionPage } from './admin/ProtectionPage'
@@ -144,6 +145,14 @@ export function App() {
           element={
             <RequireAuth admin>
               <ProtectionPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="admin/compliance"
+          element={
+            <RequireAuth admin>
+              <CompliancePage />
             </RequireAuth>
           }
         />

@@ -29,6 +29,7 @@ const ADMIN: NavItem[] = [
   { to: '/admin/protection', label: 'Bans and alerts', icon: 'ban' },
   { to: '/admin/upload-policy', label: 'Upload policy', icon: 'filter' },
   { to: '/admin/audit', label: 'Audit log', icon: 'shield' },
+  { to: '/admin/compliance', label: 'Compliance', icon: 'document' },
 ]
 
 function NavItems({ items }: { items: NavItem[] }) {

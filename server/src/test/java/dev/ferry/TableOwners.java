@@ -47,7 +47,11 @@ final class TableOwners {
 			// SCIM provisioning
 			Map.entry("scim_users", "scim"), Map.entry("scim_groups", "scim"), Map.entry("scim_status", "scim"),
 			// background jobs
-			Map.entry("scheduled_tasks", "jobs"));
+			Map.entry("scheduled_tasks", "jobs"),
+			// compliance: erasure's audit commitments, personal data exports
+			Map.entry("audit_chain_format", "audit"), Map.entry("audit_redactions", "audit"),
+			Map.entry("gdpr_exports", "gdpr"), Map.entry("audit_checkpoints", "audit"),
+			Map.entry("retention_policies", "retention"));
 
 	/**
 	 * Known reads of another module's tables, each with its reason. The test fails on any

@@ -3,6 +3,7 @@ package dev.ferry.audit;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
@@ -23,14 +24,33 @@ class AuditChainVerifier {
 
 	private final AuditChain chain;
 
-	AuditChainVerifier(AuditReader reader, AuditRepository repository, AuditChain chain) {
+	private final AuditRedactions redactions;
+
+	private final AuditCheckpoints checkpoints;
+
+	AuditChainVerifier(AuditReader reader, AuditRepository repository, AuditChain chain, AuditRedactions redactions,
+			AuditCheckpoints checkpoints) {
 		this.reader = reader;
 		this.repository = repository;
 		this.chain = chain;
+		this.redactions = redactions;
+		this.checkpoints = checkpoints;
 	}
 
+	/**
+	 * Starts at genesis, or after pruning at the latest checkpoint, whose signature must
+	 * hold: its seq and hash then stand for the records that were pruned.
+	 */
 	ChainVerification verify() {
 		Walk walk = new Walk();
+		AuditCheckpoints.Checkpoint anchor = checkpoints.latest().orElse(null);
+		if (anchor != null) {
+			if (!same(chain.sign(anchor), anchor.signature())) {
+				return ChainVerification.broken(null, 0, "checkpoint_invalid");
+			}
+			walk.lastSeq = anchor.throughSeq();
+			walk.lastHash = anchor.throughHash();
+		}
 		while (true) {
 			List<AuditRecord> page = reader.oldestFirst(AuditFilter.NONE, walk.lastSeq, Long.MAX_VALUE, PAGE_SIZE);
 			if (page.isEmpty()) {
@@ -46,8 +66,9 @@ class AuditChainVerifier {
 					return ChainVerification.broken(null, walk.checked, "head_mismatch");
 				}
 			}
+			Map<Long, Map<String, String>> erased = redactions.between(walk.lastSeq, page.get(page.size() - 1).seq());
 			for (AuditRecord record : page) {
-				ChainVerification broken = walk.check(record);
+				ChainVerification broken = walk.check(record, erased.getOrDefault(record.seq(), Map.of()));
 				if (broken != null) {
 					return broken;
 				}
@@ -69,7 +90,7 @@ class AuditChainVerifier {
 		private long checked;
 
 		/** Checks the next record; returns the verdict when it is bad, else null. */
-		private ChainVerification check(AuditRecord record) {
+		private ChainVerification check(AuditRecord record, Map<String, String> redacted) {
 			checked++;
 			if (record.seq() != lastSeq + 1) {
 				return ChainVerification.broken(record.id(), checked, "missing_record");
@@ -77,7 +98,7 @@ class AuditChainVerifier {
 			if (!same(record.prevHash(), lastHash)) {
 				return ChainVerification.broken(record.id(), checked, "broken_link");
 			}
-			if (!same(chain.hash(record, lastHash), record.hash())) {
+			if (!same(chain.hash(record, lastHash, redacted), record.hash())) {
 				return ChainVerification.broken(record.id(), checked, "hash_mismatch");
 			}
 			lastSeq = record.seq();

@@ -72,6 +72,9 @@ class AuditController {
 			content = { @Content(mediaType = "text/csv"), @Content(mediaType = "application/x-ndjson") })
 	@Parameter(in = ParameterIn.QUERY, name = "format", description = "csv (the default) or ndjson.",
 			schema = @Schema(type = "string", allowableValues = { "csv", "ndjson" }))
+	@Parameter(in = ParameterIn.QUERY, name = "mask_pii",
+			description = "true: emails, phone, card, IBAN, SSN and NINO numbers masked, addresses cut to their network.",
+			schema = @Schema(type = "boolean"))
 	void export(@Parameter(hidden = true) @AuthenticationPrincipal AuditActor.Source caller,
 			@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query, HttpServletResponse response)
 			throws IOException {

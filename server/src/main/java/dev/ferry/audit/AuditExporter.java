@@ -32,6 +32,12 @@ class AuditExporter {
 	}
 
 	void write(AuditFilter filter, ExportFormat format, long untilSeq, OutputStream out) throws IOException {
+		write(filter, format, untilSeq, out, false);
+	}
+
+	/** With {@code maskPii}, every record is written through {@link PiiMask}. */
+	void write(AuditFilter filter, ExportFormat format, long untilSeq, OutputStream out, boolean maskPii)
+			throws IOException {
 		Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
 		if (format == ExportFormat.CSV) {
 			writer.write(AuditCsv.header());
@@ -41,7 +47,7 @@ class AuditExporter {
 		do {
 			page = reader.oldestFirst(filter, afterSeq, untilSeq, PAGE_SIZE);
 			for (AuditRecord record : page) {
-				writer.write(line(record, format));
+				writer.write(line(maskPii ? PiiMask.apply(record) : record, format));
 				afterSeq = record.seq();
 			}
 			writer.flush();

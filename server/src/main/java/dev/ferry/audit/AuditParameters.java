@@ -129,6 +129,18 @@ final class AuditParameters {
 			.orElseThrow(() -> AuditException.badParameter("format", "'format' must be csv or ndjson."));
 	}
 
+	/** {@code mask_pii=true}: personal data in the export is masked ({@link PiiMask}). */
+	boolean maskPii() {
+		String text = value("mask_pii");
+		if (text == null || text.equals("false")) {
+			return false;
+		}
+		if (text.equals("true")) {
+			return true;
+		}
+		throw AuditException.badParameter("mask_pii", "'mask_pii' must be true or false.");
+	}
+
 	private String value(String name) {
 		List<String> given = values.get(name);
 		return (given == null || given.isEmpty() || given.get(0).isEmpty()) ? null : given.get(0);

@@ -60,6 +60,18 @@ class AuditReader {
 			.list();
 	}
 
+	/**
+	 * Records after {@code afterSeq} done by the account, about it, or naming its email
+	 * (as actor label or in the details), oldest first.
+	 */
+	List<AuditRecord> mentioning(String userId, String email, long afterSeq, int limit) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM audit_log WHERE seq > ? AND (actor_id = ? OR (object_type = 'user'"
+				+ " AND object_id = ?) OR LOWER(actor_label) = LOWER(?) OR details LIKE ? ESCAPE '!') ORDER BY seq LIMIT ?")
+			.params(afterSeq, userId, userId, email, "%" + Where.escapeLike(email) + "%", limit)
+			.query(AuditReader::map)
+			.list();
+	}
+
 	private static AuditRecord map(ResultSet rs, int row) throws SQLException {
 		return new AuditRecord(rs.getLong("seq"), rs.getString("id"), rs.getLong("occurred_at"),
 				rs.getString("actor_type"), rs.getString("actor_id"), rs.getString("actor_label"),

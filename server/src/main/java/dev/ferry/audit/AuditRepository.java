@@ -41,6 +41,11 @@ class AuditRepository {
 		jdbc.sql("UPDATE audit_head SET hash = ? WHERE id = 1").param(r.hash()).update();
 	}
 
+	/** The first seq whose personal fields are hashed through commitments. */
+	long commitFrom() {
+		return jdbc.sql("SELECT commit_from FROM audit_chain_format WHERE id = 1").query(Long.class).single();
+	}
+
 	record Head(long seq, String hash) {
 	}
 

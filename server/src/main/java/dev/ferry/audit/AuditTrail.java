@@ -28,7 +28,7 @@ class AuditTrail {
 		.filter((name) -> !name.equals("actor"))
 		.collect(Collectors.toUnmodifiableSet());
 
-	private static final Set<String> EXPORT = union(AuditParameters.FILTERS, Set.of("format"));
+	private static final Set<String> EXPORT = union(AuditParameters.FILTERS, Set.of("format", "mask_pii"));
 
 	private final AuditReader reader;
 
@@ -87,14 +87,16 @@ class AuditTrail {
 		AuditParameters params = AuditParameters.of(query, EXPORT);
 		AuditFilter filter = params.filter();
 		ExportFormat format = params.format();
+		boolean mask = params.maskPii();
 		long untilSeq = reader.lastSeq();
 		audit.record(AuditEvent.success("audit.export")
 			.detail("format", format.extension())
+			.detail("mask_pii", mask)
 			.detail("filter", filter.describe())
 			.detail("until_seq", untilSeq));
 		String filename = "ferry-audit-" + Instant.now().truncatedTo(ChronoUnit.SECONDS).toString().replace(":", "")
 				+ "." + format.extension();
-		return new AuditExport(format, filename, (out) -> exporter.write(filter, format, untilSeq, out));
+		return new AuditExport(format, filename, (out) -> exporter.write(filter, format, untilSeq, out, mask));
 	}
 
 	private AuditPage page(AuditFilter filter, AuditParameters params) {

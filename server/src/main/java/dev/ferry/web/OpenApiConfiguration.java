@@ -52,16 +52,23 @@ class OpenApiConfiguration {
 	 * One tag per module that serves HTTP; each controller names its module with
 	 * {@code @Tag}, so the document groups operations the way the code is packaged.
 	 */
-	static final Map<String, String> MODULE_TAGS = new TreeMap<>(
-			Map.of("admin", "Administration that spans modules: statistics, key rotation", "audit",
-					"The audit trail: search, export, chain verification, own activity", "auth",
-					"Sign-in, sessions, tokens, API keys, passkeys, two-factor, accounts and their administration",
-					"files", "Files: listing, metadata, plain uploads, downloads", "protect",
-					"Protection: the defender's bans, permanent address rules, suspicious-activity alerts", "share",
-					"Transfers, share links and public downloads, upload requests, grants and groups", "upload",
-					"Resumable uploads (tus 1.0)", "sftp", "SFTP: the SSH public keys accounts sign in with", "webhook",
-					"Webhooks: endpoints for events, signed per Standard Webhooks, and their delivery log", "scim",
-					"SCIM provisioning status (the SCIM API itself, /scim/v2, is described in docs/scim.md)"));
+	static final Map<String, String> MODULE_TAGS = new TreeMap<>(Map.ofEntries(
+			Map.entry("admin", "Administration that spans modules: statistics, key rotation"),
+			Map.entry("audit", "The audit trail: search, export, chain verification, own activity"),
+			Map.entry("auth",
+					"Sign-in, sessions, tokens, API keys, passkeys, two-factor, accounts and their administration"),
+			Map.entry("files", "Files: listing, metadata, plain uploads, downloads"),
+			Map.entry("protect",
+					"Protection: the defender's bans, permanent address rules, suspicious-activity alerts"),
+			Map.entry("share", "Transfers, share links and public downloads, upload requests, grants and groups"),
+			Map.entry("upload", "Resumable uploads (tus 1.0)"),
+			Map.entry("sftp", "SFTP: the SSH public keys accounts sign in with"),
+			Map.entry("webhook",
+					"Webhooks: endpoints for events, signed per Standard Webhooks, and their delivery log"),
+			Map.entry("gdpr", "Personal data exports: request, state, download by the mailed link"),
+			Map.entry("retention", "Retention policies, their dry run and runs"),
+			Map.entry("report", "Compliance reports for a period, as PDF or CSV"),
+			Map.entry("scim", "SCIM provisioning status (the SCIM API itself, /scim/v2, is described in docs/scim.md)")));
 
 	/** What springdoc appends to an id it has already given out ({@code download_1}). */
 	private static final Pattern REPEATED_ID = Pattern.compile("(.+)_\\d+");

@@ -164,12 +164,13 @@ class AuditRepositoryTests {
 		static Trail open(Vendor vendor) {
 			Databases.Fresh db = Databases.migrated(vendor);
 			JdbcClient jdbc = db.jdbc();
-			AuditChain chain = new AuditChain(TestSecrets.over(jdbc));
 			AuditRepository repository = new AuditRepository(jdbc);
+			AuditChain chain = new AuditChain(TestSecrets.over(jdbc), repository);
 			SimpleMeterRegistry meters = new SimpleMeterRegistry();
 			AuditReader reader = new AuditReader(jdbc);
 			return new Trail(db, new JdbcAuditLog(repository, chain, JsonMapper.builder().build(), meters, (event) -> {
-			}), reader, new AuditChainVerifier(reader, repository, chain), meters);
+			}), reader, new AuditChainVerifier(reader, repository, chain, new AuditRedactions(jdbc),
+					new AuditCheckpoints(jdbc)), meters);
 		}
 
 		JdbcClient jdbc() {

@@ -14,10 +14,8 @@ import dev.ferry.auth.AuthException;
 import dev.ferry.auth.CurrentUser;
 import dev.ferry.auth.Role;
 import dev.ferry.auth.User;
-import dev.ferry.auth.UserDeletionStarted;
 import dev.ferry.auth.UserRepository;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,17 +42,17 @@ class UserAdminService {
 
 	private final Clock clock;
 
-	private final ApplicationEventPublisher events;
+	private final AccountEraser eraser;
 
 	UserAdminService(UserRepository users, AdminTargets targets, AccountCreator accounts, AccessPolicy admin,
-			AuditLog audit, Clock clock, ApplicationEventPublisher events) {
+			AuditLog audit, Clock clock, AccountEraser eraser) {
 		this.users = users;
 		this.targets = targets;
 		this.accounts = accounts;
 		this.admin = admin;
 		this.audit = audit;
 		this.clock = clock;
-		this.events = events;
+		this.eraser = eraser;
 	}
 
 	@Transactional(noRollbackFor = AuthException.class)
@@ -116,9 +114,7 @@ class UserAdminService {
 		admin.requireAdmin(caller, "admin.user_delete");
 		User user = targets.find(id);
 		targets.requireAnotherAdmin(user, "admin.user_delete", "delete");
-		events.publishEvent(new UserDeletionStarted(id));
-		users.delete(id);
-		audit.record(AuditEvent.success("admin.user_delete").object("user", id).detail("email", user.email()));
+		eraser.erase(user, "admin.user_delete");
 	}
 
 	private static String encodeCursor(String email) {

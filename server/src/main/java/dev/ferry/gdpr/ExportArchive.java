@@ -1,0 +1,122 @@
+package dev.ferry.gdpr;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import dev.ferry.ProblemException;
+import dev.ferry.audit.AuditSubjectAccess;
+import dev.ferry.auth.PersonalData;
+import dev.ferry.auth.User;
+import dev.ferry.files.FileContent;
+import dev.ferry.files.OwnedFiles;
+import dev.ferry.files.OwnedFiles.OwnedFile;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes one account's export ZIP: {@code <section>.json} from every module's
+ * {@link PersonalData}, {@code audit.jsonl} (the records about the person),
+ * {@code files.json} (the list) and {@code files/<path>} (the content, streamed from the
+ * encrypted store a file at a time). A file that may not be served (quarantined, not yet
+ * scanned) gets {@code files/<path>.withheld.txt} saying why instead.
+ */
+@Component
+class ExportArchive {
+
+	private static final int PAGE = 200;
+
+	private final List<PersonalData> sections;
+
+	private final AuditSubjectAccess audit;
+
+	private final OwnedFiles files;
+
+	private final FileContent content;
+
+	private final JsonMapper json;
+
+	ExportArchive(List<PersonalData> sections, AuditSubjectAccess audit, OwnedFiles files, FileContent content,
+			JsonMapper json) {
+		this.sections = sections;
+		this.audit = audit;
+		this.files = files;
+		this.content = content;
+		this.json = json;
+	}
+
+	void write(User user, OutputStream out) throws IOException {
+		ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+		for (PersonalData section : sections) {
+			entry(zip, section.section() + ".json", json.writeValueAsBytes(section.about(user.id())));
+		}
+		zip.putNextEntry(new ZipEntry("audit.jsonl"));
+		audit.writeAbout(user.id().toString(), user.email(), zip);
+		zip.closeEntry();
+		writeList(zip, user.id());
+		writeContents(zip, user.id());
+		zip.finish();
+	}
+
+	private void writeList(ZipOutputStream zip, UUID owner) throws IOException {
+		zip.putNextEntry(new ZipEntry("files.json"));
+		zip.write('[');
+		boolean first = true;
+		String after = "";
+		for (List<OwnedFile> page = files.page(owner, after, PAGE); !page.isEmpty(); page = files.page(owner, after,
+				PAGE)) {
+			for (OwnedFile file : page) {
+				if (!first) {
+					zip.write(',');
+				}
+				zip.write(json.writeValueAsBytes(file));
+				first = false;
+				after = file.id().toString();
+			}
+		}
+		zip.write(']');
+		zip.closeEntry();
+	}
+
+	private void writeContents(ZipOutputStream zip, UUID owner) throws IOException {
+		String after = "";
+		for (List<OwnedFile> page = files.page(owner, after, PAGE); !page.isEmpty(); page = files.page(owner, after,
+				PAGE)) {
+			for (OwnedFile file : page) {
+				copy(zip, owner, file);
+				after = file.id().toString();
+			}
+		}
+	}
+
+	private void copy(ZipOutputStream zip, UUID owner, OwnedFile file) throws IOException {
+		String name = "files" + file.path();
+		InputStream body;
+		try {
+			body = content.open(owner, file.id());
+		}
+		catch (ProblemException ex) {
+			entry(zip, name + ".withheld.txt",
+					("Not included: " + ex.getBody().getDetail() + "\n").getBytes(StandardCharsets.UTF_8));
+			return;
+		}
+		try (body) {
+			zip.putNextEntry(new ZipEntry(name));
+			body.transferTo(zip);
+			zip.closeEntry();
+		}
+	}
+
+	private static void entry(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
+		zip.putNextEntry(new ZipEntry(name));
+		zip.write(bytes);
+		zip.closeEntry();
+	}
+
+}

@@ -1,0 +1,105 @@
+package dev.ferry.gdpr;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.ferry.audit.AuditEvent;
+import dev.ferry.auth.Accounts;
+import dev.ferry.auth.User;
+import dev.ferry.crypto.SecureTokens;
+import dev.ferry.storage.BlobStorage;
+import dev.ferry.storage.PendingPart;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Builds requested exports in the background, one at a time per node, into an encrypted
+ * blob; marks the request ready with the SHA-256 of a fresh link token and mails the link
+ * (the token exists in plaintext only in that mail). Ready exports past their validity
+ * are crypto-shredded here too.
+ */
+@Component
+class ExportWorker {
+
+	/** A build not finished after this long is taken as dead (its node stopped). */
+	static final Duration STALE = Duration.ofMinutes(30);
+
+	private static final Logger log = LoggerFactory.getLogger(ExportWorker.class);
+
+	private final ExportRepository exports;
+
+	private final ExportArchive archive;
+
+	private final BlobStorage storage;
+
+	private final Accounts accounts;
+
+	private final ExportNotices notices;
+
+	private final Clock clock;
+
+	private final TransactionTemplate transactions;
+
+	ExportWorker(ExportRepository exports, ExportArchive archive, BlobStorage storage, Accounts accounts,
+			ExportNotices notices, Clock clock, TransactionTemplate transactions) {
+		this.exports = exports;
+		this.archive = archive;
+		this.storage = storage;
+		this.accounts = accounts;
+		this.notices = notices;
+		this.clock = clock;
+		this.transactions = transactions;
+	}
+
+	@Scheduled(fixedDelayString = "${ferry.gdpr.interval:2s}", initialDelayString = "${ferry.gdpr.interval:2s}")
+	void run() {
+		for (Optional<ExportRequest> next = exports.claim(clock.instant(), STALE); next
+			.isPresent(); next = exports.claim(clock.instant(), STALE)) {
+			build(next.get());
+		}
+		for (ExportRequest expired : exports.expired(clock.instant())) {
+			storage.destroy(expired.blobId());
+			exports.delete(expired.id());
+		}
+	}
+
+	private void build(ExportRequest request) {
+		Optional<User> user = accounts.find(request.userId());
+		if (user.isEmpty()) {
+			exports.delete(request.id());
+			return;
+		}
+		UUID blob = storage.create();
+		long size;
+		try (PendingPart part = storage.beginPart(blob, 0)) {
+			archive.write(user.get(), part.stream());
+			size = part.commit();
+		}
+		catch (IOException | RuntimeException ex) {
+			log.warn("Could not build data export {}: {}", request.id(), ex.toString());
+			storage.destroy(blob);
+			transactions.executeWithoutResult((status) -> {
+				exports.failed(request.id(), "The export could not be built; request a new one.", clock.instant());
+				notices.audit(AuditEvent.failure("gdpr.export_build"), user.get(), request.id());
+			});
+			return;
+		}
+		String token = SecureTokens.generate("fyx_");
+		Instant now = clock.instant();
+		Instant expires = now.plus(notices.validity());
+		transactions.executeWithoutResult((status) -> {
+			exports.ready(request.id(), blob, size, SecureTokens.hash(token), now, expires);
+			notices.audit(AuditEvent.success("gdpr.export_build").detail("size", size), user.get(), request.id());
+			notices.mailReady(user.get(), token, expires);
+		});
+	}
+
+}

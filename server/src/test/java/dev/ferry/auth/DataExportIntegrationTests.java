@@ -1,0 +1,115 @@
+package dev.ferry.auth;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import dev.ferry.testing.Api;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Personal data exports on the mail-enabled server (GreenMail): the request is a row the
+ * background worker turns into a ZIP, the link arrives by mail, and the ZIP holds the
+ * account, its sessions, the audit records about it, the file list and the files. It
+ * lives with the account mail tests to share their server.
+ */
+class DataExportIntegrationTests extends AccountMailTest {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@Test
+	void anExportIsBuiltInTheBackgroundMailedAndHoldsEverythingAboutTheAccount() throws Exception {
+		String email = createUser("export");
+		String token = signIn(email, PASSWORD).get("access_token").asString();
+		String folder = "/export-" + UUID.randomUUID();
+		put(token, folder + "/notes.txt", "my own notes");
+		put(token, folder + "/deep/data.csv", "name,email\nAnn,ann@example.org\n");
+
+		Api.Response requested = api.post("/api/v1/me/export", "", token);
+		assertThat(requested.status()).as(requested.body()).isEqualTo(202);
+		assertThat(requested.json().get("status").asString()).isIn("pending", "building", "ready");
+
+		MimeMessage mail = mailTo(email, 1).get(0);
+		assertThat(subject(mail)).isEqualTo("Your Ferry data export is ready");
+		String link = find(mail, "(/api/v1/exports/fyx_[A-Za-z0-9_-]+)");
+
+		Map<String, byte[]> zip = download(link);
+		assertThat(zip).containsKeys("account.json", "sessions.json", "audit.jsonl", "files.json");
+		JsonNode account = JSON.readTree(zip.get("account.json"));
+		assertThat(account.get("email").asString()).isEqualTo(email);
+		assertThat(account.has("password_hash")).isFalse();
+		assertThat(JSON.readTree(zip.get("sessions.json")).size()).isPositive();
+		String audit = new String(zip.get("audit.jsonl"), StandardCharsets.UTF_8);
+		assertThat(audit).contains("\"auth.login\"", "\"gdpr.export_request\"");
+		assertThat(audit.lines()).allSatisfy((line) -> assertThat(JSON.readTree(line).has("action")).isTrue());
+		JsonNode files = JSON.readTree(zip.get("files.json"));
+		assertThat(files.findValuesAsString("path")).containsExactlyInAnyOrder(folder + "/notes.txt",
+				folder + "/deep/data.csv");
+		assertThat(new String(zip.get("files" + folder + "/notes.txt"), StandardCharsets.UTF_8))
+			.isEqualTo("my own notes");
+		assertThat(new String(zip.get("files" + folder + "/deep/data.csv"), StandardCharsets.UTF_8))
+			.isEqualTo("name,email\nAnn,ann@example.org\n");
+
+		JsonNode listed = api.get("/api/v1/me/exports", token).json();
+		assertThat(listed.get(0).get("status").asString()).isEqualTo("ready");
+		assertThat(listed.get(0).get("size").asLong()).isPositive();
+		assertThat(auditDetails("gdpr.export_download")).isNotEmpty();
+
+		Api.Response forged = api.get("/api/v1/exports/fyx_not-a-real-token", null);
+		assertThat(forged.status()).isEqualTo(404);
+		assertThat(forged.contentType()).startsWith("application/problem+json");
+		assertThat(forged.body()).doesNotContain("Exception");
+	}
+
+	@Test
+	void aRequestLeftHalfBuiltByAStoppedNodeIsBuiltAgain() throws Exception {
+		String email = createUser("export-crash");
+		String token = signIn(email, PASSWORD).get("access_token").asString();
+		String userId = api.get("/api/v1/me", token).json().get("id").asString();
+		// What a node that stopped mid-build leaves behind: a claimed request, long ago.
+		jdbc.sql("INSERT INTO gdpr_exports (id, user_id, status, requested_at, claimed_at)"
+				+ " VALUES (?, ?, 'building', ?, ?)")
+			.params(UUID.randomUUID().toString(), userId, clock.millis() - 7_200_000L, clock.millis() - 7_200_000L)
+			.update();
+
+		MimeMessage mail = mailTo(email, 1).get(0);
+		Map<String, byte[]> zip = download(find(mail, "(/api/v1/exports/fyx_[A-Za-z0-9_-]+)"));
+		assertThat(JSON.readTree(zip.get("account.json")).get("id").asString()).isEqualTo(userId);
+		assertThat(JSON.readTree(zip.get("files.json")).size()).isZero();
+	}
+
+	private Map<String, byte[]> download(String path) throws IOException, InterruptedException {
+		HttpResponse<byte[]> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(java.net.URI.create(api.base() + path)).GET().build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/zip");
+		Map<String, byte[]> entries = new LinkedHashMap<>();
+		try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(response.body()))) {
+			for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+				entries.put(entry.getName(), zip.readAllBytes());
+			}
+		}
+		return entries;
+	}
+
+	private void put(String token, String path, String content) {
+		Api.Response stored = api.send(api.builder("/api/v1/files/content?path=" + path, token)
+			.PUT(HttpRequest.BodyPublishers.ofString(content, StandardCharsets.UTF_8)));
+		assertThat(stored.status()).as(stored.body()).isIn(200, 201);
+	}
+
+}

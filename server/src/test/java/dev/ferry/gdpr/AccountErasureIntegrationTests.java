@@ -1,0 +1,140 @@
+package dev.ferry.gdpr;
+
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.ferry.testing.Api;
+import dev.ferry.testing.IntegrationTest;
+import dev.ferry.testing.TestAccounts;
+import dev.ferry.testing.TestAccounts.Account;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Erasure through the real API: {@code DELETE /api/v1/me} and the admin's {@code DELETE
+ * /api/v1/admin/users/{id}} leave no file key, no stored part, no token and no email in
+ * the audit trail, whose chain still verifies.
+ */
+class AccountErasureIntegrationTests extends IntegrationTest {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void erasingYourOwnAccountShredsFilesDeletesTokensAndKeepsTheChainVerifiable() throws Exception {
+		String admin = adminToken();
+		Account user = new TestAccounts(api, admin).user();
+		Api.Response wrongPassword = api.post("/api/v1/auth/login",
+				Map.of("email", user.email(), "password", "not-the-password"), null);
+		assertThat(wrongPassword.status()).isEqualTo(401);
+		String fileId = upload(user, "erase-me.txt", "the plaintext of an account that will be erased");
+		String blobId = jdbc.sql("SELECT blob_id FROM files WHERE id = ?").param(fileId).query(String.class).single();
+		List<String> storeKeys = jdbc.sql("SELECT store_key FROM blob_parts WHERE blob_id = ?")
+			.param(blobId)
+			.query(String.class)
+			.list();
+		assertThat(storeKeys).isNotEmpty();
+		Api.Response transfer = api.post("/api/v1/transfers",
+				Map.of("title", "to be erased", "file_ids", List.of(fileId), "link", Map.of()), user.token());
+		assertThat(transfer.status()).as(transfer.body()).isEqualTo(201);
+		Api.Response request = api.post("/api/v1/upload-requests",
+				Map.of("title", "Inbox", "max_files", 5, "max_total_bytes", 1_000_000), user.token());
+		assertThat(request.status()).as(request.body()).isEqualTo(201);
+		Api.Response key = api.post("/api/v1/auth/api-keys", Map.of("name", "k", "scopes", List.of("read", "write")),
+				user.token());
+		assertThat(key.status()).isEqualTo(201);
+		String apiKey = key.json().get("key").asString();
+
+		assertThat(erase(apiKey, user.email()).status()).as("an API key cannot erase the account").isEqualTo(403);
+		Api.Response unconfirmed = erase(user.token(), "someone@else.test");
+		assertThat(unconfirmed.status()).isEqualTo(400);
+		assertThat(unconfirmed.contentType()).startsWith("application/problem+json");
+		assertThat(unconfirmed.body()).contains("confirm");
+		assertThat(count("SELECT COUNT(*) FROM users WHERE id = ?", user.id().toString())).isEqualTo(1);
+
+		long before = count("SELECT MAX(seq) FROM audit_log");
+		Api.Response erased = erase(user.token(), user.email());
+		assertThat(erased.status()).as(erased.body()).isEqualTo(204);
+
+		String id = user.id().toString();
+		assertThat(api.get("/api/v1/me", user.token()).status()).isEqualTo(401);
+		assertThat(api.get("/api/v1/me", apiKey).status()).isEqualTo(401);
+		for (String table : List.of("sessions", "api_keys")) {
+			assertThat(count("SELECT COUNT(*) FROM " + table + " WHERE user_id = ?", id)).as(table).isZero();
+		}
+		assertThat(count("SELECT COUNT(*) FROM users WHERE id = ?", id)).isZero();
+		assertThat(count("SELECT COUNT(*) FROM files WHERE owner_id = ?", id)).isZero();
+		assertThat(count("SELECT COUNT(*) FROM transfers WHERE owner_id = ?", id)).isZero();
+		assertThat(count("SELECT COUNT(*) FROM upload_requests WHERE owner_id = ?", id)).isZero();
+		assertThat(count("SELECT COUNT(*) FROM blobs WHERE id = ? AND wrapped_key IS NOT NULL", blobId)).isZero();
+		assertThat(count("SELECT COUNT(*) FROM blob_parts WHERE blob_id = ?", blobId)).isZero();
+		for (String storeKey : storeKeys) {
+			assertThat(Files.exists(DATA_DIR.resolve("blobs").resolve(storeKey))).as(storeKey).isFalse();
+		}
+		assertNoTraceInTheTrail(user);
+		assertThat(count("SELECT COUNT(*) FROM audit_log WHERE seq > ? AND action = 'account.erase' AND outcome ="
+				+ " 'success' AND object_id LIKE 'erased-%' AND actor_id = object_id", before))
+			.isEqualTo(1);
+		assertChainVerifies(admin);
+	}
+
+	@Test
+	void anAdminsDeletionIsAnErasureToo() {
+		String admin = adminToken();
+		Account user = new TestAccounts(api, admin).user();
+		upload(user, "notes.txt", "personal notes");
+		long before = count("SELECT MAX(seq) FROM audit_log");
+		assertThat(api.delete("/api/v1/admin/users/" + user.id(), admin).status()).isEqualTo(204);
+
+		assertNoTraceInTheTrail(user);
+		assertThat(count("SELECT COUNT(*) FROM audit_log WHERE seq > ? AND action = 'admin.user_delete' AND object_id"
+				+ " LIKE 'erased-%' AND actor_label = ?", before, ADMIN_EMAIL))
+			.isEqualTo(1);
+		assertChainVerifies(admin);
+	}
+
+	private void assertNoTraceInTheTrail(Account user) {
+		String id = user.id().toString();
+		String email = "%" + user.email() + "%";
+		assertThat(count("SELECT COUNT(*) FROM audit_log WHERE actor_id = ? OR object_id = ?", id, id)).isZero();
+		assertThat(count(
+				"SELECT COUNT(*) FROM audit_log WHERE actor_label LIKE ? OR details LIKE ?" + " OR user_agent LIKE ?",
+				email, email, email))
+			.isZero();
+		assertThat(count("SELECT COUNT(*) FROM audit_log WHERE actor_id LIKE 'erased-%'")).isPositive();
+	}
+
+	private void assertChainVerifies(String admin) {
+		JsonNode verified = api.get("/api/v1/admin/audit-logs/verify", admin).json();
+		assertThat(verified.get("valid").asBoolean()).as(verified.toString()).isTrue();
+		assertThat(count("SELECT COUNT(*) FROM audit_redactions")).isPositive();
+	}
+
+	private Api.Response erase(String token, String confirm) {
+		return api.send(api.builder("/api/v1/me", token)
+			.header("Content-Type", "application/json")
+			.method("DELETE", HttpRequest.BodyPublishers.ofString("{\"confirm\":\"" + confirm + "\"}")));
+	}
+
+	private String upload(Account user, String name, String content) {
+		Api.Response uploaded = api
+			.send(api.builder("/api/v1/files/content?path=/" + name + "-" + UUID.randomUUID(), user.token())
+				.PUT(HttpRequest.BodyPublishers.ofString(content, StandardCharsets.UTF_8)));
+		assertThat(uploaded.status()).as(uploaded.body()).isIn(200, 201);
+		return uploaded.json().get("id").asString();
+	}
+
+	private long count(String sql, Object... params) {
+		return jdbc.sql(sql).params(params).query(Long.class).single();
+	}
+
+}
