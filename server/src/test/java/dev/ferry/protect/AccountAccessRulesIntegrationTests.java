@@ -102,6 +102,22 @@ class AccountAccessRulesIntegrationTests {
 	}
 
 	@Test
+	void aRefreshTokenFromInsideDoesNotRefreshFromAnotherAddress() {
+		JsonNode user = newUser(Map.of("allowed_ips", List.of("127.0.0.2/32")));
+		String refresh = login(api.from("127.0.0.2"), user).json().get("refresh_token").asString();
+
+		Api.Response elsewhere = api.from("127.0.0.8")
+			.post("/api/v1/auth/refresh", Map.of("refresh_token", refresh), null);
+		assertThat(elsewhere.status()).isEqualTo(403);
+		assertThat(elsewhere.json().get("type").asString()).endsWith("/ip-not-allowed");
+		assertThat(audited("auth.refresh", user)).anyMatch((details) -> details.contains("ip_not_allowed"));
+
+		Api.Response inside = api.from("127.0.0.2")
+			.post("/api/v1/auth/refresh", Map.of("refresh_token", refresh), null);
+		assertThat(inside.status()).as("the refused refresh did not use the token up").isEqualTo(200);
+	}
+
+	@Test
 	void anAccountWithCountryRulesSignsInOnlyFromAllowedCountries() {
 		JsonNode user = newUser(Map.of("denied_countries", List.of("se")));
 		assertThat(user.get("denied_countries").get(0).asString()).isEqualTo("SE");
