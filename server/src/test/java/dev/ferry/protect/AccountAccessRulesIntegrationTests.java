@@ -1,7 +1,5 @@
 package dev.ferry.protect;
 
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -50,7 +48,7 @@ class AccountAccessRulesIntegrationTests {
 	static void protection(DynamicPropertyRegistry registry) {
 		OwnServer.register(registry, "account-rules");
 		registry.add("ferry.http.trusted-proxies", () -> PROXY);
-		registry.add("ferry.geoip.db", AccountAccessRulesIntegrationTests::geoIpDatabase);
+		registry.add("ferry.geoip.db", ProtectionIntegrationTests::geoIpDatabase);
 		registry.add("ferry.defender.exempt", () -> "127.0.0.1/32");
 		registry.add("ferry.auth.login-attempts-per-ip", () -> 1000);
 	}
@@ -193,17 +191,6 @@ class AccountAccessRulesIntegrationTests {
 			adminToken = api.login(IntegrationTest.ADMIN_EMAIL, IntegrationTest.ADMIN_PASSWORD);
 		}
 		return adminToken;
-	}
-
-	private static String geoIpDatabase() {
-		try {
-			return Path
-				.of(AccountAccessRulesIntegrationTests.class.getResource("/geoip/GeoLite2-Country-Test.mmdb").toURI())
-				.toString();
-		}
-		catch (URISyntaxException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }
