@@ -74,6 +74,10 @@ class AccountAccessRulesIntegrationTests {
 		assertThat(refused.json().get("detail").asString()).contains("127.0.0.4").contains("Your account");
 		assertThat(refused.body()).doesNotContain("access_token");
 		assertThat(audited("auth.login", user)).anyMatch((details) -> details.contains("ip_not_allowed"));
+		String id = user.get("id").asString();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM sessions WHERE user_id = ?").param(id).query(Long.class).single())
+			.as("the refused sign-in left no session behind")
+			.isEqualTo(1);
 	}
 
 	@Test
