@@ -1,3 +1,4 @@
+import { CaptchaCheckbox } from '../share/CaptchaCheckbox'
 import { SelectField, TextField } from '../ui/Field'
 
 const EXPIRY = ['1', '3', '7', '14', '30'].map((d) => ({ value: d, label: `${d} ${d === '1' ? 'day' : 'days'}` }))
@@ -60,21 +61,11 @@ export function TransferOptionsFields({
         onChange={set('password')}
         hint={passwordHint}
       />
-      <label className="flex items-start gap-2 text-sm">
-        <input
-          type="checkbox"
-          className="mt-0.5 size-4 accent-accent-600"
-          checked={value.captcha && !value.password}
-          disabled={!!value.password}
-          onChange={(e) => onChange({ ...value, captcha: e.target.checked })}
-        />
-        <span>
-          Require a CAPTCHA
-          <span className="block muted">
-            The visitor&apos;s browser solves a short puzzle first, which stops scripts. Not with a password.
-          </span>
-        </span>
-      </label>
+      <CaptchaCheckbox
+        checked={value.captcha}
+        password={!!value.password}
+        onChange={(captcha) => onChange({ ...value, captcha })}
+      />
     </>
   )
 }
