@@ -2,10 +2,10 @@
 // user dialog (a bad network and a bad country are refused with the server's words under the
 // field, good rules are saved and read back), and the admin creates an upload request with
 // "Require a CAPTCHA" whose CAPTCHA a stranger's browser solves in the page's Web Worker before
-// sending a file. Light and dark screenshots
+// sending a file; a transfer's link is created with an allowed network and bound to the first device. Light and dark screenshots
 // with an axe scan of each, under the server's CSP. Driven by
 // dev.ferry.protect.AccessRulesUiEndToEndIntegrationTests; by hand:
-// FERRY_URL=... FERRY_EMAIL=... FERRY_PASSWORD=... FERRY_TARGET=... FERRY_REQUEST_TITLE=... node e2e/access-rules-e2e.mjs
+// FERRY_URL=... FERRY_EMAIL=... FERRY_PASSWORD=... FERRY_TARGET=... FERRY_REQUEST_TITLE=... FERRY_FILE=... node e2e/access-rules-e2e.mjs
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -16,6 +16,7 @@ const email = required('FERRY_EMAIL')
 const password = required('FERRY_PASSWORD')
 const target = required('FERRY_TARGET')
 const requestTitle = required('FERRY_REQUEST_TITLE')
+const file = required('FERRY_FILE')
 const shots = process.env.FERRY_SCREENSHOTS ?? join(process.cwd(), 'target', 'screenshots')
 const resultFile = process.env.FERRY_E2E_RESULT ?? join(shots, 'access-rules-result.json')
 const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium'
@@ -70,6 +71,16 @@ try {
   await page.keyboard.press('Escape')
   log(`good rules saved, normalised and read back: ${result.savedNetworks}`)
 
+  await page.goto(`${base}/transfers/new`)
+  await page.getByRole('heading', { name: 'New transfer', exact: true }).waitFor()
+  await page.getByRole('checkbox', { name: `Send ${file}` }).check()
+  await page.getByLabel('Title', { exact: true }).fill(requestTitle)
+  await page.getByLabel('Allowed networks').fill('127.0.0.0/8')
+  await page.getByRole('checkbox', { name: /Only the first device/ }).check()
+  await page.getByRole('button', { name: 'Create transfer' }).click()
+  await page.getByRole('heading', { name: 'Transfer ready' }).waitFor()
+  log('transfer link created with an allowed network and bound to the first device')
+
   await page.goto(`${base}/requests`)
   await page.getByRole('heading', { name: 'Upload requests', exact: true }).waitFor()
   await page.getByRole('button', { name: 'New request' }).click()
@@ -97,10 +108,10 @@ try {
   await visitor.waitForFunction(() =>
     [...document.querySelectorAll('button')].some((b) => b.textContent?.includes('Choose files') && !b.disabled),
   )
-  const file = join(work, 'proof-of-work.txt')
-  writeFileSync(file, 'sent after the browser check')
+  const sent = join(work, 'proof-of-work.txt')
+  writeFileSync(sent, 'sent after the browser check')
   const [picker] = await Promise.all([visitor.waitForEvent('filechooser'), choose.click()])
-  await picker.setFiles(file)
+  await picker.setFiles(sent)
   await visitor.getByText('1 of 1 upload complete').waitFor()
   await visitor.unroute('**/api/v1/upload-requests/public/*/captcha')
   log('the stranger solved the upload request CAPTCHA and sent a file')
