@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react'
-import { createUser, inviteUser, updateUser } from '../api/admin'
+import { createUser, getUser, inviteUser, updateUser } from '../api/admin'
 import { ApiError } from '../api/client'
 import type { Invitation, Role, UserInfo } from '../api/types'
 import { Button } from '../ui/Button'
@@ -8,6 +8,13 @@ import { Dialog } from '../ui/Dialog'
 import { InlineError } from '../ui/ErrorNotice'
 import { SelectField, TextField } from '../ui/Field'
 import { useToast } from '../ui/Toasts'
+import {
+  AccessRulesFields,
+  ruleFieldOf,
+  rulesBody,
+  rulesText,
+  type AccessRulesText,
+} from '../security/AccessRulesFields'
 import { ResetTwoFactor } from './ResetTwoFactor'
 
 const ROLES = [
@@ -228,15 +235,26 @@ export function EditUserDialog({
   const [name, setName] = useState('')
   const [role, setRole] = useState<Role>('user')
   const [quota, setQuota] = useState('')
+  // The list leaves the network rules out, so they are read with the account; null until then.
+  const [rules, setRules] = useState<AccessRulesText | null>(null)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
   useEffect(() => {
     if (!user) return
+    let current = true
     setName(user.name ?? '')
     setRole(user.role)
     setQuota(quotaText(user.quota_bytes ?? null))
+    setRules(null)
     setError(null)
     setBusy(false)
+    getUser(user.id).then(
+      (full) => current && setRules(rulesText(full)),
+      (e: unknown) => current && setError(e),
+    )
+    return () => {
+      current = false
+    }
   }, [user])
   const quotaBytes = parseQuota(quota)
 
@@ -245,7 +263,12 @@ export function EditUserDialog({
     if (!user || quotaBytes === undefined) return
     setBusy(true)
     try {
-      const updated = await updateUser(user.id, { name: name.trim() || null, role, quota_bytes: quotaBytes })
+      const updated = await updateUser(user.id, {
+        name: name.trim() || null,
+        role,
+        quota_bytes: quotaBytes,
+        ...(rules ? rulesBody(rules) : {}),
+      })
       toast.show(`Saved ${updated.email}`)
       onDone()
       onClose()
@@ -258,7 +281,7 @@ export function EditUserDialog({
   return (
     <Dialog open={user !== null} onClose={onClose} title="Edit user" description={user?.email}>
       <form onSubmit={submit} className="space-y-4 pb-2">
-        <InlineError error={error} />
+        <InlineError error={ruleFieldOf(error) ? null : error} />
         <TextField label="Name" value={name} autoFocus onChange={(e) => setName(e.target.value)} />
         <div className="grid gap-4 sm:grid-cols-2">
           <SelectField label="Role" options={ROLES} value={role} onChange={(e) => setRole(e.target.value as Role)} />
@@ -271,6 +294,16 @@ export function EditUserDialog({
             onChange={(e) => setQuota(e.target.value)}
           />
         </div>
+        {rules ? (
+          <AccessRulesFields
+            value={rules}
+            onChange={setRules}
+            error={error}
+            networksHint="Sign-in and every request only from these addresses (CIDR). Empty: from anywhere."
+          />
+        ) : (
+          <p className="text-sm muted">Loading network access…</p>
+        )}
         <div className="flex justify-end gap-2 pt-1">
           <Button onClick={onClose}>Cancel</Button>
           <Button type="submit" variant="primary" busy={busy} disabled={quotaBytes === undefined}>

@@ -15,8 +15,19 @@ export const createUser = (body: {
   quota_bytes?: number | null
 }) => api.request<UserInfo>('/api/v1/admin/users', { json: body })
 
-export const updateUser = (id: string, body: { name?: string | null; role?: Role; quota_bytes?: number | null }) =>
-  api.request<UserInfo>(`/api/v1/admin/users/${encodeURIComponent(id)}`, { method: 'PATCH', json: body })
+export const updateUser = (
+  id: string,
+  body: {
+    name?: string | null
+    role?: Role
+    quota_bytes?: number | null
+    allowed_ips?: string[]
+    allowed_countries?: string[]
+    denied_countries?: string[]
+  },
+) => api.request<UserInfo>(`/api/v1/admin/users/${encodeURIComponent(id)}`, { method: 'PATCH', json: body })
+
+export const getUser = (id: string) => api.request<UserInfo>(`/api/v1/admin/users/${encodeURIComponent(id)}`)
 
 export const suspendUser = (id: string, suspend: boolean) =>
   api.request<UserInfo>(`/api/v1/admin/users/${encodeURIComponent(id)}/${suspend ? 'suspend' : 'unsuspend'}`, {

@@ -1,3 +1,4 @@
+import type { AltchaChallenge } from '../share/altcha'
 import { api } from './client'
 import type { Received, Schemas } from './types'
 
@@ -14,6 +15,7 @@ export type UploadRequest = Received<
   | 'bytes_received'
   | 'expires_at'
   | 'created_at'
+  | 'captcha'
 >
 
 export type ReceivedFile = Omit<
@@ -25,7 +27,7 @@ export type ReceivedFile = Omit<
 
 export type PublicUploadRequest = Received<
   Schemas['PublicView'],
-  'title' | 'allowed_types' | 'expires_at' | 'password_required' | 'email_verification_required'
+  'title' | 'allowed_types' | 'expires_at' | 'password_required' | 'email_verification_required' | 'captcha_required'
 >
 
 const base = '/api/v1/upload-requests'
@@ -37,6 +39,10 @@ export function createUploadRequest(body: {
   max_files: number
   max_total_bytes: number
   expires_at?: string
+  captcha?: boolean
+  allowed_ips?: string[]
+  allowed_countries?: string[]
+  denied_countries?: string[]
 }): Promise<UploadRequest> {
   return api.request<UploadRequest>(base, { json: body })
 }
@@ -55,6 +61,14 @@ export function closeUploadRequest(id: string): Promise<void> {
 
 export function getPublicRequest(token: string): Promise<PublicUploadRequest> {
   return api.request<PublicUploadRequest>(`${base}/public/${encodeURIComponent(token)}`, { auth: false })
+}
+
+export function getRequestChallenge(token: string): Promise<AltchaChallenge> {
+  return api.request<AltchaChallenge>(`${base}/public/${encodeURIComponent(token)}/challenge`, { auth: false })
+}
+
+export function solveRequestCaptcha(token: string, payload: string): Promise<{ session_token: string }> {
+  return api.request(`${base}/public/${encodeURIComponent(token)}/captcha`, { auth: false, json: { payload } })
 }
 
 export function openRequestSession(

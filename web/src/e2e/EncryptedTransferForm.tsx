@@ -4,11 +4,12 @@ import { useRef, useState, type FormEvent } from 'react'
 import { createTransfer, type Transfer } from '../api/transfers'
 import { formatBytes, formatEta, formatSpeed, percent } from '../lib/format'
 import { etaSeconds, RateMeter } from '../lib/rate'
+import { ruleFieldOf } from '../security/AccessRulesFields'
 import { Button } from '../ui/Button'
 import { InlineError } from '../ui/ErrorNotice'
 import { TextField } from '../ui/Field'
-import { expiryFromDays, parseRecipients, positiveInt } from '../transfers/form'
-import { TransferOptionsFields, type TransferOptions } from '../transfers/TransferOptionsFields'
+import { expiryFromDays, parseRecipients } from '../transfers/form'
+import { linkFields, NEW_TRANSFER_OPTIONS, TransferOptionsFields, type TransferOptions } from '../transfers/TransferOptionsFields'
 import { sealText, type Keys } from './age'
 import { recipientOf } from './keys'
 import { forgetPending, pendingIdentity, savePendingIdentity } from './pending'
@@ -54,8 +55,8 @@ export function EncryptedTransferForm({ onCreated }: { onCreated: (t: Transfer) 
   const [passphrase, setPassphrase] = useState('')
   const [people, setPeople] = useState('')
   const [title, setTitle] = useState('')
-  const [options, setOptions] = useState<TransferOptions>({ message: '', days: '7', maxDownloads: '', password: '', captcha: false })
-  const { message, days, maxDownloads, password, captcha } = options
+  const [options, setOptions] = useState<TransferOptions>(NEW_TRANSFER_OPTIONS)
+  const { message, days } = options
   const [progress, setProgress] = useState<Progress | null>(null)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
@@ -82,7 +83,6 @@ export function EncryptedTransferForm({ onCreated }: { onCreated: (t: Transfer) 
         entries.push({ id, name: file.name, type: file.type || null, size: file.size })
       }
       const manifest = await sealText(JSON.stringify({ title: title.trim() || null, message: message.trim() || null, files: entries }), keys)
-      const limit = positiveInt(maxDownloads)
       const transfer = await createTransfer({
         title: 'Encrypted transfer',
         file_ids: entries.map((e) => e.id),
@@ -90,11 +90,7 @@ export function EncryptedTransferForm({ onCreated }: { onCreated: (t: Transfer) 
         expires_at: expiryFromDays(Number(days)),
         e2e: true,
         manifest,
-        link: {
-          ...(password ? { password } : {}),
-          ...(limit ? { max_downloads: limit } : {}),
-          ...(captcha && !password ? { captcha: true } : {}),
-        },
+        link: linkFields(options),
       })
       await forgetPending()
       await queries.invalidateQueries({ queryKey: ['transfers'] })
@@ -180,6 +176,7 @@ export function EncryptedTransferForm({ onCreated }: { onCreated: (t: Transfer) 
           value={options}
           onChange={setOptions}
           passwordHint="Optional access password, on top of the key."
+          error={error}
         />
         {progress && (
           <p className="text-sm" role="status">
@@ -188,7 +185,7 @@ export function EncryptedTransferForm({ onCreated }: { onCreated: (t: Transfer) 
             {formatSpeed(progress.rate)} · {formatEta(etaSeconds(progress.total - progress.sent, progress.rate))}
           </p>
         )}
-        <InlineError error={error} />
+        <InlineError error={ruleFieldOf(error) ? null : error} />
         <div className="flex justify-end">
           <Button type="submit" variant="primary" icon="shield" busy={busy}>
             Encrypt and create transfer

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useParams } from 'react-router'
-import { getPublicRequest, openRequestSession } from '../api/uploadRequests'
+import { getPublicRequest, getRequestChallenge, openRequestSession, solveRequestCaptcha } from '../api/uploadRequests'
 import { AuthLayout } from '../auth/AuthLayout'
 import { DropOverlay } from '../files/uploads/DropOverlay'
 import { setUploadRequestSession, uploader } from '../files/uploads/uploader'
@@ -10,7 +10,10 @@ import { formatBytes, formatDateTime } from '../lib/format'
 import { Button } from '../ui/Button'
 import { errorMessage, InlineError } from '../ui/ErrorNotice'
 import { TextField } from '../ui/Field'
+import { CaptchaForm, type CaptchaEndpoints } from '../share/CaptchaForm'
 import { PageSpinner } from '../ui/Spinner'
+
+const REQUEST_CAPTCHA: CaptchaEndpoints = { challenge: getRequestChallenge, solve: solveRequestCaptcha }
 
 /** The public page of an upload request (/u/{token}): the same tus uploads, with the request's session. */
 export function PublicUploadPage() {
@@ -18,14 +21,15 @@ export function PublicUploadPage() {
   const [session, setSession] = useState<string | null>(null)
   const info = useQuery({ queryKey: ['upload-request', token], queryFn: () => getPublicRequest(token), retry: false })
   const needsPassword = info.data?.password_required ?? false
+  const needsCaptcha = info.data?.captcha_required ?? false
 
   useEffect(() => {
-    if (!info.data || needsPassword || info.data.email_verification_required) return
+    if (!info.data || needsPassword || needsCaptcha || info.data.email_verification_required) return
     void openRequestSession(token).then(
       (s) => setSession(s.session_token),
       () => undefined,
     )
-  }, [info.data, needsPassword, token])
+  }, [info.data, needsPassword, needsCaptcha, token])
   useEffect(() => {
     setUploadRequestSession(session)
     return () => setUploadRequestSession(null)
@@ -57,6 +61,8 @@ export function PublicUploadPage() {
         </p>
       ) : needsPassword && !session ? (
         <PasswordForm token={token} onSession={setSession} />
+      ) : needsCaptcha && !session ? (
+        <CaptchaForm token={token} onSession={setSession} endpoints={REQUEST_CAPTCHA} purpose="send files through it" />
       ) : (
         <Dropzone ready={session !== null} message={request.message ?? null} limits={limits.join(' · ')} />
       )}

@@ -8,6 +8,14 @@ import {
   type UploadRequest,
 } from '../api/uploadRequests'
 import { FileIcon } from '../files/FileIcon'
+import {
+  AccessRulesFields,
+  NO_RULES,
+  ruleFieldOf,
+  rulesBody,
+  type AccessRulesText,
+} from '../security/AccessRulesFields'
+import { CaptchaCheckbox } from '../share/CaptchaCheckbox'
 import { formatBytes, formatDateTime, formatRelative } from '../lib/format'
 import { expiryFromDays, positiveInt } from '../transfers/form'
 import { Badge } from '../ui/Badge'
@@ -156,6 +164,8 @@ function CreateDialog({
   const [title, setTitle] = useState('')
   const [message, setMessage] = useState('')
   const [password, setPassword] = useState('')
+  const [captcha, setCaptcha] = useState(false)
+  const [rules, setRules] = useState<AccessRulesText>(NO_RULES)
   const [maxFiles, setMaxFiles] = useState('10')
   const [maxGb, setMaxGb] = useState('1')
   const [days, setDays] = useState('7')
@@ -166,9 +176,11 @@ function CreateDialog({
         title: title.trim() || 'Files for me',
         ...(message.trim() ? { message: message.trim() } : {}),
         ...(password ? { password } : {}),
+        ...(captcha && !password ? { captcha: true } : {}),
         max_files: positiveInt(maxFiles) ?? 10,
         max_total_bytes: Math.round((Number.isFinite(gigabytes) && gigabytes > 0 ? gigabytes : 1) * 1e9),
         expires_at: expiryFromDays(positiveInt(days) ?? 7),
+        ...rulesBody(rules),
       })
     },
     onSuccess: async (r) => {
@@ -176,6 +188,8 @@ function CreateDialog({
       setTitle('')
       setMessage('')
       setPassword('')
+      setCaptcha(false)
+      setRules(NO_RULES)
       onCreated(r)
     },
   })
@@ -228,7 +242,14 @@ function CreateDialog({
           onChange={(e) => setPassword(e.target.value)}
           hint="Optional."
         />
-        <InlineError error={create.error} />
+        <CaptchaCheckbox checked={captcha} password={!!password} onChange={setCaptcha} />
+        <AccessRulesFields
+          value={rules}
+          onChange={setRules}
+          error={create.error}
+          networksHint="Only visitors from these addresses (CIDR) can open the link. Empty: from anywhere."
+        />
+        <InlineError error={ruleFieldOf(create.error) ? null : create.error} />
       </form>
     </Dialog>
   )

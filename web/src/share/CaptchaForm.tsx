@@ -23,11 +23,29 @@ function solveInWorker(challenge: AltchaChallenge, onProgress: (share: number) =
   }).finally(() => worker.terminate())
 }
 
+/** Where a challenge comes from and where its solution goes: a share link's endpoints unless given. */
+export interface CaptchaEndpoints {
+  challenge: (token: string) => Promise<AltchaChallenge>
+  solve: (token: string, payload: string) => Promise<{ session_token: string }>
+}
+
+const SHARE_LINK: CaptchaEndpoints = { challenge: getChallenge, solve: solveCaptcha }
+
 /**
- * The proof of work of a link with a CAPTCHA: starts at once, shows how far the search
- * went, then opens a share session like a password would.
+ * The proof of work of a link or upload request with a CAPTCHA: starts at once, shows how
+ * far the search went, then opens a session like a password would.
  */
-export function CaptchaForm({ token, onSession }: { token: string; onSession: (s: string) => void }) {
+export function CaptchaForm({
+  token,
+  onSession,
+  endpoints = SHARE_LINK,
+  purpose = 'download from it',
+}: {
+  token: string
+  onSession: (s: string) => void
+  endpoints?: CaptchaEndpoints
+  purpose?: string
+}) {
   const [progress, setProgress] = useState(0)
   const [error, setError] = useState<string | null>(null)
   const started = useRef(false)
@@ -35,14 +53,14 @@ export function CaptchaForm({ token, onSession }: { token: string; onSession: (s
     setError(null)
     setProgress(0)
     try {
-      const challenge = await getChallenge(token)
+      const challenge = await endpoints.challenge(token)
       const number = await solveInWorker(challenge, setProgress)
       setProgress(1)
-      onSession((await solveCaptcha(token, encodePayload(challenge, number))).session_token)
+      onSession((await endpoints.solve(token, encodePayload(challenge, number))).session_token)
     } catch (e) {
       setError(`The browser check failed: ${errorMessage(e)} Try again; if it keeps failing, ask the sender.`)
     }
-  }, [token, onSession])
+  }, [token, onSession, endpoints])
   useEffect(() => {
     if (started.current) return
     started.current = true
@@ -53,8 +71,8 @@ export function CaptchaForm({ token, onSession }: { token: string; onSession: (s
   return (
     <div className="space-y-4">
       <p className="text-[15px]">
-        This link asks your browser to solve a short puzzle first, so scripts cannot download from it in bulk. Nothing
-        to do: it runs by itself.
+        This link asks your browser to solve a short puzzle first, so scripts cannot {purpose} in bulk. Nothing to do:
+        it runs by itself.
       </p>
       {error ? (
         <>

@@ -5,6 +5,7 @@ import { ApiError } from '../api/client'
 import { createTransfer, notifyRecipients, type Transfer } from '../api/transfers'
 import { EncryptedTransferForm } from '../e2e/EncryptedTransferForm'
 import { UploadPanel } from '../files/uploads/UploadPanel'
+import { ruleFieldOf } from '../security/AccessRulesFields'
 import { Button } from '../ui/Button'
 import { CopyField } from '../ui/CopyField'
 import { InlineError } from '../ui/ErrorNotice'
@@ -12,9 +13,9 @@ import { TextField } from '../ui/Field'
 import { PageHeader } from '../ui/PageHeader'
 import { useToast } from '../ui/Toasts'
 import { FilePicker } from './FilePicker'
-import { expiryFromDays, parseRecipients, positiveInt } from './form'
+import { expiryFromDays, parseRecipients } from './form'
 import { QrCode } from './QrCode'
-import { TransferOptionsFields, type TransferOptions } from './TransferOptionsFields'
+import { linkFields, NEW_TRANSFER_OPTIONS, TransferOptionsFields, type TransferOptions } from './TransferOptionsFields'
 
 export function NewTransferPage() {
   const location = useLocation()
@@ -80,14 +81,8 @@ function TransferForm({
   const queries = useQueryClient()
   const [title, setTitle] = useState('')
   const [recipients, setRecipients] = useState('')
-  const [options, setOptions] = useState<TransferOptions>({
-    message: '',
-    days: '7',
-    maxDownloads: '',
-    password: '',
-    captcha: false,
-  })
-  const { message, days, maxDownloads, password, captcha } = options
+  const [options, setOptions] = useState<TransferOptions>(NEW_TRANSFER_OPTIONS)
+  const { message, days } = options
   const [verify, setVerify] = useState(false)
   const [notify, setNotify] = useState(false)
   const [busy, setBusy] = useState(false)
@@ -101,7 +96,6 @@ function TransferForm({
     if (parsed.invalid.length) return setError(new Error(`Not an email address: ${parsed.invalid.join(', ')}`))
     if ((verify || notify) && parsed.emails.length === 0)
       return setError(new Error('Add recipients to verify or email them.'))
-    const limit = positiveInt(maxDownloads)
     setBusy(true)
     try {
       const transfer = await createTransfer({
@@ -111,12 +105,7 @@ function TransferForm({
         recipients: parsed.emails,
         expires_at: expiryFromDays(Number(days)),
         notify_recipients: notify,
-        link: {
-          ...(password ? { password } : {}),
-          ...(limit ? { max_downloads: limit } : {}),
-          ...(captcha && !password ? { captcha: true } : {}),
-          require_email_verification: verify,
-        },
+        link: { ...linkFields(options), require_email_verification: verify },
       })
       await queries.invalidateQueries({ queryKey: ['transfers'] })
       onCreated(transfer)
@@ -153,6 +142,7 @@ function TransferForm({
           value={options}
           onChange={setOptions}
           passwordHint="Optional. Tell it to the recipients another way."
+          error={error}
         />
         <label className="flex items-center gap-2 text-sm">
           <input
@@ -172,7 +162,7 @@ function TransferForm({
           />
           Email the link to the recipients now
         </label>
-        <InlineError error={error} />
+        <InlineError error={ruleFieldOf(error) ? null : error} />
         <div className="flex justify-end">
           <Button type="submit" variant="primary" icon="link" busy={busy}>
             Create transfer

@@ -43,7 +43,7 @@ final class TableOwners {
 			Map.entry("ssh_keys", "sftp"), Map.entry("webhooks", "webhook"), Map.entry("webhook_deliveries", "webhook"),
 			// protection: bans, permanent address rules, alerts
 			Map.entry("defender_bans", "protect"), Map.entry("address_rules", "protect"),
-			Map.entry("alerts", "protect"),
+			Map.entry("account_access_rules", "protect"), Map.entry("alerts", "protect"),
 			// SCIM provisioning
 			Map.entry("scim_users", "scim"), Map.entry("scim_groups", "scim"), Map.entry("scim_status", "scim"),
 			// background jobs

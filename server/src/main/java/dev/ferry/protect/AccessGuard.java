@@ -86,6 +86,15 @@ public class AccessGuard {
 	 * the object), and feeds the use to the suspicious-activity rules otherwise.
 	 */
 	public void check(AccessRules rules, String address, String action, String objectType, Object objectId) {
+		Optional<String> country = enforce(rules, address, action, objectType, objectId);
+		watch.seen(objectType, String.valueOf(objectId), address, country.orElse(null));
+	}
+
+	/**
+	 * Refuses {@code address} like {@link #check} without feeding the link watch, for
+	 * accounts, whose many addresses are no sign of a leaked link; answers the country.
+	 */
+	Optional<String> enforce(AccessRules rules, String address, String action, String objectType, Object objectId) {
 		Optional<InetAddress> client = Cidr.address(address);
 		Optional<String> country = client.flatMap(geoIp::country);
 		if (!rules.allowedIps().isEmpty()
@@ -97,7 +106,7 @@ public class AccessGuard {
 			refuse(action, objectType, objectId, address, "country_not_allowed", country.orElse("unknown"));
 			throw ProtectException.countryNotAllowed(country.orElse(null));
 		}
-		watch.seen(objectType, String.valueOf(objectId), address, country.orElse(null));
+		return country;
 	}
 
 	private boolean countryAllowed(AccessRules rules, String country) {

@@ -10,6 +10,7 @@ import dev.ferry.ProblemException;
 import dev.ferry.audit.AuditActor;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
+import dev.ferry.auth.AccountNetworkRules;
 import dev.ferry.auth.Accounts;
 import dev.ferry.auth.ClientInfo;
 import dev.ferry.auth.CurrentUser;
@@ -47,7 +48,11 @@ class SftpAuthenticator implements PasswordAuthenticator, KeyboardInteractiveAut
 
 	private final AuditLog audit;
 
-	SftpAuthenticator(ProtocolSignIn signIn, Accounts accounts, SshKeys keys, AuditLog audit) {
+	private final AccountNetworkRules networkRules;
+
+	SftpAuthenticator(ProtocolSignIn signIn, Accounts accounts, SshKeys keys, AuditLog audit,
+			AccountNetworkRules networkRules) {
+		this.networkRules = networkRules;
 		this.signIn = signIn;
 		this.accounts = accounts;
 		this.keys = keys;
@@ -97,20 +102,30 @@ class SftpAuthenticator implements PasswordAuthenticator, KeyboardInteractiveAut
 				.detail("reason", "suspended"));
 			return false;
 		}
-		session.setAttribute(USER, principal(user.get()));
-		return true;
+		return admit(session, user.get());
 	}
 
 	private boolean signIn(ServerSession session, String username, String password, String code) {
 		try {
 			Optional<User> user = signIn.check("sftp", username, password, code, client(session));
-			user.ifPresent((found) -> session.setAttribute(USER, principal(found)));
-			return user.isPresent();
+			return user.isPresent() && admit(session, user.get());
 		}
 		catch (ProblemException ex) {
 			// Too many attempts: refused like a wrong password, already audited.
 			return false;
 		}
+	}
+
+	/**
+	 * The account's network rules decide last, after its credentials matched; a refusal
+	 * is audited by them.
+	 */
+	private boolean admit(ServerSession session, User user) {
+		if (networkRules.refusal(user.id(), client(session).ip(), "auth.login").isPresent()) {
+			return false;
+		}
+		session.setAttribute(USER, principal(user));
+		return true;
 	}
 
 	private static CurrentUser principal(User user) {

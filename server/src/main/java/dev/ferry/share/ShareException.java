@@ -98,6 +98,13 @@ public class ShareException extends ProblemException {
 						+ "from GET /api/v1/share/{token}/challenge and POST it to /api/v1/share/{token}/captcha.");
 	}
 
+	public static ShareException requestCaptchaRequired() {
+		return new ShareException(HttpStatus.FORBIDDEN, "captcha-required", "Proof of work needed",
+				"This upload request takes files after a short proof of work: open it in a browser, or solve the "
+						+ "challenge from GET /api/v1/upload-requests/public/{token}/challenge and POST it to "
+						+ "/api/v1/upload-requests/public/{token}/captcha.");
+	}
+
 	public static ShareException captchaRefused(String why) {
 		return new ShareException(HttpStatus.FORBIDDEN, "captcha-invalid", "Proof of work refused",
 				why + " Fetch a new challenge and solve it again.");

@@ -9,6 +9,9 @@ import dev.ferry.testing.Api;
 import dev.ferry.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -17,6 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * says why, while network rules work.
  */
 class AccessRulesWithoutGeoIpIntegrationTests extends IntegrationTest {
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void countryRulesAreRefusedWithoutADatabase() {
@@ -38,6 +44,28 @@ class AccessRulesWithoutGeoIpIntegrationTests extends IntegrationTest {
 				Map.of("allowed_ips", List.of("127.0.0.0/8")), admin);
 		assertThat(plain.status()).as(plain.body()).isEqualTo(201);
 		Api.Response added = api.patch("/api/v1/transfers/" + transfer + "/shares/" + plain.json().get("id").asString(),
+				Map.of("denied_countries", List.of("SE")), admin);
+		assertThat(added.status()).isEqualTo(400);
+		assertThat(added.json().get("detail").asString()).contains("GeoIP database");
+	}
+
+	@Test
+	void accountCountryRulesAreRefusedWithoutADatabase() {
+		String admin = adminToken();
+		String email = "nogeo-" + UUID.randomUUID() + "@ferry.test";
+		Api.Response created = api.post("/api/v1/admin/users",
+				Map.of("email", email, "password", "account-rules-passphrase-Q7", "allowed_countries", List.of("DE")),
+				admin);
+		assertThat(created.status()).isEqualTo(400);
+		assertThat(created.json().get("detail").asString()).contains("GeoIP database").contains("FERRY_GEOIP_DB");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM users WHERE email = ?").param(email).query(Long.class).single())
+			.as("a refused rule leaves no account behind")
+			.isZero();
+
+		Api.Response plain = api.post("/api/v1/admin/users",
+				Map.of("email", email, "password", "account-rules-passphrase-Q7"), admin);
+		assertThat(plain.status()).as(plain.body()).isEqualTo(201);
+		Api.Response added = api.patch("/api/v1/admin/users/" + plain.json().get("id").asString(),
 				Map.of("denied_countries", List.of("SE")), admin);
 		assertThat(added.status()).isEqualTo(400);
 		assertThat(added.json().get("detail").asString()).contains("GeoIP database");

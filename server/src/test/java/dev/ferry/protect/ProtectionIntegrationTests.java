@@ -550,7 +550,8 @@ class ProtectionIntegrationTests {
 		return next.get(20, TimeUnit.SECONDS);
 	}
 
-	private static String geoIpDatabase() {
+	/** The MaxMind GeoLite2 test database from the test resources. */
+	static String geoIpDatabase() {
 		try {
 			return Path.of(ProtectionIntegrationTests.class.getResource("/geoip/GeoLite2-Country-Test.mmdb").toURI())
 				.toString();

@@ -23,9 +23,21 @@ final class SftpClients {
 
 	private final Path dir;
 
+	private final String source;
+
 	SftpClients(int port, Path dir) {
+		this(port, dir, "127.0.0.1");
+	}
+
+	private SftpClients(int port, Path dir, String source) {
 		this.port = port;
 		this.dir = dir;
+		this.source = source;
+	}
+
+	/** The same clients connecting from the loopback address {@code source}. */
+	SftpClients from(String source) {
+		return new SftpClients(port, dir, source);
 	}
 
 	record Run(int exit, String out) {
@@ -86,9 +98,9 @@ final class SftpClients {
 
 	private Run sftp(String email, List<String> auth, Map<String, String> env, String... commands) {
 		Path batch = write("batch-" + System.nanoTime(), String.join("\n", commands) + "\n");
-		List<String> command = new ArrayList<>(
-				List.of("sftp", "-P", Integer.toString(port), "-o", "StrictHostKeyChecking=no", "-o",
-						"UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR", "-o", "User=" + email));
+		List<String> command = new ArrayList<>(List.of("sftp", "-P", Integer.toString(port), "-o",
+				"StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR", "-o",
+				"User=" + email, "-o", "BindAddress=" + source));
 		command.addAll(auth);
 		command.addAll(List.of("-b", batch.toString(), "127.0.0.1"));
 		return run(command, env);

@@ -247,6 +247,27 @@ class SftpIntegrationTests {
 	/**
 	 * Bytes of a downloaded file; sftp creates the local file before the server refuses.
 	 */
+	@Test
+	void anAccountLimitedToNetworksSignsInOnlyFromThem() {
+		Account user = newUser();
+		Path key = addKey(user, "ed25519");
+		Api.Response limited = api.patch("/api/v1/admin/users/" + user.id(),
+				Map.of("allowed_ips", List.of("127.0.0.21/32")), admin());
+		assertThat(limited.status()).as(limited.body()).isEqualTo(200);
+
+		assertThat(clients.from("127.0.0.21").withKey(user.email(), key, "ls /").exit()).isZero();
+		assertThat(clients.from("127.0.0.22").withKey(user.email(), key, "ls /").exit()).isNotZero();
+		SftpClients.Run password = clients.from("127.0.0.22")
+			.withAnswers(user.email(), "password", Map.of("assword", user.password()), "ls /");
+		assertThat(password.exit()).isNotZero();
+		assertThat(jdbc
+			.sql("SELECT details FROM audit_log WHERE action = 'auth.login' AND outcome = 'denied' "
+					+ "AND object_id = ?")
+			.param(user.id().toString())
+			.query(String.class)
+			.list()).hasSizeGreaterThanOrEqualTo(2).allMatch((details) -> details.contains("ip_not_allowed"));
+	}
+
 	private static long received(Path file) throws IOException {
 		return Files.exists(file) ? Files.size(file) : 0;
 	}

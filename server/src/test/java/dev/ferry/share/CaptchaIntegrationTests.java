@@ -34,10 +34,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * ALTCHA proof of work on share links, solved by a client written here from the protocol
- * (brute-forcing the secret number behind the SHA-256 challenge), through the real API of
- * a server with {@code FERRY_CAPTCHA_DEFAULT=true}. Challenges expire by moving the
- * server's clock, never by waiting.
+ * ALTCHA proof of work on share links and upload requests, solved by a client written
+ * here from the protocol (brute-forcing the secret number behind the SHA-256 challenge),
+ * through the real API of a server with {@code FERRY_CAPTCHA_DEFAULT=true}. Challenges
+ * expire by moving the server's clock, never by waiting.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		classes = { FerryApplication.class, CaptchaIntegrationTests.ClockConfiguration.class })
@@ -155,6 +155,73 @@ class CaptchaIntegrationTests {
 		assertThat(both.json().get("detail").asString()).contains("not both");
 	}
 
+	@Test
+	void anUploadRequestWithCaptchaTakesFilesOnlyAfterASolvedChallenge() throws Exception {
+		JsonNode request = uploadRequest(Map.of());
+		assertThat(request.get("captcha").asBoolean()).as("FERRY_CAPTCHA_DEFAULT").isTrue();
+		String base = "/api/v1/upload-requests/public/" + request.get("token").asString();
+		assertThat(api.get(base, null).json().get("captcha_required").asBoolean()).isTrue();
+
+		Api.Response without = api.post(base + "/session", Map.of(), null);
+		assertThat(without.status()).isEqualTo(403);
+		assertThat(without.contentType()).isEqualTo("application/problem+json");
+		assertThat(without.json().get("type").asString()).endsWith("/captcha-required");
+		assertThat(without.json().get("detail").asString())
+			.contains(base.replace(request.get("token").asString(), "{token}") + "/challenge");
+
+		JsonNode linkChallenge = api.get("/api/v1/share/" + link(Map.of()).get("token").asString() + "/challenge", null)
+			.json();
+		Api.Response foreign = api.post(base + "/captcha", Map.of("payload", solve(linkChallenge)), null);
+		assertThat(foreign.status()).as("a share link's solution opens no upload request").isEqualTo(403);
+		assertThat(foreign.json().get("detail").asString()).contains("another upload request");
+
+		String payload = solve(api.get(base + "/challenge", null).json());
+		Api.Response opened = api.post(base + "/captcha", Map.of("payload", payload), null);
+		assertThat(opened.status()).as(opened.body()).isEqualTo(200);
+		Api.Response upload = api.send(api.builder("/api/v1/uploads", null)
+			.header("X-Upload-Request", opened.json().get("session_token").asString())
+			.header("Tus-Resumable", "1.0.0")
+			.header("Upload-Length", "5")
+			.header("Upload-Metadata", "filename " + encode("proof.txt"))
+			.POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+		assertThat(upload.status()).as(upload.body()).isEqualTo(201);
+
+		Api.Response replay = api.post(base + "/captcha", Map.of("payload", payload), null);
+		assertThat(replay.status()).isEqualTo(403);
+		assertThat(replay.json().get("type").asString()).endsWith("/captcha-invalid");
+		assertThat(replay.json().get("detail").asString()).contains("used already");
+		assertThat(audited(request.get("id").asString())).contains("failure upload_request.unlock captcha_required",
+				"failure upload_request.captcha other_upload_request", "success upload_request.captcha",
+				"failure upload_request.captcha replayed");
+	}
+
+	@Test
+	void anUploadRequestsCaptchaIsSetOnCreationAndPatchAndNeverWithAPassword() {
+		JsonNode password = uploadRequest(Map.of("password", "captcha-free"));
+		assertThat(password.get("captcha").asBoolean()).isFalse();
+		Api.Response both = api.post("/api/v1/upload-requests",
+				Map.of("title", "Both", "max_files", 1, "max_total_bytes", 10, "password", "x", "captcha", true),
+				admin());
+		assertThat(both.status()).isEqualTo(400);
+		assertThat(both.json().get("detail").asString()).contains("not both");
+		String path = "/api/v1/upload-requests/" + password.get("id").asString();
+		assertThat(api.patch(path, Map.of("captcha", true), admin()).status()).isEqualTo(400);
+
+		JsonNode off = uploadRequest(Map.of("captcha", false));
+		String base = "/api/v1/upload-requests/public/" + off.get("token").asString();
+		assertThat(api.post(base + "/session", Map.of(), null).status()).isEqualTo(200);
+		assertThat(api.get(base + "/challenge", null).status()).isEqualTo(400);
+
+		Api.Response on = api.patch("/api/v1/upload-requests/" + off.get("id").asString(), Map.of("captcha", true),
+				admin());
+		assertThat(on.status()).as(on.body()).isEqualTo(200);
+		assertThat(on.json().get("captcha").asBoolean()).isTrue();
+		assertThat(api.post(base + "/session", Map.of(), null).status()).isEqualTo(403);
+		Api.Response empty = api.patch("/api/v1/upload-requests/" + off.get("id").asString(), Map.of(), admin());
+		assertThat(empty.status()).isEqualTo(400);
+		assertThat(empty.json().get("detail").asString()).contains("captcha");
+	}
+
 	/**
 	 * The ALTCHA client: finds the number n below {@code maxnumber} with SHA-256(salt +
 	 * n) = challenge and answers base64 of the payload JSON.
@@ -212,6 +279,14 @@ class CaptchaIntegrationTests {
 				Map.of("title", "Captcha", "file_ids", List.of(file.json().get("id").asString())), admin());
 		assertThat(transfer.status()).as(transfer.body()).isEqualTo(201);
 		return transfer.json().get("id").asString();
+	}
+
+	private JsonNode uploadRequest(Map<String, Object> options) {
+		Map<String, Object> body = new java.util.HashMap<>(options);
+		body.putAll(Map.of("title", "Proof " + UUID.randomUUID(), "max_files", 5, "max_total_bytes", 1000));
+		Api.Response request = api.post("/api/v1/upload-requests", body, admin());
+		assertThat(request.status()).as(request.body()).isEqualTo(201);
+		return request.json();
 	}
 
 	private JsonNode link(Map<String, Object> options) {

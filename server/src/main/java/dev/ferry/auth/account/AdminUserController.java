@@ -1,5 +1,6 @@
 package dev.ferry.auth.account;
 
+import java.util.List;
 import java.util.UUID;
 
 import dev.ferry.SafeName;
@@ -37,12 +38,16 @@ class AdminUserController {
 
 	private final UserAdminService users;
 
+	private final UserNetworkAdmin networkAdmin;
+
 	private final AccountStanding standing;
 
 	private final InvitationService invitations;
 
-	AdminUserController(UserAdminService users, AccountStanding standing, InvitationService invitations) {
+	AdminUserController(UserAdminService users, UserNetworkAdmin networkAdmin, AccountStanding standing,
+			InvitationService invitations) {
 		this.users = users;
+		this.networkAdmin = networkAdmin;
 		this.standing = standing;
 		this.invitations = invitations;
 	}
@@ -58,21 +63,21 @@ class AdminUserController {
 	@PostMapping("/users")
 	@ResponseStatus(HttpStatus.CREATED)
 	UserView create(@AuthenticationPrincipal CurrentUser caller, @Valid @RequestBody CreateUserRequest body) {
-		return users.create(caller, body.email(), body.password(), body.name(), body.roleOrDefault(),
-				body.quotaBytes());
+		return networkAdmin.create(caller, body.email(), body.password(), body.name(), body.roleOrDefault(),
+				body.quotaBytes(), body.allowedIps(), body.allowedCountries(), body.deniedCountries());
 	}
 
 	@Operation(operationId = "getUser", summary = "Get an account")
 	@GetMapping("/users/{id}")
 	UserView get(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID id) {
-		return users.get(caller, id);
+		return networkAdmin.get(caller, id);
 	}
 
 	@Operation(operationId = "updateUser", summary = "Change an account")
 	@PatchMapping("/users/{id}")
 	UserView update(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID id,
 			@Valid @RequestBody UserChanges body) {
-		return users.update(caller, id, body);
+		return networkAdmin.update(caller, id, body);
 	}
 
 	@Operation(operationId = "deleteUser", summary = "Delete an account")
@@ -113,7 +118,8 @@ class AdminUserController {
 	record CreateUserRequest(@NotBlank @Email @Size(max = 320) String email,
 			@NotNull @Size(max = PasswordPolicy.MAX_LENGTH) @AcceptablePassword String password,
 			@Pattern(regexp = Role.PATTERN, message = "must be one of admin, user, guest") String role,
-			@Size(max = 200) @SafeName String name, @PositiveOrZero Long quotaBytes) {
+			@Size(max = 200) @SafeName String name, @PositiveOrZero Long quotaBytes, List<String> allowedIps,
+			List<String> allowedCountries, List<String> deniedCountries) {
 
 		Role roleOrDefault() {
 			return (role != null) ? Role.of(role) : Role.USER;

@@ -31,6 +31,12 @@ final class UserChanges {
 
 	private boolean quotaBytesSet;
 
+	private List<String> allowedIps;
+
+	private List<String> allowedCountries;
+
+	private List<String> deniedCountries;
+
 	public void setName(String name) {
 		this.name = name;
 		this.nameSet = true;
@@ -43,6 +49,33 @@ final class UserChanges {
 	public void setQuotaBytes(Long quotaBytes) {
 		this.quotaBytes = quotaBytes;
 		this.quotaBytesSet = true;
+	}
+
+	/**
+	 * Null (absent or null in the body) keeps the account's networks; empty clears them.
+	 */
+	public void setAllowedIps(List<String> allowedIps) {
+		this.allowedIps = allowedIps;
+	}
+
+	public void setAllowedCountries(List<String> allowedCountries) {
+		this.allowedCountries = allowedCountries;
+	}
+
+	public void setDeniedCountries(List<String> deniedCountries) {
+		this.deniedCountries = deniedCountries;
+	}
+
+	List<String> allowedIps() {
+		return allowedIps;
+	}
+
+	List<String> allowedCountries() {
+		return allowedCountries;
+	}
+
+	List<String> deniedCountries() {
+		return deniedCountries;
 	}
 
 	String name() {
@@ -78,6 +111,15 @@ final class UserChanges {
 		}
 		if (quotaBytesSet) {
 			fields.add("quota_bytes");
+		}
+		if (allowedIps != null) {
+			fields.add("allowed_ips");
+		}
+		if (allowedCountries != null) {
+			fields.add("allowed_countries");
+		}
+		if (deniedCountries != null) {
+			fields.add("denied_countries");
 		}
 		return fields;
 	}

@@ -100,7 +100,7 @@ class DeviceSignIns {
 	 * One poll: tokens once approved, otherwise the RFC's answers. Nothing a poll writes
 	 * may roll back with the problem it answers, so the raised interval sticks.
 	 */
-	@Transactional(noRollbackFor = DeviceException.class)
+	@Transactional(noRollbackFor = { DeviceException.class, AuthException.class })
 	TokenResponse poll(String deviceCode, ClientInfo client) {
 		Instant now = clock.instant();
 		DeviceAuthorization authorization = authorizations.findByDeviceCode(SecureTokens.hash(deviceCode))

@@ -96,7 +96,7 @@ class OidcService implements ProviderSignOut {
 	 * Finishes a sign-in from the provider's redirect; {@code browserState} is the state
 	 * cookie. Throws {@link OidcFailure} (audited) when anything does not check out.
 	 */
-	@Transactional(noRollbackFor = OidcFailure.class)
+	@Transactional(noRollbackFor = { OidcFailure.class, AuthException.class })
 	TokenResponse finish(String providerId, String code, String state, String error, String browserState,
 			ClientInfo client) {
 		OidcProperties.Provider provider = provider(providerId);

@@ -53,7 +53,7 @@ public class MfaLoginService {
 	 * What a correct first factor leads to: a second-factor challenge when the account
 	 * has one, else a session (restricted when the account must fix something first).
 	 */
-	@Transactional
+	@Transactional(noRollbackFor = AuthException.class)
 	public SignInResult afterFirstFactor(User user, ClientInfo client, boolean browser, String method) {
 		if (!policy.hasSecondFactor(user.id())) {
 			return sessions.open(user, client, browser, policy.restrictionFor(user, "password".equals(method)), method);

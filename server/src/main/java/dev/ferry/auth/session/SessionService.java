@@ -43,23 +43,23 @@ public class SessionService {
 
 	private final SessionLifetimes lifetimes;
 
-	private final Devices devices;
+	private final SignInGate gate;
 
 	private final Clock clock;
 
 	SessionService(SessionRepository sessions, UserRepository users, AccessTokens accessTokens, AuditLog audit,
-			SessionLifetimes lifetimes, Devices devices, Clock clock) {
+			SessionLifetimes lifetimes, SignInGate gate, Clock clock) {
 		this.sessions = sessions;
 		this.users = users;
 		this.accessTokens = accessTokens;
 		this.audit = audit;
 		this.lifetimes = lifetimes;
-		this.devices = devices;
+		this.gate = gate;
 		this.clock = clock;
 	}
 
 	/** Opens an unrestricted API (non-browser) session. */
-	@Transactional
+	@Transactional(noRollbackFor = AuthException.class)
 	public TokenResponse open(User user, ClientInfo client) {
 		return open(user, client, false, null, "password");
 	}
@@ -68,14 +68,14 @@ public class SessionService {
 	 * Opens a session. A {@code browser} session ends after the idle timeout without use;
 	 * every session ends {@code FERRY_SESSION_MAX_AGE} after sign-in at the latest.
 	 */
-	@Transactional
+	@Transactional(noRollbackFor = AuthException.class)
 	public TokenResponse open(User user, ClientInfo client, boolean browser, SessionRestriction restriction,
 			String method) {
 		return start(user, client, browser, restriction, method).tokens();
 	}
 
 	/** Opens a session and answers its id too, for callers that attach data to it. */
-	@Transactional
+	@Transactional(noRollbackFor = AuthException.class)
 	public Opened start(User user, ClientInfo client, boolean browser, SessionRestriction restriction, String method) {
 		return start(user, client, browser, restriction, method, null);
 	}
@@ -84,13 +84,14 @@ public class SessionService {
 	 * Opens an API (non-browser) session whose tokens carry at most {@code scopes}, for a
 	 * sign-in approved elsewhere (a device sign-in).
 	 */
-	@Transactional
+	@Transactional(noRollbackFor = AuthException.class)
 	public TokenResponse openScoped(User user, ClientInfo client, String method, Set<Scope> scopes) {
 		return start(user, client, false, null, method, EnumSet.copyOf(scopes)).tokens();
 	}
 
 	private Opened start(User user, ClientInfo client, boolean browser, SessionRestriction restriction, String method,
 			Set<Scope> scopes) {
+		gate.admit(user, client, "auth.login");
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		Instant expiresAt = lifetimes.expiryOfNew(now);
 		SessionRepository.Session session = new SessionRepository.Session(UUID.randomUUID(), user.id(), now, now,
@@ -102,7 +103,7 @@ public class SessionService {
 			.detail("method", method)
 			.detail("restriction", (restriction != null) ? restriction.dbName() : null)
 			.detail("scopes", (scopes != null) ? Scope.apiNames(scopes) : null));
-		devices.signedIn(user, client);
+		gate.signedIn(user, client);
 		return new Opened(session.id(), issue(user, session, now));
 	}
 
@@ -138,6 +139,7 @@ public class SessionService {
 				.detail("reason", "suspended"));
 			throw AuthException.invalidRefreshToken();
 		}
+		gate.admit(user, client, "auth.refresh");
 		if (!sessions.markRotated(hash, now)) {
 			throw reused(user, token.sessionId(), now);
 		}

@@ -49,6 +49,23 @@ public class LinkSettings {
 		return (options.captcha() != null) ? options.captcha() : properties.captchaDefault() && !password;
 	}
 
+	/**
+	 * Whether a new upload request asks for a proof of work: as asked, else
+	 * {@code FERRY_CAPTCHA_DEFAULT} for a request anyone may use. A password or a list of
+	 * allowed addresses already stops scripts, so either with a CAPTCHA is refused (400).
+	 */
+	public boolean requestCaptcha(Boolean asked, boolean passwordOrEmails) {
+		if (Boolean.TRUE.equals(asked) && passwordOrEmails) {
+			throw requestCaptchaConflict();
+		}
+		return (asked != null) ? asked : properties.captchaDefault() && !passwordOrEmails;
+	}
+
+	public static ShareException requestCaptchaConflict() {
+		return ShareException.invalid(
+				"An upload request takes a password or allowed_emails, or a CAPTCHA, " + "not both: drop one of them.");
+	}
+
 	/** The password's hash, null for none; 400 when it is empty or too long. */
 	public String passwordHash(String password) {
 		if (password != null && (password.isEmpty() || password.length() > 1024)) {

@@ -5,7 +5,6 @@ import java.util.Map;
 
 import dev.ferry.auth.DownloadTickets;
 import io.swagger.v3.oas.annotations.Operation;
-import org.altcha.altcha.Altcha;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -62,9 +61,7 @@ public class PublicShareController {
 	@Operation(operationId = "getShareChallenge", summary = "An ALTCHA proof-of-work challenge for a link with captcha")
 	@GetMapping("/challenge")
 	ChallengeView challenge(@PathVariable String token) {
-		Altcha.Challenge challenge = captcha.challenge(token);
-		return new ChallengeView(challenge.algorithm, challenge.challenge, challenge.maxnumber, challenge.salt,
-				challenge.signature);
+		return captcha.challenge(token);
 	}
 
 	@Operation(operationId = "solveShareCaptcha",

@@ -2,6 +2,8 @@ package dev.ferry.share.request;
 
 import java.util.Map;
 
+import dev.ferry.share.link.PublicShareController.CaptchaBody;
+import dev.ferry.share.link.PublicShareController.ChallengeView;
 import dev.ferry.share.link.PublicShareController.SessionView;
 import dev.ferry.share.request.UploadRequestApi.PublicView;
 import io.swagger.v3.oas.annotations.Operation;
@@ -28,8 +30,11 @@ class PublicUploadRequestController {
 
 	private final PublicUploadRequests requests;
 
-	PublicUploadRequestController(PublicUploadRequests requests) {
+	private final RequestCaptcha captcha;
+
+	PublicUploadRequestController(PublicUploadRequests requests, RequestCaptcha captcha) {
 		this.requests = requests;
+		this.captcha = captcha;
 	}
 
 	@Operation(operationId = "getPublicUploadRequest", summary = "What an upload request asks for")
@@ -45,6 +50,20 @@ class PublicUploadRequestController {
 			HttpServletRequest request) {
 		return SessionView
 			.of(requests.session(token, (body != null) ? body.password() : null, request.getRemoteAddr()));
+	}
+
+	@Operation(operationId = "getUploadRequestChallenge",
+			summary = "An ALTCHA proof-of-work challenge for an upload request with captcha")
+	@GetMapping("/challenge")
+	ChallengeView challenge(@PathVariable String token) {
+		return captcha.challenge(token);
+	}
+
+	@Operation(operationId = "solveUploadRequestCaptcha",
+			summary = "Open an upload session with a solved ALTCHA challenge (each works once)")
+	@PostMapping("/captcha")
+	SessionView solveCaptcha(@PathVariable String token, @RequestBody CaptchaBody body) {
+		return SessionView.of(captcha.solve(token, body.payload()));
 	}
 
 	@Operation(operationId = "requestUploadRequestEmailCode", summary = "Mail a code to the uploader")

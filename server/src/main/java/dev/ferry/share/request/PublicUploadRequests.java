@@ -85,17 +85,23 @@ class PublicUploadRequests {
 		audit.record(AuditEvent.success("upload_request.view").object("upload_request", r.id()));
 		return new PublicView(r.title(), r.message(), ownerName(r), r.maxFiles(), r.maxTotalBytes(), r.allowedTypes(),
 				Math.max(0, r.maxFiles() - r.filesReserved()), Math.max(0, r.maxTotalBytes() - r.bytesReserved()),
-				r.expiresAt().toString(), r.passwordRequired(), r.verificationRequired());
+				r.expiresAt().toString(), r.passwordRequired(), r.verificationRequired(), r.captcha());
 	}
 
 	/**
 	 * A session for uploading; only with the password, and never for allow-listed
-	 * requests.
+	 * requests or those asking for a proof of work ({@link RequestCaptcha} opens those).
 	 */
 	ShareSessions.Issued session(String token, String password, String ip) {
 		UploadRequest request = visit(token, "upload_request.unlock");
 		if (request.verificationRequired()) {
 			throw ShareException.locked(request.passwordRequired(), true);
+		}
+		if (request.captcha()) {
+			audit.record(AuditEvent.failure("upload_request.unlock")
+				.object("upload_request", request.id())
+				.detail("reason", "captcha_required"));
+			throw ShareException.requestCaptchaRequired();
 		}
 		checkPassword(request, password, ip);
 		audit.record(AuditEvent.success("upload_request.unlock").object("upload_request", request.id()));
@@ -155,7 +161,7 @@ class PublicUploadRequests {
 		unlock.checkPassword("upload_request.unlock", target(request), request.passwordHash(), password, ip);
 	}
 
-	private static LinkUnlock.Target target(UploadRequest request) {
+	static LinkUnlock.Target target(UploadRequest request) {
 		return new LinkUnlock.Target(SUBJECT, "upload_request", request.id());
 	}
 

@@ -10,13 +10,15 @@ import dev.ferry.share.link.ZipStreamer;
 
 /**
  * One row of {@code upload_requests}: a public link through which anyone (or only
- * verified addresses of {@code allowedEmails}, or holders of the password) sends files
- * into the owner's space, within {@code maxFiles} and {@code maxTotalBytes}, from the
- * clients its {@code access} rules admit.
+ * verified addresses of {@code allowedEmails}, or holders of the password, or browsers
+ * that solved its proof of work when {@code captcha}) sends files into the owner's space,
+ * within {@code maxFiles} and {@code maxTotalBytes}, from the clients its {@code access}
+ * rules admit.
  */
 record UploadRequest(UUID id, UUID ownerId, String title, String message, String passwordHash,
 		List<String> allowedEmails, List<String> allowedTypes, int maxFiles, long maxTotalBytes, int filesReserved,
-		long bytesReserved, Instant expiresAt, Instant createdAt, Instant revokedAt, AccessRules access) {
+		long bytesReserved, Instant expiresAt, Instant createdAt, Instant revokedAt, AccessRules access,
+		boolean captcha) {
 
 	static final String FOLDER_ROOT = "/Upload requests/";
 

@@ -1,9 +1,9 @@
 package dev.ferry.share.request;
 
 import dev.ferry.auth.CurrentUser;
-import dev.ferry.protect.AccessRulesChange;
 import dev.ferry.share.request.UploadRequestApi.ArrivalView;
 import dev.ferry.share.request.UploadRequestApi.NewRequest;
+import dev.ferry.share.request.UploadRequestApi.RequestChange;
 import dev.ferry.share.request.UploadRequestApi.RequestView;
 import dev.ferry.share.transfer.TransferApi;
 import io.swagger.v3.oas.annotations.Operation;
@@ -53,11 +53,12 @@ class UploadRequestController {
 	}
 
 	@Operation(operationId = "updateUploadRequestAccess",
-			summary = "Change an upload request's access rules (allowed_ips, allowed_countries, denied_countries)")
+			summary = "Change an upload request's access rules (allowed_ips, allowed_countries, denied_countries) "
+					+ "and captcha")
 	@PatchMapping("/{id}")
 	RequestView update(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
-			@RequestBody AccessRulesChange body) {
-		return requests.updateAccess(user, id, body);
+			@RequestBody RequestChange body) {
+		return requests.update(user, id, body);
 	}
 
 	@Operation(operationId = "revokeUploadRequest", summary = "Revoke an upload request")

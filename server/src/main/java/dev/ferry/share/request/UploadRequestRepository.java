@@ -29,7 +29,7 @@ class UploadRequestRepository {
 
 	private static final String COLUMNS = "id, owner_id, title, message, password_hash, allowed_emails, "
 			+ "allowed_types, max_files, max_total_bytes, files_reserved, bytes_reserved, expires_at, created_at, "
-			+ "revoked_at, allowed_ips, allowed_countries, denied_countries";
+			+ "revoked_at, allowed_ips, allowed_countries, denied_countries, captcha";
 
 	private final JdbcClient jdbc;
 
@@ -39,12 +39,12 @@ class UploadRequestRepository {
 
 	void insert(UploadRequest r, String tokenHash) {
 		jdbc.sql("INSERT INTO upload_requests (" + COLUMNS + ", token_hash) "
-				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, NULL, ?, ?, ?, ?)")
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, NULL, ?, ?, ?, ?, ?)")
 			.params(r.id().toString(), r.ownerId().toString(), r.title(), r.message(), r.passwordHash(),
 					join(r.allowedEmails()), join(r.allowedTypes()), r.maxFiles(), r.maxTotalBytes(),
 					millis(r.expiresAt()), millis(r.createdAt()), AccessRules.join(r.access().allowedIps()),
 					AccessRules.join(r.access().allowedCountries()), AccessRules.join(r.access().deniedCountries()),
-					tokenHash)
+					r.captcha(), tokenHash)
 			.update();
 	}
 
@@ -78,6 +78,10 @@ class UploadRequestRepository {
 			.params(AccessRules.join(access.allowedIps()), AccessRules.join(access.allowedCountries()),
 					AccessRules.join(access.deniedCountries()), id.toString())
 			.update();
+	}
+
+	void updateCaptcha(UUID id, boolean captcha) {
+		jdbc.sql("UPDATE upload_requests SET captcha = ? WHERE id = ?").params(captcha, id.toString()).update();
 	}
 
 	boolean revoke(UUID id, Instant now) {
@@ -169,7 +173,7 @@ class UploadRequestRepository {
 		return new UploadRequest(UUID.fromString(rs.getString(1)), UUID.fromString(rs.getString(2)), rs.getString(3),
 				rs.getString(4), rs.getString(5), split(rs.getString(6)), split(rs.getString(7)), rs.getInt(8),
 				rs.getLong(9), rs.getInt(10), rs.getLong(11), instant(rs, 12), instant(rs, 13), instant(rs, 14),
-				AccessRules.stored(rs.getString(15), rs.getString(16), rs.getString(17)));
+				AccessRules.stored(rs.getString(15), rs.getString(16), rs.getString(17)), rs.getBoolean(18));
 	}
 
 	private record Held(UUID requestId, long length) {

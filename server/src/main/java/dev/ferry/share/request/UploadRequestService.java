@@ -14,12 +14,12 @@ import dev.ferry.crypto.SecureTokens;
 import dev.ferry.files.FileCatalog;
 import dev.ferry.share.Cursor;
 import dev.ferry.protect.AccessRules;
-import dev.ferry.protect.AccessRulesChange;
 import dev.ferry.share.ShareException;
 import dev.ferry.share.link.LinkSettings;
 import dev.ferry.share.ShareUrls;
 import dev.ferry.share.request.UploadRequestApi.ArrivalView;
 import dev.ferry.share.request.UploadRequestApi.NewRequest;
+import dev.ferry.share.request.UploadRequestApi.RequestChange;
 import dev.ferry.share.request.UploadRequestApi.RequestView;
 import dev.ferry.share.transfer.Owners;
 import dev.ferry.share.transfer.TransferApi;
@@ -80,10 +80,12 @@ class UploadRequestService {
 				.invalid("max_files (1.." + MAX_FILES_LIMIT + ") and max_total_bytes (> 0) are required.");
 		}
 		AccessRules access = settings.access(body.allowedIps(), body.allowedCountries(), body.deniedCountries());
+		boolean captcha = settings.requestCaptcha(body.captcha(),
+				body.password() != null || (body.allowedEmails() != null && !body.allowedEmails().isEmpty()));
 		UploadRequest request = new UploadRequest(UUID.randomUUID(), user.userId(), body.title().strip(),
 				body.message(), settings.passwordHash(body.password()),
 				TransferService.recipients(body.allowedEmails()), types(body.allowedTypes()), maxFiles, maxBytes, 0, 0,
-				transfers.expiry(body.expiresAt(), now), now, null, access);
+				transfers.expiry(body.expiresAt(), now), now, null, access, captcha);
 		catalog.checkPlacement(user, request.folder(), "probe");
 		String token = SecureTokens.generate("");
 		requests.insert(request, SecureTokens.hash(token));
@@ -92,7 +94,8 @@ class UploadRequestService {
 			.detail("max_files", maxFiles)
 			.detail("max_total_bytes", maxBytes)
 			.detail("password", request.passwordRequired())
-			.detail("allowed_emails", request.allowedEmails().size()), access));
+			.detail("allowed_emails", request.allowedEmails().size())
+			.detail("captcha", captcha), access));
 		return view(request, token);
 	}
 
@@ -113,13 +116,27 @@ class UploadRequestService {
 		return view(request, null);
 	}
 
-	/** Replaces the lists of the request's access rules that {@code change} names. */
-	RequestView updateAccess(CurrentUser user, String id, AccessRulesChange change) {
+	/**
+	 * Replaces the lists of the request's access rules that {@code change} names, and
+	 * turns its proof of work on or off when it names {@code captcha}.
+	 */
+	RequestView update(CurrentUser user, String id, RequestChange change) {
 		UploadRequest request = owned(user, id, Scope.SHARE, "upload_request.updated");
-		AccessRules access = settings.access(request.access(), change);
+		if (change.captcha() == null && change.access().changesNothing()) {
+			throw ShareException.invalid("Send at least one of allowed_ips, allowed_countries, denied_countries "
+					+ "(an empty list clears it) and captcha.");
+		}
+		boolean captcha = (change.captcha() != null) ? change.captcha() : request.captcha();
+		if (captcha && !request.captcha() && (request.passwordRequired() || request.verificationRequired())) {
+			throw LinkSettings.requestCaptchaConflict();
+		}
+		AccessRules access = (change.captcha() != null && change.access().changesNothing()) ? request.access()
+				: settings.access(request.access(), change.access());
 		requests.updateAccess(request.id(), access);
-		audit.record(LinkSettings
-			.withRules(AuditEvent.success("upload_request.updated").object("upload_request", request.id()), access));
+		requests.updateCaptcha(request.id(), captcha);
+		audit.record(LinkSettings.withRules(AuditEvent.success("upload_request.updated")
+			.object("upload_request", request.id())
+			.detail("captcha", captcha), access));
 		return view(requests.find(request.id()).orElseThrow(), null);
 	}
 
@@ -162,7 +179,7 @@ class UploadRequestService {
 				r.allowedTypes(), r.maxFiles(), r.maxTotalBytes(), done.size(),
 				done.stream().mapToLong(UploadRequestRepository.Arrival::length).sum(), iso(r.expiresAt()),
 				iso(r.createdAt()), iso(r.revokedAt()), r.access().allowedIps(), r.access().allowedCountries(),
-				r.access().deniedCountries());
+				r.access().deniedCountries(), r.captcha());
 	}
 
 	private static List<String> types(List<String> types) {

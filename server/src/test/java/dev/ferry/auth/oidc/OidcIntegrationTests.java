@@ -243,6 +243,34 @@ class OidcIntegrationTests {
 		assertThat(logout.json().get("logout_url").asString()).contains("id_token_hint=");
 	}
 
+	@Test
+	void anAccountLimitedToOtherNetworksCannotSignInWithTheProvider() {
+		String admin = flowToken(
+				claims("sso-admin-" + UUID.randomUUID() + "@company.test", true, List.of("ferry-admins")));
+		String subject = UUID.randomUUID().toString();
+		String email = "sso-net-" + UUID.randomUUID() + "@company.test";
+		signIn("oidc", subject, claims(email, true, List.of("staff")));
+		String id = jdbc.sql("SELECT id FROM users WHERE email = ?").param(email).query(String.class).single();
+		Api.Response limited = api.patch("/api/v1/admin/users/" + id, Map.of("allowed_ips", List.of("127.0.0.99/32")),
+				admin);
+		assertThat(limited.status()).as(limited.body()).isEqualTo(200);
+
+		Flow flow = new Flow(new HashMap<>(), null);
+		String callbackUrl = authorize(flow, "oidc");
+		IDP.enqueueCallback(callback("oidc", subject, claims(email, true, List.of("staff")), 3600));
+		Api.Response refused = get(callbackUrl, flow);
+
+		assertThat(refused.status()).isEqualTo(403);
+		assertThat(refused.json().get("type").asString()).endsWith("/ip-not-allowed");
+		assertThat(flow.cookies()).doesNotContainKey(RefreshCookies.REFRESH);
+		assertThat(jdbc
+			.sql("SELECT details FROM audit_log WHERE action = 'auth.login' AND outcome = 'denied' "
+					+ "AND object_id = ?")
+			.param(id)
+			.query(String.class)
+			.list()).anyMatch((details) -> details.contains("ip_not_allowed"));
+	}
+
 	private String flowToken(Map<String, Object> claims) {
 		return signIn("oidc", UUID.randomUUID().toString(), claims).accessToken(api);
 	}

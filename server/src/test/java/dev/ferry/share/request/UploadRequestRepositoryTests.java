@@ -25,7 +25,7 @@ class UploadRequestRepositoryTests {
 			UploadRequestRepository requests = new UploadRequestRepository(db.jdbc());
 			UploadRequest request = new UploadRequest(UUID.randomUUID(), TestAccounts.insertUser(db.jdbc()), "Inbox",
 					null, null, List.of("a@example.test", "b@example.test"), List.of(".pdf"), 2, 100, 0, 0,
-					NOW.plus(1, ChronoUnit.DAYS), NOW, null, AccessRules.NONE);
+					NOW.plus(1, ChronoUnit.DAYS), NOW, null, AccessRules.NONE, true);
 			requests.insert(request, "hash-" + UUID.randomUUID());
 
 			assertThat(requests.reserve(request.id(), 60)).isTrue();
@@ -40,6 +40,9 @@ class UploadRequestRepositoryTests {
 			UploadRequest stored = requests.find(request.id()).orElseThrow();
 			assertThat(stored.allowedEmails()).containsExactly("a@example.test", "b@example.test");
 			assertThat(stored.filesReserved()).isEqualTo(2);
+			assertThat(stored.captcha()).isTrue();
+			requests.updateCaptcha(request.id(), false);
+			assertThat(requests.find(request.id()).orElseThrow().captcha()).isFalse();
 			assertThat(requests.arrivals(request.id())).singleElement()
 				.satisfies((a) -> assertThat(a.completedAt()).isEqualTo(NOW));
 		}

@@ -1,0 +1,28 @@
+/** "Require a CAPTCHA" for a new link or upload request; off and disabled while a password is set. */
+export function CaptchaCheckbox({
+  checked,
+  password,
+  onChange,
+}: {
+  checked: boolean
+  password: boolean
+  onChange: (checked: boolean) => void
+}) {
+  return (
+    <label className="flex items-start gap-2 text-sm">
+      <input
+        type="checkbox"
+        className="mt-0.5 size-4 accent-accent-600"
+        checked={checked && !password}
+        disabled={password}
+        onChange={(e) => onChange(e.target.checked)}
+      />
+      <span>
+        Require a CAPTCHA
+        <span className="block muted">
+          The visitor&apos;s browser solves a short puzzle first, which stops scripts. Not with a password.
+        </span>
+      </span>
+    </label>
+  )
+}
