@@ -7,7 +7,7 @@ import { ErrorNotice } from '../ui/ErrorNotice'
 import { PageHeader } from '../ui/PageHeader'
 import { PageSpinner } from '../ui/Spinner'
 
-const TYPES: Record<string, string> = { oidc: 'OpenID Connect', ldap: 'LDAP directory' }
+const TYPES: Record<string, string> = { oidc: 'OpenID Connect', ldap: 'LDAP directory', saml: 'SAML 2.0' }
 
 /** Configured single sign-on providers and directories, with how sign-ins through them went. */
 export function SignInProvidersPage() {
