@@ -23,7 +23,7 @@ record SamlProperties(String metadataUrl, String metadataFile, @DefaultValue("SA
 		@DefaultValue("displayName") String nameAttribute, String rolesAttribute, String adminRole, String guestRole,
 		String roleMap, @DefaultValue("user") String defaultRole, String groupsAttribute, String groupMap,
 		@DefaultValue("true") boolean autoProvision, @DefaultValue("false") boolean linkByEmail,
-		@DefaultValue List<Provider> providers) {
+		@DefaultValue("false") boolean idpInitiated, @DefaultValue List<Provider> providers) {
 
 	static final String ENVIRONMENT_PROVIDER = "saml";
 
@@ -33,7 +33,7 @@ record SamlProperties(String metadataUrl, String metadataFile, @DefaultValue("SA
 		if (blank(metadataUrl) != null || blank(metadataFile) != null) {
 			all.add(new Provider(ENVIRONMENT_PROVIDER, name, metadataUrl, metadataFile, entityId, emailAttribute,
 					nameAttribute, rolesAttribute, adminRole, guestRole, pairs(roleMap), defaultRole, groupsAttribute,
-					pairs(groupMap), autoProvision, linkByEmail));
+					pairs(groupMap), autoProvision, linkByEmail, idpInitiated));
 		}
 		all.addAll(providers);
 		return all;
@@ -65,14 +65,16 @@ record SamlProperties(String metadataUrl, String metadataFile, @DefaultValue("SA
 	 * default the URL of Ferry's metadata for this provider). The attributes named
 	 * {@code emailAttribute}, {@code nameAttribute}, {@code rolesAttribute} and
 	 * {@code groupsAttribute} are read from the assertion; roles and groups map to Ferry
-	 * roles and groups as for OpenID Connect.
+	 * roles and groups as for OpenID Connect. {@code idpInitiated} also accepts responses
+	 * no request of Ferry's asked for (sign-in started at the identity provider).
 	 */
 	record Provider(String id, @DefaultValue("SAML sign-on") String name, String metadataUrl, String metadataFile,
 			String entityId, @DefaultValue("email") String emailAttribute,
 			@DefaultValue("displayName") String nameAttribute, String rolesAttribute, String adminRole,
 			String guestRole, @DefaultValue Map<String, String> roleMap, @DefaultValue("user") String defaultRole,
 			String groupsAttribute, @DefaultValue Map<String, String> groupMap,
-			@DefaultValue("true") boolean autoProvision, @DefaultValue("false") boolean linkByEmail) {
+			@DefaultValue("true") boolean autoProvision, @DefaultValue("false") boolean linkByEmail,
+			@DefaultValue("false") boolean idpInitiated) {
 
 		/** The key of this provider's linked identities, apart from OIDC providers'. */
 		String source() {

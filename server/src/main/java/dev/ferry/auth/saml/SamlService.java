@@ -22,8 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
  * SAML 2.0 sign-in, SP-initiated: a redirect to the identity provider with an
  * {@code AuthnRequest}, and the signed response posted back to the assertion consumer
  * URL. The RelayState is also set as a cookie, which ties the response to the browser
- * that began. A finished sign-in opens a browser session exactly like an OpenID Connect
- * one, through the same account rules.
+ * that began. IdP-initiated responses (no {@code InResponseTo}) are taken only from a
+ * provider configured to send them. A finished sign-in opens a browser session exactly
+ * like an OpenID Connect one, through the same account rules.
  */
 @Service
 class SamlService {
@@ -110,18 +111,18 @@ class SamlService {
 
 	private TokenResponse signIn(SamlProperties.Provider provider, String samlResponse, String relayState,
 			String browserRelay, ClientInfo client) {
-		if (relayState == null || !SecureTokens.constantTimeEquals(relayState, browserRelay)) {
-			throw new SamlFailure("state_mismatch", "The RelayState is missing or not this browser's");
-		}
 		SamlAssertion assertion = reader.read(decode(samlResponse), providers.metadata(provider), entityId(provider),
 				consumerUrl(provider));
 		if (!flows.firstUse(provider.id(), assertion)) {
 			throw new SamlFailure("replayed", "The assertion was used before");
 		}
-		String requestId = flows.take(provider.id(), relayState)
-			.orElseThrow(() -> new SamlFailure("unknown_request", "Unknown, used or expired request"));
-		if (!requestId.equals(assertion.inResponseTo())) {
-			throw new SamlFailure("unknown_request", "The assertion answers another request");
+		if (assertion.inResponseTo() == null) {
+			if (!provider.idpInitiated()) {
+				throw new SamlFailure("unsolicited", "Sign-ins started at the identity provider are off");
+			}
+		}
+		else {
+			answersThisBrowser(provider, assertion, relayState, browserRelay);
 		}
 		User user = account(provider, assertion);
 		if (!user.isActive()) {
@@ -130,6 +131,22 @@ class SamlService {
 		TokenResponse tokens = sessions.start(user, client, true, null, provider.source()).tokens();
 		providers.status(provider.id()).succeeded();
 		return tokens;
+	}
+
+	/**
+	 * An answer to Ferry's request must come back to the browser that sent it (the
+	 * RelayState cookie) and answer the request stored under that RelayState.
+	 */
+	private void answersThisBrowser(SamlProperties.Provider provider, SamlAssertion assertion, String relayState,
+			String browserRelay) {
+		if (relayState == null || !SecureTokens.constantTimeEquals(relayState, browserRelay)) {
+			throw new SamlFailure("state_mismatch", "The RelayState is missing or not this browser's");
+		}
+		String requestId = flows.take(provider.id(), relayState)
+			.orElseThrow(() -> new SamlFailure("unknown_request", "Unknown, used or expired request"));
+		if (!requestId.equals(assertion.inResponseTo())) {
+			throw new SamlFailure("unknown_request", "The assertion answers another request");
+		}
 	}
 
 	private User account(SamlProperties.Provider provider, SamlAssertion assertion) {
