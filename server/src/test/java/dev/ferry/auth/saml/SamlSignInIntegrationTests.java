@@ -28,6 +28,7 @@ import dev.ferry.FerryApplication;
 import dev.ferry.auth.oidc.OidcIntegrationTests;
 import dev.ferry.testing.Api;
 import dev.ferry.testing.ContentSafetyTest;
+import dev.ferry.testing.KeycloakForm;
 import dev.ferry.testing.OwnServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,9 +63,6 @@ class SamlSignInIntegrationTests {
 	static final String KEYCLOAK = ContentSafetyTest.requiredEnv("FERRY_TEST_KEYCLOAK_URL");
 
 	static final String DESCRIPTOR = KEYCLOAK + "/realms/ferry/protocol/saml/descriptor";
-
-	static final Map<String, String> PASSWORDS = Map.of("admin", "admin-Keycloak-pass-1", "user",
-			"user-Keycloak-pass-1", "guest", "guest-Keycloak-pass-1");
 
 	@LocalServerPort
 	int port;
@@ -182,6 +180,30 @@ class SamlSignInIntegrationTests {
 		assertThat(browser.landing).isEqualTo("/signin?sso_error=invalid_signature");
 		assertThat(browser.cookies).doesNotContainKey("__Secure-ferry-refresh");
 		assertThat(audit("auth.sso_login")).anySatisfy((d) -> assertThat(d).contains("invalid_signature"));
+	}
+
+	@Test
+	void aDoctypeOrAWrappedSecondAssertionIsRefused() {
+		Browser browser = new Browser();
+		Posted posted = browser.signIn("keycloak", "user");
+		String xml = new String(Base64.getDecoder().decode(posted.samlResponse()), StandardCharsets.UTF_8)
+			.replaceFirst("^<\\?xml[^>]*\\?>", "");
+		Matcher assertion = Pattern.compile("<(\\w+:)?Assertion[\\s>].*?</\\1?Assertion>", Pattern.DOTALL).matcher(xml);
+		assertThat(assertion.find()).isTrue();
+		String forgedCopy = assertion.group().replace("user@keycloak.test", "admin@keycloak.test");
+		String wrapped = xml.substring(0, assertion.start()) + forgedCopy + xml.substring(assertion.start());
+		String doctype = "<!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>" + xml;
+
+		browser.post("keycloak", new Posted(base64(wrapped), posted.relayState()));
+		String afterWrapped = browser.landing;
+		browser.post("keycloak", new Posted(base64(doctype), posted.relayState()));
+
+		assertThat(afterWrapped).isEqualTo("/signin?sso_error=malformed");
+		assertThat(browser.landing).isEqualTo("/signin?sso_error=malformed");
+	}
+
+	static String base64(String xml) {
+		return Base64.getEncoder().encodeToString(xml.getBytes(StandardCharsets.UTF_8));
 	}
 
 	@Test
@@ -369,9 +391,6 @@ class SamlSignInIntegrationTests {
 	 */
 	final class Browser {
 
-		private static final Pattern LOGIN_FORM = Pattern
-			.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"", Pattern.DOTALL);
-
 		private static final Pattern SAML_RESPONSE = Pattern.compile("NAME=\"SAMLResponse\"\\s+VALUE=\"([^\"]+)\"",
 				Pattern.CASE_INSENSITIVE);
 
@@ -410,14 +429,10 @@ class SamlSignInIntegrationTests {
 		Posted login(String loginPage, String username) {
 			Api.Response page = send(HttpRequest.newBuilder(URI.create(loginPage)).GET(), loginPage);
 			assertThat(page.status()).as(page.body()).isEqualTo(200);
-			Matcher form = LOGIN_FORM.matcher(page.body());
-			assertThat(form.find()).as("Keycloak's login form").isTrue();
-			String action = form.group(1).replace("&amp;", "&");
-			String body = "username=" + username + "&password="
-					+ URLEncoder.encode(PASSWORDS.get(username), StandardCharsets.UTF_8) + "&credentialId=";
+			String action = KeycloakForm.action(page.body());
 			Api.Response posted = send(HttpRequest.newBuilder(URI.create(action))
 				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString(body)), action);
+				.POST(HttpRequest.BodyPublishers.ofString(KeycloakForm.body(username))), action);
 			assertThat(posted.status()).as(posted.body()).isEqualTo(200);
 			Matcher response = SAML_RESPONSE.matcher(posted.body());
 			Matcher relay = RELAY_STATE.matcher(posted.body());
