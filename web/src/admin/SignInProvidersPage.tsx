@@ -8,7 +8,7 @@ import { PageHeader } from '../ui/PageHeader'
 import { PageSpinner } from '../ui/Spinner'
 import { ScimStatusSection } from './ScimStatusSection'
 
-const TYPES: Record<string, string> = { oidc: 'OpenID Connect', ldap: 'LDAP directory' }
+const TYPES: Record<string, string> = { oidc: 'OpenID Connect', ldap: 'LDAP directory', saml: 'SAML 2.0' }
 
 /** Configured single sign-on providers and directories, with how sign-ins through them went. */
 export function SignInProvidersPage() {

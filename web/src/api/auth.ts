@@ -77,6 +77,7 @@ export type SignInMethod =
   | { type: 'password'; name?: string }
   | { type: 'passkey'; name?: string }
   | { type: 'oidc'; id: string; name: string; start_url: string }
+  | { type: 'saml'; id: string; name: string; start_url: string }
 
 export async function fetchSignInMethods(): Promise<SignInMethod[]> {
   return (await api.request<{ items: SignInMethod[] }>('/api/v1/auth/providers', { auth: false })).items

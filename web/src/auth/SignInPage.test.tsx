@@ -18,6 +18,7 @@ const PROVIDERS = {
     { type: 'passkey', name: 'Passkey' },
     { type: 'oidc', id: 'oidc', name: 'Company login', start_url: '/api/v1/auth/login/oidc/oidc' },
     { type: 'oidc', id: 'partner', name: 'Partner login', start_url: '/api/v1/auth/login/oidc/partner' },
+    { type: 'saml', id: 'adfs', name: 'Corporate SAML', start_url: '/api/v1/auth/login/saml/adfs' },
   ],
 }
 
@@ -42,6 +43,15 @@ describe('SignInPage', () => {
     expect(screen.getByRole('link', { name: 'Sign in with Partner login' }).getAttribute('href')).toBe(
       '/api/v1/auth/login/oidc/partner',
     )
+    expect(screen.getByRole('link', { name: 'Sign in with Corporate SAML' }).getAttribute('href')).toBe(
+      '/api/v1/auth/login/saml/adfs',
+    )
+  })
+
+  it('explains a refused SAML assertion', async () => {
+    fakeServer({ '/api/v1/auth/providers': respond(200, PROVIDERS) })
+    renderApp(<SignInPage />, '/signin?sso_error=replayed')
+    expect((await screen.findByRole('alert')).textContent).toBe('This sign-in was used already. Start a new one.')
   })
 
   it('leaves the password form out when the server accepts no passwords', async () => {

@@ -123,7 +123,7 @@ function OtherMethods({ methods, separated }: { methods: SignInMethod[]; separat
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
   const passkey = methods.some((m) => m.type === 'passkey')
-  const providers = methods.filter((m) => m.type === 'oidc')
+  const providers = methods.filter((m) => m.type === 'oidc' || m.type === 'saml')
   if (!passkey && providers.length === 0) return null
 
   const withPasskey = async () => {
@@ -154,7 +154,7 @@ function OtherMethods({ methods, separated }: { methods: SignInMethod[]; separat
         </Button>
       )}
       {providers.map((provider) => (
-        <a key={provider.id} href={provider.start_url} className={LINK_BUTTON}>
+        <a key={`${provider.type}:${provider.id}`} href={provider.start_url} className={LINK_BUTTON}>
           <Icon name="shield" className="size-[18px] shrink-0" />
           Sign in with {provider.name}
         </a>

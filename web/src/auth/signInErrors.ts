@@ -19,6 +19,20 @@ const SSO_ERRORS: Record<string, string> = {
   not_provisioned: 'There is no Ferry account for you yet. Ask an administrator to create one.',
   no_email: 'The identity provider did not share your email address, which Ferry needs. Contact your administrator.',
   suspended: 'This account is suspended. Contact your administrator.',
+  // SAML 2.0: the assertion consumer's reasons (docs/sso.md, SAML 2.0)
+  metadata_failed: 'The identity provider cannot be reached right now. Try again later, or use another way to sign in.',
+  invalid_signature: 'The identity provider’s answer could not be verified. Try again, or contact your administrator.',
+  unsigned: 'The identity provider’s answer could not be verified. Try again, or contact your administrator.',
+  wrong_issuer: 'The identity provider’s answer could not be verified. Try again, or contact your administrator.',
+  wrong_audience: 'The identity provider’s answer was meant for another service. Contact your administrator.',
+  wrong_recipient: 'The identity provider’s answer was meant for another service. Contact your administrator.',
+  encrypted_unsupported: 'The identity provider’s answer could not be read. Contact your administrator.',
+  malformed: 'The identity provider’s answer could not be read. Try again, or contact your administrator.',
+  expired: 'The sign-in took too long. Try again.',
+  not_yet_valid:
+    'The identity provider’s clock is ahead of Ferry’s. Try again in a minute, or contact your administrator.',
+  replayed: 'This sign-in was used already. Start a new one.',
+  unknown_request: 'The sign-in was started in another tab or took too long. Try again.',
 }
 
 export function ssoErrorMessage(reason: string): string {

@@ -81,7 +81,7 @@ class ModularityTests {
 	@Test
 	void authIsSplitIntoNestedModules() {
 		for (String nested : List.of("auth.session", "auth.account", "auth.password", "auth.mfa", "auth.passkey",
-				"auth.oidc", "auth.apikey", "auth.ticket", "auth.oauth", "auth.device", "auth.ldap")) {
+				"auth.oidc", "auth.apikey", "auth.ticket", "auth.oauth", "auth.device", "auth.ldap", "auth.saml")) {
 			assertThat(modules.getModuleByName(nested)).as(nested).isPresent();
 		}
 	}
@@ -109,7 +109,7 @@ class ModularityTests {
 			.dependOnClassesThat()
 			.resideInAnyPackage("dev.ferry.auth.password..", "dev.ferry.auth.mfa..", "dev.ferry.auth.passkey..",
 					"dev.ferry.auth.oidc..", "dev.ferry.auth.apikey..", "dev.ferry.auth.ticket..",
-					"dev.ferry.auth.oauth..", "dev.ferry.auth.device..", "dev.ferry.auth.ldap..")
+					"dev.ferry.auth.oauth..", "dev.ferry.auth.device..", "dev.ferry.auth.ldap..", "dev.ferry.auth.saml..")
 			.check(SERVER);
 	}
 

@@ -5,7 +5,7 @@ package dev.ferry.auth.oidc;
  * browser is sent back with ({@code /signin?sso_error=<reason>}) and the audit trail
  * records; the message is for the log only.
  */
-class OidcFailure extends RuntimeException {
+public class OidcFailure extends RuntimeException {
 
 	private final String reason;
 
@@ -18,7 +18,7 @@ class OidcFailure extends RuntimeException {
 		this.reason = reason;
 	}
 
-	String reason() {
+	public String reason() {
 		return reason;
 	}
 

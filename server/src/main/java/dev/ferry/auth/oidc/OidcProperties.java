@@ -71,12 +71,9 @@ record OidcProperties(String issuer, String clientId, String clientSecret, @Defa
 			@DefaultValue("user") String defaultRole, String groupsClaim, @DefaultValue Map<String, String> groupMap,
 			@DefaultValue("true") boolean autoProvision, @DefaultValue("false") boolean linkByEmail){
 
-		boolean mapsRoles() {
-			return rolesClaim != null && !rolesClaim.isBlank();
-		}
-
-		boolean syncsGroups() {
-			return groupsClaim != null && !groupsClaim.isBlank() && !groupMap.isEmpty();
+		AccountRules rules() {
+			return new AccountRules(id, "oidc:" + id, rolesClaim, adminRole, guestRole, roleMap, defaultRole,
+					groupsClaim, groupMap, autoProvision, linkByEmail);
 		}
 
 	}

@@ -57,7 +57,7 @@ class OidcProviders implements SignInProviderReport {
 				throw new IllegalStateException("Two OIDC providers are called " + provider.id());
 			}
 			// an unknown role name in the map stops the start, not a sign-in later
-			new RoleMapping(provider);
+			provider.rules().validated();
 			health.put(provider.id(), new ProviderHealth(clock));
 		}
 	}

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.ferry.auth.AccountSecurityProperties;
 import dev.ferry.auth.Items;
+import dev.ferry.auth.SignInOptions;
 
 /** The sign-in methods this server offers, for the sign-in page (public). */
 @Tag(name = "auth")
@@ -22,9 +23,12 @@ class ProvidersController {
 
 	private final AccountSecurityProperties properties;
 
-	ProvidersController(OidcProviders providers, AccountSecurityProperties properties) {
+	private final List<SignInOptions> others;
+
+	ProvidersController(OidcProviders providers, AccountSecurityProperties properties, List<SignInOptions> others) {
 		this.providers = providers;
 		this.properties = properties;
+		this.others = others;
 	}
 
 	@Operation(operationId = "listSignInMethods", summary = "The sign-in methods this server offers")
@@ -38,12 +42,16 @@ class ProvidersController {
 		providers.all()
 			.forEach((provider) -> methods
 				.add(new Method("oidc", provider.id(), provider.name(), "/api/v1/auth/login/oidc/" + provider.id())));
+		others.stream()
+			.flatMap((other) -> other.options().stream())
+			.forEach((option) -> methods.add(new Method(option.type(), option.id(), option.name(), option.startUrl())));
 		return new Items<>(methods);
 	}
 
 	/**
-	 * One way in: {@code type} is {@code password}, {@code passkey} or {@code oidc}; an
-	 * {@code oidc} method names its provider and the URL that starts it.
+	 * One way in: {@code type} is {@code password}, {@code passkey}, {@code oidc} or
+	 * {@code saml}; an {@code oidc} or {@code saml} method names its provider and the URL
+	 * that starts it.
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record Method(String type, String id, String name, String startUrl) {

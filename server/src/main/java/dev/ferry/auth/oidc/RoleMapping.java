@@ -21,7 +21,7 @@ final class RoleMapping {
 
 	private final Role fallback;
 
-	RoleMapping(OidcProperties.Provider provider) {
+	RoleMapping(AccountRules provider) {
 		provider.roleMap().forEach((value, role) -> this.table.put(value, role(provider, role)));
 		if (provider.adminRole() != null && !provider.adminRole().isBlank()) {
 			this.table.put(provider.adminRole(), Role.ADMIN);
@@ -47,9 +47,9 @@ final class RoleMapping {
 		return fallback;
 	}
 
-	private static Role role(OidcProperties.Provider provider, String name) {
+	private static Role role(AccountRules provider, String name) {
 		if (name == null || !name.matches(Role.PATTERN)) {
-			throw new IllegalStateException("OIDC provider " + provider.id()
+			throw new IllegalStateException("Sign-in provider " + provider.source()
 					+ " maps to an unknown Ferry role (admin, user or guest): " + name);
 		}
 		return Role.of(name);

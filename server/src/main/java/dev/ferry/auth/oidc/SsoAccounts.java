@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -24,10 +25,11 @@ import org.springframework.stereotype.Component;
  * an existing account with the same provider-verified email, else (if allowed) a new
  * account without a password. With a roles claim configured, the role follows the
  * provider at every sign-in, except that the last active admin is never demoted; with a
- * groups claim and group map, so do the mapped Ferry groups.
+ * groups claim and group map, so do the mapped Ferry groups. OpenID Connect and SAML
+ * sign-ins both come here, so an account behaves the same whichever protocol it used.
  */
 @Component
-class SsoAccounts {
+public class SsoAccounts {
 
 	private final OidcRepository identities;
 
@@ -49,11 +51,26 @@ class SsoAccounts {
 
 	/** The signed-in account, its role and groups brought in step with the provider. */
 	User resolve(OidcProperties.Provider provider, IDTokenClaimsSet idToken, SignInClaims claims) {
-		User user = account(provider, idToken, claims);
-		if (provider.syncsGroups()) {
-			List<String> memberOf = claims.find(provider.groupsClaim()).orElse(List.of());
-			groups.sync(user, "oidc:" + provider.id(), new HashSet<>(provider.groupMap().values()),
-					new HashSet<>(provider.groupMap()
+		return resolve(provider.rules(),
+				new Identity(idToken.getSubject().getValue(), idToken.getStringClaim("email"),
+						Boolean.TRUE.equals(idToken.getBooleanClaim("email_verified")), idToken.getStringClaim("name")),
+				claims);
+	}
+
+	/**
+	 * The same for a protocol whose roles and groups arrive as named attributes (SAML):
+	 * {@code attributes} maps each name to its values.
+	 */
+	public User resolve(AccountRules rules, Identity identity, Map<String, List<String>> attributes) {
+		return resolve(rules, identity, new SignInClaims(Map.copyOf(attributes), Map::of, Map::of));
+	}
+
+	private User resolve(AccountRules rules, Identity identity, SignInClaims claims) {
+		User user = account(rules, identity, claims);
+		if (rules.syncsGroups()) {
+			List<String> memberOf = claims.find(rules.groupsClaim()).orElse(List.of());
+			groups.sync(user, rules.source(), new HashSet<>(rules.groupMap().values()),
+					new HashSet<>(rules.groupMap()
 						.entrySet()
 						.stream()
 						.filter((entry) -> memberOf.contains(entry.getKey()))
@@ -63,54 +80,52 @@ class SsoAccounts {
 		return user;
 	}
 
-	private User account(OidcProperties.Provider provider, IDTokenClaimsSet idToken, SignInClaims claims) {
+	private User account(AccountRules rules, Identity identity, SignInClaims claims) {
 		Instant now = clock.instant();
-		String subject = idToken.getSubject().getValue();
-		Optional<User> linked = identities.findIdentity(provider.id(), subject).flatMap(users::findById);
+		String subject = identity.subject();
+		Optional<User> linked = identities.findIdentity(rules.provider(), subject).flatMap(users::findById);
 		if (linked.isPresent()) {
-			identities.touchIdentity(provider.id(), subject, now);
-			return syncRole(provider, claims, linked.get(), now);
+			identities.touchIdentity(rules.provider(), subject, now);
+			return syncRole(rules, claims, linked.get(), now);
 		}
-		String email = idToken.getStringClaim("email");
+		String email = identity.email();
 		if (email == null || email.isBlank()) {
 			throw new OidcFailure("no_email", "The provider sent no email address");
 		}
 		Optional<User> existing = users.findByEmail(email);
 		if (existing.isPresent()) {
-			if (!provider.linkByEmail() || !Boolean.TRUE.equals(idToken.getBooleanClaim("email_verified"))) {
+			if (!rules.linkByEmail() || !identity.emailVerified()) {
 				throw new OidcFailure("account_exists", "An account with this email exists and linking is off");
 			}
-			identities.link(provider.id(), subject, existing.get().id(), now);
+			identities.link(rules.provider(), subject, existing.get().id(), now);
 			audit.record(AuditEvent.success("auth.sso_link")
 				.by(existing.get().auditActor())
 				.object("user", existing.get().id())
-				.detail("provider", provider.id()));
-			return syncRole(provider, claims, existing.get(), now);
+				.detail("provider", rules.provider()));
+			return syncRole(rules, claims, existing.get(), now);
 		}
-		if (!provider.autoProvision()) {
+		if (!rules.autoProvision()) {
 			throw new OidcFailure("not_provisioned", "Unknown user and automatic provisioning is off");
 		}
-		return provision(provider, idToken, claims, subject, email, now);
+		return provision(rules, identity, claims, email, now);
 	}
 
-	private User provision(OidcProperties.Provider provider, IDTokenClaimsSet idToken, SignInClaims claims,
-			String subject, String email, Instant now) {
-		Role role = mappedRole(provider, claims).orElse(new RoleMapping(provider).fallback());
+	private User provision(AccountRules rules, Identity identity, SignInClaims claims, String email, Instant now) {
+		Role role = mappedRole(rules, claims).orElse(new RoleMapping(rules).fallback());
 		User user = new User(UUID.randomUUID(), UserRepository.normalize(email),
-				AccountCreator.blankToNull(idToken.getStringClaim("name")), null, role, UserStatus.ACTIVE, null, now,
-				now);
+				AccountCreator.blankToNull(identity.name()), null, role, UserStatus.ACTIVE, null, now, now);
 		users.insert(user);
-		identities.link(provider.id(), subject, user.id(), now);
+		identities.link(rules.provider(), identity.subject(), user.id(), now);
 		audit.record(AuditEvent.success("auth.sso_provision")
 			.by(user.auditActor())
 			.object("user", user.id())
-			.detail("provider", provider.id())
+			.detail("provider", rules.provider())
 			.detail("role", role.apiName()));
 		return users.findById(user.id()).orElseThrow();
 	}
 
-	private User syncRole(OidcProperties.Provider provider, SignInClaims claims, User user, Instant now) {
-		Optional<Role> mapped = mappedRole(provider, claims);
+	private User syncRole(AccountRules rules, SignInClaims claims, User user, Instant now) {
+		Optional<Role> mapped = mappedRole(rules, claims);
 		if (mapped.isEmpty() || mapped.get() == user.role()) {
 			return user;
 		}
@@ -124,7 +139,7 @@ class SsoAccounts {
 		audit.record(AuditEvent.success("auth.sso_role_change")
 			.by(user.auditActor())
 			.object("user", user.id())
-			.detail("provider", provider.id())
+			.detail("provider", rules.provider())
 			.detail("from", user.role().apiName())
 			.detail("to", mapped.get().apiName()));
 		return updated;
@@ -134,11 +149,18 @@ class SsoAccounts {
 	 * The role the provider's claim grants; empty when no roles claim is configured. A
 	 * claim found nowhere maps like an empty one, to the default role.
 	 */
-	private static Optional<Role> mappedRole(OidcProperties.Provider provider, SignInClaims claims) {
-		if (!provider.mapsRoles()) {
+	private static Optional<Role> mappedRole(AccountRules rules, SignInClaims claims) {
+		if (!rules.mapsRoles()) {
 			return Optional.empty();
 		}
-		return Optional.of(new RoleMapping(provider).map(claims.find(provider.rolesClaim()).orElse(List.of())));
+		return Optional.of(new RoleMapping(rules).map(claims.find(rules.rolesClaim()).orElse(List.of())));
+	}
+
+	/**
+	 * Who the provider says signed in: its stable {@code subject}, and the email address
+	 * ({@code emailVerified} when the provider vouches for it) and name it sent.
+	 */
+	public record Identity(String subject, String email, boolean emailVerified, String name) {
 	}
 
 }

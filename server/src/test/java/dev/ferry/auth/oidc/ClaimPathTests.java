@@ -49,10 +49,10 @@ class ClaimPathTests {
 		assertThatIllegalStateException().isThrownBy(() -> OidcProperties.pairs("admin"));
 	}
 
-	static OidcProperties.Provider provider(Map<String, String> roleMap, String adminRole, String guestRole,
-			String defaultRole) {
+	static AccountRules provider(Map<String, String> roleMap, String adminRole, String guestRole, String defaultRole) {
 		return new OidcProperties.Provider("p", "P", "https://idp.test", "ferry", "secret", List.of("openid"), "roles",
-				adminRole, guestRole, roleMap, defaultRole, null, Map.of(), true, false);
+				adminRole, guestRole, roleMap, defaultRole, null, Map.of(), true, false)
+			.rules();
 	}
 
 }

@@ -1,20 +1,17 @@
 package dev.ferry.auth.oidc;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.ferry.FerryApplication;
 import dev.ferry.testing.Api;
 import dev.ferry.testing.BrowserRun;
 import dev.ferry.testing.ContentSafetyTest;
+import dev.ferry.testing.KeycloakForm;
 import dev.ferry.testing.IntegrationTest;
 import dev.ferry.testing.OwnServer;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,9 +38,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KeycloakSignInIntegrationTests {
 
 	static final String KEYCLOAK = ContentSafetyTest.requiredEnv("FERRY_TEST_KEYCLOAK_URL");
-
-	static final Map<String, String> PASSWORDS = Map.of("admin", "admin-Keycloak-pass-1", "user",
-			"user-Keycloak-pass-1", "guest", "guest-Keycloak-pass-1");
 
 	@LocalServerPort
 	int port;
@@ -159,7 +153,8 @@ class KeycloakSignInIntegrationTests {
 	@Test
 	void anAdminSignsInThroughKeycloakInChromiumAndSeesTheProviderWorking() throws Exception {
 		JsonNode summary = BrowserRun.run("providers", port,
-				Map.of("FERRY_KC_USER", "admin", "FERRY_KC_PASSWORD", PASSWORDS.get("admin")), Duration.ofMinutes(4));
+				Map.of("FERRY_KC_USER", "admin", "FERRY_KC_PASSWORD", KeycloakForm.PASSWORDS.get("admin")),
+				Duration.ofMinutes(4));
 
 		BrowserRun.assertScreens(summary, List.of("admin-sign-in-providers"));
 		assertThat(summary.get("providers").get(0).asString()).contains("Keycloak", "Working");
@@ -185,9 +180,6 @@ class KeycloakSignInIntegrationTests {
 	 */
 	final class Browser {
 
-		private static final Pattern LOGIN_FORM = Pattern
-			.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"", Pattern.DOTALL);
-
 		final Map<String, String> cookies = new HashMap<>();
 
 		private final Map<String, Map<String, String>> jars = new HashMap<>();
@@ -204,14 +196,10 @@ class KeycloakSignInIntegrationTests {
 			String loginPage = toKeycloak.header("Location");
 			Api.Response page = send(HttpRequest.newBuilder(URI.create(loginPage)).GET(), loginPage);
 			assertThat(page.status()).as(page.body()).isEqualTo(200);
-			Matcher form = LOGIN_FORM.matcher(page.body());
-			assertThat(form.find()).as("Keycloak's login form").isTrue();
-			String action = form.group(1).replace("&amp;", "&");
-			String body = "username=" + username + "&password="
-					+ URLEncoder.encode(PASSWORDS.get(username), StandardCharsets.UTF_8) + "&credentialId=";
+			String action = KeycloakForm.action(page.body());
 			Api.Response posted = send(HttpRequest.newBuilder(URI.create(action))
 				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString(body)), action);
+				.POST(HttpRequest.BodyPublishers.ofString(KeycloakForm.body(username))), action);
 			assertThat(posted.status()).as(posted.body()).isEqualTo(302);
 			return posted.header("Location");
 		}

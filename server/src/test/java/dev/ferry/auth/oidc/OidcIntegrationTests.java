@@ -55,7 +55,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"ferry.oidc.providers[0].client-id=ferry-partner",
 				"ferry.oidc.providers[0].client-secret=partner-secret", "ferry.oidc.providers[0].auto-provision=false",
 				"ferry.oidc.providers[0].link-by-email=true" })
-class OidcIntegrationTests {
+public class OidcIntegrationTests {
 
 	static final MockOAuth2Server IDP = startProvider();
 
@@ -328,7 +328,7 @@ class OidcIntegrationTests {
 	 * sets (an emptied one is removed), whatever their Secure flag: loopback is plain
 	 * HTTP.
 	 */
-	static Api.Response withCookies(Api api, HttpRequest.Builder request, Map<String, String> jar) {
+	public static Api.Response withCookies(Api api, HttpRequest.Builder request, Map<String, String> jar) {
 		if (!jar.isEmpty()) {
 			request.header("Cookie",
 					String.join("; ", jar.entrySet().stream().map((e) -> e.getKey() + "=" + e.getValue()).toList()));
@@ -377,10 +377,10 @@ class OidcIntegrationTests {
 	}
 
 	/** A browser's cookie jar and where the sign-in left it. */
-	record Flow(Map<String, String> cookies, String landing) {
+	public record Flow(Map<String, String> cookies, String landing) {
 
 		/** Exchanges the refresh cookie for an access token, as the UI does on load. */
-		String accessToken(Api api) {
+		public String accessToken(Api api) {
 			Api.Response refreshed = api.send(api.builder("/api/v1/auth/refresh", null)
 				.header("Cookie",
 						RefreshCookies.REFRESH + "=" + cookies.get(RefreshCookies.REFRESH) + "; " + RefreshCookies.CSRF
