@@ -109,7 +109,8 @@ class ModularityTests {
 			.dependOnClassesThat()
 			.resideInAnyPackage("dev.ferry.auth.password..", "dev.ferry.auth.mfa..", "dev.ferry.auth.passkey..",
 					"dev.ferry.auth.oidc..", "dev.ferry.auth.apikey..", "dev.ferry.auth.ticket..",
-					"dev.ferry.auth.oauth..", "dev.ferry.auth.device..", "dev.ferry.auth.ldap..", "dev.ferry.auth.saml..")
+					"dev.ferry.auth.oauth..", "dev.ferry.auth.device..", "dev.ferry.auth.ldap..",
+					"dev.ferry.auth.saml..")
 			.check(SERVER);
 	}
 
