@@ -95,9 +95,12 @@ class FileRepository {
 			.single() > 0;
 	}
 
+	/** The owner's files with every older version they keep. */
 	long usedBytes(UUID ownerId) {
-		return jdbc.sql("SELECT COALESCE(SUM(size), 0) FROM files WHERE owner_id = ?")
-			.param(ownerId.toString())
+		return jdbc
+			.sql("SELECT (SELECT COALESCE(SUM(size), 0) FROM files WHERE owner_id = ?) "
+					+ "+ (SELECT COALESCE(SUM(size), 0) FROM file_versions WHERE owner_id = ?)")
+			.params(ownerId.toString(), ownerId.toString())
 			.query(Long.class)
 			.single();
 	}
