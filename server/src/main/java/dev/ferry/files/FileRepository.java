@@ -95,12 +95,13 @@ class FileRepository {
 			.single() > 0;
 	}
 
-	/** The owner's files with every older version they keep. */
+	/** The owner's files with every older version they keep and their trash. */
 	long usedBytes(UUID ownerId) {
 		return jdbc
 			.sql("SELECT (SELECT COALESCE(SUM(size), 0) FROM files WHERE owner_id = ?) "
-					+ "+ (SELECT COALESCE(SUM(size), 0) FROM file_versions WHERE owner_id = ?)")
-			.params(ownerId.toString(), ownerId.toString())
+					+ "+ (SELECT COALESCE(SUM(size), 0) FROM file_versions WHERE owner_id = ?) "
+					+ "+ (SELECT COALESCE(SUM(size), 0) FROM trashed_files WHERE owner_id = ?)")
+			.params(ownerId.toString(), ownerId.toString(), ownerId.toString())
 			.query(Long.class)
 			.single();
 	}

@@ -32,9 +32,12 @@ class FilesController {
 
 	private final FileRestrictions restrictions;
 
-	FilesController(FileService files, FileRestrictions restrictions) {
+	private final TrashService trash;
+
+	FilesController(FileService files, FileRestrictions restrictions, TrashService trash) {
 		this.files = files;
 		this.restrictions = restrictions;
+		this.trash = trash;
 	}
 
 	/**
@@ -86,10 +89,12 @@ class FilesController {
 		return FileView.of(files.move(user, id, change.folder(), change.name()));
 	}
 
-	@Operation(operationId = "deleteFile", summary = "Delete a file")
+	@Operation(operationId = "deleteFile",
+			summary = "Delete a file: into the trash, or shredded at once with permanent=true")
 	@DeleteMapping("/{id}")
-	ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
-		files.delete(user, id);
+	ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
+			@RequestParam(defaultValue = "false") boolean permanent) {
+		trash.delete(user, id, permanent);
 		return ResponseEntity.noContent().build();
 	}
 

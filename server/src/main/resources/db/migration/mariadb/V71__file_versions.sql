@@ -1,7 +1,8 @@
 -- MariaDB twin: explicit FOREIGN KEY clauses.
 -- Versions: a file keeps its id while new content arrives at its path. The files row holds
 -- the current version (its number and when its content arrived); each older version is a
--- row here with its own blob, destroyed (crypto-shredded) before its row goes.
+-- row here with its own blob, destroyed (crypto-shredded) before its row goes. No foreign
+-- key to files: a file in the trash (trashed_files) keeps its versions.
 ALTER TABLE files ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE files ADD COLUMN version_at BIGINT;
 CREATE TABLE file_versions (
@@ -18,8 +19,7 @@ CREATE TABLE file_versions (
   scan_signature VARCHAR(255),
   created_at     BIGINT        NOT NULL,
   replaced_at    BIGINT        NOT NULL,
-  UNIQUE (file_id, version),
-  FOREIGN KEY (file_id) REFERENCES files (id)
+  UNIQUE (file_id, version)
 );
 CREATE INDEX file_versions_owner ON file_versions (owner_id);
 -- An account's own number of versions to keep, overriding FERRY_VERSIONS_KEEP.

@@ -1,11 +1,12 @@
 -- Versions: a file keeps its id while new content arrives at its path. The files row holds
 -- the current version (its number and when its content arrived); each older version is a
--- row here with its own blob, destroyed (crypto-shredded) before its row goes.
+-- row here with its own blob, destroyed (crypto-shredded) before its row goes. No foreign
+-- key to files: a file in the trash (trashed_files) keeps its versions.
 ALTER TABLE files ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE files ADD COLUMN version_at BIGINT;
 CREATE TABLE file_versions (
   id             VARCHAR(36)   PRIMARY KEY,
-  file_id        VARCHAR(36)   NOT NULL REFERENCES files (id),
+  file_id        VARCHAR(36)   NOT NULL,
   owner_id       VARCHAR(36)   NOT NULL,
   version        INTEGER       NOT NULL,
   content_type   VARCHAR(255)  NOT NULL,

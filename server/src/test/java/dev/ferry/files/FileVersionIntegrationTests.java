@@ -1,10 +1,7 @@
 package dev.ferry.files;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and the quota count every version.
  */
 class FileVersionIntegrationTests extends FilesTestSupport {
-
-	private final HttpClient http = HttpClient.newHttpClient();
 
 	@Test
 	void restoreRoundTripWithRealBytes() {
@@ -44,13 +39,13 @@ class FileVersionIntegrationTests extends FilesTestSupport {
 		assertThat(versions.get(1).get("version").asInt()).isEqualTo(1);
 		assertThat(versions.get(1).get("sha256").asString()).isEqualTo(sha256(first));
 		assertThat(versions.get(1).get("size").asLong()).isEqualTo(first.length);
-		assertThat(sha256(download(user, "/api/v1/files/" + id + "/versions/1/download"))).isEqualTo(sha256(first));
-		assertThat(sha256(download(user, "/api/v1/files/" + id + "/versions/2/download"))).isEqualTo(sha256(second));
+		assertThat(sha256(fetch(user, "/api/v1/files/" + id + "/versions/1/download"))).isEqualTo(sha256(first));
+		assertThat(sha256(fetch(user, "/api/v1/files/" + id + "/versions/2/download"))).isEqualTo(sha256(second));
 
 		Api.Response restored = api.post("/api/v1/files/" + id + "/versions/1/restore", "", user.token());
 		assertThat(restored.status()).as(restored.body()).isEqualTo(200);
 		assertThat(restored.json().get("sha256").asString()).isEqualTo(sha256(first));
-		assertThat(sha256(download(user, "/api/v1/files/" + id + "/download"))).isEqualTo(sha256(first));
+		assertThat(sha256(fetch(user, "/api/v1/files/" + id + "/download"))).isEqualTo(sha256(first));
 		JsonNode after = api.get("/api/v1/files/" + id + "/versions", user.token()).json().get("items");
 		assertThat(after).extracting((v) -> v.get("version").asInt()).containsExactly(3, 2, 1);
 		assertThat(after.get(1).get("sha256").asString()).isEqualTo(sha256(second));
@@ -130,7 +125,7 @@ class FileVersionIntegrationTests extends FilesTestSupport {
 		assertThat(failed.out()).endsWith("\n413");
 		JsonNode versions = api.get("/api/v1/files/" + id + "/versions", user.token()).json().get("items");
 		assertThat(versions).extracting((v) -> v.get("version").asInt()).containsExactly(2, 1);
-		assertThat(sha256(download(user, "/api/v1/files/" + id + "/download"))).isEqualTo(sha256(second));
+		assertThat(sha256(fetch(user, "/api/v1/files/" + id + "/download"))).isEqualTo(sha256(second));
 
 		setQuota(user, 100_000);
 		byte[] third = bytes(900, 4);
@@ -151,14 +146,11 @@ class FileVersionIntegrationTests extends FilesTestSupport {
 			.param(id)
 			.query(String.class)
 			.single();
-		assertThat(api.delete("/api/v1/files/" + id, user.token()).status()).isEqualTo(204);
+		assertThat(api.delete("/api/v1/files/" + id + "?permanent=true", user.token()).status()).isEqualTo(204);
 		assertThat(
 				jdbc.sql("SELECT COUNT(*) FROM file_versions WHERE file_id = ?").param(id).query(Long.class).single())
 			.isZero();
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM blobs WHERE id = ? AND wrapped_key IS NOT NULL")
-			.param(oldBlob)
-			.query(Long.class)
-			.single()).as("the old version's data key is destroyed").isZero();
+		assertThat(keyed(oldBlob)).as("the old version's data key is destroyed").isZero();
 	}
 
 	private Api.Response keep(Account user, String body, String token) {
@@ -187,22 +179,6 @@ class FileVersionIntegrationTests extends FilesTestSupport {
 
 	private static String b64(String value) {
 		return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
-	}
-
-	private byte[] download(Account user, String path) {
-		try {
-			HttpResponse<byte[]> response = http.send(api.builder(path, user.token()).GET().build(),
-					HttpResponse.BodyHandlers.ofByteArray());
-			assertThat(response.statusCode()).isEqualTo(200);
-			return response.body();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }
