@@ -200,6 +200,11 @@ class FileRepository {
 			params.add(query.createdBefore().toEpochMilli());
 		}
 		folder(query, sql, params);
+		if (query.tag() != null) {
+			sql.append(" AND id IN (SELECT file_id FROM file_tags WHERE owner_id = ? AND tag = ?)");
+			params.add(params.get(0));
+			params.add(query.tag());
+		}
 	}
 
 	private static void folder(FileQuery query, StringBuilder sql, List<Object> params) {

@@ -65,7 +65,9 @@ class FilesController {
 							description = "asc or desc"),
 					@Parameter(in = ParameterIn.QUERY, name = "cursor", schema = @Schema(type = "string"),
 							description = "next_cursor of the last page"),
-					@Parameter(in = ParameterIn.QUERY, name = "limit", schema = @Schema(type = "integer")) })
+					@Parameter(in = ParameterIn.QUERY, name = "limit", schema = @Schema(type = "integer")),
+					@Parameter(in = ParameterIn.QUERY, name = "tag", schema = @Schema(type = "string"),
+							description = "only files with this tag") })
 	@GetMapping
 	Page list(@AuthenticationPrincipal CurrentUser user,
 			@Parameter(hidden = true) @RequestParam Map<String, String> params) {

@@ -52,8 +52,7 @@ class TrashShredder {
 
 	/** Shreds one trashed file; audited as {@code file.purged} with {@code reason}. */
 	void shred(Trashed file, String reason, AuditActor actor) {
-		versions.shredOlder(file.id());
-		storage.destroy(file.blobId());
+		versions.shred(file.id(), file.blobId());
 		if (trash.delete(file.id())) {
 			AuditEvent event = AuditEvent.success("file.purged")
 				.object("file", file.id())

@@ -34,8 +34,11 @@ class VersionStore {
 
 	private final TransactionOperations transactions;
 
+	private final TagRepository tags;
+
 	VersionStore(VersionRepository versions, BlobStorage storage, AuditLog audit, FilesProperties properties,
-			TransactionOperations transactions) {
+			TransactionOperations transactions, TagRepository tags) {
+		this.tags = tags;
 		this.transactions = transactions;
 		this.versions = versions;
 		this.storage = storage;
@@ -102,10 +105,17 @@ class VersionStore {
 		}
 	}
 
-	/** Destroys every blob of the file and deletes its older versions' rows. */
+	/**
+	 * Destroys every blob of the file and deletes its older versions' rows and its tags.
+	 */
+	void shred(UUID fileId, UUID blobId) {
+		shredOlder(fileId);
+		storage.destroy(blobId);
+		tags.clear(fileId);
+	}
+
 	void shred(FileRecord file) {
-		shredOlder(file.id());
-		storage.destroy(file.blobId());
+		shred(file.id(), file.blobId());
 	}
 
 	/** Destroys the file's older versions, blob first, then row. */
