@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * One file of a bulk operation, through the same services (and so the same checks and
- * audit records) as the single-file endpoints. A file that cannot be handled counts as
- * failed and the job goes on.
+ * audit records) as the single-file endpoints; a problem thrown here makes the file count
+ * as failed and the job goes on.
  */
 @Component
 class BulkItems {
@@ -31,23 +31,18 @@ class BulkItems {
 	}
 
 	BulkOutcome apply(CurrentUser owner, BulkRequest request, String id) {
-		try {
-			return switch (request.kind()) {
-				case MOVE -> move(owner, id, request.folder(), request.conflict());
-				case DELETE -> {
-					trash.delete(owner, id, request.permanentDelete());
-					yield BulkOutcome.DONE;
-				}
-				case TAG -> {
-					tags.add(owner, id, request.tags());
-					yield BulkOutcome.DONE;
-				}
-				case ZIP -> throw new IllegalStateException("a ZIP is streamed, not run as a job");
-			};
-		}
-		catch (FileException ex) {
-			return BulkOutcome.FAILED;
-		}
+		return switch (request.kind()) {
+			case MOVE -> move(owner, id, request.folder(), request.conflict());
+			case DELETE -> {
+				trash.delete(owner, id, request.permanentDelete());
+				yield BulkOutcome.DONE;
+			}
+			case TAG -> {
+				tags.add(owner, id, request.tags());
+				yield BulkOutcome.DONE;
+			}
+			case ZIP -> throw new IllegalStateException("a ZIP is streamed, not run as a job");
+		};
 	}
 
 	/**
@@ -55,7 +50,7 @@ class BulkItems {
 	 * {@code conflict} decides: both stay (a free numbered name), the one there goes to
 	 * the trash, or this file stays where it is.
 	 */
-	private BulkOutcome move(CurrentUser owner, String id, String folder, MoveConflict conflict) {
+	BulkOutcome move(CurrentUser owner, String id, String folder, MoveConflict conflict) {
 		FileRecord file = files.find(owner, id, "file.moved");
 		FileRecord there = repository.findByPath(owner.userId(), folder, file.name()).orElse(null);
 		if (there == null || there.id().equals(file.id())) {

@@ -115,6 +115,35 @@ class BulkIntegrationTests extends FilesTestSupport {
 		assertThat(bulk(user, Map.of("operation", "move", "ids", List.of(b))).status()).isEqualTo(400);
 	}
 
+	@Test
+	void aFolderMovesOrIsRenamedWithEverythingBelowIt() {
+		Account user = newUser();
+		String a = put(user, "/proj/a.txt", bytes(10, 1)).get("id").asString();
+		String b = put(user, "/proj/sub/b.txt", bytes(10, 2)).get("id").asString();
+		String there = put(user, "/archive/proj/a.txt", bytes(10, 3)).get("id").asString();
+
+		Api.Response moved = api.post("/api/v1/folders/move",
+				Map.of("from", "/proj", "to", "/archive/proj", "on_conflict", "skip"), user.token());
+		assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+		assertThat(moved.json().get("done").asInt()).isEqualTo(1);
+		assertThat(moved.json().get("skipped").asInt()).isEqualTo(1);
+		assertThat(pathOf(user, b)).isEqualTo("/archive/proj/sub/b.txt");
+		assertThat(pathOf(user, a)).isEqualTo("/proj/a.txt");
+		assertThat(pathOf(user, there)).isEqualTo("/archive/proj/a.txt");
+
+		Api.Response renamed = api.post("/api/v1/folders/move", Map.of("from", "/archive/proj", "to", "/archive/p2"),
+				user.token());
+		assertThat(renamed.json().get("done").asInt()).isEqualTo(2);
+		assertThat(pathOf(user, b)).isEqualTo("/archive/p2/sub/b.txt");
+		assertThat(pathOf(user, there)).isEqualTo("/archive/p2/a.txt");
+		assertThat(
+				api.post("/api/v1/folders/move", Map.of("from", "/archive", "to", "/archive/x"), user.token()).status())
+			.as("into itself")
+			.isEqualTo(400);
+		assertThat(api.post("/api/v1/folders/move", Map.of("from", "/nothing", "to", "/x"), user.token()).status())
+			.isEqualTo(400);
+	}
+
 	private byte[] fetchZip(Account user, String... ids) {
 		try {
 			HttpResponse<byte[]> response = HttpClient.newHttpClient()

@@ -6,10 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.UUID;
 
 import dev.ferry.testing.Api;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,6 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and the quota count every version.
  */
 class FileVersionIntegrationTests extends FilesTestSupport {
+
+	@Autowired
+	FileScans scans;
 
 	@Test
 	void restoreRoundTripWithRealBytes() {
@@ -135,6 +141,21 @@ class FileVersionIntegrationTests extends FilesTestSupport {
 		JsonNode file = api.get("/api/v1/files/" + id, user.token()).json();
 		assertThat(file.get("sha256").asString()).isEqualTo(sha256(third));
 		assertThat(api.get("/api/v1/files/" + id + "/versions", user.token()).json().get("items")).hasSize(3);
+	}
+
+	@Test
+	void aScanOfTheContentBeforeDoesNotSettleANewVersion() {
+		Account user = newUser();
+		String id = put(user, "/scan.bin", bytes(10, 1)).get("id").asString();
+		String oldBlob = jdbc.sql("SELECT blob_id FROM files WHERE id = ?").param(id).query(String.class).single();
+		put(user, "/scan.bin", bytes(10, 2));
+		jdbc.sql("UPDATE files SET scan_status = 'pending' WHERE id = ?").param(id).update();
+		scans.settle(
+				new FileScans.ScanJob(UUID.fromString(id), user.id(), "/scan.bin", UUID.fromString(oldBlob), 10, 0),
+				ScanStatus.CLEAN, null);
+		assertThat(jdbc.sql("SELECT scan_status FROM files WHERE id = ?").param(id).query(String.class).single())
+			.as("the new version still waits for its own scan")
+			.isEqualTo("pending");
 	}
 
 	@Test
