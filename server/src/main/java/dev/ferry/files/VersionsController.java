@@ -3,7 +3,6 @@ package dev.ferry.files;
 import java.util.List;
 
 import dev.ferry.auth.CurrentUser;
-import dev.ferry.files.FileContent.DownloadHooks;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,21 +45,8 @@ class VersionsController {
 			HttpServletRequest request, HttpServletResponse response) {
 		int number = number(version);
 		FileRecord file = versions.forDownload(user, id, number);
-		responder.respond(file, "api", request, response, new DownloadHooks() {
-
-			private String range = "full";
-
-			@Override
-			public void beforeBody(long start, long endExclusive, boolean partial) {
-				range = partial ? "bytes=" + start + "-" + (endExclusive - 1) : "full";
-			}
-
-			@Override
-			public void afterBody(long bytesServed, boolean completed) {
-				versions.recordDownload(file, number, new FileService.Download(range, bytesServed, completed));
-			}
-
-		});
+		responder.respond(file, "api", request, response,
+				new AuditedDownload((download) -> versions.recordDownload(file, number, download)));
 	}
 
 	@Operation(operationId = "restoreFileVersion",

@@ -3,10 +3,7 @@ package dev.ferry.files;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -145,23 +142,10 @@ class BulkIntegrationTests extends FilesTestSupport {
 	}
 
 	private byte[] fetchZip(Account user, String... ids) {
-		try {
-			HttpResponse<byte[]> response = HttpClient.newHttpClient()
-				.send(api.builder("/api/v1/files/bulk", user.token())
-					.header("Content-Type", "application/json")
-					.POST(HttpRequest.BodyPublishers
-						.ofString("{\"operation\":\"zip\",\"ids\":[\"" + String.join("\",\"", ids) + "\"]}"))
-					.build(), HttpResponse.BodyHandlers.ofByteArray());
-			assertThat(response.statusCode()).isEqualTo(200);
-			return response.body();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return fetch(api.builder("/api/v1/files/bulk", user.token())
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers
+				.ofString("{\"operation\":\"zip\",\"ids\":[\"" + String.join("\",\"", ids) + "\"]}")));
 	}
 
 	private static Map<String, byte[]> unzip(byte[] zip) throws IOException {

@@ -71,9 +71,14 @@ abstract class FilesTestSupport extends IntegrationTest {
 
 	/** The body of a GET that must answer 200, as bytes. */
 	byte[] fetch(Account user, String path) {
+		return fetch(api.builder(path, user.token()).GET());
+	}
+
+	/** The body of a request that must answer 200, as bytes. */
+	static byte[] fetch(HttpRequest.Builder request) {
 		try {
 			HttpResponse<byte[]> response = HttpClient.newHttpClient()
-				.send(api.builder(path, user.token()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+				.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
 			assertThat(response.statusCode()).isEqualTo(200);
 			return response.body();
 		}
