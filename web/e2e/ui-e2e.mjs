@@ -157,7 +157,7 @@ async function filesScreens() {
   await capture('files', { mobile: true })
   await page.getByRole('checkbox', { name: 'Select notes.md' }).check()
   await page.getByRole('button', { name: 'Delete', exact: true }).click()
-  await page.getByRole('dialog').getByText('will be deleted permanently').waitFor()
+  await page.getByRole('dialog').getByText('will be moved to the trash').waitFor()
   await capture('files-delete-confirm')
   await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click()
   await page.getByRole('row').filter({ hasText: 'notes.md' }).waitFor({ state: 'detached' })

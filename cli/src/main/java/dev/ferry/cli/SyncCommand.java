@@ -105,10 +105,16 @@ final class SyncCommand implements Callable<Integer> {
 			try (Progress progress = new Progress(Progress.wanted(output), System.err, "sync")) {
 				results = new Uploads(api, config, settings, progress).upload(items);
 			}
-			// A changed file lands next to the old one ("a (1).txt"); only now that it is
-			// complete does the old one go and the new one take its name.
+			// A changed file becomes the new version of the old one (same id) once
+			// complete;
+			// an older server stored it next to it ("a (1).txt"): then the old one goes
+			// and
+			// the new one takes its name.
 			for (int i = uploads.size(); i < sending.size(); i++) {
 				JsonNode old = sending.get(i).existing();
+				if (old.path("id").asString().equals(results.get(i).id())) {
+					continue;
+				}
 				api.delete("/api/v1/files/" + old.path("id").asString());
 				api.patch("/api/v1/files/" + results.get(i).id(),
 						Json.object().put("name", old.path("name").asString()));

@@ -3,7 +3,11 @@ package dev.ferry.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +19,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.tus.java.client.FingerprintNotFoundException;
 import io.tus.java.client.ProtocolException;
@@ -29,6 +35,8 @@ import tools.jackson.databind.JsonNode;
  * the SHA-256 the server computed while the bytes streamed in.
  */
 final class Uploads {
+
+	private static final Pattern FILE_LINK = Pattern.compile("</api/v1/files/([0-9a-fA-F-]{36})>");
 
 	/** One local file and where it goes. */
 	record Item(Path file, String folder) {
@@ -146,7 +154,7 @@ final class Uploads {
 			throttle.after(sent);
 		}
 		uploader.finish();
-		String id = lastSegment(uploader.getUploadURL());
+		String id = fileOf(uploader.getUploadURL());
 		JsonNode stored = api.get("/api/v1/files/" + id);
 		String local = Hashes.sha256(file);
 		String remote = stored.path("sha256").asString("");
@@ -204,6 +212,29 @@ final class Uploads {
 		catch (IOException io) {
 			return -1;
 		}
+	}
+
+	/**
+	 * The file the finished upload became, from the {@code Link: </api/v1/files/{id}>}
+	 * the server names it with: a new version of a file at the same path keeps that
+	 * file's id. Older servers send none; their file has the upload's id.
+	 */
+	private String fileOf(URL upload) {
+		try {
+			URI uri = upload.toURI();
+			HttpResponse<InputStream> head = api.stream(() -> HttpRequest.newBuilder(uri)
+				.header("Tus-Resumable", "1.0.0")
+				.method("HEAD", HttpRequest.BodyPublishers.noBody()), true);
+			head.body().close();
+			Matcher link = FILE_LINK.matcher(head.headers().firstValue("Link").orElse(""));
+			if (head.statusCode() / 100 == 2 && link.find()) {
+				return link.group(1);
+			}
+		}
+		catch (IOException | URISyntaxException ex) {
+			// falls back to the upload's id below
+		}
+		return lastSegment(upload);
 	}
 
 	private static String lastSegment(URL url) {

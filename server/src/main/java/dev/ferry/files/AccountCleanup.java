@@ -5,7 +5,6 @@ import java.util.List;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
 import dev.ferry.auth.UserDeletionStarted;
-import dev.ferry.storage.BlobStorage;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -21,13 +20,13 @@ class AccountCleanup {
 
 	private final FileRepository files;
 
-	private final BlobStorage storage;
+	private final VersionStore versions;
 
 	private final AuditLog audit;
 
-	AccountCleanup(FileRepository files, BlobStorage storage, AuditLog audit) {
+	AccountCleanup(FileRepository files, VersionStore versions, AuditLog audit) {
 		this.files = files;
-		this.storage = storage;
+		this.versions = versions;
 		this.audit = audit;
 	}
 
@@ -36,7 +35,7 @@ class AccountCleanup {
 		for (List<FileRecord> batch = files.someOwnedBy(event.userId(), BATCH); !batch.isEmpty(); batch = files
 			.someOwnedBy(event.userId(), BATCH)) {
 			for (FileRecord file : batch) {
-				storage.destroy(file.blobId());
+				versions.shred(file);
 				files.delete(file.id(), file.ownerId());
 				audit.record(AuditEvent.success("file.deleted")
 					.object("file", file.id())

@@ -1,7 +1,6 @@
 package dev.ferry.files;
 
 import dev.ferry.auth.CurrentUser;
-import dev.ferry.files.FileContent.DownloadHooks;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,21 +34,8 @@ class DownloadController {
 	void download(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, HttpServletRequest request,
 			HttpServletResponse response) {
 		FileRecord file = files.forDownload(user, id);
-		responder.respond(file, "api", request, response, new DownloadHooks() {
-
-			private String range = "full";
-
-			@Override
-			public void beforeBody(long start, long endExclusive, boolean partial) {
-				range = partial ? "bytes=" + start + "-" + (endExclusive - 1) : "full";
-			}
-
-			@Override
-			public void afterBody(long bytesServed, boolean completed) {
-				files.recordDownload(file, new FileService.Download(range, bytesServed, completed));
-			}
-
-		});
+		responder.respond(file, "api", request, response,
+				new AuditedDownload((download) -> files.recordDownload(file, download)));
 	}
 
 }

@@ -56,8 +56,9 @@ public interface FileCatalog {
 	String detectType(UUID blobId, long size, String name, String declaredType);
 
 	/**
-	 * Registers a completed blob as a file (new version if the path exists is a later
-	 * feature; today an existing path gets a unique name). Detects the type from content.
+	 * Registers a completed blob as a file. When the path is taken, {@link Conflict}
+	 * decides: a new version of the file there, or a free numbered name. Detects the type
+	 * from content.
 	 */
 	StoredFile add(CurrentUser owner, NewFile file);
 
@@ -68,8 +69,39 @@ public interface FileCatalog {
 	record QuotaReservation(boolean granted, long room) {
 	}
 
-	/** {@code id} becomes the file's id (uploads reuse their own id). */
-	record NewFile(UUID id, Placement placement, String declaredType, UUID blobId, long size, String sha256) {
+	/**
+	 * {@code id} becomes the file's id (uploads reuse their own id) unless the arrival
+	 * becomes a new version of the file at its path, which keeps its id.
+	 */
+	record NewFile(UUID id, Placement placement, String declaredType, UUID blobId, long size, String sha256,
+			Conflict onConflict) {
+
+		public NewFile {
+			onConflict = (onConflict != null) ? onConflict : Conflict.VERSION;
+		}
+
+	}
+
+	/**
+	 * What an arrival at a taken path does: {@code version} (the default) makes it the
+	 * file's new version, {@code rename} stores it under the first free "name (n)".
+	 */
+	enum Conflict {
+
+		VERSION, RENAME;
+
+		/** {@code on_conflict} as sent; null or blank is the default. 400 otherwise. */
+		public static Conflict parse(String value) {
+			if (value == null || value.isBlank()) {
+				return VERSION;
+			}
+			return switch (value) {
+				case "version" -> VERSION;
+				case "rename" -> RENAME;
+				default -> throw FileException.invalidUpload("'on_conflict' must be version or rename.");
+			};
+		}
+
 	}
 
 	record StoredFile(UUID id, String folder, String name, String contentType, long size, String sha256) {

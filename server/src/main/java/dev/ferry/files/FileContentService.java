@@ -32,8 +32,11 @@ class FileContentService implements FileContent {
 
 	private final FileAvailability availability;
 
+	private final VersionStore versions;
+
 	FileContentService(FileRepository files, BlobStorage storage, RangeResponder responder, AuditLog audit,
-			TransactionOperations transactions, FileAvailability availability) {
+			TransactionOperations transactions, FileAvailability availability, VersionStore versions) {
+		this.versions = versions;
 		this.availability = availability;
 		this.files = files;
 		this.storage = storage;
@@ -75,7 +78,7 @@ class FileContentService implements FileContent {
 			return false;
 		}
 		FileRecord file = found.get();
-		storage.destroy(file.blobId());
+		versions.shred(file);
 		transactions.executeWithoutResult((status) -> {
 			files.delete(file.id(), ownerId);
 			audit.record(AuditEvent.success("file.purged")

@@ -30,7 +30,8 @@ import org.springframework.transaction.support.TransactionOperations;
  * file under a passphrase, then points the file at the new blob and crypto-shreds the old
  * one. Crash-safe in that order: the new blob is committed (fsynced) before the file row
  * moves to it, and the old key is destroyed only after that row committed, so a crash
- * leaves either the old content or the new one readable, never neither.
+ * leaves either the old content or the new one readable, never neither. Turning a file
+ * into age also shreds its older versions: the server is to hold no plaintext of it.
  */
 @Service
 class FileEncryption {
@@ -53,8 +54,11 @@ class FileEncryption {
 
 	private final TransactionOperations transactions;
 
+	private final VersionStore versions;
+
 	FileEncryption(FileRepository files, BlobStorage storage, Quotas quotas, AuditLog audit, AccessPolicy access,
-			TransactionOperations transactions) {
+			TransactionOperations transactions, VersionStore versions) {
+		this.versions = versions;
 		this.files = files;
 		this.storage = storage;
 		this.quotas = quotas;
@@ -97,6 +101,9 @@ class FileEncryption {
 			throw FileException.contentChanged();
 		}
 		storage.destroy(file.blobId());
+		if (age) {
+			versions.shredOlder(file.id());
+		}
 		return new FileRecord(file.id(), file.ownerId(), file.folder(), name, type, file.declaredType(), written.size(),
 				written.sha256(), blob, file.createdAt(), now, file.scan());
 	}

@@ -29,7 +29,13 @@ final class FileQueries {
 				size(params, "min_size"), size(params, "max_size"), time(params, "created_after"),
 				time(params, "created_before"), (path != null) ? FilePaths.folder(path) : null,
 				flag(params, "recursive"), sort, descending,
-				(cursor != null) ? FileCursor.decode(cursor, sort, descending) : null, limit(params.get("limit")));
+				(cursor != null) ? FileCursor.decode(cursor, sort, descending) : null, limit(params.get("limit")),
+				tag(params.get("tag")));
+	}
+
+	private static String tag(String value) {
+		String tag = blankToNull(value);
+		return (tag != null) ? TagService.clean(java.util.List.of(tag)).iterator().next() : null;
 	}
 
 	private static FileQuery.Sort sort(String value) {

@@ -4,11 +4,20 @@ import java.time.Instant;
 
 /**
  * A listing request, already validated: every filter may be {@code null}; {@code after}
- * is the decoded cursor (the last item of the previous page) or {@code null}.
+ * is the decoded cursor (the last item of the previous page) or {@code null}; {@code tag}
+ * keeps the owner's files with that tag.
  */
 record FileQuery(String nameContains, String typePrefix, Long minSize, Long maxSize, Instant createdAfter,
 		Instant createdBefore, String folder, boolean recursive, Sort sort, boolean descending, FileCursor after,
-		int limit) {
+		int limit, String tag) {
+
+	/** A listing without a tag filter. */
+	FileQuery(String nameContains, String typePrefix, Long minSize, Long maxSize, Instant createdAfter,
+			Instant createdBefore, String folder, boolean recursive, Sort sort, boolean descending, FileCursor after,
+			int limit) {
+		this(nameContains, typePrefix, minSize, maxSize, createdAfter, createdBefore, folder, recursive, sort,
+				descending, after, limit, null);
+	}
 
 	enum Sort {
 

@@ -95,9 +95,13 @@ class FileRepository {
 			.single() > 0;
 	}
 
+	/** The owner's files with every older version they keep and their trash. */
 	long usedBytes(UUID ownerId) {
-		return jdbc.sql("SELECT COALESCE(SUM(size), 0) FROM files WHERE owner_id = ?")
-			.param(ownerId.toString())
+		return jdbc
+			.sql("SELECT (SELECT COALESCE(SUM(size), 0) FROM files WHERE owner_id = ?) "
+					+ "+ (SELECT COALESCE(SUM(size), 0) FROM file_versions WHERE owner_id = ?) "
+					+ "+ (SELECT COALESCE(SUM(size), 0) FROM trashed_files WHERE owner_id = ?)")
+			.params(ownerId.toString(), ownerId.toString(), ownerId.toString())
 			.query(Long.class)
 			.single();
 	}
@@ -196,6 +200,11 @@ class FileRepository {
 			params.add(query.createdBefore().toEpochMilli());
 		}
 		folder(query, sql, params);
+		if (query.tag() != null) {
+			sql.append(" AND id IN (SELECT file_id FROM file_tags WHERE owner_id = ? AND tag = ?)");
+			params.add(params.get(0));
+			params.add(query.tag());
+		}
 	}
 
 	private static void folder(FileQuery query, StringBuilder sql, List<Object> params) {

@@ -31,12 +31,15 @@ class FileScanRepository {
 			.list();
 	}
 
-	/** Settles a pending file; false when it was settled or deleted meanwhile. */
-	boolean settle(UUID id, ScanStatus status, String signature) {
+	/**
+	 * Settles a pending file whose content is still {@code blobId}; false when it was
+	 * settled or deleted meanwhile, or when a new version arrived (its own scan is due).
+	 */
+	boolean settle(UUID id, UUID blobId, ScanStatus status, String signature) {
 		return jdbc
 			.sql("UPDATE files SET scan_status = ?, scan_signature = ?, scan_attempts = scan_attempts + 1, "
-					+ "scan_due_at = NULL WHERE id = ? AND scan_status = 'pending'")
-			.params(status.value(), signature, id.toString())
+					+ "scan_due_at = NULL WHERE id = ? AND blob_id = ? AND scan_status = 'pending'")
+			.params(status.value(), signature, id.toString(), blobId.toString())
 			.update() == 1;
 	}
 

@@ -52,7 +52,7 @@ class FileScanService implements FileScans {
 	@Override
 	public void settle(ScanJob job, ScanStatus status, String signature) {
 		transactions.executeWithoutResult((tx) -> {
-			if (!scans.settle(job.fileId(), status, signature)) {
+			if (!scans.settle(job.fileId(), job.blobId(), status, signature)) {
 				return;
 			}
 			AuditEvent event = switch (status) {

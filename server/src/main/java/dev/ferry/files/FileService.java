@@ -12,7 +12,6 @@ import dev.ferry.auth.AccessPolicy;
 import dev.ferry.auth.CurrentUser;
 import dev.ferry.auth.Role;
 import dev.ferry.auth.Scope;
-import dev.ferry.storage.BlobStorage;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -29,7 +28,7 @@ class FileService implements FileCatalog {
 
 	private final FileRepository files;
 
-	private final BlobStorage storage;
+	private final VersionStore versions;
 
 	private final Arrivals arrivals;
 
@@ -41,11 +40,11 @@ class FileService implements FileCatalog {
 
 	private final AccessPolicy access;
 
-	FileService(FileRepository files, BlobStorage storage, Arrivals arrivals, Quotas quotas, AuditLog audit,
+	FileService(FileRepository files, VersionStore versions, Arrivals arrivals, Quotas quotas, AuditLog audit,
 			TransactionOperations transactions, AccessPolicy access) {
 		this.access = access;
 		this.files = files;
-		this.storage = storage;
+		this.versions = versions;
 		this.arrivals = arrivals;
 		this.quotas = quotas;
 		this.audit = audit;
@@ -102,11 +101,12 @@ class FileService implements FileCatalog {
 	}
 
 	/**
-	 * Inserts the file under its name or, when that is taken, the first free "name (n)";
+	 * Inserts the file under its name or, when that is taken, makes it the next version
+	 * of the file there ({@link Conflict#VERSION}) or takes the first free "name (n)";
 	 * refuses it when it no longer fits the quota (the caller then destroys the blob). A
 	 * quota reservation with the file's id becomes the file's size in the same
 	 * transaction. The type is detected before the transaction, which on SQLite holds the
-	 * write lock.
+	 * write lock; versions beyond the number kept go once the new one committed.
 	 */
 	FileRecord register(CurrentUser owner, NewFile file) {
 		Placement placement = checkPlacement(owner, file.placement().folder(), file.placement().name());
@@ -119,7 +119,17 @@ class FileService implements FileCatalog {
 		String type = arrivals.detectType(file.blobId(), file.size(), placement.name(), declared);
 		FileRecord.Scan scan = arrivals.initialScan();
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-		return transactions.execute((status) -> {
+		FileRecord stored = transactions.execute((status) -> {
+			if (file.onConflict() == Conflict.VERSION) {
+				FileRecord existing = files.findByPath(owner.userId(), placement.folder(), placement.name())
+					.orElse(null);
+				if (existing != null) {
+					quotas.release(file.id());
+					return versions.supersede(existing,
+							new VersionRepository.Content(file.blobId(), type, declared, file.size(), file.sha256()),
+							scan, now);
+				}
+			}
 			for (int n = 0; n <= MAX_NUMBERED_NAMES; n++) {
 				FileRecord candidate = new FileRecord(file.id(), owner.userId(), placement.folder(),
 						NumberedNames.numbered(placement.name(), n), type, declared, file.size(), file.sha256(),
@@ -137,6 +147,10 @@ class FileService implements FileCatalog {
 			}
 			throw FileException.pathTaken(FilePaths.join(placement.folder(), placement.name()));
 		});
+		if (!stored.id().equals(file.id())) {
+			versions.prune(stored.id(), stored.ownerId());
+		}
+		return stored;
 	}
 
 	/** The caller's file, or 404 for unknown, malformed and other users' ids alike. */
@@ -210,7 +224,7 @@ class FileService implements FileCatalog {
 	void delete(CurrentUser owner, String id) {
 		access.requireScope(owner, Scope.WRITE, "file.deleted");
 		FileRecord file = find(owner, id, "file.deleted");
-		storage.destroy(file.blobId());
+		versions.shred(file);
 		transactions.executeWithoutResult((status) -> {
 			files.delete(file.id(), owner.userId());
 			audit.record(AuditEvent.success("file.deleted")
@@ -218,6 +232,16 @@ class FileService implements FileCatalog {
 				.detail("path", file.path())
 				.detail("size", file.size()));
 		});
+	}
+
+	/**
+	 * Takes back what an upload stored that a later step failed: its version, or the
+	 * whole file when it was new.
+	 */
+	void undoArrival(CurrentUser owner, FileRecord file) {
+		if (!versions.revert(file)) {
+			delete(owner, file.id().toString());
+		}
 	}
 
 	/**

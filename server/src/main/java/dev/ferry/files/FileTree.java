@@ -37,8 +37,8 @@ public interface FileTree {
 	InputStream read(CurrentUser owner, UUID fileId, long offset, String channel);
 
 	/**
-	 * Stores {@code body} at {@code path}, replacing the file that was there only once
-	 * the new one is complete.
+	 * Stores {@code body} at {@code path}; a file there gets it as its new version (the
+	 * one before is kept as an older version) only once it is complete.
 	 */
 	StoredFile write(CurrentUser owner, String path, InputStream body);
 

@@ -97,13 +97,7 @@ class FileTreeService implements FileTree {
 	@Override
 	public StoredFile write(CurrentUser owner, String path, InputStream body) {
 		Placement placement = service.checkPath(owner, path);
-		Optional<FileRecord> previous = files.findByPath(owner.userId(), placement.folder(), placement.name());
-		FileRecord stored = uploads.store(owner, placement, null, body, -1);
-		if (previous.isEmpty() || previous.get().id().equals(stored.id())) {
-			return stored.stored();
-		}
-		service.delete(owner, previous.get().id().toString());
-		return service.move(owner, stored.id().toString(), placement.folder(), placement.name()).stored();
+		return uploads.store(owner, placement, null, body, -1, FileCatalog.Conflict.VERSION).stored();
 	}
 
 	@Override

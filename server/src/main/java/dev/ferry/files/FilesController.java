@@ -32,9 +32,12 @@ class FilesController {
 
 	private final FileRestrictions restrictions;
 
-	FilesController(FileService files, FileRestrictions restrictions) {
+	private final TrashService trash;
+
+	FilesController(FileService files, FileRestrictions restrictions, TrashService trash) {
 		this.files = files;
 		this.restrictions = restrictions;
+		this.trash = trash;
 	}
 
 	/**
@@ -62,7 +65,9 @@ class FilesController {
 							description = "asc or desc"),
 					@Parameter(in = ParameterIn.QUERY, name = "cursor", schema = @Schema(type = "string"),
 							description = "next_cursor of the last page"),
-					@Parameter(in = ParameterIn.QUERY, name = "limit", schema = @Schema(type = "integer")) })
+					@Parameter(in = ParameterIn.QUERY, name = "limit", schema = @Schema(type = "integer")),
+					@Parameter(in = ParameterIn.QUERY, name = "tag", schema = @Schema(type = "string"),
+							description = "only files with this tag") })
 	@GetMapping
 	Page list(@AuthenticationPrincipal CurrentUser user,
 			@Parameter(hidden = true) @RequestParam Map<String, String> params) {
@@ -86,10 +91,12 @@ class FilesController {
 		return FileView.of(files.move(user, id, change.folder(), change.name()));
 	}
 
-	@Operation(operationId = "deleteFile", summary = "Delete a file")
+	@Operation(operationId = "deleteFile",
+			summary = "Delete a file: into the trash, or shredded at once with permanent=true")
 	@DeleteMapping("/{id}")
-	ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
-		files.delete(user, id);
+	ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
+			@RequestParam(defaultValue = "false") boolean permanent) {
+		trash.delete(user, id, permanent);
 		return ResponseEntity.noContent().build();
 	}
 

@@ -71,9 +71,12 @@ class PlainUploads {
 			.register(meters);
 	}
 
-	/** {@code declaredLength} is the Content-Length, or -1 when the body is chunked. */
+	/**
+	 * {@code declaredLength} is the Content-Length, or -1 when the body is chunked;
+	 * {@code onConflict} says what an arrival at a taken path does.
+	 */
 	FileRecord store(CurrentUser owner, FileCatalog.Placement placement, String declaredType, InputStream body,
-			long declaredLength) {
+			long declaredLength, FileCatalog.Conflict onConflict) {
 		String path = FilePaths.join(placement.folder(), placement.name());
 		Transfer transfer = new Transfer(owner, UUID.randomUUID());
 		QuotaLedger.Grant grant = (declaredLength >= 0) ? transfer.reserve(declaredLength, declaredLength)
@@ -91,7 +94,7 @@ class PlainUploads {
 			String sha256 = receive(blobId, body, transfer);
 			long size = transfer.bytes;
 			FileRecord file = files.register(owner,
-					new FileCatalog.NewFile(transfer.id, placement, declaredType, blobId, size, sha256));
+					new FileCatalog.NewFile(transfer.id, placement, declaredType, blobId, size, sha256, onConflict));
 			audit.record(AuditEvent.success("file.upload.completed")
 				.object("file", file.id())
 				.detail("channel", "plain")

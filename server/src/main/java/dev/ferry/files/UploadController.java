@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import dev.ferry.auth.CurrentUser;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -45,6 +46,9 @@ class UploadController {
 
 	private static final int MAX_FILES = 1000;
 
+	/** The form fields that must come before the files they apply to. */
+	private static final Set<String> FIELDS = Set.of("path", "folder", "on_conflict");
+
 	private final FileService files;
 
 	private final PlainUploads uploads;
@@ -70,10 +74,12 @@ class UploadController {
 							schema = @Schema(implementation = FileView.class))))
 	@PutMapping("/content")
 	ResponseEntity<FileView> put(@AuthenticationPrincipal CurrentUser user, @RequestParam String path,
-			HttpServletRequest request) throws IOException {
+			@RequestParam(name = "on_conflict", required = false) String onConflict, HttpServletRequest request)
+			throws IOException {
 		FileCatalog.Placement placement = files.checkPath(user, path);
+		FileCatalog.Conflict conflict = FileCatalog.Conflict.parse(onConflict);
 		FileRecord file = uploads.store(user, placement, request.getContentType(), request.getInputStream(),
-				request.getContentLengthLong());
+				request.getContentLengthLong(), conflict);
 		return ResponseEntity.created(URI.create("/api/v1/files/" + file.id())).body(FileView.of(file));
 	}
 
@@ -119,15 +125,18 @@ class UploadController {
 	private void readParts(CurrentUser user, HttpServletRequest request, List<FileRecord> stored) throws IOException {
 		FileItemInputIterator parts = multipart.getItemIterator(request);
 		String folder = null;
+		FileCatalog.Conflict conflict = FileCatalog.Conflict.VERSION;
 		while (parts.hasNext()) {
 			FileItemInput part = parts.next();
 			if (part.isFormField()) {
+				if (FIELDS.contains(part.getFieldName()) && !stored.isEmpty()) {
+					throw FileException.invalidUpload("Send the '" + part.getFieldName() + "' field before the files.");
+				}
 				if ("path".equals(part.getFieldName()) || "folder".equals(part.getFieldName())) {
-					if (!stored.isEmpty()) {
-						throw FileException
-							.invalidUpload("Send the '" + part.getFieldName() + "' field before the files.");
-					}
 					folder = readField(part.getInputStream());
+				}
+				else if ("on_conflict".equals(part.getFieldName())) {
+					conflict = FileCatalog.Conflict.parse(readField(part.getInputStream()));
 				}
 				continue;
 			}
@@ -135,7 +144,7 @@ class UploadController {
 				continue;
 			}
 			FileCatalog.Placement placement = files.checkPlacement(user, folder, formFileName(part.getName()));
-			stored.add(uploads.store(user, placement, part.getContentType(), part.getInputStream(), -1));
+			stored.add(uploads.store(user, placement, part.getContentType(), part.getInputStream(), -1, conflict));
 		}
 	}
 
@@ -150,13 +159,15 @@ class UploadController {
 	private static String readField(InputStream in) throws IOException {
 		byte[] value = in.readNBytes(MAX_FIELD_BYTES + 1);
 		if (value.length > MAX_FIELD_BYTES) {
-			throw FileException.invalidUpload("The folder field is longer than " + MAX_FIELD_BYTES + " bytes.");
+			throw FileException.invalidUpload("A form field is longer than " + MAX_FIELD_BYTES + " bytes.");
 		}
 		return new String(value, StandardCharsets.UTF_8);
 	}
 
 	private void rollback(CurrentUser user, List<FileRecord> stored) {
-		stored.forEach((file) -> files.delete(user, file.id().toString()));
+		for (int i = stored.size() - 1; i >= 0; i--) {
+			files.undoArrival(user, stored.get(i));
+		}
 	}
 
 	record Uploaded(List<FileView> items) {

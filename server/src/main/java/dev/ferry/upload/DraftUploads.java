@@ -132,7 +132,7 @@ class DraftUploads {
 		headers.set(DraftHeaders.UPLOAD_COMPLETE, DraftHeaders.bool(upload.isCompleted()));
 		headers.set(TusHeaders.UPLOAD_OFFSET, Long.toString(upload.offset()));
 		if (upload.isCompleted()) {
-			headers.set(HttpHeaders.LINK, "</api/v1/files/" + upload.id() + ">; rel=\"file\"");
+			headers.set(HttpHeaders.LINK, "</api/v1/files/" + upload.file() + ">; rel=\"file\"");
 		}
 		else {
 			headers.set(DraftHeaders.UPLOAD_LIMIT, limits(upload));

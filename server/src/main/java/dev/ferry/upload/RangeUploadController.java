@@ -106,7 +106,7 @@ class RangeUploadController {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setCacheControl("no-store");
 		if (upload.isCompleted()) {
-			headers.setLocation(URI.create("/api/v1/files/" + upload.id()));
+			headers.setLocation(URI.create("/api/v1/files/" + upload.file()));
 		}
 		else if (upload.offset() > 0) {
 			headers.set(HttpHeaders.RANGE, received(upload));
@@ -128,7 +128,7 @@ class RangeUploadController {
 	private static ResponseEntity<RangeUploadView> answer(Upload upload) {
 		RangeUploadView view = RangeUploadView.of(upload);
 		if (upload.isCompleted()) {
-			return ResponseEntity.created(URI.create("/api/v1/files/" + upload.id())).body(view);
+			return ResponseEntity.created(URI.create("/api/v1/files/" + upload.file())).body(view);
 		}
 		ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.ACCEPTED)
 			.location(URI.create(BASE + "/" + upload.id()))

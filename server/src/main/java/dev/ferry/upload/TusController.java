@@ -166,13 +166,13 @@ class TusController {
 
 	/**
 	 * Offset and expiry; once the upload is a file, a {@code Link} to it instead of an
-	 * expiry (the file's id is the upload's id).
+	 * expiry (see {@link Upload#file()}).
 	 */
 	private static HttpHeaders progress(Upload upload) {
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(TusHeaders.UPLOAD_OFFSET, Long.toString(upload.offset()));
 		if (upload.isCompleted()) {
-			headers.set(HttpHeaders.LINK, "</api/v1/files/" + upload.id() + ">; rel=\"file\"");
+			headers.set(HttpHeaders.LINK, "</api/v1/files/" + upload.file() + ">; rel=\"file\"");
 		}
 		else {
 			headers.set(TusHeaders.UPLOAD_EXPIRES, TusHeaders.httpDate(upload.expiresAt()));

@@ -11,7 +11,7 @@ import dev.ferry.files.FileCatalog.Placement;
  */
 record Upload(UUID id, UUID ownerId, UUID blobId, Long length, long offset, UploadMetadata metadata,
 		Placement placement, String declaredType, String sha256, Status status, Instant createdAt, Instant expiresAt,
-		Instant completedAt) {
+		Instant completedAt, UUID fileId) {
 
 	enum Status {
 
@@ -38,17 +38,25 @@ record Upload(UUID id, UUID ownerId, UUID blobId, Long length, long offset, Uplo
 
 	Upload withLength(long newLength) {
 		return new Upload(id, ownerId, blobId, newLength, offset, metadata, placement, declaredType, sha256, status,
-				createdAt, expiresAt, completedAt);
+				createdAt, expiresAt, completedAt, fileId);
 	}
 
 	Upload withOffset(long newOffset, Instant newExpiresAt) {
 		return new Upload(id, ownerId, blobId, length, newOffset, metadata, placement, declaredType, sha256, status,
-				createdAt, newExpiresAt, completedAt);
+				createdAt, newExpiresAt, completedAt, fileId);
 	}
 
-	Upload completed(String digest, Instant at) {
+	Upload completed(String digest, Instant at, UUID file) {
 		return new Upload(id, ownerId, blobId, length, offset, metadata, placement, declaredType, digest,
-				Status.COMPLETED, createdAt, expiresAt, at);
+				Status.COMPLETED, createdAt, expiresAt, at, file);
+	}
+
+	/**
+	 * The file this upload became: the existing file's id when it became a new version of
+	 * it, else the upload's own id.
+	 */
+	UUID file() {
+		return (fileId != null) ? fileId : id;
 	}
 
 }

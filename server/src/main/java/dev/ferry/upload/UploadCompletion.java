@@ -7,6 +7,7 @@ import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
 import dev.ferry.auth.CurrentUser;
 import dev.ferry.files.FileCatalog;
+import dev.ferry.files.FileCatalog.Conflict;
 import dev.ferry.files.FileCatalog.NewFile;
 import dev.ferry.files.FileCatalog.StoredFile;
 
@@ -22,6 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class UploadCompletion {
+
+	/** The tus metadata key that chooses what an arrival at a taken path does. */
+	static final String ON_CONFLICT = "on_conflict";
 
 	private final UploadRepository repository;
 
@@ -69,7 +73,7 @@ class UploadCompletion {
 			return repository.find(upload.id()).orElseThrow(UploadException::notFound);
 		}
 		StoredFile file = catalog.add(user, new NewFile(upload.id(), upload.placement(), upload.declaredType(),
-				upload.blobId(), upload.length(), sha256));
+				upload.blobId(), upload.length(), sha256, Conflict.parse(upload.metadata().first(ON_CONFLICT))));
 		audit.record(AuditEvent.success("upload.completed")
 			.object("upload", upload.id())
 			.detail("file", file.id())
@@ -77,9 +81,10 @@ class UploadCompletion {
 			.detail("name", file.name())
 			.detail("size", file.size())
 			.detail("sha256", sha256));
+		repository.linkFile(upload.id(), file.id());
 		events.publishEvent(
 				new UploadCompleted(upload.id(), upload.ownerId(), file.folder(), file.name(), file.size(), sha256));
-		return upload.completed(sha256, now);
+		return upload.completed(sha256, now, file.id());
 	}
 
 }

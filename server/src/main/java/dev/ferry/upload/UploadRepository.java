@@ -91,6 +91,14 @@ class UploadRepository {
 			.update() == 1;
 	}
 
+	/** Names the file a completed upload became. */
+	void linkFile(UUID id, UUID fileId) {
+		jdbc.sql("UPDATE uploads SET file_id = :file WHERE id = :id")
+			.param("file", fileId.toString())
+			.param("id", id.toString())
+			.update();
+	}
+
 	boolean complete(UUID id, String sha256, Instant now) {
 		return jdbc.sql("""
 				UPDATE uploads SET status = :completed, sha256 = :sha256, completed_at = :now, updated_at = :now
@@ -176,7 +184,7 @@ class UploadRepository {
 				new Placement(rs.getString("folder"), rs.getString("name")), rs.getString("content_type"),
 				rs.getString("sha256"), Upload.Status.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
 				Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("expires_at")),
-				completedAt);
+				completedAt, (rs.getString("file_id") != null) ? UUID.fromString(rs.getString("file_id")) : null);
 	}
 
 	private static String status(Upload.Status status) {

@@ -1,11 +1,14 @@
 package dev.ferry.upload;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
 import dev.ferry.auth.CurrentUser;
+import dev.ferry.files.FileCatalog.Conflict;
 import dev.ferry.files.FileCatalog.Placement;
 import dev.ferry.storage.BlobStorage;
 
@@ -46,8 +49,9 @@ class UploadStarter {
 	}
 
 	/** The new upload, audited as started, and when it started. */
-	Started start(Uploader uploader, Long length, UploadMetadata metadata) {
+	Started start(Uploader uploader, Long length, UploadMetadata sent) {
 		CurrentUser user = uploader.user();
+		UploadMetadata metadata = conflictRule(uploader, sent);
 		access.requireWrite(user, "upload.create");
 		Placement placement = failures.failing(null,
 				() -> policy.placement(user, metadata, uploader.isGuest() ? uploader.pass().folder() : null));
@@ -65,7 +69,7 @@ class UploadStarter {
 		Upload upload;
 		try {
 			upload = new Upload(id, user.userId(), blobs.create(), length, 0, metadata, placement, declaredType, null,
-					Upload.Status.ACTIVE, now, policy.expiresAt(now), null);
+					Upload.Status.ACTIVE, now, policy.expiresAt(now), null, null);
 			if (uploader.isGuest()) {
 				gate.getObject().admit(uploader.pass(), upload.id(), placement.name(), length, declaredType);
 			}
@@ -84,6 +88,21 @@ class UploadStarter {
 	}
 
 	record Started(Upload upload, Instant now) {
+	}
+
+	/**
+	 * Someone uploading through an upload request never makes a new version of the
+	 * owner's file: their arrivals always get a free name. Others may choose, and a bad
+	 * choice is refused before a byte arrives.
+	 */
+	private static UploadMetadata conflictRule(Uploader uploader, UploadMetadata sent) {
+		if (!uploader.isGuest()) {
+			Conflict.parse(sent.first(UploadCompletion.ON_CONFLICT));
+			return sent;
+		}
+		Map<String, String> values = new HashMap<>(sent.values());
+		values.put(UploadCompletion.ON_CONFLICT, "rename");
+		return new UploadMetadata(values);
 	}
 
 }

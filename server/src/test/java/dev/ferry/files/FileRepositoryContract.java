@@ -138,6 +138,35 @@ abstract class FileRepositoryContract {
 		return file;
 	}
 
+	@Test
+	void versionsAndTheTrashMoveWholeRowsAndCountInTheQuota() {
+		UUID owner = TestAccounts.insertUser(db.jdbc());
+		VersionRepository versions = new VersionRepository(db.jdbc());
+		TrashRepository trash = new TrashRepository(db.jdbc());
+		FileRecord a = file(owner, "/v", "a.pdf", 10, 0);
+		assertThat(files.insertIfFree(a)).isTrue();
+		VersionRepository.Content next = new VersionRepository.Content(UUID.randomUUID(), "text/plain", null, 7,
+				"cd".repeat(32));
+		VersionRepository.Target target = new VersionRepository.Target(2, next, FileRecord.Scan.PENDING, T0);
+		assertThat(versions.point(a.id(), 1, a.blobId(), target, T0)).isTrue();
+		assertThat(versions.point(a.id(), 1, a.blobId(), target, T0)).as("compare-and-set").isFalse();
+		versions.insert(new VersionRepository.Version(UUID.randomUUID(), a.id(), owner, 1,
+				VersionRepository.Content.of(a), a.scan(), a.createdAt(), T0));
+		assertThat(files.usedBytes(owner)).isEqualTo(17);
+		assertThat(trash.moveIn(a.id(), owner, T0)).isTrue();
+		assertThat(files.findOwned(a.id(), owner)).isEmpty();
+		assertThat(files.usedBytes(owner)).as("the trash counts").isEqualTo(17);
+		assertThat(files.insertIfFree(file(owner, "/v", "a.pdf", 1, 1))).isTrue();
+		assertThat(trash.moveOut(a.id(), owner, "/v", "a.pdf")).as("the path is taken").isFalse();
+		assertThat(trash.moveOut(a.id(), owner, "/v", "a (1).pdf")).isTrue();
+		FileRecord back = files.findOwned(a.id(), owner).orElseThrow();
+		assertThat(back.blobId()).isEqualTo(next.blobId());
+		assertThat(back.scan()).isEqualTo(FileRecord.Scan.PENDING);
+		assertThat(versions.current(a.id()).version()).isEqualTo(2);
+		assertThat(versions.older(a.id())).extracting(VersionRepository.Version::version).containsExactly(1);
+		assertThat(trash.find(a.id(), owner)).isEmpty();
+	}
+
 	private static FileRecord file(UUID owner, String folder, String name, long size, int second) {
 		return file(owner, folder, name, size, second, "application/octet-stream");
 	}

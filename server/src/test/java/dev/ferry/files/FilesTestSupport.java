@@ -2,7 +2,9 @@ package dev.ferry.files;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,6 +67,36 @@ abstract class FilesTestSupport extends IntegrationTest {
 			.PUT(HttpRequest.BodyPublishers.ofByteArray(content)));
 		assertThat(response.status()).as(response.body()).isEqualTo(201);
 		return response.json();
+	}
+
+	/** The body of a GET that must answer 200, as bytes. */
+	byte[] fetch(Account user, String path) {
+		return fetch(api.builder(path, user.token()).GET());
+	}
+
+	/** The body of a request that must answer 200, as bytes. */
+	static byte[] fetch(HttpRequest.Builder request) {
+		try {
+			HttpResponse<byte[]> response = HttpClient.newHttpClient()
+				.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+			assertThat(response.statusCode()).isEqualTo(200);
+			return response.body();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** 1 while the blob's wrapped data key exists, 0 once it was crypto-shredded. */
+	long keyed(String blob) {
+		return jdbc.sql("SELECT COUNT(*) FROM blobs WHERE id = ? AND wrapped_key IS NOT NULL")
+			.param(blob)
+			.query(Long.class)
+			.single();
 	}
 
 	static String encode(String value) {

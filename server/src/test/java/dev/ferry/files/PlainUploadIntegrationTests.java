@@ -56,7 +56,7 @@ class PlainUploadIntegrationTests extends FilesTestSupport {
 	}
 
 	@Test
-	void rawPutWithCurlUploadFileAndNameConflictsGetANumber() throws Exception {
+	void rawPutWithCurlUploadFileAndNameConflictsGetANumberWhenAsked() throws Exception {
 		Account user = newUser();
 		Path dir = tempDir();
 		byte[] content = bytes(1_000_000, 2);
@@ -66,7 +66,8 @@ class PlainUploadIntegrationTests extends FilesTestSupport {
 		assertThat(first.out()).contains("HTTP/1.1 201");
 		assertThat(first.out()).containsPattern("(?i)location: /api/v1/files/[0-9a-f-]{36}");
 		assertThat(first.out()).contains("\"sha256\":\"" + sha256(content) + "\"");
-		Curl second = curl(dir, "-H", "Authorization: Bearer " + user.token(), "-T", "a.bin", target);
+		Curl second = curl(dir, "-H", "Authorization: Bearer " + user.token(), "-T", "a.bin",
+				target + "&on_conflict=rename");
 		assertThat(second.out()).contains("\"path\":\"/docs/a (1).bin\"");
 	}
 

@@ -125,7 +125,7 @@ class TusOnS3IntegrationTests extends IntegrationTest {
 				.as("no plaintext in the cache")
 				.doesNotContain(plaintext));
 
-		assertThat(api.delete("/api/v1/files/" + fileId, user.token()).status()).isEqualTo(204);
+		assertThat(api.delete("/api/v1/files/" + fileId + "?permanent=true", user.token()).status()).isEqualTo(204);
 		assertThat(objects()).isEmpty();
 	}
 

@@ -108,7 +108,7 @@ class UploadRepositoryTests {
 	private static Upload upload(UUID owner, Long length) {
 		return new Upload(UUID.randomUUID(), owner, UUID.randomUUID(), length, 0,
 				new UploadMetadata(Map.of("filename", "ä.txt", "flag", "")), new Placement("/docs", "ä.txt"),
-				"text/plain", null, Upload.Status.ACTIVE, NOW, NOW.plus(Duration.ofHours(1)), null);
+				"text/plain", null, Upload.Status.ACTIVE, NOW, NOW.plus(Duration.ofHours(1)), null, null);
 	}
 
 }

@@ -1,0 +1,152 @@
+package dev.ferry.files;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+import dev.ferry.audit.AuditEvent;
+import dev.ferry.audit.AuditLog;
+import dev.ferry.auth.AccessPolicy;
+import dev.ferry.auth.CurrentUser;
+import dev.ferry.auth.Scope;
+import dev.ferry.files.BulkJob.BulkOutcome;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs a bulk move, delete or tag: up to {@link #INLINE} files within the request, more
+ * as a background job on this node whose progress row ({@code file_jobs}) any node
+ * answers. Each file goes through {@link BulkItems}, so it is checked and audited like a
+ * single-file call; the job runs as the caller.
+ */
+@Service
+class BulkService {
+
+	private static final Logger log = LoggerFactory.getLogger(BulkService.class);
+
+	/** Sets up to this size finish within the request. */
+	static final int INLINE = 100;
+
+	/** A running job writes its progress every this many files. */
+	private static final int PROGRESS_EVERY = 50;
+
+	private final BulkItems items;
+
+	private final BulkJobRepository jobs;
+
+	private final AuditLog audit;
+
+	private final AccessPolicy access;
+
+	private final TaskExecutor executor;
+
+	private final Clock clock;
+
+	private final FileRepository tree;
+
+	BulkService(BulkItems items, BulkJobRepository jobs, AuditLog audit, AccessPolicy access,
+			@Qualifier("applicationTaskExecutor") TaskExecutor executor, Clock clock, FileRepository tree) {
+		this.tree = tree;
+		this.items = items;
+		this.jobs = jobs;
+		this.audit = audit;
+		this.access = access;
+		this.executor = executor;
+		this.clock = clock;
+	}
+
+	/** The finished job for a small set, the running one for a large set. */
+	BulkJob start(CurrentUser owner, BulkRequest request) {
+		return start(owner, request.operation(), request.ids(), (id) -> items.apply(owner, request, id));
+	}
+
+	/**
+	 * Moves every file at or below folder {@code from} to the same place below {@code to}
+	 * ({@code /a/x/f.txt} to {@code /b/x/f.txt}); conflicts as in a bulk move.
+	 */
+	BulkJob moveFolder(CurrentUser owner, String from, String to, BulkItems.MoveConflict conflict) {
+		access.requireScope(owner, Scope.WRITE, "folder.moved");
+		String source = FilePaths.folder(from);
+		String target = FilePaths.folder(to);
+		if (source.equals(FilePaths.ROOT) || target.equals(source) || target.startsWith(source + "/")) {
+			throw BulkProblems.invalid("A folder cannot move into itself, and the root cannot move.");
+		}
+		List<FileRecord> files = tree.search(owner.userId(), new FileQuery(null, null, null, null, null, null, source,
+				true, FileQuery.Sort.NAME, false, null, BulkRequest.MAX_IDS));
+		if (files.isEmpty() || files.size() > BulkRequest.MAX_IDS) {
+			throw BulkProblems.invalid("The folder must hold 1 to " + BulkRequest.MAX_IDS + " files.");
+		}
+		Map<String, String> folders = new HashMap<>();
+		files.forEach((file) -> folders.put(file.id().toString(),
+				FilePaths.folder(target + file.folder().substring(source.length()))));
+		return start(owner, "move", List.copyOf(folders.keySet()),
+				(id) -> items.move(owner, id, folders.get(id), conflict));
+	}
+
+	private BulkJob start(CurrentUser owner, String operation, List<String> ids, Function<String, BulkOutcome> each) {
+		access.requireScope(owner, Scope.WRITE, "files.bulk");
+		BulkJob job = BulkJob.start(owner.userId(), operation, ids.size(), clock.instant());
+		jobs.insert(job);
+		audit.record(AuditEvent.success("files.bulk.started")
+			.object("job", job.id())
+			.detail("operation", operation)
+			.detail("count", job.total()));
+		if (ids.size() <= INLINE) {
+			return run(ids, each, job);
+		}
+		executor.execute(new DelegatingSecurityContextRunnable(() -> run(ids, each, job)));
+		return job;
+	}
+
+	BulkJob status(CurrentUser owner, String id) {
+		access.requireScope(owner, Scope.READ, "files.bulk.read");
+		try {
+			return jobs.find(UUID.fromString(id), owner.userId()).orElseThrow(BulkProblems::jobNotFound);
+		}
+		catch (IllegalArgumentException ex) {
+			throw BulkProblems.jobNotFound();
+		}
+	}
+
+	private BulkJob run(List<String> ids, Function<String, BulkOutcome> each, BulkJob started) {
+		BulkJob job = started;
+		int sinceSaved = 0;
+		for (String id : ids) {
+			BulkOutcome outcome;
+			try {
+				outcome = each.apply(id);
+			}
+			catch (FileException ex) {
+				outcome = BulkOutcome.FAILED;
+			}
+			catch (RuntimeException ex) {
+				log.warn("Bulk job {} could not handle file {}", started.id(), id, ex);
+				outcome = BulkOutcome.FAILED;
+			}
+			job = job.count(outcome, clock.instant());
+			if (++sinceSaved == PROGRESS_EVERY) {
+				jobs.progress(job);
+				sinceSaved = 0;
+			}
+		}
+		job = job.finished(clock.instant());
+		jobs.progress(job);
+		audit.record(AuditEvent.success("files.bulk.finished")
+			.object("job", job.id())
+			.detail("operation", job.operation())
+			.detail("done", job.done())
+			.detail("skipped", job.skipped())
+			.detail("failed", job.failed()));
+		return job;
+	}
+
+}

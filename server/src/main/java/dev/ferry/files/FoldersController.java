@@ -1,0 +1,47 @@
+package dev.ferry.files;
+
+import java.net.URI;
+
+import dev.ferry.auth.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Renaming or moving a folder is moving every file below it, as a bulk job (folders are
+ * not stored: a folder exists while a file lies in it).
+ */
+@Tag(name = "files")
+@RestController
+class FoldersController {
+
+	private final BulkService bulk;
+
+	FoldersController(BulkService bulk) {
+		this.bulk = bulk;
+	}
+
+	@Operation(operationId = "moveFolder", summary = "Rename or move a folder with everything below it")
+	@PostMapping("/api/v1/folders/move")
+	ResponseEntity<BulkController.JobView> move(@AuthenticationPrincipal CurrentUser user, @RequestBody Move move) {
+		if (move == null || move.from() == null || move.to() == null) {
+			throw BulkProblems.invalid("Send the folder to move as 'from' and where it goes as 'to'.");
+		}
+		BulkJob job = bulk.moveFolder(user, move.from(), move.to(), BulkItems.MoveConflict.parse(move.onConflict()));
+		if (BulkJob.DONE.equals(job.status())) {
+			return ResponseEntity.ok(BulkController.JobView.of(job));
+		}
+		return ResponseEntity.accepted()
+			.location(URI.create("/api/v1/files/bulk/" + job.id()))
+			.body(BulkController.JobView.of(job));
+	}
+
+	record Move(String from, String to, String onConflict) {
+	}
+
+}

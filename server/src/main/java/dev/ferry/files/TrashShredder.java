@@ -1,0 +1,94 @@
+package dev.ferry.files;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import dev.ferry.audit.AuditActor;
+import dev.ferry.audit.AuditEvent;
+import dev.ferry.audit.AuditLog;
+import dev.ferry.auth.UserDeletionStarted;
+import dev.ferry.files.TrashRepository.Trashed;
+import dev.ferry.storage.BlobStorage;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Removes trashed files for good: each blob (older versions first, then the current one)
+ * is crypto-shredded before the row goes, so a node dying half-way leaves work the next
+ * run finishes and never a readable orphan. Runs when the owner empties the trash, when a
+ * file's {@code FERRY_TRASH_DAYS} are over (on every node; destroying twice is harmless)
+ * and when an account is deleted.
+ */
+@Component
+class TrashShredder {
+
+	private static final int BATCH = 500;
+
+	private final TrashRepository trash;
+
+	private final VersionStore versions;
+
+	private final BlobStorage storage;
+
+	private final AuditLog audit;
+
+	private final FilesProperties properties;
+
+	private final Clock clock;
+
+	TrashShredder(TrashRepository trash, VersionStore versions, BlobStorage storage, AuditLog audit,
+			FilesProperties properties, Clock clock) {
+		this.trash = trash;
+		this.versions = versions;
+		this.storage = storage;
+		this.audit = audit;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** Shreds one trashed file; audited as {@code file.purged} with {@code reason}. */
+	void shred(Trashed file, String reason, AuditActor actor) {
+		versions.shred(file.id(), file.blobId());
+		if (trash.delete(file.id())) {
+			AuditEvent event = AuditEvent.success("file.purged")
+				.object("file", file.id())
+				.detail("path", file.path())
+				.detail("size", file.size())
+				.detail("reason", reason);
+			audit.record((actor != null) ? event.by(actor) : event);
+		}
+	}
+
+	/** Everything in the owner's trash; how many files went. */
+	int empty(UUID ownerId, String reason) {
+		int count = 0;
+		for (List<Trashed> batch = trash.someOwnedBy(ownerId, BATCH); !batch.isEmpty(); batch = trash
+			.someOwnedBy(ownerId, BATCH)) {
+			for (Trashed file : batch) {
+				shred(file, reason, null);
+				count++;
+			}
+		}
+		return count;
+	}
+
+	@Scheduled(fixedDelayString = "${ferry.files.trash.sweep-interval:10m}",
+			initialDelayString = "${ferry.files.trash.sweep-interval:10m}")
+	void sweep() {
+		Duration kept = Duration.ofDays(properties.trash().days());
+		for (List<Trashed> batch = trash.trashedBefore(clock.instant().minus(kept), BATCH); !batch
+			.isEmpty(); batch = trash.trashedBefore(clock.instant().minus(kept), BATCH)) {
+			batch.forEach((file) -> shred(file, "trash_expired", AuditActor.system()));
+		}
+	}
+
+	@EventListener
+	void on(UserDeletionStarted event) {
+		empty(event.userId(), "account_deleted");
+	}
+
+}

@@ -1,0 +1,148 @@
+package dev.ferry.files;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The older versions of files ({@code file_versions}), the version columns of
+ * {@code files} and each account's own number of versions to keep
+ * ({@code file_version_settings}).
+ */
+@Repository
+class VersionRepository {
+
+	private static final String COLUMNS = "id, file_id, owner_id, version, content_type, declared_type, size, sha256, "
+			+ "blob_id, scan_status, scan_signature, created_at, replaced_at";
+
+	private final JdbcClient jdbc;
+
+	VersionRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The current version's number and when its content arrived. */
+	Current current(UUID fileId) {
+		return jdbc.sql("SELECT version, COALESCE(version_at, created_at) AS at FROM files WHERE id = ?")
+			.param(fileId.toString())
+			.query((rs, row) -> new Current(rs.getInt("version"), Instant.ofEpochMilli(rs.getLong("at"))))
+			.single();
+	}
+
+	/**
+	 * Points the file at {@code content} as version {@code to} (which arrived at
+	 * {@code at}), only while it still is version {@code from} with {@code oldBlob}
+	 * (compare-and-set: of two concurrent arrivals one wins; on PostgreSQL and MariaDB
+	 * the loser waits for the row and then misses).
+	 */
+	boolean point(UUID fileId, int from, UUID oldBlob, Target target, Instant now) {
+		FileRecord.Scan scan = target.scan();
+		return jdbc
+			.sql("UPDATE files SET blob_id = ?, content_type = ?, declared_type = ?, size = ?, sha256 = ?, "
+					+ "modified_at = ?, version = ?, version_at = ?, scan_status = ?, scan_signature = ?, "
+					+ "scan_attempts = 0, scan_due_at = ? WHERE id = ? AND version = ? AND blob_id = ?")
+			.params(target.content().blobId().toString(), target.content().contentType(),
+					target.content().declaredType(), target.content().size(), target.content().sha256(),
+					now.toEpochMilli(), target.version(), target.at().toEpochMilli(), scan.status().value(),
+					scan.signature(), (scan.status() == ScanStatus.PENDING) ? now.toEpochMilli() : null,
+					fileId.toString(), from, oldBlob.toString())
+			.update() == 1;
+	}
+
+	void insert(Version version) {
+		jdbc.sql("INSERT INTO file_versions (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(version.id().toString(), version.fileId().toString(), version.ownerId().toString(),
+					version.version(), version.content().contentType(), version.content().declaredType(),
+					version.content().size(), version.content().sha256(), version.content().blobId().toString(),
+					version.scan().status().value(), version.scan().signature(), version.createdAt().toEpochMilli(),
+					version.replacedAt().toEpochMilli())
+			.update();
+	}
+
+	/** The file's older versions, newest first. */
+	List<Version> older(UUID fileId) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM file_versions WHERE file_id = ? ORDER BY version DESC")
+			.param(fileId.toString())
+			.query(this::map)
+			.list();
+	}
+
+	Optional<Version> find(UUID fileId, int version) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM file_versions WHERE file_id = ? AND version = ?")
+			.params(fileId.toString(), version)
+			.query(this::map)
+			.optional();
+	}
+
+	boolean delete(UUID id) {
+		return jdbc.sql("DELETE FROM file_versions WHERE id = ?").param(id.toString()).update() == 1;
+	}
+
+	long usedBytes(UUID ownerId) {
+		return jdbc.sql("SELECT COALESCE(SUM(size), 0) FROM file_versions WHERE owner_id = ?")
+			.param(ownerId.toString())
+			.query(Long.class)
+			.single();
+	}
+
+	OptionalInt keep(UUID userId) {
+		return jdbc.sql("SELECT keep_versions FROM file_version_settings WHERE user_id = ?")
+			.param(userId.toString())
+			.query(Integer.class)
+			.optional()
+			.map(OptionalInt::of)
+			.orElse(OptionalInt.empty());
+	}
+
+	void setKeep(UUID userId, Integer keep) {
+		jdbc.sql("DELETE FROM file_version_settings WHERE user_id = ?").param(userId.toString()).update();
+		if (keep != null) {
+			jdbc.sql("INSERT INTO file_version_settings (user_id, keep_versions) VALUES (?, ?)")
+				.params(userId.toString(), keep)
+				.update();
+		}
+	}
+
+	private Version map(ResultSet rs, int row) throws SQLException {
+		return new Version(UUID.fromString(rs.getString("id")), UUID.fromString(rs.getString("file_id")),
+				UUID.fromString(rs.getString("owner_id")), rs.getInt("version"),
+				new Content(UUID.fromString(rs.getString("blob_id")), rs.getString("content_type"),
+						rs.getString("declared_type"), rs.getLong("size"), rs.getString("sha256")),
+				new FileRecord.Scan(ScanStatus.of(rs.getString("scan_status")), rs.getString("scan_signature")),
+				Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("replaced_at")));
+	}
+
+	record Current(int version, Instant at) {
+	}
+
+	/**
+	 * What the files row is to become: version {@code version}, arrived at {@code at}.
+	 */
+	record Target(int version, Content content, FileRecord.Scan scan, Instant at) {
+	}
+
+	/** One version's content: its blob and what the blob holds. */
+	record Content(UUID blobId, String contentType, String declaredType, long size, String sha256) {
+
+		static Content of(FileRecord file) {
+			return new Content(file.blobId(), file.contentType(), file.declaredType(), file.size(), file.sha256());
+		}
+
+	}
+
+	/**
+	 * An older version: {@code createdAt} is when its content arrived, {@code replacedAt}
+	 * when a newer one took its place.
+	 */
+	record Version(UUID id, UUID fileId, UUID ownerId, int version, Content content, FileRecord.Scan scan,
+			Instant createdAt, Instant replacedAt) {
+	}
+
+}

@@ -1,0 +1,145 @@
+package dev.ferry.files;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import dev.ferry.audit.AuditEvent;
+import dev.ferry.audit.AuditLog;
+import dev.ferry.auth.AccessPolicy;
+import dev.ferry.auth.CurrentUser;
+import dev.ferry.auth.Scope;
+import dev.ferry.files.VersionRepository.Current;
+import dev.ferry.files.VersionRepository.Version;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * The owner's view of a file's versions: the list, any version's content, and restoring
+ * an older version as the newest (a copy, so history stays as it was). Other users' files
+ * answer 404 like unknown ones.
+ */
+@Service
+class VersionService {
+
+	private final FileService files;
+
+	private final VersionRepository versions;
+
+	private final VersionStore store;
+
+	private final BlobCopy blobs;
+
+	private final Quotas quotas;
+
+	private final AuditLog audit;
+
+	private final AccessPolicy access;
+
+	VersionService(FileService files, VersionRepository versions, VersionStore store, BlobCopy blobs, Quotas quotas,
+			AuditLog audit, AccessPolicy access) {
+		this.files = files;
+		this.versions = versions;
+		this.store = store;
+		this.blobs = blobs;
+		this.quotas = quotas;
+		this.audit = audit;
+		this.access = access;
+	}
+
+	/** Newest first, the current version at the top. */
+	List<VersionView> list(CurrentUser owner, String id) {
+		access.requireScope(owner, Scope.READ, "file.versions.listed");
+		FileRecord file = files.find(owner, id, "file.versions.listed");
+		Current current = versions.current(file.id());
+		List<VersionView> items = new ArrayList<>();
+		items.add(new VersionView(current.version(), true, file.contentType(), file.size(), file.sha256(),
+				current.at().toString(), null, file.scan().status().value()));
+		for (Version version : versions.older(file.id())) {
+			items.add(VersionView.of(version));
+		}
+		audit
+			.record(AuditEvent.success("file.versions.listed").object("file", file.id()).detail("count", items.size()));
+		return items;
+	}
+
+	/**
+	 * The file as it was at {@code number}, to serve like the file itself (its own ETag,
+	 * type and scan state); the caller audits the outcome with {@link #recordDownload}.
+	 */
+	FileRecord forDownload(CurrentUser owner, String id, int number) {
+		access.requireScope(owner, Scope.READ, "file.download");
+		FileRecord file = files.find(owner, id, "file.download");
+		if (versions.current(file.id()).version() == number) {
+			return file;
+		}
+		Version version = older(file, number, "file.download");
+		return new FileRecord(file.id(), file.ownerId(), file.folder(), file.name(), version.content().contentType(),
+				version.content().declaredType(), version.content().size(), version.content().sha256(),
+				version.content().blobId(), version.createdAt(), version.createdAt(), version.scan(),
+				file.allowedIps());
+	}
+
+	void recordDownload(FileRecord file, int number, FileService.Download download) {
+		AuditEvent event = download.completed() ? AuditEvent.success("file.download")
+				: AuditEvent.failure("file.download");
+		audit.record(event.object("file", file.id())
+			.detail("version", number)
+			.detail("range", download.range())
+			.detail("bytes", download.bytesServed())
+			.detail("completed", download.completed()));
+	}
+
+	/**
+	 * Copies version {@code number} into a new blob and makes it the newest version. The
+	 * copy counts against the quota like any new version.
+	 */
+	FileRecord restore(CurrentUser owner, String id, int number) {
+		access.requireScope(owner, Scope.WRITE, "file.version.restored");
+		FileRecord file = files.find(owner, id, "file.version.restored");
+		Version version = older(file, number, "file.version.restored");
+		long room = quotas.remaining(owner);
+		if (version.content().size() > room) {
+			audit.record(AuditEvent.failure("file.version.restored")
+				.object("file", file.id())
+				.detail("from_version", number)
+				.detail("reason", "quota_exceeded"));
+			throw FileException.quotaExceeded(room);
+		}
+		UUID blob = blobs.copy(version.content().blobId(), version.content().size());
+		try {
+			return store.restore(file, version, blob, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+		}
+		catch (RuntimeException ex) {
+			blobs.destroy(blob);
+			throw ex;
+		}
+	}
+
+	private Version older(FileRecord file, int number, String action) {
+		return versions.find(file.id(), number).orElseThrow(() -> {
+			audit.record(AuditEvent.failure(action)
+				.object("file", file.id())
+				.detail("version", number)
+				.detail("reason", "version_not_found"));
+			return VersionProblems.notFound();
+		});
+	}
+
+	/**
+	 * One version as the API shows it; {@code replacedAt} is null for the current one.
+	 */
+	record VersionView(int version, boolean current, String contentType, long size, String sha256, String createdAt,
+			String replacedAt, String scanStatus) {
+
+		static VersionView of(Version version) {
+			return new VersionView(version.version(), false, version.content().contentType(), version.content().size(),
+					version.content().sha256(), version.createdAt().toString(), version.replacedAt().toString(),
+					version.scan().status().value());
+		}
+
+	}
+
+}

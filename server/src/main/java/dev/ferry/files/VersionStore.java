@@ -1,0 +1,150 @@
+package dev.ferry.files;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import dev.ferry.audit.AuditEvent;
+import dev.ferry.audit.AuditLog;
+import dev.ferry.files.VersionRepository.Content;
+import dev.ferry.files.VersionRepository.Current;
+import dev.ferry.files.VersionRepository.Target;
+import dev.ferry.files.VersionRepository.Version;
+import dev.ferry.storage.BlobStorage;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * Keeps a file's versions: new content at a file's path becomes its next version and the
+ * content it replaces an older version with its own blob; beyond the number to keep the
+ * oldest are crypto-shredded. Every blob of a file, current and older, is destroyed
+ * before its row goes, so a crash in between leaves no readable orphan.
+ */
+@Component
+class VersionStore {
+
+	private final VersionRepository versions;
+
+	private final BlobStorage storage;
+
+	private final AuditLog audit;
+
+	private final FilesProperties properties;
+
+	private final TransactionOperations transactions;
+
+	private final TagRepository tags;
+
+	VersionStore(VersionRepository versions, BlobStorage storage, AuditLog audit, FilesProperties properties,
+			TransactionOperations transactions, TagRepository tags) {
+		this.tags = tags;
+		this.transactions = transactions;
+		this.versions = versions;
+		this.storage = storage;
+		this.audit = audit;
+		this.properties = properties;
+	}
+
+	/**
+	 * Makes {@code content} the file's new version, inside the caller's transaction.
+	 * Throws 409 when another arrival changed the file meanwhile.
+	 */
+	FileRecord supersede(FileRecord file, Content content, FileRecord.Scan scan, Instant now) {
+		Current current = versions.current(file.id());
+		if (!versions.point(file.id(), current.version(), file.blobId(),
+				new Target(current.version() + 1, content, scan, now), now)) {
+			throw VersionProblems.changedMeanwhile(file.path());
+		}
+		versions.insert(new Version(UUID.randomUUID(), file.id(), file.ownerId(), current.version(), Content.of(file),
+				file.scan(), current.at(), now));
+		audit.record(AuditEvent.success("file.version.created")
+			.object("file", file.id())
+			.detail("path", file.path())
+			.detail("version", current.version() + 1)
+			.detail("size", content.size()));
+		return new FileRecord(file.id(), file.ownerId(), file.folder(), file.name(), content.contentType(),
+				content.declaredType(), content.size(), content.sha256(), content.blobId(), file.createdAt(), now, scan,
+				file.allowedIps());
+	}
+
+	/**
+	 * Makes a copy ({@code blob}) of older version {@code from} the file's new version,
+	 * audited as restored, and prunes what it pushes beyond the number kept.
+	 */
+	FileRecord restore(FileRecord file, Version from, UUID blob, Instant now) {
+		Content copy = new Content(blob, from.content().contentType(), from.content().declaredType(),
+				from.content().size(), from.content().sha256());
+		FileRecord restored = transactions.execute((status) -> {
+			FileRecord next = supersede(file, copy, from.scan(), now);
+			audit.record(AuditEvent.success("file.version.restored")
+				.object("file", file.id())
+				.detail("path", file.path())
+				.detail("from_version", from.version()));
+			return next;
+		});
+		prune(file.id(), file.ownerId());
+		return restored;
+	}
+
+	/**
+	 * Shreds the oldest versions beyond what the owner keeps (the current one counts).
+	 * Runs after the new version committed, so a rollback never meets a destroyed blob.
+	 */
+	void prune(UUID fileId, UUID ownerId) {
+		int keep = Math.max(1, versions.keep(ownerId).orElse(properties.versions().keep()));
+		List<Version> older = versions.older(fileId);
+		for (Version version : older.subList(Math.min(older.size(), keep - 1), older.size())) {
+			storage.destroy(version.content().blobId());
+			if (versions.delete(version.id())) {
+				audit.record(AuditEvent.success("file.version.pruned")
+					.object("file", fileId)
+					.detail("version", version.version())
+					.detail("size", version.content().size()));
+			}
+		}
+	}
+
+	/**
+	 * Destroys every blob of the file and deletes its older versions' rows and its tags.
+	 */
+	void shred(UUID fileId, UUID blobId) {
+		shredOlder(fileId);
+		storage.destroy(blobId);
+		tags.clear(fileId);
+	}
+
+	void shred(FileRecord file) {
+		shred(file.id(), file.blobId());
+	}
+
+	/** Destroys the file's older versions, blob first, then row. */
+	void shredOlder(UUID fileId) {
+		for (Version version : versions.older(fileId)) {
+			storage.destroy(version.content().blobId());
+			versions.delete(version.id());
+		}
+	}
+
+	/**
+	 * Undoes the arrival that made {@code file} what it is: the version before comes back
+	 * and the arrival's blob is destroyed. False when there is none (a new file).
+	 */
+	boolean revert(FileRecord file) {
+		Current current = versions.current(file.id());
+		Version previous = versions.find(file.id(), current.version() - 1).orElse(null);
+		if (previous == null) {
+			return false;
+		}
+		Target target = new Target(previous.version(), previous.content(), previous.scan(), previous.createdAt());
+		transactions.executeWithoutResult((status) -> {
+			if (!versions.point(file.id(), current.version(), file.blobId(), target, Instant.now())) {
+				throw VersionProblems.changedMeanwhile(file.path());
+			}
+			versions.delete(previous.id());
+		});
+		storage.destroy(file.blobId());
+		return true;
+	}
+
+}

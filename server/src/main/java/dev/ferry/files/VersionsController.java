@@ -1,0 +1,76 @@
+package dev.ferry.files;
+
+import java.util.List;
+
+import dev.ferry.auth.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A file's versions: {@code {version}} is the version's number as the list shows it.
+ */
+@Tag(name = "files")
+@RestController
+@RequestMapping("/api/v1/files/{id}/versions")
+class VersionsController {
+
+	private final VersionService versions;
+
+	private final RangeResponder responder;
+
+	VersionsController(VersionService versions, RangeResponder responder) {
+		this.versions = versions;
+		this.responder = responder;
+	}
+
+	@Operation(operationId = "listFileVersions", summary = "List a file's versions, newest first")
+	@GetMapping
+	Versions list(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+		return new Versions(versions.list(user, id));
+	}
+
+	@Operation(operationId = "downloadFileVersion", summary = "Download one version of a file, whole or one range")
+	@RequestMapping(path = "/{version}/download", method = { RequestMethod.GET, RequestMethod.HEAD })
+	void download(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, @PathVariable String version,
+			HttpServletRequest request, HttpServletResponse response) {
+		int number = number(version);
+		FileRecord file = versions.forDownload(user, id, number);
+		responder.respond(file, "api", request, response,
+				new AuditedDownload((download) -> versions.recordDownload(file, number, download)));
+	}
+
+	@Operation(operationId = "restoreFileVersion",
+			summary = "Make a copy of an older version the file's newest version")
+	@PostMapping("/{version}/restore")
+	FileView restore(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, @PathVariable String version) {
+		return FileView.of(versions.restore(user, id, number(version)));
+	}
+
+	/** Anything but a positive number names no version: 404 like an unknown one. */
+	private static int number(String version) {
+		try {
+			int number = Integer.parseInt(version);
+			if (number > 0) {
+				return number;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// falls through to the problem below
+		}
+		throw VersionProblems.notFound();
+	}
+
+	record Versions(List<VersionService.VersionView> items) {
+	}
+
+}
