@@ -13,15 +13,14 @@ import dev.ferry.files.TrashRepository.Trashed;
 import dev.ferry.storage.BlobStorage;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Removes trashed files for good: each blob (older versions first, then the current one)
  * is crypto-shredded before the row goes, so a node dying half-way leaves work the next
  * run finishes and never a readable orphan. Runs when the owner empties the trash, when a
- * file's {@code FERRY_TRASH_DAYS} are over (on every node; destroying twice is harmless)
- * and when an account is deleted.
+ * file's {@code FERRY_TRASH_DAYS} are over (the {@code trash-sweep} job, one node per
+ * run) and when an account is deleted.
  */
 @Component
 class TrashShredder {
@@ -76,8 +75,6 @@ class TrashShredder {
 		return count;
 	}
 
-	@Scheduled(fixedDelayString = "${ferry.files.trash.sweep-interval:10m}",
-			initialDelayString = "${ferry.files.trash.sweep-interval:10m}")
 	void sweep() {
 		Duration kept = Duration.ofDays(properties.trash().days());
 		for (List<Trashed> batch = trash.trashedBefore(clock.instant().minus(kept), BATCH); !batch

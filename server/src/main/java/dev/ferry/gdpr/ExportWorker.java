@@ -16,7 +16,6 @@ import dev.ferry.storage.PendingPart;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -59,7 +58,6 @@ class ExportWorker {
 		this.transactions = transactions;
 	}
 
-	@Scheduled(fixedDelayString = "${ferry.gdpr.interval:2s}", initialDelayString = "${ferry.gdpr.interval:2s}")
 	void run() {
 		for (Optional<ExportRequest> next = exports.claim(clock.instant(), STALE); next
 			.isPresent(); next = exports.claim(clock.instant(), STALE)) {

@@ -1,27 +1,25 @@
 package dev.ferry.retention;
 
 import java.time.Clock;
+import java.time.Duration;
 
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
+import dev.ferry.jobs.RecurringJob;
 
-/** Applies the policies on a schedule ({@code FERRY_RETENTION_INTERVAL}). */
-@Component
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Applies the policies as a cluster-wide job, once per {@code FERRY_RETENTION_INTERVAL}
+ * across all nodes (so the audit archive is written by one node per run).
+ */
+@Configuration(proxyBeanMethods = false)
 class RetentionJob {
 
-	private final RetentionService retention;
-
-	private final Clock clock;
-
-	RetentionJob(RetentionService retention, Clock clock) {
-		this.retention = retention;
-		this.clock = clock;
-	}
-
-	@Scheduled(fixedDelayString = "${ferry.retention.interval:1h}",
-			initialDelayString = "${ferry.retention.interval:1h}")
-	void run() {
-		retention.run(clock.instant());
+	@Bean
+	RecurringJob recurringRetention(RetentionService retention, Clock clock,
+			@Value("${ferry.retention.interval:1h}") Duration interval) {
+		return RecurringJob.every(interval, "retention", () -> retention.run(clock.instant()));
 	}
 
 }

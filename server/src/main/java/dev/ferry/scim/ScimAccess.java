@@ -8,7 +8,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
+import dev.ferry.auth.AccessPolicy;
 import dev.ferry.auth.ApiKeyCredentials;
+import dev.ferry.auth.AuthException;
 import dev.ferry.auth.CurrentUser;
 import dev.ferry.auth.Scope;
 
@@ -41,8 +43,11 @@ class ScimAccess implements HandlerInterceptor {
 
 	private final Clock clock;
 
-	ScimAccess(ApiKeyCredentials keys, ScimRepository status, AuditLog audit, Clock clock) {
+	private final AccessPolicy policy;
+
+	ScimAccess(ApiKeyCredentials keys, ScimRepository status, AuditLog audit, Clock clock, AccessPolicy policy) {
 		this.keys = keys;
+		this.policy = policy;
 		this.status = status;
 		this.audit = audit;
 		this.clock = clock;
@@ -65,8 +70,11 @@ class ScimAccess implements HandlerInterceptor {
 		context.setAuthentication(new UsernamePasswordAuthenticationToken(caller, null,
 				List.of(new SimpleGrantedAuthority("SCOPE_" + Scope.SCIM.name()))));
 		SecurityContextHolder.setContext(context);
-		if (!caller.has(Scope.SCIM)) {
-			throw refused(HttpStatus.FORBIDDEN, "missing_scim_scope", "This API key lacks the 'scim' scope.");
+		try {
+			policy.requireScope(caller, Scope.SCIM, "scim.access");
+		}
+		catch (AuthException ex) {
+			throw new ScimException(HttpStatus.FORBIDDEN, null, "This API key lacks the 'scim' scope.");
 		}
 		status.touch(clock.instant());
 		return true;

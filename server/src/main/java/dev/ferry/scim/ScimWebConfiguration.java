@@ -1,15 +1,12 @@
 package dev.ferry.scim;
 
-import dev.ferry.PublicPaths;
-
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Hands {@code /scim/v2} to {@link ScimAccess}: the paths are public to the security
- * chain, which then never reads their {@code Authorization} header.
+ * Hands {@code /scim/v2} to {@link ScimAccess}; {@link ScimRoutes} makes the paths public
+ * to the security chain, which then never reads their {@code Authorization} header.
  */
 @Configuration(proxyBeanMethods = false)
 class ScimWebConfiguration implements WebMvcConfigurer {
@@ -20,11 +17,6 @@ class ScimWebConfiguration implements WebMvcConfigurer {
 
 	ScimWebConfiguration(ScimAccess access) {
 		this.access = access;
-	}
-
-	@Bean
-	static PublicPaths scimPublicPaths() {
-		return PublicPaths.withOwnCredentials(BASE + "/**");
 	}
 
 	@Override

@@ -43,7 +43,8 @@ class RouteOwnershipIntegrationTests extends IntegrationTest {
 		assertThat(routes.values().stream().filter(TicketRoute::account).map((route) -> route.path().pattern()))
 			.as("today's account ticket routes")
 			.containsExactlyInAnyOrder("/api/v1/files/[A-Za-z0-9-]{1,64}/download",
-					"/api/v1/shared-with-me/files/[A-Za-z0-9-]{1,64}/download", "/api/v1/admin/audit-logs/export");
+					"/api/v1/shared-with-me/files/[A-Za-z0-9-]{1,64}/download", "/api/v1/admin/audit-logs/export",
+					"/api/v1/admin/reports/compliance");
 		routes.forEach((name, route) -> {
 			Set<String> servedBy = handlers().entrySet()
 				.stream()
