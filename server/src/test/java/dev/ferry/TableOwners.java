@@ -43,7 +43,9 @@ final class TableOwners {
 			Map.entry("ssh_keys", "sftp"), Map.entry("webhooks", "webhook"), Map.entry("webhook_deliveries", "webhook"),
 			// protection: bans, permanent address rules, alerts
 			Map.entry("defender_bans", "protect"), Map.entry("address_rules", "protect"),
-			Map.entry("alerts", "protect"));
+			Map.entry("alerts", "protect"),
+			// previews, watermarks, comments (issue 16)
+			Map.entry("previews", "preview"));
 
 	/**
 	 * Known reads of another module's tables, each with its reason. The test fails on any

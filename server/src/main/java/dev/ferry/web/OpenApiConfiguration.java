@@ -62,6 +62,11 @@ class OpenApiConfiguration {
 					"Resumable uploads (tus 1.0)", "sftp", "SFTP: the SSH public keys accounts sign in with", "webhook",
 					"Webhooks: endpoints for events, signed per Standard Webhooks, and their delivery log"));
 
+	// Map.of stops at ten pairs; later modules are added here, one line each.
+	static {
+		MODULE_TAGS.put("preview", "Previews: small images of files, made in the background");
+	}
+
 	/** What springdoc appends to an id it has already given out ({@code download_1}). */
 	private static final Pattern REPEATED_ID = Pattern.compile("(.+)_\\d+");
 
