@@ -45,7 +45,8 @@ final class TableOwners {
 			Map.entry("defender_bans", "protect"), Map.entry("address_rules", "protect"),
 			Map.entry("alerts", "protect"),
 			// previews, watermarks, comments (issue 16)
-			Map.entry("previews", "preview"), Map.entry("comments", "share.comment"));
+			Map.entry("previews", "preview"), Map.entry("comments", "share.comment"),
+			Map.entry("share_link_watermarks", "share.link"));
 
 	/**
 	 * Known reads of another module's tables, each with its reason. The test fails on any
