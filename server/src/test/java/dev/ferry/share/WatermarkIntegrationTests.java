@@ -70,6 +70,34 @@ class WatermarkIntegrationTests extends ShareIntegrationTest {
 	}
 
 	@Test
+	void aVerifiedRecipientsAddressIsStamped() throws IOException {
+		Account owner = newUser();
+		String recipient = "reader-" + java.util.UUID.randomUUID() + "@example.test";
+		String fileId = upload(owner, "/memo.pdf", pdf("Memo"));
+		String transferId = transfer(owner,
+				Map.of("title", "Memo", "file_ids", List.of(fileId), "recipients", List.of(recipient)))
+			.get("id")
+			.asString();
+		String token = tokenOf(link(owner, transferId, Map.of("watermark", true, "require_email_verification", true)));
+		publicPost("/api/v1/share/" + token + "/verify-email", Map.of("email", recipient));
+		String code = find(mailTo(recipient, 1).get(0), "\\b(\\d{6})\\b");
+		String session = publicPost("/api/v1/share/" + token + "/verify-email/confirm",
+				Map.of("email", recipient, "code", code))
+			.json()
+			.get("session_token")
+			.asString();
+
+		HttpRequest request = api.builder("/api/v1/share/" + token + "/files/" + fileId + "/download", null)
+			.header("X-Share-Session", session)
+			.GET()
+			.build();
+		byte[] body = send(request).body();
+		try (PDDocument document = Loader.loadPDF(body)) {
+			assertThat(new PDFTextStripper().getText(document)).contains("Downloaded by " + recipient + " at 20");
+		}
+	}
+
+	@Test
 	void anImageGetsAVisibleBandAndALinkWithoutTheOptionServesTheStoredBytes() throws IOException {
 		Account owner = newUser();
 		byte[] png = png(400, 200);
@@ -112,8 +140,12 @@ class WatermarkIntegrationTests extends ShareIntegrationTest {
 		if (range != null) {
 			request.header("Range", range);
 		}
+		return send(request.build());
+	}
+
+	private static HttpResponse<byte[]> send(HttpRequest request) {
 		try {
-			return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+			return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
