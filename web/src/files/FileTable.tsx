@@ -5,7 +5,8 @@ import { IconButton } from '../ui/Button'
 import { Badge } from '../ui/Badge'
 import { Checkbox } from '../ui/Field'
 import { Icon } from '../ui/Icon'
-import { FileIcon, FolderIcon } from './FileIcon'
+import { FolderIcon } from './FileIcon'
+import { FilePreview } from './FilePreview'
 import { folderName } from './paths'
 import { isQuarantined, scanLabel } from './scan'
 
@@ -129,7 +130,7 @@ export function FileTable(props: Props) {
               </td>
               <td className="px-3 py-2.5">
                 <div className="flex min-w-0 items-center gap-3">
-                  <FileIcon name={file.name} contentType={file.content_type} />
+                  <FilePreview file={file} />
                   <div className="min-w-0">
                     <p className="flex min-w-0 items-center gap-2">
                       <span className="truncate font-medium" title={file.name}>
