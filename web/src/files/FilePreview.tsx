@@ -36,7 +36,7 @@ export function FilePreview({ file }: { file: Pick<FileItem, 'id' | 'name' | 'co
         aria-label={`Show a preview of ${file.name}`}
         className="size-9 shrink-0 overflow-hidden rounded-lg ring-1 ring-zinc-200 dark:ring-zinc-700"
       >
-        <img src={url} alt="" className="size-full object-cover" />
+        <img src={url} alt="" className="size-full object-cover object-top" />
       </button>
       <Dialog open={open} onClose={() => setOpen(false)} title={file.name} size="lg">
         <img src={url} alt={`Preview of ${file.name}`} className="mx-auto max-h-[70vh] max-w-full rounded-md" />
