@@ -21,15 +21,10 @@ import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 
 import dev.ferry.testing.Api;
+import dev.ferry.testing.TestDocuments;
 import dev.ferry.testing.IntegrationTest;
 import dev.ferry.testing.TestAccounts;
 import dev.ferry.testing.TestAccounts.Account;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -95,7 +90,7 @@ class PreviewIntegrationTests extends IntegrationTest {
 	@Test
 	void pdfGetsItsFirstPageAsPng() throws IOException {
 		Account owner = accounts().user();
-		String id = put(owner, "/docs/report.pdf", pdf());
+		String id = put(owner, "/docs/report.pdf", TestDocuments.pdf("Quarterly report"));
 
 		HttpResponse<byte[]> preview = awaitPreview(owner, id);
 		assertThat(preview.headers().firstValue("Content-Type")).hasValue("image/png");
@@ -270,23 +265,6 @@ class PreviewIntegrationTests extends IntegrationTest {
 	private static void writeInt(byte[] target, int offset, int value) {
 		for (int i = 0; i < 4; i++) {
 			target[offset + i] = (byte) (value >>> (24 - 8 * i));
-		}
-	}
-
-	private static byte[] pdf() throws IOException {
-		try (PDDocument document = new PDDocument()) {
-			PDPage page = new PDPage(PDRectangle.A4);
-			document.addPage(page);
-			try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-				content.beginText();
-				content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD), 48);
-				content.newLineAtOffset(50, 700);
-				content.showText("Quarterly report");
-				content.endText();
-			}
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			document.save(out);
-			return out.toByteArray();
 		}
 	}
 

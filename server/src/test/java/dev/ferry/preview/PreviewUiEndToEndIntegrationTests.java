@@ -16,14 +16,9 @@ import java.util.UUID;
 import javax.imageio.ImageIO;
 
 import dev.ferry.testing.Api;
+import dev.ferry.testing.TestDocuments;
 import dev.ferry.testing.BrowserRun;
 import dev.ferry.testing.IntegrationTest;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -48,7 +43,7 @@ class PreviewUiEndToEndIntegrationTests extends IntegrationTest {
 		String token = api.login(email, password);
 		String image = "harbour-" + UUID.randomUUID().toString().substring(0, 6) + ".jpg";
 		String pdf = "minutes-" + UUID.randomUUID().toString().substring(0, 6) + ".pdf";
-		for (String id : List.of(put(token, image, jpeg()), put(token, pdf, pdf()))) {
+		for (String id : List.of(put(token, image, jpeg()), put(token, pdf, TestDocuments.pdf("Minutes")))) {
 			await().atMost(Duration.ofSeconds(30))
 				.until(() -> api.get("/api/v1/files/" + id + "/preview", token).status() == 200);
 		}
@@ -84,23 +79,6 @@ class PreviewUiEndToEndIntegrationTests extends IntegrationTest {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ImageIO.write(image, "jpeg", out);
 		return out.toByteArray();
-	}
-
-	private static byte[] pdf() throws Exception {
-		try (PDDocument document = new PDDocument()) {
-			PDPage page = new PDPage(PDRectangle.A4);
-			document.addPage(page);
-			try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-				content.beginText();
-				content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD), 40);
-				content.newLineAtOffset(60, 720);
-				content.showText("Minutes");
-				content.endText();
-			}
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			document.save(out);
-			return out.toByteArray();
-		}
 	}
 
 }

@@ -16,13 +16,9 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 
 import dev.ferry.testing.Api;
+import dev.ferry.testing.TestDocuments;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +35,7 @@ class WatermarkIntegrationTests extends ShareIntegrationTest {
 	@Test
 	void everyPageOfADownloadedPdfCarriesTheWatermark() throws IOException {
 		Account owner = newUser();
-		String fileId = upload(owner, "/contract.pdf", pdf("Confidential terms", "Page two terms"));
+		String fileId = upload(owner, "/contract.pdf", TestDocuments.pdf("Confidential terms", "Page two terms"));
 		String transferId = transfer(owner, Map.of("title", "Board pack", "file_ids", List.of(fileId))).get("id")
 			.asString();
 		String token = link(owner, transferId, Map.of("watermark", true)).get("token").asString();
@@ -73,7 +69,7 @@ class WatermarkIntegrationTests extends ShareIntegrationTest {
 	void aVerifiedRecipientsAddressIsStamped() throws IOException {
 		Account owner = newUser();
 		String recipient = "reader-" + java.util.UUID.randomUUID() + "@example.test";
-		String fileId = upload(owner, "/memo.pdf", pdf("Memo"));
+		String fileId = upload(owner, "/memo.pdf", TestDocuments.pdf("Memo"));
 		String transferId = transfer(owner,
 				Map.of("title", "Memo", "file_ids", List.of(fileId), "recipients", List.of(recipient)))
 			.get("id")
@@ -166,25 +162,6 @@ class WatermarkIntegrationTests extends ShareIntegrationTest {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ImageIO.write(image, "png", out);
 		return out.toByteArray();
-	}
-
-	private static byte[] pdf(String... pages) throws IOException {
-		try (PDDocument document = new PDDocument()) {
-			for (String text : pages) {
-				PDPage page = new PDPage(PDRectangle.A4);
-				document.addPage(page);
-				try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-					content.beginText();
-					content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 14);
-					content.newLineAtOffset(60, 760);
-					content.showText(text);
-					content.endText();
-				}
-			}
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			document.save(out);
-			return out.toByteArray();
-		}
 	}
 
 }
