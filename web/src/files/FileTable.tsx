@@ -25,6 +25,7 @@ interface Props {
   onRename: (file: FileItem) => void
   onShare: (file: FileItem) => void
   onDelete: (file: FileItem) => void
+  onComments?: (file: FileItem) => void
 }
 
 function SortHeader({
@@ -177,6 +178,14 @@ export function FileTable(props: Props) {
                     disabled={quarantined}
                     onClick={() => props.onShare(file)}
                   />
+                  {props.onComments && (
+                    <IconButton
+                      icon="list"
+                      label={`Comments on ${file.name}`}
+                      className="max-sm:hidden"
+                      onClick={() => props.onComments?.(file)}
+                    />
+                  )}
                   <IconButton
                     icon="pencil"
                     label={`Rename or move ${file.name}`}
