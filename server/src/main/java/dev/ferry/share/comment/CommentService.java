@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import dev.ferry.Names;
@@ -115,7 +116,7 @@ class CommentService {
 	private Audience audience(CurrentUser user, String type, String objectId, Scope scope, String action) {
 		owners.require(user, scope, action);
 		UUID id = Owners.parse(objectId);
-		return ((id != null) ? audiences.of(user, type, id) : java.util.Optional.<Audience>empty()).orElseThrow(() -> {
+		return ((id != null) ? audiences.of(user, type, id) : Optional.<Audience>empty()).orElseThrow(() -> {
 			audit.record(
 					AuditEvent.denied(action).object(type, Owners.truncate(objectId)).detail("reason", "not_found"));
 			return ShareException.notFound(type);
