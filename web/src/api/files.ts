@@ -54,3 +54,29 @@ export function downloadUrl(id: string): string {
 export function downloadFile(file: Pick<FileItem, 'id'>): Promise<void> {
   return downloadWithTicket(downloadUrl(file.id))
 }
+
+/** Content types the server makes previews of (see docs/files.md, Previews). */
+export function mayHavePreview(contentType: string | null | undefined): boolean {
+  const type = contentType ?? ''
+  if (type === 'image/svg+xml' || type === 'text/html' || type === 'application/xhtml+xml') return false
+  return (
+    ['image/jpeg', 'image/png', 'image/gif', 'image/bmp', 'image/webp', 'image/tiff', 'application/pdf'].includes(
+      type,
+    ) ||
+    type.startsWith('text/') ||
+    type === 'application/json'
+  )
+}
+
+/**
+ * The file's preview as an object URL (the caller revokes it), or null while there is none
+ * (404): the image needs the bearer token, so it cannot be a plain <img src>.
+ */
+export async function previewUrl(id: string, signal?: AbortSignal): Promise<string | null> {
+  try {
+    const response = await api.send(`/api/v1/files/${encodeURIComponent(id)}/preview`, signal ? { signal } : {})
+    return URL.createObjectURL(await response.blob())
+  } catch {
+    return null
+  }
+}

@@ -5,7 +5,8 @@ import { IconButton } from '../ui/Button'
 import { Badge } from '../ui/Badge'
 import { Checkbox } from '../ui/Field'
 import { Icon } from '../ui/Icon'
-import { FileIcon, FolderIcon } from './FileIcon'
+import { FolderIcon } from './FileIcon'
+import { FilePreview } from './FilePreview'
 import { folderName } from './paths'
 import { isQuarantined, scanLabel } from './scan'
 
@@ -24,6 +25,7 @@ interface Props {
   onRename: (file: FileItem) => void
   onShare: (file: FileItem) => void
   onDelete: (file: FileItem) => void
+  onComments?: (file: FileItem) => void
 }
 
 function SortHeader({
@@ -129,7 +131,7 @@ export function FileTable(props: Props) {
               </td>
               <td className="px-3 py-2.5">
                 <div className="flex min-w-0 items-center gap-3">
-                  <FileIcon name={file.name} contentType={file.content_type} />
+                  <FilePreview file={file} />
                   <div className="min-w-0">
                     <p className="flex min-w-0 items-center gap-2">
                       <span className="truncate font-medium" title={file.name}>
@@ -176,6 +178,14 @@ export function FileTable(props: Props) {
                     disabled={quarantined}
                     onClick={() => props.onShare(file)}
                   />
+                  {props.onComments && (
+                    <IconButton
+                      icon="list"
+                      label={`Comments on ${file.name}`}
+                      className="max-sm:hidden"
+                      onClick={() => props.onComments?.(file)}
+                    />
+                  )}
                   <IconButton
                     icon="pencil"
                     label={`Rename or move ${file.name}`}

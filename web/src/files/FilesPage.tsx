@@ -19,6 +19,7 @@ import { myUploadPolicy, policyRefusal } from '../api/uploadPolicy'
 import { isQuarantined } from './scan'
 import { SelectionBar } from './SelectionBar'
 import { ShareDialog, type ShareTarget } from '../grants/ShareDialog'
+import { CommentsDialog, type CommentTarget } from './CommentsDialog'
 import { DropOverlay } from './uploads/DropOverlay'
 import { ResumeNotice } from './uploads/ResumeNotice'
 import { uploader } from './uploads/uploader'
@@ -38,6 +39,7 @@ export function FilesPage() {
   const [moving, setMoving] = useState(false)
   const [creatingFolder, setCreatingFolder] = useState(false)
   const [sharing, setSharing] = useState<ShareTarget | null>(null)
+  const [commenting, setCommenting] = useState<CommentTarget | null>(null)
   const fileInput = useRef<HTMLInputElement>(null)
   const folderInput = useRef<HTMLInputElement>(null)
 
@@ -264,6 +266,7 @@ export function FilesPage() {
             onDownload={(file) => void download(file)}
             onRename={setRenaming}
             onShare={(file) => setSharing(shareTarget(file))}
+            onComments={(file) => setCommenting({ type: 'files', id: file.id, name: file.name })}
             onDelete={(file) => setDeleting([file])}
           />
         )}
@@ -308,6 +311,7 @@ export function FilesPage() {
         }}
       />
       <ShareDialog target={sharing} onClose={() => setSharing(null)} />
+      <CommentsDialog target={commenting} onClose={() => setCommenting(null)} />
       <DropOverlay folder={view.folder} onFiles={addFiles} />
       <UploadPanel />
     </>

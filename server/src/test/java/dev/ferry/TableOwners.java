@@ -55,7 +55,10 @@ final class TableOwners {
 			// compliance: erasure's audit commitments, personal data exports
 			Map.entry("audit_chain_format", "audit"), Map.entry("audit_redactions", "audit"),
 			Map.entry("gdpr_exports", "gdpr"), Map.entry("audit_checkpoints", "audit"),
-			Map.entry("retention_policies", "retention"));
+			Map.entry("retention_policies", "retention"),
+			// previews, watermarks, comments (issue 16)
+			Map.entry("previews", "preview"), Map.entry("comments", "share.comment"),
+			Map.entry("share_link_watermarks", "share.link"));
 
 	/**
 	 * Known reads of another module's tables, each with its reason. The test fails on any

@@ -47,7 +47,7 @@ class OpenApiContractIntegrationTests extends IntegrationTest {
 
 	/** The modules that own controllers; each is one tag of the document. */
 	static final Set<String> MODULE_TAGS = Set.of("admin", "audit", "auth", "files", "protect", "share", "upload",
-			"gdpr", "retention", "report", "sftp", "webhook", "scim");
+			"gdpr", "retention", "report", "sftp", "webhook", "scim", "preview");
 
 	static final Path SNAPSHOT = Path.of("..", "web", "src", "api", "openapi.json");
 

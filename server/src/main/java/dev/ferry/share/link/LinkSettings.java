@@ -9,6 +9,7 @@ import dev.ferry.protect.AccessRules;
 import dev.ferry.protect.AccessRulesChange;
 import dev.ferry.share.ShareException;
 import dev.ferry.share.ShareProperties;
+import dev.ferry.share.transfer.EncryptedTransfers;
 import dev.ferry.share.transfer.TransferApi.LinkOptions;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -29,7 +30,14 @@ public class LinkSettings {
 
 	private final ShareProperties properties;
 
-	LinkSettings(PasswordEncoder encoder, AccessGuard guard, LinkDevices devices, ShareProperties properties) {
+	private final LinkWatermarks watermarks;
+
+	private final EncryptedTransfers encrypted;
+
+	LinkSettings(PasswordEncoder encoder, AccessGuard guard, LinkDevices devices, ShareProperties properties,
+			LinkWatermarks watermarks, EncryptedTransfers encrypted) {
+		this.watermarks = watermarks;
+		this.encrypted = encrypted;
 		this.encoder = encoder;
 		this.guard = guard;
 		this.devices = devices;
@@ -79,6 +87,23 @@ public class LinkSettings {
 		if (Boolean.TRUE.equals(options.bindToFirstDevice())) {
 			devices.require(linkId);
 		}
+	}
+
+	/**
+	 * Whether a new link stamps a watermark ({@code watermark}); refused (400) for an
+	 * end-to-end encrypted transfer, whose content the server cannot read.
+	 */
+	boolean watermark(LinkOptions options, UUID transferId) {
+		boolean watermark = Boolean.TRUE.equals(options.watermark());
+		if (watermark && encrypted.find(transferId).isPresent()) {
+			throw ShareException.invalid("A watermark cannot be stamped on end-to-end encrypted files: the server "
+					+ "cannot read them. Create the link without watermark.");
+		}
+		return watermark;
+	}
+
+	void markWatermark(UUID linkId) {
+		watermarks.mark(linkId);
 	}
 
 	boolean bindsFirstDevice(UUID linkId) {

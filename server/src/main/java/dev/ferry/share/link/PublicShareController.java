@@ -37,9 +37,13 @@ public class PublicShareController {
 
 	private final ShareDownloads downloads;
 
+	private final WatermarkedDownloads watermarked;
+
 	private final ShareCaptcha captcha;
 
-	PublicShareController(PublicShares shares, ShareDownloads downloads, ShareCaptcha captcha) {
+	PublicShareController(PublicShares shares, ShareDownloads downloads, ShareCaptcha captcha,
+			WatermarkedDownloads watermarked) {
+		this.watermarked = watermarked;
 		this.shares = shares;
 		this.downloads = downloads;
 		this.captcha = captcha;
@@ -114,14 +118,14 @@ public class PublicShareController {
 	@Operation(operationId = "downloadShareFile", summary = "Download one file of a share, whole or one range")
 	@RequestMapping(path = "/files/{fileId}/download", method = { RequestMethod.GET, RequestMethod.HEAD })
 	void file(@PathVariable String token, @PathVariable String fileId, HttpServletRequest request,
-			HttpServletResponse response) {
-		downloads.file(token, session(request), fileId, request, response);
+			HttpServletResponse response) throws IOException {
+		watermarked.file(token, session(request), fileId, request, response);
 	}
 
 	@Operation(operationId = "downloadShareZip", summary = "Download all files of a share as one ZIP")
 	@RequestMapping(path = "/download", method = { RequestMethod.GET, RequestMethod.HEAD })
 	void zip(@PathVariable String token, HttpServletRequest request, HttpServletResponse response) throws IOException {
-		downloads.zip(token, session(request), request, response);
+		watermarked.zip(token, session(request), request, response);
 	}
 
 	static String session(HttpServletRequest request) {

@@ -95,7 +95,19 @@ class ShareDownloads {
 	}
 
 	void file(String token, String session, String fileId, HttpServletRequest request, HttpServletResponse response) {
-		Visit visit = shares.forDownload(token, session, request);
+		file(shares.forDownload(token, session, request), fileId, request, response);
+	}
+
+	void file(Visit visit, String fileId, HttpServletRequest request, HttpServletResponse response) {
+		UUID id = inTransfer(visit, fileId);
+		content.serve(visit.transfer().ownerId(), id, request, response, counter.track(visit, id, request));
+		if (isHead(request)) {
+			checked(visit, id);
+		}
+	}
+
+	/** The file's id when it belongs to the visit's transfer; 404 (audited) otherwise. */
+	UUID inTransfer(Visit visit, String fileId) {
 		UUID id = parseId(fileId);
 		if (id == null || !transfers.containsFile(visit.transfer().id(), id)) {
 			audit.record(AuditEvent.failure("share.download")
@@ -103,15 +115,10 @@ class ShareDownloads {
 				.detail("reason", "file_not_in_transfer"));
 			throw ShareException.notFound("file in this share");
 		}
-		content.serve(visit.transfer().ownerId(), id, request, response, counter.track(visit, id, request));
-		if (isHead(request)) {
-			checked(visit, id);
-		}
+		return id;
 	}
 
-	void zip(String token, String session, HttpServletRequest request, HttpServletResponse response)
-			throws IOException {
-		Visit visit = shares.forDownload(token, session, request);
+	void zip(Visit visit, HttpServletRequest request, HttpServletResponse response) throws IOException {
 		List<StoredFile> files = files(visit.transfer());
 		if (files.isEmpty()) {
 			throw ShareException.notFound("file in this share");
@@ -187,7 +194,7 @@ class ShareDownloads {
 	}
 
 	/** Counts what went to the client, for the download log. */
-	private static final class CountingOutputStream extends OutputStream {
+	static final class CountingOutputStream extends OutputStream {
 
 		private final OutputStream out;
 

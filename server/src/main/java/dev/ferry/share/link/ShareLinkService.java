@@ -86,6 +86,7 @@ class ShareLinkService implements TransferLinks {
 		String password = options.password();
 		String passwordHash = settings.passwordHash(password);
 		AccessRules access = settings.access(options);
+		boolean watermark = settings.watermark(options, transfer.id());
 		String token = SecureTokens.generate("");
 		ShareLink link = new ShareLink(UUID.randomUUID(), transfer.id(), now, expires, options.maxDownloads(), 0,
 				passwordHash, verify, Boolean.TRUE.equals(options.notifyOnDownload()), null, access,
@@ -93,6 +94,9 @@ class ShareLinkService implements TransferLinks {
 		transactions.executeWithoutResult((status) -> {
 			links.insert(link, SecureTokens.hash(token));
 			settings.bindToFirstDevice(link.id(), options);
+			if (watermark) {
+				settings.markWatermark(link.id());
+			}
 			audit.record(LinkSettings.withRules(AuditEvent.success("share.created")
 				.object("share_link", link.id())
 				.detail("transfer", transfer.id())
@@ -101,7 +105,8 @@ class ShareLinkService implements TransferLinks {
 				.detail("password", password != null)
 				.detail("email_verification", verify)
 				.detail("bind_to_first_device", Boolean.TRUE.equals(options.bindToFirstDevice()))
-				.detail("captcha", link.captcha()), access));
+				.detail("captcha", link.captcha())
+				.detail("watermark", watermark), access));
 		});
 		return view(link, transfer, token);
 	}

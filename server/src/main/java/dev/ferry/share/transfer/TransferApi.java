@@ -29,10 +29,11 @@ public final class TransferApi {
 	 */
 	public record LinkOptions(Instant expiresAt, Integer maxDownloads, String password,
 			Boolean requireEmailVerification, Boolean notifyOnDownload, List<String> allowedIps,
-			List<String> allowedCountries, List<String> deniedCountries, Boolean bindToFirstDevice, Boolean captcha) {
+			List<String> allowedCountries, List<String> deniedCountries, Boolean bindToFirstDevice, Boolean captcha,
+			Boolean watermark) {
 
 		public static final LinkOptions DEFAULTS = new LinkOptions(null, null, null, null, null, null, null, null, null,
-				null);
+				null, null);
 
 	}
 

@@ -1,0 +1,48 @@
+package dev.ferry.preview;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import dev.ferry.files.FileUploaded;
+import dev.ferry.upload.UploadCompleted;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Queues a preview for every file that arrives, by any upload path. The row is written
+ * when the event is published (in the upload's transaction where there is one), so a
+ * restart between the upload and the rendering loses nothing: the worker finds the row.
+ */
+@Component
+class PreviewQueue {
+
+	private final PreviewRepository previews;
+
+	private final PreviewProperties properties;
+
+	private final Clock clock;
+
+	PreviewQueue(PreviewRepository previews, PreviewProperties properties, Clock clock) {
+		this.previews = previews;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@EventListener
+	void on(FileUploaded event) {
+		enqueue(event.fileId(), event.ownerId());
+	}
+
+	@EventListener
+	void on(UploadCompleted event) {
+		enqueue(event.uploadId(), event.ownerId());
+	}
+
+	private void enqueue(UUID fileId, UUID ownerId) {
+		if (properties.enabled()) {
+			previews.enqueue(fileId, ownerId, clock.instant());
+		}
+	}
+
+}

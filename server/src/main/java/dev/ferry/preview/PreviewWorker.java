@@ -1,0 +1,124 @@
+package dev.ferry.preview;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+import dev.ferry.files.FileSources;
+import dev.ferry.files.FileSources.Source;
+import dev.ferry.files.ScanStatus;
+import dev.ferry.preview.PreviewRepository.Preview;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes the queued previews, a few at a time, on every node: a job is taken with a
+ * conditional update and held for {@link #CLAIM}, so a node that dies mid-render leaves
+ * it to the next poll. A file is rendered only once its malware scan has settled (the
+ * decoders are the exposed surface, so they get only content the scanner let through);
+ * content is streamed from the encrypted store and never written anywhere in plaintext.
+ */
+@Component
+class PreviewWorker {
+
+	private static final Logger log = LoggerFactory.getLogger(PreviewWorker.class);
+
+	private static final int BATCH = 10;
+
+	private static final Duration CLAIM = Duration.ofMinutes(5);
+
+	private final PreviewRepository previews;
+
+	private final FileSources files;
+
+	private final PreviewRenderer renderer;
+
+	private final PreviewStore store;
+
+	private final PreviewProperties properties;
+
+	private final Clock clock;
+
+	PreviewWorker(PreviewRepository previews, FileSources files, PreviewRenderer renderer, PreviewStore store,
+			PreviewProperties properties, Clock clock) {
+		this.previews = previews;
+		this.files = files;
+		this.renderer = renderer;
+		this.store = store;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@Scheduled(fixedDelayString = "${ferry.preview.interval:2s}", initialDelayString = "${ferry.preview.interval:2s}")
+	public void run() {
+		if (!properties.enabled()) {
+			return;
+		}
+		for (Preview job : previews.due(clock.instant(), BATCH)) {
+			if (previews.claim(job, clock.instant().plus(CLAIM))) {
+				make(job);
+			}
+		}
+	}
+
+	private void make(Preview job) {
+		Optional<Source> found = files.find(job.ownerId(), job.fileId());
+		if (found.isEmpty()) {
+			previews.delete(job.fileId());
+			return;
+		}
+		Source file = found.get();
+		if (file.scanStatus() == ScanStatus.PENDING) {
+			previews.retryAt(job.fileId(), job.attempts(), clock.instant().plus(properties.interval()));
+			return;
+		}
+		Optional<Renderer> chosen = renderer.rendererFor(file.contentType());
+		String refusal = refusal(file, chosen);
+		if (refusal != null) {
+			previews.settle(job.fileId(), "unsupported", refusal);
+			return;
+		}
+		try (InputStream content = files.open(file)) {
+			store.save(job.fileId(), renderer.render(chosen.get(), file.contentType(), content));
+		}
+		catch (Renderer.Unrenderable ex) {
+			previews.settle(job.fileId(), "unsupported", ex.reason());
+		}
+		// Decoders answer malformed input with all kinds of runtime exceptions.
+		catch (IOException | RuntimeException ex) {
+			failed(job, ex);
+		}
+	}
+
+	private String refusal(Source file, Optional<Renderer> chosen) {
+		if (!file.settled()) {
+			return "quarantined";
+		}
+		if (PreviewRenderer.UNSAFE.contains(file.contentType())) {
+			return "unsafe_type";
+		}
+		if (chosen.isEmpty()) {
+			return "unsupported_type";
+		}
+		if (file.size() > properties.maxBytes().toBytes()) {
+			return "too_large";
+		}
+		return null;
+	}
+
+	private void failed(Preview job, Exception ex) {
+		int attempts = job.attempts() + 1;
+		if (attempts >= properties.maxAttempts()) {
+			log.info("No preview for file {} after {} attempts: {}", job.fileId(), attempts, ex.toString());
+			previews.settle(job.fileId(), "failed", "unreadable");
+			return;
+		}
+		previews.retryAt(job.fileId(), attempts, clock.instant().plus(properties.interval().multipliedBy(attempts)));
+	}
+
+}

@@ -1,0 +1,8 @@
+/**
+ * Watermarks: a visible line of text (who downloads, and when) stamped on every page of a
+ * PDF and across raster images, for share links created with {@code watermark: true}.
+ */
+@ApplicationModule(displayName = "Watermarks")
+package dev.ferry.watermark;
+
+import org.springframework.modulith.ApplicationModule;

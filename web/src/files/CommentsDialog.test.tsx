@@ -1,0 +1,44 @@
+// @vitest-environment jsdom
+import { render, screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import * as comments from '../api/comments'
+import type { Comment } from '../api/comments'
+import { CommentsDialog } from './CommentsDialog'
+
+vi.mock('../api/comments')
+
+const api = vi.mocked(comments)
+const FIRST: Comment = {
+  id: 'c1',
+  object_type: 'file',
+  object_id: 'f1',
+  author_id: 'u1',
+  author_name: 'Ada Lovelace',
+  author_email: 'ada@example.com',
+  body: 'Section 2 changed',
+  mention_ids: [],
+  created_at: '2026-12-01T10:00:00Z',
+}
+
+describe('CommentsDialog', () => {
+  beforeEach(() => {
+    HTMLDialogElement.prototype.showModal = vi.fn(function (this: HTMLDialogElement) {
+      this.open = true
+    })
+  })
+  afterEach(() => vi.resetAllMocks())
+
+  it('lists the comments and posts a new one', async () => {
+    api.listComments.mockResolvedValue([FIRST])
+    api.addComment.mockResolvedValue({ ...FIRST, id: 'c2', body: 'Thanks @ada@example.com' })
+    render(<CommentsDialog target={{ type: 'files', id: 'f1', name: 'contract.pdf' }} onClose={() => {}} />)
+
+    expect(await screen.findByText('Section 2 changed')).toBeTruthy()
+    await userEvent.type(screen.getByLabelText('Add a comment'), 'Thanks @ada@example.com')
+    await userEvent.click(screen.getByRole('button', { name: 'Post comment' }))
+
+    expect(await screen.findByText('Thanks @ada@example.com')).toBeTruthy()
+    expect(api.addComment).toHaveBeenCalledWith('files', 'f1', 'Thanks @ada@example.com')
+  })
+})

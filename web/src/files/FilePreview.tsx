@@ -1,0 +1,46 @@
+import { useEffect, useState } from 'react'
+import { mayHavePreview, previewUrl } from '../api/files'
+import type { FileItem } from '../api/types'
+import { Dialog } from '../ui/Dialog'
+import { FileIcon } from './FileIcon'
+
+/**
+ * The file's preview as a small thumbnail where the server has one, else its type icon; a
+ * click opens the preview larger in a lightbox. Previews are only ever PNG or JPEG from
+ * the server, shown as images: nothing of the file itself is rendered in the page.
+ */
+export function FilePreview({ file }: { file: Pick<FileItem, 'id' | 'name' | 'content_type'> }) {
+  const [url, setUrl] = useState<string | null>(null)
+  const [open, setOpen] = useState(false)
+
+  useEffect(() => {
+    if (!mayHavePreview(file.content_type) || typeof URL.createObjectURL !== 'function') return
+    const controller = new AbortController()
+    let created: string | null = null
+    void previewUrl(file.id, controller.signal).then((found) => {
+      created = found
+      if (!controller.signal.aborted) setUrl(found)
+    })
+    return () => {
+      controller.abort()
+      if (created) URL.revokeObjectURL(created)
+    }
+  }, [file.id, file.content_type])
+
+  if (!url) return <FileIcon name={file.name} contentType={file.content_type} />
+  return (
+    <>
+      <button
+        type="button"
+        onClick={() => setOpen(true)}
+        aria-label={`Show a preview of ${file.name}`}
+        className="size-9 shrink-0 overflow-hidden rounded-lg ring-1 ring-zinc-200 dark:ring-zinc-700"
+      >
+        <img src={url} alt="" className="size-full object-cover object-top" />
+      </button>
+      <Dialog open={open} onClose={() => setOpen(false)} title={file.name} size="lg">
+        <img src={url} alt={`Preview of ${file.name}`} className="mx-auto max-h-[70vh] max-w-full rounded-md" />
+      </Dialog>
+    </>
+  )
+}
