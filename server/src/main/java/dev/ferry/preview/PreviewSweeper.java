@@ -5,7 +5,6 @@ import java.util.List;
 import dev.ferry.files.FileSources;
 import dev.ferry.preview.PreviewRepository.Preview;
 
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,8 +29,6 @@ class PreviewSweeper {
 		this.store = store;
 	}
 
-	@Scheduled(fixedDelayString = "${ferry.preview.sweep-interval:1h}",
-			initialDelayString = "${ferry.preview.sweep-interval:1h}")
 	public int sweep() {
 		int removed = 0;
 		String after = null;

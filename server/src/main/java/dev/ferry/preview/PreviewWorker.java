@@ -13,7 +13,6 @@ import dev.ferry.preview.PreviewRepository.Preview;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,7 +53,6 @@ class PreviewWorker {
 		this.clock = clock;
 	}
 
-	@Scheduled(fixedDelayString = "${ferry.preview.interval:2s}", initialDelayString = "${ferry.preview.interval:2s}")
 	public void run() {
 		if (!properties.enabled()) {
 			return;

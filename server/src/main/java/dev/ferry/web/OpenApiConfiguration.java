@@ -67,8 +67,8 @@ class OpenApiConfiguration {
 					"Webhooks: endpoints for events, signed per Standard Webhooks, and their delivery log"),
 			Map.entry("gdpr", "Personal data exports: request, state, download by the mailed link"),
 			Map.entry("retention", "Retention policies, their dry run and runs"),
-			Map.entry("report", "Compliance reports for a period, as PDF or CSV"), Map.entry("scim",
-					"SCIM provisioning status (the SCIM API itself, /scim/v2, is described in docs/scim.md)"),
+			Map.entry("report", "Compliance reports for a period, as PDF or CSV"),
+			Map.entry("scim", "SCIM provisioning status (the SCIM API itself, /scim/v2, is described in docs/scim.md)"),
 			Map.entry("preview", "Previews: small images of files, made in the background")));
 
 	/** What springdoc appends to an id it has already given out ({@code download_1}). */
