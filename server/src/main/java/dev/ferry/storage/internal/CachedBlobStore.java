@@ -55,6 +55,10 @@ final class CachedBlobStore implements BlobStore, AutoCloseable {
 		this.segments = Caffeine.newBuilder()
 			.maximumWeight(maxBytes)
 			.weigher((Segment segment, Path file) -> segment.length())
+			// Evicted files are deleted by the thread whose insert evicted them, so the
+			// directory never holds more than the bound while a background task catches
+			// up.
+			.executor(Runnable::run)
 			.removalListener((Segment segment, Path file, RemovalCause cause) -> {
 				if (file != null) {
 					deleteQuietly(file);

@@ -56,7 +56,8 @@ final class CachedReadChannel implements SeekableByteChannel {
 		target.limit(target.position() + (int) Math.min(target.remaining(), segment.end() - position));
 		int n;
 		try {
-			n = file.read(target, position - segment.start());
+			n = (file != null) ? file.read(target, position - segment.start())
+					: remote().position(position).read(target);
 		}
 		finally {
 			target.limit(limit);
@@ -68,6 +69,11 @@ final class CachedReadChannel implements SeekableByteChannel {
 		return n;
 	}
 
+	/**
+	 * Opens the cached file of {@code wanted}. The cache may evict a segment between
+	 * lookup and open, and may even refuse a newcomer at once when it is full (Caffeine's
+	 * admission policy): then this segment is read straight from the remote channel.
+	 */
 	private void switchTo(CachedBlobStore.Segment wanted) throws IOException {
 		closeFile();
 		try {
@@ -75,7 +81,12 @@ final class CachedReadChannel implements SeekableByteChannel {
 		}
 		catch (NoSuchFileException evicted) {
 			store.forget(wanted);
-			file = FileChannel.open(store.file(wanted, this::remote), StandardOpenOption.READ);
+			try {
+				file = FileChannel.open(store.file(wanted, this::remote), StandardOpenOption.READ);
+			}
+			catch (NoSuchFileException evictedAgain) {
+				store.forget(wanted);
+			}
 		}
 		segment = wanted;
 	}
@@ -138,10 +149,10 @@ final class CachedReadChannel implements SeekableByteChannel {
 	}
 
 	private void closeFile() throws IOException {
+		segment = null;
 		if (file != null) {
 			FileChannel closing = file;
 			file = null;
-			segment = null;
 			closing.close();
 		}
 	}

@@ -105,6 +105,20 @@ class CachedBlobStoreTests extends BlobStoreContract {
 	}
 
 	@Test
+	void segmentsTheCacheCannotKeepAreReadFromTheRemoteStore() throws IOException {
+		CachedBlobStore store = store(SEGMENT / 2);
+		byte[] content = random(3 * SEGMENT);
+		store.put("uncacheable/object", new ByteArrayInputStream(content));
+
+		try (SeekableByteChannel channel = store.open("uncacheable/object")) {
+			assertThat(readAt(channel, 0, content.length)).isEqualTo(content);
+			assertThat(readAt(channel, SEGMENT + 7, 100))
+				.isEqualTo(Arrays.copyOfRange(content, SEGMENT + 7, SEGMENT + 107));
+		}
+		assertThat(cachedBytesOnDisk()).isZero();
+	}
+
+	@Test
 	void deletingAnObjectDropsItsSegments() throws IOException {
 		CachedBlobStore store = store(64L * SEGMENT);
 		store.put("gone/object", new ByteArrayInputStream(random(2 * SEGMENT)));
