@@ -205,8 +205,8 @@ export function DeleteDialog({
     >
       {only ? (
         <>
-          <span className="font-medium break-all text-zinc-900 dark:text-zinc-100">{only.name}</span> will be moved
-          to the trash, where you can restore it until it is removed for good.
+          <span className="font-medium break-all text-zinc-900 dark:text-zinc-100">{only.name}</span> will be moved to
+          the trash, where you can restore it until it is removed for good.
         </>
       ) : (
         'These files will be moved to the trash, where you can restore them until they are removed for good.'
