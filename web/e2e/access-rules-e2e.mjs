@@ -1,7 +1,7 @@
 // End-to-end run of the access-rules screens: an admin gives an account network rules in the
 // user dialog (a bad network and a bad country are refused with the server's words under the
 // field, good rules are saved and read back), and the admin creates an upload request with
-// "Require a CAPTCHA" whose CAPTCHA a stranger's browser solves in the page's Web Worker before
+// "Require a CAPTCHA" whose CAPTCHA a stranger's browser solves with the altcha widget's Web Worker before
 // sending a file; a transfer's link is created with an allowed network and bound to the first device. Light and dark screenshots
 // with an axe scan of each, under the server's CSP. Driven by
 // dev.ferry.protect.AccessRulesUiEndToEndIntegrationTests; by hand:
@@ -100,8 +100,8 @@ try {
     await route.continue()
   })
   await visitor.goto(requestUrl)
-  await visitor.getByRole('progressbar', { name: 'Browser check' }).waitFor()
-  await visitor.getByText('100%').waitFor()
+  await visitor.getByRole('status', { name: 'Browser check' }).waitFor()
+  await visitor.locator('altcha-widget .altcha[data-state="verified"]').waitFor()
   await captureScreen(visitor, 'request-captcha', { shots, result, fullPage: false })
   release()
   const choose = visitor.getByRole('button', { name: 'Choose files' })

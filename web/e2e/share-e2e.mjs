@@ -149,8 +149,8 @@ try {
   })
   await visitor.goto(captchaUrl)
   await visitor.getByRole('heading', { name: 'Harbour plan, public' }).waitFor()
-  await visitor.getByRole('progressbar', { name: 'Browser check' }).waitFor()
-  await visitor.getByText('100%').waitFor()
+  await visitor.getByRole('status', { name: 'Browser check' }).waitFor()
+  await visitor.locator('altcha-widget .altcha[data-state="verified"]').waitFor()
   await capture(visitor, 'share-captcha')
   release()
   const [captchaDownload] = await Promise.all([

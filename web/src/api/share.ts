@@ -1,5 +1,5 @@
 import type { DownloadTicket } from '../lib/download'
-import type { AltchaChallenge } from '../share/altcha'
+import type { ChallengeV1 } from 'altcha/types'
 import { ApiError, api } from './client'
 import type { Received, Schemas } from './types'
 
@@ -44,8 +44,8 @@ export function unlockShare(token: string, password?: string): Promise<ShareSess
   return api.request<ShareSession>(`${base(token)}/unlock`, { auth: false, json: password ? { password } : {} })
 }
 
-export function getChallenge(token: string): Promise<AltchaChallenge> {
-  return api.request<AltchaChallenge>(`${base(token)}/challenge`, { auth: false })
+export function getChallenge(token: string): Promise<ChallengeV1> {
+  return api.request<ChallengeV1>(`${base(token)}/challenge`, { auth: false })
 }
 
 export function solveCaptcha(token: string, payload: string): Promise<ShareSession> {

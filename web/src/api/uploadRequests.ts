@@ -1,4 +1,4 @@
-import type { AltchaChallenge } from '../share/altcha'
+import type { ChallengeV1 } from 'altcha/types'
 import { api } from './client'
 import type { Received, Schemas } from './types'
 
@@ -63,8 +63,8 @@ export function getPublicRequest(token: string): Promise<PublicUploadRequest> {
   return api.request<PublicUploadRequest>(`${base}/public/${encodeURIComponent(token)}`, { auth: false })
 }
 
-export function getRequestChallenge(token: string): Promise<AltchaChallenge> {
-  return api.request<AltchaChallenge>(`${base}/public/${encodeURIComponent(token)}/challenge`, { auth: false })
+export function getRequestChallenge(token: string): Promise<ChallengeV1> {
+  return api.request<ChallengeV1>(`${base}/public/${encodeURIComponent(token)}/challenge`, { auth: false })
 }
 
 export function solveRequestCaptcha(token: string, payload: string): Promise<{ session_token: string }> {
