@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import dev.ferry.files.FileSources;
@@ -57,9 +58,15 @@ class PreviewWorker {
 		if (!properties.enabled()) {
 			return;
 		}
-		for (Preview job : previews.due(clock.instant(), BATCH)) {
-			if (previews.claim(job, clock.instant().plus(CLAIM))) {
-				make(job);
+		// Drains the queue in batches: a bulk upload of a thousand files must not wait
+		// a thousand intervals (each job leaves the due set: claimed, done or retried
+		// later).
+		for (List<Preview> batch = previews.due(clock.instant(), BATCH); !batch.isEmpty(); batch = previews
+			.due(clock.instant(), BATCH)) {
+			for (Preview job : batch) {
+				if (previews.claim(job, clock.instant().plus(CLAIM))) {
+					make(job);
+				}
 			}
 		}
 	}
