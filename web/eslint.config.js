@@ -1,6 +1,7 @@
 import js from '@eslint/js'
 import prettier from 'eslint-config-prettier'
 import { defineConfig, globalIgnores } from 'eslint/config'
+import formatjs from 'eslint-plugin-formatjs'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
@@ -37,6 +38,31 @@ export default defineConfig([
             'TSInterfaceDeclaration[id.name!=/^(AuditFilters|FileListQuery|RequestOptions|RequestOptionsJSON|MfaChallenge|Problem|Items|Page)$/]',
           message: 'Derive API types from the OpenAPI schema: Received<Schemas[...], ...> from ./types.',
         },
+      ],
+    },
+  },
+  {
+    // Every human-facing string goes through react-intl with an explicit id and its English
+    // text as defaultMessage; src/i18n/messages/en.json is extracted from these (npm run
+    // i18n:extract) and the other languages are checked against it (npm run i18n:check).
+    files: ['src/**/*.tsx'],
+    ignores: ['src/**/*.test.tsx'],
+    plugins: { formatjs },
+    rules: {
+      'formatjs/enforce-default-message': ['error', 'literal'],
+      'formatjs/enforce-placeholders': 'error',
+      'formatjs/no-invalid-icu': 'error',
+      'formatjs/enforce-plural-rules': ['error', { one: true, other: true }],
+    },
+  },
+  {
+    // Folders whose every visible string is translated: hard-coded text fails the lint.
+    files: ['src/layout/NotFoundPage.tsx'],
+    plugins: { formatjs },
+    rules: {
+      'formatjs/no-literal-string-in-jsx': [
+        'error',
+        { props: { include: [['*', '(title|label|hint|description|placeholder|confirmLabel|alt)']] } },
       ],
     },
   },

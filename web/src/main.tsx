@@ -5,6 +5,7 @@ import { BrowserRouter } from 'react-router'
 import { QUERY_DEFAULTS } from './api/queries'
 import { App } from './App'
 import { AuthProvider } from './auth/AuthProvider'
+import { I18nProvider } from './i18n/I18nProvider'
 import './index.css'
 import { ToastProvider } from './ui/Toasts'
 
@@ -15,14 +16,16 @@ if (!root) throw new Error('#root missing from index.html')
 
 createRoot(root).render(
   <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <BrowserRouter>
-        <ToastProvider>
-          <AuthProvider>
-            <App />
-          </AuthProvider>
-        </ToastProvider>
-      </BrowserRouter>
-    </QueryClientProvider>
+    <I18nProvider>
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          <ToastProvider>
+            <AuthProvider>
+              <App />
+            </AuthProvider>
+          </ToastProvider>
+        </BrowserRouter>
+      </QueryClientProvider>
+    </I18nProvider>
   </StrictMode>,
 )

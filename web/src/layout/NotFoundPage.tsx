@@ -1,18 +1,23 @@
+import { FormattedMessage, useIntl } from 'react-intl'
 import { Link } from 'react-router'
 import { EmptyState } from '../ui/EmptyState'
 
 export function NotFoundPage() {
+  const intl = useIntl()
   return (
     <EmptyState
       icon="search"
-      title="Nothing here"
+      title={intl.formatMessage({ id: 'notFound.title', defaultMessage: 'Nothing here' })}
       action={
         <Link to="/files" className="link">
-          Go to your files
+          <FormattedMessage id="notFound.goToFiles" defaultMessage="Go to your files" />
         </Link>
       }
     >
-      The page you asked for does not exist, or the link is no longer valid.
+      <FormattedMessage
+        id="notFound.body"
+        defaultMessage="The page you asked for does not exist, or the link is no longer valid."
+      />
     </EmptyState>
   )
 }

@@ -3,6 +3,7 @@ import { render } from '@testing-library/react'
 import type { ReactElement } from 'react'
 import { MemoryRouter } from 'react-router'
 import { AuthProvider } from '../auth/AuthProvider'
+import { I18nProvider } from '../i18n/I18nProvider'
 import { ToastProvider } from '../ui/Toasts'
 
 /** Renders inside the app's providers, as main.tsx does. */
@@ -12,12 +13,14 @@ export function renderApp(
   queries = new QueryClient({ defaultOptions: { queries: { retry: false } } }),
 ) {
   return render(
-    <QueryClientProvider client={queries}>
-      <MemoryRouter initialEntries={[path]}>
-        <ToastProvider>
-          <AuthProvider>{ui}</AuthProvider>
-        </ToastProvider>
-      </MemoryRouter>
-    </QueryClientProvider>,
+    <I18nProvider>
+      <QueryClientProvider client={queries}>
+        <MemoryRouter initialEntries={[path]}>
+          <ToastProvider>
+            <AuthProvider>{ui}</AuthProvider>
+          </ToastProvider>
+        </MemoryRouter>
+      </QueryClientProvider>
+    </I18nProvider>,
   )
 }
