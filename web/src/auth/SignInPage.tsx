@@ -95,7 +95,7 @@ function PasswordForm({ onChallenge }: { onChallenge: (challenge: MfaChallenge) 
           value={password}
           onChange={(e) => setPassword(e.target.value)}
         />
-        <p className="mt-1.5 text-right text-sm">
+        <p className="mt-1.5 text-end text-sm">
           <Link to="/forgot-password" className="link">
             Forgot password?
           </Link>

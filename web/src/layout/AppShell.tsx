@@ -115,14 +115,14 @@ export function AppShell({ children }: { children?: ReactNode }) {
   }, [menuOpen])
 
   return (
-    <div className="min-h-dvh lg:pl-64">
+    <div className="min-h-dvh lg:ps-64">
       <a
         href="#main"
-        className="sr-only focus:not-sr-only focus:fixed focus:top-3 focus:left-3 focus:z-50 focus:rounded-lg focus:bg-white focus:px-4 focus:py-2 focus:shadow-lg dark:focus:bg-zinc-800"
+        className="sr-only focus:not-sr-only focus:fixed focus:top-3 focus:start-3 focus:z-50 focus:rounded-lg focus:bg-white focus:px-4 focus:py-2 focus:shadow-lg dark:focus:bg-zinc-800"
       >
         Skip to content
       </a>
-      <aside className="fixed inset-y-0 left-0 hidden w-64 border-r border-zinc-200/80 bg-white lg:block dark:border-zinc-800 dark:bg-zinc-900/60">
+      <aside className="fixed inset-y-0 start-0 hidden w-64 border-e border-zinc-200/80 bg-white lg:block dark:border-zinc-800 dark:bg-zinc-900/60">
         <Sidebar />
       </aside>
       <header className="sticky top-0 z-30 flex items-center justify-between border-b border-zinc-200/80 bg-white/90 px-4 py-2.5 backdrop-blur lg:hidden dark:border-zinc-800 dark:bg-zinc-900/90">

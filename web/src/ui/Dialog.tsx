@@ -62,7 +62,7 @@ export function Dialog({
                 </div>
               )}
             </div>
-            <IconButton icon="x" label="Close" onClick={onClose} className="-mt-1 -mr-2" />
+            <IconButton icon="x" label="Close" onClick={onClose} className="-mt-1 -me-2" />
           </div>
           {children && <div className="overflow-y-auto px-6 pt-4 pb-2">{children}</div>}
           {footer && <div className="flex flex-wrap justify-end gap-2 px-6 pt-3 pb-5">{footer}</div>}

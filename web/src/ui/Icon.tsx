@@ -60,7 +60,26 @@ const PATHS = {
 
 export type IconName = keyof typeof PATHS
 
-export function Icon({ name, className = 'size-5', ...rest }: { name: IconName } & SVGProps<SVGSVGElement>) {
+/**
+ * Icons that point along the reading direction ("next", "open", "leave"): mirrored in
+ * right-to-left languages so they keep meaning the same thing. Up/down arrows and sort
+ * order do not flip.
+ */
+const FOLLOWS_READING_DIRECTION: ReadonlySet<IconName> = new Set(['chevronRight', 'logout', 'move'])
+
+/** The class that mirrors an element under dir="rtl"; for direction-bound glyphs drawn elsewhere. */
+export const FLIP_IN_RTL = 'rtl:-scale-x-100'
+
+export function Icon({
+  name,
+  className = 'size-5',
+  flip = FOLLOWS_READING_DIRECTION.has(name),
+  ...rest
+}: {
+  name: IconName
+  /** Mirror under right-to-left; on by default for the icons that point "forward". */
+  flip?: boolean
+} & SVGProps<SVGSVGElement>) {
   return (
     <svg
       viewBox="0 0 24 24"
@@ -71,7 +90,7 @@ export function Icon({ name, className = 'size-5', ...rest }: { name: IconName }
       strokeLinejoin="round"
       aria-hidden="true"
       focusable="false"
-      className={className}
+      className={flip ? `${className} ${FLIP_IN_RTL}` : className}
       {...rest}
     >
       <path d={PATHS[name]} />
