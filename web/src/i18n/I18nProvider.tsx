@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { IntlProvider } from 'react-intl'
 import english from './messages/en.json'
+import { setFormatLocale } from '../lib/format'
 import { DEFAULT_LOCALE, localeInfo, negotiateLocale } from './locales'
 
 const STORAGE_KEY = 'ferry.locale'
@@ -48,6 +49,9 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     localStorage.setItem(STORAGE_KEY, code)
     setLocaleState(negotiateLocale([code]))
   }, [])
+
+  // Set while rendering, not in an effect, so the children rendered with this locale format with it too.
+  setFormatLocale(locale)
 
   const choice = useMemo(() => ({ locale, setLocale }), [locale, setLocale])
 
