@@ -2,14 +2,9 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { IntlProvider } from 'react-intl'
 import english from './messages/en.json'
 import { setFormatLocale } from '../lib/format'
-import { DEFAULT_LOCALE, localeInfo, negotiateLocale } from './locales'
+import { CATALOGUES, DEFAULT_LOCALE, localeInfo, negotiateLocale } from './locales'
 
 const STORAGE_KEY = 'ferry.locale'
-
-// English is bundled (it is also every message's fallback); other catalogues load on demand.
-const catalogues = import.meta.glob<Record<string, string>>(['./messages/*.json', '!./messages/en.json'], {
-  import: 'default',
-})
 
 interface LocaleChoice {
   locale: string
@@ -33,7 +28,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let current = true
-    const load = catalogues[`./messages/${locale}.json`]
+    const load = CATALOGUES[`./messages/${locale}.json`]
     void (load ? load() : Promise.resolve(english)).then((loaded) => {
       if (current) setMessages(loaded)
     })
