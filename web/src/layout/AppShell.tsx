@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react'
 import { NavLink, Outlet, useLocation } from 'react-router'
 import { useAuth } from '../auth/AuthProvider'
+import { LanguagePicker } from '../i18n/LanguagePicker'
 import { IconButton } from '../ui/Button'
 import { Icon, type IconName } from '../ui/Icon'
 import { Logo } from '../ui/Logo'
@@ -83,6 +84,7 @@ function Sidebar({ onNavigate, showLogo = true }: { onNavigate?: () => void; sho
           <span className="text-xs font-medium muted">Theme</span>
           <ThemeToggle />
         </div>
+        <LanguagePicker className="w-full [&>select]:w-full [&>select]:max-w-none" />
         <div className="flex items-center gap-3 rounded-lg px-1">
           <span
             className="flex size-9 shrink-0 items-center justify-center rounded-full bg-accent-100 text-sm font-semibold text-accent-800 dark:bg-accent-900 dark:text-accent-100"
