@@ -1,3 +1,4 @@
+import { useUiIntl } from '../i18n/current'
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react'
 import { IconButton } from './Button'
 import { Icon } from './Icon'
@@ -29,6 +30,7 @@ const TONE_CLASS: Record<Tone, string> = {
 
 /** Short confirmations in a polite live region, so screen readers hear them too. */
 export function ToastProvider({ children }: { children: ReactNode }) {
+  const intl = useUiIntl()
   const [toasts, setToasts] = useState<Toast[]>([])
   const next = useRef(1)
 
@@ -58,7 +60,12 @@ export function ToastProvider({ children }: { children: ReactNode }) {
           >
             <Icon name={TONE_ICON[toast.tone]} className={`mt-0.5 size-[18px] shrink-0 ${TONE_CLASS[toast.tone]}`} />
             <p className="min-w-0 flex-1 py-0.5 break-words">{toast.message}</p>
-            <IconButton icon="x" label="Dismiss" className="-my-1 size-8" onClick={() => dismiss(toast.id)} />
+            <IconButton
+              icon="x"
+              label={intl.formatMessage({ id: 'ui.toast.dismiss', defaultMessage: 'Dismiss' })}
+              className="-my-1 size-8"
+              onClick={() => dismiss(toast.id)}
+            />
           </div>
         ))}
       </div>
