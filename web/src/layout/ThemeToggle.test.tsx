@@ -31,4 +31,20 @@ describe('ThemeToggle', () => {
     await userEvent.click(screen.getByRole('radio', { name: 'Light theme' }))
     expect(document.documentElement.classList.contains('dark')).toBe(false)
   })
+
+  it('follows the reading direction with the arrow keys in right-to-left languages', async () => {
+    document.documentElement.dir = 'rtl'
+    try {
+      render(
+        <IntlProvider locale="en">
+          <ThemeToggle />
+        </IntlProvider>,
+      )
+      screen.getByRole('radio', { name: 'System theme' }).focus()
+      await userEvent.keyboard('{ArrowLeft}')
+      expect(screen.getByRole('radio', { name: 'Dark theme' }).getAttribute('aria-checked')).toBe('true')
+    } finally {
+      document.documentElement.dir = ''
+    }
+  })
 })
