@@ -19,11 +19,13 @@ mkdirSync(shots, { recursive: true })
 const result = { locales: {}, screens: {}, screenshots: [], csp: [], pageErrors: [] }
 const log = logger('i18n-e2e')
 
-/** Switches the UI's language the way a tester does: the debug flag, then the remembered choice. */
+/**
+ * Switches the UI's language the way a tester does (the remembered choice), then loads the
+ * page once: reloading while a session restores would replay a rotated refresh token.
+ */
 async function useLocale(page, path, locale) {
-  await page.goto(`${base}${path}${path.includes('?') ? '&' : '?'}pseudo`)
   await page.evaluate((code) => localStorage.setItem('ferry.locale', code), locale)
-  await page.reload()
+  await page.goto(`${base}${path}`)
   await page.waitForFunction((code) => document.documentElement.lang === code, locale)
   await page.locator('h1').first().waitFor()
 }
@@ -74,6 +76,9 @@ const browser = await openBrowser({ executablePath })
 try {
   const { page } = browser
   page.setDefaultTimeout(30_000)
+  // The debug flag that offers the pseudo-locales, remembered in this browser.
+  await page.goto(`${base}/signin?pseudo`)
+  check(await page.evaluate(() => localStorage.getItem('ferry.pseudo') === '1'), '?pseudo did not turn the pseudo-locales on')
   for (const locale of Object.keys(LOCALES)) {
     await useLocale(page, '/signin', locale)
     await screen(page, `i18n-signin-${locale}`, locale, { primary: 'form button[type=submit]', translated: 'h1' })
