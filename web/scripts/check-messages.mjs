@@ -1,10 +1,12 @@
-// Fails the build when the English catalogue drifts from the messages in the code, or when
-// another language lacks a key, keeps a key the code no longer uses, or breaks ICU syntax.
+// Fails the build when the English catalogue drifts from the messages in the code, when a
+// pseudo-locale was not regenerated, or when another language lacks a key, keeps a key the
+// code no longer uses, or breaks ICU syntax.
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from '@formatjs/icu-messageformat-parser'
+import { PSEUDO_LOCALES, render } from './pseudo-locale.mjs'
 
 const dir = 'src/i18n/messages'
 const extracted = join(mkdtempSync(join(tmpdir(), 'ferry-i18n-')), 'en.json')
@@ -33,6 +35,12 @@ const problems = []
 
 if (JSON.stringify(fromCode) !== JSON.stringify(english)) {
   problems.push(`${dir}/en.json differs from the messages in the code: run "npm run i18n:extract"`)
+}
+
+for (const locale of PSEUDO_LOCALES) {
+  if (readFileSync(join(dir, `${locale}.json`), 'utf8') !== render(english)) {
+    problems.push(`${dir}/${locale}.json is stale: run "npm run i18n:pseudo"`)
+  }
 }
 
 for (const file of readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'en.json')) {

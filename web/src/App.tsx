@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl'
 import { Navigate, Route, Routes, useLocation } from 'react-router'
 import { AccountPage } from './account/AccountPage'
 import { AuditPage } from './admin/AuditPage'
@@ -35,7 +36,13 @@ import { PageSpinner } from './ui/Spinner'
 export function RequireAuth({ admin = false, children }: { admin?: boolean; children: React.ReactNode }) {
   const { status, me, restriction } = useAuth()
   const location = useLocation()
-  if (status === 'restoring') return <PageSpinner label="Restoring your session" />
+  const intl = useIntl()
+  if (status === 'restoring')
+    return (
+      <PageSpinner
+        label={intl.formatMessage({ id: 'app.restoringSession', defaultMessage: 'Restoring your session' })}
+      />
+    )
   if (status === 'signed-out')
     return <Navigate to="/signin" replace state={{ from: location.pathname + location.search }} />
   // In place of the page asked for, which appears by itself once the step is done.
@@ -44,10 +51,17 @@ export function RequireAuth({ admin = false, children }: { admin?: boolean; chil
     return (
       <EmptyState
         icon="shield"
-        title="Administrators only"
-        action={<Button onClick={() => history.back()}>Go back</Button>}
+        title={intl.formatMessage({ id: 'app.adminOnly.title', defaultMessage: 'Administrators only' })}
+        action={
+          <Button onClick={() => history.back()}>
+            <FormattedMessage id="app.adminOnly.goBack" defaultMessage="Go back" />
+          </Button>
+        }
       >
-        This page is for administrators of this Ferry server.
+        <FormattedMessage
+          id="app.adminOnly.body"
+          defaultMessage="This page is for administrators of this Ferry server."
+        />
       </EmptyState>
     )
   }

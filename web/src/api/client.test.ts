@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
+import { createCurrentIntl } from '../i18n/current'
 import { ApiClient, ApiError, CSRF_HEADER, REFRESH_PATH, type Exclusive, type TokenResponse } from './client'
 
 function json(body: unknown, status = 200): Response {
@@ -32,6 +33,18 @@ function client(handler: (url: string, init: RequestInit) => Response | Promise<
 const header = (init: RequestInit, name: string) => (init.headers as Record<string, string> | undefined)?.[name]
 
 describe('ApiClient', () => {
+  it('asks for problem details in the language the user chose, and words its own fallbacks in it', async () => {
+    createCurrentIntl('de', { 'api.status.notFound': 'Nicht gefunden.' })
+    try {
+      const { api, calls } = client(() => new Response('<html>', { status: 404 }))
+      await expect(api.request('/api/v1/files/x')).rejects.toMatchObject({ message: 'Nicht gefunden.' })
+      const call = calls.find((c) => c.url === '/api/v1/files/x')!
+      expect(header(call.init, 'Accept-Language')).toBe('de')
+    } finally {
+      createCurrentIntl('en', {})
+    }
+  })
+
   it('sends the bearer token it holds in memory', async () => {
     const { api, calls } = client(() => json({ ok: true }))
     api.acceptTokens(tokens('t1'))

@@ -1,3 +1,5 @@
+import { defineMessages } from 'react-intl'
+import { currentLocale, translate } from '../i18n/current'
 import type { Received, Schemas } from './types'
 
 /**
@@ -280,7 +282,12 @@ export class ApiClient {
   }
 
   private fetchOnce(path: string, options: RequestOptions, token: string | null): Promise<Response> {
-    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...options.headers }
+    const headers: Record<string, string> = {
+      Accept: 'application/json, application/problem+json',
+      // The language the user chose in Ferry, which may differ from the browser's, for problem details.
+      'Accept-Language': currentLocale(),
+      ...options.headers,
+    }
     let body = options.body
     if (options.json !== undefined) {
       headers['Content-Type'] = 'application/json'
@@ -332,12 +339,20 @@ function retryAfterSeconds(header: string | null): number | null {
   return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - Date.now()) / 1000))
 }
 
+const STATUS = defineMessages({
+  server: { id: 'api.status.server', defaultMessage: 'The server had a problem. Try again in a moment.' },
+  notFound: { id: 'api.status.notFound', defaultMessage: 'Not found.' },
+  forbidden: { id: 'api.status.forbidden', defaultMessage: 'You are not allowed to do this.' },
+  tooMany: { id: 'api.status.tooMany', defaultMessage: 'Too many attempts. Wait a moment and try again.' },
+  other: { id: 'api.status.other', defaultMessage: 'Request failed ({status}).' },
+})
+
 function statusText(status: number): string {
-  if (status === 0 || status >= 500) return 'The server had a problem. Try again in a moment.'
-  if (status === 404) return 'Not found.'
-  if (status === 403) return 'You are not allowed to do this.'
-  if (status === 429) return 'Too many attempts. Wait a moment and try again.'
-  return `Request failed (${status}).`
+  if (status === 0 || status >= 500) return translate(STATUS.server)
+  if (status === 404) return translate(STATUS.notFound)
+  if (status === 403) return translate(STATUS.forbidden)
+  if (status === 429) return translate(STATUS.tooMany)
+  return translate(STATUS.other, { status })
 }
 
 function documentCookie(name: string): string | undefined {

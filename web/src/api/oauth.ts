@@ -1,3 +1,4 @@
+import { defineMessages, type MessageDescriptor } from 'react-intl'
 import { api } from './client'
 import type { Items, Received, Schemas } from './types'
 
@@ -48,8 +49,11 @@ export const revokeAuthorizedApp = (id: string) =>
   api.request<void>(`/api/v1/oauth/authorizations/${encodeURIComponent(id)}`, { method: 'DELETE' })
 
 /** Each scope in plain words. */
-export const SCOPE_WORDS: Record<string, string> = {
-  read: 'See your files and folders and download them',
-  write: 'Upload, rename, move and delete your files',
-  share: 'Share your files: create links, transfers and upload requests',
-}
+export const SCOPE_WORDS: Record<string, MessageDescriptor> = defineMessages({
+  read: { id: 'api.oauth.scope.read', defaultMessage: 'See your files and folders and download them' },
+  write: { id: 'api.oauth.scope.write', defaultMessage: 'Upload, rename, move and delete your files' },
+  share: {
+    id: 'api.oauth.scope.share',
+    defaultMessage: 'Share your files: create links, transfers and upload requests',
+  },
+})

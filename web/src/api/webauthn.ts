@@ -1,3 +1,5 @@
+import { defineMessages } from 'react-intl'
+import { translate } from '../i18n/current'
 /**
  * The WebAuthn JSON the server speaks (options as the browser's parse*OptionsFromJSON reads
  * them, credentials as credential.toJSON() writes them), with a hand-written fallback for
@@ -75,6 +77,33 @@ export function assertionToJSON(credential: PublicKeyCredential): unknown {
   }
 }
 
+const CEREMONY = defineMessages({
+  unsupported: {
+    id: 'api.passkey.unsupported',
+    defaultMessage: 'This browser cannot use passkeys. Use another way to sign in.',
+  },
+  noneChosen: {
+    id: 'api.passkey.noneChosen',
+    defaultMessage: 'No passkey was chosen. Try again, or use another way to sign in.',
+  },
+  cancelled: {
+    id: 'api.passkey.cancelled',
+    defaultMessage: 'The passkey request was cancelled or timed out. Try again, or use another way to sign in.',
+  },
+  wrongAddress: {
+    id: 'api.passkey.wrongAddress',
+    defaultMessage: 'This address cannot use passkeys. Open Ferry at its usual address and try again.',
+  },
+  noMatch: {
+    id: 'api.passkey.noMatch',
+    defaultMessage: 'No passkey on this device works for this account. Try another device or another way to sign in.',
+  },
+  failed: {
+    id: 'api.passkey.failed',
+    defaultMessage: 'The passkey could not be used. Try again, or use another way to sign in.',
+  },
+})
+
 /** Why a ceremony ended without a credential, in words for the person at the keyboard. */
 export class PasskeyCeremonyError extends Error {
   constructor(message: string) {
@@ -89,27 +118,25 @@ export function passkeysSupported(): boolean {
 
 /** Asks the browser for an assertion; a cancel or a timeout becomes a PasskeyCeremonyError. */
 export async function getAssertion(options: RequestOptionsJSON): Promise<unknown> {
-  if (!passkeysSupported())
-    throw new PasskeyCeremonyError('This browser cannot use passkeys. Use another way to sign in.')
+  if (!passkeysSupported()) throw new PasskeyCeremonyError(translate(CEREMONY.unsupported))
   let credential: Credential | null
   try {
     credential = await navigator.credentials.get({ publicKey: parseRequestOptions(options) })
   } catch (e) {
     throw new PasskeyCeremonyError(ceremonyMessage(e))
   }
-  if (!credential) throw new PasskeyCeremonyError('No passkey was chosen. Try again, or use another way to sign in.')
+  if (!credential) throw new PasskeyCeremonyError(translate(CEREMONY.noneChosen))
   return assertionToJSON(credential as PublicKeyCredential)
 }
 
 function ceremonyMessage(error: unknown): string {
   const name = error instanceof DOMException || error instanceof Error ? error.name : ''
   if (name === 'NotAllowedError' || name === 'AbortError') {
-    return 'The passkey request was cancelled or timed out. Try again, or use another way to sign in.'
+    return translate(CEREMONY.cancelled)
   }
-  if (name === 'SecurityError')
-    return 'This address cannot use passkeys. Open Ferry at its usual address and try again.'
+  if (name === 'SecurityError') return translate(CEREMONY.wrongAddress)
   if (name === 'InvalidStateError' || name === 'NotSupportedError') {
-    return 'No passkey on this device works for this account. Try another device or another way to sign in.'
+    return translate(CEREMONY.noMatch)
   }
-  return 'The passkey could not be used. Try again, or use another way to sign in.'
+  return translate(CEREMONY.failed)
 }

@@ -1,3 +1,4 @@
+import { useIntl } from 'react-intl'
 import { useState, type FormEvent, type ReactNode } from 'react'
 import { Link, useNavigate } from 'react-router'
 import { ApiError } from '../api/client'
@@ -26,6 +27,7 @@ type Props = {
  * and signs the new account in. The token travels in the URL fragment, never to a server log.
  */
 export function AccountFromLinkPage({ fragmentKey, missing, title, subtitle, footer, submitLabel, create }: Props) {
+  const intl = useIntl()
   const auth = useAuth()
   const navigate = useNavigate()
   const token = useFragmentToken(fragmentKey)
@@ -63,9 +65,14 @@ export function AccountFromLinkPage({ fragmentKey, missing, title, subtitle, foo
     <AuthLayout title={title} subtitle={subtitle} footer={footer}>
       <form onSubmit={submit} className="space-y-4" noValidate>
         <InlineError error={error} />
-        <TextField label="Your name" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} />
         <TextField
-          label="Email"
+          label={intl.formatMessage({ id: 'auth.account.name', defaultMessage: 'Your name' })}
+          autoComplete="name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <TextField
+          label={intl.formatMessage({ id: 'auth.account.email', defaultMessage: 'Email' })}
           type="email"
           autoComplete="username"
           required

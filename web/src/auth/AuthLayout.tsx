@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { LanguagePicker } from '../i18n/LanguagePicker'
 import { ThemeToggle } from '../layout/ThemeToggle'
 import { Logo } from '../ui/Logo'
 
@@ -19,7 +20,10 @@ export function AuthLayout({
     <div className="relative flex min-h-dvh flex-col bg-gradient-to-b from-accent-50/70 to-zinc-50 dark:from-accent-950/40 dark:to-zinc-950">
       <header className="flex items-center justify-between px-5 py-4 sm:px-8">
         <Logo />
-        <ThemeToggle />
+        <div className="flex items-center gap-2">
+          <LanguagePicker />
+          <ThemeToggle />
+        </div>
       </header>
       <main className="flex flex-1 items-start justify-center px-4 pt-[8vh] pb-16">
         <div className={`w-full ${wide ? 'max-w-2xl' : 'max-w-[400px]'}`}>

@@ -1,3 +1,4 @@
+import { useIntl } from 'react-intl'
 import { useState } from 'react'
 import { TextField } from '../ui/Field'
 
@@ -30,26 +31,45 @@ export function usePasswordPair(): PasswordPair {
 }
 
 export function PasswordFields({ pair, serverError }: { pair: PasswordPair; serverError?: string | undefined }) {
+  const intl = useIntl()
+  const min = { min: MIN_PASSWORD_LENGTH }
   return (
     <>
       <TextField
-        label="Password"
+        label={intl.formatMessage({ id: 'auth.password.label', defaultMessage: 'Password' })}
         type="password"
         autoComplete="new-password"
         required
         minLength={MIN_PASSWORD_LENGTH}
         value={pair.password}
-        hint={`At least ${MIN_PASSWORD_LENGTH} characters. A short sentence is easy to remember and hard to guess.`}
-        error={pair.tooShort ? `Use at least ${MIN_PASSWORD_LENGTH} characters.` : serverError}
+        hint={intl.formatMessage(
+          {
+            id: 'auth.password.hint',
+            defaultMessage: 'At least {min} characters. A short sentence is easy to remember and hard to guess.',
+          },
+          min,
+        )}
+        error={
+          pair.tooShort
+            ? intl.formatMessage(
+                { id: 'auth.password.tooShort', defaultMessage: 'Use at least {min} characters.' },
+                min,
+              )
+            : serverError
+        }
         onChange={(e) => pair.setPassword(e.target.value)}
       />
       <TextField
-        label="Repeat password"
+        label={intl.formatMessage({ id: 'auth.password.repeat', defaultMessage: 'Repeat password' })}
         type="password"
         autoComplete="new-password"
         required
         value={pair.confirm}
-        error={pair.mismatch ? 'The passwords do not match.' : undefined}
+        error={
+          pair.mismatch
+            ? intl.formatMessage({ id: 'auth.password.mismatch', defaultMessage: 'The passwords do not match.' })
+            : undefined
+        }
         onChange={(e) => pair.setConfirm(e.target.value)}
       />
     </>

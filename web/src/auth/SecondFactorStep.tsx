@@ -1,3 +1,4 @@
+import { defineMessages, FormattedMessage, useIntl, type MessageDescriptor } from 'react-intl'
 import { useState, type FormEvent } from 'react'
 import { signInWithPasskey, type MfaChallenge } from '../api/auth'
 import { Button } from '../ui/Button'
@@ -15,6 +16,7 @@ type CodeKind = 'totp' | 'recovery_code'
  * code, or a passkey, whichever of these the account has.
  */
 export function SecondFactorStep({ challenge, onRestart }: { challenge: MfaChallenge; onRestart: () => void }) {
+  const intl = useIntl()
   const auth = useAuth()
   const offered = challenge.mfa_methods
   const codes: CodeKind[] = (['totp', 'recovery_code'] as const).filter((m) => offered.includes(m))
@@ -50,7 +52,10 @@ export function SecondFactorStep({ challenge, onRestart }: { challenge: MfaChall
 
   const other = codes.find((c) => c !== kind)
   return (
-    <AuthLayout title="Two-factor authentication" subtitle={subtitle(kind, passkey)}>
+    <AuthLayout
+      title={intl.formatMessage({ id: 'auth.mfa.title', defaultMessage: 'Two-factor authentication' })}
+      subtitle={intl.formatMessage(subtitle(kind), { passkey: String(passkey) })}
+    >
       <div className="space-y-4">
         {error !== null && <Notice tone="error">{signInErrorMessage(error, cooldown.secondsLeft)}</Notice>}
         {expired ? null : (
@@ -59,7 +64,7 @@ export function SecondFactorStep({ challenge, onRestart }: { challenge: MfaChall
               <form onSubmit={submit} className="space-y-4" noValidate>
                 <TextField
                   key={kind}
-                  label={kind === 'totp' ? 'Authentication code' : 'Recovery code'}
+                  label={intl.formatMessage(kind === 'totp' ? MESSAGES.totpLabel : MESSAGES.recoveryLabel)}
                   autoComplete={kind === 'totp' ? 'one-time-code' : 'off'}
                   inputMode={kind === 'totp' ? 'numeric' : 'text'}
                   spellCheck={false}
@@ -75,7 +80,7 @@ export function SecondFactorStep({ challenge, onRestart }: { challenge: MfaChall
                   busy={busy === 'code'}
                   disabled={!code.trim() || busy !== null || cooldown.secondsLeft > 0}
                 >
-                  Verify
+                  <FormattedMessage id="auth.mfa.verify" defaultMessage="Verify" />
                 </Button>
                 {other && (
                   <p className="text-center text-sm">
@@ -87,7 +92,7 @@ export function SecondFactorStep({ challenge, onRestart }: { challenge: MfaChall
                         setCode('')
                       }}
                     >
-                      {other === 'recovery_code' ? 'Use a recovery code instead' : 'Use the authenticator app instead'}
+                      {intl.formatMessage(other === 'recovery_code' ? MESSAGES.useRecovery : MESSAGES.useTotp)}
                     </button>
                   </p>
                 )}
@@ -102,23 +107,39 @@ export function SecondFactorStep({ challenge, onRestart }: { challenge: MfaChall
                 disabled={busy !== null}
                 onClick={usePasskey}
               >
-                Use a passkey
+                <FormattedMessage id="auth.mfa.usePasskey" defaultMessage="Use a passkey" />
               </Button>
             )}
           </>
         )}
         <Button type="button" variant={expired ? 'primary' : 'ghost'} className="w-full" onClick={onRestart}>
-          Start over
+          <FormattedMessage id="auth.mfa.startOver" defaultMessage="Start over" />
         </Button>
       </div>
     </AuthLayout>
   )
 }
 
-function subtitle(kind: CodeKind | null, passkey: boolean): string {
-  if (kind === 'totp')
-    return `Enter the 6-digit code from your authenticator app${passkey ? ', or use a passkey' : ''}.`
-  if (kind === 'recovery_code')
-    return `Enter one of your recovery codes${passkey ? ', or use a passkey' : ''}. Each works once.`
-  return 'Confirm that it is you with your passkey.'
+const MESSAGES = defineMessages({
+  totp: {
+    id: 'auth.mfa.subtitle.totp',
+    defaultMessage:
+      '{passkey, select, true {Enter the 6-digit code from your authenticator app, or use a passkey.} other {Enter the 6-digit code from your authenticator app.}}',
+  },
+  recovery: {
+    id: 'auth.mfa.subtitle.recovery',
+    defaultMessage:
+      '{passkey, select, true {Enter one of your recovery codes, or use a passkey. Each works once.} other {Enter one of your recovery codes. Each works once.}}',
+  },
+  passkey: { id: 'auth.mfa.subtitle.passkey', defaultMessage: 'Confirm that it is you with your passkey.' },
+  totpLabel: { id: 'auth.mfa.totpLabel', defaultMessage: 'Authentication code' },
+  recoveryLabel: { id: 'auth.mfa.recoveryLabel', defaultMessage: 'Recovery code' },
+  useRecovery: { id: 'auth.mfa.useRecovery', defaultMessage: 'Use a recovery code instead' },
+  useTotp: { id: 'auth.mfa.useTotp', defaultMessage: 'Use the authenticator app instead' },
+})
+
+function subtitle(kind: CodeKind | null): MessageDescriptor {
+  if (kind === 'totp') return MESSAGES.totp
+  if (kind === 'recovery_code') return MESSAGES.recovery
+  return MESSAGES.passkey
 }

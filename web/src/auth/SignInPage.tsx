@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl'
 import { useQuery } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { Link, Navigate, useLocation, useSearchParams } from 'react-router'
@@ -20,6 +21,7 @@ export interface SignInState {
 }
 
 export function SignInPage() {
+  const intl = useIntl()
   const auth = useAuth()
   const location = useLocation()
   const [params] = useSearchParams()
@@ -29,7 +31,12 @@ export function SignInPage() {
   const state = location.state as SignInState | null
   if (auth.status === 'signed-in') return <Navigate to={state?.from ?? '/files'} replace />
   if (challenge) return <SecondFactorStep challenge={challenge} onRestart={() => setChallenge(null)} />
-  if (methods.isPending) return <PageSpinner label="Loading the sign-in options" />
+  if (methods.isPending)
+    return (
+      <PageSpinner
+        label={intl.formatMessage({ id: 'auth.signIn.loading', defaultMessage: 'Loading the sign-in options' })}
+      />
+    )
 
   // Without the list (an old proxy, a hiccup) the password form is the best guess.
   const offered = methods.data ?? [{ type: 'password' }]
@@ -37,9 +44,12 @@ export function SignInPage() {
   const ssoError = params.get('sso_error')
   return (
     <AuthLayout
-      title="Sign in to Ferry"
-      subtitle="Send and receive files securely."
-      footer="Got an invitation? Open the link from your email to create your account."
+      title={intl.formatMessage({ id: 'auth.signIn.title', defaultMessage: 'Sign in to Ferry' })}
+      subtitle={intl.formatMessage({ id: 'auth.signIn.subtitle', defaultMessage: 'Send and receive files securely.' })}
+      footer={intl.formatMessage({
+        id: 'auth.signIn.invitation',
+        defaultMessage: 'Got an invitation? Open the link from your email to create your account.',
+      })}
     >
       <div className="space-y-4">
         {state?.notice && <Notice tone="success">{state.notice}</Notice>}
@@ -52,6 +62,7 @@ export function SignInPage() {
 }
 
 function PasswordForm({ onChallenge }: { onChallenge: (challenge: MfaChallenge) => void }) {
+  const intl = useIntl()
   const auth = useAuth()
   const [email, setEmail] = useState('')
   const [password, setPassword] = useState('')
@@ -78,7 +89,7 @@ function PasswordForm({ onChallenge }: { onChallenge: (challenge: MfaChallenge) 
     <form onSubmit={submit} className="space-y-4" noValidate>
       {error !== null && <Notice tone="error">{signInErrorMessage(error, cooldown.secondsLeft)}</Notice>}
       <TextField
-        label="Email"
+        label={intl.formatMessage({ id: 'auth.signIn.email', defaultMessage: 'Email' })}
         type="email"
         autoComplete="username"
         required
@@ -88,16 +99,16 @@ function PasswordForm({ onChallenge }: { onChallenge: (challenge: MfaChallenge) 
       />
       <div>
         <TextField
-          label="Password"
+          label={intl.formatMessage({ id: 'auth.signIn.password', defaultMessage: 'Password' })}
           type="password"
           autoComplete="current-password"
           required
           value={password}
           onChange={(e) => setPassword(e.target.value)}
         />
-        <p className="mt-1.5 text-right text-sm">
+        <p className="mt-1.5 text-end text-sm">
           <Link to="/forgot-password" className="link">
-            Forgot password?
+            <FormattedMessage id="auth.signIn.forgotPassword" defaultMessage="Forgot password?" />
           </Link>
         </p>
       </div>
@@ -108,7 +119,7 @@ function PasswordForm({ onChallenge }: { onChallenge: (challenge: MfaChallenge) 
         busy={busy}
         disabled={!email || !password || cooldown.secondsLeft > 0}
       >
-        Sign in
+        <FormattedMessage id="auth.signIn.submit" defaultMessage="Sign in" />
       </Button>
     </form>
   )
@@ -143,20 +154,24 @@ function OtherMethods({ methods, separated }: { methods: SignInMethod[]; separat
       {separated && (
         <div className="flex items-center gap-3 py-1 text-sm muted" aria-hidden="true">
           <span className="h-px flex-1 bg-zinc-200 dark:bg-zinc-800" />
-          or
+          <FormattedMessage id="auth.signIn.or" defaultMessage="or" />
           <span className="h-px flex-1 bg-zinc-200 dark:bg-zinc-800" />
         </div>
       )}
       {error !== null && <Notice tone="error">{signInErrorMessage(error)}</Notice>}
       {passkey && (
         <Button icon="key" className="w-full" busy={busy} onClick={withPasskey}>
-          Sign in with a passkey
+          <FormattedMessage id="auth.signIn.passkey" defaultMessage="Sign in with a passkey" />
         </Button>
       )}
       {providers.map((provider) => (
         <a key={`${provider.type}:${provider.id}`} href={provider.start_url} className={LINK_BUTTON}>
           <Icon name="shield" className="size-[18px] shrink-0" />
-          Sign in with {provider.name}
+          <FormattedMessage
+            id="auth.signIn.provider"
+            defaultMessage="Sign in with {name}"
+            values={{ name: provider.name }}
+          />
         </a>
       ))}
     </div>

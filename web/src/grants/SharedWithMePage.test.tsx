@@ -64,7 +64,7 @@ describe('SharedWithMePage', () => {
     renderApp(<SharedWithMePage />)
     const row = (await screen.findByText('budget.xlsx')).closest('li')!
     expect(row.textContent).toContain('from Ada')
-    expect(row.textContent).toContain('2 KB')
+    expect(row.textContent).toContain('2 kB')
     await userEvent.setup().click(within(row).getByRole('button', { name: 'Download budget.xlsx' }))
     expect(api.downloadShared).toHaveBeenCalledWith(FILE)
     const viewOnly = screen.getByText('minutes.txt').closest('li')!

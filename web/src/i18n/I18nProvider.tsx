@@ -1,14 +1,11 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
-import { IntlProvider } from 'react-intl'
+import { RawIntlProvider } from 'react-intl'
+import { setFormatLocale } from '../lib/format'
+import { createCurrentIntl } from './current'
 import english from './messages/en.json'
-import { DEFAULT_LOCALE, localeInfo, negotiateLocale } from './locales'
+import { CATALOGUES, DEFAULT_LOCALE, localeInfo, negotiateLocale } from './locales'
 
 const STORAGE_KEY = 'ferry.locale'
-
-// English is bundled (it is also every message's fallback); other catalogues load on demand.
-const catalogues = import.meta.glob<Record<string, string>>(['./messages/*.json', '!./messages/en.json'], {
-  import: 'default',
-})
 
 interface LocaleChoice {
   locale: string
@@ -26,36 +23,51 @@ function initialLocale(): string {
   return negotiateLocale([...(remembered ? [remembered] : []), ...navigator.languages])
 }
 
+interface Catalogue {
+  locale: string
+  messages: Record<string, string>
+}
+
+const ENGLISH: Catalogue = { locale: DEFAULT_LOCALE, messages: english }
+
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState(initialLocale)
-  const [messages, setMessages] = useState<Record<string, string>>(english)
+  const [requested, setRequested] = useState(initialLocale)
+  // The locale switches together with its catalogue, so no screen mixes two languages.
+  const [active, setActive] = useState<Catalogue>(ENGLISH)
 
   useEffect(() => {
     let current = true
-    const load = catalogues[`./messages/${locale}.json`]
-    void (load ? load() : Promise.resolve(english)).then((loaded) => {
-      if (current) setMessages(loaded)
+    const load = CATALOGUES[`./messages/${requested}.json`]
+    void (load ? load() : Promise.resolve(english)).then((messages) => {
+      if (current) setActive({ locale: load ? requested : DEFAULT_LOCALE, messages })
     })
-    const root = document.documentElement
-    root.lang = locale
-    root.dir = localeInfo(locale).dir
     return () => {
       current = false
     }
-  }, [locale])
+  }, [requested])
+
+  useEffect(() => {
+    const root = document.documentElement
+    root.lang = active.locale
+    root.dir = localeInfo(active.locale).dir
+  }, [active.locale])
 
   const setLocale = useCallback((code: string) => {
     localStorage.setItem(STORAGE_KEY, code)
-    setLocaleState(negotiateLocale([code]))
+    setRequested(negotiateLocale([code]))
   }, [])
 
-  const choice = useMemo(() => ({ locale, setLocale }), [locale, setLocale])
+  const intl = useMemo(() => {
+    // Set while rendering, not in an effect, so the children rendered now format in this locale.
+    setFormatLocale(active.locale)
+    return createCurrentIntl(active.locale, active.messages)
+  }, [active])
+
+  const choice = useMemo(() => ({ locale: requested, setLocale }), [requested, setLocale])
 
   return (
     <LocaleContext.Provider value={choice}>
-      <IntlProvider locale={locale} defaultLocale={DEFAULT_LOCALE} messages={messages}>
-        {children}
-      </IntlProvider>
+      <RawIntlProvider value={intl}>{children}</RawIntlProvider>
     </LocaleContext.Provider>
   )
 }

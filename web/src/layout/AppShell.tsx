@@ -1,6 +1,8 @@
+import { defineMessages, FormattedMessage, useIntl, type MessageDescriptor } from 'react-intl'
 import { useEffect, useState, type ReactNode } from 'react'
 import { NavLink, Outlet, useLocation } from 'react-router'
 import { useAuth } from '../auth/AuthProvider'
+import { LanguagePicker } from '../i18n/LanguagePicker'
 import { IconButton } from '../ui/Button'
 import { Icon, type IconName } from '../ui/Icon'
 import { Logo } from '../ui/Logo'
@@ -8,29 +10,57 @@ import { ThemeToggle } from './ThemeToggle'
 
 interface NavItem {
   to: string
-  label: string
+  label: MessageDescriptor
   icon: IconName
 }
 
+const LABELS = defineMessages({
+  files: { id: 'layout.nav.files', defaultMessage: 'Files' },
+  shared: { id: 'layout.nav.shared', defaultMessage: 'Shared with me' },
+  transfers: { id: 'layout.nav.transfers', defaultMessage: 'Transfers' },
+  requests: { id: 'layout.nav.requests', defaultMessage: 'Upload requests' },
+  account: { id: 'layout.nav.account', defaultMessage: 'Account' },
+  dashboard: { id: 'layout.nav.dashboard', defaultMessage: 'Dashboard' },
+  users: { id: 'layout.nav.users', defaultMessage: 'Users' },
+  groups: { id: 'layout.nav.groups', defaultMessage: 'Groups' },
+  security: { id: 'layout.nav.security', defaultMessage: 'Security policy' },
+  providers: { id: 'layout.nav.providers', defaultMessage: 'Sign-in providers' },
+  protection: { id: 'layout.nav.protection', defaultMessage: 'Bans and alerts' },
+  uploadPolicy: { id: 'layout.nav.uploadPolicy', defaultMessage: 'Upload policy' },
+  audit: { id: 'layout.nav.audit', defaultMessage: 'Audit log' },
+  compliance: { id: 'layout.nav.compliance', defaultMessage: 'Compliance' },
+})
+
 const MAIN: NavItem[] = [
-  { to: '/files', label: 'Files', icon: 'folder' },
-  { to: '/shared', label: 'Shared with me', icon: 'inbox' },
-  { to: '/transfers', label: 'Transfers', icon: 'link' },
-  { to: '/requests', label: 'Upload requests', icon: 'upload' },
-  { to: '/account', label: 'Account', icon: 'user' },
+  { to: '/files', label: LABELS.files, icon: 'folder' },
+  { to: '/shared', label: LABELS.shared, icon: 'inbox' },
+  { to: '/transfers', label: LABELS.transfers, icon: 'link' },
+  { to: '/requests', label: LABELS.requests, icon: 'upload' },
+  { to: '/account', label: LABELS.account, icon: 'user' },
 ]
 
 const ADMIN: NavItem[] = [
-  { to: '/admin/dashboard', label: 'Dashboard', icon: 'activity' },
-  { to: '/admin/users', label: 'Users', icon: 'users' },
-  { to: '/admin/groups', label: 'Groups', icon: 'team' },
-  { to: '/admin/security', label: 'Security policy', icon: 'key' },
-  { to: '/admin/sign-in-providers', label: 'Sign-in providers', icon: 'link' },
-  { to: '/admin/protection', label: 'Bans and alerts', icon: 'ban' },
-  { to: '/admin/upload-policy', label: 'Upload policy', icon: 'filter' },
-  { to: '/admin/audit', label: 'Audit log', icon: 'shield' },
-  { to: '/admin/compliance', label: 'Compliance', icon: 'document' },
+  { to: '/admin/dashboard', label: LABELS.dashboard, icon: 'activity' },
+  { to: '/admin/users', label: LABELS.users, icon: 'users' },
+  { to: '/admin/groups', label: LABELS.groups, icon: 'team' },
+  { to: '/admin/security', label: LABELS.security, icon: 'key' },
+  { to: '/admin/sign-in-providers', label: LABELS.providers, icon: 'link' },
+  { to: '/admin/protection', label: LABELS.protection, icon: 'ban' },
+  { to: '/admin/upload-policy', label: LABELS.uploadPolicy, icon: 'filter' },
+  { to: '/admin/audit', label: LABELS.audit, icon: 'shield' },
+  { to: '/admin/compliance', label: LABELS.compliance, icon: 'document' },
 ]
+
+const MENU = defineMessages({
+  open: { id: 'layout.shell.openMenu', defaultMessage: 'Open menu' },
+  close: { id: 'layout.shell.closeMenu', defaultMessage: 'Close menu' },
+})
+
+const ROLES = defineMessages({
+  admin: { id: 'layout.shell.role.admin', defaultMessage: 'Admin' },
+  user: { id: 'layout.shell.role.user', defaultMessage: 'User' },
+  guest: { id: 'layout.shell.role.guest', defaultMessage: 'Guest' },
+})
 
 function NavItems({ items }: { items: NavItem[] }) {
   return (
@@ -48,7 +78,7 @@ function NavItems({ items }: { items: NavItem[] }) {
             }
           >
             <Icon name={item.icon} className="size-[18px] shrink-0" />
-            {item.label}
+            <FormattedMessage {...item.label} />
           </NavLink>
         </li>
       ))}
@@ -57,6 +87,7 @@ function NavItems({ items }: { items: NavItem[] }) {
 }
 
 function Sidebar({ onNavigate, showLogo = true }: { onNavigate?: () => void; showLogo?: boolean }) {
+  const intl = useIntl()
   const { me, signOut } = useAuth()
   return (
     <div className="flex h-full flex-col" onClick={(e) => (e.target as HTMLElement).closest('a') && onNavigate?.()}>
@@ -67,12 +98,15 @@ function Sidebar({ onNavigate, showLogo = true }: { onNavigate?: () => void; sho
       ) : (
         <div className="pt-4" />
       )}
-      <nav aria-label="Main" className="flex-1 space-y-6 px-3">
+      <nav
+        aria-label={intl.formatMessage({ id: 'layout.nav.label', defaultMessage: 'Main' })}
+        className="flex-1 space-y-6 px-3"
+      >
         <NavItems items={MAIN} />
         {me?.role === 'admin' && (
           <div>
             <p className="mb-1.5 px-3 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
-              Administration
+              <FormattedMessage id="layout.nav.administration" defaultMessage="Administration" />
             </p>
             <NavItems items={ADMIN} />
           </div>
@@ -80,9 +114,12 @@ function Sidebar({ onNavigate, showLogo = true }: { onNavigate?: () => void; sho
       </nav>
       <div className="space-y-3 border-t border-zinc-200/80 p-4 dark:border-zinc-800">
         <div className="flex items-center justify-between gap-2">
-          <span className="text-xs font-medium muted">Theme</span>
+          <span className="text-xs font-medium muted">
+            <FormattedMessage id="layout.shell.theme" defaultMessage="Theme" />
+          </span>
           <ThemeToggle />
         </div>
+        <LanguagePicker className="w-full [&>select]:w-full [&>select]:max-w-none" />
         <div className="flex items-center gap-3 rounded-lg px-1">
           <span
             className="flex size-9 shrink-0 items-center justify-center rounded-full bg-accent-100 text-sm font-semibold text-accent-800 dark:bg-accent-900 dark:text-accent-100"
@@ -91,12 +128,16 @@ function Sidebar({ onNavigate, showLogo = true }: { onNavigate?: () => void; sho
             {(me?.name || me?.email || '?').slice(0, 1).toUpperCase()}
           </span>
           <div className="min-w-0 flex-1">
-            <p className="truncate text-sm font-medium" title={me?.email}>
+            <p className="truncate text-sm font-medium" title={me?.email} dir="auto">
               {me?.name || me?.email}
             </p>
-            <p className="truncate text-xs muted capitalize">{me?.role}</p>
+            <p className="truncate text-xs muted">{me?.role && intl.formatMessage(ROLES[me.role])}</p>
           </div>
-          <IconButton icon="logout" label="Sign out" onClick={() => void signOut()} />
+          <IconButton
+            icon="logout"
+            label={intl.formatMessage({ id: 'layout.shell.signOut', defaultMessage: 'Sign out' })}
+            onClick={() => void signOut()}
+          />
         </div>
       </div>
     </div>
@@ -104,6 +145,7 @@ function Sidebar({ onNavigate, showLogo = true }: { onNavigate?: () => void; sho
 }
 
 export function AppShell({ children }: { children?: ReactNode }) {
+  const intl = useIntl()
   const [menuOpen, setMenuOpen] = useState(false)
   const location = useLocation()
   useEffect(() => setMenuOpen(false), [location.pathname])
@@ -115,21 +157,21 @@ export function AppShell({ children }: { children?: ReactNode }) {
   }, [menuOpen])
 
   return (
-    <div className="min-h-dvh lg:pl-64">
+    <div className="min-h-dvh lg:ps-64">
       <a
         href="#main"
-        className="sr-only focus:not-sr-only focus:fixed focus:top-3 focus:left-3 focus:z-50 focus:rounded-lg focus:bg-white focus:px-4 focus:py-2 focus:shadow-lg dark:focus:bg-zinc-800"
+        className="sr-only focus:not-sr-only focus:fixed focus:top-3 focus:start-3 focus:z-50 focus:rounded-lg focus:bg-white focus:px-4 focus:py-2 focus:shadow-lg dark:focus:bg-zinc-800"
       >
-        Skip to content
+        <FormattedMessage id="layout.shell.skipToContent" defaultMessage="Skip to content" />
       </a>
-      <aside className="fixed inset-y-0 left-0 hidden w-64 border-r border-zinc-200/80 bg-white lg:block dark:border-zinc-800 dark:bg-zinc-900/60">
+      <aside className="fixed inset-y-0 start-0 hidden w-64 border-e border-zinc-200/80 bg-white lg:block dark:border-zinc-800 dark:bg-zinc-900/60">
         <Sidebar />
       </aside>
       <header className="sticky top-0 z-30 flex items-center justify-between border-b border-zinc-200/80 bg-white/90 px-4 py-2.5 backdrop-blur lg:hidden dark:border-zinc-800 dark:bg-zinc-900/90">
         <Logo />
         <IconButton
           icon={menuOpen ? 'x' : 'menu'}
-          label={menuOpen ? 'Close menu' : 'Open menu'}
+          label={intl.formatMessage(menuOpen ? MENU.close : MENU.open)}
           aria-expanded={menuOpen}
           aria-controls="mobile-nav"
           onClick={() => setMenuOpen((open) => !open)}
@@ -139,7 +181,7 @@ export function AppShell({ children }: { children?: ReactNode }) {
         <div className="fixed inset-0 top-[57px] z-20 lg:hidden">
           <button
             type="button"
-            aria-label="Close menu"
+            aria-label={intl.formatMessage(MENU.close)}
             className="absolute inset-0 bg-zinc-950/30"
             onClick={() => setMenuOpen(false)}
           />

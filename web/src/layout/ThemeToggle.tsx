@@ -1,19 +1,30 @@
+import { defineMessages, useIntl, type MessageDescriptor } from 'react-intl'
 import { useTheme, type ThemePreference } from '../lib/theme'
 import { Icon, type IconName } from '../ui/Icon'
 
-const OPTIONS: { value: ThemePreference; label: string; icon: IconName }[] = [
-  { value: 'light', label: 'Light', icon: 'sun' },
-  { value: 'system', label: 'System', icon: 'monitor' },
-  { value: 'dark', label: 'Dark', icon: 'moon' },
+const LABELS = defineMessages({
+  light: { id: 'layout.theme.light', defaultMessage: 'Light theme' },
+  system: { id: 'layout.theme.system', defaultMessage: 'System theme' },
+  dark: { id: 'layout.theme.dark', defaultMessage: 'Dark theme' },
+})
+
+const OPTIONS: { value: ThemePreference; label: MessageDescriptor; icon: IconName }[] = [
+  { value: 'light', label: LABELS.light, icon: 'sun' },
+  { value: 'system', label: LABELS.system, icon: 'monitor' },
+  { value: 'dark', label: LABELS.dark, icon: 'moon' },
 ]
 
 /** A three-way switch (light / system / dark) as a radio group, so arrow keys move through it. */
 export function ThemeToggle() {
+  const intl = useIntl()
   const [preference, setPreference] = useTheme()
+  // Arrow keys follow the reading direction: in Arabic, ArrowLeft moves forward.
+  const forward = document.documentElement.dir === 'rtl' ? 'ArrowLeft' : 'ArrowRight'
+  const back = forward === 'ArrowLeft' ? 'ArrowRight' : 'ArrowLeft'
   return (
     <div
       role="radiogroup"
-      aria-label="Color theme"
+      aria-label={intl.formatMessage({ id: 'layout.theme.group', defaultMessage: 'Color theme' })}
       className="inline-flex rounded-lg border border-zinc-200 bg-white p-0.5 dark:border-zinc-800 dark:bg-zinc-900"
     >
       {OPTIONS.map((option) => {
@@ -24,15 +35,15 @@ export function ThemeToggle() {
             type="button"
             role="radio"
             aria-checked={checked}
-            aria-label={`${option.label} theme`}
-            title={`${option.label} theme`}
+            aria-label={intl.formatMessage(option.label)}
+            title={intl.formatMessage(option.label)}
             tabIndex={checked ? 0 : -1}
             onClick={() => setPreference(option.value)}
             onKeyDown={(event) => {
               const step =
-                event.key === 'ArrowRight' || event.key === 'ArrowDown'
+                event.key === forward || event.key === 'ArrowDown'
                   ? 1
-                  : event.key === 'ArrowLeft' || event.key === 'ArrowUp'
+                  : event.key === back || event.key === 'ArrowUp'
                     ? -1
                     : 0
               if (!step) return

@@ -1,36 +1,100 @@
-const UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'] as const
+/**
+ * Every number, size, duration and date the UI shows, in the language the user chose: the
+ * I18nProvider sets the locale here, so callers keep calling these plain functions.
+ */
+let currentLocale = 'en'
+const cache = new Map<string, unknown>()
 
-/** Sizes in decimal units (1 KB = 1000 B), as file managers on macOS and most web apps show them. */
-export function formatBytes(bytes: number): string {
-  if (!Number.isFinite(bytes) || bytes < 0) return '—'
-  if (bytes < 1000) return `${bytes} B`
+export function setFormatLocale(locale: string): void {
+  if (locale === currentLocale) return
+  currentLocale = locale
+  cache.clear()
+}
+
+export function formatLocale(): string {
+  return currentLocale
+}
+
+/** One formatter per locale and options: building an Intl formatter is costly, using one is not. */
+function memo<T>(key: string, create: (locale: string) => T): T {
+  let formatter = cache.get(key) as T | undefined
+  if (formatter === undefined) {
+    formatter = create(currentLocale)
+    cache.set(key, formatter)
+  }
+  return formatter
+}
+
+const unitFormat = (unit: string, display: 'long' | 'short', digits = 0) =>
+  memo(
+    `unit:${unit}:${display}:${digits}`,
+    (locale) =>
+      new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: display, maximumFractionDigits: digits }),
+  )
+
+const UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte', 'petabyte'] as const
+
+/** Decimal units (1 kB = 1000 bytes), as file managers on macOS and most web apps show them. */
+function scaled(bytes: number): { value: number; unit: number } {
   let value = bytes
   let unit = 0
   while (value >= 1000 && unit < UNITS.length - 1) {
     value /= 1000
     unit++
   }
-  const digits = value < 10 ? 1 : 0
-  return `${value.toFixed(digits).replace(/\.0$/, '')} ${UNITS[unit]}`
+  return { value, unit }
+}
+
+/** "950 bytes", "1.5 kB", "52 MB"; in German "1,5 kB", in Arabic with its own digits and units. */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return '—'
+  const { value, unit } = scaled(bytes)
+  if (unit === 0) return unitFormat('byte', 'long').format(value)
+  return unitFormat(UNITS[unit]!, 'short', value < 10 ? 1 : 0).format(value)
 }
 
 export function formatSpeed(bytesPerSecond: number): string {
   if (!Number.isFinite(bytesPerSecond) || bytesPerSecond <= 0) return '—'
-  return `${formatBytes(Math.round(bytesPerSecond))}/s`
+  const { value, unit } = scaled(Math.round(bytesPerSecond))
+  return unitFormat(`${UNITS[unit]}-per-second`, 'short', unit > 0 && value < 10 ? 1 : 0).format(value)
 }
 
-/** Remaining time as a person would say it: "45 s", "3 min", "1 h 20 min". */
+type Duration = { days?: number; hours?: number; minutes?: number; seconds?: number }
+
+interface DurationFormatter {
+  format(duration: Duration): string
+}
+
+// Intl.DurationFormat is newer than the TypeScript library this project targets.
+const DurationFormat = (
+  Intl as unknown as { DurationFormat?: new (locale: string, options: object) => DurationFormatter }
+).DurationFormat
+
+function formatDuration(duration: Duration): string {
+  if (DurationFormat)
+    return memo('duration', (locale) => new DurationFormat(locale, { style: 'short' })).format(duration)
+  const parts = (Object.entries(duration) as [string, number][]).map(([unit, n]) =>
+    unitFormat(unit.slice(0, -1), 'short').format(n),
+  )
+  return memo('units', (locale) => new Intl.ListFormat(locale, { type: 'unit', style: 'narrow' })).format(parts)
+}
+
+/** Remaining time as a person would say it: "45 sec", "3 min", "1 hr, 20 min". */
 export function formatEta(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds < 0) return '—'
   const s = Math.ceil(seconds)
-  if (s < 60) return `${s} s`
+  if (s < 60) return formatDuration({ seconds: s })
   const minutes = Math.round(s / 60)
-  if (minutes < 60) return `${minutes} min`
+  if (minutes < 60) return formatDuration({ minutes })
   const hours = Math.floor(minutes / 60)
   const rest = minutes % 60
-  if (hours < 24) return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`
-  const days = Math.floor(hours / 24)
-  return `${days} d ${hours % 24} h`
+  if (hours < 24) return formatDuration(rest === 0 ? { hours } : { hours, minutes: rest })
+  return formatDuration({ days: Math.floor(hours / 24), hours: hours % 24 })
+}
+
+/** A count with the locale's grouping: "12,345", "12.345", "١٢٬٣٤٥". */
+export function formatNumber(value: number): string {
+  return memo('number', (locale) => new Intl.NumberFormat(locale)).format(value)
 }
 
 /** Percentage with no false 100 % before the last byte. */
@@ -40,55 +104,50 @@ export function percent(done: number, total: number): number {
   return done < total ? Math.min(p, 99) : 100
 }
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
-const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' })
+function parse(iso: string | null | undefined): Date | undefined {
+  if (!iso) return undefined
+  const date = new Date(iso)
+  return Number.isNaN(date.getTime()) ? undefined : date
+}
+
+const dateFormat = (key: string, options: Intl.DateTimeFormatOptions) =>
+  memo(`date:${key}`, (locale) => new Intl.DateTimeFormat(locale, options))
 
 export function formatDateTime(iso: string | null | undefined): string {
-  if (!iso) return '—'
-  const date = new Date(iso)
-  return Number.isNaN(date.getTime()) ? '—' : dateTime.format(date)
+  const date = parse(iso)
+  return date ? dateFormat('dateTime', { dateStyle: 'medium', timeStyle: 'short' }).format(date) : '—'
 }
 
 export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return '—'
-  const date = new Date(iso)
-  return Number.isNaN(date.getTime()) ? '—' : dateOnly.format(date)
+  const date = parse(iso)
+  return date ? dateFormat('date', { dateStyle: 'medium' }).format(date) : '—'
 }
 
-const stamp = new Intl.DateTimeFormat(undefined, {
+const STAMP: Intl.DateTimeFormatOptions = {
   month: 'short',
   day: 'numeric',
   hour: '2-digit',
   minute: '2-digit',
   second: '2-digit',
-})
-const stampWithYear = new Intl.DateTimeFormat(undefined, {
-  year: 'numeric',
-  month: 'short',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-})
+}
 
 /** A compact time to the second for logs; the year only when it is not this year. */
 export function formatTimestamp(iso: string | null | undefined, now: Date = new Date()): string {
-  if (!iso) return '—'
-  const date = new Date(iso)
-  if (Number.isNaN(date.getTime())) return '—'
-  return (date.getFullYear() === now.getFullYear() ? stamp : stampWithYear).format(date)
+  const date = parse(iso)
+  if (!date) return '—'
+  return date.getFullYear() === now.getFullYear()
+    ? dateFormat('stamp', STAMP).format(date)
+    : dateFormat('stampWithYear', { ...STAMP, year: 'numeric' }).format(date)
 }
 
-const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' })
-
-/** "just now", "5 minutes ago", "yesterday"; falls back to the date after a week. */
+/** "now", "5 minutes ago", "yesterday"; falls back to the date after a week. */
 export function formatRelative(iso: string | null | undefined, now: number = Date.now()): string {
-  if (!iso) return '—'
-  const then = new Date(iso).getTime()
-  if (Number.isNaN(then)) return '—'
-  const seconds = Math.round((then - now) / 1000)
+  const date = parse(iso)
+  if (!date) return '—'
+  const relative = memo('relative', (locale) => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }))
+  const seconds = Math.round((date.getTime() - now) / 1000)
   const abs = Math.abs(seconds)
-  if (abs < 45) return 'just now'
+  if (abs < 45) return relative.format(0, 'second')
   if (abs < 3600) return relative.format(Math.round(seconds / 60), 'minute')
   if (abs < 86400) return relative.format(Math.round(seconds / 3600), 'hour')
   if (abs < 7 * 86400) return relative.format(Math.round(seconds / 86400), 'day')

@@ -1,6 +1,15 @@
+import { defineMessages } from 'react-intl'
+import { translate } from '../i18n/current'
+const WORDS = defineMessages({
+  unknown: { id: 'lib.userAgent.unknown', defaultMessage: 'Unknown device' },
+  apiClient: { id: 'lib.userAgent.apiClient', defaultMessage: 'API client' },
+  browser: { id: 'lib.userAgent.browser', defaultMessage: 'Browser' },
+  on: { id: 'lib.userAgent.on', defaultMessage: '{browser} on {os}' },
+})
+
 /** "Firefox on macOS" from a User-Agent string; enough to recognise one's own devices. */
 export function describeUserAgent(ua: string | null | undefined): string {
-  if (!ua) return 'Unknown device'
+  if (!ua) return translate(WORDS.unknown)
   const browser = /Edg\//.test(ua)
     ? 'Edge'
     : /OPR\//.test(ua)
@@ -16,8 +25,8 @@ export function describeUserAgent(ua: string | null | undefined): string {
               : /ferry-cli|ferry\//i.test(ua)
                 ? 'Ferry CLI'
                 : /okhttp|java|python|go-http/i.test(ua)
-                  ? 'API client'
-                  : 'Browser'
+                  ? translate(WORDS.apiClient)
+                  : translate(WORDS.browser)
   const os = /iPhone|iPad|iPod/.test(ua)
     ? 'iOS'
     : /Android/.test(ua)
@@ -31,5 +40,5 @@ export function describeUserAgent(ua: string | null | undefined): string {
             : /Linux/.test(ua)
               ? 'Linux'
               : ''
-  return os ? `${browser} on ${os}` : browser
+  return os ? translate(WORDS.on, { browser, os }) : browser
 }

@@ -37,9 +37,9 @@ describe('ConsentPage', () => {
     const user = userEvent.setup()
 
     expect(await screen.findByRole('heading', { name: 'Allow Photo sync to use your Ferry account?' })).toBeTruthy()
-    expect(screen.getByText(oauth.SCOPE_WORDS['read']!)).toBeTruthy()
-    expect(screen.getByText(oauth.SCOPE_WORDS['write']!)).toBeTruthy()
-    expect(screen.queryByText(oauth.SCOPE_WORDS['share']!)).toBeNull()
+    expect(screen.getByText(oauth.SCOPE_WORDS['read']!.defaultMessage as string)).toBeTruthy()
+    expect(screen.getByText(oauth.SCOPE_WORDS['write']!.defaultMessage as string)).toBeTruthy()
+    expect(screen.queryByText(oauth.SCOPE_WORDS['share']!.defaultMessage as string)).toBeNull()
     expect(screen.getByText('photos.example')).toBeTruthy()
     expect(api.describeConsent).toHaveBeenCalledWith(
       expect.objectContaining({ client_id: 'app1', scope: 'read write' }),

@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl'
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { useMemo } from 'react'
 import { useSearchParams } from 'react-router'
@@ -23,6 +24,7 @@ function hostOf(uri: string): string {
  * browser on to the app with a code or an error.
  */
 export function ConsentPage() {
+  const intl = useIntl()
   const [search] = useSearchParams()
   const { me } = useAuth()
   const params = useMemo(() => consentParams(search), [search])
@@ -32,40 +34,75 @@ export function ConsentPage() {
     onSuccess: (redirectTo) => window.location.assign(redirectTo),
   })
 
-  if (question.isPending) return <PageSpinner label="Loading the request" />
+  if (question.isPending)
+    return (
+      <PageSpinner label={intl.formatMessage({ id: 'oauth.consent.loading', defaultMessage: 'Loading the request' })} />
+    )
   if (question.isError)
     return (
-      <AuthLayout title="This app's request is not valid">
+      <AuthLayout
+        title={intl.formatMessage({ id: 'oauth.consent.invalid', defaultMessage: "This app's request is not valid" })}
+      >
         <ErrorNotice error={question.error} />
       </AuthLayout>
     )
   const app = question.data
   return (
     <AuthLayout
-      title={`Allow ${app.app_name} to use your Ferry account?`}
+      title={intl.formatMessage(
+        { id: 'oauth.consent.title', defaultMessage: 'Allow {app} to use your Ferry account?' },
+        { app: app.app_name },
+      )}
       subtitle={
-        <>
-          Signed in as <span className="font-medium">{me?.email}</span>. After you answer you go back to{' '}
-          <span className="font-medium">{hostOf(app.redirect_uri)}</span>.
-        </>
+        <FormattedMessage
+          id="oauth.consent.subtitle"
+          defaultMessage="Signed in as <b>{email}</b>. After you answer you go back to <b>{host}</b>."
+          values={{
+            email: me?.email,
+            host: hostOf(app.redirect_uri),
+            b: (chunks) => (
+              <bdi className="font-medium" dir="ltr">
+                {chunks}
+              </bdi>
+            ),
+          }}
+        />
       }
     >
-      <p className="text-sm font-medium">{app.app_name} will be able to:</p>
-      <ul className="mt-3 space-y-2" aria-label="Requested permissions">
-        {app.scopes.map((scope) => (
-          <li key={scope} className="flex items-start gap-2 text-[15px]">
-            <Icon name="check" className="mt-0.5 shrink-0 text-accent-600" />
-            <span>{SCOPE_WORDS[scope] ?? scope}</span>
-          </li>
-        ))}
+      <p className="text-sm font-medium">
+        <FormattedMessage
+          id="oauth.consent.willBeAbleTo"
+          defaultMessage="{app} will be able to:"
+          values={{ app: <bdi>{app.app_name}</bdi> }}
+        />
+      </p>
+      <ul
+        className="mt-3 space-y-2"
+        aria-label={intl.formatMessage({ id: 'oauth.consent.permissions', defaultMessage: 'Requested permissions' })}
+      >
+        {app.scopes.map((scope) => {
+          const words = SCOPE_WORDS[scope]
+          return (
+            <li key={scope} className="flex items-start gap-2 text-[15px]">
+              <Icon name="check" className="mt-0.5 shrink-0 text-accent-600" />
+              <span>{words ? intl.formatMessage(words) : scope}</span>
+            </li>
+          )
+        })}
       </ul>
       {app.requested_scopes.length > app.scopes.length && (
         <p className="mt-3 text-sm muted">
-          It also asked for more than your account may do; that part will not be granted.
+          <FormattedMessage
+            id="oauth.consent.moreThanAllowed"
+            defaultMessage="It also asked for more than your account may do; that part will not be granted."
+          />
         </p>
       )}
       <p className="mt-4 text-sm muted">
-        You can revoke its access at any time on your Account page, under Authorized apps.
+        <FormattedMessage
+          id="oauth.consent.revoke"
+          defaultMessage="You can revoke its access at any time on your Account page, under Authorized apps."
+        />
       </p>
       {answer.isError && (
         <div className="mt-4">
@@ -74,10 +111,10 @@ export function ConsentPage() {
       )}
       <div className="mt-6 flex justify-end gap-3">
         <Button disabled={answer.isPending} onClick={() => answer.mutate(false)}>
-          Deny
+          <FormattedMessage id="oauth.consent.deny" defaultMessage="Deny" />
         </Button>
         <Button variant="primary" disabled={answer.isPending} onClick={() => answer.mutate(true)}>
-          Allow
+          <FormattedMessage id="oauth.consent.allow" defaultMessage="Allow" />
         </Button>
       </div>
     </AuthLayout>

@@ -1,3 +1,4 @@
+import { useUiIntl } from '../i18n/current'
 import type { ReactNode } from 'react'
 import { Button } from './Button'
 import { Dialog } from './Dialog'
@@ -21,6 +22,7 @@ export function ConfirmDialog({
   onConfirm: () => void
   onClose: () => void
 }) {
+  const intl = useUiIntl()
   return (
     <Dialog
       open={open}
@@ -30,7 +32,7 @@ export function ConfirmDialog({
       description={children}
       footer={
         <>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>{intl.formatMessage({ id: 'ui.confirm.cancel', defaultMessage: 'Cancel' })}</Button>
           <Button variant={danger ? 'danger' : 'primary'} busy={busy} onClick={onConfirm} autoFocus>
             {confirmLabel}
           </Button>

@@ -1,3 +1,4 @@
+import { useUiIntl } from '../i18n/current'
 import { useEffect, useId, useRef, type ReactNode } from 'react'
 import { IconButton } from './Button'
 
@@ -22,6 +23,7 @@ export function Dialog({
   footer?: ReactNode
   size?: 'sm' | 'md' | 'lg'
 }) {
+  const intl = useUiIntl()
   const ref = useRef<HTMLDialogElement>(null)
   const titleId = useId()
   const descriptionId = useId()
@@ -62,7 +64,12 @@ export function Dialog({
                 </div>
               )}
             </div>
-            <IconButton icon="x" label="Close" onClick={onClose} className="-mt-1 -mr-2" />
+            <IconButton
+              icon="x"
+              label={intl.formatMessage({ id: 'ui.dialog.close', defaultMessage: 'Close' })}
+              onClick={onClose}
+              className="-mt-1 -me-2"
+            />
           </div>
           {children && <div className="overflow-y-auto px-6 pt-4 pb-2">{children}</div>}
           {footer && <div className="flex flex-wrap justify-end gap-2 px-6 pt-3 pb-5">{footer}</div>}

@@ -58,7 +58,7 @@ export function SelectField({ label, hideLabel = false, options, id, className =
       <label htmlFor={selectId} className={hideLabel ? 'sr-only' : 'label'}>
         {label}
       </label>
-      <select id={selectId} className="field appearance-none bg-[length:1rem] pr-8 select-chevron" {...rest}>
+      <select id={selectId} className="field appearance-none bg-[length:1rem] pe-8 select-chevron" {...rest}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

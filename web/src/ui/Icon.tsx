@@ -55,12 +55,33 @@ const PATHS = {
   inbox:
     'M3.5 13.5H8l1.5 2.5h5l1.5-2.5h4.5M5.2 5.9l-1.7 7.6V18a2 2 0 0 0 2 2h13a2 2 0 0 0 2-2v-4.5l-1.7-7.6a2 2 0 0 0-2-1.4H7.2a2 2 0 0 0-2 1.4z',
   team: 'M15 7a3 3 0 1 1-6 0 3 3 0 0 1 6 0zM6.5 20a5.5 5.5 0 0 1 11 0M7.25 9.25a2.25 2.25 0 1 1-4.5 0 2.25 2.25 0 0 1 4.5 0zM21.25 9.25a2.25 2.25 0 1 1-4.5 0 2.25 2.25 0 0 1 4.5 0zM1.5 18.5a4 4 0 0 1 5.2-3.8M22.5 18.5a4 4 0 0 0-5.2-3.8',
+  globe:
+    'M21 12a9 9 0 1 1-18 0 9 9 0 0 1 18 0zM3.5 9h17m-17 6h17M12 3c-2.2 2.4-3.3 5.4-3.3 9s1.1 6.6 3.3 9m0-18c2.2 2.4 3.3 5.4 3.3 9s-1.1 6.6-3.3 9',
   userPlus: 'M14 7.5a4 4 0 1 1-8 0 4 4 0 0 1 8 0zM2.5 20a7.5 7.5 0 0 1 12.2-5.8M19 14v6m-3-3h6',
 } as const
 
 export type IconName = keyof typeof PATHS
 
-export function Icon({ name, className = 'size-5', ...rest }: { name: IconName } & SVGProps<SVGSVGElement>) {
+/**
+ * Icons that point along the reading direction ("next", "open", "leave"): mirrored in
+ * right-to-left languages so they keep meaning the same thing. Up/down arrows and sort
+ * order do not flip.
+ */
+const FOLLOWS_READING_DIRECTION: ReadonlySet<IconName> = new Set(['chevronRight', 'logout', 'move'])
+
+/** The class that mirrors an element under dir="rtl"; for direction-bound glyphs drawn elsewhere. */
+export const FLIP_IN_RTL = 'rtl:-scale-x-100'
+
+export function Icon({
+  name,
+  className = 'size-5',
+  flip = FOLLOWS_READING_DIRECTION.has(name),
+  ...rest
+}: {
+  name: IconName
+  /** Mirror under right-to-left; on by default for the icons that point "forward". */
+  flip?: boolean
+} & SVGProps<SVGSVGElement>) {
   return (
     <svg
       viewBox="0 0 24 24"
@@ -71,7 +92,7 @@ export function Icon({ name, className = 'size-5', ...rest }: { name: IconName }
       strokeLinejoin="round"
       aria-hidden="true"
       focusable="false"
-      className={className}
+      className={flip ? `${className} ${FLIP_IN_RTL}` : className}
       {...rest}
     >
       <path d={PATHS[name]} />

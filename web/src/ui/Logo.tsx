@@ -21,11 +21,14 @@ export function LogoMark({ className = 'size-8' }: { className?: string }) {
   )
 }
 
+/** The product's name, never translated. */
+const BRAND = 'Ferry'
+
 export function Logo() {
   return (
     <span className="flex items-center gap-2.5">
       <LogoMark />
-      <span className="text-lg font-semibold tracking-tight text-zinc-900 dark:text-white">Ferry</span>
+      <span className="text-lg font-semibold tracking-tight text-zinc-900 dark:text-white">{BRAND}</span>
     </span>
   )
 }

@@ -1,3 +1,4 @@
+import { useUiIntl } from '../i18n/current'
 export function Spinner({ className = 'size-5', label }: { className?: string; label?: string }) {
   return (
     <svg
@@ -14,10 +15,14 @@ export function Spinner({ className = 'size-5', label }: { className?: string; l
   )
 }
 
-export function PageSpinner({ label = 'Loading' }: { label?: string }) {
+export function PageSpinner({ label }: { label?: string }) {
+  const intl = useUiIntl()
   return (
     <div className="flex min-h-48 items-center justify-center text-zinc-400">
-      <Spinner className="size-6" label={label} />
+      <Spinner
+        className="size-6"
+        label={label ?? intl.formatMessage({ id: 'ui.spinner.loading', defaultMessage: 'Loading' })}
+      />
     </div>
   )
 }

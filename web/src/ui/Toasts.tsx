@@ -1,3 +1,4 @@
+import { useUiIntl } from '../i18n/current'
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react'
 import { IconButton } from './Button'
 import { Icon } from './Icon'
@@ -29,6 +30,7 @@ const TONE_CLASS: Record<Tone, string> = {
 
 /** Short confirmations in a polite live region, so screen readers hear them too. */
 export function ToastProvider({ children }: { children: ReactNode }) {
+  const intl = useUiIntl()
   const [toasts, setToasts] = useState<Toast[]>([])
   const next = useRef(1)
 
@@ -48,17 +50,22 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       {children}
       <div
         aria-live="polite"
-        className="pointer-events-none fixed inset-x-0 top-3 z-50 flex flex-col items-center gap-2 px-4 sm:top-auto sm:right-auto sm:bottom-6 sm:left-6 sm:items-start lg:left-64 lg:px-6"
+        className="pointer-events-none fixed inset-x-0 top-3 z-50 flex flex-col items-center gap-2 px-4 sm:top-auto sm:end-auto sm:bottom-6 sm:start-6 sm:items-start lg:start-64 lg:px-6"
       >
         {toasts.map((toast) => (
           <div
             key={toast.id}
             role={toast.tone === 'error' ? 'alert' : 'status'}
-            className="pointer-events-auto flex w-full max-w-sm items-start gap-3 rounded-xl border border-zinc-200 bg-white py-3 pr-2 pl-4 text-sm shadow-lg dark:border-zinc-700 dark:bg-zinc-800"
+            className="pointer-events-auto flex w-full max-w-sm items-start gap-3 rounded-xl border border-zinc-200 bg-white py-3 pe-2 ps-4 text-sm shadow-lg dark:border-zinc-700 dark:bg-zinc-800"
           >
             <Icon name={TONE_ICON[toast.tone]} className={`mt-0.5 size-[18px] shrink-0 ${TONE_CLASS[toast.tone]}`} />
             <p className="min-w-0 flex-1 py-0.5 break-words">{toast.message}</p>
-            <IconButton icon="x" label="Dismiss" className="-my-1 size-8" onClick={() => dismiss(toast.id)} />
+            <IconButton
+              icon="x"
+              label={intl.formatMessage({ id: 'ui.toast.dismiss', defaultMessage: 'Dismiss' })}
+              className="-my-1 size-8"
+              onClick={() => dismiss(toast.id)}
+            />
           </div>
         ))}
       </div>

@@ -99,11 +99,11 @@ describe('storageRows', () => {
     expect(rows[0]?.label).toBe('Ada')
     expect(rows[1]?.label).toBe('bob@x.test')
     expect(rows.map((r) => r.summary)).toEqual([
-      '950 B · 95% of 1 KB',
-      '800 B · 80% of 1 KB',
-      '5 B · <1% of 10 KB',
-      '5 B · no quota',
-      '5 B · 100% of 0 B',
+      '950 bytes · 95% of 1 kB',
+      '800 bytes · 80% of 1 kB',
+      '5 bytes · <1% of 10 kB',
+      '5 bytes · no quota',
+      '5 bytes · 100% of 0 bytes',
     ])
   })
 
