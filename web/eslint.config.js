@@ -57,7 +57,13 @@ export default defineConfig([
   },
   {
     // Folders whose every visible string is translated: hard-coded text fails the lint.
-    files: ['src/layout/NotFoundPage.tsx', 'src/files/**/*.tsx', 'src/account/**/*.tsx', 'src/security/**/*.tsx'],
+    files: [
+      'src/layout/NotFoundPage.tsx',
+      'src/files/**/*.tsx',
+      'src/account/**/*.tsx',
+      'src/security/**/*.tsx',
+      'src/admin/{CompliancePage,UserDialogs,GroupNameDialog,ScimStatusSection,UploadPolicyPage,ResetTwoFactor}.tsx',
+    ],
     ignores: ['src/**/*.test.tsx'],
     plugins: { formatjs },
     rules: {
