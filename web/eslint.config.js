@@ -62,9 +62,9 @@ export default defineConfig([
       'src/files/**/*.tsx',
       'src/account/**/*.tsx',
       'src/security/**/*.tsx',
-      'src/admin/{CompliancePage,UserDialogs,GroupNameDialog,ScimStatusSection,UploadPolicyPage,ResetTwoFactor}.tsx',
+      'src/admin/*.tsx',
     ],
-    ignores: ['src/**/*.test.tsx'],
+    ignores: ['src/**/*.test.tsx', 'src/admin/AuditPage.tsx'],
     plugins: { formatjs },
     rules: {
       'formatjs/no-literal-string-in-jsx': [
