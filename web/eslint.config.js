@@ -64,7 +64,7 @@ export default defineConfig([
       'src/security/**/*.tsx',
       'src/admin/*.tsx',
     ],
-    ignores: ['src/**/*.test.tsx', 'src/admin/AuditPage.tsx'],
+    ignores: ['src/**/*.test.tsx'],
     plugins: { formatjs },
     rules: {
       'formatjs/no-literal-string-in-jsx': [
