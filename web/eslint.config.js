@@ -62,7 +62,7 @@ export default defineConfig([
       'src/files/**/*.tsx',
       'src/account/**/*.tsx',
       'src/security/**/*.tsx',
-      'src/admin/*.tsx',
+      'src/admin/**/*.tsx',
     ],
     ignores: ['src/**/*.test.tsx'],
     plugins: { formatjs },
