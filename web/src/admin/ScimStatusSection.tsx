@@ -1,4 +1,5 @@
 import { FormattedMessage, useIntl } from 'react-intl'
+import { LastError } from './LastError'
 import { useQuery } from '@tanstack/react-query'
 import { getScimStatus, type ScimStatus } from '../api/scim'
 import { formatDateTime } from '../lib/format'
@@ -85,19 +86,7 @@ function ScimDetails({ status }: { status: ScimStatus }) {
           <FormattedMessage id="admin.scim.noRequest" defaultMessage="Last request: none yet" />
         )}
       </p>
-      {status.last_error && (
-        <p className="text-xs muted">
-          <FormattedMessage
-            id="admin.scim.lastError"
-            defaultMessage="{at, select, none {Last error: <code>{error}</code>} other {Last error: <code>{error}</code> at {at}}}"
-            values={{
-              error: status.last_error,
-              at: status.last_error_at ? formatDateTime(status.last_error_at) : 'none',
-              code: (chunks) => <span className="font-mono">{chunks}</span>,
-            }}
-          />
-        </p>
-      )}
+      {status.last_error && <LastError error={status.last_error} at={status.last_error_at} />}
       <p className="text-xs muted">
         <FormattedMessage
           id="admin.scimStatusSection.identityProvidersConnectTo"

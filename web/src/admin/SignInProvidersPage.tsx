@@ -1,4 +1,5 @@
 import { defineMessages, FormattedMessage, useIntl, type MessageDescriptor } from 'react-intl'
+import { LastError } from './LastError'
 import { useQuery } from '@tanstack/react-query'
 import { listSignInProviders, type ProviderStatus } from '../api/providers'
 import { formatDateTime } from '../lib/format'
@@ -138,19 +139,7 @@ function ProviderRow({ provider }: { provider: ProviderStatus }) {
             <FormattedMessage id="admin.providers.noSuccess" defaultMessage="Last successful sign-in: none yet" />
           )}
         </p>
-        {provider.last_error && (
-          <p className="text-xs muted">
-            <FormattedMessage
-              id="admin.providers.lastError"
-              defaultMessage="{at, select, none {Last error: <code>{error}</code>} other {Last error: <code>{error}</code> at {at}}}"
-              values={{
-                error: provider.last_error,
-                at: provider.last_error_at ? formatDateTime(provider.last_error_at) : 'none',
-                code: (chunks) => <span className="font-mono">{chunks}</span>,
-              }}
-            />
-          </p>
-        )}
+        {provider.last_error && <LastError error={provider.last_error} at={provider.last_error_at} />}
       </div>
     </li>
   )
