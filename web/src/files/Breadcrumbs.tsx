@@ -3,8 +3,8 @@ import { Icon } from '../ui/Icon'
 import { breadcrumbs } from './paths'
 
 export function Breadcrumbs({ folder, onNavigate }: { folder: string; onNavigate: (folder: string) => void }) {
-  const crumbs = breadcrumbs(folder)
   const intl = useIntl()
+  const crumbs = breadcrumbs(folder, intl.formatMessage({ id: 'files.breadcrumbs.root', defaultMessage: 'All files' }))
   return (
     <nav
       aria-label={intl.formatMessage({ id: 'files.breadcrumbs.label', defaultMessage: 'Folder' })}
