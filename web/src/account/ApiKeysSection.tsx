@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { listApiKeys, revokeApiKey } from '../api/account'
@@ -26,28 +27,47 @@ function KeyRow({ apiKey, onRevoke }: { apiKey: ApiKey; onRevoke: () => void }) 
           <span className="truncate font-medium" title={apiKey.name}>
             {apiKey.name}
           </span>
-          <code className="kbd">{apiKey.prefix}…</code>
+          <code className="kbd">
+            <FormattedMessage
+              id="account.apiKeysSection.prefix"
+              defaultMessage="{prefix}…"
+              values={{ prefix: apiKey.prefix }}
+            />
+          </code>
           {apiKey.scopes.map((scope) => (
             <Badge key={scope} tone={scope === 'admin' ? 'amber' : 'neutral'}>
               {scope}
             </Badge>
           ))}
-          {expired && <Badge tone="red">Expired</Badge>}
+          {expired && (
+            <Badge tone="red">
+              <FormattedMessage id="account.apiKeysSection.expired" defaultMessage="Expired" />
+            </Badge>
+          )}
         </p>
         <p className="mt-0.5 text-sm muted">
-          Created {formatDate(apiKey.created_at)} ·{' '}
-          {apiKey.last_used_at ? `last used ${formatRelative(apiKey.last_used_at)}` : 'never used'} ·{' '}
-          {apiKey.expires_at ? `${expired ? 'expired' : 'expires'} ${formatDate(apiKey.expires_at)}` : 'no expiry'}
+          <FormattedMessage
+            id="account.apiKeysSection.meta"
+            defaultMessage="Created {created} · {used, select, yes {last used {lastUsed}} other {never used}} · {expiry, select, expired {expired {expires}} active {expires {expires}} other {no expiry}}"
+            values={{
+              created: formatDate(apiKey.created_at),
+              used: apiKey.last_used_at ? 'yes' : 'no',
+              lastUsed: apiKey.last_used_at ? formatRelative(apiKey.last_used_at) : '',
+              expiry: apiKey.expires_at ? (expired ? 'expired' : 'active') : 'none',
+              expires: formatDate(apiKey.expires_at),
+            }}
+          />
         </p>
       </div>
       <Button size="sm" variant="danger-ghost" onClick={onRevoke} className="self-start sm:self-center">
-        Revoke
+        <FormattedMessage id="account.apiKeysSection.revoke" defaultMessage="Revoke" />
       </Button>
     </li>
   )
 }
 
 export function ApiKeysSection() {
+  const intl = useIntl()
   const queries = useQueryClient()
   const toast = useToast()
   const [creating, setCreating] = useState(false)
@@ -56,7 +76,12 @@ export function ApiKeysSection() {
   const revoke = useMutation({
     mutationFn: (key: ApiKey) => revokeApiKey(key.id),
     onSuccess: (_, key) => {
-      toast.show(`Revoked ${key.name}`)
+      toast.show(
+        intl.formatMessage(
+          { id: 'account.apiKeysSection.revoked', defaultMessage: 'Revoked {name}' },
+          { name: key.name },
+        ),
+      )
       setRevoking(null)
     },
     onError: (e) => toast.show(errorMessage(e), 'error'),
@@ -65,30 +90,41 @@ export function ApiKeysSection() {
 
   return (
     <Section
-      title="API keys"
-      description="For the ferry CLI, scripts and other tools. A key acts as you, within its scopes."
+      title={intl.formatMessage({ id: 'account.apiKeysSection.apiKeys', defaultMessage: 'API keys' })}
+      description={intl.formatMessage({
+        id: 'account.apiKeysSection.forTheFerryCli',
+        defaultMessage: 'For the ferry CLI, scripts and other tools. A key acts as you, within its scopes.',
+      })}
       actions={
         <Button size="sm" variant="primary" icon="plus" onClick={() => setCreating(true)}>
-          Create key
+          <FormattedMessage id="account.apiKeysSection.createKey" defaultMessage="Create key" />
         </Button>
       }
     >
       {keys.isPending ? (
-        <PageSpinner label="Loading API keys" />
+        <PageSpinner
+          label={intl.formatMessage({
+            id: 'account.apiKeysSection.loadingApiKeys',
+            defaultMessage: 'Loading API keys',
+          })}
+        />
       ) : keys.isError ? (
         <ErrorNotice error={keys.error} onRetry={() => void keys.refetch()} />
       ) : keys.data.length === 0 ? (
         <EmptyState
           compact
           icon="key"
-          title="No API keys yet"
+          title={intl.formatMessage({ id: 'account.apiKeysSection.noApiKeysYet', defaultMessage: 'No API keys yet' })}
           action={
             <Button icon="plus" onClick={() => setCreating(true)}>
-              Create your first key
+              <FormattedMessage id="account.apiKeysSection.createYourFirstKey" defaultMessage="Create your first key" />
             </Button>
           }
         >
-          Create a key to upload and download from scripts or the command line.
+          <FormattedMessage
+            id="account.apiKeysSection.createAKeyTo"
+            defaultMessage="Create a key to upload and download from scripts or the command line."
+          />
         </EmptyState>
       ) : (
         <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
@@ -104,15 +140,21 @@ export function ApiKeysSection() {
       />
       <ConfirmDialog
         open={revoking !== null}
-        title="Revoke this key?"
-        confirmLabel="Revoke key"
+        title={intl.formatMessage({ id: 'account.apiKeysSection.revokeThisKey', defaultMessage: 'Revoke this key?' })}
+        confirmLabel={intl.formatMessage({ id: 'account.apiKeysSection.revokeKey', defaultMessage: 'Revoke key' })}
         danger
         busy={revoke.isPending}
         onClose={() => setRevoking(null)}
         onConfirm={() => revoking && revoke.mutate(revoking)}
       >
-        Anything using <span className="font-medium text-zinc-900 dark:text-zinc-100">{revoking?.name}</span> stops
-        working at once.
+        <FormattedMessage
+          id="account.apiKeysSection.revokeBody"
+          defaultMessage="Anything using <strong>{name}</strong> stops working at once."
+          values={{
+            name: revoking?.name,
+            strong: (chunks) => <bdi className="font-medium text-zinc-900 dark:text-zinc-100">{chunks}</bdi>,
+          }}
+        />
       </ConfirmDialog>
     </Section>
   )

@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { listAuthorizedApps, revokeAuthorizedApp, type AuthorizedApp } from '../api/oauth'
@@ -13,6 +14,7 @@ import { useToast } from '../ui/Toasts'
 
 /** Third-party apps the user let in through the OAuth2 consent screen. */
 export function AuthorizedAppsSection() {
+  const intl = useIntl()
   const queries = useQueryClient()
   const toast = useToast()
   const [revoking, setRevoking] = useState<AuthorizedApp | null>(null)
@@ -20,7 +22,12 @@ export function AuthorizedAppsSection() {
   const revoke = useMutation({
     mutationFn: (app: AuthorizedApp) => revokeAuthorizedApp(app.id),
     onSuccess: (_, app) => {
-      toast.show(`Revoked access for ${app.app_name}`)
+      toast.show(
+        intl.formatMessage(
+          { id: 'account.authorizedAppsSection.revoked', defaultMessage: 'Revoked access for {name}' },
+          { name: app.app_name },
+        ),
+      )
       setRevoking(null)
     },
     onError: (e) => toast.show(errorMessage(e), 'error'),
@@ -29,16 +36,37 @@ export function AuthorizedAppsSection() {
 
   return (
     <Section
-      title="Authorized apps"
-      description="Apps you allowed to use your account. They act as you, within the permissions shown."
+      title={intl.formatMessage({
+        id: 'account.authorizedAppsSection.authorizedApps',
+        defaultMessage: 'Authorized apps',
+      })}
+      description={intl.formatMessage({
+        id: 'account.authorizedAppsSection.appsYouAllowedTo',
+        defaultMessage: 'Apps you allowed to use your account. They act as you, within the permissions shown.',
+      })}
     >
       {apps.isPending ? (
-        <PageSpinner label="Loading authorized apps" />
+        <PageSpinner
+          label={intl.formatMessage({
+            id: 'account.authorizedAppsSection.loadingAuthorizedApps',
+            defaultMessage: 'Loading authorized apps',
+          })}
+        />
       ) : apps.isError ? (
         <ErrorNotice error={apps.error} onRetry={() => void apps.refetch()} />
       ) : apps.data.length === 0 ? (
-        <EmptyState compact icon="key" title="No authorized apps">
-          When you allow an app to use your Ferry account, it appears here.
+        <EmptyState
+          compact
+          icon="key"
+          title={intl.formatMessage({
+            id: 'account.authorizedAppsSection.noAuthorizedApps',
+            defaultMessage: 'No authorized apps',
+          })}
+        >
+          <FormattedMessage
+            id="account.authorizedAppsSection.whenYouAllowAn"
+            defaultMessage="When you allow an app to use your Ferry account, it appears here."
+          />
         </EmptyState>
       ) : (
         <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
@@ -54,8 +82,15 @@ export function AuthorizedAppsSection() {
                   ))}
                 </p>
                 <p className="mt-0.5 text-sm muted">
-                  Allowed {formatDate(app.created_at)} ·{' '}
-                  {app.last_used_at ? `last used ${formatRelative(app.last_used_at)}` : 'never used'}
+                  <FormattedMessage
+                    id="account.authorizedAppsSection.meta"
+                    defaultMessage="Allowed {allowed} · {used, select, yes {last used {lastUsed}} other {never used}}"
+                    values={{
+                      allowed: formatDate(app.created_at),
+                      used: app.last_used_at ? 'yes' : 'no',
+                      lastUsed: app.last_used_at ? formatRelative(app.last_used_at) : '',
+                    }}
+                  />
                 </p>
               </div>
               <Button
@@ -64,7 +99,7 @@ export function AuthorizedAppsSection() {
                 onClick={() => setRevoking(app)}
                 className="self-start sm:self-center"
               >
-                Revoke access
+                <FormattedMessage id="account.authorizedAppsSection.revokeAccess" defaultMessage="Revoke access" />
               </Button>
             </li>
           ))}
@@ -72,15 +107,27 @@ export function AuthorizedAppsSection() {
       )}
       <ConfirmDialog
         open={revoking !== null}
-        title="Revoke this app's access?"
-        confirmLabel="Revoke access"
+        title={intl.formatMessage({
+          id: 'account.authorizedAppsSection.revokeThisAppS',
+          defaultMessage: "Revoke this app's access?",
+        })}
+        confirmLabel={intl.formatMessage({
+          id: 'account.authorizedAppsSection.revokeAccess',
+          defaultMessage: 'Revoke access',
+        })}
         danger
         busy={revoke.isPending}
         onClose={() => setRevoking(null)}
         onConfirm={() => revoking && revoke.mutate(revoking)}
       >
-        <span className="font-medium text-zinc-900 dark:text-zinc-100">{revoking?.app_name}</span> loses access at once;
-        to use it again you would have to allow it again.
+        <FormattedMessage
+          id="account.authorizedAppsSection.revokeBody"
+          defaultMessage="<strong>{name}</strong> loses access at once; to use it again you would have to allow it again."
+          values={{
+            name: revoking?.app_name,
+            strong: (chunks) => <bdi className="font-medium text-zinc-900 dark:text-zinc-100">{chunks}</bdi>,
+          }}
+        />
       </ConfirmDialog>
     </Section>
   )

@@ -1,3 +1,4 @@
+import { defineMessage, FormattedMessage, useIntl } from 'react-intl'
 import { useEffect, useState, type FormEvent } from 'react'
 import { createApiKey } from '../api/account'
 import type { CreatedApiKey } from '../api/types'
@@ -10,21 +11,53 @@ import { SelectField, TextField } from '../ui/Field'
 import { Icon } from '../ui/Icon'
 
 const SCOPES = [
-  { value: 'read', label: 'Read', hint: 'List and download files' },
-  { value: 'write', label: 'Write', hint: 'Upload, rename, move and delete' },
-  { value: 'share', label: 'Share', hint: 'Create and manage share links' },
-  { value: 'admin', label: 'Admin', hint: 'Manage users and read the audit log' },
-  { value: 'scim', label: 'SCIM', hint: 'Let an identity provider provision accounts (docs/scim.md)' },
+  {
+    value: 'read',
+    label: defineMessage({ id: 'account.createApiKey.scope.read', defaultMessage: 'Read' }),
+    hint: defineMessage({ id: 'account.createApiKey.scope.readHint', defaultMessage: 'List and download files' }),
+  },
+  {
+    value: 'write',
+    label: defineMessage({ id: 'account.createApiKey.scope.write', defaultMessage: 'Write' }),
+    hint: defineMessage({
+      id: 'account.createApiKey.scope.writeHint',
+      defaultMessage: 'Upload, rename, move and delete',
+    }),
+  },
+  {
+    value: 'share',
+    label: defineMessage({ id: 'account.createApiKey.scope.share', defaultMessage: 'Share' }),
+    hint: defineMessage({
+      id: 'account.createApiKey.scope.shareHint',
+      defaultMessage: 'Create and manage share links',
+    }),
+  },
+  {
+    value: 'admin',
+    label: defineMessage({ id: 'account.createApiKey.scope.admin', defaultMessage: 'Admin' }),
+    hint: defineMessage({
+      id: 'account.createApiKey.scope.adminHint',
+      defaultMessage: 'Manage users and read the audit log',
+    }),
+  },
+  {
+    value: 'scim',
+    label: defineMessage({ id: 'account.createApiKey.scope.scim', defaultMessage: 'SCIM' }),
+    hint: defineMessage({
+      id: 'account.createApiKey.scope.scimHint',
+      defaultMessage: 'Let an identity provider provision accounts (docs/scim.md)',
+    }),
+  },
 ] as const
 
 /** Scopes only an admin's role allows. */
 const ADMIN_ONLY: readonly string[] = ['admin', 'scim']
 
 const EXPIRY = [
-  { value: '30', label: '30 days' },
-  { value: '90', label: '90 days' },
-  { value: '365', label: '1 year' },
-  { value: '', label: 'Never' },
+  { value: '30', label: defineMessage({ id: 'account.createApiKey.expiry.30', defaultMessage: '30 days' }) },
+  { value: '90', label: defineMessage({ id: 'account.createApiKey.expiry.90', defaultMessage: '90 days' }) },
+  { value: '365', label: defineMessage({ id: 'account.createApiKey.expiry.365', defaultMessage: '1 year' }) },
+  { value: '', label: defineMessage({ id: 'account.createApiKey.expiry.never', defaultMessage: 'Never' }) },
 ] as const
 
 export function CreateApiKeyDialog({
@@ -36,6 +69,7 @@ export function CreateApiKeyDialog({
   onClose: () => void
   onCreated: () => void
 }) {
+  const intl = useIntl()
   const { me } = useAuth()
   const [name, setName] = useState('')
   const [scopes, setScopes] = useState<string[]>(['read', 'write'])
@@ -76,17 +110,25 @@ export function CreateApiKeyDialog({
       <Dialog
         open={open}
         onClose={onClose}
-        title="Your new API key"
+        title={intl.formatMessage({
+          id: 'account.createApiKeyDialog.yourNewApiKey',
+          defaultMessage: 'Your new API key',
+        })}
         footer={
           <Button variant="primary" onClick={onClose}>
-            Done
+            <FormattedMessage id="account.createApiKeyDialog.done" defaultMessage="Done" />
           </Button>
         }
       >
         <div className="space-y-4 pb-2">
           <div className="flex gap-3 rounded-lg border border-amber-200 bg-amber-50 px-3.5 py-3 text-sm text-amber-900 dark:border-amber-900/60 dark:bg-amber-950/40 dark:text-amber-200">
             <Icon name="alert" className="mt-0.5 size-[18px] shrink-0" />
-            <p>Copy it now. For your safety Ferry stores only a hash, so this is the only time the key is shown.</p>
+            <p>
+              <FormattedMessage
+                id="account.createApiKey.copyNow"
+                defaultMessage="Copy it now. For your safety Ferry stores only a hash, so this is the only time the key is shown."
+              />
+            </p>
           </div>
           <CopyField label={created.name} value={created.key} />
         </div>
@@ -99,21 +141,29 @@ export function CreateApiKeyDialog({
     <Dialog
       open={open}
       onClose={onClose}
-      title="Create API key"
-      description="Give it a name you'll recognise, and only the scopes it needs."
+      title={intl.formatMessage({ id: 'account.createApiKeyDialog.createApiKey', defaultMessage: 'Create API key' })}
+      description={intl.formatMessage({
+        id: 'account.createApiKeyDialog.giveItAName',
+        defaultMessage: "Give it a name you'll recognise, and only the scopes it needs.",
+      })}
     >
       <form onSubmit={submit} className="space-y-5 pb-2">
         <InlineError error={error} />
         <TextField
-          label="Name"
-          placeholder="e.g. Backup script on nas-01"
+          label={intl.formatMessage({ id: 'account.createApiKeyDialog.name', defaultMessage: 'Name' })}
+          placeholder={intl.formatMessage({
+            id: 'account.createApiKeyDialog.eGBackupScript',
+            defaultMessage: 'e.g. Backup script on nas-01',
+          })}
           required
           autoFocus
           value={name}
           onChange={(e) => setName(e.target.value)}
         />
         <fieldset>
-          <legend className="label">Scopes</legend>
+          <legend className="label">
+            <FormattedMessage id="account.createApiKeyDialog.scopes" defaultMessage="Scopes" />
+          </legend>
           <div className="grid gap-2 sm:grid-cols-2">
             {available.map((scope) => (
               <label
@@ -131,23 +181,25 @@ export function CreateApiKeyDialog({
                   }
                 />
                 <span>
-                  <span className="block text-sm font-medium">{scope.label}</span>
-                  <span className="block text-xs muted">{scope.hint}</span>
+                  <span className="block text-sm font-medium">{intl.formatMessage(scope.label)}</span>
+                  <span className="block text-xs muted">{intl.formatMessage(scope.hint)}</span>
                 </span>
               </label>
             ))}
           </div>
         </fieldset>
         <SelectField
-          label="Expires after"
-          options={EXPIRY}
+          label={intl.formatMessage({ id: 'account.createApiKeyDialog.expiresAfter', defaultMessage: 'Expires after' })}
+          options={EXPIRY.map((o) => ({ value: o.value, label: intl.formatMessage(o.label) }))}
           value={expiry}
           onChange={(e) => setExpiry(e.target.value)}
         />
         <div className="flex justify-end gap-2 pt-1">
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>
+            <FormattedMessage id="account.createApiKeyDialog.cancel" defaultMessage="Cancel" />
+          </Button>
           <Button type="submit" variant="primary" busy={busy} disabled={!name.trim() || scopes.length === 0}>
-            Create key
+            <FormattedMessage id="account.createApiKeyDialog.createKey" defaultMessage="Create key" />
           </Button>
         </div>
       </form>

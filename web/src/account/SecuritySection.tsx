@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { ApiError } from '../api/client'
@@ -22,6 +23,7 @@ import { useToast } from '../ui/Toasts'
 
 /** Two-factor authentication with an authenticator app: set up (QR code), recovery codes, turn off. */
 export function TwoFactorSection() {
+  const intl = useIntl()
   const { me } = useAuth()
   const queries = useQueryClient()
   const status = useQuery({ queryKey: ['2fa'], queryFn: twoFactorStatus })
@@ -50,7 +52,10 @@ export function TwoFactorSection() {
     body = (
       <div className="space-y-6">
         <p className="text-sm muted">
-          Sign-ins ask for a code from your authenticator app (or a passkey, if you have one).
+          <FormattedMessage
+            id="account.securitySection.signInsAskFor"
+            defaultMessage="Sign-ins ask for a code from your authenticator app (or a passkey, if you have one)."
+          />
         </p>
         <NewRecoveryCodes
           recoveryCodesLeft={status.data.recovery_codes_left}
@@ -65,26 +70,53 @@ export function TwoFactorSection() {
   else
     body = (
       <div className="space-y-3">
-        <p className="text-sm muted">Protect your account with a code from an authenticator app at every sign-in.</p>
+        <p className="text-sm muted">
+          <FormattedMessage
+            id="account.securitySection.protectYourAccountWith"
+            defaultMessage="Protect your account with a code from an authenticator app at every sign-in."
+          />
+        </p>
         <InlineError error={start.error} />
         <Button variant="primary" busy={start.isPending} onClick={() => start.mutate()}>
-          Set up authenticator app
+          <FormattedMessage
+            id="account.securitySection.setUpAuthenticatorApp"
+            defaultMessage="Set up authenticator app"
+          />
         </Button>
       </div>
     )
 
   return (
     <Section
-      title="Two-factor authentication"
+      title={intl.formatMessage({
+        id: 'account.securitySection.twoFactorAuthentication',
+        defaultMessage: 'Two-factor authentication',
+      })}
       description={
         status.data?.required
-          ? 'This server requires a second factor (an authenticator app or a passkey) for your account.'
+          ? intl.formatMessage({
+              id: 'account.securitySection.required',
+              defaultMessage:
+                'This server requires a second factor (an authenticator app or a passkey) for your account.',
+            })
           : undefined
       }
       actions={
         <>
-          {status.data?.required && <Badge tone="accent">Required by policy</Badge>}
-          {status.data?.totp_enabled ? <Badge tone="green">App on</Badge> : <Badge tone="neutral">App off</Badge>}
+          {status.data?.required && (
+            <Badge tone="accent">
+              <FormattedMessage id="account.securitySection.requiredByPolicy" defaultMessage="Required by policy" />
+            </Badge>
+          )}
+          {status.data?.totp_enabled ? (
+            <Badge tone="green">
+              <FormattedMessage id="account.securitySection.appOn" defaultMessage="App on" />
+            </Badge>
+          ) : (
+            <Badge tone="neutral">
+              <FormattedMessage id="account.securitySection.appOff" defaultMessage="App off" />
+            </Badge>
+          )}
         </>
       }
     >
@@ -100,6 +132,7 @@ function NewRecoveryCodes({
   recoveryCodesLeft: number
   onCodes: (codes: string[]) => void
 }) {
+  const intl = useIntl()
   const [code, setCode] = useState('')
   const regenerate = useMutation({
     mutationFn: () => regenerateRecoveryCodes(code.replace(/\s/g, '')),
@@ -111,15 +144,23 @@ function NewRecoveryCodes({
   }
   return (
     <form onSubmit={submit} className="space-y-3">
-      <h3 className="font-medium">Recovery codes</h3>
+      <h3 className="font-medium">
+        <FormattedMessage id="account.securitySection.recoveryCodes" defaultMessage="Recovery codes" />
+      </h3>
       <p className="text-sm muted">
-        {recoveryCodesLeft} of your recovery codes {recoveryCodesLeft === 1 ? 'is' : 'are'} left. New codes replace all
-        the old ones.
+        <FormattedMessage
+          id="account.securitySection.recoveryCodesLeft"
+          defaultMessage="{count, plural, one {# of your recovery codes is left. New codes replace all the old ones.} other {# of your recovery codes are left. New codes replace all the old ones.}}"
+          values={{ count: recoveryCodesLeft }}
+        />
       </p>
       <InlineError error={regenerate.error} />
       <div className="flex flex-wrap items-end gap-2">
         <TextField
-          label="Code from the app"
+          label={intl.formatMessage({
+            id: 'account.securitySection.codeFromTheApp',
+            defaultMessage: 'Code from the app',
+          })}
           className="w-44"
           autoComplete="one-time-code"
           inputMode="numeric"
@@ -127,7 +168,7 @@ function NewRecoveryCodes({
           onChange={(e) => setCode(e.target.value)}
         />
         <Button type="submit" busy={regenerate.isPending} disabled={!code.trim()}>
-          New recovery codes
+          <FormattedMessage id="account.securitySection.newRecoveryCodes" defaultMessage="New recovery codes" />
         </Button>
       </div>
     </form>
@@ -135,13 +176,19 @@ function NewRecoveryCodes({
 }
 
 function DisableTotp({ required, onDisabled }: { required: boolean; onDisabled: () => void }) {
+  const intl = useIntl()
   const toast = useToast()
   const [password, setPassword] = useState('')
   const [code, setCode] = useState('')
   const disable = useMutation({
     mutationFn: () => disableTotp(password, code.trim()),
     onSuccess: () => {
-      toast.show('Two-factor authentication is off')
+      toast.show(
+        intl.formatMessage({
+          id: 'account.securitySection.twoFactorAuthenticationIs',
+          defaultMessage: 'Two-factor authentication is off',
+        }),
+      )
       onDisabled()
     },
   })
@@ -152,27 +199,36 @@ function DisableTotp({ required, onDisabled }: { required: boolean; onDisabled: 
   if (required) {
     return (
       <p className="text-sm muted">
-        The authenticator app is your only second factor and this server requires one, so it cannot be turned off. Add a
-        passkey first to turn it off.
+        <FormattedMessage
+          id="account.securitySection.theAuthenticatorAppIs"
+          defaultMessage="The authenticator app is your only second factor and this server requires one, so it cannot be turned off. Add a passkey first to turn it off."
+        />
       </p>
     )
   }
   return (
     <form onSubmit={submit} className="space-y-3">
-      <h3 className="font-medium">Turn off</h3>
+      <h3 className="font-medium">
+        <FormattedMessage id="account.securitySection.turnOff2" defaultMessage="Turn off" />
+      </h3>
       <InlineError error={disable.error} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField
-          label="Password"
+          label={intl.formatMessage({ id: 'account.securitySection.password', defaultMessage: 'Password' })}
           type="password"
           autoComplete="current-password"
           value={password}
           onChange={(e) => setPassword(e.target.value)}
         />
-        <TextField label="Code" autoComplete="one-time-code" value={code} onChange={(e) => setCode(e.target.value)} />
+        <TextField
+          label={intl.formatMessage({ id: 'account.securitySection.code', defaultMessage: 'Code' })}
+          autoComplete="one-time-code"
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+        />
       </div>
       <Button type="submit" variant="danger-secondary" busy={disable.isPending} disabled={!password || !code.trim()}>
-        Turn off
+        <FormattedMessage id="account.securitySection.turnOff" defaultMessage="Turn off" />
       </Button>
     </form>
   )
@@ -183,12 +239,15 @@ function DisableTotp({ required, onDisabled }: { required: boolean; onDisabled: 
  * password lives in a directory (LDAP / Active Directory) has none to change here.
  */
 export function PasswordSection({ directoryAccount = false }: { directoryAccount?: boolean }) {
+  const intl = useIntl()
   if (directoryAccount) {
     return (
-      <Section title="Password">
+      <Section title={intl.formatMessage({ id: 'account.securitySection.password', defaultMessage: 'Password' })}>
         <p className="px-5 py-5 text-sm muted sm:px-6">
-          You sign in with your organization&apos;s directory password (LDAP / Active Directory). Ferry keeps no
-          password for you: change or reset it in the directory, as you would for your other work accounts.
+          <FormattedMessage
+            id="account.securitySection.directoryPassword"
+            defaultMessage="You sign in with your organization's directory password (LDAP / Active Directory). Ferry keeps no password for you: change or reset it in the directory, as you would for your other work accounts."
+          />
         </p>
       </Section>
     )
@@ -197,6 +256,7 @@ export function PasswordSection({ directoryAccount = false }: { directoryAccount
 }
 
 function FerryPasswordForm() {
+  const intl = useIntl()
   const toast = useToast()
   const [current, setCurrent] = useState('')
   const [next, setNext] = useState('')
@@ -205,7 +265,12 @@ function FerryPasswordForm() {
     onSuccess: () => {
       setCurrent('')
       setNext('')
-      toast.show('Password changed; your other devices were signed out')
+      toast.show(
+        intl.formatMessage({
+          id: 'account.securitySection.passwordChangedYourOther',
+          defaultMessage: 'Password changed; your other devices were signed out',
+        }),
+      )
     },
   })
   const submit = (event: FormEvent) => {
@@ -215,12 +280,15 @@ function FerryPasswordForm() {
   const fieldError = (field: string) => (change.error instanceof ApiError ? change.error.fieldError(field) : undefined)
   const fieldProblem = fieldError('current_password') ?? fieldError('new_password')
   return (
-    <Section title="Password">
+    <Section title={intl.formatMessage({ id: 'account.securitySection.password', defaultMessage: 'Password' })}>
       <form onSubmit={submit} className="space-y-4 px-5 py-5 sm:px-6">
         {!fieldProblem && <InlineError error={change.error} />}
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField
-            label="Current password"
+            label={intl.formatMessage({
+              id: 'account.securitySection.currentPassword',
+              defaultMessage: 'Current password',
+            })}
             type="password"
             autoComplete="current-password"
             value={current}
@@ -228,7 +296,7 @@ function FerryPasswordForm() {
             onChange={(e) => setCurrent(e.target.value)}
           />
           <TextField
-            label="New password"
+            label={intl.formatMessage({ id: 'account.securitySection.newPassword', defaultMessage: 'New password' })}
             type="password"
             autoComplete="new-password"
             value={next}
@@ -237,7 +305,7 @@ function FerryPasswordForm() {
           />
         </div>
         <Button type="submit" variant="primary" busy={change.isPending} disabled={!current || !next}>
-          Change password
+          <FormattedMessage id="account.securitySection.changePassword" defaultMessage="Change password" />
         </Button>
       </form>
     </Section>

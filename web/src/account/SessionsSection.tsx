@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { listSessions, revokeOtherSessions, revokeSession } from '../api/account'
@@ -15,6 +16,7 @@ import { PageSpinner } from '../ui/Spinner'
 import { useToast } from '../ui/Toasts'
 
 function SessionRow({ session, onRevoke, busy }: { session: SessionInfo; onRevoke: () => void; busy: boolean }) {
+  const intl = useIntl()
   return (
     <li className="flex items-center gap-4 px-5 py-4 sm:px-6">
       <span className="flex size-10 shrink-0 items-center justify-center rounded-xl bg-zinc-100 text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">
@@ -25,15 +27,32 @@ function SessionRow({ session, onRevoke, busy }: { session: SessionInfo; onRevok
           <span className="truncate" title={session.user_agent ?? undefined}>
             {describeUserAgent(session.user_agent)}
           </span>
-          {session.current && <Badge tone="green">This device</Badge>}
+          {session.current && (
+            <Badge tone="green">
+              <FormattedMessage id="account.sessionsSection.thisDevice" defaultMessage="This device" />
+            </Badge>
+          )}
         </p>
-        <p className="truncate text-sm muted" title={`Signed in ${formatDateTime(session.created_at)}`}>
-          {session.ip ?? 'Unknown address'} · active {formatRelative(session.last_used_at ?? session.created_at)}
+        <p
+          className="truncate text-sm muted"
+          title={intl.formatMessage(
+            { id: 'account.sessionsSection.signedInAt', defaultMessage: 'Signed in {when}' },
+            { when: formatDateTime(session.created_at) },
+          )}
+        >
+          <FormattedMessage
+            id="account.sessionsSection.meta"
+            defaultMessage="{address, select, unknown {Unknown address} other {{address}}} · active {active}"
+            values={{
+              address: session.ip ?? 'unknown',
+              active: formatRelative(session.last_used_at ?? session.created_at),
+            }}
+          />
         </p>
       </div>
       {!session.current && (
         <Button size="sm" variant="danger-ghost" busy={busy} onClick={onRevoke}>
-          Sign out
+          <FormattedMessage id="account.sessionsSection.signOut" defaultMessage="Sign out" />
         </Button>
       )}
     </li>
@@ -41,6 +60,7 @@ function SessionRow({ session, onRevoke, busy }: { session: SessionInfo; onRevok
 }
 
 export function SessionsSection() {
+  const intl = useIntl()
   const queries = useQueryClient()
   const toast = useToast()
   const auth = useAuth()
@@ -48,13 +68,25 @@ export function SessionsSection() {
   const sessions = useQuery({ queryKey: ['sessions'], queryFn: listSessions })
   const revoke = useMutation({
     mutationFn: revokeSession,
-    onSuccess: () => toast.show('Signed out that device'),
+    onSuccess: () =>
+      toast.show(
+        intl.formatMessage({
+          id: 'account.sessionsSection.signedOutThatDevice',
+          defaultMessage: 'Signed out that device',
+        }),
+      ),
     onError: (e) => toast.show(errorMessage(e), 'error'),
     onSettled: () => queries.invalidateQueries({ queryKey: ['sessions'] }),
   })
   const others = useMutation({
     mutationFn: revokeOtherSessions,
-    onSuccess: () => toast.show('Signed out all other devices'),
+    onSuccess: () =>
+      toast.show(
+        intl.formatMessage({
+          id: 'account.sessionsSection.signedOutAllOther',
+          defaultMessage: 'Signed out all other devices',
+        }),
+      ),
     onError: (e) => toast.show(errorMessage(e), 'error'),
     onSettled: () => queries.invalidateQueries({ queryKey: ['sessions'] }),
   })
@@ -66,8 +98,11 @@ export function SessionsSection() {
 
   return (
     <Section
-      title="Sessions"
-      description="Devices signed in to your account. Sign out any you don't recognise."
+      title={intl.formatMessage({ id: 'account.sessionsSection.sessions', defaultMessage: 'Sessions' })}
+      description={intl.formatMessage({
+        id: 'account.sessionsSection.devicesSignedInTo',
+        defaultMessage: "Devices signed in to your account. Sign out any you don't recognise.",
+      })}
       actions={
         <>
           <Button
@@ -76,16 +111,24 @@ export function SessionsSection() {
             busy={others.isPending}
             onClick={() => others.mutate()}
           >
-            Sign out other devices
+            <FormattedMessage
+              id="account.sessionsSection.signOutOtherDevices"
+              defaultMessage="Sign out other devices"
+            />
           </Button>
           <Button size="sm" variant="danger-secondary" icon="logout" onClick={() => setConfirmEverywhere(true)}>
-            Sign out everywhere
+            <FormattedMessage id="account.sessionsSection.signOutEverywhere2" defaultMessage="Sign out everywhere" />
           </Button>
         </>
       }
     >
       {sessions.isPending ? (
-        <PageSpinner label="Loading sessions" />
+        <PageSpinner
+          label={intl.formatMessage({
+            id: 'account.sessionsSection.loadingSessions',
+            defaultMessage: 'Loading sessions',
+          })}
+        />
       ) : sessions.isError ? (
         <ErrorNotice error={sessions.error} onRetry={() => void sessions.refetch()} />
       ) : (
@@ -102,14 +145,23 @@ export function SessionsSection() {
       )}
       <ConfirmDialog
         open={confirmEverywhere}
-        title="Sign out everywhere?"
-        confirmLabel="Sign out everywhere"
+        title={intl.formatMessage({
+          id: 'account.sessionsSection.signOutEverywhere',
+          defaultMessage: 'Sign out everywhere?',
+        })}
+        confirmLabel={intl.formatMessage({
+          id: 'account.sessionsSection.signOutEverywhere2',
+          defaultMessage: 'Sign out everywhere',
+        })}
         danger
         busy={everywhere.isPending}
         onClose={() => setConfirmEverywhere(false)}
         onConfirm={() => everywhere.mutate()}
       >
-        Every device, including this one, is signed out. API keys keep working; revoke them below if needed.
+        <FormattedMessage
+          id="account.sessionsSection.everywhereBody"
+          defaultMessage="Every device, including this one, is signed out. API keys keep working; revoke them below if needed."
+        />
       </ConfirmDialog>
     </Section>
   )

@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { addSshKey, deleteSshKey, listSshKeys, type SshKey } from '../api/account'
@@ -14,6 +15,7 @@ import { useToast } from '../ui/Toasts'
 
 /** Public keys for SFTP sign-in (docs/sftp.md): list, add in OpenSSH format, delete. */
 export function SshKeysSection() {
+  const intl = useIntl()
   const queries = useQueryClient()
   const toast = useToast()
   const [name, setName] = useState('')
@@ -24,7 +26,12 @@ export function SshKeysSection() {
   const add = useMutation({
     mutationFn: () => addSshKey({ name: name.trim(), public_key: publicKey.trim() }),
     onSuccess: (key) => {
-      toast.show(`Added ${key.name}`)
+      toast.show(
+        intl.formatMessage(
+          { id: 'account.sshKeysSection.addedName', defaultMessage: 'Added {name}' },
+          { name: key.name },
+        ),
+      )
       setName('')
       setPublicKey('')
     },
@@ -33,7 +40,12 @@ export function SshKeysSection() {
   const remove = useMutation({
     mutationFn: (key: SshKey) => deleteSshKey(key.id),
     onSuccess: (_, key) => {
-      toast.show(`Deleted ${key.name}`)
+      toast.show(
+        intl.formatMessage(
+          { id: 'account.sshKeysSection.deletedName', defaultMessage: 'Deleted {name}' },
+          { name: key.name },
+        ),
+      )
       setDeleting(null)
     },
     onError: (e) => toast.show(errorMessage(e), 'error'),
@@ -45,17 +57,38 @@ export function SshKeysSection() {
   }
 
   return (
-    <Section title="SSH keys" description="Public keys that sign you in to SFTP with your email as the user name.">
+    <Section
+      title={intl.formatMessage({ id: 'account.sshKeysSection.sshKeys', defaultMessage: 'SSH keys' })}
+      description={intl.formatMessage({
+        id: 'account.sshKeysSection.publicKeysThatSign',
+        defaultMessage: 'Public keys that sign you in to SFTP with your email as the user name.',
+      })}
+    >
       {keys.isPending ? (
-        <PageSpinner label="Loading SSH keys" />
+        <PageSpinner
+          label={intl.formatMessage({
+            id: 'account.sshKeysSection.loadingSshKeys',
+            defaultMessage: 'Loading SSH keys',
+          })}
+        />
       ) : keys.isError ? (
         <ErrorNotice error={keys.error} onRetry={() => void keys.refetch()} />
       ) : keys.data.length === 0 ? (
-        <EmptyState compact icon="key" title="No SSH keys yet">
-          Add the public half of a key pair (for example ~/.ssh/id_ed25519.pub) to use SFTP without a password.
+        <EmptyState
+          compact
+          icon="key"
+          title={intl.formatMessage({ id: 'account.sshKeysSection.noSshKeysYet', defaultMessage: 'No SSH keys yet' })}
+        >
+          <FormattedMessage
+            id="account.sshKeysSection.addThePublicHalf"
+            defaultMessage="Add the public half of a key pair (for example ~/.ssh/id_ed25519.pub) to use SFTP without a password."
+          />
         </EmptyState>
       ) : (
-        <ul className="divide-y divide-zinc-100 dark:divide-zinc-800" aria-label="SSH keys">
+        <ul
+          className="divide-y divide-zinc-100 dark:divide-zinc-800"
+          aria-label={intl.formatMessage({ id: 'account.sshKeysSection.sshKeys', defaultMessage: 'SSH keys' })}
+        >
           {keys.data.map((key) => (
             <li key={key.id} className="flex flex-col gap-3 px-5 py-4 sm:flex-row sm:items-center sm:px-6">
               <span className="hidden size-10 shrink-0 items-center justify-center rounded-xl bg-zinc-100 text-zinc-600 sm:flex dark:bg-zinc-800 dark:text-zinc-300">
@@ -69,8 +102,15 @@ export function SshKeysSection() {
                   {key.fingerprint}
                 </p>
                 <p className="mt-0.5 text-sm muted">
-                  Added {formatDate(key.created_at)} ·{' '}
-                  {key.last_used_at ? `last used ${formatRelative(key.last_used_at)}` : 'never used'}
+                  <FormattedMessage
+                    id="account.sshKeysSection.meta"
+                    defaultMessage="Added {added} · {used, select, yes {last used {lastUsed}} other {never used}}"
+                    values={{
+                      added: formatDate(key.created_at),
+                      used: key.last_used_at ? 'yes' : 'no',
+                      lastUsed: key.last_used_at ? formatRelative(key.last_used_at) : '',
+                    }}
+                  />
                 </p>
               </div>
               <Button
@@ -79,7 +119,7 @@ export function SshKeysSection() {
                 onClick={() => setDeleting(key)}
                 className="self-start sm:self-center"
               >
-                Delete
+                <FormattedMessage id="account.sshKeysSection.delete" defaultMessage="Delete" />
               </Button>
             </li>
           ))}
@@ -88,20 +128,26 @@ export function SshKeysSection() {
       <form onSubmit={submit} className="space-y-4 border-t border-zinc-100 px-5 py-5 sm:px-6 dark:border-zinc-800">
         <InlineError error={add.error} />
         <TextField
-          label="Name"
-          placeholder="e.g. Laptop"
+          label={intl.formatMessage({ id: 'account.sshKeysSection.name', defaultMessage: 'Name' })}
+          placeholder={intl.formatMessage({ id: 'account.sshKeysSection.eGLaptop', defaultMessage: 'e.g. Laptop' })}
           required
           value={name}
           onChange={(e) => setName(e.target.value)}
         />
         <div>
           <label htmlFor="ssh-public-key" className="label">
-            Public key (OpenSSH format)
+            <FormattedMessage
+              id="account.sshKeysSection.publicKeyOpensshFormat"
+              defaultMessage="Public key (OpenSSH format)"
+            />
           </label>
           <textarea
             id="ssh-public-key"
             className="field min-h-20 font-mono text-xs"
-            placeholder="ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA… you@laptop"
+            placeholder={intl.formatMessage({
+              id: 'account.sshKeysSection.sshEd25519Aaaac3nzac1lzdi1nte5aaaaYou',
+              defaultMessage: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA… you@laptop',
+            })}
             required
             value={publicKey}
             onChange={(e) => setPublicKey(e.target.value)}
@@ -115,21 +161,30 @@ export function SshKeysSection() {
             busy={add.isPending}
             disabled={!name.trim() || !publicKey.trim()}
           >
-            Add key
+            <FormattedMessage id="account.sshKeysSection.addKey" defaultMessage="Add key" />
           </Button>
         </div>
       </form>
       <ConfirmDialog
         open={deleting !== null}
-        title="Delete this SSH key?"
-        confirmLabel="Delete key"
+        title={intl.formatMessage({
+          id: 'account.sshKeysSection.deleteThisSshKey',
+          defaultMessage: 'Delete this SSH key?',
+        })}
+        confirmLabel={intl.formatMessage({ id: 'account.sshKeysSection.deleteKey', defaultMessage: 'Delete key' })}
         danger
         busy={remove.isPending}
         onClose={() => setDeleting(null)}
         onConfirm={() => deleting && remove.mutate(deleting)}
       >
-        SFTP stops accepting <span className="font-medium text-zinc-900 dark:text-zinc-100">{deleting?.name}</span> at
-        once.
+        <FormattedMessage
+          id="account.sshKeysSection.deleteBody"
+          defaultMessage="SFTP stops accepting <strong>{name}</strong> at once."
+          values={{
+            name: deleting?.name,
+            strong: (chunks) => <bdi className="font-medium text-zinc-900 dark:text-zinc-100">{chunks}</bdi>,
+          }}
+        />
       </ConfirmDialog>
     </Section>
   )

@@ -1,3 +1,4 @@
+import { defineMessage, defineMessages, FormattedMessage, useIntl, type IntlShape } from 'react-intl'
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 import {
@@ -18,13 +19,35 @@ import { PageSpinner } from '../ui/Spinner'
 import { useToast } from '../ui/Toasts'
 
 const CATEGORIES = [
-  { key: 'files', label: 'Files', hint: 'Files uploaded more than this many days ago are crypto-shredded.' },
+  {
+    key: 'files',
+    label: defineMessage({ id: 'admin.compliance.filesDays', defaultMessage: 'Files: days kept' }),
+    hint: defineMessage({
+      id: 'admin.compliance.filesHint',
+      defaultMessage: 'Files uploaded more than this many days ago are crypto-shredded. Empty keeps forever.',
+    }),
+  },
   {
     key: 'audit',
-    label: 'Audit records',
-    hint: 'Older records are exported to the archive, anchored by a signed checkpoint, then removed.',
+    label: defineMessage({ id: 'admin.compliance.auditDays', defaultMessage: 'Audit records: days kept' }),
+    hint: defineMessage({
+      id: 'admin.compliance.auditHint',
+      defaultMessage:
+        'Older records are exported to the archive, anchored by a signed checkpoint, then removed. Empty keeps forever.',
+    }),
   },
 ] as const
+
+// Retention categories as the server names them, for people.
+const CATEGORY_NAMES = defineMessages({
+  files: { id: 'admin.compliance.category.files', defaultMessage: 'files' },
+  audit: { id: 'admin.compliance.category.audit', defaultMessage: 'audit' },
+})
+
+function categoryName(intl: IntlShape, category: string): string {
+  const name = CATEGORY_NAMES[category as keyof typeof CATEGORY_NAMES]
+  return name ? intl.formatMessage(name) : category
+}
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
 
@@ -33,6 +56,7 @@ const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISO
  * compliance report download.
  */
 export function CompliancePage() {
+  const intl = useIntl()
   const toast = useToast()
   const policies = useQuery({ queryKey: ['admin-retention'], queryFn: retentionPolicies })
   const [days, setDays] = useState<Record<string, string> | null>(null)
@@ -47,12 +71,23 @@ export function CompliancePage() {
       setDays(Object.fromEntries(CATEGORIES.map((c) => [c.key, String(policies.data[c.key] ?? '')])))
   }, [policies.data, days])
 
-  if (policies.isPending) return <PageSpinner label="Loading the retention policies" />
+  if (policies.isPending)
+    return (
+      <PageSpinner
+        label={intl.formatMessage({
+          id: 'admin.compliancePage.loadingTheRetentionPolicies',
+          defaultMessage: 'Loading the retention policies',
+        })}
+      />
+    )
   if (policies.isError)
     return (
       <ErrorNotice
         error={policies.error}
-        title="Could not load the retention policies"
+        title={intl.formatMessage({
+          id: 'admin.compliancePage.couldNotLoadThe',
+          defaultMessage: 'Could not load the retention policies',
+        })}
         onRetry={() => void policies.refetch()}
       />
     )
@@ -75,7 +110,12 @@ export function CompliancePage() {
       }
       await saveRetentionPolicies(chosen)
       setPlan(null)
-      toast.show('Retention policies saved')
+      toast.show(
+        intl.formatMessage({
+          id: 'admin.compliancePage.retentionPoliciesSaved',
+          defaultMessage: 'Retention policies saved',
+        }),
+      )
     })
 
   const preview = () => task('preview', async () => setPlan(await retentionPreview()))
@@ -85,7 +125,24 @@ export function CompliancePage() {
       if (!plan) return
       const done = await runRetention(plan.as_of)
       setPlan(null)
-      toast.show(`Retention ran: ${done.categories.map((c) => `${c.count} ${c.category}`).join(', ') || 'nothing'}`)
+      toast.show(
+        done.categories.length === 0
+          ? intl.formatMessage({ id: 'admin.compliance.retentionRanNothing', defaultMessage: 'Retention ran: nothing' })
+          : intl.formatMessage(
+              { id: 'admin.compliance.retentionRan', defaultMessage: 'Retention ran: {removed}' },
+              {
+                removed: intl.formatList(
+                  done.categories.map((c) =>
+                    intl.formatMessage(
+                      { id: 'admin.compliance.retentionCount', defaultMessage: '{count, number} {category}' },
+                      { count: c.count, category: categoryName(intl, c.category) },
+                    ),
+                  ),
+                  { type: 'unit' },
+                ),
+              },
+            ),
+      )
     })
 
   const report = (format: 'pdf' | 'csv') =>
@@ -102,8 +159,12 @@ export function CompliancePage() {
   return (
     <>
       <PageHeader
-        title="Compliance"
-        description="How long data is kept, what the next retention run removes, and the compliance report for a period."
+        title={intl.formatMessage({ id: 'admin.compliancePage.compliance', defaultMessage: 'Compliance' })}
+        description={intl.formatMessage({
+          id: 'admin.compliancePage.howLongDataIs',
+          defaultMessage:
+            'How long data is kept, what the next retention run removes, and the compliance report for a period.',
+        })}
       />
       {error && (
         <p
@@ -115,14 +176,14 @@ export function CompliancePage() {
       )}
       <section className="card mb-6 p-4" aria-labelledby="retention-title">
         <h2 id="retention-title" className="mb-3 text-base font-semibold">
-          Retention
+          <FormattedMessage id="admin.compliancePage.retention" defaultMessage="Retention" />
         </h2>
         <div className="grid gap-4 sm:grid-cols-2">
           {CATEGORIES.map((category) => (
             <TextField
               key={category.key}
-              label={`${category.label}: days kept`}
-              hint={`${category.hint} Empty keeps forever.`}
+              label={intl.formatMessage(category.label)}
+              hint={intl.formatMessage(category.hint)}
               inputMode="numeric"
               value={days?.[category.key] ?? ''}
               onChange={(e) => setDays({ ...(days ?? {}), [category.key]: e.target.value })}
@@ -131,33 +192,64 @@ export function CompliancePage() {
         </div>
         <div className="mt-4 flex flex-wrap gap-2">
           <Button icon="check" busy={busy === 'save'} onClick={save}>
-            Save policies
+            <FormattedMessage id="admin.compliancePage.savePolicies" defaultMessage="Save policies" />
           </Button>
           <Button variant="ghost" busy={busy === 'preview'} onClick={preview}>
-            Show what the next run removes
+            <FormattedMessage
+              id="admin.compliancePage.showWhatTheNext"
+              defaultMessage="Show what the next run removes"
+            />
           </Button>
         </div>
         {plan && (
-          <div className="mt-4" aria-label="Next retention run">
+          <div
+            className="mt-4"
+            aria-label={intl.formatMessage({
+              id: 'admin.compliancePage.nextRetentionRun',
+              defaultMessage: 'Next retention run',
+            })}
+          >
             {plan.categories.length === 0 ? (
-              <p className="text-sm">No policy is set: nothing will be removed.</p>
+              <p className="text-sm">
+                <FormattedMessage
+                  id="admin.compliancePage.noPolicyIsSet"
+                  defaultMessage="No policy is set: nothing will be removed."
+                />
+              </p>
             ) : (
               <ul className="space-y-3 text-sm">
                 {plan.categories.map((c) => (
                   <li key={c.category}>
-                    <strong>
-                      {c.category}: {c.count}
-                    </strong>{' '}
-                    older than {c.max_age_days} days (before {new Date(c.cutoff).toLocaleString()})
-                    {c.from_seq != null && ` — records ${c.from_seq} to ${c.through_seq}`}
+                    <FormattedMessage
+                      id="admin.compliance.planLine"
+                      defaultMessage="<strong>{category}: {count, number}</strong> older than {days, plural, one {# day} other {# days}} (before {cutoff, date, short} {cutoff, time, medium}){seq, select, none {} other { — records {from} to {through}}}"
+                      values={{
+                        category: categoryName(intl, c.category),
+                        count: c.count,
+                        days: c.max_age_days,
+                        cutoff: new Date(c.cutoff),
+                        seq: c.from_seq != null ? 'range' : 'none',
+                        from: c.from_seq,
+                        through: c.through_seq,
+                        strong: (chunks) => <strong>{chunks}</strong>,
+                      }}
+                    />
                     {c.files && c.files.length > 0 && (
-                      <ul className="mt-1 ml-4 list-disc">
+                      <ul className="mt-1 ms-4 list-disc">
                         {c.files.map((f) => (
                           <li key={f.id}>
-                            {f.path} ({f.size} bytes, {new Date(f.created_at).toLocaleDateString()})
+                            <FormattedMessage
+                              id="admin.compliance.planFile"
+                              defaultMessage="{path} ({size, plural, one {# byte} other {# bytes}}, {created, date, short})"
+                              values={{ path: <bdi>{f.path}</bdi>, size: f.size, created: new Date(f.created_at) }}
+                            />
                           </li>
                         ))}
-                        {c.truncated && <li>… and more</li>}
+                        {c.truncated && (
+                          <li>
+                            <FormattedMessage id="admin.compliance.andMore" defaultMessage="… and more" />
+                          </li>
+                        )}
                       </ul>
                     )}
                   </li>
@@ -166,7 +258,10 @@ export function CompliancePage() {
             )}
             {plan.categories.some((c) => c.count > 0) && (
               <Button className="mt-3" variant="danger" busy={busy === 'run'} onClick={run}>
-                Remove exactly these now
+                <FormattedMessage
+                  id="admin.compliancePage.removeExactlyTheseNow"
+                  defaultMessage="Remove exactly these now"
+                />
               </Button>
             )}
           </div>
@@ -174,18 +269,31 @@ export function CompliancePage() {
       </section>
       <section className="card p-4" aria-labelledby="report-title">
         <h2 id="report-title" className="mb-3 text-base font-semibold">
-          Compliance report
+          <FormattedMessage id="admin.compliancePage.complianceReport" defaultMessage="Compliance report" />
         </h2>
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField label="From (UTC)" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-          <TextField label="To (UTC, not included)" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+          <TextField
+            label={intl.formatMessage({ id: 'admin.compliancePage.fromUtc', defaultMessage: 'From (UTC)' })}
+            type="date"
+            value={from}
+            onChange={(e) => setFrom(e.target.value)}
+          />
+          <TextField
+            label={intl.formatMessage({
+              id: 'admin.compliancePage.toUtcNotIncluded',
+              defaultMessage: 'To (UTC, not included)',
+            })}
+            type="date"
+            value={to}
+            onChange={(e) => setTo(e.target.value)}
+          />
         </div>
         <div className="mt-4 flex flex-wrap gap-2">
           <Button icon="download" busy={busy === 'pdf'} onClick={() => report('pdf')}>
-            Download PDF
+            <FormattedMessage id="admin.compliancePage.downloadPdf" defaultMessage="Download PDF" />
           </Button>
           <Button icon="download" variant="ghost" busy={busy === 'csv'} onClick={() => report('csv')}>
-            Download CSV
+            <FormattedMessage id="admin.compliancePage.downloadCsv" defaultMessage="Download CSV" />
           </Button>
         </div>
       </section>

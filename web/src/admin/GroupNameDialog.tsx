@@ -1,3 +1,4 @@
+import { defineMessages, FormattedMessage, useIntl } from 'react-intl'
 import { useEffect, useState, type FormEvent } from 'react'
 import { createGroup, renameGroup, type Group } from '../api/groups'
 import { Button } from '../ui/Button'
@@ -7,6 +8,10 @@ import { TextField } from '../ui/Field'
 import { useToast } from '../ui/Toasts'
 
 /** Creates a group ('new') or renames one; null keeps it closed. */
+const messages = defineMessages({
+  create: { id: 'admin.groupName.create', defaultMessage: 'Create group' },
+})
+
 export function GroupNameDialog({
   group,
   onClose,
@@ -16,6 +21,7 @@ export function GroupNameDialog({
   onClose: () => void
   onDone: () => void
 }) {
+  const intl = useIntl()
   const toast = useToast()
   const [name, setName] = useState('')
   const [busy, setBusy] = useState(false)
@@ -34,7 +40,17 @@ export function GroupNameDialog({
     setBusy(true)
     try {
       const saved = group === 'new' ? await createGroup(name.trim()) : await renameGroup(group.id, name.trim())
-      toast.show(creating ? `Created ${saved.name}` : `Renamed to ${saved.name}`)
+      toast.show(
+        creating
+          ? intl.formatMessage(
+              { id: 'admin.groupName.created', defaultMessage: 'Created {name}' },
+              { name: saved.name },
+            )
+          : intl.formatMessage(
+              { id: 'admin.groupName.renamed', defaultMessage: 'Renamed to {name}' },
+              { name: saved.name },
+            ),
+      )
       onDone()
       onClose()
     } catch (e) {
@@ -48,13 +64,21 @@ export function GroupNameDialog({
       open={group !== null}
       onClose={onClose}
       size="sm"
-      title={creating ? 'Create group' : 'Rename group'}
-      description={creating ? 'You add members once it exists.' : undefined}
+      title={
+        creating
+          ? intl.formatMessage(messages.create)
+          : intl.formatMessage({ id: 'admin.groupName.renameTitle', defaultMessage: 'Rename group' })
+      }
+      description={
+        creating
+          ? intl.formatMessage({ id: 'admin.groupName.createHint', defaultMessage: 'You add members once it exists.' })
+          : undefined
+      }
     >
       <form onSubmit={submit} className="space-y-4 pb-2">
         <InlineError error={error} />
         <TextField
-          label="Group name"
+          label={intl.formatMessage({ id: 'admin.groupNameDialog.groupName', defaultMessage: 'Group name' })}
           required
           autoFocus
           maxLength={100}
@@ -62,9 +86,15 @@ export function GroupNameDialog({
           onChange={(e) => setName(e.target.value)}
         />
         <div className="flex justify-end gap-2 pt-1">
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>
+            <FormattedMessage id="admin.groupNameDialog.cancel" defaultMessage="Cancel" />
+          </Button>
           <Button type="submit" variant="primary" busy={busy} disabled={!name.trim()}>
-            {creating ? 'Create group' : 'Save'}
+            {creating ? (
+              intl.formatMessage(messages.create)
+            ) : (
+              <FormattedMessage id="admin.groupName.save" defaultMessage="Save" />
+            )}
           </Button>
         </div>
       </form>

@@ -1,3 +1,4 @@
+import { defineMessage, FormattedMessage, useIntl, type IntlShape } from 'react-intl'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { ApiError } from '../api/client'
@@ -15,9 +16,11 @@ import { GroupNameDialog } from './GroupNameDialog'
 
 type Pending = { kind: 'delete'; group: Group } | { kind: 'remove'; group: Group; member: GroupMember }
 
-const memberLabel = (m: GroupMember) => m.name || m.email || 'A removed account'
+const REMOVED_ACCOUNT = defineMessage({ id: 'admin.groups.removedAccount', defaultMessage: 'A removed account' })
+const memberLabel = (intl: IntlShape, m: GroupMember) => m.name || m.email || intl.formatMessage(REMOVED_ACCOUNT)
 
 export function GroupsPage() {
+  const intl = useIntl()
   const queries = useQueryClient()
   const toast = useToast()
   const groups = useQuery({ queryKey: ['admin-groups'], queryFn: listGroups })
@@ -32,10 +35,20 @@ export function GroupsPage() {
     try {
       if (pending.kind === 'delete') {
         await deleteGroup(pending.group.id)
-        toast.show(`Deleted ${pending.group.name}`)
+        toast.show(
+          intl.formatMessage(
+            { id: 'admin.groupsPage.deletedName', defaultMessage: 'Deleted {name}' },
+            { name: pending.group.name },
+          ),
+        )
       } else {
         await removeMember(pending.group.id, pending.member.user_id)
-        toast.show(`Removed ${memberLabel(pending.member)} from ${pending.group.name}`)
+        toast.show(
+          intl.formatMessage(
+            { id: 'admin.groups.removed', defaultMessage: 'Removed {member} from {group}' },
+            { member: memberLabel(intl, pending.member), group: pending.group.name },
+          ),
+        )
       }
       setPending(null)
       await refresh()
@@ -50,38 +63,57 @@ export function GroupsPage() {
   return (
     <>
       <PageHeader
-        title="Groups"
-        description="Teams people can share files and transfers with in one step. Only administrators see who is in a group."
+        title={intl.formatMessage({ id: 'admin.groupsPage.groups', defaultMessage: 'Groups' })}
+        description={intl.formatMessage({
+          id: 'admin.groupsPage.teamsPeopleCanShare',
+          defaultMessage:
+            'Teams people can share files and transfers with in one step. Only administrators see who is in a group.',
+        })}
         actions={
           <Button icon="plus" variant="primary" onClick={() => setNaming('new')}>
-            Create group
+            <FormattedMessage id="admin.groupsPage.createGroup" defaultMessage="Create group" />
           </Button>
         }
       />
       {groups.isPending ? (
         <div className="card">
-          <PageSpinner label="Loading groups" />
+          <PageSpinner
+            label={intl.formatMessage({ id: 'admin.groupsPage.loadingGroups', defaultMessage: 'Loading groups' })}
+          />
         </div>
       ) : groups.isError ? (
         <div className="card">
-          <ErrorNotice error={groups.error} title="Could not load groups" onRetry={() => void groups.refetch()} />
+          <ErrorNotice
+            error={groups.error}
+            title={intl.formatMessage({
+              id: 'admin.groupsPage.couldNotLoadGroups',
+              defaultMessage: 'Could not load groups',
+            })}
+            onRetry={() => void groups.refetch()}
+          />
         </div>
       ) : list.length === 0 ? (
         <div className="card">
           <EmptyState
             icon="team"
-            title="No groups yet"
+            title={intl.formatMessage({ id: 'admin.groupsPage.noGroupsYet', defaultMessage: 'No groups yet' })}
             action={
               <Button icon="plus" variant="primary" onClick={() => setNaming('new')}>
-                Create group
+                <FormattedMessage id="admin.groupsPage.createGroup" defaultMessage="Create group" />
               </Button>
             }
           >
-            Create a group such as “Finance” and add its members; people can then share with all of them at once.
+            <FormattedMessage
+              id="admin.groups.emptyBody"
+              defaultMessage="Create a group such as “Finance” and add its members; people can then share with all of them at once."
+            />
           </EmptyState>
         </div>
       ) : (
-        <ul className="space-y-4" aria-label="Groups">
+        <ul
+          className="space-y-4"
+          aria-label={intl.formatMessage({ id: 'admin.groupsPage.groups', defaultMessage: 'Groups' })}
+        >
           {list.map((group) => (
             <GroupCard
               key={group.id}
@@ -97,18 +129,34 @@ export function GroupsPage() {
       <GroupNameDialog group={naming} onClose={() => setNaming(null)} onDone={refresh} />
       <ConfirmDialog
         open={pending !== null}
-        title={pending?.kind === 'delete' ? 'Delete this group?' : 'Remove this member?'}
-        confirmLabel={pending?.kind === 'delete' ? 'Delete group' : 'Remove'}
+        title={
+          pending?.kind === 'delete'
+            ? intl.formatMessage({ id: 'admin.groups.deleteTitle', defaultMessage: 'Delete this group?' })
+            : intl.formatMessage({ id: 'admin.groups.removeTitle', defaultMessage: 'Remove this member?' })
+        }
+        confirmLabel={
+          pending?.kind === 'delete'
+            ? intl.formatMessage({ id: 'admin.groups.deleteConfirm', defaultMessage: 'Delete group' })
+            : intl.formatMessage({ id: 'admin.groups.removeConfirm', defaultMessage: 'Remove' })
+        }
         danger
         busy={busy}
         onClose={() => setPending(null)}
         onConfirm={() => void confirm()}
       >
-        {pending?.kind === 'delete'
-          ? `Whatever was shared with “${pending.group.name}” stops reaching its ${pending.group.members.length === 1 ? 'member' : `${pending.group.members.length} members`}. No file is deleted.`
-          : pending
-            ? `${memberLabel(pending.member)} loses access to what was shared with “${pending.group.name}”.`
-            : ''}
+        {pending?.kind === 'delete' ? (
+          <FormattedMessage
+            id="admin.groups.deleteBody"
+            defaultMessage="Whatever was shared with “{group}” stops reaching its {count, plural, one {member} other {# members}}. No file is deleted."
+            values={{ group: <bdi>{pending.group.name}</bdi>, count: pending.group.members.length }}
+          />
+        ) : pending ? (
+          <FormattedMessage
+            id="admin.groups.removeBody"
+            defaultMessage="{member} loses access to what was shared with “{group}”."
+            values={{ member: <bdi>{memberLabel(intl, pending.member)}</bdi>, group: <bdi>{pending.group.name}</bdi> }}
+          />
+        ) : null}
       </ConfirmDialog>
     </>
   )
@@ -127,6 +175,7 @@ function GroupCard({
   onRemove: (m: GroupMember) => void
   onChanged: () => Promise<unknown>
 }) {
+  const intl = useIntl()
   const toast = useToast()
   const [email, setEmail] = useState('')
   const [busy, setBusy] = useState(false)
@@ -139,17 +188,30 @@ function GroupCard({
     setError(null)
     try {
       await addMember(group.id, email.trim())
-      toast.show(`Added ${email.trim()} to ${group.name}`)
+      toast.show(
+        intl.formatMessage(
+          { id: 'admin.groups.added', defaultMessage: 'Added {email} to {group}' },
+          { email: email.trim(), group: group.name },
+        ),
+      )
       setEmail('')
       await onChanged()
     } catch (e) {
-      setError(e instanceof ApiError && e.status === 404 ? new Error('No account uses this email address.') : e)
+      setError(
+        e instanceof ApiError && e.status === 404
+          ? new Error(
+              intl.formatMessage({
+                id: 'admin.groups.noAccount',
+                defaultMessage: 'No account uses this email address.',
+              }),
+            )
+          : e,
+      )
     } finally {
       setBusy(false)
     }
   }
 
-  const count = `${group.members.length} ${group.members.length === 1 ? 'member' : 'members'}`
   return (
     <li className="card overflow-hidden" aria-labelledby={headingId}>
       <div className="flex items-center gap-3 border-b border-zinc-200/80 px-4 py-3 sm:px-5 dark:border-zinc-800">
@@ -158,31 +220,68 @@ function GroupCard({
             {group.name}
           </h2>
           <p className="text-sm muted">
-            {count} · created {formatDate(group.created_at)}
+            <FormattedMessage
+              id="admin.groups.cardMeta"
+              defaultMessage="{count, plural, one {# member} other {# members}} · created {created}"
+              values={{ count: group.members.length, created: formatDate(group.created_at) }}
+            />
           </p>
         </div>
-        <Button size="sm" variant="ghost" icon="pencil" onClick={onRename} aria-label={`Rename ${group.name}`}>
-          <span className="max-sm:hidden">Rename</span>
+        <Button
+          size="sm"
+          variant="ghost"
+          icon="pencil"
+          onClick={onRename}
+          aria-label={intl.formatMessage(
+            { id: 'admin.groupsPage.renameName', defaultMessage: 'Rename {name}' },
+            { name: group.name },
+          )}
+        >
+          <span className="max-sm:hidden">
+            <FormattedMessage id="admin.groupsPage.rename" defaultMessage="Rename" />
+          </span>
         </Button>
-        <Button size="sm" variant="danger-ghost" icon="trash" onClick={onDelete} aria-label={`Delete ${group.name}`}>
-          <span className="max-sm:hidden">Delete</span>
+        <Button
+          size="sm"
+          variant="danger-ghost"
+          icon="trash"
+          onClick={onDelete}
+          aria-label={intl.formatMessage(
+            { id: 'admin.groupsPage.deleteName', defaultMessage: 'Delete {name}' },
+            { name: group.name },
+          )}
+        >
+          <span className="max-sm:hidden">
+            <FormattedMessage id="admin.groupsPage.delete" defaultMessage="Delete" />
+          </span>
         </Button>
       </div>
       {group.members.length === 0 ? (
-        <p className="px-4 py-3 text-sm muted sm:px-5">No members yet. Add someone by their email address below.</p>
+        <p className="px-4 py-3 text-sm muted sm:px-5">
+          <FormattedMessage
+            id="admin.groupsPage.noMembersYetAdd"
+            defaultMessage="No members yet. Add someone by their email address below."
+          />
+        </p>
       ) : (
-        <ul className="divide-y divide-zinc-100 dark:divide-zinc-800/80" aria-label={`Members of ${group.name}`}>
+        <ul
+          className="divide-y divide-zinc-100 dark:divide-zinc-800/80"
+          aria-label={intl.formatMessage(
+            { id: 'admin.groupsPage.membersOfName', defaultMessage: 'Members of {name}' },
+            { name: group.name },
+          )}
+        >
           {group.members.map((m) => (
             <li key={m.user_id} className="flex items-center gap-3 px-4 py-2 sm:px-5">
               <span
                 className="flex size-8 shrink-0 items-center justify-center rounded-full bg-zinc-100 text-sm font-semibold text-zinc-700 dark:bg-zinc-800 dark:text-zinc-200"
                 aria-hidden="true"
               >
-                {memberLabel(m).slice(0, 1).toUpperCase()}
+                {memberLabel(intl, m).slice(0, 1).toUpperCase()}
               </span>
               <div className="min-w-0 flex-1">
-                <p className="truncate text-sm font-medium" title={memberLabel(m)}>
-                  {memberLabel(m)}
+                <p className="truncate text-sm font-medium" title={memberLabel(intl, m)}>
+                  {memberLabel(intl, m)}
                 </p>
                 {m.name && m.email && (
                   <p className="truncate text-xs muted" title={m.email}>
@@ -193,7 +292,10 @@ function GroupCard({
               <IconButton
                 icon="x"
                 variant="danger-ghost"
-                label={`Remove ${memberLabel(m)} from ${group.name}`}
+                label={intl.formatMessage(
+                  { id: 'admin.groups.removeMember', defaultMessage: 'Remove {member} from {group}' },
+                  { member: memberLabel(intl, m), group: group.name },
+                )}
                 onClick={() => onRemove(m)}
               />
             </li>
@@ -206,17 +308,23 @@ function GroupCard({
       >
         <div className="flex items-end gap-2">
           <TextField
-            label="Add a member"
-            aria-label={`Add a member to ${group.name}`}
+            label={intl.formatMessage({ id: 'admin.groupsPage.addAMember', defaultMessage: 'Add a member' })}
+            aria-label={intl.formatMessage(
+              { id: 'admin.groupsPage.addAMemberTo', defaultMessage: 'Add a member to {name}' },
+              { name: group.name },
+            )}
             className="min-w-0 flex-1"
             type="email"
             autoComplete="off"
-            placeholder="name@example.com"
+            placeholder={intl.formatMessage({
+              id: 'admin.groupsPage.nameExampleCom',
+              defaultMessage: 'name@example.com',
+            })}
             value={email}
             onChange={(e) => setEmail(e.target.value)}
           />
           <Button type="submit" icon="plus" busy={busy} disabled={!email.trim()}>
-            Add
+            <FormattedMessage id="admin.groupsPage.add" defaultMessage="Add" />
           </Button>
         </div>
         <InlineError error={error} />

@@ -1,5 +1,6 @@
+import { defineMessages, FormattedMessage, useIntl, type MessageDescriptor } from 'react-intl'
 import { useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query'
-import { useEffect, useState, type ReactNode } from 'react'
+import { useEffect, useId, useState, type ReactNode } from 'react'
 import { acknowledgeAlert, followAlerts, liftBan, listAlerts, listBans, type Alert, type Ban } from '../api/protect'
 import { formatDateTime } from '../lib/format'
 import { Badge } from '../ui/Badge'
@@ -10,16 +11,20 @@ import { PageHeader } from '../ui/PageHeader'
 import { PageSpinner } from '../ui/Spinner'
 import { useToast } from '../ui/Toasts'
 
-const REASONS: Record<string, string> = {
-  failed_credentials: 'Wrong passwords, codes or tokens',
-  rate_limited: 'Rate limits hit',
-  unknown_id: 'Unknown ids or links probed',
-  ip_not_allowed: 'Refused by an IP allow-list',
-  country_not_allowed: 'Refused by a country rule',
-}
+const REASONS: Record<string, MessageDescriptor> = defineMessages({
+  failed_credentials: {
+    id: 'admin.protection.reason.failedCredentials',
+    defaultMessage: 'Wrong passwords, codes or tokens',
+  },
+  rate_limited: { id: 'admin.protection.reason.rateLimited', defaultMessage: 'Rate limits hit' },
+  unknown_id: { id: 'admin.protection.reason.unknownId', defaultMessage: 'Unknown ids or links probed' },
+  ip_not_allowed: { id: 'admin.protection.reason.ipNotAllowed', defaultMessage: 'Refused by an IP allow-list' },
+  country_not_allowed: { id: 'admin.protection.reason.countryNotAllowed', defaultMessage: 'Refused by a country rule' },
+})
 
 /** The defender's bans and the suspicious-activity alerts, kept live by the alert feed. */
 export function ProtectionPage() {
+  const intl = useIntl()
   const queries = useQueryClient()
   const bans = useQuery({ queryKey: ['admin-bans'], queryFn: listBans })
   const alerts = useQuery({ queryKey: ['admin-alerts'], queryFn: listAlerts })
@@ -40,28 +45,61 @@ export function ProtectionPage() {
   return (
     <>
       <PageHeader
-        title="Bans and alerts"
-        description="Addresses the defender refuses after too many failures, and activity worth a look."
-        actions={<Badge tone={live ? 'green' : 'neutral'}>{live ? 'Live' : 'Not live'}</Badge>}
+        title={intl.formatMessage({ id: 'admin.protectionPage.bansAndAlerts', defaultMessage: 'Bans and alerts' })}
+        description={intl.formatMessage({
+          id: 'admin.protectionPage.addressesTheDefenderRefuses',
+          defaultMessage: 'Addresses the defender refuses after too many failures, and activity worth a look.',
+        })}
+        actions={
+          <Badge tone={live ? 'green' : 'neutral'}>
+            {live ? (
+              <FormattedMessage id="admin.protection.live" defaultMessage="Live" />
+            ) : (
+              <FormattedMessage id="admin.protection.notLive" defaultMessage="Not live" />
+            )}
+          </Badge>
+        }
       />
       <ListSection
-        title="Banned addresses"
+        title={intl.formatMessage({ id: 'admin.protectionPage.bannedAddresses', defaultMessage: 'Banned addresses' })}
+        loading={intl.formatMessage({ id: 'admin.protection.loadingBans', defaultMessage: 'Loading banned addresses' })}
+        failed={intl.formatMessage({
+          id: 'admin.protection.bansFailed',
+          defaultMessage: 'Could not load banned addresses',
+        })}
         className="mb-6"
         query={bans}
         empty={
-          <EmptyState icon="shield" title="No address is banned">
-            Addresses that fail too often are banned here for a while.
+          <EmptyState
+            icon="shield"
+            title={intl.formatMessage({
+              id: 'admin.protectionPage.noAddressIsBanned',
+              defaultMessage: 'No address is banned',
+            })}
+          >
+            <FormattedMessage
+              id="admin.protectionPage.addressesThatFailToo"
+              defaultMessage="Addresses that fail too often are banned here for a while."
+            />
           </EmptyState>
         }
       >
         {(items) => items.map((ban) => <BanRow key={ban.address} ban={ban} onLifted={() => bans.refetch()} />)}
       </ListSection>
       <ListSection
-        title="Alerts"
+        title={intl.formatMessage({ id: 'admin.protectionPage.alerts', defaultMessage: 'Alerts' })}
+        loading={intl.formatMessage({ id: 'admin.protection.loadingAlerts', defaultMessage: 'Loading alerts' })}
+        failed={intl.formatMessage({ id: 'admin.protection.alertsFailed', defaultMessage: 'Could not load alerts' })}
         query={alerts}
         empty={
-          <EmptyState icon="alert" title="No alerts">
-            Bans, suspicious use of links and accounts, mass deletions and infected files appear here as they happen.
+          <EmptyState
+            icon="alert"
+            title={intl.formatMessage({ id: 'admin.protectionPage.noAlerts', defaultMessage: 'No alerts' })}
+          >
+            <FormattedMessage
+              id="admin.protectionPage.bansSuspiciousUseOf"
+              defaultMessage="Bans, suspicious use of links and accounts, mass deletions and infected files appear here as they happen."
+            />
           </EmptyState>
         }
       >
@@ -78,29 +116,29 @@ function ListSection<T>({
   title,
   className = '',
   query,
+  loading,
+  failed,
   empty,
   children,
 }: {
   title: string
+  loading: string
+  failed: string
   className?: string
   query: UseQueryResult<T[]>
   empty: ReactNode
   children: (items: T[]) => ReactNode
 }) {
-  const id = `${title.toLowerCase().replace(/\W+/g, '-')}-heading`
+  const id = useId()
   return (
     <section className={`card overflow-hidden ${className}`} aria-labelledby={id}>
       <h2 id={id} className="border-b border-zinc-200/80 px-4 py-3 text-base font-semibold dark:border-zinc-800">
         {title}
       </h2>
       {query.isPending ? (
-        <PageSpinner label={`Loading ${title.toLowerCase()}`} />
+        <PageSpinner label={loading} />
       ) : query.isError ? (
-        <ErrorNotice
-          error={query.error}
-          title={`Could not load ${title.toLowerCase()}`}
-          onRetry={() => void query.refetch()}
-        />
+        <ErrorNotice error={query.error} title={failed} onRetry={() => void query.refetch()} />
       ) : query.data.length === 0 ? (
         empty
       ) : (
@@ -126,10 +164,16 @@ function useRowAction(run: () => Promise<unknown>): [boolean, () => void] {
 }
 
 function BanRow({ ban, onLifted }: { ban: Ban; onLifted: () => Promise<unknown> }) {
+  const intl = useIntl()
   const toast = useToast()
   const [busy, lift] = useRowAction(async () => {
     await liftBan(ban.address)
-    toast.show(`Lifted the ban of ${ban.address}`)
+    toast.show(
+      intl.formatMessage(
+        { id: 'admin.protectionPage.liftedTheBanOf', defaultMessage: 'Lifted the ban of {address}' },
+        { address: ban.address },
+      ),
+    )
     await onLifted()
   })
   return (
@@ -137,8 +181,16 @@ function BanRow({ ban, onLifted }: { ban: Ban; onLifted: () => Promise<unknown> 
       <div className="min-w-0 flex-1">
         <p className="font-mono text-sm font-medium">{ban.address}</p>
         <p className="text-sm muted">
-          {REASONS[ban.reason] ?? ban.reason} · until {formatDateTime(ban.until)}
-          {ban.strikes > 1 ? ` · ban number ${ban.strikes}` : ''}
+          <FormattedMessage
+            id="admin.protection.banMeta"
+            defaultMessage="{reason} · until {until}{repeat, select, yes { · ban number {strikes, number}} other {}}"
+            values={{
+              reason: REASONS[ban.reason] ? intl.formatMessage(REASONS[ban.reason]!) : ban.reason,
+              until: formatDateTime(ban.until),
+              repeat: ban.strikes > 1 ? 'yes' : 'no',
+              strikes: ban.strikes,
+            }}
+          />
         </p>
       </div>
       <Button
@@ -147,9 +199,12 @@ function BanRow({ ban, onLifted }: { ban: Ban; onLifted: () => Promise<unknown> 
         icon="x"
         disabled={busy}
         onClick={lift}
-        aria-label={`Lift the ban of ${ban.address}`}
+        aria-label={intl.formatMessage(
+          { id: 'admin.protectionPage.liftTheBanOf', defaultMessage: 'Lift the ban of {address}' },
+          { address: ban.address },
+        )}
       >
-        Lift
+        <FormattedMessage id="admin.protectionPage.lift" defaultMessage="Lift" />
       </Button>
     </li>
   )
@@ -164,15 +219,23 @@ function AlertRow({ alert, onAcknowledged }: { alert: Alert; onAcknowledged: () 
     <li className="flex items-center gap-3 px-4 py-3">
       <div className="min-w-0 flex-1">
         <p className="text-sm font-medium">
-          {alert.title ?? alert.kind.replace(/_/g, ' ')}{' '}
-          {alert.acknowledged_at ? <Badge>Acknowledged</Badge> : <Badge tone="amber">New</Badge>}
+          <span className="me-1">{alert.title ?? alert.kind.replace(/_/g, ' ')}</span>
+          {alert.acknowledged_at ? (
+            <Badge>
+              <FormattedMessage id="admin.protectionPage.acknowledged" defaultMessage="Acknowledged" />
+            </Badge>
+          ) : (
+            <Badge tone="amber">
+              <FormattedMessage id="admin.protectionPage.new" defaultMessage="New" />
+            </Badge>
+          )}
         </p>
         <p className="text-sm muted">{alert.detail}</p>
         <p className="text-xs muted">{formatDateTime(alert.created_at)}</p>
       </div>
       {!alert.acknowledged_at && (
         <Button size="sm" variant="ghost" icon="check" disabled={busy} onClick={acknowledge}>
-          Acknowledge
+          <FormattedMessage id="admin.protectionPage.acknowledge" defaultMessage="Acknowledge" />
         </Button>
       )}
     </li>

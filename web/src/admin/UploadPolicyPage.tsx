@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 import { adminUploadPolicy, saveUploadPolicy, type UploadRule } from '../api/uploadPolicy'
@@ -61,6 +62,7 @@ export function toRule(draft: Draft): UploadRule {
  * before sending.
  */
 export function UploadPolicyPage() {
+  const intl = useIntl()
   const queries = useQueryClient()
   const toast = useToast()
   const policy = useQuery({ queryKey: ['admin-upload-policy'], queryFn: adminUploadPolicy })
@@ -72,12 +74,23 @@ export function UploadPolicyPage() {
     if (policy.data && drafts === null) setDrafts(policy.data.map(toDraft))
   }, [policy.data, drafts])
 
-  if (policy.isPending) return <PageSpinner label="Loading the upload policy" />
+  if (policy.isPending)
+    return (
+      <PageSpinner
+        label={intl.formatMessage({
+          id: 'admin.uploadPolicyPage.loadingTheUploadPolicy',
+          defaultMessage: 'Loading the upload policy',
+        })}
+      />
+    )
   if (policy.isError)
     return (
       <ErrorNotice
         error={policy.error}
-        title="Could not load the upload policy"
+        title={intl.formatMessage({
+          id: 'admin.uploadPolicyPage.couldNotLoadThe',
+          defaultMessage: 'Could not load the upload policy',
+        })}
         onRetry={() => void policy.refetch()}
       />
     )
@@ -88,7 +101,12 @@ export function UploadPolicyPage() {
   const save = () => {
     const bad = rules.findIndex((d) => [d.min_size, d.max_size].some((t) => t.trim() !== '' && !/^\d+$/.test(t.trim())))
     if (bad >= 0) {
-      setError(`Rule ${bad + 1}: sizes are whole numbers of bytes.`)
+      setError(
+        intl.formatMessage(
+          { id: 'admin.uploadPolicy.badSize', defaultMessage: 'Rule {number}: sizes are whole numbers of bytes.' },
+          { number: bad + 1 },
+        ),
+      )
       return
     }
     setSaving(true)
@@ -97,7 +115,11 @@ export function UploadPolicyPage() {
       .then((saved) => {
         setDrafts(saved.map(toDraft))
         void queries.invalidateQueries({ queryKey: ['upload-policy'] })
-        toast.show(saved.length === 0 ? 'Upload policy cleared' : 'Upload policy saved')
+        toast.show(
+          saved.length === 0
+            ? intl.formatMessage({ id: 'admin.uploadPolicy.cleared', defaultMessage: 'Upload policy cleared' })
+            : intl.formatMessage({ id: 'admin.uploadPolicy.saved', defaultMessage: 'Upload policy saved' }),
+        )
       })
       .catch((e: unknown) => setError(errorMessage(e)))
       .finally(() => setSaving(false))
@@ -106,15 +128,19 @@ export function UploadPolicyPage() {
   return (
     <>
       <PageHeader
-        title="Upload policy"
-        description="Which files may be uploaded, judged by content (not the name), extension and size. A rule without roles applies to everyone; every rule that applies must allow the file."
+        title={intl.formatMessage({ id: 'admin.uploadPolicyPage.uploadPolicy', defaultMessage: 'Upload policy' })}
+        description={intl.formatMessage({
+          id: 'admin.uploadPolicyPage.whichFilesMayBe',
+          defaultMessage:
+            'Which files may be uploaded, judged by content (not the name), extension and size. A rule without roles applies to everyone; every rule that applies must allow the file.',
+        })}
         actions={
           <>
             <Button variant="ghost" icon="plus" onClick={() => setDrafts([...rules, toDraft({})])}>
-              Add rule
+              <FormattedMessage id="admin.uploadPolicyPage.addRule" defaultMessage="Add rule" />
             </Button>
             <Button icon="check" busy={saving} onClick={save}>
-              Save
+              <FormattedMessage id="admin.uploadPolicyPage.save" defaultMessage="Save" />
             </Button>
           </>
         }
@@ -129,18 +155,30 @@ export function UploadPolicyPage() {
       )}
       {rules.length === 0 ? (
         <section className="card">
-          <EmptyState icon="filter" title="No rules">
-            Any file may be uploaded (within quotas). Add a rule to restrict types, extensions or sizes.
+          <EmptyState
+            icon="filter"
+            title={intl.formatMessage({ id: 'admin.uploadPolicyPage.noRules', defaultMessage: 'No rules' })}
+          >
+            <FormattedMessage
+              id="admin.uploadPolicyPage.anyFileMayBe"
+              defaultMessage="Any file may be uploaded (within quotas). Add a rule to restrict types, extensions or sizes."
+            />
           </EmptyState>
         </section>
       ) : (
-        <ol className="space-y-4" aria-label="Rules">
+        <ol
+          className="space-y-4"
+          aria-label={intl.formatMessage({ id: 'admin.uploadPolicyPage.rules', defaultMessage: 'Rules' })}
+        >
           {rules.map((draft, index) => (
             <li key={draft.key} className="card p-4">
               <div className="mb-3 flex items-center justify-between gap-3">
                 <h2 className="text-base font-semibold">
-                  Rule {index + 1}
-                  {draft.name.trim() ? ` · ${draft.name.trim()}` : ''}
+                  <FormattedMessage
+                    id="admin.uploadPolicy.ruleHeading"
+                    defaultMessage="{named, select, yes {Rule {number} · {name}} other {Rule {number}}}"
+                    values={{ number: index + 1, named: draft.name.trim() ? 'yes' : 'no', name: draft.name.trim() }}
+                  />
                 </h2>
                 <Button
                   size="sm"
@@ -148,51 +186,78 @@ export function UploadPolicyPage() {
                   icon="trash"
                   onClick={() => setDrafts(rules.filter((d) => d.key !== draft.key))}
                 >
-                  Remove
+                  <FormattedMessage id="admin.uploadPolicyPage.remove" defaultMessage="Remove" />
                 </Button>
               </div>
               <div className="grid gap-3 sm:grid-cols-2">
                 <TextField
-                  label="Name"
+                  label={intl.formatMessage({ id: 'admin.uploadPolicyPage.name', defaultMessage: 'Name' })}
                   value={draft.name}
                   onChange={(e) => change(draft.key, 'name', e.target.value)}
                 />
                 <TextField
-                  label="Roles"
-                  hint="admin, user, guest; empty for everyone"
+                  label={intl.formatMessage({ id: 'admin.uploadPolicyPage.roles', defaultMessage: 'Roles' })}
+                  hint={intl.formatMessage({
+                    id: 'admin.uploadPolicyPage.adminUserGuestEmpty',
+                    defaultMessage: 'admin, user, guest; empty for everyone',
+                  })}
                   value={draft.roles}
                   onChange={(e) => change(draft.key, 'roles', e.target.value)}
                 />
                 <TextField
-                  label="Allowed types"
-                  hint="detected from the content, such as text/plain, image/*"
+                  label={intl.formatMessage({
+                    id: 'admin.uploadPolicyPage.allowedTypes',
+                    defaultMessage: 'Allowed types',
+                  })}
+                  hint={intl.formatMessage({
+                    id: 'admin.uploadPolicyPage.detectedFromTheContent',
+                    defaultMessage: 'detected from the content, such as text/plain, image/*',
+                  })}
                   value={draft.allowed_types}
                   onChange={(e) => change(draft.key, 'allowed_types', e.target.value)}
                 />
                 <TextField
-                  label="Denied types"
+                  label={intl.formatMessage({
+                    id: 'admin.uploadPolicyPage.deniedTypes',
+                    defaultMessage: 'Denied types',
+                  })}
                   value={draft.denied_types}
                   onChange={(e) => change(draft.key, 'denied_types', e.target.value)}
                 />
                 <TextField
-                  label="Allowed extensions"
-                  hint="such as .txt, .tar.gz"
+                  label={intl.formatMessage({
+                    id: 'admin.uploadPolicyPage.allowedExtensions',
+                    defaultMessage: 'Allowed extensions',
+                  })}
+                  hint={intl.formatMessage({
+                    id: 'admin.uploadPolicyPage.suchAsTxtTar',
+                    defaultMessage: 'such as .txt, .tar.gz',
+                  })}
                   value={draft.allowed_extensions}
                   onChange={(e) => change(draft.key, 'allowed_extensions', e.target.value)}
                 />
                 <TextField
-                  label="Denied extensions"
+                  label={intl.formatMessage({
+                    id: 'admin.uploadPolicyPage.deniedExtensions',
+                    defaultMessage: 'Denied extensions',
+                  })}
                   value={draft.denied_extensions}
                   onChange={(e) => change(draft.key, 'denied_extensions', e.target.value)}
                 />
                 <TextField
-                  label="Smallest size (bytes)"
+                  label={intl.formatMessage({
+                    id: 'admin.uploadPolicyPage.smallestSizeBytes',
+                    defaultMessage: 'Smallest size (bytes)',
+                  })}
                   inputMode="numeric"
                   value={draft.min_size}
                   onChange={(e) => change(draft.key, 'min_size', e.target.value)}
                 />
                 <TextField
-                  label="Largest size (bytes)"
+                  label={intl.formatMessage({
+                    id: 'admin.uploadPolicyPage.largestSizeBytes',
+                    defaultMessage: 'Largest size (bytes)',
+                  })}
                   inputMode="numeric"
                   value={draft.max_size}
                   onChange={(e) => change(draft.key, 'max_size', e.target.value)}

@@ -1,3 +1,4 @@
+import { defineMessage, FormattedMessage, useIntl, type IntlShape } from 'react-intl'
 import { useEffect, useState, type FormEvent } from 'react'
 import { createUser, getUser, inviteUser, updateUser } from '../api/admin'
 import { ApiError } from '../api/client'
@@ -18,10 +19,19 @@ import {
 import { ResetTwoFactor } from './ResetTwoFactor'
 
 const ROLES = [
-  { value: 'user', label: 'User' },
-  { value: 'admin', label: 'Administrator' },
-  { value: 'guest', label: 'Guest' },
+  { value: 'user', label: defineMessage({ id: 'admin.userDialogs.role.user', defaultMessage: 'User' }) },
+  { value: 'admin', label: defineMessage({ id: 'admin.userDialogs.role.admin', defaultMessage: 'Administrator' }) },
+  { value: 'guest', label: defineMessage({ id: 'admin.userDialogs.role.guest', defaultMessage: 'Guest' }) },
 ] as const
+
+function roleOptions(intl: IntlShape) {
+  return ROLES.map((r) => ({ value: r.value, label: intl.formatMessage(r.label) }))
+}
+
+const QUOTA_ERROR = defineMessage({
+  id: 'admin.userDialogs.quotaError',
+  defaultMessage: 'Enter a number of GB, or leave empty.',
+})
 
 const GB = 1000 * 1000 * 1000
 
@@ -50,6 +60,7 @@ export function CreateUserDialog({
   onClose: () => void
   onDone: () => void
 }) {
+  const intl = useIntl()
   const toast = useToast()
   const [form, setForm] = useState({ email: '', name: '', password: '', role: 'user' as Role, quota: '' })
   const [busy, setBusy] = useState(false)
@@ -74,7 +85,12 @@ export function CreateUserDialog({
         role: form.role,
         quota_bytes: quota ?? null,
       })
-      toast.show(`Created ${user.email}`)
+      toast.show(
+        intl.formatMessage(
+          { id: 'admin.userDialogs.createdEmail', defaultMessage: 'Created {email}' },
+          { email: user.email },
+        ),
+      )
       onDone()
       onClose()
     } catch (e) {
@@ -87,13 +103,16 @@ export function CreateUserDialog({
     <Dialog
       open={open}
       onClose={onClose}
-      title="Create user"
-      description="Give the person their password through a safe channel; they can change it later."
+      title={intl.formatMessage({ id: 'admin.userDialogs.createUser', defaultMessage: 'Create user' })}
+      description={intl.formatMessage({
+        id: 'admin.userDialogs.giveThePersonTheir',
+        defaultMessage: 'Give the person their password through a safe channel; they can change it later.',
+      })}
     >
       <form onSubmit={submit} className="space-y-4 pb-2">
         <InlineError error={error} />
         <TextField
-          label="Email"
+          label={intl.formatMessage({ id: 'admin.userDialogs.email', defaultMessage: 'Email' })}
           type="email"
           required
           autoFocus
@@ -101,43 +120,52 @@ export function CreateUserDialog({
           error={fieldError(error, 'email')}
           onChange={(e) => setForm({ ...form, email: e.target.value })}
         />
-        <TextField label="Name" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
         <TextField
-          label="Initial password"
+          label={intl.formatMessage({ id: 'admin.userDialogs.name', defaultMessage: 'Name' })}
+          value={form.name}
+          onChange={(e) => setForm({ ...form, name: e.target.value })}
+        />
+        <TextField
+          label={intl.formatMessage({ id: 'admin.userDialogs.initialPassword', defaultMessage: 'Initial password' })}
           type="password"
           autoComplete="new-password"
           required
           minLength={12}
           value={form.password}
-          hint="At least 12 characters."
+          hint={intl.formatMessage({
+            id: 'admin.userDialogs.atLeast12Characters',
+            defaultMessage: 'At least 12 characters.',
+          })}
           error={fieldError(error, 'password')}
           onChange={(e) => setForm({ ...form, password: e.target.value })}
         />
         <div className="grid gap-4 sm:grid-cols-2">
           <SelectField
-            label="Role"
-            options={ROLES}
+            label={intl.formatMessage({ id: 'admin.userDialogs.role', defaultMessage: 'Role' })}
+            options={roleOptions(intl)}
             value={form.role}
             onChange={(e) => setForm({ ...form, role: e.target.value as Role })}
           />
           <TextField
-            label="Quota (GB)"
+            label={intl.formatMessage({ id: 'admin.userDialogs.quotaGb', defaultMessage: 'Quota (GB)' })}
             inputMode="decimal"
-            placeholder="Default"
+            placeholder={intl.formatMessage({ id: 'admin.userDialogs.default', defaultMessage: 'Default' })}
             value={form.quota}
-            error={quota === undefined ? 'Enter a number of GB, or leave empty.' : undefined}
+            error={quota === undefined ? intl.formatMessage(QUOTA_ERROR) : undefined}
             onChange={(e) => setForm({ ...form, quota: e.target.value })}
           />
         </div>
         <div className="flex justify-end gap-2 pt-1">
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>
+            <FormattedMessage id="admin.userDialogs.cancel" defaultMessage="Cancel" />
+          </Button>
           <Button
             type="submit"
             variant="primary"
             busy={busy}
             disabled={!form.email || form.password.length < 12 || quota === undefined}
           >
-            Create user
+            <FormattedMessage id="admin.userDialogs.createUser" defaultMessage="Create user" />
           </Button>
         </div>
       </form>
@@ -146,6 +174,7 @@ export function CreateUserDialog({
 }
 
 export function InviteDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const intl = useIntl()
   const [email, setEmail] = useState('')
   const [role, setRole] = useState<Role>('user')
   const [busy, setBusy] = useState(false)
@@ -178,16 +207,25 @@ export function InviteDialog({ open, onClose }: { open: boolean; onClose: () => 
       <Dialog
         open={open}
         onClose={onClose}
-        title="Invitation created"
-        description={`Send this link to ${invitation.email}. It works once, until ${new Date(invitation.expires_at).toLocaleDateString()}.`}
+        title={intl.formatMessage({ id: 'admin.userDialogs.invitationCreated', defaultMessage: 'Invitation created' })}
+        description={intl.formatMessage(
+          {
+            id: 'admin.userDialogs.invitationBody',
+            defaultMessage: 'Send this link to {email}. It works once, until {until, date, short}.',
+          },
+          { email: invitation.email, until: new Date(invitation.expires_at) },
+        )}
         footer={
           <Button variant="primary" onClick={onClose}>
-            Done
+            <FormattedMessage id="admin.userDialogs.done" defaultMessage="Done" />
           </Button>
         }
       >
         <div className="pb-2">
-          <CopyField label="Invitation link" value={invitation.url} />
+          <CopyField
+            label={intl.formatMessage({ id: 'admin.userDialogs.invitationLink', defaultMessage: 'Invitation link' })}
+            value={invitation.url}
+          />
         </div>
       </Dialog>
     )
@@ -196,13 +234,16 @@ export function InviteDialog({ open, onClose }: { open: boolean; onClose: () => 
     <Dialog
       open={open}
       onClose={onClose}
-      title="Invite someone"
-      description="They choose their own password when they open the link."
+      title={intl.formatMessage({ id: 'admin.userDialogs.inviteSomeone', defaultMessage: 'Invite someone' })}
+      description={intl.formatMessage({
+        id: 'admin.userDialogs.theyChooseTheirOwn',
+        defaultMessage: 'They choose their own password when they open the link.',
+      })}
     >
       <form onSubmit={submit} className="space-y-4 pb-2">
         <InlineError error={error} />
         <TextField
-          label="Email"
+          label={intl.formatMessage({ id: 'admin.userDialogs.email', defaultMessage: 'Email' })}
           type="email"
           required
           autoFocus
@@ -210,11 +251,18 @@ export function InviteDialog({ open, onClose }: { open: boolean; onClose: () => 
           error={fieldError(error, 'email')}
           onChange={(e) => setEmail(e.target.value)}
         />
-        <SelectField label="Role" options={ROLES} value={role} onChange={(e) => setRole(e.target.value as Role)} />
+        <SelectField
+          label={intl.formatMessage({ id: 'admin.userDialogs.role', defaultMessage: 'Role' })}
+          options={roleOptions(intl)}
+          value={role}
+          onChange={(e) => setRole(e.target.value as Role)}
+        />
         <div className="flex justify-end gap-2 pt-1">
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>
+            <FormattedMessage id="admin.userDialogs.cancel" defaultMessage="Cancel" />
+          </Button>
           <Button type="submit" variant="primary" busy={busy} disabled={!email.trim()}>
-            Create invitation
+            <FormattedMessage id="admin.userDialogs.createInvitation" defaultMessage="Create invitation" />
           </Button>
         </div>
       </form>
@@ -231,6 +279,7 @@ export function EditUserDialog({
   onClose: () => void
   onDone: () => void
 }) {
+  const intl = useIntl()
   const toast = useToast()
   const [name, setName] = useState('')
   const [role, setRole] = useState<Role>('user')
@@ -269,7 +318,12 @@ export function EditUserDialog({
         quota_bytes: quotaBytes,
         ...(rules ? rulesBody(rules) : {}),
       })
-      toast.show(`Saved ${updated.email}`)
+      toast.show(
+        intl.formatMessage(
+          { id: 'admin.userDialogs.savedEmail', defaultMessage: 'Saved {email}' },
+          { email: updated.email },
+        ),
+      )
       onDone()
       onClose()
     } catch (e) {
@@ -279,18 +333,33 @@ export function EditUserDialog({
   }
 
   return (
-    <Dialog open={user !== null} onClose={onClose} title="Edit user" description={user?.email}>
+    <Dialog
+      open={user !== null}
+      onClose={onClose}
+      title={intl.formatMessage({ id: 'admin.userDialogs.editUser', defaultMessage: 'Edit user' })}
+      description={user?.email}
+    >
       <form onSubmit={submit} className="space-y-4 pb-2">
         <InlineError error={ruleFieldOf(error) ? null : error} />
-        <TextField label="Name" value={name} autoFocus onChange={(e) => setName(e.target.value)} />
+        <TextField
+          label={intl.formatMessage({ id: 'admin.userDialogs.name', defaultMessage: 'Name' })}
+          value={name}
+          autoFocus
+          onChange={(e) => setName(e.target.value)}
+        />
         <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField label="Role" options={ROLES} value={role} onChange={(e) => setRole(e.target.value as Role)} />
+          <SelectField
+            label={intl.formatMessage({ id: 'admin.userDialogs.role', defaultMessage: 'Role' })}
+            options={roleOptions(intl)}
+            value={role}
+            onChange={(e) => setRole(e.target.value as Role)}
+          />
           <TextField
-            label="Quota (GB)"
+            label={intl.formatMessage({ id: 'admin.userDialogs.quotaGb', defaultMessage: 'Quota (GB)' })}
             inputMode="decimal"
-            placeholder="Default"
+            placeholder={intl.formatMessage({ id: 'admin.userDialogs.default', defaultMessage: 'Default' })}
             value={quota}
-            error={quotaBytes === undefined ? 'Enter a number of GB, or leave empty.' : undefined}
+            error={quotaBytes === undefined ? intl.formatMessage(QUOTA_ERROR) : undefined}
             onChange={(e) => setQuota(e.target.value)}
           />
         </div>
@@ -299,15 +368,22 @@ export function EditUserDialog({
             value={rules}
             onChange={setRules}
             error={error}
-            networksHint="Sign-in and every request only from these addresses (CIDR). Empty: from anywhere."
+            networksHint={intl.formatMessage({
+              id: 'admin.userDialogs.networksHint',
+              defaultMessage: 'Sign-in and every request only from these addresses (CIDR). Empty: from anywhere.',
+            })}
           />
         ) : (
-          <p className="text-sm muted">Loading network access…</p>
+          <p className="text-sm muted">
+            <FormattedMessage id="admin.userDialogs.loadingNetworkAccess" defaultMessage="Loading network access…" />
+          </p>
         )}
         <div className="flex justify-end gap-2 pt-1">
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>
+            <FormattedMessage id="admin.userDialogs.cancel" defaultMessage="Cancel" />
+          </Button>
           <Button type="submit" variant="primary" busy={busy} disabled={quotaBytes === undefined}>
-            Save changes
+            <FormattedMessage id="admin.userDialogs.saveChanges" defaultMessage="Save changes" />
           </Button>
         </div>
       </form>

@@ -1,3 +1,5 @@
+import { defineMessages, FormattedMessage, useIntl } from 'react-intl'
+import { ROLE_NAMES } from '../account/roles'
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { listUsers, suspendUser } from '../api/admin'
@@ -18,7 +20,13 @@ function initials(user: UserInfo): string {
   return (user.name || user.email).slice(0, 1).toUpperCase()
 }
 
+const messages = defineMessages({
+  reactivate: { id: 'admin.users.reactivate', defaultMessage: 'Reactivate' },
+  suspend: { id: 'admin.users.suspend', defaultMessage: 'Suspend' },
+})
+
 export function UsersPage() {
+  const intl = useIntl()
   const { me } = useAuth()
   const queries = useQueryClient()
   const toast = useToast()
@@ -36,7 +44,17 @@ export function UsersPage() {
   const suspend = useMutation({
     mutationFn: (user: UserInfo) => suspendUser(user.id, user.status !== 'suspended'),
     onSuccess: (user) => {
-      toast.show(user.status === 'suspended' ? `Suspended ${user.email}` : `Reactivated ${user.email}`)
+      toast.show(
+        user.status === 'suspended'
+          ? intl.formatMessage(
+              { id: 'admin.users.suspended', defaultMessage: 'Suspended {email}' },
+              { email: user.email },
+            )
+          : intl.formatMessage(
+              { id: 'admin.users.reactivated', defaultMessage: 'Reactivated {email}' },
+              { email: user.email },
+            ),
+      )
       setSuspending(null)
     },
     onError: (e) => toast.show(errorMessage(e), 'error'),
@@ -47,44 +65,54 @@ export function UsersPage() {
   return (
     <>
       <PageHeader
-        title="Users"
-        description="Who can sign in to this Ferry server, their role and storage quota."
+        title={intl.formatMessage({ id: 'admin.usersPage.users', defaultMessage: 'Users' })}
+        description={intl.formatMessage({
+          id: 'admin.usersPage.whoCanSignIn',
+          defaultMessage: 'Who can sign in to this Ferry server, their role and storage quota.',
+        })}
         actions={
           <>
             <Button icon="mail" onClick={() => setInviting(true)}>
-              Invite
+              <FormattedMessage id="admin.usersPage.invite" defaultMessage="Invite" />
             </Button>
             <Button icon="plus" variant="primary" onClick={() => setCreating(true)}>
-              Create user
+              <FormattedMessage id="admin.usersPage.createUser" defaultMessage="Create user" />
             </Button>
           </>
         }
       />
       <div className="card overflow-hidden">
         {users.isPending ? (
-          <PageSpinner label="Loading users" />
+          <PageSpinner
+            label={intl.formatMessage({ id: 'admin.usersPage.loadingUsers', defaultMessage: 'Loading users' })}
+          />
         ) : users.isError ? (
           <ErrorNotice error={users.error} onRetry={() => void users.refetch()} />
         ) : list.length === 0 ? (
-          <EmptyState icon="users" title="No users yet" />
+          <EmptyState
+            icon="users"
+            title={intl.formatMessage({ id: 'admin.usersPage.noUsersYet', defaultMessage: 'No users yet' })}
+          />
         ) : (
-          <table className="w-full table-fixed text-left text-[15px]">
+          <table className="w-full table-fixed text-start text-[15px]">
             <thead className="border-b border-zinc-200/80 text-[13px] text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
               <tr>
                 <th scope="col" className="px-5 py-2.5 font-medium sm:px-6">
-                  User
+                  <FormattedMessage id="admin.usersPage.user" defaultMessage="User" />
                 </th>
                 <th scope="col" className="hidden w-28 px-3 py-2.5 font-medium sm:table-cell">
-                  Role
+                  <FormattedMessage id="admin.usersPage.role" defaultMessage="Role" />
                 </th>
                 <th scope="col" className="hidden w-32 px-3 py-2.5 font-medium md:table-cell">
-                  Quota
+                  <FormattedMessage id="admin.usersPage.quota" defaultMessage="Quota" />
                 </th>
                 <th scope="col" className="hidden w-32 px-3 py-2.5 font-medium lg:table-cell">
-                  Joined
+                  <FormattedMessage id="admin.usersPage.joined" defaultMessage="Joined" />
                 </th>
                 <th scope="col" className="w-28 px-5 py-2.5 sm:w-52 sm:px-6">
-                  <span className="sr-only">Actions</span>
+                  <span className="sr-only">
+                    <FormattedMessage id="admin.usersPage.actions" defaultMessage="Actions" />
+                  </span>
                 </th>
               </tr>
             </thead>
@@ -104,8 +132,16 @@ export function UsersPage() {
                           <span className="truncate font-medium" title={user.name ?? user.email}>
                             {user.name || user.email}
                           </span>
-                          {user.status === 'suspended' && <Badge tone="red">Suspended</Badge>}
-                          {user.id === me?.id && <Badge tone="accent">You</Badge>}
+                          {user.status === 'suspended' && (
+                            <Badge tone="red">
+                              <FormattedMessage id="admin.usersPage.suspended" defaultMessage="Suspended" />
+                            </Badge>
+                          )}
+                          {user.id === me?.id && (
+                            <Badge tone="accent">
+                              <FormattedMessage id="admin.usersPage.you" defaultMessage="You" />
+                            </Badge>
+                          )}
                         </p>
                         {user.name && (
                           <p className="truncate text-sm muted" title={user.email}>
@@ -117,11 +153,15 @@ export function UsersPage() {
                   </td>
                   <td className="hidden px-3 py-3 sm:table-cell">
                     <Badge tone={user.role === 'admin' ? 'accent' : 'neutral'}>
-                      <span className="capitalize">{user.role}</span>
+                      {intl.formatMessage(ROLE_NAMES[user.role])}
                     </Badge>
                   </td>
                   <td className="hidden px-3 py-3 text-sm tabular-nums muted md:table-cell">
-                    {user.quota_bytes == null ? 'Default' : formatBytes(user.quota_bytes)}
+                    {user.quota_bytes == null ? (
+                      <FormattedMessage id="admin.users.defaultQuota" defaultMessage="Default" />
+                    ) : (
+                      formatBytes(user.quota_bytes)
+                    )}
                   </td>
                   <td className="hidden px-3 py-3 text-sm muted lg:table-cell">{formatDate(user.created_at)}</td>
                   <td className="px-5 py-3 sm:px-6">
@@ -130,18 +170,33 @@ export function UsersPage() {
                         size="sm"
                         variant="ghost"
                         onClick={() => setEditing(user)}
-                        aria-label={`Edit ${user.email}`}
+                        aria-label={intl.formatMessage(
+                          { id: 'admin.usersPage.editEmail', defaultMessage: 'Edit {email}' },
+                          { email: user.email },
+                        )}
                       >
-                        Edit
+                        <FormattedMessage id="admin.usersPage.edit" defaultMessage="Edit" />
                       </Button>
                       {user.id !== me?.id && (
                         <Button
                           size="sm"
                           variant={user.status === 'suspended' ? 'ghost' : 'danger-ghost'}
                           onClick={() => setSuspending(user)}
-                          aria-label={`${user.status === 'suspended' ? 'Reactivate' : 'Suspend'} ${user.email}`}
+                          aria-label={
+                            user.status === 'suspended'
+                              ? intl.formatMessage(
+                                  { id: 'admin.users.reactivateNamed', defaultMessage: 'Reactivate {email}' },
+                                  { email: user.email },
+                                )
+                              : intl.formatMessage(
+                                  { id: 'admin.users.suspendNamed', defaultMessage: 'Suspend {email}' },
+                                  { email: user.email },
+                                )
+                          }
                         >
-                          {user.status === 'suspended' ? 'Reactivate' : 'Suspend'}
+                          {user.status === 'suspended'
+                            ? intl.formatMessage(messages.reactivate)
+                            : intl.formatMessage(messages.suspend)}
                         </Button>
                       )}
                     </div>
@@ -154,7 +209,7 @@ export function UsersPage() {
         {users.hasNextPage && (
           <div className="flex justify-center border-t border-zinc-200/80 p-3 dark:border-zinc-800">
             <Button variant="ghost" busy={users.isFetchingNextPage} onClick={() => void users.fetchNextPage()}>
-              Load more
+              <FormattedMessage id="admin.usersPage.loadMore" defaultMessage="Load more" />
             </Button>
           </div>
         )}
@@ -164,16 +219,34 @@ export function UsersPage() {
       <EditUserDialog user={editing} onClose={() => setEditing(null)} onDone={refresh} />
       <ConfirmDialog
         open={suspending !== null}
-        title={suspending?.status === 'suspended' ? 'Reactivate this user?' : 'Suspend this user?'}
-        confirmLabel={suspending?.status === 'suspended' ? 'Reactivate' : 'Suspend'}
+        title={
+          suspending?.status === 'suspended'
+            ? intl.formatMessage({ id: 'admin.users.reactivateTitle', defaultMessage: 'Reactivate this user?' })
+            : intl.formatMessage({ id: 'admin.users.suspendTitle', defaultMessage: 'Suspend this user?' })
+        }
+        confirmLabel={
+          suspending?.status === 'suspended'
+            ? intl.formatMessage(messages.reactivate)
+            : intl.formatMessage(messages.suspend)
+        }
         danger={suspending?.status !== 'suspended'}
         busy={suspend.isPending}
         onClose={() => setSuspending(null)}
         onConfirm={() => suspending && suspend.mutate(suspending)}
       >
-        {suspending?.status === 'suspended'
-          ? `${suspending.email} can sign in again.`
-          : `${suspending?.email ?? ''} is signed out everywhere at once and their API keys stop working until you reactivate them.`}
+        {suspending?.status === 'suspended' ? (
+          <FormattedMessage
+            id="admin.users.reactivateBody"
+            defaultMessage="{email} can sign in again."
+            values={{ email: <bdi>{suspending.email}</bdi> }}
+          />
+        ) : (
+          <FormattedMessage
+            id="admin.users.suspendBody"
+            defaultMessage="{email} is signed out everywhere at once and their API keys stop working until you reactivate them."
+            values={{ email: <bdi>{suspending?.email ?? ''}</bdi> }}
+          />
+        )}
       </ConfirmDialog>
     </>
   )

@@ -1,16 +1,21 @@
+import { useIntl } from 'react-intl'
 import { Icon } from '../ui/Icon'
 import { breadcrumbs } from './paths'
 
 export function Breadcrumbs({ folder, onNavigate }: { folder: string; onNavigate: (folder: string) => void }) {
-  const crumbs = breadcrumbs(folder)
+  const intl = useIntl()
+  const crumbs = breadcrumbs(folder, intl.formatMessage({ id: 'files.breadcrumbs.root', defaultMessage: 'All files' }))
   return (
-    <nav aria-label="Folder" className="mt-0.5">
+    <nav
+      aria-label={intl.formatMessage({ id: 'files.breadcrumbs.label', defaultMessage: 'Folder' })}
+      className="mt-0.5"
+    >
       <ol className="flex flex-wrap items-center gap-1 text-sm">
         {crumbs.map((crumb, i) => {
           const last = i === crumbs.length - 1
           return (
             <li key={crumb.path} className="flex min-w-0 items-center gap-1">
-              {i > 0 && <Icon name="chevronRight" className="size-3.5 shrink-0 text-zinc-400" />}
+              {i > 0 && <Icon name="chevronRight" className="size-3.5 shrink-0 text-zinc-400 rtl:-scale-x-100" />}
               {last ? (
                 <span
                   aria-current="page"

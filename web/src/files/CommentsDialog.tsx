@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl'
 import { useEffect, useState } from 'react'
 import { addComment, listComments, type Comment, type CommentObject } from '../api/comments'
 import { Button } from '../ui/Button'
@@ -18,6 +19,7 @@ export function CommentsDialog({ target, onClose }: { target: CommentTarget | nu
   const [comments, setComments] = useState<Comment[]>([])
   const [body, setBody] = useState('')
   const [error, setError] = useState<string | null>(null)
+  const intl = useIntl()
 
   useEffect(() => {
     if (!target) return
@@ -39,20 +41,39 @@ export function CommentsDialog({ target, onClose }: { target: CommentTarget | nu
   }
 
   return (
-    <Dialog open={target !== null} onClose={onClose} title={`Comments on ${target?.name ?? ''}`} size="lg">
-      <ul className="max-h-80 space-y-3 overflow-y-auto" aria-label="Comments">
-        {comments.length === 0 && <li className="text-sm muted">No comments yet.</li>}
+    <Dialog
+      open={target !== null}
+      onClose={onClose}
+      title={intl.formatMessage(
+        { id: 'files.comments.title', defaultMessage: 'Comments on {name}' },
+        { name: target?.name ?? '' },
+      )}
+      size="lg"
+    >
+      <ul
+        className="max-h-80 space-y-3 overflow-y-auto"
+        aria-label={intl.formatMessage({ id: 'files.comments.list', defaultMessage: 'Comments' })}
+      >
+        {comments.length === 0 && (
+          <li className="text-sm muted">
+            <FormattedMessage id="files.comments.empty" defaultMessage="No comments yet." />
+          </li>
+        )}
         {comments.map((c) => (
           <li key={c.id} className="rounded-lg bg-zinc-50 p-3 dark:bg-zinc-800/60">
             <p className="text-[13px] muted">
-              {c.author_name ?? c.author_email} · {formatRelative(c.created_at)}
+              <FormattedMessage
+                id="files.comments.byline"
+                defaultMessage="{author} · {when}"
+                values={{ author: <bdi>{c.author_name ?? c.author_email}</bdi>, when: formatRelative(c.created_at) }}
+              />
             </p>
             <p className="text-sm break-words whitespace-pre-wrap">{c.body}</p>
           </li>
         ))}
       </ul>
       <label className="mt-4 block text-sm font-medium" htmlFor="comment-body">
-        Add a comment
+        <FormattedMessage id="files.comments.add" defaultMessage="Add a comment" />
       </label>
       <textarea
         id="comment-body"
@@ -61,7 +82,10 @@ export function CommentsDialog({ target, onClose }: { target: CommentTarget | nu
         maxLength={4000}
         value={body}
         onChange={(e) => setBody(e.target.value)}
-        placeholder="Mention someone it is shared with as @name@example.com"
+        placeholder={intl.formatMessage({
+          id: 'files.comments.placeholder',
+          defaultMessage: 'Mention someone it is shared with as @name@example.com',
+        })}
       />
       {error && (
         <p role="alert" className="mt-2 text-sm text-red-600">
@@ -70,7 +94,7 @@ export function CommentsDialog({ target, onClose }: { target: CommentTarget | nu
       )}
       <div className="mt-3 flex justify-end">
         <Button onClick={() => void send()} disabled={!body.trim()}>
-          Post comment
+          <FormattedMessage id="files.comments.post" defaultMessage="Post comment" />
         </Button>
       </div>
     </Dialog>

@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react'
+import { FormattedMessage, useIntl } from 'react-intl'
 import type { FileItem } from '../api/types'
 import { Button } from '../ui/Button'
 import { ConfirmDialog } from '../ui/ConfirmDialog'
@@ -20,6 +21,7 @@ export function RenameDialog({
   const [folder, setFolder] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
+  const intl = useIntl()
 
   useEffect(() => {
     if (!file) return
@@ -50,22 +52,36 @@ export function RenameDialog({
     <Dialog
       open={file !== null}
       onClose={onClose}
-      title="Rename or move"
-      description="Change the name, or the folder to move the file into."
+      title={intl.formatMessage({ id: 'files.rename.title', defaultMessage: 'Rename or move' })}
+      description={intl.formatMessage({
+        id: 'files.rename.description',
+        defaultMessage: 'Change the name, or the folder to move the file into.',
+      })}
     >
       <form id="rename-form" onSubmit={submit} className="space-y-4 pb-2">
         <InlineError error={error} />
-        <TextField label="Name" value={name} required autoFocus onChange={(e) => setName(e.target.value)} />
         <TextField
-          label="Folder"
+          label={intl.formatMessage({ id: 'files.rename.name', defaultMessage: 'Name' })}
+          value={name}
+          required
+          autoFocus
+          onChange={(e) => setName(e.target.value)}
+        />
+        <TextField
+          label={intl.formatMessage({ id: 'files.rename.folder', defaultMessage: 'Folder' })}
           value={folder}
-          hint="For example /projects/2026. Missing folders are created."
+          hint={intl.formatMessage({
+            id: 'files.rename.folderHint',
+            defaultMessage: 'For example /projects/2026. Missing folders are created.',
+          })}
           onChange={(e) => setFolder(e.target.value)}
         />
         <div className="flex justify-end gap-2 pt-2">
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>
+            <FormattedMessage id="files.dialog.cancel" defaultMessage="Cancel" />
+          </Button>
           <Button type="submit" variant="primary" busy={busy} disabled={!name.trim()}>
-            Save
+            <FormattedMessage id="files.rename.save" defaultMessage="Save" />
           </Button>
         </div>
       </form>
@@ -87,6 +103,7 @@ export function MoveDialog({
   const [folder, setFolder] = useState('/')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
+  const intl = useIntl()
 
   useEffect(() => {
     if (open) {
@@ -108,20 +125,32 @@ export function MoveDialog({
   }
 
   return (
-    <Dialog open={open} onClose={onClose} title={`Move ${count} ${count === 1 ? 'file' : 'files'}`}>
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title={intl.formatMessage(
+        { id: 'files.move.title', defaultMessage: '{count, plural, one {Move # file} other {Move # files}}' },
+        { count },
+      )}
+    >
       <form onSubmit={submit} className="space-y-4 pb-2">
         <InlineError error={error} />
         <TextField
-          label="Destination folder"
+          label={intl.formatMessage({ id: 'files.move.destination', defaultMessage: 'Destination folder' })}
           value={folder}
           autoFocus
-          hint="For example /archive. Missing folders are created."
+          hint={intl.formatMessage({
+            id: 'files.move.destinationHint',
+            defaultMessage: 'For example /archive. Missing folders are created.',
+          })}
           onChange={(e) => setFolder(e.target.value)}
         />
         <div className="flex justify-end gap-2 pt-2">
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>
+            <FormattedMessage id="files.dialog.cancel" defaultMessage="Cancel" />
+          </Button>
           <Button type="submit" variant="primary" busy={busy}>
-            Move
+            <FormattedMessage id="files.move.submit" defaultMessage="Move" />
           </Button>
         </div>
       </form>
@@ -139,6 +168,7 @@ export function NewFolderDialog({
   onCreate: (name: string) => void
 }) {
   const [name, setName] = useState('')
+  const intl = useIntl()
   useEffect(() => {
     if (open) setName('')
   }, [open])
@@ -147,8 +177,11 @@ export function NewFolderDialog({
     <Dialog
       open={open}
       onClose={onClose}
-      title="New folder"
-      description="The folder appears once you upload files into it."
+      title={intl.formatMessage({ id: 'files.newFolder.title', defaultMessage: 'New folder' })}
+      description={intl.formatMessage({
+        id: 'files.newFolder.description',
+        defaultMessage: 'The folder appears once you upload files into it.',
+      })}
     >
       <form
         onSubmit={(event) => {
@@ -158,17 +191,26 @@ export function NewFolderDialog({
         className="space-y-4 pb-2"
       >
         <TextField
-          label="Folder name"
+          label={intl.formatMessage({ id: 'files.newFolder.name', defaultMessage: 'Folder name' })}
           value={name}
           autoFocus
           required
-          error={invalid ? 'A folder name cannot contain / or \\.' : undefined}
+          error={
+            invalid
+              ? intl.formatMessage({
+                  id: 'files.newFolder.invalid',
+                  defaultMessage: 'A folder name cannot contain / or \\.',
+                })
+              : undefined
+          }
           onChange={(e) => setName(e.target.value)}
         />
         <div className="flex justify-end gap-2 pt-2">
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>
+            <FormattedMessage id="files.dialog.cancel" defaultMessage="Cancel" />
+          </Button>
           <Button type="submit" variant="primary" disabled={!name.trim() || invalid}>
-            Create and open
+            <FormattedMessage id="files.newFolder.create" defaultMessage="Create and open" />
           </Button>
         </div>
       </form>
@@ -186,6 +228,7 @@ export function DeleteDialog({
   onConfirm: () => Promise<void>
 }) {
   const [busy, setBusy] = useState(false)
+  const intl = useIntl()
   useEffect(() => {
     if (files.length) setBusy(false)
   }, [files])
@@ -193,8 +236,18 @@ export function DeleteDialog({
   return (
     <ConfirmDialog
       open={files.length > 0}
-      title={only ? 'Delete this file?' : `Delete ${files.length} files?`}
-      confirmLabel="Delete"
+      title={
+        only
+          ? intl.formatMessage({ id: 'files.delete.titleOne', defaultMessage: 'Delete this file?' })
+          : intl.formatMessage(
+              {
+                id: 'files.delete.titleMany',
+                defaultMessage: '{count, plural, one {Delete # file?} other {Delete # files?}}',
+              },
+              { count: files.length },
+            )
+      }
+      confirmLabel={intl.formatMessage({ id: 'files.delete.confirm', defaultMessage: 'Delete' })}
       danger
       busy={busy}
       onClose={onClose}
@@ -204,12 +257,19 @@ export function DeleteDialog({
       }}
     >
       {only ? (
-        <>
-          <span className="font-medium break-all text-zinc-900 dark:text-zinc-100">{only.name}</span> will be moved to
-          the trash, where you can restore it until it is removed for good.
-        </>
+        <FormattedMessage
+          id="files.delete.bodyOne"
+          defaultMessage="<strong>{file}</strong> will be moved to the trash, where you can restore it until it is removed for good."
+          values={{
+            file: only.name,
+            strong: (chunks) => <bdi className="font-medium break-all text-zinc-900 dark:text-zinc-100">{chunks}</bdi>,
+          }}
+        />
       ) : (
-        'These files will be moved to the trash, where you can restore them until they are removed for good.'
+        <FormattedMessage
+          id="files.delete.bodyMany"
+          defaultMessage="These files will be moved to the trash, where you can restore them until they are removed for good."
+        />
       )}
     </ConfirmDialog>
   )

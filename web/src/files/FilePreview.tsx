@@ -1,3 +1,4 @@
+import { useIntl } from 'react-intl'
 import { useEffect, useState } from 'react'
 import { mayHavePreview, previewUrl } from '../api/files'
 import type { FileItem } from '../api/types'
@@ -12,6 +13,7 @@ import { FileIcon } from './FileIcon'
 export function FilePreview({ file }: { file: Pick<FileItem, 'id' | 'name' | 'content_type'> }) {
   const [url, setUrl] = useState<string | null>(null)
   const [open, setOpen] = useState(false)
+  const intl = useIntl()
 
   useEffect(() => {
     if (!mayHavePreview(file.content_type) || typeof URL.createObjectURL !== 'function') return
@@ -33,13 +35,23 @@ export function FilePreview({ file }: { file: Pick<FileItem, 'id' | 'name' | 'co
       <button
         type="button"
         onClick={() => setOpen(true)}
-        aria-label={`Show a preview of ${file.name}`}
+        aria-label={intl.formatMessage(
+          { id: 'files.preview.show', defaultMessage: 'Show a preview of {name}' },
+          { name: file.name },
+        )}
         className="size-9 shrink-0 overflow-hidden rounded-lg ring-1 ring-zinc-200 dark:ring-zinc-700"
       >
         <img src={url} alt="" className="size-full object-cover object-top" />
       </button>
       <Dialog open={open} onClose={() => setOpen(false)} title={file.name} size="lg">
-        <img src={url} alt={`Preview of ${file.name}`} className="mx-auto max-h-[70vh] max-w-full rounded-md" />
+        <img
+          src={url}
+          alt={intl.formatMessage(
+            { id: 'files.preview.alt', defaultMessage: 'Preview of {name}' },
+            { name: file.name },
+          )}
+          className="mx-auto max-h-[70vh] max-w-full rounded-md"
+        />
       </Dialog>
     </>
   )

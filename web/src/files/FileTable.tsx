@@ -1,3 +1,4 @@
+import { defineMessages, FormattedMessage, useIntl } from 'react-intl'
 import type { FileItem } from '../api/types'
 import type { SortField } from '../api/files'
 import { formatBytes, formatDateTime, formatRelative } from '../lib/format'
@@ -9,6 +10,17 @@ import { FolderIcon } from './FileIcon'
 import { FilePreview } from './FilePreview'
 import { folderName } from './paths'
 import { isQuarantined, scanLabel } from './scan'
+
+const messages = defineMessages<
+  Record<'quarantined' | 'download' | 'share' | 'comments' | 'rename' | 'delete', { name: string }>
+>({
+  quarantined: { id: 'files.table.quarantined', defaultMessage: '{name} is quarantined' },
+  download: { id: 'files.table.download', defaultMessage: 'Download {name}' },
+  share: { id: 'files.table.share', defaultMessage: 'Share {name} with people' },
+  comments: { id: 'files.table.comments', defaultMessage: 'Comments on {name}' },
+  rename: { id: 'files.table.rename', defaultMessage: 'Rename or move {name}' },
+  delete: { id: 'files.table.delete', defaultMessage: 'Delete {name}' },
+})
 
 interface Props {
   folders: string[]
@@ -69,13 +81,18 @@ export function FileTable(props: Props) {
   const { folders, files, selected } = props
   const allSelected = files.length > 0 && files.every((f) => selected.has(f.id))
   const someSelected = !allSelected && files.some((f) => selected.has(f.id))
+  const intl = useIntl()
   return (
-    <table className="w-full table-fixed text-left text-[15px]">
+    <table className="w-full table-fixed text-start text-[15px]">
       <thead className="border-b border-zinc-200/80 text-[13px] text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
         <tr>
-          <th scope="col" className="w-12 py-2.5 pl-4 sm:pl-5">
+          <th scope="col" className="w-12 py-2.5 ps-4 sm:ps-5">
             <Checkbox
-              label={allSelected ? 'Clear selection' : 'Select all files'}
+              label={
+                allSelected
+                  ? intl.formatMessage({ id: 'files.table.clearSelection', defaultMessage: 'Clear selection' })
+                  : intl.formatMessage({ id: 'files.table.selectAll', defaultMessage: 'Select all files' })
+              }
               checked={allSelected}
               ref={(el) => {
                 if (el) el.indeterminate = someSelected
@@ -84,23 +101,39 @@ export function FileTable(props: Props) {
               onChange={props.onToggleAll}
             />
           </th>
-          <SortHeader field="name" label="Name" {...props} />
-          <SortHeader field="size" label="Size" className="hidden w-28 sm:table-cell" {...props} />
-          <SortHeader field="created_at" label="Added" className="hidden w-44 md:table-cell" {...props} />
-          <th scope="col" className="w-14 py-2.5 pr-4 sm:w-44 sm:pr-5">
-            <span className="sr-only">Actions</span>
+          <SortHeader
+            field="name"
+            label={intl.formatMessage({ id: 'files.table.name', defaultMessage: 'Name' })}
+            {...props}
+          />
+          <SortHeader
+            field="size"
+            label={intl.formatMessage({ id: 'files.table.size', defaultMessage: 'Size' })}
+            className="hidden w-28 sm:table-cell"
+            {...props}
+          />
+          <SortHeader
+            field="created_at"
+            label={intl.formatMessage({ id: 'files.table.added', defaultMessage: 'Added' })}
+            className="hidden w-44 md:table-cell"
+            {...props}
+          />
+          <th scope="col" className="w-14 py-2.5 pe-4 sm:w-44 sm:pe-5">
+            <span className="sr-only">
+              <FormattedMessage id="files.table.actions" defaultMessage="Actions" />
+            </span>
           </th>
         </tr>
       </thead>
       <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800/80">
         {folders.map((path) => (
           <tr key={`folder:${path}`} className="group hover:bg-zinc-50 dark:hover:bg-zinc-800/40">
-            <td className="py-2.5 pl-4 sm:pl-5" />
+            <td className="py-2.5 ps-4 sm:ps-5" />
             <td className="px-3 py-2.5" colSpan={1}>
               <button
                 type="button"
                 onClick={() => props.onOpenFolder(path)}
-                className="flex w-full min-w-0 items-center gap-3 rounded-md text-left"
+                className="flex w-full min-w-0 items-center gap-3 rounded-md text-start"
               >
                 <FolderIcon />
                 <span className="truncate font-medium" title={folderName(path)}>
@@ -108,16 +141,18 @@ export function FileTable(props: Props) {
                 </span>
               </button>
             </td>
-            <td className="hidden px-3 py-2.5 text-sm muted sm:table-cell">Folder</td>
+            <td className="hidden px-3 py-2.5 text-sm muted sm:table-cell">
+              <FormattedMessage id="files.table.folder" defaultMessage="Folder" />
+            </td>
             <td className="hidden px-3 py-2.5 md:table-cell" />
-            <td className="py-2.5 pr-4 text-right sm:pr-5">
-              <Icon name="chevronRight" className="ml-auto size-4 text-zinc-400" />
+            <td className="py-2.5 pe-4 text-end sm:pe-5">
+              <Icon name="chevronRight" className="ms-auto size-4 text-zinc-400 rtl:-scale-x-100" />
             </td>
           </tr>
         ))}
         {files.map((file) => {
           const isSelected = selected.has(file.id)
-          const scan = scanLabel(file)
+          const scan = scanLabel(file, intl)
           const quarantined = isQuarantined(file)
           return (
             <tr
@@ -126,8 +161,15 @@ export function FileTable(props: Props) {
                 isSelected ? 'bg-accent-50/60 dark:bg-accent-950/30' : 'hover:bg-zinc-50 dark:hover:bg-zinc-800/40'
               }
             >
-              <td className="py-2.5 pl-4 sm:pl-5">
-                <Checkbox label={`Select ${file.name}`} checked={isSelected} onChange={() => props.onToggle(file.id)} />
+              <td className="py-2.5 ps-4 sm:ps-5">
+                <Checkbox
+                  label={intl.formatMessage(
+                    { id: 'files.table.selectFile', defaultMessage: 'Select {name}' },
+                    { name: file.name },
+                  )}
+                  checked={isSelected}
+                  onChange={() => props.onToggle(file.id)}
+                />
               </td>
               <td className="px-3 py-2.5">
                 <div className="flex min-w-0 items-center gap-3">
@@ -144,7 +186,13 @@ export function FileTable(props: Props) {
                       )}
                     </p>
                     <p className="truncate text-[13px] muted" title={file.path}>
-                      <span className="sm:hidden">{formatBytes(file.size)} · </span>
+                      <span className="sm:hidden">
+                        <FormattedMessage
+                          id="files.table.sizeBefore"
+                          defaultMessage="{size} · "
+                          values={{ size: formatBytes(file.size) }}
+                        />
+                      </span>
                       {props.showFolderColumn ? (
                         file.folder
                       ) : (
@@ -163,17 +211,25 @@ export function FileTable(props: Props) {
               >
                 {formatRelative(file.created_at)}
               </td>
-              <td className="py-2 pr-3 sm:pr-4">
+              <td className="py-2 pe-3 sm:pe-4">
                 <div className="flex justify-end gap-0.5">
                   <IconButton
                     icon="download"
-                    label={quarantined ? `${file.name} is quarantined` : `Download ${file.name}`}
+                    label={
+                      quarantined
+                        ? intl.formatMessage(messages.quarantined, { name: file.name })
+                        : intl.formatMessage(messages.download, { name: file.name })
+                    }
                     disabled={quarantined}
                     onClick={() => props.onDownload(file)}
                   />
                   <IconButton
                     icon="userPlus"
-                    label={quarantined ? `${file.name} is quarantined` : `Share ${file.name} with people`}
+                    label={
+                      quarantined
+                        ? intl.formatMessage(messages.quarantined, { name: file.name })
+                        : intl.formatMessage(messages.share, { name: file.name })
+                    }
                     className="max-sm:hidden"
                     disabled={quarantined}
                     onClick={() => props.onShare(file)}
@@ -181,20 +237,20 @@ export function FileTable(props: Props) {
                   {props.onComments && (
                     <IconButton
                       icon="list"
-                      label={`Comments on ${file.name}`}
+                      label={intl.formatMessage(messages.comments, { name: file.name })}
                       className="max-sm:hidden"
                       onClick={() => props.onComments?.(file)}
                     />
                   )}
                   <IconButton
                     icon="pencil"
-                    label={`Rename or move ${file.name}`}
+                    label={intl.formatMessage(messages.rename, { name: file.name })}
                     className="max-sm:hidden"
                     onClick={() => props.onRename(file)}
                   />
                   <IconButton
                     icon="trash"
-                    label={`Delete ${file.name}`}
+                    label={intl.formatMessage(messages.delete, { name: file.name })}
                     className="max-sm:hidden"
                     variant="danger-ghost"
                     onClick={() => props.onDelete(file)}

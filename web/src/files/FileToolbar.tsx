@@ -1,9 +1,13 @@
 import { useEffect, useRef, useState } from 'react'
+import { FormattedMessage, useIntl, type MessageDescriptor } from 'react-intl'
 import { SelectField } from '../ui/Field'
 import { Icon } from '../ui/Icon'
 import { DATE_OPTIONS, SIZE_OPTIONS, SORT_OPTIONS, TYPE_OPTIONS, type FileView } from './filters'
 
 export function FileToolbar({ view, onChange }: { view: FileView; onChange: (change: Partial<FileView>) => void }) {
+  const intl = useIntl()
+  const localised = (options: readonly { value: string; label: MessageDescriptor }[]) =>
+    options.map((o) => ({ value: o.value, label: intl.formatMessage(o.label) }))
   const [search, setSearch] = useState(view.q)
   const change = useRef(onChange)
   change.current = onChange
@@ -18,17 +22,17 @@ export function FileToolbar({ view, onChange }: { view: FileView; onChange: (cha
     <div className="flex flex-col gap-3 lg:flex-row lg:items-center">
       <div className="relative min-w-0 flex-1">
         <label htmlFor="file-search" className="sr-only">
-          Search files by name
+          <FormattedMessage id="files.toolbar.searchLabel" defaultMessage="Search files by name" />
         </label>
         <Icon
           name="search"
-          className="pointer-events-none absolute top-1/2 left-3 size-[18px] -translate-y-1/2 text-zinc-400"
+          className="pointer-events-none absolute top-1/2 start-3 size-[18px] -translate-y-1/2 text-zinc-400"
         />
         <input
           id="file-search"
           type="search"
-          placeholder="Search by name"
-          className="field pl-10"
+          placeholder={intl.formatMessage({ id: 'files.toolbar.searchPlaceholder', defaultMessage: 'Search by name' })}
+          className="field ps-10"
           value={search}
           onChange={(e) => setSearch(e.target.value)}
           onKeyDown={(e) => e.key === 'Enter' && onChange({ q: search })}
@@ -36,33 +40,33 @@ export function FileToolbar({ view, onChange }: { view: FileView; onChange: (cha
       </div>
       <div className="grid grid-cols-2 gap-2 sm:grid-cols-4 lg:flex">
         <SelectField
-          label="Type"
+          label={intl.formatMessage({ id: 'files.toolbar.type', defaultMessage: 'Type' })}
           hideLabel
-          options={TYPE_OPTIONS}
+          options={localised(TYPE_OPTIONS)}
           value={view.type}
           onChange={(e) => onChange({ type: e.target.value })}
           className="lg:w-36"
         />
         <SelectField
-          label="Size"
+          label={intl.formatMessage({ id: 'files.toolbar.size', defaultMessage: 'Size' })}
           hideLabel
-          options={SIZE_OPTIONS}
+          options={localised(SIZE_OPTIONS)}
           value={view.size}
           onChange={(e) => onChange({ size: e.target.value })}
           className="lg:w-40"
         />
         <SelectField
-          label="Date added"
+          label={intl.formatMessage({ id: 'files.toolbar.date', defaultMessage: 'Date added' })}
           hideLabel
-          options={DATE_OPTIONS}
+          options={localised(DATE_OPTIONS)}
           value={view.date}
           onChange={(e) => onChange({ date: e.target.value })}
           className="lg:w-40"
         />
         <SelectField
-          label="Sort by"
+          label={intl.formatMessage({ id: 'files.toolbar.sort', defaultMessage: 'Sort by' })}
           hideLabel
-          options={SORT_OPTIONS}
+          options={localised(SORT_OPTIONS)}
           value={`${view.sort}:${view.order}`}
           onChange={(e) => {
             const [sort, order] = e.target.value.split(':') as [FileView['sort'], FileView['order']]

@@ -1,5 +1,6 @@
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useMemo, useRef, useState } from 'react'
+import { defineMessages, FormattedMessage, useIntl, type MessageDescriptor, type NoMessageValues } from 'react-intl'
 import { useNavigate, useSearchParams } from 'react-router'
 import { deleteFile, downloadFile, listFiles, updateFile, type SortField } from '../api/files'
 import type { FileItem } from '../api/types'
@@ -25,6 +26,53 @@ import { ResumeNotice } from './uploads/ResumeNotice'
 import { uploader } from './uploads/uploader'
 import { UploadPanel } from './uploads/UploadPanel'
 
+type Counted = { count: number; name: string }
+const messages = defineMessages<{
+  uploaded: { count: number }
+  uploadsFailed: { count: number }
+  refused: { name: string; reason: string }
+  unnamedFile: NoMessageValues
+  failure: { name: string; error: string }
+  downloaded: Counted
+  moved: Counted
+  deleted: Counted
+  movedTo: { name: string; folder: string }
+  renamedTo: { name: string | undefined }
+  uploadFiles: NoMessageValues
+  newFolder: NoMessageValues
+  uploadFolder: NoMessageValues
+}>({
+  uploaded: {
+    id: 'files.page.uploaded',
+    defaultMessage: '{count, plural, one {Upload complete} other {Uploaded # files}}',
+  },
+  uploadsFailed: {
+    id: 'files.page.uploadsFailed',
+    defaultMessage:
+      '{count, plural, one {# upload failed; retry from the uploads tray} other {# uploads failed; retry from the uploads tray}}',
+  },
+  refused: { id: 'files.page.refused', defaultMessage: '{name}: {reason}' },
+  unnamedFile: { id: 'files.page.unnamedFile', defaultMessage: 'File' },
+  failure: { id: 'files.page.failure', defaultMessage: '{name}: {error}' },
+  downloaded: {
+    id: 'files.page.downloaded',
+    defaultMessage: '{count, plural, =1 {Downloaded {name}} one {Downloaded # file} other {Downloaded # files}}',
+  },
+  moved: {
+    id: 'files.page.moved',
+    defaultMessage: '{count, plural, =1 {Moved {name}} one {Moved # file} other {Moved # files}}',
+  },
+  deleted: {
+    id: 'files.page.deleted',
+    defaultMessage: '{count, plural, =1 {Deleted {name}} one {Deleted # file} other {Deleted # files}}',
+  },
+  movedTo: { id: 'files.page.movedTo', defaultMessage: 'Moved {name} to {folder}' },
+  renamedTo: { id: 'files.page.renamedTo', defaultMessage: 'Renamed to {name}' },
+  uploadFiles: { id: 'files.page.uploadFiles', defaultMessage: 'Upload files' },
+  newFolder: { id: 'files.page.newFolder', defaultMessage: 'New folder' },
+  uploadFolder: { id: 'files.page.uploadFolder', defaultMessage: 'Upload folder' },
+})
+
 const shareTarget = (file: FileItem): ShareTarget => ({ type: 'file', id: file.id, name: file.name })
 
 export function FilesPage() {
@@ -33,6 +81,7 @@ export function FilesPage() {
   const queries = useQueryClient()
   const navigate = useNavigate()
   const toast = useToast()
+  const intl = useIntl()
   const [selected, setSelected] = useState<Set<string>>(new Set())
   const [renaming, setRenaming] = useState<FileItem | null>(null)
   const [deleting, setDeleting] = useState<FileItem[]>([])
@@ -66,15 +115,14 @@ export function FilesPage() {
   useEffect(() => {
     const refreshList = uploader().onCompleted(() => void queries.invalidateQueries({ queryKey: ['files'] }))
     const announce = uploader().onBatchDone(({ uploaded, failed }) => {
-      if (uploaded > 0) toast.show(uploaded === 1 ? 'Upload complete' : `Uploaded ${uploaded} files`)
-      if (failed > 0)
-        toast.show(`${failed} ${failed === 1 ? 'upload' : 'uploads'} failed; retry from the uploads tray`, 'error')
+      if (uploaded > 0) toast.show(intl.formatMessage(messages.uploaded, { count: uploaded }))
+      if (failed > 0) toast.show(intl.formatMessage(messages.uploadsFailed, { count: failed }), 'error')
     })
     return () => {
       refreshList()
       announce()
     }
-  }, [queries, toast])
+  }, [queries, toast, intl])
 
   const files = useMemo(() => listing.data?.pages.flatMap((p) => p.items) ?? [], [listing.data])
   const folders = useMemo(
@@ -95,7 +143,14 @@ export function FilesPage() {
     const rules = policy.data ?? []
     const refusals = list.map((file) => policyRefusal(rules, file.name, file.size))
     refusals.forEach((refusal, i) => {
-      if (refusal) toast.show(`${list[i]?.name ?? 'File'}: ${refusal}`, 'error')
+      if (refusal)
+        toast.show(
+          intl.formatMessage(messages.refused, {
+            name: list[i]?.name ?? intl.formatMessage(messages.unnamedFile),
+            reason: refusal,
+          }),
+          'error',
+        )
     })
     const accepted = list.filter((_, i) => refusals[i] == null)
     if (accepted.length === 0) return
@@ -103,19 +158,23 @@ export function FilesPage() {
   }
   const refresh = () => queries.invalidateQueries({ queryKey: ['files'] })
 
-  const runEach = async (items: FileItem[], action: (f: FileItem) => Promise<unknown>, verb: string) => {
+  const runEach = async (
+    items: FileItem[],
+    action: (f: FileItem) => Promise<unknown>,
+    doneMessage: MessageDescriptor,
+  ) => {
     const failures: string[] = []
     for (const item of items) {
       try {
         await action(item)
       } catch (e) {
-        failures.push(`${item.name}: ${errorMessage(e)}`)
+        failures.push(intl.formatMessage(messages.failure, { name: item.name, error: errorMessage(e) }))
       }
     }
     await refresh()
     setSelected(new Set())
     const done = items.length - failures.length
-    if (done > 0) toast.show(done === 1 && items[0] ? `${verb} ${items[0].name}` : `${verb} ${done} files`)
+    if (done > 0) toast.show(intl.formatMessage(doneMessage, { count: done, name: items[0]?.name ?? '' }))
     if (failures.length) toast.show(failures.join('\n'), 'error')
   }
 
@@ -130,10 +189,17 @@ export function FilesPage() {
   return (
     <>
       <PageHeader
-        title={view.folder === '/' ? 'Files' : folderName(view.folder)}
+        title={
+          view.folder === '/'
+            ? intl.formatMessage({ id: 'files.page.title', defaultMessage: 'Files' })
+            : folderName(view.folder)
+        }
         description={
           view.folder === '/' && !filtered ? (
-            'Upload, organise and download your files. Everything is encrypted at rest.'
+            <FormattedMessage
+              id="files.page.description"
+              defaultMessage="Upload, organise and download your files. Everything is encrypted at rest."
+            />
           ) : (
             <Breadcrumbs folder={view.folder} onNavigate={(folder) => setView({ folder, q: '' })} />
           )
@@ -142,23 +208,23 @@ export function FilesPage() {
           <>
             <IconButton
               icon="plus"
-              label="New folder"
+              label={intl.formatMessage(messages.newFolder)}
               variant="secondary"
               className="sm:hidden"
               onClick={() => setCreatingFolder(true)}
             />
             <IconButton
               icon="folderUp"
-              label="Upload folder"
+              label={intl.formatMessage(messages.uploadFolder)}
               variant="secondary"
               className="sm:hidden"
               onClick={() => folderInput.current?.click()}
             />
             <Button icon="plus" variant="ghost" className="max-sm:hidden" onClick={() => setCreatingFolder(true)}>
-              New folder
+              {intl.formatMessage(messages.newFolder)}
             </Button>
             <Button icon="folderUp" className="max-sm:hidden" onClick={() => folderInput.current?.click()}>
-              Upload folder
+              {intl.formatMessage(messages.uploadFolder)}
             </Button>
             <Button
               icon="upload"
@@ -166,7 +232,7 @@ export function FilesPage() {
               className="max-sm:flex-1"
               onClick={() => fileInput.current?.click()}
             >
-              Upload files
+              {intl.formatMessage(messages.uploadFiles)}
             </Button>
           </>
         }
@@ -176,7 +242,7 @@ export function FilesPage() {
         type="file"
         multiple
         className="hidden"
-        aria-label="Choose files to upload"
+        aria-label={intl.formatMessage({ id: 'files.page.chooseFiles', defaultMessage: 'Choose files to upload' })}
         data-testid="file-input"
         onChange={(e) => {
           addFiles(Array.from(e.target.files ?? []))
@@ -191,7 +257,7 @@ export function FilesPage() {
         type="file"
         multiple
         className="hidden"
-        aria-label="Choose a folder to upload"
+        aria-label={intl.formatMessage({ id: 'files.page.chooseFolder', defaultMessage: 'Choose a folder to upload' })}
         onChange={(e) => {
           addFiles(Array.from(e.target.files ?? []))
           e.target.value = ''
@@ -208,37 +274,57 @@ export function FilesPage() {
             onClear={() => setSelected(new Set())}
             onSend={() => void navigate('/transfers/new', { state: { fileIds: selectedFiles.map((f) => f.id) } })}
             onShare={onlySelected ? () => setSharing(shareTarget(onlySelected)) : undefined}
-            onDownload={() => void runEach(selectedFiles, (f) => downloadFile(f), 'Downloaded')}
+            onDownload={() => void runEach(selectedFiles, (f) => downloadFile(f), messages.downloaded)}
             onMove={() => setMoving(true)}
             onDelete={() => setDeleting(selectedFiles)}
             quarantined={selectedFiles.some(isQuarantined)}
           />
         )}
         {listing.isPending ? (
-          <PageSpinner label="Loading files" />
+          <PageSpinner label={intl.formatMessage({ id: 'files.page.loading', defaultMessage: 'Loading files' })} />
         ) : listing.isError ? (
-          <ErrorNotice error={listing.error} title="Could not load your files" onRetry={() => void listing.refetch()} />
+          <ErrorNotice
+            error={listing.error}
+            title={intl.formatMessage({ id: 'files.page.loadError', defaultMessage: 'Could not load your files' })}
+            onRetry={() => void listing.refetch()}
+          />
         ) : files.length === 0 && folders.length === 0 ? (
           filtered ? (
             <EmptyState
               icon="search"
-              title="No matching files"
-              action={<Button onClick={() => setView({ q: '', type: '', size: '', date: '' })}>Clear filters</Button>}
+              title={intl.formatMessage({ id: 'files.page.noMatchTitle', defaultMessage: 'No matching files' })}
+              action={
+                <Button onClick={() => setView({ q: '', type: '', size: '', date: '' })}>
+                  <FormattedMessage id="files.page.clearFilters" defaultMessage="Clear filters" />
+                </Button>
+              }
             >
-              Nothing in this folder matches your search and filters.
+              <FormattedMessage
+                id="files.page.noMatchBody"
+                defaultMessage="Nothing in this folder matches your search and filters."
+              />
             </EmptyState>
           ) : (
             <EmptyState
               icon="upload"
-              title={view.folder === '/' ? 'Your files will appear here' : 'This folder is empty'}
+              title={
+                view.folder === '/'
+                  ? intl.formatMessage({
+                      id: 'files.page.emptyRootTitle',
+                      defaultMessage: 'Your files will appear here',
+                    })
+                  : intl.formatMessage({ id: 'files.page.emptyFolderTitle', defaultMessage: 'This folder is empty' })
+              }
               action={
                 <Button variant="primary" icon="upload" onClick={() => fileInput.current?.click()}>
-                  Upload files
+                  {intl.formatMessage(messages.uploadFiles)}
                 </Button>
               }
             >
-              Drag files or folders anywhere onto this page, or choose them from your computer. Large uploads resume
-              where they stopped.
+              <FormattedMessage
+                id="files.page.emptyBody"
+                defaultMessage="Drag files or folders anywhere onto this page, or choose them from your computer. Large uploads resume where they stopped."
+              />
             </EmptyState>
           )
         ) : (
@@ -273,7 +359,7 @@ export function FilesPage() {
         {listing.hasNextPage && (
           <div className="flex justify-center border-t border-zinc-200/80 p-3 dark:border-zinc-800">
             <Button variant="ghost" busy={listing.isFetchingNextPage} onClick={() => void listing.fetchNextPage()}>
-              Load more
+              <FormattedMessage id="files.page.loadMore" defaultMessage="Load more" />
             </Button>
           </div>
         )}
@@ -285,20 +371,24 @@ export function FilesPage() {
         onSave={async (file, change) => {
           await updateFile(file.id, change)
           await refresh()
-          toast.show(change.folder ? `Moved ${file.name} to ${change.folder}` : `Renamed to ${change.name}`)
+          toast.show(
+            change.folder
+              ? intl.formatMessage(messages.movedTo, { name: file.name, folder: change.folder })
+              : intl.formatMessage(messages.renamedTo, { name: change.name }),
+          )
         }}
       />
       <MoveDialog
         count={selectedFiles.length}
         open={moving}
         onClose={() => setMoving(false)}
-        onMove={(folder) => runEach(selectedFiles, (f) => updateFile(f.id, { folder }), 'Moved')}
+        onMove={(folder) => runEach(selectedFiles, (f) => updateFile(f.id, { folder }), messages.moved)}
       />
       <DeleteDialog
         files={deleting}
         onClose={() => setDeleting([])}
         onConfirm={async () => {
-          await runEach(deleting, (f) => deleteFile(f.id), 'Deleted')
+          await runEach(deleting, (f) => deleteFile(f.id), messages.deleted)
           setDeleting([])
         }}
       />

@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl'
 import { Button, IconButton } from '../ui/Button'
 
 /**
@@ -23,33 +24,43 @@ export function SelectionBar({
   onMove: () => void
   onDelete: () => void
 }) {
+  const intl = useIntl()
   return (
     <div
       role="region"
-      aria-label="Selected files"
+      aria-label={intl.formatMessage({ id: 'files.selection.region', defaultMessage: 'Selected files' })}
       className="flex flex-wrap items-center gap-2 border-b border-accent-100 bg-accent-50/70 px-3 py-2 sm:px-4 dark:border-accent-900/50 dark:bg-accent-950/40"
     >
-      <IconButton icon="x" label="Clear selection" onClick={onClear} className="size-8" />
-      <p className="mr-auto text-sm font-medium" aria-live="polite">
-        {count} selected
-        {quarantined && <span className="ml-2 font-normal muted">includes a quarantined file</span>}
+      <IconButton
+        icon="x"
+        label={intl.formatMessage({ id: 'files.selection.clear', defaultMessage: 'Clear selection' })}
+        onClick={onClear}
+        className="size-8"
+      />
+      <p className="me-auto text-sm font-medium" aria-live="polite">
+        <FormattedMessage id="files.selection.count" defaultMessage="{count, number} selected" values={{ count }} />
+        {quarantined && (
+          <span className="ms-2 font-normal muted">
+            <FormattedMessage id="files.selection.quarantined" defaultMessage="includes a quarantined file" />
+          </span>
+        )}
       </p>
       <Button size="sm" variant="ghost" icon="link" disabled={quarantined} onClick={onSend}>
-        Send
+        <FormattedMessage id="files.selection.send" defaultMessage="Send" />
       </Button>
       {onShare && (
         <Button size="sm" variant="ghost" icon="userPlus" disabled={quarantined} onClick={onShare}>
-          Share
+          <FormattedMessage id="files.selection.share" defaultMessage="Share" />
         </Button>
       )}
       <Button size="sm" variant="ghost" icon="download" disabled={quarantined} onClick={onDownload}>
-        Download
+        <FormattedMessage id="files.selection.download" defaultMessage="Download" />
       </Button>
       <Button size="sm" variant="ghost" icon="move" onClick={onMove}>
-        Move
+        <FormattedMessage id="files.selection.move" defaultMessage="Move" />
       </Button>
       <Button size="sm" variant="danger-ghost" icon="trash" onClick={onDelete}>
-        Delete
+        <FormattedMessage id="files.selection.delete" defaultMessage="Delete" />
       </Button>
     </div>
   )

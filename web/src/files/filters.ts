@@ -1,42 +1,69 @@
+import { defineMessage } from 'react-intl'
 import type { FileListQuery, SortField } from '../api/files'
 import { normalizeFolder } from './paths'
 
+// Option labels are message descriptors: the toolbar formats them in the current locale.
 export const TYPE_OPTIONS = [
-  { value: '', label: 'All types' },
-  { value: 'image/', label: 'Images' },
-  { value: 'video/', label: 'Videos' },
-  { value: 'audio/', label: 'Audio' },
-  { value: 'text/', label: 'Text' },
-  { value: 'application/pdf', label: 'PDF' },
-  { value: 'application/zip', label: 'ZIP archives' },
+  { value: '', label: defineMessage({ id: 'files.filter.type.all', defaultMessage: 'All types' }) },
+  { value: 'image/', label: defineMessage({ id: 'files.filter.type.images', defaultMessage: 'Images' }) },
+  { value: 'video/', label: defineMessage({ id: 'files.filter.type.videos', defaultMessage: 'Videos' }) },
+  { value: 'audio/', label: defineMessage({ id: 'files.filter.type.audio', defaultMessage: 'Audio' }) },
+  { value: 'text/', label: defineMessage({ id: 'files.filter.type.text', defaultMessage: 'Text' }) },
+  { value: 'application/pdf', label: defineMessage({ id: 'files.filter.type.pdf', defaultMessage: 'PDF' }) },
+  { value: 'application/zip', label: defineMessage({ id: 'files.filter.type.zip', defaultMessage: 'ZIP archives' }) },
 ] as const
 
 const MB = 1000 * 1000
 const GB = 1000 * MB
 
 export const SIZE_OPTIONS = [
-  { value: '', label: 'Any size', min: undefined, max: undefined },
-  { value: 'small', label: 'Under 1 MB', min: undefined, max: MB - 1 },
-  { value: 'medium', label: '1 MB – 100 MB', min: MB, max: 100 * MB - 1 },
-  { value: 'large', label: '100 MB – 1 GB', min: 100 * MB, max: GB - 1 },
-  { value: 'huge', label: 'Over 1 GB', min: GB, max: undefined },
+  {
+    value: '',
+    label: defineMessage({ id: 'files.filter.size.any', defaultMessage: 'Any size' }),
+    min: undefined,
+    max: undefined,
+  },
+  {
+    value: 'small',
+    label: defineMessage({ id: 'files.filter.size.small', defaultMessage: 'Under 1 MB' }),
+    min: undefined,
+    max: MB - 1,
+  },
+  {
+    value: 'medium',
+    label: defineMessage({ id: 'files.filter.size.medium', defaultMessage: '1 MB – 100 MB' }),
+    min: MB,
+    max: 100 * MB - 1,
+  },
+  {
+    value: 'large',
+    label: defineMessage({ id: 'files.filter.size.large', defaultMessage: '100 MB – 1 GB' }),
+    min: 100 * MB,
+    max: GB - 1,
+  },
+  {
+    value: 'huge',
+    label: defineMessage({ id: 'files.filter.size.huge', defaultMessage: 'Over 1 GB' }),
+    min: GB,
+    max: undefined,
+  },
 ] as const
 
 export const DATE_OPTIONS = [
-  { value: '', label: 'Any time', days: undefined },
-  { value: '1d', label: 'Last 24 hours', days: 1 },
-  { value: '7d', label: 'Last 7 days', days: 7 },
-  { value: '30d', label: 'Last 30 days', days: 30 },
-  { value: '365d', label: 'Last year', days: 365 },
+  { value: '', label: defineMessage({ id: 'files.filter.date.any', defaultMessage: 'Any time' }), days: undefined },
+  { value: '1d', label: defineMessage({ id: 'files.filter.date.day', defaultMessage: 'Last 24 hours' }), days: 1 },
+  { value: '7d', label: defineMessage({ id: 'files.filter.date.week', defaultMessage: 'Last 7 days' }), days: 7 },
+  { value: '30d', label: defineMessage({ id: 'files.filter.date.month', defaultMessage: 'Last 30 days' }), days: 30 },
+  { value: '365d', label: defineMessage({ id: 'files.filter.date.year', defaultMessage: 'Last year' }), days: 365 },
 ] as const
 
 export const SORT_OPTIONS = [
-  { value: 'name:asc', label: 'Name (A–Z)' },
-  { value: 'name:desc', label: 'Name (Z–A)' },
-  { value: 'created_at:desc', label: 'Newest first' },
-  { value: 'created_at:asc', label: 'Oldest first' },
-  { value: 'size:desc', label: 'Largest first' },
-  { value: 'size:asc', label: 'Smallest first' },
+  { value: 'name:asc', label: defineMessage({ id: 'files.sort.nameAsc', defaultMessage: 'Name (A–Z)' }) },
+  { value: 'name:desc', label: defineMessage({ id: 'files.sort.nameDesc', defaultMessage: 'Name (Z–A)' }) },
+  { value: 'created_at:desc', label: defineMessage({ id: 'files.sort.newest', defaultMessage: 'Newest first' }) },
+  { value: 'created_at:asc', label: defineMessage({ id: 'files.sort.oldest', defaultMessage: 'Oldest first' }) },
+  { value: 'size:desc', label: defineMessage({ id: 'files.sort.largest', defaultMessage: 'Largest first' }) },
+  { value: 'size:asc', label: defineMessage({ id: 'files.sort.smallest', defaultMessage: 'Smallest first' }) },
 ] as const
 
 export interface FileView {

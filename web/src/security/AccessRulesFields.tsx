@@ -1,3 +1,4 @@
+import { defineMessage, FormattedMessage, useIntl } from 'react-intl'
 import { ApiError } from '../api/client'
 import { TextField } from '../ui/Field'
 
@@ -11,23 +12,32 @@ export interface AccessRulesText {
 const FIELDS = [
   {
     key: 'allowed_ips',
-    label: 'Allowed networks',
-    placeholder: '192.0.2.0/24, 2001:db8::/32',
+    label: defineMessage({ id: 'security.accessRules.allowedNetworks', defaultMessage: 'Allowed networks' }),
+    placeholder: null,
     hint: null,
   },
   {
     key: 'allowed_countries',
-    label: 'Allowed countries',
-    placeholder: 'DE, FR',
-    hint: 'Only from these countries (ISO codes). Needs the server’s GeoIP database.',
+    label: defineMessage({ id: 'security.accessRules.allowedCountries', defaultMessage: 'Allowed countries' }),
+    placeholder: null,
+    hint: defineMessage({
+      id: 'security.accessRules.allowedCountriesHint',
+      defaultMessage: 'Only from these countries (ISO codes). Needs the server’s GeoIP database.',
+    }),
   },
   {
     key: 'denied_countries',
-    label: 'Denied countries',
-    placeholder: 'Empty',
-    hint: 'Never from these countries.',
+    label: defineMessage({ id: 'security.accessRules.deniedCountries', defaultMessage: 'Denied countries' }),
+    placeholder: defineMessage({ id: 'security.accessRules.empty', defaultMessage: 'Empty' }),
+    hint: defineMessage({
+      id: 'security.accessRules.deniedCountriesHint',
+      defaultMessage: 'Never from these countries.',
+    }),
   },
 ] as const
+
+// Examples, not words: the same in every language.
+const PLACEHOLDERS: Record<string, string> = { allowed_ips: '192.0.2.0/24, 2001:db8::/32', allowed_countries: 'DE, FR' }
 
 export function rulesText(rules: { [K in keyof AccessRulesText]?: string[] }): AccessRulesText {
   return {
@@ -72,16 +82,19 @@ export function AccessRulesFields({
   networksHint: string
 }) {
   const refused = ruleFieldOf(error)
+  const intl = useIntl()
   return (
     <fieldset className="space-y-3">
-      <legend className="text-sm font-medium">Network access</legend>
+      <legend className="text-sm font-medium">
+        <FormattedMessage id="security.accessRulesFields.networkAccess" defaultMessage="Network access" />
+      </legend>
       {FIELDS.map((field) => (
         <TextField
           key={field.key}
-          label={field.label}
-          placeholder={field.placeholder}
+          label={intl.formatMessage(field.label)}
+          placeholder={field.placeholder ? intl.formatMessage(field.placeholder) : PLACEHOLDERS[field.key]}
           value={value[field.key]}
-          hint={field.hint ?? networksHint}
+          hint={field.hint ? intl.formatMessage(field.hint) : networksHint}
           error={refused === field.key && error instanceof Error ? error.message : undefined}
           onChange={(e) => onChange({ ...value, [field.key]: e.target.value })}
         />

@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl'
 import { useEffect, useState } from 'react'
 import { api } from '../api/client'
 import { Button } from '../ui/Button'
@@ -11,6 +12,7 @@ import { useIdleDeadline } from './sessionState'
  * {@code onExpired} signs out here.
  */
 export function IdleWarning({ onExpired, onSignOut }: { onExpired: () => void; onSignOut: () => void }) {
+  const intl = useIntl()
   const deadline = useIdleDeadline()
   const [phase, setPhase] = useState<IdlePhase>({ kind: 'active' })
   const [watch] = useState(() => new IdleWatch(setPhase))
@@ -35,21 +37,34 @@ export function IdleWarning({ onExpired, onSignOut }: { onExpired: () => void; o
       open={phase.kind === 'warning'}
       onClose={stay}
       size="sm"
-      title={`You'll be signed out in ${formatCountdown(seconds)}`}
+      title={intl.formatMessage(
+        { id: 'security.idleWarning.title', defaultMessage: "You'll be signed out in {countdown}" },
+        { countdown: formatCountdown(seconds) },
+      )}
       description={
         <>
-          You have been inactive for a while. For your security, Ferry signs you out soon.
+          <FormattedMessage
+            id="security.idleWarning.body"
+            defaultMessage="You have been inactive for a while. For your security, Ferry signs you out soon."
+          />
           {/* Announced once when the dialog opens, not every second. */}
           <span className="sr-only" aria-live="polite">
-            {phase.kind === 'warning' ? 'You will be signed out in about a minute.' : ''}
+            {phase.kind === 'warning' ? (
+              <FormattedMessage
+                id="security.idleWarning.announcement"
+                defaultMessage="You will be signed out in about a minute."
+              />
+            ) : null}
           </span>
         </>
       }
       footer={
         <>
-          <Button onClick={onSignOut}>Sign out</Button>
+          <Button onClick={onSignOut}>
+            <FormattedMessage id="security.idleWarning.signOut" defaultMessage="Sign out" />
+          </Button>
           <Button variant="primary" busy={staying} onClick={stay} autoFocus>
-            Stay signed in
+            <FormattedMessage id="security.idleWarning.staySignedIn" defaultMessage="Stay signed in" />
           </Button>
         </>
       }

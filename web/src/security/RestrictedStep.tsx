@@ -1,5 +1,6 @@
+import { FormattedMessage, useIntl } from 'react-intl'
 import { useMutation } from '@tanstack/react-query'
-import { useState, type FormEvent } from 'react'
+import { useState, type FormEvent, type ReactNode } from 'react'
 import { addPasskey, changePassword, enableTotp, passkeysSupported } from '../api/account'
 import { ApiError, type Restriction } from '../api/client'
 import { useAuth } from '../auth/AuthProvider'
@@ -25,19 +26,24 @@ function SignOutFooter() {
   const { me, signOut } = useAuth()
   return (
     <>
-      Signed in as {me?.email}.{' '}
+      <FormattedMessage
+        id="security.restrictedStep.signedInAs"
+        defaultMessage="Signed in as {email}."
+        values={{ email: <bdi>{me?.email}</bdi> }}
+      />{' '}
       <button
         type="button"
         className="font-medium text-accent-700 underline-offset-2 hover:underline dark:text-accent-300"
         onClick={() => void signOut()}
       >
-        Sign out
+        <FormattedMessage id="security.restrictedStep.signOut" defaultMessage="Sign out" />
       </button>
     </>
   )
 }
 
 function EnrollStep() {
+  const intl = useIntl()
   const { me, recheckRestriction } = useAuth()
   const [codes, setCodes] = useState<string[] | null>(null)
   const totp = useMutation({ mutationFn: enableTotp })
@@ -49,19 +55,45 @@ function EnrollStep() {
 
   let body
   if (codes) {
-    body = <RecoveryCodes codes={codes} account={me?.email} doneLabel="Continue" onDone={() => done.mutate()} />
+    body = (
+      <RecoveryCodes
+        codes={codes}
+        account={me?.email}
+        doneLabel={intl.formatMessage({ id: 'security.restrictedStep.continue', defaultMessage: 'Continue' })}
+        onDone={() => done.mutate()}
+      />
+    )
   } else if (totp.data) {
     body = <TotpSetup enrollment={totp.data} onConfirmed={setCodes} onCancel={() => totp.reset()} />
   } else {
     body = (
       <div className="space-y-3">
         <InlineError error={totp.error ?? passkey.error} />
-        <MethodButton icon="shield" title="Authenticator app" busy={totp.isPending} onClick={() => totp.mutate()}>
-          A 6-digit code from an app on your phone at each sign-in.
+        <MethodButton
+          icon="shield"
+          title={intl.formatMessage({
+            id: 'security.restrictedStep.authenticatorApp',
+            defaultMessage: 'Authenticator app',
+          })}
+          busy={totp.isPending}
+          onClick={() => totp.mutate()}
+        >
+          <FormattedMessage
+            id="security.restrictedStep.a6DigitCode"
+            defaultMessage="A 6-digit code from an app on your phone at each sign-in."
+          />
         </MethodButton>
         {passkeysSupported() && (
-          <MethodButton icon="key" title="Passkey" busy={passkey.isPending} onClick={() => passkey.mutate()}>
-            Your device's fingerprint, face or screen lock, or a security key.
+          <MethodButton
+            icon="key"
+            title={intl.formatMessage({ id: 'security.restrictedStep.passkey', defaultMessage: 'Passkey' })}
+            busy={passkey.isPending}
+            onClick={() => passkey.mutate()}
+          >
+            <FormattedMessage
+              id="security.restrictedStep.yourDeviceSFingerprint"
+              defaultMessage="Your device's fingerprint, face or screen lock, or a security key."
+            />
           </MethodButton>
         )}
       </div>
@@ -70,8 +102,14 @@ function EnrollStep() {
   return (
     <AuthLayout
       wide={totp.data !== undefined || codes !== null}
-      title="Set up two-factor authentication"
-      subtitle="This server requires a second factor for your account. Set one up to continue."
+      title={intl.formatMessage({
+        id: 'security.restrictedStep.setUpTwoFactor',
+        defaultMessage: 'Set up two-factor authentication',
+      })}
+      subtitle={intl.formatMessage({
+        id: 'security.restrictedStep.secondFactorRequired',
+        defaultMessage: 'This server requires a second factor for your account. Set one up to continue.',
+      })}
       footer={<SignOutFooter />}
     >
       <InlineError error={done.error} />
@@ -91,20 +129,26 @@ function MethodButton({
   title: string
   busy: boolean
   onClick: () => void
-  children: string
+  children: ReactNode
 }) {
   return (
     <button
       type="button"
       disabled={busy}
       onClick={onClick}
-      className="flex w-full items-start gap-3 rounded-xl border border-zinc-200 p-4 text-left transition-colors hover:border-accent-400 hover:bg-accent-50/60 disabled:opacity-60 dark:border-zinc-700 dark:hover:border-accent-500 dark:hover:bg-accent-950/40"
+      className="flex w-full items-start gap-3 rounded-xl border border-zinc-200 p-4 text-start transition-colors hover:border-accent-400 hover:bg-accent-50/60 disabled:opacity-60 dark:border-zinc-700 dark:hover:border-accent-500 dark:hover:bg-accent-950/40"
     >
       <span className="flex size-9 shrink-0 items-center justify-center rounded-lg bg-accent-100 text-accent-800 dark:bg-accent-900 dark:text-accent-100">
         <Icon name={icon} />
       </span>
       <span>
-        <span className="block font-medium">{busy ? `${title}…` : title}</span>
+        <span className="block font-medium">
+          {busy ? (
+            <FormattedMessage id="security.restrictedStep.busy" defaultMessage="{title}…" values={{ title }} />
+          ) : (
+            title
+          )}
+        </span>
         <span className="block text-sm muted">{children}</span>
       </span>
     </button>
@@ -112,6 +156,7 @@ function MethodButton({
 }
 
 function PasswordStep() {
+  const intl = useIntl()
   const { recheckRestriction } = useAuth()
   const [current, setCurrent] = useState('')
   const pair = usePasswordPair()
@@ -128,14 +173,23 @@ function PasswordStep() {
   const fieldError = (field: string) => (change.error instanceof ApiError ? change.error.fieldError(field) : undefined)
   return (
     <AuthLayout
-      title="Choose a new password"
-      subtitle="Your password has reached its maximum age. Choose a new one to continue."
+      title={intl.formatMessage({
+        id: 'security.restrictedStep.chooseANewPassword',
+        defaultMessage: 'Choose a new password',
+      })}
+      subtitle={intl.formatMessage({
+        id: 'security.restrictedStep.passwordExpired',
+        defaultMessage: 'Your password has reached its maximum age. Choose a new one to continue.',
+      })}
       footer={<SignOutFooter />}
     >
       <form onSubmit={submit} className="space-y-4">
         {!fieldError('current_password') && !fieldError('new_password') && <InlineError error={change.error} />}
         <TextField
-          label="Current password"
+          label={intl.formatMessage({
+            id: 'security.restrictedStep.currentPassword',
+            defaultMessage: 'Current password',
+          })}
           type="password"
           autoComplete="current-password"
           required
@@ -151,7 +205,10 @@ function PasswordStep() {
           busy={change.isPending}
           disabled={!current || !pair.valid}
         >
-          Change password and continue
+          <FormattedMessage
+            id="security.restrictedStep.changePasswordAndContinue"
+            defaultMessage="Change password and continue"
+          />
         </Button>
       </form>
     </AuthLayout>

@@ -1,3 +1,4 @@
+import { defineMessage, defineMessages, FormattedMessage, useIntl, type MessageDescriptor } from 'react-intl'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { getSecurityPolicy, saveSecurityPolicy, type SecurityPolicy } from '../api/admin'
@@ -10,21 +11,61 @@ import { PageSpinner } from '../ui/Spinner'
 import { useToast } from '../ui/Toasts'
 import { formatPolicy, parsePolicy, ROLES, type Coverage } from './policy'
 
-const ROLE_LABELS: Record<Role, string> = { admin: 'Administrators', user: 'Users', guest: 'Guests' }
+const ROLE_LABELS = defineMessages({
+  admin: { id: 'security.policy.role.admin', defaultMessage: 'Administrators' },
+  user: { id: 'security.policy.role.user', defaultMessage: 'Users' },
+  guest: { id: 'security.policy.role.guest', defaultMessage: 'Guests' },
+} satisfies Record<Role, MessageDescriptor>)
 
-const CHOICES: { value: Coverage; label: string; hint: string }[] = [
-  { value: 'none', label: 'Nobody', hint: 'Everyone may turn two-factor authentication on for themselves.' },
-  { value: 'all', label: 'Everyone', hint: 'Every account must set up a second factor at its next sign-in.' },
-  { value: 'roles', label: 'Some roles', hint: 'Only accounts with the roles ticked below.' },
+const CHOICES: { value: Coverage; label: MessageDescriptor; hint: MessageDescriptor }[] = [
+  {
+    value: 'none',
+    label: defineMessage({ id: 'security.policy.coverage.none', defaultMessage: 'Nobody' }),
+    hint: defineMessage({
+      id: 'security.policy.coverage.noneHint',
+      defaultMessage: 'Everyone may turn two-factor authentication on for themselves.',
+    }),
+  },
+  {
+    value: 'all',
+    label: defineMessage({ id: 'security.policy.coverage.all', defaultMessage: 'Everyone' }),
+    hint: defineMessage({
+      id: 'security.policy.coverage.allHint',
+      defaultMessage: 'Every account must set up a second factor at its next sign-in.',
+    }),
+  },
+  {
+    value: 'roles',
+    label: defineMessage({ id: 'security.policy.coverage.roles', defaultMessage: 'Some roles' }),
+    hint: defineMessage({
+      id: 'security.policy.coverage.rolesHint',
+      defaultMessage: 'Only accounts with the roles ticked below.',
+    }),
+  },
 ]
 
 export function SecurityPolicyPage() {
+  const intl = useIntl()
   const policy = useQuery({ queryKey: ['security-policy'], queryFn: getSecurityPolicy })
   return (
     <>
-      <PageHeader title="Security policy" description="Who must use two-factor authentication on this server." />
+      <PageHeader
+        title={intl.formatMessage({
+          id: 'security.securityPolicyPage.securityPolicy',
+          defaultMessage: 'Security policy',
+        })}
+        description={intl.formatMessage({
+          id: 'security.securityPolicyPage.whoMustUseTwo',
+          defaultMessage: 'Who must use two-factor authentication on this server.',
+        })}
+      />
       {policy.isPending ? (
-        <PageSpinner label="Loading the policy" />
+        <PageSpinner
+          label={intl.formatMessage({
+            id: 'security.securityPolicyPage.loadingThePolicy',
+            defaultMessage: 'Loading the policy',
+          })}
+        />
       ) : policy.isError ? (
         <ErrorNotice error={policy.error} onRetry={() => void policy.refetch()} />
       ) : (
@@ -35,6 +76,7 @@ export function SecurityPolicyPage() {
 }
 
 function PolicyForm({ policy }: { policy: SecurityPolicy }) {
+  const intl = useIntl()
   const queries = useQueryClient()
   const toast = useToast()
   const initial = parsePolicy(policy.require_2fa)
@@ -45,7 +87,12 @@ function PolicyForm({ policy }: { policy: SecurityPolicy }) {
     mutationFn: () => saveSecurityPolicy(value),
     onSuccess: (saved) => {
       queries.setQueryData(['security-policy'], saved)
-      toast.show('Security policy saved')
+      toast.show(
+        intl.formatMessage({
+          id: 'security.securityPolicyPage.securityPolicySaved',
+          defaultMessage: 'Security policy saved',
+        }),
+      )
     },
   })
   const submit = (event: FormEvent) => {
@@ -57,19 +104,38 @@ function PolicyForm({ policy }: { policy: SecurityPolicy }) {
 
   return (
     <Section
-      title="Two-factor authentication"
-      description="Covered accounts without a second factor are sent to set one up right after signing in, and can do nothing else until they have."
+      title={intl.formatMessage({
+        id: 'security.securityPolicyPage.twoFactorAuthentication',
+        defaultMessage: 'Two-factor authentication',
+      })}
+      description={intl.formatMessage({
+        id: 'security.securityPolicyPage.coveredAccountsWithoutA',
+        defaultMessage:
+          'Covered accounts without a second factor are sent to set one up right after signing in, and can do nothing else until they have.',
+      })}
       actions={
         policy.source === 'admin' ? (
-          <Badge tone="accent">Set here</Badge>
+          <Badge tone="accent">
+            <FormattedMessage id="security.securityPolicyPage.setHere" defaultMessage="Set here" />
+          </Badge>
         ) : (
-          <Badge tone="neutral">From FERRY_REQUIRE_2FA</Badge>
+          <Badge tone="neutral">
+            <FormattedMessage
+              id="security.securityPolicyPage.fromFerryRequire2fa"
+              defaultMessage="From FERRY_REQUIRE_2FA"
+            />
+          </Badge>
         )
       }
     >
       <form onSubmit={submit} className="space-y-5 px-5 py-5 sm:px-6">
         <fieldset className="space-y-2">
-          <legend className="label">Require a second factor for</legend>
+          <legend className="label">
+            <FormattedMessage
+              id="security.securityPolicyPage.requireASecondFactor"
+              defaultMessage="Require a second factor for"
+            />
+          </legend>
           {CHOICES.map((choice) => (
             <label
               key={choice.value}
@@ -84,15 +150,20 @@ function PolicyForm({ policy }: { policy: SecurityPolicy }) {
                 className="mt-1 accent-accent-600 dark:accent-accent-400"
               />
               <span>
-                <span className="block font-medium">{choice.label}</span>
-                <span className="block text-sm muted">{choice.hint}</span>
+                <span className="block font-medium">{intl.formatMessage(choice.label)}</span>
+                <span className="block text-sm muted">{intl.formatMessage(choice.hint)}</span>
               </span>
             </label>
           ))}
         </fieldset>
         {coverage === 'roles' && (
-          <fieldset className="flex flex-wrap gap-x-6 gap-y-2 pl-1">
-            <legend className="sr-only">Roles that must use a second factor</legend>
+          <fieldset className="flex flex-wrap gap-x-6 gap-y-2 ps-1">
+            <legend className="sr-only">
+              <FormattedMessage
+                id="security.securityPolicyPage.rolesThatMustUse"
+                defaultMessage="Roles that must use a second factor"
+              />
+            </legend>
             {ROLES.map((role) => (
               <label key={role} className="flex items-center gap-2 text-sm font-medium">
                 <input
@@ -101,16 +172,23 @@ function PolicyForm({ policy }: { policy: SecurityPolicy }) {
                   onChange={(e) => toggle(role, e.target.checked)}
                   className="size-4 accent-accent-600 dark:accent-accent-400"
                 />
-                {ROLE_LABELS[role]}
+                {intl.formatMessage(ROLE_LABELS[role])}
               </label>
             ))}
           </fieldset>
         )}
         <p className="text-sm muted">
-          {policy.source === 'admin'
-            ? 'An administrator set this here; it overrides FERRY_REQUIRE_2FA on every node.'
-            : 'This comes from FERRY_REQUIRE_2FA. Saving here overrides it on every node.'}{' '}
-          Password rules and session timeouts are set through the server's environment (see the configuration docs).
+          {policy.source === 'admin' ? (
+            <FormattedMessage
+              id="security.policy.sourceAdmin"
+              defaultMessage="An administrator set this here; it overrides FERRY_REQUIRE_2FA on every node. Password rules and session timeouts are set through the server's environment (see the configuration docs)."
+            />
+          ) : (
+            <FormattedMessage
+              id="security.policy.sourceEnv"
+              defaultMessage="This comes from FERRY_REQUIRE_2FA. Saving here overrides it on every node. Password rules and session timeouts are set through the server's environment (see the configuration docs)."
+            />
+          )}
         </p>
         <InlineError error={save.error} />
         <Button
@@ -119,7 +197,7 @@ function PolicyForm({ policy }: { policy: SecurityPolicy }) {
           busy={save.isPending}
           disabled={value === policy.require_2fa && policy.source === 'admin'}
         >
-          Save policy
+          <FormattedMessage id="security.securityPolicyPage.savePolicy" defaultMessage="Save policy" />
         </Button>
       </form>
     </Section>

@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl'
 import { useMutation } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { confirmTotp, type TotpEnrollment } from '../api/account'
@@ -16,6 +17,7 @@ export function TotpSetup({
   onConfirmed: (codes: string[]) => void
   onCancel?: () => void
 }) {
+  const intl = useIntl()
   const [code, setCode] = useState('')
   const confirm = useMutation({ mutationFn: () => confirmTotp(code.replace(/\s/g, '')), onSuccess: onConfirmed })
   const submit = (event: FormEvent) => {
@@ -26,17 +28,26 @@ export function TotpSetup({
     <form onSubmit={submit} className="grid gap-5 sm:grid-cols-[auto_1fr]">
       <img
         src={enrollment.qr}
-        alt="QR code to scan with your authenticator app"
+        alt={intl.formatMessage({
+          id: 'security.totpSetup.qrCodeToScan',
+          defaultMessage: 'QR code to scan with your authenticator app',
+        })}
         className="size-44 justify-self-center rounded-lg bg-white p-1"
       />
       <div className="min-w-0 space-y-4">
         <p className="text-sm muted">
-          Scan the code with your authenticator app (or enter the key by hand), then type the 6-digit code it shows.
+          <FormattedMessage
+            id="security.totpSetup.scanTheCodeWith"
+            defaultMessage="Scan the code with your authenticator app (or enter the key by hand), then type the 6-digit code it shows."
+          />
         </p>
-        <CopyField label="Setup key" value={enrollment.secret} />
+        <CopyField
+          label={intl.formatMessage({ id: 'security.totpSetup.setupKey', defaultMessage: 'Setup key' })}
+          value={enrollment.secret}
+        />
         <InlineError error={confirm.error} />
         <TextField
-          label="Code from the app"
+          label={intl.formatMessage({ id: 'security.totpSetup.codeFromTheApp', defaultMessage: 'Code from the app' })}
           autoComplete="one-time-code"
           inputMode="numeric"
           required
@@ -45,9 +56,13 @@ export function TotpSetup({
         />
         <div className="flex flex-wrap gap-2">
           <Button type="submit" variant="primary" busy={confirm.isPending} disabled={!code.trim()}>
-            Turn on
+            <FormattedMessage id="security.totpSetup.turnOn" defaultMessage="Turn on" />
           </Button>
-          {onCancel && <Button onClick={onCancel}>Cancel</Button>}
+          {onCancel && (
+            <Button onClick={onCancel}>
+              <FormattedMessage id="security.totpSetup.cancel" defaultMessage="Cancel" />
+            </Button>
+          )}
         </div>
       </div>
     </form>

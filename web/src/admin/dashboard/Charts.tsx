@@ -1,3 +1,4 @@
+import { defineMessages, useIntl } from 'react-intl'
 import type { ReactNode } from 'react'
 import {
   Area,
@@ -19,6 +20,34 @@ import { formatCount, longDayLabel, type ChartDay, type StorageRow } from './sha
 export type Metric = 'count' | 'bytes'
 
 /** The data row under the pointer, if any. */
+// Tooltip labels of the charts.
+const labels = defineMessages<
+  Record<
+    | 'uploads'
+    | 'downloads'
+    | 'countAndBytes'
+    | 'failed'
+    | 'failedUnusual'
+    | 'signIns'
+    | 'used'
+    | 'files'
+    | 'quota'
+    | 'unlimited',
+    Record<string, string | number>
+  >
+>({
+  uploads: { id: 'admin.dashboard.tip.uploads', defaultMessage: 'Uploads' },
+  downloads: { id: 'admin.dashboard.tip.downloads', defaultMessage: 'Downloads' },
+  countAndBytes: { id: 'admin.dashboard.tip.countAndBytes', defaultMessage: '{count} · {bytes}' },
+  failed: { id: 'admin.dashboard.tip.failed', defaultMessage: 'Failed sign-ins' },
+  failedUnusual: { id: 'admin.dashboard.tip.failedUnusual', defaultMessage: 'Failed sign-ins (unusual)' },
+  signIns: { id: 'admin.dashboard.tip.signIns', defaultMessage: 'Sign-ins' },
+  used: { id: 'admin.dashboard.tip.used', defaultMessage: 'Used' },
+  files: { id: 'admin.dashboard.tip.files', defaultMessage: 'Files' },
+  quota: { id: 'admin.dashboard.tip.quota', defaultMessage: 'Quota' },
+  unlimited: { id: 'admin.dashboard.tip.unlimited', defaultMessage: 'Unlimited' },
+})
+
 function hovered<T>(active: boolean | undefined, payload: readonly { payload?: unknown }[] | undefined): T | null {
   const entry = active ? payload?.[0] : undefined
   return (entry?.payload as T | undefined) ?? null
@@ -54,6 +83,7 @@ function tickInterval(days: number): number {
 }
 
 export function TrafficChart({ days, metric }: { days: ChartDay[]; metric: Metric }) {
+  const intl = useIntl()
   const colors = palette(useIsDark())
   const up = metric === 'count' ? 'uploads' : 'upload_bytes'
   const down = metric === 'count' ? 'downloads' : 'download_bytes'
@@ -98,13 +128,19 @@ export function TrafficChart({ days, metric }: { days: ChartDay[]; metric: Metri
                 title={longDayLabel(day.date)}
                 rows={[
                   {
-                    label: 'Uploads',
-                    value: `${formatCount(day.uploads)} · ${formatBytes(day.upload_bytes)}`,
+                    label: intl.formatMessage(labels.uploads),
+                    value: intl.formatMessage(labels.countAndBytes, {
+                      count: formatCount(day.uploads),
+                      bytes: formatBytes(day.upload_bytes),
+                    }),
                     color: colors.uploads,
                   },
                   {
-                    label: 'Downloads',
-                    value: `${formatCount(day.downloads)} · ${formatBytes(day.download_bytes)}`,
+                    label: intl.formatMessage(labels.downloads),
+                    value: intl.formatMessage(labels.countAndBytes, {
+                      count: formatCount(day.downloads),
+                      bytes: formatBytes(day.download_bytes),
+                    }),
                     color: colors.downloads,
                   },
                 ]}
@@ -138,6 +174,7 @@ export function TrafficChart({ days, metric }: { days: ChartDay[]; metric: Metri
 }
 
 export function FailedLoginsChart({ days }: { days: ChartDay[] }) {
+  const intl = useIntl()
   const colors = palette(useIsDark())
   return (
     <ResponsiveContainer width="100%" height={220}>
@@ -168,11 +205,11 @@ export function FailedLoginsChart({ days }: { days: ChartDay[] }) {
                 title={longDayLabel(day.date)}
                 rows={[
                   {
-                    label: day.spike ? 'Failed sign-ins (unusual)' : 'Failed sign-ins',
+                    label: day.spike ? intl.formatMessage(labels.failedUnusual) : intl.formatMessage(labels.failed),
                     value: formatCount(day.failed_logins),
                     color: day.spike ? colors.spike : colors.failed,
                   },
-                  { label: 'Sign-ins', value: formatCount(day.sign_ins) },
+                  { label: intl.formatMessage(labels.signIns), value: formatCount(day.sign_ins) },
                 ]}
               />
             )
@@ -220,6 +257,7 @@ function StorageTick({ x, y, index, rows }: TickProps & { rows: StorageRow[] }) 
 }
 
 export function StorageChart({ rows }: { rows: StorageRow[] }) {
+  const intl = useIntl()
   const colors = palette(useIsDark())
   const fill = (row: StorageRow) =>
     row.level === 'full' ? colors.storageFull : row.level === 'high' ? colors.storageHigh : colors.storage
@@ -250,9 +288,12 @@ export function StorageChart({ rows }: { rows: StorageRow[] }) {
               <TipBox
                 title={row.email}
                 rows={[
-                  { label: 'Used', value: formatBytes(row.bytes), color: fill(row) },
-                  { label: 'Files', value: formatCount(row.files) },
-                  { label: 'Quota', value: row.quota == null ? 'Unlimited' : formatBytes(row.quota) },
+                  { label: intl.formatMessage(labels.used), value: formatBytes(row.bytes), color: fill(row) },
+                  { label: intl.formatMessage(labels.files), value: formatCount(row.files) },
+                  {
+                    label: intl.formatMessage(labels.quota),
+                    value: row.quota == null ? intl.formatMessage(labels.unlimited) : formatBytes(row.quota),
+                  },
                 ]}
               />
             )

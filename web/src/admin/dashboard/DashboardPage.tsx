@@ -1,3 +1,4 @@
+import { defineMessages, FormattedMessage, useIntl } from 'react-intl'
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
 import { useSearchParams } from 'react-router'
@@ -11,16 +12,7 @@ import { PageHeader, Section } from '../../ui/PageHeader'
 import { FailedLoginsChart, StorageChart, TrafficChart, type Metric } from './Charts'
 import { palette } from './palette'
 import { ChartFigure, ChartSkeleton, HiddenTable, LegendDot, Segmented, StatCard, StatCardSkeleton } from './Parts'
-import {
-  chartDays,
-  failedLoginSummary,
-  formatCount,
-  isQuiet,
-  longDayLabel,
-  plural,
-  storageRows,
-  trafficSummary,
-} from './shape'
+import { chartDays, failedLoginSummary, formatCount, isQuiet, longDayLabel, storageRows, trafficSummary } from './shape'
 
 const RANGES = [7, 30, 90] as const
 type Range = (typeof RANGES)[number]
@@ -33,6 +25,7 @@ function rangeFrom(value: string | null): Range {
 }
 
 export function DashboardPage() {
+  const intl = useIntl()
   const [params, setParams] = useSearchParams()
   const days = rangeFrom(params.get('days'))
   const queries = useQueryClient()
@@ -51,19 +44,28 @@ export function DashboardPage() {
   return (
     <>
       <PageHeader
-        title="Dashboard"
-        description="Accounts, storage and traffic on this Ferry server."
+        title={intl.formatMessage({ id: 'admin.dashboardPage.dashboard', defaultMessage: 'Dashboard' })}
+        description={intl.formatMessage({
+          id: 'admin.dashboardPage.accountsStorageAndTraffic',
+          defaultMessage: 'Accounts, storage and traffic on this Ferry server.',
+        })}
         actions={
           <>
             <Segmented
-              label="Time range"
+              label={intl.formatMessage({ id: 'admin.dashboardPage.timeRange', defaultMessage: 'Time range' })}
               value={days}
-              options={RANGES.map((n) => ({ value: n, label: `${n} days` }))}
+              options={RANGES.map((n) => ({
+                value: n,
+                label: intl.formatMessage(
+                  { id: 'admin.dashboard.rangeDays', defaultMessage: '{days, plural, one {# day} other {# days}}' },
+                  { days: n },
+                ),
+              }))}
               onChange={(n) => setParams(n === 30 ? {} : { days: String(n) }, { replace: true })}
             />
             <IconButton
               icon="refresh"
-              label="Refresh"
+              label={intl.formatMessage({ id: 'admin.dashboardPage.refresh', defaultMessage: 'Refresh' })}
               variant="secondary"
               disabled={refreshing}
               onClick={() => void queries.invalidateQueries({ queryKey: ['admin-stats'] })}
@@ -80,9 +82,11 @@ export function DashboardPage() {
         </div>
         {overview.data && (
           <p className="text-center text-xs muted">
-            Figures as of{' '}
-            {new Date(overview.data.generated_at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}
-            ; days are UTC days.
+            <FormattedMessage
+              id="admin.dashboard.asOf"
+              defaultMessage="Figures as of {time, time, short}; days are UTC days."
+              values={{ time: new Date(overview.data.generated_at) }}
+            />
           </p>
         )}
       </div>
@@ -90,20 +94,46 @@ export function DashboardPage() {
   )
 }
 
+// Column headings of the charts' accessible tables.
+const headers = defineMessages({
+  day: { id: 'admin.dashboard.col.day', defaultMessage: 'Day' },
+  uploads: { id: 'admin.dashboard.col.uploads', defaultMessage: 'Uploads' },
+  uploaded: { id: 'admin.dashboard.col.uploaded', defaultMessage: 'Uploaded' },
+  downloads: { id: 'admin.dashboard.col.downloads', defaultMessage: 'Downloads' },
+  downloaded: { id: 'admin.dashboard.col.downloaded', defaultMessage: 'Downloaded' },
+  failedSignIns: { id: 'admin.dashboard.col.failedSignIns', defaultMessage: 'Failed sign-ins' },
+  signIns: { id: 'admin.dashboard.col.signIns', defaultMessage: 'Sign-ins' },
+  unusual: { id: 'admin.dashboard.col.unusual', defaultMessage: 'Unusual' },
+  yes: { id: 'admin.dashboard.col.yes', defaultMessage: 'yes' },
+  no: { id: 'admin.dashboard.col.no', defaultMessage: 'no' },
+  user: { id: 'admin.dashboard.col.user', defaultMessage: 'User' },
+  used: { id: 'admin.dashboard.col.used', defaultMessage: 'Used' },
+  files: { id: 'admin.dashboard.col.files', defaultMessage: 'Files' },
+  quota: { id: 'admin.dashboard.col.quota', defaultMessage: 'Quota' },
+})
+
 type Query<T> = { data: T | undefined; isPending: boolean; isError: boolean; error: unknown; refetch: () => unknown }
 
 function OverviewCards({ query, onRetry }: { query: Query<StatsOverview>; onRetry: () => void }) {
+  const intl = useIntl()
   if (query.isError) {
     return (
       <div className="card">
-        <ErrorNotice error={query.error} onRetry={onRetry} title="Could not load the overview" />
+        <ErrorNotice
+          error={query.error}
+          onRetry={onRetry}
+          title={intl.formatMessage({
+            id: 'admin.dashboardPage.couldNotLoadThe',
+            defaultMessage: 'Could not load the overview',
+          })}
+        />
       </div>
     )
   }
   const o = query.data
   return (
     <section
-      aria-label="Overview"
+      aria-label={intl.formatMessage({ id: 'admin.dashboardPage.overview', defaultMessage: 'Overview' })}
       aria-busy={query.isPending}
       className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-3"
     >
@@ -112,41 +142,71 @@ function OverviewCards({ query, onRetry }: { query: Query<StatsOverview>; onRetr
       ) : (
         <>
           <StatCard
-            label="Users"
+            label={intl.formatMessage({ id: 'admin.dashboardPage.users', defaultMessage: 'Users' })}
             icon="users"
             value={formatCount(o.users.total)}
-            detail={`${formatCount(o.users.active)} active · ${formatCount(o.users.suspended)} suspended`}
+            detail={intl.formatMessage(
+              {
+                id: 'admin.dashboard.usersDetail',
+                defaultMessage: '{active, number} active · {suspended, number} suspended',
+              },
+              { active: o.users.active, suspended: o.users.suspended },
+            )}
           />
           <StatCard
-            label="Storage used"
+            label={intl.formatMessage({ id: 'admin.dashboardPage.storageUsed', defaultMessage: 'Storage used' })}
             icon="folder"
             value={formatBytes(o.stored_bytes)}
-            detail={plural(o.files, 'file')}
+            detail={intl.formatMessage(
+              { id: 'admin.dashboard.files', defaultMessage: '{count, plural, one {# file} other {# files}}' },
+              { count: o.files },
+            )}
           />
           <StatCard
-            label="Active transfers"
+            label={intl.formatMessage({
+              id: 'admin.dashboardPage.activeTransfers',
+              defaultMessage: 'Active transfers',
+            })}
             icon="link"
             value={formatCount(o.active_transfers)}
-            detail="Shared and not expired"
+            detail={intl.formatMessage({
+              id: 'admin.dashboard.activeDetail',
+              defaultMessage: 'Shared and not expired',
+            })}
           />
           <StatCard
-            label="Uploads, last 24 h"
+            label={intl.formatMessage({
+              id: 'admin.dashboardPage.uploadsLast24H',
+              defaultMessage: 'Uploads, last 24 h',
+            })}
             icon="upload"
             value={formatCount(o.last24h.uploads)}
             detail={formatBytes(o.last24h.upload_bytes)}
           />
           <StatCard
-            label="Downloads, last 24 h"
+            label={intl.formatMessage({
+              id: 'admin.dashboardPage.downloadsLast24H',
+              defaultMessage: 'Downloads, last 24 h',
+            })}
             icon="download"
             value={formatCount(o.last24h.downloads)}
             detail={formatBytes(o.last24h.download_bytes)}
           />
           <StatCard
-            label="Failed sign-ins, last 24 h"
+            label={intl.formatMessage({
+              id: 'admin.dashboardPage.failedSignInsLast',
+              defaultMessage: 'Failed sign-ins, last 24 h',
+            })}
             icon={o.last24h.failed_logins > 0 ? 'alert' : 'shield'}
             tone={o.last24h.failed_logins >= 20 ? 'alert' : o.last24h.failed_logins > 0 ? 'warn' : 'neutral'}
             value={formatCount(o.last24h.failed_logins)}
-            detail={`${formatCount(o.last24h.sign_ins)} successful sign-ins`}
+            detail={intl.formatMessage(
+              {
+                id: 'admin.dashboard.signIns',
+                defaultMessage: '{count, plural, one {# successful sign-in} other {# successful sign-ins}}',
+              },
+              { count: o.last24h.sign_ins },
+            )}
           />
         </>
       )}
@@ -157,6 +217,7 @@ function OverviewCards({ query, onRetry }: { query: Query<StatsOverview>; onRetr
 type ActivityQuery = Query<Awaited<ReturnType<typeof statsActivity>>>
 
 function Traffic({ query, days }: { query: ActivityQuery; days: number }) {
+  const intl = useIntl()
   const [metric, setMetric] = useState<Metric>('count')
   const colors = palette(useIsDark())
   const data = query.data
@@ -164,44 +225,99 @@ function Traffic({ query, days }: { query: ActivityQuery; days: number }) {
   const totals = data?.totals
   return (
     <Section
-      title="Uploads and downloads"
+      title={intl.formatMessage({
+        id: 'admin.dashboardPage.uploadsAndDownloads',
+        defaultMessage: 'Uploads and downloads',
+      })}
       description={
         totals
-          ? `${plural(totals.uploads, 'upload')} (${formatBytes(totals.upload_bytes)}) and ${plural(totals.downloads, 'download')} (${formatBytes(totals.download_bytes)}) in the last ${data?.days ?? days} days`
-          : `Per day, last ${days} days`
+          ? intl.formatMessage(
+              {
+                id: 'admin.dashboard.trafficTotals',
+                defaultMessage:
+                  '{uploads, plural, one {# upload} other {# uploads}} ({uploadBytes}) and {downloads, plural, one {# download} other {# downloads}} ({downloadBytes}) in the last {days, plural, one {# day} other {# days}}',
+              },
+              {
+                uploads: totals.uploads,
+                uploadBytes: formatBytes(totals.upload_bytes),
+                downloads: totals.downloads,
+                downloadBytes: formatBytes(totals.download_bytes),
+                days: data?.days ?? days,
+              },
+            )
+          : intl.formatMessage(
+              {
+                id: 'admin.dashboard.perDayLast',
+                defaultMessage: 'Per day, last {days, plural, one {# day} other {# days}}',
+              },
+              { days },
+            )
       }
       actions={
         <Segmented
-          label="Measure"
+          label={intl.formatMessage({ id: 'admin.dashboardPage.measure', defaultMessage: 'Measure' })}
           value={metric}
           options={[
-            { value: 'count', label: 'Files' },
-            { value: 'bytes', label: 'Bytes' },
+            {
+              value: 'count',
+              label: intl.formatMessage({ id: 'admin.dashboard.metricFiles', defaultMessage: 'Files' }),
+            },
+            {
+              value: 'bytes',
+              label: intl.formatMessage({ id: 'admin.dashboard.metricBytes', defaultMessage: 'Bytes' }),
+            },
           ]}
           onChange={setMetric}
         />
       }
     >
       {query.isError ? (
-        <ErrorNotice error={query.error} onRetry={() => void query.refetch()} title="Could not load activity" />
+        <ErrorNotice
+          error={query.error}
+          onRetry={() => void query.refetch()}
+          title={intl.formatMessage({
+            id: 'admin.dashboardPage.couldNotLoadActivity',
+            defaultMessage: 'Could not load activity',
+          })}
+        />
       ) : !data ? (
         <ChartSkeleton height="h-72" />
       ) : isQuiet(series) ? (
-        <EmptyState compact icon="activity" title="No activity yet">
-          Uploads, downloads and sign-ins will show up here day by day.
+        <EmptyState
+          compact
+          icon="activity"
+          title={intl.formatMessage({ id: 'admin.dashboardPage.noActivityYet', defaultMessage: 'No activity yet' })}
+        >
+          <FormattedMessage
+            id="admin.dashboardPage.uploadsDownloadsAndSign"
+            defaultMessage="Uploads, downloads and sign-ins will show up here day by day."
+          />
         </EmptyState>
       ) : (
         <div className="px-2 pt-4 pb-3 sm:px-4">
           <div className="mb-2 flex gap-4 px-3">
-            <LegendDot color={colors.uploads}>Uploads</LegendDot>
-            <LegendDot color={colors.downloads}>Downloads</LegendDot>
+            <LegendDot color={colors.uploads}>
+              <FormattedMessage id="admin.dashboardPage.uploads" defaultMessage="Uploads" />
+            </LegendDot>
+            <LegendDot color={colors.downloads}>
+              <FormattedMessage id="admin.dashboardPage.downloads" defaultMessage="Downloads" />
+            </LegendDot>
           </div>
           <ChartFigure
-            summary={trafficSummary(series)}
+            summary={trafficSummary(intl, series)}
             table={
               <HiddenTable
-                caption="Uploads and downloads per day"
-                headers={['Day', 'Uploads', 'Uploaded', 'Downloads', 'Downloaded']}
+                caption={intl.formatMessage({
+                  id: 'admin.dashboard.trafficCaption',
+                  defaultMessage: 'Uploads and downloads per day',
+                })}
+                headers={[
+                  intl.formatMessage(headers.day),
+                  intl.formatMessage(headers.uploads),
+                  intl.formatMessage(headers.uploaded),
+                  intl.formatMessage(headers.downloads),
+                  intl.formatMessage(headers.downloaded),
+                ]}
                 rows={series.map((d) => [
                   longDayLabel(d.date),
                   d.uploads,
@@ -221,6 +337,7 @@ function Traffic({ query, days }: { query: ActivityQuery; days: number }) {
 }
 
 function FailedLogins({ query }: { query: ActivityQuery }) {
+  const intl = useIntl()
   const data = query.data
   const series = useMemo(() => (data ? chartDays(data.items, data.from, data.to) : []), [data])
   const colors = palette(useIsDark())
@@ -228,34 +345,75 @@ function FailedLogins({ query }: { query: ActivityQuery }) {
   const spikes = series.filter((d) => d.spike).length
   return (
     <Section
-      title="Failed sign-ins"
+      title={intl.formatMessage({ id: 'admin.dashboardPage.failedSignIns', defaultMessage: 'Failed sign-ins' })}
       description={
         data
-          ? `${formatCount(total)} in this period${spikes > 0 ? `, ${spikes} unusual ${spikes === 1 ? 'day' : 'days'}` : ''}`
-          : 'Per day'
+          ? intl.formatMessage(
+              {
+                id: 'admin.dashboard.failedTotals',
+                defaultMessage:
+                  '{spikes, plural, =0 {{total, number} in this period} one {{total, number} in this period, # unusual day} other {{total, number} in this period, # unusual days}}',
+              },
+              { total, spikes },
+            )
+          : intl.formatMessage({ id: 'admin.dashboard.perDay', defaultMessage: 'Per day' })
       }
     >
       {query.isError ? (
-        <ErrorNotice error={query.error} onRetry={() => void query.refetch()} title="Could not load sign-ins" />
+        <ErrorNotice
+          error={query.error}
+          onRetry={() => void query.refetch()}
+          title={intl.formatMessage({
+            id: 'admin.dashboardPage.couldNotLoadSign',
+            defaultMessage: 'Could not load sign-ins',
+          })}
+        />
       ) : !data ? (
         <ChartSkeleton height="h-56" />
       ) : total === 0 ? (
-        <EmptyState compact icon="shield" title="No failed sign-ins">
-          Nobody got a password or second factor wrong in this period.
+        <EmptyState
+          compact
+          icon="shield"
+          title={intl.formatMessage({
+            id: 'admin.dashboardPage.noFailedSignIns',
+            defaultMessage: 'No failed sign-ins',
+          })}
+        >
+          <FormattedMessage
+            id="admin.dashboardPage.nobodyGotAPassword"
+            defaultMessage="Nobody got a password or second factor wrong in this period."
+          />
         </EmptyState>
       ) : (
         <div className="px-2 pt-4 pb-3 sm:px-4">
           <div className="mb-2 flex flex-wrap gap-4 px-3">
-            <LegendDot color={colors.failed}>Failed sign-ins</LegendDot>
-            <LegendDot color={colors.spike}>Unusual day</LegendDot>
+            <LegendDot color={colors.failed}>
+              <FormattedMessage id="admin.dashboardPage.failedSignIns" defaultMessage="Failed sign-ins" />
+            </LegendDot>
+            <LegendDot color={colors.spike}>
+              <FormattedMessage id="admin.dashboardPage.unusualDay" defaultMessage="Unusual day" />
+            </LegendDot>
           </div>
           <ChartFigure
-            summary={failedLoginSummary(series)}
+            summary={failedLoginSummary(intl, series)}
             table={
               <HiddenTable
-                caption="Failed sign-ins per day"
-                headers={['Day', 'Failed sign-ins', 'Sign-ins', 'Unusual']}
-                rows={series.map((d) => [longDayLabel(d.date), d.failed_logins, d.sign_ins, d.spike ? 'yes' : 'no'])}
+                caption={intl.formatMessage({
+                  id: 'admin.dashboard.failedCaption',
+                  defaultMessage: 'Failed sign-ins per day',
+                })}
+                headers={[
+                  intl.formatMessage(headers.day),
+                  intl.formatMessage(headers.failedSignIns),
+                  intl.formatMessage(headers.signIns),
+                  intl.formatMessage(headers.unusual),
+                ]}
+                rows={series.map((d) => [
+                  longDayLabel(d.date),
+                  d.failed_logins,
+                  d.sign_ins,
+                  d.spike ? intl.formatMessage(headers.yes) : intl.formatMessage(headers.no),
+                ])}
               />
             }
           >
@@ -268,35 +426,89 @@ function FailedLogins({ query }: { query: ActivityQuery }) {
 }
 
 function Storage({ query }: { query: Query<Awaited<ReturnType<typeof statsStorage>>> }) {
-  const rows = useMemo(() => storageRows((query.data?.items ?? []).filter((item) => item.bytes > 0)), [query.data])
+  const intl = useIntl()
+  const rows = useMemo(
+    () =>
+      storageRows(
+        (query.data?.items ?? []).filter((item) => item.bytes > 0),
+        intl,
+      ),
+    [query.data, intl],
+  )
   return (
     <Section
-      title="Storage by user"
-      description={`The ${STORAGE_LIMIT} accounts using the most space, against their quota`}
+      title={intl.formatMessage({ id: 'admin.dashboardPage.storageByUser', defaultMessage: 'Storage by user' })}
+      description={intl.formatMessage(
+        {
+          id: 'admin.dashboardPage.theStoragelimitAccountsUsing',
+          defaultMessage: 'The {limit} accounts using the most space, against their quota',
+        },
+        { limit: STORAGE_LIMIT },
+      )}
     >
       {query.isError ? (
-        <ErrorNotice error={query.error} onRetry={() => void query.refetch()} title="Could not load storage" />
+        <ErrorNotice
+          error={query.error}
+          onRetry={() => void query.refetch()}
+          title={intl.formatMessage({
+            id: 'admin.dashboardPage.couldNotLoadStorage',
+            defaultMessage: 'Could not load storage',
+          })}
+        />
       ) : !query.data ? (
         <ChartSkeleton height="h-56" />
       ) : rows.length === 0 ? (
-        <EmptyState compact icon="folder" title="Nothing stored yet">
-          Once people upload files, the biggest accounts show up here.
+        <EmptyState
+          compact
+          icon="folder"
+          title={intl.formatMessage({
+            id: 'admin.dashboardPage.nothingStoredYet',
+            defaultMessage: 'Nothing stored yet',
+          })}
+        >
+          <FormattedMessage
+            id="admin.dashboardPage.oncePeopleUploadFiles"
+            defaultMessage="Once people upload files, the biggest accounts show up here."
+          />
         </EmptyState>
       ) : (
         <div className="px-2 pt-4 pb-3 sm:px-4">
           <ChartFigure
-            summary={`Storage used by the ${rows.length} biggest ${rows.length === 1 ? 'account' : 'accounts'}.`}
+            summary={intl.formatMessage(
+              {
+                id: 'admin.dashboard.storageSummary',
+                defaultMessage:
+                  '{count, plural, one {Storage used by the # biggest account.} other {Storage used by the # biggest accounts.}}',
+              },
+              { count: rows.length },
+            )}
             table={
               <HiddenTable
-                caption="Storage by user"
-                headers={['User', 'Used', 'Files', 'Quota']}
+                caption={intl.formatMessage({
+                  id: 'admin.dashboardPage.storageByUser',
+                  defaultMessage: 'Storage by user',
+                })}
+                headers={[
+                  intl.formatMessage(headers.user),
+                  intl.formatMessage(headers.used),
+                  intl.formatMessage(headers.files),
+                  intl.formatMessage(headers.quota),
+                ]}
                 rows={rows.map((r) => [
-                  r.label === r.email ? r.email : `${r.label} (${r.email})`,
+                  r.label === r.email
+                    ? r.email
+                    : intl.formatMessage(
+                        { id: 'admin.dashboard.userWithEmail', defaultMessage: '{name} ({email})' },
+                        { name: r.label, email: r.email },
+                      ),
                   formatBytes(r.bytes),
                   r.files,
                   r.quota == null
-                    ? 'Unlimited'
-                    : `${formatBytes(r.quota)} (${r.percent == null ? '' : Math.round(r.percent)}% used)`,
+                    ? intl.formatMessage({ id: 'admin.dashboard.unlimited', defaultMessage: 'Unlimited' })
+                    : intl.formatMessage(
+                        { id: 'admin.dashboard.quotaUsed', defaultMessage: '{quota} ({percent}% used)' },
+                        { quota: formatBytes(r.quota), percent: r.percent == null ? '' : Math.round(r.percent) },
+                      ),
                 ])}
               />
             }

@@ -1,3 +1,4 @@
+import { createIntl } from 'react-intl'
 import { describe, expect, it } from 'vitest'
 import {
   chartDays,
@@ -20,6 +21,8 @@ const day = (date: string, over: Partial<Record<string, number>> = {}) => ({
   sign_ins: 0,
   ...over,
 })
+
+const english = createIntl({ locale: 'en', messages: {}, onError: () => {} })
 
 describe('fillDays', () => {
   it('fills quiet days with zeros, in order, across a month end', () => {
@@ -61,7 +64,7 @@ describe('spikes', () => {
     )
     expect(days.filter((d) => d.spike).map((d) => d.date)).toEqual(['2026-11-07'])
     expect(days[0]?.label).toBe('Nov 1')
-    expect(failedLoginSummary(days)).toContain('unusual days: Sat, Nov 7, 2026 (60)')
+    expect(failedLoginSummary(english, days)).toContain('unusual days: Sat, Nov 7, 2026 (60)')
   })
 })
 
@@ -72,7 +75,7 @@ describe('summaries', () => {
       '2026-11-01',
       '2026-11-03',
     )
-    expect(trafficSummary(days)).toBe(
+    expect(trafficSummary(english, days)).toBe(
       '4 uploads and 4 downloads from Sun, Nov 1, 2026 to Tue, Nov 3, 2026; busiest day Mon, Nov 2, 2026 with 3 uploads and 4 downloads.',
     )
     expect(isQuiet(days)).toBe(false)
@@ -81,20 +84,23 @@ describe('summaries', () => {
   it('says so when nothing happened', () => {
     const days = chartDays([], '2026-11-01', '2026-11-02')
     expect(isQuiet(days)).toBe(true)
-    expect(trafficSummary(days)).toMatch(/^No uploads or downloads/)
-    expect(failedLoginSummary(days)).toBe('No failed sign-ins in this period.')
+    expect(trafficSummary(english, days)).toMatch(/^No uploads or downloads/)
+    expect(failedLoginSummary(english, days)).toBe('No failed sign-ins in this period.')
   })
 })
 
 describe('storageRows', () => {
   it('measures use against the quota and marks accounts near it', () => {
-    const rows = storageRows([
-      { user_id: 'a', email: 'ada@x.test', name: 'Ada', bytes: 950, files: 3, quota_bytes: 1000 },
-      { user_id: 'b', email: 'bob@x.test', name: null, bytes: 800, files: 1, quota_bytes: 1000 },
-      { user_id: 'c', email: 'cy@x.test', name: null, bytes: 5, files: 1, quota_bytes: 10_000 },
-      { user_id: 'd', email: 'di@x.test', name: null, bytes: 5, files: 1, quota_bytes: null },
-      { user_id: 'e', email: 'ed@x.test', name: null, bytes: 5, files: 1, quota_bytes: 0 },
-    ])
+    const rows = storageRows(
+      [
+        { user_id: 'a', email: 'ada@x.test', name: 'Ada', bytes: 950, files: 3, quota_bytes: 1000 },
+        { user_id: 'b', email: 'bob@x.test', name: null, bytes: 800, files: 1, quota_bytes: 1000 },
+        { user_id: 'c', email: 'cy@x.test', name: null, bytes: 5, files: 1, quota_bytes: 10_000 },
+        { user_id: 'd', email: 'di@x.test', name: null, bytes: 5, files: 1, quota_bytes: null },
+        { user_id: 'e', email: 'ed@x.test', name: null, bytes: 5, files: 1, quota_bytes: 0 },
+      ],
+      english,
+    )
     expect(rows.map((r) => r.level)).toEqual(['full', 'high', 'ok', 'ok', 'full'])
     expect(rows[0]?.label).toBe('Ada')
     expect(rows[1]?.label).toBe('bob@x.test')

@@ -1,4 +1,5 @@
 import type { ActivityDay, UserStorage } from '../../api/stats'
+import { defineMessages, type IntlShape } from 'react-intl'
 import { formatBytes } from '../../lib/format'
 
 const DAY_MS = 86_400_000
@@ -81,7 +82,44 @@ export interface StorageRow {
   summary: string
 }
 
-export function storageRows(items: UserStorage[]): StorageRow[] {
+const messages = defineMessages<
+  Record<
+    | 'storageNoQuota'
+    | 'storageOfQuota'
+    | 'noDays'
+    | 'noTraffic'
+    | 'traffic'
+    | 'noFailures'
+    | 'failures'
+    | 'failuresWithSpikes'
+    | 'spikeDay',
+    Record<string, string | number>
+  >
+>({
+  storageNoQuota: { id: 'admin.dashboard.storageRowNoQuota', defaultMessage: '{used} · no quota' },
+  storageOfQuota: { id: 'admin.dashboard.storageRowOfQuota', defaultMessage: '{used} · {percent} of {quota}' },
+  noDays: { id: 'admin.dashboard.noDays', defaultMessage: 'No days to show.' },
+  noTraffic: { id: 'admin.dashboard.noTraffic', defaultMessage: 'No uploads or downloads from {from} to {to}.' },
+  traffic: {
+    id: 'admin.dashboard.trafficSummary',
+    defaultMessage:
+      '{uploads, plural, one {# upload} other {# uploads}} and {downloads, plural, one {# download} other {# downloads}} from {from} to {to}; busiest day {busiest} with {busiestUploads, plural, one {# upload} other {# uploads}} and {busiestDownloads, plural, one {# download} other {# downloads}}.',
+  },
+  noFailures: { id: 'admin.dashboard.noFailures', defaultMessage: 'No failed sign-ins in this period.' },
+  failures: {
+    id: 'admin.dashboard.failureSummary',
+    defaultMessage:
+      '{total, plural, one {# failed sign-in} other {# failed sign-ins}} in this period; no unusual days.',
+  },
+  failuresWithSpikes: {
+    id: 'admin.dashboard.failureSummarySpikes',
+    defaultMessage:
+      '{total, plural, one {# failed sign-in} other {# failed sign-ins}} in this period; unusual days: {spikes}.',
+  },
+  spikeDay: { id: 'admin.dashboard.spikeDay', defaultMessage: '{day} ({count, number})' },
+})
+
+export function storageRows(items: UserStorage[], intl: IntlShape): StorageRow[] {
   return items.map((item) => {
     const percent =
       item.quota_bytes == null
@@ -90,8 +128,15 @@ export function storageRows(items: UserStorage[]): StorageRow[] {
           ? 100
           : Math.min(100, (item.bytes / item.quota_bytes) * 100)
     const level = percent == null || percent < 75 ? 'ok' : percent < 90 ? 'high' : 'full'
-    const ofQuota =
-      item.quota_bytes == null ? 'no quota' : `${formatPercent(percent ?? 0)} of ${formatBytes(item.quota_bytes)}`
+    const used = formatBytes(item.bytes)
+    const summary =
+      item.quota_bytes == null
+        ? intl.formatMessage(messages.storageNoQuota, { used })
+        : intl.formatMessage(messages.storageOfQuota, {
+            used,
+            percent: formatPercent(percent ?? 0),
+            quota: formatBytes(item.quota_bytes),
+          })
     return {
       id: item.user_id,
       label: item.name || item.email,
@@ -101,7 +146,7 @@ export function storageRows(items: UserStorage[]): StorageRow[] {
       quota: item.quota_bytes ?? null,
       percent,
       level,
-      summary: `${formatBytes(item.bytes)} · ${ofQuota}`,
+      summary,
     }
   })
 }
@@ -116,30 +161,36 @@ export function formatCount(value: number): string {
   return new Intl.NumberFormat('en').format(value)
 }
 
-export function plural(count: number, noun: string): string {
-  return `${formatCount(count)} ${count === 1 ? noun : `${noun}s`}`
-}
-
 /** One sentence a screen reader can say instead of the traffic chart. */
-export function trafficSummary(days: ChartDay[]): string {
+export function trafficSummary(intl: IntlShape, days: ChartDay[]): string {
   const first = days[0]
   const last = days[days.length - 1]
-  if (!first || !last) return 'No days to show.'
+  if (!first || !last) return intl.formatMessage(messages.noDays)
   const uploads = days.reduce((sum, d) => sum + d.uploads, 0)
   const downloads = days.reduce((sum, d) => sum + d.downloads, 0)
   const busiest = days.reduce((best, d) => (d.uploads + d.downloads > best.uploads + best.downloads ? d : best), first)
-  const range = `${longDayLabel(first.date)} to ${longDayLabel(last.date)}`
-  if (uploads + downloads === 0) return `No uploads or downloads from ${range}.`
-  return `${plural(uploads, 'upload')} and ${plural(downloads, 'download')} from ${range}; busiest day ${longDayLabel(busiest.date)} with ${plural(busiest.uploads, 'upload')} and ${plural(busiest.downloads, 'download')}.`
+  const from = longDayLabel(first.date)
+  const to = longDayLabel(last.date)
+  if (uploads + downloads === 0) return intl.formatMessage(messages.noTraffic, { from, to })
+  return intl.formatMessage(messages.traffic, {
+    uploads,
+    downloads,
+    from,
+    to,
+    busiest: longDayLabel(busiest.date),
+    busiestUploads: busiest.uploads,
+    busiestDownloads: busiest.downloads,
+  })
 }
 
-export function failedLoginSummary(days: ChartDay[]): string {
+export function failedLoginSummary(intl: IntlShape, days: ChartDay[]): string {
   const total = days.reduce((sum, d) => sum + d.failed_logins, 0)
-  if (total === 0) return 'No failed sign-ins in this period.'
+  if (total === 0) return intl.formatMessage(messages.noFailures)
   const spikes = days.filter((d) => d.spike)
-  const spikeText =
-    spikes.length === 0
-      ? 'no unusual days'
-      : `unusual days: ${spikes.map((d) => `${longDayLabel(d.date)} (${d.failed_logins})`).join(', ')}`
-  return `${plural(total, 'failed sign-in')} in this period; ${spikeText}.`
+  if (spikes.length === 0) return intl.formatMessage(messages.failures, { total })
+  const list = intl.formatList(
+    spikes.map((d) => intl.formatMessage(messages.spikeDay, { day: longDayLabel(d.date), count: d.failed_logins })),
+    { type: 'unit' },
+  )
+  return intl.formatMessage(messages.failuresWithSpikes, { total, spikes: list })
 }

@@ -1,3 +1,4 @@
+import { FormattedMessage } from 'react-intl'
 import { getDroppedFiles } from '@uppy/core/utils'
 import { useEffect, useRef, useState } from 'react'
 import { Icon } from '../../ui/Icon'
@@ -60,9 +61,19 @@ export function DropOverlay({ folder, onFiles }: { folder: string; onFiles: (fil
         <span className="mb-4 flex size-16 items-center justify-center rounded-2xl bg-accent-600 text-white shadow-lg">
           <Icon name="upload" className="size-8" />
         </span>
-        <p className="text-xl font-semibold tracking-tight">Drop to upload</p>
+        <p className="text-xl font-semibold tracking-tight">
+          <FormattedMessage id="files.drop.title" defaultMessage="Drop to upload" />
+        </p>
         <p className="mt-1 muted">
-          Files and folders go to {folder === '/' ? 'your files' : `“${folderName(folder)}”`}
+          {folder === '/' ? (
+            <FormattedMessage id="files.drop.toRoot" defaultMessage="Files and folders go to your files" />
+          ) : (
+            <FormattedMessage
+              id="files.drop.toFolder"
+              defaultMessage="Files and folders go to “{folder}”"
+              values={{ folder: <bdi>{folderName(folder)}</bdi> }}
+            />
+          )}
         </p>
       </div>
     </div>

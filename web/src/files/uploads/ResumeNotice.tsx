@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl'
 import { useQuery } from '@tanstack/react-query'
 import { useRef, useState } from 'react'
 import { formatBytes, percent } from '../../lib/format'
@@ -28,6 +29,7 @@ function PendingRow({
     staleTime: 5_000,
   })
   const bytes = offset.data ?? 0
+  const intl = useIntl()
   return (
     <li className="flex flex-col gap-3 px-4 py-3 sm:flex-row sm:items-center sm:px-5">
       <div className="min-w-0 flex-1">
@@ -35,21 +37,48 @@ function PendingRow({
           {upload.name}
         </p>
         <p className="mt-0.5 text-xs tabular-nums muted" data-testid="pending-offset" data-offset={bytes}>
-          {offset.isPending
-            ? 'Checking…'
-            : offset.data === null
-              ? 'No longer on the server: it will start over'
-              : `${formatBytes(bytes)} of ${formatBytes(upload.size)} uploaded · to ${upload.folder === '/' ? 'your files' : upload.folder}`}
+          {offset.isPending ? (
+            <FormattedMessage id="files.resume.checking" defaultMessage="Checking…" />
+          ) : offset.data === null ? (
+            <FormattedMessage id="files.resume.gone" defaultMessage="No longer on the server: it will start over" />
+          ) : upload.folder === '/' ? (
+            <FormattedMessage
+              id="files.resume.progressRoot"
+              defaultMessage="{done} of {total} uploaded · to your files"
+              values={{ done: formatBytes(bytes), total: formatBytes(upload.size) }}
+            />
+          ) : (
+            <FormattedMessage
+              id="files.resume.progressFolder"
+              defaultMessage="{done} of {total} uploaded · to {folder}"
+              values={{ done: formatBytes(bytes), total: formatBytes(upload.size), folder: <bdi>{upload.folder}</bdi> }}
+            />
+          )}
         </p>
         <div className="mt-2 max-w-md">
-          <ProgressBar value={percent(bytes, upload.size)} label={`${upload.name} uploaded so far`} tone="muted" />
+          <ProgressBar
+            value={percent(bytes, upload.size)}
+            label={intl.formatMessage(
+              { id: 'files.resume.progressLabel', defaultMessage: '{name} uploaded so far' },
+              { name: upload.name },
+            )}
+            tone="muted"
+          />
         </div>
       </div>
       <div className="flex shrink-0 items-center gap-1">
         <Button size="sm" variant="primary" icon="upload" onClick={onPick}>
-          Choose file to resume
+          <FormattedMessage id="files.resume.choose" defaultMessage="Choose file to resume" />
         </Button>
-        <IconButton icon="trash" variant="danger-ghost" label={`Discard ${upload.name}`} onClick={onDiscard} />
+        <IconButton
+          icon="trash"
+          variant="danger-ghost"
+          label={intl.formatMessage(
+            { id: 'files.resume.discard', defaultMessage: 'Discard {name}' },
+            { name: upload.name },
+          )}
+          onClick={onDiscard}
+        />
       </div>
     </li>
   )
@@ -61,6 +90,7 @@ function PendingRow({
  */
 export function ResumeNotice({ onFiles }: { onFiles: (files: File[], folder: string) => void }) {
   const uploads = useUploads()
+  const intl = useIntl()
   const [version, setVersion] = useState(0)
   const input = useRef<HTMLInputElement>(null)
   const target = useRef<PendingUpload | null>(null)
@@ -78,9 +108,14 @@ export function ResumeNotice({ onFiles }: { onFiles: (files: File[], folder: str
         <Icon name="clock" className="mt-0.5 size-5 shrink-0 text-amber-600 dark:text-amber-400" />
         <div>
           <h2 id="resume-title" className="text-sm font-semibold">
-            Unfinished uploads
+            <FormattedMessage id="files.resume.title" defaultMessage="Unfinished uploads" />
           </h2>
-          <p className="text-sm muted">Choose the same file again and the upload continues where it stopped.</p>
+          <p className="text-sm muted">
+            <FormattedMessage
+              id="files.resume.body"
+              defaultMessage="Choose the same file again and the upload continues where it stopped."
+            />
+          </p>
         </div>
       </div>
       <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
@@ -100,7 +135,7 @@ export function ResumeNotice({ onFiles }: { onFiles: (files: File[], folder: str
         ref={input}
         type="file"
         className="hidden"
-        aria-label="Choose the file to resume"
+        aria-label={intl.formatMessage({ id: 'files.resume.input', defaultMessage: 'Choose the file to resume' })}
         data-testid="resume-input"
         onChange={(event) => {
           const files = Array.from(event.target.files ?? [])
