@@ -62,7 +62,7 @@ export function PublicUploadPage() {
       ) : needsPassword && !session ? (
         <PasswordForm token={token} onSession={setSession} />
       ) : needsCaptcha && !session ? (
-        <CaptchaForm token={token} onSession={setSession} endpoints={REQUEST_CAPTCHA} purpose="send files through it" />
+        <CaptchaForm token={token} onSession={setSession} endpoints={REQUEST_CAPTCHA} purpose="upload" />
       ) : (
         <Dropzone ready={session !== null} message={request.message ?? null} limits={limits.join(' · ')} />
       )}
