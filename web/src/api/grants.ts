@@ -58,11 +58,5 @@ export function downloadShared(file: Pick<SharedFile, 'id'>): Promise<void> {
   return downloadWithTicket(sharedDownloadUrl(file.id))
 }
 
-export const PERMISSIONS: readonly { value: Permission; label: string; short: string; hint: string }[] = [
-  { value: 'view', label: 'Can view', short: 'View', hint: 'Sees it listed, cannot download' },
-  { value: 'download', label: 'Can download', short: 'Download', hint: 'Sees and downloads it' },
-  { value: 'edit', label: 'Can edit', short: 'Edit', hint: 'Downloads it; reserved for changes' },
-]
-
-export const permissionLabel = (permission: Permission) =>
-  PERMISSIONS.find((p) => p.value === permission)?.label ?? permission
+/** The permissions from least to most; their words are messages in src/grants/permissions.ts. */
+export const PERMISSIONS: readonly Permission[] = ['view', 'download', 'edit']

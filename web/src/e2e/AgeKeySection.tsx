@@ -1,10 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
+import { FormattedMessage, useIntl } from 'react-intl'
 import { ApiError } from '../api/client'
 import { Button } from '../ui/Button'
 import { InlineError } from '../ui/ErrorNotice'
 import { TextField } from '../ui/Field'
 import { Section } from '../ui/PageHeader'
+import { localized } from './errors'
 import { createAgeKey, getAgeKey, passkeyWrapOffered, wrappedByPasskey, type KeyWrap } from './keys'
 
 /**
@@ -12,6 +14,7 @@ import { createAgeKey, getAgeKey, passkeyWrapOffered, wrappedByPasskey, type Key
  * here, by a passkey's PRF where the browser offers it, else (or by choice) by a passphrase.
  */
 export function AgeKeySection() {
+  const intl = useIntl()
   const queries = useQueryClient()
   const key = useQuery({
     queryKey: ['e2e-key'],
@@ -36,20 +39,47 @@ export function AgeKeySection() {
   }
   const withPassphrase = (event: FormEvent) => {
     event.preventDefault()
-    if (passphrase.length < 10) return setError(new Error('Use a key passphrase of at least 10 characters.'))
+    if (passphrase.length < 10)
+      return setError(
+        new Error(
+          intl.formatMessage({
+            id: 'e2e.key.passphraseTooShort',
+            defaultMessage: 'Use a key passphrase of at least 10 characters.',
+          }),
+        ),
+      )
     void create({ passphrase })
   }
   return (
     <Section
-      title="End-to-end encryption key"
-      description="People on this server can send you files encrypted to this key. It is made in your browser and stored only wrapped by a passkey or your key passphrase."
+      title={intl.formatMessage({ id: 'e2e.key.title', defaultMessage: 'End-to-end encryption key' })}
+      description={intl.formatMessage({
+        id: 'e2e.key.description',
+        defaultMessage:
+          'People on this server can send you files encrypted to this key. It is made in your browser and stored only wrapped by a passkey or your key passphrase.',
+      })}
     >
       <div className="space-y-4 px-5 py-5 sm:px-6">
         {key.data ? (
           <p className="text-sm">
-            Your recipient: <code className="break-all">{key.data.recipient}</code>
+            <FormattedMessage
+              id="e2e.key.recipient"
+              defaultMessage="Your recipient: <code>{recipient}</code>"
+              values={{
+                recipient: key.data.recipient,
+                code: (chunks) => (
+                  <code className="break-all" dir="ltr">
+                    {chunks}
+                  </code>
+                ),
+              }}
+            />
             <span className="block muted">
-              {wrappedByPasskey(key.data) ? 'Wrapped by a passkey in this browser.' : 'Wrapped by your key passphrase.'}
+              {wrappedByPasskey(key.data) ? (
+                <FormattedMessage id="e2e.key.byPasskey" defaultMessage="Wrapped by a passkey in this browser." />
+              ) : (
+                <FormattedMessage id="e2e.key.byPassphrase" defaultMessage="Wrapped by your key passphrase." />
+              )}
             </span>
           </p>
         ) : (
@@ -61,29 +91,44 @@ export function AgeKeySection() {
                   icon="key"
                   busy={busy === 'passkey'}
                   disabled={busy !== null}
-                  onClick={() => void create({ passkey: `Ferry encryption key (${window.location.host})` })}
+                  onClick={() =>
+                    void create({
+                      passkey: intl.formatMessage(
+                        { id: 'e2e.key.passkeyName', defaultMessage: 'Ferry encryption key ({host})' },
+                        { host: window.location.host },
+                      ),
+                    })
+                  }
                 >
-                  Create key with a passkey
+                  <FormattedMessage id="e2e.key.createWithPasskey" defaultMessage="Create key with a passkey" />
                 </Button>
-                <span className="text-sm muted">A new passkey unlocks it; nothing to remember or type.</span>
+                <span className="text-sm muted">
+                  <FormattedMessage
+                    id="e2e.key.passkeyHint"
+                    defaultMessage="A new passkey unlocks it; nothing to remember or type."
+                  />
+                </span>
               </div>
             )}
             <form className="flex flex-col gap-3 sm:flex-row sm:items-end" onSubmit={withPassphrase}>
               <TextField
-                label="Key passphrase"
+                label={intl.formatMessage({ id: 'e2e.key.passphrase', defaultMessage: 'Key passphrase' })}
                 type="password"
                 autoComplete="new-password"
                 value={passphrase}
                 onChange={(e) => setPassphrase(e.target.value)}
-                hint="Not your sign-in password. Without it, files sent to your key cannot be opened."
+                hint={intl.formatMessage({
+                  id: 'e2e.key.passphraseHint',
+                  defaultMessage: 'Not your sign-in password. Without it, files sent to your key cannot be opened.',
+                })}
               />
               <Button type="submit" variant={passkey.data ? 'secondary' : 'primary'} icon="key" busy={busy === 'passphrase'} disabled={busy !== null}>
-                Create encryption key
+                <FormattedMessage id="e2e.key.create" defaultMessage="Create encryption key" />
               </Button>
             </form>
           </>
         )}
-        <InlineError error={error ?? key.error} />
+        <InlineError error={localized(intl, error ?? key.error)} />
       </div>
     </Section>
   )

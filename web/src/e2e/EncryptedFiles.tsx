@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useState, type FormEvent } from 'react'
+import { FormattedMessage, useIntl } from 'react-intl'
 import { ApiError } from '../api/client'
 import { sessionHeaders, shareFileUrl, type PublicShare } from '../api/share'
 import { FileIcon } from '../files/FileIcon'
@@ -12,8 +13,12 @@ import { TextField } from '../ui/Field'
 import { Icon } from '../ui/Icon'
 import { fromBase64, headerLength, needsPassphrase, openText } from './age'
 import { chooseSink, counting, openDownload, prepareDownloads, type Key } from './download'
+import { localized } from './errors'
 import { getAgeKey, unlockAgeKey, wrappedByPasskey } from './keys'
 import { parseManifest, type Manifest } from './manifest'
+
+const SECRET_KEY_PREFIX = 'AGE-SECRET-KEY-1…'
+const AGE_COMMAND = 'age -d -i ferry-key.txt file.age'
 
 /** The identity a link key carries in its fragment, which browsers never send to the server. */
 function fragmentIdentity(): string | null {
@@ -52,11 +57,17 @@ export function EncryptedFiles({ token, share, session }: { token: string; share
   }, [key, share])
 
   if (!key) return <KeyForm share={share} error={error} onKey={(k) => (setError(null), setKey(k))} />
-  if (!manifest) return <p className="text-sm muted">Decrypting the file list in this browser…</p>
+  if (!manifest)
+    return (
+      <p className="text-sm muted">
+        <FormattedMessage id="e2e.files.decryptingList" defaultMessage="Decrypting the file list in this browser…" />
+      </p>
+    )
   return <DecryptedList token={token} share={share} session={session} secret={key} manifest={manifest} />
 }
 
 function KeyForm({ share, error, onKey }: { share: PublicShare; error: unknown; onKey: (k: Key) => void }) {
+  const intl = useIntl()
   const passphrase = share.manifest ? needsPassphrase(manifestHeader(share.manifest)) : false
   const [value, setValue] = useState('')
   const [own, setOwn] = useState(false)
@@ -70,7 +81,16 @@ function KeyForm({ share, error, onKey }: { share: PublicShare; error: unknown; 
     try {
       onKey({ identity: await unlockAgeKey(byPasskey ? null : value) })
     } catch (e) {
-      setFailure(e instanceof ApiError ? new Error('Sign in to this server in this browser to use your key.') : e)
+      setFailure(
+        e instanceof ApiError
+          ? new Error(
+              intl.formatMessage({
+                id: 'e2e.files.signInForKey',
+                defaultMessage: 'Sign in to this server in this browser to use your key.',
+              }),
+            )
+          : e,
+      )
     }
   }
   return (
@@ -79,25 +99,38 @@ function KeyForm({ share, error, onKey }: { share: PublicShare; error: unknown; 
       {!passphrase && (
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" checked={own} onChange={(e) => setOwn(e.target.checked)} />
-          Sent to my Ferry key (I am signed in)
+          <FormattedMessage id="e2e.files.ownKey" defaultMessage="Sent to my Ferry key (I am signed in)" />
         </label>
       )}
       {!byPasskey && (
       <TextField
-        label={passphrase ? 'Passphrase' : own ? 'Key passphrase' : 'Secret key'}
+        label={
+          passphrase
+            ? intl.formatMessage({ id: 'e2e.files.passphrase', defaultMessage: 'Passphrase' })
+            : own
+              ? intl.formatMessage({ id: 'e2e.files.keyPassphrase', defaultMessage: 'Key passphrase' })
+              : intl.formatMessage({ id: 'e2e.files.secretKey', defaultMessage: 'Secret key' })
+        }
         type={passphrase || own ? 'password' : 'text'}
         autoComplete="off"
-        placeholder={passphrase || own ? undefined : 'AGE-SECRET-KEY-1…'}
+        placeholder={passphrase || own ? undefined : SECRET_KEY_PREFIX}
         autoFocus
         required
         value={value}
         onChange={(e) => setValue(e.target.value)}
-        hint="It stays in this browser: the server never sees it."
+        hint={intl.formatMessage({
+          id: 'e2e.files.keyStaysHere',
+          defaultMessage: 'It stays in this browser: the server never sees it.',
+        })}
       />
       )}
-      <InlineError error={failure ?? error} />
+      <InlineError error={localized(intl, failure ?? error)} />
       <Button type="submit" variant="primary" icon="key" className="w-full" disabled={own && mine.isPending}>
-        {byPasskey ? 'Decrypt with my passkey' : 'Decrypt'}
+        {byPasskey ? (
+          <FormattedMessage id="e2e.files.decryptWithPasskey" defaultMessage="Decrypt with my passkey" />
+        ) : (
+          <FormattedMessage id="e2e.files.decrypt" defaultMessage="Decrypt" />
+        )}
       </Button>
     </form>
   )
@@ -113,8 +146,10 @@ function EncryptedNotice() {
   return (
     <p className="flex items-start gap-2 rounded-lg bg-zinc-50 p-3 text-sm dark:bg-zinc-800/60">
       <Icon name="shield" className="mt-0.5 size-4 shrink-0" />
-      End-to-end encrypted: files are decrypted only in this browser. The server cannot read them, so it could not scan
-      them for viruses, and there are no previews.
+      <FormattedMessage
+        id="e2e.files.notice"
+        defaultMessage="End-to-end encrypted: files are decrypted only in this browser. The server cannot read them, so it could not scan them for viruses, and there are no previews."
+      />
     </p>
   )
 }
@@ -139,6 +174,7 @@ function DecryptedList({
   secret: Key
   manifest: Manifest
 }) {
+  const intl = useIntl()
   const queries = useQueryClient()
   const [running, setRunning] = useState<Running | null>(null)
   const [done, setDone] = useState<string[]>([])
@@ -188,7 +224,7 @@ function DecryptedList({
       )}
       <ul
         className="divide-y divide-zinc-100 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800"
-        aria-label="Files"
+        aria-label={intl.formatMessage({ id: 'e2e.files.listLabel', defaultMessage: 'Files' })}
       >
         {files.map((f) => (
           <li key={f.id} className="flex items-center gap-3 px-3 py-2.5">
@@ -196,8 +232,15 @@ function DecryptedList({
             <span className="min-w-0 flex-1">
               <span className="block truncate text-[15px] font-medium">{f.name}</span>
               <span className="block text-sm muted">
-                {formatBytes(f.size ?? sizes.get(f.id) ?? 0)}
-                {done.includes(f.id) ? ' · decrypted and saved' : ''}
+                {done.includes(f.id) ? (
+                  <FormattedMessage
+                    id="e2e.files.sizeSaved"
+                    defaultMessage="{size} · decrypted and saved"
+                    values={{ size: formatBytes(f.size ?? sizes.get(f.id) ?? 0) }}
+                  />
+                ) : (
+                  formatBytes(f.size ?? sizes.get(f.id) ?? 0)
+                )}
               </span>
             </span>
             <Button
@@ -206,26 +249,46 @@ function DecryptedList({
               icon="download"
               disabled={running !== null}
               onClick={() => void run([f])}
-              aria-label={`Download ${f.name}`}
+              aria-label={intl.formatMessage(
+                { id: 'e2e.files.downloadName', defaultMessage: 'Download {name}' },
+                { name: f.name },
+              )}
             >
-              Download
+              <FormattedMessage id="e2e.files.download" defaultMessage="Download" />
             </Button>
           </li>
         ))}
       </ul>
       {running && (
         <p className="text-sm" role="status">
-          Decrypting {running.name}: {percent(running.bytes, running.total)}% · {formatSpeed(running.rate)} ·{' '}
-          {formatEta(etaSeconds(running.total - running.bytes, running.rate))}
+          <FormattedMessage
+            id="e2e.files.decrypting"
+            defaultMessage="Decrypting {name}: {percent}% · {speed} · {eta}"
+            values={{
+              name: <bdi>{running.name}</bdi>,
+              percent: percent(running.bytes, running.total),
+              speed: formatSpeed(running.rate),
+              eta: formatEta(etaSeconds(running.total - running.bytes, running.rate)),
+            }}
+          />
         </p>
       )}
-      <InlineError error={error} />
+      <InlineError error={localized(intl, error)} />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm muted">
-          {files.length} {files.length === 1 ? 'file' : 'files'}
-          {share.downloads_left != null
-            ? ` · ${share.downloads_left} ${share.downloads_left === 1 ? 'download' : 'downloads'} left`
-            : ''}
+          {share.downloads_left != null ? (
+            <FormattedMessage
+              id="e2e.files.summaryWithLimit"
+              defaultMessage="{count, plural, one {# file} other {# files}} · {left, plural, one {# download left} other {# downloads left}}"
+              values={{ count: files.length, left: share.downloads_left }}
+            />
+          ) : (
+            <FormattedMessage
+              id="e2e.files.summary"
+              defaultMessage="{count, plural, one {# file} other {# files}}"
+              values={{ count: files.length }}
+            />
+          )}
         </p>
         <div className="flex flex-wrap gap-2">
           {identity && (
@@ -233,19 +296,23 @@ function DecryptedList({
               icon="key"
               onClick={() => saveGenerated(new Blob([`${identity}\n`], { type: 'text/plain' }), 'ferry-key.txt')}
             >
-              Save the key as a file
+              <FormattedMessage id="e2e.files.saveKey" defaultMessage="Save the key as a file" />
             </Button>
           )}
           {files.length > 1 && (
             <Button variant="primary" icon="download" disabled={running !== null} onClick={() => void run(files)}>
-              Download all
+              <FormattedMessage id="e2e.files.downloadAll" defaultMessage="Download all" />
             </Button>
           )}
         </div>
       </div>
       {identity && (
         <p className="text-sm muted">
-          With the key file, the age tool opens a downloaded file too: <code>age -d -i ferry-key.txt file.age</code>
+          <FormattedMessage
+            id="e2e.files.ageTool"
+            defaultMessage="With the key file, the age tool opens a downloaded file too: <code>{command}</code>"
+            values={{ command: AGE_COMMAND, code: (chunks) => <code dir="ltr">{chunks}</code> }}
+          />
         </p>
       )}
     </div>

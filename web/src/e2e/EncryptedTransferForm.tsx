@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { generateIdentity, identityToRecipient } from 'age-encryption'
-import { useRef, useState, type FormEvent } from 'react'
+import { useRef, useState, type FormEvent, type ReactNode } from 'react'
+import { defineMessage, FormattedMessage, useIntl } from 'react-intl'
 import { createTransfer, type Transfer } from '../api/transfers'
 import { formatBytes, formatEta, formatSpeed, percent } from '../lib/format'
 import { etaSeconds, RateMeter } from '../lib/rate'
@@ -11,11 +12,15 @@ import { TextField } from '../ui/Field'
 import { expiryFromDays, parseRecipients } from '../transfers/form'
 import { linkFields, NEW_TRANSFER_OPTIONS, TransferOptionsFields, type TransferOptions } from '../transfers/TransferOptionsFields'
 import { sealText, type Keys } from './age'
+import { E2eError, localized } from './errors'
 import { recipientOf } from './keys'
 import { forgetPending, pendingIdentity, savePendingIdentity } from './pending'
 import { uploadSealed } from './upload'
 
 export type KeyMode = 'link' | 'passphrase' | 'people'
+
+const FILE_SEPARATOR = ' · '
+const strong = (chunks: ReactNode[]) => <strong>{chunks}</strong>
 
 
 interface Progress {
@@ -32,7 +37,17 @@ async function keysFor(mode: KeyMode, passphrase: string, people: string[]): Pro
   if (mode === 'people') {
     const recipients = await Promise.all(
       people.map((email) =>
-        recipientOf(email).catch(() => Promise.reject(new Error(`${email} has no end-to-end encryption key on this server.`))),
+        recipientOf(email).catch(() =>
+          Promise.reject(
+            new E2eError(
+              defineMessage({
+                id: 'e2e.error.noKey',
+                defaultMessage: '{email} has no end-to-end encryption key on this server.',
+              }),
+              { email },
+            ),
+          ),
+        ),
       ),
     )
     return { keys: { recipients }, identity: null }
@@ -48,6 +63,7 @@ async function keysFor(mode: KeyMode, passphrase: string, people: string[]): Pro
  * `onCreated` gets the link with the key in its fragment (link key mode).
  */
 export function EncryptedTransferForm({ onCreated }: { onCreated: (t: Transfer) => void }) {
+  const intl = useIntl()
   const queries = useQueryClient()
   const input = useRef<HTMLInputElement>(null)
   const [files, setFiles] = useState<File[]>([])
@@ -64,11 +80,25 @@ export function EncryptedTransferForm({ onCreated }: { onCreated: (t: Transfer) 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     setError(null)
-    if (files.length === 0) return setError(new Error('Choose at least one file to encrypt.'))
+    if (files.length === 0)
+      return setError(
+        new Error(intl.formatMessage({ id: 'e2e.form.noFiles', defaultMessage: 'Choose at least one file to encrypt.' })),
+      )
     if (mode === 'people' && parseRecipients(people).emails.length === 0)
-      return setError(new Error('Name at least one person by email address.'))
+      return setError(
+        new Error(
+          intl.formatMessage({ id: 'e2e.form.noPeople', defaultMessage: 'Name at least one person by email address.' }),
+        ),
+      )
     if (mode === 'passphrase' && passphrase.length < 10)
-      return setError(new Error('Use a passphrase of at least 10 characters: anyone with the link could try to guess it.'))
+      return setError(
+        new Error(
+          intl.formatMessage({
+            id: 'e2e.form.passphraseTooShort',
+            defaultMessage: 'Use a passphrase of at least 10 characters: anyone with the link could try to guess it.',
+          }),
+        ),
+      )
     setBusy(true)
     try {
       const { keys, identity } = await keysFor(mode, passphrase, parseRecipients(people).emails)
@@ -83,8 +113,10 @@ export function EncryptedTransferForm({ onCreated }: { onCreated: (t: Transfer) 
         entries.push({ id, name: file.name, type: file.type || null, size: file.size })
       }
       const manifest = await sealText(JSON.stringify({ title: title.trim() || null, message: message.trim() || null, files: entries }), keys)
+      // The server sees only this placeholder title (the real one is in the manifest), in the sender's language.
+      const placeholder = intl.formatMessage({ id: 'e2e.form.placeholderTitle', defaultMessage: 'Encrypted transfer' })
       const transfer = await createTransfer({
-        title: 'Encrypted transfer',
+        title: placeholder,
         file_ids: entries.map((e) => e.id),
         recipients: [],
         expires_at: expiryFromDays(Number(days)),
@@ -95,7 +127,7 @@ export function EncryptedTransferForm({ onCreated }: { onCreated: (t: Transfer) 
       await forgetPending()
       await queries.invalidateQueries({ queryKey: ['transfers'] })
       const url = transfer.link?.url && identity ? `${transfer.link.url}#${identity}` : transfer.link?.url
-      onCreated({ ...transfer, title: title.trim() || 'Encrypted transfer', link: transfer.link ? { ...transfer.link, url } : null })
+      onCreated({ ...transfer, title: title.trim() || placeholder, link: transfer.link ? { ...transfer.link, url } : null })
     } catch (e) {
       setError(e)
     } finally {
@@ -112,83 +144,129 @@ export function EncryptedTransferForm({ onCreated }: { onCreated: (t: Transfer) 
           multiple
           hidden
           onChange={(e) => setFiles([...(e.target.files ?? [])])}
-          aria-label="Files to encrypt"
+          aria-label={intl.formatMessage({ id: 'e2e.form.filesInput', defaultMessage: 'Files to encrypt' })}
         />
         <Button icon="upload" onClick={() => input.current?.click()}>
-          Choose files to encrypt
+          <FormattedMessage id="e2e.form.choose" defaultMessage="Choose files to encrypt" />
         </Button>
-        <ul className="space-y-1 text-sm" aria-label="Chosen files">
+        <ul className="space-y-1 text-sm" aria-label={intl.formatMessage({ id: 'e2e.form.chosen', defaultMessage: 'Chosen files' })}>
           {files.map((f) => (
             <li key={`${f.name}:${f.size}`}>
-              {f.name} · {formatBytes(f.size)}
+              <bdi>{f.name}</bdi>
+              {FILE_SEPARATOR}
+              <bdi>{formatBytes(f.size)}</bdi>
             </li>
           ))}
         </ul>
         <fieldset className="space-y-2">
-          <legend className="label">Key</legend>
+          <legend className="label">
+            <FormattedMessage id="e2e.form.keyLegend" defaultMessage="Key" />
+          </legend>
           <label className="flex items-start gap-2 text-sm">
             <input type="radio" name="key-mode" checked={mode === 'link'} onChange={() => setMode('link')} />
             <span>
-              <strong>Link key</strong>: the key is part of the link (after #, never sent to the server).
+              <FormattedMessage
+                id="e2e.form.modeLink"
+                defaultMessage="<b>Link key</b>: the key is part of the link (after #, never sent to the server)."
+                values={{ b: strong }}
+              />
             </span>
           </label>
           <label className="flex items-start gap-2 text-sm">
             <input type="radio" name="key-mode" checked={mode === 'passphrase'} onChange={() => setMode('passphrase')} />
             <span>
-              <strong>Passphrase</strong>: recipients type it; tell it to them another way.
+              <FormattedMessage
+                id="e2e.form.modePassphrase"
+                defaultMessage="<b>Passphrase</b>: recipients type it; tell it to them another way."
+                values={{ b: strong }}
+              />
             </span>
           </label>
         </fieldset>
         <label className="flex items-start gap-2 text-sm">
           <input type="radio" name="key-mode" checked={mode === 'people'} onChange={() => setMode('people')} />
           <span>
-            <strong>To people</strong>: encrypt to the keys of users of this server; no secret travels in the link.
+            <FormattedMessage
+              id="e2e.form.modePeople"
+              defaultMessage="<b>To people</b>: encrypt to the keys of users of this server; no secret travels in the link."
+              values={{ b: strong }}
+            />
           </span>
         </label>
         {mode === 'people' && (
           <TextField
-            label="People"
+            label={intl.formatMessage({ id: 'e2e.form.people', defaultMessage: 'People' })}
             value={people}
             onChange={(e) => setPeople(e.target.value)}
-            placeholder="bob@example.com, alice@example.com"
-            hint="Email addresses of users who created an encryption key."
+            dir="ltr"
+            placeholder={intl.formatMessage({
+              id: 'e2e.form.peoplePlaceholder',
+              defaultMessage: 'bob@example.com, alice@example.com',
+            })}
+            hint={intl.formatMessage({
+              id: 'e2e.form.peopleHint',
+              defaultMessage: 'Email addresses of users who created an encryption key.',
+            })}
           />
         )}
         {mode === 'passphrase' && (
           <TextField
-            label="Passphrase"
+            label={intl.formatMessage({ id: 'e2e.form.passphrase', defaultMessage: 'Passphrase' })}
             type="password"
             autoComplete="new-password"
             value={passphrase}
             onChange={(e) => setPassphrase(e.target.value)}
-            hint="At least 10 characters; a few random words are best."
+            hint={intl.formatMessage({
+              id: 'e2e.form.passphraseHint',
+              defaultMessage: 'At least 10 characters; a few random words are best.',
+            })}
           />
         )}
         <p className="text-sm muted">
-          The server stores only ciphertext: it cannot scan these files for viruses or show previews. It still sees their
-          sizes and how many there are.
+          <FormattedMessage
+            id="e2e.form.serverSees"
+            defaultMessage="The server stores only ciphertext: it cannot scan these files for viruses or show previews. It still sees their sizes and how many there are."
+          />
         </p>
       </div>
       <div className="space-y-4">
-        <TextField label="Title" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} hint="Encrypted." />
+        <TextField
+          label={intl.formatMessage({ id: 'e2e.form.title', defaultMessage: 'Title' })}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          maxLength={200}
+          hint={intl.formatMessage({ id: 'e2e.form.titleHint', defaultMessage: 'Encrypted.' })}
+        />
         <TransferOptionsFields
           id="e2e"
           value={options}
           onChange={setOptions}
-          passwordHint="Optional access password, on top of the key."
+          passwordHint={intl.formatMessage({
+            id: 'e2e.form.passwordHint',
+            defaultMessage: 'Optional access password, on top of the key.',
+          })}
           error={error}
         />
         {progress && (
           <p className="text-sm" role="status">
-            {progress.resumedAt > 0 ? `Resumed at ${percent(progress.resumedAt, progress.total)}% · ` : ''}
-            Encrypting and uploading {progress.name}: {percent(progress.sent, progress.total)}% ·{' '}
-            {formatSpeed(progress.rate)} · {formatEta(etaSeconds(progress.total - progress.sent, progress.rate))}
+            <FormattedMessage
+              id="e2e.form.progress"
+              defaultMessage="{resumed, select, yes {Resumed at {resumedAt}% · } other {}}Encrypting and uploading {name}: {percent}% · {speed} · {eta}"
+              values={{
+                resumed: progress.resumedAt > 0 ? 'yes' : 'no',
+                resumedAt: percent(progress.resumedAt, progress.total),
+                name: <bdi>{progress.name}</bdi>,
+                percent: percent(progress.sent, progress.total),
+                speed: formatSpeed(progress.rate),
+                eta: formatEta(etaSeconds(progress.total - progress.sent, progress.rate)),
+              }}
+            />
           </p>
         )}
-        <InlineError error={ruleFieldOf(error) ? null : error} />
+        <InlineError error={ruleFieldOf(error) ? null : localized(intl, error)} />
         <div className="flex justify-end">
           <Button type="submit" variant="primary" icon="shield" busy={busy}>
-            Encrypt and create transfer
+            <FormattedMessage id="e2e.form.create" defaultMessage="Encrypt and create transfer" />
           </Button>
         </div>
       </div>

@@ -10,6 +10,22 @@ import { chacha20poly1305 } from '@noble/ciphers/chacha.js'
 import { hkdf } from '@noble/hashes/hkdf.js'
 import { sha256 } from '@noble/hashes/sha2.js'
 import { Decrypter, Encrypter, type Recipient } from 'age-encryption'
+import { defineMessages } from 'react-intl'
+import { E2eError } from './errors'
+
+const messages = defineMessages({
+  wrongKey: { id: 'e2e.error.wrongKey', defaultMessage: 'This key or passphrase does not open the files.' },
+  notAge: { id: 'e2e.error.notAge', defaultMessage: 'Not an age file.' },
+  damagedChunk: {
+    id: 'e2e.error.damagedChunk',
+    defaultMessage: 'The file is damaged: chunk {index, number} does not authenticate.',
+  },
+  trailingData: { id: 'e2e.error.trailingData', defaultMessage: 'The file has data after its last chunk.' },
+  truncated: { id: 'e2e.error.truncated', defaultMessage: 'The file is truncated.' },
+})
+
+/** The message of a file that ends before its last chunk, shared with the download's reader. */
+export const TRUNCATED = messages.truncated
 
 export const CHUNK = 64 * 1024
 const TAG = 16
@@ -67,9 +83,9 @@ export async function openHeader(header: Uint8Array, key: { identity: string } |
   }
 }
 
-export class WrongKeyError extends Error {
+export class WrongKeyError extends E2eError {
   constructor(cause: unknown) {
-    super('This key or passphrase does not open the files.', { cause })
+    super(messages.wrongKey, {}, { cause })
     this.name = 'WrongKeyError'
   }
 }
@@ -82,7 +98,7 @@ export function needsPassphrase(header: Uint8Array): boolean {
 /** Where the header ends (after its MAC line), or -1 if `bytes` does not hold all of it yet. */
 export function headerLength(bytes: Uint8Array): number {
   for (let i = 0; i < MAGIC.length && i < bytes.length; i++) {
-    if (bytes[i] !== MAGIC[i]) throw new Error('Not an age file.')
+    if (bytes[i] !== MAGIC[i]) throw new E2eError(messages.notAge)
   }
   const text = new TextDecoder('latin1').decode(bytes)
   const mac = text.indexOf('\n--- ')
@@ -127,7 +143,7 @@ export function openChunk(key: Uint8Array, index: number, sealed: Uint8Array, la
   try {
     return chacha20poly1305(key, chunkNonce(index, last)).decrypt(sealed)
   } catch (error) {
-    throw new Error(`The file is damaged: chunk ${index} does not authenticate.`, { cause: error })
+    throw new E2eError(messages.damagedChunk, { index }, { cause: error })
   }
 }
 
@@ -175,7 +191,7 @@ export function openStream(key: Uint8Array, payloadSize: number, firstChunk = 0)
     transform(data, controller) {
       let at = 0
       while (at < data.length) {
-        if (index >= chunks) throw new Error('The file has data after its last chunk.')
+        if (index >= chunks) throw new E2eError(messages.trailingData)
         const last = index === chunks - 1
         const want = last ? lastSize : SEALED_CHUNK
         if (filled === 0 && data.length - at >= want) {
@@ -194,7 +210,7 @@ export function openStream(key: Uint8Array, payloadSize: number, firstChunk = 0)
       }
     },
     flush() {
-      if (index !== chunks || filled !== 0) throw new Error('The file is truncated.')
+      if (index !== chunks || filled !== 0) throw new E2eError(messages.truncated)
     },
   })
 }

@@ -5,7 +5,19 @@
  * normal download in the browser's download manager), the File System Access API, and, where
  * neither exists, memory up to MEMORY_LIMIT.
  */
-import { concat, headerLength, openHeader, openStream, payloadKey, plainSize } from './age'
+import { defineMessages } from 'react-intl'
+import { concat, headerLength, openHeader, openStream, payloadKey, plainSize, TRUNCATED } from './age'
+import { E2eError } from './errors'
+
+const messages = defineMessages({
+  failed: { id: 'e2e.error.downloadFailed', defaultMessage: 'The download failed (HTTP {status, number}).' },
+  endedEarly: { id: 'e2e.error.endedEarly', defaultMessage: 'The connection ended early.' },
+  tooLarge: {
+    id: 'e2e.error.tooLarge',
+    defaultMessage:
+      'This browser can only decrypt files up to {mib, number} MiB here. Use a current Chrome, Edge or Firefox, or the age command line tool with the key file.',
+  },
+})
 
 const NONCE = 16
 export const MEMORY_LIMIT = 512 * 1024 * 1024
@@ -30,7 +42,7 @@ async function readPrefix(reader: ReadableStreamDefaultReader<Uint8Array>): Prom
       }
     }
     const { value, done } = await reader.read()
-    if (done) throw new Error('The file is truncated.')
+    if (done) throw new E2eError(TRUNCATED)
     buffer = concat([buffer, value])
   }
 }
@@ -47,7 +59,7 @@ const RETRIES = 3
  */
 export async function openDownload(fetcher: Fetcher, sealedSize: number, key: Key): Promise<{ plain: ReadableStream<Uint8Array>; size: number }> {
   const first = await fetcher(0)
-  if (!first.ok || !first.body) throw new Error(`The download failed (HTTP ${first.status}).`)
+  if (!first.ok || !first.body) throw new E2eError(messages.failed, { status: first.status })
   let reader = first.body.getReader()
   const { header, nonce, rest } = await readPrefix(reader)
   const fileKey = await openHeader(header, key)
@@ -63,7 +75,7 @@ export async function openDownload(fetcher: Fetcher, sealedSize: number, key: Ke
         try {
           const { value, done } = await reader.read()
           if (done) {
-            if (received < sealedSize) throw new Error('The connection ended early.')
+            if (received < sealedSize) throw new E2eError(messages.endedEarly)
             controller.close()
           } else {
             received += value.length
@@ -154,9 +166,7 @@ function memorySink(save: (blob: Blob, name: string) => void): Sink {
     kind: 'memory',
     async open(name, size) {
       if (size > MEMORY_LIMIT) {
-        throw new Error(
-          `This browser can only decrypt files up to ${MEMORY_LIMIT / 1024 / 1024} MiB here. Use a current Chrome, Edge or Firefox, or the age command line tool with the key file.`,
-        )
+        throw new E2eError(messages.tooLarge, { mib: MEMORY_LIMIT / 1024 / 1024 })
       }
       const parts: Uint8Array[] = []
       return new WritableStream<Uint8Array>({

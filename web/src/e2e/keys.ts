@@ -1,6 +1,8 @@
 import { Decrypter, Encrypter, generateIdentity, identityToRecipient, webauthn } from 'age-encryption'
 import { api } from '../api/client'
+import { defineMessage } from 'react-intl'
 import { fromBase64, headerLength, openText, sealText, toBase64, WrongKeyError } from './age'
+import { E2eError } from './errors'
 
 export interface AgeKey {
   recipient: string
@@ -64,7 +66,14 @@ export async function unlockAgeKey(passphrase: string | null): Promise<string> {
     return (await decrypter.decrypt(fromBase64(key.wrapped_identity), 'text')).trim()
   } catch (error) {
     if (error instanceof DOMException && error.name === 'NotAllowedError') {
-      throw new Error('The passkey was not used (cancelled or timed out). Try again.', { cause: error })
+      throw new E2eError(
+        defineMessage({
+          id: 'e2e.error.passkeyNotUsed',
+          defaultMessage: 'The passkey was not used (cancelled or timed out). Try again.',
+        }),
+        {},
+        { cause: error },
+      )
     }
     throw new WrongKeyError(error)
   }

@@ -1,19 +1,23 @@
 import { useId } from 'react'
+import { FormattedMessage, useIntl } from 'react-intl'
 import { Icon } from '../ui/Icon'
 
 export type GranteeKind = 'user' | 'group'
 
 const KINDS = [
-  { value: 'user', label: 'A person', icon: 'user' },
-  { value: 'group', label: 'A group', icon: 'team' },
+  { value: 'user', label: { id: 'grants.kind.user', defaultMessage: 'A person' }, icon: 'user' },
+  { value: 'group', label: { id: 'grants.kind.group', defaultMessage: 'A group' }, icon: 'team' },
 ] as const
 
 /** Native radios styled as a segmented control, so arrow keys and screen readers work as usual. */
 export function GranteeKindPicker({ value, onChange }: { value: GranteeKind; onChange: (kind: GranteeKind) => void }) {
+  const intl = useIntl()
   const name = useId()
   return (
     <fieldset>
-      <legend className="label">Share with</legend>
+      <legend className="label">
+        <FormattedMessage id="grants.kind.legend" defaultMessage="Share with" />
+      </legend>
       <div className="inline-flex rounded-lg bg-zinc-100 p-1 dark:bg-zinc-800">
         {KINDS.map((kind) => (
           <label
@@ -33,7 +37,7 @@ export function GranteeKindPicker({ value, onChange }: { value: GranteeKind; onC
               className="sr-only"
             />
             <Icon name={kind.icon} className="size-4" />
-            {kind.label}
+            {intl.formatMessage(kind.label)}
           </label>
         ))}
       </div>

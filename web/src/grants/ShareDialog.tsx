@@ -1,11 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useId, useState, type FormEvent } from 'react'
+import { FormattedMessage, useIntl, type IntlShape } from 'react-intl'
 import { ApiError } from '../api/client'
 import {
   grant,
   groupDirectory,
   listGrants,
-  PERMISSIONS,
   revokeGrant,
   type Grant,
   type Grantee,
@@ -21,6 +21,7 @@ import { Icon } from '../ui/Icon'
 import { Spinner } from '../ui/Spinner'
 import { useToast } from '../ui/Toasts'
 import { GranteeKindPicker, type GranteeKind } from './GranteeKindPicker'
+import { permissionOptions, permissionText } from './permissions'
 
 export interface ShareTarget {
   type: GrantObject
@@ -28,16 +29,16 @@ export interface ShareTarget {
   name: string
 }
 
-const OPTIONS = PERMISSIONS.map((p) => ({ value: p.value, label: p.label }))
-const SHORT = PERMISSIONS.map((p) => ({ value: p.value, label: p.short }))
-
 /** The server names the id it could not find; someone who typed an address needs to hear about the address. */
-function addError(error: unknown): unknown {
+function addError(intl: IntlShape, error: unknown): unknown {
   if (error instanceof ApiError && error.status === 404) {
     return new Error(
       error.problem.detail?.includes('group')
-        ? 'That group no longer exists.'
-        : 'No active account uses this email address.',
+        ? intl.formatMessage({ id: 'grants.dialog.groupGone', defaultMessage: 'That group no longer exists.' })
+        : intl.formatMessage({
+            id: 'grants.dialog.noAccount',
+            defaultMessage: 'No active account uses this email address.',
+          }),
     )
   }
   return error
@@ -47,11 +48,15 @@ function granteeOf(g: Grant): Grantee {
   return g.grantee_type === 'group' ? { group_id: g.grantee_id } : { user_id: g.grantee_id }
 }
 
-function granteeLabel(g: Grant): string {
-  return g.grantee_name ?? (g.grantee_type === 'group' ? 'A deleted group' : 'A removed account')
+function granteeLabel(intl: IntlShape, g: Grant): string {
+  if (g.grantee_name) return g.grantee_name
+  return g.grantee_type === 'group'
+    ? intl.formatMessage({ id: 'grants.dialog.deletedGroup', defaultMessage: 'A deleted group' })
+    : intl.formatMessage({ id: 'grants.dialog.removedAccount', defaultMessage: 'A removed account' })
 }
 
 export function ShareDialog({ target, onClose }: { target: ShareTarget | null; onClose: () => void }) {
+  const intl = useIntl()
   const queries = useQueryClient()
   const toast = useToast()
   const key = ['grants', target?.type, target?.id]
@@ -98,11 +103,18 @@ export function ShareDialog({ target, onClose }: { target: ShareTarget | null; o
     setError(null)
     try {
       const created = await grant(target.type, target.id, grantee, permission)
-      toast.show(`Shared with ${created.grantee_name ?? 'them'}`)
+      toast.show(
+        created.grantee_name
+          ? intl.formatMessage(
+              { id: 'grants.dialog.sharedWith', defaultMessage: 'Shared with {name}' },
+              { name: created.grantee_name },
+            )
+          : intl.formatMessage({ id: 'grants.dialog.sharedWithThem', defaultMessage: 'Shared with them' }),
+      )
       setEmail('')
       await refresh()
     } catch (e) {
-      setError(addError(e))
+      setError(addError(intl, e))
     } finally {
       setBusy(false)
     }
@@ -114,7 +126,16 @@ export function ShareDialog({ target, onClose }: { target: ShareTarget | null; o
     try {
       await grant(target.type, target.id, granteeOf(g), next)
       await refresh()
-      toast.show(`${granteeLabel(g)} ${PERMISSIONS.find((p) => p.value === next)?.label.toLowerCase()}`)
+      toast.show(
+        intl.formatMessage(
+          {
+            id: 'grants.dialog.changed',
+            defaultMessage:
+              '{name} {permission, select, view {can view} download {can download} edit {can edit} other {{permission}}}',
+          },
+          { name: granteeLabel(intl, g), permission: next },
+        ),
+      )
     } catch (e) {
       toast.show(errorMessage(e), 'error')
     } finally {
@@ -127,7 +148,12 @@ export function ShareDialog({ target, onClose }: { target: ShareTarget | null; o
     setChanging(revoking.id)
     try {
       await revokeGrant(target.type, target.id, revoking.id)
-      toast.show(`Removed access for ${granteeLabel(revoking)}`)
+      toast.show(
+        intl.formatMessage(
+          { id: 'grants.dialog.removed', defaultMessage: 'Removed access for {name}' },
+          { name: granteeLabel(intl, revoking) },
+        ),
+      )
       setRevoking(null)
       await refresh()
     } catch (e) {
@@ -146,19 +172,40 @@ export function ShareDialog({ target, onClose }: { target: ShareTarget | null; o
       <Dialog
         open={target !== null}
         onClose={onClose}
-        title={target?.type === 'transfer' ? 'Share transfer with people' : 'Share with people'}
+        title={
+          target?.type === 'transfer'
+            ? intl.formatMessage({ id: 'grants.dialog.titleTransfer', defaultMessage: 'Share transfer with people' })
+            : intl.formatMessage({ id: 'grants.dialog.title', defaultMessage: 'Share with people' })
+        }
         description={
           <>
             <span className="block truncate font-medium text-zinc-700 dark:text-zinc-300" title={target?.name}>
               {target?.name}
             </span>
-            They sign in to Ferry and find it under Shared with me.
-            {target?.type === 'transfer' ? ' Access ends when the transfer does.' : ''}
+            {target?.type === 'transfer' ? (
+              <FormattedMessage
+                id="grants.dialog.explainTransfer"
+                defaultMessage="They sign in to Ferry and find it under Shared with me. Access ends when the transfer does."
+              />
+            ) : (
+              <FormattedMessage
+                id="grants.dialog.explain"
+                defaultMessage="They sign in to Ferry and find it under Shared with me."
+              />
+            )}
           </>
         }
-        footer={<Button onClick={onClose}>Done</Button>}
+        footer={
+          <Button onClick={onClose}>
+            <FormattedMessage id="grants.dialog.done" defaultMessage="Done" />
+          </Button>
+        }
       >
-        <form onSubmit={submit} className="space-y-3" aria-label="Add people or a group">
+        <form
+          onSubmit={submit}
+          className="space-y-3"
+          aria-label={intl.formatMessage({ id: 'grants.dialog.addForm', defaultMessage: 'Add people or a group' })}
+        >
           <GranteeKindPicker
             value={kind}
             onChange={(next) => {
@@ -168,26 +215,33 @@ export function ShareDialog({ target, onClose }: { target: ShareTarget | null; o
           />
           {kind === 'user' ? (
             <TextField
-              label="Email address"
+              label={intl.formatMessage({ id: 'grants.dialog.email', defaultMessage: 'Email address' })}
               type="email"
               autoComplete="off"
-              placeholder="name@example.com"
+              placeholder={intl.formatMessage({
+                id: 'grants.dialog.emailPlaceholder',
+                defaultMessage: 'name@example.com',
+              })}
               value={email}
               onChange={(e) => setEmail(e.target.value)}
             />
           ) : groups.isPending ? (
             <p className="flex items-center gap-2 py-2 text-sm muted">
-              <Spinner className="size-4" /> Loading groups
+              <Spinner className="size-4" />
+              <FormattedMessage id="grants.dialog.loadingGroups" defaultMessage="Loading groups" />
             </p>
           ) : groups.isError ? (
             <InlineError error={groups.error} />
           ) : groupOptions.length === 0 ? (
             <p className="rounded-lg border border-dashed border-zinc-300 px-3.5 py-2.5 text-sm muted dark:border-zinc-700">
-              No groups yet. An administrator creates them under Administration → Groups.
+              <FormattedMessage
+                id="grants.dialog.noGroups"
+                defaultMessage="No groups yet. An administrator creates them under Administration → Groups."
+              />
             </p>
           ) : (
             <SelectField
-              label="Group"
+              label={intl.formatMessage({ id: 'grants.dialog.group', defaultMessage: 'Group' })}
               value={chosenGroup}
               onChange={(e) => setGroupId(e.target.value)}
               options={groupOptions.map((g) => ({ value: g.id, label: g.name }))}
@@ -195,37 +249,48 @@ export function ShareDialog({ target, onClose }: { target: ShareTarget | null; o
           )}
           <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
             <SelectField
-              label="Permission"
+              label={intl.formatMessage({ id: 'grants.dialog.permission', defaultMessage: 'Permission' })}
               className="sm:flex-1"
               value={permission}
               onChange={(e) => setPermission(e.target.value as Permission)}
-              options={OPTIONS}
+              options={permissionOptions(intl, 'Label')}
             />
             <Button type="submit" variant="primary" icon="plus" busy={busy} disabled={!canSubmit}>
-              Share
+              <FormattedMessage id="grants.dialog.share" defaultMessage="Share" />
             </Button>
           </div>
-          <p className="text-xs muted">{PERMISSIONS.find((p) => p.value === permission)?.hint}.</p>
+          <p className="text-xs muted">{permissionText(intl, permission, 'Hint')}</p>
           <InlineError error={error} />
         </form>
 
         <section aria-labelledby={headingId} className="mt-5 border-t border-zinc-200/80 pt-4 dark:border-zinc-800">
           <h3 id={headingId} className="mb-2 text-sm font-semibold">
-            Who has access
+            <FormattedMessage id="grants.dialog.whoHasAccess" defaultMessage="Who has access" />
           </h3>
           {grants.isPending ? (
             <div className="flex justify-center py-4 text-zinc-400">
-              <Spinner className="size-5" label="Loading who has access" />
+              <Spinner
+                className="size-5"
+                label={intl.formatMessage({
+                  id: 'grants.dialog.loadingAccess',
+                  defaultMessage: 'Loading who has access',
+                })}
+              />
             </div>
           ) : grants.isError ? (
             <div className="space-y-2">
               <InlineError error={grants.error} />
               <Button size="sm" icon="refresh" onClick={() => void grants.refetch()}>
-                Try again
+                <FormattedMessage id="grants.dialog.retry" defaultMessage="Try again" />
               </Button>
             </div>
           ) : list.length === 0 ? (
-            <p className="py-2 text-sm muted">Only you, so far. Add a person or a group above.</p>
+            <p className="py-2 text-sm muted">
+              <FormattedMessage
+                id="grants.dialog.onlyYou"
+                defaultMessage="Only you, so far. Add a person or a group above."
+              />
+            </p>
           ) : (
             <ul className="divide-y divide-zinc-100 dark:divide-zinc-800/80">
               {list.map((g) => (
@@ -243,16 +308,20 @@ export function ShareDialog({ target, onClose }: { target: ShareTarget | null; o
       </Dialog>
       <ConfirmDialog
         open={revoking !== null}
-        title="Remove access?"
-        confirmLabel="Remove access"
+        title={intl.formatMessage({ id: 'grants.revoke.title', defaultMessage: 'Remove access?' })}
+        confirmLabel={intl.formatMessage({ id: 'grants.revoke.confirm', defaultMessage: 'Remove access' })}
         danger
         busy={revoking !== null && changing === revoking.id}
         onClose={() => setRevoking(null)}
         onConfirm={() => void revoke()}
       >
-        {revoking
-          ? `${granteeLabel(revoking)} no longer sees “${target?.name ?? ''}” under Shared with me and cannot download it.`
-          : ''}
+        {revoking && (
+          <FormattedMessage
+            id="grants.revoke.body"
+            defaultMessage="{name} no longer sees “{object}” under Shared with me and cannot download it."
+            values={{ name: <bdi>{granteeLabel(intl, revoking)}</bdi>, object: <bdi>{target?.name ?? ''}</bdi> }}
+          />
+        )}
       </ConfirmDialog>
     </>
   )
@@ -269,7 +338,8 @@ function GrantRow({
   onChange: (p: Permission) => void
   onRevoke: () => void
 }) {
-  const label = granteeLabel(g)
+  const intl = useIntl()
+  const label = granteeLabel(intl, g)
   return (
     <li className="flex flex-wrap items-center gap-x-3 gap-y-1.5 py-2.5">
       <span
@@ -282,22 +352,34 @@ function GrantRow({
         <p className="truncate text-sm font-medium" title={label}>
           {label}
         </p>
-        <p className="text-xs muted">{g.grantee_type === 'group' ? 'Group' : 'Person'}</p>
+        <p className="text-xs muted">
+          {g.grantee_type === 'group' ? (
+            <FormattedMessage id="grants.row.group" defaultMessage="Group" />
+          ) : (
+            <FormattedMessage id="grants.row.person" defaultMessage="Person" />
+          )}
+        </p>
       </div>
-      <div className="ml-auto flex items-center gap-1.5">
+      <div className="ms-auto flex items-center gap-1.5">
         {busy && <Spinner className="size-4 text-zinc-400" />}
         <SelectField
-          label={`Permission for ${label}`}
+          label={intl.formatMessage(
+            { id: 'grants.row.permissionFor', defaultMessage: 'Permission for {name}' },
+            { name: label },
+          )}
           hideLabel
           className="w-34 shrink-0"
           value={g.permission}
           disabled={busy}
           onChange={(e) => onChange(e.target.value as Permission)}
-          options={SHORT}
+          options={permissionOptions(intl, 'Short')}
         />
         <IconButton
           icon="x"
-          label={`Remove access for ${label}`}
+          label={intl.formatMessage(
+            { id: 'grants.row.removeFor', defaultMessage: 'Remove access for {name}' },
+            { name: label },
+          )}
           variant="danger-ghost"
           disabled={busy}
           onClick={onRevoke}

@@ -6,6 +6,7 @@ import { ApiError } from '../api/client'
 import * as grants from '../api/grants'
 import type { SharedItem } from '../api/grants'
 import { renderApp } from '../test/render'
+import { renderWithCatalogue } from '../test/renderWithCatalogue'
 import { matches, SharedWithMePage } from './SharedWithMePage'
 
 vi.mock('../api/grants', async (importOriginal) => ({
@@ -51,6 +52,25 @@ const TRANSFER: SharedItem = {
 afterEach(() => vi.resetAllMocks())
 
 describe('SharedWithMePage', () => {
+  it('speaks the catalogue of the locale, with its plurals, and falls back to English for missing ids', async () => {
+    api.sharedWithMe.mockResolvedValue([TRANSFER])
+    renderWithCatalogue(<SharedWithMePage />, {
+      locale: 'de',
+      messages: {
+        'grants.shared.title': 'Mit mir geteilt',
+        'grants.shared.summary':
+          '{type, select, transfer {{count, plural, one {# Datei} other {# Dateien}}, } other {}}{size} · {from} · {when}{until, select, none {} other { · bis {until}}}',
+        'grants.shared.from': 'von {name}',
+      },
+    })
+    const row = (await screen.findByText('Q3 numbers')).closest('li')!
+    expect(screen.getByRole('heading', { name: 'Mit mir geteilt' })).toBeTruthy()
+    expect(row.textContent).toContain('1 Datei, 3 KB · von Ada')
+    expect(row.textContent).toContain(' · bis ')
+    // Not in the German test catalogue: the English text stands in.
+    expect(within(row).getByRole('button', { name: 'Show files of Q3 numbers' })).toBeTruthy()
+  })
+
   it('explains what appears here when nothing is shared', async () => {
     api.sharedWithMe.mockResolvedValue([])
     renderApp(<SharedWithMePage />)

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
-import { downloadShared, permissionLabel, sharedWithMe, type SharedFile, type SharedItem } from '../api/grants'
+import { defineMessages, FormattedMessage, useIntl } from 'react-intl'
+import { downloadShared, sharedWithMe, type SharedFile, type SharedItem } from '../api/grants'
 import { FileIcon } from '../files/FileIcon'
 import { formatBytes, formatDateTime, formatRelative } from '../lib/format'
 import { Badge } from '../ui/Badge'
@@ -12,14 +13,15 @@ import { Icon } from '../ui/Icon'
 import { PageHeader } from '../ui/PageHeader'
 import { PageSpinner } from '../ui/Spinner'
 import { useToast } from '../ui/Toasts'
+import { permissionText } from './permissions'
 
 type Kind = '' | 'file' | 'transfer'
 
-const KINDS = [
-  { value: '', label: 'Everything' },
-  { value: 'file', label: 'Files' },
-  { value: 'transfer', label: 'Transfers' },
-]
+const kinds = defineMessages({
+  all: { id: 'grants.shared.kindAll', defaultMessage: 'Everything' },
+  file: { id: 'grants.shared.kindFile', defaultMessage: 'Files' },
+  transfer: { id: 'grants.shared.kindTransfer', defaultMessage: 'Transfers' },
+})
 
 /** Matches the name, the sender, or any file of a transfer, ignoring case. */
 export function matches(item: SharedItem, text: string, kind: Kind): boolean {
@@ -31,6 +33,7 @@ export function matches(item: SharedItem, text: string, kind: Kind): boolean {
 }
 
 export function SharedWithMePage() {
+  const intl = useIntl()
   const items = useQuery({ queryKey: ['shared-with-me'], queryFn: sharedWithMe })
   const [text, setText] = useState('')
   const [kind, setKind] = useState<Kind>('')
@@ -40,23 +43,33 @@ export function SharedWithMePage() {
   return (
     <>
       <PageHeader
-        title="Shared with me"
-        description="Files and transfers that other people on this server shared with you or your groups."
+        title={intl.formatMessage({ id: 'grants.shared.title', defaultMessage: 'Shared with me' })}
+        description={intl.formatMessage({
+          id: 'grants.shared.description',
+          defaultMessage: 'Files and transfers that other people on this server shared with you or your groups.',
+        })}
       />
       {all.length > 0 && (
         <div className="mb-4 flex items-end gap-3">
           <TextField
-            label="Search"
+            label={intl.formatMessage({ id: 'grants.shared.search', defaultMessage: 'Search' })}
             type="search"
             className="min-w-0 flex-1"
-            placeholder="Name or sender"
+            placeholder={intl.formatMessage({
+              id: 'grants.shared.searchPlaceholder',
+              defaultMessage: 'Name or sender',
+            })}
             value={text}
             onChange={(e) => setText(e.target.value)}
           />
           <SelectField
-            label="Show"
+            label={intl.formatMessage({ id: 'grants.shared.show', defaultMessage: 'Show' })}
             className="w-36 sm:w-48"
-            options={KINDS}
+            options={[
+              { value: '', label: intl.formatMessage(kinds.all) },
+              { value: 'file', label: intl.formatMessage(kinds.file) },
+              { value: 'transfer', label: intl.formatMessage(kinds.transfer) },
+            ]}
             value={kind}
             onChange={(e) => setKind(e.target.value as Kind)}
           />
@@ -64,22 +77,38 @@ export function SharedWithMePage() {
       )}
       <div className="card overflow-hidden">
         {items.isPending ? (
-          <PageSpinner label="Loading what was shared with you" />
+          <PageSpinner
+            label={intl.formatMessage({
+              id: 'grants.shared.loading',
+              defaultMessage: 'Loading what was shared with you',
+            })}
+          />
         ) : items.isError ? (
           <ErrorNotice
             error={items.error}
-            title="Could not load what was shared with you"
+            title={intl.formatMessage({
+              id: 'grants.shared.loadFailed',
+              defaultMessage: 'Could not load what was shared with you',
+            })}
             onRetry={() => void items.refetch()}
           />
         ) : all.length === 0 ? (
-          <EmptyState icon="inbox" title="Nothing shared with you yet">
-            When someone on this server shares a file or a transfer with you, or with a group you belong to, it appears
-            here with who shared it and what you may do with it.
+          <EmptyState
+            icon="inbox"
+            title={intl.formatMessage({
+              id: 'grants.shared.emptyTitle',
+              defaultMessage: 'Nothing shared with you yet',
+            })}
+          >
+            <FormattedMessage
+              id="grants.shared.emptyText"
+              defaultMessage="When someone on this server shares a file or a transfer with you, or with a group you belong to, it appears here with who shared it and what you may do with it."
+            />
           </EmptyState>
         ) : shown.length === 0 ? (
           <EmptyState
             icon="search"
-            title="No matches"
+            title={intl.formatMessage({ id: 'grants.shared.noMatchTitle', defaultMessage: 'No matches' })}
             compact
             action={
               <Button
@@ -88,14 +117,20 @@ export function SharedWithMePage() {
                   setKind('')
                 }}
               >
-                Clear search
+                <FormattedMessage id="grants.shared.clear" defaultMessage="Clear search" />
               </Button>
             }
           >
-            Nothing shared with you matches this search.
+            <FormattedMessage
+              id="grants.shared.noMatchText"
+              defaultMessage="Nothing shared with you matches this search."
+            />
           </EmptyState>
         ) : (
-          <ul className="divide-y divide-zinc-200/80 dark:divide-zinc-800" aria-label="Shared with me">
+          <ul
+            className="divide-y divide-zinc-200/80 dark:divide-zinc-800"
+            aria-label={intl.formatMessage({ id: 'grants.shared.title', defaultMessage: 'Shared with me' })}
+          >
             {shown.map((item) => (
               <SharedRow key={`${item.type}:${item.id}`} item={item} />
             ))}
@@ -131,11 +166,11 @@ function TransferIcon() {
 }
 
 function SharedRow({ item }: { item: SharedItem }) {
+  const intl = useIntl()
   const [open, setOpen] = useState(false)
   const { busy, download } = useDownload()
   const mayDownload = item.permission !== 'view'
   const files = item.files ?? []
-  const count = `${files.length} ${files.length === 1 ? 'file' : 'files'}`
   return (
     <li>
       <div className="flex items-center gap-3 px-4 py-3 sm:px-5">
@@ -145,18 +180,41 @@ function SharedRow({ item }: { item: SharedItem }) {
             <span className="truncate font-medium" title={item.name}>
               {item.name}
             </span>
-            {item.type === 'transfer' && <Badge className="max-sm:hidden">Transfer</Badge>}
+            {item.type === 'transfer' && (
+              <Badge className="max-sm:hidden">
+                <FormattedMessage id="grants.shared.transferBadge" defaultMessage="Transfer" />
+              </Badge>
+            )}
           </p>
           <p className="truncate text-[13px] muted">
-            {item.type === 'transfer' ? `${count}, ` : ''}
-            {formatBytes(item.size)} ·{' '}
-            <span title={item.owner_name ?? undefined}>from {item.owner_name ?? 'a removed account'}</span>
-            <span title={formatDateTime(item.granted_at)}> · {formatRelative(item.granted_at)}</span>
-            {item.expires_at ? ` · until ${formatDateTime(item.expires_at)}` : ''}
+            <FormattedMessage
+              id="grants.shared.summary"
+              defaultMessage="{type, select, transfer {{count, plural, one {# file} other {# files}}, } other {}}{size} · {from} · {when}{until, select, none {} other { · until {until}}}"
+              values={{
+                type: item.type,
+                count: files.length,
+                size: formatBytes(item.size),
+                from: (
+                  <span title={item.owner_name ?? undefined}>
+                    {item.owner_name ? (
+                      <FormattedMessage
+                        id="grants.shared.from"
+                        defaultMessage="from {name}"
+                        values={{ name: <bdi>{item.owner_name}</bdi> }}
+                      />
+                    ) : (
+                      <FormattedMessage id="grants.shared.fromRemoved" defaultMessage="from a removed account" />
+                    )}
+                  </span>
+                ),
+                when: <span title={formatDateTime(item.granted_at)}>{formatRelative(item.granted_at)}</span>,
+                until: item.expires_at ? formatDateTime(item.expires_at) : 'none',
+              }}
+            />
           </p>
         </div>
         <Badge tone={mayDownload ? 'accent' : 'neutral'} className="max-sm:hidden">
-          {permissionLabel(item.permission)}
+          {permissionText(intl, item.permission, 'Label')}
         </Badge>
         {item.type === 'file' ? (
           mayDownload ? (
@@ -164,18 +222,36 @@ function SharedRow({ item }: { item: SharedItem }) {
               size="sm"
               icon="download"
               busy={busy === item.id}
-              aria-label={`Download ${item.name}`}
+              aria-label={intl.formatMessage(
+                { id: 'grants.shared.downloadName', defaultMessage: 'Download {name}' },
+                { name: item.name },
+              )}
               onClick={() => void download(item)}
             >
-              <span className="max-sm:hidden">Download</span>
+              <span className="max-sm:hidden">
+                <FormattedMessage id="grants.shared.download" defaultMessage="Download" />
+              </span>
             </Button>
           ) : (
-            <Badge className="sm:hidden">View only</Badge>
+            <Badge className="sm:hidden">
+              <FormattedMessage id="grants.shared.viewOnly" defaultMessage="View only" />
+            </Badge>
           )
         ) : (
           <IconButton
             icon={open ? 'chevronDown' : 'chevronRight'}
-            label={`${open ? 'Hide' : 'Show'} files of ${item.name}`}
+            className="rtl:-scale-x-100"
+            label={
+              open
+                ? intl.formatMessage(
+                    { id: 'grants.shared.hideFiles', defaultMessage: 'Hide files of {name}' },
+                    { name: item.name },
+                  )
+                : intl.formatMessage(
+                    { id: 'grants.shared.showFiles', defaultMessage: 'Show files of {name}' },
+                    { name: item.name },
+                  )
+            }
             aria-expanded={open}
             onClick={() => setOpen(!open)}
           />
@@ -183,11 +259,19 @@ function SharedRow({ item }: { item: SharedItem }) {
       </div>
       {open && (
         <ul
-          className="space-y-1 border-t border-zinc-200/80 bg-zinc-50/60 px-4 py-2 sm:pl-17 dark:border-zinc-800 dark:bg-zinc-900/40"
-          aria-label={`Files of ${item.name}`}
+          className="space-y-1 border-t border-zinc-200/80 bg-zinc-50/60 px-4 py-2 sm:ps-17 dark:border-zinc-800 dark:bg-zinc-900/40"
+          aria-label={intl.formatMessage(
+            { id: 'grants.shared.filesOf', defaultMessage: 'Files of {name}' },
+            { name: item.name },
+          )}
         >
           {files.length === 0 && (
-            <li className="py-2 text-sm muted">The files of this transfer are no longer available.</li>
+            <li className="py-2 text-sm muted">
+              <FormattedMessage
+                id="grants.shared.filesGone"
+                defaultMessage="The files of this transfer are no longer available."
+              />
+            </li>
           )}
           {files.map((f) => (
             <li key={f.id} className="flex items-center gap-3 py-1.5 text-sm">
@@ -199,14 +283,24 @@ function SharedRow({ item }: { item: SharedItem }) {
               {mayDownload && (
                 <IconButton
                   icon="download"
-                  label={`Download ${f.name}`}
+                  label={intl.formatMessage(
+                    { id: 'grants.shared.downloadName', defaultMessage: 'Download {name}' },
+                    { name: f.name },
+                  )}
                   disabled={busy === f.id}
                   onClick={() => void download(f)}
                 />
               )}
             </li>
           ))}
-          {!mayDownload && <li className="py-1 text-xs muted">You may see these files but not download them.</li>}
+          {!mayDownload && (
+            <li className="py-1 text-xs muted">
+              <FormattedMessage
+                id="grants.shared.viewOnlyFiles"
+                defaultMessage="You may see these files but not download them."
+              />
+            </li>
+          )}
         </ul>
       )}
     </li>

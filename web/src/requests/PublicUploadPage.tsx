@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { FormattedMessage, useIntl } from 'react-intl'
 import { useParams } from 'react-router'
 import { getPublicRequest, getRequestChallenge, openRequestSession, solveRequestCaptcha } from '../api/uploadRequests'
 import { AuthLayout } from '../auth/AuthLayout'
@@ -17,6 +18,7 @@ const REQUEST_CAPTCHA: CaptchaEndpoints = { challenge: getRequestChallenge, solv
 
 /** The public page of an upload request (/u/{token}): the same tus uploads, with the request's session. */
 export function PublicUploadPage() {
+  const intl = useIntl()
   const { token = '' } = useParams()
   const [session, setSession] = useState<string | null>(null)
   const info = useQuery({ queryKey: ['upload-request', token], queryFn: () => getPublicRequest(token), retry: false })
@@ -35,34 +37,83 @@ export function PublicUploadPage() {
     return () => setUploadRequestSession(null)
   }, [session])
 
-  if (info.isPending) return <PageSpinner label="Opening the link" />
+  if (info.isPending)
+    return (
+      <PageSpinner label={intl.formatMessage({ id: 'requests.public.opening', defaultMessage: 'Opening the link' })} />
+    )
   if (info.isError) {
     return (
-      <AuthLayout title="This upload link does not work" subtitle={errorMessage(info.error)}>
-        <p className="text-sm muted">It may have expired or been closed. Ask the person who sent it for a new one.</p>
+      <AuthLayout
+        title={intl.formatMessage({
+          id: 'requests.public.brokenTitle',
+          defaultMessage: 'This upload link does not work',
+        })}
+        subtitle={errorMessage(info.error)}
+      >
+        <p className="text-sm muted">
+          <FormattedMessage
+            id="requests.public.brokenText"
+            defaultMessage="It may have expired or been closed. Ask the person who sent it for a new one."
+          />
+        </p>
       </AuthLayout>
     )
   }
   const request = info.data
   const limits = [
-    request.files_left != null ? `${request.files_left} ${request.files_left === 1 ? 'file' : 'files'} left` : null,
-    request.bytes_left != null ? `${formatBytes(request.bytes_left)} left` : null,
-    request.allowed_types.length ? `only ${request.allowed_types.join(', ')}` : null,
+    request.files_left != null
+      ? intl.formatMessage(
+          {
+            id: 'requests.public.filesLeft',
+            defaultMessage: '{count, plural, one {# file left} other {# files left}}',
+          },
+          { count: request.files_left },
+        )
+      : null,
+    request.bytes_left != null
+      ? intl.formatMessage(
+          { id: 'requests.public.bytesLeft', defaultMessage: '{size} left' },
+          { size: formatBytes(request.bytes_left) },
+        )
+      : null,
+    request.allowed_types.length
+      ? intl.formatMessage(
+          { id: 'requests.public.onlyTypes', defaultMessage: 'only {types}' },
+          { types: request.allowed_types.join(', ') },
+        )
+      : null,
   ].filter(Boolean)
   return (
     <AuthLayout
       wide
       title={request.title}
-      subtitle={`${request.owner_name ?? 'Someone'} asks you for files · open until ${formatDateTime(request.expires_at)}`}
+      subtitle={
+        request.owner_name ? (
+          <FormattedMessage
+            id="requests.public.fromOwner"
+            defaultMessage="{name} asks you for files · open until {until}"
+            values={{ name: <bdi>{request.owner_name}</bdi>, until: formatDateTime(request.expires_at) }}
+          />
+        ) : (
+          <FormattedMessage
+            id="requests.public.fromSomeone"
+            defaultMessage="Someone asks you for files · open until {until}"
+            values={{ until: formatDateTime(request.expires_at) }}
+          />
+        )
+      }
     >
       {request.email_verification_required && !session ? (
         <p className="text-[15px]">
-          This request only accepts files from invited addresses; open the link from the email you received.
+          <FormattedMessage
+            id="requests.public.invitedOnly"
+            defaultMessage="This request only accepts files from invited addresses; open the link from the email you received."
+          />
         </p>
       ) : needsPassword && !session ? (
         <PasswordForm token={token} onSession={setSession} />
       ) : needsCaptcha && !session ? (
-        <CaptchaForm token={token} onSession={setSession} endpoints={REQUEST_CAPTCHA} purpose="send files through it" />
+        <CaptchaForm token={token} onSession={setSession} endpoints={REQUEST_CAPTCHA} purpose="upload" />
       ) : (
         <Dropzone ready={session !== null} message={request.message ?? null} limits={limits.join(' · ')} />
       )}
@@ -71,6 +122,7 @@ export function PublicUploadPage() {
 }
 
 function PasswordForm({ token, onSession }: { token: string; onSession: (s: string) => void }) {
+  const intl = useIntl()
   const [password, setPassword] = useState('')
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
@@ -89,7 +141,7 @@ function PasswordForm({ token, onSession }: { token: string; onSession: (s: stri
   return (
     <form className="space-y-4" onSubmit={(e) => void submit(e)}>
       <TextField
-        label="Password"
+        label={intl.formatMessage({ id: 'requests.public.password', defaultMessage: 'Password' })}
         type="password"
         autoFocus
         required
@@ -98,13 +150,14 @@ function PasswordForm({ token, onSession }: { token: string; onSession: (s: stri
       />
       <InlineError error={error} />
       <Button type="submit" variant="primary" busy={busy} className="w-full">
-        Continue
+        <FormattedMessage id="requests.public.continue" defaultMessage="Continue" />
       </Button>
     </form>
   )
 }
 
 function Dropzone({ ready, message, limits }: { ready: boolean; message: string | null; limits: string }) {
+  const intl = useIntl()
   const input = useRef<HTMLInputElement>(null)
   const add = (files: File[]) => {
     if (files.length) uploader().add(files, '/')
@@ -115,9 +168,11 @@ function Dropzone({ ready, message, limits }: { ready: boolean; message: string 
         <p className="rounded-lg bg-zinc-50 p-4 text-[15px] whitespace-pre-wrap dark:bg-zinc-800/60">{message}</p>
       )}
       <div className="flex flex-col items-center gap-3 rounded-xl border-2 border-dashed border-zinc-300 px-6 py-10 text-center dark:border-zinc-700">
-        <p className="text-[15px]">Drag files anywhere onto this page, or</p>
+        <p className="text-[15px]">
+          <FormattedMessage id="requests.public.dragHint" defaultMessage="Drag files anywhere onto this page, or" />
+        </p>
         <Button variant="primary" icon="upload" disabled={!ready} onClick={() => input.current?.click()}>
-          Choose files
+          <FormattedMessage id="requests.public.choose" defaultMessage="Choose files" />
         </Button>
         {limits && <p className="text-sm muted">{limits}</p>}
       </div>
@@ -126,7 +181,7 @@ function Dropzone({ ready, message, limits }: { ready: boolean; message: string 
         type="file"
         multiple
         className="hidden"
-        aria-label="Choose files to send"
+        aria-label={intl.formatMessage({ id: 'requests.public.chooseInput', defaultMessage: 'Choose files to send' })}
         onChange={(e) => {
           add(Array.from(e.target.files ?? []))
           e.target.value = ''

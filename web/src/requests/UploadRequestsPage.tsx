@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
+import { FormattedMessage, useIntl } from 'react-intl'
 import {
   closeUploadRequest,
   createUploadRequest,
@@ -31,6 +32,7 @@ import { PageSpinner, Spinner } from '../ui/Spinner'
 import { useToast } from '../ui/Toasts'
 
 export function UploadRequestsPage() {
+  const intl = useIntl()
   const [creating, setCreating] = useState(false)
   const [created, setCreated] = useState<UploadRequest | null>(null)
   const [open, setOpen] = useState<string | null>(null)
@@ -39,22 +41,33 @@ export function UploadRequestsPage() {
   return (
     <>
       <PageHeader
-        title="Upload requests"
-        description="Links through which people without an account send files into your library."
+        title={intl.formatMessage({ id: 'requests.list.title', defaultMessage: 'Upload requests' })}
+        description={intl.formatMessage({
+          id: 'requests.list.description',
+          defaultMessage: 'Links through which people without an account send files into your library.',
+        })}
         actions={
           <Button variant="primary" icon="plus" onClick={() => setCreating(true)}>
-            New request
+            <FormattedMessage id="requests.list.new" defaultMessage="New request" />
           </Button>
         }
       />
       <div className="card overflow-hidden">
         {list.isPending ? (
-          <PageSpinner label="Loading upload requests" />
+          <PageSpinner
+            label={intl.formatMessage({ id: 'requests.list.loading', defaultMessage: 'Loading upload requests' })}
+          />
         ) : list.isError ? (
           <ErrorNotice error={list.error} onRetry={() => void list.refetch()} />
         ) : items.length === 0 ? (
-          <EmptyState icon="upload" title="No upload requests yet">
-            Create one and send its link to whoever should send you files.
+          <EmptyState
+            icon="upload"
+            title={intl.formatMessage({ id: 'requests.list.emptyTitle', defaultMessage: 'No upload requests yet' })}
+          >
+            <FormattedMessage
+              id="requests.list.emptyText"
+              defaultMessage="Create one and send its link to whoever should send you files."
+            />
           </EmptyState>
         ) : (
           <ul className="divide-y divide-zinc-200/80 dark:divide-zinc-800">
@@ -64,21 +77,43 @@ export function UploadRequestsPage() {
                   type="button"
                   aria-expanded={open === r.id}
                   onClick={() => setOpen(open === r.id ? null : r.id)}
-                  className="flex w-full items-center gap-4 px-4 py-3 text-left hover:bg-zinc-50 sm:px-5 dark:hover:bg-zinc-800/50"
+                  className="flex w-full items-center gap-4 px-4 py-3 text-start hover:bg-zinc-50 sm:px-5 dark:hover:bg-zinc-800/50"
                 >
-                  <Icon name={open === r.id ? 'chevronDown' : 'chevronRight'} className="size-4 shrink-0 muted" />
+                  <Icon
+                    name={open === r.id ? 'chevronDown' : 'chevronRight'}
+                    className="size-4 shrink-0 muted rtl:-scale-x-100"
+                  />
                   <span className="min-w-0 flex-1">
                     <span className="block truncate font-medium">{r.title}</span>
                     <span className="block truncate text-sm muted">
-                      {r.files_received} {r.files_received === 1 ? 'file' : 'files'} · {formatBytes(r.bytes_received)} ·
-                      into {r.folder}
+                      <FormattedMessage
+                        id="requests.list.received"
+                        defaultMessage="{count, plural, one {# file} other {# files}} · {size} · into {folder}"
+                        values={{
+                          count: r.files_received,
+                          size: formatBytes(r.bytes_received),
+                          folder: <bdi>{r.folder}</bdi>,
+                        }}
+                      />
                     </span>
                   </span>
                   <span className="hidden text-sm muted md:block">
-                    {r.status === 'active' ? `ends ${formatRelative(r.expires_at)}` : formatDateTime(r.expires_at)}
+                    {r.status === 'active' ? (
+                      <FormattedMessage
+                        id="requests.list.ends"
+                        defaultMessage="ends {when}"
+                        values={{ when: formatRelative(r.expires_at) }}
+                      />
+                    ) : (
+                      formatDateTime(r.expires_at)
+                    )}
                   </span>
                   <Badge tone={r.status === 'active' ? 'green' : r.status === 'revoked' ? 'red' : 'neutral'}>
-                    <span className="capitalize">{r.status}</span>
+                    <FormattedMessage
+                      id="requests.list.status"
+                      defaultMessage="{status, select, active {Active} revoked {Revoked} expired {Expired} other {{status}}}"
+                      values={{ status: r.status }}
+                    />
                   </Badge>
                 </button>
                 {open === r.id && <Received request={r} />}
@@ -95,16 +130,25 @@ export function UploadRequestsPage() {
       <Dialog
         open={created !== null}
         onClose={() => setCreated(null)}
-        title="Upload request ready"
-        description="Send this link. It is shown only now."
+        title={intl.formatMessage({ id: 'requests.created.title', defaultMessage: 'Upload request ready' })}
+        description={intl.formatMessage({
+          id: 'requests.created.description',
+          defaultMessage: 'Send this link. It is shown only now.',
+        })}
       >
-        {created?.url && <CopyField label="Upload link" value={created.url} />}
+        {created?.url && (
+          <CopyField
+            label={intl.formatMessage({ id: 'requests.created.link', defaultMessage: 'Upload link' })}
+            value={created.url}
+          />
+        )}
       </Dialog>
     </>
   )
 }
 
 function Received({ request }: { request: UploadRequest }) {
+  const intl = useIntl()
   const queries = useQueryClient()
   const toast = useToast()
   const files = useQuery({
@@ -114,7 +158,12 @@ function Received({ request }: { request: UploadRequest }) {
   const close = useMutation({
     mutationFn: () => closeUploadRequest(request.id),
     onSuccess: () => {
-      toast.show(`Closed ${request.title}`)
+      toast.show(
+        intl.formatMessage(
+          { id: 'requests.received.closed', defaultMessage: 'Closed {title}' },
+          { title: request.title },
+        ),
+      )
       return queries.invalidateQueries({ queryKey: ['upload-requests'] })
     },
     onError: (e) => toast.show(errorMessage(e), 'error'),
@@ -124,16 +173,24 @@ function Received({ request }: { request: UploadRequest }) {
       {files.isPending ? (
         <Spinner className="size-4" />
       ) : (files.data?.items ?? []).length === 0 ? (
-        <p className="text-sm muted">Nothing has arrived yet.</p>
+        <p className="text-sm muted">
+          <FormattedMessage id="requests.received.empty" defaultMessage="Nothing has arrived yet." />
+        </p>
       ) : (
         <ul className="space-y-2">
           {(files.data?.items ?? []).map((f) => (
             <li key={f.file_id} className="flex items-center gap-3 text-sm">
               <FileIcon name={f.name} />
               <span className="min-w-0 flex-1 truncate">{f.name}</span>
-              {f.uploader_email && <span className="muted">{f.uploader_email}</span>}
+              {f.uploader_email && (
+                <span className="muted" dir="ltr">
+                  {f.uploader_email}
+                </span>
+              )}
               {f.status === 'uploading' ? (
-                <Badge tone="amber">Uploading</Badge>
+                <Badge tone="amber">
+                  <FormattedMessage id="requests.received.uploading" defaultMessage="Uploading" />
+                </Badge>
               ) : (
                 <span className="muted">{formatRelative(f.completed_at)}</span>
               )}
@@ -144,7 +201,7 @@ function Received({ request }: { request: UploadRequest }) {
       )}
       {request.status === 'active' && (
         <Button size="sm" variant="danger-secondary" icon="ban" busy={close.isPending} onClick={() => close.mutate()}>
-          Close request
+          <FormattedMessage id="requests.received.close" defaultMessage="Close request" />
         </Button>
       )}
     </div>
@@ -160,6 +217,7 @@ function CreateDialog({
   onClose: () => void
   onCreated: (r: UploadRequest) => void
 }) {
+  const intl = useIntl()
   const queries = useQueryClient()
   const [title, setTitle] = useState('')
   const [message, setMessage] = useState('')
@@ -173,7 +231,8 @@ function CreateDialog({
     mutationFn: () => {
       const gigabytes = Number(maxGb)
       return createUploadRequest({
-        title: title.trim() || 'Files for me',
+        title:
+          title.trim() || intl.formatMessage({ id: 'requests.create.defaultTitle', defaultMessage: 'Files for me' }),
         ...(message.trim() ? { message: message.trim() } : {}),
         ...(password ? { password } : {}),
         ...(captcha && !password ? { captcha: true } : {}),
@@ -201,53 +260,67 @@ function CreateDialog({
     <Dialog
       open={open}
       onClose={onClose}
-      title="New upload request"
+      title={intl.formatMessage({ id: 'requests.create.title', defaultMessage: 'New upload request' })}
       footer={
         <>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>
+            <FormattedMessage id="requests.create.cancel" defaultMessage="Cancel" />
+          </Button>
           <Button variant="primary" type="submit" form="new-upload-request" busy={create.isPending}>
-            Create link
+            <FormattedMessage id="requests.create.submit" defaultMessage="Create link" />
           </Button>
         </>
       }
     >
       <form id="new-upload-request" className="space-y-4" onSubmit={submit}>
-        <TextField label="Title" value={title} onChange={(e) => setTitle(e.target.value)} placeholder="Tax papers" />
-        <TextField label="Message" value={message} onChange={(e) => setMessage(e.target.value)} />
+        <TextField
+          label={intl.formatMessage({ id: 'requests.create.titleLabel', defaultMessage: 'Title' })}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          placeholder={intl.formatMessage({ id: 'requests.create.titlePlaceholder', defaultMessage: 'Tax papers' })}
+        />
+        <TextField
+          label={intl.formatMessage({ id: 'requests.create.message', defaultMessage: 'Message' })}
+          value={message}
+          onChange={(e) => setMessage(e.target.value)}
+        />
         <div className="grid gap-4 sm:grid-cols-3">
           <TextField
-            label="Most files"
+            label={intl.formatMessage({ id: 'requests.create.maxFiles', defaultMessage: 'Most files' })}
             inputMode="numeric"
             value={maxFiles}
             onChange={(e) => setMaxFiles(e.target.value)}
           />
           <TextField
-            label="Most GB in all"
+            label={intl.formatMessage({ id: 'requests.create.maxGb', defaultMessage: 'Most GB in all' })}
             inputMode="decimal"
             value={maxGb}
             onChange={(e) => setMaxGb(e.target.value)}
           />
           <TextField
-            label="Open for (days)"
+            label={intl.formatMessage({ id: 'requests.create.days', defaultMessage: 'Open for (days)' })}
             inputMode="numeric"
             value={days}
             onChange={(e) => setDays(e.target.value)}
           />
         </div>
         <TextField
-          label="Password"
+          label={intl.formatMessage({ id: 'requests.create.password', defaultMessage: 'Password' })}
           type="password"
           autoComplete="new-password"
           value={password}
           onChange={(e) => setPassword(e.target.value)}
-          hint="Optional."
+          hint={intl.formatMessage({ id: 'requests.create.passwordHint', defaultMessage: 'Optional.' })}
         />
         <CaptchaCheckbox checked={captcha} password={!!password} onChange={setCaptcha} />
         <AccessRulesFields
           value={rules}
           onChange={setRules}
           error={create.error}
-          networksHint="Only visitors from these addresses (CIDR) can open the link. Empty: from anywhere."
+          networksHint={intl.formatMessage({
+            id: 'requests.create.networksHint',
+            defaultMessage: 'Only visitors from these addresses (CIDR) can open the link. Empty: from anywhere.',
+          })}
         />
         <InlineError error={ruleFieldOf(create.error) ? null : create.error} />
       </form>

@@ -1,3 +1,5 @@
+import { FormattedMessage } from 'react-intl'
+
 /** "Require a CAPTCHA" for a new link or upload request; off and disabled while a password is set. */
 export function CaptchaCheckbox({
   checked,
@@ -18,9 +20,12 @@ export function CaptchaCheckbox({
         onChange={(e) => onChange(e.target.checked)}
       />
       <span>
-        Require a CAPTCHA
+        <FormattedMessage id="share.captchaCheckbox.label" defaultMessage="Require a CAPTCHA" />
         <span className="block muted">
-          The visitor&apos;s browser solves a short puzzle first, which stops scripts. Not with a password.
+          <FormattedMessage
+            id="share.captchaCheckbox.hint"
+            defaultMessage="The visitor's browser solves a short puzzle first, which stops scripts. Not with a password."
+          />
         </span>
       </span>
     </label>

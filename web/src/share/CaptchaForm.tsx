@@ -1,5 +1,6 @@
 import type { ChallengeV1 } from 'altcha/types'
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { FormattedMessage, useIntl } from 'react-intl'
 import { getChallenge, solveCaptcha } from '../api/share'
 import { Button } from '../ui/Button'
 import { errorMessage, InlineError } from '../ui/ErrorNotice'
@@ -21,13 +22,15 @@ export function CaptchaForm({
   token,
   onSession,
   endpoints = SHARE_LINK,
-  purpose = 'download from it',
+  purpose = 'download',
 }: {
   token: string
   onSession: (s: string) => void
   endpoints?: CaptchaEndpoints
-  purpose?: string
+  /** What the puzzle protects: downloads from a share link or uploads through a request. */
+  purpose?: 'download' | 'upload'
 }) {
+  const intl = useIntl()
   const [solving, setSolving] = useState(true)
   const [error, setError] = useState<string | null>(null)
   const widget = useRef<HTMLElementTagNameMap['altcha-widget']>(null)
@@ -42,14 +45,28 @@ export function CaptchaForm({
       // Our API client fetches the challenge so a refusal shows its problem detail; the widget only solves it.
       await element.configure({ challenge: JSON.stringify(challenge) })
       const solved = await element.verify()
-      if (!solved) throw new Error('No solution was found for this check.')
+      if (!solved)
+        throw new Error(
+          intl.formatMessage({
+            id: 'share.captcha.noSolution',
+            defaultMessage: 'No solution was found for this check.',
+          }),
+        )
       onSession((await endpoints.solve(token, solved.payload)).session_token)
     } catch (e) {
-      setError(`The browser check failed: ${errorMessage(e)} Try again; if it keeps failing, ask the sender.`)
+      setError(
+        intl.formatMessage(
+          {
+            id: 'share.captcha.failed',
+            defaultMessage: 'The browser check failed: {reason} Try again; if it keeps failing, ask the sender.',
+          },
+          { reason: errorMessage(e) },
+        ),
+      )
     } finally {
       setSolving(false)
     }
-  }, [token, onSession, endpoints])
+  }, [token, onSession, endpoints, intl])
   useEffect(() => {
     if (started.current) return
     started.current = true
@@ -59,10 +76,17 @@ export function CaptchaForm({
   return (
     <div className="space-y-4">
       <p className="text-[15px]">
-        This link asks your browser to solve a short puzzle first, so scripts cannot {purpose} in bulk. Nothing to do:
-        it runs by itself.
+        <FormattedMessage
+          id="share.captcha.intro"
+          defaultMessage="This link asks your browser to solve a short puzzle first, so scripts cannot {purpose, select, upload {send files through it} other {download from it}} in bulk. Nothing to do: it runs by itself."
+          values={{ purpose }}
+        />
       </p>
-      <div role="status" aria-label="Browser check" aria-busy={solving}>
+      <div
+        role="status"
+        aria-label={intl.formatMessage({ id: 'share.captcha.status', defaultMessage: 'Browser check' })}
+        aria-busy={solving}
+      >
         <altcha-widget
           ref={widget}
           auto="off"
@@ -73,7 +97,7 @@ export function CaptchaForm({
         <>
           <InlineError error={new Error(error)} />
           <Button variant="primary" icon="refresh" className="w-full" onClick={() => void run()}>
-            Try again
+            <FormattedMessage id="share.captcha.retry" defaultMessage="Try again" />
           </Button>
         </>
       )}

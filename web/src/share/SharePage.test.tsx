@@ -5,6 +5,7 @@ import { Route, Routes } from 'react-router'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { api } from '../api/client'
 import { renderApp } from '../test/render'
+import { renderWithCatalogue } from '../test/renderWithCatalogue'
 import { SharePage } from './SharePage'
 
 function respond(status: number, body: unknown): Response {
@@ -160,5 +161,27 @@ describe('SharePage', () => {
     )
     renderApp(page(), '/s/tok')
     expect(await screen.findByRole('heading', { name: 'No downloads left' })).toBeTruthy()
+  })
+
+  it('speaks the catalogue of the locale, with its plurals, and falls back to English for missing ids', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => respond(200, { ...OPEN, password_required: false, downloads_left: 1 })),
+    )
+    renderWithCatalogue(page(), {
+      locale: 'de',
+      path: '/s/tok',
+      messages: {
+        'share.files.downloadName': '{name} herunterladen',
+        'share.files.summaryWithLimit':
+          '{count, plural, one {# Datei} other {# Dateien}} · {size} · {left, plural, one {noch # Download} other {noch # Downloads}}',
+        'share.page.fromSender': '{name} hat dir Dateien geschickt · verfügbar bis {until}',
+      },
+    })
+    expect(await screen.findByRole('link', { name: 'report.pdf herunterladen' })).toBeTruthy()
+    expect(screen.getByText(/^1 Datei · 2 KB · noch 1 Download$/)).toBeTruthy()
+    expect(document.body.textContent).toContain('Ada hat dir Dateien geschickt · verfügbar bis')
+    // Not in the German test catalogue: the English text stands in.
+    expect(screen.getByRole('link', { name: 'report.pdf herunterladen' }).textContent).toBe('Download')
   })
 })

@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react'
+import { defineMessages, FormattedMessage, useIntl, type MessageDescriptor } from 'react-intl'
 import { useParams } from 'react-router'
 import {
   confirmCode,
@@ -24,23 +25,33 @@ import { Icon } from '../ui/Icon'
 import { PageSpinner } from '../ui/Spinner'
 import { CaptchaForm } from './CaptchaForm'
 
-const ENDED: Record<string, { title: string; text: string }> = {
-  'not-found': {
-    title: 'This link does not work',
-    text: 'It may have been mistyped, or the sender withdrew it. Ask the sender for a new link.',
+const ended = defineMessages({
+  notFoundTitle: { id: 'share.page.notFoundTitle', defaultMessage: 'This link does not work' },
+  notFoundText: {
+    id: 'share.page.notFoundText',
+    defaultMessage: 'It may have been mistyped, or the sender withdrew it. Ask the sender for a new link.',
   },
-  expired: {
-    title: 'This link has expired',
-    text: 'The files are no longer available here. Ask the sender to extend the transfer or send a new link.',
+  expiredTitle: { id: 'share.page.expiredTitle', defaultMessage: 'This link has expired' },
+  expiredText: {
+    id: 'share.page.expiredText',
+    defaultMessage: 'The files are no longer available here. Ask the sender to extend the transfer or send a new link.',
   },
-  exhausted: {
-    title: 'No downloads left',
-    text: 'This link reached its download limit. Ask the sender for a new link.',
+  exhaustedTitle: { id: 'share.page.exhaustedTitle', defaultMessage: 'No downloads left' },
+  exhaustedText: {
+    id: 'share.page.exhaustedText',
+    defaultMessage: 'This link reached its download limit. Ask the sender for a new link.',
   },
+})
+
+const ENDED: Record<string, { title: MessageDescriptor; text: MessageDescriptor }> = {
+  'not-found': { title: ended.notFoundTitle, text: ended.notFoundText },
+  expired: { title: ended.expiredTitle, text: ended.expiredText },
+  exhausted: { title: ended.exhaustedTitle, text: ended.exhaustedText },
 }
 
 /** The public page of a share link (/s/{token}): recipients never need an account. */
 export function SharePage() {
+  const intl = useIntl()
   const { token = '' } = useParams()
   const [session, setSession] = useState<string | null>(null)
   const info = useQuery({ queryKey: ['share', token, session], queryFn: () => getShare(token, session), retry: false })
@@ -50,23 +61,24 @@ export function SharePage() {
     if (sessionEnded) setSession(null)
   }, [sessionEnded])
 
-  if (info.isPending || sessionEnded) return <PageSpinner label="Opening the link" />
+  if (info.isPending || sessionEnded)
+    return <PageSpinner label={intl.formatMessage({ id: 'share.page.opening', defaultMessage: 'Opening the link' })} />
   if (info.isError) {
     const problem = shareProblem(info.error)
     const ended = ENDED[problem]
     return (
       <AuthLayout
-        title={ended?.title ?? 'This link cannot be opened'}
-        subtitle={ended?.text ?? errorMessage(info.error)}
+        title={intl.formatMessage(
+          ended?.title ?? { id: 'share.page.cannotOpen', defaultMessage: 'This link cannot be opened' },
+        )}
+        subtitle={ended ? intl.formatMessage(ended.text) : errorMessage(info.error)}
       >
         <Ended />
       </AuthLayout>
     )
   }
   const share = info.data
-  const from = share.sender_name
-    ? `${share.sender_name}${share.sender_email ? ` (${share.sender_email})` : ''}`
-    : 'Someone'
+  const until = formatDateTime(share.expires_at)
   const needsPassword = share.password_required && !share.unlocked
   const needsCaptcha = share.captcha_required && !share.unlocked
   const needsEmail = share.email_verification_required && !share.verified_email
@@ -74,7 +86,27 @@ export function SharePage() {
     <AuthLayout
       wide
       title={share.title}
-      subtitle={`${from} sent you files · available until ${formatDateTime(share.expires_at)}`}
+      subtitle={
+        share.sender_name && share.sender_email ? (
+          <FormattedMessage
+            id="share.page.fromSenderWithEmail"
+            defaultMessage="{name} ({email}) sent you files · available until {until}"
+            values={{ name: <bdi>{share.sender_name}</bdi>, email: <bdi>{share.sender_email}</bdi>, until }}
+          />
+        ) : share.sender_name ? (
+          <FormattedMessage
+            id="share.page.fromSender"
+            defaultMessage="{name} sent you files · available until {until}"
+            values={{ name: <bdi>{share.sender_name}</bdi>, until }}
+          />
+        ) : (
+          <FormattedMessage
+            id="share.page.fromSomeone"
+            defaultMessage="Someone sent you files · available until {until}"
+            values={{ until }}
+          />
+        )
+      }
     >
       {needsPassword ? (
         <PasswordForm token={token} onSession={setSession} />
@@ -95,7 +127,7 @@ function Ended() {
   return (
     <div className="flex items-center gap-3 text-sm muted">
       <Icon name="ban" className="size-5" />
-      Nothing can be downloaded from this link.
+      <FormattedMessage id="share.page.nothingToDownload" defaultMessage="Nothing can be downloaded from this link." />
     </div>
   )
 }
@@ -115,6 +147,7 @@ function Form({ onSubmit, children }: { onSubmit: () => Promise<void>; children:
 }
 
 function PasswordForm({ token, onSession }: { token: string; onSession: (s: string) => void }) {
+  const intl = useIntl()
   const [password, setPassword] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
@@ -132,9 +165,14 @@ function PasswordForm({ token, onSession }: { token: string; onSession: (s: stri
         }
       }}
     >
-      <p className="text-[15px]">This link is protected with a password. The sender should have told it to you.</p>
+      <p className="text-[15px]">
+        <FormattedMessage
+          id="share.password.intro"
+          defaultMessage="This link is protected with a password. The sender should have told it to you."
+        />
+      </p>
       <TextField
-        label="Password"
+        label={intl.formatMessage({ id: 'share.password.label', defaultMessage: 'Password' })}
         type="password"
         autoComplete="off"
         autoFocus
@@ -144,7 +182,7 @@ function PasswordForm({ token, onSession }: { token: string; onSession: (s: stri
       />
       <InlineError error={error} />
       <Button type="submit" variant="primary" busy={busy} className="w-full">
-        Unlock
+        <FormattedMessage id="share.password.unlock" defaultMessage="Unlock" />
       </Button>
     </Form>
   )
@@ -159,6 +197,7 @@ function EmailForm({
   session: string | null
   onSession: (s: string) => void
 }) {
+  const intl = useIntl()
   const [email, setEmail] = useState('')
   const [code, setCode] = useState('')
   const [sent, setSent] = useState(false)
@@ -179,10 +218,13 @@ function EmailForm({
     return (
       <Form onSubmit={() => attempt(async () => void (await requestCode(token, email), setSent(true)))}>
         <p className="text-[15px]">
-          Confirm your email address: if it is one this transfer was sent to, we email you a code.
+          <FormattedMessage
+            id="share.email.intro"
+            defaultMessage="Confirm your email address: if it is one this transfer was sent to, we email you a code."
+          />
         </p>
         <TextField
-          label="Your email address"
+          label={intl.formatMessage({ id: 'share.email.label', defaultMessage: 'Your email address' })}
           type="email"
           autoComplete="email"
           autoFocus
@@ -192,7 +234,7 @@ function EmailForm({
         />
         <InlineError error={error} />
         <Button type="submit" variant="primary" busy={busy} className="w-full">
-          Send me a code
+          <FormattedMessage id="share.email.send" defaultMessage="Send me a code" />
         </Button>
       </Form>
     )
@@ -203,9 +245,15 @@ function EmailForm({
         attempt(async () => onSession((await confirmCode(token, email, code.trim(), session)).session_token))
       }
     >
-      <p className="text-[15px]">If {email} is a recipient, a 6-digit code is on its way. It works for 10 minutes.</p>
+      <p className="text-[15px]">
+        <FormattedMessage
+          id="share.email.codeSent"
+          defaultMessage="If {email} is a recipient, a 6-digit code is on its way. It works for 10 minutes."
+          values={{ email: <bdi>{email}</bdi> }}
+        />
+      </p>
       <TextField
-        label="Code"
+        label={intl.formatMessage({ id: 'share.email.codeLabel', defaultMessage: 'Code' })}
         inputMode="numeric"
         autoComplete="one-time-code"
         autoFocus
@@ -215,9 +263,11 @@ function EmailForm({
       />
       <InlineError error={error} />
       <div className="flex gap-2">
-        <Button onClick={() => setSent(false)}>Use another address</Button>
+        <Button onClick={() => setSent(false)}>
+          <FormattedMessage id="share.email.otherAddress" defaultMessage="Use another address" />
+        </Button>
         <Button type="submit" variant="primary" busy={busy} className="flex-1">
-          Confirm
+          <FormattedMessage id="share.email.confirm" defaultMessage="Confirm" />
         </Button>
       </div>
     </Form>
@@ -225,6 +275,7 @@ function EmailForm({
 }
 
 function Files({ token, share, session }: { token: string; share: PublicShare; session: string | null }) {
+  const intl = useIntl()
   const queries = useQueryClient()
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState<string | null>(null)
@@ -245,7 +296,9 @@ function Files({ token, share, session }: { token: string; share: PublicShare; s
       setBusy(null)
     }
   }
-  const action = (key: string, url: string, name: string, label: string, primary = false) =>
+  const downloadName = (name: string) =>
+    intl.formatMessage({ id: 'share.files.downloadName', defaultMessage: 'Download {name}' }, { name })
+  const action = (key: string, url: string, name: string, label: ReactNode, primary = false) =>
     session ? (
       <Button
         size={primary ? 'md' : 'sm'}
@@ -253,7 +306,7 @@ function Files({ token, share, session }: { token: string; share: PublicShare; s
         icon="download"
         busy={busy === key}
         onClick={() => void save(key)}
-        aria-label={primary ? undefined : `Download ${name}`}
+        aria-label={primary ? undefined : downloadName(name)}
       >
         {label}
       </Button>
@@ -262,7 +315,7 @@ function Files({ token, share, session }: { token: string; share: PublicShare; s
         href={url}
         download
         onClick={afterDownload}
-        aria-label={primary ? undefined : `Download ${name}`}
+        aria-label={primary ? undefined : downloadName(name)}
         className={
           primary
             ? 'inline-flex h-10 items-center gap-2 rounded-lg bg-accent-600 px-4 text-[15px] font-medium text-white shadow-xs hover:bg-accent-700'
@@ -281,28 +334,51 @@ function Files({ token, share, session }: { token: string; share: PublicShare; s
       )}
       <ul
         className="divide-y divide-zinc-100 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800"
-        aria-label="Files"
+        aria-label={intl.formatMessage({ id: 'share.files.listLabel', defaultMessage: 'Files' })}
       >
         {share.files.map((f) => (
           <li key={f.id} className="flex items-center gap-3 px-3 py-2.5">
             <FileIcon name={f.name} contentType={f.content_type} />
             <span className="min-w-0 flex-1">
               <span className="block truncate text-[15px] font-medium">{f.name}</span>
-              <span className="block text-sm muted">{formatBytes(f.size)}</span>
+              <span className="block text-sm muted" dir="ltr">
+                {formatBytes(f.size)}
+              </span>
             </span>
-            {action(f.id, shareFileUrl(token, f.id), f.name, 'Download')}
+            {action(
+              f.id,
+              shareFileUrl(token, f.id),
+              f.name,
+              <FormattedMessage id="share.files.download" defaultMessage="Download" />,
+            )}
           </li>
         ))}
       </ul>
       <InlineError error={error} />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm muted">
-          {share.files.length} {share.files.length === 1 ? 'file' : 'files'} · {formatBytes(share.total_size)}
-          {share.downloads_left != null
-            ? ` · ${share.downloads_left} ${share.downloads_left === 1 ? 'download' : 'downloads'} left`
-            : ''}
+          {share.downloads_left != null ? (
+            <FormattedMessage
+              id="share.files.summaryWithLimit"
+              defaultMessage="{count, plural, one {# file} other {# files}} · {size} · {left, plural, one {# download left} other {# downloads left}}"
+              values={{ count: share.files.length, size: formatBytes(share.total_size), left: share.downloads_left }}
+            />
+          ) : (
+            <FormattedMessage
+              id="share.files.summary"
+              defaultMessage="{count, plural, one {# file} other {# files}} · {size}"
+              values={{ count: share.files.length, size: formatBytes(share.total_size) }}
+            />
+          )}
         </p>
-        {share.files.length > 1 && action('zip', shareZipUrl(token), `${share.title}.zip`, 'Download all (ZIP)', true)}
+        {share.files.length > 1 &&
+          action(
+            'zip',
+            shareZipUrl(token),
+            `${share.title}.zip`,
+            <FormattedMessage id="share.files.downloadAll" defaultMessage="Download all (ZIP)" />,
+            true,
+          )}
       </div>
     </div>
   )

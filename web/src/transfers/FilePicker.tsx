@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useMemo, useRef, useState } from 'react'
+import { FormattedMessage, useIntl } from 'react-intl'
 import { listFiles } from '../api/files'
 import { FileIcon } from '../files/FileIcon'
 import { uploader } from '../files/uploads/uploader'
@@ -22,6 +23,7 @@ export function landedAs(uploaded: string, listed: string): boolean {
 
 /** Picks files of the library; new files go through the ordinary upload tray and are picked when they land. */
 export function FilePicker({ selected, onChange }: { selected: Set<string>; onChange: (next: Set<string>) => void }) {
+  const intl = useIntl()
   const [filter, setFilter] = useState('')
   const input = useRef<HTMLInputElement>(null)
   const queries = useQueryClient()
@@ -67,25 +69,30 @@ export function FilePicker({ selected, onChange }: { selected: Set<string>; onCh
 
   return (
     <fieldset>
-      <legend className="label">Files</legend>
+      <legend className="label">
+        <FormattedMessage id="transfers.picker.legend" defaultMessage="Files" />
+      </legend>
       <div className="flex gap-2">
         <input
           type="search"
           className="field"
-          placeholder="Filter your files"
-          aria-label="Filter your files"
+          placeholder={intl.formatMessage({ id: 'transfers.picker.filter', defaultMessage: 'Filter your files' })}
+          aria-label={intl.formatMessage({ id: 'transfers.picker.filter', defaultMessage: 'Filter your files' })}
           value={filter}
           onChange={(e) => setFilter(e.target.value)}
         />
         <Button icon="upload" onClick={() => input.current?.click()}>
-          Upload new
+          <FormattedMessage id="transfers.picker.upload" defaultMessage="Upload new" />
         </Button>
         <input
           ref={input}
           type="file"
           multiple
           className="hidden"
-          aria-label="Upload new files for this transfer"
+          aria-label={intl.formatMessage({
+            id: 'transfers.picker.uploadInput',
+            defaultMessage: 'Upload new files for this transfer',
+          })}
           data-testid="transfer-file-input"
           onChange={(e) => {
             const list = Array.from(e.target.files ?? [])
@@ -103,20 +110,38 @@ export function FilePicker({ selected, onChange }: { selected: Set<string>; onCh
           </div>
         ) : shown.length === 0 ? (
           <p className="p-4 text-sm muted">
-            {files.length === 0 ? 'Your library is empty: upload files for this transfer.' : 'No file matches.'}
+            {files.length === 0 ? (
+              <FormattedMessage
+                id="transfers.picker.emptyLibrary"
+                defaultMessage="Your library is empty: upload files for this transfer."
+              />
+            ) : (
+              <FormattedMessage id="transfers.picker.noMatch" defaultMessage="No file matches." />
+            )}
           </p>
         ) : (
           <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
             {shown.map((f) => (
               <li key={f.id}>
                 <label className="flex cursor-pointer items-center gap-3 px-3 py-2 hover:bg-zinc-50 dark:hover:bg-zinc-800/60">
-                  <Checkbox label={`Send ${f.name}`} checked={selected.has(f.id)} onChange={() => toggle(f.id)} />
+                  <Checkbox
+                    label={intl.formatMessage(
+                      { id: 'transfers.picker.send', defaultMessage: 'Send {name}' },
+                      { name: f.name },
+                    )}
+                    checked={selected.has(f.id)}
+                    onChange={() => toggle(f.id)}
+                  />
                   <FileIcon name={f.name} contentType={f.content_type} />
                   <span className="min-w-0 flex-1">
                     <span className="block truncate text-sm font-medium">{f.name}</span>
-                    <span className="block truncate text-xs muted">{f.folder}</span>
+                    <span className="block truncate text-xs muted" dir="ltr">
+                      {f.folder}
+                    </span>
                   </span>
-                  <span className="text-sm muted tabular-nums">{formatBytes(f.size)}</span>
+                  <span className="text-sm muted tabular-nums" dir="ltr">
+                    {formatBytes(f.size)}
+                  </span>
                 </label>
               </li>
             ))}
@@ -124,7 +149,11 @@ export function FilePicker({ selected, onChange }: { selected: Set<string>; onCh
         )}
       </div>
       <p className="mt-1.5 text-sm muted" aria-live="polite">
-        {selected.size} {selected.size === 1 ? 'file' : 'files'} selected
+        <FormattedMessage
+          id="transfers.picker.selected"
+          defaultMessage="{count, plural, one {# file selected} other {# files selected}}"
+          values={{ count: selected.size }}
+        />
       </p>
     </fieldset>
   )

@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useCallback, useState, type FormEvent } from 'react'
+import { FormattedMessage, useIntl } from 'react-intl'
 import { Link, useLocation } from 'react-router'
 import { ApiError } from '../api/client'
 import { createTransfer, notifyRecipients, type Transfer } from '../api/transfers'
@@ -7,6 +8,7 @@ import { EncryptedTransferForm } from '../e2e/EncryptedTransferForm'
 import { UploadPanel } from '../files/uploads/UploadPanel'
 import { ruleFieldOf } from '../security/AccessRulesFields'
 import { Button } from '../ui/Button'
+import { formatDateTime } from '../lib/format'
 import { CopyField } from '../ui/CopyField'
 import { InlineError } from '../ui/ErrorNotice'
 import { TextField } from '../ui/Field'
@@ -18,6 +20,7 @@ import { QrCode } from './QrCode'
 import { linkFields, NEW_TRANSFER_OPTIONS, TransferOptionsFields, type TransferOptions } from './TransferOptionsFields'
 
 export function NewTransferPage() {
+  const intl = useIntl()
   const location = useLocation()
   const preselected = (location.state as { fileIds?: string[] } | null)?.fileIds ?? []
   const [files, setFiles] = useState<Set<string>>(() => new Set(preselected))
@@ -28,15 +31,25 @@ export function NewTransferPage() {
   return (
     <>
       <PageHeader
-        title={created ? 'Transfer ready' : 'New transfer'}
+        title={
+          created
+            ? intl.formatMessage({ id: 'transfers.new.readyTitle', defaultMessage: 'Transfer ready' })
+            : intl.formatMessage({ id: 'transfers.new.title', defaultMessage: 'New transfer' })
+        }
         description={
           created
-            ? 'Send the link below. It is shown only now: copy it before you leave this page.'
-            : 'Send files from your library to anyone with a link.'
+            ? intl.formatMessage({
+                id: 'transfers.new.readyDescription',
+                defaultMessage: 'Send the link below. It is shown only now: copy it before you leave this page.',
+              })
+            : intl.formatMessage({
+                id: 'transfers.new.description',
+                defaultMessage: 'Send files from your library to anyone with a link.',
+              })
         }
         actions={
           <Link to="/transfers" className="link">
-            All transfers
+            <FormattedMessage id="transfers.new.all" defaultMessage="All transfers" />
           </Link>
         }
       />
@@ -54,7 +67,7 @@ export function NewTransferPage() {
                 checked={encrypted}
                 onChange={(e) => setEncrypted(e.target.checked)}
               />
-              End-to-end encrypted
+              <FormattedMessage id="transfers.new.encrypted" defaultMessage="End-to-end encrypted" />
             </label>
             {encrypted ? (
               <EncryptedTransferForm onCreated={setCreated} />
@@ -78,6 +91,7 @@ function TransferForm({
   onFiles: (s: Set<string>) => void
   onCreated: (t: Transfer) => void
 }) {
+  const intl = useIntl()
   const queries = useQueryClient()
   const [title, setTitle] = useState('')
   const [recipients, setRecipients] = useState('')
@@ -88,18 +102,34 @@ function TransferForm({
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
   const parsed = parseRecipients(recipients)
+  const invalidRecipients = parsed.invalid.length
+    ? intl.formatMessage(
+        { id: 'transfers.new.notAnEmail', defaultMessage: 'Not an email address: {addresses}' },
+        { addresses: parsed.invalid.join(', ') },
+      )
+    : undefined
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     setError(null)
-    if (files.size === 0) return setError(new Error('Choose at least one file.'))
-    if (parsed.invalid.length) return setError(new Error(`Not an email address: ${parsed.invalid.join(', ')}`))
+    if (files.size === 0)
+      return setError(
+        new Error(intl.formatMessage({ id: 'transfers.new.noFiles', defaultMessage: 'Choose at least one file.' })),
+      )
+    if (invalidRecipients) return setError(new Error(invalidRecipients))
     if ((verify || notify) && parsed.emails.length === 0)
-      return setError(new Error('Add recipients to verify or email them.'))
+      return setError(
+        new Error(
+          intl.formatMessage({
+            id: 'transfers.new.noRecipients',
+            defaultMessage: 'Add recipients to verify or email them.',
+          }),
+        ),
+      )
     setBusy(true)
     try {
       const transfer = await createTransfer({
-        title: title.trim() || 'Files',
+        title: title.trim() || intl.formatMessage({ id: 'transfers.new.defaultTitle', defaultMessage: 'Files' }),
         ...(message.trim() ? { message: message.trim() } : {}),
         file_ids: [...files],
         recipients: parsed.emails,
@@ -123,25 +153,35 @@ function TransferForm({
       </div>
       <div className="space-y-4">
         <TextField
-          label="Title"
+          label={intl.formatMessage({ id: 'transfers.new.titleLabel', defaultMessage: 'Title' })}
           value={title}
           onChange={(e) => setTitle(e.target.value)}
-          placeholder="Q3 report"
+          placeholder={intl.formatMessage({ id: 'transfers.new.titlePlaceholder', defaultMessage: 'Q3 report' })}
           maxLength={200}
         />
         <TextField
-          label="Recipients"
+          label={intl.formatMessage({ id: 'transfers.new.recipients', defaultMessage: 'Recipients' })}
           value={recipients}
           onChange={(e) => setRecipients(e.target.value)}
-          placeholder="bob@example.com, alice@example.com"
-          hint="Optional. Email addresses separated by commas."
-          error={parsed.invalid.length ? `Not an email address: ${parsed.invalid.join(', ')}` : undefined}
+          dir="ltr"
+          placeholder={intl.formatMessage({
+            id: 'transfers.new.recipientsPlaceholder',
+            defaultMessage: 'bob@example.com, alice@example.com',
+          })}
+          hint={intl.formatMessage({
+            id: 'transfers.new.recipientsHint',
+            defaultMessage: 'Optional. Email addresses separated by commas.',
+          })}
+          error={invalidRecipients}
         />
         <TransferOptionsFields
           id="transfer"
           value={options}
           onChange={setOptions}
-          passwordHint="Optional. Tell it to the recipients another way."
+          passwordHint={intl.formatMessage({
+            id: 'transfers.new.passwordHint',
+            defaultMessage: 'Optional. Tell it to the recipients another way.',
+          })}
           error={error}
         />
         <label className="flex items-center gap-2 text-sm">
@@ -151,7 +191,10 @@ function TransferForm({
             checked={verify}
             onChange={(e) => setVerify(e.target.checked)}
           />
-          Recipients must confirm their email address with a code
+          <FormattedMessage
+            id="transfers.new.verify"
+            defaultMessage="Recipients must confirm their email address with a code"
+          />
         </label>
         <label className="flex items-center gap-2 text-sm">
           <input
@@ -160,12 +203,12 @@ function TransferForm({
             checked={notify}
             onChange={(e) => setNotify(e.target.checked)}
           />
-          Email the link to the recipients now
+          <FormattedMessage id="transfers.new.notify" defaultMessage="Email the link to the recipients now" />
         </label>
         <InlineError error={ruleFieldOf(error) ? null : error} />
         <div className="flex justify-end">
           <Button type="submit" variant="primary" icon="link" busy={busy}>
-            Create transfer
+            <FormattedMessage id="transfers.new.create" defaultMessage="Create transfer" />
           </Button>
         </div>
       </div>
@@ -174,6 +217,7 @@ function TransferForm({
 }
 
 function TransferResult({ transfer }: { transfer: Transfer }) {
+  const intl = useIntl()
   const toast = useToast()
   const [sending, setSending] = useState(false)
   const url = transfer.link?.url ?? ''
@@ -183,41 +227,78 @@ function TransferResult({ transfer }: { transfer: Transfer }) {
       const result = await notifyRecipients(transfer.id, {})
       toast.show(
         result.mail === 'disabled'
-          ? 'Mail is not set up on this server: send the link yourself'
-          : `Emailed a link to ${result.recipients} recipients`,
+          ? intl.formatMessage({
+              id: 'transfers.result.mailDisabledToast',
+              defaultMessage: 'Mail is not set up on this server: send the link yourself',
+            })
+          : intl.formatMessage(
+              {
+                id: 'transfers.result.emailed',
+                defaultMessage: 'Emailed a link to {count, plural, one {# recipient} other {# recipients}}',
+              },
+              { count: result.recipients },
+            ),
       )
     } catch (e) {
-      toast.show(e instanceof ApiError ? e.message : 'Could not send the emails', 'error')
+      toast.show(
+        e instanceof ApiError
+          ? e.message
+          : intl.formatMessage({ id: 'transfers.result.emailFailed', defaultMessage: 'Could not send the emails' }),
+        'error',
+      )
     } finally {
       setSending(false)
     }
   }
   return (
     <div className="card flex flex-col gap-6 p-5 sm:flex-row sm:p-6">
-      <QrCode value={url} label={`QR code of the link to ${transfer.title}`} />
+      <QrCode
+        value={url}
+        label={intl.formatMessage(
+          { id: 'transfers.result.qrCode', defaultMessage: 'QR code of the link to {title}' },
+          { title: transfer.title },
+        )}
+      />
       <div className="min-w-0 flex-1 space-y-4">
         <div>
           <h2 className="text-lg font-semibold">{transfer.title}</h2>
           <p className="text-sm muted">
-            {transfer.files.length} {transfer.files.length === 1 ? 'file' : 'files'} · expires{' '}
-            {new Date(transfer.expires_at).toLocaleString()}
-            {transfer.link?.password_required ? ' · password protected' : ''}
-            {transfer.link?.max_downloads ? ` · ${transfer.link.max_downloads} downloads` : ''}
+            <FormattedMessage
+              id="transfers.result.summary"
+              defaultMessage="{count, plural, one {# file} other {# files}} · expires {when}{password, select, yes { · password protected} other {}}{max, plural, =0 {} one { · # download} other { · # downloads}}"
+              values={{
+                count: transfer.files.length,
+                when: formatDateTime(transfer.expires_at),
+                password: transfer.link?.password_required ? 'yes' : 'no',
+                max: transfer.link?.max_downloads ?? 0,
+              }}
+            />
           </p>
         </div>
-        <CopyField label="Share link" value={url} />
+        <CopyField
+          label={intl.formatMessage({ id: 'transfers.result.link', defaultMessage: 'Share link' })}
+          value={url}
+        />
         {transfer.mail === 'disabled' && transfer.recipients.length > 0 && (
-          <p className="text-sm muted">Mail is not set up on this server: send the link yourself.</p>
+          <p className="text-sm muted">
+            <FormattedMessage
+              id="transfers.result.mailDisabled"
+              defaultMessage="Mail is not set up on this server: send the link yourself."
+            />
+          </p>
         )}
         <div className="flex flex-wrap gap-2">
           {transfer.recipients.length > 0 && (
             <Button icon="mail" busy={sending} onClick={() => void emailNow()}>
-              Email a new link to {transfer.recipients.length}{' '}
-              {transfer.recipients.length === 1 ? 'recipient' : 'recipients'}
+              <FormattedMessage
+                id="transfers.result.emailAgain"
+                defaultMessage="Email a new link to {count, plural, one {# recipient} other {# recipients}}"
+                values={{ count: transfer.recipients.length }}
+              />
             </Button>
           )}
           <Link to={`/transfers?open=${encodeURIComponent(transfer.id)}`} className="link self-center">
-            View transfer
+            <FormattedMessage id="transfers.result.view" defaultMessage="View transfer" />
           </Link>
         </div>
       </div>

@@ -1,9 +1,11 @@
+import { FormattedMessage, useIntl } from 'react-intl'
 import { AccessRulesFields, NO_RULES, rulesBody, type AccessRulesText } from '../security/AccessRulesFields'
 import { CaptchaCheckbox } from '../share/CaptchaCheckbox'
 import { positiveInt } from './form'
 import { SelectField, TextField } from '../ui/Field'
 
-const EXPIRY = ['1', '3', '7', '14', '30'].map((d) => ({ value: d, label: `${d} ${d === '1' ? 'day' : 'days'}` }))
+/** The expiry choices in days, as the new-transfer and extend forms offer them. */
+export const EXPIRY_DAYS = ['1', '3', '7', '14', '30']
 
 export interface TransferOptions {
   message: string
@@ -56,13 +58,21 @@ export function TransferOptionsFields({
   passwordHint: string
   error: unknown
 }) {
+  const intl = useIntl()
+  const expiry = EXPIRY_DAYS.map((d) => ({
+    value: d,
+    label: intl.formatMessage(
+      { id: 'transfers.options.days', defaultMessage: '{days, plural, one {# day} other {# days}}' },
+      { days: Number(d) },
+    ),
+  }))
   const set = (field: keyof TransferOptions) => (e: { target: { value: string } }) =>
     onChange({ ...value, [field]: e.target.value })
   return (
     <>
       <div>
         <label htmlFor={`${id}-message`} className="label">
-          Message
+          <FormattedMessage id="transfers.options.message" defaultMessage="Message" />
         </label>
         <textarea
           id={`${id}-message`}
@@ -73,17 +83,22 @@ export function TransferOptionsFields({
         />
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField label="Expires after" options={EXPIRY} value={value.days} onChange={set('days')} />
+        <SelectField
+          label={intl.formatMessage({ id: 'transfers.options.expiresAfter', defaultMessage: 'Expires after' })}
+          options={expiry}
+          value={value.days}
+          onChange={set('days')}
+        />
         <TextField
-          label="Download limit"
+          label={intl.formatMessage({ id: 'transfers.options.downloadLimit', defaultMessage: 'Download limit' })}
           inputMode="numeric"
           value={value.maxDownloads}
           onChange={set('maxDownloads')}
-          placeholder="No limit"
+          placeholder={intl.formatMessage({ id: 'transfers.options.noLimit', defaultMessage: 'No limit' })}
         />
       </div>
       <TextField
-        label="Password"
+        label={intl.formatMessage({ id: 'transfers.options.password', defaultMessage: 'Password' })}
         type="password"
         autoComplete="new-password"
         value={value.password}
@@ -103,15 +118,23 @@ export function TransferOptionsFields({
           onChange={(e) => onChange({ ...value, bindToFirstDevice: e.target.checked })}
         />
         <span>
-          Only the first device
-          <span className="block muted">The first browser that opens the link owns it; others are refused.</span>
+          <FormattedMessage id="transfers.options.firstDevice" defaultMessage="Only the first device" />
+          <span className="block muted">
+            <FormattedMessage
+              id="transfers.options.firstDeviceHint"
+              defaultMessage="The first browser that opens the link owns it; others are refused."
+            />
+          </span>
         </span>
       </label>
       <AccessRulesFields
         value={value.rules}
         onChange={(rules) => onChange({ ...value, rules })}
         error={error}
-        networksHint="Only visitors from these addresses (CIDR) can open the link. Empty: from anywhere."
+        networksHint={intl.formatMessage({
+          id: 'transfers.options.networksHint',
+          defaultMessage: 'Only visitors from these addresses (CIDR) can open the link. Empty: from anywhere.',
+        })}
       />
     </>
   )

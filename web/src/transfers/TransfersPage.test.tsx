@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { api } from '../api/client'
 import { QUERY_DEFAULTS } from '../api/queries'
 import { renderApp } from '../test/render'
+import { renderWithCatalogue } from '../test/renderWithCatalogue'
 import { TransfersPage } from './TransfersPage'
 
 const LINK = {
@@ -83,5 +84,44 @@ describe('TransfersPage', () => {
     renderApp(<TransfersPage />, '/transfers', new QueryClient({ defaultOptions: { queries: QUERY_DEFAULTS } }))
     await userEvent.setup().click(await screen.findByRole('button', { name: /Quarterly/ }))
     expect(await screen.findByText('1 of 5 downloads')).toBeTruthy()
+  })
+
+  it('shows counts and statuses from the catalogue of the locale, English where it lacks an id', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) =>
+        url.includes('/activity')
+          ? json({ items: [], next_cursor: null })
+          : json({
+              items: [
+                {
+                  ...TRANSFER,
+                  shares: [
+                    { ...LINK, downloads: 2, downloads_left: 3 },
+                    { ...LINK, id: 'l2', downloads: 1 },
+                  ],
+                },
+              ],
+              next_cursor: null,
+            }),
+      ),
+    )
+    api.acceptTokens({ access_token: 'jwt', token_type: 'Bearer', expires_in: 900 })
+    renderWithCatalogue(<TransfersPage />, {
+      locale: 'de',
+      path: '/transfers',
+      messages: {
+        'transfers.row.downloads': '{count, plural, one {# Download} other {# Downloads}}',
+        'transfers.status': '{status, select, active {Aktiv} other {{status}}}',
+        'transfers.link.downloadsOfLimit':
+          '{downloads, number} von {max, plural, one {# Download} other {# Downloads}}',
+      },
+    })
+    expect(await screen.findByText('3 Downloads')).toBeTruthy()
+    expect(screen.getAllByText('Aktiv').length).toBeGreaterThan(0)
+    expect(screen.getByRole('heading', { name: 'Transfers' })).toBeTruthy()
+    await userEvent.setup().click(screen.getByRole('button', { name: /Quarterly/ }))
+    expect(await screen.findByText('2 von 5 Downloads')).toBeTruthy()
+    expect(screen.getByRole('region', { name: 'Activity' })).toBeTruthy()
   })
 })

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { createIntl } from 'react-intl'
 import { displayStatus, downloadsSummary, expiryFromDays, parseRecipients, positiveInt } from './form'
 
 describe('parseRecipients', () => {
@@ -34,8 +35,10 @@ describe('positiveInt', () => {
 
 describe('downloadsSummary', () => {
   it('shows the limit when there is one', () => {
-    expect(downloadsSummary(1, null)).toBe('1 download')
-    expect(downloadsSummary(2, 5)).toBe('2 of 5 downloads')
+    const intl = createIntl({ locale: 'en' })
+    expect(downloadsSummary(intl, 1, null)).toBe('1 download')
+    expect(downloadsSummary(intl, 2, 5)).toBe('2 of 5 downloads')
+    expect(downloadsSummary(intl, 0, 1)).toBe('0 of 1 download')
   })
 })
 

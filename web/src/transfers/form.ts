@@ -1,4 +1,5 @@
 /** Pure helpers of the new-transfer form, kept out of the component so they are tested alone. */
+import type { IntlShape } from 'react-intl'
 
 const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/
 
@@ -26,10 +27,20 @@ export function positiveInt(value: string): number | undefined {
   return value.trim() !== '' && Number.isInteger(n) && n > 0 ? n : undefined
 }
 
-/** "3 of 5 downloads left" style summary of a link's limit. */
-export function downloadsSummary(downloads: number, max: number | null | undefined): string {
-  if (max == null) return `${downloads} ${downloads === 1 ? 'download' : 'downloads'}`
-  return `${downloads} of ${max} ${max === 1 ? 'download' : 'downloads'}`
+/** "3 of 5 downloads" style summary of a link's limit. */
+export function downloadsSummary(intl: IntlShape, downloads: number, max: number | null | undefined): string {
+  if (max == null)
+    return intl.formatMessage(
+      { id: 'transfers.link.downloads', defaultMessage: '{downloads, plural, one {# download} other {# downloads}}' },
+      { downloads },
+    )
+  return intl.formatMessage(
+    {
+      id: 'transfers.link.downloadsOfLimit',
+      defaultMessage: '{downloads, number} of {max, plural, one {# download} other {# downloads}}',
+    },
+    { downloads, max },
+  )
 }
 
 export type DisplayStatus = 'active' | 'expired' | 'exhausted' | 'revoked'
