@@ -65,7 +65,7 @@ describe('SharedWithMePage', () => {
     })
     const row = (await screen.findByText('Q3 numbers')).closest('li')!
     expect(screen.getByRole('heading', { name: 'Mit mir geteilt' })).toBeTruthy()
-    expect(row.textContent).toContain('1 Datei, 3 KB · von Ada')
+    expect(row.textContent).toContain('1 Datei, 3 kB · von Ada')
     expect(row.textContent).toContain(' · bis ')
     // Not in the German test catalogue: the English text stands in.
     expect(within(row).getByRole('button', { name: 'Show files of Q3 numbers' })).toBeTruthy()

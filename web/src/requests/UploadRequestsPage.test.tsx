@@ -47,7 +47,7 @@ describe('upload requests in another language', () => {
     )
     renderWithCatalogue(<UploadRequestsPage />, { locale: 'de', messages: GERMAN })
     expect(await screen.findByText('Tax papers')).toBeTruthy()
-    expect(document.body.textContent).toContain('3 Dateien · 5 KB · nach /Inbox')
+    expect(document.body.textContent).toContain('3 Dateien · 5 kB · nach /Inbox')
     expect(screen.getByText('Offen')).toBeTruthy()
     expect(screen.getByRole('heading', { name: 'Upload requests' })).toBeTruthy()
   })

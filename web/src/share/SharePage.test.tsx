@@ -179,7 +179,7 @@ describe('SharePage', () => {
       },
     })
     expect(await screen.findByRole('link', { name: 'report.pdf herunterladen' })).toBeTruthy()
-    expect(screen.getByText(/^1 Datei · 2 KB · noch 1 Download$/)).toBeTruthy()
+    expect(screen.getByText(/^1 Datei · 2 kB · noch 1 Download$/)).toBeTruthy()
     expect(document.body.textContent).toContain('Ada hat dir Dateien geschickt · verfügbar bis')
     // Not in the German test catalogue: the English text stands in.
     expect(screen.getByRole('link', { name: 'report.pdf herunterladen' }).textContent).toBe('Download')
