@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react'
 import { useParams } from 'react-router'
 import {
@@ -23,6 +23,7 @@ import { TextField } from '../ui/Field'
 import { Icon } from '../ui/Icon'
 import { PageSpinner } from '../ui/Spinner'
 import { CaptchaForm } from './CaptchaForm'
+import { useDownloadsLeft } from './useDownloadsLeft'
 
 const ENDED: Record<string, { title: string; text: string }> = {
   'not-found': {
@@ -224,12 +225,10 @@ function EmailForm({
   )
 }
 
-function Files({ token, share, session }: { token: string; share: PublicShare; session: string | null }) {
-  const queries = useQueryClient()
+function Files({ token, share: served, session }: { token: string; share: PublicShare; session: string | null }) {
+  const { share, started: afterDownload } = useDownloadsLeft(token, served)
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState<string | null>(null)
-  const afterDownload = () =>
-    window.setTimeout(() => void queries.invalidateQueries({ queryKey: ['share', token] }), 1500)
   // A plain link cannot carry the session header: a ticket stands in for it, so the browser still downloads natively.
   const save = async (key: string) => {
     if (!session) return
