@@ -67,7 +67,7 @@ function Sidebar({ onNavigate, showLogo = true }: { onNavigate?: () => void; sho
       ) : (
         <div className="pt-4" />
       )}
-      <nav aria-label="Main" className="flex-1 space-y-6 px-3">
+      <nav aria-label="Main" className="min-h-0 flex-1 space-y-6 overflow-y-auto px-3">
         <NavItems items={MAIN} />
         {me?.role === 'admin' && (
           <div>
@@ -115,15 +115,18 @@ export function AppShell({ children }: { children?: ReactNode }) {
   }, [menuOpen])
 
   return (
-    <div className="min-h-dvh lg:pl-64">
+    <div className="min-h-dvh lg:ps-64">
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:fixed focus:top-3 focus:left-3 focus:z-50 focus:rounded-lg focus:bg-white focus:px-4 focus:py-2 focus:shadow-lg dark:focus:bg-zinc-800"
       >
         Skip to content
       </a>
-      <aside className="fixed inset-y-0 left-0 hidden w-64 border-r border-zinc-200/80 bg-white lg:block dark:border-zinc-800 dark:bg-zinc-900/60">
-        <Sidebar />
+      {/* As tall as the page, so it never ends above the page's bottom; its content stays in view. */}
+      <aside className="absolute inset-y-0 start-0 hidden w-64 border-e border-zinc-200/80 bg-white lg:block dark:border-zinc-800 dark:bg-zinc-900/60">
+        <div className="sticky top-0 h-dvh">
+          <Sidebar />
+        </div>
       </aside>
       <header className="sticky top-0 z-30 flex items-center justify-between border-b border-zinc-200/80 bg-white/90 px-4 py-2.5 backdrop-blur lg:hidden dark:border-zinc-800 dark:bg-zinc-900/90">
         <Logo />
