@@ -61,7 +61,7 @@ function Sidebar({ onNavigate, showLogo = true }: { onNavigate?: () => void; sho
   return (
     <div className="flex h-full flex-col" onClick={(e) => (e.target as HTMLElement).closest('a') && onNavigate?.()}>
       {showLogo ? (
-        <div className="px-5 pt-5 pb-6">
+        <div className="px-5 pt-5 pb-3">
           <Logo />
         </div>
       ) : (
