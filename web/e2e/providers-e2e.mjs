@@ -31,7 +31,8 @@ try {
   await page.waitForURL((url) => url.origin === new URL(base).origin && !url.pathname.startsWith('/signin'))
   log(`signed in through Keycloak, landed on ${new URL(page.url()).pathname}`)
   // The landing page trades the refresh cookie for tokens; navigating while that request
-  // is in flight would lose the rotated cookie, and the next refresh would count as reuse.
+  // is in flight would lose the rotated cookie, and a refresh more than 10 s later would
+  // count as reuse.
   await page.getByRole('navigation', { name: 'Main' }).waitFor()
 
   await page.goto(`${base}/admin/sign-in-providers`)

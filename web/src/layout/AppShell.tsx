@@ -92,7 +92,7 @@ function Sidebar({ onNavigate, showLogo = true }: { onNavigate?: () => void; sho
   return (
     <div className="flex h-full flex-col" onClick={(e) => (e.target as HTMLElement).closest('a') && onNavigate?.()}>
       {showLogo ? (
-        <div className="px-5 pt-5 pb-6">
+        <div className="px-5 pt-5 pb-3">
           <Logo />
         </div>
       ) : (
@@ -100,7 +100,7 @@ function Sidebar({ onNavigate, showLogo = true }: { onNavigate?: () => void; sho
       )}
       <nav
         aria-label={intl.formatMessage({ id: 'layout.nav.label', defaultMessage: 'Main' })}
-        className="flex-1 space-y-6 px-3"
+        className="min-h-0 flex-1 space-y-6 overflow-y-auto px-3"
       >
         <NavItems items={MAIN} />
         {me?.role === 'admin' && (
@@ -164,8 +164,11 @@ export function AppShell({ children }: { children?: ReactNode }) {
       >
         <FormattedMessage id="layout.shell.skipToContent" defaultMessage="Skip to content" />
       </a>
-      <aside className="fixed inset-y-0 start-0 hidden w-64 border-e border-zinc-200/80 bg-white lg:block dark:border-zinc-800 dark:bg-zinc-900/60">
-        <Sidebar />
+      {/* As tall as the page, so it never ends above the page's bottom; its content stays in view. */}
+      <aside className="absolute inset-y-0 start-0 hidden w-64 border-e border-zinc-200/80 bg-white lg:block dark:border-zinc-800 dark:bg-zinc-900/60">
+        <div className="sticky top-0 h-dvh">
+          <Sidebar />
+        </div>
       </aside>
       <header className="sticky top-0 z-30 flex items-center justify-between border-b border-zinc-200/80 bg-white/90 px-4 py-2.5 backdrop-blur lg:hidden dark:border-zinc-800 dark:bg-zinc-900/90">
         <Logo />

@@ -154,6 +154,34 @@ describe('SharePage', () => {
     expect(calls.some((c) => c.url.includes('/files/f1/download'))).toBe(false)
   })
 
+  it('counts a started download at once and then shows what the server counted', async () => {
+    let left = 2
+    let infoReads = 0
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init: RequestInit) => {
+        const headers = (init.headers ?? {}) as Record<string, string>
+        if (url.endsWith('/unlock')) return respond(200, { session_token: 'fss_x', expires_at: '2026-12-01T00:00:00Z' })
+        if (url.endsWith('/download-tickets'))
+          return respond(201, { url: '/api/v1/share/tok/files/f1/download?ticket=fdt_t', expires_at: '2026-12-01' })
+        infoReads += 1
+        return respond(200, headers['X-Share-Session'] ? { ...OPEN, downloads_left: left } : LOCKED)
+      }),
+    )
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {})
+    renderApp(page(), '/s/tok')
+    const user = userEvent.setup()
+    await user.type(await screen.findByLabelText('Password'), 'secret{Enter}')
+    expect(await screen.findByText(/2 downloads left/)).toBeTruthy()
+    const readsBefore = infoReads
+    await user.click(screen.getByRole('button', { name: 'Download report.pdf' }))
+    expect(await screen.findByText(/1 download left/)).toBeTruthy()
+    // Another recipient took the last download meanwhile: the server's count wins.
+    left = 0
+    expect(await screen.findByText(/0 downloads left/, {}, { timeout: 4000 })).toBeTruthy()
+    expect(infoReads).toBeGreaterThan(readsBefore)
+  })
+
   it('says when a link ran out of downloads', async () => {
     vi.stubGlobal(
       'fetch',

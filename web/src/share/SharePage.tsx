@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react'
 import { defineMessages, FormattedMessage, useIntl, type MessageDescriptor } from 'react-intl'
 import { useParams } from 'react-router'
@@ -24,6 +24,7 @@ import { TextField } from '../ui/Field'
 import { Icon } from '../ui/Icon'
 import { PageSpinner } from '../ui/Spinner'
 import { CaptchaForm } from './CaptchaForm'
+import { useDownloadsLeft } from './useDownloadsLeft'
 
 const ended = defineMessages({
   notFoundTitle: { id: 'share.page.notFoundTitle', defaultMessage: 'This link does not work' },
@@ -274,13 +275,11 @@ function EmailForm({
   )
 }
 
-function Files({ token, share, session }: { token: string; share: PublicShare; session: string | null }) {
+function Files({ token, share: served, session }: { token: string; share: PublicShare; session: string | null }) {
+  const { share, started: afterDownload } = useDownloadsLeft(token, served)
   const intl = useIntl()
-  const queries = useQueryClient()
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState<string | null>(null)
-  const afterDownload = () =>
-    window.setTimeout(() => void queries.invalidateQueries({ queryKey: ['share', token] }), 1500)
   // A plain link cannot carry the session header: a ticket stands in for it, so the browser still downloads natively.
   const save = async (key: string) => {
     if (!session) return

@@ -53,8 +53,7 @@ export function NewTransferPage() {
           </Link>
         }
       />
-      {/* Room at the bottom so the uploads tray never covers the form's button. */}
-      <div className="pb-48">
+      <div>
         {created ? (
           <TransferResult transfer={created} />
         ) : (

@@ -1,10 +1,11 @@
 import { defineMessages, FormattedMessage, useIntl, type IntlShape, type NoMessageValues } from 'react-intl'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { formatBytes, formatEta, formatSpeed, percent } from '../../lib/format'
 import { Button, IconButton } from '../../ui/Button'
 import { Icon } from '../../ui/Icon'
 import { ProgressBar } from './ProgressBar'
 import { uploader, type UploadItem } from './uploader'
+import { useTraySpace } from './useTraySpace'
 import { useUploads } from './useUploads'
 
 type Sizes = { done: string; total: string }
@@ -143,6 +144,8 @@ export function UploadPanel() {
   const snapshot = useUploads()
   const [collapsed, setCollapsed] = useState(false)
   const intl = useIntl()
+  const tray = useRef<HTMLElement>(null)
+  useTraySpace(tray, snapshot.items.length > 0)
   if (snapshot.items.length === 0) return null
 
   const u = uploader()
@@ -170,6 +173,7 @@ export function UploadPanel() {
 
   return (
     <section
+      ref={tray}
       aria-label={intl.formatMessage({ id: 'files.uploads.region', defaultMessage: 'Uploads' })}
       className="fixed inset-x-3 bottom-3 z-40 overflow-hidden rounded-2xl border border-zinc-200 bg-white shadow-2xl sm:inset-x-auto sm:right-6 sm:bottom-6 sm:w-[400px] dark:border-zinc-700 dark:bg-zinc-900"
     >

@@ -1,7 +1,12 @@
 package dev.ferry.auth;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
+import dev.ferry.auth.AuthIntegrationTest.Account;
+import dev.ferry.auth.AuthIntegrationTest.AuditRow;
 import dev.ferry.crypto.SecureTokens;
 import dev.ferry.testing.Api;
 import org.junit.jupiter.api.Test;
@@ -9,7 +14,11 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class RefreshIntegrationTests extends AuthIntegrationTest {
+/**
+ * Refresh-token rotation on the time-travel server: reuse detection depends on how long
+ * ago a token was rotated, so the tests move the clock past the grace instead of waiting.
+ */
+class RefreshIntegrationTests extends TimeTravelTest {
 
 	@Test
 	void refreshRotatesTheTokenPairAndTheNewPairWorks() {
@@ -43,6 +52,7 @@ class RefreshIntegrationTests extends AuthIntegrationTest {
 		JsonNode second = refresh(first.get("refresh_token").asString()).json();
 		String access = second.get("access_token").asString();
 		assertThat(api.get("/api/v1/me", access).status()).isEqualTo(200);
+		clock.advance(Duration.ofSeconds(11));
 
 		Api.Response replay = refresh(first.get("refresh_token").asString());
 
@@ -55,6 +65,32 @@ class RefreshIntegrationTests extends AuthIntegrationTest {
 		assertThat(audits("auth.refresh_reuse")).anySatisfy((row) -> {
 			assertThat(row.outcome()).isEqualTo("denied");
 			assertThat(row.actorId()).isEqualTo(user.id());
+		});
+	}
+
+	@Test
+	void aRotatedRefreshTokenPresentedAgainWithinTheGraceRefreshesTheSameSession() {
+		Account user = createAccount("user");
+		JsonNode first = signIn(user.email());
+		JsonNode lost = refresh(first.get("refresh_token").asString()).json();
+		clock.advance(Duration.ofSeconds(9));
+
+		Api.Response again = refresh(first.get("refresh_token").asString());
+
+		assertThat(again.status()).as(again.body()).isEqualTo(200);
+		JsonNode current = again.json();
+		assertThat(current.get("refresh_token").asString()).isNotEqualTo(lost.get("refresh_token").asString())
+			.isNotEqualTo(first.get("refresh_token").asString());
+		assertThat(api.get("/api/v1/me", current.get("access_token").asString()).status()).isEqualTo(200);
+		assertThat(api.get("/api/v1/me", lost.get("access_token").asString()).status())
+			.as("the same session, not revoked")
+			.isEqualTo(200);
+		assertThat(refresh(current.get("refresh_token").asString()).status()).isEqualTo(200);
+		assertThat(audits("auth.refresh_reuse")).noneSatisfy((row) -> assertThat(row.actorId()).isEqualTo(user.id()));
+		assertThat(audits("auth.refresh")).anySatisfy((row) -> {
+			assertThat(row.outcome()).isEqualTo("success");
+			assertThat(row.actorId()).isEqualTo(user.id());
+			assertThat(row.details()).contains("grace");
 		});
 	}
 
@@ -102,6 +138,28 @@ class RefreshIntegrationTests extends AuthIntegrationTest {
 		assertThat(api.post("/api/v1/admin/users/" + user.id() + "/suspend", "", adminToken()).status()).isEqualTo(200);
 
 		assertThat(refresh(tokens.get("refresh_token").asString()).status()).isEqualTo(401);
+	}
+
+	private Account createAccount(String role) {
+		String email = role + "-" + UUID.randomUUID() + "@ferry.test";
+		Api.Response created = api.post("/api/v1/admin/users",
+				Map.of("email", email, "password", PASSWORD, "role", role), adminToken());
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		return new Account(created.json().get("id").asString(), email);
+	}
+
+	private JsonNode signIn(String email) {
+		Api.Response response = api.post("/api/v1/auth/login", Map.of("email", email, "password", PASSWORD), null);
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		return response.json();
+	}
+
+	private List<AuditRow> audits(String action) {
+		return jdbc
+			.sql("SELECT outcome, actor_id, object_id, details FROM audit_log WHERE action = ? ORDER BY seq DESC")
+			.param(action)
+			.query((rs, i) -> new AuditRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.list();
 	}
 
 	private Api.Response refresh(String refreshToken) {

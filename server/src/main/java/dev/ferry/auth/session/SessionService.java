@@ -1,6 +1,7 @@
 package dev.ferry.auth.session;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
@@ -25,13 +26,22 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Sessions and their token pairs. A session is one refresh-token family: every refresh
- * rotates the token, and presenting a rotated one again means it was copied, so the whole
- * session is revoked. Expiry slides: a session ends after {@code refresh-ttl} without
- * use, a browser session already after {@code FERRY_SESSION_IDLE_TIMEOUT} without any
- * request, and every session {@code FERRY_SESSION_MAX_AGE} after sign-in.
+ * rotates the token, and presenting a rotated one again more than {@link #REUSE_GRACE}
+ * after its rotation means it was copied, so the whole session is revoked. Expiry slides:
+ * a session ends after {@code refresh-ttl} without use, a browser session already after
+ * {@code FERRY_SESSION_IDLE_TIMEOUT} without any request, and every session
+ * {@code FERRY_SESSION_MAX_AGE} after sign-in.
  */
 @Service
 public class SessionService {
+
+	/**
+	 * How long a rotated refresh token still refreshes its session: a browser that
+	 * reloads while its refresh is in flight never stores the rotated cookie and sends
+	 * the old token again, which must not sign the user out. A thief gains nothing the
+	 * owner's next refresh within the same seconds would not also give.
+	 */
+	static final Duration REUSE_GRACE = Duration.ofSeconds(10);
 
 	private final SessionRepository sessions;
 
@@ -120,7 +130,7 @@ public class SessionService {
 			return AuthException.invalidRefreshToken();
 		});
 		User user = users.findById(token.userId()).orElseThrow(AuthException::invalidRefreshToken);
-		if (token.rotatedAt() != null) {
+		if (token.rotatedAt() != null && !withinGrace(token.rotatedAt(), now)) {
 			throw reused(user, token.sessionId(), now);
 		}
 		SessionRepository.Session session = token.session();
@@ -140,12 +150,14 @@ public class SessionService {
 			throw AuthException.invalidRefreshToken();
 		}
 		gate.admit(user, client, "auth.refresh");
-		if (!sessions.markRotated(hash, now)) {
-			throw reused(user, token.sessionId(), now);
-		}
+		// A token another request rotated a moment ago is within the grace too.
+		boolean firstUse = token.rotatedAt() == null && sessions.markRotated(hash, now);
 		Instant expiresAt = lifetimes.expiryAfterRefresh(session.createdAt(), now);
 		sessions.touch(session.id(), now, expiresAt, client.ip());
-		audit.record(AuditEvent.success("auth.refresh").by(user.auditActor()).object("session", token.sessionId()));
+		audit.record(AuditEvent.success("auth.refresh")
+			.by(user.auditActor())
+			.object("session", token.sessionId())
+			.detail("reuse", firstUse ? null : "grace"));
 		return issue(user, sessions.findActive(session.id(), now).orElseThrow(AuthException::invalidRefreshToken), now);
 	}
 
@@ -231,6 +243,10 @@ public class SessionService {
 			audit.record(AuditEvent.denied(action).detail("reason", "api_key"));
 			throw AuthException.forbidden("Sign in with a password to manage sessions; API keys cannot.");
 		}
+	}
+
+	private static boolean withinGrace(Instant rotatedAt, Instant now) {
+		return now.isBefore(rotatedAt.plus(REUSE_GRACE));
 	}
 
 	private AuthException reused(User user, UUID sessionId, Instant now) {
