@@ -77,7 +77,8 @@ class MailTemplates {
 			if (value == null) {
 				throw new IllegalArgumentException("No value for mail placeholder " + name);
 			}
-			matcher.appendReplacement(out, Matcher.quoteReplacement(html ? HtmlUtils.htmlEscape(value) : value));
+			matcher.appendReplacement(out,
+					Matcher.quoteReplacement(html ? HtmlUtils.htmlEscape(value, "UTF-8") : value));
 		}
 		matcher.appendTail(out);
 		return out.toString();
