@@ -39,6 +39,18 @@ describe('ApiClient', () => {
     expect(header(calls[0]!.init, 'Authorization')).toBe('Bearer t1')
   })
 
+  it('asks for problem details in the language the UI shows', async () => {
+    const { api, calls } = client(() => json({ ok: true }))
+    api.acceptTokens(tokens('t1'))
+    vi.stubGlobal('document', { documentElement: { lang: 'de' } })
+    try {
+      await api.request('/api/v1/me')
+    } finally {
+      vi.unstubAllGlobals()
+    }
+    expect(header(calls[0]!.init, 'Accept-Language')).toBe('de')
+  })
+
   it('refreshes through the cookie with the CSRF header and retries once after a 401', async () => {
     let refreshed = false
     const { api, calls } = client((url, init) => {

@@ -280,7 +280,12 @@ export class ApiClient {
   }
 
   private fetchOnce(path: string, options: RequestOptions, token: string | null): Promise<Response> {
-    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...options.headers }
+    const headers: Record<string, string> = {
+      Accept: 'application/json, application/problem+json',
+      // Problem details come back in the UI's language.
+      ...(uiLanguage() ? { 'Accept-Language': uiLanguage() } : {}),
+      ...options.headers,
+    }
     let body = options.body
     if (options.json !== undefined) {
       headers['Content-Type'] = 'application/json'
@@ -348,3 +353,8 @@ function documentCookie(name: string): string | undefined {
 }
 
 export const api = new ApiClient()
+
+/** The language the UI shows (I18nProvider keeps <html lang> current); none outside a browser. */
+function uiLanguage(): string {
+  return typeof document === 'undefined' ? '' : document.documentElement.lang
+}
