@@ -24,13 +24,19 @@ import org.springframework.web.util.HtmlUtils;
  * texts: the message {@code mail.<name>.<key>} (or {@code key} itself when it contains a
  * dot) from the catalogue in the recipient's language, its ICU arguments being the same
  * values. {@code {{lang}}} and {@code {{dir}}} give the HTML part the language and
- * writing direction. Values and texts are escaped in the HTML part, so a transfer title
- * cannot inject markup; an unknown placeholder is a bug and fails loudly.
+ * writing direction, in the layout {@code mail/layout.html} that wraps every HTML part.
+ * Values and texts are escaped in the HTML part, so a transfer title cannot inject
+ * markup; an unknown placeholder is a bug and fails loudly.
  */
 @Component
 class MailTemplates {
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(t:)?([a-zA-Z0-9_.-]+)}}");
+
+	private static final String LAYOUT = "layout.html";
+
+	/** Where the layout takes a template's HTML: not a placeholder, so never escaped. */
+	private static final String CONTENT = "<!--content-->";
 
 	private final Map<String, String> cache = new ConcurrentHashMap<>();
 
@@ -45,14 +51,13 @@ class MailTemplates {
 		Map<String, String> values = new HashMap<>(given);
 		values.put("lang", language.toLanguageTag());
 		values.put("dir", Languages.rightToLeft(language) ? "rtl" : "ltr");
-		String text = fill(template + ".txt", values, language, false);
+		String text = fill(load(template + ".txt"), template, values, language, false);
 		int newline = text.indexOf('\n');
 		if (!text.startsWith("Subject: ") || newline < 0) {
 			throw new IllegalStateException("Template " + template + ".txt must start with a Subject line");
 		}
 		String subject = text.substring("Subject: ".length(), newline).strip().replaceAll("[\\r\\n]", " ");
-		return new Rendered(subject, text.substring(newline + 1).strip() + "\n",
-				fill(template + ".html", values, language, true));
+		return new Rendered(subject, text.substring(newline + 1).strip() + "\n", html(template, values, language));
 	}
 
 	private String load(String name) {
@@ -66,10 +71,16 @@ class MailTemplates {
 		});
 	}
 
-	private String fill(String file, Map<String, String> values, Locale language, boolean html) {
-		Matcher matcher = PLACEHOLDER.matcher(load(file));
+	/** The template's HTML inside the shared layout (language, direction, footer). */
+	private String html(String template, Map<String, String> values, Locale language) {
+		String content = fill(load(template + ".html"), template, values, language, true);
+		String layout = fill(load(LAYOUT), template, values, language, true);
+		return layout.replace(CONTENT, content);
+	}
+
+	private String fill(String source, String template, Map<String, String> values, Locale language, boolean html) {
+		Matcher matcher = PLACEHOLDER.matcher(source);
 		StringBuilder out = new StringBuilder();
-		String template = file.substring(0, file.lastIndexOf('.'));
 		while (matcher.find()) {
 			String name = matcher.group(2);
 			String value = (matcher.group(1) == null) ? values.get(name)
