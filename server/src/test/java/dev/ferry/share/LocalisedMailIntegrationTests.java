@@ -108,6 +108,22 @@ class LocalisedMailIntegrationTests extends ShareIntegrationTest {
 	}
 
 	@Test
+	void aCodeMailToARecipientWithoutAccountIsInTheLanguageTheSenderChose() throws Exception {
+		Account owner = newUser();
+		String recipient = "es-" + UUID.randomUUID() + "@example.test";
+		String fileId = upload(owner, "/e.txt", "e".getBytes());
+		JsonNode transfer = transfer(owner, Map.of("title", "Contrato", "file_ids", List.of(fileId), "recipients",
+				List.of(recipient), "recipient_locale", "es"));
+		String token = tokenOf(link(owner, transfer.get("id").asString(), Map.of("require_email_verification", true)));
+
+		assertThat(publicPost("/api/v1/share/" + token + "/verify-email", Map.of("email", recipient)).status())
+			.isEqualTo(202);
+		MimeMessage mail = mailTo(recipient, 1).get(0);
+		assertThat(subject(mail)).startsWith("Tu código de Ferry: ");
+		assertThat(part(mail, "text/plain")).contains("Tu código para abrir «Contrato» es:");
+	}
+
+	@Test
 	void anUnknownRecipientLanguageIsRefused() {
 		Account owner = newUser();
 		String fileId = upload(owner, "/x.txt", "x".getBytes());
