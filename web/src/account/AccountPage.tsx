@@ -5,6 +5,7 @@ import { Badge } from '../ui/Badge'
 import { PageHeader, Section } from '../ui/PageHeader'
 import { ApiKeysSection } from './ApiKeysSection'
 import { AuthorizedAppsSection } from './AuthorizedAppsSection'
+import { LanguageSetting } from './LanguageSetting'
 import { PasskeysSection } from './PasskeysSection'
 import { PasswordSection, TwoFactorSection } from './SecuritySection'
 import { SessionsSection } from './SessionsSection'
@@ -55,6 +56,7 @@ export function AccountPage() {
             </div>
           </dl>
         </Section>
+        <LanguageSetting />
         <TwoFactorSection />
         <PasskeysSection />
         <PasswordSection directoryAccount={me?.directory_account === true} />

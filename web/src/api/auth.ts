@@ -35,6 +35,11 @@ export function fetchMe(): Promise<Me> {
   return api.request<Me>('/api/v1/me')
 }
 
+/** The account's language: a shipped BCP 47 tag, or null to follow the browser. */
+export function updateAccountLanguage(locale: string | null): Promise<void> {
+  return api.request<void>('/api/v1/me', { method: 'PATCH', json: { locale } })
+}
+
 /**
  * Ends this session: the server revokes it and clears the refresh and CSRF cookies. A
  * single sign-on session then sends the browser to the provider to end its session too.

@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query'
+import { useAccountLocale } from '../account/useAccountLocale'
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import {
   fetchMe,
@@ -49,6 +50,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [signedOutNote, setSignedOutNote] = useState<string | null>(null)
   const queries = useQueryClient()
   const restriction = useRestriction()
+  useAccountLocale(me)
 
   const loadMe = useCallback(async () => {
     const profile = await fetchMe()

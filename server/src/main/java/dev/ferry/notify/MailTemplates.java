@@ -4,10 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import dev.ferry.i18n.Languages;
+import dev.ferry.i18n.Messages;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -15,26 +20,44 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * Classpath templates {@code mail/<name>.txt} (first line {@code Subject: ...}) and
- * {@code mail/<name>.html} with {@code {{placeholder}}} values. Values are escaped in the
- * HTML part, so a transfer title cannot inject markup; an unknown placeholder is a bug
- * and fails loudly.
+ * {@code mail/<name>.html} with {@code {{placeholder}}} values and {@code {{t:key}}}
+ * texts: the message {@code mail.<name>.<key>} (or {@code key} itself when it contains a
+ * dot) from the catalogue in the recipient's language, its ICU arguments being the same
+ * values. {@code {{lang}}} and {@code {{dir}}} give the HTML part the language and
+ * writing direction, in the layout {@code mail/layout.html} that wraps every HTML part.
+ * Values and texts are escaped in the HTML part, so a transfer title cannot inject
+ * markup; an unknown placeholder is a bug and fails loudly.
  */
 @Component
 class MailTemplates {
 
-	private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-z_]+)}}");
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(t:)?([a-zA-Z0-9_.-]+)}}");
+
+	private static final String LAYOUT = "layout.html";
+
+	/** Where the layout takes a template's HTML: not a placeholder, so never escaped. */
+	private static final String CONTENT = "<!--content-->";
 
 	private final Map<String, String> cache = new ConcurrentHashMap<>();
 
-	Rendered render(String template, Map<String, String> values) {
-		String text = fill(load(template + ".txt"), values, false);
+	private final Messages messages;
+
+	MailTemplates(Messages messages) {
+		this.messages = messages;
+	}
+
+	Rendered render(String template, Map<String, String> given, Locale locale) {
+		Locale language = Languages.closest(locale);
+		Map<String, String> values = new HashMap<>(given);
+		values.put("lang", language.toLanguageTag());
+		values.put("dir", Languages.rightToLeft(language) ? "rtl" : "ltr");
+		String text = fill(load(template + ".txt"), template, values, language, false);
 		int newline = text.indexOf('\n');
 		if (!text.startsWith("Subject: ") || newline < 0) {
 			throw new IllegalStateException("Template " + template + ".txt must start with a Subject line");
 		}
 		String subject = text.substring("Subject: ".length(), newline).strip().replaceAll("[\\r\\n]", " ");
-		return new Rendered(subject, text.substring(newline + 1).strip() + "\n",
-				fill(load(template + ".html"), values, true));
+		return new Rendered(subject, text.substring(newline + 1).strip() + "\n", html(template, values, language));
 	}
 
 	private String load(String name) {
@@ -48,15 +71,25 @@ class MailTemplates {
 		});
 	}
 
-	private static String fill(String template, Map<String, String> values, boolean html) {
-		Matcher matcher = PLACEHOLDER.matcher(template);
+	/** The template's HTML inside the shared layout (language, direction, footer). */
+	private String html(String template, Map<String, String> values, Locale language) {
+		String content = fill(load(template + ".html"), template, values, language, true);
+		String layout = fill(load(LAYOUT), template, values, language, true);
+		return layout.replace(CONTENT, content);
+	}
+
+	private String fill(String source, String template, Map<String, String> values, Locale language, boolean html) {
+		Matcher matcher = PLACEHOLDER.matcher(source);
 		StringBuilder out = new StringBuilder();
 		while (matcher.find()) {
-			String value = values.get(matcher.group(1));
+			String name = matcher.group(2);
+			String value = (matcher.group(1) == null) ? values.get(name)
+					: messages.format(name.contains(".") ? name : "mail." + template + "." + name, language, values);
 			if (value == null) {
-				throw new IllegalArgumentException("No value for mail placeholder " + matcher.group(1));
+				throw new IllegalArgumentException("No value for mail placeholder " + name);
 			}
-			matcher.appendReplacement(out, Matcher.quoteReplacement(html ? HtmlUtils.htmlEscape(value) : value));
+			matcher.appendReplacement(out,
+					Matcher.quoteReplacement(html ? HtmlUtils.htmlEscape(value, "UTF-8") : value));
 		}
 		matcher.appendTail(out);
 		return out.toString();

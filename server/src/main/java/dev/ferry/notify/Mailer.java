@@ -1,5 +1,6 @@
 package dev.ferry.notify;
 
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -23,6 +24,15 @@ public interface Mailer {
 	 * {@code {{name}}} placeholders (HTML-escaped in the HTML part). Returns false when
 	 * mail is disabled.
 	 */
-	boolean send(String recipient, String template, Map<String, String> values);
+	default boolean send(String recipient, String template, Map<String, String> values) {
+		return send(recipient, null, template, values);
+	}
+
+	/**
+	 * Like {@link #send(String, String, Map)}, in the recipient's language: the one their
+	 * account chose, else {@code preferred} (what the sender chose for them, or the
+	 * sender's own; may be null), else English.
+	 */
+	boolean send(String recipient, Locale preferred, String template, Map<String, String> values);
 
 }

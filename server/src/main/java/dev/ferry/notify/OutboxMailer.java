@@ -1,9 +1,13 @@
 package dev.ferry.notify;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
+import dev.ferry.i18n.Languages;
 import dev.ferry.jobs.Jobs;
 
 import org.springframework.stereotype.Service;
@@ -25,7 +29,11 @@ class OutboxMailer implements Mailer {
 
 	private final Clock clock;
 
-	OutboxMailer(MailTransport transport, MailTemplates templates, MailOutbox outbox, Jobs jobs, Clock clock) {
+	private final List<RecipientLocales> accountLocales;
+
+	OutboxMailer(MailTransport transport, MailTemplates templates, MailOutbox outbox, Jobs jobs, Clock clock,
+			List<RecipientLocales> accountLocales) {
+		this.accountLocales = accountLocales;
 		this.transport = transport;
 		this.jobs = jobs;
 		this.templates = templates;
@@ -39,8 +47,13 @@ class OutboxMailer implements Mailer {
 	}
 
 	@Override
-	public boolean send(String recipient, String template, Map<String, String> values) {
-		MailTemplates.Rendered rendered = templates.render(template, values);
+	public boolean send(String recipient, Locale preferred, String template, Map<String, String> values) {
+		Locale locale = accountLocales.stream()
+			.map((locales) -> locales.of(recipient))
+			.flatMap(Optional::stream)
+			.findFirst()
+			.orElse((preferred != null) ? preferred : Languages.DEFAULT);
+		MailTemplates.Rendered rendered = templates.render(template, values, locale);
 		if (!enabled()) {
 			return false;
 		}

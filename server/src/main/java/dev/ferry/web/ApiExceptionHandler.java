@@ -60,9 +60,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private final DeniedRequests denied;
 
-	ApiExceptionHandler(Validation validation, DeniedRequests denied) {
+	private final ProblemLanguage language;
+
+	ApiExceptionHandler(Validation validation, DeniedRequests denied, ProblemLanguage language) {
 		this.validation = validation;
 		this.denied = denied;
+		this.language = language;
 	}
 
 	@Override
@@ -214,14 +217,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
 	}
 
-	/** Every problem leaves with a type, including those Spring built itself. */
+	/**
+	 * Every problem leaves with a type, including those Spring built itself, and in the
+	 * client's language.
+	 */
 	@Override
 	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
 			WebRequest request) {
+		Object translated = body;
 		if (body instanceof ProblemDetail problem) {
 			Problems.ensureType(problem);
+			translated = language.translate(problem, request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
 		}
-		return super.createResponseEntity(body, headers, statusCode, request);
+		return super.createResponseEntity(translated, headers, statusCode, request);
 	}
 
 	private static HttpServletRequest servletRequest(WebRequest request) {

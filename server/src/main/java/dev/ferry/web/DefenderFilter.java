@@ -50,7 +50,7 @@ class DefenderFilter extends OncePerRequestFilter {
 			audit.record(AuditEvent.denied("defender.refused").detail("path", request.getRequestURI()));
 			ProblemDetail problem = refusal.get().getBody();
 			Problems.setInstance(problem, request.getRequestURI());
-			problems.write(response, problem);
+			problems.write(request, response, problem);
 			return;
 		}
 		chain.doFilter(request, response);

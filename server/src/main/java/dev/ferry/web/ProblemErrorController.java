@@ -63,7 +63,7 @@ class ProblemErrorController implements ErrorController {
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		Problems.setInstance(problem, (uri != null) ? uri.toString() : request.getRequestURI());
 		SecurityHeaders.addMissing(request, response);
-		problems.write(response, problem);
+		problems.write(request, response, problem);
 	}
 
 	private static ProblemDetail forStatus(HttpStatusCode status) {

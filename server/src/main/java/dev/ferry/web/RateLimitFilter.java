@@ -109,7 +109,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 		problem.setProperty("policy", policy.name());
 		Problems.setInstance(problem, request.getRequestURI());
 		SecurityHeaders.addMissing(request, response);
-		problems.write(response, problem);
+		problems.write(request, response, problem);
 	}
 
 	private static void headers(HttpServletResponse response, List<Taken> taken) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,6 +16,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.ferry.crypto.TestSecrets;
+import dev.ferry.i18n.Messages;
 import dev.ferry.jobs.Jobs;
 import dev.ferry.testing.Databases;
 import dev.ferry.testing.MutableClock;
@@ -48,7 +50,8 @@ class MailOutboxTests {
 			MailTransport transport = new MailTransport(sender(port), properties.from());
 			MailWorker worker = new MailWorker(outbox, transport, clock);
 			QueuedIds jobs = new QueuedIds();
-			OutboxMailer mailer = new OutboxMailer(transport, new MailTemplates(), outbox, jobs, clock);
+			OutboxMailer mailer = new OutboxMailer(transport, new MailTemplates(new Messages()), outbox, jobs, clock,
+					List.of());
 
 			assertThat(mailer.send("to@example.test", "verification-code", Map.of("code", "123456", "title", "<T>")))
 				.isTrue();
@@ -92,8 +95,9 @@ class MailOutboxTests {
 			MailTransport transport = new MailTransport(sender(port), properties.from());
 			MailWorker worker = new MailWorker(outbox, transport, clock);
 			QueuedIds jobs = new QueuedIds();
-			new OutboxMailer(transport, new MailTemplates(), outbox, jobs, clock).send("to@example.test",
-					"transfer-expired-unopened", Map.of("title", "Secret title", "expires_at", "2030-01-01T00:00:00Z"));
+			new OutboxMailer(transport, new MailTemplates(new Messages()), outbox, jobs, clock, List.of()).send(
+					"to@example.test", "transfer-expired-unopened",
+					Map.of("title", "Secret title", "expires_at", "2030-01-01T00:00:00Z"));
 			assertNoPlaintextAtRest(db, "Secret title");
 			String id = jobs.single();
 
@@ -114,8 +118,9 @@ class MailOutboxTests {
 	@EnumSource(Databases.Vendor.class)
 	void nothingIsQueuedWhenMailIsOff(Databases.Vendor vendor) {
 		try (Databases.Fresh db = Databases.migrated(vendor)) {
-			OutboxMailer mailer = new OutboxMailer(MailTransport.DISABLED, new MailTemplates(),
-					new MailOutbox(db.jdbc(), TestSecrets.kek()), new QueuedIds(), new MutableClock(Instant.now()));
+			OutboxMailer mailer = new OutboxMailer(MailTransport.DISABLED, new MailTemplates(new Messages()),
+					new MailOutbox(db.jdbc(), TestSecrets.kek()), new QueuedIds(), new MutableClock(Instant.now()),
+					List.of());
 
 			assertThat(mailer.send("to@example.test", "verification-code", Map.of("code", "1", "title", "t")))
 				.isFalse();

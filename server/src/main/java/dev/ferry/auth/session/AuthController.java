@@ -1,6 +1,7 @@
 package dev.ferry.auth.session;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.ferry.auth.AccountLocales;
 import dev.ferry.auth.AuthException;
 import dev.ferry.auth.ClientInfo;
 import dev.ferry.auth.CurrentUser;
@@ -49,8 +51,11 @@ class AuthController {
 
 	private final ObjectProvider<DirectoryPasswords> directory;
 
+	private final AccountLocales locales;
+
 	AuthController(PasswordSignIn login, MfaLoginService mfa, SessionService sessions, RefreshCookies cookies,
-			ProviderSignOut oidc, ObjectProvider<DirectoryPasswords> directory) {
+			ProviderSignOut oidc, ObjectProvider<DirectoryPasswords> directory, AccountLocales locales) {
+		this.locales = locales;
 		this.login = login;
 		this.mfa = mfa;
 		this.sessions = sessions;
@@ -126,7 +131,8 @@ class AuthController {
 
 	/**
 	 * The signed-in account; {@code directory_account} when its password lives in a
-	 * directory (LDAP / Active Directory), so Ferry's password change does not apply.
+	 * directory (LDAP / Active Directory), so Ferry's password change does not apply;
+	 * {@code locale}, the account's language (null: follow the browser).
 	 */
 	@Operation(operationId = "getCurrentUser", summary = "The signed-in account")
 	@GetMapping("/me")
@@ -134,7 +140,8 @@ class AuthController {
 		DirectoryPasswords passwords = directory.getIfAvailable();
 		return new Me(user.userId().toString(), user.email(), user.name(), user.role().apiName(),
 				Scope.apiNames(user.scopes()), (user.apiKeyId() != null) ? user.apiKeyId().toString() : null,
-				passwords != null && passwords.manages(user.userId()));
+				passwords != null && passwords.manages(user.userId()),
+				locales.of(user.userId()).map(Locale::toLanguageTag).orElse(null));
 	}
 
 	record LoginRequest(@NotBlank @Size(max = 320) String email, @NotBlank @Size(max = 1024) String password,
@@ -152,7 +159,8 @@ class AuthController {
 	}
 
 	record Me(String id, String email, @JsonInclude(JsonInclude.Include.ALWAYS) String name, String role,
-			List<String> scopes, String apiKeyId, boolean directoryAccount) {
+			List<String> scopes, String apiKeyId, boolean directoryAccount,
+			@JsonInclude(JsonInclude.Include.ALWAYS) String locale) {
 	}
 
 }

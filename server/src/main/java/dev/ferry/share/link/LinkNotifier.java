@@ -2,6 +2,8 @@ package dev.ferry.share.link;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
@@ -64,9 +66,10 @@ class LinkNotifier implements TransferNotices {
 		}
 		LinkView link = links.create(transfer, (options != null) ? options : LinkOptions.DEFAULTS);
 		Instant expires = Instant.parse(link.expiresAt());
+		Map<String, Locale> chosen = transfers.recipientLocales(transfer.id());
 		transactions.executeWithoutResult((status) -> {
 			for (String recipient : recipients) {
-				if (notices.shared(transfer, recipient, link.url(), expires)) {
+				if (notices.shared(transfer, recipient, chosen.get(recipient), link.url(), expires)) {
 					transfers.markRecipients(transfer.id(), "notified_at", recipient, transferService.now());
 				}
 			}

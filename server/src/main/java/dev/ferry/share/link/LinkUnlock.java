@@ -1,6 +1,7 @@
 package dev.ferry.share.link;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -59,14 +60,17 @@ public class LinkUnlock {
 	}
 
 	/**
-	 * Mails a code to an {@code eligible} address; for any other the same hashing time is
-	 * spent, so the answer cannot tell them apart. Returns the mail status.
+	 * Mails a code to an {@code eligible} address, in its account's language, else
+	 * {@code preferred} (the sender's choice for it; may be null); for any other the same
+	 * hashing time is spent, so the answer cannot tell them apart. Returns the mail
+	 * status.
 	 */
-	public String sendCode(String action, Target target, String email, boolean eligible, String title, String ip) {
+	public String sendCode(String action, Target target, String email, boolean eligible, String title, Locale preferred,
+			String ip) {
 		limits.acquire(action, target.objectType(), target.id(), "code_request", ip);
 		if (eligible) {
 			String code = codes.issue(target.subject(), target.id(), email);
-			mailer.send(email, "verification-code", Map.of("code", code, "title", title));
+			mailer.send(email, preferred, "verification-code", Map.of("code", code, "title", title));
 		}
 		else {
 			encoder.encode("000000");

@@ -162,7 +162,7 @@ class PublicShares {
 		String email = EmailAddresses.normalize(rawEmail);
 		boolean recipient = transfers.isRecipient(visit.transfer().id(), email);
 		String mail = unlock.sendCode("share.verification_requested", target(link), email, recipient,
-				visit.transfer().title(), ip);
+				visit.transfer().title(), transfers.recipientLocales(visit.transfer().id()).get(email), ip);
 		audit.record(AuditEvent.success("share.verification_requested")
 			.object("share_link", link.id())
 			.detail("email", email)

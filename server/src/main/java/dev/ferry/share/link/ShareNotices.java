@@ -1,9 +1,11 @@
 package dev.ferry.share.link;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.ferry.auth.AccountLocales;
 import dev.ferry.auth.Accounts;
 import dev.ferry.auth.User;
 import dev.ferry.notify.Mailer;
@@ -27,7 +29,10 @@ class ShareNotices {
 
 	private final ApplicationEventPublisher events;
 
-	ShareNotices(Mailer mailer, Accounts accounts, ApplicationEventPublisher events) {
+	private final AccountLocales locales;
+
+	ShareNotices(Mailer mailer, Accounts accounts, ApplicationEventPublisher events, AccountLocales locales) {
+		this.locales = locales;
 		this.events = events;
 		this.mailer = mailer;
 		this.accounts = accounts;
@@ -37,8 +42,13 @@ class ShareNotices {
 		return mailer.status();
 	}
 
-	boolean shared(Transfer transfer, String recipient, String url, Instant expiresAt) {
-		return mailer.send(recipient, "transfer-shared",
+	/**
+	 * Mails {@code recipient} the link, in their account's language, else {@code chosen}
+	 * (the sender's choice for them, may be null), else the sender's own.
+	 */
+	boolean shared(Transfer transfer, String recipient, Locale chosen, String url, Instant expiresAt) {
+		Locale preferred = (chosen != null) ? chosen : locales.of(transfer.ownerId()).orElse(null);
+		return mailer.send(recipient, preferred, "transfer-shared",
 				Map.of("sender_name", senderName(transfer), "title", transfer.title(), "message",
 						(transfer.message() != null) ? transfer.message() : "", "link", url, "expires_at",
 						expiresAt.toString()));

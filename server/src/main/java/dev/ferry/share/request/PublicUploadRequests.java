@@ -113,7 +113,7 @@ class PublicUploadRequests {
 		String email = EmailAddresses.normalize(rawEmail);
 		boolean allowed = request.allowedEmails().contains(email);
 		String mail = unlock.sendCode("upload_request.verification_requested", target(request), email, allowed,
-				request.title(), ip);
+				request.title(), null, ip);
 		audit.record(AuditEvent.success("upload_request.verification_requested")
 			.object("upload_request", request.id())
 			.detail("email", email)

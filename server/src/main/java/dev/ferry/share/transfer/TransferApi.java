@@ -11,9 +11,13 @@ public final class TransferApi {
 	private TransferApi() {
 	}
 
+	/**
+	 * A new transfer; {@code recipientLocale} is the language (a shipped BCP 47 tag) its
+	 * mails take for recipients whose own account chose none.
+	 */
 	public record NewTransfer(String title, String message, List<String> fileIds, List<String> recipients,
 			Instant expiresAt, Boolean showSenderEmail, Boolean notifySender, Boolean deleteFilesOnExpiry,
-			Boolean notifyRecipients, LinkOptions link, Boolean e2e, String manifest) {
+			Boolean notifyRecipients, LinkOptions link, Boolean e2e, String manifest, String recipientLocale) {
 	}
 
 	public record Change(String title, String message, Instant expiresAt, List<String> recipients,

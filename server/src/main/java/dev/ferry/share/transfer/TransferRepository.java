@@ -4,10 +4,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.ferry.i18n.Languages;
 import dev.ferry.share.Cursor;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -175,6 +179,28 @@ public class TransferRepository {
 			.param(transferId.toString())
 			.query((rs, row) -> new Recipient(rs.getString(1), instant(rs, 2), instant(rs, 3), instant(rs, 4)))
 			.list();
+	}
+
+	/** The language the sender chose for the transfer's recipients (null: none). */
+	void setRecipientLocale(UUID transferId, Locale locale) {
+		jdbc.sql("UPDATE transfer_recipients SET locale = ? WHERE transfer_id = ?")
+			.params((locale != null) ? locale.toLanguageTag() : null, transferId.toString())
+			.update();
+	}
+
+	/**
+	 * The languages the sender chose, by recipient address; recipients without one
+	 * absent.
+	 */
+	public Map<String, Locale> recipientLocales(UUID transferId) {
+		Map<String, Locale> locales = new HashMap<>();
+		jdbc.sql("SELECT email, locale FROM transfer_recipients WHERE transfer_id = ? AND locale IS NOT NULL")
+			.param(transferId.toString())
+			.query((rs, row) -> Map.entry(rs.getString(1), rs.getString(2)))
+			.list()
+			.forEach((row) -> Languages.shipped(row.getValue())
+				.ifPresent((locale) -> locales.put(row.getKey(), locale)));
+		return locales;
 	}
 
 	public boolean isRecipient(UUID transferId, String email) {

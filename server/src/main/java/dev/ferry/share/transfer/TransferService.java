@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -21,6 +22,7 @@ import dev.ferry.share.EmailAddresses;
 import dev.ferry.share.ShareException;
 import dev.ferry.share.ShareProperties;
 import dev.ferry.share.transfer.TransferApi.Change;
+import dev.ferry.i18n.Languages;
 import dev.ferry.share.transfer.TransferApi.NewTransfer;
 
 import org.springframework.stereotype.Service;
@@ -70,12 +72,16 @@ public class TransferService {
 		if (Boolean.TRUE.equals(request.notifyRecipients()) && recipients.isEmpty()) {
 			throw ShareException.invalid("notify_recipients needs at least one recipient.");
 		}
+		Locale recipientLocale = (request.recipientLocale() != null) ? Languages.shipped(request.recipientLocale())
+			.orElseThrow(() -> ShareException
+				.invalid("recipient_locale must be one of " + String.join(", ", Languages.TAGS) + ".")) : null;
 		Transfer transfer = new Transfer(UUID.randomUUID(), user.userId(), title(request.title()),
 				message(request.message()), Transfer.Status.ACTIVE, expiry(request.expiresAt(), now),
 				Boolean.TRUE.equals(request.showSenderEmail()), !Boolean.FALSE.equals(request.notifySender()),
 				Boolean.TRUE.equals(request.deleteFilesOnExpiry()), now, now, null, null, null);
 		transactions.executeWithoutResult((status) -> {
 			transfers.insert(transfer, fileIds, recipients);
+			transfers.setRecipientLocale(transfer.id(), recipientLocale);
 			audit.record(AuditEvent.success("transfer.created")
 				.object("transfer", transfer.id())
 				.detail("files", fileIds.size())
