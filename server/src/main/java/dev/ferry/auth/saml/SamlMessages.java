@@ -21,21 +21,29 @@ final class SamlMessages {
 	}
 
 	/**
-	 * Ferry's metadata for one provider: who it is, that it wants signed assertions, and
-	 * where they are posted.
+	 * Ferry's metadata for one provider: who it is, that it wants signed assertions,
+	 * where they are posted, and the certificate to encrypt them to (base64 DER) with the
+	 * algorithms Ferry decrypts.
 	 */
-	static String metadata(String entityId, String consumerUrl) {
+	static String metadata(String entityId, String consumerUrl, String encryptionCertificate) {
 		return """
 				<?xml version="1.0" encoding="UTF-8"?>
-				<md:EntityDescriptor xmlns:md="%s" entityID="%s">
+				<md:EntityDescriptor xmlns:md="%s" xmlns:ds="%s" entityID="%s">
 				  <md:SPSSODescriptor AuthnRequestsSigned="false" WantAssertionsSigned="true" \
 				protocolSupportEnumeration="%s">
+				    <md:KeyDescriptor use="encryption">
+				      <ds:KeyInfo><ds:X509Data><ds:X509Certificate>%s</ds:X509Certificate></ds:X509Data></ds:KeyInfo>
+				      <md:EncryptionMethod Algorithm="http://www.w3.org/2009/xmlenc11#aes256-gcm"/>
+				      <md:EncryptionMethod Algorithm="http://www.w3.org/2009/xmlenc11#aes128-gcm"/>
+				      <md:EncryptionMethod Algorithm="http://www.w3.org/2009/xmlenc11#rsa-oaep"/>
+				      <md:EncryptionMethod Algorithm="http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p"/>
+				    </md:KeyDescriptor>
 				    <md:NameIDFormat>urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified</md:NameIDFormat>
 				    <md:AssertionConsumerService Binding="%s" Location="%s" index="0" isDefault="true"/>
 				  </md:SPSSODescriptor>
 				</md:EntityDescriptor>
-				""".formatted(SamlXml.METADATA, SamlXml.escape(entityId), SamlXml.PROTOCOL, SamlXml.POST_BINDING,
-				SamlXml.escape(consumerUrl));
+				""".formatted(SamlXml.METADATA, SamlXml.SIGNATURE, SamlXml.escape(entityId), SamlXml.PROTOCOL,
+				encryptionCertificate, SamlXml.POST_BINDING, SamlXml.escape(consumerUrl));
 	}
 
 	/** The identity provider's sign-in URL carrying the request and the relay state. */

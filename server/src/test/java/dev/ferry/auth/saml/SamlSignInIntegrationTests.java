@@ -110,6 +110,13 @@ class SamlSignInIntegrationTests {
 		registry.add("ferry.saml.providers[4].id", () -> "noidp");
 		registry.add("ferry.saml.providers[4].metadata-url", () -> DESCRIPTOR);
 		registry.add("ferry.saml.providers[4].entity-id", () -> "ferry-saml-noidp");
+		// Assertions Keycloak encrypts to Ferry's key (its own Keycloak client),
+		// required.
+		registry.add("ferry.saml.providers[5].id", () -> "enc");
+		registry.add("ferry.saml.providers[5].metadata-url", () -> DESCRIPTOR);
+		registry.add("ferry.saml.providers[5].entity-id", () -> "ferry-saml-enc");
+		registry.add("ferry.saml.providers[5].require-encryption", () -> "true");
+		registry.add("ferry.saml.providers[5].link-by-email", () -> "true");
 	}
 
 	@BeforeEach
@@ -158,7 +165,7 @@ class SamlSignInIntegrationTests {
 			.extracting((m) -> m.get("id").asString() + " " + m.get("start_url").asString())
 			.containsExactly("keycloak /api/v1/auth/login/saml/keycloak", "file /api/v1/auth/login/saml/file",
 					"other /api/v1/auth/login/saml/other", "idp /api/v1/auth/login/saml/idp",
-					"noidp /api/v1/auth/login/saml/noidp");
+					"noidp /api/v1/auth/login/saml/noidp", "enc /api/v1/auth/login/saml/enc");
 		assertThat(metadata.status()).isEqualTo(200);
 		assertThat(metadata.contentType()).startsWith("application/samlmetadata+xml");
 		assertThat(metadata.body()).contains("entityID=\"ferry-saml\"", "WantAssertionsSigned=\"true\"",
@@ -273,6 +280,70 @@ class SamlSignInIntegrationTests {
 			.isEqualTo("user@keycloak.test");
 		assertThat(refused.landing).isEqualTo("/signin?sso_error=unsolicited");
 		assertThat(audit("auth.sso_login")).anySatisfy((d) -> assertThat(d).contains("saml:noidp", "unsolicited"));
+	}
+
+	@Test
+	void anEncryptedAssertionSignsInAndATamperedOrPlainOneIsRefusedAndAudited() {
+		encryptingClient();
+		Browser browser = new Browser();
+		Posted posted = browser.signIn("enc", "user");
+		String xml = new String(Base64.getDecoder().decode(posted.samlResponse()), StandardCharsets.UTF_8);
+		browser.post("enc", posted);
+		Browser tampered = new Browser();
+		Posted second = tampered.signIn("enc", "user");
+		tampered.post("enc", new Posted(base64(flipCipherText(second.samlResponse())), second.relayState()));
+		Posted plain = new Browser().signIn("keycloak", "user");
+		Browser unencrypted = new Browser();
+		String relay = unencrypted.start("enc");
+		unencrypted.post("enc", new Posted(plain.samlResponse(), relay));
+
+		assertThat(xml).contains("EncryptedAssertion").doesNotContain("user@keycloak.test");
+		assertThat(browser.landing).isEqualTo("/");
+		assertThat(api.get("/api/v1/me", browser.accessToken()).json().get("email").asString())
+			.isEqualTo("user@keycloak.test");
+		assertThat(tampered.landing).isEqualTo("/signin?sso_error=decryption_failed");
+		assertThat(tampered.cookies).doesNotContainKey("__Secure-ferry-refresh");
+		assertThat(unencrypted.landing).isEqualTo("/signin?sso_error=unencrypted");
+		assertThat(audit("auth.sso_login")).anySatisfy((d) -> assertThat(d).contains("saml:enc", "decryption_failed"))
+			.anySatisfy((d) -> assertThat(d).contains("saml:enc", "unencrypted"));
+	}
+
+	/**
+	 * The {@code ferry-saml-enc} client: encrypts its assertions to the certificate
+	 * Ferry's metadata publishes, signs only the assertion (inside the encryption), so a
+	 * change to the cipher text meets the decryption first.
+	 */
+	void encryptingClient() {
+		Matcher certificate = Pattern
+			.compile("<md:KeyDescriptor use=\"encryption\">\\s*<ds:KeyInfo><ds:X509Data><ds:X509Certificate>([^<]+)<")
+			.matcher(api.get("/api/v1/auth/saml/enc/metadata", null).body());
+		assertThat(certificate.find()).isTrue();
+		ObjectNode client = template();
+		client.put("clientId", "ferry-saml-enc");
+		((ObjectNode) client.get("attributes")).put("saml.encrypt", "true")
+			.put("saml.server.signature", "false")
+			.put("saml.encryption.certificate", certificate.group(1));
+		ensureKeycloakClient(client);
+	}
+
+	/**
+	 * The response with one character of its longest cipher value (the content) changed.
+	 */
+	static String flipCipherText(String samlResponse) {
+		String xml = new String(Base64.getDecoder().decode(samlResponse), StandardCharsets.UTF_8);
+		Matcher values = Pattern.compile("CipherValue>([^<]+)<").matcher(xml);
+		int start = -1;
+		int length = 0;
+		while (values.find()) {
+			if (values.group(1).length() > length) {
+				start = values.start(1);
+				length = values.group(1).length();
+			}
+		}
+		assertThat(start).isNotNegative();
+		int at = start + length / 2;
+		char flipped = (xml.charAt(at) == 'A') ? 'B' : 'A';
+		return xml.substring(0, at) + flipped + xml.substring(at + 1);
 	}
 
 	/**
