@@ -97,8 +97,15 @@ class ResponseReader {
 		String inResponseTo = SamlXml.attribute(confirmation, "InResponseTo")
 			.or(() -> SamlXml.attribute(response, "InResponseTo"))
 			.orElse(null);
+		String format = SamlXml.child(subject, SamlXml.ASSERTION, "NameID")
+			.flatMap((element) -> SamlXml.attribute(element, "Format"))
+			.orElse(null);
+		String sessionIndex = SamlXml.child(assertion, SamlXml.ASSERTION, "AuthnStatement")
+			.flatMap((statement) -> SamlXml.attribute(statement, "SessionIndex"))
+			.filter((index) -> index.length() <= 255)
+			.orElse(null);
 		return new SamlAssertion(assertion.getAttributeNS(null, "ID"), nameId, inResponseTo, notOnOrAfter,
-				attributes(assertion));
+				attributes(assertion), format, sessionIndex);
 	}
 
 	/**

@@ -82,7 +82,7 @@ class SamlService {
 		}
 		SamlFlows.Begun begun = flows.begin(provider.id());
 		String redirect = SamlMessages.signInRedirect(idp.signInUrl(), begun.requestId(), entityId(provider),
-				consumerUrl(provider), begun.relayState(), begun.at());
+				consumerUrl(provider), begun.relayState(), begun.at(), endpoints.signingKey(provider));
 		audit.record(AuditEvent.success("auth.sso_start").detail("provider", provider.source()));
 		return new Start(begun.relayState(), URI.create(redirect));
 	}
@@ -126,9 +126,10 @@ class SamlService {
 		if (!user.isActive()) {
 			throw new SamlFailure("suspended", "The account is suspended");
 		}
-		TokenResponse tokens = sessions.start(user, client, true, null, provider.source()).tokens();
+		SessionService.Opened opened = sessions.start(user, client, true, null, provider.source());
+		flows.remember(opened.sessionId(), provider.id(), assertion);
 		providers.status(provider.id()).succeeded();
-		return tokens;
+		return opened.tokens();
 	}
 
 	/**

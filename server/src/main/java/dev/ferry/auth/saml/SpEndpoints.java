@@ -1,5 +1,7 @@
 package dev.ferry.auth.saml;
 
+import java.security.PrivateKey;
+
 import dev.ferry.auth.PublicUrl;
 
 import org.springframework.stereotype.Component;
@@ -30,10 +32,20 @@ class SpEndpoints {
 		return publicUrl.resolve(base(provider) + "/acs");
 	}
 
+	/** Where the identity provider sends logout requests and responses. */
+	String logoutUrl(SamlProperties.Provider provider) {
+		return publicUrl.resolve(base(provider) + "/slo");
+	}
+
 	/** Ferry's service provider metadata for this provider. */
 	String metadata(SamlProperties.Provider provider) {
-		return SamlMessages.metadata(entityId(provider), consumerUrl(provider),
+		return SamlMessages.metadata(entityId(provider), consumerUrl(provider), logoutUrl(provider),
 				keys.forProvider(provider.id()).certificateText());
+	}
+
+	/** Ferry's signing key towards this provider. */
+	PrivateKey signingKey(SamlProperties.Provider provider) {
+		return keys.forProvider(provider.id()).privateKey();
 	}
 
 	private static String base(SamlProperties.Provider provider) {

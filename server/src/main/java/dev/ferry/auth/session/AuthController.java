@@ -45,17 +45,17 @@ class AuthController {
 
 	private final RefreshCookies cookies;
 
-	private final ProviderSignOut oidc;
+	private final List<ProviderSignOut> providerSignOuts;
 
 	private final ObjectProvider<DirectoryPasswords> directory;
 
 	AuthController(PasswordSignIn login, MfaLoginService mfa, SessionService sessions, RefreshCookies cookies,
-			ProviderSignOut oidc, ObjectProvider<DirectoryPasswords> directory) {
+			List<ProviderSignOut> providerSignOuts, ObjectProvider<DirectoryPasswords> directory) {
 		this.login = login;
 		this.mfa = mfa;
 		this.sessions = sessions;
 		this.cookies = cookies;
-		this.oidc = oidc;
+		this.providerSignOuts = providerSignOuts;
 		this.directory = directory;
 	}
 
@@ -119,7 +119,10 @@ class AuthController {
 			ended = sessions.logout(token);
 		}
 		cookies.clear(response);
-		Optional<String> providerLogout = ended.flatMap(oidc::logoutUrl);
+		Optional<String> providerLogout = ended.flatMap((session) -> providerSignOuts.stream()
+			.map((signOut) -> signOut.logoutUrl(session))
+			.flatMap(Optional::stream)
+			.findFirst());
 		return providerLogout.map((url) -> ResponseEntity.ok(new Logout(url)))
 			.orElseGet(() -> ResponseEntity.noContent().build());
 	}
