@@ -6,6 +6,7 @@ import { EmptyState } from '../ui/EmptyState'
 import { ErrorNotice } from '../ui/ErrorNotice'
 import { PageHeader } from '../ui/PageHeader'
 import { PageSpinner } from '../ui/Spinner'
+import { ProviderSettings } from './ProviderSettings'
 import { ScimStatusSection } from './ScimStatusSection'
 
 const TYPES: Record<string, string> = { oidc: 'OpenID Connect', ldap: 'LDAP directory', saml: 'SAML 2.0' }
@@ -74,6 +75,7 @@ function ProviderRow({ provider }: { provider: ProviderStatus }) {
         <p className="text-xs muted">
           Last successful sign-in: {provider.last_success_at ? formatDateTime(provider.last_success_at) : 'none yet'}
         </p>
+        <ProviderSettings provider={provider} />
         {provider.last_error && (
           <p className="text-xs muted">
             Last error: <span className="font-mono">{provider.last_error}</span>

@@ -2,6 +2,7 @@ package dev.ferry.auth.ldap;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -108,7 +109,8 @@ class LdapSignIn implements DirectoryPasswords, SignInProviderReport {
 		catch (LDAPException ex) {
 			health.failed("unreachable: " + ex.getResultCode().getName());
 		}
-		return List.of(health.status(PROVIDER_ID, PROVIDER_ID, properties.name(), properties.url()));
+		return List.of(health.status(PROVIDER_ID, PROVIDER_ID, properties.name(), properties.url(),
+				Map.of("group_sync", groups.syncs() ? "on" : "off")));
 	}
 
 }

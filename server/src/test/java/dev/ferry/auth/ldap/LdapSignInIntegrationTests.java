@@ -237,6 +237,7 @@ class LdapSignInIntegrationTests {
 		assertThat(providers.get(0).get("name").asString()).isEqualTo("Test directory");
 		assertThat(providers.get(0).get("target").asString()).isEqualTo(TestDirectory.URL);
 		assertThat(providers.get(0).get("last_success_at").isNull()).isFalse();
+		assertThat(providers.get(0).get("settings").get("group_sync").asString()).isEqualTo("on");
 	}
 
 	Api.Response signIn(String email, String password) {

@@ -272,6 +272,10 @@ class SamlSignInIntegrationTests {
 		assertThat(saml.get("keycloak").get("target").asString()).isEqualTo(DESCRIPTOR);
 		assertThat(saml.get("keycloak").get("last_success_at").isNull()).isFalse();
 		assertThat(saml.get("other").get("last_error").asString()).isEqualTo("wrong_audience");
+		assertThat(saml.get("keycloak").get("settings").get("encryption").asString()).isEqualTo("optional");
+		assertThat(saml.get("enc").get("settings").get("encryption").asString()).isEqualTo("required");
+		assertThat(saml.get("keycloak").get("settings").get("logout_url").asString())
+			.isEqualTo(api.base() + "/api/v1/auth/saml/keycloak/slo");
 	}
 
 	@Test
