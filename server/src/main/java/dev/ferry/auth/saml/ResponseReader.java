@@ -31,8 +31,6 @@ class ResponseReader {
 	/** How far the identity provider's clock may be off. */
 	static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
 
-	private static final String SUCCESS = "urn:oasis:names:tc:SAML:2.0:status:Success";
-
 	private static final String BEARER = "urn:oasis:names:tc:SAML:2.0:cm:bearer";
 
 	private final Clock clock;
@@ -54,13 +52,7 @@ class ResponseReader {
 		if (!SamlXml.is(response, SamlXml.PROTOCOL, "Response")) {
 			throw new SamlFailure("malformed", "Not a SAML response");
 		}
-		String status = SamlXml.child(response, SamlXml.PROTOCOL, "Status")
-			.flatMap((element) -> SamlXml.child(element, SamlXml.PROTOCOL, "StatusCode"))
-			.map((code) -> code.getAttributeNS(null, "Value"))
-			.orElse("");
-		if (!SUCCESS.equals(status)) {
-			throw new SamlFailure("provider_refused", "The provider answered " + status);
-		}
+		SamlXml.requireSuccess(response);
 		if (count(response, "Assertion") + count(response, "EncryptedAssertion") != 1) {
 			throw new SamlFailure("malformed", "Not exactly one assertion");
 		}
@@ -194,7 +186,8 @@ class ResponseReader {
 		throw new SamlFailure("malformed", "The assertion has no bearer confirmation");
 	}
 
-	private static Optional<Instant> instant(Element element, String name) {
+	/** A time attribute of {@code element}; {@link SamlFailure} when it is not one. */
+	static Optional<Instant> instant(Element element, String name) {
 		try {
 			return SamlXml.attribute(element, name).map(Instant::parse);
 		}

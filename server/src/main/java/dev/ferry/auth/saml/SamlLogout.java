@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -31,8 +30,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class SamlLogout implements ProviderSignOut {
-
-	private static final String SUCCESS = "urn:oasis:names:tc:SAML:2.0:status:Success";
 
 	/** A logout message larger than this is no logout message. */
 	private static final int MESSAGE_LIMIT = 64 * 1024;
@@ -98,7 +95,7 @@ class SamlLogout implements ProviderSignOut {
 		try {
 			IdpMetadata idp = providers.metadata(provider);
 			Element request = signedMessage(samlRequest, "LogoutRequest", provider, idp, true);
-			Optional<Instant> until = instant(request, "NotOnOrAfter");
+			Optional<Instant> until = ResponseReader.instant(request, "NotOnOrAfter");
 			if (until.isPresent() && !clock.instant().minus(ResponseReader.CLOCK_SKEW).isBefore(until.get())) {
 				throw new SamlFailure("expired", "The logout request expired at " + until.get());
 			}
@@ -143,13 +140,7 @@ class SamlLogout implements ProviderSignOut {
 		try {
 			Element response = signedMessage(samlResponse, "LogoutResponse", provider, providers.metadata(provider),
 					false);
-			String status = SamlXml.child(response, SamlXml.PROTOCOL, "Status")
-				.flatMap((element) -> SamlXml.child(element, SamlXml.PROTOCOL, "StatusCode"))
-				.map((code) -> code.getAttributeNS(null, "Value"))
-				.orElse("");
-			if (!SUCCESS.equals(status)) {
-				throw new SamlFailure("provider_refused", "The provider answered " + status);
-			}
+			SamlXml.requireSuccess(response);
 			audit.record(AuditEvent.success("auth.saml_logout")
 				.detail("provider", provider.source())
 				.detail("initiated_by", "ferry")
@@ -199,15 +190,6 @@ class SamlLogout implements ProviderSignOut {
 			throw new SamlFailure("wrong_recipient", "The message is for " + destination.get());
 		}
 		return message;
-	}
-
-	private static Optional<Instant> instant(Element element, String name) {
-		try {
-			return SamlXml.attribute(element, name).map(Instant::parse);
-		}
-		catch (DateTimeParseException ex) {
-			throw new SamlFailure("malformed", "Not a time: " + name, ex);
-		}
 	}
 
 	private SamlProperties.Provider provider(String id) {

@@ -11,8 +11,6 @@ import java.time.temporal.ChronoUnit;
  */
 final class SamlMessages {
 
-	private static final String SUCCESS = "urn:oasis:names:tc:SAML:2.0:status:Success";
-
 	private SamlMessages() {
 	}
 
@@ -91,7 +89,7 @@ final class SamlMessages {
 				Destination="%s" InResponseTo="%s"><saml:Issuer>%s</saml:Issuer>\
 				<samlp:Status><samlp:StatusCode Value="%s"/></samlp:Status></samlp:LogoutResponse>""".formatted(
 				SamlXml.PROTOCOL, SamlXml.ASSERTION, responseId, now.truncatedTo(ChronoUnit.SECONDS),
-				SamlXml.escape(logoutUrl), SamlXml.escape(inResponseTo), SamlXml.escape(entityId), SUCCESS);
+				SamlXml.escape(logoutUrl), SamlXml.escape(inResponseTo), SamlXml.escape(entityId), SamlXml.SUCCESS);
 		return RedirectBinding.url(logoutUrl, "SAMLResponse", response, null, key);
 	}
 

@@ -450,12 +450,29 @@ class SamlSignInIntegrationTests {
 		return "Bearer " + JsonMapper.shared().readTree(token.body()).get("access_token").asString();
 	}
 
+	@Test
+	void anAssertionWhoseKeyTravelsWithRsaPkcs1v15IsRefused() {
+		ObjectNode client = encryptingClient();
+		((ObjectNode) client.get("attributes")).put("saml.encryption.keyAlgorithm",
+				"http://www.w3.org/2001/04/xmlenc#rsa-1_5");
+		ensureKeycloakClient(client);
+		Browser browser = new Browser();
+		Posted posted = browser.signIn("enc", "user");
+		String xml = new String(Base64.getDecoder().decode(posted.samlResponse()), StandardCharsets.UTF_8);
+
+		browser.post("enc", posted);
+
+		assertThat(xml).contains("xmlenc#rsa-1_5");
+		assertThat(browser.landing).isEqualTo("/signin?sso_error=decryption_failed");
+	}
+
 	/**
 	 * The {@code ferry-saml-enc} client: encrypts its assertions to the certificate
-	 * Ferry's metadata publishes, signs only the assertion (inside the encryption), so a
-	 * change to the cipher text meets the decryption first.
+	 * Ferry's metadata publishes (key transport RSA-OAEP, set each time as Keycloak keeps
+	 * attributes an update leaves out), signs only the assertion (inside the encryption),
+	 * so a change to the cipher text meets the decryption first.
 	 */
-	void encryptingClient() {
+	ObjectNode encryptingClient() {
 		Matcher certificate = Pattern
 			.compile("<md:KeyDescriptor use=\"encryption\">\\s*<ds:KeyInfo><ds:X509Data><ds:X509Certificate>([^<]+)<")
 			.matcher(api.get("/api/v1/auth/saml/enc/metadata", null).body());
@@ -464,8 +481,10 @@ class SamlSignInIntegrationTests {
 		client.put("clientId", "ferry-saml-enc");
 		((ObjectNode) client.get("attributes")).put("saml.encrypt", "true")
 			.put("saml.server.signature", "false")
-			.put("saml.encryption.certificate", certificate.group(1));
+			.put("saml.encryption.certificate", certificate.group(1))
+			.put("saml.encryption.keyAlgorithm", "http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p");
 		ensureKeycloakClient(client);
+		return client;
 	}
 
 	/**
