@@ -8,6 +8,7 @@ import { EmptyState } from '../ui/EmptyState'
 import { ErrorNotice } from '../ui/ErrorNotice'
 import { PageHeader } from '../ui/PageHeader'
 import { PageSpinner } from '../ui/Spinner'
+import { ProviderSettings } from './ProviderSettings'
 import { ScimStatusSection } from './ScimStatusSection'
 
 const TYPES: Record<string, MessageDescriptor> = defineMessages({
@@ -139,6 +140,7 @@ function ProviderRow({ provider }: { provider: ProviderStatus }) {
             <FormattedMessage id="admin.providers.noSuccess" defaultMessage="Last successful sign-in: none yet" />
           )}
         </p>
+        <ProviderSettings provider={provider} />
         {provider.last_error && <LastError error={provider.last_error} at={provider.last_error_at} />}
       </div>
     </li>

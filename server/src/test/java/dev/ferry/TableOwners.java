@@ -25,6 +25,7 @@ final class TableOwners {
 			Map.entry("user_identities", "auth.oidc"), Map.entry("directory_accounts", "auth.ldap"),
 			Map.entry("download_tickets", "auth.ticket"), Map.entry("device_authorizations", "auth.device"),
 			Map.entry("saml_requests", "auth.saml"), Map.entry("saml_assertions", "auth.saml"),
+			Map.entry("saml_sp_keys", "auth.saml"), Map.entry("saml_sessions", "auth.saml"),
 			// audit, crypto, notify, storage, files, upload
 			Map.entry("audit_log", "audit"), Map.entry("audit_head", "audit"), Map.entry("server_secrets", "crypto"),
 			Map.entry("mail_outbox", "notify"), Map.entry("blobs", "storage"), Map.entry("blob_parts", "storage"),

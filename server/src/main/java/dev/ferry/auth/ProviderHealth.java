@@ -2,6 +2,7 @@ package dev.ferry.auth;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -31,9 +32,17 @@ public final class ProviderHealth {
 
 	/** This provider's status, for the admin area. */
 	public Status status(String type, String id, String name, String target) {
+		return status(type, id, name, target, Map.of());
+	}
+
+	/**
+	 * This provider's status with a few of its settings worth seeing at a glance (such as
+	 * {@code encryption}, {@code logout_url}, {@code group_sync}).
+	 */
+	public Status status(String type, String id, String name, String target, Map<String, String> settings) {
 		Failure failure = lastFailure.get();
 		return new Status(type, id, name, target, lastSuccess.get(), (failure != null) ? failure.at() : null,
-				(failure != null) ? failure.reason() : null);
+				(failure != null) ? failure.reason() : null, Map.copyOf(settings));
 	}
 
 	private record Failure(Instant at, String reason) {
@@ -41,10 +50,11 @@ public final class ProviderHealth {
 
 	/**
 	 * One provider as the admin area shows it: {@code type} {@code oidc} or {@code ldap},
-	 * {@code target} the issuer or directory URL it talks to.
+	 * {@code target} the issuer or directory URL it talks to, {@code settings} a few of
+	 * its settings by name (empty for most).
 	 */
 	public record Status(String type, String id, String name, String target, Instant lastSuccessAt, Instant lastErrorAt,
-			String lastError) {
+			String lastError, Map<String, String> settings) {
 	}
 
 }

@@ -2,10 +2,12 @@ package dev.ferry.auth.ldap;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import com.unboundid.ldap.sdk.LDAPException;
+import dev.ferry.auth.DirectoryGroups;
 import dev.ferry.auth.ProviderHealth;
 import dev.ferry.auth.SignInProviderReport;
 import dev.ferry.auth.User;
@@ -17,8 +19,9 @@ import org.springframework.stereotype.Service;
 /**
  * {@link DirectoryPasswords} for an LDAP directory or Active Directory, on when
  * {@code FERRY_LDAP_URL} is set: decides for addresses without a Ferry account and for
- * the accounts it provisioned; binds as the user's entry; maps its groups to a role.
- * Reports its status (the last successful sign-in, the last error) to the admin area.
+ * the accounts it provisioned; binds as the user's entry; maps its groups to a role and,
+ * with {@code FERRY_LDAP_GROUP_MAP}, to Ferry group memberships. Reports its status (the
+ * last successful sign-in, the last error) to the admin area.
  */
 @Service
 class LdapSignIn implements DirectoryPasswords, SignInProviderReport {
@@ -35,9 +38,15 @@ class LdapSignIn implements DirectoryPasswords, SignInProviderReport {
 
 	private final LdapRoles roles;
 
-	LdapSignIn(LdapProperties properties, DirectoryAccounts accounts, Clock clock) {
+	private final LdapGroups groups;
+
+	private final DirectoryGroups memberships;
+
+	LdapSignIn(LdapProperties properties, DirectoryAccounts accounts, DirectoryGroups memberships, Clock clock) {
 		this.properties = properties;
 		this.accounts = accounts;
+		this.memberships = memberships;
+		this.groups = new LdapGroups(properties.groupMap());
 		this.health = new ProviderHealth(clock);
 		this.directory = properties.enabled() ? new LdapDirectory(properties) : null;
 		this.roles = properties.enabled() ? new LdapRoles(properties) : null;
@@ -77,6 +86,9 @@ class LdapSignIn implements DirectoryPasswords, SignInProviderReport {
 			health.failed(resolved.refusal());
 			return FirstFactor.Outcome.denied(login, resolved.user(), resolved.refusal());
 		}
+		if (groups.syncs()) {
+			memberships.sync(resolved.user(), PROVIDER_ID, groups.managed(), groups.memberOf(entry.get().groups()));
+		}
 		health.succeeded();
 		return FirstFactor.Outcome.passed(login, resolved.user(), PROVIDER_ID);
 	}
@@ -97,7 +109,8 @@ class LdapSignIn implements DirectoryPasswords, SignInProviderReport {
 		catch (LDAPException ex) {
 			health.failed("unreachable: " + ex.getResultCode().getName());
 		}
-		return List.of(health.status(PROVIDER_ID, PROVIDER_ID, properties.name(), properties.url()));
+		return List.of(health.status(PROVIDER_ID, PROVIDER_ID, properties.name(), properties.url(),
+				Map.of("group_sync", groups.syncs() ? "on" : "off")));
 	}
 
 }

@@ -14,11 +14,12 @@ import org.w3c.dom.Element;
 
 /**
  * What Ferry takes from an identity provider's metadata: its entity id, where to send
- * sign-in requests (HTTP-Redirect binding) and the certificates its signatures must
- * verify with. Only these certificates are trusted; a key sent inside a signature is
+ * sign-in requests (HTTP-Redirect binding), where to send logout requests and responses
+ * (HTTP-Redirect binding; null when it offers none) and the certificates its signatures
+ * must verify with. Only these certificates are trusted; a key sent inside a signature is
  * ignored.
  */
-record IdpMetadata(String entityId, String signInUrl, List<X509Certificate> signingCertificates) {
+record IdpMetadata(String entityId, String signInUrl, List<X509Certificate> signingCertificates, String logoutUrl) {
 
 	/**
 	 * Reads an {@code EntityDescriptor} (or the first one with an IdP role in an
@@ -41,13 +42,9 @@ record IdpMetadata(String entityId, String signInUrl, List<X509Certificate> sign
 			.orElseThrow(() -> new IllegalArgumentException("The metadata has no entityID"));
 		Element idp = SamlXml.child(entity, SamlXml.METADATA, "IDPSSODescriptor")
 			.orElseThrow(() -> new IllegalArgumentException("The metadata has no IDPSSODescriptor"));
-		String signIn = SamlXml.children(idp, SamlXml.METADATA, "SingleSignOnService")
-			.stream()
-			.filter((service) -> SamlXml.REDIRECT_BINDING.equals(service.getAttributeNS(null, "Binding")))
-			.map((service) -> SamlXml.attribute(service, "Location"))
-			.flatMap(Optional::stream)
-			.findFirst()
+		String signIn = redirectLocation(idp, "SingleSignOnService")
 			.orElseThrow(() -> new IllegalArgumentException("The IdP offers no HTTP-Redirect sign-in"));
+		String logout = redirectLocation(idp, "SingleLogoutService").orElse(null);
 		List<X509Certificate> certificates = new ArrayList<>();
 		for (Element key : SamlXml.children(idp, SamlXml.METADATA, "KeyDescriptor")) {
 			String use = key.getAttributeNS(null, "use");
@@ -61,7 +58,17 @@ record IdpMetadata(String entityId, String signInUrl, List<X509Certificate> sign
 		if (certificates.isEmpty()) {
 			throw new IllegalArgumentException("The metadata has no signing certificate");
 		}
-		return new IdpMetadata(entityId, signIn, List.copyOf(certificates));
+		return new IdpMetadata(entityId, signIn, List.copyOf(certificates), logout);
+	}
+
+	/** Where the IdP takes the HTTP-Redirect binding for {@code service}. */
+	private static Optional<String> redirectLocation(Element idp, String service) {
+		return SamlXml.children(idp, SamlXml.METADATA, service)
+			.stream()
+			.filter((element) -> SamlXml.REDIRECT_BINDING.equals(element.getAttributeNS(null, "Binding")))
+			.map((element) -> SamlXml.attribute(element, "Location"))
+			.flatMap(Optional::stream)
+			.findFirst();
 	}
 
 	private static X509Certificate certificate(String base64) {

@@ -21,8 +21,9 @@ import org.springframework.stereotype.Component;
  * Checks a {@code samlp:Response} from the POST binding and reads its one assertion. In
  * this order, each with its own failure reason: well-formed and successful, signatures
  * (the assertion's required, the response's checked when present), issuer, audience,
- * validity window, bearer confirmation for this endpoint. Encrypted assertions are
- * refused.
+ * validity window, bearer confirmation for this endpoint. An encrypted assertion is
+ * decrypted with Ferry's key for the provider first (after the response's signature,
+ * which covers it encrypted, is verified), then checked exactly like a plain one.
  */
 @Component
 class ResponseReader {
@@ -30,43 +31,40 @@ class ResponseReader {
 	/** How far the identity provider's clock may be off. */
 	static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
 
-	private static final String SUCCESS = "urn:oasis:names:tc:SAML:2.0:status:Success";
-
 	private static final String BEARER = "urn:oasis:names:tc:SAML:2.0:cm:bearer";
 
 	private final Clock clock;
 
-	ResponseReader(Clock clock) {
+	private final SpKeys keys;
+
+	ResponseReader(Clock clock, SpKeys keys) {
 		this.clock = clock;
+		this.keys = keys;
 	}
 
 	/**
 	 * The assertion in {@code xml}, checked for {@code audience} (Ferry's entity id) at
 	 * {@code endpoint} (the assertion consumer URL); throws {@link SamlFailure}.
 	 */
-	SamlAssertion read(byte[] xml, IdpMetadata idp, String audience, String endpoint) {
+	SamlAssertion read(byte[] xml, SamlProperties.Provider provider, IdpMetadata idp, String audience,
+			String endpoint) {
 		Element response = parse(xml).getDocumentElement();
 		if (!SamlXml.is(response, SamlXml.PROTOCOL, "Response")) {
 			throw new SamlFailure("malformed", "Not a SAML response");
 		}
-		String status = SamlXml.child(response, SamlXml.PROTOCOL, "Status")
-			.flatMap((element) -> SamlXml.child(element, SamlXml.PROTOCOL, "StatusCode"))
-			.map((code) -> code.getAttributeNS(null, "Value"))
-			.orElse("");
-		if (!SUCCESS.equals(status)) {
-			throw new SamlFailure("provider_refused", "The provider answered " + status);
+		SamlXml.requireSuccess(response);
+		if (count(response, "Assertion") + count(response, "EncryptedAssertion") != 1) {
+			throw new SamlFailure("malformed", "Not exactly one assertion");
 		}
-		if (!SamlXml.children(response, SamlXml.ASSERTION, "EncryptedAssertion").isEmpty()) {
-			throw new SamlFailure("encrypted_unsupported", "Encrypted assertions are not accepted");
+		if (SignatureCheck.signed(response)) {
+			SignatureCheck.verify(response, idp.signingCertificates());
 		}
-		if (response.getOwnerDocument().getElementsByTagNameNS(SamlXml.ASSERTION, "Assertion").getLength() != 1) {
+		decrypt(response, provider);
+		if (count(response, "Assertion") != 1) {
 			throw new SamlFailure("malformed", "Not exactly one assertion");
 		}
 		Element assertion = SamlXml.child(response, SamlXml.ASSERTION, "Assertion")
 			.orElseThrow(() -> new SamlFailure("malformed", "The assertion is not where it belongs"));
-		if (SignatureCheck.signed(response)) {
-			SignatureCheck.verify(response, idp.signingCertificates());
-		}
 		if (!SignatureCheck.signed(assertion)) {
 			throw new SamlFailure("unsigned", "The assertion is not signed");
 		}
@@ -91,8 +89,38 @@ class ResponseReader {
 		String inResponseTo = SamlXml.attribute(confirmation, "InResponseTo")
 			.or(() -> SamlXml.attribute(response, "InResponseTo"))
 			.orElse(null);
+		String format = SamlXml.child(subject, SamlXml.ASSERTION, "NameID")
+			.flatMap((element) -> SamlXml.attribute(element, "Format"))
+			.orElse(null);
+		String sessionIndex = SamlXml.child(assertion, SamlXml.ASSERTION, "AuthnStatement")
+			.flatMap((statement) -> SamlXml.attribute(statement, "SessionIndex"))
+			.filter((index) -> index.length() <= 255)
+			.orElse(null);
 		return new SamlAssertion(assertion.getAttributeNS(null, "ID"), nameId, inResponseTo, notOnOrAfter,
-				attributes(assertion));
+				attributes(assertion), format, sessionIndex);
+	}
+
+	/**
+	 * Decrypts the response's one encrypted assertion in place; refuses a plain one when
+	 * the provider must encrypt.
+	 */
+	private void decrypt(Element response, SamlProperties.Provider provider) {
+		List<Element> encrypted = SamlXml.children(response, SamlXml.ASSERTION, "EncryptedAssertion");
+		if (encrypted.size() != count(response, "EncryptedAssertion")) {
+			throw new SamlFailure("malformed", "The encrypted assertion is not where it belongs");
+		}
+		if (encrypted.isEmpty()) {
+			if (provider.requireEncryption()) {
+				throw new SamlFailure("unencrypted", "The assertion was not encrypted");
+			}
+			return;
+		}
+		AssertionDecryption.decrypt(response, encrypted.get(0), keys.forProvider(provider.id()).privateKey());
+	}
+
+	/** How many SAML assertion elements so named the whole document holds. */
+	private static int count(Element response, String name) {
+		return response.getOwnerDocument().getElementsByTagNameNS(SamlXml.ASSERTION, name).getLength();
 	}
 
 	private static Document parse(byte[] xml) {
@@ -158,7 +186,8 @@ class ResponseReader {
 		throw new SamlFailure("malformed", "The assertion has no bearer confirmation");
 	}
 
-	private static Optional<Instant> instant(Element element, String name) {
+	/** A time attribute of {@code element}; {@link SamlFailure} when it is not one. */
+	static Optional<Instant> instant(Element element, String name) {
 		try {
 			return SamlXml.attribute(element, name).map(Instant::parse);
 		}

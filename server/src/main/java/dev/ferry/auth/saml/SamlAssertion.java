@@ -7,10 +7,12 @@ import java.util.Map;
 /**
  * A checked assertion: signed by the identity provider, for this service provider, in
  * time. {@code subject} is the NameID, {@code inResponseTo} the request it answers,
- * {@code attributes} each attribute's values by name.
+ * {@code attributes} each attribute's values by name; {@code nameIdFormat} and
+ * {@code sessionIndex} (either may be null) identify the provider's session for single
+ * logout.
  */
 record SamlAssertion(String id, String subject, String inResponseTo, Instant notOnOrAfter,
-		Map<String, List<String>> attributes) {
+		Map<String, List<String>> attributes, String nameIdFormat, String sessionIndex) {
 
 	/** The first value of {@code name}, or null. */
 	String first(String name) {

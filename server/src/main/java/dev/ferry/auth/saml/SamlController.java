@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.ferry.auth.AuthException;
 import dev.ferry.auth.ClientInfo;
 import dev.ferry.auth.session.Devices;
 import dev.ferry.auth.session.RefreshCookies;
@@ -49,9 +50,12 @@ class SamlController {
 
 	private final RefreshCookies cookies;
 
-	SamlController(SamlService saml, RefreshCookies cookies) {
+	private final SamlLogout logout;
+
+	SamlController(SamlService saml, RefreshCookies cookies, SamlLogout logout) {
 		this.saml = saml;
 		this.cookies = cookies;
+		this.logout = logout;
 	}
 
 	@Operation(operationId = "getSamlMetadata", summary = "Ferry's SAML 2.0 service provider metadata")
@@ -92,6 +96,38 @@ class SamlController {
 		}
 		catch (SamlFailure failure) {
 			return failed(provider, failure);
+		}
+	}
+
+	/**
+	 * Single logout (HTTP-POST binding): the identity provider's {@code LogoutRequest}
+	 * ends the matching sessions and is answered (a browser is sent back to the provider
+	 * with Ferry's response; a server-to-server call gets 200); its
+	 * {@code LogoutResponse} to Ferry's request lands the browser on {@code /}.
+	 */
+	@Operation(operationId = "samlSingleLogout",
+			summary = "SAML single logout: the identity provider posts its logout request or response here")
+	@PostMapping(path = "/api/v1/auth/saml/{provider}/slo", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+	ResponseEntity<Void> singleLogout(@PathVariable String provider,
+			@RequestParam(name = "SAMLRequest", required = false) String samlRequest,
+			@RequestParam(name = "SAMLResponse", required = false) String samlResponse, HttpServletRequest request) {
+		try {
+			if (samlRequest != null) {
+				boolean browser = "navigate".equals(request.getHeader("Sec-Fetch-Mode"));
+				return logout.requested(provider, samlRequest, browser)
+					.map((url) -> redirect(url))
+					.orElseGet(() -> ResponseEntity.ok().build());
+			}
+			logout.answered(provider, samlResponse);
+			return redirect("/");
+		}
+		catch (SamlFailure failure) {
+			log.info("SAML logout through {} failed: {} ({})", provider, failure.getMessage(), failure.reason());
+			if (samlRequest != null) {
+				throw AuthException.invalidField("SAMLRequest",
+						"The logout request was refused (" + failure.reason() + ")");
+			}
+			return redirect("/signin?sso_error=" + URLEncoder.encode(failure.reason(), StandardCharsets.UTF_8));
 		}
 	}
 

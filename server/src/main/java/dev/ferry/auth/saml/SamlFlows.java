@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 
 import dev.ferry.crypto.SecureTokens;
 
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * What a SAML sign-in remembers between the redirect and the response: the request id
  * under the hash of the RelayState, so any node can finish what another started; and the
- * assertions already used, so none signs anyone in twice.
+ * assertions already used, so none signs anyone in twice; and, once signed in, which
+ * provider session each Ferry session belongs to.
  */
 @Component
 class SamlFlows {
@@ -21,10 +23,13 @@ class SamlFlows {
 
 	private final SamlRepository repository;
 
+	private final SamlSessions sessions;
+
 	private final Clock clock;
 
-	SamlFlows(SamlRepository repository, Clock clock) {
+	SamlFlows(SamlRepository repository, SamlSessions sessions, Clock clock) {
 		this.repository = repository;
+		this.sessions = sessions;
 		this.clock = clock;
 	}
 
@@ -49,6 +54,13 @@ class SamlFlows {
 	boolean firstUse(String provider, SamlAssertion assertion) {
 		return repository.use(SecureTokens.hash(provider + "\n" + assertion.id()),
 				assertion.notOnOrAfter().plus(ResponseReader.CLOCK_SKEW));
+	}
+
+	/**
+	 * Remembers which provider session a new Ferry session came from, for single logout.
+	 */
+	void remember(UUID sessionId, String provider, SamlAssertion assertion) {
+		sessions.remember(sessionId, provider, assertion);
 	}
 
 	/** A request sent: the RelayState (also the browser's cookie) and the request id. */

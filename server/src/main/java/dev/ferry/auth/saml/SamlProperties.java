@@ -23,7 +23,8 @@ record SamlProperties(String metadataUrl, String metadataFile, @DefaultValue("SA
 		@DefaultValue("displayName") String nameAttribute, String rolesAttribute, String adminRole, String guestRole,
 		String roleMap, @DefaultValue("user") String defaultRole, String groupsAttribute, String groupMap,
 		@DefaultValue("true") boolean autoProvision, @DefaultValue("false") boolean linkByEmail,
-		@DefaultValue("false") boolean idpInitiated, @DefaultValue List<Provider> providers) {
+		@DefaultValue("false") boolean idpInitiated, @DefaultValue("false") boolean requireEncryption,
+		@DefaultValue List<Provider> providers) {
 
 	static final String ENVIRONMENT_PROVIDER = "saml";
 
@@ -33,7 +34,7 @@ record SamlProperties(String metadataUrl, String metadataFile, @DefaultValue("SA
 		if (blank(metadataUrl) != null || blank(metadataFile) != null) {
 			all.add(new Provider(ENVIRONMENT_PROVIDER, name, metadataUrl, metadataFile, entityId, emailAttribute,
 					nameAttribute, rolesAttribute, adminRole, guestRole, pairs(roleMap), defaultRole, groupsAttribute,
-					pairs(groupMap), autoProvision, linkByEmail, idpInitiated));
+					pairs(groupMap), autoProvision, linkByEmail, idpInitiated, requireEncryption));
 		}
 		all.addAll(providers);
 		return all;
@@ -67,6 +68,7 @@ record SamlProperties(String metadataUrl, String metadataFile, @DefaultValue("SA
 	 * {@code groupsAttribute} are read from the assertion; roles and groups map to Ferry
 	 * roles and groups as for OpenID Connect. {@code idpInitiated} also accepts responses
 	 * no request of Ferry's asked for (sign-in started at the identity provider).
+	 * {@code requireEncryption} refuses assertions the provider did not encrypt to Ferry.
 	 */
 	record Provider(String id, @DefaultValue("SAML sign-on") String name, String metadataUrl, String metadataFile,
 			String entityId, @DefaultValue("email") String emailAttribute,
@@ -74,7 +76,7 @@ record SamlProperties(String metadataUrl, String metadataFile, @DefaultValue("SA
 			String guestRole, @DefaultValue Map<String, String> roleMap, @DefaultValue("user") String defaultRole,
 			String groupsAttribute, @DefaultValue Map<String, String> groupMap,
 			@DefaultValue("true") boolean autoProvision, @DefaultValue("false") boolean linkByEmail,
-			@DefaultValue("false") boolean idpInitiated) {
+			@DefaultValue("false") boolean idpInitiated, @DefaultValue("false") boolean requireEncryption) {
 
 		/** The key of this provider's linked identities, apart from OIDC providers'. */
 		String source() {

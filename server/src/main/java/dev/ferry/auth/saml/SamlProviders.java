@@ -46,7 +46,10 @@ class SamlProviders implements SignInProviderReport, SignInOptions {
 		.followRedirects(HttpClient.Redirect.NORMAL)
 		.build();
 
-	SamlProviders(SamlProperties properties, Clock clock) {
+	private final SpEndpoints endpoints;
+
+	SamlProviders(SamlProperties properties, SpEndpoints endpoints, Clock clock) {
+		this.endpoints = endpoints;
 		for (SamlProperties.Provider provider : properties.all()) {
 			if (provider.id() == null || !provider.id().matches("[a-z0-9][a-z0-9_-]{0,57}")) {
 				throw new IllegalStateException(
@@ -118,7 +121,9 @@ class SamlProviders implements SignInProviderReport, SignInOptions {
 		return providers.values()
 			.stream()
 			.map((provider) -> health.get(provider.id())
-				.status("saml", provider.id(), provider.name(), provider.target()))
+				.status("saml", provider.id(), provider.name(), provider.target(),
+						Map.of("encryption", provider.requireEncryption() ? "required" : "optional", "logout_url",
+								endpoints.logoutUrl(provider))))
 			.toList();
 	}
 

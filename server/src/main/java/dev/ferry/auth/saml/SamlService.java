@@ -7,7 +7,6 @@ import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
 import dev.ferry.auth.AuthException;
 import dev.ferry.auth.ClientInfo;
-import dev.ferry.auth.PublicUrl;
 import dev.ferry.auth.User;
 import dev.ferry.auth.oidc.OidcFailure;
 import dev.ferry.auth.oidc.SsoAccounts;
@@ -42,25 +41,24 @@ class SamlService {
 
 	private final SessionService sessions;
 
-	private final PublicUrl publicUrl;
+	private final SpEndpoints endpoints;
 
 	private final AuditLog audit;
 
 	SamlService(SamlProviders providers, SamlFlows flows, ResponseReader reader, SsoAccounts accounts,
-			SessionService sessions, PublicUrl publicUrl, AuditLog audit) {
+			SessionService sessions, SpEndpoints endpoints, AuditLog audit) {
 		this.providers = providers;
 		this.flows = flows;
 		this.reader = reader;
 		this.accounts = accounts;
 		this.sessions = sessions;
-		this.publicUrl = publicUrl;
+		this.endpoints = endpoints;
 		this.audit = audit;
 	}
 
 	/** Ferry's service provider metadata for this provider. */
 	String metadata(String providerId) {
-		SamlProperties.Provider provider = provider(providerId);
-		return SamlMessages.metadata(entityId(provider), consumerUrl(provider));
+		return endpoints.metadata(provider(providerId));
 	}
 
 	/**
@@ -84,7 +82,7 @@ class SamlService {
 		}
 		SamlFlows.Begun begun = flows.begin(provider.id());
 		String redirect = SamlMessages.signInRedirect(idp.signInUrl(), begun.requestId(), entityId(provider),
-				consumerUrl(provider), begun.relayState(), begun.at());
+				consumerUrl(provider), begun.relayState(), begun.at(), endpoints.signingKey(provider));
 		audit.record(AuditEvent.success("auth.sso_start").detail("provider", provider.source()));
 		return new Start(begun.relayState(), URI.create(redirect));
 	}
@@ -111,8 +109,8 @@ class SamlService {
 
 	private TokenResponse signIn(SamlProperties.Provider provider, String samlResponse, String relayState,
 			String browserRelay, ClientInfo client) {
-		SamlAssertion assertion = reader.read(decode(samlResponse), providers.metadata(provider), entityId(provider),
-				consumerUrl(provider));
+		SamlAssertion assertion = reader.read(decode(samlResponse), provider, providers.metadata(provider),
+				entityId(provider), consumerUrl(provider));
 		if (!flows.firstUse(provider.id(), assertion)) {
 			throw new SamlFailure("replayed", "The assertion was used before");
 		}
@@ -128,9 +126,10 @@ class SamlService {
 		if (!user.isActive()) {
 			throw new SamlFailure("suspended", "The account is suspended");
 		}
-		TokenResponse tokens = sessions.start(user, client, true, null, provider.source()).tokens();
+		SessionService.Opened opened = sessions.start(user, client, true, null, provider.source());
+		flows.remember(opened.sessionId(), provider.id(), assertion);
 		providers.status(provider.id()).succeeded();
-		return tokens;
+		return opened.tokens();
 	}
 
 	/**
@@ -177,14 +176,12 @@ class SamlService {
 		return providers.find(id).orElseThrow(() -> AuthException.notFound("sign-in provider"));
 	}
 
-	/** Ferry's entity id towards this provider: configured, else its metadata URL. */
 	private String entityId(SamlProperties.Provider provider) {
-		return (provider.entityId() != null && !provider.entityId().isBlank()) ? provider.entityId()
-				: publicUrl.resolve("/api/v1/auth/saml/" + provider.id() + "/metadata");
+		return endpoints.entityId(provider);
 	}
 
 	private String consumerUrl(SamlProperties.Provider provider) {
-		return publicUrl.resolve("/api/v1/auth/saml/" + provider.id() + "/acs");
+		return endpoints.consumerUrl(provider);
 	}
 
 	/** A started sign-in: the RelayState for the cookie and the provider's address. */

@@ -31,6 +31,8 @@ final class SamlXml {
 
 	static final String SIGNATURE = "http://www.w3.org/2000/09/xmldsig#";
 
+	static final String SUCCESS = "urn:oasis:names:tc:SAML:2.0:status:Success";
+
 	static final String POST_BINDING = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST";
 
 	static final String REDIRECT_BINDING = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect";
@@ -88,6 +90,19 @@ final class SamlXml {
 	static Optional<String> attribute(Element element, String name) {
 		String value = element.getAttributeNS(null, name);
 		return (value == null || value.isBlank()) ? Optional.empty() : Optional.of(value);
+	}
+
+	/**
+	 * Throws {@link SamlFailure} {@code provider_refused} unless the protocol message's
+	 * status is success.
+	 */
+	static void requireSuccess(Element message) {
+		String status = child(message, PROTOCOL, "Status").flatMap((element) -> child(element, PROTOCOL, "StatusCode"))
+			.map((code) -> code.getAttributeNS(null, "Value"))
+			.orElse("");
+		if (!SUCCESS.equals(status)) {
+			throw new SamlFailure("provider_refused", "The provider answered " + status);
+		}
 	}
 
 	static boolean is(Element element, String namespace, String name) {

@@ -47,20 +47,21 @@ class AuthController {
 
 	private final RefreshCookies cookies;
 
-	private final ProviderSignOut oidc;
+	private final List<ProviderSignOut> providerSignOuts;
 
 	private final ObjectProvider<DirectoryPasswords> directory;
 
 	private final AccountLocales locales;
 
 	AuthController(PasswordSignIn login, MfaLoginService mfa, SessionService sessions, RefreshCookies cookies,
-			ProviderSignOut oidc, ObjectProvider<DirectoryPasswords> directory, AccountLocales locales) {
+			List<ProviderSignOut> providerSignOuts, ObjectProvider<DirectoryPasswords> directory,
+			AccountLocales locales) {
 		this.locales = locales;
 		this.login = login;
 		this.mfa = mfa;
 		this.sessions = sessions;
 		this.cookies = cookies;
-		this.oidc = oidc;
+		this.providerSignOuts = providerSignOuts;
 		this.directory = directory;
 	}
 
@@ -124,7 +125,10 @@ class AuthController {
 			ended = sessions.logout(token);
 		}
 		cookies.clear(response);
-		Optional<String> providerLogout = ended.flatMap(oidc::logoutUrl);
+		Optional<String> providerLogout = ended.flatMap((session) -> providerSignOuts.stream()
+			.map((signOut) -> signOut.logoutUrl(session))
+			.flatMap(Optional::stream)
+			.findFirst());
 		return providerLogout.map((url) -> ResponseEntity.ok(new Logout(url)))
 			.orElseGet(() -> ResponseEntity.noContent().build());
 	}

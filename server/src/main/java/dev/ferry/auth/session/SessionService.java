@@ -223,6 +223,14 @@ public class SessionService {
 	}
 
 	/**
+	 * Ends one session (the provider it came from signed out); false when it had ended.
+	 * The caller audits the cause.
+	 */
+	public boolean end(UUID sessionId, String reason) {
+		return sessions.revoke(sessionId, clock.instant(), reason);
+	}
+
+	/**
 	 * Ends every session of a user (suspension, deletion); the caller audits the cause.
 	 */
 	public void revokeAll(UUID userId, String reason) {

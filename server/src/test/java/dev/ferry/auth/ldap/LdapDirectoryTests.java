@@ -62,7 +62,7 @@ class LdapDirectoryTests {
 	@Test
 	void aDirectoryThatCannotBeReachedRefusesTheSignInAndShowsInTheStatus() {
 		// Nothing listens on the discard port.
-		LdapSignIn down = new LdapSignIn(properties("ldap://127.0.0.1:9", false, null), null, Clock.systemUTC());
+		LdapSignIn down = new LdapSignIn(properties("ldap://127.0.0.1:9", false, null), null, null, Clock.systemUTC());
 
 		FirstFactor.Outcome outcome = down.authenticate("bob@ldap.test", Optional.empty(), "bob-Directory-pass-1");
 		List<ProviderHealth.Status> status = down.providers();
@@ -79,7 +79,7 @@ class LdapDirectoryTests {
 	static LdapProperties properties(String url, boolean startTls, String ca) {
 		return new LdapProperties(url, "Directory", startTls, ca, TestDirectory.BIND_DN, TestDirectory.BIND_PASSWORD,
 				TestDirectory.PEOPLE, "(mail={0})", "mail", "cn", TestDirectory.GROUPS,
-				"(|(member={0})(uniqueMember={0}))", "cn", null, "user", true, Duration.ofSeconds(5));
+				"(|(member={0})(uniqueMember={0}))", "cn", null, "user", null, true, Duration.ofSeconds(5));
 	}
 
 }

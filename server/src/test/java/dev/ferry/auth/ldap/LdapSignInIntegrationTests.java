@@ -2,6 +2,7 @@ package dev.ferry.auth.ldap;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -55,6 +56,7 @@ class LdapSignInIntegrationTests {
 		registry.add("ferry.ldap.group-search-base", () -> TestDirectory.GROUPS);
 		registry.add("ferry.ldap.role-map", () -> "ferry-admins=admin, ferry-users=user");
 		registry.add("ferry.ldap.default-role", () -> "guest");
+		registry.add("ferry.ldap.group-map", () -> "ferry-users=Directory users, FERRY-ADMINS=Directory admins");
 	}
 
 	@BeforeEach
@@ -106,6 +108,34 @@ class LdapSignInIntegrationTests {
 		assertThat(before).isEqualTo("user");
 		assertThat(after).isEqualTo("admin");
 		assertThat(details("auth.ldap_role_change")).anySatisfy((d) -> assertThat(d).contains("\"to\":\"admin\""));
+	}
+
+	@Test
+	void directoryGroupsBecomeFerryGroupMembershipsAndEndWithThem() {
+		String mail = TestDirectory.addPerson(PASSWORD, "ferry-users", "ferry-admins");
+		api.login(mail, PASSWORD);
+		String admin = api.login("alice@ldap.test", "alice-Directory-pass-1");
+		Map<String, List<String>> before = groups(admin);
+
+		TestDirectory.removeFromGroup(mail, "ferry-admins");
+		api.login(mail, PASSWORD);
+		Map<String, List<String>> after = groups(admin);
+
+		assertThat(before.get("Directory users")).contains(mail);
+		assertThat(before.get("Directory admins")).contains(mail);
+		assertThat(after.get("Directory users")).contains(mail);
+		assertThat(after.get("Directory admins")).doesNotContain(mail);
+		assertThat(details("group.member_removed")).anySatisfy((d) -> assertThat(d).contains("\"source\":\"ldap\""));
+	}
+
+	/** Each Ferry group's members' emails, as admins see them. */
+	Map<String, List<String>> groups(String adminToken) {
+		Map<String, List<String>> members = new HashMap<>();
+		for (JsonNode group : api.get("/api/v1/admin/groups", adminToken).json().get("items")) {
+			members.put(group.get("name").asString(),
+					group.get("members").valueStream().map((m) -> m.get("email").asString()).toList());
+		}
+		return members;
 	}
 
 	@Test
@@ -207,6 +237,7 @@ class LdapSignInIntegrationTests {
 		assertThat(providers.get(0).get("name").asString()).isEqualTo("Test directory");
 		assertThat(providers.get(0).get("target").asString()).isEqualTo(TestDirectory.URL);
 		assertThat(providers.get(0).get("last_success_at").isNull()).isFalse();
+		assertThat(providers.get(0).get("settings").get("group_sync").asString()).isEqualTo("on");
 	}
 
 	Api.Response signIn(String email, String password) {

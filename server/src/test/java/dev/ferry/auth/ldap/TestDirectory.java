@@ -55,6 +55,11 @@ public final class TestDirectory {
 		run((connection) -> addToGroup(connection, dn(mail), group));
 	}
 
+	static void removeFromGroup(String mail, String group) {
+		run((connection) -> connection.modify("cn=" + group + "," + GROUPS,
+				new Modification(ModificationType.DELETE, "member", dn(mail))));
+	}
+
 	public static void delete(String mail) {
 		run((connection) -> connection.delete(dn(mail)));
 	}

@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 
 import dev.ferry.FerryApplication;
 import dev.ferry.auth.oidc.OidcIntegrationTests;
+import dev.ferry.auth.session.RefreshCookies;
 import dev.ferry.testing.Api;
 import dev.ferry.testing.ContentSafetyTest;
 import dev.ferry.testing.KeycloakForm;
@@ -47,6 +48,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * SAML 2.0 sign-in against a real Keycloak acting as the identity provider (started once
@@ -110,6 +112,18 @@ class SamlSignInIntegrationTests {
 		registry.add("ferry.saml.providers[4].id", () -> "noidp");
 		registry.add("ferry.saml.providers[4].metadata-url", () -> DESCRIPTOR);
 		registry.add("ferry.saml.providers[4].entity-id", () -> "ferry-saml-noidp");
+		// Assertions Keycloak encrypts to Ferry's key (its own Keycloak client),
+		// required.
+		registry.add("ferry.saml.providers[5].id", () -> "enc");
+		registry.add("ferry.saml.providers[5].metadata-url", () -> DESCRIPTOR);
+		registry.add("ferry.saml.providers[5].entity-id", () -> "ferry-saml-enc");
+		registry.add("ferry.saml.providers[5].require-encryption", () -> "true");
+		registry.add("ferry.saml.providers[5].link-by-email", () -> "true");
+		// Single logout with its own Keycloak client, which checks Ferry's signatures.
+		registry.add("ferry.saml.providers[6].id", () -> "slo");
+		registry.add("ferry.saml.providers[6].metadata-url", () -> DESCRIPTOR);
+		registry.add("ferry.saml.providers[6].entity-id", () -> "ferry-saml-slo");
+		registry.add("ferry.saml.providers[6].link-by-email", () -> "true");
 	}
 
 	@BeforeEach
@@ -158,7 +172,8 @@ class SamlSignInIntegrationTests {
 			.extracting((m) -> m.get("id").asString() + " " + m.get("start_url").asString())
 			.containsExactly("keycloak /api/v1/auth/login/saml/keycloak", "file /api/v1/auth/login/saml/file",
 					"other /api/v1/auth/login/saml/other", "idp /api/v1/auth/login/saml/idp",
-					"noidp /api/v1/auth/login/saml/noidp");
+					"noidp /api/v1/auth/login/saml/noidp", "enc /api/v1/auth/login/saml/enc",
+					"slo /api/v1/auth/login/saml/slo");
 		assertThat(metadata.status()).isEqualTo(200);
 		assertThat(metadata.contentType()).startsWith("application/samlmetadata+xml");
 		assertThat(metadata.body()).contains("entityID=\"ferry-saml\"", "WantAssertionsSigned=\"true\"",
@@ -257,6 +272,10 @@ class SamlSignInIntegrationTests {
 		assertThat(saml.get("keycloak").get("target").asString()).isEqualTo(DESCRIPTOR);
 		assertThat(saml.get("keycloak").get("last_success_at").isNull()).isFalse();
 		assertThat(saml.get("other").get("last_error").asString()).isEqualTo("wrong_audience");
+		assertThat(saml.get("keycloak").get("settings").get("encryption").asString()).isEqualTo("optional");
+		assertThat(saml.get("enc").get("settings").get("encryption").asString()).isEqualTo("required");
+		assertThat(saml.get("keycloak").get("settings").get("logout_url").asString())
+			.isEqualTo(api.base() + "/api/v1/auth/saml/keycloak/slo");
 	}
 
 	@Test
@@ -273,6 +292,219 @@ class SamlSignInIntegrationTests {
 			.isEqualTo("user@keycloak.test");
 		assertThat(refused.landing).isEqualTo("/signin?sso_error=unsolicited");
 		assertThat(audit("auth.sso_login")).anySatisfy((d) -> assertThat(d).contains("saml:noidp", "unsolicited"));
+	}
+
+	@Test
+	void anEncryptedAssertionSignsInAndATamperedOrPlainOneIsRefusedAndAudited() {
+		encryptingClient();
+		Browser browser = new Browser();
+		Posted posted = browser.signIn("enc", "user");
+		String xml = new String(Base64.getDecoder().decode(posted.samlResponse()), StandardCharsets.UTF_8);
+		browser.post("enc", posted);
+		Browser tampered = new Browser();
+		Posted second = tampered.signIn("enc", "user");
+		tampered.post("enc", new Posted(base64(flipCipherText(second.samlResponse())), second.relayState()));
+		Posted plain = new Browser().signIn("keycloak", "user");
+		Browser unencrypted = new Browser();
+		String relay = unencrypted.start("enc");
+		unencrypted.post("enc", new Posted(plain.samlResponse(), relay));
+
+		assertThat(xml).contains("EncryptedAssertion").doesNotContain("user@keycloak.test");
+		assertThat(browser.landing).isEqualTo("/");
+		assertThat(api.get("/api/v1/me", browser.accessToken()).json().get("email").asString())
+			.isEqualTo("user@keycloak.test");
+		assertThat(tampered.landing).isEqualTo("/signin?sso_error=decryption_failed");
+		assertThat(tampered.cookies).doesNotContainKey("__Secure-ferry-refresh");
+		assertThat(unencrypted.landing).isEqualTo("/signin?sso_error=unencrypted");
+		assertThat(audit("auth.sso_login")).anySatisfy((d) -> assertThat(d).contains("saml:enc", "decryption_failed"))
+			.anySatisfy((d) -> assertThat(d).contains("saml:enc", "unencrypted"));
+	}
+
+	@Test
+	void signingOutOfFerryEndsTheKeycloakSessionAndKeycloaksLogoutEndsFerrys() {
+		String slo = sloClient();
+		Browser browser = new Browser();
+		browser.post("slo", browser.signIn("slo", "user"));
+		boolean keycloakSignedInBefore = browser.keycloakPage("slo").contains("SAMLResponse");
+		Api.Response signedOut = api
+			.send(api.builder("/api/v1/auth/logout", browser.accessToken()).POST(HttpRequest.BodyPublishers.noBody()));
+		String logoutUrl = signedOut.json().get("logout_url").asString();
+		Api.Response atKeycloak = browser.send(HttpRequest.newBuilder(URI.create(logoutUrl)).GET(), logoutUrl);
+		Matcher answer = Browser.SAML_RESPONSE.matcher(atKeycloak.body());
+		assertThat(answer.find()).as(atKeycloak.body()).isTrue();
+		browser.post("slo", new Posted(answer.group(1), null), "slo");
+		String afterLogout = browser.keycloakPage("slo");
+
+		Browser other = new Browser();
+		other.post("slo", other.signIn("slo", "guest"));
+		int refreshedBefore = refresh(other);
+		endKeycloakSessions("guest", "ferry-saml-slo");
+
+		assertThat(keycloakSignedInBefore).isTrue();
+		assertThat(signedOut.status()).isEqualTo(200);
+		assertThat(logoutUrl).contains("SAMLRequest=", "Signature=");
+		assertThat(browser.landing).isEqualTo("/");
+		assertThat(afterLogout).doesNotContain("SAMLResponse").contains("kc-form-login");
+		assertThat(refreshedBefore).isEqualTo(200);
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(refresh(other)).isEqualTo(401));
+		assertThat(audit("auth.saml_logout")).anySatisfy((d) -> assertThat(d).contains("saml:slo", "\"ferry\""))
+			.anySatisfy((d) -> assertThat(d).contains("saml:slo", "\"provider\""));
+		assertThat(slo).endsWith("/api/v1/auth/saml/slo/slo");
+	}
+
+	@Test
+	void anUnsignedLogoutRequestIsRefusedAndAudited() {
+		String request = """
+				<samlp:LogoutRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" \
+				xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="_forged" Version="2.0" \
+				IssueInstant="2026-01-01T00:00:00Z"><saml:Issuer>%s</saml:Issuer>\
+				<saml:NameID>user</saml:NameID></samlp:LogoutRequest>""".formatted(KEYCLOAK + "/realms/ferry");
+
+		Api.Response refused = api.send(api.builder("/api/v1/auth/saml/slo/slo", null)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers
+				.ofString("SAMLRequest=" + URLEncoder.encode(base64(request), StandardCharsets.UTF_8))));
+
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.contentType()).startsWith("application/problem+json");
+		assertThat(audit("auth.saml_logout")).anySatisfy((d) -> assertThat(d).contains("saml:slo", "unsigned"));
+	}
+
+	/**
+	 * The refresh endpoint's status for this browser's refresh cookie (which it rotates).
+	 */
+	int refresh(Browser browser) {
+		String url = api.base() + "/api/v1/auth/refresh";
+		return browser
+			.send(HttpRequest.newBuilder(URI.create(url))
+				.header(RefreshCookies.CSRF_HEADER, String.valueOf(browser.cookies.get(RefreshCookies.CSRF)))
+				.POST(HttpRequest.BodyPublishers.noBody()), url)
+			.status();
+	}
+
+	/**
+	 * The {@code ferry-saml-slo} client: requires Ferry's requests signed with the
+	 * certificate of its metadata, and sends logout requests back-channel to Ferry's
+	 * logout endpoint (answers that endpoint).
+	 */
+	String sloClient() {
+		String metadata = api.get("/api/v1/auth/saml/slo/metadata", null).body();
+		Matcher certificate = Pattern
+			.compile("<md:KeyDescriptor use=\"signing\">\\s*<ds:KeyInfo><ds:X509Data><ds:X509Certificate>([^<]+)<")
+			.matcher(metadata);
+		Matcher logout = Pattern.compile("SingleLogoutService [^>]*Location=\"([^\"]+)\"").matcher(metadata);
+		assertThat(certificate.find()).isTrue();
+		assertThat(logout.find()).isTrue();
+		ObjectNode client = template();
+		client.put("clientId", "ferry-saml-slo").put("frontchannelLogout", false).put("adminUrl", logout.group(1));
+		((ObjectNode) client.get("attributes")).put("saml.client.signature", "true")
+			.put("saml.signing.certificate", certificate.group(1))
+			.put("saml_single_logout_service_url_post", logout.group(1))
+			.put("saml_single_logout_service_url_redirect", logout.group(1));
+		ensureKeycloakClient(client);
+		return logout.group(1);
+	}
+
+	/**
+	 * Ends, through Keycloak's admin API, each Keycloak session of {@code username} that
+	 * {@code clientId} takes part in (Keycloak then logs its clients out back-channel).
+	 */
+	static void endKeycloakSessions(String username, String clientId) {
+		String user = keycloakAdmin("GET", "/users?exact=true&username=" + username).get(0).get("id").asString();
+		for (JsonNode session : keycloakAdmin("GET", "/users/" + user + "/sessions")) {
+			if (session.get("clients").valueStream().anyMatch((name) -> clientId.equals(name.asString()))) {
+				keycloakAdmin("DELETE", "/sessions/" + session.get("id").asString());
+			}
+		}
+	}
+
+	/** A call to the Keycloak admin API of the test realm; its JSON answer (or null). */
+	static JsonNode keycloakAdmin(String method, String path) {
+		try {
+			HttpResponse<String> response = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(KEYCLOAK + "/admin/realms/ferry" + path))
+					.header("Authorization", adminBearer())
+					.method(method, HttpRequest.BodyPublishers.noBody())
+					.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
+			return response.body().isEmpty() ? null : JsonMapper.shared().readTree(response.body());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** A bearer token of the admin account bin/test-services bootstraps. */
+	static String adminBearer() throws IOException, InterruptedException {
+		HttpResponse<String> token = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(KEYCLOAK + "/realms/master/protocol/openid-connect/token"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(
+						"client_id=admin-cli&grant_type=password&username=ferry-kc-admin&password=ferry-kc-admin"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+		return "Bearer " + JsonMapper.shared().readTree(token.body()).get("access_token").asString();
+	}
+
+	@Test
+	void anAssertionWhoseKeyTravelsWithRsaPkcs1v15IsRefused() {
+		ObjectNode client = encryptingClient();
+		((ObjectNode) client.get("attributes")).put("saml.encryption.keyAlgorithm",
+				"http://www.w3.org/2001/04/xmlenc#rsa-1_5");
+		ensureKeycloakClient(client);
+		Browser browser = new Browser();
+		Posted posted = browser.signIn("enc", "user");
+		String xml = new String(Base64.getDecoder().decode(posted.samlResponse()), StandardCharsets.UTF_8);
+
+		browser.post("enc", posted);
+
+		assertThat(xml).contains("xmlenc#rsa-1_5");
+		assertThat(browser.landing).isEqualTo("/signin?sso_error=decryption_failed");
+	}
+
+	/**
+	 * The {@code ferry-saml-enc} client: encrypts its assertions to the certificate
+	 * Ferry's metadata publishes (key transport RSA-OAEP, set each time as Keycloak keeps
+	 * attributes an update leaves out), signs only the assertion (inside the encryption),
+	 * so a change to the cipher text meets the decryption first.
+	 */
+	ObjectNode encryptingClient() {
+		Matcher certificate = Pattern
+			.compile("<md:KeyDescriptor use=\"encryption\">\\s*<ds:KeyInfo><ds:X509Data><ds:X509Certificate>([^<]+)<")
+			.matcher(api.get("/api/v1/auth/saml/enc/metadata", null).body());
+		assertThat(certificate.find()).isTrue();
+		ObjectNode client = template();
+		client.put("clientId", "ferry-saml-enc");
+		((ObjectNode) client.get("attributes")).put("saml.encrypt", "true")
+			.put("saml.server.signature", "false")
+			.put("saml.encryption.certificate", certificate.group(1))
+			.put("saml.encryption.keyAlgorithm", "http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p");
+		ensureKeycloakClient(client);
+		return client;
+	}
+
+	/**
+	 * The response with one character of its longest cipher value (the content) changed.
+	 */
+	static String flipCipherText(String samlResponse) {
+		String xml = new String(Base64.getDecoder().decode(samlResponse), StandardCharsets.UTF_8);
+		Matcher values = Pattern.compile("CipherValue>([^<]+)<").matcher(xml);
+		int start = -1;
+		int length = 0;
+		while (values.find()) {
+			if (values.group(1).length() > length) {
+				start = values.start(1);
+				length = values.group(1).length();
+			}
+		}
+		assertThat(start).isNotNegative();
+		int at = start + length / 2;
+		char flipped = (xml.charAt(at) == 'A') ? 'B' : 'A';
+		return xml.substring(0, at) + flipped + xml.substring(at + 1);
 	}
 
 	/**
@@ -326,14 +558,7 @@ class SamlSignInIntegrationTests {
 	static void ensureKeycloakClient(ObjectNode client) {
 		HttpClient http = HttpClient.newHttpClient();
 		try {
-			HttpResponse<String> token = http
-				.send(HttpRequest.newBuilder(URI.create(KEYCLOAK + "/realms/master/protocol/openid-connect/token"))
-					.header("Content-Type", "application/x-www-form-urlencoded")
-					.POST(HttpRequest.BodyPublishers.ofString(
-							"client_id=admin-cli&grant_type=password&username=ferry-kc-admin&password=ferry-kc-admin"))
-					.build(), HttpResponse.BodyHandlers.ofString());
-			assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
-			String bearer = "Bearer " + JsonMapper.shared().readTree(token.body()).get("access_token").asString();
+			String bearer = adminBearer();
 			String clients = KEYCLOAK + "/admin/realms/ferry/clients";
 			HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(clients))
 				.header("Authorization", bearer)
@@ -391,7 +616,7 @@ class SamlSignInIntegrationTests {
 	 */
 	final class Browser {
 
-		private static final Pattern SAML_RESPONSE = Pattern.compile("NAME=\"SAMLResponse\"\\s+VALUE=\"([^\"]+)\"",
+		static final Pattern SAML_RESPONSE = Pattern.compile("NAME=\"SAMLResponse\"\\s+VALUE=\"([^\"]+)\"",
 				Pattern.CASE_INSENSITIVE);
 
 		private static final Pattern RELAY_STATE = Pattern.compile("NAME=\"RelayState\"\\s+VALUE=\"([^\"]*)\"",
@@ -442,14 +667,34 @@ class SamlSignInIntegrationTests {
 
 		/** Posts to Ferry's assertion consumer, as Keycloak's page does. */
 		void post(String provider, Posted posted) {
-			String acs = api.base() + "/api/v1/auth/saml/" + provider + "/acs";
+			post(provider, posted, "acs");
+		}
+
+		/** Posts to Ferry's {@code endpoint} ({@code acs} or {@code slo}). */
+		void post(String provider, Posted posted, String endpoint) {
+			String acs = api.base() + "/api/v1/auth/saml/" + provider + "/" + endpoint;
 			String form = "SAMLResponse=" + URLEncoder.encode(posted.samlResponse(), StandardCharsets.UTF_8)
-					+ "&RelayState=" + URLEncoder.encode(posted.relayState(), StandardCharsets.UTF_8);
+					+ ((posted.relayState() != null)
+							? "&RelayState=" + URLEncoder.encode(posted.relayState(), StandardCharsets.UTF_8) : "");
 			Api.Response landed = send(HttpRequest.newBuilder(URI.create(acs))
 				.header("Content-Type", "application/x-www-form-urlencoded")
 				.POST(HttpRequest.BodyPublishers.ofString(form)), acs);
 			assertThat(landed.status()).as(landed.body()).isEqualTo(302);
 			landing = landed.header("Location");
+		}
+
+		/**
+		 * Starts a sign-in at Ferry and answers Keycloak's page: its login form, or,
+		 * while Keycloak's session lasts, the form posting the response back.
+		 */
+		String keycloakPage(String provider) {
+			Api.Response toKeycloak = send(HttpRequest.newBuilder(URI.create(startUrl(provider))).GET(),
+					startUrl(provider));
+			assertThat(toKeycloak.status()).as(toKeycloak.body()).isEqualTo(302);
+			String location = toKeycloak.header("Location");
+			Api.Response page = send(HttpRequest.newBuilder(URI.create(location)).GET(), location);
+			assertThat(page.status()).as(page.body()).isEqualTo(200);
+			return page.body();
 		}
 
 		String accessToken() {
@@ -460,7 +705,7 @@ class SamlSignInIntegrationTests {
 			return api.base() + "/api/v1/auth/login/saml/" + provider;
 		}
 
-		private Api.Response send(HttpRequest.Builder request, String url) {
+		Api.Response send(HttpRequest.Builder request, String url) {
 			URI uri = URI.create(url);
 			return OidcIntegrationTests.withCookies(api, request, url.startsWith(api.base()) ? cookies
 					: jars.computeIfAbsent(uri.getHost() + ":" + uri.getPort(), (origin) -> new HashMap<>()));
