@@ -106,6 +106,10 @@ public class LinkSettings {
 		watermarks.mark(linkId);
 	}
 
+	boolean watermarked(UUID linkId) {
+		return watermarks.marked(linkId);
+	}
+
 	boolean bindsFirstDevice(UUID linkId) {
 		return devices.bindsFirstDevice(linkId);
 	}

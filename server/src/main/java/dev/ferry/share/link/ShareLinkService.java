@@ -160,7 +160,7 @@ class ShareLinkService implements TransferLinks {
 				link.maxDownloads(), link.downloads(), link.downloadsLeft(), link.passwordRequired(),
 				link.requireEmailVerification(), link.notifyOnDownload(), iso(link.revokedAt()),
 				link.access().allowedIps(), link.access().allowedCountries(), link.access().deniedCountries(),
-				settings.bindsFirstDevice(link.id()), link.captcha());
+				settings.bindsFirstDevice(link.id()), link.captcha(), settings.watermarked(link.id()));
 	}
 
 }
