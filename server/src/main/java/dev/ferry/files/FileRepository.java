@@ -29,7 +29,9 @@ class FileRepository {
 	private static final String COLUMNS = "id, owner_id, folder, name, content_type, declared_type, size, sha256, "
 			+ "blob_id, created_at, modified_at, scan_status, scan_signature";
 
-	private static final String SELECTED = COLUMNS + ", allowed_ips";
+	/** With the PII kinds found in the current content (module pii writes them). */
+	private static final String SELECTED = COLUMNS + ", allowed_ips, (SELECT kinds FROM file_pii_flags p "
+			+ "WHERE p.file_id = files.id AND p.sha256 = files.sha256) AS pii_flags";
 
 	private static final int SQLITE_CONSTRAINT = 19;
 
@@ -249,7 +251,8 @@ class FileRepository {
 				UUID.fromString(rs.getString("blob_id")), Instant.ofEpochMilli(rs.getLong("created_at")),
 				Instant.ofEpochMilli(rs.getLong("modified_at")),
 				new FileRecord.Scan(ScanStatus.of(rs.getString("scan_status")), rs.getString("scan_signature")),
-				AccessRules.stored(rs.getString("allowed_ips"), null, null).allowedIps());
+				AccessRules.stored(rs.getString("allowed_ips"), null, null).allowedIps(),
+				FilePiiService.kinds(rs.getString("pii_flags")));
 	}
 
 }

@@ -87,6 +87,7 @@ class ShareLinkService implements TransferLinks {
 		String passwordHash = settings.passwordHash(password);
 		AccessRules access = settings.access(options);
 		boolean watermark = settings.watermark(options, transfer.id());
+		settings.ensurePublicSharingAllowed(transfer.id(), transferService.files(transfer));
 		String token = SecureTokens.generate("");
 		ShareLink link = new ShareLink(UUID.randomUUID(), transfer.id(), now, expires, options.maxDownloads(), 0,
 				passwordHash, verify, Boolean.TRUE.equals(options.notifyOnDownload()), null, access,
