@@ -59,6 +59,7 @@ final class TableOwners {
 			Map.entry("retention_policies", "retention"),
 			// previews, watermarks, comments (issue 16)
 			Map.entry("previews", "preview"), Map.entry("comments", "share.comment"),
+			Map.entry("file_pii_flags", "files"), Map.entry("pii_scans", "pii"), Map.entry("folders", "files"),
 			Map.entry("share_link_watermarks", "share.link"));
 
 	/**

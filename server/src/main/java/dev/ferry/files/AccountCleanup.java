@@ -10,8 +10,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes a deleted account's files, crypto-shredding each blob, inside the transaction
- * that deletes the account (which the files' foreign key would otherwise refuse).
+ * Deletes a deleted account's files, crypto-shredding each blob, and its empty folders
+ * (their names may be personal data), inside the transaction that deletes the account
+ * (which the files' foreign key would otherwise refuse).
  */
 @Component
 class AccountCleanup {
@@ -24,7 +25,10 @@ class AccountCleanup {
 
 	private final AuditLog audit;
 
-	AccountCleanup(FileRepository files, VersionStore versions, AuditLog audit) {
+	private final FolderRepository folders;
+
+	AccountCleanup(FileRepository files, VersionStore versions, AuditLog audit, FolderRepository folders) {
+		this.folders = folders;
 		this.files = files;
 		this.versions = versions;
 		this.audit = audit;
@@ -44,6 +48,7 @@ class AccountCleanup {
 					.detail("reason", "account_deleted"));
 			}
 		}
+		folders.deleteOwnedBy(event.userId());
 	}
 
 }

@@ -40,6 +40,11 @@ public class FileException extends ProblemException {
 				Map.of("remaining_bytes", remainingBytes));
 	}
 
+	static FileException folderExists(String path) {
+		return new FileException(HttpStatus.CONFLICT, "folder-exists", "Folder exists",
+				"The folder " + path + " exists already.");
+	}
+
 	static FileException pathTaken(String path) {
 		return new FileException(HttpStatus.CONFLICT, "path-taken", "Path already in use",
 				"Another file already has the path " + path + ".");

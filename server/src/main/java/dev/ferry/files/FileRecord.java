@@ -6,13 +6,23 @@ import java.util.UUID;
 
 /**
  * One row of {@code files}. {@code allowedIps} are the owner's networks (CIDR) the file
- * may be downloaded from, empty for anywhere.
+ * may be downloaded from, empty for anywhere; {@code piiFlags} the kinds of personal data
+ * found in the current content (empty: none found, or not scanned yet).
  */
 record FileRecord(UUID id, UUID ownerId, String folder, String name, String contentType, String declaredType, long size,
-		String sha256, UUID blobId, Instant createdAt, Instant modifiedAt, Scan scan, List<String> allowedIps) {
+		String sha256, UUID blobId, Instant createdAt, Instant modifiedAt, Scan scan, List<String> allowedIps,
+		List<String> piiFlags) {
 
 	FileRecord {
 		allowedIps = (allowedIps != null) ? List.copyOf(allowedIps) : List.of();
+		piiFlags = (piiFlags != null) ? List.copyOf(piiFlags) : List.of();
+	}
+
+	/** New content: nothing is known about personal data in it yet. */
+	FileRecord(UUID id, UUID ownerId, String folder, String name, String contentType, String declaredType, long size,
+			String sha256, UUID blobId, Instant createdAt, Instant modifiedAt, Scan scan, List<String> allowedIps) {
+		this(id, ownerId, folder, name, contentType, declaredType, size, sha256, blobId, createdAt, modifiedAt, scan,
+				allowedIps, List.of());
 	}
 
 	/** A file without network rules. */
@@ -39,7 +49,7 @@ record FileRecord(UUID id, UUID ownerId, String folder, String name, String cont
 
 	FileRecord withScan(Scan newScan) {
 		return new FileRecord(id, ownerId, folder, name, contentType, declaredType, size, sha256, blobId, createdAt,
-				modifiedAt, newScan, allowedIps);
+				modifiedAt, newScan, allowedIps, piiFlags);
 	}
 
 	/**

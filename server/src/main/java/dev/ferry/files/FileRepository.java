@@ -29,7 +29,9 @@ class FileRepository {
 	private static final String COLUMNS = "id, owner_id, folder, name, content_type, declared_type, size, sha256, "
 			+ "blob_id, created_at, modified_at, scan_status, scan_signature";
 
-	private static final String SELECTED = COLUMNS + ", allowed_ips";
+	/** With the PII kinds found in the current content (module pii writes them). */
+	private static final String SELECTED = COLUMNS + ", allowed_ips, (SELECT kinds FROM file_pii_flags p "
+			+ "WHERE p.file_id = files.id AND p.sha256 = files.sha256) AS pii_flags";
 
 	private static final int SQLITE_CONSTRAINT = 19;
 
@@ -77,15 +79,29 @@ class FileRepository {
 			.list();
 	}
 
-	/** The distinct folders below {@code folder} (at any depth) that hold files. */
+	/**
+	 * The distinct folders below {@code folder} (at any depth) that hold files or were
+	 * created empty ({@code folders}).
+	 */
 	List<String> foldersBelow(UUID ownerId, String folder, int limit) {
 		String prefix = folder.equals(FilePaths.ROOT) ? FilePaths.ROOT : folder + "/";
+		int length = prefix.codePointCount(0, prefix.length());
 		return jdbc
-			.sql("SELECT DISTINCT folder FROM files WHERE owner_id = ? AND folder <> ? AND SUBSTR(folder, 1, ?) = ? "
-					+ "ORDER BY folder LIMIT " + limit)
-			.params(ownerId.toString(), folder, prefix.codePointCount(0, prefix.length()), prefix)
+			.sql("SELECT folder FROM files WHERE owner_id = ? AND folder <> ? AND SUBSTR(folder, 1, ?) = ? "
+					+ "UNION SELECT path FROM folders WHERE owner_id = ? AND path <> ? AND SUBSTR(path, 1, ?) = ? "
+					+ "ORDER BY 1 LIMIT " + limit)
+			.params(ownerId.toString(), folder, length, prefix, ownerId.toString(), folder, length, prefix)
 			.query(String.class)
 			.list();
+	}
+
+	/** Whether the folder holds files, has folders below it or was created empty. */
+	boolean folderExists(UUID ownerId, String folder) {
+		return !inFolder(ownerId, folder, 1).isEmpty() || !foldersBelow(ownerId, folder, 1).isEmpty()
+				|| jdbc.sql("SELECT COUNT(*) FROM folders WHERE owner_id = ? AND path = ?")
+					.params(ownerId.toString(), folder)
+					.query(Long.class)
+					.single() > 0;
 	}
 
 	boolean exists(UUID ownerId, String folder, String name) {
@@ -249,7 +265,8 @@ class FileRepository {
 				UUID.fromString(rs.getString("blob_id")), Instant.ofEpochMilli(rs.getLong("created_at")),
 				Instant.ofEpochMilli(rs.getLong("modified_at")),
 				new FileRecord.Scan(ScanStatus.of(rs.getString("scan_status")), rs.getString("scan_signature")),
-				AccessRules.stored(rs.getString("allowed_ips"), null, null).allowedIps());
+				AccessRules.stored(rs.getString("allowed_ips"), null, null).allowedIps(),
+				FilePiiService.kinds(rs.getString("pii_flags")));
 	}
 
 }

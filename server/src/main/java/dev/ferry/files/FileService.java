@@ -192,7 +192,8 @@ class FileService implements FileCatalog {
 			throw FileException.pathTaken(target);
 		}
 		return new FileRecord(file.id(), file.ownerId(), folder, name, file.contentType(), file.declaredType(),
-				file.size(), file.sha256(), file.blobId(), file.createdAt(), now, file.scan(), file.allowedIps());
+				file.size(), file.sha256(), file.blobId(), file.createdAt(), now, file.scan(), file.allowedIps(),
+				file.piiFlags());
 	}
 
 	/**

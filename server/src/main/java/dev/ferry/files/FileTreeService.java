@@ -78,8 +78,7 @@ class FileTreeService implements FileTree {
 	public boolean folderExists(CurrentUser owner, String folder) {
 		access.requireScope(owner, Scope.READ, "file.read");
 		String normalized = FilePaths.folder(folder);
-		return normalized.equals(FilePaths.ROOT) || !files.inFolder(owner.userId(), normalized, 1).isEmpty()
-				|| !files.foldersBelow(owner.userId(), normalized, 1).isEmpty();
+		return normalized.equals(FilePaths.ROOT) || files.folderExists(owner.userId(), normalized);
 	}
 
 	@Override

@@ -34,7 +34,10 @@ class FilesController {
 
 	private final TrashService trash;
 
-	FilesController(FileService files, FileRestrictions restrictions, TrashService trash) {
+	private final FolderService folders;
+
+	FilesController(FileService files, FileRestrictions restrictions, TrashService trash, FolderService folders) {
+		this.folders = folders;
 		this.files = files;
 		this.restrictions = restrictions;
 		this.trash = trash;
@@ -71,8 +74,11 @@ class FilesController {
 	@GetMapping
 	Page list(@AuthenticationPrincipal CurrentUser user,
 			@Parameter(hidden = true) @RequestParam Map<String, String> params) {
-		FileService.FilePage page = files.list(user, FileQueries.parse(params));
-		return new Page(page.items().stream().map(FileView::of).toList(), page.nextCursor());
+		FileQuery query = FileQueries.parse(params);
+		FileService.FilePage page = files.list(user, query);
+		boolean firstPageOfAFolder = query.folder() != null && query.after() == null && !query.recursive();
+		List<String> below = firstPageOfAFolder ? folders.children(user, query.folder()) : List.of();
+		return new Page(page.items().stream().map(FileView::of).toList(), page.nextCursor(), below);
 	}
 
 	@Operation(operationId = "getFile", summary = "Get a file's metadata")
@@ -100,8 +106,13 @@ class FilesController {
 		return ResponseEntity.noContent().build();
 	}
 
-	/** {@code next_cursor} is always present, null on the last page. */
-	record Page(List<FileView> items, @JsonInclude(JsonInclude.Include.ALWAYS) String nextCursor) {
+	/**
+	 * {@code next_cursor} is always present, null on the last page; {@code folders} the
+	 * paths of the folders directly in the listed one (on the first page of a
+	 * non-recursive listing with {@code path}), empty ones included.
+	 */
+	record Page(List<FileView> items, @JsonInclude(JsonInclude.Include.ALWAYS) String nextCursor,
+			List<String> folders) {
 	}
 
 	record Change(String name, String folder, List<String> allowedIps) {

@@ -6,6 +6,7 @@ import dev.ferry.auth.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,8 +14,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Renaming or moving a folder is moving every file below it, as a bulk job (folders are
- * not stored: a folder exists while a file lies in it).
+ * Creating an empty folder, and renaming or moving a folder, which is moving every file
+ * below it as a bulk job (a folder with files needs no row: it exists while a file lies
+ * in it).
  */
 @Tag(name = "files")
 @RestController
@@ -22,8 +24,19 @@ class FoldersController {
 
 	private final BulkService bulk;
 
-	FoldersController(BulkService bulk) {
+	private final FolderService folders;
+
+	FoldersController(BulkService bulk, FolderService folders) {
 		this.bulk = bulk;
+		this.folders = folders;
+	}
+
+	@Operation(operationId = "createFolder", summary = "Create an empty folder")
+	@PostMapping("/api/v1/folders")
+	ResponseEntity<FolderService.Created> create(@AuthenticationPrincipal CurrentUser user,
+			@RequestBody NewFolder body) {
+		FolderService.Created created = folders.create(user, (body != null) ? body.path() : null);
+		return ResponseEntity.status(HttpStatus.CREATED).body(created);
 	}
 
 	@Operation(operationId = "moveFolder", summary = "Rename or move a folder with everything below it")
@@ -42,6 +55,9 @@ class FoldersController {
 	}
 
 	record Move(String from, String to, String onConflict) {
+	}
+
+	record NewFolder(String path) {
 	}
 
 }

@@ -60,6 +60,27 @@ abstract class FileRepositoryContract {
 	}
 
 	@Test
+	void emptyFoldersAndFoldersWithFilesAreListedOnceAndThePiiFlagsFollowTheContent() {
+		UUID owner = TestAccounts.insertUser(db.jdbc());
+		FileRecord a = insert(file(owner, "/p/full", "a.txt", 1, 0));
+		FolderRepository folders = new FolderRepository(db.jdbc(), db.dialect());
+		assertThat(folders.insertIfAbsent(owner, "/p/empty", T0)).isTrue();
+		assertThat(folders.insertIfAbsent(owner, "/p/empty", T0)).isFalse();
+		assertThat(folders.insertIfAbsent(owner, "/p/full", T0)).isTrue();
+		assertThat(files.foldersBelow(owner, "/p", 10)).containsExactly("/p/empty", "/p/full");
+		assertThat(files.folderExists(owner, "/p/empty")).isTrue();
+		assertThat(files.folderExists(owner, "/p/none")).isFalse();
+
+		FilePiiService pii = new FilePiiService(db.jdbc(), db.dialect());
+		pii.flag(a.id(), a.sha256(), List.of("email", "iban"), T0);
+		pii.flag(a.id(), "0".repeat(64), List.of("phone"), T0);
+		assertThat(files.findOwned(a.id(), owner).orElseThrow().piiFlags()).containsExactly("email", "iban");
+		assertThat(pii.flagged(List.of(a.id()))).containsEntry(a.id(), List.of("email", "iban"));
+		folders.deleteOwnedBy(owner);
+		assertThat(files.foldersBelow(owner, "/p", 10)).containsExactly("/p/full");
+	}
+
+	@Test
 	void moveIntoATakenPathViolatesTheConstraintAndDeleteIsOwnerOnly() {
 		UUID owner = TestAccounts.insertUser(db.jdbc());
 		FileRecord a = insert(file(owner, "/", "a.txt", 1, 0));

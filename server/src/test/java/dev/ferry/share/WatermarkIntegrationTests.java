@@ -21,6 +21,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +39,9 @@ class WatermarkIntegrationTests extends ShareIntegrationTest {
 		String fileId = upload(owner, "/contract.pdf", TestDocuments.pdf("Confidential terms", "Page two terms"));
 		String transferId = transfer(owner, Map.of("title", "Board pack", "file_ids", List.of(fileId))).get("id")
 			.asString();
-		String token = link(owner, transferId, Map.of("watermark", true)).get("token").asString();
+		JsonNode created = link(owner, transferId, Map.of("watermark", true));
+		assertThat(created.get("watermark").asBoolean()).isTrue();
+		String token = created.get("token").asString();
 
 		HttpResponse<byte[]> download = get("/api/v1/share/" + token + "/files/" + fileId + "/download", "bytes=0-99");
 		assertThat(download.statusCode()).as("a range gets the whole stamped file").isEqualTo(200);
@@ -113,6 +116,23 @@ class WatermarkIntegrationTests extends ShareIntegrationTest {
 
 		HttpResponse<byte[]> original = get("/api/v1/share/" + plain + "/files/" + fileId + "/download", null);
 		assertThat(original.body()).isEqualTo(png);
+	}
+
+	@Test
+	void theLinkJsonShowsWhetherItStampsAWatermark() {
+		Account owner = newUser();
+		String fileId = upload(owner, "/notes.pdf", TestDocuments.pdf("Notes"));
+		String transferId = transfer(owner, fileId).get("id").asString();
+		String marked = link(owner, transferId, Map.of("watermark", true)).get("id").asString();
+		assertThat(link(owner, transferId, Map.of()).get("watermark").asBoolean()).isFalse();
+
+		Api.Response shown = api.get("/api/v1/transfers/" + transferId, owner.token());
+		assertThat(shown.status()).isEqualTo(200);
+		for (JsonNode share : shown.json().get("shares")) {
+			assertThat(share.get("watermark").asBoolean()).as(share.toString())
+				.isEqualTo(share.get("id").asString().equals(marked));
+		}
+		assertThat(shown.json().get("shares")).hasSize(2);
 	}
 
 	@Test

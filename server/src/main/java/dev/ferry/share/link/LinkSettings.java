@@ -3,6 +3,7 @@ package dev.ferry.share.link;
 import java.util.List;
 import java.util.UUID;
 
+import dev.ferry.pii.PiiSharing;
 import dev.ferry.protect.AccessGuard;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.protect.AccessRules;
@@ -10,6 +11,7 @@ import dev.ferry.protect.AccessRulesChange;
 import dev.ferry.share.ShareException;
 import dev.ferry.share.ShareProperties;
 import dev.ferry.share.transfer.EncryptedTransfers;
+import dev.ferry.share.transfer.TransferApi;
 import dev.ferry.share.transfer.TransferApi.LinkOptions;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -34,8 +36,11 @@ public class LinkSettings {
 
 	private final EncryptedTransfers encrypted;
 
+	private final PiiSharing pii;
+
 	LinkSettings(PasswordEncoder encoder, AccessGuard guard, LinkDevices devices, ShareProperties properties,
-			LinkWatermarks watermarks, EncryptedTransfers encrypted) {
+			LinkWatermarks watermarks, EncryptedTransfers encrypted, PiiSharing pii) {
+		this.pii = pii;
 		this.watermarks = watermarks;
 		this.encrypted = encrypted;
 		this.encoder = encoder;
@@ -102,8 +107,24 @@ public class LinkSettings {
 		return watermark;
 	}
 
+	/**
+	 * Refuses (409) a public link to the transfer's files when the PII policy blocks
+	 * sharing any of them.
+	 */
+	void ensurePublicSharingAllowed(UUID transferId, List<TransferApi.FileView> files) {
+		pii.ensurePublicSharingAllowed(transferId,
+				files.stream()
+					.filter(TransferApi.FileView::available)
+					.map((file) -> UUID.fromString(file.id()))
+					.toList());
+	}
+
 	void markWatermark(UUID linkId) {
 		watermarks.mark(linkId);
+	}
+
+	boolean watermarked(UUID linkId) {
+		return watermarks.marked(linkId);
 	}
 
 	boolean bindsFirstDevice(UUID linkId) {

@@ -87,6 +87,7 @@ class ShareLinkService implements TransferLinks {
 		String passwordHash = settings.passwordHash(password);
 		AccessRules access = settings.access(options);
 		boolean watermark = settings.watermark(options, transfer.id());
+		settings.ensurePublicSharingAllowed(transfer.id(), transferService.files(transfer));
 		String token = SecureTokens.generate("");
 		ShareLink link = new ShareLink(UUID.randomUUID(), transfer.id(), now, expires, options.maxDownloads(), 0,
 				passwordHash, verify, Boolean.TRUE.equals(options.notifyOnDownload()), null, access,
@@ -160,7 +161,7 @@ class ShareLinkService implements TransferLinks {
 				link.maxDownloads(), link.downloads(), link.downloadsLeft(), link.passwordRequired(),
 				link.requireEmailVerification(), link.notifyOnDownload(), iso(link.revokedAt()),
 				link.access().allowedIps(), link.access().allowedCountries(), link.access().deniedCountries(),
-				settings.bindsFirstDevice(link.id()), link.captcha());
+				settings.bindsFirstDevice(link.id()), link.captcha(), settings.watermarked(link.id()));
 	}
 
 }

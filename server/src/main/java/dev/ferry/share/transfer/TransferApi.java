@@ -46,12 +46,13 @@ public final class TransferApi {
 
 	/**
 	 * A link as the owner sees it; {@code token} and {@code url} only right after
-	 * creation.
+	 * creation; {@code watermark} whether downloads are stamped.
 	 */
 	public record LinkView(String id, String token, String url, String status, String createdAt, String expiresAt,
 			Integer maxDownloads, int downloads, Integer downloadsLeft, boolean passwordRequired,
 			boolean requireEmailVerification, boolean notifyOnDownload, String revokedAt, List<String> allowedIps,
-			List<String> allowedCountries, List<String> deniedCountries, boolean bindToFirstDevice, boolean captcha) {
+			List<String> allowedCountries, List<String> deniedCountries, boolean bindToFirstDevice, boolean captcha,
+			boolean watermark) {
 	}
 
 	public record TransferView(String id, String title, String message, String status, String expiresAt,
