@@ -43,7 +43,8 @@ public interface BlobStorage {
 	InputStream openRange(UUID blobId, long start, long endExclusive);
 
 	/**
-	 * Crypto-shreds the blob: destroys its wrapped data key, overwrites local bytes, then
+	 * Gives up one reference to the blob (see {@link BlobDeduplication}); when it was the
+	 * last, crypto-shreds it: destroys its wrapped data key, overwrites local bytes, then
 	 * removes its parts. Reads already in progress may fail; new reads find nothing.
 	 */
 	void destroy(UUID blobId);

@@ -112,12 +112,33 @@ class BlobRepository {
 		}));
 	}
 
-	/** Drops the wrapped data key and marks the blob deleted; false if already gone. */
+	/**
+	 * Drops the wrapped data key and marks the blob deleted if only one reference is
+	 * left; false if another reference remains or the blob is already gone.
+	 */
 	boolean shred(UUID id, long now) {
 		return jdbc
-			.sql("UPDATE blobs SET wrapped_key = NULL, kek_key_id = NULL, deleted_at = ? "
-					+ "WHERE id = ? AND deleted_at IS NULL")
+			.sql("UPDATE blobs SET wrapped_key = NULL, kek_key_id = NULL, deleted_at = ?, ref_count = 0 "
+					+ "WHERE id = ? AND deleted_at IS NULL AND ref_count <= 1")
 			.params(now, id.toString())
+			.update() == 1;
+	}
+
+	/**
+	 * Gives up one of several references; false when it is the last (or none is left).
+	 */
+	boolean dropReference(UUID id) {
+		return jdbc
+			.sql("UPDATE blobs SET ref_count = ref_count - 1 WHERE id = ? AND deleted_at IS NULL AND ref_count > 1")
+			.param(id.toString())
+			.update() == 1;
+	}
+
+	/** One more row refers to the blob; false if it is being destroyed. */
+	boolean addReference(UUID id) {
+		return jdbc
+			.sql("UPDATE blobs SET ref_count = ref_count + 1 WHERE id = ? AND deleted_at IS NULL AND ref_count > 0")
+			.param(id.toString())
 			.update() == 1;
 	}
 
@@ -130,6 +151,7 @@ class BlobRepository {
 	}
 
 	void delete(UUID id) {
+		jdbc.sql("DELETE FROM blob_dedup WHERE blob_id = ?").param(id.toString()).update();
 		jdbc.sql("DELETE FROM blobs WHERE id = ?").param(id.toString()).update();
 	}
 

@@ -41,10 +41,13 @@ class EncryptedBlobStorage implements BlobStorage, EncryptedPart.PartCommitter {
 
 	private final BlobStore store;
 
+	private final BlobShredder shredder;
+
 	EncryptedBlobStorage(BlobRepository blobs, DataKeys keys, BlobStore store) {
 		this.blobs = blobs;
 		this.keys = keys;
 		this.store = store;
+		this.shredder = new BlobShredder(blobs, keys, store);
 	}
 
 	@Override
@@ -143,30 +146,12 @@ class EncryptedBlobStorage implements BlobStorage, EncryptedPart.PartCommitter {
 
 	@Override
 	public void destroy(UUID blobId) {
-		boolean shredded = blobs.shred(blobId, System.currentTimeMillis());
-		keys.forget(blobId);
-		if (shredded || blobs.exists(blobId)) {
-			purge(blobId);
-		}
+		shredder.destroy(blobId);
 	}
 
-	/**
-	 * Overwrites and deletes the parts of a shredded blob, then its row. A failure leaves
-	 * the rest to {@link BlobCleanup}: the data key is already gone.
-	 */
+	/** See {@link BlobShredder#purge}. */
 	boolean purge(UUID blobId) {
-		try {
-			for (BlobRepository.Part part : blobs.parts(blobId)) {
-				store.delete(part.storeKey(), true);
-				blobs.deletePart(blobId, part.index());
-			}
-			blobs.delete(blobId);
-			return true;
-		}
-		catch (IOException ex) {
-			log.warn("Could not remove all parts of destroyed blob {} yet; cleanup will retry", blobId, ex);
-			return false;
-		}
+		return shredder.purge(blobId);
 	}
 
 	@Override
