@@ -15,6 +15,14 @@ public interface BlobStorage {
 	UUID create();
 
 	/**
+	 * Like {@link #create()}, for content declared as {@code contentType} (may be null):
+	 * unless that type is compressed already (images, video, audio, archives, PDF...),
+	 * each part is compressed with zstd before encryption when its first 256 KiB shrink
+	 * by a tenth or more. Ranges still read only the frames they touch.
+	 */
+	UUID create(String contentType);
+
+	/**
 	 * Starts writing plaintext at {@code offset}, which must equal the blob's current
 	 * length (otherwise {@link BlobConflictException}). Nothing becomes visible until
 	 * {@link PendingPart#commit()}; closing without commit discards what was written.

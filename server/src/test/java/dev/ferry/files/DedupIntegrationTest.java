@@ -2,10 +2,17 @@ package dev.ferry.files;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 import dev.ferry.storage.spi.BlobStore;
+import dev.ferry.testing.Api;
 import dev.ferry.storage.spi.StoredObject;
 import org.junit.jupiter.api.Test;
 
@@ -14,10 +21,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Deduplication through the real HTTP API ({@code FERRY_DEDUP=account}, the default):
- * identical content of one account is one blob with one set of stored objects, a copy's
- * deletion leaves the other readable, the last one's shreds the blob; two accounts never
- * share. Subclasses run it on each database and store.
+ * Deduplication and compression through the real HTTP API ({@code FERRY_DEDUP=account}
+ * and {@code FERRY_COMPRESSION=zstd}, the defaults): identical content of one account is
+ * one blob with one set of stored objects, a copy's deletion leaves the other readable,
+ * the last one's shreds the blob; two accounts never share; compressible text is stored
+ * smaller and ranges read back exactly, incompressible content is stored as it is.
+ * Subclasses run it on each database and store.
  */
 abstract class DedupIntegrationTest extends FilesTestSupport {
 
@@ -79,6 +88,87 @@ abstract class DedupIntegrationTest extends FilesTestSupport {
 		assertThat(api.delete("/api/v1/admin/users/" + user.id(), adminToken()).status()).isEqualTo(204);
 		assertThat(keyed(blob)).as("erasing the account shreds what it owned").isZero();
 		assertThat(objects(partsOf(blob))).isZero();
+	}
+
+	@Test
+	void compressibleTextIsStoredSmallerAndRangesReadBackExactly() throws Exception {
+		Account user = newUser();
+		byte[] content = text(3_000_000);
+		String file = upload(user, "/zstd/log.txt", "text/plain", content);
+		String blob = blobOf(file);
+		assertThat(compressed(blob)).isTrue();
+		assertThat(storedSize(blob)).as("stored bytes").isLessThan(content.length / 3);
+		Random random = new Random(11);
+		for (int i = 0; i < 25; i++) {
+			int start = random.nextInt(content.length);
+			int end = start + random.nextInt(Math.min(content.length - start, 500_000));
+			HttpResponse<byte[]> range = HttpClient.newHttpClient()
+				.send(api.builder("/api/v1/files/" + file + "/download", user.token())
+					.header("Range", "bytes=" + start + "-" + end)
+					.GET()
+					.build(), HttpResponse.BodyHandlers.ofByteArray());
+			assertThat(range.statusCode()).isEqualTo(206);
+			assertThat(sha256(range.body())).as("bytes %d-%d", start, end)
+				.isEqualTo(sha256(Arrays.copyOfRange(content, start, end + 1)));
+		}
+	}
+
+	@Test
+	void incompressibleAndCompressedTypesAreStoredAsTheyAre() {
+		Account user = newUser();
+		byte[] noise = bytes(1_000_000, 44);
+		String random = blobOf(upload(user, "/zstd/noise.bin", "application/octet-stream", noise));
+		assertThat(storedSize(random)).isGreaterThan(noise.length);
+		assertThat(partsCompressed(random)).isZero();
+		byte[] text = text(400_000);
+		String zip = blobOf(upload(user, "/zstd/archive.zip", "application/zip", text));
+		assertThat(compressed(zip)).as("a ZIP is not tried").isFalse();
+		assertThat(storedSize(zip)).isGreaterThan(text.length);
+	}
+
+	private String upload(Account user, String path, String type, byte[] content) {
+		Api.Response response = api.send(api.builder("/api/v1/files/content?path=" + encode(path), user.token())
+			.header("Content-Type", type)
+			.PUT(HttpRequest.BodyPublishers.ofByteArray(content)));
+		assertThat(response.status()).as(response.body()).isEqualTo(201);
+		return response.json().get("id").asString();
+	}
+
+	private static byte[] text(int size) {
+		StringBuilder text = new StringBuilder(size + 100);
+		Random random = new Random(size);
+		String[] words = { "ferry", "secure", "transfer", "of", "files", "between", "people", "and", "servers" };
+		while (text.length() < size) {
+			text.append(words[random.nextInt(words.length)]).append(random.nextInt(100)).append(' ');
+		}
+		return Arrays.copyOf(text.toString().getBytes(StandardCharsets.UTF_8), size);
+	}
+
+	boolean compressed(String blob) {
+		return jdbc.sql("SELECT compressed FROM blobs WHERE id = ?").param(blob).query(Integer.class).single() == 1;
+	}
+
+	long partsCompressed(String blob) {
+		return jdbc.sql("SELECT COUNT(*) FROM blob_parts WHERE blob_id = ? AND compressed = 1")
+			.param(blob)
+			.query(Long.class)
+			.single();
+	}
+
+	long storedSize(String blob) {
+		long total = 0;
+		for (String key : jdbc.sql("SELECT store_key FROM blob_parts WHERE blob_id = ?")
+			.param(blob)
+			.query(String.class)
+			.list()) {
+			try {
+				total += store.size(key);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return total;
 	}
 
 	String blobOf(String fileId) {

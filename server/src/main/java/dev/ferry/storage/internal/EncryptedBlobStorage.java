@@ -43,17 +43,29 @@ class EncryptedBlobStorage implements BlobStorage, EncryptedPart.PartCommitter {
 
 	private final BlobShredder shredder;
 
-	EncryptedBlobStorage(BlobRepository blobs, DataKeys keys, BlobStore store) {
+	private final Compression compression;
+
+	EncryptedBlobStorage(BlobRepository blobs, DataKeys keys, BlobStore store, Compression compression) {
 		this.blobs = blobs;
 		this.keys = keys;
 		this.store = store;
 		this.shredder = new BlobShredder(blobs, keys, store);
+		this.compression = compression;
 	}
 
 	@Override
 	public UUID create() {
+		return insert(false);
+	}
+
+	@Override
+	public UUID create(String contentType) {
+		return insert(compression.worthTrying(contentType));
+	}
+
+	private UUID insert(boolean compressed) {
 		UUID id = UUID.randomUUID();
-		blobs.insert(id, keys.generate(id), System.currentTimeMillis());
+		blobs.insert(id, keys.generate(id), System.currentTimeMillis(), compressed);
 		return id;
 	}
 
@@ -69,8 +81,8 @@ class EncryptedBlobStorage implements BlobStorage, EncryptedPart.PartCommitter {
 		ObjectUpload upload = null;
 		try {
 			upload = store.upload(storeKey);
-			WritableByteChannel encrypting = aead.newEncryptingChannel(new KeepOpenChannel(upload.channel()),
-					associatedData);
+			WritableByteChannel encrypting = compressing(blob,
+					aead.newEncryptingChannel(new KeepOpenChannel(upload.channel()), associatedData));
 			return new EncryptedPart(blob, storeKey, upload, encrypting, this);
 		}
 		catch (IOException | GeneralSecurityException ex) {
@@ -95,8 +107,8 @@ class EncryptedBlobStorage implements BlobStorage, EncryptedPart.PartCommitter {
 		EncryptedPart part = null;
 		try {
 			upload = store.upload(storeKey);
-			WritableByteChannel encrypting = aead.newEncryptingChannel(new KeepOpenChannel(upload.channel()),
-					associatedData(blobId, last.index(), last.offset()));
+			WritableByteChannel encrypting = compressing(blob, aead.newEncryptingChannel(
+					new KeepOpenChannel(upload.channel()), associatedData(blobId, last.index(), last.offset())));
 			part = new EncryptedPart(blob, storeKey, upload, encrypting, new Replacing(last));
 			try (InputStream previous = openRange(blobId, last.offset(), last.end())) {
 				part.carry(previous);
@@ -155,9 +167,10 @@ class EncryptedBlobStorage implements BlobStorage, EncryptedPart.PartCommitter {
 	}
 
 	@Override
-	public long commit(BlobRepository.Blob expected, String storeKey, long plainLength, long cipherLength) {
+	public long commit(BlobRepository.Blob expected, String storeKey, long plainLength, long cipherLength,
+			boolean compressed) {
 		BlobRepository.Part part = new BlobRepository.Part(expected.partCount(), expected.length(), plainLength,
-				cipherLength, storeKey);
+				cipherLength, storeKey, compressed);
 		boolean appended;
 		try {
 			appended = blobs.append(expected.id(), expected, part, System.currentTimeMillis());
@@ -198,13 +211,19 @@ class EncryptedBlobStorage implements BlobStorage, EncryptedPart.PartCommitter {
 		try {
 			SeekableByteChannel plaintext = aead.newSeekableDecryptingChannel(ciphertext,
 					associatedData(blobId, part.index(), part.offset()));
-			plaintext.position(position);
-			return plaintext;
+			SeekableByteChannel content = part.compressed() ? new DecompressingChannel(plaintext, part.length())
+					: plaintext;
+			content.position(position);
+			return content;
 		}
 		catch (GeneralSecurityException | IOException | RuntimeException ex) {
 			ciphertext.close();
 			throw (ex instanceof IOException io) ? io : new IOException("Cannot decrypt a stored part", ex);
 		}
+	}
+
+	private static WritableByteChannel compressing(BlobRepository.Blob blob, WritableByteChannel encrypting) {
+		return blob.compressed() ? new CompressingChannel(encrypting) : encrypting;
 	}
 
 	private void deleteQuietly(String storeKey) {
@@ -252,9 +271,10 @@ class EncryptedBlobStorage implements BlobStorage, EncryptedPart.PartCommitter {
 		}
 
 		@Override
-		public long commit(BlobRepository.Blob expected, String storeKey, long plainLength, long cipherLength) {
+		public long commit(BlobRepository.Blob expected, String storeKey, long plainLength, long cipherLength,
+				boolean compressed) {
 			BlobRepository.Part part = new BlobRepository.Part(old.index(), old.offset(), plainLength, cipherLength,
-					storeKey);
+					storeKey, compressed);
 			boolean replaced;
 			try {
 				replaced = blobs.replaceLast(expected.id(), expected, old, part);
