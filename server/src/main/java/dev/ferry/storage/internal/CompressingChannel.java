@@ -44,6 +44,11 @@ final class CompressingChannel implements WritableByteChannel {
 		this.target = target;
 	}
 
+	/** The channel a part of {@code blob} writes its plaintext into. */
+	static WritableByteChannel forBlob(BlobRepository.Blob blob, WritableByteChannel encrypting) {
+		return blob.compressed() ? new CompressingChannel(encrypting) : encrypting;
+	}
+
 	/** Whether the part was stored as zstd frames; known once the first frame is full. */
 	boolean compressed() {
 		return mode == Mode.FRAMED;

@@ -70,7 +70,11 @@ final class DecompressingChannel implements SeekableByteChannel {
 		int entry = index[number];
 		int storedLength = entry & ~CompressingChannel.RAW;
 		int plainLength = (int) Math.min(CompressingChannel.FRAME, length - (long) number * CompressingChannel.FRAME);
-		stored.position(offsets[number]);
+		if (stored.position() != offsets[number]) {
+			// Seeking makes Tink decrypt the segment again; sequential frames need no
+			// seek.
+			stored.position(offsets[number]);
+		}
 		if ((entry & CompressingChannel.RAW) != 0) {
 			readFully(ByteBuffer.wrap(frame, 0, storedLength));
 		}

@@ -81,7 +81,7 @@ class EncryptedBlobStorage implements BlobStorage, EncryptedPart.PartCommitter {
 		ObjectUpload upload = null;
 		try {
 			upload = store.upload(storeKey);
-			WritableByteChannel encrypting = compressing(blob,
+			WritableByteChannel encrypting = CompressingChannel.forBlob(blob,
 					aead.newEncryptingChannel(new KeepOpenChannel(upload.channel()), associatedData));
 			return new EncryptedPart(blob, storeKey, upload, encrypting, this);
 		}
@@ -107,7 +107,7 @@ class EncryptedBlobStorage implements BlobStorage, EncryptedPart.PartCommitter {
 		EncryptedPart part = null;
 		try {
 			upload = store.upload(storeKey);
-			WritableByteChannel encrypting = compressing(blob, aead.newEncryptingChannel(
+			WritableByteChannel encrypting = CompressingChannel.forBlob(blob, aead.newEncryptingChannel(
 					new KeepOpenChannel(upload.channel()), associatedData(blobId, last.index(), last.offset())));
 			part = new EncryptedPart(blob, storeKey, upload, encrypting, new Replacing(last));
 			try (InputStream previous = openRange(blobId, last.offset(), last.end())) {
@@ -220,10 +220,6 @@ class EncryptedBlobStorage implements BlobStorage, EncryptedPart.PartCommitter {
 			ciphertext.close();
 			throw (ex instanceof IOException io) ? io : new IOException("Cannot decrypt a stored part", ex);
 		}
-	}
-
-	private static WritableByteChannel compressing(BlobRepository.Blob blob, WritableByteChannel encrypting) {
-		return blob.compressed() ? new CompressingChannel(encrypting) : encrypting;
 	}
 
 	private void deleteQuietly(String storeKey) {
