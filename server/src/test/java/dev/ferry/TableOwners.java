@@ -29,8 +29,8 @@ final class TableOwners {
 			// audit, crypto, notify, storage, files, upload
 			Map.entry("audit_log", "audit"), Map.entry("audit_head", "audit"), Map.entry("server_secrets", "crypto"),
 			Map.entry("mail_outbox", "notify"), Map.entry("blobs", "storage"), Map.entry("blob_parts", "storage"),
-			Map.entry("files", "files"), Map.entry("quota_reservations", "files"), Map.entry("quota_locks", "files"),
-			Map.entry("upload_policy", "files"), Map.entry("uploads", "upload"),
+			Map.entry("blob_dedup", "storage"), Map.entry("files", "files"), Map.entry("quota_reservations", "files"),
+			Map.entry("quota_locks", "files"), Map.entry("upload_policy", "files"), Map.entry("uploads", "upload"),
 			// files: versions (i16a)
 			Map.entry("file_versions", "files"), Map.entry("file_version_settings", "files"),
 			Map.entry("trashed_files", "files"), Map.entry("file_jobs", "files"), Map.entry("file_tags", "files"),

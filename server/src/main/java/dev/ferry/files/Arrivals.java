@@ -1,15 +1,18 @@
 package dev.ferry.files;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import dev.ferry.auth.CurrentUser;
+import dev.ferry.storage.BlobDeduplication;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * What a new file meets when it arrives, whichever path brought it: the upload policy,
- * its type from content and the state of its malware scan.
+ * its type from content, the state of its malware scan and deduplication against the
+ * content its owner already has.
  */
 @Component
 class Arrivals {
@@ -20,10 +23,23 @@ class Arrivals {
 
 	private final UploadRulesService rules;
 
-	Arrivals(ContentTypes types, ObjectProvider<ScanSettings> scanning, UploadRulesService rules) {
+	private final BlobDeduplication dedup;
+
+	Arrivals(ContentTypes types, ObjectProvider<ScanSettings> scanning, UploadRulesService rules,
+			BlobDeduplication dedup) {
 		this.types = types;
 		this.scanning = scanning;
 		this.rules = rules;
+		this.dedup = dedup;
+	}
+
+	Optional<String> contentKey(CurrentUser owner, String sha256) {
+		return dedup.contentKey(owner.userId(), sha256);
+	}
+
+	/** The blob the new file refers to; in the transaction that stores the reference. */
+	UUID deduplicate(UUID blobId, String contentKey) {
+		return dedup.deduplicate(blobId, contentKey);
 	}
 
 	/** Refuses (422) a file the upload policy does not allow for its owner. */

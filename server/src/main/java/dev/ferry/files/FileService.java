@@ -3,6 +3,7 @@ package dev.ferry.files;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 
@@ -119,21 +120,23 @@ class FileService implements FileCatalog {
 		String type = arrivals.detectType(file.blobId(), file.size(), placement.name(), declared);
 		FileRecord.Scan scan = arrivals.initialScan();
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		Optional<String> contentKey = arrivals.contentKey(owner, file.sha256());
 		FileRecord stored = transactions.execute((status) -> {
+			UUID blobId = contentKey.map((key) -> arrivals.deduplicate(file.blobId(), key)).orElse(file.blobId());
 			if (file.onConflict() == Conflict.VERSION) {
 				FileRecord existing = files.findByPath(owner.userId(), placement.folder(), placement.name())
 					.orElse(null);
 				if (existing != null) {
 					quotas.release(file.id());
 					return versions.supersede(existing,
-							new VersionRepository.Content(file.blobId(), type, declared, file.size(), file.sha256()),
-							scan, now);
+							new VersionRepository.Content(blobId, type, declared, file.size(), file.sha256()), scan,
+							now);
 				}
 			}
 			for (int n = 0; n <= MAX_NUMBERED_NAMES; n++) {
 				FileRecord candidate = new FileRecord(file.id(), owner.userId(), placement.folder(),
-						NumberedNames.numbered(placement.name(), n), type, declared, file.size(), file.sha256(),
-						file.blobId(), now, now, scan);
+						NumberedNames.numbered(placement.name(), n), type, declared, file.size(), file.sha256(), blobId,
+						now, now, scan);
 				if (files.insertIfFree(candidate)) {
 					quotas.release(file.id());
 					audit.record(AuditEvent.success("file.created")

@@ -89,7 +89,7 @@ class PlainUploads {
 			.detail("channel", "plain")
 			.detail("path", path)
 			.detail("declared_size", (declaredLength >= 0) ? declaredLength : null));
-		UUID blobId = storage.create();
+		UUID blobId = storage.create(declaredType);
 		try {
 			String sha256 = receive(blobId, body, transfer);
 			long size = transfer.bytes;

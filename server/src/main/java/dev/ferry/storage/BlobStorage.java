@@ -15,6 +15,14 @@ public interface BlobStorage {
 	UUID create();
 
 	/**
+	 * Like {@link #create()}, for content declared as {@code contentType} (may be null):
+	 * unless that type is compressed already (images, video, audio, archives, PDF...),
+	 * each part is compressed with zstd before encryption when its first 256 KiB shrink
+	 * by a tenth or more. Ranges still read only the frames they touch.
+	 */
+	UUID create(String contentType);
+
+	/**
 	 * Starts writing plaintext at {@code offset}, which must equal the blob's current
 	 * length (otherwise {@link BlobConflictException}). Nothing becomes visible until
 	 * {@link PendingPart#commit()}; closing without commit discards what was written.
@@ -43,7 +51,8 @@ public interface BlobStorage {
 	InputStream openRange(UUID blobId, long start, long endExclusive);
 
 	/**
-	 * Crypto-shreds the blob: destroys its wrapped data key, overwrites local bytes, then
+	 * Gives up one reference to the blob (see {@link BlobDeduplication}); when it was the
+	 * last, crypto-shreds it: destroys its wrapped data key, overwrites local bytes, then
 	 * removes its parts. Reads already in progress may fail; new reads find nothing.
 	 */
 	void destroy(UUID blobId);

@@ -68,8 +68,8 @@ class UploadStarter {
 		String declaredType = metadata.first("filetype", "type");
 		Upload upload;
 		try {
-			upload = new Upload(id, user.userId(), blobs.create(), length, 0, metadata, placement, declaredType, null,
-					Upload.Status.ACTIVE, now, policy.expiresAt(now), null, null);
+			upload = new Upload(id, user.userId(), blobs.create(declaredType), length, 0, metadata, placement,
+					declaredType, null, Upload.Status.ACTIVE, now, policy.expiresAt(now), null, null);
 			if (uploader.isGuest()) {
 				gate.getObject().admit(uploader.pass(), upload.id(), placement.name(), length, declaredType);
 			}

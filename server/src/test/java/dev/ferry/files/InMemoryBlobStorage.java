@@ -26,6 +26,11 @@ class InMemoryBlobStorage implements BlobStorage {
 		return id;
 	}
 
+	@Override
+	public UUID create(String contentType) {
+		return create();
+	}
+
 	/** One array holds the whole blob: rewriting its one part is appending to it. */
 	@Override
 	public PendingPart rewriteLastPart(UUID blobId, long offset) {

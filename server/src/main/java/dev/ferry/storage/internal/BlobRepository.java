@@ -15,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Repository
 class BlobRepository {
 
-	private static final String PART_COLUMNS = "part_index, plain_offset, plain_length, cipher_length, store_key";
+	private static final String PART_COLUMNS = "part_index, plain_offset, plain_length, cipher_length, store_key, compressed";
 
 	private final JdbcClient jdbc;
 
@@ -26,18 +26,19 @@ class BlobRepository {
 		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
-	void insert(UUID id, DataKeys.WrappedKey key, long now) {
-		jdbc.sql("INSERT INTO blobs (id, wrapped_key, kek_key_id, length, part_count, created_at) "
-				+ "VALUES (?, ?, ?, 0, 0, ?)")
-			.params(id.toString(), key.wrapped(), key.kekKeyId(), now)
+	void insert(UUID id, DataKeys.WrappedKey key, long now, boolean compressed) {
+		jdbc.sql("INSERT INTO blobs (id, wrapped_key, kek_key_id, length, part_count, created_at, compressed) "
+				+ "VALUES (?, ?, ?, 0, 0, ?, ?)")
+			.params(id.toString(), key.wrapped(), key.kekKeyId(), now, compressed ? 1 : 0)
 			.update();
 	}
 
 	/** The blob, unless it does not exist or was destroyed. */
 	Optional<Blob> find(UUID id) {
-		return jdbc.sql("SELECT wrapped_key, length, part_count FROM blobs WHERE id = ? AND deleted_at IS NULL")
+		return jdbc
+			.sql("SELECT wrapped_key, length, part_count, compressed FROM blobs WHERE id = ? AND deleted_at IS NULL")
 			.param(id.toString())
-			.query((rs, i) -> new Blob(id, rs.getBytes(1), rs.getLong(2), rs.getInt(3)))
+			.query((rs, i) -> new Blob(id, rs.getBytes(1), rs.getLong(2), rs.getInt(3), rs.getInt(4) == 1))
 			.optional();
 	}
 
@@ -80,10 +81,10 @@ class BlobRepository {
 			if (updated == 0) {
 				return false;
 			}
-			jdbc.sql("UPDATE blob_parts SET plain_length = ?, cipher_length = ?, store_key = ? "
+			jdbc.sql("UPDATE blob_parts SET plain_length = ?, cipher_length = ?, store_key = ?, compressed = ? "
 					+ "WHERE blob_id = ? AND part_index = ? AND store_key = ?")
-				.params(replacement.length(), replacement.cipherLength(), replacement.storeKey(), id.toString(),
-						old.index(), old.storeKey())
+				.params(replacement.length(), replacement.cipherLength(), replacement.storeKey(),
+						replacement.compressed() ? 1 : 0, id.toString(), old.index(), old.storeKey())
 				.update();
 			return true;
 		}));
@@ -104,20 +105,42 @@ class BlobRepository {
 			if (updated == 0) {
 				return false;
 			}
-			jdbc.sql("INSERT INTO blob_parts (blob_id, " + PART_COLUMNS + ", created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+			jdbc.sql("INSERT INTO blob_parts (blob_id, " + PART_COLUMNS
+					+ ", created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
 				.params(id.toString(), part.index(), part.offset(), part.length(), part.cipherLength(), part.storeKey(),
-						now)
+						part.compressed() ? 1 : 0, now)
 				.update();
 			return true;
 		}));
 	}
 
-	/** Drops the wrapped data key and marks the blob deleted; false if already gone. */
+	/**
+	 * Drops the wrapped data key and marks the blob deleted if only one reference is
+	 * left; false if another reference remains or the blob is already gone.
+	 */
 	boolean shred(UUID id, long now) {
 		return jdbc
-			.sql("UPDATE blobs SET wrapped_key = NULL, kek_key_id = NULL, deleted_at = ? "
-					+ "WHERE id = ? AND deleted_at IS NULL")
+			.sql("UPDATE blobs SET wrapped_key = NULL, kek_key_id = NULL, deleted_at = ?, ref_count = 0 "
+					+ "WHERE id = ? AND deleted_at IS NULL AND ref_count <= 1")
 			.params(now, id.toString())
+			.update() == 1;
+	}
+
+	/**
+	 * Gives up one of several references; false when it is the last (or none is left).
+	 */
+	boolean dropReference(UUID id) {
+		return jdbc
+			.sql("UPDATE blobs SET ref_count = ref_count - 1 WHERE id = ? AND deleted_at IS NULL AND ref_count > 1")
+			.param(id.toString())
+			.update() == 1;
+	}
+
+	/** One more row refers to the blob; false if it is being destroyed. */
+	boolean addReference(UUID id) {
+		return jdbc
+			.sql("UPDATE blobs SET ref_count = ref_count + 1 WHERE id = ? AND deleted_at IS NULL AND ref_count > 0")
+			.param(id.toString())
 			.update() == 1;
 	}
 
@@ -130,6 +153,7 @@ class BlobRepository {
 	}
 
 	void delete(UUID id) {
+		jdbc.sql("DELETE FROM blob_dedup WHERE blob_id = ?").param(id.toString()).update();
 		jdbc.sql("DELETE FROM blobs WHERE id = ?").param(id.toString()).update();
 	}
 
@@ -153,10 +177,11 @@ class BlobRepository {
 	 */
 	List<Blob> wrappedByOtherThan(int kekKeyId, String afterId, int limit) {
 		return jdbc
-			.sql("SELECT id, wrapped_key, length, part_count FROM blobs "
+			.sql("SELECT id, wrapped_key, length, part_count, compressed FROM blobs "
 					+ "WHERE deleted_at IS NULL AND kek_key_id <> ? AND id > ? ORDER BY id LIMIT ?")
 			.params(kekKeyId, afterId, limit)
-			.query((rs, i) -> new Blob(UUID.fromString(rs.getString(1)), rs.getBytes(2), rs.getLong(3), rs.getInt(4)))
+			.query((rs, i) -> new Blob(UUID.fromString(rs.getString(1)), rs.getBytes(2), rs.getLong(3), rs.getInt(4),
+					rs.getInt(5) == 1))
 			.list();
 	}
 
@@ -168,16 +193,18 @@ class BlobRepository {
 	}
 
 	private static Part part(ResultSet rs, int row) throws SQLException {
-		return new Part(rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5));
+		return new Part(rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5), rs.getInt(6) == 1);
 	}
 
-	record Blob(UUID id, byte[] wrappedKey, long length, int partCount) {
+	/** {@code compressed}: its parts are compressed with zstd where that pays off. */
+	record Blob(UUID id, byte[] wrappedKey, long length, int partCount, boolean compressed) {
 	}
 
 	/**
-	 * One encrypted part: plaintext bytes {@code [offset, offset + length)} of the blob.
+	 * One encrypted part: plaintext bytes {@code [offset, offset + length)} of the blob;
+	 * {@code compressed}: stored as zstd frames ({@link CompressingChannel}).
 	 */
-	record Part(int index, long offset, long length, long cipherLength, String storeKey) {
+	record Part(int index, long offset, long length, long cipherLength, String storeKey, boolean compressed) {
 
 		long end() {
 			return offset + length;

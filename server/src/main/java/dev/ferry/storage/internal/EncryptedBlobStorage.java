@@ -41,16 +41,31 @@ class EncryptedBlobStorage implements BlobStorage, EncryptedPart.PartCommitter {
 
 	private final BlobStore store;
 
-	EncryptedBlobStorage(BlobRepository blobs, DataKeys keys, BlobStore store) {
+	private final BlobShredder shredder;
+
+	private final Compression compression;
+
+	EncryptedBlobStorage(BlobRepository blobs, DataKeys keys, BlobStore store, Compression compression) {
 		this.blobs = blobs;
 		this.keys = keys;
 		this.store = store;
+		this.shredder = new BlobShredder(blobs, keys, store);
+		this.compression = compression;
 	}
 
 	@Override
 	public UUID create() {
+		return insert(false);
+	}
+
+	@Override
+	public UUID create(String contentType) {
+		return insert(compression.worthTrying(contentType));
+	}
+
+	private UUID insert(boolean compressed) {
 		UUID id = UUID.randomUUID();
-		blobs.insert(id, keys.generate(id), System.currentTimeMillis());
+		blobs.insert(id, keys.generate(id), System.currentTimeMillis(), compressed);
 		return id;
 	}
 
@@ -66,8 +81,8 @@ class EncryptedBlobStorage implements BlobStorage, EncryptedPart.PartCommitter {
 		ObjectUpload upload = null;
 		try {
 			upload = store.upload(storeKey);
-			WritableByteChannel encrypting = aead.newEncryptingChannel(new KeepOpenChannel(upload.channel()),
-					associatedData);
+			WritableByteChannel encrypting = CompressingChannel.forBlob(blob,
+					aead.newEncryptingChannel(new KeepOpenChannel(upload.channel()), associatedData));
 			return new EncryptedPart(blob, storeKey, upload, encrypting, this);
 		}
 		catch (IOException | GeneralSecurityException ex) {
@@ -92,8 +107,8 @@ class EncryptedBlobStorage implements BlobStorage, EncryptedPart.PartCommitter {
 		EncryptedPart part = null;
 		try {
 			upload = store.upload(storeKey);
-			WritableByteChannel encrypting = aead.newEncryptingChannel(new KeepOpenChannel(upload.channel()),
-					associatedData(blobId, last.index(), last.offset()));
+			WritableByteChannel encrypting = CompressingChannel.forBlob(blob, aead.newEncryptingChannel(
+					new KeepOpenChannel(upload.channel()), associatedData(blobId, last.index(), last.offset())));
 			part = new EncryptedPart(blob, storeKey, upload, encrypting, new Replacing(last));
 			try (InputStream previous = openRange(blobId, last.offset(), last.end())) {
 				part.carry(previous);
@@ -143,36 +158,19 @@ class EncryptedBlobStorage implements BlobStorage, EncryptedPart.PartCommitter {
 
 	@Override
 	public void destroy(UUID blobId) {
-		boolean shredded = blobs.shred(blobId, System.currentTimeMillis());
-		keys.forget(blobId);
-		if (shredded || blobs.exists(blobId)) {
-			purge(blobId);
-		}
+		shredder.destroy(blobId);
 	}
 
-	/**
-	 * Overwrites and deletes the parts of a shredded blob, then its row. A failure leaves
-	 * the rest to {@link BlobCleanup}: the data key is already gone.
-	 */
+	/** See {@link BlobShredder#purge}. */
 	boolean purge(UUID blobId) {
-		try {
-			for (BlobRepository.Part part : blobs.parts(blobId)) {
-				store.delete(part.storeKey(), true);
-				blobs.deletePart(blobId, part.index());
-			}
-			blobs.delete(blobId);
-			return true;
-		}
-		catch (IOException ex) {
-			log.warn("Could not remove all parts of destroyed blob {} yet; cleanup will retry", blobId, ex);
-			return false;
-		}
+		return shredder.purge(blobId);
 	}
 
 	@Override
-	public long commit(BlobRepository.Blob expected, String storeKey, long plainLength, long cipherLength) {
+	public long commit(BlobRepository.Blob expected, String storeKey, long plainLength, long cipherLength,
+			boolean compressed) {
 		BlobRepository.Part part = new BlobRepository.Part(expected.partCount(), expected.length(), plainLength,
-				cipherLength, storeKey);
+				cipherLength, storeKey, compressed);
 		boolean appended;
 		try {
 			appended = blobs.append(expected.id(), expected, part, System.currentTimeMillis());
@@ -213,8 +211,10 @@ class EncryptedBlobStorage implements BlobStorage, EncryptedPart.PartCommitter {
 		try {
 			SeekableByteChannel plaintext = aead.newSeekableDecryptingChannel(ciphertext,
 					associatedData(blobId, part.index(), part.offset()));
-			plaintext.position(position);
-			return plaintext;
+			SeekableByteChannel content = part.compressed() ? new DecompressingChannel(plaintext, part.length())
+					: plaintext;
+			content.position(position);
+			return content;
 		}
 		catch (GeneralSecurityException | IOException | RuntimeException ex) {
 			ciphertext.close();
@@ -267,9 +267,10 @@ class EncryptedBlobStorage implements BlobStorage, EncryptedPart.PartCommitter {
 		}
 
 		@Override
-		public long commit(BlobRepository.Blob expected, String storeKey, long plainLength, long cipherLength) {
+		public long commit(BlobRepository.Blob expected, String storeKey, long plainLength, long cipherLength,
+				boolean compressed) {
 			BlobRepository.Part part = new BlobRepository.Part(old.index(), old.offset(), plainLength, cipherLength,
-					storeKey);
+					storeKey, compressed);
 			boolean replaced;
 			try {
 				replaced = blobs.replaceLast(expected.id(), expected, old, part);

@@ -67,7 +67,7 @@ final class EncryptedPart implements PendingPart {
 				return committer.commitEmpty(blob);
 			}
 			long cipherLength = upload.commit();
-			return committer.commit(blob, storeKey, stream.written, cipherLength);
+			return committer.commit(blob, storeKey, stream.written, cipherLength, stream.compressed());
 		}
 		catch (IOException ex) {
 			discardAfterFailure(ex);
@@ -107,7 +107,8 @@ final class EncryptedPart implements PendingPart {
 	/** What makes a finished part visible; implemented by the storage service. */
 	interface PartCommitter {
 
-		long commit(BlobRepository.Blob expected, String storeKey, long plainLength, long cipherLength);
+		long commit(BlobRepository.Blob expected, String storeKey, long plainLength, long cipherLength,
+				boolean compressed);
 
 		long commitEmpty(BlobRepository.Blob expected);
 
@@ -152,6 +153,10 @@ final class EncryptedPart implements PendingPart {
 				closed = true;
 				encrypting.close();
 			}
+		}
+
+		boolean compressed() {
+			return encrypting instanceof CompressingChannel compressing && compressing.compressed();
 		}
 
 		/** Stops without writing the final segment: the upload is being thrown away. */

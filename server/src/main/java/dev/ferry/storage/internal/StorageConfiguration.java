@@ -31,6 +31,12 @@ class StorageConfiguration {
 		};
 	}
 
+	/** {@code FERRY_COMPRESSION}: zstd before encryption for new blobs, or off. */
+	@Bean
+	Compression compression(@Value("${ferry.storage.compression:zstd}") String value) {
+		return Compression.parse(value);
+	}
+
 	@Bean
 	DataKeys dataKeys(KeyEncryptionKey kek, BlobRepository blobs, StorageProperties storage) {
 		return new DataKeys(kek, blobs, storage);

@@ -1,0 +1,195 @@
+package dev.ferry.files;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import dev.ferry.storage.spi.BlobStore;
+import dev.ferry.testing.Api;
+import dev.ferry.storage.spi.StoredObject;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Deduplication and compression through the real HTTP API ({@code FERRY_DEDUP=account}
+ * and {@code FERRY_COMPRESSION=zstd}, the defaults): identical content of one account is
+ * one blob with one set of stored objects, a copy's deletion leaves the other readable,
+ * the last one's shreds the blob; two accounts never share; compressible text is stored
+ * smaller and ranges read back exactly, incompressible content is stored as it is.
+ * Subclasses run it on each database and store.
+ */
+abstract class DedupIntegrationTest extends FilesTestSupport {
+
+	@Autowired
+	BlobStore store;
+
+	@Test
+	void sameContentTwiceIsOneBlobUntilTheLastCopyGoes() {
+		Account user = newUser();
+		byte[] content = bytes(300_000, 41);
+		String first = put(user, "/dedup/a.bin", content).get("id").asString();
+		long objectsBefore = objects("parts/");
+		String second = put(user, "/dedup/b.bin", content).get("id").asString();
+		String blob = blobOf(first);
+		assertThat(blobOf(second)).isEqualTo(blob);
+		assertThat(refCount(blob)).isEqualTo(2);
+		assertThat(objects("parts/")).as("the second arrival's own objects are gone").isEqualTo(objectsBefore);
+		assertThat(objects(partsOf(blob))).isPositive();
+
+		assertThat(api.delete("/api/v1/files/" + first + "?permanent=true", user.token()).status()).isEqualTo(204);
+		assertThat(fetch(user, "/api/v1/files/" + second + "/download")).isEqualTo(content);
+		assertThat(keyed(blob)).isOne();
+		assertThat(refCount(blob)).isOne();
+
+		assertThat(api.delete("/api/v1/files/" + second + "?permanent=true", user.token()).status()).isEqualTo(204);
+		assertThat(keyed(blob)).as("crypto-shredded with the last reference").isZero();
+		assertThat(objects(partsOf(blob))).isZero();
+	}
+
+	@Test
+	void twoAccountsNeverShareABlob() {
+		byte[] content = bytes(200_000, 42);
+		Account one = newUser();
+		Account other = newUser();
+		String blobOne = blobOf(put(one, "/same.bin", content).get("id").asString());
+		String blobOther = blobOf(put(other, "/same.bin", content).get("id").asString());
+		assertThat(blobOther).isNotEqualTo(blobOne);
+		assertThat(refCount(blobOne)).isOne();
+		assertThat(refCount(blobOther)).isOne();
+	}
+
+	@Test
+	void versionsTrashAndErasureCountTheirReferences() {
+		Account user = newUser();
+		byte[] content = bytes(100_000, 43);
+		String file = put(user, "/v/doc.bin", content).get("id").asString();
+		String blob = blobOf(file);
+		put(user, "/v/doc.bin", content);
+		assertThat(blobOf(file)).isEqualTo(blob);
+		assertThat(refCount(blob)).as("the older version and the current one").isEqualTo(2);
+		String copy = put(user, "/v/copy.bin", content).get("id").asString();
+		assertThat(refCount(blob)).isEqualTo(3);
+
+		assertThat(api.delete("/api/v1/files/" + copy, user.token()).status()).isEqualTo(204);
+		assertThat(api.delete("/api/v1/trash/" + copy, user.token()).status()).isEqualTo(204);
+		assertThat(refCount(blob)).isEqualTo(2);
+		assertThat(fetch(user, "/api/v1/files/" + file + "/download")).isEqualTo(content);
+
+		assertThat(api.delete("/api/v1/admin/users/" + user.id(), adminToken()).status()).isEqualTo(204);
+		assertThat(keyed(blob)).as("erasing the account shreds what it owned").isZero();
+		assertThat(objects(partsOf(blob))).isZero();
+	}
+
+	@Test
+	void compressibleTextIsStoredSmallerAndRangesReadBackExactly() throws Exception {
+		Account user = newUser();
+		byte[] content = text(3_000_000);
+		String file = upload(user, "/zstd/log.txt", "text/plain", content);
+		String blob = blobOf(file);
+		assertThat(compressed(blob)).isTrue();
+		assertThat(storedSize(blob)).as("stored bytes").isLessThan(content.length / 3);
+		Random random = new Random(11);
+		for (int i = 0; i < 25; i++) {
+			int start = random.nextInt(content.length);
+			int end = start + random.nextInt(Math.min(content.length - start, 500_000));
+			HttpResponse<byte[]> range = HttpClient.newHttpClient()
+				.send(api.builder("/api/v1/files/" + file + "/download", user.token())
+					.header("Range", "bytes=" + start + "-" + end)
+					.GET()
+					.build(), HttpResponse.BodyHandlers.ofByteArray());
+			assertThat(range.statusCode()).isEqualTo(206);
+			assertThat(sha256(range.body())).as("bytes %d-%d", start, end)
+				.isEqualTo(sha256(Arrays.copyOfRange(content, start, end + 1)));
+		}
+	}
+
+	@Test
+	void incompressibleAndCompressedTypesAreStoredAsTheyAre() {
+		Account user = newUser();
+		byte[] noise = bytes(1_000_000, 44);
+		String random = blobOf(upload(user, "/zstd/noise.bin", "application/octet-stream", noise));
+		assertThat(storedSize(random)).isGreaterThan(noise.length);
+		assertThat(partsCompressed(random)).isZero();
+		byte[] text = text(400_000);
+		String zip = blobOf(upload(user, "/zstd/archive.zip", "application/zip", text));
+		assertThat(compressed(zip)).as("a ZIP is not tried").isFalse();
+		assertThat(storedSize(zip)).isGreaterThan(text.length);
+	}
+
+	private String upload(Account user, String path, String type, byte[] content) {
+		Api.Response response = api.send(api.builder("/api/v1/files/content?path=" + encode(path), user.token())
+			.header("Content-Type", type)
+			.PUT(HttpRequest.BodyPublishers.ofByteArray(content)));
+		assertThat(response.status()).as(response.body()).isEqualTo(201);
+		return response.json().get("id").asString();
+	}
+
+	private static byte[] text(int size) {
+		StringBuilder text = new StringBuilder(size + 100);
+		Random random = new Random(size);
+		String[] words = { "ferry", "secure", "transfer", "of", "files", "between", "people", "and", "servers" };
+		while (text.length() < size) {
+			text.append(words[random.nextInt(words.length)]).append(random.nextInt(100)).append(' ');
+		}
+		return Arrays.copyOf(text.toString().getBytes(StandardCharsets.UTF_8), size);
+	}
+
+	boolean compressed(String blob) {
+		return jdbc.sql("SELECT compressed FROM blobs WHERE id = ?").param(blob).query(Integer.class).single() == 1;
+	}
+
+	long partsCompressed(String blob) {
+		return jdbc.sql("SELECT COUNT(*) FROM blob_parts WHERE blob_id = ? AND compressed = 1")
+			.param(blob)
+			.query(Long.class)
+			.single();
+	}
+
+	long storedSize(String blob) {
+		long total = 0;
+		for (String key : jdbc.sql("SELECT store_key FROM blob_parts WHERE blob_id = ?")
+			.param(blob)
+			.query(String.class)
+			.list()) {
+			try {
+				total += store.size(key);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return total;
+	}
+
+	String blobOf(String fileId) {
+		return jdbc.sql("SELECT blob_id FROM files WHERE id = ?").param(fileId).query(String.class).single();
+	}
+
+	long refCount(String blob) {
+		return jdbc.sql("SELECT ref_count FROM blobs WHERE id = ?").param(blob).query(Long.class).single();
+	}
+
+	long objects(String prefix) {
+		try (Stream<StoredObject> listed = store.list(prefix)) {
+			return listed.count();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	static String partsOf(String blob) {
+		return "parts/" + blob.substring(0, 2) + "/" + UUID.fromString(blob) + "/";
+	}
+
+}

@@ -1,0 +1,6 @@
+package dev.ferry.files;
+
+/** {@link DedupIntegrationTest} on SQLite and the local blob directory. */
+class DedupIntegrationTests extends DedupIntegrationTest {
+
+}
