@@ -1,12 +1,13 @@
 // Fails the build when the English catalogue drifts from the messages in the code, when a
 // pseudo-locale was not regenerated, or when another language lacks a key, keeps a key the
-// code no longer uses, or breaks ICU syntax.
+// code no longer uses, breaks ICU syntax, or differs from English in arguments, tags or plural
+// branches (translation-shape.mjs).
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { parse } from '@formatjs/icu-messageformat-parser'
 import { PSEUDO_LOCALES, render } from './pseudo-locale.mjs'
+import { translationProblems } from './translation-shape.mjs'
 
 const dir = 'src/i18n/messages'
 const extracted = join(mkdtempSync(join(tmpdir(), 'ferry-i18n-')), 'en.json')
@@ -44,17 +45,9 @@ for (const locale of PSEUDO_LOCALES) {
 }
 
 for (const file of readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'en.json')) {
-  const catalogue = read(join(dir, file))
-  for (const key of Object.keys(fromCode)) {
-    if (!(key in catalogue)) problems.push(`${file}: missing "${key}"`)
-  }
-  for (const [key, message] of Object.entries(catalogue)) {
-    if (!(key in fromCode)) problems.push(`${file}: unused "${key}"`)
-    try {
-      parse(message)
-    } catch (e) {
-      problems.push(`${file}: "${key}" is not valid ICU MessageFormat (${e.message})`)
-    }
+  const locale = file.slice(0, -'.json'.length)
+  for (const problem of translationProblems(locale, read(join(dir, file)), fromCode)) {
+    problems.push(`${file}: ${problem}`)
   }
 }
 
