@@ -3,9 +3,11 @@ package dev.ferry.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
@@ -62,6 +64,20 @@ public final class Api {
 	public Response patch(String path, Object body, String token) {
 		return send(builder(path, token).header("Content-Type", "application/json")
 			.method("PATCH", HttpRequest.BodyPublishers.ofString(toJson(body))));
+	}
+
+	/**
+	 * Stores {@code content} as the file at {@code filePath} in the caller's library and
+	 * returns its id, failing the test if the server refuses.
+	 */
+	public String putFile(String filePath, String content, String token) {
+		Response response = send(
+				builder("/api/v1/files/content?path=" + URLEncoder.encode(filePath, StandardCharsets.UTF_8), token)
+					.PUT(HttpRequest.BodyPublishers.ofString(content)));
+		if (response.status() != 201) {
+			throw new AssertionError("upload of " + filePath + " failed: " + response);
+		}
+		return response.json().get("id").asString();
 	}
 
 	/** Sends any request; use it for raw bodies, odd methods or custom headers. */

@@ -1,7 +1,5 @@
 package dev.ferry.web;
 
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +35,8 @@ class LayoutUiEndToEndIntegrationTests extends IntegrationTest {
 				Map.of("email", email, "password", password, "role", "admin", "name", "Lin Layout"), adminToken());
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		String token = api.login(email, password);
-		List<String> files = List.of(upload(token, "/layout/report.txt"), upload(token, "/layout/figures.txt"));
+		List<String> files = List.of(api.putFile("/layout/report.txt", "layout check: /layout/report.txt\n", token),
+				api.putFile("/layout/figures.txt", "layout check: /layout/figures.txt\n", token));
 		Api.Response transfer = api.post("/api/v1/transfers",
 				Map.of("title", "Layout", "file_ids", files, "link", Map.of("max_downloads", 2)), token);
 		assertThat(transfer.status()).as(transfer.body()).isEqualTo(201);
@@ -61,14 +60,6 @@ class LayoutUiEndToEndIntegrationTests extends IntegrationTest {
 		assertThat(summary.get("downloadsLeft").get(1).asString()).contains("1 download left");
 		Api.Response share = api.get("/api/v1/share/" + shareToken, null);
 		assertThat(share.json().get("downloads_left").asInt()).as("what the server counted").isEqualTo(1);
-	}
-
-	private String upload(String token, String path) {
-		byte[] content = ("layout check: " + path + "\n").getBytes(StandardCharsets.UTF_8);
-		Api.Response response = api.send(api.builder("/api/v1/files/content?path=" + path, token)
-			.PUT(HttpRequest.BodyPublishers.ofByteArray(content)));
-		assertThat(response.status()).as(response.body()).isEqualTo(201);
-		return response.json().get("id").asString();
 	}
 
 }
