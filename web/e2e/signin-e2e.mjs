@@ -118,7 +118,7 @@ async function deviceSignIn() {
   await page.getByRole('heading', { name: 'Sign in a device?' }).waitFor()
   const shown = await page.locator('main').textContent()
   check(shown.includes('ferry CLI on build-box') && shown.includes(ssoEmail), `the page names the device and the user: ${shown}`)
-  check(shown.includes(codes.user_code) && shown.includes('read, write'), `the page shows the code and scopes: ${shown}`)
+  check(shown.includes(codes.user_code) && shown.includes('read and write'), `the page shows the code and scopes: ${shown}`)
   await capture('device-approve')
   await page.getByRole('button', { name: 'Approve' }).click()
   await page.getByRole('heading', { name: 'Device signed in' }).waitFor()

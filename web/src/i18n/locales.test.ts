@@ -12,6 +12,12 @@ describe('locales', () => {
     expect(selectableLocales(true).map((l) => l.code)).toEqual([...shipped, 'en-XA', 'ar-XB'])
   })
 
+  it('ships the eleven languages of the product', () => {
+    expect(LOCALES.map((l) => l.code).sort()).toEqual(
+      ['ar', 'de', 'en', 'es', 'fr', 'it', 'ja', 'nl', 'pl', 'pt-BR', 'zh-CN'].sort(),
+    )
+  })
+
   it('knows each shipped language by its own name and direction', () => {
     expect(localeInfo('ar')).toEqual({ code: 'ar', name: 'العربية', dir: 'rtl' })
     expect(localeInfo('pt-BR')).toEqual({ code: 'pt-BR', name: 'Português (Brasil)', dir: 'ltr' })
@@ -27,7 +33,8 @@ describe('locales', () => {
     const offered = selectableLocales(true)
     expect(negotiateLocale(['en-XA'], offered)).toBe('en-XA')
     expect(negotiateLocale(['en-XA'], selectableLocales(false))).toBe('en')
-    expect(negotiateLocale(['fr-CA', 'en-GB'], offered)).toBe('en')
+    expect(negotiateLocale(['fr-CA', 'en-GB'], offered)).toBe('fr')
+    expect(negotiateLocale(['zz-ZZ', 'en-GB'], offered)).toBe('en')
     expect(negotiateLocale(['xx'], offered)).toBe('en')
   })
 
