@@ -100,6 +100,8 @@ try {
   page.setDefaultTimeout(30_000)
   // The debug flag that offers the pseudo-locales, remembered in this browser.
   await page.goto(`${base}/signin?pseudo`)
+  // The flag is read when the language picker renders, after the page has loaded.
+  await page.locator('form button[type=submit]').waitFor()
   check(await page.evaluate(() => localStorage.getItem('ferry.pseudo') === '1'), '?pseudo did not turn the pseudo-locales on')
   for (const locale of [...PSEUDO, ...SHIPPED]) await screen(page, 'signin', locale)
 

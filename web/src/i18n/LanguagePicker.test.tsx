@@ -32,12 +32,12 @@ describe('LanguagePicker', () => {
 
     await userEvent.setup().selectOptions(picker, 'de')
     expect(await screen.findByText('Hier ist nichts')).toBeTruthy()
-    expect([document.documentElement.lang, document.documentElement.dir]).toEqual(['de', 'ltr'])
+    await waitFor(() => expect([document.documentElement.lang, document.documentElement.dir]).toEqual(['de', 'ltr']))
     expect(localStorage.getItem('ferry.locale')).toBe('de')
 
     await userEvent.setup().selectOptions(screen.getByRole('combobox', { name: 'Sprache' }), 'ar')
     expect(await screen.findByText('لا يوجد شيء هنا')).toBeTruthy()
-    expect([document.documentElement.lang, document.documentElement.dir]).toEqual(['ar', 'rtl'])
+    await waitFor(() => expect([document.documentElement.lang, document.documentElement.dir]).toEqual(['ar', 'rtl']))
   })
 
   it('offers the pseudo-locales in debug, accented and right to left', async () => {
@@ -53,7 +53,7 @@ describe('LanguagePicker', () => {
 
     await userEvent.setup().selectOptions(picker, 'en-XA')
     expect(await screen.findByText('[Ñööţĥîîñĝ ĥééŕéé]')).toBeTruthy()
-    expect([document.documentElement.lang, document.documentElement.dir]).toEqual(['en-XA', 'ltr'])
+    await waitFor(() => expect([document.documentElement.lang, document.documentElement.dir]).toEqual(['en-XA', 'ltr']))
 
     await userEvent.setup().selectOptions(screen.getByRole('combobox', { name: /Ļààñĝûûààĝéé/ }), 'ar-XB')
     await waitFor(() => expect(document.documentElement.dir).toBe('rtl'))

@@ -39,8 +39,8 @@ class I18nUiEndToEndIntegrationTests extends IntegrationTest {
 		String token = api.login(email, password);
 		List<String> files = List.of(api.putFile("/i18n/report.txt", "i18n check: /i18n/report.txt\n", token),
 				api.putFile("/i18n/figures.txt", "i18n check: /i18n/figures.txt\n", token));
-		Api.Response transfer = api.post("/api/v1/transfers", Map.of("title", "Quartalszahlen", "file_ids", files),
-				token);
+		Api.Response transfer = api.post("/api/v1/transfers",
+				Map.of("title", "Quartalszahlen", "file_ids", files, "link", Map.of("max_downloads", 10)), token);
 		assertThat(transfer.status()).as(transfer.body()).isEqualTo(201);
 		String sharePath = "/s/" + transfer.json().get("link").get("token").asString();
 
