@@ -55,6 +55,8 @@ async function layout(page, primary) {
     const root = document.documentElement
     const box = button.getBoundingClientRect()
     const onTop = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)
+    // Back to the top, so the full-page screenshot shows the sticky navigation where a reader first sees it.
+    window.scrollTo(0, 0)
     return {
       lang: root.lang,
       dir: root.dir,
