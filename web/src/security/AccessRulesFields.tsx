@@ -94,6 +94,8 @@ export function AccessRulesFields({
           label={intl.formatMessage(field.label)}
           placeholder={field.placeholder ? intl.formatMessage(field.placeholder) : PLACEHOLDERS[field.key]}
           value={value[field.key]}
+          // Addresses and country codes read left to right in every language.
+          dir="ltr"
           hint={field.hint ? intl.formatMessage(field.hint) : networksHint}
           error={refused === field.key && error instanceof Error ? error.message : undefined}
           onChange={(e) => onChange({ ...value, [field.key]: e.target.value })}
