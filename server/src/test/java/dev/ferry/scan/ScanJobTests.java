@@ -34,7 +34,8 @@ import static org.awaitility.Awaitility.await;
  * The {@code scan} job on each vendor's real database with two nodes racing for every
  * execution: each file's content reaches clamd once, however often it was queued; a
  * scanner that stays down is tried {@code FERRY_SCAN_MAX_ATTEMPTS} times with backoff,
- * after which (under {@code allow}) the file is settled as {@code error}, once.
+ * after which (under {@code allow}) the file is settled as {@code error}, once; files
+ * left pending by a version that polled are queued at start.
  */
 class ScanJobTests extends EveryVendor {
 
@@ -73,6 +74,23 @@ class ScanJobTests extends EveryVendor {
 		assertThat(files.settled).containsExactly(Map.entry(id, ScanStatus.ERROR));
 		assertThat(files.attempts.get(id)).as("failed attempts counted on the file").isEqualTo(3);
 		assertThat(executions(db)).as("the execution is dropped").isZero();
+	}
+
+	@ParameterizedTest
+	@MethodSource("databases")
+	void filesPendingWithoutAnExecutionAreQueuedAtStart(Vendor vendor) throws IOException {
+		Databases.Fresh db = database(vendor);
+		PendingFiles files = new PendingFiles();
+		List<UUID> ids = List.of(files.add(), files.add(), files.add());
+		try (CountingClamd clamd = new CountingClamd()) {
+			ScanProperties properties = properties(clamd.address(), 5);
+			try (JobNodes nodes = JobNodes.start(db, twoNodes(files, properties))) {
+				new ScanJob.Backlog(new ScanWorker(files, properties, null), files, nodes.jobs()).queuePending();
+				await().atMost(Duration.ofSeconds(60)).until(() -> files.settled.size() == ids.size());
+			}
+			assertThat(clamd.scans).hasSize(ids.size());
+		}
+		assertThat(files.settled).containsOnlyKeys(ids);
 	}
 
 	private static List<List<OneTimeJob>> twoNodes(FileScans files, ScanProperties properties) {
