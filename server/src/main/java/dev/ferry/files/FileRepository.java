@@ -39,14 +39,17 @@ class FileRepository {
 
 	private final SqlDialect dialect;
 
-	FileRepository(JdbcClient jdbc, SqlDialect dialect) {
+	private final ScanQueue scans;
+
+	FileRepository(JdbcClient jdbc, SqlDialect dialect, ScanQueue scans) {
 		this.jdbc = jdbc;
 		this.dialect = dialect;
+		this.scans = scans;
 	}
 
 	/** Inserts unless the owner already has this folder + name; says which happened. */
 	boolean insertIfFree(FileRecord file) {
-		return jdbc
+		boolean inserted = jdbc
 			.sql(dialect.insertIfAbsent("INSERT INTO files (" + COLUMNS + ", name_lower, scan_due_at) "
 					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "owner_id", "folder", "name"))
 			.params(file.id().toString(), file.ownerId().toString(), file.folder(), file.name(), file.contentType(),
@@ -54,6 +57,10 @@ class FileRepository {
 					file.createdAt().toEpochMilli(), file.modifiedAt().toEpochMilli(), file.scan().status().value(),
 					file.scan().signature(), lower(file.name()), file.createdAt().toEpochMilli())
 			.update() == 1;
+		if (inserted && file.scan().status() == ScanStatus.PENDING) {
+			scans.queue(file.id(), file.blobId());
+		}
+		return inserted;
 	}
 
 	Optional<FileRecord> findOwned(UUID id, UUID ownerId) {

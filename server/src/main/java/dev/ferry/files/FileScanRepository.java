@@ -1,7 +1,9 @@
 package dev.ferry.files;
 
-import java.time.Instant;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import dev.ferry.files.FileScans.ScanJob;
@@ -9,9 +11,15 @@ import dev.ferry.files.FileScans.ScanJob;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The scan columns of {@code files}: the queue of pending scans and their verdicts. */
+/**
+ * The scan columns of {@code files}: the files waiting for a scan and their verdicts.
+ * {@code scan_due_at} is no longer read: each scan's retries live in its job.
+ */
 @Repository
 class FileScanRepository {
+
+	private static final String SELECT = "SELECT id, owner_id, folder, name, blob_id, size, scan_attempts FROM files "
+			+ "WHERE scan_status = 'pending'";
 
 	private final JdbcClient jdbc;
 
@@ -19,16 +27,21 @@ class FileScanRepository {
 		this.jdbc = jdbc;
 	}
 
-	List<ScanJob> due(Instant now, int max) {
-		return jdbc
-			.sql("SELECT id, owner_id, folder, name, blob_id, size, scan_attempts FROM files "
-					+ "WHERE scan_status = 'pending' AND scan_due_at <= ? ORDER BY scan_due_at, id LIMIT " + max)
-			.param(now.toEpochMilli())
-			.query((rs, row) -> new ScanJob(UUID.fromString(rs.getString("id")),
-					UUID.fromString(rs.getString("owner_id")),
-					FilePaths.join(rs.getString("folder"), rs.getString("name")),
-					UUID.fromString(rs.getString("blob_id")), rs.getLong("size"), rs.getInt("scan_attempts")))
-			.list();
+	Optional<ScanJob> pending(UUID id, UUID blobId) {
+		return jdbc.sql(SELECT + " AND id = ? AND blob_id = ?")
+			.params(id.toString(), blobId.toString())
+			.query(FileScanRepository::map)
+			.optional();
+	}
+
+	List<ScanJob> pending() {
+		return jdbc.sql(SELECT + " ORDER BY created_at, id").query(FileScanRepository::map).list();
+	}
+
+	private static ScanJob map(ResultSet rs, int row) throws SQLException {
+		return new ScanJob(UUID.fromString(rs.getString("id")), UUID.fromString(rs.getString("owner_id")),
+				FilePaths.join(rs.getString("folder"), rs.getString("name")), UUID.fromString(rs.getString("blob_id")),
+				rs.getLong("size"), rs.getInt("scan_attempts"));
 	}
 
 	/**
@@ -43,10 +56,9 @@ class FileScanRepository {
 			.update() == 1;
 	}
 
-	void retryAt(UUID id, Instant at) {
-		jdbc.sql("UPDATE files SET scan_attempts = scan_attempts + 1, scan_due_at = ? "
-				+ "WHERE id = ? AND scan_status = 'pending'")
-			.params(at.toEpochMilli(), id.toString())
+	void attemptFailed(UUID id) {
+		jdbc.sql("UPDATE files SET scan_attempts = scan_attempts + 1 WHERE id = ? AND scan_status = 'pending'")
+			.param(id.toString())
 			.update();
 	}
 

@@ -1,8 +1,9 @@
 package dev.ferry.files;
 
 import java.io.InputStream;
-import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
@@ -36,8 +37,13 @@ class FileScanService implements FileScans {
 	}
 
 	@Override
-	public List<ScanJob> due(Instant now, int max) {
-		return scans.due(now, max);
+	public Optional<ScanJob> pending(UUID fileId, UUID blobId) {
+		return scans.pending(fileId, blobId);
+	}
+
+	@Override
+	public List<ScanJob> pending() {
+		return scans.pending();
 	}
 
 	@Override
@@ -69,8 +75,8 @@ class FileScanService implements FileScans {
 	}
 
 	@Override
-	public void retryAt(ScanJob job, Instant at) {
-		scans.retryAt(job.fileId(), at);
+	public void attemptFailed(ScanJob job) {
+		scans.attemptFailed(job.fileId());
 	}
 
 	@Override

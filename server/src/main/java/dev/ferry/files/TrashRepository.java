@@ -27,8 +27,11 @@ class TrashRepository {
 
 	private final JdbcClient jdbc;
 
-	TrashRepository(JdbcClient jdbc) {
+	private final ScanQueue scans;
+
+	TrashRepository(JdbcClient jdbc, ScanQueue scans) {
 		this.jdbc = jdbc;
+		this.scans = scans;
 	}
 
 	/** Moves the owner's file into the trash; false when it is gone. */
@@ -55,7 +58,15 @@ class TrashRepository {
 			.params(folder, name, name.toLowerCase(Locale.ROOT), id.toString(), ownerId.toString(), ownerId.toString(),
 					folder, name)
 			.update();
-		return copied == 1 && delete(id);
+		if (copied != 1) {
+			return false;
+		}
+		jdbc.sql("SELECT blob_id FROM files WHERE id = ? AND scan_status = 'pending'")
+			.param(id.toString())
+			.query(String.class)
+			.optional()
+			.ifPresent((blobId) -> scans.queue(id, UUID.fromString(blobId)));
+		return delete(id);
 	}
 
 	Optional<Trashed> find(UUID id, UUID ownerId) {

@@ -24,8 +24,11 @@ class VersionRepository {
 
 	private final JdbcClient jdbc;
 
-	VersionRepository(JdbcClient jdbc) {
+	private final ScanQueue scans;
+
+	VersionRepository(JdbcClient jdbc, ScanQueue scans) {
 		this.jdbc = jdbc;
+		this.scans = scans;
 	}
 
 	/** The current version's number and when its content arrived. */
@@ -44,7 +47,7 @@ class VersionRepository {
 	 */
 	boolean point(UUID fileId, int from, UUID oldBlob, Target target, Instant now) {
 		FileRecord.Scan scan = target.scan();
-		return jdbc
+		boolean pointed = jdbc
 			.sql("UPDATE files SET blob_id = ?, content_type = ?, declared_type = ?, size = ?, sha256 = ?, "
 					+ "modified_at = ?, version = ?, version_at = ?, scan_status = ?, scan_signature = ?, "
 					+ "scan_attempts = 0, scan_due_at = ? WHERE id = ? AND version = ? AND blob_id = ?")
@@ -54,6 +57,10 @@ class VersionRepository {
 					scan.signature(), (scan.status() == ScanStatus.PENDING) ? now.toEpochMilli() : null,
 					fileId.toString(), from, oldBlob.toString())
 			.update() == 1;
+		if (pointed && scan.status() == ScanStatus.PENDING) {
+			scans.queue(fileId, target.content().blobId());
+		}
+		return pointed;
 	}
 
 	void insert(Version version) {

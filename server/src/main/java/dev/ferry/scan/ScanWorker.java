@@ -3,9 +3,8 @@ package dev.ferry.scan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
 
 import dev.ferry.files.FileScans;
 import dev.ferry.files.FileScans.ScanJob;
@@ -16,60 +15,58 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Scans pending files in the background, so an upload's response never waits for clamd.
- * The plaintext streams from the encrypted store straight into clamd's socket. A failed
- * attempt (clamd down, a read error) is retried with doubling delays; after
- * {@code maxAttempts} the {@code unavailable} policy decides: hold keeps retrying every
- * {@link #MAX_DELAY}, allow settles the file as {@code error}.
+ * Scans one pending file's content as an execution of the {@code scan} job, so an
+ * upload's response never waits for clamd. The plaintext streams from the encrypted store
+ * straight into clamd's socket. A failed attempt (clamd down, a read error) is counted
+ * and thrown, so the job tries again with doubling delays; when the job gives up (only
+ * under {@code allow}) the file is settled as {@code error}.
  */
 @Component
 class ScanWorker {
 
 	private static final Logger log = LoggerFactory.getLogger(ScanWorker.class);
 
-	private static final int BATCH = 20;
-
-	private static final Duration MAX_DELAY = Duration.ofMinutes(10);
-
 	private final FileScans files;
-
-	private final ScanProperties properties;
 
 	private final ClamdClient clamd;
 
-	private final Clock clock;
-
 	private final InfectionNotices notices;
 
-	ScanWorker(FileScans files, ScanProperties properties, Clock clock, InfectionNotices notices) {
+	ScanWorker(FileScans files, ScanProperties properties, InfectionNotices notices) {
 		this.notices = notices;
 		this.files = files;
-		this.properties = properties;
 		this.clamd = properties.configured() ? new ClamdClient(properties.clamd(), properties.timeout()) : null;
-		this.clock = clock;
 	}
 
-	public void run() {
-		if (clamd == null) {
-			int skipped = files.skipPending();
-			if (skipped > 0) {
-				log.info("No scanner configured: {} files waiting for a scan are marked skipped", skipped);
-			}
+	/** Without a scanner (any more), the files still waiting for one are skipped. */
+	boolean skipsWithoutScanner() {
+		if (clamd != null) {
+			return false;
+		}
+		int skipped = files.skipPending();
+		if (skipped > 0) {
+			log.info("No scanner configured: {} files waiting for a scan are marked skipped", skipped);
+		}
+		return true;
+	}
+
+	void scan(String id) {
+		Optional<ScanJob> pending = pending(id);
+		if (pending.isEmpty()) {
 			return;
 		}
-		for (ScanJob job : files.due(clock.instant(), BATCH)) {
-			scan(job);
+		ScanJob job = pending.get();
+		if (skipsWithoutScanner()) {
+			return;
 		}
-	}
-
-	private void scan(ScanJob job) {
 		ClamdClient.Verdict verdict;
 		try (InputStream content = files.open(job)) {
 			verdict = clamd.scan(content);
 		}
 		catch (IOException | UncheckedIOException ex) {
-			failed(job, ex);
-			return;
+			files.attemptFailed(job);
+			log.warn("Could not scan file {} (attempt {}): {}", job.fileId(), job.attempts() + 1, ex.getMessage());
+			throw new NotScanned(job.fileId());
 		}
 		if (verdict.infected()) {
 			log.warn("File {} of {} is infected: {}", job.fileId(), job.ownerId(), verdict.signature());
@@ -81,23 +78,37 @@ class ScanWorker {
 		}
 	}
 
-	private void failed(ScanJob job, Exception ex) {
-		int attempts = job.attempts() + 1;
-		if (attempts >= properties.maxAttempts() && properties.unavailable() == ScanProperties.Unavailable.ALLOW) {
-			log.warn("Could not scan file {} after {} attempts, serving it unscanned: {}", job.fileId(), attempts,
-					ex.getMessage());
+	void giveUp(String id) {
+		pending(id).ifPresent((job) -> {
+			log.warn("Could not scan file {} after {} attempts, serving it unscanned", job.fileId(), job.attempts());
 			files.settle(job, ScanStatus.ERROR, null);
-			return;
-		}
-		Instant next = clock.instant().plus(delay(attempts));
-		log.warn("Could not scan file {} (attempt {}), trying again at {}: {}", job.fileId(), attempts, next,
-				ex.getMessage());
-		files.retryAt(job, next);
+		});
 	}
 
-	private Duration delay(int attempts) {
-		Duration delay = properties.interval().multipliedBy(1L << Math.min(attempts, 20));
-		return (delay.compareTo(MAX_DELAY) > 0) ? MAX_DELAY : delay;
+	/**
+	 * The file behind a job id if it still waits for that content; an id of another form
+	 * (a recurring run a node of an older version queued) has nothing to scan.
+	 */
+	private Optional<ScanJob> pending(String id) {
+		int colon = id.indexOf(':');
+		if (colon < 0) {
+			return Optional.empty();
+		}
+		try {
+			return files.pending(UUID.fromString(id.substring(0, colon)), UUID.fromString(id.substring(colon + 1)));
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
+	}
+
+	/** A failed attempt, for the job to retry. */
+	static final class NotScanned extends RuntimeException {
+
+		NotScanned(UUID fileId) {
+			super("File " + fileId + " not scanned", null, false, false);
+		}
+
 	}
 
 }

@@ -11,7 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code webhook_deliveries} table: the queue the worker claims from, and the log.
+ * The {@code webhook_deliveries} table: the log, each delivery's status and attempts. Its
+ * {@code next_attempt_at} and {@code claimed_until} are no longer read: each delivery's
+ * retries live in its {@code webhook-deliveries} job.
  */
 @Repository
 class DeliveryRepository {
@@ -38,21 +40,12 @@ class DeliveryRepository {
 			.update();
 	}
 
-	List<UUID> due(Instant now, int limit) {
-		return jdbc
-			.sql("SELECT id FROM webhook_deliveries WHERE status = ? AND next_attempt_at <= ? AND claimed_until <= ? "
-					+ "ORDER BY next_attempt_at, id LIMIT " + limit)
-			.params(PENDING, now.toEpochMilli(), now.toEpochMilli())
+	/** Deliveries still to be sent, oldest first. */
+	List<UUID> pending() {
+		return jdbc.sql("SELECT id FROM webhook_deliveries WHERE status = ? ORDER BY created_at, id")
+			.param(PENDING)
 			.query((rs, row) -> UUID.fromString(rs.getString(1)))
 			.list();
-	}
-
-	/** Takes a delivery for {@code until}; false when another worker has it. */
-	boolean claim(UUID id, Instant now, Instant until) {
-		return jdbc
-			.sql("UPDATE webhook_deliveries SET claimed_until = ? WHERE id = ? AND status = ? AND claimed_until <= ?")
-			.params(until.toEpochMilli(), id.toString(), PENDING, now.toEpochMilli())
-			.update() == 1;
 	}
 
 	Optional<Delivery> find(UUID id) {
@@ -78,11 +71,19 @@ class DeliveryRepository {
 			.update();
 	}
 
-	void failed(UUID id, Integer code, String error, boolean giveUp, Instant next) {
-		jdbc.sql("UPDATE webhook_deliveries SET status = ?, attempts = attempts + 1, response_code = ?, "
-				+ "last_error = ?, next_attempt_at = ?, claimed_until = 0 WHERE id = ?")
-			.params(giveUp ? FAILED : PENDING, code, error, next.toEpochMilli(), id.toString())
+	/** A failed attempt; the delivery stays pending until its job gives up. */
+	void attemptFailed(UUID id, Integer code, String error) {
+		jdbc.sql("UPDATE webhook_deliveries SET attempts = attempts + 1, response_code = ?, last_error = ? "
+				+ "WHERE id = ? AND status = ?")
+			.params(code, error, id.toString(), PENDING)
 			.update();
+	}
+
+	/** The job gave up: the delivery is failed for good. */
+	boolean gaveUp(UUID id) {
+		return jdbc.sql("UPDATE webhook_deliveries SET status = ? WHERE id = ? AND status = ?")
+			.params(FAILED, id.toString(), PENDING)
+			.update() == 1;
 	}
 
 	/** Queues a logged delivery again (replay), as a fresh attempt now. */

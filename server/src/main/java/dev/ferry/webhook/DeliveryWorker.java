@@ -1,8 +1,7 @@
 package dev.ferry.webhook;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import dev.ferry.audit.AuditActor;
@@ -12,21 +11,14 @@ import dev.ferry.audit.AuditLog;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends due deliveries: each is claimed first, so two nodes never send the same one at
- * once. A failure is retried after {@code retryDelay}, doubled per attempt (at most a day
- * apart), until {@code maxAttempts}; a delivery that gives up counts against its webhook,
- * which is disabled (audited, and its owner told by mail) after {@code maxAttempts} such
- * deliveries in a row. What triggers {@link #runDue} is {@link DeliveryScheduler}, so it
- * can move to a cluster-wide scheduler.
+ * Sends one delivery as an execution of the {@code webhook-deliveries} job, which one
+ * node of the cluster claims. A failed attempt is logged on the delivery and thrown, so
+ * the job tries again with backoff ({@link DeliveryJob}); when it gives up the delivery
+ * is failed and counts against its webhook, which is disabled (audited, and its owner
+ * told by mail) after {@code maxAttempts} such deliveries in a row.
  */
 @Component
 class DeliveryWorker {
-
-	private static final int BATCH = 50;
-
-	private static final Duration CLAIM = Duration.ofMinutes(5);
-
-	private static final Duration MAX_DELAY = Duration.ofDays(1);
 
 	private final DeliveryRepository deliveries;
 
@@ -53,17 +45,9 @@ class DeliveryWorker {
 		this.clock = clock;
 	}
 
-	void runDue() {
-		Instant now = clock.instant();
-		for (UUID id : deliveries.due(now, BATCH)) {
-			if (deliveries.claim(id, now, now.plus(CLAIM))) {
-				deliveries.find(id).ifPresent(this::deliver);
-			}
-		}
-	}
-
-	private void deliver(DeliveryRepository.Delivery delivery) {
-		WebhookRepository.Webhook hook = hooks.find(delivery.webhookId()).orElse(null);
+	void deliver(String id) {
+		DeliveryRepository.Delivery delivery = pending(id).orElse(null);
+		WebhookRepository.Webhook hook = (delivery != null) ? hooks.find(delivery.webhookId()).orElse(null) : null;
 		if (hook == null) {
 			return;
 		}
@@ -74,26 +58,51 @@ class DeliveryWorker {
 			hooks.succeeded(hook.id());
 			return;
 		}
-		int attempt = delivery.attempts() + 1;
-		boolean giveUp = attempt >= properties.maxAttempts();
-		deliveries.failed(delivery.id(), result.code(), result.error(), giveUp, clock.instant().plus(backoff(attempt)));
-		if (giveUp) {
-			hooks.failed(hook.id(), properties.maxAttempts(), clock.instant());
-			boolean disabled = hooks.find(hook.id()).map((found) -> !found.enabled()).orElse(false);
-			boolean told = disabled && notice.disabled(hook, result.error());
-			audit.record(AuditEvent.failure("webhook.delivery")
-				.by(AuditActor.system())
-				.object("webhook", hook.id())
-				.detail("delivery", delivery.id())
-				.detail("error", result.error())
-				.detail("webhook_disabled", disabled)
-				.detail("owner_notified", told));
+		deliveries.attemptFailed(delivery.id(), result.code(), result.error());
+		throw new NotDelivered(delivery.id(), result.error());
+	}
+
+	void giveUp(String id) {
+		DeliveryRepository.Delivery delivery = pending(id).orElse(null);
+		if (delivery == null || !deliveries.gaveUp(delivery.id())) {
+			return;
+		}
+		WebhookRepository.Webhook hook = hooks.find(delivery.webhookId()).orElse(null);
+		if (hook == null) {
+			return;
+		}
+		hooks.failed(hook.id(), properties.maxAttempts(), clock.instant());
+		boolean disabled = hooks.find(hook.id()).map((found) -> !found.enabled()).orElse(false);
+		boolean told = disabled && notice.disabled(hook, delivery.lastError());
+		audit.record(AuditEvent.failure("webhook.delivery")
+			.by(AuditActor.system())
+			.object("webhook", hook.id())
+			.detail("delivery", delivery.id())
+			.detail("error", delivery.lastError())
+			.detail("webhook_disabled", disabled)
+			.detail("owner_notified", told));
+	}
+
+	/**
+	 * The delivery behind a job id while it is pending; other ids have nothing to send.
+	 */
+	private Optional<DeliveryRepository.Delivery> pending(String id) {
+		try {
+			return deliveries.find(UUID.fromString(id))
+				.filter((delivery) -> DeliveryRepository.PENDING.equals(delivery.status()));
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
 		}
 	}
 
-	private Duration backoff(int attempt) {
-		Duration delay = properties.retryDelay().multipliedBy(1L << Math.min(attempt - 1, 20));
-		return (delay.compareTo(MAX_DELAY) > 0) ? MAX_DELAY : delay;
+	/** A failed attempt, for the job to retry; its message names no secret. */
+	static final class NotDelivered extends RuntimeException {
+
+		NotDelivered(UUID id, String error) {
+			super("Webhook delivery " + id + " failed: " + error, null, false, false);
+		}
+
 	}
 
 }

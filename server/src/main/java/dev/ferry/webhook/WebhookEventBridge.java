@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import dev.ferry.files.FileScanned;
 import dev.ferry.files.FileUploaded;
+import dev.ferry.jobs.Jobs;
 import dev.ferry.protect.AlertRaised;
 import dev.ferry.share.ShareExpired;
 import dev.ferry.share.TransferCreated;
@@ -21,8 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns the events other modules publish into queued deliveries, one per subscribed
- * webhook, in the publisher's transaction. The payload follows Standard Webhooks:
- * {@code {"type", "timestamp", "data"}}.
+ * webhook, each with its job, in the publisher's transaction. The payload follows
+ * Standard Webhooks: {@code {"type", "timestamp", "data"}}.
  */
 @Component
 class WebhookEventBridge {
@@ -33,11 +34,14 @@ class WebhookEventBridge {
 
 	private final DeliveryRepository deliveries;
 
+	private final Jobs jobs;
+
 	private final Clock clock;
 
-	WebhookEventBridge(WebhookRepository hooks, DeliveryRepository deliveries, Clock clock) {
+	WebhookEventBridge(WebhookRepository hooks, DeliveryRepository deliveries, Jobs jobs, Clock clock) {
 		this.hooks = hooks;
 		this.deliveries = deliveries;
+		this.jobs = jobs;
 		this.clock = clock;
 	}
 
@@ -144,7 +148,9 @@ class WebhookEventBridge {
 		payload.put("data", data);
 		String body = JSON.writeValueAsString(payload);
 		for (WebhookRepository.Webhook hook : hooks.subscribers(ownerId, type)) {
-			deliveries.insert(UUID.randomUUID(), hook.id(), type, body, now);
+			UUID id = UUID.randomUUID();
+			deliveries.insert(id, hook.id(), type, body, now);
+			jobs.enqueue(DeliveryJob.NAME, id.toString());
 		}
 	}
 

@@ -14,6 +14,7 @@ import dev.ferry.audit.AuditLog;
 import dev.ferry.auth.AccessPolicy;
 import dev.ferry.auth.CurrentUser;
 import dev.ferry.auth.Scope;
+import dev.ferry.jobs.Jobs;
 
 import org.springframework.stereotype.Service;
 
@@ -37,10 +38,13 @@ class WebhookService {
 
 	private final AuditLog audit;
 
+	private final Jobs jobs;
+
 	private final Clock clock;
 
 	WebhookService(WebhookRepository hooks, DeliveryRepository deliveries, AccessPolicy access, AuditLog audit,
-			Clock clock) {
+			Jobs jobs, Clock clock) {
+		this.jobs = jobs;
 		this.hooks = hooks;
 		this.deliveries = deliveries;
 		this.access = access;
@@ -108,6 +112,7 @@ class WebhookService {
 			.filter((found) -> found.webhookId().equals(id))
 			.orElseThrow(WebhookException::notFound);
 		deliveries.replay(delivery.id(), clock.instant());
+		jobs.enqueue(DeliveryJob.NAME, delivery.id().toString());
 		audit.record(AuditEvent.success("webhook.replayed").object("webhook", id).detail("delivery", deliveryId));
 	}
 

@@ -103,6 +103,10 @@ public final class Cluster implements AutoCloseable {
 		environment.put("FERRY_JOBS_POLL_INTERVAL", "300ms");
 		environment.put("FERRY_JOBS_HEARTBEAT_INTERVAL", "2s");
 		environment.put("FERRY_TEST_JOB_PROBE_INTERVAL", "1s");
+		// Webhooks to the test's receiver on loopback, a failing delivery given up soon.
+		environment.put("FERRY_WEBHOOKS_ALLOW_PRIVATE", "true");
+		environment.put("FERRY_WEBHOOKS_RETRY_DELAY", "200ms");
+		environment.put("FERRY_WEBHOOKS_MAX_ATTEMPTS", "3");
 		// Three JVMs start at once on a small machine: the quick compiler alone starts
 		// them sooner, and the serial collector keeps them from competing for the cores.
 		environment.put("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.ferry.testing.Databases;
 import dev.ferry.testing.TestAccounts;
@@ -32,12 +33,16 @@ abstract class FileRepositoryContract {
 
 	private FileRepository files;
 
+	private final List<String> scansQueued = new CopyOnWriteArrayList<>();
+
+	private final ScanQueue scans = new ScanQueue((job, id) -> scansQueued.add(job + " " + id));
+
 	abstract Databases.Vendor vendor();
 
 	@BeforeAll
 	void createDatabase() {
 		db = Databases.migrated(vendor());
-		files = new FileRepository(db.jdbc(), db.dialect());
+		files = new FileRepository(db.jdbc(), db.dialect(), scans);
 	}
 
 	@AfterAll
@@ -162,8 +167,8 @@ abstract class FileRepositoryContract {
 	@Test
 	void versionsAndTheTrashMoveWholeRowsAndCountInTheQuota() {
 		UUID owner = TestAccounts.insertUser(db.jdbc());
-		VersionRepository versions = new VersionRepository(db.jdbc());
-		TrashRepository trash = new TrashRepository(db.jdbc());
+		VersionRepository versions = new VersionRepository(db.jdbc(), scans);
+		TrashRepository trash = new TrashRepository(db.jdbc(), scans);
 		FileRecord a = file(owner, "/v", "a.pdf", 10, 0);
 		assertThat(files.insertIfFree(a)).isTrue();
 		VersionRepository.Content next = new VersionRepository.Content(UUID.randomUUID(), "text/plain", null, 7,
@@ -183,6 +188,10 @@ abstract class FileRepositoryContract {
 		FileRecord back = files.findOwned(a.id(), owner).orElseThrow();
 		assertThat(back.blobId()).isEqualTo(next.blobId());
 		assertThat(back.scan()).isEqualTo(FileRecord.Scan.PENDING);
+		String scan = "scan " + FileScans.jobId(a.id(), next.blobId());
+		assertThat(scansQueued).filteredOn((queued) -> queued.contains(a.id().toString()))
+			.as("pending content queues its scan, again when it comes back from the trash")
+			.containsExactly(scan, scan);
 		assertThat(versions.current(a.id()).version()).isEqualTo(2);
 		assertThat(versions.older(a.id())).extracting(VersionRepository.Version::version).containsExactly(1);
 		assertThat(trash.find(a.id(), owner)).isEmpty();

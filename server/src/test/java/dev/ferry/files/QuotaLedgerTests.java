@@ -84,8 +84,8 @@ class QuotaLedgerTests {
 	}
 
 	private static QuotaLedger ledger(Databases.Fresh db, Instant now) {
-		return new QuotaLedger(new FileRepository(db.jdbc(), db.dialect()),
-				new QuotaReservations(db.jdbc(), db.dialect()), db.transactions(), Clock.fixed(now, ZoneOffset.UTC));
+		return new QuotaLedger(new FileRepository(db.jdbc(), db.dialect(), new ScanQueue((job, id) -> {
+		})), new QuotaReservations(db.jdbc(), db.dialect()), db.transactions(), Clock.fixed(now, ZoneOffset.UTC));
 	}
 
 }

@@ -4,80 +4,94 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import dev.ferry.files.FileScans;
 import dev.ferry.files.ScanStatus;
+import dev.ferry.jobs.OneTimeJob;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * {@code FERRY_SCAN_UNAVAILABLE} when clamd cannot be reached (a port nobody listens on):
- * {@code hold} keeps the file pending and retries, however often it fails; {@code allow}
- * settles it as {@code error} (served unscanned) once the attempts are used up.
+ * each attempt is counted and thrown for the {@code scan} job to retry; {@code hold}
+ * retries however often it fails, {@code allow} gives up after the attempts and settles
+ * the file as {@code error} (served unscanned).
  */
 class ScanUnavailableTests {
-
-	private static final Instant NOW = Instant.parse("2026-12-03T12:00:00Z");
 
 	@Test
 	void holdKeepsTheFilePendingAndRetries() throws IOException {
 		Queue files = new Queue();
-		ScanWorker worker = worker(ScanProperties.Unavailable.HOLD, files);
+		ScanProperties properties = properties(ScanProperties.Unavailable.HOLD);
+		ScanWorker worker = new ScanWorker(files, properties, null);
 
 		for (int i = 0; i < 6; i++) {
-			worker.run();
+			assertThatExceptionOfType(ScanWorker.NotScanned.class).isThrownBy(() -> worker.scan(files.jobId()));
 		}
 
 		assertThat(files.settled).isEmpty();
-		assertThat(files.retries).hasSize(6).allMatch((at) -> at.isAfter(NOW));
+		assertThat(files.attempts).isEqualTo(6);
+		OneTimeJob.Retry retry = ScanJob.retry(properties);
+		assertThat(retry.maxAttempts()).isEqualTo(Integer.MAX_VALUE);
+		assertThat(retry.delayAfter(1)).isEqualTo(Duration.ofSeconds(4));
+		assertThat(retry.delayAfter(100)).isEqualTo(Duration.ofMinutes(10));
 	}
 
 	@Test
 	void allowServesTheFileUnscannedAfterTheLastAttempt() throws IOException {
 		Queue files = new Queue();
-		ScanWorker worker = worker(ScanProperties.Unavailable.ALLOW, files);
+		ScanProperties properties = properties(ScanProperties.Unavailable.ALLOW);
+		ScanWorker worker = new ScanWorker(files, properties, null);
 
-		worker.run();
+		assertThatExceptionOfType(ScanWorker.NotScanned.class).isThrownBy(() -> worker.scan(files.jobId()));
 		assertThat(files.settled).as("one attempt left").isEmpty();
-		worker.run();
+		assertThat(ScanJob.retry(properties).maxAttempts()).isEqualTo(2);
+		worker.giveUp(files.jobId());
 
-		assertThat(files.retries).hasSize(1);
+		assertThat(files.attempts).isEqualTo(1);
 		assertThat(files.settled).containsExactly(ScanStatus.ERROR);
 	}
 
-	private static ScanWorker worker(ScanProperties.Unavailable unavailable, Queue files) throws IOException {
+	private static ScanProperties properties(ScanProperties.Unavailable unavailable) throws IOException {
 		int closedPort;
 		try (ServerSocket socket = new ServerSocket(0)) {
 			closedPort = socket.getLocalPort();
 		}
-		ScanProperties properties = new ScanProperties("tcp://127.0.0.1:" + closedPort, unavailable,
-				Duration.ofSeconds(2), 2, Duration.ofSeconds(5));
-		return new ScanWorker(files, properties, Clock.fixed(NOW, ZoneOffset.UTC), null);
+		return new ScanProperties("tcp://127.0.0.1:" + closedPort, unavailable, Duration.ofSeconds(2), 2,
+				Duration.ofSeconds(5));
 	}
 
 	/** One pending file whose attempts count up as the worker reports failures. */
 	static final class Queue implements FileScans {
 
-		final List<Instant> retries = new ArrayList<>();
-
 		final List<ScanStatus> settled = new ArrayList<>();
 
 		private final UUID id = UUID.randomUUID();
 
+		private final UUID blobId = UUID.randomUUID();
+
 		private int attempts;
 
+		String jobId() {
+			return FileScans.jobId(id, blobId);
+		}
+
 		@Override
-		public List<ScanJob> due(Instant now, int max) {
-			return settled.isEmpty() ? List.of(new ScanJob(id, UUID.randomUUID(), "/a.txt", id, 5, attempts))
-					: List.of();
+		public Optional<ScanJob> pending(UUID fileId, UUID blob) {
+			return (settled.isEmpty() && fileId.equals(id) && blob.equals(blobId))
+					? Optional.of(new ScanJob(id, UUID.randomUUID(), "/a.txt", blobId, 5, attempts)) : Optional.empty();
+		}
+
+		@Override
+		public List<ScanJob> pending() {
+			return List.of();
 		}
 
 		@Override
@@ -91,9 +105,8 @@ class ScanUnavailableTests {
 		}
 
 		@Override
-		public void retryAt(ScanJob job, Instant at) {
+		public void attemptFailed(ScanJob job) {
 			attempts++;
-			retries.add(at);
 		}
 
 		@Override

@@ -23,7 +23,7 @@ import static org.awaitility.Awaitility.await;
  * The Node receiver (src/test/js/webhook-receiver.mjs) that checks each delivery with the
  * {@code standardwebhooks} npm package; every request it saw, as JSON.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
 	private static final Path PROJECT = Path.of("src", "test", "js").toAbsolutePath();
 
@@ -37,7 +37,7 @@ final class WebhookReceiver implements AutoCloseable {
 
 	private final int port;
 
-	WebhookReceiver() throws IOException, InterruptedException {
+	public WebhookReceiver() throws IOException, InterruptedException {
 		install();
 		process = new ProcessBuilder("node", PROJECT.resolve("webhook-receiver.mjs").toString())
 			.redirectError(ProcessBuilder.Redirect.INHERIT)
@@ -66,12 +66,12 @@ final class WebhookReceiver implements AutoCloseable {
 		port = seen.remove(0).get("port").asInt();
 	}
 
-	String url(String path) {
+	public String url(String path) {
 		return "http://127.0.0.1:" + port + path;
 	}
 
 	/** The webhook's secret, handed over on stdin; returns once the receiver uses it. */
-	void secret(String secret) throws IOException {
+	public void secret(String secret) throws IOException {
 		int before = secrets.get();
 		OutputStream in = process.getOutputStream();
 		in.write((secret + "\n").getBytes(StandardCharsets.UTF_8));
@@ -79,7 +79,7 @@ final class WebhookReceiver implements AutoCloseable {
 		await().atMost(Duration.ofSeconds(30)).until(() -> secrets.get() > before);
 	}
 
-	List<JsonNode> requests() {
+	public List<JsonNode> requests() {
 		return seen;
 	}
 
