@@ -2,6 +2,7 @@ package dev.ferry.files;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,10 +21,10 @@ import org.springframework.stereotype.Component;
  * is crypto-shredded before the row goes, so a node dying half-way leaves work the next
  * run finishes and never a readable orphan. Runs when the owner empties the trash, when a
  * file's {@code FERRY_TRASH_DAYS} are over (the {@code trash-sweep} job, one node per
- * run) and when an account is deleted.
+ * run), when the retention policy for trash says so, and when an account is deleted.
  */
 @Component
-class TrashShredder {
+class TrashShredder implements AgedTrash {
 
 	private static final int BATCH = 500;
 
@@ -76,11 +77,30 @@ class TrashShredder {
 	}
 
 	void sweep() {
-		Duration kept = Duration.ofDays(properties.trash().days());
-		for (List<Trashed> batch = trash.trashedBefore(clock.instant().minus(kept), BATCH); !batch
-			.isEmpty(); batch = trash.trashedBefore(clock.instant().minus(kept), BATCH)) {
-			batch.forEach((file) -> shred(file, "trash_expired", AuditActor.system()));
+		shredTrashedBefore(clock.instant().minus(Duration.ofDays(properties.trash().days())), "trash_expired",
+				AuditActor.system());
+	}
+
+	@Override
+	public long countTrashedBefore(Instant cutoff) {
+		return trash.countTrashedBefore(cutoff);
+	}
+
+	@Override
+	public long shredTrashedBefore(Instant cutoff) {
+		return shredTrashedBefore(cutoff, "retention", null);
+	}
+
+	private long shredTrashedBefore(Instant cutoff, String reason, AuditActor actor) {
+		long count = 0;
+		for (List<Trashed> batch = trash.trashedBefore(cutoff, BATCH); !batch.isEmpty(); batch = trash
+			.trashedBefore(cutoff, BATCH)) {
+			for (Trashed file : batch) {
+				shred(file, reason, actor);
+				count++;
+			}
 		}
+		return count;
 	}
 
 	@EventListener
