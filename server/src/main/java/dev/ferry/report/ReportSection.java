@@ -24,7 +24,8 @@ enum ReportSection {
 	DELETIONS("Deletions",
 			Set.of("file.deleted", "file.purged", "transfer.purged", "transfer.revoked", "share.revoked",
 					"grant.deleted", "upload_request.revoked", "admin.user_delete", "account.erase", "audit.prune",
-					"group.deleted", "webhook.deleted")),
+					"group.deleted", "webhook.deleted", "file.version.pruned", "transfer.deleted",
+					"share.downloads_pruned")),
 
 	FAILED_ACCESS("Failed access", Set.of()),
 
