@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import dev.ferry.audit.AuditActor;
 import dev.ferry.audit.AuditEvent;
@@ -65,20 +66,12 @@ class TrashShredder implements AgedTrash {
 
 	/** Everything in the owner's trash; how many files went. */
 	int empty(UUID ownerId, String reason) {
-		int count = 0;
-		for (List<Trashed> batch = trash.someOwnedBy(ownerId, BATCH); !batch.isEmpty(); batch = trash
-			.someOwnedBy(ownerId, BATCH)) {
-			for (Trashed file : batch) {
-				shred(file, reason, null);
-				count++;
-			}
-		}
-		return count;
+		return (int) shredAll(() -> trash.someOwnedBy(ownerId, BATCH), reason, null);
 	}
 
 	void sweep() {
-		shredTrashedBefore(clock.instant().minus(Duration.ofDays(properties.trash().days())), "trash_expired",
-				AuditActor.system());
+		Instant cutoff = clock.instant().minus(Duration.ofDays(properties.trash().days()));
+		shredAll(() -> trash.trashedBefore(cutoff, BATCH), "trash_expired", AuditActor.system());
 	}
 
 	@Override
@@ -88,13 +81,13 @@ class TrashShredder implements AgedTrash {
 
 	@Override
 	public long shredTrashedBefore(Instant cutoff) {
-		return shredTrashedBefore(cutoff, "retention", null);
+		return shredAll(() -> trash.trashedBefore(cutoff, BATCH), "retention", null);
 	}
 
-	private long shredTrashedBefore(Instant cutoff, String reason, AuditActor actor) {
+	/** Shreds batch after batch until {@code next} finds none; how many went. */
+	private long shredAll(Supplier<List<Trashed>> next, String reason, AuditActor actor) {
 		long count = 0;
-		for (List<Trashed> batch = trash.trashedBefore(cutoff, BATCH); !batch.isEmpty(); batch = trash
-			.trashedBefore(cutoff, BATCH)) {
+		for (List<Trashed> batch = next.get(); !batch.isEmpty(); batch = next.get()) {
 			for (Trashed file : batch) {
 				shred(file, reason, actor);
 				count++;
