@@ -53,6 +53,40 @@ describe('CompliancePage', () => {
     await waitFor(() => expect(api.runRetention).toHaveBeenCalledWith('2026-12-03T10:00:00Z'))
   })
 
+  it('sets versions, trash, transfers and download logs and shows their counts in the dry run', async () => {
+    api.retentionPolicies.mockResolvedValue({ transfers: 180 })
+    api.saveRetentionPolicies.mockResolvedValue({ versions: 90, trash: 7, transfers: 180, download_logs: 30 })
+    const counted = (category: string, count: number) => ({
+      category,
+      max_age_days: 30,
+      cutoff: '2026-11-03T10:00:00Z',
+      count,
+    })
+    api.retentionPreview.mockResolvedValue({
+      ...PLAN,
+      categories: [counted('versions', 4), counted('trash', 2), counted('download_logs', 12)],
+    })
+    renderApp(<CompliancePage />)
+    const user = userEvent.setup()
+    const transfers = (await screen.findByLabelText('Ended transfers: days kept')) as HTMLInputElement
+    expect(transfers.value).toBe('180')
+    await user.type(screen.getByLabelText('Older versions: days kept'), '90')
+    await user.type(screen.getByLabelText('Trash: days kept'), '7')
+    await user.type(screen.getByLabelText('Download logs: days kept'), '30')
+    await user.click(screen.getByRole('button', { name: 'Save policies' }))
+    expect(api.saveRetentionPolicies).toHaveBeenCalledWith({
+      versions: 90,
+      trash: 7,
+      transfers: 180,
+      download_logs: 30,
+    })
+
+    await user.click(screen.getByRole('button', { name: 'Show what the next run removes' }))
+    expect(await screen.findByText('older versions: 4')).toBeTruthy()
+    expect(screen.getByText('trash: 2')).toBeTruthy()
+    expect(screen.getByText('download log entries: 12')).toBeTruthy()
+  })
+
   it('downloads the report for the chosen period with a ticket', async () => {
     api.retentionPolicies.mockResolvedValue({})
     vi.mocked(download.downloadWithTicket).mockResolvedValue()

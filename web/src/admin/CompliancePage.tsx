@@ -28,6 +28,42 @@ const CATEGORIES = [
     }),
   },
   {
+    key: 'versions',
+    label: defineMessage({ id: 'admin.compliance.versionsDays', defaultMessage: 'Older versions: days kept' }),
+    hint: defineMessage({
+      id: 'admin.compliance.versionsHint',
+      defaultMessage:
+        'Versions replaced by a newer one more than this many days ago are crypto-shredded; the current version stays. Empty keeps forever.',
+    }),
+  },
+  {
+    key: 'trash',
+    label: defineMessage({ id: 'admin.compliance.trashDays', defaultMessage: 'Trash: days kept' }),
+    hint: defineMessage({
+      id: 'admin.compliance.trashHint',
+      defaultMessage:
+        'Files deleted more than this many days ago are crypto-shredded from the trash. Empty keeps the server trash setting.',
+    }),
+  },
+  {
+    key: 'transfers',
+    label: defineMessage({ id: 'admin.compliance.transfersDays', defaultMessage: 'Ended transfers: days kept' }),
+    hint: defineMessage({
+      id: 'admin.compliance.transfersHint',
+      defaultMessage:
+        'Transfers that expired or were revoked more than this many days ago are deleted with their recipients, links and download log; their files stay. Empty keeps forever.',
+    }),
+  },
+  {
+    key: 'download_logs',
+    label: defineMessage({ id: 'admin.compliance.downloadLogsDays', defaultMessage: 'Download logs: days kept' }),
+    hint: defineMessage({
+      id: 'admin.compliance.downloadLogsHint',
+      defaultMessage:
+        'Entries of public downloads (address, IP, browser) older than this many days are deleted. Empty keeps forever.',
+    }),
+  },
+  {
     key: 'audit',
     label: defineMessage({ id: 'admin.compliance.auditDays', defaultMessage: 'Audit records: days kept' }),
     hint: defineMessage({
@@ -42,6 +78,10 @@ const CATEGORIES = [
 const CATEGORY_NAMES = defineMessages({
   files: { id: 'admin.compliance.category.files', defaultMessage: 'files' },
   audit: { id: 'admin.compliance.category.audit', defaultMessage: 'audit' },
+  versions: { id: 'admin.compliance.category.versions', defaultMessage: 'older versions' },
+  trash: { id: 'admin.compliance.category.trash', defaultMessage: 'trash' },
+  transfers: { id: 'admin.compliance.category.transfers', defaultMessage: 'ended transfers' },
+  download_logs: { id: 'admin.compliance.category.downloadLogs', defaultMessage: 'download log entries' },
 })
 
 function categoryName(intl: IntlShape, category: string): string {

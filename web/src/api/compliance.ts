@@ -1,7 +1,10 @@
 import { api } from './client'
 import type { Received, Schemas } from './types'
 
-/** Days kept per retention category (`files`, `audit`); a missing category keeps forever. */
+/**
+ * Days kept per retention category (`files`, `versions`, `trash`, `transfers`, `download_logs`,
+ * `audit`); a missing category keeps forever.
+ */
 export type RetentionPolicies = Record<string, number>
 
 export type RetentionFile = Received<Schemas['RetentionItem'], 'id' | 'owner_id' | 'path' | 'size' | 'created_at'>

@@ -106,6 +106,13 @@ class TrashRepository {
 			.list();
 	}
 
+	long countTrashedBefore(Instant cutoff) {
+		return jdbc.sql("SELECT COUNT(*) FROM trashed_files WHERE trashed_at < ?")
+			.param(cutoff.toEpochMilli())
+			.query(Long.class)
+			.single();
+	}
+
 	boolean delete(UUID id) {
 		return jdbc.sql("DELETE FROM trashed_files WHERE id = ?").param(id.toString()).update() == 1;
 	}

@@ -2,8 +2,10 @@ package dev.ferry.files;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import dev.ferry.audit.AuditActor;
 import dev.ferry.audit.AuditEvent;
@@ -20,10 +22,10 @@ import org.springframework.stereotype.Component;
  * is crypto-shredded before the row goes, so a node dying half-way leaves work the next
  * run finishes and never a readable orphan. Runs when the owner empties the trash, when a
  * file's {@code FERRY_TRASH_DAYS} are over (the {@code trash-sweep} job, one node per
- * run) and when an account is deleted.
+ * run), when the retention policy for trash says so, and when an account is deleted.
  */
 @Component
-class TrashShredder {
+class TrashShredder implements AgedTrash {
 
 	private static final int BATCH = 500;
 
@@ -64,23 +66,34 @@ class TrashShredder {
 
 	/** Everything in the owner's trash; how many files went. */
 	int empty(UUID ownerId, String reason) {
-		int count = 0;
-		for (List<Trashed> batch = trash.someOwnedBy(ownerId, BATCH); !batch.isEmpty(); batch = trash
-			.someOwnedBy(ownerId, BATCH)) {
+		return (int) shredAll(() -> trash.someOwnedBy(ownerId, BATCH), reason, null);
+	}
+
+	void sweep() {
+		Instant cutoff = clock.instant().minus(Duration.ofDays(properties.trash().days()));
+		shredAll(() -> trash.trashedBefore(cutoff, BATCH), "trash_expired", AuditActor.system());
+	}
+
+	@Override
+	public long countTrashedBefore(Instant cutoff) {
+		return trash.countTrashedBefore(cutoff);
+	}
+
+	@Override
+	public long shredTrashedBefore(Instant cutoff) {
+		return shredAll(() -> trash.trashedBefore(cutoff, BATCH), "retention", null);
+	}
+
+	/** Shreds batch after batch until {@code next} finds none; how many went. */
+	private long shredAll(Supplier<List<Trashed>> next, String reason, AuditActor actor) {
+		long count = 0;
+		for (List<Trashed> batch = next.get(); !batch.isEmpty(); batch = next.get()) {
 			for (Trashed file : batch) {
-				shred(file, reason, null);
+				shred(file, reason, actor);
 				count++;
 			}
 		}
 		return count;
-	}
-
-	void sweep() {
-		Duration kept = Duration.ofDays(properties.trash().days());
-		for (List<Trashed> batch = trash.trashedBefore(clock.instant().minus(kept), BATCH); !batch
-			.isEmpty(); batch = trash.trashedBefore(clock.instant().minus(kept), BATCH)) {
-			batch.forEach((file) -> shred(file, "trash_expired", AuditActor.system()));
-		}
 	}
 
 	@EventListener

@@ -88,6 +88,25 @@ class VersionRepository {
 			.optional();
 	}
 
+	/**
+	 * Older versions replaced before {@code cutoff}, oldest first, at most {@code limit}.
+	 */
+	List<Version> replacedBefore(Instant cutoff, int limit) {
+		return jdbc
+			.sql("SELECT " + COLUMNS + " FROM file_versions WHERE replaced_at < ? ORDER BY replaced_at, id LIMIT "
+					+ limit)
+			.param(cutoff.toEpochMilli())
+			.query(this::map)
+			.list();
+	}
+
+	long countReplacedBefore(Instant cutoff) {
+		return jdbc.sql("SELECT COUNT(*) FROM file_versions WHERE replaced_at < ?")
+			.param(cutoff.toEpochMilli())
+			.query(Long.class)
+			.single();
+	}
+
 	boolean delete(UUID id) {
 		return jdbc.sql("DELETE FROM file_versions WHERE id = ?").param(id.toString()).update() == 1;
 	}

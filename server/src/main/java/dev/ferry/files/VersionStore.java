@@ -95,14 +95,25 @@ class VersionStore {
 		int keep = Math.max(1, versions.keep(ownerId).orElse(properties.versions().keep()));
 		List<Version> older = versions.older(fileId);
 		for (Version version : older.subList(Math.min(older.size(), keep - 1), older.size())) {
-			storage.destroy(version.content().blobId());
-			if (versions.delete(version.id())) {
-				audit.record(AuditEvent.success("file.version.pruned")
-					.object("file", fileId)
-					.detail("version", version.version())
-					.detail("size", version.content().size()));
-			}
+			drop(version, "kept_versions");
 		}
+	}
+
+	/**
+	 * Shreds one older version, blob first, audited as {@code file.version.pruned} with
+	 * {@code reason}; false if it was already gone.
+	 */
+	boolean drop(Version version, String reason) {
+		storage.destroy(version.content().blobId());
+		if (!versions.delete(version.id())) {
+			return false;
+		}
+		audit.record(AuditEvent.success("file.version.pruned")
+			.object("file", version.fileId())
+			.detail("version", version.version())
+			.detail("size", version.content().size())
+			.detail("reason", reason));
+		return true;
 	}
 
 	/**

@@ -21,10 +21,9 @@ enum ReportSection {
 			Set.of("share.view", "share.unlock", "share.download", "share.download_completed", "upload_request.view",
 					"upload_request.upload", "upload_request.file_received")),
 
-	DELETIONS("Deletions",
-			Set.of("file.deleted", "file.purged", "transfer.purged", "transfer.revoked", "share.revoked",
-					"grant.deleted", "upload_request.revoked", "admin.user_delete", "account.erase", "audit.prune",
-					"group.deleted", "webhook.deleted")),
+	DELETIONS("Deletions", Set.of("file.deleted", "file.purged", "transfer.purged", "transfer.revoked", "share.revoked",
+			"grant.deleted", "upload_request.revoked", "admin.user_delete", "account.erase", "audit.prune",
+			"group.deleted", "webhook.deleted", "file.version.pruned", "transfer.deleted", "share.downloads_pruned")),
 
 	FAILED_ACCESS("Failed access", Set.of()),
 

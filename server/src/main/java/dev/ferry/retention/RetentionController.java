@@ -56,7 +56,8 @@ class RetentionController {
 	}
 
 	/**
-	 * Days kept per category ({@code files}, {@code audit}); a missing category keeps
+	 * Days kept per category ({@code files}, {@code versions}, {@code trash},
+	 * {@code transfers}, {@code download_logs}, {@code audit}); a missing category keeps
 	 * forever.
 	 */
 	record RetentionSettings(@NotNull Map<String, Integer> policies) {

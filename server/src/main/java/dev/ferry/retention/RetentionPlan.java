@@ -15,7 +15,8 @@ record RetentionPlan(Instant asOf, boolean dryRun, List<RetentionStep> categorie
 	/**
 	 * One category: {@code count} items; for files the first
 	 * {@link RetentionService#LISTED} ({@code truncated} when there are more), for audit
-	 * the seq range and, after a run, the archive file it was exported to.
+	 * the seq range and, after a run, the archive file it was exported to; the other
+	 * categories give only the count.
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record RetentionStep(String category, int maxAgeDays, Instant cutoff, long count, List<RetentionItem> files,

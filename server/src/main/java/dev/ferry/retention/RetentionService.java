@@ -11,20 +11,19 @@ import java.util.Map;
 import dev.ferry.ProblemException;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
-import dev.ferry.audit.AuditRetention;
 import dev.ferry.auth.AccessPolicy;
 import dev.ferry.auth.CurrentUser;
-import dev.ferry.files.AgedFiles;
-import dev.ferry.files.AgedFiles.AgedFile;
-import dev.ferry.files.FileContent;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
  * Retention policies and runs. A dry run and a run given the same {@code as_of} use the
- * same cutoffs, so the run removes exactly what the dry run listed (files uploaded and
- * audit records written before a past cutoff do not change, except by removal).
+ * same cutoffs, so the run removes exactly what the dry run listed (files uploaded,
+ * versions replaced, files trashed, downloads started and audit records written before a
+ * past cutoff do not change, except by removal; the one exception: a transfer that ended
+ * before the cutoff counts only once the sweeper has dealt with it, which can happen in
+ * between). Each category is one {@link CategorySweep}.
  */
 @Service
 class RetentionService {
@@ -33,15 +32,9 @@ class RetentionService {
 
 	static final int MAX_DAYS = 36_500;
 
-	private static final int BATCH = 200;
-
 	private final RetentionPolicies policies;
 
-	private final AgedFiles files;
-
-	private final FileContent content;
-
-	private final AuditRetention auditRetention;
+	private final Map<RetentionCategory, CategorySweep> sweeps = new EnumMap<>(RetentionCategory.class);
 
 	private final AccessPolicy access;
 
@@ -49,12 +42,10 @@ class RetentionService {
 
 	private final Clock clock;
 
-	RetentionService(RetentionPolicies policies, AgedFiles files, FileContent content, AuditRetention auditRetention,
-			AccessPolicy access, AuditLog audit, Clock clock) {
+	RetentionService(RetentionPolicies policies, List<CategorySweep> sweeps, AccessPolicy access, AuditLog audit,
+			Clock clock) {
 		this.policies = policies;
-		this.files = files;
-		this.content = content;
-		this.auditRetention = auditRetention;
+		sweeps.forEach((sweep) -> this.sweeps.put(sweep.category(), sweep));
 		this.access = access;
 		this.audit = audit;
 		this.clock = clock;
@@ -71,7 +62,8 @@ class RetentionService {
 		Map<RetentionCategory, Integer> parsed = new EnumMap<>(RetentionCategory.class);
 		requested.forEach((name, days) -> {
 			RetentionCategory category = RetentionCategory.named(name)
-				.orElseThrow(() -> invalid("Unknown retention category '" + name + "'; supported: files, audit."));
+				.orElseThrow(() -> invalid("Unknown retention category '" + name + "'; supported: "
+						+ RetentionCategory.supported() + "."));
 			if (days == null || days < 1 || days > MAX_DAYS) {
 				throw invalid("'" + name + "' must be a number of days from 1 to " + MAX_DAYS + ".");
 			}
@@ -88,7 +80,7 @@ class RetentionService {
 		access.requireAdmin(caller, "retention.preview");
 		Instant at = asOf(asOf);
 		List<RetentionPlan.RetentionStep> categories = new ArrayList<>();
-		policies.all().forEach((category, days) -> categories.add(plan(category, days, at)));
+		policies.all().forEach((category, days) -> categories.add(sweeps.get(category).plan(days, cutoff(at, days))));
 		audit.record(AuditEvent.success("retention.preview").detail("as_of", at.toString()));
 		return new RetentionPlan(at, true, categories);
 	}
@@ -98,10 +90,11 @@ class RetentionService {
 		return run(asOf(asOf));
 	}
 
-	/** The scheduled run, as of now. */
+	/** The scheduled run, as of now; one category after another, in the enum's order. */
 	RetentionPlan run(Instant asOf) {
 		List<RetentionPlan.RetentionStep> categories = new ArrayList<>();
-		policies.all().forEach((category, days) -> categories.add(apply(category, days, asOf)));
+		policies.all()
+			.forEach((category, days) -> categories.add(sweeps.get(category).apply(days, cutoff(asOf, days))));
 		AuditEvent event = AuditEvent.success("retention.run").detail("as_of", asOf.toString());
 		for (RetentionPlan.RetentionStep done : categories) {
 			event = event.detail(done.category(), done.count());
@@ -110,47 +103,8 @@ class RetentionService {
 		return new RetentionPlan(asOf, false, categories);
 	}
 
-	private RetentionPlan.RetentionStep plan(RetentionCategory category, int days, Instant asOf) {
-		Instant cutoff = asOf.minus(Duration.ofDays(days));
-		if (category == RetentionCategory.FILES) {
-			long count = files.countUploadedBefore(cutoff);
-			List<RetentionPlan.RetentionItem> listed = files.uploadedBefore(cutoff, LISTED)
-				.stream()
-				.map(RetentionPlan.RetentionItem::of)
-				.toList();
-			return new RetentionPlan.RetentionStep(category.apiName(), days, cutoff, count, listed, count > LISTED,
-					null, null, null);
-		}
-		AuditRetention.Range range = auditRetention.candidates(cutoff);
-		return auditCategory(days, cutoff, range);
-	}
-
-	private RetentionPlan.RetentionStep apply(RetentionCategory category, int days, Instant asOf) {
-		Instant cutoff = asOf.minus(Duration.ofDays(days));
-		if (category == RetentionCategory.FILES) {
-			List<RetentionPlan.RetentionItem> removed = new ArrayList<>();
-			long count = 0;
-			for (List<AgedFile> batch = files.uploadedBefore(cutoff, BATCH); !batch.isEmpty(); batch = files
-				.uploadedBefore(cutoff, BATCH)) {
-				for (AgedFile file : batch) {
-					content.purge(file.ownerId(), file.id(), "retention");
-					if (removed.size() < LISTED) {
-						removed.add(RetentionPlan.RetentionItem.of(file));
-					}
-					count++;
-				}
-			}
-			return new RetentionPlan.RetentionStep(category.apiName(), days, cutoff, count, removed, count > LISTED,
-					null, null, null);
-		}
-		AuditRetention.Range range = auditRetention.candidates(cutoff);
-		return auditCategory(days, cutoff, (range.count() > 0) ? auditRetention.prune(range.throughSeq()) : range);
-	}
-
-	private static RetentionPlan.RetentionStep auditCategory(int days, Instant cutoff, AuditRetention.Range range) {
-		return new RetentionPlan.RetentionStep(RetentionCategory.AUDIT.apiName(), days, cutoff, range.count(), null,
-				null, (range.count() > 0) ? range.fromSeq() : null, (range.count() > 0) ? range.throughSeq() : null,
-				range.archive());
+	private static Instant cutoff(Instant asOf, int days) {
+		return asOf.minus(Duration.ofDays(days));
 	}
 
 	private Instant asOf(Instant requested) {

@@ -1,8 +1,9 @@
 /**
  * Retention: per-category age limits ({@code retention_policies}), the admin API to read
  * and change them, a dry run that lists what the next run removes, and the job that
- * removes it. Files are purged through the files module (crypto-shredded), audit records
- * through the audit module (exported and anchored by a signed checkpoint first).
+ * removes it. Files, older versions and trashed files are removed through the files
+ * module (crypto-shredded), ended transfers and the download log through share, audit
+ * records through the audit module (exported and anchored by a signed checkpoint first).
  */
 @ApplicationModule(displayName = "Retention")
 package dev.ferry.retention;
