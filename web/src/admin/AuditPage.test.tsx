@@ -3,6 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { screen } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as admin from '../api/admin'
+import type { AuditEntry } from '../api/types'
 import german from '../i18n/messages/de.json'
 import { renderIntl } from '../test/intl'
 import { AuditPage } from './AuditPage'
@@ -13,8 +14,8 @@ const api = vi.mocked(admin)
 
 afterEach(() => vi.resetAllMocks())
 
-const entry = (id: number, action: string) => ({
-  id,
+const entry = (id: number, action: string): AuditEntry => ({
+  id: String(id),
   seq: id,
   time: '2026-12-01T10:00:00Z',
   action,
@@ -27,7 +28,6 @@ describe('AuditPage', () => {
   it('names actions in the UI’s language and keeps the raw action as code and tooltip', async () => {
     api.searchAudit.mockResolvedValue({
       items: [entry(1, 'auth.login'), entry(2, 'share.download_completed'), entry(3, 'keys.rotate')],
-      next_cursor: null,
     })
     api.verifyAudit.mockResolvedValue({ valid: true, checked: 3 })
     const queries = new QueryClient({ defaultOptions: { queries: { retry: false } } })
