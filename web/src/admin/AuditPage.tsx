@@ -21,8 +21,9 @@ import { Icon } from '../ui/Icon'
 import { PageHeader } from '../ui/PageHeader'
 import { PageSpinner, Spinner } from '../ui/Spinner'
 import { useToast } from '../ui/Toasts'
+import { actionName } from './auditActions'
 
-// Outcomes and actor types as the API names them, for people; action names stay codes (the filter takes them).
+// Outcomes and actor types as the API names them, for people; actions by name (auditActions.ts) beside their code.
 const OUTCOME_NAMES: Record<string, MessageDescriptor> = defineMessages({
   success: { id: 'admin.audit.outcome.success', defaultMessage: 'Success' },
   failure: { id: 'admin.audit.outcome.failure', defaultMessage: 'Failure' },
@@ -300,9 +301,20 @@ export function AuditPage() {
                       {formatTimestamp(entry.time)}
                     </td>
                     <td className="px-3 py-3">
-                      <p className="truncate font-mono text-[13px] font-medium" title={entry.action}>
-                        {entry.action}
-                      </p>
+                      {actionName(intl, entry.action) ? (
+                        <>
+                          <p className="truncate text-[13px] font-medium" title={entry.action}>
+                            {actionName(intl, entry.action)}
+                          </p>
+                          <code className="block truncate font-mono text-xs muted" dir="ltr">
+                            {entry.action}
+                          </code>
+                        </>
+                      ) : (
+                        <p className="truncate font-mono text-[13px] font-medium" dir="ltr" title={entry.action}>
+                          {entry.action}
+                        </p>
+                      )}
                       {summary(entry) && (
                         <p className="mt-0.5 truncate text-xs muted" title={summary(entry)}>
                           {summary(entry)}

@@ -145,7 +145,13 @@ export function CompliancePage() {
       const chosen: RetentionPolicies = {}
       for (const [key, text] of Object.entries(days ?? {})) {
         if (text.trim() === '') continue
-        if (!/^\d+$/.test(text.trim())) throw new Error('Days are whole numbers; leave empty to keep forever.')
+        if (!/^\d+$/.test(text.trim()))
+          throw new Error(
+            intl.formatMessage({
+              id: 'admin.compliancePage.wholeDays',
+              defaultMessage: 'Days are whole numbers; leave empty to keep forever.',
+            }),
+          )
         chosen[key] = Number(text.trim())
       }
       await saveRetentionPolicies(chosen)

@@ -267,3 +267,24 @@ describe('ApiClient session state', () => {
     expect(api.restriction).toBeNull()
   })
 })
+
+describe('ApiError.fieldError', () => {
+  it('gives a field’s message followed by the hints not already in it, as the server wrote them', () => {
+    const error = new ApiError(400, {
+      type: '/problems/validation',
+      errors: [
+        {
+          field: 'new_password',
+          message: 'Das Passwort ist zu leicht zu erraten (geschätzte Stärke 31 Bit, mindestens 50 nötig).',
+          suggestions: ['Vermeiden Sie Zeichenfolgen.', 'Das Passwort ist zu leicht zu erraten'],
+        },
+        { field: 'email', message: 'muss eine gültige E-Mail-Adresse sein' },
+      ],
+    })
+    expect(error.fieldError('new_password')).toBe(
+      'Das Passwort ist zu leicht zu erraten (geschätzte Stärke 31 Bit, mindestens 50 nötig). Vermeiden Sie Zeichenfolgen.',
+    )
+    expect(error.fieldError('email')).toBe('muss eine gültige E-Mail-Adresse sein')
+    expect(error.fieldError('name')).toBeUndefined()
+  })
+})

@@ -31,14 +31,16 @@ export class ApiError extends Error {
     this.retryAfter = retryAfter
   }
 
-  /** The message for one form field, when the server named it. */
+  /**
+   * What the server said about one form field, when it named it: its message followed by its
+   * hints (the password policy's suggestions), each as the server wrote it in the language
+   * the request asked for. Never glued into a sentence of the UI's own.
+   */
   fieldError(field: string): string | undefined {
-    return this.problem.errors?.find((e) => e.field === field)?.message
-  }
-
-  /** The password policy's hints for a field (nbvcxz suggestions), when the server gave any. */
-  fieldSuggestions(field: string): string[] {
-    return this.problem.errors?.find((e) => e.field === field)?.suggestions ?? []
+    const error = this.problem.errors?.find((e) => e.field === field)
+    if (!error) return undefined
+    const hints = (error.suggestions ?? []).filter((hint) => !error.message.includes(hint))
+    return [error.message, ...hints].join(' ')
   }
 }
 

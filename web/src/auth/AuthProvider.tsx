@@ -12,7 +12,7 @@ import {
 import { api, type Restriction } from '../api/client'
 import type { Me } from '../api/types'
 import { discardUploads } from '../files/uploads/uploader'
-import { describeTimeout } from '../security/idle'
+import { idleSignOutNote } from '../security/idle'
 import { IdleWarning } from '../security/IdleWarning'
 import { useRestriction } from '../security/sessionState'
 
@@ -86,7 +86,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const idleSignOut = useCallback(() => {
     const timeout = api.idleTimeout
-    setSignedOutNote(`You were signed out after ${describeTimeout(timeout ?? 0)} of inactivity.`)
+    setSignedOutNote(idleSignOutNote(timeout ?? 0))
     // The server ends the session by itself too; this makes sure it is gone now, not at its next check.
     signOut().catch(() => api.forget())
   }, [signOut])

@@ -11,6 +11,7 @@ afterEach(() => {
   vi.unstubAllGlobals()
   api.forget()
   history.replaceState(null, '', '/')
+  localStorage.removeItem('ferry.locale')
 })
 
 const NEW_PASSWORD = 'a brand new harbour passphrase'
@@ -52,7 +53,11 @@ describe('ResetPasswordPage', () => {
       '/api/v1/auth/password-reset/confirm': respond(400, {
         type: '/problems/validation',
         errors: [
-          { field: 'password', message: 'was one of your last 5 passwords', suggestions: ['Pick one you never used.'] },
+          {
+            field: 'password',
+            message: 'This password was one of your last 5 passwords; choose one you have not used before.',
+            suggestions: ['Pick one you never used.'],
+          },
         ],
       }),
     })
@@ -65,7 +70,36 @@ describe('ResetPasswordPage', () => {
     const field = screen.getByLabelText('Password')
     await vi.waitFor(() => expect(field.getAttribute('aria-invalid')).toBe('true'))
     const message = document.getElementById(`${field.id}-error`)!
-    expect(message.textContent).toBe('This password was one of your last 5 passwords Pick one you never used.')
+    expect(message.textContent).toBe(
+      'This password was one of your last 5 passwords; choose one you have not used before. Pick one you never used.',
+    )
+  })
+
+  it('shows the server’s own words in the page’s language, never glued to a sentence of its own', async () => {
+    localStorage.setItem('ferry.locale', 'de')
+    fakeServer({
+      '/api/v1/auth/password-reset/confirm': respond(400, {
+        type: '/problems/validation',
+        errors: [
+          {
+            field: 'password',
+            message: 'darf nicht leer sein',
+            suggestions: ['Wiederholungen wie „aaa“ sind leicht zu erraten.'],
+          },
+        ],
+      }),
+    })
+    history.replaceState(null, '', '/reset-password#token=reset-token-3')
+    renderApp(<App />, '/reset-password')
+    const user = userEvent.setup()
+    await user.type(await screen.findByLabelText('Passwort'), NEW_PASSWORD)
+    await user.type(screen.getByLabelText('Passwort wiederholen'), NEW_PASSWORD)
+    await user.click(screen.getByRole('button', { name: 'Neues Passwort festlegen' }))
+    const field = screen.getByLabelText('Passwort')
+    await vi.waitFor(() => expect(field.getAttribute('aria-invalid')).toBe('true'))
+    expect(document.getElementById(`${field.id}-error`)!.textContent).toBe(
+      'darf nicht leer sein Wiederholungen wie „aaa“ sind leicht zu erraten.',
+    )
   })
 
   it('offers a new link when the token is spent', async () => {

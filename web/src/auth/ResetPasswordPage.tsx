@@ -9,7 +9,7 @@ import { AuthLayout } from './AuthLayout'
 import { useFragmentToken } from './fragment'
 import { Notice } from './Notice'
 import { PasswordFields, usePasswordPair } from './PasswordFields'
-import { passwordProblem, signInErrorMessage } from './signInErrors'
+import { signInErrorMessage } from './signInErrors'
 import type { SignInState } from './SignInPage'
 
 /** The mailed link is /reset-password#token=...: the fragment keeps the token out of server logs. */
@@ -69,7 +69,7 @@ export function ResetPasswordPage() {
     }
   }
 
-  const problem = passwordProblem(error, 'password')
+  const passwordError = error instanceof ApiError ? error.fieldError('password') : undefined
   const badLink = error instanceof ApiError && error.problem.type === '/problems/invalid-reset-token'
   return (
     <AuthLayout
@@ -96,11 +96,8 @@ export function ResetPasswordPage() {
             />
           </Notice>
         )}
-        {error !== null && !problem && !badLink && <Notice tone="error">{signInErrorMessage(error)}</Notice>}
-        <PasswordFields
-          pair={passwords}
-          serverError={problem ? [problem.message, ...problem.suggestions].join(' ') : undefined}
-        />
+        {error !== null && !passwordError && !badLink && <Notice tone="error">{signInErrorMessage(error)}</Notice>}
+        <PasswordFields pair={passwords} serverError={passwordError} />
         <Button type="submit" variant="primary" className="w-full" busy={busy} disabled={!passwords.valid}>
           <FormattedMessage id="auth.reset.submit" defaultMessage="Set new password" />
         </Button>

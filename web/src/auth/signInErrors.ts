@@ -136,8 +136,6 @@ const MESSAGES = defineMessages({
     defaultMessage:
       'The passkey was not accepted. It may belong to another account or server. Try again, or sign in another way.',
   },
-  // The server's rule reads on from "This password", e.g. "is too common".
-  password: { id: 'auth.password.refused', defaultMessage: 'This password {rule}' },
 })
 
 /** The sentence to show for a failed sign-in step. */
@@ -151,13 +149,4 @@ export function signInErrorMessage(error: unknown, secondsLeft = 0): string {
     return translate(MESSAGES.passkeyRefused)
   }
   return errorMessage(error)
-}
-
-/** A password the policy refused: the field's message as a sentence, and the hints not in it already. */
-export function passwordProblem(error: unknown, field: string): { message: string; suggestions: string[] } | null {
-  if (!(error instanceof ApiError)) return null
-  const message = error.fieldError(field)
-  if (!message) return null
-  const sentence = /^[a-z]/.test(message) ? translate(MESSAGES.password, { rule: message }) : message
-  return { message: sentence, suggestions: error.fieldSuggestions(field).filter((s) => !message.includes(s)) }
 }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { describeTimeout, formatCountdown, IdleWatch, idlePhase, type IdlePhase } from './idle'
+import { createCurrentIntl } from '../i18n/current'
+import { formatCountdown, idleSignOutNote, IdleWatch, idlePhase, type IdlePhase } from './idle'
 
 describe('idlePhase', () => {
   it('is active until a minute before the deadline, then counts down, then expires', () => {
@@ -73,12 +74,21 @@ describe('IdleWatch', () => {
   })
 })
 
+const german = 'Sie wurden nach {count, plural, one {# Minute} other {# Minuten}} ohne Aktivität abgemeldet.'
+
 describe('texts', () => {
   it('formats the countdown and the timeout', () => {
     expect(formatCountdown(59)).toBe('0:59')
     expect(formatCountdown(60)).toBe('1:00')
-    expect(describeTimeout(30 * 60_000)).toBe('30 minutes')
-    expect(describeTimeout(60_000)).toBe('1 minute')
-    expect(describeTimeout(75_000)).toBe('75 seconds')
+    expect(idleSignOutNote(30 * 60_000)).toBe('You were signed out after 30 minutes of inactivity.')
+    expect(idleSignOutNote(60_000)).toBe('You were signed out after 1 minute of inactivity.')
+    expect(idleSignOutNote(75_000)).toBe('You were signed out after 75 seconds of inactivity.')
+  })
+
+  it('says why the session ended in the UI’s language', () => {
+    createCurrentIntl('de', { 'security.idle.signedOutMinutes': german })
+    expect(idleSignOutNote(30 * 60_000)).toBe('Sie wurden nach 30 Minuten ohne Aktivität abgemeldet.')
+    expect(idleSignOutNote(60_000)).toBe('Sie wurden nach 1 Minute ohne Aktivität abgemeldet.')
+    createCurrentIntl('en', {})
   })
 })

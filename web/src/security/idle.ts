@@ -1,5 +1,19 @@
+import { defineMessages } from 'react-intl'
+import { translate } from '../i18n/current'
+
 /** The warning comes this long before an idle browser session ends. */
 export const IDLE_WARNING_MS = 60_000
+
+const NOTES = defineMessages({
+  seconds: {
+    id: 'security.idle.signedOutSeconds',
+    defaultMessage: 'You were signed out after {count, plural, one {# second} other {# seconds}} of inactivity.',
+  },
+  minutes: {
+    id: 'security.idle.signedOutMinutes',
+    defaultMessage: 'You were signed out after {count, plural, one {# minute} other {# minutes}} of inactivity.',
+  },
+})
 
 export type IdlePhase = { kind: 'active' } | { kind: 'warning'; seconds: number } | { kind: 'expired' }
 
@@ -56,11 +70,10 @@ export class IdleWatch {
   }
 }
 
-/** "30 minutes", "1 minute", "75 seconds": how long the idle timeout is, for the note after it struck. */
-export function describeTimeout(ms: number): string {
-  if (ms % 60_000 !== 0 && ms < 120_000) return `${Math.round(ms / 1000)} seconds`
-  const minutes = Math.round(ms / 60_000)
-  return minutes === 1 ? '1 minute' : `${minutes} minutes`
+/** The note after the idle timeout struck, naming it in seconds (under two minutes) or minutes. */
+export function idleSignOutNote(ms: number): string {
+  if (ms % 60_000 !== 0 && ms < 120_000) return translate(NOTES.seconds, { count: Math.round(ms / 1000) })
+  return translate(NOTES.minutes, { count: Math.round(ms / 60_000) })
 }
 
 /** 0:59, 1:00 */

@@ -217,7 +217,7 @@ export function FailedLoginsChart({ days }: { days: ChartDay[] }) {
         />
         <Bar
           dataKey="failed_logins"
-          name="Failed sign-ins"
+          name={intl.formatMessage(labels.failed)}
           radius={[3, 3, 0, 0]}
           maxBarSize={28}
           isAnimationActive={false}

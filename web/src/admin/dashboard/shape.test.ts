@@ -1,11 +1,15 @@
 import { createIntl } from 'react-intl'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
+import { setFormatLocale } from '../../lib/format'
 import {
   chartDays,
+  dayLabel,
   failedLoginSummary,
   fillDays,
+  formatCount,
   formatPercent,
   isQuiet,
+  longDayLabel,
   spikeThreshold,
   storageRows,
   trafficSummary,
@@ -118,5 +122,27 @@ describe('storageRows', () => {
     expect(formatPercent(0.2)).toBe('<1%')
     expect(formatPercent(99.6)).toBe('99%')
     expect(formatPercent(100)).toBe('100%')
+  })
+})
+
+describe('in the UI’s language', () => {
+  afterEach(() => setFormatLocale('en'))
+
+  it('writes days, counts and percentages the German way', () => {
+    setFormatLocale('de')
+    expect(dayLabel('2026-11-20')).toBe('20. Nov.')
+    expect(longDayLabel('2026-11-20')).toBe('Fr., 20. Nov. 2026')
+    expect(formatCount(12345)).toBe('12.345')
+    expect(formatPercent(37.4).replace(/\s/g, ' ')).toBe('37 %')
+  })
+
+  it('writes them with Arabic month names and signs in Arabic', () => {
+    setFormatLocale('ar')
+    expect(formatCount(12345)).toBe(new Intl.NumberFormat('ar').format(12345))
+    expect(dayLabel('2026-11-20')).not.toBe('Nov 20')
+    expect(formatPercent(37)).toBe(new Intl.NumberFormat('ar', { style: 'percent' }).format(0.37))
+    expect(dayLabel('2026-11-20')).toBe(
+      new Intl.DateTimeFormat('ar', { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(Date.UTC(2026, 10, 20)),
+    )
   })
 })

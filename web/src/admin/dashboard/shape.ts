@@ -1,26 +1,33 @@
 import type { ActivityDay, UserStorage } from '../../api/stats'
 import { defineMessages, type IntlShape } from 'react-intl'
-import { formatBytes } from '../../lib/format'
+import { formatBytes, formatLocale, formatNumber } from '../../lib/format'
 
 const DAY_MS = 86_400_000
 
 const EMPTY = { uploads: 0, upload_bytes: 0, downloads: 0, download_bytes: 0, failed_logins: 0, sign_ins: 0 }
 
 export interface ChartDay extends ActivityDay {
-  /** "Nov 20", for axis ticks. */
+  /** "Nov 20" ("20. Nov." in German), for axis ticks. */
   label: string
   spike: boolean
 }
 
-const DAY_LABEL = new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric', timeZone: 'UTC' })
+const DAY: Intl.DateTimeFormatOptions = { month: 'short', day: 'numeric', timeZone: 'UTC' }
 
-const LONG_DAY = new Intl.DateTimeFormat('en', {
-  weekday: 'short',
-  month: 'short',
-  day: 'numeric',
-  year: 'numeric',
-  timeZone: 'UTC',
-})
+const LONG_DAY: Intl.DateTimeFormatOptions = { ...DAY, weekday: 'short', year: 'numeric' }
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>()
+
+/** The day formatter for the UI's current language (the I18nProvider sets it in lib/format). */
+function dayFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${formatLocale()}:${options === DAY ? 'day' : 'long'}`
+  let format = dayFormats.get(key)
+  if (!format) {
+    format = new Intl.DateTimeFormat(formatLocale(), options)
+    dayFormats.set(key, format)
+  }
+  return format
+}
 
 function epochDay(date: string): number {
   return Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS)
@@ -30,9 +37,9 @@ function isoDay(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10)
 }
 
-export const dayLabel = (date: string) => DAY_LABEL.format(new Date(`${date}T00:00:00Z`))
+export const dayLabel = (date: string) => dayFormat(DAY).format(new Date(`${date}T00:00:00Z`))
 
-export const longDayLabel = (date: string) => LONG_DAY.format(new Date(`${date}T00:00:00Z`))
+export const longDayLabel = (date: string) => dayFormat(LONG_DAY).format(new Date(`${date}T00:00:00Z`))
 
 /**
  * One entry per UTC day from `from` to `to` (inclusive), quiet days as zeros, in order;
@@ -151,14 +158,16 @@ export function storageRows(items: UserStorage[], intl: IntlShape): StorageRow[]
   })
 }
 
+/** "37 %" in German, "٣٧٪" in Arabic; never 100 before the quota is full, never 0 for a little use. */
 export function formatPercent(value: number): string {
-  if (value === 0) return '0%'
-  if (value < 1) return '<1%'
-  return `${value < 100 ? Math.min(99, Math.round(value)) : 100}%`
+  const percent = new Intl.NumberFormat(formatLocale(), { style: 'percent' })
+  if (value === 0) return percent.format(0)
+  if (value < 1) return `<${percent.format(0.01)}`
+  return percent.format((value < 100 ? Math.min(99, Math.round(value)) : 100) / 100)
 }
 
 export function formatCount(value: number): string {
-  return new Intl.NumberFormat('en').format(value)
+  return formatNumber(value)
 }
 
 /** One sentence a screen reader can say instead of the traffic chart. */

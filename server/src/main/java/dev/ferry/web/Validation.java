@@ -9,6 +9,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import org.hibernate.validator.engine.HibernateConstraintViolation;
 
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.MethodParameter;
@@ -28,7 +29,8 @@ import org.springframework.stereotype.Component;
 /**
  * Builds the {@code validation} problem: one entry per invalid input in {@code errors},
  * each {@code {field, message}} with the field named exactly as the client sent it (JSON
- * property path, query parameter, path variable or header name).
+ * property path, query parameter, path variable or header name), plus {@code suggestions}
+ * when a constraint gave advice as its dynamic payload (a password).
  */
 @Component
 class Validation {
@@ -77,7 +79,8 @@ class Validation {
 	ProblemDetail of(ConstraintViolationException ex) {
 		List<Map<String, Object>> errors = new ArrayList<>();
 		for (ConstraintViolation<?> violation : ex.getConstraintViolations()) {
-			errors.add(error(propertyPath(violation.getPropertyPath()), violation.getMessage()));
+			errors.add(withSuggestions(error(propertyPath(violation.getPropertyPath()), violation.getMessage()),
+					violation));
 		}
 		return problem(errors);
 	}
@@ -86,7 +89,7 @@ class Validation {
 		List<Map<String, Object>> list = new ArrayList<>();
 		for (FieldError error : errors.getFieldErrors()) {
 			String field = (target != null) ? fieldNames.of(target.getClass(), error.getField()) : error.getField();
-			list.add(error(field, message(error)));
+			list.add(withSuggestions(error(field, message(error)), violationOf(error)));
 		}
 		errors.getGlobalErrors().forEach((error) -> list.add(error(null, message(error))));
 		return list;
@@ -129,6 +132,18 @@ class Validation {
 
 	private static String either(String name, String value) {
 		return name.isEmpty() ? value : name;
+	}
+
+	private static ConstraintViolation<?> violationOf(FieldError error) {
+		return error.contains(ConstraintViolation.class) ? error.unwrap(ConstraintViolation.class) : null;
+	}
+
+	private static Map<String, Object> withSuggestions(Map<String, Object> error, ConstraintViolation<?> violation) {
+		if (violation != null && violation.unwrap(HibernateConstraintViolation.class)
+			.getDynamicPayload(List.class) instanceof List<?> suggestions && !suggestions.isEmpty()) {
+			error.put("suggestions", suggestions);
+		}
+		return error;
 	}
 
 	private static String message(MessageSourceResolvable error) {

@@ -3,6 +3,7 @@ package dev.ferry.i18n;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -62,6 +63,25 @@ class MessageCatalogueTests {
 			.contains("in 1 Sekunde erneut");
 		assertThat(messages.format("problem.too-many-attempts.detail.secret", Locale.GERMAN, Map.of("seconds", 5L)))
 			.contains("in 5 Sekunden erneut");
+	}
+
+	/**
+	 * nbvcxz's hints reach the API in English ({@code feedback} root bundle); each must
+	 * be a {@code field.suggestion.*} message, or it would stay English in every
+	 * language.
+	 */
+	@Test
+	void everyPasswordHintOfNbvcxzHasAMessage() {
+		Properties english = Messages.load(Languages.DEFAULT);
+		Set<String> hints = new TreeSet<>();
+		english.stringPropertyNames()
+			.stream()
+			.filter((key) -> key.startsWith("field.suggestion."))
+			.forEach((key) -> hints.add(english.getProperty(key)));
+		ResourceBundle feedback = ResourceBundle.getBundle("feedback", Locale.ROOT);
+
+		assertThat(feedback.keySet()).isNotEmpty();
+		assertThat(hints).containsAll(feedback.keySet().stream().map(feedback::getString).toList());
 	}
 
 }

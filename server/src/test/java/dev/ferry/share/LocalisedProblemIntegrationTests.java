@@ -82,6 +82,58 @@ class LocalisedProblemIntegrationTests extends ShareIntegrationTest {
 	}
 
 	@Test
+	void fieldErrorsOfARequestRecordAreTranslated() {
+		String body = "{\"email\": \"not-an-email\", \"password\": \"qwertyuiop123\", \"role\": \"boss\", "
+				+ "\"name\": \"" + "n".repeat(201) + "\"}";
+		Map<String, JsonNode> english = fieldErrors(adminPost("/api/v1/admin/users", body, "en"));
+		Map<String, JsonNode> german = fieldErrors(adminPost("/api/v1/admin/users", body, "de-CH,de;q=0.9"));
+		Map<String, JsonNode> japanese = fieldErrors(adminPost("/api/v1/admin/users", body, "ja-JP"));
+
+		assertThat(german.keySet()).containsExactlyInAnyOrder("email", "password", "role", "name")
+			.isEqualTo(english.keySet())
+			.isEqualTo(japanese.keySet());
+		assertThat(english.get("email").get("message").asString()).isEqualTo("must be a well-formed email address");
+		assertThat(german.get("email").get("message").asString()).isEqualTo("muss eine gültige E-Mail-Adresse sein");
+		assertThat(japanese.get("email").get("message").asString()).isEqualTo("有効なメールアドレスを入力してください");
+		assertThat(german.get("name").get("message").asString()).isEqualTo("Länge muss zwischen 0 und 200 liegen");
+		assertThat(japanese.get("name").get("message").asString()).isEqualTo("長さは 0〜200 にしてください");
+		assertThat(german.get("role").get("message").asString())
+			.isEqualTo("muss einer dieser Werte sein: admin, user, guest");
+		assertThat(english.get("password").get("message").asString())
+			.isEqualTo("This password is one of the most common passwords; choose something less predictable.");
+		assertThat(german.get("password").get("message").asString())
+			.isEqualTo("Das Passwort gehört zu den häufigsten Passwörtern; wählen Sie etwas weniger Vorhersehbares.");
+		assertThat(german.get("password").get("suggestions").get(0).asString()).isEqualTo(
+				"Verwenden Sie einige ungewöhnliche Wörter oder ein von einem Passwort-Manager erzeugtes Passwort.");
+		assertThat(japanese.get("password").get("message").asString())
+			.isEqualTo("このパスワードはよく使われるパスワードの一つです。推測されにくいものを選んでください。");
+	}
+
+	@Test
+	void aWeakPasswordAndNbvcxzHintsAreTranslated() {
+		Account user = newUser();
+		String body = "{\"current_password\": \"password-" + user.id() + "\", \"new_password\": \"aaaaaaaaaaaaaaaa\"}";
+		JsonNode english = fieldErrors(post("/api/v1/auth/password", body, user.token(), "en")).get("new_password");
+		JsonNode german = fieldErrors(post("/api/v1/auth/password", body, user.token(), "de")).get("new_password");
+		JsonNode japanese = fieldErrors(post("/api/v1/auth/password", body, user.token(), "ja")).get("new_password");
+
+		assertThat(english.get("message").asString()).matches(
+				"This password is too easy to guess \\(estimated \\d+ bits of strength, at least \\d+ needed\\)\\.");
+		assertThat(english.get("suggestions").valueStream().map(JsonNode::asString))
+			.contains("Repeats like \"aaa\" are easy to guess.", "Avoid repeated words and characters.");
+		assertThat(german.get("message").asString()).matches(
+				"Das Passwort ist zu leicht zu erraten \\(geschätzte Stärke \\d+ Bit, mindestens \\d+ nötig\\)\\.");
+		assertThat(german.get("suggestions").valueStream().map(JsonNode::asString))
+			.hasSameSizeAs(english.get("suggestions").valueStream().toList())
+			.contains("Wiederholungen wie „aaa“ sind leicht zu erraten.",
+					"Vermeiden Sie wiederholte Wörter und Zeichen.");
+		assertThat(japanese.get("message").asString()).matches("このパスワードは推測されやすすぎます（推定強度 \\d+ ビット、\\d+ ビット以上が必要）。");
+		assertThat(japanese.get("suggestions").valueStream().map(JsonNode::asString))
+			.hasSameSizeAs(english.get("suggestions").valueStream().toList())
+			.contains("「aaa」のような繰り返しは推測されやすいです。", "単語や文字の繰り返しは避けてください。");
+	}
+
+	@Test
 	void detailsWithoutAMessageStayEnglish() {
 		Account owner = newUser();
 		String fileId = upload(owner, "/e.txt", "e".getBytes());
@@ -93,6 +145,26 @@ class LocalisedProblemIntegrationTests extends ShareIntegrationTest {
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(problemType(refused)).isEqualTo("/problems/invalid-share-request");
 		assertThat(refused.json().get("detail").asString()).startsWith("recipient_locale must be one of en, de, fr");
+	}
+
+	private Api.Response adminPost(String path, String body, String language) {
+		return post(path, body, adminToken(), language);
+	}
+
+	private Api.Response post(String path, String body, String token, String language) {
+		Api.Response response = api.send(api.builder(path, token)
+			.header("Content-Type", "application/json")
+			.header("Accept-Language", language)
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+		assertThat(response.status()).as(response.body()).isEqualTo(400);
+		assertThat(problemType(response)).isEqualTo("/problems/validation");
+		return response;
+	}
+
+	private static Map<String, JsonNode> fieldErrors(Api.Response response) {
+		Map<String, JsonNode> errors = new java.util.HashMap<>();
+		response.json().get("errors").forEach((error) -> errors.put(error.get("field").asString(), error));
+		return errors;
 	}
 
 }

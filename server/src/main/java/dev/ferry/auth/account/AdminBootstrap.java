@@ -67,7 +67,7 @@ class AdminBootstrap implements ApplicationRunner {
 
 	private void createFromEnvironment(FerryProperties.Admin admin) {
 		policy.judge(admin.password()).ifPresent((verdict) -> {
-			throw new IllegalStateException("FERRY_ADMIN_PASSWORD " + verdict.withSuggestions());
+			throw new IllegalStateException("FERRY_ADMIN_PASSWORD is refused. " + verdict.withSuggestions());
 		});
 		User user;
 		try {

@@ -10,10 +10,14 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
+import org.hibernate.validator.constraintvalidation.HibernateConstraintValidatorContext;
 
 /**
  * A new password that meets the {@link PasswordPolicy} (history aside), checked with the
- * other fields of a request so every field error comes back at once.
+ * other fields of a request so every field error comes back at once. The broken rule is
+ * the message and nbvcxz's advice rides along as the violation's dynamic payload (a list
+ * of strings), which the API returns as the field error's {@code suggestions}, so each is
+ * translated on its own.
  */
 @Documented
 @Constraint(validatedBy = AcceptablePassword.Validator.class)
@@ -43,9 +47,8 @@ public @interface AcceptablePassword {
 			}
 			return policy.judge(password).map((verdict) -> {
 				context.disableDefaultConstraintViolation();
-				context
-					.buildConstraintViolationWithTemplate(
-							verdict.withSuggestions().replace("{", "\\{").replace("$", "\\$"))
+				context.unwrap(HibernateConstraintValidatorContext.class).withDynamicPayload(verdict.suggestions());
+				context.buildConstraintViolationWithTemplate(verdict.message().replace("{", "\\{").replace("$", "\\$"))
 					.addConstraintViolation();
 				return false;
 			}).orElse(true);

@@ -2,10 +2,12 @@ package dev.ferry.auth.password;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
 import me.gosimple.nbvcxz.Nbvcxz;
+import me.gosimple.nbvcxz.resources.ConfigurationBuilder;
 import me.gosimple.nbvcxz.scoring.Result;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -34,7 +36,12 @@ public class PasswordPolicy {
 
 	private final PasswordEncoder encoder;
 
-	private final Nbvcxz estimator = new Nbvcxz();
+	/**
+	 * Feedback in English (the root bundle, never the JVM's default locale), like every
+	 * text the server writes: the API translates it by the request's language.
+	 */
+	private final Nbvcxz estimator = new Nbvcxz(
+			new ConfigurationBuilder().setLocale(Locale.ROOT).createConfiguration());
 
 	PasswordPolicy(AccountSecurityProperties properties, CommonPasswords common, PasswordHistoryRepository history,
 			PasswordEncoder encoder) {
@@ -51,12 +58,13 @@ public class PasswordPolicy {
 	public Optional<Verdict> judge(String password) {
 		int length = (password != null) ? password.codePointCount(0, password.length()) : 0;
 		if (length < properties.passwordMinLength() || password.length() > MAX_LENGTH) {
-			return Optional.of(new Verdict("must be at least " + properties.passwordMinLength()
-					+ " characters long (and at most " + MAX_LENGTH + ")", List.of()));
+			return Optional.of(new Verdict("This password must be at least " + properties.passwordMinLength()
+					+ " characters long (and at most " + MAX_LENGTH + ").", List.of()));
 		}
 		if (common.contains(password)) {
-			return Optional.of(new Verdict("is one of the most common passwords; choose something less predictable",
-					List.of("Use a few uncommon words, or a password manager's generated password.")));
+			return Optional
+				.of(new Verdict("This password is one of the most common passwords; choose something less predictable.",
+						List.of("Use a few uncommon words, or a password manager's generated password.")));
 		}
 		Result estimate = estimator.estimate(password);
 		if (estimate.getEntropy() < properties.passwordMinEntropy()) {
@@ -65,10 +73,10 @@ public class PasswordPolicy {
 				suggestions.add(estimate.getFeedback().getWarning());
 			}
 			suggestions.addAll(estimate.getFeedback().getSuggestion());
-			return Optional.of(new Verdict(
-					"is too easy to guess (estimated " + Math.round(estimate.getEntropy())
-							+ " bits of strength, at least " + Math.round(properties.passwordMinEntropy()) + " needed)",
-					suggestions));
+			return Optional
+				.of(new Verdict("This password is too easy to guess (estimated " + Math.round(estimate.getEntropy())
+						+ " bits of strength, at least " + Math.round(properties.passwordMinEntropy()) + " needed).",
+						suggestions));
 		}
 		return Optional.empty();
 	}
@@ -77,8 +85,8 @@ public class PasswordPolicy {
 	public void check(String field, String password, UUID userId) {
 		Optional<Verdict> verdict = judge(password);
 		if (verdict.isEmpty() && userId != null && reused(userId, password)) {
-			verdict = Optional.of(new Verdict("was one of your last " + properties.passwordHistory()
-					+ " passwords; choose one you have not used before", List.of()));
+			verdict = Optional.of(new Verdict("This password was one of your last " + properties.passwordHistory()
+					+ " passwords; choose one you have not used before.", List.of()));
 		}
 		verdict.ifPresent((problem) -> {
 			throw AuthException.invalidPassword(field, problem.message(), problem.suggestions());
@@ -100,7 +108,7 @@ public class PasswordPolicy {
 	public record Verdict(String message, List<String> suggestions) {
 
 		public String withSuggestions() {
-			return suggestions.isEmpty() ? message : message + ". " + String.join(" ", suggestions);
+			return suggestions.isEmpty() ? message : message + " " + String.join(" ", suggestions);
 		}
 
 	}
