@@ -20,8 +20,8 @@
 #   Ferry local upload (curl -T) and download,
 #   Ferry s3 upload, download "cold" (the node's cache has never seen the file: uploads do
 #   not fill it) and the same download again "warm" (every segment from the cache).
-# Then the file is deleted for good (?permanent=true), which keeps the disk use at about
-# five times the size. Figures are medians over RUNS; MB/s is 10^6 bytes per second.
+# Each copy is deleted (S3 DELETE, Ferry ?permanent=true) as soon as it was measured, which
+# keeps the disk use under four times the size. Figures are medians over RUNS; MB/s is 10^6 bytes per second.
 #
 # Needs: the built jar (./mvnw -B -DskipTests package), Java 17+, curl 7.75+ (--aws-sigv4).
 set -euo pipefail
@@ -42,11 +42,12 @@ S3_FERRY_PORT=${S3_FERRY_BENCH_PORT:-18192}
 WORK=$(mktemp -d /tmp/ferry-bench-s3-XXXXXX)
 . bench/lib/services.sh
 trap stop_all EXIT
+trap "exit 130" INT TERM
 
 [ -f "$JAR" ] || die "no $JAR: run './mvnw -B -DskipTests package' first"
 largest=$(printf '%s\n' $SIZES_MB | sort -n | tail -1)
 free_mb=$(df -Pm "$WORK" | awk 'NR == 2 { print $4 }')
-[ "$free_mb" -gt $((largest * 6)) ] || die "$WORK has ${free_mb} MB free; a ${largest} MiB run needs about $((largest * 6)) MB"
+[ "$free_mb" -gt $((largest * 4)) ] || die "$WORK has ${free_mb} MB free; a ${largest} MiB run needs about $((largest * 4)) MB"
 
 log "starting S3Proxy and two Ferry nodes"
 start_s3proxy "$S3_PORT"
@@ -101,6 +102,7 @@ for size_mb in $SIZES_MB; do
     log "${size_mb} MiB: run $run of $RUNS"
     s3_put+=("$(s3_curl -T "$file" -o /dev/null -w '%{speed_upload}' "$S3_ENDPOINT/direct/file.bin")")
     s3_get+=("$(s3_curl -o /dev/null -w '%{speed_download}' "$S3_ENDPOINT/direct/file.bin")")
+    s3_curl -X DELETE -o /dev/null "$S3_ENDPOINT/direct/file.bin"
     out=$(ferry_put "$LOCAL" "$LOCAL_TOKEN" "$file" "/bench/$size_mb-$run.bin")
     read -r speed id <<<"$out"
     local_put+=("$speed")
@@ -114,7 +116,6 @@ for size_mb in $SIZES_MB; do
     shred_file "$S3F" "$S3_TOKEN" "$id"
   done
   rm -f "$file"
-  s3_curl -X DELETE -o /dev/null "$S3_ENDPOINT/direct/file.bin"
   report s3_put "${s3_put[@]}"
   report s3_get "${s3_get[@]}"
   report local_put "${local_put[@]}"
