@@ -35,24 +35,15 @@
 # Debian packages nginx, redis-server and postgresql (bin/test-services installs them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-
-if [ "${1:-}" = "-h" ] || [ "${1:-}" = "--help" ]; then
-  sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'
-  exit 0
-fi
+. bench/lib/services.sh
+help_or_go "$0" "$@"
 
 PARALLEL=${PARALLEL:-4}
 SIZE_MB=${SIZE_MB:-64}
 CHUNK_MB=${CHUNK_MB:-8}
 RUNS=${RUNS:-2}
-JAR=${JAR:-server/target/ferry.jar}
 BASE_PORT=${CLUSTER_BENCH_PORT:-18290}
-WORK=$(mktemp -d /tmp/ferry-bench-cluster-XXXXXX)
-. bench/lib/services.sh
-trap stop_all EXIT
-trap "exit 130" INT TERM
-
-[ -f "$JAR" ] || die "no $JAR: run './mvnw -B -DskipTests package' first"
+open_work cluster
 for tool in nginx redis-server sha256sum; do
   command -v "$tool" >/dev/null || die "$tool is missing: run bin/test-services once (it installs the Debian packages)"
 done
@@ -236,8 +227,9 @@ running() { for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && return 0; 
 half=$((PARALLEL * SIZE))
 killed_at=""
 while [ -z "$killed_at" ] && running; do
-  moved=$(cat "$WORK"/result/kill-up-*.offset 2>/dev/null | awk '{ s += $1 } END { print s + 0 }')
-  moved=$((moved + $(cat "$WORK"/out/kill-*.bin 2>/dev/null | wc -c)))
+  # Until the first PATCH and response arrive there are no such files: not an error.
+  moved=$( (cat "$WORK"/result/kill-up-*.offset 2>/dev/null || true) | awk '{ s += $1 } END { print s + 0 }')
+  moved=$((moved + $( (cat "$WORK"/out/kill-*.bin 2>/dev/null || true) | wc -c)))
   if [ "$moved" -ge "$half" ]; then
     kill -9 "$(cat "$WORK/node-2.pid")"
     killed_at=$moved

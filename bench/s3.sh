@@ -26,25 +26,16 @@
 # Needs: the built jar (./mvnw -B -DskipTests package), Java 17+, curl 7.75+ (--aws-sigv4).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-
-if [ "${1:-}" = "-h" ] || [ "${1:-}" = "--help" ]; then
-  sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'
-  exit 0
-fi
+. bench/lib/services.sh
+help_or_go "$0" "$@"
 
 SIZES_MB=${SIZES_MB:-256}
 RUNS=${RUNS:-3}
 CACHE_SIZE=${CACHE_SIZE:-4GB}
-JAR=${JAR:-server/target/ferry.jar}
 S3_PORT=${S3_BENCH_PORT:-18190}
 LOCAL_PORT=${LOCAL_BENCH_PORT:-18191}
 S3_FERRY_PORT=${S3_FERRY_BENCH_PORT:-18192}
-WORK=$(mktemp -d /tmp/ferry-bench-s3-XXXXXX)
-. bench/lib/services.sh
-trap stop_all EXIT
-trap "exit 130" INT TERM
-
-[ -f "$JAR" ] || die "no $JAR: run './mvnw -B -DskipTests package' first"
+open_work s3
 largest=$(printf '%s\n' $SIZES_MB | sort -n | tail -1)
 free_mb=$(df -Pm "$WORK" | awk 'NR == 2 { print $4 }')
 [ "$free_mb" -gt $((largest * 4)) ] || die "$WORK has ${free_mb} MB free; a ${largest} MiB run needs about $((largest * 4)) MB"

@@ -9,8 +9,28 @@ S3_SECRET=ferry-bench-secret
 ADMIN_EMAIL=bench@ferry.test
 ADMIN_PASSWORD=bench-password-not-secret
 
+JAR=${JAR:-server/target/ferry.jar}
+
 log() { echo "bench: $*" >&2; }
 die() { log "$*"; exit 1; }
+
+# -h or --help prints the script's header comment (its manual) and exits.
+help_or_go() { # <script> <its arguments...>
+  case "${2:-}" in
+    -h | --help)
+      sed -n '2,/^set -euo/p' "$1" | sed '$d; s/^# \{0,1\}//'
+      exit 0
+      ;;
+  esac
+}
+
+# A fresh $WORK that stop_all removes however the script ends, once the jar is there.
+open_work() { # <name>
+  WORK=$(mktemp -d "/tmp/ferry-bench-$1-XXXXXX")
+  trap stop_all EXIT
+  trap "exit 130" INT TERM
+  [ -f "$JAR" ] || die "no $JAR: run './mvnw -B -DskipTests package' first"
+}
 
 # MB/s (10^6 bytes) of a bytes-per-second figure, and a / b with two decimals.
 mbs() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1e6 }'; }
