@@ -4,8 +4,8 @@
 # "Cluster"). Not a test: it prints figures and never fails on a time; it exits non-zero
 # only when a transfer did not complete with the right SHA-256.
 #
-#   bench/cluster.sh                     # 4 parallel x 64 MiB: about 4 minutes on 2 cores
-#   PARALLEL=8 SIZE_MB=256 RUNS=3 bench/cluster.sh
+#   bench/cluster.sh                     # 4 parallel x 32 MiB, 2 runs: 2-3 minutes on an idle machine
+#   PARALLEL=8 SIZE_MB=256 RUNS=3 bench/cluster.sh   # (the three nodes alone start in 5 minutes under load)
 #
 # It starts, under a fresh temporary directory and on its own ports (18290-18297), what the
 # cluster test (ClusterIntegrationTests) starts: a throw-away PostgreSQL, S3Proxy (as
@@ -39,7 +39,7 @@ cd "$(dirname "$0")/.."
 help_or_go "$0" "$@"
 
 PARALLEL=${PARALLEL:-4}
-SIZE_MB=${SIZE_MB:-64}
+SIZE_MB=${SIZE_MB:-32}
 CHUNK_MB=${CHUNK_MB:-8}
 RUNS=${RUNS:-2}
 BASE_PORT=${CLUSTER_BENCH_PORT:-18290}

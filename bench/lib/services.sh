@@ -36,8 +36,11 @@ open_work() { # <name>
 mbs() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1e6 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }'; }
 
-# The median of the numbers given as arguments (the upper one of the middle two).
-median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int(NR / 2) + 1] }'; }
+# The median of the numbers given as arguments (the mean of the middle two for an even count).
+median() {
+  printf '%s\n' "$@" | sort -g |
+    awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
 
 remember_pid() { echo "$1" >>"$WORK/pids"; }
 
