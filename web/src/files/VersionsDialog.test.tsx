@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { useState } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { api } from '../api/client'
 import type { FileItem } from '../api/types'
@@ -24,8 +25,15 @@ const v = (version: number, current: boolean, size: number) => ({
   created_at: `2026-12-0${version}T10:00:00Z`,
 })
 
+/** Like the page: closing the dialog forgets the file. */
+function Page() {
+  const [file, setFile] = useState<FileItem | null>(FILE)
+  return <VersionsDialog file={file} onClose={() => setFile(null)} />
+}
+
 afterEach(() => {
   vi.unstubAllGlobals()
+  vi.restoreAllMocks()
   api.forget()
 })
 
@@ -49,7 +57,12 @@ describe('VersionsDialog', () => {
       '/api/v1/files/f1/versions/1/restore': respond(200, FILE),
     })
     api.acceptTokens(TOKENS)
-    renderApp(<VersionsDialog file={FILE} onClose={() => {}} />)
+    // As in a browser, closing a dialog (by code too) fires its close event.
+    vi.spyOn(HTMLDialogElement.prototype, 'close').mockImplementation(function (this: HTMLDialogElement) {
+      this.removeAttribute('open')
+      this.dispatchEvent(new Event('close'))
+    })
+    renderApp(<Page />)
 
     const list = await screen.findByRole('list', { name: 'Versions' })
     expect(within(list).getByText('Version 2')).toBeTruthy()

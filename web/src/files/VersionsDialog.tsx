@@ -15,6 +15,8 @@ import { useToast } from '../ui/Toasts'
 /**
  * A file's versions, newest first: download any of them, or restore an older one (the
  * server keeps the content it replaces as a new version, so a restore loses nothing).
+ * The confirmation opens on top of this dialog: closing this one would report a close
+ * to the page, which forgets the file.
  */
 export function VersionsDialog({ file, onClose }: { file: FileItem | null; onClose: () => void }) {
   const intl = useIntl()
@@ -54,7 +56,7 @@ export function VersionsDialog({ file, onClose }: { file: FileItem | null; onClo
   return (
     <>
       <Dialog
-        open={file !== null && restoring === null}
+        open={file !== null}
         onClose={onClose}
         size="lg"
         title={intl.formatMessage(
