@@ -17,6 +17,7 @@ import { ResetPasswordPage } from './auth/ResetPasswordPage'
 import { SetupPage } from './auth/SetupPage'
 import { SignInPage } from './auth/SignInPage'
 import { FilesPage } from './files/FilesPage'
+import { TrashPage } from './files/TrashPage'
 import { SharedWithMePage } from './grants/SharedWithMePage'
 import { AppShell } from './layout/AppShell'
 import { NotFoundPage } from './layout/NotFoundPage'
@@ -116,6 +117,7 @@ export function App() {
       >
         <Route index element={<Navigate to="/files" replace />} />
         <Route path="files" element={<FilesPage />} />
+        <Route path="trash" element={<TrashPage />} />
         <Route path="shared" element={<SharedWithMePage />} />
         <Route path="transfers" element={<TransfersPage />} />
         <Route path="transfers/new" element={<NewTransferPage />} />

@@ -12,6 +12,7 @@ export interface FileListQuery {
   maxSize?: number
   createdAfter?: string
   recursive?: boolean
+  tag?: string
   sort: SortField
   order: 'asc' | 'desc'
   cursor?: string | null
@@ -27,6 +28,7 @@ export function fileListParams(query: FileListQuery): URLSearchParams {
   if (query.maxSize !== undefined) params.set('max_size', String(query.maxSize))
   if (query.createdAfter) params.set('created_after', query.createdAfter)
   if (query.recursive) params.set('recursive', 'true')
+  if (query.tag) params.set('tag', query.tag)
   params.set('sort', query.sort)
   params.set('order', query.order)
   if (query.cursor) params.set('cursor', query.cursor)

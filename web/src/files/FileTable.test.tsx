@@ -40,6 +40,8 @@ function setup(selected = new Set<string>(), list: FileItem[] = files) {
     onRename: vi.fn(),
     onShare: vi.fn(),
     onDelete: vi.fn(),
+    onVersions: vi.fn(),
+    onTag: vi.fn(),
   }
   render(
     <FileTable
@@ -49,6 +51,7 @@ function setup(selected = new Set<string>(), list: FileItem[] = files) {
       selected={selected}
       sort="name"
       order="asc"
+      tagsOf={(id) => (id === '2' ? ['holiday', 'family'] : [])}
       {...handlers}
     />,
   )
@@ -106,5 +109,14 @@ describe('FileTable', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Download new.txt' }))
     expect(handlers.onDownload).toHaveBeenCalledWith(pending)
     expect(handlers.onDownload).toHaveBeenCalledTimes(1)
+  })
+
+  it("shows a file's tags, filters by one on click and opens its versions", async () => {
+    const handlers = setup()
+    await userEvent.click(screen.getByRole('button', { name: 'Show files tagged holiday' }))
+    expect(screen.getByText('family')).toBeTruthy()
+    expect(handlers.onTag).toHaveBeenCalledWith('holiday')
+    await userEvent.click(screen.getByRole('button', { name: 'Versions of photo.jpg' }))
+    expect(handlers.onVersions).toHaveBeenCalledWith(files[1])
   })
 })

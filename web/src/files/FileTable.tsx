@@ -12,12 +12,13 @@ import { folderName } from './paths'
 import { isQuarantined, scanLabel } from './scan'
 
 const messages = defineMessages<
-  Record<'quarantined' | 'download' | 'share' | 'comments' | 'rename' | 'delete', { name: string }>
+  Record<'quarantined' | 'download' | 'share' | 'comments' | 'versions' | 'rename' | 'delete', { name: string }>
 >({
   quarantined: { id: 'files.table.quarantined', defaultMessage: '{name} is quarantined' },
   download: { id: 'files.table.download', defaultMessage: 'Download {name}' },
   share: { id: 'files.table.share', defaultMessage: 'Share {name} with people' },
   comments: { id: 'files.table.comments', defaultMessage: 'Comments on {name}' },
+  versions: { id: 'files.table.versions', defaultMessage: 'Versions of {name}' },
   rename: { id: 'files.table.rename', defaultMessage: 'Rename or move {name}' },
   delete: { id: 'files.table.delete', defaultMessage: 'Delete {name}' },
 })
@@ -38,6 +39,9 @@ interface Props {
   onShare: (file: FileItem) => void
   onDelete: (file: FileItem) => void
   onComments?: (file: FileItem) => void
+  onVersions?: (file: FileItem) => void
+  tagsOf?: (id: string) => readonly string[]
+  onTag?: (tag: string) => void
 }
 
 function SortHeader({
@@ -118,7 +122,7 @@ export function FileTable(props: Props) {
             className="hidden w-44 md:table-cell"
             {...props}
           />
-          <th scope="col" className="w-14 py-2.5 pe-4 sm:w-44 sm:pe-5">
+          <th scope="col" className="w-14 py-2.5 pe-4 sm:w-56 sm:pe-5">
             <span className="sr-only">
               <FormattedMessage id="files.table.actions" defaultMessage="Actions" />
             </span>
@@ -184,6 +188,24 @@ export function FileTable(props: Props) {
                           <Badge tone={scan.tone}>{scan.text}</Badge>
                         </span>
                       )}
+                      {props.tagsOf?.(file.id).map((tag) => {
+                        const label = intl.formatMessage(
+                          { id: 'files.table.filterTag', defaultMessage: 'Show files tagged {tag}' },
+                          { tag },
+                        )
+                        return (
+                          <button
+                            key={tag}
+                            type="button"
+                            className="min-w-0 shrink truncate rounded-full"
+                            aria-label={label}
+                            title={label}
+                            onClick={() => props.onTag?.(tag)}
+                          >
+                            <Badge tone="accent">{tag}</Badge>
+                          </button>
+                        )
+                      })}
                     </p>
                     <p className="truncate text-[13px] muted" title={file.path}>
                       <span className="sm:hidden">
@@ -240,6 +262,14 @@ export function FileTable(props: Props) {
                       label={intl.formatMessage(messages.comments, { name: file.name })}
                       className="max-sm:hidden"
                       onClick={() => props.onComments?.(file)}
+                    />
+                  )}
+                  {props.onVersions && (
+                    <IconButton
+                      icon="clock"
+                      label={intl.formatMessage(messages.versions, { name: file.name })}
+                      className="max-sm:hidden"
+                      onClick={() => props.onVersions?.(file)}
                     />
                   )}
                   <IconButton

@@ -4,10 +4,20 @@ import { SelectField } from '../ui/Field'
 import { Icon } from '../ui/Icon'
 import { DATE_OPTIONS, SIZE_OPTIONS, SORT_OPTIONS, TYPE_OPTIONS, type FileView } from './filters'
 
-export function FileToolbar({ view, onChange }: { view: FileView; onChange: (change: Partial<FileView>) => void }) {
+export function FileToolbar({
+  view,
+  onChange,
+  tags = [],
+}: {
+  view: FileView
+  onChange: (change: Partial<FileView>) => void
+  tags?: readonly string[]
+}) {
   const intl = useIntl()
   const localised = (options: readonly { value: string; label: MessageDescriptor }[]) =>
     options.map((o) => ({ value: o.value, label: intl.formatMessage(o.label) }))
+  // Without tags the filter would offer nothing and only narrow the search box.
+  const offerTags = tags.length > 0 || view.tag !== ''
   const [search, setSearch] = useState(view.q)
   const change = useRef(onChange)
   change.current = onChange
@@ -38,7 +48,7 @@ export function FileToolbar({ view, onChange }: { view: FileView; onChange: (cha
           onKeyDown={(e) => e.key === 'Enter' && onChange({ q: search })}
         />
       </div>
-      <div className="grid grid-cols-2 gap-2 sm:grid-cols-4 lg:flex">
+      <div className={`grid grid-cols-2 gap-2 lg:flex ${offerTags ? 'sm:grid-cols-5' : 'sm:grid-cols-4'}`}>
         <SelectField
           label={intl.formatMessage({ id: 'files.toolbar.type', defaultMessage: 'Type' })}
           hideLabel
@@ -63,6 +73,19 @@ export function FileToolbar({ view, onChange }: { view: FileView; onChange: (cha
           onChange={(e) => onChange({ date: e.target.value })}
           className="lg:w-40"
         />
+        {offerTags && (
+          <SelectField
+            label={intl.formatMessage({ id: 'files.toolbar.tag', defaultMessage: 'Tag' })}
+            hideLabel
+            options={[
+              { value: '', label: intl.formatMessage({ id: 'files.toolbar.anyTag', defaultMessage: 'Any tag' }) },
+              ...[...new Set([...tags, ...(view.tag ? [view.tag] : [])])].map((tag) => ({ value: tag, label: tag })),
+            ]}
+            value={view.tag}
+            onChange={(e) => onChange({ tag: e.target.value })}
+            className="lg:w-32"
+          />
+        )}
         <SelectField
           label={intl.formatMessage({ id: 'files.toolbar.sort', defaultMessage: 'Sort by' })}
           hideLabel

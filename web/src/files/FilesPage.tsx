@@ -2,7 +2,7 @@ import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { defineMessages, FormattedMessage, useIntl, type MessageDescriptor, type NoMessageValues } from 'react-intl'
 import { useNavigate, useSearchParams } from 'react-router'
-import { deleteFile, downloadFile, listFiles, updateFile, type SortField } from '../api/files'
+import { downloadFile, listFiles, updateFile, type SortField } from '../api/files'
 import type { FileItem } from '../api/types'
 import { Button, IconButton } from '../ui/Button'
 import { EmptyState } from '../ui/EmptyState'
@@ -25,6 +25,11 @@ import { DropOverlay } from './uploads/DropOverlay'
 import { ResumeNotice } from './uploads/ResumeNotice'
 import { uploader } from './uploads/uploader'
 import { UploadPanel } from './uploads/UploadPanel'
+import { BulkProgress } from './BulkProgress'
+import { useFileTags } from './fileTags'
+import { TagDialog } from './TagDialog'
+import { useBulkActions } from './useBulkActions'
+import { VersionsDialog } from './VersionsDialog'
 
 type Counted = { count: number; name: string }
 const messages = defineMessages<{
@@ -34,8 +39,6 @@ const messages = defineMessages<{
   unnamedFile: NoMessageValues
   failure: { name: string; error: string }
   downloaded: Counted
-  moved: Counted
-  deleted: Counted
   movedTo: { name: string; folder: string }
   renamedTo: { name: string | undefined }
   uploadFiles: NoMessageValues
@@ -57,14 +60,6 @@ const messages = defineMessages<{
   downloaded: {
     id: 'files.page.downloaded',
     defaultMessage: '{count, plural, =1 {Downloaded {name}} one {Downloaded # file} other {Downloaded # files}}',
-  },
-  moved: {
-    id: 'files.page.moved',
-    defaultMessage: '{count, plural, =1 {Moved {name}} one {Moved # file} other {Moved # files}}',
-  },
-  deleted: {
-    id: 'files.page.deleted',
-    defaultMessage: '{count, plural, =1 {Deleted {name}} one {Deleted # file} other {Deleted # files}}',
   },
   movedTo: { id: 'files.page.movedTo', defaultMessage: 'Moved {name} to {folder}' },
   renamedTo: { id: 'files.page.renamedTo', defaultMessage: 'Renamed to {name}' },
@@ -89,6 +84,8 @@ export function FilesPage() {
   const [creatingFolder, setCreatingFolder] = useState(false)
   const [sharing, setSharing] = useState<ShareTarget | null>(null)
   const [commenting, setCommenting] = useState<CommentTarget | null>(null)
+  const [versionsOf, setVersionsOf] = useState<FileItem | null>(null)
+  const [tagging, setTagging] = useState(false)
   const fileInput = useRef<HTMLInputElement>(null)
   const folderInput = useRef<HTMLInputElement>(null)
 
@@ -157,6 +154,9 @@ export function FilesPage() {
     uploader().add(accepted, folder)
   }
   const refresh = () => queries.invalidateQueries({ queryKey: ['files'] })
+  const tags = useFileTags()
+  const bulk = useBulkActions(() => setSelected(new Set()))
+  const selectedIds = selectedFiles.map((f) => f.id)
 
   const runEach = async (
     items: FileItem[],
@@ -265,9 +265,10 @@ export function FilesPage() {
       />
 
       <ResumeNotice onFiles={addFiles} />
-      <FileToolbar view={view} onChange={setView} />
+      <FileToolbar view={view} onChange={setView} tags={tags.tags} />
 
       <div className="card mt-4 overflow-hidden">
+        {bulk.job && <BulkProgress job={bulk.job} />}
         {selected.size > 0 && (
           <SelectionBar
             count={selected.size}
@@ -277,6 +278,8 @@ export function FilesPage() {
             onDownload={() => void runEach(selectedFiles, (f) => downloadFile(f), messages.downloaded)}
             onMove={() => setMoving(true)}
             onDelete={() => setDeleting(selectedFiles)}
+            onTag={() => setTagging(true)}
+            onZip={() => void bulk.zip(selectedIds)}
             quarantined={selectedFiles.some(isQuarantined)}
           />
         )}
@@ -294,7 +297,7 @@ export function FilesPage() {
               icon="search"
               title={intl.formatMessage({ id: 'files.page.noMatchTitle', defaultMessage: 'No matching files' })}
               action={
-                <Button onClick={() => setView({ q: '', type: '', size: '', date: '' })}>
+                <Button onClick={() => setView({ q: '', type: '', size: '', date: '', tag: '' })}>
                   <FormattedMessage id="files.page.clearFilters" defaultMessage="Clear filters" />
                 </Button>
               }
@@ -354,6 +357,9 @@ export function FilesPage() {
             onShare={(file) => setSharing(shareTarget(file))}
             onComments={(file) => setCommenting({ type: 'files', id: file.id, name: file.name })}
             onDelete={(file) => setDeleting([file])}
+            onVersions={setVersionsOf}
+            tagsOf={tags.tagsOf}
+            onTag={(tag) => setView({ tag })}
           />
         )}
         {listing.hasNextPage && (
@@ -382,13 +388,20 @@ export function FilesPage() {
         count={selectedFiles.length}
         open={moving}
         onClose={() => setMoving(false)}
-        onMove={(folder) => runEach(selectedFiles, (f) => updateFile(f.id, { folder }), messages.moved)}
+        onMove={(folder) => bulk.move(selectedIds, folder)}
+      />
+      <TagDialog
+        count={selectedFiles.length}
+        open={tagging}
+        known={tags.tags}
+        onClose={() => setTagging(false)}
+        onTag={(tag) => bulk.tag(selectedIds, tag)}
       />
       <DeleteDialog
         files={deleting}
         onClose={() => setDeleting([])}
         onConfirm={async () => {
-          await runEach(deleting, (f) => deleteFile(f.id), messages.deleted)
+          await bulk.remove(deleting.map((f) => f.id)).catch((e: unknown) => toast.show(errorMessage(e), 'error'))
           setDeleting([])
         }}
       />
@@ -402,6 +415,7 @@ export function FilesPage() {
       />
       <ShareDialog target={sharing} onClose={() => setSharing(null)} />
       <CommentsDialog target={commenting} onClose={() => setCommenting(null)} />
+      <VersionsDialog file={versionsOf} onClose={() => setVersionsOf(null)} />
       <DropOverlay folder={view.folder} onFiles={addFiles} />
       <UploadPanel />
     </>

@@ -13,6 +13,8 @@ export function SelectionBar({
   onDownload,
   onMove,
   onDelete,
+  onTag,
+  onZip,
   quarantined = false,
 }: {
   count: number
@@ -23,6 +25,8 @@ export function SelectionBar({
   onDownload: () => void
   onMove: () => void
   onDelete: () => void
+  onTag?: () => void
+  onZip?: () => void
 }) {
   const intl = useIntl()
   return (
@@ -56,6 +60,16 @@ export function SelectionBar({
       <Button size="sm" variant="ghost" icon="download" disabled={quarantined} onClick={onDownload}>
         <FormattedMessage id="files.selection.download" defaultMessage="Download" />
       </Button>
+      {onZip && (
+        <Button size="sm" variant="ghost" icon="archive" disabled={quarantined} onClick={onZip}>
+          <FormattedMessage id="files.selection.zip" defaultMessage="Download as ZIP" />
+        </Button>
+      )}
+      {onTag && (
+        <Button size="sm" variant="ghost" icon="plus" onClick={onTag}>
+          <FormattedMessage id="files.selection.tag" defaultMessage="Add tag" />
+        </Button>
+      )}
       <Button size="sm" variant="ghost" icon="move" onClick={onMove}>
         <FormattedMessage id="files.selection.move" defaultMessage="Move" />
       </Button>

@@ -13,6 +13,7 @@ describe('file view in the URL', () => {
       type: 'image/',
       size: 'large',
       date: '7d',
+      tag: '',
       sort: 'size',
       order: 'desc',
     })
@@ -41,5 +42,13 @@ describe('file view in the URL', () => {
     expect(params.get('max_size')).toBe('99999999')
     expect(params.get('created_after')).toBe('2026-11-21T00:00:00.000Z')
     expect(fileListParams(toQuery(readView(new URLSearchParams()))).get('recursive')).toBeNull()
+  })
+
+  it('filters by tag through the whole tree', () => {
+    const view = readView(new URLSearchParams('tag=invoices'))
+    expect(writeView(view).toString()).toBe('tag=invoices')
+    const params = fileListParams(toQuery(view))
+    expect(params.get('tag')).toBe('invoices')
+    expect(params.get('recursive')).toBe('true')
   })
 })

@@ -72,6 +72,7 @@ export interface FileView {
   type: string
   size: string
   date: string
+  tag: string
   sort: SortField
   order: 'asc' | 'desc'
 }
@@ -85,6 +86,7 @@ export function readView(params: URLSearchParams): FileView {
     type: TYPE_OPTIONS.some((o) => o.value === params.get('type')) ? (params.get('type') ?? '') : '',
     size: SIZE_OPTIONS.some((o) => o.value === params.get('size')) ? (params.get('size') ?? '') : '',
     date: DATE_OPTIONS.some((o) => o.value === params.get('date')) ? (params.get('date') ?? '') : '',
+    tag: params.get('tag') ?? '',
     sort: sort === 'size' || sort === 'created_at' ? sort : 'name',
     order: params.get('order') === 'desc' ? 'desc' : 'asc',
   }
@@ -97,13 +99,14 @@ export function writeView(view: FileView): URLSearchParams {
   if (view.type) params.set('type', view.type)
   if (view.size) params.set('size', view.size)
   if (view.date) params.set('date', view.date)
+  if (view.tag) params.set('tag', view.tag)
   if (view.sort !== 'name') params.set('sort', view.sort)
   if (view.order !== 'asc') params.set('order', view.order)
   return params
 }
 
 export function isFiltered(view: FileView): boolean {
-  return Boolean(view.q || view.type || view.size || view.date)
+  return Boolean(view.q || view.type || view.size || view.date || view.tag)
 }
 
 /** A search or filter looks through the whole tree below the folder, not only its top level. */
@@ -113,6 +116,7 @@ export function toQuery(view: FileView, now: number = Date.now()): FileListQuery
   const query: FileListQuery = { folder: view.folder, sort: view.sort, order: view.order, recursive: isFiltered(view) }
   if (view.q.trim()) query.name = view.q.trim()
   if (view.type) query.type = view.type
+  if (view.tag) query.tag = view.tag
   if (size?.min !== undefined) query.minSize = size.min
   if (size?.max !== undefined) query.maxSize = size.max
   if (date?.days !== undefined) query.createdAfter = new Date(now - date.days * 86_400_000).toISOString()

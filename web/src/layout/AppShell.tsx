@@ -16,6 +16,7 @@ interface NavItem {
 
 const LABELS = defineMessages({
   files: { id: 'layout.nav.files', defaultMessage: 'Files' },
+  trash: { id: 'layout.nav.trash', defaultMessage: 'Trash' },
   shared: { id: 'layout.nav.shared', defaultMessage: 'Shared with me' },
   transfers: { id: 'layout.nav.transfers', defaultMessage: 'Transfers' },
   requests: { id: 'layout.nav.requests', defaultMessage: 'Upload requests' },
@@ -33,6 +34,7 @@ const LABELS = defineMessages({
 
 const MAIN: NavItem[] = [
   { to: '/files', label: LABELS.files, icon: 'folder' },
+  { to: '/trash', label: LABELS.trash, icon: 'trash' },
   { to: '/shared', label: LABELS.shared, icon: 'inbox' },
   { to: '/transfers', label: LABELS.transfers, icon: 'link' },
   { to: '/requests', label: LABELS.requests, icon: 'upload' },

@@ -14,4 +14,13 @@ class FileRoutes {
 		return TicketRoute.account("/api/v1/files/[A-Za-z0-9-]{1,64}/download", true);
 	}
 
+	/**
+	 * One older version, so the web UI's version list downloads it natively like the
+	 * file.
+	 */
+	@Bean
+	TicketRoute fileVersionDownload() {
+		return TicketRoute.account("/api/v1/files/[A-Za-z0-9-]{1,64}/versions/[1-9][0-9]{0,8}/download", true);
+	}
+
 }

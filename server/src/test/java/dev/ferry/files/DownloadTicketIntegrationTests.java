@@ -225,6 +225,23 @@ class DownloadTicketIntegrationTests extends FilesTestSupport {
 	}
 
 	@Test
+	void anOlderVersionDownloadsWithATicket() throws Exception {
+		Account user = newUser();
+		byte[] first = bytes(3_000, 41);
+		String id = put(user, "/versioned.bin", first).get("id").asString();
+		put(user, "/versioned.bin", bytes(2_000, 42));
+		String url = ticket(user, "/api/v1/files/" + id + "/versions/1/download").get("url").asString();
+		HttpResponse<byte[]> download = send("GET", url);
+		assertThat(download.statusCode()).isEqualTo(200);
+		assertThat(download.body()).isEqualTo(first);
+		assertThat(send("GET", url).statusCode()).as("spent").isEqualTo(401);
+		assertThat(api
+			.post("/api/v1/download-tickets", Map.of("path", "/api/v1/files/" + id + "/versions/1/restore"),
+					user.token())
+			.status()).as("a restore is no download").isEqualTo(400);
+	}
+
+	@Test
 	void onlyDownloadPathsGetTickets() {
 		Account user = newUser();
 		for (String path : new String[] { "/api/v1/files", "/api/v1/auth/sessions", "https://elsewhere.test/x",

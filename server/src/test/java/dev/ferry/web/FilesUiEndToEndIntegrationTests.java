@@ -1,0 +1,74 @@
+package dev.ferry.web;
+
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.ferry.testing.Api;
+import dev.ferry.testing.BrowserRun;
+import dev.ferry.testing.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Versions, trash and bulk operations in a real browser: web/e2e/files-e2e.mjs restores
+ * the first version of a file from its versions dialog, restores a deleted file from the
+ * Trash page and moves three selected files into another folder with one bulk request.
+ * This test seeds the files through the API and checks the outcome through it too; the
+ * screens are scanned with axe-core light and dark and shot at phone width.
+ */
+class FilesUiEndToEndIntegrationTests extends IntegrationTest {
+
+	private static final List<String> SCREENS = List.of("files-versions", "files-trash", "files-bulk");
+
+	@Test
+	void restoresAVersionAndATrashedFileAndMovesFilesInBulk() throws Exception {
+		String email = "files-ui-" + UUID.randomUUID().toString().substring(0, 8) + "@ferry.test";
+		String password = "files-e2e-password-" + UUID.randomUUID();
+		Api.Response created = api.post("/api/v1/admin/users",
+				Map.of("email", email, "password", password, "role", "user", "name", "Fay Files"), adminToken());
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		String token = api.login(email, password);
+
+		String report = put(token, "/report.txt", "first draft");
+		put(token, "/report.txt", "second draft");
+		String trashed = put(token, "/minutes.txt", "minutes of the meeting");
+		assertThat(api.delete("/api/v1/files/" + trashed, token).status()).isEqualTo(204);
+		for (String name : List.of("a.txt", "b.txt", "c.txt")) {
+			put(token, "/inbox/" + name, "inbox " + name);
+		}
+
+		JsonNode summary = BrowserRun.run("files", port, Map.of("FERRY_EMAIL", email, "FERRY_PASSWORD", password),
+				Duration.ofMinutes(5));
+
+		BrowserRun.assertScreens(summary, SCREENS);
+		BrowserRun.assertPhoneShots(SCREENS);
+		assertThat(summary.get("csp")).isEmpty();
+		assertThat(summary.get("pageErrors")).isEmpty();
+		assertThat(summary.get("bulkRequests").asInt()).as("one request moved all three").isEqualTo(1);
+		assertThat(api.get("/api/v1/files/" + report + "/download", token).body()).as("version 1 restored")
+			.isEqualTo("first draft");
+		assertThat(api.get("/api/v1/files/" + report + "/versions", token).json().get("items")).hasSize(3);
+		assertThat(api.get("/api/v1/files/" + trashed, token).json().get("path").asString()).isEqualTo("/minutes.txt");
+		assertThat(api.get("/api/v1/trash", token).json().get("items")).isEmpty();
+		assertThat(api.get("/api/v1/files?path=/archive", token).json().get("items"))
+			.extracting((file) -> file.get("name").asString())
+			.containsExactlyInAnyOrder("a.txt", "b.txt", "c.txt");
+		assertThat(api.get("/api/v1/files?path=/inbox", token).json().get("items")).isEmpty();
+	}
+
+	private String put(String token, String path, String content) {
+		Api.Response response = api
+			.send(api.builder("/api/v1/files/content?path=" + URLEncoder.encode(path, StandardCharsets.UTF_8), token)
+				.PUT(HttpRequest.BodyPublishers.ofString(content)));
+		assertThat(response.status()).as(response.body()).isIn(200, 201);
+		return response.json().get("id").asString();
+	}
+
+}
