@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -108,6 +109,31 @@ class VersionRepository {
 				.params(userId.toString(), keep)
 				.update();
 		}
+	}
+
+	/**
+	 * Keeps version {@code version} of the file from pruning while {@code holder} lives.
+	 */
+	void pin(UUID holder, UUID fileId, UUID ownerId, int version) {
+		jdbc.sql("INSERT INTO file_version_pins (holder_id, file_id, owner_id, version) VALUES (?, ?, ?, ?)")
+			.params(holder.toString(), fileId.toString(), ownerId.toString(), version)
+			.update();
+	}
+
+	void unpin(UUID holder) {
+		jdbc.sql("DELETE FROM file_version_pins WHERE holder_id = ?").param(holder.toString()).update();
+	}
+
+	void unpinOwner(UUID ownerId) {
+		jdbc.sql("DELETE FROM file_version_pins WHERE owner_id = ?").param(ownerId.toString()).update();
+	}
+
+	/** The version numbers of the file some holder pinned. */
+	Set<Integer> pinned(UUID fileId) {
+		return Set.copyOf(jdbc.sql("SELECT version FROM file_version_pins WHERE file_id = ?")
+			.param(fileId.toString())
+			.query(Integer.class)
+			.list());
 	}
 
 	private Version map(ResultSet rs, int row) throws SQLException {
