@@ -56,7 +56,7 @@ class BulkShareIntegrationTests extends ShareIntegrationTest {
 				Map.of("operation", "share", "ids", List.of(mine, theirs), "transfer", Map.of("title", "Both")),
 				owner.token());
 		assertThat(refused.status()).as(refused.body()).isEqualTo(404);
-		assertThat(problemType(refused)).isEqualTo("/problems/file-not-found");
+		assertThat(problemType(refused)).isEqualTo("/problems/not-found");
 		Api.Response fileIds = api.post("/api/v1/files/bulk", Map.of("operation", "share", "ids", List.of(mine),
 				"transfer", Map.of("title", "Sneaky", "file_ids", List.of(theirs))), owner.token());
 		assertThat(fileIds.status()).isEqualTo(400);
