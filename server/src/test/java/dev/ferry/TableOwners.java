@@ -33,7 +33,8 @@ final class TableOwners {
 			Map.entry("quota_locks", "files"), Map.entry("upload_policy", "files"), Map.entry("uploads", "upload"),
 			// files: versions (i16a)
 			Map.entry("file_versions", "files"), Map.entry("file_version_settings", "files"),
-			Map.entry("trashed_files", "files"), Map.entry("file_jobs", "files"), Map.entry("file_tags", "files"),
+			Map.entry("file_version_pins", "files"), Map.entry("trashed_files", "files"),
+			Map.entry("file_jobs", "files"), Map.entry("file_tags", "files"),
 			// share's nested modules
 			Map.entry("transfers", "share.transfer"), Map.entry("transfer_files", "share.transfer"),
 			Map.entry("transfer_recipients", "share.transfer"), Map.entry("e2e_transfers", "share.transfer"),

@@ -49,6 +49,7 @@ class AccountCleanup {
 			}
 		}
 		folders.deleteOwnedBy(event.userId());
+		versions.unpinOwner(event.userId());
 	}
 
 }

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Many files in one request: {@code move}, {@code delete} and {@code tag} answer the job
- * (finished: 200; still running: 202 with its {@code Location}), {@code zip} the ZIP.
+ * (finished: 200; still running: 202 with its {@code Location}), {@code zip} the ZIP,
+ * {@code share} the one transfer it created (201), like {@code POST /api/v1/transfers}.
  */
 @Tag(name = "files")
 @RestController
@@ -32,16 +34,23 @@ class BulkController {
 
 	private final BulkZip zip;
 
-	BulkController(BulkService bulk, BulkZip zip) {
+	private final BulkShares shares;
+
+	BulkController(BulkService bulk, BulkZip zip, BulkShares shares) {
 		this.bulk = bulk;
 		this.zip = zip;
+		this.shares = shares;
 	}
 
-	@Operation(operationId = "bulkFiles", summary = "Move, delete, tag or download as ZIP many files at once")
+	@Operation(operationId = "bulkFiles", summary = "Move, delete, tag, share or download as ZIP many files at once")
 	@PostMapping
-	ResponseEntity<JobView> run(@AuthenticationPrincipal CurrentUser user, @RequestBody BulkRequest.Body body,
+	ResponseEntity<?> run(@AuthenticationPrincipal CurrentUser user, @RequestBody BulkRequest.Body body,
 			HttpServletResponse response) throws IOException {
 		BulkRequest request = BulkRequest.of(body);
+		if (request.kind() == BulkRequest.Kind.SHARE) {
+			return ResponseEntity.status(HttpStatus.CREATED)
+				.body(shares.share(user, request.ids(), request.transfer()));
+		}
 		if (request.kind() == BulkRequest.Kind.ZIP) {
 			List<FileRecord> files = zip.check(user, request.ids());
 			response.setContentType("application/zip");

@@ -41,7 +41,7 @@ class BulkItems {
 				tags.add(owner, id, request.tags());
 				yield BulkOutcome.DONE;
 			}
-			case ZIP -> throw new IllegalStateException("a ZIP is streamed, not run as a job");
+			case ZIP, SHARE -> throw new IllegalStateException(request.operation() + " finishes in the request");
 		};
 	}
 

@@ -18,25 +18,57 @@ import dev.ferry.files.FileCatalog.StoredFile;
 public interface FileContent {
 
 	/** The file, if it still exists and belongs to {@code ownerId}. */
-	Optional<StoredFile> find(UUID ownerId, UUID fileId);
+	default Optional<StoredFile> find(UUID ownerId, UUID fileId) {
+		return find(ownerId, fileId, null);
+	}
+
+	/**
+	 * The file as it is at {@code version} (null: the latest), if the file still exists,
+	 * belongs to {@code ownerId} and still has that version. The methods below take the
+	 * same {@code version}.
+	 */
+	Optional<StoredFile> find(UUID ownerId, UUID fileId, Integer version);
 
 	/**
 	 * Throws the problem a download of the file would answer when its malware scan does
 	 * not let it go out to others (403 quarantined, 409 not yet scanned); 404 when gone.
 	 * For bodies that cannot answer a problem once started, such as a ZIP.
 	 */
-	void requireServable(UUID ownerId, UUID fileId);
+	default void requireServable(UUID ownerId, UUID fileId) {
+		requireServable(ownerId, fileId, null);
+	}
+
+	void requireServable(UUID ownerId, UUID fileId, Integer version);
 
 	/** The whole plaintext, streamed; refused like {@link #requireServable}. */
-	InputStream open(UUID ownerId, UUID fileId);
+	default InputStream open(UUID ownerId, UUID fileId) {
+		return open(ownerId, fileId, null);
+	}
+
+	InputStream open(UUID ownerId, UUID fileId, Integer version);
 
 	/**
 	 * Answers a GET or HEAD for the file's content; 404 when the file is gone.
 	 * {@code hooks} learn when the body starts (and may refuse it by throwing) and how it
 	 * ended.
 	 */
-	void serve(UUID ownerId, UUID fileId, HttpServletRequest request, HttpServletResponse response,
+	default void serve(UUID ownerId, UUID fileId, HttpServletRequest request, HttpServletResponse response,
+			DownloadHooks hooks) {
+		serve(ownerId, fileId, null, request, response, hooks);
+	}
+
+	void serve(UUID ownerId, UUID fileId, Integer version, HttpServletRequest request, HttpServletResponse response,
 			DownloadHooks hooks);
+
+	/**
+	 * Keeps version {@code version} of the file from being pruned until
+	 * {@link #unpin(UUID)} releases {@code holder}'s pins; false (nothing pinned) when
+	 * the file has no such version.
+	 */
+	boolean pin(UUID holder, UUID ownerId, UUID fileId, int version);
+
+	/** Releases every pin {@code holder} holds. */
+	void unpin(UUID holder);
 
 	/**
 	 * Crypto-shreds the content and removes the file, audited as {@code file.purged} with

@@ -46,28 +46,45 @@ class FileContentService implements FileContent {
 	}
 
 	@Override
-	public Optional<StoredFile> find(UUID ownerId, UUID fileId) {
-		return files.findOwned(fileId, ownerId).map(FileRecord::stored);
+	public Optional<StoredFile> find(UUID ownerId, UUID fileId, Integer version) {
+		return at(ownerId, fileId, version).map(FileRecord::stored);
 	}
 
 	@Override
-	public void requireServable(UUID ownerId, UUID fileId) {
-		FileRecord file = files.findOwned(fileId, ownerId).orElseThrow(FileException::notFound);
-		availability.require(file, false, "file.download");
+	public void requireServable(UUID ownerId, UUID fileId, Integer version) {
+		availability.require(existing(ownerId, fileId, version), false, "file.download");
 	}
 
 	@Override
-	public InputStream open(UUID ownerId, UUID fileId) {
-		FileRecord file = files.findOwned(fileId, ownerId).orElseThrow(FileException::notFound);
+	public InputStream open(UUID ownerId, UUID fileId, Integer version) {
+		FileRecord file = existing(ownerId, fileId, version);
 		availability.require(file, false, "file.download");
 		return storage.openRange(file.blobId(), 0, file.size());
 	}
 
 	@Override
-	public void serve(UUID ownerId, UUID fileId, HttpServletRequest request, HttpServletResponse response,
-			DownloadHooks hooks) {
-		FileRecord file = files.findOwned(fileId, ownerId).orElseThrow(FileException::notFound);
-		responder.respond(file, "share", request, response, hooks);
+	public void serve(UUID ownerId, UUID fileId, Integer version, HttpServletRequest request,
+			HttpServletResponse response, DownloadHooks hooks) {
+		responder.respond(existing(ownerId, fileId, version), "share", request, response, hooks);
+	}
+
+	@Override
+	public boolean pin(UUID holder, UUID ownerId, UUID fileId, int version) {
+		return files.findOwned(fileId, ownerId).map((file) -> versions.pin(holder, file, version)).orElse(false);
+	}
+
+	@Override
+	public void unpin(UUID holder) {
+		versions.unpin(holder);
+	}
+
+	private Optional<FileRecord> at(UUID ownerId, UUID fileId, Integer version) {
+		Optional<FileRecord> file = files.findOwned(fileId, ownerId);
+		return (version == null) ? file : file.flatMap((f) -> versions.asOf(f, version));
+	}
+
+	private FileRecord existing(UUID ownerId, UUID fileId, Integer version) {
+		return at(ownerId, fileId, version).orElseThrow(FileException::notFound);
 	}
 
 	/** Shreds first, like an owner's delete, so a crash leaves no readable orphan. */

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,6 +22,13 @@ class VersionRepository {
 
 	private static final String COLUMNS = "id, file_id, owner_id, version, content_type, declared_type, size, sha256, "
 			+ "blob_id, scan_status, scan_signature, created_at, replaced_at";
+
+	/**
+	 * Retention, like pruning, leaves the versions a share link pinned until its transfer
+	 * ends.
+	 */
+	private static final String UNPINNED = "NOT EXISTS (SELECT 1 FROM file_version_pins p "
+			+ "WHERE p.file_id = file_versions.file_id AND p.version = file_versions.version)";
 
 	private final JdbcClient jdbc;
 
@@ -93,15 +101,15 @@ class VersionRepository {
 	 */
 	List<Version> replacedBefore(Instant cutoff, int limit) {
 		return jdbc
-			.sql("SELECT " + COLUMNS + " FROM file_versions WHERE replaced_at < ? ORDER BY replaced_at, id LIMIT "
-					+ limit)
+			.sql("SELECT " + COLUMNS + " FROM file_versions WHERE replaced_at < ? AND " + UNPINNED
+					+ " ORDER BY replaced_at, id LIMIT " + limit)
 			.param(cutoff.toEpochMilli())
 			.query(this::map)
 			.list();
 	}
 
 	long countReplacedBefore(Instant cutoff) {
-		return jdbc.sql("SELECT COUNT(*) FROM file_versions WHERE replaced_at < ?")
+		return jdbc.sql("SELECT COUNT(*) FROM file_versions WHERE replaced_at < ? AND " + UNPINNED)
 			.param(cutoff.toEpochMilli())
 			.query(Long.class)
 			.single();
@@ -134,6 +142,31 @@ class VersionRepository {
 				.params(userId.toString(), keep)
 				.update();
 		}
+	}
+
+	/**
+	 * Keeps version {@code version} of the file from pruning while {@code holder} lives.
+	 */
+	void pin(UUID holder, UUID fileId, UUID ownerId, int version) {
+		jdbc.sql("INSERT INTO file_version_pins (holder_id, file_id, owner_id, version) VALUES (?, ?, ?, ?)")
+			.params(holder.toString(), fileId.toString(), ownerId.toString(), version)
+			.update();
+	}
+
+	void unpin(UUID holder) {
+		jdbc.sql("DELETE FROM file_version_pins WHERE holder_id = ?").param(holder.toString()).update();
+	}
+
+	void unpinOwner(UUID ownerId) {
+		jdbc.sql("DELETE FROM file_version_pins WHERE owner_id = ?").param(ownerId.toString()).update();
+	}
+
+	/** The version numbers of the file some holder pinned. */
+	Set<Integer> pinned(UUID fileId) {
+		return Set.copyOf(jdbc.sql("SELECT version FROM file_version_pins WHERE file_id = ?")
+			.param(fileId.toString())
+			.query(Integer.class)
+			.list());
 	}
 
 	private Version map(ResultSet rs, int row) throws SQLException {

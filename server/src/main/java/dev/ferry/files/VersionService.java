@@ -75,11 +75,7 @@ class VersionService {
 		if (versions.current(file.id()).version() == number) {
 			return file;
 		}
-		Version version = older(file, number, "file.download");
-		return new FileRecord(file.id(), file.ownerId(), file.folder(), file.name(), version.content().contentType(),
-				version.content().declaredType(), version.content().size(), version.content().sha256(),
-				version.content().blobId(), version.createdAt(), version.createdAt(), version.scan(),
-				file.allowedIps());
+		return VersionStore.asOf(file, older(file, number, "file.download"));
 	}
 
 	void recordDownload(FileRecord file, int number, FileService.Download download) {

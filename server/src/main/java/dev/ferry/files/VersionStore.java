@@ -2,6 +2,8 @@ package dev.ferry.files;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.ferry.audit.AuditEvent;
@@ -88,13 +90,19 @@ class VersionStore {
 	}
 
 	/**
-	 * Shreds the oldest versions beyond what the owner keeps (the current one counts).
-	 * Runs after the new version committed, so a rollback never meets a destroyed blob.
+	 * Shreds the oldest versions beyond what the owner keeps (the current one counts),
+	 * except those a share link pinned: they stay (and count against the quota) until the
+	 * link's transfer ends. Runs after the new version committed, so a rollback never
+	 * meets a destroyed blob.
 	 */
 	void prune(UUID fileId, UUID ownerId) {
 		int keep = Math.max(1, versions.keep(ownerId).orElse(properties.versions().keep()));
 		List<Version> older = versions.older(fileId);
+		Set<Integer> pinned = versions.pinned(fileId);
 		for (Version version : older.subList(Math.min(older.size(), keep - 1), older.size())) {
+			if (pinned.contains(version.version())) {
+				continue;
+			}
 			drop(version, "kept_versions");
 		}
 	}
@@ -114,6 +122,42 @@ class VersionStore {
 			.detail("size", version.content().size())
 			.detail("reason", reason));
 		return true;
+	}
+
+	/**
+	 * The file as it was at version {@code number}, to serve like the file itself (its
+	 * own ETag, type and scan state); empty when there is no such version (or it was
+	 * pruned).
+	 */
+	Optional<FileRecord> asOf(FileRecord file, int number) {
+		if (versions.current(file.id()).version() == number) {
+			return Optional.of(file);
+		}
+		return versions.find(file.id(), number).map((version) -> asOf(file, version));
+	}
+
+	static FileRecord asOf(FileRecord file, Version version) {
+		return new FileRecord(file.id(), file.ownerId(), file.folder(), file.name(), version.content().contentType(),
+				version.content().declaredType(), version.content().size(), version.content().sha256(),
+				version.content().blobId(), version.createdAt(), version.createdAt(), version.scan(),
+				file.allowedIps());
+	}
+
+	/** Pins version {@code number} for {@code holder}; false when it does not exist. */
+	boolean pin(UUID holder, FileRecord file, int number) {
+		if (asOf(file, number).isEmpty()) {
+			return false;
+		}
+		versions.pin(holder, file.id(), file.ownerId(), number);
+		return true;
+	}
+
+	void unpin(UUID holder) {
+		versions.unpin(holder);
+	}
+
+	void unpinOwner(UUID ownerId) {
+		versions.unpinOwner(ownerId);
 	}
 
 	/**

@@ -107,8 +107,8 @@ class BulkIntegrationTests extends FilesTestSupport {
 			.isEqualTo(2);
 		assertThat(api.get("/api/v1/trash", user.token()).json().get("items")).hasSize(2);
 		Api.Response share = bulk(user, Map.of("operation", "share", "ids", List.of(b)));
-		assertThat(share.status()).isEqualTo(400);
-		assertThat(share.json().get("detail").asString()).contains("/api/v1/transfers");
+		assertThat(share.status()).as("a share's transfer needs a title").isEqualTo(400);
+		assertThat(share.json().get("type").asString()).isEqualTo("/problems/invalid-share-request");
 		assertThat(bulk(user, Map.of("operation", "move", "ids", List.of(b))).status()).isEqualTo(400);
 	}
 

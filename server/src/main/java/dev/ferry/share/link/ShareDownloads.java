@@ -60,12 +60,16 @@ class ShareDownloads {
 		this.encrypted = encrypted;
 	}
 
-	/** The transfer's files that still exist, in the order the owner gave them. */
-	List<StoredFile> files(Transfer transfer) {
-		return transfers.fileIds(transfer.id())
+	/**
+	 * The transfer's files that still exist (at their pinned version, where one is), in
+	 * the order the owner gave them.
+	 */
+	List<Served> files(Transfer transfer) {
+		return transfers.files(transfer.id())
 			.stream()
-			.map((id) -> content.find(transfer.ownerId(), id))
-			.flatMap(Optional::stream)
+			.flatMap((entry) -> content.find(transfer.ownerId(), entry.fileId(), entry.version())
+				.map((file) -> new Served(file, entry.version()))
+				.stream())
 			.toList();
 	}
 
@@ -82,8 +86,8 @@ class ShareDownloads {
 		boolean unlocked = visit.unlocked();
 		Optional<EncryptedTransfers.Encryption> encryption = encrypted.find(transfer.id());
 		List<ShareInfo.FileItem> items = unlocked ? files(transfer).stream()
-			.map((f) -> new ShareInfo.FileItem(f.id().toString(), f.name(), f.size(), f.contentType(),
-					encryption.isPresent()))
+			.map((served) -> new ShareInfo.FileItem(served.file().id().toString(), served.file().name(),
+					served.file().size(), served.file().contentType(), encryption.isPresent(), served.version()))
 			.toList() : List.of();
 		Instant expires = link.expiresAt().isBefore(transfer.expiresAt()) ? link.expiresAt() : transfer.expiresAt();
 		audit.record(AuditEvent.success("share.view").object("share_link", link.id()).detail("unlocked", unlocked));
@@ -99,27 +103,34 @@ class ShareDownloads {
 	}
 
 	void file(Visit visit, String fileId, HttpServletRequest request, HttpServletResponse response) {
-		UUID id = inTransfer(visit, fileId);
-		content.serve(visit.transfer().ownerId(), id, request, response, counter.track(visit, id, request));
+		TransferRepository.Entry entry = inTransfer(visit, fileId);
+		UUID id = entry.fileId();
+		content.serve(visit.transfer().ownerId(), id, entry.version(), request, response,
+				counter.track(visit, id, request));
 		if (isHead(request)) {
 			checked(visit, id);
 		}
 	}
 
-	/** The file's id when it belongs to the visit's transfer; 404 (audited) otherwise. */
-	UUID inTransfer(Visit visit, String fileId) {
+	/**
+	 * The file's entry (its id and pinned version) when it belongs to the visit's
+	 * transfer; 404 (audited) otherwise.
+	 */
+	TransferRepository.Entry inTransfer(Visit visit, String fileId) {
 		UUID id = parseId(fileId);
-		if (id == null || !transfers.containsFile(visit.transfer().id(), id)) {
+		Optional<TransferRepository.Entry> entry = (id != null) ? transfers.file(visit.transfer().id(), id)
+				: Optional.empty();
+		if (entry.isEmpty()) {
 			audit.record(AuditEvent.failure("share.download")
 				.object("share_link", visit.link().id())
 				.detail("reason", "file_not_in_transfer"));
 			throw ShareException.notFound("file in this share");
 		}
-		return id;
+		return entry.get();
 	}
 
 	void zip(Visit visit, HttpServletRequest request, HttpServletResponse response) throws IOException {
-		List<StoredFile> files = files(visit.transfer());
+		List<Served> files = files(visit.transfer());
 		if (files.isEmpty()) {
 			throw ShareException.notFound("file in this share");
 		}
@@ -128,7 +139,8 @@ class ShareDownloads {
 			checked(visit, null);
 			return;
 		}
-		files.forEach((f) -> content.requireServable(visit.transfer().ownerId(), f.id()));
+		UUID owner = visit.transfer().ownerId();
+		files.forEach((served) -> content.requireServable(owner, served.file().id(), served.version()));
 		DownloadHooks tracker = counter.track(visit, null, request);
 		tracker.beforeBody(0, 0, false);
 		zipHeaders(visit, response);
@@ -136,10 +148,12 @@ class ShareDownloads {
 		boolean completed = false;
 		try {
 			List<ZipStreamer.Item> items = files.stream()
-				.map((f) -> new ZipStreamer.Item(f.name(), f.contentType(), f.id()))
+				.map((served) -> new ZipStreamer.Item(served.file().name(), served.file().contentType(), served))
 				.toList();
-			ZipStreamer.write(items, visit.transfer().createdAt(), out,
-					(item) -> content.open(visit.transfer().ownerId(), (UUID) item.key()));
+			ZipStreamer.write(items, visit.transfer().createdAt(), out, (item) -> {
+				Served served = (Served) item.key();
+				return content.open(owner, served.file().id(), served.version());
+			});
 			completed = true;
 		}
 		catch (IOException | RuntimeException ex) {
@@ -191,6 +205,10 @@ class ShareDownloads {
 		catch (IllegalArgumentException ex) {
 			return null;
 		}
+	}
+
+	/** A file as a link serves it: at its pinned version (null: the latest). */
+	record Served(StoredFile file, Integer version) {
 	}
 
 	/** Counts what went to the client, for the download log. */

@@ -20,9 +20,11 @@ record ShareInfo(String title, String message, String senderName,
 		boolean unlocked, String verifiedEmail, boolean e2e, String manifest, boolean captchaRequired) {
 
 	/**
-	 * {@code age}: the content is an age file the page decrypts (end-to-end encrypted).
+	 * {@code age}: the content is an age file the page decrypts (end-to-end encrypted);
+	 * {@code version}: the file version the link is pinned to (null: the latest).
 	 */
-	record FileItem(String id, String name, long size, String contentType, boolean age) {
+	record FileItem(String id, String name, long size, String contentType, boolean age,
+			@JsonInclude(JsonInclude.Include.ALWAYS) Integer version) {
 	}
 
 }

@@ -100,6 +100,7 @@ public class ShareSweeper {
 		int keptFiles = kept;
 		transactions.executeWithoutResult((status) -> {
 			if (transfers.markPurged(transfer.id(), now)) {
+				files.unpin(transfer.id());
 				audit.record(AuditEvent.success("transfer.purged")
 					.object("transfer", transfer.id())
 					.detail("files_deleted", deletedFiles)

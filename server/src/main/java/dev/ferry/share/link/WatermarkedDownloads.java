@@ -16,6 +16,7 @@ import dev.ferry.files.FileCatalog.StoredFile;
 import dev.ferry.files.FileContent;
 import dev.ferry.files.FileContent.DownloadHooks;
 import dev.ferry.share.ShareException;
+import dev.ferry.share.transfer.TransferRepository;
 import dev.ferry.watermark.Watermarks;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -70,9 +71,11 @@ class WatermarkedDownloads {
 			downloads.file(visit, fileId, request, response);
 			return;
 		}
-		UUID id = downloads.inTransfer(visit, fileId);
+		TransferRepository.Entry entry = downloads.inTransfer(visit, fileId);
+		UUID id = entry.fileId();
 		UUID owner = visit.transfer().ownerId();
-		StoredFile file = content.find(owner, id).orElseThrow(() -> ShareException.notFound("file in this share"));
+		StoredFile file = content.find(owner, id, entry.version())
+			.orElseThrow(() -> ShareException.notFound("file in this share"));
 		if (!watermarks.supports(file.contentType())) {
 			downloads.file(visit, fileId, request, response);
 			return;
@@ -82,7 +85,7 @@ class WatermarkedDownloads {
 					"This file is larger than the " + watermarks.maxBytes() + " bytes a watermarked link stamps.");
 		}
 		String text = text(visit);
-		byte[] stamped = stamp(owner, file, text);
+		byte[] stamped = stamp(owner, entry, file, text);
 		headers(response, file, text, stamped.length);
 		if ("HEAD".equals(request.getMethod())) {
 			return;
@@ -110,9 +113,9 @@ class WatermarkedDownloads {
 		downloads.zip(visit, request, response);
 	}
 
-	private byte[] stamp(UUID owner, StoredFile file, String text) {
+	private byte[] stamp(UUID owner, TransferRepository.Entry entry, StoredFile file, String text) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try (InputStream in = content.open(owner, file.id())) {
+		try (InputStream in = content.open(owner, file.id(), entry.version())) {
 			watermarks.stamp(in, file.contentType(), text, out);
 		}
 		catch (IOException | RuntimeException ex) {

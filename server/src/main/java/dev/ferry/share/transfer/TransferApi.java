@@ -2,6 +2,7 @@ package dev.ferry.share.transfer;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -13,11 +14,13 @@ public final class TransferApi {
 
 	/**
 	 * A new transfer; {@code recipientLocale} is the language (a shipped BCP 47 tag) its
-	 * mails take for recipients whose own account chose none.
+	 * mails take for recipients whose own account chose none; {@code versions} pins files
+	 * of {@code fileIds} to a version number (files it does not name follow the latest).
 	 */
 	public record NewTransfer(String title, String message, List<String> fileIds, List<String> recipients,
 			Instant expiresAt, Boolean showSenderEmail, Boolean notifySender, Boolean deleteFilesOnExpiry,
-			Boolean notifyRecipients, LinkOptions link, Boolean e2e, String manifest, String recipientLocale) {
+			Boolean notifyRecipients, LinkOptions link, Boolean e2e, String manifest, String recipientLocale,
+			Map<String, Integer> versions) {
 	}
 
 	public record Change(String title, String message, Instant expiresAt, List<String> recipients,
@@ -41,7 +44,12 @@ public final class TransferApi {
 
 	}
 
-	public record FileView(String id, String name, long size, String contentType, boolean available) {
+	/**
+	 * A file of a transfer; {@code version} the version it is pinned to (null: the
+	 * latest), whose name, size and type it shows.
+	 */
+	public record FileView(String id, String name, long size, String contentType, boolean available,
+			@JsonInclude(JsonInclude.Include.ALWAYS) Integer version) {
 	}
 
 	/**

@@ -3,7 +3,6 @@ package dev.ferry.share.transfer;
 import java.util.List;
 
 import dev.ferry.auth.CurrentUser;
-import dev.ferry.share.TransferCreated;
 import dev.ferry.share.transfer.TransferApi.ActivityView;
 import dev.ferry.share.transfer.TransferApi.Change;
 import dev.ferry.share.transfer.TransferApi.LinkOptions;
@@ -19,7 +18,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -50,11 +48,11 @@ class TransferController {
 
 	private final EncryptedTransfers encrypted;
 
-	private final ApplicationEventPublisher events;
+	private final TransferCreation creation;
 
 	TransferController(TransferService transfers, TransferLinks links, TransferNotices notices,
-			TransferActivity activity, EncryptedTransfers encrypted, ApplicationEventPublisher events) {
-		this.events = events;
+			TransferActivity activity, EncryptedTransfers encrypted, TransferCreation creation) {
+		this.creation = creation;
 		this.transfers = transfers;
 		this.links = links;
 		this.notices = notices;
@@ -68,19 +66,7 @@ class TransferController {
 							schema = @Schema(implementation = TransferView.class))))
 	@PostMapping
 	ResponseEntity<TransferView> create(@AuthenticationPrincipal CurrentUser user, @RequestBody NewTransfer body) {
-		Transfer transfer = encrypted.create(user, body, () -> transfers.create(user, body));
-		LinkView link = null;
-		if (Boolean.TRUE.equals(body.notifyRecipients())) {
-			link = notices.notify(transfer, body.link()).link();
-		}
-		else if (body.link() != null) {
-			link = links.create(transfer, body.link());
-		}
-		events.publishEvent(new TransferCreated(transfer.id(), transfer.ownerId(), transfer.title(),
-				(body.fileIds() != null) ? body.fileIds().size() : 0,
-				(body.recipients() != null) ? body.recipients().size() : 0, transfer.expiresAt(),
-				Boolean.TRUE.equals(body.e2e())));
-		return ResponseEntity.status(HttpStatus.CREATED).body(view(transfer, link));
+		return ResponseEntity.status(HttpStatus.CREATED).body(creation.create(user, body));
 	}
 
 	@Operation(operationId = "listTransfers", summary = "List the caller's transfers")
@@ -151,14 +137,7 @@ class TransferController {
 	}
 
 	private TransferView view(Transfer t, LinkView created) {
-		List<TransferApi.FileView> files = transfers.files(t);
-		EncryptedTransfers.Encryption encryption = encrypted.find(t.id()).orElse(null);
-		return new TransferView(t.id().toString(), t.title(), t.message(), t.status(transfers.now()).apiName(),
-				iso(t.expiresAt()), iso(t.createdAt()), iso(t.updatedAt()), files,
-				files.stream().mapToLong(TransferApi.FileView::size).sum(), transfers.recipientEmails(t),
-				t.showSenderEmail(), t.notifySender(), t.deleteFilesOnExpiry(), iso(t.firstDownloadAt()),
-				iso(t.purgedAt()), links.links(t), created, notices.mailStatus(), encryption != null,
-				(encryption != null) ? encryption.manifest() : null);
+		return creation.view(t, created);
 	}
 
 }

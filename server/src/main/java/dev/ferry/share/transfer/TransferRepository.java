@@ -32,15 +32,16 @@ public class TransferRepository {
 		this.jdbc = jdbc;
 	}
 
-	public void insert(Transfer t, List<UUID> fileIds, List<String> recipients) {
+	/** {@code versions}: the files pinned to a version; the others follow the latest. */
+	public void insert(Transfer t, List<UUID> fileIds, Map<UUID, Integer> versions, List<String> recipients) {
 		jdbc.sql("INSERT INTO transfers (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL)")
 			.params(t.id().toString(), t.ownerId().toString(), t.title(), t.message(), t.status().apiName(),
 					millis(t.expiresAt()), t.showSenderEmail(), t.notifySender(), t.deleteFilesOnExpiry(),
 					millis(t.createdAt()), millis(t.updatedAt()))
 			.update();
 		for (int i = 0; i < fileIds.size(); i++) {
-			jdbc.sql("INSERT INTO transfer_files (transfer_id, file_id, position) VALUES (?, ?, ?)")
-				.params(t.id().toString(), fileIds.get(i).toString(), i)
+			jdbc.sql("INSERT INTO transfer_files (transfer_id, file_id, position, version) VALUES (?, ?, ?, ?)")
+				.params(t.id().toString(), fileIds.get(i).toString(), i, versions.get(fileIds.get(i)))
 				.update();
 		}
 		replaceRecipients(t.id(), recipients);
@@ -87,6 +88,22 @@ public class TransferRepository {
 			.param(transferId.toString())
 			.query((rs, row) -> UUID.fromString(rs.getString(1)))
 			.list();
+	}
+
+	/** The transfer's files in order, each with its pinned version (null: the latest). */
+	public List<Entry> files(UUID transferId) {
+		return jdbc.sql("SELECT file_id, version FROM transfer_files WHERE transfer_id = ? ORDER BY position")
+			.param(transferId.toString())
+			.query(TransferRepository::entry)
+			.list();
+	}
+
+	/** The file's entry in the transfer, if it belongs to it. */
+	public Optional<Entry> file(UUID transferId, UUID fileId) {
+		return jdbc.sql("SELECT file_id, version FROM transfer_files WHERE transfer_id = ? AND file_id = ?")
+			.params(transferId.toString(), fileId.toString())
+			.query(TransferRepository::entry)
+			.optional();
 	}
 
 	public boolean containsFile(UUID transferId, UUID fileId) {
@@ -235,11 +252,21 @@ public class TransferRepository {
 		return rs.wasNull() ? null : Instant.ofEpochMilli(value);
 	}
 
+	private static Entry entry(ResultSet rs, int row) throws SQLException {
+		int number = rs.getInt(2);
+		Integer version = rs.wasNull() ? null : number;
+		return new Entry(UUID.fromString(rs.getString(1)), version);
+	}
+
 	private static Transfer map(ResultSet rs, int row) throws SQLException {
 		return new Transfer(UUID.fromString(rs.getString(1)), UUID.fromString(rs.getString(2)), rs.getString(3),
 				rs.getString(4), Transfer.Status.of(rs.getString(5)), instant(rs, 6), rs.getBoolean(7),
 				rs.getBoolean(8), rs.getBoolean(9), instant(rs, 10), instant(rs, 11), instant(rs, 12), instant(rs, 13),
 				instant(rs, 14));
+	}
+
+	/** A file of a transfer and the version it is pinned to (null: the latest). */
+	public record Entry(UUID fileId, Integer version) {
 	}
 
 	public record Recipient(String email, Instant notifiedAt, Instant verifiedAt, Instant downloadedAt) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -68,6 +69,7 @@ public class TransferService {
 		owners.require(user, Scope.SHARE, "transfer.created");
 		Instant now = now();
 		List<UUID> fileIds = ownFiles(user, request.fileIds());
+		Map<UUID, Integer> versions = PinnedVersions.of(fileIds, request.versions());
 		List<String> recipients = recipients(request.recipients());
 		if (Boolean.TRUE.equals(request.notifyRecipients()) && recipients.isEmpty()) {
 			throw ShareException.invalid("notify_recipients needs at least one recipient.");
@@ -80,11 +82,18 @@ public class TransferService {
 				Boolean.TRUE.equals(request.showSenderEmail()), !Boolean.FALSE.equals(request.notifySender()),
 				Boolean.TRUE.equals(request.deleteFilesOnExpiry()), now, now, null, null, null);
 		transactions.executeWithoutResult((status) -> {
-			transfers.insert(transfer, fileIds, recipients);
+			transfers.insert(transfer, fileIds, versions, recipients);
 			transfers.setRecipientLocale(transfer.id(), recipientLocale);
+			versions.forEach((file, version) -> {
+				if (!files.pin(transfer.id(), user.userId(), file, version)) {
+					throw ShareException
+						.invalid("File " + file + " has no version " + version + " (or it was pruned).");
+				}
+			});
 			audit.record(AuditEvent.success("transfer.created")
 				.object("transfer", transfer.id())
 				.detail("files", fileIds.size())
+				.detail("pinned_versions", versions.size())
 				.detail("recipients", recipients.size())
 				.detail("expires_at", transfer.expiresAt().toString()));
 		});
@@ -161,11 +170,12 @@ public class TransferService {
 	/** The transfer's files; those deleted or purged since are marked unavailable. */
 	public List<TransferApi.FileView> files(Transfer transfer) {
 		List<TransferApi.FileView> views = new ArrayList<>();
-		for (UUID id : transfers.fileIds(transfer.id())) {
-			StoredFile file = files.find(transfer.ownerId(), id).orElse(null);
+		for (TransferRepository.Entry entry : transfers.files(transfer.id())) {
+			String id = entry.fileId().toString();
+			StoredFile file = files.find(transfer.ownerId(), entry.fileId(), entry.version()).orElse(null);
 			views.add((file != null)
-					? new TransferApi.FileView(id.toString(), file.name(), file.size(), file.contentType(), true)
-					: new TransferApi.FileView(id.toString(), null, 0, null, false));
+					? new TransferApi.FileView(id, file.name(), file.size(), file.contentType(), true, entry.version())
+					: new TransferApi.FileView(id, null, 0, null, false, entry.version()));
 		}
 		return views;
 	}

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -41,7 +42,7 @@ class ShareLinkRepositoryTests {
 			TransferRepository transfers = new TransferRepository(db.jdbc());
 			ShareLinkRepository links = new ShareLinkRepository(db.jdbc(), db.dialect());
 			Transfer transfer = transfer(TestAccounts.insertUser(db.jdbc()), NOW.plus(1, ChronoUnit.DAYS), NOW);
-			transfers.insert(transfer, List.of(UUID.randomUUID()), List.of());
+			transfers.insert(transfer, List.of(UUID.randomUUID()), Map.of(), List.of());
 			ShareLink link = new ShareLink(UUID.randomUUID(), transfer.id(), NOW, NOW.plus(1, ChronoUnit.DAYS), 3, 0,
 					null, false, false, null, AccessRules.NONE, false);
 			links.insert(link, "hash-" + UUID.randomUUID());

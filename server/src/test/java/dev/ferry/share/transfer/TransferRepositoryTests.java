@@ -3,6 +3,7 @@ package dev.ferry.share.transfer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import dev.ferry.share.Cursor;
@@ -27,8 +28,8 @@ class TransferRepositoryTests {
 			UUID file = UUID.randomUUID();
 			Transfer live = transfer(owner, NOW.plus(1, ChronoUnit.DAYS), NOW);
 			Transfer due = transfer(owner, NOW.minusSeconds(1), NOW.plusMillis(1));
-			transfers.insert(live, List.of(file), List.of("a@example.test"));
-			transfers.insert(due, List.of(file), List.of());
+			transfers.insert(live, List.of(file), Map.of(), List.of("a@example.test"));
+			transfers.insert(due, List.of(file), Map.of(), List.of());
 
 			assertThat(transfers.page(owner, Transfer.Status.ACTIVE, NOW, null, 10)).extracting(Transfer::id)
 				.containsExactly(live.id());
