@@ -6,6 +6,8 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +86,32 @@ class PinnedVersionIntegrationTests extends ShareIntegrationTest {
 			.single()).as("the ended transfer's pin is released").isZero();
 		upload(owner, "/keep.txt", "four".getBytes(StandardCharsets.UTF_8));
 		assertThat(versions(owner, id)).containsExactly(4);
+	}
+
+	@Test
+	void retentionTakesAgedVersionsButNotAPinnedOne() {
+		Account owner = newUser();
+		String id = upload(owner, "/aged.txt", "one".getBytes(StandardCharsets.UTF_8));
+		transfer(owner,
+				Map.of("title", "Pinned", "file_ids", List.of(id), "versions", Map.of(id, 1), "link", Map.of()));
+		upload(owner, "/aged.txt", "two".getBytes(StandardCharsets.UTF_8));
+		upload(owner, "/aged.txt", "three".getBytes(StandardCharsets.UTF_8));
+		jdbc.sql("UPDATE file_versions SET replaced_at = ? WHERE file_id = ?")
+			.params(Instant.now().minus(Duration.ofDays(40)).toEpochMilli(), id)
+			.update();
+		try {
+			assertThat(retentionPolicies(Map.of("versions", 10)).status()).isEqualTo(200);
+			Api.Response run = api.post("/api/v1/admin/retention/run", "", adminToken());
+			assertThat(run.status()).as(run.body()).isEqualTo(200);
+			assertThat(versions(owner, id)).as("version 2 aged out, the pinned version 1 stays").containsExactly(3, 1);
+		}
+		finally {
+			assertThat(retentionPolicies(Map.of()).status()).isEqualTo(200);
+		}
+	}
+
+	private Api.Response retentionPolicies(Map<String, Integer> policies) {
+		return api.put("/api/v1/admin/retention", Map.of("policies", policies), adminToken());
 	}
 
 	@Test

@@ -61,6 +61,11 @@ public final class Api {
 			.POST(HttpRequest.BodyPublishers.ofString(toJson(body))));
 	}
 
+	public Response put(String path, Object body, String token) {
+		return send(builder(path, token).header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(toJson(body))));
+	}
+
 	public Response patch(String path, Object body, String token) {
 		return send(builder(path, token).header("Content-Type", "application/json")
 			.method("PATCH", HttpRequest.BodyPublishers.ofString(toJson(body))));
