@@ -62,7 +62,7 @@ class E2eKeyModesIntegrationTests {
 		assertThat(send.exitCode()).as(send.err()).isZero();
 		String url = send.json().path("url").asString();
 		assertThat(url).matches(".*/s/[A-Za-z0-9_-]+");
-		JsonNode info = publicInfo(url);
+		JsonNode info = PublicLinks.info(url);
 		assertThat(info.path("e2e").asBoolean()).isTrue();
 		assertThat(info.toString()).doesNotContain("plan.bin", "private words", passphrase);
 
@@ -78,7 +78,7 @@ class E2eKeyModesIntegrationTests {
 		assertThat(wrong.exitCode()).isEqualTo(ExitCode.AUTH);
 		assertThat(wrong.err()).startsWith("ferry: This passphrase does not open").doesNotContain("Exception");
 
-		Path sealed = ciphertext(url, info);
+		Path sealed = PublicLinks.firstFile(url, work.resolve("passphrase.age"));
 		Path opened = work.resolve("opened-by-age.bin");
 		runWithPassphrase(passphrase, "age", "-d", "-o", opened.toString(), sealed.toString());
 		assertThat(Hashes.sha256(opened)).isEqualTo(Hashes.sha256(plan));
@@ -100,7 +100,7 @@ class E2eKeyModesIntegrationTests {
 		assertThat(send.exitCode()).as(send.err()).isZero();
 		String url = send.json().path("url").asString();
 		assertThat(url).doesNotContain("#");
-		JsonNode info = publicInfo(url);
+		JsonNode info = PublicLinks.info(url);
 		assertThat(info.toString()).doesNotContain("report.pdf");
 		Path inbox = Files.createDirectory(work.resolve("inbox"));
 		CliRun.Result download = new CliRun(Files.createDirectory(work.resolve("bob-home"))).run("download", "--e2e",
@@ -109,7 +109,8 @@ class E2eKeyModesIntegrationTests {
 		assertThat(Hashes.sha256(inbox.resolve("report.pdf"))).isEqualTo(Hashes.sha256(report));
 
 		Path opened = work.resolve("opened-by-age.pdf");
-		run("age", "-d", "-i", key.toString(), "-o", opened.toString(), ciphertext(url, info).toString());
+		run("age", "-d", "-i", key.toString(), "-o", opened.toString(),
+				PublicLinks.firstFile(url, work.resolve("people.age")).toString());
 		assertThat(Hashes.sha256(opened)).isEqualTo(Hashes.sha256(report));
 
 		CliRun.Result nobody = cli.run("send", "--e2e", "--recipient", "nobody-" + UUID.randomUUID() + "@ferry.test",
@@ -148,28 +149,6 @@ class E2eKeyModesIntegrationTests {
 					.put("wrapped_identity", Base64.getEncoder().encodeToString(wrapped.toByteArray())))))
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
-	}
-
-	/** The link's first file as the server stores it, fetched without the CLI. */
-	private Path ciphertext(String url, JsonNode info) throws Exception {
-		String token = url.substring(url.indexOf("/s/") + 3).replaceAll("#.*$", "");
-		String fileId = info.path("files").get(0).path("id").asString();
-		Path sealed = work.resolve(fileId + ".age");
-		HttpResponse<Path> response = http.send(HttpRequest
-			.newBuilder(
-					URI.create(FerryServer.get().base() + "/api/v1/share/" + token + "/files/" + fileId + "/download"))
-			.build(), HttpResponse.BodyHandlers.ofFile(sealed));
-		assertThat(response.statusCode()).isEqualTo(200);
-		return sealed;
-	}
-
-	private JsonNode publicInfo(String url) throws Exception {
-		String token = url.substring(url.indexOf("/s/") + 3).replaceAll("#.*$", "");
-		HttpResponse<String> response = http.send(
-				HttpRequest.newBuilder(URI.create(FerryServer.get().base() + "/api/v1/share/" + token)).build(),
-				HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		return Json.parse(response.body());
 	}
 
 }
