@@ -13,6 +13,7 @@ import { TextField } from '../ui/Field'
 import { Icon } from '../ui/Icon'
 import { fromBase64, headerLength, needsPassphrase, openText } from './age'
 import { chooseSink, counting, openDownload, prepareDownloads, type Key } from './download'
+import { ResumableDownload, resumableDownloads } from './resume'
 import { localized } from './errors'
 import { getAgeKey, unlockAgeKey, wrappedByPasskey } from './keys'
 import { parseManifest, type Manifest } from './manifest'
@@ -184,22 +185,25 @@ function DecryptedList({
 
   const download = async (file: Manifest['files'][number]) => {
     const sealedSize = sizes.get(file.id) ?? 0
-    const sink = await chooseSink(saveGenerated)
+    const resume = resumableDownloads() ? new ResumableDownload(`${token}-${file.id}`, sealedSize) : null
+    const sink = resume ? null : await chooseSink(saveGenerated)
     const fetcher = (start: number) =>
       fetch(shareFileUrl(token, file.id), {
         headers: { ...sessionHeaders(session), ...(start > 0 ? { Range: `bytes=${start}-` } : {}) },
       })
-    const { plain, size } = await openDownload(fetcher, sealedSize, secret)
+    const { plain, size } = await openDownload(fetcher, sealedSize, secret, resume ? (nonce) => resume.start(nonce) : undefined)
     const meter = new RateMeter()
-    setRunning({ name: file.name, bytes: 0, total: size, rate: 0 })
-    const out = await sink.open(file.name, size)
+    const from = resume?.resumedBytes ?? 0
+    setRunning({ name: file.name, bytes: from, total: size, rate: 0 })
+    const out = resume ? resume.writable() : await sink!.open(file.name, size)
     await plain
       .pipeThrough(
         counting(size, (p) =>
-          setRunning({ name: file.name, bytes: p.bytes, total: p.total, rate: meter.sample(p.bytes, performance.now()) }),
+          setRunning({ name: file.name, bytes: from + p.bytes, total: p.total, rate: meter.sample(p.bytes, performance.now()) }),
         ),
       )
       .pipeTo(out)
+    if (resume) saveGenerated(await resume.finish(), file.name)
     setDone((d) => [...d, file.id])
   }
   const run = async (list: Manifest['files']) => {

@@ -6,7 +6,7 @@
  * neither exists, memory up to MEMORY_LIMIT.
  */
 import { defineMessages } from 'react-intl'
-import { concat, headerLength, openHeader, openStream, payloadKey, plainSize, TRUNCATED } from './age'
+import { concat, headerLength, openHeader, openStream, payloadKey, plainSize, SEALED_CHUNK, TRUNCATED } from './age'
 import { E2eError } from './errors'
 
 const messages = defineMessages({
@@ -57,14 +57,31 @@ const RETRIES = 3
  * asked for with a Range request from the first byte not yet received, and decryption goes on
  * from there: nothing already received is fetched or decrypted again.
  */
-export async function openDownload(fetcher: Fetcher, sealedSize: number, key: Key): Promise<{ plain: ReadableStream<Uint8Array>; size: number }> {
+export async function openDownload(
+  fetcher: Fetcher,
+  sealedSize: number,
+  key: Key,
+  resumeAt?: (nonce: Uint8Array) => Promise<number>,
+): Promise<{ plain: ReadableStream<Uint8Array>; size: number }> {
   const first = await fetcher(0)
   if (!first.ok || !first.body) throw new E2eError(messages.failed, { status: first.status })
   let reader = first.body.getReader()
-  const { header, nonce, rest } = await readPrefix(reader)
+  const prefix = await readPrefix(reader)
+  const { header, nonce } = prefix
+  let rest = prefix.rest
   const fileKey = await openHeader(header, key)
   const payloadSize = sealedSize - header.length - NONCE
   let received = header.length + NONCE + rest.length
+  // A download resumed after a reload skips the chunks saved before: a Range from the first one missing.
+  const firstChunk = resumeAt ? await resumeAt(nonce) : 0
+  if (firstChunk > 0) {
+    await reader.cancel()
+    received = header.length + NONCE + firstChunk * SEALED_CHUNK
+    const next = await fetcher(received)
+    if (next.status !== 206 || !next.body) throw new E2eError(messages.failed, { status: next.status })
+    reader = next.body.getReader()
+    rest = new Uint8Array(0)
+  }
   let retries = 0
   const payload = new ReadableStream<Uint8Array>({
     start(controller) {
@@ -92,7 +109,10 @@ export async function openDownload(fetcher: Fetcher, sealedSize: number, key: Ke
     },
     cancel: (reason) => reader.cancel(reason),
   })
-  return { plain: payload.pipeThrough(openStream(payloadKey({ fileKey, nonce }), payloadSize)), size: plainSize(payloadSize) }
+  return {
+    plain: payload.pipeThrough(openStream(payloadKey({ fileKey, nonce }), payloadSize, firstChunk)),
+    size: plainSize(payloadSize),
+  }
 }
 
 /** Where plaintext goes: chosen before any await, as the save picker needs the click. */

@@ -11,11 +11,12 @@ import java.util.Arrays;
 import java.util.Base64;
 
 /**
- * Reads an age file (age-encryption.org/v1) with an X25519 identity, streaming: the
- * header is parsed (stanzas of any type, e.g. age's grease, are skipped unless one is
- * ours), its MAC checked, then each 64 KiB STREAM chunk is authenticated before its
- * plaintext is written. A damaged or truncated file fails with a sentence, never with
- * partial output passed off as complete (the caller writes to a temporary file).
+ * Reads an age file (age-encryption.org/v1) with an X25519 identity or a passphrase,
+ * streaming: the header is parsed (stanzas of any type, e.g. age's grease, are skipped
+ * unless one is ours), its MAC checked, then each 64 KiB STREAM chunk is authenticated
+ * before its plaintext is written. A damaged or truncated file fails with a sentence,
+ * never with partial output passed off as complete (the caller writes to a temporary
+ * file).
  */
 final class AgeDecrypt {
 
@@ -26,7 +27,7 @@ final class AgeDecrypt {
 	private AgeDecrypt() {
 	}
 
-	static void decrypt(InputStream source, AgeIdentity identity, OutputStream out) throws IOException {
+	static void decrypt(InputStream source, AgeKey key, OutputStream out) throws IOException {
 		PushbackInputStream in = new PushbackInputStream(source, 1);
 		if (!AgeCrypto.MAGIC.equals(line(in))) {
 			throw damaged("this is not an age file");
@@ -34,10 +35,14 @@ final class AgeDecrypt {
 		ByteArrayOutputStream header = new ByteArrayOutputStream();
 		header.write((AgeCrypto.MAGIC + "\n").getBytes(StandardCharsets.US_ASCII));
 		byte[] fileKey = null;
+		int stanzas = 0;
+		boolean scrypt = false;
 		String line = line(in);
 		while (line.startsWith("-> ")) {
+			stanzas++;
 			header.write((line + "\n").getBytes(StandardCharsets.US_ASCII));
 			String[] args = line.substring(3).split(" ");
+			scrypt |= AgePassphrase.STANZA.equals(args[0]);
 			ByteArrayOutputStream body = new ByteArrayOutputStream();
 			String bodyLine;
 			do {
@@ -47,15 +52,21 @@ final class AgeDecrypt {
 			}
 			while (bodyLine.length() == 64);
 			if (fileKey == null) {
-				fileKey = identity.unwrap(args, body.toByteArray());
+				fileKey = key.unwrap(args, body.toByteArray());
 			}
 			line = line(in);
 		}
 		if (!line.startsWith("--- ")) {
 			throw damaged("its header is malformed");
 		}
+		// age: a passphrase stanza must stand alone, or a recipient could swap the file
+		// key
+		if (scrypt && stanzas > 1) {
+			throw damaged("its scrypt stanza is not the only one");
+		}
 		if (fileKey == null) {
-			throw new CliException(ExitCode.AUTH, "This key does not open the file (no recipient stanza fits it).");
+			throw new CliException(ExitCode.AUTH, scrypt
+					? "This file is encrypted with a passphrase: give it with --passphrase." : key.noStanzaFits());
 		}
 		header.write("---".getBytes(StandardCharsets.US_ASCII));
 		byte[] mac = AgeCrypto.hmac(AgeCrypto.hkdf(fileKey, new byte[0], "header"), header.toByteArray());

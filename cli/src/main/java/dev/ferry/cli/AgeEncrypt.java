@@ -6,12 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Writes an age file (age-encryption.org/v1) for X25519 recipients, as {@code age -r}
- * does: a random 16-byte file key, one stanza per recipient, the header MAC, the 16-byte
- * nonce, then the payload in 64 KiB ChaCha20-Poly1305 STREAM chunks. Streams: at most one
- * chunk is held.
+ * does, or for a passphrase, as {@code age -p} does: a random 16-byte file key, one
+ * stanza per recipient, the header MAC, the 16-byte nonce, then the payload in 64 KiB
+ * ChaCha20-Poly1305 STREAM chunks. Streams: at most one chunk is held.
  */
 final class AgeEncrypt extends OutputStream {
 
@@ -28,11 +29,19 @@ final class AgeEncrypt extends OutputStream {
 	private boolean closed;
 
 	AgeEncrypt(OutputStream out, List<String> recipients) throws IOException {
+		this(out, (fileKey) -> recipients.stream().map((recipient) -> AgeIdentity.wrap(recipient, fileKey)).toList());
+	}
+
+	AgeEncrypt(OutputStream out, AgePassphrase passphrase) throws IOException {
+		this(out, (fileKey) -> List.of(passphrase.wrap(fileKey)));
+	}
+
+	private AgeEncrypt(OutputStream out, Function<byte[], List<String>> stanzas) throws IOException {
 		this.out = out;
 		byte[] fileKey = AgeCrypto.random(16);
 		StringBuilder header = new StringBuilder(AgeCrypto.MAGIC).append('\n');
-		for (String recipient : recipients) {
-			header.append("-> ").append(AgeIdentity.wrap(recipient, fileKey)).append('\n');
+		for (String stanza : stanzas.apply(fileKey)) {
+			header.append("-> ").append(stanza).append('\n');
 		}
 		header.append("---");
 		byte[] mac = AgeCrypto.hmac(AgeCrypto.hkdf(fileKey, new byte[0], "header"),

@@ -20,7 +20,7 @@ import javax.crypto.KeyAgreement;
  * "age-encryption.org/v1/X25519") with ChaCha20-Poly1305 and a zero nonce. X25519 is the
  * JDK's XDH.
  */
-final class AgeIdentity {
+final class AgeIdentity implements AgeKey {
 
 	static final String STANZA = "X25519";
 
@@ -79,7 +79,8 @@ final class AgeIdentity {
 	}
 
 	/** The file key in an X25519 stanza, or null when it is not for this identity. */
-	byte[] unwrap(String[] args, byte[] body) {
+	@Override
+	public byte[] unwrap(String[] args, byte[] body) {
 		if (args.length != 2 || !STANZA.equals(args[0]) || body.length != 32) {
 			return null;
 		}
@@ -96,6 +97,11 @@ final class AgeIdentity {
 		}
 		byte[] wrapKey = AgeCrypto.hkdf(shared, AgeCrypto.concat(share, publicKey), LABEL);
 		return AgeCrypto.open(wrapKey, new byte[12], body, body.length);
+	}
+
+	@Override
+	public String noStanzaFits() {
+		return "This key does not open the file (no recipient stanza fits it).";
 	}
 
 	/** X25519(scalar, u): the JDK refuses an all-zero result, as age requires. */

@@ -24,16 +24,18 @@ import tools.jackson.databind.node.ArrayNode;
 				"Bytes go to PATH.part first; an interrupted download continues from there when you run the same "
 						+ "command again (HTTP Range). The finished file is checked against the server's SHA-256 "
 						+ "before it is renamed to PATH. A share link needs no sign-in.",
-				"With --e2e the files of an end-to-end encrypted transfer are decrypted here (age, X25519): the key "
-						+ "is the link's #AGE-SECRET-KEY-1... part or an age key file (--identity); names come from "
-						+ "the transfer's encrypted manifest. Quote the link: # starts a comment in most shells." },
+				"With --e2e the files of an end-to-end encrypted transfer are decrypted here (age): the key "
+						+ "is the link's #AGE-SECRET-KEY-1... part, an age key file (--identity) or the passphrase "
+						+ "(--passphrase); names come from the transfer's encrypted manifest. Quote the link: # starts "
+						+ "a comment in most shells." },
 		footerHeading = "%nExamples:%n",
 		footer = { "  ferry download 3f0c5d1e-8a4b-4c7e-9d2f-1a2b3c4d5e6f",
 				"  ferry download /work/report.pdf -o ~/Desktop/",
 				"  ferry download /work/report.pdf -o copy.pdf --json",
 				"  ferry download https://ferry.example.com/s/Xy3... -o ~/Downloads/ --password",
 				"  ferry download --e2e 'https://ferry.example.com/s/Xy3...#AGE-SECRET-KEY-1...' -o ~/Downloads/",
-				"  ferry download --e2e https://ferry.example.com/s/Xy3... --identity key.txt" })
+				"  ferry download --e2e https://ferry.example.com/s/Xy3... --identity key.txt",
+				"  ferry download --e2e https://ferry.example.com/s/Xy3... --passphrase" })
 final class DownloadCommand implements Callable<Integer> {
 
 	@Spec
@@ -67,14 +69,17 @@ final class DownloadCommand implements Callable<Integer> {
 			description = "With --e2e: an age key file (as age-keygen writes it) instead of the link's #key.")
 	Path identityFile;
 
+	@Mixin
+	PassphraseOptions passphrase;
+
 	@Override
 	public Integer call() throws IOException {
 		int link = file.indexOf("/s/");
 		if (file.matches("(?i)https?://.*") && link > 0) {
-			AgeIdentity identity = e2e ? E2eFiles.identity(file, identityFile) : null;
-			return shareLink(LoginCommand.normalize(file.substring(0, link)), file.substring(link + 3), identity);
+			AgeKey key = e2e ? E2eFiles.key(file, identityFile, passphrase) : null;
+			return shareLink(LoginCommand.normalize(file.substring(0, link)), file.substring(link + 3), key);
 		}
-		if (e2e) {
+		if (e2e || passphrase.given()) {
 			throw new CliException(ExitCode.USAGE, "--e2e works with a share link (https://.../s/TOKEN#KEY).");
 		}
 		Api api = Api.signedIn(Config.locate());
@@ -93,7 +98,7 @@ final class DownloadCommand implements Callable<Integer> {
 		return ExitCode.OK;
 	}
 
-	private int shareLink(String server, String token, AgeIdentity identity) throws IOException {
+	private int shareLink(String server, String token, AgeKey key) throws IOException {
 		Api api = Api.anonymous(Config.locate(), server);
 		String share = "/api/v1/share/" + token.replaceAll("[/?#].*$", "");
 		JsonNode info = Api
@@ -110,7 +115,7 @@ final class DownloadCommand implements Callable<Integer> {
 				.header("X-Share-Session", session)));
 		}
 		JsonNode files = info.path("files");
-		Map<String, String> names = (identity != null) ? E2eFiles.names(info, identity) : Map.of();
+		Map<String, String> names = (key != null) ? E2eFiles.names(info, key) : Map.of();
 		boolean several = files.size() > 1;
 		ArrayNode json = Json.MAPPER.createArrayNode();
 		StringBuilder text = new StringBuilder();
@@ -124,15 +129,15 @@ final class DownloadCommand implements Callable<Integer> {
 						etag);
 				String id = entry.path("id").asString();
 				String name = entry.path("name").asString();
-				Path target = target((identity != null) ? E2eFiles.plainName(names, id, name) : name, several);
+				Path target = target((key != null) ? E2eFiles.plainName(names, id, name) : name, several);
 				Downloader.Saved saved;
-				if (identity == null) {
+				if (key == null) {
 					saved = downloader.save(source, target, force);
 				}
 				else {
 					Downloader.Saved sealed = downloader.save(source,
 							target.resolveSibling(target.getFileName() + ".age"), true);
-					E2eFiles.open(sealed.path(), target, identity, force);
+					E2eFiles.open(sealed.path(), target, key, force);
 					saved = new Downloader.Saved(target, sealed.resumedAt(), false);
 					// --json describes the plaintext, not the ciphertext the server knows
 					source = new Downloader.Source(uri, headers, false, Files.size(target), Hashes.sha256(target));

@@ -27,10 +27,16 @@ final class E2eFiles {
 	}
 
 	/**
-	 * The identity in a link's {@code #AGE-SECRET-KEY-1…} fragment or else in an age key
-	 * file.
+	 * The passphrase when one was given, else the identity in an age key file or else in
+	 * the link's {@code #AGE-SECRET-KEY-1…} fragment.
 	 */
-	static AgeIdentity identity(String link, Path keyFile) throws IOException {
+	static AgeKey key(String link, Path keyFile, PassphraseOptions passphrase) throws IOException {
+		if (passphrase.given()) {
+			if (keyFile != null) {
+				throw new CliException(ExitCode.USAGE, "Choose one: --passphrase or --identity.");
+			}
+			return passphrase.resolve(false);
+		}
 		if (keyFile != null) {
 			if (!Files.isRegularFile(keyFile)) {
 				throw new CliException(ExitCode.USAGE, "No key file at " + keyFile + ".");
@@ -44,21 +50,21 @@ final class E2eFiles {
 		}
 		int hash = link.indexOf('#');
 		if (hash < 0) {
-			throw new CliException(ExitCode.USAGE,
-					"--e2e needs the key: the whole link with its #AGE-SECRET-KEY-1... part, or --identity FILE.");
+			throw new CliException(ExitCode.USAGE, "--e2e needs the key: the whole link with its #AGE-SECRET-KEY-1... "
+					+ "part, --identity FILE, or --passphrase.");
 		}
 		return AgeIdentity.parse(link.substring(hash + 1));
 	}
 
 	/** File id → name from the link's manifest; empty when the sender wrote none. */
-	static Map<String, String> names(JsonNode info, AgeIdentity identity) throws IOException {
+	static Map<String, String> names(JsonNode info, AgeKey key) throws IOException {
 		Map<String, String> names = new HashMap<>();
 		String manifest = Json.text(info.path("manifest"));
 		if (manifest == null || manifest.isEmpty()) {
 			return names;
 		}
 		ByteArrayOutputStream plain = new ByteArrayOutputStream();
-		AgeDecrypt.decrypt(new ByteArrayInputStream(Base64.getDecoder().decode(manifest)), identity, plain);
+		AgeDecrypt.decrypt(new ByteArrayInputStream(Base64.getDecoder().decode(manifest)), key, plain);
 		for (JsonNode file : Json.MAPPER.readTree(plain.toString(StandardCharsets.UTF_8)).path("files")) {
 			String name = safeName(file.path("name").asString(""));
 			if (name != null) {
@@ -98,14 +104,14 @@ final class E2eFiles {
 	 * damaged file leaves no plaintext behind that looks complete; the age file is then
 	 * removed.
 	 */
-	static void open(Path sealed, Path target, AgeIdentity identity, boolean force) throws IOException {
+	static void open(Path sealed, Path target, AgeKey key, boolean force) throws IOException {
 		if (Files.exists(target) && !force) {
 			throw new CliException(ExitCode.REFUSED,
 					target + " already exists; choose another name with -o or replace it with --force.");
 		}
 		Path part = target.resolveSibling(target.getFileName() + ".part");
 		try (InputStream in = Files.newInputStream(sealed); OutputStream out = Files.newOutputStream(part)) {
-			AgeDecrypt.decrypt(in, identity, out);
+			AgeDecrypt.decrypt(in, key, out);
 		}
 		catch (CliException ex) {
 			Files.deleteIfExists(part);

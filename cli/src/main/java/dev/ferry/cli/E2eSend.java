@@ -17,21 +17,22 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The sender's side of an end-to-end encrypted transfer in link-key mode, as the web UI
- * does it (docs/sharing.md): a fresh X25519 identity, each file sealed as an age file
- * under an opaque name, and the title, message and real names only in the encrypted
- * manifest. The ciphertext is written to a temporary folder first so that tus uploads a
- * file of known size; that folder is removed afterwards.
+ * The sender's side of an end-to-end encrypted transfer, as the web UI does it
+ * (docs/sharing.md): each file sealed as an age file for the {@link E2eLock} under an
+ * opaque name, and the title, message and real names only in the encrypted manifest. The
+ * ciphertext is written to a temporary folder first so that tus uploads a file of known
+ * size; that folder is removed afterwards.
  */
 final class E2eSend implements AutoCloseable {
 
-	private final AgeIdentity identity = AgeIdentity.generate();
+	private final E2eLock lock;
 
 	private final Path work;
 
 	private final Map<String, Uploads.Item> plainBySealed = new HashMap<>();
 
-	E2eSend() throws IOException {
+	E2eSend(E2eLock lock) throws IOException {
+		this.lock = lock;
 		this.work = Files.createTempDirectory("ferry-e2e-");
 	}
 
@@ -41,7 +42,7 @@ final class E2eSend implements AutoCloseable {
 		for (Uploads.Item item : items) {
 			String name = "e2e-" + HexFormat.of().formatHex(AgeCrypto.random(8)) + ".age";
 			Path target = work.resolve(name);
-			try (OutputStream out = new AgeEncrypt(Files.newOutputStream(target), List.of(identity.recipient()))) {
+			try (OutputStream out = lock.seal(Files.newOutputStream(target))) {
 				Files.copy(item.file(), out);
 			}
 			sealed.add(new Uploads.Item(target, item.folder()));
@@ -63,18 +64,15 @@ final class E2eSend implements AutoCloseable {
 				.put("size", Files.size(plain)));
 		}
 		ByteArrayOutputStream sealed = new ByteArrayOutputStream();
-		try (OutputStream out = new AgeEncrypt(sealed, List.of(identity.recipient()))) {
+		try (OutputStream out = lock.seal(sealed)) {
 			out.write(Json.write(json).getBytes(StandardCharsets.UTF_8));
 		}
 		return Base64.getEncoder().encodeToString(sealed.toByteArray());
 	}
 
-	/**
-	 * The link with the identity as its fragment, which browsers never send to the
-	 * server.
-	 */
+	/** The link to give the recipients: with the key as its fragment in link-key mode. */
 	String link(String url) {
-		return url + "#" + identity.secret();
+		return lock.link(url);
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package dev.ferry.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -23,7 +24,9 @@ import tools.jackson.databind.node.ObjectNode;
 				"  ferry send report.pdf slides/ --expires 7d --max-downloads 3 --password",
 				"  ferry send a.zip --to bob@example.com --to eve@example.com --title 'Q3 numbers' --message 'As promised.'",
 				"  ferry send a.zip --json | jq -r .url",
-				"  ferry send --e2e plan.pdf --message 'See page 3.'   # link ends in #AGE-SECRET-KEY-1..." })
+				"  ferry send --e2e plan.pdf --message 'See page 3.'   # link ends in #AGE-SECRET-KEY-1...",
+				"  ferry send --e2e plan.pdf --passphrase",
+				"  ferry send --e2e plan.pdf --recipient bob@example.com --recipient age1..." })
 final class SendCommand implements Callable<Integer> {
 
 	@Spec
@@ -48,9 +51,19 @@ final class SendCommand implements Callable<Integer> {
 			description = "Where the uploaded files are kept (default: ${DEFAULT-VALUE}).")
 	String folder;
 
-	@Option(names = "--e2e", description = "End-to-end encrypt (age, a fresh X25519 key): the server stores only "
-			+ "ciphertext and an encrypted manifest; the printed link carries the key after #. Not with --to.")
+	@Option(names = "--e2e",
+			description = "End-to-end encrypt (age): the server stores only ciphertext and an "
+					+ "encrypted manifest. By default to a fresh X25519 key that the printed link carries after #; "
+					+ "with --passphrase or --recipient no key is in the link. Not with --to.")
 	boolean e2e;
+
+	@Mixin
+	PassphraseOptions passphrase;
+
+	@Option(names = "--recipient", paramLabel = "EMAIL|age1...",
+			description = "With --e2e: encrypt to this person's age key (repeatable): a user of the server who created "
+					+ "one in the web UI, by email, or an age1... recipient.")
+	List<String> people = new ArrayList<>();
 
 	@Override
 	public Integer call() throws IOException {
@@ -59,10 +72,13 @@ final class SendCommand implements Callable<Integer> {
 		link.expiresAt();
 		Uploads.Settings settings = transfer.settings();
 		List<Uploads.Item> items = UploadCommand.items(paths, Remote.folder(folder));
+		if (!e2e && (passphrase.given() || !people.isEmpty())) {
+			throw new CliException(ExitCode.USAGE, "--passphrase and --recipient go with --e2e.");
+		}
 		Config config = Config.locate();
 		Api api = Api.signedIn(config);
 		if (e2e) {
-			return sendEncrypted(api, config, settings, items);
+			return sendEncrypted(api, config, settings, items, lock(api));
 		}
 		List<Uploads.Result> uploaded;
 		try (Progress progress = new Progress(Progress.wanted(output), System.err, "upload")) {
@@ -75,13 +91,25 @@ final class SendCommand implements Callable<Integer> {
 		return ExitCode.OK;
 	}
 
-	private int sendEncrypted(Api api, Config config, Uploads.Settings settings, List<Uploads.Item> items)
-			throws IOException {
+	/** The key mode: a passphrase, people's recipients, else a fresh link key. */
+	private E2eLock lock(Api api) throws IOException {
 		if (!details.recipients.isEmpty()) {
-			throw new CliException(ExitCode.USAGE, "--e2e links carry their key, which the server must not mail: "
+			throw new CliException(ExitCode.USAGE, "--e2e links may carry their key, which the server must not mail: "
 					+ "leave out --to and give the link to the recipients yourself.");
 		}
-		try (E2eSend seal = new E2eSend()) {
+		if (passphrase.given() && !people.isEmpty()) {
+			throw new CliException(ExitCode.USAGE, "Choose one key mode: --passphrase or --recipient, not both.");
+		}
+		if (!people.isEmpty()) {
+			return E2eLock.people(api, people);
+		}
+		AgePassphrase typed = passphrase.resolve(true);
+		return (typed != null) ? E2eLock.passphrase(typed) : E2eLock.linkKey();
+	}
+
+	private int sendEncrypted(Api api, Config config, Uploads.Settings settings, List<Uploads.Item> items, E2eLock lock)
+			throws IOException {
+		try (E2eSend seal = new E2eSend(lock)) {
 			List<Uploads.Item> sealed = seal.seal(items);
 			List<Uploads.Result> uploaded;
 			try (Progress progress = new Progress(Progress.wanted(output), System.err, "upload")) {

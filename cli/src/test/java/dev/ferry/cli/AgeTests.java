@@ -30,7 +30,7 @@ class AgeTests {
 		String text = Files.readString(key);
 		String publicKey = text.replaceAll("(?s).*# public key: (age1\\S+).*", "$1");
 
-		AgeIdentity identity = E2eFiles.identity("https://x/s/t", key);
+		AgeIdentity identity = (AgeIdentity) E2eFiles.key("https://x/s/t", key, new PassphraseOptions());
 
 		assertThat(identity.recipient()).isEqualTo(publicKey);
 		assertThat(text).contains(identity.secret());

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import tools.jackson.databind.JsonNode;
@@ -74,7 +75,23 @@ final class CliRun {
 		return runWithInput(null, args);
 	}
 
+	/** A run with these environment variables added, and nothing on standard input. */
+	Result runWithEnv(Map<String, String> env, String... args) {
+		Started started = start(env, args);
+		try {
+			started.process().getOutputStream().close();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return started.await();
+	}
+
 	Started start(String... args) {
+		return start(Map.of(), args);
+	}
+
+	Started start(Map<String, String> env, String... args) {
 		List<String> command = new ArrayList<>(List.of(
 				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
 				Path.of(System.getProperty("ferry.cli.jar", "target/ferry-cli.jar")).toAbsolutePath().toString()));
@@ -85,6 +102,7 @@ final class CliRun {
 			ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile())
 				.redirectError(err.toFile());
 			builder.environment().put("XDG_CONFIG_HOME", configHome.toString());
+			builder.environment().putAll(env);
 			return new Started(builder.start(), out, err);
 		}
 		catch (IOException ex) {

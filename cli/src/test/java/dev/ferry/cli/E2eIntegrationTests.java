@@ -51,7 +51,7 @@ class E2eIntegrationTests {
 		assertThat(send.exitCode()).as(send.err()).isZero();
 		String url = send.json().path("url").asString();
 		assertThat(url).matches(".*/s/[^#]+#AGE-SECRET-KEY-1[0-9A-Z]+");
-		JsonNode info = publicInfo(url);
+		JsonNode info = PublicLinks.info(url);
 		assertThat(info.path("e2e").asBoolean()).isTrue();
 		assertThat(info.toString()).doesNotContain("plan.bin", "note.txt", "private words");
 		assertThat(info.path("files").findValuesAsString("name")).allMatch((name) -> name.matches("e2e-\\w+\\.age"));
@@ -84,14 +84,7 @@ class E2eIntegrationTests {
 			.path("url")
 			.asString();
 		Path key = Files.writeString(work.resolve("key.txt"), url.substring(url.indexOf('#') + 1) + "\n");
-		String token = url.substring(url.indexOf("/s/") + 3, url.indexOf('#'));
-		String fileId = publicInfo(url).path("files").get(0).path("id").asString();
-		Path sealed = work.resolve("download.age");
-		HttpResponse<Path> response = http.send(HttpRequest
-			.newBuilder(
-					URI.create(FerryServer.get().base() + "/api/v1/share/" + token + "/files/" + fileId + "/download"))
-			.build(), HttpResponse.BodyHandlers.ofFile(sealed));
-		assertThat(response.statusCode()).isEqualTo(200);
+		Path sealed = PublicLinks.firstFile(url, work.resolve("download.age"));
 
 		Path opened = work.resolve("opened.bin");
 		run("age", "-d", "-i", key.toString(), "-o", opened.toString(), sealed.toString());
@@ -126,15 +119,6 @@ class E2eIntegrationTests {
 
 		assertThat(download.exitCode()).as(download.err()).isZero();
 		assertThat(Hashes.sha256(inbox.resolve("report.pdf"))).isEqualTo(Hashes.sha256(plain));
-	}
-
-	private JsonNode publicInfo(String url) throws Exception {
-		String token = url.substring(url.indexOf("/s/") + 3).replaceAll("#.*$", "");
-		HttpResponse<String> response = http.send(
-				HttpRequest.newBuilder(URI.create(FerryServer.get().base() + "/api/v1/share/" + token)).build(),
-				HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		return Json.parse(response.body());
 	}
 
 }
