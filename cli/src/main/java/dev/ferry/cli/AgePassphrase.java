@@ -3,6 +3,8 @@ package dev.ferry.cli;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
+import org.bouncycastle.crypto.generators.SCrypt;
+
 /**
  * age's passphrase recipient, the scrypt stanza of age-encryption.org/v1 (what
  * {@code age -p} and the web UI's passphrase mode write): the file key sealed with
@@ -64,7 +66,7 @@ final class AgePassphrase implements AgeKey {
 
 	private byte[] key(byte[] salt, int workFactor) {
 		byte[] label = LABEL.getBytes(StandardCharsets.US_ASCII);
-		return Scrypt.derive(passphrase, AgeCrypto.concat(label, salt), 1 << workFactor, 8, 1, 32);
+		return SCrypt.generate(passphrase, AgeCrypto.concat(label, salt), 1 << workFactor, 8, 1, 32);
 	}
 
 }

@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -27,18 +26,6 @@ class AgePassphraseTests {
 
 	@TempDir
 	Path dir;
-
-	@Test
-	void scryptGivesTheVectorsOfRfc7914() {
-		assertThat(HexFormat.of().formatHex(Scrypt.derive(new byte[0], new byte[0], 16, 1, 1, 64)))
-			.isEqualTo("77d6576238657b203b19ca42c18a0497f16b4844e3074ae8dfdffa3fede21442"
-					+ "fcd0069ded0948f8326a753a0fc81f17e8d3e0fb2e0d3628cf35e20c38d18906");
-		assertThat(HexFormat.of()
-			.formatHex(Scrypt.derive("password".getBytes(StandardCharsets.US_ASCII),
-					"NaCl".getBytes(StandardCharsets.US_ASCII), 1024, 8, 16, 64)))
-			.isEqualTo("fdbabe1c9d3472007856e7190d01e9fe7c6ad7cbc8237830e77376634b373162"
-					+ "2eaf30d92e22a3886ff109279d9830dac727afb94a83ee6d8360cbdfa2cc0640");
-	}
 
 	@Test
 	void debianAgeOpensWhatWeSealedWithAPassphrase() throws Exception {
