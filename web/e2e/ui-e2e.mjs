@@ -231,11 +231,14 @@ async function adminScreens() {
   await page.getByLabel('Action').fill('admin.user_*')
   await page.getByRole('button', { name: 'Apply filters' }).click()
   await page.getByRole('cell', { name: 'admin.user_suspend' }).first().waitFor()
-  // The unfiltered list has that cell too: wait until the filtered page has replaced it.
-  await page.waitForFunction(() =>
-    [...document.querySelectorAll('tbody tr td:nth-child(2) p:first-child')].every((p) => p.textContent.startsWith('admin.user_')),
+  // The unfiltered list has that cell too: wait until the filtered page has replaced it. An action
+  // shows its translated name where it has one; the raw action is always the first line's title.
+  const rawActions = 'tbody tr td:nth-child(2) > :first-child'
+  await page.waitForFunction(
+    (selector) => [...document.querySelectorAll(selector)].every((p) => p.title.startsWith('admin.user_')),
+    rawActions,
   )
-  const actions = await page.locator('tbody tr td:nth-child(2) p:first-child').allTextContents()
+  const actions = await page.locator(rawActions).evaluateAll((cells) => cells.map((p) => p.title))
   check(actions.length > 0 && actions.every((a) => a.startsWith('admin.user_')), `filtered audit shows only admin.user_*: ${actions}`)
   log('admin: user created with a quota, invited, suspended; audit log filtered, chain intact')
 
