@@ -47,7 +47,7 @@ class JobsTests extends EveryVendor {
 						overlaps.incrementAndGet();
 					}
 					runs.add(node);
-					simulateWork();
+					awaitClaimVisible(db, name, node);
 					running.decrementAndGet();
 				});
 				JobRunner runner = new JobRunner(JobDatabase.of(db.dataSource(), db.dialect()), FAST, node,
@@ -155,14 +155,17 @@ class JobsTests extends EveryVendor {
 			.single();
 	}
 
-	/** A run that takes a moment, so two nodes running one schedule would overlap. */
-	private static void simulateWork() {
-		try {
-			Thread.sleep(20);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+	/**
+	 * Holds the run until its claim is committed where the other node looks for due work,
+	 * so a second node that ran the same schedule anyway would overlap this run.
+	 */
+	private static void awaitClaimVisible(Databases.Fresh db, String name, String node) {
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> db.jdbc()
+				.sql("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = ? AND picked_by = ?")
+				.params(name, node)
+				.query(Long.class)
+				.single() == 1);
 	}
 
 }
