@@ -27,7 +27,7 @@ try {
   await page.goto(`${base}/account`)
   await page.getByRole('heading', { name: 'Sign in to Ferry' }).waitFor()
   await submitSignIn(page, email, password)
-  await page.getByRole('heading', { name: 'SSH keys' }).waitFor()
+  await page.getByRole('heading', { name: 'SSH keys', exact: true }).waitFor()
 
   await page.getByLabel('Name', { exact: true }).last().fill('Laptop')
   await page.getByLabel('Public key (OpenSSH format)').fill(sshKey)
@@ -48,7 +48,7 @@ try {
   await page.getByText('No deliveries yet.').waitFor()
   log('webhook created, secret shown once')
 
-  await page.getByRole('heading', { name: 'SSH keys' }).scrollIntoViewIfNeeded()
+  await page.getByRole('heading', { name: 'SSH keys', exact: true }).scrollIntoViewIfNeeded()
   await captureScreen(page, 'account-keys', { shots, result })
 
   await keys.getByRole('button', { name: 'Delete' }).click()
