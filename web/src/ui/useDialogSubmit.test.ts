@@ -44,4 +44,20 @@ describe('useDialogSubmit', () => {
     expect(result.current.busy).toBe(false)
     expect(result.current.error).toBeNull()
   })
+
+  it('shows a failure in the words the dialog chose', async () => {
+    const { result } = renderHook(() => useDialogSubmit(true))
+    const worded = new Error('No account uses this email address.')
+
+    await act(() =>
+      result.current.run(
+        async () => {
+          throw new Error('404')
+        },
+        { stayOpen: true, explain: () => worded },
+      ),
+    )
+
+    expect(result.current.error).toBe(worded)
+  })
 })

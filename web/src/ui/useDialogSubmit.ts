@@ -1,5 +1,12 @@
 import { useCallback, useEffect, useState } from 'react'
 
+export interface SubmitOptions {
+  /** For dialogs that show a result instead of closing: see {@link DialogSubmit.run}. */
+  stayOpen?: boolean
+  /** What to show for a failure, when the dialog words some failures itself. */
+  explain?: (error: unknown) => unknown
+}
+
 export interface DialogSubmit {
   /** Whether the dialog's action is running: its submit button shows it and cannot be pressed again. */
   busy: boolean
@@ -12,7 +19,7 @@ export interface DialogSubmit {
    * second press cannot slip in; `stayOpen` is for dialogs that show a result instead: the old
    * error is cleared when the action starts and `busy` ends with it either way.
    */
-  run: (action: () => Promise<void>, options?: { stayOpen?: boolean }) => Promise<void>
+  run: (action: () => Promise<void>, options?: SubmitOptions) => Promise<void>
 }
 
 /**
@@ -31,7 +38,7 @@ export function useDialogSubmit(opened: unknown): DialogSubmit {
     }
   }, [opened])
 
-  const run = useCallback(async (action: () => Promise<void>, options?: { stayOpen?: boolean }) => {
+  const run = useCallback(async (action: () => Promise<void>, options?: SubmitOptions) => {
     const stayOpen = options?.stayOpen ?? false
     setBusy(true)
     if (stayOpen) setError(null)
@@ -39,7 +46,7 @@ export function useDialogSubmit(opened: unknown): DialogSubmit {
       await action()
       if (stayOpen) setBusy(false)
     } catch (e) {
-      setError(e)
+      setError(options?.explain ? options.explain(e) : e)
       setBusy(false)
     }
   }, [])
