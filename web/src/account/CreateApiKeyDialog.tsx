@@ -9,6 +9,7 @@ import { Dialog } from '../ui/Dialog'
 import { InlineError } from '../ui/ErrorNotice'
 import { SelectField, TextField } from '../ui/Field'
 import { Icon } from '../ui/Icon'
+import { useDialogSubmit } from '../ui/useDialogSubmit'
 
 const SCOPES = [
   {
@@ -74,8 +75,7 @@ export function CreateApiKeyDialog({
   const [name, setName] = useState('')
   const [scopes, setScopes] = useState<string[]>(['read', 'write'])
   const [expiry, setExpiry] = useState('90')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<unknown>(null)
+  const { busy, error, run } = useDialogSubmit(open)
   const [created, setCreated] = useState<CreatedApiKey | null>(null)
 
   useEffect(() => {
@@ -83,26 +83,21 @@ export function CreateApiKeyDialog({
     setName('')
     setScopes(['read', 'write'])
     setExpiry('90')
-    setError(null)
-    setBusy(false)
     setCreated(null)
   }, [open])
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
-    setBusy(true)
-    setError(null)
-    try {
-      const body: { name: string; scopes: string[]; expires_at?: string } = { name: name.trim(), scopes }
-      if (expiry)
-        body.expires_at = new Date(Date.now() + Number(expiry) * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z')
-      setCreated(await createApiKey(body))
-      onCreated()
-    } catch (e) {
-      setError(e)
-    } finally {
-      setBusy(false)
-    }
+    await run(
+      async () => {
+        const body: { name: string; scopes: string[]; expires_at?: string } = { name: name.trim(), scopes }
+        if (expiry)
+          body.expires_at = new Date(Date.now() + Number(expiry) * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z')
+        setCreated(await createApiKey(body))
+        onCreated()
+      },
+      { stayOpen: true },
+    )
   }
 
   if (created) {

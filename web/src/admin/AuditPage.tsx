@@ -21,7 +21,7 @@ import { Icon } from '../ui/Icon'
 import { PageHeader } from '../ui/PageHeader'
 import { PageSpinner, Spinner } from '../ui/Spinner'
 import { useToast } from '../ui/Toasts'
-import { actionName } from './auditActions'
+import { actionName, objectTypeName } from './auditActions'
 
 // Outcomes and actor types as the API names them, for people; actions by name (auditActions.ts) beside their code.
 const OUTCOME_NAMES: Record<string, MessageDescriptor> = defineMessages({
@@ -330,7 +330,9 @@ export function AuditPage() {
                     <td className="px-3 py-3">
                       {entry.object.type ? (
                         <>
-                          <p className="text-xs muted">{entry.object.type}</p>
+                          <p className="text-xs muted" title={entry.object.type}>
+                            {objectTypeName(intl, entry.object.type)}
+                          </p>
                           <p className="truncate font-mono text-xs" title={entry.object.id ?? undefined}>
                             {entry.object.id}
                           </p>

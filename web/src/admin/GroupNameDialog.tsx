@@ -6,6 +6,7 @@ import { Dialog } from '../ui/Dialog'
 import { InlineError } from '../ui/ErrorNotice'
 import { TextField } from '../ui/Field'
 import { useToast } from '../ui/Toasts'
+import { useDialogSubmit } from '../ui/useDialogSubmit'
 
 /** Creates a group ('new') or renames one; null keeps it closed. */
 const messages = defineMessages({
@@ -24,21 +25,17 @@ export function GroupNameDialog({
   const intl = useIntl()
   const toast = useToast()
   const [name, setName] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<unknown>(null)
+  const { busy, error, run } = useDialogSubmit(group)
   const creating = group === 'new'
   useEffect(() => {
     if (group === null) return
     setName(group === 'new' ? '' : group.name)
-    setError(null)
-    setBusy(false)
   }, [group])
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     if (group === null) return
-    setBusy(true)
-    try {
+    await run(async () => {
       const saved = group === 'new' ? await createGroup(name.trim()) : await renameGroup(group.id, name.trim())
       toast.show(
         creating
@@ -53,10 +50,7 @@ export function GroupNameDialog({
       )
       onDone()
       onClose()
-    } catch (e) {
-      setError(e)
-      setBusy(false)
-    }
+    })
   }
 
   return (

@@ -9,6 +9,7 @@ import { Dialog } from '../ui/Dialog'
 import { InlineError } from '../ui/ErrorNotice'
 import { SelectField, TextField } from '../ui/Field'
 import { useToast } from '../ui/Toasts'
+import { useDialogSubmit } from '../ui/useDialogSubmit'
 import {
   AccessRulesFields,
   ruleFieldOf,
@@ -63,21 +64,15 @@ export function CreateUserDialog({
   const intl = useIntl()
   const toast = useToast()
   const [form, setForm] = useState({ email: '', name: '', password: '', role: 'user' as Role, quota: '' })
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<unknown>(null)
+  const { busy, error, run } = useDialogSubmit(open)
   useEffect(() => {
-    if (open) {
-      setForm({ email: '', name: '', password: '', role: 'user', quota: '' })
-      setError(null)
-      setBusy(false)
-    }
+    if (open) setForm({ email: '', name: '', password: '', role: 'user', quota: '' })
   }, [open])
   const quota = parseQuota(form.quota)
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
-    setBusy(true)
-    try {
+    await run(async () => {
       const user = await createUser({
         email: form.email.trim(),
         password: form.password,
@@ -93,10 +88,7 @@ export function CreateUserDialog({
       )
       onDone()
       onClose()
-    } catch (e) {
-      setError(e)
-      setBusy(false)
-    }
+    })
   }
 
   return (
@@ -286,8 +278,7 @@ export function EditUserDialog({
   const [quota, setQuota] = useState('')
   // The list leaves the network rules out, so they are read with the account; null until then.
   const [rules, setRules] = useState<AccessRulesText | null>(null)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<unknown>(null)
+  const { busy, error, setError, run } = useDialogSubmit(user)
   useEffect(() => {
     if (!user) return
     let current = true
@@ -295,8 +286,6 @@ export function EditUserDialog({
     setRole(user.role)
     setQuota(quotaText(user.quota_bytes ?? null))
     setRules(null)
-    setError(null)
-    setBusy(false)
     getUser(user.id).then(
       (full) => current && setRules(rulesText(full)),
       (e: unknown) => current && setError(e),
@@ -304,14 +293,13 @@ export function EditUserDialog({
     return () => {
       current = false
     }
-  }, [user])
+  }, [user, setError])
   const quotaBytes = parseQuota(quota)
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     if (!user || quotaBytes === undefined) return
-    setBusy(true)
-    try {
+    await run(async () => {
       const updated = await updateUser(user.id, {
         name: name.trim() || null,
         role,
@@ -326,10 +314,7 @@ export function EditUserDialog({
       )
       onDone()
       onClose()
-    } catch (e) {
-      setError(e)
-      setBusy(false)
-    }
+    })
   }
 
   return (

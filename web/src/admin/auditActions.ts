@@ -66,3 +66,38 @@ export function actionName(intl: IntlShape, action: string): string | undefined 
   const name = ACTION_NAMES[action]
   return name ? intl.formatMessage(name) : undefined
 }
+
+/** People's names for the kinds of object an audit entry is about; unknown kinds show as their code. */
+const OBJECT_TYPES: Record<string, MessageDescriptor> = defineMessages({
+  user: { id: 'admin.audit.object.user', defaultMessage: 'account' },
+  file: { id: 'admin.audit.object.file', defaultMessage: 'file' },
+  folder: { id: 'admin.audit.object.folder', defaultMessage: 'folder' },
+  upload: { id: 'admin.audit.object.upload', defaultMessage: 'upload' },
+  upload_request: { id: 'admin.audit.object.uploadRequest', defaultMessage: 'upload request' },
+  share_link: { id: 'admin.audit.object.shareLink', defaultMessage: 'share link' },
+  transfer: { id: 'admin.audit.object.transfer', defaultMessage: 'transfer' },
+  group: { id: 'admin.audit.object.group', defaultMessage: 'group' },
+  session: { id: 'admin.audit.object.session', defaultMessage: 'session' },
+  device_authorization: { id: 'admin.audit.object.deviceAuthorization', defaultMessage: 'device sign-in' },
+  webhook: { id: 'admin.audit.object.webhook', defaultMessage: 'webhook' },
+  oauth_app: { id: 'admin.audit.object.oauthApp', defaultMessage: 'OAuth app' },
+  oauth_grant: { id: 'admin.audit.object.oauthGrant', defaultMessage: 'OAuth authorization' },
+  gdpr_export: { id: 'admin.audit.object.gdprExport', defaultMessage: 'data export' },
+  api_key: { id: 'admin.audit.object.apiKey', defaultMessage: 'API key' },
+  ssh_key: { id: 'admin.audit.object.sshKey', defaultMessage: 'SSH key' },
+  passkey: { id: 'admin.audit.object.passkey', defaultMessage: 'passkey' },
+  download_ticket: { id: 'admin.audit.object.downloadTicket', defaultMessage: 'download ticket' },
+  address: { id: 'admin.audit.object.address', defaultMessage: 'network address' },
+  address_rule: { id: 'admin.audit.object.addressRule', defaultMessage: 'address rule' },
+  kek: { id: 'admin.audit.object.kek', defaultMessage: 'key encryption key' },
+  job: { id: 'admin.audit.object.job', defaultMessage: 'job' },
+  invitation: { id: 'admin.audit.object.invitation', defaultMessage: 'invitation' },
+  alert: { id: 'admin.audit.object.alert', defaultMessage: 'alert' },
+  comment: { id: 'admin.audit.object.comment', defaultMessage: 'comment' },
+})
+
+/** The translated name of an audit object's kind, or the kind itself when it has none. */
+export function objectTypeName(intl: IntlShape, type: string): string {
+  const name = OBJECT_TYPES[type]
+  return name ? intl.formatMessage(name) : type
+}

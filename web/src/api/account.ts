@@ -1,3 +1,5 @@
+import { defineMessage } from 'react-intl'
+import { translate } from '../i18n/current'
 import { api } from './client'
 import type { ApiKey, CreatedApiKey, Items, Received, Schemas, Sent, SessionInfo } from './types'
 
@@ -49,6 +51,11 @@ export const listPasskeys = () => api.request<Items<Passkey>>('/api/v1/auth/pass
 export const deletePasskey = (id: string) =>
   api.request<void>(`/api/v1/auth/passkeys/${encodeURIComponent(id)}`, { method: 'DELETE' })
 
+const NO_PASSKEY = defineMessage({
+  id: 'api.account.noPasskeyCreated',
+  defaultMessage: 'No passkey was created.',
+})
+
 /**
  * Registers a passkey: the server's options go to the browser's authenticator, whose
  * new credential goes back with the name. The browser's own dialog handles the user.
@@ -61,7 +68,7 @@ export async function addPasskey(name: string): Promise<Passkey> {
   const credential = (await navigator.credentials.create({
     publicKey: PublicKeyCredential.parseCreationOptionsFromJSON(options),
   })) as PublicKeyCredential | null
-  if (!credential) throw new Error('No passkey was created.')
+  if (!credential) throw new Error(translate(NO_PASSKEY))
   return api.request<Passkey>('/api/v1/auth/passkeys/registration', { json: { credential: credential.toJSON(), name } })
 }
 

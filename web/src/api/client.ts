@@ -24,7 +24,7 @@ export class ApiError extends Error {
   readonly retryAfter: number | null
 
   constructor(status: number, problem: Problem, retryAfter: number | null = null) {
-    super(problem.detail ?? problem.title ?? `Request failed (${status})`)
+    super(problem.detail ?? problem.title ?? translate(STATUS.other, { status }))
     this.name = 'ApiError'
     this.status = status
     this.problem = problem

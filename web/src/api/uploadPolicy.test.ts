@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createCurrentIntl } from '../i18n/current'
+import german from '../i18n/messages/de.json'
 import { policyRefusal, type NumberedRule } from './uploadPolicy'
 
 const onlyText: NumberedRule = {
@@ -29,5 +31,20 @@ describe('policyRefusal', () => {
       'Upload policy rule 1 does not allow files ending in .exe, .bat.',
     )
     expect(policyRefusal([], 'anything.bin', 1)).toBeNull()
+  })
+
+  describe('in the UI language', () => {
+    afterEach(() => createCurrentIntl('en', {}))
+
+    it('speaks German once the UI does, byte counts as the server writes them', () => {
+      createCurrentIntl('de', german)
+
+      expect(policyRefusal([onlyText], 'big.TXT', 3000)).toBe(
+        'Upload-Regel 2 („Only .txt“) erlaubt höchstens 2048 Bytes; diese Datei hat 3000.',
+      )
+      expect(policyRefusal([{ number: 1, denied_extensions: ['.exe'] }], 'setup.exe', 10)).toBe(
+        'Upload-Regel 1 erlaubt keine Dateien mit der Endung .exe.',
+      )
+    })
   })
 })

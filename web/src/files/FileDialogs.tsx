@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../ui/ConfirmDialog'
 import { Dialog } from '../ui/Dialog'
 import { InlineError } from '../ui/ErrorNotice'
 import { TextField } from '../ui/Field'
+import { useDialogSubmit } from '../ui/useDialogSubmit'
 import { normalizeFolder } from './paths'
 
 export function RenameDialog({
@@ -19,16 +20,13 @@ export function RenameDialog({
 }) {
   const [name, setName] = useState('')
   const [folder, setFolder] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<unknown>(null)
+  const { busy, error, run } = useDialogSubmit(file)
   const intl = useIntl()
 
   useEffect(() => {
     if (!file) return
     setName(file.name)
     setFolder(file.folder)
-    setError(null)
-    setBusy(false)
   }, [file])
 
   const submit = async (event: FormEvent) => {
@@ -38,14 +36,10 @@ export function RenameDialog({
     if (name.trim() !== file.name) change.name = name.trim()
     if (normalizeFolder(folder) !== file.folder) change.folder = normalizeFolder(folder)
     if (!change.name && !change.folder) return onClose()
-    setBusy(true)
-    try {
+    await run(async () => {
       await onSave(file, change)
       onClose()
-    } catch (e) {
-      setError(e)
-      setBusy(false)
-    }
+    })
   }
 
   return (
@@ -101,27 +95,15 @@ export function MoveDialog({
   onMove: (folder: string) => Promise<void>
 }) {
   const [folder, setFolder] = useState('/')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<unknown>(null)
+  const { busy, error, run } = useDialogSubmit(open)
   const intl = useIntl()
-
-  useEffect(() => {
-    if (open) {
-      setBusy(false)
-      setError(null)
-    }
-  }, [open])
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
-    setBusy(true)
-    try {
+    await run(async () => {
       await onMove(normalizeFolder(folder))
       onClose()
-    } catch (e) {
-      setError(e)
-      setBusy(false)
-    }
+    })
   }
 
   return (

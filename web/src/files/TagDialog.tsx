@@ -4,6 +4,7 @@ import { Button } from '../ui/Button'
 import { Dialog } from '../ui/Dialog'
 import { InlineError } from '../ui/ErrorNotice'
 import { TextField } from '../ui/Field'
+import { useDialogSubmit } from '../ui/useDialogSubmit'
 
 /** Adds one tag to the selected files; existing tags are offered as suggestions. */
 export function TagDialog({
@@ -20,30 +21,21 @@ export function TagDialog({
   onTag: (tag: string) => Promise<void>
 }) {
   const [tag, setTag] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<unknown>(null)
+  const { busy, error, run } = useDialogSubmit(open)
   const intl = useIntl()
   const suggestions = useId()
 
   useEffect(() => {
-    if (open) {
-      setTag('')
-      setBusy(false)
-      setError(null)
-    }
+    if (open) setTag('')
   }, [open])
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     if (!tag.trim()) return
-    setBusy(true)
-    try {
+    await run(async () => {
       await onTag(tag.trim())
       onClose()
-    } catch (e) {
-      setError(e)
-      setBusy(false)
-    }
+    })
   }
 
   return (

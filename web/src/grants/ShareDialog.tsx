@@ -20,6 +20,7 @@ import { SelectField, TextField } from '../ui/Field'
 import { Icon } from '../ui/Icon'
 import { Spinner } from '../ui/Spinner'
 import { useToast } from '../ui/Toasts'
+import { useDialogSubmit } from '../ui/useDialogSubmit'
 import { GranteeKindPicker, type GranteeKind } from './GranteeKindPicker'
 import { permissionOptions, permissionText } from './permissions'
 
@@ -74,21 +75,18 @@ export function ShareDialog({ target, onClose }: { target: ShareTarget | null; o
   const [email, setEmail] = useState('')
   const [groupId, setGroupId] = useState('')
   const [permission, setPermission] = useState<Permission>('download')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<unknown>(null)
+  const openOn = target ? `${target.type}:${target.id}` : null
+  const { busy, error, setError, run } = useDialogSubmit(openOn)
   const [changing, setChanging] = useState<string | null>(null)
   const [revoking, setRevoking] = useState<Grant | null>(null)
   const headingId = useId()
 
-  const openOn = target ? `${target.type}:${target.id}` : null
   useEffect(() => {
     if (!openOn) return
     setKind('user')
     setEmail('')
     setGroupId('')
     setPermission('download')
-    setError(null)
-    setBusy(false)
   }, [openOn])
 
   const groupOptions = groups.data ?? []
@@ -99,25 +97,22 @@ export function ShareDialog({ target, onClose }: { target: ShareTarget | null; o
     event.preventDefault()
     if (!target) return
     const grantee: Grantee = kind === 'user' ? { email: email.trim() } : { group_id: chosenGroup }
-    setBusy(true)
-    setError(null)
-    try {
-      const created = await grant(target.type, target.id, grantee, permission)
-      toast.show(
-        created.grantee_name
-          ? intl.formatMessage(
-              { id: 'grants.dialog.sharedWith', defaultMessage: 'Shared with {name}' },
-              { name: created.grantee_name },
-            )
-          : intl.formatMessage({ id: 'grants.dialog.sharedWithThem', defaultMessage: 'Shared with them' }),
-      )
-      setEmail('')
-      await refresh()
-    } catch (e) {
-      setError(addError(intl, e))
-    } finally {
-      setBusy(false)
-    }
+    await run(
+      async () => {
+        const created = await grant(target.type, target.id, grantee, permission)
+        toast.show(
+          created.grantee_name
+            ? intl.formatMessage(
+                { id: 'grants.dialog.sharedWith', defaultMessage: 'Shared with {name}' },
+                { name: created.grantee_name },
+              )
+            : intl.formatMessage({ id: 'grants.dialog.sharedWithThem', defaultMessage: 'Shared with them' }),
+        )
+        setEmail('')
+        await refresh()
+      },
+      { stayOpen: true, explain: (e) => addError(intl, e) },
+    )
   }
 
   const change = async (g: Grant, next: Permission) => {

@@ -134,6 +134,23 @@ class LocalisedProblemIntegrationTests extends ShareIntegrationTest {
 	}
 
 	@Test
+	void fieldErrorsAServiceWritesAndUnreadableBodiesAreTranslated() {
+		JsonNode english = publicPost("/api/v1/auth/refresh", "{}", "Accept-Language", "en").json();
+		JsonNode german = publicPost("/api/v1/auth/refresh", "{}", "Accept-Language", "de").json();
+		JsonNode french = publicPost("/api/v1/auth/login", "{\"email\": [1]}", "Accept-Language", "fr").json();
+		Api.Response broken = publicPost("/api/v1/auth/login", "{\"email\": ", "Accept-Language", "ja");
+
+		assertThat(english.get("errors").get(0).get("message").asString())
+			.isEqualTo("is required, in the body or as the __Secure-ferry-refresh cookie");
+		assertThat(german.get("errors").get(0).get("message").asString())
+			.isEqualTo("ist erforderlich, im Body oder als Cookie __Secure-ferry-refresh");
+		assertThat(french.get("errors").get(0).get("message").asString()).isEqualTo("doit être une chaîne");
+		assertThat(problemType(broken)).isEqualTo("/problems/malformed-json");
+		assertThat(broken.json().get("title").asString()).isEqualTo("不正な JSON");
+		assertThat(broken.json().get("detail").asString()).startsWith("リクエスト本文が有効な JSON ではありません");
+	}
+
+	@Test
 	void detailsWithoutAMessageStayEnglish() {
 		Account owner = newUser();
 		String fileId = upload(owner, "/e.txt", "e".getBytes());

@@ -32,6 +32,13 @@ class DirectoryAccountRepository {
 			.map(UUID::fromString);
 	}
 
+	Optional<String> findDn(UUID userId) {
+		return jdbc.sql("SELECT dn FROM directory_accounts WHERE user_id = ?")
+			.param(userId.toString())
+			.query(String.class)
+			.optional();
+	}
+
 	void link(UUID userId, String dn, Instant now) {
 		jdbc.sql("INSERT INTO directory_accounts (user_id, dn, created_at, synced_at) VALUES (?, ?, ?, ?)")
 			.params(userId.toString(), dn, now.toEpochMilli(), now.toEpochMilli())

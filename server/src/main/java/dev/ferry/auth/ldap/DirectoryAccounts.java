@@ -44,6 +44,11 @@ class DirectoryAccounts {
 		return links.exists(userId);
 	}
 
+	/** The DN of the entry that provisioned this account, if the directory did. */
+	Optional<String> dnOf(UUID userId) {
+		return links.findDn(userId);
+	}
+
 	/** The account, or the reason there is none ({@code account_exists}...). */
 	@Transactional
 	Resolved resolve(DirectoryEntry entry, Role role, boolean autoProvision) {

@@ -35,6 +35,16 @@ import com.unboundid.util.ssl.SSLUtil;
  */
 class LdapDirectory {
 
+	static final String NOT_IN_DIRECTORY = "not_in_directory";
+
+	static final String DISABLED_IN_DIRECTORY = "disabled_in_directory";
+
+	private static final String USER_ACCOUNT_CONTROL = "userAccountControl";
+
+	private static final String ACCOUNT_LOCKED_TIME = "pwdAccountLockedTime";
+
+	private static final long ACCOUNT_DISABLED = 2;
+
 	private final LdapProperties properties;
 
 	private final LDAPURL url;
@@ -92,6 +102,32 @@ class LdapDirectory {
 			serviceBind(connection);
 			return Optional.of(new DirectoryEntry(entry.getDN(), entry.getAttributeValue(properties.emailAttribute()),
 					entry.getAttributeValue(properties.nameAttribute()), groups(connection, entry)));
+		}
+	}
+
+	/**
+	 * Why the entry at {@code dn} no longer admits its account: {@code not_in_directory}
+	 * when it is gone, {@code disabled_in_directory} when Active Directory marks it
+	 * disabled ({@code userAccountControl} bit 2) or OpenLDAP's password policy locked it
+	 * ({@code pwdAccountLockedTime}); empty while it stands.
+	 */
+	Optional<String> withdrawal(String dn) throws LDAPException {
+		try (LDAPConnection connection = connect()) {
+			serviceBind(connection);
+			SearchResultEntry entry = connection.getEntry(dn, USER_ACCOUNT_CONTROL, ACCOUNT_LOCKED_TIME);
+			if (entry == null) {
+				return Optional.of(NOT_IN_DIRECTORY);
+			}
+			Long control = entry.getAttributeValueAsLong(USER_ACCOUNT_CONTROL);
+			boolean disabled = (control != null && (control & ACCOUNT_DISABLED) != 0)
+					|| entry.hasAttribute(ACCOUNT_LOCKED_TIME);
+			return disabled ? Optional.of(DISABLED_IN_DIRECTORY) : Optional.empty();
+		}
+		catch (LDAPException ex) {
+			if (ex.getResultCode() == ResultCode.NO_SUCH_OBJECT) {
+				return Optional.of(NOT_IN_DIRECTORY);
+			}
+			throw ex;
 		}
 	}
 

@@ -13,6 +13,7 @@ import dev.ferry.auth.SignInProviderReport;
 import dev.ferry.auth.User;
 import dev.ferry.auth.session.DirectoryPasswords;
 import dev.ferry.auth.session.FirstFactor;
+import dev.ferry.auth.session.SessionService;
 
 import org.springframework.stereotype.Service;
 
@@ -20,8 +21,9 @@ import org.springframework.stereotype.Service;
  * {@link DirectoryPasswords} for an LDAP directory or Active Directory, on when
  * {@code FERRY_LDAP_URL} is set: decides for addresses without a Ferry account and for
  * the accounts it provisioned; binds as the user's entry; maps its groups to a role and,
- * with {@code FERRY_LDAP_GROUP_MAP}, to Ferry group memberships. Reports its status (the
- * last successful sign-in, the last error) to the admin area.
+ * with {@code FERRY_LDAP_GROUP_MAP}, to Ferry group memberships. An account whose entry
+ * was removed or disabled loses its sessions at its next refresh or sign-in attempt.
+ * Reports its status (the last successful sign-in, the last error) to the admin area.
  */
 @Service
 class LdapSignIn implements DirectoryPasswords, SignInProviderReport {
@@ -42,10 +44,14 @@ class LdapSignIn implements DirectoryPasswords, SignInProviderReport {
 
 	private final DirectoryGroups memberships;
 
-	LdapSignIn(LdapProperties properties, DirectoryAccounts accounts, DirectoryGroups memberships, Clock clock) {
+	private final SessionService sessions;
+
+	LdapSignIn(LdapProperties properties, DirectoryAccounts accounts, DirectoryGroups memberships,
+			SessionService sessions, Clock clock) {
 		this.properties = properties;
 		this.accounts = accounts;
 		this.memberships = memberships;
+		this.sessions = sessions;
 		this.groups = new LdapGroups(properties.groupMap());
 		this.health = new ProviderHealth(clock);
 		this.directory = properties.enabled() ? new LdapDirectory(properties) : null;
@@ -77,8 +83,13 @@ class LdapSignIn implements DirectoryPasswords, SignInProviderReport {
 			return FirstFactor.Outcome.failed(login, known, FirstFactor.Outcome.DIRECTORY_UNAVAILABLE);
 		}
 		if (entry.isEmpty()) {
-			// A provisioned account whose entry is gone: removed from the directory.
-			return FirstFactor.Outcome.failed(login, known, (known != null) ? "not_in_directory" : "unknown_account");
+			if (known == null) {
+				return FirstFactor.Outcome.failed(login, null, "unknown_account");
+			}
+			// A provisioned account whose entry is gone: removed from the directory, so
+			// the devices still signed in lose their sessions too.
+			sessions.revokeAll(known.id(), LdapDirectory.NOT_IN_DIRECTORY);
+			return FirstFactor.Outcome.failed(login, known, LdapDirectory.NOT_IN_DIRECTORY);
 		}
 		DirectoryAccounts.Resolved resolved = accounts.resolve(entry.get(), roles.map(entry.get().groups()),
 				properties.autoProvision());
@@ -91,6 +102,23 @@ class LdapSignIn implements DirectoryPasswords, SignInProviderReport {
 		}
 		health.succeeded();
 		return FirstFactor.Outcome.passed(login, resolved.user(), PROVIDER_ID);
+	}
+
+	@Override
+	public Optional<String> withdrawal(UUID userId) {
+		Optional<String> dn = properties.enabled() ? accounts.dnOf(userId) : Optional.empty();
+		if (dn.isEmpty()) {
+			return Optional.empty();
+		}
+		try {
+			return directory.withdrawal(dn.get());
+		}
+		catch (LDAPException ex) {
+			// A directory that cannot answer ends nobody's sessions; the admin area shows
+			// it.
+			health.failed(ex.getResultCode().getName());
+			return Optional.empty();
+		}
 	}
 
 	/**

@@ -115,7 +115,7 @@ class ResponseReader {
 			}
 			return;
 		}
-		AssertionDecryption.decrypt(response, encrypted.get(0), keys.forProvider(provider.id()).privateKey());
+		AssertionDecryption.decrypt(response, encrypted.get(0), keys.forProvider(provider).privateKey());
 	}
 
 	/** How many SAML assertion elements so named the whole document holds. */

@@ -23,8 +23,8 @@ record SamlProperties(String metadataUrl, String metadataFile, @DefaultValue("SA
 		@DefaultValue("displayName") String nameAttribute, String rolesAttribute, String adminRole, String guestRole,
 		String roleMap, @DefaultValue("user") String defaultRole, String groupsAttribute, String groupMap,
 		@DefaultValue("true") boolean autoProvision, @DefaultValue("false") boolean linkByEmail,
-		@DefaultValue("false") boolean idpInitiated, @DefaultValue("false") boolean requireEncryption,
-		@DefaultValue List<Provider> providers) {
+		@DefaultValue("false") boolean idpInitiated, @DefaultValue("false") boolean requireEncryption, String spKeyFile,
+		String spCertFile, @DefaultValue List<Provider> providers) {
 
 	static final String ENVIRONMENT_PROVIDER = "saml";
 
@@ -34,7 +34,8 @@ record SamlProperties(String metadataUrl, String metadataFile, @DefaultValue("SA
 		if (blank(metadataUrl) != null || blank(metadataFile) != null) {
 			all.add(new Provider(ENVIRONMENT_PROVIDER, name, metadataUrl, metadataFile, entityId, emailAttribute,
 					nameAttribute, rolesAttribute, adminRole, guestRole, pairs(roleMap), defaultRole, groupsAttribute,
-					pairs(groupMap), autoProvision, linkByEmail, idpInitiated, requireEncryption));
+					pairs(groupMap), autoProvision, linkByEmail, idpInitiated, requireEncryption, spKeyFile,
+					spCertFile));
 		}
 		all.addAll(providers);
 		return all;
@@ -69,6 +70,8 @@ record SamlProperties(String metadataUrl, String metadataFile, @DefaultValue("SA
 	 * roles and groups as for OpenID Connect. {@code idpInitiated} also accepts responses
 	 * no request of Ferry's asked for (sign-in started at the identity provider).
 	 * {@code requireEncryption} refuses assertions the provider did not encrypt to Ferry.
+	 * {@code spKeyFile} and {@code spCertFile} (PEM) replace the key pair Ferry makes for
+	 * signing and decryption towards this provider.
 	 */
 	record Provider(String id, @DefaultValue("SAML sign-on") String name, String metadataUrl, String metadataFile,
 			String entityId, @DefaultValue("email") String emailAttribute,
@@ -76,7 +79,8 @@ record SamlProperties(String metadataUrl, String metadataFile, @DefaultValue("SA
 			String guestRole, @DefaultValue Map<String, String> roleMap, @DefaultValue("user") String defaultRole,
 			String groupsAttribute, @DefaultValue Map<String, String> groupMap,
 			@DefaultValue("true") boolean autoProvision, @DefaultValue("false") boolean linkByEmail,
-			@DefaultValue("false") boolean idpInitiated, @DefaultValue("false") boolean requireEncryption) {
+			@DefaultValue("false") boolean idpInitiated, @DefaultValue("false") boolean requireEncryption,
+			String spKeyFile, String spCertFile) {
 
 		/** The key of this provider's linked identities, apart from OIDC providers'. */
 		String source() {

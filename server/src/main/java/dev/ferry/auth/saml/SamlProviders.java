@@ -62,6 +62,7 @@ class SamlProviders implements SignInProviderReport, SignInOptions {
 				throw new IllegalStateException("Two SAML providers are called " + provider.id());
 			}
 			provider.rules().validated();
+			endpoints.readKeyFiles(provider);
 			health.put(provider.id(), new ProviderHealth(clock));
 		}
 	}

@@ -40,12 +40,21 @@ class SpEndpoints {
 	/** Ferry's service provider metadata for this provider. */
 	String metadata(SamlProperties.Provider provider) {
 		return SamlMessages.metadata(entityId(provider), consumerUrl(provider), logoutUrl(provider),
-				keys.forProvider(provider.id()).certificateText());
+				keys.forProvider(provider).certificateText());
+	}
+
+	/**
+	 * Reads an operator's key files at startup, so a bad one stops Ferry with the reason.
+	 */
+	void readKeyFiles(SamlProperties.Provider provider) {
+		if (SpKeyFiles.configured(provider)) {
+			keys.forProvider(provider);
+		}
 	}
 
 	/** Ferry's signing key towards this provider. */
 	PrivateKey signingKey(SamlProperties.Provider provider) {
-		return keys.forProvider(provider.id()).privateKey();
+		return keys.forProvider(provider).privateKey();
 	}
 
 	private static String base(SamlProperties.Provider provider) {

@@ -38,7 +38,8 @@ import org.springframework.stereotype.Component;
  * use, its private half sealed under the KEK in {@code saml_sp_keys}, its public half in
  * a self-signed certificate that the metadata publishes (identity providers take the key
  * from it; nobody checks the certificate's chain). Nodes racing to make one keep
- * whichever was stored first.
+ * whichever was stored first. A provider with {@code sp-key-file} and
+ * {@code sp-cert-file} uses that pair instead ({@link SpKeyFiles}).
  */
 @Component
 class SpKeys {
@@ -64,12 +65,16 @@ class SpKeys {
 		this.clock = clock;
 	}
 
-	/** The provider's key pair, made and stored when it has none yet. */
-	SpKey forProvider(String provider) {
-		return known.computeIfAbsent(provider, (id) -> load(id).orElseGet(() -> {
-			store(id, generate(id));
-			return load(id).orElseThrow();
-		}));
+	/**
+	 * The provider's key pair: the operator's files, else the stored one, made and stored
+	 * when it has none yet.
+	 */
+	SpKey forProvider(SamlProperties.Provider provider) {
+		return known.computeIfAbsent(provider.id(),
+				(id) -> SpKeyFiles.configured(provider) ? SpKeyFiles.read(provider) : load(id).orElseGet(() -> {
+					store(id, generate(id));
+					return load(id).orElseThrow();
+				}));
 	}
 
 	private Optional<SpKey> load(String provider) {

@@ -28,4 +28,11 @@ public interface DirectoryPasswords {
 	 */
 	FirstFactor.Outcome authenticate(String login, Optional<User> account, String password);
 
+	/**
+	 * Why the directory no longer admits this account it provisioned (its entry removed
+	 * or disabled there), or empty while it does, for other accounts, and when the
+	 * directory cannot be asked: a session refresh then ends all the account's sessions.
+	 */
+	Optional<String> withdrawal(UUID userId);
+
 }

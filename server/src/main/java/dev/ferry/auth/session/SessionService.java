@@ -149,6 +149,16 @@ public class SessionService {
 				.detail("reason", "suspended"));
 			throw AuthException.invalidRefreshToken();
 		}
+		Optional<String> withdrawn = gate.directoryWithdrawal(user);
+		if (withdrawn.isPresent()) {
+			int ended = sessions.revokeAll(user.id(), null, now, withdrawn.get());
+			audit.record(AuditEvent.denied("auth.refresh")
+				.by(user.auditActor())
+				.object("session", token.sessionId())
+				.detail("reason", withdrawn.get())
+				.detail("sessions_ended", ended));
+			throw AuthException.invalidRefreshToken();
+		}
 		gate.admit(user, client, "auth.refresh");
 		// A token another request rotated a moment ago is within the grace too.
 		boolean firstUse = token.rotatedAt() == null && sessions.markRotated(hash, now);

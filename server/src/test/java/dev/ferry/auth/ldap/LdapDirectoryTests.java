@@ -62,7 +62,8 @@ class LdapDirectoryTests {
 	@Test
 	void aDirectoryThatCannotBeReachedRefusesTheSignInAndShowsInTheStatus() {
 		// Nothing listens on the discard port.
-		LdapSignIn down = new LdapSignIn(properties("ldap://127.0.0.1:9", false, null), null, null, Clock.systemUTC());
+		LdapSignIn down = new LdapSignIn(properties("ldap://127.0.0.1:9", false, null), null, null, null,
+				Clock.systemUTC());
 
 		FirstFactor.Outcome outcome = down.authenticate("bob@ldap.test", Optional.empty(), "bob-Directory-pass-1");
 		List<ProviderHealth.Status> status = down.providers();

@@ -151,6 +151,37 @@ class LdapSignInIntegrationTests {
 	}
 
 	@Test
+	void someoneRemovedFromTheDirectoryLosesEverySessionAtTheNextRefresh() {
+		String mail = TestDirectory.addPerson(PASSWORD, "ferry-users");
+		JsonNode first = signIn(mail, PASSWORD).json();
+		String other = api.login(mail, PASSWORD);
+		Api.Response before = refresh(first.get("refresh_token").asString());
+
+		TestDirectory.delete(mail);
+		Api.Response after = refresh(before.json().get("refresh_token").asString());
+
+		assertThat(before.status()).isEqualTo(200);
+		assertThat(after.status()).isEqualTo(401);
+		assertThat(after.json().get("type").asString()).isEqualTo("/problems/invalid-refresh-token");
+		assertThat(api.get("/api/v1/me", other).status()).as("the other device's session ended too").isEqualTo(401);
+		assertThat(details("auth.refresh")).anySatisfy((d) -> assertThat(d).contains("not_in_directory"));
+	}
+
+	@Test
+	void aSignInAttemptAfterTheRemovalEndsTheSessionsLeft() {
+		String mail = TestDirectory.addPerson(PASSWORD, "ferry-users");
+		String token = api.login(mail, PASSWORD);
+		Api.Response signedIn = api.get("/api/v1/me", token);
+
+		TestDirectory.delete(mail);
+		Api.Response attempt = signIn(mail, PASSWORD);
+
+		assertThat(signedIn.status()).isEqualTo(200);
+		assertThat(attempt.status()).isEqualTo(401);
+		assertThat(api.get("/api/v1/me", token).status()).isEqualTo(401);
+	}
+
+	@Test
 	void ferrysPasswordChangeAndResetAreRefusedForADirectoryAccount() {
 		String mail = TestDirectory.addPerson(PASSWORD, "ferry-users");
 		String token = api.login(mail, PASSWORD);
@@ -242,6 +273,10 @@ class LdapSignInIntegrationTests {
 
 	Api.Response signIn(String email, String password) {
 		return api.post("/api/v1/auth/login", Map.of("email", email, "password", password), null);
+	}
+
+	Api.Response refresh(String refreshToken) {
+		return api.post("/api/v1/auth/refresh", Map.of("refresh_token", refreshToken), null);
 	}
 
 	Map<String, String> me(String token) {

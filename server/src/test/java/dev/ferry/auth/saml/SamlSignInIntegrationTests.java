@@ -66,6 +66,8 @@ class SamlSignInIntegrationTests {
 
 	static final String DESCRIPTOR = KEYCLOAK + "/realms/ferry/protocol/saml/descriptor";
 
+	static final OperatorKeyPair OPERATOR_KEY = OperatorKeyPair.make();
+
 	@LocalServerPort
 	int port;
 
@@ -124,6 +126,14 @@ class SamlSignInIntegrationTests {
 		registry.add("ferry.saml.providers[6].metadata-url", () -> DESCRIPTOR);
 		registry.add("ferry.saml.providers[6].entity-id", () -> "ferry-saml-slo");
 		registry.add("ferry.saml.providers[6].link-by-email", () -> "true");
+		// Ferry's key pair from the operator's PEM files, assertions encrypted to it.
+		registry.add("ferry.saml.providers[7].id", () -> "fixed");
+		registry.add("ferry.saml.providers[7].metadata-url", () -> DESCRIPTOR);
+		registry.add("ferry.saml.providers[7].entity-id", () -> "ferry-saml-fixed");
+		registry.add("ferry.saml.providers[7].require-encryption", () -> "true");
+		registry.add("ferry.saml.providers[7].link-by-email", () -> "true");
+		registry.add("ferry.saml.providers[7].sp-key-file", () -> OPERATOR_KEY.keyFile().toString());
+		registry.add("ferry.saml.providers[7].sp-cert-file", () -> OPERATOR_KEY.certificateFile().toString());
 	}
 
 	@BeforeEach
@@ -173,7 +183,7 @@ class SamlSignInIntegrationTests {
 			.containsExactly("keycloak /api/v1/auth/login/saml/keycloak", "file /api/v1/auth/login/saml/file",
 					"other /api/v1/auth/login/saml/other", "idp /api/v1/auth/login/saml/idp",
 					"noidp /api/v1/auth/login/saml/noidp", "enc /api/v1/auth/login/saml/enc",
-					"slo /api/v1/auth/login/saml/slo");
+					"slo /api/v1/auth/login/saml/slo", "fixed /api/v1/auth/login/saml/fixed");
 		assertThat(metadata.status()).isEqualTo(200);
 		assertThat(metadata.contentType()).startsWith("application/samlmetadata+xml");
 		assertThat(metadata.body()).contains("entityID=\"ferry-saml\"", "WantAssertionsSigned=\"true\"",
@@ -451,6 +461,24 @@ class SamlSignInIntegrationTests {
 	}
 
 	@Test
+	void theOperatorsKeyPairIsPublishedAndDecryptsTheAssertions() {
+		String published = metadataCertificate("fixed", "encryption");
+		encryptingClient("ferry-saml-fixed", OPERATOR_KEY.certificateText());
+		Browser browser = new Browser();
+		Posted posted = browser.signIn("fixed", "user");
+		String xml = new String(Base64.getDecoder().decode(posted.samlResponse()), StandardCharsets.UTF_8);
+		browser.post("fixed", posted);
+
+		assertThat(published).isEqualTo(OPERATOR_KEY.certificateText());
+		assertThat(metadataCertificate("fixed", "signing")).isEqualTo(OPERATOR_KEY.certificateText());
+		assertThat(metadataCertificate("enc", "encryption")).isNotEqualTo(OPERATOR_KEY.certificateText());
+		assertThat(xml).contains("EncryptedAssertion").doesNotContain("user@keycloak.test");
+		assertThat(browser.landing).isEqualTo("/");
+		assertThat(api.get("/api/v1/me", browser.accessToken()).json().get("email").asString())
+			.isEqualTo("user@keycloak.test");
+	}
+
+	@Test
 	void anAssertionWhoseKeyTravelsWithRsaPkcs1v15IsRefused() {
 		ObjectNode client = encryptingClient();
 		((ObjectNode) client.get("attributes")).put("saml.encryption.keyAlgorithm",
@@ -473,18 +501,33 @@ class SamlSignInIntegrationTests {
 	 * so a change to the cipher text meets the decryption first.
 	 */
 	ObjectNode encryptingClient() {
-		Matcher certificate = Pattern
-			.compile("<md:KeyDescriptor use=\"encryption\">\\s*<ds:KeyInfo><ds:X509Data><ds:X509Certificate>([^<]+)<")
-			.matcher(api.get("/api/v1/auth/saml/enc/metadata", null).body());
-		assertThat(certificate.find()).isTrue();
+		return encryptingClient("ferry-saml-enc", metadataCertificate("enc", "encryption"));
+	}
+
+	/**
+	 * A Keycloak client like {@link #encryptingClient()} encrypting to
+	 * {@code certificate}.
+	 */
+	ObjectNode encryptingClient(String clientId, String certificate) {
 		ObjectNode client = template();
-		client.put("clientId", "ferry-saml-enc");
+		client.put("clientId", clientId);
 		((ObjectNode) client.get("attributes")).put("saml.encrypt", "true")
 			.put("saml.server.signature", "false")
-			.put("saml.encryption.certificate", certificate.group(1))
+			.put("saml.encryption.certificate", certificate)
 			.put("saml.encryption.keyAlgorithm", "http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p");
 		ensureKeycloakClient(client);
 		return client;
+	}
+
+	/**
+	 * The certificate Ferry's metadata for {@code provider} publishes for {@code use}.
+	 */
+	String metadataCertificate(String provider, String use) {
+		Matcher certificate = Pattern
+			.compile("<md:KeyDescriptor use=\"" + use + "\">\\s*<ds:KeyInfo><ds:X509Data><ds:X509Certificate>([^<]+)<")
+			.matcher(api.get("/api/v1/auth/saml/" + provider + "/metadata", null).body());
+		assertThat(certificate.find()).isTrue();
+		return certificate.group(1);
 	}
 
 	/**
