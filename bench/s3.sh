@@ -111,7 +111,7 @@ med() { median $(values "$1"); }
 row() { # <label> <key> <ratio text>
   local runs
   runs=$(for v in $(values "$2"); do printf '%s ' "$(mbs "$v")"; done)
-  printf '  %-44s %9s MB/s  %-50s runs: %s\n' "$1" "$(mbs "$(med "$2")")" "$3" "$runs"
+  printf '  %-44s %9s MB/s  %-54s runs: %s\n' "$1" "$(mbs "$(med "$2")")" "$3" "$runs"
   printf '| %s | %s | %s | %s |\n' "$1" "$(mbs "$(med "$2")")" "$(echo $runs | sed 's/ /, /g')" \
     "$(echo "$3" | sed -E 's/x([0-9.]+) /\1 × /g')" >>"$WORK/table.md"
 }
@@ -174,6 +174,16 @@ for size_mb in $SIZES_MB; do
   echo "Markdown ($title):"
   echo
   cat "$WORK/table.md"
+  echo
+  echo "Row for the table of runs in bench/README.md:"
+  echo
+  printf '| %s | %s cores, load %s | %s MiB, %s runs | %s | %s | %s | %s | %s | %s | %s |\n' \
+    "$(date -u +%Y-%m-%d)" "$(nproc)" "$(cut -d' ' -f1 /proc/loadavg)" "$size_mb" "$RUNS" \
+    "$(mbs "$(med s3_put)")" "$(mbs "$(med tm_put)")" \
+    "$(mbs "$(med ferry_put)") ($(ratio "$(med ferry_put)" "$(med tm_put)"))" \
+    "$(mbs "$(med s3_get)")" "$(mbs "$(med tm_get)")" \
+    "$(mbs "$(med ferry_cold)") ($(ratio "$(med ferry_cold)" "$(med tm_get)"))" \
+    "$(mbs "$(med ferry_warm)") ($(ratio "$(med ferry_warm)" "$(med tm_get)"))"
 done
 echo
 echo "Ferry on S3, from its /metrics: cache hits and misses, ranged S3 reads"
