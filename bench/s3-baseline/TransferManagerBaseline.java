@@ -63,7 +63,7 @@ public final class TransferManagerBaseline {
 
 	public static void main(String[] args) throws Exception {
 		if (args.length != 5) {
-			System.err.println("usage: TransferManagerBaseline <endpoint> <bucket> <access key> <secret key> <work directory>");
+			System.err.println("usage: TransferManagerBaseline <endpoint> <bucket> <key> <secret> <work directory>");
 			System.exit(2);
 		}
 		String bucket = args[1];
@@ -98,6 +98,7 @@ public final class TransferManagerBaseline {
 			.endpointOverride(endpoint)
 			.region(Region.US_EAST_1)
 			.forcePathStyle(true)
+			// No checksums: S3Proxy answers 501 to the aws-chunked trailer they travel in.
 			.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
 			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(key, secret)))
 			.multipartEnabled(multipart)
@@ -124,10 +125,7 @@ public final class TransferManagerBaseline {
 		long[] run(Path source, String key) throws IOException {
 			long size = Files.size(source);
 			long start = System.nanoTime();
-			this.uploads
-				.uploadFile((u) -> u.source(source)
-					.putObjectRequest(
-							(p) -> p.bucket(this.bucket).key(key)))
+			this.uploads.uploadFile((u) -> u.source(source).putObjectRequest((p) -> p.bucket(this.bucket).key(key)))
 				.completionFuture()
 				.join();
 			long uploaded = System.nanoTime();
