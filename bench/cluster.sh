@@ -332,8 +332,9 @@ echo "| failed requests, one node / three nodes | $one_err / $three_err | | |"
 echo
 echo "Row for the table of runs in bench/README.md:"
 echo
-printf '| %s | %s, load %s | %s × %s MiB, %s runs | %s | %s | %s | %s | %s | %s | %s of %s |\n' \
+printf '| %s | %s, load %s | %s × %s MiB, %s run%s | %s | %s | %s | %s | %s | %s | %s of %s |\n' \
   "$(date -u +%Y-%m-%d)" "$(nproc) cores" "$(cut -d' ' -f1 /proc/loadavg)" "$PARALLEL" "$SIZE_MB" "$RUNS" \
+  "$([ "$RUNS" = 1 ] || echo s)" \
   "$(mbs "$(med "${direct_down[@]}")")" \
   "$(mbs "$(med "${one_down[@]}")") ($(x "${one_down[*]}" "${direct_down[*]}"))" \
   "$(mbs "$(med "${three_down[@]}")") ($(x "${three_down[*]}" "${direct_down[*]}"))" \

@@ -177,8 +177,8 @@ for size_mb in $SIZES_MB; do
   echo
   echo "Row for the table of runs in bench/README.md:"
   echo
-  printf '| %s | %s cores, load %s | %s MiB, %s runs | %s | %s | %s | %s | %s | %s | %s |\n' \
-    "$(date -u +%Y-%m-%d)" "$(nproc)" "$(cut -d' ' -f1 /proc/loadavg)" "$size_mb" "$RUNS" \
+  printf '| %s | %s cores, load %s | %s MiB, %s run%s | %s | %s | %s | %s | %s | %s | %s |\n' \
+    "$(date -u +%Y-%m-%d)" "$(nproc)" "$(cut -d' ' -f1 /proc/loadavg)" "$size_mb" "$RUNS" "$([ "$RUNS" = 1 ] || echo s)" \
     "$(mbs "$(med s3_put)")" "$(mbs "$(med tm_put)")" \
     "$(mbs "$(med ferry_put)") ($(ratio "$(med ferry_put)" "$(med tm_put)"))" \
     "$(mbs "$(med s3_get)")" "$(mbs "$(med tm_get)")" \
