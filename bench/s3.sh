@@ -20,8 +20,8 @@
 #   S3Proxy direct PUT and GET (curl --aws-sigv4; the baseline: what the S3 server can do),
 #   the AWS SDK v2's S3TransferManager (bench/s3-baseline/TransferManagerBaseline.java, the
 #   SDK version of the server, run with "java -cp" in one warm JVM beside the script)
-#   uploading the file as "aws s3 cp" does (8 MiB parts, 10 at once) and downloading it to a
-#   file (one GET: S3Proxy cannot serve the SDK's per-part GETs),
+#   uploading the file as "aws s3 cp" does (8 MiB parts, 10 at once; Java-based client) and
+#   downloading it to a file (8 MiB ranges, 10 at once; CRT-based client),
 #   Ferry local upload (curl -T) and download,
 #   Ferry s3 upload, download "cold" (the node's cache has never seen the file: uploads do
 #   not fill it) and the same download again "warm" (every segment from the cache).
@@ -29,8 +29,8 @@
 # keeps the disk use under four times the size. Figures are medians over RUNS; MB/s is 10^6 bytes per second.
 #
 # Needs: the built jar (./mvnw -B -DskipTests package), a JDK 17+ (java runs the baseline's
-# source file), curl 7.75+ (--aws-sigv4); the first run fetches the SDK's s3-transfer-manager
-# and netty-nio-client from Maven Central into ~/.m2 (bench/s3-baseline/pom.xml).
+# source file), curl 7.75+ (--aws-sigv4); the first run fetches the SDK's s3-transfer-manager,
+# netty-nio-client and aws-crt from Maven Central into ~/.m2 (bench/s3-baseline/pom.xml).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib/services.sh
@@ -59,8 +59,9 @@ log "starting S3Proxy, the transfer manager baseline and two Ferry nodes"
 start_s3proxy "$S3_PORT"
 s3_curl -X PUT "$S3_ENDPOINT/direct" -o /dev/null
 # One JVM for all runs, warm like the Ferry nodes: a line with a file's path in, a line
-# "<upload B/s> <download B/s> <S3 requests by operation>" out. exec: its pid is the JVM's.
-coproc BASELINE { exec java -cp "$(cat "$WORK/baseline.classpath")" bench/s3-baseline/TransferManagerBaseline.java \
+# "<upload B/s> <download B/s> <upload's S3 requests by operation>" out. exec: its pid is
+# the JVM's. Its temporary directory is $WORK, for the CRT's native library.
+coproc BASELINE { exec java -Djava.io.tmpdir="$WORK" -cp "$(cat "$WORK/baseline.classpath")" bench/s3-baseline/TransferManagerBaseline.java \
   "$S3_ENDPOINT" baseline "$S3_KEY" "$S3_SECRET" "$WORK" 2>"$WORK/baseline.log"; }
 remember_pid "$BASELINE_PID"
 BASELINE_IN=${BASELINE[1]} BASELINE_OUT=${BASELINE[0]}
@@ -169,7 +170,7 @@ for size_mb in $SIZES_MB; do
     "x$(ratio "$(med ferry_cold)" "$(med s3_get)") S3Proxy, x$(ratio "$(med ferry_cold)" "$(med tm_get)") transfer manager, x$(ratio "$(med ferry_cold)" "$(med local_get)") local"
   row "Ferry on S3 download, warm cache" ferry_warm \
     "x$(ratio "$(med ferry_warm)" "$(med s3_get)") S3Proxy, x$(ratio "$(med ferry_warm)" "$(med tm_get)") transfer manager, x$(ratio "$(med ferry_warm)" "$(med local_get)") local"
-  echo "  transfer manager's S3 requests in the last run: $tm_requests"
+  echo "  transfer manager's upload requests in the last run: $tm_requests"
   echo
   echo "Markdown ($title):"
   echo

@@ -29,23 +29,24 @@ import software.amazon.awssdk.transfer.s3.S3TransferManager;
 /**
  * The baseline of bench/s3.sh: the AWS SDK v2's own S3TransferManager moving a file to and
  * from S3Proxy, configured as the AWS CLI's "aws s3 cp" is by default (multipart above
- * 8 MiB, 8 MiB parts, 10 concurrent requests), on the Java-based multipart S3AsyncClient
- * over Netty (the CRT client would need native libraries).
+ * 8 MiB, 8 MiB parts or ranges, 10 concurrent requests).
  *
  * <p>
- * Two concessions to S3Proxy 4.1, both making the baseline cheaper than Ferry's own path,
- * never dearer: no request checksums (it answers 501 to the aws-chunked trailer the async
- * client sends them in, while Ferry sends CRC32C with every part), and downloads by the
- * transfer manager on a second client with multipart off, one GET streamed to the file (it
- * answers 501 to the "GET ?partNumber=" requests of the Java-based multipart download).
+ * Two clients, because S3Proxy 4.1 serves neither of the SDK's clients in both directions:
+ * uploads go through the Java-based multipart S3AsyncClient over Netty (the CRT-based client
+ * cannot read S3Proxy's answer to CreateMultipartUpload, "Upload Id not found"), downloads
+ * through the CRT-based client, which fetches ranges in parallel (the Java-based one asks
+ * for "GET ?partNumber=", which S3Proxy answers with 501 Not Implemented). Uploads send no
+ * request checksums (S3Proxy answers 501 to the aws-chunked trailer they travel in; Ferry
+ * sends CRC32C with every part), so the baseline is cheaper than Ferry's path, not dearer.
  *
  * <p>
  * Run as a coprocess so the JVM is warm for every run, as the Ferry nodes are: it warms up
  * once, prints "ready", then answers each line on stdin, the path of a file, with one timed
  * round trip of it: upload, download to a file in the work directory (as "aws s3 cp
  * s3://... file" does), delete.
- * The answer is "&lt;upload bytes/s&gt; &lt;download bytes/s&gt; &lt;S3 requests by
- * operation&gt;", so the requests show how each transfer was split.
+ * The answer is "&lt;upload bytes/s&gt; &lt;download bytes/s&gt; &lt;requests of the
+ * Java-based client by operation&gt;", so they show how the upload was split.
  *
  * <p>
  * Arguments: endpoint bucket access-key secret-key work-directory.
@@ -70,10 +71,10 @@ public final class TransferManagerBaseline {
 		Path work = Path.of(args[4]);
 		Path copy = work.resolve("baseline-download.bin");
 		URI endpoint = URI.create(args[0]);
-		try (S3AsyncClient multipart = client(endpoint, args[2], args[3], true);
-				S3AsyncClient s3 = client(endpoint, args[2], args[3], false);
-				S3TransferManager uploads = S3TransferManager.builder().s3Client(multipart).build();
-				S3TransferManager downloads = S3TransferManager.builder().s3Client(s3).build()) {
+		try (S3AsyncClient s3 = javaClient(endpoint, args[2], args[3]);
+				S3AsyncClient crt = crtClient(endpoint, args[2], args[3]);
+				S3TransferManager uploads = S3TransferManager.builder().s3Client(s3).build();
+				S3TransferManager downloads = S3TransferManager.builder().s3Client(crt).build()) {
 			s3.createBucket((b) -> b.bucket(bucket)).join();
 			Round round = new Round(uploads, downloads, s3, bucket, copy);
 			Path warm = work.resolve("baseline-warm-up.bin");
@@ -93,7 +94,7 @@ public final class TransferManagerBaseline {
 		}
 	}
 
-	private static S3AsyncClient client(URI endpoint, String key, String secret, boolean multipart) {
+	private static S3AsyncClient javaClient(URI endpoint, String key, String secret) {
 		return S3AsyncClient.builder()
 			.endpointOverride(endpoint)
 			.region(Region.US_EAST_1)
@@ -101,13 +102,27 @@ public final class TransferManagerBaseline {
 			// No checksums: S3Proxy answers 501 to the aws-chunked trailer they travel in.
 			.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
 			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(key, secret)))
-			.multipartEnabled(multipart)
+			.multipartEnabled(true)
 			.multipartConfiguration(MultipartConfiguration.builder()
 				.thresholdInBytes(PART_SIZE)
 				.minimumPartSizeInBytes(PART_SIZE)
 				.build())
 			.httpClientBuilder(NettyNioAsyncHttpClient.builder().maxConcurrency(CONCURRENCY))
 			.overrideConfiguration((config) -> config.addExecutionInterceptor(new CountRequests()))
+			.build();
+	}
+
+	/** Counts no requests: the CRT-based client takes no interceptors. */
+	private static S3AsyncClient crtClient(URI endpoint, String key, String secret) {
+		return S3AsyncClient.crtBuilder()
+			.endpointOverride(endpoint)
+			.region(Region.US_EAST_1)
+			.forcePathStyle(true)
+			.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(key, secret)))
+			.thresholdInBytes(PART_SIZE)
+			.minimumPartSizeInBytes(PART_SIZE)
+			.maxConcurrency(CONCURRENCY)
 			.build();
 	}
 
@@ -149,7 +164,7 @@ public final class TransferManagerBaseline {
 
 	}
 
-	/** Counts the S3 requests by operation, so the output shows how each transfer was split. */
+	/** Counts the S3 requests by operation, so the output shows how the upload was split. */
 	private static final class CountRequests implements ExecutionInterceptor {
 
 		@Override
