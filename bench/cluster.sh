@@ -1,18 +1,22 @@
 #!/usr/bin/env bash
-# Three Ferry nodes behind nginx round robin against one node behind the same nginx, then
-# a node killed with SIGKILL in the middle of the transfers (see bench/README.md, section
-# "Cluster"). Not a test: it prints figures and never fails on a time; it exits non-zero
-# only when a transfer did not complete with the right SHA-256.
+# Three Ferry nodes behind nginx round robin against one node behind the same nginx and
+# against that nginx serving the same files directly, then a node killed with SIGKILL in the
+# middle of the transfers (see bench/README.md, section "Cluster"). Not a test: it prints
+# figures and never fails on a time; it exits non-zero only when a transfer did not complete
+# with the right SHA-256. It ends with the figures as markdown, ready to paste into the README.
 #
 #   bench/cluster.sh                     # 4 parallel x 32 MiB, 2 runs: 2-3 minutes on an idle machine
 #   PARALLEL=8 SIZE_MB=256 RUNS=3 bench/cluster.sh   # (the three nodes alone start in 5 minutes under load)
 #
-# It starts, under a fresh temporary directory and on its own ports (18290-18297), what the
+# It starts, under a fresh temporary directory and on its own ports (18290-18298), what the
 # cluster test (ClusterIntegrationTests) starts: a throw-away PostgreSQL, S3Proxy (as
 # bin/test-services does), Redis, three nodes from server/target/ferry.jar sharing them and
-# one keyset file (FERRY_NODE_NAME node-1..3), and Debian's nginx with two front ends:
+# one keyset file (FERRY_NODE_NAME node-1..3), and Debian's nginx with three front ends:
 #   - "three nodes": upstream node-1, node-2, node-3, round robin, no stickiness;
-#   - "one node": upstream node-1 only, so both pay the same proxy hop.
+#   - "one node": upstream node-1 only, so both pay the same proxy hop;
+#   - "direct": the same random files as plain files, GET with sendfile (the baseline: what
+#     nginx alone does with these bytes on this machine), and PUT into the directory with
+#     the dav module (a whole-file upload, no tus, no encryption: an upper bound).
 # The nginx settings are the cluster test's: bodies streamed both ways, a request that
 # cannot reach a node passed to the next one (PATCH included).
 #
@@ -24,9 +28,11 @@
 # Every failed request is counted ("errors") and retried, up to 60 times per transfer.
 #
 # Phases, each through nginx:
-#   1. one node: PARALLEL uploads at once, then PARALLEL downloads at once; RUNS times;
-#   2. three nodes: the same; aggregate MB/s (all bytes / wall time), median of RUNS;
-#   3. kill: PARALLEL uploads and PARALLEL downloads at once through the three-node front
+#   1. per run (RUNS times): direct, PARALLEL PUTs at once, then PARALLEL GETs at once;
+#      one node, PARALLEL uploads at once, then PARALLEL downloads at once; three nodes,
+#      the same; aggregate MB/s (all bytes / wall time), median of RUNS, ratios three nodes /
+#      one node / direct;
+#   2. kill: PARALLEL uploads and PARALLEL downloads at once through the three-node front
 #      end; node-2 gets SIGKILL when half of all bytes have moved. Then every upload's
 #      SHA-256 (as the server computed it, GET /api/v1/files/<id>) and every download's
 #      (of the bytes curl wrote) is compared with the source file's.
@@ -52,6 +58,7 @@ CHUNK=$((CHUNK_MB * 1024 * 1024))
 NODE_PORTS=($((BASE_PORT + 3)) $((BASE_PORT + 4)) $((BASE_PORT + 5)))
 THREE=http://127.0.0.1:$((BASE_PORT + 6))
 ONE=http://127.0.0.1:$((BASE_PORT + 7))
+DIRECT=http://127.0.0.1:$((BASE_PORT + 8))
 
 log "starting PostgreSQL, S3Proxy and Redis"
 start_postgres "$BASE_PORT"
@@ -113,6 +120,12 @@ $(for port in "${NODE_PORTS[@]}"; do echo "    server 127.0.0.1:$port max_fails=
     listen 127.0.0.1:$((BASE_PORT + 7));
     location / { proxy_pass http://one; }
   }
+  server {
+    listen 127.0.0.1:$((BASE_PORT + 8));
+    sendfile on;
+    root $WORK/src;
+    location /upload/ { dav_methods PUT; }
+  }
 }
 CONF
 nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" &
@@ -122,7 +135,7 @@ TOKEN=$(login "$THREE")
 AUTH="Authorization: Bearer $TOKEN"
 
 log "creating $PARALLEL random files of $SIZE_MB MiB"
-mkdir -p "$WORK/src" "$WORK/out" "$WORK/result"
+mkdir -p "$WORK/src/upload" "$WORK/out" "$WORK/result"
 for i in $(seq 1 "$PARALLEL"); do
   head -c "$SIZE" /dev/urandom >"$WORK/src/$i.bin"
   sha256sum "$WORK/src/$i.bin" | cut -d' ' -f1 >"$WORK/src/$i.sha256"
@@ -160,13 +173,13 @@ tus_upload() { # <base> <i> <result>
   echo "${url##*/} $errors" >"$result"
 }
 
-# Download of <file id> through <base> into <out>, resuming after a broken response;
-# writes "<errors>" to <result>.
-download() { # <base> <file id> <out> <result>
-  local base=$1 id=$2 out=$3 result=$4 errors=0 have=0 range=()
+# Download of <url> into <out>, resuming after a broken response; writes "<errors>" to
+# <result>. The same client for Ferry's downloads and nginx's plain files.
+download() { # <url> <out> <result>
+  local url=$1 out=$2 result=$3 errors=0 have=0 range=()
   : >"$out"
   while [ "$have" -lt "$SIZE" ] && [ "$errors" -lt "$MAX_ERRORS" ]; do
-    if ! curl -sS -f -H "$AUTH" "${range[@]}" "$base/api/v1/files/$id/download" >>"$out" 2>/dev/null; then
+    if ! curl -sS -f -H "$AUTH" "${range[@]}" "$url" >>"$out" 2>/dev/null; then
       errors=$((errors + 1))
       sleep 0.5
     fi
@@ -195,7 +208,8 @@ round() { # <base> <tag>
   up=$(rate "$PARALLEL" "$start")
   start=$(now) pids=()
   for i in $(seq 1 "$PARALLEL"); do
-    download "$base" "$(cut -d' ' -f1 "$WORK/result/$tag-up-$i")" "$WORK/out/$tag-$i.bin" "$WORK/result/$tag-down-$i" &
+    download "$base/api/v1/files/$(cut -d' ' -f1 "$WORK/result/$tag-up-$i")/download" "$WORK/out/$tag-$i.bin" \
+      "$WORK/result/$tag-down-$i" &
     pids+=($!)
   done
   wait "${pids[@]}"
@@ -204,11 +218,36 @@ round() { # <base> <tag>
   echo "$up $down $(sum_errors "$WORK"/result/"$tag"-up-? "$WORK"/result/"$tag"-down-?)"
 }
 
+# The baseline through the same nginx: PARALLEL whole-file PUTs of the source files at
+# once, then PARALLEL GETs of them at once (sendfile). Prints "<upload B/s> <download B/s>".
+direct_round() { # <tag>
+  local tag=$1 start up down i pids=()
+  start=$(now)
+  for i in $(seq 1 "$PARALLEL"); do
+    curl -fsS -o /dev/null -T "$WORK/src/$i.bin" "$DIRECT/upload/$tag-$i.bin" &
+    pids+=($!)
+  done
+  wait "${pids[@]}" || die "a PUT to nginx failed; see $WORK/nginx/error.log"
+  up=$(rate "$PARALLEL" "$start")
+  start=$(now) pids=()
+  for i in $(seq 1 "$PARALLEL"); do
+    download "$DIRECT/$i.bin" "$WORK/out/$tag-$i.bin" "$WORK/result/$tag-down-$i" &
+    pids+=($!)
+  done
+  wait "${pids[@]}"
+  down=$(rate "$PARALLEL" "$start")
+  rm -f "$WORK"/out/"$tag"-*.bin "$WORK"/src/upload/*
+  echo "$up $down"
+}
+
 log "warming up (one untimed round through three nodes)"
 round "$THREE" warm >/dev/null
-one_up=() one_down=() one_err=0 three_up=() three_down=() three_err=0
+direct_up=() direct_down=() one_up=() one_down=() one_err=0 three_up=() three_down=() three_err=0
 for run in $(seq 1 "$RUNS"); do
-  log "run $run of $RUNS: one node, then three nodes"
+  log "run $run of $RUNS: nginx direct, one node, three nodes"
+  read -r up down < <(direct_round "direct-$run")
+  [ -n "$down" ] || die "the direct round through nginx failed; see $WORK/nginx/error.log"
+  direct_up+=("$up") direct_down+=("$down")
   read -r up down err < <(round "$ONE" "one-$run")
   one_up+=("$up") one_down+=("$down") one_err=$((one_err + err))
   read -r up down err < <(round "$THREE" "three-$run")
@@ -220,7 +259,8 @@ start=$(now) pids=()
 for i in $(seq 1 "$PARALLEL"); do
   tus_upload "$THREE" "$i" "$WORK/result/kill-up-$i" &
   pids+=($!)
-  download "$THREE" "$(cut -d' ' -f1 "$WORK/result/warm-up-$i")" "$WORK/out/kill-$i.bin" "$WORK/result/kill-down-$i" &
+  download "$THREE/api/v1/files/$(cut -d' ' -f1 "$WORK/result/warm-up-$i")/download" "$WORK/out/kill-$i.bin" \
+    "$WORK/result/kill-down-$i" &
   pids+=($!)
 done
 running() { for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && return 0; done; return 1; }
@@ -253,16 +293,53 @@ kill_errors=$(sum_errors "$WORK"/result/kill-up-? "$WORK"/result/kill-down-?)
 
 med() { median "$@"; }
 runs() { for v in "$@"; do printf '%s ' "$(mbs "$v")"; done; }
+x() { ratio "$(med $1)" "$(med $2)"; } # x "<values a>" "<values b>": median a / median b
+load=$(cut -d' ' -f1-3 /proc/loadavg)
+jvm=$(java -version 2>&1 | head -1)
 echo
 echo "Cluster, $PARALLEL parallel x ${SIZE_MB} MiB, tus PATCHes of ${CHUNK_MB} MiB, through nginx, median of $RUNS,"
-echo "$(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
-printf '  %-34s %9s MB/s  %-18s runs: %s\n' \
-  "one node, upload" "$(mbs "$(med "${one_up[@]}")")" "" "$(runs "${one_up[@]}")" \
-  "three nodes, upload" "$(mbs "$(med "${three_up[@]}")")" "x$(ratio "$(med "${three_up[@]}")" "$(med "${one_up[@]}")") one node" "$(runs "${three_up[@]}")" \
-  "one node, download" "$(mbs "$(med "${one_down[@]}")")" "" "$(runs "${one_down[@]}")" \
-  "three nodes, download" "$(mbs "$(med "${three_down[@]}")")" "x$(ratio "$(med "${three_down[@]}")" "$(med "${one_down[@]}")") one node" "$(runs "${three_down[@]}")"
+echo "$(nproc) cores, load $load, $jvm"
+line() { printf '  %-34s %9s MB/s  %-34s runs: %s\n' "$@"; }
+line "nginx direct, PUT (dav)" "$(mbs "$(med "${direct_up[@]}")")" "" "$(runs "${direct_up[@]}")"
+line "one node, upload" "$(mbs "$(med "${one_up[@]}")")" "x$(x "${one_up[*]}" "${direct_up[*]}") direct" "$(runs "${one_up[@]}")"
+line "three nodes, upload" "$(mbs "$(med "${three_up[@]}")")" \
+  "x$(x "${three_up[*]}" "${one_up[*]}") one node, x$(x "${three_up[*]}" "${direct_up[*]}") direct" "$(runs "${three_up[@]}")"
+line "nginx direct, GET (sendfile)" "$(mbs "$(med "${direct_down[@]}")")" "" "$(runs "${direct_down[@]}")"
+line "one node, download" "$(mbs "$(med "${one_down[@]}")")" "x$(x "${one_down[*]}" "${direct_down[*]}") direct" "$(runs "${one_down[@]}")"
+line "three nodes, download" "$(mbs "$(med "${three_down[@]}")")" \
+  "x$(x "${three_down[*]}" "${one_down[*]}") one node, x$(x "${three_down[*]}" "${direct_down[*]}") direct" "$(runs "${three_down[@]}")"
 echo "  failed requests (retried): one node $one_err, three nodes $three_err"
 echo "Kill: node-2 SIGKILLed after $(mbs "$killed_at") MB of $(mbs $((2 * half))) MB had moved;"
 echo "  $PARALLEL uploads + $PARALLEL downloads at $(mbs "$kill_rate") MB/s aggregate, $kill_errors failed requests retried;"
 echo "  SHA-256 equal for $complete of $((2 * PARALLEL)) transfers, wrong or missing for $wrong"
+
+# The same as markdown: the table of this run, and one row for the README's table of runs.
+md() { printf '| %s | %s | %s | %s |\n' "$1" "$(mbs "$(med $2)")" "$(runs $2 | sed 's/ $//; s/ /, /g')" "$3"; }
+echo
+echo "Markdown ($(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load $load, $jvm):"
+echo
+echo "| $PARALLEL parallel × $SIZE_MB MiB, through nginx | MB/s aggregate | runs | ratio |"
+echo "|---|---:|---|---|"
+md "nginx direct, PUT (dav)" "${direct_up[*]}" ""
+md "one node, tus uploads ($CHUNK_MB MiB PATCHes)" "${one_up[*]}" "$(x "${one_up[*]}" "${direct_up[*]}") × direct"
+md "three nodes, tus uploads" "${three_up[*]}" \
+  "$(x "${three_up[*]}" "${one_up[*]}") × one node, $(x "${three_up[*]}" "${direct_up[*]}") × direct"
+md "nginx direct, GET (sendfile)" "${direct_down[*]}" ""
+md "one node, downloads" "${one_down[*]}" "$(x "${one_down[*]}" "${direct_down[*]}") × direct"
+md "three nodes, downloads" "${three_down[*]}" \
+  "$(x "${three_down[*]}" "${one_down[*]}") × one node, $(x "${three_down[*]}" "${direct_down[*]}") × direct"
+echo "| failed requests, one node / three nodes | $one_err / $three_err | | |"
+echo
+echo "Row for the table of runs in bench/README.md:"
+echo
+printf '| %s | %s, load %s | %s × %s MiB, %s run%s | %s | %s | %s | %s | %s | %s | %s of %s |\n' \
+  "$(date -u +%Y-%m-%d)" "$(nproc) cores" "$(cut -d' ' -f1 /proc/loadavg)" "$PARALLEL" "$SIZE_MB" "$RUNS" \
+  "$([ "$RUNS" = 1 ] || echo s)" \
+  "$(mbs "$(med "${direct_down[@]}")")" \
+  "$(mbs "$(med "${one_down[@]}")") ($(x "${one_down[*]}" "${direct_down[*]}"))" \
+  "$(mbs "$(med "${three_down[@]}")") ($(x "${three_down[*]}" "${direct_down[*]}"))" \
+  "$(mbs "$(med "${direct_up[@]}")")" \
+  "$(mbs "$(med "${one_up[@]}")") ($(x "${one_up[*]}" "${direct_up[*]}"))" \
+  "$(mbs "$(med "${three_up[@]}")") ($(x "${three_up[*]}" "${direct_up[*]}"))" \
+  "$complete" "$((2 * PARALLEL))"
 [ "$wrong" = 0 ] && [ -n "$killed_at" ]
