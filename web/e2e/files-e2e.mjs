@@ -1,6 +1,7 @@
 // End-to-end run of versions, the trash and bulk operations in the web UI: restores the first
 // version of report.txt from its versions dialog, restores minutes.txt from the Trash page and
-// moves the three files of /inbox to /archive with one bulk request.
+// downloads the three files of /inbox as one ZIP (a native download with a ticket, never
+// fetched into the page) and moves them to /archive with one bulk request.
 // Driven by dev.ferry.web.FilesUiEndToEndIntegrationTests, which seeds the files; by hand:
 // FERRY_URL=... FERRY_EMAIL=... FERRY_PASSWORD=... node e2e/files-e2e.mjs
 import { mkdirSync, writeFileSync } from 'node:fs'
@@ -15,7 +16,7 @@ const resultFile = process.env.FERRY_E2E_RESULT ?? join(shots, 'files-result.jso
 const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium'
 
 mkdirSync(shots, { recursive: true })
-const result = { screens: {}, screenshots: [], csp: [], pageErrors: [], bulkRequests: 0 }
+const result = { screens: {}, screenshots: [], csp: [], pageErrors: [], bulkRequests: 0, zip: null }
 const log = logger('files-e2e')
 const capture = (page, name) => captureScreen(page, name, { shots, result, phone: 'shot', fullPage: false })
 
@@ -23,8 +24,10 @@ const browser = await openBrowser({ executablePath })
 try {
   const page = browser.page
   page.setDefaultTimeout(60_000)
+  const scripted = []
   page.on('request', (request) => {
     if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/v1/files/bulk') result.bulkRequests++
+    if (request.resourceType() === 'fetch' || request.resourceType() === 'xhr') scripted.push(new URL(request.url()).pathname)
   })
   await page.goto(`${base}/files`)
   await submitSignIn(page, email, password)
@@ -58,6 +61,17 @@ try {
   const selection = page.getByRole('region', { name: 'Selected files' })
   await selection.getByText('3 selected').waitFor()
   await capture(page, 'files-bulk')
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    selection.getByRole('button', { name: 'Download as ZIP', exact: true }).click(),
+  ])
+  const zipPath = join(shots, 'files-bulk.zip')
+  await download.saveAs(zipPath)
+  const zipUrl = new URL(download.url())
+  check(zipUrl.searchParams.get('ticket')?.startsWith('fdt_'), `the ZIP did not use a ticket URL: ${zipUrl}`)
+  check(!scripted.includes(zipUrl.pathname), 'the page fetched the ZIP itself')
+  result.zip = { path: zipPath, filename: download.suggestedFilename(), urlPath: zipUrl.pathname }
+  log(`downloaded the selection natively as ${download.suggestedFilename()}`)
   await selection.getByRole('button', { name: 'Move', exact: true }).click()
   const move = page.getByRole('dialog', { name: 'Move 3 files' })
   await move.getByLabel('Destination folder').fill('/archive')

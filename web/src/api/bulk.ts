@@ -1,4 +1,4 @@
-import { saveGenerated } from '../lib/download'
+import { downloadWithTicket } from '../lib/download'
 import { api } from './client'
 import type { Received, Schemas } from './types'
 
@@ -23,11 +23,15 @@ export function bulkJob(id: string, signal?: AbortSignal): Promise<BulkJob> {
 
 export const jobFinished = (job: BulkJob) => job.status !== 'running'
 
+/** A registered ZIP set: where its archive streams from, for a download ticket. */
+export type ZipSet = Received<Schemas['ZipSetView'], 'id' | 'count' | 'download_url' | 'expires_at'>
+
 /**
- * The ZIP is a POST (the ids are the body), so no download ticket can start it: the page
- * receives it and saves it.
+ * The ids of a ZIP do not fit in a URL, so they are registered first (checked by the server
+ * for a few minutes); then the browser downloads the set natively with a ticket, streaming
+ * the archive to disk rather than through this page's memory.
  */
 export async function downloadZip(ids: string[]): Promise<void> {
-  const response = await api.send('/api/v1/files/bulk', { method: 'POST', json: { operation: 'zip', ids } })
-  saveGenerated(await response.blob(), 'files.zip')
+  const set = await api.request<ZipSet>('/api/v1/files/zips', { json: { ids } })
+  await downloadWithTicket(set.download_url)
 }

@@ -111,6 +111,17 @@ describe('FileTable', () => {
     expect(handlers.onDownload).toHaveBeenCalledTimes(1)
   })
 
+  it('flags files with personal data, naming the kinds found', () => {
+    const flagged = { ...files[1]!, id: '5', name: 'customers.csv', pii_flags: ['email', 'iban', 'passport'] }
+    setup(new Set(), [flagged, files[0]!])
+    expect(screen.getAllByText('Personal data')).toHaveLength(1)
+    const explained = screen.getByText(/^Contains /)
+    expect(explained.textContent).toBe(
+      'Contains email addresses, IBANs, and passport. Public links to it may be blocked by policy; share it with named users instead.',
+    )
+    expect(explained.parentElement?.title).toBe(explained.textContent)
+  })
+
   it("shows a file's tags, filters by one on click and opens its versions", async () => {
     const handlers = setup()
     await userEvent.click(screen.getByRole('button', { name: 'Show files tagged holiday' }))

@@ -9,6 +9,7 @@ import { Icon } from '../ui/Icon'
 import { FolderIcon } from './FileIcon'
 import { FilePreview } from './FilePreview'
 import { folderName } from './paths'
+import { piiLabel } from './pii'
 import { isQuarantined, scanLabel } from './scan'
 
 const messages = defineMessages<
@@ -157,6 +158,7 @@ export function FileTable(props: Props) {
         {files.map((file) => {
           const isSelected = selected.has(file.id)
           const scan = scanLabel(file, intl)
+          const pii = piiLabel(file, intl)
           const quarantined = isQuarantined(file)
           return (
             <tr
@@ -186,6 +188,12 @@ export function FileTable(props: Props) {
                       {scan && (
                         <span title={scan.title} className="min-w-0 shrink truncate">
                           <Badge tone={scan.tone}>{scan.text}</Badge>
+                        </span>
+                      )}
+                      {pii && (
+                        <span title={pii.title} className="min-w-0 shrink truncate">
+                          <Badge tone="amber">{pii.text}</Badge>
+                          <span className="sr-only">{pii.title}</span>
                         </span>
                       )}
                       {props.tagsOf?.(file.id).map((tag) => {

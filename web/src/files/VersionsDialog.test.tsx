@@ -46,7 +46,11 @@ describe('VersionsDialog', () => {
         return respond(200, {
           items:
             listings === 1
-              ? [v(2, true, 2000), v(1, false, 1000)]
+              ? [
+                  { ...v(2, true, 2000), uploaded_by: { id: 'u1', name: 'Fay Files', email: 'fay@ferry.test' } },
+                  { ...v(1, false, 1000), uploaded_by: { id: 'u2', email: 'sam@ferry.test' } },
+                  { ...v(1, false, 10), version: 0 },
+                ]
               : [v(3, true, 1000), v(2, false, 2000), v(1, false, 1000)],
         })
       },
@@ -68,7 +72,10 @@ describe('VersionsDialog', () => {
     expect(within(list).getByText('Version 2')).toBeTruthy()
     expect(within(list).getByText('Current')).toBeTruthy()
     expect(within(list).getByText(/1 kB · uploaded/)).toBeTruthy()
-    expect(within(list).getAllByRole('button', { name: 'Restore' })).toHaveLength(1)
+    expect(within(list).getByText('by Fay Files')).toBeTruthy()
+    expect(within(list).getByText('by sam@ferry.test')).toBeTruthy()
+    expect(within(list).getByText('uploader unknown')).toBeTruthy()
+    expect(within(list).getAllByRole('button', { name: 'Restore' })).toHaveLength(2)
 
     await userEvent.click(screen.getByRole('button', { name: 'Download version 1' }))
     expect(calls[0]).toEqual({
@@ -76,7 +83,7 @@ describe('VersionsDialog', () => {
       body: { path: '/api/v1/files/f1/versions/1/download' },
     })
 
-    await userEvent.click(within(list).getByRole('button', { name: 'Restore' }))
+    await userEvent.click(within(list).getAllByRole('button', { name: 'Restore' })[0]!)
     expect(calls).toHaveLength(1)
     const confirm = screen.getByRole('dialog', { name: 'Restore version 1?' })
     await userEvent.click(within(confirm).getByRole('button', { name: 'Restore version' }))

@@ -120,6 +120,17 @@ export function VersionsDialog({ file, onClose }: { file: FileItem | null; onClo
                       values={{ size: formatBytes(version.size), when: formatRelative(version.created_at) }}
                     />
                   </p>
+                  <p className="truncate text-[13px] muted" title={version.uploaded_by?.email}>
+                    {version.uploaded_by ? (
+                      <FormattedMessage
+                        id="files.versions.uploadedBy"
+                        defaultMessage="by {who}"
+                        values={{ who: version.uploaded_by.name || version.uploaded_by.email }}
+                      />
+                    ) : (
+                      <FormattedMessage id="files.versions.uploaderUnknown" defaultMessage="uploader unknown" />
+                    )}
+                  </p>
                 </div>
                 <IconButton
                   icon="download"

@@ -34,7 +34,7 @@ final class TableOwners {
 			// files: versions (i16a)
 			Map.entry("file_versions", "files"), Map.entry("file_version_settings", "files"),
 			Map.entry("file_version_pins", "files"), Map.entry("trashed_files", "files"),
-			Map.entry("file_jobs", "files"), Map.entry("file_tags", "files"),
+			Map.entry("file_jobs", "files"), Map.entry("file_tags", "files"), Map.entry("file_zip_sets", "files"),
 			// share's nested modules
 			Map.entry("transfers", "share.transfer"), Map.entry("transfer_files", "share.transfer"),
 			Map.entry("transfer_recipients", "share.transfer"), Map.entry("e2e_transfers", "share.transfer"),

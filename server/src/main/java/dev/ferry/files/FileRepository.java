@@ -50,12 +50,13 @@ class FileRepository {
 	/** Inserts unless the owner already has this folder + name; says which happened. */
 	boolean insertIfFree(FileRecord file) {
 		boolean inserted = jdbc
-			.sql(dialect.insertIfAbsent("INSERT INTO files (" + COLUMNS + ", name_lower, scan_due_at) "
-					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "owner_id", "folder", "name"))
+			.sql(dialect.insertIfAbsent("INSERT INTO files (" + COLUMNS + ", name_lower, scan_due_at, uploaded_by) "
+					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "owner_id", "folder", "name"))
 			.params(file.id().toString(), file.ownerId().toString(), file.folder(), file.name(), file.contentType(),
 					file.declaredType(), file.size(), file.sha256(), file.blobId().toString(),
 					file.createdAt().toEpochMilli(), file.modifiedAt().toEpochMilli(), file.scan().status().value(),
-					file.scan().signature(), lower(file.name()), file.createdAt().toEpochMilli())
+					file.scan().signature(), lower(file.name()), file.createdAt().toEpochMilli(),
+					file.ownerId().toString())
 			.update() == 1;
 		if (inserted && file.scan().status() == ScanStatus.PENDING) {
 			scans.queue(file.id(), file.blobId());

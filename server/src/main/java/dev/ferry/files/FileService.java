@@ -130,7 +130,7 @@ class FileService implements FileCatalog {
 					quotas.release(file.id());
 					return versions.supersede(existing,
 							new VersionRepository.Content(blobId, type, declared, file.size(), file.sha256()), scan,
-							now);
+							now, owner.userId());
 				}
 			}
 			for (int n = 0; n <= MAX_NUMBERED_NAMES; n++) {

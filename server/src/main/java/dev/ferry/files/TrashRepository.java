@@ -21,7 +21,7 @@ class TrashRepository {
 
 	/** Every column {@code files} and {@code trashed_files} share but the path. */
 	private static final String REST = "content_type, declared_type, size, sha256, blob_id, created_at, modified_at, "
-			+ "scan_status, scan_signature, scan_attempts, scan_due_at, allowed_ips, version, version_at";
+			+ "scan_status, scan_signature, scan_attempts, scan_due_at, allowed_ips, version, version_at, uploaded_by";
 
 	private static final String LISTED = "id, owner_id, folder, name, content_type, size, sha256, blob_id, trashed_at";
 

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
 class VersionRepository {
 
 	private static final String COLUMNS = "id, file_id, owner_id, version, content_type, declared_type, size, sha256, "
-			+ "blob_id, scan_status, scan_signature, created_at, replaced_at";
+			+ "blob_id, scan_status, scan_signature, created_at, replaced_at, uploaded_by";
 
 	/**
 	 * Retention, like pruning, leaves the versions a share link pinned until its transfer
@@ -39,11 +39,12 @@ class VersionRepository {
 		this.scans = scans;
 	}
 
-	/** The current version's number and when its content arrived. */
+	/** The current version's number, when its content arrived and who uploaded it. */
 	Current current(UUID fileId) {
-		return jdbc.sql("SELECT version, COALESCE(version_at, created_at) AS at FROM files WHERE id = ?")
+		return jdbc.sql("SELECT version, COALESCE(version_at, created_at) AS at, uploaded_by FROM files WHERE id = ?")
 			.param(fileId.toString())
-			.query((rs, row) -> new Current(rs.getInt("version"), Instant.ofEpochMilli(rs.getLong("at"))))
+			.query((rs, row) -> new Current(rs.getInt("version"), Instant.ofEpochMilli(rs.getLong("at")),
+					uuid(rs.getString("uploaded_by"))))
 			.single();
 	}
 
@@ -58,12 +59,13 @@ class VersionRepository {
 		boolean pointed = jdbc
 			.sql("UPDATE files SET blob_id = ?, content_type = ?, declared_type = ?, size = ?, sha256 = ?, "
 					+ "modified_at = ?, version = ?, version_at = ?, scan_status = ?, scan_signature = ?, "
-					+ "scan_attempts = 0, scan_due_at = ? WHERE id = ? AND version = ? AND blob_id = ?")
+					+ "scan_attempts = 0, scan_due_at = ?, uploaded_by = ? WHERE id = ? AND version = ? AND blob_id = ?")
 			.params(target.content().blobId().toString(), target.content().contentType(),
 					target.content().declaredType(), target.content().size(), target.content().sha256(),
 					now.toEpochMilli(), target.version(), target.at().toEpochMilli(), scan.status().value(),
 					scan.signature(), (scan.status() == ScanStatus.PENDING) ? now.toEpochMilli() : null,
-					fileId.toString(), from, oldBlob.toString())
+					(target.uploadedBy() != null) ? target.uploadedBy().toString() : null, fileId.toString(), from,
+					oldBlob.toString())
 			.update() == 1;
 		if (pointed && scan.status() == ScanStatus.PENDING) {
 			scans.queue(fileId, target.content().blobId());
@@ -72,12 +74,13 @@ class VersionRepository {
 	}
 
 	void insert(Version version) {
-		jdbc.sql("INSERT INTO file_versions (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+		jdbc.sql("INSERT INTO file_versions (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(version.id().toString(), version.fileId().toString(), version.ownerId().toString(),
 					version.version(), version.content().contentType(), version.content().declaredType(),
 					version.content().size(), version.content().sha256(), version.content().blobId().toString(),
 					version.scan().status().value(), version.scan().signature(), version.createdAt().toEpochMilli(),
-					version.replacedAt().toEpochMilli())
+					version.replacedAt().toEpochMilli(),
+					(version.uploadedBy() != null) ? version.uploadedBy().toString() : null)
 			.update();
 	}
 
@@ -175,16 +178,22 @@ class VersionRepository {
 				new Content(UUID.fromString(rs.getString("blob_id")), rs.getString("content_type"),
 						rs.getString("declared_type"), rs.getLong("size"), rs.getString("sha256")),
 				new FileRecord.Scan(ScanStatus.of(rs.getString("scan_status")), rs.getString("scan_signature")),
-				Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("replaced_at")));
+				Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("replaced_at")),
+				uuid(rs.getString("uploaded_by")));
 	}
 
-	record Current(int version, Instant at) {
+	private static UUID uuid(String value) {
+		return (value != null) ? UUID.fromString(value) : null;
+	}
+
+	/** {@code uploadedBy}: the account whose upload made it, null where unknown. */
+	record Current(int version, Instant at, UUID uploadedBy) {
 	}
 
 	/**
 	 * What the files row is to become: version {@code version}, arrived at {@code at}.
 	 */
-	record Target(int version, Content content, FileRecord.Scan scan, Instant at) {
+	record Target(int version, Content content, FileRecord.Scan scan, Instant at, UUID uploadedBy) {
 	}
 
 	/** One version's content: its blob and what the blob holds. */
@@ -201,7 +210,7 @@ class VersionRepository {
 	 * when a newer one took its place.
 	 */
 	record Version(UUID id, UUID fileId, UUID ownerId, int version, Content content, FileRecord.Scan scan,
-			Instant createdAt, Instant replacedAt) {
+			Instant createdAt, Instant replacedAt, UUID uploadedBy) {
 	}
 
 }

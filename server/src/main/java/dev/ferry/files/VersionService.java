@@ -50,15 +50,15 @@ class VersionService {
 	}
 
 	/** Newest first, the current version at the top. */
-	List<VersionView> list(CurrentUser owner, String id) {
+	List<Listed> list(CurrentUser owner, String id) {
 		access.requireScope(owner, Scope.READ, "file.versions.listed");
 		FileRecord file = files.find(owner, id, "file.versions.listed");
 		Current current = versions.current(file.id());
-		List<VersionView> items = new ArrayList<>();
-		items.add(new VersionView(current.version(), true, file.contentType(), file.size(), file.sha256(),
-				current.at().toString(), null, file.scan().status().value()));
+		List<Listed> items = new ArrayList<>();
+		items.add(new Listed(current.version(), true, file.contentType(), file.size(), file.sha256(),
+				current.at().toString(), null, file.scan().status().value(), current.uploadedBy()));
 		for (Version version : versions.older(file.id())) {
-			items.add(VersionView.of(version));
+			items.add(Listed.of(version));
 		}
 		audit
 			.record(AuditEvent.success("file.versions.listed").object("file", file.id()).detail("count", items.size()));
@@ -106,7 +106,7 @@ class VersionService {
 		}
 		UUID blob = blobs.copy(version.content().blobId(), version.content().size());
 		try {
-			return store.restore(file, version, blob, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+			return store.restore(file, version, blob, Instant.now().truncatedTo(ChronoUnit.MILLIS), owner.userId());
 		}
 		catch (RuntimeException ex) {
 			blobs.destroy(blob);
@@ -125,15 +125,16 @@ class VersionService {
 	}
 
 	/**
-	 * One version as the API shows it; {@code replacedAt} is null for the current one.
+	 * One version as listed; {@code replacedAt} is null for the current one,
+	 * {@code uploadedBy} (an account id) where unknown.
 	 */
-	record VersionView(int version, boolean current, String contentType, long size, String sha256, String createdAt,
-			String replacedAt, String scanStatus) {
+	record Listed(int version, boolean current, String contentType, long size, String sha256, String createdAt,
+			String replacedAt, String scanStatus, UUID uploadedBy) {
 
-		static VersionView of(Version version) {
-			return new VersionView(version.version(), false, version.content().contentType(), version.content().size(),
+		static Listed of(Version version) {
+			return new Listed(version.version(), false, version.content().contentType(), version.content().size(),
 					version.content().sha256(), version.createdAt().toString(), version.replacedAt().toString(),
-					version.scan().status().value());
+					version.scan().status().value(), version.uploadedBy());
 		}
 
 	}

@@ -50,16 +50,17 @@ class VersionStore {
 
 	/**
 	 * Makes {@code content} the file's new version, inside the caller's transaction.
-	 * Throws 409 when another arrival changed the file meanwhile.
+	 * Throws 409 when another arrival changed the file meanwhile. {@code uploadedBy}: the
+	 * account whose upload (or restore) it is.
 	 */
-	FileRecord supersede(FileRecord file, Content content, FileRecord.Scan scan, Instant now) {
+	FileRecord supersede(FileRecord file, Content content, FileRecord.Scan scan, Instant now, UUID uploadedBy) {
 		Current current = versions.current(file.id());
 		if (!versions.point(file.id(), current.version(), file.blobId(),
-				new Target(current.version() + 1, content, scan, now), now)) {
+				new Target(current.version() + 1, content, scan, now, uploadedBy), now)) {
 			throw VersionProblems.changedMeanwhile(file.path());
 		}
 		versions.insert(new Version(UUID.randomUUID(), file.id(), file.ownerId(), current.version(), Content.of(file),
-				file.scan(), current.at(), now));
+				file.scan(), current.at(), now, current.uploadedBy()));
 		audit.record(AuditEvent.success("file.version.created")
 			.object("file", file.id())
 			.detail("path", file.path())
@@ -74,11 +75,11 @@ class VersionStore {
 	 * Makes a copy ({@code blob}) of older version {@code from} the file's new version,
 	 * audited as restored, and prunes what it pushes beyond the number kept.
 	 */
-	FileRecord restore(FileRecord file, Version from, UUID blob, Instant now) {
+	FileRecord restore(FileRecord file, Version from, UUID blob, Instant now, UUID restoredBy) {
 		Content copy = new Content(blob, from.content().contentType(), from.content().declaredType(),
 				from.content().size(), from.content().sha256());
 		FileRecord restored = transactions.execute((status) -> {
-			FileRecord next = supersede(file, copy, from.scan(), now);
+			FileRecord next = supersede(file, copy, from.scan(), now, restoredBy);
 			audit.record(AuditEvent.success("file.version.restored")
 				.object("file", file.id())
 				.detail("path", file.path())
@@ -191,7 +192,8 @@ class VersionStore {
 		if (previous == null) {
 			return false;
 		}
-		Target target = new Target(previous.version(), previous.content(), previous.scan(), previous.createdAt());
+		Target target = new Target(previous.version(), previous.content(), previous.scan(), previous.createdAt(),
+				previous.uploadedBy());
 		transactions.executeWithoutResult((status) -> {
 			if (!versions.point(file.id(), current.version(), file.blobId(), target, Instant.now())) {
 				throw VersionProblems.changedMeanwhile(file.path());

@@ -28,15 +28,19 @@ class VersionsController {
 
 	private final RangeResponder responder;
 
-	VersionsController(VersionService versions, RangeResponder responder) {
+	private final Uploaders uploaders;
+
+	VersionsController(VersionService versions, RangeResponder responder, Uploaders uploaders) {
 		this.versions = versions;
 		this.responder = responder;
+		this.uploaders = uploaders;
 	}
 
 	@Operation(operationId = "listFileVersions", summary = "List a file's versions, newest first")
 	@GetMapping
 	Versions list(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
-		return new Versions(versions.list(user, id));
+		Uploaders.Lookup lookup = uploaders.lookup();
+		return new Versions(versions.list(user, id).stream().map((listed) -> VersionView.of(listed, lookup)).toList());
 	}
 
 	@Operation(operationId = "downloadFileVersion", summary = "Download one version of a file, whole or one range")
@@ -70,7 +74,22 @@ class VersionsController {
 		throw VersionProblems.notFound();
 	}
 
-	record Versions(List<VersionService.VersionView> items) {
+	record Versions(List<VersionView> items) {
+	}
+
+	/**
+	 * One version; {@code replacedAt} is null for the current one, {@code uploadedBy} for
+	 * content from before uploaders were recorded or by an account since erased.
+	 */
+	record VersionView(int version, boolean current, String contentType, long size, String sha256, String createdAt,
+			String replacedAt, String scanStatus, Uploaders.Uploader uploadedBy) {
+
+		static VersionView of(VersionService.Listed listed, Uploaders.Lookup lookup) {
+			return new VersionView(listed.version(), listed.current(), listed.contentType(), listed.size(),
+					listed.sha256(), listed.createdAt(), listed.replacedAt(), listed.scanStatus(),
+					lookup.of(listed.uploadedBy()));
+		}
+
 	}
 
 }

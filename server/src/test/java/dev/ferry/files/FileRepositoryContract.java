@@ -173,11 +173,11 @@ abstract class FileRepositoryContract {
 		assertThat(files.insertIfFree(a)).isTrue();
 		VersionRepository.Content next = new VersionRepository.Content(UUID.randomUUID(), "text/plain", null, 7,
 				"cd".repeat(32));
-		VersionRepository.Target target = new VersionRepository.Target(2, next, FileRecord.Scan.PENDING, T0);
+		VersionRepository.Target target = new VersionRepository.Target(2, next, FileRecord.Scan.PENDING, T0, owner);
 		assertThat(versions.point(a.id(), 1, a.blobId(), target, T0)).isTrue();
 		assertThat(versions.point(a.id(), 1, a.blobId(), target, T0)).as("compare-and-set").isFalse();
 		versions.insert(new VersionRepository.Version(UUID.randomUUID(), a.id(), owner, 1,
-				VersionRepository.Content.of(a), a.scan(), a.createdAt(), T0));
+				VersionRepository.Content.of(a), a.scan(), a.createdAt(), T0, owner));
 		assertThat(files.usedBytes(owner)).isEqualTo(17);
 		assertThat(trash.moveIn(a.id(), owner, T0)).isTrue();
 		assertThat(files.findOwned(a.id(), owner)).isEmpty();

@@ -59,6 +59,26 @@ class FileVersionIntegrationTests extends FilesTestSupport {
 	}
 
 	@Test
+	void everyVersionSaysWhoUploadedIt() {
+		Account user = newUser();
+		String id = put(user, "/who.txt", bytes(10, 1)).get("id").asString();
+		put(user, "/who.txt", bytes(10, 2));
+		assertThat(api.delete("/api/v1/files/" + id, user.token()).status()).isEqualTo(204);
+		assertThat(api.post("/api/v1/trash/" + id + "/restore", "", user.token()).status()).isEqualTo(200);
+
+		JsonNode versions = api.get("/api/v1/files/" + id + "/versions", user.token()).json().get("items");
+		assertThat(versions).hasSize(2);
+		for (JsonNode version : versions) {
+			assertThat(version.get("uploaded_by").get("id").asString()).isEqualTo(user.id().toString());
+			assertThat(version.get("uploaded_by").get("email").asString()).isEqualTo(user.email());
+		}
+		jdbc.sql("UPDATE file_versions SET uploaded_by = NULL WHERE file_id = ?").param(id).update();
+		JsonNode legacy = api.get("/api/v1/files/" + id + "/versions", user.token()).json().get("items");
+		assertThat(legacy.get(1).has("uploaded_by")).as("content from before uploaders were recorded").isFalse();
+		assertThat(legacy.get(0).get("uploaded_by").get("email").asString()).isEqualTo(user.email());
+	}
+
+	@Test
 	void unknownVersionsAndOtherUsersFilesAnswer404() {
 		Account owner = newUser();
 		Account other = newUser();

@@ -131,6 +131,14 @@ class PiiIntegrationTests {
 			.param(both)
 			.query(Integer.class)
 			.single()).isZero();
+		Api.Response german = api.send(api.builder("/api/v1/transfers/" + both + "/share", owner.token())
+			.header("Content-Type", "application/json")
+			.header("Accept-Language", "de")
+			.POST(HttpRequest.BodyPublishers.ofString("{}")));
+		assertThat(german.status()).isEqualTo(409);
+		assertThat(german.json().get("title").asString()).isEqualTo("Öffentliches Teilen gesperrt");
+		assertThat(german.json().get("detail").asString()).startsWith("Die Richtlinie verbietet öffentliche Links")
+			.contains("1 dieser Dateien", "email", "iban");
 
 		String cleanOnly = transfer(owner, clean);
 		Api.Response created = api.post("/api/v1/transfers/" + cleanOnly + "/share", Map.of(), owner.token());

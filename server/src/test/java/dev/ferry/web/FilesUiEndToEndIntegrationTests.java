@@ -1,12 +1,18 @@
 package dev.ferry.web;
 
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import dev.ferry.testing.Api;
 import dev.ferry.testing.BrowserRun;
@@ -19,16 +25,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Versions, trash and bulk operations in a real browser: web/e2e/files-e2e.mjs restores
  * the first version of a file from its versions dialog, restores a deleted file from the
- * Trash page and moves three selected files into another folder with one bulk request.
- * This test seeds the files through the API and checks the outcome through it too; the
- * screens are scanned with axe-core light and dark and shot at phone width.
+ * Trash page, downloads three selected files as one ZIP (a native browser download with a
+ * download ticket) and moves them into another folder with one bulk request. This test
+ * seeds the files through the API and checks the outcome through it too; the screens are
+ * scanned with axe-core light and dark and shot at phone width.
  */
 class FilesUiEndToEndIntegrationTests extends IntegrationTest {
 
 	private static final List<String> SCREENS = List.of("files-versions", "files-trash", "files-bulk");
 
 	@Test
-	void restoresAVersionAndATrashedFileAndMovesFilesInBulk() throws Exception {
+	void restoresAVersionAndATrashedFileAndZipsAndMovesFilesInBulk() throws Exception {
 		String email = "files-ui-" + UUID.randomUUID().toString().substring(0, 8) + "@ferry.test";
 		String password = "files-e2e-password-" + UUID.randomUUID();
 		Api.Response created = api.post("/api/v1/admin/users",
@@ -52,6 +59,11 @@ class FilesUiEndToEndIntegrationTests extends IntegrationTest {
 		assertThat(summary.get("csp")).isEmpty();
 		assertThat(summary.get("pageErrors")).isEmpty();
 		assertThat(summary.get("bulkRequests").asInt()).as("one request moved all three").isEqualTo(1);
+		JsonNode zip = summary.get("zip");
+		assertThat(zip.get("filename").asString()).isEqualTo("files.zip");
+		assertThat(zip.get("urlPath").asString()).matches("/api/v1/files/zips/[0-9a-f-]{36}/download");
+		assertThat(entries(Path.of(zip.get("path").asString()))).containsExactlyInAnyOrderEntriesOf(
+				Map.of("a.txt", "inbox a.txt", "b.txt", "inbox b.txt", "c.txt", "inbox c.txt"));
 		assertThat(api.get("/api/v1/files/" + report + "/download", token).body()).as("version 1 restored")
 			.isEqualTo("first draft");
 		assertThat(api.get("/api/v1/files/" + report + "/versions", token).json().get("items")).hasSize(3);
@@ -61,6 +73,17 @@ class FilesUiEndToEndIntegrationTests extends IntegrationTest {
 			.extracting((file) -> file.get("name").asString())
 			.containsExactlyInAnyOrder("a.txt", "b.txt", "c.txt");
 		assertThat(api.get("/api/v1/files?path=/inbox", token).json().get("items")).isEmpty();
+	}
+
+	/** The ZIP's entries and their text. */
+	private static Map<String, String> entries(Path zip) throws IOException {
+		Map<String, String> entries = new HashMap<>();
+		try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+			for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+				entries.put(entry.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+			}
+		}
+		return entries;
 	}
 
 	private String put(String token, String path, String content) {

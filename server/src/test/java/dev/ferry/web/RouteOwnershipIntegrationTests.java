@@ -45,7 +45,7 @@ class RouteOwnershipIntegrationTests extends IntegrationTest {
 			.containsExactlyInAnyOrder("/api/v1/files/[A-Za-z0-9-]{1,64}/download",
 					"/api/v1/files/[A-Za-z0-9-]{1,64}/versions/[1-9][0-9]{0,8}/download",
 					"/api/v1/shared-with-me/files/[A-Za-z0-9-]{1,64}/download", "/api/v1/admin/audit-logs/export",
-					"/api/v1/admin/reports/compliance");
+					"/api/v1/admin/reports/compliance", "/api/v1/files/zips/[A-Za-z0-9-]{1,64}/download");
 		routes.forEach((name, route) -> {
 			Set<String> servedBy = handlers().entrySet()
 				.stream()

@@ -1,0 +1,142 @@
+package dev.ferry.files;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import dev.ferry.testing.Api;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code POST /api/v1/files/zips} and its ticketed download through the real API: the
+ * browser's Download as ZIP registers the ids, then a plain GET with a download ticket
+ * streams the archive; another account's files, another account's set and an expired set
+ * are refused with problem+json.
+ */
+class ZipSetIntegrationTests extends FilesTestSupport {
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@Test
+	void aRegisteredSetDownloadsOnceWithATicket() throws Exception {
+		Account user = newUser();
+		byte[] one = bytes(90_000, 41);
+		byte[] two = "second".getBytes(StandardCharsets.UTF_8);
+		String a = put(user, "/x/same.txt", one).get("id").asString();
+		String b = put(user, "/y/same.txt", two).get("id").asString();
+
+		Api.Response created = api.post("/api/v1/files/zips", Map.of("ids", List.of(a, b)), user.token());
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		String downloadPath = created.json().get("download_url").asString();
+		assertThat(created.json().get("count").asInt()).isEqualTo(2);
+		assertThat(created.headers().get("location")).containsExactly(downloadPath);
+
+		Api.Response issued = api.post("/api/v1/download-tickets", Map.of("path", downloadPath), user.token());
+		assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+		String url = issued.json().get("url").asString();
+		assertThat(url).startsWith(downloadPath + "?ticket=fdt_");
+
+		HttpResponse<byte[]> zip = get(url);
+		assertThat(zip.statusCode()).isEqualTo(200);
+		assertThat(zip.headers().firstValue("Content-Type")).contains("application/zip");
+		assertThat(zip.headers().firstValue("Content-Disposition"))
+			.hasValueSatisfying((value) -> assertThat(value).startsWith("attachment").contains("files.zip"));
+		Map<String, byte[]> entries = unzip(zip.body());
+		assertThat(entries.keySet()).containsExactly("same.txt", "same (1).txt");
+		assertThat(sha256(entries.get("same.txt"))).isEqualTo(sha256(one));
+		assertThat(entries.get("same (1).txt")).isEqualTo(two);
+
+		HttpResponse<byte[]> replay = get(url);
+		assertThat(replay.statusCode()).as("a ticket starts one download").isEqualTo(401);
+		assertProblem(replay);
+		assertThat(get(downloadPath).statusCode()).as("no ticket, no header").isEqualTo(401);
+		assertThat(audited("files.zip_set.download", "success", created.json().get("id").asString())).isEqualTo(1);
+	}
+
+	@Test
+	void anotherAccountsFilesOrSetAreRefused() throws Exception {
+		Account user = newUser();
+		Account other = newUser();
+		String mine = put(user, "/mine.txt", bytes(10, 1)).get("id").asString();
+		String theirs = put(other, "/theirs.txt", bytes(10, 2)).get("id").asString();
+
+		Api.Response foreign = api.post("/api/v1/files/zips", Map.of("ids", List.of(mine, theirs)), user.token());
+		assertThat(foreign.status()).isEqualTo(404);
+		assertThat(foreign.json().get("type").asString()).isEqualTo("/problems/file-not-found");
+		Api.Response twice = api.post("/api/v1/files/zips", Map.of("ids", List.of(mine, mine)), user.token());
+		assertThat(twice.status()).isEqualTo(400);
+		assertThat(twice.json().get("detail").asString()).contains("twice");
+		assertThat(api.post("/api/v1/files/zips", Map.of("ids", List.of()), user.token()).status()).isEqualTo(400);
+
+		String path = api.post("/api/v1/files/zips", Map.of("ids", List.of(mine)), user.token())
+			.json()
+			.get("download_url")
+			.asString();
+		Api.Response stranger = api.get(path, other.token());
+		assertThat(stranger.status()).as("only the account that registered it").isEqualTo(404);
+		assertThat(stranger.json().get("type").asString()).isEqualTo("/problems/zip-set-not-found");
+		assertThat(api.get("/api/v1/files/zips/not-a-set/download", user.token()).status()).isEqualTo(404);
+	}
+
+	@Test
+	void anExpiredSetIsRefused() throws Exception {
+		Account user = newUser();
+		String id = put(user, "/late.txt", bytes(10, 3)).get("id").asString();
+		JsonNode set = api.post("/api/v1/files/zips", Map.of("ids", List.of(id)), user.token()).json();
+		String path = set.get("download_url").asString();
+		String url = api.post("/api/v1/download-tickets", Map.of("path", path), user.token())
+			.json()
+			.get("url")
+			.asString();
+		jdbc.sql("UPDATE file_zip_sets SET expires_at = expires_at - ? WHERE id = ?")
+			.params(ZipSets.LIFETIME.toMillis() + 1000, set.get("id").asString())
+			.update();
+
+		HttpResponse<byte[]> expired = get(url);
+		assertThat(expired.statusCode()).isEqualTo(410);
+		assertProblem(expired);
+		assertThat(new String(expired.body(), StandardCharsets.UTF_8)).contains("/problems/zip-set-expired")
+			.contains("Download as ZIP again");
+		assertThat(audited("files.zip_set.download", "failure", set.get("id").asString())).isEqualTo(1);
+	}
+
+	private HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {
+		return http.send(HttpRequest.newBuilder(URI.create(url(path))).GET().build(),
+				HttpResponse.BodyHandlers.ofByteArray());
+	}
+
+	private static void assertProblem(HttpResponse<byte[]> response) {
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+	}
+
+	private long audited(String action, String outcome, String setId) {
+		return jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = ? AND outcome = ? AND object_id = ?")
+			.params(action, outcome, setId)
+			.query(Long.class)
+			.single();
+	}
+
+	private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
+		Map<String, byte[]> entries = new LinkedHashMap<>();
+		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+			for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+				entries.put(entry.getName(), in.readAllBytes());
+			}
+		}
+		return entries;
+	}
+
+}
