@@ -49,7 +49,7 @@ try {
   await dialog.getByRole('button', { name: 'Add tag' }).click()
   await dialog.waitFor({ state: 'hidden' })
   await page.getByRole('button', { name: `Show files tagged ${TAG}` }).waitFor()
-  await page.getByRole('button', { name: 'Clear selection' }).click()
+  await page.getByRole('region', { name: 'Selected files' }).waitFor({ state: 'hidden' })
   check((await listed(page)).length === 3, `expected three files before filtering, saw ${await listed(page)}`)
   await page.getByRole('combobox', { name: 'Tag', exact: true }).selectOption(TAG)
   await page.getByText('beta.txt', { exact: true }).waitFor({ state: 'hidden' })
