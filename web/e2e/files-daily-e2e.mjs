@@ -52,7 +52,10 @@ try {
   await page.getByRole('region', { name: 'Selected files' }).waitFor({ state: 'hidden' })
   check((await listed(page)).length === 3, `expected three files before filtering, saw ${await listed(page)}`)
   await page.getByRole('combobox', { name: 'Tag', exact: true }).selectOption(TAG)
+  // The filtered list replaces the full one: wait until both others left and alpha is back.
   await page.getByText('beta.txt', { exact: true }).waitFor({ state: 'hidden' })
+  await page.getByText('gamma.txt', { exact: true }).waitFor({ state: 'hidden' })
+  await page.getByRole('checkbox', { name: 'Select alpha.txt' }).waitFor()
   result.filtered = await listed(page)
   check(
     result.filtered.length === 1 && result.filtered[0] === 'alpha.txt',
