@@ -15,7 +15,7 @@ export type PublicShare = Omit<
     | 'captcha_required'
   >,
   'files'
-> & { files: Received<Schemas['FileItem'], 'id' | 'name' | 'size'>[] }
+> & { files: Received<Schemas['FileItem'], 'id' | 'name' | 'size' | 'preview'>[] }
 
 export type ShareSession = Received<Schemas['PublicShareSessionView'], 'session_token' | 'expires_at'>
 
@@ -75,6 +75,28 @@ export function shareTicket(token: string, session: string, fileId: string | nul
 
 export function shareFileUrl(token: string, fileId: string): string {
   return `${base(token)}/files/${encodeURIComponent(fileId)}/download`
+}
+
+/**
+ * A shared file's preview as an object URL (the caller revokes it), or null when the link
+ * shows none: the session travels in a header, so it cannot be a plain <img src>.
+ */
+export async function sharePreviewUrl(
+  token: string,
+  fileId: string,
+  session: string | null,
+  signal?: AbortSignal,
+): Promise<string | null> {
+  try {
+    const response = await api.send(`${base(token)}/files/${encodeURIComponent(fileId)}/preview`, {
+      auth: false,
+      headers: sessionHeaders(session),
+      ...(signal ? { signal } : {}),
+    })
+    return URL.createObjectURL(await response.blob())
+  } catch {
+    return null
+  }
 }
 
 export function shareZipUrl(token: string): string {

@@ -182,6 +182,34 @@ describe('SharePage', () => {
     expect(infoReads).toBeGreaterThan(readsBefore)
   })
 
+  it('shows the thumbnail of a file the link previews, fetched with the share session', async () => {
+    const previews: (string | undefined)[] = []
+    URL.createObjectURL = vi.fn(() => 'blob:thumb')
+    URL.revokeObjectURL = vi.fn()
+    const files = [
+      { id: 'f1', name: 'beach.jpg', size: 2000, content_type: 'image/jpeg', preview: true },
+      { id: 'f2', name: 'notes.pdf', size: 10, content_type: 'application/pdf', preview: false },
+    ]
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init: RequestInit) => {
+        const headers = (init.headers ?? {}) as Record<string, string>
+        if (url.endsWith('/unlock')) return respond(200, { session_token: 'fss_p', expires_at: '2026-12-01T00:00:00Z' })
+        if (url.endsWith('/preview')) {
+          previews.push(headers['X-Share-Session'])
+          return new Response(new Blob(['png']), { status: 200, headers: { 'Content-Type': 'image/png' } })
+        }
+        return respond(200, headers['X-Share-Session'] ? { ...OPEN, files } : LOCKED)
+      }),
+    )
+    renderApp(page(), '/s/tok')
+    await userEvent.setup().type(await screen.findByLabelText('Password'), 'secret{Enter}')
+    const thumb = await screen.findByRole('button', { name: 'Show a preview of beach.jpg' })
+    expect(thumb.querySelector('img')?.getAttribute('src')).toBe('blob:thumb')
+    expect(screen.queryByRole('button', { name: 'Show a preview of notes.pdf' })).toBeNull()
+    expect(previews).toEqual(['fss_p'])
+  })
+
   it('says when a link ran out of downloads', async () => {
     vi.stubGlobal(
       'fetch',

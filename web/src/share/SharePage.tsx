@@ -16,6 +16,7 @@ import {
 import { AuthLayout } from '../auth/AuthLayout'
 import { EncryptedFiles } from '../e2e/EncryptedFiles'
 import { FileIcon } from '../files/FileIcon'
+import { FilePreview } from '../files/FilePreview'
 import { startDownload } from '../lib/download'
 import { formatBytes, formatDateTime } from '../lib/format'
 import { Button } from '../ui/Button'
@@ -337,7 +338,11 @@ function Files({ token, share: served, session }: { token: string; share: Public
       >
         {share.files.map((f) => (
           <li key={f.id} className="flex items-center gap-3 px-3 py-2.5">
-            <FileIcon name={f.name} contentType={f.content_type} />
+            {f.preview ? (
+              <FilePreview file={f} share={{ token, session }} />
+            ) : (
+              <FileIcon name={f.name} contentType={f.content_type} />
+            )}
             <span className="min-w-0 flex-1">
               <span className="block truncate text-[15px] font-medium">{f.name}</span>
               <span className="block text-sm muted" dir="ltr">

@@ -182,6 +182,7 @@ function TransferForm({
             defaultMessage: 'Optional. Tell it to the recipients another way.',
           })}
           error={error}
+          previews
         />
         <label className="flex items-center gap-2 text-sm">
           <input

@@ -14,6 +14,7 @@ export interface TransferOptions {
   password: string
   captcha: boolean
   bindToFirstDevice: boolean
+  showPreviews: boolean
   rules: AccessRulesText
 }
 
@@ -24,17 +25,26 @@ export const NEW_TRANSFER_OPTIONS: TransferOptions = {
   password: '',
   captcha: false,
   bindToFirstDevice: false,
+  showPreviews: false,
   rules: NO_RULES,
 }
 
 /** The link's part of a new transfer from the options; left unticked, the server's defaults decide. */
-export function linkFields({ password, maxDownloads, captcha, bindToFirstDevice, rules }: TransferOptions) {
+export function linkFields({
+  password,
+  maxDownloads,
+  captcha,
+  bindToFirstDevice,
+  showPreviews,
+  rules,
+}: TransferOptions) {
   const limit = positiveInt(maxDownloads)
   return {
     ...(password ? { password } : {}),
     ...(limit ? { max_downloads: limit } : {}),
     ...(captcha && !password ? { captcha: true } : {}),
     ...(bindToFirstDevice ? { bind_to_first_device: true } : {}),
+    ...(showPreviews ? { show_previews: true } : {}),
     ...rulesBody(rules),
   }
 }
@@ -43,7 +53,8 @@ export function linkFields({ password, maxDownloads, captcha, bindToFirstDevice,
  * The message, expiry, download limit, access password, CAPTCHA, device binding and network
  * rules of a new transfer's link: the same fields for plain and end-to-end encrypted
  * transfers. A password already stops scripts, so the server takes one or the other, never
- * both. `error` is the last refusal, shown under the rule field it names.
+ * both. `error` is the last refusal, shown under the rule field it names. `previews` offers
+ * thumbnails on the share page: end-to-end encrypted transfers have none, so their form leaves it out.
  */
 export function TransferOptionsFields({
   id,
@@ -51,12 +62,14 @@ export function TransferOptionsFields({
   onChange,
   passwordHint,
   error,
+  previews = false,
 }: {
   id: string
   value: TransferOptions
   onChange: (next: TransferOptions) => void
   passwordHint: string
   error: unknown
+  previews?: boolean
 }) {
   const intl = useIntl()
   const expiry = EXPIRY_DAYS.map((d) => ({
@@ -127,6 +140,25 @@ export function TransferOptionsFields({
           </span>
         </span>
       </label>
+      {previews && (
+        <label className="flex items-start gap-2 text-sm">
+          <input
+            type="checkbox"
+            className="mt-0.5 size-4 accent-accent-600"
+            checked={value.showPreviews}
+            onChange={(e) => onChange({ ...value, showPreviews: e.target.checked })}
+          />
+          <span>
+            <FormattedMessage id="transfers.options.showPreviews" defaultMessage="Show previews on the share page" />
+            <span className="block muted">
+              <FormattedMessage
+                id="transfers.options.showPreviewsHint"
+                defaultMessage="Recipients see thumbnails of images, PDFs and text files before downloading."
+              />
+            </span>
+          </span>
+        </label>
+      )}
       <AccessRulesFields
         value={value.rules}
         onChange={(rules) => onChange({ ...value, rules })}

@@ -61,7 +61,7 @@ final class TableOwners {
 			// previews, watermarks, comments (issue 16)
 			Map.entry("previews", "preview"), Map.entry("comments", "share.comment"),
 			Map.entry("file_pii_flags", "files"), Map.entry("pii_scans", "pii"), Map.entry("folders", "files"),
-			Map.entry("share_link_watermarks", "share.link"));
+			Map.entry("share_link_watermarks", "share.link"), Map.entry("share_link_previews", "share.link"));
 
 	/**
 	 * Known reads of another module's tables, each with its reason. The test fails on any

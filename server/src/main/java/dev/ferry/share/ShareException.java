@@ -28,6 +28,11 @@ public class ShareException extends ProblemException {
 				"There is no " + what + " with this id.");
 	}
 
+	/** No preview of a share's file to show; {@code detail} says why. */
+	public static ShareException previewNotFound(String detail) {
+		return new ShareException(HttpStatus.NOT_FOUND, "preview-not-found", "No preview", detail);
+	}
+
 	public static ShareException linkNotFound() {
 		return new ShareException(HttpStatus.NOT_FOUND, "share-not-found", "Link not found",
 				"This link does not exist or was revoked by its sender.");

@@ -29,6 +29,8 @@ import static org.awaitility.Awaitility.await;
  * Previews in a real browser: web/e2e/preview-e2e.mjs finds the thumbnails of an image
  * and a PDF in the file list and opens the image in the lightbox; both screens are
  * scanned with axe-core in light and dark and shot at phone width.
+ * web/e2e/share-preview-e2e.mjs unlocks a password-protected link with
+ * {@code show_previews} as a stranger and sees the thumbnail and the lightbox there.
  */
 class PreviewUiEndToEndIntegrationTests extends IntegrationTest {
 
@@ -58,6 +60,35 @@ class PreviewUiEndToEndIntegrationTests extends IntegrationTest {
 		assertThat(summary.get("pageErrors")).isEmpty();
 		assertThat(summary.get("lightbox").get("width").asInt()).isEqualTo(320);
 		assertThat(summary.get("lightbox").get("height").asInt()).isEqualTo(240);
+	}
+
+	@Test
+	void theSharePageShowsThumbnailsWhenTheOwnerChoseThem() throws Exception {
+		String email = "share-preview-" + UUID.randomUUID() + "@ferry.test";
+		String password = "share-preview-password-" + UUID.randomUUID();
+		Api.Response created = api.post("/api/v1/admin/users",
+				Map.of("email", email, "password", password, "role", "user", "name", "Sam Share"), adminToken());
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		String token = api.login(email, password);
+		String image = "lighthouse-" + UUID.randomUUID().toString().substring(0, 6) + ".jpg";
+		String id = put(token, image, jpeg());
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> api.get("/api/v1/files/" + id + "/preview", token).status() == 200);
+		Api.Response transfer = api.post("/api/v1/transfers", Map.of("title", "Lighthouse photos", "file_ids",
+				List.of(id), "link", Map.of("show_previews", true, "password", "harbour-lights-42")), token);
+		assertThat(transfer.status()).as(transfer.body()).isEqualTo(201);
+		JsonNode link = transfer.json().get("link");
+		assertThat(link.get("show_previews").asBoolean()).isTrue();
+
+		JsonNode summary = BrowserRun.run("share-preview", port, Map.of("FERRY_SHARE_URL", link.get("url").asString(),
+				"FERRY_SHARE_PASSWORD", "harbour-lights-42", "FERRY_IMAGE", image), Duration.ofMinutes(4));
+
+		BrowserRun.assertScreens(summary, List.of("share-previews"));
+		BrowserRun.assertPhoneShots(List.of("share-previews"));
+		assertThat(summary.get("lightbox").get("width").asInt()).isEqualTo(320);
+		assertThat(summary.get("phone").get("scrollWidth").asInt())
+			.isLessThanOrEqualTo(summary.get("phone").get("innerWidth").asInt());
+		assertThat(summary.get("previewRequests")).isNotEmpty();
 	}
 
 	private String put(String token, String name, byte[] content) {

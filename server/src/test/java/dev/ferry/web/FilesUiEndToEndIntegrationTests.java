@@ -26,9 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Versions, trash and bulk operations in a real browser: web/e2e/files-e2e.mjs restores
  * the first version of a file from its versions dialog, restores a deleted file from the
  * Trash page, downloads three selected files as one ZIP (a native browser download with a
- * download ticket) and moves them into another folder with one bulk request. This test
- * seeds the files through the API and checks the outcome through it too; the screens are
- * scanned with axe-core light and dark and shot at phone width.
+ * download ticket) and moves them into another folder with one bulk request.
+ * web/e2e/files-daily-e2e.mjs tags a file and filters by the tag, watches a throttled
+ * upload's progress and time left, and checks the page at phone size for sideways
+ * overflow. This test seeds the files through the API and checks the outcome through it
+ * too; the screens are scanned with axe-core light and dark and shot at phone width.
  */
 class FilesUiEndToEndIntegrationTests extends IntegrationTest {
 
@@ -73,6 +75,37 @@ class FilesUiEndToEndIntegrationTests extends IntegrationTest {
 			.extracting((file) -> file.get("name").asString())
 			.containsExactlyInAnyOrder("a.txt", "b.txt", "c.txt");
 		assertThat(api.get("/api/v1/files?path=/inbox", token).json().get("items")).isEmpty();
+	}
+
+	@Test
+	void filtersByATagShowsUploadProgressAndFitsAPhone() throws Exception {
+		String email = "files-daily-" + UUID.randomUUID().toString().substring(0, 8) + "@ferry.test";
+		String password = "files-daily-password-" + UUID.randomUUID();
+		Api.Response created = api.post("/api/v1/admin/users",
+				Map.of("email", email, "password", password, "role", "user", "name", "Tia Tags"), adminToken());
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		String token = api.login(email, password);
+		String alpha = put(token, "/alpha.txt", "alpha");
+		put(token, "/beta.txt", "beta");
+		put(token, "/gamma.txt", "gamma");
+
+		JsonNode summary = BrowserRun.run("files-daily", port, Map.of("FERRY_EMAIL", email, "FERRY_PASSWORD", password),
+				Duration.ofMinutes(5));
+
+		BrowserRun.assertScreens(summary, List.of("files-tag-filter"));
+		BrowserRun.assertPhoneShots(List.of("files-tag-filter"));
+		assertThat(summary.get("filtered")).extracting(JsonNode::asString).containsExactly("alpha.txt");
+		assertThat(api.get("/api/v1/files?tag=invoices", token).json().get("items"))
+			.extracting((file) -> file.get("id").asString())
+			.containsExactly(alpha);
+		assertThat(summary.get("progress").get("value").asInt()).isBetween(1, 99);
+		assertThat(summary.get("progress").get("summary").asString()).endsWith(" left");
+		assertThat(summary.get("phone").get("scrollWidth").asInt())
+			.isLessThanOrEqualTo(summary.get("phone").get("innerWidth").asInt());
+		assertThat(BrowserRun.SCREENSHOTS.resolve("files-upload-progress.png")).isNotEmptyFile();
+		assertThat(BrowserRun.SCREENSHOTS.resolve("files-phone-390.png")).isNotEmptyFile();
+		JsonNode uploaded = api.get("/api/v1/files?path=/", token).json().get("items");
+		assertThat(uploaded).extracting((file) -> file.get("size").asLong()).contains(24L * 1024 * 1024);
 	}
 
 	/** The ZIP's entries and their text. */

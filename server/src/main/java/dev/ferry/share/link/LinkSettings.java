@@ -10,7 +10,6 @@ import dev.ferry.protect.AccessRules;
 import dev.ferry.protect.AccessRulesChange;
 import dev.ferry.share.ShareException;
 import dev.ferry.share.ShareProperties;
-import dev.ferry.share.transfer.EncryptedTransfers;
 import dev.ferry.share.transfer.TransferApi;
 import dev.ferry.share.transfer.TransferApi.LinkOptions;
 
@@ -32,17 +31,14 @@ public class LinkSettings {
 
 	private final ShareProperties properties;
 
-	private final LinkWatermarks watermarks;
-
-	private final EncryptedTransfers encrypted;
+	private final LinkContentOptions content;
 
 	private final PiiSharing pii;
 
 	LinkSettings(PasswordEncoder encoder, AccessGuard guard, LinkDevices devices, ShareProperties properties,
-			LinkWatermarks watermarks, EncryptedTransfers encrypted, PiiSharing pii) {
+			LinkContentOptions content, PiiSharing pii) {
 		this.pii = pii;
-		this.watermarks = watermarks;
-		this.encrypted = encrypted;
+		this.content = content;
 		this.encoder = encoder;
 		this.guard = guard;
 		this.devices = devices;
@@ -99,12 +95,15 @@ public class LinkSettings {
 	 * end-to-end encrypted transfer, whose content the server cannot read.
 	 */
 	boolean watermark(LinkOptions options, UUID transferId) {
-		boolean watermark = Boolean.TRUE.equals(options.watermark());
-		if (watermark && encrypted.find(transferId).isPresent()) {
-			throw ShareException.invalid("A watermark cannot be stamped on end-to-end encrypted files: the server "
-					+ "cannot read them. Create the link without watermark.");
-		}
-		return watermark;
+		return content.watermark(options.watermark(), transferId);
+	}
+
+	/**
+	 * Whether a link shows previews on its share page ({@code show_previews}); refused
+	 * (400) for an end-to-end encrypted transfer and for a watermarked link.
+	 */
+	boolean previews(Boolean asked, boolean watermark, UUID transferId) {
+		return content.previews(asked, watermark, transferId);
 	}
 
 	/**
@@ -120,11 +119,19 @@ public class LinkSettings {
 	}
 
 	void markWatermark(UUID linkId) {
-		watermarks.mark(linkId);
+		content.markWatermark(linkId);
 	}
 
 	boolean watermarked(UUID linkId) {
-		return watermarks.marked(linkId);
+		return content.watermarked(linkId);
+	}
+
+	void showPreviews(UUID linkId, boolean on) {
+		content.showPreviews(linkId, on);
+	}
+
+	boolean showsPreviews(UUID linkId) {
+		return content.showsPreviews(linkId);
 	}
 
 	boolean bindsFirstDevice(UUID linkId) {

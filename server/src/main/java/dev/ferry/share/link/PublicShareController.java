@@ -35,24 +35,27 @@ public class PublicShareController {
 
 	private final PublicShares shares;
 
-	private final ShareDownloads downloads;
+	private final SharePages pages;
+
+	private final SharePreviews previews;
 
 	private final WatermarkedDownloads watermarked;
 
 	private final ShareCaptcha captcha;
 
-	PublicShareController(PublicShares shares, ShareDownloads downloads, ShareCaptcha captcha,
-			WatermarkedDownloads watermarked) {
+	PublicShareController(PublicShares shares, SharePages pages, ShareCaptcha captcha, WatermarkedDownloads watermarked,
+			SharePreviews previews) {
 		this.watermarked = watermarked;
 		this.shares = shares;
-		this.downloads = downloads;
+		this.pages = pages;
+		this.previews = previews;
 		this.captcha = captcha;
 	}
 
 	@Operation(operationId = "getShare", summary = "What a share link offers")
 	@GetMapping
 	ShareInfo info(@PathVariable String token, HttpServletRequest request) {
-		return downloads.info(token, session(request));
+		return pages.info(token, session(request));
 	}
 
 	@Operation(operationId = "unlockShare", summary = "Open a share session, with the password if the link has one")
@@ -120,6 +123,18 @@ public class PublicShareController {
 	void file(@PathVariable String token, @PathVariable String fileId, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
 		watermarked.file(token, session(request), fileId, request, response);
+	}
+
+	/**
+	 * A file's preview image, for links whose owner chose {@code show_previews}: checked
+	 * like a download, never counted as one.
+	 */
+	@Operation(operationId = "getShareFilePreview",
+			summary = "A shared file's preview image (PNG or JPEG) if the link shows previews; 404 otherwise")
+	@GetMapping("/files/{fileId}/preview")
+	void preview(@PathVariable String token, @PathVariable String fileId, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		previews.serve(token, session(request), fileId, response);
 	}
 
 	@Operation(operationId = "downloadShareZip", summary = "Download all files of a share as one ZIP")

@@ -3,7 +3,6 @@ package dev.ferry.share.link;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,7 +13,6 @@ import dev.ferry.files.FileCatalog.StoredFile;
 import dev.ferry.files.FileContent;
 import dev.ferry.files.FileContent.DownloadHooks;
 import dev.ferry.share.ShareException;
-import dev.ferry.share.transfer.EncryptedTransfers;
 import dev.ferry.share.transfer.Transfer;
 import dev.ferry.share.transfer.TransferRepository;
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,23 +39,17 @@ class ShareDownloads {
 
 	private final FileContent content;
 
-	private final ShareNotices notices;
-
 	private final DownloadCounter counter;
 
 	private final AuditLog audit;
 
-	private final EncryptedTransfers encrypted;
-
-	ShareDownloads(PublicShares shares, TransferRepository transfers, FileContent content, ShareNotices notices,
-			DownloadCounter counter, AuditLog audit, EncryptedTransfers encrypted) {
+	ShareDownloads(PublicShares shares, TransferRepository transfers, FileContent content, DownloadCounter counter,
+			AuditLog audit) {
 		this.shares = shares;
 		this.transfers = transfers;
 		this.content = content;
-		this.notices = notices;
 		this.counter = counter;
 		this.audit = audit;
-		this.encrypted = encrypted;
 	}
 
 	/**
@@ -71,31 +63,6 @@ class ShareDownloads {
 				.map((file) -> new Served(file, entry.version()))
 				.stream())
 			.toList();
-	}
-
-	/** What the link's page shows; files and message only once unlocked. */
-	ShareInfo info(String token, String session) {
-		Visit visit = shares.visit(token, session, "share.view");
-		ShareLink link = visit.link();
-		if (link.isExhausted() && visit.session() == null) {
-			audit
-				.record(AuditEvent.failure("share.view").object("share_link", link.id()).detail("reason", "exhausted"));
-			throw ShareException.linkExhausted();
-		}
-		Transfer transfer = visit.transfer();
-		boolean unlocked = visit.unlocked();
-		Optional<EncryptedTransfers.Encryption> encryption = encrypted.find(transfer.id());
-		List<ShareInfo.FileItem> items = unlocked ? files(transfer).stream()
-			.map((served) -> new ShareInfo.FileItem(served.file().id().toString(), served.file().name(),
-					served.file().size(), served.file().contentType(), encryption.isPresent(), served.version()))
-			.toList() : List.of();
-		Instant expires = link.expiresAt().isBefore(transfer.expiresAt()) ? link.expiresAt() : transfer.expiresAt();
-		audit.record(AuditEvent.success("share.view").object("share_link", link.id()).detail("unlocked", unlocked));
-		return new ShareInfo(transfer.title(), unlocked ? transfer.message() : null, notices.senderName(transfer),
-				notices.senderEmail(transfer), items, items.stream().mapToLong(ShareInfo.FileItem::size).sum(),
-				expires.toString(), link.downloadsLeft(), link.passwordRequired(), link.requireEmailVerification(),
-				unlocked, visit.email(), encryption.isPresent(),
-				unlocked ? encryption.map(EncryptedTransfers.Encryption::manifest).orElse(null) : null, link.captcha());
 	}
 
 	void file(String token, String session, String fileId, HttpServletRequest request, HttpServletResponse response) {

@@ -21,10 +21,12 @@ record ShareInfo(String title, String message, String senderName,
 
 	/**
 	 * {@code age}: the content is an age file the page decrypts (end-to-end encrypted);
-	 * {@code version}: the file version the link is pinned to (null: the latest).
+	 * {@code version}: the file version the link is pinned to (null: the latest);
+	 * {@code preview}: the link shows previews and this file has one, at {@code GET
+	 * .../files/{id}/preview}.
 	 */
 	record FileItem(String id, String name, long size, String contentType, boolean age,
-			@JsonInclude(JsonInclude.Include.ALWAYS) Integer version) {
+			@JsonInclude(JsonInclude.Include.ALWAYS) Integer version, boolean preview) {
 	}
 
 }

@@ -1,7 +1,6 @@
 package dev.ferry.share.link;
 
 import dev.ferry.auth.CurrentUser;
-import dev.ferry.protect.AccessRulesChange;
 import dev.ferry.share.transfer.TransferApi.LinkView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -13,7 +12,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Changing an existing link's access rules; the link's other settings stay as created.
+ * Changing an existing link's access rules and whether its share page shows previews; the
+ * link's other settings stay as created.
  */
 @Tag(name = "share")
 @RestController
@@ -26,11 +26,12 @@ class ShareLinkRulesController {
 	}
 
 	@Operation(operationId = "updateShareLinkAccess",
-			summary = "Change a share link's access rules (allowed_ips, allowed_countries, denied_countries)")
+			summary = "Change a share link's access rules (allowed_ips, allowed_countries, denied_countries) "
+					+ "and show_previews")
 	@PatchMapping("/api/v1/transfers/{id}/shares/{shareId}")
 	LinkView update(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, @PathVariable String shareId,
-			@RequestBody AccessRulesChange body) {
-		return links.updateAccess(user, id, shareId, body);
+			@RequestBody LinkChange body) {
+		return links.update(user, id, shareId, body);
 	}
 
 }

@@ -10,7 +10,6 @@ import dev.ferry.auth.CurrentUser;
 import dev.ferry.auth.Scope;
 import dev.ferry.crypto.SecureTokens;
 import dev.ferry.protect.AccessRules;
-import dev.ferry.protect.AccessRulesChange;
 import dev.ferry.share.ShareException;
 import dev.ferry.share.ShareUrls;
 import dev.ferry.share.transfer.Owners;
@@ -87,6 +86,7 @@ class ShareLinkService implements TransferLinks {
 		String passwordHash = settings.passwordHash(password);
 		AccessRules access = settings.access(options);
 		boolean watermark = settings.watermark(options, transfer.id());
+		boolean previews = settings.previews(options.showPreviews(), watermark, transfer.id());
 		settings.ensurePublicSharingAllowed(transfer.id(), transferService.files(transfer));
 		String token = SecureTokens.generate("");
 		ShareLink link = new ShareLink(UUID.randomUUID(), transfer.id(), now, expires, options.maxDownloads(), 0,
@@ -98,6 +98,7 @@ class ShareLinkService implements TransferLinks {
 			if (watermark) {
 				settings.markWatermark(link.id());
 			}
+			settings.showPreviews(link.id(), previews);
 			audit.record(LinkSettings.withRules(AuditEvent.success("share.created")
 				.object("share_link", link.id())
 				.detail("transfer", transfer.id())
@@ -107,7 +108,8 @@ class ShareLinkService implements TransferLinks {
 				.detail("email_verification", verify)
 				.detail("bind_to_first_device", Boolean.TRUE.equals(options.bindToFirstDevice()))
 				.detail("captcha", link.captcha())
-				.detail("watermark", watermark), access));
+				.detail("watermark", watermark)
+				.detail("show_previews", previews), access));
 		});
 		return view(link, transfer, token);
 	}
@@ -123,16 +125,30 @@ class ShareLinkService implements TransferLinks {
 		}
 	}
 
-	/** Replaces the lists of the link's access rules that {@code change} names. */
-	LinkView updateAccess(CurrentUser user, String transferId, String linkId, AccessRulesChange change) {
+	/**
+	 * Replaces the lists of the link's access rules that {@code change} names and turns
+	 * its previews on or off when it says so.
+	 */
+	LinkView update(CurrentUser user, String transferId, String linkId, LinkChange change) {
 		Transfer transfer = owners.transfer(user, transferId, Scope.SHARE, "share.updated");
 		ShareLink link = link(transfer, linkId, "share.updated");
-		AccessRules access = settings.access(link.access(), change);
+		if (change == null || change.changesNothing()) {
+			throw ShareException.invalid("Send at least one of allowed_ips, allowed_countries, denied_countries "
+					+ "(an empty list clears it) and show_previews.");
+		}
+		AccessRules access = change.access().changesNothing() ? link.access()
+				: settings.access(link.access(), change.access());
+		Boolean previews = (change.showPreviews() != null)
+				? settings.previews(change.showPreviews(), settings.watermarked(link.id()), transfer.id()) : null;
 		transactions.executeWithoutResult((status) -> {
 			links.updateAccess(link.id(), access);
+			if (previews != null) {
+				settings.showPreviews(link.id(), previews);
+			}
 			audit.record(LinkSettings.withRules(AuditEvent.success("share.updated")
 				.object("share_link", link.id())
-				.detail("transfer", transfer.id()), access));
+				.detail("transfer", transfer.id())
+				.detail("show_previews", previews), access));
 		});
 		return view(links.find(link.id()).orElseThrow(), transfer, null);
 	}
@@ -161,7 +177,8 @@ class ShareLinkService implements TransferLinks {
 				link.maxDownloads(), link.downloads(), link.downloadsLeft(), link.passwordRequired(),
 				link.requireEmailVerification(), link.notifyOnDownload(), iso(link.revokedAt()),
 				link.access().allowedIps(), link.access().allowedCountries(), link.access().deniedCountries(),
-				settings.bindsFirstDevice(link.id()), link.captcha(), settings.watermarked(link.id()));
+				settings.bindsFirstDevice(link.id()), link.captcha(), settings.watermarked(link.id()),
+				settings.showsPreviews(link.id()));
 	}
 
 }

@@ -32,15 +32,17 @@ public final class TransferApi {
 	 * {@code deniedCountries} (ISO 3166 alpha-2) restrict who may open it;
 	 * {@code bindToFirstDevice} lets only the first device that opens it in;
 	 * {@code captcha} asks visitors for an ALTCHA proof of work (default
-	 * {@code FERRY_CAPTCHA_DEFAULT} for links without a password).
+	 * {@code FERRY_CAPTCHA_DEFAULT} for links without a password); {@code showPreviews}
+	 * shows the files' preview images on the share page (default off; not with
+	 * {@code watermark} nor for end-to-end encrypted transfers).
 	 */
 	public record LinkOptions(Instant expiresAt, Integer maxDownloads, String password,
 			Boolean requireEmailVerification, Boolean notifyOnDownload, List<String> allowedIps,
 			List<String> allowedCountries, List<String> deniedCountries, Boolean bindToFirstDevice, Boolean captcha,
-			Boolean watermark) {
+			Boolean watermark, Boolean showPreviews) {
 
 		public static final LinkOptions DEFAULTS = new LinkOptions(null, null, null, null, null, null, null, null, null,
-				null, null);
+				null, null, null);
 
 	}
 
@@ -54,13 +56,14 @@ public final class TransferApi {
 
 	/**
 	 * A link as the owner sees it; {@code token} and {@code url} only right after
-	 * creation; {@code watermark} whether downloads are stamped.
+	 * creation; {@code watermark} whether downloads are stamped; {@code showPreviews}
+	 * whether the share page shows the files' previews.
 	 */
 	public record LinkView(String id, String token, String url, String status, String createdAt, String expiresAt,
 			Integer maxDownloads, int downloads, Integer downloadsLeft, boolean passwordRequired,
 			boolean requireEmailVerification, boolean notifyOnDownload, String revokedAt, List<String> allowedIps,
 			List<String> allowedCountries, List<String> deniedCountries, boolean bindToFirstDevice, boolean captcha,
-			boolean watermark) {
+			boolean watermark, boolean showPreviews) {
 	}
 
 	public record TransferView(String id, String title, String message, String status, String expiresAt,
