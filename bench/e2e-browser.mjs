@@ -26,6 +26,8 @@ await build({
   configFile: false,
   logLevel: 'error',
   root: resolve('web'),
+  // Library mode leaves process.env.NODE_ENV (react-intl reads it) for a bundler that never comes.
+  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   build: { outDir: out, lib: { entry: resolve('web/src/e2e/age.ts'), formats: ['iife'], name: 'FerryAge', fileName: () => 'age.js' } },
 })
 const server = process.env.FERRY_URL?.replace(/\/$/, '')
