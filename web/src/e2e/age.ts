@@ -4,11 +4,10 @@
  * and the header MAC are exactly its code; what is here and in stream.ts is only age's
  * STREAM payload, as the spec defines it (see stream.ts).
  */
-import { chacha20poly1305 } from '@noble/ciphers/chacha.js'
 import { Decrypter, Encrypter, type Recipient } from 'age-encryption'
 import { defineMessages } from 'react-intl'
 import { E2eError } from './errors'
-import { chunkNonce, NONCE, SEALED_CHUNK, TAG, type FileSeal } from './stream'
+import { NONCE, PayloadError, PayloadOpener, TAG, type FileSeal } from './stream'
 
 export { CHUNK, chunkCount, payloadKey, plainSize, SEALED_CHUNK, sealChunk, sealedSize, sealedSlice, type FileSeal } from './stream'
 
@@ -95,52 +94,35 @@ export function headerLength(bytes: Uint8Array): number {
   return end < 0 ? -1 : end + 1
 }
 
-export function openChunk(key: Uint8Array, index: number, sealed: Uint8Array, last: boolean): Uint8Array {
-  try {
-    return chacha20poly1305(key, chunkNonce(index, last)).decrypt(sealed)
-  } catch (error) {
-    throw new E2eError(messages.damagedChunk, { index }, { cause: error })
-  }
-}
-
 /**
- * Opens a sealed payload streamed from `firstChunk` on (a ranged download starts at a chunk
- * boundary); `payloadSize` tells which chunk is the last, whose nonce flag differs. Whole
- * chunks inside one network read are opened in place; only chunks split across reads are
- * gathered in a buffer first.
+ * Opens a sealed payload streamed from `firstChunk` on, in the page (download.ts prefers the
+ * worker in opener.ts, which runs the same PayloadOpener); its errors speak the reader's language.
  */
 export function openStream(key: Uint8Array, payloadSize: number, firstChunk = 0): TransformStream<Uint8Array, Uint8Array> {
-  const chunks = Math.max(1, Math.ceil(payloadSize / SEALED_CHUNK))
-  const lastSize = payloadSize - (chunks - 1) * SEALED_CHUNK
-  const buffer = new Uint8Array(SEALED_CHUNK)
-  let filled = 0
-  let index = firstChunk
+  const opener = new PayloadOpener(key, payloadSize, firstChunk)
   return new TransformStream({
     transform(data, controller) {
-      let at = 0
-      while (at < data.length) {
-        if (index >= chunks) throw new E2eError(messages.trailingData)
-        const last = index === chunks - 1
-        const want = last ? lastSize : SEALED_CHUNK
-        if (filled === 0 && data.length - at >= want) {
-          controller.enqueue(openChunk(key, index++, data.subarray(at, at + want), last))
-          at += want
-          continue
-        }
-        const n = Math.min(want - filled, data.length - at)
-        buffer.set(data.subarray(at, at + n), filled)
-        filled += n
-        at += n
-        if (filled === want) {
-          controller.enqueue(openChunk(key, index++, buffer.subarray(0, want), last))
-          filled = 0
-        }
+      try {
+        opener.push(data, (plain) => controller.enqueue(plain))
+      } catch (error) {
+        throw readable(error)
       }
     },
     flush() {
-      if (index !== chunks || filled !== 0) throw new E2eError(messages.truncated)
+      try {
+        opener.end()
+      } catch (error) {
+        throw readable(error)
+      }
     },
   })
+}
+
+/** A PayloadError as the message a person reads; anything else unchanged. */
+export function readable(error: unknown): unknown {
+  if (!(error instanceof PayloadError)) return error
+  if (error.reason === 'damaged') return new E2eError(messages.damagedChunk, { index: error.index }, { cause: error })
+  return new E2eError(error.reason === 'trailing' ? messages.trailingData : messages.truncated, {}, { cause: error })
 }
 
 export function concat(parts: Uint8Array[]): Uint8Array {

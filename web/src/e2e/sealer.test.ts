@@ -20,7 +20,7 @@ describe('Sealer', () => {
     ]
     for (const [start, end] of asked) expect(await sealer.slice(start, end)).toEqual(whole.subarray(start, end))
     sealer.close()
-  })
+  }, 30_000)
 
   it('seals the header, the nonce and every chunk border in small uneven slices', async () => {
     const seal = await sealFile({ recipients: [await identityToRecipient(await generateIdentity())] })
@@ -33,5 +33,5 @@ describe('Sealer', () => {
     expect(concat(parts)).toEqual(whole)
     expect(whole.subarray(0, seal.header.length)).toEqual(seal.header)
     sealer.close()
-  })
+  }, 30_000)
 })

@@ -92,3 +92,73 @@ export async function sealedSlice(file: Blob, seal: FileSeal, start: number, end
   }
   return out
 }
+
+/** Why a payload does not open; age.ts turns it into the reader's message. */
+export class PayloadError extends Error {
+  constructor(
+    readonly reason: 'damaged' | 'trailing' | 'truncated',
+    readonly index = 0,
+    options?: ErrorOptions,
+  ) {
+    super(`age payload ${reason} at chunk ${index}`, options)
+    this.name = 'PayloadError'
+  }
+}
+
+export function openChunk(key: Uint8Array, index: number, sealed: Uint8Array, last: boolean): Uint8Array {
+  try {
+    return chacha20poly1305(key, chunkNonce(index, last)).decrypt(sealed)
+  } catch (error) {
+    throw new PayloadError('damaged', index, { cause: error })
+  }
+}
+
+/**
+ * Opens a sealed payload fed in pieces of any size, from `firstChunk` on (a ranged download
+ * starts at a chunk boundary); `payloadSize` tells which chunk is the last, whose nonce flag
+ * differs. Whole chunks inside one piece are opened in place; only chunks split across
+ * pieces are gathered in a buffer first.
+ */
+export class PayloadOpener {
+  private readonly chunks: number
+  private readonly lastSize: number
+  private readonly buffer = new Uint8Array(SEALED_CHUNK)
+  private filled = 0
+
+  constructor(
+    private readonly key: Uint8Array,
+    payloadSize: number,
+    private index = 0,
+  ) {
+    this.chunks = Math.max(1, Math.ceil(payloadSize / SEALED_CHUNK))
+    this.lastSize = payloadSize - (this.chunks - 1) * SEALED_CHUNK
+  }
+
+  /** Opens what `data` completes; `out` gets each chunk's plaintext in order. */
+  push(data: Uint8Array, out: (plain: Uint8Array) => void): void {
+    let at = 0
+    while (at < data.length) {
+      if (this.index >= this.chunks) throw new PayloadError('trailing', this.index)
+      const last = this.index === this.chunks - 1
+      const want = last ? this.lastSize : SEALED_CHUNK
+      if (this.filled === 0 && data.length - at >= want) {
+        out(openChunk(this.key, this.index++, data.subarray(at, at + want), last))
+        at += want
+        continue
+      }
+      const n = Math.min(want - this.filled, data.length - at)
+      this.buffer.set(data.subarray(at, at + n), this.filled)
+      this.filled += n
+      at += n
+      if (this.filled === want) {
+        out(openChunk(this.key, this.index++, this.buffer.subarray(0, want), last))
+        this.filled = 0
+      }
+    }
+  }
+
+  /** Throws unless the last chunk was opened whole. */
+  end(): void {
+    if (this.index !== this.chunks || this.filled !== 0) throw new PayloadError('truncated', this.index)
+  }
+}

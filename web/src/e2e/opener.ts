@@ -1,0 +1,86 @@
+/**
+ * Decryption of an E2E download in a dedicated worker (open.worker.ts): the sealed bytes go
+ * to it as transferred ArrayBuffers and the plaintext comes back the same way, in order, so
+ * ChaCha20-Poly1305 runs beside the page, the network and the disk writes rather than
+ * between them. Up to IN_FLIGHT bytes are with the worker at a time. Where no worker starts
+ * (tests in Node, a worker refused by the browser) it opens in the page, with the same code.
+ */
+import { openStream, readable } from './age'
+import type { OpenReply, OpenRequest } from './open.worker'
+import { PayloadError } from './stream'
+
+const IN_FLIGHT = 8 * 1024 * 1024
+
+/** A worker that has taken the key, or null where none can start. */
+function startWorker(start: OpenRequest): Promise<Worker | null> {
+  if (typeof Worker === 'undefined') return Promise.resolve(null)
+  const worker = new Worker(new URL('./open.worker.ts', import.meta.url), { type: 'module' })
+  return new Promise((resolve) => {
+    worker.onmessage = ({ data }: MessageEvent<OpenReply>) => resolve(data.kind === 'ready' ? worker : null)
+    worker.onerror = () => {
+      worker.terminate()
+      resolve(null)
+    }
+    worker.postMessage(start)
+  })
+}
+
+function failure(data: Extract<OpenReply, { kind: 'error' }>): unknown {
+  return data.reason === 'other' ? new Error(data.message) : readable(new PayloadError(data.reason, data.index))
+}
+
+/** Like age.ts openStream (the same bytes and errors), with the cipher in a worker. */
+export async function openStreamInWorker(
+  key: Uint8Array,
+  payloadSize: number,
+  firstChunk = 0,
+): Promise<TransformStream<Uint8Array, Uint8Array>> {
+  const worker = await startWorker({ kind: 'start', key, payloadSize, firstChunk })
+  return worker ? workerStream(worker) : openStream(key, payloadSize, firstChunk)
+}
+
+function workerStream(worker: Worker): TransformStream<Uint8Array, Uint8Array> {
+  const pending: number[] = []
+  let inFlight = 0
+  let room: (() => void) | null = null
+  let finished: { resolve: () => void; reject: (error: unknown) => void } | null = null
+  let failed: unknown = null
+  const send = (request: OpenRequest, transfer: Transferable[] = []) => worker.postMessage(request, transfer)
+  return new TransformStream({
+    start(controller) {
+      worker.onmessage = ({ data }: MessageEvent<OpenReply>) => {
+        if (data.kind === 'plain') {
+          inFlight -= pending.shift() ?? 0
+          if (data.bytes.byteLength > 0) controller.enqueue(new Uint8Array(data.bytes))
+        } else if (data.kind === 'done') {
+          worker.terminate()
+          finished?.resolve()
+        } else if (data.kind === 'error') {
+          failed = failure(data)
+          worker.terminate()
+          controller.error(failed)
+          finished?.reject(failed)
+        }
+        room?.()
+        room = null
+      }
+    },
+    async transform(chunk) {
+      if (failed) throw failed
+      // A view into a larger buffer is copied first: transferring would take its neighbours too.
+      const whole = chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength ? chunk : chunk.slice()
+      const buffer = whole.buffer as ArrayBuffer
+      pending.push(buffer.byteLength)
+      inFlight += buffer.byteLength
+      send({ kind: 'data', bytes: buffer }, [buffer])
+      while (inFlight > IN_FLIGHT && !failed) await new Promise<void>((resolve) => (room = resolve))
+    },
+    flush() {
+      if (failed) throw failed
+      return new Promise<void>((resolve, reject) => {
+        finished = { resolve, reject }
+        send({ kind: 'end' })
+      })
+    },
+  })
+}
