@@ -9,277 +9,219 @@
 //
 //   node bench/e2e-browser.mjs             # 256 MiB; SIZE_MB=64 for a quick look
 //   FERRY_URL=http://127.0.0.1:8080 FERRY_EMAIL=... FERRY_PASSWORD=... node bench/e2e-browser.mjs
-import {
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
-import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 
 // Vite and playwright-core come from the web module's node_modules (npm ci in web/).
-const web = createRequire(resolve("web/package.json"));
-const { build } = await import(pathToFileURL(web.resolve("vite")).href);
-const { chromium } = (
-  await import(pathToFileURL(web.resolve("playwright-core")).href)
-).default;
+const web = createRequire(resolve('web/package.json'))
+const { build } = await import(pathToFileURL(web.resolve('vite')).href)
+const { chromium } = (await import(pathToFileURL(web.resolve('playwright-core')).href)).default
 
-const SIZE = Number(process.env.SIZE_MB ?? 256) * 1024 * 1024;
-const out = mkdtempSync(join(tmpdir(), "ferry-e2e-bench-"));
-// The UI's modules as an ES library (age.ts, and sealer.ts with its worker), served to the
+const SIZE = Number(process.env.SIZE_MB ?? 256) * 1024 * 1024
+const out = mkdtempSync(join(tmpdir(), 'ferry-e2e-bench-'))
+// The UI's modules as an ES library (age.ts, sealer.ts and opener.ts with their workers), served to the
 // page under /ferry-bench/ on the page's own origin, so the worker loads as in the UI.
-const entry = join(out, "entry.ts");
+const entry = join(out, 'entry.ts')
 writeFileSync(
   entry,
-  `export * from ${JSON.stringify(resolve("web/src/e2e/age.ts"))}\nexport { Sealer } from ${JSON.stringify(resolve("web/src/e2e/sealer.ts"))}\n`,
-);
+  `export * from ${JSON.stringify(resolve('web/src/e2e/age.ts'))}\nexport { Sealer } from ${JSON.stringify(resolve('web/src/e2e/sealer.ts'))}\nexport { openStreamInWorker } from ${JSON.stringify(resolve('web/src/e2e/opener.ts'))}\n`,
+)
 await build({
   configFile: false,
-  logLevel: "error",
-  root: resolve("web"),
-  base: "/ferry-bench/",
+  logLevel: 'error',
+  root: resolve('web'),
+  base: '/ferry-bench/',
   publicDir: false,
   // Library mode leaves process.env.NODE_ENV (react-intl reads it) for a bundler that never comes.
-  define: { "process.env.NODE_ENV": JSON.stringify("production") },
-  worker: { format: "es" },
+  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+  worker: { format: 'es' },
   build: {
-    outDir: join(out, "dist"),
-    lib: { entry, formats: ["es"], fileName: () => "age.js" },
+    outDir: join(out, 'dist'),
+    lib: { entry, formats: ['es'], fileName: () => 'age.js' },
   },
-});
-const server = process.env.FERRY_URL?.replace(/\/$/, "");
-let token = null;
+})
+const server = process.env.FERRY_URL?.replace(/\/$/, '')
+let token = null
 if (server) {
   const login = await fetch(`${server}/api/v1/auth/login`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({
       email: process.env.FERRY_EMAIL,
       password: process.env.FERRY_PASSWORD,
     }),
-  });
-  if (!login.ok)
-    throw new Error(`sign-in failed: ${login.status} ${await login.text()}`);
-  token = (await login.json()).access_token;
+  })
+  if (!login.ok) throw new Error(`sign-in failed: ${login.status} ${await login.text()}`)
+  token = (await login.json()).access_token
 }
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--headless"],
-});
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--headless'],
+})
 try {
   // On the server's origin (so tus requests are same-origin, as in the UI), or on a made-up
   // one without a server; the bundle is an inline module script, which only a bypassed CSP lets run.
-  const origin = server ?? "http://ferry-bench.test";
-  const context = await browser.newContext({ bypassCSP: true });
-  const served = new Set();
+  const origin = server ?? 'http://ferry-bench.test'
+  const context = await browser.newContext({ bypassCSP: true })
+  const served = new Set()
   await context.route(`${origin}/ferry-bench/**`, async (route) => {
     served.add(
       new URL(route.request().url()).pathname
-        .split("/")
+        .split('/')
         .pop()
-        .replace(/-[\w-]+\.js$/, ".js"),
-    );
-    const file = join(
-      out,
-      "dist",
-      new URL(route.request().url()).pathname.replace(/^\/ferry-bench\//, ""),
-    );
-    if (!existsSync(file)) return route.fulfill({ status: 404 });
+        .replace(/-[\w-]+\.js$/, '.js'),
+    )
+    const file = join(out, 'dist', new URL(route.request().url()).pathname.replace(/^\/ferry-bench\//, ''))
+    if (!existsSync(file)) return route.fulfill({ status: 404 })
     await route.fulfill({
-      contentType: file.endsWith(".js") ? "text/javascript" : "text/html",
+      contentType: file.endsWith('.js') ? 'text/javascript' : 'text/html',
       body: readFileSync(file),
-    });
-  });
-  writeFileSync(
-    join(out, "dist", "index.html"),
-    "<!doctype html><title>Ferry E2E bench</title>",
-  );
-  const page = await context.newPage();
-  await page.goto(
-    server ? `${server}/health` : `${origin}/ferry-bench/index.html`,
-  );
+    })
+  })
+  writeFileSync(join(out, 'dist', 'index.html'), '<!doctype html><title>Ferry E2E bench</title>')
+  const page = await context.newPage()
+  await page.goto(server ? `${server}/health` : `${origin}/ferry-bench/index.html`)
   await page.addScriptTag({
-    type: "module",
-    content:
-      "import * as age from '/ferry-bench/age.js'; window.FerryAge = age",
-  });
-  await page.waitForFunction(() => window.FerryAge);
+    type: 'module',
+    content: "import * as age from '/ferry-bench/age.js'; window.FerryAge = age",
+  })
+  await page.waitForFunction(() => window.FerryAge)
   const figures = await page.evaluate(
     async ({ size, token }) => {
-      const {
-        sealFile,
-        sealedSlice,
-        sealedSize,
-        openStream,
-        payloadKey,
-        Sealer,
-      } = window.FerryAge;
-      const bytes = new Uint8Array(size);
-      for (let i = 0; i < size; i += 65536)
-        crypto.getRandomValues(bytes.subarray(i, i + 65536));
-      const file = new Blob([bytes]);
-      const STEP = 8 * 1024 * 1024;
+      const { sealFile, sealedSlice, sealedSize, openStream, openStreamInWorker, payloadKey, Sealer } = window.FerryAge
+      const bytes = new Uint8Array(size)
+      for (let i = 0; i < size; i += 65536) crypto.getRandomValues(bytes.subarray(i, i + 65536))
+      const file = new Blob([bytes])
+      const STEP = 8 * 1024 * 1024
       const time = async (work) => {
-        const start = performance.now();
-        await work();
-        return size / 1e6 / ((performance.now() - start) / 1000);
-      };
+        const start = performance.now()
+        await work()
+        return size / 1e6 / ((performance.now() - start) / 1000)
+      }
       const plain = await time(async () => {
-        for (let at = 0; at < size; at += STEP)
-          await file.slice(at, at + STEP).arrayBuffer();
-      });
+        for (let at = 0; at < size; at += STEP) await file.slice(at, at + STEP).arrayBuffer()
+      })
       // The key mode does not matter here: only the payload is measured.
-      const seal = await sealFile({ passphrase: "benchmark passphrase" });
-      const total = sealedSize(size, seal.header.length);
+      const seal = await sealFile({ passphrase: 'benchmark passphrase' })
+      const total = sealedSize(size, seal.header.length)
       const inPage = await time(async () => {
-        for (let at = 0; at < total; at += STEP)
-          await sealedSlice(file, seal, at, at + STEP);
-      });
+        for (let at = 0; at < total; at += STEP) await sealedSlice(file, seal, at, at + STEP)
+      })
       // As the UI seals: in the worker, one slice ahead.
-      const parts = [];
-      const sealer = new Sealer(file, seal);
+      const parts = []
+      const sealer = new Sealer(file, seal)
       const encrypt = await time(async () => {
-        for (let at = 0; at < total; at += STEP)
-          parts.push(await sealer.slice(at, Math.min(total, at + STEP)));
-      });
-      sealer.close();
-      const payload = new Blob(parts).slice(seal.header.length + 16);
-      const decrypt = await time(async () => {
-        const stream = payload
-          .stream()
-          .pipeThrough(openStream(payloadKey(seal), payload.size));
-        const reader = stream.getReader();
+        for (let at = 0; at < total; at += STEP) parts.push(await sealer.slice(at, Math.min(total, at + STEP)))
+      })
+      sealer.close()
+      const payload = new Blob(parts).slice(seal.header.length + 16)
+      const drain = async (stream) => {
+        const reader = stream.getReader()
         while (!(await reader.read()).done);
-      });
-      if (!token) return { plain, inPage, encrypt, decrypt };
+      }
+      const decryptInPage = await time(() => drain(payload.stream().pipeThrough(openStream(payloadKey(seal), payload.size))))
+      // As the UI opens: in the worker.
+      const decrypt = await time(async () => drain(payload.stream().pipeThrough(await openStreamInWorker(payloadKey(seal), payload.size))))
+      if (!token) return { plain, inPage, encrypt, decryptInPage, decrypt }
 
       // Over the network: tus uploads in 8 MiB PATCHes as the UI sends them, then downloads.
       const auth = {
         Authorization: `Bearer ${token}`,
-        "Tus-Resumable": "1.0.0",
-      };
+        'Tus-Resumable': '1.0.0',
+      }
       const upload = async (length, slice) => {
-        const name = btoa(`bench-${crypto.randomUUID()}.bin`);
-        const created = await fetch("/api/v1/uploads", {
-          method: "POST",
+        const name = btoa(`bench-${crypto.randomUUID()}.bin`)
+        const created = await fetch('/api/v1/uploads', {
+          method: 'POST',
           headers: {
             ...auth,
-            "Upload-Length": String(length),
-            "Upload-Metadata": `name ${name}`,
+            'Upload-Length': String(length),
+            'Upload-Metadata': `name ${name}`,
           },
-        });
-        if (created.status !== 201)
-          throw new Error(
-            `tus creation: ${created.status} ${await created.text()}`,
-          );
-        const url = created.headers.get("Location");
+        })
+        if (created.status !== 201) throw new Error(`tus creation: ${created.status} ${await created.text()}`)
+        const url = created.headers.get('Location')
         for (let at = 0; at < length; at += STEP) {
-          const body = await slice(at, Math.min(length, at + STEP));
+          const body = await slice(at, Math.min(length, at + STEP))
           const patched = await fetch(url, {
-            method: "PATCH",
+            method: 'PATCH',
             headers: {
               ...auth,
-              "Upload-Offset": String(at),
-              "Content-Type": "application/offset+octet-stream",
+              'Upload-Offset': String(at),
+              'Content-Type': 'application/offset+octet-stream',
             },
             body,
-          });
-          if (patched.status !== 204)
-            throw new Error(
-              `tus PATCH: ${patched.status} ${await patched.text()}`,
-            );
+          })
+          if (patched.status !== 204) throw new Error(`tus PATCH: ${patched.status} ${await patched.text()}`)
         }
-        return new URL(url, location.href).pathname.split("/").pop();
-      };
+        return new URL(url, location.href).pathname.split('/').pop()
+      }
       const download = async (id, through) => {
         const response = await fetch(`/api/v1/files/${id}/download`, {
           headers: { Authorization: `Bearer ${token}` },
-        });
-        if (!response.ok) throw new Error(`download: ${response.status}`);
-        const reader = through(response.body).getReader();
-        while (!(await reader.read()).done);
-      };
-      let plainId, sealedId;
+        })
+        if (!response.ok) throw new Error(`download: ${response.status}`)
+        await drain(await through(response.body))
+      }
+      let plainId, sealedId
       // Unmeasured: the server's JIT and the first blob writes would otherwise slow whichever runs first.
-      await upload(Math.min(size, 2 * STEP), async (at, end) =>
-        file.slice(at, end),
-      );
+      await upload(Math.min(size, 2 * STEP), async (at, end) => file.slice(at, end))
       const plainUpload = await time(async () => {
-        plainId = await upload(size, async (at, end) => file.slice(at, end));
-      });
-      const netSeal = await sealFile({ passphrase: "benchmark passphrase" });
-      const netSealer = new Sealer(file, netSeal);
+        plainId = await upload(size, async (at, end) => file.slice(at, end))
+      })
+      const netSeal = await sealFile({ passphrase: 'benchmark passphrase' })
+      const netSealer = new Sealer(file, netSeal)
       const e2eUpload = await time(async () => {
-        sealedId = await upload(
-          netSealer.size,
-          async (at, end) => new Blob([await netSealer.slice(at, end)]),
-        );
-      });
-      netSealer.close();
-      const plainDownload = await time(() => download(plainId, (body) => body));
-      const skip = netSeal.header.length + 16;
+        sealedId = await upload(netSealer.size, async (at, end) => new Blob([await netSealer.slice(at, end)]))
+      })
+      netSealer.close()
+      const plainDownload = await time(() => download(plainId, (body) => body))
+      const skip = netSeal.header.length + 16
       const e2eDownload = await time(() =>
-        download(sealedId, (body) => {
-          let seen = 0;
+        download(sealedId, async (body) => {
+          let seen = 0
           const payload = new TransformStream({
             transform(chunk, controller) {
-              const from = Math.max(0, skip - seen);
-              seen += chunk.length;
-              if (from < chunk.length) controller.enqueue(chunk.subarray(from));
+              const from = Math.max(0, skip - seen)
+              seen += chunk.length
+              if (from < chunk.length) controller.enqueue(chunk.subarray(from))
             },
-          });
-          return body
-            .pipeThrough(payload)
-            .pipeThrough(
-              openStream(
-                payloadKey(netSeal),
-                sealedSize(size, netSeal.header.length) - skip,
-              ),
-            );
+          })
+          return body.pipeThrough(payload).pipeThrough(await openStreamInWorker(payloadKey(netSeal), sealedSize(size, netSeal.header.length) - skip))
         }),
-      );
+      )
       return {
         plain,
         inPage,
         encrypt,
+        decryptInPage,
         decrypt,
         plainUpload,
         e2eUpload,
         plainDownload,
         e2eDownload,
-      };
+      }
     },
     { size: SIZE, token },
-  );
-  const line = (label, mbps) =>
-    console.log(
-      `${label.padEnd(40)} ${mbps.toFixed(0).padStart(6)} MB/s  (${(mbps / figures.plain).toFixed(2)}x)`,
-    );
-  console.log(
-    `E2E crypto in Chromium, ${SIZE / 1024 / 1024} MiB (sealing worker loaded: ${served.has("seal.worker.js") ? "yes" : "NO, sealed in the page"})`,
-  );
-  line("read in 8 MiB slices (plain upload)", figures.plain);
-  line("seal to age in the page", figures.inPage);
-  line("seal to age in the worker (E2E upload)", figures.encrypt);
-  line("open age payload (E2E download)", figures.decrypt);
+  )
+  const line = (label, mbps) => console.log(`${label.padEnd(46)} ${mbps.toFixed(0).padStart(6)} MB/s  (${(mbps / figures.plain).toFixed(2)}x)`)
+  console.log(`E2E crypto in Chromium, ${SIZE / 1024 / 1024} MiB (workers loaded: ${['seal.worker.js', 'open.worker.js'].map((w) => `${w} ${served.has(w) ? 'yes' : 'NO, in the page'}`).join(', ')})`)
+  line('read in 8 MiB slices (plain upload)', figures.plain)
+  line('seal to age in the page', figures.inPage)
+  line('seal to age in the worker (E2E upload)', figures.encrypt)
+  line('open age payload in the page', figures.decryptInPage)
+  line('open age payload in the worker (E2E download)', figures.decrypt)
   if (figures.plainUpload) {
     const pair = (label, e2e, plain) =>
-      console.log(
-        `${label.padEnd(40)} plain ${plain.toFixed(0).padStart(5)} MB/s  E2E ${e2e.toFixed(0).padStart(5)} MB/s  (${(e2e / plain).toFixed(2)}x, goal >= 0.80x)`,
-      );
-    console.log(`Over the network to ${server}`);
-    pair("tus upload, 8 MiB PATCHes", figures.e2eUpload, figures.plainUpload);
-    pair(
-      "download (E2E: decrypting)",
-      figures.e2eDownload,
-      figures.plainDownload,
-    );
+      console.log(`${label.padEnd(46)} plain ${plain.toFixed(0).padStart(5)} MB/s  E2E ${e2e.toFixed(0).padStart(5)} MB/s  (${(e2e / plain).toFixed(2)}x, goal >= 0.80x)`)
+    console.log(`Over the network to ${server}`)
+    pair('tus upload, 8 MiB PATCHes', figures.e2eUpload, figures.plainUpload)
+    pair('download (E2E: decrypting)', figures.e2eDownload, figures.plainDownload)
   }
 } finally {
-  await browser.close();
-  rmSync(out, { recursive: true, force: true });
+  await browser.close()
+  rmSync(out, { recursive: true, force: true })
 }
