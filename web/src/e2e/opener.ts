@@ -5,11 +5,13 @@
  * between them. Up to IN_FLIGHT bytes are with the worker at a time. Where no worker starts
  * (tests in Node, a worker refused by the browser) it opens in the page, with the same code.
  */
-import { openStream, readable } from './age'
+import { concat, openStream, readable } from './age'
 import type { OpenReply, OpenRequest } from './open.worker'
 import { PayloadError } from './stream'
 
 const IN_FLIGHT = 8 * 1024 * 1024
+/** Network reads are often a few KiB; gathered to this size, a message costs next to nothing. */
+const BATCH = 1024 * 1024
 
 /** A worker that has taken the key, or null where none can start. */
 function startWorker(start: OpenRequest): Promise<Worker | null> {
@@ -41,11 +43,25 @@ export async function openStreamInWorker(
 
 function workerStream(worker: Worker): TransformStream<Uint8Array, Uint8Array> {
   const pending: number[] = []
+  let batch: Uint8Array[] = []
+  let batched = 0
   let inFlight = 0
   let room: (() => void) | null = null
   let finished: { resolve: () => void; reject: (error: unknown) => void } | null = null
   let failed: unknown = null
   const send = (request: OpenRequest, transfer: Transferable[] = []) => worker.postMessage(request, transfer)
+  // The gathered pieces as one buffer of its own (a view into a larger one is copied, as
+  // transferring it would take its neighbours too), which moves to the worker uncopied.
+  const post = () => {
+    const joined = concat(batch)
+    const own = joined.byteOffset === 0 && joined.byteLength === joined.buffer.byteLength ? joined : joined.slice()
+    const buffer = own.buffer as ArrayBuffer
+    batch = []
+    batched = 0
+    pending.push(buffer.byteLength)
+    inFlight += buffer.byteLength
+    send({ kind: 'data', bytes: buffer }, [buffer])
+  }
   return new TransformStream({
     start(controller) {
       worker.onmessage = ({ data }: MessageEvent<OpenReply>) => {
@@ -67,16 +83,15 @@ function workerStream(worker: Worker): TransformStream<Uint8Array, Uint8Array> {
     },
     async transform(chunk) {
       if (failed) throw failed
-      // A view into a larger buffer is copied first: transferring would take its neighbours too.
-      const whole = chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength ? chunk : chunk.slice()
-      const buffer = whole.buffer as ArrayBuffer
-      pending.push(buffer.byteLength)
-      inFlight += buffer.byteLength
-      send({ kind: 'data', bytes: buffer }, [buffer])
+      batch.push(chunk)
+      batched += chunk.length
+      if (batched < BATCH) return
+      post()
       while (inFlight > IN_FLIGHT && !failed) await new Promise<void>((resolve) => (room = resolve))
     },
     flush() {
       if (failed) throw failed
+      if (batched > 0) post()
       return new Promise<void>((resolve, reject) => {
         finished = { resolve, reject }
         send({ kind: 'end' })
