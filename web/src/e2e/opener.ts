@@ -67,7 +67,12 @@ function workerStream(worker: Worker): TransformStream<Uint8Array, Uint8Array> {
       worker.onmessage = ({ data }: MessageEvent<OpenReply>) => {
         if (data.kind === 'plain') {
           inFlight -= pending.shift() ?? 0
-          if (data.bytes.byteLength > 0) controller.enqueue(new Uint8Array(data.bytes))
+          try {
+            if (data.bytes.byteLength > 0) controller.enqueue(new Uint8Array(data.bytes))
+          } catch {
+            // The reader went away (a cancelled download): nothing more is worth opening.
+            worker.terminate()
+          }
         } else if (data.kind === 'done') {
           worker.terminate()
           finished?.resolve()
