@@ -74,17 +74,20 @@ try {
     db.close()
   })
   await page.reload()
-  // Polled in the page (the sweep runs in the background of the app's start), no sleeping.
-  await page.waitForFunction(async () => {
-    const names = []
-    for await (const name of (await navigator.storage.getDirectory()).keys()) names.push(name)
-    return !names.includes('e2e-orphan') && !names.includes('e2e-abandoned')
+  // The sweep runs in the background of the app's start. waitForFunction polls a synchronous
+  // predicate (a returned Promise would count as truthy), so each poll starts a listing of
+  // OPFS and reads the last one finished.
+  await page.waitForFunction(() => {
+    window.ferryListing ??= (async () => {
+      const names = []
+      for await (const name of (await navigator.storage.getDirectory()).keys()) names.push(name)
+      window.ferryFolders = names
+      window.ferryListing = null
+    })()
+    const names = window.ferryFolders
+    return names && !names.includes('e2e-orphan') && !names.includes('e2e-abandoned')
   })
-  result.foldersAfterSweep = await page.evaluate(async () => {
-    const names = []
-    for await (const name of (await navigator.storage.getDirectory()).keys()) names.push(name)
-    return names
-  })
+  result.foldersAfterSweep = await page.evaluate(() => window.ferryFolders)
   check(result.foldersAfterSweep.includes('e2e-in-progress'), 'the sweep removed the segments of a download in progress')
   log(`swept OPFS, left: ${JSON.stringify(result.foldersAfterSweep)}`)
 
