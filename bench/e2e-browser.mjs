@@ -10,6 +10,7 @@
 //   node bench/e2e-browser.mjs             # 256 MiB; SIZE_MB=64 for a quick look
 //   FERRY_URL=http://127.0.0.1:8080 FERRY_EMAIL=... FERRY_PASSWORD=... node bench/e2e-browser.mjs
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer, request as httpRequest } from 'node:http'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -61,29 +62,41 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--headless'],
 })
+let front = null
 try {
-  // On the server's origin (so tus requests are same-origin, as in the UI), or on a made-up
-  // one without a server; the bundle is an inline module script, which only a bypassed CSP lets run.
-  const origin = server ?? 'http://ferry-bench.test'
-  const context = await browser.newContext({ bypassCSP: true })
+  // The page's origin is a small local server: /ferry-bench/ from the build above, everything
+  // else passed through to Ferry, so tus requests are same-origin as in the UI and the workers
+  // load as in the UI. (Playwright routes would do without it, but they intercept every
+  // request, request bodies included, which slows the network rows.) The bundle is an inline
+  // module script, which only a bypassed CSP lets run.
   const served = new Set()
-  await context.route(`${origin}/ferry-bench/**`, async (route) => {
-    served.add(
-      new URL(route.request().url()).pathname
-        .split('/')
-        .pop()
-        .replace(/-[\w-]+\.js$/, '.js'),
-    )
-    const file = join(out, 'dist', new URL(route.request().url()).pathname.replace(/^\/ferry-bench\//, ''))
-    if (!existsSync(file)) return route.fulfill({ status: 404 })
-    await route.fulfill({
-      contentType: file.endsWith('.js') ? 'text/javascript' : 'text/html',
-      body: readFileSync(file),
+  front = createServer((req, res) => {
+    const path = new URL(req.url, 'http://front').pathname
+    if (path.startsWith('/ferry-bench/')) {
+      const file = join(out, 'dist', path.slice('/ferry-bench/'.length))
+      served.add(
+        path
+          .split('/')
+          .pop()
+          .replace(/-[\w-]+\.js$/, '.js'),
+      )
+      if (!existsSync(file)) return res.writeHead(404).end()
+      return res.writeHead(200, { 'Content-Type': file.endsWith('.js') ? 'text/javascript' : 'text/html' }).end(readFileSync(file))
+    }
+    if (!server) return res.writeHead(404).end()
+    const upstream = httpRequest(`${server}${req.url}`, { method: req.method, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode, answer.headers)
+      answer.pipe(res)
     })
+    upstream.on('error', () => res.writeHead(502).end())
+    req.pipe(upstream)
   })
+  await new Promise((ready) => front.listen(0, '127.0.0.1', ready))
+  const origin = `http://127.0.0.1:${front.address().port}`
   writeFileSync(join(out, 'dist', 'index.html'), '<!doctype html><title>Ferry E2E bench</title>')
+  const context = await browser.newContext({ bypassCSP: true })
   const page = await context.newPage()
-  await page.goto(server ? `${server}/health` : `${origin}/ferry-bench/index.html`)
+  await page.goto(`${origin}/ferry-bench/index.html`)
   await page.addScriptTag({
     type: 'module',
     content: "import * as age from '/ferry-bench/age.js'; window.FerryAge = age",
@@ -223,5 +236,6 @@ try {
   }
 } finally {
   await browser.close()
+  front?.close()
   rmSync(out, { recursive: true, force: true })
 }
