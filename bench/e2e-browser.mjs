@@ -1,11 +1,13 @@
 // Browser-side cost of end-to-end encryption in Debian's Chromium (see bench/README.md,
-// "End-to-end encryption"). Bundles web/src/e2e/age.ts with Vite, then in one page measures
-// over the same random file: reading it in 8 MiB slices as a plain upload does (baseline),
-// sealing it to age as an E2E upload does (sealedSlice), and opening the sealed payload
-// (openStream). With a running server (FERRY_URL, FERRY_EMAIL, FERRY_PASSWORD) it also
-// uploads the same file by tus twice, plain and sealed on the fly, and downloads both again
-// (plain, and decrypting), so the ratio is E2E against plain over the network as a browser
-// does it. Prints MB/s (of plaintext) and the ratios; never fails on a time.
+// "End-to-end encryption"). Bundles web/src/e2e/age.ts, sealer.ts and opener.ts (with their
+// workers) with Vite, then in one page measures over the same random file: reading it in
+// 8 MiB slices as a plain upload does (baseline), sealing it to age in the page
+// (sealedSlice) and as an E2E upload does (Sealer, in the worker), and opening the sealed
+// payload in the page (openStream) and as an E2E download does (openStreamInWorker). With a
+// running server (FERRY_URL, FERRY_EMAIL, FERRY_PASSWORD) it also uploads the same file by
+// tus twice, plain and sealed on the fly, and downloads both again (plain, and decrypting),
+// so the ratio is E2E against plain over the network as a browser does it. Prints MB/s (of
+// plaintext) and the ratios; never fails on a time.
 //
 //   node bench/e2e-browser.mjs             # 256 MiB; SIZE_MB=64 for a quick look
 //   FERRY_URL=http://127.0.0.1:8080 FERRY_EMAIL=... FERRY_PASSWORD=... node bench/e2e-browser.mjs
