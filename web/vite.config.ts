@@ -16,6 +16,8 @@ export default defineConfig({
     // Inlined assets would become data: URLs; fonts are not allowed as data: by the CSP.
     assetsInlineLimit: 0,
   },
+  // The E2E sealing worker (src/e2e/seal.worker.ts) is a module worker, loaded from 'self'.
+  worker: { format: 'es' },
   server: { host: '127.0.0.1', port: 5173, proxy: { '/api': server, '/health': server } },
   preview: { proxy: { '/api': server, '/health': server } },
   test: {

@@ -76,6 +76,9 @@ try {
   await page.getByRole('heading', { name: 'Files', exact: true }).waitFor()
   const visitor = stranger.page
   visitor.setDefaultTimeout(TIMEOUT)
+  // The cipher is to run in the UI's dedicated workers, not in the page's fallback.
+  const workers = new Set()
+  for (const p of [page, visitor]) p.on('worker', (w) => workers.add(new URL(w.url()).pathname.replace(/-[\w-]+\.js$/, '.js')))
 
   // 1. Link key: the identity travels in the fragment only.
   const report = plaintext('harbour-plan.pdf', 1_500_000)
@@ -188,6 +191,9 @@ try {
     log('to people: Bob opened the file with his own key')
   }
 
+  result.workers = [...workers]
+  check(workers.has('/assets/seal.worker.js'), `no upload was sealed in the sealing worker: ${result.workers}`)
+  check(workers.has('/assets/open.worker.js'), `no download was opened in the opening worker: ${result.workers}`)
   result.csp = [...sender.problems.csp, ...stranger.problems.csp]
   result.pageErrors = [...sender.problems.errors, ...stranger.problems.errors]
   writeFileSync(resultFile, JSON.stringify(result, null, 2))

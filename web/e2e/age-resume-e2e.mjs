@@ -1,7 +1,9 @@
 // An end-to-end encrypted download survives a page reload: a stranger's Chromium starts
 // decrypting a 50 MB age file (network throttled so the reload lands mid-way), reloads the
 // share page, downloads again, and the page continues with a Range request from the first
-// chunk it had not saved; the file it hands over has the original SHA-256. Driven by
+// chunk it had not saved; the file it hands over has the original SHA-256. Then the app,
+// started again, removes decrypted segments left in OPFS by abandoned downloads and keeps
+// those of a download in progress. Driven by
 // dev.ferry.web.E2eDownloadResumeUiEndToEndIntegrationTests.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -44,6 +46,50 @@ try {
   check(sha256(readFileSync(saved)) === expected, 'the resumed download decrypted differently')
   check(result.ranges.length > 0, 'the second download asked for no Range')
   log(`resumed with ${JSON.stringify(result.ranges)}`)
+
+  // Left behind by closed tabs: a folder of no known download, one abandoned two days ago,
+  // and one of a download in progress (touched now). The next start of the app sweeps.
+  await page.evaluate(async () => {
+    const root = await navigator.storage.getDirectory()
+    for (const name of ['e2e-orphan', 'e2e-abandoned', 'e2e-in-progress']) {
+      const file = await (await root.getDirectoryHandle(name, { create: true })).getFileHandle('0', { create: true })
+      const out = await file.createWritable()
+      await out.write('decrypted bytes left behind')
+      await out.close()
+    }
+    const db = await new Promise((resolve, reject) => {
+      const opening = indexedDB.open('ferry-e2e-downloads', 1)
+      opening.onupgradeneeded = () => opening.result.createObjectStore('downloads')
+      opening.onsuccess = () => resolve(opening.result)
+      opening.onerror = () => reject(opening.error)
+    })
+    const put = (value, key) =>
+      new Promise((resolve, reject) => {
+        const request = db.transaction('downloads', 'readwrite').objectStore('downloads').put(value, key)
+        request.onsuccess = resolve
+        request.onerror = () => reject(request.error)
+      })
+    await put({ nonce: 'n', sealedSize: 1, segments: 1, touched: Date.now() - 2 * 24 * 60 * 60 * 1000 }, 'abandoned')
+    await put({ nonce: 'n', sealedSize: 1, segments: 1, touched: Date.now() }, 'in-progress')
+    db.close()
+  })
+  await page.reload()
+  // The sweep runs in the background of the app's start. waitForFunction polls a synchronous
+  // predicate (a returned Promise would count as truthy), so each poll starts a listing of
+  // OPFS and reads the last one finished.
+  await page.waitForFunction(() => {
+    window.ferryListing ??= (async () => {
+      const names = []
+      for await (const name of (await navigator.storage.getDirectory()).keys()) names.push(name)
+      window.ferryFolders = names
+      window.ferryListing = null
+    })()
+    const names = window.ferryFolders
+    return names && !names.includes('e2e-orphan') && !names.includes('e2e-abandoned')
+  })
+  result.foldersAfterSweep = await page.evaluate(() => window.ferryFolders)
+  check(result.foldersAfterSweep.includes('e2e-in-progress'), 'the sweep removed the segments of a download in progress')
+  log(`swept OPFS, left: ${JSON.stringify(result.foldersAfterSweep)}`)
 
   result.csp = stranger.problems.csp
   result.pageErrors = stranger.problems.errors

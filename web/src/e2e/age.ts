@@ -1,17 +1,15 @@
 /**
  * The age format (age-encryption.org/v1) in pieces a resumable upload and a ranged download
  * need. typage (npm age-encryption) writes and checks every header, so recipients, scrypt
- * and the header MAC are exactly its code; what is here is only age's STREAM payload, as the
- * spec defines it: HKDF-SHA-256(file key, salt = 16-byte nonce, info "payload") as the key,
- * ChaCha20-Poly1305 over 64 KiB chunks, nonce = 11-byte big-endian chunk counter || last flag.
- * Each chunk stands alone, so encryption can start again at any chunk after a reload.
+ * and the header MAC are exactly its code; what is here and in stream.ts is only age's
+ * STREAM payload, as the spec defines it (see stream.ts).
  */
-import { chacha20poly1305 } from '@noble/ciphers/chacha.js'
-import { hkdf } from '@noble/hashes/hkdf.js'
-import { sha256 } from '@noble/hashes/sha2.js'
 import { Decrypter, Encrypter, type Recipient } from 'age-encryption'
 import { defineMessages } from 'react-intl'
 import { E2eError } from './errors'
+import { NONCE, PayloadError, PayloadOpener, TAG, type FileSeal } from './stream'
+
+export { CHUNK, chunkCount, payloadKey, plainSize, SEALED_CHUNK, sealChunk, sealedSize, sealedSlice, type FileSeal } from './stream'
 
 const messages = defineMessages({
   wrongKey: { id: 'e2e.error.wrongKey', defaultMessage: 'This key or passphrase does not open the files.' },
@@ -27,18 +25,7 @@ const messages = defineMessages({
 /** The message of a file that ends before its last chunk, shared with the download's reader. */
 export const TRUNCATED = messages.truncated
 
-export const CHUNK = 64 * 1024
-const TAG = 16
-export const SEALED_CHUNK = CHUNK + TAG
-const NONCE = 16
 const MAGIC = new TextEncoder().encode('age-encryption.org/v1\n')
-
-/** The key to a file's payload: the header that wraps it and what the payload needs. */
-export interface FileSeal {
-  header: Uint8Array
-  nonce: Uint8Array
-  fileKey: Uint8Array
-}
 
 /** Who can open the files: X25519 recipients (age1…) or one passphrase (scrypt). */
 export type Keys = { recipients: string[] } | { passphrase: string }
@@ -107,112 +94,35 @@ export function headerLength(bytes: Uint8Array): number {
   return end < 0 ? -1 : end + 1
 }
 
-export function payloadKey(seal: Pick<FileSeal, 'fileKey' | 'nonce'>): Uint8Array {
-  return hkdf(sha256, seal.fileKey, seal.nonce, new TextEncoder().encode('payload'), 32)
-}
-
-export function chunkCount(plainSize: number): number {
-  return Math.max(1, Math.ceil(plainSize / CHUNK))
-}
-
-export function sealedSize(plainSize: number, headerLength: number): number {
-  return headerLength + NONCE + plainSize + TAG * chunkCount(plainSize)
-}
-
-export function plainSize(sealedPayloadSize: number): number {
-  const chunks = Math.max(1, Math.ceil(sealedPayloadSize / SEALED_CHUNK))
-  return sealedPayloadSize - TAG * chunks
-}
-
-function chunkNonce(index: number, last: boolean): Uint8Array {
-  const nonce = new Uint8Array(12)
-  let n = index
-  for (let i = 10; i >= 0 && n > 0; i--) {
-    nonce[i] = n % 256
-    n = Math.floor(n / 256)
-  }
-  nonce[11] = last ? 1 : 0
-  return nonce
-}
-
-export function sealChunk(key: Uint8Array, index: number, plain: Uint8Array, last: boolean): Uint8Array {
-  return chacha20poly1305(key, chunkNonce(index, last)).encrypt(plain)
-}
-
-export function openChunk(key: Uint8Array, index: number, sealed: Uint8Array, last: boolean): Uint8Array {
-  try {
-    return chacha20poly1305(key, chunkNonce(index, last)).decrypt(sealed)
-  } catch (error) {
-    throw new E2eError(messages.damagedChunk, { index }, { cause: error })
-  }
-}
-
 /**
- * The sealed file's bytes [start, end) for a plaintext `file`, encrypting only the chunks
- * that overlap: a tus upload resumed at the server's offset re-encrypts from there on.
- */
-export async function sealedSlice(file: Blob, seal: FileSeal, start: number, end: number): Promise<Uint8Array> {
-  const prefix = concat([seal.header, seal.nonce])
-  const total = sealedSize(file.size, seal.header.length)
-  const stop = Math.min(end, total)
-  const parts: Uint8Array[] = []
-  if (start < prefix.length) parts.push(prefix.subarray(start, Math.min(stop, prefix.length)))
-  const from = Math.max(0, start - prefix.length)
-  const to = stop - prefix.length
-  if (to > from) {
-    const key = payloadKey(seal)
-    const chunks = chunkCount(file.size)
-    const first = Math.floor(from / SEALED_CHUNK)
-    const last = Math.floor((to - 1) / SEALED_CHUNK)
-    const sealed: Uint8Array[] = []
-    for (let i = first; i <= last; i++) {
-      const plain = new Uint8Array(await file.slice(i * CHUNK, Math.min((i + 1) * CHUNK, file.size)).arrayBuffer())
-      sealed.push(sealChunk(key, i, plain, i === chunks - 1))
-    }
-    const offset = first * SEALED_CHUNK
-    parts.push(concat(sealed).subarray(from - offset, to - offset))
-  }
-  return concat(parts)
-}
-
-/**
- * Opens a sealed payload streamed from `firstChunk` on (a ranged download starts at a chunk
- * boundary); `payloadSize` tells which chunk is the last, whose nonce flag differs. Whole
- * chunks inside one network read are opened in place; only chunks split across reads are
- * gathered in a buffer first.
+ * Opens a sealed payload streamed from `firstChunk` on, in the page (download.ts prefers the
+ * worker in opener.ts, which runs the same PayloadOpener); its errors speak the reader's language.
  */
 export function openStream(key: Uint8Array, payloadSize: number, firstChunk = 0): TransformStream<Uint8Array, Uint8Array> {
-  const chunks = Math.max(1, Math.ceil(payloadSize / SEALED_CHUNK))
-  const lastSize = payloadSize - (chunks - 1) * SEALED_CHUNK
-  const buffer = new Uint8Array(SEALED_CHUNK)
-  let filled = 0
-  let index = firstChunk
+  const opener = new PayloadOpener(key, payloadSize, firstChunk)
   return new TransformStream({
     transform(data, controller) {
-      let at = 0
-      while (at < data.length) {
-        if (index >= chunks) throw new E2eError(messages.trailingData)
-        const last = index === chunks - 1
-        const want = last ? lastSize : SEALED_CHUNK
-        if (filled === 0 && data.length - at >= want) {
-          controller.enqueue(openChunk(key, index++, data.subarray(at, at + want), last))
-          at += want
-          continue
-        }
-        const n = Math.min(want - filled, data.length - at)
-        buffer.set(data.subarray(at, at + n), filled)
-        filled += n
-        at += n
-        if (filled === want) {
-          controller.enqueue(openChunk(key, index++, buffer.subarray(0, want), last))
-          filled = 0
-        }
+      try {
+        opener.push(data, (plain) => controller.enqueue(plain))
+      } catch (error) {
+        throw readable(error)
       }
     },
     flush() {
-      if (index !== chunks || filled !== 0) throw new E2eError(messages.truncated)
+      try {
+        opener.end()
+      } catch (error) {
+        throw readable(error)
+      }
     },
   })
+}
+
+/** A PayloadError as the message a person reads; anything else unchanged. */
+export function readable(error: unknown): unknown {
+  if (!(error instanceof PayloadError)) return error
+  if (error.reason === 'damaged') return new E2eError(messages.damagedChunk, { index: error.index }, { cause: error })
+  return new E2eError(error.reason === 'trailing' ? messages.trailingData : messages.truncated, {}, { cause: error })
 }
 
 export function concat(parts: Uint8Array[]): Uint8Array {

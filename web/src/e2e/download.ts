@@ -1,13 +1,14 @@
 /**
  * Downloads an age file and decrypts it while it streams to disk: the header is read off the
  * start of the response, typage opens it with the recipient's key (checking its MAC), and the
- * payload is opened chunk by chunk into a sink. Sinks, best first: the service worker (a
+ * payload is opened chunk by chunk, in a worker (opener.ts), into a sink. Sinks, best first: the service worker (a
  * normal download in the browser's download manager), the File System Access API, and, where
  * neither exists, memory up to MEMORY_LIMIT.
  */
 import { defineMessages } from 'react-intl'
-import { concat, headerLength, openHeader, openStream, payloadKey, plainSize, SEALED_CHUNK, TRUNCATED } from './age'
+import { concat, headerLength, openHeader, payloadKey, plainSize, SEALED_CHUNK, TRUNCATED } from './age'
 import { E2eError } from './errors'
+import { openStreamInWorker } from './opener'
 
 const messages = defineMessages({
   failed: { id: 'e2e.error.downloadFailed', defaultMessage: 'The download failed (HTTP {status, number}).' },
@@ -110,7 +111,7 @@ export async function openDownload(
     cancel: (reason) => reader.cancel(reason),
   })
   return {
-    plain: payload.pipeThrough(openStream(payloadKey({ fileKey, nonce }), payloadSize, firstChunk)),
+    plain: payload.pipeThrough(await openStreamInWorker(payloadKey({ fileKey, nonce }), payloadSize, firstChunk)),
     size: plainSize(payloadSize),
   }
 }

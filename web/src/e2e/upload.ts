@@ -1,6 +1,6 @@
 /**
  * Uploads one file as an age file over tus, encrypted in the browser. The bytes tus asks
- * for are sealed on demand (`sealedSlice`), so after a reload or a dropped connection the
+ * for are sealed on demand in a worker (`Sealer`, one slice ahead of the network), so after a reload or a dropped connection the
  * upload continues at the server's offset with the same file key and header, re-encrypting
  * only from the chunk that holds that offset.
  */
@@ -8,8 +8,9 @@ import { Upload } from 'tus-js-client'
 import { api } from '../api/client'
 import { UPLOADS_ENDPOINT } from '../files/uploads/uploader'
 import { TRANSFER_UPLOAD_FOLDER } from '../transfers/FilePicker'
-import { openHeader, sealedSize, sealedSlice, sealFile, type FileSeal, type Keys } from './age'
+import { openHeader, sealFile, type FileSeal, type Keys } from './age'
 import { findPendingFile, savePendingFile } from './pending'
+import { Sealer } from './sealer'
 
 /** 8 MiB PATCHes, like plain uploads: each is a durable offset a reload resumes from. */
 const CHUNK_SIZE = 8 * 1024 * 1024
@@ -41,8 +42,9 @@ async function sealFor(file: File, keys: Keys): Promise<{ seal: FileSeal; upload
 /** Uploads `file` sealed for `keys`; resolves with the new file's id. */
 export async function uploadSealed(file: File, keys: Keys, onProgress: (sent: number, total: number) => void): Promise<string> {
   const { seal, uploadUrl } = await sealFor(file, keys)
-  const total = sealedSize(file.size, seal.header.length)
-  return new Promise<string>((resolve, reject) => {
+  const sealer = new Sealer(file, seal)
+  const total = sealer.size
+  const done = new Promise<string>((resolve, reject) => {
     const upload: Upload = new Upload(file, {
       endpoint: UPLOADS_ENDPOINT,
       uploadUrl,
@@ -55,7 +57,7 @@ export async function uploadSealed(file: File, keys: Keys, onProgress: (sent: nu
           size: total,
           // tus-js-client measures a slice by its `size`: a Blob, not a Uint8Array.
           slice: async (start: number, end: number) => ({
-            value: new Blob([(await sealedSlice(file, seal, start, end)) as BlobPart]),
+            value: new Blob([(await sealer.slice(start, end)) as BlobPart]),
             done: end >= total,
           }),
           close: () => undefined,
@@ -74,4 +76,5 @@ export async function uploadSealed(file: File, keys: Keys, onProgress: (sent: nu
     })
     upload.start()
   })
+  return done.finally(() => sealer.close())
 }
