@@ -109,12 +109,13 @@ class ShareTokensFuzzTests {
 
 	/**
 	 * Tomcat and Spring Security's firewall answer a path with an encoded control
-	 * character, percent sign, semicolon, slash or backslash, or a dot segment, with a
-	 * 400 before any route sees it: a malformed URL, not a token that was looked up.
+	 * character, percent sign, semicolon, slash or backslash, or an empty or dot segment,
+	 * with a 400 before any route sees it: a malformed URL, not a token that was looked
+	 * up.
 	 */
 	private static boolean refusedByTheContainer(String token, String fileId) {
 		return Stream.of(token, fileId)
-			.anyMatch((segment) -> segment.matches("\\.{1,2}")
+			.anyMatch((segment) -> segment.isEmpty() || segment.matches("\\.{1,2}")
 					|| segment.chars().anyMatch((c) -> c < 0x20 || c == 0x7f || "%;/\\".indexOf(c) >= 0));
 	}
 
