@@ -78,7 +78,7 @@ class TrashService {
 
 	List<TrashView> list(CurrentUser owner, String after, int limit) {
 		access.requireScope(owner, Scope.READ, "trash.listed");
-		Trashed from = (after != null) ? own(owner, after, "trash.listed") : null;
+		Trashed from = (after != null && !after.isEmpty()) ? cursor(owner, after) : null;
 		List<TrashView> items = trash.list(owner.userId(), from, limit).stream().map(this::view).toList();
 		audit.record(AuditEvent.success("trash.listed").detail("count", items.size()));
 		return items;
@@ -113,6 +113,26 @@ class TrashService {
 		int count = shredder.empty(owner.userId(), "trash_emptied");
 		audit.record(AuditEvent.success("trash.emptied").detail("count", count));
 		return count;
+	}
+
+	/**
+	 * The deleted file a cursor (a page's last id) names. A cursor that names none of the
+	 * caller's deleted files is a bad query (400), like any other list's, not a missing
+	 * file (404).
+	 */
+	private Trashed cursor(CurrentUser owner, String after) {
+		Trashed file = null;
+		try {
+			file = (after.length() == 36) ? trash.find(UUID.fromString(after), owner.userId()).orElse(null) : null;
+		}
+		catch (IllegalArgumentException ex) {
+			// not a UUID: no cursor this list hands out
+		}
+		if (file == null) {
+			audit.record(AuditEvent.failure("trash.listed").detail("reason", "invalid_cursor"));
+			throw FileException.invalidQuery("The cursor is not valid; use the next_cursor of a previous page.");
+		}
+		return file;
 	}
 
 	private Trashed own(CurrentUser owner, String id, String action) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -140,11 +141,25 @@ class UploadController {
 				}
 				continue;
 			}
-			if (part.getName() == null || part.getName().isEmpty()) {
+			String name = fileName(part);
+			if (name == null || name.isEmpty()) {
 				continue;
 			}
-			FileCatalog.Placement placement = files.checkPlacement(user, folder, formFileName(part.getName()));
+			FileCatalog.Placement placement = files.checkPlacement(user, folder, formFileName(name));
 			stored.add(uploads.store(user, placement, part.getContentType(), part.getInputStream(), -1, conflict));
+		}
+	}
+
+	/**
+	 * commons-fileupload refuses a filename with a NUL character by throwing
+	 * {@link InvalidPathException}, a fault of the request and so a 400, not a 500.
+	 */
+	private static String fileName(FileItemInput part) {
+		try {
+			return part.getName();
+		}
+		catch (InvalidPathException ex) {
+			throw FileException.invalidUpload("A part's filename must not contain a NUL character.");
 		}
 	}
 

@@ -2,6 +2,8 @@ package dev.ferry.files;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 
 import dev.ferry.testing.Api;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,34 @@ class TrashIntegrationTests extends FilesTestSupport {
 		assertThat(api.get("/api/v1/files/" + id + "/versions", user.token()).json().get("items")).hasSize(2);
 		assertThat(sha256(fetch(user, "/api/v1/files/" + id + "/versions/1/download"))).isEqualTo(sha256(content));
 		assertThat(api.get("/api/v1/trash", user.token()).json().get("items")).isEmpty();
+	}
+
+	/**
+	 * Found by CursorsFuzzTests: a cursor naming no deleted file of the caller answered
+	 * 404 "no such file"; like every list's foreign cursor it is a 400 now.
+	 */
+	@Test
+	void aCursorThatNamesNoDeletedFileIsA400() {
+		Account user = newUser();
+		String first = put(user, "/c1.bin", bytes(10, 1)).get("id").asString();
+		String second = put(user, "/c2.bin", bytes(10, 2)).get("id").asString();
+		api.delete("/api/v1/files/" + first, user.token());
+		api.delete("/api/v1/files/" + second, user.token());
+		JsonNode page = api.get("/api/v1/trash?limit=1", user.token()).json();
+		String next = page.get("next_cursor").asString();
+		assertThat(api.get("/api/v1/trash?limit=1&cursor=" + next, user.token()).json().get("items")).hasSize(1);
+		for (String cursor : List.of("MTcwMD", UUID.randomUUID().toString(), "")) {
+			Api.Response response = api.get("/api/v1/trash?cursor=" + cursor, user.token());
+			if (cursor.isEmpty()) {
+				assertThat(response.status()).isEqualTo(200);
+				continue;
+			}
+			assertThat(response.status()).as(response.body()).isEqualTo(400);
+			assertThat(response.contentType()).startsWith("application/problem+json");
+			assertThat(response.json().get("detail").asString()).contains("cursor");
+		}
+		Account other = newUser();
+		assertThat(api.get("/api/v1/trash?cursor=" + next, other.token()).status()).isEqualTo(400);
 	}
 
 	@Test
