@@ -29,6 +29,8 @@ import com.sun.management.UnixOperatingSystemMXBean;
 import dev.ferry.testing.Api;
 import dev.ferry.testing.FerryProcess;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,8 +41,11 @@ import static org.awaitility.Awaitility.await;
  * {@code FERRY_CONNECTION_TIMEOUT}: many idle connections cost no thread and leave room
  * for normal requests; a client that stops sending headers or a body, or stops reading a
  * download much larger than the server's heap, is dropped after the timeout. The three
- * dropped clients wait out the timeout together, so the test waits for it about once.
+ * dropped clients wait out the timeout together, so the test waits for it about once. It
+ * runs beside the other classes (junit-platform.properties): it mostly waits, on a server
+ * of its own.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class SlowClientsIntegrationTests {
 
 	private static final long MIB = 1024 * 1024;

@@ -7,6 +7,8 @@ import java.util.UUID;
 import dev.ferry.testing.IntegrationTest;
 import dev.ferry.testing.OwnServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,9 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * at once and whose browser sessions end after 70 seconds without use: the warning shows
  * a minute ahead and the page ends on sign-in with a note, no waiting shortened in code.
  * 70 seconds is the shortest timeout whose warning window still tells a warning a minute
- * ahead from one shown at once (10 seconds after the last use, checked from 5).
+ * ahead from one shown at once (10 seconds after the last use, checked from 5). It runs
+ * beside the other classes (junit-platform.properties): it mostly waits.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Execution(ExecutionMode.CONCURRENT)
 class IdleSignOutUiEndToEndIntegrationTests {
 
 	private static final long IDLE_MS = 70_000;
