@@ -29,9 +29,9 @@ import com.sun.management.UnixOperatingSystemMXBean;
 import dev.ferry.testing.Api;
 import dev.ferry.testing.FerryProcess;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
