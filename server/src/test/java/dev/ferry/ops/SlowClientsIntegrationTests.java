@@ -56,6 +56,8 @@ class SlowClientsIntegrationTests {
 
 	private static final String HEAP = "512m";
 
+	private static final int SPARE_DESCRIPTORS = 2000;
+
 	@TempDir
 	Path dataDir;
 
@@ -84,13 +86,15 @@ class SlowClientsIntegrationTests {
 
 	/**
 	 * As many idle connections as {@link #IDLE}, or as this process's descriptor limit
-	 * allows: the server holds them all, with a bounded number of threads, and still
-	 * answers a normal request meanwhile.
+	 * allows with {@link #SPARE_DESCRIPTORS} left for the classes running beside this
+	 * one: the server holds them all, with a bounded number of threads, and still answers
+	 * a normal request meanwhile.
 	 */
 	private static void idleConnectionsLeaveRoomForRequests(FerryProcess server, Api api, String token)
 			throws IOException {
 		var os = (UnixOperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-		int count = (int) Math.min(IDLE, os.getMaxFileDescriptorCount() - os.getOpenFileDescriptorCount() - 500);
+		int count = (int) Math.min(IDLE,
+				os.getMaxFileDescriptorCount() - os.getOpenFileDescriptorCount() - SPARE_DESCRIPTORS);
 		List<Socket> idle = new ArrayList<>(count);
 		try {
 			for (int i = 0; i < count; i++) {
