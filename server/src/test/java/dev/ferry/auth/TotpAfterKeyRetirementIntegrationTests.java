@@ -13,6 +13,8 @@ import dev.ferry.testing.Api;
 import dev.ferry.testing.FerryProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,8 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Key rotation has to leave nothing behind under the old key: after a rotation the old
  * key is deleted from the keyset file and the server restarted, and a user with an
- * authenticator app still signs in with password and TOTP code.
+ * authenticator app still signs in with password and TOTP code. It runs beside the other
+ * classes (junit-platform.properties): its servers are its own, and while they start the
+ * test JVM waits.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class TotpAfterKeyRetirementIntegrationTests {
 
 	@TempDir

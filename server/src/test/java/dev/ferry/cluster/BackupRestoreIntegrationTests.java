@@ -22,6 +22,8 @@ import dev.ferry.testing.Databases;
 import dev.ferry.testing.FerryProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The backup and restore of docs/operations.md, done as written on a node with
  * PostgreSQL: keyset, {@code pg_dump}, then the blobs, while the node runs; everything
  * wiped; restored with {@code pg_restore} into a new database; the file downloads whole.
+ * It runs beside the other classes (junit-platform.properties): its node, databases and
+ * blobs are its own (not the cluster's), and while the node starts the test JVM waits.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class BackupRestoreIntegrationTests {
 
 	@TempDir

@@ -30,6 +30,8 @@ import dev.ferry.testing.Api;
 import dev.ferry.testing.FerryProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,8 +41,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * kill lands wherever the server happens to be in the request, so every step checks what
  * must hold for any landing point; and after every restart: every committed file
  * downloads with its sha256 and the audit chain verifies. One data directory for the
- * whole sequence keeps the number of server starts, and so the test's time, down.
+ * whole sequence keeps the number of server starts, and so the test's time, down. It runs
+ * beside the other classes (junit-platform.properties): its servers are its own, and
+ * while they start the test JVM waits.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class ServerKillIntegrationTests {
 
 	private static final int MIB = 1024 * 1024;

@@ -20,6 +20,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,6 +30,8 @@ import dev.ferry.testing.Api;
 import dev.ferry.testing.FerryProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -36,8 +40,12 @@ import static org.awaitility.Awaitility.await;
  * Slow and abusive clients against a server started with a short
  * {@code FERRY_CONNECTION_TIMEOUT}: many idle connections cost no thread and leave room
  * for normal requests; a client that stops sending headers or a body, or stops reading a
- * download much larger than the server's heap, is dropped after the timeout.
+ * download much larger than the server's heap, is dropped after the timeout. The three
+ * dropped clients wait out the timeout together, so the test waits for it about once. It
+ * runs beside the other classes (junit-platform.properties): it mostly waits, on a server
+ * of its own.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class SlowClientsIntegrationTests {
 
 	private static final long MIB = 1024 * 1024;
@@ -47,6 +55,8 @@ class SlowClientsIntegrationTests {
 	private static final int IDLE = 10_000;
 
 	private static final String HEAP = "512m";
+
+	private static final int SPARE_DESCRIPTORS = 2000;
 
 	@TempDir
 	Path dataDir;
@@ -63,23 +73,28 @@ class SlowClientsIntegrationTests {
 			String id = putZeros(server, token, DOWNLOAD);
 
 			idleConnectionsLeaveRoomForRequests(server, api, token);
-			assertClosedByServer(server, "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Ag");
-			assertClosedByServer(server, "POST /api/v1/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-					+ "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"email\":");
-			stalledDownloadIsDropped(server, api, token, id);
+			stalledDownloadIsDropped(server, api, token, id, () -> CompletableFuture.allOf(
+					inOwnThread(
+							() -> assertClosedByServer(server, "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Ag")),
+					inOwnThread(() -> assertClosedByServer(server,
+							"POST /api/v1/auth/login HTTP/1.1\r\n"
+									+ "Host: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n"
+									+ "{\"email\":"))));
 			assertThat(api.get("/health", null).status()).isEqualTo(200);
 		}
 	}
 
 	/**
 	 * As many idle connections as {@link #IDLE}, or as this process's descriptor limit
-	 * allows: the server holds them all, with a bounded number of threads, and still
-	 * answers a normal request meanwhile.
+	 * allows with {@link #SPARE_DESCRIPTORS} left for the classes running beside this
+	 * one: the server holds them all, with a bounded number of threads, and still answers
+	 * a normal request meanwhile.
 	 */
 	private static void idleConnectionsLeaveRoomForRequests(FerryProcess server, Api api, String token)
 			throws IOException {
 		var os = (UnixOperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-		int count = (int) Math.min(IDLE, os.getMaxFileDescriptorCount() - os.getOpenFileDescriptorCount() - 500);
+		int count = (int) Math.min(IDLE,
+				os.getMaxFileDescriptorCount() - os.getOpenFileDescriptorCount() - SPARE_DESCRIPTORS);
 		List<Socket> idle = new ArrayList<>(count);
 		try {
 			for (int i = 0; i < count; i++) {
@@ -123,9 +138,12 @@ class SlowClientsIntegrationTests {
 	/**
 	 * Starts a download and never reads it: the server's heap and threads stay bounded,
 	 * and after the timeout it closes the connection, having sent far less than the file.
+	 * The {@code meanwhile} clients wait out their timeouts at the same time instead of
+	 * one after the other; they start after the connection count was taken, so their
+	 * connections, open or closed, never pass for the download's being closed.
 	 */
-	private static void stalledDownloadIsDropped(FerryProcess server, Api api, String token, String id)
-			throws IOException {
+	private static void stalledDownloadIsDropped(FerryProcess server, Api api, String token, String id,
+			Supplier<CompletableFuture<Void>> meanwhile) throws IOException {
 		try (Socket socket = new Socket()) {
 			socket.setReceiveBufferSize(64 * 1024);
 			socket.setSoTimeout((int) Duration.ofMinutes(2).toMillis());
@@ -139,13 +157,23 @@ class SlowClientsIntegrationTests {
 				.until(() -> gauge(api.get("/metrics", null).body(), "tomcat_connections_current_connections") >= 2);
 			String metrics = api.get("/metrics", null).body();
 			double stalled = gauge(metrics, "tomcat_connections_current_connections");
+			CompletableFuture<Void> others = meanwhile.get();
 			assertThreadsBounded(metrics);
 			assertThat(sum(metrics, "jvm_memory_used_bytes\\{area=\"heap\"[^}]*}")).isLessThan(DOWNLOAD);
 			await().atMost(Duration.ofMinutes(2))
 				.until(() -> gauge(api.get("/metrics", null).body(),
 						"tomcat_connections_current_connections") < stalled);
 			assertThat(drain(socket.getInputStream(), new ByteArrayOutputStream(), 0)).isLessThan(64 * MIB);
+			others.join();
 		}
+	}
+
+	/**
+	 * Runs {@code check} in a thread of its own: the common pool may have a single thread
+	 * on a small machine, which would run the checks one after the other.
+	 */
+	private static CompletableFuture<Void> inOwnThread(Runnable check) {
+		return CompletableFuture.runAsync(check, (task) -> new Thread(task).start());
 	}
 
 	/**

@@ -13,14 +13,19 @@ import dev.ferry.testing.Api;
 import dev.ferry.testing.FerryProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * Kills the server (SIGKILL) while a PATCH is streaming, restarts it on the same data
- * directory, and finishes the upload from the offset the restarted server reports.
+ * directory, and finishes the upload from the offset the restarted server reports. It
+ * runs beside the other classes (junit-platform.properties): its servers are its own, and
+ * while they start the test JVM waits.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class TusCrashRecoveryIntegrationTests {
 
 	private static final int MIB = 1024 * 1024;
