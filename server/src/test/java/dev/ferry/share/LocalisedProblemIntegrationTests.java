@@ -187,6 +187,19 @@ class LocalisedProblemIntegrationTests extends ShareIntegrationTest {
 	}
 
 	@Test
+	void aDeviceSignInRefusalIsTranslatedAndKeepsItsOAuthError() {
+		Api.Response unknown = publicPost("/api/v1/auth/device/token",
+				Map.of("device_code", "unknown-" + UUID.randomUUID()), "Accept-Language", "de");
+
+		assertThat(unknown.status()).isEqualTo(400);
+		assertThat(problemType(unknown)).isEqualTo("/problems/invalid-device-code");
+		assertThat(unknown.json().get("title").asString()).isEqualTo("Unbekannter Gerätecode");
+		assertThat(unknown.json().get("detail").asString())
+			.isEqualTo("Der Gerätecode ist unbekannt oder wurde bereits verwendet. Starten Sie die Anmeldung erneut.");
+		assertThat(unknown.json().get("error").asString()).isEqualTo("invalid_grant");
+	}
+
+	@Test
 	void detailsWithoutAMessageStayEnglish() {
 		Account owner = newUser();
 		String fileId = upload(owner, "/e.txt", "e".getBytes());
