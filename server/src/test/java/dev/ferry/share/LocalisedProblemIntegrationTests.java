@@ -184,6 +184,10 @@ class LocalisedProblemIntegrationTests extends ShareIntegrationTest {
 		assertThat(exists.json().get("detail").asString()).isEqualTo("المجلد /archive موجود بالفعل.");
 		assertThat(send(folder(owner, "/archive"), "en").json().get("detail").asString())
 			.isEqualTo("The folder /archive exists already.");
+		Api.Response dots = send(folder(owner, "/a/../b"), "ar");
+		assertThat(problemType(dots)).isEqualTo("/problems/invalid-path");
+		assertThat(dots.json().get("title").asString()).isEqualTo("مسار ملف غير صالح");
+		assertThat(dots.json().get("detail").asString()).isEqualTo("يجب ألا يكون اسم المجلد '..'.");
 	}
 
 	@Test

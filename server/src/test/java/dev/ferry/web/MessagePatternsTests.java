@@ -61,6 +61,18 @@ class MessagePatternsTests {
 	}
 
 	@Test
+	void filePathRefusalsAreTranslatedWithTheirQuotesAndBackslashes() {
+		assertThat(detail("invalid-path", "The file name must not contain '\\'.", Locale.GERMAN))
+			.isEqualTo("Der Dateiname darf kein '\\' enthalten.");
+		assertThat(detail("invalid-path", "A folder name must not be '..'.", Locale.GERMAN))
+			.isEqualTo("Ein Ordnername darf nicht '..' sein.");
+		assertThat(detail("invalid-path", "The file name must not be blank.", Locale.GERMAN))
+			.isEqualTo("Der Dateiname darf nicht leer sein.");
+		assertThat(detail("invalid-path", "The file name contains a control character (code 7).", Locale.JAPANESE))
+			.isEqualTo("ファイル名に制御文字（コード 7）が含まれています。");
+	}
+
+	@Test
 	void aLanguageListEndingInNullIsNotTakenForAPlainList() {
 		assertThat(patterns.translate("field.error.", "must be one of en, de, or null", Locale.GERMAN, Map.of()))
 			.contains("muss einer von en, de oder null sein");
