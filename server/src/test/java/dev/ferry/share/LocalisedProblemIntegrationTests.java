@@ -163,6 +163,10 @@ class LocalisedProblemIntegrationTests extends ShareIntegrationTest {
 		assertThat(german.json().get("detail").asString()).isEqualTo("Es gibt keine Datei mit dieser ID.");
 		assertThat(english.json().get("title").asString()).isEqualTo("No such file");
 		assertThat(english.json().get("detail").asString()).isEqualTo("There is no file with this id.");
+		Api.Response noTransfer = send(api.builder("/api/v1/transfers/" + UUID.randomUUID(), owner.token()).GET(),
+				"de");
+		assertThat(problemType(noTransfer)).isEqualTo("/problems/not-found");
+		assertThat(noTransfer.json().get("detail").asString()).isEqualTo("Es gibt keine Übertragung mit dieser ID.");
 
 		String token = tokenOf(
 				link(owner, transfer(owner, fileId).get("id").asString(), Map.of("password", "right horse battery")));
