@@ -17,15 +17,22 @@ import org.springframework.stereotype.Component;
  * Translates a problem's {@code title} and {@code detail} into the language of the
  * request's {@code Accept-Language}, in one place for every module: the {@code type}
  * never changes and English stays as the module wrote it. Titles come from
- * {@code problem.<slug>.title}. A detail is translated when it is the English text of one
- * of its type's {@code problem.<slug>.detail*} messages ({@link MessagePatterns}), so
- * modules keep writing plain English and a detail without a message stays English; the
- * field errors in {@code errors} likewise ({@link FieldErrorLanguage}).
+ * {@code problem.<slug>.title} (the slug of a registered IANA type is its fragment). A
+ * detail is translated when it is the English text of one of its type's
+ * {@code problem.<slug>.detail*} messages ({@link MessagePatterns}), so modules keep
+ * writing plain English and a detail without a message stays English; the field errors in
+ * {@code errors} likewise ({@link FieldErrorLanguage}).
  */
 @Component
 class ProblemLanguage {
 
 	private static final String TYPE_PREFIX = "/problems/";
+
+	/**
+	 * Types the IETF resumable-upload draft registers, which the upload module answers
+	 * with instead of its own; their slugs share the catalogue's namespace.
+	 */
+	private static final String IANA_PREFIX = "https://iana.org/assignments/http-problem-types#";
 
 	private static final String ERRORS = "errors";
 
@@ -48,11 +55,10 @@ class ProblemLanguage {
 	 */
 	ProblemDetail translate(ProblemDetail problem, String acceptLanguage) {
 		Locale locale = Languages.fromAcceptLanguage(acceptLanguage);
-		if (locale.equals(Languages.DEFAULT) || problem.getType() == null
-				|| !problem.getType().toString().startsWith(TYPE_PREFIX)) {
+		String slug = slug(problem);
+		if (locale.equals(Languages.DEFAULT) || slug == null) {
 			return problem;
 		}
-		String slug = problem.getType().toString().substring(TYPE_PREFIX.length());
 		Optional<String> title = messages.find("problem." + slug + ".title", locale, Map.of());
 		Optional<String> detail = (problem.getDetail() != null) ? patterns.translate("problem." + slug + ".detail",
 				problem.getDetail(), locale, extraArguments(problem)) : Optional.empty();
@@ -70,6 +76,19 @@ class ProblemLanguage {
 		}
 		errors.ifPresent((list) -> translated.setProperty(ERRORS, list));
 		return translated;
+	}
+
+	/**
+	 * The catalogue's name for the problem's type, or {@code null} for a foreign type.
+	 */
+	private static String slug(ProblemDetail problem) {
+		String type = (problem.getType() != null) ? problem.getType().toString() : "";
+		for (String prefix : new String[] { TYPE_PREFIX, IANA_PREFIX }) {
+			if (type.startsWith(prefix)) {
+				return type.substring(prefix.length());
+			}
+		}
+		return null;
 	}
 
 	private static Object errors(ProblemDetail problem) {

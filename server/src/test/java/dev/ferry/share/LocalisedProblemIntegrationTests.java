@@ -151,6 +151,63 @@ class LocalisedProblemIntegrationTests extends ShareIntegrationTest {
 	}
 
 	@Test
+	void fileLinkAndFolderProblemsAreTranslatedWithTheirArguments() {
+		Account owner = newUser();
+		String fileId = upload(owner, "/report.txt", "r".getBytes());
+		String missingFile = "/api/v1/files/" + UUID.randomUUID();
+		Api.Response german = send(api.builder(missingFile, owner.token()).GET(), "de");
+		Api.Response english = send(api.builder(missingFile, owner.token()).GET(), "en");
+		assertThat(german.status()).isEqualTo(404);
+		assertThat(List.of(problemType(german), problemType(english))).containsOnly("/problems/file-not-found");
+		assertThat(german.json().get("title").asString()).isEqualTo("Datei nicht gefunden");
+		assertThat(german.json().get("detail").asString()).isEqualTo("Es gibt keine Datei mit dieser ID.");
+		assertThat(english.json().get("title").asString()).isEqualTo("No such file");
+		assertThat(english.json().get("detail").asString()).isEqualTo("There is no file with this id.");
+		Api.Response noTransfer = send(api.builder("/api/v1/transfers/" + UUID.randomUUID(), owner.token()).GET(),
+				"de");
+		assertThat(problemType(noTransfer)).isEqualTo("/problems/not-found");
+		assertThat(noTransfer.json().get("detail").asString()).isEqualTo("Es gibt keine Übertragung mit dieser ID.");
+
+		String token = tokenOf(
+				link(owner, transfer(owner, fileId).get("id").asString(), Map.of("password", "right horse battery")));
+		Api.Response locked = publicGet("/api/v1/share/" + token + "/files/" + fileId + "/download", "Accept-Language",
+				"ja");
+		assertThat(locked.status()).isEqualTo(401);
+		assertThat(problemType(locked)).isEqualTo("/problems/share-locked");
+		assertThat(locked.json().get("title").asString()).isEqualTo("リンクはロックされています");
+		assertThat(locked.json().get("detail").asString())
+			.isEqualTo("このリンクにはパスワードが必要です。まずロックを解除し、セッションを X-Share-Session で送信してください。");
+
+		Api.Response taken = send(folder(owner, "/report.txt"), "ar");
+		assertThat(taken.status()).isEqualTo(409);
+		assertThat(problemType(taken)).isEqualTo("/problems/path-taken");
+		assertThat(taken.json().get("detail").asString()).isEqualTo("يستخدم ملف آخر المسار /report.txt بالفعل.");
+		assertThat(send(folder(owner, "/archive"), "ar").status()).isEqualTo(201);
+		Api.Response exists = send(folder(owner, "/archive"), "ar");
+		assertThat(problemType(exists)).isEqualTo("/problems/folder-exists");
+		assertThat(exists.json().get("detail").asString()).isEqualTo("المجلد /archive موجود بالفعل.");
+		assertThat(send(folder(owner, "/archive"), "en").json().get("detail").asString())
+			.isEqualTo("The folder /archive exists already.");
+		Api.Response dots = send(folder(owner, "/a/../b"), "ar");
+		assertThat(problemType(dots)).isEqualTo("/problems/invalid-path");
+		assertThat(dots.json().get("title").asString()).isEqualTo("مسار ملف غير صالح");
+		assertThat(dots.json().get("detail").asString()).isEqualTo("يجب ألا يكون اسم المجلد '..'.");
+	}
+
+	@Test
+	void aDeviceSignInRefusalIsTranslatedAndKeepsItsOAuthError() {
+		Api.Response unknown = publicPost("/api/v1/auth/device/token",
+				Map.of("device_code", "unknown-" + UUID.randomUUID()), "Accept-Language", "de");
+
+		assertThat(unknown.status()).isEqualTo(400);
+		assertThat(problemType(unknown)).isEqualTo("/problems/invalid-device-code");
+		assertThat(unknown.json().get("title").asString()).isEqualTo("Unbekannter Gerätecode");
+		assertThat(unknown.json().get("detail").asString())
+			.isEqualTo("Der Gerätecode ist unbekannt oder wurde bereits verwendet. Starten Sie die Anmeldung erneut.");
+		assertThat(unknown.json().get("error").asString()).isEqualTo("invalid_grant");
+	}
+
+	@Test
 	void detailsWithoutAMessageStayEnglish() {
 		Account owner = newUser();
 		String fileId = upload(owner, "/e.txt", "e".getBytes());
@@ -162,6 +219,16 @@ class LocalisedProblemIntegrationTests extends ShareIntegrationTest {
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(problemType(refused)).isEqualTo("/problems/invalid-share-request");
 		assertThat(refused.json().get("detail").asString()).startsWith("recipient_locale must be one of en, de, fr");
+	}
+
+	private java.net.http.HttpRequest.Builder folder(Account owner, String path) {
+		return api.builder("/api/v1/folders", owner.token())
+			.header("Content-Type", "application/json")
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"path\": \"" + path + "\"}"));
+	}
+
+	private Api.Response send(java.net.http.HttpRequest.Builder request, String language) {
+		return api.send(request.header("Accept-Language", language));
 	}
 
 	private Api.Response adminPost(String path, String body, String language) {

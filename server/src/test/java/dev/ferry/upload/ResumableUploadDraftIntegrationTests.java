@@ -192,6 +192,16 @@ class ResumableUploadDraftIntegrationTests extends IntegrationTest {
 		assertThat(more.status()).isEqualTo(400);
 		assertThat(more.json().get("type").asString())
 			.isEqualTo("https://iana.org/assignments/http-problem-types#completed-upload");
+		Api.Response japanese = api.send(api.builder(location, user.token())
+			.header(INTEROP, "8")
+			.header("Upload-Complete", "?1")
+			.header("Upload-Offset", "10")
+			.header("Content-Type", "application/partial-upload")
+			.header("Accept-Language", "ja")
+			.method("PATCH", HttpRequest.BodyPublishers.ofByteArray(random(5))));
+		assertThat(japanese.json().get("type").asString()).isEqualTo(more.json().get("type").asString());
+		assertThat(japanese.json().get("title").asString()).isEqualTo("アップロードは完了しています");
+		assertThat(japanese.json().get("detail").asString()).isEqualTo("このアップロードは完了しており、これ以上のデータは受け付けません。");
 	}
 
 	@Test

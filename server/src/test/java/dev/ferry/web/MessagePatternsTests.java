@@ -33,6 +33,46 @@ class MessagePatternsTests {
 	}
 
 	@Test
+	void aDetailThatIsAnotherPlusAFixedTailIsTakenForTheLongerOne() {
+		assertThat(detail("offset-mismatch",
+				"The upload is at byte 1024, not 512. Ask with HEAD and resume from there.", Locale.GERMAN))
+			.isEqualTo(
+					"Der Upload steht bei Byte 1.024, nicht 512. Fragen Sie mit HEAD nach und setzen Sie dort fort.");
+		assertThat(detail("offset-mismatch", "The upload is at byte 1024, not 512.", Locale.GERMAN))
+			.isEqualTo("Der Upload steht bei Byte 1.024, nicht 512.");
+		assertThat(detail("country-not-allowed",
+				"This resource may not be used from an unknown country; ask its owner to allow your country.",
+				Locale.JAPANESE))
+			.isEqualTo("このリソースは不明な国からは使用できません。所有者にあなたの国の許可を依頼してください。");
+		assertThat(detail("country-not-allowed",
+				"This resource may not be used from BR; ask its owner to allow your country.", Locale.JAPANESE))
+			.isEqualTo("このリソースは BR からは使用できません。所有者にあなたの国の許可を依頼してください。");
+	}
+
+	@Test
+	void countsInADetailFollowTheLanguagesPluralRules() {
+		String banned = "Your address 203.0.113.9 is blocked after too many failed attempts or by an administrator; "
+				+ "try again in %d minutes.";
+		assertThat(detail("address-banned", banned.formatted(1), Locale.GERMAN)).endsWith("in 1 Minute erneut.");
+		assertThat(detail("address-banned", banned.formatted(15), Locale.GERMAN)).endsWith("in 15 Minuten erneut.");
+		assertThat(detail("address-banned", banned.formatted(2), Locale.forLanguageTag("ar")))
+			.startsWith("عنوانك 203.0.113.9 محظور")
+			.endsWith("بعد دقيقتين.");
+	}
+
+	@Test
+	void filePathRefusalsAreTranslatedWithTheirQuotesAndBackslashes() {
+		assertThat(detail("invalid-path", "The file name must not contain '\\'.", Locale.GERMAN))
+			.isEqualTo("Der Dateiname darf kein '\\' enthalten.");
+		assertThat(detail("invalid-path", "A folder name must not be '..'.", Locale.GERMAN))
+			.isEqualTo("Ein Ordnername darf nicht '..' sein.");
+		assertThat(detail("invalid-path", "The file name must not be blank.", Locale.GERMAN))
+			.isEqualTo("Der Dateiname darf nicht leer sein.");
+		assertThat(detail("invalid-path", "The file name contains a control character (code 7).", Locale.JAPANESE))
+			.isEqualTo("ファイル名に制御文字（コード 7）が含まれています。");
+	}
+
+	@Test
 	void aLanguageListEndingInNullIsNotTakenForAPlainList() {
 		assertThat(patterns.translate("field.error.", "must be one of en, de, or null", Locale.GERMAN, Map.of()))
 			.contains("muss einer von en, de oder null sein");
