@@ -27,6 +27,9 @@ export async function openBrowser({ executablePath }) {
     args: FLAGS,
     viewport: { width: 1280, height: 860 },
     acceptDownloads: true,
+    // index.css shortens every transition to nothing under reduced motion, so a screen is
+    // final once it is laid out (settle) and no shot or contrast scan catches a fade.
+    reducedMotion: 'reduce',
     locale: 'en-US',
     timezoneId: 'UTC',
   })
@@ -88,7 +91,29 @@ export const sha256 = (buffer) => createHash('sha256').update(buffer).digest('he
 /** Progress lines, prefixed with the script's name, for the driver test's log. */
 export const logger = (name) => (message) => console.log(`[${name}] ${message}`)
 
-const PHONE = { width: 390, height: 844 }
+export const PHONE = { width: 390, height: 844 }
+
+/** Resolves once the page has laid out and painted what changed before (two frames). */
+export async function settle(page) {
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
+}
+
+/**
+ * Resizes to a phone, shoots `file` and fails when the page is wider than the window
+ * (something sticks out sideways); answers the two widths.
+ */
+export async function checkPhoneFit(page, file, what, result) {
+  await page.setViewportSize(PHONE)
+  await settle(page)
+  const widths = await page.evaluate(() => ({
+    scrollWidth: document.scrollingElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }))
+  await page.screenshot({ path: file })
+  result.screenshots.push(file)
+  check(widths.scrollWidth <= widths.innerWidth, `${what} scrolls sideways at phone size: ${JSON.stringify(widths)}`)
+  return widths
+}
 
 /**
  * Shoots a screen light and dark (and at phone width when `phone` is 'shot', or
@@ -103,7 +128,7 @@ export async function captureScreen(page, name, { shots, result, ready = async (
     await page.emulateMedia({ colorScheme: variant === 'dark' ? 'dark' : 'light' })
     if (variant === 'phone') await page.setViewportSize(PHONE)
     await ready(variant)
-    await page.waitForTimeout(300)
+    await settle(page)
     const file = join(shots, `${name}-${variant}.png`)
     await page.screenshot({ path: file, fullPage })
     result.screenshots.push(file)

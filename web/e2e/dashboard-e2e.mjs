@@ -6,7 +6,7 @@
 // by hand: FERRY_URL=... FERRY_EMAIL=... FERRY_PASSWORD=... FERRY_DASH_USER=... node e2e/dashboard-e2e.mjs
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { captureScreen, check, logger, openBrowser, required, submitSignIn } from './browser.mjs'
+import { captureScreen, check, logger, openBrowser, required, settle, submitSignIn } from './browser.mjs'
 
 const base = required('FERRY_URL')
 const email = required('FERRY_EMAIL')
@@ -51,7 +51,7 @@ async function capture(name, viewport) {
     result,
     ready: async (scheme) => {
       await chartsReady()
-      await page.waitForTimeout(100)
+      await settle(page)
       const overflow = await horizontalOverflow()
       check(overflow.length === 0, `${name} (${scheme}) is wider than the window: ${overflow.join('; ')}`)
     },

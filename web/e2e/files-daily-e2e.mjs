@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { captureScreen, check, logger, openBrowser, required, submitSignIn } from './browser.mjs'
+import { captureScreen, check, checkPhoneFit, logger, openBrowser, required, submitSignIn } from './browser.mjs'
 
 const base = required('FERRY_URL')
 const email = required('FERRY_EMAIL')
@@ -18,7 +18,6 @@ const resultFile = process.env.FERRY_E2E_RESULT ?? join(shots, 'files-daily-resu
 const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium'
 const TAG = 'invoices'
 const BIG = `survey-${randomBytes(3).toString('hex')}.bin`
-const PHONE = { width: 390, height: 844 }
 
 mkdirSync(shots, { recursive: true })
 const work = mkdtempSync(join(tmpdir(), 'ferry-files-daily-e2e-'))
@@ -117,18 +116,7 @@ try {
   // Phone size: nothing sticks out sideways.
   await page.goto(`${base}/files`)
   await page.getByText('gamma.txt', { exact: true }).waitFor()
-  await page.setViewportSize(PHONE)
-  await page.waitForTimeout(300)
-  result.phone = await page.evaluate(() => ({
-    scrollWidth: document.scrollingElement.scrollWidth,
-    innerWidth: window.innerWidth,
-  }))
-  await page.screenshot({ path: join(shots, 'files-phone-390.png') })
-  result.screenshots.push(join(shots, 'files-phone-390.png'))
-  check(
-    result.phone.scrollWidth <= result.phone.innerWidth,
-    `the Files page scrolls sideways at phone size: ${JSON.stringify(result.phone)}`,
-  )
+  result.phone = await checkPhoneFit(page, join(shots, 'files-phone-390.png'), 'the Files page', result)
   log(`phone size fits: ${JSON.stringify(result.phone)}`)
 } catch (error) {
   await browser.page.screenshot({ path: join(shots, 'files-daily-failure.png'), fullPage: true }).catch(() => {})

@@ -7,7 +7,7 @@
 // by hand: FERRY_URL=... FERRY_EMAIL=... FERRY_PASSWORD=... FERRY_SHARE_PATH=/s/... FERRY_REQUEST_PATH=/u/... node e2e/layout-e2e.mjs
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { check, logger, openBrowser, required, submitSignIn } from './browser.mjs'
+import { check, logger, openBrowser, required, settle, submitSignIn } from './browser.mjs'
 
 const base = required('FERRY_URL')
 const email = required('FERRY_EMAIL')
@@ -66,7 +66,7 @@ async function checkScreen(name, button, ready = async () => {}) {
   for (const [size, viewport] of Object.entries(SIZES)) {
     await page.setViewportSize(viewport)
     await ready()
-    await page.waitForTimeout(300)
+    await settle(page)
     const seen = await inspect(button())
     const screen = `layout-${name}-${size}`
     result.checked.push({ screen, ...seen })

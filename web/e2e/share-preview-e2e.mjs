@@ -7,7 +7,7 @@
 // FERRY_SHARE_URL=... FERRY_SHARE_PASSWORD=... FERRY_IMAGE=... node e2e/share-preview-e2e.mjs
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { captureScreen, check, logger, openBrowser, required } from './browser.mjs'
+import { captureScreen, check, checkPhoneFit, logger, openBrowser, required } from './browser.mjs'
 
 const shareUrl = required('FERRY_SHARE_URL')
 const sharePassword = required('FERRY_SHARE_PASSWORD')
@@ -15,7 +15,6 @@ const image = required('FERRY_IMAGE')
 const shots = process.env.FERRY_SCREENSHOTS ?? join(process.cwd(), 'target', 'screenshots')
 const resultFile = process.env.FERRY_E2E_RESULT ?? join(shots, 'share-preview-result.json')
 const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium'
-const PHONE = { width: 390, height: 844 }
 
 mkdirSync(shots, { recursive: true })
 const result = { screens: {}, screenshots: [], csp: [], pageErrors: [], previewRequests: [] }
@@ -56,18 +55,7 @@ try {
   await lightbox.waitFor({ state: 'hidden' })
   log('the lightbox shows the preview')
 
-  await page.setViewportSize(PHONE)
-  await page.waitForTimeout(300)
-  result.phone = await page.evaluate(() => ({
-    scrollWidth: document.scrollingElement.scrollWidth,
-    innerWidth: window.innerWidth,
-  }))
-  await page.screenshot({ path: join(shots, 'share-phone-390.png') })
-  result.screenshots.push(join(shots, 'share-phone-390.png'))
-  check(
-    result.phone.scrollWidth <= result.phone.innerWidth,
-    `the share page scrolls sideways at phone size: ${JSON.stringify(result.phone)}`,
-  )
+  result.phone = await checkPhoneFit(page, join(shots, 'share-phone-390.png'), 'the share page', result)
   log(`phone size fits: ${JSON.stringify(result.phone)}`)
 } catch (error) {
   await browser.page.screenshot({ path: join(shots, 'share-preview-failure.png'), fullPage: true }).catch(() => {})
