@@ -105,6 +105,14 @@ export function notifyRecipients(
   return api.request(`${base(id)}/notify`, { json: link })
 }
 
+/** Turns the share page's previews on or off for an existing link (the access-rules PATCH). */
+export function updateLinkPreviews(id: string, linkId: string, showPreviews: boolean): Promise<ShareLink> {
+  return api.request<ShareLink>(`${base(id)}/shares/${encodeURIComponent(linkId)}`, {
+    method: 'PATCH',
+    json: { show_previews: showPreviews },
+  })
+}
+
 export function revokeLink(id: string, linkId: string): Promise<void> {
   return api.request<void>(`${base(id)}/shares/${encodeURIComponent(linkId)}`, { method: 'DELETE' })
 }

@@ -124,4 +124,44 @@ describe('TransfersPage', () => {
     expect(await screen.findByText('2 von 5 Downloads')).toBeTruthy()
     expect(screen.getByRole('region', { name: 'Activity' })).toBeTruthy()
   })
+
+  it('turns previews on for an existing link with a PATCH of show_previews', async () => {
+    const calls: { url: string; method?: string; body?: unknown }[] = []
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init?: RequestInit) => {
+        calls.push({ url, method: init?.method, body: init?.body })
+        if (url.includes('/activity')) return json({ items: [], next_cursor: null })
+        if (init?.method === 'PATCH') return json({ ...LINK, downloads: 0, show_previews: true })
+        return json({ items: [{ ...TRANSFER, shares: [{ ...LINK, downloads: 0 }] }], next_cursor: null })
+      }),
+    )
+    api.acceptTokens({ access_token: 'jwt', token_type: 'Bearer', expires_in: 900 })
+    renderApp(<TransfersPage />, '/transfers', new QueryClient({ defaultOptions: { queries: QUERY_DEFAULTS } }))
+    const user = userEvent.setup()
+    await user.click(await screen.findByRole('button', { name: /Quarterly/ }))
+    await user.click(await screen.findByRole('switch', { name: 'Show previews on the share page' }))
+    await vi.waitFor(() => expect(calls.some((c) => c.method === 'PATCH')).toBe(true))
+    const patch = calls.find((c) => c.method === 'PATCH')
+    expect(patch?.url).toBe('/api/v1/transfers/t1/shares/l1')
+    expect(JSON.parse(String(patch?.body))).toEqual({ show_previews: true })
+  })
+
+  it('disables the previews switch of a watermarked link and says why', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) =>
+        url.includes('/activity')
+          ? json({ items: [], next_cursor: null })
+          : json({ items: [{ ...TRANSFER, shares: [{ ...LINK, downloads: 0, watermark: true }] }], next_cursor: null }),
+      ),
+    )
+    api.acceptTokens({ access_token: 'jwt', token_type: 'Bearer', expires_in: 900 })
+    renderApp(<TransfersPage />, '/transfers', new QueryClient({ defaultOptions: { queries: QUERY_DEFAULTS } }))
+    await userEvent.setup().click(await screen.findByRole('button', { name: /Quarterly/ }))
+    const toggle = await screen.findByRole('switch', { name: 'Show previews on the share page' })
+    expect((toggle as HTMLInputElement).disabled).toBe(true)
+    expect(toggle.getAttribute('aria-describedby')).toBeTruthy()
+    expect(screen.getByText(/a preview would show the file without its watermark/)).toBeTruthy()
+  })
 })

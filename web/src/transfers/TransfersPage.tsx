@@ -8,6 +8,7 @@ import {
   revokeTransfer,
   transferActivity,
   transferRecipients,
+  updateLinkPreviews,
   updateTransfer,
   type Transfer,
   type TransferStatus,
@@ -27,6 +28,7 @@ import { PageHeader } from '../ui/PageHeader'
 import { PageSpinner, Spinner } from '../ui/Spinner'
 import { useToast } from '../ui/Toasts'
 import { displayStatus, downloadsSummary, expiryFromDays, type DisplayStatus } from './form'
+import { LinkPreviewsSwitch } from './LinkPreviewsSwitch'
 import { EXPIRY_DAYS } from './TransferOptionsFields'
 
 const TONE: Record<DisplayStatus, 'green' | 'neutral' | 'amber' | 'red'> = {
@@ -331,6 +333,24 @@ function TransferDetail({ transfer }: { transfer: Transfer }) {
                   >
                     <FormattedMessage id="transfers.detail.revokeLink" defaultMessage="Revoke link" />
                   </Button>
+                )}
+                {(s.status === 'active' || s.status === 'exhausted') && (
+                  <LinkPreviewsSwitch
+                    link={s}
+                    e2e={Boolean(transfer.e2e)}
+                    busy={busy}
+                    onChange={(on) =>
+                      void run(
+                        () => updateLinkPreviews(transfer.id, s.id, on),
+                        on
+                          ? intl.formatMessage({ id: 'transfers.detail.previewsOn', defaultMessage: 'Previews shown' })
+                          : intl.formatMessage({
+                              id: 'transfers.detail.previewsOff',
+                              defaultMessage: 'Previews hidden',
+                            }),
+                      )
+                    }
+                  />
                 )}
               </li>
             ))}

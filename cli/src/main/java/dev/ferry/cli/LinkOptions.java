@@ -5,7 +5,7 @@ import java.time.Instant;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.node.ObjectNode;
 
-/** What a link allows: lifetime, password, number of downloads. */
+/** What a link allows: lifetime, password, number of downloads, previews. */
 final class LinkOptions {
 
 	@Option(names = "--expires", paramLabel = "DURATION",
@@ -19,6 +19,12 @@ final class LinkOptions {
 
 	@Option(names = "--max-downloads", paramLabel = "N", description = "The link stops working after N downloads.")
 	Integer maxDownloads;
+
+	@Option(names = "--show-previews",
+			description = "Show image and PDF previews on the share page, so recipients can look before they "
+					+ "download. Made from the files' latest content; not with --e2e (the server cannot read "
+					+ "those files).")
+	boolean showPreviews;
 
 	Instant expiresAt() {
 		return (expires != null) ? Instant.now().plus(Sizes.parseDuration(expires)) : null;
@@ -35,6 +41,9 @@ final class LinkOptions {
 		if (password != null) {
 			password = Secrets.resolve(password, "Password for the link: ", "--password");
 			link.put("password", password);
+		}
+		if (showPreviews) {
+			link.put("show_previews", true);
 		}
 		return link;
 	}

@@ -75,6 +75,10 @@ final class SendCommand implements Callable<Integer> {
 		if (!e2e && (passphrase.given() || !people.isEmpty())) {
 			throw new CliException(ExitCode.USAGE, "--passphrase and --recipient go with --e2e.");
 		}
+		if (e2e && link.showPreviews) {
+			throw new CliException(ExitCode.USAGE,
+					"--show-previews does not go with --e2e: the server cannot read encrypted files to draw previews.");
+		}
 		Config config = Config.locate();
 		Api api = Api.signedIn(config);
 		if (e2e) {

@@ -15,6 +15,7 @@ import tools.jackson.databind.JsonNode;
 		footerHeading = "%nExamples:%n",
 		footer = { "  ferry share /work/report.pdf",
 				"  ferry share /work/a.pdf /work/b.pdf --expires 2d --max-downloads 1",
+				"  ferry share /work/photos/beach.jpg --show-previews",
 				"  ferry share 3f0c5d1e-8a4b-4c7e-9d2f-1a2b3c4d5e6f --password --to bob@example.com" })
 final class ShareCommand implements Callable<Integer> {
 

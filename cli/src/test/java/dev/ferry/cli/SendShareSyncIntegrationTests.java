@@ -95,6 +95,22 @@ class SendShareSyncIntegrationTests {
 	}
 
 	@Test
+	void showPreviewsTurnsOnPreviewsForTheCreatedLinkAndIsRefusedWithE2e() throws Exception {
+		Path file = Files.writeString(work.resolve("preview.txt"), "look first");
+		assertThat(cli.run("upload", file.toString(), "--to", "/it-previews").exitCode()).isZero();
+
+		CliRun.Result share = cli.run("share", "/it-previews/preview.txt", "--show-previews", "--json");
+		CliRun.Result plain = cli.run("share", "/it-previews/preview.txt", "--json");
+
+		assertThat(share.exitCode()).as(share.err()).isZero();
+		assertThat(ownerLink(share.json()).path("show_previews").asBoolean()).isTrue();
+		assertThat(ownerLink(plain.json()).path("show_previews").asBoolean()).isFalse();
+		CliRun.Result e2e = cli.run("send", file.toString(), "--e2e", "--show-previews");
+		assertThat(e2e.exitCode()).isEqualTo(2);
+		assertThat(e2e.err()).contains("--show-previews does not go with --e2e");
+	}
+
+	@Test
 	void syncUploadsOnlyWhatChangedAndDeletesOnlyWithDelete() throws Exception {
 		Path dir = Files.createDirectories(work.resolve("mirror"));
 		Files.writeString(dir.resolve("same.txt"), "same");
@@ -127,6 +143,17 @@ class SendShareSyncIntegrationTests {
 		Path copy = work.resolve("changed-copy.txt");
 		assertThat(cli.run("download", "/it-sync/changed.txt", "-o", copy.toString()).exitCode()).isZero();
 		assertThat(Files.readString(copy)).isEqualTo("new content");
+	}
+
+	/** The link as its owner sees it through the API, not as the CLI echoed it. */
+	private JsonNode ownerLink(JsonNode summary) throws Exception {
+		HttpResponse<String> response = http.send(HttpRequest
+			.newBuilder(URI
+				.create(FerryServer.get().base() + "/api/v1/transfers/" + summary.path("transfer_id").asString()))
+			.header("Authorization", "Bearer " + FerryServer.get().adminToken())
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return Json.parse(response.body()).path("shares").get(0);
 	}
 
 	private JsonNode publicInfo(String url) throws Exception {

@@ -26,8 +26,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Previews on the public share page through the real API: shown only for links whose
  * owner chose {@code show_previews}, behind the link's password like a download, gone
- * with the revoked link, never counted as a download, and refused for end-to-end
- * encrypted transfers and watermarked links.
+ * with the revoked link, never counted as a download, not shown for a file pinned to an
+ * earlier version, and refused for end-to-end encrypted transfers and watermarked links.
  */
 class SharePreviewIntegrationTests extends ShareIntegrationTest {
 
@@ -136,6 +136,40 @@ class SharePreviewIntegrationTests extends ShareIntegrationTest {
 	}
 
 	@Test
+	void aLinkPinnedToAnOlderVersionShowsNoPreviewOnceTheFileChanged() {
+		Account owner = newUser();
+		String fileId = uploadWithPreview(owner, "/drawing.png");
+		String pinnedTransfer = transfer(owner,
+				Map.of("title", "Pinned", "file_ids", List.of(fileId), "versions", Map.of(fileId, 1)))
+			.get("id")
+			.asString();
+		JsonNode pinned = link(owner, pinnedTransfer, Map.of("show_previews", true));
+		JsonNode latest = link(owner, transfer(owner, fileId).get("id").asString(), Map.of("show_previews", true));
+		assertThat(preview(tokenOf(pinned), fileId, null).statusCode())
+			.as("version 1 is still the latest content, so its preview is the file's")
+			.isEqualTo(200);
+
+		assertThat(upload(owner, "/drawing.png", png(Color.GREEN))).as("a second version of the same file")
+			.isEqualTo(fileId);
+
+		Api.Response refused = publicGet(previewPath(tokenOf(pinned), fileId));
+		assertThat(refused.status()).isEqualTo(404);
+		assertThat(problemType(refused)).isEqualTo("/problems/preview-not-found");
+		assertThat(refused.json().get("detail").asString()).contains("earlier version");
+		assertThat(publicGet("/api/v1/share/" + tokenOf(pinned)).json().get("files").get(0).get("preview").asBoolean())
+			.isFalse();
+		assertThat(jdbc
+			.sql("SELECT COUNT(*) FROM audit_log WHERE object_id = ? AND action = 'share.preview'"
+					+ " AND outcome = 'failure' AND details LIKE '%pinned_version%'")
+			.param(pinned.get("id").asString())
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+		await().atMost(Duration.ofSeconds(30))
+			.alias("a link that follows the latest version keeps showing the preview")
+			.until(() -> preview(tokenOf(latest), fileId, null).statusCode() == 200);
+	}
+
+	@Test
 	void endToEndEncryptedAndWatermarkedLinksCannotShowPreviews() {
 		Account owner = newUser();
 		String sealed = upload(owner, "/sealed.age",
@@ -197,10 +231,14 @@ class SharePreviewIntegrationTests extends ShareIntegrationTest {
 	}
 
 	private static byte[] png() {
+		return png(Color.BLUE);
+	}
+
+	private static byte[] png(Color right) {
 		BufferedImage image = new BufferedImage(640, 400, BufferedImage.TYPE_INT_RGB);
 		for (int y = 0; y < image.getHeight(); y++) {
 			for (int x = 0; x < image.getWidth(); x++) {
-				image.setRGB(x, y, (x < 320) ? Color.ORANGE.getRGB() : Color.BLUE.getRGB());
+				image.setRGB(x, y, (x < 320) ? Color.ORANGE.getRGB() : right.getRGB());
 			}
 		}
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
