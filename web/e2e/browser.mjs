@@ -27,9 +27,6 @@ export async function openBrowser({ executablePath }) {
     args: FLAGS,
     viewport: { width: 1280, height: 860 },
     acceptDownloads: true,
-    // index.css shortens every transition to nothing under reduced motion, so a screen is
-    // final once it is laid out (settle) and no shot or contrast scan catches a fade.
-    reducedMotion: 'reduce',
     locale: 'en-US',
     timezoneId: 'UTC',
   })
@@ -93,9 +90,16 @@ export const logger = (name) => (message) => console.log(`[${name}] ${message}`)
 
 export const PHONE = { width: 390, height: 844 }
 
-/** Resolves once the page has laid out and painted what changed before (two frames). */
+/**
+ * Resolves once the page has laid out what changed (two frames) and every finite CSS
+ * transition or animation it started has ended, so no shot or contrast scan catches a fade.
+ */
 export async function settle(page) {
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
+  await page.evaluate(async () => {
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+    const finite = document.getAnimations().filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity)
+    await Promise.all(finite.map((animation) => animation.finished.catch(() => {})))
+  })
 }
 
 /**
