@@ -3,7 +3,7 @@
 import { chromium } from 'playwright-core'
 import { createHash } from 'node:crypto'
 import axe from 'axe-core'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -84,6 +84,25 @@ export function check(condition, message) {
 }
 
 export const sha256 = (buffer) => createHash('sha256').update(buffer).digest('hex')
+
+/**
+ * Runs a script's steps: a failure leaves a full-page `<name>-failure.png` in `shots`;
+ * in any case the page's CSP violations and errors go into `result`, the browser closes
+ * and `result` is written to `resultFile` for the driving test.
+ */
+export async function runSteps(browser, { name, shots, result, resultFile }, steps) {
+  try {
+    await steps()
+  } catch (error) {
+    await browser.page.screenshot({ path: join(shots, `${name}-failure.png`), fullPage: true }).catch(() => {})
+    throw error
+  } finally {
+    result.csp.push(...browser.problems.csp)
+    result.pageErrors.push(...browser.problems.errors)
+    await browser.close()
+    writeFileSync(resultFile, JSON.stringify(result, null, 2))
+  }
+}
 
 /** Progress lines, prefixed with the script's name, for the driver test's log. */
 export const logger = (name) => (message) => console.log(`[${name}] ${message}`)

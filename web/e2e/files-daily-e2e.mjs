@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { captureScreen, check, checkPhoneFit, logger, openBrowser, required, submitSignIn } from './browser.mjs'
+import { captureScreen, check, checkPhoneFit, logger, openBrowser, required, runSteps, submitSignIn } from './browser.mjs'
 
 const base = required('FERRY_URL')
 const email = required('FERRY_EMAIL')
@@ -32,7 +32,7 @@ const listed = (page) =>
     .evaluateAll((boxes) => boxes.map((box) => box.getAttribute('aria-label').replace(/^Select /, '')))
 
 const browser = await openBrowser({ executablePath })
-try {
+await runSteps(browser, { name: 'files-daily', shots, result, resultFile }, async () => {
   const page = browser.page
   page.setDefaultTimeout(60_000)
   await page.goto(`${base}/files`)
@@ -118,13 +118,5 @@ try {
   await page.getByText('gamma.txt', { exact: true }).waitFor()
   result.phone = await checkPhoneFit(page, join(shots, 'files-phone-390.png'), 'the Files page', result)
   log(`phone size fits: ${JSON.stringify(result.phone)}`)
-} catch (error) {
-  await browser.page.screenshot({ path: join(shots, 'files-daily-failure.png'), fullPage: true }).catch(() => {})
-  throw error
-} finally {
-  result.csp.push(...browser.problems.csp)
-  result.pageErrors.push(...browser.problems.errors)
-  await browser.close()
-  writeFileSync(resultFile, JSON.stringify(result, null, 2))
-}
+})
 log('done')

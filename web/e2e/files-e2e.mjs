@@ -4,9 +4,9 @@
 // fetched into the page) and moves them to /archive with one bulk request.
 // Driven by dev.ferry.web.FilesUiEndToEndIntegrationTests, which seeds the files; by hand:
 // FERRY_URL=... FERRY_EMAIL=... FERRY_PASSWORD=... node e2e/files-e2e.mjs
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { captureScreen, check, logger, openBrowser, required, submitSignIn } from './browser.mjs'
+import { captureScreen, check, logger, openBrowser, required, runSteps, submitSignIn } from './browser.mjs'
 
 const base = required('FERRY_URL')
 const email = required('FERRY_EMAIL')
@@ -21,7 +21,7 @@ const log = logger('files-e2e')
 const capture = (page, name) => captureScreen(page, name, { shots, result, phone: 'shot', fullPage: false })
 
 const browser = await openBrowser({ executablePath })
-try {
+await runSteps(browser, { name: 'files', shots, result, resultFile }, async () => {
   const page = browser.page
   page.setDefaultTimeout(60_000)
   const scripted = []
@@ -79,13 +79,5 @@ try {
   await page.getByText('Moved 3 files').waitFor()
   check(result.bulkRequests === 1, `expected one bulk request, saw ${result.bulkRequests}`)
   log('moved three files with one bulk request')
-} catch (error) {
-  await browser.page.screenshot({ path: join(shots, 'files-failure.png'), fullPage: true }).catch(() => {})
-  throw error
-} finally {
-  result.csp.push(...browser.problems.csp)
-  result.pageErrors.push(...browser.problems.errors)
-  await browser.close()
-  writeFileSync(resultFile, JSON.stringify(result, null, 2))
-}
+})
 log('done')

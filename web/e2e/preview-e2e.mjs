@@ -3,9 +3,9 @@
 // image larger in a lightbox. The test uploads the files and waits for their previews first.
 // Driven by dev.ferry.preview.PreviewUiEndToEndIntegrationTests; by hand: FERRY_URL=...
 // FERRY_OWNER_EMAIL=... FERRY_OWNER_PASSWORD=... FERRY_IMAGE=... FERRY_PDF=... node e2e/preview-e2e.mjs
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { captureScreen, check, logger, openBrowser, required, submitSignIn } from './browser.mjs'
+import { captureScreen, check, logger, openBrowser, required, runSteps, submitSignIn } from './browser.mjs'
 
 const base = required('FERRY_URL')
 const owner = { email: required('FERRY_OWNER_EMAIL'), password: required('FERRY_OWNER_PASSWORD') }
@@ -21,7 +21,7 @@ const log = logger('preview-e2e')
 const capture = (page, name, ready) => captureScreen(page, name, { shots, result, ready, phone: 'shot', fullPage: false })
 
 const browser = await openBrowser({ executablePath })
-try {
+await runSteps(browser, { name: 'preview', shots, result, resultFile }, async () => {
   const page = browser.page
   page.setDefaultTimeout(60_000)
   await page.goto(`${base}/files`)
@@ -42,13 +42,5 @@ try {
   result.lightbox = await large.evaluate((img) => ({ width: img.naturalWidth, height: img.naturalHeight }))
   await capture(page, 'preview-lightbox')
   log('the lightbox shows the preview')
-} catch (error) {
-  await browser.page.screenshot({ path: join(shots, 'preview-failure.png'), fullPage: true }).catch(() => {})
-  throw error
-} finally {
-  result.csp.push(...browser.problems.csp)
-  result.pageErrors.push(...browser.problems.errors)
-  await browser.close()
-  writeFileSync(resultFile, JSON.stringify(result, null, 2))
-}
+})
 log('done')

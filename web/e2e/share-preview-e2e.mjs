@@ -5,9 +5,9 @@
 // waits for the preview first.
 // Driven by dev.ferry.preview.PreviewUiEndToEndIntegrationTests; by hand: FERRY_URL=...
 // FERRY_SHARE_URL=... FERRY_SHARE_PASSWORD=... FERRY_IMAGE=... node e2e/share-preview-e2e.mjs
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { captureScreen, check, checkPhoneFit, logger, openBrowser, required } from './browser.mjs'
+import { captureScreen, check, checkPhoneFit, logger, openBrowser, required, runSteps } from './browser.mjs'
 
 const shareUrl = required('FERRY_SHARE_URL')
 const sharePassword = required('FERRY_SHARE_PASSWORD')
@@ -22,7 +22,7 @@ const log = logger('share-preview-e2e')
 const capture = (page, name) => captureScreen(page, name, { shots, result, phone: 'shot', fullPage: false })
 
 const browser = await openBrowser({ executablePath })
-try {
+await runSteps(browser, { name: 'share-preview', shots, result, resultFile }, async () => {
   const page = browser.page
   page.setDefaultTimeout(60_000)
   page.on('request', (request) => {
@@ -57,13 +57,5 @@ try {
 
   result.phone = await checkPhoneFit(page, join(shots, 'share-phone-390.png'), 'the share page', result)
   log(`phone size fits: ${JSON.stringify(result.phone)}`)
-} catch (error) {
-  await browser.page.screenshot({ path: join(shots, 'share-preview-failure.png'), fullPage: true }).catch(() => {})
-  throw error
-} finally {
-  result.csp.push(...browser.problems.csp)
-  result.pageErrors.push(...browser.problems.errors)
-  await browser.close()
-  writeFileSync(resultFile, JSON.stringify(result, null, 2))
-}
+})
 log('done')
