@@ -169,12 +169,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return handleExceptionInternal(ex, validation.of(ex), new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
 	}
 
-	/** A 403 a service decided on itself is a permission denial too, so it is audited. */
+	/**
+	 * A 403 a service decided on itself is a permission denial too, so it is audited; a
+	 * full disk mid-upload reads the rest of the body so the 507 reaches the client.
+	 */
 	@Override
 	protected ResponseEntity<Object> handleErrorResponseException(ErrorResponseException ex, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
 		if (status.value() == HttpStatus.FORBIDDEN.value() && request instanceof ServletWebRequest servlet) {
 			denied.recordDenial(servlet.getRequest(), ex.getBody().getType().toString());
+		}
+		if (status.value() == HttpStatus.INSUFFICIENT_STORAGE.value() && request instanceof ServletWebRequest servlet) {
+			RefusedUploadBody.discard(servlet.getRequest());
 		}
 		return super.handleErrorResponseException(ex, headers, status, request);
 	}
