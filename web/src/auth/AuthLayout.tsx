@@ -18,8 +18,8 @@ export function AuthLayout({
 }) {
   return (
     <div className="relative flex min-h-dvh flex-col bg-gradient-to-b from-accent-50/70 to-zinc-50 dark:from-accent-950/40 dark:to-zinc-950">
-      <header className="flex items-center justify-between px-5 py-4 sm:px-8">
-        <Logo />
+      <header className="flex items-center justify-between gap-3 px-5 py-4 sm:px-8">
+        <Logo compact />
         <div className="flex items-center gap-2">
           <LanguagePicker />
           <ThemeToggle />

@@ -12,6 +12,9 @@ import { folderName } from './paths'
 import { piiLabel } from './pii'
 import { isQuarantined, scanLabel } from './scan'
 
+/** Between the size and the date on phones: punctuation, not words to translate. */
+const SEPARATOR = '·'
+
 const messages = defineMessages<
   Record<'quarantined' | 'download' | 'share' | 'comments' | 'versions' | 'rename' | 'delete', { name: string }>
 >({
@@ -217,11 +220,10 @@ export function FileTable(props: Props) {
                     </p>
                     <p className="truncate text-[13px] muted" title={file.path}>
                       <span className="sm:hidden">
-                        <FormattedMessage
-                          id="files.table.sizeBefore"
-                          defaultMessage="{size} · "
-                          values={{ size: formatBytes(file.size) }}
-                        />
+                        {formatBytes(file.size)}
+                        <span aria-hidden="true" className="mx-1">
+                          {SEPARATOR}
+                        </span>
                       </span>
                       {props.showFolderColumn ? (
                         file.folder

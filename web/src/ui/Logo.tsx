@@ -24,11 +24,19 @@ export function LogoMark({ className = 'size-8' }: { className?: string }) {
 /** The product's name, never translated. */
 const BRAND = 'Ferry'
 
-export function Logo() {
+/**
+ * The mark and the name. `compact` keeps only the mark on phones (the name stays for
+ * screen readers), for headers that also carry the language and theme controls.
+ */
+export function Logo({ compact = false }: { compact?: boolean }) {
   return (
     <span className="flex items-center gap-2.5">
       <LogoMark />
-      <span className="text-lg font-semibold tracking-tight text-zinc-900 dark:text-white">{BRAND}</span>
+      <span
+        className={`text-lg font-semibold tracking-tight text-zinc-900 dark:text-white ${compact ? 'max-[419px]:sr-only' : ''}`}
+      >
+        {BRAND}
+      </span>
     </span>
   )
 }
