@@ -1,5 +1,6 @@
 package dev.ferry.web;
 
+import dev.ferry.RefusedSettingException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 

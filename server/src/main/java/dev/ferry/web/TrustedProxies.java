@@ -1,5 +1,6 @@
 package dev.ferry.web;
 
+import dev.ferry.RefusedSettingException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.ferry.web;
 
+import dev.ferry.RefusedSettingException;
 import java.net.InetAddress;
 
 import org.apache.catalina.Valve;

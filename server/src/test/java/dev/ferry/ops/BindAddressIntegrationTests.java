@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The bind address decides whether {@code /metrics} may stay open: Ferry started as its
  * own process refuses to start on a network address without {@code FERRY_METRICS_TOKEN},
  * and keeps {@code /metrics} open on loopback, IPv6 loopback included. The IPv6 server
- * also shows a proxy that connects over IPv6 being trusted by its CIDR.
+ * also shows a proxy that connects over IPv6 being trusted by its CIDR. A refused first
+ * admin password stops the start with the same kind of report.
  */
 class BindAddressIntegrationTests {
 
@@ -40,6 +41,22 @@ class BindAddressIntegrationTests {
 		assertThat(log).contains("APPLICATION FAILED TO START")
 			.contains("FERRY_BIND is 0.0.0.0, which is not a loopback address, and FERRY_METRICS_TOKEN is not set")
 			.contains("Set FERRY_METRICS_TOKEN")
+			.doesNotContain("\tat ");
+	}
+
+	@Test
+	void refusesACommonAdminPasswordWithAReportNotAStackTrace() throws Exception {
+		String log;
+		try (FerryProcess server = start(Map.of("FERRY_ADMIN_PASSWORD", "password123"))) {
+			OptionalInt exit = server.awaitExit(Duration.ofMinutes(3));
+			assertThat(exit).as("exits by itself").isPresent();
+			log = server.log();
+			assertThat(exit.getAsInt()).as(log).isNotZero();
+		}
+		assertThat(log).contains("APPLICATION FAILED TO START")
+			.contains("FERRY_ADMIN_PASSWORD is refused")
+			.contains("create the first admin on the setup page")
+			.doesNotContain("password123")
 			.doesNotContain("\tat ");
 	}
 

@@ -1,5 +1,6 @@
 package dev.ferry.web;
 
+import dev.ferry.RefusedSettingException;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;

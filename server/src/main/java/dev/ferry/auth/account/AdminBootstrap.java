@@ -1,5 +1,6 @@
 package dev.ferry.auth.account;
 
+import dev.ferry.RefusedSettingException;
 import dev.ferry.FerryProperties;
 import dev.ferry.audit.AuditActor;
 import dev.ferry.audit.AuditEvent;
@@ -67,7 +68,9 @@ class AdminBootstrap implements ApplicationRunner {
 
 	private void createFromEnvironment(FerryProperties.Admin admin) {
 		policy.judge(admin.password()).ifPresent((verdict) -> {
-			throw new IllegalStateException("FERRY_ADMIN_PASSWORD is refused. " + verdict.withSuggestions());
+			throw new RefusedSettingException("FERRY_ADMIN_PASSWORD is refused. " + verdict.withSuggestions(),
+					"Set FERRY_ADMIN_PASSWORD to a longer, less common password, or unset FERRY_ADMIN_EMAIL and"
+							+ " FERRY_ADMIN_PASSWORD to create the first admin on the setup page instead.");
 		});
 		User user;
 		try {
