@@ -23,22 +23,22 @@ class Uploaders {
 	}
 
 	/** Who uploaded a version as the API shows it; {@code name} may be null. */
-	record Uploader(String id, String name, String email) {
+	record UploadedBy(String id, String name, String email) {
 	}
 
 	/** A lookup for one listing, asking for each account once. */
 	Lookup lookup() {
-		Map<UUID, Optional<Uploader>> seen = new HashMap<>();
+		Map<UUID, Optional<UploadedBy>> seen = new HashMap<>();
 		return (id) -> (id == null) ? null : seen.computeIfAbsent(id, this::find).orElse(null);
 	}
 
-	private Optional<Uploader> find(UUID id) {
-		return accounts.find(id).map((user) -> new Uploader(user.id().toString(), user.name(), user.email()));
+	private Optional<UploadedBy> find(UUID id) {
+		return accounts.find(id).map((user) -> new UploadedBy(user.id().toString(), user.name(), user.email()));
 	}
 
 	interface Lookup {
 
-		Uploader of(UUID accountId);
+		UploadedBy of(UUID accountId);
 
 	}
 

@@ -82,7 +82,7 @@ class VersionsController {
 	 * content from before uploaders were recorded or by an account since erased.
 	 */
 	record VersionView(int version, boolean current, String contentType, long size, String sha256, String createdAt,
-			String replacedAt, String scanStatus, Uploaders.Uploader uploadedBy) {
+			String replacedAt, String scanStatus, Uploaders.UploadedBy uploadedBy) {
 
 		static VersionView of(VersionService.Listed listed, Uploaders.Lookup lookup) {
 			return new VersionView(listed.version(), listed.current(), listed.contentType(), listed.size(),
