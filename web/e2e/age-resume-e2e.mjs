@@ -72,6 +72,25 @@ try {
     await put({ nonce: 'n', sealedSize: 1, segments: 1, touched: Date.now() - 2 * 24 * 60 * 60 * 1000 }, 'abandoned')
     await put({ nonce: 'n', sealedSize: 1, segments: 1, touched: Date.now() }, 'in-progress')
     db.close()
+    // And the wrapped keys of an E2E upload abandoned two days ago beside one saved now.
+    const uploads = await new Promise((resolve, reject) => {
+      const opening = indexedDB.open('ferry-e2e', 1)
+      opening.onupgradeneeded = () => opening.result.createObjectStore('pending')
+      opening.onsuccess = () => resolve(opening.result)
+      opening.onerror = () => reject(opening.error)
+    })
+    const record = (saved) => ({ uploadUrl: null, header: 'h', nonce: 'n', fileKey: 'k', saved })
+    for (const [key, value] of [
+      ['file:abandoned.bin:1:1', record(Date.now() - 2 * 24 * 60 * 60 * 1000)],
+      ['file:in-progress.bin:1:1', record(Date.now())],
+    ]) {
+      await new Promise((resolve, reject) => {
+        const request = uploads.transaction('pending', 'readwrite').objectStore('pending').put(value, key)
+        request.onsuccess = resolve
+        request.onerror = () => reject(request.error)
+      })
+    }
+    uploads.close()
   })
   await page.reload()
   // The sweep runs in the background of the app's start. waitForFunction polls a synchronous
@@ -90,6 +109,25 @@ try {
   result.foldersAfterSweep = await page.evaluate(() => window.ferryFolders)
   check(result.foldersAfterSweep.includes('e2e-in-progress'), 'the sweep removed the segments of a download in progress')
   log(`swept OPFS, left: ${JSON.stringify(result.foldersAfterSweep)}`)
+  await page.waitForFunction(() => {
+    window.ferryPendingListing ??= new Promise((resolve) => {
+      const opening = indexedDB.open('ferry-e2e', 1)
+      opening.onsuccess = () => {
+        const request = opening.result.transaction('pending').objectStore('pending').getAllKeys()
+        request.onsuccess = () => {
+          window.ferryPending = request.result.map(String)
+          window.ferryPendingListing = null
+          opening.result.close()
+          resolve()
+        }
+      }
+    })
+    const keys = window.ferryPending
+    return keys && !keys.includes('file:abandoned.bin:1:1')
+  })
+  result.pendingAfterSweep = await page.evaluate(() => window.ferryPending)
+  check(result.pendingAfterSweep.includes('file:in-progress.bin:1:1'), 'the sweep removed the keys of an upload in progress')
+  log(`swept IndexedDB, left: ${JSON.stringify(result.pendingAfterSweep)}`)
 
   result.csp = stranger.problems.csp
   result.pageErrors = stranger.problems.errors
