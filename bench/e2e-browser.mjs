@@ -228,7 +228,7 @@ try {
   )
   const line = (label, mbps) => console.log(`${label.padEnd(46)} ${mbps.toFixed(0).padStart(6)} MB/s  (${(mbps / figures.plain).toFixed(2)}x)`)
   console.log(`E2E crypto in Chromium, ${SIZE / 1024 / 1024} MiB (workers loaded: ${['seal.worker.js', 'open.worker.js'].map((w) => `${w} ${served.has(w) ? 'yes' : 'NO, in the page'}`).join(', ')})`)
-  console.log(`cipher: ${figures.cipher} (libsodium-wrappers chunk served: ${served.has('libsodium-wrappers.js') ? 'yes' : 'no'})`)
+  console.log(`cipher: ${figures.cipher}`)
   line('read in 8 MiB slices (plain upload)', figures.plain)
   line('seal to age in the page', figures.inPage)
   line('seal to age in the worker (E2E upload)', figures.encrypt)
