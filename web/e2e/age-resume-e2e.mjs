@@ -3,7 +3,8 @@
 // share page, downloads again, and the page continues with a Range request from the first
 // chunk it had not saved; the file it hands over has the original SHA-256. Then the app,
 // started again, removes decrypted segments left in OPFS by abandoned downloads and keeps
-// those of a download in progress. Driven by
+// those of a download in progress, and the wrapped keys of an abandoned encrypted upload.
+// The decrypting worker loads libsodium's WebAssembly cipher under the served CSP. Driven by
 // dev.ferry.web.E2eDownloadResumeUiEndToEndIntegrationTests.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -18,13 +19,17 @@ const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium'
 const TIMEOUT = 120_000
 
 const work = mkdtempSync(join(tmpdir(), 'ferry-age-resume-e2e-'))
-const result = { csp: [], pageErrors: [], ranges: [] }
+const result = { csp: [], pageErrors: [], ranges: [], libsodium: [] }
 const log = logger('age-resume-e2e')
 
 const stranger = await openBrowser({ executablePath })
 try {
   const { page, context } = stranger
   page.setDefaultTimeout(TIMEOUT)
+  // The context sees the workers' requests too: the opening worker imports the cipher chunk.
+  context.on('response', (response) => {
+    if (/\/assets\/libsodium-wrappers-[\w-]+\.js$/.test(response.url())) result.libsodium.push(response.status())
+  })
   page.on('response', (response) => {
     const range = response.request().headers()['range']
     if (range && response.url().includes('/download')) result.ranges.push({ range, status: response.status() })
@@ -45,6 +50,12 @@ try {
   await download.saveAs(saved)
   check(sha256(readFileSync(saved)) === expected, 'the resumed download decrypted differently')
   check(result.ranges.length > 0, 'the second download asked for no Range')
+  check(result.libsodium.includes(200), 'no worker loaded the libsodium cipher chunk')
+  // The served CSP lets the page compile WebAssembly (the cipher's fallback would hide it otherwise).
+  check(
+    await page.evaluate(() => WebAssembly.instantiate(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])).then(() => true, () => false)),
+    'the CSP refused WebAssembly',
+  )
   log(`resumed with ${JSON.stringify(result.ranges)}`)
 
   // Left behind by closed tabs: a folder of no known download, one abandoned two days ago,
