@@ -3,7 +3,8 @@
 // workers) with Vite, then in one page measures over the same random file: reading it in
 // 8 MiB slices as a plain upload does (baseline), sealing it to age in the page
 // (sealedSlice) and as an E2E upload does (Sealer, in the worker), and opening the sealed
-// payload in the page (openStream) and as an E2E download does (openStreamInWorker). With a
+// payload in the page (openStream) and as an E2E download does (openStreamInWorker), with the
+// cipher the UI loads (web/src/e2e/cipher.ts: libsodium's WebAssembly build). With a
 // running server (FERRY_URL, FERRY_EMAIL, FERRY_PASSWORD) it also uploads the same file by
 // tus twice, plain and sealed on the fly, and downloads both again (plain, and decrypting),
 // so the ratio is E2E against plain over the network as a browser does it. Prints MB/s (of
@@ -30,7 +31,7 @@ const out = mkdtempSync(join(tmpdir(), 'ferry-e2e-bench-'))
 const entry = join(out, 'entry.ts')
 writeFileSync(
   entry,
-  `export * from ${JSON.stringify(resolve('web/src/e2e/age.ts'))}\nexport { Sealer } from ${JSON.stringify(resolve('web/src/e2e/sealer.ts'))}\nexport { openStreamInWorker } from ${JSON.stringify(resolve('web/src/e2e/opener.ts'))}\n`,
+  `export * from ${JSON.stringify(resolve('web/src/e2e/age.ts'))}\nexport { Sealer } from ${JSON.stringify(resolve('web/src/e2e/sealer.ts'))}\nexport { openStreamInWorker } from ${JSON.stringify(resolve('web/src/e2e/opener.ts'))}\nexport { chunkCipher } from ${JSON.stringify(resolve('web/src/e2e/cipher.ts'))}\n`,
 )
 await build({
   configFile: false,
@@ -106,7 +107,9 @@ try {
   await page.waitForFunction(() => window.FerryAge)
   const figures = await page.evaluate(
     async ({ size, token }) => {
-      const { sealFile, sealedSlice, sealedSize, openStream, openStreamInWorker, payloadKey, Sealer } = window.FerryAge
+      const { sealFile, sealedSlice, sealedSize, openStream, openStreamInWorker, payloadKey, Sealer, chunkCipher } = window.FerryAge
+      // Which ChaCha20-Poly1305 the page runs (libsodium's WebAssembly, or @noble/ciphers where it cannot load).
+      const cipher = (await chunkCipher()).name
       const bytes = new Uint8Array(size)
       for (let i = 0; i < size; i += 65536) crypto.getRandomValues(bytes.subarray(i, i + 65536))
       const file = new Blob([bytes])
@@ -140,7 +143,7 @@ try {
       const decryptInPage = await time(() => drain(payload.stream().pipeThrough(openStream(payloadKey(seal), payload.size))))
       // As the UI opens: in the worker.
       const decrypt = await time(async () => drain(payload.stream().pipeThrough(await openStreamInWorker(payloadKey(seal), payload.size))))
-      if (!token) return { plain, inPage, encrypt, decryptInPage, decrypt }
+      if (!token) return { cipher, plain, inPage, encrypt, decryptInPage, decrypt }
 
       // Over the network: tus uploads in 8 MiB PATCHes as the UI sends them, then downloads.
       const auth = {
@@ -209,6 +212,7 @@ try {
         }),
       )
       return {
+        cipher,
         plain,
         inPage,
         encrypt,
@@ -224,6 +228,7 @@ try {
   )
   const line = (label, mbps) => console.log(`${label.padEnd(46)} ${mbps.toFixed(0).padStart(6)} MB/s  (${(mbps / figures.plain).toFixed(2)}x)`)
   console.log(`E2E crypto in Chromium, ${SIZE / 1024 / 1024} MiB (workers loaded: ${['seal.worker.js', 'open.worker.js'].map((w) => `${w} ${served.has(w) ? 'yes' : 'NO, in the page'}`).join(', ')})`)
+  console.log(`cipher: ${figures.cipher}`)
   line('read in 8 MiB slices (plain upload)', figures.plain)
   line('seal to age in the page', figures.inPage)
   line('seal to age in the worker (E2E upload)', figures.encrypt)

@@ -3,7 +3,8 @@
 // share page, downloads again, and the page continues with a Range request from the first
 // chunk it had not saved; the file it hands over has the original SHA-256. Then the app,
 // started again, removes decrypted segments left in OPFS by abandoned downloads and keeps
-// those of a download in progress. Driven by
+// those of a download in progress, and the wrapped keys of an abandoned encrypted upload.
+// The decrypting worker loads libsodium's WebAssembly cipher under the served CSP. Driven by
 // dev.ferry.web.E2eDownloadResumeUiEndToEndIntegrationTests.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -18,13 +19,17 @@ const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium'
 const TIMEOUT = 120_000
 
 const work = mkdtempSync(join(tmpdir(), 'ferry-age-resume-e2e-'))
-const result = { csp: [], pageErrors: [], ranges: [] }
+const result = { csp: [], pageErrors: [], ranges: [], libsodium: [] }
 const log = logger('age-resume-e2e')
 
 const stranger = await openBrowser({ executablePath })
 try {
   const { page, context } = stranger
   page.setDefaultTimeout(TIMEOUT)
+  // The context sees the workers' requests too: the opening worker imports the cipher chunk.
+  context.on('response', (response) => {
+    if (/\/assets\/libsodium-wrappers-[\w-]+\.js$/.test(response.url())) result.libsodium.push(response.status())
+  })
   page.on('response', (response) => {
     const range = response.request().headers()['range']
     if (range && response.url().includes('/download')) result.ranges.push({ range, status: response.status() })
@@ -45,6 +50,12 @@ try {
   await download.saveAs(saved)
   check(sha256(readFileSync(saved)) === expected, 'the resumed download decrypted differently')
   check(result.ranges.length > 0, 'the second download asked for no Range')
+  check(result.libsodium.includes(200), 'no worker loaded the libsodium cipher chunk')
+  // The served CSP lets the page compile WebAssembly (the cipher's fallback would hide it otherwise).
+  check(
+    await page.evaluate(() => WebAssembly.instantiate(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])).then(() => true, () => false)),
+    'the CSP refused WebAssembly',
+  )
   log(`resumed with ${JSON.stringify(result.ranges)}`)
 
   // Left behind by closed tabs: a folder of no known download, one abandoned two days ago,
@@ -72,6 +83,25 @@ try {
     await put({ nonce: 'n', sealedSize: 1, segments: 1, touched: Date.now() - 2 * 24 * 60 * 60 * 1000 }, 'abandoned')
     await put({ nonce: 'n', sealedSize: 1, segments: 1, touched: Date.now() }, 'in-progress')
     db.close()
+    // And the wrapped keys of an E2E upload abandoned two days ago beside one saved now.
+    const uploads = await new Promise((resolve, reject) => {
+      const opening = indexedDB.open('ferry-e2e', 1)
+      opening.onupgradeneeded = () => opening.result.createObjectStore('pending')
+      opening.onsuccess = () => resolve(opening.result)
+      opening.onerror = () => reject(opening.error)
+    })
+    const record = (saved) => ({ uploadUrl: null, header: 'h', nonce: 'n', fileKey: 'k', saved })
+    for (const [key, value] of [
+      ['file:abandoned.bin:1:1', record(Date.now() - 2 * 24 * 60 * 60 * 1000)],
+      ['file:in-progress.bin:1:1', record(Date.now())],
+    ]) {
+      await new Promise((resolve, reject) => {
+        const request = uploads.transaction('pending', 'readwrite').objectStore('pending').put(value, key)
+        request.onsuccess = resolve
+        request.onerror = () => reject(request.error)
+      })
+    }
+    uploads.close()
   })
   await page.reload()
   // The sweep runs in the background of the app's start. waitForFunction polls a synchronous
@@ -90,6 +120,25 @@ try {
   result.foldersAfterSweep = await page.evaluate(() => window.ferryFolders)
   check(result.foldersAfterSweep.includes('e2e-in-progress'), 'the sweep removed the segments of a download in progress')
   log(`swept OPFS, left: ${JSON.stringify(result.foldersAfterSweep)}`)
+  await page.waitForFunction(() => {
+    window.ferryPendingListing ??= new Promise((resolve) => {
+      const opening = indexedDB.open('ferry-e2e', 1)
+      opening.onsuccess = () => {
+        const request = opening.result.transaction('pending').objectStore('pending').getAllKeys()
+        request.onsuccess = () => {
+          window.ferryPending = request.result.map(String)
+          window.ferryPendingListing = null
+          opening.result.close()
+          resolve()
+        }
+      }
+    })
+    const keys = window.ferryPending
+    return keys && !keys.includes('file:abandoned.bin:1:1')
+  })
+  result.pendingAfterSweep = await page.evaluate(() => window.ferryPending)
+  check(result.pendingAfterSweep.includes('file:in-progress.bin:1:1'), 'the sweep removed the keys of an upload in progress')
+  log(`swept IndexedDB, left: ${JSON.stringify(result.pendingAfterSweep)}`)
 
   result.csp = stranger.problems.csp
   result.pageErrors = stranger.problems.errors

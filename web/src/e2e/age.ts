@@ -7,6 +7,7 @@
 import { Decrypter, Encrypter, type Recipient } from 'age-encryption'
 import { defineMessages } from 'react-intl'
 import { E2eError } from './errors'
+import { chunkCipher } from './cipher'
 import { NONCE, PayloadError, PayloadOpener, TAG, type FileSeal } from './stream'
 
 export { CHUNK, chunkCount, payloadKey, plainSize, SEALED_CHUNK, sealChunk, sealedSize, sealedSlice, type FileSeal } from './stream'
@@ -99,8 +100,11 @@ export function headerLength(bytes: Uint8Array): number {
  * worker in opener.ts, which runs the same PayloadOpener); its errors speak the reader's language.
  */
 export function openStream(key: Uint8Array, payloadSize: number, firstChunk = 0): TransformStream<Uint8Array, Uint8Array> {
-  const opener = new PayloadOpener(key, payloadSize, firstChunk)
+  let opener: PayloadOpener
   return new TransformStream({
+    async start() {
+      opener = new PayloadOpener(await chunkCipher(), key, payloadSize, firstChunk)
+    },
     transform(data, controller) {
       try {
         opener.push(data, (plain) => controller.enqueue(plain))

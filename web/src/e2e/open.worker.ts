@@ -4,6 +4,7 @@
  * transfers back the plaintext of the chunks that piece completed, so the page decrypts
  * nothing and copies nothing while the network and the disk keep going.
  */
+import { chunkCipher } from './cipher'
 import { PayloadError, PayloadOpener } from './stream'
 
 export type OpenRequest =
@@ -23,10 +24,11 @@ function reply(message: OpenReply, transfer: Transferable[] = []): void {
   self.postMessage(message, { transfer })
 }
 
-self.onmessage = ({ data }: MessageEvent<OpenRequest>) => {
+// The page sends data only after 'ready', so the cipher has loaded before the first piece.
+self.onmessage = async ({ data }: MessageEvent<OpenRequest>) => {
   try {
     if (data.kind === 'start') {
-      opener = new PayloadOpener(data.key, data.payloadSize, data.firstChunk)
+      opener = new PayloadOpener(await chunkCipher(), data.key, data.payloadSize, data.firstChunk)
       reply({ kind: 'ready' })
     } else if (data.kind === 'data') {
       const pieces: Uint8Array[] = []

@@ -4,8 +4,9 @@
  * HKDF-SHA-256(file key, salt = 16-byte nonce, info "payload") as the key,
  * ChaCha20-Poly1305 over 64 KiB chunks, nonce = 11-byte big-endian chunk counter || last
  * flag. Each chunk stands alone, so encryption can start again at any chunk after a reload.
+ * The cipher itself comes from cipher.ts (WebAssembly where it runs).
  */
-import { chacha20poly1305 } from '@noble/ciphers/chacha.js'
+import { chunkCipher, type ChunkCipher } from './cipher'
 import { hkdf } from '@noble/hashes/hkdf.js'
 import { sha256 } from '@noble/hashes/sha2.js'
 
@@ -49,8 +50,15 @@ export function chunkNonce(index: number, last: boolean): Uint8Array {
   return nonce
 }
 
-export function sealChunk(key: Uint8Array, index: number, plain: Uint8Array, last: boolean, output?: Uint8Array): Uint8Array {
-  return chacha20poly1305(key, chunkNonce(index, last)).encrypt(plain, output)
+export function sealChunk(
+  cipher: ChunkCipher,
+  key: Uint8Array,
+  index: number,
+  plain: Uint8Array,
+  last: boolean,
+  output?: Uint8Array,
+): Uint8Array {
+  return cipher.seal(key, chunkNonce(index, last), plain, output)
 }
 
 /**
@@ -69,6 +77,7 @@ export async function sealedSlice(file: Blob, seal: FileSeal, start: number, end
   const from = Math.max(0, start - prefix)
   const to = stop - prefix
   if (to <= from) return out
+  const cipher = await chunkCipher()
   const key = payloadKey(seal)
   const chunks = chunkCount(file.size)
   const first = Math.floor(from / SEALED_CHUNK)
@@ -82,9 +91,9 @@ export async function sealedSlice(file: Blob, seal: FileSeal, start: number, end
     // Where this chunk's first byte lands in `out` (negative when the slice starts inside it).
     const target = prefix + chunkStart - start
     if (chunkStart >= from && chunkEnd <= to) {
-      sealChunk(key, i, piece, i === chunks - 1, out.subarray(target, target + piece.length + TAG))
+      sealChunk(cipher, key, i, piece, i === chunks - 1, out.subarray(target, target + piece.length + TAG))
     } else {
-      const sealed = sealChunk(key, i, piece, i === chunks - 1, scratch.subarray(0, piece.length + TAG))
+      const sealed = sealChunk(cipher, key, i, piece, i === chunks - 1, scratch.subarray(0, piece.length + TAG))
       const skip = Math.max(0, from - chunkStart)
       const take = Math.min(chunkEnd, to) - chunkStart
       out.set(sealed.subarray(skip, take), target + skip)
@@ -105,9 +114,9 @@ export class PayloadError extends Error {
   }
 }
 
-export function openChunk(key: Uint8Array, index: number, sealed: Uint8Array, last: boolean): Uint8Array {
+export function openChunk(cipher: ChunkCipher, key: Uint8Array, index: number, sealed: Uint8Array, last: boolean): Uint8Array {
   try {
-    return chacha20poly1305(key, chunkNonce(index, last)).decrypt(sealed)
+    return cipher.open(key, chunkNonce(index, last), sealed)
   } catch (error) {
     throw new PayloadError('damaged', index, { cause: error })
   }
@@ -117,7 +126,8 @@ export function openChunk(key: Uint8Array, index: number, sealed: Uint8Array, la
  * Opens a sealed payload fed in pieces of any size, from `firstChunk` on (a ranged download
  * starts at a chunk boundary); `payloadSize` tells which chunk is the last, whose nonce flag
  * differs. Whole chunks inside one piece are opened in place; only chunks split across
- * pieces are gathered in a buffer first.
+ * pieces are gathered in a buffer first. The caller brings the cipher (cipher.ts chunkCipher),
+ * so pushing stays synchronous.
  */
 export class PayloadOpener {
   private readonly chunks: number
@@ -126,6 +136,7 @@ export class PayloadOpener {
   private filled = 0
 
   constructor(
+    private readonly cipher: ChunkCipher,
     private readonly key: Uint8Array,
     payloadSize: number,
     private index = 0,
@@ -142,7 +153,7 @@ export class PayloadOpener {
       const last = this.index === this.chunks - 1
       const want = last ? this.lastSize : SEALED_CHUNK
       if (this.filled === 0 && data.length - at >= want) {
-        out(openChunk(this.key, this.index++, data.subarray(at, at + want), last))
+        out(openChunk(this.cipher, this.key, this.index++, data.subarray(at, at + want), last))
         at += want
         continue
       }
@@ -151,7 +162,7 @@ export class PayloadOpener {
       this.filled += n
       at += n
       if (this.filled === want) {
-        out(openChunk(this.key, this.index++, this.buffer.subarray(0, want), last))
+        out(openChunk(this.cipher, this.key, this.index++, this.buffer.subarray(0, want), last))
         this.filled = 0
       }
     }

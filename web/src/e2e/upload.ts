@@ -70,6 +70,10 @@ export async function uploadSealed(file: File, keys: Keys, onProgress: (sent: nu
       onUploadUrlAvailable() {
         void savePendingFile(file, { seal, uploadUrl: upload.url })
       },
+      // Each accepted PATCH restarts the server's expiry clock, and so the record's (sweepPending).
+      onChunkComplete() {
+        void savePendingFile(file, { seal, uploadUrl: upload.url })
+      },
       onProgress: (sent) => onProgress(sent, total),
       onError: reject,
       onSuccess: () => resolve(new URL(upload.url ?? '', location.href).pathname.split('/').pop() ?? ''),
