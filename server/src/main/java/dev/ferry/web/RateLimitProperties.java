@@ -39,6 +39,16 @@ record RateLimitProperties(@DefaultValue("1m") Duration window, @DefaultValue("3
 			throw new IllegalArgumentException(
 					"FERRY_RATE_WINDOW must be positive and every FERRY_RATE_* allowance 0 (off) or more");
 		}
+		// Bucket4j refills at most one unit per nanosecond; past that every counted
+		// request
+		// would fail, so the start is refused instead.
+		long most = Math.max(uploadBytes.toBytes(), Math.max(Math.max(api, publicCalls),
+				Math.max(Math.max(uploads, downloadsPerLink), Math.max(downloadsPerAddress, downloadsPerAccount))));
+		if (most > window.toNanos()) {
+			throw new IllegalArgumentException("A FERRY_RATE_* allowance of " + most + " per " + window
+					+ " is more than one per nanosecond, which the rate limiter cannot count: lengthen"
+					+ " FERRY_RATE_WINDOW, lower the allowance, or set it to 0 to turn that limit off");
+		}
 	}
 
 }
