@@ -13,6 +13,8 @@ import dev.ferry.testing.Curl;
 import dev.ferry.testing.FerryProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,8 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The bind address decides whether {@code /metrics} may stay open: Ferry started as its
  * own process refuses to start on a network address without {@code FERRY_METRICS_TOKEN},
  * and keeps {@code /metrics} open on loopback, IPv6 loopback included. The IPv6 server
- * also shows a proxy that connects over IPv6 being trusted by its CIDR.
+ * also shows a proxy that connects over IPv6 being trusted by its CIDR. It runs beside
+ * the other classes (junit-platform.properties): its servers and data are its own.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class BindAddressIntegrationTests {
 
 	@TempDir
