@@ -13,7 +13,8 @@ public final class ClusterExtension implements ParameterResolver {
 
 	/**
 	 * The JUnit resource lock of the classes that use the cluster: they run beside the
-	 * rest of the suite but one at a time, since each kills and restarts nodes.
+	 * rest of the suite but one at a time, since one kills nodes and the other counts the
+	 * events of every upload.
 	 */
 	public static final String CLUSTER = "dev.ferry.cluster.Cluster";
 
