@@ -51,7 +51,8 @@ class BindAddressIntegrationTests {
 	void onIpv6LoopbackMetricsStayOpenAndAnIpv6ProxyIsTrustedByItsRange() throws Exception {
 		try (FerryProcess server = start(Map.of("FERRY_BIND", "::1", "FERRY_TRUSTED_PROXIES", "::1/128"))) {
 			String base = server.base();
-			server.awaitReady(() -> Curl.run(List.of("curl", "-sg", base + "/health")).output().contains("\"UP\""));
+			server
+				.awaitReady(() -> Curl.run(List.of("curl", "-sg", base + "/health/ready")).output().contains("\"UP\""));
 
 			Api.Response metrics = Curl.request("-g", base + "/metrics");
 			assertThat(metrics.status()).isEqualTo(200);

@@ -73,7 +73,7 @@ class ServerProcessIntegrationTests {
 					ADMIN_EMAIL, "FERRY_ADMIN_PASSWORD", ADMIN_PASSWORD, "FERRY_TLS_RELOAD_INTERVAL", "1s"))
 			.launch();
 		port = server.port();
-		server.awaitReady(() -> curl("-sk", url("/health")).output().contains("\"UP\""));
+		server.awaitReady(() -> curl("-sk", url("/health/ready")).output().contains("\"UP\""));
 	}
 
 	@AfterAll
