@@ -13,6 +13,8 @@ import dev.ferry.testing.Curl;
 import dev.ferry.testing.FerryProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,8 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * own process refuses to start on a network address without {@code FERRY_METRICS_TOKEN},
  * and keeps {@code /metrics} open on loopback, IPv6 loopback included. The IPv6 server
  * also shows a proxy that connects over IPv6 being trusted by its CIDR. A refused first
- * admin password stops the start with the same kind of report.
+ * admin password stops the start with the same kind of report. It runs beside the other
+ * classes (junit-platform.properties): its servers and data are its own.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class BindAddressIntegrationTests {
 
 	@TempDir
@@ -64,7 +68,8 @@ class BindAddressIntegrationTests {
 	void onIpv6LoopbackMetricsStayOpenAndAnIpv6ProxyIsTrustedByItsRange() throws Exception {
 		try (FerryProcess server = start(Map.of("FERRY_BIND", "::1", "FERRY_TRUSTED_PROXIES", "::1/128"))) {
 			String base = server.base();
-			server.awaitReady(() -> Curl.run(List.of("curl", "-sg", base + "/health")).output().contains("\"UP\""));
+			server
+				.awaitReady(() -> Curl.run(List.of("curl", "-sg", base + "/health/ready")).output().contains("\"UP\""));
 
 			Api.Response metrics = Curl.request("-g", base + "/metrics");
 			assertThat(metrics.status()).isEqualTo(200);

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,8 +31,11 @@ import static org.awaitility.Awaitility.await;
  * variables, and talks to it with the real {@code curl}: TLS from PEM files made by the
  * real {@code openssl}, HTTP/2 and HSTS, the bind address and port, the data directory's
  * permissions, JSON logs that carry the request id and no secret, the metrics token, and
- * the TLS protocols and cipher suites as the real {@code openssl s_client} finds them.
+ * the TLS protocols and cipher suites as the real {@code openssl s_client} finds them. It
+ * runs beside the other classes (junit-platform.properties): its server and data are its
+ * own.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class ServerProcessIntegrationTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -68,7 +73,7 @@ class ServerProcessIntegrationTests {
 					ADMIN_EMAIL, "FERRY_ADMIN_PASSWORD", ADMIN_PASSWORD, "FERRY_TLS_RELOAD_INTERVAL", "1s"))
 			.launch();
 		port = server.port();
-		server.awaitReady(() -> curl("-sk", url("/health")).output().contains("\"UP\""));
+		server.awaitReady(() -> curl("-sk", url("/health/ready")).output().contains("\"UP\""));
 	}
 
 	@AfterAll

@@ -134,10 +134,10 @@ public final class FerryProcess implements AutoCloseable {
 		}
 	}
 
-	private boolean answersHealth() throws InterruptedException {
+	private boolean answersReady() throws InterruptedException {
 		try {
 			HttpResponse<Void> response = HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(URI.create(base() + "/health")).build(),
+				.send(HttpRequest.newBuilder(URI.create(base() + "/health/ready")).build(),
 						HttpResponse.BodyHandlers.discarding());
 			return response.statusCode() == 200;
 		}
@@ -239,13 +239,16 @@ public final class FerryProcess implements AutoCloseable {
 		}
 
 		/**
-		 * Starts the server and waits until it answers {@code /health} over HTTP; a
-		 * server that does not is killed, not left running after the test.
+		 * Starts the server and waits until it answers {@code /health/ready} over HTTP; a
+		 * server that does not is killed, not left running after the test. Not
+		 * {@code /health}: that is liveness, up before the application runners (the
+		 * administrator's bootstrap among them) have run, so on a loaded machine a test
+		 * could sign in before the administrator exists.
 		 */
 		public FerryProcess start() throws IOException {
 			FerryProcess server = launch();
 			try {
-				server.awaitReady(server::answersHealth);
+				server.awaitReady(server::answersReady);
 			}
 			catch (RuntimeException | Error ex) {
 				server.process.destroyForcibly();
