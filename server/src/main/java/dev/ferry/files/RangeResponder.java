@@ -77,7 +77,9 @@ class RangeResponder {
 			throw ex;
 		}
 		writeHeaders(file, range, response);
-		response.setHeader(HttpHeaders.CONNECTION, "close");
+		if (request.getProtocol().startsWith("HTTP/1")) {
+			response.setHeader(HttpHeaders.CONNECTION, "close");
+		}
 		stream(file, range, channel, response, new TicketHooks(hooks, ticket));
 	}
 
@@ -133,7 +135,9 @@ class RangeResponder {
 	 * go out with {@code Connection: close}: the servlet API has no way to abort a
 	 * committed response, and on a kept-alive connection the client would wait for the
 	 * missing bytes until the idle timeout, while a closed one turns the short body into
-	 * an immediate error. One handshake per download is cheap next to its body.
+	 * an immediate error. One handshake per download is cheap next to its body. HTTP/2
+	 * has no Connection header (clients reset a stream that carries one) and ends a short
+	 * body with a stream reset of its own.
 	 */
 	private void stream(FileRecord file, ByteRange range, String channel, HttpServletResponse response,
 			DownloadHooks hooks) {
