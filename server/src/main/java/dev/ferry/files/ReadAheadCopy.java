@@ -26,8 +26,8 @@ import org.springframework.stereotype.Component;
 class ReadAheadCopy {
 
 	/**
-	 * 4 chunks of 128 KiB (two Tink segments each) per download: see bench/README.md,
-	 * section Throughput, for the sizes tried.
+	 * 4 chunks of 128 KiB (about two Tink segments each): at most 512 KiB per running
+	 * download, a few segments of slack between the decrypting reader and the socket.
 	 */
 	private static final int CHUNK = 128 * 1024;
 
