@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.ferry.auth.DownloadTickets;
 import dev.ferry.files.FileContent.DownloadHooks;
@@ -19,14 +20,12 @@ import org.springframework.stereotype.Component;
 /**
  * GET/HEAD of a file's content with single byte ranges, conditionals and resumable
  * downloads ({@code curl -C -}), for every channel that serves files. Bytes stream from
- * the blob store through a fixed buffer. Several ranges in one request are answered with
- * the whole file (200): RFC 9110 lets a server ignore Range, and multipart/byteranges
- * buys nothing for resuming clients.
+ * the blob store through {@link ReadAheadCopy}, which decrypts ahead of the socket write.
+ * Several ranges in one request are answered with the whole file (200): RFC 9110 lets a
+ * server ignore Range, and multipart/byteranges buys nothing for resuming clients.
  */
 @Component
 class RangeResponder {
-
-	private static final int BUFFER = 64 * 1024;
 
 	private final BlobStorage storage;
 
@@ -36,11 +35,15 @@ class RangeResponder {
 
 	private final FileAvailability availability;
 
-	RangeResponder(BlobStorage storage, MeterRegistry meters, DownloadTickets tickets, FileAvailability availability) {
+	private final ReadAheadCopy copier;
+
+	RangeResponder(BlobStorage storage, MeterRegistry meters, DownloadTickets tickets, FileAvailability availability,
+			ReadAheadCopy copier) {
 		this.storage = storage;
 		this.meters = meters;
 		this.tickets = tickets;
 		this.availability = availability;
+		this.copier = copier;
 	}
 
 	/**
@@ -74,7 +77,9 @@ class RangeResponder {
 			throw ex;
 		}
 		writeHeaders(file, range, response);
-		response.setHeader(HttpHeaders.CONNECTION, "close");
+		if (request.getProtocol().startsWith("HTTP/1")) {
+			response.setHeader(HttpHeaders.CONNECTION, "close");
+		}
 		stream(file, range, channel, response, new TicketHooks(hooks, ticket));
 	}
 
@@ -130,7 +135,9 @@ class RangeResponder {
 	 * go out with {@code Connection: close}: the servlet API has no way to abort a
 	 * committed response, and on a kept-alive connection the client would wait for the
 	 * missing bytes until the idle timeout, while a closed one turns the short body into
-	 * an immediate error. One handshake per download is cheap next to its body.
+	 * an immediate error. One handshake per download is cheap next to its body. HTTP/2
+	 * has no Connection header (clients reset a stream that carries one) and ends a short
+	 * body with a stream reset of its own.
 	 */
 	private void stream(FileRecord file, ByteRange range, String channel, HttpServletResponse response,
 			DownloadHooks hooks) {
@@ -139,27 +146,25 @@ class RangeResponder {
 			.description("Bytes sent in downloads")
 			.tag("channel", channel)
 			.register(meters);
-		long served = 0;
+		AtomicLong served = new AtomicLong();
 		boolean completed = false;
 		try (InputStream in = storage.openRange(file.blobId(), range.start(), range.endExclusive())) {
 			OutputStream out = response.getOutputStream();
-			byte[] buffer = new byte[BUFFER];
-			for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-				out.write(buffer, 0, n);
-				served += n;
+			copier.copy(in, out, range.length(), (n) -> {
+				served.addAndGet(n);
 				bytesOut.increment(n);
-			}
+			});
 			out.flush();
-			completed = served == range.length();
+			completed = served.get() == range.length();
 		}
 		catch (IOException | RuntimeException ex) {
 			if (!response.isCommitted()) {
 				response.reset();
-				hooks.afterBody(served, false);
+				hooks.afterBody(served.get(), false);
 				throw FileException.notFound();
 			}
 		}
-		hooks.afterBody(served, completed);
+		hooks.afterBody(served.get(), completed);
 	}
 
 }

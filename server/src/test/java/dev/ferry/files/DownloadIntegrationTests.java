@@ -2,6 +2,7 @@ package dev.ferry.files;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
 
@@ -16,15 +18,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @ExtendWith(OutputCaptureExtension.class)
 class DownloadIntegrationTests extends FilesTestSupport {
 
 	private final HttpClient http = HttpClient.newHttpClient();
+
+	@Autowired
+	ReadAheadCopy readAhead;
 
 	@Test
 	void singleRangesAtTheEdges() throws Exception {
@@ -165,6 +172,25 @@ class DownloadIntegrationTests extends FilesTestSupport {
 		}
 		assertThat(get(user, id).statusCode()).isEqualTo(404);
 		assertThat(output.getOut()).doesNotContain("Unexpected error").doesNotContain("\" 500");
+	}
+
+	@Test
+	void aClientThatHangsUpMidDownloadLeavesNoReadAheadBehind() throws Exception {
+		Account user = newUser();
+		String id = put(user, "/hang-up.bin", bytes(24 * 1024 * 1024, 17)).get("id").asString();
+		try (Socket socket = new Socket("127.0.0.1", port)) {
+			socket.getOutputStream()
+				.write(("GET /api/v1/files/" + id + "/download HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+						+ user.token() + "\r\n\r\n")
+					.getBytes(StandardCharsets.US_ASCII));
+			byte[] start = socket.getInputStream().readNBytes(256 * 1024);
+			assertThat(new String(start, StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 200");
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> readAhead.readers() == 1 && readAhead.bufferedBytes() > 0);
+			socket.setSoLinger(true, 0);
+		}
+		await().atMost(Duration.ofSeconds(30)).until(() -> readAhead.readers() == 0);
+		assertThat(readAhead.bufferedBytes()).isZero();
 	}
 
 	private static long drain(InputStream body, MessageDigest sha256) throws IOException {

@@ -9,8 +9,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 import dev.ferry.testing.FerryProcess;
@@ -112,6 +114,41 @@ class ServerProcessIntegrationTests {
 		Result head = curl("--http2", "-k", "-sI", url("/health"));
 		assertThat(head.output()).startsWith("HTTP/2 200")
 			.containsIgnoringCase("strict-transport-security: max-age=31536000");
+	}
+
+	/**
+	 * Downloads stream through the read-ahead copy; over HTTP/2 their headers must not
+	 * carry the HTTP/1.1 {@code Connection: close}, which curl answers with a stream
+	 * reset.
+	 */
+	@Test
+	void downloadsWholeAndRangedOverHttp2() throws IOException {
+		byte[] content = new byte[3_000_000];
+		new Random(18).nextBytes(content);
+		Path file = dir.resolve("h2.bin");
+		Files.write(file, content);
+		String token = JSON
+			.readTree(curl("--http2", "-sk", "-H", "Content-Type: application/json", "-d",
+					"{\"email\":\"" + ADMIN_EMAIL + "\",\"password\":\"" + ADMIN_PASSWORD + "\"}",
+					url("/api/v1/auth/login"))
+				.output())
+			.get("access_token")
+			.asString();
+		String auth = "Authorization: Bearer " + token;
+		Result uploaded = curl("--http2", "-sk", "-H", auth, "-T", file.toString(),
+				url("/api/v1/files/content?path=/h2.bin"));
+		String id = JSON.readTree(uploaded.output()).get("id").asString();
+		String download = url("/api/v1/files/" + id + "/download");
+		Path whole = dir.resolve("h2-whole.bin");
+		Result full = curl("--http2", "-sSk", "-H", auth, "-o", whole.toString(), "-w", "%{http_version} %{http_code}",
+				download);
+		assertThat(full.output()).isEqualTo("2 200");
+		assertThat(Files.readAllBytes(whole)).isEqualTo(content);
+		Path half = dir.resolve("h2-half.bin");
+		Result ranged = curl("--http2", "-sSk", "-H", auth, "-r", "1000000-", "-o", half.toString(), "-w",
+				"%{http_version} %{http_code}", download);
+		assertThat(ranged.output()).isEqualTo("2 206");
+		assertThat(Files.readAllBytes(half)).isEqualTo(Arrays.copyOfRange(content, 1_000_000, 3_000_000));
 	}
 
 	@Test
