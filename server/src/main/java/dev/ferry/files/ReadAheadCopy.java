@@ -6,6 +6,7 @@ import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
@@ -19,7 +20,10 @@ import org.springframework.stereotype.Component;
  * chunks: decryption and the socket write then overlap on two cores instead of adding up
  * on one. At most {@code depth} chunks of {@code chunk} bytes exist per copy (one being
  * written, the others decrypted ahead), so memory per download stays bounded; a range
- * that fits in one chunk is copied on the caller's thread alone. When the copy ends, for
+ * that fits in one chunk is copied on the caller's thread alone. Only as many copies as
+ * there are cores read ahead at once (a second thread buys nothing when every core is
+ * busy anyway); the others copy on their own thread, so a thousand concurrent downloads
+ * hold a few MiB of read-ahead, not a thousand times 512 KiB. When the copy ends, for
  * whatever reason (client gone, read failure), the reader has stopped before it returns.
  */
 @Component
@@ -41,18 +45,21 @@ class ReadAheadCopy {
 
 	private final SimpleAsyncTaskExecutor threads;
 
+	private final Semaphore slots;
+
 	private final AtomicInteger readers = new AtomicInteger();
 
 	private final AtomicLong buffered = new AtomicLong();
 
 	@Autowired
 	ReadAheadCopy() {
-		this(CHUNK, DEPTH);
+		this(CHUNK, DEPTH, Math.max(2, Runtime.getRuntime().availableProcessors()));
 	}
 
-	ReadAheadCopy(int chunk, int depth) {
+	ReadAheadCopy(int chunk, int depth, int slots) {
 		this.chunk = chunk;
 		this.depth = depth;
+		this.slots = new Semaphore(slots);
 		this.threads = new SimpleAsyncTaskExecutor("ferry-read-ahead-");
 		this.threads.setDaemon(true);
 		// Virtual threads exist from Java 21 on; on 17 each running download has one
@@ -65,9 +72,18 @@ class ReadAheadCopy {
 	 * and returns the bytes written. {@code length} is what the caller expects to read.
 	 */
 	long copy(InputStream in, OutputStream out, long length, IntConsumer progress) throws IOException {
-		if (length <= chunk) {
+		if (length <= chunk || !slots.tryAcquire()) {
 			return copyInline(in, out, progress);
 		}
+		try {
+			return copyAhead(in, out, progress);
+		}
+		finally {
+			slots.release();
+		}
+	}
+
+	private long copyAhead(InputStream in, OutputStream out, IntConsumer progress) throws IOException {
 		Transfer transfer = new Transfer(in);
 		readers.incrementAndGet();
 		try {

@@ -22,7 +22,7 @@ class ReadAheadCopyTests {
 
 	private static final int DEPTH = 3;
 
-	private final ReadAheadCopy copier = new ReadAheadCopy(CHUNK, DEPTH);
+	private final ReadAheadCopy copier = new ReadAheadCopy(CHUNK, DEPTH, 1);
 
 	@Test
 	void copiesEveryByteInOrderAndCountsThem() throws IOException {
@@ -60,6 +60,29 @@ class ReadAheadCopyTests {
 			assertThat(copier.bufferedBytes()).isLessThanOrEqualTo((long) DEPTH * CHUNK);
 		});
 		assertThat(waited).isTrue();
+		assertNothingLeft();
+	}
+
+	@Test
+	void onceEverySlotReadsAheadTheNextCopyRunsOnItsOwnThread() throws IOException {
+		byte[] content = new byte[8 * CHUNK];
+		new Random(10).nextBytes(content);
+		ByteArrayOutputStream inner = new ByteArrayOutputStream();
+		AtomicInteger readersDuringInner = new AtomicInteger(-1);
+		AtomicBoolean nested = new AtomicBoolean();
+		copier.copy(new Trickle(content), OutputStream.nullOutputStream(), content.length, (n) -> {
+			if (nested.compareAndSet(false, true)) {
+				try {
+					copier.copy(new Trickle(content), inner, content.length,
+							(m) -> readersDuringInner.set(copier.readers()));
+				}
+				catch (IOException ex) {
+					throw new AssertionError(ex);
+				}
+			}
+		});
+		assertThat(inner.toByteArray()).isEqualTo(content);
+		assertThat(readersDuringInner.get()).as("only the outer copy's reader").isEqualTo(1);
 		assertNothingLeft();
 	}
 
