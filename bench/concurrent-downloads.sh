@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# COUNT (default 1,000) downloads of one SIZE_MB (default 100 MB) file at the same time, from
+# Ferry (encrypted at rest, decrypted per stream, server at -Xmx512m) and from nginx serving
+# the plaintext file (the baseline), in the same run (see bench/README.md, section
+# "Concurrent downloads"). curl runs them with --parallel in CURL_PROCS processes (curl caps
+# --parallel-max at 300 a process). Prints per server: errors (a status other than 200 or a
+# short body), wall time, aggregate MB/s, and for Ferry the peak heap in use (jcmd
+# GC.heap_info sampled every second), the heap's committed peak and the peak RSS (VmHWM).
+# Not a test: it never fails on a time.
+#
+#   bench/concurrent-downloads.sh          # needs the built jar (./mvnw -B -DskipTests package)
+#   COUNT=200 SIZE_MB=20 bench/concurrent-downloads.sh
+#
+# Variables: COUNT (1000), SIZE_MB (100, 10^6 bytes), CURL_PROCS (4),
+# BENCH_JAVA_OPTS (-Xmx512m), NGINX_PORT (18190), FERRY_BENCH_PORT (18191).
+# Ferry's per-account and per-address download limits are raised for the run (by default
+# one account may start 1,200 downloads a minute).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bench/lib/services.sh
+help_or_go "$0" "$@"
+. bench/lib/nginx.sh
+
+COUNT=${COUNT:-1000}
+SIZE_MB=${SIZE_MB:-100}
+CURL_PROCS=${CURL_PROCS:-4}
+[ $((COUNT / CURL_PROCS)) -lt 300 ] || CURL_PROCS=$(((COUNT + 298) / 299))
+export BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx512m}
+NGINX_PORT=${NGINX_PORT:-18190}
+FERRY_PORT=${FERRY_BENCH_PORT:-18191}
+
+# Every connection is a file descriptor, on both ends.
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+[ "$(ulimit -n)" = unlimited ] || [ "$(ulimit -n)" -ge $((COUNT * 2 + 256)) ] ||
+  die "ulimit -n is $(ulimit -n); $COUNT downloads need at least $((COUNT * 2 + 256)) (raise the hard limit)"
+
+open_work downloads
+mkdir -p "$WORK/www"
+log "creating a $SIZE_MB MB random file"
+head -c "$((SIZE_MB * 1000000))" /dev/urandom >"$WORK/www/file.bin"
+SIZE=$(stat -c %s "$WORK/www/file.bin")
+start_nginx "$NGINX_PORT" "$WORK/www" "$COUNT"
+log "starting Ferry ($JAR, $BENCH_JAVA_OPTS)"
+start_ferry ferry "$FERRY_PORT" FERRY_RATE_API=100000000 FERRY_RATE_DOWNLOADS_PER_ACCOUNT=100000000 \
+  FERRY_RATE_DOWNLOADS_PER_ADDRESS=100000000
+FERRY=http://127.0.0.1:$FERRY_PORT
+FERRY_PID=$(cat "$WORK/ferry.pid")
+TOKEN=$(login "$FERRY")
+FILE_ID=$(ferry_put "$FERRY" "$TOKEN" "$WORK/www/file.bin" /bench/file.bin | cut -d' ' -f2)
+log "warming Ferry up (8 downloads)"
+for _ in $(seq 1 8); do ferry_get "$FERRY" "$TOKEN" "$FILE_ID" >/dev/null; done
+
+# Samples Ferry's heap in use every second until $WORK/stop-sampling appears; the maxima of
+# "used" and "total" (committed) go to $WORK/heap.
+sample_heap() {
+  local used=0 total=0 line u t
+  while [ ! -f "$WORK/stop-sampling" ]; do
+    line=$(jcmd "$FERRY_PID" GC.heap_info 2>/dev/null | grep -m1 -E 'total [0-9]+K, used [0-9]+K' || true)
+    if [ -n "$line" ]; then
+      t=$(sed -E 's/.*total ([0-9]+)K.*/\1/' <<<"$line")
+      u=$(sed -E 's/.*used ([0-9]+)K.*/\1/' <<<"$line")
+      [ "$u" -gt "$used" ] && used=$u
+      [ "$t" -gt "$total" ] && total=$t
+      echo "$used $total" >"$WORK/heap"
+    fi
+    sleep 1
+  done
+}
+
+# COUNT downloads of <url> in CURL_PROCS curl processes at once; prints
+# "<seconds> <errors> <bytes>" after all have ended.
+download_all() { # <url> [curl options...]
+  local url=$1 start end p n
+  shift
+  rm -f "$WORK"/result-*
+  for p in $(seq 1 "$CURL_PROCS"); do
+    n=$((COUNT / CURL_PROCS + (p <= COUNT % CURL_PROCS ? 1 : 0)))
+    for _ in $(seq 1 "$n"); do printf 'url = "%s"\noutput = "/dev/null"\n' "$url"; done >"$WORK/curl-$p.conf"
+  done
+  start=$(date +%s.%N)
+  for p in $(seq 1 "$CURL_PROCS"); do
+    curl -sS --parallel --parallel-immediate --parallel-max 300 "$@" -K "$WORK/curl-$p.conf" \
+      -w '%{http_code} %{size_download}\n' >"$WORK/result-$p" 2>"$WORK/curl-$p.err" &
+  done
+  wait
+  end=$(date +%s.%N)
+  cat "$WORK"/result-* | awk -v size="$SIZE" -v count="$COUNT" -v t="$(awk -v a="$start" -v b="$end" 'BEGIN { print b - a }')" '
+    { n++; bytes += $2; if ($1 != 200 || $2 != size) bad++ }
+    END { printf "%.1f %d %d\n", t, bad + (count - n), bytes }'
+}
+
+log "nginx: $COUNT downloads at once"
+read -r NGINX_T NGINX_ERR NGINX_BYTES <<<"$(download_all "$NGINX/file.bin")"
+NGINX_LOAD=$(load_average)
+log "Ferry: $COUNT downloads at once"
+sample_heap &
+SAMPLER=$!
+read -r FERRY_T FERRY_ERR FERRY_BYTES <<<"$(download_all "$FERRY/api/v1/files/$FILE_ID/download" -H "Authorization: Bearer $TOKEN")"
+FERRY_LOAD=$(load_average)
+touch "$WORK/stop-sampling"
+wait "$SAMPLER"
+read -r HEAP_USED HEAP_TOTAL <"$WORK/heap"
+RSS_KB=$(awk '/VmHWM/ { print $2 }' "/proc/$FERRY_PID/status")
+CURL_ERRORS=$(cat "$WORK"/curl-*.err | sort | uniq -c | sort -rn | head -3)
+
+echo
+echo "$COUNT concurrent downloads of a $SIZE_MB MB file, loopback, $(nproc) cores, $(java -version 2>&1 | head -1), Ferry $BENCH_JAVA_OPTS"
+printf '%-8s %7s %9s %12s  %s\n' server errors seconds "MB/s (sum)" "load average at the end"
+printf '%-8s %7s %9s %12s  %s\n' nginx "$NGINX_ERR" "$NGINX_T" "$(mbs "$(awk -v b="$NGINX_BYTES" -v t="$NGINX_T" 'BEGIN { print b / t }')")" "$NGINX_LOAD"
+printf '%-8s %7s %9s %12s  %s\n' Ferry "$FERRY_ERR" "$FERRY_T" "$(mbs "$(awk -v b="$FERRY_BYTES" -v t="$FERRY_T" 'BEGIN { print b / t }')")" "$FERRY_LOAD"
+echo "Ferry / nginx aggregate throughput: x$(ratio "$(awk -v a="$NGINX_T" -v b="$FERRY_T" 'BEGIN { print a / b }')" 1)"
+echo "Ferry peak heap in use $((HEAP_USED / 1024)) MiB (committed $((HEAP_TOTAL / 1024)) MiB), peak RSS (VmHWM) $((RSS_KB / 1024)) MiB"
+[ -n "$CURL_ERRORS" ] && echo "curl errors (most frequent): $CURL_ERRORS"
+echo "Goal (issue 18): no error, heap never above 512 MiB."
