@@ -6,7 +6,8 @@
 #   - GET /api/v1/share/{token} (a share link's public metadata, no credentials),
 # and the same rate to nginx serving static JSON files of the same sizes (the baseline).
 # Prints the rate reached, p50/p90/p99/max latency and errors (socket errors and statuses
-# >= 400) of each, and Ferry's p99 as a multiple of nginx's. Not a test: it never fails on
+# >= 400) of each, Ferry's CPU time per request (user + system, all its threads, from
+# /proc), and Ferry's p99 as a multiple of nginx's. Not a test: it never fails on
 # a time.
 #
 #   bench/api-load.sh              # needs the built jar (./mvnw -B -DskipTests package)
@@ -74,24 +75,33 @@ load() { # <seconds> <url> [wrk options...]
 }
 
 declare -A P99
-row() { # <name> <RESULT line> <load average>
+row() { # <name> <RESULT line> <load average> <Ferry CPU seconds>
   local f
   read -r -a f <<<"$2"
   P99[$1]=${f[7]}
-  printf '%-20s %8s %7s %7s %7s %8s %7s  load %s\n' "$1" \
+  printf '%-20s %8s %7s %7s %7s %8s %7s %9s  load %s\n' "$1" \
     "$(awk -v n="${f[1]}" -v us="${f[4]}" 'BEGIN { printf "%.0f", n / (us / 1e6) }')" \
-    "${f[5]}" "${f[6]}" "${f[7]}" "${f[8]}" "$((f[2] + f[3]))" "$3"
+    "${f[5]}" "${f[6]}" "${f[7]}" "${f[8]}" "$((f[2] + f[3]))" \
+    "$(case $1 in ferry-*) awk -v c="$4" -v n="${f[1]}" 'BEGIN { printf "%.2f", c * 1000 / n }' ;; *) echo - ;; esac)" "$3"
 }
 
 KEY_HEADER="Authorization: Bearer $API_KEY"
 TOKEN_HEADER="Authorization: Bearer $TOKEN"
-declare -A RESULT LOAD
+# CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat.
+cpu_seconds() { # <pid>
+  awk -v hz="$(getconf CLK_TCK)" '{ sub(/.*\) /, ""); printf "%.3f", ($12 + $13) / hz }' "/proc/$1/stat"
+}
+FERRY_PID=$(cat "$WORK/ferry.pid")
+
+declare -A RESULT LOAD CPU
 measure() { # <name> <url> [wrk options...]
-  local name=$1
+  local name=$1 before
   shift
   log "$name: $RATE requests/s for $DURATION s"
+  before=$(cpu_seconds "$FERRY_PID")
   RESULT[$name]=$(load "$DURATION" "$@")
   LOAD[$name]=$(load_average)
+  CPU[$name]=$(awk -v a="$before" -v b="$(cpu_seconds "$FERRY_PID")" 'BEGIN { print b - a }')
 }
 
 log "warming Ferry up ($WARMUP s per endpoint)"
@@ -107,9 +117,9 @@ echo
 echo "API latency at $RATE requests/s, $CLIENTS connections (HTTP/1.1 keep-alive), ${DURATION} s each, $(nproc) cores,"
 echo "$(java -version 2>&1 | head -1), Ferry $BENCH_JAVA_OPTS, files.json $(stat -c %s "$WORK/www/files.json") B," \
   "share.json $(stat -c %s "$WORK/www/share.json") B"
-printf '%-20s %8s %7s %7s %7s %8s %7s\n' "target" "req/s" "p50 ms" "p90 ms" "p99 ms" "max ms" errors
+printf '%-20s %8s %7s %7s %7s %8s %7s %9s\n' "target" "req/s" "p50 ms" "p90 ms" "p99 ms" "max ms" errors "CPU ms/req"
 for name in nginx-files ferry-files-key ferry-files-token nginx-share ferry-share; do
-  row "$name" "${RESULT[$name]}" "${LOAD[$name]}"
+  row "$name" "${RESULT[$name]}" "${LOAD[$name]}" "${CPU[$name]:-0}"
 done
 echo "Ferry p99 / nginx p99: files (API key) x$(ratio "${P99[ferry-files-key]}" "${P99[nginx-files]}")," \
   "files (token) x$(ratio "${P99[ferry-files-token]}" "${P99[nginx-files]}")," \

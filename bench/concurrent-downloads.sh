@@ -4,8 +4,8 @@
 # the plaintext file (the baseline), in the same run (see bench/README.md, section
 # "Concurrent downloads"). curl runs them with --parallel in CURL_PROCS processes (curl caps
 # --parallel-max at 300 a process). Prints per server: errors (a status other than 200 or a
-# short body), wall time, aggregate MB/s, and for Ferry the peak heap in use (jcmd
-# GC.heap_info sampled every second), the heap's committed peak and the peak RSS (VmHWM).
+# short body), wall time, aggregate MB/s, and for Ferry the peak heap in use (jstat -gc
+# every second), the heap's committed peak and the peak RSS (VmHWM).
 # Not a test: it never fails on a time.
 #
 #   bench/concurrent-downloads.sh          # needs the built jar (./mvnw -B -DskipTests package)
@@ -47,24 +47,20 @@ FERRY=http://127.0.0.1:$FERRY_PORT
 FERRY_PID=$(cat "$WORK/ferry.pid")
 TOKEN=$(login "$FERRY")
 FILE_ID=$(ferry_put "$FERRY" "$TOKEN" "$WORK/www/file.bin" /bench/file.bin | cut -d' ' -f2)
-log "warming Ferry up (8 downloads)"
-for _ in $(seq 1 8); do ferry_get "$FERRY" "$TOKEN" "$FILE_ID" >/dev/null; done
+# Until C2 has compiled the AES-GCM intrinsics, the first few hundred MB decrypt many times
+# slower: about 2 GB of downloads first.
+WARM=$(((2000 + SIZE_MB - 1) / SIZE_MB))
+log "warming Ferry up ($WARM downloads)"
+for _ in $(seq 1 "$WARM"); do ferry_get "$FERRY" "$TOKEN" "$FILE_ID" >/dev/null; done
 
-# Samples Ferry's heap in use every second until $WORK/stop-sampling appears; the maxima of
-# "used" and "total" (committed) go to $WORK/heap.
-sample_heap() {
-  local used=0 total=0 line u t
-  while [ ! -f "$WORK/stop-sampling" ]; do
-    line=$(jcmd "$FERRY_PID" GC.heap_info 2>/dev/null | grep -m1 -E 'total [0-9]+K, used [0-9]+K' || true)
-    if [ -n "$line" ]; then
-      t=$(sed -E 's/.*total ([0-9]+)K.*/\1/' <<<"$line")
-      u=$(sed -E 's/.*used ([0-9]+)K.*/\1/' <<<"$line")
-      [ "$u" -gt "$used" ] && used=$u
-      [ "$t" -gt "$total" ] && total=$t
-      echo "$used $total" >"$WORK/heap"
-    fi
-    sleep 1
-  done
+# Ferry's heap every second from before the downloads to their end: jstat reads the JVM's
+# performance counters (no attach, no safepoint), one process for the whole run. Prints the
+# peaks of the heap in use (survivors + eden + old) and committed, in KiB.
+heap_peaks() { # <jstat output>
+  awk 'NR > 1 && $1 ~ /^[0-9.]+$/ {
+      used = $3 + $4 + $6 + $8; committed = $1 + $2 + $5 + $7
+      if (used > u) u = used; if (committed > c) c = committed
+    } END { printf "%d %d\n", u, c }' "$1"
 }
 
 # COUNT downloads of <url> in CURL_PROCS curl processes at once; prints
@@ -79,7 +75,7 @@ download_all() { # <url> [curl options...]
   done
   start=$(date +%s.%N)
   for p in $(seq 1 "$CURL_PROCS"); do
-    curl -sS --parallel --parallel-immediate --parallel-max 300 "$@" -K "$WORK/curl-$p.conf" \
+    curl -sS --no-progress-meter --parallel --parallel-immediate --parallel-max 300 "$@" -K "$WORK/curl-$p.conf" \
       -w '%{http_code} %{size_download}\n' >"$WORK/result-$p" 2>"$WORK/curl-$p.err" &
   done
   wait
@@ -89,19 +85,19 @@ download_all() { # <url> [curl options...]
     END { printf "%.1f %d %d\n", t, bad + (count - n), bytes }'
 }
 
+# jstat starts now, as a JVM of its own takes seconds to start on a busy machine.
+jstat -gc "$FERRY_PID" 1000 >"$WORK/jstat" 2>&1 &
+SAMPLER=$!
 log "nginx: $COUNT downloads at once"
 read -r NGINX_T NGINX_ERR NGINX_BYTES <<<"$(download_all "$NGINX/file.bin")"
 NGINX_LOAD=$(load_average)
 log "Ferry: $COUNT downloads at once"
-sample_heap &
-SAMPLER=$!
 read -r FERRY_T FERRY_ERR FERRY_BYTES <<<"$(download_all "$FERRY/api/v1/files/$FILE_ID/download" -H "Authorization: Bearer $TOKEN")"
 FERRY_LOAD=$(load_average)
-touch "$WORK/stop-sampling"
-wait "$SAMPLER"
-read -r HEAP_USED HEAP_TOTAL <"$WORK/heap"
+kill "$SAMPLER"
+read -r HEAP_USED HEAP_TOTAL <<<"$(heap_peaks "$WORK/jstat")"
 RSS_KB=$(awk '/VmHWM/ { print $2 }' "/proc/$FERRY_PID/status")
-CURL_ERRORS=$(cat "$WORK"/curl-*.err | sort | uniq -c | sort -rn | head -3)
+CURL_ERRORS=$(grep -h '^curl:' "$WORK"/curl-*.err | sort | uniq -c | sort -rn | head -3 || true)
 
 echo
 echo "$COUNT concurrent downloads of a $SIZE_MB MB file, loopback, $(nproc) cores, $(java -version 2>&1 | head -1), Ferry $BENCH_JAVA_OPTS"

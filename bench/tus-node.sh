@@ -4,8 +4,8 @@
 # @tus/file-store (plain files, no encryption) and Ferry (encrypted blob store, SHA-256,
 # audit), both driven by the same client, tus-js-client in Node (bench/tus-node/upload.mjs),
 # with CHUNK_MB (default 50 MiB) per PATCH, on the same SIZE_MB (default 1024 MiB) file.
-# RUNS rounds, each uploading once to each server in turn; prints every figure, the medians
-# and Ferry / Node. Not a test: it never fails on a time.
+# After an untimed warm-up round, RUNS rounds, each uploading once to each server in turn;
+# prints every figure, the medians and Ferry / Node. Not a test: it never fails on a time.
 #
 #   bench/tus-node.sh              # needs the built jar; runs `npm ci` in bench/tus-node once
 #   SIZE_MB=256 RUNS=5 bench/tus-node.sh
@@ -47,6 +47,13 @@ upload() { # <endpoint> [VAR=value ...]: bytes/s of one upload
   shift
   env "$@" node bench/tus-node/upload.mjs "$endpoint" "$WORK/file.bin" "$CHUNK" | cut -d' ' -f1
 }
+
+# One untimed round first: C2 compiles Ferry's AES-GCM and SHA-256 paths (and V8 optimises
+# the Node server) during the first few hundred MB.
+log "warm-up round (not counted)"
+upload "$TUS_NODE" >/dev/null
+rm -f "$WORK"/node-store/*
+upload "$FERRY/api/v1/uploads" TUS_AUTHORIZATION="Bearer $TOKEN" TUS_PATH=/bench TUS_NAME=warm-up.bin >/dev/null
 
 NODE_FIGURES=()
 FERRY_FIGURES=()
