@@ -65,22 +65,21 @@ heap_peaks() { # <jstat output>
 
 # COUNT downloads of <url> in CURL_PROCS curl processes at once; prints
 # "<seconds> <errors> <bytes>" after all have ended.
-download_all() { # <url> [curl options...]
-  local url=$1 start end p n
-  shift
-  rm -f "$WORK"/result-*
+download_all() { # <name> <url> [curl options...]
+  local name=$1 url=$2 start end p n
+  shift 2
   for p in $(seq 1 "$CURL_PROCS"); do
     n=$((COUNT / CURL_PROCS + (p <= COUNT % CURL_PROCS ? 1 : 0)))
     for _ in $(seq 1 "$n"); do printf 'url = "%s"\noutput = "/dev/null"\n' "$url"; done >"$WORK/curl-$p.conf"
   done
   start=$(date +%s.%N)
   for p in $(seq 1 "$CURL_PROCS"); do
-    curl -sS --no-progress-meter --parallel --parallel-immediate --parallel-max 300 "$@" -K "$WORK/curl-$p.conf" \
-      -w '%{http_code} %{size_download}\n' >"$WORK/result-$p" 2>"$WORK/curl-$p.err" &
+    curl -sS --no-progress-meter --parallel --parallel-immediate --parallel-max 300 "$@" -K "$WORK/$name-$p.conf" \
+      -w '%{http_code} %{size_download}\n' >"$WORK/$name-$p.result" 2>"$WORK/$name-$p.err" &
   done
   wait
   end=$(date +%s.%N)
-  cat "$WORK"/result-* | awk -v size="$SIZE" -v count="$COUNT" -v t="$(awk -v a="$start" -v b="$end" 'BEGIN { print b - a }')" '
+  cat "$WORK/$name"-*.result | awk -v size="$SIZE" -v count="$COUNT" -v t="$(awk -v a="$start" -v b="$end" 'BEGIN { print b - a }')" '
     { n++; bytes += $2; if ($1 != 200 || $2 != size) bad++ }
     END { printf "%.1f %d %d\n", t, bad + (count - n), bytes }'
 }
@@ -89,15 +88,18 @@ download_all() { # <url> [curl options...]
 jstat -gc "$FERRY_PID" 1000 >"$WORK/jstat" 2>&1 &
 SAMPLER=$!
 log "nginx: $COUNT downloads at once"
-read -r NGINX_T NGINX_ERR NGINX_BYTES <<<"$(download_all "$NGINX/file.bin")"
+read -r NGINX_T NGINX_ERR NGINX_BYTES <<<"$(download_all nginx "$NGINX/file.bin")"
 NGINX_LOAD=$(load_average)
 log "Ferry: $COUNT downloads at once"
-read -r FERRY_T FERRY_ERR FERRY_BYTES <<<"$(download_all "$FERRY/api/v1/files/$FILE_ID/download" -H "Authorization: Bearer $TOKEN")"
+read -r FERRY_T FERRY_ERR FERRY_BYTES <<<"$(download_all ferry "$FERRY/api/v1/files/$FILE_ID/download" -H "Authorization: Bearer $TOKEN")"
 FERRY_LOAD=$(load_average)
 kill "$SAMPLER"
 read -r HEAP_USED HEAP_TOTAL <<<"$(heap_peaks "$WORK/jstat")"
 RSS_KB=$(awk '/VmHWM/ { print $2 }' "/proc/$FERRY_PID/status")
-CURL_ERRORS=$(grep -h '^curl:' "$WORK"/curl-*.err | sort | uniq -c | sort -rn | head -3 || true)
+# curl's messages, with the byte counts taken out so that alike errors count together.
+curl_errors() { # <name>
+  grep -h '^curl:' "$WORK/$1"-*.err | sed -E 's/[0-9]+ bytes/N bytes/' | sort | uniq -c | sort -rn | head -3 || true
+}
 
 echo
 echo "$COUNT concurrent downloads of a $SIZE_MB MB file, loopback, $(nproc) cores, $(java -version 2>&1 | head -1), Ferry $BENCH_JAVA_OPTS"
@@ -106,5 +108,12 @@ printf '%-8s %7s %9s %12s  %s\n' nginx "$NGINX_ERR" "$NGINX_T" "$(mbs "$(awk -v 
 printf '%-8s %7s %9s %12s  %s\n' Ferry "$FERRY_ERR" "$FERRY_T" "$(mbs "$(awk -v b="$FERRY_BYTES" -v t="$FERRY_T" 'BEGIN { print b / t }')")" "$FERRY_LOAD"
 echo "Ferry / nginx aggregate throughput: x$(ratio "$(awk -v a="$NGINX_T" -v b="$FERRY_T" 'BEGIN { print a / b }')" 1)"
 echo "Ferry peak heap in use $((HEAP_USED / 1024)) MiB (committed $((HEAP_TOTAL / 1024)) MiB), peak RSS (VmHWM) $((RSS_KB / 1024)) MiB"
-[ -n "$CURL_ERRORS" ] && echo "curl errors (most frequent): $CURL_ERRORS"
+for name in nginx ferry; do
+  errors=$(curl_errors "$name")
+  [ -z "$errors" ] || printf 'curl errors from %s (most frequent):\n%s\n' "$name" "$errors"
+done
+echo "nginx error log: $(grep -c . "$WORK/nginx/error.log" || true) lines$(grep -m1 . "$WORK/nginx/error.log" | cut -c1-200 | sed 's/^/, the first: /')"
+warnings=$(grep -cE '^\S+ +(WARN|ERROR) ' "$WORK/ferry.log" || true)
+echo "Ferry log: $warnings WARN/ERROR lines$( [ "$warnings" = 0 ] || echo ", the first ones:")"
+grep -E '^\S+ +(WARN|ERROR) ' "$WORK/ferry.log" | cut -c1-300 | head -5 || true
 echo "Goal (issue 18): no error, heap never above 512 MiB."
