@@ -70,7 +70,7 @@ download_all() { # <name> <url> [curl options...]
   shift 2
   for p in $(seq 1 "$CURL_PROCS"); do
     n=$((COUNT / CURL_PROCS + (p <= COUNT % CURL_PROCS ? 1 : 0)))
-    for _ in $(seq 1 "$n"); do printf 'url = "%s"\noutput = "/dev/null"\n' "$url"; done >"$WORK/curl-$p.conf"
+    for _ in $(seq 1 "$n"); do printf 'url = "%s"\noutput = "/dev/null"\n' "$url"; done >"$WORK/$name-$p.conf"
   done
   start=$(date +%s.%N)
   for p in $(seq 1 "$CURL_PROCS"); do
