@@ -13,7 +13,7 @@
 #   bench/api-load.sh              # needs the built jar (./mvnw -B -DskipTests package)
 #   RATE=200 DURATION=20 bench/api-load.sh
 #
-# Variables: RATE (500), DURATION (30 s per target), WARMUP (10 s, each Ferry endpoint
+# Variables: RATE (500), DURATION (30 s per target), WARMUP (30 s, each Ferry endpoint
 # before the measured runs), CLIENTS (keep-alive connections, 20), FILES (50),
 # BENCH_JAVA_OPTS (-Xmx512m), NGINX_PORT (18180), FERRY_BENCH_PORT (18181).
 # Ferry's rate limits are raised (FERRY_RATE_API, FERRY_RATE_PUBLIC) but stay on, so their
@@ -29,7 +29,7 @@ help_or_go "$0" "$@"
 
 RATE=${RATE:-500}
 DURATION=${DURATION:-30}
-WARMUP=${WARMUP:-10}
+WARMUP=${WARMUP:-30}
 CLIENTS=${CLIENTS:-20}
 FILES=${FILES:-50}
 export BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx512m}
