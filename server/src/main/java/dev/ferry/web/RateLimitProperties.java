@@ -39,9 +39,8 @@ record RateLimitProperties(@DefaultValue("1m") Duration window, @DefaultValue("3
 			throw new IllegalArgumentException(
 					"FERRY_RATE_WINDOW must be positive and every FERRY_RATE_* allowance 0 (off) or more");
 		}
-		// Bucket4j refills at most one unit per nanosecond; past that every counted
-		// request
-		// would fail, so the start is refused instead.
+		// Bucket4j refills at most one unit per nanosecond; above that every counted
+		// request would fail, so the start is refused instead.
 		long most = Math.max(uploadBytes.toBytes(), Math.max(Math.max(api, publicCalls),
 				Math.max(Math.max(uploads, downloadsPerLink), Math.max(downloadsPerAddress, downloadsPerAccount))));
 		if (most > window.toNanos()) {

@@ -1,6 +1,7 @@
 package dev.ferry.web;
 
 import dev.ferry.RefusedSettingException;
+
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 

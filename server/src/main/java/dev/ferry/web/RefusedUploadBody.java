@@ -33,8 +33,8 @@ final class RefusedUploadBody {
 			}
 		}
 		catch (IOException | IllegalStateException ex) {
-			// The client went away or the body was read as parameters: nothing left to
-			// save.
+			// The client went away, or the body was read as form parameters: nothing
+			// is left to drain.
 		}
 	}
 

@@ -1,11 +1,12 @@
 package dev.ferry.web;
 
-import dev.ferry.RefusedSettingException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+
+import dev.ferry.RefusedSettingException;
 
 /**
  * The reverse proxies whose forwarding headers are believed

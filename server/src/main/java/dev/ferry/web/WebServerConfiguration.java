@@ -1,8 +1,8 @@
 package dev.ferry.web;
 
-import dev.ferry.RefusedSettingException;
 import java.net.InetAddress;
 
+import dev.ferry.RefusedSettingException;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;

@@ -1,10 +1,10 @@
 package dev.ferry.web;
 
-import dev.ferry.RefusedSettingException;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 
+import dev.ferry.RefusedSettingException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,7 +1,7 @@
 package dev.ferry.auth.account;
 
-import dev.ferry.RefusedSettingException;
 import dev.ferry.FerryProperties;
+import dev.ferry.RefusedSettingException;
 import dev.ferry.audit.AuditActor;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
