@@ -11,13 +11,6 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class ClusterExtension implements ParameterResolver {
 
-	/**
-	 * The JUnit resource lock of the classes that use the cluster: they run beside the
-	 * rest of the suite but one at a time, since one kills nodes and the other counts the
-	 * events of every upload.
-	 */
-	public static final String CLUSTER = "dev.ferry.cluster.Cluster";
-
 	@Override
 	public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
 		return parameter.getParameter().getType() == Cluster.class;

@@ -35,9 +35,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
@@ -50,13 +47,9 @@ import static org.awaitility.Awaitility.await;
  * Three nodes on PostgreSQL, one S3 bucket (S3Proxy) and Redis, behind nginx and behind
  * HAProxy (round robin, no stickiness): uploads and downloads go to any node, a node
  * killed with SIGKILL costs the clients nothing, and limits hold across nodes. The nodes
- * name themselves in {@code X-Ferry-Node}. It runs beside the other classes
- * (junit-platform.properties), the cluster being the run's own, but never beside
- * {@link ClusterWebhookIntegrationTests}, which counts the events of every upload.
+ * name themselves in {@code X-Ferry-Node}.
  */
 @ExtendWith(ClusterExtension.class)
-@Execution(ExecutionMode.CONCURRENT)
-@ResourceLock(ClusterExtension.CLUSTER)
 class ClusterIntegrationTests {
 
 	private static final Path JS = Path.of("src", "test", "js").toAbsolutePath();

@@ -17,9 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,13 +28,9 @@ import static org.awaitility.Awaitility.await;
  * events on every node, and each event is sent once, checked by the Standard Webhooks
  * reference verifier; a delivery that keeps failing is tried
  * {@code FERRY_WEBHOOKS_MAX_ATTEMPTS} (3) times, across the nodes together, then failed
- * once. It runs beside the other classes (junit-platform.properties), never beside
- * {@link ClusterIntegrationTests}, whose uploads would raise events and whose killed
- * nodes would miss deliveries.
+ * once.
  */
 @ExtendWith(ClusterExtension.class)
-@Execution(ExecutionMode.CONCURRENT)
-@ResourceLock(ClusterExtension.CLUSTER)
 class ClusterWebhookIntegrationTests {
 
 	private static Cluster cluster;

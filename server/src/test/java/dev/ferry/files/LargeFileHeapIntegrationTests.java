@@ -17,8 +17,6 @@ import dev.ferry.testing.FerryProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,10 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * size is {@code -Dferry.heap-test.bytes} (default 1 GiB, four heaps; {@code bench/}
  * moves 10 GiB); the body is generated and hashed on the fly, never stored by the test.
  * The server's data directory is a JUnit temporary directory, so the stored gigabyte does
- * not stay on the disk for the rest of the suite. It runs beside the other classes
- * (junit-platform.properties): the server, its data and the gigabyte are its own.
+ * not stay on the disk for the rest of the suite.
  */
-@Execution(ExecutionMode.CONCURRENT)
 class LargeFileHeapIntegrationTests {
 
 	private static final long SIZE = Long.getLong("ferry.heap-test.bytes", 1024L * 1024 * 1024);

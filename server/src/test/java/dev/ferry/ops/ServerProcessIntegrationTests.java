@@ -20,8 +20,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,11 +31,8 @@ import static org.awaitility.Awaitility.await;
  * variables, and talks to it with the real {@code curl}: TLS from PEM files made by the
  * real {@code openssl}, HTTP/2 and HSTS, the bind address and port, the data directory's
  * permissions, JSON logs that carry the request id and no secret, the metrics token, and
- * the TLS protocols and cipher suites as the real {@code openssl s_client} finds them. It
- * runs beside the other classes (junit-platform.properties): its server and data are its
- * own.
+ * the TLS protocols and cipher suites as the real {@code openssl s_client} finds them.
  */
-@Execution(ExecutionMode.CONCURRENT)
 class ServerProcessIntegrationTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -8,8 +8,6 @@ import dev.ferry.testing.Api;
 import dev.ferry.testing.IntegrationTest;
 import dev.ferry.testing.OwnServer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,11 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Account security in a real browser (web/e2e/security-e2e.mjs, part "account"): TOTP
  * with recovery codes, a passkey from a virtual authenticator, the admin's 2FA policy and
  * reset, and a fresh user held at the enrollment step until enrolled. Its own server, as
- * the policy it sets holds for every account. It runs beside the other classes
- * (junit-platform.properties): the server and its data directory are its own.
+ * the policy it sets holds for every account.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Execution(ExecutionMode.CONCURRENT)
 class SecurityUiEndToEndIntegrationTests {
 
 	private static final String PASSWORD = "security-ui-e2e-" + UUID.randomUUID();

@@ -27,8 +27,6 @@ import jakarta.mail.internet.MimeMessage;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -45,14 +43,11 @@ import static org.awaitility.Awaitility.await;
  * authenticator-app code, approves a device sign-in ({@code ferry login --device}) as the
  * single sign-on user, and resets a password through the link this server mails to a real
  * SMTP server (GreenMail). The script asks for the link on its output; this class answers
- * on its input. Every screen is scanned with axe-core in light and dark. It runs beside
- * the other classes (junit-platform.properties): the server, its data directory, the
- * identity provider and the mail server are its own.
+ * on its input. Every screen is scanned with axe-core in light and dark.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = FerryApplication.class,
 		properties = { "ferry.oidc.name=Company login", "ferry.oidc.client-id=ferry",
 				"ferry.oidc.client-secret=ferry-secret" })
-@Execution(ExecutionMode.CONCURRENT)
 class SignInUiEndToEndIntegrationTests {
 
 	private static final MockOAuth2Server IDP = startProvider();

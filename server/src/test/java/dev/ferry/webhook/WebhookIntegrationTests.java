@@ -20,8 +20,6 @@ import dev.ferry.testing.IntegrationTest;
 import dev.ferry.testing.OwnServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,12 +36,9 @@ import static org.awaitility.Awaitility.await;
  * Webhooks end to end: a real upload, the delivery worker, and a Node receiver that
  * verifies the Standard Webhooks signature with the {@code standardwebhooks} package.
  * Private addresses are allowed here (the receiver is on loopback); the refusal without
- * that setting is {@link AddressGuardTests}. It runs beside the other classes
- * (junit-platform.properties): its server, data directory, mail server and receiver are
- * its own, and it mostly waits for the delivery worker.
+ * that setting is {@link AddressGuardTests}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Execution(ExecutionMode.CONCURRENT)
 class WebhookIntegrationTests {
 
 	static final GreenMail MAIL = startMail();
