@@ -1,6 +1,8 @@
 package dev.ferry.web;
 
 import java.time.Duration;
+import java.util.LongSummaryStatistics;
+import java.util.stream.LongStream;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -33,16 +35,17 @@ record RateLimitProperties(@DefaultValue("1m") Duration window, @DefaultValue("3
 		@DefaultValue("1200") int downloadsPerAddress, @DefaultValue("1200") int downloadsPerAccount) {
 
 	RateLimitProperties {
-		if (window.isNegative() || window.isZero() || api < 0 || publicCalls < 0 || uploads < 0
-				|| uploadBytes.isNegative() || downloadsPerLink < 0 || downloadsPerAddress < 0
-				|| downloadsPerAccount < 0) {
+		LongSummaryStatistics allowances = LongStream
+			.of(api, publicCalls, uploads, uploadBytes.toBytes(), downloadsPerLink, downloadsPerAddress,
+					downloadsPerAccount)
+			.summaryStatistics();
+		if (window.isNegative() || window.isZero() || allowances.getMin() < 0) {
 			throw new IllegalArgumentException(
 					"FERRY_RATE_WINDOW must be positive and every FERRY_RATE_* allowance 0 (off) or more");
 		}
 		// Bucket4j refills at most one unit per nanosecond; above that every counted
 		// request would fail, so the start is refused instead.
-		long most = Math.max(uploadBytes.toBytes(), Math.max(Math.max(api, publicCalls),
-				Math.max(Math.max(uploads, downloadsPerLink), Math.max(downloadsPerAddress, downloadsPerAccount))));
+		long most = allowances.getMax();
 		if (most > window.toNanos()) {
 			throw new IllegalArgumentException("A FERRY_RATE_* allowance of " + most + " per " + window
 					+ " is more than one per nanosecond, which the rate limiter cannot count: lengthen"
