@@ -30,11 +30,13 @@ final class GrowingWriteBuffer extends SocketBufferHandler {
 
 	private final boolean direct;
 
-	private ByteBuffer buffer;
+	// Volatile like the superclass's fields: Tomcat may continue a connection's writes on
+	// another thread (async and non-blocking I/O).
+	private volatile ByteBuffer buffer;
 
-	private boolean configuredForWrite = true;
+	private volatile boolean configuredForWrite = true;
 
-	private int fullFlushes;
+	private volatile int fullFlushes;
 
 	GrowingWriteBuffer(int readSize, int initial, int grown, int growAfter, boolean direct) {
 		super(readSize, 0, direct);
