@@ -2,7 +2,8 @@
 # Throughput of Ferry's encrypted downloads and uploads against nginx serving the same file
 # on the same machine in the same run (see bench/README.md, section "Throughput"): one
 # stream and STREAMS parallel streams over plain HTTP (nginx with sendfile) and over
-# HTTP/2 with TLS (both sides), plus Tink's standalone decrypt ceiling. Medians over RUNS,
+# HTTP/2 with TLS (both sides), plus Tink's standalone decrypt ceiling and the disk's durable
+# write speed (dd with fsync, the ceiling for uploads that must survive a crash). Medians over RUNS,
 # every run's figure beside them. Not a test: it prints figures and never fails on a time.
 #
 #   bench/throughput.sh            # 1 GiB file; needs the built jar (./mvnw -DskipTests package)
@@ -30,7 +31,14 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 FERRY_PIDS=()
 cleanup() {
+  local status=$?
   for pid in "${FERRY_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  # A failed run says what the servers logged before their logs go with $WORK.
+  if [ "$status" != 0 ]; then
+    for server_log in "$WORK"/ferry*.log; do
+      [ -f "$server_log" ] && grep -E ' (WARN|ERROR) ' "$server_log" | tail -20 | sed "s|^|$(basename "$server_log"): |" >&2
+    done
+  fi
   [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
   rm -rf "$WORK"
 }
@@ -150,6 +158,17 @@ parallel_get() {
   awk -v b="$((SIZE * STREAMS))" -v s="$started" -v e="$(date +%s.%N)" 'BEGIN { printf "%.0f", b / (e - s) }'
 }
 
+# The disk's durable write speed for the same bytes: Ferry syncs every stored file before
+# it answers (an acknowledged upload survives a crash), nginx's dav PUT does not, so this,
+# not nginx PUT, is the ceiling a durable upload can reach.
+synced_write() {
+  local started
+  started=$(date +%s.%N)
+  dd if="$FILE" of="$WORK/synced.bin" bs=1M conv=fsync status=none
+  awk -v b="$SIZE" -v s="$started" -v e="$(date +%s.%N)" 'BEGIN { printf "%.0f", b / (e - s) }'
+  rm -f "$WORK/synced.bin"
+}
+
 # Each run measures nginx and Ferry one after the other for every row, so both see the
 # same neighbours; the tables print the median of the runs and every run's figure.
 declare -A FIGURES
@@ -183,6 +202,7 @@ done
 for run in $(seq 1 "$RUNS"); do
   log "uploads, run $run of $RUNS"
   measure nginx_put put -T "$FILE" "http://127.0.0.1:$NGINX_PORT/upload/put.bin"
+  measure disk_sync synced_write
   measure ferry_put put -H "$AUTH" -T "$FILE" "$FERRY/api/v1/files/content?path=/bench/put-$run.bin"
 done
 
@@ -252,7 +272,8 @@ row "nginx, $STREAMS parallel, TLS + HTTP/2" nginx_tls_par
 row "Ferry, $STREAMS parallel, TLS + HTTP/2" ferry_tls_par nginx_tls_par "nginx TLS"
 row "Tink decrypt ceiling (one thread, 64 KiB)" tink
 row "nginx PUT" nginx_put
-row "Ferry plain upload (curl -T)" ferry_put nginx_put "nginx PUT"
+row "disk write + fsync (dd conv=fsync)" disk_sync
+row "Ferry plain upload (curl -T)" ferry_put nginx_put "nginx PUT, $(ratio "$(median ferry_put)" "$(median disk_sync)") × disk write + fsync"
 if [ -n "$HAVE_TUS" ]; then
   row "Ferry tus, 10 MiB per PATCH" tus_default nginx_put "nginx PUT"
   row "Ferry tus, 64 MiB per PATCH" tus_large nginx_put "nginx PUT"
