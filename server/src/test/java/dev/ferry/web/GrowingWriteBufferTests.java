@@ -80,6 +80,21 @@ class GrowingWriteBufferTests {
 	}
 
 	@Test
+	void expandingAsTlsDoesKeepsPendingBytesOnBothSides() {
+		GrowingWriteBuffer buffer = new GrowingWriteBuffer(SMALL, SMALL, GROWN, Integer.MAX_VALUE, false);
+		buffer.configureWriteBufferForWrite();
+		buffer.getWriteBuffer().put((byte) 9);
+		buffer.configureReadBufferForWrite();
+		buffer.getReadBuffer().put((byte) 8);
+		buffer.expand(17 * 1024);
+		assertThat(buffer.getWriteBuffer().capacity()).isEqualTo(17 * 1024);
+		assertThat(buffer.getWriteBuffer().position()).isEqualTo(1);
+		assertThat(buffer.getWriteBuffer().get(0)).isEqualTo((byte) 9);
+		assertThat(buffer.getReadBuffer().capacity()).isEqualTo(17 * 1024);
+		assertThat(buffer.getReadBuffer().get(0)).isEqualTo((byte) 8);
+	}
+
+	@Test
 	void directBuffersGrowAndShrinkAsDirectBuffers() {
 		GrowingWriteBuffer buffer = new GrowingWriteBuffer(SMALL, SMALL, GROWN, 1, true);
 		fillAndFlush(buffer, SMALL);
