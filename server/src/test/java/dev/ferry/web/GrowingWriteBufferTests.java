@@ -66,9 +66,7 @@ class GrowingWriteBufferTests {
 
 	@Test
 	void aReusedConnectionStartsSmallAgain() {
-		GrowingWriteBuffer buffer = new GrowingWriteBuffer(SMALL, SMALL, GROWN, 1, false);
-		fillAndFlush(buffer, SMALL);
-		buffer.configureWriteBufferForWrite();
+		GrowingWriteBuffer buffer = grownAfterOneFullBuffer(false);
 		assertThat(buffer.getWriteBuffer().capacity()).isEqualTo(GROWN);
 		buffer.reset();
 		assertThat(buffer.getWriteBuffer().capacity()).isEqualTo(SMALL);
@@ -96,15 +94,21 @@ class GrowingWriteBufferTests {
 
 	@Test
 	void directBuffersGrowAndShrinkAsDirectBuffers() {
-		GrowingWriteBuffer buffer = new GrowingWriteBuffer(SMALL, SMALL, GROWN, 1, true);
-		fillAndFlush(buffer, SMALL);
-		buffer.configureWriteBufferForWrite();
+		GrowingWriteBuffer buffer = grownAfterOneFullBuffer(true);
 		assertThat(buffer.getWriteBuffer().isDirect()).isTrue();
 		assertThat(buffer.getWriteBuffer().capacity()).isEqualTo(GROWN);
 		buffer.reset();
 		assertThat(buffer.getWriteBuffer().isDirect()).isTrue();
 		assertThat(buffer.getWriteBuffer().capacity()).isEqualTo(SMALL);
 		buffer.free();
+	}
+
+	/** A buffer that grows after one full buffer, after that buffer, in write mode. */
+	private static GrowingWriteBuffer grownAfterOneFullBuffer(boolean direct) {
+		GrowingWriteBuffer buffer = new GrowingWriteBuffer(SMALL, SMALL, GROWN, 1, direct);
+		fillAndFlush(buffer, SMALL);
+		buffer.configureWriteBufferForWrite();
+		return buffer;
 	}
 
 	/** Fills {@code size} bytes and drains them all, as one blocking socket write. */
