@@ -103,7 +103,7 @@ class GrowingWriteBufferTests {
 		buffer.free();
 	}
 
-	/** A buffer that grows after one full buffer, after that buffer, in write mode. */
+	/** A buffer that one full flush has grown to {@link #GROWN}, back in write mode. */
 	private static GrowingWriteBuffer grownAfterOneFullBuffer(boolean direct) {
 		GrowingWriteBuffer buffer = new GrowingWriteBuffer(SMALL, SMALL, GROWN, 1, direct);
 		fillAndFlush(buffer, SMALL);
