@@ -3,14 +3,27 @@
 // picks a SIZE_MB random file in the files page's upload control (Uppy + tus-js-client, as a
 // person does) and waits until the upload tray shows it uploaded; then PUTs the same file with
 // `curl -T` to /api/v1/files/content. Each run does both (alternating which goes first) under
-// new names; prints MB/s of both, the PATCH count and size, and the ratio UI / curl, medians
-// over RUNS. Not a test: it never fails on a time.
+// new names; prints MB/s of both, the PATCH count and size, the ratio UI / curl, medians
+// over RUNS, and the CPU seconds per GiB that Chromium and the server spent on the UI upload
+// with the rate that CPU alone allows when they share the machine's cores. Not a test: it
+// never fails on a time.
 //
 //   node bench/ui-upload.mjs     # starts server/target/ferry.jar on a fresh data dir
 //   SIZE_MB=128 RUNS=5 node bench/ui-upload.mjs
 //   FERRY_URL=http://127.0.0.1:8080 FERRY_EMAIL=... FERRY_PASSWORD=... node bench/ui-upload.mjs
 import { spawn, spawnSync } from 'node:child_process'
-import { closeSync, existsSync, linkSync, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs'
+import {
+  closeSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeSync,
+} from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -84,6 +97,31 @@ const login = await fetch(`${base}/api/v1/auth/login`, {
 })
 if (!login.ok) throw new Error(`sign-in failed: ${login.status} ${await login.text()}`)
 const token = (await login.json()).access_token
+
+/**
+ * CPU seconds (user + system) so far of Chromium's processes and of the server this script
+ * started (null with FERRY_URL): on a 2-core machine the browser and the server share the
+ * cores, so their sum per upload bounds the UI's rate whatever the server does.
+ */
+const cpuSeconds = () => {
+  const ticks = 100
+  let browser = 0
+  let ferry = null
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    let stat
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    } catch {
+      continue
+    }
+    const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    const seconds = (Number(fields[11]) + Number(fields[12])) / ticks
+    if (command.includes('chrom')) browser += seconds
+    if (server && Number(pid) === server.pid) ferry = seconds
+  }
+  return { browser, ferry }
+}
 
 const curlPut = (path) => {
   const started = process.hrtime.bigint()
@@ -160,14 +198,21 @@ const uiUpload = async (name) => {
   const linked = join(work, name)
   linkSync(file, linked)
   const before = patches.length
+  const cpuBefore = cpuSeconds()
   const started = performance.now()
   await page.getByTestId('file-input').setInputFiles(linked)
   const row = page.locator('li[data-upload-status="done"], li[data-upload-status="error"]', { hasText: name })
   await row.waitFor()
   if ((await row.getAttribute('data-upload-status')) === 'error') throw new Error(`${name}: ${await row.innerText()}`)
   const seconds = (performance.now() - started) / 1000
+  const cpuAfter = cpuSeconds()
   rmSync(linked)
-  return { rate: size / 1e6 / seconds, patches: patches.length - before }
+  return {
+    rate: size / 1e6 / seconds,
+    patches: patches.length - before,
+    browserCpu: cpuAfter.browser - cpuBefore.browser,
+    ferryCpu: cpuAfter.ferry === null ? null : cpuAfter.ferry - cpuBefore.ferry,
+  }
 }
 
 // Unmeasured: the server's JIT, the first blob writes and Chromium's first upload would
@@ -177,6 +222,8 @@ curlPut('/warm-up-curl.bin')
 
 const ui = []
 const curl = []
+const browserCpu = []
+const ferryCpu = []
 let patchCount = 0
 for (let run = 1; run <= RUNS; run++) {
   const order = run % 2 ? ['ui', 'curl'] : ['curl', 'ui']
@@ -184,6 +231,8 @@ for (let run = 1; run <= RUNS; run++) {
     if (what === 'ui') {
       const result = await uiUpload(`ui-${run}.bin`)
       ui.push(result.rate)
+      browserCpu.push(result.browserCpu)
+      if (result.ferryCpu !== null) ferryCpu.push(result.ferryCpu)
       patchCount = result.patches
     } else {
       curl.push(curlPut(`/curl-${run}.bin`))
@@ -208,6 +257,16 @@ console.log(
 console.log(
   `web UI (Uppy + tus, ${patchCount} PATCH(es), ${(size / Math.max(1, patchCount) / 1048576).toFixed(0)} MiB on average): ${uiMedian.toFixed(1)} MB/s`,
 )
+const gib = size / 1073741824
+console.log(
+  `CPU per GiB during the UI upload: Chromium ${(median(browserCpu) / gib).toFixed(2)} s` +
+    (ferryCpu.length ? `, Ferry ${(median(ferryCpu) / gib).toFixed(2)} s` : ' (Ferry: not started by this script)'),
+)
+if (ferryCpu.length) {
+  const cores = (await import('node:os')).availableParallelism()
+  const ceiling = size / 1e6 / ((median(browserCpu) + median(ferryCpu)) / cores)
+  console.log(`UI ceiling with ${cores} cores shared by both: ${ceiling.toFixed(1)} MB/s (${(ceiling / curlMedian).toFixed(2)} x curl)`)
+}
 console.log(`curl -T PUT /api/v1/files/content: ${curlMedian.toFixed(1)} MB/s`)
 console.log(`ratio UI / curl: ${(uiMedian / curlMedian).toFixed(2)}`)
 process.exit(0)

@@ -13,7 +13,6 @@ import javax.crypto.spec.SecretKeySpec;
 import dev.ferry.crypto.CryptoException;
 import dev.ferry.crypto.ServerSecrets;
 import dev.ferry.storage.BlobDeduplication;
-import dev.ferry.storage.BlobStorage;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -40,12 +39,12 @@ class BlobDedup implements BlobDeduplication {
 
 	private final BlobRepository blobs;
 
-	private final BlobStorage storage;
+	private final EncryptedBlobStorage storage;
 
 	private volatile SecretKeySpec key;
 
 	BlobDedup(@Value("${ferry.storage.dedup:account}") String mode, ServerSecrets secrets, DedupRepository dedup,
-			BlobRepository blobs, BlobStorage storage) {
+			BlobRepository blobs, EncryptedBlobStorage storage) {
 		this.mode = Mode.parse(mode);
 		this.secrets = secrets;
 		this.dedup = dedup;
@@ -89,13 +88,13 @@ class BlobDedup implements BlobDeduplication {
 
 	private void destroyAfterCommit(UUID blobId) {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			storage.destroy(blobId);
+			storage.destroyThenPurgeLater(blobId);
 			return;
 		}
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {
-				storage.destroy(blobId);
+				storage.destroyThenPurgeLater(blobId);
 			}
 		});
 	}

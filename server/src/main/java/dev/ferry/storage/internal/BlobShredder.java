@@ -2,10 +2,15 @@ package dev.ferry.storage.internal;
 
 import java.io.IOException;
 import java.util.UUID;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import dev.ferry.storage.spi.BlobStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * Gives up references to blobs and crypto-shreds a blob with its last reference: the
@@ -21,25 +26,65 @@ final class BlobShredder {
 
 	private final BlobStore store;
 
+	/**
+	 * Purges that nobody waits for, one at a time; the thread ends when there are none.
+	 * {@link BlobCleanup} purges what a stop leaves behind: the data key is gone first.
+	 */
+	private final ThreadPoolExecutor later;
+
 	BlobShredder(BlobRepository blobs, DataKeys keys, BlobStore store) {
 		this.blobs = blobs;
 		this.keys = keys;
 		this.store = store;
+		CustomizableThreadFactory threads = new CustomizableThreadFactory("ferry-purge-");
+		threads.setDaemon(true);
+		this.later = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
+		this.later.allowCoreThreadTimeOut(true);
 	}
 
 	/**
-	 * Gives up one reference; the last one shreds. Loops because a deduplicated arrival
-	 * may add a reference between the two conditional updates.
+	 * Gives up one reference; the last one shreds: the data key is destroyed, then the
+	 * objects are overwritten and deleted.
 	 */
 	void destroy(UUID blobId) {
+		if (destroyKey(blobId)) {
+			purge(blobId);
+		}
+	}
+
+	/**
+	 * Like {@link #destroy}, but the objects are overwritten and deleted on a background
+	 * thread: for a caller whose client should not wait for it (an arrival found to be a
+	 * duplicate, whose whole size would otherwise be written again as zeros before the
+	 * upload is answered). The data key is destroyed before this returns.
+	 */
+	void destroyThenPurgeLater(UUID blobId) {
+		if (destroyKey(blobId)) {
+			later.execute(() -> purgeQuietly(blobId));
+		}
+	}
+
+	/**
+	 * Gives up one reference; with the last one destroys the data key and answers whether
+	 * objects are left to purge. Loops because a deduplicated arrival may add a reference
+	 * between the two conditional updates.
+	 */
+	private boolean destroyKey(UUID blobId) {
 		while (!blobs.dropReference(blobId)) {
 			if (blobs.shred(blobId, System.currentTimeMillis()) || blobs.find(blobId).isEmpty()) {
 				keys.forget(blobId);
-				if (blobs.exists(blobId)) {
-					purge(blobId);
-				}
-				return;
+				return blobs.exists(blobId);
 			}
+		}
+		return false;
+	}
+
+	private void purgeQuietly(UUID blobId) {
+		try {
+			purge(blobId);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not purge destroyed blob {} yet; cleanup will retry", blobId, ex);
 		}
 	}
 

@@ -45,7 +45,11 @@ class EncryptedBlobStorage implements BlobStorage, EncryptedPart.PartCommitter {
 
 	private final Compression compression;
 
-	EncryptedBlobStorage(BlobRepository blobs, DataKeys keys, BlobStore store, Compression compression) {
+	private final WriteBehind writeBehind;
+
+	EncryptedBlobStorage(BlobRepository blobs, DataKeys keys, BlobStore store, Compression compression,
+			WriteBehind writeBehind) {
+		this.writeBehind = writeBehind;
 		this.blobs = blobs;
 		this.keys = keys;
 		this.store = store;
@@ -83,7 +87,7 @@ class EncryptedBlobStorage implements BlobStorage, EncryptedPart.PartCommitter {
 			upload = store.upload(storeKey);
 			WritableByteChannel encrypting = CompressingChannel.forBlob(blob,
 					aead.newEncryptingChannel(new KeepOpenChannel(upload.channel()), associatedData));
-			return new EncryptedPart(blob, storeKey, upload, encrypting, this);
+			return new EncryptedPart(blob, storeKey, upload, encrypting, writeBehind, this);
 		}
 		catch (IOException | GeneralSecurityException ex) {
 			abandon(upload);
@@ -109,7 +113,7 @@ class EncryptedBlobStorage implements BlobStorage, EncryptedPart.PartCommitter {
 			upload = store.upload(storeKey);
 			WritableByteChannel encrypting = CompressingChannel.forBlob(blob, aead.newEncryptingChannel(
 					new KeepOpenChannel(upload.channel()), associatedData(blobId, last.index(), last.offset())));
-			part = new EncryptedPart(blob, storeKey, upload, encrypting, new Replacing(last));
+			part = new EncryptedPart(blob, storeKey, upload, encrypting, writeBehind, new Replacing(last));
 			try (InputStream previous = openRange(blobId, last.offset(), last.end())) {
 				part.carry(previous);
 			}
@@ -159,6 +163,11 @@ class EncryptedBlobStorage implements BlobStorage, EncryptedPart.PartCommitter {
 	@Override
 	public void destroy(UUID blobId) {
 		shredder.destroy(blobId);
+	}
+
+	/** See {@link BlobShredder#destroyThenPurgeLater}. */
+	void destroyThenPurgeLater(UUID blobId) {
+		shredder.destroyThenPurgeLater(blobId);
 	}
 
 	/** See {@link BlobShredder#purge}. */

@@ -31,12 +31,12 @@ final class EncryptedPart implements PendingPart {
 	private long carried;
 
 	EncryptedPart(BlobRepository.Blob blob, String storeKey, ObjectUpload upload, WritableByteChannel encrypting,
-			PartCommitter committer) {
+			WriteBehind writeBehind, PartCommitter committer) {
 		this.blob = blob;
 		this.storeKey = storeKey;
 		this.upload = upload;
 		this.committer = committer;
-		this.stream = new PlaintextStream(encrypting);
+		this.stream = new PlaintextStream(encrypting, writeBehind.wrap(encrypting));
 	}
 
 	@Override
@@ -122,12 +122,16 @@ final class EncryptedPart implements PendingPart {
 
 		private final WritableByteChannel encrypting;
 
+		/** {@code encrypting}, or a channel writing to it on another thread. */
+		private final WritableByteChannel sink;
+
 		private long written;
 
 		private boolean closed;
 
-		PlaintextStream(WritableByteChannel encrypting) {
+		PlaintextStream(WritableByteChannel encrypting, WritableByteChannel sink) {
 			this.encrypting = encrypting;
+			this.sink = sink;
 		}
 
 		@Override
@@ -142,7 +146,7 @@ final class EncryptedPart implements PendingPart {
 			}
 			ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, length);
 			while (buffer.hasRemaining()) {
-				encrypting.write(buffer);
+				sink.write(buffer);
 			}
 			written += length;
 		}
@@ -151,7 +155,7 @@ final class EncryptedPart implements PendingPart {
 		public void close() throws IOException {
 			if (!closed) {
 				closed = true;
-				encrypting.close();
+				sink.close();
 			}
 		}
 
@@ -160,8 +164,11 @@ final class EncryptedPart implements PendingPart {
 		}
 
 		/** Stops without writing the final segment: the upload is being thrown away. */
-		void discard() {
-			closed = true;
+		void discard() throws IOException {
+			if (!closed) {
+				closed = true;
+				WriteBehind.abandon(sink);
+			}
 		}
 
 	}

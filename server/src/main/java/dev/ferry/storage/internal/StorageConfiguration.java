@@ -38,6 +38,11 @@ class StorageConfiguration {
 	}
 
 	@Bean
+	WriteBehind writeBehind() {
+		return new WriteBehind();
+	}
+
+	@Bean
 	DataKeys dataKeys(KeyEncryptionKey kek, BlobRepository blobs, StorageProperties storage) {
 		return new DataKeys(kek, blobs, storage);
 	}

@@ -3,6 +3,7 @@ package dev.ferry.storage.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Constructor;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The three {@code FERRY_DEDUP} modes on the real storage classes: {@code account} keeps
@@ -49,6 +51,10 @@ class BlobDedupTests {
 			assertThat(dedup.deduplicate(first, key)).isEqualTo(first);
 			assertThat(dedup.deduplicate(second, key)).isEqualTo(first);
 			assertThat(fixture.blobs.find(second)).as("the arrival's own blob is destroyed").isEmpty();
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(fixture.blobs.exists(second))
+					.as("and its objects and row are purged behind the caller's back")
+					.isFalse());
 
 			fixture.storage.destroy(first);
 			try (InputStream in = fixture.storage.openRange(first, 0, 5)) {

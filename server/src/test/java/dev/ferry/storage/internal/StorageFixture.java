@@ -51,7 +51,7 @@ final class StorageFixture implements AutoCloseable {
 			this.store = new LocalBlobStore(storageProperties.dirOrDefault(dataDir));
 			this.blobs = new BlobRepository(db.jdbc(), new DataSourceTransactionManager(db.dataSource()));
 			this.keys = new DataKeys(kek, blobs, storageProperties);
-			this.storage = new EncryptedBlobStorage(blobs, keys, store, new Compression(true));
+			this.storage = new EncryptedBlobStorage(blobs, keys, store, new Compression(true), new WriteBehind());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
