@@ -169,6 +169,26 @@ synced_write() {
   rm -f "$WORK/synced.bin"
 }
 
+# tus with curl, 64 MiB per PATCH from pieces split off the file beforehand: a client that
+# costs next to nothing, so the figure is the server's (tus-java-client below is a client
+# a Java application would use, and spends CPU of its own on the same cores).
+mkdir -p "$WORK/pieces"
+split -b 64M -d -a 4 "$FILE" "$WORK/pieces/piece."
+tus_curl() {
+  local started location offset=0 piece
+  started=$(date +%s.%N)
+  location=$(curl -fsS -o /dev/null -D - -X POST -H "$AUTH" -H 'Tus-Resumable: 1.0.0' -H "Upload-Length: $SIZE" \
+    -H "Upload-Metadata: filename $(printf 'curl-%s.bin' "$RANDOM$RANDOM" | base64 -w0),path $(printf /bench | base64 -w0)" \
+    "$FERRY/api/v1/uploads" | tr -d '\r' | awk 'tolower($1) == "location:" { print $2 }')
+  [[ $location == http* ]] || location=$FERRY$location
+  for piece in "$WORK"/pieces/piece.*; do
+    curl -fsS -o /dev/null -X PATCH -H "$AUTH" -H 'Tus-Resumable: 1.0.0' -H "Upload-Offset: $offset" \
+      -H 'Content-Type: application/offset+octet-stream' -H 'Expect:' -T "$piece" "$location"
+    offset=$((offset + $(stat -c %s "$piece")))
+  done
+  awk -v b="$SIZE" -v s="$started" -v e="$(date +%s.%N)" 'BEGIN { printf "%.0f", b / (e - s) }'
+}
+
 # Each run measures nginx and Ferry one after the other for every row, so both see the
 # same neighbours; the tables print the median of the runs and every run's figure.
 declare -A FIGURES
@@ -204,6 +224,7 @@ for run in $(seq 1 "$RUNS"); do
   measure nginx_put put -T "$FILE" "http://127.0.0.1:$NGINX_PORT/upload/put.bin"
   measure disk_sync synced_write
   measure ferry_put put -H "$AUTH" -T "$FILE" "$FERRY/api/v1/files/content?path=/bench/put-$run.bin"
+  measure tus_curl tus_curl
 done
 
 # tus: the upload module's tus-java-client main (dev.ferry.upload.TusUploadBench) from the
@@ -274,8 +295,9 @@ row "Tink decrypt ceiling (one thread, 64 KiB)" tink
 row "nginx PUT" nginx_put
 row "disk write + fsync (dd conv=fsync)" disk_sync
 row "Ferry plain upload (curl -T)" ferry_put nginx_put "nginx PUT, $(ratio "$(median ferry_put)" "$(median disk_sync)") × disk write + fsync"
+row "Ferry tus, curl, 64 MiB per PATCH" tus_curl nginx_put "nginx PUT"
 if [ -n "$HAVE_TUS" ]; then
-  row "Ferry tus, 10 MiB per PATCH" tus_default nginx_put "nginx PUT"
-  row "Ferry tus, 64 MiB per PATCH" tus_large nginx_put "nginx PUT"
+  row "Ferry tus-java-client, 10 MiB per PATCH" tus_default nginx_put "nginx PUT"
+  row "Ferry tus-java-client, 64 MiB per PATCH" tus_large nginx_put "nginx PUT"
 fi
 echo "| Ferry peak RSS (VmHWM), HTTP / HTTPS | $((PEAK_KB / 1024)) / $((PEAK_TLS_KB / 1024)) MiB | | |"
