@@ -1,5 +1,6 @@
 package dev.ferry.upload;
 
+import java.io.IOException;
 import java.util.UUID;
 
 import dev.ferry.auth.CurrentUser;
@@ -67,12 +68,32 @@ class UploadService {
 			upload = declareLength(uploader, upload, length);
 		}
 		if (upload.isCompleted()) {
-			if (chunk.declaredLength() > 0) {
+			if (chunk.declaredLength() > 0 || !emptyBody(chunk)) {
 				throw UploadException.beyondLength(upload.length());
 			}
 			return upload;
 		}
 		return appender.append(user, upload, chunk);
+	}
+
+	/**
+	 * Reads a body of unknown length to its end, expecting none. Answering before it
+	 * ended would put the answer right behind the 100 (Continue) Tomcat sends at once,
+	 * and HttpURLConnection (tus-java-client, which ends an upload that fills its last
+	 * request exactly with an empty chunked PATCH) sometimes loses an answer that arrives
+	 * in the same read as the 100.
+	 */
+	private static boolean emptyBody(ChunkWriter.Chunk chunk) {
+		if (chunk.declaredLength() == 0) {
+			return true;
+		}
+		try {
+			return chunk.body().read() < 0;
+		}
+		catch (IOException clientGone) {
+			// Nobody is left to read the answer either way.
+			return true;
+		}
 	}
 
 	private Upload declareLength(Uploader uploader, Upload upload, long length) {
