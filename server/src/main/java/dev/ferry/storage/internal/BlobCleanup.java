@@ -89,7 +89,7 @@ class BlobCleanup {
 		for (List<UUID> batch = blobs.shredded(BATCH); !batch.isEmpty(); batch = blobs.shredded(BATCH)) {
 			int before = finished;
 			for (UUID blobId : batch) {
-				finished += storage.purge(blobId) ? 1 : 0;
+				finished += storage.shredder().purge(blobId) ? 1 : 0;
 			}
 			if (finished - before < batch.size()) {
 				break;

@@ -88,13 +88,13 @@ class BlobDedup implements BlobDeduplication {
 
 	private void destroyAfterCommit(UUID blobId) {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			storage.destroyThenPurgeLater(blobId);
+			storage.shredder().destroyThenPurgeLater(blobId);
 			return;
 		}
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {
-				storage.destroyThenPurgeLater(blobId);
+				storage.shredder().destroyThenPurgeLater(blobId);
 			}
 		});
 	}

@@ -3,7 +3,6 @@ package dev.ferry.storage.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.SeekableByteChannel;
-import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.List;
@@ -79,20 +78,22 @@ class EncryptedBlobStorage implements BlobStorage, EncryptedPart.PartCommitter {
 		if (offset != blob.length()) {
 			throw new BlobConflictException(offset, blob.length());
 		}
-		StreamingAead aead = keys.aead(blobId, blob.wrappedKey());
-		byte[] associatedData = associatedData(blobId, blob.partCount(), blob.length());
 		String storeKey = storeKey(blobId, blob.partCount());
 		ObjectUpload upload = null;
 		try {
 			upload = store.upload(storeKey);
-			WritableByteChannel encrypting = CompressingChannel.forBlob(blob,
-					aead.newEncryptingChannel(new KeepOpenChannel(upload.channel()), associatedData));
-			return new EncryptedPart(blob, storeKey, upload, encrypting, writeBehind, this);
+			return part(blob, storeKey, upload, associatedData(blobId, blob.partCount(), blob.length()), this);
 		}
 		catch (IOException | GeneralSecurityException ex) {
 			abandon(upload);
 			throw new StorageException(ex);
 		}
+	}
+
+	private EncryptedPart part(BlobRepository.Blob blob, String storeKey, ObjectUpload upload, byte[] associatedData,
+			EncryptedPart.PartCommitter committer) throws GeneralSecurityException, IOException {
+		StreamingAead aead = keys.aead(blob.id(), blob.wrappedKey());
+		return EncryptedPart.open(blob, storeKey, upload, aead, associatedData, writeBehind, committer);
 	}
 
 	@Override
@@ -105,15 +106,13 @@ class EncryptedBlobStorage implements BlobStorage, EncryptedPart.PartCommitter {
 		if (last == null) {
 			return beginPart(blobId, offset);
 		}
-		StreamingAead aead = keys.aead(blobId, blob.wrappedKey());
 		String storeKey = storeKey(blobId, last.index());
 		ObjectUpload upload = null;
 		EncryptedPart part = null;
 		try {
 			upload = store.upload(storeKey);
-			WritableByteChannel encrypting = CompressingChannel.forBlob(blob, aead.newEncryptingChannel(
-					new KeepOpenChannel(upload.channel()), associatedData(blobId, last.index(), last.offset())));
-			part = new EncryptedPart(blob, storeKey, upload, encrypting, writeBehind, new Replacing(last));
+			part = part(blob, storeKey, upload, associatedData(blobId, last.index(), last.offset()),
+					new Replacing(last));
 			try (InputStream previous = openRange(blobId, last.offset(), last.end())) {
 				part.carry(previous);
 			}
@@ -165,14 +164,9 @@ class EncryptedBlobStorage implements BlobStorage, EncryptedPart.PartCommitter {
 		shredder.destroy(blobId);
 	}
 
-	/** See {@link BlobShredder#destroyThenPurgeLater}. */
-	void destroyThenPurgeLater(UUID blobId) {
-		shredder.destroyThenPurgeLater(blobId);
-	}
-
-	/** See {@link BlobShredder#purge}. */
-	boolean purge(UUID blobId) {
-		return shredder.purge(blobId);
+	/** What destroys blobs, for cleanup and deduplication. */
+	BlobShredder shredder() {
+		return shredder;
 	}
 
 	@Override

@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
+import java.security.GeneralSecurityException;
 
+import com.google.crypto.tink.StreamingAead;
 import dev.ferry.storage.PendingPart;
 import dev.ferry.storage.StorageException;
 import dev.ferry.storage.spi.ObjectUpload;
@@ -30,8 +32,17 @@ final class EncryptedPart implements PendingPart {
 
 	private long carried;
 
-	EncryptedPart(BlobRepository.Blob blob, String storeKey, ObjectUpload upload, WritableByteChannel encrypting,
-			WriteBehind writeBehind, PartCommitter committer) {
+	/** A part written through compression (if the blob has it) and encryption. */
+	static EncryptedPart open(BlobRepository.Blob blob, String storeKey, ObjectUpload upload, StreamingAead aead,
+			byte[] associatedData, WriteBehind writeBehind, PartCommitter committer)
+			throws GeneralSecurityException, IOException {
+		WritableByteChannel encrypting = CompressingChannel.forBlob(blob,
+				aead.newEncryptingChannel(new KeepOpenChannel(upload.channel()), associatedData));
+		return new EncryptedPart(blob, storeKey, upload, encrypting, writeBehind, committer);
+	}
+
+	private EncryptedPart(BlobRepository.Blob blob, String storeKey, ObjectUpload upload,
+			WritableByteChannel encrypting, WriteBehind writeBehind, PartCommitter committer) {
 		this.blob = blob;
 		this.storeKey = storeKey;
 		this.upload = upload;

@@ -95,7 +95,7 @@ class BlobStorageVendorTests {
 			try (InputStream in = fixture.storage.openRange(kept, 0, 100)) {
 				assertThat(in.readAllBytes()).isEqualTo(content);
 			}
-			assertThat(fixture.storage.purge(destroyed)).isTrue();
+			assertThat(fixture.storage.shredder().purge(destroyed)).isTrue();
 			assertThat(fixture.blobs.exists(destroyed)).isFalse();
 		}
 	}
