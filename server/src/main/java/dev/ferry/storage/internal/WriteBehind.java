@@ -129,8 +129,9 @@ final class WriteBehind {
 				filling.position(filling.position() + take);
 				source.position(source.position() + take);
 				if (!filling.hasRemaining()) {
-					queue(filling);
+					ByteBuffer full = filling;
 					filling = null;
+					queue(full);
 				}
 			}
 			return length;
@@ -148,16 +149,15 @@ final class WriteBehind {
 				return;
 			}
 			open = false;
+			ByteBuffer last = filling;
+			filling = null;
 			try {
-				if (filling != null && filling.position() > 0) {
-					queue(filling);
+				if (last != null && last.position() > 0) {
+					put(last);
 				}
-				filling = null;
-				put(END);
-				await();
 			}
 			finally {
-				slots.release();
+				stopWriter();
 			}
 			rethrowFailure();
 			target.close();
@@ -169,6 +169,14 @@ final class WriteBehind {
 			}
 			open = false;
 			abandoned = true;
+			stopWriter();
+		}
+
+		/**
+		 * Ends the writer after what is queued and gives the slot back, whatever
+		 * happened.
+		 */
+		private void stopWriter() throws IOException {
 			try {
 				put(END);
 				await();

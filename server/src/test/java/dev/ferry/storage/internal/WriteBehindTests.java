@@ -50,9 +50,7 @@ class WriteBehindTests {
 		WritableByteChannel behind = writeBehind.wrap(first);
 		assertThat(writeBehind.wrap(second)).as("no slot left").isSameAs(second);
 		behind.close();
-		try (WritableByteChannel again = writeBehind.wrap(second)) {
-			assertThat(again).as("the slot is back").isNotSameAs(second);
-		}
+		assertSlotIsBack(writeBehind, second);
 	}
 
 	@Test
@@ -69,9 +67,7 @@ class WriteBehindTests {
 		assertThatThrownBy(channel::close).isSameAs(target.failure);
 		assertThat(target.closedAfter).as("a failed target is not closed as if complete").isNegative();
 		assertThat(writeBehind.writers()).isZero();
-		try (WritableByteChannel again = writeBehind.wrap(target)) {
-			assertThat(again).as("the slot is back").isNotSameAs(target);
-		}
+		assertSlotIsBack(writeBehind, target);
 	}
 
 	@Test
@@ -124,6 +120,12 @@ class WriteBehindTests {
 		caller.join(Duration.ofSeconds(10).toMillis());
 		assertThat(failed.get()).isNull();
 		assertThat(target.bytes.size()).isEqualTo(10 * WriteBehind.CHUNK);
+	}
+
+	private static void assertSlotIsBack(WriteBehind writeBehind, WritableByteChannel target) throws IOException {
+		try (WritableByteChannel again = writeBehind.wrap(target)) {
+			assertThat(again).as("the slot is back").isNotSameAs(target);
+		}
 	}
 
 	/** Keeps what it is given until {@code failAfter} bytes, then fails every write. */
