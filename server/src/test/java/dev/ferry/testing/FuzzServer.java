@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -82,18 +86,40 @@ public final class FuzzServer {
 		return this.api.builder(path, token).timeout(HANG);
 	}
 
-	/** The blob files in the data directory (stored content, finished or not). */
-	public long blobFiles() {
+	/**
+	 * The blob files in the data directory (stored content, finished or not). A file or
+	 * directory that goes while it is listed (a duplicate's objects are purged in the
+	 * background) is left out.
+	 */
+	public Set<Path> blobFiles() {
 		Path blobs = this.dataDir.resolve("blobs");
+		Set<Path> files = new HashSet<>();
 		if (!Files.isDirectory(blobs)) {
-			return 0;
+			return files;
 		}
-		try (Stream<Path> files = Files.walk(blobs)) {
-			return files.filter(Files::isRegularFile).count();
+		try {
+			Files.walkFileTree(blobs, new SimpleFileVisitor<>() {
+				@Override
+				public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+					if (attributes.isRegularFile()) {
+						files.add(file);
+					}
+					return FileVisitResult.CONTINUE;
+				}
+
+				@Override
+				public FileVisitResult visitFileFailed(Path file, IOException ex) throws IOException {
+					if (ex instanceof NoSuchFileException) {
+						return FileVisitResult.CONTINUE;
+					}
+					throw ex;
+				}
+			});
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+		return files;
 	}
 
 	/**
