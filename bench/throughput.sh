@@ -9,6 +9,7 @@
 #   bench/throughput.sh            # 1 GiB file; needs the built jar (./mvnw -DskipTests package)
 #   SIZE_MB=256 RUNS=5 bench/throughput.sh
 #   JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java bench/throughput.sh   # Ferry on another JDK
+# Every upload keeps a new file, so the run needs about (2 + 4 × RUNS) × SIZE_MB of free disk.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -219,12 +220,27 @@ for run in $(seq 1 "$RUNS"); do
   measure nginx_tls_par parallel_get "${H2[@]}" "$NGINX_TLS_URL"
   measure ferry_tls_par parallel_get "${H2[@]}" -H "$TLS_AUTH" "$FERRY_TLS_URL"
 done
+# Every measured upload sends bytes no server has seen: the first bytes of the file (and of
+# its first tus piece) are stamped anew, so Ferry stores a new file as users mostly do, not a
+# duplicate (with deduplication on by default, a duplicate's own copy is destroyed and purged
+# on a background thread, whose disk writes then fell into the next measurement). And each
+# upload starts with no dirty page cache left by the one before (nginx's PUT does not sync;
+# the kernel wrote its file back during the next row).
+measure_upload() {
+  local stamp target
+  stamp=$(printf 'ferry-bench %s %020d' "$1" "$RANDOM$RANDOM$RANDOM")
+  for target in "$FILE" "$WORK/pieces/piece.0000"; do
+    printf '%s' "$stamp" | dd of="$target" conv=notrunc status=none
+  done
+  sync
+  measure "$@"
+}
 for run in $(seq 1 "$RUNS"); do
   log "uploads, run $run of $RUNS"
-  measure nginx_put put -T "$FILE" "http://127.0.0.1:$NGINX_PORT/upload/put.bin"
-  measure disk_sync synced_write
-  measure ferry_put put -H "$AUTH" -T "$FILE" "$FERRY/api/v1/files/content?path=/bench/put-$run.bin"
-  measure tus_curl tus_curl
+  measure_upload nginx_put put -T "$FILE" "http://127.0.0.1:$NGINX_PORT/upload/put.bin"
+  measure_upload disk_sync synced_write
+  measure_upload ferry_put put -H "$AUTH" -T "$FILE" "$FERRY/api/v1/files/content?path=/bench/put-$run.bin"
+  measure_upload tus_curl tus_curl
 done
 
 # tus: the upload module's tus-java-client main (dev.ferry.upload.TusUploadBench) from the
@@ -241,8 +257,8 @@ if [ -f server/target/test-classes/dev/ferry/upload/TusUploadBench.class ]; then
   }
   for run in $(seq 1 "$RUNS"); do
     log "tus uploads, run $run of $RUNS"
-    measure tus_default tus 10485760
-    measure tus_large tus 67108864
+    measure_upload tus_default tus 10485760
+    measure_upload tus_large tus 67108864
   done
 else
   log "tus: dev.ferry.upload.TusUploadBench is not in this build (run './mvnw -DskipTests test-compile' first)"
