@@ -100,7 +100,7 @@ final class LocalBlobStore implements BlobStore {
 		if (!start.startsWith(root) || !Files.isDirectory(start)) {
 			return Stream.empty();
 		}
-		return Files.walk(start)
+		return FileTree.files(start)
 			.filter((path) -> !isTemp(path))
 			.map(this::describe)
 			.filter(Objects::nonNull)
@@ -110,7 +110,7 @@ final class LocalBlobStore implements BlobStore {
 	@Override
 	public int purgeIncomplete(Instant before) throws IOException {
 		int purged = 0;
-		try (Stream<Path> paths = Files.walk(root)) {
+		try (Stream<Path> paths = FileTree.files(root)) {
 			for (Path temp : (Iterable<Path>) paths.filter(LocalBlobStore::isTemp)::iterator) {
 				if (lastModified(temp).isBefore(before) && Files.deleteIfExists(temp)) {
 					purged++;
