@@ -51,23 +51,12 @@ final class WriteBehind {
 	/**
 	 * {@code target}, written behind when a slot is free, else itself. The returned
 	 * channel's {@code close()} closes {@code target} after the last write;
-	 * {@link #abandon} stops without closing it.
+	 * {@link #abandon} stops without closing it. Its writer thread starts with the first
+	 * full chunk: a part smaller than one is written by the caller at close, as a thread
+	 * would only add its start to it.
 	 */
 	WritableByteChannel wrap(WritableByteChannel target) {
-		if (!slots.tryAcquire()) {
-			return target;
-		}
-		Channel channel = new Channel(target);
-		writers.incrementAndGet();
-		try {
-			threads.execute(channel::drain);
-		}
-		catch (RuntimeException ex) {
-			writers.decrementAndGet();
-			slots.release();
-			throw ex;
-		}
-		return channel;
+		return slots.tryAcquire() ? new Channel(target) : target;
 	}
 
 	/** Stops a channel from {@link #wrap} without writing what is still queued. */
@@ -108,6 +97,8 @@ final class WriteBehind {
 		private int allocated;
 
 		private boolean open = true;
+
+		private boolean started;
 
 		Channel(WritableByteChannel target) {
 			this.target = target;
@@ -151,8 +142,17 @@ final class WriteBehind {
 			open = false;
 			ByteBuffer last = filling;
 			filling = null;
+			boolean partial = last != null && last.position() > 0;
+			if (!started) {
+				stopWriter();
+				if (partial) {
+					writeFully(last);
+				}
+				target.close();
+				return;
+			}
 			try {
-				if (last != null && last.position() > 0) {
+				if (partial) {
 					put(last);
 				}
 			}
@@ -178,8 +178,10 @@ final class WriteBehind {
 		 */
 		private void stopWriter() throws IOException {
 			try {
-				put(END);
-				await();
+				if (started) {
+					put(END);
+					await();
+				}
 			}
 			finally {
 				slots.release();
@@ -190,7 +192,12 @@ final class WriteBehind {
 			try {
 				for (ByteBuffer next = full.take(); next != END; next = full.take()) {
 					if (failure == null && !abandoned) {
-						writeFully(next);
+						try {
+							writeFully(next);
+						}
+						catch (IOException | RuntimeException | Error ex) {
+							failure = ex;
+						}
 					}
 					next.clear();
 					free.add(next);
@@ -206,19 +213,25 @@ final class WriteBehind {
 			}
 		}
 
-		private void writeFully(ByteBuffer chunk) {
+		private void writeFully(ByteBuffer chunk) throws IOException {
 			chunk.flip();
-			try {
-				while (chunk.hasRemaining()) {
-					target.write(chunk);
-				}
-			}
-			catch (IOException | RuntimeException | Error ex) {
-				failure = ex;
+			while (chunk.hasRemaining()) {
+				target.write(chunk);
 			}
 		}
 
 		private void queue(ByteBuffer chunk) throws IOException {
+			if (!started) {
+				writers.incrementAndGet();
+				try {
+					threads.execute(this::drain);
+				}
+				catch (RuntimeException ex) {
+					writers.decrementAndGet();
+					throw ex;
+				}
+				started = true;
+			}
 			put(chunk);
 			rethrowFailure();
 		}

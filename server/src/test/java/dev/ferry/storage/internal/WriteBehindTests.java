@@ -43,6 +43,22 @@ class WriteBehindTests {
 	}
 
 	@Test
+	void aPartSmallerThanAChunkIsWrittenByTheCallerAtCloseWithoutAThread() throws IOException {
+		WriteBehind writeBehind = new WriteBehind(1);
+		Recording target = new Recording(Long.MAX_VALUE);
+		byte[] expected = new byte[WriteBehind.CHUNK - 1];
+		new Random(5).nextBytes(expected);
+		WritableByteChannel channel = writeBehind.wrap(target);
+		channel.write(ByteBuffer.wrap(expected));
+		assertThat(writeBehind.writers()).as("no writer thread yet").isZero();
+		channel.close();
+		assertThat(target.bytes.toByteArray()).isEqualTo(expected);
+		assertThat(target.writers).containsExactly(Thread.currentThread().getName());
+		assertThat(target.closedAfter).isEqualTo(expected.length);
+		assertSlotIsBack(writeBehind, target);
+	}
+
+	@Test
 	void withoutAFreeSlotTheTargetIsWrittenDirectlyAndAClosedChannelFreesItsSlot() throws IOException {
 		WriteBehind writeBehind = new WriteBehind(1);
 		Recording first = new Recording(Long.MAX_VALUE);
