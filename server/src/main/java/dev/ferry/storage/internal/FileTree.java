@@ -83,8 +83,22 @@ final class FileTree {
 
 		@Override
 		public void close() {
+			UncheckedIOException failed = null;
 			while (!open.isEmpty()) {
-				leave();
+				try {
+					leave();
+				}
+				catch (UncheckedIOException ex) {
+					if (failed == null) {
+						failed = ex;
+					}
+					else {
+						failed.addSuppressed(ex);
+					}
+				}
+			}
+			if (failed != null) {
+				throw failed;
 			}
 		}
 

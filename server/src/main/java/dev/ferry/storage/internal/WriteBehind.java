@@ -8,6 +8,7 @@ import java.nio.channels.WritableByteChannel;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -31,7 +32,7 @@ final class WriteBehind {
 
 	private final Semaphore slots;
 
-	private final SimpleAsyncTaskExecutor threads;
+	private final Executor threads;
 
 	private final AtomicInteger writers = new AtomicInteger();
 
@@ -40,20 +41,24 @@ final class WriteBehind {
 	}
 
 	WriteBehind(int slots) {
-		this.slots = new Semaphore(slots);
-		this.threads = new SimpleAsyncTaskExecutor("ferry-write-behind-");
-		this.threads.setDaemon(true);
+		this(slots, new SimpleAsyncTaskExecutor("ferry-write-behind-"));
+		SimpleAsyncTaskExecutor executor = (SimpleAsyncTaskExecutor) threads;
+		executor.setDaemon(true);
 		// Virtual threads exist from Java 21 on; on 17 each part written behind has one
 		// platform thread more, at most one per core.
-		this.threads.setVirtualThreads(Runtime.version().feature() >= 21);
+		executor.setVirtualThreads(Runtime.version().feature() >= 21);
+	}
+
+	WriteBehind(int slots, Executor threads) {
+		this.slots = new Semaphore(slots);
+		this.threads = threads;
 	}
 
 	/**
 	 * {@code target}, written behind when a slot is free, else itself. The returned
 	 * channel's {@code close()} closes {@code target} after the last write;
-	 * {@link #abandon} stops without closing it. Its writer thread starts with the first
-	 * full chunk: a part smaller than one is written by the caller at close, as a thread
-	 * would only add its start to it.
+	 * {@link #abandon} stops without closing it. The writer thread starts with the first
+	 * full chunk; a smaller part is written by the caller at close.
 	 */
 	WritableByteChannel wrap(WritableByteChannel target) {
 		return slots.tryAcquire() ? new Channel(target) : target;
@@ -72,9 +77,8 @@ final class WriteBehind {
 	}
 
 	/**
-	 * The caller fills free chunks and queues them; the writer thread writes queued
-	 * chunks to the target and hands them back. A failure of the writer is thrown to the
-	 * caller at its next write or at close, as the same exception.
+	 * The caller fills and queues chunks; the writer writes them and hands them back. Its
+	 * failure is thrown to the caller at the next write or at close, as is.
 	 */
 	private final class Channel implements WritableByteChannel {
 
@@ -145,6 +149,7 @@ final class WriteBehind {
 			boolean partial = last != null && last.position() > 0;
 			if (!started) {
 				stopWriter();
+				rethrowFailure();
 				if (partial) {
 					writeFully(last);
 				}
@@ -179,7 +184,8 @@ final class WriteBehind {
 		private void stopWriter() throws IOException {
 			try {
 				if (started) {
-					put(END);
+					// END always fits, so even an interrupted caller ends the writer.
+					full.offer(END);
 					await();
 				}
 			}
@@ -226,8 +232,9 @@ final class WriteBehind {
 				try {
 					threads.execute(this::drain);
 				}
-				catch (RuntimeException ex) {
+				catch (RuntimeException | Error ex) {
 					writers.decrementAndGet();
+					failure = ex;
 					throw ex;
 				}
 				started = true;

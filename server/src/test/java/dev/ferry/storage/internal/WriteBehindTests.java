@@ -9,6 +9,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,21 @@ class WriteBehindTests {
 		assertThat(target.bytes.toByteArray()).isEqualTo(expected);
 		assertThat(target.writers).containsExactly(Thread.currentThread().getName());
 		assertThat(target.closedAfter).isEqualTo(expected.length);
+		assertSlotIsBack(writeBehind, target);
+	}
+
+	@Test
+	void aWriterThatCannotStartFailsTheWriteAndTheCloseAndLeavesTheTargetOpen() throws IOException {
+		RejectedExecutionException noThread = new RejectedExecutionException("unable to create native thread");
+		WriteBehind writeBehind = new WriteBehind(1, (task) -> {
+			throw noThread;
+		});
+		Recording target = new Recording(Long.MAX_VALUE);
+		WritableByteChannel channel = writeBehind.wrap(target);
+		assertThatThrownBy(() -> channel.write(ByteBuffer.allocate(WriteBehind.CHUNK + 1))).isSameAs(noThread);
+		assertThatThrownBy(channel::close).isSameAs(noThread);
+		assertThat(target.closedAfter).as("an incomplete part is not closed as if complete").isNegative();
+		assertThat(writeBehind.writers()).isZero();
 		assertSlotIsBack(writeBehind, target);
 	}
 
