@@ -3,7 +3,8 @@
 # on the same machine in the same run (see bench/README.md, section "Throughput"): one
 # stream and STREAMS parallel streams over plain HTTP (nginx with sendfile) and over
 # HTTP/2 with TLS (both sides), plus Tink's standalone decrypt ceiling and the disk's durable
-# write speed (dd with fsync, the ceiling for uploads that must survive a crash). Medians over RUNS,
+# write speed (dd with fsync, the ceiling for uploads that must survive a crash) and nginx's
+# PUT followed by an fsync of what it stored. Medians over RUNS,
 # every run's figure beside them. Not a test: it prints figures and never fails on a time.
 #
 #   bench/throughput.sh            # 1 GiB file; needs the built jar (./mvnw -DskipTests package)
@@ -170,6 +171,17 @@ synced_write() {
   rm -f "$WORK/synced.bin"
 }
 
+# nginx's PUT and then an fsync of the file it stored: the time until nginx's copy is as
+# durable as Ferry's is when Ferry answers. nginx's PUT alone never syncs, so its figure
+# follows the phase the VM's disk is in (bench/README.md, "The disk has two speeds").
+durable_put() {
+  local started
+  started=$(date +%s.%N)
+  curl -fsS -o /dev/null -T "$FILE" "http://127.0.0.1:$NGINX_PORT/upload/durable.bin"
+  sync "$WORK/www/upload/durable.bin"
+  awk -v b="$SIZE" -v s="$started" -v e="$(date +%s.%N)" 'BEGIN { printf "%.0f", b / (e - s) }'
+}
+
 # tus with curl, 64 MiB per PATCH from pieces split off the file beforehand: a client that
 # costs next to nothing, so the figure is the server's (tus-java-client below is a client
 # a Java application would use, and spends CPU of its own on the same cores).
@@ -239,6 +251,7 @@ for run in $(seq 1 "$RUNS"); do
   log "uploads, run $run of $RUNS"
   measure_upload nginx_put put -T "$FILE" "http://127.0.0.1:$NGINX_PORT/upload/put.bin"
   measure_upload disk_sync synced_write
+  measure_upload nginx_put_sync durable_put
   measure_upload ferry_put put -H "$AUTH" -T "$FILE" "$FERRY/api/v1/files/content?path=/bench/put-$run.bin"
   measure_upload tus_curl tus_curl
 done
@@ -310,8 +323,10 @@ row "Ferry, $STREAMS parallel, TLS + HTTP/2" ferry_tls_par nginx_tls_par "nginx 
 row "Tink decrypt ceiling (one thread, 64 KiB)" tink
 row "nginx PUT" nginx_put
 row "disk write + fsync (dd conv=fsync)" disk_sync
-row "Ferry plain upload (curl -T)" ferry_put nginx_put "nginx PUT, $(ratio "$(median ferry_put)" "$(median disk_sync)") × disk write + fsync"
-row "Ferry tus, curl, 64 MiB per PATCH" tus_curl nginx_put "nginx PUT"
+row "nginx PUT + fsync of the file" nginx_put_sync
+durable() { echo "$(ratio "$(median "$1")" "$(median nginx_put_sync)") × nginx PUT + fsync"; }
+row "Ferry plain upload (curl -T)" ferry_put nginx_put "nginx PUT, $(durable ferry_put), $(ratio "$(median ferry_put)" "$(median disk_sync)") × disk write + fsync"
+row "Ferry tus, curl, 64 MiB per PATCH" tus_curl nginx_put "nginx PUT, $(durable tus_curl)"
 if [ -n "$HAVE_TUS" ]; then
   row "Ferry tus-java-client, 10 MiB per PATCH" tus_default nginx_put "nginx PUT"
   row "Ferry tus-java-client, 64 MiB per PATCH" tus_large nginx_put "nginx PUT"
