@@ -20,19 +20,23 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * The regular files under a directory, depth first and lazily, without following links.
- * Unlike {@link Files#walk}, a file or directory that goes while it is walked is skipped:
- * Files.walk fails when a directory it has listed is deleted before it opens it, and the
- * local store prunes empty directories whenever an object goes, also while a cleanup
- * lists.
+ * The regular files under a directory with their attributes, depth first and lazily,
+ * without following links. Unlike {@link Files#walk}, a file or directory that goes while
+ * it is walked is skipped: Files.walk fails when a directory it has listed is deleted
+ * before it opens it, and the local store prunes empty directories whenever an object
+ * goes, also while a cleanup lists.
  */
 final class FileTree {
 
 	private FileTree() {
 	}
 
+	/** A regular file and its attributes, read as the walk reached it. */
+	record RegularFile(Path path, BasicFileAttributes attributes) {
+	}
+
 	/** The stream holds open directories: close it. */
-	static Stream<Path> files(Path start) throws IOException {
+	static Stream<RegularFile> files(Path start) throws IOException {
 		Walker walker = new Walker();
 		try {
 			walker.enter(start);
@@ -45,13 +49,13 @@ final class FileTree {
 			.onClose(walker::close);
 	}
 
-	private static final class Walker implements Iterator<Path>, Closeable {
+	private static final class Walker implements Iterator<RegularFile>, Closeable {
 
 		private final Deque<DirectoryStream<Path>> open = new ArrayDeque<>();
 
 		private final Deque<Iterator<Path>> entries = new ArrayDeque<>();
 
-		private Path next;
+		private RegularFile next;
 
 		@Override
 		public boolean hasNext() {
@@ -65,18 +69,18 @@ final class FileTree {
 					enter(entry);
 				}
 				else if (attributes.isRegularFile()) {
-					next = entry;
+					next = new RegularFile(entry, attributes);
 				}
 			}
 			return next != null;
 		}
 
 		@Override
-		public Path next() {
+		public RegularFile next() {
 			if (!hasNext()) {
 				throw new NoSuchElementException();
 			}
-			Path file = next;
+			RegularFile file = next;
 			next = null;
 			return file;
 		}

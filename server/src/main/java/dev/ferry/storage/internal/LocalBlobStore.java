@@ -12,11 +12,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -101,18 +99,19 @@ final class LocalBlobStore implements BlobStore {
 			return Stream.empty();
 		}
 		return FileTree.files(start)
-			.filter((path) -> !isTemp(path))
+			.filter((file) -> !isTemp(file.path()))
 			.map(this::describe)
-			.filter(Objects::nonNull)
 			.filter((object) -> object.key().startsWith(prefix));
 	}
 
 	@Override
 	public int purgeIncomplete(Instant before) throws IOException {
 		int purged = 0;
-		try (Stream<Path> paths = FileTree.files(root)) {
-			for (Path temp : (Iterable<Path>) paths.filter(LocalBlobStore::isTemp)::iterator) {
-				if (lastModified(temp).isBefore(before) && Files.deleteIfExists(temp)) {
+		try (Stream<FileTree.RegularFile> files = FileTree.files(root)) {
+			for (FileTree.RegularFile temp : (Iterable<FileTree.RegularFile>) files
+				.filter((file) -> isTemp(file.path()))::iterator) {
+				if (temp.attributes().lastModifiedTime().toInstant().isBefore(before)
+						&& Files.deleteIfExists(temp.path())) {
 					purged++;
 				}
 			}
@@ -192,30 +191,10 @@ final class LocalBlobStore implements BlobStore {
 		}
 	}
 
-	private StoredObject describe(Path path) {
-		try {
-			BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
-			if (!attributes.isRegularFile()) {
-				return null;
-			}
-			String key = root.relativize(path).toString().replace(path.getFileSystem().getSeparator(), "/");
-			return new StoredObject(key, attributes.size(), attributes.lastModifiedTime().toInstant());
-		}
-		catch (NoSuchFileException ex) {
-			return null;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static Instant lastModified(Path path) throws IOException {
-		try {
-			return Files.getLastModifiedTime(path).toInstant();
-		}
-		catch (NoSuchFileException ex) {
-			return Instant.MAX;
-		}
+	private StoredObject describe(FileTree.RegularFile file) {
+		Path path = file.path();
+		String key = root.relativize(path).toString().replace(path.getFileSystem().getSeparator(), "/");
+		return new StoredObject(key, file.attributes().size(), file.attributes().lastModifiedTime().toInstant());
 	}
 
 	private static boolean isTemp(Path path) {

@@ -13,15 +13,15 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.util.ReflectionUtils;
 
 /**
  * Lets a part's plaintext be encrypted and written on a second thread while the caller
- * reads the next bytes: receiving (socket reads, the upload's running SHA-256) and
- * encrypting plus writing then overlap on two cores instead of adding up on one, the
- * upload-side twin of the downloads' read-ahead. At most {@link #DEPTH} chunks of
- * {@link #CHUNK} bytes exist per part, and only as many parts as there are cores write
- * behind at once (a second thread buys nothing when every core is busy anyway); the
- * others write on the caller's thread as before.
+ * reads the next bytes: receiving (socket reads, the upload's SHA-256) and encrypting
+ * plus writing overlap on two cores instead of adding up on one, the upload-side twin of
+ * the downloads' read-ahead. At most {@link #DEPTH} chunks of {@link #CHUNK} bytes exist
+ * per part, and only as many parts as there are cores write behind at once (a second
+ * thread buys nothing when every core is busy); the others write on the caller's thread.
  */
 final class WriteBehind {
 
@@ -41,12 +41,7 @@ final class WriteBehind {
 	}
 
 	WriteBehind(int slots) {
-		this(slots, new SimpleAsyncTaskExecutor("ferry-write-behind-"));
-		SimpleAsyncTaskExecutor executor = (SimpleAsyncTaskExecutor) threads;
-		executor.setDaemon(true);
-		// Virtual threads exist from Java 21 on; on 17 each part written behind has one
-		// platform thread more, at most one per core.
-		executor.setVirtualThreads(Runtime.version().feature() >= 21);
+		this(slots, writerThreads());
 	}
 
 	WriteBehind(int slots, Executor threads) {
@@ -54,11 +49,18 @@ final class WriteBehind {
 		this.threads = threads;
 	}
 
+	private static Executor writerThreads() {
+		SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("ferry-write-behind-");
+		threads.setDaemon(true);
+		// From Java 21 on virtual; on 17 a platform thread per part written behind.
+		threads.setVirtualThreads(Runtime.version().feature() >= 21);
+		return threads;
+	}
+
 	/**
-	 * {@code target}, written behind when a slot is free, else itself. The returned
-	 * channel's {@code close()} closes {@code target} after the last write;
-	 * {@link #abandon} stops without closing it. The writer thread starts with the first
-	 * full chunk; a smaller part is written by the caller at close.
+	 * {@code target}, written behind when a slot is free, else itself; its close() closes
+	 * {@code target} after the last write, {@link #abandon} stops without closing it. The
+	 * writer starts with the first full chunk: a smaller part is written at close.
 	 */
 	WritableByteChannel wrap(WritableByteChannel target) {
 		return slots.tryAcquire() ? new Channel(target) : target;
@@ -287,11 +289,8 @@ final class WriteBehind {
 			if (failed instanceof IOException io) {
 				throw io;
 			}
-			if (failed instanceof RuntimeException runtime) {
-				throw runtime;
-			}
-			if (failed instanceof Error error) {
-				throw error;
+			if (failed != null) {
+				ReflectionUtils.rethrowRuntimeException(failed);
 			}
 		}
 
