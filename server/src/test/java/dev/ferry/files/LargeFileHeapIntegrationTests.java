@@ -63,6 +63,7 @@ class LargeFileHeapIntegrationTests {
 	private void roundTrip() throws Exception {
 		server = FerryProcess.fromTestClasspath()
 			.jvmOptions("-Xmx256m", "-XX:+ExitOnOutOfMemoryError")
+			.bulkData()
 			.dataDir(dataDir)
 			.log(dataDir.resolve("server.log"))
 			.start();
