@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import dev.ferry.testing.Api;
 import dev.ferry.testing.Databases;
 import dev.ferry.testing.FerryProcess;
+import dev.ferry.testing.FreePorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
@@ -52,7 +53,7 @@ class BackupRestoreIntegrationTests {
 		try (FerryProcess node = FerryProcess.fromTestClasspath()
 			.dataDir(dir.resolve("data"))
 			.log(dir.resolve("before.log"))
-			.env("FERRY_PORT", String.valueOf(FerryProcess.freePort()))
+			.env("FERRY_PORT", String.valueOf(FreePorts.take()))
 			.env(environment(database, keyset, blobs))
 			.start()) {
 			Api api = new Api(node.base());
@@ -82,7 +83,7 @@ class BackupRestoreIntegrationTests {
 			try (FerryProcess node = FerryProcess.fromTestClasspath()
 				.dataDir(dir.resolve("data"))
 				.log(dir.resolve("after.log"))
-				.env("FERRY_PORT", String.valueOf(FerryProcess.freePort()))
+				.env("FERRY_PORT", String.valueOf(FreePorts.take()))
 				.env(environment(restored, keyset, blobs))
 				.start()) {
 				Api api = new Api(node.base());

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import dev.ferry.testing.FerryProcess;
+import dev.ferry.testing.FreePorts;
 
 import static org.awaitility.Awaitility.await;
 
@@ -45,7 +46,7 @@ public final class Balancer implements AutoCloseable {
 
 	static Balancer start(Kind kind, Path dir, int[] nodes) throws IOException {
 		Files.createDirectories(dir.resolve("tmp"));
-		int port = FerryProcess.freePort();
+		int port = FreePorts.take();
 		Path config = dir.resolve(kind.name().toLowerCase() + ".conf");
 		Path log = dir.resolve("balancer.log");
 		List<String> command;

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 
 import dev.ferry.testing.Databases;
 import dev.ferry.testing.FerryProcess;
+import dev.ferry.testing.FreePorts;
 import dev.ferry.testing.S3TestServer;
 
 /**
@@ -57,7 +58,7 @@ public final class Cluster implements AutoCloseable {
 		Cluster cluster = new Cluster(Files.createTempDirectory("ferry-cluster-"), Databases.createPostgresDatabase());
 		try {
 			for (int i = 0; i < NODES; i++) {
-				cluster.ports[i] = FerryProcess.freePort();
+				cluster.ports[i] = FreePorts.take();
 			}
 			// The first node creates the keyset, the schema and the administrator; the
 			// others then start together.

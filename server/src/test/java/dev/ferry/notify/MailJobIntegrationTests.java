@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import dev.ferry.testing.Api;
 import dev.ferry.testing.FerryProcess;
+import dev.ferry.testing.FreePorts;
 import dev.ferry.testing.IntegrationTest;
 import dev.ferry.testing.OwnServer;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +41,7 @@ class MailJobIntegrationTests {
 
 	@DynamicPropertySource
 	static void ownServer(DynamicPropertyRegistry registry) throws IOException {
-		int closedPort = FerryProcess.freePort();
+		int closedPort = FreePorts.take();
 		OwnServer.register(registry, "mail-job");
 		registry.add("ferry.mail.host", () -> "127.0.0.1");
 		registry.add("ferry.mail.port", () -> closedPort);

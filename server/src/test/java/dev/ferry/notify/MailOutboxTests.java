@@ -1,8 +1,5 @@
 package dev.ferry.notify;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +16,7 @@ import dev.ferry.crypto.TestSecrets;
 import dev.ferry.i18n.Messages;
 import dev.ferry.jobs.Jobs;
 import dev.ferry.testing.Databases;
+import dev.ferry.testing.FreePorts;
 import dev.ferry.testing.MutableClock;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,7 +39,7 @@ class MailOutboxTests {
 	@ParameterizedTest
 	@EnumSource(Databases.Vendor.class)
 	void retriesWithBackoffUntilTheServerAnswers(Databases.Vendor vendor) throws Exception {
-		int port = freePort();
+		int port = FreePorts.take();
 		MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
 		MailProperties properties = new MailProperties("127.0.0.1", port, null, null, "ferry@ferry.test", false,
 				Duration.ofMinutes(1), 3);
@@ -86,7 +84,7 @@ class MailOutboxTests {
 	@ParameterizedTest
 	@EnumSource(Databases.Vendor.class)
 	void givesUpAfterTheLastAttempt(Databases.Vendor vendor) {
-		int port = freePort();
+		int port = FreePorts.take();
 		MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
 		MailProperties properties = new MailProperties("127.0.0.1", port, null, null, "ferry@ferry.test", false,
 				Duration.ofMinutes(1), 2);
@@ -132,7 +130,7 @@ class MailOutboxTests {
 	@ParameterizedTest
 	@EnumSource(Databases.Vendor.class)
 	void plaintextQueuedByAnOlderVersionIsSealedAndStillSent(Databases.Vendor vendor) throws Exception {
-		int port = freePort();
+		int port = FreePorts.take();
 		MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
 		MailProperties properties = new MailProperties("127.0.0.1", port, null, null, "ferry@ferry.test", false,
 				Duration.ofMinutes(1), 3);
@@ -209,15 +207,6 @@ class MailOutboxTests {
 		sender.getJavaMailProperties().put("mail.smtp.connectiontimeout", "2000");
 		sender.getJavaMailProperties().put("mail.smtp.timeout", "5000");
 		return sender;
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

@@ -3,7 +3,6 @@ package dev.ferry.scan;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +12,7 @@ import java.util.UUID;
 import dev.ferry.files.FileScans;
 import dev.ferry.files.ScanStatus;
 import dev.ferry.jobs.OneTimeJob;
+import dev.ferry.testing.FreePorts;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,10 +60,7 @@ class ScanUnavailableTests {
 	}
 
 	private static ScanProperties properties(ScanProperties.Unavailable unavailable) throws IOException {
-		int closedPort;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			closedPort = socket.getLocalPort();
-		}
+		int closedPort = FreePorts.take();
 		return new ScanProperties("tcp://127.0.0.1:" + closedPort, unavailable, Duration.ofSeconds(2), 2,
 				Duration.ofSeconds(5));
 	}

@@ -2,7 +2,6 @@ package dev.ferry.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -235,7 +234,7 @@ public final class FerryProcess implements AutoCloseable {
 		 */
 		public FerryProcess launch() throws IOException {
 			Map<String, String> settings = new LinkedHashMap<>(this.environment);
-			settings.putIfAbsent("FERRY_PORT", Integer.toString(freePort()));
+			settings.putIfAbsent("FERRY_PORT", Integer.toString(FreePorts.take()));
 			if (!settings.containsKey("FERRY_DATA_DIR")) {
 				settings.put("FERRY_DATA_DIR", Files.createTempDirectory("ferry-process").resolve("data").toString());
 			}
@@ -275,13 +274,6 @@ public final class FerryProcess implements AutoCloseable {
 			return server;
 		}
 
-	}
-
-	/** A port nothing listens on now, for a node or a balancer to take. */
-	public static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

@@ -1,8 +1,6 @@
 package dev.ferry.testing;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,7 +36,7 @@ public final class OwnPostgres implements AutoCloseable {
 				.orElseThrow(() -> new AssertionError("PostgreSQL is needed (bin/test-services installs it)"));
 			Path data = Files.createTempDirectory("ferry-own-pg-");
 			run("chown", "postgres", data.toString());
-			OwnPostgres postgres = new OwnPostgres(bin, data.resolve("cluster"), freePort());
+			OwnPostgres postgres = new OwnPostgres(bin, data.resolve("cluster"), FreePorts.take());
 			postgres.asPostgres(bin.resolve("initdb").toString(), "-D", postgres.data.toString(), "-U", "ferry",
 					"--auth=trust", "-E", "UTF8", "--no-locale");
 			postgres.start();
@@ -84,15 +82,6 @@ public final class OwnPostgres implements AutoCloseable {
 		Curl.Result result = Curl.run(List.of(command));
 		if (result.exitCode() != 0) {
 			throw new AssertionError(String.join(" ", command) + " failed: " + result.output());
-		}
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 

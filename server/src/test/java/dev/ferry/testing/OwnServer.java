@@ -2,7 +2,6 @@ package dev.ferry.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -41,14 +40,7 @@ public final class OwnServer {
 
 	/** A real SMTP server on a free loopback port, stopped when the JVM ends. */
 	public static GreenMail startMail() {
-		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		GreenMail mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		GreenMail mail = new GreenMail(new ServerSetup(FreePorts.take(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 		mail.start();
 		Runtime.getRuntime().addShutdownHook(new Thread(mail::stop));
 		return mail;

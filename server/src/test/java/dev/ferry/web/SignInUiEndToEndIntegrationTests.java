@@ -3,7 +3,6 @@ package dev.ferry.web;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -15,10 +14,10 @@ import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.ferry.FerryApplication;
 import dev.ferry.testing.Api;
 import dev.ferry.testing.BrowserRun;
+import dev.ferry.testing.FreePorts;
 import dev.ferry.testing.IntegrationTest;
 import dev.ferry.testing.OwnServer;
 import jakarta.mail.Address;
@@ -52,13 +51,13 @@ class SignInUiEndToEndIntegrationTests {
 
 	private static final MockOAuth2Server IDP = startProvider();
 
-	private static final GreenMail MAIL = startMail();
+	private static final GreenMail MAIL = OwnServer.startMail();
 
 	/**
 	 * Known before the server starts, so the public URL can name it: the provider's
 	 * redirect and the passkeys' relying party both need the host name localhost.
 	 */
-	private static final int PORT = freePort();
+	private static final int PORT = FreePorts.take();
 
 	private static final Pattern RESET_LINK = Pattern
 		.compile("(http://localhost:\\d+/reset-password#token=[A-Za-z0-9_-]+)");
@@ -146,22 +145,6 @@ class SignInUiEndToEndIntegrationTests {
 		}
 		Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown));
 		return server;
-	}
-
-	private static GreenMail startMail() {
-		GreenMail mail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-		mail.start();
-		Runtime.getRuntime().addShutdownHook(new Thread(mail::stop));
-		return mail;
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

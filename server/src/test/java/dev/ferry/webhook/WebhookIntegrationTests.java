@@ -1,8 +1,5 @@
 package dev.ferry.webhook;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
@@ -10,7 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.ferry.testing.Api;
 import dev.ferry.testing.ContentSafetyTest;
 import dev.ferry.testing.Curl;
@@ -41,7 +37,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WebhookIntegrationTests {
 
-	static final GreenMail MAIL = startMail();
+	static final GreenMail MAIL = OwnServer.startMail();
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
@@ -302,20 +298,6 @@ class WebhookIntegrationTests {
 			}
 		}
 		return count;
-	}
-
-	private static GreenMail startMail() {
-		int free;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			free = socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		GreenMail mail = new GreenMail(new ServerSetup(free, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-		mail.start();
-		Runtime.getRuntime().addShutdownHook(new Thread(mail::stop));
-		return mail;
 	}
 
 }
