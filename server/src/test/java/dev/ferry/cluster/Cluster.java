@@ -54,7 +54,7 @@ public final class Cluster implements AutoCloseable {
 	}
 
 	static Cluster start() throws IOException {
-		String redis = requiredEnv("FERRY_TEST_REDIS_URL");
+		String redis = redisOfThisJvm();
 		Cluster cluster = new Cluster(Files.createTempDirectory("ferry-cluster-"), Databases.createPostgresDatabase());
 		try {
 			for (int i = 0; i < NODES; i++) {
@@ -188,7 +188,7 @@ public final class Cluster implements AutoCloseable {
 	 */
 	public synchronized void killAndRestart(int node) throws InterruptedException {
 		nodes[node].kill();
-		String redis = requiredEnv("FERRY_TEST_REDIS_URL");
+		String redis = redisOfThisJvm();
 		restarts.add(CompletableFuture.runAsync(() -> startNode(node, redis)));
 	}
 
@@ -247,6 +247,17 @@ public final class Cluster implements AutoCloseable {
 			}
 			throw ex;
 		}
+	}
+
+	/**
+	 * The shared Redis, in a database of this test JVM's own ({@code ferry.test.fork},
+	 * set by Surefire per fork): the suite runs in two JVMs, each may start a cluster,
+	 * and two clusters counting sign-ins and requests from 127.0.0.1 in the same keys
+	 * would run into each other's rate limits.
+	 */
+	private static String redisOfThisJvm() {
+		return requiredEnv("FERRY_TEST_REDIS_URL").replaceFirst("/\\d*$", "") + "/"
+				+ Integer.getInteger("ferry.test.fork", 0);
 	}
 
 	static String requiredEnv(String name) {
