@@ -27,8 +27,9 @@ import org.springframework.test.context.MergedContextConfiguration;
  * {@code share} tests put half of the test JVM's CPU samples in Argon2. The hashes keep
  * the production format ({@code {argon2}$argon2id$...}) and bcrypt stays accepted, so
  * every path that hashes or verifies still runs; {@code PasswordConfigurationTests} pins
- * the production cost. Child servers started from the jar ({@link FerryProcess}) keep the
- * production encoder. Registered in {@code META-INF/spring.factories}.
+ * the production cost. Child servers ({@link FerryProcess}) run the application's
+ * {@code main}, not a test context, and keep the production encoder. Registered in
+ * {@code META-INF/spring.factories}.
  */
 public final class CheapPasswordHashing implements ContextCustomizerFactory {
 
