@@ -38,6 +38,8 @@ public final class Cluster implements AutoCloseable {
 
 	private final String databaseUrl;
 
+	private final String redisUrl = redisOfThisJvm();
+
 	private final String bucket = S3TestServer.newBucket("cluster");
 
 	private final int[] ports = new int[NODES];
@@ -54,7 +56,6 @@ public final class Cluster implements AutoCloseable {
 	}
 
 	static Cluster start() throws IOException {
-		String redis = redisOfThisJvm();
 		Cluster cluster = new Cluster(Files.createTempDirectory("ferry-cluster-"), Databases.createPostgresDatabase());
 		try {
 			for (int i = 0; i < NODES; i++) {
@@ -62,11 +63,11 @@ public final class Cluster implements AutoCloseable {
 			}
 			// The first node creates the keyset, the schema and the administrator; the
 			// others then start together.
-			cluster.startNode(0, redis);
+			cluster.startNode(0);
 			List<CompletableFuture<Void>> others = new ArrayList<>();
 			for (int i = 1; i < NODES; i++) {
 				int node = i;
-				others.add(CompletableFuture.runAsync(() -> cluster.startNode(node, redis)));
+				others.add(CompletableFuture.runAsync(() -> cluster.startNode(node)));
 			}
 			others.forEach(Cluster::join);
 			for (Balancer.Kind kind : Balancer.Kind.values()) {
@@ -90,12 +91,12 @@ public final class Cluster implements AutoCloseable {
 				"FERRY_S3_PATH_STYLE", "true");
 	}
 
-	private Map<String, String> environment(int node, String redis) {
+	private Map<String, String> environment(int node) {
 		Map<String, String> environment = new HashMap<>(sharedStorage());
 		environment.put("FERRY_DB_URL", databaseUrl);
 		environment.put("FERRY_DB_USER", Databases.postgresUser());
 		environment.put("FERRY_KEYSET_FILE", dir.resolve("keys").resolve("kek.json").toString());
-		environment.put("FERRY_REDIS_URL", redis);
+		environment.put("FERRY_REDIS_URL", redisUrl);
 		environment.put("FERRY_NODE_NAME", name(node));
 		// Every node sweeps every second, so the nodes race for each ended transfer.
 		environment.put("FERRY_SHARE_SWEEP_INTERVAL", "1s");
@@ -114,13 +115,13 @@ public final class Cluster implements AutoCloseable {
 		return environment;
 	}
 
-	private void startNode(int node, String redis) {
+	private void startNode(int node) {
 		try {
 			nodes[node] = FerryProcess.fromTestClasspath()
 				.dataDir(dir.resolve(name(node)))
 				.log(dir.resolve(name(node) + ".log"))
 				.env("FERRY_PORT", String.valueOf(ports[node]))
-				.env(environment(node, redis))
+				.env(environment(node))
 				.start();
 		}
 		catch (IOException ex) {
@@ -188,8 +189,7 @@ public final class Cluster implements AutoCloseable {
 	 */
 	public synchronized void killAndRestart(int node) throws InterruptedException {
 		nodes[node].kill();
-		String redis = redisOfThisJvm();
-		restarts.add(CompletableFuture.runAsync(() -> startNode(node, redis)));
+		restarts.add(CompletableFuture.runAsync(() -> startNode(node)));
 	}
 
 	/** Waits until every killed node answers again. */

@@ -18,7 +18,11 @@ class PasswordConfiguration {
 	 */
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		Argon2PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
+		return acceptingBcrypt(new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2));
+	}
+
+	/** New hashes by {@code argon2}, with the formats the server accepts. */
+	static PasswordEncoder acceptingBcrypt(Argon2PasswordEncoder argon2) {
 		return new DelegatingPasswordEncoder("argon2", Map.of("argon2", argon2, "bcrypt", new BCryptPasswordEncoder()));
 	}
 

@@ -1,15 +1,12 @@
-package dev.ferry.testing;
+package dev.ferry.auth.password;
 
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
@@ -25,11 +22,11 @@ import org.springframework.test.context.MergedContextConfiguration;
  * tens of milliseconds of CPU, and the suite signs in, creates accounts and unlocks
  * password-protected links thousands of times: a profile of the {@code auth} and
  * {@code share} tests put half of the test JVM's CPU samples in Argon2. The hashes keep
- * the production format ({@code {argon2}$argon2id$...}) and bcrypt stays accepted, so
- * every path that hashes or verifies still runs; {@code PasswordConfigurationTests} pins
- * the production cost. Child servers ({@link FerryProcess}) run the application's
- * {@code main}, not a test context, and keep the production encoder. Registered in
- * {@code META-INF/spring.factories}.
+ * the production format ({@code {argon2}$argon2id$...}) and accept the same formats
+ * ({@link PasswordConfiguration#acceptingBcrypt}), so every path that hashes or verifies
+ * still runs; {@code PasswordConfigurationTests} pins the production cost. Child servers
+ * ({@code FerryProcess}) run the application's {@code main}, not a test context, and keep
+ * the production encoder. Registered in {@code META-INF/spring.factories}.
  */
 public final class CheapPasswordHashing implements ContextCustomizerFactory {
 
@@ -63,8 +60,7 @@ public final class CheapPasswordHashing implements ContextCustomizerFactory {
 	}
 
 	private static PasswordEncoder cheapEncoder() {
-		Argon2PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, 1, 16, 1);
-		return new DelegatingPasswordEncoder("argon2", Map.of("argon2", argon2, "bcrypt", new BCryptPasswordEncoder()));
+		return PasswordConfiguration.acceptingBcrypt(new Argon2PasswordEncoder(16, 32, 1, 16, 1));
 	}
 
 }
