@@ -26,5 +26,8 @@ export default defineConfig({
     setupFiles: ['src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
+    // Vitest leaves one core free by default, which on a two-core CI machine means one
+    // worker: 63 s instead of 41 s for the suite, while nothing else runs beside it.
+    maxWorkers: '100%',
   },
 })
