@@ -65,12 +65,13 @@ public final class FerryProcess implements AutoCloseable {
 	}
 
 	/**
-	 * {@code dev.ferry.FerryApplication} from this JVM's (Surefire's) test class path.
+	 * {@code dev.ferry.FerryApplication} from this JVM's (Surefire's) test class path,
+	 * with the class archive all such children share ({@link FerryProcessClassArchive}).
 	 */
 	public static Launch fromTestClasspath() {
 		String surefire = System.getProperty("surefire.test.class.path");
 		String classpath = (surefire != null && !surefire.isBlank()) ? surefire : System.getProperty("java.class.path");
-		return new Launch(List.of("-cp", classpath, "dev.ferry.FerryApplication"));
+		return new Launch(FerryProcessClassArchive.launchArguments(classpath, "dev.ferry.FerryApplication"));
 	}
 
 	/** The built, runnable server jar. */
@@ -175,7 +176,7 @@ public final class FerryProcess implements AutoCloseable {
 
 		private Path log;
 
-		private Launch(List<String> target) {
+		Launch(List<String> target) {
 			this.target = target;
 			this.environment.put("FERRY_BIND", "127.0.0.1");
 			this.environment.put("FERRY_ADMIN_EMAIL", ADMIN_EMAIL);
