@@ -1,4 +1,4 @@
-import { api, serverDate, type TokenResponse } from './client'
+import { api, type TokenResponse } from './client'
 import type { Me, UserInfo } from './types'
 import { getAssertion, type RequestOptionsJSON } from './webauthn'
 
@@ -15,20 +15,22 @@ export interface MfaChallenge {
  * JS. Answers the second-factor challenge when the account has one, else null.
  */
 export async function signIn(email: string, password: string): Promise<MfaChallenge | null> {
+  const sentAt = api.time()
   const response = await api.send('/api/v1/auth/login', { json: { email, password, use_cookie: true }, auth: false })
   const result = (await response.json()) as TokenResponse | MfaChallenge
   if ('mfa_required' in result) return result
-  api.acceptTokens(result, serverDate(response))
+  api.acceptTokens(result, sentAt)
   return null
 }
 
 /** The second step: a code from the authenticator app, or a recovery code. */
 export async function finishSignIn(mfaToken: string, code: string): Promise<void> {
+  const sentAt = api.time()
   const response = await api.send('/api/v1/auth/login/mfa', {
     json: { mfa_token: mfaToken, code, use_cookie: true },
     auth: false,
   })
-  api.acceptTokens((await response.json()) as TokenResponse, serverDate(response))
+  api.acceptTokens((await response.json()) as TokenResponse, sentAt)
 }
 
 export function fetchMe(): Promise<Me> {
@@ -99,11 +101,12 @@ export async function signInWithPasskey(mfaToken?: string): Promise<void> {
     auth: false,
   })
   const credential = await getAssertion(options)
+  const sentAt = api.time()
   const response = await api.send('/api/v1/auth/passkeys/login', {
     json: mfaToken ? { credential, mfa_token: mfaToken, use_cookie: true } : { credential, use_cookie: true },
     auth: false,
   })
-  api.acceptTokens((await response.json()) as TokenResponse, serverDate(response))
+  api.acceptTokens((await response.json()) as TokenResponse, sentAt)
 }
 
 /** Mails a reset link when the address has an account; the server never says whether it does. */

@@ -193,20 +193,22 @@ describe('ApiClient', () => {
 describe('ApiClient session state', () => {
   const restricted = (extra: Partial<TokenResponse>): TokenResponse => ({ ...tokens('t1'), ...extra })
 
-  it('learns the idle timeout from the deadline the server answers, measured on its own clock', () => {
+  it('takes the idle timeout the server answers and counts it on its own clock', () => {
     let now = 1_000_000
     const { api } = client(
       () => json({}),
       () => now,
     )
-    // The browser clock is ten minutes behind the server's.
-    const serverNow = now + 600_000
+    // The browser clock is ten minutes behind the server's deadline, and the timeout says 70 s exactly.
     api.acceptTokens(
-      restricted({ idle_expires_at: new Date(serverNow + 30 * 60_000 + 300).toISOString() }),
-      serverNow - 300,
+      restricted({ idle_expires_at: new Date(now + 600_000 + 69_400).toISOString(), idle_timeout_seconds: 70 }),
     )
+    expect(api.idleTimeout).toBe(70_000)
+    expect(api.idleDeadline).toBe(now + 70_000)
+    // Counted from when the request left, not from the answer: never later than the server's deadline.
+    api.acceptTokens(restricted({ idle_timeout_seconds: 30 * 60 }), now - 400)
     expect(api.idleTimeout).toBe(30 * 60_000)
-    expect(api.idleDeadline).toBe(now + 30 * 60_000)
+    expect(api.idleDeadline).toBe(now - 400 + 30 * 60_000)
     now += 1000
     api.acceptTokens(tokens('t2'))
     expect(api.idleDeadline).toBeNull()
@@ -218,7 +220,7 @@ describe('ApiClient session state', () => {
       () => json({ ok: true }),
       () => now,
     )
-    api.acceptTokens(restricted({ idle_expires_at: new Date(now + 30 * 60_000).toISOString() }))
+    api.acceptTokens(restricted({ idle_timeout_seconds: 30 * 60 }))
     const changes: (number | null)[] = []
     api.onStateChange(() => changes.push(api.idleDeadline))
     now += 30_000
@@ -237,7 +239,7 @@ describe('ApiClient session state', () => {
       (url) => (url === REFRESH_PATH ? json({ title: 'Unauthorized' }, 401) : json({ title: 'Unauthorized' }, 401)),
       () => now,
     )
-    api.acceptTokens(restricted({ idle_expires_at: new Date(now + 120_000).toISOString() }))
+    api.acceptTokens(restricted({ idle_timeout_seconds: 120 }))
     now += 100_000
     await expect(api.request('/api/v1/files')).rejects.toBeInstanceOf(ApiError)
     expect(api.signedIn).toBe(false)

@@ -44,7 +44,7 @@ export class ApiError extends Error {
   }
 }
 
-/** `idle_expires_at`, for browser sessions: when the session ends unless used before. */
+/** `idle_timeout_seconds`, for browser sessions: how long the session lives unused. */
 export type TokenResponse = Received<Schemas['TokenResponse'], 'access_token' | 'token_type' | 'expires_in'>
 
 /** What a restricted session must do before anything else works. */
@@ -149,11 +149,16 @@ export class ApiClient {
     return () => this.stateListeners.delete(listener)
   }
 
+  /** This client's clock, for {@link acceptTokens}'s `sentAt`. */
+  time(): number {
+    return this.now()
+  }
+
   /**
-   * {@code serverNow} is the server's clock when it answered (its Date header), so a
-   * browser clock that is minutes off still gets the idle deadline right.
+   * `sentAt` is when the request that answered `tokens` left: the server noted the session's
+   * use after that, so a deadline counted from it is never later than the server's.
    */
-  acceptTokens(tokens: TokenResponse, serverNow?: number): void {
+  acceptTokens(tokens: TokenResponse, sentAt?: number): void {
     const wasSignedIn = this.signedIn
     const now = this.now()
     this.accessToken = tokens.access_token
@@ -163,12 +168,10 @@ export class ApiClient {
       : tokens.password_change_required
         ? 'password-change'
         : null
-    if (tokens.idle_expires_at) {
-      // The session was used just now, so what remains is the whole timeout; a Date header
-      // is cut to the second, hence the half second back before rounding.
-      const remaining = Date.parse(tokens.idle_expires_at) - (serverNow === undefined ? now : serverNow + 500)
-      this.idleTimeoutMs = Math.max(1000, Math.round(remaining / 1000) * 1000)
-      this.idleDeadlineValue = now + this.idleTimeoutMs
+    if (tokens.idle_timeout_seconds) {
+      // Counted on this browser's clock, so one minutes off still gets the deadline right.
+      this.idleTimeoutMs = tokens.idle_timeout_seconds * 1000
+      this.idleDeadlineValue = (sentAt ?? now) + this.idleTimeoutMs
     } else {
       this.idleTimeoutMs = null
       this.idleDeadlineValue = null
@@ -231,6 +234,7 @@ export class ApiClient {
       return null
     }
     let response: Response
+    const sentAt = this.now()
     try {
       response = await this.fetchFn(REFRESH_PATH, {
         method: 'POST',
@@ -245,7 +249,7 @@ export class ApiClient {
       this.forget()
       return null
     }
-    this.acceptTokens((await response.json()) as TokenResponse, serverDate(response))
+    this.acceptTokens((await response.json()) as TokenResponse, sentAt)
     return this.accessToken
   }
 
@@ -315,12 +319,6 @@ export class ApiClient {
 }
 
 /** The server's clock from a response's Date header, when it has one. */
-export function serverDate(response: Response): number | undefined {
-  const date = response.headers.get('Date')
-  const parsed = date ? Date.parse(date) : NaN
-  return Number.isNaN(parsed) ? undefined : parsed
-}
-
 async function toError(response: Response): Promise<ApiError> {
   let problem: Problem = { status: response.status }
   try {

@@ -122,10 +122,14 @@ describe('SignInPage', () => {
     ])
   })
 
-  it('measures the idle deadline of a passkey sign-in on the server clock, like a password sign-in', async () => {
-    // The server's clock runs an hour behind this browser's; the session idles out 30 minutes after its Date.
+  it('takes the idle timeout of a passkey sign-in from the answer, like a password sign-in', async () => {
+    // The server's clock runs an hour behind this browser's, which the timeout does not depend on.
     const serverNow = Math.floor((Date.now() - 3_600_000) / 1000) * 1000
-    const idle = { ...TOKENS, idle_expires_at: new Date(serverNow + 30 * 60_000).toISOString() }
+    const idle = {
+      ...TOKENS,
+      idle_expires_at: new Date(serverNow + 30 * 60_000).toISOString(),
+      idle_timeout_seconds: 30 * 60,
+    }
     fakeServer({
       '/api/v1/auth/passkeys/login/options': respond(200, { challenge: 'AQID' }),
       '/api/v1/auth/passkeys/login': respond(200, idle, { Date: new Date(serverNow).toUTCString() }),

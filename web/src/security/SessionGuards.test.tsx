@@ -129,7 +129,13 @@ describe('idle sign-out', () => {
     const idleFor = 2 * 60_000
     const calls = serve((url) => {
       if (url === '/api/v1/auth/refresh')
-        return respond(200, tokens({ idle_expires_at: new Date(Date.now() + idleFor).toISOString() }))
+        return respond(
+          200,
+          tokens({
+            idle_expires_at: new Date(Date.now() + idleFor).toISOString(),
+            idle_timeout_seconds: idleFor / 1000,
+          }),
+        )
       if (url === '/api/v1/auth/logout') return respond(204)
       return undefined
     })

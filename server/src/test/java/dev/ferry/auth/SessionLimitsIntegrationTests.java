@@ -21,6 +21,7 @@ class SessionLimitsIntegrationTests extends TimeTravelTest {
 		Browser browser = browserLogin(register("idle-out-" + UUID.randomUUID() + "@ferry.test"));
 		assertThat(Instant.parse(browser.login().json().get("idle_expires_at").asString()))
 			.isEqualTo(clock.instant().truncatedTo(ChronoUnit.MILLIS).plus(Duration.ofMinutes(30)));
+		assertThat(browser.login().json().get("idle_timeout_seconds").asLong()).isEqualTo(1800);
 
 		clock.advance(Duration.ofMinutes(31));
 
@@ -50,6 +51,7 @@ class SessionLimitsIntegrationTests extends TimeTravelTest {
 		String email = register("max-age-" + UUID.randomUUID() + "@ferry.test");
 		Api.Response login = api.post("/api/v1/auth/login", Map.of("email", email, "password", PASSWORD), null);
 		assertThat(login.json().has("idle_expires_at")).as("API sessions have no idle timeout").isFalse();
+		assertThat(login.json().has("idle_timeout_seconds")).isFalse();
 		String refresh = login.json().get("refresh_token").asString();
 
 		clock.advance(Duration.ofDays(20));
