@@ -32,6 +32,7 @@ import dev.ferry.testing.Api;
 import dev.ferry.testing.FerryProcess;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -356,6 +357,12 @@ class ClusterIntegrationTests {
 				.start();
 			assertThat(npm.waitFor(300, TimeUnit.SECONDS) && npm.exitValue() == 0).as("npm ci in %s", JS).isTrue();
 		}
+	}
+
+	/** Webhook deliveries on the same three nodes ({@link ClusterWebhooks}). */
+	@Nested
+	class Webhooks extends ClusterWebhooks {
+
 	}
 
 	@FunctionalInterface

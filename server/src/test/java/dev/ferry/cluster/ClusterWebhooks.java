@@ -29,9 +29,14 @@ import static org.awaitility.Awaitility.await;
  * reference verifier; a delivery that keeps failing is tried
  * {@code FERRY_WEBHOOKS_MAX_ATTEMPTS} (3) times, across the nodes together, then failed
  * once.
+ *
+ * <p>
+ * Run as {@code ClusterIntegrationTests.Webhooks}, not as a class of its own: Surefire
+ * hands classes to the two test JVMs one at a time, so two cluster classes ran side by
+ * side in both and each JVM started its own three nodes.
  */
 @ExtendWith(ClusterExtension.class)
-class ClusterWebhookIntegrationTests {
+abstract class ClusterWebhooks {
 
 	private static Cluster cluster;
 
