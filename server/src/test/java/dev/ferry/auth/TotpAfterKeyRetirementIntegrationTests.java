@@ -25,9 +25,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * authenticator app still signs in with password and TOTP code. It runs beside the other
  * classes (junit-platform.properties): its servers are its own, and while they start the
  * test JVM waits.
+ *
+ * <p>
+ * Runs as {@code WaitingIntegrationTests.TotpAfterKeyRetirement}, beside the other
+ * classes that wait.
  */
 @Execution(ExecutionMode.CONCURRENT)
-class TotpAfterKeyRetirementIntegrationTests {
+public abstract class TotpAfterKeyRetirementIntegrationTests {
 
 	@TempDir
 	Path dataDir;

@@ -34,9 +34,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * wiped; restored with {@code pg_restore} into a new database; the file downloads whole.
  * It runs beside the other classes (junit-platform.properties): its node, databases and
  * blobs are its own (not the cluster's), and while the node starts the test JVM waits.
+ *
+ * <p>
+ * Runs as {@code WaitingIntegrationTests.BackupRestore}, beside the other classes that
+ * wait.
  */
 @Execution(ExecutionMode.CONCURRENT)
-class BackupRestoreIntegrationTests {
+public abstract class BackupRestoreIntegrationTests {
 
 	@TempDir
 	Path dir;

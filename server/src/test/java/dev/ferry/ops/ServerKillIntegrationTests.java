@@ -44,9 +44,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * whole sequence keeps the number of server starts, and so the test's time, down. It runs
  * beside the other classes (junit-platform.properties): its servers are its own, and
  * while they start the test JVM waits.
+ *
+ * <p>
+ * Runs as {@code WaitingIntegrationTests.ServerKill}, beside the other classes that wait.
  */
 @Execution(ExecutionMode.CONCURRENT)
-class ServerKillIntegrationTests {
+public abstract class ServerKillIntegrationTests {
 
 	private static final int MIB = 1024 * 1024;
 

@@ -44,9 +44,13 @@ import static org.awaitility.Awaitility.await;
  * dropped clients wait out the timeout together, so the test waits for it about once. It
  * runs beside the other classes (junit-platform.properties): it mostly waits, on a server
  * of its own.
+ *
+ * <p>
+ * Runs as {@code WaitingIntegrationTests.SlowClients}, beside the other classes that
+ * wait.
  */
 @Execution(ExecutionMode.CONCURRENT)
-class SlowClientsIntegrationTests {
+public abstract class SlowClientsIntegrationTests {
 
 	private static final long MIB = 1024 * 1024;
 

@@ -24,9 +24,13 @@ import static org.awaitility.Awaitility.await;
  * directory, and finishes the upload from the offset the restarted server reports. It
  * runs beside the other classes (junit-platform.properties): its servers are its own, and
  * while they start the test JVM waits.
+ *
+ * <p>
+ * Runs as {@code WaitingIntegrationTests.TusCrashRecovery}, beside the other classes that
+ * wait.
  */
 @Execution(ExecutionMode.CONCURRENT)
-class TusCrashRecoveryIntegrationTests {
+public abstract class TusCrashRecoveryIntegrationTests {
 
 	private static final int MIB = 1024 * 1024;
 

@@ -26,10 +26,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 70 seconds is the shortest timeout whose warning window still tells a warning a minute
  * ahead from one shown at once (10 seconds after the last use, checked from 5). It runs
  * beside the other classes (junit-platform.properties): it mostly waits.
+ *
+ * <p>
+ * Runs as {@code WaitingIntegrationTests.IdleSignOut}, beside the other classes that
+ * wait.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Execution(ExecutionMode.CONCURRENT)
-class IdleSignOutUiEndToEndIntegrationTests {
+public abstract class IdleSignOutUiEndToEndIntegrationTests {
 
 	private static final long IDLE_MS = 70_000;
 
