@@ -13,8 +13,6 @@ import java.util.UUID;
 import dev.ferry.testing.Api;
 import dev.ferry.testing.FerryProcess;
 import dev.ferry.webhook.WebhookReceiver;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -33,25 +31,14 @@ import static org.awaitility.Awaitility.await;
  * <p>
  * Run as {@code ClusterIntegrationTests.Webhooks}, not as a class of its own: Surefire
  * hands classes to the two test JVMs one at a time, so two cluster classes ran side by
- * side in both and each JVM started its own three nodes.
+ * side in both and each JVM started its own three nodes. The enclosing class's
+ * {@code @BeforeEach} waits for every node to be up.
  */
 @ExtendWith(ClusterExtension.class)
 abstract class ClusterWebhooks {
 
-	private static Cluster cluster;
-
-	@BeforeAll
-	static void useTheCluster(Cluster shared) {
-		cluster = shared;
-	}
-
-	@BeforeEach
-	void everyNodeIsUp() {
-		cluster.awaitAllNodes();
-	}
-
 	@Test
-	void eachEventIsDeliveredOnceAcrossNodes() throws Exception {
+	void eachEventIsDeliveredOnceAcrossNodes(Cluster cluster) throws Exception {
 		Api api = new Api(cluster.balancer(Balancer.Kind.NGINX).base());
 		String token = api.login(FerryProcess.ADMIN_EMAIL, FerryProcess.ADMIN_PASSWORD);
 		try (WebhookReceiver receiver = new WebhookReceiver()) {
@@ -77,7 +64,7 @@ abstract class ClusterWebhooks {
 	}
 
 	@Test
-	void aFailingDeliveryIsRetriedThenGivenUpOnce() throws Exception {
+	void aFailingDeliveryIsRetriedThenGivenUpOnce(Cluster cluster) throws Exception {
 		Api api = new Api(cluster.balancer(Balancer.Kind.HAPROXY).base());
 		String token = api.login(FerryProcess.ADMIN_EMAIL, FerryProcess.ADMIN_PASSWORD);
 		try (WebhookReceiver receiver = new WebhookReceiver()) {
