@@ -33,6 +33,8 @@ public final class FerryProcess implements AutoCloseable {
 
 	public static final String ADMIN_PASSWORD = "process-admin-password-for-tests";
 
+	static final String SERVER_MAIN = "dev.ferry.FerryApplication";
+
 	private static final Duration STARTUP = Duration.ofMinutes(5);
 
 	/**
@@ -69,9 +71,13 @@ public final class FerryProcess implements AutoCloseable {
 	 * with the class archive all such children share ({@link FerryProcessClassArchive}).
 	 */
 	public static Launch fromTestClasspath() {
+		return new Launch(FerryProcessClassArchive.launchArguments(testClasspath(), SERVER_MAIN));
+	}
+
+	/** This JVM's test class path: Surefire's, else the JVM's own. */
+	static String testClasspath() {
 		String surefire = System.getProperty("surefire.test.class.path");
-		String classpath = (surefire != null && !surefire.isBlank()) ? surefire : System.getProperty("java.class.path");
-		return new Launch(FerryProcessClassArchive.launchArguments(classpath, "dev.ferry.FerryApplication"));
+		return (surefire != null && !surefire.isBlank()) ? surefire : System.getProperty("java.class.path");
 	}
 
 	/** The built, runnable server jar. */

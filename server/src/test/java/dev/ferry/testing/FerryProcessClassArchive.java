@@ -42,9 +42,6 @@ final class FerryProcessClassArchive {
 
 	private static final Path ROOT = Path.of("target", "ferry-process-cds");
 
-	/** What the training start runs, whatever the launch asking for the archive runs. */
-	private static final String SERVER = "dev.ferry.FerryApplication";
-
 	private static List<String> prepared;
 
 	private FerryProcessClassArchive() {
@@ -105,7 +102,7 @@ final class FerryProcessClassArchive {
 		Path unfinished = archive.resolveSibling("classes.jsa.part");
 		Files.deleteIfExists(unfinished);
 		List<String> target = List.of("-XX:ArchiveClassesAtExit=" + unfinished.toAbsolutePath(), "-Xlog:cds=off", "-cp",
-				packed, SERVER);
+				packed, FerryProcess.SERVER_MAIN);
 		boolean ready = false;
 		try {
 			new FerryProcess.Launch(target).start().close();

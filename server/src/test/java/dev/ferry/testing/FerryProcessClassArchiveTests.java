@@ -20,8 +20,8 @@ class FerryProcessClassArchiveTests {
 
 	@Test
 	void childServersLoadTheServerClassesFromTheSharedArchive() throws IOException, InterruptedException {
-		String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-		List<String> arguments = FerryProcessClassArchive.launchArguments(classpath, LoadServerClass.class.getName());
+		List<String> arguments = FerryProcessClassArchive.launchArguments(FerryProcess.testClasspath(),
+				LoadServerClass.class.getName());
 		assertThat(arguments.get(0)).startsWith("-XX:SharedArchiveFile=");
 
 		List<String> command = new ArrayList<>(
@@ -40,7 +40,7 @@ class FerryProcessClassArchiveTests {
 	static final class LoadServerClass {
 
 		public static void main(String[] args) throws ClassNotFoundException {
-			Class.forName("dev.ferry.FerryApplication");
+			Class.forName(FerryProcess.SERVER_MAIN);
 		}
 
 	}
