@@ -35,7 +35,10 @@ import java.util.stream.Stream;
  * of it lives under {@code target/ferry-process-cds/<key>}, the key a hash of the class
  * path and the packed directories' files, so a recompiled class gets a new archive and
  * never a stale one. The test JVMs of one run share it: a file lock lets one of them
- * train while the other waits. When training fails, children start without an archive, as
+ * train while the other waits. A JVM whose class path differs (bin/fuzz's, beside the
+ * suite) gets a key of its own; each JVM holds a shared lock on its key's {@code in-use}
+ * file while it lives, so that clearing out earlier builds' keys never takes the jars
+ * from under a running child. When training fails, children start without an archive, as
  * before; a start never fails because of it.
  */
 final class FerryProcessClassArchive {
@@ -43,6 +46,9 @@ final class FerryProcessClassArchive {
 	private static final Path ROOT = Path.of("target", "ferry-process-cds");
 
 	private static List<String> prepared;
+
+	/** Open for the JVM's life: it carries the shared lock on the key in use. */
+	private static FileChannel inUse;
 
 	private FerryProcessClassArchive() {
 	}
@@ -80,9 +86,12 @@ final class FerryProcessClassArchive {
 		Path archive = directory.resolve("classes.jsa");
 		Path failed = directory.resolve("training-failed");
 		if (!Files.isDirectory(directory)) {
-			removeOtherKeys();
+			removeUnusedKeys(ROOT);
 			Files.createDirectories(directory);
 		}
+		inUse = FileChannel.open(directory.resolve("in-use"), StandardOpenOption.CREATE, StandardOpenOption.READ,
+				StandardOpenOption.WRITE);
+		inUse.lock(0, Long.MAX_VALUE, true);
 		String packed = packDirectories(directory, classpath);
 		if (!Files.exists(archive) && !Files.exists(failed)) {
 			train(archive, failed, packed);
@@ -183,15 +192,27 @@ final class FerryProcessClassArchive {
 		return HexFormat.of().formatHex(digest.digest(), 0, 12);
 	}
 
-	/** Archives of earlier builds: 100 MB each, never used again. */
-	private static void removeOtherKeys() throws IOException {
-		try (Stream<Path> keys = Files.list(ROOT)) {
+	/**
+	 * Archives of earlier builds (100 MB each, never used again), but not one that a
+	 * living JVM holds.
+	 */
+	static void removeUnusedKeys(Path root) throws IOException {
+		try (Stream<Path> keys = Files.list(root)) {
 			for (Path old : keys.filter(Files::isDirectory).toList()) {
-				try (Stream<Path> files = Files.walk(old)) {
-					for (Path file : files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-						Files.deleteIfExists(file);
+				try (FileChannel channel = FileChannel.open(old.resolve("in-use"), StandardOpenOption.CREATE,
+						StandardOpenOption.WRITE); FileLock unused = channel.tryLock()) {
+					if (unused != null) {
+						delete(old);
 					}
 				}
+			}
+		}
+	}
+
+	private static void delete(Path directory) throws IOException {
+		try (Stream<Path> files = Files.walk(directory)) {
+			for (Path file : files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+				Files.deleteIfExists(file);
 			}
 		}
 	}

@@ -1,13 +1,17 @@
 package dev.ferry.testing;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +38,48 @@ class FerryProcessClassArchiveTests {
 
 		assertThat(process.exitValue()).as(output).isZero();
 		assertThat(output).contains("dev.ferry.FerryApplication source: shared objects file (top)");
+	}
+
+	@Test
+	void clearingOutOldKeysSparesOneAnotherJvmHolds(@TempDir Path root) throws IOException, InterruptedException {
+		Path held = Files.createDirectories(root.resolve("held"));
+		Path stale = Files.createDirectories(root.resolve("stale"));
+		Files.writeString(stale.resolve("classes.jsa"), "an earlier build's archive");
+		Process holder = javaRunning(HoldKey.class, held.toString());
+		try {
+			assertThat(new String(holder.getInputStream().readNBytes(5), StandardCharsets.UTF_8)).isEqualTo("held\n");
+
+			FerryProcessClassArchive.removeUnusedKeys(root);
+
+			assertThat(held).isDirectory();
+			assertThat(stale).doesNotExist();
+		}
+		finally {
+			holder.getOutputStream().close();
+			assertThat(holder.waitFor(1, TimeUnit.MINUTES)).isTrue();
+		}
+	}
+
+	private static Process javaRunning(Class<?> main, String argument) throws IOException {
+		return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				FerryProcess.testClasspath(), main.getName(), argument)
+			.redirectError(ProcessBuilder.Redirect.INHERIT)
+			.start();
+	}
+
+	/** Holds a key's in-use lock, as a test JVM does, until its input closes. */
+	static final class HoldKey {
+
+		public static void main(String[] args) throws IOException {
+			try (FileChannel channel = FileChannel.open(Path.of(args[0], "in-use"), StandardOpenOption.CREATE,
+					StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+				channel.lock(0, Long.MAX_VALUE, true);
+				System.out.print("held\n");
+				System.out.flush();
+				System.in.readAllBytes();
+			}
+		}
+
 	}
 
 	/** Loads the server's main class without starting the server. */
