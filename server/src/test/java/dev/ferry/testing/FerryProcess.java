@@ -1,5 +1,6 @@
 package dev.ferry.testing;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -11,12 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import static org.awaitility.Awaitility.await;
 
@@ -74,10 +77,17 @@ public final class FerryProcess implements AutoCloseable {
 		return new Launch(FerryProcessClassArchive.launchArguments(testClasspath(), SERVER_MAIN));
 	}
 
-	/** This JVM's test class path: Surefire's, else the JVM's own. */
+	/**
+	 * This JVM's test class path: Surefire's, else the JVM's own, without empty entries
+	 * (Surefire's ends in one), so that bin/fuzz's JVMs, on the same class path, share
+	 * the suite's class archive instead of training one of their own.
+	 */
 	static String testClasspath() {
 		String surefire = System.getProperty("surefire.test.class.path");
-		return (surefire != null && !surefire.isBlank()) ? surefire : System.getProperty("java.class.path");
+		String classpath = (surefire != null && !surefire.isBlank()) ? surefire : System.getProperty("java.class.path");
+		return Arrays.stream(classpath.split(File.pathSeparator))
+			.filter((entry) -> !entry.isEmpty())
+			.collect(Collectors.joining(File.pathSeparator));
 	}
 
 	/** The built, runnable server jar. */
