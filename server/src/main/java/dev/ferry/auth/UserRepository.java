@@ -37,6 +37,16 @@ public class UserRepository {
 			.update();
 	}
 
+	/**
+	 * Stores a stronger hash of the same password (another algorithm or a higher cost):
+	 * the password's age stays, and a password changed meanwhile is left as it is.
+	 */
+	public boolean rehashPassword(UUID id, String oldHash, String newHash) {
+		return jdbc.sql("UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?")
+			.params(newHash, id.toString(), oldHash)
+			.update() == 1;
+	}
+
 	/** When the password was last set; empty for accounts without one. */
 	public Optional<Instant> passwordChangedAt(UUID id) {
 		return jdbc.sql("SELECT password_changed_at FROM users WHERE id = ? AND password_hash IS NOT NULL")

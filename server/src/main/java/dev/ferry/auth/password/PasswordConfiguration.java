@@ -14,7 +14,8 @@ class PasswordConfiguration {
 
 	/**
 	 * Argon2id for every new hash (OWASP's 19 MiB, 2 iterations, 1 lane profile); bcrypt
-	 * hashes ({@code {bcrypt}...}) are still accepted so accounts can be imported.
+	 * hashes ({@code {bcrypt}...}) are still accepted so accounts can be imported, and
+	 * are replaced at the next sign-in ({@code FirstFactor}), as are cheaper Argon2 ones.
 	 */
 	@Bean
 	PasswordEncoder passwordEncoder() {

@@ -2,6 +2,8 @@ package dev.ferry.auth.session;
 
 import java.util.Optional;
 
+import dev.ferry.audit.AuditEvent;
+import dev.ferry.audit.AuditLog;
 import dev.ferry.auth.AccountSecurityProperties;
 import dev.ferry.auth.ClientInfo;
 import dev.ferry.auth.User;
@@ -16,7 +18,10 @@ import org.springframework.stereotype.Component;
  * The password step of every sign-in (the HTTP login and SFTP): counted by
  * {@link CredentialLimits} before the password is checked, then checked by the directory
  * when one {@link DirectoryPasswords#decides decides} for the account, else against the
- * Ferry password hash. The callers audit the outcome in their own words.
+ * Ferry password hash. The callers audit the outcome in their own words. A hash in an
+ * older format (bcrypt of an imported account) or at a lower cost than today's is
+ * replaced by a new one when the password it checked was right: the only moment the
+ * password is at hand.
  */
 @Component
 public class FirstFactor {
@@ -31,18 +36,21 @@ public class FirstFactor {
 
 	private final ObjectProvider<DirectoryPasswords> directory;
 
+	private final AuditLog audit;
+
 	/**
 	 * Checked against when the account does not exist, so both failures cost the same.
 	 */
 	private final String decoyHash;
 
 	FirstFactor(UserRepository users, PasswordEncoder passwords, CredentialLimits limits,
-			AccountSecurityProperties properties, ObjectProvider<DirectoryPasswords> directory) {
+			AccountSecurityProperties properties, ObjectProvider<DirectoryPasswords> directory, AuditLog audit) {
 		this.users = users;
 		this.passwords = passwords;
 		this.limits = limits;
 		this.properties = properties;
 		this.directory = directory;
+		this.audit = audit;
 		this.decoyHash = passwords.encode(SecureTokens.generate("decoy-"));
 	}
 
@@ -81,7 +89,27 @@ public class FirstFactor {
 		if (found.isEmpty() || !matches) {
 			return Outcome.failed(email, found.orElse(null), found.isEmpty() ? "unknown_account" : "wrong_password");
 		}
+		upgradeHash(found.get(), password);
 		return Outcome.passed(email, found.get(), "password");
+	}
+
+	private void upgradeHash(User user, String password) {
+		String hash = user.passwordHash();
+		if (hash == null || !passwords.upgradeEncoding(hash)) {
+			return;
+		}
+		if (users.rehashPassword(user.id(), hash, passwords.encode(password))) {
+			audit.record(AuditEvent.success("auth.password_rehash")
+				.by(user.auditActor())
+				.object("user", user.id())
+				.detail("from", scheme(hash)));
+		}
+	}
+
+	/** The {@code {id}} prefix of a stored hash, which names its algorithm. */
+	private static String scheme(String hash) {
+		int end = hash.indexOf('}');
+		return (hash.startsWith("{") && end > 0) ? hash.substring(1, end) : "unknown";
 	}
 
 	/**
