@@ -90,6 +90,11 @@ public final class FerryProcess implements AutoCloseable {
 			.collect(Collectors.joining(File.pathSeparator));
 	}
 
+	/** This JVM's own {@code java} launcher, which every child process runs on. */
+	static String java() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
 	/** The built, runnable server jar. */
 	public static Launch fromJar(Path jar) {
 		if (!Files.isRegularFile(jar)) {
@@ -257,7 +262,7 @@ public final class FerryProcess implements AutoCloseable {
 			}
 			Path output = (this.log != null) ? this.log : Path.of(settings.get("FERRY_DATA_DIR") + ".log");
 			List<String> command = new ArrayList<>();
-			command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+			command.add(java());
 			command.addAll(this.runtimeOptions);
 			command.addAll(this.jvmOptions);
 			command.addAll(this.target);

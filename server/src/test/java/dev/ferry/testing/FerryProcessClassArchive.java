@@ -35,11 +35,11 @@ import java.util.stream.Stream;
  * of it lives under {@code target/ferry-process-cds/<key>}, the key a hash of the class
  * path and the packed directories' files, so a recompiled class gets a new archive and
  * never a stale one. The test JVMs of one run share it: a file lock lets one of them
- * train while the other waits. A JVM whose class path differs (bin/fuzz's, beside the
- * suite) gets a key of its own; each JVM holds a shared lock on its key's {@code in-use}
- * file while it lives, so that clearing out earlier builds' keys never takes the jars
- * from under a running child. When training fails, children start without an archive, as
- * before; a start never fails because of it.
+ * train while the other waits, and so do bin/fuzz's JVMs beside them (the same class
+ * path). Each JVM holds a shared lock on its key's {@code in-use} file while it lives, so
+ * that clearing out earlier builds' keys never takes the jars from under a running child
+ * of a JVM whose class path differs. When training fails, children start without an
+ * archive, as before; a start never fails because of it.
  */
 final class FerryProcessClassArchive {
 
@@ -89,9 +89,7 @@ final class FerryProcessClassArchive {
 			removeUnusedKeys(ROOT);
 			Files.createDirectories(directory);
 		}
-		inUse = FileChannel.open(directory.resolve("in-use"), StandardOpenOption.CREATE, StandardOpenOption.READ,
-				StandardOpenOption.WRITE);
-		inUse.lock(0, Long.MAX_VALUE, true);
+		inUse = holdKey(directory);
 		String packed = packDirectories(directory, classpath);
 		if (!Files.exists(archive) && !Files.exists(failed)) {
 			train(archive, failed, packed);
@@ -190,6 +188,17 @@ final class FerryProcessClassArchive {
 			}
 		}
 		return HexFormat.of().formatHex(digest.digest(), 0, 12);
+	}
+
+	/**
+	 * Takes the shared lock that marks {@code directory}'s key as in use; it lasts while
+	 * the returned channel is open.
+	 */
+	static FileChannel holdKey(Path directory) throws IOException {
+		FileChannel channel = FileChannel.open(directory.resolve("in-use"), StandardOpenOption.CREATE,
+				StandardOpenOption.READ, StandardOpenOption.WRITE);
+		channel.lock(0, Long.MAX_VALUE, true);
+		return channel;
 	}
 
 	/**

@@ -5,7 +5,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -28,9 +27,7 @@ class FerryProcessClassArchiveTests {
 				LoadServerClass.class.getName());
 		assertThat(arguments.get(0)).startsWith("-XX:SharedArchiveFile=");
 
-		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xshare:on",
-						"-Xlog:class+load=info"));
+		List<String> command = new ArrayList<>(List.of(FerryProcess.java(), "-Xshare:on", "-Xlog:class+load=info"));
 		command.addAll(arguments);
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -61,8 +58,7 @@ class FerryProcessClassArchiveTests {
 	}
 
 	private static Process javaRunning(Class<?> main, String argument) throws IOException {
-		return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-				FerryProcess.testClasspath(), main.getName(), argument)
+		return new ProcessBuilder(FerryProcess.java(), "-cp", FerryProcess.testClasspath(), main.getName(), argument)
 			.redirectError(ProcessBuilder.Redirect.INHERIT)
 			.start();
 	}
@@ -71,9 +67,7 @@ class FerryProcessClassArchiveTests {
 	static final class HoldKey {
 
 		public static void main(String[] args) throws IOException {
-			try (FileChannel channel = FileChannel.open(Path.of(args[0], "in-use"), StandardOpenOption.CREATE,
-					StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-				channel.lock(0, Long.MAX_VALUE, true);
+			try (FileChannel channel = FerryProcessClassArchive.holdKey(Path.of(args[0]))) {
 				System.out.print("held\n");
 				System.out.flush();
 				System.in.readAllBytes();
