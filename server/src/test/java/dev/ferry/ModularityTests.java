@@ -18,6 +18,7 @@ import com.tngtech.archunit.core.domain.JavaConstructor;
 import dev.ferry.testing.ServerClasses;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.modulith.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
@@ -44,6 +45,22 @@ class ModularityTests {
 	@Test
 	void modulesRespectTheirBoundaries() {
 		modules.verify();
+	}
+
+	/**
+	 * {@link #modulesRespectTheirBoundaries} checks each module's dependencies against
+	 * the list its package declares; a module without one (Modulith's default is open)
+	 * would be allowed anything.
+	 */
+	@Test
+	void everyModuleDeclaresTheModulesItMayUse() throws ClassNotFoundException {
+		for (var module : modules) {
+			String name = module.getBasePackage().getName();
+			ApplicationModule declared = Class.forName(name + ".package-info").getAnnotation(ApplicationModule.class);
+			assertThat(declared).as(name + " has no @ApplicationModule").isNotNull();
+			assertThat(declared.allowedDependencies()).as(name + " declares no allowedDependencies")
+				.doesNotContain(ApplicationModule.OPEN_TOKEN);
+		}
 	}
 
 	/**

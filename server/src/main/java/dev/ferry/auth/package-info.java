@@ -9,4 +9,7 @@
  * {@code password}, {@code mfa}, {@code passkey}, {@code oidc}, {@code apikey} and
  * {@code ticket}.
  */
+@ApplicationModule(allowedDependencies = { "audit", "i18n", "limits", "notify" })
 package dev.ferry.auth;
+
+import org.springframework.modulith.ApplicationModule;

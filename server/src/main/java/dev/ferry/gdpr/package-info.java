@@ -6,7 +6,8 @@
  * few days. Erasure itself lives in the modules that own the data (auth.account, files,
  * audit); this module only destroys its own exports then.
  */
-@ApplicationModule(displayName = "GDPR: data exports")
+@ApplicationModule(displayName = "GDPR: data exports",
+		allowedDependencies = { "audit", "auth", "crypto", "files", "jobs", "notify", "storage" })
 package dev.ferry.gdpr;
 
 import org.springframework.modulith.ApplicationModule;

@@ -5,7 +5,7 @@
  * of languages an account, a recipient or an {@code Accept-Language} header may ask for
  * ({@link dev.ferry.i18n.Languages}).
  */
-@ApplicationModule(displayName = "Server messages")
+@ApplicationModule(displayName = "Server messages", allowedDependencies = {})
 package dev.ferry.i18n;
 
 import org.springframework.modulith.ApplicationModule;

@@ -5,4 +5,7 @@
  * declare {@link dev.ferry.jobs.RecurringJob} and {@link dev.ferry.jobs.OneTimeJob} beans
  * and queue one-time work through {@link dev.ferry.jobs.Jobs}.
  */
+@ApplicationModule(allowedDependencies = {})
 package dev.ferry.jobs;
+
+import org.springframework.modulith.ApplicationModule;

@@ -5,4 +5,7 @@
  * {@code Limit}, {@code Limiter}, {@code Counter}, {@code Refusal}, {@code Usage} and
  * {@code ClientAddress}.
  */
+@ApplicationModule(allowedDependencies = {})
 package dev.ferry.limits;
+
+import org.springframework.modulith.ApplicationModule;

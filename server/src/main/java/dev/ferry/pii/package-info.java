@@ -4,7 +4,7 @@
  * (never the values) become the file's {@code pii_flags}, and an administrator's policy
  * can refuse public share links to flagged files.
  */
-@ApplicationModule(displayName = "PII detection")
+@ApplicationModule(displayName = "PII detection", allowedDependencies = { "audit", "files", "jobs", "upload" })
 package dev.ferry.pii;
 
 import org.springframework.modulith.ApplicationModule;

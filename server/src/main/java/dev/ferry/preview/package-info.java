@@ -5,7 +5,8 @@
  * {@code /api/v1/files/{id}/preview} under the same checks and audit as a download. SVG
  * and HTML are never rendered.
  */
-@ApplicationModule(displayName = "Previews")
+@ApplicationModule(displayName = "Previews",
+		allowedDependencies = { "audit", "auth", "files", "jobs", "storage", "upload" })
 package dev.ferry.preview;
 
 import org.springframework.modulith.ApplicationModule;

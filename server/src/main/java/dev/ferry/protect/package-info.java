@@ -5,7 +5,7 @@
  * address rules, and alerts. Other modules see {@code AccessRules}, {@code AccessGuard},
  * {@code Defender} and {@code ProtectException}.
  */
-@ApplicationModule(displayName = "Protection")
+@ApplicationModule(displayName = "Protection", allowedDependencies = { "audit", "auth", "limits", "notify" })
 package dev.ferry.protect;
 
 import org.springframework.modulith.ApplicationModule;

@@ -3,7 +3,7 @@
  * created and used, deletions, failed access, alerts and policy changes, with the result
  * of verifying the chain; as CSV or as a PDF drawn with PDFBox.
  */
-@ApplicationModule(displayName = "Compliance reports")
+@ApplicationModule(displayName = "Compliance reports", allowedDependencies = { "audit", "auth" })
 package dev.ferry.report;
 
 import org.springframework.modulith.ApplicationModule;

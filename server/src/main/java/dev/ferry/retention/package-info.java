@@ -5,7 +5,7 @@
  * module (crypto-shredded), ended transfers and the download log through share, audit
  * records through the audit module (exported and anchored by a signed checkpoint first).
  */
-@ApplicationModule(displayName = "Retention")
+@ApplicationModule(displayName = "Retention", allowedDependencies = { "audit", "auth", "files", "jobs", "share" })
 package dev.ferry.retention;
 
 import org.springframework.modulith.ApplicationModule;

@@ -6,7 +6,7 @@
  * ({@code scim_users}, {@code scim_groups}) and its status ({@code scim_status}), and
  * answers errors SCIM-shaped rather than as problem+json.
  */
-@ApplicationModule(displayName = "SCIM provisioning")
+@ApplicationModule(displayName = "SCIM provisioning", allowedDependencies = { "audit", "auth", "share" })
 package dev.ferry.scim;
 
 import org.springframework.modulith.ApplicationModule;

@@ -7,4 +7,7 @@
  * (share links, public shares, downloads and {@link dev.ferry.share.link.LinkUnlock}),
  * {@code request} (upload requests) and {@code grant} (grants and groups).
  */
+@ApplicationModule(allowedDependencies = {})
 package dev.ferry.share;
+
+import org.springframework.modulith.ApplicationModule;

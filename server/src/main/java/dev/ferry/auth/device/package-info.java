@@ -5,7 +5,8 @@
  * client's polling receives a session through {@code auth.session}'s
  * {@link dev.ferry.auth.session.SessionService}, narrowed to the scopes it asked for.
  */
-@ApplicationModule(displayName = "Auth: device sign-in")
+@ApplicationModule(displayName = "Auth: device sign-in",
+		allowedDependencies = { "audit", "auth", "auth.session", "crypto", "limits" })
 package dev.ferry.auth.device;
 
 import org.springframework.modulith.ApplicationModule;

@@ -4,7 +4,7 @@
  * to a Ferry role, accounts provisioned on first sign-in ({@code directory_accounts}).
  * Implements {@link dev.ferry.auth.session.DirectoryPasswords}.
  */
-@ApplicationModule(displayName = "Auth: LDAP directory")
+@ApplicationModule(displayName = "Auth: LDAP directory", allowedDependencies = { "audit", "auth", "auth.session" })
 package dev.ferry.auth.ldap;
 
 import org.springframework.modulith.ApplicationModule;

@@ -5,7 +5,8 @@
  * asks for, and scoped {@code fyat_} access tokens that the normal API accepts (see
  * docs/oauth.md).
  */
-@ApplicationModule(displayName = "Auth: OAuth2 provider")
+@ApplicationModule(displayName = "Auth: OAuth2 provider",
+		allowedDependencies = { "audit", "auth", "auth.session", "crypto" })
 package dev.ferry.auth.oauth;
 
 import org.springframework.modulith.ApplicationModule;

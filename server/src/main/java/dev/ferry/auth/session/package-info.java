@@ -9,7 +9,8 @@
  * {@link dev.ferry.auth.session.ProviderSignOut} and
  * {@link dev.ferry.auth.session.ExpiringRecords}, so this module depends on none of them.
  */
-@ApplicationModule(displayName = "Auth: sessions")
+@ApplicationModule(displayName = "Auth: sessions",
+		allowedDependencies = { "audit", "auth", "crypto", "jobs", "limits", "notify" })
 package dev.ferry.auth.session;
 
 import org.springframework.modulith.ApplicationModule;

@@ -5,7 +5,7 @@
  * from fetching a file twice. Other modules use them through
  * {@link dev.ferry.auth.DownloadTickets}.
  */
-@ApplicationModule(displayName = "Auth: download tickets")
+@ApplicationModule(displayName = "Auth: download tickets", allowedDependencies = { "audit", "auth", "crypto" })
 package dev.ferry.auth.ticket;
 
 import org.springframework.modulith.ApplicationModule;

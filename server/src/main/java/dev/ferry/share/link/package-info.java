@@ -4,7 +4,8 @@
  * {@link dev.ferry.share.link.LinkUnlock}, the "unlock a link" object upload requests use
  * too.
  */
-@ApplicationModule(displayName = "Share: links")
+@ApplicationModule(displayName = "Share: links", allowedDependencies = { "audit", "auth", "crypto", "files", "jobs",
+		"limits", "notify", "pii", "preview", "protect", "share", "share.transfer", "watermark" })
 package dev.ferry.share.link;
 
 import org.springframework.modulith.ApplicationModule;
