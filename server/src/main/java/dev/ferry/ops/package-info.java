@@ -1,5 +1,5 @@
 /**
- * Operations: the data directory, health and metrics. The module's table in
+ * Operations: the data directory, the clock, health and metrics. The module's table in
  * docs/architecture.md says what it owns.
  */
 @ApplicationModule(displayName = "Operations", allowedDependencies = {})

@@ -3,44 +3,51 @@ package dev.ferry.notify;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
-import dev.ferry.testing.Api;
-import dev.ferry.testing.FerryProcess;
 import dev.ferry.testing.FreePorts;
-import dev.ferry.testing.IntegrationTest;
 import dev.ferry.testing.OwnServer;
-import org.junit.jupiter.api.BeforeEach;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.search.Search;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Mail is a one-time job: with the SMTP server unreachable, a password-reset mail asked
- * for over HTTP is tried {@code FERRY_MAIL_MAX_ATTEMPTS} times with backoff, then marked
- * failed, and {@code /metrics} shows the failed runs and the given-up execution.
+ * Mail is a one-time job: with the SMTP server unreachable, a queued message is tried
+ * {@code FERRY_MAIL_MAX_ATTEMPTS} times with backoff, then marked failed, and the job
+ * metrics count the failed runs and the given-up execution. The notify module alone, with
+ * the modules it uses (crypto, i18n, jobs) and the database: no web server, no accounts.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES, extraIncludes = { "database", "ops" })
 class MailJobIntegrationTests {
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	Mailer mailer;
 
 	@Autowired
 	JdbcClient jdbc;
 
-	Api api;
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@DynamicPropertySource
-	static void ownServer(DynamicPropertyRegistry registry) throws IOException {
+	static void unreachableSmtp(DynamicPropertyRegistry registry) throws IOException {
 		int closedPort = FreePorts.take();
 		OwnServer.register(registry, "mail-job");
 		registry.add("ferry.mail.host", () -> "127.0.0.1");
@@ -50,21 +57,12 @@ class MailJobIntegrationTests {
 		registry.add("ferry.mail.max-attempts", () -> "3");
 	}
 
-	@BeforeEach
-	void connectClient() {
-		api = new Api("http://127.0.0.1:" + port);
-	}
-
 	@Test
 	void aMailThatCannotBeSentIsRetriedThenMarkedFailedAndCounted() {
-		String admin = api.login(IntegrationTest.ADMIN_EMAIL, IntegrationTest.ADMIN_PASSWORD);
 		String email = "job-" + UUID.randomUUID() + "@ferry.test";
-		assertThat(api
-			.post("/api/v1/admin/users", Map.of("email", email, "password", "mail-job-passphrase-Kq7", "role", "user"),
-					admin)
-			.status()).isEqualTo(201);
-
-		assertThat(api.post("/api/v1/auth/password-reset", Map.of("email", email), null).status()).isEqualTo(202);
+		Boolean queued = transactions.execute(
+				(status) -> mailer.send(email, "account-password-reset", Map.of("url", "https://ferry.test/reset")));
+		assertThat(queued).isTrue();
 
 		await().atMost(Duration.ofSeconds(30)).until(() -> "failed".equals(status(email)));
 		assertThat(jdbc.sql("SELECT attempts FROM mail_outbox WHERE recipient = ?")
@@ -76,12 +74,10 @@ class MailJobIntegrationTests {
 			.query(String.class)
 			.single()).isEqualTo("MailSendException");
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-			String metrics = api.get("/metrics", null).body();
-			assertThat(value(metrics, "dbscheduler_task_completions_total{result=\"failed\",task=\"mail\"}"))
+			assertThat(count(meters.find("dbscheduler_task_completions").tag("task", "mail").tag("result", "failed")))
 				.isEqualTo(3);
-			assertThat(value(metrics, "ferry_jobs_gave_up_total{task=\"mail\"}")).isEqualTo(1);
-			assertThat(value(metrics, "ferry_jobs_scheduled{task=\"mail\"}")).isZero();
-			assertThat(value(metrics, "ferry_jobs_scheduled{task=\"share-sweep\"}")).isEqualTo(1);
+			assertThat(count(meters.find("ferry.jobs.gave.up").tag("task", "mail"))).isEqualTo(1);
+			assertThat(meters.find("ferry.jobs.scheduled").tag("task", "mail").gauge().value()).isZero();
 		});
 	}
 
@@ -93,12 +89,19 @@ class MailJobIntegrationTests {
 			.orElse(null);
 	}
 
-	private static double value(String metrics, String series) {
-		return metrics.lines()
-			.filter((line) -> line.startsWith(series + " "))
-			.mapToDouble((line) -> Double.parseDouble(line.substring(series.length() + 1).trim()))
-			.findFirst()
-			.orElse(-1);
+	private static double count(Search search) {
+		return search.counter() == null ? -1 : search.counter().count();
+	}
+
+	/** Accounts live in another module; no address here has chosen a language. */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class NoAccounts {
+
+		@Bean
+		RecipientLocales recipientLocales() {
+			return (email) -> Optional.empty();
+		}
+
 	}
 
 }
