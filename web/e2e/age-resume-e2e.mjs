@@ -39,6 +39,9 @@ try {
     cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: bytesPerSecond, uploadThroughput: -1 })
 
   await page.goto(url)
+  // The page registers its saving service worker at once; a click while that worker is still
+  // activating (clients.claim) sends the download through it mid-start. A person clicks later.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
   await throttle(3 * 1024 * 1024)
   await page.getByRole('button', { name: `Download ${name}` }).click()
   await page.waitForFunction(() => /Decrypting .*: ([3-9]\d)%/.test(document.body.innerText))
@@ -146,7 +149,10 @@ try {
   log('done')
 } catch (error) {
   await stranger.page.screenshot({ path: join(work, 'age-resume-failure.png'), fullPage: true }).catch(() => {})
+  // What the page showed and threw: the driver test's failure message is all CI keeps.
+  const shown = await stranger.page.evaluate(() => document.body.innerText).catch(() => '(no page)')
   console.error(error)
+  console.error(`page text: ${shown.slice(0, 2000)}\npage errors: ${JSON.stringify(stranger.problems.errors)}`)
   process.exitCode = 1
 } finally {
   await stranger.close()
