@@ -28,4 +28,10 @@ afterEach(async () => {
   const { cleanup } = await import('@testing-library/react')
   cleanup()
   localStorage.clear()
+  // Files share a worker's document and globals (isolate: false in vite.config.ts): what a
+  // test leaves on them goes, so a CSRF cookie one file fakes does not start a session
+  // restore in the next, nor does an Arabic page's dir="rtl" turn the next file's arrow keys.
+  Reflect.deleteProperty(document, 'cookie')
+  Reflect.deleteProperty(navigator, 'credentials')
+  for (const name of document.documentElement.getAttributeNames()) document.documentElement.removeAttribute(name)
 })
