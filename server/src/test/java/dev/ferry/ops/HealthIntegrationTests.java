@@ -62,6 +62,10 @@ class HealthIntegrationTests extends IntegrationTest {
 		assertThat(metrics.contentType()).startsWith("text/plain");
 		assertThat(metrics.body()).contains("# TYPE http_server_requests_seconds histogram")
 			.containsPattern("http_server_requests_seconds_bucket\\{.*uri=\"/api/v1/me\".*le=\"[0-9.]+\"");
+		// The job series docs/operations.md alerts on, under the names Prometheus sees.
+		assertThat(metrics.body())
+			.containsPattern("(?m)^ferry_jobs_scheduled\\{[^}]*task=\"share-sweep\"[^}]*\\} 1(\\.0)?$")
+			.containsPattern("(?m)^ferry_jobs_gave_up_total\\{[^}]*task=\"mail\"[^}]*\\} ");
 	}
 
 	private static void assertUp(Api.Response response) {
