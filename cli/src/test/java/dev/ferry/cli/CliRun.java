@@ -100,10 +100,11 @@ final class CliRun {
 
 	Started start(Map<String, String> env, String... args) {
 		List<String> command = new ArrayList<>();
+		Path jar = Path.of(System.getProperty("ferry.cli.jar", "target/ferry-cli.jar")).toAbsolutePath();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(SHORT_LIVED);
-		command.addAll(List.of("-jar",
-				Path.of(System.getProperty("ferry.cli.jar", "target/ferry-cli.jar")).toAbsolutePath().toString()));
+		command.addAll(CliClassArchive.options(jar, SHORT_LIVED));
+		command.addAll(List.of("-jar", jar.toString()));
 		command.addAll(List.of(args));
 		try {
 			Path out = Files.createTempFile(configHome, "run", ".out");
