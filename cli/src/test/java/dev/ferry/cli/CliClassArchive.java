@@ -54,8 +54,13 @@ final class CliClassArchive {
 	}
 
 	private static void train(Path jar, List<String> jvm, Path archive) throws IOException {
-		Path unfinished = archive.resolveSibling(archive.getFileName() + ".part");
-		Path config = Files.createDirectories(jar.resolveSibling("cli-cds-training"));
+		// Named after this JVM: a second test run on the same build (an IDE beside
+		// bin/test)
+		// trains into its own file, and whichever finishes moves a whole archive into
+		// place.
+		long pid = ProcessHandle.current().pid();
+		Path unfinished = archive.resolveSibling(archive.getFileName() + "." + pid + ".part");
+		Path config = Files.createDirectories(jar.resolveSibling("cli-cds-training-" + pid));
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(jvm);
@@ -78,7 +83,7 @@ final class CliClassArchive {
 			return;
 		}
 		if (Files.exists(unfinished)) {
-			Files.move(unfinished, archive, StandardCopyOption.ATOMIC_MOVE);
+			Files.move(unfinished, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 		}
 	}
 
