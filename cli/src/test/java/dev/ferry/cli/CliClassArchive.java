@@ -55,9 +55,8 @@ final class CliClassArchive {
 
 	private static void train(Path jar, List<String> jvm, Path archive) throws IOException {
 		// Named after this JVM: a second test run on the same build (an IDE beside
-		// bin/test)
-		// trains into its own file, and whichever finishes moves a whole archive into
-		// place.
+		// bin/test) trains into its own file, and whichever finishes moves a whole
+		// archive into place.
 		long pid = ProcessHandle.current().pid();
 		Path unfinished = archive.resolveSibling(archive.getFileName() + "." + pid + ".part");
 		Path config = Files.createDirectories(jar.resolveSibling("cli-cds-training-" + pid));

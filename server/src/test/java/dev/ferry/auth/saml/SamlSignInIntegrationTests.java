@@ -133,10 +133,8 @@ class SamlSignInIntegrationTests {
 		registry.add("ferry.saml.providers[7].require-encryption", () -> "true");
 		registry.add("ferry.saml.providers[7].link-by-email", () -> "true");
 		// Every provider but enc signs with the operator's key pair too: a key Ferry
-		// makes
-		// on first use is 3,072-bit RSA, seconds of CPU each in the test JVM (C1 only),
-		// and
-		// enc covers that path.
+		// makes on first use is 3,072-bit RSA, seconds of CPU each in the test JVM
+		// (C1 only), and enc covers that path.
 		for (int provider : new int[] { 0, 1, 2, 3, 4, 6, 7 }) {
 			registry.add("ferry.saml.providers[" + provider + "].sp-key-file", () -> OPERATOR_KEY.keyFile().toString());
 			registry.add("ferry.saml.providers[" + provider + "].sp-cert-file",
