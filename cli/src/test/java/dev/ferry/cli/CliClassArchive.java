@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import dev.ferry.testing.FerryProcess;
 import dev.ferry.testing.FreePorts;
 
 /**
@@ -32,18 +33,18 @@ final class CliClassArchive {
 	}
 
 	/** The JVM options for a run of {@code jar}: the archive, when there is one. */
-	static synchronized List<String> options(Path jar, List<String> jvm) {
+	static synchronized List<String> options(Path jar) {
 		if (options == null) {
-			options = prepare(jar, jvm);
+			options = prepare(jar);
 		}
 		return options;
 	}
 
-	private static List<String> prepare(Path jar, List<String> jvm) {
+	private static List<String> prepare(Path jar) {
 		try {
 			Path archive = jar.resolveSibling("ferry-cli-" + key(jar) + ".jsa");
 			if (!Files.exists(archive)) {
-				train(jar, jvm, archive);
+				train(jar, archive);
 			}
 			return Files.exists(archive) ? List.of("-XX:SharedArchiveFile=" + archive) : List.of();
 		}
@@ -53,7 +54,7 @@ final class CliClassArchive {
 		}
 	}
 
-	private static void train(Path jar, List<String> jvm, Path archive) throws IOException {
+	private static void train(Path jar, Path archive) throws IOException {
 		// Named after this JVM: a second test run on the same build (an IDE beside
 		// bin/test) trains into its own file, and whichever finishes moves a whole
 		// archive into place.
@@ -61,8 +62,9 @@ final class CliClassArchive {
 		Path unfinished = archive.resolveSibling(archive.getFileName() + "." + pid + ".part");
 		Path config = Files.createDirectories(jar.resolveSibling("cli-cds-training-" + pid));
 		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.addAll(jvm);
+		// The options of the runs it serves: an archive is written for one collector.
+		command.add(FerryProcess.java());
+		command.addAll(FerryProcess.SHORT_LIVED);
 		command.addAll(List.of("-XX:ArchiveClassesAtExit=" + unfinished, "-Xlog:cds=off", "-jar", jar.toString(),
 				"login", "http://127.0.0.1:" + FreePorts.take(), "-e", "training@ferry.test", "--password-stdin"));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import dev.ferry.testing.FerryProcess;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,13 +18,6 @@ import tools.jackson.databind.JsonNode;
  * config directory ({@code XDG_CONFIG_HOME}), as a user's shell would.
  */
 final class CliRun {
-
-	/**
-	 * A run lasts about a second, and the tests start some sixty: C1 alone and the serial
-	 * collector take about a third less CPU per start than C2 and the parallel collector,
-	 * which would only compete with the test server for the machine's cores.
-	 */
-	private static final List<String> SHORT_LIVED = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
 	private final Path configHome;
 
@@ -101,9 +95,11 @@ final class CliRun {
 	Started start(Map<String, String> env, String... args) {
 		List<String> command = new ArrayList<>();
 		Path jar = Path.of(System.getProperty("ferry.cli.jar", "target/ferry-cli.jar")).toAbsolutePath();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.addAll(SHORT_LIVED);
-		command.addAll(CliClassArchive.options(jar, SHORT_LIVED));
+		// A run lasts about a second, and the tests start some sixty: C1 alone and the
+		// serial collector take about a third less CPU per start.
+		command.add(FerryProcess.java());
+		command.addAll(FerryProcess.SHORT_LIVED);
+		command.addAll(CliClassArchive.options(jar));
 		command.addAll(List.of("-jar", jar.toString()));
 		command.addAll(List.of(args));
 		try {

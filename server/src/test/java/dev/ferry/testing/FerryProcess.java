@@ -41,11 +41,12 @@ public final class FerryProcess implements AutoCloseable {
 	private static final Duration STARTUP = Duration.ofMinutes(5);
 
 	/**
-	 * A test server lives for seconds to minutes: C1 alone compiles what it runs soon
-	 * enough, and C2's and the parallel collector's threads would only compete with the
-	 * test JVM for the machine's two cores while the server starts.
+	 * For a JVM the tests start for seconds to minutes (a test server, a CLI run): C1
+	 * alone compiles what it runs soon enough, and C2's and the parallel collector's
+	 * threads would only compete with the test JVM for the machine's two cores while it
+	 * starts.
 	 */
-	private static final List<String> SHORT_LIVED = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+	public static final List<String> SHORT_LIVED = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
 	/**
 	 * A server that moves gigabytes needs C2, which compiles the AES-GCM and SHA-256 code
@@ -91,7 +92,7 @@ public final class FerryProcess implements AutoCloseable {
 	}
 
 	/** This JVM's own {@code java} launcher, which every child process runs on. */
-	static String java() {
+	public static String java() {
 		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
 
