@@ -1,6 +1,7 @@
 package dev.ferry.upload;
 
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
@@ -35,18 +36,31 @@ class UploadAccess {
 
 	private final AuditLog audit;
 
+	private final UploadLocks locks;
+
 	UploadAccess(UploadRepository repository, BlobStorage blobs, UploadPolicy policy, ObjectProvider<UploadGate> gate,
-			AccessPolicy access, AuditLog audit) {
+			AccessPolicy access, AuditLog audit, UploadLocks locks) {
 		this.repository = repository;
 		this.blobs = blobs;
 		this.policy = policy;
 		this.gate = gate;
 		this.access = access;
 		this.audit = audit;
+		this.locks = locks;
 	}
 
 	void requireWrite(CurrentUser user, String action) {
 		this.access.requireScope(user, Scope.WRITE, action);
+	}
+
+	/**
+	 * Runs {@code work} once no other request of the upload is in flight on this node, or
+	 * after {@link UploadLocks#MAX_WAIT} without its turn.
+	 */
+	<T> T inTurn(UUID id, Supplier<T> work) {
+		try (UploadLocks.Turn turn = locks.await(id)) {
+			return work.get();
+		}
 	}
 
 	/** The caller's upload, not expired, with the offset the blob store has. */

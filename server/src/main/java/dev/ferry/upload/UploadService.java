@@ -42,9 +42,14 @@ class UploadService {
 	}
 
 	/**
-	 * The upload's state; finishes it if its last bytes arrived but registration failed.
+	 * The upload's state, once a PATCH of it in flight on this node has stored its bytes;
+	 * finishes it if its last bytes arrived but registration failed.
 	 */
 	Upload status(Uploader uploader, UUID id) {
+		return access.inTurn(id, () -> currentStatus(uploader, id));
+	}
+
+	private Upload currentStatus(Uploader uploader, UUID id) {
 		CurrentUser user = uploader.user();
 		Upload upload = access.current(uploader, id);
 		if (upload.isFull() && !upload.isCompleted()) {
@@ -55,9 +60,14 @@ class UploadService {
 
 	/**
 	 * Appends a PATCH body at {@code offset}, declaring the length first if deferred.
-	 * PATCHes of one upload are rate-limited.
+	 * PATCHes of one upload are rate-limited, and one in flight on this node makes the
+	 * next wait for it ({@link UploadAccess#inTurn}).
 	 */
 	Upload append(Uploader uploader, UUID id, long offset, Long length, ChunkWriter.Chunk chunk) {
+		return access.inTurn(id, () -> appendInTurn(uploader, id, offset, length, chunk));
+	}
+
+	private Upload appendInTurn(Uploader uploader, UUID id, long offset, Long length, ChunkWriter.Chunk chunk) {
 		CurrentUser user = uploader.user();
 		Upload upload = access.current(uploader, id);
 		failures.checking(id, () -> throttle.acquire(id));

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import dev.ferry.storage.BlobStorage;
 import dev.ferry.storage.PendingPart;
@@ -29,7 +30,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * What happens when the network or another request gets in the way: cut-off bodies,
- * racing PATCHes, a node that died between storing bytes and recording them.
+ * requests that meet a PATCH in flight, a node that died between storing bytes and
+ * recording them.
  */
 class UploadRobustnessIntegrationTests extends IntegrationTest {
 
@@ -72,6 +74,28 @@ class UploadRobustnessIntegrationTests extends IntegrationTest {
 		assertThat(tus.download(idOf(location), user.token())).isEqualTo(content);
 	}
 
+	/**
+	 * What a browser does when it reloads mid-PATCH: it asks for the offset before the
+	 * server has noticed that the old connection closed. The answer must count the bytes
+	 * that connection brought, or the client sends them again.
+	 */
+	@Test
+	void aHeadDuringAPatchIsAnsweredOnceThePatchStoredItsBytes() throws IOException {
+		String location = tus.create(user.token(), 1_000_000, Map.of("filename", "reload.bin")).header("Location");
+		double received = bytesReceived();
+		CompletableFuture<Api.Response> head;
+		try (Socket socket = new Socket("127.0.0.1", port)) {
+			startPatch(socket, location, 0, 1_000_000, null);
+			socket.getOutputStream().write(random(300_000));
+			socket.getOutputStream().flush();
+			await().atMost(Duration.ofSeconds(30)).until(() -> bytesReceived() - received == 300_000);
+
+			head = CompletableFuture.supplyAsync(() -> tus.head(location, user.token()));
+			await().atMost(Duration.ofSeconds(30)).until(() -> waitingRequests() == 1);
+		}
+		assertThat(head.join().header("Upload-Offset")).isEqualTo("300000");
+	}
+
 	@Test
 	void aBodyCutShortWithAChecksumKeepsNothing() throws IOException {
 		String location = tus.create(user.token(), 100_000, Map.of("filename", "cut-sum.bin")).header("Location");
@@ -87,7 +111,7 @@ class UploadRobustnessIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
-	void ofTwoRacingPatchesOneWinsAndTheOtherGets409() throws IOException {
+	void aSecondPatchWaitsForTheFirstAndThenGets409() throws IOException {
 		String location = tus.create(user.token(), 2 * MIB, Map.of("filename", "race.bin")).header("Location");
 		byte[] slow = random(MIB);
 		try (Socket socket = new Socket("127.0.0.1", port)) {
@@ -96,12 +120,16 @@ class UploadRobustnessIntegrationTests extends IntegrationTest {
 			socket.getOutputStream().flush();
 			await().atMost(Duration.ofSeconds(30)).until(() -> activeRequests() == 1);
 
-			Api.Response fast = tus.patch(location, user.token(), 0, random(MIB));
-			assertThat(fast.status()).isEqualTo(204);
+			CompletableFuture<Api.Response> second = CompletableFuture
+				.supplyAsync(() -> tus.patch(location, user.token(), 0, random(MIB)));
+			await().atMost(Duration.ofSeconds(30)).until(() -> waitingRequests() == 1);
 
 			socket.getOutputStream().write(slow, 5_000, MIB - 5_000);
 			socket.getOutputStream().flush();
-			assertThat(statusLine(socket)).startsWith("HTTP/1.1 409");
+			assertThat(statusLine(socket)).startsWith("HTTP/1.1 204");
+			Api.Response refused = second.join();
+			assertThat(refused.status()).isEqualTo(409);
+			assertThat(refused.json().get("upload_offset").asLong()).isEqualTo(MIB);
 		}
 		assertThat(tus.head(location, user.token()).header("Upload-Offset")).isEqualTo(Integer.toString(MIB));
 	}
@@ -129,11 +157,13 @@ class UploadRobustnessIntegrationTests extends IntegrationTest {
 	@Test
 	void metricsCountBytesReceived() {
 		String location = tus.create(user.token(), 4096, Map.of("filename", "metered.bin")).header("Location");
-		double before = meters.get("ferry.bytes.in").tag("via", "tus").counter().count();
+		double before = bytesReceived();
 		tus.patch(location, user.token(), 0, random(4096));
-		assertThat(meters.get("ferry.bytes.in").tag("via", "tus").counter().count()).isEqualTo(before + 4096);
+		assertThat(bytesReceived()).isEqualTo(before + 4096);
 		Api.Response scrape = api.get("/metrics", null);
-		assertThat(scrape.body()).contains("ferry_bytes_in_bytes_total{via=\"tus\"}").contains("ferry_uploads_active");
+		assertThat(scrape.body()).contains("ferry_bytes_in_bytes_total{via=\"tus\"}")
+			.contains("ferry_uploads_active")
+			.contains("ferry_uploads_waiting");
 	}
 
 	private void startPatch(Socket socket, String location, long offset, long length, String checksum)
@@ -164,6 +194,14 @@ class UploadRobustnessIntegrationTests extends IntegrationTest {
 			line.append((char) c);
 		}
 		return line.toString().strip();
+	}
+
+	private double waitingRequests() {
+		return meters.get("ferry.uploads.waiting").gauge().value();
+	}
+
+	private double bytesReceived() {
+		return meters.get("ferry.bytes.in").tag("via", "tus").counter().count();
 	}
 
 	private double activeRequests() {
