@@ -55,8 +55,8 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 			if (!isUnreachable(ex) || response.isCommitted()) {
 				throw ex;
 			}
-			log.warn("Database unreachable: {} {} answered 503 ({})", request.getMethod(), request.getRequestURI(),
-					rootMessage(ex));
+			log.warn("Database unreachable: {} {} answered 503 ({})", request.getMethod(),
+					LoggedPaths.redact(request.getRequestURI()), rootMessage(ex));
 			response.reset();
 			SecurityHeaders.addMissing(request, response);
 			response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);

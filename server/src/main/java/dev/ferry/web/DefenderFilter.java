@@ -47,7 +47,8 @@ class DefenderFilter extends OncePerRequestFilter {
 		String address = request.getRemoteAddr();
 		Optional<ProtectException> refusal = defender.refusal(address);
 		if (refusal.isPresent()) {
-			audit.record(AuditEvent.denied("defender.refused").detail("path", request.getRequestURI()));
+			audit.record(
+					AuditEvent.denied("defender.refused").detail("path", LoggedPaths.redact(request.getRequestURI())));
 			ProblemDetail problem = refusal.get().getBody();
 			Problems.setInstance(problem, request.getRequestURI());
 			problems.write(request, response, problem);

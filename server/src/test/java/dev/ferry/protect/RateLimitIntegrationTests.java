@@ -70,7 +70,8 @@ class RateLimitIntegrationTests {
 
 	@Test
 	void publicCallsAreLimitedPerAddressWithTheIetfHeaders() {
-		String page = "/api/v1/share/" + link();
+		String token = link();
+		String page = "/api/v1/share/" + token;
 		Api.Response first = Curl.request("--interface", "127.0.0.30", api.base() + page);
 		assertThat(first.status()).isEqualTo(200);
 		assertThat(first.header("RateLimit-Policy")).isEqualTo("\"public\";q=40;w=3600");
@@ -89,12 +90,15 @@ class RateLimitIntegrationTests {
 		assertThat(refused.header("RateLimit")).isEqualTo("\"public\";r=0;t=90");
 		assertThat(refused.header("RateLimit-Policy")).isEqualTo("\"public\";q=40;w=3600");
 		assertThat(api.from("127.0.0.31").get(page, null).status()).as("another address").isEqualTo(200);
-		assertThat(audited("rate_limit.refused")).anyMatch((details) -> details.contains("\"policy\":\"public\""));
+		assertThat(audited("rate_limit.refused")).anyMatch((details) -> details.contains("\"policy\":\"public\""))
+			.anyMatch((details) -> details.contains("/api/v1/share/{redacted}"))
+			.noneMatch((details) -> details.contains(token));
 	}
 
 	@Test
 	void rateLimitHitsFeedTheDefender() {
-		String page = "/api/v1/share/" + link();
+		String token = link();
+		String page = "/api/v1/share/" + token;
 		Api flooder = api.from("127.0.0.32");
 		for (int i = 0; i < 40; i++) {
 			assertThat(flooder.get(page, null).status()).isEqualTo(200);
@@ -109,6 +113,8 @@ class RateLimitIntegrationTests {
 		assertThat(
 				jdbc.sql("SELECT reason FROM defender_bans WHERE address = '127.0.0.32'").query(String.class).single())
 			.isEqualTo("rate_limited");
+		assertThat(audited("defender.refused")).anyMatch((details) -> details.contains("/api/v1/share/{redacted}"))
+			.noneMatch((details) -> details.contains(token));
 	}
 
 	@Test
