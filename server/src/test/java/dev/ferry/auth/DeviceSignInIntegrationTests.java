@@ -116,6 +116,9 @@ class DeviceSignInIntegrationTests extends TimeTravelTest {
 					Map.of("user_code", "BBBB-BBB" + "CDFGHJKLMN".charAt(i)), user);
 			assertThat(wrong.json().get("type").asString()).isEqualTo("/problems/invalid-user-code");
 		}
+		assertThat(auditDetails("auth.device_verify")).as("every wrong code stays on the audit trail")
+			.filteredOn((details) -> details.contains("unknown_code"))
+			.hasSizeGreaterThanOrEqualTo(10);
 		Api.Response limited = api.post("/api/v1/auth/device/verify",
 				Map.of("user_code", codes.get("user_code").asString()), user);
 		assertThat(limited.status()).isEqualTo(429);

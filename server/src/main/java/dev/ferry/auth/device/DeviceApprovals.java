@@ -43,14 +43,14 @@ class DeviceApprovals implements ExpiringRecords {
 		this.clock = clock;
 	}
 
-	@Transactional(noRollbackFor = AuthException.class)
+	@Transactional(noRollbackFor = { DeviceException.class, AuthException.class })
 	DeviceAuthorization verify(CurrentUser caller, String userCode, String ip) {
 		DeviceAuthorization authorization = find(caller, userCode, ip, "auth.device_verify");
 		audit.record(AuditEvent.success("auth.device_verify").object("device_authorization", authorization.id()));
 		return authorization;
 	}
 
-	@Transactional(noRollbackFor = AuthException.class)
+	@Transactional(noRollbackFor = { DeviceException.class, AuthException.class })
 	void approve(CurrentUser caller, String userCode, String ip) {
 		DeviceAuthorization authorization = find(caller, userCode, ip, "auth.device_approve");
 		Set<Scope> scopes = EnumSet.noneOf(Scope.class);
@@ -66,7 +66,7 @@ class DeviceApprovals implements ExpiringRecords {
 		decide(caller, authorization, Status.APPROVED, scopes, "auth.device_approve");
 	}
 
-	@Transactional(noRollbackFor = AuthException.class)
+	@Transactional(noRollbackFor = { DeviceException.class, AuthException.class })
 	void deny(CurrentUser caller, String userCode, String ip) {
 		DeviceAuthorization authorization = find(caller, userCode, ip, "auth.device_deny");
 		decide(caller, authorization, Status.DENIED, authorization.scopes(), "auth.device_deny");
