@@ -44,8 +44,9 @@ class GrantIntegrationTests extends ShareIntegrationTest {
 		assertThat(api.delete("/api/v1/files/" + fileId + "/grants/" + grantId, owner.token()).status()).isEqualTo(204);
 		assertThat(api.get("/api/v1/shared-with-me/files/" + fileId + "/download", reader.token()).status())
 			.isEqualTo(404);
+		assertThat(api.delete("/api/v1/files/" + fileId + "/grants/" + grantId, owner.token()).status()).isEqualTo(404);
 		assertThat(auditActions(fileId)).contains("grant.created:success", "grant.download:success",
-				"grant.deleted:success");
+				"grant.deleted:success", "grant.deleted:failure");
 	}
 
 	@Test
@@ -95,6 +96,12 @@ class GrantIntegrationTests extends ShareIntegrationTest {
 		assertThat(api.post("/api/v1/admin/groups", Map.of("name", name), admin).status()).isEqualTo(409);
 		api.post("/api/v1/admin/groups/" + id + "/members", Map.of("email", user.email()), admin);
 		assertThat(api.delete("/api/v1/admin/groups/" + id + "/members/" + user.id(), admin).status()).isEqualTo(204);
+		assertThat(api.delete("/api/v1/admin/groups/" + id + "/members/" + user.id(), admin).status()).isEqualTo(404);
+		assertThat(api
+			.post("/api/v1/admin/groups/" + id + "/members", Map.of("email", "nobody-" + id + "@ferry.test"), admin)
+			.status()).isEqualTo(404);
+		assertThat(auditActions(id)).contains("group.member_removed:success", "group.member_removed:failure",
+				"group.member_added:failure");
 		assertThat(api.get("/api/v1/admin/groups/" + id, admin).json().get("members")).isEmpty();
 		assertThat(api.delete("/api/v1/admin/groups/" + id, admin).status()).isEqualTo(204);
 		assertThat(api.get("/api/v1/admin/groups/" + id, admin).status()).isEqualTo(404);

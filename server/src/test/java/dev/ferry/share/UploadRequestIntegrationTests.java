@@ -197,6 +197,12 @@ class UploadRequestIntegrationTests extends ShareIntegrationTest {
 		assertThat(info.get("password_required").asBoolean()).isTrue();
 		assertThat(info.get("email_verification_required").asBoolean()).isTrue();
 		assertThat(publicPost(base + "/session", Map.of("password", "open sesame")).status()).isEqualTo(401);
+		assertThat(jdbc
+			.sql("SELECT details FROM audit_log WHERE action = 'upload_request.unlock' AND outcome = 'failure'"
+					+ " AND object_id = ?")
+			.param(request.get("id").asString())
+			.query(String.class)
+			.list()).singleElement().asString().contains("verification_required");
 		publicPost(base + "/verify-email", Map.of("email", allowed));
 		String code = find(mailTo(allowed, 1).get(0), "\\b(\\d{6})\\b");
 		assertThat(publicPost(base + "/verify-email/confirm", Map.of("email", allowed, "code", code, "password", "no"))

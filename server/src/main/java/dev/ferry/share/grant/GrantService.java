@@ -84,6 +84,10 @@ class GrantService {
 		UUID object = owned(user, type, objectId, Scope.SHARE, "grant.deleted");
 		UUID id = Owners.parse(grantId);
 		if (id == null || !grants.delete(id, type, object)) {
+			audit.record(AuditEvent.failure("grant.deleted")
+				.object(type, object)
+				.detail("grant", Owners.truncate(grantId))
+				.detail("reason", "not_found"));
 			throw ShareException.notFound("grant");
 		}
 		audit.record(AuditEvent.success("grant.deleted").object(type, object).detail("grant", id));

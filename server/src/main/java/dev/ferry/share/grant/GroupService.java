@@ -101,7 +101,12 @@ class GroupService {
 		UUID uuid = Owners.parse(userId);
 		User user = ((uuid != null) ? accounts.find(uuid)
 				: (email != null) ? accounts.findByEmail(email) : java.util.Optional.<User>empty())
-			.orElseThrow(() -> ShareException.notFound("user"));
+			.orElseThrow(() -> {
+				audit.record(AuditEvent.failure("group.member_added")
+					.object("group", group.id())
+					.detail("reason", "user_not_found"));
+				return ShareException.notFound("user");
+			});
 		repository.addMember(group.id(), user.id(), clock.instant());
 		audit.record(AuditEvent.success("group.member_added").object("group", group.id()).detail("user", user.id()));
 		return view(group);
@@ -112,6 +117,10 @@ class GroupService {
 		Group group = group(id, "group.member_removed");
 		UUID uuid = Owners.parse(userId);
 		if (uuid == null || !repository.removeMember(group.id(), uuid)) {
+			audit.record(AuditEvent.failure("group.member_removed")
+				.object("group", group.id())
+				.detail("user", Owners.truncate(userId))
+				.detail("reason", "not_found"));
 			throw ShareException.notFound("member");
 		}
 		audit.record(AuditEvent.success("group.member_removed").object("group", group.id()).detail("user", uuid));

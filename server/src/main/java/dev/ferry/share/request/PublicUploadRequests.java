@@ -95,6 +95,9 @@ class PublicUploadRequests {
 	ShareSessions.Issued session(String token, String password, String ip) {
 		UploadRequest request = visit(token, "upload_request.unlock");
 		if (request.verificationRequired()) {
+			audit.record(AuditEvent.failure("upload_request.unlock")
+				.object("upload_request", request.id())
+				.detail("reason", "verification_required"));
 			throw ShareException.locked(request.passwordRequired(), true);
 		}
 		if (request.captcha()) {
