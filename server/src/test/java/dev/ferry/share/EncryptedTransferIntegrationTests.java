@@ -114,6 +114,9 @@ class EncryptedTransferIntegrationTests extends ShareIntegrationTest {
 			.asString();
 		Api.Response change = api.patch("/api/v1/transfers/" + id, Map.of("message", "now in clear"), owner.token());
 		assertThat(change.status()).as(change.body()).isEqualTo(400);
+		Api.Response foreign = api.patch("/api/v1/transfers/" + id, Map.of("message", "now in clear"),
+				newUser().token());
+		assertThat(foreign.status()).as("another's transfer does not exist, encrypted or not").isEqualTo(404);
 	}
 
 	@Test

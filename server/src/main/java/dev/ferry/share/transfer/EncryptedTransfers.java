@@ -78,9 +78,8 @@ public class EncryptedTransfers {
 	}
 
 	/** A plain message would leak what the encrypted manifest hides. */
-	void checkChange(String transferId, Change change) {
-		UUID id = Owners.parse(transferId);
-		if (id != null && change.message() != null && !change.message().isBlank() && repository.find(id).isPresent()) {
+	void checkChange(UUID id, Change change) {
+		if (change.message() != null && !change.message().isBlank() && repository.find(id).isPresent()) {
 			throw ShareException.invalid("An end-to-end encrypted transfer cannot have a plain message.");
 		}
 	}

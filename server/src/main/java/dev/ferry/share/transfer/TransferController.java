@@ -86,8 +86,7 @@ class TransferController {
 	@Operation(operationId = "updateTransfer", summary = "Change a transfer")
 	@PatchMapping("/{id}")
 	TransferView update(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, @RequestBody Change body) {
-		encrypted.checkChange(id, body);
-		return view(transfers.update(user, id, body), null);
+		return view(transfers.update(user, id, body, encrypted::checkChange), null);
 	}
 
 	@Operation(operationId = "revokeTransfer", summary = "Revoke a transfer and its links")

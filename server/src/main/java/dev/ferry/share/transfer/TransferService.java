@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 import dev.ferry.Names;
 import dev.ferry.audit.AuditEvent;
@@ -118,8 +119,14 @@ public class TransferService {
 		return new TransferPage(page, next);
 	}
 
-	Transfer update(CurrentUser user, String id, Change change) {
+	/**
+	 * Applies {@code change} to the caller's transfer; {@code check} vets it only once
+	 * the caller is known to own the transfer, so a refusal tells nothing about
+	 * another's.
+	 */
+	Transfer update(CurrentUser user, String id, Change change, BiConsumer<UUID, Change> check) {
 		Transfer old = owners.transfer(user, id, Scope.SHARE, "transfer.updated");
+		check.accept(old.id(), change);
 		if (old.status() == Transfer.Status.REVOKED || old.purgedAt() != null) {
 			throw ShareException.conflict("This transfer was revoked or its files purged; it cannot change.");
 		}
