@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.ferry.testing.Api;
+import dev.ferry.testing.TestDocuments;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -52,6 +53,20 @@ class ShareDownloadTicketIntegrationTests extends ShareIntegrationTest {
 		assertThat(auditActions(link.get("id").asString())).contains("share.download_started:success",
 				"share.download:failure");
 		assertThat(output.getAll()).doesNotContain(url.substring(url.indexOf("ticket=") + 7)).doesNotContain(token);
+	}
+
+	@Test
+	void aSpentTicketCannotFetchAWatermarkedFileAgainWithARange() {
+		Account owner = newUser();
+		String fileId = upload(owner, "/stamped.pdf", TestDocuments.pdf("Stamped once"));
+		String token = tokenOf(link(owner, transfer(owner, fileId).get("id").asString(),
+				Map.of("password", "correct horse", "watermark", true)));
+		String url = ticket(token, unlock(token), Map.of("file_id", fileId));
+
+		assertThat(publicGet(url).status()).isEqualTo(200);
+		Api.Response again = publicGet(url, "Range", "bytes=0-");
+		assertThat(again.status()).as("a watermarked file has no ranges: the ticket served all of it").isEqualTo(401);
+		assertThat(problemType(again)).isEqualTo("/problems/download-ticket-invalid");
 	}
 
 	@Test

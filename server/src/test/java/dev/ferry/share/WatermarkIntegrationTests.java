@@ -119,6 +119,20 @@ class WatermarkIntegrationTests extends ShareIntegrationTest {
 	}
 
 	@Test
+	void aWatermarkedLinkPastItsLastDownloadAnswersAWholeProblem() throws IOException {
+		Account owner = newUser();
+		String fileId = upload(owner, "/once.png", png(40, 20));
+		String transferId = transfer(owner, fileId).get("id").asString();
+		String token = link(owner, transferId, Map.of("watermark", true, "max_downloads", 1)).get("token").asString();
+		String path = "/api/v1/share/" + token + "/files/" + fileId + "/download";
+		assertThat(get(path, null).statusCode()).isEqualTo(200);
+
+		Api.Response exhausted = api.get(path, null);
+		assertThat(exhausted.status()).isEqualTo(410);
+		assertThat(problemType(exhausted)).isEqualTo("/problems/share-exhausted");
+	}
+
+	@Test
 	void theLinkJsonShowsWhetherItStampsAWatermark() {
 		Account owner = newUser();
 		String fileId = upload(owner, "/notes.pdf", TestDocuments.pdf("Notes"));

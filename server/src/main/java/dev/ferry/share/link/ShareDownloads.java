@@ -153,7 +153,7 @@ class ShareDownloads {
 	}
 
 	/** A HEAD: headers only, never counted or logged as a download, but audited. */
-	private void checked(Visit visit, UUID fileId) {
+	void checked(Visit visit, UUID fileId) {
 		audit.record(AuditEvent.success("share.download_head")
 			.object("share_link", visit.link().id())
 			.detail("transfer", visit.transfer().id())

@@ -1,40 +1,33 @@
 package dev.ferry.share.link;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.UUID;
 
-import dev.ferry.ProblemException;
+import dev.ferry.auth.DownloadTickets;
 import dev.ferry.files.FileCatalog.StoredFile;
 import dev.ferry.files.FileContent;
 import dev.ferry.files.FileContent.DownloadHooks;
 import dev.ferry.share.ShareException;
 import dev.ferry.share.transfer.TransferRepository;
-import dev.ferry.watermark.Watermarks;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
  * Downloads through links created with {@code watermark: true}: PDFs and JPEG/PNG images
  * go out with the recipient's verified address (or the transfer's title) and the time
- * stamped on them; other types go out unchanged. The stamped bytes are new for every
- * download, so there are no ranges (a resumed download starts over), the ETag names the
- * watermark, and the ZIP of such a link is refused: files are fetched one by one. The
- * document is stamped in memory (input and output at most
- * {@code FERRY_WATERMARK_MAX_BYTES} each) before the download is counted, so a file that
- * cannot be stamped costs no download.
+ * stamped on them ({@link WatermarkStamper}); other types go out unchanged. The stamped
+ * bytes are new for every download, so there are no ranges (a resumed download starts
+ * over), the ETag names the watermark, and the ZIP of such a link is refused: files are
+ * fetched one by one. The document is stamped before the download is counted, so a file
+ * that cannot be stamped costs no download.
  */
 @Component
 class WatermarkedDownloads {
@@ -45,23 +38,23 @@ class WatermarkedDownloads {
 
 	private final LinkWatermarks marks;
 
-	private final Watermarks watermarks;
+	private final WatermarkStamper stamper;
 
 	private final FileContent content;
 
 	private final DownloadCounter counter;
 
-	private final Clock clock;
+	private final DownloadTickets tickets;
 
-	WatermarkedDownloads(ShareDownloads downloads, PublicShares shares, LinkWatermarks marks, Watermarks watermarks,
-			FileContent content, DownloadCounter counter, Clock clock) {
+	WatermarkedDownloads(ShareDownloads downloads, PublicShares shares, LinkWatermarks marks, WatermarkStamper stamper,
+			FileContent content, DownloadCounter counter, DownloadTickets tickets) {
 		this.downloads = downloads;
 		this.shares = shares;
 		this.marks = marks;
-		this.watermarks = watermarks;
+		this.stamper = stamper;
 		this.content = content;
 		this.counter = counter;
-		this.clock = clock;
+		this.tickets = tickets;
 	}
 
 	void file(String token, String session, String fileId, HttpServletRequest request, HttpServletResponse response)
@@ -73,33 +66,49 @@ class WatermarkedDownloads {
 		}
 		TransferRepository.Entry entry = downloads.inTransfer(visit, fileId);
 		UUID id = entry.fileId();
-		UUID owner = visit.transfer().ownerId();
-		StoredFile file = content.find(owner, id, entry.version())
+		StoredFile file = content.find(visit.transfer().ownerId(), id, entry.version())
 			.orElseThrow(() -> ShareException.notFound("file in this share"));
-		if (!watermarks.supports(file.contentType())) {
+		if (!stamper.supports(file)) {
 			downloads.file(visit, fileId, request, response);
 			return;
 		}
-		if (file.size() > watermarks.maxBytes()) {
-			throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "watermark-failed", "Cannot watermark",
-					"This file is larger than the " + watermarks.maxBytes() + " bytes a watermarked link stamps.");
-		}
-		String text = text(visit);
-		byte[] stamped = stamp(owner, entry, file, text);
-		headers(response, file, text, stamped.length);
+		WatermarkStamper.Stamped stamped = stamper.stamp(visit, entry, file);
 		if ("HEAD".equals(request.getMethod())) {
+			headers(response, file, stamped);
+			downloads.checked(visit, id);
 			return;
 		}
-		DownloadHooks hooks = counter.track(visit, id, request);
-		hooks.beforeBody(0, stamped.length, false);
+		send(visit, file, stamped, request, response);
+	}
+
+	/**
+	 * Sends the stamped bytes, counted as a download; under a ticket, they take the whole
+	 * document from it, so a used ticket cannot fetch it again with a Range header (there
+	 * are no ranges here: every request gets the whole document). The headers go out only
+	 * once both let it through, so a refusal is a problem of its own length.
+	 */
+	private void send(Visit visit, StoredFile file, WatermarkStamper.Stamped stamped, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		byte[] bytes = stamped.bytes();
+		DownloadTickets.Span ticket = tickets.bodyStarts(request, 0, bytes.length);
+		DownloadHooks hooks = counter.track(visit, file.id(), request);
+		try {
+			hooks.beforeBody(0, bytes.length, false);
+		}
+		catch (RuntimeException ex) {
+			tickets.bodyEnded(ticket, 0);
+			throw ex;
+		}
+		headers(response, file, stamped);
 		boolean completed = false;
 		try {
-			response.getOutputStream().write(stamped);
+			response.getOutputStream().write(bytes);
 			response.flushBuffer();
 			completed = true;
 		}
 		finally {
-			hooks.afterBody(completed ? stamped.length : 0, completed);
+			hooks.afterBody(completed ? bytes.length : 0, completed);
+			tickets.bodyEnded(ticket, completed ? bytes.length : 0);
 		}
 	}
 
@@ -113,36 +122,15 @@ class WatermarkedDownloads {
 		downloads.zip(visit, request, response);
 	}
 
-	private byte[] stamp(UUID owner, TransferRepository.Entry entry, StoredFile file, String text) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try (InputStream in = content.open(owner, file.id(), entry.version())) {
-			watermarks.stamp(in, file.contentType(), text, out);
-		}
-		catch (IOException | RuntimeException ex) {
-			if (ex instanceof ProblemException problem) {
-				throw problem;
-			}
-			throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "watermark-failed", "Cannot watermark",
-					"This file could not be read as " + file.contentType() + ", so no watermark could be stamped.");
-		}
-		return out.toByteArray();
-	}
-
-	private String text(Visit visit) {
-		String when = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
-		return (visit.email() != null) ? "Downloaded by " + visit.email() + " at " + when
-				: "Shared as \"" + visit.transfer().title() + "\", downloaded at " + when;
-	}
-
-	private static void headers(HttpServletResponse response, StoredFile file, String text, int length) {
+	private static void headers(HttpServletResponse response, StoredFile file, WatermarkStamper.Stamped stamped) {
 		response.setContentType(file.contentType());
-		response.setContentLength(length);
+		response.setContentLength(stamped.bytes().length);
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
 				ContentDisposition.attachment().filename(file.name(), StandardCharsets.UTF_8).build().toString());
 		response.setHeader("X-Content-Type-Options", "nosniff");
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
 		response.setHeader(HttpHeaders.ACCEPT_RANGES, "none");
-		response.setHeader(HttpHeaders.ETAG, "\"wm-" + digest(file.sha256() + "\n" + text) + "\"");
+		response.setHeader(HttpHeaders.ETAG, "\"wm-" + digest(file.sha256() + "\n" + stamped.text()) + "\"");
 	}
 
 	private static String digest(String value) {
