@@ -90,19 +90,12 @@ class PlainUploads {
 			.detail("path", path)
 			.detail("declared_size", (declaredLength >= 0) ? declaredLength : null));
 		UUID blobId = storage.create(declaredType);
+		FileRecord file;
+		// Only until the file holds the blob: past that, a failure must not destroy it.
 		try {
 			String sha256 = receive(blobId, body, transfer);
-			long size = transfer.bytes;
-			FileRecord file = files.register(owner,
-					new FileCatalog.NewFile(transfer.id, placement, declaredType, blobId, size, sha256, onConflict));
-			audit.record(AuditEvent.success("file.upload.completed")
-				.object("file", file.id())
-				.detail("channel", "plain")
-				.detail("path", file.path())
-				.detail("size", size));
-			events.publishEvent(new FileUploaded(file.id(), file.ownerId(), file.folder(), file.name(), size, sha256,
-					file.contentType()));
-			return file;
+			file = files.register(owner, new FileCatalog.NewFile(transfer.id, placement, declaredType, blobId,
+					transfer.bytes, sha256, onConflict));
 		}
 		catch (QuotaCrossed ex) {
 			discard(transfer, blobId);
@@ -119,6 +112,14 @@ class PlainUploads {
 			failed(path, declaredLength, transfer.bytes, "rejected");
 			throw ex;
 		}
+		audit.record(AuditEvent.success("file.upload.completed")
+			.object("file", file.id())
+			.detail("channel", "plain")
+			.detail("path", file.path())
+			.detail("size", file.size()));
+		events.publishEvent(new FileUploaded(file.id(), file.ownerId(), file.folder(), file.name(), file.size(),
+				file.sha256(), file.contentType()));
+		return file;
 	}
 
 	private void discard(Transfer transfer, UUID blobId) {
