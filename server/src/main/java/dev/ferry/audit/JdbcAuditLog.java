@@ -2,6 +2,7 @@ package dev.ferry.audit;
 
 import java.util.UUID;
 
+import dev.ferry.AfterCommit;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.MDC;
@@ -12,8 +13,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -55,7 +54,9 @@ class JdbcAuditLog implements AuditLog {
 				(request != null) ? truncate(request.getHeader("User-Agent")) : null, MDC.get("requestId"),
 				json.writeValueAsString(event.details()), null, null);
 		repository.append(record.withHashes(head.hash(), chain.hash(record, head.hash())));
-		afterCommit(() -> {
+		// Counted, marked and published once the record is durable: a record rolled back
+		// with its transaction never happened.
+		AfterCommit.run(() -> {
 			meters.counter(METRIC, "action", record.action(), "outcome", record.outcome()).increment();
 			if (request != null && event.outcome() == Outcome.DENIED) {
 				request.setAttribute(DENIAL_RECORDED, Boolean.TRUE);
@@ -64,25 +65,6 @@ class JdbcAuditLog implements AuditLog {
 				.publishEvent(new AuditRecorded(record.action(), event.outcome(), record.actorType(), record.actorId(),
 						record.actorLabel(), record.objectType(), record.objectId(), record.ip(), event.details()));
 		});
-	}
-
-	/**
-	 * Counts the event on {@code ferry.audit.events}, marks a recorded denial and
-	 * publishes {@link AuditRecorded} once the record is durable; a record rolled back
-	 * with its transaction never happened.
-	 */
-	private static void afterCommit(Runnable action) {
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					action.run();
-				}
-			});
-		}
-		else {
-			action.run();
-		}
 	}
 
 	private static AuditActor currentActor() {

@@ -3,7 +3,6 @@ package dev.ferry.files;
 import java.util.List;
 
 import dev.ferry.audit.AuditEvent;
-import dev.ferry.audit.AuditLog;
 import dev.ferry.auth.UserDeletionStarted;
 
 import org.springframework.context.event.EventListener;
@@ -23,15 +22,12 @@ class AccountCleanup {
 
 	private final VersionStore versions;
 
-	private final AuditLog audit;
-
 	private final FolderRepository folders;
 
-	AccountCleanup(FileRepository files, VersionStore versions, AuditLog audit, FolderRepository folders) {
+	AccountCleanup(FileRepository files, VersionStore versions, FolderRepository folders) {
 		this.folders = folders;
 		this.files = files;
 		this.versions = versions;
-		this.audit = audit;
 	}
 
 	@EventListener
@@ -39,13 +35,12 @@ class AccountCleanup {
 		for (List<FileRecord> batch = files.someOwnedBy(event.userId(), BATCH); !batch.isEmpty(); batch = files
 			.someOwnedBy(event.userId(), BATCH)) {
 			for (FileRecord file : batch) {
-				versions.shred(file);
-				files.delete(file.id(), file.ownerId());
-				audit.record(AuditEvent.success("file.deleted")
-					.object("file", file.id())
-					.detail("path", file.path())
-					.detail("size", file.size())
-					.detail("reason", "account_deleted"));
+				versions.shred(file.id(), file.blobId(), () -> files.delete(file.id(), file.ownerId()),
+						AuditEvent.success("file.deleted")
+							.object("file", file.id())
+							.detail("path", file.path())
+							.detail("size", file.size())
+							.detail("reason", "account_deleted"));
 			}
 		}
 		folders.deleteOwnedBy(event.userId());

@@ -5,14 +5,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.ferry.audit.AuditEvent;
-import dev.ferry.audit.AuditLog;
 import dev.ferry.files.FileCatalog.StoredFile;
 import dev.ferry.storage.BlobStorage;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * {@link FileContent} over the files table, the blob store and {@link RangeResponder}.
@@ -26,23 +24,17 @@ class FileContentService implements FileContent {
 
 	private final RangeResponder responder;
 
-	private final AuditLog audit;
-
-	private final TransactionOperations transactions;
-
 	private final FileAvailability availability;
 
 	private final VersionStore versions;
 
-	FileContentService(FileRepository files, BlobStorage storage, RangeResponder responder, AuditLog audit,
-			TransactionOperations transactions, FileAvailability availability, VersionStore versions) {
+	FileContentService(FileRepository files, BlobStorage storage, RangeResponder responder,
+			FileAvailability availability, VersionStore versions) {
 		this.versions = versions;
 		this.availability = availability;
 		this.files = files;
 		this.storage = storage;
 		this.responder = responder;
-		this.audit = audit;
-		this.transactions = transactions;
 	}
 
 	@Override
@@ -87,7 +79,7 @@ class FileContentService implements FileContent {
 		return at(ownerId, fileId, version).orElseThrow(FileException::notFound);
 	}
 
-	/** Shreds first, like an owner's delete, so a crash leaves no readable orphan. */
+	/** Shreds the file with its row, like an owner's delete. */
 	@Override
 	public boolean purge(UUID ownerId, UUID fileId, String reason) {
 		Optional<FileRecord> found = files.findOwned(fileId, ownerId);
@@ -95,16 +87,12 @@ class FileContentService implements FileContent {
 			return false;
 		}
 		FileRecord file = found.get();
-		versions.shred(file);
-		transactions.executeWithoutResult((status) -> {
-			files.delete(file.id(), ownerId);
-			audit.record(AuditEvent.success("file.purged")
-				.object("file", file.id())
-				.detail("path", file.path())
-				.detail("size", file.size())
-				.detail("reason", reason));
-		});
-		return true;
+		return versions.shred(file.id(), file.blobId(), () -> files.delete(file.id(), ownerId),
+				AuditEvent.success("file.purged")
+					.object("file", file.id())
+					.detail("path", file.path())
+					.detail("size", file.size())
+					.detail("reason", reason));
 	}
 
 }

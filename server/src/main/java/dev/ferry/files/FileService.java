@@ -222,20 +222,17 @@ class FileService implements FileCatalog {
 		}
 	}
 
-	/**
-	 * Crypto-shreds the content first, so a crash in between leaves no readable orphan.
-	 */
+	/** Crypto-shreds the file with its row; a request that loses a race finds it gone. */
 	void delete(CurrentUser owner, String id) {
 		access.requireScope(owner, Scope.WRITE, "file.deleted");
 		FileRecord file = find(owner, id, "file.deleted");
-		versions.shred(file);
-		transactions.executeWithoutResult((status) -> {
-			files.delete(file.id(), owner.userId());
-			audit.record(AuditEvent.success("file.deleted")
-				.object("file", file.id())
-				.detail("path", file.path())
-				.detail("size", file.size()));
-		});
+		AuditEvent deleted = AuditEvent.success("file.deleted")
+			.object("file", file.id())
+			.detail("path", file.path())
+			.detail("size", file.size());
+		if (!versions.shred(file.id(), file.blobId(), () -> files.delete(file.id(), owner.userId()), deleted)) {
+			find(owner, id, "file.deleted");
+		}
 	}
 
 	/**

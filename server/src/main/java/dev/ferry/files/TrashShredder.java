@@ -9,10 +9,8 @@ import java.util.function.Supplier;
 
 import dev.ferry.audit.AuditActor;
 import dev.ferry.audit.AuditEvent;
-import dev.ferry.audit.AuditLog;
 import dev.ferry.auth.UserDeletionStarted;
 import dev.ferry.files.TrashRepository.Trashed;
-import dev.ferry.storage.BlobStorage;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -33,35 +31,26 @@ class TrashShredder implements AgedTrash {
 
 	private final VersionStore versions;
 
-	private final BlobStorage storage;
-
-	private final AuditLog audit;
-
 	private final FilesProperties properties;
 
 	private final Clock clock;
 
-	TrashShredder(TrashRepository trash, VersionStore versions, BlobStorage storage, AuditLog audit,
-			FilesProperties properties, Clock clock) {
+	TrashShredder(TrashRepository trash, VersionStore versions, FilesProperties properties, Clock clock) {
 		this.trash = trash;
 		this.versions = versions;
-		this.storage = storage;
-		this.audit = audit;
 		this.properties = properties;
 		this.clock = clock;
 	}
 
 	/** Shreds one trashed file; audited as {@code file.purged} with {@code reason}. */
 	void shred(Trashed file, String reason, AuditActor actor) {
-		versions.shred(file.id(), file.blobId());
-		if (trash.delete(file.id())) {
-			AuditEvent event = AuditEvent.success("file.purged")
-				.object("file", file.id())
-				.detail("path", file.path())
-				.detail("size", file.size())
-				.detail("reason", reason);
-			audit.record((actor != null) ? event.by(actor) : event);
-		}
+		AuditEvent event = AuditEvent.success("file.purged")
+			.object("file", file.id())
+			.detail("path", file.path())
+			.detail("size", file.size())
+			.detail("reason", reason);
+		versions.shred(file.id(), file.blobId(), () -> trash.delete(file.id()),
+				(actor != null) ? event.by(actor) : event);
 	}
 
 	/** Everything in the owner's trash; how many files went. */

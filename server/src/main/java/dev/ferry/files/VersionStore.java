@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
@@ -20,8 +21,9 @@ import org.springframework.transaction.support.TransactionOperations;
 /**
  * Keeps a file's versions: new content at a file's path becomes its next version and the
  * content it replaces an older version with its own blob; beyond the number to keep the
- * oldest are crypto-shredded. Every blob of a file, current and older, is destroyed
- * before its row goes, so a crash in between leaves no readable orphan.
+ * oldest are crypto-shredded. A blob reference is given up in the transaction that
+ * deletes the row holding it, so a crash leaves no readable orphan and no reference is
+ * given up twice.
  */
 @Component
 class VersionStore {
@@ -109,12 +111,11 @@ class VersionStore {
 	}
 
 	/**
-	 * Shreds one older version, blob first, audited as {@code file.version.pruned} with
-	 * {@code reason}; false if it was already gone.
+	 * Shreds one older version, row and blob together, audited as
+	 * {@code file.version.pruned} with {@code reason}; false if it was already gone.
 	 */
 	boolean drop(Version version, String reason) {
-		storage.destroy(version.content().blobId());
-		if (!versions.delete(version.id())) {
+		if (!dropRow(version)) {
 			return false;
 		}
 		audit.record(AuditEvent.success("file.version.pruned")
@@ -162,24 +163,43 @@ class VersionStore {
 	}
 
 	/**
-	 * Destroys every blob of the file and deletes its older versions' rows and its tags.
+	 * Deletes a file for good, all in one transaction: its older versions, its tags, its
+	 * own row through {@code claim} (in the files or in the trash), every blob reference
+	 * and {@code audited}. A blob reference goes only with the row that held it: of two
+	 * requests deleting the same file, only the one whose claim deletes the row gives it
+	 * up, since with deduplication another file may share the blob. A crash keeps all of
+	 * it or none; the blobs' bytes are purged after the commit. False when another
+	 * request deleted the file first.
 	 */
-	void shred(UUID fileId, UUID blobId) {
-		shredOlder(fileId);
-		storage.destroy(blobId);
-		tags.clear(fileId);
+	boolean shred(UUID fileId, UUID blobId, BooleanSupplier claim, AuditEvent audited) {
+		return Boolean.TRUE.equals(transactions.execute((status) -> {
+			shredOlder(fileId);
+			tags.clear(fileId);
+			if (!claim.getAsBoolean()) {
+				return false;
+			}
+			storage.destroy(blobId);
+			audit.record(audited);
+			return true;
+		}));
 	}
 
-	void shred(FileRecord file) {
-		shred(file.id(), file.blobId());
-	}
-
-	/** Destroys the file's older versions, blob first, then row. */
+	/** Destroys the file's older versions, each row with its blob reference. */
 	void shredOlder(UUID fileId) {
 		for (Version version : versions.older(fileId)) {
-			storage.destroy(version.content().blobId());
-			versions.delete(version.id());
+			dropRow(version);
 		}
+	}
+
+	/** Deletes the version's row and, if this call deleted it, gives up its blob. */
+	private boolean dropRow(Version version) {
+		return Boolean.TRUE.equals(transactions.execute((status) -> {
+			if (!versions.delete(version.id())) {
+				return false;
+			}
+			storage.destroy(version.content().blobId());
+			return true;
+		}));
 	}
 
 	/**
@@ -199,8 +219,8 @@ class VersionStore {
 				throw VersionProblems.changedMeanwhile(file.path());
 			}
 			versions.delete(previous.id());
+			storage.destroy(file.blobId());
 		});
-		storage.destroy(file.blobId());
 		return true;
 	}
 

@@ -3,13 +3,12 @@ package dev.ferry.jobs;
 import java.time.Instant;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import dev.ferry.AfterCommit;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * {@link Jobs} through a db-scheduler client on the transaction-aware data source: the
@@ -38,17 +37,7 @@ class QueuedJobs implements Jobs {
 	@Override
 	public void enqueue(String job, String id) {
 		client.scheduleIfNotExists(new TaskInstance<Void>(job, id), Instant.now());
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					wakeUp.run();
-				}
-			});
-		}
-		else {
-			wakeUp.run();
-		}
+		AfterCommit.run(wakeUp);
 	}
 
 }

@@ -54,6 +54,9 @@ public interface BlobStorage {
 	 * Gives up one reference to the blob (see {@link BlobDeduplication}); when it was the
 	 * last, crypto-shreds it: destroys its wrapped data key, overwrites local bytes, then
 	 * removes its parts. Reads already in progress may fail; new reads find nothing.
+	 * Within a transaction, the reference and the key go with it (a rollback keeps them)
+	 * and the bytes are removed after it commits: call it in the transaction that deletes
+	 * the row holding the reference, so that no reference is given up twice.
 	 */
 	void destroy(UUID blobId);
 

@@ -37,6 +37,18 @@ abstract class DedupIntegrationTest extends FilesTestSupport {
 	@Autowired
 	BlobStore store;
 
+	@Autowired
+	TrashRepository trash;
+
+	@Autowired
+	TrashShredder trashShredder;
+
+	@Autowired
+	VersionRepository versions;
+
+	@Autowired
+	VersionStore versionStore;
+
 	@Test
 	void sameContentTwiceIsOneBlobUntilTheLastCopyGoes() {
 		Account user = newUser();
@@ -98,6 +110,36 @@ abstract class DedupIntegrationTest extends FilesTestSupport {
 		assertThat(api.delete("/api/v1/admin/users/" + user.id(), adminToken()).status()).isEqualTo(204);
 		assertThat(keyed(blob)).as("erasing the account shreds what it owned").isZero();
 		assertThat(objects(partsOf(blob))).isZero();
+	}
+
+	/**
+	 * Two requests that read the same trash entry or older version before either deleted
+	 * it (an owner emptying the trash while the sweeper runs, a doubled click): only the
+	 * one that deletes the row gives up the reference, or the other copy sharing the blob
+	 * would be shredded with it.
+	 */
+	@Test
+	void aFileDeletedTwiceAtOnceGivesUpItsSharedBlobOnce() {
+		Account user = newUser();
+		byte[] content = bytes(100_000, 44);
+		String kept = put(user, "/twice/kept.bin", content).get("id").asString();
+		String gone = put(user, "/twice/gone.bin", content).get("id").asString();
+		String blob = blobOf(kept);
+		assertThat(api.delete("/api/v1/files/" + gone, user.token()).status()).isEqualTo(204);
+		TrashRepository.Trashed trashed = trash.find(UUID.fromString(gone), user.id()).orElseThrow();
+		assertThat(refCount(blob)).isEqualTo(2);
+
+		trashShredder.shred(trashed, "test", null);
+		trashShredder.shred(trashed, "test", null);
+		assertThat(refCount(blob)).isOne();
+
+		put(user, "/twice/kept.bin", content);
+		assertThat(refCount(blob)).as("the older version and the current one").isEqualTo(2);
+		VersionRepository.Version older = versions.older(UUID.fromString(kept)).get(0);
+		assertThat(versionStore.drop(older, "test")).isTrue();
+		assertThat(versionStore.drop(older, "test")).isFalse();
+		assertThat(refCount(blob)).isOne();
+		assertThat(fetch(user, "/api/v1/files/" + kept + "/download")).isEqualTo(content);
 	}
 
 	@Test

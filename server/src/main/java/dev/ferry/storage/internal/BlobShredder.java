@@ -6,6 +6,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import dev.ferry.AfterCommit;
 import dev.ferry.storage.spi.BlobStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,11 +45,12 @@ final class BlobShredder {
 
 	/**
 	 * Gives up one reference; the last one shreds: the data key is destroyed, then the
-	 * objects are overwritten and deleted.
+	 * objects are overwritten and deleted. Within a transaction the reference and the key
+	 * go with it (a rollback keeps both) and the objects only after it commits.
 	 */
 	void destroy(UUID blobId) {
 		if (destroyKey(blobId)) {
-			purge(blobId);
+			AfterCommit.run(() -> purge(blobId));
 		}
 	}
 
@@ -93,6 +95,8 @@ final class BlobShredder {
 	 * the rest to {@link BlobCleanup}: the data key is already gone.
 	 */
 	boolean purge(UUID blobId) {
+		// A read between the shredding and its commit may have cached the key again.
+		keys.forget(blobId);
 		try {
 			for (BlobRepository.Part part : blobs.parts(blobId)) {
 				store.delete(part.storeKey(), true);
