@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import dev.ferry.auth.DownloadTickets;
 import dev.ferry.files.FileContent.DownloadHooks;
 import dev.ferry.storage.BlobStorage;
+import dev.ferry.storage.StorageException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
@@ -161,7 +162,9 @@ class RangeResponder {
 			if (!response.isCommitted()) {
 				response.reset();
 				hooks.afterBody(served.get(), false);
-				throw FileException.notFound();
+				// An unreachable store is worth trying again (503); a blob destroyed
+				// meanwhile is gone.
+				throw (ex instanceof StorageException unavailable) ? unavailable : FileException.notFound();
 			}
 		}
 		hooks.afterBody(served.get(), completed);

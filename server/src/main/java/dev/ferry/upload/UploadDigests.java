@@ -2,7 +2,6 @@ package dev.ferry.upload;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -12,6 +11,7 @@ import java.util.UUID;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.ferry.storage.BlobStorage;
+import dev.ferry.storage.StorageException;
 
 import org.springframework.stereotype.Component;
 
@@ -97,7 +97,8 @@ class UploadDigests {
 			}
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Reading the upload back failed", ex);
+			// The store failed (503), not the request: the client may ask again.
+			throw new StorageException(ex);
 		}
 		return digest;
 	}
