@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.NoSuchFileException;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Consumer;
@@ -23,6 +25,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
+import software.amazon.awssdk.services.s3.model.Part;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -139,6 +142,10 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
 		}, false);
 	}
 
+	/**
+	 * Aborts the multipart uploads begun before {@code before} that have received no part
+	 * since: one PATCH may take hours to arrive, and its upload is still being written.
+	 */
 	@Override
 	public int purgeIncomplete(Instant before) throws IOException {
 		List<MultipartUpload> stale;
@@ -146,7 +153,7 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
 			stale = s3.listMultipartUploadsPaginator((list) -> list.bucket(bucket))
 				.uploads()
 				.stream()
-				.filter((upload) -> upload.initiated().isBefore(before))
+				.filter((upload) -> upload.initiated().isBefore(before) && lastPart(upload).isBefore(before))
 				.toList();
 		}
 		catch (SdkException ex) {
@@ -166,6 +173,25 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
 			}
 		}
 		return purged;
+	}
+
+	/**
+	 * When the upload last received a part; when it began if none; never if it is gone
+	 * already (nothing to abort).
+	 */
+	private Instant lastPart(MultipartUpload upload) {
+		try {
+			return s3.listPartsPaginator((list) -> list.bucket(bucket).key(upload.key()).uploadId(upload.uploadId()))
+				.parts()
+				.stream()
+				.map(Part::lastModified)
+				.filter(Objects::nonNull)
+				.max(Comparator.naturalOrder())
+				.orElse(upload.initiated());
+		}
+		catch (NoSuchUploadException ex) {
+			return Instant.MAX;
+		}
 	}
 
 	/** Releases the HTTP connections; Spring calls it on shutdown. */

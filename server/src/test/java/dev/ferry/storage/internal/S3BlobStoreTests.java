@@ -3,13 +3,17 @@ package dev.ferry.storage.internal;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
 import dev.ferry.storage.spi.BlobStore;
+import dev.ferry.storage.spi.ObjectUpload;
 import dev.ferry.testing.S3TestServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +22,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The store contract on a real S3 server (S3Proxy, started by {@code bin/test-services})
@@ -83,6 +88,30 @@ class S3BlobStoreTests extends BlobStoreContract {
 
 		assertThat(fetchedBytes() - before).isEqualTo(65_536);
 		assertThat(meters.counter("ferry.storage.s3.reads").count()).isOne();
+	}
+
+	/**
+	 * A PATCH that takes longer than the cleanup's cut-off is one multipart upload begun
+	 * long ago and still receiving parts: the cleanup must leave it alone.
+	 */
+	@Test
+	void anUploadStillReceivingPartsOutlivesTheCleanup() throws IOException {
+		BlobStore store = store();
+		byte[] part = new byte[S3Properties.MIN_PART_SIZE];
+		new Random(5).nextBytes(part);
+		try (ObjectUpload upload = store.upload("parts/slow")) {
+			upload.channel().write(ByteBuffer.wrap(part));
+			upload.channel().write(ByteBuffer.wrap(part, 0, 1));
+			Instant cutoff = Instant.now();
+			// S3 keeps times to the second: the next part must come a second later.
+			await().atMost(Duration.ofSeconds(5)).until(() -> Instant.now().getEpochSecond() > cutoff.getEpochSecond());
+			upload.channel().write(ByteBuffer.wrap(part, 1, part.length - 1));
+			upload.channel().write(ByteBuffer.wrap(part, 0, 1));
+
+			assertThat(store.purgeIncomplete(cutoff)).isZero();
+			assertThat(upload.commit()).isEqualTo(2L * part.length + 1);
+		}
+		assertThat(store.purgeIncomplete(Instant.now().plusSeconds(60))).isZero();
 	}
 
 	private double fetchedBytes() {
