@@ -110,6 +110,11 @@ class ShareLinkIntegrationTests extends ShareIntegrationTest {
 		assertThat(second.status()).isEqualTo(206);
 		assertThat(otherVisitor.status()).isEqualTo(410);
 		assertThat(problemType(otherVisitor)).isEqualTo("/problems/share-exhausted");
+		Api.Response newSession = publicPost("/api/v1/share/" + token + "/unlock", Map.of());
+		assertThat(newSession.status()).as("no new session sees the files or previews").isEqualTo(410);
+		assertThat(publicGet("/api/v1/share/" + token, "X-Share-Session", session).status())
+			.as("the session given before still sees the page")
+			.isEqualTo(200);
 		assertThat(jdbc.sql("SELECT downloads FROM share_links WHERE id = ?")
 			.param(link.get("id").asString())
 			.query(Integer.class)

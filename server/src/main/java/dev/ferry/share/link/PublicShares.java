@@ -138,6 +138,7 @@ class PublicShares {
 	ShareSessions.Issued unlock(String token, String password, String ip) {
 		Visit visit = visit(token, null, "share.unlock");
 		ShareLink link = visit.link();
+		refuseIfExhausted(visit, "share.unlock");
 		if (link.captcha()) {
 			refuse("share.unlock", link, "captcha_required");
 			throw ShareException.captchaRequired();
@@ -173,6 +174,7 @@ class PublicShares {
 	ShareSessions.Issued confirmCode(String token, String rawEmail, String code, String sessionToken, String ip) {
 		Visit visit = visit(token, sessionToken, "share.verification");
 		ShareLink link = visit.link();
+		refuseIfExhausted(visit, "share.verification");
 		if (link.captcha() && visit.session() == null) {
 			refuse("share.verification", link, "captcha_required");
 			throw ShareException.captchaRequired();
@@ -196,6 +198,18 @@ class PublicShares {
 
 	private static LinkUnlock.Target target(ShareLink link) {
 		return new LinkUnlock.Target(SUBJECT, "share_link", link.id());
+	}
+
+	/**
+	 * No new session on a link whose downloads are used up: a session shows the file list
+	 * and previews, which an exhausted link keeps only for the sessions it already gave
+	 * (to resume what they were counted for).
+	 */
+	private void refuseIfExhausted(Visit visit, String action) {
+		if (visit.link().isExhausted() && visit.session() == null) {
+			refuse(action, visit.link(), "exhausted");
+			throw ShareException.linkExhausted();
+		}
 	}
 
 	private void refuse(String action, ShareLink link, String reason) {
