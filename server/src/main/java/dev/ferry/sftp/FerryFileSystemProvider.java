@@ -169,6 +169,11 @@ final class FerryFileSystemProvider extends FileSystemProvider {
 					: new NoSuchFileException(from.ferryPath());
 		}
 		FileTree.Entry taken = tree.file(fs.owner(), to.ferryPath()).orElse(null);
+		if (taken != null && taken.fileId().equals(file.fileId())) {
+			// Onto itself (the same path, or a name that normalises to it): replacing the
+			// target would delete the source.
+			return;
+		}
 		if (taken != null) {
 			if (!Arrays.asList(options).contains(StandardCopyOption.REPLACE_EXISTING)) {
 				throw new FileAlreadyExistsException(to.ferryPath());

@@ -101,7 +101,8 @@ class SftpIntegrationTests {
 		byte[] content = bytes(700_000, 1);
 		clients.write("report.bin", content);
 		SftpClients.Run run = clients.withKey(user.email(), key, "mkdir /docs", "put report.bin /docs/report.bin",
-				"ls -l /docs", "rename /docs/report.bin /docs/final.bin", "get /docs/final.bin back.bin", "ls /");
+				"ls -l /docs", "rename /docs/report.bin /docs/final.bin", "rename /docs/final.bin /docs/./final.bin",
+				"get /docs/final.bin back.bin", "ls /");
 		assertThat(run.exit()).as(run.out()).isZero();
 		assertThat(run.out()).contains("700000").contains("docs");
 		assertThat(Files.readAllBytes(dir.resolve("back.bin"))).isEqualTo(content);
