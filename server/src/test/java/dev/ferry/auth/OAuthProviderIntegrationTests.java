@@ -103,6 +103,33 @@ class OAuthProviderIntegrationTests extends AuthIntegrationTest {
 	}
 
 	@Test
+	void aSessionNarrowedByADeviceSignInGrantsAnAppNoMoreThanItHolds() throws Exception {
+		Account user = createAccount("user");
+		String device = deviceSession(user.token(api), List.of("read"));
+		String clientId = registerApp(device, "public").get("client_id").asString();
+
+		String access = accessToken(device, clientId, "read write share");
+
+		assertThat(api.get("/api/v1/files", access).status()).isEqualTo(200);
+		assertThat(upload(access).status()).as("write was never the session's to give").isEqualTo(403);
+	}
+
+	/** A session from the device flow, approved by {@code session} for {@code scopes}. */
+	private String deviceSession(String session, List<String> scopes) {
+		JsonNode codes = api
+			.post("/api/v1/auth/device/code", Map.of("client_name", "narrow device", "scopes", scopes), null)
+			.json();
+		assertThat(
+				api.post("/api/v1/auth/device/approve", Map.of("user_code", codes.get("user_code").asString()), session)
+					.status())
+			.isEqualTo(204);
+		Api.Response tokens = api.post("/api/v1/auth/device/token",
+				Map.of("device_code", codes.get("device_code").asString()), null);
+		assertThat(tokens.status()).as(tokens.body()).isEqualTo(200);
+		return tokens.json().get("access_token").asString();
+	}
+
+	@Test
 	void aConfidentialAppWithWriteScopeUploadsAndAReusedRefreshTokenRevokesTheGrant() throws Exception {
 		Account user = createAccount("user");
 		String session = user.token(api);

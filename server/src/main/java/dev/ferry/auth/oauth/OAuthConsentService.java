@@ -135,7 +135,9 @@ class OAuthConsentService {
 
 	private static Set<Scope> allowed(CurrentUser caller, AuthorizationRequest request) {
 		Set<Scope> scopes = EnumSet.copyOf(request.scopes());
-		scopes.retainAll(caller.role().scopes());
+		// The caller's own scopes, not its role's: a session narrowed by a device sign-in
+		// must not grant an app more than it holds.
+		scopes.retainAll(caller.scopes());
 		return scopes;
 	}
 
