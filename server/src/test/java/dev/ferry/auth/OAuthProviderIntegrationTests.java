@@ -321,6 +321,8 @@ class OAuthProviderIntegrationTests extends AuthIntegrationTest {
 		Account other = createAccount("user");
 		assertThat(api.delete("/api/v1/oauth/apps/" + clientId, other.token(api)).status()).isEqualTo(404);
 		assertThat(api.get("/api/v1/oauth/apps/all", session).status()).isEqualTo(403);
+		assertThat(audits("oauth.app_list_all")).as("the refusal stays on the trail")
+			.anySatisfy((row) -> assertThat(row.outcome()).isEqualTo("denied"));
 
 		assertThat(api.get("/api/v1/oauth/apps/all", adminToken()).body()).contains(clientId);
 		assertThat(api.delete("/api/v1/oauth/apps/" + clientId, adminToken()).status()).isEqualTo(204);

@@ -63,7 +63,7 @@ class DeviceSignIns {
 		this.clock = clock;
 	}
 
-	@Transactional
+	@Transactional(noRollbackFor = AuthException.class)
 	Codes request(String clientName, Set<Scope> scopes, ClientInfo client) {
 		Optional<Refusal> refusal = limits.request(client.ip());
 		if (refusal.isPresent()) {

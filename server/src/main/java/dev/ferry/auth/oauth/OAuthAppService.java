@@ -60,7 +60,7 @@ class OAuthAppService {
 		return apps.listForOwner(caller.userId()).stream().map(AppView::of).toList();
 	}
 
-	@Transactional
+	@Transactional(noRollbackFor = AuthException.class)
 	List<AppView> listAll(CurrentUser caller) {
 		access.requireAdmin(caller, "oauth.app_list_all");
 		return apps.listAll().stream().map(AppView::of).toList();

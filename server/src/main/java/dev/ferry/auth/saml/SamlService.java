@@ -91,7 +91,7 @@ class SamlService {
 	 * Finishes a sign-in from the posted response; {@code browserRelay} is the RelayState
 	 * cookie. Throws {@link SamlFailure} (audited) when anything does not check out.
 	 */
-	@Transactional(noRollbackFor = SamlFailure.class)
+	@Transactional(noRollbackFor = { SamlFailure.class, AuthException.class })
 	TokenResponse finish(String providerId, String samlResponse, String relayState, String browserRelay,
 			ClientInfo client) {
 		SamlProperties.Provider provider = provider(providerId);
