@@ -63,9 +63,6 @@ class WebhookRepository {
 	}
 
 	/**
-	 * Enabled webhooks of {@code ownerId} or for every account that want {@code type}.
-	 */
-	/**
 	 * The enabled webhooks for {@code type}: the owner's and those for all accounts; only
 	 * the latter when there is no owner ({@code ownerId} null).
 	 */

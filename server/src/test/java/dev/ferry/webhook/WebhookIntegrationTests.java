@@ -165,6 +165,39 @@ class WebhookIntegrationTests {
 	}
 
 	@Test
+	void aDemotedAdministratorsWebhookGetsNoMoreOfEveryAccountsEvents() throws Exception {
+		String admin = api.login(IntegrationTest.ADMIN_EMAIL, IntegrationTest.ADMIN_PASSWORD);
+		String email = "hooks-admin-" + UUID.randomUUID() + "@ferry.test";
+		String password = "password-" + UUID.randomUUID();
+		Api.Response promoted = api.post("/api/v1/admin/users",
+				Map.of("email", email, "password", password, "role", "admin"), admin);
+		assertThat(promoted.status()).as(promoted.body()).isEqualTo(201);
+		String uploader = newUser();
+		try (WebhookReceiver receiver = new WebhookReceiver()) {
+			Api.Response everyone = api.post("/api/v1/webhooks",
+					Map.of("url", receiver.url("/everyone"), "events", List.of("file.uploaded"), "all_accounts", true),
+					api.login(email, password));
+			assertThat(everyone.status()).as(everyone.body()).isEqualTo(201);
+			String hook = everyone.json().get("id").asString();
+			upload(uploader, "/demoted/before.txt", "seen");
+			assertThat(deliveries(hook)).isOne();
+
+			assertThat(api
+				.patch("/api/v1/admin/users/" + promoted.json().get("id").asString(), Map.of("role", "user"), admin)
+				.status()).isEqualTo(200);
+			upload(uploader, "/demoted/after.txt", "not for a former administrator");
+			assertThat(deliveries(hook)).as("events are queued in the upload's own transaction").isOne();
+		}
+	}
+
+	private long deliveries(String hook) {
+		return jdbc.sql("SELECT COUNT(*) FROM webhook_deliveries WHERE webhook_id = ?")
+			.param(hook)
+			.query(Long.class)
+			.single();
+	}
+
+	@Test
 	void sharingScanningUploadRequestsAndAlertsAreDeliveredToTheirSubscribers() throws Exception {
 		String token = newUser();
 		String admin = api.login(IntegrationTest.ADMIN_EMAIL, IntegrationTest.ADMIN_PASSWORD);
