@@ -3,6 +3,7 @@ package dev.ferry.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,14 +65,14 @@ final class SyncCommand implements Callable<Integer> {
 		Map<String, JsonNode> remoteFiles = new TreeMap<>();
 		String prefix = root.equals("/") ? "/" : root + "/";
 		for (JsonNode file : LsCommand.list(api, root, true)) {
-			remoteFiles.put(file.path("path").asString().substring(prefix.length()), file);
+			remoteFiles.put(nfc(file.path("path").asString().substring(prefix.length())), file);
 		}
 		List<Change> uploads = new ArrayList<>();
 		List<Change> replaces = new ArrayList<>();
 		int unchanged = 0;
 		Path base = local.toAbsolutePath().normalize();
 		for (Path file : localFiles(base)) {
-			String path = base.relativize(file).toString().replace('\\', '/');
+			String path = nfc(base.relativize(file).toString().replace('\\', '/'));
 			JsonNode existing = remoteFiles.remove(path);
 			if (existing == null) {
 				uploads.add(new Change(path, file, null));
@@ -91,6 +92,15 @@ final class SyncCommand implements Callable<Integer> {
 		}
 		report(uploads, replaces, deletes, unchanged);
 		return ExitCode.OK;
+	}
+
+	/**
+	 * The server keeps names in NFC; a local name in another form (macOS's NFD, or a file
+	 * copied from there) must still match its remote copy, or a sync would upload it as
+	 * new and delete the copy with --delete.
+	 */
+	private static String nfc(String path) {
+		return Normalizer.normalize(path, Normalizer.Form.NFC);
 	}
 
 	private void apply(Api api, Config config, Uploads.Settings settings, String root, List<Change> uploads,
