@@ -69,9 +69,9 @@ class AuditPseudonymiser implements AuditErasure {
 			erased.userAgent = null;
 			erased.details = ERASED_DETAILS;
 		}
-		else if (record.details() != null && record.details().contains(email)) {
+		else if (record.details() != null && record.details().contains(AuditReader.quoted(email))) {
 			commit(commitments, "details", record.details());
-			erased.details = record.details().replace(email, pseudonym);
+			erased.details = record.details().replace(AuditReader.quoted(email), AuditReader.quoted(pseudonym));
 		}
 		if ("user".equals(record.objectType()) && userId.equals(record.objectId())) {
 			commit(commitments, "object_id", record.objectId());

@@ -62,14 +62,23 @@ class AuditReader {
 
 	/**
 	 * Records after {@code afterSeq} done by the account, about it, or naming its email
-	 * (as actor label or in the details), oldest first.
+	 * (as actor label or in the details), oldest first. In the details the email is a
+	 * JSON string of its own: matched with its quotes, so {@code ann@x.test} does not
+	 * bring {@code joann@x.test}'s records along.
 	 */
 	List<AuditRecord> mentioning(String userId, String email, long afterSeq, int limit) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM audit_log WHERE seq > ? AND (actor_id = ? OR (object_type = 'user'"
 				+ " AND object_id = ?) OR LOWER(actor_label) = LOWER(?) OR details LIKE ? ESCAPE '!') ORDER BY seq LIMIT ?")
-			.params(afterSeq, userId, userId, email, "%" + Where.escapeLike(email) + "%", limit)
+			.params(afterSeq, userId, userId, email, "%" + Where.escapeLike(quoted(email)) + "%", limit)
 			.query(AuditReader::map)
 			.list();
+	}
+
+	/**
+	 * The email as it stands in a record's JSON details: a string value, quotes and all.
+	 */
+	static String quoted(String email) {
+		return "\"" + email + "\"";
 	}
 
 	private static AuditRecord map(ResultSet rs, int row) throws SQLException {

@@ -37,6 +37,15 @@ class DataExportIntegrationTests extends AccountMailTest {
 		String folder = "/export-" + UUID.randomUUID();
 		put(token, folder + "/notes.txt", "my own notes");
 		put(token, folder + "/deep/data.csv", "name,email\nAnn,ann@example.org\n");
+		// Someone else whose address contains this one's: their records are not this
+		// account's personal data.
+		String longer = "jo" + email;
+		assertThat(api.post("/api/v1/auth/login", Map.of("email", longer, "password", "wrong"), null).status())
+			.isEqualTo(401);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE details LIKE ?")
+			.param("%\"" + longer + "\"%")
+			.query(Long.class)
+			.single()).isPositive();
 
 		Api.Response requested = api.post("/api/v1/me/export", "", token);
 		assertThat(requested.status()).as(requested.body()).isEqualTo(202);
@@ -53,7 +62,7 @@ class DataExportIntegrationTests extends AccountMailTest {
 		assertThat(account.has("password_hash")).isFalse();
 		assertThat(JSON.readTree(zip.get("sessions.json")).size()).isPositive();
 		String audit = new String(zip.get("audit.jsonl"), StandardCharsets.UTF_8);
-		assertThat(audit).contains("\"auth.login\"", "\"gdpr.export_request\"");
+		assertThat(audit).contains("\"auth.login\"", "\"gdpr.export_request\"").doesNotContain(longer);
 		assertThat(audit.lines()).allSatisfy((line) -> assertThat(JSON.readTree(line).has("action")).isTrue());
 		JsonNode files = JSON.readTree(zip.get("files.json"));
 		assertThat(files.findValuesAsString("path")).containsExactlyInAnyOrder(folder + "/notes.txt",
