@@ -45,10 +45,19 @@ class DeliveryWorker {
 		this.clock = clock;
 	}
 
+	static final String DISABLED = "webhook disabled";
+
 	void deliver(String id) {
 		DeliveryRepository.Delivery delivery = pending(id).orElse(null);
 		WebhookRepository.Webhook hook = (delivery != null) ? hooks.find(delivery.webhookId()).orElse(null) : null;
 		if (hook == null) {
+			return;
+		}
+		if (!hook.enabled()) {
+			// Disabled after this was queued (by its owner, or for failing): nothing more
+			// goes out until it is enabled again, so the queued delivery ends here.
+			deliveries.attemptFailed(delivery.id(), null, DISABLED);
+			deliveries.gaveUp(delivery.id());
 			return;
 		}
 		WebhookSender.Result result = sender.send(hook.url(), delivery.id().toString(), clock.instant(),

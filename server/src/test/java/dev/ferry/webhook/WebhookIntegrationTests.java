@@ -104,7 +104,24 @@ class WebhookIntegrationTests {
 			upload(token, "/hooks/c.txt", "now the new secret");
 			await().atMost(Duration.ofSeconds(60)).until(() -> verified(receiver).size() == 4);
 			assertThat(receiver.requests()).allMatch((request) -> request.get("verified").asBoolean());
+
+			assertThat(api.patch("/api/v1/webhooks/" + id, Map.of("enabled", false), token).status()).isEqualTo(200);
+			assertThat(api.post("/api/v1/webhooks/" + id + "/deliveries/" + delivery + "/replay", Map.of(), token)
+				.status()).isEqualTo(202);
+			await().atMost(Duration.ofSeconds(60))
+				.until(() -> "failed".equals(deliveryLog(token, id, delivery).get("status").asString()));
+			assertThat(deliveryLog(token, id, delivery).get("last_error").asString()).isEqualTo("webhook disabled");
+			assertThat(receiver.requests()).as("a disabled webhook gets nothing").hasSize(4);
 		}
+	}
+
+	private JsonNode deliveryLog(String token, String hook, String delivery) {
+		for (JsonNode entry : api.get("/api/v1/webhooks/" + hook + "/deliveries", token).json().get("items")) {
+			if (entry.get("id").asString().equals(delivery)) {
+				return entry;
+			}
+		}
+		throw new AssertionError("no delivery " + delivery + " in the log");
 	}
 
 	@Test
