@@ -135,9 +135,14 @@ class PasskeyService {
 		AttestedCredentialData attested = data.getAttestationObject()
 			.getAuthenticatorData()
 			.getAttestedCredentialData();
+		String credentialId = encode(attested.getCredentialId());
+		if (passkeys.findByCredentialId(credentialId).isPresent()) {
+			// One credential signs in one account, whoever registered it first.
+			throw invalid("auth.passkey_register", "credential_registered");
+		}
 		Instant now = clock.instant();
 		PasskeyRepository.Passkey passkey = new PasskeyRepository.Passkey(UUID.randomUUID(), caller.userId(),
-				encode(attested.getCredentialId()), credentials.convert(attested),
+				credentialId, credentials.convert(attested),
 				data.getAttestationObject().getAuthenticatorData().getSignCount(), name.trim(), now, null);
 		passkeys.insert(passkey);
 		audit.record(AuditEvent.success("auth.passkey_register").object("passkey", passkey.id()));
