@@ -128,16 +128,16 @@ class ScimUsers {
 		User user = visible(id);
 		boolean delete = properties.deprovision() == ScimProperties.Deprovision.DELETE;
 		if (delete) {
+			// Audited by the erasure itself, under a pseudonym like everything else.
 			provisioning.delete(user.id());
+			return;
 		}
-		else {
-			provisioning.update(user.id(), user.email(), user.name(), false);
-			links.deprovisionUser(user.id(), clock.instant());
-		}
+		provisioning.update(user.id(), user.email(), user.name(), false);
+		links.deprovisionUser(user.id(), clock.instant());
 		audit.record(AuditEvent.success("scim.user_delete")
 			.object("user", user.id())
 			.detail("email", user.email())
-			.detail("policy", delete ? "delete" : "suspend"));
+			.detail("policy", "suspend"));
 	}
 
 	private Map<String, Object> save(User user, UserDraft draft, String action) {

@@ -9,12 +9,10 @@ import dev.ferry.auth.AccountProvisioning;
 import dev.ferry.auth.AuthException;
 import dev.ferry.auth.Role;
 import dev.ferry.auth.User;
-import dev.ferry.auth.UserDeletionStarted;
 import dev.ferry.auth.UserRepository;
 import dev.ferry.auth.UserStatus;
 import dev.ferry.auth.session.SessionService;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,16 +31,16 @@ class ProvisionedAccounts implements AccountProvisioning {
 
 	private final SessionService sessions;
 
-	private final ApplicationEventPublisher events;
+	private final AccountEraser eraser;
 
 	private final Clock clock;
 
-	ProvisionedAccounts(UserRepository users, AdminTargets targets, SessionService sessions,
-			ApplicationEventPublisher events, Clock clock) {
+	ProvisionedAccounts(UserRepository users, AdminTargets targets, SessionService sessions, AccountEraser eraser,
+			Clock clock) {
 		this.users = users;
 		this.targets = targets;
 		this.sessions = sessions;
-		this.events = events;
+		this.eraser = eraser;
 		this.clock = clock;
 	}
 
@@ -91,8 +89,9 @@ class ProvisionedAccounts implements AccountProvisioning {
 	public void delete(UUID id) {
 		User user = targets.find(id);
 		targets.requireAnotherAdmin(user, "scim.user_delete", "delete");
-		events.publishEvent(new UserDeletionStarted(id));
-		users.delete(id);
+		// An erasure, as when an administrator deletes the account: the trail keeps a
+		// pseudonym only.
+		eraser.erase(user, "scim.user_delete");
 	}
 
 	@Override
