@@ -121,7 +121,12 @@ class ScimGroups {
 		return resource(group(id), true);
 	}
 
-	@Transactional(noRollbackFor = { ProblemException.class, ScimException.class })
+	/**
+	 * Applies the operations all or none (RFC 7644 §3.5.2): a refused one rolls back
+	 * those before it; the refusal is audited as {@code scim.request} by the error
+	 * handler, outside this transaction.
+	 */
+	@Transactional
 	void patch(String id, JsonNode body) {
 		DirectoryGroup group = group(id);
 		for (ScimPatch.Operation operation : ScimPatch.of(body).operations()) {
@@ -170,8 +175,8 @@ class ScimGroups {
 				}
 				groups.rename(id, value.stringValue(), SOURCE);
 			}
-			case "externalid" ->
-				links.linkGroup(id, op.equals("remove") ? null : text("externalId", value), clock.instant());
+			case "externalid" -> links.linkGroup(id,
+					op.equals("remove") ? null : checkedExternalId(text("externalId", value)), clock.instant());
 			default -> {
 				// id, schemas and meta are read-only; other attributes are not kept.
 			}
@@ -232,7 +237,10 @@ class ScimGroups {
 	}
 
 	private static String externalId(JsonNode body) {
-		String externalId = ScimJson.string(body, "externalId");
+		return checkedExternalId(ScimJson.string(body, "externalId"));
+	}
+
+	private static String checkedExternalId(String externalId) {
 		if (externalId != null && externalId.length() > 255) {
 			throw ScimException.invalidValue("externalId must be at most 255 characters.");
 		}

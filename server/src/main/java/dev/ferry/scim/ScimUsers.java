@@ -62,6 +62,8 @@ class ScimUsers {
 	Map<String, Object> create(JsonNode body) {
 		UserDraft draft = UserDraft.of(body);
 		String email = draft.email();
+		// Checked before anything is written: a refusal must change nothing.
+		String externalId = draft.externalId();
 		Optional<User> existing = accounts.findByEmail(email);
 		if (existing.isPresent() && links.user(existing.get().id()).filter((l) -> !l.deprovisioned()).isPresent()) {
 			throw ScimException.uniqueness("A user with userName " + email + " is provisioned already.");
@@ -70,7 +72,7 @@ class ScimUsers {
 			.map((found) -> provisioning.update(found.id(), email, (draft.name() != null) ? draft.name() : found.name(),
 					draft.active()))
 			.orElseGet(() -> provisioning.create(email, draft.name(), draft.active()));
-		links.linkUser(user.id(), draft.externalId(), clock.instant());
+		links.linkUser(user.id(), externalId, clock.instant());
 		audit.record(AuditEvent.success("scim.user_create")
 			.object("user", user.id())
 			.detail("email", user.email())
@@ -141,8 +143,9 @@ class ScimUsers {
 	}
 
 	private Map<String, Object> save(User user, UserDraft draft, String action) {
+		String externalId = draft.externalId();
 		User saved = provisioning.update(user.id(), draft.email(), draft.name(), draft.active());
-		links.linkUser(user.id(), draft.externalId(), clock.instant());
+		links.linkUser(user.id(), externalId, clock.instant());
 		audit.record(AuditEvent.success(action)
 			.object("user", user.id())
 			.detail("active", saved.isActive())

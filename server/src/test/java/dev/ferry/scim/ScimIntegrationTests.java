@@ -115,6 +115,15 @@ class ScimIntegrationTests extends IntegrationTest {
 				List.of(Map.of("op", "replace", "value", Map.of("active", true)))));
 		assertThat(reactivated.json().get("active").asBoolean()).isTrue();
 		assertThat(api.get("/api/v1/me", api.login(email, PASSWORD)).status()).isEqualTo(200);
+
+		Api.Response refused = scim("PATCH", "/Users/" + id,
+				Map.of("schemas", List.of(PATCH_SCHEMA), "Operations",
+						List.of(Map.of("op", "replace", "path", "active", "value", false),
+								Map.of("op", "replace", "path", "externalId", "value", "x".repeat(256)))));
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(scim("GET", "/Users/" + id, null).json().get("active").asBoolean())
+			.as("a refused PATCH changes nothing")
+			.isTrue();
 	}
 
 	@Test
@@ -189,6 +198,12 @@ class ScimIntegrationTests extends IntegrationTest {
 				patch(Map.of("op", "add", "path", "members", "value", List.of(Map.of("value", "no-such-user")))));
 		assertThat(unknownMember.status()).isEqualTo(400);
 		assertThat(unknownMember.json().get("scimType").asString()).isEqualTo("invalidValue");
+		Api.Response halfValid = scim("PATCH", "/Groups/" + id,
+				patch(Map.of("op", "add", "path", "members", "value", List.of(Map.of("value", second))),
+						Map.of("op", "replace", "path", "externalId", "value", "x".repeat(256))));
+		assertThat(halfValid.status()).isEqualTo(400);
+		assertThat(members(scim("GET", "/Groups/" + id, null).json())).as("all operations or none")
+			.containsExactly(first);
 
 		assertThat(scim("DELETE", "/Groups/" + id, null).status()).isEqualTo(204);
 		assertThat(scim("GET", "/Groups/" + id, null).status()).isEqualTo(404);
@@ -284,8 +299,9 @@ class ScimIntegrationTests extends IntegrationTest {
 		return new ScimClient(api, key).send(method, path, body);
 	}
 
-	private static Map<String, Object> patch(Map<String, Object> operation) {
-		return Map.of("schemas", List.of(PATCH_SCHEMA), "Operations", List.of(operation));
+	@SafeVarargs
+	private static Map<String, Object> patch(Map<String, Object>... operations) {
+		return Map.of("schemas", List.of(PATCH_SCHEMA), "Operations", List.of(operations));
 	}
 
 	private static List<String> members(JsonNode group) {
