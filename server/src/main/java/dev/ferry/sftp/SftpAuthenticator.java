@@ -102,7 +102,14 @@ class SftpAuthenticator implements PasswordAuthenticator, KeyboardInteractiveAut
 				.detail("reason", "suspended"));
 			return false;
 		}
-		return admit(session, user.get());
+		if (!admit(session, user.get())) {
+			return false;
+		}
+		audit.record(AuditEvent.success("auth.login")
+			.by(user.get().auditActor())
+			.detail("channel", "sftp")
+			.detail("method", "key"));
+		return true;
 	}
 
 	private boolean signIn(ServerSession session, String username, String password, String code) {

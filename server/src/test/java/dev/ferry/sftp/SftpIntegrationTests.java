@@ -106,6 +106,12 @@ class SftpIntegrationTests {
 		assertThat(run.exit()).as(run.out()).isZero();
 		assertThat(run.out()).contains("700000").contains("docs");
 		assertThat(Files.readAllBytes(dir.resolve("back.bin"))).isEqualTo(content);
+		assertThat(jdbc
+			.sql("SELECT details FROM audit_log WHERE action = 'auth.login' AND outcome = 'success'"
+					+ " AND actor_id = ?")
+			.param(user.id().toString())
+			.query(String.class)
+			.list()).anySatisfy((details) -> assertThat(details).contains("\"sftp\"").contains("\"key\""));
 		JsonNode file = onlyFile(user);
 		assertThat(file.get("path").asString()).isEqualTo("/docs/final.bin");
 		assertThat(file.get("sha256").asString()).isEqualTo(sha256(content));
