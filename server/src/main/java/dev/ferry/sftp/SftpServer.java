@@ -86,8 +86,10 @@ class SftpServer implements SmartLifecycle {
 			}
 
 		});
-		ssh.setSubsystemFactories(
-				List.of(new SftpSubsystemFactory.Builder().withFileSystemAccessor(new FerryAccessor()).build()));
+		SftpSubsystemFactory sftp = new SftpSubsystemFactory.Builder().withFileSystemAccessor(new FerryAccessor())
+			.build();
+		sftp.addSftpEventListener(new SftpActor());
+		ssh.setSubsystemFactories(List.of(sftp));
 		try {
 			ssh.start();
 		}

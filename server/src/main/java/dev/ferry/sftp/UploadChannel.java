@@ -12,6 +12,8 @@ import dev.ferry.ProblemException;
 import dev.ferry.auth.CurrentUser;
 import dev.ferry.files.FileTree;
 
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+
 /**
  * Writes a file for SFTP through the files module's upload pipeline (quota, encryption,
  * type detection, audit): the bytes flow through a {@link BytePipe} into
@@ -80,7 +82,8 @@ final class UploadChannel implements SeekableByteChannel {
 		}
 		InputStream content = body;
 		CompletableFuture<Void> done = new CompletableFuture<>();
-		Thread writer = new Thread(() -> {
+		// The writer acts for the same account as the request that opened the file.
+		Thread writer = new Thread(new DelegatingSecurityContextRunnable(() -> {
 			try {
 				tree.write(owner, path, content);
 				done.complete(null);
@@ -88,7 +91,7 @@ final class UploadChannel implements SeekableByteChannel {
 			catch (RuntimeException | Error ex) {
 				done.completeExceptionally(ex);
 			}
-		}, "sftp-upload");
+		}), "sftp-upload");
 		writer.setDaemon(true);
 		writer.start();
 		upload = done;

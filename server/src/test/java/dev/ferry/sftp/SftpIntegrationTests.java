@@ -112,6 +112,11 @@ class SftpIntegrationTests {
 			.param(user.id().toString())
 			.query(String.class)
 			.list()).anySatisfy((details) -> assertThat(details).contains("\"sftp\"").contains("\"key\""));
+		assertThat(jdbc.sql("SELECT actor_id FROM audit_log WHERE details LIKE '%/docs/report.bin%'")
+			.query(String.class)
+			.list()).as("the upload and the rename are the account's, not anonymous")
+			.hasSizeGreaterThanOrEqualTo(2)
+			.containsOnly(user.id().toString());
 		JsonNode file = onlyFile(user);
 		assertThat(file.get("path").asString()).isEqualTo("/docs/final.bin");
 		assertThat(file.get("sha256").asString()).isEqualTo(sha256(content));
