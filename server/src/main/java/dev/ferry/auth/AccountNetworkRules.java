@@ -29,6 +29,13 @@ public interface AccountNetworkRules {
 	 */
 	Optional<Refusal> refusal(UUID userId, String address, String action);
 
+	/**
+	 * Whether {@code address} is refused before any account is known: banned by the
+	 * defender, or denied by an administrator's address rule. The HTTP chain checks this
+	 * in a filter; channels outside it (SFTP) ask here.
+	 */
+	boolean addressRefused(String address);
+
 	/** An account's rules as the admin API shows them. */
 	record Rules(List<String> allowedIps, List<String> allowedCountries, List<String> deniedCountries) {
 	}

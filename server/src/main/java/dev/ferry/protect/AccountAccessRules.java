@@ -21,9 +21,17 @@ class AccountAccessRules implements AccountNetworkRules {
 
 	private final AccessGuard guard;
 
-	AccountAccessRules(AccountRuleRepository repository, AccessGuard guard) {
+	private final Defender defender;
+
+	AccountAccessRules(AccountRuleRepository repository, AccessGuard guard, Defender defender) {
 		this.repository = repository;
 		this.guard = guard;
+		this.defender = defender;
+	}
+
+	@Override
+	public boolean addressRefused(String address) {
+		return defender.refusal(address).isPresent();
 	}
 
 	@Override

@@ -85,6 +85,9 @@ class SftpAuthenticator implements PasswordAuthenticator, KeyboardInteractiveAut
 
 	@Override
 	public boolean authenticate(String username, PublicKey key, ServerSession session) {
+		if (addressRefused(session)) {
+			return false;
+		}
 		Optional<User> user = accounts.findByEmail(username);
 		boolean known = user.isPresent() && keys.match(user.get().id(), key).isPresent();
 		if (!known) {
@@ -113,6 +116,9 @@ class SftpAuthenticator implements PasswordAuthenticator, KeyboardInteractiveAut
 	}
 
 	private boolean signIn(ServerSession session, String username, String password, String code) {
+		if (addressRefused(session)) {
+			return false;
+		}
 		try {
 			Optional<User> user = signIn.check("sftp", username, password, code, client(session));
 			return user.isPresent() && admit(session, user.get());
@@ -121,6 +127,19 @@ class SftpAuthenticator implements PasswordAuthenticator, KeyboardInteractiveAut
 			// Too many attempts: refused like a wrong password, already audited.
 			return false;
 		}
+	}
+
+	/**
+	 * A banned address, or one an administrator denied, gets no further whatever it
+	 * presents, as over HTTP.
+	 */
+	private boolean addressRefused(ServerSession session) {
+		String ip = client(session).ip();
+		if (ip == null || !networkRules.addressRefused(ip)) {
+			return false;
+		}
+		audit.record(AuditEvent.denied("auth.login").detail("channel", "sftp").detail("reason", "address_banned"));
+		return true;
 	}
 
 	/**

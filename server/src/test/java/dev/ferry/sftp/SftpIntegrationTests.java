@@ -280,6 +280,27 @@ class SftpIntegrationTests {
 			.list()).hasSizeGreaterThanOrEqualTo(2).allMatch((details) -> details.contains("ip_not_allowed"));
 	}
 
+	@Test
+	void anAddressAnAdministratorDeniedCannotSignIn() {
+		Account user = newUser();
+		Path key = addKey(user, "ed25519");
+		assertThat(clients.from("127.0.0.24").withKey(user.email(), key, "ls /").exit()).isZero();
+		Api.Response deny = api.post("/api/v1/admin/address-rules",
+				Map.of("network", "127.0.0.24/32", "kind", "deny", "note", "sftp test"), admin());
+		assertThat(deny.status()).as(deny.body()).isEqualTo(201);
+
+		assertThat(clients.from("127.0.0.24").withKey(user.email(), key, "ls /").exit()).isNotZero();
+		assertThat(clients.from("127.0.0.24")
+			.withAnswers(user.email(), "password", Map.of("assword", user.password()), "ls /")
+			.exit()).isNotZero();
+		assertThat(clients.from("127.0.0.25").withKey(user.email(), key, "ls /").exit()).isZero();
+		assertThat(jdbc
+			.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'auth.login' AND outcome = 'denied'"
+					+ " AND details LIKE '%address_banned%'")
+			.query(Long.class)
+			.single()).isGreaterThanOrEqualTo(2);
+	}
+
 	private static long received(Path file) throws IOException {
 		return Files.exists(file) ? Files.size(file) : 0;
 	}
