@@ -70,11 +70,13 @@ class ExportRepository {
 		return Optional.empty();
 	}
 
-	void ready(UUID id, UUID blobId, long size, String tokenHash, Instant now, Instant expiresAt) {
-		jdbc.sql("UPDATE gdpr_exports SET status = 'ready', blob_id = ?, size = ?, token_hash = ?, finished_at = ?,"
-				+ " expires_at = ? WHERE id = ?")
+	/** False when the request is gone (its account was erased meanwhile). */
+	boolean ready(UUID id, UUID blobId, long size, String tokenHash, Instant now, Instant expiresAt) {
+		return jdbc
+			.sql("UPDATE gdpr_exports SET status = 'ready', blob_id = ?, size = ?, token_hash = ?, finished_at = ?,"
+					+ " expires_at = ? WHERE id = ?")
 			.params(blobId.toString(), size, tokenHash, now.toEpochMilli(), expiresAt.toEpochMilli(), id.toString())
-			.update();
+			.update() == 1;
 	}
 
 	void failed(UUID id, String reason, Instant now) {

@@ -94,7 +94,13 @@ class ExportWorker {
 		Instant now = clock.instant();
 		Instant expires = now.plus(notices.validity());
 		transactions.executeWithoutResult((status) -> {
-			exports.ready(request.id(), blob, size, SecureTokens.hash(token), now, expires);
+			if (!exports.ready(request.id(), blob, size, SecureTokens.hash(token), now, expires)) {
+				// The account was erased while this was built: its request went with it,
+				// and
+				// so must the copy, and no mail goes to the erased address.
+				storage.destroy(blob);
+				return;
+			}
 			notices.audit(AuditEvent.success("gdpr.export_build").detail("size", size), user.get(), request.id());
 			notices.mailReady(user.get(), token, expires);
 		});
