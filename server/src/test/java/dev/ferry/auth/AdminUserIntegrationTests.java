@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import dev.ferry.testing.Api;
 import org.junit.jupiter.api.Test;
@@ -113,10 +114,16 @@ class AdminUserIntegrationTests extends AuthIntegrationTest {
 	@Test
 	void unknownUserIsNotFound() {
 		String admin = adminToken();
-		String path = "/api/v1/admin/users/" + UUID.randomUUID();
+		UUID unknown = UUID.randomUUID();
+		String path = "/api/v1/admin/users/" + unknown;
 		assertThat(api.get(path, admin).status()).isEqualTo(404);
 		assertThat(api.delete(path, admin).status()).isEqualTo(404);
 		assertThat(api.post(path + "/suspend", "", admin).status()).isEqualTo(404);
+		assertThat(Stream.of("admin.user_read", "admin.user_delete", "admin.user_suspend")
+			.flatMap((action) -> audits(action).stream())
+			.filter((row) -> unknown.toString().equals(row.objectId()))).as("every refusal is on the trail")
+			.hasSize(3)
+			.allSatisfy((row) -> assertThat(row.outcome()).isEqualTo("failure"));
 	}
 
 	@Test

@@ -31,6 +31,16 @@ class AdminTargets {
 		return this.users.findById(id).orElseThrow(() -> AuthException.notFound("user"));
 	}
 
+	/**
+	 * Like {@link #find(UUID)}, with an unknown id audited as a failed {@code action}.
+	 */
+	User find(UUID id, String action) {
+		return this.users.findById(id).orElseThrow(() -> {
+			this.audit.record(AuditEvent.failure(action).object("user", id).detail("reason", "not_found"));
+			return AuthException.notFound("user");
+		});
+	}
+
 	/** Refuses to take away the last active admin (the caller may be that admin). */
 	void requireAnotherAdmin(User user, String action, String verb) {
 		boolean activeAdmin = user.role() == Role.ADMIN && user.isActive();

@@ -84,7 +84,7 @@ class UserAdminService {
 	@Transactional(noRollbackFor = AuthException.class)
 	UserView get(CurrentUser caller, UUID id) {
 		admin.requireAdmin(caller, "admin.user_read");
-		User user = targets.find(id);
+		User user = targets.find(id, "admin.user_read");
 		audit.record(AuditEvent.success("admin.user_read").object("user", id));
 		return UserView.of(user);
 	}
@@ -92,7 +92,7 @@ class UserAdminService {
 	@Transactional(noRollbackFor = AuthException.class)
 	UserView update(CurrentUser caller, UUID id, UserChanges changes) {
 		admin.requireAdmin(caller, "admin.user_update");
-		User user = targets.find(id);
+		User user = targets.find(id, "admin.user_update");
 		Role role = changes.role().map(Role::of).orElse(user.role());
 		if (role != Role.ADMIN) {
 			targets.requireAnotherAdmin(user, "admin.user_update", "demote");
@@ -112,7 +112,7 @@ class UserAdminService {
 	@Transactional(noRollbackFor = AuthException.class)
 	void delete(CurrentUser caller, UUID id) {
 		admin.requireAdmin(caller, "admin.user_delete");
-		User user = targets.find(id);
+		User user = targets.find(id, "admin.user_delete");
 		targets.requireAnotherAdmin(user, "admin.user_delete", "delete");
 		eraser.erase(user, "admin.user_delete");
 	}
