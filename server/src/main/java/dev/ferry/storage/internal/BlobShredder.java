@@ -50,7 +50,9 @@ final class BlobShredder {
 	 */
 	void destroy(UUID blobId) {
 		if (destroyKey(blobId)) {
-			AfterCommit.run(() -> purge(blobId));
+			// Past the commit nothing is rolled back: a purge that fails is left to
+			// BlobCleanup, the data key being gone already.
+			AfterCommit.run(() -> purgeQuietly(blobId));
 		}
 	}
 
