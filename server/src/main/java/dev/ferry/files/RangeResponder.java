@@ -162,9 +162,14 @@ class RangeResponder {
 			if (!response.isCommitted()) {
 				response.reset();
 				hooks.afterBody(served.get(), false);
-				// An unreachable store is worth trying again (503); a blob destroyed
-				// meanwhile is gone.
-				throw (ex instanceof StorageException unavailable) ? unavailable : FileException.notFound();
+				// The file is in the catalogue but its bytes could not be read: the store
+				// failed (503, worth trying again; a file deleted meanwhile answers 404
+				// then). Anything else means the blob went with its file.
+				if (ex instanceof StorageException unavailable) {
+					throw unavailable;
+				}
+				throw (ex instanceof IOException unreadable) ? new StorageException(unreadable)
+						: FileException.notFound();
 			}
 		}
 		hooks.afterBody(served.get(), completed);

@@ -142,6 +142,25 @@ abstract class DedupIntegrationTest extends FilesTestSupport {
 		assertThat(fetch(user, "/api/v1/files/" + kept + "/download")).isEqualTo(content);
 	}
 
+	/**
+	 * A file whose stored bytes cannot be read (the store lost them, or cannot be
+	 * reached) is a server-side failure worth trying again, not a file that does not
+	 * exist.
+	 */
+	@Test
+	void aFileWhoseStoredBytesCannotBeReadAnswers503() throws IOException {
+		Account user = newUser();
+		String file = put(user, "/lost/bytes.bin", bytes(100_000, 45)).get("id").asString();
+		for (String key : keys(partsOf(blobOf(file)))) {
+			store.delete(key, false);
+		}
+
+		Api.Response download = api.get("/api/v1/files/" + file + "/download", user.token());
+		assertThat(download.status()).isEqualTo(503);
+		assertThat(download.contentType()).startsWith("application/problem+json");
+		assertThat(download.json().get("type").asString()).endsWith("/storage-unavailable");
+	}
+
 	@Test
 	void compressibleTextIsStoredSmallerAndRangesReadBackExactly() throws Exception {
 		Account user = newUser();
