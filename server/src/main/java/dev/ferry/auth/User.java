@@ -15,6 +15,11 @@ public record User(UUID id, String email, String name, String passwordHash, Role
 		return status == UserStatus.ACTIVE;
 	}
 
+	/** An administrator who is not suspended: one who may act as one now. */
+	public boolean isActiveAdmin() {
+		return role == Role.ADMIN && isActive();
+	}
+
 	/**
 	 * How the audit trail names this account when it acts without a request principal.
 	 */

@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.ferry.auth.Accounts;
-import dev.ferry.auth.Role;
-import dev.ferry.auth.User;
 import dev.ferry.files.FileScanned;
 import dev.ferry.files.FileUploaded;
 import dev.ferry.jobs.Jobs;
@@ -171,8 +169,7 @@ class WebhookEventBridge {
 	 */
 	private boolean ownerMayReceive(WebhookRepository.Webhook hook) {
 		return accounts.find(hook.ownerId())
-			.filter(User::isActive)
-			.filter((owner) -> !hook.allAccounts() || owner.role() == Role.ADMIN)
+			.filter((owner) -> hook.allAccounts() ? owner.isActiveAdmin() : owner.isActive())
 			.isPresent();
 	}
 

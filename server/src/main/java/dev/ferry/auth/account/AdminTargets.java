@@ -5,7 +5,6 @@ import java.util.UUID;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
 import dev.ferry.auth.AuthException;
-import dev.ferry.auth.Role;
 import dev.ferry.auth.User;
 import dev.ferry.auth.UserRepository;
 
@@ -43,7 +42,7 @@ class AdminTargets {
 
 	/** Refuses to take away the last active admin (the caller may be that admin). */
 	void requireAnotherAdmin(User user, String action, String verb) {
-		boolean activeAdmin = user.role() == Role.ADMIN && user.isActive();
+		boolean activeAdmin = user.isActiveAdmin();
 		if (activeAdmin && this.users.otherActiveAdmins(user.id()) == 0) {
 			this.audit.record(AuditEvent.failure(action).object("user", user.id()).detail("reason", "last_admin"));
 			throw AuthException.conflict("last-admin", "Last admin",

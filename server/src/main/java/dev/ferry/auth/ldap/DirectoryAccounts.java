@@ -84,7 +84,7 @@ class DirectoryAccounts {
 		if (role == user.role()) {
 			return user;
 		}
-		if (user.role() == Role.ADMIN && user.isActive() && users.otherActiveAdmins(user.id()) == 0) {
+		if (user.isActiveAdmin() && users.otherActiveAdmins(user.id()) == 0) {
 			return user;
 		}
 		User updated = new User(user.id(), user.email(), user.name(), user.passwordHash(), role, user.status(),

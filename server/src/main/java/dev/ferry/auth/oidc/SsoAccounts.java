@@ -129,7 +129,7 @@ public class SsoAccounts {
 		if (mapped.isEmpty() || mapped.get() == user.role()) {
 			return user;
 		}
-		boolean lastAdmin = user.role() == Role.ADMIN && user.isActive() && users.otherActiveAdmins(user.id()) == 0;
+		boolean lastAdmin = user.isActiveAdmin() && users.otherActiveAdmins(user.id()) == 0;
 		if (lastAdmin) {
 			return user;
 		}

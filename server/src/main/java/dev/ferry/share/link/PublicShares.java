@@ -202,11 +202,10 @@ class PublicShares {
 
 	/**
 	 * No new session on a link whose downloads are used up: a session shows the file list
-	 * and previews, which an exhausted link keeps only for the sessions it already gave
-	 * (to resume what they were counted for).
+	 * and previews.
 	 */
 	private void refuseIfExhausted(Visit visit, String action) {
-		if (visit.link().isExhausted() && visit.session() == null) {
+		if (visit.exhausted()) {
 			refuse(action, visit.link(), "exhausted");
 			throw ShareException.linkExhausted();
 		}

@@ -45,7 +45,7 @@ class SharePages {
 	ShareInfo info(String token, String session) {
 		Visit visit = shares.visit(token, session, "share.view");
 		ShareLink link = visit.link();
-		if (link.isExhausted() && visit.session() == null) {
+		if (visit.exhausted()) {
 			audit
 				.record(AuditEvent.failure("share.view").object("share_link", link.id()).detail("reason", "exhausted"));
 			throw ShareException.linkExhausted();

@@ -65,7 +65,7 @@ class SharePreviews {
 
 	void serve(String token, String session, String fileId, HttpServletResponse response) throws IOException {
 		Visit visit = shares.unlocked(token, session, ACTION);
-		if (visit.link().isExhausted() && visit.session() == null) {
+		if (visit.exhausted()) {
 			refuse(visit, null, "exhausted");
 			throw ShareException.linkExhausted();
 		}

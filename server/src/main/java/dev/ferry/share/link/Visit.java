@@ -13,6 +13,15 @@ record Visit(ShareLink link, Transfer transfer, ShareSessions.Session session) {
 	}
 
 	/**
+	 * Whether the link's downloads are used up for this visitor: it came without a
+	 * session given before they were (only those keep the page, to resume what they were
+	 * counted for).
+	 */
+	boolean exhausted() {
+		return link.isExhausted() && session == null;
+	}
+
+	/**
 	 * Whether the visitor did what the link asks (password or proof of work, verified
 	 * address).
 	 */
