@@ -49,6 +49,19 @@ public class AccessPolicy implements TrailAccess {
 	}
 
 	/**
+	 * Lets a caller signed in interactively (a password, passkey or single sign-on
+	 * session) through; an API key or app token is refused with 403, audited as
+	 * {@code action} with reason {@code not_interactive}: a leaked key must not manage
+	 * the credentials that would let it outlive its revocation.
+	 */
+	public void requireInteractive(CurrentUser caller, String action, String what) {
+		if (caller == null || caller.sessionId() == null) {
+			audit.record(AuditEvent.denied(action).detail("reason", "not_interactive"));
+			throw AuthException.interactiveSessionRequired(what);
+		}
+	}
+
+	/**
 	 * The audit module's own reads sit below auth, so they ask through
 	 * {@link TrailAccess}. The web layer's 403 handler records the refusal as
 	 * {@code access.denied} with the request's path and this reason.

@@ -62,6 +62,62 @@ class AccessPolicyIntegrationTests extends AuthIntegrationTest {
 	}
 
 	@Test
+	void aKeyWithoutTheReadScopeCannotListItsOwnersCredentials() {
+		Account user = createAccount("user");
+		String writeOnly = apiKey(user.token(api), List.of("write"));
+
+		assertRefused(api.get("/api/v1/auth/sessions", writeOnly), "'read' scope");
+		assertRefused(api.get("/api/v1/auth/api-keys", writeOnly), "'read' scope");
+		assertRefused(api.get("/api/v1/auth/passkeys", writeOnly), "'read' scope");
+		assertRefused(api.get("/api/v1/auth/2fa", writeOnly), "'read' scope");
+		assertRefused(api.get("/api/v1/oauth/authorizations", writeOnly), "'read' scope");
+		assertRefused(api.get("/api/v1/oauth/apps", writeOnly), "'read' scope");
+
+		for (String action : List.of("auth.session_list", "auth.api_key_list", "auth.passkey_list", "auth.2fa_status",
+				"oauth.authorization_list", "oauth.app_list")) {
+			assertAudited(action, user, "missing_read_scope");
+		}
+		assertThat(api.get("/api/v1/auth/sessions", apiKey(user.token(api), List.of("read"))).status()).isEqualTo(200);
+	}
+
+	@Test
+	void aScimKeyCanNeitherReadNorChangeItsOwnersAccount() {
+		Account admin = createAccount("admin");
+		String scimOnly = apiKey(admin.token(api), List.of("scim"));
+
+		assertRefused(api.get("/api/v1/auth/sessions", scimOnly), "'read' scope");
+		assertRefused(api.patch("/api/v1/me", Map.of("locale", "de"), scimOnly), "'write' scope");
+
+		assertAudited("auth.session_list", admin, "missing_read_scope");
+		assertAudited("account.locale_change", admin, "missing_write_scope");
+	}
+
+	@Test
+	void aSignedInGuestChangesTheirLanguageThoughTheirRoleCannotWrite() {
+		Account guest = createAccount("guest");
+
+		assertThat(api.patch("/api/v1/me", Map.of("locale", "de"), guest.token(api)).status()).isEqualTo(204);
+	}
+
+	@Test
+	void aKeyIsRefusedCredentialManagementTheSameWayByEveryModule() {
+		Account user = createAccount("user");
+		String key = apiKey(user.token(api), List.of("read", "write", "share"));
+
+		assertRefused(api.delete("/api/v1/auth/sessions", key), "API keys cannot");
+		assertRefused(api.post("/api/v1/auth/passkeys/registration/options", Map.of(), key), "API keys cannot");
+		assertRefused(api.post("/api/v1/auth/2fa/enable", Map.of(), key), "API keys cannot");
+		assertRefused(api.post("/api/v1/oauth/apps",
+				Map.of("name", "app", "client_type", "public", "redirect_uris", List.of("http://127.0.0.1/cb")), key),
+				"API keys cannot");
+
+		for (String action : List.of("auth.session_revoke_others", "auth.passkey_register", "auth.2fa_enable",
+				"oauth.app_register")) {
+			assertAudited(action, user, "not_interactive");
+		}
+	}
+
+	@Test
 	void theAuditTrailRefusesANonAdminWithTheSameTypeAndReason() {
 		Account user = createAccount("user");
 

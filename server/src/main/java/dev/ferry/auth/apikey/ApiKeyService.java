@@ -13,6 +13,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ferry.audit.AuditActor;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
+import dev.ferry.auth.AccessPolicy;
 import dev.ferry.auth.ApiKeyCredentials;
 import dev.ferry.auth.AuthException;
 import dev.ferry.auth.CurrentUser;
@@ -44,13 +45,16 @@ class ApiKeyService implements KeyAuthentication, ApiKeyCredentials {
 
 	private final UserRepository users;
 
+	private final AccessPolicy access;
+
 	private final AuditLog audit;
 
 	private final Clock clock;
 
-	ApiKeyService(ApiKeyRepository keys, UserRepository users, AuditLog audit, Clock clock) {
+	ApiKeyService(ApiKeyRepository keys, UserRepository users, AccessPolicy access, AuditLog audit, Clock clock) {
 		this.keys = keys;
 		this.users = users;
+		this.access = access;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -80,8 +84,9 @@ class ApiKeyService implements KeyAuthentication, ApiKeyCredentials {
 				now, expiresAt);
 	}
 
-	@Transactional
+	@Transactional(noRollbackFor = AuthException.class)
 	List<ApiKeyView> list(CurrentUser caller) {
+		access.requireScope(caller, Scope.READ, "auth.api_key_list");
 		audit.record(AuditEvent.success("auth.api_key_list"));
 		return keys.listForUser(caller.userId()).stream().map(ApiKeyView::of).toList();
 	}

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
+import dev.ferry.auth.AccessPolicy;
 import dev.ferry.auth.AuthException;
 import dev.ferry.auth.CurrentUser;
 import dev.ferry.auth.Scope;
@@ -30,13 +31,17 @@ class DeviceApprovals implements ExpiringRecords {
 
 	private final DeviceRepository authorizations;
 
+	private final AccessPolicy access;
+
 	private final AuditLog audit;
 
 	private final DeviceLimits limits;
 
 	private final Clock clock;
 
-	DeviceApprovals(DeviceRepository authorizations, AuditLog audit, DeviceLimits limits, Clock clock) {
+	DeviceApprovals(DeviceRepository authorizations, AccessPolicy access, AuditLog audit, DeviceLimits limits,
+			Clock clock) {
+		this.access = access;
 		this.authorizations = authorizations;
 		this.audit = audit;
 		this.limits = limits;
@@ -87,10 +92,7 @@ class DeviceApprovals implements ExpiringRecords {
 	}
 
 	private DeviceAuthorization find(CurrentUser caller, String userCode, String ip, String action) {
-		if (caller.sessionId() == null) {
-			audit.record(AuditEvent.denied(action).detail("reason", "api_key"));
-			throw AuthException.interactiveSessionRequired("approve a device");
-		}
+		access.requireInteractive(caller, action, "approve a device");
 		Optional<Refusal> refusal = limits.attempt(caller.userId(), ip);
 		if (refusal.isPresent()) {
 			audit.record(AuditEvent.denied(action).detail("reason", "rate_limited"));

@@ -32,13 +32,17 @@ import dev.ferry.auth.password.PasswordPolicy;
 @RequestMapping("/api/v1/auth/2fa")
 class TwoFactorController {
 
+	private final TwoFactorStatus status;
+
 	private final TwoFactorService twoFactor;
 
 	private final TotpEnrollment enrollment;
 
 	private final UserRepository users;
 
-	TwoFactorController(TwoFactorService twoFactor, TotpEnrollment enrollment, UserRepository users) {
+	TwoFactorController(TwoFactorStatus status, TwoFactorService twoFactor, TotpEnrollment enrollment,
+			UserRepository users) {
+		this.status = status;
 		this.twoFactor = twoFactor;
 		this.enrollment = enrollment;
 		this.users = users;
@@ -47,7 +51,7 @@ class TwoFactorController {
 	@Operation(operationId = "getTwoFactorStatus", summary = "The caller's two-factor state")
 	@GetMapping
 	TwoFactorService.Status status(@AuthenticationPrincipal CurrentUser caller) {
-		return twoFactor.status(caller);
+		return this.status.of(caller);
 	}
 
 	@Operation(operationId = "startTwoFactorEnrollment", summary = "Start TOTP enrollment")

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
+import dev.ferry.auth.AccessPolicy;
 import dev.ferry.auth.AuthException;
 import dev.ferry.auth.ClientInfo;
 import dev.ferry.auth.CurrentUser;
@@ -27,9 +28,13 @@ class TwoFactorGuard {
 
 	private final UserRepository users;
 
+	private final AccessPolicy access;
+
 	private final AuditLog audit;
 
-	TwoFactorGuard(SecondFactorRepository factors, CredentialLimits limits, UserRepository users, AuditLog audit) {
+	TwoFactorGuard(SecondFactorRepository factors, CredentialLimits limits, UserRepository users, AccessPolicy access,
+			AuditLog audit) {
+		this.access = access;
 		this.factors = factors;
 		this.limits = limits;
 		this.users = users;
@@ -37,10 +42,7 @@ class TwoFactorGuard {
 	}
 
 	void requireSession(CurrentUser caller, String action) {
-		if (caller.sessionId() == null) {
-			this.audit.record(AuditEvent.denied(action).detail("reason", "api_key"));
-			throw AuthException.interactiveSessionRequired("manage two-factor authentication");
-		}
+		this.access.requireInteractive(caller, action, "manage two-factor authentication");
 	}
 
 	SecondFactorRepository.TotpCredential confirmedTotp(CurrentUser caller, String action) {

@@ -50,14 +50,6 @@ class TwoFactorService {
 		this.audit = audit;
 	}
 
-	@Transactional
-	Status status(CurrentUser caller) {
-		boolean totp = totpFactor.hasTotp(caller.userId());
-		audit.record(AuditEvent.success("auth.2fa_status"));
-		return new Status(totp, totp ? factors.unusedRecoveryCodes(caller.userId()) : 0,
-				passkeys.count(caller.userId()), policy.twoFactorRequired(caller.role()));
-	}
-
 	@Transactional(noRollbackFor = AuthException.class)
 	void disable(CurrentUser caller, User user, String password, String code, ClientInfo client) {
 		guard.requireSession(caller, "auth.2fa_disable");

@@ -12,6 +12,7 @@ import dev.ferry.audit.AuditLog;
 import dev.ferry.auth.AccessPolicy;
 import dev.ferry.auth.AuthException;
 import dev.ferry.auth.CurrentUser;
+import dev.ferry.auth.Scope;
 import dev.ferry.crypto.SecureTokens;
 
 import org.springframework.stereotype.Service;
@@ -44,7 +45,7 @@ class OAuthAppService {
 
 	@Transactional(noRollbackFor = AuthException.class)
 	RegisteredApp register(CurrentUser caller, String name, List<String> redirectUris, boolean confidential) {
-		requireSession(caller, "oauth.app_register");
+		access.requireInteractive(caller, "oauth.app_register", "manage OAuth apps");
 		OAuthAppRepository.App app = new OAuthAppRepository.App(UUID.randomUUID(), caller.userId(), name.trim(),
 				confidential, RedirectUris.check(redirectUris), clock.instant());
 		String secret = confidential ? SecureTokens.generate(SECRET_PREFIX) : null;
@@ -55,8 +56,10 @@ class OAuthAppService {
 		return RegisteredApp.of(AppView.of(app), secret);
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional(noRollbackFor = AuthException.class)
 	List<AppView> listOwn(CurrentUser caller) {
+		access.requireScope(caller, Scope.READ, "oauth.app_list");
+		audit.record(AuditEvent.success("oauth.app_list"));
 		return apps.listForOwner(caller.userId()).stream().map(AppView::of).toList();
 	}
 
@@ -72,7 +75,7 @@ class OAuthAppService {
 	 */
 	@Transactional(noRollbackFor = AuthException.class)
 	void delete(CurrentUser caller, UUID id) {
-		requireSession(caller, "oauth.app_delete");
+		access.requireInteractive(caller, "oauth.app_delete", "manage OAuth apps");
 		Optional<OAuthAppRepository.App> app = apps.find(id)
 			.filter((found) -> found.ownerId().equals(caller.userId()) || caller.isAdmin());
 		if (app.isEmpty() || !apps.revoke(id, clock.instant())) {
@@ -80,13 +83,6 @@ class OAuthAppService {
 			throw AuthException.notFound("app");
 		}
 		audit.record(AuditEvent.success("oauth.app_delete").object("oauth_app", id));
-	}
-
-	private void requireSession(CurrentUser caller, String action) {
-		if (caller.sessionId() == null) {
-			audit.record(AuditEvent.denied(action).detail("reason", "not_interactive"));
-			throw AuthException.interactiveSessionRequired("manage OAuth apps");
-		}
 	}
 
 	/** An app as listed; {@code client_id} is what the app sends in the protocol. */

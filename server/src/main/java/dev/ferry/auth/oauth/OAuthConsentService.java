@@ -13,6 +13,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
+import dev.ferry.auth.AccessPolicy;
 import dev.ferry.auth.AuthException;
 import dev.ferry.auth.CurrentUser;
 import dev.ferry.auth.Scope;
@@ -42,13 +43,17 @@ class OAuthConsentService {
 
 	private final AppGrantRepository grants;
 
+	private final AccessPolicy access;
+
 	private final AuditLog audit;
 
 	private final Clock clock;
 
-	OAuthConsentService(OAuthAppRepository apps, AppGrantRepository grants, AuditLog audit, Clock clock) {
+	OAuthConsentService(OAuthAppRepository apps, AppGrantRepository grants, AccessPolicy access, AuditLog audit,
+			Clock clock) {
 		this.apps = apps;
 		this.grants = grants;
+		this.access = access;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -64,10 +69,7 @@ class OAuthConsentService {
 
 	@Transactional(noRollbackFor = AuthException.class)
 	ConsentAnswer decide(CurrentUser caller, Map<String, List<String>> params, boolean approve) {
-		if (caller.sessionId() == null) {
-			audit.record(AuditEvent.denied("oauth.consent").detail("reason", "not_interactive"));
-			throw AuthException.interactiveSessionRequired("authorize apps");
-		}
+		access.requireInteractive(caller, "oauth.consent", "authorize apps");
 		AuthorizationRequest request = check(params);
 		Map<String, String> answer = new LinkedHashMap<>();
 		if (!approve) {
@@ -98,8 +100,10 @@ class OAuthConsentService {
 		return new ConsentAnswer(AuthorizationRequest.redirect(request.redirectUri(), answer));
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional(noRollbackFor = AuthException.class)
 	List<AuthorizedApp> authorized(CurrentUser caller) {
+		access.requireScope(caller, Scope.READ, "oauth.authorization_list");
+		audit.record(AuditEvent.success("oauth.authorization_list"));
 		return grants.listForUser(caller.userId()).stream().map(AuthorizedApp::of).toList();
 	}
 
@@ -108,10 +112,7 @@ class OAuthConsentService {
 	 */
 	@Transactional(noRollbackFor = AuthException.class)
 	void revoke(CurrentUser caller, UUID grantId) {
-		if (caller.sessionId() == null) {
-			audit.record(AuditEvent.denied("oauth.authorization_revoke").detail("reason", "not_interactive"));
-			throw AuthException.interactiveSessionRequired("revoke app access");
-		}
+		access.requireInteractive(caller, "oauth.authorization_revoke", "revoke app access");
 		Instant now = clock.instant();
 		if (!grants.revokeGrant(caller.userId(), grantId, now)) {
 			audit.record(AuditEvent.failure("oauth.authorization_revoke")

@@ -32,9 +32,11 @@ import com.webauthn4j.verifier.exception.VerificationException;
 import dev.ferry.FerryProperties;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
+import dev.ferry.auth.AccessPolicy;
 import dev.ferry.auth.AccountSecurityProperties;
 import dev.ferry.auth.AuthException;
 import dev.ferry.auth.CurrentUser;
+import dev.ferry.auth.Scope;
 import dev.ferry.auth.User;
 import dev.ferry.auth.UserRepository;
 import dev.ferry.crypto.SecureTokens;
@@ -73,6 +75,8 @@ class PasskeyService {
 
 	private final FerryProperties ferry;
 
+	private final AccessPolicy access;
+
 	private final AuditLog audit;
 
 	private final Clock clock;
@@ -83,18 +87,19 @@ class PasskeyService {
 			new ObjectConverter());
 
 	PasskeyService(PasskeyRepository passkeys, UserRepository users, AccountSecurityProperties properties,
-			FerryProperties ferry, AuditLog audit, Clock clock) {
+			FerryProperties ferry, AccessPolicy access, AuditLog audit, Clock clock) {
 		this.passkeys = passkeys;
 		this.users = users;
 		this.properties = properties;
 		this.ferry = ferry;
+		this.access = access;
 		this.audit = audit;
 		this.clock = clock;
 	}
 
 	@Transactional(noRollbackFor = AuthException.class)
 	Map<String, Object> registrationOptions(CurrentUser caller) {
-		requireSession(caller, "auth.passkey_register");
+		access.requireInteractive(caller, "auth.passkey_register", "manage passkeys");
 		String challenge = newChallenge(REGISTER, caller.userId());
 		Map<String, Object> options = new LinkedHashMap<>();
 		options.put("challenge", challenge);
@@ -112,7 +117,7 @@ class PasskeyService {
 
 	@Transactional(noRollbackFor = AuthException.class)
 	PasskeyView register(CurrentUser caller, String credentialJson, String name) {
-		requireSession(caller, "auth.passkey_register");
+		access.requireInteractive(caller, "auth.passkey_register", "manage passkeys");
 		RegistrationData data;
 		try {
 			data = webAuthn.parseRegistrationResponseJSON(credentialJson);
@@ -149,15 +154,16 @@ class PasskeyService {
 		return PasskeyView.of(passkey);
 	}
 
-	@Transactional
+	@Transactional(noRollbackFor = AuthException.class)
 	List<PasskeyView> list(CurrentUser caller) {
+		access.requireScope(caller, Scope.READ, "auth.passkey_list");
 		audit.record(AuditEvent.success("auth.passkey_list"));
 		return passkeys.listForUser(caller.userId()).stream().map(PasskeyView::of).toList();
 	}
 
 	@Transactional(noRollbackFor = AuthException.class)
 	void delete(CurrentUser caller, UUID id) {
-		requireSession(caller, "auth.passkey_delete");
+		access.requireInteractive(caller, "auth.passkey_delete", "manage passkeys");
 		if (!passkeys.delete(caller.userId(), id)) {
 			audit.record(AuditEvent.failure("auth.passkey_delete").object("passkey", id).detail("reason", "not_found"));
 			throw AuthException.notFound("passkey");
@@ -268,13 +274,6 @@ class PasskeyService {
 	private AuthException invalid(String action, String reason) {
 		audit.record(AuditEvent.failure(action).detail("reason", reason));
 		return AuthException.invalidPasskey();
-	}
-
-	private void requireSession(CurrentUser caller, String action) {
-		if (caller.sessionId() == null) {
-			audit.record(AuditEvent.denied(action).detail("reason", "api_key"));
-			throw AuthException.interactiveSessionRequired("manage passkeys");
-		}
 	}
 
 	private static byte[] userHandle(UUID userId) {

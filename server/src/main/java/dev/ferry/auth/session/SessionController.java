@@ -22,9 +22,9 @@ import dev.ferry.auth.Items;
 @RequestMapping("/api/v1/auth/sessions")
 class SessionController {
 
-	private final SessionService sessions;
+	private final OwnSessions sessions;
 
-	SessionController(SessionService sessions) {
+	SessionController(OwnSessions sessions) {
 		this.sessions = sessions;
 	}
 

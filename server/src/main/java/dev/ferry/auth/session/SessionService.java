@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -202,36 +201,6 @@ public class SessionService {
 		return found.map(SessionRepository.RefreshToken::sessionId);
 	}
 
-	@Transactional
-	List<SessionView> list(CurrentUser caller) {
-		audit.record(AuditEvent.success("auth.session_list"));
-		return sessions.listActive(caller.userId(), clock.instant())
-			.stream()
-			.map((session) -> SessionView.of(session, session.id().equals(caller.sessionId())))
-			.toList();
-	}
-
-	/**
-	 * Revokes one of the caller's sessions; anyone else's (or an unknown id) is a 404.
-	 */
-	@Transactional(noRollbackFor = AuthException.class)
-	void revoke(CurrentUser caller, UUID sessionId) {
-		requireSession(caller, "auth.session_revoke");
-		if (!sessions.revokeOwn(caller.userId(), sessionId, clock.instant(), "revoked")) {
-			audit.record(AuditEvent.failure("auth.session_revoke").object("session", sessionId));
-			throw AuthException.notFound("session");
-		}
-		audit.record(AuditEvent.success("auth.session_revoke").object("session", sessionId));
-	}
-
-	/** Revokes every other session of the caller (sign out everywhere else). */
-	@Transactional(noRollbackFor = AuthException.class)
-	void revokeOthers(CurrentUser caller) {
-		requireSession(caller, "auth.session_revoke_others");
-		int count = sessions.revokeAll(caller.userId(), caller.sessionId(), clock.instant(), "revoked");
-		audit.record(AuditEvent.success("auth.session_revoke_others").detail("count", count));
-	}
-
 	/**
 	 * Ends one session (the provider it came from signed out); false when it had ended.
 	 * The caller audits the cause.
@@ -250,17 +219,6 @@ public class SessionService {
 	/** Ends every session of a user but {@code keep}; answers how many ended. */
 	public int revokeAll(UUID userId, UUID keep, String reason) {
 		return sessions.revokeAll(userId, keep, clock.instant(), reason);
-	}
-
-	/**
-	 * Credential management needs an interactive session: a leaked API key must not be
-	 * able to end the owner's sessions.
-	 */
-	private void requireSession(CurrentUser caller, String action) {
-		if (caller.sessionId() == null) {
-			audit.record(AuditEvent.denied(action).detail("reason", "api_key"));
-			throw AuthException.forbidden("Sign in with a password to manage sessions; API keys cannot.");
-		}
 	}
 
 	private static boolean withinGrace(Instant rotatedAt, Instant now) {
