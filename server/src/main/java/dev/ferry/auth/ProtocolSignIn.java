@@ -16,4 +16,11 @@ public interface ProtocolSignIn {
 	 */
 	Optional<User> check(String channel, String email, String password, String code, ClientInfo client);
 
+	/**
+	 * Why a sign-in with a key the account registered (an SSH key) is refused now: the
+	 * account is {@code suspended}, or the directory that provisioned it withdrew it
+	 * ({@code not_in_directory}, {@code disabled_in_directory}); empty to let it in.
+	 */
+	Optional<String> keyRefusal(User user);
+
 }

@@ -98,11 +98,12 @@ class SftpAuthenticator implements PasswordAuthenticator, KeyboardInteractiveAut
 				.detail("reason", "unknown_key"));
 			return false;
 		}
-		if (!user.get().isActive()) {
+		Optional<String> refusal = signIn.keyRefusal(user.get());
+		if (refusal.isPresent()) {
 			audit.record(AuditEvent.denied("auth.login")
 				.by(user.get().auditActor())
 				.detail("channel", "sftp")
-				.detail("reason", "suspended"));
+				.detail("reason", refusal.get()));
 			return false;
 		}
 		if (!admit(session, user.get())) {

@@ -6,12 +6,14 @@ import java.util.Map;
 
 import dev.ferry.FerryApplication;
 import dev.ferry.auth.ldap.TestDirectory;
+import dev.ferry.testing.Api;
 import dev.ferry.testing.OwnServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -44,6 +46,9 @@ class SftpDirectorySignInIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@LocalServerPort
+	int port;
+
 	@TempDir
 	Path dir;
 
@@ -64,6 +69,26 @@ class SftpDirectorySignInIntegrationTests {
 			.list();
 		assertThat(logins).anySatisfy((d) -> assertThat(d).contains("sftp", "\"method\":\"ldap\""));
 		assertThat(logins).anySatisfy((d) -> assertThat(d).contains("sftp", mail, "wrong_password"));
+	}
+
+	@Test
+	void someoneRemovedFromTheDirectoryCanNoLongerSignInWithTheirSshKey() {
+		String mail = TestDirectory.addPerson(PASSWORD, "ferry-users");
+		SftpClients clients = new SftpClients(sftp.port(), dir);
+		Path key = clients.newKey("ed25519", "directory");
+		Api api = new Api("http://127.0.0.1:" + port);
+		Api.Response added = api.post("/api/v1/auth/ssh-keys",
+				Map.of("name", "laptop", "public_key", clients.publicKey(key)), api.login(mail, PASSWORD));
+		assertThat(added.status()).as(added.body()).isEqualTo(201);
+
+		TestDirectory.delete(mail);
+		SftpClients.Run refused = clients.withKey(mail, key, "ls /");
+
+		assertThat(refused.exit()).isNotZero();
+		assertThat(refused.out()).contains("Permission denied");
+		assertThat(jdbc.sql("SELECT details FROM audit_log WHERE action = 'auth.login' AND outcome = 'denied'")
+			.query(String.class)
+			.list()).anySatisfy((d) -> assertThat(d).contains("sftp", "not_in_directory"));
 	}
 
 }

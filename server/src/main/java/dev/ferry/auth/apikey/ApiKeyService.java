@@ -20,6 +20,7 @@ import dev.ferry.auth.CurrentUser;
 import dev.ferry.auth.Scope;
 import dev.ferry.auth.User;
 import dev.ferry.auth.UserRepository;
+import dev.ferry.auth.session.DirectoryStanding;
 import dev.ferry.auth.session.KeyAuthentication;
 import dev.ferry.crypto.SecureTokens;
 
@@ -47,11 +48,15 @@ class ApiKeyService implements KeyAuthentication, ApiKeyCredentials {
 
 	private final AccessPolicy access;
 
+	private final DirectoryStanding standing;
+
 	private final AuditLog audit;
 
 	private final Clock clock;
 
-	ApiKeyService(ApiKeyRepository keys, UserRepository users, AccessPolicy access, AuditLog audit, Clock clock) {
+	ApiKeyService(ApiKeyRepository keys, UserRepository users, AccessPolicy access, DirectoryStanding standing,
+			AuditLog audit, Clock clock) {
+		this.standing = standing;
 		this.keys = keys;
 		this.users = users;
 		this.access = access;
@@ -125,7 +130,10 @@ class ApiKeyService implements KeyAuthentication, ApiKeyCredentials {
 			return Optional.empty();
 		}
 		User user = owner.get();
-		String refusal = (apiKey.refusal(now) != null) ? apiKey.refusal(now) : user.isActive() ? null : "suspended";
+		String refusal = apiKey.refusal(now);
+		if (refusal == null) {
+			refusal = user.isActive() ? standing.withdrawal(user.id()).orElse(null) : "suspended";
+		}
 		if (refusal != null) {
 			audit.record(AuditEvent.denied("auth.api_key_use")
 				.by(new AuditActor("api_key", user.id().toString(), user.email() + " (key " + apiKey.id() + ")"))

@@ -9,6 +9,7 @@ import dev.ferry.auth.ClientInfo;
 import dev.ferry.auth.ProtocolSignIn;
 import dev.ferry.auth.User;
 import dev.ferry.auth.session.CredentialLimits;
+import dev.ferry.auth.session.DirectoryStanding;
 import dev.ferry.auth.session.FirstFactor;
 import dev.ferry.auth.session.SignInPolicy;
 
@@ -33,10 +34,13 @@ class ProtocolSignInService implements ProtocolSignIn {
 
 	private final TotpFactor twoFactor;
 
+	private final DirectoryStanding standing;
+
 	private final AuditLog audit;
 
 	ProtocolSignInService(FirstFactor firstFactor, CredentialLimits limits, SignInPolicy policy, TotpFactor twoFactor,
-			AuditLog audit) {
+			DirectoryStanding standing, AuditLog audit) {
+		this.standing = standing;
 		this.firstFactor = firstFactor;
 		this.limits = limits;
 		this.policy = policy;
@@ -74,6 +78,11 @@ class ProtocolSignInService implements ProtocolSignIn {
 			.detail("channel", channel)
 			.detail("method", method));
 		return Optional.of(user);
+	}
+
+	@Override
+	public Optional<String> keyRefusal(User user) {
+		return user.isActive() ? standing.withdrawal(user.id()) : Optional.of("suspended");
 	}
 
 	private Optional<User> refuse(AuditEvent event, String channel, String email, User user, String reason) {

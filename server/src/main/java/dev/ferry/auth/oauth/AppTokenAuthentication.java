@@ -14,6 +14,7 @@ import dev.ferry.auth.CurrentUser;
 import dev.ferry.auth.Scope;
 import dev.ferry.auth.User;
 import dev.ferry.auth.UserRepository;
+import dev.ferry.auth.session.DirectoryStanding;
 import dev.ferry.auth.session.KeyAuthentication;
 import dev.ferry.crypto.SecureTokens;
 
@@ -35,11 +36,15 @@ class AppTokenAuthentication implements KeyAuthentication {
 
 	private final UserRepository users;
 
+	private final DirectoryStanding standing;
+
 	private final AuditLog audit;
 
 	private final Clock clock;
 
-	AppTokenAuthentication(AppGrantRepository grants, UserRepository users, AuditLog audit, Clock clock) {
+	AppTokenAuthentication(AppGrantRepository grants, UserRepository users, DirectoryStanding standing, AuditLog audit,
+			Clock clock) {
+		this.standing = standing;
 		this.grants = grants;
 		this.users = users;
 		this.audit = audit;
@@ -57,11 +62,11 @@ class AppTokenAuthentication implements KeyAuthentication {
 		Optional<AppGrantRepository.Token> token = grants
 			.findToken(SecureTokens.hash(credential), AppGrantRepository.Kind.ACCESS)
 			.filter((found) -> found.live(now));
-		Optional<User> user = token.flatMap((found) -> users.findById(found.userId())).filter(User::isActive);
-		if (user.isEmpty()) {
-			audit.record(AuditEvent.denied("oauth.token_use")
-				.by(AuditActor.anonymous())
-				.detail("reason", token.isEmpty() ? "unknown_expired_or_revoked" : "suspended"));
+		Optional<User> user = token.flatMap((found) -> users.findById(found.userId()));
+		String refusal = token.isEmpty() ? "unknown_expired_or_revoked" : user.isEmpty() || !user.get().isActive()
+				? "suspended" : standing.withdrawal(user.get().id()).orElse(null);
+		if (refusal != null) {
+			audit.record(AuditEvent.denied("oauth.token_use").by(AuditActor.anonymous()).detail("reason", refusal));
 			return Optional.empty();
 		}
 		AppGrantRepository.Token found = token.get();

@@ -151,6 +151,20 @@ class LdapSignInIntegrationTests {
 	}
 
 	@Test
+	void someoneRemovedFromTheDirectoryCanNoLongerUseTheApiKeysTheyMade() {
+		String mail = TestDirectory.addPerson(PASSWORD, "ferry-users");
+		Api.Response created = api.post("/api/v1/auth/api-keys", Map.of("name", "ci", "scopes", List.of("read")),
+				api.login(mail, PASSWORD));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+
+		TestDirectory.delete(mail);
+		Api.Response refused = api.get("/api/v1/me", created.json().get("key").asString());
+
+		assertThat(refused.status()).isEqualTo(401);
+		assertThat(details("auth.api_key_use")).anySatisfy((d) -> assertThat(d).contains("not_in_directory"));
+	}
+
+	@Test
 	void someoneRemovedFromTheDirectoryLosesEverySessionAtTheNextRefresh() {
 		String mail = TestDirectory.addPerson(PASSWORD, "ferry-users");
 		JsonNode first = signIn(mail, PASSWORD).json();
