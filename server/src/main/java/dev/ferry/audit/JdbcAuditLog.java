@@ -47,11 +47,14 @@ class JdbcAuditLog implements AuditLog {
 	public void record(AuditEvent event) {
 		AuditActor actor = (event.actor() != null) ? event.actor() : currentActor();
 		HttpServletRequest request = currentRequest();
+		AuditOrigin.Client client = (request != null)
+				? new AuditOrigin.Client(request.getRemoteAddr(), request.getHeader("User-Agent"))
+				: AuditOrigin.current();
 		AuditRepository.Head head = repository.advanceHead();
 		AuditRecord record = new AuditRecord(head.seq(), UUID.randomUUID().toString(), System.currentTimeMillis(),
 				actor.type(), actor.id(), actor.label(), event.action(), event.objectType(), event.objectId(),
-				event.outcome().name().toLowerCase(), (request != null) ? request.getRemoteAddr() : null,
-				(request != null) ? truncate(request.getHeader("User-Agent")) : null, MDC.get("requestId"),
+				event.outcome().name().toLowerCase(), (client != null) ? client.ip() : null,
+				(client != null) ? truncate(client.software()) : null, MDC.get("requestId"),
 				json.writeValueAsString(event.details()), null, null);
 		repository.append(record.withHashes(head.hash(), chain.hash(record, head.hash())));
 		// Counted, marked and published once the record is durable: a record rolled back

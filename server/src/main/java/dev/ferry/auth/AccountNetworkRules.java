@@ -36,6 +36,12 @@ public interface AccountNetworkRules {
 	 */
 	boolean addressRefused(String address);
 
+	/**
+	 * A password or code guessed wrong from {@code address} on a channel outside the HTTP
+	 * chain (SFTP): the defender counts it as it counts a 401 over HTTP.
+	 */
+	void failedSignIn(String address);
+
 	/** An account's rules as the admin API shows them. */
 	record Rules(List<String> allowedIps, List<String> allowedCountries, List<String> deniedCountries) {
 	}

@@ -35,6 +35,11 @@ class AccountAccessRules implements AccountNetworkRules {
 	}
 
 	@Override
+	public void failedSignIn(String address) {
+		defender.strike(address, "failed_credentials", 1);
+	}
+
+	@Override
 	public Rules of(UUID userId) {
 		return view(repository.find(userId).orElse(AccessRules.NONE));
 	}

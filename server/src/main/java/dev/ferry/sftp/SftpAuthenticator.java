@@ -5,11 +5,13 @@ import java.net.SocketAddress;
 import java.security.PublicKey;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import dev.ferry.ProblemException;
 import dev.ferry.audit.AuditActor;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
+import dev.ferry.audit.AuditOrigin;
 import dev.ferry.auth.AccountNetworkRules;
 import dev.ferry.auth.Accounts;
 import dev.ferry.auth.ClientInfo;
@@ -85,6 +87,10 @@ class SftpAuthenticator implements PasswordAuthenticator, KeyboardInteractiveAut
 
 	@Override
 	public boolean authenticate(String username, PublicKey key, ServerSession session) {
+		return fromClient(session, () -> keySignIn(username, key, session));
+	}
+
+	private boolean keySignIn(String username, PublicKey key, ServerSession session) {
 		if (addressRefused(session)) {
 			return false;
 		}
@@ -117,6 +123,10 @@ class SftpAuthenticator implements PasswordAuthenticator, KeyboardInteractiveAut
 	}
 
 	private boolean signIn(ServerSession session, String username, String password, String code) {
+		return fromClient(session, () -> passwordSignIn(session, username, password, code));
+	}
+
+	private boolean passwordSignIn(ServerSession session, String username, String password, String code) {
 		if (addressRefused(session)) {
 			return false;
 		}
@@ -159,7 +169,13 @@ class SftpAuthenticator implements PasswordAuthenticator, KeyboardInteractiveAut
 		return new CurrentUser(user.id(), user.email(), user.name(), user.role(), user.role().scopes(), null, null);
 	}
 
-	private static ClientInfo client(ServerSession session) {
+	/** Sign-in runs on the SSH server's I/O threads, which serve every session. */
+	private static boolean fromClient(ServerSession session, Supplier<Boolean> signIn) {
+		ClientInfo client = client(session);
+		return AuditOrigin.during(client.ip(), client.userAgent(), signIn);
+	}
+
+	static ClientInfo client(ServerSession session) {
 		SocketAddress address = session.getClientAddress();
 		String ip = (address instanceof InetSocketAddress inet && inet.getAddress() != null)
 				? inet.getAddress().getHostAddress() : null;

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import dev.ferry.ProblemException;
+import dev.ferry.audit.AuditOrigin;
 import dev.ferry.auth.CurrentUser;
 import dev.ferry.files.FileTree;
 
@@ -82,8 +83,9 @@ final class UploadChannel implements SeekableByteChannel {
 		}
 		InputStream content = body;
 		CompletableFuture<Void> done = new CompletableFuture<>();
-		// The writer acts for the same account as the request that opened the file.
-		Thread writer = new Thread(new DelegatingSecurityContextRunnable(() -> {
+		// The writer acts for the same account and client as the request that opened the
+		// file.
+		Thread writer = new Thread(AuditOrigin.carrying(new DelegatingSecurityContextRunnable(() -> {
 			try {
 				tree.write(owner, path, content);
 				done.complete(null);
@@ -91,7 +93,7 @@ final class UploadChannel implements SeekableByteChannel {
 			catch (RuntimeException | Error ex) {
 				done.completeExceptionally(ex);
 			}
-		}), "sftp-upload");
+		})), "sftp-upload");
 		writer.setDaemon(true);
 		writer.start();
 		upload = done;

@@ -38,10 +38,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SftpIntegrationTests {
 
+	private static final int DEFENDER_THRESHOLD = 3;
+
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		OwnServer.register(registry, "sftp");
 		registry.add("ferry.sftp.port", () -> "0");
+		// Only the test's own client is exempt, so the defender scores the other loopback
+		// addresses the tests sign in from.
+		registry.add("ferry.defender.exempt", () -> "127.0.0.1/32");
+		registry.add("ferry.defender.threshold", () -> DEFENDER_THRESHOLD);
 	}
 
 	@LocalServerPort
@@ -278,6 +284,32 @@ class SftpIntegrationTests {
 			.param(user.id().toString())
 			.query(String.class)
 			.list()).hasSizeGreaterThanOrEqualTo(2).allMatch((details) -> details.contains("ip_not_allowed"));
+	}
+
+	@Test
+	void wrongPasswordsOverSftpGetTheAddressBannedAndTheTrailNamesIt() {
+		Account user = newUser();
+		SftpClients guesser = clients.from("127.0.0.26");
+		for (int i = 0; i <= DEFENDER_THRESHOLD; i++) {
+			assertThat(guesser.withAnswers(user.email(), "password", Map.of("assword", "wrong-" + i), "ls /").exit())
+				.isNotZero();
+		}
+
+		SftpClients.Run right = guesser.withAnswers(user.email(), "password", Map.of("assword", user.password()),
+				"ls /");
+
+		assertThat(right.exit()).as("the address is banned, the right password too is refused").isNotZero();
+		assertThat(clients.withAnswers(user.email(), "password", Map.of("assword", user.password()), "ls /").exit())
+			.isZero();
+		assertThat(jdbc
+			.sql("SELECT ip FROM audit_log WHERE action = 'auth.login' AND outcome = 'failure' "
+					+ "AND details LIKE '%wrong_password%' AND details LIKE ?")
+			.param("%" + user.email() + "%")
+			.query(String.class)
+			.list()).hasSize(DEFENDER_THRESHOLD + 1).containsOnly("127.0.0.26");
+		assertThat(
+				jdbc.sql("SELECT object_id FROM audit_log WHERE action = 'defender.banned'").query(String.class).list())
+			.contains("127.0.0.26");
 	}
 
 	@Test

@@ -1,10 +1,12 @@
 package dev.ferry.auth.mfa;
 
 import java.util.Optional;
+import java.util.Set;
 
 import dev.ferry.audit.AuditActor;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
+import dev.ferry.auth.AccountNetworkRules;
 import dev.ferry.auth.ClientInfo;
 import dev.ferry.auth.ProtocolSignIn;
 import dev.ferry.auth.User;
@@ -20,11 +22,18 @@ import org.springframework.stereotype.Service;
  * has a second factor, checked in one step without opening a session. The same password
  * check ({@link FirstFactor}: Ferry's or the directory's), guessing limits
  * ({@link CredentialLimits}) and audit records as the HTTP login apply; every refusal is
- * audited and answers empty, a limit throws 429. Here, beside {@link TotpFactor}, because
- * the second factor is the part only this module knows.
+ * audited and answers empty, a limit throws 429, and a wrong password or code scores the
+ * client's address with the defender as a 401 does over HTTP. Here, beside
+ * {@link TotpFactor}, because the second factor is the part only this module knows.
  */
 @Service
 class ProtocolSignInService implements ProtocolSignIn {
+
+	/**
+	 * First-factor refusals that are guesses, which the defender scores; a suspended or
+	 * withdrawn account, or a directory that is down, is not the client's guess.
+	 */
+	private static final Set<String> GUESSES = Set.of("wrong_password", "unknown_account");
 
 	private final FirstFactor firstFactor;
 
@@ -36,11 +45,14 @@ class ProtocolSignInService implements ProtocolSignIn {
 
 	private final DirectoryStanding standing;
 
+	private final AccountNetworkRules defender;
+
 	private final AuditLog audit;
 
 	ProtocolSignInService(FirstFactor firstFactor, CredentialLimits limits, SignInPolicy policy, TotpFactor twoFactor,
-			DirectoryStanding standing, AuditLog audit) {
+			DirectoryStanding standing, AccountNetworkRules defender, AuditLog audit) {
 		this.standing = standing;
+		this.defender = defender;
 		this.firstFactor = firstFactor;
 		this.limits = limits;
 		this.policy = policy;
@@ -53,6 +65,9 @@ class ProtocolSignInService implements ProtocolSignIn {
 		FirstFactor.Outcome outcome = firstFactor.check(email, password, client);
 		String normalized = outcome.email();
 		if (!outcome.passed()) {
+			if (GUESSES.contains(outcome.reason())) {
+				defender.failedSignIn(client.ip());
+			}
 			return refuse(outcome.denied() ? AuditEvent.denied("auth.login") : AuditEvent.failure("auth.login"),
 					channel, normalized, outcome.user(), outcome.reason());
 		}
@@ -68,6 +83,7 @@ class ProtocolSignInService implements ProtocolSignIn {
 			CredentialLimits.Attempt second = limits.acquire("auth.mfa", "mfa", normalized, Optional.of(user), client);
 			Optional<String> factor = twoFactor.check(user.id(), code);
 			if (factor.isEmpty()) {
+				defender.failedSignIn(client.ip());
 				return refuse(AuditEvent.failure("auth.mfa"), channel, normalized, user, "wrong_code");
 			}
 			limits.succeeded(second);
