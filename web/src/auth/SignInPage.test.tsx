@@ -78,6 +78,14 @@ describe('SignInPage', () => {
     )
   })
 
+  it('says so when the account may not be used from this network', async () => {
+    fakeServer({ '/api/v1/auth/providers': respond(200, PROVIDERS) })
+    renderApp(<SignInPage />, '/signin?sso_error=ip_not_allowed')
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Your account cannot be used from this network or country. Contact your administrator if you need to.',
+    )
+  })
+
   it('asks for cookie mode and shows the server problem on failure', async () => {
     const calls = fakeServer({
       '/api/v1/auth/login': respond(401, { title: 'Sign-in failed', detail: 'The email or password is wrong.' }),

@@ -73,6 +73,11 @@ const SSO = defineMessages({
     id: 'auth.sso.signInStartedElsewhere',
     defaultMessage: 'The sign-in was started in another tab or took too long. Try again.',
   },
+  networkRefused: {
+    id: 'auth.sso.networkRefused',
+    defaultMessage:
+      'Your account cannot be used from this network or country. Contact your administrator if you need to.',
+  },
   failed: { id: 'auth.sso.failed', defaultMessage: 'Single sign-on failed. Try again, or contact your administrator.' },
 })
 
@@ -106,6 +111,8 @@ const SSO_ERRORS: Record<string, MessageDescriptor> = {
   not_yet_valid: SSO.clockAhead,
   replayed: SSO.replayed,
   unknown_request: SSO.signInStartedElsewhere,
+  ip_not_allowed: SSO.networkRefused,
+  country_not_allowed: SSO.networkRefused,
 }
 
 export function ssoErrorMessage(reason: string): string {

@@ -15,6 +15,8 @@ import org.springframework.web.ErrorResponseException;
  */
 public class ProblemException extends ErrorResponseException {
 
+	private final String slug;
+
 	public ProblemException(HttpStatus status, String slug, String title, String detail) {
 		this(status, slug, title, detail, Map.of());
 	}
@@ -30,6 +32,12 @@ public class ProblemException extends ErrorResponseException {
 	public ProblemException(HttpStatusCode status, String slug, String title, String detail,
 			Map<String, Object> properties) {
 		super(status, problem(status, slug, title, detail, properties), null);
+		this.slug = slug;
+	}
+
+	/** The last segment of the problem's {@code type}: {@code ip-not-allowed}... */
+	public String slug() {
+		return this.slug;
 	}
 
 	private static ProblemDetail problem(HttpStatusCode status, String slug, String title, String detail,

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.ferry.auth.AuthException;
 import dev.ferry.auth.ClientInfo;
 import dev.ferry.auth.session.Devices;
 import dev.ferry.auth.session.RefreshCookies;
@@ -81,6 +82,12 @@ class OidcController {
 		}
 		catch (OidcFailure failure) {
 			return failed(provider, failure);
+		}
+		catch (AuthException refused) {
+			// The account's network rules (audited where they refused): a browser on its
+			// way back from the provider gets the sign-in page saying so, not a JSON
+			// body.
+			return redirect("/signin?sso_error=" + refused.slug().replace('-', '_'));
 		}
 	}
 

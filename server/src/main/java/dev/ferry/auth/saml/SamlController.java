@@ -97,6 +97,12 @@ class SamlController {
 		catch (SamlFailure failure) {
 			return failed(provider, failure);
 		}
+		catch (AuthException refused) {
+			// The account's network rules (audited where they refused): a browser on its
+			// way back from the provider gets the sign-in page saying so, not a JSON
+			// body.
+			return redirect("/signin?sso_error=" + refused.slug().replace('-', '_'));
+		}
 	}
 
 	/**

@@ -258,11 +258,11 @@ public class OidcIntegrationTests {
 		Flow flow = new Flow(new HashMap<>(), null);
 		String callbackUrl = authorize(flow, "oidc");
 		IDP.enqueueCallback(callback("oidc", subject, claims(email, true, List.of("staff")), 3600));
-		Api.Response refused = get(callbackUrl, flow);
+		Flow refused = land(flow, callbackUrl);
 
-		assertThat(refused.status()).isEqualTo(403);
-		assertThat(refused.json().get("type").asString()).endsWith("/ip-not-allowed");
-		assertThat(flow.cookies()).doesNotContainKey(RefreshCookies.REFRESH);
+		assertThat(refused.landing()).as("the browser is sent to the sign-in page, which says why")
+			.isEqualTo("/signin?sso_error=ip_not_allowed");
+		assertThat(refused.cookies()).doesNotContainKey(RefreshCookies.REFRESH);
 		assertThat(jdbc
 			.sql("SELECT details FROM audit_log WHERE action = 'auth.login' AND outcome = 'denied' "
 					+ "AND object_id = ?")
