@@ -1,7 +1,15 @@
 package dev.ferry.audit;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import dev.ferry.testing.Api;
 import dev.ferry.testing.Databases;
@@ -10,11 +18,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The whole server on a fresh PostgreSQL database: everything the audit trail does over
@@ -24,6 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuditPostgresIntegrationTests extends AuditIntegrationTest {
 
 	private static String databaseUrl;
+
+	@Autowired
+	DataSource dataSource;
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {
@@ -82,6 +95,49 @@ class AuditPostgresIntegrationTests extends AuditIntegrationTest {
 		assertThat(broken.get("valid").asBoolean()).isFalse();
 		assertThat(broken.get("first_invalid_id").asString()).isEqualTo(middle);
 		assertThat(broken.get("reason").asString()).isEqualTo("hash_mismatch");
+	}
+
+	/**
+	 * On PostgreSQL a failed statement aborts its transaction. A SCIM create whose email
+	 * another transaction inserts between the check and the insert must still be answered
+	 * 409 and audited, not end in an unexpected rollback (a 500).
+	 */
+	@Test
+	void aScimCreateThatLosesTheRaceForItsEmailIsRefusedAndAudited() throws Exception {
+		Api.Response key = api.post("/api/v1/auth/api-keys", Map.of("name", "idp", "scopes", List.of("scim")),
+				adminToken());
+		assertThat(key.status()).as(key.body()).isEqualTo(201);
+		String email = TestAccounts.uniqueEmail("race");
+		try (Connection other = dataSource.getConnection()) {
+			other.setAutoCommit(false);
+			insertUser(other, email);
+			CompletableFuture<Api.Response> created = CompletableFuture.supplyAsync(() -> api.post("/scim/v2/Users",
+					Map.of("schemas", List.of("urn:ietf:params:scim:schemas:core:2.0:User"), "userName", email),
+					key.json().get("key").asString()));
+			await().atMost(30, TimeUnit.SECONDS)
+				.until(() -> jdbc
+					.sql("SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+							+ "AND query LIKE 'INSERT INTO users%'")
+					.query(Long.class)
+					.single() > 0);
+			other.commit();
+
+			Api.Response refused = created.get(30, TimeUnit.SECONDS);
+
+			assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+		}
+		assertThat(jdbc.sql("SELECT details FROM audit_log WHERE action = 'scim.request' AND outcome = 'failure'")
+			.query(String.class)
+			.list()).anySatisfy((details) -> assertThat(details).contains("\"status\":409", "uniqueness"));
+	}
+
+	private static void insertUser(Connection connection, String email) throws SQLException {
+		try (PreparedStatement insert = connection.prepareStatement("INSERT INTO users "
+				+ "(id, email, role, status, created_at, updated_at) VALUES (?, ?, 'USER', 'ACTIVE', 0, 0)")) {
+			insert.setString(1, UUID.randomUUID().toString());
+			insert.setString(2, email);
+			insert.executeUpdate();
+		}
 	}
 
 }

@@ -4,10 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 import dev.ferry.auth.AuthException;
 import dev.ferry.auth.Role;
@@ -27,14 +25,18 @@ public class AccountCreator {
 
 	private final UserRepository users;
 
+	private final AccountRows rows;
+
 	private final PasswordEncoder passwords;
 
 	private final PasswordPolicy policy;
 
 	private final Clock clock;
 
-	AccountCreator(UserRepository users, PasswordEncoder passwords, PasswordPolicy policy, Clock clock) {
+	AccountCreator(UserRepository users, AccountRows rows, PasswordEncoder passwords, PasswordPolicy policy,
+			Clock clock) {
 		this.users = users;
+		this.rows = rows;
 		this.passwords = passwords;
 		this.policy = policy;
 		this.clock = clock;
@@ -56,17 +58,10 @@ public class AccountCreator {
 		Instant now = clock.instant();
 		User user = new User(UUID.randomUUID(), UserRepository.normalize(email), blankToNull(name),
 				passwords.encode(password), role, UserStatus.ACTIVE, quotaBytes, now, now);
-		try {
-			users.insert(user);
-			policy.remember(user.id(), user.passwordHash());
-		}
-		catch (DataIntegrityViolationException raced) {
-			// Another request took the email between the check and the insert. PostgreSQL
-			// has aborted the transaction, so it must roll back rather than try to
-			// commit.
-			TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+		if (!rows.insert(user)) {
 			throw emailTaken();
 		}
+		policy.remember(user.id(), user.passwordHash());
 		return users.findById(user.id()).orElseThrow();
 	}
 

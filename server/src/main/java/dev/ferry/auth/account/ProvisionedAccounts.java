@@ -13,10 +13,8 @@ import dev.ferry.auth.UserRepository;
 import dev.ferry.auth.UserStatus;
 import dev.ferry.auth.session.SessionService;
 
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
  * Accounts pushed by an identity provider. The caller (the SCIM module) has checked its
@@ -27,6 +25,8 @@ class ProvisionedAccounts implements AccountProvisioning {
 
 	private final UserRepository users;
 
+	private final AccountRows rows;
+
 	private final AdminTargets targets;
 
 	private final SessionService sessions;
@@ -35,9 +35,10 @@ class ProvisionedAccounts implements AccountProvisioning {
 
 	private final Clock clock;
 
-	ProvisionedAccounts(UserRepository users, AdminTargets targets, SessionService sessions, AccountEraser eraser,
-			Clock clock) {
+	ProvisionedAccounts(UserRepository users, AccountRows rows, AdminTargets targets, SessionService sessions,
+			AccountEraser eraser, Clock clock) {
 		this.users = users;
+		this.rows = rows;
 		this.targets = targets;
 		this.sessions = sessions;
 		this.eraser = eraser;
@@ -51,12 +52,7 @@ class ProvisionedAccounts implements AccountProvisioning {
 		Instant now = clock.instant();
 		User user = new User(UUID.randomUUID(), UserRepository.normalize(email), AccountCreator.blankToNull(name), null,
 				Role.USER, active ? UserStatus.ACTIVE : UserStatus.SUSPENDED, null, now, now);
-		try {
-			users.insert(user);
-		}
-		catch (DataIntegrityViolationException raced) {
-			// PostgreSQL has aborted the transaction: it must roll back, not commit.
-			TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+		if (!rows.insert(user)) {
 			throw AccountCreator.emailTaken();
 		}
 		return users.findById(user.id()).orElseThrow();
