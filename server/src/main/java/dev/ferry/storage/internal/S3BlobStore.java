@@ -81,7 +81,7 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
 
 	@Override
 	public ObjectUpload upload(String key) {
-		return new S3Upload(s3, bucket, ObjectKeys.require(key), partSize);
+		return new S3Upload(s3, bucket, ObjectKeys.require(key), partSize, S3Upload.PARTS_PER_SIZE);
 	}
 
 	@Override

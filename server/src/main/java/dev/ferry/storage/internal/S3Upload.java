@@ -15,7 +15,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
-import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
 import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 
 /**
@@ -24,8 +23,19 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
  * any size add up to parts S3 accepts. An object smaller than one part is sent as one
  * PUT. Every request carries a CRC32C checksum, and its body can be replayed, so the
  * SDK's retries resend the same bytes.
+ * <p>
+ * S3 takes at most 10,000 parts per object, which at a fixed 8 MiB would end every object
+ * at 78 GiB (a single PATCH, an SFTP put, a file encrypted or copied whole). So the part
+ * size doubles after every {@link #PARTS_PER_SIZE} parts: objects up to 15.6 GiB keep the
+ * configured buffer, and 10,000 parts reach 484 GiB with a 128 MiB buffer at the end.
  */
 final class S3Upload implements ObjectUpload, WritableByteChannel {
+
+	static final int PARTS_PER_SIZE = 2_000;
+
+	private static final int MAX_PARTS = 10_000;
+
+	private static final int MAX_PART_SIZE = 1 << 30;
 
 	private static final String CONTENT_TYPE = "application/octet-stream";
 
@@ -35,7 +45,9 @@ final class S3Upload implements ObjectUpload, WritableByteChannel {
 
 	private final String key;
 
-	private final byte[] buffer;
+	private final int partsPerSize;
+
+	private byte[] buffer;
 
 	private final List<CompletedPart> parts = new ArrayList<>();
 
@@ -49,11 +61,12 @@ final class S3Upload implements ObjectUpload, WritableByteChannel {
 
 	private boolean committed;
 
-	S3Upload(S3Client s3, String bucket, String key, int partSize) {
+	S3Upload(S3Client s3, String bucket, String key, int partSize, int partsPerSize) {
 		this.s3 = s3;
 		this.bucket = bucket;
 		this.key = key;
 		this.buffer = new byte[partSize];
+		this.partsPerSize = partsPerSize;
 	}
 
 	@Override
@@ -126,6 +139,10 @@ final class S3Upload implements ObjectUpload, WritableByteChannel {
 	}
 
 	private void sendPart() throws IOException {
+		if (parts.size() == MAX_PARTS) {
+			throw new IOException("An S3 object holds at most " + MAX_PARTS + " parts; this one has grown past "
+					+ (size - filled) + " bytes. Send it in several requests (a tus client's chunk size).");
+		}
 		if (uploadId == null) {
 			uploadId = S3BlobStore.call(() -> s3.createMultipartUpload((create) -> create.bucket(bucket)
 				.key(key)
@@ -145,12 +162,16 @@ final class S3Upload implements ObjectUpload, WritableByteChannel {
 			.checksumCRC32C(sent.checksumCRC32C())
 			.build());
 		filled = 0;
+		if (parts.size() % partsPerSize == 0 && buffer.length < MAX_PART_SIZE) {
+			buffer = new byte[(int) Math.min(2L * buffer.length, MAX_PART_SIZE)];
+		}
 	}
 
 	/** The buffered bytes as a body the SDK can read again for a retry. */
 	private RequestBody body() {
+		byte[] bytes = buffer;
 		int length = filled;
-		return RequestBody.fromContentProvider(() -> new ByteArrayInputStream(buffer, 0, length), length, CONTENT_TYPE);
+		return RequestBody.fromContentProvider(() -> new ByteArrayInputStream(bytes, 0, length), length, CONTENT_TYPE);
 	}
 
 }

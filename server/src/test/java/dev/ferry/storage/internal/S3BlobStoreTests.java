@@ -74,6 +74,34 @@ class S3BlobStoreTests extends BlobStoreContract {
 		}
 	}
 
+	/**
+	 * S3 takes 10,000 parts per object: the part size doubles every so many parts (here
+	 * two), so parts of 5, 5 and 10 MiB and a last short one make the object.
+	 */
+	@Test
+	void thePartSizeGrowsSoABigObjectNeedsFewerParts() throws IOException {
+		BlobStore store = store();
+		int part = S3Properties.MIN_PART_SIZE;
+		byte[] content = new byte[4 * part + 1000];
+		new Random(5).nextBytes(content);
+		try (S3Upload upload = new S3Upload(client, properties.bucket(), "parts/growing", part, 2)) {
+			for (int at = 0; at < content.length; at += 1_000_000) {
+				ByteBuffer chunk = ByteBuffer.wrap(content, at, Math.min(1_000_000, content.length - at));
+				while (chunk.hasRemaining()) {
+					upload.write(chunk);
+				}
+			}
+			assertThat(upload.commit()).isEqualTo(content.length);
+		}
+
+		HeadObjectResponse head = client
+			.headObject((request) -> request.bucket(properties.bucket()).key("parts/growing"));
+		assertThat(head.eTag()).as("5 + 5 + 10 MiB and the rest: four parts, not five").endsWith("-4\"");
+		try (SeekableByteChannel channel = store.open("parts/growing")) {
+			assertThat(readAt(channel, 0, content.length)).isEqualTo(content);
+		}
+	}
+
 	@Test
 	void aRangeReadFetchesOnlyTheBytesItAsksFor() throws IOException {
 		BlobStore store = store();
