@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { render } from '@testing-library/react'
 import type { ReactElement } from 'react'
-import { MemoryRouter } from 'react-router'
+import { type InitialEntry, MemoryRouter } from 'react-router'
 import { AuthProvider } from '../auth/AuthProvider'
 import { I18nProvider } from '../i18n/I18nProvider'
 import { ToastProvider } from '../ui/Toasts'
@@ -9,7 +9,7 @@ import { ToastProvider } from '../ui/Toasts'
 /** Renders inside the app's providers, as main.tsx does. */
 export function renderApp(
   ui: ReactElement,
-  path = '/',
+  path: InitialEntry = '/',
   queries = new QueryClient({ defaultOptions: { queries: { retry: false } } }),
 ) {
   return render(

@@ -3,7 +3,7 @@ import { useCallback, useState, type FormEvent } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { Link, useLocation } from 'react-router'
 import { ApiError } from '../api/client'
-import { createTransfer, notifyRecipients, type Transfer } from '../api/transfers'
+import { createTransfer, notifyRecipients, type LinkOptions, type Transfer } from '../api/transfers'
 import { EncryptedTransferForm } from '../e2e/EncryptedTransferForm'
 import { UploadPanel } from '../files/uploads/UploadPanel'
 import { ruleFieldOf } from '../security/AccessRulesFields'
@@ -24,7 +24,8 @@ export function NewTransferPage() {
   const location = useLocation()
   const preselected = (location.state as { fileIds?: string[] } | null)?.fileIds ?? []
   const [files, setFiles] = useState<Set<string>>(() => new Set(preselected))
-  const [created, setCreated] = useState<Transfer | null>(null)
+  // The link options go with the transfer: a new link emailed later must be protected alike.
+  const [created, setCreated] = useState<{ transfer: Transfer; link: LinkOptions | null } | null>(null)
   const onFiles = useCallback((next: Set<string>) => setFiles(next), [])
   const [encrypted, setEncrypted] = useState(false)
 
@@ -55,7 +56,7 @@ export function NewTransferPage() {
       />
       <div>
         {created ? (
-          <TransferResult transfer={created} />
+          <TransferResult transfer={created.transfer} link={created.link} />
         ) : (
           <>
             <label className="mb-4 flex items-center gap-2 text-sm font-medium">
@@ -69,9 +70,13 @@ export function NewTransferPage() {
               <FormattedMessage id="transfers.new.encrypted" defaultMessage="End-to-end encrypted" />
             </label>
             {encrypted ? (
-              <EncryptedTransferForm onCreated={setCreated} />
+              <EncryptedTransferForm onCreated={(transfer) => setCreated({ transfer, link: null })} />
             ) : (
-              <TransferForm files={files} onFiles={onFiles} onCreated={setCreated} />
+              <TransferForm
+                files={files}
+                onFiles={onFiles}
+                onCreated={(transfer, link) => setCreated({ transfer, link })}
+              />
             )}
           </>
         )}
@@ -88,7 +93,7 @@ function TransferForm({
 }: {
   files: Set<string>
   onFiles: (s: Set<string>) => void
-  onCreated: (t: Transfer) => void
+  onCreated: (t: Transfer, link: LinkOptions) => void
 }) {
   const intl = useIntl()
   const queries = useQueryClient()
@@ -127,6 +132,7 @@ function TransferForm({
       )
     setBusy(true)
     try {
+      const link = { ...linkFields(options), require_email_verification: verify }
       const transfer = await createTransfer({
         title: title.trim() || intl.formatMessage({ id: 'transfers.new.defaultTitle', defaultMessage: 'Files' }),
         ...(message.trim() ? { message: message.trim() } : {}),
@@ -134,10 +140,10 @@ function TransferForm({
         recipients: parsed.emails,
         expires_at: expiryFromDays(Number(days)),
         notify_recipients: notify,
-        link: { ...linkFields(options), require_email_verification: verify },
+        link,
       })
       await queries.invalidateQueries({ queryKey: ['transfers'] })
-      onCreated(transfer)
+      onCreated(transfer, link)
     } catch (e) {
       setError(e)
     } finally {
@@ -216,15 +222,16 @@ function TransferForm({
   )
 }
 
-function TransferResult({ transfer }: { transfer: Transfer }) {
+/** `link`: the options the transfer's link was made with, for the new link "Email" makes; null when none may be made here. */
+function TransferResult({ transfer, link }: { transfer: Transfer; link: LinkOptions | null }) {
   const intl = useIntl()
   const toast = useToast()
   const [sending, setSending] = useState(false)
   const url = transfer.link?.url ?? ''
-  const emailNow = async () => {
+  const emailNow = async (options: LinkOptions) => {
     setSending(true)
     try {
-      const result = await notifyRecipients(transfer.id, {})
+      const result = await notifyRecipients(transfer.id, options)
       toast.show(
         result.mail === 'disabled'
           ? intl.formatMessage({
@@ -288,8 +295,8 @@ function TransferResult({ transfer }: { transfer: Transfer }) {
           </p>
         )}
         <div className="flex flex-wrap gap-2">
-          {transfer.recipients.length > 0 && (
-            <Button icon="mail" busy={sending} onClick={() => void emailNow()}>
+          {link && transfer.recipients.length > 0 && (
+            <Button icon="mail" busy={sending} onClick={() => void emailNow(link)}>
               <FormattedMessage
                 id="transfers.result.emailAgain"
                 defaultMessage="Email a new link to {count, plural, one {# recipient} other {# recipients}}"
