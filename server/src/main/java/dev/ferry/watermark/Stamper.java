@@ -9,8 +9,15 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Iterator;
+import java.util.concurrent.Semaphore;
 
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+
+import dev.ferry.ProblemException;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
@@ -22,18 +29,28 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
  * {@link Watermarks} with PDFBox (a text line at the foot of every page, appended to the
  * page's content so the original stays untouched beneath it) and Java2D (a band across
  * the bottom of the image). The text is drawn with a standard PDF font, so characters it
- * lacks are replaced by {@code ?}.
+ * lacks are replaced by {@code ?}. An image's header is checked against {@code maxPixels}
+ * before any pixel is decoded, as the previews do.
  */
 @Component
 class Stamper implements Watermarks {
 
 	private static final float FONT_SIZE = 9;
+
+	/**
+	 * Images stamped at once: each holds two decoded copies of up to {@code maxPixels}
+	 * pixels, so requests beyond these wait rather than add up to the heap.
+	 */
+	private static final int IMAGE_SLOTS = 2;
+
+	private final Semaphore imageSlots = new Semaphore(IMAGE_SLOTS, true);
 
 	private final WatermarkProperties properties;
 
@@ -86,11 +103,34 @@ class Stamper implements Watermarks {
 	}
 
 	private void image(InputStream content, String contentType, String text, OutputStream out) throws IOException {
-		BufferedImage source = ImageIO.read(content);
-		if (source == null) {
-			throw new IOException("unreadable image");
+		try (ImageInputStream input = new MemoryCacheImageInputStream(content)) {
+			Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
+			if (!readers.hasNext()) {
+				throw new IOException("unreadable image");
+			}
+			ImageReader reader = readers.next();
+			try {
+				reader.setInput(input, true, true);
+				if ((long) reader.getWidth(0) * reader.getHeight(0) > properties.maxPixels()) {
+					throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "watermark-failed", "Cannot watermark",
+							"This image has more than the " + properties.maxPixels()
+									+ " pixels a watermarked link stamps.");
+				}
+				imageSlots.acquireUninterruptibly();
+				try {
+					band(reader.read(0), "image/jpeg".equals(contentType), text, out);
+				}
+				finally {
+					imageSlots.release();
+				}
+			}
+			finally {
+				reader.dispose();
+			}
 		}
-		boolean jpeg = "image/jpeg".equals(contentType);
+	}
+
+	private static void band(BufferedImage source, boolean jpeg, String text, OutputStream out) throws IOException {
 		BufferedImage image = new BufferedImage(source.getWidth(), source.getHeight(),
 				jpeg ? BufferedImage.TYPE_INT_RGB : BufferedImage.TYPE_INT_ARGB);
 		Graphics2D g = image.createGraphics();

@@ -64,6 +64,7 @@ abstract class ShareIntegrationTest {
 		OwnServer.register(registry, "share");
 		OwnServer.registerMail(registry, MAIL);
 		registry.add("ferry.share.sweep-interval", () -> "1h");
+		registry.add("ferry.watermark.max-pixels", () -> WatermarkIntegrationTests.MAX_PIXELS);
 	}
 
 	@BeforeEach

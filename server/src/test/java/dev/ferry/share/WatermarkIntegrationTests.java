@@ -33,6 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class WatermarkIntegrationTests extends ShareIntegrationTest {
 
+	/** The pixels a stamp decodes here: the 400 by 200 test image, not 1,000 by 1,000. */
+	static final long MAX_PIXELS = 500_000;
+
 	@Test
 	void everyPageOfADownloadedPdfCarriesTheWatermark() throws IOException {
 		Account owner = newUser();
@@ -116,6 +119,20 @@ class WatermarkIntegrationTests extends ShareIntegrationTest {
 
 		HttpResponse<byte[]> original = get("/api/v1/share/" + plain + "/files/" + fileId + "/download", null);
 		assertThat(original.body()).isEqualTo(png);
+	}
+
+	@Test
+	void anImageWithMorePixelsThanTheLimitIsRefusedBeforeItIsDecoded() throws IOException {
+		Account owner = newUser();
+		String fileId = upload(owner, "/poster.png", png(1000, 1000));
+		String transferId = transfer(owner, fileId).get("id").asString();
+		String token = link(owner, transferId, Map.of("watermark", true)).get("token").asString();
+
+		Api.Response refused = api.get("/api/v1/share/" + token + "/files/" + fileId + "/download", null);
+
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(problemType(refused)).isEqualTo("/problems/watermark-failed");
+		assertThat(refused.json().get("detail").asString()).contains("500000 pixels");
 	}
 
 	@Test
