@@ -49,6 +49,18 @@ public class AccessPolicy implements TrailAccess {
 	}
 
 	/**
+	 * Reads of the caller's own account (their sessions, keys, passkeys, second factors,
+	 * authorized apps): anyone signed in may see their own, a session restricted to
+	 * setting up two-factor authentication too (it holds no scope); an API key or app
+	 * token needs {@code read}, refused and audited like {@link #requireScope}.
+	 */
+	public void requireOwnRead(CurrentUser caller, String action) {
+		if (caller == null || caller.sessionId() == null) {
+			requireScope(caller, Scope.READ, action);
+		}
+	}
+
+	/**
 	 * Lets a caller signed in interactively (a password, passkey or single sign-on
 	 * session) through; an API key or app token is refused with 403, audited as
 	 * {@code action} with reason {@code not_interactive}: a leaked key must not manage

@@ -42,6 +42,13 @@ class ActivityWatch implements DisposableBean {
 
 	private static final Set<String> DOWNLOADS = Set.of("file.download", "grant.download");
 
+	/**
+	 * Failed sign-ins that are nobody guessing: an SSH client offers every key it holds
+	 * before the one the account registered, and a password-only client cannot send the
+	 * account's TOTP code.
+	 */
+	private static final Set<String> NOT_GUESSES = Set.of("unknown_key", "second_factor_required");
+
 	private final Cache<String, Set<String>> failedFrom;
 
 	private final Cache<String, AtomicInteger> deletions;
@@ -97,7 +104,7 @@ class ActivityWatch implements DisposableBean {
 	}
 
 	private void failedSignIn(AuditRecorded record) {
-		if (record.ip() == null) {
+		if (record.ip() == null || NOT_GUESSES.contains(String.valueOf(record.details().get("reason")))) {
 			return;
 		}
 		Set<String> addresses = failedFrom.get(record.actorId(), (k) -> ConcurrentHashMap.newKeySet());

@@ -58,6 +58,9 @@ class TwoFactorPolicyIntegrationTests extends TimeTravelTest {
 		assertThat(elsewhere.json().get("type").asString()).isEqualTo("/problems/mfa-enrollment-required");
 		assertThat(elsewhere.json().get("detail").asString()).contains("/api/v1/auth/2fa/enable");
 		assertThat(api.get("/api/v1/me", restricted).json().get("scopes")).isEmpty();
+		assertThat(api.get("/api/v1/auth/2fa", restricted).status()).as("its own 2FA state, though it has no scope")
+			.isEqualTo(200);
+		assertThat(api.get("/api/v1/auth/passkeys", restricted).status()).isEqualTo(200);
 		assertThat(
 				api.post("/api/v1/auth/api-keys", Map.of("name", "k", "scopes", List.of("read")), restricted).status())
 			.isEqualTo(403);

@@ -123,6 +123,11 @@ class SftpIntegrationTests {
 			.list()).as("the upload and the rename are the account's, not anonymous")
 			.hasSizeGreaterThanOrEqualTo(2)
 			.containsOnly(user.id().toString());
+		assertThat(jdbc.sql("SELECT ip || ' ' || user_agent FROM audit_log WHERE details LIKE '%/docs/report.bin%'")
+			.query(String.class)
+			.list()).as("the upload (its writer thread) and the rename name the SSH client")
+			.hasSizeGreaterThanOrEqualTo(2)
+			.allSatisfy((client) -> assertThat(client).startsWith("127.0.0.1 SSH-2.0-OpenSSH"));
 		JsonNode file = onlyFile(user);
 		assertThat(file.get("path").asString()).isEqualTo("/docs/final.bin");
 		assertThat(file.get("sha256").asString()).isEqualTo(sha256(content));

@@ -91,7 +91,7 @@ class ApiKeyService implements KeyAuthentication, ApiKeyCredentials {
 
 	@Transactional(noRollbackFor = AuthException.class)
 	List<ApiKeyView> list(CurrentUser caller) {
-		access.requireScope(caller, Scope.READ, "auth.api_key_list");
+		access.requireOwnRead(caller, "auth.api_key_list");
 		audit.record(AuditEvent.success("auth.api_key_list"));
 		return keys.listForUser(caller.userId()).stream().map(ApiKeyView::of).toList();
 	}

@@ -5,7 +5,6 @@ import dev.ferry.audit.AuditLog;
 import dev.ferry.auth.AccessPolicy;
 import dev.ferry.auth.AuthException;
 import dev.ferry.auth.CurrentUser;
-import dev.ferry.auth.Scope;
 import dev.ferry.auth.passkey.PasskeyFactor;
 import dev.ferry.auth.session.SignInPolicy;
 
@@ -43,7 +42,7 @@ class TwoFactorStatus {
 
 	@Transactional(noRollbackFor = AuthException.class)
 	TwoFactorService.Status of(CurrentUser caller) {
-		access.requireScope(caller, Scope.READ, "auth.2fa_status");
+		access.requireOwnRead(caller, "auth.2fa_status");
 		boolean totp = totpFactor.hasTotp(caller.userId());
 		audit.record(AuditEvent.success("auth.2fa_status"));
 		return new TwoFactorService.Status(totp, totp ? factors.unusedRecoveryCodes(caller.userId()) : 0,

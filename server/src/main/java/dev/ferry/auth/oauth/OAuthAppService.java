@@ -12,7 +12,6 @@ import dev.ferry.audit.AuditLog;
 import dev.ferry.auth.AccessPolicy;
 import dev.ferry.auth.AuthException;
 import dev.ferry.auth.CurrentUser;
-import dev.ferry.auth.Scope;
 import dev.ferry.crypto.SecureTokens;
 
 import org.springframework.stereotype.Service;
@@ -58,7 +57,7 @@ class OAuthAppService {
 
 	@Transactional(noRollbackFor = AuthException.class)
 	List<AppView> listOwn(CurrentUser caller) {
-		access.requireScope(caller, Scope.READ, "oauth.app_list");
+		access.requireOwnRead(caller, "oauth.app_list");
 		audit.record(AuditEvent.success("oauth.app_list"));
 		return apps.listForOwner(caller.userId()).stream().map(AppView::of).toList();
 	}

@@ -102,7 +102,7 @@ class OAuthConsentService {
 
 	@Transactional(noRollbackFor = AuthException.class)
 	List<AuthorizedApp> authorized(CurrentUser caller) {
-		access.requireScope(caller, Scope.READ, "oauth.authorization_list");
+		access.requireOwnRead(caller, "oauth.authorization_list");
 		audit.record(AuditEvent.success("oauth.authorization_list"));
 		return grants.listForUser(caller.userId()).stream().map(AuthorizedApp::of).toList();
 	}

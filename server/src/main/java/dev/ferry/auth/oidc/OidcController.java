@@ -28,6 +28,7 @@ import dev.ferry.auth.AuthException;
 import dev.ferry.auth.ClientInfo;
 import dev.ferry.auth.session.Devices;
 import dev.ferry.auth.session.RefreshCookies;
+import dev.ferry.auth.session.SsoRefusals;
 
 /**
  * Browser navigations of single sign-on: the start redirects to the provider, the
@@ -84,10 +85,7 @@ class OidcController {
 			return failed(provider, failure);
 		}
 		catch (AuthException refused) {
-			// The account's network rules (audited where they refused): a browser on its
-			// way back from the provider gets the sign-in page saying so, not a JSON
-			// body.
-			return redirect("/signin?sso_error=" + refused.slug().replace('-', '_'));
+			return SsoRefusals.redirect(refused);
 		}
 	}
 

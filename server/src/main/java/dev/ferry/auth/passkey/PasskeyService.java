@@ -36,7 +36,6 @@ import dev.ferry.auth.AccessPolicy;
 import dev.ferry.auth.AccountSecurityProperties;
 import dev.ferry.auth.AuthException;
 import dev.ferry.auth.CurrentUser;
-import dev.ferry.auth.Scope;
 import dev.ferry.auth.User;
 import dev.ferry.auth.UserRepository;
 import dev.ferry.crypto.SecureTokens;
@@ -156,7 +155,7 @@ class PasskeyService {
 
 	@Transactional(noRollbackFor = AuthException.class)
 	List<PasskeyView> list(CurrentUser caller) {
-		access.requireScope(caller, Scope.READ, "auth.passkey_list");
+		access.requireOwnRead(caller, "auth.passkey_list");
 		audit.record(AuditEvent.success("auth.passkey_list"));
 		return passkeys.listForUser(caller.userId()).stream().map(PasskeyView::of).toList();
 	}

@@ -29,6 +29,7 @@ import dev.ferry.auth.AuthException;
 import dev.ferry.auth.ClientInfo;
 import dev.ferry.auth.session.Devices;
 import dev.ferry.auth.session.RefreshCookies;
+import dev.ferry.auth.session.SsoRefusals;
 
 /**
  * SAML 2.0 endpoints: Ferry's metadata for each provider, the start (a redirect to the
@@ -98,10 +99,7 @@ class SamlController {
 			return failed(provider, failure);
 		}
 		catch (AuthException refused) {
-			// The account's network rules (audited where they refused): a browser on its
-			// way back from the provider gets the sign-in page saying so, not a JSON
-			// body.
-			return redirect("/signin?sso_error=" + refused.slug().replace('-', '_'));
+			return SsoRefusals.redirect(refused);
 		}
 	}
 

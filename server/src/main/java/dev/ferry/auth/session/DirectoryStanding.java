@@ -1,6 +1,5 @@
 package dev.ferry.auth.session;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,13 +29,9 @@ public class DirectoryStanding {
 
 	private final Cache<UUID, Optional<String>> answers;
 
-	DirectoryStanding(ObjectProvider<DirectoryPasswords> directory, Clock clock) {
+	DirectoryStanding(ObjectProvider<DirectoryPasswords> directory) {
 		this.directory = directory;
-		this.answers = Caffeine.newBuilder()
-			.expireAfterWrite(RECHECK)
-			.maximumSize(MAX_ACCOUNTS)
-			.ticker(() -> clock.millis() * 1_000_000L)
-			.build();
+		this.answers = Caffeine.newBuilder().expireAfterWrite(RECHECK).maximumSize(MAX_ACCOUNTS).build();
 	}
 
 	/**

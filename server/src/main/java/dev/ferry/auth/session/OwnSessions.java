@@ -9,7 +9,6 @@ import dev.ferry.audit.AuditLog;
 import dev.ferry.auth.AccessPolicy;
 import dev.ferry.auth.AuthException;
 import dev.ferry.auth.CurrentUser;
-import dev.ferry.auth.Scope;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,7 +38,7 @@ class OwnSessions {
 
 	@Transactional(noRollbackFor = AuthException.class)
 	List<SessionView> list(CurrentUser caller) {
-		access.requireScope(caller, Scope.READ, "auth.session_list");
+		access.requireOwnRead(caller, "auth.session_list");
 		audit.record(AuditEvent.success("auth.session_list"));
 		return sessions.listActive(caller.userId(), clock.instant())
 			.stream()
