@@ -11,18 +11,19 @@ import org.apache.catalina.valves.ValveBase;
  * Puts the client's real address (and scheme) on the request before anything else sees
  * it, when the request came through a trusted proxy ({@link ForwardedClient}). Tomcat's
  * own {@code RemoteIpValve} matches proxies by regular expression and ignores RFC 7239
- * {@code Forwarded}; this takes CIDR ranges and both header forms. Because the container
- * request itself changes, {@code getRemoteAddr()}, {@code getScheme()} and
- * {@code isSecure()} answer the resolved values everywhere: rate limits, audit records,
- * sessions, share downloads, HSTS and the links built from the request.
+ * {@code Forwarded}; this takes CIDR ranges and either header form
+ * ({@code FERRY_FORWARDED_HEADER}). Because the container request itself changes,
+ * {@code getRemoteAddr()}, {@code getScheme()} and {@code isSecure()} answer the resolved
+ * values everywhere: rate limits, audit records, sessions, share downloads, HSTS and the
+ * links built from the request.
  */
 class ClientAddressValve extends ValveBase {
 
 	private final ForwardedClient resolver;
 
-	ClientAddressValve(TrustedProxies proxies) {
+	ClientAddressValve(TrustedProxies proxies, boolean rfc7239) {
 		super(true);
-		this.resolver = new ForwardedClient(proxies);
+		this.resolver = new ForwardedClient(proxies, rfc7239);
 	}
 
 	@Override

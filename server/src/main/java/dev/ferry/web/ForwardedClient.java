@@ -9,12 +9,17 @@ import java.util.Locale;
 
 /**
  * Who the client is when a request came through trusted reverse proxies. Walks the hops a
- * proxy reported ({@code Forwarded} when present, else {@code X-Forwarded-For}) from the
- * right, past every trusted proxy, and stops at the first address that is not one: that
- * is the client. Entries further left were written by that untrusted client and are
- * ignored, so it cannot pick an address for itself. A hop that is no IP literal
- * ({@code unknown}, an obfuscated name, garbage) also ends the walk, at the last address
- * known for sure.
+ * proxy reported (in {@code X-Forwarded-For}, or in RFC 7239 {@code Forwarded} when the
+ * operator chose that header; the other one is ignored) from the right, past every
+ * trusted proxy, and stops at the first address that is not one: that is the client.
+ * Entries further left were written by that untrusted client and are ignored, so it
+ * cannot pick an address for itself. A hop that is no IP literal ({@code unknown}, an
+ * obfuscated name, garbage) also ends the walk, at the last address known for sure.
+ *
+ * <p>
+ * One header only: the usual proxy configurations append the client to
+ * {@code X-Forwarded-For} and pass a {@code Forwarded} header the client sent through
+ * untouched, so reading whichever is present would let any client name its own address.
  *
  * <p>
  * The protocol ({@code proto=} of the chosen {@code Forwarded} element, or the
@@ -36,8 +41,12 @@ final class ForwardedClient {
 
 	private final TrustedProxies proxies;
 
-	ForwardedClient(TrustedProxies proxies) {
+	private final boolean rfc7239;
+
+	/** {@code rfc7239}: read {@code Forwarded}, else {@code X-Forwarded-For/-Proto}. */
+	ForwardedClient(TrustedProxies proxies, boolean rfc7239) {
 		this.proxies = proxies;
+		this.rfc7239 = rfc7239;
 	}
 
 	/** Null when the peer is no trusted proxy: then nothing it sent counts. */
@@ -47,12 +56,11 @@ final class ForwardedClient {
 		if (peerAddress == null || !proxies.trusts(peerAddress)) {
 			return null;
 		}
-		List<String> standard = elements(forwarded, true);
-		List<String> protos = elements(forwardedProto, false);
-		List<Hop> hops = standard.isEmpty() ? xForwarded(elements(forwardedFor, false), protos)
-				: standard.stream().map(ForwardedClient::standardHop).toList();
+		List<String> protos = rfc7239 ? List.of() : elements(forwardedProto, false);
+		List<Hop> hops = rfc7239 ? elements(forwarded, true).stream().map(ForwardedClient::standardHop).toList()
+				: xForwarded(elements(forwardedFor, false), protos);
 		String client = peerAddress.getHostAddress();
-		String proto = (standard.isEmpty() && hops.isEmpty()) ? last(protos) : null;
+		String proto = hops.isEmpty() ? last(protos) : null;
 		for (int i = hops.size() - 1; i >= 0; i--) {
 			InetAddress hop = TrustedProxies.literal(node(hops.get(i).node()));
 			if (hop == null) {

@@ -73,8 +73,9 @@ class WebServerConfiguration {
 			if (proxies.isEmpty()) {
 				return;
 			}
-			log.info("Taking the client address from Forwarded/X-Forwarded-For sent by {}", proxies);
-			factory.addEngineValves(new ClientAddressValve(proxies));
+			log.info("Taking the client address from {} sent by {}",
+					properties.rfc7239() ? "Forwarded" : "X-Forwarded-For", proxies);
+			factory.addEngineValves(new ClientAddressValve(proxies, properties.rfc7239()));
 		};
 	}
 

@@ -17,8 +17,12 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class ForwardedClientTests {
 
-	private final ForwardedClient resolver = new ForwardedClient(
-			TrustedProxies.of(List.of("10.0.0.0/8", " 192.0.2.1 ", "2001:db8:ff::/48", "")));
+	private static final TrustedProxies PROXIES = TrustedProxies
+		.of(List.of("10.0.0.0/8", " 192.0.2.1 ", "2001:db8:ff::/48", ""));
+
+	private final ForwardedClient resolver = new ForwardedClient(PROXIES, false);
+
+	private final ForwardedClient standard = new ForwardedClient(PROXIES, true);
 
 	@Test
 	void anUntrustedPeerIsNeverResolved() {
@@ -47,18 +51,24 @@ class ForwardedClientTests {
 			.isEqualTo(new ForwardedClient.Client("203.0.113.7", true));
 		assertThat(resolver.resolve("10.0.0.1", none(), none(), lines("https")))
 			.isEqualTo(new ForwardedClient.Client("10.0.0.1", true));
-		assertThat(resolver.resolve("10.0.0.1", lines("proto=https"), none(), none()))
+		assertThat(standard.resolve("10.0.0.1", lines("proto=https"), none(), none()))
 			.isEqualTo(new ForwardedClient.Client("10.0.0.1", true));
-		assertThat(resolver.resolve("10.0.0.1", lines("for=203.0.113.7;proto=gopher"), none(), none()))
+		assertThat(standard.resolve("10.0.0.1", lines("for=203.0.113.7;proto=gopher"), none(), none()))
 			.isEqualTo(new ForwardedClient.Client("203.0.113.7", null));
 	}
 
 	@Test
-	void forwardedWinsOverXForwardedForAndQuotesAreHonoured() {
-		assertThat(resolver.resolve("10.0.0.1", lines("For=\"203.0.113.8\";Proto=https;by=\"[2001:db8::1]\""),
+	void onlyTheChosenHeaderCountsAndQuotesAreHonoured() {
+		assertThat(standard.resolve("10.0.0.1", lines("For=\"203.0.113.8\";Proto=https;by=\"[2001:db8::1]\""),
 				lines("198.51.100.99"), lines("http")))
 			.isEqualTo(new ForwardedClient.Client("203.0.113.8", true));
-		assertThat(resolver.resolve("10.0.0.1", lines("for=_hidden, for=10.3.3.3"), none(), none()))
+		assertThat(resolver.resolve("10.0.0.1", lines("for=203.0.113.8;proto=https"), lines("198.51.100.99"),
+				lines("http")))
+			.as("a Forwarded header the proxy passed through from the client names nobody")
+			.isEqualTo(new ForwardedClient.Client("198.51.100.99", false));
+		assertThat(resolver.resolve("10.0.0.1", lines("for=203.0.113.8"), none(), none()))
+			.isEqualTo(new ForwardedClient.Client("10.0.0.1", null));
+		assertThat(standard.resolve("10.0.0.1", lines("for=_hidden, for=10.3.3.3"), none(), none()))
 			.as("an obfuscated hop stops at the last known address")
 			.isEqualTo(new ForwardedClient.Client("10.3.3.3", null));
 	}
