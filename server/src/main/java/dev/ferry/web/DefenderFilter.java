@@ -65,7 +65,7 @@ class DefenderFilter extends OncePerRequestFilter {
 		return switch (status) {
 			case 401 -> "failed_credentials";
 			case 429 -> "rate_limited";
-			case 404 -> request.getRequestURI().startsWith("/api/") ? "unknown_id" : null;
+			case 404 -> RequestPaths.of(request).startsWith("/api/") ? "unknown_id" : null;
 			default -> null;
 		};
 	}

@@ -55,7 +55,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !request.getRequestURI().startsWith("/api/");
+		return !RequestPaths.of(request).startsWith("/api/");
 	}
 
 	@Override

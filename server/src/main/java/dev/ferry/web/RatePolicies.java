@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 @Component
 class RatePolicies {
 
-	private static final Pattern DOWNLOAD = Pattern.compile("/api/v1/(?:files/[^/]+/download"
+	private static final Pattern DOWNLOAD = Pattern.compile("/api/v1/(?:files/[^/]+/(?:versions/[^/]+/)?download"
 			+ "|shared-with-me/files/[^/]+/download|share/([^/]+)/(?:download|files/[^/]+/download))");
 
 	private static final Pattern UPLOAD = Pattern.compile("/api/v1/(?:uploads(?:/[^/]*)?|files|files/content)");
@@ -67,7 +67,7 @@ class RatePolicies {
 		if (isUpload(request)) {
 			uploads.ifPresent((policy) -> applied.add(new Applied(policy, subject)));
 		}
-		Matcher download = DOWNLOAD.matcher(request.getRequestURI());
+		Matcher download = DOWNLOAD.matcher(RequestPaths.of(request));
 		if (download.matches() && isRead(request)) {
 			perAddress.ifPresent((policy) -> applied.add(new Applied(policy, address)));
 			if (account != null) {
@@ -90,7 +90,7 @@ class RatePolicies {
 	}
 
 	private static boolean isUpload(HttpServletRequest request) {
-		return UPLOAD_METHODS.contains(request.getMethod()) && UPLOAD.matcher(request.getRequestURI()).matches();
+		return UPLOAD_METHODS.contains(request.getMethod()) && UPLOAD.matcher(RequestPaths.of(request)).matches();
 	}
 
 	private static boolean isRead(HttpServletRequest request) {

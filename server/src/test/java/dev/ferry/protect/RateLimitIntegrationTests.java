@@ -120,8 +120,11 @@ class RateLimitIntegrationTests {
 	@Test
 	void downloadsAreLimitedPerLink() {
 		String token = link();
+		// Percent-encoded, the same link and route: it must count against the same limit.
+		String encoded = "/%61pi/v1/share/%" + Integer.toHexString(token.charAt(0)) + token.substring(1);
 		for (String address : List.of("127.0.0.40", "127.0.0.41", "127.0.0.42")) {
-			Api.Response download = api.from(address).get("/api/v1/share/" + token + "/download", null);
+			String path = address.endsWith("41") ? encoded : "/api/v1/share/" + token;
+			Api.Response download = api.from(address).get(path + "/download", null);
 			assertThat(download.status()).isEqualTo(200);
 			assertThat(download.header("RateLimit-Policy")).contains("\"downloads-link\";q=3;w=3600");
 		}
