@@ -1,11 +1,8 @@
 package dev.ferry.audit;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -19,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -110,14 +109,17 @@ class AuditPostgresIntegrationTests extends AuditIntegrationTest {
 		String email = TestAccounts.uniqueEmail("race");
 		try (Connection other = dataSource.getConnection()) {
 			other.setAutoCommit(false);
-			insertUser(other, email);
+			TestAccounts.row().email(email).insert(JdbcClient.create(new SingleConnectionDataSource(other, true)));
 			CompletableFuture<Api.Response> created = CompletableFuture.supplyAsync(() -> api.post("/scim/v2/Users",
 					Map.of("schemas", List.of("urn:ietf:params:scim:schemas:core:2.0:User"), "userName", email),
 					key.json().get("key").asString()));
+			// The server's insert waits on the uncommitted row's unique key: the only
+			// lock
+			// anything waits for in this test's own database.
 			await().atMost(30, TimeUnit.SECONDS)
 				.until(() -> jdbc
 					.sql("SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
-							+ "AND query LIKE 'INSERT INTO users%'")
+							+ "AND datname = current_database()")
 					.query(Long.class)
 					.single() > 0);
 			other.commit();
@@ -129,15 +131,6 @@ class AuditPostgresIntegrationTests extends AuditIntegrationTest {
 		assertThat(jdbc.sql("SELECT details FROM audit_log WHERE action = 'scim.request' AND outcome = 'failure'")
 			.query(String.class)
 			.list()).anySatisfy((details) -> assertThat(details).contains("\"status\":409", "uniqueness"));
-	}
-
-	private static void insertUser(Connection connection, String email) throws SQLException {
-		try (PreparedStatement insert = connection.prepareStatement("INSERT INTO users "
-				+ "(id, email, role, status, created_at, updated_at) VALUES (?, ?, 'USER', 'ACTIVE', 0, 0)")) {
-			insert.setString(1, UUID.randomUUID().toString());
-			insert.setString(2, email);
-			insert.executeUpdate();
-		}
 	}
 
 }
