@@ -102,7 +102,7 @@ class FileEncryption {
 		}
 		storage.destroy(file.blobId());
 		if (age) {
-			versions.shredOlder(file.id());
+			versions.replacedByCiphertext(file);
 		}
 		return new FileRecord(file.id(), file.ownerId(), file.folder(), name, type, file.declaredType(), written.size(),
 				written.sha256(), blob, file.createdAt(), now, file.scan());

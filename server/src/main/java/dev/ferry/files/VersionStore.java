@@ -15,6 +15,7 @@ import dev.ferry.files.VersionRepository.Target;
 import dev.ferry.files.VersionRepository.Version;
 import dev.ferry.storage.BlobStorage;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -40,8 +41,11 @@ class VersionStore {
 
 	private final TagRepository tags;
 
+	private final ApplicationEventPublisher events;
+
 	VersionStore(VersionRepository versions, BlobStorage storage, AuditLog audit, FilesProperties properties,
-			TransactionOperations transactions, TagRepository tags) {
+			TransactionOperations transactions, TagRepository tags, ApplicationEventPublisher events) {
+		this.events = events;
 		this.tags = tags;
 		this.transactions = transactions;
 		this.versions = versions;
@@ -68,6 +72,7 @@ class VersionStore {
 			.detail("path", file.path())
 			.detail("version", current.version() + 1)
 			.detail("size", content.size()));
+		events.publishEvent(new FileContentChanged(file.id(), file.ownerId()));
 		return new FileRecord(file.id(), file.ownerId(), file.folder(), file.name(), content.contentType(),
 				content.declaredType(), content.size(), content.sha256(), content.blobId(), file.createdAt(), now, scan,
 				file.allowedIps());
@@ -184,8 +189,18 @@ class VersionStore {
 		}));
 	}
 
+	/**
+	 * The file's content was replaced in place by an age file, its plaintext to be gone:
+	 * destroys the older versions, each row with its blob reference, and tells whatever
+	 * was derived from the plaintext.
+	 */
+	void replacedByCiphertext(FileRecord file) {
+		shredOlder(file.id());
+		events.publishEvent(new FileContentChanged(file.id(), file.ownerId()));
+	}
+
 	/** Destroys the file's older versions, each row with its blob reference. */
-	void shredOlder(UUID fileId) {
+	private void shredOlder(UUID fileId) {
 		for (Version version : versions.older(fileId)) {
 			dropRow(version);
 		}

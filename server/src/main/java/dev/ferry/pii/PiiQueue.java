@@ -3,6 +3,7 @@ package dev.ferry.pii;
 import java.time.Clock;
 import java.util.UUID;
 
+import dev.ferry.files.FileContentChanged;
 import dev.ferry.files.FileUploaded;
 import dev.ferry.upload.UploadCompleted;
 
@@ -36,7 +37,12 @@ class PiiQueue {
 
 	@EventListener
 	void on(UploadCompleted event) {
-		enqueue(event.uploadId(), event.ownerId());
+		enqueue(event.fileId(), event.ownerId());
+	}
+
+	@EventListener
+	void on(FileContentChanged event) {
+		enqueue(event.fileId(), event.ownerId());
 	}
 
 	private void enqueue(UUID fileId, UUID ownerId) {

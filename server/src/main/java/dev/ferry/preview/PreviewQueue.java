@@ -3,6 +3,7 @@ package dev.ferry.preview;
 import java.time.Clock;
 import java.util.UUID;
 
+import dev.ferry.files.FileContentChanged;
 import dev.ferry.files.FileUploaded;
 import dev.ferry.upload.UploadCompleted;
 
@@ -10,21 +11,25 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Queues a preview for every file that arrives, by any upload path. The row is written
- * when the event is published (in the upload's transaction where there is one), so a
- * restart between the upload and the rendering loses nothing: the worker finds the row.
+ * Queues a preview for every file that arrives, by any upload path, and again for new
+ * content of one. The row is written when the event is published (in the upload's
+ * transaction where there is one), so a restart between the upload and the rendering
+ * loses nothing: the worker finds the row.
  */
 @Component
 class PreviewQueue {
 
 	private final PreviewRepository previews;
 
+	private final PreviewStore store;
+
 	private final PreviewProperties properties;
 
 	private final Clock clock;
 
-	PreviewQueue(PreviewRepository previews, PreviewProperties properties, Clock clock) {
+	PreviewQueue(PreviewRepository previews, PreviewStore store, PreviewProperties properties, Clock clock) {
 		this.previews = previews;
+		this.store = store;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -36,7 +41,17 @@ class PreviewQueue {
 
 	@EventListener
 	void on(UploadCompleted event) {
-		enqueue(event.uploadId(), event.ownerId());
+		enqueue(event.fileId(), event.ownerId());
+	}
+
+	/**
+	 * The old preview shows content the owner replaced, or encrypted to have the server
+	 * hold no plaintext: it is shredded, and the new content queued.
+	 */
+	@EventListener
+	void on(FileContentChanged event) {
+		previews.find(event.fileId()).ifPresent(store::discard);
+		enqueue(event.fileId(), event.ownerId());
 	}
 
 	private void enqueue(UUID fileId, UUID ownerId) {

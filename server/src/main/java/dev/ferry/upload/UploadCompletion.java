@@ -82,8 +82,8 @@ class UploadCompletion {
 			.detail("size", file.size())
 			.detail("sha256", sha256));
 		repository.linkFile(upload.id(), file.id());
-		events.publishEvent(
-				new UploadCompleted(upload.id(), upload.ownerId(), file.folder(), file.name(), file.size(), sha256));
+		events.publishEvent(new UploadCompleted(upload.id(), file.id(), upload.ownerId(), file.folder(), file.name(),
+				file.size(), sha256));
 		return upload.completed(sha256, now, file.id());
 	}
 

@@ -66,7 +66,7 @@ class WebhookEventBridge {
 	@EventListener
 	void on(UploadCompleted event) {
 		Map<String, Object> data = new LinkedHashMap<>();
-		data.put("file_id", event.uploadId().toString());
+		data.put("file_id", event.fileId().toString());
 		data.put("owner_id", event.ownerId().toString());
 		data.put("path", join(event.folder(), event.name()));
 		data.put("size", event.size());

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.CRC32;
 
 import javax.imageio.ImageIO;
@@ -141,6 +142,29 @@ class PreviewIntegrationTests extends IntegrationTest {
 
 		JsonNode problem = awaitSettledProblem(owner, id);
 		assertThat(problem.get("reason").asString()).isEqualTo("too_many_pixels");
+	}
+
+	/**
+	 * A preview shows content: once the owner replaces it (a new version, here by tus) or
+	 * encrypts the file with a passphrase, the old preview must not be served.
+	 */
+	@Test
+	void aNewVersionOrAnAgeEncryptionReplacesThePreviewOfTheOldContent() throws IOException {
+		Account owner = accounts().user();
+		String id = put(owner, "/renewed.png", image(400, 200, "png", BufferedImage.TYPE_INT_RGB));
+		assertThat(ImageIO.read(new ByteArrayInputStream(awaitPreview(owner, id).body())).getHeight()).isEqualTo(160);
+
+		tus(owner, "renewed.png", image(200, 400, "png", BufferedImage.TYPE_INT_RGB));
+
+		await().atMost(WAIT).until(() -> {
+			HttpResponse<byte[]> preview = fetch(owner, id, null);
+			return preview.statusCode() == 200
+					&& ImageIO.read(new ByteArrayInputStream(preview.body())).getHeight() == 320;
+		});
+		Api.Response encrypted = api.post("/api/v1/files/" + id + "/encrypt",
+				Map.of("passphrase", "correct horse battery staple"), owner.token());
+		assertThat(encrypted.status()).as(encrypted.body()).isEqualTo(200);
+		assertThat(awaitSettledProblem(owner, id).get("preview_status").asString()).isEqualTo("unsupported");
 	}
 
 	@Test

@@ -57,14 +57,14 @@ class RequestArrivals {
 		String who = email.orElse("Someone");
 		audit.record(AuditEvent.success("upload_request.file_received")
 			.object("upload_request", request.id())
-			.detail("file", event.uploadId())
+			.detail("file", event.fileId())
 			.detail("name", event.name())
 			.detail("size", event.size())
 			.detail("email", who));
 		accounts.find(request.ownerId())
 			.ifPresent((owner) -> mailer.send(owner.email(), "upload-request-received", Map.of("title", request.title(),
 					"name", event.name(), "size", Long.toString(event.size()), "who", who, "folder", event.folder())));
-		events.publishEvent(new UploadRequestReceived(request.id(), request.ownerId(), event.uploadId(), event.folder(),
+		events.publishEvent(new UploadRequestReceived(request.id(), request.ownerId(), event.fileId(), event.folder(),
 				event.name(), event.size(), email.orElse(null)));
 	}
 
