@@ -7,8 +7,15 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+/**
+ * A file's age is that of its current content: {@code version_at}, set when a new version
+ * replaced it, else {@code created_at}. A file first uploaded long ago and overwritten
+ * daily is young; going by {@code created_at} purged today's upload with it.
+ */
 @Component
 class AgedFilesQuery implements AgedFiles {
+
+	private static final String UPLOADED_AT = "COALESCE(version_at, created_at)";
 
 	private final JdbcClient jdbc;
 
@@ -19,8 +26,8 @@ class AgedFilesQuery implements AgedFiles {
 	@Override
 	public List<AgedFile> uploadedBefore(Instant cutoff, int limit) {
 		return jdbc
-			.sql("SELECT id, owner_id, folder, name, size, created_at FROM files WHERE created_at < ?"
-					+ " ORDER BY created_at, id LIMIT ?")
+			.sql("SELECT id, owner_id, folder, name, size, created_at FROM files WHERE " + UPLOADED_AT
+					+ " < ? ORDER BY " + UPLOADED_AT + ", id LIMIT ?")
 			.params(cutoff.toEpochMilli(), limit)
 			.query((rs, row) -> new AgedFile(UUID.fromString(rs.getString("id")),
 					UUID.fromString(rs.getString("owner_id")),
@@ -31,7 +38,7 @@ class AgedFilesQuery implements AgedFiles {
 
 	@Override
 	public long countUploadedBefore(Instant cutoff) {
-		return jdbc.sql("SELECT COUNT(*) FROM files WHERE created_at < ?")
+		return jdbc.sql("SELECT COUNT(*) FROM files WHERE " + UPLOADED_AT + " < ?")
 			.param(cutoff.toEpochMilli())
 			.query(Long.class)
 			.single();
