@@ -1,12 +1,17 @@
 import { useId } from 'react'
-import { FormattedMessage, useIntl } from 'react-intl'
+import { defineMessages, FormattedMessage, useIntl } from 'react-intl'
 import { Icon } from '../ui/Icon'
 
 export type GranteeKind = 'user' | 'group'
 
+const LABELS = defineMessages({
+  user: { id: 'grants.kind.user', defaultMessage: 'A person' },
+  group: { id: 'grants.kind.group', defaultMessage: 'A group' },
+})
+
 const KINDS = [
-  { value: 'user', label: { id: 'grants.kind.user', defaultMessage: 'A person' }, icon: 'user' },
-  { value: 'group', label: { id: 'grants.kind.group', defaultMessage: 'A group' }, icon: 'team' },
+  { value: 'user', label: LABELS.user, icon: 'user' },
+  { value: 'group', label: LABELS.group, icon: 'team' },
 ] as const
 
 /** Native radios styled as a segmented control, so arrow keys and screen readers work as usual. */

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react'
-import { defineMessages, FormattedMessage, useIntl, type MessageDescriptor } from 'react-intl'
+import { defineMessage, defineMessages, FormattedMessage, useIntl, type MessageDescriptor } from 'react-intl'
 import { useParams } from 'react-router'
 import {
   confirmCode,
@@ -26,6 +26,11 @@ import { Icon } from '../ui/Icon'
 import { PageSpinner } from '../ui/Spinner'
 import { CaptchaForm } from './CaptchaForm'
 import { useDownloadsLeft } from './useDownloadsLeft'
+
+const CANNOT_OPEN: MessageDescriptor = defineMessage({
+  id: 'share.page.cannotOpen',
+  defaultMessage: 'This link cannot be opened',
+})
 
 const ended = defineMessages({
   notFoundTitle: { id: 'share.page.notFoundTitle', defaultMessage: 'This link does not work' },
@@ -70,9 +75,7 @@ export function SharePage() {
     const ended = ENDED[problem]
     return (
       <AuthLayout
-        title={intl.formatMessage(
-          ended?.title ?? { id: 'share.page.cannotOpen', defaultMessage: 'This link cannot be opened' },
-        )}
+        title={intl.formatMessage(ended?.title ?? CANNOT_OPEN)}
         subtitle={ended ? intl.formatMessage(ended.text) : errorMessage(info.error)}
       >
         <Ended />
