@@ -4,6 +4,7 @@ import { addComment, listComments, type Comment, type CommentObject } from '../a
 import { Button } from '../ui/Button'
 import { Dialog } from '../ui/Dialog'
 import { formatRelative } from '../lib/format'
+import { errorMessage } from '../ui/ErrorNotice'
 
 export interface CommentTarget {
   type: CommentObject
@@ -19,24 +20,38 @@ export function CommentsDialog({ target, onClose }: { target: CommentTarget | nu
   const [comments, setComments] = useState<Comment[]>([])
   const [body, setBody] = useState('')
   const [error, setError] = useState<string | null>(null)
+  const [sending, setSending] = useState(false)
   const intl = useIntl()
 
+  // Another target is another conversation: its comments only (a slow answer for the
+  // last one is dropped) and an empty box.
   useEffect(() => {
     if (!target) return
+    let current = true
     setComments([])
+    setBody('')
     setError(null)
-    listComments(target.type, target.id).then(setComments, (e: Error) => setError(e.message))
+    listComments(target.type, target.id).then(
+      (list) => current && setComments(list),
+      (e: unknown) => current && setError(errorMessage(e)),
+    )
+    return () => {
+      current = false
+    }
   }, [target])
 
   async function send() {
-    if (!target || !body.trim()) return
+    if (!target || !body.trim() || sending) return
+    setSending(true)
     try {
       const added = await addComment(target.type, target.id, body)
       setComments((list) => [...list, added])
       setBody('')
       setError(null)
     } catch (e) {
-      setError((e as Error).message)
+      setError(errorMessage(e))
+    } finally {
+      setSending(false)
     }
   }
 
@@ -93,7 +108,7 @@ export function CommentsDialog({ target, onClose }: { target: CommentTarget | nu
         </p>
       )}
       <div className="mt-3 flex justify-end">
-        <Button onClick={() => void send()} disabled={!body.trim()}>
+        <Button onClick={() => void send()} disabled={!body.trim()} busy={sending}>
           <FormattedMessage id="files.comments.post" defaultMessage="Post comment" />
         </Button>
       </div>
