@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useEffect, useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { ApiError } from '../api/client'
 import { sessionHeaders, shareFileUrl, type PublicShare } from '../api/share'
@@ -178,6 +178,10 @@ function DecryptedList({
   const intl = useIntl()
   const queries = useQueryClient()
   const [running, setRunning] = useState<Running | null>(null)
+  // Set before the first await: until the download shows progress (sink chosen, header
+  // read) a second click would start a second GET, spending another of the link's downloads.
+  const busy = useRef(false)
+  const [started, setStarted] = useState(false)
   const [done, setDone] = useState<string[]>([])
   const [error, setError] = useState<unknown>(null)
   const sizes = new Map(share.files.map((f) => [f.id, f.size]))
@@ -207,12 +211,17 @@ function DecryptedList({
     setDone((d) => [...d, file.id])
   }
   const run = async (list: Manifest['files']) => {
+    if (busy.current) return
+    busy.current = true
+    setStarted(true)
     setError(null)
     try {
       for (const file of list) await download(file)
     } catch (e) {
       setError(e)
     } finally {
+      busy.current = false
+      setStarted(false)
       setRunning(null)
       void queries.invalidateQueries({ queryKey: ['share', token] })
     }
@@ -251,7 +260,7 @@ function DecryptedList({
               size="sm"
               variant="ghost"
               icon="download"
-              disabled={running !== null}
+              disabled={started}
               onClick={() => void run([f])}
               aria-label={intl.formatMessage(
                 { id: 'e2e.files.downloadName', defaultMessage: 'Download {name}' },
@@ -304,7 +313,7 @@ function DecryptedList({
             </Button>
           )}
           {files.length > 1 && (
-            <Button variant="primary" icon="download" disabled={running !== null} onClick={() => void run(files)}>
+            <Button variant="primary" icon="download" disabled={started} onClick={() => void run(files)}>
               <FormattedMessage id="e2e.files.downloadAll" defaultMessage="Download all" />
             </Button>
           )}
