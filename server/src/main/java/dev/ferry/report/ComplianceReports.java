@@ -20,6 +20,8 @@ class ComplianceReports {
 
 	static final Duration DEFAULT_PERIOD = Duration.ofDays(30);
 
+	private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
 	private final AuditReport trail;
 
 	private final AccessPolicy access;
@@ -39,6 +41,13 @@ class ComplianceReports {
 		access.requireAdmin(caller, "report.compliance");
 		if (!"pdf".equals(format) && !"csv".equals(format)) {
 			throw invalid("'format' must be pdf or csv.");
+		}
+		// The trail is counted in epoch milliseconds; an instant outside a sane span only
+		// overflowed that arithmetic into a 500.
+		for (Instant bound : new Instant[] { from, to }) {
+			if (bound != null && (bound.isBefore(Instant.EPOCH) || bound.isAfter(LATEST))) {
+				throw invalid("'from' and 'to' must lie between 1970 and 9999.");
+			}
 		}
 		Instant now = clock.instant();
 		Instant end = (to != null) ? to : now;

@@ -115,6 +115,11 @@ class RetentionService {
 		if (requested.isAfter(now)) {
 			throw invalid("'as_of' must not be in the future.");
 		}
+		// Cut-offs are this less days, stored as epoch milliseconds: a date before 1970
+		// only overflowed that arithmetic into a 500, and retains nothing anyway.
+		if (requested.isBefore(Instant.EPOCH)) {
+			throw invalid("'as_of' must not be before 1970.");
+		}
 		return requested;
 	}
 

@@ -76,6 +76,9 @@ class ComplianceReportIntegrationTests extends IntegrationTest {
 		assertThat(backwards.status()).isEqualTo(400);
 		assertThat(backwards.body()).contains("'from' must be before 'to'");
 		assertThat(api.get("/api/v1/admin/reports/compliance?from=yesterday", admin).status()).isEqualTo(400);
+		Api.Response ancient = api.get("/api/v1/admin/reports/compliance?to=-9223372036854775807", admin);
+		assertThat(ancient.status()).as("an instant the trail's arithmetic overflows on").isEqualTo(400);
+		assertThat(ancient.body()).contains("between 1970 and 9999");
 		String user = new TestAccounts(api, admin).user().token();
 		assertThat(api.get("/api/v1/admin/reports/compliance?format=csv", user).status()).isEqualTo(403);
 		assertThat(new String(api.get("/api/v1/admin/reports/compliance", user).body().getBytes(StandardCharsets.UTF_8),

@@ -151,6 +151,9 @@ class RetentionIntegrationTests extends IntegrationTest {
 		Api.Response future = api.post(RETENTION + "/run?as_of=" + Instant.now().plus(Duration.ofDays(400)), "", admin);
 		assertThat(future.status()).isEqualTo(400);
 		assertThat(future.body()).contains("as_of");
+		Api.Response ancient = api.post(RETENTION + "/run?as_of=-9223372036854775808", "", admin);
+		assertThat(ancient.status()).as(ancient.body()).isEqualTo(400);
+		assertThat(ancient.body()).contains("before 1970");
 
 		Account user = new TestAccounts(api, admin).user();
 		assertThat(api.get(RETENTION + "/preview", user.token()).status()).isEqualTo(403);
