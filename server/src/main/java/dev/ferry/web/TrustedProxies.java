@@ -84,6 +84,9 @@ final class TrustedProxies {
 
 	private record Range(InetAddress network, int prefix) {
 
+		/** The widest range taken: 10.0.0.0/8, fd00::/8; anything wider is a typo. */
+		private static final int MIN_PREFIX = 8;
+
 		static Range parse(String entry) {
 			int slash = entry.indexOf('/');
 			InetAddress address = literal((slash < 0) ? entry : entry.substring(0, slash));
@@ -102,6 +105,13 @@ final class TrustedProxies {
 				if (prefix < 0 || prefix > bits) {
 					throw invalid(entry);
 				}
+			}
+			// 10.0.0.0/0 is a typo that trusts the whole internet to name its own
+			// address.
+			if (prefix < MIN_PREFIX) {
+				throw new RefusedSettingException(
+						"FERRY_TRUSTED_PROXIES: '" + entry + "' trusts far more than a network of proxies.",
+						"List the proxies' own addresses or their network, such as 10.0.0.0/8 or fd00::/8.");
 			}
 			return new Range(address, prefix);
 		}

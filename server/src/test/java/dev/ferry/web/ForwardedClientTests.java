@@ -75,7 +75,7 @@ class ForwardedClientTests {
 
 	@Test
 	void rangesMatchOnTheirPrefixOnly() {
-		TrustedProxies proxies = TrustedProxies.of(List.of("172.16.0.0/12", "fd00::/8", "0.0.0.0/0"));
+		TrustedProxies proxies = TrustedProxies.of(List.of("172.16.0.0/12", "fd00::/8", "0.0.0.0/8"));
 		assertThat(proxies.trusts(TrustedProxies.literal("172.31.255.255"))).isTrue();
 		assertThat(proxies.trusts(TrustedProxies.literal("fdff::1"))).isTrue();
 		assertThat(proxies.trusts(TrustedProxies.literal("fe00::1"))).isFalse();
@@ -86,7 +86,8 @@ class ForwardedClientTests {
 
 	@Test
 	void aBadEntryStopsTheStartNamingIt() {
-		for (String entry : List.of("proxy.example.com", "10.0.0.0/33", "10.0.0.0/x", "::1/129")) {
+		for (String entry : List.of("proxy.example.com", "10.0.0.0/33", "10.0.0.0/x", "::1/129", "10.0.0.0/0",
+				"0.0.0.0/7", "::/0")) {
 			assertThatExceptionOfType(RefusedSettingException.class).isThrownBy(() -> TrustedProxies.of(List.of(entry)))
 				.withMessageContaining("FERRY_TRUSTED_PROXIES: '" + entry + "'");
 		}
