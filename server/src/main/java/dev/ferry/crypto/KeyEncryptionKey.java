@@ -4,13 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.FileTime;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,10 +26,10 @@ import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import dev.ferry.FerryProperties;
-import dev.ferry.ops.DataDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,15 +50,30 @@ public class KeyEncryptionKey {
 
 	private static final int PREFIX_SIZE = 5;
 
+	/** How often sealing checks whether another node rotated the shared keyset file. */
+	private static final Duration RECHECK = Duration.ofSeconds(10);
+
 	private final Path keysetPath;
+
+	private final long recheckNanos;
 
 	private volatile Sealer sealer;
 
+	private volatile long checkedAt = System.nanoTime();
+
+	private volatile FileTime loadedModified;
+
 	private final Map<String, SealedValues> holders = new LinkedHashMap<>();
 
+	@Autowired
 	public KeyEncryptionKey(FerryProperties properties) throws GeneralSecurityException {
+		this(properties, RECHECK);
+	}
+
+	KeyEncryptionKey(FerryProperties properties, Duration recheck) throws GeneralSecurityException {
 		AeadConfig.register();
 		this.keysetPath = properties.keysetPath();
+		this.recheckNanos = recheck.toNanos();
 		this.sealer = new Sealer(loadOrCreate());
 	}
 
@@ -88,7 +104,7 @@ public class KeyEncryptionKey {
 	 */
 	byte[] seal(byte[] plaintext, String context) {
 		try {
-			return sealer.aead().encrypt(plaintext, context.getBytes(StandardCharsets.UTF_8));
+			return current().aead().encrypt(plaintext, context.getBytes(StandardCharsets.UTF_8));
 		}
 		catch (GeneralSecurityException ex) {
 			throw new CryptoException("Sealing failed", ex);
@@ -147,18 +163,23 @@ public class KeyEncryptionKey {
 	}
 
 	/**
-	 * Adds a fresh AES-256-GCM key, makes it primary and replaces the keyset file
-	 * atomically. Older keys stay in the keyset so existing sealed values still open;
-	 * re-seal them with {@link #reseal}. Returns the new primary key id.
+	 * Adds a fresh AES-256-GCM key to the keyset file, makes it primary and replaces the
+	 * file atomically. Older keys stay so existing sealed values still open; re-seal them
+	 * with {@link #reseal}. Nodes sharing the file rotate one at a time (a lock file
+	 * beside it) and each builds on what is on disk, so no rotation drops another's key.
+	 * Returns the new primary key id.
 	 */
 	public synchronized int rotate() {
-		try {
-			KeysetHandle rotated = KeysetHandle.newBuilder(sealer.handle())
+		Path lockFile = keysetPath.resolveSibling(keysetPath.getFileName() + ".lock");
+		try (FileChannel lock = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+				FileLock held = lock.lock()) {
+			KeysetHandle rotated = KeysetHandle.newBuilder(onDisk())
 				.addEntry(KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM)
 					.withRandomId()
 					.makePrimary())
 				.build();
-			writeOwnerOnly(TinkJsonProtoKeysetFormat.serializeKeyset(rotated, InsecureSecretKeyAccess.get()));
+			KeysetFile.write(keysetPath,
+					TinkJsonProtoKeysetFormat.serializeKeyset(rotated, InsecureSecretKeyAccess.get()));
 			this.sealer = new Sealer(rotated);
 			int primary = rotated.getPrimary().getId();
 			log.info("Rotated the key-encryption keyset at {}: new primary key {} ({} keys). Back it up again.",
@@ -173,14 +194,50 @@ public class KeyEncryptionKey {
 		}
 	}
 
+	/**
+	 * The keyset to seal with: every {@link #RECHECK} the file's modification time is
+	 * compared, and a primary key another node rotated to is taken up, so no node keeps
+	 * sealing under a key an operator may retire once the rotation answered.
+	 */
+	private Sealer current() {
+		long now = System.nanoTime();
+		if (now - checkedAt >= recheckNanos) {
+			checkedAt = now;
+			reloadIfRotated();
+		}
+		return sealer;
+	}
+
+	private synchronized void reloadIfRotated() {
+		try {
+			FileTime modified = Files.getLastModifiedTime(keysetPath);
+			if (modified.equals(loadedModified)) {
+				return;
+			}
+			KeysetHandle onDisk = onDisk();
+			if (onDisk.getPrimary().getId() != sealer.handle().getPrimary().getId()) {
+				this.sealer = new Sealer(onDisk);
+				log.info("Took up the key-encryption keyset rotated elsewhere (primary key {} now)",
+						Integer.toUnsignedLong(onDisk.getPrimary().getId()));
+			}
+			loadedModified = modified;
+		}
+		catch (IOException | GeneralSecurityException ex) {
+			log.warn("Cannot check the key-encryption keyset {} for a rotation", keysetPath, ex);
+		}
+	}
+
+	private KeysetHandle onDisk() throws IOException, GeneralSecurityException {
+		return TinkJsonProtoKeysetFormat.parseKeyset(Files.readString(keysetPath), InsecureSecretKeyAccess.get());
+	}
+
 	private synchronized Sealer reloadForUnknownKey(byte[] ciphertext) {
 		if (ciphertext == null || ciphertext.length < PREFIX_SIZE || ciphertext[0] != TINK_PREFIX
 				|| contains(sealer.handle(), keyIdOf(ciphertext))) {
 			return null;
 		}
 		try {
-			KeysetHandle onDisk = TinkJsonProtoKeysetFormat.parseKeyset(Files.readString(keysetPath),
-					InsecureSecretKeyAccess.get());
+			KeysetHandle onDisk = onDisk();
 			if (!contains(onDisk, keyIdOf(ciphertext))) {
 				return null;
 			}
@@ -207,44 +264,17 @@ public class KeyEncryptionKey {
 	private KeysetHandle loadOrCreate() throws GeneralSecurityException {
 		try {
 			if (Files.exists(keysetPath)) {
-				return TinkJsonProtoKeysetFormat.parseKeyset(Files.readString(keysetPath),
-						InsecureSecretKeyAccess.get());
+				return onDisk();
 			}
 			KeysetHandle handle = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
-			writeOwnerOnly(TinkJsonProtoKeysetFormat.serializeKeyset(handle, InsecureSecretKeyAccess.get()));
+			KeysetFile.write(keysetPath,
+					TinkJsonProtoKeysetFormat.serializeKeyset(handle, InsecureSecretKeyAccess.get()));
 			log.info("Created key-encryption keyset at {} (mode 0600). Back it up: without it no file can be read.",
 					keysetPath);
 			return handle;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read or create keyset " + keysetPath, ex);
-		}
-	}
-
-	/**
-	 * Writes a temp file (0600) next to the keyset, syncs it, renames it over the keyset
-	 * and syncs the directory: a crash leaves either the old or the new keyset, whole.
-	 */
-	private void writeOwnerOnly(String content) throws IOException {
-		Path dir = keysetPath.toAbsolutePath().getParent();
-		DataDirectory.createOwnerOnly(dir);
-		Path temp = Files.createTempFile(dir, ".kek", ".tmp",
-				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-		try {
-			try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-				ByteBuffer bytes = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
-				while (bytes.hasRemaining()) {
-					channel.write(bytes);
-				}
-				channel.force(true);
-			}
-			Files.move(temp, keysetPath, StandardCopyOption.ATOMIC_MOVE);
-		}
-		finally {
-			Files.deleteIfExists(temp);
-		}
-		try (FileChannel directory = FileChannel.open(dir, StandardOpenOption.READ)) {
-			directory.force(true);
 		}
 	}
 

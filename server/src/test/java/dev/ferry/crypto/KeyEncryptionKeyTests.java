@@ -46,7 +46,8 @@ class KeyEncryptionKeyTests {
 
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
 		try (var siblings = Files.list(file.getParent())) {
-			assertThat(siblings).containsExactly(file);
+			assertThat(siblings).as("no temporary file left beside it, only the rotations' lock")
+				.containsExactlyInAnyOrder(file, file.resolveSibling("kek.json.lock"));
 		}
 		KeyEncryptionKey reloaded = new KeyEncryptionKey(properties(file));
 		assertThat(reloaded.primaryKeyId()).isEqualTo(rotated);
@@ -65,6 +66,29 @@ class KeyEncryptionKeyTests {
 		assertThat(other.open(sealed, "ctx")).isEqualTo(bytes("new"));
 		assertThat(other.primaryKeyId()).isEqualTo(rotated);
 		assertThatThrownBy(() -> other.open(sealed, "wrong")).isInstanceOf(CryptoException.class);
+	}
+
+	/**
+	 * Nodes share the keyset file: one that did not rotate takes up the new primary key
+	 * (here at its next seal), so it stops sealing under a key about to be retired; and a
+	 * second rotation elsewhere builds on the file, so no rotation drops another's key.
+	 */
+	@Test
+	void nodesSharingTheKeysetSealUnderTheNewPrimaryAndKeepEveryRotatedKey() throws Exception {
+		Path file = dir.resolve("kek.json");
+		KeyEncryptionKey first = new KeyEncryptionKey(properties(file), Duration.ZERO);
+		KeyEncryptionKey second = new KeyEncryptionKey(properties(file), Duration.ZERO);
+		int rotated = first.rotate();
+		byte[] sealedBySecond = second.seal(bytes("after"), "ctx");
+		assertThat(second.keyIdOf(sealedBySecond)).as("the other node seals under the new key").isEqualTo(rotated);
+
+		byte[] sealedByFirst = first.seal(bytes("first"), "ctx");
+		int rotatedAgain = second.rotate();
+
+		KeyEncryptionKey restarted = new KeyEncryptionKey(properties(file));
+		assertThat(restarted.primaryKeyId()).isEqualTo(rotatedAgain);
+		assertThat(restarted.open(sealedByFirst, "ctx")).isEqualTo(bytes("first"));
+		assertThat(restarted.open(sealedBySecond, "ctx")).isEqualTo(bytes("after"));
 	}
 
 	@Test

@@ -1,0 +1,48 @@
+package dev.ferry.crypto;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import dev.ferry.ops.DataDirectory;
+
+/** Writing the keyset file so that no crash and no other reader ever sees half of it. */
+final class KeysetFile {
+
+	private KeysetFile() {
+	}
+
+	/**
+	 * Writes a temp file (0600) next to the keyset, syncs it, renames it over the keyset
+	 * and syncs the directory: a crash leaves either the old or the new keyset, whole.
+	 */
+	static void write(Path keysetPath, String content) throws IOException {
+		Path dir = keysetPath.toAbsolutePath().getParent();
+		DataDirectory.createOwnerOnly(dir);
+		Path temp = Files.createTempFile(dir, ".kek", ".tmp",
+				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+		try {
+			try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+				ByteBuffer bytes = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
+				while (bytes.hasRemaining()) {
+					channel.write(bytes);
+				}
+				channel.force(true);
+			}
+			Files.move(temp, keysetPath, StandardCopyOption.ATOMIC_MOVE);
+		}
+		finally {
+			Files.deleteIfExists(temp);
+		}
+		try (FileChannel directory = FileChannel.open(dir, StandardOpenOption.READ)) {
+			directory.force(true);
+		}
+	}
+
+}
