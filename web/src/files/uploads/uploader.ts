@@ -63,6 +63,8 @@ const EMPTY: UploadSnapshot = {
 export class Uploader {
   private readonly uppy: Uppy<FerryMeta, TusBody>
   private readonly meters = new Map<string, RateMeter>()
+  /** The server's own words for a refused upload (quota, type, limits), per file. */
+  private readonly refusals = new Map<string, string>()
   private readonly totalMeter = new RateMeter()
   private readonly listeners = new Set<() => void>()
   private readonly completedListeners = new Set<(name: string) => void>()
@@ -101,6 +103,15 @@ export class Uploader {
       if (!file) return
       this.meterFor(file.id).sample(progress.bytesUploaded, performance.now())
     })
+    this.uppy.on('upload-error', (file, error) => {
+      if (!file) return
+      const detail = problemDetail(error)
+      if (detail) this.refusals.set(file.id, detail)
+      else this.refusals.delete(file.id)
+      // Uppy marked the file failed (a state update) before telling listeners why.
+      refresh()
+    })
+    this.uppy.on('file-removed', (file) => this.refusals.delete(file.id))
     this.uppy.on('upload-success', (file) => {
       if (file) this.completedListeners.forEach((listener) => listener(file.name ?? 'file'))
     })
@@ -240,10 +251,27 @@ export class Uploader {
       size,
       bytesUploaded,
       status,
-      error: file.error ?? null,
+      error: file.error ? (this.refusals.get(file.id) ?? null) : null,
       bytesPerSecond: rate,
       etaSeconds: etaSeconds(size - bytesUploaded, rate),
     }
+  }
+}
+
+/**
+ * The `detail` (else `title`) of the problem+json the server answered a tus request with,
+ * already in the user's language; null when there was no answer (offline) or no problem.
+ * tus-js-client's own message quotes the whole request and response, which no one should read.
+ */
+export function problemDetail(error: unknown): string | null {
+  const response = (error as { originalResponse?: { getBody(): string } | null } | null)?.originalResponse
+  if (!response) return null
+  try {
+    const problem = JSON.parse(response.getBody()) as { detail?: unknown; title?: unknown }
+    const text = typeof problem.detail === 'string' ? problem.detail : problem.title
+    return typeof text === 'string' && text ? text : null
+  } catch {
+    return null
   }
 }
 
