@@ -172,6 +172,8 @@ function Received({ request }: { request: UploadRequest }) {
     <div className="space-y-3 border-t border-zinc-200/80 bg-zinc-50/60 px-4 py-4 sm:px-5 dark:border-zinc-800 dark:bg-zinc-900/40">
       {files.isPending ? (
         <Spinner className="size-4" />
+      ) : files.isError ? (
+        <InlineError error={files.error} />
       ) : (files.data?.items ?? []).length === 0 ? (
         <p className="text-sm muted">
           <FormattedMessage id="requests.received.empty" defaultMessage="Nothing has arrived yet." />

@@ -86,6 +86,26 @@ describe('TransfersPage', () => {
     expect(await screen.findByText('1 of 5 downloads')).toBeTruthy()
   })
 
+  it('says the activity could not be loaded instead of claiming there were no downloads', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) =>
+        url.includes('/activity')
+          ? new Response(JSON.stringify({ type: '/problems/internal', title: 'Error', detail: 'Try again later.' }), {
+              status: 503,
+              headers: { 'Content-Type': 'application/problem+json' },
+            })
+          : json({ items: [{ ...TRANSFER, shares: [LINK] }], next_cursor: null }),
+      ),
+    )
+    api.acceptTokens({ access_token: 'jwt', token_type: 'Bearer', expires_in: 900 })
+    renderApp(<TransfersPage />, '/transfers', new QueryClient({ defaultOptions: { queries: { retry: false } } }))
+    await userEvent.setup().click(await screen.findByRole('button', { name: /Quarterly/ }))
+
+    expect((await screen.findByRole('alert')).textContent).toContain('Try again later.')
+    expect(screen.queryByText('No downloads yet.')).toBeNull()
+  })
+
   it('shows counts and statuses from the catalogue of the locale, English where it lacks an id', async () => {
     vi.stubGlobal(
       'fetch',

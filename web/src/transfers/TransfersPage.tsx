@@ -21,7 +21,7 @@ import { Button } from '../ui/Button'
 import { ConfirmDialog } from '../ui/ConfirmDialog'
 import { Dialog } from '../ui/Dialog'
 import { EmptyState } from '../ui/EmptyState'
-import { errorMessage, ErrorNotice } from '../ui/ErrorNotice'
+import { errorMessage, ErrorNotice, InlineError } from '../ui/ErrorNotice'
 import { SelectField } from '../ui/Field'
 import { Icon } from '../ui/Icon'
 import { PageHeader } from '../ui/PageHeader'
@@ -363,6 +363,8 @@ function TransferDetail({ transfer }: { transfer: Transfer }) {
             </h3>
             {recipients.isPending ? (
               <Spinner className="size-4" />
+            ) : recipients.isError ? (
+              <InlineError error={recipients.error} />
             ) : (
               <ul className="space-y-1.5 text-sm">
                 {(recipients.data?.items ?? []).map((r) => (
@@ -428,6 +430,8 @@ function TransferDetail({ transfer }: { transfer: Transfer }) {
         </h3>
         {activity.isPending ? (
           <Spinner className="size-4" />
+        ) : activity.isError ? (
+          <InlineError error={activity.error} />
         ) : (activity.data?.items ?? []).length === 0 ? (
           <p className="text-sm muted">
             <FormattedMessage id="transfers.detail.noDownloads" defaultMessage="No downloads yet." />
