@@ -15,7 +15,10 @@ import dev.ferry.limits.ClientAddress;
 import dev.ferry.limits.Counter;
 import dev.ferry.limits.Limit;
 import dev.ferry.limits.Limiter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -26,6 +29,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class Defender {
+
+	private static final Logger log = LoggerFactory.getLogger(Defender.class);
 
 	private final Limiter limiter;
 
@@ -46,6 +51,8 @@ public class Defender {
 	private final List<Cidr> exempt;
 
 	private volatile Map<String, Ban> active;
+
+	private volatile long activeLoadedAt;
 
 	Defender(Limiter limiter, DefenderProperties properties, BanRepository bans, AddressRules rules, Alerts alerts,
 			AuditLog audit, Clock clock) {
@@ -141,14 +148,34 @@ public class Defender {
 				+ Reasons.describe(reason) + ((strikes > 1) ? " (ban number " + strikes + ")." : "."));
 	}
 
+	/**
+	 * The bans in the table; while it cannot be read, the ones known (the first time
+	 * none).
+	 */
+	private Map<String, Ban> fresh(Map<String, Ban> known) {
+		try {
+			Map<String, Ban> fresh = new ConcurrentHashMap<>();
+			bans.activeAt(clock.instant()).forEach((ban) -> fresh.put(ban.address(), ban));
+			return fresh;
+		}
+		catch (DataAccessException ex) {
+			log.warn("Cannot reload the defender's bans; keeping the {} known", (known != null) ? known.size() : 0);
+			return (known != null) ? known : new ConcurrentHashMap<>();
+		}
+	}
+
+	/**
+	 * The bans in force, from the table: loaded once, then again every
+	 * {@link AddressRules#REFRESH}, so a ban another node imposed, or an administrator
+	 * lifted there, holds on this node too.
+	 */
 	private Map<String, Ban> active() {
 		Map<String, Ban> loaded = active;
-		if (loaded == null) {
+		if (loaded == null || System.nanoTime() - activeLoadedAt >= AddressRules.REFRESH.toNanos()) {
 			synchronized (this) {
-				if (active == null) {
-					Map<String, Ban> fresh = new ConcurrentHashMap<>();
-					bans.activeAt(clock.instant()).forEach((ban) -> fresh.put(ban.address(), ban));
-					active = fresh;
+				if (active == loaded) {
+					activeLoadedAt = System.nanoTime();
+					active = fresh(loaded);
 				}
 				loaded = active;
 			}

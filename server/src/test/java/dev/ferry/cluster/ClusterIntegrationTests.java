@@ -150,6 +150,29 @@ class ClusterIntegrationTests {
 	}
 
 	/**
+	 * An administrator's deny rule, made on one node, refuses the address on the others
+	 * too once they reload (every 10 s), and its removal lets it back in alike. Bans take
+	 * the same path.
+	 */
+	@Test
+	void anAddressRuleMadeOnOneNodeHoldsOnEveryNode() {
+		Api admin = new Api(cluster.node(0));
+		String token = adminToken(admin);
+		Api other = new Api(cluster.node(1)).from("127.0.0.77");
+		assertThat(other.get("/api/v1/auth/providers", null).status()).as("known before: nothing refused")
+			.isEqualTo(200);
+
+		Api.Response deny = admin.post("/api/v1/admin/address-rules",
+				Map.of("network", "127.0.0.77/32", "kind", "deny", "note", "cluster test"), token);
+		assertThat(deny.status()).as(deny.body()).isEqualTo(201);
+		await().atMost(Duration.ofSeconds(30)).until(() -> other.get("/api/v1/auth/providers", null).status() == 403);
+
+		assertThat(admin.delete("/api/v1/admin/address-rules/" + deny.json().get("id").asString(), token).status())
+			.isEqualTo(204);
+		await().atMost(Duration.ofSeconds(30)).until(() -> other.get("/api/v1/auth/providers", null).status() == 200);
+	}
+
+	/**
 	 * An account locked by failures spread over every node is refused on each of them,
 	 * and the lockout is audited (and would be mailed) once, not once per node.
 	 */
