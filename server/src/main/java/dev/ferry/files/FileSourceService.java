@@ -11,7 +11,10 @@ import dev.ferry.storage.BlobStorage;
 
 import org.springframework.stereotype.Service;
 
-/** {@link FileSources} over the files table, the blob store and the download checks. */
+/**
+ * {@link FileSources} over the files and trash tables, the blob store and the download
+ * checks.
+ */
 @Service
 class FileSourceService implements FileSources {
 
@@ -25,9 +28,12 @@ class FileSourceService implements FileSources {
 
 	private final AccessPolicy access;
 
+	private final TrashRepository trash;
+
 	FileSourceService(FileRepository files, BlobStorage storage, FileService service, FileAvailability availability,
-			AccessPolicy access) {
+			AccessPolicy access, TrashRepository trash) {
 		this.access = access;
+		this.trash = trash;
 		this.files = files;
 		this.storage = storage;
 		this.service = service;
@@ -37,6 +43,11 @@ class FileSourceService implements FileSources {
 	@Override
 	public Optional<Source> find(UUID ownerId, UUID fileId) {
 		return files.findOwned(fileId, ownerId).map(FileSourceService::source);
+	}
+
+	@Override
+	public boolean kept(UUID ownerId, UUID fileId) {
+		return files.findOwned(fileId, ownerId).isPresent() || trash.find(fileId, ownerId).isPresent();
 	}
 
 	@Override

@@ -17,6 +17,12 @@ public interface FileSources {
 	/** The file, if it still exists and belongs to {@code ownerId}. */
 	Optional<Source> find(UUID ownerId, UUID fileId);
 
+	/**
+	 * Whether the file is still kept: in the files or in the trash, from where it may be
+	 * restored. What was derived from it (a preview) goes only once this is false.
+	 */
+	boolean kept(UUID ownerId, UUID fileId);
+
 	/** The plaintext, decrypted while read; never written anywhere in between. */
 	InputStream open(Source source);
 

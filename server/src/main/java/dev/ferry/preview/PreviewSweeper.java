@@ -8,9 +8,10 @@ import dev.ferry.preview.PreviewRepository.Preview;
 import org.springframework.stereotype.Component;
 
 /**
- * Shreds the previews of files that are gone. Deleting a file is the files module's
- * business and it does not know previews, so this walks the previews (hourly, in pages,
- * on every node; each step is idempotent) and asks for each file.
+ * Shreds the previews of files that are gone (not those in the trash: a restored file
+ * shows its preview again). Deleting a file is the files module's business and it does
+ * not know previews, so this walks the previews (hourly, in pages, on every node; each
+ * step is idempotent) and asks for each file.
  */
 @Component
 class PreviewSweeper {
@@ -34,7 +35,7 @@ class PreviewSweeper {
 		String after = null;
 		for (List<Preview> page = previews.page(null, PAGE); !page.isEmpty(); page = previews.page(after, PAGE)) {
 			for (Preview preview : page) {
-				if (files.find(preview.ownerId(), preview.fileId()).isEmpty()) {
+				if (!files.kept(preview.ownerId(), preview.fileId())) {
 					store.discard(preview);
 					removed++;
 				}

@@ -182,6 +182,13 @@ class PreviewIntegrationTests extends IntegrationTest {
 		String blob = jdbc.sql("SELECT blob_id FROM previews WHERE file_id = ?").param(id).query(String.class).single();
 		assertThat(api.delete("/api/v1/files/" + id, owner.token()).status()).isEqualTo(204);
 		assertThat(api.get("/api/v1/files/" + id + "/preview", owner.token()).status()).isEqualTo(404);
+		sweeper.sweep();
+		assertThat(api.post("/api/v1/trash/" + id + "/restore", Map.of(), owner.token()).status()).isEqualTo(200);
+		assertThat(fetch(owner, id, null).statusCode()).as("a file back from the trash keeps its preview")
+			.isEqualTo(200);
+
+		assertThat(api.delete("/api/v1/files/" + id, owner.token()).status()).isEqualTo(204);
+		assertThat(api.delete("/api/v1/trash/" + id, owner.token()).status()).isEqualTo(204);
 		assertThat(sweeper.sweep()).isGreaterThanOrEqualTo(1);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM previews WHERE file_id = ?").param(id).query(Integer.class).single())
 			.isZero();
