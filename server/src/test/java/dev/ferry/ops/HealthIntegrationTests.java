@@ -26,6 +26,7 @@ class HealthIntegrationTests extends IntegrationTest {
 		assertThat(groups.getPrimary().isMember("dataDirectory")).isFalse();
 		assertThat(groups.get("ready").isMember("db")).isTrue();
 		assertThat(groups.get("ready").isMember("dataDirectory")).isTrue();
+		assertThat(groups.get("ready").isMember("blobStore")).isTrue();
 		assertUp(api.get("/health", null));
 		assertUp(api.get("/health/ready", null));
 		assertUp(api.get("/health/liveness", null));
@@ -52,6 +53,26 @@ class HealthIntegrationTests extends IntegrationTest {
 		}
 		assertUp(api.get("/health/ready", null));
 		assertThat(blocker).doesNotExist();
+	}
+
+	/**
+	 * The blob store is where uploads go, often another volume than the data directory: a
+	 * file standing where the probe's directory goes makes every write there fail.
+	 */
+	@Test
+	void readyGoesDownWhileTheBlobStoreCannotBeWritten() throws IOException {
+		Path blocker = DATA_DIR.resolve("blobs/health");
+		FileSystemUtils.deleteRecursively(blocker);
+		Files.writeString(blocker, "x");
+		try {
+			Api.Response down = api.get("/health/ready", null);
+			assertThat(down.status()).isEqualTo(503);
+			assertUp(api.get("/health", null));
+		}
+		finally {
+			Files.delete(blocker);
+		}
+		assertUp(api.get("/health/ready", null));
 	}
 
 	@Test
