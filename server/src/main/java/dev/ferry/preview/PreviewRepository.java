@@ -56,24 +56,29 @@ class PreviewRepository {
 			.update() == 1;
 	}
 
-	boolean ready(UUID fileId, UUID blobId, Raster raster) {
+	/**
+	 * Marks the preview rendered, if the job is still the one claimed until
+	 * {@code claimedUntil}: new content re-queues the row (a later due time), and a
+	 * render of the old content finishing after it must not pass for the new one.
+	 */
+	boolean ready(UUID fileId, Instant claimedUntil, UUID blobId, Raster raster) {
 		return jdbc
 			.sql("UPDATE previews SET status = 'ready', reason = NULL, blob_id = ?, content_type = ?, width = ?, "
-					+ "height = ?, size = ? WHERE file_id = ? AND status = 'pending'")
+					+ "height = ?, size = ? WHERE file_id = ? AND status = 'pending' AND due_at = ?")
 			.params(blobId.toString(), raster.contentType(), raster.width(), raster.height(), raster.bytes().length,
-					fileId.toString())
+					fileId.toString(), claimedUntil.toEpochMilli())
 			.update() == 1;
 	}
 
-	void settle(UUID fileId, String status, String reason) {
-		jdbc.sql("UPDATE previews SET status = ?, reason = ? WHERE file_id = ? AND status = 'pending'")
-			.params(status, reason, fileId.toString())
+	void settle(UUID fileId, Instant claimedUntil, String status, String reason) {
+		jdbc.sql("UPDATE previews SET status = ?, reason = ? WHERE file_id = ? AND status = 'pending' AND due_at = ?")
+			.params(status, reason, fileId.toString(), claimedUntil.toEpochMilli())
 			.update();
 	}
 
-	void retryAt(UUID fileId, int attempts, Instant at) {
-		jdbc.sql("UPDATE previews SET attempts = ?, due_at = ? WHERE file_id = ? AND status = 'pending'")
-			.params(attempts, at.toEpochMilli(), fileId.toString())
+	void retryAt(UUID fileId, Instant claimedUntil, int attempts, Instant at) {
+		jdbc.sql("UPDATE previews SET attempts = ?, due_at = ? WHERE file_id = ? AND status = 'pending' AND due_at = ?")
+			.params(attempts, at.toEpochMilli(), fileId.toString(), claimedUntil.toEpochMilli())
 			.update();
 	}
 

@@ -3,6 +3,7 @@ package dev.ferry.preview;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.UUID;
 
 import dev.ferry.preview.PreviewRepository.Preview;
@@ -29,10 +30,10 @@ class PreviewStore {
 	}
 
 	/**
-	 * Stores the raster and marks the preview ready; when the row was settled or removed
-	 * meanwhile, the new blob is shredded again. False then.
+	 * Stores the raster and marks the preview ready; when the row was settled, removed or
+	 * queued again for new content meanwhile, the new blob is shredded again. False then.
 	 */
-	boolean save(UUID fileId, Raster raster) {
+	boolean save(UUID fileId, Instant claimedUntil, Raster raster) {
 		UUID blobId = storage.create();
 		try (PendingPart part = storage.beginPart(blobId, 0)) {
 			part.stream().write(raster.bytes());
@@ -42,7 +43,7 @@ class PreviewStore {
 			storage.destroy(blobId);
 			throw new UncheckedIOException(ex);
 		}
-		if (previews.ready(fileId, blobId, raster)) {
+		if (previews.ready(fileId, claimedUntil, blobId, raster)) {
 			return true;
 		}
 		storage.destroy(blobId);

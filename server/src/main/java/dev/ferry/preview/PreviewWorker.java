@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -64,14 +66,15 @@ class PreviewWorker {
 		for (List<Preview> batch = previews.due(clock.instant(), BATCH); !batch.isEmpty(); batch = previews
 			.due(clock.instant(), BATCH)) {
 			for (Preview job : batch) {
-				if (previews.claim(job, clock.instant().plus(CLAIM))) {
-					make(job);
+				Instant until = clock.instant().plus(CLAIM).truncatedTo(ChronoUnit.MILLIS);
+				if (previews.claim(job, until)) {
+					make(job, until);
 				}
 			}
 		}
 	}
 
-	private void make(Preview job) {
+	private void make(Preview job, Instant until) {
 		Optional<Source> found = files.find(job.ownerId(), job.fileId());
 		if (found.isEmpty()) {
 			previews.delete(job.fileId());
@@ -79,24 +82,24 @@ class PreviewWorker {
 		}
 		Source file = found.get();
 		if (file.scanStatus() == ScanStatus.PENDING) {
-			previews.retryAt(job.fileId(), job.attempts(), clock.instant().plus(properties.interval()));
+			previews.retryAt(job.fileId(), until, job.attempts(), clock.instant().plus(properties.interval()));
 			return;
 		}
 		Optional<Renderer> chosen = renderer.rendererFor(file.contentType());
 		String refusal = refusal(file, chosen);
 		if (refusal != null) {
-			previews.settle(job.fileId(), "unsupported", refusal);
+			previews.settle(job.fileId(), until, "unsupported", refusal);
 			return;
 		}
 		try (InputStream content = files.open(file)) {
-			store.save(job.fileId(), renderer.render(chosen.get(), file.contentType(), content));
+			store.save(job.fileId(), until, renderer.render(chosen.get(), file.contentType(), content));
 		}
 		catch (Renderer.Unrenderable ex) {
-			previews.settle(job.fileId(), "unsupported", ex.reason());
+			previews.settle(job.fileId(), until, "unsupported", ex.reason());
 		}
 		// Decoders answer malformed input with all kinds of runtime exceptions.
 		catch (IOException | RuntimeException ex) {
-			failed(job, ex);
+			failed(job, until, ex);
 		}
 	}
 
@@ -116,14 +119,15 @@ class PreviewWorker {
 		return null;
 	}
 
-	private void failed(Preview job, Exception ex) {
+	private void failed(Preview job, Instant until, Exception ex) {
 		int attempts = job.attempts() + 1;
 		if (attempts >= properties.maxAttempts()) {
 			log.info("No preview for file {} after {} attempts: {}", job.fileId(), attempts, ex.toString());
-			previews.settle(job.fileId(), "failed", "unreadable");
+			previews.settle(job.fileId(), until, "failed", "unreadable");
 			return;
 		}
-		previews.retryAt(job.fileId(), attempts, clock.instant().plus(properties.interval().multipliedBy(attempts)));
+		previews.retryAt(job.fileId(), until, attempts,
+				clock.instant().plus(properties.interval().multipliedBy(attempts)));
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
@@ -26,6 +27,8 @@ class AddressRules {
 
 	private volatile long loadedAt;
 
+	private final ReentrantLock reloading = new ReentrantLock();
+
 	AddressRules(AddressRuleRepository repository) {
 		this.repository = repository;
 	}
@@ -42,34 +45,62 @@ class AddressRules {
 		return matching.isEmpty() ? Optional.empty() : Optional.of(AddressRule.Kind.ALLOW);
 	}
 
+	/**
+	 * The rules, reloaded every {@link #REFRESH} by one request while the others go on
+	 * with the rules known; the reload's time is taken first, so a slow or failing
+	 * database is asked once an interval, not by every request (the first load waits).
+	 */
 	List<AddressRule> all() {
 		List<AddressRule> loaded = rules;
-		if (loaded == null || System.nanoTime() - loadedAt >= REFRESH.toNanos()) {
-			try {
-				loaded = reload();
-			}
-			catch (DataAccessException ex) {
-				// The database is down: keep the rules known and try again after the
-				// interval.
-				loadedAt = System.nanoTime();
-				if (loaded == null) {
-					throw ex;
-				}
-			}
+		if (loaded != null && System.nanoTime() - loadedAt < REFRESH.toNanos()) {
+			return loaded;
 		}
-		return loaded;
+		if (loaded != null && !reloading.tryLock()) {
+			return loaded;
+		}
+		if (loaded == null) {
+			reloading.lock();
+		}
+		try {
+			if (rules != loaded) {
+				return rules;
+			}
+			loadedAt = System.nanoTime();
+			return reload();
+		}
+		catch (DataAccessException ex) {
+			if (loaded == null) {
+				throw ex;
+			}
+			return loaded;
+		}
+		finally {
+			reloading.unlock();
+		}
 	}
 
 	boolean add(AddressRule rule) {
-		boolean added = repository.insert(rule);
-		reload();
-		return added;
+		reloading.lock();
+		try {
+			boolean added = repository.insert(rule);
+			reload();
+			return added;
+		}
+		finally {
+			reloading.unlock();
+		}
 	}
 
 	boolean remove(UUID id) {
-		boolean removed = repository.delete(id);
-		reload();
-		return removed;
+		reloading.lock();
+		try {
+			boolean removed = repository.delete(id);
+			reload();
+			return removed;
+		}
+		finally {
+			reloading.unlock();
+		}
 	}
 
 	private List<AddressRule> reload() {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
@@ -24,8 +25,9 @@ import org.springframework.stereotype.Service;
 /**
  * Scores failures per client address (IPv6 by /64) and bans an address whose score
  * reaches the threshold within the window, for a time that doubles on every repeat.
- * Active bans are read from the table once and kept in memory, because every request
- * asks; an administrator's allow rule exempts an address, a deny rule refuses it always.
+ * Active bans are kept in memory, read from the table every 10 seconds, because every
+ * request asks; an administrator's allow rule exempts an address, a deny rule refuses it
+ * always.
  */
 @Service
 public class Defender {
@@ -53,6 +55,8 @@ public class Defender {
 	private volatile Map<String, Ban> active;
 
 	private volatile long activeLoadedAt;
+
+	private final ReentrantLock reloading = new ReentrantLock();
 
 	Defender(Limiter limiter, DefenderProperties properties, BanRepository bans, AddressRules rules, Alerts alerts,
 			AuditLog audit, Clock clock) {
@@ -119,10 +123,17 @@ public class Defender {
 	boolean lift(String address) {
 		String key = ClientAddress.key(address);
 		limiter.reset(limit.on(key));
-		active().remove(key);
-		Optional<Ban> ban = bans.find(key);
-		bans.delete(key);
-		return ban.filter((b) -> b.activeAt(clock.instant())).isPresent();
+		// Under the reload's lock, the table first: a reload cannot bring the ban back.
+		reloading.lock();
+		try {
+			Optional<Ban> ban = bans.find(key);
+			bans.delete(key);
+			active().remove(key);
+			return ban.filter((b) -> b.activeAt(clock.instant())).isPresent();
+		}
+		finally {
+			reloading.unlock();
+		}
 	}
 
 	private synchronized void ban(String key, String reason) {
@@ -166,21 +177,33 @@ public class Defender {
 
 	/**
 	 * The bans in force, from the table: loaded once, then again every
-	 * {@link AddressRules#REFRESH}, so a ban another node imposed, or an administrator
-	 * lifted there, holds on this node too.
+	 * {@link AddressRules#REFRESH} by one request while the others go on with the bans
+	 * known, so a ban another node imposed, or an administrator lifted there, holds on
+	 * this node too, and a slow database is asked once an interval.
 	 */
 	private Map<String, Ban> active() {
 		Map<String, Ban> loaded = active;
-		if (loaded == null || System.nanoTime() - activeLoadedAt >= AddressRules.REFRESH.toNanos()) {
-			synchronized (this) {
-				if (active == loaded) {
-					activeLoadedAt = System.nanoTime();
-					active = fresh(loaded);
-				}
-				loaded = active;
-			}
+		if (loaded != null && System.nanoTime() - activeLoadedAt < AddressRules.REFRESH.toNanos()) {
+			return loaded;
 		}
-		return loaded;
+		if (loaded != null && !reloading.tryLock()) {
+			return loaded;
+		}
+		if (loaded == null) {
+			reloading.lock();
+		}
+		try {
+			if (active != loaded) {
+				return active;
+			}
+			activeLoadedAt = System.nanoTime();
+			Map<String, Ban> fresh = fresh(loaded);
+			active = fresh;
+			return fresh;
+		}
+		finally {
+			reloading.unlock();
+		}
 	}
 
 }

@@ -56,7 +56,7 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 				throw ex;
 			}
 			log.warn("Database unreachable: {} {} answered 503 ({})", request.getMethod(),
-					LoggedPaths.redact(request.getRequestURI()), rootMessage(ex));
+					LoggedPaths.redact(RequestPaths.of(request)), rootMessage(ex));
 			response.reset();
 			SecurityHeaders.addMissing(request, response);
 			response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);

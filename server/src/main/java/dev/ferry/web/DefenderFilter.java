@@ -48,7 +48,7 @@ class DefenderFilter extends OncePerRequestFilter {
 		Optional<ProtectException> refusal = defender.refusal(address);
 		if (refusal.isPresent()) {
 			audit.record(
-					AuditEvent.denied("defender.refused").detail("path", LoggedPaths.redact(request.getRequestURI())));
+					AuditEvent.denied("defender.refused").detail("path", LoggedPaths.redact(RequestPaths.of(request))));
 			ProblemDetail problem = refusal.get().getBody();
 			Problems.setInstance(problem, request.getRequestURI());
 			problems.write(request, response, problem);

@@ -121,7 +121,7 @@ class DeniedRequests implements AuthenticationEntryPoint, AccessDeniedHandler {
 
 	/** The request path with every token-like segment replaced, never the query. */
 	static String redactedPath(HttpServletRequest request) {
-		return LoggedPaths.redact(request.getRequestURI());
+		return LoggedPaths.redact(RequestPaths.of(request));
 	}
 
 }

@@ -100,7 +100,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 		long seconds = Math.max(1, RatePolicy.ceilSeconds(refused.usage().retryAfter()));
 		audit.record(AuditEvent.denied("rate_limit.refused")
 			.detail("policy", policy.name())
-			.detail("path", LoggedPaths.redact(request.getRequestURI()))
+			.detail("path", LoggedPaths.redact(RequestPaths.of(request)))
 			.detail("retry_after", seconds));
 		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
 		ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",

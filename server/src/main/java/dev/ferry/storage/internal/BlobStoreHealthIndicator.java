@@ -3,6 +3,7 @@ package dev.ferry.storage.internal;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
 
 import dev.ferry.storage.spi.BlobStore;
@@ -27,15 +28,34 @@ class BlobStoreHealthIndicator implements HealthIndicator {
 
 	private static final byte[] CONTENT = "ferry readiness probe\n".getBytes(StandardCharsets.US_ASCII);
 
+	/** Load balancers ask every second or so; the store is written at most this often. */
+	private static final Duration FRESH = Duration.ofSeconds(10);
+
 	private final BlobStore store;
+
+	/** One object per process, overwritten by each probe: a failed delete leaves one. */
+	private final String key = "health/ready-" + UUID.randomUUID();
+
+	private Health last;
+
+	private long checkedAt;
 
 	BlobStoreHealthIndicator(BlobStore store) {
 		this.store = store;
 	}
 
+	/** Answers the last probe while it is fresh; callers meanwhile wait for one probe. */
 	@Override
-	public Health health() {
-		String key = "health/ready-" + UUID.randomUUID();
+	public synchronized Health health() {
+		long now = System.nanoTime();
+		if (last == null || now - checkedAt >= FRESH.toNanos()) {
+			last = probe();
+			checkedAt = now;
+		}
+		return last;
+	}
+
+	private Health probe() {
 		try {
 			store.put(key, new ByteArrayInputStream(CONTENT));
 			store.delete(key, false);
