@@ -1,14 +1,12 @@
 package dev.ferry.crypto;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -170,9 +168,7 @@ public class KeyEncryptionKey {
 	 * Returns the new primary key id.
 	 */
 	public synchronized int rotate() {
-		Path lockFile = keysetPath.resolveSibling(keysetPath.getFileName() + ".lock");
-		try (FileChannel lock = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-				FileLock held = lock.lock()) {
+		try (Closeable held = KeysetFile.lock(keysetPath)) {
 			KeysetHandle rotated = KeysetHandle.newBuilder(onDisk())
 				.addEntry(KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM)
 					.withRandomId()
@@ -266,12 +262,19 @@ public class KeyEncryptionKey {
 			if (Files.exists(keysetPath)) {
 				return onDisk();
 			}
-			KeysetHandle handle = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
-			KeysetFile.write(keysetPath,
-					TinkJsonProtoKeysetFormat.serializeKeyset(handle, InsecureSecretKeyAccess.get()));
-			log.info("Created key-encryption keyset at {} (mode 0600). Back it up: without it no file can be read.",
-					keysetPath);
-			return handle;
+			// Nodes starting together on a shared volume: one creates, the others read
+			// it.
+			try (Closeable held = KeysetFile.lock(keysetPath)) {
+				if (Files.exists(keysetPath)) {
+					return onDisk();
+				}
+				KeysetHandle handle = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
+				KeysetFile.write(keysetPath,
+						TinkJsonProtoKeysetFormat.serializeKeyset(handle, InsecureSecretKeyAccess.get()));
+				log.info("Created key-encryption keyset at {} (mode 0600). Back it up: without it no file can be "
+						+ "read.", keysetPath);
+				return handle;
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read or create keyset " + keysetPath, ex);

@@ -1,8 +1,10 @@
 package dev.ferry.crypto;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +18,28 @@ import dev.ferry.ops.DataDirectory;
 final class KeysetFile {
 
 	private KeysetFile() {
+	}
+
+	/**
+	 * Holds the lock file beside the keyset until closed: nodes sharing the keyset create
+	 * and rotate it one at a time. (A file system without working locks, such as NFS
+	 * mounted {@code nolock}, gives no such turn.)
+	 */
+	static Closeable lock(Path keysetPath) throws IOException {
+		DataDirectory.createOwnerOnly(keysetPath.toAbsolutePath().getParent());
+		FileChannel channel = FileChannel.open(keysetPath.resolveSibling(keysetPath.getFileName() + ".lock"),
+				StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+		try {
+			FileLock held = channel.lock();
+			return () -> {
+				held.release();
+				channel.close();
+			};
+		}
+		catch (IOException | RuntimeException ex) {
+			channel.close();
+			throw ex;
+		}
 	}
 
 	/**

@@ -69,26 +69,39 @@ class KeyEncryptionKeyTests {
 	}
 
 	/**
-	 * Nodes share the keyset file: one that did not rotate takes up the new primary key
-	 * (here at its next seal), so it stops sealing under a key about to be retired; and a
-	 * second rotation elsewhere builds on the file, so no rotation drops another's key.
+	 * Nodes share the keyset file. One that did not rotate takes up the new primary key
+	 * (here at its next seal), so it stops sealing under a key about to be retired.
 	 */
 	@Test
-	void nodesSharingTheKeysetSealUnderTheNewPrimaryAndKeepEveryRotatedKey() throws Exception {
+	void aNodeSharingTheKeysetSealsUnderThePrimaryKeyAnotherNodeRotatedTo() throws Exception {
 		Path file = dir.resolve("kek.json");
-		KeyEncryptionKey first = new KeyEncryptionKey(properties(file), Duration.ZERO);
-		KeyEncryptionKey second = new KeyEncryptionKey(properties(file), Duration.ZERO);
-		int rotated = first.rotate();
-		byte[] sealedBySecond = second.seal(bytes("after"), "ctx");
-		assertThat(second.keyIdOf(sealedBySecond)).as("the other node seals under the new key").isEqualTo(rotated);
+		KeyEncryptionKey rotating = new KeyEncryptionKey(properties(file));
+		KeyEncryptionKey other = new KeyEncryptionKey(properties(file), Duration.ZERO);
 
+		int rotated = rotating.rotate();
+
+		assertThat(other.keyIdOf(other.seal(bytes("after"), "ctx"))).isEqualTo(rotated);
+	}
+
+	/**
+	 * A node rotating builds on the file, not on the keyset it loaded: rotations on two
+	 * nodes keep both new keys, and what each sealed still opens after a restart.
+	 */
+	@Test
+	void rotationsOnTwoNodesKeepEachOthersKeys() throws Exception {
+		Path file = dir.resolve("kek.json");
+		KeyEncryptionKey first = new KeyEncryptionKey(properties(file));
+		KeyEncryptionKey second = new KeyEncryptionKey(properties(file));
+		first.rotate();
 		byte[] sealedByFirst = first.seal(bytes("first"), "ctx");
-		int rotatedAgain = second.rotate();
+
+		int rotatedBySecond = second.rotate();
+		byte[] sealedBySecond = second.seal(bytes("second"), "ctx");
 
 		KeyEncryptionKey restarted = new KeyEncryptionKey(properties(file));
-		assertThat(restarted.primaryKeyId()).isEqualTo(rotatedAgain);
+		assertThat(restarted.primaryKeyId()).isEqualTo(rotatedBySecond);
 		assertThat(restarted.open(sealedByFirst, "ctx")).isEqualTo(bytes("first"));
-		assertThat(restarted.open(sealedBySecond, "ctx")).isEqualTo(bytes("after"));
+		assertThat(restarted.open(sealedBySecond, "ctx")).isEqualTo(bytes("second"));
 	}
 
 	@Test

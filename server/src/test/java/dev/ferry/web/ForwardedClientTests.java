@@ -68,6 +68,11 @@ class ForwardedClientTests {
 			.isEqualTo(new ForwardedClient.Client("198.51.100.99", false));
 		assertThat(resolver.resolve("10.0.0.1", lines("for=203.0.113.8"), none(), none()))
 			.isEqualTo(new ForwardedClient.Client("10.0.0.1", null));
+		assertThat(standard.resolve("10.0.0.1",
+				lines("for=198.51.100.1, for=\"[2001:db8:cafe::17]:4711\";proto=https, for=\"[2001:db8:ff::2]\""),
+				none(), none()))
+			.as("RFC 7239 with IPv6 hops: past the trusted one, ports dropped")
+			.isEqualTo(new ForwardedClient.Client("2001:db8:cafe:0:0:0:0:17", true));
 		assertThat(standard.resolve("10.0.0.1", lines("for=_hidden, for=10.3.3.3"), none(), none()))
 			.as("an obfuscated hop stops at the last known address")
 			.isEqualTo(new ForwardedClient.Client("10.3.3.3", null));
