@@ -1,6 +1,7 @@
 package dev.ferry.pii;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -38,11 +39,17 @@ class PiiFindings {
 		this.clock = clock;
 	}
 
-	void record(Source file, Map<PiiKind, Integer> counts) {
+	/**
+	 * Nothing, when the file got new content since the scan was claimed until
+	 * {@code until}.
+	 */
+	void record(Source file, Instant until, Map<PiiKind, Integer> counts) {
 		List<String> kinds = counts.keySet().stream().map(PiiKind::flag).toList();
 		transactions.executeWithoutResult((tx) -> {
+			if (!scans.settle(file.fileId(), until, "done", null)) {
+				return;
+			}
 			flags.flag(file.fileId(), file.sha256(), kinds, clock.instant());
-			scans.settle(file.fileId(), "done", null);
 			if (!kinds.isEmpty()) {
 				AuditEvent event = AuditEvent.success("file.pii_flagged")
 					.object("file", file.fileId())

@@ -54,15 +54,22 @@ class PiiRepository {
 			.update() == 1;
 	}
 
-	void settle(UUID fileId, String status, String reason) {
-		jdbc.sql("UPDATE pii_scans SET status = ?, reason = ? WHERE file_id = ? AND status = 'pending'")
-			.params(status, reason, fileId.toString())
-			.update();
+	/**
+	 * Settles the scan, if the job is still the one claimed until {@code claimedUntil}:
+	 * new content queues the row again (a new due time), and a scan of the old content
+	 * finishing after it must not pass for the new one. False then.
+	 */
+	boolean settle(UUID fileId, Instant claimedUntil, String status, String reason) {
+		return jdbc
+			.sql("UPDATE pii_scans SET status = ?, reason = ? WHERE file_id = ? AND status = 'pending' AND due_at = ?")
+			.params(status, reason, fileId.toString(), claimedUntil.toEpochMilli())
+			.update() == 1;
 	}
 
-	void retryAt(UUID fileId, int attempts, Instant at) {
-		jdbc.sql("UPDATE pii_scans SET attempts = ?, due_at = ? WHERE file_id = ? AND status = 'pending'")
-			.params(attempts, at.toEpochMilli(), fileId.toString())
+	void retryAt(UUID fileId, Instant claimedUntil, int attempts, Instant at) {
+		jdbc.sql(
+				"UPDATE pii_scans SET attempts = ?, due_at = ? WHERE file_id = ? AND status = 'pending' AND due_at = ?")
+			.params(attempts, at.toEpochMilli(), fileId.toString(), claimedUntil.toEpochMilli())
 			.update();
 	}
 

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,14 +62,15 @@ class PiiWorker {
 		for (List<Job> batch = scans.due(clock.instant(), BATCH); !batch.isEmpty(); batch = scans.due(clock.instant(),
 				BATCH)) {
 			for (Job job : batch) {
-				if (scans.claim(job, clock.instant().plus(CLAIM))) {
-					scan(job);
+				Instant until = clock.instant().plus(CLAIM).truncatedTo(ChronoUnit.MILLIS);
+				if (scans.claim(job, until)) {
+					scan(job, until);
 				}
 			}
 		}
 	}
 
-	private void scan(Job job) {
+	private void scan(Job job, Instant until) {
 		Optional<Source> found = files.find(job.ownerId(), job.fileId());
 		if (found.isEmpty()) {
 			scans.delete(job.fileId());
@@ -75,12 +78,12 @@ class PiiWorker {
 		}
 		Source file = found.get();
 		if (file.scanStatus() == ScanStatus.PENDING) {
-			scans.retryAt(job.fileId(), job.attempts(), clock.instant().plus(properties.interval()));
+			scans.retryAt(job.fileId(), until, job.attempts(), clock.instant().plus(properties.interval()));
 			return;
 		}
 		String refusal = refusal(file);
 		if (refusal != null) {
-			scans.settle(job.fileId(), "skipped", refusal);
+			scans.settle(job.fileId(), until, "skipped", refusal);
 			return;
 		}
 		Map<PiiKind, Integer> counts;
@@ -89,10 +92,10 @@ class PiiWorker {
 		}
 		// PDFBox answers malformed input with all kinds of runtime exceptions.
 		catch (IOException | RuntimeException ex) {
-			failed(job, ex);
+			failed(job, until, ex);
 			return;
 		}
-		findings.record(file, counts);
+		findings.record(file, until, counts);
 	}
 
 	private String refusal(Source file) {
@@ -105,14 +108,15 @@ class PiiWorker {
 		return scanner.tooLarge(file.contentType(), file.size()) ? "too_large" : null;
 	}
 
-	private void failed(Job job, Exception ex) {
+	private void failed(Job job, Instant until, Exception ex) {
 		int attempts = job.attempts() + 1;
 		if (attempts >= properties.maxAttempts()) {
 			log.info("No PII scan of file {} after {} attempts: {}", job.fileId(), attempts, ex.toString());
-			scans.settle(job.fileId(), "failed", "unreadable");
+			scans.settle(job.fileId(), until, "failed", "unreadable");
 			return;
 		}
-		scans.retryAt(job.fileId(), attempts, clock.instant().plus(properties.interval().multipliedBy(attempts)));
+		scans.retryAt(job.fileId(), until, attempts,
+				clock.instant().plus(properties.interval().multipliedBy(attempts)));
 	}
 
 }
