@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
@@ -52,11 +51,11 @@ public class Defender {
 
 	private final List<Cidr> exempt;
 
-	private volatile Map<String, Ban> active;
-
-	private volatile long activeLoadedAt;
-
-	private final ReentrantLock reloading = new ReentrantLock();
+	/**
+	 * The bans in force, so a ban another node imposed, or an administrator lifted there,
+	 * holds on this node too.
+	 */
+	private final Refreshed<Map<String, Ban>> active = new Refreshed<>(this::fresh);
 
 	Defender(Limiter limiter, DefenderProperties properties, BanRepository bans, AddressRules rules, Alerts alerts,
 			AuditLog audit, Clock clock) {
@@ -124,16 +123,11 @@ public class Defender {
 		String key = ClientAddress.key(address);
 		limiter.reset(limit.on(key));
 		// Under the reload's lock, the table first: a reload cannot bring the ban back.
-		reloading.lock();
-		try {
+		return active.change(() -> {
 			Optional<Ban> ban = bans.find(key);
 			bans.delete(key);
-			active().remove(key);
 			return ban.filter((b) -> b.activeAt(clock.instant())).isPresent();
-		}
-		finally {
-			reloading.unlock();
-		}
+		});
 	}
 
 	private synchronized void ban(String key, String reason) {
@@ -175,35 +169,8 @@ public class Defender {
 		}
 	}
 
-	/**
-	 * The bans in force, from the table: loaded once, then again every
-	 * {@link AddressRules#REFRESH} by one request while the others go on with the bans
-	 * known, so a ban another node imposed, or an administrator lifted there, holds on
-	 * this node too, and a slow database is asked once an interval.
-	 */
 	private Map<String, Ban> active() {
-		Map<String, Ban> loaded = active;
-		if (loaded != null && System.nanoTime() - activeLoadedAt < AddressRules.REFRESH.toNanos()) {
-			return loaded;
-		}
-		if (loaded != null && !reloading.tryLock()) {
-			return loaded;
-		}
-		if (loaded == null) {
-			reloading.lock();
-		}
-		try {
-			if (active != loaded) {
-				return active;
-			}
-			activeLoadedAt = System.nanoTime();
-			Map<String, Ban> fresh = fresh(loaded);
-			active = fresh;
-			return fresh;
-		}
-		finally {
-			reloading.unlock();
-		}
+		return active.get();
 	}
 
 }
