@@ -40,6 +40,7 @@ export function createUploadRequest(body: {
   max_total_bytes: number
   expires_at?: string
   captcha?: boolean
+  allowed_emails?: string[]
   allowed_ips?: string[]
   allowed_countries?: string[]
   denied_countries?: string[]
@@ -78,5 +79,22 @@ export function openRequestSession(
   return api.request(`${base}/public/${encodeURIComponent(token)}/session`, {
     auth: false,
     json: password ? { password } : {},
+  })
+}
+
+/** Mails a code to the address if the request allows it; answers the same either way. */
+export function requestUploadCode(token: string, email: string): Promise<unknown> {
+  return api.request(`${base}/public/${encodeURIComponent(token)}/verify-email`, { auth: false, json: { email } })
+}
+
+export function confirmUploadCode(
+  token: string,
+  email: string,
+  code: string,
+  password?: string,
+): Promise<{ session_token: string; expires_at: string }> {
+  return api.request(`${base}/public/${encodeURIComponent(token)}/verify-email/confirm`, {
+    auth: false,
+    json: password ? { email, code, password } : { email, code },
   })
 }

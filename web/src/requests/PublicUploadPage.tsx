@@ -2,16 +2,24 @@ import { useQuery } from '@tanstack/react-query'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { useParams } from 'react-router'
-import { getPublicRequest, getRequestChallenge, openRequestSession, solveRequestCaptcha } from '../api/uploadRequests'
+import {
+  confirmUploadCode,
+  getPublicRequest,
+  getRequestChallenge,
+  openRequestSession,
+  requestUploadCode,
+  solveRequestCaptcha,
+} from '../api/uploadRequests'
 import { AuthLayout } from '../auth/AuthLayout'
 import { DropOverlay } from '../files/uploads/DropOverlay'
 import { setUploadRequestSession, uploader } from '../files/uploads/uploader'
 import { UploadPanel } from '../files/uploads/UploadPanel'
 import { formatBytes, formatDateTime } from '../lib/format'
 import { Button } from '../ui/Button'
-import { errorMessage, InlineError } from '../ui/ErrorNotice'
+import { errorMessage, ErrorNotice, InlineError } from '../ui/ErrorNotice'
 import { TextField } from '../ui/Field'
 import { CaptchaForm, type CaptchaEndpoints } from '../share/CaptchaForm'
+import { EmailCodeForm } from '../share/EmailCodeForm'
 import { PageSpinner } from '../ui/Spinner'
 
 const REQUEST_CAPTCHA: CaptchaEndpoints = { challenge: getRequestChallenge, solve: solveRequestCaptcha }
@@ -21,17 +29,20 @@ export function PublicUploadPage() {
   const intl = useIntl()
   const { token = '' } = useParams()
   const [session, setSession] = useState<string | null>(null)
+  const [sessionError, setSessionError] = useState<unknown>(null)
+  const [attempt, setAttempt] = useState(0)
   const info = useQuery({ queryKey: ['upload-request', token], queryFn: () => getPublicRequest(token), retry: false })
   const needsPassword = info.data?.password_required ?? false
   const needsCaptcha = info.data?.captcha_required ?? false
 
   useEffect(() => {
     if (!info.data || needsPassword || needsCaptcha || info.data.email_verification_required) return
+    setSessionError(null)
     void openRequestSession(token).then(
       (s) => setSession(s.session_token),
-      () => undefined,
+      (e: unknown) => setSessionError(e),
     )
-  }, [info.data, needsPassword, needsCaptcha, token])
+  }, [info.data, needsPassword, needsCaptcha, token, attempt])
   useEffect(() => {
     setUploadRequestSession(session)
     return () => setUploadRequestSession(null)
@@ -104,12 +115,24 @@ export function PublicUploadPage() {
       }
     >
       {request.email_verification_required && !session ? (
-        <p className="text-[15px]">
-          <FormattedMessage
-            id="requests.public.invitedOnly"
-            defaultMessage="This request only accepts files from invited addresses; open the link from the email you received."
-          />
-        </p>
+        <EmailCodeForm
+          purpose="upload"
+          askPassword={needsPassword}
+          onSession={setSession}
+          endpoints={{
+            send: (email) => requestUploadCode(token, email),
+            confirm: (email, code, password) => confirmUploadCode(token, email, code, password),
+          }}
+        />
+      ) : sessionError !== null && !session ? (
+        <ErrorNotice
+          error={sessionError}
+          title={intl.formatMessage({
+            id: 'requests.public.sessionFailed',
+            defaultMessage: 'Could not open this request for uploads',
+          })}
+          onRetry={() => setAttempt((n) => n + 1)}
+        />
       ) : needsPassword && !session ? (
         <PasswordForm token={token} onSession={setSession} />
       ) : needsCaptcha && !session ? (

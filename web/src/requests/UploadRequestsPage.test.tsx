@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
 import { Route, Routes } from 'react-router'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { api } from '../api/client'
@@ -76,5 +77,39 @@ describe('upload requests in another language', () => {
     expect(await screen.findByRole('heading', { name: 'Tax papers' })).toBeTruthy()
     expect(document.body.textContent).toContain('Ada bittet dich um Dateien · offen bis')
     expect(screen.getByRole('button', { name: 'Continue' })).toBeTruthy()
+  })
+})
+
+describe('a new upload request for invited people', () => {
+  it('sends the invited addresses and turns the CAPTCHA off while there are some', async () => {
+    const posted: unknown[] = []
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init?: RequestInit) => {
+        if (init?.method === 'POST') {
+          posted.push(JSON.parse(init.body as string))
+          return respond({ ...REQUEST, url: 'https://ferry.example/u/t1', allowed_emails: ['bob@example.com'] })
+        }
+        return url.includes('/upload-requests') ? respond({ items: [], next_cursor: null }) : respond({})
+      }),
+    )
+    renderWithCatalogue(<UploadRequestsPage />, { locale: 'en', messages: {} })
+    const user = userEvent.setup()
+    await user.click(await screen.findByRole('button', { name: 'New request' }))
+    const captcha = screen.getByRole('checkbox', { name: /Require a CAPTCHA/ })
+
+    await user.type(screen.getByLabelText('Only from these people'), 'bob@example.com, nobody')
+    expect(screen.getByText('Not an email address: nobody')).toBeTruthy()
+    expect(captcha.hasAttribute('disabled')).toBe(true)
+    await user.click(screen.getByRole('button', { name: 'Create link' }))
+    expect(posted).toHaveLength(0)
+
+    await user.clear(screen.getByLabelText('Only from these people'))
+    await user.type(screen.getByLabelText('Only from these people'), 'Bob@Example.com; carol@example.com')
+    await user.click(screen.getByRole('button', { name: 'Create link' }))
+
+    expect(await screen.findByText('Upload request ready')).toBeTruthy()
+    expect(posted).toEqual([expect.objectContaining({ allowed_emails: ['Bob@Example.com', 'carol@example.com'] })])
+    expect(posted[0]).not.toHaveProperty('captcha')
   })
 })

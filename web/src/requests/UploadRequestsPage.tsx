@@ -18,7 +18,7 @@ import {
 } from '../security/AccessRulesFields'
 import { CaptchaCheckbox } from '../share/CaptchaCheckbox'
 import { formatBytes, formatDateTime, formatRelative } from '../lib/format'
-import { expiryFromDays, positiveInt } from '../transfers/form'
+import { expiryFromDays, parseRecipients, positiveInt } from '../transfers/form'
 import { Badge } from '../ui/Badge'
 import { Button } from '../ui/Button'
 import { CopyField } from '../ui/CopyField'
@@ -225,10 +225,18 @@ function CreateDialog({
   const [message, setMessage] = useState('')
   const [password, setPassword] = useState('')
   const [captcha, setCaptcha] = useState(false)
+  const [invited, setInvited] = useState('')
   const [rules, setRules] = useState<AccessRulesText>(NO_RULES)
   const [maxFiles, setMaxFiles] = useState('10')
   const [maxGb, setMaxGb] = useState('1')
   const [days, setDays] = useState('7')
+  const addresses = parseRecipients(invited)
+  const invalidAddresses = addresses.invalid.length
+    ? intl.formatMessage(
+        { id: 'transfers.new.notAnEmail', defaultMessage: 'Not an email address: {addresses}' },
+        { addresses: addresses.invalid.join(', ') },
+      )
+    : undefined
   const create = useMutation({
     mutationFn: () => {
       const gigabytes = Number(maxGb)
@@ -237,7 +245,8 @@ function CreateDialog({
           title.trim() || intl.formatMessage({ id: 'requests.create.defaultTitle', defaultMessage: 'Files for me' }),
         ...(message.trim() ? { message: message.trim() } : {}),
         ...(password ? { password } : {}),
-        ...(captcha && !password ? { captcha: true } : {}),
+        ...(addresses.emails.length ? { allowed_emails: addresses.emails } : {}),
+        ...(captcha && !password && !addresses.emails.length ? { captcha: true } : {}),
         max_files: positiveInt(maxFiles) ?? 10,
         max_total_bytes: Math.round((Number.isFinite(gigabytes) && gigabytes > 0 ? gigabytes : 1) * 1e9),
         expires_at: expiryFromDays(positiveInt(days) ?? 7),
@@ -250,13 +259,14 @@ function CreateDialog({
       setMessage('')
       setPassword('')
       setCaptcha(false)
+      setInvited('')
       setRules(NO_RULES)
       onCreated(r)
     },
   })
   const submit = (e: FormEvent) => {
     e.preventDefault()
-    create.mutate()
+    if (!invalidAddresses) create.mutate()
   }
   return (
     <Dialog
@@ -314,7 +324,28 @@ function CreateDialog({
           onChange={(e) => setPassword(e.target.value)}
           hint={intl.formatMessage({ id: 'requests.create.passwordHint', defaultMessage: 'Optional.' })}
         />
-        <CaptchaCheckbox checked={captcha} password={!!password} onChange={setCaptcha} />
+        <TextField
+          label={intl.formatMessage({ id: 'requests.create.invited', defaultMessage: 'Only from these people' })}
+          value={invited}
+          onChange={(e) => setInvited(e.target.value)}
+          dir="ltr"
+          placeholder={intl.formatMessage({
+            id: 'transfers.new.recipientsPlaceholder',
+            defaultMessage: 'bob@example.com, alice@example.com',
+          })}
+          hint={intl.formatMessage({
+            id: 'requests.create.invitedHint',
+            defaultMessage:
+              'Optional. Email addresses separated by commas; each uploader confirms theirs with a code we email.',
+          })}
+          error={invalidAddresses}
+        />
+        <CaptchaCheckbox
+          checked={captcha}
+          unavailable={!!password || addresses.emails.length > 0}
+          onChange={setCaptcha}
+          invitedOnlyToo
+        />
         <AccessRulesFields
           value={rules}
           onChange={setRules}

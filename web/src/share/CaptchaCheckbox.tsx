@@ -1,31 +1,42 @@
 import { FormattedMessage } from 'react-intl'
 
-/** "Require a CAPTCHA" for a new link or upload request; off and disabled while a password is set. */
+/** "Require a CAPTCHA" for a new link or upload request; off and disabled while a password or an address list guards it. */
 export function CaptchaCheckbox({
   checked,
-  password,
+  unavailable,
   onChange,
+  invitedOnlyToo = false,
 }: {
   checked: boolean
-  password: boolean
+  /** A password or an address list already guards the link, and the server takes only one of them. */
+  unavailable: boolean
   onChange: (checked: boolean) => void
+  /** An upload request: a list of invited addresses excludes a CAPTCHA as a password does. */
+  invitedOnlyToo?: boolean
 }) {
   return (
     <label className="flex items-start gap-2 text-sm">
       <input
         type="checkbox"
         className="mt-0.5 size-4 accent-accent-600"
-        checked={checked && !password}
-        disabled={password}
+        checked={checked && !unavailable}
+        disabled={unavailable}
         onChange={(e) => onChange(e.target.checked)}
       />
       <span>
         <FormattedMessage id="share.captchaCheckbox.label" defaultMessage="Require a CAPTCHA" />
         <span className="block muted">
-          <FormattedMessage
-            id="share.captchaCheckbox.hint"
-            defaultMessage="The visitor's browser solves a short puzzle first, which stops scripts. Not with a password."
-          />
+          {invitedOnlyToo ? (
+            <FormattedMessage
+              id="share.captchaCheckbox.hintInvited"
+              defaultMessage="The visitor's browser solves a short puzzle first, which stops scripts. Not with a password or invited people."
+            />
+          ) : (
+            <FormattedMessage
+              id="share.captchaCheckbox.hint"
+              defaultMessage="The visitor's browser solves a short puzzle first, which stops scripts. Not with a password."
+            />
+          )}
         </span>
       </span>
     </label>

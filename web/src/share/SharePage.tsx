@@ -25,6 +25,7 @@ import { TextField } from '../ui/Field'
 import { Icon } from '../ui/Icon'
 import { PageSpinner } from '../ui/Spinner'
 import { CaptchaForm } from './CaptchaForm'
+import { EmailCodeForm } from './EmailCodeForm'
 import { useDownloadsLeft } from './useDownloadsLeft'
 
 const CANNOT_OPEN: MessageDescriptor = defineMessage({
@@ -118,7 +119,14 @@ export function SharePage() {
       ) : needsCaptcha ? (
         <CaptchaForm token={token} onSession={setSession} />
       ) : needsEmail ? (
-        <EmailForm token={token} session={session} onSession={setSession} />
+        <EmailCodeForm
+          purpose="download"
+          onSession={setSession}
+          endpoints={{
+            send: (email) => requestCode(token, email),
+            confirm: (email, code) => confirmCode(token, email, code, session),
+          }}
+        />
       ) : share.e2e ? (
         <EncryptedFiles token={token} share={share} session={session} />
       ) : (
@@ -189,92 +197,6 @@ function PasswordForm({ token, onSession }: { token: string; onSession: (s: stri
       <Button type="submit" variant="primary" busy={busy} className="w-full">
         <FormattedMessage id="share.password.unlock" defaultMessage="Unlock" />
       </Button>
-    </Form>
-  )
-}
-
-function EmailForm({
-  token,
-  session,
-  onSession,
-}: {
-  token: string
-  session: string | null
-  onSession: (s: string) => void
-}) {
-  const intl = useIntl()
-  const [email, setEmail] = useState('')
-  const [code, setCode] = useState('')
-  const [sent, setSent] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<unknown>(null)
-  const attempt = async (action: () => Promise<void>) => {
-    setBusy(true)
-    setError(null)
-    try {
-      await action()
-    } catch (e) {
-      setError(e)
-    } finally {
-      setBusy(false)
-    }
-  }
-  if (!sent) {
-    return (
-      <Form onSubmit={() => attempt(async () => void (await requestCode(token, email), setSent(true)))}>
-        <p className="text-[15px]">
-          <FormattedMessage
-            id="share.email.intro"
-            defaultMessage="Confirm your email address: if it is one this transfer was sent to, we email you a code."
-          />
-        </p>
-        <TextField
-          label={intl.formatMessage({ id: 'share.email.label', defaultMessage: 'Your email address' })}
-          type="email"
-          autoComplete="email"
-          autoFocus
-          required
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-        />
-        <InlineError error={error} />
-        <Button type="submit" variant="primary" busy={busy} className="w-full">
-          <FormattedMessage id="share.email.send" defaultMessage="Send me a code" />
-        </Button>
-      </Form>
-    )
-  }
-  return (
-    <Form
-      onSubmit={() =>
-        attempt(async () => onSession((await confirmCode(token, email, code.trim(), session)).session_token))
-      }
-    >
-      <p className="text-[15px]">
-        <FormattedMessage
-          id="share.email.codeSent"
-          defaultMessage="If {email} is a recipient, a 6-digit code is on its way. It works for 10 minutes."
-          values={{ email: <bdi>{email}</bdi> }}
-        />
-      </p>
-      <TextField
-        label={intl.formatMessage({ id: 'share.email.codeLabel', defaultMessage: 'Code' })}
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        autoFocus
-        required
-        value={code}
-        onChange={(e) => setCode(e.target.value)}
-      />
-      <InlineError error={error} />
-      <div className="flex gap-2">
-        <Button onClick={() => setSent(false)}>
-          <FormattedMessage id="share.email.otherAddress" defaultMessage="Use another address" />
-        </Button>
-        <Button type="submit" variant="primary" busy={busy} className="flex-1">
-          <FormattedMessage id="share.email.confirm" defaultMessage="Confirm" />
-        </Button>
-      </div>
     </Form>
   )
 }

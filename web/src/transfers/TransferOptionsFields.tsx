@@ -120,7 +120,7 @@ export function TransferOptionsFields({
       />
       <CaptchaCheckbox
         checked={value.captcha}
-        password={!!value.password}
+        unavailable={!!value.password}
         onChange={(captcha) => onChange({ ...value, captcha })}
       />
       <label className="flex items-start gap-2 text-sm">
