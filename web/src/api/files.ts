@@ -40,6 +40,11 @@ export function listFiles(query: FileListQuery, signal?: AbortSignal): Promise<F
   return api.request<FilePage>(`/api/v1/files?${fileListParams(query)}`, signal ? { signal } : {})
 }
 
+/** Creates an empty folder (409 folder-exists when it is there already, path-taken when a file has its path). */
+export function createFolder(path: string): Promise<{ path: string; created_at: string }> {
+  return api.request(`/api/v1/folders`, { json: { path } })
+}
+
 export function updateFile(id: string, change: { name?: string; folder?: string }): Promise<FileItem> {
   return api.request<FileItem>(`/api/v1/files/${encodeURIComponent(id)}`, { method: 'PATCH', json: change })
 }

@@ -147,9 +147,11 @@ export function NewFolderDialog({
 }: {
   open: boolean
   onClose: () => void
-  onCreate: (name: string) => void
+  /** Creates the folder; a rejection is shown in the dialog, which stays open. */
+  onCreate: (name: string) => Promise<void>
 }) {
   const [name, setName] = useState('')
+  const { busy, error, run } = useDialogSubmit(open)
   const intl = useIntl()
   useEffect(() => {
     if (open) setName('')
@@ -162,13 +164,13 @@ export function NewFolderDialog({
       title={intl.formatMessage({ id: 'files.newFolder.title', defaultMessage: 'New folder' })}
       description={intl.formatMessage({
         id: 'files.newFolder.description',
-        defaultMessage: 'The folder appears once you upload files into it.',
+        defaultMessage: 'Creates an empty folder in this one.',
       })}
     >
       <form
         onSubmit={(event) => {
           event.preventDefault()
-          if (name.trim() && !invalid) onCreate(name.trim())
+          if (name.trim() && !invalid) void run(() => onCreate(name.trim()))
         }}
         className="space-y-4 pb-2"
       >
@@ -187,11 +189,12 @@ export function NewFolderDialog({
           }
           onChange={(e) => setName(e.target.value)}
         />
+        <InlineError error={error} />
         <div className="flex justify-end gap-2 pt-2">
           <Button onClick={onClose}>
             <FormattedMessage id="files.dialog.cancel" defaultMessage="Cancel" />
           </Button>
-          <Button type="submit" variant="primary" disabled={!name.trim() || invalid}>
+          <Button type="submit" variant="primary" busy={busy} disabled={!name.trim() || invalid}>
             <FormattedMessage id="files.newFolder.create" defaultMessage="Create and open" />
           </Button>
         </div>

@@ -2,7 +2,8 @@ import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { defineMessages, FormattedMessage, useIntl, type MessageDescriptor, type NoMessageValues } from 'react-intl'
 import { useNavigate, useSearchParams } from 'react-router'
-import { downloadFile, listFiles, updateFile, type SortField } from '../api/files'
+import { ApiError } from '../api/client'
+import { createFolder, downloadFile, listFiles, updateFile, type SortField } from '../api/files'
 import type { FileItem } from '../api/types'
 import { Button, IconButton } from '../ui/Button'
 import { EmptyState } from '../ui/EmptyState'
@@ -100,14 +101,6 @@ export function FilesPage() {
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.next_cursor ?? null,
   })
-  // Folders exist only as the paths of files: the tree below this folder names its sub-folders.
-  const tree = useQuery({
-    queryKey: ['files', 'tree', view.folder],
-    queryFn: ({ signal }) =>
-      listFiles({ folder: view.folder, recursive: true, sort: 'name', order: 'asc', limit: 500 }, signal),
-    enabled: !filtered,
-  })
-
   useEffect(() => setSelected(new Set()), [query])
   useEffect(() => {
     const refreshList = uploader().onCompleted(() => void queries.invalidateQueries({ queryKey: ['files'] }))
@@ -126,11 +119,9 @@ export function FilesPage() {
     () =>
       filtered
         ? []
-        : childFolders(
-            view.folder,
-            (tree.data?.items ?? []).map((f) => f.folder),
-          ),
-    [filtered, view.folder, tree.data],
+        : // The first page names the folders directly in this one, empty ones included.
+          childFolders(view.folder, listing.data?.pages[0]?.folders ?? []),
+    [filtered, view.folder, listing.data],
   )
   const selectedFiles = files.filter((f) => selected.has(f.id))
   const onlySelected = selectedFiles.length === 1 ? selectedFiles[0] : undefined
@@ -408,9 +399,14 @@ export function FilesPage() {
       <NewFolderDialog
         open={creatingFolder}
         onClose={() => setCreatingFolder(false)}
-        onCreate={(name) => {
+        onCreate={async (name) => {
+          const path = joinFolder(view.folder, name)
+          await createFolder(path).catch((e: unknown) => {
+            if (!(e instanceof ApiError && e.problem.type?.endsWith('/folder-exists'))) throw e
+          })
           setCreatingFolder(false)
-          setView({ folder: joinFolder(view.folder, name), q: '' })
+          void refresh()
+          setView({ folder: path, q: '' })
         }}
       />
       <ShareDialog target={sharing} onClose={() => setSharing(null)} />
