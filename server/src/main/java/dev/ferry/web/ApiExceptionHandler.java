@@ -210,12 +210,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
-		if (DatabaseUnavailableFilter.isUnreachable(ex)) {
-			log.warn("Database unreachable; answered 503");
-			ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailableFilter.SLUG,
-					DatabaseUnavailableFilter.DETAIL);
+		ServiceUnavailableFilter.Unavailable unavailable = ServiceUnavailableFilter.Unavailable.of(ex);
+		if (unavailable != null) {
+			log.warn("{} unreachable; answered 503", unavailable.service());
+			ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, unavailable.slug(),
+					unavailable.detail());
 			HttpHeaders headers = new HttpHeaders();
-			headers.set(HttpHeaders.RETRY_AFTER, DatabaseUnavailableFilter.RETRY_AFTER_SECONDS);
+			headers.set(HttpHeaders.RETRY_AFTER, ServiceUnavailableFilter.Unavailable.RETRY_AFTER_SECONDS);
 			return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
 		}
 		log.error("Unexpected error", ex);
