@@ -85,7 +85,7 @@ class SshKeys {
 	private void requireSession(CurrentUser caller, String action) {
 		access.requireScope(caller, Scope.WRITE, action);
 		if (caller.sessionId() == null) {
-			audit.record(AuditEvent.denied(action).detail("reason", "api_key"));
+			audit.record(AuditEvent.denied(action).detail("reason", "not_interactive"));
 			throw SshKeyException.sessionRequired();
 		}
 	}

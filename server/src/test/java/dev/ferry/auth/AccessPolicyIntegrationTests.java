@@ -118,6 +118,30 @@ class AccessPolicyIntegrationTests extends AuthIntegrationTest {
 	}
 
 	@Test
+	void keysRefusedTheirOwnCredentialsRecordTheSameReason() {
+		Account user = createAccount("user");
+		String key = apiKey(user.token(api), List.of("read", "write", "share"));
+
+		assertRefused(api.post("/api/v1/auth/api-keys", Map.of("name", "more", "scopes", List.of("read")), key),
+				"an API key cannot make more");
+		assertRefused(api.delete("/api/v1/auth/api-keys/" + UUID.randomUUID(), key), "revoke API keys");
+		assertRefused(api.post("/api/v1/auth/logout", Map.of(), key), "revoke the key instead");
+		assertRefused(
+				api.post("/api/v1/auth/password",
+						Map.of("current_password", "whatever-it-was", "new_password", "a-new-long-passphrase"), key),
+				"API keys cannot");
+		Api.Response sshKey = api.post("/api/v1/auth/ssh-keys",
+				Map.of("name", "laptop", "public_key", "ssh-ed25519 AAAA laptop"), key);
+		assertThat(sshKey.status()).isEqualTo(403);
+		assertThat(sshKey.json().get("type").asString()).isEqualTo("/problems/interactive-session-required");
+
+		for (String action : List.of("auth.api_key_create", "auth.api_key_revoke", "auth.logout",
+				"auth.password_change", "sftp.ssh_key_create")) {
+			assertAudited(action, user, "not_interactive");
+		}
+	}
+
+	@Test
 	void theAuditTrailRefusesANonAdminWithTheSameTypeAndReason() {
 		Account user = createAccount("user");
 
@@ -135,8 +159,13 @@ class AccessPolicyIntegrationTests extends AuthIntegrationTest {
 		assertThat(response.json().get("detail").asString()).contains(detail);
 	}
 
+	/**
+	 * The one refusal of {@code action} by {@code actor}; its successes (a key made to
+	 * test with) aside.
+	 */
 	private void assertAudited(String action, Account actor, String reason) {
 		assertThat(audits(action)).filteredOn((row) -> actor.id().equals(row.actorId()))
+			.filteredOn((row) -> !"success".equals(row.outcome()))
 			.singleElement()
 			.satisfies((row) -> {
 				assertThat(row.outcome()).isEqualTo("denied");

@@ -67,7 +67,7 @@ class ApiKeyService implements KeyAuthentication, ApiKeyCredentials {
 	@Transactional(noRollbackFor = AuthException.class)
 	CreatedApiKey create(CurrentUser caller, String name, Set<Scope> scopes, Instant expiresAt) {
 		if (caller.sessionId() == null) {
-			throw denied("auth.api_key_create", "api_key",
+			throw denied("auth.api_key_create", "not_interactive",
 					"Sign in with a password to create API keys; an API key cannot make more.");
 		}
 		if (!caller.scopes().containsAll(scopes)) {
@@ -99,7 +99,7 @@ class ApiKeyService implements KeyAuthentication, ApiKeyCredentials {
 	@Transactional(noRollbackFor = AuthException.class)
 	void revoke(CurrentUser caller, UUID id) {
 		if (caller.sessionId() == null) {
-			throw denied("auth.api_key_revoke", "api_key", "Sign in with a password to revoke API keys.");
+			throw denied("auth.api_key_revoke", "not_interactive", "Sign in with a password to revoke API keys.");
 		}
 		if (!keys.revoke(caller.userId(), id, clock.instant())) {
 			audit.record(AuditEvent.failure("auth.api_key_revoke").object("api_key", id).detail("reason", "not_found"));

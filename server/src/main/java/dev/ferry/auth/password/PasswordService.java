@@ -53,7 +53,7 @@ class PasswordService {
 	@Transactional(noRollbackFor = AuthException.class)
 	void change(CurrentUser caller, String currentPassword, String newPassword, ClientInfo client) {
 		if (caller.sessionId() == null) {
-			audit.record(AuditEvent.denied("auth.password_change").detail("reason", "api_key"));
+			audit.record(AuditEvent.denied("auth.password_change").detail("reason", "not_interactive"));
 			throw AuthException.interactiveSessionRequired("change your password");
 		}
 		User user = users.findById(caller.userId()).orElseThrow(AuthException::unauthenticated);

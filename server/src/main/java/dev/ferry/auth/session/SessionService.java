@@ -177,7 +177,7 @@ public class SessionService {
 	@Transactional(noRollbackFor = AuthException.class)
 	UUID logout(CurrentUser caller) {
 		if (caller.sessionId() == null) {
-			audit.record(AuditEvent.denied("auth.logout").detail("reason", "api_key"));
+			audit.record(AuditEvent.denied("auth.logout").detail("reason", "not_interactive"));
 			throw AuthException.forbidden("API keys have no session to end; revoke the key instead.");
 		}
 		sessions.revoke(caller.sessionId(), clock.instant(), "logout");
