@@ -1,11 +1,17 @@
 package dev.ferry.web;
 
 import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.ServletException;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Puts the client's real address (and scheme) on the request before anything else sees
@@ -16,14 +22,30 @@ import org.apache.catalina.valves.ValveBase;
  * {@code getRemoteAddr()}, {@code getScheme()} and {@code isSecure()} answer the resolved
  * values everywhere: rate limits, audit records, sessions, share downloads, HSTS and the
  * links built from the request.
+ *
+ * <p>
+ * A loopback or private peer that sends the forwarding header without being trusted is
+ * most likely a proxy the operator forgot to name: every client behind it then shares its
+ * address, so one guesser locks everyone out and a ban would hit them all. That is logged
+ * once per peer, with the setting that fixes it.
  */
 class ClientAddressValve extends ValveBase {
 
+	private static final Logger log = LoggerFactory.getLogger(ClientAddressValve.class);
+
+	/** Warnings are for the operator, not a log an attacker fills by changing address. */
+	private static final int MAX_WARNED_PEERS = 16;
+
 	private final ForwardedClient resolver;
+
+	private final String header;
+
+	private final Set<String> warnedPeers = ConcurrentHashMap.newKeySet();
 
 	ClientAddressValve(TrustedProxies proxies, boolean rfc7239) {
 		super(true);
 		this.resolver = new ForwardedClient(proxies, rfc7239);
+		this.header = rfc7239 ? "Forwarded" : "X-Forwarded-For";
 	}
 
 	@Override
@@ -31,6 +53,7 @@ class ClientAddressValve extends ValveBase {
 		ForwardedClient.Client client = resolver.resolve(request.getRemoteAddr(), request.getHeaders("Forwarded"),
 				request.getHeaders("X-Forwarded-For"), request.getHeaders("X-Forwarded-Proto"));
 		if (client == null) {
+			warnIfUntrustedProxy(request.getRemoteAddr(), request.getHeader(header));
 			getNext().invoke(request, response);
 			return;
 		}
@@ -58,6 +81,24 @@ class ClientAddressValve extends ValveBase {
 				restore(request, remoteAddr, remoteHost, scheme, secure, serverPort);
 			}
 		}
+	}
+
+	private void warnIfUntrustedProxy(String peer, String forwarded) {
+		if (forwarded == null || warnedPeers.size() >= MAX_WARNED_PEERS || warnedPeers.contains(peer)) {
+			return;
+		}
+		InetAddress address = TrustedProxies.literal(peer);
+		if (address != null && isLocal(address) && warnedPeers.add(peer)) {
+			log.warn("{} sends {} but is no trusted proxy, so Ferry takes {} for the client: rate limits, bans and "
+					+ "the audit trail see every client behind it as one. If Ferry runs behind a proxy there, set "
+					+ "FERRY_TRUSTED_PROXIES={} (see docs/configuration.md).", peer, header, peer, peer);
+		}
+	}
+
+	/** Loopback, RFC 1918 and IPv6 unique local (fc00::/7) addresses. */
+	private static boolean isLocal(InetAddress address) {
+		return address.isLoopbackAddress() || address.isSiteLocalAddress()
+				|| (address instanceof Inet6Address && (address.getAddress()[0] & 0xfe) == 0xfc);
 	}
 
 	private static void restore(Request request, String remoteAddr, String remoteHost, String scheme, boolean secure,

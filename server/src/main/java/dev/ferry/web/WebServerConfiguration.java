@@ -70,11 +70,11 @@ class WebServerConfiguration {
 			HttpProperties properties) {
 		TrustedProxies proxies = properties.proxies();
 		return (factory) -> {
-			if (proxies.isEmpty()) {
-				return;
+			if (!proxies.isEmpty()) {
+				log.info("Taking the client address from {} sent by {}",
+						properties.rfc7239() ? "Forwarded" : "X-Forwarded-For", proxies);
 			}
-			log.info("Taking the client address from {} sent by {}",
-					properties.rfc7239() ? "Forwarded" : "X-Forwarded-For", proxies);
+			// Also without trusted proxies: it warns about a proxy left out of them.
 			factory.addEngineValves(new ClientAddressValve(proxies, properties.rfc7239()));
 		};
 	}
