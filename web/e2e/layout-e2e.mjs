@@ -4,7 +4,7 @@
 // upload shows in the uploads tray; the side navigation runs down to the bottom of the page; and
 // the share page counts a started download at once. Screenshots land in target/screenshots.
 // Driven by dev.ferry.web.LayoutUiEndToEndIntegrationTests;
-// by hand: FERRY_URL=... FERRY_EMAIL=... FERRY_PASSWORD=... FERRY_SHARE_PATH=/s/... FERRY_REQUEST_PATH=/u/... node e2e/layout-e2e.mjs
+// by hand: FERRY_URL=... FERRY_EMAIL=... FERRY_PASSWORD=... FERRY_SHARE_PATH=/s/... FERRY_REQUEST_PATH=/u/... FERRY_INVITED_REQUEST_PATH=/u/... node e2e/layout-e2e.mjs
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { check, logger, openBrowser, required, settle, submitSignIn } from './browser.mjs'
@@ -14,6 +14,7 @@ const email = required('FERRY_EMAIL')
 const password = required('FERRY_PASSWORD')
 const sharePath = required('FERRY_SHARE_PATH')
 const requestPath = required('FERRY_REQUEST_PATH')
+const invitedRequestPath = required('FERRY_INVITED_REQUEST_PATH')
 const shots = process.env.FERRY_SCREENSHOTS ?? join(process.cwd(), 'target', 'screenshots')
 const resultFile = process.env.FERRY_E2E_RESULT ?? join(shots, 'layout-result.json')
 const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium'
@@ -115,6 +116,10 @@ try {
   await page.goto(`${base}${requestPath}`)
   // Enabled once the visitor's upload session is open.
   await checkScreen('request-public', () => page.locator('button:enabled', { hasText: 'Choose files' }))
+
+  await page.goto(`${base}${invitedRequestPath}`)
+  // Invited people only: the visitor proves their address with a mailed code first.
+  await checkScreen('request-invited', () => page.getByRole('button', exact('Send me a code')))
 
   await page.goto(`${base}${sharePath}`)
   const zip = () => page.getByRole('link', exact('Download all (ZIP)'))

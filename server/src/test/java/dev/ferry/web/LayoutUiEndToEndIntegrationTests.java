@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LayoutUiEndToEndIntegrationTests extends IntegrationTest {
 
 	private static final List<String> SCREENS = List.of("signin", "files", "transfer-new", "account", "admin-users",
-			"request-public", "share");
+			"request-public", "request-invited", "share");
 
 	@Test
 	void primaryButtonsAreVisibleAndUncoveredAndTheNavigationRunsTheFullPage() throws Exception {
@@ -44,10 +44,14 @@ class LayoutUiEndToEndIntegrationTests extends IntegrationTest {
 		Api.Response request = api.post("/api/v1/upload-requests",
 				Map.of("title", "Layout inbox", "max_files", 5, "max_total_bytes", 1_000_000), token);
 		assertThat(request.status()).as(request.body()).isEqualTo(201);
+		Api.Response invited = api.post("/api/v1/upload-requests", Map.of("title", "Layout invited inbox", "max_files",
+				5, "max_total_bytes", 1_000_000, "allowed_emails", List.of("guest@example.com")), token);
+		assertThat(invited.status()).as(invited.body()).isEqualTo(201);
 
-		JsonNode summary = BrowserRun.run(
-				"layout", port, Map.of("FERRY_EMAIL", email, "FERRY_PASSWORD", password, "FERRY_SHARE_PATH",
-						"/s/" + shareToken, "FERRY_REQUEST_PATH", "/u/" + request.json().get("token").asString()),
+		JsonNode summary = BrowserRun.run("layout", port,
+				Map.of("FERRY_EMAIL", email, "FERRY_PASSWORD", password, "FERRY_SHARE_PATH", "/s/" + shareToken,
+						"FERRY_REQUEST_PATH", "/u/" + request.json().get("token").asString(),
+						"FERRY_INVITED_REQUEST_PATH", "/u/" + invited.json().get("token").asString()),
 				Duration.ofMinutes(6));
 
 		for (String screen : SCREENS) {
