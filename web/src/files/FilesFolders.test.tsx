@@ -82,11 +82,37 @@ describe('folders in the file manager', () => {
     expect(screen.queryByRole('dialog')).toBeNull()
   })
 
+  it('opens a folder that exists already instead of failing', async () => {
+    const calls = server(['/docs'], () =>
+      respond(
+        {
+          type: '/problems/folder-exists',
+          title: 'Folder exists',
+          status: 409,
+          detail: 'The folder /docs exists already.',
+        },
+        409,
+        'application/problem+json',
+      ),
+    )
+    renderApp(<FilesPage />, '/files?path=/')
+    const user = userEvent.setup()
+    await screen.findByText('notes.txt')
+
+    await user.click(screen.getAllByRole('button', { name: 'New folder' })[0]!)
+    await user.type(within(screen.getByRole('dialog')).getByLabelText('Folder name'), 'docs')
+    await user.click(screen.getByRole('button', { name: 'Create and open' }))
+
+    await vi.waitFor(() => expect(calls.listed).toContain('/docs'))
+    expect(calls.created).toEqual(['/docs'])
+    expect(screen.queryByRole('dialog')).toBeNull()
+  })
+
   it('keeps the dialog open with the reason when a file has the path', async () => {
     const calls = server([], (path) =>
       respond(
         {
-          type: 'https://ferry.dev/problems/path-taken',
+          type: '/problems/path-taken',
           title: 'Path already in use',
           status: 409,
           detail: `Another file already has the path ${path}.`,

@@ -97,10 +97,13 @@ describe('a new upload request for invited people', () => {
     const user = userEvent.setup()
     await user.click(await screen.findByRole('button', { name: 'New request' }))
     const captcha = screen.getByRole('checkbox', { name: /Require a CAPTCHA/ })
+    await user.click(captcha)
+    expect((captcha as HTMLInputElement).checked).toBe(true)
 
     await user.type(screen.getByLabelText('Only from these people'), 'bob@example.com, nobody')
     expect(screen.getByText('Not an email address: nobody')).toBeTruthy()
     expect(captcha.hasAttribute('disabled')).toBe(true)
+    expect((captcha as HTMLInputElement).checked).toBe(false)
     await user.click(screen.getByRole('button', { name: 'Create link' }))
     expect(posted).toHaveLength(0)
 

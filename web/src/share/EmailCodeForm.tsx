@@ -125,7 +125,7 @@ export function EmailCodeForm({
       )}
       <InlineError error={error} />
       <div className="flex gap-2">
-        <Button onClick={() => setSent(false)}>
+        <Button onClick={() => (setSent(false), setError(null))}>
           <FormattedMessage id="share.email.otherAddress" defaultMessage="Use another address" />
         </Button>
         <Button type="submit" variant="primary" busy={busy} className="flex-1">

@@ -15,6 +15,7 @@ import dev.ferry.limits.ClientAddress;
 import dev.ferry.limits.Counter;
 import dev.ferry.limits.Limit;
 import dev.ferry.limits.Limiter;
+import dev.ferry.limits.LimitsUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,18 +89,27 @@ public class Defender {
 	/**
 	 * Counts {@code points} against {@code address} for a failure ({@code reason}: a
 	 * wrong password, an unknown token, a refused rule...), banning it at the threshold.
+	 * Strikes come after the request's own answer was decided (a 401, a refused sign-in,
+	 * a new device), so while the limits' Redis is away they are dropped with a warning
+	 * instead of turning that answer into an error; the limits that guard the request
+	 * itself still refuse it.
 	 */
 	public void strike(String address, String reason, int points) {
 		if (address == null || verdict(address).isPresent()) {
 			return;
 		}
 		Counter counter = limit.on(ClientAddress.key(address));
-		for (int i = 0; i < points; i++) {
-			if (limiter.tryAcquire(List.of(counter)).isPresent()) {
-				limiter.reset(counter);
-				ban(counter.key(), reason);
-				return;
+		try {
+			for (int i = 0; i < points; i++) {
+				if (limiter.tryAcquire(List.of(counter)).isPresent()) {
+					limiter.reset(counter);
+					ban(counter.key(), reason);
+					return;
+				}
 			}
+		}
+		catch (LimitsUnavailableException ex) {
+			log.warn("Cannot score {} against a client while the limits store is away", reason);
 		}
 	}
 

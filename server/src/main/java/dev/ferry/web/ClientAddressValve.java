@@ -90,8 +90,8 @@ class ClientAddressValve extends ValveBase {
 		InetAddress address = TrustedProxies.literal(peer);
 		if (address != null && isLocal(address) && warnedPeers.add(peer)) {
 			log.warn("{} sends {} but is no trusted proxy, so Ferry takes {} for the client: rate limits, bans and "
-					+ "the audit trail see every client behind it as one. If Ferry runs behind a proxy there, set "
-					+ "FERRY_TRUSTED_PROXIES={} (see docs/configuration.md).", peer, header, peer, peer);
+					+ "the audit trail see every client behind it as one. If it is your reverse proxy, add {} to "
+					+ "FERRY_TRUSTED_PROXIES (see docs/configuration.md).", peer, header, peer, peer);
 		}
 	}
 

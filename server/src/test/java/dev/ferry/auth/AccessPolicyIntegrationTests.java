@@ -135,8 +135,16 @@ class AccessPolicyIntegrationTests extends AuthIntegrationTest {
 		assertThat(sshKey.status()).isEqualTo(403);
 		assertThat(sshKey.json().get("type").asString()).isEqualTo("/problems/interactive-session-required");
 
-		for (String action : List.of("auth.api_key_create", "auth.api_key_revoke", "auth.logout",
-				"auth.password_change", "sftp.ssh_key_create")) {
+		assertThat(audits("auth.api_key_create")).filteredOn((row) -> user.id().equals(row.actorId()))
+			.extracting(AuditRow::outcome)
+			.as("the key this test made, then the refusal")
+			.containsExactlyInAnyOrder("success", "denied");
+		assertThat(audits("auth.api_key_create"))
+			.filteredOn((row) -> user.id().equals(row.actorId()) && "denied".equals(row.outcome()))
+			.singleElement()
+			.satisfies((row) -> assertThat(row.details()).contains("\"not_interactive\""));
+		for (String action : List.of("auth.api_key_revoke", "auth.logout", "auth.password_change",
+				"sftp.ssh_key_create")) {
 			assertAudited(action, user, "not_interactive");
 		}
 	}

@@ -43,6 +43,8 @@ class OutageIntegrationTests extends IntegrationTest {
 		registry.add("ferry.db.username", () -> "ferry");
 		registry.add("ferry.db.connect-timeout", () -> "1s");
 		registry.add("ferry.redis.url", REDIS::url);
+		// Loopback is scored here, so a failure the defender counts meets the outage too.
+		registry.add("ferry.defender.exempt", () -> "192.0.2.0/24");
 	}
 
 	@AfterAll
@@ -102,6 +104,8 @@ class OutageIntegrationTests extends IntegrationTest {
 		finally {
 			clients.shutdown();
 		}
+		assertThat(api.get("/api/v1/files", null).status()).as("the defender's strike is dropped, the 401 stays")
+			.isEqualTo(401);
 
 		REDIS.start();
 		await().atMost(Duration.ofSeconds(60)).until(() -> api.get("/health/ready", null).status() == 200);

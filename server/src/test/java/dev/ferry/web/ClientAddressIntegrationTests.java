@@ -12,16 +12,12 @@ import dev.ferry.testing.IntegrationTest;
 import dev.ferry.testing.OwnServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.StringUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,22 +63,6 @@ class ClientAddressIntegrationTests {
 		assertThat(signIn.response().header("Strict-Transport-Security")).as("HSTS only over HTTPS").isNull();
 		assertThat(sessionIp(signIn.token())).isEqualTo(UNTRUSTED);
 		assertThat(auditIp(signIn.requestId())).isEqualTo(UNTRUSTED);
-	}
-
-	@Test
-	@ExtendWith(OutputCaptureExtension.class)
-	void aLocalPeerSendingForwardedForWithoutBeingTrustedIsReportedOnce(CapturedOutput output) {
-		String forgotten = "127.0.0.9";
-		String url = "http://127.0.0.1:" + port + "/health";
-		for (int i = 0; i < 3; i++) {
-			assertThat(Curl.request("--interface", forgotten, "-H", "X-Forwarded-For: 203.0.113.5", url).status())
-				.isEqualTo(200);
-		}
-		assertThat(Curl.request("--interface", "127.0.0.10", url).status()).isEqualTo(200);
-
-		String warning = forgotten + " sends X-Forwarded-For but is no trusted proxy";
-		assertThat(StringUtils.countOccurrencesOf(output.getOut(), warning)).as("logged once").isEqualTo(1);
-		assertThat(output.getOut()).contains("FERRY_TRUSTED_PROXIES=" + forgotten).doesNotContain("127.0.0.10 sends");
 	}
 
 	@Test
