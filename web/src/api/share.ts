@@ -19,6 +19,13 @@ export type PublicShare = Omit<
 
 export type ShareSession = Received<Schemas['PublicShareSessionView'], 'session_token' | 'expires_at'>
 
+/** What new links and upload requests get for settings their creator leaves out. */
+export type LinkDefaults = Received<Schemas['LinkDefaults'], 'captcha' | 'max_days'>
+
+export function getLinkDefaults(): Promise<LinkDefaults> {
+  return api.request<LinkDefaults>('/api/v1/link-defaults')
+}
+
 /** What the public page shows instead of the files, from the problem `type` the server answered. */
 export type ShareProblem = 'not-found' | 'expired' | 'exhausted' | 'session-invalid' | 'other'
 

@@ -224,7 +224,7 @@ function CreateDialog({
   const [title, setTitle] = useState('')
   const [message, setMessage] = useState('')
   const [password, setPassword] = useState('')
-  const [captcha, setCaptcha] = useState(false)
+  const [captcha, setCaptcha] = useState<boolean | null>(null)
   const [invited, setInvited] = useState('')
   const [rules, setRules] = useState<AccessRulesText>(NO_RULES)
   const [maxFiles, setMaxFiles] = useState('10')
@@ -246,7 +246,7 @@ function CreateDialog({
         ...(message.trim() ? { message: message.trim() } : {}),
         ...(password ? { password } : {}),
         ...(addresses.emails.length ? { allowed_emails: addresses.emails } : {}),
-        ...(captcha && !password && !addresses.emails.length ? { captcha: true } : {}),
+        ...(captcha !== null && !password && !addresses.emails.length ? { captcha } : {}),
         max_files: positiveInt(maxFiles) ?? 10,
         max_total_bytes: Math.round((Number.isFinite(gigabytes) && gigabytes > 0 ? gigabytes : 1) * 1e9),
         expires_at: expiryFromDays(positiveInt(days) ?? 7),
@@ -258,7 +258,7 @@ function CreateDialog({
       setTitle('')
       setMessage('')
       setPassword('')
-      setCaptcha(false)
+      setCaptcha(null)
       setInvited('')
       setRules(NO_RULES)
       onCreated(r)

@@ -1,4 +1,6 @@
+import { useQuery } from '@tanstack/react-query'
 import { FormattedMessage } from 'react-intl'
+import { getLinkDefaults } from '../api/share'
 
 /** "Require a CAPTCHA" for a new link or upload request; off and disabled while a password or an address list guards it. */
 export function CaptchaCheckbox({
@@ -7,19 +9,22 @@ export function CaptchaCheckbox({
   onChange,
   invitedOnlyToo = false,
 }: {
-  checked: boolean
+  /** The creator's choice; null until they make one, and the server's default (shown ticked or not) decides. */
+  checked: boolean | null
   /** A password or an address list already guards the link, and the server takes only one of them. */
   unavailable: boolean
   onChange: (checked: boolean) => void
   /** An upload request: a list of invited addresses excludes a CAPTCHA as a password does. */
   invitedOnlyToo?: boolean
 }) {
+  const defaults = useQuery({ queryKey: ['link-defaults'], queryFn: getLinkDefaults, staleTime: Infinity })
+  const shown = checked ?? defaults.data?.captcha ?? false
   return (
     <label className="flex items-start gap-2 text-sm">
       <input
         type="checkbox"
         className="mt-0.5 size-4 accent-accent-600"
-        checked={checked && !unavailable}
+        checked={shown && !unavailable}
         disabled={unavailable}
         onChange={(e) => onChange(e.target.checked)}
       />

@@ -51,4 +51,43 @@ describe('NewTransferPage', () => {
       require_email_verification: false,
     })
   })
+
+  it("shows the server's CAPTCHA default and sends an untick as captcha false", async () => {
+    api.acceptTokens({ access_token: 'jwt', token_type: 'Bearer', expires_in: 900 })
+    const calls = fakeServer({
+      '/api/v1/link-defaults': respond(200, { captcha: true, max_days: 30 }),
+      '/api/v1/transfers': respond(201, CREATED),
+    })
+    renderApp(<NewTransferPage />, { pathname: '/transfers/new', state: { fileIds: ['f1'] } })
+    const user = userEvent.setup()
+    const captcha = await screen.findByRole('checkbox', { name: /Require a CAPTCHA/ })
+
+    await vi.waitFor(() => expect((captcha as HTMLInputElement).checked).toBe(true))
+    await user.click(captcha)
+    expect((captcha as HTMLInputElement).checked).toBe(false)
+    await user.click(screen.getByRole('button', { name: 'Create transfer' }))
+
+    await vi.waitFor(() => expect(calls.find((call) => call.url === '/api/v1/transfers')).toBeDefined())
+    expect(calls.find((call) => call.url === '/api/v1/transfers')?.body).toMatchObject({
+      link: { captcha: false },
+    })
+  })
+
+  it('leaves the CAPTCHA to the server when the creator does not touch it', async () => {
+    api.acceptTokens({ access_token: 'jwt', token_type: 'Bearer', expires_in: 900 })
+    const calls = fakeServer({
+      '/api/v1/link-defaults': respond(200, { captcha: true, max_days: 30 }),
+      '/api/v1/transfers': respond(201, CREATED),
+    })
+    renderApp(<NewTransferPage />, { pathname: '/transfers/new', state: { fileIds: ['f1'] } })
+    const user = userEvent.setup()
+    const captcha = await screen.findByRole('checkbox', { name: /Require a CAPTCHA/ })
+    await vi.waitFor(() => expect((captcha as HTMLInputElement).checked).toBe(true))
+
+    await user.click(screen.getByRole('button', { name: 'Create transfer' }))
+
+    await vi.waitFor(() => expect(calls.find((call) => call.url === '/api/v1/transfers')).toBeDefined())
+    const body = calls.find((call) => call.url === '/api/v1/transfers')?.body as { link: object }
+    expect(body.link).not.toHaveProperty('captcha')
+  })
 })

@@ -12,7 +12,8 @@ export interface TransferOptions {
   days: string
   maxDownloads: string
   password: string
-  captcha: boolean
+  /** Null: left to the server's default (FERRY_CAPTCHA_DEFAULT), which the checkbox shows. */
+  captcha: boolean | null
   bindToFirstDevice: boolean
   showPreviews: boolean
   rules: AccessRulesText
@@ -23,13 +24,13 @@ export const NEW_TRANSFER_OPTIONS: TransferOptions = {
   days: '7',
   maxDownloads: '',
   password: '',
-  captcha: false,
+  captcha: null,
   bindToFirstDevice: false,
   showPreviews: false,
   rules: NO_RULES,
 }
 
-/** The link's part of a new transfer from the options; left unticked, the server's defaults decide. */
+/** The link's part of a new transfer from the options; what the creator left untouched, the server's defaults decide. */
 export function linkFields({
   password,
   maxDownloads,
@@ -42,7 +43,7 @@ export function linkFields({
   return {
     ...(password ? { password } : {}),
     ...(limit ? { max_downloads: limit } : {}),
-    ...(captcha && !password ? { captcha: true } : {}),
+    ...(captcha !== null && !password ? { captcha } : {}),
     ...(bindToFirstDevice ? { bind_to_first_device: true } : {}),
     ...(showPreviews ? { show_previews: true } : {}),
     ...rulesBody(rules),

@@ -102,6 +102,18 @@ class CaptchaIntegrationTests {
 	}
 
 	@Test
+	void signedInFormsLearnTheDefaultBeforeCreatingAnything() {
+		Api.Response defaults = api.get("/api/v1/link-defaults", admin());
+		assertThat(defaults.status()).isEqualTo(200);
+		assertThat(defaults.json().get("captcha").asBoolean()).as("FERRY_CAPTCHA_DEFAULT").isTrue();
+		assertThat(defaults.json().get("max_days").asInt()).isEqualTo(30);
+		assertThat(api.get("/api/v1/link-defaults", null).status()).isEqualTo(401);
+
+		JsonNode optedOut = link(Map.of("captcha", false));
+		assertThat(optedOut.get("captcha").asBoolean()).as("what a form sends when the box is unticked").isFalse();
+	}
+
+	@Test
 	void anExpiredChallengeIsRefused() throws Exception {
 		JsonNode link = link(Map.of());
 		String base = "/api/v1/share/" + link.get("token").asString();
