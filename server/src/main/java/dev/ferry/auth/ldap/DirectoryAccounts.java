@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
+import dev.ferry.auth.FirstSignInRace;
 import dev.ferry.auth.Role;
 import dev.ferry.auth.User;
 import dev.ferry.auth.UserRepository;
@@ -33,7 +34,11 @@ class DirectoryAccounts {
 
 	private final Clock clock;
 
-	DirectoryAccounts(DirectoryAccountRepository links, UserRepository users, AuditLog audit, Clock clock) {
+	private final FirstSignInRace race;
+
+	DirectoryAccounts(DirectoryAccountRepository links, UserRepository users, AuditLog audit, Clock clock,
+			FirstSignInRace race) {
+		this.race = race;
 		this.links = links;
 		this.users = users;
 		this.audit = audit;
@@ -52,6 +57,11 @@ class DirectoryAccounts {
 	/** The account, or the reason there is none ({@code account_exists}...). */
 	@Transactional
 	Resolved resolve(DirectoryEntry entry, Role role, boolean autoProvision) {
+		return race.settle(() -> resolveOnce(entry, role, autoProvision))
+			.orElse(new Resolved(null, "concurrent_sign_in"));
+	}
+
+	private Resolved resolveOnce(DirectoryEntry entry, Role role, boolean autoProvision) {
 		Instant now = clock.instant();
 		Optional<User> linked = links.findByDn(entry.dn()).flatMap(users::findById);
 		if (linked.isPresent()) {

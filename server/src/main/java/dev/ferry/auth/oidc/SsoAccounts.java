@@ -12,6 +12,7 @@ import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
 import dev.ferry.auth.DirectoryGroups;
+import dev.ferry.auth.FirstSignInRace;
 import dev.ferry.auth.Role;
 import dev.ferry.auth.User;
 import dev.ferry.auth.UserRepository;
@@ -41,12 +42,16 @@ public class SsoAccounts {
 
 	private final Clock clock;
 
-	SsoAccounts(OidcRepository identities, UserRepository users, DirectoryGroups groups, AuditLog audit, Clock clock) {
+	private final FirstSignInRace race;
+
+	SsoAccounts(OidcRepository identities, UserRepository users, DirectoryGroups groups, AuditLog audit, Clock clock,
+			FirstSignInRace race) {
 		this.identities = identities;
 		this.users = users;
 		this.groups = groups;
 		this.audit = audit;
 		this.clock = clock;
+		this.race = race;
 	}
 
 	/** The signed-in account, its role and groups brought in step with the provider. */
@@ -66,7 +71,9 @@ public class SsoAccounts {
 	}
 
 	private User resolve(AccountRules rules, Identity identity, SignInClaims claims) {
-		User user = account(rules, identity, claims);
+		User user = race.settle(() -> account(rules, identity, claims))
+			.orElseThrow(() -> new OidcFailure("concurrent_sign_in",
+					"Another sign-in of this person created the account at the same moment"));
 		if (rules.syncsGroups()) {
 			List<String> memberOf = claims.find(rules.groupsClaim()).orElse(List.of());
 			groups.sync(user, rules.source(), new HashSet<>(rules.groupMap().values()),
