@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * Files by age, for retention: the oldest first, by upload time. Removing one goes
- * through {@link FileContent#purge}, which crypto-shreds and audits it.
+ * through {@link FileContent#purgeContent}, which crypto-shreds and audits it unless a
+ * new version replaced the content listed here meanwhile.
  */
 public interface AgedFiles {
 
@@ -16,7 +17,8 @@ public interface AgedFiles {
 	/** How many files were uploaded before {@code cutoff}. */
 	long countUploadedBefore(Instant cutoff);
 
-	record AgedFile(UUID id, UUID ownerId, String path, long size, Instant createdAt) {
+	/** {@code blobId}: the content that was this old when listed. */
+	record AgedFile(UUID id, UUID ownerId, String path, long size, Instant createdAt, UUID blobId) {
 	}
 
 }

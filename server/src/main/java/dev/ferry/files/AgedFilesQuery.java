@@ -26,13 +26,13 @@ class AgedFilesQuery implements AgedFiles {
 	@Override
 	public List<AgedFile> uploadedBefore(Instant cutoff, int limit) {
 		return jdbc
-			.sql("SELECT id, owner_id, folder, name, size, created_at FROM files WHERE " + UPLOADED_AT
+			.sql("SELECT id, owner_id, folder, name, size, created_at, blob_id FROM files WHERE " + UPLOADED_AT
 					+ " < ? ORDER BY " + UPLOADED_AT + ", id LIMIT ?")
 			.params(cutoff.toEpochMilli(), limit)
 			.query((rs, row) -> new AgedFile(UUID.fromString(rs.getString("id")),
 					UUID.fromString(rs.getString("owner_id")),
 					FilePaths.join(rs.getString("folder"), rs.getString("name")), rs.getLong("size"),
-					Instant.ofEpochMilli(rs.getLong("created_at"))))
+					Instant.ofEpochMilli(rs.getLong("created_at")), UUID.fromString(rs.getString("blob_id"))))
 			.list();
 	}
 

@@ -76,6 +76,14 @@ public interface FileContent {
 	 */
 	boolean purge(UUID ownerId, UUID fileId, String reason);
 
+	/**
+	 * {@link #purge} while the file's content is still {@code blobId}: false, and nothing
+	 * changed, when a new version replaced it since it was chosen (retention chose it for
+	 * its age, and the new content is not that old). The file's row stays locked from the
+	 * check to the removal, so a version arriving meanwhile waits and then finds it gone.
+	 */
+	boolean purgeContent(UUID ownerId, UUID fileId, UUID blobId, String reason);
+
 	/** Callbacks around the body of one download. */
 	interface DownloadHooks {
 

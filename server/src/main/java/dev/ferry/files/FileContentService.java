@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * {@link FileContent} over the files table, the blob store and {@link RangeResponder}.
@@ -28,8 +29,11 @@ class FileContentService implements FileContent {
 
 	private final VersionStore versions;
 
+	private final TransactionOperations transactions;
+
 	FileContentService(FileRepository files, BlobStorage storage, RangeResponder responder,
-			FileAvailability availability, VersionStore versions) {
+			FileAvailability availability, VersionStore versions, TransactionOperations transactions) {
+		this.transactions = transactions;
 		this.versions = versions;
 		this.availability = availability;
 		this.files = files;
@@ -82,12 +86,17 @@ class FileContentService implements FileContent {
 	/** Shreds the file with its row, like an owner's delete. */
 	@Override
 	public boolean purge(UUID ownerId, UUID fileId, String reason) {
-		Optional<FileRecord> found = files.findOwned(fileId, ownerId);
-		if (found.isEmpty()) {
-			return false;
-		}
-		FileRecord file = found.get();
-		return versions.shred(file.id(), file.blobId(), () -> files.delete(file.id(), ownerId),
+		return files.findOwned(fileId, ownerId).map((file) -> shred(file, reason)).orElse(false);
+	}
+
+	@Override
+	public boolean purgeContent(UUID ownerId, UUID fileId, UUID blobId, String reason) {
+		return Boolean.TRUE.equals(transactions.execute((status) -> files.lockIfContent(fileId, ownerId, blobId)
+				&& files.findOwned(fileId, ownerId).map((file) -> shred(file, reason)).orElse(false)));
+	}
+
+	private boolean shred(FileRecord file, String reason) {
+		return versions.shred(file.id(), file.blobId(), () -> files.delete(file.id(), file.ownerId()),
 				AuditEvent.success("file.purged")
 					.object("file", file.id())
 					.detail("path", file.path())

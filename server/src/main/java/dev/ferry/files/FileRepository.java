@@ -163,6 +163,16 @@ class FileRepository {
 		}
 	}
 
+	/**
+	 * Whether the file still has the content {@code blobId}, locking its row for the rest
+	 * of the transaction (a write that changes nothing: the same on every database).
+	 */
+	boolean lockIfContent(UUID id, UUID ownerId, UUID blobId) {
+		return jdbc.sql("UPDATE files SET blob_id = blob_id WHERE id = ? AND owner_id = ? AND blob_id = ?")
+			.params(id.toString(), ownerId.toString(), blobId.toString())
+			.update() == 1;
+	}
+
 	boolean delete(UUID id, UUID ownerId) {
 		return jdbc.sql("DELETE FROM files WHERE id = ? AND owner_id = ?")
 			.params(id.toString(), ownerId.toString())

@@ -47,7 +47,11 @@ class FileSweep implements CategorySweep {
 		for (List<AgedFile> batch = files.uploadedBefore(cutoff, BATCH); !batch.isEmpty(); batch = files
 			.uploadedBefore(cutoff, BATCH)) {
 			for (AgedFile file : batch) {
-				content.purge(file.ownerId(), file.id(), "retention");
+				// False when a new version came since the batch was listed: not that old
+				// any more.
+				if (!content.purgeContent(file.ownerId(), file.id(), file.blobId(), "retention")) {
+					continue;
+				}
 				if (removed.size() < RetentionService.LISTED) {
 					removed.add(RetentionPlan.RetentionItem.of(file));
 				}

@@ -95,6 +95,9 @@ abstract class FileRepositoryContract {
 		assertThatThrownBy(() -> files.move(a.id(), owner, "/x", "b.txt", T0))
 			.isInstanceOf(DataIntegrityViolationException.class);
 		assertThat(files.delete(a.id(), TestAccounts.insertUser(db.jdbc()))).isFalse();
+		assertThat(files.lockIfContent(a.id(), owner, a.blobId())).as("unchanged content, counted as matched").isTrue();
+		assertThat(files.lockIfContent(a.id(), owner, UUID.randomUUID())).as("replaced content").isFalse();
+		assertThat(files.lockIfContent(a.id(), TestAccounts.insertUser(db.jdbc()), a.blobId())).isFalse();
 		assertThat(files.delete(a.id(), owner)).isTrue();
 		assertThat(files.findOwned(a.id(), owner)).isEmpty();
 	}

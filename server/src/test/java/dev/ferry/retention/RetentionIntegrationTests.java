@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.ferry.files.AgedFiles;
+import dev.ferry.files.FileContent;
 import dev.ferry.testing.Api;
 import dev.ferry.testing.IntegrationTest;
 import dev.ferry.testing.TestAccounts;
@@ -34,6 +36,12 @@ class RetentionIntegrationTests extends IntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	AgedFiles agedFiles;
+
+	@Autowired
+	FileContent content;
 
 	@AfterEach
 	void keepEverything() {
@@ -76,6 +84,30 @@ class RetentionIntegrationTests extends IntegrationTest {
 				+ " AND details LIKE '%retention%'", old1, old2))
 			.isEqualTo(2);
 		assertThat(count("SELECT COUNT(*) FROM audit_log WHERE action = 'retention.policy_update'")).isPositive();
+	}
+
+	@Test
+	void aFileGivenANewVersionAfterTheRunListedItKeepsEverything() {
+		Account user = new TestAccounts(api, adminToken()).user();
+		String folder = "/retention-" + UUID.randomUUID();
+		String id = upload(user, folder, "report.txt", "the old content");
+		jdbc.sql("UPDATE files SET created_at = ? WHERE id = ?")
+			.params(Instant.now().minus(Duration.ofDays(40)).toEpochMilli(), id)
+			.update();
+		AgedFiles.AgedFile listed = agedFiles.uploadedBefore(Instant.now().minus(Duration.ofDays(30)), 100_000)
+			.stream()
+			.filter((file) -> file.id().toString().equals(id))
+			.findFirst()
+			.orElseThrow();
+
+		assertThat(upload(user, folder, "report.txt", "today's content")).isEqualTo(id);
+		assertThat(content.purgeContent(listed.ownerId(), listed.id(), listed.blobId(), "retention")).isFalse();
+
+		Api.Response download = api.get("/api/v1/files/" + id + "/download", user.token());
+		assertThat(download.body()).isEqualTo("today's content");
+		assertThat(count("SELECT COUNT(*) FROM file_versions WHERE file_id = ?", id)).as("the old version too")
+			.isEqualTo(1);
+		assertThat(count("SELECT COUNT(*) FROM audit_log WHERE action = 'file.purged' AND object_id = ?", id)).isZero();
 	}
 
 	@Test
