@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { useState } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { api } from '../api/client'
 import { fakeServer, respond, TOKENS } from '../auth/testServer'
@@ -27,6 +28,17 @@ function Harness({ onDone }: { onDone: () => void }) {
       <button onClick={() => void bulk.move(['a', 'b'], '/archive')}>move</button>
       <button onClick={() => void bulk.tag(['a'], 'invoices')}>tag</button>
       <button onClick={() => void bulk.remove(['a', 'b'])}>delete</button>
+    </>
+  )
+}
+
+/** The harness on a page the user can leave while a job runs; the toasts outlive it. */
+function LeavablePage({ onDone }: { onDone: () => void }) {
+  const [open, setOpen] = useState(true)
+  return (
+    <>
+      {open && <Harness onDone={onDone} />}
+      <button onClick={() => setOpen(false)}>leave</button>
     </>
   )
 }
@@ -78,5 +90,25 @@ describe('useBulkActions', () => {
       { operation: 'tag', tags: ['invoices'], ids: ['a'] },
       { operation: 'delete', ids: ['a', 'b'] },
     ])
+  })
+
+  it('announces no partial count when the page is left while the job runs', async () => {
+    fakeServer({
+      '/api/v1/files/bulk': new Response(JSON.stringify(job('running', 0)), {
+        status: 202,
+        headers: { 'Content-Type': 'application/json', Location: '/api/v1/files/bulk/j1' },
+      }),
+      '/api/v1/files/bulk/j1': () => respond(200, job('running', 150)),
+    })
+    api.acceptTokens(TOKENS)
+    const onDone = vi.fn()
+    renderApp(<LeavablePage onDone={onDone} />)
+
+    await userEvent.click(screen.getByRole('button', { name: 'move' }))
+    expect(await screen.findByRole('progressbar', { name: 'Moving 0 of 300 files' })).toBeTruthy()
+    await userEvent.click(screen.getByRole('button', { name: 'leave' }))
+
+    await vi.waitFor(() => expect(onDone).toHaveBeenCalled(), { timeout: 3000 })
+    expect(screen.queryByText(/Moved \d+ files/)).toBeNull()
   })
 })

@@ -57,7 +57,8 @@ export function useBulkActions(onDone: () => unknown) {
         await pause(POLL_MS)
         current = await bulkJob(current.id)
       }
-      announce(current)
+      // Left before the end (the page was closed), the job goes on; a count now would be a partial one.
+      if (jobFinished(current)) announce(current)
     } catch (e) {
       toast.show(errorMessage(e), 'error')
     } finally {
