@@ -9,7 +9,8 @@ import { ruleFieldOf } from '../security/AccessRulesFields'
 import { Button } from '../ui/Button'
 import { InlineError } from '../ui/ErrorNotice'
 import { TextField } from '../ui/Field'
-import { expiryFromDays, parseRecipients } from '../transfers/form'
+import { EmailListField, useEmailList } from '../transfers/EmailListField'
+import { expiryFromDays } from '../transfers/form'
 import { linkFields, NEW_TRANSFER_OPTIONS, TransferOptionsFields, type TransferOptions } from '../transfers/TransferOptionsFields'
 import { sealText, type Keys } from './age'
 import { E2eError, localized } from './errors'
@@ -70,6 +71,7 @@ export function EncryptedTransferForm({ onCreated }: { onCreated: (t: Transfer) 
   const [mode, setMode] = useState<KeyMode>('link')
   const [passphrase, setPassphrase] = useState('')
   const [people, setPeople] = useState('')
+  const named = useEmailList(people)
   const [title, setTitle] = useState('')
   const [options, setOptions] = useState<TransferOptions>(NEW_TRANSFER_OPTIONS)
   const { message, days } = options
@@ -84,7 +86,8 @@ export function EncryptedTransferForm({ onCreated }: { onCreated: (t: Transfer) 
       return setError(
         new Error(intl.formatMessage({ id: 'e2e.form.noFiles', defaultMessage: 'Choose at least one file to encrypt.' })),
       )
-    if (mode === 'people' && parseRecipients(people).emails.length === 0)
+    if (mode === 'people' && named.error) return setError(new Error(named.error))
+    if (mode === 'people' && named.emails.length === 0)
       return setError(
         new Error(
           intl.formatMessage({ id: 'e2e.form.noPeople', defaultMessage: 'Name at least one person by email address.' }),
@@ -101,7 +104,7 @@ export function EncryptedTransferForm({ onCreated }: { onCreated: (t: Transfer) 
       )
     setBusy(true)
     try {
-      const { keys, identity } = await keysFor(mode, passphrase, parseRecipients(people).emails)
+      const { keys, identity } = await keysFor(mode, passphrase, named.emails)
       const entries = []
       for (const file of files) {
         const meter = new RateMeter()
@@ -194,19 +197,15 @@ export function EncryptedTransferForm({ onCreated }: { onCreated: (t: Transfer) 
           </span>
         </label>
         {mode === 'people' && (
-          <TextField
+          <EmailListField
             label={intl.formatMessage({ id: 'e2e.form.people', defaultMessage: 'People' })}
             value={people}
-            onChange={(e) => setPeople(e.target.value)}
-            dir="ltr"
-            placeholder={intl.formatMessage({
-              id: 'e2e.form.peoplePlaceholder',
-              defaultMessage: 'bob@example.com, alice@example.com',
-            })}
+            onChange={setPeople}
             hint={intl.formatMessage({
               id: 'e2e.form.peopleHint',
               defaultMessage: 'Email addresses of users who created an encryption key.',
             })}
+            error={named.error}
           />
         )}
         {mode === 'passphrase' && (

@@ -18,7 +18,8 @@ import {
 } from '../security/AccessRulesFields'
 import { CaptchaCheckbox } from '../share/CaptchaCheckbox'
 import { formatBytes, formatDateTime, formatRelative } from '../lib/format'
-import { expiryFromDays, parseRecipients, positiveInt } from '../transfers/form'
+import { EmailListField, useEmailList } from '../transfers/EmailListField'
+import { expiryFromDays, positiveInt } from '../transfers/form'
 import { Badge } from '../ui/Badge'
 import { Button } from '../ui/Button'
 import { CopyField } from '../ui/CopyField'
@@ -230,13 +231,8 @@ function CreateDialog({
   const [maxFiles, setMaxFiles] = useState('10')
   const [maxGb, setMaxGb] = useState('1')
   const [days, setDays] = useState('7')
-  const addresses = parseRecipients(invited)
-  const invalidAddresses = addresses.invalid.length
-    ? intl.formatMessage(
-        { id: 'transfers.new.notAnEmail', defaultMessage: 'Not an email address: {addresses}' },
-        { addresses: addresses.invalid.join(', ') },
-      )
-    : undefined
+  const addresses = useEmailList(invited)
+  const invalidAddresses = addresses.error
   const create = useMutation({
     mutationFn: () => {
       const gigabytes = Number(maxGb)
@@ -324,15 +320,10 @@ function CreateDialog({
           onChange={(e) => setPassword(e.target.value)}
           hint={intl.formatMessage({ id: 'requests.create.passwordHint', defaultMessage: 'Optional.' })}
         />
-        <TextField
+        <EmailListField
           label={intl.formatMessage({ id: 'requests.create.invited', defaultMessage: 'Only from these people' })}
           value={invited}
-          onChange={(e) => setInvited(e.target.value)}
-          dir="ltr"
-          placeholder={intl.formatMessage({
-            id: 'transfers.new.recipientsPlaceholder',
-            defaultMessage: 'bob@example.com, alice@example.com',
-          })}
+          onChange={setInvited}
           hint={intl.formatMessage({
             id: 'requests.create.invitedHint',
             defaultMessage:

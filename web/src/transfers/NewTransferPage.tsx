@@ -15,7 +15,8 @@ import { TextField } from '../ui/Field'
 import { PageHeader } from '../ui/PageHeader'
 import { useToast } from '../ui/Toasts'
 import { FilePicker } from './FilePicker'
-import { expiryFromDays, parseRecipients } from './form'
+import { EmailListField, useEmailList } from './EmailListField'
+import { expiryFromDays } from './form'
 import { QrCode } from './QrCode'
 import { linkFields, NEW_TRANSFER_OPTIONS, TransferOptionsFields, type TransferOptions } from './TransferOptionsFields'
 
@@ -105,13 +106,8 @@ function TransferForm({
   const [notify, setNotify] = useState(false)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
-  const parsed = parseRecipients(recipients)
-  const invalidRecipients = parsed.invalid.length
-    ? intl.formatMessage(
-        { id: 'transfers.new.notAnEmail', defaultMessage: 'Not an email address: {addresses}' },
-        { addresses: parsed.invalid.join(', ') },
-      )
-    : undefined
+  const parsed = useEmailList(recipients)
+  const invalidRecipients = parsed.error
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
@@ -164,15 +160,10 @@ function TransferForm({
           placeholder={intl.formatMessage({ id: 'transfers.new.titlePlaceholder', defaultMessage: 'Q3 report' })}
           maxLength={200}
         />
-        <TextField
+        <EmailListField
           label={intl.formatMessage({ id: 'transfers.new.recipients', defaultMessage: 'Recipients' })}
           value={recipients}
-          onChange={(e) => setRecipients(e.target.value)}
-          dir="ltr"
-          placeholder={intl.formatMessage({
-            id: 'transfers.new.recipientsPlaceholder',
-            defaultMessage: 'bob@example.com, alice@example.com',
-          })}
+          onChange={setRecipients}
           hint={intl.formatMessage({
             id: 'transfers.new.recipientsHint',
             defaultMessage: 'Optional. Email addresses separated by commas.',
