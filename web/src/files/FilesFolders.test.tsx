@@ -48,6 +48,21 @@ function server(folders: string[], create: (path: string) => Response) {
   return { listed, created }
 }
 
+/** A 409 problem as the server words it. */
+function conflict(slug: string, title: string, detail: string): Response {
+  return respond({ type: `/problems/${slug}`, title, status: 409, detail }, 409, 'application/problem+json')
+}
+
+/** Opens the root folder, then names a new folder in the dialog and submits it. */
+async function newFolder(name: string) {
+  renderApp(<FilesPage />, '/files?path=/')
+  const user = userEvent.setup()
+  await screen.findByText('notes.txt')
+  await user.click(screen.getAllByRole('button', { name: 'New folder' })[0]!)
+  await user.type(within(screen.getByRole('dialog')).getByLabelText('Folder name'), name)
+  await user.click(screen.getByRole('button', { name: 'Create and open' }))
+}
+
 afterEach(() => {
   vi.unstubAllGlobals()
   api.forget()
@@ -69,13 +84,7 @@ describe('folders in the file manager', () => {
       folders.push(path)
       return respond({ path, created_at: '2026-12-06T00:00:00Z' }, 201)
     })
-    renderApp(<FilesPage />, '/files?path=/')
-    const user = userEvent.setup()
-    await screen.findByText('notes.txt')
-
-    await user.click(screen.getAllByRole('button', { name: 'New folder' })[0]!)
-    await user.type(within(screen.getByRole('dialog')).getByLabelText('Folder name'), 'Plans')
-    await user.click(screen.getByRole('button', { name: 'Create and open' }))
+    await newFolder('Plans')
 
     await vi.waitFor(() => expect(calls.listed).toContain('/Plans'))
     expect(calls.created).toEqual(['/Plans'])
@@ -84,24 +93,9 @@ describe('folders in the file manager', () => {
 
   it('opens a folder that exists already instead of failing', async () => {
     const calls = server(['/docs'], () =>
-      respond(
-        {
-          type: '/problems/folder-exists',
-          title: 'Folder exists',
-          status: 409,
-          detail: 'The folder /docs exists already.',
-        },
-        409,
-        'application/problem+json',
-      ),
+      conflict('folder-exists', 'Folder exists', 'The folder /docs exists already.'),
     )
-    renderApp(<FilesPage />, '/files?path=/')
-    const user = userEvent.setup()
-    await screen.findByText('notes.txt')
-
-    await user.click(screen.getAllByRole('button', { name: 'New folder' })[0]!)
-    await user.type(within(screen.getByRole('dialog')).getByLabelText('Folder name'), 'docs')
-    await user.click(screen.getByRole('button', { name: 'Create and open' }))
+    await newFolder('docs')
 
     await vi.waitFor(() => expect(calls.listed).toContain('/docs'))
     expect(calls.created).toEqual(['/docs'])
@@ -110,24 +104,9 @@ describe('folders in the file manager', () => {
 
   it('keeps the dialog open with the reason when a file has the path', async () => {
     const calls = server([], (path) =>
-      respond(
-        {
-          type: '/problems/path-taken',
-          title: 'Path already in use',
-          status: 409,
-          detail: `Another file already has the path ${path}.`,
-        },
-        409,
-        'application/problem+json',
-      ),
+      conflict('path-taken', 'Path already in use', `Another file already has the path ${path}.`),
     )
-    renderApp(<FilesPage />, '/files?path=/')
-    const user = userEvent.setup()
-    await screen.findByText('notes.txt')
-
-    await user.click(screen.getAllByRole('button', { name: 'New folder' })[0]!)
-    await user.type(within(screen.getByRole('dialog')).getByLabelText('Folder name'), 'notes.txt')
-    await user.click(screen.getByRole('button', { name: 'Create and open' }))
+    await newFolder('notes.txt')
 
     expect((await within(screen.getByRole('dialog')).findByRole('alert')).textContent).toBe(
       'Another file already has the path /notes.txt.',

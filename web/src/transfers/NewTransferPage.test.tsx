@@ -52,42 +52,39 @@ describe('NewTransferPage', () => {
     })
   })
 
-  it("shows the server's CAPTCHA default and sends an untick as captcha false", async () => {
+  /** The form on a server whose links get a CAPTCHA by default; answers the box once it shows that. */
+  async function formWithCaptchaDefault() {
     api.acceptTokens({ access_token: 'jwt', token_type: 'Bearer', expires_in: 900 })
     const calls = fakeServer({
       '/api/v1/link-defaults': respond(200, { captcha: true, max_days: 30 }),
       '/api/v1/transfers': respond(201, CREATED),
     })
     renderApp(<NewTransferPage />, { pathname: '/transfers/new', state: { fileIds: ['f1'] } })
-    const user = userEvent.setup()
-    const captcha = await screen.findByRole('checkbox', { name: /Require a CAPTCHA/ })
+    const captcha = (await screen.findByRole('checkbox', { name: /Require a CAPTCHA/ })) as HTMLInputElement
+    await vi.waitFor(() => expect(captcha.checked).toBe(true))
+    const created = async () => {
+      await vi.waitFor(() => expect(calls.find((call) => call.url === '/api/v1/transfers')).toBeDefined())
+      return calls.find((call) => call.url === '/api/v1/transfers')?.body as { link: object }
+    }
+    return { captcha, created }
+  }
 
-    await vi.waitFor(() => expect((captcha as HTMLInputElement).checked).toBe(true))
+  it("shows the server's CAPTCHA default and sends an untick as captcha false", async () => {
+    const { captcha, created } = await formWithCaptchaDefault()
+    const user = userEvent.setup()
+
     await user.click(captcha)
-    expect((captcha as HTMLInputElement).checked).toBe(false)
+    expect(captcha.checked).toBe(false)
     await user.click(screen.getByRole('button', { name: 'Create transfer' }))
 
-    await vi.waitFor(() => expect(calls.find((call) => call.url === '/api/v1/transfers')).toBeDefined())
-    expect(calls.find((call) => call.url === '/api/v1/transfers')?.body).toMatchObject({
-      link: { captcha: false },
-    })
+    expect((await created()).link).toMatchObject({ captcha: false })
   })
 
   it('leaves the CAPTCHA to the server when the creator does not touch it', async () => {
-    api.acceptTokens({ access_token: 'jwt', token_type: 'Bearer', expires_in: 900 })
-    const calls = fakeServer({
-      '/api/v1/link-defaults': respond(200, { captcha: true, max_days: 30 }),
-      '/api/v1/transfers': respond(201, CREATED),
-    })
-    renderApp(<NewTransferPage />, { pathname: '/transfers/new', state: { fileIds: ['f1'] } })
-    const user = userEvent.setup()
-    const captcha = await screen.findByRole('checkbox', { name: /Require a CAPTCHA/ })
-    await vi.waitFor(() => expect((captcha as HTMLInputElement).checked).toBe(true))
+    const { created } = await formWithCaptchaDefault()
 
-    await user.click(screen.getByRole('button', { name: 'Create transfer' }))
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Create transfer' }))
 
-    await vi.waitFor(() => expect(calls.find((call) => call.url === '/api/v1/transfers')).toBeDefined())
-    const body = calls.find((call) => call.url === '/api/v1/transfers')?.body as { link: object }
-    expect(body.link).not.toHaveProperty('captcha')
+    expect((await created()).link).not.toHaveProperty('captcha')
   })
 })
