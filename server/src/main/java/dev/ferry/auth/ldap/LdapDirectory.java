@@ -3,6 +3,9 @@ package dev.ferry.auth.ldap;
 import java.io.File;
 import java.security.GeneralSecurityException;
 import java.security.KeyStoreException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -32,6 +35,12 @@ import com.unboundid.util.ssl.SSLUtil;
  * StartTLS or LDAPS, the server's certificate and host name verified), the user's entry
  * searched as the service account, then a bind as that entry with the password, then the
  * groups searched as the service account again.
+ *
+ * <p>
+ * A directory that did not answer (refused, timed out, hung up) is not asked again for
+ * {@link #QUIET}: every sign-in meanwhile would wait out {@code FERRY_LDAP_TIMEOUT}, and
+ * SFTP's sign-ins do so on the threads that serve every SFTP session. Those calls fail at
+ * once as the directory being unavailable.
  */
 class LdapDirectory {
 
@@ -49,10 +58,17 @@ class LdapDirectory {
 
 	private final LDAPURL url;
 
+	static final Duration QUIET = Duration.ofSeconds(30);
+
 	private final SSLUtil tls;
 
-	LdapDirectory(LdapProperties properties) {
+	private final Clock clock;
+
+	private volatile Instant quietUntil = Instant.MIN;
+
+	LdapDirectory(LdapProperties properties, Clock clock) {
 		this.properties = properties;
+		this.clock = clock;
 		try {
 			this.url = new LDAPURL(properties.url());
 		}
@@ -66,6 +82,9 @@ class LdapDirectory {
 	void probe() throws LDAPException {
 		try (LDAPConnection connection = connect()) {
 			serviceBind(connection);
+		}
+		catch (LDAPException ex) {
+			throw noted(ex);
 		}
 	}
 
@@ -103,6 +122,9 @@ class LdapDirectory {
 			return Optional.of(new DirectoryEntry(entry.getDN(), entry.getAttributeValue(properties.emailAttribute()),
 					entry.getAttributeValue(properties.nameAttribute()), groups(connection, entry)));
 		}
+		catch (LDAPException ex) {
+			throw noted(ex);
+		}
 	}
 
 	/**
@@ -127,7 +149,7 @@ class LdapDirectory {
 			if (ex.getResultCode() == ResultCode.NO_SUCH_OBJECT) {
 				return Optional.of(NOT_IN_DIRECTORY);
 			}
-			throw ex;
+			throw noted(ex);
 		}
 	}
 
@@ -173,7 +195,23 @@ class LdapDirectory {
 		}
 	}
 
+	/** Starts the quiet time when {@code ex} says the directory did not answer. */
+	private LDAPException noted(LDAPException ex) {
+		ResultCode code = ex.getResultCode();
+		if (code == ResultCode.CONNECT_ERROR || code == ResultCode.TIMEOUT || code == ResultCode.SERVER_DOWN) {
+			Instant until = clock.instant().plus(QUIET);
+			if (until.isAfter(quietUntil)) {
+				quietUntil = until;
+			}
+		}
+		return ex;
+	}
+
 	private LDAPConnection connect() throws LDAPException {
+		if (clock.instant().isBefore(quietUntil)) {
+			throw new LDAPException(ResultCode.SERVER_DOWN,
+					"The directory did not answer a moment ago; it is asked again from " + quietUntil);
+		}
 		LDAPConnectionOptions options = new LDAPConnectionOptions();
 		int millis = (int) properties.timeout().toMillis();
 		options.setConnectTimeoutMillis(millis);

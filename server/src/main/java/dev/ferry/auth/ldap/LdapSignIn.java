@@ -54,7 +54,7 @@ class LdapSignIn implements DirectoryPasswords, SignInProviderReport {
 		this.sessions = sessions;
 		this.groups = new LdapGroups(properties.groupMap());
 		this.health = new ProviderHealth(clock);
-		this.directory = properties.enabled() ? new LdapDirectory(properties) : null;
+		this.directory = properties.enabled() ? new LdapDirectory(properties, clock) : null;
 		this.roles = properties.enabled() ? new LdapRoles(properties) : null;
 	}
 
