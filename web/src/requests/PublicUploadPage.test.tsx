@@ -56,17 +56,23 @@ afterEach(() => {
 })
 
 describe('the public page of an upload request', () => {
-  it('lets an invited uploader in with a mailed code and the password', async () => {
+  it('shows what the owner asks for and lets an invited uploader in with a mailed code and the password', async () => {
     const calls = server((url) =>
       url.endsWith('/verify-email')
         ? respond({ status: 'sent_if_allowed' }, 202)
         : url.endsWith('/verify-email/confirm')
           ? respond({ session_token: 'urs_1', expires_at: '2099-12-01T00:00:00Z' })
-          : respond({ ...INFO, password_required: true, email_verification_required: true }),
+          : respond({
+              ...INFO,
+              message: 'The 2026 tax papers, as PDFs please.',
+              password_required: true,
+              email_verification_required: true,
+            }),
     )
     renderPage()
     const user = userEvent.setup()
 
+    expect(await screen.findByText('The 2026 tax papers, as PDFs please.')).toBeTruthy()
     await user.type(await screen.findByLabelText('Your email address'), 'bob@example.com')
     await user.click(screen.getByRole('button', { name: 'Send me a code' }))
     expect(await screen.findByText(/is invited, a 6-digit code is on its way/)).toBeTruthy()

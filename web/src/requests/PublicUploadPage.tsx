@@ -114,6 +114,12 @@ export function PublicUploadPage() {
         )
       }
     >
+      {request.message && (
+        // The owner's words say what to send: shown before any password, code or puzzle too.
+        <p className="mb-4 rounded-lg bg-zinc-50 p-4 text-[15px] whitespace-pre-wrap dark:bg-zinc-800/60">
+          {request.message}
+        </p>
+      )}
       {request.email_verification_required && !session ? (
         <EmailCodeForm
           purpose="upload"
@@ -138,7 +144,7 @@ export function PublicUploadPage() {
       ) : needsCaptcha && !session ? (
         <CaptchaForm token={token} onSession={setSession} endpoints={REQUEST_CAPTCHA} purpose="upload" />
       ) : (
-        <Dropzone ready={session !== null} message={request.message ?? null} limits={limits.join(' · ')} />
+        <Dropzone ready={session !== null} limits={limits.join(' · ')} />
       )}
     </AuthLayout>
   )
@@ -179,7 +185,7 @@ function PasswordForm({ token, onSession }: { token: string; onSession: (s: stri
   )
 }
 
-function Dropzone({ ready, message, limits }: { ready: boolean; message: string | null; limits: string }) {
+function Dropzone({ ready, limits }: { ready: boolean; limits: string }) {
   const intl = useIntl()
   const input = useRef<HTMLInputElement>(null)
   const add = (files: File[]) => {
@@ -187,9 +193,6 @@ function Dropzone({ ready, message, limits }: { ready: boolean; message: string 
   }
   return (
     <div className="space-y-4">
-      {message && (
-        <p className="rounded-lg bg-zinc-50 p-4 text-[15px] whitespace-pre-wrap dark:bg-zinc-800/60">{message}</p>
-      )}
       <div className="flex flex-col items-center gap-3 rounded-xl border-2 border-dashed border-zinc-300 px-6 py-10 text-center dark:border-zinc-700">
         <p className="text-[15px]">
           <FormattedMessage id="requests.public.dragHint" defaultMessage="Drag files anywhere onto this page, or" />
