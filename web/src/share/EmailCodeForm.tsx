@@ -3,6 +3,7 @@ import { defineMessages, FormattedMessage, useIntl, type MessageDescriptor } fro
 import { Button } from '../ui/Button'
 import { InlineError } from '../ui/ErrorNotice'
 import { TextField } from '../ui/Field'
+import { useDialogSubmit } from '../ui/useDialogSubmit'
 
 /** Where the code is asked for and where it is confirmed: a share link's or an upload request's endpoints. */
 export interface EmailCodeEndpoints {
@@ -55,26 +56,14 @@ export function EmailCodeForm({
   const [code, setCode] = useState('')
   const [password, setPassword] = useState('')
   const [sent, setSent] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<unknown>(null)
-  const attempt = (action: () => Promise<void>) => async (e: FormEvent) => {
+  const { busy, error, setError, run } = useDialogSubmit(true)
+  const attempt = (action: () => Promise<void>) => (e: FormEvent) => {
     e.preventDefault()
-    setBusy(true)
-    setError(null)
-    try {
-      await action()
-    } catch (err) {
-      setError(err)
-    } finally {
-      setBusy(false)
-    }
+    void run(action, { stayOpen: true })
   }
   if (!sent) {
     return (
-      <form
-        className="space-y-4"
-        onSubmit={(e) => void attempt(async () => void (await endpoints.send(email), setSent(true)))(e)}
-      >
+      <form className="space-y-4" onSubmit={attempt(async () => void (await endpoints.send(email), setSent(true)))}>
         <p className="text-[15px]">
           <FormattedMessage {...texts[purpose].intro} />
         </p>
@@ -97,11 +86,9 @@ export function EmailCodeForm({
   return (
     <form
       className="space-y-4"
-      onSubmit={(e) =>
-        void attempt(async () =>
-          onSession((await endpoints.confirm(email, code.trim(), askPassword ? password : undefined)).session_token),
-        )(e)
-      }
+      onSubmit={attempt(async () =>
+        onSession((await endpoints.confirm(email, code.trim(), askPassword ? password : undefined)).session_token),
+      )}
     >
       <p className="text-[15px]">{intl.formatMessage(texts[purpose].codeSent, { email: <bdi>{email}</bdi> })}</p>
       <TextField

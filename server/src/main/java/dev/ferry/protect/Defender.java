@@ -152,8 +152,12 @@ public class Defender {
 			length = properties.maxBan();
 		}
 		Ban ban = new Ban(key, reason, strikes, now, now.plus(length));
-		bans.save(ban);
-		active().put(key, ban);
+		// Under the reload's lock, as a lift is: a reload in flight cannot drop the new
+		// ban.
+		active.change(() -> {
+			bans.save(ban);
+			return ban;
+		});
 		audit.record(AuditEvent.success("defender.banned")
 			.object("address", key)
 			.detail("reason", reason)

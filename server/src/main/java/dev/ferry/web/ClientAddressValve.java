@@ -36,6 +36,10 @@ class ClientAddressValve extends ValveBase {
 	/** Warnings are for the operator, not a log an attacker fills by changing address. */
 	private static final int MAX_WARNED_PEERS = 16;
 
+	/**
+	 * Null without trusted proxies: then no request's forwarding header is read for the
+	 * client.
+	 */
 	private final ForwardedClient resolver;
 
 	private final String header;
@@ -44,14 +48,16 @@ class ClientAddressValve extends ValveBase {
 
 	ClientAddressValve(TrustedProxies proxies, boolean rfc7239) {
 		super(true);
-		this.resolver = new ForwardedClient(proxies, rfc7239);
+		this.resolver = proxies.isEmpty() ? null : new ForwardedClient(proxies, rfc7239);
 		this.header = rfc7239 ? "Forwarded" : "X-Forwarded-For";
 	}
 
 	@Override
 	public void invoke(Request request, Response response) throws IOException, ServletException {
-		ForwardedClient.Client client = resolver.resolve(request.getRemoteAddr(), request.getHeaders("Forwarded"),
-				request.getHeaders("X-Forwarded-For"), request.getHeaders("X-Forwarded-Proto"));
+		ForwardedClient.Client client = (resolver != null)
+				? resolver.resolve(request.getRemoteAddr(), request.getHeaders("Forwarded"),
+						request.getHeaders("X-Forwarded-For"), request.getHeaders("X-Forwarded-Proto"))
+				: null;
 		if (client == null) {
 			warnIfUntrustedProxy(request.getRemoteAddr(), request.getHeader(header));
 			getNext().invoke(request, response);
