@@ -10,10 +10,11 @@ import javax.sql.DataSource;
 
 /**
  * The one place where the SQL of the three supported databases differs. Repositories
- * write portable SQL and ask this for the two statements that have no common syntax:
- * insert-unless-present and insert-or-update. SQLite and PostgreSQL share
+ * write portable SQL and ask this for what has no common syntax: insert-unless-present,
+ * insert-or-update and finding a substring. SQLite and PostgreSQL share
  * {@code ON CONFLICT}; MariaDB/MySQL use {@code INSERT IGNORE} (a duplicate inserts
- * nothing and counts 0 rows) and {@code ON DUPLICATE KEY UPDATE}.
+ * nothing and counts 0 rows) and {@code ON DUPLICATE KEY UPDATE}. SQLite lacks the
+ * standard {@code POSITION}.
  */
 public final class SqlDialect {
 
@@ -80,6 +81,17 @@ public final class SqlDialect {
 		}
 		return insert + " ON CONFLICT (" + String.join(", ", key) + ") DO UPDATE SET "
 				+ assignments(updated, "excluded.%s");
+	}
+
+	/**
+	 * Where {@code needle} first occurs in {@code haystack}, in characters from 1; 0 when
+	 * it does not. Both arguments are SQL expressions.
+	 */
+	public String position(String needle, String haystack) {
+		if (vendor == Vendor.SQLITE) {
+			return "INSTR(" + haystack + ", " + needle + ")";
+		}
+		return "POSITION(" + needle + " IN " + haystack + ")";
 	}
 
 	private static String afterInsert(String insert) {

@@ -88,16 +88,21 @@ class FileRepository {
 	}
 
 	/**
-	 * The distinct folders below {@code folder} (at any depth) that hold files or were
-	 * created empty ({@code folders}).
+	 * The folders directly in {@code folder}, as paths in the database's order. Every
+	 * folder below it that holds files or was created empty ({@code folders}) counts as
+	 * its first step down, so {@code limit} bounds the children, however many folders lie
+	 * deeper.
 	 */
-	List<String> foldersBelow(UUID ownerId, String folder, int limit) {
+	List<String> childFolders(UUID ownerId, String folder, int limit) {
 		String prefix = folder.equals(FilePaths.ROOT) ? FilePaths.ROOT : folder + "/";
 		int length = prefix.codePointCount(0, prefix.length());
+		String slash = dialect.position("'/'", "SUBSTR(below, " + (length + 1) + ")");
 		return jdbc
-			.sql("SELECT folder FROM files WHERE owner_id = ? AND folder <> ? AND SUBSTR(folder, 1, ?) = ? "
-					+ "UNION SELECT path FROM folders WHERE owner_id = ? AND path <> ? AND SUBSTR(path, 1, ?) = ? "
-					+ "ORDER BY 1 LIMIT " + limit)
+			.sql("SELECT DISTINCT CASE WHEN " + slash + " = 0 THEN below ELSE SUBSTR(below, 1, " + length + " + "
+					+ slash + " - 1) END AS child FROM (SELECT folder AS below FROM files WHERE owner_id = ? "
+					+ "AND folder <> ? AND SUBSTR(folder, 1, ?) = ? UNION SELECT path FROM folders "
+					+ "WHERE owner_id = ? AND path <> ? AND SUBSTR(path, 1, ?) = ?) descendants ORDER BY child LIMIT "
+					+ limit)
 			.params(ownerId.toString(), folder, length, prefix, ownerId.toString(), folder, length, prefix)
 			.query(String.class)
 			.list();
@@ -105,7 +110,7 @@ class FileRepository {
 
 	/** Whether the folder holds files, has folders below it or was created empty. */
 	boolean folderExists(UUID ownerId, String folder) {
-		return !inFolder(ownerId, folder, 1).isEmpty() || !foldersBelow(ownerId, folder, 1).isEmpty()
+		return !inFolder(ownerId, folder, 1).isEmpty() || !childFolders(ownerId, folder, 1).isEmpty()
 				|| jdbc.sql("SELECT COUNT(*) FROM folders WHERE owner_id = ? AND path = ?")
 					.params(ownerId.toString(), folder)
 					.query(Long.class)

@@ -52,12 +52,9 @@ class FileTreeService implements FileTree {
 		access.requireScope(owner, Scope.READ, "file.listed");
 		String normalized = FilePaths.folder(folder);
 		List<Entry> entries = new ArrayList<>();
-		String prefix = normalized.equals(FilePaths.ROOT) ? FilePaths.ROOT : normalized + "/";
 		TreeSet<String> children = new TreeSet<>();
-		for (String below : files.foldersBelow(owner.userId(), normalized, MAX_ENTRIES)) {
-			String rest = below.substring(prefix.length());
-			int slash = rest.indexOf('/');
-			children.add((slash < 0) ? rest : rest.substring(0, slash));
+		for (String child : files.childFolders(owner.userId(), normalized, MAX_ENTRIES)) {
+			children.add(child.substring(child.lastIndexOf('/') + 1));
 		}
 		children.forEach((name) -> entries.add(new Entry(name, null, 0, null)));
 		for (FileRecord file : files.inFolder(owner.userId(), normalized, MAX_ENTRIES)) {

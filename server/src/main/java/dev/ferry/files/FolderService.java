@@ -64,17 +64,10 @@ class FolderService {
 		return new Created(path, now.toString());
 	}
 
-	/** The names of the folders directly in {@code folder}. */
+	/** The paths of the folders directly in {@code folder}, sorted. */
 	List<String> children(CurrentUser owner, String folder) {
-		String normalized = FilePaths.folder(folder);
-		String prefix = normalized.equals(FilePaths.ROOT) ? FilePaths.ROOT : normalized + "/";
-		TreeSet<String> children = new TreeSet<>();
-		for (String below : files.foldersBelow(owner.userId(), normalized, FileTree.MAX_ENTRIES)) {
-			String rest = below.substring(prefix.length());
-			int slash = rest.indexOf('/');
-			children.add(prefix + ((slash < 0) ? rest : rest.substring(0, slash)));
-		}
-		return List.copyOf(children);
+		return List
+			.copyOf(new TreeSet<>(files.childFolders(owner.userId(), FilePaths.folder(folder), FileTree.MAX_ENTRIES)));
 	}
 
 	private FileException refused(String path, FileException problem) {

@@ -72,7 +72,7 @@ abstract class FileRepositoryContract {
 		assertThat(folders.insertIfAbsent(owner, "/p/empty", T0)).isTrue();
 		assertThat(folders.insertIfAbsent(owner, "/p/empty", T0)).isFalse();
 		assertThat(folders.insertIfAbsent(owner, "/p/full", T0)).isTrue();
-		assertThat(files.foldersBelow(owner, "/p", 10)).containsExactly("/p/empty", "/p/full");
+		assertThat(files.childFolders(owner, "/p", 10)).containsExactly("/p/empty", "/p/full");
 		assertThat(files.folderExists(owner, "/p/empty")).isTrue();
 		assertThat(files.folderExists(owner, "/p/none")).isFalse();
 
@@ -82,7 +82,28 @@ abstract class FileRepositoryContract {
 		assertThat(files.findOwned(a.id(), owner).orElseThrow().piiFlags()).containsExactly("email", "iban");
 		assertThat(pii.flagged(List.of(a.id()))).containsEntry(a.id(), List.of("email", "iban"));
 		folders.deleteOwnedBy(owner);
-		assertThat(files.foldersBelow(owner, "/p", 10)).containsExactly("/p/full");
+		assertThat(files.childFolders(owner, "/p", 10)).containsExactly("/p/full");
+	}
+
+	/**
+	 * Deeper folders count once, as the child they are in: the limit bounds the children
+	 * (it used to bound every folder below, so many deep ones hid later children).
+	 */
+	@Test
+	void childFoldersAreTheFirstStepDownHoweverManyFoldersLieDeeper() {
+		UUID owner = TestAccounts.insertUser(db.jdbc());
+		for (int i = 0; i < 5; i++) {
+			insert(file(owner, "/p/a/" + i, "f.txt", 1, 0));
+		}
+		insert(file(owner, "/p/été/ü/x", "f.txt", 1, 0));
+		insert(file(owner, "/p", "direct.txt", 1, 0));
+		new FolderRepository(db.jdbc(), db.dialect()).insertIfAbsent(owner, "/p/z/empty", T0);
+
+		assertThat(files.childFolders(owner, "/p", 3)).containsExactlyInAnyOrder("/p/a", "/p/été", "/p/z");
+		assertThat(files.childFolders(owner, "/p/été", 3)).containsExactly("/p/été/ü");
+		assertThat(files.childFolders(owner, "/", 3)).containsExactly("/p");
+		assertThat(files.childFolders(owner, "/p/a/0", 3)).isEmpty();
+		assertThat(files.folderExists(owner, "/p/z")).isTrue();
 	}
 
 	@Test
