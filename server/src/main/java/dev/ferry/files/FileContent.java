@@ -71,6 +71,14 @@ public interface FileContent {
 	void unpin(UUID holder);
 
 	/**
+	 * Locks the file's row until the caller's transaction ends, so that what the caller
+	 * decides about the file holds until then: a {@link #purge} waits for that
+	 * transaction, and one that came first leaves this false (the owner has no such
+	 * file). Call it inside a transaction, before the reads the decision rests on.
+	 */
+	boolean lock(UUID ownerId, UUID fileId);
+
+	/**
 	 * Crypto-shreds the content and removes the file, audited as {@code file.purged} with
 	 * {@code reason}. False if it was already gone.
 	 */

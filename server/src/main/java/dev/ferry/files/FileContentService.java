@@ -83,6 +83,11 @@ class FileContentService implements FileContent {
 		return at(ownerId, fileId, version).orElseThrow(FileException::notFound);
 	}
 
+	@Override
+	public boolean lock(UUID ownerId, UUID fileId) {
+		return files.lock(fileId, ownerId, null);
+	}
+
 	/** Shreds the file with its row, like an owner's delete. */
 	@Override
 	public boolean purge(UUID ownerId, UUID fileId, String reason) {
@@ -91,7 +96,7 @@ class FileContentService implements FileContent {
 
 	@Override
 	public boolean purgeContent(UUID ownerId, UUID fileId, UUID blobId, String reason) {
-		return Boolean.TRUE.equals(transactions.execute((status) -> files.lockIfContent(fileId, ownerId, blobId)
+		return Boolean.TRUE.equals(transactions.execute((status) -> files.lock(fileId, ownerId, blobId)
 				&& files.findOwned(fileId, ownerId).map((file) -> shred(file, reason)).orElse(false)));
 	}
 

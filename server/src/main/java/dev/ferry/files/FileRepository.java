@@ -169,13 +169,15 @@ class FileRepository {
 	}
 
 	/**
-	 * Whether the file still has the content {@code blobId}, locking its row for the rest
-	 * of the transaction (a write that changes nothing: the same on every database).
+	 * Locks the file's row for the rest of the transaction (a write that changes nothing:
+	 * the same on every database). False, and nothing locked, when the owner has no such
+	 * file or, unless {@code blobId} is null, its content is no longer that blob.
 	 */
-	boolean lockIfContent(UUID id, UUID ownerId, UUID blobId) {
-		return jdbc.sql("UPDATE files SET blob_id = blob_id WHERE id = ? AND owner_id = ? AND blob_id = ?")
-			.params(id.toString(), ownerId.toString(), blobId.toString())
-			.update() == 1;
+	boolean lock(UUID id, UUID ownerId, UUID blobId) {
+		String sql = "UPDATE files SET blob_id = blob_id WHERE id = ? AND owner_id = ?";
+		JdbcClient.StatementSpec update = (blobId == null) ? jdbc.sql(sql).params(id.toString(), ownerId.toString())
+				: jdbc.sql(sql + " AND blob_id = ?").params(id.toString(), ownerId.toString(), blobId.toString());
+		return update.update() == 1;
 	}
 
 	boolean delete(UUID id, UUID ownerId) {

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.ferry.testing.Databases;
+import dev.ferry.testing.OverlappingTransactions;
 import dev.ferry.testing.TestAccounts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -106,6 +107,28 @@ abstract class FileRepositoryContract {
 		assertThat(files.folderExists(owner, "/p/z")).isTrue();
 	}
 
+	/**
+	 * What {@code FileContent.lock} promises a caller that decides about a file: one that
+	 * locks it second waits for the first's transaction and then reads what the first
+	 * wrote (here the first adds a folder as a new transfer would add the file, the
+	 * second looks as an ended transfer's purge does), on every database.
+	 */
+	@Test
+	void aSecondLockWaitsForTheFirstTransactionAndThenSeesWhatItWrote() throws Exception {
+		UUID owner = TestAccounts.insertUser(db.jdbc());
+		FileRecord a = insert(file(owner, "/", "locked.txt", 1, 0));
+		FolderRepository folders = new FolderRepository(db.jdbc(), db.dialect());
+
+		OverlappingTransactions.Outcome<Boolean> race = OverlappingTransactions.run(db,
+				OverlappingTransactions.manager(db),
+				() -> files.lock(a.id(), owner, null) && folders.insertIfAbsent(owner, "/used", T0),
+				() -> files.lock(a.id(), owner, null) && files.childFolders(owner, "/", 10).contains("/used"));
+
+		assertThat(race.first()).isTrue();
+		assertThat(race.secondFailure()).isNull();
+		assertThat(race.second()).as("the second saw the first's committed row").isTrue();
+	}
+
 	@Test
 	void moveIntoATakenPathViolatesTheConstraintAndDeleteIsOwnerOnly() {
 		UUID owner = TestAccounts.insertUser(db.jdbc());
@@ -116,9 +139,11 @@ abstract class FileRepositoryContract {
 		assertThatThrownBy(() -> files.move(a.id(), owner, "/x", "b.txt", T0))
 			.isInstanceOf(DataIntegrityViolationException.class);
 		assertThat(files.delete(a.id(), TestAccounts.insertUser(db.jdbc()))).isFalse();
-		assertThat(files.lockIfContent(a.id(), owner, a.blobId())).as("unchanged content, counted as matched").isTrue();
-		assertThat(files.lockIfContent(a.id(), owner, UUID.randomUUID())).as("replaced content").isFalse();
-		assertThat(files.lockIfContent(a.id(), TestAccounts.insertUser(db.jdbc()), a.blobId())).isFalse();
+		assertThat(files.lock(a.id(), owner, a.blobId())).as("unchanged content, counted as matched").isTrue();
+		assertThat(files.lock(a.id(), owner, UUID.randomUUID())).as("replaced content").isFalse();
+		assertThat(files.lock(a.id(), TestAccounts.insertUser(db.jdbc()), a.blobId())).isFalse();
+		assertThat(files.lock(a.id(), owner, null)).as("any content").isTrue();
+		assertThat(files.lock(UUID.randomUUID(), owner, null)).isFalse();
 		assertThat(files.delete(a.id(), owner)).isTrue();
 		assertThat(files.findOwned(a.id(), owner)).isEmpty();
 	}

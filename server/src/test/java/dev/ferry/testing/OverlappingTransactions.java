@@ -44,26 +44,36 @@ public final class OverlappingTransactions {
 	 */
 	public static <T> Outcome<T> run(Databases.Fresh database, PlatformTransactionManager manager, Callable<T> work)
 			throws Exception {
+		return run(database, manager, work, work);
+	}
+
+	/**
+	 * {@link #run} with different work for each: for two operations that must not
+	 * interleave, such as one that adds a use of a row and one that removes the row
+	 * unless it is used.
+	 */
+	public static <T> Outcome<T> run(Databases.Fresh database, PlatformTransactionManager manager, Callable<T> first,
+			Callable<T> second) throws Exception {
 		TransactionTemplate transaction = new TransactionTemplate(manager);
 		CountDownLatch done = new CountDownLatch(1);
 		CountDownLatch commit = new CountDownLatch(1);
 		ExecutorService threads = Executors.newFixedThreadPool(2);
 		try {
-			Future<T> first = threads.submit(() -> transaction.execute((status) -> {
-				T result = call(work);
+			Future<T> firstDone = threads.submit(() -> transaction.execute((status) -> {
+				T result = call(first);
 				done.countDown();
 				awaitQuietly(commit);
 				return result;
 			}));
 			assertThat(done.await(30, TimeUnit.SECONDS)).as("the first transaction did its work").isTrue();
-			Future<T> second = threads.submit(() -> transaction.execute((status) -> call(work)));
+			Future<T> secondDone = threads.submit(() -> transaction.execute((status) -> call(second)));
 			if (database.vendor() != Vendor.SQLITE) {
 				await().atMost(Duration.ofSeconds(30)).until(() -> waitsOnALock(database));
 			}
 			commit.countDown();
-			T firstResult = first.get(30, TimeUnit.SECONDS);
+			T firstResult = firstDone.get(30, TimeUnit.SECONDS);
 			try {
-				return new Outcome<>(firstResult, second.get(30, TimeUnit.SECONDS), null);
+				return new Outcome<>(firstResult, secondDone.get(30, TimeUnit.SECONDS), null);
 			}
 			catch (ExecutionException ex) {
 				return new Outcome<>(firstResult, null, ex.getCause());

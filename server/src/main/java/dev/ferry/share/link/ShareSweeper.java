@@ -83,16 +83,39 @@ public class ShareSweeper {
 		});
 	}
 
+	/**
+	 * Purges the file unless another live transfer sends it. The file's row is locked
+	 * before the look, as a new transfer locks it before adding the file: a transfer
+	 * created meanwhile is either seen here or finds the file gone.
+	 */
+	private FileOutcome purgeUnlessSent(Transfer transfer, UUID fileId, Instant now) {
+		return transactions.execute((status) -> {
+			if (!files.lock(transfer.ownerId(), fileId)) {
+				return FileOutcome.GONE;
+			}
+			if (transfers.inOtherLiveTransfer(fileId, transfer.id(), now)) {
+				return FileOutcome.KEPT;
+			}
+			return files.purge(transfer.ownerId(), fileId, "transfer_ended") ? FileOutcome.PURGED : FileOutcome.GONE;
+		});
+	}
+
+	private enum FileOutcome {
+
+		PURGED, KEPT, GONE
+
+	}
+
 	private void purge(Transfer transfer, Instant now) {
 		int deleted = 0;
 		int kept = 0;
 		if (transfer.deleteFilesOnExpiry()) {
 			for (UUID fileId : transfers.fileIds(transfer.id())) {
-				if (transfers.inOtherLiveTransfer(fileId, transfer.id(), now)) {
-					kept++;
-				}
-				else if (files.purge(transfer.ownerId(), fileId, "transfer_ended")) {
-					deleted++;
+				switch (purgeUnlessSent(transfer, fileId, now)) {
+					case KEPT -> kept++;
+					case PURGED -> deleted++;
+					case GONE -> {
+					}
 				}
 			}
 		}

@@ -23,6 +23,7 @@ import dev.ferry.share.request.UploadRequestApi.RequestChange;
 import dev.ferry.share.request.UploadRequestApi.RequestView;
 import dev.ferry.share.transfer.Owners;
 import dev.ferry.share.transfer.TransferApi;
+import dev.ferry.share.transfer.TransferFields;
 import dev.ferry.share.transfer.TransferService;
 
 import org.springframework.stereotype.Service;
@@ -83,9 +84,9 @@ class UploadRequestService {
 		boolean captcha = settings.requestCaptcha(body.captcha(),
 				body.password() != null || (body.allowedEmails() != null && !body.allowedEmails().isEmpty()));
 		UploadRequest request = new UploadRequest(UUID.randomUUID(), user.userId(), body.title().strip(),
-				body.message(), settings.passwordHash(body.password()),
-				TransferService.recipients(body.allowedEmails()), types(body.allowedTypes()), maxFiles, maxBytes, 0, 0,
-				transfers.expiry(body.expiresAt(), now), now, null, access, captcha);
+				body.message(), settings.passwordHash(body.password()), TransferFields.recipients(body.allowedEmails()),
+				types(body.allowedTypes()), maxFiles, maxBytes, 0, 0, transfers.expiry(body.expiresAt(), now), now,
+				null, access, captcha);
 		catalog.checkPlacement(user, request.folder(), "probe");
 		String token = SecureTokens.generate("");
 		requests.insert(request, SecureTokens.hash(token));

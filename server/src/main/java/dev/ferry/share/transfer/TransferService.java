@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 
-import dev.ferry.Names;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
 import dev.ferry.auth.CurrentUser;
@@ -20,7 +20,6 @@ import dev.ferry.auth.Scope;
 import dev.ferry.files.FileCatalog.StoredFile;
 import dev.ferry.files.FileContent;
 import dev.ferry.share.Cursor;
-import dev.ferry.share.EmailAddresses;
 import dev.ferry.share.ShareException;
 import dev.ferry.share.ShareProperties;
 import dev.ferry.share.transfer.TransferApi.Change;
@@ -38,8 +37,6 @@ import org.springframework.transaction.support.TransactionOperations;
 public class TransferService {
 
 	static final int MAX_FILES = 1000;
-
-	static final int MAX_RECIPIENTS = 100;
 
 	private final TransferRepository transfers;
 
@@ -71,18 +68,26 @@ public class TransferService {
 		Instant now = now();
 		List<UUID> fileIds = ownFiles(user, request.fileIds());
 		Map<UUID, Integer> versions = PinnedVersions.of(fileIds, request.versions());
-		List<String> recipients = recipients(request.recipients());
+		List<String> recipients = TransferFields.recipients(request.recipients());
 		if (Boolean.TRUE.equals(request.notifyRecipients()) && recipients.isEmpty()) {
 			throw ShareException.invalid("notify_recipients needs at least one recipient.");
 		}
 		Locale recipientLocale = (request.recipientLocale() != null) ? Languages.shipped(request.recipientLocale())
 			.orElseThrow(() -> ShareException
 				.invalid("recipient_locale must be one of " + String.join(", ", Languages.TAGS) + ".")) : null;
-		Transfer transfer = new Transfer(UUID.randomUUID(), user.userId(), title(request.title()),
-				message(request.message()), Transfer.Status.ACTIVE, expiry(request.expiresAt(), now),
+		Transfer transfer = new Transfer(UUID.randomUUID(), user.userId(), TransferFields.title(request.title()),
+				TransferFields.message(request.message()), Transfer.Status.ACTIVE, expiry(request.expiresAt(), now),
 				Boolean.TRUE.equals(request.showSenderEmail()), !Boolean.FALSE.equals(request.notifySender()),
 				Boolean.TRUE.equals(request.deleteFilesOnExpiry()), now, now, null, null, null);
-		transactions.executeWithoutResult((status) -> {
+		UUID gone = transactions.execute((status) -> {
+			// In a fixed order, so two creations never wait on each other; an ended
+			// transfer's purge locks the same rows (ShareSweeper).
+			for (UUID file : new TreeSet<>(fileIds)) {
+				if (!files.lock(user.userId(), file)) {
+					status.setRollbackOnly();
+					return file;
+				}
+			}
 			transfers.insert(transfer, fileIds, versions, recipients);
 			transfers.setRecipientLocale(transfer.id(), recipientLocale);
 			versions.forEach((file, version) -> {
@@ -97,7 +102,11 @@ public class TransferService {
 				.detail("pinned_versions", versions.size())
 				.detail("recipients", recipients.size())
 				.detail("expires_at", transfer.expiresAt().toString()));
+			return null;
 		});
+		if (gone != null) {
+			throw fileNotFound(gone.toString());
+		}
 		return transfer;
 	}
 
@@ -109,7 +118,7 @@ public class TransferService {
 
 	TransferPage list(CurrentUser user, String status, String cursor, Integer limit) {
 		owners.require(user, Scope.READ, "transfer.listed");
-		Transfer.Status filter = parseStatus(status);
+		Transfer.Status filter = TransferFields.parseStatus(status);
 		int size = Cursor.limit(limit);
 		List<Transfer> rows = transfers.page(user.userId(), filter, now(), Cursor.decode(cursor), size);
 		boolean more = rows.size() > size;
@@ -134,8 +143,8 @@ public class TransferService {
 		Instant expires = (change.expiresAt() != null) ? expiry(change.expiresAt(), now) : old.expiresAt();
 		boolean reopened = old.status() == Transfer.Status.EXPIRED && expires.isAfter(now);
 		Transfer updated = new Transfer(old.id(), old.ownerId(),
-				(change.title() != null) ? title(change.title()) : old.title(),
-				(change.message() != null) ? message(change.message()) : old.message(),
+				(change.title() != null) ? TransferFields.title(change.title()) : old.title(),
+				(change.message() != null) ? TransferFields.message(change.message()) : old.message(),
 				reopened ? Transfer.Status.ACTIVE : old.status(), expires,
 				(change.showSenderEmail() != null) ? change.showSenderEmail() : old.showSenderEmail(),
 				(change.notifySender() != null) ? change.notifySender() : old.notifySender(), old.deleteFilesOnExpiry(),
@@ -143,7 +152,7 @@ public class TransferService {
 		transactions.executeWithoutResult((status) -> {
 			transfers.update(updated);
 			if (change.recipients() != null) {
-				transfers.replaceRecipients(old.id(), recipients(change.recipients()));
+				transfers.replaceRecipients(old.id(), TransferFields.recipients(change.recipients()));
 			}
 			audit.record(AuditEvent.success("transfer.updated")
 				.object("transfer", old.id())
@@ -211,6 +220,13 @@ public class TransferService {
 		return clock.instant().truncatedTo(ChronoUnit.MILLIS);
 	}
 
+	private ShareException fileNotFound(String id) {
+		audit.record(AuditEvent.denied("transfer.created")
+			.object("file", Owners.truncate(id))
+			.detail("reason", "file_not_found"));
+		return ShareException.notFound("file");
+	}
+
 	private List<UUID> ownFiles(CurrentUser user, List<String> ids) {
 		if (ids == null || ids.isEmpty()) {
 			throw ShareException.invalid("file_ids must name at least one of your files.");
@@ -222,61 +238,11 @@ public class TransferService {
 		for (String id : ids) {
 			UUID uuid = Owners.parse(id);
 			if (uuid == null || files.find(user.userId(), uuid).isEmpty()) {
-				audit.record(AuditEvent.denied("transfer.created")
-					.object("file", Owners.truncate(id))
-					.detail("reason", "file_not_found"));
-				throw ShareException.notFound("file");
+				throw fileNotFound(id);
 			}
 			unique.add(uuid);
 		}
 		return List.copyOf(unique);
-	}
-
-	public static List<String> recipients(List<String> emails) {
-		if (emails == null) {
-			return List.of();
-		}
-		if (emails.size() > MAX_RECIPIENTS) {
-			throw ShareException.invalid("A transfer has at most " + MAX_RECIPIENTS + " recipients.");
-		}
-		Set<String> unique = new LinkedHashSet<>();
-		for (String email : emails) {
-			String normalized = EmailAddresses.normalize(email);
-			if (!normalized.matches("[^@\\s]+@[^@\\s]+")) {
-				throw ShareException.invalid("'" + email + "' is not an email address.");
-			}
-			unique.add(normalized);
-		}
-		return List.copyOf(unique);
-	}
-
-	private static String title(String title) {
-		if (title == null || title.isBlank() || title.length() > 200) {
-			throw ShareException.invalid("title is required, at most 200 characters.");
-		}
-		Names.flaw(title).ifPresent((flaw) -> {
-			throw ShareException.invalid("title " + flaw + ".");
-		});
-		return title.strip();
-	}
-
-	private static String message(String message) {
-		if (message != null && message.length() > 10_000) {
-			throw ShareException.invalid("message may have at most 10000 characters.");
-		}
-		return message;
-	}
-
-	private static Transfer.Status parseStatus(String status) {
-		if (status == null || status.isBlank()) {
-			return null;
-		}
-		return switch (status) {
-			case "active" -> Transfer.Status.ACTIVE;
-			case "expired" -> Transfer.Status.EXPIRED;
-			case "revoked" -> Transfer.Status.REVOKED;
-			default -> throw ShareException.invalid("status must be active, expired or revoked.");
-		};
 	}
 
 	public record TransferPage(List<Transfer> items, String nextCursor) {
