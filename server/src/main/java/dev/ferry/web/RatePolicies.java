@@ -30,7 +30,8 @@ class RatePolicies {
 	private static final Pattern DOWNLOAD = Pattern.compile("/api/v1/(?:files/[^/]+/(?:versions/[^/]+/)?download"
 			+ "|shared-with-me/files/[^/]+/download|share/([^/]+)/(?:download|files/[^/]+/download))");
 
-	private static final Pattern UPLOAD = Pattern.compile("/api/v1/(?:uploads(?:/[^/]*)?|files|files/content)");
+	private static final Pattern UPLOAD = Pattern
+		.compile("/api/v1/(?:uploads(?:/[^/]*)?|files|files/content|files/upload(?:/[^/]+)?)");
 
 	private static final Set<String> UPLOAD_METHODS = Set.of("POST", "PATCH", "PUT");
 

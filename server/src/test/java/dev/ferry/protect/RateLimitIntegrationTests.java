@@ -224,6 +224,19 @@ class RateLimitIntegrationTests {
 	}
 
 	@Test
+	void aChunkedUploadCountsAgainstTheUploadAllowances() {
+		String user = api.login(newUser(), PASSWORD);
+
+		Api.Response started = api.send(api.builder("/api/v1/files/upload?path=/chunked.bin", user)
+			.header("Content-Type", "application/octet-stream")
+			.header("Content-Range", "bytes 0-89999/90000")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(new byte[90_000])));
+
+		assertThat(started.status()).as(started.body()).isBetween(200, 201);
+		assertThat(started.header("RateLimit")).contains("\"upload-bytes\";r=10000;");
+	}
+
+	@Test
 	void newDeviceSignInsFeedTheDefender() {
 		String email = newUser();
 		Api client = api.from("127.0.0.80");
