@@ -80,7 +80,7 @@ public class TransferService {
 				Boolean.TRUE.equals(request.showSenderEmail()), !Boolean.FALSE.equals(request.notifySender()),
 				Boolean.TRUE.equals(request.deleteFilesOnExpiry()), now, now, null, null, null);
 		UUID gone = transactions.execute((status) -> {
-			// In a fixed order, so two creations never wait on each other; an ended
+			// In a fixed order, so two creations sharing files cannot deadlock; an ended
 			// transfer's purge locks the same rows (ShareSweeper).
 			for (UUID file : new TreeSet<>(fileIds)) {
 				if (!files.lock(user.userId(), file)) {
