@@ -45,12 +45,13 @@ class Stamper implements Watermarks {
 	private static final float FONT_SIZE = 9;
 
 	/**
-	 * Images stamped at once: each holds two decoded copies of up to {@code maxPixels}
-	 * pixels, so requests beyond these wait rather than add up to the heap.
+	 * Documents stamped at once: an image holds two decoded copies of up to
+	 * {@code maxPixels} pixels, a PDF is loaded whole (up to {@code maxBytes}) and saved
+	 * to memory, so requests beyond these wait rather than add up to the heap.
 	 */
-	private static final int IMAGE_SLOTS = 2;
+	private static final int SLOTS = 2;
 
-	private final Semaphore imageSlots = new Semaphore(IMAGE_SLOTS, true);
+	private final Semaphore slots = new Semaphore(SLOTS, true);
 
 	private final WatermarkProperties properties;
 
@@ -72,7 +73,13 @@ class Stamper implements Watermarks {
 	@Override
 	public void stamp(InputStream content, String contentType, String text, OutputStream out) throws IOException {
 		if ("application/pdf".equals(contentType)) {
-			pdf(content, text, out);
+			slots.acquireUninterruptibly();
+			try {
+				pdf(content, text, out);
+			}
+			finally {
+				slots.release();
+			}
 		}
 		else {
 			image(content, contentType, text, out);
@@ -116,12 +123,12 @@ class Stamper implements Watermarks {
 							"This image has more than the " + properties.maxPixels()
 									+ " pixels a watermarked link stamps.");
 				}
-				imageSlots.acquireUninterruptibly();
+				slots.acquireUninterruptibly();
 				try {
 					band(reader.read(0), "image/jpeg".equals(contentType), text, out);
 				}
 				finally {
-					imageSlots.release();
+					slots.release();
 				}
 			}
 			finally {

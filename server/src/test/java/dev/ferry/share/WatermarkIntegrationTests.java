@@ -142,7 +142,11 @@ class WatermarkIntegrationTests extends ShareIntegrationTest {
 		String transferId = transfer(owner, fileId).get("id").asString();
 		String token = link(owner, transferId, Map.of("watermark", true, "max_downloads", 1)).get("token").asString();
 		String path = "/api/v1/share/" + token + "/files/" + fileId + "/download";
-		assertThat(get(path, null).statusCode()).isEqualTo(200);
+		HttpResponse<byte[]> head = send(
+				api.builder(path, null).method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+		assertThat(head.statusCode()).isEqualTo(200);
+		assertThat(head.headers().firstValue("Accept-Ranges")).hasValue("none");
+		assertThat(get(path, null).statusCode()).as("a HEAD stamps nothing and counts no download").isEqualTo(200);
 
 		Api.Response exhausted = api.get(path, null);
 		assertThat(exhausted.status()).isEqualTo(410);

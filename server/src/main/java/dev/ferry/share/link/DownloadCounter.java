@@ -54,6 +54,14 @@ class DownloadCounter {
 		return new Tracker(visit, fileId, request);
 	}
 
+	/** The link's downloads are used up: refused (410), audited. */
+	void refuseExhausted(Visit visit) {
+		audit.record(AuditEvent.failure("share.download")
+			.object("share_link", visit.link().id())
+			.detail("reason", "exhausted"));
+		throw ShareException.linkExhausted();
+	}
+
 	private final class Tracker implements DownloadHooks {
 
 		private final Visit visit;
@@ -116,10 +124,7 @@ class DownloadCounter {
 				return true;
 			});
 			if (!Boolean.TRUE.equals(allowed)) {
-				audit.record(AuditEvent.failure("share.download")
-					.object("share_link", visit.link().id())
-					.detail("reason", "exhausted"));
-				throw ShareException.linkExhausted();
+				refuseExhausted(visit);
 			}
 		}
 

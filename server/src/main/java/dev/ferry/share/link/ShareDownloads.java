@@ -88,18 +88,27 @@ class ShareDownloads {
 		Optional<TransferRepository.Entry> entry = (id != null) ? transfers.file(visit.transfer().id(), id)
 				: Optional.empty();
 		if (entry.isEmpty()) {
-			audit.record(AuditEvent.failure("share.download")
-				.object("share_link", visit.link().id())
-				.detail("reason", "file_not_in_transfer"));
-			throw ShareException.notFound("file in this share");
+			throw notServed(visit, "file_not_in_transfer");
 		}
 		return entry.get();
+	}
+
+	/** 404 for a file of the share that is not there (any more), audited with why. */
+	ShareException notServed(Visit visit, String reason) {
+		refused(visit, reason);
+		return ShareException.notFound("file in this share");
+	}
+
+	/** Records a download of the share refused, with why. */
+	void refused(Visit visit, String reason) {
+		audit.record(
+				AuditEvent.failure("share.download").object("share_link", visit.link().id()).detail("reason", reason));
 	}
 
 	void zip(Visit visit, HttpServletRequest request, HttpServletResponse response) throws IOException {
 		List<Served> files = files(visit.transfer());
 		if (files.isEmpty()) {
-			throw ShareException.notFound("file in this share");
+			throw notServed(visit, "no_files_left");
 		}
 		if (isHead(request)) {
 			zipHeaders(visit, response);

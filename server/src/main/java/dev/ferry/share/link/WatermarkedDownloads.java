@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * bytes are new for every download, so there are no ranges (a resumed download starts
  * over), the ETag names the watermark, and the ZIP of such a link is refused: files are
  * fetched one by one. The document is stamped before the download is counted, so a file
- * that cannot be stamped costs no download.
+ * that cannot be stamped costs no download; a HEAD is answered without stamping (and so
+ * without a length).
  */
 @Component
 class WatermarkedDownloads {
@@ -67,18 +68,24 @@ class WatermarkedDownloads {
 		TransferRepository.Entry entry = downloads.inTransfer(visit, fileId);
 		UUID id = entry.fileId();
 		StoredFile file = content.find(visit.transfer().ownerId(), id, entry.version())
-			.orElseThrow(() -> ShareException.notFound("file in this share"));
+			.orElseThrow(() -> downloads.notServed(visit, "file_gone"));
 		if (!stamper.supports(file)) {
 			downloads.file(visit, fileId, request, response);
 			return;
 		}
-		WatermarkStamper.Stamped stamped = stamper.stamp(visit, entry, file);
+		// Stamping holds the whole document in memory: not for a HEAD (which answers
+		// without the length the stamped bytes would have), nor for a link whose
+		// downloads
+		// are used up (no range can resume a stamped document, so none would be served).
 		if ("HEAD".equals(request.getMethod())) {
-			headers(response, file, stamped);
+			headers(response, file);
 			downloads.checked(visit, id);
 			return;
 		}
-		send(visit, file, stamped, request, response);
+		if (visit.link().isExhausted()) {
+			counter.refuseExhausted(visit);
+		}
+		send(visit, file, stamper.stamp(visit, entry, file), request, response);
 	}
 
 	/**
@@ -99,7 +106,9 @@ class WatermarkedDownloads {
 			tickets.bodyEnded(ticket, 0);
 			throw ex;
 		}
-		headers(response, file, stamped);
+		headers(response, file);
+		response.setContentLength(bytes.length);
+		response.setHeader(HttpHeaders.ETAG, "\"wm-" + digest(file.sha256() + "\n" + stamped.text()) + "\"");
 		boolean completed = false;
 		try {
 			response.getOutputStream().write(bytes);
@@ -116,21 +125,20 @@ class WatermarkedDownloads {
 			throws IOException {
 		Visit visit = shares.forDownload(token, session, request);
 		if (marks.marked(visit.link().id())) {
+			downloads.refused(visit, "watermarked_zip");
 			throw ShareException.conflict(
 					"This link stamps a watermark on each file for you: download the files one by one, not as a ZIP.");
 		}
 		downloads.zip(visit, request, response);
 	}
 
-	private static void headers(HttpServletResponse response, StoredFile file, WatermarkStamper.Stamped stamped) {
+	private static void headers(HttpServletResponse response, StoredFile file) {
 		response.setContentType(file.contentType());
-		response.setContentLength(stamped.bytes().length);
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
 				ContentDisposition.attachment().filename(file.name(), StandardCharsets.UTF_8).build().toString());
 		response.setHeader("X-Content-Type-Options", "nosniff");
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
 		response.setHeader(HttpHeaders.ACCEPT_RANGES, "none");
-		response.setHeader(HttpHeaders.ETAG, "\"wm-" + digest(file.sha256() + "\n" + stamped.text()) + "\"");
 	}
 
 	private static String digest(String value) {
