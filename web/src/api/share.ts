@@ -59,8 +59,9 @@ export function solveCaptcha(token: string, payload: string): Promise<ShareSessi
   return api.request<ShareSession>(`${base(token)}/captcha`, { auth: false, json: { payload } })
 }
 
-export function requestCode(token: string, email: string): Promise<unknown> {
-  return api.request(`${base(token)}/verify-email`, { auth: false, json: { email } })
+/** With the session of the steps before (proof of work, password), where the link has them. */
+export function requestCode(token: string, email: string, session: string | null): Promise<unknown> {
+  return api.request(`${base(token)}/verify-email`, { auth: false, json: { email }, headers: sessionHeaders(session) })
 }
 
 export function confirmCode(token: string, email: string, code: string, session: string | null): Promise<ShareSession> {

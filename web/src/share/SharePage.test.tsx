@@ -85,6 +85,30 @@ describe('SharePage', () => {
     expect(sessions).toEqual([undefined, 'fss_x'])
   })
 
+  it('asks for the email code with the session the password opened', async () => {
+    const codeRequests: (string | undefined)[] = []
+    const needsCode = { ...LOCKED, email_verification_required: true }
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init: RequestInit) => {
+        const headers = (init.headers ?? {}) as Record<string, string>
+        if (url.endsWith('/unlock')) return respond(200, { session_token: 'fss_x', expires_at: '2026-12-01T00:00:00Z' })
+        if (url.endsWith('/verify-email')) {
+          codeRequests.push(headers['X-Share-Session'])
+          return respond(202, { status: 'sent_if_recipient', mail: 'queued' })
+        }
+        return respond(200, headers['X-Share-Session'] ? { ...needsCode, unlocked: true } : needsCode)
+      }),
+    )
+    renderApp(page(), '/s/tok')
+    const user = userEvent.setup()
+    await user.type(await screen.findByLabelText('Password'), 'secret{Enter}')
+    await user.type(await screen.findByLabelText('Your email address'), 'bob@example.com')
+    await user.click(screen.getByRole('button', { name: 'Send me a code' }))
+    expect(await screen.findByText(/a 6-digit code is on its way/)).toBeTruthy()
+    expect(codeRequests).toEqual(['fss_x'])
+  })
+
   it('solves the CAPTCHA with the altcha widget, posts its payload and shows the files', async () => {
     const challenge = {
       algorithm: 'SHA-256',

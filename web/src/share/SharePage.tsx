@@ -123,7 +123,7 @@ export function SharePage() {
           purpose="download"
           onSession={setSession}
           endpoints={{
-            send: (email) => requestCode(token, email),
+            send: (email) => requestCode(token, email, session),
             confirm: (email, code) => confirmCode(token, email, code, session),
           }}
         />

@@ -9,13 +9,15 @@ import dev.ferry.storage.BlobStorage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Destroys the staged bytes of uploads that expired and forgets finished uploads after
- * the same period. Safe on every node at once: an upload is first marked expired by
- * exactly one node (a conditional update), and a row is deleted only after its blob is
- * gone, so a node dying half-way leaves work the next run finishes.
+ * Destroys the staged bytes of uploads that expired (giving back what they held of the
+ * owner's quota and of an upload request's limits) and forgets finished uploads after the
+ * same period. Safe on every node at once: an upload is first marked expired by exactly
+ * one node (a conditional update), and a row is deleted only after its blob is gone, so a
+ * node dying half-way leaves work the next run finishes.
  */
 @Component
 class UploadCleanup {
@@ -32,7 +34,11 @@ class UploadCleanup {
 
 	private final AuditLog audit;
 
-	UploadCleanup(UploadRepository repository, BlobStorage blobs, UploadPolicy policy, AuditLog audit) {
+	private final ObjectProvider<UploadGate> gate;
+
+	UploadCleanup(UploadRepository repository, BlobStorage blobs, UploadPolicy policy, AuditLog audit,
+			ObjectProvider<UploadGate> gate) {
+		this.gate = gate;
 		this.repository = repository;
 		this.blobs = blobs;
 		this.policy = policy;
@@ -64,6 +70,7 @@ class UploadCleanup {
 		try {
 			blobs.destroy(upload.blobId());
 			policy.release(upload.id());
+			gate.ifAvailable((g) -> g.release(upload.id()));
 			repository.delete(upload.id(), Upload.Status.EXPIRED);
 		}
 		catch (RuntimeException ex) {

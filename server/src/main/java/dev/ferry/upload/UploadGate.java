@@ -21,10 +21,17 @@ public interface UploadGate {
 	Optional<Pass> open(String credential);
 
 	/**
-	 * Accepts a new upload or throws a problem (limits, types). Runs in the transaction
-	 * that creates the upload.
+	 * Accepts a new upload or throws a problem (limits, types), before anything of the
+	 * upload is stored.
 	 */
 	void admit(Pass pass, UUID uploadId, String name, long length, String declaredType);
+
+	/**
+	 * The upload ended without becoming a file: refused, terminated by its sender, or not
+	 * stored after {@link #admit}. What it held of the pass's limits returns. Safe to
+	 * call for any upload, more than once.
+	 */
+	void release(UUID uploadId);
 
 	/**
 	 * Called when every byte of an upload arrived, before it becomes a file: throws a

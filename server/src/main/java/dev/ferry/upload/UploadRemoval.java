@@ -6,12 +6,13 @@ import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
 import dev.ferry.storage.BlobStorage;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Ends an unfinished upload, bytes and all: its row, its digest state, its blob and its
- * quota reservation. Whoever deletes the row does the rest, so two nodes ending the same
- * upload do it once.
+ * Ends an unfinished upload, bytes and all: its row, its digest state, its blob, its
+ * quota reservation and what it held of an upload request's limits. Whoever deletes the
+ * row does the rest, so two nodes ending the same upload do it once.
  */
 @Component
 class UploadRemoval {
@@ -28,8 +29,11 @@ class UploadRemoval {
 
 	private final AuditLog audit;
 
+	private final ObjectProvider<UploadGate> gate;
+
 	UploadRemoval(UploadRepository repository, UploadDigests digests, BlobStorage blobs, UploadPolicy policy,
-			UploadAccess access, AuditLog audit) {
+			UploadAccess access, AuditLog audit, ObjectProvider<UploadGate> gate) {
+		this.gate = gate;
 		this.repository = repository;
 		this.digests = digests;
 		this.blobs = blobs;
@@ -64,6 +68,7 @@ class UploadRemoval {
 		this.digests.forget(upload.id());
 		this.blobs.destroy(upload.blobId());
 		this.policy.release(upload.id());
+		this.gate.ifAvailable((g) -> g.release(upload.id()));
 		return true;
 	}
 

@@ -67,16 +67,25 @@ class UploadStarter {
 		}
 		String declaredType = metadata.first("filetype", "type");
 		Upload upload;
+		UUID blob = null;
 		try {
-			upload = new Upload(id, user.userId(), blobs.create(declaredType), length, 0, metadata, placement,
-					declaredType, null, Upload.Status.ACTIVE, now, policy.expiresAt(now), null, null);
+			// Admitted first: a refusal leaves no blob (with its wrapped key) behind.
 			if (uploader.isGuest()) {
-				gate.getObject().admit(uploader.pass(), upload.id(), placement.name(), length, declaredType);
+				gate.getObject().admit(uploader.pass(), id, placement.name(), length, declaredType);
 			}
+			blob = blobs.create(declaredType);
+			upload = new Upload(id, user.userId(), blob, length, 0, metadata, placement, declaredType, null,
+					Upload.Status.ACTIVE, now, policy.expiresAt(now), null, null);
 			repository.insert(upload);
 		}
 		catch (RuntimeException ex) {
 			policy.release(id);
+			if (uploader.isGuest()) {
+				gate.getObject().release(id);
+			}
+			if (blob != null) {
+				blobs.destroy(blob);
+			}
 			throw ex;
 		}
 		audit.record(AuditEvent.success("upload.started")

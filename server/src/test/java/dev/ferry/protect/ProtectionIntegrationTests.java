@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -164,6 +165,42 @@ class ProtectionIntegrationTests {
 		assertThat(api.from("127.0.0.42").get(page, null).json().get("type").asString()).endsWith("/ip-not-allowed");
 		assertThat(api.from("127.0.0.43").get(page, null).status()).isEqualTo(200);
 		assertThat(audited("upload_request.updated", "success")).isNotEmpty();
+	}
+
+	/**
+	 * Rules narrowed while a visitor uploads apply to the upload's next request: the
+	 * session and the upload were begun where the request allowed them.
+	 */
+	@Test
+	void narrowedRulesStopAnUploadBegunUnderTheOldOnes() {
+		Api.Response request = api.post("/api/v1/upload-requests",
+				Map.of("title", "Inbox " + UUID.randomUUID(), "max_files", 1, "max_total_bytes", 1000), admin());
+		String page = "/api/v1/upload-requests/public/" + request.json().get("token").asString();
+		Api visitor = api.from("127.0.0.44");
+		String session = visitor.post(page + "/session", Map.of(), null).json().get("session_token").asString();
+		Api.Response started = visitor.send(visitor.builder("/api/v1/uploads", null)
+			.header("Tus-Resumable", "1.0.0")
+			.header("X-Upload-Request", session)
+			.header("Upload-Length", "10")
+			.header("Upload-Metadata", "filename " + Base64.getEncoder().encodeToString("late.txt".getBytes()))
+			.POST(HttpRequest.BodyPublishers.noBody()));
+		assertThat(started.status()).as(started.body()).isEqualTo(201);
+		String upload = URI.create(started.header("Location")).getPath();
+
+		assertThat(api
+			.patch("/api/v1/upload-requests/" + request.json().get("id").asString(),
+					Map.of("allowed_ips", List.of("127.0.0.45/32")), admin())
+			.status()).isEqualTo(200);
+		Api.Response patch = visitor.send(visitor.builder(upload, null)
+			.header("Tus-Resumable", "1.0.0")
+			.header("X-Upload-Request", session)
+			.header("Upload-Offset", "0")
+			.header("Content-Type", "application/offset+octet-stream")
+			.method("PATCH", HttpRequest.BodyPublishers.ofString("0123456789")));
+
+		assertThat(patch.status()).as(patch.body()).isEqualTo(403);
+		assertThat(patch.json().get("type").asString()).endsWith("/ip-not-allowed");
+		assertThat(audited("upload_request.upload", "denied")).anyMatch((d) -> d.contains("ip_not_allowed"));
 	}
 
 	@Test

@@ -92,8 +92,16 @@ class UploadRequestIntegrationTests extends ShareIntegrationTest {
 		assertThat(tusCreate("X-Upload-Request", session, 101, "big.txt").status()).isEqualTo(413);
 		assertThat(tusCreate("X-Upload-Request", session, 10, "photo.jpg").status()).isEqualTo(415);
 		assertThat(tusCreate("X-Upload-Request", "fss_" + "x".repeat(43), 10, "a.txt").status()).isEqualTo(401);
+		Api.Response cancelled = tusCreate("X-Upload-Request", session, 10, "cancelled.txt");
+		assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(201);
+		assertThat(api
+			.send(api.builder(cancelled.header("Location"), null)
+				.header("Tus-Resumable", "1.0.0")
+				.header("X-Upload-Request", session)
+				.DELETE())
+			.status()).isEqualTo(204);
 		Api.Response created = tusCreate("X-Upload-Request", session, 10, "a.txt");
-		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		assertThat(created.status()).as("a terminated upload gives its file back: %s", created.body()).isEqualTo(201);
 		assertThat(tusCreate("X-Upload-Request", session, 10, "b.txt").status()).isEqualTo(413);
 		Api.Response foreign = api.send(api.builder(ownUpload, null)
 			.header("Tus-Resumable", "1.0.0")
@@ -247,7 +255,9 @@ class UploadRequestIntegrationTests extends ShareIntegrationTest {
 
 		assertThat(revokedInfo.status()).isEqualTo(404);
 		assertThat(expiredInfo.status()).isEqualTo(410);
-		assertThat(tusCreate("X-Upload-Request", session, 1, "late.txt").status()).isEqualTo(401);
+		Api.Response late = tusCreate("X-Upload-Request", session, 1, "late.txt");
+		assertThat(late.status()).as("the request's own answer, as its page gives").isEqualTo(404);
+		assertThat(late.json().get("type").asString()).isEqualTo(revokedInfo.json().get("type").asString());
 		JsonNode listed = api.get("/api/v1/upload-requests", owner.token()).json();
 		assertThat(listed.get("items")).hasSize(2);
 	}

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
+import dev.ferry.SqlDialect;
 import dev.ferry.share.ShareProperties;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,58 +30,73 @@ class EmailCodes {
 
 	private final Clock clock;
 
-	EmailCodes(JdbcClient jdbc, PasswordEncoder encoder, ShareProperties properties, Clock clock) {
+	private final SqlDialect dialect;
+
+	EmailCodes(JdbcClient jdbc, SqlDialect dialect, PasswordEncoder encoder, ShareProperties properties, Clock clock) {
 		this.jdbc = jdbc;
+		this.dialect = dialect;
 		this.encoder = encoder;
 		this.properties = properties;
 		this.clock = clock;
 	}
 
-	/** A new code for the address, replacing any earlier one. */
+	/**
+	 * A new code for the address, replacing any earlier one. One statement: two requests
+	 * at once each write their code, the later one stays (a delete and an insert could
+	 * both delete, then collide on the insert).
+	 */
 	public String issue(String subjectType, UUID subjectId, String email) {
 		String code = String.format("%06d", RANDOM.nextInt(1_000_000));
+		String hash = encoder.encode(code);
 		Instant now = clock.instant();
-		jdbc.sql("DELETE FROM email_codes WHERE subject_type = ? AND subject_id = ? AND email = ?")
-			.params(subjectType, subjectId.toString(), email)
-			.update();
-		jdbc.sql("INSERT INTO email_codes (id, subject_type, subject_id, email, code_hash, attempts, created_at, "
-				+ "expires_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?)")
-			.params(UUID.randomUUID().toString(), subjectType, subjectId.toString(), email, encoder.encode(code),
-					now.toEpochMilli(), now.plus(properties.codeTtl()).toEpochMilli())
+		jdbc.sql(dialect.upsert(
+				"INSERT INTO email_codes (id, subject_type, subject_id, email, code_hash, attempts, created_at, "
+						+ "expires_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?)",
+				new String[] { "subject_type", "subject_id", "email" }, "code_hash", "attempts", "created_at",
+				"expires_at"))
+			.params(UUID.randomUUID().toString(), subjectType, subjectId.toString(), email, hash, now.toEpochMilli(),
+					now.plus(properties.codeTtl()).toEpochMilli())
 			.update();
 		return code;
 	}
 
 	/**
-	 * True once for the right code within its lifetime; a wrong guess uses an attempt,
-	 * and the last allowed one deletes the code.
+	 * True once for the right code within its lifetime. Every guess takes one of the
+	 * code's attempts before it is compared, so guesses sent at once cannot share one;
+	 * the right code is taken by deleting it, so two requests with it cannot both pass.
 	 */
 	public boolean confirm(String subjectType, UUID subjectId, String email, String code) {
 		Stored stored = jdbc
-			.sql("SELECT id, code_hash, attempts, expires_at FROM email_codes "
+			.sql("SELECT id, code_hash, expires_at FROM email_codes "
 					+ "WHERE subject_type = ? AND subject_id = ? AND email = ?")
 			.params(subjectType, subjectId.toString(), email)
-			.query((rs, row) -> new Stored(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(4)))
+			.query((rs, row) -> new Stored(rs.getString(1), rs.getString(2), rs.getLong(3)))
 			.optional()
 			.orElse(null);
 		if (stored == null || clock.millis() >= stored.expiresAt()) {
 			return false;
 		}
+		boolean attemptLeft = jdbc.sql("UPDATE email_codes SET attempts = attempts + 1 WHERE id = ? AND attempts < ?")
+			.params(stored.id(), properties.codeAttempts())
+			.update() == 1;
+		if (!attemptLeft) {
+			// Kept until it expires or a new code replaces it: deleting it here would let
+			// a sixth request cancel a right one still being compared.
+			return false;
+		}
 		boolean matches = code != null && code.matches("\\d{6}") && encoder.matches(code, stored.hash());
-		if (matches || stored.attempts() + 1 >= properties.codeAttempts()) {
-			jdbc.sql("DELETE FROM email_codes WHERE id = ?").param(stored.id()).update();
-		}
-		else {
-			jdbc.sql("UPDATE email_codes SET attempts = attempts + 1 WHERE id = ?").param(stored.id()).update();
-		}
-		return matches;
+		return matches && delete(stored.id());
+	}
+
+	private boolean delete(String id) {
+		return jdbc.sql("DELETE FROM email_codes WHERE id = ?").param(id).update() == 1;
 	}
 
 	int deleteExpired(Instant now) {
 		return jdbc.sql("DELETE FROM email_codes WHERE expires_at <= ?").param(now.toEpochMilli()).update();
 	}
 
-	private record Stored(String id, String hash, int attempts, long expiresAt) {
+	private record Stored(String id, String hash, long expiresAt) {
 	}
 
 }

@@ -94,7 +94,7 @@ public class PublicShareController {
 	@PostMapping("/verify-email")
 	ResponseEntity<Map<String, String>> verifyEmail(@PathVariable String token, @RequestBody EmailBody body,
 			HttpServletRequest request) {
-		String mail = shares.requestCode(token, body.email(), request.getRemoteAddr());
+		String mail = shares.requestCode(token, body.email(), session(request), request.getRemoteAddr());
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("status", "sent_if_recipient", "mail", mail));
 	}
 

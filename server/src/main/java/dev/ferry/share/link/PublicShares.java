@@ -157,9 +157,10 @@ class PublicShares {
 	 * Mails a code when the address is a recipient; answers the same either way (and
 	 * spends the same hashing time), so the list cannot be probed.
 	 */
-	String requestCode(String token, String rawEmail, String ip) {
-		Visit visit = visit(token, null, "share.verification_requested");
+	String requestCode(String token, String rawEmail, String sessionToken, String ip) {
+		Visit visit = visit(token, sessionToken, "share.verification_requested");
 		ShareLink link = visit.link();
+		requireEarlierSteps(visit, "share.verification_requested");
 		String email = EmailAddresses.normalize(rawEmail);
 		boolean recipient = transfers.isRecipient(visit.transfer().id(), email);
 		String mail = unlock.sendCode("share.verification_requested", target(link), email, recipient,
@@ -174,15 +175,7 @@ class PublicShares {
 	ShareSessions.Issued confirmCode(String token, String rawEmail, String code, String sessionToken, String ip) {
 		Visit visit = visit(token, sessionToken, "share.verification");
 		ShareLink link = visit.link();
-		refuseIfExhausted(visit, "share.verification");
-		if (link.captcha() && visit.session() == null) {
-			refuse("share.verification", link, "captcha_required");
-			throw ShareException.captchaRequired();
-		}
-		if (link.passwordRequired() && visit.session() == null) {
-			refuse("share.verification", link, "locked");
-			throw ShareException.locked(true, link.requireEmailVerification());
-		}
+		requireEarlierSteps(visit, "share.verification");
 		String email = EmailAddresses.normalize(rawEmail);
 		if (!unlock.confirmCode("share.verification", target(link), email, code, true, ip)) {
 			audit.record(AuditEvent.failure("share.verification")
@@ -201,10 +194,27 @@ class PublicShares {
 	}
 
 	/**
+	 * The email code comes after the proof of work and the password, on a link not used
+	 * up: no code is mailed, and none is taken, before them.
+	 */
+	private void requireEarlierSteps(Visit visit, String action) {
+		ShareLink link = visit.link();
+		refuseIfExhausted(visit, action);
+		if (link.captcha() && visit.session() == null) {
+			refuse(action, link, "captcha_required");
+			throw ShareException.captchaRequired();
+		}
+		if (link.passwordRequired() && visit.session() == null) {
+			refuse(action, link, "locked");
+			throw ShareException.locked(true, link.requireEmailVerification());
+		}
+	}
+
+	/**
 	 * No new session on a link whose downloads are used up: a session shows the file list
 	 * and previews.
 	 */
-	private void refuseIfExhausted(Visit visit, String action) {
+	void refuseIfExhausted(Visit visit, String action) {
 		if (visit.exhausted()) {
 			refuse(action, visit.link(), "exhausted");
 			throw ShareException.linkExhausted();

@@ -56,8 +56,11 @@ class ShareCaptcha {
 		return unlock.session(new LinkUnlock.Target(PublicShares.SUBJECT, "share_link", link.id()), null);
 	}
 
+	/** A link with a CAPTCHA whose downloads are not used up (no session for those). */
 	private ShareLink captchaLink(String token, String action) {
-		ShareLink link = shares.visit(token, null, action).link();
+		Visit visit = shares.visit(token, null, action);
+		ShareLink link = visit.link();
+		shares.refuseIfExhausted(visit, action);
 		if (!link.captcha()) {
 			audit.record(AuditEvent.failure(action).object("share_link", link.id()).detail("reason", "no_captcha"));
 			throw ShareException.invalid("This link needs no CAPTCHA: open it with POST /unlock.");

@@ -134,7 +134,8 @@ class PublicUploadRequests {
 				request.allowedEmails().contains(email), ip)) {
 			audit.record(AuditEvent.failure("upload_request.verification")
 				.object("upload_request", request.id())
-				.detail("email", email));
+				.detail("email", email)
+				.detail("reason", "invalid_code"));
 			throw ShareException.invalidCode();
 		}
 		audit.record(AuditEvent.success("upload_request.verification")

@@ -40,15 +40,32 @@ class UploadRequestGate implements UploadGate {
 		this.clock = clock;
 	}
 
+	/**
+	 * Every tus request of a visitor comes through here, so a request revoked, expired or
+	 * narrowed to other networks since the session began stops its uploads at the next
+	 * PATCH (refused with its problem, audited); an unknown session is a 401, audited.
+	 */
 	@Override
 	public Optional<Pass> open(String credential) {
-		return sessions.find(credential)
+		ShareSessions.Session session = sessions.find(credential)
 			.filter((s) -> s.subjectType().equals(PublicUploadRequests.SUBJECT))
-			.flatMap((s) -> requests.find(s.subjectId())
-				.filter((r) -> r.revokedAt() == null && clock.instant().isBefore(r.expiresAt()))
-				.filter((r) -> !r.verificationRequired() || s.email() != null)
-				.flatMap(
-						(r) -> visitors.actingOwner(r).map((owner) -> new Pass(owner, r.folder(), r.id(), s.email()))));
+			.orElse(null);
+		if (session == null) {
+			audit.record(AuditEvent.failure("upload_request.upload").detail("reason", "invalid_session"));
+			return Optional.empty();
+		}
+		UploadRequest request = visitors.check(requests.find(session.subjectId()).orElse(null),
+				"upload_request.upload");
+		if (request.verificationRequired() && session.email() == null) {
+			refuse(request, "not_verified");
+			return Optional.empty();
+		}
+		Optional<Pass> pass = visitors.actingOwner(request)
+			.map((owner) -> new Pass(owner, request.folder(), request.id(), session.email()));
+		if (pass.isEmpty()) {
+			refuse(request, "owner_inactive");
+		}
+		return pass;
 	}
 
 	@Override
@@ -94,6 +111,11 @@ class UploadRequestGate implements UploadGate {
 			.detail("detected_type", detected)
 			.detail("reason", "content_not_allowed"));
 		throw ShareException.contentNotAllowed(request.allowedTypes(), detected);
+	}
+
+	@Override
+	public void release(UUID uploadId) {
+		requests.withdraw(uploadId);
 	}
 
 	@Override

@@ -86,8 +86,7 @@ class ShareLinkRepositoryTests {
 		try (Databases.Fresh db = Databases.migrated(vendor)) {
 			Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 			ShareSessions sessions = new ShareSessions(db.jdbc(), properties, clock);
-			EmailCodes codes = new EmailCodes(db.jdbc(), Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
-					properties, clock);
+			EmailCodes codes = codes(db, clock);
 			UUID link = UUID.randomUUID();
 
 			ShareSessions.Issued issued = sessions.issue("link", link, "v@example.test");
@@ -106,6 +105,60 @@ class ShareLinkRepositoryTests {
 			assertThat(codes.confirm("link", link, "v@example.test", code)).isFalse();
 			codes.issue("link", link, "w@example.test");
 			assertThat(codes.deleteExpired(NOW.plus(11, ChronoUnit.MINUTES))).isEqualTo(1);
+		}
+	}
+
+	/**
+	 * Requests at once, as a script would send them: codes issued together never collide
+	 * (one stays), parallel wrong guesses use up the allowed attempts and no more, and
+	 * the right code lets one of several requests in.
+	 */
+	@ParameterizedTest
+	@EnumSource(Databases.Vendor.class)
+	void codesHoldUnderRequestsAtOnce(Databases.Vendor vendor) throws Exception {
+		try (Databases.Fresh db = Databases.migrated(vendor)) {
+			EmailCodes codes = codes(db, Clock.fixed(NOW, ZoneOffset.UTC));
+			UUID link = UUID.randomUUID();
+			String email = "race@example.test";
+
+			List<String> issued = atOnce(8, () -> codes.issue("link", link, email));
+			assertThat(issued).hasSize(8);
+			assertThat(db.jdbc()
+				.sql("SELECT COUNT(*) FROM email_codes WHERE subject_id = ?")
+				.param(link.toString())
+				.query(Long.class)
+				.single()).isEqualTo(1);
+
+			String code = codes.issue("link", link, email);
+			String wrong = code.equals("000000") ? "000001" : "000000";
+			assertThat(atOnce(16, () -> codes.confirm("link", link, email, wrong))).containsOnly(false);
+			assertThat(codes.confirm("link", link, email, code)).as("no attempt left after five wrong").isFalse();
+
+			String fresh = codes.issue("link", link, email);
+			assertThat(atOnce(8, () -> codes.confirm("link", link, email, fresh))).containsOnlyOnce(true);
+		}
+	}
+
+	private EmailCodes codes(Databases.Fresh db, Clock clock) {
+		return new EmailCodes(db.jdbc(), db.dialect(), Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+				properties, clock);
+	}
+
+	private static <T> List<T> atOnce(int requests, Callable<T> request) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(requests);
+		try {
+			List<Future<T>> futures = new ArrayList<>();
+			for (int i = 0; i < requests; i++) {
+				futures.add(pool.submit(request));
+			}
+			List<T> results = new ArrayList<>();
+			for (Future<T> future : futures) {
+				results.add(future.get());
+			}
+			return results;
+		}
+		finally {
+			pool.shutdownNow();
 		}
 	}
 
