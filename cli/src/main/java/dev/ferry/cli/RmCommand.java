@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -12,9 +13,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 
 @Command(name = "rm", mixinStandardHelpOptions = true,
-		description = "Delete files by id or remote path. The server destroys their content for good (crypto-shredding).",
+		description = { "Delete files by id or remote path.",
+				"They go to the trash, where the web UI can restore them until the server empties it "
+						+ "(FERRY_TRASH_DAYS, 30 by default). With --permanent the server destroys their "
+						+ "content at once (crypto-shredding): there is no undo." },
 		footerHeading = "%nExamples:%n",
-		footer = { "  ferry rm /work/old.pdf", "  ferry rm 3f0c5d1e-8a4b-4c7e-9d2f-1a2b3c4d5e6f /work/draft.txt" })
+		footer = { "  ferry rm /work/old.pdf", "  ferry rm 3f0c5d1e-8a4b-4c7e-9d2f-1a2b3c4d5e6f /work/draft.txt",
+				"  ferry rm --permanent /work/secret.pdf" })
 final class RmCommand implements Callable<Integer> {
 
 	@Spec
@@ -26,6 +31,9 @@ final class RmCommand implements Callable<Integer> {
 	@Parameters(arity = "1..*", paramLabel = "FILE_ID|/PATH", description = "The files to delete.")
 	List<String> files;
 
+	@Option(names = "--permanent", description = "Skip the trash: destroy the content now.")
+	boolean permanent;
+
 	@Override
 	public Integer call() {
 		Api api = Api.signedIn(Config.locate());
@@ -33,9 +41,14 @@ final class RmCommand implements Callable<Integer> {
 		StringBuilder text = new StringBuilder();
 		for (String file : files) {
 			JsonNode meta = Remote.resolve(api, file);
-			api.delete("/api/v1/files/" + meta.path("id").asString());
-			deleted.add(Json.object().put("id", meta.path("id").asString()).put("path", meta.path("path").asString()));
-			text.append("Deleted ").append(meta.path("path").asString()).append(System.lineSeparator());
+			api.delete("/api/v1/files/" + meta.path("id").asString() + (permanent ? "?permanent=true" : ""));
+			deleted.add(Json.object()
+				.put("id", meta.path("id").asString())
+				.put("path", meta.path("path").asString())
+				.put("trashed", !permanent));
+			text.append(permanent ? "Destroyed " : "Moved to the trash: ")
+				.append(meta.path("path").asString())
+				.append(System.lineSeparator());
 		}
 		output.print(spec.commandLine().getOut(), deleted, text.toString().stripTrailing());
 		return ExitCode.OK;

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
 import java.util.Random;
 
@@ -72,11 +73,28 @@ class UploadDownloadIntegrationTests {
 
 		CliRun.Result rm = cli.run("rm", "/it-basic/report.txt");
 		assertThat(rm.exitCode()).as(rm.err()).isZero();
+		assertThat(rm.out()).contains("Moved to the trash: /it-basic/report.txt");
 		assertThat(cli.run("ls", "/it-basic", "-r", "--json").json().findValuesAsString("path"))
 			.containsExactly("/it-basic/photos/2026/a.bin");
 		CliRun.Result gone = cli.run("download", results.get(0).path("id").asString());
 		assertThat(gone.exitCode()).isEqualTo(4);
 		assertThat(gone.err()).startsWith("ferry: ").doesNotContain("Exception");
+		assertThat(trashedIds()).contains(results.get(0).path("id").asString());
+
+		CliRun.Result destroyed = cli.run("rm", "--permanent", "/it-basic/photos/2026/a.bin", "--json");
+		assertThat(destroyed.exitCode()).as(destroyed.err()).isZero();
+		assertThat(destroyed.json().get(0).path("trashed").asBoolean()).isFalse();
+		assertThat(trashedIds()).doesNotContain(results.get(1).path("id").asString());
+	}
+
+	/** The ids in the admin's trash, where the CLI signed in. */
+	private static List<String> trashedIds() throws IOException, InterruptedException {
+		HttpResponse<String> trash = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(FerryServer.get().base() + "/api/v1/trash?limit=100"))
+				.header("Authorization", "Bearer " + FerryServer.get().adminToken())
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(trash.statusCode()).as(trash.body()).isEqualTo(200);
+		return Json.parse(trash.body()).path("items").findValuesAsString("id");
 	}
 
 	@Test
