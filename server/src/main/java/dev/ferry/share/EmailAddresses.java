@@ -18,4 +18,15 @@ public final class EmailAddresses {
 		return email.strip().toLowerCase(Locale.ROOT);
 	}
 
+	/** {@link #normalize(String)}, running {@code refused} (to audit it) before a 400. */
+	public static String normalize(String email, Runnable refused) {
+		try {
+			return normalize(email);
+		}
+		catch (ShareException ex) {
+			refused.run();
+			throw ex;
+		}
+	}
+
 }

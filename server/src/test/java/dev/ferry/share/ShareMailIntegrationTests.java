@@ -65,6 +65,14 @@ class ShareMailIntegrationTests extends ShareIntegrationTest {
 		assertThat(forStranger.status()).isEqualTo(202);
 		assertThat(forRecipient.status()).isEqualTo(202);
 		assertThat(forStranger.body()).isEqualTo(forRecipient.body());
+		assertThat(publicPost("/api/v1/share/" + token + "/verify-email", Map.of("email", "no address")).status())
+			.isEqualTo(400);
+		assertThat(jdbc
+			.sql("SELECT COUNT(*) FROM audit_log WHERE object_id = ? AND action = 'share.verification_requested' "
+					+ "AND outcome = 'failure' AND details LIKE '%invalid_email%'")
+			.param(link.get("id").asString())
+			.query(Long.class)
+			.single()).as("the refused address is on the trail").isEqualTo(1);
 
 		String code = find(mailTo(recipient, 1).get(0), "\\b(\\d{6})\\b");
 		assertThat(received(stranger)).isEmpty();

@@ -161,7 +161,8 @@ class PublicShares {
 		Visit visit = visit(token, sessionToken, "share.verification_requested");
 		ShareLink link = visit.link();
 		requireEarlierSteps(visit, "share.verification_requested");
-		String email = EmailAddresses.normalize(rawEmail);
+		String email = EmailAddresses.normalize(rawEmail,
+				() -> refuse("share.verification_requested", link, "invalid_email"));
 		boolean recipient = transfers.isRecipient(visit.transfer().id(), email);
 		String mail = unlock.sendCode("share.verification_requested", target(link), email, recipient,
 				visit.transfer().title(), transfers.recipientLocales(visit.transfer().id()).get(email), ip);
@@ -176,7 +177,7 @@ class PublicShares {
 		Visit visit = visit(token, sessionToken, "share.verification");
 		ShareLink link = visit.link();
 		requireEarlierSteps(visit, "share.verification");
-		String email = EmailAddresses.normalize(rawEmail);
+		String email = EmailAddresses.normalize(rawEmail, () -> refuse("share.verification", link, "invalid_email"));
 		if (!unlock.confirmCode("share.verification", target(link), email, code, true, ip)) {
 			audit.record(AuditEvent.failure("share.verification")
 				.object("share_link", link.id())

@@ -73,7 +73,7 @@ class PublicUploadRequests {
 			throw ShareException.linkNotFound();
 		}
 		if (!clock.instant().isBefore(request.expiresAt())) {
-			audit.record(AuditEvent.failure(action).object("upload_request", request.id()).detail("reason", "expired"));
+			refuse(request, action, "expired");
 			throw ShareException.linkExpired();
 		}
 		guard.check(request.access(), action, "upload_request", request.id());
@@ -95,15 +95,11 @@ class PublicUploadRequests {
 	ShareSessions.Issued session(String token, String password, String ip) {
 		UploadRequest request = visit(token, "upload_request.unlock");
 		if (request.verificationRequired()) {
-			audit.record(AuditEvent.failure("upload_request.unlock")
-				.object("upload_request", request.id())
-				.detail("reason", "verification_required"));
+			refuse(request, "upload_request.unlock", "verification_required");
 			throw ShareException.locked(request.passwordRequired(), true);
 		}
 		if (request.captcha()) {
-			audit.record(AuditEvent.failure("upload_request.unlock")
-				.object("upload_request", request.id())
-				.detail("reason", "captcha_required"));
+			refuse(request, "upload_request.unlock", "captcha_required");
 			throw ShareException.requestCaptchaRequired();
 		}
 		checkPassword(request, password, ip);
@@ -113,7 +109,8 @@ class PublicUploadRequests {
 
 	String requestCode(String token, String rawEmail, String ip) {
 		UploadRequest request = visit(token, "upload_request.verification_requested");
-		String email = EmailAddresses.normalize(rawEmail);
+		String email = EmailAddresses.normalize(rawEmail,
+				() -> refuse(request, "upload_request.verification_requested", "invalid_email"));
 		boolean allowed = request.allowedEmails().contains(email);
 		String mail = unlock.sendCode("upload_request.verification_requested", target(request), email, allowed,
 				request.title(), null, ip);
@@ -126,7 +123,8 @@ class PublicUploadRequests {
 
 	ShareSessions.Issued confirmCode(String token, String rawEmail, String code, String password, String ip) {
 		UploadRequest request = visit(token, "upload_request.verification");
-		String email = EmailAddresses.normalize(rawEmail);
+		String email = EmailAddresses.normalize(rawEmail,
+				() -> refuse(request, "upload_request.verification", "invalid_email"));
 		if (request.passwordRequired()) {
 			checkPassword(request, password, ip);
 		}
@@ -167,6 +165,10 @@ class PublicUploadRequests {
 
 	static LinkUnlock.Target target(UploadRequest request) {
 		return new LinkUnlock.Target(SUBJECT, "upload_request", request.id());
+	}
+
+	private void refuse(UploadRequest request, String action, String reason) {
+		audit.record(AuditEvent.failure(action).object("upload_request", request.id()).detail("reason", reason));
 	}
 
 }
