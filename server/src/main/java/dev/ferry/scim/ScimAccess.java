@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
 import dev.ferry.auth.AccessPolicy;
+import dev.ferry.auth.AccountNetworkRules;
 import dev.ferry.auth.ApiKeyCredentials;
 import dev.ferry.auth.AuthException;
 import dev.ferry.auth.CurrentUser;
@@ -28,7 +29,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * paths alone so its problem+json 401 does not answer a SCIM client): an API key with the
  * {@code scim} scope, and nothing else, not even an admin's session. The caller then
  * stands in the security context so the audit trail names the key. A missing or refused
- * key is a SCIM 401, a key without the scope a 403, both audited.
+ * key is a SCIM 401, a key without the scope or used from an address its owner's network
+ * rules refuse a 403, all audited.
  */
 @Component
 class ScimAccess implements HandlerInterceptor {
@@ -45,7 +47,11 @@ class ScimAccess implements HandlerInterceptor {
 
 	private final AccessPolicy policy;
 
-	ScimAccess(ApiKeyCredentials keys, ScimRepository status, AuditLog audit, Clock clock, AccessPolicy policy) {
+	private final AccountNetworkRules networks;
+
+	ScimAccess(ApiKeyCredentials keys, ScimRepository status, AuditLog audit, Clock clock, AccessPolicy policy,
+			AccountNetworkRules networks) {
+		this.networks = networks;
 		this.keys = keys;
 		this.policy = policy;
 		this.status = status;
@@ -75,6 +81,13 @@ class ScimAccess implements HandlerInterceptor {
 		}
 		catch (AuthException ex) {
 			throw new ScimException(HttpStatus.FORBIDDEN, null, "This API key lacks the 'scim' scope.");
+		}
+		// The key's owner's network rules hold here as for every API request (this path
+		// is outside the chain that checks them there); the refusal is audited.
+		AccountNetworkRules.Refusal refusal = networks.refusal(caller.userId(), request.getRemoteAddr(), "scim.access")
+			.orElse(null);
+		if (refusal != null) {
+			throw new ScimException(HttpStatus.FORBIDDEN, null, refusal.detail());
 		}
 		status.touch(clock.instant());
 		return true;

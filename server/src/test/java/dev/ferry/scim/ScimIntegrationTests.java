@@ -232,6 +232,31 @@ class ScimIntegrationTests extends IntegrationTest {
 		assertThat(api.get("/api/v1/admin/users", key).status()).isEqualTo(403);
 	}
 
+	/** An admin's network rules hold for their SCIM key too. */
+	@Test
+	void aScimKeyIsRefusedOutsideItsOwnersNetworks() {
+		String email = unique("scim-admin");
+		Api.Response created = api.post("/api/v1/admin/users",
+				Map.of("email", email, "password", PASSWORD, "role", "admin", "allowed_ips", List.of("127.0.0.61")),
+				adminToken());
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		Api inside = api.from("127.0.0.61");
+		String ownKey = ScimClient.createKey(inside, inside.login(email, PASSWORD), List.of("scim"));
+
+		Api.Response allowed = inside.get("/scim/v2/Users?count=1", ownKey);
+		Api.Response outside = api.from("127.0.0.62").get("/scim/v2/Users?count=1", ownKey);
+
+		assertThat(allowed.status()).as(allowed.body()).isEqualTo(200);
+		assertThat(outside.status()).isEqualTo(403);
+		assertThat(outside.contentType()).startsWith("application/scim+json");
+		assertThat(outside.json().get("detail").asString()).contains("127.0.0.62");
+		assertThat(jdbc
+			.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'scim.access' AND outcome = 'denied' "
+					+ "AND details LIKE '%ip_not_allowed%'")
+			.query(Long.class)
+			.single()).isPositive();
+	}
+
 	@Test
 	void onlyAnAdminCanCreateAScimKey() {
 		String email = unique("frank");
