@@ -101,6 +101,17 @@ public class SessionService {
 	private Opened start(User user, ClientInfo client, boolean browser, SessionRestriction restriction, String method,
 			Set<Scope> scopes) {
 		gate.admit(user, client, "auth.login");
+		// A passkey, an SSO provider or an approved device proves who someone is, not
+		// that
+		// the directory that provisioned the account still has them.
+		Optional<String> withdrawn = gate.directoryWithdrawal(user);
+		if (withdrawn.isPresent()) {
+			audit.record(AuditEvent.denied("auth.login")
+				.by(user.auditActor())
+				.detail("method", method)
+				.detail("reason", withdrawn.get()));
+			throw AuthException.suspended();
+		}
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		Instant expiresAt = lifetimes.expiryOfNew(now);
 		SessionRepository.Session session = new SessionRepository.Session(UUID.randomUUID(), user.id(), now, now,

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
  * What every new or refreshed session passes: the account's network rules must allow the
  * client's address (refused with 403 {@code ip-not-allowed} or
  * {@code country-not-allowed}, audited), and a sign-in is then recorded with the known
- * devices. A refresh also asks the directory that provisioned the account, if one did,
- * whether it still admits it.
+ * devices. A new session and a refresh also ask the directory that provisioned the
+ * account, if one did, whether it still admits it.
  */
 @Component
 class SignInGate {

@@ -7,7 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 import dev.ferry.FerryApplication;
+import dev.ferry.auth.AuthException;
+import dev.ferry.auth.ClientInfo;
 import dev.ferry.auth.TotpCodes;
+import dev.ferry.auth.User;
+import dev.ferry.auth.UserRepository;
+import dev.ferry.auth.session.SessionService;
 import dev.ferry.testing.Api;
 import dev.ferry.testing.IntegrationTest;
 import dev.ferry.testing.OwnServer;
@@ -23,6 +28,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -40,6 +46,12 @@ class LdapSignInIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	SessionService sessions;
+
+	@Autowired
+	UserRepository users;
 
 	Api api;
 
@@ -148,6 +160,24 @@ class LdapSignInIntegrationTests {
 
 		assertThat(gone.status()).isEqualTo(401);
 		assertThat(details("auth.login")).anySatisfy((d) -> assertThat(d).contains(mail, "not_in_directory"));
+	}
+
+	/**
+	 * A passkey, an SSO provider or an approved device opens a session without the
+	 * directory's password check: the session itself asks the directory.
+	 */
+	@Test
+	void someoneRemovedFromTheDirectoryCannotStartASessionAnotherWay() {
+		String mail = TestDirectory.addPerson(PASSWORD, "ferry-users");
+		api.login(mail, PASSWORD);
+		User user = users.findByEmail(mail).orElseThrow();
+
+		TestDirectory.delete(mail);
+
+		assertThatThrownBy(() -> sessions.open(user, new ClientInfo("127.0.0.1", "test", null), false, null, "passkey"))
+			.isInstanceOfSatisfying(AuthException.class,
+					(refused) -> assertThat(refused.getBody().getType().toString()).endsWith("/account-suspended"));
+		assertThat(details("auth.login")).anySatisfy((d) -> assertThat(d).contains("passkey", "not_in_directory"));
 	}
 
 	@Test
