@@ -43,7 +43,8 @@ class EmailCodes {
 	/**
 	 * A new code for the address, replacing any earlier one. One statement: two requests
 	 * at once each write their code, the later one stays (a delete and an insert could
-	 * both delete, then collide on the insert).
+	 * both delete, then collide on the insert). The row gets a new id too, so a guess
+	 * that read the old code can neither spend the new code's attempts nor delete it.
 	 */
 	public String issue(String subjectType, UUID subjectId, String email) {
 		String code = String.format("%06d", RANDOM.nextInt(1_000_000));
@@ -52,7 +53,7 @@ class EmailCodes {
 		jdbc.sql(dialect.upsert(
 				"INSERT INTO email_codes (id, subject_type, subject_id, email, code_hash, attempts, created_at, "
 						+ "expires_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?)",
-				new String[] { "subject_type", "subject_id", "email" }, "code_hash", "attempts", "created_at",
+				new String[] { "subject_type", "subject_id", "email" }, "id", "code_hash", "attempts", "created_at",
 				"expires_at"))
 			.params(UUID.randomUUID().toString(), subjectType, subjectId.toString(), email, hash, now.toEpochMilli(),
 					now.plus(properties.codeTtl()).toEpochMilli())

@@ -129,7 +129,17 @@ class ShareLinkRepositoryTests {
 				.query(Long.class)
 				.single()).isEqualTo(1);
 
+			String idBefore = db.jdbc()
+				.sql("SELECT id FROM email_codes WHERE subject_id = ?")
+				.param(link.toString())
+				.query(String.class)
+				.single();
 			String code = codes.issue("link", link, email);
+			assertThat(db.jdbc()
+				.sql("SELECT id FROM email_codes WHERE subject_id = ?")
+				.param(link.toString())
+				.query(String.class)
+				.single()).as("a guess at the old code cannot touch the new one").isNotEqualTo(idBefore);
 			String wrong = code.equals("000000") ? "000001" : "000000";
 			assertThat(atOnce(16, () -> codes.confirm("link", link, email, wrong))).containsOnly(false);
 			assertThat(codes.confirm("link", link, email, code)).as("no attempt left after five wrong").isFalse();
