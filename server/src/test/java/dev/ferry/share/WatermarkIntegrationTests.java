@@ -153,6 +153,32 @@ class WatermarkIntegrationTests extends ShareIntegrationTest {
 		assertThat(problemType(exhausted)).isEqualTo("/problems/share-exhausted");
 	}
 
+	/**
+	 * A PDF that cannot be read is a 422 once stamped, so it tells whether a request
+	 * stamps: a HEAD does not, nor a GET on a link whose downloads are used up.
+	 */
+	@Test
+	void aHeadAndAUsedUpLinkStampNothing() throws IOException {
+		Account owner = newUser();
+		String broken = upload(owner, "/broken.pdf", "%PDF-1.7\nnot a document".getBytes(StandardCharsets.US_ASCII));
+		String photo = upload(owner, "/photo.png", png(40, 20));
+		String transferId = transfer(owner, Map.of("title", "Mixed", "file_ids", List.of(broken, photo))).get("id")
+			.asString();
+		String token = link(owner, transferId, Map.of("watermark", true, "max_downloads", 1)).get("token").asString();
+		String brokenPath = "/api/v1/share/" + token + "/files/" + broken + "/download";
+		assertThat(problemType(api.get(brokenPath, null))).as("stamping it fails")
+			.isEqualTo("/problems/watermark-failed");
+
+		HttpResponse<byte[]> head = send(
+				api.builder(brokenPath, null).method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+		assertThat(head.statusCode()).isEqualTo(200);
+		assertThat(get("/api/v1/share/" + token + "/files/" + photo + "/download", null).statusCode()).isEqualTo(200);
+
+		Api.Response usedUp = api.get(brokenPath, null);
+		assertThat(usedUp.status()).isEqualTo(410);
+		assertThat(problemType(usedUp)).isEqualTo("/problems/share-exhausted");
+	}
+
 	@Test
 	void theLinkJsonShowsWhetherItStampsAWatermark() {
 		Account owner = newUser();

@@ -78,6 +78,7 @@ class WatermarkedDownloads {
 		// downloads
 		// are used up (no range can resume a stamped document, so none would be served).
 		if ("HEAD".equals(request.getMethod())) {
+			content.requireServable(visit.transfer().ownerId(), id, entry.version());
 			headers(response, file);
 			downloads.checked(visit, id);
 			return;
