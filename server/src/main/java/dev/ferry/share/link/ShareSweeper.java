@@ -84,16 +84,17 @@ public class ShareSweeper {
 	}
 
 	/**
-	 * Purges the file unless another live transfer sends it. The file's row is locked
-	 * before the look, as a new transfer locks it before adding the file: a transfer
-	 * created meanwhile is either seen here or finds the file gone.
+	 * Purges the file unless a live transfer sends it (another, or this one reopened by
+	 * its owner since the sweep began). The file's row is locked before the look, as a
+	 * transfer being created or changed locks it first: one committed meanwhile is either
+	 * seen here or finds the file gone.
 	 */
 	private FileOutcome purgeUnlessSent(Transfer transfer, UUID fileId, Instant now) {
 		return transactions.execute((status) -> {
 			if (!files.lock(transfer.ownerId(), fileId)) {
 				return FileOutcome.GONE;
 			}
-			if (transfers.inOtherLiveTransfer(fileId, transfer.id(), now)) {
+			if (transfers.inLiveTransfer(fileId, now)) {
 				return FileOutcome.KEPT;
 			}
 			return files.purge(transfer.ownerId(), fileId, "transfer_ended") ? FileOutcome.PURGED : FileOutcome.GONE;

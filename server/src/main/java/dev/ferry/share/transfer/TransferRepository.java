@@ -113,22 +113,27 @@ public class TransferRepository {
 			.single() > 0;
 	}
 
-	/** Whether another transfer that has not ended still sends this file. */
-	public boolean inOtherLiveTransfer(UUID fileId, UUID transferId, Instant now) {
+	/**
+	 * Whether a transfer that has not ended sends this file: another one, or an ended one
+	 * its owner reopened since.
+	 */
+	public boolean inLiveTransfer(UUID fileId, Instant now) {
 		return jdbc
 			.sql("SELECT COUNT(*) FROM transfer_files f JOIN transfers t ON t.id = f.transfer_id "
-					+ "WHERE f.file_id = ? AND t.id <> ? AND t.status = 'active' AND t.expires_at > ?")
-			.params(fileId.toString(), transferId.toString(), millis(now))
+					+ "WHERE f.file_id = ? AND t.status = 'active' AND t.expires_at > ?")
+			.params(fileId.toString(), millis(now))
 			.query(Long.class)
 			.single() > 0;
 	}
 
-	void update(Transfer t) {
-		jdbc.sql("UPDATE transfers SET title = ?, message = ?, status = ?, expires_at = ?, show_sender_email = ?, "
-				+ "notify_sender = ?, updated_at = ?, ended_at = ? WHERE id = ?")
+	/** False, and nothing changed, once the sweeper purged the transfer's files. */
+	boolean update(Transfer t) {
+		return jdbc
+			.sql("UPDATE transfers SET title = ?, message = ?, status = ?, expires_at = ?, show_sender_email = ?, "
+					+ "notify_sender = ?, updated_at = ?, ended_at = ? WHERE id = ? AND purged_at IS NULL")
 			.params(t.title(), t.message(), t.status().apiName(), millis(t.expiresAt()), t.showSenderEmail(),
 					t.notifySender(), millis(t.updatedAt()), millis(t.endedAt()), t.id().toString())
-			.update();
+			.update() == 1;
 	}
 
 	/** Active transfers whose time is up, to be marked expired by the sweeper. */
@@ -158,8 +163,11 @@ public class TransferRepository {
 			.list();
 	}
 
+	/** Only while it has ended: a transfer reopened during its purge is not marked. */
 	public boolean markPurged(UUID id, Instant now) {
-		return jdbc.sql("UPDATE transfers SET purged_at = ? WHERE id = ? AND purged_at IS NULL")
+		return jdbc
+			.sql("UPDATE transfers SET purged_at = ? WHERE id = ? AND purged_at IS NULL "
+					+ "AND status IN ('expired', 'revoked')")
 			.params(millis(now), id.toString())
 			.update() == 1;
 	}

@@ -80,13 +80,10 @@ public class TransferService {
 				Boolean.TRUE.equals(request.showSenderEmail()), !Boolean.FALSE.equals(request.notifySender()),
 				Boolean.TRUE.equals(request.deleteFilesOnExpiry()), now, now, null, null, null);
 		UUID gone = transactions.execute((status) -> {
-			// In a fixed order, so two creations sharing files cannot deadlock; an ended
-			// transfer's purge locks the same rows (ShareSweeper).
-			for (UUID file : new TreeSet<>(fileIds)) {
-				if (!files.lock(user.userId(), file)) {
-					status.setRollbackOnly();
-					return file;
-				}
+			UUID missing = lockFiles(user, fileIds);
+			if (missing != null) {
+				status.setRollbackOnly();
+				return missing;
 			}
 			transfers.insert(transfer, fileIds, versions, recipients);
 			transfers.setRecipientLocale(transfer.id(), recipientLocale);
@@ -137,7 +134,7 @@ public class TransferService {
 		Transfer old = owners.transfer(user, id, Scope.SHARE, "transfer.updated");
 		check.accept(old.id(), change);
 		if (old.status() == Transfer.Status.REVOKED || old.purgedAt() != null) {
-			throw ShareException.conflict("This transfer was revoked or its files purged; it cannot change.");
+			throw cannotChange();
 		}
 		Instant now = now();
 		Instant expires = (change.expiresAt() != null) ? expiry(change.expiresAt(), now) : old.expiresAt();
@@ -150,7 +147,14 @@ public class TransferService {
 				(change.notifySender() != null) ? change.notifySender() : old.notifySender(), old.deleteFilesOnExpiry(),
 				old.createdAt(), now, old.firstDownloadAt(), reopened ? null : old.endedAt(), old.purgedAt());
 		transactions.executeWithoutResult((status) -> {
-			transfers.update(updated);
+			if (updated.status() == Transfer.Status.ACTIVE && expires.isAfter(now)) {
+				// Live after this change: an ended transfer's purge must see it
+				// (ShareSweeper).
+				lockFiles(user, transfers.fileIds(old.id()));
+			}
+			if (!transfers.update(updated)) {
+				throw cannotChange();
+			}
 			if (change.recipients() != null) {
 				transfers.replaceRecipients(old.id(), TransferFields.recipients(change.recipients()));
 			}
@@ -218,6 +222,25 @@ public class TransferService {
 
 	public Instant now() {
 		return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+	}
+
+	/**
+	 * Locks the files' rows, as an ended transfer's purge does before it looks for live
+	 * transfers (ShareSweeper), in a fixed order so two transactions sharing files cannot
+	 * deadlock. The first that is gone, or null.
+	 */
+	private UUID lockFiles(CurrentUser user, List<UUID> fileIds) {
+		UUID missing = null;
+		for (UUID file : new TreeSet<>(fileIds)) {
+			if (!files.lock(user.userId(), file) && missing == null) {
+				missing = file;
+			}
+		}
+		return missing;
+	}
+
+	private static ShareException cannotChange() {
+		return ShareException.conflict("This transfer was revoked or its files purged; it cannot change.");
 	}
 
 	private ShareException fileNotFound(String id) {

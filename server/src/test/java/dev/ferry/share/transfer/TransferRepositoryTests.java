@@ -26,10 +26,11 @@ class TransferRepositoryTests {
 			TransferRepository transfers = new TransferRepository(db.jdbc());
 			UUID owner = TestAccounts.insertUser(db.jdbc());
 			UUID file = UUID.randomUUID();
+			UUID dueOnly = UUID.randomUUID();
 			Transfer live = transfer(owner, NOW.plus(1, ChronoUnit.DAYS), NOW);
 			Transfer due = transfer(owner, NOW.minusSeconds(1), NOW.plusMillis(1));
 			transfers.insert(live, List.of(file), Map.of(), List.of("a@example.test"));
-			transfers.insert(due, List.of(file), Map.of(), List.of());
+			transfers.insert(due, List.of(file, dueOnly), Map.of(), List.of());
 
 			assertThat(transfers.page(owner, Transfer.Status.ACTIVE, NOW, null, 10)).extracting(Transfer::id)
 				.containsExactly(live.id());
@@ -41,9 +42,10 @@ class TransferRepositoryTests {
 			assertThat(transfers.dueToExpire(NOW, 10)).extracting(Transfer::id).containsExactly(due.id());
 			assertThat(transfers.markExpired(due.id(), NOW)).isTrue();
 			assertThat(transfers.markExpired(due.id(), NOW)).isFalse();
-			assertThat(transfers.inOtherLiveTransfer(file, due.id(), NOW)).isTrue();
-			assertThat(transfers.inOtherLiveTransfer(file, live.id(), NOW)).isFalse();
+			assertThat(transfers.inLiveTransfer(file, NOW)).isTrue();
+			assertThat(transfers.inLiveTransfer(dueOnly, NOW)).isFalse();
 			assertThat(transfers.duePurge(10)).extracting(Transfer::id).containsExactly(due.id());
+			assertThat(transfers.markPurged(live.id(), NOW)).as("a live (or reopened) transfer").isFalse();
 			assertThat(transfers.markPurged(due.id(), NOW)).isTrue();
 			assertThat(transfers.duePurge(10)).isEmpty();
 			assertThat(transfers.markFirstDownload(live.id(), NOW)).isTrue();
