@@ -15,8 +15,8 @@ import tools.jackson.databind.node.ArrayNode;
 @Command(name = "rm", mixinStandardHelpOptions = true,
 		description = { "Delete files by id or remote path.",
 				"They go to the trash, where the web UI can restore them until the server empties it "
-						+ "(FERRY_TRASH_DAYS, 30 by default). With --permanent the server destroys their "
-						+ "content at once (crypto-shredding): there is no undo." },
+						+ "(FERRY_TRASH_DAYS, 30 by default; a server with 0 keeps no trash). With --permanent "
+						+ "the server destroys their content at once (crypto-shredding): there is no undo." },
 		footerHeading = "%nExamples:%n",
 		footer = { "  ferry rm /work/old.pdf", "  ferry rm 3f0c5d1e-8a4b-4c7e-9d2f-1a2b3c4d5e6f /work/draft.txt",
 				"  ferry rm --permanent /work/secret.pdf" })
@@ -45,8 +45,8 @@ final class RmCommand implements Callable<Integer> {
 			deleted.add(Json.object()
 				.put("id", meta.path("id").asString())
 				.put("path", meta.path("path").asString())
-				.put("trashed", !permanent));
-			text.append(permanent ? "Destroyed " : "Moved to the trash: ")
+				.put("permanent", permanent));
+			text.append(permanent ? "Destroyed " : "Deleted ")
 				.append(meta.path("path").asString())
 				.append(System.lineSeparator());
 		}

@@ -73,7 +73,7 @@ class UploadDownloadIntegrationTests {
 
 		CliRun.Result rm = cli.run("rm", "/it-basic/report.txt");
 		assertThat(rm.exitCode()).as(rm.err()).isZero();
-		assertThat(rm.out()).contains("Moved to the trash: /it-basic/report.txt");
+		assertThat(rm.out()).contains("Deleted /it-basic/report.txt");
 		assertThat(cli.run("ls", "/it-basic", "-r", "--json").json().findValuesAsString("path"))
 			.containsExactly("/it-basic/photos/2026/a.bin");
 		CliRun.Result gone = cli.run("download", results.get(0).path("id").asString());
@@ -83,7 +83,7 @@ class UploadDownloadIntegrationTests {
 
 		CliRun.Result destroyed = cli.run("rm", "--permanent", "/it-basic/photos/2026/a.bin", "--json");
 		assertThat(destroyed.exitCode()).as(destroyed.err()).isZero();
-		assertThat(destroyed.json().get(0).path("trashed").asBoolean()).isFalse();
+		assertThat(destroyed.json().get(0).path("permanent").asBoolean()).isTrue();
 		assertThat(trashedIds()).doesNotContain(results.get(1).path("id").asString());
 	}
 
