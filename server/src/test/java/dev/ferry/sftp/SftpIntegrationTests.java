@@ -210,6 +210,36 @@ class SftpIntegrationTests {
 		assertThat(wrong.out()).contains("Permission denied");
 	}
 
+	/**
+	 * An account the security policy requires a second factor of, without one yet, gets a
+	 * web session that can only enroll; SFTP cannot be limited like that, so it waits.
+	 */
+	@Test
+	void anAccountThatMustFirstEnrollASecondFactorIsRefused() {
+		String email = "sftp-guest-" + UUID.randomUUID() + "@ferry.test";
+		String password = "password-" + UUID.randomUUID();
+		assertThat(
+				api.post("/api/v1/admin/users", Map.of("email", email, "password", password, "role", "guest"), admin())
+					.status())
+			.isEqualTo(201);
+		assertThat(api.put("/api/v1/admin/security-policy", Map.of("require_2fa", "guest"), admin()).status())
+			.isEqualTo(200);
+		try {
+			SftpClients.Run refused = clients.withAnswers(email, "password", Map.of("assword", password), "ls /");
+
+			assertThat(refused.exit()).isNotZero();
+			assertThat(jdbc
+				.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'auth.login' AND outcome = 'denied' "
+						+ "AND details LIKE '%mfa_enrollment_required%' AND details LIKE ?")
+				.param("%" + email + "%")
+				.query(Long.class)
+				.single()).isPositive();
+		}
+		finally {
+			api.put("/api/v1/admin/security-policy", Map.of("require_2fa", "none"), admin());
+		}
+	}
+
 	@Test
 	void anAccountWithTwoFactorNeedsItsCodeOnTopOfThePassword() {
 		Account user = newUser();

@@ -13,6 +13,7 @@ import dev.ferry.auth.User;
 import dev.ferry.auth.session.CredentialLimits;
 import dev.ferry.auth.session.DirectoryStanding;
 import dev.ferry.auth.session.FirstFactor;
+import dev.ferry.auth.session.SessionRestriction;
 import dev.ferry.auth.session.SignInPolicy;
 
 import org.springframework.stereotype.Service;
@@ -88,6 +89,14 @@ class ProtocolSignInService implements ProtocolSignIn {
 			}
 			limits.succeeded(second);
 			method = method + "+" + factor.get();
+		}
+		// Over the web such an account gets a session that can only fix it; a protocol
+		// session cannot be limited like that, so it is refused until the fix is made.
+		SessionRestriction restriction = policy.restrictionFor(user, "password".equals(outcome.method()));
+		if (restriction != null) {
+			return refuse(AuditEvent.denied("auth.login"), channel, normalized, user,
+					(restriction == SessionRestriction.MFA_ENROLLMENT) ? "mfa_enrollment_required"
+							: "password_change_required");
 		}
 		audit.record(AuditEvent.success("auth.login")
 			.by(user.auditActor())
