@@ -95,9 +95,8 @@ class ExportWorker {
 		Instant expires = now.plus(notices.validity());
 		transactions.executeWithoutResult((status) -> {
 			if (!exports.ready(request.id(), blob, size, SecureTokens.hash(token), now, expires)) {
-				// The account was erased while this was built: its request went with it,
-				// and
-				// so must the copy, and no mail goes to the erased address.
+				// The account was erased while this was built: its request went with
+				// it, and so must the copy, and no mail goes to the erased address.
 				storage.destroy(blob);
 				return;
 			}

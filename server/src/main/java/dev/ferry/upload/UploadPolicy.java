@@ -94,9 +94,8 @@ class UploadPolicy {
 	 */
 	ChunkWriter.Chunk checkFirstBytes(CurrentUser user, Upload upload, ChunkWriter.Chunk chunk) {
 		if (!rules.checksContent(user)) {
-			// Without a type rule the body streams straight to the store, so a body cut
-			// short
-			// in its first bytes still keeps what arrived.
+			// Without a type rule the body streams straight to the store, so a body
+			// cut short in its first bytes still keeps what arrived.
 			return chunk;
 		}
 		long limit = UploadRules.HEAD_BYTES;

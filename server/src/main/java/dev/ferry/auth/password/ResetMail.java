@@ -52,9 +52,8 @@ class ResetMail {
 			Instant now = clock.instant();
 			String token = SecureTokens.generate("");
 			resets.insert(SecureTokens.hash(token), user.id(), now, now.plus(properties.passwordResetTtl()));
-			// In the fragment, like invitations: browsers never send it, so it stays out
-			// of
-			// logs and Referer headers; the reset page posts it to .../confirm.
+			// In the fragment, like invitations: browsers never send it, so it stays
+			// out of logs and Referer headers; the reset page posts it to .../confirm.
 			boolean sent = mail.send(user.email(), "account-password-reset",
 					Map.of("email", user.email(), "url", publicUrl.resolve("/reset-password#token=" + token), "minutes",
 							Long.toString(properties.passwordResetTtl().toMinutes())));

@@ -101,9 +101,8 @@ public class SessionService {
 	private Opened start(User user, ClientInfo client, boolean browser, SessionRestriction restriction, String method,
 			Set<Scope> scopes) {
 		gate.admit(user, client, "auth.login");
-		// A passkey, an SSO provider or an approved device proves who someone is, not
-		// that
-		// the directory that provisioned the account still has them.
+		// A passkey, an SSO provider or an approved device proves who someone is,
+		// not that the directory that provisioned the account still has them.
 		Optional<String> withdrawn = gate.directoryWithdrawal(user);
 		if (withdrawn.isPresent()) {
 			audit.record(AuditEvent.denied("auth.login")

@@ -75,8 +75,8 @@ class WatermarkedDownloads {
 		}
 		// Stamping holds the whole document in memory: not for a HEAD (which answers
 		// without the length the stamped bytes would have), nor for a link whose
-		// downloads
-		// are used up (no range can resume a stamped document, so none would be served).
+		// downloads are used up (no range can resume a stamped document, so none would
+		// be served).
 		if ("HEAD".equals(request.getMethod())) {
 			content.requireServable(visit.transfer().ownerId(), id, entry.version());
 			headers(response, file);
