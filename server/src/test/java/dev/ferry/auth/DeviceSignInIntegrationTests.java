@@ -81,6 +81,29 @@ class DeviceSignInIntegrationTests extends TimeTravelTest {
 		assertThat(auditDetails("auth.device_deny")).isNotEmpty();
 	}
 
+	/**
+	 * An approval given from a session that may be a thief's ends when its owner signs
+	 * out everywhere else (or changes or resets the password) before the device collects
+	 * it.
+	 */
+	@Test
+	void anApprovalNotYetCollectedEndsWhenTheOwnerSignsOutElsewhere() {
+		String email = register("device-thief-" + UUID.randomUUID() + "@ferry.test");
+		String stolen = signIn(email);
+		JsonNode codes = requestCodes(List.of("read"));
+		assertThat(
+				api.post("/api/v1/auth/device/approve", Map.of("user_code", codes.get("user_code").asString()), stolen)
+					.status())
+			.isEqualTo(204);
+
+		clock.advance(Duration.ofSeconds(1));
+		assertThat(api.delete("/api/v1/auth/sessions", signIn(email)).status()).isEqualTo(204);
+		clock.advance(Duration.ofSeconds(10));
+
+		assertError(poll(codes.get("device_code").asString()), "access_denied", "/problems/device-access-denied");
+		assertThat(auditDetails("auth.device_token")).anySatisfy((d) -> assertThat(d).contains("sessions_ended"));
+	}
+
 	@Test
 	void aCodeNobodyApprovesExpires() {
 		String user = signIn(register("device-expire-" + UUID.randomUUID() + "@ferry.test"));

@@ -148,6 +148,13 @@ class DeviceSignIns {
 				.detail("reason", "suspended"));
 			return DeviceException.denied();
 		});
+		if (sessions.signedOutElsewhereSince(user.id(), authorization.createdAt())) {
+			audit.record(AuditEvent.denied("auth.device_token")
+				.by(user.auditActor())
+				.object("device_authorization", authorization.id())
+				.detail("reason", "sessions_ended"));
+			throw DeviceException.denied();
+		}
 		audit.record(AuditEvent.success("auth.device_token")
 			.by(user.auditActor())
 			.object("device_authorization", authorization.id())

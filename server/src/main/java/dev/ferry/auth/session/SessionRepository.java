@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -124,6 +126,21 @@ class SessionRepository {
 			.params(now.toEpochMilli(), reason, userId.toString(), (keep != null) ? keep.toString() : "",
 					now.toEpochMilli())
 			.update();
+	}
+
+	/**
+	 * Whether sessions of the user were ended for one of {@code reasons} after
+	 * {@code since}.
+	 */
+	boolean endedSince(UUID userId, Instant since, List<String> reasons) {
+		List<Object> params = new ArrayList<>(List.of(userId.toString(), since.toEpochMilli()));
+		params.addAll(reasons);
+		return jdbc
+			.sql("SELECT COUNT(*) FROM sessions WHERE user_id = ? AND revoked_at > ? AND revoke_reason IN ("
+					+ String.join(", ", Collections.nCopies(reasons.size(), "?")) + ")")
+			.params(params)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	List<Session> listActive(UUID userId, Instant now) {

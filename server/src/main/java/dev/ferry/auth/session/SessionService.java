@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -229,6 +230,15 @@ public class SessionService {
 	/** Ends every session of a user but {@code keep}; answers how many ended. */
 	public int revokeAll(UUID userId, UUID keep, String reason) {
 		return sessions.revokeAll(userId, keep, clock.instant(), reason);
+	}
+
+	/**
+	 * Whether the user signed out everywhere else, changed or reset the password after
+	 * {@code since}: what was approved before from a session that may be a thief's ends
+	 * too (a device sign-in not yet collected).
+	 */
+	public boolean signedOutElsewhereSince(UUID userId, Instant since) {
+		return sessions.endedSince(userId, since, List.of("revoked", "password_change", "password_reset"));
 	}
 
 	private static boolean withinGrace(Instant rotatedAt, Instant now) {
