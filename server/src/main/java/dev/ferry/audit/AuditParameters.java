@@ -15,6 +15,8 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import dev.ferry.StoredTimes;
+
 /**
  * Reads and checks the query parameters of the audit endpoints. Unknown or repeated
  * parameters are refused rather than ignored: a misspelt filter would otherwise widen an
@@ -154,13 +156,17 @@ final class AuditParameters {
 		// A '+' in an unencoded query string arrives as a space: "…T10:00:00 02:00".
 		String iso = text.replace(' ', '+');
 		try {
-			return (iso.length() == 10) ? LocalDate.parse(iso).atStartOfDay(ZoneOffset.UTC).toInstant()
+			Instant time = (iso.length() == 10) ? LocalDate.parse(iso).atStartOfDay(ZoneOffset.UTC).toInstant()
 					: OffsetDateTime.parse(iso).toInstant();
+			if (StoredTimes.storable(time)) {
+				return time;
+			}
 		}
 		catch (DateTimeException ex) {
-			throw AuditException.badParameter(name, "'" + name + "' must be an ISO-8601 time such as "
-					+ "2026-01-31T12:00:00Z (or a date such as 2026-01-31, meaning midnight UTC).");
+			// falls through to the problem below
 		}
+		throw AuditException.badParameter(name, "'" + name + "' must be an ISO-8601 time " + StoredTimes.SPAN
+				+ " such as 2026-01-31T12:00:00Z (or a date such as 2026-01-31, meaning midnight UTC).");
 	}
 
 	private String actor() {

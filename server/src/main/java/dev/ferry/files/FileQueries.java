@@ -6,6 +6,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.ferry.StoredTimes;
+
 /**
  * Turns the listing's query parameters into a {@link FileQuery}, or a 400 that names the
  * bad one.
@@ -99,12 +101,16 @@ final class FileQueries {
 			return null;
 		}
 		try {
-			return OffsetDateTime.parse(value).toInstant();
+			Instant time = OffsetDateTime.parse(value).toInstant();
+			if (StoredTimes.storable(time)) {
+				return time;
+			}
 		}
 		catch (DateTimeParseException ex) {
-			throw FileException
-				.invalidQuery("'" + name + "' must be an ISO-8601 time with offset, e.g. 2026-01-31T12:00:00Z.");
+			// falls through to the problem below
 		}
+		throw FileException.invalidQuery("'" + name + "' must be an ISO-8601 time with offset " + StoredTimes.SPAN
+				+ ", e.g. 2026-01-31T12:00:00Z.");
 	}
 
 	private static boolean flag(Map<String, String> params, String name) {

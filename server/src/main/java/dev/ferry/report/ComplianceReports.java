@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import dev.ferry.ProblemException;
+import dev.ferry.StoredTimes;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
 import dev.ferry.audit.AuditReport;
@@ -19,8 +20,6 @@ import org.springframework.stereotype.Service;
 class ComplianceReports {
 
 	static final Duration DEFAULT_PERIOD = Duration.ofDays(30);
-
-	private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
 	private final AuditReport trail;
 
@@ -45,8 +44,8 @@ class ComplianceReports {
 		// The trail is counted in epoch milliseconds; an instant outside a sane span only
 		// overflowed that arithmetic into a 500.
 		for (Instant bound : new Instant[] { from, to }) {
-			if (bound != null && (bound.isBefore(Instant.EPOCH) || bound.isAfter(LATEST))) {
-				throw invalid("'from' and 'to' must lie between 1970 and 9999.");
+			if (bound != null && !StoredTimes.storable(bound)) {
+				throw invalid("'from' and 'to' must lie " + StoredTimes.SPAN + ".");
 			}
 		}
 		Instant now = clock.instant();

@@ -1,8 +1,10 @@
 package dev.ferry.web;
 
 import java.io.IOException;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -51,6 +53,12 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+	/** String data right truncation, character not in repertoire, untranslatable. */
+	private static final Set<String> UNSTORABLE_TEXT_STATES = Set.of("22001", "22021", "22P05");
+
+	private static final String UNSTORABLE_TEXT = "A text in the request is longer than Ferry stores there, or "
+			+ "holds a character it cannot store (such as NUL).";
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
@@ -208,6 +216,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		denied.commence(request, response, ex);
 	}
 
+	/**
+	 * A text the database refuses to store, as too long for its column (MariaDB in strict
+	 * mode) or holding a character it cannot store (NUL on PostgreSQL): the request's
+	 * fault, refused with the transaction rolled back. Where a check before the database
+	 * is missing, this is the net.
+	 */
+	private static boolean unstorableText(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && UNSTORABLE_TEXT_STATES.contains(sql.getSQLState())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
 		ServiceUnavailableFilter.Unavailable unavailable = ServiceUnavailableFilter.Unavailable.of(ex);
@@ -218,6 +241,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			HttpHeaders headers = new HttpHeaders();
 			headers.set(HttpHeaders.RETRY_AFTER, ServiceUnavailableFilter.Unavailable.RETRY_AFTER_SECONDS);
 			return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
+		}
+		if (unstorableText(ex)) {
+			ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "bad-request", UNSTORABLE_TEXT);
+			return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
 		}
 		log.error("Unexpected error", ex);
 		ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", Problems.INTERNAL_DETAIL);

@@ -38,6 +38,23 @@ class MalformedQueryIntegrationTests extends IntegrationTest {
 		assertThat(output.getAll()).doesNotContain("\tat ").doesNotContain("Exception");
 	}
 
+	/**
+	 * A NUL PostgreSQL cannot store, and a year no epoch millisecond holds: both parsed
+	 * before, and failed deep in the database or the arithmetic with a 500.
+	 */
+	@Test
+	void aNulOrAnImpossibleYearAnswers400(CapturedOutput output) {
+		String token = adminToken();
+		for (String path : List.of("/api/v1/files?name=%00", "/api/v1/files?created_after=-300000000-01-01T00:00:00Z",
+				"/api/v1/me/activity?from=%2B300000000-01-01T00:00:00Z",
+				"/api/v1/admin/audit-logs?to=-300000000-01-01T00:00:00Z")) {
+			Api.Response response = Curl.request("-H", "Authorization: Bearer " + token, api.base() + path);
+			assertThat(response.status()).as(path + " " + response.body()).isEqualTo(400);
+			assertThat(response.contentType()).as(path).startsWith("application/problem+json");
+		}
+		assertThat(output.getAll()).doesNotContain("\tat ").doesNotContain("Exception");
+	}
+
 	@Test
 	void tooManyParametersAnswer400SignedInOrNot(CapturedOutput output) {
 		String path = "/api/v1/me/activity?" + "a=1&".repeat(1500) + "limit=5";
