@@ -20,11 +20,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses a query string that is not valid percent-encoded UTF-8 ({@code %ff%fe},
- * overlong {@code %c0%af}, a bare {@code %}), holds a NUL ({@code %00}), or has more
- * parameters than Tomcat accepts with 400 before anything reads a parameter. Tomcat
- * parses parameters lazily and throws from whichever {@code getParameter} call comes
- * first, which deep inside a controller became a 500 with a stack trace; checked here,
- * every endpoint answers the same way whether the caller is signed in or not.
+ * overlong {@code %c0%af}, a bare {@code %}) or has more parameters than Tomcat accepts
+ * with 400 before anything reads a parameter. Tomcat parses parameters lazily and throws
+ * from whichever {@code getParameter} call comes first, which deep inside a controller
+ * became a 500 with a stack trace; checked here, every endpoint answers the same way
+ * whether the caller is signed in or not.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
@@ -49,10 +49,6 @@ class QueryStringFilter extends OncePerRequestFilter {
 		String refusal = null;
 		if (query != null && !wellFormed(query)) {
 			refusal = DETAIL;
-		}
-		else if (query != null && query.contains("%00")) {
-			// PostgreSQL stores no NUL in text: bound as a parameter, it was a 500.
-			refusal = "The query string holds a NUL character (%00), which no parameter may contain.";
 		}
 		else if (query != null && parameterCount(query) > maxParameters) {
 			refusal = tooMany(maxParameters);

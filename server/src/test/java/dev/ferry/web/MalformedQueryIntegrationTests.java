@@ -39,13 +39,14 @@ class MalformedQueryIntegrationTests extends IntegrationTest {
 	}
 
 	/**
-	 * A NUL PostgreSQL cannot store, and a year no epoch millisecond holds: both parsed
-	 * before, and failed deep in the database or the arithmetic with a 500.
+	 * A year no epoch millisecond holds parsed, then overflowed the arithmetic into a
+	 * 500. (A NUL, which PostgreSQL cannot store, is answered on PostgreSQL:
+	 * DedupPostgresS3IntegrationTests.)
 	 */
 	@Test
-	void aNulOrAnImpossibleYearAnswers400(CapturedOutput output) {
+	void anImpossibleYearAnswers400(CapturedOutput output) {
 		String token = adminToken();
-		for (String path : List.of("/api/v1/files?name=%00", "/api/v1/files?created_after=-300000000-01-01T00:00:00Z",
+		for (String path : List.of("/api/v1/files?created_after=-300000000-01-01T00:00:00Z",
 				"/api/v1/me/activity?from=%2B300000000-01-01T00:00:00Z",
 				"/api/v1/admin/audit-logs?to=-300000000-01-01T00:00:00Z")) {
 			Api.Response response = Curl.request("-H", "Authorization: Bearer " + token, api.base() + path);
