@@ -40,11 +40,15 @@ class FileRestrictions {
 		this.audit = audit;
 	}
 
-	/** Replaces the file's networks ({@code allowedIps} empty: anywhere). */
-	FileRecord restrict(CurrentUser owner, String id, List<String> allowedIps) {
+	/** The networks as they would be stored, or the 400 naming a bad entry. */
+	AccessRules check(List<String> allowedIps) {
+		return guard.rules(AccessRules.NONE, new AccessRulesChange(allowedIps, null, null));
+	}
+
+	/** Replaces the file's networks ({@link #check checked}; none: anywhere). */
+	FileRecord restrict(CurrentUser owner, String id, AccessRules rules) {
 		access.requireScope(owner, Scope.WRITE, "file.restricted");
 		FileRecord file = service.find(owner, id, "file.restricted");
-		AccessRules rules = guard.rules(AccessRules.NONE, new AccessRulesChange(allowedIps, null, null));
 		files.restrict(file.id(), rules.allowedIps());
 		audit.record(AuditEvent.success("file.restricted")
 			.object("file", file.id())

@@ -6,6 +6,7 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.ferry.auth.CurrentUser;
+import dev.ferry.protect.AccessRules;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -91,10 +92,11 @@ class FilesController {
 			summary = "Rename or move a file, or set the networks it may be downloaded from (allowed_ips)")
 	@PatchMapping("/{id}")
 	FileView patch(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, @RequestBody Change change) {
-		if (change.allowedIps() != null) {
-			restrictions.restrict(user, id, change.allowedIps());
-		}
-		return FileView.of(files.move(user, id, change.folder(), change.name()));
+		// Everything that can be refused is, before anything is written: the networks are
+		// checked, the move (which checks the name and the place) goes first.
+		AccessRules rules = (change.allowedIps() != null) ? restrictions.check(change.allowedIps()) : null;
+		FileRecord moved = files.move(user, id, change.folder(), change.name());
+		return FileView.of((rules != null) ? restrictions.restrict(user, id, rules) : moved);
 	}
 
 	@Operation(operationId = "deleteFile",

@@ -230,6 +230,11 @@ class ProtectionIntegrationTests {
 		assertThat(audited("file.download", "denied")).anyMatch((d) -> d.contains("ip_not_allowed"));
 		assertThat(api.patch("/api/v1/files/" + id, Map.of("allowed_ips", List.of("nowhere")), token).status())
 			.isEqualTo(400);
+		assertThat(api.patch("/api/v1/files/" + id, Map.of("allowed_ips", List.of(), "name", "a/b"), token).status())
+			.as("a refused rename")
+			.isEqualTo(400);
+		assertThat(api.from("127.0.0.45").get(download, token).status()).as("leaves the networks as they were")
+			.isEqualTo(403);
 
 		assertThat(api.patch("/api/v1/files/" + id, Map.of("allowed_ips", List.of()), token).status()).isEqualTo(200);
 		assertThat(api.from("127.0.0.45").get(download, token).status()).isEqualTo(200);
