@@ -29,10 +29,15 @@ class ExportRepository {
 			.update();
 	}
 
-	/** The account's request still waiting or being built, if any. */
+	/**
+	 * The account's newest request still waiting or being built, if any. Two requests
+	 * sent at once can both be recorded (the check and the insert are two statements);
+	 * both are built, and neither makes this fail.
+	 */
 	Optional<ExportRequest> open(UUID userId) {
 		return jdbc
-			.sql("SELECT " + COLUMNS + " FROM gdpr_exports WHERE user_id = ? AND status IN ('pending', 'building')")
+			.sql("SELECT " + COLUMNS + " FROM gdpr_exports WHERE user_id = ? AND status IN ('pending', 'building') "
+					+ "ORDER BY requested_at DESC LIMIT 1")
 			.param(userId.toString())
 			.query(ExportRepository::map)
 			.optional();

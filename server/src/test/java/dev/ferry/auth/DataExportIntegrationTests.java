@@ -100,6 +100,27 @@ class DataExportIntegrationTests extends AccountMailTest {
 		assertThat(JSON.readTree(zip.get("files.json")).size()).isZero();
 	}
 
+	/**
+	 * Two requests sent at once can both be recorded; the next request then answers the
+	 * newest instead of failing on two open rows (it was a 500 until both were built).
+	 */
+	@Test
+	void twoOpenRequestsDoNotBreakTheNext() {
+		String email = createUser("export-twice");
+		String token = signIn(email, PASSWORD).get("access_token").asString();
+		String userId = api.get("/api/v1/me", token).json().get("id").asString();
+		for (int i = 0; i < 2; i++) {
+			jdbc.sql("INSERT INTO gdpr_exports (id, user_id, status, requested_at) VALUES (?, ?, 'pending', ?)")
+				.params(UUID.randomUUID().toString(), userId, clock.millis() + i)
+				.update();
+		}
+
+		Api.Response again = api.post("/api/v1/me/export", "", token);
+
+		assertThat(again.status()).as(again.body()).isBetween(200, 202);
+		assertThat(again.contentType()).startsWith("application/json");
+	}
+
 	private Map<String, byte[]> download(String path) throws IOException, InterruptedException {
 		HttpResponse<byte[]> response = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(java.net.URI.create(api.base() + path)).GET().build(),
