@@ -11,7 +11,12 @@ final class UploadPolicyValidation {
 
 	private static final int MAX_ENTRIES = 200;
 
-	private static final Pattern TYPE = Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]*/([a-z0-9][a-z0-9!#$&^_.+-]*|\\*)");
+	/** RFC 6838: type and subtype names of at most 127 characters each. */
+	private static final Pattern TYPE = Pattern
+		.compile("[a-z0-9][a-z0-9!#$&^_.+-]{0,126}/([a-z0-9][a-z0-9!#$&^_.+-]{0,126}|\\*)");
+
+	/** What every database stores in the policy's column (MariaDB's TEXT: 64 KiB). */
+	static final int MAX_STORED_BYTES = 65_535;
 
 	private static final Pattern EXTENSION = Pattern.compile("\\.[a-z0-9][a-z0-9._+-]{0,31}");
 

@@ -1,5 +1,6 @@
 package dev.ferry.files;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -70,6 +71,10 @@ class UploadRulesService implements UploadRules {
 		access.requireAdmin(admin, "upload_policy.updated");
 		UploadPolicyValidation.check(policy);
 		String stored = json.writeValueAsString(policy);
+		if (stored.getBytes(StandardCharsets.UTF_8).length > UploadPolicyValidation.MAX_STORED_BYTES) {
+			throw FileException.invalidPolicy("The policy is larger than the " + UploadPolicyValidation.MAX_STORED_BYTES
+					+ " bytes of JSON Ferry stores: merge rules or shorten their lists.");
+		}
 		transactions.executeWithoutResult((status) -> {
 			repository.replace(stored, Instant.now());
 			audit.record(AuditEvent.success("upload_policy.updated").detail("rules", policy.rules().size()));

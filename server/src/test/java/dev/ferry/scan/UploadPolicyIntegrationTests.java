@@ -4,8 +4,10 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import dev.ferry.testing.Api;
 import dev.ferry.testing.ContentSafetyTest;
@@ -100,6 +102,14 @@ class UploadPolicyIntegrationTests extends ContentSafetyTest {
 		Api.Response sizes = api.send(putPolicy(
 				Map.of("rules", List.of(Map.of("min_size", 10, "max_size", 5, "roles", List.of("user")))), admin()));
 		assertThat(sizes.json().get("detail").asString()).contains("min_size is larger than max_size");
+		Api.Response longType = api.send(putPolicy(
+				Map.of("rules", List.of(Map.of("allowed_types", List.of("text/" + "x".repeat(200))))), admin()));
+		assertThat(longType.status()).as("a subtype longer than RFC 6838's 127").isEqualTo(400);
+		List<String> manyExtensions = IntStream.range(0, 200).mapToObj((i) -> ".e" + "x".repeat(25) + i).toList();
+		Api.Response tooLarge = api.send(putPolicy(
+				Map.of("rules", Collections.nCopies(20, Map.of("denied_extensions", manyExtensions))), admin()));
+		assertThat(tooLarge.status()).as("more than the 64 KiB MariaDB stores").isEqualTo(400);
+		assertThat(tooLarge.json().get("detail").asString()).contains("65535 bytes");
 	}
 
 	@Test
