@@ -5,6 +5,7 @@ import java.net.SocketAddress;
 import java.security.PublicKey;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import dev.ferry.ProblemException;
@@ -19,6 +20,8 @@ import dev.ferry.auth.CurrentUser;
 import dev.ferry.auth.ProtocolSignIn;
 import dev.ferry.auth.User;
 import org.apache.sshd.common.AttributeRepository.AttributeKey;
+import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.server.auth.keyboard.InteractiveChallenge;
 import org.apache.sshd.server.auth.keyboard.KeyboardInteractiveAuthenticator;
 import org.apache.sshd.server.auth.password.PasswordAuthenticator;
@@ -34,9 +37,12 @@ import org.springframework.stereotype.Component;
  * are refused either way. The signed-in account is kept on the session.
  */
 @Component
-class SftpAuthenticator implements PasswordAuthenticator, KeyboardInteractiveAuthenticator, PublickeyAuthenticator {
+class SftpAuthenticator
+		implements PasswordAuthenticator, KeyboardInteractiveAuthenticator, PublickeyAuthenticator, SessionListener {
 
 	static final AttributeKey<CurrentUser> USER = new AttributeKey<>();
+
+	private static final AttributeKey<KeySignIn> KEY_SIGN_IN = new AttributeKey<>();
 
 	static final String PASSWORD_PROMPT = "Password: ";
 
@@ -91,12 +97,13 @@ class SftpAuthenticator implements PasswordAuthenticator, KeyboardInteractiveAut
 	}
 
 	private boolean keySignIn(String username, PublicKey key, ServerSession session) {
+		session.removeAttribute(KEY_SIGN_IN);
 		if (addressRefused(session)) {
 			return false;
 		}
 		Optional<User> user = accounts.findByEmail(username);
-		boolean known = user.isPresent() && keys.match(user.get().id(), key).isPresent();
-		if (!known) {
+		Optional<UUID> keyId = user.flatMap((u) -> keys.match(u.id(), key)).map(SshKeyRepository.SshKey::id);
+		if (keyId.isEmpty()) {
 			audit.record(AuditEvent.failure("auth.login")
 				.by(user.map(User::auditActor).orElse(AuditActor.anonymous()))
 				.detail("channel", "sftp")
@@ -115,11 +122,34 @@ class SftpAuthenticator implements PasswordAuthenticator, KeyboardInteractiveAut
 		if (!admit(session, user.get())) {
 			return false;
 		}
-		audit.record(AuditEvent.success("auth.login")
-			.by(user.get().auditActor())
-			.detail("channel", "sftp")
-			.detail("method", "key"));
+		// MINA asks this before it checks the signature, and for a bare probe (a public
+		// key anyone may know) too: the sign-in is recorded once the session is
+		// authenticated (sessionEvent).
+		session.setAttribute(KEY_SIGN_IN, new KeySignIn(user.get(), keyId.get()));
 		return true;
+	}
+
+	/** A key sign-in that passed: the signature checked, the session authenticated. */
+	@Override
+	public void sessionEvent(Session session, Event event) {
+		if (event != Event.Authenticated || !(session instanceof ServerSession server)) {
+			return;
+		}
+		KeySignIn signedIn = server.getAttribute(KEY_SIGN_IN);
+		if (signedIn == null) {
+			return;
+		}
+		fromClient(server, () -> {
+			keys.used(signedIn.keyId());
+			audit.record(AuditEvent.success("auth.login")
+				.by(signedIn.user().auditActor())
+				.detail("channel", "sftp")
+				.detail("method", "key"));
+			return true;
+		});
+	}
+
+	private record KeySignIn(User user, UUID keyId) {
 	}
 
 	private boolean signIn(ServerSession session, String username, String password, String code) {
@@ -127,6 +157,8 @@ class SftpAuthenticator implements PasswordAuthenticator, KeyboardInteractiveAut
 	}
 
 	private boolean passwordSignIn(ServerSession session, String username, String password, String code) {
+		// A key probed earlier in this connection is not how it signs in now.
+		session.removeAttribute(KEY_SIGN_IN);
 		if (addressRefused(session)) {
 			return false;
 		}

@@ -72,6 +72,7 @@ class SftpServer implements SmartLifecycle {
 		ssh.setPasswordAuthenticator(authenticator);
 		ssh.setKeyboardInteractiveAuthenticator(authenticator);
 		ssh.setPublickeyAuthenticator(authenticator);
+		ssh.addSessionListener(authenticator);
 		FerryFileSystemProvider provider = new FerryFileSystemProvider(tree);
 		ssh.setFileSystemFactory(new FileSystemFactory() {
 

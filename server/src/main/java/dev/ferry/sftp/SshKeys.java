@@ -74,12 +74,15 @@ class SshKeys {
 		audit.record(AuditEvent.success("sftp.ssh_key_delete").object("ssh_key", id));
 	}
 
-	/** The account's stored key equal to {@code key}, marked as used now. */
+	/** The account's stored key equal to {@code key}. */
 	Optional<SshKeyRepository.SshKey> match(UUID userId, PublicKey key) {
-		Optional<SshKeyRepository.SshKey> found = keys.find(userId, KeyUtils.getFingerPrint(key))
+		return keys.find(userId, KeyUtils.getFingerPrint(key))
 			.filter((stored) -> KeyUtils.compareKeys(key, parse(stored.publicKey())));
-		found.ifPresent((stored) -> keys.used(stored.id(), clock.instant()));
-		return found;
+	}
+
+	/** The key signed a sign-in: its "last used" is now. */
+	void used(UUID keyId) {
+		keys.used(keyId, clock.instant());
 	}
 
 	private void requireSession(CurrentUser caller, String action) {

@@ -53,6 +53,14 @@ final class SftpClients {
 		return key;
 	}
 
+	/**
+	 * Encrypts the private key with {@code passphrase}: a batch client cannot sign then.
+	 */
+	void lock(Path key, String passphrase) {
+		Run run = run(List.of("ssh-keygen", "-q", "-p", "-P", "", "-N", passphrase, "-f", key.toString()), Map.of());
+		assertThat(run.exit()).as(run.out()).isZero();
+	}
+
 	String publicKey(Path key) {
 		return read(Path.of(key + ".pub")).strip();
 	}

@@ -136,6 +136,31 @@ class SftpIntegrationTests {
 		assertThat(api.get("/api/v1/files", user.token()).json().get("items")).isEmpty();
 	}
 
+	/**
+	 * OpenSSH offers the public key before it signs; a key it cannot sign with (here
+	 * locked by a passphrase in batch mode, as for anyone who only knows the public key)
+	 * is a probe: no sign-in on the trail and no "last used".
+	 */
+	@Test
+	void aKeyThatIsOfferedButNeverSignsIsNoSignIn() {
+		Account user = newUser();
+		Path key = addKey(user, "ed25519");
+		clients.lock(key, "locked-away-" + UUID.randomUUID());
+
+		SftpClients.Run probe = clients.withKey(user.email(), key, "ls /");
+
+		assertThat(probe.exit()).isNotZero();
+		assertThat(jdbc
+			.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'auth.login' AND outcome = 'success' AND actor_id = ? "
+					+ "AND details LIKE '%\"sftp\"%'")
+			.param(user.id().toString())
+			.query(Long.class)
+			.single()).as("the web sign-in of newUser is the only one").isZero();
+		assertThat(api.get("/api/v1/auth/ssh-keys", user.token()).json().get("items").get(0).hasNonNull("last_used_at"))
+			.as("the key was never used")
+			.isFalse();
+	}
+
 	@Test
 	void aQuarantinedFileOrOneLimitedToNetworksIsNotServed() throws IOException {
 		Account user = newUser();
