@@ -1,21 +1,31 @@
 package dev.ferry.files;
 
-import java.util.function.Consumer;
+import java.util.UUID;
 
+import dev.ferry.audit.AuditEvent;
+import dev.ferry.audit.AuditLog;
 import dev.ferry.files.FileContent.DownloadHooks;
 
 /**
- * Hooks of an owner's download that hand what was served (the range asked for, the bytes
- * that went out) to the caller's audit record once the body ended.
+ * Audits one owner's download of a file (or of one of its versions): the range asked for
+ * and the bytes that went out once the body ended, or the answer that carried no body (a
+ * HEAD, a 304, a 416), so that every request for the content leaves a record.
  */
 final class AuditedDownload implements DownloadHooks {
 
-	private final Consumer<FileService.Download> record;
+	private final AuditLog audit;
+
+	private final UUID fileId;
+
+	private final Integer version;
 
 	private String range = "full";
 
-	AuditedDownload(Consumer<FileService.Download> record) {
-		this.record = record;
+	/** {@code version} is null for the file's current content. */
+	AuditedDownload(AuditLog audit, UUID fileId, Integer version) {
+		this.audit = audit;
+		this.fileId = fileId;
+		this.version = version;
 	}
 
 	@Override
@@ -25,7 +35,21 @@ final class AuditedDownload implements DownloadHooks {
 
 	@Override
 	public void afterBody(long bytesServed, boolean completed) {
-		record.accept(new FileService.Download(range, bytesServed, completed));
+		AuditEvent event = completed ? AuditEvent.success("file.download") : AuditEvent.failure("file.download");
+		audit.record(about(event).detail("range", range).detail("bytes", bytesServed).detail("completed", completed));
+	}
+
+	@Override
+	public void withoutBody(int status) {
+		audit.record(about(switch (status) {
+			case 304 -> AuditEvent.success("file.download_not_modified");
+			case 416 -> AuditEvent.failure("file.download").detail("reason", "range_not_satisfiable");
+			default -> AuditEvent.success("file.download_head");
+		}));
+	}
+
+	private AuditEvent about(AuditEvent event) {
+		return event.object("file", fileId).detail("version", version);
 	}
 
 }

@@ -34,8 +34,7 @@ class DownloadController {
 	void download(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, HttpServletRequest request,
 			HttpServletResponse response) {
 		FileRecord file = files.forDownload(user, id);
-		responder.respond(file, "api", request, response,
-				new AuditedDownload((download) -> files.recordDownload(file, download)));
+		responder.respond(file, "api", request, response, files.auditedDownload(file));
 	}
 
 }

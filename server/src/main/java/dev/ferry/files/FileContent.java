@@ -106,6 +106,14 @@ public interface FileContent {
 		default void afterBody(long bytesServed, boolean completed) {
 		}
 
+		/**
+		 * The answer carries no content: {@code status} 200 or 206 to a HEAD, 304 to a
+		 * conditional GET, or 416 for a range outside the file (thrown right after).
+		 * Never counted as a download, but a request for the content all the same.
+		 */
+		default void withoutBody(int status) {
+		}
+
 	}
 
 }

@@ -13,6 +13,7 @@ import dev.ferry.auth.AccessPolicy;
 import dev.ferry.auth.CurrentUser;
 import dev.ferry.auth.Role;
 import dev.ferry.auth.Scope;
+import dev.ferry.files.FileContent.DownloadHooks;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -246,20 +247,16 @@ class FileService implements FileCatalog {
 	}
 
 	/**
-	 * The file to download; the caller audits the outcome with {@link #recordDownload}.
+	 * The file to download; the caller audits the outcome with {@link #auditedDownload}.
 	 */
 	FileRecord forDownload(CurrentUser owner, String id) {
 		access.requireScope(owner, Scope.READ, "file.download");
 		return find(owner, id, "file.download");
 	}
 
-	void recordDownload(FileRecord file, Download download) {
-		AuditEvent event = download.completed() ? AuditEvent.success("file.download")
-				: AuditEvent.failure("file.download");
-		audit.record(event.object("file", file.id())
-			.detail("range", download.range())
-			.detail("bytes", download.bytesServed())
-			.detail("completed", download.completed()));
+	/** Hooks that audit what a download of {@code file} answered. */
+	DownloadHooks auditedDownload(FileRecord file) {
+		return new AuditedDownload(audit, file.id(), null);
 	}
 
 	FileRecord find(CurrentUser owner, String id, String action) {
@@ -291,7 +288,5 @@ class FileService implements FileCatalog {
 	/**
 	 * What a download served: the range asked for and the bytes that actually went out.
 	 */
-	record Download(String range, long bytesServed, boolean completed) {
-	}
 
 }

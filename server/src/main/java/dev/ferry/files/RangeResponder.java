@@ -60,12 +60,13 @@ class RangeResponder {
 		response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-cache");
 		if (notModified(request, etag, lastModified)) {
+			hooks.withoutBody(HttpServletResponse.SC_NOT_MODIFIED);
 			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
 			return;
 		}
-		ByteRange range = DownloadHeaders.ifRangeHolds(request.getHeader(HttpHeaders.IF_RANGE), etag, lastModified)
-				? ByteRange.parse(request.getHeader(HttpHeaders.RANGE), file.size()) : ByteRange.full(file.size());
+		ByteRange range = range(file, request, etag, lastModified, hooks);
 		if ("HEAD".equals(request.getMethod())) {
+			hooks.withoutBody(range.partial() ? HttpServletResponse.SC_PARTIAL_CONTENT : HttpServletResponse.SC_OK);
 			writeHeaders(file, range, response);
 			return;
 		}
@@ -104,6 +105,20 @@ class RangeResponder {
 			hooks.afterBody(bytesServed, completed);
 		}
 
+	}
+
+	private static ByteRange range(FileRecord file, HttpServletRequest request, String etag, Instant lastModified,
+			DownloadHooks hooks) {
+		if (!DownloadHeaders.ifRangeHolds(request.getHeader(HttpHeaders.IF_RANGE), etag, lastModified)) {
+			return ByteRange.full(file.size());
+		}
+		try {
+			return ByteRange.parse(request.getHeader(HttpHeaders.RANGE), file.size());
+		}
+		catch (FileException unsatisfiable) {
+			hooks.withoutBody(HttpServletResponse.SC_REQUESTED_RANGE_NOT_SATISFIABLE);
+			throw unsatisfiable;
+		}
 	}
 
 	private static boolean notModified(HttpServletRequest request, String etag, Instant lastModified) {

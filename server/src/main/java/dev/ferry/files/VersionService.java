@@ -11,6 +11,7 @@ import dev.ferry.audit.AuditLog;
 import dev.ferry.auth.AccessPolicy;
 import dev.ferry.auth.CurrentUser;
 import dev.ferry.auth.Scope;
+import dev.ferry.files.FileContent.DownloadHooks;
 import dev.ferry.files.VersionRepository.Current;
 import dev.ferry.files.VersionRepository.Version;
 
@@ -67,7 +68,7 @@ class VersionService {
 
 	/**
 	 * The file as it was at {@code number}, to serve like the file itself (its own ETag,
-	 * type and scan state); the caller audits the outcome with {@link #recordDownload}.
+	 * type and scan state); the caller audits the outcome with {@link #auditedDownload}.
 	 */
 	FileRecord forDownload(CurrentUser owner, String id, int number) {
 		access.requireScope(owner, Scope.READ, "file.download");
@@ -78,14 +79,12 @@ class VersionService {
 		return VersionStore.asOf(file, older(file, number, "file.download"));
 	}
 
-	void recordDownload(FileRecord file, int number, FileService.Download download) {
-		AuditEvent event = download.completed() ? AuditEvent.success("file.download")
-				: AuditEvent.failure("file.download");
-		audit.record(event.object("file", file.id())
-			.detail("version", number)
-			.detail("range", download.range())
-			.detail("bytes", download.bytesServed())
-			.detail("completed", download.completed()));
+	/**
+	 * Hooks that audit what a download of version {@code number} of {@code file}
+	 * answered.
+	 */
+	DownloadHooks auditedDownload(FileRecord file, int number) {
+		return new AuditedDownload(audit, file.id(), number);
 	}
 
 	/**

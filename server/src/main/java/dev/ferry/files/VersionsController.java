@@ -49,8 +49,7 @@ class VersionsController {
 			HttpServletRequest request, HttpServletResponse response) {
 		int number = number(version);
 		FileRecord file = versions.forDownload(user, id, number);
-		responder.respond(file, "api", request, response,
-				new AuditedDownload((download) -> versions.recordDownload(file, number, download)));
+		responder.respond(file, "api", request, response, versions.auditedDownload(file, number));
 	}
 
 	@Operation(operationId = "restoreFileVersion",

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
 
+import dev.ferry.testing.AuditRows;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -101,6 +102,24 @@ class DownloadIntegrationTests extends FilesTestSupport {
 		HttpResponse<byte[]> ranged = send(user, id, "HEAD", "Range", "bytes=0-9");
 		assertThat(ranged.statusCode()).isEqualTo(206);
 		assertThat(ranged.headers().firstValue("Content-Range")).contains("bytes 0-9/777");
+	}
+
+	@Test
+	void everyAnswerWithoutABodyIsAuditedButNoneIsADownload() throws Exception {
+		Account user = newUser();
+		String id = put(user, "/audited.bin", bytes(300, 15)).get("id").asString();
+		String etag = get(user, id).headers().firstValue("ETag").orElseThrow();
+		assertThat(send(user, id, "HEAD").statusCode()).isEqualTo(200);
+		assertThat(get(user, id, "If-None-Match", etag).statusCode()).isEqualTo(304);
+		assertThat(get(user, id, "Range", "bytes=300-").statusCode()).isEqualTo(416);
+		assertThat(AuditRows.actions(jdbc, id)).endsWith("file.download:success", "file.download_head:success",
+				"file.download_not_modified:success", "file.download:failure");
+		assertThat(jdbc
+			.sql("SELECT details FROM audit_log WHERE object_id = ? AND action = 'file.download' "
+					+ "AND outcome = 'failure'")
+			.param(id)
+			.query(String.class)
+			.single()).contains("\"reason\":\"range_not_satisfiable\"");
 	}
 
 	@Test

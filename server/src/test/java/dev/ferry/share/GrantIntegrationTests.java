@@ -1,5 +1,6 @@
 package dev.ferry.share;
 
+import java.net.http.HttpRequest.BodyPublishers;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,8 +32,18 @@ class GrantIntegrationTests extends ShareIntegrationTest {
 		assertThat(shared.get(0).get("type").asString()).isEqualTo("file");
 		assertThat(shared.get(0).get("name").asString()).isEqualTo("granted.txt");
 		assertThat(shared.get(0).get("permission").asString()).isEqualTo("download");
-		assertThat(api.get("/api/v1/shared-with-me/files/" + fileId + "/download", reader.token()).body())
-			.isEqualTo("for your eyes");
+		String download = "/api/v1/shared-with-me/files/" + fileId + "/download";
+		Api.Response whole = api.get(download, reader.token());
+		assertThat(whole.body()).isEqualTo("for your eyes");
+		assertThat(api.send(api.builder(download, reader.token()).method("HEAD", BodyPublishers.noBody())).status())
+			.isEqualTo(200);
+		assertThat(
+				api.send(api.builder(download, reader.token()).header("If-None-Match", whole.header("ETag"))).status())
+			.isEqualTo(304);
+		assertThat(api.send(api.builder(download, reader.token()).header("Range", "bytes=100-")).status())
+			.isEqualTo(416);
+		assertThat(auditActions(fileId)).endsWith("grant.download:success", "grant.download_head:success",
+				"grant.download_not_modified:success", "grant.download:failure");
 		assertThat(api.get("/api/v1/shared-with-me", viewer.token()).json().get("items")).hasSize(1);
 		assertThat(api.get("/api/v1/shared-with-me/files/" + fileId + "/download", viewer.token()).status())
 			.isEqualTo(404);

@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +52,32 @@ class ShareDownloadCountingIntegrationTests extends ShareIntegrationTest {
 		assertThat(curl(dir, "-o", "all.zip", "-w", "%{http_code}", zip).out()).isEqualTo("410");
 		assertThat(downloadsLeft(owner, transferId)).isZero();
 		assertThat(activity(owner, transferId)).hasSize(3);
+	}
+
+	@Test
+	void notModifiedAndUnsatisfiableAnswersAreAuditedButNeverCount() throws Exception {
+		Account owner = newUser();
+		String fileId = upload(owner, "/conditional.txt", "minutes of the meeting".getBytes());
+		String transferId = transfer(owner, fileId).get("id").asString();
+		String token = tokenOf(link(owner, transferId, Map.of("max_downloads", 3)));
+		String file = api.base() + "/api/v1/share/" + token + "/files/" + fileId + "/download";
+		Path dir = Files.createTempDirectory("ferry-share-count-");
+
+		assertThat(curl(dir, "-D", "headers.txt", "-o", "body.txt", "-w", "%{http_code}", file).out()).isEqualTo("200");
+		String etag = Files.readAllLines(dir.resolve("headers.txt"))
+			.stream()
+			.filter((line) -> line.toLowerCase(Locale.ROOT).startsWith("etag:"))
+			.map((line) -> line.substring("etag:".length()).trim())
+			.findFirst()
+			.orElseThrow();
+		assertThat(curl(dir, "-H", "If-None-Match: " + etag, "-o", "body.txt", "-w", "%{http_code}", file).out())
+			.isEqualTo("304");
+		assertThat(curl(dir, "-r", "5000-", "-o", "body.txt", "-w", "%{http_code}", file).out()).isEqualTo("416");
+
+		assertThat(downloadsLeft(owner, transferId)).isEqualTo(2);
+		assertThat(activity(owner, transferId)).hasSize(1);
+		assertThat(auditActions(linkId(owner, transferId))).endsWith("share.download_completed:success",
+				"share.download_not_modified:success", "share.download:failure");
 	}
 
 	@Test

@@ -16,6 +16,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.ferry.FerryApplication;
 import dev.ferry.share.link.ShareSweeper;
 import dev.ferry.testing.Api;
+import dev.ferry.testing.AuditRows;
 import dev.ferry.testing.IntegrationTest;
 import dev.ferry.testing.OwnServer;
 import dev.ferry.testing.TestAccounts;
@@ -191,10 +192,7 @@ abstract class ShareIntegrationTest {
 	}
 
 	List<String> auditActions(String objectId) {
-		return jdbc.sql("SELECT action || ':' || outcome FROM audit_log WHERE object_id = ? ORDER BY seq")
-			.param(objectId)
-			.query(String.class)
-			.list();
+		return AuditRows.actions(jdbc, objectId);
 	}
 
 	static String tokenOf(JsonNode link) {

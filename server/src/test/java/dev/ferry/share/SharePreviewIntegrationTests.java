@@ -62,8 +62,8 @@ class SharePreviewIntegrationTests extends ShareIntegrationTest {
 			.param(transferId)
 			.query(Integer.class)
 			.single()).as("a preview is no download").isZero();
-		assertThat(outcomes(on.get("id").asString())).contains("share.preview:success");
-		assertThat(outcomes(off.get("id").asString())).contains("share.preview:failure");
+		assertThat(auditActions(on.get("id").asString())).contains("share.preview:success");
+		assertThat(auditActions(off.get("id").asString())).contains("share.preview:failure");
 	}
 
 	@Test
@@ -221,13 +221,6 @@ class SharePreviewIntegrationTests extends ShareIntegrationTest {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private List<String> outcomes(String linkId) {
-		return jdbc.sql("SELECT action || ':' || outcome FROM audit_log WHERE object_id = ? ORDER BY seq")
-			.param(linkId)
-			.query(String.class)
-			.list();
 	}
 
 	private static byte[] png() {

@@ -130,6 +130,17 @@ class GrantService {
 				audit.record(event.object("file", id).detail("bytes", bytesServed).detail("completed", completed));
 			}
 
+			@Override
+			public void withoutBody(int status) {
+				audit.record(switch (status) {
+					case 304 -> AuditEvent.success("grant.download_not_modified").object("file", id);
+					case 416 -> AuditEvent.failure("grant.download")
+						.object("file", id)
+						.detail("reason", "range_not_satisfiable");
+					default -> AuditEvent.success("grant.download_head").object("file", id);
+				});
+			}
+
 		});
 	}
 

@@ -56,10 +56,27 @@ class DownloadCounter {
 
 	/** The link's downloads are used up: refused (410), audited. */
 	void refuseExhausted(Visit visit) {
-		audit.record(AuditEvent.failure("share.download")
-			.object("share_link", visit.link().id())
-			.detail("reason", "exhausted"));
+		refused(visit, "exhausted");
 		throw ShareException.linkExhausted();
+	}
+
+	/** Records a download of the share refused, with why. */
+	void refused(Visit visit, String reason) {
+		audit.record(
+				AuditEvent.failure("share.download").object("share_link", visit.link().id()).detail("reason", reason));
+	}
+
+	/**
+	 * An answer without a body ({@code share.download_head} for a HEAD,
+	 * {@code share.download_not_modified} for a 304) for a file or, without one, the ZIP:
+	 * never counted or logged as a download, but audited.
+	 */
+	void answeredWithoutBody(Visit visit, UUID fileId, String action) {
+		audit.record(AuditEvent.success(action)
+			.object("share_link", visit.link().id())
+			.detail("transfer", visit.transfer().id())
+			.detail("file", fileId)
+			.detail("kind", (fileId != null) ? "file" : "zip"));
 	}
 
 	private final class Tracker implements DownloadHooks {
@@ -125,6 +142,15 @@ class DownloadCounter {
 			});
 			if (!Boolean.TRUE.equals(allowed)) {
 				refuseExhausted(visit);
+			}
+		}
+
+		@Override
+		public void withoutBody(int status) {
+			switch (status) {
+				case 304 -> answeredWithoutBody(visit, fileId, "share.download_not_modified");
+				case 416 -> refused(visit, "range_not_satisfiable");
+				default -> answeredWithoutBody(visit, fileId, "share.download_head");
 			}
 		}
 

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import dev.ferry.audit.AuditEvent;
-import dev.ferry.audit.AuditLog;
 import dev.ferry.files.FileCatalog.StoredFile;
 import dev.ferry.files.FileContent;
 import dev.ferry.files.FileContent.DownloadHooks;
@@ -41,15 +39,11 @@ class ShareDownloads {
 
 	private final DownloadCounter counter;
 
-	private final AuditLog audit;
-
-	ShareDownloads(PublicShares shares, TransferRepository transfers, FileContent content, DownloadCounter counter,
-			AuditLog audit) {
+	ShareDownloads(PublicShares shares, TransferRepository transfers, FileContent content, DownloadCounter counter) {
 		this.shares = shares;
 		this.transfers = transfers;
 		this.content = content;
 		this.counter = counter;
-		this.audit = audit;
 	}
 
 	/**
@@ -74,9 +68,6 @@ class ShareDownloads {
 		UUID id = entry.fileId();
 		content.serve(visit.transfer().ownerId(), id, entry.version(), request, response,
 				counter.track(visit, id, request));
-		if (isHead(request)) {
-			checked(visit, id);
-		}
 	}
 
 	/**
@@ -95,14 +86,8 @@ class ShareDownloads {
 
 	/** 404 for a file of the share that is not there (any more), audited with why. */
 	ShareException notServed(Visit visit, String reason) {
-		refused(visit, reason);
+		counter.refused(visit, reason);
 		return ShareException.notFound("file in this share");
-	}
-
-	/** Records a download of the share refused, with why. */
-	void refused(Visit visit, String reason) {
-		audit.record(
-				AuditEvent.failure("share.download").object("share_link", visit.link().id()).detail("reason", reason));
 	}
 
 	void zip(Visit visit, HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -112,7 +97,7 @@ class ShareDownloads {
 		}
 		if (isHead(request)) {
 			zipHeaders(visit, response);
-			checked(visit, null);
+			counter.answeredWithoutBody(visit, null, "share.download_head");
 			return;
 		}
 		UUID owner = visit.transfer().ownerId();
@@ -159,15 +144,6 @@ class ShareDownloads {
 					.toString());
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		response.setHeader("X-Content-Type-Options", "nosniff");
-	}
-
-	/** A HEAD: headers only, never counted or logged as a download, but audited. */
-	void checked(Visit visit, UUID fileId) {
-		audit.record(AuditEvent.success("share.download_head")
-			.object("share_link", visit.link().id())
-			.detail("transfer", visit.transfer().id())
-			.detail("file", fileId)
-			.detail("kind", (fileId != null) ? "file" : "zip"));
 	}
 
 	private static boolean isHead(HttpServletRequest request) {

@@ -80,7 +80,7 @@ class WatermarkedDownloads {
 		if ("HEAD".equals(request.getMethod())) {
 			content.requireServable(visit.transfer().ownerId(), id, entry.version());
 			headers(response, file);
-			downloads.checked(visit, id);
+			counter.answeredWithoutBody(visit, id, "share.download_head");
 			return;
 		}
 		if (visit.link().isExhausted()) {
@@ -126,7 +126,7 @@ class WatermarkedDownloads {
 			throws IOException {
 		Visit visit = shares.forDownload(token, session, request);
 		if (marks.marked(visit.link().id())) {
-			downloads.refused(visit, "watermarked_zip");
+			counter.refused(visit, "watermarked_zip");
 			throw ShareException.conflict(
 					"This link stamps a watermark on each file for you: download the files one by one, not as a ZIP.");
 		}
