@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 
 import dev.ferry.testing.Api;
 import dev.ferry.testing.Curl;
@@ -95,6 +96,18 @@ class EncryptedTransferIntegrationTests extends ShareIntegrationTest {
 			.param(owner.id().toString())
 			.query(Long.class)
 			.single()).isZero();
+	}
+
+	@Test
+	void aMissingFileIsRefusedAndTheRefusalStaysOnTheTrail() {
+		Account owner = newUser();
+		String missing = UUID.randomUUID().toString();
+
+		Api.Response response = api.post("/api/v1/transfers",
+				Map.of("title", "Gone", "file_ids", List.of(missing), "e2e", true), owner.token());
+
+		assertThat(response.status()).as(response.body()).isEqualTo(404);
+		assertThat(auditActions(missing)).containsExactly("transfer.created:denied");
 	}
 
 	@Test

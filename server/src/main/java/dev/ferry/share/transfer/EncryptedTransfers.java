@@ -9,7 +9,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
@@ -20,7 +21,6 @@ import dev.ferry.share.transfer.TransferApi.Change;
 import dev.ferry.share.transfer.TransferApi.NewTransfer;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * End-to-end encrypted transfers in the age format (age-encryption.org/v1). Clients (the
@@ -42,27 +42,25 @@ public class EncryptedTransfers {
 
 	private final AuditLog audit;
 
-	private final TransactionOperations transactions;
-
-	EncryptedTransfers(EncryptedTransferRepository repository, FileContent files, AuditLog audit,
-			TransactionOperations transactions) {
+	EncryptedTransfers(EncryptedTransferRepository repository, FileContent files, AuditLog audit) {
 		this.repository = repository;
 		this.files = files;
 		this.audit = audit;
-		this.transactions = transactions;
 	}
 
 	/**
 	 * Runs {@code create} for a plain transfer; for {@code e2e: true} first checks the
-	 * request and the caller's files, then marks the new transfer in the same
-	 * transaction.
+	 * request and the caller's files, then has {@code create} mark the new transfer in
+	 * its own transaction (the function's argument). A refusal inside {@code create}
+	 * rolls back only that transaction, never its audit record.
 	 */
-	Transfer create(CurrentUser user, NewTransfer request, Supplier<Transfer> create) {
+	Transfer create(CurrentUser user, NewTransfer request, Function<Consumer<Transfer>, Transfer> create) {
 		if (!Boolean.TRUE.equals(request.e2e())) {
 			if (request.manifest() != null) {
 				throw ShareException.invalid("manifest belongs to an end-to-end encrypted transfer (e2e: true).");
 			}
-			return create.get();
+			return create.apply((transfer) -> {
+			});
 		}
 		if (request.message() != null && !request.message().isBlank()) {
 			throw ShareException.invalid("An end-to-end encrypted transfer carries its message inside the encrypted"
@@ -70,11 +68,7 @@ public class EncryptedTransfers {
 		}
 		String manifest = manifest(request.manifest());
 		requireAgeFiles(user, request.fileIds());
-		return transactions.execute((status) -> {
-			Transfer transfer = create.get();
-			repository.insert(transfer.id(), manifest);
-			return transfer;
-		});
+		return create.apply((transfer) -> repository.insert(transfer.id(), manifest));
 	}
 
 	/** A plain message would leak what the encrypted manifest hides. */

@@ -49,7 +49,7 @@ class TransferCreation implements BulkShares {
 	}
 
 	TransferView create(CurrentUser user, NewTransfer body) {
-		Transfer transfer = encrypted.create(user, body, () -> transfers.create(user, body));
+		Transfer transfer = encrypted.create(user, body, (marking) -> transfers.create(user, body, marking));
 		LinkView link = null;
 		if (Boolean.TRUE.equals(body.notifyRecipients())) {
 			link = notices.notify(transfer, body.link()).link();

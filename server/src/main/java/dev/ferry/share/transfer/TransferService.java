@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.BiConsumer;
 
 import dev.ferry.audit.AuditEvent;
@@ -63,7 +64,11 @@ public class TransferService {
 		this.clock = clock;
 	}
 
-	Transfer create(CurrentUser user, NewTransfer request) {
+	/**
+	 * Creates the transfer; {@code alsoInTransaction} runs in the transaction that
+	 * inserts it.
+	 */
+	Transfer create(CurrentUser user, NewTransfer request, Consumer<Transfer> alsoInTransaction) {
 		owners.require(user, Scope.SHARE, "transfer.created");
 		Instant now = now();
 		List<UUID> fileIds = ownFiles(user, request.fileIds());
@@ -87,6 +92,7 @@ public class TransferService {
 			}
 			transfers.insert(transfer, fileIds, versions, recipients);
 			transfers.setRecipientLocale(transfer.id(), recipientLocale);
+			alsoInTransaction.accept(transfer);
 			versions.forEach((file, version) -> {
 				if (!files.pin(transfer.id(), user.userId(), file, version)) {
 					throw ShareException
