@@ -20,6 +20,7 @@ import dev.ferry.auth.CurrentUser;
 import dev.ferry.auth.ProtocolSignIn;
 import dev.ferry.auth.User;
 import org.apache.sshd.common.AttributeRepository.AttributeKey;
+import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.server.auth.keyboard.InteractiveChallenge;
@@ -97,7 +98,10 @@ class SftpAuthenticator
 	}
 
 	private boolean keySignIn(String username, PublicKey key, ServerSession session) {
-		session.removeAttribute(KEY_SIGN_IN);
+		KeySignIn earlier = session.removeAttribute(KEY_SIGN_IN);
+		if (earlier != null && !KeyUtils.compareKeys(earlier.key(), key)) {
+			unproven(earlier);
+		}
 		if (addressRefused(session)) {
 			return false;
 		}
@@ -124,8 +128,9 @@ class SftpAuthenticator
 		}
 		// MINA asks this before it checks the signature, and for a bare probe (a public
 		// key anyone may know) too: the sign-in is recorded once the session is
-		// authenticated (sessionEvent).
-		session.setAttribute(KEY_SIGN_IN, new KeySignIn(user.get(), keyId.get()));
+		// authenticated (sessionEvent), a failure once the client tries something else
+		// or leaves without a valid signature for the key.
+		session.setAttribute(KEY_SIGN_IN, new KeySignIn(user.get(), keyId.get(), key));
 		return true;
 	}
 
@@ -135,7 +140,7 @@ class SftpAuthenticator
 		if (event != Event.Authenticated || !(session instanceof ServerSession server)) {
 			return;
 		}
-		KeySignIn signedIn = server.getAttribute(KEY_SIGN_IN);
+		KeySignIn signedIn = server.removeAttribute(KEY_SIGN_IN);
 		if (signedIn == null) {
 			return;
 		}
@@ -149,7 +154,31 @@ class SftpAuthenticator
 		});
 	}
 
-	private record KeySignIn(User user, UUID keyId) {
+	/** The connection ended with a key accepted but never proven by a signature. */
+	@Override
+	public void sessionClosed(Session session) {
+		if (session instanceof ServerSession server) {
+			KeySignIn unproven = server.removeAttribute(KEY_SIGN_IN);
+			if (unproven != null) {
+				fromClient(server, () -> unproven(unproven));
+			}
+		}
+	}
+
+	/**
+	 * A registered key whose holder never proved it has the private key (no signature, or
+	 * a wrong one): a failed sign-in of that account.
+	 */
+	private boolean unproven(KeySignIn attempt) {
+		audit.record(AuditEvent.failure("auth.login")
+			.by(attempt.user().auditActor())
+			.detail("channel", "sftp")
+			.detail("method", "key")
+			.detail("reason", "key_not_proven"));
+		return false;
+	}
+
+	private record KeySignIn(User user, UUID keyId, PublicKey key) {
 	}
 
 	private boolean signIn(ServerSession session, String username, String password, String code) {
@@ -158,7 +187,10 @@ class SftpAuthenticator
 
 	private boolean passwordSignIn(ServerSession session, String username, String password, String code) {
 		// A key probed earlier in this connection is not how it signs in now.
-		session.removeAttribute(KEY_SIGN_IN);
+		KeySignIn earlier = session.removeAttribute(KEY_SIGN_IN);
+		if (earlier != null) {
+			unproven(earlier);
+		}
 		if (addressRefused(session)) {
 			return false;
 		}

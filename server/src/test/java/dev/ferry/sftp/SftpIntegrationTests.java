@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -30,6 +31,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * SFTP end to end with the real clients: OpenSSH's {@code sftp -b} (keys, password,
@@ -139,7 +141,7 @@ class SftpIntegrationTests {
 	/**
 	 * OpenSSH offers the public key before it signs; a key it cannot sign with (here
 	 * locked by a passphrase in batch mode, as for anyone who only knows the public key)
-	 * is a probe: no sign-in on the trail and no "last used".
+	 * is no sign-in and no "last used", but a failed one on the trail.
 	 */
 	@Test
 	void aKeyThatIsOfferedButNeverSignsIsNoSignIn() {
@@ -159,6 +161,13 @@ class SftpIntegrationTests {
 		assertThat(api.get("/api/v1/auth/ssh-keys", user.token()).json().get("items").get(0).hasNonNull("last_used_at"))
 			.as("the key was never used")
 			.isFalse();
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(jdbc
+				.sql("SELECT details FROM audit_log WHERE action = 'auth.login' AND outcome = 'failure' "
+						+ "AND actor_id = ?")
+				.param(user.id().toString())
+				.query(String.class)
+				.list()).singleElement().asString().contains("\"key_not_proven\"").contains("\"sftp\""));
 	}
 
 	@Test
