@@ -69,6 +69,15 @@ class PasskeyBrowserIntegrationTests extends AuthIntegrationTest {
 		assertThat(listed.get(0).get("last_used_at")).isNotNull();
 		String id = listed.get(0).get("id").asString();
 		assertThat(api.delete("/api/v1/auth/passkeys/" + id, createAccount("user").token(api)).status()).isEqualTo(404);
+		requireSecondFactorOfUsers("user");
+		try {
+			Api.Response last = api.delete("/api/v1/auth/passkeys/" + id, token);
+			assertThat(last.status()).as("the only second factor, which the policy requires").isEqualTo(409);
+			assertThat(last.json().get("type").asString()).isEqualTo("/problems/mfa-required-by-policy");
+		}
+		finally {
+			requireSecondFactorOfUsers("none");
+		}
 		assertThat(api.delete("/api/v1/auth/passkeys/" + id, token).status()).isEqualTo(204);
 		assertThat(api.get("/api/v1/auth/passkeys", token).json().get("items")).isEmpty();
 		assertThat(signIn(user.email()).has("access_token")).as("no second factor left").isTrue();
@@ -85,6 +94,11 @@ class PasskeyBrowserIntegrationTests extends AuthIntegrationTest {
 		assertThat(register.status()).isEqualTo(401);
 		assertThat(register.json().get("type").asString()).isEqualTo("/problems/invalid-passkey");
 		assertThat(login.status()).isEqualTo(401);
+	}
+
+	private void requireSecondFactorOfUsers(String roles) {
+		assertThat(api.put("/api/v1/admin/security-policy", Map.of("require_2fa", roles), adminToken()).status())
+			.isEqualTo(200);
 	}
 
 	private static String chromium() {

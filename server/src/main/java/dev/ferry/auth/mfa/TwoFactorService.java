@@ -1,6 +1,7 @@
 package dev.ferry.auth.mfa;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.ferry.audit.AuditEvent;
@@ -64,10 +65,9 @@ class TwoFactorService {
 			throw AuthException.invalidCode();
 		}
 		guard.succeeded(attempt);
-		if (policy.twoFactorRequired(user.role()) && passkeys.count(user.id()) == 0) {
+		if (!policy.mayLose(user.role(), user.id(), Set.copyOf(totpFactor.methods(user.id())))) {
 			audit.record(AuditEvent.denied("auth.2fa_disable").detail("reason", "required_by_policy"));
-			throw AuthException.conflict("mfa-required-by-policy", "Required by policy",
-					"This server requires two-factor authentication for your role; it cannot be turned off.");
+			throw SignInPolicy.requiredByPolicy();
 		}
 		factors.deleteAll(user.id());
 		audit.record(AuditEvent.success("auth.2fa_disable").object("user", user.id()));

@@ -48,11 +48,14 @@ class PasskeyController {
 
 	private final PasskeyLogin login;
 
+	private final PasskeyList list;
+
 	private final RefreshCookies cookies;
 
-	PasskeyController(PasskeyService passkeys, PasskeyLogin login, RefreshCookies cookies) {
+	PasskeyController(PasskeyService passkeys, PasskeyLogin login, PasskeyList list, RefreshCookies cookies) {
 		this.passkeys = passkeys;
 		this.login = login;
+		this.list = list;
 		this.cookies = cookies;
 	}
 
@@ -73,14 +76,14 @@ class PasskeyController {
 	@Operation(operationId = "listPasskeys", summary = "List the caller's passkeys")
 	@GetMapping
 	Items<PasskeyService.PasskeyView> list(@AuthenticationPrincipal CurrentUser caller) {
-		return new Items<>(passkeys.list(caller));
+		return new Items<>(list.list(caller));
 	}
 
 	@Operation(operationId = "deletePasskey", summary = "Delete a passkey")
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void delete(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID id) {
-		passkeys.delete(caller, id);
+		list.delete(caller, id);
 	}
 
 	/**

@@ -17,6 +17,8 @@ import dev.ferry.auth.session.SecondFactor;
 @Order(2)
 public class PasskeyFactor implements SecondFactor {
 
+	static final String METHOD = "passkey";
+
 	private final PasskeyRepository passkeys;
 
 	PasskeyFactor(PasskeyRepository passkeys) {
@@ -25,7 +27,7 @@ public class PasskeyFactor implements SecondFactor {
 
 	@Override
 	public List<String> methods(UUID userId) {
-		return (passkeys.count(userId) > 0) ? List.of("passkey") : List.of();
+		return (passkeys.count(userId) > 0) ? List.of(METHOD) : List.of();
 	}
 
 	/** How many passkeys the account has. */

@@ -153,23 +153,6 @@ class PasskeyService {
 		return PasskeyView.of(passkey);
 	}
 
-	@Transactional(noRollbackFor = AuthException.class)
-	List<PasskeyView> list(CurrentUser caller) {
-		access.requireOwnRead(caller, "auth.passkey_list");
-		audit.record(AuditEvent.success("auth.passkey_list"));
-		return passkeys.listForUser(caller.userId()).stream().map(PasskeyView::of).toList();
-	}
-
-	@Transactional(noRollbackFor = AuthException.class)
-	void delete(CurrentUser caller, UUID id) {
-		access.requireInteractive(caller, "auth.passkey_delete", "manage passkeys");
-		if (!passkeys.delete(caller.userId(), id)) {
-			audit.record(AuditEvent.failure("auth.passkey_delete").object("passkey", id).detail("reason", "not_found"));
-			throw AuthException.notFound("passkey");
-		}
-		audit.record(AuditEvent.success("auth.passkey_delete").object("passkey", id));
-	}
-
 	/**
 	 * Options for an assertion: any of the user's passkeys when {@code userId} is given
 	 * (second factor), else whichever discoverable passkey the person picks.

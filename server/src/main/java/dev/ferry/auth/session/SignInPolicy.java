@@ -3,12 +3,14 @@ package dev.ferry.auth.session;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import dev.ferry.auth.AccountSecurityProperties;
+import dev.ferry.auth.AuthException;
 import dev.ferry.auth.Role;
 import dev.ferry.auth.User;
 import dev.ferry.auth.UserRepository;
@@ -49,6 +51,22 @@ public class SignInPolicy {
 
 	public boolean hasSecondFactor(UUID userId) {
 		return !secondFactorMethods(userId).isEmpty();
+	}
+
+	/**
+	 * Whether the 2FA policy lets the account lose the second-factor methods {@code lost}
+	 * (as {@link SecondFactor#methods} names them): always, unless its role must use a
+	 * second factor and no other method would remain.
+	 */
+	public boolean mayLose(Role role, UUID userId, Set<String> lost) {
+		return !twoFactor.requiredFor(role) || secondFactorMethods(userId).stream().anyMatch((m) -> !lost.contains(m));
+	}
+
+	/** The refusal when {@link #mayLose} says no. */
+	public static AuthException requiredByPolicy() {
+		return AuthException.conflict("mfa-required-by-policy", "Required by policy",
+				"This server requires two-factor authentication for your role, and this is your last second factor: "
+						+ "add another one (an authenticator app or a passkey) before removing it.");
 	}
 
 	/** How the account can prove a second factor: totp, recovery_code, passkey. */
