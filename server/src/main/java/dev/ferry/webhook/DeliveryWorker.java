@@ -30,13 +30,13 @@ class DeliveryWorker {
 
 	private final AuditLog audit;
 
-	private final WebhookNotice notice;
+	private final WebhookOwners owners;
 
 	private final Clock clock;
 
 	DeliveryWorker(DeliveryRepository deliveries, WebhookRepository hooks, WebhookSender sender,
-			WebhookProperties properties, AuditLog audit, WebhookNotice notice, Clock clock) {
-		this.notice = notice;
+			WebhookProperties properties, AuditLog audit, WebhookOwners owners, Clock clock) {
+		this.owners = owners;
 		this.deliveries = deliveries;
 		this.hooks = hooks;
 		this.sender = sender;
@@ -47,17 +47,27 @@ class DeliveryWorker {
 
 	static final String DISABLED = "webhook disabled";
 
+	static final String OWNER_MAY_NOT_RECEIVE = "owner may not receive these events";
+
 	void deliver(String id) {
 		DeliveryRepository.Delivery delivery = pending(id).orElse(null);
 		WebhookRepository.Webhook hook = (delivery != null) ? hooks.find(delivery.webhookId()).orElse(null) : null;
 		if (hook == null) {
 			return;
 		}
-		if (!hook.enabled()) {
-			// Disabled after this was queued (by its owner, or for failing): nothing more
-			// goes out until it is enabled again, so the queued delivery ends here.
-			deliveries.attemptFailed(delivery.id(), null, DISABLED);
+		// Disabled after this was queued (by its owner, or for failing), or an owner
+		// since
+		// suspended or no longer an administrator: nothing goes out, whether the delivery
+		// was queued, is a retry or a replay, so it ends here.
+		String refusal = !hook.enabled() ? DISABLED : !owners.mayReceive(hook) ? OWNER_MAY_NOT_RECEIVE : null;
+		if (refusal != null) {
+			deliveries.attemptFailed(delivery.id(), null, refusal);
 			deliveries.gaveUp(delivery.id());
+			audit.record(AuditEvent.failure("webhook.delivery")
+				.by(AuditActor.system())
+				.object("webhook", hook.id())
+				.detail("delivery", delivery.id())
+				.detail("error", refusal));
 			return;
 		}
 		WebhookSender.Result result = sender.send(hook.url(), delivery.id().toString(), clock.instant(),
@@ -80,9 +90,8 @@ class DeliveryWorker {
 		if (hook == null) {
 			return;
 		}
-		hooks.failed(hook.id(), properties.maxAttempts(), clock.instant());
-		boolean disabled = hooks.find(hook.id()).map((found) -> !found.enabled()).orElse(false);
-		boolean told = disabled && notice.disabled(hook, delivery.lastError());
+		boolean disabled = hooks.failed(hook.id(), properties.maxAttempts(), clock.instant());
+		boolean told = disabled && owners.tellDisabled(hook, delivery.lastError());
 		audit.record(AuditEvent.failure("webhook.delivery")
 			.by(AuditActor.system())
 			.object("webhook", hook.id())

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.ferry.auth.Accounts;
 import dev.ferry.files.FileScanned;
 import dev.ferry.files.FileUploaded;
 import dev.ferry.jobs.Jobs;
@@ -39,15 +38,15 @@ class WebhookEventBridge {
 
 	private final Clock clock;
 
-	private final Accounts accounts;
+	private final WebhookOwners owners;
 
 	WebhookEventBridge(WebhookRepository hooks, DeliveryRepository deliveries, Jobs jobs, Clock clock,
-			Accounts accounts) {
+			WebhookOwners owners) {
 		this.hooks = hooks;
 		this.deliveries = deliveries;
 		this.jobs = jobs;
 		this.clock = clock;
-		this.accounts = accounts;
+		this.owners = owners;
 	}
 
 	@EventListener
@@ -153,24 +152,13 @@ class WebhookEventBridge {
 		payload.put("data", data);
 		String body = JSON.writeValueAsString(payload);
 		for (WebhookRepository.Webhook hook : hooks.subscribers(ownerId, type)) {
-			if (!ownerMayReceive(hook)) {
+			if (!owners.mayReceive(hook)) {
 				continue;
 			}
 			UUID id = UUID.randomUUID();
 			deliveries.insert(id, hook.id(), type, body, now);
 			jobs.enqueue(DeliveryJob.NAME, id.toString());
 		}
-	}
-
-	/**
-	 * Whether the hook's owner may still see what it carries: an active account, and for
-	 * every account's events still an administrator (one demoted or suspended since it
-	 * was created must not go on receiving them).
-	 */
-	private boolean ownerMayReceive(WebhookRepository.Webhook hook) {
-		return accounts.find(hook.ownerId())
-			.filter((owner) -> hook.allAccounts() ? owner.isActiveAdmin() : owner.isActive())
-			.isPresent();
 	}
 
 	private static String join(String folder, String name) {

@@ -7,24 +7,39 @@ import dev.ferry.notify.Mailer;
 
 import org.springframework.stereotype.Component;
 
-/** Tells a webhook's owner by mail that persistent failure turned it off. */
+/**
+ * A webhook's owner as deliveries see it: whether the account may still receive what the
+ * hook carries, and the mail that tells it persistent failure turned the hook off.
+ */
 @Component
-class WebhookNotice {
+class WebhookOwners {
 
 	private final Accounts accounts;
 
 	private final Mailer mail;
 
-	WebhookNotice(Accounts accounts, Mailer mail) {
+	WebhookOwners(Accounts accounts, Mailer mail) {
 		this.accounts = accounts;
 		this.mail = mail;
 	}
 
+	/**
+	 * Whether the hook's owner may still see what it carries: an active account, and for
+	 * every account's events still an administrator (one demoted or suspended since it
+	 * was created must not go on receiving them, queued, retried or replayed).
+	 */
+	boolean mayReceive(WebhookRepository.Webhook hook) {
+		return accounts.find(hook.ownerId())
+			.filter((owner) -> hook.allAccounts() ? owner.isActiveAdmin() : owner.isActive())
+			.isPresent();
+	}
+
 	/** Whether a message was queued (false without mail or without the account). */
-	boolean disabled(WebhookRepository.Webhook hook, String error) {
+	boolean tellDisabled(WebhookRepository.Webhook hook, String error) {
 		return accounts.find(hook.ownerId())
 			.map((owner) -> mail.send(owner.email(), "webhook-disabled",
-					Map.of("url", hook.url(), "error", error, "id", hook.id().toString())))
+					Map.of("url", hook.url(), "error", (error != null) ? error : "unknown error", "id",
+							hook.id().toString())))
 			.orElse(false);
 	}
 

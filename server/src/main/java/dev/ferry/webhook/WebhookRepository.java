@@ -106,21 +106,32 @@ class WebhookRepository {
 	/**
 	 * Makes {@code key} the signing key; the current one stays valid until {@code until}.
 	 */
-	void rotate(UUID id, byte[] key, Instant until) {
-		byte[] current = keys(id, Instant.MAX).get(0);
+	void rotate(UUID id, byte[] key, Instant until, Instant now) {
+		byte[] current = secrets.open(jdbc.sql("SELECT sealed_secret FROM webhooks WHERE id = ?")
+			.param(id.toString())
+			.query(byte[].class)
+			.single(), CONTEXT + id);
 		jdbc.sql("UPDATE webhooks SET sealed_secret = ?, previous_sealed_secret = ?, previous_until = ?, "
 				+ "updated_at = ? WHERE id = ?")
 			.params(secrets.seal(key, CONTEXT + id), previousSecrets.seal(current, PREVIOUS_CONTEXT + id),
-					until.toEpochMilli(), Instant.now().toEpochMilli(), id.toString())
+					until.toEpochMilli(), now.toEpochMilli(), id.toString())
 			.update();
 	}
 
-	/** Counts a delivery that gave up; disables the webhook at {@code limit}. */
-	void failed(UUID id, int limit, Instant now) {
-		jdbc.sql("UPDATE webhooks SET failures = failures + 1, enabled = (CASE WHEN failures + 1 >= ? THEN ? "
-				+ "ELSE enabled END), updated_at = ? WHERE id = ?")
-			.params(limit, false, now.toEpochMilli(), id.toString())
+	/**
+	 * Counts a delivery that gave up and disables the webhook at {@code limit}; answers
+	 * whether this call disabled it, so that of several deliveries giving up at once only
+	 * one tells the owner. Two statements rather than one {@code CASE}: MariaDB assigns
+	 * left to right, so a {@code CASE} after {@code failures = failures + 1} would read
+	 * the new count there and the old one elsewhere.
+	 */
+	boolean failed(UUID id, int limit, Instant now) {
+		jdbc.sql("UPDATE webhooks SET failures = failures + 1, updated_at = ? WHERE id = ?")
+			.params(now.toEpochMilli(), id.toString())
 			.update();
+		return jdbc.sql("UPDATE webhooks SET enabled = ? WHERE id = ? AND enabled = ? AND failures >= ?")
+			.params(false, id.toString(), true, limit)
+			.update() == 1;
 	}
 
 	void succeeded(UUID id) {

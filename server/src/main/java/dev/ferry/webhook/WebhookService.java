@@ -90,7 +90,8 @@ class WebhookService {
 	WebhookView rotate(CurrentUser caller, UUID id) {
 		WebhookRepository.Webhook hook = owned(caller, id, "webhook.secret_rotated");
 		byte[] key = WebhookSigner.newKey();
-		hooks.rotate(id, key, clock.instant().plus(OVERLAP));
+		Instant now = clock.instant();
+		hooks.rotate(id, key, now.plus(OVERLAP), now);
 		audit.record(AuditEvent.success("webhook.secret_rotated").object("webhook", id));
 		return WebhookView.of(hook, WebhookSigner.secret(key));
 	}

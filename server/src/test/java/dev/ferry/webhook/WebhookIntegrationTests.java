@@ -104,6 +104,11 @@ class WebhookIntegrationTests {
 			upload(token, "/hooks/c.txt", "now the new secret");
 			await().atMost(Duration.ofSeconds(60)).until(() -> verified(receiver).size() == 4);
 			assertThat(receiver.requests()).allMatch((request) -> request.get("verified").asBoolean());
+			Api.Response again = api.post("/api/v1/webhooks/" + id + "/rotate-secret", Map.of(), token);
+			assertThat(again.status()).as("a second rotation, with a previous secret in place").isEqualTo(200);
+			receiver.secret(again.json().get("secret").asString());
+			upload(token, "/hooks/d.txt", "the third secret");
+			await().atMost(Duration.ofSeconds(60)).until(() -> verified(receiver).size() == 5);
 
 			assertThat(api.patch("/api/v1/webhooks/" + id, Map.of("enabled", false), token).status()).isEqualTo(200);
 			assertThat(api.post("/api/v1/webhooks/" + id + "/deliveries/" + delivery + "/replay", Map.of(), token)
@@ -111,7 +116,7 @@ class WebhookIntegrationTests {
 			await().atMost(Duration.ofSeconds(60))
 				.until(() -> "failed".equals(deliveryLog(token, id, delivery).get("status").asString()));
 			assertThat(deliveryLog(token, id, delivery).get("last_error").asString()).isEqualTo("webhook disabled");
-			assertThat(receiver.requests()).as("a disabled webhook gets nothing").hasSize(4);
+			assertThat(receiver.requests()).as("a disabled webhook gets nothing").hasSize(5);
 		}
 	}
 
@@ -204,6 +209,22 @@ class WebhookIntegrationTests {
 				.status()).isEqualTo(200);
 			upload(uploader, "/demoted/after.txt", "not for a former administrator");
 			assertThat(deliveries(hook)).as("events are queued in the upload's own transaction").isOne();
+
+			await().atMost(Duration.ofSeconds(60)).until(() -> receiver.requests().size() == 1);
+			String owner = api.login(email, password);
+			String delivery = api.get("/api/v1/webhooks/" + hook + "/deliveries", owner)
+				.json()
+				.get("items")
+				.get(0)
+				.get("id")
+				.asString();
+			assertThat(api.post("/api/v1/webhooks/" + hook + "/deliveries/" + delivery + "/replay", Map.of(), owner)
+				.status()).isEqualTo(202);
+			await().atMost(Duration.ofSeconds(60))
+				.until(() -> "failed".equals(deliveryLog(owner, hook, delivery).get("status").asString()));
+			assertThat(deliveryLog(owner, hook, delivery).get("last_error").asString())
+				.isEqualTo(DeliveryWorker.OWNER_MAY_NOT_RECEIVE);
+			assertThat(receiver.requests()).as("a replay is sent only to whom may still see it").hasSize(1);
 		}
 	}
 
