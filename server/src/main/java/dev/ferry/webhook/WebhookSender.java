@@ -1,6 +1,7 @@
 package dev.ferry.webhook;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,8 +51,13 @@ class WebhookSender {
 			.header("webhook-signature", WebhookSigner.sign(keys, id, timestamp, body))
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build();
+		// The request timeout covers the wait for the headers only: a body that trickles
+		// on would hold this job thread for as long as the receiver likes, so the body is
+		// never read, only closed.
 		try {
-			int code = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+			HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+			response.body().close();
+			int code = response.statusCode();
 			return new Result(code, (code >= 200 && code < 300) ? null : "http_" + code);
 		}
 		catch (IOException ex) {
