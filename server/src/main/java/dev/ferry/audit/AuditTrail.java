@@ -66,6 +66,7 @@ class AuditTrail {
 		if (actorId == null) {
 			throw new AccessDeniedException("Only an account has an activity trail");
 		}
+		access.requireOwnTrail(caller);
 		AuditParameters params = AuditParameters.of(query, ACTIVITY);
 		AuditPage page = page(params.filter().withActor(actorId), params);
 		audit.record(AuditEvent.success("audit.activity").object("user", actorId));

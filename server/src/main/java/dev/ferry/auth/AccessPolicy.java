@@ -86,6 +86,11 @@ public class AccessPolicy implements TrailAccess {
 		}
 	}
 
+	@Override
+	public void requireOwnTrail(AuditActor.Source caller) {
+		requireOwnRead((caller instanceof CurrentUser user) ? user : null, "audit.activity");
+	}
+
 	private static Refusal adminRefusal(CurrentUser caller) {
 		if (caller != null && caller.isAdmin()) {
 			return null;

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ferry.ProblemException;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
+import dev.ferry.auth.AccessPolicy;
+import dev.ferry.auth.AuthException;
 import dev.ferry.auth.CurrentUser;
 import dev.ferry.crypto.SecureTokens;
 import dev.ferry.storage.BlobStorage;
@@ -34,18 +36,22 @@ class GdprExports {
 
 	private final AuditLog audit;
 
+	private final AccessPolicy access;
+
 	private final Clock clock;
 
-	GdprExports(ExportRepository exports, BlobStorage storage, AuditLog audit, Clock clock) {
+	GdprExports(ExportRepository exports, BlobStorage storage, AuditLog audit, AccessPolicy access, Clock clock) {
 		this.exports = exports;
+		this.access = access;
 		this.storage = storage;
 		this.audit = audit;
 		this.clock = clock;
 	}
 
 	/** Records a request, or answers the one already waiting: one build at a time. */
-	@Transactional
+	@Transactional(noRollbackFor = AuthException.class)
 	ExportView request(CurrentUser caller) {
+		access.requireOwnRead(caller, "gdpr.export_request");
 		ExportRequest open = exports.open(caller.userId()).orElse(null);
 		if (open != null) {
 			audit.record(AuditEvent.success("gdpr.export_request")
@@ -59,8 +65,9 @@ class GdprExports {
 		return ExportView.of(exports.open(caller.userId()).orElseThrow());
 	}
 
-	@Transactional
+	@Transactional(noRollbackFor = AuthException.class)
 	List<ExportView> list(CurrentUser caller) {
+		access.requireOwnRead(caller, "gdpr.export_list");
 		audit.record(AuditEvent.success("gdpr.export_list"));
 		return exports.ofUser(caller.userId()).stream().map(ExportView::of).toList();
 	}

@@ -72,12 +72,18 @@ class AccessPolicyIntegrationTests extends AuthIntegrationTest {
 		assertRefused(api.get("/api/v1/auth/2fa", writeOnly), "'read' scope");
 		assertRefused(api.get("/api/v1/oauth/authorizations", writeOnly), "'read' scope");
 		assertRefused(api.get("/api/v1/oauth/apps", writeOnly), "'read' scope");
+		assertRefused(api.get("/api/v1/me/activity", writeOnly), "'read' scope");
+		assertRefused(api.get("/api/v1/me/exports", writeOnly), "'read' scope");
+		assertRefused(api.post("/api/v1/me/export", Map.of(), writeOnly), "'read' scope");
 
 		for (String action : List.of("auth.session_list", "auth.api_key_list", "auth.passkey_list", "auth.2fa_status",
-				"oauth.authorization_list", "oauth.app_list")) {
+				"oauth.authorization_list", "oauth.app_list", "audit.activity", "gdpr.export_list",
+				"gdpr.export_request")) {
 			assertAudited(action, user, "missing_read_scope");
 		}
-		assertThat(api.get("/api/v1/auth/sessions", apiKey(user.token(api), List.of("read"))).status()).isEqualTo(200);
+		String readOnly = apiKey(user.token(api), List.of("read"));
+		assertThat(api.get("/api/v1/auth/sessions", readOnly).status()).isEqualTo(200);
+		assertThat(api.get("/api/v1/me/activity", readOnly).status()).isEqualTo(200);
 	}
 
 	@Test
