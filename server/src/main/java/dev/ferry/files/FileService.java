@@ -99,7 +99,7 @@ class FileService implements FileCatalog {
 
 	@Override
 	public StoredFile add(CurrentUser owner, NewFile file) {
-		return register(owner, file).stored();
+		return register(owner, file, true).stored();
 	}
 
 	/**
@@ -108,9 +108,10 @@ class FileService implements FileCatalog {
 	 * refuses it when it no longer fits the quota (the caller then destroys the blob). A
 	 * quota reservation with the file's id becomes the file's size in the same
 	 * transaction. The type is detected before the transaction, which on SQLite holds the
-	 * write lock; versions beyond the number kept go once the new one committed.
+	 * write lock; versions beyond the number kept go once the new one committed
+	 * ({@code pruneNow}), or when the caller says ({@link #pruneVersions}).
 	 */
-	FileRecord register(CurrentUser owner, NewFile file) {
+	FileRecord register(CurrentUser owner, NewFile file, boolean pruneNow) {
 		Placement placement = checkPlacement(owner, file.placement().folder(), file.placement().name());
 		long room = quotas.remaining(owner, file.id());
 		if (file.size() > room) {
@@ -151,10 +152,15 @@ class FileService implements FileCatalog {
 			}
 			throw FileException.pathTaken(FilePaths.join(placement.folder(), placement.name()));
 		});
-		if (!stored.id().equals(file.id())) {
+		if (pruneNow && !stored.id().equals(file.id())) {
 			versions.prune(stored.id(), stored.ownerId());
 		}
 		return stored;
+	}
+
+	/** The pruning {@link #register} left out when told {@code pruneNow} false. */
+	void pruneVersions(List<FileRecord> arrived) {
+		arrived.forEach((file) -> versions.prune(file.id(), file.ownerId()));
 	}
 
 	/** The caller's file, or 404 for unknown, malformed and other users' ids alike. */

@@ -93,7 +93,7 @@ class FileTreeService implements FileTree {
 	@Override
 	public StoredFile write(CurrentUser owner, String path, InputStream body) {
 		Placement placement = service.checkPath(owner, path);
-		return uploads.store(owner, placement, null, body, -1, FileCatalog.Conflict.VERSION).stored();
+		return uploads.store(owner, placement, null, body, -1, FileCatalog.Conflict.VERSION, true).stored();
 	}
 
 	@Override

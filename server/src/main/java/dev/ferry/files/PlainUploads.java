@@ -73,10 +73,12 @@ class PlainUploads {
 
 	/**
 	 * {@code declaredLength} is the Content-Length, or -1 when the body is chunked;
-	 * {@code onConflict} says what an arrival at a taken path does.
+	 * {@code onConflict} says what an arrival at a taken path does; {@code pruneNow}
+	 * false leaves the versions beyond the number kept to the caller
+	 * ({@link FileService#pruneVersions}).
 	 */
 	FileRecord store(CurrentUser owner, FileCatalog.Placement placement, String declaredType, InputStream body,
-			long declaredLength, FileCatalog.Conflict onConflict) {
+			long declaredLength, FileCatalog.Conflict onConflict, boolean pruneNow) {
 		String path = FilePaths.join(placement.folder(), placement.name());
 		Transfer transfer = new Transfer(owner, UUID.randomUUID());
 		QuotaLedger.Grant grant = (declaredLength >= 0) ? transfer.reserve(declaredLength, declaredLength)
@@ -95,7 +97,7 @@ class PlainUploads {
 		try {
 			String sha256 = receive(blobId, body, transfer);
 			file = files.register(owner, new FileCatalog.NewFile(transfer.id, placement, declaredType, blobId,
-					transfer.bytes, sha256, onConflict));
+					transfer.bytes, sha256, onConflict), pruneNow);
 		}
 		catch (QuotaCrossed ex) {
 			discard(transfer, blobId);

@@ -80,7 +80,7 @@ class UploadController {
 		FileCatalog.Placement placement = files.checkPath(user, path);
 		FileCatalog.Conflict conflict = FileCatalog.Conflict.parse(onConflict);
 		FileRecord file = uploads.store(user, placement, request.getContentType(), request.getInputStream(),
-				request.getContentLengthLong(), conflict);
+				request.getContentLengthLong(), conflict, true);
 		return ResponseEntity.created(URI.create("/api/v1/files/" + file.id())).body(FileView.of(file));
 	}
 
@@ -117,6 +117,10 @@ class UploadController {
 		if (stored.isEmpty()) {
 			throw FileException.invalidUpload("The request holds no file: send each file as a part with a filename.");
 		}
+		// Only now: undoing one file of the request (a later one over the quota) must
+		// still
+		// find the version it replaced, even where the account keeps a single version.
+		files.pruneVersions(stored);
 		return ResponseEntity.status(201).body(new Uploaded(stored.stream().map(FileView::of).toList()));
 	}
 
@@ -146,7 +150,8 @@ class UploadController {
 				continue;
 			}
 			FileCatalog.Placement placement = files.checkPlacement(user, folder, formFileName(name));
-			stored.add(uploads.store(user, placement, part.getContentType(), part.getInputStream(), -1, conflict));
+			stored
+				.add(uploads.store(user, placement, part.getContentType(), part.getInputStream(), -1, conflict, false));
 		}
 	}
 

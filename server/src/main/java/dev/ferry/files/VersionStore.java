@@ -14,6 +14,8 @@ import dev.ferry.files.VersionRepository.Current;
 import dev.ferry.files.VersionRepository.Target;
 import dev.ferry.files.VersionRepository.Version;
 import dev.ferry.storage.BlobStorage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -28,6 +30,8 @@ import org.springframework.transaction.support.TransactionOperations;
  */
 @Component
 class VersionStore {
+
+	private static final Logger log = LoggerFactory.getLogger(VersionStore.class);
 
 	private final VersionRepository versions;
 
@@ -101,9 +105,20 @@ class VersionStore {
 	 * Shreds the oldest versions beyond what the owner keeps (the current one counts),
 	 * except those a share link pinned: they stay (and count against the quota) until the
 	 * link's transfer ends. Runs after the new version committed, so a rollback never
-	 * meets a destroyed blob.
+	 * meets a destroyed blob; a failure here (the database gone for a moment) leaves the
+	 * extra versions to the next arrival and never turns the committed arrival into an
+	 * error, whose handler would destroy the blob the file now points to.
 	 */
 	void prune(UUID fileId, UUID ownerId) {
+		try {
+			pruneNow(fileId, ownerId);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Older versions of file {} stay until its next version: {}", fileId, ex.toString());
+		}
+	}
+
+	private void pruneNow(UUID fileId, UUID ownerId) {
 		int keep = Math.max(1, versions.keep(ownerId).orElse(properties.versions().keep()));
 		List<Version> older = versions.older(fileId);
 		Set<Integer> pinned = versions.pinned(fileId);

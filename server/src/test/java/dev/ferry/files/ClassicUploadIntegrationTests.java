@@ -40,6 +40,26 @@ class ClassicUploadIntegrationTests extends FilesTestSupport {
 	}
 
 	@Test
+	void aRefusedMultipartRequestPutsBackTheFileItReplacedEvenWhenOnlyOneVersionIsKept() throws Exception {
+		Account user = newUser();
+		keepVersions(user, 1);
+		setQuota(user, 50_000);
+		byte[] original = bytes(10_000, 21);
+		String id = put(user, "/inbox/report.txt", original).get("id").asString();
+		Path dir = tempDir();
+		Files.write(dir.resolve("report.txt"), bytes(10_000, 22));
+		Files.write(dir.resolve("big.bin"), bytes(60_000, 23));
+
+		Curl curl = curl(dir, "-H", "Authorization: Bearer " + user.token(), "-F", "folder=/inbox", "-F",
+				"file=@report.txt", "-F", "file=@big.bin", url("/api/v1/files/upload"), "-w", "\n%{http_code}");
+
+		assertThat(curl.out()).endsWith("\n413");
+		Api.Response kept = api.get("/api/v1/files/" + id, user.token());
+		assertThat(kept.status()).as("the file the request replaced first is back").isEqualTo(200);
+		assertThat(kept.json().get("sha256").asString()).isEqualTo(sha256(original));
+	}
+
+	@Test
 	void chunkedUploadCutOffMidChunkResumesWhereTheServerStands() throws Exception {
 		Account user = newUser();
 		Path dir = tempDir();

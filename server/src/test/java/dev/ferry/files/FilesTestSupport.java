@@ -55,6 +55,14 @@ abstract class FilesTestSupport extends IntegrationTest {
 		assertThat(updated.status()).as(updated.body()).isEqualTo(200);
 	}
 
+	/** How many versions of each file the account keeps (the current one counts). */
+	void keepVersions(Account account, int keep) {
+		Api.Response updated = api.send(api.builder("/api/v1/admin/users/" + account.id() + "/file-versions", admin())
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString("{\"keep\": " + keep + "}")));
+		assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+	}
+
 	private String admin() {
 		if (adminToken == null) {
 			adminToken = adminToken();
