@@ -69,9 +69,12 @@ class AuditPseudonymiser implements AuditErasure {
 			erased.userAgent = null;
 			erased.details = ERASED_DETAILS;
 		}
-		else if (record.details() != null && record.details().contains(AuditReader.quoted(email))) {
-			commit(commitments, "details", record.details());
-			erased.details = record.details().replace(AuditReader.quoted(email), AuditReader.quoted(pseudonym));
+		else if (record.details() != null) {
+			String details = PersonalMentions.replace(record.details(), userId, email, pseudonym);
+			if (!details.equals(record.details())) {
+				commit(commitments, "details", record.details());
+				erased.details = details;
+			}
 		}
 		if ("user".equals(record.objectType()) && userId.equals(record.objectId())) {
 			commit(commitments, "object_id", record.objectId());

@@ -61,24 +61,21 @@ class AuditReader {
 	}
 
 	/**
-	 * Records after {@code afterSeq} done by the account, about it, or naming its email
-	 * (as actor label or in the details), oldest first. In the details the email is a
-	 * JSON string of its own: matched with its quotes, so {@code ann@x.test} does not
-	 * bring {@code joann@x.test}'s records along.
+	 * Records after {@code afterSeq} done by the account, about it, or naming its id or
+	 * email (as actor label or anywhere in the details: a value of its own, or inside a
+	 * message), oldest first. Rows whose details only contain the email inside a longer
+	 * address ({@code joann@x.test} for {@code ann@x.test}) come along too; the caller
+	 * tells them apart.
 	 */
 	List<AuditRecord> mentioning(String userId, String email, long afterSeq, int limit) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM audit_log WHERE seq > ? AND (actor_id = ? OR (object_type = 'user'"
-				+ " AND object_id = ?) OR LOWER(actor_label) = LOWER(?) OR details LIKE ? ESCAPE '!') ORDER BY seq LIMIT ?")
-			.params(afterSeq, userId, userId, email, "%" + Where.escapeLike(quoted(email)) + "%", limit)
+		return jdbc
+			.sql("SELECT " + COLUMNS + " FROM audit_log WHERE seq > ? AND (actor_id = ? OR (object_type = 'user'"
+					+ " AND object_id = ?) OR LOWER(actor_label) = LOWER(?) OR details LIKE ? ESCAPE '!'"
+					+ " OR details LIKE ? ESCAPE '!') ORDER BY seq LIMIT ?")
+			.params(afterSeq, userId, userId, email, "%" + Where.escapeLike(email) + "%",
+					"%" + Where.escapeLike(userId) + "%", limit)
 			.query(AuditReader::map)
 			.list();
-	}
-
-	/**
-	 * The email as it stands in a record's JSON details: a string value, quotes and all.
-	 */
-	static String quoted(String email) {
-		return "\"" + email + "\"";
 	}
 
 	private static AuditRecord map(ResultSet rs, int row) throws SQLException {

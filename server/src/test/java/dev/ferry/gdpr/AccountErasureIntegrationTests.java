@@ -92,6 +92,15 @@ class AccountErasureIntegrationTests extends IntegrationTest {
 		String admin = adminToken();
 		Account user = new TestAccounts(api, admin).user();
 		upload(user, "notes.txt", "personal notes");
+		Api.Response group = api.post("/api/v1/admin/groups", Map.of("name", "erasure-" + user.id()), admin);
+		assertThat(group.status()).as(group.body()).isEqualTo(201);
+		Api.Response member = api.post("/api/v1/admin/groups/" + group.json().get("id").asString() + "/members",
+				Map.of("user_id", user.id().toString()), admin);
+		assertThat(member.status()).as(member.body()).isEqualTo(200);
+		assertThat(count("SELECT COUNT(*) FROM audit_log WHERE action = 'group.member_added' AND details LIKE ?",
+				"%" + user.id() + "%"))
+			.as("the membership names the account in its details")
+			.isEqualTo(1);
 		long before = count("SELECT MAX(seq) FROM audit_log");
 		assertThat(api.delete("/api/v1/admin/users/" + user.id(), admin).status()).isEqualTo(204);
 
@@ -105,7 +114,9 @@ class AccountErasureIntegrationTests extends IntegrationTest {
 	private void assertNoTraceInTheTrail(Account user) {
 		String id = user.id().toString();
 		String email = "%" + user.email() + "%";
-		assertThat(count("SELECT COUNT(*) FROM audit_log WHERE actor_id = ? OR object_id = ?", id, id)).isZero();
+		assertThat(count("SELECT COUNT(*) FROM audit_log WHERE actor_id = ? OR object_id = ? OR details LIKE ?", id, id,
+				"%" + id + "%"))
+			.isZero();
 		assertThat(count(
 				"SELECT COUNT(*) FROM audit_log WHERE actor_label LIKE ? OR details LIKE ?" + " OR user_agent LIKE ?",
 				email, email, email))
