@@ -70,7 +70,7 @@ class AuditPruner implements AuditRetention {
 	}
 
 	@Override
-	@Transactional
+	@Transactional(noRollbackFor = AuditException.class)
 	public Range prune(long throughSeq) {
 		jdbc.sql("UPDATE audit_head SET seq = seq WHERE id = 1").update();
 		ChainVerification verified = verifier.verify();

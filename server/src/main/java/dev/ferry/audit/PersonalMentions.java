@@ -16,12 +16,23 @@ final class PersonalMentions {
 	private PersonalMentions() {
 	}
 
+	/**
+	 * Whether the record is about the account: by it, on it, or naming it in its details.
+	 */
+	static boolean concern(AuditRecord record, String userId, String email) {
+		return userId.equals(record.actorId()) || email.equalsIgnoreCase(String.valueOf(record.actorLabel()))
+				|| ("user".equals(record.objectType()) && userId.equals(record.objectId())) || (record.details() != null
+						&& (record.details().contains(userId) || address(email).matcher(record.details()).find()));
+	}
+
 	static String replace(String details, String userId, String email, String pseudonym) {
-		String withoutId = details.replace(userId, pseudonym);
-		Pattern address = Pattern.compile(
-				"(?<!" + ADDRESS_CHAR + ")" + Pattern.quote(email) + "(?![A-Za-z0-9-]|\\.[A-Za-z0-9])",
+		return address(email).matcher(details.replace(userId, pseudonym))
+			.replaceAll(Matcher.quoteReplacement(pseudonym));
+	}
+
+	private static Pattern address(String email) {
+		return Pattern.compile("(?<!" + ADDRESS_CHAR + ")" + Pattern.quote(email) + "(?![A-Za-z0-9-]|\\.[A-Za-z0-9])",
 				Pattern.CASE_INSENSITIVE);
-		return address.matcher(withoutId).replaceAll(Matcher.quoteReplacement(pseudonym));
 	}
 
 }

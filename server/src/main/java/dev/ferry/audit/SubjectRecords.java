@@ -31,8 +31,10 @@ class SubjectRecords implements AuditSubjectAccess {
 		for (List<AuditRecord> page = reader.mentioning(userId, email, after, AuditChainVerifier.PAGE_SIZE); !page
 			.isEmpty(); page = reader.mentioning(userId, email, after, AuditChainVerifier.PAGE_SIZE)) {
 			for (AuditRecord record : page) {
-				writer.write(json.writeValueAsString(AuditItem.of(record, json)));
-				writer.write('\n');
+				if (PersonalMentions.concern(record, userId, email)) {
+					writer.write(json.writeValueAsString(AuditItem.of(record, json)));
+					writer.write('\n');
+				}
 				after = record.seq();
 			}
 			writer.flush();

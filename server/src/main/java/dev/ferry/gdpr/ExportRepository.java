@@ -84,10 +84,11 @@ class ExportRepository {
 			.update() == 1;
 	}
 
-	void failed(UUID id, String reason, Instant now) {
-		jdbc.sql("UPDATE gdpr_exports SET status = 'failed', failure = ?, finished_at = ? WHERE id = ?")
+	/** Marks the export failed; false when its row is gone (the account was erased). */
+	boolean failed(UUID id, String reason, Instant now) {
+		return jdbc.sql("UPDATE gdpr_exports SET status = 'failed', failure = ?, finished_at = ? WHERE id = ?")
 			.params(reason, now.toEpochMilli(), id.toString())
-			.update();
+			.update() == 1;
 	}
 
 	Optional<ExportRequest> readyByToken(String tokenHash, Instant now) {

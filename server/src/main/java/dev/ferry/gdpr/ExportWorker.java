@@ -85,8 +85,13 @@ class ExportWorker {
 			log.warn("Could not build data export {}: {}", request.id(), ex.toString());
 			storage.destroy(blob);
 			transactions.executeWithoutResult((status) -> {
-				exports.failed(request.id(), "The export could not be built; request a new one.", clock.instant());
-				notices.audit(AuditEvent.failure("gdpr.export_build"), user.get(), request.id());
+				// An erasure during the build (which shreds what it reads, and so often
+				// causes the failure) took the request along: no record may name the
+				// erased account again.
+				if (exports.failed(request.id(), "The export could not be built; request a new one.",
+						clock.instant())) {
+					notices.audit(AuditEvent.failure("gdpr.export_build"), user.get(), request.id());
+				}
 			});
 			return;
 		}

@@ -90,17 +90,33 @@ class RetentionService {
 		return run(asOf(asOf));
 	}
 
-	/** The scheduled run, as of now; one category after another, in the enum's order. */
+	/**
+	 * The scheduled run, as of now; one category after another, in the enum's order. A
+	 * category that fails (the audit chain does not verify) ends the run, which is
+	 * audited with what it did so far.
+	 */
 	RetentionPlan run(Instant asOf) {
 		List<RetentionPlan.RetentionStep> categories = new ArrayList<>();
-		policies.all()
-			.forEach((category, days) -> categories.add(sweeps.get(category).apply(days, cutoff(asOf, days))));
-		AuditEvent event = AuditEvent.success("retention.run").detail("as_of", asOf.toString());
+		for (Map.Entry<RetentionCategory, Integer> policy : policies.all().entrySet()) {
+			try {
+				categories.add(sweeps.get(policy.getKey()).apply(policy.getValue(), cutoff(asOf, policy.getValue())));
+			}
+			catch (RuntimeException ex) {
+				audit.record(done(AuditEvent.failure("retention.run"), asOf, categories).detail("failed_category",
+						policy.getKey().apiName()));
+				throw ex;
+			}
+		}
+		audit.record(done(AuditEvent.success("retention.run"), asOf, categories));
+		return new RetentionPlan(asOf, false, categories);
+	}
+
+	private static AuditEvent done(AuditEvent run, Instant asOf, List<RetentionPlan.RetentionStep> categories) {
+		AuditEvent event = run.detail("as_of", asOf.toString());
 		for (RetentionPlan.RetentionStep done : categories) {
 			event = event.detail(done.category(), done.count());
 		}
-		audit.record(event);
-		return new RetentionPlan(asOf, false, categories);
+		return event;
 	}
 
 	private static Instant cutoff(Instant asOf, int days) {
