@@ -69,13 +69,14 @@ class ScimGroups {
 	@Transactional(noRollbackFor = { ProblemException.class, ScimException.class })
 	Map<String, Object> create(JsonNode body) {
 		String name = displayName(body);
+		String externalId = externalId(body);
 		List<UUID> members = members(ScimJson.attribute(body, "members"));
 		Optional<DirectoryGroup> existing = groups.findNamed(name);
 		if (existing.isPresent() && links.groupLinked(existing.get().id())) {
 			throw ScimException.uniqueness("A group with displayName " + name + " is provisioned already.");
 		}
 		DirectoryGroup group = existing.orElseGet(() -> groups.create(name, SOURCE));
-		links.linkGroup(group.id(), externalId(body), clock.instant());
+		links.linkGroup(group.id(), externalId, clock.instant());
 		setMembers(group, members);
 		audit.record(AuditEvent.success("scim.group_create")
 			.object("group", group.id())
@@ -113,9 +114,10 @@ class ScimGroups {
 	Map<String, Object> replace(String id, JsonNode body) {
 		DirectoryGroup group = group(id);
 		String name = displayName(body);
+		String externalId = externalId(body);
 		List<UUID> members = members(ScimJson.attribute(body, "members"));
 		groups.rename(group.id(), name, SOURCE);
-		links.linkGroup(group.id(), externalId(body), clock.instant());
+		links.linkGroup(group.id(), externalId, clock.instant());
 		setMembers(group, members);
 		audit.record(AuditEvent.success("scim.group_replace").object("group", group.id()).detail("name", name));
 		return resource(group(id), true);

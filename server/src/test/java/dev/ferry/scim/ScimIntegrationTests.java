@@ -191,6 +191,12 @@ class ScimIntegrationTests extends IntegrationTest {
 			.json();
 		assertThat(found.get("totalResults").asInt()).isEqualTo(1);
 		assertThat(found.get("Resources").get(0).has("members")).isFalse();
+		Api.Response tooLong = scim("PUT", "/Groups/" + id,
+				Map.of("displayName", renamed + "-not", "externalId", "x".repeat(256), "members", List.of()));
+		assertThat(tooLong.status()).isEqualTo(400);
+		assertThat(api.get("/api/v1/admin/groups/" + id, adminToken()).json().get("name").asString())
+			.as("a refused replace renames nothing")
+			.isEqualTo(renamed);
 		Api.Response replaced = scim("PUT", "/Groups/" + id,
 				Map.of("displayName", renamed, "members", List.of(Map.of("value", first))));
 		assertThat(members(replaced.json())).containsExactly(first);
