@@ -35,7 +35,7 @@ class AccountCleanup {
 		for (List<FileRecord> batch = files.someOwnedBy(event.userId(), BATCH); !batch.isEmpty(); batch = files
 			.someOwnedBy(event.userId(), BATCH)) {
 			for (FileRecord file : batch) {
-				versions.shred(file.id(), file.blobId(), () -> files.delete(file.id(), file.ownerId()),
+				versions.shred(file.id(), file.blobId(), () -> files.delete(file.id(), file.ownerId(), file.blobId()),
 						AuditEvent.success("file.deleted")
 							.object("file", file.id())
 							.detail("path", file.path())

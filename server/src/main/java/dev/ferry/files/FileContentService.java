@@ -101,7 +101,7 @@ class FileContentService implements FileContent {
 	}
 
 	private boolean shred(FileRecord file, String reason) {
-		return versions.shred(file.id(), file.blobId(), () -> files.delete(file.id(), file.ownerId()),
+		return versions.shred(file.id(), file.blobId(), () -> files.delete(file.id(), file.ownerId(), file.blobId()),
 				AuditEvent.success("file.purged")
 					.object("file", file.id())
 					.detail("path", file.path())

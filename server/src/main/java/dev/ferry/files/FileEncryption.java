@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.UUID;
 
+import dev.ferry.Ids;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
 import dev.ferry.auth.AccessPolicy;
@@ -165,7 +166,7 @@ class FileEncryption {
 	}
 
 	private FileRecord owned(CurrentUser owner, String id) {
-		UUID uuid = parse(id);
+		UUID uuid = Ids.parse(id);
 		FileRecord file = (uuid != null) ? files.findOwned(uuid, owner.userId()).orElse(null) : null;
 		if (file == null) {
 			audit.record(AuditEvent.failure("file.encrypted")
@@ -178,15 +179,6 @@ class FileEncryption {
 
 	private void refuse(FileRecord file, String reason) {
 		audit.record(AuditEvent.failure("file.encrypted").object("file", file.id()).detail("reason", reason));
-	}
-
-	private static UUID parse(String id) {
-		try {
-			return (id != null && id.length() == 36) ? UUID.fromString(id) : null;
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
 	}
 
 	private static MessageDigest sha256() {

@@ -180,9 +180,12 @@ class FileRepository {
 		return update.update() == 1;
 	}
 
-	boolean delete(UUID id, UUID ownerId) {
-		return jdbc.sql("DELETE FROM files WHERE id = ? AND owner_id = ?")
-			.params(id.toString(), ownerId.toString())
+	/**
+	 * Deletes the file while its content is {@code blobId}: false when gone or replaced.
+	 */
+	boolean delete(UUID id, UUID ownerId, UUID blobId) {
+		return jdbc.sql("DELETE FROM files WHERE id = ? AND owner_id = ? AND blob_id = ?")
+			.params(id.toString(), ownerId.toString(), blobId.toString())
 			.update() == 1;
 	}
 

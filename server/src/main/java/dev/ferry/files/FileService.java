@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 
+import dev.ferry.Ids;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
 import dev.ferry.auth.AccessPolicy;
@@ -229,17 +230,24 @@ class FileService implements FileCatalog {
 		}
 	}
 
-	/** Crypto-shreds the file with its row; a request that loses a race finds it gone. */
+	/**
+	 * Crypto-shreds the file with its row, claimed only while it holds the content read
+	 * here: a version committed meanwhile is read again, a file deleted meanwhile is 404.
+	 */
 	void delete(CurrentUser owner, String id) {
 		access.requireScope(owner, Scope.WRITE, "file.deleted");
-		FileRecord file = find(owner, id, "file.deleted");
-		AuditEvent deleted = AuditEvent.success("file.deleted")
-			.object("file", file.id())
-			.detail("path", file.path())
-			.detail("size", file.size());
-		if (!versions.shred(file.id(), file.blobId(), () -> files.delete(file.id(), owner.userId()), deleted)) {
-			find(owner, id, "file.deleted");
+		for (int attempt = 0; attempt < 3; attempt++) {
+			FileRecord file = find(owner, id, "file.deleted");
+			AuditEvent deleted = AuditEvent.success("file.deleted")
+				.object("file", file.id())
+				.detail("path", file.path())
+				.detail("size", file.size());
+			if (versions.shred(file.id(), file.blobId(), () -> files.delete(file.id(), owner.userId(), file.blobId()),
+					deleted)) {
+				return;
+			}
 		}
+		throw VersionProblems.changedMeanwhile(find(owner, id, "file.deleted").path());
 	}
 
 	/**
@@ -266,7 +274,7 @@ class FileService implements FileCatalog {
 	}
 
 	FileRecord find(CurrentUser owner, String id, String action) {
-		UUID uuid = parse(id);
+		UUID uuid = Ids.parse(id);
 		FileRecord file = (uuid != null) ? files.findOwned(uuid, owner.userId()).orElse(null) : null;
 		if (file == null) {
 			audit.record(AuditEvent.failure(action).object("file", truncate(id)).detail("reason", "not_found"));
@@ -275,24 +283,11 @@ class FileService implements FileCatalog {
 		return file;
 	}
 
-	private static UUID parse(String id) {
-		try {
-			return (id != null && id.length() == 36) ? UUID.fromString(id) : null;
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
-	}
-
 	private static String truncate(String id) {
 		return (id == null || id.length() <= 64) ? id : id.substring(0, 64);
 	}
 
 	record FilePage(List<FileRecord> items, String nextCursor) {
 	}
-
-	/**
-	 * What a download served: the range asked for and the bytes that actually went out.
-	 */
 
 }

@@ -183,21 +183,22 @@ class VersionStore {
 	}
 
 	/**
-	 * Deletes a file for good, all in one transaction: its older versions, its tags, its
-	 * own row through {@code claim} (in the files or in the trash), every blob reference
-	 * and {@code audited}. A blob reference goes only with the row that held it: of two
-	 * requests deleting the same file, only the one whose claim deletes the row gives it
-	 * up, since with deduplication another file may share the blob. A crash keeps all of
-	 * it or none; the blobs' bytes are purged after the commit. False when another
-	 * request deleted the file first.
+	 * Deletes a file for good, all in one transaction: first its own row through
+	 * {@code claim} (in the files or in the trash), then its older versions, its tags,
+	 * every blob reference and {@code audited}. A blob reference goes only with the row
+	 * that held it: of two requests deleting the same file, only the one whose claim
+	 * deletes the row gives it up, since with deduplication another file may share the
+	 * blob. A crash keeps all of it or none; the blobs' bytes are purged after the
+	 * commit. False, and nothing touched, when another request deleted, restored or
+	 * replaced the file first (a restore from the trash keeps its history).
 	 */
 	boolean shred(UUID fileId, UUID blobId, BooleanSupplier claim, AuditEvent audited) {
 		return Boolean.TRUE.equals(transactions.execute((status) -> {
-			shredOlder(fileId);
-			tags.clear(fileId);
 			if (!claim.getAsBoolean()) {
 				return false;
 			}
+			shredOlder(fileId);
+			tags.clear(fileId);
 			storage.destroy(blobId);
 			audit.record(audited);
 			return true;

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.ferry.Ids;
 import dev.ferry.ProblemException;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
@@ -95,7 +96,7 @@ class ScimGroups {
 		ScimFilter parsed = ScimFilter.parse(filter, FILTERS);
 		List<DirectoryGroup> matches = (parsed == null) ? groups.all() : switch (parsed.attribute()) {
 			case "displayname" -> groups.findNamed(parsed.value()).stream().toList();
-			case "id" -> Optional.ofNullable(ScimIds.parse(parsed.value())).flatMap(groups::find).stream().toList();
+			case "id" -> Optional.ofNullable(Ids.parse(parsed.value())).flatMap(groups::find).stream().toList();
 			default ->
 				links.groupsWithExternalId(parsed.value()).stream().flatMap((id) -> groups.find(id).stream()).toList();
 		};
@@ -192,7 +193,7 @@ class ScimGroups {
 	}
 
 	private DirectoryGroup group(String id) {
-		return Optional.ofNullable(ScimIds.parse(id))
+		return Optional.ofNullable(Ids.parse(id))
 			.flatMap(groups::find)
 			.orElseThrow(() -> ScimException.notFound("Group", id));
 	}
@@ -221,7 +222,7 @@ class ScimGroups {
 	private List<UUID> members(List<String> ids) {
 		Set<UUID> found = new LinkedHashSet<>();
 		for (String id : ids) {
-			UUID uuid = ScimIds.parse(id);
+			UUID uuid = Ids.parse(id);
 			if (uuid == null || accounts.find(uuid).isEmpty()) {
 				throw ScimException.invalidValue("No user with id " + id + ".");
 			}

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.ferry.Ids;
 import dev.ferry.ProblemException;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
@@ -155,7 +156,7 @@ class ScimUsers {
 
 	/** An account SCIM may see: it exists and was not deprovisioned. */
 	User visible(String id) {
-		UUID uuid = ScimIds.parse(id);
+		UUID uuid = Ids.parse(id);
 		return Optional.ofNullable(uuid)
 			.flatMap(accounts::find)
 			.filter((u) -> links.user(u.id()).filter(ScimRepository.Link::deprovisioned).isEmpty())
@@ -165,7 +166,7 @@ class ScimUsers {
 	private List<User> matching(ScimFilter filter) {
 		return switch (filter.attribute()) {
 			case "username" -> accounts.findByEmail(filter.value()).stream().toList();
-			case "id" -> Optional.ofNullable(ScimIds.parse(filter.value())).flatMap(accounts::find).stream().toList();
+			case "id" -> Optional.ofNullable(Ids.parse(filter.value())).flatMap(accounts::find).stream().toList();
 			default ->
 				links.usersWithExternalId(filter.value()).stream().flatMap((id) -> accounts.find(id).stream()).toList();
 		};

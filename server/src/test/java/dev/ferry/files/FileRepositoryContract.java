@@ -130,7 +130,7 @@ abstract class FileRepositoryContract {
 	}
 
 	@Test
-	void moveIntoATakenPathViolatesTheConstraintAndDeleteIsOwnerOnly() {
+	void moveIntoATakenPathViolatesTheConstraintAndDeleteIsOwnerAndContentOnly() {
 		UUID owner = TestAccounts.insertUser(db.jdbc());
 		FileRecord a = insert(file(owner, "/", "a.txt", 1, 0));
 		insert(file(owner, "/x", "b.txt", 1, 0));
@@ -138,13 +138,14 @@ abstract class FileRepositoryContract {
 		assertThat(files.findOwned(a.id(), owner).orElseThrow().path()).isEqualTo("/x/c.txt");
 		assertThatThrownBy(() -> files.move(a.id(), owner, "/x", "b.txt", T0))
 			.isInstanceOf(DataIntegrityViolationException.class);
-		assertThat(files.delete(a.id(), TestAccounts.insertUser(db.jdbc()))).isFalse();
+		assertThat(files.delete(a.id(), TestAccounts.insertUser(db.jdbc()), a.blobId())).isFalse();
 		assertThat(files.lock(a.id(), owner, a.blobId())).as("unchanged content, counted as matched").isTrue();
 		assertThat(files.lock(a.id(), owner, UUID.randomUUID())).as("replaced content").isFalse();
 		assertThat(files.lock(a.id(), TestAccounts.insertUser(db.jdbc()), a.blobId())).isFalse();
 		assertThat(files.lock(a.id(), owner, null)).as("any content").isTrue();
 		assertThat(files.lock(UUID.randomUUID(), owner, null)).isFalse();
-		assertThat(files.delete(a.id(), owner)).isTrue();
+		assertThat(files.delete(a.id(), owner, UUID.randomUUID())).as("content replaced since it was read").isFalse();
+		assertThat(files.delete(a.id(), owner, a.blobId())).isTrue();
 		assertThat(files.findOwned(a.id(), owner)).isEmpty();
 	}
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.ferry.Ids;
 import dev.ferry.Names;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
@@ -96,7 +97,7 @@ class CommentService {
 
 	void delete(CurrentUser user, String type, String objectId, String commentId) {
 		Audience audience = audience(user, type, objectId, Scope.WRITE, "comment.deleted");
-		UUID id = Owners.parse(commentId);
+		UUID id = Ids.parse(commentId);
 		Comment comment = (id != null) ? comments.find(id, type, audience.objectId()).orElse(null) : null;
 		boolean allowed = comment != null
 				&& (comment.authorId().equals(user.userId()) || audience.ownerId().equals(user.userId()));
@@ -115,7 +116,7 @@ class CommentService {
 
 	private Audience audience(CurrentUser user, String type, String objectId, Scope scope, String action) {
 		owners.require(user, scope, action);
-		UUID id = Owners.parse(objectId);
+		UUID id = Ids.parse(objectId);
 		return ((id != null) ? audiences.of(user, type, id) : Optional.<Audience>empty()).orElseThrow(() -> {
 			audit.record(
 					AuditEvent.denied(action).object(type, Owners.truncate(objectId)).detail("reason", "not_found"));

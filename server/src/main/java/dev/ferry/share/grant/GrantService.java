@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.ferry.Ids;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
 import dev.ferry.auth.Accounts;
@@ -82,7 +83,7 @@ class GrantService {
 
 	void revoke(CurrentUser user, String type, String objectId, String grantId) {
 		UUID object = owned(user, type, objectId, Scope.SHARE, "grant.deleted");
-		UUID id = Owners.parse(grantId);
+		UUID id = Ids.parse(grantId);
 		if (id == null || !grants.delete(id, type, object)) {
 			audit.record(AuditEvent.failure("grant.deleted")
 				.object(type, object)
@@ -113,7 +114,7 @@ class GrantService {
 
 	void download(CurrentUser user, String fileId, HttpServletRequest request, HttpServletResponse response) {
 		owners.require(user, Scope.READ, "grant.download");
-		UUID id = Owners.parse(fileId);
+		UUID id = Ids.parse(fileId);
 		UUID owner = (id != null) ? downloadableOwner(user, id).orElse(null) : null;
 		if (owner == null) {
 			audit.record(AuditEvent.denied("grant.download")
@@ -185,7 +186,7 @@ class GrantService {
 			return owners.transfer(user, id, scope, action).id();
 		}
 		owners.require(user, scope, action);
-		UUID uuid = Owners.parse(id);
+		UUID uuid = Ids.parse(id);
 		if (uuid == null || files.find(user.userId(), uuid).isEmpty()) {
 			audit.record(AuditEvent.denied(action).object("file", Owners.truncate(id)).detail("reason", "not_found"));
 			throw ShareException.notFound("file");
@@ -203,12 +204,12 @@ class GrantService {
 			throw ShareException.invalid("Name exactly one grantee: user_id, email or group_id.");
 		}
 		if (body.groupId() != null) {
-			UUID group = Owners.parse(body.groupId());
+			UUID group = Ids.parse(body.groupId());
 			return ((group != null) ? grants.group(group) : Optional.<GrantRepository.Group>empty())
 				.orElseThrow(() -> ShareException.notFound("group"))
 				.id();
 		}
-		UUID id = Owners.parse(body.userId());
+		UUID id = Ids.parse(body.userId());
 		User grantee = ((id != null) ? accounts.find(id)
 				: (body.email() != null) ? accounts.findByEmail(body.email()) : Optional.<User>empty())
 			.filter(User::isActive)

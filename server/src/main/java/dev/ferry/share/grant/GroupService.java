@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
+import dev.ferry.Ids;
 import dev.ferry.Names;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
@@ -98,7 +99,7 @@ class GroupService {
 	GroupView addMember(CurrentUser admin, String id, String userId, String email) {
 		owners.requireAdmin(admin, "group.member_added");
 		Group group = group(id, "group.member_added");
-		UUID uuid = Owners.parse(userId);
+		UUID uuid = Ids.parse(userId);
 		User user = ((uuid != null) ? accounts.find(uuid)
 				: (email != null) ? accounts.findByEmail(email) : java.util.Optional.<User>empty())
 			.orElseThrow(() -> {
@@ -115,7 +116,7 @@ class GroupService {
 	void removeMember(CurrentUser admin, String id, String userId) {
 		owners.requireAdmin(admin, "group.member_removed");
 		Group group = group(id, "group.member_removed");
-		UUID uuid = Owners.parse(userId);
+		UUID uuid = Ids.parse(userId);
 		if (uuid == null || !repository.removeMember(group.id(), uuid)) {
 			audit.record(AuditEvent.failure("group.member_removed")
 				.object("group", group.id())
@@ -146,7 +147,7 @@ class GroupService {
 	}
 
 	private Group group(String id, String action) {
-		UUID uuid = Owners.parse(id);
+		UUID uuid = Ids.parse(id);
 		return ((uuid != null) ? repository.group(uuid) : java.util.Optional.<Group>empty()).orElseThrow(() -> {
 			audit.record(AuditEvent.failure(action).object("group", Owners.truncate(id)).detail("reason", "not_found"));
 			return ShareException.notFound("group");

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
+import dev.ferry.Ids;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
 import dev.ferry.auth.DownloadTickets;
@@ -125,7 +126,7 @@ class PublicShares {
 		}
 		String path = "/api/v1/share/" + token + "/download";
 		if (fileId != null) {
-			UUID id = ShareDownloads.parseId(fileId);
+			UUID id = Ids.parse(fileId);
 			if (id == null || !transfers.containsFile(visit.transfer().id(), id)) {
 				refuse("share.download_ticket", visit.link(), "file_not_in_transfer");
 				throw ShareException.notFound("file in this share");

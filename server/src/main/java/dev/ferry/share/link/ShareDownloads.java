@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.ferry.Ids;
 import dev.ferry.files.FileCatalog.StoredFile;
 import dev.ferry.files.FileContent;
 import dev.ferry.files.FileContent.DownloadHooks;
@@ -75,7 +76,7 @@ class ShareDownloads {
 	 * transfer; 404 (audited) otherwise.
 	 */
 	TransferRepository.Entry inTransfer(Visit visit, String fileId) {
-		UUID id = parseId(fileId);
+		UUID id = Ids.parse(fileId);
 		Optional<TransferRepository.Entry> entry = (id != null) ? transfers.file(visit.transfer().id(), id)
 				: Optional.empty();
 		if (entry.isEmpty()) {
@@ -148,15 +149,6 @@ class ShareDownloads {
 
 	private static boolean isHead(HttpServletRequest request) {
 		return "HEAD".equals(request.getMethod());
-	}
-
-	static UUID parseId(String id) {
-		try {
-			return (id != null && id.length() == 36) ? UUID.fromString(id) : null;
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
 	}
 
 	/** A file as a link serves it: at its pinned version (null: the latest). */

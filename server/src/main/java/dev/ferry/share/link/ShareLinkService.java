@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import dev.ferry.Ids;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
 import dev.ferry.auth.CurrentUser;
@@ -159,7 +160,7 @@ class ShareLinkService implements TransferLinks {
 	}
 
 	private ShareLink link(Transfer transfer, String linkId, String action) {
-		UUID id = Owners.parse(linkId);
+		UUID id = Ids.parse(linkId);
 		ShareLink link = (id != null) ? links.find(id).filter((l) -> l.transferId().equals(transfer.id())).orElse(null)
 				: null;
 		if (link == null) {

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.ferry.Ids;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
 import dev.ferry.files.FileCatalog.StoredFile;
@@ -73,7 +74,7 @@ class SharePreviews {
 			refuse(visit, null, "previews_off");
 			throw ShareException.previewNotFound("This link does not show previews.");
 		}
-		UUID id = ShareDownloads.parseId(fileId);
+		UUID id = Ids.parse(fileId);
 		Optional<TransferRepository.Entry> entry = (id != null) ? transfers.file(visit.transfer().id(), id)
 				: Optional.empty();
 		UUID owner = visit.transfer().ownerId();

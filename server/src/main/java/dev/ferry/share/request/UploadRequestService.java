@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import dev.ferry.Ids;
 import dev.ferry.Names;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
@@ -160,7 +161,7 @@ class UploadRequestService {
 
 	private UploadRequest owned(CurrentUser user, String id, Scope scope, String action) {
 		owners.require(user, scope, action);
-		UUID uuid = Owners.parse(id);
+		UUID uuid = Ids.parse(id);
 		UploadRequest request = (uuid != null)
 				? requests.find(uuid).filter((r) -> r.ownerId().equals(user.userId())).orElse(null) : null;
 		if (request == null) {

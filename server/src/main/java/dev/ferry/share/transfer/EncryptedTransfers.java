@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import dev.ferry.Ids;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
 import dev.ferry.auth.CurrentUser;
@@ -88,7 +89,7 @@ public class EncryptedTransfers {
 			return;
 		}
 		for (String raw : ids) {
-			UUID id = Owners.parse(raw);
+			UUID id = Ids.parse(raw);
 			if (id != null && files.find(user.userId(), id).isPresent() && !startsWithAgeHeader(user.userId(), id)) {
 				audit.record(AuditEvent.failure("transfer.created").object("file", id).detail("reason", "not_age"));
 				throw ShareException.invalid("File " + id + " is not an age file (it does not start with "

@@ -2,6 +2,7 @@ package dev.ferry.share.transfer;
 
 import java.util.UUID;
 
+import dev.ferry.Ids;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
 import dev.ferry.auth.AccessPolicy;
@@ -41,22 +42,13 @@ public class Owners {
 
 	public Transfer transfer(CurrentUser user, String id, Scope scope, String action) {
 		require(user, scope, action);
-		UUID uuid = parse(id);
+		UUID uuid = Ids.parse(id);
 		Transfer transfer = (uuid != null) ? transfers.findOwned(uuid, user.userId()).orElse(null) : null;
 		if (transfer == null) {
 			audit.record(AuditEvent.denied(action).object("transfer", truncate(id)).detail("reason", "not_found"));
 			throw ShareException.notFound("transfer");
 		}
 		return transfer;
-	}
-
-	public static UUID parse(String id) {
-		try {
-			return (id != null && id.length() == 36) ? UUID.fromString(id) : null;
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
 	}
 
 	public static String truncate(String id) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.ferry.Ids;
 import dev.ferry.share.ShareException;
 
 /**
@@ -23,7 +24,7 @@ final class PinnedVersions {
 		}
 		Map<UUID, Integer> pinned = new HashMap<>();
 		versions.forEach((key, version) -> {
-			UUID id = Owners.parse(key);
+			UUID id = Ids.parse(key);
 			if (id == null || !fileIds.contains(id)) {
 				throw ShareException
 					.invalid("versions names '" + Owners.truncate(key) + "', which is not one of file_ids.");

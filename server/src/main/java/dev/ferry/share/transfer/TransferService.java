@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.BiConsumer;
 
+import dev.ferry.Ids;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
 import dev.ferry.auth.CurrentUser;
@@ -265,7 +266,7 @@ public class TransferService {
 		}
 		Set<UUID> unique = new LinkedHashSet<>();
 		for (String id : ids) {
-			UUID uuid = Owners.parse(id);
+			UUID uuid = Ids.parse(id);
 			if (uuid == null || files.find(user.userId(), uuid).isEmpty()) {
 				throw fileNotFound(id);
 			}
