@@ -34,8 +34,18 @@ class TrashRepository {
 		this.scans = scans;
 	}
 
-	/** Moves the owner's file into the trash; false when it is gone. */
+	/**
+	 * Moves the owner's file into the trash; false when it is gone. The row is locked
+	 * first: on PostgreSQL the copy would otherwise read the last committed row at once
+	 * while the delete waits for a new version being committed and then removes the
+	 * updated row, so the trash would hold the old content and the new blob would leak.
+	 */
 	boolean moveIn(UUID fileId, UUID ownerId, Instant now) {
+		if (jdbc.sql("UPDATE files SET blob_id = blob_id WHERE id = ? AND owner_id = ?")
+			.params(fileId.toString(), ownerId.toString())
+			.update() != 1) {
+			return false;
+		}
 		int copied = jdbc
 			.sql("INSERT INTO trashed_files (id, owner_id, folder, name, " + REST + ", trashed_at) "
 					+ "SELECT id, owner_id, folder, name, " + REST + ", ? FROM files WHERE id = ? AND owner_id = ?")

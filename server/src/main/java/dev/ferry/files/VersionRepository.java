@@ -45,7 +45,10 @@ class VersionRepository {
 			.param(fileId.toString())
 			.query((rs, row) -> new Current(rs.getInt("version"), Instant.ofEpochMilli(rs.getLong("at")),
 					uuid(rs.getString("uploaded_by"))))
-			.single();
+			.optional()
+			// Deleted since the caller found it: as unknown as it will be on the next
+			// request.
+			.orElseThrow(FileException::notFound);
 	}
 
 	/**

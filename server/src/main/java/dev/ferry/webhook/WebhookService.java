@@ -59,7 +59,7 @@ class WebhookService {
 		}
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		WebhookRepository.Webhook hook = new WebhookRepository.Webhook(UUID.randomUUID(), caller.userId(), allAccounts,
-				checkUrl(url), checkEvents(events), true, 0, now, now);
+				checkUrl(url, "webhook.created"), checkEvents(events, "webhook.created"), true, 0, now, now);
 		byte[] key = WebhookSigner.newKey();
 		hooks.insert(hook, key);
 		audit.record(AuditEvent.success("webhook.created")
@@ -78,7 +78,8 @@ class WebhookService {
 	WebhookView update(CurrentUser caller, UUID id, String url, List<String> events, Boolean enabled) {
 		WebhookRepository.Webhook hook = owned(caller, id, "webhook.updated");
 		WebhookRepository.Webhook changed = new WebhookRepository.Webhook(hook.id(), hook.ownerId(), hook.allAccounts(),
-				(url != null) ? checkUrl(url) : hook.url(), (events != null) ? checkEvents(events) : hook.events(),
+				(url != null) ? checkUrl(url, "webhook.updated") : hook.url(),
+				(events != null) ? checkEvents(events, "webhook.updated") : hook.events(),
 				(enabled != null) ? enabled : hook.enabled(), Boolean.TRUE.equals(enabled) ? 0 : hook.failures(),
 				hook.createdAt(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
 		hooks.update(changed);
@@ -125,28 +126,33 @@ class WebhookService {
 		});
 	}
 
-	private static String checkUrl(String url) {
+	private String checkUrl(String url, String action) {
 		try {
 			URI uri = new URI(url);
 			String scheme = uri.getScheme();
 			if (!("https".equals(scheme) || "http".equals(scheme)) || uri.getHost() == null
 					|| uri.getUserInfo() != null) {
-				throw WebhookException.invalid("url must be an http(s) URL with a host and no user name.");
+				throw refused(action, "invalid_url", "url must be an http(s) URL with a host and no user name.");
 			}
 			return uri.toString();
 		}
 		catch (URISyntaxException ex) {
-			throw WebhookException.invalid("url is not a valid URL.");
+			throw refused(action, "invalid_url", "url is not a valid URL.");
 		}
 	}
 
-	private static List<String> checkEvents(List<String> events) {
+	private List<String> checkEvents(List<String> events, String action) {
 		List<String> unknown = events.stream().filter((event) -> !WebhookEvents.ALL.contains(event)).toList();
 		if (events.isEmpty() || !unknown.isEmpty()) {
-			throw WebhookException.invalid("events must be a non-empty list of: "
+			throw refused(action, "invalid_events", "events must be a non-empty list of: "
 					+ String.join(", ", new java.util.TreeSet<>(WebhookEvents.ALL)) + ".");
 		}
 		return events.stream().distinct().toList();
+	}
+
+	private WebhookException refused(String action, String reason, String detail) {
+		audit.record(AuditEvent.failure(action).detail("reason", reason));
+		return WebhookException.invalid(detail);
 	}
 
 }

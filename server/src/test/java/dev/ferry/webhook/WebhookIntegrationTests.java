@@ -161,6 +161,7 @@ class WebhookIntegrationTests {
 	@Test
 	void webhooksAreValidatedAndOnlyTheirOwnerManagesThem() {
 		String token = newUser();
+		long before = jdbc.sql("SELECT COALESCE(MAX(seq), 0) FROM audit_log").query(Long.class).single();
 		Api.Response unknownEvent = api.post("/api/v1/webhooks",
 				Map.of("url", "https://example.com/hook", "events", List.of("file.eaten")), token);
 		assertThat(unknownEvent.status()).isEqualTo(400);
@@ -168,6 +169,13 @@ class WebhookIntegrationTests {
 		Api.Response badUrl = api.post("/api/v1/webhooks",
 				Map.of("url", "ftp://example.com/x", "events", List.of("file.uploaded")), token);
 		assertThat(badUrl.status()).isEqualTo(400);
+		assertThat(jdbc
+			.sql("SELECT details FROM audit_log WHERE seq > ? AND action = 'webhook.created' AND outcome = 'failure' "
+					+ "ORDER BY seq")
+			.param(before)
+			.query(String.class)
+			.list()).satisfiesExactly((first) -> assertThat(first).contains("invalid_events"),
+					(second) -> assertThat(second).contains("invalid_url"));
 		Api.Response everyone = api.post("/api/v1/webhooks",
 				Map.of("url", "https://example.com/hook", "events", List.of("file.uploaded"), "all_accounts", true),
 				token);
