@@ -4,6 +4,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -48,13 +49,57 @@ class AddressGuard {
 		}
 		byte[] bytes = address.getAddress();
 		if (address instanceof Inet6Address) {
-			// Unique local addresses, fc00::/7.
-			return (bytes[0] & 0xfe) == 0xfc;
+			return isPrivate6(bytes);
 		}
 		int first = bytes[0] & 0xff;
 		int second = bytes[1] & 0xff;
-		// Shared address space (carrier-grade NAT) 100.64/10 and 0/8.
-		return (first == 100 && second >= 64 && second < 128) || first == 0;
+		// Shared address space (carrier-grade NAT) 100.64/10, "this network" 0/8, the
+		// IETF
+		// protocol block 192.0.0/24, benchmarking 198.18/15, and the reserved 240/4.
+		return (first == 100 && second >= 64 && second < 128) || first == 0
+				|| (first == 192 && second == 0 && bytes[2] == 0) || (first == 198 && (second & 0xfe) == 18)
+				|| first >= 240;
+	}
+
+	/**
+	 * Unique local addresses (fc00::/7), and the IPv6 forms that lead to an IPv4 address:
+	 * IPv4-compatible ::a.b.c.d, NAT64 64:ff9b::/96 and 6to4 2002::/16 are judged by the
+	 * IPv4 address inside (a NAT64 gateway in front of a private network would reach it);
+	 * local-use NAT64 64:ff9b:1::/48 and Teredo 2001::/32 are refused outright.
+	 */
+	private static boolean isPrivate6(byte[] bytes) {
+		if ((bytes[0] & 0xfe) == 0xfc) {
+			return true;
+		}
+		int head = ((bytes[0] & 0xff) << 8) | (bytes[1] & 0xff);
+		int second = ((bytes[2] & 0xff) << 8) | (bytes[3] & 0xff);
+		boolean zeroesUpTo12 = zeroes(bytes, 4, 12);
+		if ((head == 0 && second == 0 && zeroesUpTo12) || (head == 0x64 && second == 0xff9b && zeroesUpTo12)) {
+			return isPrivate(ipv4(bytes, 12));
+		}
+		if (head == 0x2002) {
+			return isPrivate(ipv4(bytes, 2));
+		}
+		boolean localNat64 = head == 0x64 && second == 0xff9b && bytes[4] == 0 && bytes[5] == 1;
+		return localNat64 || (head == 0x2001 && second == 0);
+	}
+
+	private static boolean zeroes(byte[] bytes, int from, int to) {
+		for (int i = from; i < to; i++) {
+			if (bytes[i] != 0) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static InetAddress ipv4(byte[] bytes, int at) {
+		try {
+			return InetAddress.getByAddress(Arrays.copyOfRange(bytes, at, at + 4));
+		}
+		catch (UnknownHostException ex) {
+			throw new IllegalStateException("four bytes are always an IPv4 address", ex);
+		}
 	}
 
 }
