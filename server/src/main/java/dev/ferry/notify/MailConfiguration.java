@@ -35,6 +35,10 @@ class MailConfiguration {
 		Properties javaMail = sender.getJavaMailProperties();
 		javaMail.put("mail.smtp.auth", Boolean.toString(sender.getUsername() != null));
 		javaMail.put("mail.smtp.starttls.enable", Boolean.toString(properties.starttls()));
+		// With a password to send, a server (or a man in the middle stripping the offer)
+		// without STARTTLS must not get it in clear, nor the reset links that follow.
+		javaMail.put("mail.smtp.starttls.required",
+				Boolean.toString(properties.starttls() && sender.getUsername() != null));
 		javaMail.put("mail.smtp.connectiontimeout", "10000");
 		javaMail.put("mail.smtp.timeout", "30000");
 		javaMail.put("mail.smtp.writetimeout", "30000");
