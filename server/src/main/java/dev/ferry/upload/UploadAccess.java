@@ -84,7 +84,10 @@ class UploadAccess {
 	Upload owned(Uploader uploader, UUID id) {
 		CurrentUser user = uploader.user();
 		requireWrite(user, "upload.access");
-		Upload upload = repository.find(id).orElseThrow(UploadException::notFound);
+		Upload upload = repository.find(id).orElseThrow(() -> {
+			audit.record(AuditEvent.failure("upload.access").object("upload", id).detail("reason", "not_found"));
+			return UploadException.notFound();
+		});
 		if (!upload.ownerId().equals(user.userId())
 				|| (uploader.isGuest() && !gate.getObject().covers(uploader.pass(), id))) {
 			audit.record(AuditEvent.denied("upload.access").object("upload", id));

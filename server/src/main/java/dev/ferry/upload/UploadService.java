@@ -72,7 +72,7 @@ class UploadService {
 		Upload upload = access.current(uploader, id);
 		failures.checking(id, () -> throttle.acquire(id));
 		if (upload.offset() != offset) {
-			throw UploadException.offsetMismatch(offset, upload.offset());
+			throw failures.failed(id, UploadException.offsetMismatch(offset, upload.offset()));
 		}
 		if (length != null) {
 			upload = declareLength(uploader, upload, length);

@@ -4,6 +4,7 @@ import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -77,6 +78,18 @@ class UploadAccessIntegrationTests extends IntegrationTest {
 		assertThat(own.status()).isEqualTo(200);
 		assertThat(own.header("Upload-Offset")).isEqualTo("0");
 		assertThat(auditOutcomes(location, "upload.access")).containsOnly("denied").hasSize(3);
+	}
+
+	@Test
+	void anUnknownUploadAndAWrongOffsetAreRefusedOnTheTrail() {
+		TestAccounts.Account user = accounts.user();
+		String unknown = Tus.BASE + "/" + UUID.randomUUID();
+		assertThat(tus.head(unknown, user.token()).status()).isEqualTo(404);
+		assertThat(auditOutcomes(unknown, "upload.access")).containsExactly("failure");
+
+		String location = tus.create(user.token(), 100, Map.of("filename", "offset.bin")).header("Location");
+		assertThat(tus.patch(location, user.token(), 50, random(10)).status()).isEqualTo(409);
+		assertThat(auditOutcomes(location, "upload.failed")).containsExactly("failure");
 	}
 
 	@Test
