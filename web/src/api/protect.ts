@@ -7,8 +7,13 @@ export type Alert = Received<Schemas['AlertView'], 'id' | 'kind' | 'title' | 'de
 
 export const listBans = () => api.request<{ items: Ban[] }>('/api/v1/admin/bans').then((page) => page.items)
 
+/**
+ * An IPv6 ban is listed as its /64 (`2001:db8:1:2::/64`), and proxies and Spring's firewall
+ * refuse an encoded slash in a path: any address inside the network lifts it, so the prefix
+ * goes without its length.
+ */
 export const liftBan = (address: string) =>
-  api.request<void>(`/api/v1/admin/bans/${encodeURIComponent(address)}`, { method: 'DELETE' })
+  api.request<void>(`/api/v1/admin/bans/${encodeURIComponent(address.replace(/\/\d+$/, ''))}`, { method: 'DELETE' })
 
 export const listAlerts = () =>
   api.request<{ items: Alert[] }>('/api/v1/admin/alerts?limit=50').then((page) => page.items)

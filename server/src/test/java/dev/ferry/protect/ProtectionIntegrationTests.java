@@ -407,6 +407,24 @@ class ProtectionIntegrationTests {
 		assertThat(audited("defender.lifted", "success")).isNotEmpty();
 	}
 
+	/**
+	 * An IPv6 client is banned as its /64, listed as {@code 2001:db8:…::/64}; a path may
+	 * not carry the encoded slash, so the UI lifts it by the prefix without its length,
+	 * an address inside the network.
+	 */
+	@Test
+	void anIpv6BanIsLiftedByAnAddressInsideItsNetwork() {
+		long now = Instant.now().toEpochMilli();
+		jdbc.sql("INSERT INTO defender_bans (address, reason, strikes, banned_at, banned_until) VALUES (?, ?, ?, ?, ?)")
+			.params("2001:db8:5:6::/64", "probing", 1, now, now + 600_000)
+			.update();
+
+		assertThat(api.delete("/api/v1/admin/bans/2001%3Adb8%3A5%3A6%3A%3A", admin()).status()).isEqualTo(204);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM defender_bans WHERE address = '2001:db8:5:6::/64'")
+			.query(Integer.class)
+			.single()).isZero();
+	}
+
 	@Test
 	void permanentAddressRulesDenyOrExemptANetwork() {
 		Api.Response deny = api.post("/api/v1/admin/address-rules",
