@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
  * international phone numbers, payment card numbers (Luhn-valid), IBANs, US Social
  * Security numbers and UK National Insurance numbers in labels and details become
  * {@code [email]}, {@code [phone]}..., and client addresses keep only their network (IPv4
- * /24, IPv6 /48). The masks contain no quote or backslash, so details stay JSON.
+ * /24, IPv6 /48): the record's own, an address a record is about (a ban), and IPv4
+ * addresses in details and labels. The masks contain no quote or backslash, so details
+ * stay JSON.
  */
 final class PiiMask {
 
@@ -31,9 +33,15 @@ final class PiiMask {
 	private PiiMask() {
 	}
 
+	/** An IPv4 address in text; its network stays, as for the record's own address. */
+	private static final Pattern IPV4 = Pattern
+		.compile("(?<![\\d.])(\\d{1,3}\\.\\d{1,3}\\.\\d{1,3})\\.\\d{1,3}(?:/\\d{1,2})?(?!\\d|\\.\\d)");
+
 	static AuditRecord apply(AuditRecord r) {
+		// The defender's records are about an address (a ban, a lift): their object too.
+		String objectId = "address".equals(r.objectType()) ? address(r.objectId()) : r.objectId();
 		return new AuditRecord(r.seq(), r.id(), r.occurredAt(), r.actorType(), r.actorId(), text(r.actorLabel()),
-				r.action(), r.objectType(), r.objectId(), r.outcome(), address(r.ip()), r.userAgent(), r.requestId(),
+				r.action(), r.objectType(), objectId, r.outcome(), address(r.ip()), r.userAgent(), r.requestId(),
 				text(r.details()), r.prevHash(), r.hash());
 	}
 
@@ -45,7 +53,7 @@ final class PiiMask {
 		for (Rule rule : RULES) {
 			masked = rule.replace(masked);
 		}
-		return masked;
+		return IPV4.matcher(masked).replaceAll("$1.0/24");
 	}
 
 	static String address(String ip) {

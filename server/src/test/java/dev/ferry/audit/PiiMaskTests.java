@@ -27,4 +27,18 @@ class PiiMaskTests {
 		assertThat(PiiMask.address(null)).isNull();
 	}
 
+	@Test
+	void addressesInTextAndTheAddressARecordIsAboutKeepOnlyTheirNetwork() {
+		assertThat(PiiMask.text("{\"subject\":\"ip:203.0.113.77\",\"detail\":\"among them 198.51.100.4.\"}"))
+			.isEqualTo("{\"subject\":\"ip:203.0.113.0/24\",\"detail\":\"among them 198.51.100.0/24.\"}");
+		assertThat(PiiMask.text("version 1.2.3.4.5 of size 12.5")).as("not an address")
+			.isEqualTo("version 1.2.3.4.5 of size 12.5");
+		AuditRecord ban = new AuditRecord(1, "id", 0, "system", null, null, "defender.banned", "address",
+				"203.0.113.77", "success", null, null, null, "{}", "p", "h");
+		assertThat(PiiMask.apply(ban).objectId()).isEqualTo("203.0.113.0/24");
+		AuditRecord file = new AuditRecord(2, "id", 0, "system", null, null, "file.read", "file", "f-1", "success",
+				null, null, null, "{}", "p", "h");
+		assertThat(PiiMask.apply(file).objectId()).isEqualTo("f-1");
+	}
+
 }
