@@ -4,12 +4,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where a record's details name an erased account: its id in any form ({@code "<id>"},
- * {@code user:<id>}; an id names nothing else), and its email as a whole address, a value
- * of its own or inside a message ("A user with userName ann@x.test exists"), but not
- * inside a longer one ({@code joann@x.test}, {@code ann@x.test.example}).
+ * Where a text (a record's details, an alert) names an erased account: its id in any form
+ * ({@code "<id>"}, {@code user:<id>}; an id names nothing else), and its email as a whole
+ * address, a value of its own or inside a message ("A user with userName ann@x.test
+ * exists"), but not inside a longer one ({@code joann@x.test},
+ * {@code ann@x.test.example}).
  */
-final class PersonalMentions {
+public final class PersonalMentions {
 
 	private static final String ADDRESS_CHAR = "[A-Za-z0-9._%+-]";
 
@@ -25,7 +26,8 @@ final class PersonalMentions {
 						&& (record.details().contains(userId) || address(email).matcher(record.details()).find()));
 	}
 
-	static String replace(String details, String userId, String email, String pseudonym) {
+	/** {@code text} with every mention of the account replaced by {@code pseudonym}. */
+	public static String replace(String details, String userId, String email, String pseudonym) {
 		return address(email).matcher(details.replace(userId, pseudonym))
 			.replaceAll(Matcher.quoteReplacement(pseudonym));
 	}

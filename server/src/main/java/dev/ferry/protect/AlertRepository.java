@@ -52,6 +52,31 @@ class AlertRepository {
 			.update();
 	}
 
+	/**
+	 * Alerts that may name the account (its id or email in subject or text); the caller
+	 * tells which really do.
+	 */
+	List<Alert> naming(String userId, String email) {
+		return jdbc
+			.sql("SELECT " + COLUMNS + " FROM alerts WHERE subject LIKE ? OR detail LIKE ? OR detail LIKE ?"
+					+ " OR subject LIKE ?")
+			.params("%" + userId + "%", "%" + userId + "%", "%" + email + "%", "%" + email + "%")
+			.query(AlertRepository::map)
+			.list();
+	}
+
+	void rewrite(UUID id, String subject, String detail) {
+		jdbc.sql("UPDATE alerts SET subject = ?, detail = ? WHERE id = ?")
+			.params(subject, detail, id.toString())
+			.update();
+	}
+
+	void forgetAcknowledger(UUID userId) {
+		jdbc.sql("UPDATE alerts SET acknowledged_by = NULL WHERE acknowledged_by = ?")
+			.param(userId.toString())
+			.update();
+	}
+
 	private static Alert map(ResultSet rs, int row) throws SQLException {
 		long acknowledged = rs.getLong(6);
 		Instant acknowledgedAt = rs.wasNull() ? null : Instant.ofEpochMilli(acknowledged);

@@ -101,8 +101,19 @@ class AccountErasureIntegrationTests extends IntegrationTest {
 				"%" + user.id() + "%"))
 			.as("the membership names the account in its details")
 			.isEqualTo(1);
+		String alert = UUID.randomUUID().toString();
+		jdbc.sql("INSERT INTO alerts (id, kind, subject, detail, created_at) VALUES (?, ?, ?, ?, ?)")
+			.params(alert, "mass_deletion", "user:" + user.id(),
+					"The account " + user.email() + " deleted 500 files; jo" + user.email() + " did not.", 0L)
+			.update();
 		long before = count("SELECT MAX(seq) FROM audit_log");
 		assertThat(api.delete("/api/v1/admin/users/" + user.id(), admin).status()).isEqualTo(204);
+		assertThat(jdbc.sql("SELECT subject || ' ' || detail FROM alerts WHERE id = ?")
+			.param(alert)
+			.query(String.class)
+			.single())
+			.isEqualTo("user:[erased account] The account [erased account] deleted 500 files; jo" + user.email()
+					+ " did not.");
 
 		assertNoTraceInTheTrail(user);
 		assertThat(count("SELECT COUNT(*) FROM audit_log WHERE seq > ? AND action = 'admin.user_delete' AND object_id"
