@@ -121,6 +121,11 @@ class ScimRepository {
 			.update();
 	}
 
+	/** Replaces the last error's text, its time kept (an erasure redacting it). */
+	void rewriteError(String error) {
+		jdbc.sql("UPDATE scim_status SET last_error = ? WHERE id = 1").param(error).update();
+	}
+
 	Status status() {
 		return jdbc.sql("SELECT last_request_at, last_error_at, last_error FROM scim_status WHERE id = 1")
 			.query((rs, i) -> new Status(instant(rs.getObject(1)), instant(rs.getObject(2)), rs.getString(3)))

@@ -326,6 +326,23 @@ class ScimIntegrationTests extends IntegrationTest {
 		assertThat(api.get("/api/v1/admin/scim", key).status()).isEqualTo(403);
 	}
 
+	@Test
+	void anErasedAccountsAddressLeavesTheStatusPage() {
+		String email = "twice-" + UUID.randomUUID() + "@example.org";
+		Api.Response created = scim("POST", "/Users", Map.of("schemas", List.of(USER_SCHEMA), "userName", email));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		assertThat(scim("POST", "/Users", Map.of("schemas", List.of(USER_SCHEMA), "userName", email)).status())
+			.isEqualTo(409);
+		assertThat(api.get("/api/v1/admin/scim", adminToken()).json().get("last_error").asString()).contains(email);
+
+		assertThat(api.delete("/api/v1/admin/users/" + created.json().get("id").asString(), adminToken()).status())
+			.isEqualTo(204);
+
+		assertThat(api.get("/api/v1/admin/scim", adminToken()).json().get("last_error").asString())
+			.doesNotContain(email)
+			.contains("[erased account]");
+	}
+
 	private Api.Response scim(String method, String path, Object body) {
 		return new ScimClient(api, key).send(method, path, body);
 	}
