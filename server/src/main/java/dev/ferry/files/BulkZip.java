@@ -65,16 +65,27 @@ class BulkZip {
 		return found;
 	}
 
+	/**
+	 * Streams the archive. A file whose bytes stop coming (the client left, the file was
+	 * deleted meanwhile) is audited as a failed download, and the archive ends there.
+	 */
 	void write(List<FileRecord> found, OutputStream out) throws IOException {
 		Set<String> taken = new HashSet<>();
 		ZipOutputStream zip = new ZipOutputStream(out);
 		long bytes = 0;
 		for (FileRecord file : found) {
-			zip.putNextEntry(new ZipEntry(unique(file.name(), taken)));
 			try (InputStream in = storage.openRange(file.blobId(), 0, file.size())) {
+				zip.putNextEntry(new ZipEntry(unique(file.name(), taken)));
 				bytes += in.transferTo(zip);
+				zip.closeEntry();
 			}
-			zip.closeEntry();
+			catch (IOException | RuntimeException ex) {
+				audit.record(AuditEvent.failure("file.download")
+					.object("file", file.id())
+					.detail("range", "zip")
+					.detail("completed", false));
+				throw ex;
+			}
 			audit.record(AuditEvent.success("file.download")
 				.object("file", file.id())
 				.detail("range", "zip")

@@ -2,11 +2,14 @@ package dev.ferry.files;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@code POST /api/v1/files/zips} and its ticketed download through the real API: the
@@ -110,6 +114,47 @@ class ZipSetIntegrationTests extends FilesTestSupport {
 		assertThat(new String(expired.body(), StandardCharsets.UTF_8)).contains("/problems/zip-set-expired")
 			.contains("Download as ZIP again");
 		assertThat(audited("files.zip_set.download", "failure", set.get("id").asString())).isEqualTo(1);
+	}
+
+	/**
+	 * The second file is deleted while the first streams (24 MiB, read slowly): the
+	 * archive ends when it reaches the second, which is on the trail as a failed
+	 * download.
+	 */
+	@Test
+	void aFileDeletedWhileTheArchiveStreamsIsAFailedDownload() throws Exception {
+		Account user = newUser();
+		String big = put(user, "/z/big.bin", bytes(24 * 1024 * 1024, 42)).get("id").asString();
+		String gone = put(user, "/z/gone.txt", "deleted meanwhile".getBytes(StandardCharsets.UTF_8)).get("id")
+			.asString();
+		String downloadPath = api.post("/api/v1/files/zips", Map.of("ids", List.of(big, gone)), user.token())
+			.json()
+			.get("download_url")
+			.asString();
+		String url = api.post("/api/v1/download-tickets", Map.of("path", downloadPath), user.token())
+			.json()
+			.get("url")
+			.asString();
+
+		HttpResponse<InputStream> zip = http.send(HttpRequest.newBuilder(URI.create(url(url))).GET().build(),
+				HttpResponse.BodyHandlers.ofInputStream());
+		assertThat(zip.statusCode()).isEqualTo(200);
+		try (InputStream body = zip.body()) {
+			body.readNBytes(128 * 1024);
+			assertThat(api.delete("/api/v1/files/" + gone + "?permanent=true", user.token()).status()).isEqualTo(204);
+			body.transferTo(OutputStream.nullOutputStream());
+		}
+		catch (IOException cutShort) {
+			// The archive breaks off where the deleted file would begin.
+		}
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(jdbc
+				.sql("SELECT details FROM audit_log WHERE action = 'file.download' AND outcome = 'failure' "
+						+ "AND object_id = ?")
+				.param(gone)
+				.query(String.class)
+				.list()).singleElement().asString().contains("\"zip\""));
 	}
 
 	private HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {
