@@ -1,5 +1,6 @@
 package dev.ferry.files;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -24,6 +25,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class VersionService {
+
+	/** How long a restore's reservation lasts if the node dies while copying. */
+	private static final Duration COPY_TIME = Duration.ofHours(6);
 
 	private final FileService files;
 
@@ -95,21 +99,30 @@ class VersionService {
 		access.requireScope(owner, Scope.WRITE, "file.version.restored");
 		FileRecord file = files.find(owner, id, "file.version.restored");
 		Version version = older(file, number, "file.version.restored");
-		long room = quotas.remaining(owner);
-		if (version.content().size() > room) {
+		// Reserved for the copy's time, so that a parallel restore or upload cannot take
+		// the same room; the committed version counts from then on.
+		UUID reservation = UUID.randomUUID();
+		long size = version.content().size();
+		QuotaLedger.Grant grant = quotas.reserve(owner, reservation, size, size, quotas.now().plus(COPY_TIME));
+		if (!grant.granted()) {
 			audit.record(AuditEvent.failure("file.version.restored")
 				.object("file", file.id())
 				.detail("from_version", number)
 				.detail("reason", "quota_exceeded"));
-			throw FileException.quotaExceeded(room);
+			throw FileException.quotaExceeded(grant.room());
 		}
-		UUID blob = blobs.copy(version.content().blobId(), version.content().size());
 		try {
-			return store.restore(file, version, blob, Instant.now().truncatedTo(ChronoUnit.MILLIS), owner.userId());
+			UUID blob = blobs.copy(version.content().blobId(), size);
+			try {
+				return store.restore(file, version, blob, Instant.now().truncatedTo(ChronoUnit.MILLIS), owner.userId());
+			}
+			catch (RuntimeException ex) {
+				blobs.destroy(blob);
+				throw ex;
+			}
 		}
-		catch (RuntimeException ex) {
-			blobs.destroy(blob);
-			throw ex;
+		finally {
+			quotas.release(reservation);
 		}
 	}
 

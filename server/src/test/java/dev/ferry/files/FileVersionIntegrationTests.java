@@ -194,6 +194,24 @@ class FileVersionIntegrationTests extends FilesTestSupport {
 		assertThat(keyed(oldBlob)).as("the old version's data key is destroyed").isZero();
 	}
 
+	@Test
+	void aRestoreReservesItsRoomWhileItCopiesAndGivesItBack() {
+		Account user = newUser();
+		setQuota(user, 2500);
+		String id = put(user, "/room.bin", bytes(1000, 6)).get("id").asString();
+		put(user, "/room.bin", bytes(1000, 7));
+
+		Api.Response over = api.post("/api/v1/files/" + id + "/versions/1/restore", "", user.token());
+		assertThat(over.status()).as("two versions use 2000 of 2500 bytes").isEqualTo(413);
+		assertThat(over.json().get("remaining_bytes").asLong()).isEqualTo(500);
+		setQuota(user, 10_000);
+		assertThat(api.post("/api/v1/files/" + id + "/versions/1/restore", "", user.token()).status()).isEqualTo(200);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM quota_reservations WHERE owner_id = ?")
+			.param(user.id().toString())
+			.query(Long.class)
+			.single()).as("the reservation went once the version was in").isZero();
+	}
+
 	private Api.Response keep(Account user, String body, String token) {
 		return api.send(api.builder("/api/v1/admin/users/" + user.id() + "/file-versions", token)
 			.header("Content-Type", "application/json")
