@@ -15,6 +15,11 @@ class WebhookException extends ProblemException {
 		return new WebhookException(HttpStatus.BAD_REQUEST, "invalid-webhook", "Invalid webhook", detail);
 	}
 
+	static WebhookException stillPending() {
+		return new WebhookException(HttpStatus.CONFLICT, "delivery-pending", "Delivery still pending",
+				"This delivery is still being attempted; replay it once it was delivered or has failed.");
+	}
+
 	static WebhookException notFound() {
 		return new WebhookException(HttpStatus.NOT_FOUND, "webhook-not-found", "No such webhook",
 				"There is no webhook or delivery with this id that you manage.");

@@ -113,6 +113,15 @@ class WebhookService {
 		DeliveryRepository.Delivery delivery = deliveries.find(deliveryId)
 			.filter((found) -> found.webhookId().equals(id))
 			.orElseThrow(WebhookException::notFound);
+		// A pending delivery has a job that will try it again anyway (and would overwrite
+		// the replay's fresh start with its own give-up): a replay is for a finished one.
+		if (DeliveryRepository.PENDING.equals(delivery.status())) {
+			audit.record(AuditEvent.failure("webhook.replayed")
+				.object("webhook", id)
+				.detail("delivery", deliveryId)
+				.detail("reason", "still_pending"));
+			throw WebhookException.stillPending();
+		}
 		deliveries.replay(delivery.id(), clock.instant());
 		jobs.enqueue(DeliveryJob.NAME, delivery.id().toString());
 		audit.record(AuditEvent.success("webhook.replayed").object("webhook", id).detail("delivery", deliveryId));

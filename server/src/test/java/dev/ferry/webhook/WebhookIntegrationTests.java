@@ -1,5 +1,8 @@
 package dev.ferry.webhook;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
@@ -233,6 +236,35 @@ class WebhookIntegrationTests {
 			assertThat(deliveryLog(owner, hook, delivery).get("last_error").asString())
 				.isEqualTo(DeliveryWorker.OWNER_MAY_NOT_RECEIVE);
 			assertThat(receiver.requests()).as("a replay is sent only to whom may still see it").hasSize(1);
+		}
+	}
+
+	/**
+	 * A receiver that takes the request and never answers keeps the delivery pending for
+	 * the attempt's timeout: a replay then would race the job that owns it, and is
+	 * refused.
+	 */
+	@Test
+	void aDeliveryStillBeingAttemptedIsNotReplayed() throws Exception {
+		String token = newUser();
+		try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+			Api.Response created = api.post("/api/v1/webhooks", Map.of("url",
+					"http://127.0.0.1:" + silent.getLocalPort() + "/hook", "events", List.of("file.uploaded")), token);
+			assertThat(created.status()).as(created.body()).isEqualTo(201);
+			String hook = created.json().get("id").asString();
+			upload(token, "/silent/a.txt", "nobody answers");
+			try (Socket attempt = silent.accept()) {
+				String delivery = api.get("/api/v1/webhooks/" + hook + "/deliveries", token)
+					.json()
+					.get("items")
+					.get(0)
+					.get("id")
+					.asString();
+				Api.Response replay = api.post("/api/v1/webhooks/" + hook + "/deliveries/" + delivery + "/replay",
+						Map.of(), token);
+				assertThat(replay.status()).isEqualTo(409);
+				assertThat(replay.json().get("type").asString()).isEqualTo("/problems/delivery-pending");
+			}
 		}
 	}
 
