@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Read-only counts over the trail for the admin dashboard, so other modules never read
@@ -20,6 +21,8 @@ import org.springframework.stereotype.Component;
 public class ActivityCounts {
 
 	public static final long DAY_MILLIS = 86_400_000L;
+
+	private static final int FETCH_SIZE = 1000;
 
 	private final JdbcClient jdbc;
 
@@ -42,12 +45,16 @@ public class ActivityCounts {
 
 	/**
 	 * Streams the successful events of {@code actions} in [from, until) with their JSON
-	 * details, for the figures that only the details carry.
+	 * details, for the figures that only the details carry. A year of uploads and
+	 * downloads is many rows: PostgreSQL's and MariaDB's drivers read a whole result into
+	 * memory unless a fetch size is set, and PostgreSQL's cursor needs a transaction.
 	 */
+	@Transactional(readOnly = true)
 	public void successes(Set<String> actions, Instant from, Instant until, Consumer<Detailed> each) {
 		jdbc.sql("SELECT occurred_at, action, details FROM audit_log "
 				+ "WHERE occurred_at >= ? AND occurred_at < ? AND outcome = 'success' AND action IN ("
 				+ placeholders(actions.size()) + ")")
+			.withFetchSize(FETCH_SIZE)
 			.params(params(from, until, actions))
 			.query((rs) -> {
 				each.accept(new Detailed(rs.getLong(1) / DAY_MILLIS, rs.getString(2), rs.getString(3)));
