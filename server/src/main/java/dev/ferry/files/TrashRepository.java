@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.ferry.SqlDialect;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -29,9 +31,12 @@ class TrashRepository {
 
 	private final ScanQueue scans;
 
-	TrashRepository(JdbcClient jdbc, ScanQueue scans) {
+	private final SqlDialect dialect;
+
+	TrashRepository(JdbcClient jdbc, ScanQueue scans, SqlDialect dialect) {
 		this.jdbc = jdbc;
 		this.scans = scans;
+		this.dialect = dialect;
 	}
 
 	/**
@@ -58,13 +63,16 @@ class TrashRepository {
 
 	/**
 	 * Moves a trashed file back to {@code folder}/{@code name} if no file is there; false
-	 * when the path is taken.
+	 * when the path is taken. The check may race an upload to the same path: the unique
+	 * key then refuses the row quietly (a constraint error would end the transaction on
+	 * PostgreSQL and answer 500), and the caller tries the next name.
 	 */
 	boolean moveOut(UUID id, UUID ownerId, String folder, String name) {
 		int copied = jdbc
-			.sql("INSERT INTO files (id, owner_id, folder, name, name_lower, " + REST + ") "
+			.sql(dialect.insertIfAbsent("INSERT INTO files (id, owner_id, folder, name, name_lower, " + REST + ") "
 					+ "SELECT id, owner_id, ?, ?, ?, " + REST + " FROM trashed_files WHERE id = ? AND owner_id = ? "
-					+ "AND NOT EXISTS (SELECT 1 FROM files WHERE owner_id = ? AND folder = ? AND name = ?)")
+					+ "AND NOT EXISTS (SELECT 1 FROM files WHERE owner_id = ? AND folder = ? AND name = ?)", "owner_id",
+					"folder", "name"))
 			.params(folder, name, name.toLowerCase(Locale.ROOT), id.toString(), ownerId.toString(), ownerId.toString(),
 					folder, name)
 			.update();
