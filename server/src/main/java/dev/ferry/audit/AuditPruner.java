@@ -57,8 +57,8 @@ class AuditPruner implements AuditRetention {
 		if (first == null) {
 			return Range.empty();
 		}
-		// Only a contiguous prefix can go: the first record at or after the cutoff ends
-		// it.
+		// Only a contiguous prefix can go: the first record at or after the cutoff
+		// ends it.
 		Long keep = jdbc.sql("SELECT MIN(seq) FROM audit_log WHERE occurred_at >= ?")
 			.param(before.toEpochMilli())
 			.query(Long.class)

@@ -118,8 +118,7 @@ class UploadController {
 			throw FileException.invalidUpload("The request holds no file: send each file as a part with a filename.");
 		}
 		// Only now: undoing one file of the request (a later one over the quota) must
-		// still
-		// find the version it replaced, even where the account keeps a single version.
+		// still find the version it replaced, even where the account keeps only one.
 		files.pruneVersions(stored);
 		return ResponseEntity.status(201).body(new Uploaded(stored.stream().map(FileView::of).toList()));
 	}

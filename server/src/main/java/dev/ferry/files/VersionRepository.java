@@ -46,8 +46,7 @@ class VersionRepository {
 			.query((rs, row) -> new Current(rs.getInt("version"), Instant.ofEpochMilli(rs.getLong("at")),
 					uuid(rs.getString("uploaded_by"))))
 			.optional()
-			// Deleted since the caller found it: as unknown as it will be on the next
-			// request.
+			// Deleted since the caller found it: unknown, as on the next request.
 			.orElseThrow(FileException::notFound);
 	}
 

@@ -54,8 +54,7 @@ class AddressGuard {
 		int first = bytes[0] & 0xff;
 		int second = bytes[1] & 0xff;
 		// Shared address space (carrier-grade NAT) 100.64/10, "this network" 0/8, the
-		// IETF
-		// protocol block 192.0.0/24, benchmarking 198.18/15, and the reserved 240/4.
+		// IETF protocol block 192.0.0/24, benchmarking 198.18/15 and the reserved 240/4.
 		return (first == 100 && second >= 64 && second < 128) || first == 0
 				|| (first == 192 && second == 0 && bytes[2] == 0) || (first == 198 && (second & 0xfe) == 18)
 				|| first >= 240;

@@ -56,9 +56,8 @@ class DeliveryWorker {
 			return;
 		}
 		// Disabled after this was queued (by its owner, or for failing), or an owner
-		// since
-		// suspended or no longer an administrator: nothing goes out, whether the delivery
-		// was queued, is a retry or a replay, so it ends here.
+		// since suspended or no longer an administrator: nothing goes out, whether the
+		// delivery was queued, is a retry or a replay, so it ends here.
 		String refusal = !hook.enabled() ? DISABLED : !owners.mayReceive(hook) ? OWNER_MAY_NOT_RECEIVE : null;
 		if (refusal != null) {
 			deliveries.attemptFailed(delivery.id(), null, refusal);
