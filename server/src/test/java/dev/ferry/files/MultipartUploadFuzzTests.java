@@ -60,7 +60,9 @@ class MultipartUploadFuzzTests {
 		// meanwhile. A part of this request that was a duplicate (its data key destroyed
 		// at once) has its objects purged on a background thread, so they may outlive the
 		// answer for a moment: waited for, never longer than a real leak would last.
-		await().atMost(Duration.ofSeconds(10))
+		await().pollDelay(Duration.ZERO)
+			.pollInterval(Duration.ofMillis(20))
+			.atMost(Duration.ofSeconds(10))
 			.untilAsserted(
 					() -> assertThat(server.blobFiles()).as("blobs after a refused upload").isSubsetOf(blobsBefore));
 	}
