@@ -47,6 +47,7 @@ class PasskeyList {
 	@Transactional(noRollbackFor = AuthException.class)
 	void delete(CurrentUser caller, UUID id) {
 		access.requireInteractive(caller, "auth.passkey_delete", "manage passkeys");
+		passkeys.lockOwn(caller.userId());
 		List<PasskeyRepository.Passkey> own = passkeys.listForUser(caller.userId());
 		if (own.stream().noneMatch((passkey) -> passkey.id().equals(id))) {
 			audit.record(AuditEvent.failure("auth.passkey_delete").object("passkey", id).detail("reason", "not_found"));

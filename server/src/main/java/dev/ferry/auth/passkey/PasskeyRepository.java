@@ -47,6 +47,14 @@ class PasskeyRepository implements ExpiringRecords {
 			.list();
 	}
 
+	/**
+	 * Locks the account's passkeys for the rest of the transaction (a write that changes
+	 * nothing), so two deletions of its last two passkeys cannot both count two.
+	 */
+	void lockOwn(UUID userId) {
+		jdbc.sql("UPDATE passkeys SET sign_count = sign_count WHERE user_id = ?").param(userId.toString()).update();
+	}
+
 	int count(UUID userId) {
 		return jdbc.sql("SELECT COUNT(*) FROM passkeys WHERE user_id = ?")
 			.param(userId.toString())
