@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
+import dev.ferry.files.FileContent.Bodiless;
 import dev.ferry.files.FileContent.DownloadHooks;
 
 /**
@@ -40,12 +41,8 @@ final class AuditedDownload implements DownloadHooks {
 	}
 
 	@Override
-	public void withoutBody(int status) {
-		audit.record(about(switch (status) {
-			case 304 -> AuditEvent.success("file.download_not_modified");
-			case 416 -> AuditEvent.failure("file.download").detail("reason", "range_not_satisfiable");
-			default -> AuditEvent.success("file.download_head");
-		}));
+	public void withoutBody(Bodiless answer) {
+		audit.record(about(answer.event("file")));
 	}
 
 	private AuditEvent about(AuditEvent event) {

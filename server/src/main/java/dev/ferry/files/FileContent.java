@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.ferry.audit.AuditEvent;
 import dev.ferry.files.FileCatalog.StoredFile;
 
 /**
@@ -93,6 +94,31 @@ public interface FileContent {
 	boolean purgeContent(UUID ownerId, UUID fileId, UUID blobId, String reason);
 
 	/** Callbacks around the body of one download. */
+	/**
+	 * Why a download's answer carries no content: a HEAD (200 or 206), a 304 to a
+	 * conditional GET, or a 416 for a range outside the file (thrown right after).
+	 */
+	enum Bodiless {
+
+		HEAD, NOT_MODIFIED, RANGE_NOT_SATISFIABLE;
+
+		/**
+		 * The audit record of this answer on {@code channel} ({@code file},
+		 * {@code grant}, {@code share}): {@code <channel>.download_head},
+		 * {@code .download_not_modified}, or a refused {@code <channel>.download} with
+		 * reason {@code range_not_satisfiable}.
+		 */
+		public AuditEvent event(String channel) {
+			return switch (this) {
+				case HEAD -> AuditEvent.success(channel + ".download_head");
+				case NOT_MODIFIED -> AuditEvent.success(channel + ".download_not_modified");
+				case RANGE_NOT_SATISFIABLE ->
+					AuditEvent.failure(channel + ".download").detail("reason", "range_not_satisfiable");
+			};
+		}
+
+	}
+
 	interface DownloadHooks {
 
 		/**
@@ -107,11 +133,10 @@ public interface FileContent {
 		}
 
 		/**
-		 * The answer carries no content: {@code status} 200 or 206 to a HEAD, 304 to a
-		 * conditional GET, or 416 for a range outside the file (thrown right after).
-		 * Never counted as a download, but a request for the content all the same.
+		 * The answer carries no content ({@code answer} says why): never counted as a
+		 * download, but a request for the content all the same.
 		 */
-		default void withoutBody(int status) {
+		default void withoutBody(Bodiless answer) {
 		}
 
 	}

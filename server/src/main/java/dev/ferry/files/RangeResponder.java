@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.ferry.auth.DownloadTickets;
+import dev.ferry.files.FileContent.Bodiless;
 import dev.ferry.files.FileContent.DownloadHooks;
 import dev.ferry.storage.BlobStorage;
 import dev.ferry.storage.StorageException;
@@ -60,13 +61,13 @@ class RangeResponder {
 		response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-cache");
 		if (notModified(request, etag, lastModified)) {
-			hooks.withoutBody(HttpServletResponse.SC_NOT_MODIFIED);
+			hooks.withoutBody(Bodiless.NOT_MODIFIED);
 			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
 			return;
 		}
 		ByteRange range = range(file, request, etag, lastModified, hooks);
 		if ("HEAD".equals(request.getMethod())) {
-			hooks.withoutBody(range.partial() ? HttpServletResponse.SC_PARTIAL_CONTENT : HttpServletResponse.SC_OK);
+			hooks.withoutBody(Bodiless.HEAD);
 			writeHeaders(file, range, response);
 			return;
 		}
@@ -116,7 +117,7 @@ class RangeResponder {
 			return ByteRange.parse(request.getHeader(HttpHeaders.RANGE), file.size());
 		}
 		catch (FileException unsatisfiable) {
-			hooks.withoutBody(HttpServletResponse.SC_REQUESTED_RANGE_NOT_SATISFIABLE);
+			hooks.withoutBody(Bodiless.RANGE_NOT_SATISFIABLE);
 			throw unsatisfiable;
 		}
 	}

@@ -17,6 +17,7 @@ import dev.ferry.auth.Scope;
 import dev.ferry.auth.User;
 import dev.ferry.files.FileCatalog.StoredFile;
 import dev.ferry.files.FileContent;
+import dev.ferry.files.FileContent.Bodiless;
 import dev.ferry.files.FileContent.DownloadHooks;
 import dev.ferry.share.ShareException;
 import dev.ferry.share.transfer.Owners;
@@ -132,14 +133,8 @@ class GrantService {
 			}
 
 			@Override
-			public void withoutBody(int status) {
-				audit.record(switch (status) {
-					case 304 -> AuditEvent.success("grant.download_not_modified").object("file", id);
-					case 416 -> AuditEvent.failure("grant.download")
-						.object("file", id)
-						.detail("reason", "range_not_satisfiable");
-					default -> AuditEvent.success("grant.download_head").object("file", id);
-				});
+			public void withoutBody(Bodiless answer) {
+				audit.record(answer.event("grant").object("file", id));
 			}
 
 		});

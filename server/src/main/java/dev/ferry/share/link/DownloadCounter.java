@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
+import dev.ferry.files.FileContent.Bodiless;
 import dev.ferry.files.FileContent.DownloadHooks;
 import dev.ferry.share.ShareException;
 import dev.ferry.share.transfer.Transfer;
@@ -67,13 +68,11 @@ class DownloadCounter {
 	}
 
 	/**
-	 * An answer without a body ({@code share.download_head} for a HEAD,
-	 * {@code share.download_not_modified} for a 304) for a file or, without one, the ZIP:
-	 * never counted or logged as a download, but audited.
+	 * An answer without a body for a file or, without one, the ZIP: never counted or
+	 * logged as a download, but audited ({@link Bodiless#event}).
 	 */
-	void answeredWithoutBody(Visit visit, UUID fileId, String action) {
-		audit.record(AuditEvent.success(action)
-			.object("share_link", visit.link().id())
+	void answered(Visit visit, UUID fileId, AuditEvent event) {
+		audit.record(event.object("share_link", visit.link().id())
 			.detail("transfer", visit.transfer().id())
 			.detail("file", fileId)
 			.detail("kind", (fileId != null) ? "file" : "zip"));
@@ -146,12 +145,8 @@ class DownloadCounter {
 		}
 
 		@Override
-		public void withoutBody(int status) {
-			switch (status) {
-				case 304 -> answeredWithoutBody(visit, fileId, "share.download_not_modified");
-				case 416 -> refused(visit, "range_not_satisfiable");
-				default -> answeredWithoutBody(visit, fileId, "share.download_head");
-			}
+		public void withoutBody(Bodiless answer) {
+			answered(visit, fileId, answer.event("share"));
 		}
 
 		private void counted(Instant now) {

@@ -10,6 +10,7 @@ import java.util.UUID;
 import dev.ferry.Ids;
 import dev.ferry.files.FileCatalog.StoredFile;
 import dev.ferry.files.FileContent;
+import dev.ferry.files.FileContent.Bodiless;
 import dev.ferry.files.FileContent.DownloadHooks;
 import dev.ferry.share.ShareException;
 import dev.ferry.share.transfer.Transfer;
@@ -98,7 +99,7 @@ class ShareDownloads {
 		}
 		if (isHead(request)) {
 			zipHeaders(visit, response);
-			counter.answeredWithoutBody(visit, null, "share.download_head");
+			counter.answered(visit, null, Bodiless.HEAD.event("share"));
 			return;
 		}
 		UUID owner = visit.transfer().ownerId();

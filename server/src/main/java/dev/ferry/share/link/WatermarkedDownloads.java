@@ -10,6 +10,7 @@ import java.util.UUID;
 import dev.ferry.auth.DownloadTickets;
 import dev.ferry.files.FileCatalog.StoredFile;
 import dev.ferry.files.FileContent;
+import dev.ferry.files.FileContent.Bodiless;
 import dev.ferry.files.FileContent.DownloadHooks;
 import dev.ferry.share.ShareException;
 import dev.ferry.share.transfer.TransferRepository;
@@ -80,7 +81,7 @@ class WatermarkedDownloads {
 		if ("HEAD".equals(request.getMethod())) {
 			content.requireServable(visit.transfer().ownerId(), id, entry.version());
 			headers(response, file);
-			counter.answeredWithoutBody(visit, id, "share.download_head");
+			counter.answered(visit, id, Bodiless.HEAD.event("share"));
 			return;
 		}
 		if (visit.link().isExhausted()) {
