@@ -101,10 +101,6 @@ class FileEncryption {
 			refuse(file, "content_changed");
 			throw FileException.contentChanged();
 		}
-		storage.destroy(file.blobId());
-		if (age) {
-			versions.replacedByCiphertext(file);
-		}
 		return new FileRecord(file.id(), file.ownerId(), file.folder(), name, type, file.declaredType(), written.size(),
 				written.sha256(), blob, file.createdAt(), now, file.scan());
 	}
@@ -140,6 +136,12 @@ class FileEncryption {
 					.detail("format", age ? "age-scrypt" : "data-key")
 					.detail("path", FilePaths.join(file.folder(), name))
 					.detail("size", written.size()));
+				// In the swap's transaction: a crash after it must not leave the old
+				// content's key (or, for age, its plaintext versions and preview) behind.
+				storage.destroy(file.blobId());
+				if (age) {
+					versions.replacedByCiphertext(file);
+				}
 				return true;
 			}));
 		}

@@ -23,8 +23,10 @@ public interface BlobDeduplication {
 	/**
 	 * The blob a new row should refer to: a live blob with the same {@code contentKey},
 	 * which gains a reference, or {@code blobId} itself, which becomes the one others
-	 * will find. When another blob is returned, {@code blobId} is destroyed once the
-	 * current transaction commits (at once without one), so a rollback loses nothing.
+	 * will find. When another blob is returned, {@code blobId} is destroyed with the
+	 * current transaction (its data key goes when it commits, a rollback keeps it; its
+	 * bytes are removed in the background afterwards), so a crash after the commit leaves
+	 * no live copy behind.
 	 */
 	UUID deduplicate(UUID blobId, String contentKey);
 

@@ -16,8 +16,6 @@ import dev.ferry.storage.BlobDeduplication;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * {@link BlobDeduplication} over {@code blob_dedup} and the blobs' reference counts. The
@@ -78,25 +76,12 @@ class BlobDedup implements BlobDeduplication {
 				return blobId;
 			}
 			if (blobs.addReference(holder)) {
-				destroyAfterCommit(blobId);
+				storage.shredder().destroyThenPurgeLater(blobId);
 				return holder;
 			}
 			dedup.release(contentKey, holder);
 		}
 		return blobId;
-	}
-
-	private void destroyAfterCommit(UUID blobId) {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			storage.shredder().destroyThenPurgeLater(blobId);
-			return;
-		}
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCommit() {
-				storage.shredder().destroyThenPurgeLater(blobId);
-			}
-		});
 	}
 
 	private SecretKeySpec key() {

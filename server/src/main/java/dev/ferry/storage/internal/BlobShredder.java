@@ -58,13 +58,14 @@ final class BlobShredder {
 
 	/**
 	 * Like {@link #destroy}, but the objects are overwritten and deleted on a background
-	 * thread: for a caller whose client should not wait for it (an arrival found to be a
-	 * duplicate, whose whole size would otherwise be written again as zeros before the
-	 * upload is answered). The data key is destroyed before this returns.
+	 * thread after the commit: for a caller whose client should not wait for it (an
+	 * arrival found to be a duplicate, whose whole size would otherwise be written again
+	 * as zeros before the upload is answered). The data key goes with the current
+	 * transaction, so a crash after its commit leaves the bytes to {@link BlobCleanup}.
 	 */
 	void destroyThenPurgeLater(UUID blobId) {
 		if (destroyKey(blobId)) {
-			later.execute(() -> purgeQuietly(blobId));
+			AfterCommit.run(() -> later.execute(() -> purgeQuietly(blobId)));
 		}
 	}
 

@@ -13,6 +13,8 @@ import dev.ferry.storage.PendingPart;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -64,6 +66,43 @@ class BlobDedupTests {
 			assertThat(fixture.blobs.exists(first)).isFalse();
 			UUID third = blob(fixture);
 			assertThat(dedup.deduplicate(third, key)).as("a shredded holder is replaced").isEqualTo(third);
+		}
+	}
+
+	/**
+	 * The arrival's blob goes with the transaction that refers to the holder: a crash
+	 * right after its commit must not leave a live, unreferenced copy behind, and a
+	 * rollback must leave the arrival whole.
+	 */
+	@Test
+	void theDuplicateIsShreddedWithTheTransactionAndARollbackKeepsIt() throws Exception {
+		try (StorageFixture fixture = new StorageFixture()) {
+			BlobDedup dedup = dedup(fixture, secrets(fixture), "account");
+			String key = dedup.contentKey(UUID.randomUUID(), SHA256).orElseThrow();
+			UUID holder = blob(fixture);
+			assertThat(dedup.deduplicate(holder, key)).isEqualTo(holder);
+			TransactionTemplate transactions = new TransactionTemplate(
+					new DataSourceTransactionManager(fixture.db.dataSource()));
+
+			UUID kept = blob(fixture);
+			transactions.executeWithoutResult((status) -> {
+				assertThat(dedup.deduplicate(kept, key)).isEqualTo(holder);
+				status.setRollbackOnly();
+			});
+			assertThat(fixture.blobs.find(kept)).as("a rollback keeps the arrival").isPresent();
+			try (InputStream in = fixture.storage.openRange(kept, 0, 5)) {
+				assertThat(in.readAllBytes()).containsExactly(1, 2, 3, 4, 5);
+			}
+
+			UUID duplicate = blob(fixture);
+			transactions.executeWithoutResult((status) -> {
+				assertThat(dedup.deduplicate(duplicate, key)).isEqualTo(holder);
+				assertThat(fixture.blobs.find(duplicate)).as("shredded before the commit").isEmpty();
+			});
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(fixture.blobs.exists(duplicate))
+					.as("its objects and row purged after the commit")
+					.isFalse());
 		}
 	}
 
