@@ -1,5 +1,8 @@
 package dev.ferry.gdpr;
 
+import dev.ferry.storage.BlobReferences;
+import java.util.Set;
+import java.util.Collection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -13,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-class ExportRepository {
+class ExportRepository implements BlobReferences {
 
 	private static final String COLUMNS = "id, user_id, status, requested_at, finished_at, blob_id, size, expires_at";
 
@@ -124,6 +127,11 @@ class ExportRepository {
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
 		long millis = rs.getLong(column);
 		return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
+	}
+
+	@Override
+	public Set<UUID> referencedAmong(Collection<UUID> blobIds) {
+		return BlobReferences.select(jdbc, "SELECT blob_id FROM gdpr_exports WHERE blob_id IN (:ids)", blobIds);
 	}
 
 }

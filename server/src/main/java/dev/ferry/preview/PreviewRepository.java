@@ -1,5 +1,8 @@
 package dev.ferry.preview;
 
+import dev.ferry.storage.BlobReferences;
+import java.util.Set;
+import java.util.Collection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -18,7 +21,7 @@ import org.springframework.stereotype.Repository;
  * with a conditional update, so two nodes never render the same file at once.
  */
 @Repository
-class PreviewRepository {
+class PreviewRepository implements BlobReferences {
 
 	private static final String COLUMNS = "file_id, owner_id, status, reason, blob_id, content_type, width, height, "
 			+ "size, attempts, due_at";
@@ -117,6 +120,11 @@ class PreviewRepository {
 			return "ready".equals(status);
 		}
 
+	}
+
+	@Override
+	public Set<UUID> referencedAmong(Collection<UUID> blobIds) {
+		return BlobReferences.select(jdbc, "SELECT blob_id FROM previews WHERE blob_id IN (:ids)", blobIds);
 	}
 
 }

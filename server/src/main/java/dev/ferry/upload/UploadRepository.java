@@ -1,5 +1,8 @@
 package dev.ferry.upload;
 
+import dev.ferry.storage.BlobReferences;
+import java.util.Set;
+import java.util.Collection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -22,7 +25,7 @@ import org.springframework.stereotype.Repository;
  * the caller saw, so two nodes working on the same upload cannot overwrite each other.
  */
 @Repository
-class UploadRepository {
+class UploadRepository implements BlobReferences {
 
 	private static final TypeReference<Map<String, String>> METADATA = new TypeReference<>() {
 	};
@@ -189,6 +192,11 @@ class UploadRepository {
 
 	private static String status(Upload.Status status) {
 		return status.name().toLowerCase(Locale.ROOT);
+	}
+
+	@Override
+	public Set<UUID> referencedAmong(Collection<UUID> blobIds) {
+		return BlobReferences.select(jdbc, "SELECT blob_id FROM uploads WHERE blob_id IN (:ids)", blobIds);
 	}
 
 }

@@ -36,7 +36,11 @@ class BlobCleanup {
 
 	private final StorageProperties properties;
 
-	BlobCleanup(BlobStore store, BlobRepository blobs, EncryptedBlobStorage storage, StorageProperties properties) {
+	private final UnclaimedBlobs unclaimed;
+
+	BlobCleanup(BlobStore store, BlobRepository blobs, EncryptedBlobStorage storage, StorageProperties properties,
+			UnclaimedBlobs unclaimed) {
+		this.unclaimed = unclaimed;
 		this.store = store;
 		this.blobs = blobs;
 		this.storage = storage;
@@ -45,10 +49,13 @@ class BlobCleanup {
 
 	void scheduled() {
 		try {
-			Result result = run(Instant.now().minus(properties.abandonedAfter()));
+			Instant now = Instant.now();
+			Result result = run(now.minus(properties.abandonedAfter()), now.minus(properties.unclaimedAfter()), now);
 			if (result.total() > 0) {
-				log.info("Storage cleanup: {} unfinished uploads, {} unreferenced objects, {} destroyed blobs removed",
-						result.incomplete(), result.orphans(), result.destroyed());
+				log.info(
+						"Storage cleanup: {} unfinished uploads, {} unreferenced objects, {} blobs nothing refers to, "
+								+ "{} destroyed blobs removed",
+						result.incomplete(), result.orphans(), result.unclaimed(), result.destroyed());
 			}
 		}
 		catch (IOException | UncheckedIOException ex) {
@@ -57,14 +64,16 @@ class BlobCleanup {
 	}
 
 	/**
-	 * Cleans everything abandoned before {@code cutoff}; destroyed blobs regardless of
-	 * age.
+	 * Cleans everything abandoned before {@code cutoff}, destroys the blobs created
+	 * before {@code unclaimedBefore} that nothing refers to ({@link UnclaimedBlobs}, as
+	 * of {@code now}), and purges destroyed blobs regardless of age.
 	 */
-	Result run(Instant cutoff) throws IOException {
+	Result run(Instant cutoff, Instant unclaimedBefore, Instant now) throws IOException {
 		int incomplete = store.purgeIncomplete(cutoff);
 		int orphans = deleteUnreferenced(cutoff);
+		int unreferenced = unclaimed.sweep(unclaimedBefore, now);
 		int destroyed = finishDestroyed();
-		return new Result(incomplete, orphans, destroyed);
+		return new Result(incomplete, orphans, unreferenced, destroyed);
 	}
 
 	/**
@@ -98,10 +107,10 @@ class BlobCleanup {
 		return finished;
 	}
 
-	record Result(int incomplete, int orphans, int destroyed) {
+	record Result(int incomplete, int orphans, int unclaimed, int destroyed) {
 
 		int total() {
-			return incomplete + orphans + destroyed;
+			return incomplete + orphans + unclaimed + destroyed;
 		}
 
 	}

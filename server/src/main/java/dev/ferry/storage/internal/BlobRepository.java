@@ -2,6 +2,7 @@ package dev.ferry.storage.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,8 +28,8 @@ class BlobRepository {
 	}
 
 	void insert(UUID id, DataKeys.WrappedKey key, long now, boolean compressed) {
-		jdbc.sql("INSERT INTO blobs (id, wrapped_key, kek_key_id, length, part_count, created_at, compressed) "
-				+ "VALUES (?, ?, ?, 0, 0, ?, ?)")
+		jdbc.sql("INSERT INTO blobs (id, wrapped_key, kek_key_id, length, part_count, created_at, compressed, claimed) "
+				+ "VALUES (?, ?, ?, 0, 0, ?, ?, 0)")
 			.params(id.toString(), key.wrapped(), key.kekKeyId(), now, compressed ? 1 : 0)
 			.update();
 	}
@@ -192,8 +193,61 @@ class BlobRepository {
 			.update() == 1;
 	}
 
+	/**
+	 * Up to {@code limit} live blobs after {@code afterId} (in id order), created before
+	 * {@code createdBefore}, that no module has been seen referring to.
+	 */
+	List<Unclaimed> unclaimed(long createdBefore, String afterId, int limit) {
+		return jdbc
+			.sql("SELECT id, ref_count, unreferenced_at FROM blobs WHERE claimed = 0 AND created_at < ? "
+					+ "AND deleted_at IS NULL AND id > ? ORDER BY id LIMIT ?")
+			.params(createdBefore, afterId, limit)
+			.query((rs, i) -> new Unclaimed(UUID.fromString(rs.getString(1)), rs.getInt(2),
+					(rs.getObject(3) != null) ? rs.getLong(3) : null))
+			.list();
+	}
+
+	void claim(Collection<UUID> ids) {
+		jdbc.sql("UPDATE blobs SET claimed = 1, unreferenced_at = NULL WHERE id IN (:ids)")
+			.param("ids", ids.stream().map(UUID::toString).toList())
+			.update();
+	}
+
+	/** Notes the first time nothing referred to the blob. */
+	void markUnreferenced(UUID id, long now) {
+		jdbc.sql("UPDATE blobs SET unreferenced_at = ? WHERE id = ? AND claimed = 0 AND unreferenced_at IS NULL")
+			.params(now, id.toString())
+			.update();
+	}
+
+	/**
+	 * Shreds an unclaimed blob as {@link #unclaimed} found it: not if it was claimed
+	 * meanwhile or gained a reference (a deduplicated arrival), and its content key goes
+	 * with it so that no later arrival is deduplicated onto it.
+	 */
+	boolean shredUnclaimed(Unclaimed blob, long now) {
+		return Boolean.TRUE.equals(transactions.execute((status) -> {
+			int updated = jdbc
+				.sql("UPDATE blobs SET wrapped_key = NULL, kek_key_id = NULL, deleted_at = ?, ref_count = 0 "
+						+ "WHERE id = ? AND deleted_at IS NULL AND claimed = 0 AND ref_count = ? AND unreferenced_at = ?")
+				.params(now, blob.id().toString(), blob.refCount(), blob.unreferencedAt())
+				.update();
+			if (updated == 0) {
+				return false;
+			}
+			jdbc.sql("DELETE FROM blob_dedup WHERE blob_id = ?").param(blob.id().toString()).update();
+			return true;
+		}));
+	}
+
 	private static Part part(ResultSet rs, int row) throws SQLException {
 		return new Part(rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5), rs.getInt(6) == 1);
+	}
+
+	/**
+	 * {@code unreferencedAt}: when nothing first referred to it (null: not yet seen so).
+	 */
+	record Unclaimed(UUID id, int refCount, Long unreferencedAt) {
 	}
 
 	/** {@code compressed}: its parts are compressed with zstd where that pays off. */

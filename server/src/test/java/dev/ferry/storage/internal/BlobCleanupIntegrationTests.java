@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -46,14 +47,14 @@ class BlobCleanupIntegrationTests extends IntegrationTest {
 		Path staleTemp = crashedUpload(live, Instant.now().minusSeconds(7200));
 		Path recentTemp = crashedUpload(live, Instant.now());
 
-		cleanup.run(Instant.now().minusSeconds(3600));
+		cleanup.run(Instant.now().minusSeconds(3600), Instant.now().minus(Duration.ofDays(1)), Instant.now());
 		assertThat(staleTemp).doesNotExist();
 		assertThat(recentTemp).exists();
 		assertThat(store.size(orphanKey)).isEqualTo(3);
 
 		Files.setLastModifiedTime(DATA_DIR.resolve("blobs").resolve(orphanKey),
 				FileTime.from(Instant.now().minusSeconds(7200)));
-		cleanup.run(Instant.now().minusSeconds(3600));
+		cleanup.run(Instant.now().minusSeconds(3600), Instant.now().minus(Duration.ofDays(1)), Instant.now());
 		assertThat(DATA_DIR.resolve("blobs").resolve(orphanKey)).doesNotExist();
 		assertThat(EncryptedBlobStorageIntegrationTests.objectsOf(live)).hasSize(1);
 		try (InputStream in = storage.openRange(live, 0, content.length)) {
@@ -72,7 +73,7 @@ class BlobCleanupIntegrationTests extends IntegrationTest {
 		assertThat(blobs.shred(blob, System.currentTimeMillis())).isTrue();
 		assertThat(EncryptedBlobStorageIntegrationTests.objectsOf(blob)).hasSize(1);
 
-		cleanup.run(Instant.now().minusSeconds(3600));
+		cleanup.run(Instant.now().minusSeconds(3600), Instant.now().minus(Duration.ofDays(1)), Instant.now());
 
 		assertThat(EncryptedBlobStorageIntegrationTests.filesOf(blob)).isEmpty();
 		assertThat(blobs.exists(blob)).isFalse();

@@ -46,8 +46,8 @@ final class StorageFixture implements AutoCloseable {
 			this.dataDir = Files.createTempDirectory("ferry-storage-");
 			this.db = Databases.migrated(vendor);
 			this.kek = new KeyEncryptionKey(properties(dataDir, null));
-			StorageProperties storageProperties = new StorageProperties(null, Duration.ofHours(1), 100,
-					Duration.ofMinutes(5));
+			StorageProperties storageProperties = new StorageProperties(null, Duration.ofHours(1), Duration.ofDays(1),
+					100, Duration.ofMinutes(5));
 			this.store = new LocalBlobStore(storageProperties.dirOrDefault(dataDir));
 			this.blobs = new BlobRepository(db.jdbc(), new DataSourceTransactionManager(db.dataSource()));
 			this.keys = new DataKeys(kek, blobs, storageProperties);
