@@ -74,6 +74,21 @@ public class AccessPolicy implements TrailAccess {
 	}
 
 	/**
+	 * Like {@link #requireInteractive}, and a session a device sign-in narrowed to some
+	 * of the role's scopes is refused too (reason {@code narrowed_session}): a passkey it
+	 * registered would sign in with every scope, a second factor it enabled would lock
+	 * the owner out, and erasing or signing out everywhere is no less than the owner's
+	 * own word. A session restricted to enrolling a second factor passes.
+	 */
+	public void requireFullSession(CurrentUser caller, String action, String what) {
+		requireInteractive(caller, action, what);
+		if (caller.narrowed()) {
+			audit.record(AuditEvent.denied(action).detail("reason", "narrowed_session"));
+			throw AuthException.fullSessionRequired(what);
+		}
+	}
+
+	/**
 	 * The audit module's own reads sit below auth, so they ask through
 	 * {@link TrailAccess}. The web layer's 403 handler records the refusal as
 	 * {@code access.denied} with the request's path and this reason.

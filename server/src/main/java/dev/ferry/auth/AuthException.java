@@ -141,4 +141,9 @@ public class AuthException extends ProblemException {
 		return forbidden("Sign in interactively to " + what + "; API keys cannot.");
 	}
 
+	public static AuthException fullSessionRequired(String what) {
+		return forbidden("This session was signed in for a device with only some of your scopes. Sign in with your "
+				+ "password, a passkey or single sign-on to " + what + ".");
+	}
+
 }

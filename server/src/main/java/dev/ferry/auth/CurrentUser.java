@@ -27,6 +27,14 @@ public record CurrentUser(UUID userId, String email, String name, Role role, Set
 		return scopes.contains(scope);
 	}
 
+	/**
+	 * A session a device sign-in narrowed to some of the role's scopes. A session
+	 * restricted to enrolling a second factor has no scopes at all and is not narrowed.
+	 */
+	public boolean narrowed() {
+		return sessionId != null && !scopes.isEmpty() && !scopes.containsAll(role.scopes());
+	}
+
 	@Override
 	public AuditActor auditActor() {
 		// The actor id is always the user's, so filtering the trail by user also finds

@@ -1,5 +1,6 @@
 package dev.ferry.auth;
 
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -148,6 +149,40 @@ class DeviceSignInIntegrationTests extends TimeTravelTest {
 		assertThat(limited.header("Retry-After")).isNotNull();
 		assertThat(api.post("/api/v1/auth/device/code", Map.of("scopes", List.of("root")), null).status())
 			.isEqualTo(400);
+	}
+
+	/**
+	 * A session a device sign-in narrowed cannot widen or take over the account: no
+	 * passkey (which would sign in with every scope), no second factor, no signing out
+	 * everywhere, no erasure. The session that approved it still can.
+	 */
+	@Test
+	void aNarrowedSessionCannotManageCredentialsOrEraseTheAccount() {
+		String email = register("narrowed-" + UUID.randomUUID() + "@ferry.test");
+		String user = signIn(email);
+		JsonNode codes = requestCodes(List.of("read"));
+		assertThat(api.post("/api/v1/auth/device/approve", Map.of("user_code", codes.get("user_code").asString()), user)
+			.status()).isEqualTo(204);
+		clock.advance(Duration.ofSeconds(10));
+		Api.Response tokens = poll(codes.get("device_code").asString());
+		assertThat(tokens.status()).as(tokens.body()).isEqualTo(200);
+		String device = tokens.json().get("access_token").asString();
+
+		List<Api.Response> refused = List.of(api.post("/api/v1/auth/passkeys/registration/options", Map.of(), device),
+				api.post("/api/v1/auth/2fa/enable", Map.of(), device), api.delete("/api/v1/auth/sessions", device),
+				api.send(api.builder("/api/v1/me", device)
+					.header("Content-Type", "application/json")
+					.method("DELETE", HttpRequest.BodyPublishers.ofString("{\"confirm\":\"" + email + "\"}"))));
+		assertThat(refused).allSatisfy((response) -> {
+			assertThat(response.status()).as(response.body()).isEqualTo(403);
+			assertThat(response.json().get("detail").asString()).contains("only some of your scopes");
+		});
+		assertThat(auditDetails("auth.passkey_register"))
+			.anySatisfy((details) -> assertThat(details).contains("narrowed_session"));
+		assertThat(auditDetails("account.erase"))
+			.anySatisfy((details) -> assertThat(details).contains("narrowed_session"));
+		assertThat(api.get("/api/v1/me", device).status()).as("the account is still there").isEqualTo(200);
+		assertThat(api.post("/api/v1/auth/passkeys/registration/options", Map.of(), user).status()).isEqualTo(200);
 	}
 
 	private JsonNode requestCodes(List<String> scopes) {

@@ -37,6 +37,11 @@ class SelfErasure {
 			audit.record(AuditEvent.denied(ACTION).object("user", caller.userId()).detail("reason", "not_interactive"));
 			throw AuthException.interactiveSessionRequired("erase your account");
 		}
+		if (caller.narrowed()) {
+			audit
+				.record(AuditEvent.denied(ACTION).object("user", caller.userId()).detail("reason", "narrowed_session"));
+			throw AuthException.fullSessionRequired("erase your account");
+		}
 		User user = targets.find(caller.userId());
 		if (!user.email().equalsIgnoreCase(confirmation)) {
 			audit.record(AuditEvent.failure(ACTION).object("user", user.id()).detail("reason", "confirmation"));

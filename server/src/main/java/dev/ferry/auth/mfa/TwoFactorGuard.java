@@ -42,7 +42,7 @@ class TwoFactorGuard {
 	}
 
 	void requireSession(CurrentUser caller, String action) {
-		this.access.requireInteractive(caller, action, "manage two-factor authentication");
+		this.access.requireFullSession(caller, action, "manage two-factor authentication");
 	}
 
 	SecondFactorRepository.TotpCredential confirmedTotp(CurrentUser caller, String action) {

@@ -46,7 +46,7 @@ class PasskeyList {
 
 	@Transactional(noRollbackFor = AuthException.class)
 	void delete(CurrentUser caller, UUID id) {
-		access.requireInteractive(caller, "auth.passkey_delete", "manage passkeys");
+		access.requireFullSession(caller, "auth.passkey_delete", "manage passkeys");
 		passkeys.lockOwn(caller.userId());
 		List<PasskeyRepository.Passkey> own = passkeys.listForUser(caller.userId());
 		if (own.stream().noneMatch((passkey) -> passkey.id().equals(id))) {

@@ -98,7 +98,7 @@ class PasskeyService {
 
 	@Transactional(noRollbackFor = AuthException.class)
 	Map<String, Object> registrationOptions(CurrentUser caller) {
-		access.requireInteractive(caller, "auth.passkey_register", "manage passkeys");
+		access.requireFullSession(caller, "auth.passkey_register", "manage passkeys");
 		String challenge = newChallenge(REGISTER, caller.userId());
 		Map<String, Object> options = new LinkedHashMap<>();
 		options.put("challenge", challenge);
@@ -116,7 +116,7 @@ class PasskeyService {
 
 	@Transactional(noRollbackFor = AuthException.class)
 	PasskeyView register(CurrentUser caller, String credentialJson, String name) {
-		access.requireInteractive(caller, "auth.passkey_register", "manage passkeys");
+		access.requireFullSession(caller, "auth.passkey_register", "manage passkeys");
 		RegistrationData data;
 		try {
 			data = webAuthn.parseRegistrationResponseJSON(credentialJson);

@@ -51,7 +51,7 @@ class OwnSessions {
 	 */
 	@Transactional(noRollbackFor = AuthException.class)
 	void revoke(CurrentUser caller, UUID sessionId) {
-		access.requireInteractive(caller, "auth.session_revoke", "manage sessions");
+		access.requireFullSession(caller, "auth.session_revoke", "manage sessions");
 		if (!sessions.revokeOwn(caller.userId(), sessionId, clock.instant(), "revoked")) {
 			audit.record(AuditEvent.failure("auth.session_revoke").object("session", sessionId));
 			throw AuthException.notFound("session");
@@ -62,7 +62,7 @@ class OwnSessions {
 	/** Revokes every other session of the caller (sign out everywhere else). */
 	@Transactional(noRollbackFor = AuthException.class)
 	void revokeOthers(CurrentUser caller) {
-		access.requireInteractive(caller, "auth.session_revoke_others", "manage sessions");
+		access.requireFullSession(caller, "auth.session_revoke_others", "manage sessions");
 		int count = sessions.revokeAll(caller.userId(), caller.sessionId(), clock.instant(), "revoked");
 		audit.record(AuditEvent.success("auth.session_revoke_others").detail("count", count));
 	}
