@@ -1,8 +1,11 @@
 package dev.ferry.sftp;
 
+import java.nio.file.AccessDeniedException;
 import java.nio.file.attribute.UserPrincipalLookupService;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 import dev.ferry.auth.CurrentUser;
 import org.apache.sshd.common.file.util.BaseFileSystem;
@@ -15,19 +18,43 @@ import org.apache.sshd.common.file.util.BaseFileSystem;
  */
 final class FerryFileSystem extends BaseFileSystem<FerryPath> {
 
+	static final Duration STANDING_CHECK = Duration.ofSeconds(5);
+
 	private final CurrentUser owner;
 
 	private final Set<String> newFolders;
 
+	private final BooleanSupplier stillActive;
+
+	private volatile long checkedAt = System.nanoTime();
+
 	private volatile boolean open = true;
 
-	FerryFileSystem(FerryFileSystemProvider provider, CurrentUser owner, Set<String> newFolders) {
+	FerryFileSystem(FerryFileSystemProvider provider, CurrentUser owner, Set<String> newFolders,
+			BooleanSupplier stillActive) {
 		super(provider);
 		this.owner = owner;
 		this.newFolders = newFolders;
+		this.stillActive = stillActive;
 	}
 
-	CurrentUser owner() {
+	/**
+	 * The account, asked again at most every {@link #STANDING_CHECK}: a session outlives
+	 * its sign-in, and a suspended, deactivated or deleted account must lose it within
+	 * seconds, on whichever node it is open.
+	 */
+	CurrentUser owner() throws AccessDeniedException {
+		if (!open) {
+			throw new AccessDeniedException("/", null, "The account was suspended or removed");
+		}
+		long now = System.nanoTime();
+		if (now - checkedAt > STANDING_CHECK.toNanos()) {
+			if (!stillActive.getAsBoolean()) {
+				open = false;
+				throw new AccessDeniedException("/", null, "The account was suspended or removed");
+			}
+			checkedAt = now;
+		}
 		return owner;
 	}
 

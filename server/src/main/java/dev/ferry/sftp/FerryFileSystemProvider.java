@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -50,13 +51,17 @@ final class FerryFileSystemProvider extends FileSystemProvider {
 		.maximumSize(100_000)
 		.build();
 
-	FerryFileSystemProvider(FileTree tree) {
+	private final Predicate<UUID> stillActive;
+
+	FerryFileSystemProvider(FileTree tree, Predicate<UUID> stillActive) {
 		this.tree = tree;
+		this.stillActive = stillActive;
 	}
 
 	FerryFileSystem newFileSystem(CurrentUser owner) {
 		return new FerryFileSystem(this, owner,
-				newFolders.get(owner.userId(), (id) -> ConcurrentHashMap.<String>newKeySet()));
+				newFolders.get(owner.userId(), (id) -> ConcurrentHashMap.<String>newKeySet()),
+				() -> stillActive.test(owner.userId()));
 	}
 
 	@Override
@@ -188,7 +193,7 @@ final class FerryFileSystemProvider extends FileSystemProvider {
 	 * The folder a file left stays visible to this session even when that was its last
 	 * file, as on a disk, so a following {@code rmdir} finds it.
 	 */
-	private void keepParent(FerryPath file) {
+	private void keepParent(FerryPath file) throws IOException {
 		FerryPath parent = file.toAbsolutePath().normalize().getParent();
 		if (parent != null && parent.getNameCount() > 0) {
 			FerryFileSystem fs = file.getFileSystem();
@@ -256,7 +261,7 @@ final class FerryFileSystemProvider extends FileSystemProvider {
 	}
 
 	/** The file's or folder's attributes, null when there is none. */
-	private FerryAttributes attributes(FerryPath path) {
+	private FerryAttributes attributes(FerryPath path) throws IOException {
 		if (path.known() != null) {
 			FileTree.Entry entry = path.known();
 			return entry.folder() ? FerryAttributes.ofFolder(entry.modifiedAt())

@@ -217,6 +217,11 @@ class SftpAuthenticator
 		return true;
 	}
 
+	/** Whether the account may still use a session it opened: it exists and is active. */
+	boolean stillActive(UUID userId) {
+		return accounts.find(userId).filter(User::isActive).isPresent();
+	}
+
 	/**
 	 * The account's network rules decide last, after its credentials matched; a refusal
 	 * is audited by them.

@@ -73,7 +73,7 @@ class SftpServer implements SmartLifecycle {
 		ssh.setKeyboardInteractiveAuthenticator(authenticator);
 		ssh.setPublickeyAuthenticator(authenticator);
 		ssh.addSessionListener(authenticator);
-		FerryFileSystemProvider provider = new FerryFileSystemProvider(tree);
+		FerryFileSystemProvider provider = new FerryFileSystemProvider(tree, authenticator::stillActive);
 		ssh.setFileSystemFactory(new FileSystemFactory() {
 
 			@Override

@@ -79,6 +79,22 @@ final class SftpClients {
 	}
 
 	/**
+	 * A live {@code sftp -b -} session signed in with {@code key}: it runs each command
+	 * written to its input and ends at the first that fails (its output merged into
+	 * {@code output}).
+	 */
+	Process sessionWithKey(String email, Path key, Path output) throws IOException {
+		List<String> command = new ArrayList<>(List.of("sftp", "-P", Integer.toString(port), "-o",
+				"StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR", "-o",
+				"User=" + email, "-o", "BindAddress=" + source, "-i", key.toString(), "-o", "IdentitiesOnly=yes", "-o",
+				"PreferredAuthentications=publickey", "-b", "-", "127.0.0.1"));
+		return new ProcessBuilder(command).directory(dir.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(output.toFile())
+			.start();
+	}
+
+	/**
 	 * {@code sftp -b} signed in by {@code method} (password or keyboard-interactive);
 	 * SSH_ASKPASS answers each prompt from {@code answers} (prompt text fragment to
 	 * answer).

@@ -1,6 +1,9 @@
 package dev.ferry.sftp;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -310,6 +313,37 @@ class SftpIntegrationTests {
 		SftpClients.Run refused = clients.withKey(user.email(), key, "ls /");
 		assertThat(refused.exit()).isNotZero();
 		assertThat(refused.out()).contains("Permission denied");
+	}
+
+	/**
+	 * A session outlives its sign-in: suspending the account ends what it may do in an
+	 * open session within seconds ({@code FerryFileSystem.STANDING_CHECK}).
+	 */
+	@Test
+	void aSessionOpenWhenTheAccountIsSuspendedLosesItsAccess() throws IOException, InterruptedException {
+		Account user = newUser();
+		Path key = addKey(user, "ed25519");
+		Path output = dir.resolve("live-session.txt");
+		Process session = clients.sessionWithKey(user.email(), key, output);
+		// Not closed: once the session ends on the refused command, its input is gone.
+		Writer commands = new OutputStreamWriter(session.getOutputStream(), StandardCharsets.UTF_8);
+		commands.write("mkdir /live\nls /\n");
+		commands.flush();
+		await().atMost(Duration.ofSeconds(30)).until(() -> SftpClients.read(output).contains("live"));
+		Api.Response suspended = api.post("/api/v1/admin/users/" + user.id() + "/suspend", Map.of(), admin());
+		assertThat(suspended.status()).as(suspended.body()).isEqualTo(200);
+		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+			try {
+				commands.write("ls /\n");
+				commands.flush();
+			}
+			catch (IOException ex) {
+				// The session already ended on a refused command.
+			}
+			return !session.isAlive();
+		});
+		assertThat(session.waitFor()).as("sftp -b stops at the refused command").isNotZero();
+		assertThat(SftpClients.read(output)).contains("Permission denied");
 	}
 
 	@Test
