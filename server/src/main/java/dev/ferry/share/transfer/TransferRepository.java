@@ -126,13 +126,29 @@ public class TransferRepository {
 			.single() > 0;
 	}
 
-	/** False, and nothing changed, once the sweeper purged the transfer's files. */
-	boolean update(Transfer t) {
+	/**
+	 * False, and nothing changed, once the sweeper purged the transfer's files or its
+	 * status is no longer {@code read} (revoked or expired since it was read): a change
+	 * made from an older reading must not bring a revoked transfer back.
+	 */
+	boolean update(Transfer t, Transfer.Status read) {
 		return jdbc
 			.sql("UPDATE transfers SET title = ?, message = ?, status = ?, expires_at = ?, show_sender_email = ?, "
-					+ "notify_sender = ?, updated_at = ?, ended_at = ? WHERE id = ? AND purged_at IS NULL")
+					+ "notify_sender = ?, updated_at = ?, ended_at = ? WHERE id = ? AND purged_at IS NULL AND status = ?")
 			.params(t.title(), t.message(), t.status().apiName(), millis(t.expiresAt()), t.showSenderEmail(),
-					t.notifySender(), millis(t.updatedAt()), millis(t.endedAt()), t.id().toString())
+					t.notifySender(), millis(t.updatedAt()), millis(t.endedAt()), t.id().toString(), read.apiName())
+			.update() == 1;
+	}
+
+	/**
+	 * Revokes the transfer, leaving what a concurrent change wrote; false if it was
+	 * already.
+	 */
+	boolean revoke(UUID id, Instant now) {
+		return jdbc
+			.sql("UPDATE transfers SET status = 'revoked', updated_at = ?, ended_at = ? "
+					+ "WHERE id = ? AND purged_at IS NULL AND status <> 'revoked'")
+			.params(millis(now), millis(now), id.toString())
 			.update() == 1;
 	}
 

@@ -159,8 +159,9 @@ public class TransferService {
 				// (ShareSweeper).
 				lockFiles(user, transfers.fileIds(old.id()));
 			}
-			if (!transfers.update(updated)) {
-				throw cannotChange();
+			if (!transfers.update(updated, old.status())) {
+				throw ShareException.conflict(
+						"This transfer was revoked, expired or purged while you changed it; reload it and try again.");
 			}
 			if (change.recipients() != null) {
 				transfers.replaceRecipients(old.id(), TransferFields.recipients(change.recipients()));
@@ -181,9 +182,7 @@ public class TransferService {
 		}
 		Instant now = now();
 		transactions.executeWithoutResult((status) -> {
-			transfers.update(new Transfer(old.id(), old.ownerId(), old.title(), old.message(), Transfer.Status.REVOKED,
-					old.expiresAt(), old.showSenderEmail(), old.notifySender(), old.deleteFilesOnExpiry(),
-					old.createdAt(), now, old.firstDownloadAt(), now, old.purgedAt()));
+			transfers.revoke(old.id(), now);
 			audit.record(AuditEvent.success("transfer.revoked").object("transfer", old.id()));
 		});
 	}

@@ -57,6 +57,31 @@ class TransferRepositoryTests {
 		}
 	}
 
+	/**
+	 * An edit and a revocation at once: the edit, made from a reading taken before the
+	 * revocation, must not bring the transfer back; the revocation keeps the edit.
+	 */
+	@ParameterizedTest
+	@EnumSource(Databases.Vendor.class)
+	void aChangeReadBeforeARevocationDoesNotUndoIt(Databases.Vendor vendor) {
+		try (Databases.Fresh db = Databases.migrated(vendor)) {
+			TransferRepository transfers = new TransferRepository(db.jdbc());
+			Transfer read = transfer(TestAccounts.insertUser(db.jdbc()), NOW.plus(1, ChronoUnit.DAYS), NOW);
+			transfers.insert(read, List.of(UUID.randomUUID()), Map.of(), List.of());
+			Transfer renamed = new Transfer(read.id(), read.ownerId(), "Renamed", null, Transfer.Status.ACTIVE,
+					read.expiresAt(), false, true, true, read.createdAt(), NOW, null, null, null);
+			assertThat(transfers.update(renamed, Transfer.Status.ACTIVE)).isTrue();
+
+			assertThat(transfers.revoke(read.id(), NOW)).isTrue();
+			assertThat(transfers.revoke(read.id(), NOW)).as("once").isFalse();
+			assertThat(transfers.update(renamed, Transfer.Status.ACTIVE)).isFalse();
+			assertThat(transfers.find(read.id())).hasValueSatisfying((t) -> {
+				assertThat(t.status()).isEqualTo(Transfer.Status.REVOKED);
+				assertThat(t.title()).as("the revocation keeps the edit").isEqualTo("Renamed");
+			});
+		}
+	}
+
 	private static Transfer transfer(UUID owner, Instant expires, Instant created) {
 		return new Transfer(UUID.randomUUID(), owner, "T", null, Transfer.Status.ACTIVE, expires, false, true, true,
 				created, created, null, null, null);
