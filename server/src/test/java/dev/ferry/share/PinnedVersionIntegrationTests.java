@@ -59,6 +59,25 @@ class PinnedVersionIntegrationTests extends ShareIntegrationTest {
 			.isEqualTo(second.length);
 	}
 
+	/** A person the pinned transfer is granted to gets the version the owner shared. */
+	@Test
+	void aTransferGrantedToAPersonServesItsPinnedVersion() {
+		Account owner = newUser();
+		Account reader = newUser();
+		String id = upload(owner, "/granted-plan.txt", "the version shared".getBytes(StandardCharsets.UTF_8));
+		JsonNode pinned = transfer(owner,
+				Map.of("title", "Pinned", "file_ids", List.of(id), "versions", Map.of(id, 1)));
+		upload(owner, "/granted-plan.txt", "a later draft, never shared".getBytes(StandardCharsets.UTF_8));
+		Api.Response granted = api.post("/api/v1/transfers/" + pinned.get("id").asString() + "/grants",
+				Map.of("email", reader.email(), "permission", "download"), owner.token());
+		assertThat(granted.status()).as(granted.body()).isEqualTo(201);
+
+		assertThat(api.get("/api/v1/shared-with-me/files/" + id + "/download", reader.token()).body())
+			.isEqualTo("the version shared");
+		JsonNode item = api.get("/api/v1/shared-with-me", reader.token()).json().get("items").get(0);
+		assertThat(item.get("files").get(0).get("size").asLong()).isEqualTo("the version shared".length());
+	}
+
 	@Test
 	void pruningKeepsAPinnedVersionUntilItsTransferEnds() throws Exception {
 		Account owner = newUser();

@@ -116,14 +116,14 @@ class GrantService {
 	void download(CurrentUser user, String fileId, HttpServletRequest request, HttpServletResponse response) {
 		owners.require(user, Scope.READ, "grant.download");
 		UUID id = Ids.parse(fileId);
-		UUID owner = (id != null) ? downloadableOwner(user, id).orElse(null) : null;
-		if (owner == null) {
+		Downloadable granted = (id != null) ? downloadable(user, id).orElse(null) : null;
+		if (granted == null) {
 			audit.record(AuditEvent.denied("grant.download")
 				.object("file", Owners.truncate(fileId))
 				.detail("reason", "not_granted"));
 			throw ShareException.notFound("file shared with you");
 		}
-		files.serve(owner, id, request, response, new DownloadHooks() {
+		files.serve(granted.owner(), id, granted.version(), request, response, new DownloadHooks() {
 
 			@Override
 			public void afterBody(long bytesServed, boolean completed) {
@@ -140,20 +140,32 @@ class GrantService {
 		});
 	}
 
-	private Optional<UUID> downloadableOwner(CurrentUser user, UUID fileId) {
+	/**
+	 * Whose file it is and which version the grant gives: a file granted itself is served
+	 * as it is now, one granted through a transfer at the version the transfer pins (the
+	 * owner shared that content, not what came after).
+	 */
+	private Optional<Downloadable> downloadable(CurrentUser user, UUID fileId) {
+		Downloadable throughTransfer = null;
 		for (Grant grant : grants.forGrantee(user.userId())) {
 			if (!grant.permission().mayDownload()) {
 				continue;
 			}
 			if (Grant.FILE.equals(grant.objectType()) && grant.objectId().equals(fileId)) {
-				return Optional.of(grant.ownerId());
+				return Optional.of(new Downloadable(grant.ownerId(), null));
 			}
-			if (Grant.TRANSFER.equals(grant.objectType()) && transfers.containsFile(grant.objectId(), fileId)
+			if (throughTransfer == null && Grant.TRANSFER.equals(grant.objectType())
 					&& transfers.find(grant.objectId()).filter((t) -> t.isLive(clock.instant())).isPresent()) {
-				return Optional.of(grant.ownerId());
+				throughTransfer = transfers.file(grant.objectId(), fileId)
+					.map((entry) -> new Downloadable(grant.ownerId(), entry.version()))
+					.orElse(null);
 			}
 		}
-		return Optional.empty();
+		return Optional.ofNullable(throughTransfer);
+	}
+
+	/** {@code version}: the version granted (null: the latest). */
+	private record Downloadable(UUID owner, Integer version) {
 	}
 
 	private Optional<SharedItem> item(Grant grant) {
@@ -165,8 +177,8 @@ class GrantService {
 		}
 		return transfers.find(grant.objectId()).filter((t) -> t.isLive(clock.instant())).map((t) -> {
 			List<SharedFile> list = new ArrayList<>();
-			for (UUID id : transfers.fileIds(t.id())) {
-				files.find(t.ownerId(), id)
+			for (TransferRepository.Entry entry : transfers.files(t.id())) {
+				files.find(t.ownerId(), entry.fileId(), entry.version())
 					.ifPresent((StoredFile f) -> list
 						.add(new SharedFile(f.id().toString(), f.name(), f.size(), f.contentType())));
 			}
