@@ -2,6 +2,7 @@ package dev.ferry.files;
 
 import java.io.InputStream;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,6 +30,11 @@ public interface FileContent {
 	 * same {@code version}.
 	 */
 	Optional<StoredFile> find(UUID ownerId, UUID fileId, Integer version);
+
+	/**
+	 * The number of the file's current version, if it still exists and is the owner's.
+	 */
+	OptionalInt currentVersion(UUID ownerId, UUID fileId);
 
 	/**
 	 * Throws the problem a download of the file would answer when its malware scan does

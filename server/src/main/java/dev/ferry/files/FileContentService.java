@@ -2,6 +2,7 @@ package dev.ferry.files;
 
 import java.io.InputStream;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 import dev.ferry.audit.AuditEvent;
@@ -44,6 +45,13 @@ class FileContentService implements FileContent {
 	@Override
 	public Optional<StoredFile> find(UUID ownerId, UUID fileId, Integer version) {
 		return at(ownerId, fileId, version).map(FileRecord::stored);
+	}
+
+	@Override
+	public OptionalInt currentVersion(UUID ownerId, UUID fileId) {
+		return files.findOwned(fileId, ownerId)
+			.map((file) -> OptionalInt.of(versions.currentVersion(file.id())))
+			.orElse(OptionalInt.empty());
 	}
 
 	@Override

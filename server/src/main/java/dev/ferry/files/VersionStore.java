@@ -58,6 +58,11 @@ class VersionStore {
 		this.properties = properties;
 	}
 
+	/** The number of the file's current version. */
+	int currentVersion(UUID fileId) {
+		return versions.current(fileId).version();
+	}
+
 	/**
 	 * Makes {@code content} the file's new version, inside the caller's transaction.
 	 * Throws 409 when another arrival changed the file meanwhile. {@code uploadedBy}: the

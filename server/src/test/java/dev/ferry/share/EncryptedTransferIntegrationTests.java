@@ -98,6 +98,34 @@ class EncryptedTransferIntegrationTests extends ShareIntegrationTest {
 			.single()).isZero();
 	}
 
+	/**
+	 * Version 1 plaintext, version 2 an age file: pinning version 1 is refused, and an
+	 * unpinned transfer is pinned to version 2, so a plaintext version 3 uploaded later
+	 * never goes out through its link.
+	 */
+	@Test
+	void anEncryptedTransferServesOnlyTheAgeVersionItChecked() throws IOException {
+		Account owner = newUser();
+		String id = upload(owner, "/versions.age", "plaintext first".getBytes(StandardCharsets.UTF_8));
+		byte[] ciphertext = ageEncrypt("the sealed version".getBytes(StandardCharsets.UTF_8));
+		assertThat(upload(owner, "/versions.age", ciphertext)).isEqualTo(id);
+
+		assertRefused(owner, Map.of("title", "Old", "file_ids", List.of(id), "e2e", true, "versions", Map.of(id, 1)),
+				"(version 1) is not an age file");
+		JsonNode transfer = transfer(owner,
+				Map.of("title", "Sealed", "file_ids", List.of(id), "e2e", true, "link", Map.of()));
+		assertThat(transfer.get("files").get(0).get("version").asInt()).as("pinned to the checked version")
+			.isEqualTo(2);
+
+		upload(owner, "/versions.age", "plaintext again".getBytes(StandardCharsets.UTF_8));
+		String token = transfer.get("link").get("token").asString();
+		Path downloaded = work.resolve("pinned-" + id + ".age");
+		Curl.Result get = Curl.run(List.of("curl", "-sS", "--fail", "-o", downloaded.toString(),
+				api.base() + "/api/v1/share/" + token + "/files/" + id + "/download"));
+		assertThat(get.exitCode()).as(get.output()).isZero();
+		assertThat(Files.readAllBytes(downloaded)).isEqualTo(ciphertext);
+	}
+
 	@Test
 	void aMissingFileIsRefusedAndTheRefusalStaysOnTheTrail() {
 		Account owner = newUser();

@@ -6,11 +6,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 import dev.ferry.Ids;
 import dev.ferry.audit.AuditEvent;
@@ -52,15 +54,19 @@ public class EncryptedTransfers {
 	/**
 	 * Runs {@code create} for a plain transfer; for {@code e2e: true} first checks the
 	 * request and the caller's files, then has {@code create} mark the new transfer in
-	 * its own transaction (the function's argument). A refusal inside {@code create}
-	 * rolls back only that transaction, never its audit record.
+	 * its own transaction (the function's second argument). Every file of an encrypted
+	 * transfer is pinned to the version checked (the one asked for, or the current one),
+	 * so neither an older plaintext version nor a later one can go out under it. A
+	 * refusal inside {@code create} rolls back only that transaction, never its audit
+	 * record.
 	 */
-	Transfer create(CurrentUser user, NewTransfer request, Function<Consumer<Transfer>, Transfer> create) {
+	Transfer create(CurrentUser user, NewTransfer request,
+			BiFunction<NewTransfer, Consumer<Transfer>, Transfer> create) {
 		if (!Boolean.TRUE.equals(request.e2e())) {
 			if (request.manifest() != null) {
 				throw ShareException.invalid("manifest belongs to an end-to-end encrypted transfer (e2e: true).");
 			}
-			return create.apply((transfer) -> {
+			return create.apply(request, (transfer) -> {
 			});
 		}
 		if (request.message() != null && !request.message().isBlank()) {
@@ -68,8 +74,8 @@ public class EncryptedTransfers {
 					+ " manifest; a plain message would reach the server.");
 		}
 		String manifest = manifest(request.manifest());
-		requireAgeFiles(user, request.fileIds());
-		return create.apply((transfer) -> repository.insert(transfer.id(), manifest));
+		NewTransfer pinned = pinnedToAgeVersions(user, request);
+		return create.apply(pinned, (transfer) -> repository.insert(transfer.id(), manifest));
 	}
 
 	/** A plain message would leak what the encrypted manifest hides. */
@@ -84,22 +90,65 @@ public class EncryptedTransfers {
 		return repository.find(transferId);
 	}
 
-	private void requireAgeFiles(CurrentUser user, List<String> ids) {
-		if (ids == null) {
-			return;
+	/**
+	 * The request with every file the caller owns pinned to the version its links will
+	 * serve, each checked to be an age file; the others are left to the transfer's own
+	 * checks (unknown ids, versions that do not exist).
+	 */
+	private NewTransfer pinnedToAgeVersions(CurrentUser user, NewTransfer request) {
+		if (request.fileIds() == null) {
+			return request;
 		}
-		for (String raw : ids) {
+		Map<String, Integer> versions = new HashMap<>((request.versions() != null) ? request.versions() : Map.of());
+		for (String raw : request.fileIds()) {
 			UUID id = Ids.parse(raw);
-			if (id != null && files.find(user.userId(), id).isPresent() && !startsWithAgeHeader(user.userId(), id)) {
-				audit.record(AuditEvent.failure("transfer.created").object("file", id).detail("reason", "not_age"));
-				throw ShareException.invalid("File " + id + " is not an age file (it does not start with "
-						+ "\"age-encryption.org/v1\"): an end-to-end encrypted transfer sends only ciphertext.");
+			if (id == null) {
+				continue;
+			}
+			Integer version = pinnedIn(request.versions(), id);
+			boolean asked = version != null;
+			if (!asked) {
+				OptionalInt current = files.currentVersion(user.userId(), id);
+				if (current.isEmpty()) {
+					continue;
+				}
+				version = current.getAsInt();
+			}
+			if (files.find(user.userId(), id, version).isPresent()
+					&& !startsWithAgeHeader(user.userId(), id, version)) {
+				audit.record(AuditEvent.failure("transfer.created")
+					.object("file", id)
+					.detail("reason", "not_age")
+					.detail("version", version));
+				throw ShareException.invalid("File " + id + " (version " + version + ") is not an age file (it does "
+						+ "not start with \"age-encryption.org/v1\"): an end-to-end encrypted transfer sends only "
+						+ "ciphertext.");
+			}
+			if (!asked) {
+				versions.put(raw, version);
 			}
 		}
+		return new NewTransfer(request.title(), request.message(), request.fileIds(), request.recipients(),
+				request.expiresAt(), request.showSenderEmail(), request.notifySender(), request.deleteFilesOnExpiry(),
+				request.notifyRecipients(), request.link(), request.e2e(), request.manifest(),
+				request.recipientLocale(), versions);
 	}
 
-	private boolean startsWithAgeHeader(UUID ownerId, UUID fileId) {
-		try (InputStream in = files.open(ownerId, fileId)) {
+	/** The version {@code versions} asks for the file, whatever the case of its key. */
+	private static Integer pinnedIn(Map<String, Integer> versions, UUID fileId) {
+		if (versions == null) {
+			return null;
+		}
+		return versions.entrySet()
+			.stream()
+			.filter((entry) -> fileId.equals(Ids.parse(entry.getKey())))
+			.map(Map.Entry::getValue)
+			.findFirst()
+			.orElse(null);
+	}
+
+	private boolean startsWithAgeHeader(UUID ownerId, UUID fileId, Integer version) {
+		try (InputStream in = files.open(ownerId, fileId, version)) {
 			return Arrays.equals(in.readNBytes(AGE_HEADER.length), AGE_HEADER);
 		}
 		catch (IOException ex) {

@@ -33,7 +33,9 @@ final class PinnedVersions {
 				throw ShareException.invalid("versions: the version of file " + key
 						+ " must be a version number (1 or more); leave the file out to follow the latest.");
 			}
-			pinned.put(id, version);
+			if (pinned.put(id, version) != null) {
+				throw ShareException.invalid("versions names file " + id + " twice.");
+			}
 		});
 		return pinned;
 	}

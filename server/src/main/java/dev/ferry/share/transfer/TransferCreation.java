@@ -49,7 +49,8 @@ class TransferCreation implements BulkShares {
 	}
 
 	TransferView create(CurrentUser user, NewTransfer body) {
-		Transfer transfer = encrypted.create(user, body, (marking) -> transfers.create(user, body, marking));
+		Transfer transfer = encrypted.create(user, body,
+				(request, marking) -> transfers.create(user, request, marking));
 		LinkView link = null;
 		if (Boolean.TRUE.equals(body.notifyRecipients())) {
 			link = notices.notify(transfer, body.link()).link();
