@@ -119,7 +119,11 @@ class ApiKeyIntegrationTests extends AuthIntegrationTest {
 				Map.of("name", "old", "scopes", List.of("read"), "expires_at", "2001-01-01T00:00:00Z"), token);
 		Api.Response garbled = api.post("/api/v1/auth/api-keys",
 				Map.of("name", "bad", "scopes", List.of("read"), "expires_at", "tomorrow"), token);
+		Api.Response farFuture = api.post("/api/v1/auth/api-keys",
+				Map.of("name", "far", "scopes", List.of("read"), "expires_at", "+300000000-01-01T00:00:00Z"), token);
 
+		assertThat(farFuture.status()).as(farFuture.body()).isEqualTo(400);
+		assertThat(fields(farFuture)).containsExactly("expires_at");
 		assertThat(unknownScope.status()).isEqualTo(400);
 		assertThat(fields(unknownScope)).contains("name", "scopes[0]");
 		assertThat(past.status()).isEqualTo(400);

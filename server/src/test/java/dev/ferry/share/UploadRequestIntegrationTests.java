@@ -85,6 +85,12 @@ class UploadRequestIntegrationTests extends ShareIntegrationTest {
 		JsonNode request = create(owner,
 				Map.of("title", "Small", "max_files", 1, "max_total_bytes", 100, "allowed_types", List.of(".txt")));
 		String token = request.get("token").asString();
+		Api.Response nullType = api.send(api.builder("/api/v1/upload-requests", owner.token())
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers
+				.ofString("{\"title\":\"x\",\"max_files\":1,\"max_total_bytes\":1,\"allowed_types\":[null]}")));
+		assertThat(nullType.status()).as(nullType.body()).isEqualTo(400);
+		assertThat(nullType.json().get("detail").asString()).contains("allowed_types");
 		String session = publicPost("/api/v1/upload-requests/public/" + token + "/session", Map.of()).json()
 			.get("session_token")
 			.asString();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.ferry.SafeName;
+import dev.ferry.StoredTimes;
 import dev.ferry.auth.AuthException;
 import dev.ferry.auth.CurrentUser;
 import dev.ferry.auth.Items;
@@ -68,13 +69,18 @@ class ApiKeyController {
 			String expiresAt) {
 
 		Instant expiry() {
+			Instant expiry;
 			try {
-				return (expiresAt != null) ? Instant.parse(expiresAt) : null;
+				expiry = (expiresAt != null) ? Instant.parse(expiresAt) : null;
 			}
 			catch (DateTimeParseException ex) {
 				throw AuthException.invalidField("expires_at",
 						"must be an ISO-8601 UTC time such as 2030-01-31T00:00:00Z");
 			}
+			if (expiry != null && !StoredTimes.storable(expiry)) {
+				throw AuthException.invalidField("expires_at", "must be " + StoredTimes.SPAN);
+			}
+			return expiry;
 		}
 
 	}

@@ -3,6 +3,7 @@ package dev.ferry.share.request;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
 
 import dev.ferry.Ids;
@@ -40,6 +41,8 @@ import static dev.ferry.share.transfer.TransferApi.iso;
 class UploadRequestService {
 
 	static final int MAX_FILES_LIMIT = 10_000;
+
+	private static final int MAX_TYPES = 100;
 
 	private final UploadRequestRepository requests;
 
@@ -187,6 +190,10 @@ class UploadRequestService {
 	private static List<String> types(List<String> types) {
 		if (types == null) {
 			return List.of();
+		}
+		if (types.size() > MAX_TYPES || types.stream().anyMatch(Objects::isNull)) {
+			throw ShareException.invalid("allowed_types is a list of at most " + MAX_TYPES
+					+ " MIME types (image/*) or extensions (.pdf), none of them null.");
 		}
 		return types.stream().map((t) -> t.strip().toLowerCase(Locale.ROOT)).filter((t) -> !t.isEmpty()).map((t) -> {
 			if (!t.matches("\\.[a-z0-9]{1,16}|[a-z0-9.+-]+/(\\*|[a-z0-9.+-]+)")) {
