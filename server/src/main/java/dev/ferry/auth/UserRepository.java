@@ -124,6 +124,15 @@ public class UserRepository {
 	/**
 	 * Active admins other than {@code id}: what is left if that one stops being an admin.
 	 */
+	/**
+	 * Locks the active admins' rows for the rest of the transaction (a write that changes
+	 * nothing): two admins taking each other away at once must not both count the other
+	 * as still there.
+	 */
+	public void lockActiveAdmins() {
+		jdbc.sql("UPDATE users SET role = role WHERE role = 'ADMIN' AND status = 'ACTIVE'").update();
+	}
+
 	public long otherActiveAdmins(UUID id) {
 		return jdbc.sql("SELECT COUNT(*) FROM users WHERE role = 'ADMIN' AND status = 'ACTIVE' AND id <> ?")
 			.param(id.toString())

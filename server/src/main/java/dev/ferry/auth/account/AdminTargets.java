@@ -40,9 +40,16 @@ class AdminTargets {
 		});
 	}
 
-	/** Refuses to take away the last active admin (the caller may be that admin). */
+	/**
+	 * Refuses to take away the last active admin (the caller may be that admin); call it
+	 * inside the transaction that takes the admin away, which then holds the admins'
+	 * rows.
+	 */
 	void requireAnotherAdmin(User user, String action, String verb) {
 		boolean activeAdmin = user.isActiveAdmin();
+		if (activeAdmin) {
+			this.users.lockActiveAdmins();
+		}
 		if (activeAdmin && this.users.otherActiveAdmins(user.id()) == 0) {
 			this.audit.record(AuditEvent.failure(action).object("user", user.id()).detail("reason", "last_admin"));
 			throw AuthException.conflict("last-admin", "Last admin",

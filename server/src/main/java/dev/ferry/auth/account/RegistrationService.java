@@ -97,16 +97,25 @@ class RegistrationService {
 			throw AuthException.conflict("already-set-up", "Already set up",
 					"This server already has an administrator; sign in instead.");
 		}
-		if (!setupTokens.exists(SecureTokens.hash(token))) {
-			audit.record(AuditEvent.denied("auth.setup").detail("reason", "invalid_token"));
-			throw new AuthException(HttpStatus.FORBIDDEN, "invalid-setup-token", "Invalid setup token",
-					"The setup token is wrong; use the URL the server printed in its log at start.");
+		String tokenHash = SecureTokens.hash(token);
+		if (!setupTokens.exists(tokenHash)) {
+			throw invalidSetupToken();
 		}
 		accounts.check(email, password);
+		if (!setupTokens.claim(tokenHash)) {
+			throw invalidSetupToken();
+		}
 		User admin = accounts.create(email, password, name, Role.ADMIN, null);
 		setupTokens.deleteAll();
 		audit.record(AuditEvent.success("auth.setup").by(admin.auditActor()).object("user", admin.id()));
 		return UserView.of(admin);
+	}
+
+	/** Wrong, or taken by a setup that ran at the same time. */
+	private AuthException invalidSetupToken() {
+		audit.record(AuditEvent.denied("auth.setup").detail("reason", "invalid_token"));
+		return new AuthException(HttpStatus.FORBIDDEN, "invalid-setup-token", "Invalid setup token",
+				"The setup token is wrong or was just used; use the URL the server printed in its log at start.");
 	}
 
 	private AuthException invalidInvitation(String email) {

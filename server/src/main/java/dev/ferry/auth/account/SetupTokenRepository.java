@@ -27,6 +27,14 @@ class SetupTokenRepository {
 			.single() > 0;
 	}
 
+	/**
+	 * Takes the token for one setup: of two setups at once only one deletes its row (the
+	 * other waits for its commit and finds none).
+	 */
+	boolean claim(String tokenHash) {
+		return jdbc.sql("DELETE FROM setup_tokens WHERE token_hash = ?").param(tokenHash).update() == 1;
+	}
+
 	void deleteAll() {
 		jdbc.sql("DELETE FROM setup_tokens").update();
 	}

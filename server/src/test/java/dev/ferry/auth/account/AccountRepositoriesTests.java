@@ -11,6 +11,7 @@ import dev.ferry.auth.Role;
 import dev.ferry.auth.UserStatus;
 import dev.ferry.testing.Databases.Vendor;
 import dev.ferry.testing.EveryVendor;
+import dev.ferry.testing.OverlappingTransactions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -51,6 +52,53 @@ class AccountRepositoriesTests extends EveryVendor {
 		assertThat(setupTokens.exists("setup-" + pending.id())).isTrue();
 		setupTokens.deleteAll();
 		assertThat(setupTokens.exists("setup-" + pending.id())).isFalse();
+	}
+
+	/** Two setups at once with the printed token: only one takes it. */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("databases")
+	void aSetupTokenIsTakenOnceByTwoSetupsAtOnce(Vendor vendor, JdbcClient jdbc) throws Exception {
+		SetupTokenRepository setupTokens = new SetupTokenRepository(jdbc);
+		String hash = "setup-" + UUID.randomUUID();
+		setupTokens.insert(hash, NOW);
+
+		OverlappingTransactions.Outcome<Boolean> race = OverlappingTransactions.run(database(vendor),
+				OverlappingTransactions.manager(database(vendor)), () -> setupTokens.claim(hash));
+
+		assertThat(race.first()).isTrue();
+		assertThat(race.secondFailure()).isNull();
+		assertThat(race.second()).as("the second finds it taken").isFalse();
+	}
+
+	/**
+	 * Admins A and B suspend each other at once: the second waits for the first's lock on
+	 * the admins and then counts none left besides the one it suspends.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("databases")
+	void twoAdminsTakingEachOtherAwayDoNotBothCountTheOther(Vendor vendor, JdbcClient jdbc) throws Exception {
+		UserRepository users = new UserRepository(jdbc);
+		jdbc.sql("UPDATE users SET status = 'SUSPENDED' WHERE role = 'ADMIN'").update();
+		User a = user("a-" + UUID.randomUUID() + "@repo.test", Role.ADMIN, null);
+		User b = user("b-" + UUID.randomUUID() + "@repo.test", Role.ADMIN, null);
+		users.insert(a);
+		users.insert(b);
+
+		OverlappingTransactions.Outcome<Long> race = OverlappingTransactions.run(database(vendor),
+				OverlappingTransactions.manager(database(vendor)), () -> {
+					users.lockActiveAdmins();
+					long others = users.otherActiveAdmins(b.id());
+					users.update(new User(b.id(), b.email(), null, b.passwordHash(), Role.ADMIN, UserStatus.SUSPENDED,
+							null, NOW, NOW));
+					return others;
+				}, () -> {
+					users.lockActiveAdmins();
+					return users.otherActiveAdmins(a.id());
+				});
+
+		assertThat(race.first()).isOne();
+		assertThat(race.secondFailure()).isNull();
+		assertThat(race.second()).as("B was suspended meanwhile: A is the last").isZero();
 	}
 
 	private static User insertUser(UserRepository users) {
