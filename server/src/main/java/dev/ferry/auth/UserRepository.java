@@ -122,8 +122,13 @@ public class UserRepository {
 	}
 
 	/**
-	 * Active admins other than {@code id}: what is left if that one stops being an admin.
+	 * Locks the account's row for the rest of the transaction (a write that changes
+	 * nothing).
 	 */
+	public void lock(UUID id) {
+		jdbc.sql("UPDATE users SET role = role WHERE id = ?").param(id.toString()).update();
+	}
+
 	/**
 	 * Locks the active admins' rows for the rest of the transaction (a write that changes
 	 * nothing): two admins taking each other away at once must not both count the other
@@ -133,6 +138,9 @@ public class UserRepository {
 		jdbc.sql("UPDATE users SET role = role WHERE role = 'ADMIN' AND status = 'ACTIVE'").update();
 	}
 
+	/**
+	 * Active admins other than {@code id}: what is left if that one stops being an admin.
+	 */
 	public long otherActiveAdmins(UUID id) {
 		return jdbc.sql("SELECT COUNT(*) FROM users WHERE role = 'ADMIN' AND status = 'ACTIVE' AND id <> ?")
 			.param(id.toString())

@@ -56,10 +56,16 @@ public class SignInPolicy {
 	/**
 	 * Whether the 2FA policy lets the account lose the second-factor methods {@code lost}
 	 * (as {@link SecondFactor#methods} names them): always, unless its role must use a
-	 * second factor and no other method would remain.
+	 * second factor and no other method would remain. Call it in the transaction that
+	 * removes them: it locks the account's row, so that removing the last passkey and
+	 * turning TOTP off at once cannot both count the other as left.
 	 */
 	public boolean mayLose(Role role, UUID userId, Set<String> lost) {
-		return !twoFactor.requiredFor(role) || secondFactorMethods(userId).stream().anyMatch((m) -> !lost.contains(m));
+		if (!twoFactor.requiredFor(role)) {
+			return true;
+		}
+		users.lock(userId);
+		return secondFactorMethods(userId).stream().anyMatch((m) -> !lost.contains(m));
 	}
 
 	/** The refusal when {@link #mayLose} says no. */
