@@ -18,7 +18,10 @@ import dev.ferry.storage.BlobStorage;
 
 import org.springframework.stereotype.Service;
 
-/** {@link FileTree} over the files table, {@link PlainUploads} and the blob store. */
+/**
+ * {@link FileTree} over the files table and the blob store; changes go to
+ * {@link TreeChanges}.
+ */
 @Service
 class FileTreeService implements FileTree {
 
@@ -26,7 +29,7 @@ class FileTreeService implements FileTree {
 
 	private final FileService service;
 
-	private final PlainUploads uploads;
+	private final TreeChanges changes;
 
 	private final BlobStorage storage;
 
@@ -36,12 +39,12 @@ class FileTreeService implements FileTree {
 
 	private final FileAvailability availability;
 
-	FileTreeService(FileRepository files, FileService service, PlainUploads uploads, BlobStorage storage,
+	FileTreeService(FileRepository files, FileService service, TreeChanges changes, BlobStorage storage,
 			AccessPolicy access, AuditLog audit, FileAvailability availability) {
 		this.availability = availability;
 		this.files = files;
 		this.service = service;
-		this.uploads = uploads;
+		this.changes = changes;
 		this.storage = storage;
 		this.access = access;
 		this.audit = audit;
@@ -92,19 +95,17 @@ class FileTreeService implements FileTree {
 
 	@Override
 	public StoredFile write(CurrentUser owner, String path, InputStream body) {
-		Placement placement = service.checkPath(owner, path);
-		return uploads.store(owner, placement, null, body, -1, FileCatalog.Conflict.VERSION, true).stored();
+		return changes.write(owner, path, body);
 	}
 
 	@Override
 	public void move(CurrentUser owner, UUID fileId, String path) {
-		Placement target = FilePaths.split(path);
-		service.move(owner, fileId.toString(), target.folder(), target.name());
+		changes.move(owner, fileId, path);
 	}
 
 	@Override
 	public void delete(CurrentUser owner, UUID fileId) {
-		service.delete(owner, fileId.toString());
+		changes.delete(owner, fileId);
 	}
 
 	private static Entry entry(FileRecord file) {

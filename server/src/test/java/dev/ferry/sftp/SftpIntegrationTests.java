@@ -139,6 +139,11 @@ class SftpIntegrationTests {
 		SftpClients.Run removed = clients.withKey(user.email(), key, "rm /docs/final.bin", "rmdir /docs", "ls /");
 		assertThat(removed.exit()).as(removed.out()).isZero();
 		assertThat(api.get("/api/v1/files", user.token()).json().get("items")).isEmpty();
+		JsonNode trashed = api.get("/api/v1/trash", user.token()).json().get("items");
+		assertThat(trashed).as("rm moves the file to the trash, as the web UI does").hasSize(1);
+		assertThat(api.post("/api/v1/trash/" + file.get("id").asString() + "/restore", Map.of(), user.token()).status())
+			.isEqualTo(200);
+		assertThat(onlyFile(user).get("sha256").asString()).isEqualTo(sha256(content));
 	}
 
 	/**
