@@ -9,11 +9,13 @@ import dev.ferry.files.FileTree;
 import dev.ferry.ops.DataDirectory;
 import org.apache.sshd.common.file.FileSystemFactory;
 import org.apache.sshd.common.session.SessionContext;
+import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.auth.keyboard.UserAuthKeyboardInteractiveFactory;
 import org.apache.sshd.server.auth.password.UserAuthPasswordFactory;
 import org.apache.sshd.server.auth.pubkey.UserAuthPublicKeyFactory;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
+import org.apache.sshd.sftp.SftpModuleProperties;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +34,10 @@ import org.springframework.stereotype.Component;
 class SftpServer implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(SftpServer.class);
+
+	static final int MAX_HANDLES_PER_SESSION = 64;
+
+	static final int MAX_SESSIONS_PER_ACCOUNT = 32;
 
 	private final SftpProperties properties;
 
@@ -66,6 +72,11 @@ class SftpServer implements SmartLifecycle {
 		SshServer ssh = SshServer.setUpDefaultServer();
 		ssh.setHost(address);
 		ssh.setPort(properties.port());
+		// Each write handle holds a thread and a pending part until it closes: bounded
+		// per
+		// session and per account, so one signed-in client cannot exhaust the server.
+		SftpModuleProperties.MAX_OPEN_HANDLES_PER_SESSION.set(ssh, MAX_HANDLES_PER_SESSION);
+		CoreModuleProperties.MAX_CONCURRENT_SESSIONS.set(ssh, MAX_SESSIONS_PER_ACCOUNT);
 		ssh.setKeyPairProvider(keys);
 		ssh.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE, UserAuthKeyboardInteractiveFactory.INSTANCE,
 				UserAuthPasswordFactory.INSTANCE));

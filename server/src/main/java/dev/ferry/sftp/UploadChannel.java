@@ -18,7 +18,7 @@ import org.springframework.security.concurrent.DelegatingSecurityContextRunnable
 /**
  * Writes a file for SFTP through the files module's upload pipeline (quota, encryption,
  * type detection, audit): the bytes flow through a {@link BytePipe} into
- * {@link FileTree#write} running on a virtual thread, and the file is stored when the
+ * {@link FileTree#write} running on a thread of its own, and the file is stored when the
  * handle closes, whatever the client sent until then, so an interrupted upload leaves a
  * partial file that {@code reput} continues. Writes must come in order; the first may
  * start at 0 (replace) or, on a file opened without truncation, at its current size
@@ -86,11 +86,13 @@ final class UploadChannel implements SeekableByteChannel {
 		// The writer acts for the same account and client as the request that opened the
 		// file.
 		Thread writer = new Thread(AuditOrigin.carrying(new DelegatingSecurityContextRunnable(() -> {
-			try {
+			// Closed on every path: the stored content in front of a resumed upload is an
+			// open storage stream until read to its end.
+			try (content) {
 				tree.write(owner, path, content);
 				done.complete(null);
 			}
-			catch (RuntimeException | Error ex) {
+			catch (IOException | RuntimeException | Error ex) {
 				done.completeExceptionally(ex);
 			}
 		})), "sftp-upload");

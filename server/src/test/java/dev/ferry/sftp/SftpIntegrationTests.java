@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -21,6 +22,12 @@ import dev.ferry.auth.TotpCodes;
 import dev.ferry.testing.Api;
 import dev.ferry.testing.IntegrationTest;
 import dev.ferry.testing.OwnServer;
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.sftp.client.SftpClient;
+import org.apache.sshd.sftp.client.SftpClientFactory;
+import org.apache.sshd.sftp.common.SftpException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +41,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -349,6 +357,44 @@ class SftpIntegrationTests {
 		});
 		assertThat(session.waitFor()).as("sftp -b stops at the refused command").isNotZero();
 		assertThat(SftpClients.read(output)).contains("Permission denied");
+	}
+
+	/**
+	 * Every write handle holds a thread until it closes: a session gets at most
+	 * {@link SftpServer#MAX_HANDLES_PER_SESSION}, and the next open is refused, not the
+	 * server's threads exhausted. Apache MINA's own SFTP client, as OpenSSH's keeps one
+	 * handle at a time.
+	 */
+	@Test
+	void aSessionHoldsAtMostItsShareOfOpenHandles() throws IOException {
+		Account user = newUser();
+		try (SshClient client = SshClient.setUpDefaultClient()) {
+			client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
+			client.start();
+			try (ClientSession session = client.connect(user.email(), "127.0.0.1", sftp.port())
+				.verify(Duration.ofSeconds(30))
+				.getSession()) {
+				session.addPasswordIdentity(user.password());
+				session.auth().verify(Duration.ofSeconds(30));
+				try (SftpClient files = SftpClientFactory.instance().createSftpClient(session)) {
+					List<SftpClient.Handle> handles = new ArrayList<>();
+					for (int i = 0; i < SftpServer.MAX_HANDLES_PER_SESSION; i++) {
+						handles.add(files.open("/handle-" + i + ".txt", SftpClient.OpenMode.Write,
+								SftpClient.OpenMode.Create));
+					}
+					assertThatThrownBy(() -> files.open("/one-too-many.txt", SftpClient.OpenMode.Write,
+							SftpClient.OpenMode.Create))
+						.as("MINA answers SSH_FX_NO_SPACE_ON_FILESYSTEM for a full handle table")
+						.isInstanceOf(SftpException.class);
+					files.close(handles.get(0));
+					files.close(
+							files.open("/after-one-closed.txt", SftpClient.OpenMode.Write, SftpClient.OpenMode.Create));
+					for (SftpClient.Handle handle : handles.subList(1, handles.size())) {
+						files.close(handle);
+					}
+				}
+			}
+		}
 	}
 
 	@Test
