@@ -12,7 +12,8 @@ public interface ProtocolSignIn {
 
 	/**
 	 * The active account whose password (and, if it has a second factor, {@code code})
-	 * match; {@code code} is null when the client had no way to send one.
+	 * match, and whose network rules admit {@code client}; {@code code} is null when the
+	 * client had no way to send one.
 	 */
 	Optional<User> check(String channel, String email, String password, String code, ClientInfo client);
 

@@ -438,6 +438,11 @@ class SftpIntegrationTests {
 			.param(user.id().toString())
 			.query(String.class)
 			.list()).hasSizeGreaterThanOrEqualTo(2).allMatch((details) -> details.contains("ip_not_allowed"));
+		assertThat(jdbc
+			.sql("SELECT ip FROM audit_log WHERE action = 'auth.login' AND outcome = 'success' AND actor_id = ?")
+			.param(user.id().toString())
+			.query(String.class)
+			.list()).as("the refused sign-ins are no successes").contains("127.0.0.21").doesNotContain("127.0.0.22");
 	}
 
 	@Test

@@ -98,6 +98,11 @@ class ProtocolSignInService implements ProtocolSignIn {
 					(restriction == SessionRestriction.MFA_ENROLLMENT) ? "mfa_enrollment_required"
 							: "password_change_required");
 		}
+		// The account's network rules last, so that a refused sign-in is not also on the
+		// trail as a success (they record the refusal).
+		if (defender.refusal(user.id(), client.ip(), "auth.login").isPresent()) {
+			return Optional.empty();
+		}
 		audit.record(AuditEvent.success("auth.login")
 			.by(user.auditActor())
 			.detail("channel", channel)
