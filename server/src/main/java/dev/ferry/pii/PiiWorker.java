@@ -90,8 +90,10 @@ class PiiWorker {
 		try (InputStream content = files.open(file)) {
 			counts = scanner.scan(file.contentType(), content);
 		}
-		// PDFBox answers malformed input with all kinds of runtime exceptions.
-		catch (IOException | RuntimeException ex) {
+		// PDFBox answers malformed input with all kinds of runtime exceptions, a hostile
+		// file with a stack or heap it exhausts: each is one failed attempt, or the job
+		// would stay claimed and be retried forever, holding up every other scan.
+		catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError ex) {
 			failed(job, until, ex);
 			return;
 		}
@@ -108,7 +110,7 @@ class PiiWorker {
 		return scanner.tooLarge(file.contentType(), file.size()) ? "too_large" : null;
 	}
 
-	private void failed(Job job, Instant until, Exception ex) {
+	private void failed(Job job, Instant until, Throwable ex) {
 		int attempts = job.attempts() + 1;
 		if (attempts >= properties.maxAttempts()) {
 			log.info("No PII scan of file {} after {} attempts: {}", job.fileId(), attempts, ex.toString());

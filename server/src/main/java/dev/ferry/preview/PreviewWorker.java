@@ -97,8 +97,10 @@ class PreviewWorker {
 		catch (Renderer.Unrenderable ex) {
 			previews.settle(job.fileId(), until, "unsupported", ex.reason());
 		}
-		// Decoders answer malformed input with all kinds of runtime exceptions.
-		catch (IOException | RuntimeException ex) {
+		// Decoders answer malformed input with all kinds of runtime exceptions, a hostile
+		// one with a stack or heap they exhaust: each is one failed attempt, or the job
+		// would stay claimed and be retried forever, holding up every other preview.
+		catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError ex) {
 			failed(job, until, ex);
 		}
 	}
@@ -119,7 +121,7 @@ class PreviewWorker {
 		return null;
 	}
 
-	private void failed(Preview job, Instant until, Exception ex) {
+	private void failed(Preview job, Instant until, Throwable ex) {
 		int attempts = job.attempts() + 1;
 		if (attempts >= properties.maxAttempts()) {
 			log.info("No preview for file {} after {} attempts: {}", job.fileId(), attempts, ex.toString());
