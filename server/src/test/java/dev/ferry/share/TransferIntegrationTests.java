@@ -155,6 +155,15 @@ class TransferIntegrationTests extends ShareIntegrationTest {
 			.post("/api/v1/transfers/" + id + "/share",
 					Map.of("expires_at", Instant.now().plus(40, ChronoUnit.DAYS).toString()), owner.token())
 			.status()).isEqualTo(400);
+
+		int before = api.get("/api/v1/transfers", owner.token()).json().get("items").size();
+		Api.Response refused = api.post("/api/v1/transfers",
+				Map.of("title", "Refused link", "file_ids", List.of(file), "link", Map.of("max_downloads", 0)),
+				owner.token());
+		assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+		assertThat(api.get("/api/v1/transfers", owner.token()).json().get("items"))
+			.as("a refused link leaves no transfer behind its 400")
+			.hasSize(before);
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.ferry.ProblemException;
 import dev.ferry.auth.CurrentUser;
 import dev.ferry.files.BulkShares;
 import dev.ferry.share.ShareException;
@@ -52,11 +53,20 @@ class TransferCreation implements BulkShares {
 		Transfer transfer = encrypted.create(user, body,
 				(request, marking) -> transfers.create(user, request, marking));
 		LinkView link = null;
-		if (Boolean.TRUE.equals(body.notifyRecipients())) {
-			link = notices.notify(transfer, body.link()).link();
+		try {
+			if (Boolean.TRUE.equals(body.notifyRecipients())) {
+				link = notices.notify(transfer, body.link()).link();
+			}
+			else if (body.link() != null) {
+				link = links.create(transfer, body.link());
+			}
 		}
-		else if (body.link() != null) {
-			link = links.create(transfer, body.link());
+		catch (ProblemException ex) {
+			// The link's options are checked against the transfer, so only once it
+			// exists;
+			// a refused link must not leave a live transfer behind a 400.
+			transfers.discard(transfer, "link_refused");
+			throw ex;
 		}
 		events.publishEvent(new TransferCreated(transfer.id(), transfer.ownerId(), transfer.title(),
 				(body.fileIds() != null) ? body.fileIds().size() : 0,

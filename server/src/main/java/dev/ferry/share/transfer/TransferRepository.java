@@ -140,6 +140,11 @@ public class TransferRepository {
 			.update() == 1;
 	}
 
+	/** Deletes the transfer with its files, recipients and links. */
+	void delete(UUID id) {
+		jdbc.sql("DELETE FROM transfers WHERE id = ?").param(id.toString()).update();
+	}
+
 	/**
 	 * Revokes the transfer, leaving what a concurrent change wrote; false if it was
 	 * already.

@@ -174,6 +174,19 @@ public class TransferService {
 		return updated;
 	}
 
+	/**
+	 * Takes back a transfer just created whose link was then refused (a bad option, a
+	 * policy): the client's request failed as a whole, so nothing of it stays.
+	 */
+	void discard(Transfer transfer, String reason) {
+		transactions.executeWithoutResult((status) -> {
+			files.unpin(transfer.id());
+			transfers.delete(transfer.id());
+			audit.record(
+					AuditEvent.success("transfer.deleted").object("transfer", transfer.id()).detail("reason", reason));
+		});
+	}
+
 	/** Ends the transfer at once: every link stops; files are purged by the sweeper. */
 	void revoke(CurrentUser user, String id) {
 		Transfer old = owners.transfer(user, id, Scope.SHARE, "transfer.revoked");
