@@ -3,14 +3,15 @@ package dev.ferry.files;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
+import dev.ferry.ZipArchiveStream;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
 import dev.ferry.auth.AccessPolicy;
@@ -71,29 +72,34 @@ class BulkZip {
 	 */
 	void write(List<FileRecord> found, OutputStream out) throws IOException {
 		Set<String> taken = new HashSet<>();
-		ZipOutputStream zip = new ZipOutputStream(out);
+		ZipArchiveStream zip = new ZipArchiveStream(out, StandardCharsets.UTF_8);
 		long bytes = 0;
-		for (FileRecord file : found) {
-			try (InputStream in = storage.openRange(file.blobId(), 0, file.size())) {
-				zip.putNextEntry(new ZipEntry(unique(file.name(), taken)));
-				bytes += in.transferTo(zip);
-				zip.closeEntry();
-			}
-			catch (IOException | RuntimeException ex) {
-				audit.record(AuditEvent.failure("file.download")
+		try {
+			for (FileRecord file : found) {
+				try (InputStream in = storage.openRange(file.blobId(), 0, file.size())) {
+					zip.putNextEntry(new ZipEntry(unique(file.name(), taken)));
+					bytes += in.transferTo(zip);
+					zip.closeEntry();
+				}
+				catch (IOException | RuntimeException ex) {
+					audit.record(AuditEvent.failure("file.download")
+						.object("file", file.id())
+						.detail("range", "zip")
+						.detail("completed", false));
+					throw ex;
+				}
+				audit.record(AuditEvent.success("file.download")
 					.object("file", file.id())
 					.detail("range", "zip")
-					.detail("completed", false));
-				throw ex;
+					.detail("bytes", file.size())
+					.detail("completed", true));
 			}
-			audit.record(AuditEvent.success("file.download")
-				.object("file", file.id())
-				.detail("range", "zip")
-				.detail("bytes", file.size())
-				.detail("completed", true));
+			zip.finish();
+			zip.flush();
 		}
-		zip.finish();
-		zip.flush();
+		finally {
+			zip.release();
+		}
 		audit.record(AuditEvent.success("files.zipped").detail("count", found.size()).detail("bytes", bytes));
 	}
 

@@ -10,6 +10,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import dev.ferry.ProblemException;
+import dev.ferry.ZipArchiveStream;
 import dev.ferry.audit.AuditSubjectAccess;
 import dev.ferry.auth.PersonalData;
 import dev.ferry.auth.User;
@@ -52,16 +53,21 @@ class ExportArchive {
 	}
 
 	void write(User user, OutputStream out) throws IOException {
-		ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
-		for (PersonalData section : sections) {
-			entry(zip, section.section() + ".json", json.writeValueAsBytes(section.about(user.id())));
+		ZipArchiveStream zip = new ZipArchiveStream(out, StandardCharsets.UTF_8);
+		try {
+			for (PersonalData section : sections) {
+				entry(zip, section.section() + ".json", json.writeValueAsBytes(section.about(user.id())));
+			}
+			zip.putNextEntry(new ZipEntry("audit.jsonl"));
+			audit.writeAbout(user.id().toString(), user.email(), zip);
+			zip.closeEntry();
+			writeList(zip, user.id());
+			writeContents(zip, user.id());
+			zip.finish();
 		}
-		zip.putNextEntry(new ZipEntry("audit.jsonl"));
-		audit.writeAbout(user.id().toString(), user.email(), zip);
-		zip.closeEntry();
-		writeList(zip, user.id());
-		writeContents(zip, user.id());
-		zip.finish();
+		finally {
+			zip.release();
+		}
 	}
 
 	private void writeList(ZipOutputStream zip, UUID owner) throws IOException {

@@ -3,6 +3,7 @@ package dev.ferry.share.link;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,7 +13,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+
+import dev.ferry.ZipArchiveStream;
 
 /**
  * Writes files as one ZIP straight to the response: {@link ZipOutputStream} writes
@@ -38,30 +40,35 @@ public final class ZipStreamer {
 	}
 
 	/**
-	 * Writes every item, opening each with {@code opener}; closes the ZIP, not
-	 * {@code out}.
+	 * Writes every item, opening each with {@code opener}; ends the ZIP, leaving
+	 * {@code out} open.
 	 */
 	static void write(List<Item> items, Instant time, OutputStream out, Function<Item, InputStream> opener)
 			throws IOException {
-		ZipOutputStream zip = new ZipOutputStream(out);
-		zip.setMethod(ZipOutputStream.DEFLATED);
-		List<String> names = entryNames(items);
-		byte[] buffer = new byte[BUFFER];
-		for (int i = 0; i < items.size(); i++) {
-			Item item = items.get(i);
-			zip.setLevel(isCompressed(item.contentType()) ? Deflater.NO_COMPRESSION : Deflater.BEST_SPEED);
-			ZipEntry entry = new ZipEntry(names.get(i));
-			entry.setTime(time.toEpochMilli());
-			zip.putNextEntry(entry);
-			try (InputStream in = opener.apply(item)) {
-				for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-					zip.write(buffer, 0, n);
+		ZipArchiveStream zip = new ZipArchiveStream(out, StandardCharsets.UTF_8);
+		try {
+			zip.setMethod(ZipArchiveStream.DEFLATED);
+			List<String> names = entryNames(items);
+			byte[] buffer = new byte[BUFFER];
+			for (int i = 0; i < items.size(); i++) {
+				Item item = items.get(i);
+				zip.setLevel(isCompressed(item.contentType()) ? Deflater.NO_COMPRESSION : Deflater.BEST_SPEED);
+				ZipEntry entry = new ZipEntry(names.get(i));
+				entry.setTime(time.toEpochMilli());
+				zip.putNextEntry(entry);
+				try (InputStream in = opener.apply(item)) {
+					for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+						zip.write(buffer, 0, n);
+					}
 				}
+				zip.closeEntry();
 			}
-			zip.closeEntry();
+			zip.finish();
+			zip.flush();
 		}
-		zip.finish();
-		zip.flush();
+		finally {
+			zip.release();
+		}
 	}
 
 	static boolean isCompressed(String type) {
