@@ -1,0 +1,2 @@
+-- MariaDB widens e2e_transfers.manifest to MEDIUMTEXT here; this database's TEXT already
+-- holds the 1 MiB the API accepts, so there is nothing to change.
