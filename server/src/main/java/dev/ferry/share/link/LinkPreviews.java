@@ -2,6 +2,8 @@ package dev.ferry.share.link;
 
 import java.util.UUID;
 
+import dev.ferry.SqlDialect;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -14,14 +16,22 @@ class LinkPreviews {
 
 	private final JdbcClient jdbc;
 
-	LinkPreviews(JdbcClient jdbc) {
+	private final SqlDialect dialect;
+
+	LinkPreviews(JdbcClient jdbc, SqlDialect dialect) {
 		this.jdbc = jdbc;
+		this.dialect = dialect;
 	}
 
+	/** Two changes at once (a double click) must not collide on the link's row. */
 	void set(UUID linkId, boolean on) {
-		jdbc.sql("DELETE FROM share_link_previews WHERE link_id = ?").param(linkId.toString()).update();
 		if (on) {
-			jdbc.sql("INSERT INTO share_link_previews (link_id) VALUES (?)").param(linkId.toString()).update();
+			jdbc.sql(dialect.insertIfAbsent("INSERT INTO share_link_previews (link_id) VALUES (?)", "link_id"))
+				.param(linkId.toString())
+				.update();
+		}
+		else {
+			jdbc.sql("DELETE FROM share_link_previews WHERE link_id = ?").param(linkId.toString()).update();
 		}
 	}
 

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.ferry.SqlDialect;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,13 +15,18 @@ class AgeKeyRepository {
 
 	private final JdbcClient jdbc;
 
-	AgeKeyRepository(JdbcClient jdbc) {
+	private final SqlDialect dialect;
+
+	AgeKeyRepository(JdbcClient jdbc, SqlDialect dialect) {
 		this.jdbc = jdbc;
+		this.dialect = dialect;
 	}
 
+	/** One statement: two saves at once (two tabs) must not collide on the key. */
 	void save(UUID userId, AgeKeys.AgeKey key) {
-		jdbc.sql("DELETE FROM age_keys WHERE user_id = ?").param(userId.toString()).update();
-		jdbc.sql("INSERT INTO age_keys (user_id, recipient, user_wrapped_identity, created_at) VALUES (?, ?, ?, ?)")
+		jdbc.sql(dialect.upsert(
+				"INSERT INTO age_keys (user_id, recipient, user_wrapped_identity, created_at) VALUES (?, ?, ?, ?)",
+				new String[] { "user_id" }, "recipient", "user_wrapped_identity", "created_at"))
 			.params(userId.toString(), key.recipient(), key.wrappedIdentity(), key.createdAt().toEpochMilli())
 			.update();
 	}

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import dev.ferry.testing.Databases.Vendor;
 import dev.ferry.testing.EveryVendor;
+import dev.ferry.testing.OverlappingTransactions;
 import dev.ferry.testing.TestAccounts;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -17,8 +18,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The largest encrypted manifest the API accepts is stored whole on SQLite, a real
- * PostgreSQL and a real MariaDB (whose TEXT once held 64 KiB).
+ * The end-to-end tables on SQLite, a real PostgreSQL and a real MariaDB: the largest
+ * encrypted manifest the API accepts is stored whole (MariaDB's TEXT once held 64 KiB),
+ * and two saves of a user's age key at once both succeed, the later one kept.
  */
 class EncryptedTransferRepositoryTests extends EveryVendor {
 
@@ -37,6 +39,27 @@ class EncryptedTransferRepositoryTests extends EveryVendor {
 
 		assertThat(repository.find(transfer.id()))
 			.hasValueSatisfying((found) -> assertThat(found.manifest()).hasSize(EncryptedTransfers.MAX_MANIFEST_CHARS));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("databases")
+	void twoSavesOfAnAgeKeyAtOnceBothSucceed(Vendor vendor, JdbcClient jdbc) throws Exception {
+		UUID user = TestAccounts.insertUser(jdbc);
+		AgeKeyRepository keys = new AgeKeyRepository(jdbc, database(vendor).dialect());
+		AgeKeys.AgeKey first = new AgeKeys.AgeKey("age1first", "wrapped-first", NOW);
+		AgeKeys.AgeKey second = new AgeKeys.AgeKey("age1second", "wrapped-second", NOW);
+
+		OverlappingTransactions.Outcome<Boolean> race = OverlappingTransactions.run(database(vendor),
+				OverlappingTransactions.manager(database(vendor)), () -> {
+					keys.save(user, first);
+					return true;
+				}, () -> {
+					keys.save(user, second);
+					return true;
+				});
+
+		assertThat(race.secondFailure()).isNull();
+		assertThat(keys.find(user)).hasValueSatisfying((key) -> assertThat(key.recipient()).isEqualTo("age1second"));
 	}
 
 }
