@@ -213,6 +213,38 @@ class ShareLinkIntegrationTests extends ShareIntegrationTest {
 		assertThat(publicGet("/api/v1/share/" + tokenOf(link)).status()).isEqualTo(404);
 	}
 
+	/**
+	 * The owner deletes a file the transfer still lists: its link and its grant answer
+	 * 404, and both refusals are on the trail with why.
+	 */
+	@Test
+	void aDeletedFileIsRefusedOnTheTrailThroughALinkAndAGrant() {
+		Account owner = newUser();
+		Account grantee = newUser();
+		String fileId = upload(owner, "/gone.txt", "soon gone".getBytes());
+		String transferId = transfer(owner, fileId).get("id").asString();
+		JsonNode link = link(owner, transferId, Map.of());
+		assertThat(api
+			.post("/api/v1/transfers/" + transferId + "/grants",
+					Map.of("email", grantee.email(), "permission", "download"), owner.token())
+			.status()).isEqualTo(201);
+		assertThat(api.delete("/api/v1/files/" + fileId + "?permanent=true", owner.token()).status()).isEqualTo(204);
+
+		assertThat(publicGet("/api/v1/share/" + tokenOf(link) + "/files/" + fileId + "/download").status())
+			.isEqualTo(404);
+		assertThat(api.get("/api/v1/shared-with-me/files/" + fileId + "/download", grantee.token()).status())
+			.isEqualTo(404);
+
+		assertThat(auditActions(link.get("id").asString())).contains("share.download:failure");
+		assertThat(auditActions(fileId)).contains("grant.download:denied");
+		assertThat(jdbc
+			.sql("SELECT COUNT(*) FROM audit_log WHERE details LIKE '%file_gone%' AND (object_id = ? "
+					+ "OR object_id = ?)")
+			.params(link.get("id").asString(), fileId)
+			.query(Long.class)
+			.single()).isEqualTo(2);
+	}
+
 	@Test
 	void passwordProtectedLinkNeedsTheSessionFromUnlock() {
 		Account owner = newUser();

@@ -123,6 +123,10 @@ class GrantService {
 				.detail("reason", "not_granted"));
 			throw ShareException.notFound("file shared with you");
 		}
+		if (files.find(granted.owner(), id, granted.version()).isEmpty()) {
+			audit.record(AuditEvent.denied("grant.download").object("file", id).detail("reason", "file_gone"));
+			throw ShareException.notFound("file shared with you");
+		}
 		files.serve(granted.owner(), id, granted.version(), request, response, new DownloadHooks() {
 
 			@Override

@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.UUID;
 
+import dev.ferry.ProblemException;
 import dev.ferry.auth.DownloadTickets;
 import dev.ferry.files.FileCatalog.StoredFile;
 import dev.ferry.files.FileContent;
@@ -87,7 +88,15 @@ class WatermarkedDownloads {
 		if (visit.link().isExhausted()) {
 			counter.refuseExhausted(visit);
 		}
-		send(visit, file, stamper.stamp(visit, entry, file), request, response);
+		WatermarkStamper.Stamped stamped;
+		try {
+			stamped = stamper.stamp(visit, entry, file);
+		}
+		catch (ProblemException ex) {
+			counter.refused(visit, "watermark_failed");
+			throw ex;
+		}
+		send(visit, file, stamped, request, response);
 	}
 
 	/**
