@@ -98,6 +98,17 @@ class ShareMailIntegrationTests extends ShareIntegrationTest {
 		assertThat(recipients.get("items").get(0).get("downloaded_at").isNull()).isFalse();
 		assertThat(auditActions(link.get("id").asString())).contains("share.verification_requested:success",
 				"share.verification:failure", "share.verification:success");
+
+		Api.Response removed = api.patch("/api/v1/transfers/" + transferId,
+				Map.of("recipients", List.of("someone-else-" + UUID.randomUUID() + "@example.test")), owner.token());
+		assertThat(removed.status()).as(removed.body()).isEqualTo(200);
+		assertThat(publicGet(download, "X-Share-Session", session).status())
+			.as("taken off the recipients, the verified session stops at once")
+			.isEqualTo(401);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE object_id = ? AND details LIKE '%not_recipient%'")
+			.param(link.get("id").asString())
+			.query(Long.class)
+			.single()).isOne();
 	}
 
 	@Test

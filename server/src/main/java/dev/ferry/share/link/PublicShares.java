@@ -91,7 +91,20 @@ class PublicShares {
 			throw captcha ? ShareException.captchaRequired()
 					: ShareException.locked(visit.link().passwordRequired(), visit.link().requireEmailVerification());
 		}
+		requireStillRecipient(visit, action);
 		return visit;
+	}
+
+	/**
+	 * A verified address the owner has since taken off the transfer's recipients loses
+	 * the link at once, session or not.
+	 */
+	private void requireStillRecipient(Visit visit, String action) {
+		if (visit.link().requireEmailVerification() && visit.email() != null
+				&& !transfers.isRecipient(visit.transfer().id(), visit.email())) {
+			refuse(action, visit.link(), "not_recipient");
+			throw ShareException.sessionInvalid();
+		}
 	}
 
 	/**
@@ -114,6 +127,7 @@ class PublicShares {
 			refuse("share.download", visit.link(), "invalid_session");
 			throw ShareException.sessionInvalid();
 		}
+		requireStillRecipient(ticketed, "share.download");
 		return ticketed;
 	}
 
@@ -179,7 +193,8 @@ class PublicShares {
 		ShareLink link = visit.link();
 		requireEarlierSteps(visit, "share.verification");
 		String email = EmailAddresses.normalize(rawEmail, () -> refuse("share.verification", link, "invalid_email"));
-		if (!unlock.confirmCode("share.verification", target(link), email, code, true, ip)) {
+		boolean recipient = transfers.isRecipient(visit.transfer().id(), email);
+		if (!unlock.confirmCode("share.verification", target(link), email, code, recipient, ip)) {
 			audit.record(AuditEvent.failure("share.verification")
 				.object("share_link", link.id())
 				.detail("email", email)
