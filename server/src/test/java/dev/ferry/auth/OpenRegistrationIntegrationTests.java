@@ -37,6 +37,8 @@ class OpenRegistrationIntegrationTests extends TimeTravelTest {
 
 		assertThat(again.status()).isEqualTo(409);
 		assertThat(again.json().get("type").asString()).isEqualTo("/problems/email-taken");
+		assertThat(auditDetails("auth.register")).as("the refusal is on the trail")
+			.anySatisfy((details) -> assertThat(details).contains("email_taken").contains(email));
 	}
 
 	@Test

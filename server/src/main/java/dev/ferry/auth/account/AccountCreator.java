@@ -3,10 +3,13 @@ package dev.ferry.auth.account;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
+import dev.ferry.audit.AuditEvent;
+import dev.ferry.audit.AuditLog;
 import dev.ferry.auth.AuthException;
 import dev.ferry.auth.Role;
 import dev.ferry.auth.User;
@@ -33,8 +36,11 @@ public class AccountCreator {
 
 	private final Clock clock;
 
+	private final AuditLog audit;
+
 	AccountCreator(UserRepository users, AccountRows rows, PasswordEncoder passwords, PasswordPolicy policy,
-			Clock clock) {
+			Clock clock, AuditLog audit) {
+		this.audit = audit;
 		this.users = users;
 		this.rows = rows;
 		this.passwords = passwords;
@@ -63,6 +69,37 @@ public class AccountCreator {
 		}
 		policy.remember(user.id(), user.passwordHash());
 		return users.findById(user.id()).orElseThrow();
+	}
+
+	/**
+	 * {@link #check}, with a refusal (a taken address, a password the policy refuses)
+	 * audited as a failed {@code action} before it is answered.
+	 */
+	void check(String action, String email, String password) {
+		audited(action, email, () -> {
+			check(email, password);
+			return null;
+		});
+	}
+
+	/**
+	 * {@link #create}, with a refusal audited like
+	 * {@link #check(String, String, String)}.
+	 */
+	User create(String action, String email, String password, String name, Role role, Long quotaBytes) {
+		return audited(action, email, () -> create(email, password, name, role, quotaBytes));
+	}
+
+	private <T> T audited(String action, String email, Supplier<T> step) {
+		try {
+			return step.get();
+		}
+		catch (AuthException ex) {
+			audit.record(AuditEvent.failure(action)
+				.detail("email", UserRepository.normalize(email))
+				.detail("reason", (ex.getStatusCode().value() == 409) ? "email_taken" : "invalid_password"));
+			throw ex;
+		}
 	}
 
 	static AuthException emailTaken() {

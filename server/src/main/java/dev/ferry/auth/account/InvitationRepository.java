@@ -53,6 +53,13 @@ class InvitationRepository {
 			.update() == 1;
 	}
 
+	/** Gives back a claim whose account could not be created after all. */
+	void release(UUID id) {
+		jdbc.sql("UPDATE invitations SET accepted_at = NULL WHERE id = ? AND accepted_by IS NULL")
+			.param(id.toString())
+			.update();
+	}
+
 	void recordAcceptedBy(UUID id, UUID userId) {
 		jdbc.sql("UPDATE invitations SET accepted_by = ? WHERE id = ?")
 			.params(userId.toString(), id.toString())

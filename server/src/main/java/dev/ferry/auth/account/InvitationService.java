@@ -96,6 +96,10 @@ class InvitationService {
 		return invitations.claim(invitation.id(), clock.instant());
 	}
 
+	void release(InvitationRepository.Invitation invitation) {
+		invitations.release(invitation.id());
+	}
+
 	void accepted(InvitationRepository.Invitation invitation, User user) {
 		invitations.recordAcceptedBy(invitation.id(), user.id());
 		audit.record(AuditEvent.success("invitation.accept")

@@ -73,12 +73,25 @@ class RegistrationService {
 		// whether an account exists; it is used up once everything else has passed.
 		InvitationRepository.Invitation invitation = (invitationToken != null)
 				? invitations.find(invitationToken, email).orElseThrow(() -> invalidInvitation(email)) : null;
-		accounts.check(email, password);
+		accounts.check("auth.register", email, password);
 		if (invitation != null && !invitations.claim(invitation)) {
 			throw invalidInvitation(email);
 		}
 		Role role = (invitation != null) ? invitation.role() : Role.USER;
-		User user = accounts.create(email, password, name, role, null);
+		User user;
+		try {
+			user = accounts.create("auth.register", email, password, name, role, null);
+		}
+		catch (AuthException ex) {
+			// Refusals are committed (for their audit record): the invitation must not
+			// stay
+			// used by an account that was never made (another took the address
+			// meanwhile).
+			if (invitation != null) {
+				invitations.release(invitation);
+			}
+			throw ex;
+		}
 		if (invitation != null) {
 			invitations.accepted(invitation, user);
 		}
@@ -101,7 +114,7 @@ class RegistrationService {
 		if (!setupTokens.exists(tokenHash)) {
 			throw invalidSetupToken();
 		}
-		accounts.check(email, password);
+		accounts.check("auth.setup", email, password);
 		if (!setupTokens.claim(tokenHash)) {
 			throw invalidSetupToken();
 		}

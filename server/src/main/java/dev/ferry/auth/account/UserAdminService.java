@@ -73,7 +73,7 @@ class UserAdminService {
 	@Transactional(noRollbackFor = AuthException.class)
 	UserView create(CurrentUser caller, String email, String password, String name, Role role, Long quotaBytes) {
 		admin.requireAdmin(caller, "admin.user_create");
-		User user = accounts.create(email, password, name, role, quotaBytes);
+		User user = accounts.create("admin.user_create", email, password, name, role, quotaBytes);
 		audit.record(AuditEvent.success("admin.user_create")
 			.object("user", user.id())
 			.detail("email", user.email())
