@@ -18,10 +18,14 @@ import dev.ferry.files.FileCatalog.StoredFile;
  */
 public interface FileTree {
 
-	/** Most entries one listing returns. */
+	/** Most files, and most folders, one listing returns. */
 	int MAX_ENTRIES = 10_000;
 
-	/** The files directly in {@code folder} and the names of the folders below it. */
+	/**
+	 * The files directly in {@code folder} and the names of the folders below it; an
+	 * {@link java.io.UncheckedIOException} when there are more than {@link #MAX_ENTRIES}
+	 * of either: a listing cut short would tell a sync tool the rest is gone.
+	 */
 	List<Entry> list(CurrentUser owner, String folder);
 
 	/** The file at {@code path} ({@code /docs/a.pdf}), if any. */
@@ -31,10 +35,12 @@ public interface FileTree {
 	boolean folderExists(CurrentUser owner, String folder);
 
 	/**
-	 * The file's plaintext from {@code offset} to its end, streamed; audited as a
-	 * download on {@code channel}.
+	 * The plaintext of {@code file} as it was listed, from {@code offset} to its end,
+	 * streamed; audited as a download on {@code channel}. An
+	 * {@link java.io.UncheckedIOException} when the file has changed since (a new
+	 * version): a download resumed across the change would mix two contents.
 	 */
-	InputStream read(CurrentUser owner, UUID fileId, long offset, String channel);
+	InputStream read(CurrentUser owner, Entry file, long offset, String channel);
 
 	/**
 	 * Stores {@code body} at {@code path}; a file there gets it as its new version (the

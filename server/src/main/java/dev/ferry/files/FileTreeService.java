@@ -1,6 +1,8 @@
 package dev.ferry.files;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -56,11 +58,18 @@ class FileTreeService implements FileTree {
 		String normalized = FilePaths.folder(folder);
 		List<Entry> entries = new ArrayList<>();
 		TreeSet<String> children = new TreeSet<>();
-		for (String child : files.childFolders(owner.userId(), normalized, MAX_ENTRIES)) {
+		List<String> folders = files.childFolders(owner.userId(), normalized, MAX_ENTRIES + 1);
+		List<FileRecord> inFolder = files.inFolder(owner.userId(), normalized, MAX_ENTRIES + 1);
+		if (folders.size() > MAX_ENTRIES || inFolder.size() > MAX_ENTRIES) {
+			audit.record(AuditEvent.failure("file.listed").detail("folder", normalized).detail("reason", "too_many"));
+			throw new UncheckedIOException(new IOException(normalized + " holds more than " + MAX_ENTRIES
+					+ " files or folders, more than one listing gives; move some into subfolders."));
+		}
+		for (String child : folders) {
 			children.add(child.substring(child.lastIndexOf('/') + 1));
 		}
 		children.forEach((name) -> entries.add(new Entry(name, null, 0, null)));
-		for (FileRecord file : files.inFolder(owner.userId(), normalized, MAX_ENTRIES)) {
+		for (FileRecord file : inFolder) {
 			entries.add(entry(file));
 		}
 		audit.record(AuditEvent.success("file.listed").detail("folder", normalized).detail("count", entries.size()));
@@ -82,8 +91,12 @@ class FileTreeService implements FileTree {
 	}
 
 	@Override
-	public InputStream read(CurrentUser owner, UUID fileId, long offset, String channel) {
-		FileRecord file = service.forDownload(owner, fileId.toString());
+	public InputStream read(CurrentUser owner, Entry listed, long offset, String channel) {
+		FileRecord file = service.forDownload(owner, listed.fileId().toString());
+		if (file.size() != listed.size() || !file.modifiedAt().equals(listed.modifiedAt())) {
+			throw new UncheckedIOException(
+					new IOException(file.path() + " changed while it was being read; read it again from the start."));
+		}
 		availability.require(file, true, "file.download");
 		long start = Math.min(Math.max(offset, 0), file.size());
 		audit.record(AuditEvent.success("file.download")

@@ -2,6 +2,7 @@ package dev.ferry.sftp;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
@@ -43,7 +44,12 @@ final class DownloadChannel implements SeekableByteChannel {
 		}
 		if (stream == null || streamPosition != position) {
 			closeStream();
-			stream = tree.read(owner, file.fileId(), position, "sftp");
+			try {
+				stream = tree.read(owner, file, position, "sftp");
+			}
+			catch (UncheckedIOException ex) {
+				throw ex.getCause();
+			}
 			streamPosition = position;
 		}
 		int wanted = (int) Math.min(dst.remaining(), file.size() - position);

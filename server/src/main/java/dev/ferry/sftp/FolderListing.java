@@ -1,6 +1,7 @@
 package dev.ferry.sftp;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,7 +29,14 @@ final class FolderListing implements DirectoryStream<Path> {
 		FerryFileSystem fs = folder.getFileSystem();
 		List<FerryPath> children = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
-		for (FileTree.Entry entry : tree.list(fs.owner(), folder.ferryPath())) {
+		List<FileTree.Entry> listed;
+		try {
+			listed = tree.list(fs.owner(), folder.ferryPath());
+		}
+		catch (UncheckedIOException ex) {
+			throw ex.getCause();
+		}
+		for (FileTree.Entry entry : listed) {
 			seen.add(entry.name());
 			children.add(folder.resolve(entry.name()).withEntry(entry));
 		}

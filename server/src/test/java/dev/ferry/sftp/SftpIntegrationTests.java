@@ -3,6 +3,7 @@ package dev.ferry.sftp;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,10 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import dev.ferry.auth.TotpCodes;
+import dev.ferry.files.FileTree;
 import dev.ferry.testing.Api;
 import dev.ferry.testing.IntegrationTest;
 import dev.ferry.testing.OwnServer;
@@ -36,6 +40,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -71,6 +76,9 @@ class SftpIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	DataSource dataSource;
 
 	@TempDir
 	Path dir;
@@ -395,6 +403,70 @@ class SftpIntegrationTests {
 				}
 			}
 		}
+	}
+
+	/**
+	 * A new version arriving while a download's handle is open ends that download with an
+	 * error instead of handing out the rest of the other content.
+	 */
+	@Test
+	void aNewVersionDuringADownloadEndsItWithAnError() throws IOException {
+		Account user = newUser();
+		byte[] first = bytes(300_000, 7);
+		api.send(api.builder("/api/v1/files/content?path=%2Fchanging.bin", user.token())
+			.PUT(HttpRequest.BodyPublishers.ofByteArray(first)));
+		try (SshClient client = SshClient.setUpDefaultClient()) {
+			client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
+			client.start();
+			try (ClientSession session = client.connect(user.email(), "127.0.0.1", sftp.port())
+				.verify(Duration.ofSeconds(30))
+				.getSession()) {
+				session.addPasswordIdentity(user.password());
+				session.auth().verify(Duration.ofSeconds(30));
+				try (SftpClient files = SftpClientFactory.instance().createSftpClient(session)) {
+					SftpClient.Handle handle = files.open("/changing.bin", SftpClient.OpenMode.Read);
+					byte[] buffer = new byte[32_768];
+					assertThat(files.read(handle, 0, buffer, 0, buffer.length)).isEqualTo(buffer.length);
+					assertThat(Arrays.copyOf(buffer, 16)).isEqualTo(Arrays.copyOf(first, 16));
+					assertThat(files.read(handle, 100_000, buffer, 0, buffer.length)).as("a jump is a new read")
+						.isEqualTo(buffer.length);
+					Api.Response replaced = api
+						.send(api.builder("/api/v1/files/content?path=%2Fchanging.bin", user.token())
+							.PUT(HttpRequest.BodyPublishers.ofByteArray(bytes(300_000, 8))));
+					assertThat(replaced.status()).as(replaced.body()).isIn(200, 201);
+
+					assertThatThrownBy(() -> files.read(handle, 200_000, buffer, 0, buffer.length))
+						.as("MINA answers SSH_FX_FAILURE without the server's reason")
+						.isInstanceOf(SftpException.class);
+					files.close(handle);
+				}
+			}
+		}
+	}
+
+	/**
+	 * A folder with more entries than one listing gives answers an error, not the first
+	 * 10,000: a sync tool would take the rest for deleted. The rows are inserted directly
+	 * (nothing here reads their content).
+	 */
+	@Test
+	void aFolderTooLargeToListIsAnErrorNotAPartialListing() {
+		Account user = newUser();
+		Path key = addKey(user, "ed25519");
+		long now = System.currentTimeMillis();
+		List<Object[]> rows = new ArrayList<>();
+		for (int i = 0; i <= FileTree.MAX_ENTRIES; i++) {
+			rows.add(new Object[] { UUID.randomUUID().toString(), user.id().toString(), "/big", "f" + i + ".txt",
+					"text/plain", 1, "0".repeat(64), UUID.randomUUID().toString(), now, now, "f" + i + ".txt", now,
+					user.id().toString() });
+		}
+		new JdbcTemplate(dataSource).batchUpdate("INSERT INTO files (id, owner_id, folder, name, content_type, size, "
+				+ "sha256, blob_id, created_at, modified_at, scan_status, name_lower, scan_due_at, uploaded_by) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'clean', ?, ?, ?)", rows);
+
+		SftpClients.Run listed = clients.withKey(user.email(), key, "ls /big");
+		assertThat(listed.exit()).as(listed.out()).isNotZero();
+		assertThat(clients.withKey(user.email(), key, "ls /").out()).contains("big");
 	}
 
 	@Test

@@ -127,9 +127,8 @@ public class TransferRepository {
 	}
 
 	/**
-	 * False, and nothing changed, once the sweeper purged the transfer's files or its
-	 * status is no longer {@code read} (revoked or expired since it was read): a change
-	 * made from an older reading must not bring a revoked transfer back.
+	 * False, and nothing changed, once the files were purged or the status is no longer
+	 * {@code read}: a change read before a revocation must not bring the transfer back.
 	 */
 	boolean update(Transfer t, Transfer.Status read) {
 		return jdbc
@@ -145,10 +144,7 @@ public class TransferRepository {
 		jdbc.sql("DELETE FROM transfers WHERE id = ?").param(id.toString()).update();
 	}
 
-	/**
-	 * Revokes the transfer, leaving what a concurrent change wrote; false if it was
-	 * already.
-	 */
+	/** Revokes it, keeping what a concurrent change wrote; false if already revoked. */
 	boolean revoke(UUID id, Instant now) {
 		return jdbc
 			.sql("UPDATE transfers SET status = 'revoked', updated_at = ?, ended_at = ? "

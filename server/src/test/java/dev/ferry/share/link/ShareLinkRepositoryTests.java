@@ -154,6 +154,27 @@ class ShareLinkRepositoryTests {
 				properties, clock);
 	}
 
+	/** A deleted link takes its preview setting with it (MariaDB ignored V94's key). */
+	@ParameterizedTest
+	@EnumSource(Databases.Vendor.class)
+	void aDeletedLinkTakesItsPreviewSettingWithIt(Databases.Vendor vendor) {
+		try (Databases.Fresh db = Databases.migrated(vendor)) {
+			Transfer transfer = transfer(TestAccounts.insertUser(db.jdbc()), NOW.plus(1, ChronoUnit.DAYS), NOW);
+			new TransferRepository(db.jdbc()).insert(transfer, List.of(UUID.randomUUID()), Map.of(), List.of());
+			ShareLink link = new ShareLink(UUID.randomUUID(), transfer.id(), NOW, NOW.plus(1, ChronoUnit.DAYS), null, 0,
+					null, false, false, null, AccessRules.NONE, false);
+			new ShareLinkRepository(db.jdbc(), db.dialect()).insert(link, "hash-" + UUID.randomUUID());
+			LinkPreviews previews = new LinkPreviews(db.jdbc(), db.dialect());
+			previews.set(link.id(), true);
+			previews.set(link.id(), true);
+			assertThat(previews.shown(link.id())).isTrue();
+
+			db.jdbc().sql("DELETE FROM share_links WHERE id = ?").param(link.id().toString()).update();
+
+			assertThat(db.jdbc().sql("SELECT COUNT(*) FROM share_link_previews").query(Long.class).single()).isZero();
+		}
+	}
+
 	private static <T> List<T> atOnce(int requests, Callable<T> request) throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(requests);
 		try {

@@ -1,0 +1,2 @@
+-- MariaDB gets the explicit foreign key on share_link_previews.link_id here (it ignores
+-- inline REFERENCES); this database enforces V94's already.
