@@ -61,11 +61,16 @@ public class UserRepository {
 	 * Writes the mutable fields (name, role, status, quota, password) of an existing
 	 * user.
 	 */
+	/**
+	 * Writes the account's name, role, status and quota; never its password, which only
+	 * {@link #setPassword} and {@link #rehashPassword} change, so an edit made from an
+	 * older reading cannot bring an old password back.
+	 */
 	public void update(User user) {
 		jdbc.sql("""
-				UPDATE users SET name = ?, password_hash = ?, role = ?, status = ?, quota_bytes = ?, updated_at = ?
+				UPDATE users SET name = ?, role = ?, status = ?, quota_bytes = ?, updated_at = ?
 				WHERE id = ?""")
-			.params(user.name(), user.passwordHash(), user.role().name(), user.status().name(), user.quotaBytes(),
+			.params(user.name(), user.role().name(), user.status().name(), user.quotaBytes(),
 					user.updatedAt().toEpochMilli(), user.id().toString())
 			.update();
 	}

@@ -53,7 +53,7 @@ class AccountStanding {
 	@Transactional(noRollbackFor = AuthException.class)
 	UserView suspend(CurrentUser caller, UUID id) {
 		admin.requireAdmin(caller, "admin.user_suspend");
-		User user = targets.find(id, "admin.user_suspend");
+		User user = targets.findForChange(id, "admin.user_suspend");
 		targets.requireAnotherAdmin(user, "admin.user_suspend", "suspend");
 		User suspended = withStatus(user, UserStatus.SUSPENDED);
 		users.update(suspended);
@@ -65,7 +65,7 @@ class AccountStanding {
 	@Transactional(noRollbackFor = AuthException.class)
 	UserView unsuspend(CurrentUser caller, UUID id) {
 		admin.requireAdmin(caller, "admin.user_unsuspend");
-		User active = withStatus(targets.find(id, "admin.user_unsuspend"), UserStatus.ACTIVE);
+		User active = withStatus(targets.findForChange(id, "admin.user_unsuspend"), UserStatus.ACTIVE);
 		users.update(active);
 		audit.record(AuditEvent.success("admin.user_unsuspend").object("user", id));
 		return UserView.of(active);

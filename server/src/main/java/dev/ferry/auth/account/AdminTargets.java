@@ -31,6 +31,22 @@ class AdminTargets {
 	}
 
 	/**
+	 * Like {@link #find(UUID, String)}, for a change written back from what it read: the
+	 * account's row is locked first (inside the caller's transaction), so a suspension
+	 * and a rename at once cannot undo each other.
+	 */
+	User findForChange(UUID id, String action) {
+		this.users.lock(id);
+		return find(id, action);
+	}
+
+	/** {@link #findForChange(UUID, String)} for callers that audit for themselves. */
+	User findForChange(UUID id) {
+		this.users.lock(id);
+		return find(id);
+	}
+
+	/**
 	 * Like {@link #find(UUID)}, with an unknown id audited as a failed {@code action}.
 	 */
 	User find(UUID id, String action) {

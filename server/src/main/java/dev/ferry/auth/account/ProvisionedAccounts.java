@@ -61,7 +61,7 @@ class ProvisionedAccounts implements AccountProvisioning {
 	@Override
 	@Transactional(noRollbackFor = AuthException.class)
 	public User update(UUID id, String email, String name, boolean active) {
-		User user = targets.find(id);
+		User user = targets.findForChange(id);
 		if (!active) {
 			targets.requireAnotherAdmin(user, "scim.user_update", "suspend");
 		}

@@ -92,7 +92,7 @@ class UserAdminService {
 	@Transactional(noRollbackFor = AuthException.class)
 	UserView update(CurrentUser caller, UUID id, UserChanges changes) {
 		admin.requireAdmin(caller, "admin.user_update");
-		User user = targets.find(id, "admin.user_update");
+		User user = targets.findForChange(id, "admin.user_update");
 		Role role = changes.role().map(Role::of).orElse(user.role());
 		if (role != Role.ADMIN) {
 			targets.requireAnotherAdmin(user, "admin.user_update", "demote");

@@ -90,7 +90,14 @@ class DirectoryAccounts {
 		return new Resolved(users.findById(user.id()).orElseThrow(), null);
 	}
 
-	private User syncRole(User user, Role role, Instant now) {
+	private User syncRole(User signingIn, Role role, Instant now) {
+		if (role == signingIn.role()) {
+			return signingIn;
+		}
+		// Written back whole: read again under the row's lock, so that a suspension since
+		// the sign-in began is not undone.
+		users.lock(signingIn.id());
+		User user = users.findById(signingIn.id()).orElse(signingIn);
 		if (role == user.role()) {
 			return user;
 		}

@@ -131,9 +131,16 @@ public class SsoAccounts {
 		return users.findById(user.id()).orElseThrow();
 	}
 
-	private User syncRole(AccountRules rules, SignInClaims claims, User user, Instant now) {
+	private User syncRole(AccountRules rules, SignInClaims claims, User signingIn, Instant now) {
 		Optional<Role> mapped = mappedRole(rules, claims);
-		if (mapped.isEmpty() || mapped.get() == user.role()) {
+		if (mapped.isEmpty() || mapped.get() == signingIn.role()) {
+			return signingIn;
+		}
+		// Written back whole: read again under the row's lock, so that a suspension since
+		// the sign-in began is not undone.
+		users.lock(signingIn.id());
+		User user = users.findById(signingIn.id()).orElse(signingIn);
+		if (mapped.get() == user.role()) {
 			return user;
 		}
 		boolean lastAdmin = user.isActiveAdmin() && users.otherActiveAdmins(user.id()) == 0;

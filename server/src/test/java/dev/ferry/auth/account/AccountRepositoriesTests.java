@@ -101,6 +101,36 @@ class AccountRepositoriesTests extends EveryVendor {
 		assertThat(race.second()).as("B was suspended meanwhile: A is the last").isZero();
 	}
 
+	/**
+	 * An admin's edit written from a reading taken before the owner changed the password
+	 * (or before a suspension, which locks the row first) brings neither back.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("databases")
+	void anEditFromAnOlderReadingKeepsTheNewPasswordAndAWaitingEditSeesTheSuspension(Vendor vendor, JdbcClient jdbc)
+			throws Exception {
+		UserRepository users = new UserRepository(jdbc);
+		User read = insertUser(users);
+		users.setPassword(read.id(), "{noop}changed", NOW);
+		users.update(new User(read.id(), read.email(), "Renamed", read.passwordHash(), Role.USER, UserStatus.ACTIVE,
+				null, NOW, NOW));
+		assertThat(users.findById(read.id()).orElseThrow().passwordHash()).isEqualTo("{noop}changed");
+
+		OverlappingTransactions.Outcome<UserStatus> race = OverlappingTransactions.run(database(vendor),
+				OverlappingTransactions.manager(database(vendor)), () -> {
+					users.lock(read.id());
+					User user = users.findById(read.id()).orElseThrow();
+					users.update(new User(user.id(), user.email(), user.name(), null, user.role(), UserStatus.SUSPENDED,
+							null, NOW, NOW));
+					return user.status();
+				}, () -> {
+					users.lock(read.id());
+					return users.findById(read.id()).orElseThrow().status();
+				});
+		assertThat(race.secondFailure()).isNull();
+		assertThat(race.second()).as("the edit that waited reads the suspension").isEqualTo(UserStatus.SUSPENDED);
+	}
+
 	private static User insertUser(UserRepository users) {
 		User user = user("u-" + UUID.randomUUID() + "@repo.test", Role.USER, null);
 		users.insert(user);
