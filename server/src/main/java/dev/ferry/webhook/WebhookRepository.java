@@ -75,10 +75,20 @@ class WebhookRepository {
 			.list();
 	}
 
-	void update(Webhook hook) {
-		jdbc.sql("UPDATE webhooks SET url = ?, events = ?, enabled = ?, failures = ?, updated_at = ? WHERE id = ?")
-			.params(hook.url(), WebhookEvents.encode(hook.events()), hook.enabled(), hook.failures(),
-					hook.updatedAt().toEpochMilli(), hook.id().toString())
+	/**
+	 * Writes the hook's address and events, and its switch and failure count only when
+	 * {@code switched}: an edit that did not touch the switch must not turn back on a
+	 * hook the deliveries disabled meanwhile.
+	 */
+	void update(Webhook hook, boolean switched) {
+		if (switched) {
+			jdbc.sql("UPDATE webhooks SET enabled = ?, failures = ? WHERE id = ?")
+				.params(hook.enabled(), hook.failures(), hook.id().toString())
+				.update();
+		}
+		jdbc.sql("UPDATE webhooks SET url = ?, events = ?, updated_at = ? WHERE id = ?")
+			.params(hook.url(), WebhookEvents.encode(hook.events()), hook.updatedAt().toEpochMilli(),
+					hook.id().toString())
 			.update();
 	}
 

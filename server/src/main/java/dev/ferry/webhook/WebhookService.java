@@ -82,7 +82,7 @@ class WebhookService {
 				(events != null) ? checkEvents(events, "webhook.updated") : hook.events(),
 				(enabled != null) ? enabled : hook.enabled(), Boolean.TRUE.equals(enabled) ? 0 : hook.failures(),
 				hook.createdAt(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
-		hooks.update(changed);
+		hooks.update(changed, enabled != null);
 		audit.record(AuditEvent.success("webhook.updated").object("webhook", id).detail("enabled", changed.enabled()));
 		return WebhookView.of(changed, null);
 	}

@@ -45,6 +45,30 @@ class WebhookRepositoriesTests extends EveryVendor {
 		assertThat(after.failures()).isEqualTo(4);
 	}
 
+	/**
+	 * An edit read before the deliveries disabled the hook: a new address keeps it off;
+	 * only an edit that switches it on again turns it on.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("databases")
+	void anEditReadBeforeTheHookWasDisabledKeepsItOff(Vendor vendor, JdbcClient jdbc) {
+		WebhookRepository hooks = new WebhookRepository(jdbc, TestSecrets.kek());
+		UUID id = hook(hooks, jdbc, key("first"));
+		WebhookRepository.Webhook read = hooks.find(id).orElseThrow();
+		assertThat(hooks.failed(id, 1, NOW)).isTrue();
+
+		hooks.update(new WebhookRepository.Webhook(id, read.ownerId(), false, "https://hooks.example/moved",
+				read.events(), true, 0, read.createdAt(), NOW), false);
+		WebhookRepository.Webhook moved = hooks.find(id).orElseThrow();
+		assertThat(moved.url()).isEqualTo("https://hooks.example/moved");
+		assertThat(moved.enabled()).as("still off").isFalse();
+
+		hooks.update(new WebhookRepository.Webhook(id, read.ownerId(), false, moved.url(), read.events(), true, 0,
+				read.createdAt(), NOW), true);
+		assertThat(hooks.find(id).orElseThrow().enabled()).isTrue();
+		assertThat(hooks.find(id).orElseThrow().failures()).isZero();
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("databases")
 	void everyRotationKeepsTheKeyBeforeItUntilTheOverlapEnds(Vendor vendor, JdbcClient jdbc) {
