@@ -376,33 +376,21 @@ class SftpIntegrationTests {
 	@Test
 	void aSessionHoldsAtMostItsShareOfOpenHandles() throws IOException {
 		Account user = newUser();
-		try (SshClient client = SshClient.setUpDefaultClient()) {
-			client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
-			client.start();
-			try (ClientSession session = client.connect(user.email(), "127.0.0.1", sftp.port())
-				.verify(Duration.ofSeconds(30))
-				.getSession()) {
-				session.addPasswordIdentity(user.password());
-				session.auth().verify(Duration.ofSeconds(30));
-				try (SftpClient files = SftpClientFactory.instance().createSftpClient(session)) {
-					List<SftpClient.Handle> handles = new ArrayList<>();
-					for (int i = 0; i < SftpServer.MAX_HANDLES_PER_SESSION; i++) {
-						handles.add(files.open("/handle-" + i + ".txt", SftpClient.OpenMode.Write,
-								SftpClient.OpenMode.Create));
-					}
-					assertThatThrownBy(() -> files.open("/one-too-many.txt", SftpClient.OpenMode.Write,
-							SftpClient.OpenMode.Create))
-						.as("MINA answers SSH_FX_NO_SPACE_ON_FILESYSTEM for a full handle table")
-						.isInstanceOf(SftpException.class);
-					files.close(handles.get(0));
-					files.close(
-							files.open("/after-one-closed.txt", SftpClient.OpenMode.Write, SftpClient.OpenMode.Create));
-					for (SftpClient.Handle handle : handles.subList(1, handles.size())) {
-						files.close(handle);
-					}
-				}
+		withMinaSftp(user, (files) -> {
+			List<SftpClient.Handle> handles = new ArrayList<>();
+			for (int i = 0; i < SftpServer.MAX_HANDLES_PER_SESSION; i++) {
+				handles.add(files.open("/handle-" + i + ".txt", SftpClient.OpenMode.Write, SftpClient.OpenMode.Create));
 			}
-		}
+			assertThatThrownBy(
+					() -> files.open("/one-too-many.txt", SftpClient.OpenMode.Write, SftpClient.OpenMode.Create))
+				.as("MINA answers SSH_FX_NO_SPACE_ON_FILESYSTEM for a full handle table")
+				.isInstanceOf(SftpException.class);
+			files.close(handles.get(0));
+			files.close(files.open("/after-one-closed.txt", SftpClient.OpenMode.Write, SftpClient.OpenMode.Create));
+			for (SftpClient.Handle handle : handles.subList(1, handles.size())) {
+				files.close(handle);
+			}
+		});
 	}
 
 	/**
@@ -415,33 +403,22 @@ class SftpIntegrationTests {
 		byte[] first = bytes(300_000, 7);
 		api.send(api.builder("/api/v1/files/content?path=%2Fchanging.bin", user.token())
 			.PUT(HttpRequest.BodyPublishers.ofByteArray(first)));
-		try (SshClient client = SshClient.setUpDefaultClient()) {
-			client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
-			client.start();
-			try (ClientSession session = client.connect(user.email(), "127.0.0.1", sftp.port())
-				.verify(Duration.ofSeconds(30))
-				.getSession()) {
-				session.addPasswordIdentity(user.password());
-				session.auth().verify(Duration.ofSeconds(30));
-				try (SftpClient files = SftpClientFactory.instance().createSftpClient(session)) {
-					SftpClient.Handle handle = files.open("/changing.bin", SftpClient.OpenMode.Read);
-					byte[] buffer = new byte[32_768];
-					assertThat(files.read(handle, 0, buffer, 0, buffer.length)).isEqualTo(buffer.length);
-					assertThat(Arrays.copyOf(buffer, 16)).isEqualTo(Arrays.copyOf(first, 16));
-					assertThat(files.read(handle, 100_000, buffer, 0, buffer.length)).as("a jump is a new read")
-						.isEqualTo(buffer.length);
-					Api.Response replaced = api
-						.send(api.builder("/api/v1/files/content?path=%2Fchanging.bin", user.token())
-							.PUT(HttpRequest.BodyPublishers.ofByteArray(bytes(300_000, 8))));
-					assertThat(replaced.status()).as(replaced.body()).isIn(200, 201);
+		withMinaSftp(user, (files) -> {
+			SftpClient.Handle handle = files.open("/changing.bin", SftpClient.OpenMode.Read);
+			byte[] buffer = new byte[32_768];
+			assertThat(files.read(handle, 0, buffer, 0, buffer.length)).isEqualTo(buffer.length);
+			assertThat(Arrays.copyOf(buffer, 16)).isEqualTo(Arrays.copyOf(first, 16));
+			assertThat(files.read(handle, 100_000, buffer, 0, buffer.length)).as("a jump is a new read")
+				.isEqualTo(buffer.length);
+			Api.Response replaced = api.send(api.builder("/api/v1/files/content?path=%2Fchanging.bin", user.token())
+				.PUT(HttpRequest.BodyPublishers.ofByteArray(bytes(300_000, 8))));
+			assertThat(replaced.status()).as(replaced.body()).isIn(200, 201);
 
-					assertThatThrownBy(() -> files.read(handle, 200_000, buffer, 0, buffer.length))
-						.as("MINA answers SSH_FX_FAILURE without the server's reason")
-						.isInstanceOf(SftpException.class);
-					files.close(handle);
-				}
-			}
-		}
+			assertThatThrownBy(() -> files.read(handle, 200_000, buffer, 0, buffer.length))
+				.as("MINA answers SSH_FX_FAILURE without the server's reason")
+				.isInstanceOf(SftpException.class);
+			files.close(handle);
+		});
 	}
 
 	/**
@@ -562,6 +539,32 @@ class SftpIntegrationTests {
 					+ " AND details LIKE '%address_banned%'")
 			.query(Long.class)
 			.single()).isGreaterThanOrEqualTo(2);
+	}
+
+	/**
+	 * Signs {@code user} in by password with Apache MINA's SFTP client and runs
+	 * {@code work}.
+	 */
+	private void withMinaSftp(Account user, MinaWork work) throws IOException {
+		try (SshClient client = SshClient.setUpDefaultClient()) {
+			client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
+			client.start();
+			try (ClientSession session = client.connect(user.email(), "127.0.0.1", sftp.port())
+				.verify(Duration.ofSeconds(30))
+				.getSession()) {
+				session.addPasswordIdentity(user.password());
+				session.auth().verify(Duration.ofSeconds(30));
+				try (SftpClient files = SftpClientFactory.instance().createSftpClient(session)) {
+					work.run(files);
+				}
+			}
+		}
+	}
+
+	private interface MinaWork {
+
+		void run(SftpClient files) throws IOException;
+
 	}
 
 	private static long received(Path file) throws IOException {
