@@ -72,9 +72,8 @@ class SftpServer implements SmartLifecycle {
 		SshServer ssh = SshServer.setUpDefaultServer();
 		ssh.setHost(address);
 		ssh.setPort(properties.port());
-		// Each write handle holds a thread and a pending part until it closes: bounded
-		// per
-		// session and per account, so one signed-in client cannot exhaust the server.
+		// A write handle holds a thread and a pending part until it closes: bounded per
+		// session and per account, so no signed-in client can exhaust the server.
 		SftpModuleProperties.MAX_OPEN_HANDLES_PER_SESSION.set(ssh, MAX_HANDLES_PER_SESSION);
 		CoreModuleProperties.MAX_CONCURRENT_SESSIONS.set(ssh, MAX_SESSIONS_PER_ACCOUNT);
 		ssh.setKeyPairProvider(keys);

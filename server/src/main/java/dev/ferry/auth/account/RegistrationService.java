@@ -83,10 +83,9 @@ class RegistrationService {
 			user = accounts.create("auth.register", email, password, name, role, null);
 		}
 		catch (AuthException ex) {
-			// Refusals are committed (for their audit record): the invitation must not
-			// stay
-			// used by an account that was never made (another took the address
-			// meanwhile).
+			// Refusals are committed (for their audit record): the invitation must
+			// not stay used by an account that was never made (another request took
+			// the address meanwhile).
 			if (invitation != null) {
 				invitations.release(invitation);
 			}
