@@ -26,6 +26,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import static dev.ferry.share.transfer.TransferApi.iso;
 
@@ -63,6 +64,8 @@ class GrantService {
 		this.clock = clock;
 	}
 
+	/** The grant and its record commit together; a refusal keeps its own record. */
+	@Transactional(noRollbackFor = ShareException.class)
 	GrantView grant(CurrentUser user, String type, String objectId, NewGrant body) {
 		UUID object = owned(user, type, objectId, Scope.SHARE, "grant.created");
 		Grant.Permission permission = Grant.Permission.of(body.permission());
@@ -82,6 +85,7 @@ class GrantService {
 		return grants.forObject(type, object).stream().map(this::view).toList();
 	}
 
+	@Transactional(noRollbackFor = ShareException.class)
 	void revoke(CurrentUser user, String type, String objectId, String grantId) {
 		UUID object = owned(user, type, objectId, Scope.SHARE, "grant.deleted");
 		UUID id = Ids.parse(grantId);

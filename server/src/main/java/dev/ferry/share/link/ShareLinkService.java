@@ -21,6 +21,7 @@ import dev.ferry.share.transfer.TransferLinks;
 import dev.ferry.share.transfer.TransferService;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionOperations;
 
 import static dev.ferry.share.transfer.TransferApi.iso;
@@ -116,6 +117,7 @@ class ShareLinkService implements TransferLinks {
 	}
 
 	@Override
+	@Transactional(noRollbackFor = ShareException.class)
 	public void revoke(CurrentUser user, String transferId, String linkId) {
 		Transfer transfer = owners.transfer(user, transferId, Scope.SHARE, "share.revoked");
 		ShareLink link = link(transfer, linkId, "share.revoked");
