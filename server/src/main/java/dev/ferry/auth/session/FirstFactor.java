@@ -60,12 +60,15 @@ public class FirstFactor {
 		Optional<User> found = users.findByEmail(normalized);
 		Optional<DirectoryPasswords> directory = Optional.ofNullable(this.directory.getIfAvailable())
 			.filter((candidate) -> candidate.decides(found));
+		// Before the password is checked, so a refused attempt tells nothing about it;
+		// and
+		// before the answer that password sign-in is off, which tells an account Ferry
+		// keeps from an address the directory checks: probing for them is counted too.
+		CredentialLimits.Attempt attempt = limits.acquire("auth.login", "password", normalized, found, client);
 		// FERRY_PASSWORD_LOGIN=false turns off passwords Ferry keeps, not a directory's.
 		if (directory.isEmpty() && !properties.passwordLogin()) {
 			return Outcome.denied(normalized, null, Outcome.PASSWORD_LOGIN_DISABLED);
 		}
-		// Before the password is checked, so a refused attempt tells nothing about it.
-		CredentialLimits.Attempt attempt = limits.acquire("auth.login", "password", normalized, found, client);
 		String given = (password != null) ? password : "";
 		Outcome outcome = directory.map((checker) -> checker.authenticate(normalized, found, given))
 			.orElseGet(() -> local(normalized, found, given));

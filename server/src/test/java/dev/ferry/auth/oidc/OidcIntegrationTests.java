@@ -105,6 +105,18 @@ public class OidcIntegrationTests {
 		assertThat(methods.get(2).get("id").asString()).isEqualTo("partner");
 		assertThat(password.status()).isEqualTo(403);
 		assertThat(password.json().get("type").asString()).isEqualTo("/problems/password-login-disabled");
+
+		// The refusal tells a Ferry account from an address a directory would check, so
+		// probing is counted like guessing: an address and account get ten a window.
+		Api prober = api.from("127.0.7.1");
+		String probed = "probed-" + UUID.randomUUID() + "@company.test";
+		for (int i = 0; i < 10; i++) {
+			assertThat(prober.post("/api/v1/auth/login", Map.of("email", probed, "password", "whatever-it-is"), null)
+				.status()).isEqualTo(403);
+		}
+		assertThat(
+				prober.post("/api/v1/auth/login", Map.of("email", probed, "password", "whatever-it-is"), null).status())
+			.isEqualTo(429);
 	}
 
 	@Test
