@@ -1,16 +1,17 @@
 package dev.ferry.gdpr;
 
-import dev.ferry.storage.BlobReferences;
-import java.util.Set;
-import java.util.Collection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+
+import dev.ferry.storage.BlobReferences;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

@@ -1,16 +1,16 @@
 package dev.ferry.preview;
 
-import dev.ferry.storage.BlobReferences;
-import java.util.Set;
-import java.util.Collection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.ferry.SqlDialect;
+import dev.ferry.storage.BlobReferences;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

@@ -1,19 +1,19 @@
 package dev.ferry.upload;
 
-import dev.ferry.storage.BlobReferences;
-import java.util.Set;
-import java.util.Collection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.ferry.files.FileCatalog.Placement;
+import dev.ferry.storage.BlobReferences;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
