@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -93,6 +94,16 @@ class LdapDirectory {
 	 * no such entry (or several), {@link WrongPassword} when the bind is refused.
 	 */
 	Optional<DirectoryEntry> authenticate(String login, String password) throws LDAPException, WrongPassword {
+		return authenticate(login, password, (dn) -> {
+		});
+	}
+
+	/**
+	 * Like {@link #authenticate(String, String)}, telling {@code beforeBind} the entry's
+	 * DN first.
+	 */
+	Optional<DirectoryEntry> authenticate(String login, String password, Consumer<String> beforeBind)
+			throws LDAPException, WrongPassword {
 		if (password.isEmpty()) {
 			// An empty password is an unauthenticated bind, which servers accept (RFC
 			// 4513).
@@ -109,6 +120,7 @@ class LdapDirectory {
 				return Optional.empty();
 			}
 			SearchResultEntry entry = found.get();
+			beforeBind.accept(entry.getDN());
 			try {
 				connection.bind(entry.getDN(), password);
 			}

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import com.unboundid.ldap.sdk.LDAPException;
 import dev.ferry.auth.DirectoryGroups;
@@ -69,11 +70,12 @@ class LdapSignIn implements DirectoryPasswords, SignInProviderReport {
 	}
 
 	@Override
-	public FirstFactor.Outcome authenticate(String login, Optional<User> account, String password) {
+	public FirstFactor.Outcome authenticate(String login, Optional<User> account, String password,
+			Consumer<String> beforeBind) {
 		User known = account.orElse(null);
 		Optional<DirectoryEntry> entry;
 		try {
-			entry = directory.authenticate(login, password);
+			entry = directory.authenticate(login, password, beforeBind);
 		}
 		catch (LdapDirectory.WrongPassword ex) {
 			return FirstFactor.Outcome.failed(login, known, "wrong_password");

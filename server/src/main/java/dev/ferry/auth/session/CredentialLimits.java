@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -101,6 +102,20 @@ public class CredentialLimits {
 		Optional<Refusal> refusal = limiter.tryAcquire(counters);
 		if (refusal.isPresent()) {
 			refuse(action, email, user, client, refusal.get());
+		}
+		return new Attempt(counters);
+	}
+
+	/**
+	 * One more attempt on the directory entry {@code dn}, whichever of its logins was
+	 * typed ({@code email}): counted against the per-account limit of the entry; 429 past
+	 * it, audited as {@code action}.
+	 */
+	public Attempt acquireEntry(String action, String dn, String email, ClientInfo client) {
+		List<Counter> counters = List.of(perAccount.on("directory\u0000" + dn.toLowerCase(Locale.ROOT)));
+		Optional<Refusal> refusal = limiter.tryAcquire(counters);
+		if (refusal.isPresent()) {
+			refuse(action, email, Optional.empty(), client, refusal.get());
 		}
 		return new Attempt(counters);
 	}

@@ -2,6 +2,7 @@ package dev.ferry.auth.session;
 
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import dev.ferry.auth.User;
 
@@ -24,9 +25,13 @@ public interface DirectoryPasswords {
 
 	/**
 	 * Binds as the directory entry behind {@code login} with {@code password}; answers
-	 * the account (provisioned or brought in step) or why not.
+	 * the account (provisioned or brought in step) or why not. {@code beforeBind} gets
+	 * the entry's DN once it is found, before the password is tried, and may refuse by
+	 * throwing: one entry answers to several logins (mail, user principal name, uid), so
+	 * its guessing limit is counted by the entry, not by what was typed.
 	 */
-	FirstFactor.Outcome authenticate(String login, Optional<User> account, String password);
+	FirstFactor.Outcome authenticate(String login, Optional<User> account, String password,
+			Consumer<String> beforeBind);
 
 	/**
 	 * Why the directory no longer admits this account it provisioned (its entry removed

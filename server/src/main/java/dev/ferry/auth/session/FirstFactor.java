@@ -1,5 +1,7 @@
 package dev.ferry.auth.session;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import dev.ferry.audit.AuditEvent;
@@ -70,16 +72,21 @@ public class FirstFactor {
 			return Outcome.denied(normalized, null, Outcome.PASSWORD_LOGIN_DISABLED);
 		}
 		String given = (password != null) ? password : "";
-		Outcome outcome = directory.map((checker) -> checker.authenticate(normalized, found, given))
+		List<CredentialLimits.Attempt> entries = new ArrayList<>();
+		Outcome outcome = directory
+			.map((checker) -> checker.authenticate(normalized, found, given,
+					(dn) -> entries.add(limits.acquireEntry("auth.login", dn, normalized, client))))
 			.orElseGet(() -> local(normalized, found, given));
 		if (Outcome.DIRECTORY_UNAVAILABLE.equals(outcome.reason())) {
 			// The directory could not answer: no guess was made.
 			limits.succeeded(attempt);
+			entries.forEach(limits::succeeded);
 		}
 		if (!outcome.passed()) {
 			return outcome;
 		}
 		limits.succeeded(attempt);
+		entries.forEach(limits::succeeded);
 		if (!outcome.user().isActive()) {
 			return Outcome.denied(normalized, outcome.user(), "suspended");
 		}

@@ -77,7 +77,9 @@ class LdapDirectoryTests {
 		LdapSignIn down = new LdapSignIn(properties("ldap://127.0.0.1:9", false, null), null, null, null,
 				Clock.systemUTC());
 
-		FirstFactor.Outcome outcome = down.authenticate("bob@ldap.test", Optional.empty(), "bob-Directory-pass-1");
+		FirstFactor.Outcome outcome = down.authenticate("bob@ldap.test", Optional.empty(), "bob-Directory-pass-1",
+				(dn) -> {
+				});
 		List<ProviderHealth.Status> status = down.providers();
 
 		assertThat(outcome.passed()).isFalse();

@@ -65,6 +65,8 @@ class LdapSignInIntegrationTests {
 		registry.add("ferry.ldap.bind-dn", () -> TestDirectory.BIND_DN);
 		registry.add("ferry.ldap.bind-password", () -> TestDirectory.BIND_PASSWORD);
 		registry.add("ferry.ldap.user-search-base", () -> TestDirectory.PEOPLE);
+		// Mail or uid, as directories that accept several logins for one entry.
+		registry.add("ferry.ldap.user-search-filter", () -> "(|(mail={0})(uid={0}))");
 		registry.add("ferry.ldap.group-search-base", () -> TestDirectory.GROUPS);
 		registry.add("ferry.ldap.role-map", () -> "ferry-admins=admin, ferry-users=user");
 		registry.add("ferry.ldap.default-role", () -> "guest");
@@ -261,6 +263,30 @@ class LdapSignInIntegrationTests {
 		assertThat(limited.status()).isEqualTo(429);
 		assertThat(limited.json().get("type").asString()).isEqualTo("/problems/too-many-attempts");
 		assertThat(evenRight.status()).isEqualTo(429);
+	}
+
+	/**
+	 * One entry answers to its mail and its uid: guesses under both count against the
+	 * entry, so switching between its logins (from different addresses, so no per-address
+	 * limit is reached) buys no more than the account's twenty.
+	 */
+	@Test
+	void guessesUnderEveryLoginOfAnEntryCountAgainstTheEntry() {
+		String mail = TestDirectory.addPerson(PASSWORD, "ferry-users");
+		String uid = mail.substring(0, mail.indexOf('@'));
+		List<String> logins = List.of(mail, uid);
+		for (int i = 0; i < 20; i++) {
+			Api from = api.from("127.0.8." + (1 + i / 5));
+			assertThat(
+					from.post("/api/v1/auth/login", Map.of("email", logins.get(i % 2), "password", "guess-" + i), null)
+						.status())
+				.as("guess %d", i)
+				.isEqualTo(401);
+		}
+
+		Api.Response locked = api.from("127.0.8.9")
+			.post("/api/v1/auth/login", Map.of("email", uid, "password", "guess-more"), null);
+		assertThat(locked.status()).isEqualTo(429);
 	}
 
 	@Test
