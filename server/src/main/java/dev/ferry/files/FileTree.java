@@ -1,5 +1,6 @@
 package dev.ferry.files;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
@@ -23,10 +24,10 @@ public interface FileTree {
 
 	/**
 	 * The files directly in {@code folder} and the names of the folders below it; an
-	 * {@link java.io.UncheckedIOException} when there are more than {@link #MAX_ENTRIES}
-	 * of either: a listing cut short would tell a sync tool the rest is gone.
+	 * {@link IOException} when there are more than {@link #MAX_ENTRIES} of either: a
+	 * listing cut short would tell a sync tool the rest is gone.
 	 */
-	List<Entry> list(CurrentUser owner, String folder);
+	List<Entry> list(CurrentUser owner, String folder) throws IOException;
 
 	/** The file at {@code path} ({@code /docs/a.pdf}), if any. */
 	Optional<Entry> file(CurrentUser owner, String path);
@@ -36,11 +37,11 @@ public interface FileTree {
 
 	/**
 	 * The plaintext of {@code file} as it was listed, from {@code offset} to its end,
-	 * streamed; audited as a download on {@code channel}. An
-	 * {@link java.io.UncheckedIOException} when the file has changed since (a new
-	 * version): a download resumed across the change would mix two contents.
+	 * streamed; audited as a download on {@code channel}. An {@link IOException} when the
+	 * file has changed since (a new version): a download resumed across the change would
+	 * mix two contents.
 	 */
-	InputStream read(CurrentUser owner, Entry file, long offset, String channel);
+	InputStream read(CurrentUser owner, Entry file, long offset, String channel) throws IOException;
 
 	/**
 	 * Stores {@code body} at {@code path}; a file there gets it as its new version (the

@@ -2,7 +2,6 @@ package dev.ferry.files;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -53,7 +52,7 @@ class FileTreeService implements FileTree {
 	}
 
 	@Override
-	public List<Entry> list(CurrentUser owner, String folder) {
+	public List<Entry> list(CurrentUser owner, String folder) throws IOException {
 		access.requireScope(owner, Scope.READ, "file.listed");
 		String normalized = FilePaths.folder(folder);
 		List<Entry> entries = new ArrayList<>();
@@ -62,8 +61,8 @@ class FileTreeService implements FileTree {
 		List<FileRecord> inFolder = files.inFolder(owner.userId(), normalized, MAX_ENTRIES + 1);
 		if (folders.size() > MAX_ENTRIES || inFolder.size() > MAX_ENTRIES) {
 			audit.record(AuditEvent.failure("file.listed").detail("folder", normalized).detail("reason", "too_many"));
-			throw new UncheckedIOException(new IOException(normalized + " holds more than " + MAX_ENTRIES
-					+ " files or folders, more than one listing gives; move some into subfolders."));
+			throw new IOException(normalized + " holds more than " + MAX_ENTRIES
+					+ " files or folders, more than one listing gives; move some into subfolders.");
 		}
 		for (String child : folders) {
 			children.add(child.substring(child.lastIndexOf('/') + 1));
@@ -91,11 +90,10 @@ class FileTreeService implements FileTree {
 	}
 
 	@Override
-	public InputStream read(CurrentUser owner, Entry listed, long offset, String channel) {
+	public InputStream read(CurrentUser owner, Entry listed, long offset, String channel) throws IOException {
 		FileRecord file = service.forDownload(owner, listed.fileId().toString());
 		if (file.size() != listed.size() || !file.modifiedAt().equals(listed.modifiedAt())) {
-			throw new UncheckedIOException(
-					new IOException(file.path() + " changed while it was being read; read it again from the start."));
+			throw new IOException(file.path() + " changed while it was being read; read it again from the start.");
 		}
 		availability.require(file, true, "file.download");
 		long start = Math.min(Math.max(offset, 0), file.size());

@@ -2,7 +2,6 @@ package dev.ferry.sftp;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
@@ -44,12 +43,7 @@ final class DownloadChannel implements SeekableByteChannel {
 		}
 		if (stream == null || streamPosition != position) {
 			closeStream();
-			try {
-				stream = tree.read(owner, file, position, "sftp");
-			}
-			catch (UncheckedIOException ex) {
-				throw ex.getCause();
-			}
+			stream = tree.read(owner, file, position, "sftp");
 			streamPosition = position;
 		}
 		int wanted = (int) Math.min(dst.remaining(), file.size() - position);

@@ -1,7 +1,6 @@
 package dev.ferry.sftp;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,14 +28,7 @@ final class FolderListing implements DirectoryStream<Path> {
 		FerryFileSystem fs = folder.getFileSystem();
 		List<FerryPath> children = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
-		List<FileTree.Entry> listed;
-		try {
-			listed = tree.list(fs.owner(), folder.ferryPath());
-		}
-		catch (UncheckedIOException ex) {
-			throw ex.getCause();
-		}
-		for (FileTree.Entry entry : listed) {
+		for (FileTree.Entry entry : tree.list(fs.owner(), folder.ferryPath())) {
 			seen.add(entry.name());
 			children.add(folder.resolve(entry.name()).withEntry(entry));
 		}

@@ -3,7 +3,6 @@ package dev.ferry.sftp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.util.concurrent.CompletableFuture;
@@ -74,12 +73,7 @@ final class UploadChannel implements SeekableByteChannel {
 	private void start() throws IOException {
 		InputStream body = pipe.input();
 		if (existing != null && position == existing.size() && position > 0) {
-			try {
-				body = new SequenceInputStream(tree.read(owner, existing, 0, "sftp-resume"), body);
-			}
-			catch (UncheckedIOException ex) {
-				throw ex.getCause();
-			}
+			body = new SequenceInputStream(tree.read(owner, existing, 0, "sftp-resume"), body);
 		}
 		else if (position == 0) {
 			size = 0;
