@@ -62,8 +62,11 @@ class AuditExportIntegrationTests extends AuditIntegrationTest {
 		assertThat(response.contentType()).startsWith("application/x-ndjson");
 		assertThat(response.header("Content-Disposition")).startsWith("attachment;").contains(".ndjson\"");
 		List<JsonNode> lines = Arrays.stream(response.body().split("\n")).map(JSON::readTree).toList();
-		assertThat(lines).extracting((line) -> line.get("details").get("email").asString())
-			.containsSequence(email, email);
+		// Tests running beside this one share the server, so the window may hold their
+		// failures too, some without an email.
+		assertThat(lines).filteredOn((line) -> email.equals(line.path("details").path("email").asString()))
+			.hasSize(2)
+			.allSatisfy((line) -> assertThat(line.get("action").asString()).startsWith("auth."));
 		assertThat(lines).extracting((line) -> line.get("seq").asLong()).isSorted();
 		assertThat(lines.get(0).propertyNames()).containsExactly("id", "seq", "time", "actor", "action", "object",
 				"outcome", "ip", "user_agent", "request_id", "details", "hash");
