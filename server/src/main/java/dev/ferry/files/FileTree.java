@@ -12,10 +12,10 @@ import dev.ferry.files.FileCatalog.StoredFile;
 
 /**
  * The caller's files as a tree of paths, for protocols that think in paths rather than
- * ids (SFTP). Folders are not stored: a folder exists while a file lies at or below it.
- * Every method checks the caller's scopes and touches only the caller's own files;
- * uploads go through the same pipeline as HTTP's plain uploads (quota, encryption, type
- * detection, audit).
+ * ids (SFTP). A folder exists while a file lies at or below it, or once made empty (the
+ * web UI's "New folder"), until removed. Every method checks the caller's scopes and
+ * touches only the caller's own files; uploads go through the same pipeline as HTTP's
+ * plain uploads (quota, encryption, type detection, audit).
  */
 public interface FileTree {
 
@@ -53,6 +53,20 @@ public interface FileTree {
 	void move(CurrentUser owner, UUID fileId, String path);
 
 	void delete(CurrentUser owner, UUID fileId);
+
+	/**
+	 * Makes an empty folder, kept until {@link #removeFolder}; a folder that exists is
+	 * left as it is. {@link java.nio.file.FileAlreadyExistsException} when a file has the
+	 * path, an {@link IOException} naming the rule when the path is not a valid folder.
+	 */
+	void makeFolder(CurrentUser owner, String path, String channel) throws IOException;
+
+	/**
+	 * Removes a folder that holds nothing, audited on {@code channel}:
+	 * {@link java.nio.file.DirectoryNotEmptyException} when a file or a folder lies below
+	 * it, {@link java.nio.file.NoSuchFileException} when there is no such empty folder.
+	 */
+	void removeFolder(CurrentUser owner, String path, String channel) throws IOException;
 
 	/** A file ({@code fileId} set) or a folder. */
 	record Entry(String name, UUID fileId, long size, Instant modifiedAt) {

@@ -119,6 +119,16 @@ class FileTreeService implements FileTree {
 		changes.delete(owner, fileId);
 	}
 
+	@Override
+	public void makeFolder(CurrentUser owner, String path, String channel) throws IOException {
+		changes.makeFolder(owner, path, channel);
+	}
+
+	@Override
+	public void removeFolder(CurrentUser owner, String path, String channel) throws IOException {
+		changes.removeFolder(owner, path, channel);
+	}
+
 	private static Entry entry(FileRecord file) {
 		return new Entry(file.name(), file.id(), file.size(), file.modifiedAt());
 	}

@@ -35,6 +35,13 @@ class FolderRepository {
 			.update() == 1;
 	}
 
+	/** Removes the owner's row for {@code path}; says whether there was one. */
+	boolean delete(UUID ownerId, String path) {
+		return jdbc.sql("DELETE FROM folders WHERE owner_id = ? AND path_sha256 = ? AND path = ?")
+			.params(ownerId.toString(), sha256(path), path)
+			.update() == 1;
+	}
+
 	void deleteOwnedBy(UUID ownerId) {
 		jdbc.sql("DELETE FROM folders WHERE owner_id = ?").param(ownerId.toString()).update();
 	}

@@ -3,7 +3,9 @@ package dev.ferry.files;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.TreeSet;
+import java.util.UUID;
 
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
@@ -14,9 +16,9 @@ import dev.ferry.auth.Scope;
 import org.springframework.stereotype.Service;
 
 /**
- * Folders: created empty on request (kept in {@code folders} until files make them
- * unnecessary), and the sub-folders a listing shows, whether files or a creation made
- * them.
+ * Folders: created empty on request and kept in {@code folders} until removed (files
+ * landing in one do not remove it, as on a disk), and the sub-folders a listing shows,
+ * whether files or a creation made them.
  */
 @Service
 class FolderService {
@@ -44,6 +46,51 @@ class FolderService {
 	 * the path or the folder exists already.
 	 */
 	Created create(CurrentUser owner, String rawPath) {
+		String path = newFolderPath(owner, rawPath);
+		Instant now = clock.instant();
+		if (files.folderExists(owner.userId(), path) || !folders.insertIfAbsent(owner.userId(), path, now)) {
+			throw refused(path, FileException.folderExists(path), "path_taken");
+		}
+		audit.record(AuditEvent.success("folder.created").detail("path", path));
+		return new Created(path, now.toString());
+	}
+
+	/**
+	 * Makes an empty folder unless it exists, for protocols whose {@code mkdir} of an
+	 * existing folder succeeds (parallel SFTP clients make the same folder at once);
+	 * refused as {@link #create} when the path is invalid or a file has it.
+	 */
+	void ensure(CurrentUser owner, String rawPath, String channel) {
+		String path = newFolderPath(owner, rawPath);
+		if (!files.folderExists(owner.userId(), path)
+				&& folders.insertIfAbsent(owner.userId(), path, clock.instant())) {
+			audit.record(AuditEvent.success("folder.created").detail("path", path).detail("channel", channel));
+		}
+	}
+
+	/**
+	 * Removes a folder that holds nothing: no file at or below it and no folder below it.
+	 * A folder that only files make exist has no row, so it is never removed here.
+	 */
+	Removal remove(CurrentUser owner, String rawPath, String channel) {
+		access.requireScope(owner, Scope.WRITE, "folder.deleted");
+		String path = FilePaths.folder(rawPath);
+		UUID ownerId = owner.userId();
+		Removal removal;
+		if (path.equals(FilePaths.ROOT) || !files.inFolder(ownerId, path, 1).isEmpty()
+				|| !files.childFolders(ownerId, path, 1).isEmpty()) {
+			removal = Removal.NOT_EMPTY;
+		}
+		else {
+			removal = folders.delete(ownerId, path) ? Removal.REMOVED : Removal.NOT_FOUND;
+		}
+		AuditEvent event = (removal == Removal.REMOVED) ? AuditEvent.success("folder.deleted")
+				: AuditEvent.failure("folder.deleted").detail("reason", removal.name().toLowerCase(Locale.ROOT));
+		audit.record(event.detail("path", path).detail("channel", channel));
+		return removal;
+	}
+
+	private String newFolderPath(CurrentUser owner, String rawPath) {
 		access.requireScope(owner, Scope.WRITE, "folder.created");
 		if (rawPath == null || rawPath.isBlank()) {
 			throw FileException.invalidPath("Send the new folder as 'path', e.g. \"/reports/2026\".");
@@ -54,14 +101,9 @@ class FolderService {
 		}
 		FileCatalog.Placement placement = FilePaths.split(path);
 		if (files.exists(owner.userId(), placement.folder(), placement.name())) {
-			throw refused(path, FileException.pathTaken(path));
+			throw refused(path, FileException.pathTaken(path), "path_taken");
 		}
-		Instant now = clock.instant();
-		if (files.folderExists(owner.userId(), path) || !folders.insertIfAbsent(owner.userId(), path, now)) {
-			throw refused(path, FileException.folderExists(path));
-		}
-		audit.record(AuditEvent.success("folder.created").detail("path", path));
-		return new Created(path, now.toString());
+		return path;
 	}
 
 	/** The paths of the folders directly in {@code folder}, sorted. */
@@ -70,12 +112,19 @@ class FolderService {
 			.copyOf(new TreeSet<>(files.childFolders(owner.userId(), FilePaths.folder(folder), FileTree.MAX_ENTRIES)));
 	}
 
-	private FileException refused(String path, FileException problem) {
-		audit.record(AuditEvent.failure("folder.created").detail("path", path).detail("reason", "path_taken"));
+	private FileException refused(String path, FileException problem, String reason) {
+		audit.record(AuditEvent.failure("folder.created").detail("path", path).detail("reason", reason));
 		return problem;
 	}
 
 	record Created(String path, String createdAt) {
+	}
+
+	/** What {@link #remove} did. */
+	enum Removal {
+
+		REMOVED, NOT_EMPTY, NOT_FOUND
+
 	}
 
 }

@@ -1,6 +1,10 @@
 package dev.ferry.files;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
 import java.util.UUID;
 
 import dev.ferry.auth.CurrentUser;
@@ -12,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * What {@link FileTree} changes, as the web UI would: an arrival at a taken path is the
  * file's next version, a deletion goes to the trash (when it is on), so a client's
- * {@code rm} or rename over a file can be undone like a click in the UI.
+ * {@code rm} or rename over a file can be undone like a click in the UI, and a folder
+ * made empty is the web UI's "New folder".
  */
 @Component
 class TreeChanges {
@@ -23,10 +28,13 @@ class TreeChanges {
 
 	private final TrashService trash;
 
-	TreeChanges(FileService service, PlainUploads uploads, TrashService trash) {
+	private final FolderService folders;
+
+	TreeChanges(FileService service, PlainUploads uploads, TrashService trash, FolderService folders) {
 		this.service = service;
 		this.uploads = uploads;
 		this.trash = trash;
+		this.folders = folders;
 	}
 
 	StoredFile write(CurrentUser owner, String path, InputStream body) {
@@ -41,6 +49,26 @@ class TreeChanges {
 
 	void delete(CurrentUser owner, UUID fileId) {
 		trash.delete(owner, fileId.toString(), false);
+	}
+
+	void makeFolder(CurrentUser owner, String path, String channel) throws IOException {
+		try {
+			folders.ensure(owner, path, channel);
+		}
+		catch (FileException refused) {
+			String reason = refused.getBody().getDetail();
+			throw (refused.getStatusCode().value() == 409) ? new FileAlreadyExistsException(path, null, reason)
+					: new IOException(reason);
+		}
+	}
+
+	void removeFolder(CurrentUser owner, String path, String channel) throws IOException {
+		switch (folders.remove(owner, path, channel)) {
+			case NOT_EMPTY -> throw new DirectoryNotEmptyException(path);
+			case NOT_FOUND -> throw new NoSuchFileException(path);
+			case REMOVED -> {
+			}
+		}
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.ferry.sftp;
 
+import java.io.IOException;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributes;
@@ -10,6 +11,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+
+import dev.ferry.files.FileTree;
 
 /**
  * What SFTP clients see of a file or folder: its size and time, owned by the signed-in
@@ -26,6 +29,28 @@ record FerryAttributes(boolean folder, long size, Instant modified) implements P
 
 	static FerryAttributes ofFolder(Instant modified) {
 		return new FerryAttributes(true, 0, modified);
+	}
+
+	/**
+	 * The attributes of the file or folder at {@code path}, from its listing when it came
+	 * from one; null when there is none.
+	 */
+	static FerryAttributes lookUp(FileTree tree, FerryPath path) throws IOException {
+		if (path.known() != null) {
+			FileTree.Entry entry = path.known();
+			return entry.folder() ? ofFolder(entry.modifiedAt())
+					: new FerryAttributes(false, entry.size(), entry.modifiedAt());
+		}
+		FerryFileSystem fs = path.getFileSystem();
+		String name = path.ferryPath();
+		if (name.equals("/")) {
+			return ofFolder(Instant.EPOCH);
+		}
+		FileTree.Entry file = tree.file(fs.owner(), name).orElse(null);
+		if (file != null) {
+			return new FerryAttributes(false, file.size(), file.modifiedAt());
+		}
+		return tree.folderExists(fs.owner(), name) ? ofFolder(Instant.EPOCH) : null;
 	}
 
 	/** The attributes of {@code view} ({@code basic} or {@code posix}) by name. */

@@ -11,10 +11,8 @@ import dev.ferry.auth.CurrentUser;
 import org.apache.sshd.common.file.util.BaseFileSystem;
 
 /**
- * One SFTP session's view of its account's files. Ferry stores no folders, only paths of
- * files, so a folder made with {@code mkdir} is kept in memory for the account (all its
- * sessions on this node see it, as parallel clients like rclone expect) until a file
- * lands in it or the server restarts.
+ * One SFTP session's view of its account's files: the same tree as the web UI's, folders
+ * made with {@code mkdir} included.
  */
 final class FerryFileSystem extends BaseFileSystem<FerryPath> {
 
@@ -22,19 +20,15 @@ final class FerryFileSystem extends BaseFileSystem<FerryPath> {
 
 	private final CurrentUser owner;
 
-	private final Set<String> newFolders;
-
 	private final BooleanSupplier stillActive;
 
 	private volatile long checkedAt = System.nanoTime();
 
 	private volatile boolean open = true;
 
-	FerryFileSystem(FerryFileSystemProvider provider, CurrentUser owner, Set<String> newFolders,
-			BooleanSupplier stillActive) {
+	FerryFileSystem(FerryFileSystemProvider provider, CurrentUser owner, BooleanSupplier stillActive) {
 		super(provider);
 		this.owner = owner;
-		this.newFolders = newFolders;
 		this.stillActive = stillActive;
 	}
 
@@ -56,11 +50,6 @@ final class FerryFileSystem extends BaseFileSystem<FerryPath> {
 			checkedAt = now;
 		}
 		return owner;
-	}
-
-	/** Empty folders the account made ({@code /docs/new}). */
-	Set<String> newFolders() {
-		return newFolders;
 	}
 
 	@Override

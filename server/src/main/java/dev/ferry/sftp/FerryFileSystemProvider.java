@@ -21,18 +21,12 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.FileAttributeView;
 import java.nio.file.spi.FileSystemProvider;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.ferry.auth.CurrentUser;
 
 import dev.ferry.files.FileTree;
@@ -44,12 +38,10 @@ import dev.ferry.files.FileTree;
  */
 final class FerryFileSystemProvider extends FileSystemProvider {
 
-	private final FileTree tree;
+	/** What the audit trail names as the channel of folder changes. */
+	private static final String CHANNEL = "sftp";
 
-	private final Cache<UUID, Set<String>> newFolders = Caffeine.newBuilder()
-		.expireAfterAccess(Duration.ofDays(1))
-		.maximumSize(100_000)
-		.build();
+	private final FileTree tree;
 
 	private final Predicate<UUID> stillActive;
 
@@ -59,9 +51,7 @@ final class FerryFileSystemProvider extends FileSystemProvider {
 	}
 
 	FerryFileSystem newFileSystem(CurrentUser owner) {
-		return new FerryFileSystem(this, owner,
-				newFolders.get(owner.userId(), (id) -> ConcurrentHashMap.<String>newKeySet()),
-				() -> stillActive.test(owner.userId()));
+		return new FerryFileSystem(this, owner, () -> stillActive.test(owner.userId()));
 	}
 
 	@Override
@@ -132,7 +122,7 @@ final class FerryFileSystemProvider extends FileSystemProvider {
 		if (parent != null) {
 			checkFolder(parent);
 		}
-		folder.getFileSystem().newFolders().add(folder.ferryPath());
+		tree.makeFolder(folder.getFileSystem().owner(), folder.ferryPath(), CHANNEL);
 	}
 
 	@Override
@@ -145,12 +135,7 @@ final class FerryFileSystemProvider extends FileSystemProvider {
 			keepParent(target);
 			return;
 		}
-		if (tree.folderExists(fs.owner(), target.ferryPath())) {
-			throw new DirectoryNotEmptyException(target.ferryPath());
-		}
-		if (!fs.newFolders().remove(target.ferryPath())) {
-			throw new NoSuchFileException(target.ferryPath());
-		}
+		tree.removeFolder(fs.owner(), target.ferryPath(), CHANNEL);
 	}
 
 	@Override
@@ -165,13 +150,8 @@ final class FerryFileSystemProvider extends FileSystemProvider {
 		FerryFileSystem fs = from.getFileSystem();
 		FileTree.Entry file = tree.file(fs.owner(), from.ferryPath()).orElse(null);
 		if (file == null) {
-			if (fs.newFolders().contains(from.ferryPath()) && !tree.folderExists(fs.owner(), from.ferryPath())) {
-				createDirectory(to);
-				fs.newFolders().remove(from.ferryPath());
-				return;
-			}
-			throw (attributes(from) != null) ? new IOException("Folders that hold files cannot be renamed")
-					: new NoSuchFileException(from.ferryPath());
+			moveEmptyFolder(from, to);
+			return;
 		}
 		FileTree.Entry taken = tree.file(fs.owner(), to.ferryPath()).orElse(null);
 		if (taken != null && taken.fileId().equals(file.fileId())) {
@@ -190,15 +170,40 @@ final class FerryFileSystemProvider extends FileSystemProvider {
 	}
 
 	/**
-	 * The folder a file left stays visible to this session even when that was its last
-	 * file, as on a disk, so a following {@code rmdir} finds it.
+	 * Renames a folder that holds nothing; one that holds files is refused (a client
+	 * renames its files instead).
+	 */
+	private void moveEmptyFolder(FerryPath from, FerryPath to) throws IOException {
+		if (attributes(from) == null) {
+			throw new NoSuchFileException(from.ferryPath());
+		}
+		if (attributes(to) != null) {
+			throw new FileAlreadyExistsException(to.ferryPath());
+		}
+		if (to.ferryPath().startsWith(from.ferryPath() + "/")) {
+			throw new IOException("A folder cannot move into itself");
+		}
+		CurrentUser owner = from.getFileSystem().owner();
+		createDirectory(to);
+		try {
+			tree.removeFolder(owner, from.ferryPath(), CHANNEL);
+		}
+		catch (DirectoryNotEmptyException ex) {
+			tree.removeFolder(owner, to.ferryPath(), CHANNEL);
+			throw new IOException("Folders that hold files cannot be renamed", ex);
+		}
+	}
+
+	/**
+	 * The folder a file left stays, even when that was its last file, as on a disk: a
+	 * client's following {@code rmdir} finds it, and a sync tool sees what it left.
 	 */
 	private void keepParent(FerryPath file) throws IOException {
 		FerryPath parent = file.toAbsolutePath().normalize().getParent();
 		if (parent != null && parent.getNameCount() > 0) {
-			FerryFileSystem fs = file.getFileSystem();
-			if (!tree.folderExists(fs.owner(), parent.ferryPath())) {
-				fs.newFolders().add(parent.ferryPath());
+			CurrentUser owner = file.getFileSystem().owner();
+			if (!tree.folderExists(owner, parent.ferryPath())) {
+				tree.makeFolder(owner, parent.ferryPath(), CHANNEL);
 			}
 		}
 	}
@@ -262,22 +267,7 @@ final class FerryFileSystemProvider extends FileSystemProvider {
 
 	/** The file's or folder's attributes, null when there is none. */
 	private FerryAttributes attributes(FerryPath path) throws IOException {
-		if (path.known() != null) {
-			FileTree.Entry entry = path.known();
-			return entry.folder() ? FerryAttributes.ofFolder(entry.modifiedAt())
-					: new FerryAttributes(false, entry.size(), entry.modifiedAt());
-		}
-		FerryFileSystem fs = path.getFileSystem();
-		String name = path.ferryPath();
-		if (name.equals("/")) {
-			return FerryAttributes.ofFolder(Instant.EPOCH);
-		}
-		FileTree.Entry file = tree.file(fs.owner(), name).orElse(null);
-		if (file != null) {
-			return new FerryAttributes(false, file.size(), file.modifiedAt());
-		}
-		return (fs.newFolders().contains(name) || tree.folderExists(fs.owner(), name))
-				? FerryAttributes.ofFolder(Instant.EPOCH) : null;
+		return FerryAttributes.lookUp(tree, path);
 	}
 
 	private void checkFolder(FerryPath folder) throws IOException {

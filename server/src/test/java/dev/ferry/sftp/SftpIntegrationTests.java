@@ -163,6 +163,44 @@ class SftpIntegrationTests {
 	}
 
 	/**
+	 * Folders are the web UI's: one made with {@code mkdir} is still there for the API
+	 * after the session, one made in the web UI goes with {@code rmdir}, an empty one is
+	 * renamed, and a folder holding a file stays.
+	 */
+	@Test
+	void foldersAreTheWebUisOnesMadeRenamedAndRemovedOverSftp() {
+		Account user = newUser();
+		Path key = addKey(user, "ed25519");
+		assertThat(api.post("/api/v1/folders", Map.of("path", "/from-web"), user.token()).status()).isEqualTo(201);
+		clients.write("a.bin", bytes(1000, 7));
+		SftpClients.Run made = clients.withKey(user.email(), key, "mkdir /made", "mkdir /made/deeper",
+				"rename /made/deeper /made/renamed", "rmdir /from-web", "mkdir /full", "put a.bin /full/a.bin");
+		assertThat(made.exit()).as(made.out()).isZero();
+
+		SftpClients.Run notEmpty = clients.withKey(user.email(), key, "rmdir /full");
+		assertThat(notEmpty.exit()).as(notEmpty.out()).isNotZero();
+		SftpClients.Run onAFile = clients.withKey(user.email(), key, "mkdir /full/a.bin");
+		assertThat(onAFile.exit()).as(onAFile.out()).isNotZero();
+
+		assertThat(folders(user, "/")).containsExactly("/full", "/made");
+		assertThat(folders(user, "/made")).containsExactly("/made/renamed");
+		assertThat(onlyFile(user).get("path").asString()).isEqualTo("/full/a.bin");
+		assertThat(jdbc
+			.sql("SELECT action || ' ' || outcome || ' ' || details FROM audit_log WHERE action LIKE 'folder.%'"
+					+ " AND actor_id = ? ORDER BY seq")
+			.param(user.id().toString())
+			.query(String.class)
+			.list())
+			.anySatisfy((row) -> assertThat(row).startsWith("folder.created success")
+				.contains("\"/made\"")
+				.contains("\"sftp\""))
+			.anySatisfy((row) -> assertThat(row).startsWith("folder.deleted success").contains("\"/from-web\""))
+			.anySatisfy((row) -> assertThat(row).startsWith("folder.deleted failure")
+				.contains("\"/full\"")
+				.contains("not_empty"));
+	}
+
+	/**
 	 * OpenSSH offers the public key before it signs; a key it cannot sign with (here
 	 * locked by a passphrase in batch mode, as for anyone who only knows the public key)
 	 * is no sign-in and no "last used", but a failed one on the trail.
@@ -583,6 +621,12 @@ class SftpIntegrationTests {
 		JsonNode items = api.get("/api/v1/files?recursive=true", user.token()).json().get("items");
 		assertThat(items).hasSize(1);
 		return items.get(0);
+	}
+
+	private List<String> folders(Account user, String path) {
+		Api.Response listing = api.get("/api/v1/files?path=" + path, user.token());
+		assertThat(listing.status()).as(listing.body()).isEqualTo(200);
+		return listing.json().get("folders").valueStream().map(JsonNode::asString).toList();
 	}
 
 	private Account newUser() {
