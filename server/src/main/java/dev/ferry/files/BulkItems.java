@@ -1,5 +1,7 @@
 package dev.ferry.files;
 
+import java.util.List;
+
 import dev.ferry.auth.CurrentUser;
 import dev.ferry.files.BulkJob.BulkOutcome;
 
@@ -28,6 +30,12 @@ class BulkItems {
 		this.repository = repository;
 		this.trash = trash;
 		this.tags = tags;
+	}
+
+	/** The owner's files at or below {@code folder}, at most {@code limit}. */
+	List<FileRecord> below(CurrentUser owner, String folder, int limit) {
+		return repository.search(owner.userId(), new FileQuery(null, null, null, null, null, null, folder, true,
+				FileQuery.Sort.NAME, false, null, limit));
 	}
 
 	BulkOutcome apply(CurrentUser owner, BulkRequest request, String id) {

@@ -51,11 +51,11 @@ class BulkService {
 
 	private final Clock clock;
 
-	private final FileRepository tree;
+	private final FolderService folders;
 
 	BulkService(BulkItems items, BulkJobRepository jobs, AuditLog audit, AccessPolicy access,
-			@Qualifier("applicationTaskExecutor") TaskExecutor executor, Clock clock, FileRepository tree) {
-		this.tree = tree;
+			@Qualifier("applicationTaskExecutor") TaskExecutor executor, Clock clock, FolderService folders) {
+		this.folders = folders;
 		this.items = items;
 		this.jobs = jobs;
 		this.audit = audit;
@@ -71,7 +71,8 @@ class BulkService {
 
 	/**
 	 * Moves every file at or below folder {@code from} to the same place below {@code to}
-	 * ({@code /a/x/f.txt} to {@code /b/x/f.txt}); conflicts as in a bulk move.
+	 * ({@code /a/x/f.txt} to {@code /b/x/f.txt}), conflicts as in a bulk move, and the
+	 * empty folders made there, at once.
 	 */
 	BulkJob moveFolder(CurrentUser owner, String from, String to, BulkItems.MoveConflict conflict) {
 		access.requireScope(owner, Scope.WRITE, "folder.moved");
@@ -80,16 +81,18 @@ class BulkService {
 		if (source.equals(FilePaths.ROOT) || target.equals(source) || target.startsWith(source + "/")) {
 			throw BulkProblems.invalid("A folder cannot move into itself, and the root cannot move.");
 		}
-		List<FileRecord> files = tree.search(owner.userId(), new FileQuery(null, null, null, null, null, null, source,
-				true, FileQuery.Sort.NAME, false, null, BulkRequest.MAX_IDS));
-		if (files.isEmpty() || files.size() > BulkRequest.MAX_IDS) {
-			throw BulkProblems.invalid("The folder must hold 1 to " + BulkRequest.MAX_IDS + " files.");
+		List<FileRecord> files = items.below(owner, source, BulkRequest.MAX_IDS + 1);
+		if (files.size() > BulkRequest.MAX_IDS) {
+			throw BulkProblems.invalid("The folder must hold at most " + BulkRequest.MAX_IDS + " files.");
 		}
-		Map<String, String> folders = new HashMap<>();
-		files.forEach((file) -> folders.put(file.id().toString(),
+		if (folders.moveEmpty(owner, source, target) == 0 && files.isEmpty()) {
+			throw BulkProblems.invalid("There is no folder " + source + " to move: nothing lies in it.");
+		}
+		Map<String, String> destinations = new HashMap<>();
+		files.forEach((file) -> destinations.put(file.id().toString(),
 				FilePaths.folder(target + file.folder().substring(source.length()))));
-		return start(owner, "move", List.copyOf(folders.keySet()),
-				(id) -> items.move(owner, id, folders.get(id), conflict));
+		return start(owner, "move", List.copyOf(destinations.keySet()),
+				(id) -> items.move(owner, id, destinations.get(id), conflict));
 	}
 
 	private BulkJob start(CurrentUser owner, String operation, List<String> ids, Function<String, BulkOutcome> each) {

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 
 import dev.ferry.SqlDialect;
@@ -33,6 +34,17 @@ class FolderRepository {
 					"owner_id", "path_sha256"))
 			.params(UUID.randomUUID().toString(), ownerId.toString(), path, sha256(path), now.toEpochMilli())
 			.update() == 1;
+	}
+
+	/** The owner's rows at {@code folder} and below it, at most {@code limit}. */
+	List<String> atOrBelow(UUID ownerId, String folder, int limit) {
+		String prefix = folder + "/";
+		return jdbc
+			.sql("SELECT path FROM folders WHERE owner_id = ? AND (path = ? OR SUBSTR(path, 1, ?) = ?) ORDER BY path"
+					+ " LIMIT " + limit)
+			.params(ownerId.toString(), folder, prefix.codePointCount(0, prefix.length()), prefix)
+			.query(String.class)
+			.list();
 	}
 
 	/** Removes the owner's row for {@code path}; says whether there was one. */

@@ -106,6 +106,30 @@ class FolderService {
 		return path;
 	}
 
+	/**
+	 * Moves the empty folders made at and below {@code source} (its own included) to the
+	 * same place below {@code target}; one whose new path exists already merges into it.
+	 * How many moved. The caller checked the scope and the two paths.
+	 */
+	int moveEmpty(CurrentUser owner, String source, String target) {
+		List<String> paths = folders.atOrBelow(owner.userId(), source, FileTree.MAX_ENTRIES);
+		List<String> moved = paths.stream()
+			.map((path) -> FilePaths.folder(target + path.substring(source.length())))
+			.toList();
+		Instant now = clock.instant();
+		for (int i = 0; i < paths.size(); i++) {
+			folders.insertIfAbsent(owner.userId(), moved.get(i), now);
+			folders.delete(owner.userId(), paths.get(i));
+		}
+		if (!paths.isEmpty()) {
+			audit.record(AuditEvent.success("folder.moved")
+				.detail("from", source)
+				.detail("to", target)
+				.detail("folders", paths.size()));
+		}
+		return paths.size();
+	}
+
 	/** The paths of the folders directly in {@code folder}, sorted. */
 	List<String> children(CurrentUser owner, String folder) {
 		return List

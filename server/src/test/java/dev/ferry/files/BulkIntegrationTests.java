@@ -141,6 +141,38 @@ class BulkIntegrationTests extends FilesTestSupport {
 			.isEqualTo(400);
 	}
 
+	/**
+	 * Empty folders made below a moved folder go with it, the moved folder's own one too,
+	 * so nothing of it stays behind; a folder that holds only an empty folder moves.
+	 */
+	@Test
+	void emptyFoldersMoveWithTheirFolder() {
+		Account user = newUser();
+		for (String folder : List.of("/proj", "/proj/empty", "/only/inner")) {
+			assertThat(api.post("/api/v1/folders", Map.of("path", folder), user.token()).status()).isEqualTo(201);
+		}
+		String file = put(user, "/proj/a.txt", bytes(10, 4)).get("id").asString();
+
+		Api.Response moved = api.post("/api/v1/folders/move", Map.of("from", "/proj", "to", "/done/proj"),
+				user.token());
+		assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+		Api.Response onlyFolders = api.post("/api/v1/folders/move", Map.of("from", "/only", "to", "/done/only"),
+				user.token());
+		assertThat(onlyFolders.status()).as(onlyFolders.body()).isEqualTo(200);
+
+		assertThat(pathOf(user, file)).isEqualTo("/done/proj/a.txt");
+		assertThat(jdbc.sql("SELECT path FROM folders WHERE owner_id = ? ORDER BY path")
+			.param(user.id().toString())
+			.query(String.class)
+			.list()).containsExactly("/done/only/inner", "/done/proj", "/done/proj/empty");
+		assertThat(api.get("/api/v1/files?path=/", user.token())
+			.json()
+			.get("folders")
+			.valueStream()
+			.map(JsonNode::asString)
+			.toList()).containsExactly("/done");
+	}
+
 	private byte[] fetchZip(Account user, String... ids) {
 		return fetch(api.builder("/api/v1/files/bulk", user.token())
 			.header("Content-Type", "application/json")
