@@ -33,6 +33,35 @@ class UploadRequestIntegrationTests extends ShareIntegrationTest {
 	@TempDir
 	Path dir;
 
+	/**
+	 * A change commits in one transaction with its audit record; a refusal inside it must
+	 * keep its own record: a key without the {@code share} scope is denied, and the
+	 * denial is on the trail.
+	 */
+	@Test
+	void aKeyWithoutTheShareScopeIsDeniedOnTheTrail() {
+		Account owner = newUser();
+		Api.Response made = api.post("/api/v1/auth/api-keys", Map.of("name", "reader", "scopes", List.of("read")),
+				owner.token());
+		assertThat(made.status()).as(made.body()).isEqualTo(201);
+		String key = made.json().get("key").asString();
+
+		Api.Response refused = api.post("/api/v1/upload-requests",
+				Map.of("title", "Not allowed", "max_files", 1, "max_total_bytes", 1000), key);
+
+		assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+		assertThat(jdbc
+			.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'upload_request.created' AND outcome = 'denied'"
+					+ " AND actor_id = ?")
+			.param(owner.id().toString())
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM upload_requests WHERE owner_id = ?")
+			.param(owner.id().toString())
+			.query(Long.class)
+			.single()).isZero();
+	}
+
 	@Test
 	void tusJsClientUploadsThroughARequestIntoTheOwnersFolder() throws Exception {
 		Account owner = newUser();

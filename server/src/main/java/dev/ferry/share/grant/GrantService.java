@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.ferry.Ids;
+import dev.ferry.ProblemException;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
 import dev.ferry.auth.Accounts;
@@ -65,7 +66,7 @@ class GrantService {
 	}
 
 	/** The grant and its record commit together; a refusal keeps its own record. */
-	@Transactional(noRollbackFor = ShareException.class)
+	@Transactional(noRollbackFor = ProblemException.class)
 	GrantView grant(CurrentUser user, String type, String objectId, NewGrant body) {
 		UUID object = owned(user, type, objectId, Scope.SHARE, "grant.created");
 		Grant.Permission permission = Grant.Permission.of(body.permission());
@@ -85,7 +86,7 @@ class GrantService {
 		return grants.forObject(type, object).stream().map(this::view).toList();
 	}
 
-	@Transactional(noRollbackFor = ShareException.class)
+	@Transactional(noRollbackFor = ProblemException.class)
 	void revoke(CurrentUser user, String type, String objectId, String grantId) {
 		UUID object = owned(user, type, objectId, Scope.SHARE, "grant.deleted");
 		UUID id = Ids.parse(grantId);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import dev.ferry.ProblemException;
 import dev.ferry.Ids;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
@@ -117,7 +118,7 @@ class ShareLinkService implements TransferLinks {
 	}
 
 	@Override
-	@Transactional(noRollbackFor = ShareException.class)
+	@Transactional(noRollbackFor = ProblemException.class)
 	public void revoke(CurrentUser user, String transferId, String linkId) {
 		Transfer transfer = owners.transfer(user, transferId, Scope.SHARE, "share.revoked");
 		ShareLink link = link(transfer, linkId, "share.revoked");

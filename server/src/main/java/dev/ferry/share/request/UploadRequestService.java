@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import dev.ferry.Ids;
 import dev.ferry.Names;
+import dev.ferry.ProblemException;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
 import dev.ferry.auth.CurrentUser;
@@ -29,13 +30,14 @@ import dev.ferry.share.transfer.TransferFields;
 import dev.ferry.share.transfer.TransferService;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import static dev.ferry.share.transfer.TransferApi.iso;
 
 /**
  * The owner's upload requests. Files that arrive land in the owner's space under
  * {@code /Upload requests/<title>} and count against the owner's quota and the request's
- * own limits.
+ * own limits. A change commits with its audit record; a refusal keeps its own.
  */
 @Service
 class UploadRequestService {
@@ -69,6 +71,7 @@ class UploadRequestService {
 		this.audit = audit;
 	}
 
+	@Transactional(noRollbackFor = ProblemException.class)
 	RequestView create(CurrentUser user, NewRequest body) {
 		owners.require(user, Scope.SHARE, "upload_request.created");
 		Instant now = transfers.now();
@@ -125,6 +128,7 @@ class UploadRequestService {
 	 * Replaces the lists of the request's access rules that {@code change} names, and
 	 * turns its proof of work on or off when it names {@code captcha}.
 	 */
+	@Transactional(noRollbackFor = ProblemException.class)
 	RequestView update(CurrentUser user, String id, RequestChange change) {
 		UploadRequest request = owned(user, id, Scope.SHARE, "upload_request.updated");
 		if (change.captcha() == null && change.access().changesNothing()) {
@@ -145,6 +149,7 @@ class UploadRequestService {
 		return view(requests.find(request.id()).orElseThrow(), null);
 	}
 
+	@Transactional(noRollbackFor = ProblemException.class)
 	void revoke(CurrentUser user, String id) {
 		UploadRequest request = owned(user, id, Scope.SHARE, "upload_request.revoked");
 		if (requests.revoke(request.id(), transfers.now())) {
