@@ -34,8 +34,7 @@ class BulkItems {
 
 	/** The owner's files at or below {@code folder}, at most {@code limit}. */
 	List<FileRecord> below(CurrentUser owner, String folder, int limit) {
-		return repository.search(owner.userId(), new FileQuery(null, null, null, null, null, null, folder, true,
-				FileQuery.Sort.NAME, false, null, limit));
+		return repository.search(owner.userId(), FileQuery.below(folder, limit));
 	}
 
 	BulkOutcome apply(CurrentUser owner, BulkRequest request, String id) {

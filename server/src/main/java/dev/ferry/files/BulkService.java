@@ -51,10 +51,10 @@ class BulkService {
 
 	private final Clock clock;
 
-	private final FolderService folders;
+	private final FolderMoves folders;
 
 	BulkService(BulkItems items, BulkJobRepository jobs, AuditLog audit, AccessPolicy access,
-			@Qualifier("applicationTaskExecutor") TaskExecutor executor, Clock clock, FolderService folders) {
+			@Qualifier("applicationTaskExecutor") TaskExecutor executor, Clock clock, FolderMoves folders) {
 		this.folders = folders;
 		this.items = items;
 		this.jobs = jobs;
@@ -76,21 +76,17 @@ class BulkService {
 	 */
 	BulkJob moveFolder(CurrentUser owner, String from, String to, BulkItems.MoveConflict conflict) {
 		access.requireScope(owner, Scope.WRITE, "folder.moved");
-		String source = FilePaths.folder(from);
-		String target = FilePaths.folder(to);
-		if (source.equals(FilePaths.ROOT) || target.equals(source) || target.startsWith(source + "/")) {
-			throw BulkProblems.invalid("A folder cannot move into itself, and the root cannot move.");
-		}
-		List<FileRecord> files = items.below(owner, source, BulkRequest.MAX_IDS + 1);
+		FolderMoves.Move move = FolderMoves.paths(from, to);
+		List<FileRecord> files = items.below(owner, move.source(), BulkRequest.MAX_IDS + 1);
 		if (files.size() > BulkRequest.MAX_IDS) {
 			throw BulkProblems.invalid("The folder must hold at most " + BulkRequest.MAX_IDS + " files.");
 		}
-		if (folders.moveEmpty(owner, source, target) == 0 && files.isEmpty()) {
-			throw BulkProblems.invalid("There is no folder " + source + " to move: nothing lies in it.");
-		}
 		Map<String, String> destinations = new HashMap<>();
 		files.forEach((file) -> destinations.put(file.id().toString(),
-				FilePaths.folder(target + file.folder().substring(source.length()))));
+				FilePaths.folder(move.target() + file.folder().substring(move.source().length()))));
+		if (folders.moveEmpty(owner, move, null) == 0 && files.isEmpty()) {
+			throw BulkProblems.invalid("There is no folder " + move.source() + " to move: nothing lies in it.");
+		}
 		return start(owner, "move", List.copyOf(destinations.keySet()),
 				(id) -> items.move(owner, id, destinations.get(id), conflict));
 	}

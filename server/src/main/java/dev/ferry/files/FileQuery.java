@@ -19,6 +19,11 @@ record FileQuery(String nameContains, String typePrefix, Long minSize, Long maxS
 				descending, after, limit, null);
 	}
 
+	/** The first {@code limit} files at or below {@code folder}, by name. */
+	static FileQuery below(String folder, int limit) {
+		return new FileQuery(null, null, null, null, null, null, folder, true, Sort.NAME, false, null, limit);
+	}
+
 	enum Sort {
 
 		NAME("name"), SIZE("size"), CREATED_AT("created_at");

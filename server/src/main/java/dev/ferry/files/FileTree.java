@@ -32,7 +32,10 @@ public interface FileTree {
 	/** The file at {@code path} ({@code /docs/a.pdf}), if any. */
 	Optional<Entry> file(CurrentUser owner, String path);
 
-	/** Whether a file lies in {@code folder} or below it; the root always exists. */
+	/**
+	 * Whether a file lies in {@code folder} or below it, or it or a folder below it was
+	 * made empty; the root always exists.
+	 */
 	boolean folderExists(CurrentUser owner, String folder);
 
 	/**
@@ -67,6 +70,15 @@ public interface FileTree {
 	 * it, {@link java.nio.file.NoSuchFileException} when there is no such empty folder.
 	 */
 	void removeFolder(CurrentUser owner, String path, String channel) throws IOException;
+
+	/**
+	 * Renames a folder that holds no file, with the empty folders below it, audited on
+	 * {@code channel}: {@link java.nio.file.DirectoryNotEmptyException} when a file lies
+	 * in or below it, {@link java.nio.file.FileAlreadyExistsException} when something has
+	 * the new path, {@link java.nio.file.NoSuchFileException} when there is no such
+	 * folder, an {@link IOException} naming the rule for a move into itself or the root.
+	 */
+	void moveFolder(CurrentUser owner, String from, String to, String channel) throws IOException;
 
 	/** A file ({@code fileId} set) or a folder. */
 	record Entry(String name, UUID fileId, long size, Instant modifiedAt) {

@@ -129,6 +129,11 @@ class FileTreeService implements FileTree {
 		changes.removeFolder(owner, path, channel);
 	}
 
+	@Override
+	public void moveFolder(CurrentUser owner, String from, String to, String channel) throws IOException {
+		changes.moveFolder(owner, from, to, channel);
+	}
+
 	private static Entry entry(FileRecord file) {
 		return new Entry(file.name(), file.id(), file.size(), file.modifiedAt());
 	}

@@ -46,22 +46,22 @@ class FolderService {
 	 * the path or the folder exists already.
 	 */
 	Created create(CurrentUser owner, String rawPath) {
-		String path = newFolderPath(owner, rawPath);
+		String path = newFolderPath(owner, rawPath, null);
 		Instant now = clock.instant();
 		if (files.folderExists(owner.userId(), path) || !folders.insertIfAbsent(owner.userId(), path, now)) {
-			throw refused(path, FileException.folderExists(path), "path_taken");
+			throw refused(path, null, FileException.folderExists(path), "folder_exists");
 		}
 		audit.record(AuditEvent.success("folder.created").detail("path", path));
 		return new Created(path, now.toString());
 	}
 
 	/**
-	 * Makes an empty folder unless it exists, for protocols whose {@code mkdir} of an
-	 * existing folder succeeds (parallel SFTP clients make the same folder at once);
-	 * refused as {@link #create} when the path is invalid or a file has it.
+	 * Makes an empty folder unless it exists, for a protocol's {@code mkdir} (two SFTP
+	 * clients that make the same folder at once both succeed); refused as {@link #create}
+	 * when the path is invalid or a file has it.
 	 */
 	void ensure(CurrentUser owner, String rawPath, String channel) {
-		String path = newFolderPath(owner, rawPath);
+		String path = newFolderPath(owner, rawPath, channel);
 		if (!files.folderExists(owner.userId(), path)
 				&& folders.insertIfAbsent(owner.userId(), path, clock.instant())) {
 			audit.record(AuditEvent.success("folder.created").detail("path", path).detail("channel", channel));
@@ -72,25 +72,25 @@ class FolderService {
 	 * Removes a folder that holds nothing: no file at or below it and no folder below it.
 	 * A folder that only files make exist has no row, so it is never removed here.
 	 */
-	Removal remove(CurrentUser owner, String rawPath, String channel) {
+	FolderChange remove(CurrentUser owner, String rawPath, String channel) {
 		access.requireScope(owner, Scope.WRITE, "folder.deleted");
 		String path = FilePaths.folder(rawPath);
 		UUID ownerId = owner.userId();
-		Removal removal;
+		FolderChange removal;
 		if (path.equals(FilePaths.ROOT) || !files.inFolder(ownerId, path, 1).isEmpty()
 				|| !files.childFolders(ownerId, path, 1).isEmpty()) {
-			removal = Removal.NOT_EMPTY;
+			removal = FolderChange.NOT_EMPTY;
 		}
 		else {
-			removal = folders.delete(ownerId, path) ? Removal.REMOVED : Removal.NOT_FOUND;
+			removal = folders.delete(ownerId, path) ? FolderChange.DONE : FolderChange.NOT_FOUND;
 		}
-		AuditEvent event = (removal == Removal.REMOVED) ? AuditEvent.success("folder.deleted")
+		AuditEvent event = (removal == FolderChange.DONE) ? AuditEvent.success("folder.deleted")
 				: AuditEvent.failure("folder.deleted").detail("reason", removal.name().toLowerCase(Locale.ROOT));
 		audit.record(event.detail("path", path).detail("channel", channel));
 		return removal;
 	}
 
-	private String newFolderPath(CurrentUser owner, String rawPath) {
+	private String newFolderPath(CurrentUser owner, String rawPath, String channel) {
 		access.requireScope(owner, Scope.WRITE, "folder.created");
 		if (rawPath == null || rawPath.isBlank()) {
 			throw FileException.invalidPath("Send the new folder as 'path', e.g. \"/reports/2026\".");
@@ -101,33 +101,9 @@ class FolderService {
 		}
 		FileCatalog.Placement placement = FilePaths.split(path);
 		if (files.exists(owner.userId(), placement.folder(), placement.name())) {
-			throw refused(path, FileException.pathTaken(path), "path_taken");
+			throw refused(path, channel, FileException.pathTaken(path), "path_taken");
 		}
 		return path;
-	}
-
-	/**
-	 * Moves the empty folders made at and below {@code source} (its own included) to the
-	 * same place below {@code target}; one whose new path exists already merges into it.
-	 * How many moved. The caller checked the scope and the two paths.
-	 */
-	int moveEmpty(CurrentUser owner, String source, String target) {
-		List<String> paths = folders.atOrBelow(owner.userId(), source, FileTree.MAX_ENTRIES);
-		List<String> moved = paths.stream()
-			.map((path) -> FilePaths.folder(target + path.substring(source.length())))
-			.toList();
-		Instant now = clock.instant();
-		for (int i = 0; i < paths.size(); i++) {
-			folders.insertIfAbsent(owner.userId(), moved.get(i), now);
-			folders.delete(owner.userId(), paths.get(i));
-		}
-		if (!paths.isEmpty()) {
-			audit.record(AuditEvent.success("folder.moved")
-				.detail("from", source)
-				.detail("to", target)
-				.detail("folders", paths.size()));
-		}
-		return paths.size();
 	}
 
 	/** The paths of the folders directly in {@code folder}, sorted. */
@@ -136,19 +112,15 @@ class FolderService {
 			.copyOf(new TreeSet<>(files.childFolders(owner.userId(), FilePaths.folder(folder), FileTree.MAX_ENTRIES)));
 	}
 
-	private FileException refused(String path, FileException problem, String reason) {
-		audit.record(AuditEvent.failure("folder.created").detail("path", path).detail("reason", reason));
+	private FileException refused(String path, String channel, FileException problem, String reason) {
+		audit.record(AuditEvent.failure("folder.created")
+			.detail("path", path)
+			.detail("reason", reason)
+			.detail("channel", channel));
 		return problem;
 	}
 
 	record Created(String path, String createdAt) {
-	}
-
-	/** What {@link #remove} did. */
-	enum Removal {
-
-		REMOVED, NOT_EMPTY, NOT_FOUND
-
 	}
 
 }

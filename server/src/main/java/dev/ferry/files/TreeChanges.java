@@ -30,11 +30,15 @@ class TreeChanges {
 
 	private final FolderService folders;
 
-	TreeChanges(FileService service, PlainUploads uploads, TrashService trash, FolderService folders) {
+	private final FolderMoves moves;
+
+	TreeChanges(FileService service, PlainUploads uploads, TrashService trash, FolderService folders,
+			FolderMoves moves) {
 		this.service = service;
 		this.uploads = uploads;
 		this.trash = trash;
 		this.folders = folders;
+		this.moves = moves;
 	}
 
 	StoredFile write(CurrentUser owner, String path, InputStream body) {
@@ -63,10 +67,24 @@ class TreeChanges {
 	}
 
 	void removeFolder(CurrentUser owner, String path, String channel) throws IOException {
-		switch (folders.remove(owner, path, channel)) {
+		require(folders.remove(owner, path, channel), path, path);
+	}
+
+	void moveFolder(CurrentUser owner, String from, String to, String channel) throws IOException {
+		try {
+			require(moves.rename(owner, from, to, channel), from, to);
+		}
+		catch (FileException refused) {
+			throw new IOException(refused.getBody().getDetail());
+		}
+	}
+
+	private static void require(FolderChange change, String path, String target) throws IOException {
+		switch (change) {
 			case NOT_EMPTY -> throw new DirectoryNotEmptyException(path);
 			case NOT_FOUND -> throw new NoSuchFileException(path);
-			case REMOVED -> {
+			case TAKEN -> throw new FileAlreadyExistsException(target);
+			case DONE -> {
 			}
 		}
 	}

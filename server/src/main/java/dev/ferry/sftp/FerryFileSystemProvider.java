@@ -5,7 +5,6 @@ import java.net.URI;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AccessMode;
 import java.nio.file.CopyOption;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileStore;
@@ -111,8 +110,7 @@ final class FerryFileSystemProvider extends FileSystemProvider {
 		FerryPath folder = ferry(dir);
 		FerryAttributes existing = attributes(folder);
 		if (existing != null) {
-			// Clients uploading in parallel each make the folder; only a file is in the
-			// way.
+			// MINA refuses an existing folder before asking; this one appeared since.
 			if (existing.isDirectory()) {
 				return;
 			}
@@ -136,6 +134,7 @@ final class FerryFileSystemProvider extends FileSystemProvider {
 			return;
 		}
 		tree.removeFolder(fs.owner(), target.ferryPath(), CHANNEL);
+		keepParent(target);
 	}
 
 	@Override
@@ -150,7 +149,12 @@ final class FerryFileSystemProvider extends FileSystemProvider {
 		FerryFileSystem fs = from.getFileSystem();
 		FileTree.Entry file = tree.file(fs.owner(), from.ferryPath()).orElse(null);
 		if (file == null) {
-			moveEmptyFolder(from, to);
+			FerryPath parent = to.toAbsolutePath().normalize().getParent();
+			if (parent != null) {
+				checkFolder(parent);
+			}
+			tree.moveFolder(fs.owner(), from.ferryPath(), to.ferryPath(), CHANNEL);
+			keepParent(from);
 			return;
 		}
 		FileTree.Entry taken = tree.file(fs.owner(), to.ferryPath()).orElse(null);
@@ -170,40 +174,22 @@ final class FerryFileSystemProvider extends FileSystemProvider {
 	}
 
 	/**
-	 * Renames a folder that holds nothing; one that holds files is refused (a client
-	 * renames its files instead).
+	 * The folder a file or folder left stays, even when that was all it held, as on a
+	 * disk: a client's following {@code rmdir} of it (a recursive delete) finds it, and a
+	 * sync tool sees what it left. The change itself is done, so a parent that cannot be
+	 * kept (a file has its path) does not turn it into an error.
 	 */
-	private void moveEmptyFolder(FerryPath from, FerryPath to) throws IOException {
-		if (attributes(from) == null) {
-			throw new NoSuchFileException(from.ferryPath());
-		}
-		if (attributes(to) != null) {
-			throw new FileAlreadyExistsException(to.ferryPath());
-		}
-		if (to.ferryPath().startsWith(from.ferryPath() + "/")) {
-			throw new IOException("A folder cannot move into itself");
-		}
-		CurrentUser owner = from.getFileSystem().owner();
-		createDirectory(to);
-		try {
-			tree.removeFolder(owner, from.ferryPath(), CHANNEL);
-		}
-		catch (DirectoryNotEmptyException ex) {
-			tree.removeFolder(owner, to.ferryPath(), CHANNEL);
-			throw new IOException("Folders that hold files cannot be renamed", ex);
-		}
-	}
-
-	/**
-	 * The folder a file left stays, even when that was its last file, as on a disk: a
-	 * client's following {@code rmdir} finds it, and a sync tool sees what it left.
-	 */
-	private void keepParent(FerryPath file) throws IOException {
-		FerryPath parent = file.toAbsolutePath().normalize().getParent();
+	private void keepParent(FerryPath left) throws IOException {
+		FerryPath parent = left.toAbsolutePath().normalize().getParent();
 		if (parent != null && parent.getNameCount() > 0) {
-			CurrentUser owner = file.getFileSystem().owner();
+			CurrentUser owner = left.getFileSystem().owner();
 			if (!tree.folderExists(owner, parent.ferryPath())) {
-				tree.makeFolder(owner, parent.ferryPath(), CHANNEL);
+				try {
+					tree.makeFolder(owner, parent.ferryPath(), CHANNEL);
+				}
+				catch (FileAlreadyExistsException fileThere) {
+					// Nothing to keep: the path names a file.
+				}
 			}
 		}
 	}

@@ -143,12 +143,14 @@ class BulkIntegrationTests extends FilesTestSupport {
 
 	/**
 	 * Empty folders made below a moved folder go with it, the moved folder's own one too,
-	 * so nothing of it stays behind; a folder that holds only an empty folder moves.
+	 * so nothing of it stays behind, while a folder whose name only starts the same
+	 * stays; a folder that holds only empty folders moves and merges into one that
+	 * exists; a move onto a folder above is refused.
 	 */
 	@Test
 	void emptyFoldersMoveWithTheirFolder() {
 		Account user = newUser();
-		for (String folder : List.of("/proj", "/proj/empty", "/only/inner")) {
+		for (String folder : List.of("/proj", "/proj/empty", "/project", "/only/inner", "/done/only/inner")) {
 			assertThat(api.post("/api/v1/folders", Map.of("path", folder), user.token()).status()).isEqualTo(201);
 		}
 		String file = put(user, "/proj/a.txt", bytes(10, 4)).get("id").asString();
@@ -159,18 +161,27 @@ class BulkIntegrationTests extends FilesTestSupport {
 		Api.Response onlyFolders = api.post("/api/v1/folders/move", Map.of("from", "/only", "to", "/done/only"),
 				user.token());
 		assertThat(onlyFolders.status()).as(onlyFolders.body()).isEqualTo(200);
+		Api.Response ontoParent = api.post("/api/v1/folders/move", Map.of("from", "/done/proj/empty", "to", "/done"),
+				user.token());
+		assertThat(ontoParent.status()).as(ontoParent.body()).isEqualTo(400);
 
 		assertThat(pathOf(user, file)).isEqualTo("/done/proj/a.txt");
 		assertThat(jdbc.sql("SELECT path FROM folders WHERE owner_id = ? ORDER BY path")
 			.param(user.id().toString())
 			.query(String.class)
-			.list()).containsExactly("/done/only/inner", "/done/proj", "/done/proj/empty");
+			.list()).containsExactly("/done/only/inner", "/done/proj", "/done/proj/empty", "/project");
 		assertThat(api.get("/api/v1/files?path=/", user.token())
 			.json()
 			.get("folders")
 			.valueStream()
 			.map(JsonNode::asString)
-			.toList()).containsExactly("/done");
+			.toList()).containsExactly("/done", "/project");
+		assertThat(jdbc
+			.sql("SELECT details FROM audit_log WHERE action = 'folder.moved' AND outcome = 'success'"
+					+ " AND actor_id = ? ORDER BY seq")
+			.param(user.id().toString())
+			.query(String.class)
+			.list()).hasSize(2).first().asString().contains("\"/proj\"").contains("\"folders\":2");
 	}
 
 	private byte[] fetchZip(Account user, String... ids) {

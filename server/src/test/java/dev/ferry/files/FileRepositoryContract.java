@@ -66,6 +66,23 @@ abstract class FileRepositoryContract {
 	}
 
 	@Test
+	void emptyFoldersAreFoundAtAndBelowAPathNotBesideItAndRemovedOneByOne() {
+		UUID owner = TestAccounts.insertUser(db.jdbc());
+		FolderRepository folders = new FolderRepository(db.jdbc(), db.dialect());
+		for (String path : List.of("/Größe", "/Größe/ünter", "/Größe/ünter/tief", "/Größer", "/Größe2")) {
+			assertThat(folders.insertIfAbsent(owner, path, T0)).isTrue();
+		}
+		folders.insertIfAbsent(TestAccounts.insertUser(db.jdbc()), "/Größe/other-owner", T0);
+
+		assertThat(folders.atOrBelow(owner, "/Größe", 10)).containsExactly("/Größe", "/Größe/ünter",
+				"/Größe/ünter/tief");
+		assertThat(folders.atOrBelow(owner, "/Größe", 2)).hasSize(2);
+		assertThat(folders.delete(owner, "/Größe/ünter")).isTrue();
+		assertThat(folders.delete(owner, "/Größe/ünter")).isFalse();
+		assertThat(folders.atOrBelow(owner, "/Größe", 10)).containsExactly("/Größe", "/Größe/ünter/tief");
+	}
+
+	@Test
 	void emptyFoldersAndFoldersWithFilesAreListedOnceAndThePiiFlagsFollowTheContent() {
 		UUID owner = TestAccounts.insertUser(db.jdbc());
 		FileRecord a = insert(file(owner, "/p/full", "a.txt", 1, 0));

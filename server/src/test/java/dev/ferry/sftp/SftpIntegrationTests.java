@@ -165,7 +165,8 @@ class SftpIntegrationTests {
 	/**
 	 * Folders are the web UI's: one made with {@code mkdir} is still there for the API
 	 * after the session, one made in the web UI goes with {@code rmdir}, an empty one is
-	 * renamed, and a folder holding a file stays.
+	 * renamed with the empty folders in it, and a folder holding a file stays, renamed or
+	 * not.
 	 */
 	@Test
 	void foldersAreTheWebUisOnesMadeRenamedAndRemovedOverSftp() {
@@ -174,16 +175,17 @@ class SftpIntegrationTests {
 		assertThat(api.post("/api/v1/folders", Map.of("path", "/from-web"), user.token()).status()).isEqualTo(201);
 		clients.write("a.bin", bytes(1000, 7));
 		SftpClients.Run made = clients.withKey(user.email(), key, "mkdir /made", "mkdir /made/deeper",
-				"rename /made/deeper /made/renamed", "rmdir /from-web", "mkdir /full", "put a.bin /full/a.bin");
+				"mkdir /made/deeper/deepest", "rename /made/deeper /made/renamed", "rmdir /from-web", "mkdir /full",
+				"put a.bin /full/a.bin");
 		assertThat(made.exit()).as(made.out()).isZero();
 
-		SftpClients.Run notEmpty = clients.withKey(user.email(), key, "rmdir /full");
-		assertThat(notEmpty.exit()).as(notEmpty.out()).isNotZero();
-		SftpClients.Run onAFile = clients.withKey(user.email(), key, "mkdir /full/a.bin");
-		assertThat(onAFile.exit()).as(onAFile.out()).isNotZero();
+		for (String refused : List.of("rmdir /full", "mkdir /full/a.bin", "rename /full /moved", "rmdir /never")) {
+			SftpClients.Run run = clients.withKey(user.email(), key, refused);
+			assertThat(run.exit()).as(refused + ": " + run.out()).isNotZero();
+		}
 
 		assertThat(folders(user, "/")).containsExactly("/full", "/made");
-		assertThat(folders(user, "/made")).containsExactly("/made/renamed");
+		assertThat(folders(user, "/made/renamed")).containsExactly("/made/renamed/deepest");
 		assertThat(onlyFile(user).get("path").asString()).isEqualTo("/full/a.bin");
 		assertThat(jdbc
 			.sql("SELECT action || ' ' || outcome || ' ' || details FROM audit_log WHERE action LIKE 'folder.%'"
@@ -194,10 +196,39 @@ class SftpIntegrationTests {
 			.anySatisfy((row) -> assertThat(row).startsWith("folder.created success")
 				.contains("\"/made\"")
 				.contains("\"sftp\""))
+			.anySatisfy((row) -> assertThat(row).startsWith("folder.moved success").contains("\"/made/renamed\""))
 			.anySatisfy((row) -> assertThat(row).startsWith("folder.deleted success").contains("\"/from-web\""))
 			.anySatisfy((row) -> assertThat(row).startsWith("folder.deleted failure")
 				.contains("\"/full\"")
+				.contains("not_empty"))
+			.anySatisfy((row) -> assertThat(row).startsWith("folder.moved failure")
+				.contains("\"/moved\"")
 				.contains("not_empty"));
+	}
+
+	/**
+	 * A client's recursive delete of a tree uploaded without {@code mkdir}: each folder
+	 * it empties stays until its own {@code rmdir}, as on a disk, and then nothing is
+	 * left.
+	 */
+	@Test
+	void aRecursiveDeleteRemovesEveryFolderOnTheWay() {
+		Account user = newUser();
+		Path key = addKey(user, "ed25519");
+		assertThat(api
+			.send(api.builder("/api/v1/files/content?path=/r/s/t/f.bin", user.token())
+				.PUT(HttpRequest.BodyPublishers.ofByteArray(bytes(100, 8))))
+			.status()).isEqualTo(201);
+
+		SftpClients.Run removed = clients.withKey(user.email(), key, "rm /r/s/t/f.bin", "ls /r/s", "rmdir /r/s/t",
+				"rmdir /r/s", "rmdir /r");
+
+		assertThat(removed.exit()).as(removed.out()).isZero();
+		assertThat(folders(user, "/")).isEmpty();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM folders WHERE owner_id = ?")
+			.param(user.id().toString())
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	/**
