@@ -76,7 +76,7 @@ class BulkService {
 	 */
 	BulkJob moveFolder(CurrentUser owner, String from, String to, BulkItems.MoveConflict conflict) {
 		access.requireScope(owner, Scope.WRITE, "folder.moved");
-		FolderMoves.Move move = FolderMoves.paths(from, to);
+		FolderMoves.MovedFolder move = FolderMoves.paths(from, to);
 		List<FileRecord> files = items.below(owner, move.source(), BulkRequest.MAX_IDS + 1);
 		if (files.size() > BulkRequest.MAX_IDS) {
 			throw BulkProblems.invalid("The folder must hold at most " + BulkRequest.MAX_IDS + " files.");

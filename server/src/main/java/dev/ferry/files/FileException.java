@@ -45,6 +45,16 @@ public class FileException extends ProblemException {
 				"The folder " + path + " exists already.");
 	}
 
+	static FileException folderNotEmpty(String path) {
+		return new FileException(HttpStatus.CONFLICT, "folder-not-empty", "Folder not empty",
+				"The folder " + path + " holds files or folders; delete or move them first.");
+	}
+
+	static FileException folderNotFound(String path) {
+		return new FileException(HttpStatus.NOT_FOUND, "folder-not-found", "No such folder",
+				"There is no folder " + path + ".");
+	}
+
 	static FileException pathTaken(String path) {
 		return new FileException(HttpStatus.CONFLICT, "path-taken", "Path already in use",
 				"Another file already has the path " + path + ".");

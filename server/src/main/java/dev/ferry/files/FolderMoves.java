@@ -47,7 +47,7 @@ class FolderMoves {
 	 * The two folders of a move, normalised; refused for the root and for a folder moved
 	 * into itself or onto a folder above it (that would merge it into its own parent).
 	 */
-	static Move paths(String from, String to) {
+	static MovedFolder paths(String from, String to) {
 		String source = FilePaths.folder(from);
 		String target = FilePaths.folder(to);
 		if (source.equals(FilePaths.ROOT) || target.equals(FilePaths.ROOT) || target.equals(source)
@@ -55,7 +55,7 @@ class FolderMoves {
 			throw BulkProblems
 				.invalid("A folder cannot move into itself or onto a folder above it, and the root cannot move.");
 		}
-		return new Move(source, target);
+		return new MovedFolder(source, target);
 	}
 
 	/**
@@ -66,7 +66,7 @@ class FolderMoves {
 	 * moved; the caller checked the scope.
 	 */
 	@Transactional(noRollbackFor = ProblemException.class)
-	int moveEmpty(CurrentUser owner, Move move, String channel) {
+	int moveEmpty(CurrentUser owner, MovedFolder move, String channel) {
 		List<String> paths = folders.atOrBelow(owner.userId(), move.source(), FileTree.MAX_ENTRIES + 1);
 		if (paths.size() > FileTree.MAX_ENTRIES) {
 			throw refused(move, channel, "too_many", FileException.invalidPath("More than " + FileTree.MAX_ENTRIES
@@ -103,7 +103,7 @@ class FolderMoves {
 	@Transactional(noRollbackFor = ProblemException.class)
 	FolderChange rename(CurrentUser owner, String from, String to, String channel) {
 		access.requireScope(owner, Scope.WRITE, "folder.moved");
-		Move move = paths(from, to);
+		MovedFolder move = paths(from, to);
 		Placement target = FilePaths.split(move.target());
 		FolderChange change;
 		if (!files.search(owner.userId(), FileQuery.below(move.source(), 1)).isEmpty()) {
@@ -122,7 +122,7 @@ class FolderMoves {
 		return change;
 	}
 
-	private ProblemException refused(Move move, String channel, String reason, ProblemException problem) {
+	private ProblemException refused(MovedFolder move, String channel, String reason, ProblemException problem) {
 		audit.record(AuditEvent.failure("folder.moved")
 			.detail("from", move.source())
 			.detail("to", move.target())
@@ -132,7 +132,7 @@ class FolderMoves {
 	}
 
 	/** A folder's path before and after a move, normalised. */
-	record Move(String source, String target) {
+	record MovedFolder(String source, String target) {
 	}
 
 }

@@ -69,6 +69,26 @@ class FolderService {
 	}
 
 	/**
+	 * Deletes an empty folder for the API: 400 for an invalid or the root path, 409 when
+	 * a file or folder lies in it, 404 when there is no such folder.
+	 */
+	void delete(CurrentUser owner, String rawPath) {
+		if (rawPath == null || rawPath.isBlank()) {
+			throw FileException.invalidPath("Name the folder to delete as 'path', e.g. ?path=/reports/2026.");
+		}
+		String path = FilePaths.folder(rawPath);
+		if (path.equals(FilePaths.ROOT)) {
+			throw FileException.invalidPath("The root folder cannot be deleted.");
+		}
+		switch (remove(owner, path, null)) {
+			case NOT_EMPTY -> throw FileException.folderNotEmpty(path);
+			case NOT_FOUND, TAKEN -> throw FileException.folderNotFound(path);
+			case DONE -> {
+			}
+		}
+	}
+
+	/**
 	 * Removes a folder that holds nothing: no file at or below it and no folder below it.
 	 * A folder that only files make exist has no row, so it is never removed here.
 	 */

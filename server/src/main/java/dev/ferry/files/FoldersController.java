@@ -4,19 +4,22 @@ import java.net.URI;
 
 import dev.ferry.auth.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Creating an empty folder, and renaming or moving a folder, which is moving every file
- * below it as a bulk job (a folder with files needs no row: it exists while a file lies
- * in it).
+ * Creating and deleting an empty folder, and renaming or moving a folder, which is moving
+ * every file below it as a bulk job (a folder with files needs no row: it exists while a
+ * file lies in it).
  */
 @Tag(name = "files")
 @RestController
@@ -37,6 +40,16 @@ class FoldersController {
 			@RequestBody NewFolder body) {
 		FolderService.Created created = folders.create(user, (body != null) ? body.path() : null);
 		return ResponseEntity.status(HttpStatus.CREATED).body(created);
+	}
+
+	@Operation(operationId = "deleteFolder", summary = "Delete an empty folder",
+			description = "Only a folder with nothing in it: 409 folder-not-empty otherwise, 404 folder-not-found"
+					+ " when there is no such folder.")
+	@DeleteMapping("/api/v1/folders")
+	ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser user,
+			@Parameter(description = "The folder, e.g. /reports/2026") @RequestParam(required = false) String path) {
+		folders.delete(user, path);
+		return ResponseEntity.noContent().build();
 	}
 
 	@Operation(operationId = "moveFolder", summary = "Rename or move a folder with everything below it")

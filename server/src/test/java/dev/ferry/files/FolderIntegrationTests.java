@@ -51,6 +51,35 @@ class FolderIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void anEmptyFolderIsDeletedAndOneThatHoldsAnythingIsNot() {
+		Account owner = accounts().user();
+		put(owner, "/full/readme.txt");
+		for (String folder : List.of("/empty", "/parent/child")) {
+			assertThat(api.post("/api/v1/folders", Map.of("path", folder), owner.token()).status()).isEqualTo(201);
+		}
+
+		assertThat(api.delete("/api/v1/folders?path=/empty", owner.token()).status()).isEqualTo(204);
+		assertProblem(api.delete("/api/v1/folders?path=/empty", owner.token()), 404, "/problems/folder-not-found");
+		assertProblem(api.delete("/api/v1/folders?path=/full", owner.token()), 409, "/problems/folder-not-empty");
+		assertProblem(api.delete("/api/v1/folders?path=/parent", owner.token()), 409, "/problems/folder-not-empty");
+		assertProblem(api.delete("/api/v1/folders?path=/", owner.token()), 400, "/problems/invalid-path");
+		assertProblem(api.delete("/api/v1/folders", owner.token()), 400, "/problems/invalid-path");
+		Account other = accounts().user();
+		assertProblem(api.delete("/api/v1/folders?path=/parent/child", other.token()), 404,
+				"/problems/folder-not-found");
+
+		assertThat(folders(owner, "/")).containsExactly("/full", "/parent");
+		assertThat(api.delete("/api/v1/folders?path=/parent/child", owner.token()).status()).isEqualTo(204);
+		assertThat(folders(owner, "/")).containsExactly("/full");
+		assertThat(
+				jdbc.sql("SELECT outcome FROM audit_log WHERE action = 'folder.deleted' AND actor_id = ? ORDER BY seq")
+					.param(owner.id().toString())
+					.query(String.class)
+					.list())
+			.containsExactly("success", "failure", "failure", "failure", "success");
+	}
+
+	@Test
 	void erasingTheAccountRemovesItsEmptyFolders() {
 		Account owner = accounts().user();
 		assertThat(api.post("/api/v1/folders", Map.of("path", "/clients/Jane Doe"), owner.token()).status())
