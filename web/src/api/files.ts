@@ -45,6 +45,11 @@ export function createFolder(path: string): Promise<{ path: string; created_at: 
   return api.request(`/api/v1/folders`, { json: { path } })
 }
 
+/** Deletes an empty folder (409 folder-not-empty when anything lies in it, 404 folder-not-found). */
+export function deleteFolder(path: string): Promise<void> {
+  return api.request<void>(`/api/v1/folders?path=${encodeURIComponent(path)}`, { method: 'DELETE' })
+}
+
 export function updateFile(id: string, change: { name?: string; folder?: string }): Promise<FileItem> {
   return api.request<FileItem>(`/api/v1/files/${encodeURIComponent(id)}`, { method: 'PATCH', json: change })
 }

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import { defineMessages, FormattedMessage, useIntl, type MessageDescriptor, type NoMessageValues } from 'react-intl'
 import { useNavigate, useSearchParams } from 'react-router'
 import { ApiError } from '../api/client'
-import { createFolder, downloadFile, listFiles, updateFile, type SortField } from '../api/files'
+import { createFolder, deleteFolder, downloadFile, listFiles, updateFile, type SortField } from '../api/files'
 import type { FileItem } from '../api/types'
 import { Button, IconButton } from '../ui/Button'
 import { EmptyState } from '../ui/EmptyState'
@@ -16,7 +16,7 @@ import { DeleteDialog, MoveDialog, NewFolderDialog, RenameDialog } from './FileD
 import { FileTable } from './FileTable'
 import { FileToolbar } from './FileToolbar'
 import { isFiltered, readView, toQuery, writeView, type FileView } from './filters'
-import { childFolders, folderName, joinFolder } from './paths'
+import { childFolders, folderName, joinFolder, parentFolder } from './paths'
 import { myUploadPolicy, policyRefusal } from '../api/uploadPolicy'
 import { isQuarantined } from './scan'
 import { SelectionBar } from './SelectionBar'
@@ -44,6 +44,7 @@ const messages = defineMessages<{
   renamedTo: { name: string | undefined }
   uploadFiles: NoMessageValues
   newFolder: NoMessageValues
+  folderDeleted: { name: string }
   uploadFolder: NoMessageValues
 }>({
   uploaded: {
@@ -66,6 +67,7 @@ const messages = defineMessages<{
   renamedTo: { id: 'files.page.renamedTo', defaultMessage: 'Renamed to {name}' },
   uploadFiles: { id: 'files.page.uploadFiles', defaultMessage: 'Upload files' },
   newFolder: { id: 'files.page.newFolder', defaultMessage: 'New folder' },
+  folderDeleted: { id: 'files.page.folderDeleted', defaultMessage: 'Deleted the folder {name}' },
   uploadFolder: { id: 'files.page.uploadFolder', defaultMessage: 'Upload folder' },
 })
 
@@ -167,6 +169,21 @@ export function FilesPage() {
     const done = items.length - failures.length
     if (done > 0) toast.show(intl.formatMessage(doneMessage, { count: done, name: items[0]?.name ?? '' }))
     if (failures.length) toast.show(failures.join('\n'), 'error')
+  }
+
+  const removeFolder = async (folder: string) => {
+    try {
+      await deleteFolder(folder)
+    } catch (e) {
+      // A folder shown only because the address names it (its last file moved away) is gone already.
+      if (!(e instanceof ApiError && e.problem.type?.endsWith('/folder-not-found'))) {
+        toast.show(errorMessage(e), 'error')
+        return
+      }
+    }
+    toast.show(intl.formatMessage(messages.folderDeleted, { name: folderName(folder) }))
+    setView({ folder: parentFolder(folder), q: '' })
+    await refresh()
   }
 
   const sortBy = (field: SortField) =>
@@ -310,9 +327,16 @@ export function FilesPage() {
                   : intl.formatMessage({ id: 'files.page.emptyFolderTitle', defaultMessage: 'This folder is empty' })
               }
               action={
-                <Button variant="primary" icon="upload" onClick={() => fileInput.current?.click()}>
-                  {intl.formatMessage(messages.uploadFiles)}
-                </Button>
+                <>
+                  <Button variant="primary" icon="upload" onClick={() => fileInput.current?.click()}>
+                    {intl.formatMessage(messages.uploadFiles)}
+                  </Button>
+                  {view.folder !== '/' && (
+                    <Button icon="trash" onClick={() => void removeFolder(view.folder)}>
+                      <FormattedMessage id="files.page.deleteFolder" defaultMessage="Delete folder" />
+                    </Button>
+                  )}
+                </>
               }
             >
               <FormattedMessage

@@ -26,15 +26,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Versions, trash and bulk operations in a real browser: web/e2e/files-e2e.mjs restores
  * the first version of a file from its versions dialog, restores a deleted file from the
  * Trash page, downloads three selected files as one ZIP (a native browser download with a
- * download ticket) and moves them into another folder with one bulk request.
- * web/e2e/files-daily-e2e.mjs tags a file and filters by the tag, watches a throttled
- * upload's progress and time left, and checks the page at phone size for sideways
- * overflow. This test seeds the files through the API and checks the outcome through it
- * too; the screens are scanned with axe-core light and dark and shot at phone width.
+ * download ticket), moves them into another folder with one bulk request, and deletes the
+ * emptied folder and one made with New folder. web/e2e/files-daily-e2e.mjs tags a file
+ * and filters by the tag, watches a throttled upload's progress and time left, and checks
+ * the page at phone size for sideways overflow. This test seeds the files through the API
+ * and checks the outcome through it too; the screens are scanned with axe-core light and
+ * dark and shot at phone width.
  */
 class FilesUiEndToEndIntegrationTests extends IntegrationTest {
 
-	private static final List<String> SCREENS = List.of("files-versions", "files-trash", "files-bulk");
+	private static final List<String> SCREENS = List.of("files-versions", "files-trash", "files-bulk",
+			"files-empty-folder");
 
 	@Test
 	void restoresAVersionAndATrashedFileAndZipsAndMovesFilesInBulk() throws Exception {
@@ -75,6 +77,9 @@ class FilesUiEndToEndIntegrationTests extends IntegrationTest {
 			.extracting((file) -> file.get("name").asString())
 			.containsExactlyInAnyOrder("a.txt", "b.txt", "c.txt");
 		assertThat(api.get("/api/v1/files?path=/inbox", token).json().get("items")).isEmpty();
+		assertThat(summary.get("deletedFolder").asString()).isEqualTo("scratch");
+		assertThat(api.get("/api/v1/files?path=/", token).json().get("folders")).extracting(JsonNode::asString)
+			.containsExactly("/archive");
 	}
 
 	@Test
