@@ -241,8 +241,7 @@ class DraftUploads {
 	}
 
 	private static boolean isPartialUpload(HttpServletRequest request) {
-		String type = request.getContentType();
-		return type != null && type.split(";")[0].strip().equalsIgnoreCase(DraftHeaders.PARTIAL_UPLOAD);
+		return MediaTypes.is(request.getContentType(), DraftHeaders.PARTIAL_UPLOAD);
 	}
 
 	private static ChunkWriter.Chunk chunk(HttpServletRequest request) throws IOException {

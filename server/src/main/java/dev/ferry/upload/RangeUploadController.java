@@ -160,8 +160,7 @@ class RangeUploadController {
 	 * are bytes.
 	 */
 	private static void requireOctets(HttpServletRequest request) {
-		String type = request.getContentType();
-		if (type != null && type.split(";")[0].strip().equalsIgnoreCase("application/x-www-form-urlencoded")) {
+		if (MediaTypes.is(request.getContentType(), "application/x-www-form-urlencoded")) {
 			throw UploadException.unsupportedMediaType("application/octet-stream");
 		}
 	}

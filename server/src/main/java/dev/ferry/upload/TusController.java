@@ -208,8 +208,7 @@ class TusController {
 	}
 
 	private static boolean isOffsetOctetStream(HttpServletRequest request) {
-		String type = request.getContentType();
-		return type != null && type.split(";")[0].strip().equalsIgnoreCase(TusHeaders.OFFSET_OCTET_STREAM);
+		return MediaTypes.is(request.getContentType(), TusHeaders.OFFSET_OCTET_STREAM);
 	}
 
 	private static ChunkWriter.Chunk chunk(HttpServletRequest request) throws IOException {
