@@ -160,6 +160,16 @@ class UploadRepository implements BlobReferences {
 			.list();
 	}
 
+	/** The owner's unfinished uploads, at most {@code limit}. */
+	List<Upload> activeOwnedBy(UUID ownerId, int limit) {
+		return jdbc.sql("SELECT * FROM uploads WHERE owner_id = :owner AND status = :active LIMIT :limit")
+			.param("owner", ownerId.toString())
+			.param("active", ACTIVE)
+			.param("limit", limit)
+			.query(this::map)
+			.list();
+	}
+
 	List<Upload> withStatus(Upload.Status status, int limit) {
 		return jdbc.sql("SELECT * FROM uploads WHERE status = :status ORDER BY updated_at LIMIT :limit")
 			.param("status", status(status))

@@ -3,6 +3,7 @@ package dev.ferry.gdpr;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,6 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the audit trail, whose chain still verifies.
  */
 class AccountErasureIntegrationTests extends IntegrationTest {
+
+	/** The smallest PATCH that does not finish an upload. */
+	private static final int MIB = 1024 * 1024;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -53,6 +57,7 @@ class AccountErasureIntegrationTests extends IntegrationTest {
 				user.token());
 		assertThat(key.status()).isEqualTo(201);
 		String apiKey = key.json().get("key").asString();
+		String unfinishedBlob = unfinishedUpload(user);
 
 		assertThat(erase(apiKey, user.email()).status()).as("an API key cannot erase the account").isEqualTo(403);
 		Api.Response unconfirmed = erase(user.token(), "someone@else.test");
@@ -77,6 +82,10 @@ class AccountErasureIntegrationTests extends IntegrationTest {
 		assertThat(count("SELECT COUNT(*) FROM upload_requests WHERE owner_id = ?", id)).isZero();
 		assertThat(count("SELECT COUNT(*) FROM blobs WHERE id = ? AND wrapped_key IS NOT NULL", blobId)).isZero();
 		assertThat(count("SELECT COUNT(*) FROM blob_parts WHERE blob_id = ?", blobId)).isZero();
+		assertThat(count("SELECT COUNT(*) FROM uploads WHERE owner_id = ?", id)).isZero();
+		assertThat(count("SELECT COUNT(*) FROM blobs WHERE id = ? AND wrapped_key IS NOT NULL", unfinishedBlob))
+			.as("an unfinished upload's bytes are shredded too")
+			.isZero();
 		for (String storeKey : storeKeys) {
 			assertThat(Files.exists(DATA_DIR.resolve("blobs").resolve(storeKey))).as(storeKey).isFalse();
 		}
@@ -120,6 +129,28 @@ class AccountErasureIntegrationTests extends IntegrationTest {
 				+ " LIKE 'erased-%' AND actor_label = ?", before, ADMIN_EMAIL))
 			.isEqualTo(1);
 		assertChainVerifies(admin);
+	}
+
+	/** A tus upload with half of its bytes sent; the id of the blob that holds them. */
+	private String unfinishedUpload(Account user) {
+		Api.Response created = api.send(api.builder("/api/v1/uploads", user.token())
+			.header("Tus-Resumable", "1.0.0")
+			.header("Upload-Length", Integer.toString(2 * MIB))
+			.header("Upload-Metadata", "filename " + Base64.getEncoder().encodeToString("half.txt".getBytes()))
+			.POST(HttpRequest.BodyPublishers.noBody()));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		Api.Response patched = api.send(api.builder(created.header("Location"), user.token())
+			.header("Tus-Resumable", "1.0.0")
+			.header("Content-Type", "application/offset+octet-stream")
+			.header("Upload-Offset", "0")
+			.method("PATCH", HttpRequest.BodyPublishers.ofByteArray(new byte[MIB])));
+		assertThat(patched.status()).as(patched.body()).isEqualTo(204);
+		String blob = jdbc.sql("SELECT blob_id FROM uploads WHERE owner_id = ?")
+			.param(user.id().toString())
+			.query(String.class)
+			.single();
+		assertThat(count("SELECT COUNT(*) FROM blobs WHERE id = ? AND wrapped_key IS NOT NULL", blob)).isEqualTo(1);
+		return blob;
 	}
 
 	private void assertNoTraceInTheTrail(Account user) {
