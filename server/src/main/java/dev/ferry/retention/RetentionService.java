@@ -16,6 +16,7 @@ import dev.ferry.auth.CurrentUser;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Retention policies and runs. A dry run and a run given the same {@code as_of} use the
@@ -57,15 +58,22 @@ class RetentionService {
 		return names(policies.all());
 	}
 
+	/**
+	 * Replaces every policy at once: the old ones go and the new ones arrive in one
+	 * transaction with their audit record, so two admins saving at once, or a failure
+	 * half-way, never leave retention partly off.
+	 */
+	@Transactional(noRollbackFor = ProblemException.class)
 	Map<String, Integer> replace(CurrentUser caller, Map<String, Integer> requested) {
 		access.requireAdmin(caller, "retention.update");
 		Map<RetentionCategory, Integer> parsed = new EnumMap<>(RetentionCategory.class);
 		requested.forEach((name, days) -> {
 			RetentionCategory category = RetentionCategory.named(name)
-				.orElseThrow(() -> invalid("Unknown retention category '" + name + "'; supported: "
-						+ RetentionCategory.supported() + "."));
+				.orElseThrow(() -> refused("retention.policy_update", "Unknown retention category '" + name
+						+ "'; supported: " + RetentionCategory.supported() + "."));
 			if (days == null || days < 1 || days > MAX_DAYS) {
-				throw invalid("'" + name + "' must be a number of days from 1 to " + MAX_DAYS + ".");
+				throw refused("retention.policy_update",
+						"'" + name + "' must be a number of days from 1 to " + MAX_DAYS + ".");
 			}
 			parsed.put(category, days);
 		});
@@ -78,7 +86,7 @@ class RetentionService {
 
 	RetentionPlan preview(CurrentUser caller, Instant asOf) {
 		access.requireAdmin(caller, "retention.preview");
-		Instant at = asOf(asOf);
+		Instant at = asOf(asOf, "retention.preview");
 		List<RetentionPlan.RetentionStep> categories = new ArrayList<>();
 		policies.all().forEach((category, days) -> categories.add(sweeps.get(category).plan(days, cutoff(at, days))));
 		audit.record(AuditEvent.success("retention.preview").detail("as_of", at.toString()));
@@ -87,7 +95,7 @@ class RetentionService {
 
 	RetentionPlan run(CurrentUser caller, Instant asOf) {
 		access.requireAdmin(caller, "retention.run");
-		return run(asOf(asOf));
+		return run(asOf(asOf, "retention.run"));
 	}
 
 	/**
@@ -123,18 +131,18 @@ class RetentionService {
 		return asOf.minus(Duration.ofDays(days));
 	}
 
-	private Instant asOf(Instant requested) {
+	private Instant asOf(Instant requested, String action) {
 		Instant now = clock.instant();
 		if (requested == null) {
 			return now;
 		}
 		if (requested.isAfter(now)) {
-			throw invalid("'as_of' must not be in the future.");
+			throw refused(action, "'as_of' must not be in the future.");
 		}
 		// Cut-offs are this less days, stored as epoch milliseconds: a date before 1970
 		// only overflowed that arithmetic into a 500, and retains nothing anyway.
 		if (requested.isBefore(Instant.EPOCH)) {
-			throw invalid("'as_of' must not be before 1970.");
+			throw refused(action, "'as_of' must not be before 1970.");
 		}
 		return requested;
 	}
@@ -145,7 +153,11 @@ class RetentionService {
 		return named;
 	}
 
-	private static ProblemException invalid(String detail) {
+	/**
+	 * A refused request, audited as a failure of {@code action} with the reason given.
+	 */
+	private ProblemException refused(String action, String detail) {
+		audit.record(AuditEvent.failure(action).detail("reason", "invalid").detail("problem", detail));
 		return new ProblemException(HttpStatus.BAD_REQUEST, "invalid-retention", "Invalid retention request", detail);
 	}
 

@@ -175,6 +175,7 @@ class RetentionIntegrationTests extends IntegrationTest {
 	@Test
 	void badPoliciesAndFutureCutoffsAreRefusedAndUsersAreDenied() {
 		String admin = adminToken();
+		long before = count("SELECT COALESCE(MAX(seq), 0) FROM audit_log");
 		Api.Response unknown = api.send(put(Map.of("policies", Map.of("everything", 1)), admin));
 		assertThat(unknown.status()).isEqualTo(400);
 		assertThat(unknown.contentType()).startsWith("application/problem+json");
@@ -186,6 +187,10 @@ class RetentionIntegrationTests extends IntegrationTest {
 		Api.Response ancient = api.post(RETENTION + "/run?as_of=-9223372036854775808", "", admin);
 		assertThat(ancient.status()).as(ancient.body()).isEqualTo(400);
 		assertThat(ancient.body()).contains("before 1970");
+		assertThat(count("SELECT COUNT(*) FROM audit_log WHERE seq > ? AND outcome = 'failure' AND action IN"
+				+ " ('retention.policy_update', 'retention.run')", before))
+			.as("every refusal is on the trail")
+			.isEqualTo(4);
 
 		Account user = new TestAccounts(api, admin).user();
 		assertThat(api.get(RETENTION + "/preview", user.token()).status()).isEqualTo(403);
