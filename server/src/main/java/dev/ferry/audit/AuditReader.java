@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -65,14 +66,15 @@ class AuditReader {
 	 * email (as actor label or anywhere in the details: a value of its own, or inside a
 	 * message), oldest first. Rows whose details only contain the email inside a longer
 	 * address ({@code joann@x.test} for {@code ann@x.test}) come along too; the caller
-	 * tells them apart.
+	 * tells them apart. The email is matched in any case: PostgreSQL's LIKE is
+	 * case-sensitive, and an identity provider may write {@code Ann.Smith@Contoso.com}.
 	 */
 	List<AuditRecord> mentioning(String userId, String email, long afterSeq, int limit) {
 		return jdbc
 			.sql("SELECT " + COLUMNS + " FROM audit_log WHERE seq > ? AND (actor_id = ? OR (object_type = 'user'"
-					+ " AND object_id = ?) OR LOWER(actor_label) = LOWER(?) OR details LIKE ? ESCAPE '!'"
+					+ " AND object_id = ?) OR LOWER(actor_label) = LOWER(?) OR LOWER(details) LIKE ? ESCAPE '!'"
 					+ " OR details LIKE ? ESCAPE '!') ORDER BY seq LIMIT ?")
-			.params(afterSeq, userId, userId, email, "%" + Where.escapeLike(email) + "%",
+			.params(afterSeq, userId, userId, email, "%" + Where.escapeLike(email.toLowerCase(Locale.ROOT)) + "%",
 					"%" + Where.escapeLike(userId) + "%", limit)
 			.query(AuditReader::map)
 			.list();

@@ -97,6 +97,23 @@ class AuditRepositoryTests {
 		}
 	}
 
+	/**
+	 * What an erasure and a data export read: the account's records, whatever the case
+	 * its email was written in (an identity provider's {@code Ann.Smith@Contoso.com}).
+	 */
+	@ParameterizedTest
+	@EnumSource(Vendor.class)
+	void recordsMentioningAnAccountAreFoundWhateverTheCaseOfItsEmail(Vendor vendor) {
+		try (Trail trail = Trail.open(vendor)) {
+			trail.record(AuditEvent.failure("scim.request").detail("error", "Ann.Smith@Contoso.com is taken"));
+			trail.record(AuditEvent.success("auth.login").detail("email", "ann.smith@contoso.com"));
+			trail.record(AuditEvent.success("auth.login").detail("email", "bob@contoso.com"));
+
+			assertThat(trail.reader.mentioning("u-ann", "ann.smith@contoso.com", 0, 10)).extracting(AuditRecord::action)
+				.containsExactly("scim.request", "auth.login");
+		}
+	}
+
 	@ParameterizedTest
 	@EnumSource(Vendor.class)
 	void filtersSelectTheSameRecordsOnEveryVendor(Vendor vendor) {
