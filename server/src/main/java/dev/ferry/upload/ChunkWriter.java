@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.ferry.storage.BlobStorage;
@@ -32,17 +34,27 @@ class ChunkWriter {
 	/** Matches the blob store's 64 KiB encryption segments. */
 	private static final int BUFFER_SIZE = 64 * 1024;
 
+	/**
+	 * How often a body still arriving moves its upload's expiry on: an upload expires
+	 * after sitting idle, and one long PATCH (a client that sends the whole file at once)
+	 * is not idle.
+	 */
+	private static final Duration KEEP_ALIVE = Duration.ofMinutes(1);
+
 	private final BlobStorage blobs;
 
 	private final UploadPolicy policy;
+
+	private final UploadRepository repository;
 
 	private final Counter bytesIn;
 
 	private final AtomicInteger active = new AtomicInteger();
 
-	ChunkWriter(BlobStorage blobs, UploadPolicy policy, MeterRegistry registry) {
+	ChunkWriter(BlobStorage blobs, UploadPolicy policy, UploadRepository repository, MeterRegistry registry) {
 		this.blobs = blobs;
 		this.policy = policy;
+		this.repository = repository;
 		this.bytesIn = Counter.builder("ferry.bytes.in")
 			.description("Bytes received from clients")
 			.baseUnit("bytes")
@@ -61,8 +73,9 @@ class ChunkWriter {
 	long write(Upload upload, Chunk chunk, UploadPolicy.Allowance allowance, MessageDigest digest) {
 		MessageDigest check = (chunk.checksum() != null) ? chunk.checksum().newDigest() : null;
 		active.incrementAndGet();
+		keepAlive(upload);
 		try (PendingPart part = open(upload, chunk)) {
-			boolean complete = copy(chunk.body(), part.stream(), allowance, check, digest);
+			boolean complete = copy(upload, chunk.body(), part.stream(), allowance, check, digest);
 			if (check != null && !complete) {
 				throw UploadException.incompleteWithChecksum();
 			}
@@ -89,12 +102,30 @@ class ChunkWriter {
 		return blobs.beginPart(upload.blobId(), upload.offset());
 	}
 
+	/**
+	 * Moves the upload's expiry (and its quota reservation's) on, so that the cleanup job
+	 * does not end it under a body still arriving; refused when it ended meanwhile.
+	 */
+	private void keepAlive(Upload upload) {
+		Instant now = policy.now();
+		Instant expiresAt = policy.expiresAt(now);
+		if (!repository.keepAlive(upload.id(), expiresAt, now)) {
+			throw UploadException.expired();
+		}
+		policy.extendReservation(upload.withOffset(upload.offset(), expiresAt));
+	}
+
 	/** Copies until the body ends; false if the client went away first. */
-	private boolean copy(InputStream body, OutputStream out, UploadPolicy.Allowance allowance, MessageDigest check,
-			MessageDigest digest) {
+	private boolean copy(Upload upload, InputStream body, OutputStream out, UploadPolicy.Allowance allowance,
+			MessageDigest check, MessageDigest digest) {
 		byte[] buffer = new byte[BUFFER_SIZE];
 		long copied = 0;
+		long keptAliveAt = System.nanoTime();
 		while (true) {
+			if (System.nanoTime() - keptAliveAt > KEEP_ALIVE.toNanos()) {
+				keepAlive(upload);
+				keptAliveAt = System.nanoTime();
+			}
 			int read;
 			try {
 				// One byte past the allowance is enough to tell that the body is too

@@ -82,6 +82,21 @@ class UploadRepository implements BlobReferences {
 			.update() == 1;
 	}
 
+	/**
+	 * Moves an active upload's expiry to {@code expiresAt} while a body is arriving;
+	 * false when it is no longer active (it expired, was ended or completed meanwhile).
+	 */
+	boolean keepAlive(UUID id, Instant expiresAt, Instant now) {
+		return jdbc.sql("""
+				UPDATE uploads SET expires_at = :expires, updated_at = :now
+				WHERE id = :id AND status = :active AND expires_at > :now""")
+			.param("expires", expiresAt.toEpochMilli())
+			.param("now", now.toEpochMilli())
+			.param("id", id.toString())
+			.param("active", ACTIVE)
+			.update() == 1;
+	}
+
 	/** Sets a deferred length; false if it was set meanwhile. */
 	boolean declareLength(UUID id, long length, Instant now) {
 		return jdbc.sql("""

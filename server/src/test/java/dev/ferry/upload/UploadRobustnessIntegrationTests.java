@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
@@ -94,6 +95,28 @@ class UploadRobustnessIntegrationTests extends IntegrationTest {
 			await().atMost(Duration.ofSeconds(30)).until(() -> waitingRequests() == 1);
 		}
 		assertThat(head.join().header("Upload-Offset")).isEqualTo("300000");
+	}
+
+	/**
+	 * An upload expires after sitting idle, and one that is receiving a body is not: a
+	 * PATCH that starts a moment before the expiry moves it on, so the cleanup job cannot
+	 * end the upload (and shred its bytes) under the body still arriving.
+	 */
+	@Test
+	void aPatchThatIsStillArrivingKeepsItsUploadFromExpiring() throws IOException {
+		String location = tus.create(user.token(), 2_000_000, Map.of("filename", "slow.bin")).header("Location");
+		UUID id = UUID.fromString(idOf(location));
+		Instant soon = Instant.now().plusSeconds(2);
+		jdbc.sql("UPDATE uploads SET expires_at = ? WHERE id = ?").params(soon.toEpochMilli(), id.toString()).update();
+		double received = bytesReceived();
+		try (Socket socket = new Socket("127.0.0.1", port)) {
+			startPatch(socket, location, 0, 2_000_000, null);
+			socket.getOutputStream().write(random(100_000));
+			socket.getOutputStream().flush();
+			await().atMost(Duration.ofSeconds(30)).until(() -> bytesReceived() - received == 100_000);
+
+			assertThat(repository.find(id).orElseThrow().expiresAt()).isAfter(Instant.now().plus(Duration.ofHours(1)));
+		}
 	}
 
 	@Test
