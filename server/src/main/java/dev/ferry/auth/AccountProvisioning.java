@@ -15,8 +15,17 @@ public interface AccountProvisioning {
 	User create(String email, String name, boolean active);
 
 	/**
+	 * The account as it is now, its row locked until the transaction ends: read it here
+	 * before building a change from what it holds, or a change committed meanwhile (a
+	 * suspension) is undone by the stale values.
+	 */
+	User current(UUID id);
+
+	/**
 	 * Changes email, name and standing; {@code active = false} suspends the account and
-	 * revokes every session and refresh token it has.
+	 * revokes every session and refresh token it has. An administrator's email is not the
+	 * identity provider's to change (a leaked SCIM key would otherwise redirect the
+	 * admin's password reset): refused with 403.
 	 */
 	User update(UUID id, String email, String name, boolean active);
 

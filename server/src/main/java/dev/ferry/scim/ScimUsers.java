@@ -115,7 +115,9 @@ class ScimUsers {
 
 	@Transactional(noRollbackFor = { ProblemException.class, ScimException.class })
 	Map<String, Object> patch(String id, JsonNode body) {
-		User user = visible(id);
+		// Locked and read again: the patch is applied to the account as it is, not as it
+		// was before a suspension committed meanwhile.
+		User user = provisioning.current(visible(id).id());
 		ScimPatch patch = ScimPatch.of(body);
 		UserDraft draft = UserDraft.of(user, links.user(user.id()).map(ScimRepository.Link::externalId).orElse(null));
 		patch.apply(draft::set);

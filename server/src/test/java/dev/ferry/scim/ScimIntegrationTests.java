@@ -126,6 +126,35 @@ class ScimIntegrationTests extends IntegrationTest {
 			.isTrue();
 	}
 
+	/**
+	 * A SCIM key may rename a user, not redirect an administrator's mail: with the
+	 * admin's address its holder could ask for the admin's password reset.
+	 */
+	@Test
+	void anAdministratorsEmailIsNotTheProvidersToChange() {
+		String email = unique("root");
+		Api.Response admin = api.post("/api/v1/admin/users",
+				Map.of("email", email, "password", PASSWORD, "role", "admin", "name", "Root"), adminToken());
+		assertThat(admin.status()).as(admin.body()).isEqualTo(201);
+		String id = admin.json().get("id").asString();
+
+		Api.Response redirected = scim("PATCH", "/Users/" + id,
+				patch(Map.of("op", "replace", "path", "userName", "value", unique("attacker"))));
+		Api.Response renamed = scim("PATCH", "/Users/" + id,
+				patch(Map.of("op", "replace", "path", "displayName", "value", "Root Renamed")));
+
+		assertThat(redirected.status()).as(redirected.body()).isEqualTo(403);
+		assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
+		assertThat(renamed.json().get("userName").asString()).isEqualTo(email);
+		assertThat(api.login(email, PASSWORD)).isNotBlank();
+		assertThat(jdbc
+			.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'scim.user_update' AND outcome = 'denied'"
+					+ " AND object_id = ? AND details LIKE '%admin_email%'")
+			.param(id)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
 	@Test
 	void deleteDeprovisionsBySuspendingAndTheLiveSessionGets401AtOnce() {
 		String email = unique("carol");

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import dev.ferry.audit.AuditEvent;
+import dev.ferry.audit.AuditLog;
 import dev.ferry.auth.AccountProvisioning;
 import dev.ferry.auth.AuthException;
 import dev.ferry.auth.Role;
@@ -35,8 +37,11 @@ class ProvisionedAccounts implements AccountProvisioning {
 
 	private final Clock clock;
 
+	private final AuditLog audit;
+
 	ProvisionedAccounts(UserRepository users, AccountRows rows, AdminTargets targets, SessionService sessions,
-			AccountEraser eraser, Clock clock) {
+			AccountEraser eraser, Clock clock, AuditLog audit) {
+		this.audit = audit;
 		this.users = users;
 		this.rows = rows;
 		this.targets = targets;
@@ -59,6 +64,12 @@ class ProvisionedAccounts implements AccountProvisioning {
 	}
 
 	@Override
+	@Transactional
+	public User current(UUID id) {
+		return targets.findForChange(id);
+	}
+
+	@Override
 	@Transactional(noRollbackFor = AuthException.class)
 	public User update(UUID id, String email, String name, boolean active) {
 		User user = targets.findForChange(id);
@@ -67,6 +78,11 @@ class ProvisionedAccounts implements AccountProvisioning {
 		}
 		Instant now = clock.instant();
 		if (!user.email().equals(UserRepository.normalize(email))) {
+			if (user.role() == Role.ADMIN) {
+				audit.record(AuditEvent.denied("scim.user_update").object("user", id).detail("reason", "admin_email"));
+				throw AuthException.forbidden("An administrator's email is changed in Ferry, not by the identity"
+						+ " provider: change the other attributes only, or make the account a user first.");
+			}
 			requireFree(email, id);
 			users.changeEmail(id, email, now);
 		}
