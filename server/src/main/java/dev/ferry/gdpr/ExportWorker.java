@@ -75,6 +75,16 @@ class ExportWorker {
 			exports.delete(request.id());
 			return;
 		}
+		if (!user.get().isActive()) {
+			transactions.executeWithoutResult((status) -> {
+				if (exports.failed(request.id(), "The account was suspended before its export was built.",
+						clock.instant())) {
+					notices.audit(AuditEvent.failure("gdpr.export_build").detail("reason", "account_inactive"),
+							user.get(), request.id());
+				}
+			});
+			return;
+		}
 		UUID blob = storage.create();
 		long size;
 		try (PendingPart part = storage.beginPart(blob, 0)) {

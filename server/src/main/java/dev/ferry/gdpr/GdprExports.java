@@ -11,8 +11,10 @@ import dev.ferry.ProblemException;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
 import dev.ferry.auth.AccessPolicy;
+import dev.ferry.auth.Accounts;
 import dev.ferry.auth.AuthException;
 import dev.ferry.auth.CurrentUser;
+import dev.ferry.auth.User;
 import dev.ferry.crypto.SecureTokens;
 import dev.ferry.storage.BlobStorage;
 
@@ -40,7 +42,11 @@ class GdprExports {
 
 	private final Clock clock;
 
-	GdprExports(ExportRepository exports, BlobStorage storage, AuditLog audit, AccessPolicy access, Clock clock) {
+	private final Accounts accounts;
+
+	GdprExports(ExportRepository exports, BlobStorage storage, AuditLog audit, AccessPolicy access, Clock clock,
+			Accounts accounts) {
+		this.accounts = accounts;
 		this.exports = exports;
 		this.access = access;
 		this.storage = storage;
@@ -72,12 +78,18 @@ class GdprExports {
 		return exports.ofUser(caller.userId()).stream().map(ExportView::of).toList();
 	}
 
-	/** The ready export the token opens; a wrong or expired token is a 404. */
+	/**
+	 * The ready export the token opens; a wrong or expired token is a 404, and so is the
+	 * link of an account suspended since: its files are no longer its holder's to take.
+	 */
 	@Transactional(noRollbackFor = ProblemException.class)
 	Download open(String token) {
 		ExportRequest export = exports.readyByToken(SecureTokens.hash(token), clock.instant()).orElse(null);
-		if (export == null) {
-			audit.record(AuditEvent.denied("gdpr.export_download").detail("reason", "unknown_or_expired"));
+		String refusal = (export == null) ? "unknown_or_expired"
+				: accounts.find(export.userId()).filter(User::isActive).isEmpty() ? "account_inactive" : null;
+		if (refusal != null) {
+			AuditEvent denied = AuditEvent.denied("gdpr.export_download").detail("reason", refusal);
+			audit.record((export != null) ? denied.object("gdpr_export", export.id()) : denied);
 			throw new ProblemException(HttpStatus.NOT_FOUND, "export-not-found", "Export not found",
 					"The export link is unknown or has expired. Request a new export.");
 		}

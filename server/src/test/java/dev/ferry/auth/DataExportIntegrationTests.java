@@ -101,6 +101,27 @@ class DataExportIntegrationTests extends AccountMailTest {
 	}
 
 	/**
+	 * The mailed link works for a week, but not for an account suspended meanwhile: its
+	 * files are no longer its holder's to take.
+	 */
+	@Test
+	void anAccountSuspendedAfterItsExportWasBuiltCannotDownloadIt() throws Exception {
+		String email = createUser("export-suspended");
+		String token = signIn(email, PASSWORD).get("access_token").asString();
+		String userId = api.get("/api/v1/me", token).json().get("id").asString();
+		assertThat(api.post("/api/v1/me/export", "", token).status()).isEqualTo(202);
+		String link = find(mailTo(email, 1).get(0), "(/api/v1/exports/fyx_[A-Za-z0-9_-]+)");
+
+		assertThat(api.post("/api/v1/admin/users/" + userId + "/suspend", "", adminToken()).status()).isEqualTo(200);
+
+		Api.Response refused = api.get(link, null);
+		assertThat(refused.status()).isEqualTo(404);
+		assertThat(refused.contentType()).startsWith("application/problem+json");
+		assertThat(auditDetails("gdpr.export_download"))
+			.anySatisfy((details) -> assertThat(details).contains("account_inactive"));
+	}
+
+	/**
 	 * Two requests sent at once can both be recorded; the next request then answers the
 	 * newest instead of failing on two open rows (it was a 500 until both were built).
 	 */
