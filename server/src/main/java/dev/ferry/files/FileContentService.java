@@ -104,8 +104,9 @@ class FileContentService implements FileContent {
 
 	@Override
 	public boolean purgeContent(UUID ownerId, UUID fileId, UUID blobId, String reason) {
-		return Boolean.TRUE.equals(transactions.execute((status) -> files.lock(fileId, ownerId, blobId)
-				&& files.findOwned(fileId, ownerId).map((file) -> shred(file, reason)).orElse(false)));
+		return Boolean.TRUE
+			.equals(transactions.execute((status) -> files.lock(fileId, ownerId, blobId) && !versions.pinned(fileId)
+					&& files.findOwned(fileId, ownerId).map((file) -> shred(file, reason)).orElse(false)));
 	}
 
 	private boolean shred(FileRecord file, String reason) {

@@ -179,6 +179,11 @@ class VersionStore {
 		return true;
 	}
 
+	/** Whether a holder (a live transfer) pinned any version of the file. */
+	boolean pinned(UUID fileId) {
+		return !versions.pinned(fileId).isEmpty();
+	}
+
 	void unpin(UUID holder) {
 		versions.unpin(holder);
 	}

@@ -129,6 +129,33 @@ class PinnedVersionIntegrationTests extends ShareIntegrationTest {
 		}
 	}
 
+	/**
+	 * The versions category leaves a pinned version alone, and so does the files
+	 * category: a file a live transfer pinned is not purged under its recipients, while
+	 * one as old without a pin is.
+	 */
+	@Test
+	void retentionTakesAgedFilesButNotAPinnedOne() {
+		Account owner = newUser();
+		String pinned = upload(owner, "/old-pinned.txt", "pinned".getBytes(StandardCharsets.UTF_8));
+		String loose = upload(owner, "/old-loose.txt", "loose".getBytes(StandardCharsets.UTF_8));
+		transfer(owner, Map.of("title", "Pinned file", "file_ids", List.of(pinned), "versions", Map.of(pinned, 1),
+				"link", Map.of()));
+		jdbc.sql("UPDATE files SET created_at = ? WHERE id IN (?, ?)")
+			.params(Instant.now().minus(Duration.ofDays(400)).toEpochMilli(), pinned, loose)
+			.update();
+		try {
+			assertThat(retentionPolicies(Map.of("files", 365)).status()).isEqualTo(200);
+			Api.Response run = api.post("/api/v1/admin/retention/run", "", adminToken());
+			assertThat(run.status()).as(run.body()).isEqualTo(200);
+			assertThat(api.get("/api/v1/files/" + pinned, owner.token()).status()).isEqualTo(200);
+			assertThat(api.get("/api/v1/files/" + loose, owner.token()).status()).isEqualTo(404);
+		}
+		finally {
+			assertThat(retentionPolicies(Map.of()).status()).isEqualTo(200);
+		}
+	}
+
 	private Api.Response retentionPolicies(Map<String, Integer> policies) {
 		return api.put("/api/v1/admin/retention", Map.of("policies", policies), adminToken());
 	}
