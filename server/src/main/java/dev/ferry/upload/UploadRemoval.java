@@ -46,14 +46,24 @@ class UploadRemoval {
 	void terminate(Uploader uploader, UUID id) {
 		Upload upload = this.access.owned(uploader, id);
 		if (upload.isCompleted()) {
-			throw UploadException.alreadyCompleted();
+			throw refused(id, "completed", UploadException.alreadyCompleted());
 		}
-		if (remove(upload, upload.status())) {
-			this.audit.record(AuditEvent.success("upload.terminated")
-				.object("upload", id)
-				.detail("offset", upload.offset())
-				.detail("length", upload.length()));
+		if (!remove(upload, upload.status())) {
+			// Completed or ended by another request since it was read: a client told
+			// "cancelled" would not look for the file that now exists.
+			boolean completed = this.repository.find(id).filter(Upload::isCompleted).isPresent();
+			throw completed ? refused(id, "completed", UploadException.alreadyCompleted())
+					: refused(id, "gone", UploadException.notFound());
 		}
+		this.audit.record(AuditEvent.success("upload.terminated")
+			.object("upload", id)
+			.detail("offset", upload.offset())
+			.detail("length", upload.length()));
+	}
+
+	private UploadException refused(UUID id, String reason, UploadException problem) {
+		this.audit.record(AuditEvent.failure("upload.terminated").object("upload", id).detail("reason", reason));
+		return problem;
 	}
 
 	/** Ends an active upload the server refused; whether this call ended it. */

@@ -67,12 +67,14 @@ class UploadRepository implements BlobReferences {
 	}
 
 	/**
-	 * Moves the offset from what the caller saw; false if someone else moved it first.
+	 * Moves the offset from what the caller saw; false if someone else moved it first, or
+	 * if a length declared meanwhile is shorter.
 	 */
 	boolean advance(UUID id, long from, long to, Instant expiresAt, Instant now) {
 		return jdbc.sql("""
 				UPDATE uploads SET upload_offset = :to, expires_at = :expires, updated_at = :now
-				WHERE id = :id AND upload_offset = :from AND status = :active""")
+				WHERE id = :id AND upload_offset = :from AND status = :active
+				  AND (upload_length IS NULL OR upload_length >= :to)""")
 			.param("to", to)
 			.param("expires", expiresAt.toEpochMilli())
 			.param("now", now.toEpochMilli())
@@ -97,11 +99,14 @@ class UploadRepository implements BlobReferences {
 			.update() == 1;
 	}
 
-	/** Sets a deferred length; false if it was set meanwhile. */
+	/**
+	 * Sets a deferred length; false if it was set meanwhile, or if more bytes than it
+	 * arrived meanwhile.
+	 */
 	boolean declareLength(UUID id, long length, Instant now) {
 		return jdbc.sql("""
 				UPDATE uploads SET upload_length = :length, updated_at = :now
-				WHERE id = :id AND upload_length IS NULL AND status = :active""")
+				WHERE id = :id AND upload_length IS NULL AND status = :active AND upload_offset <= :length""")
 			.param("length", length)
 			.param("now", now.toEpochMilli())
 			.param("id", id.toString())

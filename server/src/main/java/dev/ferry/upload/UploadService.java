@@ -119,9 +119,19 @@ class UploadService {
 			throw UploadException.badRequest("upload-length-too-small", "Upload-Length too small",
 					"Upload-Length " + length + " is less than the " + upload.offset() + " bytes already received.");
 		}
+		failures.checking(upload.id(), () -> policy.checkRules(user, upload.placement(), length));
 		failures.failing(upload.id(), () -> policy.reserve(user, upload.id(), length, upload.expiresAt()));
 		if (!repository.declareLength(upload.id(), length, policy.now())) {
-			return access.current(uploader, upload.id());
+			// Declared meanwhile by another request, or more bytes arrived meanwhile.
+			Upload now = access.current(uploader, upload.id());
+			if (now.isDeferred() || now.length() != length) {
+				String detail = now.isDeferred()
+						? now.offset() + " bytes arrived meanwhile, more than Upload-Length " + length + "."
+						: "Another request set this upload's length to " + now.length() + "; it cannot change.";
+				throw failures.failed(upload.id(),
+						UploadException.badRequest("upload-length-fixed", "Upload-Length already set", detail));
+			}
+			return now;
 		}
 		return upload.withLength(length);
 	}

@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -117,6 +120,37 @@ class UploadRobustnessIntegrationTests extends IntegrationTest {
 
 			assertThat(repository.find(id).orElseThrow().expiresAt()).isAfter(Instant.now().plus(Duration.ofHours(1)));
 		}
+	}
+
+	/**
+	 * An upload whose length comes later is held to the upload policy's size rules when
+	 * the length is declared, not after every byte arrived.
+	 */
+	@Test
+	void aDeferredLengthIsHeldToTheUploadPolicyWhenDeclared() {
+		assertThat(uploadPolicy(List.of(Map.of("name", "Small files", "max_size", 2048))).status()).isEqualTo(200);
+		try {
+			Api.Response created = api.send(tus.request(Tus.BASE, user.token())
+				.header("Upload-Defer-Length", "1")
+				.header("Upload-Metadata", "filename " + Base64.getEncoder().encodeToString("big.bin".getBytes()))
+				.POST(HttpRequest.BodyPublishers.noBody()));
+			assertThat(created.status()).as(created.body()).isEqualTo(201);
+			String location = created.header("Location");
+
+			Api.Response declared = api.send(tus.patchRequest(location, user.token(), 0, random(MIB))
+				.header("Upload-Length", Integer.toString(4 * MIB)));
+
+			assertThat(declared.status()).as(declared.body()).isEqualTo(422);
+			assertThat(declared.json().get("type").asString()).isEqualTo("/problems/upload-policy");
+			assertThat(tus.head(location, user.token()).header("Upload-Offset")).isEqualTo("0");
+		}
+		finally {
+			assertThat(uploadPolicy(List.of()).status()).isEqualTo(200);
+		}
+	}
+
+	private Api.Response uploadPolicy(List<Map<String, Object>> rules) {
+		return api.put("/api/v1/admin/upload-policy", Map.of("rules", rules), adminToken());
 	}
 
 	@Test

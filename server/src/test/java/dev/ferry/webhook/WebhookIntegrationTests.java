@@ -214,9 +214,8 @@ class WebhookIntegrationTests {
 			String hook = everyone.json().get("id").asString();
 			upload(uploader, "/demoted/before.txt", "seen");
 			assertThat(deliveries(hook)).isOne();
-			// Sent before the demotion: the worker asks again at sending time, so on a
-			// busy
-			// machine a delivery still queued when the role changes is refused instead.
+			// Sent before the demotion: the worker asks again when it sends, so on a
+			// busy machine a delivery still queued at the role change is refused.
 			await().atMost(Duration.ofSeconds(60)).until(() -> receiver.requests().size() == 1);
 
 			assertThat(api
