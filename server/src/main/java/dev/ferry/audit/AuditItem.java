@@ -23,6 +23,16 @@ record AuditItem(String id, long seq, String time, Actor actor, String action, O
 	}
 
 	/**
+	 * This record as a data subject who did not act in it may see it: who acted, from
+	 * which address and with which software are someone else's personal data (GDPR Art.
+	 * 15(4)), so only the kind of actor stays.
+	 */
+	AuditItem withoutTheActor() {
+		return new AuditItem(id, seq, time, new Actor(actor.type(), null, null), action, object, outcome, null, null,
+				requestId, details, hash);
+	}
+
+	/**
 	 * Details are written as a JSON object; a row altered in the database may hold
 	 * anything, which is then shown as text under {@code unparsed} rather than failing
 	 * the whole listing (verification reports the row).

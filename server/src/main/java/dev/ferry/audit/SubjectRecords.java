@@ -32,7 +32,10 @@ class SubjectRecords implements AuditSubjectAccess {
 			.isEmpty(); page = reader.mentioning(userId, email, after, AuditChainVerifier.PAGE_SIZE)) {
 			for (AuditRecord record : page) {
 				if (PersonalMentions.concern(record, userId, email)) {
-					writer.write(json.writeValueAsString(AuditItem.of(record, json)));
+					AuditItem item = AuditItem.of(record, json);
+					boolean ownAct = userId.equals(record.actorId())
+							|| email.equalsIgnoreCase(String.valueOf(record.actorLabel()));
+					writer.write(json.writeValueAsString(ownAct ? item : item.withoutTheActor()));
 					writer.write('\n');
 				}
 				after = record.seq();

@@ -13,6 +13,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 import dev.ferry.testing.Api;
+import dev.ferry.testing.IntegrationTest;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -47,6 +48,11 @@ class DataExportIntegrationTests extends AccountMailTest {
 			.query(Long.class)
 			.single()).isPositive();
 
+		// An administrator looks at the account: the record is about it, who looked is
+		// not.
+		String userId = api.get("/api/v1/me", token).json().get("id").asString();
+		assertThat(api.get("/api/v1/admin/users/" + userId, adminToken()).status()).isEqualTo(200);
+
 		Api.Response requested = api.post("/api/v1/me/export", "", token);
 		assertThat(requested.status()).as(requested.body()).isEqualTo(202);
 		assertThat(requested.json().get("status").asString()).isIn("pending", "building", "ready");
@@ -64,6 +70,15 @@ class DataExportIntegrationTests extends AccountMailTest {
 		String audit = new String(zip.get("audit.jsonl"), StandardCharsets.UTF_8);
 		assertThat(audit).contains("\"auth.login\"", "\"gdpr.export_request\"").doesNotContain(longer);
 		assertThat(audit.lines()).allSatisfy((line) -> assertThat(JSON.readTree(line).has("action")).isTrue());
+		JsonNode looked = audit.lines()
+			.map(JSON::readTree)
+			.filter((line) -> line.get("action").asString().equals("admin.user_read"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(looked.get("actor").get("type").asString()).isEqualTo("user");
+		assertThat(looked.get("actor").get("id").isNull()).isTrue();
+		assertThat(looked.get("ip").isNull()).isTrue();
+		assertThat(audit).doesNotContain(IntegrationTest.ADMIN_EMAIL);
 		JsonNode files = JSON.readTree(zip.get("files.json"));
 		assertThat(files.findValuesAsString("path")).containsExactlyInAnyOrder(folder + "/notes.txt",
 				folder + "/deep/data.csv");
