@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import dev.ferry.crypto.KeyEncryptionKey;
@@ -77,6 +78,15 @@ class MailOutbox {
 				return new OutboxMessage(id, rs.getString(1), mail.subject(), mail.text(), mail.html(), rs.getInt(6));
 			})
 			.single();
+	}
+
+	/**
+	 * Deletes every message to {@code recipient}, whatever the case it was written in.
+	 */
+	void forget(String recipient) {
+		jdbc.sql("DELETE FROM mail_outbox WHERE LOWER(recipient) = ?")
+			.param(recipient.toLowerCase(Locale.ROOT))
+			.update();
 	}
 
 	void sent(UUID id, Instant now) {

@@ -35,4 +35,11 @@ public interface Mailer {
 	 */
 	boolean send(String recipient, Locale preferred, String template, Map<String, String> values);
 
+	/**
+	 * Forgets every message to {@code recipient}, sent or still waiting (which is then
+	 * never sent): an erased account's address leaves the outbox with it. Joins the
+	 * caller's transaction.
+	 */
+	void forget(String recipient);
+
 }

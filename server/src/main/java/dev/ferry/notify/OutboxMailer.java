@@ -63,4 +63,9 @@ class OutboxMailer implements Mailer {
 		return true;
 	}
 
+	@Override
+	public void forget(String recipient) {
+		outbox.forget(recipient);
+	}
+
 }

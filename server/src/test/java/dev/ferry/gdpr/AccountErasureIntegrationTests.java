@@ -115,8 +115,15 @@ class AccountErasureIntegrationTests extends IntegrationTest {
 			.params(alert, "mass_deletion", "user:" + user.id(),
 					"The account " + user.email() + " deleted 500 files; jo" + user.email() + " did not.", 0L)
 			.update();
+		jdbc.sql("INSERT INTO mail_outbox (id, recipient, subject, text_body, html_body, status, attempts,"
+				+ " next_attempt_at, claimed_until, created_at, sent_at) VALUES (?, ?, '', '', '', 'sent', 1, 0, 0, 0, 0)")
+			.params(UUID.randomUUID().toString(), user.email().toUpperCase(java.util.Locale.ROOT))
+			.update();
 		long before = count("SELECT MAX(seq) FROM audit_log");
 		assertThat(api.delete("/api/v1/admin/users/" + user.id(), admin).status()).isEqualTo(204);
+		assertThat(count("SELECT COUNT(*) FROM mail_outbox WHERE LOWER(recipient) = ?", user.email()))
+			.as("the outbox forgets the address")
+			.isZero();
 		assertThat(jdbc.sql("SELECT subject || ' ' || detail FROM alerts WHERE id = ?")
 			.param(alert)
 			.query(String.class)
