@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -91,32 +93,46 @@ class ExportArchive {
 	}
 
 	private void writeContents(ZipOutputStream zip, UUID owner) throws IOException {
+		// A withheld file's note (x.pdf.withheld.txt) may have the path of a real file:
+		// a second entry of one name would fail the whole export.
+		Set<String> names = new HashSet<>();
 		String after = "";
 		for (List<OwnedFile> page = files.page(owner, after, PAGE); !page.isEmpty(); page = files.page(owner, after,
 				PAGE)) {
 			for (OwnedFile file : page) {
-				copy(zip, owner, file);
+				copy(zip, owner, file, names);
 				after = file.id().toString();
 			}
 		}
 	}
 
-	private void copy(ZipOutputStream zip, UUID owner, OwnedFile file) throws IOException {
+	private void copy(ZipOutputStream zip, UUID owner, OwnedFile file, Set<String> names) throws IOException {
 		String name = "files" + file.path();
 		InputStream body;
 		try {
 			body = content.open(owner, file.id());
 		}
 		catch (ProblemException ex) {
-			entry(zip, name + ".withheld.txt",
+			entry(zip, unique(names, name + ".withheld.txt"),
 					("Not included: " + ex.getBody().getDetail() + "\n").getBytes(StandardCharsets.UTF_8));
 			return;
 		}
 		try (body) {
-			zip.putNextEntry(new ZipEntry(name));
+			zip.putNextEntry(new ZipEntry(unique(names, name)));
 			body.transferTo(zip);
 			zip.closeEntry();
 		}
+	}
+
+	/**
+	 * {@code name}, or it with " (2)", " (3)"... appended when an entry has it already.
+	 */
+	private static String unique(Set<String> names, String name) {
+		String candidate = name;
+		for (int n = 2; !names.add(candidate); n++) {
+			candidate = name + " (" + n + ")";
+		}
+		return candidate;
 	}
 
 	private static void entry(ZipOutputStream zip, String name, byte[] bytes) throws IOException {

@@ -48,10 +48,19 @@ class ScimRepository {
 		}
 	}
 
+	/**
+	 * Marks the account deprovisioned, linking it first when SCIM never wrote it (an
+	 * account found by its email and deleted at once): hidden from SCIM either way.
+	 */
 	void deprovisionUser(UUID userId, Instant now) {
-		jdbc.sql("UPDATE scim_users SET deprovisioned_at = ?, updated_at = ? WHERE user_id = ?")
+		if (jdbc.sql("UPDATE scim_users SET deprovisioned_at = ?, updated_at = ? WHERE user_id = ?")
 			.params(now.toEpochMilli(), now.toEpochMilli(), userId.toString())
-			.update();
+			.update() == 0) {
+			jdbc.sql(dialect.insertIfAbsent("INSERT INTO scim_users (user_id, external_id, created_at, updated_at,"
+					+ " deprovisioned_at) VALUES (?, NULL, ?, ?, ?)", "user_id"))
+				.params(userId.toString(), now.toEpochMilli(), now.toEpochMilli(), now.toEpochMilli())
+				.update();
+		}
 	}
 
 	Set<UUID> deprovisionedUsers() {

@@ -116,6 +116,33 @@ class DataExportIntegrationTests extends AccountMailTest {
 	}
 
 	/**
+	 * A quarantined file is left out with a note named after it, which another file may
+	 * have as its own path: both come in the archive, the second one numbered.
+	 */
+	@Test
+	void aWithheldFilesNoteAndAFileOfTheSameNameAreBothExported() throws Exception {
+		String email = createUser("export-withheld");
+		String token = signIn(email, PASSWORD).get("access_token").asString();
+		String folder = "/withheld-" + UUID.randomUUID();
+		put(token, folder + "/x.pdf", "held back");
+		put(token, folder + "/x.pdf.withheld.txt", "a real file");
+		jdbc.sql("UPDATE files SET scan_status = 'infected', scan_signature = 'Test.Signature' WHERE folder = ?"
+				+ " AND name = 'x.pdf'")
+			.param(folder)
+			.update();
+
+		assertThat(api.post("/api/v1/me/export", "", token).status()).isEqualTo(202);
+		Map<String, byte[]> zip = download(find(mailTo(email, 1).get(0), "(/api/v1/exports/fyx_[A-Za-z0-9_-]+)"));
+
+		assertThat(zip).doesNotContainKey("files" + folder + "/x.pdf");
+		assertThat(zip.keySet()).contains("files" + folder + "/x.pdf.withheld.txt",
+				"files" + folder + "/x.pdf.withheld.txt (2)");
+		assertThat(zip.values().stream().map((bytes) -> new String(bytes, StandardCharsets.UTF_8)))
+			.contains("a real file")
+			.anySatisfy((text) -> assertThat(text).startsWith("Not included:"));
+	}
+
+	/**
 	 * The mailed link works for a week, but not for an account suspended meanwhile: its
 	 * files are no longer its holder's to take.
 	 */

@@ -49,6 +49,11 @@ class ScimRepositoriesTests extends EveryVendor {
 		assertThat(scim.user(user)).contains(new ScimRepository.Link(null, false));
 		new UserRepository(jdbc).delete(user);
 		assertThat(scim.user(user)).as("the link goes with the account").isEmpty();
+
+		UUID neverLinked = user(jdbc);
+		scim.deprovisionUser(neverLinked, NOW);
+		assertThat(scim.user(neverLinked)).as("an account SCIM never wrote is hidden once deleted")
+			.contains(new ScimRepository.Link(null, true));
 	}
 
 	@ParameterizedTest(name = "{0}")
