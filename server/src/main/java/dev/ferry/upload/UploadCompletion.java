@@ -57,7 +57,9 @@ class UploadCompletion {
 		inspection.inspect(upload);
 		String sha256 = digests.finish(upload, digests.resume(upload));
 		try {
-			return transaction.execute((status) -> register(user, upload, sha256, now));
+			Upload completed = transaction.execute((status) -> register(user, upload, sha256, now));
+			digests.forget(upload.id());
+			return completed;
 		}
 		catch (ProblemException ex) {
 			audit.record(AuditEvent.failure("upload.failed")

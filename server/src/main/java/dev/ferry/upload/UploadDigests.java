@@ -77,10 +77,15 @@ class UploadDigests {
 		}
 	}
 
-	/** The hex SHA-256 of the whole upload, reading it back when no digest is at hand. */
+	/**
+	 * The hex SHA-256 of the whole upload, reading it back when no digest is at hand. The
+	 * final state stays remembered until {@link #forget}: a registration that fails (a
+	 * quota lowered meanwhile) is tried again on the next HEAD, which must not read a
+	 * file of any size back every time.
+	 */
 	String finish(Upload upload, MessageDigest digest) {
-		running.invalidate(upload.id());
 		MessageDigest complete = (digest != null) ? digest : readBack(upload);
+		running.put(upload.id(), new Running(upload.offset(), copy(complete)));
 		return HexFormat.of().formatHex(complete.digest());
 	}
 
