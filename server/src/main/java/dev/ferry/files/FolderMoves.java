@@ -103,7 +103,18 @@ class FolderMoves {
 	@Transactional(noRollbackFor = ProblemException.class)
 	FolderChange rename(CurrentUser owner, String from, String to, String channel) {
 		access.requireScope(owner, Scope.WRITE, "folder.moved");
-		MovedFolder move = paths(from, to);
+		MovedFolder move;
+		try {
+			move = paths(from, to);
+		}
+		catch (FileException refused) {
+			audit.record(AuditEvent.failure("folder.moved")
+				.detail("from", from)
+				.detail("to", to)
+				.detail("reason", "invalid")
+				.detail("channel", channel));
+			throw refused;
+		}
 		Placement target = FilePaths.split(move.target());
 		FolderChange change;
 		if (!files.search(owner.userId(), FileQuery.below(move.source(), 1)).isEmpty()) {

@@ -179,7 +179,8 @@ class SftpIntegrationTests {
 				"put a.bin /full/a.bin");
 		assertThat(made.exit()).as(made.out()).isZero();
 
-		for (String refused : List.of("rmdir /full", "mkdir /full/a.bin", "rename /full /moved", "rmdir /never")) {
+		for (String refused : List.of("rmdir /full", "mkdir /full/a.bin", "rename /full /moved", "rmdir /never",
+				"rename /made /made/renamed/inside")) {
 			SftpClients.Run run = clients.withKey(user.email(), key, refused);
 			assertThat(run.exit()).as(refused + ": " + run.out()).isNotZero();
 		}
@@ -203,7 +204,10 @@ class SftpIntegrationTests {
 				.contains("not_empty"))
 			.anySatisfy((row) -> assertThat(row).startsWith("folder.moved failure")
 				.contains("\"/moved\"")
-				.contains("not_empty"));
+				.contains("not_empty"))
+			.anySatisfy((row) -> assertThat(row).startsWith("folder.moved failure")
+				.contains("\"/made/renamed/inside\"")
+				.contains("invalid"));
 	}
 
 	/**
