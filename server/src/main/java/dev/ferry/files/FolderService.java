@@ -48,7 +48,7 @@ class FolderService {
 	Created create(CurrentUser owner, String rawPath) {
 		String path = newFolderPath(owner, rawPath, null);
 		Instant now = clock.instant();
-		if (files.folderExists(owner.userId(), path) || !folders.insertIfAbsent(owner.userId(), path, now)) {
+		if (!insertIfMissing(owner.userId(), path, now)) {
 			throw refused(path, null, FileException.folderExists(path), "folder_exists");
 		}
 		audit.record(AuditEvent.success("folder.created").detail("path", path));
@@ -62,8 +62,7 @@ class FolderService {
 	 */
 	void ensure(CurrentUser owner, String rawPath, String channel) {
 		String path = newFolderPath(owner, rawPath, channel);
-		if (!files.folderExists(owner.userId(), path)
-				&& folders.insertIfAbsent(owner.userId(), path, clock.instant())) {
+		if (insertIfMissing(owner.userId(), path, clock.instant())) {
 			audit.record(AuditEvent.success("folder.created").detail("path", path).detail("channel", channel));
 		}
 	}
@@ -108,6 +107,11 @@ class FolderService {
 				: AuditEvent.failure("folder.deleted").detail("reason", removal.name().toLowerCase(Locale.ROOT));
 		audit.record(event.detail("path", path).detail("channel", channel));
 		return removal;
+	}
+
+	/** Stores the folder unless files or a row make it exist already; says which. */
+	private boolean insertIfMissing(UUID ownerId, String path, Instant now) {
+		return !files.folderExists(ownerId, path) && folders.insertIfAbsent(ownerId, path, now);
 	}
 
 	private String newFolderPath(CurrentUser owner, String rawPath, String channel) {
