@@ -57,7 +57,7 @@ final class LocalBlobStore implements BlobStore {
 	public ObjectUpload upload(String key) throws IOException {
 		Path target = resolve(key);
 		Path temp = tempFor(target);
-		return new LocalUpload(target, temp, createTemp(temp));
+		return new LocalUpload(target, temp, new SyncAhead(createTemp(temp)));
 	}
 
 	/** A fresh hidden temp name next to {@code target}, recognised by cleanup. */
@@ -208,11 +208,11 @@ final class LocalBlobStore implements BlobStore {
 
 		private final Path temp;
 
-		private final FileChannel channel;
+		private final SyncAhead channel;
 
 		private boolean committed;
 
-		LocalUpload(Path target, Path temp, FileChannel channel) {
+		LocalUpload(Path target, Path temp, SyncAhead channel) {
 			this.target = target;
 			this.temp = temp;
 			this.channel = channel;
@@ -225,8 +225,7 @@ final class LocalBlobStore implements BlobStore {
 
 		@Override
 		public long commit() throws IOException {
-			channel.force(true);
-			long size = channel.size();
+			long size = channel.finish();
 			channel.close();
 			Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
 			committed = true;
