@@ -6,7 +6,10 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -17,7 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * byte: the disk's time added to the network's instead of overlapping it. Every
  * {@link #STEP} bytes a data sync of what is written so far starts on another thread (one
  * at a time: a step reached while one runs is taken by the next), and the fsync at
- * {@link #finish()} finds little left to write.
+ * {@link #finish()} finds little left to write. The threads are shared and as many as the
+ * cores; when all are busy (many uploads at once) a step is skipped, and the object is
+ * synced at the end as before.
  * <p>
  * A failed sync fails {@link #finish()}: Linux reports a write-back error to one sync
  * only, so the final fsync could not be trusted to report it again.
@@ -26,7 +31,9 @@ final class SyncAhead implements WritableByteChannel {
 
 	static final long STEP = 8L * 1024 * 1024;
 
-	private static final Executor SYNCS = Executors.newCachedThreadPool(syncThreads());
+	private static final Executor SYNCS = new ThreadPoolExecutor(0,
+			Math.max(2, Runtime.getRuntime().availableProcessors()), 1, TimeUnit.MINUTES, new SynchronousQueue<>(),
+			syncThreads());
 
 	private final FileChannel channel;
 
@@ -65,10 +72,19 @@ final class SyncAhead implements WritableByteChannel {
 		unsynced += written;
 		if (unsynced >= step && running.isDone()) {
 			throwIfFailed();
-			unsynced = 0;
-			running = CompletableFuture.runAsync(this::syncData, syncs);
+			startSync();
 		}
 		return written;
+	}
+
+	private void startSync() {
+		try {
+			running = CompletableFuture.runAsync(this::syncData, syncs);
+			unsynced = 0;
+		}
+		catch (RejectedExecutionException everySyncThreadBusy) {
+			// The next write tries again; finish() syncs whatever is left.
+		}
 	}
 
 	private void syncData() {

@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,21 @@ class SyncAheadTests {
 			assertThat(channel.finish()).isEqualTo(STEP - 1);
 		}
 		assertThat(syncThreads).isEmpty();
+	}
+
+	@Test
+	void whenEverySyncThreadIsBusyTheWritesGoOnAndFinishSyncsItAll() throws IOException {
+		Path file = dir.resolve("busy");
+		Executor busy = (task) -> {
+			throw new RejectedExecutionException("every sync thread is busy");
+		};
+		try (SyncAhead channel = new SyncAhead(open(file), busy, STEP)) {
+			for (int i = 0; i < 4; i++) {
+				channel.write(ByteBuffer.wrap(new byte[STEP]));
+			}
+			assertThat(channel.finish()).isEqualTo(4 * STEP);
+		}
+		assertThat(Files.size(file)).isEqualTo(4 * STEP);
 	}
 
 	/**
