@@ -39,11 +39,15 @@ class DraftUploads {
 
 	private final UploadPolicy policy;
 
-	DraftUploads(UploadService uploads, UploadCreation creation, UploadRemoval removal, UploadPolicy policy) {
+	private final UploadFailures failures;
+
+	DraftUploads(UploadService uploads, UploadCreation creation, UploadRemoval removal, UploadPolicy policy,
+			UploadFailures failures) {
 		this.uploads = uploads;
 		this.creation = creation;
 		this.removal = removal;
 		this.policy = policy;
+		this.failures = failures;
 	}
 
 	ResponseEntity<Void> create(Uploader uploader, HttpServletRequest request) throws IOException {
@@ -93,8 +97,8 @@ class DraftUploads {
 		Upload current = uploads.status(uploader, id);
 		if (current.isCompleted()) {
 			if (request.getContentLengthLong() != 0) {
-				throw UploadException.draft(HttpStatus.BAD_REQUEST, "completed-upload", "Upload is completed",
-						"This upload is complete and takes no more bytes.", Map.of());
+				throw failures.failed(id, UploadException.draft(HttpStatus.BAD_REQUEST, "completed-upload",
+						"Upload is completed", "This upload is complete and takes no more bytes.", Map.of()));
 			}
 			return ResponseEntity.ok().headers(state(current)).build();
 		}

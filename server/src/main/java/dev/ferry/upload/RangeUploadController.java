@@ -54,10 +54,14 @@ class RangeUploadController {
 
 	private final UploadRemoval removal;
 
-	RangeUploadController(UploadService uploads, UploadCreation creation, UploadRemoval removal) {
+	private final UploadFailures failures;
+
+	RangeUploadController(UploadService uploads, UploadCreation creation, UploadRemoval removal,
+			UploadFailures failures) {
 		this.uploads = uploads;
 		this.creation = creation;
 		this.removal = removal;
+		this.failures = failures;
 	}
 
 	@Operation(operationId = UPLOAD_OPERATION, summary = UPLOAD_SUMMARY)
@@ -87,14 +91,15 @@ class RangeUploadController {
 		Uploader uploader = Uploader.account(user);
 		Upload upload = uploads.status(uploader, uploadId);
 		if (!Long.valueOf(range.total()).equals(upload.length())) {
-			throw ContentRange.invalid("This upload is " + upload.length() + " bytes long, not " + range.total() + ".");
+			throw failures.failed(uploadId, ContentRange
+				.invalid("This upload is " + upload.length() + " bytes long, not " + range.total() + "."));
 		}
 		if (!range.hasBytes()) {
 			return answer(upload);
 		}
 		range.checkBody(request.getContentLengthLong());
 		if (range.first() != upload.offset()) {
-			throw mismatch(range, upload);
+			throw failures.failed(uploadId, mismatch(range, upload));
 		}
 		return answer(uploads.append(uploader, uploadId, range.first(), null, chunk(request)));
 	}

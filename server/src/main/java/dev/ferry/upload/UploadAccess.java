@@ -67,6 +67,7 @@ class UploadAccess {
 	Upload current(Uploader uploader, UUID id) {
 		Upload upload = owned(uploader, id);
 		if (upload.isExpired(policy.now())) {
+			audit.record(AuditEvent.failure("upload.access").object("upload", id).detail("reason", "expired"));
 			throw UploadException.expired();
 		}
 		long stored = upload.isCompleted() ? upload.offset() : blobs.length(upload.blobId());

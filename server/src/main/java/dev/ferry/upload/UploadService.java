@@ -67,12 +67,19 @@ class UploadService {
 		return access.inTurn(id, () -> appendInTurn(uploader, id, offset, length, chunk));
 	}
 
+	/**
+	 * Every refusal after the upload is found is on the trail as {@code upload.failed}.
+	 */
 	private Upload appendInTurn(Uploader uploader, UUID id, long offset, Long length, ChunkWriter.Chunk chunk) {
-		CurrentUser user = uploader.user();
-		Upload upload = access.current(uploader, id);
-		failures.checking(id, () -> throttle.acquire(id));
+		Upload found = access.current(uploader, id);
+		return failures.failing(id, () -> appendTo(uploader, found, offset, length, chunk));
+	}
+
+	private Upload appendTo(Uploader uploader, Upload found, long offset, Long length, ChunkWriter.Chunk chunk) {
+		Upload upload = found;
+		throttle.acquire(upload.id());
 		if (upload.offset() != offset) {
-			throw failures.failed(id, UploadException.offsetMismatch(offset, upload.offset()));
+			throw UploadException.offsetMismatch(offset, upload.offset());
 		}
 		if (length != null) {
 			upload = declareLength(uploader, upload, length);
@@ -83,7 +90,7 @@ class UploadService {
 			}
 			return upload;
 		}
-		return appender.append(user, upload, chunk);
+		return appender.append(uploader.user(), upload, chunk);
 	}
 
 	/**
@@ -119,8 +126,8 @@ class UploadService {
 			throw UploadException.badRequest("upload-length-too-small", "Upload-Length too small",
 					"Upload-Length " + length + " is less than the " + upload.offset() + " bytes already received.");
 		}
-		failures.checking(upload.id(), () -> policy.checkRules(user, upload.placement(), length));
-		failures.failing(upload.id(), () -> policy.reserve(user, upload.id(), length, upload.expiresAt()));
+		policy.checkRules(user, upload.placement(), length);
+		policy.reserve(user, upload.id(), length, upload.expiresAt());
 		if (!repository.declareLength(upload.id(), length, policy.now())) {
 			// Declared meanwhile by another request, or more bytes arrived meanwhile.
 			Upload now = access.current(uploader, upload.id());
@@ -128,8 +135,7 @@ class UploadService {
 				String detail = now.isDeferred()
 						? now.offset() + " bytes arrived meanwhile, more than Upload-Length " + length + "."
 						: "Another request set this upload's length to " + now.length() + "; it cannot change.";
-				throw failures.failed(upload.id(),
-						UploadException.badRequest("upload-length-fixed", "Upload-Length already set", detail));
+				throw UploadException.badRequest("upload-length-fixed", "Upload-Length already set", detail);
 			}
 			return now;
 		}

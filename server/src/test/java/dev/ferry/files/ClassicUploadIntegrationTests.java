@@ -156,6 +156,14 @@ class ClassicUploadIntegrationTests extends FilesTestSupport {
 				"\n%{http_code}");
 		assertThat(otherTotal.out()).endsWith("\n400").contains("is " + 3 * MIB + " bytes long");
 		assertThat(api.get(location, user.token()).json().get("offset").asLong()).isEqualTo(MIB);
+		assertThat(
+				jdbc.sql("SELECT details FROM audit_log WHERE object_id = ? AND action = 'upload.failed' ORDER BY seq")
+					.param(location.substring(location.lastIndexOf('/') + 1))
+					.query(String.class)
+					.list())
+			.as("both refusals of the upload on the trail")
+			.satisfiesExactly((details) -> assertThat(details).contains("/problems/offset-mismatch"),
+					(details) -> assertThat(details).contains("/problems/invalid-content-range"));
 
 		Curl cancelled = curl(dir, "-X", "DELETE", "-H", auth, url(location), "-w", "%{http_code}");
 		assertThat(cancelled.out()).isEqualTo("204");

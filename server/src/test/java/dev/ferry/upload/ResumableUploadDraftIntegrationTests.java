@@ -21,6 +21,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import static dev.ferry.upload.TusSpecificationIntegrationTests.MIB;
 import static dev.ferry.upload.TusSpecificationIntegrationTests.random;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +37,9 @@ import static org.awaitility.Awaitility.await;
 class ResumableUploadDraftIntegrationTests extends IntegrationTest {
 
 	private static final String INTEROP = "Upload-Draft-Interop-Version";
+
+	@Autowired
+	private JdbcClient jdbc;
 
 	private Tus tus;
 
@@ -202,6 +208,10 @@ class ResumableUploadDraftIntegrationTests extends IntegrationTest {
 		assertThat(japanese.json().get("type").asString()).isEqualTo(more.json().get("type").asString());
 		assertThat(japanese.json().get("title").asString()).isEqualTo("アップロードは完了しています");
 		assertThat(japanese.json().get("detail").asString()).isEqualTo("このアップロードは完了しており、これ以上のデータは受け付けません。");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE object_id = ? AND action = 'upload.failed'")
+			.param(location.substring(location.lastIndexOf('/') + 1))
+			.query(Long.class)
+			.single()).as("both refusals on the trail").isEqualTo(2);
 	}
 
 	@Test

@@ -93,6 +93,31 @@ class UploadAccessIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void refusalsOfAnUploadThatExistsAreOnTheTrailOnceEach() {
+		TestAccounts.Account user = accounts.user();
+		String location = tus.create(user.token(), 10, Map.of("filename", "refusals.bin")).header("Location");
+		Api.Response otherLength = api
+			.send(tus.patchRequest(location, user.token(), 0, random(5)).header("Upload-Length", "20"));
+		assertThat(otherLength.status()).isEqualTo(400);
+		assertThat(otherLength.json().get("type").asString()).isEqualTo("/problems/upload-length-fixed");
+		assertThat(tus.patch(location, user.token(), 0, random(10)).status()).isEqualTo(204);
+		assertThat(tus.patch(location, user.token(), 10, random(5)).status()).isEqualTo(413);
+		assertThat(auditDetails(location, "upload.failed")).satisfiesExactly(
+				(details) -> assertThat(details).contains("/problems/upload-length-fixed"),
+				(details) -> assertThat(details).contains("/problems/upload-length-exceeded"));
+
+		String expiring = tus.create(user.token(), 10, Map.of("filename", "expired.bin")).header("Location");
+		jdbc.sql("UPDATE uploads SET expires_at = ? WHERE id = ?")
+			.params(System.currentTimeMillis() - 60_000, uploadId(expiring))
+			.update();
+		assertThat(tus.head(expiring, user.token()).status()).isEqualTo(410);
+		assertThat(tus.patch(expiring, user.token(), 0, random(10)).status()).isEqualTo(410);
+		assertThat(auditDetails(expiring, "upload.access")).hasSize(2)
+			.allSatisfy((details) -> assertThat(details).contains("expired"));
+		assertThat(auditOutcomes(expiring, "upload.failed")).isEmpty();
+	}
+
+	@Test
 	void badMetadataIsRefusedBeforeAnythingIsStored() {
 		TestAccounts.Account user = accounts.user();
 		assertThat(createWithRawMetadata(user, "filename not*base64!").status()).isEqualTo(400);
@@ -228,6 +253,17 @@ class UploadAccessIntegrationTests extends IntegrationTest {
 			.param(location.substring(Tus.BASE.length() + 1))
 			.query(String.class)
 			.list();
+	}
+
+	private List<String> auditDetails(String location, String action) {
+		return jdbc.sql("SELECT details FROM audit_log WHERE object_id = ? AND action = ? ORDER BY seq")
+			.params(uploadId(location), action)
+			.query(String.class)
+			.list();
+	}
+
+	private static String uploadId(String location) {
+		return location.substring(Tus.BASE.length() + 1);
 	}
 
 	private List<String> auditOutcomes(String location, String action) {
