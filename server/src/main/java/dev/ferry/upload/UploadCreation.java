@@ -1,5 +1,7 @@
 package dev.ferry.upload;
 
+import java.util.function.Supplier;
+
 import dev.ferry.ProblemException;
 
 import org.springframework.stereotype.Service;
@@ -27,16 +29,23 @@ class UploadCreation {
 		UploadStarter.Started started = starter.start(uploader, length, metadata);
 		Upload upload = started.upload();
 		if (upload.isFull()) {
-			return completion.complete(uploader.user(), upload, started.now());
+			return discardedIfRefused(upload, () -> completion.complete(uploader.user(), upload, started.now()));
 		}
 		if (chunk == null) {
 			return upload;
 		}
+		return discardedIfRefused(upload, () -> appender.append(uploader.user(), upload, chunk));
+	}
+
+	/**
+	 * A refusal answers the creating request, so the client never learns the upload's URL
+	 * and nothing could resume it: its row, blob and quota go at once.
+	 */
+	private Upload discardedIfRefused(Upload upload, Supplier<Upload> step) {
 		try {
-			return appender.append(uploader.user(), upload, chunk);
+			return step.get();
 		}
 		catch (ProblemException ex) {
-			// The client never learns this upload's URL, so nothing could resume it.
 			removal.discard(upload);
 			throw ex;
 		}

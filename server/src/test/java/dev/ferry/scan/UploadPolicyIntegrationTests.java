@@ -58,6 +58,27 @@ class UploadPolicyIntegrationTests extends ContentSafetyTest {
 			.single()).isEqualTo(1);
 	}
 
+	/**
+	 * An empty file is registered by its creation request: when the type rule refuses it
+	 * there, the client never learns the upload's URL, so nothing may be left of it.
+	 */
+	@Test
+	void anEmptyFileTheTypeRuleRefusesLeavesNoUploadBehind() {
+		assertThat(api.send(putPolicy(
+				Map.of("rules", List
+					.of(Map.of("name", "Only PNG", "roles", List.of("user"), "allowed_types", List.of("image/png")))),
+				admin()))
+			.status()).isEqualTo(200);
+		Account user = newUser("user");
+		Api.Response refused = tusCreate(user, "empty.png", 0);
+		assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+		assertThat(refused.header("Location")).isNull();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM uploads WHERE owner_id = ?")
+			.param(user.id().toString())
+			.query(Long.class)
+			.single()).as("nothing left that no client could resume").isZero();
+	}
+
 	@Test
 	void tusChecksSizeAtCreationAndTypeAtTheFirstBytes() {
 		setPolicy();
