@@ -55,7 +55,8 @@ class DraftUploads {
 		Long length = length(request, 0, complete);
 		Upload created = creation.create(uploader, length, metadata(request), null);
 		String location = TusController.BASE + "/" + created.id();
-		if (DraftHeaders.speaksOurVersion(request)) {
+		boolean toldLocation = DraftHeaders.speaksOurVersion(request);
+		if (toldLocation) {
 			Map<String, String> interim = new LinkedHashMap<>();
 			interim.put(HttpHeaders.LOCATION, location);
 			interim.put(DraftHeaders.UPLOAD_DRAFT_INTEROP_VERSION, DraftHeaders.INTEROP_VERSION);
@@ -65,7 +66,11 @@ class DraftUploads {
 		Upload upload = created;
 		if (!created.isCompleted() && hasBody(request)) {
 			ChunkWriter.Chunk chunk = chunk(request);
-			upload = translated(0, () -> uploads.append(uploader, created.id(), 0, null, chunk));
+			Supplier<Upload> append = () -> translated(0, () -> uploads.append(uploader, created.id(), 0, null, chunk));
+			// Without the 104 only the final answer, which a refusal does not carry,
+			// would
+			// tell the client the upload's URL.
+			upload = toldLocation ? append.get() : removal.discardedIfRefused(created, append);
 		}
 		HttpHeaders headers = state(upload);
 		headers.set(HttpHeaders.LOCATION, location);

@@ -1,9 +1,5 @@
 package dev.ferry.upload;
 
-import java.util.function.Supplier;
-
-import dev.ferry.ProblemException;
-
 import org.springframework.stereotype.Service;
 
 /** Creates a tus upload, with its first bytes when the request carries them. */
@@ -28,27 +24,16 @@ class UploadCreation {
 	Upload create(Uploader uploader, Long length, UploadMetadata metadata, ChunkWriter.Chunk chunk) {
 		UploadStarter.Started started = starter.start(uploader, length, metadata);
 		Upload upload = started.upload();
+		// A refusal below answers this request, which alone would tell the client the
+		// URL.
 		if (upload.isFull()) {
-			return discardedIfRefused(upload, () -> completion.complete(uploader.user(), upload, started.now()));
+			return removal.discardedIfRefused(upload,
+					() -> completion.complete(uploader.user(), upload, started.now()));
 		}
 		if (chunk == null) {
 			return upload;
 		}
-		return discardedIfRefused(upload, () -> appender.append(uploader.user(), upload, chunk));
-	}
-
-	/**
-	 * A refusal answers the creating request, so the client never learns the upload's URL
-	 * and nothing could resume it: its row, blob and quota go at once.
-	 */
-	private Upload discardedIfRefused(Upload upload, Supplier<Upload> step) {
-		try {
-			return step.get();
-		}
-		catch (ProblemException ex) {
-			removal.discard(upload);
-			throw ex;
-		}
+		return removal.discardedIfRefused(upload, () -> appender.append(uploader.user(), upload, chunk));
 	}
 
 }

@@ -1,6 +1,9 @@
 package dev.ferry.upload;
 
 import java.util.UUID;
+import java.util.function.Supplier;
+
+import dev.ferry.ProblemException;
 
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
@@ -64,6 +67,21 @@ class UploadRemoval {
 	private UploadException refused(UUID id, String reason, UploadException problem) {
 		this.audit.record(AuditEvent.failure("upload.terminated").object("upload", id).detail("reason", reason));
 		return problem;
+	}
+
+	/**
+	 * Runs a step of a request that created {@code upload} and will not tell the client
+	 * its URL if the step is refused: nothing could resume it, so it is discarded at
+	 * once.
+	 */
+	Upload discardedIfRefused(Upload upload, Supplier<Upload> step) {
+		try {
+			return step.get();
+		}
+		catch (ProblemException ex) {
+			discard(upload);
+			throw ex;
+		}
 	}
 
 	/** Ends an active upload the server refused; whether this call ended it. */

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
+import dev.ferry.auth.Role;
 import dev.ferry.testing.Api;
 import dev.ferry.testing.Curl;
 import dev.ferry.testing.IntegrationTest;
@@ -168,6 +169,25 @@ class ResumableUploadDraftIntegrationTests extends IntegrationTest {
 			.isEqualTo("https://iana.org/assignments/http-problem-types#mismatching-upload-offset");
 		assertThat(response.json().get("expected-offset").asLong()).isZero();
 		assertThat(response.json().get("provided-offset").asLong()).isEqualTo(5);
+	}
+
+	/**
+	 * A client of the final RFC gets no 104, so a refused creation request leaves it
+	 * without the upload's URL: nothing of the upload may stay behind.
+	 */
+	@Test
+	void aRefusedCreationWithoutThe104LeavesNoUploadBehind() {
+		TestAccounts.Account small = new TestAccounts(api, adminToken()).create(Role.USER, 1000L);
+		Api.Response refused = api.send(api.builder(Tus.BASE, small.token())
+			.header("Upload-Complete", "?0")
+			.header("Content-Disposition", "inline; filename=\"big.bin\"")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(random(2000))));
+		assertThat(refused.status()).as(refused.body()).isEqualTo(413);
+		assertThat(refused.header("Location")).isNull();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM uploads WHERE owner_id = ?")
+			.param(small.id().toString())
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test
