@@ -128,8 +128,7 @@ class ChunkWriter {
 			}
 			int read;
 			try {
-				// One byte past the allowance is enough to tell that the body is too
-				// long.
+				// One byte past the allowance tells that the body is too long.
 				read = body.read(buffer, 0, (int) Math.min(buffer.length, allowance.bytes() - copied + 1));
 			}
 			catch (IOException ex) {

@@ -67,9 +67,8 @@ class DraftUploads {
 		if (!created.isCompleted() && hasBody(request)) {
 			ChunkWriter.Chunk chunk = chunk(request);
 			Supplier<Upload> append = () -> translated(0, () -> uploads.append(uploader, created.id(), 0, null, chunk));
-			// Without the 104 only the final answer, which a refusal does not carry,
-			// would
-			// tell the client the upload's URL.
+			// Without the 104 only the final answer tells the client the URL, and a
+			// refusal does not.
 			upload = toldLocation ? append.get() : removal.discardedIfRefused(created, append);
 		}
 		HttpHeaders headers = state(upload);

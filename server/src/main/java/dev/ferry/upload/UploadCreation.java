@@ -24,8 +24,7 @@ class UploadCreation {
 	Upload create(Uploader uploader, Long length, UploadMetadata metadata, ChunkWriter.Chunk chunk) {
 		UploadStarter.Started started = starter.start(uploader, length, metadata);
 		Upload upload = started.upload();
-		// A refusal below answers this request, which alone would tell the client the
-		// URL.
+		// Only this request's answer would tell the client the URL; a refusal does not.
 		if (upload.isFull()) {
 			return removal.discardedIfRefused(upload,
 					() -> completion.complete(uploader.user(), upload, started.now()));

@@ -4,7 +4,6 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import dev.ferry.ProblemException;
-
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
 import dev.ferry.storage.BlobStorage;
