@@ -62,9 +62,13 @@ class AddressGuard {
 
 	/**
 	 * Unique local addresses (fc00::/7), and the IPv6 forms that lead to an IPv4 address:
-	 * IPv4-compatible ::a.b.c.d, NAT64 64:ff9b::/96 and 6to4 2002::/16 are judged by the
-	 * IPv4 address inside (a NAT64 gateway in front of a private network would reach it);
-	 * local-use NAT64 64:ff9b:1::/48 and Teredo 2001::/32 are refused outright.
+	 * IPv4-compatible ::a.b.c.d, IPv4-mapped ::ffff:a.b.c.d and IPv4-translated
+	 * ::ffff:0:a.b.c.d, NAT64 64:ff9b::/96 and 6to4 2002::/16 are judged by the IPv4
+	 * address inside (a NAT64 gateway in front of a private network would reach it);
+	 * local-use NAT64 64:ff9b:1::/48 and Teredo 2001::/32 are refused outright. The JDK
+	 * turns a mapped address into IPv4 only when it parses a literal: one that comes from
+	 * DNS (an AAAA record of ::ffff:169.254.169.254) stays IPv6, and a dual-stack socket
+	 * connects to the IPv4 address inside.
 	 */
 	private static boolean isPrivate6(byte[] bytes) {
 		if ((bytes[0] & 0xfe) == 0xfc) {
@@ -73,7 +77,8 @@ class AddressGuard {
 		int head = ((bytes[0] & 0xff) << 8) | (bytes[1] & 0xff);
 		int second = ((bytes[2] & 0xff) << 8) | (bytes[3] & 0xff);
 		boolean zeroesUpTo12 = zeroes(bytes, 4, 12);
-		if ((head == 0 && second == 0 && zeroesUpTo12) || (head == 0x64 && second == 0xff9b && zeroesUpTo12)) {
+		if ((head == 0 && second == 0 && zeroesUpTo12) || (head == 0x64 && second == 0xff9b && zeroesUpTo12)
+				|| mappedOrTranslated(bytes)) {
 			return isPrivate(ipv4(bytes, 12));
 		}
 		if (head == 0x2002) {
@@ -81,6 +86,15 @@ class AddressGuard {
 		}
 		boolean localNat64 = head == 0x64 && second == 0xff9b && bytes[4] == 0 && bytes[5] == 1;
 		return localNat64 || (head == 0x2001 && second == 0);
+	}
+
+	/** ::ffff:0:0/96 (mapped) and ::ffff:0:0:0/96 (translated, RFC 2765). */
+	private static boolean mappedOrTranslated(byte[] bytes) {
+		boolean ffff = (bytes[10] & 0xff) == 0xff && (bytes[11] & 0xff) == 0xff;
+		boolean mapped = zeroes(bytes, 0, 10) && ffff;
+		boolean translated = zeroes(bytes, 0, 8) && (bytes[8] & 0xff) == 0xff && (bytes[9] & 0xff) == 0xff
+				&& bytes[10] == 0 && bytes[11] == 0;
+		return mapped || translated;
 	}
 
 	private static boolean zeroes(byte[] bytes, int from, int to) {

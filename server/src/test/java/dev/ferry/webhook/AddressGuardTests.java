@@ -1,6 +1,9 @@
 package dev.ferry.webhook;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,6 +30,41 @@ class AddressGuardTests {
 				"http://[2001:0:4136:e378::1]/" }) {
 			assertThat(guard.refusal(URI.create(url))).as(url).contains("address_not_allowed");
 		}
+	}
+
+	/**
+	 * As a DNS answer (an AAAA record) delivers them: the JDK keeps these as IPv6, while
+	 * a dual-stack socket connects to the IPv4 address inside.
+	 */
+	@Test
+	void ipv6AddressesThatCarryAPrivateIpv4AddressAreRefused() throws UnknownHostException {
+		assertThat(AddressGuard.isPrivate(resolvedIpv6("::ffff:169.254.169.254"))).as("mapped, link-local").isTrue();
+		assertThat(AddressGuard.isPrivate(resolvedIpv6("::ffff:127.0.0.1"))).as("mapped, loopback").isTrue();
+		assertThat(AddressGuard.isPrivate(resolvedIpv6("::ffff:0:10.0.0.1"))).as("translated, private").isTrue();
+		assertThat(AddressGuard.isPrivate(resolvedIpv6("::ffff:93.184.215.14"))).as("mapped, public").isFalse();
+	}
+
+	/**
+	 * The address as an IPv6 object, the way the JDK's resolver returns an AAAA answer.
+	 */
+	private static Inet6Address resolvedIpv6(String literal) throws UnknownHostException {
+		byte[] bytes = new byte[16];
+		String[] halves = literal.split("::", -1);
+		String[] tail = halves[1].split(":");
+		int at = 16;
+		for (int i = tail.length - 1; i >= 0; i--) {
+			if (tail[i].contains(".")) {
+				byte[] ipv4 = InetAddress.getByName(tail[i]).getAddress();
+				at -= 4;
+				System.arraycopy(ipv4, 0, bytes, at, 4);
+			}
+			else {
+				int group = Integer.parseInt(tail[i], 16);
+				bytes[--at] = (byte) group;
+				bytes[--at] = (byte) (group >> 8);
+			}
+		}
+		return Inet6Address.getByAddress(null, bytes, -1);
 	}
 
 	@Test
