@@ -76,20 +76,24 @@ class WebhookService {
 	}
 
 	WebhookView update(CurrentUser caller, UUID id, String url, List<String> events, Boolean enabled) {
-		WebhookRepository.Webhook hook = owned(caller, id, "webhook.updated");
+		WebhookRepository.Webhook hook = owned(caller, id, Scope.WRITE, "webhook.updated");
 		WebhookRepository.Webhook changed = new WebhookRepository.Webhook(hook.id(), hook.ownerId(), hook.allAccounts(),
 				(url != null) ? checkUrl(url, "webhook.updated") : hook.url(),
 				(events != null) ? checkEvents(events, "webhook.updated") : hook.events(),
 				(enabled != null) ? enabled : hook.enabled(), Boolean.TRUE.equals(enabled) ? 0 : hook.failures(),
 				hook.createdAt(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
 		hooks.update(changed, enabled != null);
-		audit.record(AuditEvent.success("webhook.updated").object("webhook", id).detail("enabled", changed.enabled()));
+		audit.record(AuditEvent.success("webhook.updated")
+			.object("webhook", id)
+			.detail("url", changed.url())
+			.detail("events", String.join(",", changed.events()))
+			.detail("enabled", changed.enabled()));
 		return WebhookView.of(changed, null);
 	}
 
 	/** A new secret (shown once); the old one keeps signing for {@link #OVERLAP}. */
 	WebhookView rotate(CurrentUser caller, UUID id) {
-		WebhookRepository.Webhook hook = owned(caller, id, "webhook.secret_rotated");
+		WebhookRepository.Webhook hook = owned(caller, id, Scope.WRITE, "webhook.secret_rotated");
 		byte[] key = WebhookSigner.newKey();
 		Instant now = clock.instant();
 		hooks.rotate(id, key, now.plus(OVERLAP), now);
@@ -98,21 +102,27 @@ class WebhookService {
 	}
 
 	void delete(CurrentUser caller, UUID id) {
-		owned(caller, id, "webhook.deleted");
+		owned(caller, id, Scope.WRITE, "webhook.deleted");
 		hooks.delete(id);
 		audit.record(AuditEvent.success("webhook.deleted").object("webhook", id));
 	}
 
 	List<DeliveryView> deliveries(CurrentUser caller, UUID id) {
-		owned(caller, id, "webhook.deliveries");
+		owned(caller, id, Scope.READ, "webhook.deliveries");
 		return deliveries.forWebhook(id, LOG_LIMIT).stream().map(DeliveryView::of).toList();
 	}
 
 	void replay(CurrentUser caller, UUID id, UUID deliveryId) {
-		owned(caller, id, "webhook.replayed");
+		owned(caller, id, Scope.WRITE, "webhook.replayed");
 		DeliveryRepository.Delivery delivery = deliveries.find(deliveryId)
 			.filter((found) -> found.webhookId().equals(id))
-			.orElseThrow(WebhookException::notFound);
+			.orElseThrow(() -> {
+				audit.record(AuditEvent.failure("webhook.replayed")
+					.object("webhook", id)
+					.detail("delivery", deliveryId)
+					.detail("reason", "not_found"));
+				return WebhookException.notFound();
+			});
 		// A pending delivery has a job that will try it again anyway (and would overwrite
 		// the replay's fresh start with its own give-up): a replay is for a finished one.
 		if (DeliveryRepository.PENDING.equals(delivery.status())) {
@@ -127,8 +137,8 @@ class WebhookService {
 		audit.record(AuditEvent.success("webhook.replayed").object("webhook", id).detail("delivery", deliveryId));
 	}
 
-	private WebhookRepository.Webhook owned(CurrentUser caller, UUID id, String action) {
-		access.requireScope(caller, Scope.WRITE, action);
+	private WebhookRepository.Webhook owned(CurrentUser caller, UUID id, Scope scope, String action) {
+		access.requireScope(caller, scope, action);
 		return hooks.find(id).filter((hook) -> hook.ownerId().equals(caller.userId())).orElseThrow(() -> {
 			audit.record(AuditEvent.failure(action).object("webhook", id).detail("reason", "not_found"));
 			return WebhookException.notFound();
@@ -142,6 +152,9 @@ class WebhookService {
 			if (!("https".equals(scheme) || "http".equals(scheme)) || uri.getHost() == null
 					|| uri.getUserInfo() != null) {
 				throw refused(action, "invalid_url", "url must be an http(s) URL with a host and no user name.");
+			}
+			if (uri.getPort() == 0 || uri.getPort() > 65535) {
+				throw refused(action, "invalid_url", "url's port must be between 1 and 65535.");
 			}
 			return uri.toString();
 		}

@@ -172,13 +172,18 @@ class WebhookIntegrationTests {
 		Api.Response badUrl = api.post("/api/v1/webhooks",
 				Map.of("url", "ftp://example.com/x", "events", List.of("file.uploaded")), token);
 		assertThat(badUrl.status()).isEqualTo(400);
+		Api.Response badPort = api.post("/api/v1/webhooks",
+				Map.of("url", "https://example.com:99999/hook", "events", List.of("file.uploaded")), token);
+		assertThat(badPort.status()).isEqualTo(400);
+		assertThat(badPort.json().get("detail").asString()).contains("port");
 		assertThat(jdbc
 			.sql("SELECT details FROM audit_log WHERE seq > ? AND action = 'webhook.created' AND outcome = 'failure' "
 					+ "ORDER BY seq")
 			.param(before)
 			.query(String.class)
 			.list()).satisfiesExactly((first) -> assertThat(first).contains("invalid_events"),
-					(second) -> assertThat(second).contains("invalid_url"));
+					(second) -> assertThat(second).contains("invalid_url"),
+					(third) -> assertThat(third).contains("invalid_url"));
 		Api.Response everyone = api.post("/api/v1/webhooks",
 				Map.of("url", "https://example.com/hook", "events", List.of("file.uploaded"), "all_accounts", true),
 				token);
@@ -193,6 +198,26 @@ class WebhookIntegrationTests {
 		assertThat(api.delete("/api/v1/webhooks/" + id, other).status()).isEqualTo(404);
 		Api.Response patched = api.patch("/api/v1/webhooks/" + id, Map.of("events", List.of("share.expired")), token);
 		assertThat(patched.json().get("events").get(0).asString()).isEqualTo("share.expired");
+		assertThat(jdbc.sql(
+				"SELECT details FROM audit_log WHERE object_id = ? AND action = 'webhook.updated' AND outcome = 'success'")
+			.param(id)
+			.query(String.class)
+			.single()).as("what changed is on the trail").contains("share.expired");
+		Api.Response readOnlyKey = api.post("/api/v1/auth/api-keys",
+				Map.of("name", "reads webhooks", "scopes", List.of("read")), token);
+		assertThat(readOnlyKey.status()).isEqualTo(201);
+		assertThat(api.get("/api/v1/webhooks/" + id + "/deliveries", readOnlyKey.json().get("key").asString()).status())
+			.as("the delivery log is read with the read scope")
+			.isEqualTo(200);
+		String unknownDelivery = java.util.UUID.randomUUID().toString();
+		assertThat(api.post("/api/v1/webhooks/" + id + "/deliveries/" + unknownDelivery + "/replay", Map.of(), token)
+			.status()).isEqualTo(404);
+		assertThat(jdbc
+			.sql("SELECT COUNT(*) FROM audit_log WHERE object_id = ? AND action = 'webhook.replayed' "
+					+ "AND outcome = 'failure' AND details LIKE ?")
+			.params(id, "%" + unknownDelivery + "%")
+			.query(Long.class)
+			.single()).isEqualTo(1);
 		assertThat(api.delete("/api/v1/webhooks/" + id, token).status()).isEqualTo(204);
 		assertThat(api.get("/api/v1/webhooks", token).json().get("items")).isEmpty();
 	}
