@@ -105,10 +105,14 @@ class ShareMailIntegrationTests extends ShareIntegrationTest {
 		assertThat(publicGet(download, "X-Share-Session", session).status())
 			.as("taken off the recipients, the verified session stops at once")
 			.isEqualTo(401);
+		JsonNode page = publicGet("/api/v1/share/" + token, "X-Share-Session", session).json();
+		assertThat(page.get("unlocked").asBoolean()).as("the page is locked for a removed recipient too").isFalse();
+		assertThat(page.get("files")).isEmpty();
+		assertThat(page.hasNonNull("message")).isFalse();
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE object_id = ? AND details LIKE '%not_recipient%'")
 			.param(link.get("id").asString())
 			.query(Long.class)
-			.single()).isOne();
+			.single()).isEqualTo(2);
 	}
 
 	@Test

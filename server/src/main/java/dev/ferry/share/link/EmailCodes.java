@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import dev.ferry.SqlDialect;
 import dev.ferry.share.ShareProperties;
@@ -11,6 +12,7 @@ import dev.ferry.share.ShareProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Repository;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Six-digit codes that prove a visitor reads an address ({@code email_codes}). Only an
@@ -30,12 +32,16 @@ class EmailCodes {
 
 	private final Clock clock;
 
+	/** What a missing code is compared against. */
+	private final Supplier<String> absentHash;
+
 	private final SqlDialect dialect;
 
 	EmailCodes(JdbcClient jdbc, SqlDialect dialect, PasswordEncoder encoder, ShareProperties properties, Clock clock) {
 		this.jdbc = jdbc;
 		this.dialect = dialect;
 		this.encoder = encoder;
+		this.absentHash = SingletonSupplier.of(() -> encoder.encode("000000"));
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -75,7 +81,7 @@ class EmailCodes {
 			.optional()
 			.orElse(null);
 		if (stored == null || clock.millis() >= stored.expiresAt()) {
-			return false;
+			return mismatch(code);
 		}
 		boolean attemptLeft = jdbc.sql("UPDATE email_codes SET attempts = attempts + 1 WHERE id = ? AND attempts < ?")
 			.params(stored.id(), properties.codeAttempts())
@@ -83,10 +89,20 @@ class EmailCodes {
 		if (!attemptLeft) {
 			// Kept until it expires or a new code replaces it: deleting it here would let
 			// a sixth request cancel a right one still being compared.
-			return false;
+			return mismatch(code);
 		}
 		boolean matches = code != null && code.matches("\\d{6}") && encoder.matches(code, stored.hash());
 		return matches && delete(stored.id());
+	}
+
+	/**
+	 * False, after the time one comparison takes: without it an answer about an address
+	 * with no code (not a recipient, or none requested) came back at once, and an answer
+	 * about a recipient's code after an Argon2 hash, which told recipients apart.
+	 */
+	public boolean mismatch(String code) {
+		encoder.matches((code != null) ? code : "", absentHash.get());
+		return false;
 	}
 
 	private boolean delete(String id) {

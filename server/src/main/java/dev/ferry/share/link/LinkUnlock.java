@@ -80,11 +80,12 @@ public class LinkUnlock {
 
 	/**
 	 * Whether {@code code} is the one mailed to an {@code eligible} address; every try
-	 * counts against the limits, and only a success resets them.
+	 * counts against the limits, and only a success resets them. Any address costs one
+	 * code comparison, so the time of the answer does not tell recipients apart.
 	 */
 	public boolean confirmCode(String action, Target target, String email, String code, boolean eligible, String ip) {
 		SecretLimits.Attempt attempt = limits.acquire(action, target.objectType(), target.id(), "code", ip);
-		boolean confirmed = eligible && codes.confirm(target.subject(), target.id(), email, code);
+		boolean confirmed = eligible ? codes.confirm(target.subject(), target.id(), email, code) : codes.mismatch(code);
 		if (confirmed) {
 			limits.succeeded(attempt);
 		}

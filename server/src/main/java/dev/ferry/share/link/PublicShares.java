@@ -100,11 +100,22 @@ class PublicShares {
 	 * the link at once, session or not.
 	 */
 	private void requireStillRecipient(Visit visit, String action) {
+		if (!stillRecipient(visit, action)) {
+			throw ShareException.sessionInvalid();
+		}
+	}
+
+	/**
+	 * False, with the refusal on the trail, when {@link #requireStillRecipient} would
+	 * throw.
+	 */
+	boolean stillRecipient(Visit visit, String action) {
 		if (visit.link().requireEmailVerification() && visit.email() != null
 				&& !transfers.isRecipient(visit.transfer().id(), visit.email())) {
 			refuse(action, visit.link(), "not_recipient");
-			throw ShareException.sessionInvalid();
+			return false;
 		}
+		return true;
 	}
 
 	/**

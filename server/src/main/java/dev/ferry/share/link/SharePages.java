@@ -51,7 +51,8 @@ class SharePages {
 			throw ShareException.linkExhausted();
 		}
 		Transfer transfer = visit.transfer();
-		boolean unlocked = visit.unlocked();
+		// A recipient the owner removed sees the page as a stranger does: locked.
+		boolean unlocked = visit.unlocked() && shares.stillRecipient(visit, "share.view");
 		Optional<EncryptedTransfers.Encryption> encryption = encrypted.find(transfer.id());
 		boolean showsPreviews = unlocked && previews.shown(visit);
 		List<ShareInfo.FileItem> items = unlocked ? downloads.files(transfer)

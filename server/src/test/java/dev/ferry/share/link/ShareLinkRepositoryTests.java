@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.ferry.protect.AccessRules;
 import dev.ferry.share.ShareProperties;
@@ -20,10 +21,12 @@ import dev.ferry.share.transfer.Transfer;
 import dev.ferry.share.transfer.TransferRepository;
 import dev.ferry.testing.Databases;
 import dev.ferry.testing.TestAccounts;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -146,6 +149,40 @@ class ShareLinkRepositoryTests {
 
 			String fresh = codes.issue("link", link, email);
 			assertThat(atOnce(8, () -> codes.confirm("link", link, email, fresh))).containsOnlyOnce(true);
+		}
+	}
+
+	/**
+	 * Every answer costs one code comparison, code or none: an address without a code
+	 * (not a recipient) answered at once, a recipient's after an Argon2 hash.
+	 */
+	@Test
+	void everyConfirmationComparesOnceWhetherACodeExistsOrNot() {
+		try (Databases.Fresh db = Databases.migrated(Databases.Vendor.SQLITE)) {
+			AtomicInteger comparisons = new AtomicInteger();
+			PasswordEncoder argon2 = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+			PasswordEncoder counting = new PasswordEncoder() {
+				@Override
+				public String encode(CharSequence raw) {
+					return argon2.encode(raw);
+				}
+
+				@Override
+				public boolean matches(CharSequence raw, String encoded) {
+					comparisons.incrementAndGet();
+					return argon2.matches(raw, encoded);
+				}
+			};
+			EmailCodes codes = new EmailCodes(db.jdbc(), db.dialect(), counting, properties,
+					Clock.fixed(NOW, ZoneOffset.UTC));
+			UUID link = UUID.randomUUID();
+			assertThat(codes.confirm("link", link, "nobody@example.test", "123456")).isFalse();
+			assertThat(comparisons).as("no code for the address").hasValue(1);
+			assertThat(codes.mismatch("123456")).isFalse();
+			assertThat(comparisons).as("not a recipient").hasValue(2);
+			String code = codes.issue("link", link, "someone@example.test");
+			assertThat(codes.confirm("link", link, "someone@example.test", code)).isTrue();
+			assertThat(comparisons).as("a recipient's code").hasValue(3);
 		}
 	}
 
