@@ -1,5 +1,6 @@
 package dev.ferry.files;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -8,8 +9,10 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.ferry.ProblemException;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.files.FileCatalog.StoredFile;
+import dev.ferry.storage.StorageException;
 
 /**
  * File content for modules that decided on access themselves (public share links,
@@ -53,6 +56,14 @@ public interface FileContent {
 	}
 
 	InputStream open(UUID ownerId, UUID fileId, Integer version);
+
+	/**
+	 * The problem to answer when a stream from {@link #open} failed to read before any of
+	 * it went out: the store failed (503, or 507 when it is full).
+	 */
+	static ProblemException unreadable(IOException cause) {
+		return new StorageException(cause);
+	}
 
 	/**
 	 * Answers a GET or HEAD for the file's content; 404 when the file is gone.

@@ -176,8 +176,9 @@ class RangeResponder {
 		}
 		catch (IOException | RuntimeException ex) {
 			if (!response.isCommitted()) {
+				// The reset drops whatever was buffered: nothing reached the client.
 				response.reset();
-				hooks.afterBody(served.get(), false);
+				hooks.afterBody(0, false);
 				// The file is in the catalogue but its bytes could not be read: the store
 				// failed (503, worth trying again; a file deleted meanwhile answers 404
 				// then). Anything else means the blob went with its file.

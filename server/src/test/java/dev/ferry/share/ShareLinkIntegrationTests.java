@@ -1,8 +1,13 @@
 package dev.ferry.share;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.http.HttpRequest;
+import java.nio.channels.Channels;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -12,14 +17,20 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import dev.ferry.storage.spi.BlobStore;
 import dev.ferry.testing.Api;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 class ShareLinkIntegrationTests extends ShareIntegrationTest {
+
+	@Autowired
+	private BlobStore store;
 
 	@Test
 	void visitorSeesTitleSenderAndFilesButNeverTheOwnersAddress() {
@@ -119,6 +130,45 @@ class ShareLinkIntegrationTests extends ShareIntegrationTest {
 			.param(link.get("id").asString())
 			.query(Integer.class)
 			.single()).isEqualTo(1);
+	}
+
+	/**
+	 * A store that fails before the first byte (a file's or the ZIP's) answers 503 and
+	 * delivers nothing: a one-download link must still have its download.
+	 */
+	@Test
+	void aDownloadThatFailsBeforeItsFirstByteDoesNotUseOne() throws IOException {
+		Account owner = newUser();
+		String fileId = upload(owner, "/unreadable.bin", new byte[50_000]);
+		JsonNode link = link(owner, transfer(owner, fileId).get("id").asString(), Map.of("max_downloads", 1));
+		String token = tokenOf(link);
+		List<String> parts = jdbc
+			.sql("SELECT p.store_key FROM blob_parts p JOIN files f ON f.blob_id = p.blob_id WHERE f.id = ?")
+			.param(fileId)
+			.query(String.class)
+			.list();
+		Map<String, byte[]> kept = new HashMap<>();
+		for (String key : parts) {
+			try (InputStream in = Channels.newInputStream(store.open(key))) {
+				kept.put(key, in.readAllBytes());
+			}
+			store.delete(key, false);
+		}
+
+		assertThat(publicGet("/api/v1/share/" + token + "/files/" + fileId + "/download").status()).isEqualTo(503);
+		assertThat(publicGet("/api/v1/share/" + token + "/download").status()).isEqualTo(503);
+		assertThat(jdbc.sql("SELECT downloads FROM share_links WHERE id = ?")
+			.param(link.get("id").asString())
+			.query(Integer.class)
+			.single()).as("nothing was delivered").isZero();
+
+		for (Map.Entry<String, byte[]> part : kept.entrySet()) {
+			store.put(part.getKey(), new ByteArrayInputStream(part.getValue()));
+		}
+		assertThat(publicGet("/api/v1/share/" + token + "/files/" + fileId + "/download").status())
+			.as("the store is back, and so is the download")
+			.isEqualTo(200);
+		assertThat(publicGet("/api/v1/share/" + token + "/download").status()).isEqualTo(410);
 	}
 
 	@Test

@@ -92,6 +92,8 @@ class DownloadCounter {
 
 		private boolean resumable;
 
+		private boolean counted;
+
 		private long start;
 
 		private long end;
@@ -129,6 +131,7 @@ class DownloadCounter {
 				if (fresh) {
 					counted(now);
 				}
+				counted = fresh;
 				audit.record(AuditEvent.success("share.download_started")
 					.object("share_link", visit.link().id())
 					.detail("transfer", visit.transfer().id())
@@ -172,6 +175,13 @@ class DownloadCounter {
 			if (resumable && !completed) {
 				links.giveBack(visit.session().id(), fileId.toString(), end, start + bytesServed);
 			}
+			// Nothing of it left the server (the store failed before the first byte, or
+			// the
+			// client left before it): a limited link must not lose a download to that.
+			boolean givenBack = counted && !completed && bytesServed == 0;
+			if (givenBack) {
+				links.uncountDownload(visit.link().id());
+			}
 			AuditEvent event = completed ? AuditEvent.success("share.download_completed")
 					: AuditEvent.failure("share.download_completed");
 			audit.record(event.object("share_link", visit.link().id())
@@ -179,7 +189,8 @@ class DownloadCounter {
 				.detail("file", fileId)
 				.detail("kind", kind())
 				.detail("bytes", bytesServed)
-				.detail("completed", completed));
+				.detail("completed", completed)
+				.detail("given_back", givenBack));
 			if (completed) {
 				notices.downloadCompleted(visit.transfer(), visit.link().id(), fileId, visit.email(), bytesServed);
 			}

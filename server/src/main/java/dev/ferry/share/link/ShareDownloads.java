@@ -115,6 +115,7 @@ class ShareDownloads {
 		zipHeaders(visit, response);
 		CountingOutputStream out = new CountingOutputStream(response.getOutputStream());
 		boolean completed = false;
+		boolean discarded = false;
 		try {
 			List<ZipStreamer.Item> items = files.stream()
 				.map((served) -> new ZipStreamer.Item(served.file().name(), served.file().contentType(), served))
@@ -127,14 +128,19 @@ class ShareDownloads {
 		}
 		catch (IOException | RuntimeException ex) {
 			// Once bytes went out no problem response is possible: the client sees a
-			// truncated archive and the log records an incomplete download.
+			// truncated archive and the log records an incomplete download. Before, the
+			// reset drops what was buffered, and a store that failed answers 503.
 			if (!response.isCommitted()) {
 				response.reset();
+				discarded = true;
+				if (ex instanceof IOException unreadable) {
+					throw FileContent.unreadable(unreadable);
+				}
 				throw ex;
 			}
 		}
 		finally {
-			tracker.afterBody(out.count(), completed);
+			tracker.afterBody(discarded ? 0 : out.count(), completed);
 		}
 	}
 

@@ -92,6 +92,15 @@ class ShareLinkRepository {
 	}
 
 	/**
+	 * Gives back a download {@link #countDownload} took for one that delivered nothing.
+	 */
+	void uncountDownload(UUID linkId) {
+		jdbc.sql("UPDATE share_links SET downloads = downloads - 1 WHERE id = ? AND downloads > 0")
+			.param(linkId.toString())
+			.update();
+	}
+
+	/**
 	 * Lets {@code sessionId} continue its counted download of file {@code item} with the
 	 * bytes {@code [start, end)}: only when nothing at or after {@code start} was served
 	 * under it yet. The bytes are taken at once, so two requests can never both continue
