@@ -26,6 +26,7 @@ import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.server.auth.keyboard.InteractiveChallenge;
 import org.apache.sshd.server.auth.keyboard.KeyboardInteractiveAuthenticator;
 import org.apache.sshd.server.auth.password.PasswordAuthenticator;
+import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.auth.pubkey.PublickeyAuthenticator;
 import org.apache.sshd.server.session.ServerSession;
 
@@ -230,8 +231,32 @@ class SftpAuthenticator
 		if (networkRules.refusal(user.id(), client(session).ip(), "auth.login").isPresent()) {
 			return false;
 		}
+		if (openSessions(session, user.id()) >= SftpServer.MAX_SESSIONS_PER_ACCOUNT) {
+			audit.record(AuditEvent.denied("auth.login")
+				.by(user.auditActor())
+				.detail("channel", "sftp")
+				.detail("reason", "too_many_sessions"));
+			return false;
+		}
 		session.setAttribute(USER, principal(user));
 		return true;
+	}
+
+	/**
+	 * The account's other sessions, however its address was spelled in each: MINA's own
+	 * limit counts user names as typed, and {@code Alice@x} is another name than
+	 * {@code alice@x} for the same account.
+	 */
+	private static long openSessions(ServerSession session, UUID userId) {
+		if (!(session.getFactoryManager() instanceof SshServer server)) {
+			return 0;
+		}
+		return server.getActiveSessions()
+			.stream()
+			.filter((other) -> other != session)
+			.map((other) -> other.getAttribute(USER))
+			.filter((user) -> user != null && user.userId().equals(userId))
+			.count();
 	}
 
 	private static CurrentUser principal(User user) {

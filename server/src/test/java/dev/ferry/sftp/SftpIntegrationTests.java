@@ -467,6 +467,73 @@ class SftpIntegrationTests {
 	}
 
 	/**
+	 * An account holds at most {@link SftpServer#MAX_SESSIONS_PER_ACCOUNT} sessions, each
+	 * name spelled differently (MINA's own limit counts names as typed, and every
+	 * spelling signs in to the same account): the next is refused and audited, and a
+	 * closed one makes room.
+	 */
+	@Test
+	void anAccountHoldsAtMostItsShareOfSessionsHoweverItsAddressIsSpelled() throws IOException {
+		Account user = newUser();
+		try (SshClient client = SshClient.setUpDefaultClient()) {
+			client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
+			client.start();
+			List<ClientSession> open = new ArrayList<>();
+			try {
+				for (int i = 0; i < SftpServer.MAX_SESSIONS_PER_ACCOUNT; i++) {
+					open.add(signIn(client, spelled(user.email(), i), user.password()));
+				}
+				assertThatThrownBy(() -> signIn(client, spelled(user.email(), 1000), user.password()))
+					.as("one session too many")
+					.isInstanceOf(IOException.class);
+				assertThat(jdbc
+					.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'auth.login' AND outcome = 'denied' "
+							+ "AND actor_id = ? AND details LIKE '%too_many_sessions%'")
+					.param(user.id().toString())
+					.query(Long.class)
+					.single()).isEqualTo(1);
+				open.remove(0).close();
+				await().atMost(Duration.ofSeconds(30))
+					.untilAsserted(() -> signIn(client, spelled(user.email(), 1001), user.password()).close());
+			}
+			finally {
+				for (ClientSession session : open) {
+					session.close();
+				}
+			}
+		}
+	}
+
+	private ClientSession signIn(SshClient client, String name, String password) throws IOException {
+		ClientSession session = client.connect(name, "127.0.0.1", sftp.port())
+			.verify(Duration.ofSeconds(30))
+			.getSession();
+		try {
+			session.addPasswordIdentity(password);
+			session.auth().verify(Duration.ofSeconds(30));
+			return session;
+		}
+		catch (IOException | RuntimeException ex) {
+			session.close();
+			throw ex;
+		}
+	}
+
+	/**
+	 * {@code email} with the letters whose position's bit is set in {@code variant} in
+	 * capitals.
+	 */
+	private static String spelled(String email, int variant) {
+		StringBuilder spelled = new StringBuilder();
+		int letter = 0;
+		for (char c : email.toCharArray()) {
+			boolean upper = Character.isLetter(c) && ((variant >> letter++) & 1) == 1;
+			spelled.append(upper ? Character.toUpperCase(c) : c);
+		}
+		return spelled.toString();
+	}
+
+	/**
 	 * A new version arriving while a download's handle is open ends that download with an
 	 * error instead of handing out the rest of the other content.
 	 */
