@@ -19,6 +19,8 @@ final class BytePipe {
 
 	private static final byte[] END = new byte[0];
 
+	private static final byte[] ABORT = new byte[0];
+
 	private final BlockingQueue<byte[]> chunks = new ArrayBlockingQueue<>(CHUNKS);
 
 	/** Blocks while the pipe is full; fails when {@code upload} ended first. */
@@ -61,6 +63,15 @@ final class BytePipe {
 		}
 	}
 
+	/**
+	 * Stops the upload without storing it: the reader fails instead of seeing an end.
+	 * Called by the writing side only, so nothing else fills the queue meanwhile.
+	 */
+	void abort() {
+		chunks.clear();
+		chunks.offer(ABORT);
+	}
+
 	InputStream input() {
 		return new InputStream() {
 
@@ -84,6 +95,9 @@ final class BytePipe {
 					offset = 0;
 					if (current == END) {
 						return -1;
+					}
+					if (current == ABORT) {
+						throw new IOException("The account was suspended or removed");
 					}
 				}
 				int n = Math.min(len, current.length - offset);

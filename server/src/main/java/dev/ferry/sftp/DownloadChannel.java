@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.file.AccessDeniedException;
 
 import dev.ferry.auth.CurrentUser;
 import dev.ferry.files.FileTree;
@@ -18,6 +19,8 @@ final class DownloadChannel implements SeekableByteChannel {
 
 	private final FileTree tree;
 
+	private final FerryFileSystem fs;
+
 	private final CurrentUser owner;
 
 	private final FileTree.Entry file;
@@ -30,14 +33,17 @@ final class DownloadChannel implements SeekableByteChannel {
 
 	private boolean open = true;
 
-	DownloadChannel(FileTree tree, CurrentUser owner, FileTree.Entry file) {
+	DownloadChannel(FileTree tree, FerryFileSystem fs, FileTree.Entry file) throws AccessDeniedException {
 		this.tree = tree;
-		this.owner = owner;
+		this.fs = fs;
+		this.owner = fs.owner();
 		this.file = file;
 	}
 
+	/** Refused once the account is suspended or removed, handle open or not. */
 	@Override
 	public int read(ByteBuffer dst) throws IOException {
+		fs.owner();
 		if (position >= file.size()) {
 			return -1;
 		}

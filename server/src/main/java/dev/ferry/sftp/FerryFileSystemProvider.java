@@ -84,7 +84,7 @@ final class FerryFileSystemProvider extends FileSystemProvider {
 			if (existing == null) {
 				throw new NoSuchFileException(file.ferryPath());
 			}
-			return new DownloadChannel(tree, fs.owner(), existing);
+			return new DownloadChannel(tree, fs, existing);
 		}
 		if (existing != null && options.contains(StandardOpenOption.CREATE_NEW)) {
 			throw new FileAlreadyExistsException(file.ferryPath());
@@ -94,7 +94,7 @@ final class FerryFileSystemProvider extends FileSystemProvider {
 			throw new NoSuchFileException(file.ferryPath());
 		}
 		boolean truncate = options.contains(StandardOpenOption.TRUNCATE_EXISTING);
-		return new UploadChannel(tree, fs.owner(), file.ferryPath(), truncate ? null : existing);
+		return new UploadChannel(tree, fs, file.ferryPath(), truncate ? null : existing);
 	}
 
 	@Override

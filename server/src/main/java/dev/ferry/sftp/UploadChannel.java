@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.file.AccessDeniedException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -28,6 +29,8 @@ final class UploadChannel implements SeekableByteChannel {
 
 	private final FileTree tree;
 
+	private final FerryFileSystem fs;
+
 	private final CurrentUser owner;
 
 	private final String path;
@@ -44,9 +47,11 @@ final class UploadChannel implements SeekableByteChannel {
 
 	private boolean open = true;
 
-	UploadChannel(FileTree tree, CurrentUser owner, String path, FileTree.Entry existing) {
+	UploadChannel(FileTree tree, FerryFileSystem fs, String path, FileTree.Entry existing)
+			throws AccessDeniedException {
 		this.tree = tree;
-		this.owner = owner;
+		this.fs = fs;
+		this.owner = fs.owner();
 		this.path = path;
 		this.existing = existing;
 		this.size = (existing != null) ? existing.size() : 0;
@@ -54,6 +59,7 @@ final class UploadChannel implements SeekableByteChannel {
 
 	@Override
 	public int write(ByteBuffer src) throws IOException {
+		stillStanding();
 		if (upload == null) {
 			start();
 		}
@@ -136,12 +142,31 @@ final class UploadChannel implements SeekableByteChannel {
 		return open;
 	}
 
+	/**
+	 * An account suspended or removed while the handle is open stores nothing more: the
+	 * upload is abandoned, not stored as far as it got.
+	 */
+	private void stillStanding() throws AccessDeniedException {
+		try {
+			fs.owner();
+		}
+		catch (AccessDeniedException ex) {
+			open = false;
+			if (upload != null) {
+				pipe.abort();
+				upload.exceptionally((failed) -> null).join();
+			}
+			throw ex;
+		}
+	}
+
 	/** Stores the file: everything written, or an empty file when nothing was. */
 	@Override
 	public void close() throws IOException {
 		if (!open) {
 			return;
 		}
+		stillStanding();
 		open = false;
 		if (upload == null) {
 			if (existing != null && size == existing.size()) {

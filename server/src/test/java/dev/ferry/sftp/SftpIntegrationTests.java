@@ -467,6 +467,45 @@ class SftpIntegrationTests {
 	}
 
 	/**
+	 * Handles opened before a suspension stop too, within seconds: a download gets no
+	 * more bytes, and an upload is abandoned, not stored as far as it got.
+	 */
+	@Test
+	void handlesOpenWhenTheAccountIsSuspendedStop() throws IOException {
+		Account user = newUser();
+		api.send(api.builder("/api/v1/files/content?path=%2Freading.bin", user.token())
+			.PUT(HttpRequest.BodyPublishers.ofByteArray(bytes(300_000, 3))));
+		withMinaSftp(user, (files) -> {
+			SftpClient.Handle reading = files.open("/reading.bin", SftpClient.OpenMode.Read);
+			byte[] buffer = new byte[32_768];
+			assertThat(files.read(reading, 0, buffer, 0, buffer.length)).isEqualTo(buffer.length);
+			SftpClient.Handle writing = files.open("/writing.bin", SftpClient.OpenMode.Write,
+					SftpClient.OpenMode.Create);
+			byte[] piece = bytes(10_000, 4);
+			files.write(writing, 0, piece);
+			Api.Response suspended = api.post("/api/v1/admin/users/" + user.id() + "/suspend", Map.of(), admin());
+			assertThat(suspended.status()).as(suspended.body()).isEqualTo(200);
+			long[] offset = { piece.length };
+			await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
+				try {
+					files.write(writing, offset[0], piece);
+					offset[0] += piece.length;
+					return false;
+				}
+				catch (SftpException refused) {
+					return true;
+				}
+			});
+			assertThatThrownBy(() -> files.read(reading, buffer.length, buffer, 0, buffer.length))
+				.isInstanceOf(SftpException.class);
+		});
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM files WHERE owner_id = ? AND name = 'writing.bin'")
+			.param(user.id().toString())
+			.query(Long.class)
+			.single()).as("the abandoned upload stored nothing").isZero();
+	}
+
+	/**
 	 * An account holds at most {@link SftpServer#MAX_SESSIONS_PER_ACCOUNT} sessions, each
 	 * name spelled differently (MINA's own limit counts names as typed, and every
 	 * spelling signs in to the same account): the next is refused and audited, and a
