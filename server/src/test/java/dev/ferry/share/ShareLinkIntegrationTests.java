@@ -133,6 +133,34 @@ class ShareLinkIntegrationTests extends ShareIntegrationTest {
 	}
 
 	/**
+	 * A session resumes only what it was counted for: once the file has a new version, a
+	 * range of it is a new download, and a spent link refuses it.
+	 */
+	@Test
+	void aResumeAfterANewVersionIsANewDownload() {
+		Account owner = newUser();
+		byte[] first = new byte[1_000];
+		new Random(5).nextBytes(first);
+		String fileId = upload(owner, "/changing.bin", first);
+		JsonNode link = link(owner, transfer(owner, fileId).get("id").asString(), Map.of("max_downloads", 1));
+		String token = tokenOf(link);
+		String session = publicPost("/api/v1/share/" + token + "/unlock", Map.of()).json()
+			.get("session_token")
+			.asString();
+		String path = "/api/v1/share/" + token + "/files/" + fileId + "/download";
+		assertThat(publicGet(path, "Range", "bytes=0-499", "X-Share-Session", session).status()).isEqualTo(206);
+		assertThat(publicGet(path, "Range", "bytes=500-", "X-Share-Session", session).status())
+			.as("the same content resumes for free")
+			.isEqualTo(206);
+
+		byte[] second = new byte[100_000];
+		new Random(6).nextBytes(second);
+		assertThat(upload(owner, "/changing.bin", second)).as("a new version of the same file").isEqualTo(fileId);
+		Api.Response afterChange = publicGet(path, "Range", "bytes=1000-", "X-Share-Session", session);
+		assertThat(afterChange.status()).as("the rest of another content is a new download").isEqualTo(410);
+	}
+
+	/**
 	 * A store that fails before the first byte (a file's or the ZIP's) answers 503 and
 	 * delivers nothing: a one-download link must still have its download.
 	 */

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
+import dev.ferry.files.FileCatalog.StoredFile;
 import dev.ferry.files.FileContent.Bodiless;
 import dev.ferry.files.FileContent.DownloadHooks;
 import dev.ferry.share.ShareException;
@@ -50,9 +51,13 @@ class DownloadCounter {
 		this.clock = clock;
 	}
 
-	/** Hooks for one download of a file ({@code fileId}) or, without one, the ZIP. */
-	DownloadHooks track(Visit visit, UUID fileId, HttpServletRequest request) {
-		return new Tracker(visit, fileId, request);
+	/**
+	 * Hooks for one download of {@code file} or, without one, the ZIP. A session resumes
+	 * only a download of the same content: once the file has a new version, a range of it
+	 * is a new download.
+	 */
+	DownloadHooks track(Visit visit, StoredFile file, HttpServletRequest request) {
+		return new Tracker(visit, file, request);
 	}
 
 	/** The link's downloads are used up: refused (410), audited. */
@@ -78,11 +83,26 @@ class DownloadCounter {
 			.detail("kind", (fileId != null) ? "file" : "zip"));
 	}
 
+	/**
+	 * The file's id and the first 16 hex digits of its content's SHA-256 (the claim's
+	 * column holds 64 characters).
+	 */
+	private static String claimed(StoredFile file) {
+		String sha256 = file.sha256();
+		return (sha256 != null) ? file.id() + ":" + sha256.substring(0, Math.min(16, sha256.length()))
+				: file.id().toString();
+	}
+
 	private final class Tracker implements DownloadHooks {
 
 		private final Visit visit;
 
 		private final UUID fileId;
+
+		/**
+		 * What a session's counted download is claimed under: the file and its content.
+		 */
+		private final String item;
 
 		private final String ip;
 
@@ -98,9 +118,10 @@ class DownloadCounter {
 
 		private long end;
 
-		Tracker(Visit visit, UUID fileId, HttpServletRequest request) {
+		Tracker(Visit visit, StoredFile file, HttpServletRequest request) {
 			this.visit = visit;
-			this.fileId = fileId;
+			this.fileId = (file != null) ? file.id() : null;
+			this.item = (file != null) ? claimed(file) : null;
 			this.ip = request.getRemoteAddr();
 			this.userAgent = request.getHeader(HttpHeaders.USER_AGENT);
 		}
@@ -115,14 +136,13 @@ class DownloadCounter {
 				Instant now = clock.instant();
 				ShareSessions.Session session = visit.session();
 				resumable = session != null && fileId != null;
-				boolean fresh = !(resumable && partial
-						&& links.resume(session.id(), fileId.toString(), start, endExclusive));
+				boolean fresh = !(resumable && partial && links.resume(session.id(), item, start, endExclusive));
 				if (fresh && !links.countDownload(visit.link().id())) {
 					status.setRollbackOnly();
 					return false;
 				}
 				if (fresh && resumable) {
-					links.claim(session.id(), fileId.toString(), endExclusive, now);
+					links.claim(session.id(), item, endExclusive, now);
 				}
 				this.start = start;
 				this.end = endExclusive;
@@ -173,7 +193,7 @@ class DownloadCounter {
 			}
 			log.finished(logId, bytesServed, completed, clock.instant());
 			if (resumable && !completed) {
-				links.giveBack(visit.session().id(), fileId.toString(), end, start + bytesServed);
+				links.giveBack(visit.session().id(), item, end, start + bytesServed);
 			}
 			// Nothing of it left the server (the store failed before the first byte, or
 			// the

@@ -68,14 +68,12 @@ class ShareDownloads {
 	void file(Visit visit, String fileId, HttpServletRequest request, HttpServletResponse response) {
 		TransferRepository.Entry entry = inTransfer(visit, fileId);
 		UUID id = entry.fileId();
-		// The transfer still lists a file its owner deleted (or whose pinned version
-		// went):
-		// answered here, where the refusal is audited, not by the files module's 404.
-		if (content.find(visit.transfer().ownerId(), id, entry.version()).isEmpty()) {
-			throw notServed(visit, "file_gone");
-		}
+		// A file its owner deleted (or a pinned version that went) is refused here, where
+		// the refusal is audited, not by the files module's 404.
+		StoredFile file = content.find(visit.transfer().ownerId(), id, entry.version())
+			.orElseThrow(() -> notServed(visit, "file_gone"));
 		content.serve(visit.transfer().ownerId(), id, entry.version(), request, response,
-				counter.track(visit, id, request));
+				counter.track(visit, file, request));
 	}
 
 	/**

@@ -109,7 +109,7 @@ class WatermarkedDownloads {
 			HttpServletResponse response) throws IOException {
 		byte[] bytes = stamped.bytes();
 		DownloadTickets.Span ticket = tickets.bodyStarts(request, 0, bytes.length);
-		DownloadHooks hooks = counter.track(visit, file.id(), request);
+		DownloadHooks hooks = counter.track(visit, file, request);
 		try {
 			hooks.beforeBody(0, bytes.length, false);
 		}
