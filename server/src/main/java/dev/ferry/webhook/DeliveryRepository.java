@@ -40,6 +40,17 @@ class DeliveryRepository {
 			.update();
 	}
 
+	/**
+	 * Forgets the finished deliveries (delivered or failed) created before
+	 * {@code cutoff}, payloads and all; a pending one stays until it ends. Returns how
+	 * many went.
+	 */
+	int deleteFinishedBefore(Instant cutoff) {
+		return jdbc.sql("DELETE FROM webhook_deliveries WHERE status <> ? AND created_at < ?")
+			.params(PENDING, cutoff.toEpochMilli())
+			.update();
+	}
+
 	/** Deliveries still to be sent, oldest first. */
 	List<UUID> pending() {
 		return jdbc.sql("SELECT id FROM webhook_deliveries WHERE status = ? ORDER BY created_at, id")

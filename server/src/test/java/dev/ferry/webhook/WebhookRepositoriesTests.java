@@ -83,6 +83,35 @@ class WebhookRepositoriesTests extends EveryVendor {
 		assertThat(hooks.keys(id, until)).containsExactly(key("third"));
 	}
 
+	/**
+	 * The delivery log forgets finished deliveries past the cutoff, never a pending one.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("databases")
+	void onlyFinishedDeliveriesPastTheCutoffAreForgotten(Vendor vendor, JdbcClient jdbc) {
+		WebhookRepository hooks = new WebhookRepository(jdbc, TestSecrets.kek());
+		DeliveryRepository deliveries = new DeliveryRepository(jdbc);
+		UUID hook = hook(hooks, jdbc, key("log"));
+		Instant old = NOW.minus(DeliveryLogCleanupJob.KEPT).minusSeconds(60);
+		UUID delivered = delivery(deliveries, jdbc, hook, old, DeliveryRepository.DELIVERED);
+		UUID failed = delivery(deliveries, jdbc, hook, old, DeliveryRepository.FAILED);
+		UUID pending = delivery(deliveries, jdbc, hook, old, DeliveryRepository.PENDING);
+		UUID recent = delivery(deliveries, jdbc, hook, NOW, DeliveryRepository.DELIVERED);
+
+		assertThat(deliveries.deleteFinishedBefore(NOW.minus(DeliveryLogCleanupJob.KEPT))).isEqualTo(2);
+		assertThat(deliveries.find(delivered)).isEmpty();
+		assertThat(deliveries.find(failed)).isEmpty();
+		assertThat(deliveries.find(pending)).as("still being attempted").isPresent();
+		assertThat(deliveries.find(recent)).isPresent();
+	}
+
+	private static UUID delivery(DeliveryRepository deliveries, JdbcClient jdbc, UUID hook, Instant at, String status) {
+		UUID id = UUID.randomUUID();
+		deliveries.insert(id, hook, "file.uploaded", "{}", at);
+		jdbc.sql("UPDATE webhook_deliveries SET status = ? WHERE id = ?").params(status, id.toString()).update();
+		return id;
+	}
+
 	private static UUID hook(WebhookRepository hooks, JdbcClient jdbc, byte[] key) {
 		UUID owner = UUID.randomUUID();
 		new UserRepository(jdbc).insert(new User(owner, "hooks-" + owner + "@repo.test", null, null, Role.USER,
