@@ -25,6 +25,12 @@ import org.springframework.stereotype.Service;
 @Service
 class WebhookService {
 
+	/**
+	 * Deliveries share the background job threads with mail and scans: one account's
+	 * hundreds of webhooks to a slow endpoint would hold them all for hours.
+	 */
+	static final int MAX_PER_ACCOUNT = 25;
+
 	private static final int LOG_LIMIT = 100;
 
 	/** How long the previous secret still signs after a rotation. */
@@ -56,6 +62,10 @@ class WebhookService {
 		access.requireScope(caller, Scope.WRITE, "webhook.created");
 		if (allAccounts) {
 			access.requireAdmin(caller, "webhook.created");
+		}
+		if (hooks.forOwner(caller.userId()).size() >= MAX_PER_ACCOUNT) {
+			throw refused("webhook.created", "too_many",
+					"An account may have at most " + MAX_PER_ACCOUNT + " webhooks; delete one first.");
 		}
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		WebhookRepository.Webhook hook = new WebhookRepository.Webhook(UUID.randomUUID(), caller.userId(), allAccounts,

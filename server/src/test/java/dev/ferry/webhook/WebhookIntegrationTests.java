@@ -272,6 +272,22 @@ class WebhookIntegrationTests {
 	 * refused.
 	 */
 	@Test
+	void anAccountHasAtMostItsShareOfWebhooks() {
+		String token = newUser();
+		for (int i = 0; i < WebhookService.MAX_PER_ACCOUNT; i++) {
+			assertThat(api
+				.post("/api/v1/webhooks",
+						Map.of("url", "https://example.com/hook/" + i, "events", List.of("file.uploaded")), token)
+				.status()).isEqualTo(201);
+		}
+		Api.Response tooMany = api.post("/api/v1/webhooks",
+				Map.of("url", "https://example.com/hook/more", "events", List.of("file.uploaded")), token);
+		assertThat(tooMany.status()).isEqualTo(400);
+		assertThat(tooMany.json().get("detail").asString())
+			.contains("at most " + WebhookService.MAX_PER_ACCOUNT + " webhooks");
+	}
+
+	@Test
 	void aDeliveryStillBeingAttemptedIsNotReplayed() throws Exception {
 		String token = newUser();
 		try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
