@@ -98,6 +98,7 @@ class SftpServer implements SmartLifecycle {
 
 		});
 		SftpSubsystemFactory sftp = new SftpSubsystemFactory.Builder().withFileSystemAccessor(new FerryAccessor())
+			.withSftpErrorStatusDataHandler(new SftpErrors())
 			.build();
 		sftp.addSftpEventListener(new SftpActor());
 		ssh.setSubsystemFactories(List.of(sftp));

@@ -31,6 +31,7 @@ import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.client.SftpClientFactory;
+import org.apache.sshd.sftp.common.SftpConstants;
 import org.apache.sshd.sftp.common.SftpException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -328,6 +329,32 @@ class SftpIntegrationTests {
 		assertThat(run.exit()).isNotZero();
 		assertThat(run.out()).contains("close remote: Failure");
 		assertThat(api.get("/api/v1/files", user.token()).json().get("items")).isEmpty();
+	}
+
+	/**
+	 * A refusal of Ferry's own reaches the client with its reason (MINA's client keeps
+	 * the server's message), and a missing scope is "permission denied", not "failure".
+	 */
+	@Test
+	void refusalsTellTheClientWhy() throws IOException {
+		Account user = newUser();
+		Api.Response quota = api.patch("/api/v1/admin/users/" + user.id(), Map.of("quota_bytes", 100_000), admin());
+		assertThat(quota.status()).as(quota.body()).isEqualTo(200);
+		withMinaSftp(user, (files) -> {
+			SftpClient.Handle big = files.open("/big.bin", SftpClient.OpenMode.Write, SftpClient.OpenMode.Create);
+			files.write(big, 0, bytes(300_000, 5));
+			assertThatThrownBy(() -> files.close(big)).isInstanceOf(SftpException.class)
+				.hasMessageContaining("does not fit in your storage quota");
+		});
+		String email = "sftp-reader-" + UUID.randomUUID() + "@ferry.test";
+		String password = "password-" + UUID.randomUUID();
+		assertThat(
+				api.post("/api/v1/admin/users", Map.of("email", email, "password", password, "role", "guest"), admin())
+					.status())
+			.isEqualTo(201);
+		withMinaSftp(new Account(null, email, password, null), (files) -> assertThatThrownBy(() -> files.mkdir("/x"))
+			.isInstanceOfSatisfying(SftpException.class,
+					(refused) -> assertThat(refused.getStatus()).isEqualTo(SftpConstants.SSH_FX_PERMISSION_DENIED)));
 	}
 
 	@Test
