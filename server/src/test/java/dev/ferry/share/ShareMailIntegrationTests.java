@@ -45,6 +45,35 @@ class ShareMailIntegrationTests extends ShareIntegrationTest {
 		assertThat(recipients.get(0).get("downloaded_at").isNull()).isTrue();
 	}
 
+	/**
+	 * A password session that has not verified an address yet is valid but locked: the
+	 * visitor is told to verify, and the trail says locked, not invalid.
+	 */
+	@Test
+	void aPasswordSessionStillToVerifyAnAddressIsLockedNotInvalid() {
+		Account owner = newUser();
+		String fileId = upload(owner, "/both.txt", "both".getBytes());
+		JsonNode transfer = transfer(owner, Map.of("title", "Both", "file_ids", List.of(fileId), "recipients",
+				List.of("both-" + UUID.randomUUID() + "@example.test")));
+		JsonNode link = link(owner, transfer.get("id").asString(),
+				Map.of("password", "correct horse battery", "require_email_verification", true));
+		String token = tokenOf(link);
+		String session = publicPost("/api/v1/share/" + token + "/unlock", Map.of("password", "correct horse battery"))
+			.json()
+			.get("session_token")
+			.asString();
+		Api.Response download = publicGet("/api/v1/share/" + token + "/files/" + fileId + "/download",
+				"X-Share-Session", session);
+		assertThat(download.status()).isEqualTo(401);
+		assertThat(problemType(download)).isEqualTo("/problems/share-locked");
+		assertThat(jdbc
+			.sql("SELECT details FROM audit_log WHERE object_id = ? AND action = 'share.download' "
+					+ "AND outcome <> 'success'")
+			.param(link.get("id").asString())
+			.query(String.class)
+			.list()).singleElement().asString().contains("locked").doesNotContain("invalid_session");
+	}
+
 	@Test
 	void emailVerificationGivesASessionBoundToTheRecipient() {
 		Account owner = newUser();
