@@ -346,15 +346,9 @@ class SftpIntegrationTests {
 			assertThatThrownBy(() -> files.close(big)).isInstanceOf(SftpException.class)
 				.hasMessageContaining("does not fit in your storage quota");
 		});
-		String email = "sftp-reader-" + UUID.randomUUID() + "@ferry.test";
-		String password = "password-" + UUID.randomUUID();
-		assertThat(
-				api.post("/api/v1/admin/users", Map.of("email", email, "password", password, "role", "guest"), admin())
-					.status())
-			.isEqualTo(201);
-		withMinaSftp(new Account(null, email, password, null), (files) -> assertThatThrownBy(() -> files.mkdir("/x"))
-			.isInstanceOfSatisfying(SftpException.class,
-					(refused) -> assertThat(refused.getStatus()).isEqualTo(SftpConstants.SSH_FX_PERMISSION_DENIED)));
+		withMinaSftp(newGuest(), (files) -> assertThatThrownBy(() -> files.mkdir("/x")).isInstanceOfSatisfying(
+				SftpException.class,
+				(refused) -> assertThat(refused.getStatus()).isEqualTo(SftpConstants.SSH_FX_PERMISSION_DENIED)));
 	}
 
 	@Test
@@ -374,12 +368,9 @@ class SftpIntegrationTests {
 	 */
 	@Test
 	void anAccountThatMustFirstEnrollASecondFactorIsRefused() {
-		String email = "sftp-guest-" + UUID.randomUUID() + "@ferry.test";
-		String password = "password-" + UUID.randomUUID();
-		assertThat(
-				api.post("/api/v1/admin/users", Map.of("email", email, "password", password, "role", "guest"), admin())
-					.status())
-			.isEqualTo(201);
+		Account guest = newGuest();
+		String email = guest.email();
+		String password = guest.password();
 		assertThat(api.put("/api/v1/admin/security-policy", Map.of("require_2fa", "guest"), admin()).status())
 			.isEqualTo(200);
 		try {
@@ -798,13 +789,22 @@ class SftpIntegrationTests {
 	}
 
 	private Account newUser() {
-		String email = "sftp-" + UUID.randomUUID() + "@ferry.test";
+		Account user = newAccount("user");
+		return new Account(user.id(), user.email(), user.password(), api.login(user.email(), user.password()));
+	}
+
+	/** A guest account, without a web token. */
+	private Account newGuest() {
+		return newAccount("guest");
+	}
+
+	private Account newAccount(String role) {
+		String email = "sftp-" + role + "-" + UUID.randomUUID() + "@ferry.test";
 		String password = "password-" + UUID.randomUUID();
 		Api.Response created = api.post("/api/v1/admin/users",
-				Map.of("email", email, "password", password, "role", "user"), admin());
+				Map.of("email", email, "password", password, "role", role), admin());
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
-		return new Account(UUID.fromString(created.json().get("id").asString()), email, password,
-				api.login(email, password));
+		return new Account(UUID.fromString(created.json().get("id").asString()), email, password, null);
 	}
 
 	private String admin() {

@@ -108,9 +108,7 @@ class ShareLinkIntegrationTests extends ShareIntegrationTest {
 		String fileId = upload(owner, "/resume.bin", content);
 		JsonNode link = link(owner, transfer(owner, fileId).get("id").asString(), Map.of("max_downloads", 1));
 		String token = tokenOf(link);
-		String session = publicPost("/api/v1/share/" + token + "/unlock", Map.of()).json()
-			.get("session_token")
-			.asString();
+		String session = openSession(token);
 		String path = "/api/v1/share/" + token + "/files/" + fileId + "/download";
 
 		Api.Response first = publicGet(path, "Range", "bytes=0-99999", "X-Share-Session", session);
@@ -144,9 +142,7 @@ class ShareLinkIntegrationTests extends ShareIntegrationTest {
 		String fileId = upload(owner, "/changing.bin", first);
 		JsonNode link = link(owner, transfer(owner, fileId).get("id").asString(), Map.of("max_downloads", 1));
 		String token = tokenOf(link);
-		String session = publicPost("/api/v1/share/" + token + "/unlock", Map.of()).json()
-			.get("session_token")
-			.asString();
+		String session = openSession(token);
 		String path = "/api/v1/share/" + token + "/files/" + fileId + "/download";
 		assertThat(publicGet(path, "Range", "bytes=0-499", "X-Share-Session", session).status()).isEqualTo(206);
 		assertThat(publicGet(path, "Range", "bytes=500-", "X-Share-Session", session).status())
@@ -438,6 +434,11 @@ class ShareLinkIntegrationTests extends ShareIntegrationTest {
 
 		assertThat(head.status()).isEqualTo(200);
 		assertThat(publicGet(path).status()).isEqualTo(200);
+	}
+
+	/** A share session for an open link, as its page gets one. */
+	private String openSession(String token) {
+		return publicPost("/api/v1/share/" + token + "/unlock", Map.of()).json().get("session_token").asString();
 	}
 
 }
