@@ -89,8 +89,7 @@ final class UploadChannel implements SeekableByteChannel {
 		}
 		InputStream content = body;
 		CompletableFuture<Void> done = new CompletableFuture<>();
-		// The writer acts for the same account and client as the request that opened the
-		// file.
+		// The writer acts for the account and client of the request that opened the file.
 		Thread writer = new Thread(AuditOrigin.carrying(new DelegatingSecurityContextRunnable(() -> {
 			// Closed on every path: the stored content in front of a resumed upload is an
 			// open storage stream until read to its end.

@@ -195,9 +195,8 @@ class DownloadCounter {
 			if (resumable && !completed) {
 				links.giveBack(visit.session().id(), item, end, start + bytesServed);
 			}
-			// Nothing of it left the server (the store failed before the first byte, or
-			// the
-			// client left before it): a limited link must not lose a download to that.
+			// Nothing reached the client (the store failed before the first byte, or the
+			// client left first): a limited link must not lose a download to that.
 			boolean givenBack = counted && !completed && bytesServed == 0;
 			if (givenBack) {
 				links.uncountDownload(visit.link().id());

@@ -83,8 +83,7 @@ class PublicShares {
 		Visit visit = visit(token, sessionToken, action);
 		if (!visit.unlocked()) {
 			boolean captcha = visit.link().captcha() && visit.session() == null;
-			// A valid session that has not verified an address yet is locked, not
-			// invalid.
+			// A valid session still to verify an address is locked, not invalid.
 			boolean invalidSession = sessionToken != null && visit.session() == null;
 			refuse(action, visit.link(), invalidSession ? "invalid_session" : captcha ? "captcha_required" : "locked");
 			if (invalidSession) {
