@@ -41,15 +41,27 @@ class UploadAppender {
 		this.failures = failures;
 	}
 
+	/**
+	 * The upload after the body; a refusal of the body is audited here, one of the file's
+	 * registration by {@link UploadCompletion}.
+	 */
 	Upload append(CurrentUser user, Upload upload, ChunkWriter.Chunk body) {
+		Upload advanced = failures.failing(upload.id(), () -> stored(user, upload, body));
+		if (advanced.isFull() && !advanced.isCompleted()) {
+			return completion.complete(user, advanced, policy.now());
+		}
+		return advanced;
+	}
+
+	private Upload stored(CurrentUser user, Upload upload, ChunkWriter.Chunk body) {
 		UploadPolicy.Allowance allowance = policy.allowance(user, upload);
 		if (body.declaredLength() > allowance.bytes()) {
-			throw failures.failed(upload.id(), allowance.exceeded());
+			throw allowance.exceeded();
 		}
 		ChunkWriter.Chunk chunk = (upload.offset() == 0) ? firstBytes(user, upload, body) : body;
-		failures.checking(upload.id(), () -> policy.checkChunkSize(upload, chunk.declaredLength()));
+		policy.checkChunkSize(upload, chunk.declaredLength());
 		MessageDigest digest = digests.resume(upload);
-		long offset = failures.failing(upload.id(), () -> writer.write(upload, chunk, allowance, digest));
+		long offset = writer.write(upload, chunk, allowance, digest);
 		Instant now = policy.now();
 		Upload advanced = upload.withOffset(offset, policy.expiresAt(now));
 		if (!repository.advance(upload.id(), upload.offset(), offset, advanced.expiresAt(), now)) {
@@ -58,9 +70,6 @@ class UploadAppender {
 		}
 		digests.remember(upload.id(), offset, digest);
 		policy.extendReservation(advanced);
-		if (advanced.isFull() && !advanced.isCompleted()) {
-			return completion.complete(user, advanced, now);
-		}
 		return advanced;
 	}
 
@@ -71,7 +80,7 @@ class UploadAppender {
 		}
 		catch (ProblemException ex) {
 			removal.discard(upload);
-			throw failures.failed(upload.id(), ex);
+			throw ex;
 		}
 	}
 

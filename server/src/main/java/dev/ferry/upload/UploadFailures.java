@@ -1,9 +1,6 @@
 package dev.ferry.upload;
 
-import java.util.Collections;
-import java.util.Set;
 import java.util.UUID;
-import java.util.WeakHashMap;
 import java.util.function.Supplier;
 
 import dev.ferry.ProblemException;
@@ -14,16 +11,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Audits an upload step's refusal (any problem: ours, a file name's, a race) as
- * {@code upload.failed} and passes it on. A refusal passes through nested steps that each
- * watch for one (a whole PATCH, and the write inside it), and is recorded once.
+ * {@code upload.failed} and passes it on. Steps it watches do not nest, so a refusal is
+ * recorded once.
  */
 @Component
 class UploadFailures {
 
 	private final AuditLog audit;
-
-	private final Set<ProblemException> recorded = Collections
-		.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
 	UploadFailures(AuditLog audit) {
 		this.audit = audit;
@@ -50,9 +44,6 @@ class UploadFailures {
 	}
 
 	ProblemException failed(UUID id, ProblemException ex) {
-		if (!recorded.add(ex)) {
-			return ex;
-		}
 		this.audit.record(AuditEvent.failure("upload.failed")
 			.object("upload", id)
 			.detail("reason", ex.getBody().getType().toString()));

@@ -68,14 +68,20 @@ class UploadService {
 	}
 
 	/**
-	 * Every refusal after the upload is found is on the trail as {@code upload.failed}.
+	 * Every refusal after the upload is found is on the trail as {@code upload.failed}:
+	 * the checks here, the body's by the appender.
 	 */
 	private Upload appendInTurn(Uploader uploader, UUID id, long offset, Long length, ChunkWriter.Chunk chunk) {
 		Upload found = access.current(uploader, id);
-		return failures.failing(id, () -> appendTo(uploader, found, offset, length, chunk));
+		Upload upload = failures.failing(id, () -> readyFor(uploader, found, offset, length, chunk));
+		return upload.isCompleted() ? upload : appender.append(uploader.user(), upload, chunk);
 	}
 
-	private Upload appendTo(Uploader uploader, Upload found, long offset, Long length, ChunkWriter.Chunk chunk) {
+	/**
+	 * The upload ready for the body: within the rate, at the client's offset, with its
+	 * length if the request declares it; a completed one takes only an empty body.
+	 */
+	private Upload readyFor(Uploader uploader, Upload found, long offset, Long length, ChunkWriter.Chunk chunk) {
 		Upload upload = found;
 		throttle.acquire(upload.id());
 		if (upload.offset() != offset) {
@@ -88,9 +94,8 @@ class UploadService {
 			if (chunk.declaredLength() > 0 || !emptyBody(chunk)) {
 				throw UploadException.beyondLength(upload.length());
 			}
-			return upload;
 		}
-		return appender.append(uploader.user(), upload, chunk);
+		return upload;
 	}
 
 	/**
