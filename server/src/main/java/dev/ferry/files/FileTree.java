@@ -47,10 +47,11 @@ public interface FileTree {
 	InputStream read(CurrentUser owner, Entry file, long offset, String channel) throws IOException;
 
 	/**
-	 * Stores {@code body} at {@code path}; a file there gets it as its new version (the
-	 * one before is kept as an older version) only once it is complete.
+	 * Stores {@code body} at {@code path}, audited as an upload on {@code channel}; a
+	 * file there gets it as its new version (the one before is kept as an older version)
+	 * only once it is complete.
 	 */
-	StoredFile write(CurrentUser owner, String path, InputStream body);
+	StoredFile write(CurrentUser owner, String path, InputStream body, String channel);
 
 	/** Moves or renames a file to {@code path}; a taken path is refused. */
 	void move(CurrentUser owner, UUID fileId, String path);

@@ -105,8 +105,8 @@ class FileTreeService implements FileTree {
 	}
 
 	@Override
-	public StoredFile write(CurrentUser owner, String path, InputStream body) {
-		return changes.write(owner, path, body);
+	public StoredFile write(CurrentUser owner, String path, InputStream body, String channel) {
+		return changes.write(owner, path, body, channel);
 	}
 
 	@Override

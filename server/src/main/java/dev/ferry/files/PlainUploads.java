@@ -53,7 +53,7 @@ class PlainUploads {
 
 	private final AuditLog audit;
 
-	private final Counter bytesIn;
+	private final MeterRegistry meters;
 
 	private final ApplicationEventPublisher events;
 
@@ -64,31 +64,28 @@ class PlainUploads {
 		this.quotas = quotas;
 		this.storage = storage;
 		this.audit = audit;
-		this.bytesIn = Counter.builder("ferry.bytes.in")
-			.baseUnit("bytes")
-			.description("Bytes received in uploads")
-			.tag("channel", "plain")
-			.register(meters);
+		this.meters = meters;
 	}
 
 	/**
-	 * {@code declaredLength} is the Content-Length, or -1 when the body is chunked;
-	 * {@code onConflict} says what an arrival at a taken path does; {@code pruneNow}
-	 * false leaves the versions beyond the number kept to the caller
-	 * ({@link FileService#pruneVersions}).
+	 * {@code channel} is how the body arrives ({@code plain} for HTTP, {@code sftp}), as
+	 * the audit trail and the byte counter name it; {@code declaredLength} is the
+	 * Content-Length, or -1 when the body is chunked; {@code onConflict} says what an
+	 * arrival at a taken path does; {@code pruneNow} false leaves the versions beyond the
+	 * number kept to the caller ({@link FileService#pruneVersions}).
 	 */
-	FileRecord store(CurrentUser owner, FileCatalog.Placement placement, String declaredType, InputStream body,
-			long declaredLength, FileCatalog.Conflict onConflict, boolean pruneNow) {
+	FileRecord store(CurrentUser owner, String channel, FileCatalog.Placement placement, String declaredType,
+			InputStream body, long declaredLength, FileCatalog.Conflict onConflict, boolean pruneNow) {
 		String path = FilePaths.join(placement.folder(), placement.name());
-		Transfer transfer = new Transfer(owner, UUID.randomUUID());
+		Transfer transfer = new Transfer(owner, UUID.randomUUID(), channel);
 		QuotaLedger.Grant grant = (declaredLength >= 0) ? transfer.reserve(declaredLength, declaredLength)
 				: transfer.reserve(RESERVATION_STEP, 0);
 		if (!grant.granted()) {
-			failed(path, declaredLength, 0, "quota_exceeded");
+			failed(transfer, path, declaredLength, "quota_exceeded");
 			throw FileException.quotaExceeded(grant.room());
 		}
 		audit.record(AuditEvent.success("file.upload.started")
-			.detail("channel", "plain")
+			.detail("channel", channel)
 			.detail("path", path)
 			.detail("declared_size", (declaredLength >= 0) ? declaredLength : null));
 		UUID blobId = storage.create(declaredType);
@@ -101,26 +98,26 @@ class PlainUploads {
 		}
 		catch (QuotaCrossed ex) {
 			discard(transfer, blobId);
-			failed(path, declaredLength, transfer.bytes, "quota_exceeded");
+			failed(transfer, path, declaredLength, "quota_exceeded");
 			throw FileException.quotaExceeded(ex.room);
 		}
 		catch (IOException ex) {
 			discard(transfer, blobId);
-			failed(path, declaredLength, transfer.bytes, "interrupted");
+			failed(transfer, path, declaredLength, "interrupted");
 			throw FileException.invalidUpload("The request body could not be read to its end.");
 		}
 		catch (RuntimeException ex) {
 			discard(transfer, blobId);
-			failed(path, declaredLength, transfer.bytes, "rejected");
+			failed(transfer, path, declaredLength, "rejected");
 			throw ex;
 		}
 		audit.record(AuditEvent.success("file.upload.completed")
 			.object("file", file.id())
-			.detail("channel", "plain")
+			.detail("channel", channel)
 			.detail("path", file.path())
 			.detail("size", file.size()));
 		events.publishEvent(new FileUploaded(file.id(), file.ownerId(), file.folder(), file.name(), file.size(),
-				file.sha256(), file.contentType()));
+				file.sha256(), file.contentType(), channel));
 		return file;
 	}
 
@@ -132,6 +129,11 @@ class PlainUploads {
 	/** Copies the body into the blob and returns its SHA-256 in hex. */
 	private String receive(UUID blobId, InputStream body, Transfer transfer) throws IOException {
 		MessageDigest sha256 = sha256();
+		Counter bytesIn = Counter.builder("ferry.bytes.in")
+			.baseUnit("bytes")
+			.description("Bytes received in uploads")
+			.tag("channel", transfer.channel)
+			.register(meters);
 		try (PendingPart part = storage.beginPart(blobId, 0)) {
 			OutputStream out = part.stream();
 			byte[] buffer = new byte[BUFFER];
@@ -160,12 +162,12 @@ class PlainUploads {
 		}
 	}
 
-	private void failed(String path, long declaredLength, long received, String reason) {
+	private void failed(Transfer transfer, String path, long declaredLength, String reason) {
 		audit.record(AuditEvent.failure("file.upload.failed")
-			.detail("channel", "plain")
+			.detail("channel", transfer.channel)
 			.detail("path", path)
 			.detail("declared_size", (declaredLength >= 0) ? declaredLength : null)
-			.detail("received", received)
+			.detail("received", transfer.bytes)
 			.detail("reason", reason));
 	}
 
@@ -185,15 +187,18 @@ class PlainUploads {
 
 		private final UUID id;
 
+		private final String channel;
+
 		private long bytes;
 
 		private long reserved;
 
 		private long reservedAt;
 
-		Transfer(CurrentUser owner, UUID id) {
+		Transfer(CurrentUser owner, UUID id, String channel) {
 			this.owner = owner;
 			this.id = id;
+			this.channel = channel;
 		}
 
 		QuotaLedger.Grant reserve(long wanted, long minimum) {

@@ -41,9 +41,9 @@ class TreeChanges {
 		this.moves = moves;
 	}
 
-	StoredFile write(CurrentUser owner, String path, InputStream body) {
+	StoredFile write(CurrentUser owner, String path, InputStream body, String channel) {
 		Placement placement = service.checkPath(owner, path);
-		return uploads.store(owner, placement, null, body, -1, FileCatalog.Conflict.VERSION, true).stored();
+		return uploads.store(owner, channel, placement, null, body, -1, FileCatalog.Conflict.VERSION, true).stored();
 	}
 
 	void move(CurrentUser owner, UUID fileId, String path) {

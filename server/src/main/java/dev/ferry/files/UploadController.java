@@ -79,7 +79,7 @@ class UploadController {
 			throws IOException {
 		FileCatalog.Placement placement = files.checkPath(user, path);
 		FileCatalog.Conflict conflict = FileCatalog.Conflict.parse(onConflict);
-		FileRecord file = uploads.store(user, placement, request.getContentType(), request.getInputStream(),
+		FileRecord file = uploads.store(user, "plain", placement, request.getContentType(), request.getInputStream(),
 				request.getContentLengthLong(), conflict, true);
 		return ResponseEntity.created(URI.create("/api/v1/files/" + file.id())).body(FileView.of(file));
 	}
@@ -149,8 +149,8 @@ class UploadController {
 				continue;
 			}
 			FileCatalog.Placement placement = files.checkPlacement(user, folder, formFileName(name));
-			stored
-				.add(uploads.store(user, placement, part.getContentType(), part.getInputStream(), -1, conflict, false));
+			stored.add(uploads.store(user, "plain", placement, part.getContentType(), part.getInputStream(), -1,
+					conflict, false));
 		}
 	}
 

@@ -37,8 +37,8 @@ import dev.ferry.files.FileTree;
  */
 final class FerryFileSystemProvider extends FileSystemProvider {
 
-	/** What the audit trail names as the channel of folder changes. */
-	private static final String CHANNEL = "sftp";
+	/** What the audit trail names as the channel of SFTP uploads and folder changes. */
+	static final String CHANNEL = "sftp";
 
 	private final FileTree tree;
 

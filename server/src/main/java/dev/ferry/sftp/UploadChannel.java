@@ -22,8 +22,10 @@ import org.springframework.security.concurrent.DelegatingSecurityContextRunnable
  * {@link FileTree#write} running on a thread of its own, and the file is stored when the
  * handle closes, whatever the client sent until then, so an interrupted upload leaves a
  * partial file that {@code reput} continues. Writes must come in order; the first may
- * start at 0 (replace) or, on a file opened without truncation, at its current size
- * (continue: the stored content is streamed in front of the new bytes).
+ * start at 0 or, on a file opened without truncation, at its current size (continue: the
+ * stored content is streamed in front of the new bytes). Writes from 0 into a file opened
+ * without truncation change its first bytes and keep the rest, as on a disk: the stored
+ * bytes past the last write follow the new ones.
  */
 final class UploadChannel implements SeekableByteChannel {
 
@@ -36,6 +38,9 @@ final class UploadChannel implements SeekableByteChannel {
 	private final String path;
 
 	private final FileTree.Entry existing;
+
+	/** Whether the stored bytes past the writes stay, as they do without truncation. */
+	private boolean keepsTail;
 
 	private final BytePipe pipe = new BytePipe();
 
@@ -54,6 +59,7 @@ final class UploadChannel implements SeekableByteChannel {
 		this.owner = fs.owner();
 		this.path = path;
 		this.existing = existing;
+		this.keepsTail = existing != null;
 		this.size = (existing != null) ? existing.size() : 0;
 	}
 
@@ -83,6 +89,9 @@ final class UploadChannel implements SeekableByteChannel {
 		}
 		else if (position == 0) {
 			size = 0;
+			if (keepsTail) {
+				body = new SequenceInputStream(body, new StoredTail());
+			}
 		}
 		else {
 			throw new IOException("An upload may start at 0 or continue at " + size + ", not at " + position);
@@ -94,7 +103,7 @@ final class UploadChannel implements SeekableByteChannel {
 			// Closed on every path: the stored content in front of a resumed upload is an
 			// open storage stream until read to its end.
 			try (content) {
-				tree.write(owner, path, content);
+				tree.write(owner, path, content, FerryFileSystemProvider.CHANNEL);
 				done.complete(null);
 			}
 			catch (IOException | RuntimeException | Error ex) {
@@ -131,6 +140,7 @@ final class UploadChannel implements SeekableByteChannel {
 	public SeekableByteChannel truncate(long newSize) throws IOException {
 		if (upload == null && newSize == 0) {
 			size = 0;
+			keepsTail = false;
 			return this;
 		}
 		throw new IOException("Truncating is not supported");
@@ -180,6 +190,41 @@ final class UploadChannel implements SeekableByteChannel {
 		catch (CompletionException ex) {
 			throw failure(ex.getCause());
 		}
+	}
+
+	/**
+	 * The stored content past the last write, opened once the writes are over: the
+	 * upload's thread reads it only after the pipe has ended, when {@code size} is final.
+	 */
+	private final class StoredTail extends InputStream {
+
+		private InputStream tail;
+
+		@Override
+		public int read() throws IOException {
+			return opened().read();
+		}
+
+		@Override
+		public int read(byte[] b, int off, int len) throws IOException {
+			return opened().read(b, off, len);
+		}
+
+		private InputStream opened() throws IOException {
+			if (tail == null) {
+				tail = (size < existing.size()) ? tree.read(owner, existing, size, "sftp-resume")
+						: InputStream.nullInputStream();
+			}
+			return tail;
+		}
+
+		@Override
+		public void close() throws IOException {
+			if (tail != null) {
+				tail.close();
+			}
+		}
+
 	}
 
 	static IOException failure(Throwable cause) {

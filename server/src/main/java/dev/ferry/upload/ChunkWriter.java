@@ -58,7 +58,7 @@ class ChunkWriter {
 		this.bytesIn = Counter.builder("ferry.bytes.in")
 			.description("Bytes received from clients")
 			.baseUnit("bytes")
-			.tag("via", "tus")
+			.tag("channel", "tus")
 			.register(registry);
 		Gauge.builder("ferry.uploads.active", active, AtomicInteger::get)
 			.description("tus requests receiving bytes on this node")

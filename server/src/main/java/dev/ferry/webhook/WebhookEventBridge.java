@@ -58,7 +58,7 @@ class WebhookEventBridge {
 		data.put("size", event.size());
 		data.put("sha256", event.sha256());
 		data.put("content_type", event.contentType());
-		data.put("channel", "plain");
+		data.put("channel", event.channel());
 		enqueue(event.ownerId(), WebhookEvents.FILE_UPLOADED, data);
 	}
 

@@ -318,6 +318,37 @@ class SftpIntegrationTests {
 		assertThat(Files.readAllBytes(dir.resolve("partial.bin"))).isEqualTo(full);
 	}
 
+	/**
+	 * A client that opens a file without truncation and writes from its start (MINA and
+	 * WinSCP-style clients can; OpenSSH's {@code put} truncates) changes its first bytes
+	 * and keeps the rest, as on a disk, instead of cutting the file to what it wrote.
+	 */
+	@Test
+	void writingTheStartOfAFileOpenedWithoutTruncationKeepsItsRest() throws IOException {
+		Account user = newUser();
+		byte[] before = bytes(300_000, 6);
+		byte[] head = bytes(1_000, 7);
+		withMinaSftp(user, (files) -> {
+			SftpClient.Handle created = files.open("/doc.bin", SftpClient.OpenMode.Write, SftpClient.OpenMode.Create,
+					SftpClient.OpenMode.Truncate);
+			files.write(created, 0, before);
+			files.close(created);
+			SftpClient.Handle patched = files.open("/doc.bin", SftpClient.OpenMode.Write);
+			files.write(patched, 0, head);
+			files.close(patched);
+		});
+
+		byte[] expected = before.clone();
+		System.arraycopy(head, 0, expected, 0, head.length);
+		JsonNode file = onlyFile(user);
+		assertThat(file.get("size").asLong()).isEqualTo(expected.length);
+		assertThat(file.get("sha256").asString()).isEqualTo(sha256(expected));
+		assertThat(jdbc.sql("SELECT details FROM audit_log WHERE action = 'file.upload.completed' AND actor_id = ?")
+			.param(user.id().toString())
+			.query(String.class)
+			.list()).hasSize(2).allSatisfy((details) -> assertThat(details).contains("\"channel\":\"sftp\""));
+	}
+
 	@Test
 	void anUploadOverTheQuotaFailsAndStoresNothing() {
 		Account user = newUser();
