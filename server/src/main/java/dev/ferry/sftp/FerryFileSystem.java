@@ -18,6 +18,9 @@ final class FerryFileSystem extends BaseFileSystem<FerryPath> {
 
 	static final Duration STANDING_CHECK = Duration.ofSeconds(5);
 
+	private static final String WITHDRAWN = "The account was suspended or removed,"
+			+ " or the key this session signed in with was deleted";
+
 	private final CurrentUser owner;
 
 	private final BooleanSupplier stillActive;
@@ -34,18 +37,18 @@ final class FerryFileSystem extends BaseFileSystem<FerryPath> {
 
 	/**
 	 * The account, asked again at most every {@link #STANDING_CHECK}: a session outlives
-	 * its sign-in, and a suspended, deactivated or deleted account must lose it within
-	 * seconds, on whichever node it is open.
+	 * its sign-in, and a suspended, deactivated or deleted account, or a deleted key the
+	 * session signed in with, must lose it within seconds, on whichever node it is open.
 	 */
 	CurrentUser owner() throws AccessDeniedException {
 		if (!open) {
-			throw new AccessDeniedException("/", null, "The account was suspended or removed");
+			throw new AccessDeniedException("/", null, WITHDRAWN);
 		}
 		long now = System.nanoTime();
 		if (now - checkedAt > STANDING_CHECK.toNanos()) {
 			if (!stillActive.getAsBoolean()) {
 				open = false;
-				throw new AccessDeniedException("/", null, "The account was suspended or removed");
+				throw new AccessDeniedException("/", null, WITHDRAWN);
 			}
 			checkedAt = now;
 		}

@@ -24,7 +24,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Predicate;
+import java.util.function.BooleanSupplier;
 
 import dev.ferry.auth.CurrentUser;
 
@@ -42,15 +42,13 @@ final class FerryFileSystemProvider extends FileSystemProvider {
 
 	private final FileTree tree;
 
-	private final Predicate<UUID> stillActive;
-
-	FerryFileSystemProvider(FileTree tree, Predicate<UUID> stillActive) {
+	FerryFileSystemProvider(FileTree tree) {
 		this.tree = tree;
-		this.stillActive = stillActive;
 	}
 
-	FerryFileSystem newFileSystem(CurrentUser owner) {
-		return new FerryFileSystem(this, owner, () -> stillActive.test(owner.userId()));
+	/** {@code stillStanding} says whether the session's sign-in still holds. */
+	FerryFileSystem newFileSystem(CurrentUser owner, BooleanSupplier stillStanding) {
+		return new FerryFileSystem(this, owner, stillStanding);
 	}
 
 	@Override

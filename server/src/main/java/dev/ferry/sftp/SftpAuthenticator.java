@@ -19,6 +19,7 @@ import dev.ferry.auth.ClientInfo;
 import dev.ferry.auth.CurrentUser;
 import dev.ferry.auth.ProtocolSignIn;
 import dev.ferry.auth.User;
+import org.apache.sshd.common.AttributeRepository;
 import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.session.Session;
@@ -45,6 +46,9 @@ class SftpAuthenticator
 	static final AttributeKey<CurrentUser> USER = new AttributeKey<>();
 
 	private static final AttributeKey<KeySignIn> KEY_SIGN_IN = new AttributeKey<>();
+
+	/** The key an authenticated session signed in with; none for a password. */
+	private static final AttributeKey<UUID> SIGNED_IN_KEY = new AttributeKey<>();
 
 	static final String PASSWORD_PROMPT = "Password: ";
 
@@ -145,6 +149,7 @@ class SftpAuthenticator
 		if (signedIn == null) {
 			return;
 		}
+		server.setAttribute(SIGNED_IN_KEY, signedIn.keyId());
 		fromClient(server, () -> {
 			keys.used(signedIn.keyId());
 			audit.record(AuditEvent.success("auth.login")
@@ -218,9 +223,15 @@ class SftpAuthenticator
 		return true;
 	}
 
-	/** Whether the account may still use a session it opened: it exists and is active. */
-	boolean stillActive(UUID userId) {
-		return accounts.find(userId).filter(User::isActive).isPresent();
+	/**
+	 * Whether a session may still act: its account exists and is active, and the key it
+	 * signed in with, if any, is still the account's.
+	 */
+	boolean stillStanding(AttributeRepository session) {
+		CurrentUser user = session.getAttribute(USER);
+		UUID key = session.getAttribute(SIGNED_IN_KEY);
+		return user != null && accounts.find(user.userId()).filter(User::isActive).isPresent()
+				&& (key == null || keys.stillRegistered(user.userId(), key));
 	}
 
 	/**

@@ -83,7 +83,7 @@ class SftpServer implements SmartLifecycle {
 		ssh.setKeyboardInteractiveAuthenticator(authenticator);
 		ssh.setPublickeyAuthenticator(authenticator);
 		ssh.addSessionListener(authenticator);
-		FerryFileSystemProvider provider = new FerryFileSystemProvider(tree, authenticator::stillActive);
+		FerryFileSystemProvider provider = new FerryFileSystemProvider(tree);
 		ssh.setFileSystemFactory(new FileSystemFactory() {
 
 			@Override
@@ -93,7 +93,8 @@ class SftpServer implements SmartLifecycle {
 
 			@Override
 			public java.nio.file.FileSystem createFileSystem(SessionContext session) throws IOException {
-				return provider.newFileSystem(session.getAttribute(SftpAuthenticator.USER));
+				return provider.newFileSystem(session.getAttribute(SftpAuthenticator.USER),
+						() -> authenticator.stillStanding(session));
 			}
 
 		});

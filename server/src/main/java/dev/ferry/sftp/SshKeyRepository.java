@@ -48,6 +48,13 @@ class SshKeyRepository {
 			.optional();
 	}
 
+	boolean exists(UUID userId, UUID id) {
+		return jdbc.sql("SELECT COUNT(*) FROM ssh_keys WHERE id = ? AND user_id = ?")
+			.params(id.toString(), userId.toString())
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	boolean delete(UUID userId, UUID id) {
 		return jdbc.sql("DELETE FROM ssh_keys WHERE id = ? AND user_id = ?")
 			.params(id.toString(), userId.toString())

@@ -80,6 +80,11 @@ class SshKeys {
 			.filter((stored) -> KeyUtils.compareKeys(key, parse(stored.publicKey())));
 	}
 
+	/** Whether the account still has the key, which sessions it signed in rely on. */
+	boolean stillRegistered(UUID userId, UUID keyId) {
+		return keys.exists(userId, keyId);
+	}
+
 	/** The key signed a sign-in: its "last used" is now. */
 	void used(UUID keyId) {
 		keys.used(keyId, clock.instant());

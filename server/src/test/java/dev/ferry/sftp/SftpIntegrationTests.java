@@ -466,6 +466,34 @@ class SftpIntegrationTests {
 	void aSessionOpenWhenTheAccountIsSuspendedLosesItsAccess() throws IOException, InterruptedException {
 		Account user = newUser();
 		Path key = addKey(user, "ed25519");
+		aLiveSessionEndsWhen(user, key, () -> {
+			Api.Response suspended = api.post("/api/v1/admin/users/" + user.id() + "/suspend", Map.of(), admin());
+			assertThat(suspended.status()).as(suspended.body()).isEqualTo(200);
+		});
+	}
+
+	/**
+	 * Deleting a key withdraws it from the sessions it signed in, not only from the next
+	 * sign-in: a lost laptop's key is removed to cut it off.
+	 */
+	@Test
+	void aSessionSignedInWithAKeyLosesItsAccessWhenTheKeyIsDeleted() throws IOException, InterruptedException {
+		Account user = newUser();
+		Path key = addKey(user, "ed25519");
+		String keyId = api.get("/api/v1/auth/ssh-keys", user.token()).json().get("items").get(0).get("id").asString();
+		aLiveSessionEndsWhen(user, key,
+				() -> assertThat(api.delete("/api/v1/auth/ssh-keys/" + keyId, user.token()).status()).isEqualTo(204));
+		assertThat(clients.withAnswers(user.email(), "password", Map.of("assword", user.password()), "ls /").exit())
+			.as("the account itself still signs in")
+			.isZero();
+	}
+
+	/**
+	 * Opens an OpenSSH session with {@code key}, sees it work, runs {@code revoke} and
+	 * awaits the session's end on a refused command.
+	 */
+	private void aLiveSessionEndsWhen(Account user, Path key, Runnable revoke)
+			throws IOException, InterruptedException {
 		Path output = dir.resolve("live-session.txt");
 		Process session = clients.sessionWithKey(user.email(), key, output);
 		// Not closed: once the session ends on the refused command, its input is gone.
@@ -473,8 +501,7 @@ class SftpIntegrationTests {
 		commands.write("mkdir /live\nls /\n");
 		commands.flush();
 		await().atMost(Duration.ofSeconds(30)).until(() -> SftpClients.read(output).contains("live"));
-		Api.Response suspended = api.post("/api/v1/admin/users/" + user.id() + "/suspend", Map.of(), admin());
-		assertThat(suspended.status()).as(suspended.body()).isEqualTo(200);
+		revoke.run();
 		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
 			try {
 				commands.write("ls /\n");
