@@ -62,10 +62,10 @@ public class FirstFactor {
 		Optional<User> found = users.findByEmail(normalized);
 		Optional<DirectoryPasswords> directory = Optional.ofNullable(this.directory.getIfAvailable())
 			.filter((candidate) -> candidate.decides(found));
-		// Before the password is checked, so a refused attempt tells nothing about it;
-		// and
-		// before the answer that password sign-in is off, which tells an account Ferry
-		// keeps from an address the directory checks: probing for them is counted too.
+		// Before the password is checked, so a refused attempt tells nothing about it,
+		// and before the answer that password sign-in is off, which tells an account
+		// Ferry keeps from an address the directory checks: probing for them is counted
+		// too.
 		CredentialLimits.Attempt attempt = limits.acquire("auth.login", "password", normalized, found, client);
 		// FERRY_PASSWORD_LOGIN=false turns off passwords Ferry keeps, not a directory's.
 		if (directory.isEmpty() && !properties.passwordLogin()) {
