@@ -84,7 +84,7 @@ class TrashRepository {
 			.query(String.class)
 			.optional()
 			.ifPresent((blobId) -> scans.queue(id, UUID.fromString(blobId)));
-		return delete(id);
+		return jdbc.sql("DELETE FROM trashed_files WHERE id = ?").param(id.toString()).update() == 1;
 	}
 
 	Optional<Trashed> find(UUID id, UUID ownerId) {
@@ -131,8 +131,14 @@ class TrashRepository {
 			.single();
 	}
 
-	boolean delete(UUID id) {
-		return jdbc.sql("DELETE FROM trashed_files WHERE id = ?").param(id.toString()).update() == 1;
+	/**
+	 * Deletes the trash entry as it was read: a file restored and trashed again since is
+	 * another entry (perhaps with other content), not this one's to purge.
+	 */
+	boolean delete(Trashed entry) {
+		return jdbc.sql("DELETE FROM trashed_files WHERE id = ? AND blob_id = ? AND trashed_at = ?")
+			.params(entry.id().toString(), entry.blobId().toString(), entry.trashedAt().toEpochMilli())
+			.update() == 1;
 	}
 
 	private Trashed map(ResultSet rs, int row) throws SQLException {

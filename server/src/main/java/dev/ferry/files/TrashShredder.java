@@ -42,14 +42,17 @@ class TrashShredder implements AgedTrash {
 		this.clock = clock;
 	}
 
-	/** Shreds one trashed file; audited as {@code file.purged} with {@code reason}. */
-	void shred(Trashed file, String reason, AuditActor actor) {
+	/**
+	 * Shreds one trashed file; audited as {@code file.purged} with {@code reason}. False
+	 * when it had left the trash meanwhile (restored, or shredded by another run).
+	 */
+	boolean shred(Trashed file, String reason, AuditActor actor) {
 		AuditEvent event = AuditEvent.success("file.purged")
 			.object("file", file.id())
 			.detail("path", file.path())
 			.detail("size", file.size())
 			.detail("reason", reason);
-		versions.shred(file.id(), file.blobId(), () -> trash.delete(file.id()),
+		return versions.shred(file.id(), file.blobId(), () -> trash.delete(file),
 				(actor != null) ? event.by(actor) : event);
 	}
 
@@ -78,8 +81,9 @@ class TrashShredder implements AgedTrash {
 		long count = 0;
 		for (List<Trashed> batch = next.get(); !batch.isEmpty(); batch = next.get()) {
 			for (Trashed file : batch) {
-				shred(file, reason, actor);
-				count++;
+				if (shred(file, reason, actor)) {
+					count++;
+				}
 			}
 		}
 		return count;

@@ -143,6 +143,31 @@ abstract class DedupIntegrationTest extends FilesTestSupport {
 	}
 
 	/**
+	 * A sweep that read a trash entry before its owner restored the file, gave it new
+	 * content and deleted it again purges nothing: the entry it read is gone, and the
+	 * shared blob it named now belongs to the file's older version, not to the trash.
+	 */
+	@Test
+	void aStaleTrashEntryPurgesNothing() {
+		Account user = newUser();
+		byte[] content = bytes(100_000, 46);
+		String kept = put(user, "/stale/kept.bin", content).get("id").asString();
+		String file = put(user, "/stale/file.bin", content).get("id").asString();
+		String blob = blobOf(kept);
+		assertThat(api.delete("/api/v1/files/" + file, user.token()).status()).isEqualTo(204);
+		TrashRepository.Trashed stale = trash.find(UUID.fromString(file), user.id()).orElseThrow();
+		Api.Response restored = api.post("/api/v1/trash/" + file + "/restore", java.util.Map.of(), user.token());
+		assertThat(restored.status()).as(restored.body()).isEqualTo(200);
+		put(user, "/stale/file.bin", bytes(100_000, 47));
+		assertThat(api.delete("/api/v1/files/" + file, user.token()).status()).isEqualTo(204);
+
+		assertThat(trashShredder.shred(stale, "test", null)).isFalse();
+		assertThat(trash.find(UUID.fromString(file), user.id())).as("the new trash entry stays").isPresent();
+		assertThat(refCount(blob)).as("the kept copy and the trashed file's older version").isEqualTo(2);
+		assertThat(fetch(user, "/api/v1/files/" + kept + "/download")).isEqualTo(content);
+	}
+
+	/**
 	 * A file whose stored bytes cannot be read (the store lost them, or cannot be
 	 * reached) is a server-side failure worth trying again, not a file that does not
 	 * exist.
