@@ -15,7 +15,9 @@ import dev.ferry.auth.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
-/** Builds a period's report for an admin; the request itself is audited. */
+/**
+ * Builds a period's report for an admin; the request itself is audited, refused or not.
+ */
 @Service
 class ComplianceReports {
 
@@ -39,20 +41,20 @@ class ComplianceReports {
 	ComplianceReport build(CurrentUser caller, Instant from, Instant to, String format) {
 		access.requireAdmin(caller, "report.compliance");
 		if (!"pdf".equals(format) && !"csv".equals(format)) {
-			throw invalid("'format' must be pdf or csv.");
+			throw invalid("bad_format", "'format' must be pdf or csv.");
 		}
 		// The trail is counted in epoch milliseconds; an instant outside a sane span only
 		// overflowed that arithmetic into a 500.
 		for (Instant bound : new Instant[] { from, to }) {
 			if (bound != null && !StoredTimes.storable(bound)) {
-				throw invalid("'from' and 'to' must lie " + StoredTimes.SPAN + ".");
+				throw invalid("bad_period", "'from' and 'to' must lie " + StoredTimes.SPAN + ".");
 			}
 		}
 		Instant now = clock.instant();
 		Instant end = (to != null) ? to : now;
 		Instant start = (from != null) ? from : end.minus(DEFAULT_PERIOD);
 		if (!start.isBefore(end)) {
-			throw invalid("'from' must be before 'to'.");
+			throw invalid("bad_period", "'from' must be before 'to'.");
 		}
 		ComplianceReport report = ComplianceReport.of(start, end, now, trail.tally(start, end), trail.verify());
 		audit.record(AuditEvent.success("report.compliance")
@@ -63,7 +65,8 @@ class ComplianceReports {
 		return report;
 	}
 
-	private static ProblemException invalid(String detail) {
+	private ProblemException invalid(String reason, String detail) {
+		audit.record(AuditEvent.failure("report.compliance").detail("reason", reason));
 		return new ProblemException(HttpStatus.BAD_REQUEST, "invalid-report", "Invalid report request", detail);
 	}
 

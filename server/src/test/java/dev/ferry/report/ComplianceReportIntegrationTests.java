@@ -67,9 +67,11 @@ class ComplianceReportIntegrationTests extends IntegrationTest {
 	@Test
 	void badRequestsAreProblemsAndUsersAreDenied() throws IOException {
 		String admin = adminToken();
+		long refusedBefore = refusedReports(admin);
 		Api.Response format = api.get("/api/v1/admin/reports/compliance?format=docx", admin);
 		assertThat(format.status()).isEqualTo(400);
 		assertThat(format.contentType()).startsWith("application/problem+json");
+		assertThat(refusedReports(admin)).as("the refusal is audited").isEqualTo(refusedBefore + 1);
 		Api.Response backwards = api.get(
 				"/api/v1/admin/reports/compliance?from=2026-02-01T00:00:00Z" + "&to=2026-01-01T00:00:00Z&format=csv",
 				admin);
@@ -84,6 +86,16 @@ class ComplianceReportIntegrationTests extends IntegrationTest {
 		assertThat(new String(api.get("/api/v1/admin/reports/compliance", user).body().getBytes(StandardCharsets.UTF_8),
 				StandardCharsets.UTF_8))
 			.doesNotContain("Exception");
+	}
+
+	private long refusedReports(String admin) {
+		Api.Response page = api.get("/api/v1/admin/audit-logs?action=report.compliance&limit=500", admin);
+		assertThat(page.status()).as(page.body()).isEqualTo(200);
+		return page.json()
+			.get("items")
+			.valueStream()
+			.filter((item) -> "failure".equals(item.get("outcome").asString()))
+			.count();
 	}
 
 	private static double darkPixelShare(BufferedImage image) {
