@@ -5,6 +5,8 @@ import java.net.UnknownHostException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import dev.ferry.limits.ClientAddress;
+
 /**
  * An IPv4 or IPv6 network in CIDR notation; a bare address is a network of one. Only
  * literals are accepted, so parsing never resolves a host name.
@@ -34,15 +36,7 @@ record Cidr(byte[] network, int prefix, String text) {
 
 	/** A literal address, IPv4-mapped IPv6 addresses as IPv4. */
 	static Optional<InetAddress> address(String literal) {
-		if (literal == null || !LITERAL.matcher(literal).matches() || literal.contains("/")) {
-			return Optional.empty();
-		}
-		try {
-			return Optional.of(InetAddress.getByName(literal));
-		}
-		catch (UnknownHostException ex) {
-			return Optional.empty();
-		}
+		return ClientAddress.literal(literal);
 	}
 
 	boolean contains(InetAddress address) {
