@@ -155,6 +155,37 @@ class ScimIntegrationTests extends IntegrationTest {
 			.single()).isEqualTo(1);
 	}
 
+	/**
+	 * A SCIM key may suspend an administrator (when another remains), not bring back one
+	 * an administrator suspended: its holder would get an admin account back.
+	 */
+	@Test
+	void aSuspendedAdministratorIsNotTheProvidersToReactivate() {
+		String email = unique("former-root");
+		Api.Response admin = api.post("/api/v1/admin/users",
+				Map.of("email", email, "password", PASSWORD, "role", "admin", "name", "Former"), adminToken());
+		assertThat(admin.status()).as(admin.body()).isEqualTo(201);
+		String id = admin.json().get("id").asString();
+		assertThat(api.post("/api/v1/admin/users/" + id + "/suspend", Map.of(), adminToken()).status()).isEqualTo(200);
+
+		Api.Response patched = scim("PATCH", "/Users/" + id,
+				patch(Map.of("op", "replace", "path", "active", "value", true)));
+		Api.Response created = scim("POST", "/Users",
+				Map.of("schemas", List.of(USER_SCHEMA), "userName", email, "active", true));
+
+		assertThat(patched.status()).as(patched.body()).isEqualTo(403);
+		assertThat(created.status()).as(created.body()).isEqualTo(403);
+		assertThat(api.post("/api/v1/auth/login", Map.of("email", email, "password", PASSWORD), null).status())
+			.as("still suspended")
+			.isNotEqualTo(200);
+		assertThat(jdbc
+			.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'scim.user_update' AND outcome = 'denied'"
+					+ " AND object_id = ? AND details LIKE '%admin_reactivation%'")
+			.param(id)
+			.query(Long.class)
+			.single()).isEqualTo(2);
+	}
+
 	@Test
 	void deleteDeprovisionsBySuspendingAndTheLiveSessionGets401AtOnce() {
 		String email = unique("carol");

@@ -76,6 +76,14 @@ class ProvisionedAccounts implements AccountProvisioning {
 		if (!active) {
 			targets.requireAnotherAdmin(user, "scim.user_update", "suspend");
 		}
+		else if (user.role() == Role.ADMIN && !user.isActive()) {
+			// An administrator suspended in Ferry (left, or compromised) would come back
+			// with the role, the password and the API keys the suspension left in place.
+			audit.record(
+					AuditEvent.denied("scim.user_update").object("user", id).detail("reason", "admin_reactivation"));
+			throw AuthException.forbidden("A suspended administrator is reactivated in Ferry, not by the identity"
+					+ " provider: reactivate the account there, or make it a user first.");
+		}
 		Instant now = clock.instant();
 		if (!user.email().equals(UserRepository.normalize(email))) {
 			if (user.role() == Role.ADMIN) {
