@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import dev.ferry.SqlDialect;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -33,10 +34,13 @@ class TrashRepository {
 
 	private final SqlDialect dialect;
 
-	TrashRepository(JdbcClient jdbc, ScanQueue scans, SqlDialect dialect) {
+	private final ApplicationEventPublisher events;
+
+	TrashRepository(JdbcClient jdbc, ScanQueue scans, SqlDialect dialect, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.scans = scans;
 		this.dialect = dialect;
+		this.events = events;
 	}
 
 	/**
@@ -84,7 +88,11 @@ class TrashRepository {
 			.query(String.class)
 			.optional()
 			.ifPresent((blobId) -> scans.queue(id, UUID.fromString(blobId)));
-		return jdbc.sql("DELETE FROM trashed_files WHERE id = ?").param(id.toString()).update() == 1;
+		boolean moved = jdbc.sql("DELETE FROM trashed_files WHERE id = ?").param(id.toString()).update() == 1;
+		if (moved) {
+			events.publishEvent(new FileRestored(id, ownerId));
+		}
+		return moved;
 	}
 
 	Optional<Trashed> find(UUID id, UUID ownerId) {

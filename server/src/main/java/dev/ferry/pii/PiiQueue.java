@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.UUID;
 
 import dev.ferry.files.FileContentChanged;
+import dev.ferry.files.FileRestored;
 import dev.ferry.files.FileUploaded;
 import dev.ferry.upload.UploadCompleted;
 
@@ -37,6 +38,14 @@ class PiiQueue {
 
 	@EventListener
 	void on(UploadCompleted event) {
+		enqueue(event.fileId(), event.ownerId());
+	}
+
+	/**
+	 * A scan that came due while the file was in the trash was dropped (no file then).
+	 */
+	@EventListener
+	void on(FileRestored event) {
 		enqueue(event.fileId(), event.ownerId());
 	}
 

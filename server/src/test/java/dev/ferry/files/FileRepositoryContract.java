@@ -235,7 +235,8 @@ abstract class FileRepositoryContract {
 	void versionsAndTheTrashMoveWholeRowsAndCountInTheQuota() {
 		UUID owner = TestAccounts.insertUser(db.jdbc());
 		VersionRepository versions = new VersionRepository(db.jdbc(), scans);
-		TrashRepository trash = new TrashRepository(db.jdbc(), scans, db.dialect());
+		TrashRepository trash = new TrashRepository(db.jdbc(), scans, db.dialect(), (event) -> {
+		});
 		FileRecord a = file(owner, "/v", "a.pdf", 10, 0);
 		assertThat(files.insertIfFree(a)).isTrue();
 		VersionRepository.Content next = new VersionRepository.Content(UUID.randomUUID(), "text/plain", null, 7,

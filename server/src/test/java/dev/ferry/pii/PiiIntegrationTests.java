@@ -165,6 +165,33 @@ class PiiIntegrationTests {
 		assertThat(refused.json().get("detail").asString()).contains("still being scanned");
 	}
 
+	/**
+	 * A scan that comes due while the file is in the trash finds no file and is dropped;
+	 * restoring the file queues it again, so a restored file cannot slip past the policy
+	 * unscanned.
+	 */
+	@Test
+	void aFileRestoredFromTheTrashIsScannedBeforeItCanBeShared() {
+		Account owner = accounts().user();
+		String id = put(owner, "/restored.txt", PiiSamples.everyKind().getBytes(StandardCharsets.UTF_8));
+		jdbc.sql("UPDATE pii_scans SET due_at = ? WHERE file_id = ?").params(Long.MAX_VALUE, id).update();
+		assertThat(api.delete("/api/v1/files/" + id, owner.token()).status()).isEqualTo(204);
+		jdbc.sql("UPDATE pii_scans SET due_at = 0 WHERE file_id = ?").param(id).update();
+		await().atMost(WAIT)
+			.until(() -> jdbc.sql("SELECT COUNT(*) FROM pii_scans WHERE file_id = ?")
+				.param(id)
+				.query(Long.class)
+				.single() == 0);
+
+		Api.Response restored = api.post("/api/v1/trash/" + id + "/restore", Map.of(), owner.token());
+		assertThat(restored.status()).as(restored.body()).isEqualTo(200);
+
+		assertThat(awaitScanned(owner, id).get("pii_flags")).isNotEmpty();
+		Api.Response refused = api.post("/api/v1/transfers/" + transfer(owner, id) + "/share", Map.of(), owner.token());
+		assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+		assertThat(refused.json().get("type").asString()).isEqualTo("/problems/pii-sharing-blocked");
+	}
+
 	private JsonNode awaitScanned(Account owner, String id) {
 		await().atMost(WAIT)
 			.until(() -> "done".equals(jdbc.sql("SELECT status FROM pii_scans WHERE file_id = ?")
