@@ -179,7 +179,7 @@ class ScimGroups {
 				groups.rename(id, value.stringValue(), SOURCE);
 			}
 			case "externalid" -> links.linkGroup(id,
-					op.equals("remove") ? null : checkedExternalId(text("externalId", value)), clock.instant());
+					op.equals("remove") ? null : ScimJson.externalId(text("externalId", value)), clock.instant());
 			default -> {
 				// id, schemas and meta are read-only; other attributes are not kept.
 			}
@@ -240,14 +240,7 @@ class ScimGroups {
 	}
 
 	private static String externalId(JsonNode body) {
-		return checkedExternalId(ScimJson.string(body, "externalId"));
-	}
-
-	private static String checkedExternalId(String externalId) {
-		if (externalId != null && externalId.length() > 255) {
-			throw ScimException.invalidValue("externalId must be at most 255 characters.");
-		}
-		return externalId;
+		return ScimJson.externalId(ScimJson.string(body, "externalId"));
 	}
 
 	private static String text(String name, JsonNode value) {

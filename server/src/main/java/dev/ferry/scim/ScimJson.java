@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.ferry.Names;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpStatus;
@@ -65,6 +66,20 @@ final class ScimJson {
 	 * A boolean, also as the strings {@code "True"}/{@code "False"} that Entra ID sends
 	 * in PATCH operations.
 	 */
+	/**
+	 * A provider's id for a resource, checked: at most 255 characters and no control
+	 * character (PostgreSQL refuses NUL with an error, not a 400).
+	 */
+	static String externalId(String externalId) {
+		if (externalId != null && externalId.length() > 255) {
+			throw ScimException.invalidValue("externalId must be at most 255 characters.");
+		}
+		Names.flaw(externalId).ifPresent((flaw) -> {
+			throw ScimException.invalidValue("externalId " + flaw + ".");
+		});
+		return externalId;
+	}
+
 	static Boolean bool(JsonNode value, String name) {
 		if (value == null) {
 			return null;

@@ -91,6 +91,9 @@ final class UserDraft {
 		if (email.length() > 320 || !EMAIL.matcher(email).matches()) {
 			throw ScimException.invalidValue("userName must be the user's email address.");
 		}
+		Names.flaw(email).ifPresent((flaw) -> {
+			throw ScimException.invalidValue("userName " + flaw + ".");
+		});
 		return email;
 	}
 
@@ -114,10 +117,7 @@ final class UserDraft {
 	}
 
 	String externalId() {
-		if (externalId != null && externalId.length() > 255) {
-			throw ScimException.invalidValue("externalId must be at most 255 characters.");
-		}
-		return externalId;
+		return ScimJson.externalId(externalId);
 	}
 
 	private String joined() {

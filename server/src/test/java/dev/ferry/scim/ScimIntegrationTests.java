@@ -366,8 +366,16 @@ class ScimIntegrationTests extends IntegrationTest {
 		Api.Response notEmail = scim("POST", "/Users", Map.of("userName", "not an email"));
 		Api.Response garbled = scim("POST", "/Users", "{\"userName\": ");
 		Api.Response badFilter = scim("GET", "/Users?filter=" + encode("name.familyName co \"x\""), null);
+		// PostgreSQL refuses a NUL with an error of its own; the value is refused first.
+		Api.Response nulName = scim("POST", "/Users", Map.of("userName", unique("nul\0")));
+		Api.Response nulExternalId = scim("POST", "/Users", Map.of("userName", unique("ext"), "externalId", "id\0x"));
 		Api.Response badPatch = scim("PATCH", "/Users/" + UUID.randomUUID(), Map.of("Operations", List.of()));
 
+		assertThat(List.of(nulName, nulExternalId)).allSatisfy((refused) -> {
+			assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+			assertThat(refused.json().get("scimType").asString()).isEqualTo("invalidValue");
+			assertThat(refused.json().get("detail").asString()).contains("control character");
+		});
 		assertThat(noUserName.status()).isEqualTo(400);
 		assertThat(noUserName.json().get("scimType").asString()).isEqualTo("invalidValue");
 		assertThat(notEmail.json().get("detail").asString()).contains("email");
