@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
 class RatePolicies {
 
 	private static final Pattern DOWNLOAD = Pattern.compile("/api/v1/(?:files/[^/]+/(?:versions/[^/]+/)?download"
-			+ "|shared-with-me/files/[^/]+/download|share/([^/]+)/(?:download|files/[^/]+/download))");
+			+ "|files/zips/[^/]+/download|shared-with-me/files/[^/]+/download"
+			+ "|share/([^/]+)/(?:download|files/[^/]+/download))");
 
 	private static final Pattern UPLOAD = Pattern
 		.compile("/api/v1/(?:uploads(?:/[^/]*)?|files|files/content|files/upload(?:/[^/]+)?)");

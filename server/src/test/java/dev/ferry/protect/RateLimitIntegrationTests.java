@@ -1,6 +1,7 @@
 package dev.ferry.protect;
 
 import java.net.http.HttpRequest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -165,6 +166,23 @@ class RateLimitIntegrationTests {
 		assertThat(refused.status()).isEqualTo(429);
 		assertThat(refused.json().get("policy").asString()).isEqualTo("downloads-account");
 		assertThat(refused.header("RateLimit-Policy")).contains("\"api\";q=400;w=3600");
+	}
+
+	/**
+	 * A ZIP of one's own files is a download like any other, not a way around the limit.
+	 */
+	@Test
+	void aZipOfOnesOwnFilesCountsAsADownload() {
+		String user = api.login(newUser(), PASSWORD);
+		String file = upload(api, user, 10).json().get("id").asString();
+		List<Integer> statuses = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			Api.Response zip = api.post("/api/v1/files/zips", Map.of("ids", List.of(file)), user);
+			assertThat(zip.status()).as(zip.body()).isEqualTo(201);
+			statuses.add(api.from("127.0.0.6" + (3 + i)).get(zip.json().get("download_url").asString(), user).status());
+		}
+
+		assertThat(statuses).containsExactly(200, 200, 429);
 	}
 
 	@Test
