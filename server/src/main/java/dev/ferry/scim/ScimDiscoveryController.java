@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.ferry.audit.AuditEvent;
+import dev.ferry.audit.AuditLog;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -32,7 +34,10 @@ class ScimDiscoveryController {
 
 	private final JsonNode discovery;
 
-	ScimDiscoveryController(ObjectMapper json) {
+	private final AuditLog audit;
+
+	ScimDiscoveryController(ObjectMapper json, AuditLog audit) {
+		this.audit = audit;
 		try (InputStream in = new ClassPathResource("scim/discovery.json").getInputStream()) {
 			this.discovery = json.readTree(in);
 		}
@@ -44,31 +49,37 @@ class ScimDiscoveryController {
 	@Operation(operationId = "scimServiceProviderConfig", summary = "What this SCIM service provider supports")
 	@GetMapping("/ServiceProviderConfig")
 	ResponseEntity<Object> serviceProviderConfig() {
-		return ScimJson.respond(HttpStatus.OK, discovery.get("ServiceProviderConfig"));
+		return described("ServiceProviderConfig", discovery.get("ServiceProviderConfig"));
 	}
 
 	@Operation(operationId = "scimResourceTypes", summary = "The resource types: User and Group")
 	@GetMapping("/ResourceTypes")
 	ResponseEntity<Object> resourceTypes() {
-		return ScimJson.respond(HttpStatus.OK, list(discovery.get("ResourceTypes")));
+		return described("ResourceTypes", list(discovery.get("ResourceTypes")));
 	}
 
 	@Operation(operationId = "scimResourceType", summary = "One resource type")
 	@GetMapping("/ResourceTypes/{id}")
 	ResponseEntity<Object> resourceType(@PathVariable String id) {
-		return ScimJson.respond(HttpStatus.OK, one(discovery.get("ResourceTypes"), id, "ResourceType"));
+		return described("ResourceTypes", one(discovery.get("ResourceTypes"), id, "ResourceType"));
 	}
 
 	@Operation(operationId = "scimSchemas", summary = "The User and Group schemas")
 	@GetMapping("/Schemas")
 	ResponseEntity<Object> schemas() {
-		return ScimJson.respond(HttpStatus.OK, list(discovery.get("Schemas")));
+		return described("Schemas", list(discovery.get("Schemas")));
 	}
 
 	@Operation(operationId = "scimSchema", summary = "One schema")
 	@GetMapping("/Schemas/{id}")
 	ResponseEntity<Object> schema(@PathVariable String id) {
-		return ScimJson.respond(HttpStatus.OK, one(discovery.get("Schemas"), id, "Schema"));
+		return described("Schemas", one(discovery.get("Schemas"), id, "Schema"));
+	}
+
+	/** Answers {@code body}; the read is audited like every other SCIM call. */
+	private ResponseEntity<Object> described(String resource, Object body) {
+		audit.record(AuditEvent.success("scim.discovery").detail("resource", resource));
+		return ScimJson.respond(HttpStatus.OK, body);
 	}
 
 	/**

@@ -338,6 +338,7 @@ class ScimIntegrationTests extends IntegrationTest {
 
 	@Test
 	void discoveryEndpointsDescribeWhatIsSupported() {
+		long auditedBefore = discoveries();
 		JsonNode config = scim("GET", "/ServiceProviderConfig", null).json();
 		JsonNode types = scim("GET", "/ResourceTypes", null).json();
 		JsonNode schemas = scim("GET", "/Schemas", null).json();
@@ -349,6 +350,7 @@ class ScimIntegrationTests extends IntegrationTest {
 			.containsExactly("/Users", "/Groups");
 		assertThat(schemas.get("Resources").valueStream().map((s) -> s.get("id").asString())).contains(USER_SCHEMA);
 		assertThat(scim("GET", "/Schemas/" + USER_SCHEMA, null).json().get("name").asString()).isEqualTo("User");
+		assertThat(discoveries()).as("every read audited").isEqualTo(auditedBefore + 4);
 		Api.Response unknown = scim("POST", "/Bulk", Map.of("Operations", List.of()));
 		assertThat(unknown.status()).isEqualTo(404);
 		assertThat(unknown.contentType()).startsWith("application/scim+json");
@@ -445,6 +447,12 @@ class ScimIntegrationTests extends IntegrationTest {
 			.query(String.class)
 			.list()
 			.get(0);
+	}
+
+	private long discoveries() {
+		return jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'scim.discovery' AND outcome = 'success'")
+			.query(Long.class)
+			.single();
 	}
 
 	private static String unique(String name) {
