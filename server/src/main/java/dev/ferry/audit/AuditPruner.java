@@ -1,11 +1,8 @@
 package dev.ferry.audit;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Map;
 
@@ -105,22 +102,18 @@ class AuditPruner implements AuditRetention {
 		return pruned;
 	}
 
+	/**
+	 * Writes the archive and syncs it to the disk before the rows go: after a power cut
+	 * the records exist in the archive or still in the table.
+	 */
 	private void export(long throughSeq, String archive) {
-		Path dir = dataDirectory.path().resolve(ARCHIVE_DIR);
-		DataDirectory.createOwnerOnly(dir);
-		Path target = dir.resolve(archive);
-		Path partial = dir.resolve(archive + ".partial");
-		try (OutputStream out = Files.newOutputStream(partial)) {
-			exporter.write(AuditFilter.NONE, ExportFormat.NDJSON, throughSeq, out);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not write the audit archive " + partial, ex);
-		}
+		Path target = dataDirectory.path().resolve(ARCHIVE_DIR).resolve(archive);
 		try {
-			Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+			DataDirectory.writeDurably(target,
+					(out) -> exporter.write(AuditFilter.NONE, ExportFormat.NDJSON, throughSeq, out));
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Could not finish the audit archive " + target, ex);
+			throw new UncheckedIOException("Could not write the audit archive " + target, ex);
 		}
 	}
 

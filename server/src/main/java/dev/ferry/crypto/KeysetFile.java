@@ -2,15 +2,11 @@ package dev.ferry.crypto;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 
 import dev.ferry.ops.DataDirectory;
 
@@ -47,26 +43,7 @@ final class KeysetFile {
 	 * and syncs the directory: a crash leaves either the old or the new keyset, whole.
 	 */
 	static void write(Path keysetPath, String content) throws IOException {
-		Path dir = keysetPath.toAbsolutePath().getParent();
-		DataDirectory.createOwnerOnly(dir);
-		Path temp = Files.createTempFile(dir, ".kek", ".tmp",
-				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-		try {
-			try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-				ByteBuffer bytes = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
-				while (bytes.hasRemaining()) {
-					channel.write(bytes);
-				}
-				channel.force(true);
-			}
-			Files.move(temp, keysetPath, StandardCopyOption.ATOMIC_MOVE);
-		}
-		finally {
-			Files.deleteIfExists(temp);
-		}
-		try (FileChannel directory = FileChannel.open(dir, StandardOpenOption.READ)) {
-			directory.force(true);
-		}
+		DataDirectory.writeDurably(keysetPath, (out) -> out.write(content.getBytes(StandardCharsets.UTF_8)));
 	}
 
 }

@@ -1,9 +1,15 @@
 package dev.ferry.ops;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -40,6 +46,43 @@ public class DataDirectory {
 
 	public Path path() {
 		return path;
+	}
+
+	/**
+	 * Writes {@code target} whole or not at all: into a temp file (0600) beside it,
+	 * synced, renamed over it, the directory synced. A crash leaves the old content or
+	 * the new, never a part, and a failure leaves no temp file behind.
+	 */
+	public static void writeDurably(Path target, Content content) throws IOException {
+		Path dir = target.toAbsolutePath().getParent();
+		createOwnerOnly(dir);
+		Path temp = isPosix(dir)
+				? Files.createTempFile(dir, "." + target.getFileName(), ".tmp",
+						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+				: Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+		try {
+			try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+				OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024);
+				content.writeTo(out);
+				out.flush();
+				channel.force(true);
+			}
+			Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		}
+		finally {
+			Files.deleteIfExists(temp);
+		}
+		try (FileChannel directory = FileChannel.open(dir, StandardOpenOption.READ)) {
+			directory.force(true);
+		}
+	}
+
+	/** What {@link #writeDurably} writes; the stream is not to be closed. */
+	@FunctionalInterface
+	public interface Content {
+
+		void writeTo(OutputStream out) throws IOException;
+
 	}
 
 	/** Creates {@code dir} and any missing parents with mode 0700 where POSIX allows. */

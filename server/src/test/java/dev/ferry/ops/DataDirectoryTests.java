@@ -1,9 +1,11 @@
 package dev.ferry.ops;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.stream.Stream;
 
 import dev.ferry.FerryProperties;
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @ExtendWith(OutputCaptureExtension.class)
 class DataDirectoryTests {
@@ -39,6 +42,36 @@ class DataDirectoryTests {
 		new DataDirectory(properties(dir));
 		assertThat(output).contains("accessible to other users").contains("chmod 700");
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwxr-xr-x");
+	}
+
+	@Test
+	void aDurableWriteReplacesTheFileWholeOwnerOnly() throws IOException {
+		Path target = temp.resolve("archives/archive.ndjson");
+		DataDirectory.writeDurably(target, (out) -> out.write("first\n".getBytes(StandardCharsets.UTF_8)));
+		DataDirectory.writeDurably(target, (out) -> out.write("second\n".getBytes(StandardCharsets.UTF_8)));
+
+		assertThat(target).hasContent("second");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("rw-------");
+		try (Stream<Path> files = Files.list(target.getParent())) {
+			assertThat(files).containsExactly(target);
+		}
+	}
+
+	/** A writer that fails halfway leaves the file as it was and no temp file. */
+	@Test
+	void aFailedDurableWriteLeavesTheOldFileAndNothingElse() throws IOException {
+		Path target = temp.resolve("keyset.json");
+		DataDirectory.writeDurably(target, (out) -> out.write("old".getBytes(StandardCharsets.UTF_8)));
+
+		assertThatThrownBy(() -> DataDirectory.writeDurably(target, (out) -> {
+			out.write("half of the new".getBytes(StandardCharsets.UTF_8));
+			throw new IOException("disk full");
+		})).hasMessage("disk full");
+
+		assertThat(target).hasContent("old");
+		try (Stream<Path> files = Files.list(temp)) {
+			assertThat(files).containsExactly(target);
+		}
 	}
 
 	private static FerryProperties properties(Path dataDir) {
