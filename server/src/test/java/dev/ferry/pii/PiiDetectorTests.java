@@ -47,6 +47,31 @@ class PiiDetectorTests {
 		assertThat(tally.counts()).containsExactlyEntriesOf(Map.of(PiiKind.EMAIL, 2_000));
 	}
 
+	/**
+	 * A line longer than a piece with no blank (minified JSON) or with blanks inside its
+	 * values (IBANs in groups of four) is cut where no value can be, not through one.
+	 */
+	@Test
+	void aLongLineIsCutBetweenValuesNotThroughThem() throws IOException {
+		StringBuilder json = new StringBuilder("[");
+		StringBuilder prose = new StringBuilder();
+		for (int i = 0; i < 2_000; i++) {
+			json.append("{\"e\":\"u").append(i).append("@customer-records-department.example.com\"},");
+			prose.append("pay ").append(PiiSamples.IBAN).append("; ");
+		}
+		assertThat(json.length()).isGreaterThan(3 * PiiTally.PIECE);
+
+		assertThat(tallied(json.append(']').toString())).containsExactlyEntriesOf(Map.of(PiiKind.EMAIL, 2_000));
+		assertThat(tallied(prose.toString())).containsExactlyEntriesOf(Map.of(PiiKind.IBAN, 2_000));
+	}
+
+	private static Map<PiiKind, Integer> tallied(String text) throws IOException {
+		PiiTally tally = new PiiTally();
+		new StringReader(text).transferTo(tally);
+		tally.close();
+		return tally.counts();
+	}
+
 	private static Map<PiiKind, Integer> counts(String text) {
 		Map<PiiKind, Integer> counts = new EnumMap<>(PiiKind.class);
 		PiiDetector.count(text, counts);
