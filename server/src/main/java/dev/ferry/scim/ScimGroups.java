@@ -181,6 +181,12 @@ class ScimGroups {
 			case "externalid" -> links.linkGroup(id,
 					op.equals("remove") ? null : ScimJson.externalId(text("externalId", value)), clock.instant());
 			default -> {
+				// A member filter other than the one above would change nobody and answer
+				// 204: the members the provider meant to remove would keep their access.
+				if (path.toLowerCase(Locale.ROOT).startsWith("members")) {
+					throw ScimException.invalidPath("Members are removed one at a time, by the path members[value eq"
+							+ " \"<id>\"], or all at once by the path members.");
+				}
 				// id, schemas and meta are read-only; other attributes are not kept.
 			}
 		}

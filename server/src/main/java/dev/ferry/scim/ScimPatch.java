@@ -26,7 +26,7 @@ record ScimPatch(List<Operation> operations) {
 			if (!List.of("add", "replace", "remove").contains(kind)) {
 				throw ScimException.invalidValue("op must be add, replace or remove.");
 			}
-			String path = ScimJson.string(operation, "path");
+			String path = withoutCoreSchema(ScimJson.string(operation, "path"));
 			JsonNode value = ScimJson.attribute(operation, "value");
 			if (path == null && (kind.equals("remove") || value == null || !value.isObject())) {
 				throw ScimException
@@ -35,6 +35,23 @@ record ScimPatch(List<Operation> operations) {
 			parsed.add(new Operation(kind, path, value));
 		}
 		return new ScimPatch(parsed);
+	}
+
+	/**
+	 * The attribute a path names: RFC 7644 allows a core attribute with its schema in
+	 * front ({@code urn:ietf:params:scim:schemas:core:2.0:User:active}), the same as
+	 * {@code active}.
+	 */
+	private static String withoutCoreSchema(String path) {
+		if (path == null) {
+			return null;
+		}
+		for (String schema : new String[] { ScimJson.USER, ScimJson.GROUP }) {
+			if (path.regionMatches(true, 0, schema + ":", 0, schema.length() + 1)) {
+				return path.substring(schema.length() + 1);
+			}
+		}
+		return path;
 	}
 
 	/**

@@ -22,6 +22,9 @@ final class UserDraft {
 
 	private String displayName;
 
+	/** The account's name as it stands, kept when an operation names none. */
+	private String current;
+
 	private String formatted;
 
 	private String givenName;
@@ -48,7 +51,7 @@ final class UserDraft {
 	static UserDraft of(User user, String externalId) {
 		UserDraft draft = new UserDraft();
 		draft.userName = user.email();
-		draft.displayName = user.name();
+		draft.current = user.name();
 		draft.active = user.isActive();
 		draft.externalId = externalId;
 		return draft;
@@ -59,7 +62,12 @@ final class UserDraft {
 		String attribute = path.toLowerCase(Locale.ROOT);
 		switch (attribute) {
 			case "username" -> userName = text(path, value);
-			case "displayname" -> displayName = text(path, value);
+			case "displayname" -> {
+				displayName = text(path, value);
+				if (value == null) {
+					current = null;
+				}
+			}
 			case "externalid" -> externalId = text(path, value);
 			case "name.formatted" -> formatted = text(path, value);
 			case "name.givenname" -> givenName = text(path, value);
@@ -97,9 +105,13 @@ final class UserDraft {
 		return email;
 	}
 
-	/** The account's name: displayName, else the name's formatted or joined parts. */
+	/**
+	 * The account's name: displayName, else the name's formatted or joined parts, else
+	 * (for a PATCH that set none) the name it has.
+	 */
 	String name() {
 		String name = (displayName != null) ? displayName : (formatted != null) ? formatted : joined();
+		name = (name != null) ? name : current;
 		if (name == null || name.isBlank()) {
 			return null;
 		}

@@ -270,12 +270,38 @@ class ScimIntegrationTests extends IntegrationTest {
 		assertThat(halfValid.status()).isEqualTo(400);
 		assertThat(members(scim("GET", "/Groups/" + id, null).json())).as("all operations or none")
 			.containsExactly(first);
+		Api.Response unsupported = scim("PATCH", "/Groups/" + id, patch(
+				Map.of("op", "remove", "path", "members[value eq \"" + first + "\" or value eq \"" + second + "\"]")));
+		assertThat(unsupported.status()).as("not a 204 that removes nobody").isEqualTo(400);
+		assertThat(unsupported.json().get("scimType").asString()).isEqualTo("invalidPath");
 
 		assertThat(scim("DELETE", "/Groups/" + id, null).status()).isEqualTo(204);
 		assertThat(scim("GET", "/Groups/" + id, null).status()).isEqualTo(404);
 		assertThat(api.get("/api/v1/admin/groups/" + id, adminToken()).status()).isEqualTo(404);
 		assertThat(actions(id)).contains("scim.group_create", "scim.group_patch", "scim.group_replace",
 				"scim.group_delete", "group.member_added", "group.member_removed");
+	}
+
+	/**
+	 * A path may carry the core schema in front (RFC 7644 section 3.10), and the parts of
+	 * {@code name} rename an account that has a name.
+	 */
+	@Test
+	void patchesByFullPathAndByNamePartsChangeTheAccount() {
+		String id = scim("POST", "/Users", Map.of("userName", unique("fay"), "displayName", "Fay Before")).json()
+			.get("id")
+			.asString();
+
+		Api.Response suspended = scim("PATCH", "/Users/" + id, patch(
+				Map.of("op", "replace", "path", "urn:ietf:params:scim:schemas:core:2.0:User:active", "value", false)));
+		Api.Response renamed = scim("PATCH", "/Users/" + id,
+				patch(Map.of("op", "replace", "path", "name.givenName", "value", "Fay"),
+						Map.of("op", "replace", "path", "name.familyName", "value", "After")));
+
+		assertThat(suspended.status()).as(suspended.body()).isEqualTo(200);
+		assertThat(suspended.json().get("active").asBoolean()).isFalse();
+		assertThat(renamed.json().get("displayName").asString()).isEqualTo("Fay After");
+		assertThat(renamed.json().get("active").asBoolean()).isFalse();
 	}
 
 	@Test
