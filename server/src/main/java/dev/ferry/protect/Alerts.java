@@ -79,7 +79,7 @@ class Alerts {
 	SseEmitter stream(CurrentUser user) {
 		access.requireAdmin(user, "alert.stream");
 		audit.record(AuditEvent.success("alert.stream"));
-		return stream.open();
+		return stream.open(user.userId());
 	}
 
 	private static UUID parse(String id) {

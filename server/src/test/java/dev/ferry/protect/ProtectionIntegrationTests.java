@@ -480,6 +480,41 @@ class ProtectionIntegrationTests {
 		}
 	}
 
+	/**
+	 * An administrator suspended while their feed is open gets no more alerts (they carry
+	 * addresses and emails): the feed ends at the next alert instead.
+	 */
+	@Test
+	void anAdministratorSuspendedWhileWatchingGetsNoMoreAlerts() throws Exception {
+		String email = "protect-admin-" + UUID.randomUUID() + "@ferry.test";
+		Api.Response created = api.post("/api/v1/admin/users",
+				Map.of("email", email, "password", PASSWORD, "role", "admin"), admin());
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		HttpRequest request = HttpRequest.newBuilder(new URI(api.base() + "/api/v1/admin/alerts/stream"))
+			.header("Authorization", "Bearer " + api.login(email, PASSWORD))
+			.header("Accept", "text/event-stream")
+			.build();
+		HttpResponse<InputStream> stream = HttpClient.newHttpClient()
+			.send(request, HttpResponse.BodyHandlers.ofInputStream());
+		try (BufferedReader events = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+			assertThat(nextEvent(events).name()).isEqualTo("ready");
+			Api.Response suspended = api.post("/api/v1/admin/users/" + created.json().get("id").asString() + "/suspend",
+					Map.of(), admin());
+			assertThat(suspended.status()).as(suspended.body()).isEqualTo(200);
+			for (int i = 0; i <= THRESHOLD; i++) {
+				api.from("127.0.0.71").get("/api/v1/share/" + "v".repeat(43), null);
+			}
+
+			List<String> rest = new ArrayList<>();
+			for (String line = events.readLine(); line != null
+					&& !line.startsWith("event:alert"); line = events.readLine()) {
+				rest.add(line);
+			}
+			assertThat(rest).as("the feed ended without the alert").noneMatch((line) -> line.contains("127.0.0.71"));
+			assertThat(events.readLine()).as("the feed ended").isNull();
+		}
+	}
+
 	@Test
 	void onlyAdministratorsSeeBansAndAlerts() {
 		String user = api.login(newUser(), PASSWORD);
