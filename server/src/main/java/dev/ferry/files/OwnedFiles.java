@@ -13,9 +13,12 @@ public interface OwnedFiles {
 	/** The owner's files with an id after {@code afterId} ("" for the first page). */
 	List<OwnedFile> page(UUID ownerId, String afterId, int limit);
 
-	/** {@code scanStatus} as the file JSON shows it; only a servable file has content. */
+	/**
+	 * {@code scanStatus} as the file JSON shows it; only a servable file has content.
+	 * {@code allowedIps}: the networks the owner limited its downloads to, if any.
+	 */
 	record OwnedFile(UUID id, String path, String contentType, long size, String sha256, String scanStatus,
-			Instant createdAt, Instant modifiedAt) {
+			List<String> allowedIps, Instant createdAt, Instant modifiedAt) {
 	}
 
 }

@@ -108,6 +108,16 @@ class ExportArchive {
 
 	private void copy(ZipOutputStream zip, UUID owner, OwnedFile file, Set<String> names) throws IOException {
 		String name = "files" + file.path();
+		if (!file.allowedIps().isEmpty()) {
+			// Served only to requests from those networks; an export is built by no
+			// request
+			// and downloaded from wherever its link is opened.
+			entry(zip, unique(names, name + ".withheld.txt"),
+					("Not included: its downloads are limited to the networks " + String.join(", ", file.allowedIps())
+							+ "; download it from one of them.\n")
+						.getBytes(StandardCharsets.UTF_8));
+			return;
+		}
 		InputStream body;
 		try {
 			body = content.open(owner, file.id());

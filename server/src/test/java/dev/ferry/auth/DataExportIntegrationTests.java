@@ -126,6 +126,11 @@ class DataExportIntegrationTests extends AccountMailTest {
 		String folder = "/withheld-" + UUID.randomUUID();
 		put(token, folder + "/x.pdf", "held back");
 		put(token, folder + "/x.pdf.withheld.txt", "a real file");
+		put(token, folder + "/office-only.txt", "inside the office");
+		jdbc.sql("UPDATE files SET allowed_ips = '10.0.0.0/8' WHERE folder = ? AND name = 'office-only.txt'")
+			.param(folder)
+			.update();
+		long deniedBefore = deniedDownloads();
 		jdbc.sql("UPDATE files SET scan_status = 'infected', scan_signature = 'Test.Signature' WHERE folder = ?"
 				+ " AND name = 'x.pdf'")
 			.param(folder)
@@ -140,6 +145,17 @@ class DataExportIntegrationTests extends AccountMailTest {
 		assertThat(zip.values().stream().map((bytes) -> new String(bytes, StandardCharsets.UTF_8)))
 			.contains("a real file")
 			.anySatisfy((text) -> assertThat(text).startsWith("Not included:"));
+		assertThat(zip).doesNotContainKey("files" + folder + "/office-only.txt");
+		assertThat(new String(zip.get("files" + folder + "/office-only.txt.withheld.txt"), StandardCharsets.UTF_8))
+			.isEqualTo("Not included: its downloads are limited to the networks 10.0.0.0/8;"
+					+ " download it from one of them.\n");
+		assertThat(deniedDownloads()).as("not a refused download of its owner's").isEqualTo(deniedBefore);
+	}
+
+	private long deniedDownloads() {
+		return jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'file.download' AND outcome = 'denied'")
+			.query(Long.class)
+			.single();
 	}
 
 	/**
