@@ -124,6 +124,18 @@ class VersionRepository {
 		return jdbc.sql("DELETE FROM file_versions WHERE id = ?").param(id.toString()).update() == 1;
 	}
 
+	/**
+	 * Deletes an older version unless a holder pinned it; false when it is gone or
+	 * pinned. The file's row is locked first, as a transfer locks it while it pins: a pin
+	 * committed meanwhile is seen, and one still to come finds the version gone.
+	 */
+	boolean deleteUnpinned(Version version) {
+		jdbc.sql("UPDATE files SET blob_id = blob_id WHERE id = ?").param(version.fileId().toString()).update();
+		return jdbc.sql("DELETE FROM file_versions WHERE id = ? AND " + UNPINNED)
+			.param(version.id().toString())
+			.update() == 1;
+	}
+
 	long usedBytes(UUID ownerId) {
 		return jdbc.sql("SELECT COALESCE(SUM(size), 0) FROM file_versions WHERE owner_id = ?")
 			.param(ownerId.toString())

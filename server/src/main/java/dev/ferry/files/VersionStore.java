@@ -137,10 +137,11 @@ class VersionStore {
 
 	/**
 	 * Shreds one older version, row and blob together, audited as
-	 * {@code file.version.pruned} with {@code reason}; false if it was already gone.
+	 * {@code file.version.pruned} with {@code reason}; false if it was already gone or a
+	 * share link pinned it since the caller looked.
 	 */
 	boolean drop(Version version, String reason) {
-		if (!dropRow(version)) {
+		if (!dropRow(version, true)) {
 			return false;
 		}
 		audit.record(AuditEvent.success("file.version.pruned")
@@ -228,14 +229,17 @@ class VersionStore {
 	/** Destroys the file's older versions, each row with its blob reference. */
 	private void shredOlder(UUID fileId) {
 		for (Version version : versions.older(fileId)) {
-			dropRow(version);
+			dropRow(version, false);
 		}
 	}
 
-	/** Deletes the version's row and, if this call deleted it, gives up its blob. */
-	private boolean dropRow(Version version) {
+	/**
+	 * Deletes the version's row (unless pinned, when {@code unpinnedOnly}) and, if this
+	 * call deleted it, gives up its blob.
+	 */
+	private boolean dropRow(Version version, boolean unpinnedOnly) {
 		return Boolean.TRUE.equals(transactions.execute((status) -> {
-			if (!versions.delete(version.id())) {
+			if (!(unpinnedOnly ? versions.deleteUnpinned(version) : versions.delete(version.id()))) {
 				return false;
 			}
 			storage.destroy(version.content().blobId());

@@ -143,6 +143,25 @@ abstract class DedupIntegrationTest extends FilesTestSupport {
 	}
 
 	/**
+	 * Pruning or retention that listed a version before a transfer pinned it leaves it:
+	 * the drop itself asks for pins, under the file's lock that pinning takes too.
+	 */
+	@Test
+	void aVersionPinnedAfterItWasListedIsNotDropped() {
+		Account user = newUser();
+		String file = put(user, "/pinned/report.bin", bytes(50_000, 48)).get("id").asString();
+		put(user, "/pinned/report.bin", bytes(50_000, 49));
+		VersionRepository.Version older = versions.older(UUID.fromString(file)).get(0);
+		versions.pin(UUID.randomUUID(), UUID.fromString(file), user.id(), older.version());
+
+		assertThat(versionStore.drop(older, "test")).isFalse();
+		assertThat(versions.older(UUID.fromString(file))).extracting(VersionRepository.Version::id)
+			.containsExactly(older.id());
+		assertThat(fetch(user, "/api/v1/files/" + file + "/versions/" + older.version() + "/download"))
+			.isEqualTo(bytes(50_000, 48));
+	}
+
+	/**
 	 * A sweep that read a trash entry before its owner restored the file, gave it new
 	 * content and deleted it again purges nothing: the entry it read is gone, and the
 	 * shared blob it named now belongs to the file's older version, not to the trash.
