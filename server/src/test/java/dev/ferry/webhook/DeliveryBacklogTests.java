@@ -1,6 +1,8 @@
 package dev.ferry.webhook;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -53,6 +55,33 @@ class DeliveryBacklogTests extends EveryVendor {
 			.list()).containsExactlyInAnyOrder(pending.toString(), retried.toString());
 		assertThat(deliveries.find(retried).orElseThrow().attempts()).isOne();
 		assertThat(deliveries.find(failed).orElseThrow().status()).isEqualTo(DeliveryRepository.FAILED);
+	}
+
+	/**
+	 * A delivery left pending without a job (its give-up failed while the database was
+	 * away) is queued again by the hourly cleanup, not only at the next start.
+	 */
+	@ParameterizedTest
+	@MethodSource("databases")
+	void theHourlyCleanupQueuesAPendingDeliveryThatLostItsJob(Vendor vendor) {
+		Databases.Fresh db = database(vendor);
+		DeliveryRepository deliveries = new DeliveryRepository(db.jdbc());
+		UUID stuck = delivery(deliveries, webhook(db));
+		deliveries.attemptFailed(stuck, 500, "http_500");
+
+		try (JobNodes nodes = JobNodes.start(db, List.of())) {
+			new DeliveryLogCleanupJob()
+				.recurringDeliveryLogCleanup(deliveries, new DeliveryJob.Backlog(deliveries, nodes.jobs()),
+						Clock.fixed(NOW, ZoneOffset.UTC))
+				.work()
+				.run();
+		}
+
+		assertThat(db.jdbc()
+			.sql("SELECT task_instance FROM scheduled_tasks WHERE task_name = ?")
+			.param(DeliveryJob.NAME)
+			.query(String.class)
+			.list()).contains(stuck.toString());
 	}
 
 	private static UUID webhook(Databases.Fresh db) {
