@@ -111,10 +111,12 @@ class VersionService {
 				.detail("reason", "quota_exceeded"));
 			throw FileException.quotaExceeded(grant.room());
 		}
+		FileRecord restored;
 		try {
 			UUID blob = blobs.copy(version.content().blobId(), size);
 			try {
-				return store.restore(file, version, blob, Instant.now().truncatedTo(ChronoUnit.MILLIS), owner.userId());
+				restored = store.restore(file, version, blob, Instant.now().truncatedTo(ChronoUnit.MILLIS),
+						owner.userId());
 			}
 			catch (RuntimeException ex) {
 				blobs.destroy(blob);
@@ -124,6 +126,10 @@ class VersionService {
 		finally {
 			quotas.release(reservation);
 		}
+		// After the release: while the pruned versions' blobs are shredded, the committed
+		// copy must not count twice against a parallel upload's room.
+		store.prune(file.id(), file.ownerId());
+		return restored;
 	}
 
 	private Version older(FileRecord file, int number, String action) {

@@ -89,12 +89,13 @@ class VersionStore {
 
 	/**
 	 * Makes a copy ({@code blob}) of older version {@code from} the file's new version,
-	 * audited as restored, and prunes what it pushes beyond the number kept.
+	 * audited as restored; the caller then {@link #prune}s what it pushes beyond the
+	 * number kept.
 	 */
 	FileRecord restore(FileRecord file, Version from, UUID blob, Instant now, UUID restoredBy) {
 		Content copy = new Content(blob, from.content().contentType(), from.content().declaredType(),
 				from.content().size(), from.content().sha256());
-		FileRecord restored = transactions.execute((status) -> {
+		return transactions.execute((status) -> {
 			FileRecord next = supersede(file, copy, from.scan(), now, restoredBy);
 			audit.record(AuditEvent.success("file.version.restored")
 				.object("file", file.id())
@@ -102,8 +103,6 @@ class VersionStore {
 				.detail("from_version", from.version()));
 			return next;
 		});
-		prune(file.id(), file.ownerId());
-		return restored;
 	}
 
 	/**
