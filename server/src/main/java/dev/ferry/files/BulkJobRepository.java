@@ -17,6 +17,14 @@ class BulkJobRepository {
 		this.jdbc = jdbc;
 	}
 
+	/** The owner's jobs still running that made progress after {@code since}. */
+	long running(UUID ownerId, Instant since) {
+		return jdbc.sql("SELECT COUNT(*) FROM file_jobs WHERE owner_id = ? AND status = ? AND updated_at > ?")
+			.params(ownerId.toString(), BulkJob.RUNNING, since.toEpochMilli())
+			.query(Long.class)
+			.single();
+	}
+
 	void insert(BulkJob job) {
 		jdbc.sql("INSERT INTO file_jobs (id, owner_id, operation, status, total, done, skipped, failed, created_at, "
 				+ "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")

@@ -1,6 +1,7 @@
 package dev.ferry.files;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,18 @@ class BulkService {
 
 	/** Sets up to this size finish within the request. */
 	static final int INLINE = 100;
+
+	/**
+	 * Background jobs one account may have running: each holds its ids and works the
+	 * shared database, and nothing else bounds how many a client starts.
+	 */
+	static final int MAX_RUNNING = 3;
+
+	/**
+	 * A running job saves its progress every 50 files; one silent this long died with its
+	 * node and no longer counts.
+	 */
+	private static final Duration STALLED = Duration.ofMinutes(10);
 
 	/** A running job writes its progress every this many files. */
 	private static final int PROGRESS_EVERY = 50;
@@ -93,6 +106,13 @@ class BulkService {
 
 	private BulkJob start(CurrentUser owner, String operation, List<String> ids, Function<String, BulkOutcome> each) {
 		access.requireScope(owner, Scope.WRITE, "files.bulk");
+		if (ids.size() > INLINE && jobs.running(owner.userId(), clock.instant().minus(STALLED)) >= MAX_RUNNING) {
+			audit.record(AuditEvent.failure("files.bulk.started")
+				.detail("operation", operation)
+				.detail("count", ids.size())
+				.detail("reason", "too_many_jobs"));
+			throw BulkProblems.tooManyJobs(MAX_RUNNING);
+		}
 		BulkJob job = BulkJob.start(owner.userId(), operation, ids.size(), clock.instant());
 		jobs.insert(job);
 		audit.record(AuditEvent.success("files.bulk.started")

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -46,6 +47,47 @@ class BulkIntegrationTests extends FilesTestSupport {
 		assertThat(count(user, "/archive/2026")).isEqualTo(1000);
 		assertThat(count(user, "/inbox")).isZero();
 		assertThat(api.get(location, newUser().token()).status()).as("only the owner sees the job").isEqualTo(404);
+	}
+
+	/**
+	 * An account has at most three background jobs running; a job silent for ten minutes
+	 * (its node died) no longer counts. Small sets finish in the request and never wait.
+	 */
+	@Test
+	void anAccountRunsAtMostThreeBackgroundJobs() {
+		Account user = newUser();
+		long now = System.currentTimeMillis();
+		runningJob(user, now);
+		runningJob(user, now);
+		runningJob(user, now - Duration.ofHours(1).toMillis());
+		List<String> many = IntStream.range(0, BulkService.INLINE + 1)
+			.mapToObj((i) -> UUID.randomUUID().toString())
+			.toList();
+		Map<String, Object> tagMany = Map.of("operation", "tag", "ids", many, "tags", List.of("x"));
+
+		assertThat(bulk(user, tagMany).status()).as("two running, one stalled").isEqualTo(202);
+		runningJob(user, now);
+		runningJob(user, now);
+		Api.Response refused = bulk(user, tagMany);
+
+		assertThat(refused.status()).isEqualTo(429);
+		assertThat(refused.json().get("type").asString()).isEqualTo("/problems/too-many-jobs");
+		String small = put(user, "/jobs/a.txt", bytes(10, 4)).get("id").asString();
+		assertThat(bulk(user, Map.of("operation", "tag", "ids", List.of(small), "tags", List.of("x"))).status())
+			.isEqualTo(200);
+		assertThat(jdbc
+			.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'files.bulk.started' AND outcome = 'failure'"
+					+ " AND actor_id = ? AND details LIKE '%too_many_jobs%'")
+			.param(user.id().toString())
+			.query(Long.class)
+			.single()).isOne();
+	}
+
+	private void runningJob(Account user, long updatedAt) {
+		jdbc.sql("INSERT INTO file_jobs (id, owner_id, operation, status, total, done, skipped, failed, created_at,"
+				+ " updated_at) VALUES (?, ?, 'tag', 'running', 500, 0, 0, 0, ?, ?)")
+			.params(UUID.randomUUID().toString(), user.id().toString(), updatedAt, updatedAt)
+			.update();
 	}
 
 	@Test
