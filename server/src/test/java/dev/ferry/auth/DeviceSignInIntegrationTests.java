@@ -105,6 +105,32 @@ class DeviceSignInIntegrationTests extends TimeTravelTest {
 		assertThat(auditDetails("auth.device_token")).anySatisfy((d) -> assertThat(d).contains("sessions_ended"));
 	}
 
+	/**
+	 * Sessions ended before the approval say nothing about it: an old session revoked
+	 * while the code waited does not deny the device what its owner then approved.
+	 */
+	@Test
+	void aSessionEndedBeforeTheApprovalDoesNotDenyIt() {
+		String email = register("device-tidy-" + UUID.randomUUID() + "@ferry.test");
+		String approving = signIn(email);
+		String old = signIn(email);
+		JsonNode codes = requestCodes(List.of("read"));
+		clock.advance(Duration.ofSeconds(1));
+		assertThat(api.delete("/api/v1/auth/sessions", approving).status()).as("signs out everywhere else")
+			.isEqualTo(204);
+		assertThat(api.get("/api/v1/me", old).status()).isEqualTo(401);
+		clock.advance(Duration.ofSeconds(1));
+		assertThat(api
+			.post("/api/v1/auth/device/approve", Map.of("user_code", codes.get("user_code").asString()), approving)
+			.status()).isEqualTo(204);
+		clock.advance(Duration.ofSeconds(10));
+
+		Api.Response tokens = poll(codes.get("device_code").asString());
+
+		assertThat(tokens.status()).as(tokens.body()).isEqualTo(200);
+		assertThat(tokens.json().get("access_token").asString()).isNotBlank();
+	}
+
 	@Test
 	void aCodeNobodyApprovesExpires() {
 		String user = signIn(register("device-expire-" + UUID.randomUUID() + "@ferry.test"));

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 class DeviceRepository {
 
 	private static final String COLUMNS = "id, client_name, scopes, ip, user_agent, created_at, expires_at, "
-			+ "interval_ms, last_polled_at, status, user_id";
+			+ "interval_ms, last_polled_at, status, user_id, decided_at";
 
 	private final JdbcClient jdbc;
 
@@ -97,11 +97,13 @@ class DeviceRepository {
 		long polled = rs.getLong("last_polled_at");
 		Instant lastPolledAt = rs.wasNull() ? null : Instant.ofEpochMilli(polled);
 		String userId = rs.getString("user_id");
+		long decided = rs.getLong("decided_at");
+		Instant decidedAt = rs.wasNull() ? null : Instant.ofEpochMilli(decided);
 		return new DeviceAuthorization(UUID.fromString(rs.getString("id")), rs.getString("client_name"),
 				Scope.of(List.of(rs.getString("scopes").split(" "))), rs.getString("ip"), rs.getString("user_agent"),
 				Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("expires_at")),
 				Duration.ofMillis(rs.getLong("interval_ms")), lastPolledAt, Status.of(rs.getString("status")),
-				(userId != null) ? UUID.fromString(userId) : null);
+				(userId != null) ? UUID.fromString(userId) : null, decidedAt);
 	}
 
 	enum Status {
@@ -118,9 +120,13 @@ class DeviceRepository {
 
 	}
 
-	/** One device sign-in; {@code userId} is who approved or denied it. */
+	/**
+	 * One device sign-in; {@code userId} is who approved or denied it, at
+	 * {@code decidedAt}.
+	 */
 	record DeviceAuthorization(UUID id, String clientName, Set<Scope> scopes, String ip, String userAgent,
-			Instant createdAt, Instant expiresAt, Duration interval, Instant lastPolledAt, Status status, UUID userId) {
+			Instant createdAt, Instant expiresAt, Duration interval, Instant lastPolledAt, Status status, UUID userId,
+			Instant decidedAt) {
 
 		boolean expired(Instant now) {
 			return !expiresAt.isAfter(now);

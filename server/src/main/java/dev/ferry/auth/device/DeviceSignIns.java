@@ -73,7 +73,7 @@ class DeviceSignIns {
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		DeviceAuthorization authorization = new DeviceAuthorization(UUID.randomUUID(), clientName.trim(), scopes,
 				client.ip(), client.userAgent(), now, now.plus(properties.codeTtl()), properties.pollInterval(), null,
-				Status.PENDING, null);
+				Status.PENDING, null, null);
 		String deviceCode = SecureTokens.generate(DEVICE_CODE_PREFIX);
 		String userCode = insert(authorization, deviceCode);
 		audit.record(AuditEvent.success("auth.device_request")
@@ -148,7 +148,12 @@ class DeviceSignIns {
 				.detail("reason", "suspended"));
 			return DeviceException.denied();
 		});
-		if (sessions.signedOutElsewhereSince(user.id(), authorization.createdAt())) {
+		// Since the approval: sessions the user ended before approving (an old one
+		// revoked
+		// while the code waited) say nothing about this sign-in.
+		Instant approvedAt = (authorization.decidedAt() != null) ? authorization.decidedAt()
+				: authorization.createdAt();
+		if (sessions.signedOutElsewhereSince(user.id(), approvedAt)) {
 			audit.record(AuditEvent.denied("auth.device_token")
 				.by(user.auditActor())
 				.object("device_authorization", authorization.id())
