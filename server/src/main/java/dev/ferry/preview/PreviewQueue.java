@@ -1,8 +1,10 @@
 package dev.ferry.preview;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 
+import dev.ferry.auth.UserDeletionStarted;
 import dev.ferry.files.FileContentChanged;
 import dev.ferry.files.FileUploaded;
 import dev.ferry.upload.UploadCompleted;
@@ -18,6 +20,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class PreviewQueue {
+
+	private static final int BATCH = 500;
 
 	private final PreviewRepository previews;
 
@@ -52,6 +56,19 @@ class PreviewQueue {
 	void on(FileContentChanged event) {
 		previews.find(event.fileId()).ifPresent(store::discard);
 		enqueue(event.fileId(), event.ownerId());
+	}
+
+	/**
+	 * An erased account's previews go with its files, in the erasure's transaction: each
+	 * shows some of a file's content (a text file's first lines), so it must not outlive
+	 * the file until the next sweep.
+	 */
+	@EventListener
+	void on(UserDeletionStarted event) {
+		for (List<PreviewRepository.Preview> batch = previews.ownedBy(event.userId(), BATCH); !batch
+			.isEmpty(); batch = previews.ownedBy(event.userId(), BATCH)) {
+			batch.forEach(store::discard);
+		}
 	}
 
 	private void enqueue(UUID fileId, UUID ownerId) {

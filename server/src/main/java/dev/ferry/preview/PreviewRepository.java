@@ -100,6 +100,14 @@ class PreviewRepository implements BlobReferences {
 			.list();
 	}
 
+	/** Up to {@code max} of the owner's previews, any order: for discarding them all. */
+	List<Preview> ownedBy(UUID ownerId, int max) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM previews WHERE owner_id = ? LIMIT ?")
+			.params(ownerId.toString(), max)
+			.query(PreviewRepository::map)
+			.list();
+	}
+
 	void delete(UUID fileId) {
 		jdbc.sql("DELETE FROM previews WHERE file_id = ?").param(fileId.toString()).update();
 	}

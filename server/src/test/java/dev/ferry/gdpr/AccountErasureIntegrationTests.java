@@ -58,6 +58,7 @@ class AccountErasureIntegrationTests extends IntegrationTest {
 		assertThat(key.status()).isEqualTo(201);
 		String apiKey = key.json().get("key").asString();
 		String unfinishedBlob = unfinishedUpload(user);
+		assertThat(count("SELECT COUNT(*) FROM previews WHERE owner_id = ?", user.id().toString())).isOne();
 
 		assertThat(erase(apiKey, user.email()).status()).as("an API key cannot erase the account").isEqualTo(403);
 		Api.Response unconfirmed = erase(user.token(), "someone@else.test");
@@ -80,6 +81,8 @@ class AccountErasureIntegrationTests extends IntegrationTest {
 		assertThat(count("SELECT COUNT(*) FROM files WHERE owner_id = ?", id)).isZero();
 		assertThat(count("SELECT COUNT(*) FROM transfers WHERE owner_id = ?", id)).isZero();
 		assertThat(count("SELECT COUNT(*) FROM upload_requests WHERE owner_id = ?", id)).isZero();
+		assertThat(count("SELECT COUNT(*) FROM previews WHERE owner_id = ?", id)).as("previews, not left to the sweep")
+			.isZero();
 		assertThat(count("SELECT COUNT(*) FROM blobs WHERE id = ? AND wrapped_key IS NOT NULL", blobId)).isZero();
 		assertThat(count("SELECT COUNT(*) FROM blob_parts WHERE blob_id = ?", blobId)).isZero();
 		assertThat(count("SELECT COUNT(*) FROM uploads WHERE owner_id = ?", id)).isZero();
