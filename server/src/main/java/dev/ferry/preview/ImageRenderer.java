@@ -23,8 +23,17 @@ import org.springframework.stereotype.Component;
 @Component
 class ImageRenderer implements Renderer {
 
-	private static final Set<String> TYPES = Set.of("image/jpeg", "image/png", "image/gif", "image/bmp",
-			"image/x-ms-bmp", "image/webp", "image/tiff");
+	/**
+	 * BMP is left out: a header may declare one pixel and embed a PNG or JPEG of any
+	 * size, or a data size the JDK's reader allocates before reading a byte.
+	 */
+	private static final Set<String> TYPES = Set.of("image/jpeg", "image/png", "image/gif", "image/webp", "image/tiff");
+
+	/**
+	 * The longest side read: decoders allocate buffers a row wide, so a 40,000,000 x 1
+	 * image within the pixel limit still costs hundreds of megabytes.
+	 */
+	static final int MAX_SIDE = 30_000;
 
 	ImageRenderer() {
 		// The plugins register through the service loader of the class loader that asks
@@ -51,7 +60,7 @@ class ImageRenderer implements Renderer {
 				reader.setInput(input, true, true);
 				long width = reader.getWidth(0);
 				long height = reader.getHeight(0);
-				if (width * height > limits.maxPixels()) {
+				if (width * height > limits.maxPixels() || Math.max(width, height) > MAX_SIDE) {
 					throw new Unrenderable("too_many_pixels");
 				}
 				ImageReadParam param = reader.getDefaultReadParam();

@@ -45,6 +45,12 @@ class Stamper implements Watermarks {
 	private static final float FONT_SIZE = 9;
 
 	/**
+	 * The longest side stamped: decoders allocate buffers a row wide, so an image of
+	 * 40,000,000 x 1 pixels within the pixel limit still costs hundreds of megabytes.
+	 */
+	private static final int MAX_SIDE = 30_000;
+
+	/**
 	 * Documents stamped at once: an image holds two decoded copies of up to
 	 * {@code maxPixels} pixels, a PDF is loaded whole (up to {@code maxBytes}) and saved
 	 * to memory, so requests beyond these wait rather than add up to the heap.
@@ -118,10 +124,12 @@ class Stamper implements Watermarks {
 			ImageReader reader = readers.next();
 			try {
 				reader.setInput(input, true, true);
-				if ((long) reader.getWidth(0) * reader.getHeight(0) > properties.maxPixels()) {
+				int width = reader.getWidth(0);
+				int height = reader.getHeight(0);
+				if ((long) width * height > properties.maxPixels() || Math.max(width, height) > MAX_SIDE) {
 					throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "watermark-failed", "Cannot watermark",
-							"This image has more than the " + properties.maxPixels()
-									+ " pixels a watermarked link stamps.");
+							"This image has more than the " + properties.maxPixels() + " pixels, or a side longer than "
+									+ MAX_SIDE + ", that a watermarked link stamps.");
 				}
 				slots.acquireUninterruptibly();
 				try {

@@ -142,6 +142,9 @@ class PreviewIntegrationTests extends IntegrationTest {
 
 		JsonNode problem = awaitSettledProblem(owner, id);
 		assertThat(problem.get("reason").asString()).isEqualTo("too_many_pixels");
+		String wide = put(owner, "/wide.png", declaring(40_000_000, 1, image(1, 1, "png", BufferedImage.TYPE_INT_RGB)));
+		assertThat(awaitSettledProblem(owner, wide).get("reason").asString()).as("few pixels, one huge row")
+			.isEqualTo("too_many_pixels");
 	}
 
 	/**
