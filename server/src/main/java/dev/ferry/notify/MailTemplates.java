@@ -35,6 +35,8 @@ class MailTemplates {
 
 	private static final String LAYOUT = "layout.html";
 
+	private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n\\u2028\\u2029]+");
+
 	/** Where the layout takes a template's HTML: not a placeholder, so never escaped. */
 	private static final String CONTENT = "<!--content-->";
 
@@ -51,13 +53,21 @@ class MailTemplates {
 		Map<String, String> values = new HashMap<>(given);
 		values.put("lang", language.toLanguageTag());
 		values.put("dir", Languages.rightToLeft(language) ? "rtl" : "ltr");
-		String text = fill(load(template + ".txt"), template, values, language, false);
-		int newline = text.indexOf('\n');
-		if (!text.startsWith("Subject: ") || newline < 0) {
+		String source = load(template + ".txt");
+		int newline = source.indexOf('\n');
+		if (!source.startsWith("Subject: ") || newline < 0) {
 			throw new IllegalStateException("Template " + template + ".txt must start with a Subject line");
 		}
-		String subject = text.substring("Subject: ".length(), newline).strip().replaceAll("[\\r\\n]", " ");
-		return new Rendered(subject, text.substring(newline + 1).strip() + "\n", html(template, values, language));
+		// The subject line is cut off before the values go in: a name with a line break
+		// in it (a provider's display name) would otherwise end the subject there and put
+		// the rest at the top of the body.
+		Map<String, String> oneLine = new HashMap<>();
+		values.forEach(
+				(key, value) -> oneLine.put(key, (value != null) ? LINE_BREAKS.matcher(value).replaceAll(" ") : null));
+		String subject = fill(source.substring("Subject: ".length(), newline), template, oneLine, language, false)
+			.strip();
+		String text = fill(source.substring(newline + 1), template, values, language, false).strip() + "\n";
+		return new Rendered(subject, text, html(template, values, language));
 	}
 
 	private String load(String name) {

@@ -59,6 +59,22 @@ class MailTemplatesTests {
 		assertThat(unknown.subject()).isEqualTo("Ada sent you files: <b>Q3</b>");
 	}
 
+	/**
+	 * A value with a line break (a provider's display name) stays within the subject and
+	 * does not open the body with whatever follows it.
+	 */
+	@Test
+	void aLineBreakInAValueStaysInTheSubject() {
+		Map<String, String> values = Map.of("sender_name", "Alice\nYour account is locked, verify at https://evil.test",
+				"title", "Q3", "message", "", "link", "https://ferry.test/s/x", "expires_at", "2027-01-01");
+
+		MailTemplates.Rendered mail = templates.render("transfer-shared", values, Locale.ENGLISH);
+
+		assertThat(mail.subject())
+			.isEqualTo("Alice Your account is locked, verify at https://evil.test sent you files: Q3");
+		assertThat(mail.text()).doesNotStartWith("Your account is locked");
+	}
+
 	/** A value for every placeholder and message argument the template's texts use. */
 	private static Map<String, String> valuesFor(String template) throws IOException {
 		Map<String, String> values = new HashMap<>();
