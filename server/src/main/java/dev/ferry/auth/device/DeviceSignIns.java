@@ -148,9 +148,8 @@ class DeviceSignIns {
 				.detail("reason", "suspended"));
 			return DeviceException.denied();
 		});
-		// Since the approval: sessions the user ended before approving (an old one
-		// revoked
-		// while the code waited) say nothing about this sign-in.
+		// Counted from the approval: a session ended before it (an old one revoked while
+		// the code waited) says nothing about this sign-in.
 		Instant approvedAt = (authorization.decidedAt() != null) ? authorization.decidedAt()
 				: authorization.createdAt();
 		if (sessions.signedOutElsewhereSince(user.id(), approvedAt)) {
