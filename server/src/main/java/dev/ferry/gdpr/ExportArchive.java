@@ -109,9 +109,8 @@ class ExportArchive {
 	private void copy(ZipOutputStream zip, UUID owner, OwnedFile file, Set<String> names) throws IOException {
 		String name = "files" + file.path();
 		if (!file.allowedIps().isEmpty()) {
-			// Served only to requests from those networks; an export is built by no
-			// request
-			// and downloaded from wherever its link is opened.
+			// Served only to requests from those networks, while an export is built
+			// outside any request and downloaded from wherever its link is opened.
 			entry(zip, unique(names, name + ".withheld.txt"),
 					("Not included: its downloads are limited to the networks " + String.join(", ", file.allowedIps())
 							+ "; download it from one of them.\n")

@@ -33,7 +33,7 @@ class ImageRenderer implements Renderer {
 	 * The longest side read: decoders allocate buffers a row wide, so a 40,000,000 x 1
 	 * image within the pixel limit still costs hundreds of megabytes.
 	 */
-	static final int MAX_SIDE = 30_000;
+	private static final int MAX_SIDE = 30_000;
 
 	ImageRenderer() {
 		// The plugins register through the service loader of the class loader that asks
