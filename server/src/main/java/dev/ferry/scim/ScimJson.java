@@ -63,10 +63,6 @@ final class ScimJson {
 	}
 
 	/**
-	 * A boolean, also as the strings {@code "True"}/{@code "False"} that Entra ID sends
-	 * in PATCH operations.
-	 */
-	/**
 	 * A provider's id for a resource, checked: at most 255 characters and no control
 	 * character (PostgreSQL refuses NUL with an error, not a 400).
 	 */
@@ -80,6 +76,10 @@ final class ScimJson {
 		return externalId;
 	}
 
+	/**
+	 * A boolean, also as the strings {@code "True"}/{@code "False"} that Entra ID sends
+	 * in PATCH operations.
+	 */
 	static Boolean bool(JsonNode value, String name) {
 		if (value == null) {
 			return null;
