@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -122,11 +123,10 @@ abstract class DedupIntegrationTest extends FilesTestSupport {
 	void aFileDeletedTwiceAtOnceGivesUpItsSharedBlobOnce() {
 		Account user = newUser();
 		byte[] content = bytes(100_000, 44);
-		String kept = put(user, "/twice/kept.bin", content).get("id").asString();
-		String gone = put(user, "/twice/gone.bin", content).get("id").asString();
-		String blob = blobOf(kept);
-		assertThat(api.delete("/api/v1/files/" + gone, user.token()).status()).isEqualTo(204);
-		TrashRepository.Trashed trashed = trash.find(UUID.fromString(gone), user.id()).orElseThrow();
+		OneTrashed copies = twoCopiesOneTrashed(user, "/twice", content);
+		String kept = copies.kept();
+		String blob = copies.blob();
+		TrashRepository.Trashed trashed = copies.trashed();
 		assertThat(refCount(blob)).isEqualTo(2);
 
 		trashShredder.shred(trashed, "test", null);
@@ -170,20 +170,34 @@ abstract class DedupIntegrationTest extends FilesTestSupport {
 	void aStaleTrashEntryPurgesNothing() {
 		Account user = newUser();
 		byte[] content = bytes(100_000, 46);
-		String kept = put(user, "/stale/kept.bin", content).get("id").asString();
-		String file = put(user, "/stale/file.bin", content).get("id").asString();
-		String blob = blobOf(kept);
-		assertThat(api.delete("/api/v1/files/" + file, user.token()).status()).isEqualTo(204);
-		TrashRepository.Trashed stale = trash.find(UUID.fromString(file), user.id()).orElseThrow();
-		Api.Response restored = api.post("/api/v1/trash/" + file + "/restore", java.util.Map.of(), user.token());
+		OneTrashed copies = twoCopiesOneTrashed(user, "/stale", content);
+		String kept = copies.kept();
+		String blob = copies.blob();
+		TrashRepository.Trashed stale = copies.trashed();
+		String file = stale.id().toString();
+		Api.Response restored = api.post("/api/v1/trash/" + file + "/restore", Map.of(), user.token());
 		assertThat(restored.status()).as(restored.body()).isEqualTo(200);
-		put(user, "/stale/file.bin", bytes(100_000, 47));
+		put(user, "/stale/gone.bin", bytes(100_000, 47));
 		assertThat(api.delete("/api/v1/files/" + file, user.token()).status()).isEqualTo(204);
 
 		assertThat(trashShredder.shred(stale, "test", null)).isFalse();
 		assertThat(trash.find(UUID.fromString(file), user.id())).as("the new trash entry stays").isPresent();
 		assertThat(refCount(blob)).as("the kept copy and the trashed file's older version").isEqualTo(2);
 		assertThat(fetch(user, "/api/v1/files/" + kept + "/download")).isEqualTo(content);
+	}
+
+	/**
+	 * {@code content} stored as {@code folder}/kept.bin and {@code folder}/gone.bin (one
+	 * blob, shared), the second then moved to the trash.
+	 */
+	private OneTrashed twoCopiesOneTrashed(Account user, String folder, byte[] content) {
+		String kept = put(user, folder + "/kept.bin", content).get("id").asString();
+		String gone = put(user, folder + "/gone.bin", content).get("id").asString();
+		assertThat(api.delete("/api/v1/files/" + gone, user.token()).status()).isEqualTo(204);
+		return new OneTrashed(kept, blobOf(kept), trash.find(UUID.fromString(gone), user.id()).orElseThrow());
+	}
+
+	private record OneTrashed(String kept, String blob, TrashRepository.Trashed trashed) {
 	}
 
 	/**

@@ -133,10 +133,7 @@ class ScimIntegrationTests extends IntegrationTest {
 	@Test
 	void anAdministratorsEmailIsNotTheProvidersToChange() {
 		String email = unique("root");
-		Api.Response admin = api.post("/api/v1/admin/users",
-				Map.of("email", email, "password", PASSWORD, "role", "admin", "name", "Root"), adminToken());
-		assertThat(admin.status()).as(admin.body()).isEqualTo(201);
-		String id = admin.json().get("id").asString();
+		String id = createAdmin(email);
 
 		Api.Response redirected = scim("PATCH", "/Users/" + id,
 				patch(Map.of("op", "replace", "path", "userName", "value", unique("attacker"))));
@@ -162,10 +159,7 @@ class ScimIntegrationTests extends IntegrationTest {
 	@Test
 	void aSuspendedAdministratorIsNotTheProvidersToReactivate() {
 		String email = unique("former-root");
-		Api.Response admin = api.post("/api/v1/admin/users",
-				Map.of("email", email, "password", PASSWORD, "role", "admin", "name", "Former"), adminToken());
-		assertThat(admin.status()).as(admin.body()).isEqualTo(201);
-		String id = admin.json().get("id").asString();
+		String id = createAdmin(email);
 		assertThat(api.post("/api/v1/admin/users/" + id + "/suspend", Map.of(), adminToken()).status()).isEqualTo(200);
 
 		Api.Response patched = scim("PATCH", "/Users/" + id,
@@ -454,6 +448,14 @@ class ScimIntegrationTests extends IntegrationTest {
 
 	private String createKey(String token, List<String> scopes) {
 		return ScimClient.createKey(api, token, scopes);
+	}
+
+	/** An administrator named Root, made in Ferry; its id. */
+	private String createAdmin(String email) {
+		Api.Response admin = api.post("/api/v1/admin/users",
+				Map.of("email", email, "password", PASSWORD, "role", "admin", "name", "Root"), adminToken());
+		assertThat(admin.status()).as(admin.body()).isEqualTo(201);
+		return admin.json().get("id").asString();
 	}
 
 	private String createAccount(String email) {
