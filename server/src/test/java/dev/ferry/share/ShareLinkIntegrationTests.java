@@ -103,13 +103,11 @@ class ShareLinkIntegrationTests extends ShareIntegrationTest {
 	@Test
 	void resumingWithTheSameSessionUsesOneDownload() throws Exception {
 		Account owner = newUser();
-		byte[] content = new byte[200_000];
-		new Random(3).nextBytes(content);
-		String fileId = upload(owner, "/resume.bin", content);
-		JsonNode link = link(owner, transfer(owner, fileId).get("id").asString(), Map.of("max_downloads", 1));
+		OneDownload shared = oneDownloadWithSession(owner, "/resume.bin", 200_000, 3);
+		JsonNode link = shared.link();
 		String token = tokenOf(link);
-		String session = openSession(token);
-		String path = "/api/v1/share/" + token + "/files/" + fileId + "/download";
+		String session = shared.session();
+		String path = shared.path();
 
 		Api.Response first = publicGet(path, "Range", "bytes=0-99999", "X-Share-Session", session);
 		Api.Response second = publicGet(path, "Range", "bytes=100000-", "Authorization", "Bearer " + session);
@@ -137,13 +135,10 @@ class ShareLinkIntegrationTests extends ShareIntegrationTest {
 	@Test
 	void aResumeAfterANewVersionIsANewDownload() {
 		Account owner = newUser();
-		byte[] first = new byte[1_000];
-		new Random(5).nextBytes(first);
-		String fileId = upload(owner, "/changing.bin", first);
-		JsonNode link = link(owner, transfer(owner, fileId).get("id").asString(), Map.of("max_downloads", 1));
-		String token = tokenOf(link);
-		String session = openSession(token);
-		String path = "/api/v1/share/" + token + "/files/" + fileId + "/download";
+		OneDownload shared = oneDownloadWithSession(owner, "/changing.bin", 1_000, 5);
+		String fileId = shared.fileId();
+		String session = shared.session();
+		String path = shared.path();
 		assertThat(publicGet(path, "Range", "bytes=0-499", "X-Share-Session", session).status()).isEqualTo(206);
 		assertThat(publicGet(path, "Range", "bytes=500-", "X-Share-Session", session).status())
 			.as("the same content resumes for free")
@@ -154,6 +149,23 @@ class ShareLinkIntegrationTests extends ShareIntegrationTest {
 		assertThat(upload(owner, "/changing.bin", second)).as("a new version of the same file").isEqualTo(fileId);
 		Api.Response afterChange = publicGet(path, "Range", "bytes=1000-", "X-Share-Session", session);
 		assertThat(afterChange.status()).as("the rest of another content is a new download").isEqualTo(410);
+	}
+
+	/**
+	 * {@code size} random bytes ({@code seed}) uploaded to {@code filePath}, a link that
+	 * allows one download, a session opened on it, and the file's download path.
+	 */
+	private OneDownload oneDownloadWithSession(Account owner, String filePath, int size, int seed) {
+		byte[] content = new byte[size];
+		new Random(seed).nextBytes(content);
+		String fileId = upload(owner, filePath, content);
+		JsonNode link = link(owner, transfer(owner, fileId).get("id").asString(), Map.of("max_downloads", 1));
+		String token = tokenOf(link);
+		return new OneDownload(fileId, link, openSession(token),
+				"/api/v1/share/" + token + "/files/" + fileId + "/download");
+	}
+
+	private record OneDownload(String fileId, JsonNode link, String session, String path) {
 	}
 
 	/**
