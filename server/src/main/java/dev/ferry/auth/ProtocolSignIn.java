@@ -19,8 +19,10 @@ public interface ProtocolSignIn {
 
 	/**
 	 * Why a sign-in with a key the account registered (an SSH key) is refused now: the
-	 * account is {@code suspended}, or the directory that provisioned it withdrew it
-	 * ({@code not_in_directory}, {@code disabled_in_directory}); empty to let it in.
+	 * account is {@code suspended}, must first enroll the second factor the security
+	 * policy requires of it ({@code mfa_enrollment_required}), or the directory that
+	 * provisioned it withdrew it ({@code not_in_directory},
+	 * {@code disabled_in_directory}); empty to let it in.
 	 */
 	Optional<String> keyRefusal(User user);
 

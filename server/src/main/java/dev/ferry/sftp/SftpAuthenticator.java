@@ -125,6 +125,7 @@ class SftpAuthenticator
 			audit.record(AuditEvent.denied("auth.login")
 				.by(user.get().auditActor())
 				.detail("channel", "sftp")
+				.detail("method", "key")
 				.detail("reason", refusal.get()));
 			return false;
 		}

@@ -112,7 +112,15 @@ class ProtocolSignInService implements ProtocolSignIn {
 
 	@Override
 	public Optional<String> keyRefusal(User user) {
-		return user.isActive() ? standing.withdrawal(user.id()) : Optional.of("suspended");
+		if (!user.isActive()) {
+			return Optional.of("suspended");
+		}
+		// A key is one factor, like a password: an account the policy requires a second
+		// factor of enrolls one in the web UI before a key signs it in.
+		if (policy.restrictionFor(user, false) == SessionRestriction.MFA_ENROLLMENT) {
+			return Optional.of("mfa_enrollment_required");
+		}
+		return standing.withdrawal(user.id());
 	}
 
 	private Optional<User> refuse(AuditEvent event, String channel, String email, User user, String reason) {
