@@ -1,10 +1,11 @@
 // Registers a passkey and signs in with it, password-less and as a second factor, in
 // Debian's Chromium with a virtual authenticator (Chrome DevTools Protocol WebAuthn domain).
 // Usage: node passkeys.mjs <chromium> <base URL on localhost> <access token> <email> <password>
+//        <another account's sign-in ticket (mfa_token)>
 // Prints one JSON object with each step's HTTP status and body.
 import { chromium } from 'playwright-core'
 
-const [chromiumPath, base, accessToken, email, password] = process.argv.slice(2)
+const [chromiumPath, base, accessToken, email, password, otherMfaToken] = process.argv.slice(2)
 
 const browser = await chromium.launch({
   executablePath: chromiumPath,
@@ -27,7 +28,7 @@ try {
   })
   await page.goto(`${base}/webauthn-test.html`)
 
-  const result = await page.evaluate(async ({ accessToken, email, password }) => {
+  const result = await page.evaluate(async ({ accessToken, email, password, otherMfaToken }) => {
     const call = async (path, body, token) => {
       const headers = { 'Content-Type': 'application/json' }
       if (token) headers.Authorization = `Bearer ${token}`
@@ -55,8 +56,16 @@ try {
       credential: await assert(mfaOptions.body),
       mfa_token: first.body.mfa_token,
     })
-    return { creation, register, passwordlessOptions, passwordless, replay, first, mfaOptions, secondFactor }
-  }, { accessToken, email, password })
+
+    // This account's passkey, asked for with its own ticket, presented with another's.
+    const again = await call('/api/v1/auth/login', { email, password })
+    const againOptions = await call('/api/v1/auth/passkeys/login/options', { mfa_token: again.body.mfa_token })
+    const foreign = await call('/api/v1/auth/passkeys/login', {
+      credential: await assert(againOptions.body),
+      mfa_token: otherMfaToken,
+    })
+    return { creation, register, passwordlessOptions, passwordless, replay, first, mfaOptions, secondFactor, foreign }
+  }, { accessToken, email, password, otherMfaToken })
   console.log(JSON.stringify(result))
 } finally {
   await browser.close()

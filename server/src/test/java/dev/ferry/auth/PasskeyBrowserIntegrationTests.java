@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -38,11 +39,13 @@ class PasskeyBrowserIntegrationTests extends AuthIntegrationTest {
 	void aRegisteredPasskeySignsInWithoutPasswordAndAsSecondFactor() {
 		Account user = createAccount("user");
 		String token = user.token(api);
+		Account other = createAccount("user");
+		String otherTicket = withAuthenticatorApp(other);
 
 		JsonNode result = JsonMapper.builder()
 			.build()
 			.readTree(run(List.of("node", "passkeys.mjs", chromium(), "http://localhost:" + port, token, user.email(),
-					PASSWORD), 180));
+					PASSWORD, otherTicket), 180));
 
 		assertThat(result.get("creation").get("body").get("rp").get("id").asString()).isEqualTo("localhost");
 		assertThat(result.get("register").get("status").asInt()).as(result.get("register").toString()).isEqualTo(201);
@@ -63,6 +66,13 @@ class PasskeyBrowserIntegrationTests extends AuthIntegrationTest {
 		assertThat(secondFactor.get("status").asInt()).as(secondFactor.toString()).isEqualTo(200);
 		assertThat(audits("auth.login")).anySatisfy((row) -> assertThat(row.details()).contains("\"passkey\""))
 			.anySatisfy((row) -> assertThat(row.details()).contains("password+passkey"));
+		JsonNode foreign = result.get("foreign");
+		assertThat(foreign.get("status").asInt()).as("another account's passkey").isEqualTo(401);
+		assertThat(audits("auth.mfa")).anySatisfy((row) -> {
+			assertThat(row.outcome()).isEqualTo("failure");
+			assertThat(row.actorId()).isEqualTo(other.id());
+			assertThat(row.details()).contains("other_account").contains("\"failures\":1");
+		});
 
 		JsonNode listed = api.get("/api/v1/auth/passkeys", token).json().get("items");
 		assertThat(listed).hasSize(1);
@@ -94,6 +104,17 @@ class PasskeyBrowserIntegrationTests extends AuthIntegrationTest {
 		assertThat(register.status()).isEqualTo(401);
 		assertThat(register.json().get("type").asString()).isEqualTo("/problems/invalid-passkey");
 		assertThat(login.status()).isEqualTo(401);
+	}
+
+	/** Turns TOTP on for {@code account} and answers the ticket its next sign-in gets. */
+	private String withAuthenticatorApp(Account account) {
+		String token = account.token(api);
+		String secret = api.post("/api/v1/auth/2fa/enable", Map.of(), token).json().get("secret").asString();
+		assertThat(api.post("/api/v1/auth/2fa/verify", Map.of("code", TotpCodes.at(secret, Instant.now())), token)
+			.status()).isEqualTo(200);
+		JsonNode step = api.post("/api/v1/auth/login", Map.of("email", account.email(), "password", PASSWORD), null)
+			.json();
+		return step.get("mfa_token").asString();
 	}
 
 	private void requireSecondFactorOfUsers(String roles) {

@@ -87,9 +87,18 @@ public class MfaLoginService {
 	@Transactional(noRollbackFor = AuthException.class)
 	public Finished finishVerified(String mfaToken, UUID userId, ClientInfo client, String method) {
 		MfaChallengeRepository.Challenge challenge = tickets.live(mfaToken);
-		User user = users.findById(challenge.userId())
-			.filter((found) -> found.id().equals(userId))
-			.orElseThrow(AuthException::invalidMfaToken);
+		User user = users.findById(challenge.userId()).orElseThrow(AuthException::invalidMfaToken);
+		if (!user.id().equals(userId)) {
+			// Another account's factor: a wrong answer to this ticket, counted like a
+			// wrong
+			// code.
+			tickets.fail(challenge,
+					AuditEvent.failure("auth.mfa")
+						.by(user.auditActor())
+						.detail("method", method)
+						.detail("reason", "other_account"));
+			throw AuthException.invalidMfaToken();
+		}
 		return complete(challenge, user, client, method);
 	}
 
