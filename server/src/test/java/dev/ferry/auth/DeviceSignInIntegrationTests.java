@@ -131,6 +131,36 @@ class DeviceSignInIntegrationTests extends TimeTravelTest {
 		assertThat(tokens.json().get("access_token").asString()).isNotBlank();
 	}
 
+	/**
+	 * A device outside the account's networks gets no tokens, and the trail says only
+	 * that: no success of the device's sign-in before the refusal.
+	 */
+	@Test
+	void aDeviceOutsideTheAccountsNetworksIsRefusedWithoutASuccessOnTheTrail() {
+		String email = register("device-network-" + UUID.randomUUID() + "@ferry.test");
+		Api inside = api.from("127.0.0.2");
+		String userId = api.get("/api/v1/me", signIn(email)).json().get("id").asString();
+		assertThat(api.patch("/api/v1/admin/users/" + userId, Map.of("allowed_ips", List.of("127.0.0.2")), adminToken())
+			.status()).isEqualTo(200);
+		JsonNode codes = requestCodes(List.of("read"));
+		String approving = inside.login(email, PASSWORD);
+		assertThat(inside
+			.post("/api/v1/auth/device/approve", Map.of("user_code", codes.get("user_code").asString()), approving)
+			.status()).isEqualTo(204);
+		clock.advance(Duration.ofSeconds(10));
+
+		Api.Response refused = poll(codes.get("device_code").asString());
+
+		assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+		assertThat(refused.json().get("type").asString()).isEqualTo("/problems/ip-not-allowed");
+		assertThat(jdbc
+			.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'auth.device_token' AND outcome = 'success' "
+					+ "AND actor_id = ?")
+			.param(userId)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
 	@Test
 	void aCodeNobodyApprovesExpires() {
 		String user = signIn(register("device-expire-" + UUID.randomUUID() + "@ferry.test"));

@@ -140,6 +140,10 @@ class DeviceSignIns {
 
 	private TokenResponse issue(DeviceAuthorization authorization, ClientInfo client) {
 		if (!authorizations.delete(authorization.id(), Status.APPROVED)) {
+			// Another poll of the same code collected it first.
+			audit.record(AuditEvent.failure("auth.device_token")
+				.object("device_authorization", authorization.id())
+				.detail("reason", "already_collected"));
 			throw DeviceException.invalidDeviceCode();
 		}
 		User user = users.findById(authorization.userId()).filter(User::isActive).orElseThrow(() -> {
@@ -159,11 +163,14 @@ class DeviceSignIns {
 				.detail("reason", "sessions_ended"));
 			throw DeviceException.denied();
 		}
+		// The session first: the account's network rules may still refuse it (and record
+		// that), and a refused sign-in is not also on the trail as a success.
+		TokenResponse tokens = sessions.openScoped(user, client, "device", authorization.scopes());
 		audit.record(AuditEvent.success("auth.device_token")
 			.by(user.auditActor())
 			.object("device_authorization", authorization.id())
 			.detail("scopes", Scope.apiNames(authorization.scopes())));
-		return sessions.openScoped(user, client, "device", authorization.scopes());
+		return tokens;
 	}
 
 	/** What a device is told: the codes, how long they live, how often to poll. */
