@@ -92,6 +92,7 @@ const SSO_ERRORS: Record<string, MessageDescriptor> = {
   userinfo_failed: SSO.noUserInfo,
   discovery_failed: SSO.unreachable,
   account_exists: SSO.accountExists,
+  admin_not_linked: SSO.accountExists,
   not_provisioned: SSO.notProvisioned,
   no_email: SSO.noEmail,
   suspended: SSO.suspended,

@@ -119,7 +119,20 @@ class OidcService implements ProviderSignOut {
 	@Override
 	public Optional<String> logoutUrl(UUID sessionId) {
 		return flows.session(sessionId).flatMap((sso) -> providers.find(sso.provider()).flatMap((provider) -> {
-			URI endSession = providers.discover(provider).metadata().getEndSessionEndpointURI();
+			URI endSession;
+			try {
+				endSession = providers.discover(provider).metadata().getEndSessionEndpointURI();
+			}
+			catch (OidcFailure failure) {
+				// The Ferry session has ended already; only the provider's stays, which
+				// the
+				// user can end there.
+				audit.record(AuditEvent.failure("auth.sso_logout")
+					.object("session", sessionId)
+					.detail("provider", provider.id())
+					.detail("reason", failure.reason()));
+				return Optional.empty();
+			}
 			return Optional.ofNullable(endSession)
 				.map((uri) -> new LogoutRequest(uri, sso.idToken(), null, new ClientID(provider.clientId()),
 						URI.create(publicUrl.resolve("/")), null, null)

@@ -92,6 +92,11 @@ public class SsoAccounts {
 		String subject = identity.subject();
 		Optional<User> linked = identities.findIdentity(rules.provider(), subject).flatMap(users::findById);
 		if (linked.isPresent()) {
+			// Refused before anything is written: the refusal commits (for its audit),
+			// and
+			// a role the provider grants must not wait in a suspended account for its
+			// reactivation.
+			requireActive(linked.get());
 			identities.touchIdentity(rules.provider(), subject, now);
 			return syncRole(rules, claims, linked.get(), now);
 		}
@@ -104,6 +109,13 @@ public class SsoAccounts {
 			if (!rules.linkByEmail() || !identity.emailVerified()) {
 				throw new OidcFailure("account_exists", "An account with this email exists and linking is off");
 			}
+			requireActive(existing.get());
+			// An address is all linking goes by: a provider (or anyone who controls its
+			// directory) that vouches for an administrator's address would get the whole
+			// server.
+			if (existing.get().role() == Role.ADMIN) {
+				throw new OidcFailure("admin_not_linked", "An administrator's account is never linked by email");
+			}
 			identities.link(rules.provider(), subject, existing.get().id(), now);
 			audit.record(AuditEvent.success("auth.sso_link")
 				.by(existing.get().auditActor())
@@ -115,6 +127,12 @@ public class SsoAccounts {
 			throw new OidcFailure("not_provisioned", "Unknown user and automatic provisioning is off");
 		}
 		return provision(rules, identity, claims, email, now);
+	}
+
+	private static void requireActive(User user) {
+		if (!user.isActive()) {
+			throw new OidcFailure("suspended", "The account is suspended");
+		}
 	}
 
 	private User provision(AccountRules rules, Identity identity, SignInClaims claims, String email, Instant now) {

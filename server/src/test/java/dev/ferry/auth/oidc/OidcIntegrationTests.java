@@ -174,6 +174,50 @@ public class OidcIntegrationTests {
 		assertThat(api.get("/api/v1/me", linked.accessToken(api)).json().get("id").asString()).isEqualTo(id);
 	}
 
+	/**
+	 * Linking goes by the address alone, so a provider that vouches for an
+	 * administrator's address is refused rather than handed the server.
+	 */
+	@Test
+	void anAdministratorsAccountIsNeverLinkedByEmail() {
+		String admin = flowToken(
+				claims("sso-admin-" + UUID.randomUUID() + "@company.test", true, List.of("ferry-admins")));
+		String email = "local-admin-" + UUID.randomUUID() + "@partner.test";
+		Api.Response created = api.post("/api/v1/admin/users",
+				Map.of("email", email, "password", "local-account-passphrase-Rb6", "role", "admin"), admin);
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+
+		Flow refused = signIn("partner", UUID.randomUUID().toString(), claims(email, true, List.of()));
+
+		assertThat(refused.landing()).isEqualTo("/signin?sso_error=admin_not_linked");
+		assertThat(refused.cookies()).doesNotContainKey(RefreshCookies.REFRESH);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM user_identities WHERE user_id = ?")
+			.param(created.json().get("id").asString())
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(audit("auth.sso_login")).anySatisfy((d) -> assertThat(d).contains("admin_not_linked"));
+	}
+
+	/**
+	 * A suspended account is refused before the sign-in writes anything: a role the
+	 * provider grants meanwhile does not wait in it for its reactivation.
+	 */
+	@Test
+	void aSuspendedAccountIsRefusedBeforeTheProviderChangesItsRole() {
+		String admin = flowToken(
+				claims("sso-admin-" + UUID.randomUUID() + "@company.test", true, List.of("ferry-admins")));
+		String subject = UUID.randomUUID().toString();
+		String email = "sso-suspended-" + UUID.randomUUID() + "@company.test";
+		signIn("oidc", subject, claims(email, true, List.of("staff")));
+		String id = jdbc.sql("SELECT id FROM users WHERE email = ?").param(email).query(String.class).single();
+		assertThat(api.post("/api/v1/admin/users/" + id + "/suspend", Map.of(), admin).status()).isEqualTo(200);
+
+		Flow refused = signIn("oidc", subject, claims(email, true, List.of("ferry-admins")));
+
+		assertThat(refused.landing()).isEqualTo("/signin?sso_error=suspended");
+		assertThat(api.get("/api/v1/admin/users/" + id, admin).json().get("role").asString()).isEqualTo("user");
+	}
+
 	@Test
 	void aTamperedOrReplayedStateIsRefused() {
 		Flow tamperedFlow = new Flow(new HashMap<>(), null);
