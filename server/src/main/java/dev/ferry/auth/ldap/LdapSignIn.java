@@ -88,10 +88,16 @@ class LdapSignIn implements DirectoryPasswords, SignInProviderReport {
 			if (known == null) {
 				return FirstFactor.Outcome.failed(login, null, "unknown_account");
 			}
-			// A provisioned account whose entry is gone: removed from the directory, so
-			// the devices still signed in lose their sessions too.
-			sessions.revokeAll(known.id(), LdapDirectory.NOT_IN_DIRECTORY);
-			return FirstFactor.Outcome.failed(login, known, LdapDirectory.NOT_IN_DIRECTORY);
+			// Nothing matched what was typed, which says nothing of the entry itself (its
+			// mail changed, or the filter matches uids only): only an entry gone or
+			// disabled at the account's own DN ends the sessions still signed in, or
+			// anybody could end them by typing the address.
+			Optional<String> withdrawn = withdrawal(known.id());
+			if (withdrawn.isEmpty()) {
+				return FirstFactor.Outcome.failed(login, known, "unknown_account");
+			}
+			sessions.revokeAll(known.id(), withdrawn.get());
+			return FirstFactor.Outcome.failed(login, known, withdrawn.get());
 		}
 		DirectoryAccounts.Resolved resolved = accounts.resolve(entry.get(), roles.map(entry.get().groups()),
 				properties.autoProvision());

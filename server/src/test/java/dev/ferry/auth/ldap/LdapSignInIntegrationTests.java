@@ -227,6 +227,22 @@ class LdapSignInIntegrationTests {
 		assertThat(api.get("/api/v1/me", token).status()).isEqualTo(401);
 	}
 
+	/**
+	 * A sign-in whose login matches no entry ends no session when the account's entry is
+	 * still there (its mail changed): else typing someone's address would sign them out.
+	 */
+	@Test
+	void aLoginThatMatchesNoEntryEndsNoSessionOfAnEntryStillThere() {
+		String mail = TestDirectory.addPerson(PASSWORD, "ferry-users");
+		String token = api.login(mail, PASSWORD);
+		TestDirectory.changeMail(mail, "renamed-" + mail);
+
+		Api.Response attempt = signIn(mail, "not-the-password");
+
+		assertThat(attempt.status()).isEqualTo(401);
+		assertThat(api.get("/api/v1/me", token).status()).as("still signed in").isEqualTo(200);
+	}
+
 	@Test
 	void ferrysPasswordChangeAndResetAreRefusedForADirectoryAccount() {
 		String mail = TestDirectory.addPerson(PASSWORD, "ferry-users");

@@ -60,6 +60,11 @@ public final class TestDirectory {
 				new Modification(ModificationType.DELETE, "member", dn(mail))));
 	}
 
+	/** Gives the entry found by {@code mail} the address {@code newMail} instead. */
+	static void changeMail(String mail, String newMail) {
+		run((connection) -> connection.modify(dn(mail), new Modification(ModificationType.REPLACE, "mail", newMail)));
+	}
+
 	public static void delete(String mail) {
 		run((connection) -> connection.delete(dn(mail)));
 	}
