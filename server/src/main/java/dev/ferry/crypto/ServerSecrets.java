@@ -3,7 +3,8 @@ package dev.ferry.crypto;
 import java.security.SecureRandom;
 import java.util.Optional;
 
-import org.springframework.dao.DuplicateKeyException;
+import dev.ferry.SqlDialect;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -23,8 +24,11 @@ public class ServerSecrets {
 
 	private final SealedColumn sealed;
 
-	ServerSecrets(JdbcClient jdbc, KeyEncryptionKey kek) {
+	private final SqlDialect dialect;
+
+	ServerSecrets(JdbcClient jdbc, KeyEncryptionKey kek, SqlDialect dialect) {
 		this.jdbc = jdbc;
+		this.dialect = dialect;
 		this.sealed = SealedTable.register(kek, jdbc, "server_secrets", "name", "sealed", CONTEXT);
 	}
 
@@ -44,15 +48,14 @@ public class ServerSecrets {
 	private byte[] create(String name) {
 		byte[] secret = new byte[32];
 		RANDOM.nextBytes(secret);
-		try {
-			jdbc.sql("INSERT INTO server_secrets (name, sealed, created_at) VALUES (?, ?, ?)")
-				.params(name, sealed.seal(secret, context(name)), System.currentTimeMillis())
-				.update();
-			return secret;
-		}
-		catch (DuplicateKeyException raced) {
-			return read(name).orElseThrow();
-		}
+		// Two first uses at once (two nodes, or two threads): the one whose row is there
+		// wins, without a constraint error (which SQLite's driver does not name as one).
+		int inserted = jdbc
+			.sql(dialect.insertIfAbsent("INSERT INTO server_secrets (name, sealed, created_at) VALUES (?, ?, ?)",
+					"name"))
+			.params(name, sealed.seal(secret, context(name)), System.currentTimeMillis())
+			.update();
+		return (inserted == 1) ? secret : read(name).orElseThrow();
 	}
 
 	private static String context(String name) {

@@ -101,7 +101,7 @@ class AuditPruningTests {
 			JdbcClient jdbc = db.jdbc();
 			JsonMapper json = JsonMapper.builder().build();
 			AuditRepository repository = new AuditRepository(jdbc);
-			AuditChain chain = new AuditChain(TestSecrets.over(jdbc), repository);
+			AuditChain chain = new AuditChain(TestSecrets.over(jdbc, db.dialect()), repository);
 			AuditReader reader = new AuditReader(jdbc);
 			AuditRedactions redactions = new AuditRedactions(jdbc);
 			AuditCheckpoints checkpoints = new AuditCheckpoints(jdbc);

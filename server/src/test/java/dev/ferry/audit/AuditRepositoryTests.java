@@ -182,7 +182,7 @@ class AuditRepositoryTests {
 			Databases.Fresh db = Databases.migrated(vendor);
 			JdbcClient jdbc = db.jdbc();
 			AuditRepository repository = new AuditRepository(jdbc);
-			AuditChain chain = new AuditChain(TestSecrets.over(jdbc), repository);
+			AuditChain chain = new AuditChain(TestSecrets.over(jdbc, db.dialect()), repository);
 			SimpleMeterRegistry meters = new SimpleMeterRegistry();
 			AuditReader reader = new AuditReader(jdbc);
 			return new Trail(db, new JdbcAuditLog(repository, chain, JsonMapper.builder().build(), meters, (event) -> {

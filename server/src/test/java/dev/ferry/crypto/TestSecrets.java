@@ -8,6 +8,7 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 
 import dev.ferry.FerryProperties;
+import dev.ferry.SqlDialect;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -22,8 +23,8 @@ public final class TestSecrets {
 	private TestSecrets() {
 	}
 
-	public static ServerSecrets over(JdbcClient jdbc) {
-		return new ServerSecrets(jdbc, kek());
+	public static ServerSecrets over(JdbcClient jdbc, SqlDialect dialect) {
+		return new ServerSecrets(jdbc, kek(), dialect);
 	}
 
 	/** A new key-encryption keyset in a temporary directory. */
