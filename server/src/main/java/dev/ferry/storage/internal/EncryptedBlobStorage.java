@@ -84,9 +84,9 @@ class EncryptedBlobStorage implements BlobStorage, EncryptedPart.PartCommitter {
 			upload = store.upload(storeKey);
 			return part(blob, storeKey, upload, associatedData(blobId, blob.partCount(), blob.length()), this);
 		}
-		catch (IOException | GeneralSecurityException ex) {
+		catch (IOException | GeneralSecurityException | RuntimeException ex) {
 			abandon(upload);
-			throw new StorageException(ex);
+			throw (ex instanceof RuntimeException runtime) ? runtime : new StorageException(ex);
 		}
 	}
 

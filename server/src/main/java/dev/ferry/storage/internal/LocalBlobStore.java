@@ -124,12 +124,13 @@ final class LocalBlobStore implements BlobStore {
 	}
 
 	/**
-	 * Creates the temp file, recreating its directory if a concurrent delete pruned it.
+	 * Creates the temp file, recreating its directory if a concurrent delete pruned it
+	 * (or a directory above it, while this one was being made).
 	 */
 	private FileChannel createTemp(Path temp) throws IOException {
 		for (int attempt = 0;; attempt++) {
-			createDirectories(temp.getParent());
 			try {
+				createDirectories(temp.getParent());
 				return FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
 						ownerOnly);
 			}

@@ -146,6 +146,22 @@ class EncryptedBlobStorageIntegrationTests extends IntegrationTest {
 		assertThat(filesOf(blob)).isEmpty();
 	}
 
+	/** A data key that does not open refuses the part and leaves no temporary file. */
+	@Test
+	void aPartWhoseDataKeyDoesNotOpenLeavesNoTemporaryFile() {
+		UUID blob = UUID.randomUUID();
+		blobs.insert(blob, new DataKeys.WrappedKey(random(80, 11), 1), System.currentTimeMillis(), false);
+		try {
+			assertThatThrownBy(() -> storage.beginPart(blob, 0)).isInstanceOf(RuntimeException.class);
+
+			assertThat(filesOf(blob)).isEmpty();
+		}
+		finally {
+			// Other tests rotate the keys of this server, and count what does not open.
+			jdbc.sql("DELETE FROM blobs WHERE id = ?").param(blob.toString()).update();
+		}
+	}
+
 	@Test
 	void aTamperedCiphertextByteFailsTheReadInsteadOfReturningWrongData() throws IOException {
 		byte[] content = random(500_000, 6);
