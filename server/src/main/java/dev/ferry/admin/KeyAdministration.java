@@ -32,7 +32,8 @@ class KeyAdministration {
 			KeyRotation.Rotated rotated = rotation.rotate();
 			audit.record(AuditEvent.success(ROTATE)
 				.object("kek", rotated.kekKeyId())
-				.detail("rewrapped", rotated.resealed()));
+				.detail("rewrapped", rotated.resealed())
+				.detail("unreadable", rotated.unreadable()));
 			return rotated;
 		}
 		catch (RuntimeException ex) {

@@ -28,10 +28,10 @@ class KeyAdministrationController {
 	@PostMapping("/api/v1/admin/keys/rotate")
 	KeyRotated rotate(@AuthenticationPrincipal CurrentUser user) {
 		KeyRotation.Rotated rotated = keys.rotate(user);
-		return new KeyRotated(rotated.kekKeyId(), rotated.resealed());
+		return new KeyRotated(rotated.kekKeyId(), rotated.resealed(), rotated.unreadable());
 	}
 
-	record KeyRotated(long kekKeyId, long rewrapped) {
+	record KeyRotated(long kekKeyId, long rewrapped, long unreadable) {
 	}
 
 }

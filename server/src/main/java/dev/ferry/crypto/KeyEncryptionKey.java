@@ -92,6 +92,11 @@ public class KeyEncryptionKey {
 		return Set.copyOf(holders.keySet());
 	}
 
+	/** How long another node sharing the keyset may go on sealing under an older key. */
+	Duration recheck() {
+		return Duration.ofNanos(recheckNanos);
+	}
+
 	synchronized List<SealedValues> resealers() {
 		return List.copyOf(holders.values());
 	}

@@ -3,6 +3,9 @@ package dev.ferry.crypto;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -12,6 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * never clobbered. Rows whose column is {@code NULL} are skipped.
  */
 public final class SealedTable {
+
+	private static final Logger log = LoggerFactory.getLogger(SealedTable.class);
 
 	private static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]*");
 
@@ -47,10 +52,13 @@ public final class SealedTable {
 
 		private final String contextPrefix;
 
+		private final String name;
+
 		private SealedColumn column;
 
 		Walker(JdbcClient jdbc, String table, String key, String column, String contextPrefix) {
 			this.jdbc = jdbc;
+			this.name = table + "." + column;
 			this.select = "SELECT " + key + ", " + column + " FROM " + table + " WHERE " + key + " > ? AND " + column
 					+ " IS NOT NULL ORDER BY " + key + " LIMIT " + BATCH;
 			this.update = "UPDATE " + table + " SET " + column + " = ? WHERE " + key + " = ? AND " + column + " = ?";
@@ -58,19 +66,28 @@ public final class SealedTable {
 		}
 
 		@Override
-		public long resealAll() {
+		public Resealed resealAll() {
 			long resealed = 0;
+			long unreadable = 0;
 			String after = "";
 			for (List<Row> batch = batchAfter(after); !batch.isEmpty(); batch = batchAfter(after)) {
 				for (Row row : batch) {
-					if (!column.sealedByPrimary(row.sealed())) {
+					if (column.sealedByPrimary(row.sealed())) {
+						continue;
+					}
+					try {
 						byte[] fresh = column.reseal(row.sealed(), contextPrefix + row.key());
 						resealed += jdbc.sql(update).params(fresh, row.key(), row.sealed()).update();
+					}
+					catch (CryptoException ex) {
+						log.warn("Cannot re-seal {} of row {}: the value does not open ({})", name, row.key(),
+								ex.getMessage());
+						unreadable++;
 					}
 				}
 				after = batch.get(batch.size() - 1).key();
 			}
-			return resealed;
+			return new Resealed(resealed, unreadable);
 		}
 
 		private List<Row> batchAfter(String after) {

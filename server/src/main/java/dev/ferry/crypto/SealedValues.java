@@ -11,9 +11,20 @@ package dev.ferry.crypto;
 public interface SealedValues {
 
 	/**
-	 * Re-seals every value not sealed by the KEK's current primary key; returns how many
-	 * were re-sealed. Must be safe to run again after a partial run.
+	 * Re-seals every value not sealed by the KEK's current primary key. A value that does
+	 * not open (damaged, or sealed by a key no longer in the keyset) is counted and left
+	 * as it is: one bad row must not keep every other value under the old key. Must be
+	 * safe to run again after a partial run.
 	 */
-	long resealAll();
+	Resealed resealAll();
+
+	/** How many values moved to the primary key, and how many could not be opened. */
+	record Resealed(long resealed, long unreadable) {
+
+		public Resealed plus(Resealed other) {
+			return new Resealed(resealed + other.resealed, unreadable + other.unreadable);
+		}
+
+	}
 
 }

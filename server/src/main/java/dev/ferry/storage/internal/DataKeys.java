@@ -17,7 +17,10 @@ import com.google.crypto.tink.streamingaead.StreamingAeadConfig;
 import dev.ferry.crypto.CryptoException;
 import dev.ferry.crypto.KeyEncryptionKey;
 import dev.ferry.crypto.SealedColumn;
+import dev.ferry.crypto.SealedValues;
 import dev.ferry.storage.StorageProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Per-blob data keys: a Tink streaming AEAD keyset (AES-256-GCM-HKDF-SHA256, 64 KiB
@@ -28,6 +31,8 @@ import dev.ferry.storage.StorageProperties;
  * cannot stall the walk; blob content is never touched.
  */
 class DataKeys {
+
+	private static final Logger log = LoggerFactory.getLogger(DataKeys.class);
 
 	/** Ciphertext segment size: small segments keep range reads and GCM calls cheap. */
 	static final int SEGMENT_SIZE = 64 * 1024;
@@ -93,21 +98,29 @@ class DataKeys {
 		return new WrappedKey(resealed, kek.keyIdOf(resealed));
 	}
 
-	/** Re-wraps every data key not wrapped by the KEK's primary key; answers how many. */
-	long resealAll() {
+	/** Re-wraps every data key not wrapped by the KEK's primary key. */
+	SealedValues.Resealed resealAll() {
 		int primary = kek.primaryKeyId();
 		long resealed = 0;
+		long unreadable = 0;
 		String after = "";
 		for (List<BlobRepository.Blob> batch = blobs.wrappedByOtherThan(primary, after, BATCH); !batch
 			.isEmpty(); batch = blobs.wrappedByOtherThan(primary, after, BATCH)) {
 			for (BlobRepository.Blob blob : batch) {
-				if (blobs.rewrap(blob.id(), rewrap(blob.id(), blob.wrappedKey()))) {
-					resealed++;
+				try {
+					if (blobs.rewrap(blob.id(), rewrap(blob.id(), blob.wrappedKey()))) {
+						resealed++;
+					}
+				}
+				catch (CryptoException ex) {
+					log.warn("Cannot re-wrap the data key of blob {}: it does not open ({})", blob.id(),
+							ex.getMessage());
+					unreadable++;
 				}
 			}
 			after = batch.get(batch.size() - 1).id().toString();
 		}
-		return resealed;
+		return new SealedValues.Resealed(resealed, unreadable);
 	}
 
 	void forget(UUID blobId) {

@@ -14,6 +14,7 @@ import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import dev.ferry.crypto.CryptoException;
 import dev.ferry.crypto.KeyEncryptionKey;
 import dev.ferry.crypto.SealedColumn;
+import dev.ferry.crypto.SealedValues;
 import dev.ferry.storage.BlobStorage;
 import dev.ferry.storage.PendingPart;
 import dev.ferry.testing.Api;
@@ -71,7 +72,7 @@ class KeyRotationIntegrationTests extends IntegrationTest {
 		Map<UUID, byte[]> wrappedAfter = wrappedKeys(contents.keySet());
 		Path copy = primaryOnlyCopy();
 		SealedColumn onlyNewKey = new KeyEncryptionKey(StorageFixture.properties(copy.getParent(), copy.toString()))
-			.register("blobs.wrapped_key", () -> 0);
+			.register("blobs.wrapped_key", () -> new SealedValues.Resealed(0, 0));
 		for (UUID blob : contents.keySet()) {
 			assertThat(wrappedAfter.get(blob)).isNotEqualTo(wrappedBefore.get(blob));
 			assertThat(Integer.toUnsignedLong(kek.keyIdOf(wrappedAfter.get(blob)))).isEqualTo(newPrimary);
@@ -119,6 +120,31 @@ class KeyRotationIntegrationTests extends IntegrationTest {
 				.list();
 			assertThat(values).as(registered)
 				.allSatisfy((sealed) -> assertThat(kek.keyIdOf(sealed)).isEqualTo(kek.primaryKeyId()));
+		}
+	}
+
+	/**
+	 * A value that does not open (damaged, or sealed by a key already removed) is counted
+	 * and left; every other value still moves to the new key.
+	 */
+	@Test
+	void aValueThatDoesNotOpenIsCountedAndTheRestIsStillResealed() {
+		String token = api.login(newUser(), "user-password-123");
+		assertThat(api.post("/api/v1/auth/2fa/enable", Map.of(), token).status()).isEqualTo(200);
+		UUID broken = UUID.randomUUID();
+		byte[] garbage = EncryptedBlobStorageIntegrationTests.random(60, 41);
+		garbage[0] = 0x01;
+		blobs.insert(broken, new DataKeys.WrappedKey(garbage, kek.primaryKeyId()), System.currentTimeMillis(), false);
+		try {
+			Api.Response response = api.post("/api/v1/admin/keys/rotate", "", adminToken());
+
+			assertThat(response.status()).as(response.body()).isEqualTo(200);
+			assertThat(response.json().get("unreadable").asLong()).isEqualTo(1);
+			assertThat(jdbc.sql("SELECT sealed_secret FROM totp_credentials").query(byte[].class).list()).isNotEmpty()
+				.allSatisfy((sealed) -> assertThat(kek.keyIdOf(sealed)).isEqualTo(kek.primaryKeyId()));
+		}
+		finally {
+			jdbc.sql("DELETE FROM blobs WHERE id = ?").param(broken.toString()).update();
 		}
 	}
 
