@@ -50,19 +50,28 @@ class DraftUploads {
 		this.failures = failures;
 	}
 
+	private Map<String, String> interim(Upload created, String location) {
+		Map<String, String> interim = new LinkedHashMap<>();
+		interim.put(HttpHeaders.LOCATION, location);
+		interim.put(DraftHeaders.UPLOAD_DRAFT_INTEROP_VERSION, DraftHeaders.INTEROP_VERSION);
+		interim.put(DraftHeaders.UPLOAD_LIMIT, limits(created));
+		return interim;
+	}
+
 	ResponseEntity<Void> create(Uploader uploader, HttpServletRequest request) throws IOException {
 		boolean complete = requireComplete(request);
 		Long length = length(request, 0, complete);
+		if (length != null && length == 0 && request.getContentLengthLong() > 0) {
+			// An empty upload is complete at once and would take none of these bytes.
+			throw inconsistentLength(
+					"Upload-Length says 0 bytes, but this request carries " + request.getContentLengthLong() + ".");
+		}
 		Upload created = creation.create(uploader, length, metadata(request), null);
 		String location = TusController.BASE + "/" + created.id();
-		boolean toldLocation = DraftHeaders.speaksOurVersion(request);
-		if (toldLocation) {
-			Map<String, String> interim = new LinkedHashMap<>();
-			interim.put(HttpHeaders.LOCATION, location);
-			interim.put(DraftHeaders.UPLOAD_DRAFT_INTEROP_VERSION, DraftHeaders.INTEROP_VERSION);
-			interim.put(DraftHeaders.UPLOAD_LIMIT, limits(created));
-			InterimResponses.send(request, 104, RESUMPTION_SUPPORTED, interim);
-		}
+		// Over HTTP/2 no 104 goes out, so the client learns the URL only from the final
+		// answer, as from a client of another version.
+		boolean toldLocation = DraftHeaders.speaksOurVersion(request)
+				&& InterimResponses.send(request, 104, RESUMPTION_SUPPORTED, interim(created, location));
 		Upload upload = created;
 		if (!created.isCompleted() && hasBody(request)) {
 			ChunkWriter.Chunk chunk = chunk(request);

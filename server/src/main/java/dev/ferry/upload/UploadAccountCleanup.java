@@ -29,9 +29,9 @@ class UploadAccountCleanup {
 
 	@EventListener
 	void on(UserDeletionStarted event) {
-		for (List<Upload> batch = uploads.activeOwnedBy(event.userId(), BATCH); !batch.isEmpty(); batch = uploads
-			.activeOwnedBy(event.userId(), BATCH)) {
-			batch.forEach(removal::discard);
+		for (List<Upload> batch = uploads.unfinishedOwnedBy(event.userId(), BATCH); !batch.isEmpty(); batch = uploads
+			.unfinishedOwnedBy(event.userId(), BATCH)) {
+			batch.forEach(removal::discardUnfinished);
 		}
 	}
 

@@ -22,6 +22,10 @@ class UploadCreation {
 	}
 
 	Upload create(Uploader uploader, Long length, UploadMetadata metadata, ChunkWriter.Chunk chunk) {
+		if (length != null && length == 0 && chunk != null && chunk.declaredLength() > 0) {
+			// An empty upload is complete at once and would take none of these bytes.
+			throw UploadException.beyondLength(0);
+		}
 		UploadStarter.Started started = starter.start(uploader, length, metadata);
 		Upload upload = started.upload();
 		// Only this request's answer would tell the client the URL; a refusal does not.

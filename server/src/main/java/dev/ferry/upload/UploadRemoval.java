@@ -88,6 +88,15 @@ class UploadRemoval {
 		return remove(upload, Upload.Status.ACTIVE);
 	}
 
+	/**
+	 * Ends an upload whatever became of it but completion: an expired one whose bytes the
+	 * cleanup has not destroyed yet too, which the row's cascade would otherwise take
+	 * with its account and leave the bytes decryptable.
+	 */
+	boolean discardUnfinished(Upload upload) {
+		return remove(upload, upload.status());
+	}
+
 	private boolean remove(Upload upload, Upload.Status status) {
 		if (!this.repository.delete(upload.id(), status)) {
 			return false;

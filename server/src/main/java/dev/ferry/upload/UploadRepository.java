@@ -180,11 +180,15 @@ class UploadRepository implements BlobReferences {
 			.list();
 	}
 
-	/** The owner's unfinished uploads, at most {@code limit}. */
-	List<Upload> activeOwnedBy(UUID ownerId, int limit) {
-		return jdbc.sql("SELECT * FROM uploads WHERE owner_id = :owner AND status = :active LIMIT :limit")
+	/**
+	 * The owner's unfinished uploads, at most {@code limit}: active ones, and expired
+	 * ones whose bytes the cleanup has not destroyed yet.
+	 */
+	List<Upload> unfinishedOwnedBy(UUID ownerId, int limit) {
+		return jdbc.sql("SELECT * FROM uploads WHERE owner_id = :owner AND status IN (:active, :expired) LIMIT :limit")
 			.param("owner", ownerId.toString())
 			.param("active", ACTIVE)
+			.param("expired", status(Upload.Status.EXPIRED))
 			.param("limit", limit)
 			.query(this::map)
 			.list();

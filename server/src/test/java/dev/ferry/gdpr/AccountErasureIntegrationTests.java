@@ -58,6 +58,10 @@ class AccountErasureIntegrationTests extends IntegrationTest {
 		assertThat(key.status()).isEqualTo(201);
 		String apiKey = key.json().get("key").asString();
 		String unfinishedBlob = unfinishedUpload(user);
+		// Expired, its bytes not yet destroyed by the cleanup (a backlog, a store
+		// outage).
+		String expiredBlob = unfinishedUpload(user);
+		jdbc.sql("UPDATE uploads SET status = 'expired' WHERE blob_id = ?").param(expiredBlob).update();
 		assertThat(count("SELECT COUNT(*) FROM previews WHERE owner_id = ?", user.id().toString())).isOne();
 
 		assertThat(erase(apiKey, user.email()).status()).as("an API key cannot erase the account").isEqualTo(403);
@@ -88,6 +92,9 @@ class AccountErasureIntegrationTests extends IntegrationTest {
 		assertThat(count("SELECT COUNT(*) FROM uploads WHERE owner_id = ?", id)).isZero();
 		assertThat(count("SELECT COUNT(*) FROM blobs WHERE id = ? AND wrapped_key IS NOT NULL", unfinishedBlob))
 			.as("an unfinished upload's bytes are shredded too")
+			.isZero();
+		assertThat(count("SELECT COUNT(*) FROM blobs WHERE id = ? AND wrapped_key IS NOT NULL", expiredBlob))
+			.as("and an expired one's the cleanup has not reached")
 			.isZero();
 		for (String storeKey : storeKeys) {
 			assertThat(Files.exists(DATA_DIR.resolve("blobs").resolve(storeKey))).as(storeKey).isFalse();
@@ -155,8 +162,9 @@ class AccountErasureIntegrationTests extends IntegrationTest {
 			.header("Upload-Offset", "0")
 			.method("PATCH", HttpRequest.BodyPublishers.ofByteArray(new byte[MIB])));
 		assertThat(patched.status()).as(patched.body()).isEqualTo(204);
-		String blob = jdbc.sql("SELECT blob_id FROM uploads WHERE owner_id = ?")
-			.param(user.id().toString())
+		String location = created.header("Location");
+		String blob = jdbc.sql("SELECT blob_id FROM uploads WHERE id = ?")
+			.param(location.substring(location.lastIndexOf('/') + 1))
 			.query(String.class)
 			.single();
 		assertThat(count("SELECT COUNT(*) FROM blobs WHERE id = ? AND wrapped_key IS NOT NULL", blob)).isEqualTo(1);

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 
 import dev.ferry.auth.Role;
 import dev.ferry.testing.Api;
@@ -208,6 +209,16 @@ class ResumableUploadDraftIntegrationTests extends IntegrationTest {
 		assertThat(append.status()).isEqualTo(400);
 		assertThat(append.json().get("type").asString()).endsWith("#inconsistent-upload-length");
 		assertThat(offset(location).header("Upload-Offset")).isEqualTo("0");
+
+		String name = "empty-" + UUID.randomUUID() + ".bin";
+		Api.Response emptyWithBytes = api.send(draft(Tus.BASE).header("Upload-Complete", "?0")
+			.header("Upload-Length", "0")
+			.header("Content-Disposition", "inline; filename=" + name)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(random(10))));
+		assertThat(emptyWithBytes.status()).as("an empty upload takes no bytes").isEqualTo(400);
+		assertThat(emptyWithBytes.json().get("type").asString()).endsWith("#inconsistent-upload-length");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM files WHERE name = ?").param(name).query(Long.class).single())
+			.isZero();
 	}
 
 	@Test

@@ -266,6 +266,14 @@ class TusSpecificationIntegrationTests extends IntegrationTest {
 			assertThat(file.status()).isEqualTo(200);
 			assertThat(file.json().get("size").asLong()).isZero();
 			assertThat(file.json().get("sha256").asString()).isEqualTo(Tus.sha256Hex(new byte[0]));
+
+			Api.Response withBytes = api.send(tus.request(Tus.BASE, user.token())
+				.header("Upload-Length", "0")
+				.header("Upload-Metadata", Tus.metadata(Map.of("filename", "not-empty.txt")))
+				.header("Content-Type", "application/offset+octet-stream")
+				.POST(HttpRequest.BodyPublishers.ofByteArray(random(10))));
+			assertThat(withBytes.status()).as("an empty upload takes no bytes").isEqualTo(413);
+			assertThat(withBytes.header("Location")).isNull();
 		}
 
 		@Test
