@@ -164,6 +164,35 @@ try {
   await visitor.unroute('**/api/v1/share/*/captcha')
   log('stranger solved the CAPTCHA in the browser and downloaded the exact bytes')
 
+  // Another file of the same name, sent to someone else: it lands beside the first under a
+  // numbered name instead of becoming its new version, so the earlier links keep sending
+  // what they sent.
+  await page.goto(`${base}/transfers/new`)
+  await page.getByRole('heading', { name: 'New transfer', exact: true }).waitFor()
+  writeFileSync(source, randomBytes(700_000))
+  const [again] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Upload new' }).click()])
+  await again.setFiles(source)
+  await page.getByText('1 file selected').waitFor()
+  const numbered = FILE.replace(/\.pdf$/, ' (1).pdf')
+  check(await page.getByRole('checkbox', { name: `Send ${numbered}` }).isChecked(), `the second ${FILE} was not picked as ${numbered}`)
+  await page.getByLabel('Title', { exact: true }).fill('Harbour plan, revised')
+  await page.getByRole('button', { name: 'Create transfer' }).click()
+  await page.getByRole('heading', { name: 'Transfer ready' }).waitFor()
+  await visitor.goto(url)
+  const unlock = visitor.getByLabel('Password')
+  const downloadFirst = visitor.getByRole('button', { name: `Download ${FILE}` })
+  await Promise.race([unlock.waitFor(), downloadFirst.waitFor()])
+  if (await unlock.isVisible()) {
+    await unlock.fill(SHARE_PASSWORD)
+    await visitor.getByRole('button', { name: 'Unlock' }).click()
+  }
+  const [firstAgain] = await Promise.all([visitor.waitForEvent('download'), downloadFirst.click()])
+  const againSaved = join(work, 'first-link-again.pdf')
+  await firstAgain.saveAs(againSaved)
+  check(sha256(readFileSync(againSaved)) === sha256(bytes), 'the first link sends the later file of the same name')
+  result.firstLinkAfterSameName = { sha256: sha256(readFileSync(againSaved)) }
+  log('a later file of the same name left the first link as it was')
+
   result.csp = [...sender.problems.csp, ...stranger.problems.csp]
   result.pageErrors = [...sender.problems.errors, ...stranger.problems.errors]
   check(result.csp.length === 0, `CSP violations: ${result.csp.join('\n')}`)

@@ -98,7 +98,7 @@ export function FilePicker({ selected, onChange }: { selected: Set<string>; onCh
             const list = Array.from(e.target.files ?? [])
             // The server's clock may lag a little behind this one: allow a minute.
             for (const f of list) awaited.current.set(f.name, Date.now() - 60_000)
-            if (list.length) uploader().add(list, TRANSFER_UPLOAD_FOLDER)
+            if (list.length) uploader().add(list, TRANSFER_UPLOAD_FOLDER, 'rename')
             e.target.value = ''
           }}
         />

@@ -42,7 +42,15 @@ export interface UploadSnapshot {
 
 interface FerryMeta extends Meta {
   folder: string
+  on_conflict: OnConflict
 }
+
+/**
+ * What an upload to a taken path does: a new version of the file there (the files page),
+ * or a numbered name beside it (a transfer's file, so that an older transfer of a file of
+ * that name keeps sending what it sent).
+ */
+export type OnConflict = 'version' | 'rename'
 
 const EMPTY: UploadSnapshot = {
   items: [],
@@ -84,7 +92,7 @@ export class Uploader {
       limit: 3,
       retryDelays: [0, 1000, 3000, 5000, 10000],
       removeFingerprintOnSuccess: true,
-      allowedMetaFields: ['name', 'type', 'folder'],
+      allowedMetaFields: ['name', 'type', 'folder', 'on_conflict'],
       async onBeforeRequest(req) {
         if (requestSession) return req.setHeader('X-Upload-Request', requestSession)
         const token = await api.freshToken()
@@ -144,7 +152,7 @@ export class Uploader {
    * Queues files for the folder; a file picked from a folder (or dropped with one) keeps
    * its sub-folders below the destination.
    */
-  add(files: readonly File[], folder: string): void {
+  add(files: readonly File[], folder: string, onConflict: OnConflict = 'version'): void {
     for (const file of files) {
       const relative = relativePathOf(file)
       const subFolder = relative ? relative.split('/').filter(Boolean).slice(0, -1).join('/') : ''
@@ -153,7 +161,11 @@ export class Uploader {
           name: file.name,
           type: file.type || 'application/octet-stream',
           data: file,
-          meta: { folder: joinFolder(folder, subFolder), relativePath: relative ?? null } as FerryMeta,
+          meta: {
+            folder: joinFolder(folder, subFolder),
+            on_conflict: onConflict,
+            relativePath: relative ?? null,
+          } as FerryMeta,
           source: 'ferry',
         })
       } catch {

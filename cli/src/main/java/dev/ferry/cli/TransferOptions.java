@@ -25,7 +25,7 @@ final class TransferOptions {
 		if (parallel < 1) {
 			throw new CliException(ExitCode.USAGE, "--parallel must be at least 1.");
 		}
-		return new Uploads.Settings(parallel, chunk, (limitRate != null) ? Sizes.parseBytes(limitRate) : 0);
+		return new Uploads.Settings(parallel, chunk, (limitRate != null) ? Sizes.parseBytes(limitRate) : 0, "version");
 	}
 
 }

@@ -56,8 +56,21 @@ final class Uploads {
 
 	private final Progress progress;
 
-	/** PATCH size, and bytes per second per file (0: unlimited). */
-	record Settings(int parallel, long chunkSize, long rateLimit) {
+	/**
+	 * PATCH size, bytes per second per file (0: unlimited), and what an upload to a taken
+	 * path does ({@code version}, the server's default, or {@code rename}).
+	 */
+	record Settings(int parallel, long chunkSize, long rateLimit, String onConflict) {
+
+		/**
+		 * The same, but a taken name gets a numbered one beside it: a transfer's file
+		 * never becomes a new version of an earlier transfer's, whose links would then
+		 * send it.
+		 */
+		Settings renaming() {
+			return new Settings(parallel, chunkSize, rateLimit, "rename");
+		}
+
 	}
 
 	Uploads(Api api, Config config, Settings settings, Progress progress) {
@@ -139,7 +152,8 @@ final class Uploads {
 		TusUpload upload = new TusUpload(file.toFile());
 		upload.setFingerprint(String.join("|", api.server(), item.folder(), file.toAbsolutePath().toString(),
 				Long.toString(Files.size(file)), Long.toString(Files.getLastModifiedTime(file).toMillis())));
-		upload.setMetadata(Map.of("filename", file.getFileName().toString(), "folder", item.folder()));
+		upload.setMetadata(Map.of("filename", file.getFileName().toString(), "folder", item.folder(), "on_conflict",
+				settings.onConflict()));
 		TusUploader uploader = resumeOrCreate(client, upload);
 		long resumedAt = uploader.getOffset();
 		progress.skipped(Math.max(0, resumedAt - counted.get()));

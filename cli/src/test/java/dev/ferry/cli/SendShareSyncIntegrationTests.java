@@ -77,6 +77,27 @@ class SendShareSyncIntegrationTests {
 		assertThat(Files.readString(inbox.resolve("two.txt"))).isEqualTo("second file");
 	}
 
+	/**
+	 * Two sends of files with one name, to two people: the second lands beside the first
+	 * (a numbered name), so the first link still sends what it sent.
+	 */
+	@Test
+	void aLaterSendOfTheSameNameLeavesTheEarlierLinkAsItWas() throws Exception {
+		Path first = Files.writeString(Files.createDirectory(work.resolve("a")).resolve("report.txt"), "for bob");
+		Path second = Files.writeString(Files.createDirectory(work.resolve("b")).resolve("report.txt"), "for eve");
+		String bob = cli.run("send", first.toString(), "--folder", "/it-twice", "--json").json().path("url").asString();
+		CliRun.Result eve = cli.run("send", second.toString(), "--folder", "/it-twice", "--json");
+		assertThat(eve.exitCode()).as(eve.err()).isZero();
+		Path inbox = Files.createDirectory(work.resolve("bob-inbox"));
+
+		CliRun.Result download = cli.run("download", bob, "-o", inbox.toString());
+
+		assertThat(download.exitCode()).as(download.err()).isZero();
+		assertThat(Files.readString(inbox.resolve("report.txt"))).isEqualTo("for bob");
+		assertThat(cli.run("ls", "/it-twice", "--json").json().findValuesAsString("path"))
+			.containsExactlyInAnyOrder("/it-twice/report.txt", "/it-twice/report (1).txt");
+	}
+
 	@Test
 	void shareLinksFilesAlreadyOnTheServer() throws Exception {
 		Path file = Files.writeString(work.resolve("shared.txt"), "for everyone");

@@ -40,6 +40,9 @@ class ShareUiEndToEndIntegrationTests extends IntegrationTest {
 		assertThat(summary.get("download").get("size").asLong()).isEqualTo(1_500_000);
 		assertThat(summary.get("captchaDownload").get("sha256").asString())
 			.isEqualTo(summary.get("download").get("sha256").asString());
+		assertThat(summary.get("firstLinkAfterSameName").get("sha256").asString())
+			.as("a later transfer's file of the same name is not a new version of the first one's")
+			.isEqualTo(summary.get("download").get("sha256").asString());
 		BrowserRun.assertScreens(summary, SCREENS);
 	}
 
