@@ -6,7 +6,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -89,7 +91,7 @@ final class DownloadCommand implements Callable<Integer> {
 				meta.path("size").asLong(), meta.path("sha256").asString());
 		Downloader.Saved saved;
 		try (Progress progress = new Progress(Progress.wanted(output), System.err, "download")) {
-			saved = new Downloader(api, progress).save(source, target(meta.path("name").asString(), false), force);
+			saved = new Downloader(api, progress).save(source, target(meta.path("name").asString(), id, false), force);
 		}
 		ArrayNode json = Json.MAPPER.createArrayNode();
 		StringBuilder text = new StringBuilder();
@@ -117,6 +119,8 @@ final class DownloadCommand implements Callable<Integer> {
 		JsonNode files = info.path("files");
 		Map<String, String> names = (key != null) ? E2eFiles.names(info, key) : Map.of();
 		boolean several = files.size() > 1;
+		// Files of one name from two folders are saved side by side.
+		Set<String> taken = new HashSet<>();
 		ArrayNode json = Json.MAPPER.createArrayNode();
 		StringBuilder text = new StringBuilder();
 		try (Progress progress = new Progress(Progress.wanted(output), System.err, "download")) {
@@ -129,7 +133,8 @@ final class DownloadCommand implements Callable<Integer> {
 						etag);
 				String id = entry.path("id").asString();
 				String name = entry.path("name").asString();
-				Path target = target((key != null) ? E2eFiles.plainName(names, id, name) : name, several);
+				String safe = E2eFiles.safeName((key != null) ? E2eFiles.plainName(names, id, name) : name);
+				Path target = target(E2eSend.freeName((safe != null) ? safe : id, taken), id, several);
 				Downloader.Saved saved;
 				if (key == null) {
 					saved = downloader.save(source, target, force);
@@ -159,7 +164,7 @@ final class DownloadCommand implements Callable<Integer> {
 		if (response.statusCode() != 200) {
 			throw Problems.of(response.statusCode(), "");
 		}
-		return response.headers().firstValue("ETag").orElse("").replaceAll("^W/|\"", "");
+		return response.headers().firstValue("ETag").map((etag) -> etag.replaceAll("^W/|\"", "")).orElse(null);
 	}
 
 	private String unlock(Api api, String share) {
@@ -174,7 +179,14 @@ final class DownloadCommand implements Callable<Integer> {
 		return session.path("session_token").asString();
 	}
 
-	private Path target(String name, boolean several) {
+	/**
+	 * Where a file of a share link goes; its name is the server's, and a link may point
+	 * at any server: only the name's last part counts ({@code ../x} and {@code /etc/x}
+	 * are {@code x}), and the file's id where none is left.
+	 */
+	private Path target(String serverName, String id, boolean several) {
+		String safe = E2eFiles.safeName(serverName);
+		String name = (safe != null) ? safe : id;
 		if (out == null) {
 			return Path.of(name);
 		}
@@ -198,7 +210,8 @@ final class DownloadCommand implements Callable<Integer> {
 		text.append(saved.path())
 			.append("  ")
 			.append(Sizes.bytes(source.size()))
-			.append(saved.alreadyThere() ? "  (already there)" : "  (sha256 verified)")
+			.append(saved.alreadyThere() ? "  (already there)"
+					: source.verifiable() ? "  (sha256 verified)" : "  (not verified: a new copy at every download)")
 			.append(System.lineSeparator());
 	}
 

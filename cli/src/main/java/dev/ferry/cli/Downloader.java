@@ -26,9 +26,15 @@ final class Downloader {
 
 	/**
 	 * What to fetch. {@code sha256} is the whole digest or, for share links, the ETag's
-	 * first 32 hex digits of it; the ETag is that prefix in quotes (docs/files.md).
+	 * first 32 hex digits of it; the ETag is that prefix in quotes (docs/files.md). It is
+	 * null when the server names none: a watermarked link stamps new bytes at every
+	 * download, so nothing can be verified, kept or resumed.
 	 */
 	record Source(URI uri, Map<String, String> headers, boolean authenticated, long size, String sha256) {
+
+		boolean verifiable() {
+			return sha256 != null && sha256.length() >= 32;
+		}
 
 		String etag() {
 			return "\"" + sha256.substring(0, 32).toLowerCase(Locale.ROOT) + "\"";
@@ -51,18 +57,23 @@ final class Downloader {
 
 	Saved save(Source source, Path target, boolean force) throws IOException {
 		if (Files.exists(target)) {
-			if (Files.isRegularFile(target) && matches(Hashes.sha256(target), source.sha256())) {
+			if (source.verifiable() && Files.isRegularFile(target) && matches(Hashes.sha256(target), source.sha256())) {
 				return new Saved(target, source.size(), true);
 			}
 			if (!force) {
-				throw new CliException(ExitCode.REFUSED, target + " already exists with other content; "
-						+ "choose another name with -o or replace it with --force.");
+				throw new CliException(ExitCode.REFUSED,
+						target + " already exists" + (source.verifiable() ? " with other content" : "") + "; "
+								+ "choose another name with -o or replace it with --force.");
 			}
 		}
 		Path part = target.resolveSibling(target.getFileName() + ".part");
+		if (!source.verifiable()) {
+			// Nothing tells whether its bytes are of the copy the server would send now.
+			Files.deleteIfExists(part);
+		}
 		long resumedAt = fetch(source, part);
 		String local = Hashes.sha256(part);
-		if (!matches(local, source.sha256())) {
+		if (source.verifiable() && !matches(local, source.sha256())) {
 			Files.delete(part);
 			throw new CliException(ExitCode.VERIFY,
 					"The downloaded bytes of " + target + " have SHA-256 " + local + " but the server says "

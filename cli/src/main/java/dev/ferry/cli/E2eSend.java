@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -36,8 +38,12 @@ final class E2eSend implements AutoCloseable {
 		this.work = Files.createTempDirectory("ferry-e2e-");
 	}
 
-	/** The items to upload instead of {@code items}: their age-encrypted copies. */
-	List<Uploads.Item> seal(List<Uploads.Item> items) throws IOException {
+	/**
+	 * The items to upload instead of {@code items}: their age-encrypted copies, all in
+	 * {@code folder} itself, since the names of the sent folder's subfolders would tell
+	 * the server what only the manifest may.
+	 */
+	List<Uploads.Item> seal(List<Uploads.Item> items, String folder) throws IOException {
 		List<Uploads.Item> sealed = new ArrayList<>();
 		for (Uploads.Item item : items) {
 			String name = "e2e-" + HexFormat.of().formatHex(AgeCrypto.random(8)) + ".age";
@@ -45,7 +51,7 @@ final class E2eSend implements AutoCloseable {
 			try (OutputStream out = lock.seal(Files.newOutputStream(target))) {
 				Files.copy(item.file(), out);
 			}
-			sealed.add(new Uploads.Item(target, item.folder()));
+			sealed.add(new Uploads.Item(target, folder));
 			plainBySealed.put(target.toString(), item);
 		}
 		return sealed;
@@ -55,11 +61,12 @@ final class E2eSend implements AutoCloseable {
 	String manifest(String title, String message, List<Uploads.Result> uploaded) throws IOException {
 		ObjectNode json = Json.object().put("title", title).put("message", message);
 		ArrayNode files = json.putArray("files");
+		Set<String> taken = new HashSet<>();
 		for (Uploads.Result result : uploaded) {
 			Path plain = plainBySealed.get(result.local()).file();
 			files.add(Json.object()
 				.put("id", result.id())
-				.put("name", plain.getFileName().toString())
+				.put("name", freeName(plain.getFileName().toString(), taken))
 				.put("type", Files.probeContentType(plain))
 				.put("size", Files.size(plain)));
 		}
@@ -68,6 +75,22 @@ final class E2eSend implements AutoCloseable {
 			out.write(Json.write(json).getBytes(StandardCharsets.UTF_8));
 		}
 		return Base64.getEncoder().encodeToString(sealed.toByteArray());
+	}
+
+	/**
+	 * {@code name}, or {@code name (n)} before its extension when another file of the
+	 * transfer has it already (two folders' {@code README.md}): a recipient saves every
+	 * file side by side.
+	 */
+	static String freeName(String name, Set<String> taken) {
+		int dot = name.lastIndexOf('.');
+		String stem = (dot > 0) ? name.substring(0, dot) : name;
+		String extension = (dot > 0) ? name.substring(dot) : "";
+		String free = name;
+		for (int n = 1; !taken.add(free); n++) {
+			free = stem + " (" + n + ")" + extension;
+		}
+		return free;
 	}
 
 	/** The link to give the recipients: with the key as its fragment in link-key mode. */

@@ -70,7 +70,7 @@ final class SendCommand implements Callable<Integer> {
 		// bad link options fail before anything is uploaded
 		link.link();
 		link.expiresAt();
-		Uploads.Settings settings = transfer.settings();
+		Uploads.Settings settings = transfer.settings().renaming();
 		List<Uploads.Item> items = UploadCommand.items(paths, Remote.folder(folder));
 		if (!e2e && (passphrase.given() || !people.isEmpty())) {
 			throw new CliException(ExitCode.USAGE, "--passphrase and --recipient go with --e2e.");
@@ -82,7 +82,7 @@ final class SendCommand implements Callable<Integer> {
 		Config config = Config.locate();
 		Api api = Api.signedIn(config);
 		if (e2e) {
-			return sendEncrypted(api, config, settings, items, lock(api));
+			return sendEncrypted(api, config, settings, items, lock(api), Remote.folder(folder));
 		}
 		List<Uploads.Result> uploaded;
 		try (Progress progress = new Progress(Progress.wanted(output), System.err, "upload")) {
@@ -111,10 +111,10 @@ final class SendCommand implements Callable<Integer> {
 		return (typed != null) ? E2eLock.passphrase(typed) : E2eLock.linkKey();
 	}
 
-	private int sendEncrypted(Api api, Config config, Uploads.Settings settings, List<Uploads.Item> items, E2eLock lock)
-			throws IOException {
+	private int sendEncrypted(Api api, Config config, Uploads.Settings settings, List<Uploads.Item> items, E2eLock lock,
+			String root) throws IOException {
 		try (E2eSend seal = new E2eSend(lock)) {
-			List<Uploads.Item> sealed = seal.seal(items);
+			List<Uploads.Item> sealed = seal.seal(items, root);
 			List<Uploads.Result> uploaded;
 			try (Progress progress = new Progress(Progress.wanted(output), System.err, "upload")) {
 				uploaded = new Uploads(api, config, settings, progress).upload(sealed);

@@ -20,8 +20,7 @@ final class Throttle {
 			return;
 		}
 		bytes += sent;
-		long due = started + bytes * 1_000_000_000L / bytesPerSecond;
-		long ahead = due - System.nanoTime();
+		long ahead = started + dueAfter(bytes) - System.nanoTime();
 		if (ahead > 0) {
 			try {
 				TimeUnit.NANOSECONDS.sleep(ahead);
@@ -31,6 +30,14 @@ final class Throttle {
 				throw new CliException(ExitCode.ERROR, "Interrupted.");
 			}
 		}
+	}
+
+	/**
+	 * Nanoseconds from the start by which {@code total} bytes may have gone; in whole
+	 * seconds first, as {@code total * 10^9} overflows past 9.2 GB.
+	 */
+	long dueAfter(long total) {
+		return (total / bytesPerSecond) * 1_000_000_000L + (total % bytesPerSecond) * 1_000_000_000L / bytesPerSecond;
 	}
 
 }

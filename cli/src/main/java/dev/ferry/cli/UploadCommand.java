@@ -2,6 +2,7 @@ package dev.ferry.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +77,10 @@ final class UploadCommand implements Callable<Integer> {
 				Path base = path.toAbsolutePath().normalize();
 				String root = Remote.child(folder, (base.getFileName() != null) ? base.getFileName().toString() : "");
 				try (Stream<Path> files = Files.walk(base)) {
-					files.filter(Files::isRegularFile)
+					// A link inside the folder may point anywhere (~/.aws/credentials):
+					// only
+					// what is really in it goes.
+					files.filter((file) -> Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS))
 						.sorted()
 						.forEach((file) -> items
 							.add(new Uploads.Item(file, Remote.under(root, base.relativize(file.getParent())))));

@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,30 @@ class E2eIntegrationTests {
 				Files.createDirectory(work.resolve("wrong")).toString());
 		assertThat(wrongKey.exitCode()).isEqualTo(ExitCode.AUTH);
 		assertThat(wrongKey.err()).startsWith("ferry: This key does not open").doesNotContain("Exception");
+	}
+
+	/**
+	 * A sent folder's subfolder names stay off the server (only the manifest knows them),
+	 * and two files of one name in two of them both arrive.
+	 */
+	@Test
+	void aSentFolderLeavesNoFolderNameOnTheServerAndSameNamedFilesBothArrive() throws Exception {
+		Path dir = work.resolve("acme-merger");
+		Files.writeString(Files.createDirectories(dir.resolve("legal")).resolve("README.md"), "legal notes");
+		Files.writeString(Files.createDirectories(dir.resolve("finance")).resolve("README.md"), "finance notes");
+
+		CliRun.Result send = cli.run("send", "--e2e", dir.toString(), "--folder", "/it-e2e-dir", "--json");
+
+		assertThat(send.exitCode()).as(send.err()).isZero();
+		assertThat(cli.run("ls", "/it-e2e-dir", "-r", "--json").json().findValuesAsString("path")).hasSize(2)
+			.allMatch((path) -> path.matches("/it-e2e-dir/e2e-\\w+\\.age"));
+		Path inbox = Files.createDirectory(work.resolve("dir-inbox"));
+		CliRun.Result download = cli.run("download", "--e2e", send.json().path("url").asString(), "-o",
+				inbox.toString());
+		assertThat(download.exitCode()).as(download.err()).isZero();
+		assertThat(
+				List.of(Files.readString(inbox.resolve("README.md")), Files.readString(inbox.resolve("README (1).md"))))
+			.containsExactlyInAnyOrder("legal notes", "finance notes");
 	}
 
 	@Test

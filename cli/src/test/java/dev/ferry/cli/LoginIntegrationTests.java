@@ -63,6 +63,25 @@ class LoginIntegrationTests {
 		assertThat(cli.run("ls").exitCode()).isEqualTo(3);
 	}
 
+	/**
+	 * A server that cannot be reached leaves the session valid there: the local
+	 * credentials go, but the command says so and does not exit 0.
+	 */
+	@Test
+	void aLogoutTheServerNeverHeardSaysTheSessionLivesOn() throws Exception {
+		CliRun cli = new CliRun(home);
+		assertThat(cli.login(FerryServer.get().base()).exitCode()).isZero();
+		Path credentials = cli.configDir().resolve("credentials.json");
+		Files.writeString(credentials,
+				Files.readString(credentials).replace(FerryServer.get().base(), "http://127.0.0.1:1"));
+
+		CliRun.Result logout = cli.run("logout");
+
+		assertThat(logout.exitCode()).as(logout.err()).isEqualTo(6);
+		assertThat(logout.err()).contains("could not be ended on the server").doesNotContain("\tat ");
+		assertThat(credentials).doesNotExist();
+	}
+
 	@Test
 	void aWrongPasswordIsASentenceAndExitCodeThreeWithoutAStackTrace() {
 		CliRun cli = new CliRun(home);

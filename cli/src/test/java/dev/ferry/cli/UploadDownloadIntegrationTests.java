@@ -46,6 +46,8 @@ class UploadDownloadIntegrationTests {
 		Path report = write(work.resolve("report.txt"), 100_000, 1);
 		Path photos = Files.createDirectories(work.resolve("photos/2026"));
 		Path photo = write(photos.resolve("a.bin"), 300_000, 2);
+		// A link in a folder may point anywhere: it is skipped, not followed.
+		Files.createSymbolicLink(photos.resolve("creds.txt"), report);
 
 		CliRun.Result upload = cli.run("upload", report.toString(), work.resolve("photos").toString(), "--to",
 				"/it-basic", "--json");
