@@ -87,10 +87,18 @@ class BlobCleanup {
 				.filter((key) -> !blobs.isReferenced(key))
 				.toList();
 		}
+		int deleted = 0;
 		for (String key : unreferenced) {
-			store.delete(key, true);
+			// Asked again: a long listing may be minutes old, and on S3 an object's time
+			// is
+			// when its multipart upload began, so a part written for over an hour and
+			// recorded since looks as old as an orphan.
+			if (!blobs.isReferenced(key)) {
+				store.delete(key, true);
+				deleted++;
+			}
 		}
-		return unreferenced.size();
+		return deleted;
 	}
 
 	private int finishDestroyed() {
