@@ -3,7 +3,6 @@ package dev.ferry.upload;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import dev.ferry.ProblemException;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
 import dev.ferry.storage.BlobStorage;
@@ -70,15 +69,21 @@ class UploadRemoval {
 
 	/**
 	 * Runs a step of a request that created {@code upload} and will not tell the client
-	 * its URL if the step is refused: nothing could resume it, so it is discarded at
-	 * once.
+	 * its URL if the step fails: nothing could resume it, so it is discarded at once.
 	 */
 	Upload discardedIfRefused(Upload upload, Supplier<Upload> step) {
 		try {
 			return step.get();
 		}
-		catch (ProblemException ex) {
-			discard(upload);
+		catch (RuntimeException ex) {
+			// Whatever failed (a refusal, the database, a listener), nothing could resume
+			// the upload, and its reservation would hold the room for a day.
+			try {
+				discard(upload);
+			}
+			catch (RuntimeException alsoFailed) {
+				ex.addSuppressed(alsoFailed);
+			}
 			throw ex;
 		}
 	}
