@@ -32,23 +32,38 @@ class DirectoryAccountRepository {
 			.map(UUID::fromString);
 	}
 
-	Optional<String> findDn(UUID userId) {
-		return jdbc.sql("SELECT dn FROM directory_accounts WHERE user_id = ?")
+	Optional<Link> find(UUID userId) {
+		return jdbc.sql("SELECT dn, entry_id FROM directory_accounts WHERE user_id = ?")
 			.param(userId.toString())
-			.query(String.class)
+			.query((rs, i) -> new Link(rs.getString(1), rs.getString(2)))
 			.optional();
 	}
 
-	void link(UUID userId, String dn, Instant now) {
-		jdbc.sql("INSERT INTO directory_accounts (user_id, dn, created_at, synced_at) VALUES (?, ?, ?, ?)")
-			.params(userId.toString(), dn, now.toEpochMilli(), now.toEpochMilli())
+	void link(UUID userId, DirectoryEntry entry, Instant now) {
+		jdbc.sql("INSERT INTO directory_accounts (user_id, dn, entry_id, created_at, synced_at) "
+				+ "VALUES (?, ?, ?, ?, ?)")
+			.params(userId.toString(), entry.dn(), entry.entryId(), now.toEpochMilli(), now.toEpochMilli())
 			.update();
 	}
 
-	void touch(UUID userId, String dn, Instant now) {
-		jdbc.sql("UPDATE directory_accounts SET dn = ?, synced_at = ? WHERE user_id = ?")
-			.params(dn, now.toEpochMilli(), userId.toString())
+	/** A sign-in of the linked entry; a link made before entry ids learns its entry's. */
+	void touch(UUID userId, DirectoryEntry entry, Instant now) {
+		jdbc.sql("UPDATE directory_accounts SET dn = ?, entry_id = COALESCE(entry_id, ?), synced_at = ? "
+				+ "WHERE user_id = ?")
+			.params(entry.dn(), entry.entryId(), now.toEpochMilli(), userId.toString())
 			.update();
+	}
+
+	/** The entry an account was provisioned from: its DN, and its id where known. */
+	record Link(String dn, String entryId) {
+
+		/**
+		 * Whether {@code entry} may be this link's entry: the same id, or one unknown.
+		 */
+		boolean admits(String otherEntryId) {
+			return entryId == null || otherEntryId == null || entryId.equals(otherEntryId);
+		}
+
 	}
 
 }

@@ -49,9 +49,9 @@ class DirectoryAccounts {
 		return links.exists(userId);
 	}
 
-	/** The DN of the entry that provisioned this account, if the directory did. */
-	Optional<String> dnOf(UUID userId) {
-		return links.findDn(userId);
+	/** The entry that provisioned this account, if the directory did. */
+	Optional<DirectoryAccountRepository.Link> linkOf(UUID userId) {
+		return links.find(userId);
 	}
 
 	/** The account, or the reason there is none ({@code account_exists}...). */
@@ -65,7 +65,12 @@ class DirectoryAccounts {
 		Instant now = clock.instant();
 		Optional<User> linked = links.findByDn(entry.dn()).flatMap(users::findById);
 		if (linked.isPresent()) {
-			links.touch(linked.get().id(), entry.dn(), now);
+			// Another person given the DN of an entry since deleted (a reused uid) is not
+			// handed its account, files and keys.
+			if (!links.find(linked.get().id()).map((link) -> link.admits(entry.entryId())).orElse(true)) {
+				return new Resolved(null, "entry_replaced");
+			}
+			links.touch(linked.get().id(), entry, now);
 			return new Resolved(syncRole(linked.get(), role, now), null);
 		}
 		if (entry.email() == null || entry.email().isBlank()) {
@@ -82,7 +87,7 @@ class DirectoryAccounts {
 				(entry.name() != null && !entry.name().isBlank()) ? entry.name() : null, null, role, UserStatus.ACTIVE,
 				null, now, now);
 		users.insert(user);
-		links.link(user.id(), entry.dn(), now);
+		links.link(user.id(), entry, now);
 		audit.record(AuditEvent.success("auth.ldap_provision")
 			.by(user.auditActor())
 			.object("user", user.id())

@@ -113,7 +113,8 @@ class LdapDirectory {
 			serviceBind(connection);
 			Filter filter = Filter.create(properties.userSearchFilter().replace("{0}", Filter.encodeValue(login)));
 			SearchRequest search = new SearchRequest(properties.userSearchBase(), SearchScope.SUB, filter,
-					properties.emailAttribute(), properties.nameAttribute(), "memberOf");
+					properties.emailAttribute(), properties.nameAttribute(), "memberOf", DirectoryEntry.ENTRY_UUID,
+					DirectoryEntry.OBJECT_GUID);
 			search.setSizeLimit(2);
 			Optional<SearchResultEntry> found = onlyEntry(connection, search);
 			if (found.isEmpty()) {
@@ -132,7 +133,8 @@ class LdapDirectory {
 			}
 			serviceBind(connection);
 			return Optional.of(new DirectoryEntry(entry.getDN(), entry.getAttributeValue(properties.emailAttribute()),
-					entry.getAttributeValue(properties.nameAttribute()), groups(connection, entry)));
+					entry.getAttributeValue(properties.nameAttribute()), groups(connection, entry),
+					DirectoryEntry.idOf(entry)));
 		}
 		catch (LDAPException ex) {
 			throw noted(ex);
@@ -140,16 +142,21 @@ class LdapDirectory {
 	}
 
 	/**
-	 * Why the entry at {@code dn} no longer admits its account: {@code not_in_directory}
-	 * when it is gone, {@code disabled_in_directory} when Active Directory marks it
-	 * disabled ({@code userAccountControl} bit 2) or OpenLDAP's password policy locked it
+	 * Why the entry {@code link} names no longer admits its account:
+	 * {@code not_in_directory} when it is gone (or another entry has its DN),
+	 * {@code disabled_in_directory} when Active Directory marks it disabled
+	 * ({@code userAccountControl} bit 2) or OpenLDAP's password policy locked it
 	 * ({@code pwdAccountLockedTime}); empty while it stands.
 	 */
-	Optional<String> withdrawal(String dn) throws LDAPException {
+	Optional<String> withdrawal(DirectoryAccountRepository.Link link) throws LDAPException {
+		String dn = link.dn();
 		try (LDAPConnection connection = connect()) {
 			serviceBind(connection);
-			SearchResultEntry entry = connection.getEntry(dn, USER_ACCOUNT_CONTROL, ACCOUNT_LOCKED_TIME);
-			if (entry == null) {
+			SearchResultEntry entry = connection.getEntry(dn, USER_ACCOUNT_CONTROL, ACCOUNT_LOCKED_TIME,
+					DirectoryEntry.ENTRY_UUID, DirectoryEntry.OBJECT_GUID);
+			// Another entry at the DN (the uid given to someone else) is not the
+			// account's.
+			if (entry == null || !link.admits(DirectoryEntry.idOf(entry))) {
 				return Optional.of(NOT_IN_DIRECTORY);
 			}
 			Long control = entry.getAttributeValueAsLong(USER_ACCOUNT_CONTROL);

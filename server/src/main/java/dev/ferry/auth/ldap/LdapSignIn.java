@@ -114,12 +114,13 @@ class LdapSignIn implements DirectoryPasswords, SignInProviderReport {
 
 	@Override
 	public Optional<String> withdrawal(UUID userId) {
-		Optional<String> dn = properties.enabled() ? accounts.dnOf(userId) : Optional.empty();
-		if (dn.isEmpty()) {
+		Optional<DirectoryAccountRepository.Link> link = properties.enabled() ? accounts.linkOf(userId)
+				: Optional.empty();
+		if (link.isEmpty()) {
 			return Optional.empty();
 		}
 		try {
-			return directory.withdrawal(dn.get());
+			return directory.withdrawal(link.get());
 		}
 		catch (LDAPException ex) {
 			// A directory that cannot answer ends nobody's sessions; the admin area shows

@@ -37,7 +37,7 @@ class DirectoryAccountsRaceTests extends EveryVendor {
 				}, Clock.systemUTC(), new FirstSignInRace(transactions));
 		String uid = "race-" + UUID.randomUUID();
 		DirectoryEntry entry = new DirectoryEntry("uid=" + uid + ",ou=people,dc=ldap,dc=test", uid + "@ldap.test",
-				"Ada", Set.of());
+				"Ada", Set.of(), UUID.randomUUID().toString());
 
 		OverlappingTransactions.Outcome<DirectoryAccounts.Resolved> race = OverlappingTransactions.run(database,
 				transactions, () -> accounts.resolve(entry, Role.USER, true));

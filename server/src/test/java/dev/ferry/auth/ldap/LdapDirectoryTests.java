@@ -116,7 +116,8 @@ class LdapDirectoryTests {
 					quick.emailAttribute(), quick.nameAttribute(), quick.groupSearchBase(), quick.groupSearchFilter(),
 					quick.groupNameAttribute(), null, "user", null, true, Duration.ofMillis(300)), clock);
 
-			assertThatExceptionOfType(LDAPException.class).isThrownBy(() -> directory.withdrawal("uid=bob"))
+			assertThatExceptionOfType(LDAPException.class)
+				.isThrownBy(() -> directory.withdrawal(new DirectoryAccountRepository.Link("uid=bob", null)))
 				.satisfies((ex) -> assertThat(ex.getResultCode()).isEqualTo(ResultCode.TIMEOUT));
 			assertThatExceptionOfType(LDAPException.class)
 				.isThrownBy(() -> directory.authenticate("bob@ldap.test", "bob-Directory-pass-1"))
@@ -124,7 +125,8 @@ class LdapDirectoryTests {
 			assertThat(connections.get()).as("the second sign-in did not wait on the directory").isEqualTo(1);
 
 			clock.advance(LdapDirectory.QUIET);
-			assertThatExceptionOfType(LDAPException.class).isThrownBy(() -> directory.withdrawal("uid=bob"));
+			assertThatExceptionOfType(LDAPException.class)
+				.isThrownBy(() -> directory.withdrawal(new DirectoryAccountRepository.Link("uid=bob", null)));
 			assertThat(connections.get()).as("asked again after the quiet time").isEqualTo(2);
 			for (Socket socket : held) {
 				socket.close();

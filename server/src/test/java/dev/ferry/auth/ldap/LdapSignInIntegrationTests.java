@@ -196,6 +196,26 @@ class LdapSignInIntegrationTests {
 		assertThat(details("auth.api_key_use")).anySatisfy((d) -> assertThat(d).contains("not_in_directory"));
 	}
 
+	/**
+	 * A DN given to someone else (a departed colleague's uid) signs in to nothing of the
+	 * account its first entry made, and that account's keys stop working.
+	 */
+	@Test
+	void aReusedDnInheritsNothingOfTheAccountItOnceNamed() {
+		String mail = TestDirectory.addPerson(PASSWORD, "ferry-users");
+		Api.Response created = api.post("/api/v1/auth/api-keys", Map.of("name", "ci", "scopes", List.of("read")),
+				api.login(mail, PASSWORD));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+
+		TestDirectory.reuseDn(mail, "newcomer-" + mail, "Newcomer-directory-pass-2");
+		Api.Response newcomer = signIn("newcomer-" + mail, "Newcomer-directory-pass-2");
+
+		assertThat(newcomer.status()).as(newcomer.body()).isIn(401, 403);
+		assertThat(details("auth.login")).anySatisfy((d) -> assertThat(d).contains("entry_replaced"));
+		assertThat(api.get("/api/v1/me", created.json().get("key").asString()).status()).as("the old account's key")
+			.isEqualTo(401);
+	}
+
 	@Test
 	void someoneRemovedFromTheDirectoryLosesEverySessionAtTheNextRefresh() {
 		String mail = TestDirectory.addPerson(PASSWORD, "ferry-users");

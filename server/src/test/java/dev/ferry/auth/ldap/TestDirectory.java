@@ -65,6 +65,19 @@ public final class TestDirectory {
 		run((connection) -> connection.modify(dn(mail), new Modification(ModificationType.REPLACE, "mail", newMail)));
 	}
 
+	/**
+	 * Deletes the entry found by {@code mail} and adds another person at the same DN (a
+	 * uid given to someone new), with {@code newMail} and {@code password}.
+	 */
+	static void reuseDn(String mail, String newMail, String password) {
+		String uid = mail.substring(0, mail.indexOf('@'));
+		run((connection) -> {
+			connection.delete(dn(mail));
+			connection.add("dn: " + dn(mail), "objectClass: inetOrgPerson", "uid: " + uid, "cn: Newcomer " + uid,
+					"sn: " + uid, "mail: " + newMail, "userPassword: " + password);
+		});
+	}
+
 	public static void delete(String mail) {
 		run((connection) -> connection.delete(dn(mail)));
 	}
