@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import dev.ferry.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.ContentDisposition;
@@ -98,15 +99,22 @@ class DraftUploads {
 	}
 
 	ResponseEntity<Void> append(Uploader uploader, UUID id, HttpServletRequest request) throws IOException {
-		if (!isPartialUpload(request)) {
-			throw UploadException.unsupportedMediaType(DraftHeaders.PARTIAL_UPLOAD);
+		Long offset;
+		boolean complete;
+		try {
+			if (!isPartialUpload(request)) {
+				throw UploadException.unsupportedMediaType(DraftHeaders.PARTIAL_UPLOAD);
+			}
+			offset = DraftHeaders.integer(request, TusHeaders.UPLOAD_OFFSET);
+			if (offset == null) {
+				throw UploadException.badRequest("upload-offset-required", "Upload-Offset required",
+						"Send the offset this body starts at in Upload-Offset (ask for it with HEAD).");
+			}
+			complete = requireComplete(request);
 		}
-		Long offset = DraftHeaders.integer(request, TusHeaders.UPLOAD_OFFSET);
-		if (offset == null) {
-			throw UploadException.badRequest("upload-offset-required", "Upload-Offset required",
-					"Send the offset this body starts at in Upload-Offset (ask for it with HEAD).");
+		catch (ProblemException refused) {
+			throw uploads.refusedRequest(uploader, id, refused);
 		}
-		boolean complete = requireComplete(request);
 		Upload current = uploads.status(uploader, id);
 		if (current.isCompleted()) {
 			if (request.getContentLengthLong() != 0) {
@@ -115,7 +123,7 @@ class DraftUploads {
 			}
 			return ResponseEntity.ok().headers(state(current)).build();
 		}
-		Long length = length(request, offset, complete);
+		Long length = failures.failing(id, () -> length(request, offset, complete));
 		ChunkWriter.Chunk chunk = chunk(request);
 		Upload upload = translated(offset, () -> uploads.append(uploader, id, offset, length, chunk));
 		return ResponseEntity.status(upload.isCompleted() ? HttpStatus.OK : HttpStatus.NO_CONTENT)

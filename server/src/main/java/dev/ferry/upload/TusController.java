@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
+import dev.ferry.ProblemException;
 import dev.ferry.auth.CurrentUser;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -143,12 +144,24 @@ class TusController {
 		if (DraftHeaders.isDraft(request)) {
 			return draft.append(uploader(user, request), uploadId(id), request);
 		}
-		requireVersion(request);
-		if (!isOffsetOctetStream(request)) {
-			throw UploadException.unsupportedMediaType(TusHeaders.OFFSET_OCTET_STREAM);
+		Uploader uploader = uploader(user, request);
+		UUID uploadId = uploadId(id);
+		long offset;
+		Long length;
+		ChunkWriter.Chunk chunk;
+		try {
+			requireVersion(request);
+			if (!isOffsetOctetStream(request)) {
+				throw UploadException.unsupportedMediaType(TusHeaders.OFFSET_OCTET_STREAM);
+			}
+			offset = offset(request);
+			length = length(request);
+			chunk = chunk(request);
 		}
-		long offset = offset(request);
-		Upload upload = uploads.append(uploader(user, request), uploadId(id), offset, length(request), chunk(request));
+		catch (ProblemException refused) {
+			throw uploads.refusedRequest(uploader, uploadId, refused);
+		}
+		Upload upload = uploads.append(uploader, uploadId, offset, length, chunk);
 		return ResponseEntity.noContent().headers(progress(upload)).build();
 	}
 

@@ -3,6 +3,7 @@ package dev.ferry.upload;
 import java.io.IOException;
 import java.util.UUID;
 
+import dev.ferry.ProblemException;
 import dev.ferry.auth.CurrentUser;
 
 import org.springframework.stereotype.Service;
@@ -63,6 +64,22 @@ class UploadService {
 	 * PATCHes of one upload are rate-limited, and one in flight on this node makes the
 	 * next wait for it ({@link UploadAccess#inTurn}).
 	 */
+	/**
+	 * A request to an upload that its headers got refused before the upload was looked
+	 * up: on the trail as {@code upload.failed} when the upload is the caller's, like any
+	 * other refusal of it; the refusal stands either way (a lookup that fails is audited
+	 * as an access of its own).
+	 */
+	ProblemException refusedRequest(Uploader uploader, UUID id, ProblemException refusal) {
+		try {
+			access.owned(uploader, id);
+		}
+		catch (ProblemException notTheirs) {
+			return refusal;
+		}
+		return failures.failed(id, refusal);
+	}
+
 	Upload append(Uploader uploader, UUID id, long offset, Long length, ChunkWriter.Chunk chunk) {
 		return access.inTurn(id, () -> appendInTurn(uploader, id, offset, length, chunk));
 	}

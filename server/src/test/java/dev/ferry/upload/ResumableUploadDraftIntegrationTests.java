@@ -209,6 +209,16 @@ class ResumableUploadDraftIntegrationTests extends IntegrationTest {
 		assertThat(append.status()).isEqualTo(400);
 		assertThat(append.json().get("type").asString()).endsWith("#inconsistent-upload-length");
 		assertThat(offset(location).header("Upload-Offset")).isEqualTo("0");
+		Api.Response declaredOther = api.send(draft(location).header("Upload-Complete", "?1")
+			.header("Upload-Offset", "0")
+			.header("Upload-Length", "40")
+			.header("Content-Type", "application/partial-upload")
+			.method("PATCH", HttpRequest.BodyPublishers.ofByteArray(random(20))));
+		assertThat(declaredOther.status()).isEqualTo(400);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE object_id = ? AND action = 'upload.failed'")
+			.param(location.substring(location.lastIndexOf('/') + 1))
+			.query(Long.class)
+			.single()).as("both refusals of the upload on the trail").isEqualTo(2);
 
 		String name = "empty-" + UUID.randomUUID() + ".bin";
 		Api.Response emptyWithBytes = api.send(draft(Tus.BASE).header("Upload-Complete", "?0")

@@ -100,10 +100,21 @@ class UploadAccessIntegrationTests extends IntegrationTest {
 			.send(tus.patchRequest(location, user.token(), 0, random(5)).header("Upload-Length", "20"));
 		assertThat(otherLength.status()).isEqualTo(400);
 		assertThat(otherLength.json().get("type").asString()).isEqualTo("/problems/upload-length-fixed");
+		// Refused by their headers alone, before the upload is looked up.
+		assertThat(
+				api.send(tus.patchRequest(location, user.token(), 0, random(5)).setHeader("Content-Type", "text/plain"))
+					.status())
+			.isEqualTo(415);
+		assertThat(
+				api.send(tus.patchRequest(location, user.token(), 0, random(5)).header("Upload-Checksum", "crc32 AAAA"))
+					.status())
+			.isEqualTo(400);
 		assertThat(tus.patch(location, user.token(), 0, random(10)).status()).isEqualTo(204);
 		assertThat(tus.patch(location, user.token(), 10, random(5)).status()).isEqualTo(413);
 		assertThat(auditDetails(location, "upload.failed")).satisfiesExactly(
 				(details) -> assertThat(details).contains("/problems/upload-length-fixed"),
+				(details) -> assertThat(details).contains("/problems/unsupported-media-type"),
+				(details) -> assertThat(details).contains("/problems/unsupported-checksum"),
 				(details) -> assertThat(details).contains("/problems/upload-length-exceeded"));
 
 		String expiring = tus.create(user.token(), 10, Map.of("filename", "expired.bin")).header("Location");
