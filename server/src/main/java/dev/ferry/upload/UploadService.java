@@ -151,8 +151,16 @@ class UploadService {
 		policy.checkRules(user, upload.placement(), length);
 		policy.reserve(user, upload.id(), length, upload.expiresAt());
 		if (!repository.declareLength(upload.id(), length, policy.now())) {
-			// Declared meanwhile by another request, or more bytes arrived meanwhile.
+			// Declared meanwhile by another request, or more bytes arrived meanwhile. The
+			// reservation just made replaced what the upload held: it goes back to what
+			// the upload is (the winner's length, or none while it stays deferred).
 			Upload now = access.current(uploader, upload.id());
+			if (now.isDeferred()) {
+				policy.release(upload.id());
+			}
+			else if (now.length() != length) {
+				policy.reserve(user, upload.id(), now.length(), now.expiresAt());
+			}
 			if (now.isDeferred() || now.length() != length) {
 				String detail = now.isDeferred()
 						? now.offset() + " bytes arrived meanwhile, more than Upload-Length " + length + "."
