@@ -140,8 +140,10 @@ final class DownloadCommand implements Callable<Integer> {
 					saved = downloader.save(source, target, force);
 				}
 				else {
+					// A name of its own beside the target, so that a file of the user's
+					// called NAME.age is never overwritten.
 					Downloader.Saved sealed = downloader.save(source,
-							target.resolveSibling(target.getFileName() + ".age"), true);
+							target.resolveSibling("." + target.getFileName() + ".ferry-e2e.age"), true);
 					E2eFiles.open(sealed.path(), target, key, force);
 					saved = new Downloader.Saved(target, sealed.resumedAt(), false);
 					// --json describes the plaintext, not the ciphertext the server knows

@@ -59,6 +59,7 @@ class E2eIntegrationTests {
 
 		CliRun recipient = new CliRun(Files.createDirectory(work.resolve("recipient-home")));
 		Path inbox = Files.createDirectory(work.resolve("inbox"));
+		Files.writeString(inbox.resolve("plan.bin.age"), "the recipient's own file");
 		CliRun.Result download = recipient.run("download", "--e2e", url, "-o", inbox.toString(), "--json");
 
 		assertThat(download.exitCode()).as(download.err()).isZero();
@@ -67,8 +68,10 @@ class E2eIntegrationTests {
 		assertThat(Hashes.sha256(inbox.resolve("plan.bin"))).isEqualTo(Hashes.sha256(big));
 		assertThat(Files.readString(inbox.resolve("note.txt"))).isEqualTo("the secret note");
 		try (var left = Files.list(inbox)) {
-			assertThat(left.map((p) -> p.getFileName().toString())).containsExactlyInAnyOrder("plan.bin", "note.txt");
+			assertThat(left.map((p) -> p.getFileName().toString())).containsExactlyInAnyOrder("plan.bin", "note.txt",
+					"plan.bin.age");
 		}
+		assertThat(inbox.resolve("plan.bin.age")).hasContent("the recipient's own file");
 
 		CliRun.Result wrongKey = recipient.run("download", "--e2e",
 				url.substring(0, url.indexOf('#') + 1) + AgeIdentity.generate().secret(), "-o",
