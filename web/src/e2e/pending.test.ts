@@ -1,4 +1,4 @@
-import { abandonedKeys } from './pending'
+import { abandonedKeys, sealedFor } from './pending'
 
 const DAY = 24 * 60 * 60 * 1000
 const now = Date.UTC(2026, 11, 4, 12)
@@ -32,5 +32,14 @@ describe('which wrapped keys of E2E uploads the app removes when it starts', () 
     expect(abandonedKeys(abandoned, now).sort()).toEqual(['file:old:1:1', 'identity'])
     expect(abandonedKeys(records([['identity', 'wrapped before times were noted']]), now)).toEqual(['identity'])
     expect(abandonedKeys(records([['identity', { wrapped: 'w', saved: now - 60_000 }]]), now)).toEqual([])
+  })
+})
+
+describe('which pending seal of a file an encrypted upload may resume', () => {
+  it('names the same recipients alike in any order, and others, or a passphrase, not', () => {
+    expect(sealedFor({ recipients: ['age1bob', 'age1carol'] })).toBe(sealedFor({ recipients: ['age1carol', 'age1bob'] }))
+    expect(sealedFor({ recipients: ['age1bob'] })).not.toBe(sealedFor({ recipients: ['age1carol'] }))
+    expect(sealedFor({ recipients: ['age1bob'] })).not.toBe(sealedFor({ recipients: ['age1bob', 'age1carol'] }))
+    expect(sealedFor({ passphrase: 'p' })).toBeNull()
   })
 })

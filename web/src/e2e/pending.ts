@@ -7,7 +7,7 @@
  * sweepPending, at the app's start, removes those not saved for a day, when the server has
  * expired their tus upload (FERRY_UPLOAD_EXPIRY, 24 h by default) and they cannot resume.
  */
-import { fromBase64, toBase64, type FileSeal } from './age'
+import { fromBase64, toBase64, type FileSeal, type Keys } from './age'
 
 const DB = 'ferry-e2e'
 const STORE = 'pending'
@@ -23,6 +23,8 @@ interface FileRecord {
   fileKey: string
   /** When last saved, ms since the epoch; absent in records from before it was noted. */
   saved?: number
+  /** {@link sealedFor} of the keys the header was made for; absent in older records. */
+  sealedFor?: string | null
 }
 
 /** The identity's record; a bare string in records from before the time was noted. */
@@ -31,6 +33,17 @@ type IdentityRecord = { wrapped: string; saved: number } | string
 export interface PendingFile {
   uploadUrl: string | null
   seal: FileSeal
+  /** Who the seal was made for ({@link sealedFor}); null for a passphrase or an older record. */
+  sealedFor: string | null
+}
+
+/**
+ * The recipients a header is sealed to, in one comparable string: a pending seal of a file
+ * is reused only for exactly these (a file resumed for Carol must not keep Bob's header).
+ * Null for a passphrase, which is checked by opening the header instead.
+ */
+export function sealedFor(keys: Keys): string | null {
+  return 'recipients' in keys ? [...keys.recipients].sort().join(' ') : null
 }
 
 function open(): Promise<IDBDatabase> {
@@ -90,6 +103,7 @@ export async function savePendingFile(file: File, pending: PendingFile): Promise
     nonce: toBase64(pending.seal.nonce),
     fileKey: await wrap(pending.seal.fileKey),
     saved: Date.now(),
+    sealedFor: pending.sealedFor,
   }
   await run('readwrite', (s) => s.put(record, fingerprint(file)))
 }
@@ -98,7 +112,7 @@ export async function findPendingFile(file: File): Promise<PendingFile | null> {
   const record = await run<FileRecord | undefined>('readonly', (s) => s.get(fingerprint(file)))
   if (!record) return null
   const seal = { header: fromBase64(record.header), nonce: fromBase64(record.nonce), fileKey: await unwrap(record.fileKey) }
-  return { uploadUrl: record.uploadUrl, seal }
+  return { uploadUrl: record.uploadUrl, seal, sealedFor: record.sealedFor ?? null }
 }
 
 /** The link identity of an unfinished encrypted transfer, so resumed files match its headers. */

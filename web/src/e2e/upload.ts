@@ -8,8 +8,8 @@ import { Upload } from 'tus-js-client'
 import { api } from '../api/client'
 import { UPLOADS_ENDPOINT } from '../files/uploads/uploader'
 import { TRANSFER_UPLOAD_FOLDER } from '../transfers/FilePicker'
-import { openHeader, sealFile, type FileSeal, type Keys } from './age'
-import { findPendingFile, savePendingFile } from './pending'
+import { openHeader, sealFile, type Keys } from './age'
+import { findPendingFile, savePendingFile, sealedFor, type PendingFile } from './pending'
 import { Sealer } from './sealer'
 
 /** 8 MiB PATCHes, like plain uploads: each is a durable offset a reload resumes from. */
@@ -21,8 +21,11 @@ function opaqueName(): string {
   return `e2e-${[...bytes].map((b) => b.toString(16).padStart(2, '0')).join('')}.age`
 }
 
-/** The seal of an earlier attempt at this file, if it fits these keys; else a new one. */
-async function sealFor(file: File, keys: Keys): Promise<{ seal: FileSeal; uploadUrl: string | null }> {
+/**
+ * The seal of an earlier attempt at this file, if it was made for these keys (the same
+ * passphrase, or exactly the same recipients); else a new one.
+ */
+async function sealFor(file: File, keys: Keys): Promise<PendingFile> {
   const pending = await findPendingFile(file)
   if (pending) {
     const fits =
@@ -31,17 +34,17 @@ async function sealFor(file: File, keys: Keys): Promise<{ seal: FileSeal; upload
             () => true,
             () => false,
           )
-        : true
+        : pending.sealedFor !== null && pending.sealedFor === sealedFor(keys)
     if (fits) return pending
   }
-  const seal = await sealFile(keys)
-  await savePendingFile(file, { seal, uploadUrl: null })
-  return { seal, uploadUrl: null }
+  const fresh: PendingFile = { seal: await sealFile(keys), uploadUrl: null, sealedFor: sealedFor(keys) }
+  await savePendingFile(file, fresh)
+  return fresh
 }
 
 /** Uploads `file` sealed for `keys`; resolves with the new file's id. */
 export async function uploadSealed(file: File, keys: Keys, onProgress: (sent: number, total: number) => void): Promise<string> {
-  const { seal, uploadUrl } = await sealFor(file, keys)
+  const { seal, uploadUrl, sealedFor: recipients } = await sealFor(file, keys)
   const sealer = new Sealer(file, seal)
   const total = sealer.size
   const done = new Promise<string>((resolve, reject) => {
@@ -68,11 +71,11 @@ export async function uploadSealed(file: File, keys: Keys, onProgress: (sent: nu
         if (token) req.setHeader('Authorization', `Bearer ${token}`)
       },
       onUploadUrlAvailable() {
-        void savePendingFile(file, { seal, uploadUrl: upload.url })
+        void savePendingFile(file, { seal, uploadUrl: upload.url, sealedFor: recipients })
       },
       // Each accepted PATCH restarts the server's expiry clock, and so the record's (sweepPending).
       onChunkComplete() {
-        void savePendingFile(file, { seal, uploadUrl: upload.url })
+        void savePendingFile(file, { seal, uploadUrl: upload.url, sealedFor: recipients })
       },
       onProgress: (sent) => onProgress(sent, total),
       onError: reject,
