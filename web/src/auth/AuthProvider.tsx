@@ -11,6 +11,7 @@ import {
 } from '../api/auth'
 import { api, type Restriction } from '../api/client'
 import type { Me } from '../api/types'
+import { forgetPending } from '../e2e/pending'
 import { discardUploads } from '../files/uploads/uploader'
 import { idleSignOutNote } from '../security/idle'
 import { IdleWarning } from '../security/IdleWarning'
@@ -44,6 +45,12 @@ export function useAuth(): Auth {
   return auth
 }
 
+/** The account's unfinished uploads this browser keeps, plain and end-to-end encrypted. */
+function discardPendingWork(): void {
+  discardUploads()
+  forgetPending().catch(() => undefined)
+}
+
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<Status>('restoring')
   const [me, setMe] = useState<Me | null>(null)
@@ -68,6 +75,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       .catch(() => !cancelled && setStatus('signed-out'))
     const unsubscribe = api.onSessionChange((signedIn) => {
       if (!signedIn) {
+        // However the session ended (revoked, expired, signed out elsewhere), the next
+        // person here must not continue its uploads into their account.
+        discardPendingWork()
         setMe(null)
         setStatus('signed-out')
         queries.clear()
@@ -80,7 +90,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [loadMe, queries])
 
   const signOut = useCallback(async () => {
-    discardUploads()
+    discardPendingWork()
     await apiSignOut()
   }, [])
 
