@@ -57,3 +57,17 @@ describe('EncryptedFiles in another language', () => {
     expect(screen.getByRole('button', { name: 'Download a.pdf' })).toBeTruthy()
   })
 })
+
+describe('EncryptedFiles with a damaged link', () => {
+  it('asks for the key when the fragment is a cut paste, instead of failing', () => {
+    window.location.hash = '#%'
+    try {
+      const share = { title: 'Encrypted transfer', files: [], total_size: 0, e2e: true, manifest: null } as unknown as PublicShare
+      renderWithCatalogue(<EncryptedFiles token="tok" share={share} session={null} />, { locale: 'de', messages: GERMAN })
+
+      expect(screen.getByLabelText('Geheimer Schlüssel')).toBeTruthy()
+    } finally {
+      window.location.hash = ''
+    }
+  })
+})

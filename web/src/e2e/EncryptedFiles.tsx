@@ -22,8 +22,14 @@ const SECRET_KEY_PREFIX = 'AGE-SECRET-KEY-1…'
 const AGE_COMMAND = 'age -d -i ferry-key.txt file.age'
 
 /** The identity a link key carries in its fragment, which browsers never send to the server. */
-function fragmentIdentity(): string | null {
-  const fragment = decodeURIComponent(window.location.hash.slice(1)).trim()
+function fragmentIdentity(hash = window.location.hash): string | null {
+  let fragment: string
+  try {
+    fragment = decodeURIComponent(hash.slice(1)).trim()
+  } catch {
+    // A cut paste ("#%"): no key, and the page asks for one instead of failing.
+    return null
+  }
   return fragment.startsWith('AGE-SECRET-KEY-1') ? fragment : null
 }
 

@@ -15,6 +15,7 @@ import { linkFields, NEW_TRANSFER_OPTIONS, TransferOptionsFields, type TransferO
 import { sealText, type Keys } from './age'
 import { E2eError, localized } from './errors'
 import { recipientOf } from './keys'
+import { problemDetail } from '../files/uploads/uploader'
 import { forgetPending, pendingIdentity, savePendingIdentity } from './pending'
 import { uploadSealed } from './upload'
 
@@ -132,7 +133,9 @@ export function EncryptedTransferForm({ onCreated }: { onCreated: (t: Transfer) 
       const url = transfer.link?.url && identity ? `${transfer.link.url}#${identity}` : transfer.link?.url
       onCreated({ ...transfer, title: title.trim() || placeholder, link: transfer.link ? { ...transfer.link, url } : null })
     } catch (e) {
-      setError(e)
+      // A refused upload: the server's sentence, not tus-js-client's quote of the exchange.
+      const detail = problemDetail(e)
+      setError(detail ? new Error(detail) : e)
     } finally {
       setBusy(false)
     }
@@ -185,17 +188,17 @@ export function EncryptedTransferForm({ onCreated }: { onCreated: (t: Transfer) 
               />
             </span>
           </label>
+          <label className="flex items-start gap-2 text-sm">
+            <input type="radio" name="key-mode" checked={mode === 'people'} onChange={() => setMode('people')} />
+            <span>
+              <FormattedMessage
+                id="e2e.form.modePeople"
+                defaultMessage="<b>To people</b>: encrypt to the keys of users of this server; no secret travels in the link."
+                values={{ b: strong }}
+              />
+            </span>
+          </label>
         </fieldset>
-        <label className="flex items-start gap-2 text-sm">
-          <input type="radio" name="key-mode" checked={mode === 'people'} onChange={() => setMode('people')} />
-          <span>
-            <FormattedMessage
-              id="e2e.form.modePeople"
-              defaultMessage="<b>To people</b>: encrypt to the keys of users of this server; no secret travels in the link."
-              values={{ b: strong }}
-            />
-          </span>
-        </label>
         {mode === 'people' && (
           <EmailListField
             label={intl.formatMessage({ id: 'e2e.form.people', defaultMessage: 'People' })}
