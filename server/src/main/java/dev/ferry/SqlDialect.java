@@ -61,6 +61,16 @@ public final class SqlDialect {
 	}
 
 	/**
+	 * What a {@code SELECT} ends with to read the rows committed last, inside a
+	 * transaction that read before: MariaDB's REPEATABLE READ otherwise answers from the
+	 * transaction's first snapshot (a locking read sees the latest); PostgreSQL's READ
+	 * COMMITTED and SQLite's single writer need nothing.
+	 */
+	public String latestCommitted() {
+		return (vendor == Vendor.MARIADB) ? " FOR UPDATE" : "";
+	}
+
+	/**
 	 * {@code insert} ({@code INSERT INTO t (...) VALUES (...)}) that inserts nothing, and
 	 * reports 0 rows, when a row with the same {@code key} columns exists.
 	 */

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import dev.ferry.SqlDialect;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,8 +23,11 @@ class AuditReader {
 
 	private final JdbcClient jdbc;
 
-	AuditReader(JdbcClient jdbc) {
+	private final SqlDialect dialect;
+
+	AuditReader(JdbcClient jdbc, SqlDialect dialect) {
 		this.jdbc = jdbc;
+		this.dialect = dialect;
 	}
 
 	/** The seq of the newest record, 0 when the trail is empty. */
@@ -73,7 +78,7 @@ class AuditReader {
 		return jdbc
 			.sql("SELECT " + COLUMNS + " FROM audit_log WHERE seq > ? AND (actor_id = ? OR (object_type = 'user'"
 					+ " AND object_id = ?) OR LOWER(actor_label) = LOWER(?) OR LOWER(details) LIKE ? ESCAPE '!'"
-					+ " OR details LIKE ? ESCAPE '!') ORDER BY seq LIMIT ?")
+					+ " OR details LIKE ? ESCAPE '!') ORDER BY seq LIMIT ?" + dialect.latestCommitted())
 			.params(afterSeq, userId, userId, email, "%" + Where.escapeLike(email.toLowerCase(Locale.ROOT)) + "%",
 					"%" + Where.escapeLike(userId) + "%", limit)
 			.query(AuditReader::map)

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import dev.ferry.SqlDialect;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,8 +19,11 @@ class AuditRedactions {
 
 	private final JdbcClient jdbc;
 
-	AuditRedactions(JdbcClient jdbc) {
+	private final SqlDialect dialect;
+
+	AuditRedactions(JdbcClient jdbc, SqlDialect dialect) {
 		this.jdbc = jdbc;
+		this.dialect = dialect;
 	}
 
 	/** The redactions of records with afterSeq &lt; seq &le; untilSeq, by seq. */
@@ -37,7 +42,14 @@ class AuditRedactions {
 	 */
 	void add(long seq, Map<String, String> commitments) {
 		Map<String, String> merged = new LinkedHashMap<>(commitments);
-		Map<String, String> existing = between(seq - 1, seq).get(seq);
+		// Read as last committed: another erasure of someone named in the same record may
+		// have added its commitments since this transaction first read.
+		Map<String, String> existing = jdbc
+			.sql("SELECT commitments FROM audit_redactions WHERE seq = ?" + dialect.latestCommitted())
+			.param(seq)
+			.query((rs, i) -> parse(rs.getString(1)))
+			.optional()
+			.orElse(null);
 		if (existing != null) {
 			merged.putAll(existing);
 			jdbc.sql("UPDATE audit_redactions SET commitments = ? WHERE seq = ?").params(format(merged), seq).update();

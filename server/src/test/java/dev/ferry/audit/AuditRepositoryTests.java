@@ -184,9 +184,9 @@ class AuditRepositoryTests {
 			AuditRepository repository = new AuditRepository(jdbc);
 			AuditChain chain = new AuditChain(TestSecrets.over(jdbc, db.dialect()), repository);
 			SimpleMeterRegistry meters = new SimpleMeterRegistry();
-			AuditReader reader = new AuditReader(jdbc);
+			AuditReader reader = new AuditReader(jdbc, db.dialect());
 			return new Trail(db, new JdbcAuditLog(repository, chain, JsonMapper.builder().build(), meters, (event) -> {
-			}), reader, new AuditChainVerifier(reader, repository, chain, new AuditRedactions(jdbc),
+			}), reader, new AuditChainVerifier(reader, repository, chain, new AuditRedactions(jdbc, db.dialect()),
 					new AuditCheckpoints(jdbc)), meters);
 		}
 
