@@ -82,6 +82,11 @@ class AuditChain {
 		return mac("checkpoint" + SEPARATOR + checkpoint.signed());
 	}
 
+	/** The head's signature: its seq and hash under the chain's key. */
+	String signHead(long seq, String hash) {
+		return mac("head" + SEPARATOR + seq + SEPARATOR + hash);
+	}
+
 	/** A stable stand-in for an erased account's id: the same in every record. */
 	String pseudonym(String userId) {
 		return "erased-" + mac("pseudonym" + SEPARATOR + userId).substring(0, 24);

@@ -41,6 +41,16 @@ class AuditChainVerifier {
 	 * Starts at genesis, or after pruning at the latest checkpoint, whose signature must
 	 * hold: its seq and hash then stand for the records that were pruned.
 	 */
+	/**
+	 * Whether the head's seq and hash are the ones the server signed: records cut off the
+	 * end with the head moved back to match are found. Only an empty trail's first head
+	 * goes unsigned (the server signs any other at its start).
+	 */
+	private boolean signed(AuditRepository.Head head) {
+		return (head.signature() == null) ? head.seq() == 0
+				: same(chain.signHead(head.seq(), head.hash()), head.signature());
+	}
+
 	ChainVerification verify() {
 		Walk walk = new Walk();
 		AuditCheckpoints.Checkpoint anchor = checkpoints.latest().orElse(null);
@@ -58,7 +68,7 @@ class AuditChainVerifier {
 				// up to it is visible: an empty page after that means rows are missing.
 				AuditRepository.Head head = repository.head();
 				if (head.seq() == walk.lastSeq) {
-					return same(head.hash(), walk.lastHash) ? ChainVerification.intact(walk.checked)
+					return same(head.hash(), walk.lastHash) && signed(head) ? ChainVerification.intact(walk.checked)
 							: ChainVerification.broken(null, walk.checked, "head_mismatch");
 				}
 				page = reader.oldestFirst(AuditFilter.NONE, walk.lastSeq, Long.MAX_VALUE, PAGE_SIZE);

@@ -22,14 +22,22 @@ class AuditRepository {
 		return head();
 	}
 
-	/** The last appended record's seq and hash, as committed. */
+	/** The last appended record's seq and hash, as committed, and their signature. */
 	Head head() {
-		return jdbc.sql("SELECT seq, hash FROM audit_head WHERE id = 1")
-			.query((rs, i) -> new Head(rs.getLong(1), rs.getString(2)))
+		return jdbc.sql("SELECT seq, hash, signature FROM audit_head WHERE id = 1")
+			.query((rs, i) -> new Head(rs.getLong(1), rs.getString(2), rs.getString(3)))
 			.single();
 	}
 
-	void append(AuditRecord r) {
+	/** Signs a head left unsigned (by a server from before heads were signed). */
+	void signHead(Head head, String signature) {
+		jdbc.sql("UPDATE audit_head SET signature = ? WHERE id = 1 AND seq = ? AND hash = ? AND signature IS NULL")
+			.params(signature, head.seq(), head.hash())
+			.update();
+	}
+
+	/** Appends {@code r} and moves the head to it, with the head's new signature. */
+	void append(AuditRecord r, String headSignature) {
 		jdbc.sql("""
 				INSERT INTO audit_log (seq, id, occurred_at, actor_type, actor_id, actor_label, action,
 				  object_type, object_id, outcome, ip, user_agent, request_id, details, prev_hash, hash)
@@ -38,7 +46,7 @@ class AuditRepository {
 					r.objectType(), r.objectId(), r.outcome(), r.ip(), r.userAgent(), r.requestId(), r.details(),
 					r.prevHash(), r.hash())
 			.update();
-		jdbc.sql("UPDATE audit_head SET hash = ? WHERE id = 1").param(r.hash()).update();
+		jdbc.sql("UPDATE audit_head SET hash = ?, signature = ? WHERE id = 1").params(r.hash(), headSignature).update();
 	}
 
 	/** The first seq whose personal fields are hashed through commitments. */
@@ -46,7 +54,7 @@ class AuditRepository {
 		return jdbc.sql("SELECT commit_from FROM audit_chain_format WHERE id = 1").query(Long.class).single();
 	}
 
-	record Head(long seq, String hash) {
+	record Head(long seq, String hash, String signature) {
 	}
 
 }

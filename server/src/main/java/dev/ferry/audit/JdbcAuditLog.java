@@ -56,7 +56,8 @@ class JdbcAuditLog implements AuditLog {
 				event.outcome().name().toLowerCase(), (client != null) ? client.ip() : null,
 				(client != null) ? truncate(client.software()) : null, MDC.get("requestId"),
 				json.writeValueAsString(event.details()), null, null);
-		repository.append(record.withHashes(head.hash(), chain.hash(record, head.hash())));
+		String hash = chain.hash(record, head.hash());
+		repository.append(record.withHashes(head.hash(), hash), chain.signHead(head.seq(), hash));
 		// Counted, marked and published once the record is durable: a record rolled back
 		// with its transaction never happened.
 		AfterCommit.run(() -> {

@@ -64,6 +64,18 @@ class AuditRepositoryTests {
 			trail.jdbc().sql("DELETE FROM audit_log WHERE seq = 8").update();
 			assertThat(trail.verifier.verify()).isEqualTo(ChainVerification.broken(null, 7, "head_mismatch"));
 		}
+		try (Trail trail = Trail.open(vendor)) {
+			trail.append(8, "file.read");
+			// Cut off the end, and the head moved back to match: only its signature
+			// tells.
+			trail.jdbc().sql("DELETE FROM audit_log WHERE seq = 8").update();
+			trail.jdbc()
+				.sql("UPDATE audit_head SET seq = 7, hash = (SELECT hash FROM audit_log WHERE seq = 7)")
+				.update();
+			assertThat(trail.verifier.verify()).isEqualTo(ChainVerification.broken(null, 7, "head_mismatch"));
+			trail.jdbc().sql("UPDATE audit_head SET signature = NULL").update();
+			assertThat(trail.verifier.verify()).isEqualTo(ChainVerification.broken(null, 7, "head_mismatch"));
+		}
 	}
 
 	@ParameterizedTest
