@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.ferry.audit.ActivityCounts;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -61,7 +62,14 @@ final class ActivityTally {
 	}
 
 	void bytes(ActivityCounts.Detailed row) {
-		JsonNode details = json.readTree(row.details());
+		JsonNode details;
+		try {
+			details = json.readTree(row.details());
+		}
+		catch (JacksonException notJson) {
+			// A row edited in the database: its bytes are unknown, the rest still counts.
+			return;
+		}
 		if (UPLOAD.equals(row.action())) {
 			day(row.day()).uploadBytes += details.path("size").asLong(0);
 		}

@@ -13,6 +13,7 @@ import dev.ferry.files.StorageStats;
 import dev.ferry.share.transfer.TransferStatsQuery;
 import dev.ferry.testing.Databases;
 import dev.ferry.testing.TestAccounts;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.json.JsonMapper;
@@ -67,6 +68,18 @@ class StatsQueriesTests {
 					new ActivityDay(date.minusDays(1), 1, 100, 0, 0, 0, 0), new ActivityDay(date, 2, 23, 2, 127, 3, 1));
 			assertThat(tally.totals()).isEqualTo(new ActivityTotals(3, 123, 2, 127, 3, 1));
 		}
+	}
+
+	/** A row edited in the database to details that are no JSON costs its bytes only. */
+	@Test
+	void detailsThatAreNoJsonCountNoBytesInsteadOfFailing() {
+		ActivityTally tally = new ActivityTally(JsonMapper.builder().build());
+		long today = NOON / DAY;
+
+		tally.bytes(new ActivityCounts.Detailed(today, "file.created", "not json"));
+		tally.bytes(new ActivityCounts.Detailed(today, "file.created", "{\"size\":5}"));
+
+		assertThat(tally.totals().uploadBytes()).isEqualTo(5);
 	}
 
 	@ParameterizedTest
