@@ -26,6 +26,7 @@ function client(handler: (url: string, init: RequestInit) => Response | Promise<
     fetch: fetch as unknown as typeof globalThis.fetch,
     now,
     readCookie: (name) => (name === '__Host-ferry-csrf' ? 'csrf-value' : undefined),
+    activity: null,
   })
   return { api, calls }
 }
@@ -231,6 +232,31 @@ describe('ApiClient session state', () => {
     await api.request('/api/v1/files')
     expect(api.idleDeadline).toBe(now - 60_000 + 30 * 60_000)
     expect(changes).toEqual([now - 60_000 + 30 * 60_000])
+  })
+
+  it('moves the deadline of every tab of the session when one of them is used', async () => {
+    let now = 1_000_000
+    const listeners: ((sentAt: number) => void)[] = []
+    const channel = {
+      post: (sentAt: number) => listeners.forEach((l) => l(sentAt)),
+      listen: (l: (sentAt: number) => void) => listeners.push(l),
+    }
+    const tab = (): ApiClient =>
+      new ApiClient({
+        fetch: (async () => json({ ok: true })) as unknown as typeof fetch,
+        now: () => now,
+        activity: channel,
+      })
+    const used = tab()
+    const idle = tab()
+    used.acceptTokens(restricted({ idle_timeout_seconds: 30 * 60 }))
+    idle.acceptTokens(restricted({ idle_timeout_seconds: 30 * 60 }))
+
+    now += 10 * 60_000
+    await used.request('/api/v1/files')
+
+    expect(idle.idleDeadline).toBe(now - 60_000 + 30 * 60_000)
+    expect(idle.idleDeadline).toBe(used.idleDeadline)
   })
 
   it('does not count requests that were turned away unauthenticated', async () => {

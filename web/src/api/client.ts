@@ -1,6 +1,7 @@
 import { defineMessages } from 'react-intl'
 import { currentLocale, translate } from '../i18n/current'
 import type { Received, Schemas } from './types'
+import { browserActivity, type ActivityChannel } from '../lib/tabActivity'
 
 /**
  * The one way the UI talks to the server. The access token lives only in this object's
@@ -103,6 +104,7 @@ export class ApiClient {
   private readonly now: () => number
   private readonly readCookie: (name: string) => string | undefined
   private readonly acrossTabs: Exclusive
+  private readonly activity: ActivityChannel | null
 
   constructor(
     options: {
@@ -110,12 +112,15 @@ export class ApiClient {
       now?: () => number
       readCookie?: (name: string) => string | undefined
       acrossTabs?: Exclusive
+      activity?: ActivityChannel | null
     } = {},
   ) {
     this.fetchFn = options.fetch ?? ((input, init) => fetch(input, init))
     this.now = options.now ?? (() => Date.now())
     this.readCookie = options.readCookie ?? documentCookie
     this.acrossTabs = options.acrossTabs ?? browserLock
+    this.activity = options.activity !== undefined ? options.activity : browserActivity()
+    this.activity?.listen((sentAt) => this.noteActivity(sentAt, false))
   }
 
   get signedIn(): boolean {
@@ -191,8 +196,12 @@ export class ApiClient {
     this.emitState()
   }
 
-  /** A request the server accepted at {@code sentAt} counts as use of the session there too. */
-  private noteActivity(sentAt: number): void {
+  /**
+   * A request the server accepted at {@code sentAt} counts as use of the session there too;
+   * {@code own} when this tab sent it, so that the other tabs hear of it.
+   */
+  private noteActivity(sentAt: number, own = true): void {
+    if (own) this.activity?.post(sentAt)
     if (this.idleTimeoutMs === null || this.idleDeadlineValue === null) return
     const proven = sentAt - SERVER_TOUCH_INTERVAL_MS + this.idleTimeoutMs
     if (proven > this.idleDeadlineValue) {
