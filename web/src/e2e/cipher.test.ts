@@ -21,7 +21,7 @@ describe('chunkCipher', () => {
       expect(cipher.seal(key, nonce, plain, into)).toBe(into)
       expect(into).toEqual(sealed)
     }
-  })
+  }, 30_000) // loading and compiling libsodium's WebAssembly takes seconds on a busy machine
 
   it('refuses a chunk whose tag does not match, or under the other last flag', async () => {
     const cipher = await chunkCipher()
