@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { problemDetail } from './uploader'
+import { problemDetail, sentHere, type UploadItem } from './uploader'
 
 /** What tus-js-client hands over when the server refused a request. */
 function refusedWith(body: string) {
@@ -23,5 +23,26 @@ describe('problemDetail', () => {
     expect(problemDetail(new Error('tus: failed to upload chunk'))).toBeNull()
     expect(problemDetail(refusedWith('<html>Bad gateway</html>'))).toBeNull()
     expect(problemDetail(null)).toBeNull()
+  })
+})
+
+describe('sentHere', () => {
+  const item = (id: string, status: UploadItem['status'], bytesUploaded: number): UploadItem => ({
+    id,
+    name: id,
+    folder: '/',
+    size: 4e9,
+    bytesUploaded,
+    status,
+    error: null,
+    bytesPerSecond: 0,
+    etaSeconds: 0,
+  })
+
+  it('counts a resumed file from the offset it resumed at, and a queued one not yet', () => {
+    const baselines = new Map<string, number>()
+    expect(sentHere([item('a', 'uploading', 2e9), item('b', 'queued', 0)], baselines)).toBe(0)
+    expect(sentHere([item('a', 'uploading', 2e9 + 50e6), item('b', 'uploading', 10e6)], baselines)).toBe(50e6)
+    expect(sentHere([item('a', 'done', 4e9), item('b', 'uploading', 30e6)], baselines)).toBe(2e9 + 20e6)
   })
 })

@@ -71,6 +71,8 @@ const EMPTY: UploadSnapshot = {
 export class Uploader {
   private readonly uppy: Uppy<FerryMeta, TusBody>
   private readonly meters = new Map<string, RateMeter>()
+  /** Where each file stood when this page first saw it uploading ({@link sentHere}). */
+  private readonly baselines = new Map<string, number>()
   /** The server's own words for a refused upload (quota, type, limits), per file. */
   private readonly refusals = new Map<string, string>()
   private readonly totalMeter = new RateMeter()
@@ -228,8 +230,11 @@ export class Uploader {
     const totalBytes = items.reduce((sum, item) => sum + item.size, 0)
     const uploadedBytes = items.reduce((sum, item) => sum + item.bytesUploaded, 0)
     const active = open.some((item) => item.status === 'uploading' || item.status === 'queued')
-    const bytesPerSecond = active ? this.totalMeter.sample(uploadedBytes, performance.now()) : 0
-    if (!active) this.totalMeter.reset()
+    const bytesPerSecond = active ? this.totalMeter.sample(sentHere(items, this.baselines), performance.now()) : 0
+    if (!active) {
+      this.totalMeter.reset()
+      this.baselines.clear()
+    }
     const remaining = open.reduce((sum, item) => sum + item.size - item.bytesUploaded, 0)
     this.snapshot = {
       items,
@@ -268,6 +273,23 @@ export class Uploader {
       etaSeconds: etaSeconds(size - bytesUploaded, rate),
     }
   }
+}
+
+/**
+ * The bytes this page has sent, for the speed over all files: each uploading file counts
+ * from where it stood when first seen uploading, so a file resumed at the server's offset
+ * does not count the bytes an earlier page sent as sent in the last moment.
+ */
+export function sentHere(items: readonly UploadItem[], baselines: Map<string, number>): number {
+  let sent = 0
+  for (const item of items) {
+    if (!baselines.has(item.id)) {
+      if (item.status !== 'uploading') continue
+      baselines.set(item.id, item.bytesUploaded)
+    }
+    sent += item.bytesUploaded - (baselines.get(item.id) ?? 0)
+  }
+  return sent
 }
 
 /**
