@@ -112,9 +112,10 @@ public class SsoAccounts {
 			requireActive(existing.get());
 			// An address is all linking goes by: a provider (or anyone who controls its
 			// directory) that vouches for an administrator's address would get the whole
-			// server.
-			if (existing.get().role() == Role.ADMIN) {
-				throw new OidcFailure("admin_not_linked", "An administrator's account is never linked by email");
+			// server, unless its own role mapping says this person is an administrator.
+			if (existing.get().role() == Role.ADMIN && mappedRole(rules, claims).orElse(null) != Role.ADMIN) {
+				throw new OidcFailure("admin_not_linked",
+						"An administrator's account is linked by email only when the provider maps the person to admin");
 			}
 			identities.link(rules.provider(), subject, existing.get().id(), now);
 			audit.record(AuditEvent.success("auth.sso_link")
