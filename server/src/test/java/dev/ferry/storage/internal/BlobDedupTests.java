@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.ferry.SqlDialect;
 import dev.ferry.crypto.KeyEncryptionKey;
 import dev.ferry.crypto.ServerSecrets;
 import dev.ferry.storage.PendingPart;
@@ -118,9 +119,9 @@ class BlobDedupTests {
 	/** Server secrets register their sealed column with the KEK, once per fixture. */
 	private static ServerSecrets secrets(StorageFixture fixture) throws ReflectiveOperationException {
 		Constructor<ServerSecrets> constructor = ServerSecrets.class.getDeclaredConstructor(JdbcClient.class,
-				KeyEncryptionKey.class);
+				KeyEncryptionKey.class, SqlDialect.class);
 		constructor.setAccessible(true);
-		return constructor.newInstance(fixture.db.jdbc(), fixture.kek);
+		return constructor.newInstance(fixture.db.jdbc(), fixture.kek, fixture.db.dialect());
 	}
 
 	private static BlobDedup dedup(StorageFixture fixture, ServerSecrets secrets, String mode) {
