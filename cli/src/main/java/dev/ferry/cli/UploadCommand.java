@@ -77,9 +77,8 @@ final class UploadCommand implements Callable<Integer> {
 				Path base = path.toAbsolutePath().normalize();
 				String root = Remote.child(folder, (base.getFileName() != null) ? base.getFileName().toString() : "");
 				try (Stream<Path> files = Files.walk(base)) {
-					// A link inside the folder may point anywhere (~/.aws/credentials):
-					// only
-					// what is really in it goes.
+					// A link in the folder may point anywhere (~/.aws/credentials):
+					// only what is really in it goes.
 					files.filter((file) -> Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS))
 						.sorted()
 						.forEach((file) -> items

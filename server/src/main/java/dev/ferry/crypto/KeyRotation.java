@@ -55,8 +55,7 @@ public class KeyRotation {
 	/**
 	 * The new primary key id (Tink's unsigned 32-bit id), how many values moved to it,
 	 * and how many could not be opened (damaged, or sealed by a key no longer in the
-	 * keyset): those stay as they were, and the older keys must stay until they are dealt
-	 * with.
+	 * keyset): those stay as they were, and so must the older keys.
 	 */
 	public record Rotated(long kekKeyId, long resealed, long unreadable) {
 	}

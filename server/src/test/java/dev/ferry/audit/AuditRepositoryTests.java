@@ -66,8 +66,8 @@ class AuditRepositoryTests {
 		}
 		try (Trail trail = Trail.open(vendor)) {
 			trail.append(8, "file.read");
-			// Cut off the end, and the head moved back to match: only its signature
-			// tells.
+			// The end cut off and the head moved back to match: only the
+			// signature tells.
 			trail.jdbc().sql("DELETE FROM audit_log WHERE seq = 8").update();
 			trail.jdbc()
 				.sql("UPDATE audit_head SET seq = 7, hash = (SELECT hash FROM audit_log WHERE seq = 7)")

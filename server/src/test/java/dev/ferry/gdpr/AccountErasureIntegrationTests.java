@@ -58,8 +58,8 @@ class AccountErasureIntegrationTests extends IntegrationTest {
 		assertThat(key.status()).isEqualTo(201);
 		String apiKey = key.json().get("key").asString();
 		String unfinishedBlob = unfinishedUpload(user);
-		// Expired, its bytes not yet destroyed by the cleanup (a backlog, a store
-		// outage).
+		// Expired, its bytes not yet destroyed by the cleanup (a backlog,
+		// a store outage).
 		String expiredBlob = unfinishedUpload(user);
 		jdbc.sql("UPDATE uploads SET status = 'expired' WHERE blob_id = ?").param(expiredBlob).update();
 		assertThat(count("SELECT COUNT(*) FROM previews WHERE owner_id = ?", user.id().toString())).isOne();

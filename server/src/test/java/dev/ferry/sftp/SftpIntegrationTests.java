@@ -403,8 +403,8 @@ class SftpIntegrationTests {
 		Account guest = newUser();
 		String email = guest.email();
 		String password = guest.password();
-		// A key added while the account could add one; a guest now, whom the policy
-		// covers.
+		// A key added while the account could add one; a guest now, whom
+		// the policy covers.
 		Path key = addKey(guest, "ed25519");
 		assertThat(api.patch("/api/v1/admin/users/" + guest.id(), Map.of("role", "guest"), admin()).status())
 			.isEqualTo(200);

@@ -154,8 +154,8 @@ class LdapDirectory {
 			serviceBind(connection);
 			SearchResultEntry entry = connection.getEntry(dn, USER_ACCOUNT_CONTROL, ACCOUNT_LOCKED_TIME,
 					DirectoryEntry.ENTRY_UUID, DirectoryEntry.OBJECT_GUID);
-			// Another entry at the DN (the uid given to someone else) is not the
-			// account's.
+			// Another entry at the DN (its uid given to someone else) is
+			// not the account's.
 			if (entry == null || !link.admits(DirectoryEntry.idOf(entry))) {
 				return Optional.of(NOT_IN_DIRECTORY);
 			}

@@ -124,9 +124,8 @@ class OidcService implements ProviderSignOut {
 				endSession = providers.discover(provider).metadata().getEndSessionEndpointURI();
 			}
 			catch (OidcFailure failure) {
-				// The Ferry session has ended already; only the provider's stays, which
-				// the
-				// user can end there.
+				// The Ferry session has ended already; only the provider's
+				// stays, which the user can end there.
 				audit.record(AuditEvent.failure("auth.sso_logout")
 					.object("session", sessionId)
 					.detail("provider", provider.id())

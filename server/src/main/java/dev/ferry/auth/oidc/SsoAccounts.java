@@ -92,10 +92,9 @@ public class SsoAccounts {
 		String subject = identity.subject();
 		Optional<User> linked = identities.findIdentity(rules.provider(), subject).flatMap(users::findById);
 		if (linked.isPresent()) {
-			// Refused before anything is written: the refusal commits (for its audit),
-			// and
-			// a role the provider grants must not wait in a suspended account for its
-			// reactivation.
+			// Refused before anything is written (the refusal commits, for its
+			// audit): a role the provider grants must not wait in a suspended
+			// account for its reactivation.
 			requireActive(linked.get());
 			identities.touchIdentity(rules.provider(), subject, now);
 			return syncRole(rules, claims, linked.get(), now);

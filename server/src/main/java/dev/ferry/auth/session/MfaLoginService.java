@@ -89,9 +89,8 @@ public class MfaLoginService {
 		MfaChallengeRepository.Challenge challenge = tickets.live(mfaToken);
 		User user = users.findById(challenge.userId()).orElseThrow(AuthException::invalidMfaToken);
 		if (!user.id().equals(userId)) {
-			// Another account's factor: a wrong answer to this ticket, counted like a
-			// wrong
-			// code.
+			// Another account's factor: a wrong answer to this ticket,
+			// counted like a wrong code.
 			tickets.fail(challenge,
 					AuditEvent.failure("auth.mfa")
 						.by(user.auditActor())

@@ -89,10 +89,10 @@ class BlobCleanup {
 		}
 		int deleted = 0;
 		for (String key : unreferenced) {
-			// Asked again: a long listing may be minutes old, and on S3 an object's time
-			// is
-			// when its multipart upload began, so a part written for over an hour and
-			// recorded since looks as old as an orphan.
+			// Asked again: a long listing may be minutes old, and on S3 an
+			// object's time is when its multipart upload began, so a part
+			// written for over an hour and recorded since looks as old as an
+			// orphan.
 			if (!blobs.isReferenced(key)) {
 				store.delete(key, true);
 				deleted++;
