@@ -74,6 +74,15 @@ class AuditPseudonymiser implements AuditErasure {
 			if (!details.equals(record.details())) {
 				commit(commitments, "details", record.details());
 				erased.details = details;
+				// Nobody signed in made it (a reset asked for the person's address, a
+				// sign-in that failed): the address and browser are most likely the
+				// person's own. Someone else's record keeps theirs.
+				if (record.actorId() == null) {
+					commit(commitments, "ip", record.ip());
+					commit(commitments, "user_agent", record.userAgent());
+					erased.ip = null;
+					erased.userAgent = null;
+				}
 			}
 		}
 		if ("user".equals(record.objectType()) && userId.equals(record.objectId())) {

@@ -99,6 +99,38 @@ class AuditPruningTests {
 	}
 
 	/**
+	 * A record nobody signed in made that names the person (a password reset asked for
+	 * the address) loses its address and browser with the name; an administrator's record
+	 * that names them keeps the administrator's.
+	 */
+	@ParameterizedTest
+	@EnumSource(Vendor.class)
+	void anAnonymousRecordNamingThePersonLosesItsAddressButAnAdminsKeepsTheirs(Vendor vendor) {
+		try (Pruning trail = Pruning.open(vendor, dataDir)) {
+			AuditOrigin.during("203.0.113.7", "anns-browser", () -> {
+				trail.record(AuditEvent.success("auth.password_reset_request").detail("email", "ann@example.org"));
+				return null;
+			});
+			AuditOrigin.during("198.51.100.9", "admins-browser", () -> {
+				trail.record(AuditEvent.success("admin.user_update")
+					.by(new AuditActor("user", "u-admin", "admin@example.org"))
+					.detail("email", "ann@example.org"));
+				return null;
+			});
+
+			trail.inTransaction(() -> trail.erasure.pseudonymise("u-ann", "ann@example.org"));
+
+			assertThat(trail.jdbc().sql("SELECT ip FROM audit_log ORDER BY seq").query(String.class).list())
+				.containsExactly(null, "198.51.100.9");
+			assertThat(trail.jdbc()
+				.sql("SELECT COUNT(*) FROM audit_log WHERE user_agent = 'anns-browser'")
+				.query(Long.class)
+				.single()).isZero();
+			assertThat(trail.verifier.verify()).isEqualTo(ChainVerification.intact(2));
+		}
+	}
+
+	/**
 	 * An erasure records itself (taking the chain's lock) before it rewrites the trail,
 	 * so it must see what was committed since its transaction first read: on MariaDB a
 	 * plain read would answer from that first snapshot and leave the newer records as
