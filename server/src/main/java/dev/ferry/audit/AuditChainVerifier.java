@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.springframework.stereotype.Component;
 
@@ -39,8 +40,17 @@ class AuditChainVerifier {
 
 	/**
 	 * Starts at genesis, or after pruning at the latest checkpoint, whose signature must
-	 * hold: its seq and hash then stand for the records that were pruned.
+	 * hold: its seq and hash then stand for the records that were pruned. A prune that
+	 * commits while the walk runs leaves a gap behind the new checkpoint: the walk is
+	 * made once more from there, instead of reporting the pruned records missing.
 	 */
+	ChainVerification verify() {
+		AuditCheckpoints.Checkpoint anchor = checkpoints.latest().orElse(null);
+		ChainVerification verdict = walkFrom(anchor);
+		AuditCheckpoints.Checkpoint now = verdict.valid() ? anchor : checkpoints.latest().orElse(null);
+		return Objects.equals(anchor, now) ? verdict : walkFrom(now);
+	}
+
 	/**
 	 * Whether the head's seq and hash are the ones the server signed: records cut off the
 	 * end with the head moved back to match are found. Only an empty trail's first head
@@ -51,9 +61,8 @@ class AuditChainVerifier {
 				: same(chain.signHead(head.seq(), head.hash()), head.signature());
 	}
 
-	ChainVerification verify() {
+	private ChainVerification walkFrom(AuditCheckpoints.Checkpoint anchor) {
 		Walk walk = new Walk();
-		AuditCheckpoints.Checkpoint anchor = checkpoints.latest().orElse(null);
 		if (anchor != null) {
 			if (!same(chain.sign(anchor), anchor.signature())) {
 				return ChainVerification.broken(null, 0, "checkpoint_invalid");
