@@ -49,6 +49,8 @@ class DeliveryWorker {
 
 	static final String OWNER_MAY_NOT_RECEIVE = "owner may not receive these events";
 
+	private static final String REPLAY = "/replay-";
+
 	void deliver(String id) {
 		DeliveryRepository.Delivery delivery = pending(id).orElse(null);
 		WebhookRepository.Webhook hook = (delivery != null) ? hooks.find(delivery.webhookId()).orElse(null) : null;
@@ -101,11 +103,20 @@ class DeliveryWorker {
 	}
 
 	/**
-	 * The delivery behind a job id while it is pending; other ids have nothing to send.
+	 * A replay's job id: the delivery's, and what makes it another job than the first.
+	 */
+	static String replayJobId(UUID deliveryId) {
+		return deliveryId + REPLAY + UUID.randomUUID();
+	}
+
+	/**
+	 * The delivery behind a job id (a delivery's id, or a replay's) while it is pending;
+	 * other ids have nothing to send.
 	 */
 	private Optional<DeliveryRepository.Delivery> pending(String id) {
+		int replay = id.indexOf(REPLAY);
 		try {
-			return deliveries.find(UUID.fromString(id))
+			return deliveries.find(UUID.fromString((replay < 0) ? id : id.substring(0, replay)))
 				.filter((delivery) -> DeliveryRepository.PENDING.equals(delivery.status()));
 		}
 		catch (IllegalArgumentException ex) {

@@ -143,7 +143,10 @@ class WebhookService {
 			throw WebhookException.stillPending();
 		}
 		deliveries.replay(delivery.id(), clock.instant());
-		jobs.enqueue(DeliveryJob.NAME, delivery.id().toString());
+		// A job of its own: the delivery's first job may not be gone yet (its attempt
+		// just
+		// finished), and queuing under its id would be a no-op that never sends.
+		jobs.enqueue(DeliveryJob.NAME, DeliveryWorker.replayJobId(delivery.id()));
 		audit.record(AuditEvent.success("webhook.replayed").object("webhook", id).detail("delivery", deliveryId));
 	}
 
