@@ -24,6 +24,26 @@ export type KeyMode = 'link' | 'passphrase' | 'people'
 const FILE_SEPARATOR = ' · '
 const strong = (chunks: ReactNode[]) => <strong>{chunks}</strong>
 
+/** One of the key modes, as a radio button of the "Key" group with its explanation. */
+function KeyModeChoice({
+  value,
+  mode,
+  onChoose,
+  children,
+}: {
+  value: KeyMode
+  mode: KeyMode
+  onChoose: (mode: KeyMode) => void
+  children: ReactNode
+}) {
+  return (
+    <label className="flex items-start gap-2 text-sm">
+      <input type="radio" name="key-mode" checked={mode === value} onChange={() => onChoose(value)} />
+      <span>{children}</span>
+    </label>
+  )
+}
+
 
 interface Progress {
   name: string
@@ -168,36 +188,27 @@ export function EncryptedTransferForm({ onCreated }: { onCreated: (t: Transfer) 
           <legend className="label">
             <FormattedMessage id="e2e.form.keyLegend" defaultMessage="Key" />
           </legend>
-          <label className="flex items-start gap-2 text-sm">
-            <input type="radio" name="key-mode" checked={mode === 'link'} onChange={() => setMode('link')} />
-            <span>
-              <FormattedMessage
-                id="e2e.form.modeLink"
-                defaultMessage="<b>Link key</b>: the key is part of the link (after #, never sent to the server)."
-                values={{ b: strong }}
-              />
-            </span>
-          </label>
-          <label className="flex items-start gap-2 text-sm">
-            <input type="radio" name="key-mode" checked={mode === 'passphrase'} onChange={() => setMode('passphrase')} />
-            <span>
-              <FormattedMessage
-                id="e2e.form.modePassphrase"
-                defaultMessage="<b>Passphrase</b>: recipients type it; tell it to them another way."
-                values={{ b: strong }}
-              />
-            </span>
-          </label>
-          <label className="flex items-start gap-2 text-sm">
-            <input type="radio" name="key-mode" checked={mode === 'people'} onChange={() => setMode('people')} />
-            <span>
-              <FormattedMessage
-                id="e2e.form.modePeople"
-                defaultMessage="<b>To people</b>: encrypt to the keys of users of this server; no secret travels in the link."
-                values={{ b: strong }}
-              />
-            </span>
-          </label>
+          <KeyModeChoice value="link" mode={mode} onChoose={setMode}>
+            <FormattedMessage
+              id="e2e.form.modeLink"
+              defaultMessage="<b>Link key</b>: the key is part of the link (after #, never sent to the server)."
+              values={{ b: strong }}
+            />
+          </KeyModeChoice>
+          <KeyModeChoice value="passphrase" mode={mode} onChoose={setMode}>
+            <FormattedMessage
+              id="e2e.form.modePassphrase"
+              defaultMessage="<b>Passphrase</b>: recipients type it; tell it to them another way."
+              values={{ b: strong }}
+            />
+          </KeyModeChoice>
+          <KeyModeChoice value="people" mode={mode} onChoose={setMode}>
+            <FormattedMessage
+              id="e2e.form.modePeople"
+              defaultMessage="<b>To people</b>: encrypt to the keys of users of this server; no secret travels in the link."
+              values={{ b: strong }}
+            />
+          </KeyModeChoice>
         </fieldset>
         {mode === 'people' && (
           <EmailListField
