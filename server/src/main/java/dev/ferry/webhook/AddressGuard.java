@@ -2,44 +2,55 @@ package dev.ferry.webhook;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Arrays;
-import java.util.Optional;
 
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps webhook deliveries off the server's own network (SSRF): the host is resolved and
- * every address it resolves to must be public, unless
- * {@code FERRY_WEBHOOKS_ALLOW_PRIVATE}. Redirects are never followed, so no hop escapes
- * the check.
+ * Keeps webhook deliveries off the server's own network (SSRF): the delivery's HTTP
+ * client resolves every host through this guard, which refuses the name when any address
+ * it resolves to is not public, unless {@code FERRY_WEBHOOKS_ALLOW_PRIVATE}. The client
+ * connects to exactly the addresses checked here, with no second lookup a DNS server
+ * could answer differently (DNS rebinding). Redirects are never followed, so no hop
+ * escapes the check.
  */
 @Component
-class AddressGuard {
+class AddressGuard implements DnsResolver {
 
 	private final WebhookProperties properties;
 
+	private final Lookup lookup;
+
+	@Autowired
 	AddressGuard(WebhookProperties properties) {
-		this.properties = properties;
+		this(properties, InetAddress::getAllByName);
 	}
 
-	/** Why {@code url} may not be called now, or empty when it may. */
-	Optional<String> refusal(URI url) {
-		if (properties.allowPrivate()) {
-			return Optional.empty();
-		}
-		try {
-			for (InetAddress address : InetAddress.getAllByName(url.getHost())) {
+	AddressGuard(WebhookProperties properties, Lookup lookup) {
+		this.properties = properties;
+		this.lookup = lookup;
+	}
+
+	@Override
+	public InetAddress[] resolve(String host) throws UnknownHostException {
+		InetAddress[] addresses = lookup.addresses(host);
+		if (!properties.allowPrivate()) {
+			for (InetAddress address : addresses) {
 				if (isPrivate(address)) {
-					return Optional.of("address_not_allowed");
+					throw new NotAllowed(host);
 				}
 			}
-			return Optional.empty();
 		}
-		catch (UnknownHostException ex) {
-			return Optional.of("unknown_host");
-		}
+		return addresses;
+	}
+
+	@Override
+	public String resolveCanonicalHostname(String host) throws UnknownHostException {
+		return SystemDefaultDnsResolver.INSTANCE.resolveCanonicalHostname(host);
 	}
 
 	static boolean isPrivate(InetAddress address) {
@@ -113,6 +124,23 @@ class AddressGuard {
 		catch (UnknownHostException ex) {
 			throw new IllegalStateException("four bytes are always an IPv4 address", ex);
 		}
+	}
+
+	/** The name service the guard asks; the system's outside tests. */
+	@FunctionalInterface
+	interface Lookup {
+
+		InetAddress[] addresses(String host) throws UnknownHostException;
+
+	}
+
+	/** A name that resolves to an address deliveries may not reach. */
+	static final class NotAllowed extends UnknownHostException {
+
+		NotAllowed(String host) {
+			super(host + " resolves to an address that is not public");
+		}
+
 	}
 
 }

@@ -21,14 +21,14 @@ class AddressGuardTests {
 	private final AddressGuard guard = new AddressGuard(properties(false));
 
 	@Test
-	void loopbackPrivateAndLinkLocalAddressesAreRefused() {
+	void loopbackPrivateAndLinkLocalAddressesAreRefused() throws UnknownHostException {
 		for (String url : new String[] { "http://127.0.0.1:8080/hook", "http://[::1]/hook", "http://10.1.2.3/",
 				"http://192.168.0.10/", "http://172.16.5.5/", "http://169.254.169.254/latest/meta-data",
 				"http://100.64.0.1/", "http://0.0.0.0/", "http://[fd00::1]/", "http://198.18.0.1/", "http://192.0.0.8/",
 				"http://240.0.0.1/", "http://[64:ff9b::a00:5]/", "http://[64:ff9b::7f00:1]/",
 				"http://[2002:c0a8:0101::1]/", "http://[::10.0.0.5]/", "http://[64:ff9b:1::5db8:d70e]/",
 				"http://[2001:0:4136:e378::1]/" }) {
-			assertThat(guard.refusal(URI.create(url))).as(url).contains("address_not_allowed");
+			assertThat(refused(guard, url)).as(url).isTrue();
 		}
 	}
 
@@ -68,19 +68,17 @@ class AddressGuardTests {
 	}
 
 	@Test
-	void aNameThatResolvesToLoopbackIsRefused() {
-		assertThat(guard.refusal(URI.create("http://localhost:8080/hook"))).contains("address_not_allowed");
+	void aNameThatResolvesToLoopbackIsRefused() throws UnknownHostException {
+		assertThat(refused(guard, "http://localhost:8080/hook")).isTrue();
 	}
 
 	@Test
-	void publicAddressesPassAndTheSettingAllowsPrivateOnes() {
-		assertThat(guard.refusal(URI.create("https://93.184.215.14/hook"))).isEmpty();
-		assertThat(guard.refusal(URI.create("https://[64:ff9b::5db8:d70e]/hook"))).as("NAT64 of a public address")
-			.isEmpty();
-		assertThat(guard.refusal(URI.create("https://[2002:5db8:d70e::1]/hook"))).as("6to4 of a public address")
-			.isEmpty();
-		assertThat(guard.refusal(URI.create("https://[2a00:1450:4001:82b::200e]/hook"))).isEmpty();
-		assertThat(new AddressGuard(properties(true)).refusal(URI.create("http://127.0.0.1/hook"))).isEmpty();
+	void publicAddressesPassAndTheSettingAllowsPrivateOnes() throws UnknownHostException {
+		assertThat(refused(guard, "https://93.184.215.14/hook")).isFalse();
+		assertThat(refused(guard, "https://[64:ff9b::5db8:d70e]/hook")).as("NAT64 of a public address").isFalse();
+		assertThat(refused(guard, "https://[2002:5db8:d70e::1]/hook")).as("6to4 of a public address").isFalse();
+		assertThat(refused(guard, "https://[2a00:1450:4001:82b::200e]/hook")).isFalse();
+		assertThat(refused(new AddressGuard(properties(true)), "http://127.0.0.1/hook")).isFalse();
 	}
 
 	@Test
@@ -91,6 +89,16 @@ class AddressGuardTests {
 		assertThat(result.delivered()).isFalse();
 		assertThat(result.code()).isNull();
 		assertThat(result.error()).isEqualTo("address_not_allowed");
+	}
+
+	private static boolean refused(AddressGuard guard, String url) throws UnknownHostException {
+		try {
+			guard.resolve(URI.create(url).getHost());
+			return false;
+		}
+		catch (AddressGuard.NotAllowed ex) {
+			return true;
+		}
 	}
 
 	private static WebhookProperties properties(boolean allowPrivate) {
