@@ -62,9 +62,4 @@ class FileScanRepository {
 			.update();
 	}
 
-	int skipPending() {
-		return jdbc.sql("UPDATE files SET scan_status = 'skipped', scan_due_at = NULL WHERE scan_status = 'pending'")
-			.update();
-	}
-
 }

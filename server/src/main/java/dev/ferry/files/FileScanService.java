@@ -79,9 +79,4 @@ class FileScanService implements FileScans {
 		scans.attemptFailed(job.fileId());
 	}
 
-	@Override
-	public int skipPending() {
-		return scans.skipPending();
-	}
-
 }

@@ -38,11 +38,6 @@ public interface FileScans {
 	/** The scanner failed this time: count the attempt (the job tries again). */
 	void attemptFailed(ScanJob job);
 
-	/**
-	 * No scanner is configured: files that were waiting for one are marked skipped.
-	 */
-	int skipPending();
-
 	record ScanJob(UUID fileId, UUID ownerId, String path, UUID blobId, long size, int attempts) {
 	}
 

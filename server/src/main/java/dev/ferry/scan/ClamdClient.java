@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -43,10 +45,16 @@ final class ClamdClient {
 	}
 
 	Verdict scan(InputStream content) throws IOException {
-		try (SocketChannel channel = SocketChannel.open(resolved())) {
+		SocketAddress target = resolved();
+		try (SocketChannel channel = (target instanceof UnixDomainSocketAddress)
+				? SocketChannel.open(StandardProtocolFamily.UNIX) : SocketChannel.open()) {
+			// The watchdog covers the connect too: a host that drops packets would hold
+			// the
+			// worker for the system's connect timeout, minutes.
 			ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> closeQuietly(channel), timeout.toMillis(),
 					TimeUnit.MILLISECONDS);
 			try {
+				channel.connect(target);
 				send(content, channel);
 				return Verdict.parse(reply(Channels.newInputStream(channel)));
 			}

@@ -36,18 +36,15 @@ class ScanJob {
 	}
 
 	@Bean
-	Backlog scanBacklog(ScanWorker worker, FileScans files, Jobs jobs) {
-		return new Backlog(worker, files, jobs);
+	Backlog scanBacklog(FileScans files, Jobs jobs) {
+		return new Backlog(files, jobs);
 	}
 
-	record Backlog(ScanWorker worker, FileScans files, Jobs jobs) {
+	record Backlog(FileScans files, Jobs jobs) {
 
 		@EventListener(ApplicationReadyEvent.class)
 		public void queuePending() {
-			if (!worker.skipsWithoutScanner()) {
-				files.pending()
-					.forEach((job) -> jobs.enqueue(FileScans.JOB, FileScans.jobId(job.fileId(), job.blobId())));
-			}
+			files.pending().forEach((job) -> jobs.enqueue(FileScans.JOB, FileScans.jobId(job.fileId(), job.blobId())));
 		}
 
 	}

@@ -3,6 +3,7 @@ package dev.ferry.scan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.UnresolvedAddressException;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
  * upload's response never waits for clamd. The plaintext streams from the encrypted store
  * straight into clamd's socket. A failed attempt (clamd down, a read error) is counted
  * and thrown, so the job tries again with doubling delays; when the job gives up (only
- * under {@code allow}) the file is settled as {@code error}.
+ * under {@code allow}) the file is settled as {@code error}. A node without a scanner
+ * fails each attempt the same way.
  */
 @Component
 class ScanWorker {
@@ -38,32 +40,26 @@ class ScanWorker {
 		this.clamd = properties.configured() ? new ClamdClient(properties.clamd(), properties.timeout()) : null;
 	}
 
-	/** Without a scanner (any more), the files still waiting for one are skipped. */
-	boolean skipsWithoutScanner() {
-		if (clamd != null) {
-			return false;
-		}
-		int skipped = files.skipPending();
-		if (skipped > 0) {
-			log.info("No scanner configured: {} files waiting for a scan are marked skipped", skipped);
-		}
-		return true;
-	}
-
 	void scan(String id) {
 		Optional<ScanJob> pending = pending(id);
 		if (pending.isEmpty()) {
 			return;
 		}
 		ScanJob job = pending.get();
-		if (skipsWithoutScanner()) {
-			return;
+		if (clamd == null) {
+			// Another node, or this one before a restart, had a scanner: a node without
+			// one never lets a file through unscanned, it fails the attempt like a
+			// scanner that is down, and FERRY_SCAN_UNAVAILABLE decides.
+			files.attemptFailed(job);
+			log.warn("Could not scan file {} (attempt {}): no scanner configured on this node", job.fileId(),
+					job.attempts() + 1);
+			throw new NotScanned(job.fileId());
 		}
 		ClamdClient.Verdict verdict;
 		try (InputStream content = files.open(job)) {
 			verdict = clamd.scan(content);
 		}
-		catch (IOException | UncheckedIOException ex) {
+		catch (IOException | UncheckedIOException | UnresolvedAddressException ex) {
 			files.attemptFailed(job);
 			log.warn("Could not scan file {} (attempt {}): {}", job.fileId(), job.attempts() + 1, ex.getMessage());
 			throw new NotScanned(job.fileId());

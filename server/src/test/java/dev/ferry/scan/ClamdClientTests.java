@@ -3,11 +3,18 @@ package dev.ferry.scan;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import dev.ferry.testing.ContentSafetyTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -41,6 +48,37 @@ class ClamdClientTests {
 		ClamdClient clamd = new ClamdClient("/nonexistent/clamd.sock", TIMEOUT);
 		assertThatIOException()
 			.isThrownBy(() -> clamd.scan(new ByteArrayInputStream("x".getBytes(StandardCharsets.US_ASCII))));
+	}
+
+	/**
+	 * A listener whose accept queue is full drops further SYNs, like a host behind a
+	 * firewall that drops packets: the connect would wait for the system's timeout
+	 * (minutes), so the scan's own timeout must cover it.
+	 */
+	@Test
+	@Timeout(60)
+	void aConnectThatHangsEndsAtTheTimeout() throws IOException {
+		List<Socket> queued = new ArrayList<>();
+		try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			for (int i = 0; i < 8; i++) {
+				Socket socket = new Socket();
+				queued.add(socket);
+				try {
+					socket.connect(silent.getLocalSocketAddress(), 200);
+				}
+				catch (SocketTimeoutException ex) {
+					break;
+				}
+			}
+			ClamdClient clamd = new ClamdClient("tcp://127.0.0.1:" + silent.getLocalPort(), Duration.ofSeconds(1));
+
+			assertThatIOException().isThrownBy(() -> clamd.scan(InputStream.nullInputStream()));
+		}
+		finally {
+			for (Socket socket : queued) {
+				socket.close();
+			}
+		}
 	}
 
 	@Test

@@ -88,7 +88,7 @@ class ScanJobTests extends EveryVendor {
 		try (CountingClamd clamd = new CountingClamd()) {
 			ScanProperties properties = properties(clamd.address(), 5);
 			try (JobNodes nodes = JobNodes.start(db, twoNodes(files, properties))) {
-				new ScanJob.Backlog(new ScanWorker(files, properties, null), files, nodes.jobs()).queuePending();
+				new ScanJob.Backlog(files, nodes.jobs()).queuePending();
 				await().atMost(Duration.ofSeconds(60)).until(() -> files.settled.size() == ids.size());
 			}
 			assertThat(clamd.scans).hasSize(ids.size());
@@ -167,11 +167,6 @@ class ScanJobTests extends EveryVendor {
 		@Override
 		public void attemptFailed(ScanJob job) {
 			attempts.merge(job.fileId(), 1, Integer::sum);
-		}
-
-		@Override
-		public int skipPending() {
-			return 0;
 		}
 
 	}

@@ -59,6 +59,24 @@ class ScanUnavailableTests {
 		assertThat(files.settled).containsExactly(ScanStatus.ERROR);
 	}
 
+	/**
+	 * A node started without {@code FERRY_CLAMD} (a rolling update, a lost env file) that
+	 * picks up a scan queued by another node: the file is not let through, the attempt
+	 * fails as if clamd were down.
+	 */
+	@Test
+	void aNodeWithoutAScannerFailsTheAttemptInsteadOfSkippingTheFile() {
+		Queue files = new Queue();
+		ScanProperties unconfigured = new ScanProperties(null, ScanProperties.Unavailable.HOLD, Duration.ofSeconds(2),
+				2, Duration.ofSeconds(5));
+		ScanWorker worker = new ScanWorker(files, unconfigured, null);
+
+		assertThatExceptionOfType(ScanWorker.NotScanned.class).isThrownBy(() -> worker.scan(files.jobId()));
+
+		assertThat(files.settled).isEmpty();
+		assertThat(files.attempts).isEqualTo(1);
+	}
+
 	private static ScanProperties properties(ScanProperties.Unavailable unavailable) throws IOException {
 		int closedPort = FreePorts.take();
 		return new ScanProperties("tcp://127.0.0.1:" + closedPort, unavailable, Duration.ofSeconds(2), 2,
@@ -104,11 +122,6 @@ class ScanUnavailableTests {
 		@Override
 		public void attemptFailed(ScanJob job) {
 			attempts++;
-		}
-
-		@Override
-		public int skipPending() {
-			return 0;
 		}
 
 	}
