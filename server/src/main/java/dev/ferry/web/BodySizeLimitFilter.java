@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -49,15 +48,18 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 	/**
 	 * Endpoints whose body is file content whatever its declared type ({@code curl -T
 	 * notes.json -H 'Content-Type: application/json'} is a file, not a document to
-	 * parse).
+	 * parse): plain, tus and draft uploads, chunks. A draft creation carries the file's
+	 * own type, and {@code curl --data-binary} declares a form. None of their handlers
+	 * parses a body, and the form filter that would is off.
 	 */
-	private static final Set<String> STREAMED_PATHS = Set.of("/api/v1/files/content");
+	private static final Pattern STREAMED_PATHS = Pattern
+		.compile("/api/v1/(?:files/content|uploads(?:/[^/]+)?|files/upload(?:/[^/]+)?)");
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String type = request.getContentType();
 		return type == null || !PARSED_IN_MEMORY.matcher(type).lookingAt()
-				|| STREAMED_PATHS.contains(request.getRequestURI());
+				|| STREAMED_PATHS.matcher(RequestPaths.of(request)).matches();
 	}
 
 	@Override
