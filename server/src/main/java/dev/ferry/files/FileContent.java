@@ -58,6 +58,14 @@ public interface FileContent {
 	InputStream open(UUID ownerId, UUID fileId, Integer version);
 
 	/**
+	 * The first {@code length} bytes of the file at {@code version} (fewer when it is
+	 * shorter), for its owner's own checks before sharing it: no download, so neither the
+	 * malware scan nor the file's address rule applies; 404 when gone, 503 when the store
+	 * fails.
+	 */
+	byte[] head(UUID ownerId, UUID fileId, Integer version, int length);
+
+	/**
 	 * The problem to answer when a stream from {@link #open} failed to read before any of
 	 * it went out: the store failed (503, or 507 when it is full).
 	 */

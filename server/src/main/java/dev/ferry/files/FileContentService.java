@@ -1,5 +1,6 @@
 package dev.ferry.files;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -64,6 +65,17 @@ class FileContentService implements FileContent {
 		FileRecord file = existing(ownerId, fileId, version);
 		availability.require(file, false, "file.download");
 		return storage.openRange(file.blobId(), 0, file.size());
+	}
+
+	@Override
+	public byte[] head(UUID ownerId, UUID fileId, Integer version, int length) {
+		FileRecord file = existing(ownerId, fileId, version);
+		try (InputStream in = storage.openRange(file.blobId(), 0, Math.min(length, file.size()))) {
+			return in.readNBytes(length);
+		}
+		catch (IOException ex) {
+			throw FileContent.unreadable(ex);
+		}
 	}
 
 	@Override

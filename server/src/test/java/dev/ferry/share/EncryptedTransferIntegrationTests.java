@@ -112,6 +112,10 @@ class EncryptedTransferIntegrationTests extends ShareIntegrationTest {
 
 		assertRefused(owner, Map.of("title", "Old", "file_ids", List.of(id), "e2e", true, "versions", Map.of(id, 1)),
 				"(version 1) is not an age file");
+		// Checked before the transaction: a plaintext version 3 could arrive before its
+		// pin.
+		assertRefused(owner, Map.of("title", "Next", "file_ids", List.of(id), "e2e", true, "versions", Map.of(id, 3)),
+				"has no version 3.");
 		JsonNode transfer = transfer(owner,
 				Map.of("title", "Sealed", "file_ids", List.of(id), "e2e", true, "link", Map.of()));
 		assertThat(transfer.get("files").get(0).get("version").asInt()).as("pinned to the checked version")
@@ -124,6 +128,68 @@ class EncryptedTransferIntegrationTests extends ShareIntegrationTest {
 				api.base() + "/api/v1/share/" + token + "/files/" + id + "/download"));
 		assertThat(get.exitCode()).as(get.output()).isZero();
 		assertThat(Files.readAllBytes(downloaded)).isEqualTo(ciphertext);
+	}
+
+	/**
+	 * The sender's look at their own file's first bytes is no download: a file only the
+	 * office network may download still goes into an encrypted transfer sent from
+	 * elsewhere (its recipients' downloads stay under the rule).
+	 */
+	@Test
+	void theAgeCheckIsTheOwnersOwnReadNotADownload() throws IOException {
+		Account owner = newUser();
+		String id = upload(owner, "/office.age", ageEncrypt("office only".getBytes(StandardCharsets.UTF_8)));
+		jdbc.sql("UPDATE files SET allowed_ips = '10.0.0.0/8' WHERE id = ?").param(id).update();
+
+		JsonNode transfer = transfer(owner, Map.of("title", "Sealed", "file_ids", List.of(id), "e2e", true));
+
+		assertThat(transfer.get("e2e").asBoolean()).isTrue();
+		assertThat(auditActions(id)).doesNotContain("file.download:denied");
+	}
+
+	/**
+	 * Senders encrypt to the saved recipient, so an API key may read the wrapped key
+	 * (audited) but not replace it; a replacement names the recipient it replaced.
+	 */
+	@Test
+	void onlyAnInteractiveSessionReplacesTheKeyAndReadsAreOnTheTrail() throws IOException {
+		Account alice = newUser();
+		String wrapped = Base64.getEncoder().encodeToString(ageEncrypt("AGE-SECRET-KEY-1...".getBytes()));
+		String body = "{\"recipient\":\"" + recipient + "\",\"wrapped_identity\":\"" + wrapped + "\"}";
+		assertThat(api.get("/api/v1/e2e/key", alice.token()).status()).isEqualTo(404);
+		assertThat(saveKey(alice.token(), body).status()).isEqualTo(200);
+		assertThat(saveKey(alice.token(), body).status()).isEqualTo(200);
+		String key = api
+			.post("/api/v1/auth/api-keys", Map.of("name", "script", "scopes", List.of("read", "share")), alice.token())
+			.json()
+			.get("key")
+			.asString();
+
+		Api.Response byKey = saveKey(key, body);
+
+		assertThat(byKey.status()).as(byKey.body()).isEqualTo(403);
+		assertThat(api.get("/api/v1/e2e/key", key).status()).isEqualTo(200);
+		assertThat(auditActions(alice.id().toString())).containsSubsequence("e2e.key.read:failure",
+				"e2e.key.saved:success", "e2e.key.saved:success", "e2e.key.read:success");
+		assertThat(
+				jdbc.sql("SELECT details FROM audit_log WHERE object_id = ? AND action = 'e2e.key.saved' ORDER BY seq")
+					.param(alice.id().toString())
+					.query(String.class)
+					.list())
+			.satisfiesExactly((first) -> assertThat(first).doesNotContain("replaced"),
+					(second) -> assertThat(second).contains("\"replaced\":\"" + recipient + "\""));
+		assertThat(jdbc
+			.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'e2e.key.saved' AND outcome = 'denied'"
+					+ " AND actor_id = ?")
+			.param(alice.id().toString())
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	private Api.Response saveKey(String token, String body) {
+		return api.send(api.builder("/api/v1/e2e/key", token)
+			.header("Content-Type", "application/json")
+			.PUT(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
 	}
 
 	@Test

@@ -51,8 +51,13 @@ class AgeKeys {
 		this.clock = clock;
 	}
 
+	/**
+	 * Senders encrypt to the recipient saved here, so replacing it is managing a
+	 * credential: an API key, app token or a device's narrowed session may not.
+	 */
 	AgeKey save(CurrentUser user, String recipient, String wrappedIdentity) {
 		owners.require(user, Scope.SHARE, "e2e.key.saved");
+		owners.requireFullSession(user, "e2e.key.saved", "save your end-to-end key");
 		if (recipient == null || !RECIPIENT.matcher(recipient).matches()) {
 			throw ShareException.invalid("recipient must be an age X25519 recipient (age1 and 58 characters).");
 		}
@@ -63,15 +68,26 @@ class AgeKeys {
 		EncryptedTransfers.requireAgeBase64(wrappedIdentity, "wrapped_identity");
 		AgeKey key = new AgeKey(recipient, wrappedIdentity, clock.instant().truncatedTo(ChronoUnit.MILLIS));
 		transactions.executeWithoutResult((status) -> {
+			String previous = keys.find(user.userId()).map(AgeKey::recipient).orElse(null);
 			keys.save(user.userId(), key);
-			audit.record(AuditEvent.success("e2e.key.saved").object("user", user.userId()));
+			audit.record(AuditEvent.success("e2e.key.saved")
+				.object("user", user.userId())
+				.detail("recipient", recipient)
+				.detail("replaced", previous));
 		});
 		return key;
 	}
 
 	AgeKey own(CurrentUser user) {
 		owners.require(user, Scope.READ, "e2e.key.read");
-		return keys.find(user.userId()).orElseThrow(() -> ShareException.notFound("age key"));
+		AgeKey key = keys.find(user.userId()).orElse(null);
+		audit.record(((key != null) ? AuditEvent.success("e2e.key.read")
+				: AuditEvent.failure("e2e.key.read").detail("reason", "no_key"))
+			.object("user", user.userId()));
+		if (key == null) {
+			throw ShareException.notFound("age key");
+		}
+		return key;
 	}
 
 	/** Another active user's public recipient, for a sender who encrypts to them. */

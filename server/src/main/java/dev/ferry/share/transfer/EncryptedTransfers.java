@@ -1,8 +1,5 @@
 package dev.ferry.share.transfer;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
@@ -114,8 +111,15 @@ public class EncryptedTransfers {
 				}
 				version = current.getAsInt();
 			}
-			if (files.find(user.userId(), id, version).isPresent()
-					&& !startsWithAgeHeader(user.userId(), id, version)) {
+			if (files.find(user.userId(), id, version).isEmpty()) {
+				// A version that does not exist yet could arrive as plaintext before the
+				// pin; a file that is not the caller's is left to the transfer's 404.
+				if (asked && files.currentVersion(user.userId(), id).isPresent()) {
+					throw ShareException.invalid("File " + id + " has no version " + version + ".");
+				}
+				continue;
+			}
+			if (!Arrays.equals(files.head(user.userId(), id, version, AGE_HEADER.length), AGE_HEADER)) {
 				audit.record(AuditEvent.failure("transfer.created")
 					.object("file", id)
 					.detail("reason", "not_age")
@@ -145,15 +149,6 @@ public class EncryptedTransfers {
 			.map(Map.Entry::getValue)
 			.findFirst()
 			.orElse(null);
-	}
-
-	private boolean startsWithAgeHeader(UUID ownerId, UUID fileId, Integer version) {
-		try (InputStream in = files.open(ownerId, fileId, version)) {
-			return Arrays.equals(in.readNBytes(AGE_HEADER.length), AGE_HEADER);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	private static String manifest(String manifest) {

@@ -36,6 +36,10 @@ public class Owners {
 		access.requireScope(user, scope, action);
 	}
 
+	public void requireFullSession(CurrentUser user, String action, String what) {
+		access.requireFullSession(user, action, what);
+	}
+
 	public void requireAdmin(CurrentUser user, String action) {
 		access.requireAdmin(user, action);
 	}

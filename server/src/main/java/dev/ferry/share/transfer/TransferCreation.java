@@ -50,6 +50,8 @@ class TransferCreation implements BulkShares {
 	}
 
 	TransferView create(CurrentUser user, NewTransfer body) {
+		// Before the end-to-end checks read the caller's files.
+		transfers.requireSharing(user);
 		Transfer transfer = encrypted.create(user, body,
 				(request, marking) -> transfers.create(user, request, marking));
 		LinkView link = null;
@@ -61,18 +63,18 @@ class TransferCreation implements BulkShares {
 				link = links.create(transfer, body.link());
 			}
 		}
-		catch (ProblemException ex) {
+		catch (RuntimeException ex) {
 			// The link's options are checked against the transfer, so only once it
-			// exists;
-			// a refused link must not leave a live transfer behind a 400.
-			transfers.discard(transfer, "link_refused");
+			// exists; a refused link, or a failure of the link or the mail, must not
+			// leave a live transfer behind the error.
+			transfers.discard(transfer, (ex instanceof ProblemException) ? "link_refused" : "link_failed");
 			throw ex;
 		}
+		TransferView view = view(transfer, link);
+		// Counted as stored: a request may name a file or an address twice.
 		events.publishEvent(new TransferCreated(transfer.id(), transfer.ownerId(), transfer.title(),
-				(body.fileIds() != null) ? body.fileIds().size() : 0,
-				(body.recipients() != null) ? body.recipients().size() : 0, transfer.expiresAt(),
-				Boolean.TRUE.equals(body.e2e())));
-		return view(transfer, link);
+				view.files().size(), view.recipients().size(), transfer.expiresAt(), Boolean.TRUE.equals(body.e2e())));
+		return view;
 	}
 
 	@Override
