@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -59,6 +60,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final String UNSTORABLE_TEXT = "A text in the request is longer than Ferry stores there, or "
 			+ "holds a character it cannot store (such as NUL).";
+
+	private static final String COLLIDED = "The request collided with a concurrent change of the same thing; "
+			+ "nothing was changed. Try again.";
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
@@ -224,7 +228,29 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	 */
 	private static boolean unstorableText(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof SQLException sql && UNSTORABLE_TEXT_STATES.contains(sql.getSQLState())) {
+			// SQLite leaves the state null, which Set.of(...).contains refuses.
+			if (cause instanceof SQLException sql && sql.getSQLState() != null
+					&& UNSTORABLE_TEXT_STATES.contains(sql.getSQLState())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Two requests that create the same thing at once (a group's name, a recipient's
+	 * address) where the check before the insert cannot see the other's uncommitted row:
+	 * the loser's transaction rolled back, and the client may simply try again. Also the
+	 * net where a service forgot to look first.
+	 */
+	private static boolean duplicateKey(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof DuplicateKeyException) {
+				return true;
+			}
+			if (cause instanceof SQLException sql && ("23505".equals(sql.getSQLState()) || sql.getErrorCode() == 1062
+					|| String.valueOf(sql.getMessage()).startsWith("[SQLITE_CONSTRAINT_UNIQUE]")
+					|| String.valueOf(sql.getMessage()).startsWith("[SQLITE_CONSTRAINT_PRIMARYKEY]"))) {
 				return true;
 			}
 		}
@@ -245,6 +271,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		if (unstorableText(ex)) {
 			ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "bad-request", UNSTORABLE_TEXT);
 			return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+		}
+		if (duplicateKey(ex)) {
+			log.warn("A unique key refused a write; answered 409: {}", ex.getMessage());
+			ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "conflict", COLLIDED);
+			return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
 		}
 		log.error("Unexpected error", ex);
 		ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", Problems.INTERNAL_DETAIL);

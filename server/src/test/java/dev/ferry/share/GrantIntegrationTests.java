@@ -1,9 +1,13 @@
 package dev.ferry.share;
 
 import java.net.http.HttpRequest.BodyPublishers;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import dev.ferry.testing.Api;
 import org.junit.jupiter.api.Test;
@@ -184,6 +188,37 @@ class GrantIntegrationTests extends ShareIntegrationTest {
 			.isEqualTo(400);
 		assertThat(api.post(path, Map.of("permission", "view"), owner.token()).status()).isEqualTo(400);
 		assertThat(api.post(path, List.of(), owner.token()).status()).isEqualTo(400);
+		assertThat(api.get(path, owner.token()).status()).isEqualTo(200);
+		assertThat(auditActions(fileId)).as("refusals, a probe for an account among them, and the read")
+			.containsSubsequence("grant.created:failure", "grant.created:failure", "grant.created:failure",
+					"grant.created:failure", "grant.listed:success");
+	}
+
+	/**
+	 * Both requests find the name free before either inserts it: the loser gets a 409 to
+	 * try again, not a 500.
+	 */
+	@Test
+	void groupsCreatedAtOnceUnderOneNameGiveOneGroupAndConflicts() throws Exception {
+		String admin = adminToken();
+		String name = "Race " + UUID.randomUUID();
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		List<Integer> statuses = new ArrayList<>();
+		try {
+			List<Future<Integer>> answers = new ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				answers.add(pool.submit(() -> api.post("/api/v1/admin/groups", Map.of("name", name), admin).status()));
+			}
+			for (Future<Integer> answer : answers) {
+				statuses.add(answer.get());
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(statuses).containsOnly(201, 409).containsOnlyOnce(201);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM user_groups WHERE name = ?").param(name).query(Long.class).single())
+			.isEqualTo(1);
 	}
 
 }

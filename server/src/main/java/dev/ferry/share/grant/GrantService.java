@@ -69,9 +69,22 @@ class GrantService {
 	@Transactional(noRollbackFor = ProblemException.class)
 	GrantView grant(CurrentUser user, String type, String objectId, NewGrant body) {
 		UUID object = owned(user, type, objectId, Scope.SHARE, "grant.created");
-		Grant.Permission permission = Grant.Permission.of(body.permission());
+		Grant.Permission permission;
+		UUID grantee;
+		try {
+			permission = Grant.Permission.of(body.permission());
+			grantee = grantee(user, body);
+		}
+		catch (ProblemException ex) {
+			// Also keeps a trace of probing which addresses have an account (201 or 404).
+			audit.record(AuditEvent.failure("grant.created")
+				.object(type, object)
+				.detail("reason", (ex.getStatusCode().value() == 404) ? "grantee_not_found" : "invalid")
+				.detail("grantee_type", granteeType(body)));
+			throw ex;
+		}
 		Grant grant = grants.upsert(new Grant(UUID.randomUUID(), user.userId(), type, object, granteeType(body),
-				grantee(user, body), permission, clock.instant()));
+				grantee, permission, clock.instant()));
 		audit.record(AuditEvent.success("grant.created")
 			.object(type, object)
 			.detail("grant", grant.id())
@@ -83,7 +96,9 @@ class GrantService {
 
 	List<GrantView> list(CurrentUser user, String type, String objectId) {
 		UUID object = owned(user, type, objectId, Scope.READ, "grant.listed");
-		return grants.forObject(type, object).stream().map(this::view).toList();
+		List<GrantView> views = grants.forObject(type, object).stream().map(this::view).toList();
+		audit.record(AuditEvent.success("grant.listed").object(type, object).detail("count", views.size()));
+		return views;
 	}
 
 	@Transactional(noRollbackFor = ProblemException.class)

@@ -67,12 +67,16 @@ class GroupService {
 
 	List<GroupView> list(CurrentUser admin) {
 		owners.requireAdmin(admin, "group.listed");
-		return repository.groups().stream().map(this::view).toList();
+		List<GroupView> groups = repository.groups().stream().map(this::view).toList();
+		audit.record(AuditEvent.success("group.listed").detail("count", groups.size()));
+		return groups;
 	}
 
 	GroupView get(CurrentUser admin, String id) {
 		owners.requireAdmin(admin, "group.read");
-		return view(group(id, "group.read"));
+		Group group = group(id, "group.read");
+		audit.record(AuditEvent.success("group.read").object("group", group.id()));
+		return view(group);
 	}
 
 	GroupView rename(CurrentUser admin, String id, String name) {
