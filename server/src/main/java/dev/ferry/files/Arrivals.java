@@ -51,6 +51,10 @@ class Arrivals {
 		return types.detect(blobId, size, name, declaredType);
 	}
 
+	String contentType(UUID blobId, long size) {
+		return types.detectContent(types.head(blobId, size));
+	}
+
 	FileRecord.Scan initialScan() {
 		ScanSettings settings = scanning.getIfAvailable();
 		return (settings != null && settings.scannerConfigured()) ? FileRecord.Scan.PENDING : FileRecord.Scan.SKIPPED;

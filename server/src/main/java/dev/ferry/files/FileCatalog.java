@@ -50,10 +50,10 @@ public interface FileCatalog {
 	OptionalLong quotaLimit(Role role, Long ownQuotaBytes);
 
 	/**
-	 * The type a blob would be stored with under {@code name}: detected from its first
-	 * bytes, the declared type and the name only when the content says nothing.
+	 * The type a blob's first bytes show, without its name or a declared type (which the
+	 * sender chooses): {@code application/octet-stream} when they show nothing.
 	 */
-	String detectType(UUID blobId, long size, String name, String declaredType);
+	String contentType(UUID blobId, long size);
 
 	/**
 	 * Registers a completed blob as a file. When the path is taken, {@link Conflict}

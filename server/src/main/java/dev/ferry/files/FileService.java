@@ -94,8 +94,8 @@ class FileService implements FileCatalog {
 	}
 
 	@Override
-	public String detectType(UUID blobId, long size, String name, String declaredType) {
-		return arrivals.detectType(blobId, size, name, ContentTypes.clean(declaredType));
+	public String contentType(UUID blobId, long size) {
+		return arrivals.contentType(blobId, size);
 	}
 
 	@Override

@@ -37,8 +37,7 @@ class ContentInspection {
 		}
 		String name = upload.placement().name();
 		try {
-			resolved.inspect(upload.id(), name,
-					() -> this.catalog.detectType(upload.blobId(), upload.length(), name, upload.declaredType()));
+			resolved.inspect(upload.id(), name, () -> this.catalog.contentType(upload.blobId(), upload.length()));
 		}
 		catch (ProblemException ex) {
 			this.removal.discard(upload);

@@ -35,11 +35,10 @@ public interface UploadGate {
 
 	/**
 	 * Called when every byte of an upload arrived, before it becomes a file: throws a
-	 * problem when the content ({@code detectedType}, what the file would be stored as,
-	 * asked only if needed) is not what the pass allowed. The caller then deletes the
-	 * upload.
+	 * problem when the content ({@code contentType}, what its bytes alone show, asked
+	 * only if needed) is not what the pass allowed. The caller then deletes the upload.
 	 */
-	void inspect(UUID uploadId, String name, Supplier<String> detectedType);
+	void inspect(UUID uploadId, String name, Supplier<String> contentType);
 
 	/** Whether {@code uploadId} was started with this pass. */
 	boolean covers(Pass pass, UUID uploadId);

@@ -168,9 +168,14 @@ class UploadRequestIntegrationTests extends ShareIntegrationTest {
 		Api.Response disguisedBody = upload(session, "invoice.png", "image/png", html);
 		Api.Response disguisedName = upload(session, "invoice.html", "image/png", PNG);
 		Api.Response fakePdf = upload(session, "invoice.pdf", "application/pdf", html);
+		// Bytes that show no type are no PDF, whatever the name and the declared type
+		// say.
+		Api.Response unknownPdf = upload(session, "scan.pdf", "application/pdf", new byte[] { 1, 2, 3, 4, 5, 6, 7 });
 		Api.Response photo = upload(session, "photo.png", "image/png", PNG);
+		Api.Response pdf = upload(session, "report.pdf", "application/pdf",
+				"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
 
-		for (Api.Response refused : List.of(disguisedBody, disguisedName, fakePdf)) {
+		for (Api.Response refused : List.of(disguisedBody, disguisedName, fakePdf, unknownPdf)) {
 			assertThat(refused.status()).as(refused.body()).isEqualTo(415);
 			assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
 			assertThat(refused.json().get("type").asString()).isEqualTo("/problems/type-not-allowed");
@@ -178,14 +183,17 @@ class UploadRequestIntegrationTests extends ShareIntegrationTest {
 		}
 		assertThat(disguisedBody.json().get("detail").asString()).contains("text/html");
 		assertThat(photo.status()).as(photo.body()).isEqualTo(204);
+		assertThat(pdf.status()).as(pdf.body()).isEqualTo(204);
 		JsonNode files = api.get("/api/v1/files?recursive=true", owner.token()).json().get("items");
-		assertThat(files).extracting((f) -> f.get("name").asString()).containsExactly("photo.png");
-		assertThat(files.get(0).get("content_type").asString()).isEqualTo("image/png");
-		assertThat(publicGet("/api/v1/upload-requests/public/" + token).json().get("files_left").asInt()).isEqualTo(4);
+		assertThat(files).extracting((f) -> f.get("name").asString())
+			.containsExactlyInAnyOrder("photo.png", "report.pdf");
+		assertThat(files).extracting((f) -> f.get("content_type").asString())
+			.containsExactlyInAnyOrder("image/png", "application/pdf");
+		assertThat(publicGet("/api/v1/upload-requests/public/" + token).json().get("files_left").asInt()).isEqualTo(3);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM uploads WHERE owner_id = ?")
 			.param(owner.id().toString())
 			.query(Long.class)
-			.single()).isEqualTo(1);
+			.single()).isEqualTo(2);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM quota_reservations WHERE owner_id = ?")
 			.param(owner.id().toString())
 			.query(Long.class)
@@ -193,7 +201,7 @@ class UploadRequestIntegrationTests extends ShareIntegrationTest {
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'upload_request.upload' AND object_id = ?")
 			.param(request.get("id").asString())
 			.query(Long.class)
-			.single()).isEqualTo(3);
+			.single()).isEqualTo(4);
 	}
 
 	/** Creates an upload through the request and sends all of {@code content}. */

@@ -10,9 +10,11 @@ import org.apache.tika.mime.MimeTypes;
 
 /**
  * An upload request's {@code allowed_types} held against a finished upload: the type its
- * content was detected as (the type it is stored and served with) and the type its name's
- * extension stands for must both fit, so neither a disguised body nor a disguised name
- * gets through.
+ * bytes show and the type its name's extension stands for must both fit, so neither a
+ * disguised body nor a disguised name gets through. The name only refines what the bytes
+ * establish (a ZIP named {@code .docx} is a Word file, text named {@code .csv} is CSV);
+ * bytes that show nothing stay of no known type whatever the name or the declared type
+ * claims.
  * <ul>
  * <li>A MIME entry ({@code image/*}, {@code application/pdf}) needs the content type to
  * match it, and the extension to match it too or to name no known type.</li>
@@ -30,12 +32,14 @@ final class AllowedTypes {
 	private AllowedTypes() {
 	}
 
-	static boolean allowContent(List<String> allowed, String name, String detectedType) {
+	static boolean allowContent(List<String> allowed, String name, String bytesType) {
 		if (allowed.isEmpty()) {
 			return true;
 		}
-		MediaType content = parse(detectedType);
 		MediaType byName = parse(TIKA.detect(name));
+		MediaType shown = parse(bytesType);
+		MediaType content = (!MediaType.OCTET_STREAM.equals(shown) && REGISTRY.isSpecializationOf(byName, shown))
+				? byName : shown;
 		String lowerName = name.toLowerCase(Locale.ROOT);
 		for (String entry : allowed) {
 			boolean fits = entry.startsWith(".") ? lowerName.endsWith(entry) && isA(content, byName)
