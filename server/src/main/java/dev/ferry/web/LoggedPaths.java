@@ -1,5 +1,8 @@
 package dev.ferry.web;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -7,8 +10,9 @@ import java.util.stream.Stream;
 /**
  * Request paths as logs and the audit trail may show them. Share links
  * ({@code /s/<token>}, {@code /api/v1/share/<token>/...}) and upload requests
- * ({@code /u/<token>}) carry their secret in the path, so every segment that looks like a
- * token is replaced; ids (UUIDs) stay, and the query string is never part of a path.
+ * ({@code /u/<token>}) carry their secret in the path, so every segment that holds
+ * something that looks like a token is replaced; ids (UUIDs) stay, and the query string
+ * is never part of a path.
  */
 final class LoggedPaths {
 
@@ -31,9 +35,35 @@ final class LoggedPaths {
 			return null;
 		}
 		return Stream.of(path.split("/", -1))
-			.map((segment) -> (TOKEN_LIKE.matcher(segment).matches() && !UUID.matcher(segment).matches()) ? REDACTED
-					: segment)
+			.map((segment) -> holdsToken(segment) ? REDACTED : segment)
 			.collect(Collectors.joining("/"));
+	}
+
+	/**
+	 * A token anywhere in the segment ({@code <token>.} from a link copied with the
+	 * sentence's full stop), also when percent-encoded.
+	 */
+	private static boolean holdsToken(String segment) {
+		return holdsToken(TOKEN_LIKE.matcher(segment))
+				|| (segment.indexOf('%') >= 0 && holdsToken(TOKEN_LIKE.matcher(decoded(segment))));
+	}
+
+	private static boolean holdsToken(Matcher runs) {
+		while (runs.find()) {
+			if (!UUID.matcher(runs.group()).matches()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static String decoded(String segment) {
+		try {
+			return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			return segment;
+		}
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import dev.ferry.testing.Api;
 import org.junit.jupiter.api.Test;
@@ -78,6 +79,13 @@ class PublicRouteLogIntegrationTests extends ShareIntegrationTest {
 		statuses.add(publicGet(base + "/no-such-route").status());
 		statuses.add(publicPost(base, Map.of()).status());
 		statuses.add(publicGet("/api/v1/share/" + share.substring(1) + "x").status());
+		// Copied with the sentence's full stop, or percent-encoded character by
+		// character.
+		statuses.add(publicGet("/s/" + share + ".").status());
+		String encoded = share.chars().mapToObj((c) -> String.format("%%%02X", c)).collect(Collectors.joining());
+		secrets.add(encoded);
+		statuses.add(publicGet("/s/" + encoded).status());
+		statuses.add(publicGet("/api/v1/share/" + encoded + "/nothing").status());
 
 		String uploadBase = "/api/v1/upload-requests/public/" + upload;
 		statuses.add(publicGet("/u/" + upload).status());
