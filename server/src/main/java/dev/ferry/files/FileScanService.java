@@ -56,10 +56,10 @@ class FileScanService implements FileScans {
 	 * activity view and alerts show, naming the owner and the signature.
 	 */
 	@Override
-	public void settle(ScanJob job, ScanStatus status, String signature) {
-		transactions.executeWithoutResult((tx) -> {
+	public boolean settle(ScanJob job, ScanStatus status, String signature) {
+		return Boolean.TRUE.equals(transactions.execute((tx) -> {
 			if (!scans.settle(job.fileId(), job.blobId(), status, signature)) {
-				return;
+				return false;
 			}
 			AuditEvent event = switch (status) {
 				case INFECTED -> AuditEvent.failure("file.infected").detail("signature", signature);
@@ -71,7 +71,8 @@ class FileScanService implements FileScans {
 				.detail("path", job.path())
 				.detail("scan_status", status.value()));
 			events.publishEvent(new FileScanned(job.fileId(), job.ownerId(), job.path(), status.value(), signature));
-		});
+			return true;
+		}));
 	}
 
 	@Override

@@ -32,8 +32,11 @@ public interface FileScans {
 	/** The file's plaintext, decrypted while read; never written anywhere in between. */
 	InputStream open(ScanJob job);
 
-	/** The scan's final word: clean, infected (with the signature's name) or error. */
-	void settle(ScanJob job, ScanStatus status, String signature);
+	/**
+	 * The scan's final word: clean, infected (with the signature's name) or error. False,
+	 * and nothing changed, when the file was deleted or got new content meanwhile.
+	 */
+	boolean settle(ScanJob job, ScanStatus status, String signature);
 
 	/** The scanner failed this time: count the attempt (the job tries again). */
 	void attemptFailed(ScanJob job);

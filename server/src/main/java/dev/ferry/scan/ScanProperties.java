@@ -21,6 +21,9 @@ record ScanProperties(String clamd, @DefaultValue("hold") Unavailable unavailabl
 		if (maxAttempts < 1) {
 			throw new IllegalArgumentException("FERRY_SCAN_MAX_ATTEMPTS must be at least 1");
 		}
+		if (interval.isNegative() || interval.isZero() || timeout.isNegative() || timeout.isZero()) {
+			throw new IllegalArgumentException("FERRY_SCAN_INTERVAL and FERRY_SCAN_TIMEOUT must be longer than 0");
+		}
 		if (clamd != null && !clamd.isBlank()) {
 			ClamdAddress.parse(clamd);
 		}

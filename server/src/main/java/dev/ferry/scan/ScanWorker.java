@@ -66,8 +66,10 @@ class ScanWorker {
 		}
 		if (verdict.infected()) {
 			log.warn("File {} of {} is infected: {}", job.fileId(), job.ownerId(), verdict.signature());
-			files.settle(job, ScanStatus.INFECTED, verdict.signature());
-			notices.infected(job, verdict.signature());
+			// No mail about content that was deleted or replaced while it was scanned.
+			if (files.settle(job, ScanStatus.INFECTED, verdict.signature())) {
+				notices.infected(job, verdict.signature());
+			}
 		}
 		else {
 			files.settle(job, ScanStatus.CLEAN, null);

@@ -51,6 +51,7 @@ class DefenderFilter extends OncePerRequestFilter {
 					AuditEvent.denied("defender.refused").detail("path", LoggedPaths.redact(RequestPaths.of(request))));
 			ProblemDetail problem = refusal.get().getBody();
 			Problems.setInstance(problem, request.getRequestURI());
+			SecurityHeaders.addMissing(request, response);
 			problems.write(request, response, problem);
 			return;
 		}

@@ -360,6 +360,9 @@ class ProtectionIntegrationTests {
 		assertThat(right.status()).isEqualTo(403);
 		assertThat(right.json().get("type").asString()).endsWith("/address-banned");
 		assertThat(right.json().get("detail").asString()).contains("127.0.0.5").contains("try again in");
+		assertThat(right.header("X-Content-Type-Options")).as("the early refusal has the security headers too")
+			.isEqualTo("nosniff");
+		assertThat(right.header("Cache-Control")).contains("no-store");
 		assertThat(login(api.from("127.0.0.15"), email, PASSWORD).status()).as("another address").isEqualTo(200);
 		JsonNode ban = ban("127.0.0.5");
 		assertThat(ban.get("reason").asString()).isEqualTo("failed_credentials");

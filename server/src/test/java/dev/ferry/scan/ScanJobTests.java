@@ -158,10 +158,12 @@ class ScanJobTests extends EveryVendor {
 		}
 
 		@Override
-		public void settle(ScanJob job, ScanStatus status, String signature) {
-			if (pending.remove(job.fileId()) != null) {
-				settled.put(job.fileId(), status);
+		public boolean settle(ScanJob job, ScanStatus status, String signature) {
+			if (pending.remove(job.fileId()) == null) {
+				return false;
 			}
+			settled.put(job.fileId(), status);
+			return true;
 		}
 
 		@Override

@@ -12,6 +12,7 @@ import java.util.UUID;
 import dev.ferry.files.FileScans;
 import dev.ferry.files.ScanStatus;
 import dev.ferry.jobs.OneTimeJob;
+import dev.ferry.testing.ContentSafetyTest;
 import dev.ferry.testing.FreePorts;
 import org.junit.jupiter.api.Test;
 
@@ -77,6 +78,31 @@ class ScanUnavailableTests {
 		assertThat(files.attempts).isEqualTo(1);
 	}
 
+	/**
+	 * The file got new content (or was deleted) while clamd looked at the old one: the
+	 * verdict changes nothing, so its owner gets no mail about content that is gone.
+	 */
+	@Test
+	void aVerdictOnContentReplacedMeanwhileSendsNoMail() {
+		Queue files = new Queue();
+		files.content = ContentSafetyTest.EICAR;
+		files.replacedMeanwhile = true;
+		List<String> mailed = new ArrayList<>();
+		InfectionNotices notices = new InfectionNotices(null, null) {
+			@Override
+			void infected(FileScans.ScanJob job, String signature) {
+				mailed.add(signature);
+			}
+		};
+		ScanProperties scanning = new ScanProperties(ContentSafetyTest.requiredEnv("FERRY_TEST_CLAMD"),
+				ScanProperties.Unavailable.HOLD, Duration.ofSeconds(2), 2, Duration.ofSeconds(20));
+
+		new ScanWorker(files, scanning, notices).scan(files.jobId());
+
+		assertThat(files.settled).as("the infected verdict was reached").containsExactly(ScanStatus.INFECTED);
+		assertThat(mailed).isEmpty();
+	}
+
 	private static ScanProperties properties(ScanProperties.Unavailable unavailable) throws IOException {
 		int closedPort = FreePorts.take();
 		return new ScanProperties("tcp://127.0.0.1:" + closedPort, unavailable, Duration.ofSeconds(2), 2,
@@ -93,6 +119,10 @@ class ScanUnavailableTests {
 		private final UUID blobId = UUID.randomUUID();
 
 		private int attempts;
+
+		byte[] content = "hello".getBytes();
+
+		boolean replacedMeanwhile;
 
 		String jobId() {
 			return FileScans.jobId(id, blobId);
@@ -111,12 +141,13 @@ class ScanUnavailableTests {
 
 		@Override
 		public InputStream open(ScanJob job) {
-			return new ByteArrayInputStream("hello".getBytes());
+			return new ByteArrayInputStream(content);
 		}
 
 		@Override
-		public void settle(ScanJob job, ScanStatus status, String signature) {
+		public boolean settle(ScanJob job, ScanStatus status, String signature) {
 			settled.add(status);
+			return !replacedMeanwhile;
 		}
 
 		@Override
