@@ -1,10 +1,8 @@
 package dev.ferry.web;
 
 import java.io.IOException;
-import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.TypeMismatchException;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -56,14 +53,6 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	/** String data right truncation, character not in repertoire, untranslatable. */
-	private static final Set<String> UNSTORABLE_TEXT_STATES = Set.of("22001", "22021", "22P05");
-
-	private static final String UNSTORABLE_TEXT = "A text in the request is longer than Ferry stores there, or "
-			+ "holds a character it cannot store (such as NUL).";
-
-	private static final String COLLIDED = "The request collided with a concurrent change of the same thing; "
-			+ "nothing was changed. Try again.";
-
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
 	private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
@@ -220,43 +209,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		denied.commence(request, response, ex);
 	}
 
-	/**
-	 * A text the database refuses to store, as too long for its column (MariaDB in strict
-	 * mode) or holding a character it cannot store (NUL on PostgreSQL): the request's
-	 * fault, refused with the transaction rolled back. Where a check before the database
-	 * is missing, this is the net.
-	 */
-	private static boolean unstorableText(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			// SQLite leaves the state null, which Set.of(...).contains refuses.
-			if (cause instanceof SQLException sql && sql.getSQLState() != null
-					&& UNSTORABLE_TEXT_STATES.contains(sql.getSQLState())) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	/**
-	 * Two requests that create the same thing at once (a group's name, a recipient's
-	 * address) where the check before the insert cannot see the other's uncommitted row:
-	 * the loser's transaction rolled back, and the client may simply try again. Also the
-	 * net where a service forgot to look first.
-	 */
-	private static boolean duplicateKey(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof DuplicateKeyException) {
-				return true;
-			}
-			if (cause instanceof SQLException sql && ("23505".equals(sql.getSQLState()) || sql.getErrorCode() == 1062
-					|| String.valueOf(sql.getMessage()).startsWith("[SQLITE_CONSTRAINT_UNIQUE]")
-					|| String.valueOf(sql.getMessage()).startsWith("[SQLITE_CONSTRAINT_PRIMARYKEY]"))) {
-				return true;
-			}
-		}
-		return false;
-	}
-
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
 		ServiceUnavailableFilter.Unavailable unavailable = ServiceUnavailableFilter.Unavailable.of(ex);
@@ -268,14 +220,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			headers.set(HttpHeaders.RETRY_AFTER, ServiceUnavailableFilter.Unavailable.RETRY_AFTER_SECONDS);
 			return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
 		}
-		if (unstorableText(ex)) {
-			ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "bad-request", UNSTORABLE_TEXT);
-			return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
-		}
-		if (duplicateKey(ex)) {
-			log.warn("A unique key refused a write; answered 409: {}", ex.getMessage());
-			ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "conflict", COLLIDED);
-			return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
+		ProblemDetail refused = DatabaseRefusals.problem(ex);
+		if (refused != null) {
+			log.warn("The database refused a write; answered {}: {}", refused.getStatus(), ex.getMessage());
+			return handleExceptionInternal(ex, refused, new HttpHeaders(), HttpStatusCode.valueOf(refused.getStatus()),
+					request);
 		}
 		log.error("Unexpected error", ex);
 		ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", Problems.INTERNAL_DETAIL);
