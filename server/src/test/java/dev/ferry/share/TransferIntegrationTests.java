@@ -73,6 +73,9 @@ class TransferIntegrationTests extends ShareIntegrationTest {
 			ids.add(transfer(owner, file).get("id").asString());
 		}
 		api.delete("/api/v1/transfers/" + ids.get(0), owner.token());
+		assertThat(api.delete("/api/v1/transfers/" + ids.get(0), owner.token()).status()).isEqualTo(204);
+		assertThat(auditActions(ids.get(0))).as("the second revocation changed nothing, and says so")
+			.containsSubsequence("transfer.revoked:success", "transfer.revoked:failure");
 		jdbc.sql("UPDATE transfers SET expires_at = ? WHERE id = ?")
 			.params(System.currentTimeMillis() - 1, ids.get(1))
 			.update();

@@ -120,6 +120,11 @@ class UploadRequestIntegrationTests extends ShareIntegrationTest {
 				.ofString("{\"title\":\"x\",\"max_files\":1,\"max_total_bytes\":1,\"allowed_types\":[null]}")));
 		assertThat(nullType.status()).as(nullType.body()).isEqualTo(400);
 		assertThat(nullType.json().get("detail").asString()).contains("allowed_types");
+		Api.Response longMessage = api.post("/api/v1/upload-requests",
+				Map.of("title", "x", "max_files", 1, "max_total_bytes", 1, "message", "m".repeat(10_001)),
+				owner.token());
+		assertThat(longMessage.status()).as(longMessage.body()).isEqualTo(400);
+		assertThat(longMessage.json().get("detail").asString()).contains("message");
 		String session = publicPost("/api/v1/upload-requests/public/" + token + "/session", Map.of()).json()
 			.get("session_token")
 			.asString();
@@ -289,6 +294,10 @@ class UploadRequestIntegrationTests extends ShareIntegrationTest {
 			.get("session_token")
 			.asString();
 		api.delete("/api/v1/upload-requests/" + revoked.get("id").asString(), owner.token());
+		assertThat(api.delete("/api/v1/upload-requests/" + revoked.get("id").asString(), owner.token()).status())
+			.isEqualTo(204);
+		assertThat(auditActions(revoked.get("id").asString())).containsSubsequence("upload_request.revoked:success",
+				"upload_request.revoked:failure");
 		jdbc.sql("UPDATE upload_requests SET expires_at = ? WHERE id = ?")
 			.params(System.currentTimeMillis() - 1, expired.get("id").asString())
 			.update();

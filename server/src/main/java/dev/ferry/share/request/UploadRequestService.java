@@ -91,9 +91,9 @@ class UploadRequestService {
 		boolean captcha = settings.requestCaptcha(body.captcha(),
 				body.password() != null || (body.allowedEmails() != null && !body.allowedEmails().isEmpty()));
 		UploadRequest request = new UploadRequest(UUID.randomUUID(), user.userId(), body.title().strip(),
-				body.message(), settings.passwordHash(body.password()), TransferFields.recipients(body.allowedEmails()),
-				types(body.allowedTypes()), maxFiles, maxBytes, 0, 0, transfers.expiry(body.expiresAt(), now), now,
-				null, access, captcha);
+				TransferFields.message(body.message()), settings.passwordHash(body.password()),
+				TransferFields.recipients(body.allowedEmails()), types(body.allowedTypes()), maxFiles, maxBytes, 0, 0,
+				transfers.expiry(body.expiresAt(), now), now, null, access, captcha);
 		catalog.checkPlacement(user, request.folder(), "probe");
 		String token = SecureTokens.generate("");
 		requests.insert(request, SecureTokens.hash(token));
@@ -154,6 +154,11 @@ class UploadRequestService {
 		UploadRequest request = owned(user, id, Scope.SHARE, "upload_request.revoked");
 		if (requests.revoke(request.id(), transfers.now())) {
 			audit.record(AuditEvent.success("upload_request.revoked").object("upload_request", request.id()));
+		}
+		else {
+			audit.record(AuditEvent.failure("upload_request.revoked")
+				.object("upload_request", request.id())
+				.detail("reason", "already_revoked"));
 		}
 	}
 

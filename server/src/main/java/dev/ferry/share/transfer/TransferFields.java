@@ -45,7 +45,7 @@ public final class TransferFields {
 		return title.strip();
 	}
 
-	static String message(String message) {
+	public static String message(String message) {
 		if (message != null && message.length() > 10_000) {
 			throw ShareException.invalid("message may have at most 10000 characters.");
 		}

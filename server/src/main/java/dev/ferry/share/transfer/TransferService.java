@@ -195,13 +195,15 @@ public class TransferService {
 	/** Ends the transfer at once: every link stops; files are purged by the sweeper. */
 	void revoke(CurrentUser user, String id) {
 		Transfer old = owners.transfer(user, id, Scope.SHARE, "transfer.revoked");
-		if (old.status() == Transfer.Status.REVOKED) {
-			return;
-		}
 		Instant now = now();
 		transactions.executeWithoutResult((status) -> {
-			transfers.revoke(old.id(), now);
-			audit.record(AuditEvent.success("transfer.revoked").object("transfer", old.id()));
+			// Revoking twice, or a transfer whose files were purged, changes nothing: the
+			// answer stays 204, the trail says so.
+			boolean revoked = transfers.revoke(old.id(), now);
+			audit.record((revoked ? AuditEvent.success("transfer.revoked")
+					: AuditEvent.failure("transfer.revoked")
+						.detail("reason", (old.status() == Transfer.Status.REVOKED) ? "already_revoked" : "purged"))
+				.object("transfer", old.id()));
 		});
 	}
 
