@@ -1,6 +1,12 @@
 package dev.ferry.web;
 
 import java.io.IOException;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 import dev.ferry.limits.LimitsUnavailableException;
 import jakarta.servlet.FilterChain;
@@ -37,6 +43,8 @@ class ServiceUnavailableFilter extends OncePerRequestFilter {
 
 	private final ProblemWriter problems;
 
+	private static final Set<String> KEPT = Set.of("x-request-id", "x-ferry-node", "tus-resumable", "vary");
+
 	ServiceUnavailableFilter(ProblemWriter problems) {
 		this.problems = problems;
 	}
@@ -54,11 +62,28 @@ class ServiceUnavailableFilter extends OncePerRequestFilter {
 			}
 			log.warn("{} unreachable: {} {} answered 503 ({})", unavailable.service(), request.getMethod(),
 					LoggedPaths.redact(RequestPaths.of(request)), rootName(ex));
+			Map<String, Collection<String>> kept = kept(response);
 			response.reset();
+			kept.forEach((name, values) -> values.forEach((value) -> response.addHeader(name, value)));
 			SecurityHeaders.addMissing(request, response);
 			response.setHeader(HttpHeaders.RETRY_AFTER, Unavailable.RETRY_AFTER_SECONDS);
 			problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, unavailable.slug(), unavailable.detail());
 		}
+	}
+
+	/**
+	 * The headers outer filters set for every answer (the request id to quote, the node,
+	 * tus' version, CORS for a browser on another origin); the failed answer's own go.
+	 */
+	private static Map<String, Collection<String>> kept(HttpServletResponse response) {
+		Map<String, Collection<String>> kept = new LinkedHashMap<>();
+		for (String name : response.getHeaderNames()) {
+			String lower = name.toLowerCase(Locale.ROOT);
+			if (lower.startsWith("access-control-") || KEPT.contains(lower)) {
+				kept.putIfAbsent(name, List.copyOf(response.getHeaders(name)));
+			}
+		}
+		return kept;
 	}
 
 	private static String rootName(Throwable ex) {

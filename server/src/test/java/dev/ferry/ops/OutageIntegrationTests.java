@@ -121,6 +121,7 @@ class OutageIntegrationTests extends IntegrationTest {
 		assertThat(response.contentType()).startsWith("application/problem+json");
 		assertThat(response.json().get("type").asString()).isEqualTo("/problems/" + slug);
 		assertThat(response.header("Retry-After")).isEqualTo("5");
+		assertThat(response.header("X-Request-Id")).as("to quote when reporting it").isNotBlank();
 		assertThat(response.body()).doesNotContain("Exception");
 	}
 
