@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.concurrent.locks.ReentrantLock;
+import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,18 +29,37 @@ class DataDirectoryHealthIndicator implements HealthIndicator {
 
 	private static final byte[] CONTENT = "ferry readiness probe\n".getBytes(StandardCharsets.US_ASCII);
 
-	/** The probe file has a fixed name, so two concurrent probes must not interleave. */
-	private final ReentrantLock lock = new ReentrantLock();
+	/**
+	 * The endpoint is anonymous: a flood of probes must not become a flood of synced
+	 * writes queued behind one another, so an answer is reused this long.
+	 */
+	private static final Duration FRESH = Duration.ofSeconds(2);
 
 	private final Path probe;
+
+	private Health last;
+
+	private long checkedAt;
 
 	DataDirectoryHealthIndicator(DataDirectory dataDirectory) {
 		this.probe = dataDirectory.path().resolve(PROBE_FILE);
 	}
 
+	/**
+	 * Answers the last probe while it is fresh; callers meanwhile wait for one probe (the
+	 * probe file has a fixed name, so two must not interleave anyway).
+	 */
 	@Override
-	public Health health() {
-		lock.lock();
+	public synchronized Health health() {
+		long now = System.nanoTime();
+		if (last == null || now - checkedAt >= FRESH.toNanos()) {
+			last = probe();
+			checkedAt = now;
+		}
+		return last;
+	}
+
+	private Health probe() {
 		try {
 			Files.write(probe, CONTENT, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
 					StandardOpenOption.WRITE, StandardOpenOption.DSYNC);
@@ -50,9 +69,6 @@ class DataDirectoryHealthIndicator implements HealthIndicator {
 		catch (IOException ex) {
 			log.warn("Data directory is not writable: cannot write {} ({})", probe, ex.toString());
 			return Health.down().build();
-		}
-		finally {
-			lock.unlock();
 		}
 	}
 
