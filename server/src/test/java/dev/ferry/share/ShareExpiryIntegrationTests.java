@@ -1,9 +1,12 @@
 package dev.ferry.share;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.ferry.testing.Api;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -36,6 +39,33 @@ class ShareExpiryIntegrationTests extends ShareIntegrationTest {
 		assertThat(transfer.get("files").get(0).get("available").asBoolean()).isFalse();
 		assertThat(auditActions(id)).contains("transfer.expired:success", "transfer.purged:success");
 		assertThat(auditActions(transferOnly)).contains("file.purged:success");
+	}
+
+	/**
+	 * The sweeper shreds an ended transfer's files one by one before it marks the
+	 * transfer purged; in between, reopening it would bring back a transfer with files
+	 * missing.
+	 */
+	@Test
+	void aTransferWhosePurgeBeganCannotBeReopened() {
+		Account owner = newUser();
+		String shredded = upload(owner, "/first.txt", "first".getBytes());
+		String left = upload(owner, "/second.txt", "second".getBytes());
+		String id = transfer(owner,
+				Map.of("title", "Half gone", "file_ids", List.of(shredded, left), "delete_files_on_expiry", true))
+			.get("id")
+			.asString();
+		jdbc.sql("UPDATE transfers SET status = 'expired', expires_at = ?, ended_at = ? WHERE id = ?")
+			.params(System.currentTimeMillis() - 1, System.currentTimeMillis() - 1, id)
+			.update();
+		assertThat(api.delete("/api/v1/files/" + shredded + "?permanent=true", owner.token()).status()).isEqualTo(204);
+
+		Api.Response reopened = api.patch("/api/v1/transfers/" + id,
+				Map.of("expires_at", Instant.now().plus(1, ChronoUnit.DAYS).toString()), owner.token());
+
+		assertThat(reopened.status()).as(reopened.body()).isEqualTo(409);
+		assertThat(api.get("/api/v1/transfers/" + id, owner.token()).json().get("status").asString())
+			.isEqualTo("expired");
 	}
 
 	@Test

@@ -161,8 +161,12 @@ public class TransferService {
 		transactions.executeWithoutResult((status) -> {
 			if (updated.status() == Transfer.Status.ACTIVE && expires.isAfter(now)) {
 				// Live after this change: an ended transfer's purge must see it
-				// (ShareSweeper).
-				lockFiles(user, transfers.fileIds(old.id()));
+				// (ShareSweeper), and one it began (some files shredded, the transfer not
+				// yet marked purged) must not come back to life with files missing.
+				UUID missing = lockFiles(user, transfers.fileIds(old.id()));
+				if (missing != null && reopened && old.deleteFilesOnExpiry()) {
+					throw cannotChange();
+				}
 			}
 			if (!transfers.update(updated, old.status())) {
 				throw ShareException.conflict(
