@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.ferry.ProblemException;
 import dev.ferry.auth.CurrentUser;
+import dev.ferry.auth.Scope;
 import dev.ferry.files.BulkShares;
 import dev.ferry.share.ShareException;
 import dev.ferry.share.TransferCreated;
@@ -27,6 +28,8 @@ import static dev.ferry.share.transfer.TransferApi.iso;
 @Component
 class TransferCreation implements BulkShares {
 
+	private final Owners owners;
+
 	private final TransferService transfers;
 
 	private final TransferLinks links;
@@ -40,7 +43,8 @@ class TransferCreation implements BulkShares {
 	private final JsonMapper json;
 
 	TransferCreation(TransferService transfers, TransferLinks links, TransferNotices notices,
-			EncryptedTransfers encrypted, ApplicationEventPublisher events, JsonMapper json) {
+			EncryptedTransfers encrypted, ApplicationEventPublisher events, JsonMapper json, Owners owners) {
+		this.owners = owners;
 		this.transfers = transfers;
 		this.links = links;
 		this.notices = notices;
@@ -51,7 +55,7 @@ class TransferCreation implements BulkShares {
 
 	TransferView create(CurrentUser user, NewTransfer body) {
 		// Before the end-to-end checks read the caller's files.
-		transfers.requireSharing(user);
+		owners.require(user, Scope.SHARE, "transfer.created");
 		Transfer transfer = encrypted.create(user, body,
 				(request, marking) -> transfers.create(user, request, marking));
 		LinkView link = null;

@@ -65,11 +65,6 @@ public class TransferService {
 		this.clock = clock;
 	}
 
-	/** Refuses (403, audited) a caller whose credential may not share. */
-	void requireSharing(CurrentUser user) {
-		owners.require(user, Scope.SHARE, "transfer.created");
-	}
-
 	/**
 	 * Creates the transfer; {@code alsoInTransaction} runs in the transaction that
 	 * inserts it.
