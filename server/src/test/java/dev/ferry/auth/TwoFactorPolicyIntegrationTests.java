@@ -52,6 +52,7 @@ class TwoFactorPolicyIntegrationTests extends TimeTravelTest {
 		JsonNode signIn = signIn(email);
 		String restricted = signIn.get("access_token").asString();
 		assertThat(signIn.get("mfa_enrollment_required").asBoolean()).isTrue();
+		String otherPasswordOnly = signIn(email).get("access_token").asString();
 
 		Api.Response elsewhere = api.get("/api/v1/auth/sessions", restricted);
 		assertThat(elsewhere.status()).isEqualTo(403);
@@ -71,6 +72,9 @@ class TwoFactorPolicyIntegrationTests extends TimeTravelTest {
 		assertThat(verified.status()).as(verified.body()).isEqualTo(200);
 
 		assertThat(api.get("/api/v1/auth/sessions", restricted).status()).as("freed at once").isEqualTo(200);
+		assertThat(api.get("/api/v1/me", otherPasswordOnly).status())
+			.as("another session that showed no second factor ends, it is not freed")
+			.isEqualTo(401);
 		assertThat(signIn(email).get("mfa_required").asBoolean()).isTrue();
 	}
 
@@ -91,6 +95,7 @@ class TwoFactorPolicyIntegrationTests extends TimeTravelTest {
 
 		assertThat(byUser.status()).isEqualTo(403);
 		assertThat(reset.status()).isEqualTo(204);
+		assertThat(api.get("/api/v1/me", restricted).status()).as("the lost device's session ends").isEqualTo(401);
 		assertThat(unknown.status()).isEqualTo(404);
 		assertThat(signIn(email).get("mfa_enrollment_required").asBoolean()).isTrue();
 		assertThat(jdbc

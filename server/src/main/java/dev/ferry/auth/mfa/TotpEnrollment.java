@@ -76,7 +76,7 @@ class TotpEnrollment {
 		guard.succeeded(attempt);
 		secrets.confirm(caller.userId());
 		List<String> codes = recoveryCodes.issue(caller.userId());
-		policy.factorAdded(caller.userId());
+		policy.factorAdded(caller.userId(), caller.sessionId());
 		audit.record(AuditEvent.success("auth.2fa_verify").object("user", caller.userId()));
 		return new TwoFactorService.RecoveryCodes(codes);
 	}

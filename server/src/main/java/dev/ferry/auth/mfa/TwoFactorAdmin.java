@@ -10,6 +10,7 @@ import dev.ferry.auth.AuthException;
 import dev.ferry.auth.CurrentUser;
 import dev.ferry.auth.User;
 import dev.ferry.auth.UserRepository;
+import dev.ferry.auth.session.SessionService;
 import dev.ferry.notify.Mailer;
 
 import org.springframework.stereotype.Service;
@@ -22,6 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class TwoFactorAdmin {
 
+	private final SessionService sessions;
+
 	private final TwoFactorService twoFactor;
 
 	private final UserRepository users;
@@ -32,7 +35,9 @@ class TwoFactorAdmin {
 
 	private final AuditLog audit;
 
-	TwoFactorAdmin(TwoFactorService twoFactor, UserRepository users, AccessPolicy admin, Mailer mail, AuditLog audit) {
+	TwoFactorAdmin(TwoFactorService twoFactor, UserRepository users, AccessPolicy admin, Mailer mail, AuditLog audit,
+			SessionService sessions) {
+		this.sessions = sessions;
 		this.twoFactor = twoFactor;
 		this.users = users;
 		this.admin = admin;
@@ -49,10 +54,13 @@ class TwoFactorAdmin {
 			return AuthException.notFound("user");
 		});
 		boolean removed = twoFactor.removeAll(user.id());
+		// A reset follows a lost or stolen device: what signed in with it ends too.
+		int ended = sessions.revokeAll(user.id(), null, "second_factor_reset");
 		boolean notified = mail.send(user.email(), "account-2fa-reset", Map.of("email", user.email()));
 		audit.record(AuditEvent.success("admin.user_2fa_reset")
 			.object("user", user.id())
 			.detail("had_second_factor", removed)
+			.detail("sessions_ended", ended)
 			.detail("notified", notified));
 	}
 

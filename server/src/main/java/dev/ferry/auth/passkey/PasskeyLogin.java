@@ -53,7 +53,7 @@ class PasskeyLogin {
 	@Transactional(noRollbackFor = AuthException.class)
 	PasskeyService.PasskeyView register(CurrentUser caller, String credentialJson, String name) {
 		PasskeyService.PasskeyView view = passkeys.register(caller, credentialJson, name);
-		policy.factorAdded(caller.userId());
+		policy.factorAdded(caller.userId(), caller.sessionId());
 		return view;
 	}
 

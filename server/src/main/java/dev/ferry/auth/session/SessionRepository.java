@@ -96,6 +96,21 @@ class SessionRepository {
 			.update();
 	}
 
+	/**
+	 * Lifts {@code restriction} from session {@code keep} and ends the user's other
+	 * sessions that carry it; answers how many ended.
+	 */
+	int liftOnly(UUID userId, UUID keep, SessionRestriction restriction, Instant now, String reason) {
+		jdbc.sql("UPDATE sessions SET restriction = NULL WHERE id = ? AND user_id = ? AND restriction = ?")
+			.params((keep != null) ? keep.toString() : "", userId.toString(), restriction.dbName())
+			.update();
+		return jdbc
+			.sql("UPDATE sessions SET revoked_at = ?, revoke_reason = ? WHERE user_id = ? AND restriction = ? AND "
+					+ "revoked_at IS NULL")
+			.params(now.toEpochMilli(), reason, userId.toString(), restriction.dbName())
+			.update();
+	}
+
 	/** Lifts {@code restriction} from the user's sessions that carry it. */
 	void lift(UUID userId, SessionRestriction restriction, SessionRestriction next) {
 		jdbc.sql("UPDATE sessions SET restriction = ? WHERE user_id = ? AND restriction = ?")

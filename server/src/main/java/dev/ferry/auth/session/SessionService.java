@@ -251,6 +251,14 @@ public class SessionService {
 		return AuthException.invalidRefreshToken();
 	}
 
+	/**
+	 * Lifts a restriction from the session {@code keep} only, and ends the user's other
+	 * sessions held by it.
+	 */
+	int liftOnly(UUID userId, UUID keep, SessionRestriction restriction, String reason) {
+		return sessions.liftOnly(userId, keep, restriction, clock.instant(), reason);
+	}
+
 	/** Lifts a restriction from every session of the user that has it. */
 	void lift(UUID userId, SessionRestriction restriction, SessionRestriction next) {
 		sessions.lift(userId, restriction, next);

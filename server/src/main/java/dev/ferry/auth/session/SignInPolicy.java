@@ -91,9 +91,13 @@ public class SignInPolicy {
 		return mfaRestriction(user);
 	}
 
-	/** A second factor was added: sessions waiting for one are freed. */
-	public void factorAdded(UUID userId) {
-		sessions.lift(userId, SessionRestriction.MFA_ENROLLMENT, null);
+	/**
+	 * A second factor was added from session {@code sessionId}: that session is freed.
+	 * The user's other sessions waiting for one end: they presented no second factor, and
+	 * one of them may be whoever else knows the password.
+	 */
+	public void factorAdded(UUID userId, UUID sessionId) {
+		sessions.liftOnly(userId, sessionId, SessionRestriction.MFA_ENROLLMENT, "second_factor_added");
 	}
 
 	/** The password was changed: sessions waiting for that go on to the next step. */
