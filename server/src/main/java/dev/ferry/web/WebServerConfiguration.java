@@ -79,6 +79,11 @@ class WebServerConfiguration {
 		};
 	}
 
+	@Bean
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> brokenAnswersCutOff() {
+		return (factory) -> factory.addEngineValves(new BrokenAnswerValve());
+	}
+
 	/**
 	 * {@code /metrics} without a token is only safe where nobody else can connect.
 	 * Checked on the address Tomcat is about to bind, before it listens.

@@ -20,6 +20,8 @@ import dev.ferry.testing.Api;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.util.FileSystemUtils;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -67,6 +69,33 @@ class ZipSetIntegrationTests extends FilesTestSupport {
 		assertProblem(replay);
 		assertThat(get(downloadPath).statusCode()).as("no ticket, no header").isEqualTo(401);
 		assertThat(audited("files.zip_set.download", "success", created.json().get("id").asString())).isEqualTo(1);
+	}
+
+	/**
+	 * The second file's stored bytes are gone when the archive reaches it, long after the
+	 * answer began: curl must see a broken transfer, not a complete but truncated ZIP.
+	 */
+	@Test
+	void anArchiveThatFailsHalfWayIsCutOffNotEndedAsIfWhole() throws Exception {
+		Account user = newUser();
+		String first = put(user, "/big.bin", bytes(3_000_000, 43)).get("id").asString();
+		String second = put(user, "/lost.bin", bytes(50_000, 44)).get("id").asString();
+		String blob = jdbc.sql("SELECT blob_id FROM files WHERE id = ?").param(second).query(String.class).single();
+		String downloadPath = api.post("/api/v1/files/zips", Map.of("ids", List.of(first, second)), user.token())
+			.json()
+			.get("download_url")
+			.asString();
+		String url = api.post("/api/v1/download-tickets", Map.of("path", downloadPath), user.token())
+			.json()
+			.get("url")
+			.asString();
+		FileSystemUtils.deleteRecursively(DATA_DIR.resolve("blobs/parts").resolve(blob.substring(0, 2)).resolve(blob));
+
+		dev.ferry.testing.Curl.Result download = dev.ferry.testing.Curl
+			.run(List.of("curl", "-sS", "-o", "/dev/null", "-w", "%{http_code}", url(url)));
+
+		assertThat(download.output()).as("the answer began").contains("200");
+		assertThat(download.exitCode()).as("curl notices the archive broke off: " + download.output()).isNotZero();
 	}
 
 	@Test
