@@ -77,6 +77,25 @@ class PasswordResetIntegrationTests extends AccountMailTest {
 		assertThat(confirm(token, NEW_PASSWORD).status()).as("the token is still good").isEqualTo(204);
 	}
 
+	/**
+	 * A link read in a compromised inbox must not undo the owner's own change of the
+	 * password made after it was mailed.
+	 */
+	@Test
+	void aPasswordChangedInTheAppRetiresTheLinksMailedBefore() {
+		String email = createUser("reset-changed");
+		String token = requestLink(email);
+		String access = signIn(email, PASSWORD).get("access_token").asString();
+
+		Api.Response changed = api.post("/api/v1/auth/password",
+				Map.of("current_password", PASSWORD, "new_password", NEW_PASSWORD), access);
+
+		assertThat(changed.status()).as(changed.body()).isEqualTo(204);
+		Api.Response late = confirm(token, NEW_PASSWORD + "x");
+		assertThat(late.status()).isEqualTo(400);
+		assertThat(late.json().get("type").asString()).isEqualTo("/problems/invalid-reset-token");
+	}
+
 	private String requestLink(String email) {
 		int before = received(email).size();
 		assertThat(api.post("/api/v1/auth/password-reset", Map.of("email", email), null).status()).isEqualTo(202);

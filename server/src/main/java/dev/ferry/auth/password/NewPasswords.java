@@ -1,6 +1,7 @@
 package dev.ferry.auth.password;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,6 +26,8 @@ import org.springframework.stereotype.Component;
 @Component
 class NewPasswords {
 
+	private final PasswordResetRepository resets;
+
 	private final PasswordPolicy policy;
 
 	private final PasswordEncoder encoder;
@@ -38,7 +41,8 @@ class NewPasswords {
 	private final AuditLog audit;
 
 	NewPasswords(PasswordPolicy policy, PasswordEncoder encoder, UserRepository users, Clock clock,
-			ObjectProvider<DirectoryPasswords> directory, AuditLog audit) {
+			ObjectProvider<DirectoryPasswords> directory, AuditLog audit, PasswordResetRepository resets) {
+		this.resets = resets;
 		this.policy = policy;
 		this.encoder = encoder;
 		this.users = users;
@@ -85,10 +89,16 @@ class NewPasswords {
 		this.policy.check(field, password, userId);
 	}
 
+	/**
+	 * Sets the password; every reset link still out for the account dies with the old one
+	 * (a mail read in a compromised inbox must not undo the owner's change).
+	 */
 	void set(User user, String password) {
 		String hash = this.encoder.encode(password);
-		this.users.setPassword(user.id(), hash, this.clock.instant());
+		Instant now = this.clock.instant();
+		this.users.setPassword(user.id(), hash, now);
 		this.policy.remember(user.id(), hash);
+		this.resets.useAll(user.id(), now);
 	}
 
 }

@@ -48,7 +48,9 @@ class PasswordResets {
 	void confirm(String token, String newPassword) {
 		Instant now = clock.instant();
 		String hash = SecureTokens.hash(token);
-		User user = resets.findLive(hash, now).flatMap(users::findById).orElseThrow(() -> {
+		// A link mailed before a suspension must not set the suspended account's
+		// password.
+		User user = resets.findLive(hash, now).flatMap(users::findById).filter(User::isActive).orElseThrow(() -> {
 			audit.record(AuditEvent.failure("auth.password_reset").detail("reason", "invalid_token"));
 			return AuthException.invalidResetToken();
 		});
@@ -57,7 +59,6 @@ class PasswordResets {
 		if (!resets.use(hash, now)) {
 			throw AuthException.invalidResetToken();
 		}
-		resets.useAll(user.id(), now);
 		passwords.set(user, newPassword);
 		sessions.revokeAll(user.id(), "password_reset");
 		audit.record(AuditEvent.success("auth.password_reset").by(user.auditActor()).object("user", user.id()));
