@@ -59,6 +59,10 @@ class TwoFactorPolicyIntegrationTests extends TimeTravelTest {
 		assertThat(elsewhere.json().get("type").asString()).isEqualTo("/problems/mfa-enrollment-required");
 		assertThat(elsewhere.json().get("detail").asString()).contains("/api/v1/auth/2fa/enable");
 		assertThat(api.get("/api/v1/me", restricted).json().get("scopes")).isEmpty();
+		Api.Response erase = api.send(api.builder("/api/v1/me", restricted)
+			.header("Content-Type", "application/json")
+			.method("DELETE", java.net.http.HttpRequest.BodyPublishers.ofString("{\"confirm\":\"" + email + "\"}")));
+		assertThat(erase.status()).as("erasing the account is no fix: " + erase.body()).isEqualTo(403);
 		assertThat(api.get("/api/v1/auth/2fa", restricted).status()).as("its own 2FA state, though it has no scope")
 			.isEqualTo(200);
 		assertThat(api.get("/api/v1/auth/passkeys", restricted).status()).isEqualTo(200);

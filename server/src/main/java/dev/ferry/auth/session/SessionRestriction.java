@@ -19,8 +19,14 @@ public enum SessionRestriction {
 	/** The password is older than the maximum age. */
 	PASSWORD_CHANGE(Set.of("/api/v1/auth/password"));
 
-	private static final Set<String> ALWAYS = Set.of("/api/v1/me", "/api/v1/auth/logout", "/api/v1/auth/refresh",
+	private static final Set<String> ALWAYS = Set.of("/api/v1/auth/logout", "/api/v1/auth/refresh",
 			"/api/v1/auth/providers");
+
+	/**
+	 * Who is signed in, which the page needs to show what to fix (and its language);
+	 * erasing the account ({@code DELETE} there) is no fix and needs the full sign-in.
+	 */
+	private static final String ME = "/api/v1/me";
 
 	private final Set<String> allowed;
 
@@ -28,8 +34,8 @@ public enum SessionRestriction {
 		this.allowed = allowed;
 	}
 
-	boolean allows(String path) {
-		return ALWAYS.contains(path) || allowed.contains(path);
+	boolean allows(String method, String path) {
+		return ALWAYS.contains(path) || allowed.contains(path) || (ME.equals(path) && !"DELETE".equals(method));
 	}
 
 	String dbName() {

@@ -45,7 +45,7 @@ class SessionRestrictions implements WebMvcConfigurer, HandlerInterceptor {
 		}
 		if (authentication instanceof FerryAuthentication ferry && ferry.restriction() != null) {
 			String path = request.getRequestURI().substring(request.getContextPath().length());
-			if (!ferry.restriction().allows(path)) {
+			if (!ferry.restriction().allows(request.getMethod(), path)) {
 				throw ferry.restriction().problem();
 			}
 		}
