@@ -76,7 +76,11 @@ class ZipSets {
 	 * The set's files, checked again; 404 for another account's or an unknown set, 410
 	 * once expired.
 	 */
-	List<FileRecord> open(CurrentUser owner, String id) {
+	/**
+	 * The set's files, checked again, for a download ({@code head}: only its headers,
+	 * audited as such; the archive is not built).
+	 */
+	List<FileRecord> open(CurrentUser owner, String id, boolean head) {
 		ZipSet set = find(owner, id);
 		if (!clock.instant().isBefore(set.expiresAt())) {
 			audit.record(AuditEvent.failure("files.zip_set.download")
@@ -86,8 +90,10 @@ class ZipSets {
 					"This ZIP download expired; select the files and choose Download as ZIP again.");
 		}
 		List<FileRecord> files = zip.check(owner, set.fileIds().stream().map(UUID::toString).toList());
-		audit.record(
-				AuditEvent.success("files.zip_set.download").object("zip_set", set.id()).detail("count", files.size()));
+		audit.record(AuditEvent.success("files.zip_set.download")
+			.object("zip_set", set.id())
+			.detail("count", files.size())
+			.detail("head", head ? Boolean.TRUE : null));
 		return files;
 	}
 

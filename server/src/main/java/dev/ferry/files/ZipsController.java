@@ -8,6 +8,7 @@ import dev.ferry.auth.CurrentUser;
 import dev.ferry.files.ZipSetRepository.ZipSet;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
@@ -48,13 +49,18 @@ class ZipsController {
 
 	@Operation(operationId = "downloadZipSet", summary = "Download a registered set of files as one ZIP, streamed")
 	@GetMapping("/api/v1/files/zips/{id}/download")
-	void download(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, HttpServletResponse response)
-			throws IOException {
-		List<FileRecord> files = sets.open(user, id);
+	void download(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		// A HEAD (a download manager's probe) must not build, and audit, the whole
+		// archive.
+		boolean head = "HEAD".equals(request.getMethod());
+		List<FileRecord> files = sets.open(user, id, head);
 		response.setContentType("application/zip");
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"files.zip\"");
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-cache");
-		sets.write(files, response.getOutputStream());
+		if (!head) {
+			sets.write(files, response.getOutputStream());
+		}
 	}
 
 	record ZipSetRequest(List<String> ids) {

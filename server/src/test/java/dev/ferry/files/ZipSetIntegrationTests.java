@@ -54,6 +54,13 @@ class ZipSetIntegrationTests extends FilesTestSupport {
 		String url = issued.json().get("url").asString();
 		assertThat(url).startsWith(downloadPath + "?ticket=fdt_");
 
+		HttpResponse<Void> probe = http.send(HttpRequest.newBuilder(URI.create(url(url)))
+			.method("HEAD", HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.discarding());
+		assertThat(probe.statusCode()).isEqualTo(200);
+		assertThat(probe.headers().firstValue("Content-Type")).contains("application/zip");
+		assertThat(audited("file.download", "success", a)).as("a HEAD builds no archive").isZero();
+
 		HttpResponse<byte[]> zip = get(url);
 		assertThat(zip.statusCode()).isEqualTo(200);
 		assertThat(zip.headers().firstValue("Content-Type")).contains("application/zip");
@@ -68,7 +75,10 @@ class ZipSetIntegrationTests extends FilesTestSupport {
 		assertThat(replay.statusCode()).as("a ticket starts one download").isEqualTo(401);
 		assertProblem(replay);
 		assertThat(get(downloadPath).statusCode()).as("no ticket, no header").isEqualTo(401);
-		assertThat(audited("files.zip_set.download", "success", created.json().get("id").asString())).isEqualTo(1);
+		assertThat(audited("files.zip_set.download", "success", created.json().get("id").asString()))
+			.as("the HEAD and the download")
+			.isEqualTo(2);
+		assertThat(audited("file.download", "success", a)).isEqualTo(1);
 	}
 
 	/**
