@@ -84,11 +84,21 @@ class PlainUploads {
 			failed(transfer, path, declaredLength, "quota_exceeded");
 			throw FileException.quotaExceeded(grant.room());
 		}
-		audit.record(AuditEvent.success("file.upload.started")
-			.detail("channel", channel)
-			.detail("path", path)
-			.detail("declared_size", (declaredLength >= 0) ? declaredLength : null));
-		UUID blobId = storage.create(declaredType);
+		UUID blobId;
+		try {
+			audit.record(AuditEvent.success("file.upload.started")
+				.detail("channel", channel)
+				.detail("path", path)
+				.detail("declared_size", (declaredLength >= 0) ? declaredLength : null));
+			blobId = storage.create(declaredType);
+		}
+		catch (RuntimeException ex) {
+			// The database or the key service away: the reservation must not hold the
+			// room until it times out, an hour on.
+			quotas.release(transfer.id);
+			failed(transfer, path, declaredLength, "rejected");
+			throw ex;
+		}
 		FileRecord file;
 		// Only until the file holds the blob: past that, a failure must not destroy it.
 		try {
