@@ -194,13 +194,14 @@ class FileService implements FileCatalog {
 		String action = folder.equals(file.folder()) ? "file.renamed" : "file.moved";
 		String target = FilePaths.join(folder, name);
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-		if (!moveInTransaction(file, folder, name, now, action)) {
+		Boolean moved = moveInTransaction(file, folder, name, now, action);
+		if (!Boolean.TRUE.equals(moved)) {
 			audit.record(AuditEvent.failure(action)
 				.object("file", file.id())
 				.detail("from", file.path())
 				.detail("to", target)
-				.detail("reason", "path_taken"));
-			throw FileException.pathTaken(target);
+				.detail("reason", (moved == null) ? "not_found" : "path_taken"));
+			throw (moved == null) ? FileException.notFound() : FileException.pathTaken(target);
 		}
 		return new FileRecord(file.id(), file.ownerId(), folder, name, file.contentType(), file.declaredType(),
 				file.size(), file.sha256(), file.blobId(), file.createdAt(), now, file.scan(), file.allowedIps(),
@@ -208,22 +209,26 @@ class FileService implements FileCatalog {
 	}
 
 	/**
-	 * The taken-path check comes first because on PostgreSQL a failed UPDATE poisons the
-	 * transaction; the constraint still catches the rare concurrent race.
+	 * True when moved, false when the path is taken, null when the file went (trashed or
+	 * deleted meanwhile). The taken-path check comes first because on PostgreSQL a failed
+	 * UPDATE poisons the transaction; the constraint still catches the rare concurrent
+	 * race.
 	 */
-	private boolean moveInTransaction(FileRecord file, String folder, String name, Instant now, String action) {
+	private Boolean moveInTransaction(FileRecord file, String folder, String name, Instant now, String action) {
 		try {
-			return Boolean.TRUE.equals(transactions.execute((status) -> {
+			return transactions.execute((status) -> {
 				if (files.exists(file.ownerId(), folder, name)) {
 					return false;
 				}
-				files.move(file.id(), file.ownerId(), folder, name, now);
+				if (!files.move(file.id(), file.ownerId(), folder, name, now)) {
+					return null;
+				}
 				audit.record(AuditEvent.success(action)
 					.object("file", file.id())
 					.detail("from", file.path())
 					.detail("to", FilePaths.join(folder, name)));
 				return true;
-			}));
+			});
 		}
 		catch (DataIntegrityViolationException ex) {
 			return false;
