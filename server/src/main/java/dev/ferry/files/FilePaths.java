@@ -83,6 +83,12 @@ final class FilePaths {
 		if (segment.equals(".") || segment.equals("..")) {
 			throw FileException.invalidPath(what + " must not be '" + segment + "'.");
 		}
+		// MariaDB's collation ignores trailing spaces ("a.pdf " would be "a.pdf" there
+		// but
+		// not on SQLite or PostgreSQL), and Windows cannot keep them.
+		if (Character.isWhitespace(segment.charAt(segment.length() - 1))) {
+			throw FileException.invalidPath(what + " must not end with a space.");
+		}
 		if (!StandardCharsets.UTF_8.newEncoder().canEncode(segment)) {
 			throw FileException.invalidPath(what + " is not valid Unicode text.");
 		}

@@ -31,6 +31,8 @@ class FilePathsTests {
 		assertRejected(() -> FilePaths.name("invoice\u202Efdp.exe"), "text-direction");
 		assertRejected(() -> FilePaths.name("x".repeat(256)), "255 bytes");
 		assertRejected(() -> FilePaths.name("\uD800.txt"), "not valid Unicode");
+		assertRejected(() -> FilePaths.name("a.pdf "), "end with a space");
+		assertRejected(() -> FilePaths.folder("/docs /x"), "end with a space");
 	}
 
 	@Test
