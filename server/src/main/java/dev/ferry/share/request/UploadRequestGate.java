@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import dev.ferry.ProblemException;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
 import dev.ferry.share.ShareException;
@@ -12,6 +13,7 @@ import dev.ferry.share.link.ShareSessions;
 import dev.ferry.upload.UploadGate;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Upload requests as seen by the tus endpoint: a visitor's session becomes a pass to
@@ -68,7 +70,12 @@ class UploadRequestGate implements UploadGate {
 		return pass;
 	}
 
+	/**
+	 * The reservation and the upload's row commit together: a failed insert must not keep
+	 * the request's room reserved with nothing to give it back.
+	 */
 	@Override
+	@Transactional(noRollbackFor = ProblemException.class)
 	public void admit(Pass pass, UUID uploadId, String name, long length, String declaredType) {
 		UploadRequest request = visitors.check(requests.find(pass.grantId()).orElse(null), "upload_request.upload");
 		if (!request.allows(name, declaredType)) {

@@ -15,6 +15,7 @@ import dev.ferry.protect.AccessRules;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 import static dev.ferry.share.transfer.TransferRepository.instant;
 import static dev.ferry.share.transfer.TransferRepository.millis;
@@ -109,8 +110,10 @@ class UploadRequestRepository {
 
 	/**
 	 * Gives a refused upload's file and bytes back to its request and forgets it; the
-	 * conditional delete makes a second call do nothing.
+	 * conditional delete makes a second call do nothing. One transaction: a crash between
+	 * the delete and the update would keep the room reserved for good.
 	 */
+	@Transactional
 	void withdraw(UUID uploadId) {
 		Optional<Held> held = jdbc
 			.sql("SELECT request_id, length FROM upload_request_uploads WHERE upload_id = ? AND completed_at IS NULL")
