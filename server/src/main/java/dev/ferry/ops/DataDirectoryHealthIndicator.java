@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 
+import dev.ferry.CachedProbe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,34 +30,20 @@ class DataDirectoryHealthIndicator implements HealthIndicator {
 
 	private static final byte[] CONTENT = "ferry readiness probe\n".getBytes(StandardCharsets.US_ASCII);
 
-	/**
-	 * The endpoint is anonymous: a flood of probes must not become a flood of synced
-	 * writes queued behind one another, so an answer is reused this long.
-	 */
-	private static final Duration FRESH = Duration.ofSeconds(2);
-
 	private final Path probe;
 
-	private Health last;
-
-	private long checkedAt;
+	/**
+	 * Reused for two seconds; one probe at a time, as the probe file has a fixed name.
+	 */
+	private final CachedProbe cached = new CachedProbe(Duration.ofSeconds(2), this::probe);
 
 	DataDirectoryHealthIndicator(DataDirectory dataDirectory) {
 		this.probe = dataDirectory.path().resolve(PROBE_FILE);
 	}
 
-	/**
-	 * Answers the last probe while it is fresh; callers meanwhile wait for one probe (the
-	 * probe file has a fixed name, so two must not interleave anyway).
-	 */
 	@Override
-	public synchronized Health health() {
-		long now = System.nanoTime();
-		if (last == null || now - checkedAt >= FRESH.toNanos()) {
-			last = probe();
-			checkedAt = now;
-		}
-		return last;
+	public Health health() {
+		return cached.health();
 	}
 
 	private Health probe() {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 
+import dev.ferry.CachedProbe;
 import dev.ferry.storage.spi.BlobStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,31 +29,21 @@ class BlobStoreHealthIndicator implements HealthIndicator {
 
 	private static final byte[] CONTENT = "ferry readiness probe\n".getBytes(StandardCharsets.US_ASCII);
 
-	/** Load balancers ask every second or so; the store is written at most this often. */
-	private static final Duration FRESH = Duration.ofSeconds(10);
-
 	private final BlobStore store;
 
 	/** One object per process, overwritten by each probe: a failed delete leaves one. */
 	private final String key = "health/ready-" + UUID.randomUUID();
 
-	private Health last;
-
-	private long checkedAt;
+	/** Load balancers ask every second or so; the store is written at most every 10 s. */
+	private final CachedProbe cached = new CachedProbe(Duration.ofSeconds(10), this::probe);
 
 	BlobStoreHealthIndicator(BlobStore store) {
 		this.store = store;
 	}
 
-	/** Answers the last probe while it is fresh; callers meanwhile wait for one probe. */
 	@Override
-	public synchronized Health health() {
-		long now = System.nanoTime();
-		if (last == null || now - checkedAt >= FRESH.toNanos()) {
-			last = probe();
-			checkedAt = now;
-		}
-		return last;
+	public Health health() {
+		return cached.health();
 	}
 
 	private Health probe() {
