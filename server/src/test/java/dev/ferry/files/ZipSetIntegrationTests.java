@@ -91,14 +91,7 @@ class ZipSetIntegrationTests extends FilesTestSupport {
 		String first = put(user, "/big.bin", bytes(3_000_000, 43)).get("id").asString();
 		String second = put(user, "/lost.bin", bytes(50_000, 44)).get("id").asString();
 		String blob = jdbc.sql("SELECT blob_id FROM files WHERE id = ?").param(second).query(String.class).single();
-		String downloadPath = api.post("/api/v1/files/zips", Map.of("ids", List.of(first, second)), user.token())
-			.json()
-			.get("download_url")
-			.asString();
-		String url = api.post("/api/v1/download-tickets", Map.of("path", downloadPath), user.token())
-			.json()
-			.get("url")
-			.asString();
+		String url = ticketedZip(user, first, second);
 		FileSystemUtils.deleteRecursively(DATA_DIR.resolve("blobs/parts").resolve(blob.substring(0, 2)).resolve(blob));
 
 		dev.ferry.testing.Curl.Result download = dev.ferry.testing.Curl
@@ -166,14 +159,7 @@ class ZipSetIntegrationTests extends FilesTestSupport {
 		String big = put(user, "/z/big.bin", bytes(24 * 1024 * 1024, 42)).get("id").asString();
 		String gone = put(user, "/z/gone.txt", "deleted meanwhile".getBytes(StandardCharsets.UTF_8)).get("id")
 			.asString();
-		String downloadPath = api.post("/api/v1/files/zips", Map.of("ids", List.of(big, gone)), user.token())
-			.json()
-			.get("download_url")
-			.asString();
-		String url = api.post("/api/v1/download-tickets", Map.of("path", downloadPath), user.token())
-			.json()
-			.get("url")
-			.asString();
+		String url = ticketedZip(user, big, gone);
 
 		HttpResponse<InputStream> zip = http.send(HttpRequest.newBuilder(URI.create(url(url))).GET().build(),
 				HttpResponse.BodyHandlers.ofInputStream());
@@ -194,6 +180,18 @@ class ZipSetIntegrationTests extends FilesTestSupport {
 				.param(gone)
 				.query(String.class)
 				.list()).singleElement().asString().contains("\"zip\""));
+	}
+
+	/** The download URL, with its ticket, of a ZIP set of {@code ids}. */
+	private String ticketedZip(Account user, String... ids) {
+		String downloadPath = api.post("/api/v1/files/zips", Map.of("ids", List.of(ids)), user.token())
+			.json()
+			.get("download_url")
+			.asString();
+		return api.post("/api/v1/download-tickets", Map.of("path", downloadPath), user.token())
+			.json()
+			.get("url")
+			.asString();
 	}
 
 	private HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {
