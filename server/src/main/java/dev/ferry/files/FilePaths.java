@@ -83,9 +83,8 @@ final class FilePaths {
 		if (segment.equals(".") || segment.equals("..")) {
 			throw FileException.invalidPath(what + " must not be '" + segment + "'.");
 		}
-		// MariaDB's collation ignores trailing spaces ("a.pdf " would be "a.pdf" there
-		// but
-		// not on SQLite or PostgreSQL), and Windows cannot keep them.
+		// MariaDB's collation ignores trailing spaces ("a.pdf " is "a.pdf" there, not on
+		// SQLite or PostgreSQL), and Windows cannot keep them.
 		if (Character.isWhitespace(segment.charAt(segment.length() - 1))) {
 			throw FileException.invalidPath(what + " must not end with a space.");
 		}

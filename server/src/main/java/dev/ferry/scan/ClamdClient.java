@@ -48,9 +48,8 @@ final class ClamdClient {
 		SocketAddress target = resolved();
 		try (SocketChannel channel = (target instanceof UnixDomainSocketAddress)
 				? SocketChannel.open(StandardProtocolFamily.UNIX) : SocketChannel.open()) {
-			// The watchdog covers the connect too: a host that drops packets would hold
-			// the
-			// worker for the system's connect timeout, minutes.
+			// The watchdog covers the connect too: a host that drops packets would
+			// hold the worker for the system's connect timeout, minutes.
 			ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> closeQuietly(channel), timeout.toMillis(),
 					TimeUnit.MILLISECONDS);
 			try {
