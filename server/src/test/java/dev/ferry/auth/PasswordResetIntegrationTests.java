@@ -74,6 +74,13 @@ class PasswordResetIntegrationTests extends AccountMailTest {
 
 		assertThat(reused.status()).isEqualTo(400);
 		assertThat(reused.json().get("errors").get(0).get("message").asString()).contains("last 5 passwords");
+		String userId = jdbc.sql("SELECT id FROM users WHERE email = ?").param(email).query(String.class).single();
+		assertThat(jdbc
+			.sql("SELECT details FROM audit_log WHERE action = 'auth.password_reset' AND outcome = 'failure' "
+					+ "AND object_id = ?")
+			.param(userId)
+			.query(String.class)
+			.list()).as("the refusal is on the trail").singleElement().asString().contains("password_policy");
 		assertThat(confirm(token, NEW_PASSWORD).status()).as("the token is still good").isEqualTo(204);
 	}
 

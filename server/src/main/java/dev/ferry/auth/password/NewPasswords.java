@@ -85,8 +85,19 @@ class NewPasswords {
 	}
 
 	/** Refuses {@code password} (as the request's {@code field}) if the policy does. */
-	void check(String field, String password, UUID userId) {
-		this.policy.check(field, password, userId);
+	/**
+	 * Refuses (400) a password the policy does not allow (the controller's validation
+	 * already refused a weak one; here the account's history counts), audited as
+	 * {@code action}.
+	 */
+	void check(String field, String password, UUID userId, String action) {
+		try {
+			this.policy.check(field, password, userId);
+		}
+		catch (AuthException ex) {
+			this.audit.record(AuditEvent.failure(action).object("user", userId).detail("reason", "password_policy"));
+			throw ex;
+		}
 	}
 
 	/**

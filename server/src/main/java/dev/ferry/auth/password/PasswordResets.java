@@ -55,7 +55,7 @@ class PasswordResets {
 			return AuthException.invalidResetToken();
 		});
 		passwords.requireFerryPassword(user, "auth.password_reset");
-		passwords.check("password", newPassword, user.id());
+		passwords.check("password", newPassword, user.id(), "auth.password_reset");
 		if (!resets.use(hash, now)) {
 			throw AuthException.invalidResetToken();
 		}

@@ -66,7 +66,7 @@ class PasswordService {
 			throw AuthException.invalidField("current_password", "is wrong");
 		}
 		credentials.succeeded(attempt);
-		passwords.check("new_password", newPassword, user.id());
+		passwords.check("new_password", newPassword, user.id(), "auth.password_change");
 		passwords.set(user, newPassword);
 		int ended = sessions.revokeAll(user.id(), caller.sessionId(), "password_change");
 		signIn.passwordChanged(user);
