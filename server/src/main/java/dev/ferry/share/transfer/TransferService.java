@@ -67,10 +67,9 @@ public class TransferService {
 
 	/**
 	 * Creates the transfer; {@code alsoInTransaction} runs in the transaction that
-	 * inserts it.
+	 * inserts it. The caller ({@link TransferCreation}) checked the share scope first.
 	 */
 	Transfer create(CurrentUser user, NewTransfer request, Consumer<Transfer> alsoInTransaction) {
-		owners.require(user, Scope.SHARE, "transfer.created");
 		Instant now = now();
 		List<UUID> fileIds = ownFiles(user, request.fileIds());
 		Map<UUID, Integer> versions = PinnedVersions.of(fileIds, request.versions());
