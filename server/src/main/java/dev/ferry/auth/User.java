@@ -20,6 +20,11 @@ public record User(UUID id, String email, String name, String passwordHash, Role
 		return role == Role.ADMIN && isActive();
 	}
 
+	/** The same account with another stored password hash. */
+	public User withPasswordHash(String hash) {
+		return new User(id, email, name, hash, role, status, quotaBytes, createdAt, updatedAt);
+	}
+
 	/**
 	 * How the audit trail names this account when it acts without a request principal.
 	 */

@@ -47,6 +47,18 @@ public class UserRepository {
 			.update() == 1;
 	}
 
+	/**
+	 * Whether {@code hash} is still the account's password hash, holding the account's
+	 * row until the caller's transaction ends: a password change or reset that commits
+	 * meanwhile waits for it, so a sign-in that checked the old password either sees the
+	 * change here or opens its session before the change ends every session.
+	 */
+	public boolean holdPassword(UUID id, String hash) {
+		return jdbc.sql("UPDATE users SET password_hash = password_hash WHERE id = ? AND password_hash = ?")
+			.params(id.toString(), hash)
+			.update() == 1;
+	}
+
 	/** When the password was last set; empty for accounts without one. */
 	public Optional<Instant> passwordChangedAt(UUID id) {
 		return jdbc.sql("SELECT password_changed_at FROM users WHERE id = ? AND password_hash IS NOT NULL")
@@ -57,10 +69,6 @@ public class UserRepository {
 			.map(Instant::ofEpochMilli);
 	}
 
-	/**
-	 * Writes the mutable fields (name, role, status, quota, password) of an existing
-	 * user.
-	 */
 	/**
 	 * Writes the account's name, role, status and quota; never its password, which only
 	 * {@link #setPassword} and {@link #rehashPassword} change, so an edit made from an

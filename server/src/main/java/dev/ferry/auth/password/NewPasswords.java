@@ -84,7 +84,6 @@ class NewPasswords {
 		}
 	}
 
-	/** Refuses {@code password} (as the request's {@code field}) if the policy does. */
 	/**
 	 * Refuses (400) a password the policy does not allow (the controller's validation
 	 * already refused a weak one; here the account's history counts), audited as

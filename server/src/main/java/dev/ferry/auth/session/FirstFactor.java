@@ -99,21 +99,24 @@ public class FirstFactor {
 		if (found.isEmpty() || !matches) {
 			return Outcome.failed(email, found.orElse(null), found.isEmpty() ? "unknown_account" : "wrong_password");
 		}
-		upgradeHash(found.get(), password);
-		return Outcome.passed(email, found.get(), "password");
+		return Outcome.passed(email, upgradeHash(found.get(), password), "password");
 	}
 
-	private void upgradeHash(User user, String password) {
+	/** The account with the hash it now has. */
+	private User upgradeHash(User user, String password) {
 		String hash = user.passwordHash();
 		if (hash == null || !passwords.upgradeEncoding(hash)) {
-			return;
+			return user;
 		}
-		if (users.rehashPassword(user.id(), hash, passwords.encode(password))) {
-			audit.record(AuditEvent.success("auth.password_rehash")
-				.by(user.auditActor())
-				.object("user", user.id())
-				.detail("from", scheme(hash)));
+		String upgraded = passwords.encode(password);
+		if (!users.rehashPassword(user.id(), hash, upgraded)) {
+			return user;
 		}
+		audit.record(AuditEvent.success("auth.password_rehash")
+			.by(user.auditActor())
+			.object("user", user.id())
+			.detail("from", scheme(hash)));
+		return user.withPasswordHash(upgraded);
 	}
 
 	/** The {@code {id}} prefix of a stored hash, which names its algorithm. */

@@ -51,10 +51,19 @@ public class MfaLoginService {
 
 	/**
 	 * What a correct first factor leads to: a second-factor challenge when the account
-	 * has one, else a session (restricted when the account must fix something first).
+	 * has one, else a session (restricted when the account must fix something first). A
+	 * Ferry password must still be the account's: the check ran outside this transaction,
+	 * and a change or reset may have committed since.
 	 */
 	@Transactional(noRollbackFor = AuthException.class)
 	public SignInResult afterFirstFactor(User user, ClientInfo client, boolean browser, String method) {
+		if ("password".equals(method) && !users.holdPassword(user.id(), user.passwordHash())) {
+			audit.record(AuditEvent.failure("auth.login")
+				.by(user.auditActor())
+				.detail("email", user.email())
+				.detail("reason", "password_changed"));
+			throw AuthException.invalidCredentials();
+		}
 		if (!policy.hasSecondFactor(user.id())) {
 			return sessions.open(user, client, browser, policy.restrictionFor(user, "password".equals(method)), method);
 		}

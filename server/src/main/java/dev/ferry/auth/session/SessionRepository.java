@@ -133,8 +133,12 @@ class SessionRepository {
 			.update() == 1;
 	}
 
-	/** Revokes every live session of the user except {@code keep} (which may be null). */
+	/**
+	 * Revokes every live session of the user except {@code keep} (which may be null), and
+	 * every sign-in waiting for its second factor: its first was checked before.
+	 */
 	int revokeAll(UUID userId, UUID keep, Instant now, String reason) {
+		jdbc.sql("DELETE FROM mfa_challenges WHERE user_id = ?").param(userId.toString()).update();
 		return jdbc
 			.sql("UPDATE sessions SET revoked_at = ?, revoke_reason = ? WHERE user_id = ? AND id <> ? AND "
 					+ "revoked_at IS NULL AND expires_at > ?")
