@@ -2,11 +2,11 @@ package dev.ferry.files;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.UUID;
 
 import dev.ferry.storage.BlobStorage;
+import dev.ferry.storage.StorageException;
 import org.apache.tika.Tika;
 import org.apache.tika.mime.MediaType;
 
@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * Detects a file's type from its first bytes (Tika's magic, refined by the name only when
  * the name names a subtype of what the content is, e.g. a zip named .docx). The declared
  * type and then the extension are used only when the content says nothing
- * ({@code application/octet-stream}).
+ * ({@code application/octet-stream}). A store that fails while the first bytes are read
+ * is the store's problem (503, {@link StorageException}), not an unexpected one.
  */
 @Component
 class ContentTypes {
@@ -39,7 +40,7 @@ class ContentTypes {
 			detected = tika.detect(head, name);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+			throw new StorageException(ex);
 		}
 		if (!UNKNOWN.equals(detected)) {
 			return detected;
@@ -62,7 +63,7 @@ class ContentTypes {
 			return head.readAllBytes();
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+			throw new StorageException(ex);
 		}
 	}
 

@@ -1,14 +1,17 @@
 package dev.ferry.files;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import dev.ferry.storage.PendingPart;
+import dev.ferry.storage.StorageException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ContentTypesTests {
 
@@ -33,6 +36,26 @@ class ContentTypesTests {
 		assertThat(detect(noise, "data.pdf", null)).isEqualTo("application/pdf");
 		assertThat(detect(noise, "data", "application/octet-stream")).isEqualTo("application/octet-stream");
 		assertThat(detect(new byte[0], "empty.png", null)).isEqualTo("image/png");
+	}
+
+	@Test
+	void aStoreFailingWhileTheFirstBytesAreReadIsUnavailableStorage() throws IOException {
+		UUID blob = storage.create();
+		ContentTypes failing = new ContentTypes(new InMemoryBlobStorage() {
+			@Override
+			public InputStream openRange(UUID blobId, long start, long endExclusive) {
+				return new InputStream() {
+					@Override
+					public int read() throws IOException {
+						throw new IOException("Input/output error");
+					}
+				};
+			}
+		});
+
+		assertThatThrownBy(() -> failing.detect(blob, 10, "a.txt", null)).isInstanceOfSatisfying(StorageException.class,
+				(refused) -> assertThat(refused.getStatusCode().value()).isEqualTo(503));
+		assertThatThrownBy(() -> failing.head(blob, 10)).isInstanceOf(StorageException.class);
 	}
 
 	private String detect(byte[] content, String name, String declared) throws IOException {
