@@ -27,6 +27,14 @@ public record Transfer(UUID id, UUID ownerId, String title, String message, Stat
 
 	}
 
+	/**
+	 * The {@code updated_at} of a change made from this reading: later than this one's
+	 * even within its millisecond, so a second change made from this reading fails.
+	 */
+	Instant nextStamp(Instant now) {
+		return now.isAfter(updatedAt) ? now : updatedAt.plusMillis(1);
+	}
+
 	public Status status(Instant now) {
 		return (status == Status.ACTIVE && !now.isBefore(expiresAt)) ? Status.EXPIRED : status;
 	}

@@ -17,9 +17,7 @@ import dev.ferry.share.Cursor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/**
- * The {@code transfers}, {@code transfer_files} and {@code transfer_recipients} tables.
- */
+/** The tables {@code transfers}, {@code transfer_files}, {@code transfer_recipients}. */
 @Repository
 public class TransferRepository {
 
@@ -127,15 +125,17 @@ public class TransferRepository {
 	}
 
 	/**
-	 * False, and nothing changed, once the files were purged or the status is no longer
-	 * {@code read}: a change read before a revocation must not bring the transfer back.
+	 * False, changing nothing, once purged or changed since {@code read}: a change read
+	 * before another (a revocation, an edit) must not undo it.
 	 */
-	boolean update(Transfer t, Transfer.Status read) {
+	boolean update(Transfer t, Transfer read) {
 		return jdbc
 			.sql("UPDATE transfers SET title = ?, message = ?, status = ?, expires_at = ?, show_sender_email = ?, "
-					+ "notify_sender = ?, updated_at = ?, ended_at = ? WHERE id = ? AND purged_at IS NULL AND status = ?")
+					+ "notify_sender = ?, updated_at = ?, ended_at = ? WHERE id = ? AND purged_at IS NULL AND status = ? "
+					+ "AND updated_at = ?")
 			.params(t.title(), t.message(), t.status().apiName(), millis(t.expiresAt()), t.showSenderEmail(),
-					t.notifySender(), millis(t.updatedAt()), millis(t.endedAt()), t.id().toString(), read.apiName())
+					t.notifySender(), millis(t.updatedAt()), millis(t.endedAt()), t.id().toString(),
+					read.status().apiName(), millis(read.updatedAt()))
 			.update() == 1;
 	}
 

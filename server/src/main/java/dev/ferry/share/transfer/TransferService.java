@@ -151,7 +151,8 @@ public class TransferService {
 				reopened ? Transfer.Status.ACTIVE : old.status(), expires,
 				(change.showSenderEmail() != null) ? change.showSenderEmail() : old.showSenderEmail(),
 				(change.notifySender() != null) ? change.notifySender() : old.notifySender(), old.deleteFilesOnExpiry(),
-				old.createdAt(), now, old.firstDownloadAt(), reopened ? null : old.endedAt(), old.purgedAt());
+				old.createdAt(), old.nextStamp(now), old.firstDownloadAt(), reopened ? null : old.endedAt(),
+				old.purgedAt());
 		transactions.executeWithoutResult((status) -> {
 			if (updated.status() == Transfer.Status.ACTIVE && expires.isAfter(now)) {
 				// Live after this change: an ended transfer's purge must see it
@@ -162,9 +163,9 @@ public class TransferService {
 					throw cannotChange();
 				}
 			}
-			if (!transfers.update(updated, old.status())) {
-				throw ShareException.conflict(
-						"This transfer was revoked, expired or purged while you changed it; reload it and try again.");
+			if (!transfers.update(updated, old)) {
+				throw ShareException.conflict("This transfer was changed, revoked, expired or purged while you "
+						+ "changed it; reload it and try again.");
 			}
 			if (change.recipients() != null) {
 				transfers.replaceRecipients(old.id(), TransferFields.recipients(change.recipients()));

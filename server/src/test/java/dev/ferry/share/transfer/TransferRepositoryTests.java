@@ -68,18 +68,44 @@ class TransferRepositoryTests {
 			TransferRepository transfers = new TransferRepository(db.jdbc());
 			Transfer read = transfer(TestAccounts.insertUser(db.jdbc()), NOW.plus(1, ChronoUnit.DAYS), NOW);
 			transfers.insert(read, List.of(UUID.randomUUID()), Map.of(), List.of());
-			Transfer renamed = new Transfer(read.id(), read.ownerId(), "Renamed", null, Transfer.Status.ACTIVE,
-					read.expiresAt(), false, true, true, read.createdAt(), NOW, null, null, null);
-			assertThat(transfers.update(renamed, Transfer.Status.ACTIVE)).isTrue();
+			Transfer renamed = changed(read, "Renamed", null);
+			assertThat(transfers.update(renamed, read)).isTrue();
 
 			assertThat(transfers.revoke(read.id(), NOW)).isTrue();
 			assertThat(transfers.revoke(read.id(), NOW)).as("once").isFalse();
-			assertThat(transfers.update(renamed, Transfer.Status.ACTIVE)).isFalse();
+			assertThat(transfers.update(changed(renamed, "Renamed", null), renamed)).isFalse();
 			assertThat(transfers.find(read.id())).hasValueSatisfying((t) -> {
 				assertThat(t.status()).isEqualTo(Transfer.Status.REVOKED);
 				assertThat(t.title()).as("the revocation keeps the edit").isEqualTo("Renamed");
 			});
 		}
+	}
+
+	/**
+	 * Two edits of other fields made from one reading: the second must not write back the
+	 * first's field as it read it.
+	 */
+	@ParameterizedTest
+	@EnumSource(Databases.Vendor.class)
+	void aChangeReadBeforeAnotherChangeDoesNotUndoIt(Databases.Vendor vendor) {
+		try (Databases.Fresh db = Databases.migrated(vendor)) {
+			TransferRepository transfers = new TransferRepository(db.jdbc());
+			Transfer read = transfer(TestAccounts.insertUser(db.jdbc()), NOW.plus(1, ChronoUnit.DAYS), NOW);
+			transfers.insert(read, List.of(UUID.randomUUID()), Map.of(), List.of());
+
+			assertThat(transfers.update(changed(read, "Renamed", null), read)).isTrue();
+			assertThat(transfers.update(changed(read, "T", "A message"), read)).isFalse();
+			assertThat(transfers.find(read.id())).hasValueSatisfying((t) -> {
+				assertThat(t.title()).isEqualTo("Renamed");
+				assertThat(t.message()).isNull();
+			});
+		}
+	}
+
+	/** {@code read} with another title and message, stamped a millisecond later. */
+	private static Transfer changed(Transfer read, String title, String message) {
+		return new Transfer(read.id(), read.ownerId(), title, message, read.status(), read.expiresAt(), false, true,
+				true, read.createdAt(), read.updatedAt().plusMillis(1), null, null, null);
 	}
 
 	private static Transfer transfer(UUID owner, Instant expires, Instant created) {
