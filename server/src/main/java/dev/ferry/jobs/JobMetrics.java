@@ -29,6 +29,13 @@ class JobMetrics {
 
 	private static final Duration FRESH = Duration.ofSeconds(1);
 
+	/**
+	 * How long a failed reading stands: each try waits for the pool's connection timeout,
+	 * and a scrape reads every gauge, so a database that is away must be asked once per
+	 * scrape at most, not once per gauge.
+	 */
+	private static final Duration FAILED = Duration.ofSeconds(10);
+
 	private static final String QUEUE = "SELECT task_name, COUNT(*), "
 			+ "SUM(CASE WHEN picked = ? AND execution_time <= ? THEN 1 ELSE 0 END) FROM scheduled_tasks "
 			+ "GROUP BY task_name";
@@ -39,7 +46,7 @@ class JobMetrics {
 
 	private Map<String, long[]> queue = Map.of();
 
-	private Instant readAt = Instant.EPOCH;
+	private Instant nextRead = Instant.EPOCH;
 
 	JobMetrics(MeterRegistry registry, JobDatabase database) {
 		this.registry = registry;
@@ -71,7 +78,7 @@ class JobMetrics {
 
 	private synchronized Map<String, long[]> queue() {
 		Instant now = Instant.now();
-		if (readAt.plus(FRESH).isAfter(now)) {
+		if (nextRead.isAfter(now)) {
 			return queue;
 		}
 		Map<String, long[]> counts = new HashMap<>();
@@ -85,9 +92,10 @@ class JobMetrics {
 				}
 			}
 			queue = counts;
-			readAt = now;
+			nextRead = now.plus(FRESH);
 		}
 		catch (SQLException ex) {
+			nextRead = Instant.now().plus(FAILED);
 			log.debug("Could not read the job queue for metrics", ex);
 		}
 		return queue;
