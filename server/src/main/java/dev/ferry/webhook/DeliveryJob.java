@@ -14,8 +14,8 @@ import org.springframework.context.event.EventListener;
  * Each delivery is one execution of the {@code webhook-deliveries} job, retried after
  * {@code FERRY_WEBHOOKS_RETRY_DELAY}, doubling up to a day, for
  * {@code FERRY_WEBHOOKS_MAX_ATTEMPTS} attempts. At start every node queues the deliveries
- * still pending without one (queued by a version that polled the table); queuing is
- * idempotent.
+ * still pending without one (queued by a version that polled the table), each under the
+ * job id that owns it (a replay's own); queuing is idempotent.
  */
 @Configuration(proxyBeanMethods = false)
 class DeliveryJob {
@@ -39,7 +39,7 @@ class DeliveryJob {
 
 		@EventListener(ApplicationReadyEvent.class)
 		public void queuePending() {
-			deliveries.pending().forEach((id) -> jobs.enqueue(NAME, id.toString()));
+			deliveries.pending().forEach((job) -> jobs.enqueue(NAME, job));
 		}
 
 	}

@@ -25,7 +25,7 @@ class DeliveryRepository {
 	static final String FAILED = "failed";
 
 	private static final String COLUMNS = "id, webhook_id, event_type, payload, status, attempts, response_code, "
-			+ "last_error, created_at, delivered_at";
+			+ "last_error, created_at, delivered_at, job_id";
 
 	private final JdbcClient jdbc;
 
@@ -51,11 +51,11 @@ class DeliveryRepository {
 			.update();
 	}
 
-	/** Deliveries still to be sent, oldest first. */
-	List<UUID> pending() {
-		return jdbc.sql("SELECT id FROM webhook_deliveries WHERE status = ? ORDER BY created_at, id")
+	/** The job ids of the deliveries still to be sent, oldest first. */
+	List<String> pending() {
+		return jdbc.sql("SELECT COALESCE(job_id, id) FROM webhook_deliveries WHERE status = ? ORDER BY created_at, id")
 			.param(PENDING)
-			.query((rs, row) -> UUID.fromString(rs.getString(1)))
+			.query(String.class)
 			.list();
 	}
 
@@ -97,12 +97,16 @@ class DeliveryRepository {
 			.update() == 1;
 	}
 
-	/** Queues a logged delivery again (replay), as a fresh attempt now. */
-	void replay(UUID id, Instant now) {
-		jdbc.sql("UPDATE webhook_deliveries SET status = ?, attempts = 0, next_attempt_at = ?, claimed_until = 0 "
-				+ "WHERE id = ?")
-			.params(PENDING, now.toEpochMilli(), id.toString())
-			.update();
+	/**
+	 * Makes a finished delivery pending again (replay), owned by the job {@code jobId};
+	 * false when it is pending already (another replay, or its job still retrying).
+	 */
+	boolean replay(UUID id, String jobId, Instant now) {
+		return jdbc
+			.sql("UPDATE webhook_deliveries SET status = ?, attempts = 0, next_attempt_at = ?, claimed_until = 0, "
+					+ "job_id = ? WHERE id = ? AND status <> ?")
+			.params(PENDING, now.toEpochMilli(), jobId, id.toString(), PENDING)
+			.update() == 1;
 	}
 
 	private static Delivery map(ResultSet rs, int row) throws SQLException {
@@ -112,11 +116,19 @@ class DeliveryRepository {
 		Instant deliveredAt = rs.wasNull() ? null : Instant.ofEpochMilli(delivered);
 		return new Delivery(UUID.fromString(rs.getString("id")), UUID.fromString(rs.getString("webhook_id")),
 				rs.getString("event_type"), rs.getString("payload"), rs.getString("status"), rs.getInt("attempts"),
-				responseCode, rs.getString("last_error"), Instant.ofEpochMilli(rs.getLong("created_at")), deliveredAt);
+				responseCode, rs.getString("last_error"), Instant.ofEpochMilli(rs.getLong("created_at")), deliveredAt,
+				rs.getString("job_id"));
 	}
 
+	/** {@code jobId}: the execution that sends it, null for the one named by its id. */
 	record Delivery(UUID id, UUID webhookId, String eventType, String payload, String status, int attempts,
-			Integer responseCode, String lastError, Instant createdAt, Instant deliveredAt) {
+			Integer responseCode, String lastError, Instant createdAt, Instant deliveredAt, String jobId) {
+
+		/** Whether the execution {@code job} is the one that sends this delivery. */
+		boolean ownedBy(String job) {
+			return job.equals((jobId != null) ? jobId : id.toString());
+		}
+
 	}
 
 }

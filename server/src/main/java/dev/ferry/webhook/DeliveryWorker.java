@@ -117,7 +117,8 @@ class DeliveryWorker {
 		int replay = id.indexOf(REPLAY);
 		try {
 			return deliveries.find(UUID.fromString((replay < 0) ? id : id.substring(0, replay)))
-				.filter((delivery) -> DeliveryRepository.PENDING.equals(delivery.status()));
+				.filter((delivery) -> DeliveryRepository.PENDING.equals(delivery.status()))
+				.filter((delivery) -> delivery.ownedBy(id));
 		}
 		catch (IllegalArgumentException ex) {
 			return Optional.empty();

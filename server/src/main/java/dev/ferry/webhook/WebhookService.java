@@ -17,6 +17,7 @@ import dev.ferry.auth.Scope;
 import dev.ferry.jobs.Jobs;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Managing webhooks: each account its own; {@code all_accounts} webhooks (events of every
@@ -122,6 +123,8 @@ class WebhookService {
 		return deliveries.forWebhook(id, LOG_LIMIT).stream().map(DeliveryView::of).toList();
 	}
 
+	/** The delivery made pending, its job and its record commit together, or none. */
+	@Transactional(noRollbackFor = WebhookException.class)
 	void replay(CurrentUser caller, UUID id, UUID deliveryId) {
 		owned(caller, id, Scope.WRITE, "webhook.replayed");
 		DeliveryRepository.Delivery delivery = deliveries.find(deliveryId)
@@ -133,20 +136,20 @@ class WebhookService {
 					.detail("reason", "not_found"));
 				return WebhookException.notFound();
 			});
+		// A job of its own: the delivery's first job may not be gone yet (its attempt
+		// just finished), and queuing under its id would be a no-op that never sends.
+		String job = DeliveryWorker.replayJobId(delivery.id());
 		// A pending delivery has a job that will try it again anyway (and would overwrite
-		// the replay's fresh start with its own give-up): a replay is for a finished one.
-		if (DeliveryRepository.PENDING.equals(delivery.status())) {
+		// the replay's fresh start with its own give-up): a replay is for a finished one,
+		// and of two at once only one wins.
+		if (!deliveries.replay(delivery.id(), job, clock.instant())) {
 			audit.record(AuditEvent.failure("webhook.replayed")
 				.object("webhook", id)
 				.detail("delivery", deliveryId)
 				.detail("reason", "still_pending"));
 			throw WebhookException.stillPending();
 		}
-		deliveries.replay(delivery.id(), clock.instant());
-		// A job of its own: the delivery's first job may not be gone yet (its attempt
-		// just
-		// finished), and queuing under its id would be a no-op that never sends.
-		jobs.enqueue(DeliveryJob.NAME, DeliveryWorker.replayJobId(delivery.id()));
+		jobs.enqueue(DeliveryJob.NAME, job);
 		audit.record(AuditEvent.success("webhook.replayed").object("webhook", id).detail("delivery", deliveryId));
 	}
 

@@ -58,6 +58,38 @@ class DeliveryBacklogTests extends EveryVendor {
 	}
 
 	/**
+	 * A replayed delivery still retrying is queued under its replay's job, never under
+	 * its own id again (two executions would both send it); a second replay of it, or two
+	 * at once, is refused.
+	 */
+	@ParameterizedTest
+	@MethodSource("databases")
+	void aReplayOwnsItsDeliveryAndTheBacklogQueuesNoOtherJob(Vendor vendor) {
+		Databases.Fresh db = database(vendor);
+		DeliveryRepository deliveries = new DeliveryRepository(db.jdbc());
+		UUID replayed = delivery(deliveries, webhook(db));
+		deliveries.attemptFailed(replayed, 500, "http_500");
+		assertThat(deliveries.gaveUp(replayed)).isTrue();
+		String job = DeliveryWorker.replayJobId(replayed);
+
+		assertThat(deliveries.replay(replayed, job, NOW)).isTrue();
+		assertThat(deliveries.replay(replayed, DeliveryWorker.replayJobId(replayed), NOW)).as("pending again")
+			.isFalse();
+		DeliveryRepository.Delivery delivery = deliveries.find(replayed).orElseThrow();
+		assertThat(delivery.ownedBy(job)).isTrue();
+		assertThat(delivery.ownedBy(replayed.toString())).as("its first job's id").isFalse();
+		try (JobNodes nodes = JobNodes.start(db, List.of())) {
+			new DeliveryJob.Backlog(deliveries, nodes.jobs()).queuePending();
+		}
+
+		assertThat(db.jdbc()
+			.sql("SELECT task_instance FROM scheduled_tasks WHERE task_name = ?")
+			.param(DeliveryJob.NAME)
+			.query(String.class)
+			.list()).contains(job).doesNotContain(replayed.toString());
+	}
+
+	/**
 	 * A delivery left pending without a job (its give-up failed while the database was
 	 * away) is queued again by the hourly cleanup, not only at the next start.
 	 */
