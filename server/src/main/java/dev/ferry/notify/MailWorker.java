@@ -20,6 +20,8 @@ class MailWorker {
 
 	private static final Logger log = LoggerFactory.getLogger(MailWorker.class);
 
+	static final String NO_TRANSPORT = "no mail settings on this node";
+
 	private final MailOutbox outbox;
 
 	private final MailTransport transport;
@@ -34,20 +36,28 @@ class MailWorker {
 
 	void deliver(String id) {
 		UUID messageId = UUID.fromString(id);
-		if (!transport.enabled() || !outbox.pending(messageId)) {
+		if (!outbox.pending(messageId)) {
 			return;
 		}
 		OutboxMessage message = outbox.find(messageId);
+		if (!transport.enabled()) {
+			// Queued by a node with mail settings, picked up by one without: ending the
+			// job here would leave the message pending with no job to send it.
+			throw failed(id, message, NO_TRANSPORT);
+		}
 		try {
 			transport.send(message);
 		}
 		catch (Exception ex) {
-			String error = ex.getClass().getSimpleName();
-			log.warn("Mail {} attempt {} failed ({})", id, message.attempts() + 1, error);
-			outbox.attemptFailed(messageId, error);
-			throw new MailNotSent(id, error);
+			throw failed(id, message, ex.getClass().getSimpleName());
 		}
 		outbox.sent(messageId, clock.instant());
+	}
+
+	private MailNotSent failed(String id, OutboxMessage message, String error) {
+		log.warn("Mail {} attempt {} failed ({})", id, message.attempts() + 1, error);
+		outbox.attemptFailed(message.id(), error);
+		return new MailNotSent(id, error);
 	}
 
 	void giveUp(String id) {

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -60,6 +59,10 @@ class MailOutboxTests {
 			assertThat(status(db)).isEqualTo("pending:1");
 			assertNoPlaintextAtRest(db, "123456");
 			assertThat(sealedBody(db)).isNotNull();
+			assertThatThrownBy(() -> new MailWorker(outbox, MailTransport.DISABLED, clock).deliver(id))
+				.as("a node without mail settings fails the attempt, leaving the message to retry")
+				.isInstanceOf(MailWorker.MailNotSent.class);
+			assertThat(status(db)).isEqualTo("pending:2");
 
 			GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 			smtp.start();
@@ -69,7 +72,7 @@ class MailOutboxTests {
 				assertThat(received).hasSize(1);
 				assertThat(received[0].getSubject()).isEqualTo("Your Ferry code: 123456");
 				assertThat(GreenMailUtil.getBody(received[0])).contains("&lt;T&gt;").contains("\"<T>\"");
-				assertThat(status(db)).isEqualTo("sent:2");
+				assertThat(status(db)).isEqualTo("sent:3");
 				assertNoPlaintextAtRest(db, "123456");
 				assertThat(sealedBody(db)).isNull();
 				worker.deliver(id);
