@@ -1,12 +1,7 @@
 package dev.ferry.audit;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
-
-import dev.ferry.ops.DataDirectory;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,13 +10,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Prunes a prefix of the chain under the chain head's lock, so no record is appended
- * meanwhile: exports it as NDJSON to {@code <data dir>/audit-archive/}, stores the signed
+ * meanwhile: exports it as NDJSON to the {@link AuditArchive}, stores the signed
  * checkpoint, deletes the rows and their redactions, and records {@code audit.prune}.
  */
 @Service
 class AuditPruner implements AuditRetention {
-
-	static final String ARCHIVE_DIR = "audit-archive";
 
 	private final JdbcClient jdbc;
 
@@ -35,17 +28,17 @@ class AuditPruner implements AuditRetention {
 
 	private final AuditLog audit;
 
-	private final DataDirectory dataDirectory;
+	private final AuditArchive archives;
 
 	AuditPruner(JdbcClient jdbc, AuditChainVerifier verifier, AuditExporter exporter, AuditCheckpoints checkpoints,
-			AuditChain chain, AuditLog audit, DataDirectory dataDirectory) {
+			AuditChain chain, AuditLog audit, AuditArchive archives) {
 		this.jdbc = jdbc;
 		this.verifier = verifier;
 		this.exporter = exporter;
 		this.checkpoints = checkpoints;
 		this.chain = chain;
 		this.audit = audit;
-		this.dataDirectory = dataDirectory;
+		this.archives = archives;
 	}
 
 	@Override
@@ -102,19 +95,8 @@ class AuditPruner implements AuditRetention {
 		return pruned;
 	}
 
-	/**
-	 * Writes the archive and syncs it to the disk before the rows go: after a power cut
-	 * the records exist in the archive or still in the table.
-	 */
 	private void export(long throughSeq, String archive) {
-		Path target = dataDirectory.path().resolve(ARCHIVE_DIR).resolve(archive);
-		try {
-			DataDirectory.writeDurably(target,
-					(out) -> exporter.write(AuditFilter.NONE, ExportFormat.NDJSON, throughSeq, out));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not write the audit archive " + target, ex);
-		}
+		archives.write(archive, (out) -> exporter.write(AuditFilter.NONE, ExportFormat.NDJSON, throughSeq, out));
 	}
 
 }

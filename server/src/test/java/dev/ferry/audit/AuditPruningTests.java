@@ -18,6 +18,7 @@ import dev.ferry.ops.DataDirectory;
 import dev.ferry.testing.Databases;
 import dev.ferry.testing.Databases.Vendor;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -59,6 +60,20 @@ class AuditPruningTests {
 
 			trail.jdbc().sql("UPDATE audit_checkpoints SET through_hash = ?").param("0".repeat(64)).update();
 			assertThat(trail.verifier.verify()).isEqualTo(ChainVerification.broken(null, 0, "checkpoint_invalid"));
+		}
+	}
+
+	@Test
+	void theArchiveGoesWhereTheSettingSays(@TempDir Path shared) throws Exception {
+		Path archives = shared.resolve("ferry-audit");
+		try (Pruning trail = Pruning.open(Vendor.SQLITE, dataDir, archives)) {
+			trail.record(AuditEvent.success("file.read").object("file", "f-1"));
+
+			AuditRetention.Range pruned = trail.inTransaction(() -> trail.pruner.prune(1));
+
+			assertThat(Files.readAllLines(archives.resolve(pruned.archive()))).singleElement()
+				.satisfies((line) -> assertThat(line).contains("\"file.read\""));
+			assertThat(dataDir.resolve("audit-archive")).doesNotExist();
 		}
 	}
 
@@ -218,6 +233,11 @@ class AuditPruningTests {
 			AuditPseudonymiser erasure, AuditChain chain) implements AutoCloseable {
 
 		static Pruning open(Vendor vendor, Path dataDir) {
+			return open(vendor, dataDir, null);
+		}
+
+		/** {@code archiveDir}: {@code FERRY_AUDIT_ARCHIVE_DIR}, null when unset. */
+		static Pruning open(Vendor vendor, Path dataDir, Path archiveDir) {
 			Databases.Fresh db = Databases.migrated(vendor);
 			JdbcClient jdbc = db.jdbc();
 			JsonMapper json = JsonMapper.builder().build();
@@ -234,7 +254,7 @@ class AuditPruningTests {
 					FerryProperties.Registration.INVITE,
 					new FerryProperties.Tokens(Duration.ofMinutes(15), Duration.ofDays(30)));
 			AuditPruner pruner = new AuditPruner(jdbc, verifier, new AuditExporter(reader, json), checkpoints, chain,
-					log, new DataDirectory(properties));
+					log, new AuditArchive(new DataDirectory(properties), new AuditArchive.Settings(archiveDir)));
 			return new Pruning(db, log, verifier, pruner,
 					new AuditPseudonymiser(reader, chain, redactions, repository, jdbc), chain);
 		}
