@@ -22,7 +22,7 @@ class AuditArchive {
 
 	private final Path dir;
 
-	AuditArchive(DataDirectory dataDirectory, Settings settings) {
+	AuditArchive(DataDirectory dataDirectory, ArchiveSetting settings) {
 		this.dir = (settings.archiveDir() != null) ? settings.archiveDir() : dataDirectory.path().resolve(DEFAULT_DIR);
 	}
 
@@ -47,7 +47,7 @@ class AuditArchive {
 
 	/** {@code FERRY_AUDIT_ARCHIVE_DIR}; empty for the data directory's. */
 	@ConfigurationProperties("ferry.audit")
-	record Settings(Path archiveDir) {
+	record ArchiveSetting(Path archiveDir) {
 	}
 
 }

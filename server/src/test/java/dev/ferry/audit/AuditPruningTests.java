@@ -254,7 +254,7 @@ class AuditPruningTests {
 					FerryProperties.Registration.INVITE,
 					new FerryProperties.Tokens(Duration.ofMinutes(15), Duration.ofDays(30)));
 			AuditPruner pruner = new AuditPruner(jdbc, verifier, new AuditExporter(reader, json), checkpoints, chain,
-					log, new AuditArchive(new DataDirectory(properties), new AuditArchive.Settings(archiveDir)));
+					log, new AuditArchive(new DataDirectory(properties), new AuditArchive.ArchiveSetting(archiveDir)));
 			return new Pruning(db, log, verifier, pruner,
 					new AuditPseudonymiser(reader, chain, redactions, repository, jdbc), chain);
 		}
