@@ -1,7 +1,7 @@
 """Drives the generated Python SDK (python-pydantic-v1) against a running Ferry.
 
 Signs in with a password, makes an API key and goes on with it: upload a file, make a
-transfer of it, list the folder. SdkIntegrationTests runs it with Debian's python3.
+transfer of it, list the folder, download the file whole and one range of it. SdkIntegrationTests runs it with Debian's python3.
 """
 import json
 import os
@@ -23,6 +23,8 @@ with ferry_sdk.ApiClient(ferry_sdk.Configuration(host=host, access_token=key.key
     transfer = ferry_sdk.ShareApi(client).create_transfer(
         ferry_sdk.NewTransfer(title="From the Python SDK", file_ids=[uploaded.id]))
     listed = files.list_files(path="/sdk-py")
+    downloaded = bytes(files.download_file(id=uploaded.id)).decode()
+    ranged = bytes(files.download_file(id=uploaded.id, range="bytes=6-9")).decode()
 
 print(json.dumps({
     "file_id": uploaded.id,
@@ -30,4 +32,6 @@ print(json.dumps({
     "transfer_id": transfer.id,
     "transfer_files": len(transfer.files or []),
     "listed": [item.name for item in listed.items],
+    "downloaded": downloaded,
+    "range": ranged,
 }))

@@ -1,5 +1,6 @@
 // Drives the generated TypeScript SDK (typescript-fetch, Node's own fetch) against a
-// running Ferry: sign in, upload a file, make a transfer of it, list the folder.
+// running Ferry: sign in, upload a file, make a transfer of it, list the folder, download
+// the file whole and one range of it.
 // SdkIntegrationTests compiles this with the generated sources and runs it with node.
 import { AuthApi, Configuration, FilesApi, ShareApi } from '../../../target/generated-sdk/typescript/src/index';
 
@@ -21,6 +22,8 @@ async function main(): Promise<void> {
     newTransfer: { title: 'From the TypeScript SDK', fileIds: [uploaded.id!] },
   });
   const listed = await files.listFiles({ path: '/sdk-ts' });
+  const downloaded = await (await files.downloadFile({ id: uploaded.id! })).text();
+  const range = await (await files.downloadFile({ id: uploaded.id!, range: 'bytes=6-9' })).text();
 
   console.log(
     JSON.stringify({
@@ -29,6 +32,8 @@ async function main(): Promise<void> {
       transfer_id: transfer.id,
       transfer_files: transfer.files?.length,
       listed: listed.items?.map((item) => item.name),
+      downloaded,
+      range,
     }),
   );
 }

@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The SDKs generated at build time from {@code web/src/api/openapi.json}, each driven by
  * a short program in its own language (Node for TypeScript, Debian's python3 for Python)
  * against the built server jar: sign in, upload a file, make a transfer of it, list the
- * folder. A missing interpreter fails the test, it never skips.
+ * folder, download the file whole and one range of it (the generated clients read the
+ * body as bytes). A missing interpreter fails the test, it never skips.
  */
 class SdkIntegrationTests {
 
@@ -63,7 +64,8 @@ class SdkIntegrationTests {
 
 		String result = run(List.of("node", out.resolve("src/test/ts/sdk-test.js").toString()), signIn(), "node");
 
-		assertThat(result).contains("\"size\":30", "\"transfer_files\":1", "\"listed\":[\"hello.txt\"]");
+		assertThat(result).contains("\"size\":30", "\"transfer_files\":1", "\"listed\":[\"hello.txt\"]",
+				"\"downloaded\":\"hello from the TypeScript SDK\\n\"", "\"range\":\"from\"");
 	}
 
 	@Test
@@ -74,7 +76,8 @@ class SdkIntegrationTests {
 
 		String result = run(List.of(PYTHON, TESTS.resolve("python/sdk_test.py").toString()), env, PYTHON);
 
-		assertThat(result).contains("\"size\": 26", "\"transfer_files\": 1", "\"listed\": [\"hello.txt\"]");
+		assertThat(result).contains("\"size\": 26", "\"transfer_files\": 1", "\"listed\": [\"hello.txt\"]",
+				"\"downloaded\": \"hello from the Python SDK\\n\"", "\"range\": \"from\"");
 	}
 
 	private static Map<String, String> signIn() {

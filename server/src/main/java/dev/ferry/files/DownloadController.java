@@ -1,5 +1,6 @@
 package dev.ferry.files;
 
+import dev.ferry.BinaryAnswer;
 import dev.ferry.auth.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -29,6 +30,7 @@ class DownloadController {
 		this.responder = responder;
 	}
 
+	@BinaryAnswer(ranges = true)
 	@Operation(operationId = "downloadFile", summary = "Download a file's content, whole or one range")
 	@RequestMapping(path = "/api/v1/files/{id}/download", method = { RequestMethod.GET, RequestMethod.HEAD })
 	void download(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, HttpServletRequest request,

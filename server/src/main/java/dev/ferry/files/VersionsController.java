@@ -2,6 +2,7 @@ package dev.ferry.files;
 
 import java.util.List;
 
+import dev.ferry.BinaryAnswer;
 import dev.ferry.auth.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -43,6 +44,7 @@ class VersionsController {
 		return new Versions(versions.list(user, id).stream().map((listed) -> VersionView.of(listed, lookup)).toList());
 	}
 
+	@BinaryAnswer(ranges = true)
 	@Operation(operationId = "downloadFileVersion", summary = "Download one version of a file, whole or one range")
 	@RequestMapping(path = "/{version}/download", method = { RequestMethod.GET, RequestMethod.HEAD })
 	void download(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, @PathVariable String version,

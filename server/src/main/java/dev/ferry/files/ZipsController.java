@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 
+import dev.ferry.BinaryAnswer;
 import dev.ferry.auth.CurrentUser;
 import dev.ferry.files.ZipSetRepository.ZipSet;
 import io.swagger.v3.oas.annotations.Operation;
@@ -47,6 +48,7 @@ class ZipsController {
 		return ResponseEntity.status(HttpStatus.CREATED).location(URI.create(view.downloadUrl())).body(view);
 	}
 
+	@BinaryAnswer("application/zip")
 	@Operation(operationId = "downloadZipSet", summary = "Download a registered set of files as one ZIP, streamed")
 	@GetMapping("/api/v1/files/zips/{id}/download")
 	void download(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, HttpServletRequest request,

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 
+import dev.ferry.BinaryAnswer;
 import dev.ferry.auth.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -42,6 +43,7 @@ class GdprController {
 	}
 
 	/** The token in the path is the credential, as mailed. */
+	@BinaryAnswer("application/zip")
 	@Operation(operationId = "downloadDataExport", summary = "Download a data export with the mailed link")
 	@GetMapping(GdprExports.DOWNLOAD + "{token}")
 	void download(@PathVariable String token, HttpServletResponse response) throws IOException {

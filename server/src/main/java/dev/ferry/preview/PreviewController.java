@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
+import dev.ferry.BinaryAnswer;
 import dev.ferry.auth.CurrentUser;
 import dev.ferry.preview.PreviewService.Shown;
 import io.swagger.v3.oas.annotations.Operation;
@@ -34,6 +35,7 @@ class PreviewController {
 		this.store = store;
 	}
 
+	@BinaryAnswer({ "image/png", "image/jpeg" })
 	@Operation(operationId = "getFilePreview", summary = "A file's preview image (PNG or JPEG); 404 while none exists")
 	@GetMapping("/api/v1/files/{id}/preview")
 	void preview(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, HttpServletRequest request,

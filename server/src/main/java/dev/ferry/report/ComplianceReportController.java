@@ -3,6 +3,7 @@ package dev.ferry.report;
 import java.io.IOException;
 import java.time.Instant;
 
+import dev.ferry.BinaryAnswer;
 import dev.ferry.auth.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -23,6 +24,7 @@ class ComplianceReportController {
 		this.reports = reports;
 	}
 
+	@BinaryAnswer({ "application/pdf", "text/csv" })
 	@Operation(operationId = "complianceReport",
 			summary = "A period's compliance report (accesses, shares, deletions, failures, alerts, policy changes, chain)")
 	@GetMapping("/api/v1/admin/reports/compliance")

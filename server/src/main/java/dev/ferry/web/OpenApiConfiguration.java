@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import dev.ferry.BinaryAnswer;
 import dev.ferry.PublicPaths;
 import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.core.util.Json;
@@ -22,11 +23,13 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.tags.Tag;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
@@ -108,6 +111,34 @@ class OpenApiConfiguration {
 			.openapi31(true);
 	}
 
+	/**
+	 * The answers handlers write themselves ({@link BinaryAnswer}): springdoc sees a
+	 * {@code void} method and would describe a 200 without content, which generated
+	 * clients take for "no body" (or decode as text).
+	 */
+	@Bean
+	OperationCustomizer binaryAnswers() {
+		return (operation, handler) -> {
+			BinaryAnswer answer = handler.getMethodAnnotation(BinaryAnswer.class);
+			if (answer == null) {
+				return operation;
+			}
+			Content bytes = new Content();
+			for (String type : answer.value()) {
+				bytes.addMediaType(type, new MediaType().schema(new StringSchema().format("binary")));
+			}
+			operation.getResponses().addApiResponse("200", new ApiResponse().description("The content").content(bytes));
+			if (answer.ranges()) {
+				operation.addParametersItem(new HeaderParameter().name("Range")
+					.description("One byte range, e.g. bytes=0-1023; without it the whole content")
+					.schema(new StringSchema()));
+				operation.getResponses()
+					.addApiResponse("206", new ApiResponse().description("The range asked for").content(bytes));
+			}
+			return operation;
+		};
+	}
+
 	@Bean
 	OpenApiCustomizer publicOperationsAndProblems(List<PublicPaths> declared) {
 		PathPatternParser parser = new PathPatternParser();
@@ -128,6 +159,7 @@ class OpenApiConfiguration {
 					.anyMatch((pattern) -> pattern.matches(PathContainer.parsePath(path)));
 				item.readOperations().forEach((operation) -> describe(operation, open));
 				nameHead(item);
+				headersOnly(item.getHead());
 			});
 		};
 	}
@@ -145,6 +177,17 @@ class OpenApiConfiguration {
 		if (declared.equals(declaredId(item.getHead().getOperationId()))) {
 			item.getGet().setOperationId(declared);
 			item.getHead().setOperationId(declared + "Head");
+		}
+	}
+
+	/** A HEAD answer has the headers of the GET's and never a body. */
+	private static void headersOnly(Operation head) {
+		if (head != null) {
+			head.getResponses().values().stream().filter((answer) -> answer.getContent() != null).forEach((answer) -> {
+				if (!answer.getContent().containsKey("application/problem+json")) {
+					answer.setContent(null);
+				}
+			});
 		}
 	}
 

@@ -2,6 +2,7 @@ package dev.ferry.share.grant;
 
 import java.util.List;
 
+import dev.ferry.BinaryAnswer;
 import dev.ferry.auth.CurrentUser;
 import dev.ferry.share.grant.GrantService.GrantView;
 import dev.ferry.share.grant.GrantService.NewGrant;
@@ -65,6 +66,7 @@ class GrantController {
 		return new TransferApi.Page<>(items, null);
 	}
 
+	@BinaryAnswer(ranges = true)
 	@Operation(operationId = "downloadSharedFile", summary = "Download a file shared with the caller")
 	@RequestMapping(path = "/shared-with-me/files/{fileId}/download",
 			method = { RequestMethod.GET, RequestMethod.HEAD })

@@ -3,6 +3,7 @@ package dev.ferry.share.link;
 import java.io.IOException;
 import java.util.Map;
 
+import dev.ferry.BinaryAnswer;
 import dev.ferry.auth.DownloadTickets;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -118,6 +119,7 @@ public class PublicShareController {
 			.body(new TicketView(issued.url(), issued.expiresAt().toString()));
 	}
 
+	@BinaryAnswer(ranges = true)
 	@Operation(operationId = "downloadShareFile", summary = "Download one file of a share, whole or one range")
 	@RequestMapping(path = "/files/{fileId}/download", method = { RequestMethod.GET, RequestMethod.HEAD })
 	void file(@PathVariable String token, @PathVariable String fileId, HttpServletRequest request,
@@ -129,6 +131,7 @@ public class PublicShareController {
 	 * A file's preview image, for links whose owner chose {@code show_previews}: checked
 	 * like a download, never counted as one.
 	 */
+	@BinaryAnswer({ "image/png", "image/jpeg" })
 	@Operation(operationId = "getShareFilePreview",
 			summary = "A shared file's preview image (PNG or JPEG) if the link shows previews; 404 otherwise")
 	@GetMapping("/files/{fileId}/preview")
@@ -137,6 +140,7 @@ public class PublicShareController {
 		previews.serve(token, session(request), fileId, response);
 	}
 
+	@BinaryAnswer("application/zip")
 	@Operation(operationId = "downloadShareZip", summary = "Download all files of a share as one ZIP")
 	@RequestMapping(path = "/download", method = { RequestMethod.GET, RequestMethod.HEAD })
 	void zip(@PathVariable String token, HttpServletRequest request, HttpServletResponse response) throws IOException {
