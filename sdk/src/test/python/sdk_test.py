@@ -10,10 +10,13 @@ import ferry_sdk
 
 host = os.environ["FERRY_URL"]
 with ferry_sdk.ApiClient(ferry_sdk.Configuration(host=host)) as anonymous:
-    tokens = ferry_sdk.AuthApi(anonymous).sign_in(
+    signed_in = ferry_sdk.AuthApi(anonymous).sign_in(
         ferry_sdk.AuthLoginRequest(email=os.environ["FERRY_EMAIL"], password=os.environ["FERRY_PASSWORD"]))
+# Tokens, or a challenge for the second factor (mfa_token) on accounts that have one.
+tokens = signed_in.actual_instance
+assert isinstance(tokens, ferry_sdk.TokenResponse), "the account asks for a second factor"
 
-with ferry_sdk.ApiClient(ferry_sdk.Configuration(host=host, access_token=tokens["access_token"])) as session:
+with ferry_sdk.ApiClient(ferry_sdk.Configuration(host=host, access_token=tokens.access_token)) as session:
     key = ferry_sdk.AuthApi(session).create_api_key(
         ferry_sdk.ApiKeyCreateRequest(name="python sdk test", scopes=["read", "write", "share"]))
 

@@ -8,10 +8,14 @@ declare const process: { env: Record<string, string | undefined>; exitCode?: num
 
 async function main(): Promise<void> {
   const basePath = process.env.FERRY_URL!;
-  const tokens = await new AuthApi(new Configuration({ basePath })).signIn({
+  const signedIn = await new AuthApi(new Configuration({ basePath })).signIn({
     authLoginRequest: { email: process.env.FERRY_EMAIL!, password: process.env.FERRY_PASSWORD! },
   });
-  const config = new Configuration({ basePath, accessToken: async () => tokens.access_token as string });
+  // Tokens, or a challenge for the second factor (mfaToken) on accounts that have one.
+  if (!('accessToken' in signedIn)) {
+    throw new Error('The account asks for a second factor');
+  }
+  const config = new Configuration({ basePath, accessToken: async () => signedIn.accessToken });
   const files = new FilesApi(config);
 
   const uploaded = await files.uploadFileContent({

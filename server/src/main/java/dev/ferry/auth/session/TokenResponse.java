@@ -2,6 +2,8 @@ package dev.ferry.auth.session;
 
 import java.time.Instant;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * What a successful sign-in or refresh answers. {@code refreshToken} is left out (null)
  * when it travels in the HttpOnly cookie instead. {@code idleExpiresAt} (browser
@@ -11,9 +13,9 @@ import java.time.Instant;
  * {@code mfaEnrollmentRequired} and {@code passwordChangeRequired} mark a restricted
  * session that may only do what the flag names.
  */
-public record TokenResponse(String accessToken, String refreshToken, String tokenType, long expiresIn,
-		Instant idleExpiresAt, Long idleTimeoutSeconds, Boolean mfaEnrollmentRequired,
-		Boolean passwordChangeRequired) implements SignInResult {
+public record TokenResponse(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String accessToken,
+		String refreshToken, String tokenType, long expiresIn, Instant idleExpiresAt, Long idleTimeoutSeconds,
+		Boolean mfaEnrollmentRequired, Boolean passwordChangeRequired) implements SignInResult {
 
 	static TokenResponse bearer(String accessToken, String refreshToken, long expiresIn) {
 		return new TokenResponse(accessToken, refreshToken, "Bearer", expiresIn, null, null, null, null);
