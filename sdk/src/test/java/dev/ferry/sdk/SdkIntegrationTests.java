@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a short program in its own language (Node for TypeScript, Debian's python3 for Python)
  * against the built server jar: sign in, upload a file, make a transfer of it, list the
  * folder, download the file whole and one range of it (the generated clients read the
- * body as bytes). A missing interpreter fails the test, it never skips.
+ * body as bytes); the TypeScript one also uploads a file over tus (create, offset,
+ * PATCH). A missing interpreter fails the test, it never skips.
  */
 class SdkIntegrationTests {
 
@@ -64,8 +65,9 @@ class SdkIntegrationTests {
 
 		String result = run(List.of("node", out.resolve("src/test/ts/sdk-test.js").toString()), signIn(), "node");
 
-		assertThat(result).contains("\"size\":30", "\"transfer_files\":1", "\"listed\":[\"hello.txt\"]",
-				"\"downloaded\":\"hello from the TypeScript SDK\\n\"", "\"range\":\"from\"");
+		assertThat(result).contains("\"size\":30", "\"transfer_files\":1",
+				"\"listed\":[\"hello.txt\",\"resumable.txt\"]", "\"downloaded\":\"hello from the TypeScript SDK\\n\"",
+				"\"range\":\"from\"", "\"resumable\":\"0/34\"");
 	}
 
 	@Test
