@@ -79,6 +79,14 @@ class ExportRepository implements BlobReferences {
 		return Optional.empty();
 	}
 
+	/** Puts a request whose build was stopped back in the queue, claimable at once. */
+	boolean release(UUID id) {
+		return jdbc
+			.sql("UPDATE gdpr_exports SET status = 'pending', claimed_at = NULL WHERE id = ? AND status = 'building'")
+			.param(id.toString())
+			.update() == 1;
+	}
+
 	/** False when the request is gone (its account was erased meanwhile). */
 	boolean ready(UUID id, UUID blobId, long size, String tokenHash, Instant now, Instant expiresAt) {
 		return jdbc

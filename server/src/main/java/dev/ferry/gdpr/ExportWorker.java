@@ -1,6 +1,8 @@
 package dev.ferry.gdpr;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,8 +61,8 @@ class ExportWorker {
 	}
 
 	void run() {
-		for (Optional<ExportRequest> next = exports.claim(clock.instant(), STALE); next
-			.isPresent(); next = exports.claim(clock.instant(), STALE)) {
+		for (Optional<ExportRequest> next = exports.claim(clock.instant(), STALE); next.isPresent()
+				&& !Thread.currentThread().isInterrupted(); next = exports.claim(clock.instant(), STALE)) {
 			build(next.get());
 		}
 		for (ExportRequest expired : exports.expired(clock.instant())) {
@@ -92,6 +94,18 @@ class ExportWorker {
 			size = part.commit();
 		}
 		catch (IOException | RuntimeException ex) {
+			if (stoppedByShutdown(ex)) {
+				// The node stops (the scheduler interrupts what outlives its wait): the
+				// request goes back to the queue for the next node, not to "failed".
+				boolean interrupted = Thread.interrupted();
+				storage.destroy(blob);
+				exports.release(request.id());
+				log.info("Data export {} stopped by the node's shutdown; queued again", request.id());
+				if (interrupted) {
+					Thread.currentThread().interrupt();
+				}
+				return;
+			}
 			log.warn("Could not build data export {}: {}", request.id(), ex.toString());
 			storage.destroy(blob);
 			transactions.executeWithoutResult((status) -> {
@@ -118,6 +132,19 @@ class ExportWorker {
 			notices.audit(AuditEvent.success("gdpr.export_build").detail("size", size), user.get(), request.id());
 			notices.mailReady(user.get(), token, expires);
 		});
+	}
+
+	/** Whether {@code failure} is the thread being stopped, not the build failing. */
+	static boolean stoppedByShutdown(Throwable failure) {
+		if (Thread.currentThread().isInterrupted()) {
+			return true;
+		}
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ClosedByInterruptException || cause instanceof InterruptedIOException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }
