@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -46,10 +47,10 @@ class FoldersController {
 			description = "Only a folder with nothing in it: 409 folder-not-empty otherwise, 404 folder-not-found"
 					+ " when there is no such folder.")
 	@DeleteMapping("/api/v1/folders")
-	ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser user,
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void delete(@AuthenticationPrincipal CurrentUser user,
 			@Parameter(description = "The folder, e.g. /reports/2026") @RequestParam(required = false) String path) {
 		folders.delete(user, path);
-		return ResponseEntity.noContent().build();
 	}
 
 	@Operation(operationId = "moveFolder", summary = "Rename or move a folder with everything below it")

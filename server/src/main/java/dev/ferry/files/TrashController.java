@@ -8,7 +8,7 @@ import dev.ferry.auth.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The caller's trash: deleted files until they are restored or shredded. */
@@ -49,9 +50,9 @@ class TrashController {
 
 	@Operation(operationId = "deleteFromTrash", summary = "Shred one deleted file for good")
 	@DeleteMapping("/{id}")
-	ResponseEntity<Void> remove(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void remove(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
 		trash.remove(user, id);
-		return ResponseEntity.noContent().build();
 	}
 
 	@Operation(operationId = "emptyTrash", summary = "Shred every deleted file of the caller")

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -121,9 +122,9 @@ class RangeUploadController {
 
 	@Operation(operationId = "cancelRangeUpload", summary = "Cancel a chunked upload and discard its bytes")
 	@DeleteMapping("/{id}")
-	ResponseEntity<Void> cancel(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void cancel(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
 		removal.terminate(Uploader.account(user), uploadId(id));
-		return ResponseEntity.noContent().build();
 	}
 
 	/**

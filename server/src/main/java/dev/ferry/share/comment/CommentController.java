@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Comments on files and transfers, for their owner and grantees. */
@@ -45,10 +46,10 @@ class CommentController {
 
 	@Operation(operationId = "deleteComment", summary = "Delete a comment (its author or the object's owner)")
 	@DeleteMapping("/{type:files|transfers}/{id}/comments/{commentId}")
-	ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser user, @PathVariable String type,
-			@PathVariable String id, @PathVariable String commentId) {
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void delete(@AuthenticationPrincipal CurrentUser user, @PathVariable String type, @PathVariable String id,
+			@PathVariable String commentId) {
 		comments.delete(user, objectType(type), id, commentId);
-		return ResponseEntity.noContent().build();
 	}
 
 	private static String objectType(String pathType) {

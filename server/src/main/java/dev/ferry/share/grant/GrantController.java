@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Grants on files and transfers, and the grantee's view of what was shared with them. */
@@ -53,10 +54,10 @@ class GrantController {
 
 	@Operation(operationId = "revokeGrant", summary = "Stop sharing a file or transfer with an account or group")
 	@DeleteMapping("/{type:files|transfers}/{id}/grants/{grantId}")
-	ResponseEntity<Void> revoke(@AuthenticationPrincipal CurrentUser user, @PathVariable String type,
-			@PathVariable String id, @PathVariable String grantId) {
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void revoke(@AuthenticationPrincipal CurrentUser user, @PathVariable String type, @PathVariable String id,
+			@PathVariable String grantId) {
 		grants.revoke(user, objectType(type), id, grantId);
-		return ResponseEntity.noContent().build();
 	}
 
 	@Operation(operationId = "listSharedWithMe", summary = "Files and transfers shared with the caller")

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -66,9 +67,9 @@ class GroupController {
 
 	@Operation(operationId = "deleteGroup", summary = "Delete a group")
 	@DeleteMapping("/admin/groups/{id}")
-	ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void delete(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
 		groups.delete(user, id);
-		return ResponseEntity.noContent().build();
 	}
 
 	@Operation(operationId = "addGroupMember", summary = "Add an account to a group")
@@ -80,10 +81,9 @@ class GroupController {
 
 	@Operation(operationId = "removeGroupMember", summary = "Remove an account from a group")
 	@DeleteMapping("/admin/groups/{id}/members/{userId}")
-	ResponseEntity<Void> removeMember(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
-			@PathVariable String userId) {
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void removeMember(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, @PathVariable String userId) {
 		groups.removeMember(user, id, userId);
-		return ResponseEntity.noContent().build();
 	}
 
 	record NewGroup(String name) {

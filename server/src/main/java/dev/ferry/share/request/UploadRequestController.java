@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @Tag(name = "share")
@@ -63,9 +64,9 @@ class UploadRequestController {
 
 	@Operation(operationId = "revokeUploadRequest", summary = "Revoke an upload request")
 	@DeleteMapping("/{id}")
-	ResponseEntity<Void> revoke(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void revoke(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
 		requests.revoke(user, id);
-		return ResponseEntity.noContent().build();
 	}
 
 	@Operation(operationId = "listUploadRequestFiles", summary = "Files that arrived for an upload request")

@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import static dev.ferry.share.transfer.TransferApi.iso;
@@ -91,9 +92,9 @@ class TransferController {
 
 	@Operation(operationId = "revokeTransfer", summary = "Revoke a transfer and its links")
 	@DeleteMapping("/{id}")
-	ResponseEntity<Void> revoke(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void revoke(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
 		transfers.revoke(user, id);
-		return ResponseEntity.noContent().build();
 	}
 
 	@Operation(operationId = "listTransferRecipients", summary = "List a transfer's recipients")
@@ -115,10 +116,9 @@ class TransferController {
 
 	@Operation(operationId = "revokeShareLink", summary = "Revoke a share link")
 	@DeleteMapping("/{id}/shares/{shareId}")
-	ResponseEntity<Void> revokeShare(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
-			@PathVariable String shareId) {
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void revokeShare(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, @PathVariable String shareId) {
 		links.revoke(user, id, shareId);
-		return ResponseEntity.noContent().build();
 	}
 
 	@Operation(operationId = "notifyRecipients", summary = "Mail the recipients a share link")
