@@ -76,13 +76,18 @@ class CommentIntegrationTests extends ShareIntegrationTest {
 		api.post("/api/v1/transfers/" + transferId + "/grants", Map.of("group_id", groupId, "permission", "download"),
 				owner.token());
 
-		String byMember = api
-			.post("/api/v1/transfers/" + transferId + "/comments", Map.of("body", "@" + owner.email() + " ready?"),
-					member.token())
-			.json()
-			.get("id")
-			.asString();
+		JsonNode probe = api
+			.post("/api/v1/transfers/" + transferId + "/comments",
+					Map.of("body", "@" + owner.email() + " ready? @" + other.email()), member.token())
+			.json();
+		String byMember = probe.get("id").asString();
 		assertThat(mailTo(owner.email(), 1)).isNotEmpty();
+		assertThat(probe.get("mention_ids")).as("a member cannot tell whom a mention reached").isEmpty();
+		assertThat(api.get("/api/v1/transfers/" + transferId + "/comments", owner.token())
+			.json()
+			.get("items")
+			.get(0)
+			.get("mention_ids")).as("the owner can").hasSize(2);
 		assertThat(api.get("/api/v1/transfers/" + transferId + "/comments", other.token()).json().get("items"))
 			.hasSize(1);
 

@@ -27,7 +27,8 @@ import org.springframework.transaction.support.TransactionOperations;
  * Comments on files and transfers. Whoever is in the object's audience (owner, grantees)
  * reads and writes them; everyone else gets 404, as for the object itself. A mention
  * notifies only members of the audience, so it cannot be used to mail arbitrary accounts
- * or to learn which addresses have one. Authors delete their own comments, owners any.
+ * or to learn which addresses have one; only the owner sees whom a mention reached.
+ * Authors delete their own comments, owners any.
  */
 @Service
 class CommentService {
@@ -81,14 +82,14 @@ class CommentService {
 				.detail("mentions", comment.mentions().size()));
 			mentioned.forEach((m) -> notices.mentioned(m, author, audience, text));
 		});
-		return view(comment);
+		return view(comment, audience, user);
 	}
 
 	List<CommentView> list(CurrentUser user, String type, String objectId) {
 		Audience audience = audience(user, type, objectId, Scope.READ, "comment.listed");
 		List<CommentView> listed = comments.forObject(type, audience.objectId(), MAX_LISTED)
 			.stream()
-			.map(this::view)
+			.map((comment) -> view(comment, audience, user))
 			.toList();
 		audit.record(
 				AuditEvent.success("comment.listed").object(type, audience.objectId()).detail("count", listed.size()));
@@ -139,12 +140,18 @@ class CommentService {
 		return body.strip();
 	}
 
-	private CommentView view(Comment comment) {
+	/**
+	 * The comment as {@code viewer} sees it. Which mentions reached someone is the
+	 * owner's to see: they know the audience; anyone else could probe addresses with
+	 * mentions and learn who else (a group's members) can see the object.
+	 */
+	private CommentView view(Comment comment, Audience audience, CurrentUser viewer) {
 		User author = accounts.find(comment.authorId()).orElse(null);
+		List<String> mentions = audience.ownerId().equals(viewer.userId())
+				? comment.mentions().stream().map(UUID::toString).toList() : List.of();
 		return new CommentView(comment.id().toString(), comment.objectType(), comment.objectId().toString(),
 				comment.authorId().toString(), (author != null) ? author.name() : null,
-				(author != null) ? author.email() : null, comment.body(),
-				comment.mentions().stream().map(UUID::toString).toList(), comment.createdAt().toString());
+				(author != null) ? author.email() : null, comment.body(), mentions, comment.createdAt().toString());
 	}
 
 	record CommentView(String id, String objectType, String objectId, String authorId, String authorName,
