@@ -71,6 +71,21 @@ public final class SqlDialect {
 	}
 
 	/**
+	 * What a {@code SELECT} ends with to read the latest committed rows and keep others
+	 * from changing them until the transaction ends, while letting them be read and
+	 * referenced (a foreign key's check takes the same shared lock, so inserting a row
+	 * that points at a held one does not wait). SQLite's IMMEDIATE transactions hold the
+	 * database's write lock from their start and need nothing.
+	 */
+	public String lockShared() {
+		return switch (vendor) {
+			case POSTGRESQL -> " FOR SHARE";
+			case MARIADB -> " LOCK IN SHARE MODE";
+			case SQLITE -> "";
+		};
+	}
+
+	/**
 	 * {@code insert} ({@code INSERT INTO t (...) VALUES (...)}) that inserts nothing, and
 	 * reports 0 rows, when a row with the same {@code key} columns exists.
 	 */

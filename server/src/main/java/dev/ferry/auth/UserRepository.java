@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.ferry.SqlDialect;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -49,14 +51,16 @@ public class UserRepository {
 
 	/**
 	 * Whether {@code hash} is still the account's password hash, holding the account's
-	 * row until the caller's transaction ends: a password change or reset that commits
-	 * meanwhile waits for it, so a sign-in that checked the old password either sees the
-	 * change here or opens its session before the change ends every session.
+	 * row (shared) until the caller's transaction ends: a password change or reset that
+	 * commits meanwhile is seen here or waits, so a sign-in that checked the old password
+	 * either sees the change or opens its session before the change ends every session.
 	 */
-	public boolean holdPassword(UUID id, String hash) {
-		return jdbc.sql("UPDATE users SET password_hash = password_hash WHERE id = ? AND password_hash = ?")
+	public boolean holdPassword(UUID id, String hash, SqlDialect dialect) {
+		return jdbc.sql("SELECT id FROM users WHERE id = ? AND password_hash = ?" + dialect.lockShared())
 			.params(id.toString(), hash)
-			.update() == 1;
+			.query(String.class)
+			.optional()
+			.isPresent();
 	}
 
 	/** When the password was last set; empty for accounts without one. */

@@ -57,7 +57,7 @@ public class MfaLoginService {
 	 */
 	@Transactional(noRollbackFor = AuthException.class)
 	public SignInResult afterFirstFactor(User user, ClientInfo client, boolean browser, String method) {
-		if ("password".equals(method) && !users.holdPassword(user.id(), user.passwordHash())) {
+		if ("password".equals(method) && !policy.passwordStillHeld(user)) {
 			audit.record(AuditEvent.failure("auth.login")
 				.by(user.auditActor())
 				.detail("email", user.email())

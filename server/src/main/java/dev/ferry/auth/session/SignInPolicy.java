@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import dev.ferry.SqlDialect;
 import dev.ferry.auth.AccountSecurityProperties;
 import dev.ferry.auth.AuthException;
 import dev.ferry.auth.Role;
@@ -35,14 +36,26 @@ public class SignInPolicy {
 
 	private final Clock clock;
 
+	private final SqlDialect dialect;
+
 	SignInPolicy(TwoFactorRequirement twoFactor, ObjectProvider<SecondFactor> factors, UserRepository users,
-			SessionService sessions, AccountSecurityProperties properties, Clock clock) {
+			SessionService sessions, AccountSecurityProperties properties, Clock clock, SqlDialect dialect) {
 		this.twoFactor = twoFactor;
 		this.factors = factors;
 		this.users = users;
 		this.sessions = sessions;
 		this.properties = properties;
 		this.clock = clock;
+		this.dialect = dialect;
+	}
+
+	/**
+	 * Whether the Ferry password a sign-in checked (outside its transaction) is still the
+	 * account's; holds the account's row until the caller's transaction ends, so a change
+	 * or reset committing meanwhile either shows here or ends the session opened.
+	 */
+	boolean passwordStillHeld(User checked) {
+		return users.holdPassword(checked.id(), checked.passwordHash(), dialect);
 	}
 
 	public boolean twoFactorRequired(Role role) {

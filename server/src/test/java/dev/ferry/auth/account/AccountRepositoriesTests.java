@@ -131,6 +131,48 @@ class AccountRepositoriesTests extends EveryVendor {
 		assertThat(race.second()).as("the edit that waited reads the suspension").isEqualTo(UserStatus.SUSPENDED);
 	}
 
+	/**
+	 * A sign-in that checked the old password while a change was committing: it waits for
+	 * the change and sees it, so it opens no session with the old password.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("databases")
+	void aSignInHoldingThePasswordSeesAChangeCommittedMeanwhile(Vendor vendor, JdbcClient jdbc) throws Exception {
+		UserRepository users = new UserRepository(jdbc);
+		User read = insertUser(users);
+
+		OverlappingTransactions.Outcome<Boolean> race = OverlappingTransactions.run(database(vendor),
+				OverlappingTransactions.manager(database(vendor)), () -> {
+					users.setPassword(read.id(), "{noop}changed", NOW);
+					return true;
+				}, () -> users.holdPassword(read.id(), read.passwordHash(), database(vendor).dialect()));
+
+		assertThat(race.secondFailure()).isNull();
+		assertThat(race.second()).as("the old password is no longer the account's").isFalse();
+	}
+
+	/**
+	 * The other order: a change that comes while a sign-in holds the password waits for
+	 * the sign-in to commit (its session then exists, and the change ends it).
+	 */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("databases")
+	void aChangeWaitsForASignInHoldingThePassword(Vendor vendor, JdbcClient jdbc) throws Exception {
+		UserRepository users = new UserRepository(jdbc);
+		User read = insertUser(users);
+
+		OverlappingTransactions.Outcome<Boolean> race = OverlappingTransactions.run(database(vendor),
+				OverlappingTransactions.manager(database(vendor)),
+				() -> users.holdPassword(read.id(), read.passwordHash(), database(vendor).dialect()), () -> {
+					users.setPassword(read.id(), "{noop}changed", NOW);
+					return true;
+				});
+
+		assertThat(race.first()).isTrue();
+		assertThat(race.secondFailure()).isNull();
+		assertThat(users.findById(read.id()).orElseThrow().passwordHash()).isEqualTo("{noop}changed");
+	}
+
 	private static User insertUser(UserRepository users) {
 		User user = user("u-" + UUID.randomUUID() + "@repo.test", Role.USER, null);
 		users.insert(user);
