@@ -79,11 +79,15 @@ class ExportRepository implements BlobReferences {
 		return Optional.empty();
 	}
 
-	/** Puts a request whose build was stopped back in the queue, claimable at once. */
-	boolean release(UUID id) {
+	/**
+	 * Puts a request whose build was stopped back in the queue, claimable at once; not
+	 * once another node claimed it again (this build had gone stale).
+	 */
+	boolean release(UUID id, Instant claimedAt) {
 		return jdbc
-			.sql("UPDATE gdpr_exports SET status = 'pending', claimed_at = NULL WHERE id = ? AND status = 'building'")
-			.param(id.toString())
+			.sql("UPDATE gdpr_exports SET status = 'pending', claimed_at = NULL WHERE id = ? AND status = 'building' "
+					+ "AND claimed_at = ?")
+			.params(id.toString(), claimedAt.toEpochMilli())
 			.update() == 1;
 	}
 

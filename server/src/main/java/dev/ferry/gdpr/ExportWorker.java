@@ -1,7 +1,6 @@
 package dev.ferry.gdpr;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.channels.ClosedByInterruptException;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,9 +60,14 @@ class ExportWorker {
 	}
 
 	void run() {
-		for (Optional<ExportRequest> next = exports.claim(clock.instant(), STALE); next.isPresent()
-				&& !Thread.currentThread().isInterrupted(); next = exports.claim(clock.instant(), STALE)) {
-			build(next.get());
+		// A stopping node claims nothing more: the claim would sit until it went stale.
+		while (!Thread.currentThread().isInterrupted()) {
+			Instant claimedAt = clock.instant();
+			Optional<ExportRequest> next = exports.claim(claimedAt, STALE);
+			if (next.isEmpty()) {
+				break;
+			}
+			build(next.get(), claimedAt);
 		}
 		for (ExportRequest expired : exports.expired(clock.instant())) {
 			storage.destroy(expired.blobId());
@@ -71,7 +75,7 @@ class ExportWorker {
 		}
 	}
 
-	private void build(ExportRequest request) {
+	private void build(ExportRequest request, Instant claimedAt) {
 		Optional<User> user = accounts.find(request.userId());
 		if (user.isEmpty()) {
 			exports.delete(request.id());
@@ -99,7 +103,7 @@ class ExportWorker {
 				// request goes back to the queue for the next node, not to "failed".
 				boolean interrupted = Thread.interrupted();
 				storage.destroy(blob);
-				exports.release(request.id());
+				exports.release(request.id(), claimedAt);
 				log.info("Data export {} stopped by the node's shutdown; queued again", request.id());
 				if (interrupted) {
 					Thread.currentThread().interrupt();
@@ -139,8 +143,10 @@ class ExportWorker {
 		if (Thread.currentThread().isInterrupted()) {
 			return true;
 		}
+		// Not InterruptedIOException: a socket's timeout is one, and a build that timed
+		// out failed (released, it would be claimed again at once, for ever).
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof ClosedByInterruptException || cause instanceof InterruptedIOException) {
+			if (cause instanceof ClosedByInterruptException) {
 				return true;
 			}
 		}

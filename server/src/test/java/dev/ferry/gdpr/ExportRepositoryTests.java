@@ -2,6 +2,7 @@ package dev.ferry.gdpr;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
 import java.nio.channels.ClosedByInterruptException;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,8 +35,9 @@ class ExportRepositoryTests {
 				.hasValueSatisfying((r) -> assertThat(r.id()).isEqualTo(id));
 			assertThat(exports.claim(NOW.plusSeconds(1), ExportWorker.STALE)).as("building elsewhere").isEmpty();
 
-			assertThat(exports.release(id)).isTrue();
-			assertThat(exports.release(id)).as("once").isFalse();
+			assertThat(exports.release(id, NOW.minusMillis(1))).as("another claim than this build's").isFalse();
+			assertThat(exports.release(id, NOW)).isTrue();
+			assertThat(exports.release(id, NOW)).as("once").isFalse();
 
 			assertThat(exports.claim(NOW.plus(Duration.ofSeconds(2)), ExportWorker.STALE))
 				.hasValueSatisfying((r) -> assertThat(r.id()).isEqualTo(id));
@@ -46,6 +48,10 @@ class ExportRepositoryTests {
 	void anInterruptIsAShutdownAndAnyOtherFailureIsNot() {
 		assertThat(ExportWorker.stoppedByShutdown(new UncheckedIOException(new ClosedByInterruptException()))).isTrue();
 		assertThat(ExportWorker.stoppedByShutdown(new IOException("No space left on device"))).isFalse();
+		assertThat(
+				ExportWorker.stoppedByShutdown(new UncheckedIOException(new SocketTimeoutException("Read timed out"))))
+			.as("a timeout fails the build")
+			.isFalse();
 		Thread.currentThread().interrupt();
 		try {
 			assertThat(ExportWorker.stoppedByShutdown(new IllegalStateException("closed"))).isTrue();
