@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
+import dev.ferry.ProblemException;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
 import dev.ferry.auth.AccessPolicy;
@@ -124,7 +125,7 @@ class WebhookService {
 	}
 
 	/** The delivery made pending, its job and its record commit together, or none. */
-	@Transactional(noRollbackFor = WebhookException.class)
+	@Transactional(noRollbackFor = ProblemException.class)
 	void replay(CurrentUser caller, UUID id, UUID deliveryId) {
 		owned(caller, id, Scope.WRITE, "webhook.replayed");
 		DeliveryRepository.Delivery delivery = deliveries.find(deliveryId)
