@@ -76,6 +76,9 @@ class TransferIntegrationTests extends ShareIntegrationTest {
 		assertThat(api.delete("/api/v1/transfers/" + ids.get(0), owner.token()).status()).isEqualTo(204);
 		assertThat(auditActions(ids.get(0))).as("the second revocation changed nothing, and says so")
 			.containsSubsequence("transfer.revoked:success", "transfer.revoked:failure");
+		Api.Response renamed = api.patch("/api/v1/transfers/" + ids.get(0), Map.of("title", "Too late"), owner.token());
+		assertThat(renamed.status()).as("a revoked transfer does not change").isEqualTo(409);
+		assertThat(auditActions(ids.get(0))).as("and the refusal is in the trail").contains("transfer.updated:failure");
 		jdbc.sql("UPDATE transfers SET expires_at = ? WHERE id = ?")
 			.params(System.currentTimeMillis() - 1, ids.get(1))
 			.update();

@@ -3,24 +3,17 @@ package dev.ferry.share.transfer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.BiConsumer;
 
-import dev.ferry.Ids;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
 import dev.ferry.auth.CurrentUser;
 import dev.ferry.auth.Scope;
-import dev.ferry.files.FileCatalog.StoredFile;
-import dev.ferry.files.FileContent;
 import dev.ferry.share.Cursor;
 import dev.ferry.share.ShareException;
 import dev.ferry.share.ShareProperties;
@@ -38,11 +31,9 @@ import org.springframework.transaction.support.TransactionOperations;
 @Service
 public class TransferService {
 
-	static final int MAX_FILES = 1000;
-
 	private final TransferRepository transfers;
 
-	private final FileContent files;
+	private final TransferFiles files;
 
 	private final Owners owners;
 
@@ -54,7 +45,7 @@ public class TransferService {
 
 	private final Clock clock;
 
-	TransferService(TransferRepository transfers, FileContent files, Owners owners, ShareProperties properties,
+	TransferService(TransferRepository transfers, TransferFiles files, Owners owners, ShareProperties properties,
 			AuditLog audit, TransactionOperations transactions, Clock clock) {
 		this.transfers = transfers;
 		this.files = files;
@@ -71,7 +62,7 @@ public class TransferService {
 	 */
 	Transfer create(CurrentUser user, NewTransfer request, Consumer<Transfer> alsoInTransaction) {
 		Instant now = now();
-		List<UUID> fileIds = ownFiles(user, request.fileIds());
+		List<UUID> fileIds = files.owned(user, request.fileIds());
 		Map<UUID, Integer> versions = PinnedVersions.of(fileIds, request.versions());
 		List<String> recipients = TransferFields.recipients(request.recipients());
 		if (Boolean.TRUE.equals(request.notifyRecipients()) && recipients.isEmpty()) {
@@ -85,7 +76,7 @@ public class TransferService {
 				Boolean.TRUE.equals(request.showSenderEmail()), !Boolean.FALSE.equals(request.notifySender()),
 				Boolean.TRUE.equals(request.deleteFilesOnExpiry()), now, now, null, null, null);
 		UUID gone = transactions.execute((status) -> {
-			UUID missing = lockFiles(user, fileIds);
+			UUID missing = files.lockAll(user.userId(), fileIds);
 			if (missing != null) {
 				status.setRollbackOnly();
 				return missing;
@@ -108,7 +99,7 @@ public class TransferService {
 			return null;
 		});
 		if (gone != null) {
-			throw fileNotFound(gone.toString());
+			throw files.notFound(gone.toString());
 		}
 		return transfer;
 	}
@@ -133,14 +124,13 @@ public class TransferService {
 
 	/**
 	 * Applies {@code change} to the caller's transfer; {@code check} vets it only once
-	 * the caller is known to own the transfer, so a refusal tells nothing about
-	 * another's.
+	 * the caller is known to own it, so a refusal tells nothing about another's.
 	 */
 	Transfer update(CurrentUser user, String id, Change change, BiConsumer<UUID, Change> check) {
 		Transfer old = owners.transfer(user, id, Scope.SHARE, "transfer.updated");
 		check.accept(old.id(), change);
 		if (old.status() == Transfer.Status.REVOKED || old.purgedAt() != null) {
-			throw cannotChange();
+			throw refused(old, "ended", cannotChange());
 		}
 		Instant now = now();
 		Instant expires = (change.expiresAt() != null) ? expiry(change.expiresAt(), now) : old.expiresAt();
@@ -153,19 +143,20 @@ public class TransferService {
 				(change.notifySender() != null) ? change.notifySender() : old.notifySender(), old.deleteFilesOnExpiry(),
 				old.createdAt(), old.nextStamp(now), old.firstDownloadAt(), reopened ? null : old.endedAt(),
 				old.purgedAt());
-		transactions.executeWithoutResult((status) -> {
+		String refusal = transactions.execute((status) -> {
 			if (updated.status() == Transfer.Status.ACTIVE && expires.isAfter(now)) {
 				// Live after this change: an ended transfer's purge must see it
 				// (ShareSweeper), and one it began (some files shredded, the transfer not
 				// yet marked purged) must not come back to life with files missing.
-				UUID missing = lockFiles(user, transfers.fileIds(old.id()));
+				UUID missing = files.lockAll(user.userId(), transfers.fileIds(old.id()));
 				if (missing != null && reopened && old.deleteFilesOnExpiry()) {
-					throw cannotChange();
+					status.setRollbackOnly();
+					return "files_purged";
 				}
 			}
 			if (!transfers.update(updated, old)) {
-				throw ShareException.conflict("This transfer was changed, revoked, expired or purged while you "
-						+ "changed it; reload it and try again.");
+				status.setRollbackOnly();
+				return "changed_meanwhile";
 			}
 			if (change.recipients() != null) {
 				transfers.replaceRecipients(old.id(), TransferFields.recipients(change.recipients()));
@@ -174,7 +165,14 @@ public class TransferService {
 				.object("transfer", old.id())
 				.detail("expires_at", expires.toString())
 				.detail("reopened", reopened));
+			return null;
 		});
+		if (refusal != null) {
+			throw refused(old, refusal,
+					refusal.equals("files_purged") ? cannotChange()
+							: ShareException.conflict("This transfer was changed, revoked, expired or purged while you "
+									+ "changed it; reload it and try again."));
+		}
 		return updated;
 	}
 
@@ -214,15 +212,7 @@ public class TransferService {
 
 	/** The transfer's files; those deleted or purged since are marked unavailable. */
 	public List<TransferApi.FileView> files(Transfer transfer) {
-		List<TransferApi.FileView> views = new ArrayList<>();
-		for (TransferRepository.Entry entry : transfers.files(transfer.id())) {
-			String id = entry.fileId().toString();
-			StoredFile file = files.find(transfer.ownerId(), entry.fileId(), entry.version()).orElse(null);
-			views.add((file != null)
-					? new TransferApi.FileView(id, file.name(), file.size(), file.contentType(), true, entry.version())
-					: new TransferApi.FileView(id, null, 0, null, false, entry.version()));
-		}
-		return views;
+		return files.views(transfer.ownerId(), transfers.files(transfer.id()));
 	}
 
 	public List<String> recipientEmails(Transfer transfer) {
@@ -249,48 +239,13 @@ public class TransferService {
 		return clock.instant().truncatedTo(ChronoUnit.MILLIS);
 	}
 
-	/**
-	 * Locks the files' rows, as an ended transfer's purge does before it looks for live
-	 * transfers (ShareSweeper), in a fixed order so two transactions sharing files cannot
-	 * deadlock. The first that is gone, or null.
-	 */
-	private UUID lockFiles(CurrentUser user, List<UUID> fileIds) {
-		UUID missing = null;
-		for (UUID file : new TreeSet<>(fileIds)) {
-			if (!files.lock(user.userId(), file) && missing == null) {
-				missing = file;
-			}
-		}
-		return missing;
+	private ShareException refused(Transfer transfer, String reason, ShareException answer) {
+		audit.record(AuditEvent.failure("transfer.updated").object("transfer", transfer.id()).detail("reason", reason));
+		return answer;
 	}
 
 	private static ShareException cannotChange() {
 		return ShareException.conflict("This transfer was revoked or its files purged; it cannot change.");
-	}
-
-	private ShareException fileNotFound(String id) {
-		audit.record(AuditEvent.denied("transfer.created")
-			.object("file", Owners.truncate(id))
-			.detail("reason", "file_not_found"));
-		return ShareException.notFound("file");
-	}
-
-	private List<UUID> ownFiles(CurrentUser user, List<String> ids) {
-		if (ids == null || ids.isEmpty()) {
-			throw ShareException.invalid("file_ids must name at least one of your files.");
-		}
-		if (ids.size() > MAX_FILES) {
-			throw ShareException.invalid("A transfer holds at most " + MAX_FILES + " files.");
-		}
-		Set<UUID> unique = new LinkedHashSet<>();
-		for (String id : ids) {
-			UUID uuid = Ids.parse(id);
-			if (uuid == null || files.find(user.userId(), uuid).isEmpty()) {
-				throw fileNotFound(id);
-			}
-			unique.add(uuid);
-		}
-		return List.copyOf(unique);
 	}
 
 	public record TransferPage(List<Transfer> items, String nextCursor) {
