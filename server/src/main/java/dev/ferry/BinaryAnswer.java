@@ -17,8 +17,8 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 public @interface BinaryAnswer {
 
-	/** The media types the body may have. */
-	String[] value() default "application/octet-stream";
+	/** The media types the body may have; by default any (a file has its own). */
+	String[] value() default "*/*";
 
 	/** Whether one byte range can be asked for ({@code Range: bytes=…}, 206). */
 	boolean ranges() default false;

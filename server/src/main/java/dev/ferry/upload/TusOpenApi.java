@@ -35,6 +35,8 @@ class TusOpenApi {
 				return operation;
 			}
 			switch (handler.getMethod().getName()) {
+				case "options", "optionsForUpload" -> replace2xx(operation, "204",
+						new ApiResponse().description("The tus version, extensions and maximum size, in headers"));
 				case "create" -> create(operation);
 				case "head" -> offset(operation);
 				case "patch" -> append(operation);
@@ -59,6 +61,7 @@ class TusOpenApi {
 			.addHeaderObject("Location", header(new StringSchema(), "The upload's URL"))
 			.addHeaderObject(TusHeaders.UPLOAD_OFFSET, header(number(), "The bytes received so far"));
 		replace2xx(operation, "201", created);
+		operation.getResponses().addApiResponse("200", draft("Created and complete at once"));
 	}
 
 	private static void offset(Operation operation) {
@@ -67,6 +70,7 @@ class TusOpenApi {
 				new ApiResponse().description("Where to resume")
 					.addHeaderObject(TusHeaders.UPLOAD_OFFSET, header(number(), "The bytes received so far"))
 					.addHeaderObject(TusHeaders.UPLOAD_LENGTH, header(number(), "The whole size, once known")));
+		operation.getResponses().addApiResponse("204", draft("Where to resume"));
 	}
 
 	private static void append(Operation operation) {
@@ -79,6 +83,15 @@ class TusOpenApi {
 		operation.setRequestBody(body(true, "The next bytes"));
 		replace2xx(operation, "204", new ApiResponse().description("Stored")
 			.addHeaderObject(TusHeaders.UPLOAD_OFFSET, header(number(), "The new offset")));
+		operation.getResponses().addApiResponse("200", draft("Stored, and the upload is complete"));
+	}
+
+	/**
+	 * An answer only the IETF resumable-upload draft gives
+	 * (Upload-Draft-Interop-Version).
+	 */
+	private static ApiResponse draft(String description) {
+		return new ApiResponse().description(description + " (the IETF resumable-upload draft)");
 	}
 
 	private static void terminate(Operation operation) {

@@ -130,7 +130,8 @@ class OpenApiConfiguration {
 			operation.getResponses().addApiResponse("200", new ApiResponse().description("The content").content(bytes));
 			if (answer.ranges()) {
 				operation.addParametersItem(new HeaderParameter().name("Range")
-					.description("One byte range, e.g. bytes=0-1023; without it the whole content")
+					.description("One byte range, e.g. bytes=0-1023; without it, or where the content cannot be"
+							+ " cut (a watermarked file), the whole content answers 200")
 					.schema(new StringSchema()));
 				operation.getResponses()
 					.addApiResponse("206", new ApiResponse().description("The range asked for").content(bytes));
