@@ -3,8 +3,6 @@ package dev.ferry.web;
 import java.io.IOException;
 import java.util.Optional;
 
-import dev.ferry.audit.AuditEvent;
-import dev.ferry.audit.AuditLog;
 import dev.ferry.protect.Defender;
 import dev.ferry.protect.ProtectException;
 import jakarta.servlet.FilterChain;
@@ -21,9 +19,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Asks the defender about the client address before anything else reads the request: a
  * banned or denied address gets 403 {@code address-banned} whatever it sends, correct
- * credentials included. Afterwards the answer is scored, so every entry point feeds the
- * defender alike: a 401 (wrong password, code or token), a 429 (a limit hit) and a 404
- * under {@code /api/} (an unknown id or token probed) each count one point.
+ * credentials included ({@link RefusalAudit} audits it). Afterwards the answer is scored,
+ * so every entry point feeds the defender alike: a 401 (wrong password, code or token), a
+ * 429 (a limit hit) and a 404 under {@code /api/} (an unknown id or token probed) each
+ * count one point.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 3)
@@ -33,12 +32,12 @@ class DefenderFilter extends OncePerRequestFilter {
 
 	private final ProblemWriter problems;
 
-	private final AuditLog audit;
+	private final RefusalAudit refusals;
 
-	DefenderFilter(Defender defender, ProblemWriter problems, AuditLog audit) {
+	DefenderFilter(Defender defender, ProblemWriter problems, RefusalAudit refusals) {
 		this.defender = defender;
 		this.problems = problems;
-		this.audit = audit;
+		this.refusals = refusals;
 	}
 
 	@Override
@@ -47,8 +46,7 @@ class DefenderFilter extends OncePerRequestFilter {
 		String address = request.getRemoteAddr();
 		Optional<ProtectException> refusal = defender.refusal(address);
 		if (refusal.isPresent()) {
-			audit.record(
-					AuditEvent.denied("defender.refused").detail("path", LoggedPaths.redact(RequestPaths.of(request))));
+			refusals.refused(address, LoggedPaths.redact(RequestPaths.of(request)));
 			ProblemDetail problem = refusal.get().getBody();
 			Problems.setInstance(problem, request.getRequestURI());
 			SecurityHeaders.addMissing(request, response);
