@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.ferry.auth.ProviderUrls;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -70,6 +72,10 @@ record OidcProperties(String issuer, String clientId, String clientSecret, @Defa
 			String rolesClaim, String adminRole, String guestRole, @DefaultValue Map<String, String> roleMap,
 			@DefaultValue("user") String defaultRole, String groupsClaim, @DefaultValue Map<String, String> groupMap,
 			@DefaultValue("true") boolean autoProvision, @DefaultValue("false") boolean linkByEmail){
+
+		Provider {
+			ProviderUrls.requireHttps(issuer, "The OIDC issuer of provider '" + id + "'");
+		}
 
 		AccountRules rules() {
 			return new AccountRules(id, "oidc:" + id, rolesClaim, adminRole, guestRole, roleMap, defaultRole,

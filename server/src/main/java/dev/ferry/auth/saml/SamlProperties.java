@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.ferry.auth.ProviderUrls;
 import dev.ferry.auth.oidc.AccountRules;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -81,6 +82,10 @@ record SamlProperties(String metadataUrl, String metadataFile, @DefaultValue("SA
 			@DefaultValue("true") boolean autoProvision, @DefaultValue("false") boolean linkByEmail,
 			@DefaultValue("false") boolean idpInitiated, @DefaultValue("false") boolean requireEncryption,
 			String spKeyFile, String spCertFile) {
+
+		Provider {
+			ProviderUrls.requireHttps(metadataUrl, "The SAML metadata URL of provider '" + id + "'");
+		}
 
 		/** The key of this provider's linked identities, apart from OIDC providers'. */
 		String source() {
