@@ -94,6 +94,7 @@ const SSO_ERRORS: Record<string, MessageDescriptor> = {
   account_exists: SSO.accountExists,
   admin_not_linked: SSO.accountExists,
   not_provisioned: SSO.notProvisioned,
+  email_unverified: SSO.notProvisioned,
   no_email: SSO.noEmail,
   suspended: SSO.suspended,
   metadata_failed: SSO.unreachable,

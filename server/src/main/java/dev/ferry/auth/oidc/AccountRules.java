@@ -7,11 +7,12 @@ import java.util.Map;
  * {@code provider} keys the linked identities, {@code source} names the provider in the
  * audit trail and group sync. {@code rolesClaim} and {@code groupsClaim} name the claim
  * or attribute holding roles and groups; the rest is as in
- * {@link OidcProperties.Provider}.
+ * {@link OidcProperties.Provider} ({@code trustUnverifiedEmail} for SAML, whose email
+ * attribute is signed by the identity provider).
  */
 public record AccountRules(String provider, String source, String rolesClaim, String adminRole, String guestRole,
 		Map<String, String> roleMap, String defaultRole, String groupsClaim, Map<String, String> groupMap,
-		boolean autoProvision, boolean linkByEmail) {
+		boolean autoProvision, boolean linkByEmail, boolean trustUnverifiedEmail) {
 
 	boolean mapsRoles() {
 		return rolesClaim != null && !rolesClaim.isBlank();

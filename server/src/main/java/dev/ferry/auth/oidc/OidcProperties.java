@@ -23,7 +23,8 @@ record OidcProperties(String issuer, String clientId, String clientSecret, @Defa
 				"openid", "email", "profile" }) List<String> scopes,
 		String rolesClaim, String adminRole, String guestRole, String roleMap, @DefaultValue("user") String defaultRole,
 		String groupsClaim, String groupMap, @DefaultValue("true") boolean autoProvision,
-		@DefaultValue("false") boolean linkByEmail, @DefaultValue List<Provider> providers){
+		@DefaultValue("false") boolean linkByEmail, @DefaultValue("false") boolean trustUnverifiedEmail,
+		@DefaultValue List<Provider> providers){
 
 	static final String ENVIRONMENT_PROVIDER = "oidc";
 
@@ -33,7 +34,7 @@ record OidcProperties(String issuer, String clientId, String clientSecret, @Defa
 		if (issuer != null && !issuer.isBlank()) {
 			all.add(new Provider(ENVIRONMENT_PROVIDER, name, issuer, clientId, clientSecret, scopes, rolesClaim,
 					adminRole, guestRole, pairs(roleMap), defaultRole, groupsClaim, pairs(groupMap), autoProvision,
-					linkByEmail));
+					linkByEmail, trustUnverifiedEmail));
 		}
 		all.addAll(providers);
 		return all;
@@ -64,14 +65,19 @@ record OidcProperties(String issuer, String clientId, String clientSecret, @Defa
 	 * sign-in). {@code groupsClaim} and {@code groupMap} keep the Ferry groups named in
 	 * the map in step with the provider's groups. {@code autoProvision} creates unknown
 	 * users; {@code linkByEmail} signs a provider account in to an existing Ferry account
-	 * with the same, provider-verified, email address.
+	 * with the same, provider-verified, email address. A new account is only made for an
+	 * address the provider marks verified ({@code email_verified}), unless
+	 * {@code trustUnverifiedEmail} says its addresses are the directory's to give (Entra
+	 * ID sends no such claim): else anyone whose provider account shows someone else's
+	 * address would get the account, and the grants, meant for that address.
 	 */
 	record Provider(String id, @DefaultValue("Single sign-on") String name, String issuer, String clientId,
 			String clientSecret, @DefaultValue( {
 					"openid", "email", "profile" }) List<String> scopes,
 			String rolesClaim, String adminRole, String guestRole, @DefaultValue Map<String, String> roleMap,
 			@DefaultValue("user") String defaultRole, String groupsClaim, @DefaultValue Map<String, String> groupMap,
-			@DefaultValue("true") boolean autoProvision, @DefaultValue("false") boolean linkByEmail){
+			@DefaultValue("true") boolean autoProvision, @DefaultValue("false") boolean linkByEmail,
+			@DefaultValue("false") boolean trustUnverifiedEmail){
 
 		Provider {
 			ProviderUrls.requireHttps(issuer, "The OIDC issuer of provider '" + id + "'");
@@ -79,7 +85,7 @@ record OidcProperties(String issuer, String clientId, String clientSecret, @Defa
 
 		AccountRules rules() {
 			return new AccountRules(id, "oidc:" + id, rolesClaim, adminRole, guestRole, roleMap, defaultRole,
-					groupsClaim, groupMap, autoProvision, linkByEmail);
+					groupsClaim, groupMap, autoProvision, linkByEmail, trustUnverifiedEmail);
 		}
 
 	}

@@ -126,6 +126,10 @@ public class SsoAccounts {
 		if (!rules.autoProvision()) {
 			throw new OidcFailure("not_provisioned", "Unknown user and automatic provisioning is off");
 		}
+		if (!identity.emailVerified() && !rules.trustUnverifiedEmail()) {
+			throw new OidcFailure("email_unverified",
+					"The provider does not mark the email address verified, and unverified ones are not trusted");
+		}
 		return provision(rules, identity, claims, email, now);
 	}
 

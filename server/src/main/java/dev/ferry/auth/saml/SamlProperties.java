@@ -94,7 +94,7 @@ record SamlProperties(String metadataUrl, String metadataFile, @DefaultValue("SA
 
 		AccountRules rules() {
 			return new AccountRules(source(), source(), rolesAttribute, adminRole, guestRole, roleMap, defaultRole,
-					groupsAttribute, groupMap, autoProvision, linkByEmail);
+					groupsAttribute, groupMap, autoProvision, linkByEmail, true);
 		}
 
 		/** Where the metadata comes from, for the admin area. */

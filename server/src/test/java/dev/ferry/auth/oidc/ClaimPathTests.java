@@ -51,7 +51,7 @@ class ClaimPathTests {
 
 	static AccountRules provider(Map<String, String> roleMap, String adminRole, String guestRole, String defaultRole) {
 		return new OidcProperties.Provider("p", "P", "https://idp.test", "ferry", "secret", List.of("openid"), "roles",
-				adminRole, guestRole, roleMap, defaultRole, null, Map.of(), true, false)
+				adminRole, guestRole, roleMap, defaultRole, null, Map.of(), true, false, false)
 			.rules();
 	}
 

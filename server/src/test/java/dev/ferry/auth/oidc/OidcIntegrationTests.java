@@ -85,6 +85,11 @@ public class OidcIntegrationTests {
 		registry.add("ferry.oidc.providers[0].client-secret", () -> "partner-secret");
 		registry.add("ferry.oidc.providers[0].auto-provision", () -> "false");
 		registry.add("ferry.oidc.providers[0].link-by-email", () -> "true");
+		registry.add("ferry.oidc.providers[1].issuer", () -> IDP.issuerUrl("directory").toString());
+		registry.add("ferry.oidc.providers[1].id", () -> "directory");
+		registry.add("ferry.oidc.providers[1].client-id", () -> "ferry-directory");
+		registry.add("ferry.oidc.providers[1].client-secret", () -> "directory-secret");
+		registry.add("ferry.oidc.providers[1].trust-unverified-email", () -> "true");
 	}
 
 	@BeforeEach
@@ -99,7 +104,7 @@ public class OidcIntegrationTests {
 				Map.of("email", IntegrationTest.ADMIN_EMAIL, "password", IntegrationTest.ADMIN_PASSWORD), null);
 
 		assertThat(methods.valueStream().map((m) -> m.get("type").asString())).containsExactly("passkey", "oidc",
-				"oidc");
+				"oidc", "oidc");
 		assertThat(methods.get(1).get("name").asString()).isEqualTo("Company login");
 		assertThat(methods.get(1).get("start_url").asString()).isEqualTo("/api/v1/auth/login/oidc/oidc");
 		assertThat(methods.get(2).get("id").asString()).isEqualTo("partner");
@@ -146,6 +151,24 @@ public class OidcIntegrationTests {
 		assertThat(api.get("/api/v1/me", promoted.accessToken(api)).json().get("role").asString()).isEqualTo("user");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM users WHERE email = ?").param(email).query(Long.class).single())
 			.isEqualTo(1);
+	}
+
+	/**
+	 * A provider account showing an address it does not vouch for gets no account of that
+	 * address (nor the shares meant for it), unless the provider's addresses are trusted
+	 * as its directory's.
+	 */
+	@Test
+	void anUnverifiedAddressIsProvisionedOnlyWhereTheProvidersAddressesAreTrusted() {
+		String email = "unverified-" + UUID.randomUUID() + "@company.test";
+
+		Flow refused = signIn("oidc", UUID.randomUUID().toString(), claims(email, false, List.of()));
+		Flow trusted = signIn("directory", UUID.randomUUID().toString(), claims(email, false, List.of()));
+
+		assertThat(refused.landing()).isEqualTo("/signin?sso_error=email_unverified");
+		assertThat(audit("auth.sso_login")).anySatisfy((d) -> assertThat(d).contains("email_unverified"));
+		assertThat(trusted.landing()).isEqualTo("/");
+		assertThat(api.get("/api/v1/me", trusted.accessToken(api)).json().get("email").asString()).isEqualTo(email);
 	}
 
 	@Test
@@ -368,8 +391,14 @@ public class OidcIntegrationTests {
 
 	static DefaultOAuth2TokenCallback callback(String provider, String subject, Map<String, Object> claims,
 			long expirySeconds) {
-		String issuerId = provider.equals("partner") ? "partner" : "company";
-		String audience = provider.equals("partner") ? "ferry-partner" : "ferry";
+		String issuerId = switch (provider) {
+			case "partner", "directory" -> provider;
+			default -> "company";
+		};
+		String audience = switch (provider) {
+			case "partner", "directory" -> "ferry-" + provider;
+			default -> "ferry";
+		};
 		return new DefaultOAuth2TokenCallback(issuerId, subject, "JWT", List.of(audience), claims, expirySeconds);
 	}
 

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SsoAccountsRaceTests extends EveryVendor {
 
 	private static final AccountRules RULES = new AccountRules("company", "oidc:company", null, null, null, Map.of(),
-			"user", null, Map.of(), true, false);
+			"user", null, Map.of(), true, false, false);
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("databases")
