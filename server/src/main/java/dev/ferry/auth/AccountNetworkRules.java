@@ -24,6 +24,14 @@ public interface AccountNetworkRules {
 	Rules change(UUID userId, List<String> allowedIps, List<String> allowedCountries, List<String> deniedCountries);
 
 	/**
+	 * Why the account's rules after this {@link #change} would shut {@code address} out
+	 * ({@code ip_not_allowed} or {@code country_not_allowed}), stored nowhere, recorded
+	 * nowhere; 400 as {@code change} for bad rules.
+	 */
+	Optional<String> exclusion(UUID userId, List<String> allowedIps, List<String> allowedCountries,
+			List<String> deniedCountries, String address);
+
+	/**
 	 * Whether {@code address} may act for the account; a refusal is audited as
 	 * {@code action} and counted by the defender.
 	 */

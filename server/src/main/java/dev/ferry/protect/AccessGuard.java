@@ -95,18 +95,34 @@ public class AccessGuard {
 	 * accounts, whose many addresses are no sign of a leaked link; answers the country.
 	 */
 	Optional<String> enforce(AccessRules rules, String address, String action, String objectType, Object objectId) {
-		Optional<InetAddress> client = Cidr.address(address);
-		Optional<String> country = client.flatMap(geoIp::country);
-		if (!rules.allowedIps().isEmpty()
-				&& client.filter((ip) -> rules.allowedIps().stream().anyMatch((n) -> inside(n, ip))).isEmpty()) {
-			refuse(action, objectType, objectId, address, "ip_not_allowed", null);
+		Optional<String> country = Cidr.address(address).flatMap(geoIp::country);
+		String reason = exclusion(rules, address).orElse(null);
+		if ("ip_not_allowed".equals(reason)) {
+			refuse(action, objectType, objectId, address, reason, null);
 			throw ProtectException.ipNotAllowed(String.valueOf(address));
 		}
-		if (rules.hasCountries() && !countryAllowed(rules, country.orElse(null))) {
-			refuse(action, objectType, objectId, address, "country_not_allowed", country.orElse("unknown"));
+		if (reason != null) {
+			refuse(action, objectType, objectId, address, reason, country.orElse("unknown"));
 			throw ProtectException.countryNotAllowed(country.orElse(null));
 		}
 		return country;
+	}
+
+	/**
+	 * Why {@code rules} exclude {@code address} ({@code ip_not_allowed} or
+	 * {@code country_not_allowed}), with no record and no strike: for asking before rules
+	 * are set, not for refusing a request.
+	 */
+	Optional<String> exclusion(AccessRules rules, String address) {
+		Optional<InetAddress> client = Cidr.address(address);
+		if (!rules.allowedIps().isEmpty()
+				&& client.filter((ip) -> rules.allowedIps().stream().anyMatch((n) -> inside(n, ip))).isEmpty()) {
+			return Optional.of("ip_not_allowed");
+		}
+		if (rules.hasCountries() && !countryAllowed(rules, client.flatMap(geoIp::country).orElse(null))) {
+			return Optional.of("country_not_allowed");
+		}
+		return Optional.empty();
 	}
 
 	private boolean countryAllowed(AccessRules rules, String country) {

@@ -55,6 +55,13 @@ class AccountAccessRules implements AccountNetworkRules {
 	}
 
 	@Override
+	public Optional<String> exclusion(UUID userId, List<String> allowedIps, List<String> allowedCountries,
+			List<String> deniedCountries, String address) {
+		return guard.exclusion(guard.rules(repository.find(userId).orElse(AccessRules.NONE),
+				new AccessRulesChange(allowedIps, allowedCountries, deniedCountries)), address);
+	}
+
+	@Override
 	public Optional<Refusal> refusal(UUID userId, String address, String action) {
 		Optional<AccessRules> rules = repository.find(userId);
 		if (rules.isEmpty()) {

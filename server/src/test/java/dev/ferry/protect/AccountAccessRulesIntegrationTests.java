@@ -159,6 +159,40 @@ class AccountAccessRulesIntegrationTests {
 		assertThat(unchanged.get("allowed_ips").get(0).asString()).isEqualTo("127.0.0.2/32");
 	}
 
+	/**
+	 * An administrator cannot set rules on their own account that refuse the address they
+	 * set them from (a typo would lock them, perhaps the last administrator, out);
+	 * another administrator can, and their own rules may keep their address.
+	 */
+	@Test
+	void anAdministratorCannotLockThemselvesOut() {
+		JsonNode admin = newUser(Map.of("role", "admin"));
+		String id = admin.get("id").asString();
+		Api from = api.from("127.0.0.7");
+		String token = login(from, admin).json().get("access_token").asString();
+
+		Api.Response lockout = from.patch("/api/v1/admin/users/" + id, Map.of("allowed_ips", List.of("10.0.0.0/8")),
+				token);
+		Api.Response keeping = from.patch("/api/v1/admin/users/" + id,
+				Map.of("allowed_ips", List.of("127.0.0.0/24"), "name", "Kept"), token);
+		Api.Response byAnother = api.patch("/api/v1/admin/users/" + id, Map.of("allowed_ips", List.of("10.0.0.0/8")),
+				admin());
+
+		assertThat(lockout.status()).as(lockout.body()).isEqualTo(409);
+		assertThat(lockout.json().get("type").asString()).endsWith("/rules-lock-you-out");
+		assertThat(lockout.json().get("detail").asString()).contains("127.0.0.7");
+		assertThat(jdbc
+			.sql("SELECT details FROM audit_log WHERE action = 'admin.user_update' AND outcome = 'failure' "
+					+ "AND object_id = ?")
+			.param(id)
+			.query(String.class)
+			.list()).anyMatch((details) -> details.contains("would_lock_out"));
+		assertThat(keeping.status()).as(keeping.body()).isEqualTo(200);
+		assertThat(keeping.json().get("name").asString()).isEqualTo("Kept");
+		assertThat(byAnother.status()).as("another administrator may").isEqualTo(200);
+		assertThat(byAnother.json().get("allowed_ips").get(0).asString()).isEqualTo("10.0.0.0/8");
+	}
+
 	private Api.Response login(Api from, JsonNode user) {
 		return from.post("/api/v1/auth/login", Map.of("email", user.get("email").asString(), "password", PASSWORD),
 				null);

@@ -4,12 +4,14 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.ferry.SafeName;
+import dev.ferry.auth.ClientInfo;
 import dev.ferry.auth.CurrentUser;
 import dev.ferry.auth.Role;
 import dev.ferry.auth.password.AcceptablePassword;
 import dev.ferry.auth.password.PasswordPolicy;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -76,8 +78,8 @@ class AdminUserController {
 	@Operation(operationId = "updateUser", summary = "Change an account")
 	@PatchMapping("/users/{id}")
 	UserView update(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID id,
-			@Valid @RequestBody UserChanges body) {
-		return networkAdmin.update(caller, id, body);
+			@Valid @RequestBody UserChanges body, HttpServletRequest request) {
+		return networkAdmin.update(caller, id, body, ClientInfo.of(request).ip());
 	}
 
 	@Operation(operationId = "deleteUser", summary = "Delete an account")

@@ -1,13 +1,17 @@
 package dev.ferry.auth.account;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
+import dev.ferry.audit.AuditEvent;
+import dev.ferry.audit.AuditLog;
 import dev.ferry.auth.AccountNetworkRules;
 import dev.ferry.auth.AuthException;
 import dev.ferry.auth.CurrentUser;
 import dev.ferry.auth.Role;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,9 +27,12 @@ class UserNetworkAdmin {
 
 	private final AccountNetworkRules rules;
 
-	UserNetworkAdmin(UserAdminService users, AccountNetworkRules rules) {
+	private final AuditLog audit;
+
+	UserNetworkAdmin(UserAdminService users, AccountNetworkRules rules, AuditLog audit) {
 		this.users = users;
 		this.rules = rules;
+		this.audit = audit;
 	}
 
 	@Transactional(noRollbackFor = AuthException.class)
@@ -40,8 +47,26 @@ class UserNetworkAdmin {
 		return users.get(caller, id).with(rules.of(id));
 	}
 
+	/**
+	 * {@code address}: the caller's. Rules an administrator sets on their own account
+	 * must admit it (409, audited, nothing changed), so nobody locks themselves out,
+	 * perhaps as the last administrator, by a typo.
+	 */
 	@Transactional(noRollbackFor = AuthException.class)
-	UserView update(CurrentUser caller, UUID id, UserChanges changes) {
+	UserView update(CurrentUser caller, UUID id, UserChanges changes, String address) {
+		if (id.equals(caller.userId())) {
+			Optional<String> exclusion = rules.exclusion(id, changes.allowedIps(), changes.allowedCountries(),
+					changes.deniedCountries(), address);
+			if (exclusion.isPresent()) {
+				audit.record(AuditEvent.failure("admin.user_update")
+					.object("user", id)
+					.detail("reason", "would_lock_out")
+					.detail("exclusion", exclusion.get()));
+				throw new AuthException(HttpStatus.CONFLICT, "rules-lock-you-out", "These rules would lock you out",
+						"These rules refuse your own current address " + address + " (" + exclusion.get()
+								+ "); include your network, or have another administrator set them.");
+			}
+		}
 		UserView updated = users.update(caller, id, changes);
 		return updated
 			.with(rules.change(id, changes.allowedIps(), changes.allowedCountries(), changes.deniedCountries()));
