@@ -22,7 +22,7 @@ class NamesFuzzTests {
 		}
 		assertThat(name.chars()
 			.noneMatch((c) -> Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || c == '\u202E'
-					|| c == '\u2066' || c == '\u200F'))
+					|| c == '\u2066' || c == '\u200F' || c == '\u200B' || c == '\uFEFF'))
 			.isTrue();
 	}
 

@@ -29,6 +29,8 @@ class FilePathsTests {
 		assertRejected(() -> FilePaths.name("   "), "blank");
 		assertRejected(() -> FilePaths.name("line\nbreak.txt"), "control character");
 		assertRejected(() -> FilePaths.name("invoice\u202Efdp.exe"), "text-direction");
+		assertRejected(() -> FilePaths.name("invoice\u200B.pdf"), "invisible space");
+		assertRejected(() -> FilePaths.folder("/\uFEFFreports"), "invisible space");
 		assertRejected(() -> FilePaths.name("x".repeat(256)), "255 bytes");
 		assertRejected(() -> FilePaths.name("\uD800.txt"), "not valid Unicode");
 		assertRejected(() -> FilePaths.name("a.pdf "), "end with a space");
@@ -41,6 +43,11 @@ class FilePathsTests {
 		assertRejected(() -> FilePaths.name("é".repeat(128)), "255 bytes");
 		assertThat(FilePaths.name("e\u0301t\u00e9.txt")).isEqualTo("\u00e9t\u00e9.txt");
 		assertThat(FilePaths.name("a \"quoted\" name;.txt")).isEqualTo("a \"quoted\" name;.txt");
+		assertThat(FilePaths.name("\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645.txt"))
+			.as("Persian needs the zero-width non-joiner")
+			.contains("\u200C");
+		assertThat(FilePaths.name("\uD83D\uDC69\u200D\uD83D\uDCBB.png")).as("an emoji sequence, its joiner")
+			.contains("\u200D");
 	}
 
 	@Test
