@@ -28,14 +28,15 @@ public final class ProviderUrls {
 			uri = URI.create(url.strip());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalStateException(setting + " is not a URL: " + url, ex);
+			throw new IllegalStateException(setting + " is not a URL", ex);
 		}
 		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
 		if (scheme.equals("https") || (scheme.equals("http") && loopback(uri.getHost()))) {
 			return;
 		}
+		// The scheme and host only: a URL may carry credentials or tokens.
 		throw new IllegalStateException(setting + " must be an https URL (the identity provider's signing keys come "
-				+ "from it; plain http only to a loopback address): " + url);
+				+ "from it; plain http only to a loopback address), not " + scheme + "://" + uri.getHost());
 	}
 
 	private static boolean loopback(String host) {
@@ -43,7 +44,7 @@ public final class ProviderUrls {
 			return false;
 		}
 		String name = host.toLowerCase(Locale.ROOT);
-		return name.equals("localhost") || name.endsWith(".localhost") || name.equals("[::1]") || name.equals("::1")
+		return name.equals("localhost") || name.equals("[::1]") || name.equals("::1")
 				|| name.matches("127(\\.\\d{1,3}){3}");
 	}
 

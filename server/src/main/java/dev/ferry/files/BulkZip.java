@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.zip.ZipEntry;
 
 import dev.ferry.ZipArchiveStream;
+import dev.ferry.ZipNames;
 import dev.ferry.audit.AuditEvent;
 import dev.ferry.audit.AuditLog;
 import dev.ferry.auth.AccessPolicy;
@@ -77,7 +78,7 @@ class BulkZip {
 		try {
 			for (FileRecord file : found) {
 				try (InputStream in = storage.openRange(file.blobId(), 0, file.size())) {
-					zip.putNextEntry(new ZipEntry(unique(file.name(), taken)));
+					zip.putNextEntry(new ZipEntry(unique(ZipNames.portable(file.name()), taken)));
 					bytes += in.transferTo(zip);
 					zip.closeEntry();
 				}

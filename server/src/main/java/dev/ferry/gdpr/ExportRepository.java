@@ -21,6 +21,9 @@ class ExportRepository implements BlobReferences {
 
 	private static final String COLUMNS = "id, user_id, status, requested_at, finished_at, blob_id, size, expires_at";
 
+	/** The build that claimed the request at this instant still holds it. */
+	private static final String OWN_CLAIM = " AND status = 'building' AND claimed_at = ?";
+
 	private final JdbcClient jdbc;
 
 	ExportRepository(JdbcClient jdbc) {
@@ -91,19 +94,25 @@ class ExportRepository implements BlobReferences {
 			.update() == 1;
 	}
 
-	/** False when the request is gone (its account was erased meanwhile). */
-	boolean ready(UUID id, UUID blobId, long size, String tokenHash, Instant now, Instant expiresAt) {
+	/**
+	 * False when the request is gone (its account was erased meanwhile) or is no longer
+	 * this build's: it went stale and another node claimed it again.
+	 */
+	boolean ready(UUID id, Instant claimedAt, UUID blobId, long size, String tokenHash, Instant now,
+			Instant expiresAt) {
 		return jdbc
 			.sql("UPDATE gdpr_exports SET status = 'ready', blob_id = ?, size = ?, token_hash = ?, finished_at = ?,"
-					+ " expires_at = ? WHERE id = ?")
-			.params(blobId.toString(), size, tokenHash, now.toEpochMilli(), expiresAt.toEpochMilli(), id.toString())
+					+ " expires_at = ? WHERE id = ?" + OWN_CLAIM)
+			.params(blobId.toString(), size, tokenHash, now.toEpochMilli(), expiresAt.toEpochMilli(), id.toString(),
+					claimedAt.toEpochMilli())
 			.update() == 1;
 	}
 
-	/** Marks the export failed; false when its row is gone (the account was erased). */
-	boolean failed(UUID id, String reason, Instant now) {
-		return jdbc.sql("UPDATE gdpr_exports SET status = 'failed', failure = ?, finished_at = ? WHERE id = ?")
-			.params(reason, now.toEpochMilli(), id.toString())
+	/** Marks the export failed; false as for {@link #ready}. */
+	boolean failed(UUID id, Instant claimedAt, String reason, Instant now) {
+		return jdbc
+			.sql("UPDATE gdpr_exports SET status = 'failed', failure = ?, finished_at = ? WHERE id = ?" + OWN_CLAIM)
+			.params(reason, now.toEpochMilli(), id.toString(), claimedAt.toEpochMilli())
 			.update() == 1;
 	}
 

@@ -83,7 +83,7 @@ class ExportWorker {
 		}
 		if (!user.get().isActive()) {
 			transactions.executeWithoutResult((status) -> {
-				if (exports.failed(request.id(), "The account was suspended before its export was built.",
+				if (exports.failed(request.id(), claimedAt, "The account was suspended before its export was built.",
 						clock.instant())) {
 					notices.audit(AuditEvent.failure("gdpr.export_build").detail("reason", "account_inactive"),
 							user.get(), request.id());
@@ -116,7 +116,7 @@ class ExportWorker {
 				// An erasure during the build (which shreds what it reads, and so often
 				// causes the failure) took the request along: no record may name the
 				// erased account again.
-				if (exports.failed(request.id(), "The export could not be built; request a new one.",
+				if (exports.failed(request.id(), claimedAt, "The export could not be built; request a new one.",
 						clock.instant())) {
 					notices.audit(AuditEvent.failure("gdpr.export_build"), user.get(), request.id());
 				}
@@ -127,9 +127,10 @@ class ExportWorker {
 		Instant now = clock.instant();
 		Instant expires = now.plus(notices.validity());
 		transactions.executeWithoutResult((status) -> {
-			if (!exports.ready(request.id(), blob, size, SecureTokens.hash(token), now, expires)) {
-				// The account was erased while this was built: its request went with
-				// it, and so must the copy, and no mail goes to the erased address.
+			if (!exports.ready(request.id(), claimedAt, blob, size, SecureTokens.hash(token), now, expires)) {
+				// The account was erased while this was built (its request went with it,
+				// and so must the copy; no mail to the erased address), or the build ran
+				// stale and another node's build of the request is the one that counts.
 				storage.destroy(blob);
 				return;
 			}

@@ -16,7 +16,8 @@ class ProviderUrlsTests {
 				.doesNotThrowAnyException();
 		}
 		for (String refused : new String[] { "http://login.example.com/realms/ferry", "http://10.0.0.5/idp",
-				"http://127.0.0.1.evil.example/idp", "ftp://idp.example.com/metadata", "login.example.com" }) {
+				"http://127.0.0.1.evil.example/idp", "http://idp.localhost/realms/ferry",
+				"ftp://idp.example.com/metadata", "login.example.com" }) {
 			assertThatThrownBy(() -> ProviderUrls.requireHttps(refused, "FERRY_OIDC_ISSUER")).as(refused)
 				.isInstanceOf(IllegalStateException.class)
 				.hasMessageContaining("FERRY_OIDC_ISSUER")

@@ -44,6 +44,28 @@ class ExportRepositoryTests {
 		}
 	}
 
+	/**
+	 * A build that ran past the stale limit while another node claimed the request again
+	 * neither finishes nor fails it: the other build's outcome counts, one mail, one
+	 * copy.
+	 */
+	@ParameterizedTest
+	@EnumSource(Databases.Vendor.class)
+	void aBuildWhoseClaimWasTakenOverChangesNothing(Databases.Vendor vendor) {
+		try (Databases.Fresh db = Databases.migrated(vendor)) {
+			ExportRepository exports = new ExportRepository(db.jdbc());
+			UUID id = UUID.randomUUID();
+			exports.insert(id, TestAccounts.insertUser(db.jdbc()), NOW);
+			assertThat(exports.claim(NOW, ExportWorker.STALE)).isPresent();
+			Instant later = NOW.plus(ExportWorker.STALE).plusSeconds(1);
+			assertThat(exports.claim(later, ExportWorker.STALE)).as("stale, claimed again").isPresent();
+
+			assertThat(exports.ready(id, NOW, UUID.randomUUID(), 1, "hash-a", later, later.plusSeconds(60))).isFalse();
+			assertThat(exports.failed(id, NOW, "late", later)).isFalse();
+			assertThat(exports.ready(id, later, UUID.randomUUID(), 1, "hash-b", later, later.plusSeconds(60))).isTrue();
+		}
+	}
+
 	@Test
 	void anInterruptIsAShutdownAndAnyOtherFailureIsNot() {
 		assertThat(ExportWorker.stoppedByShutdown(new UncheckedIOException(new ClosedByInterruptException()))).isTrue();

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.github.benmanes.caffeine.cache.Scheduler;
 import dev.ferry.audit.AuditEvent;
 import org.junit.jupiter.api.Test;
 
@@ -21,8 +20,7 @@ class RefusalAuditTests {
 
 	private final AtomicLong nanos = new AtomicLong();
 
-	private final RefusalAudit refusals = new RefusalAudit(trail::add, nanos::get, Runnable::run,
-			Scheduler.disabledScheduler());
+	private final RefusalAudit refusals = new RefusalAudit(trail::add, nanos::get, null);
 
 	@Test
 	void theFirstRefusalIsRecordedAtOnceAndTheRestAsACountWhenTheWindowCloses() {
@@ -44,6 +42,21 @@ class RefusalAuditTests {
 		refusals.refused("203.0.113.7", "/api/v1/auth/login");
 		assertThat(trail).as("a new window starts with a record of its own").hasSize(4);
 		assertThat(trail.get(3).details()).containsEntry("path", "/api/v1/auth/login");
+	}
+
+	@Test
+	void aWindowOverIsCountedAtTheNextRefusalAndTheAddressesOfOneBannedNetworkShareIt() {
+		refusals.refused("2001:db8:1:2::10", "/a");
+		refusals.refused("2001:db8:1:2::11", "/b");
+		refusals.refused("2001:db8:1:2:ffff::1", "/c");
+		assertThat(trail).as("one /64, as the defender bans it").hasSize(1);
+
+		nanos.addAndGet(RefusalAudit.WINDOW.toNanos());
+		refusals.refused("2001:db8:1:2::12", "/d");
+
+		assertThat(trail).hasSize(3);
+		assertThat(trail.get(1).details()).containsEntry("repeated", 2L);
+		assertThat(trail.get(2).details()).containsEntry("path", "/d");
 	}
 
 	@Test

@@ -90,6 +90,11 @@ class UserAdminService {
 	}
 
 	@Transactional(noRollbackFor = AuthException.class)
+	/** Refuses (403, audited) a caller who may not change accounts. */
+	void requireAdmin(CurrentUser caller) {
+		admin.requireAdmin(caller, "admin.user_update");
+	}
+
 	UserView update(CurrentUser caller, UUID id, UserChanges changes) {
 		admin.requireAdmin(caller, "admin.user_update");
 		User user = targets.findForChange(id, "admin.user_update");

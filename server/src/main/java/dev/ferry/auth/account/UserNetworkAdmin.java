@@ -55,6 +55,7 @@ class UserNetworkAdmin {
 	@Transactional(noRollbackFor = AuthException.class)
 	UserView update(CurrentUser caller, UUID id, UserChanges changes, String address) {
 		if (id.equals(caller.userId())) {
+			users.requireAdmin(caller);
 			Optional<String> exclusion = rules.exclusion(id, changes.allowedIps(), changes.allowedCountries(),
 					changes.deniedCountries(), address);
 			if (exclusion.isPresent()) {

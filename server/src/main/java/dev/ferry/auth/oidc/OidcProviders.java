@@ -1,6 +1,7 @@
 package dev.ferry.auth.oidc;
 
 import java.io.IOException;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -21,6 +22,7 @@ import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import dev.ferry.auth.ProviderHealth;
+import dev.ferry.auth.ProviderUrls;
 import dev.ferry.auth.SignInProviderReport;
 
 import org.springframework.stereotype.Component;
@@ -88,6 +90,13 @@ class OidcProviders implements SignInProviderReport {
 		return discovered.computeIfAbsent(provider.id(), (id) -> {
 			try {
 				OIDCProviderMetadata metadata = OIDCProviderMetadata.resolve(new Issuer(provider.issuer()), 5000, 5000);
+				// The keys come from jwks_uri and the client secret goes to the token
+				// endpoint: a provider behind a misconfigured proxy may name http ones.
+				for (URI endpoint : new URI[] { metadata.getJWKSetURI(), metadata.getTokenEndpointURI(),
+						metadata.getUserInfoEndpointURI() }) {
+					ProviderUrls.requireHttps((endpoint != null) ? endpoint.toString() : null,
+							"The endpoint its discovery names");
+				}
 				List<JWSAlgorithm> algorithms = metadata.getIDTokenJWSAlgs();
 				Set<JWSAlgorithm> accepted = (algorithms == null || algorithms.isEmpty()) ? Set.of(JWSAlgorithm.RS256)
 						: Set.copyOf(algorithms);
@@ -97,7 +106,7 @@ class OidcProviders implements SignInProviderReport {
 				validator.setMaxClockSkew((int) CLOCK_SKEW.toSeconds());
 				return new Discovered(metadata, validator, new JWSVerificationKeySelector<>(accepted, keys));
 			}
-			catch (GeneralException | IOException ex) {
+			catch (GeneralException | IOException | IllegalStateException ex) {
 				throw new OidcFailure("discovery_failed", "Discovery of " + provider.issuer() + " failed", ex);
 			}
 		});

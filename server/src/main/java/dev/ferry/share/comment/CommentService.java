@@ -76,10 +76,11 @@ class CommentService {
 		User author = accounts.find(user.userId()).orElseThrow();
 		transactions.executeWithoutResult((status) -> {
 			comments.insert(comment);
+			// No mention count: the author reads their own records (GET /me/activity),
+			// and it would tell them whom a mention reached.
 			audit.record(AuditEvent.success("comment.created")
 				.object(type, audience.objectId())
-				.detail("comment", comment.id())
-				.detail("mentions", comment.mentions().size()));
+				.detail("comment", comment.id()));
 			mentioned.forEach((m) -> notices.mentioned(m, author, audience, text));
 		});
 		return view(comment, audience, user);

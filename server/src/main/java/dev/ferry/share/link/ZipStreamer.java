@@ -15,6 +15,7 @@ import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 
 import dev.ferry.ZipArchiveStream;
+import dev.ferry.ZipNames;
 
 /**
  * Writes files as one ZIP straight to the response: {@link ZipOutputStream} writes
@@ -84,14 +85,15 @@ public final class ZipStreamer {
 
 	/**
 	 * Names that cannot escape the archive's root or collide: separators become
-	 * {@code _}, control characters go, dot-only names are replaced, and duplicates
-	 * (ignoring case, for case-insensitive file systems) get " (n)" before the extension.
+	 * {@code _}, control characters go, dot-only names are replaced, names Windows cannot
+	 * extract are made portable ({@link ZipNames}), and duplicates (ignoring case, for
+	 * case-insensitive file systems) get " (n)" before the extension.
 	 */
 	static List<String> entryNames(List<Item> items) {
 		Set<String> taken = new HashSet<>();
 		List<String> names = new ArrayList<>();
 		for (Item item : items) {
-			String base = safeName(item.name());
+			String base = ZipNames.portable(safeName(item.name()));
 			String name = base;
 			for (int n = 1; !taken.add(name.toLowerCase(Locale.ROOT)); n++) {
 				name = numbered(base, n);

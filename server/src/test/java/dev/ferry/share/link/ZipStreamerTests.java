@@ -26,6 +26,14 @@ class ZipStreamerTests {
 	}
 
 	@Test
+	void namesWindowsCannotExtractAreMadePortable() {
+		assertThat(ZipStreamer.entryNames(List.of(item("CON.txt"), item("a:b.txt"), item("what?.pdf"), item("nul"),
+				item("name. "), item("com1.log"), item("console.txt"), item("a_b.txt"))))
+			.containsExactly("_CON.txt", "a_b.txt", "what_.pdf", "_nul", "name", "_com1.log", "console.txt",
+					"a_b (1).txt");
+	}
+
+	@Test
 	void duplicateNamesAreNumberedIgnoringCase() {
 		List<String> names = ZipStreamer
 			.entryNames(List.of(item("a.txt"), item("A.txt"), item("a.txt"), item("b"), item("b"), item("a (1).txt")));
