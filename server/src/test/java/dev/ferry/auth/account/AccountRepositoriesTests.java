@@ -4,15 +4,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import dev.ferry.auth.User;
 import dev.ferry.auth.UserRepository;
 import dev.ferry.auth.Role;
 import dev.ferry.auth.UserStatus;
+import dev.ferry.testing.Databases;
 import dev.ferry.testing.Databases.Vendor;
 import dev.ferry.testing.EveryVendor;
 import dev.ferry.testing.OverlappingTransactions;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -171,6 +178,58 @@ class AccountRepositoriesTests extends EveryVendor {
 		assertThat(race.first()).isTrue();
 		assertThat(race.secondFailure()).isNull();
 		assertThat(users.findById(read.id()).orElseThrow().passwordHash()).isEqualTo("{noop}changed");
+	}
+
+	/**
+	 * The hold is a shared lock: a row that points at the account (a session, a second
+	 * factor's ticket, here its password history) is written beside it without waiting.
+	 * An exclusive one deadlocked on MariaDB against a sign-in that audited first and
+	 * then inserted its session. (SQLite has one writer at a time and nothing to show.)
+	 */
+	@ParameterizedTest(name = "{0}")
+	@EnumSource(value = Vendor.class, names = { "POSTGRESQL", "MARIADB" })
+	void aRowPointingAtAHeldAccountIsWrittenWithoutWaiting(Vendor vendor) throws Exception {
+		Databases.Fresh db = database(vendor);
+		UserRepository users = new UserRepository(db.jdbc());
+		User read = insertUser(users);
+		CountDownLatch held = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		ExecutorService holder = Executors.newSingleThreadExecutor();
+		try {
+			Future<Boolean> holding = holder.submit(() -> db.transactions().execute((status) -> {
+				boolean still = users.holdPassword(read.id(), read.passwordHash(), db.dialect());
+				held.countDown();
+				awaitQuietly(release);
+				return still;
+			}));
+			assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
+
+			db.transactions().executeWithoutResult((status) -> {
+				db.jdbc()
+					.sql((vendor == Vendor.MARIADB) ? "SET SESSION innodb_lock_wait_timeout = 3"
+							: "SET LOCAL lock_timeout = '3s'")
+					.update();
+				db.jdbc()
+					.sql("INSERT INTO password_history (id, user_id, password_hash, created_at) VALUES (?, ?, ?, ?)")
+					.params(UUID.randomUUID().toString(), read.id().toString(), "{noop}old", NOW.toEpochMilli())
+					.update();
+			});
+			release.countDown();
+			assertThat(holding.get(30, TimeUnit.SECONDS)).isTrue();
+		}
+		finally {
+			release.countDown();
+			holder.shutdownNow();
+		}
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await(60, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private static User insertUser(UserRepository users) {
