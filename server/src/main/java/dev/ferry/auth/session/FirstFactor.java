@@ -111,8 +111,7 @@ public class FirstFactor {
 		String upgraded = passwords.encode(password);
 		if (!users.rehashPassword(user.id(), hash, upgraded)) {
 			// Another sign-in upgraded it first: the account with that hash, which the
-			// session-opening check compares. Changed meanwhile: the old hash, refused
-			// there.
+			// session's check compares. Changed meanwhile: the old hash, refused there.
 			return users.findById(user.id())
 				.filter((now) -> now.passwordHash() != null && passwords.matches(password, now.passwordHash()))
 				.orElse(user);
