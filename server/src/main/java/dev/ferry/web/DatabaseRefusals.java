@@ -4,13 +4,15 @@ import java.sql.SQLException;
 import java.util.Set;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
 /**
  * Writes the database refused for the request's sake, not the server's: the transaction
  * rolled back, so nothing was written, and the client is told what to do instead of a
- * 500. Where a check before the database is missing, this is the net.
+ * 500. Where a check before the database is missing, this is the net; so it is for two
+ * requests whose transactions lock each other out.
  */
 final class DatabaseRefusals {
 
@@ -31,7 +33,7 @@ final class DatabaseRefusals {
 	 */
 	static ProblemDetail problem(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof DuplicateKeyException) {
+			if (cause instanceof DuplicateKeyException || cause instanceof PessimisticLockingFailureException) {
 				return collided();
 			}
 			if (cause instanceof SQLException sql) {
@@ -39,7 +41,7 @@ final class DatabaseRefusals {
 				if (sql.getSQLState() != null && UNSTORABLE_TEXT_STATES.contains(sql.getSQLState())) {
 					return Problems.of(HttpStatus.BAD_REQUEST, "bad-request", UNSTORABLE_TEXT);
 				}
-				if (duplicateKey(sql)) {
+				if (duplicateKey(sql) || lockLost(sql)) {
 					return collided();
 				}
 			}
@@ -54,6 +56,18 @@ final class DatabaseRefusals {
 	 */
 	private static ProblemDetail collided() {
 		return Problems.of(HttpStatus.CONFLICT, "conflict", COLLIDED);
+	}
+
+	/**
+	 * Two transactions waiting on each other's rows (a deadlock, one of them rolled back)
+	 * or on one row too long (a lock timeout, SQLite's busy timeout): rolled back, so the
+	 * client may try again. Spring does not always translate these (MariaDB's 1205
+	 * arrives uncategorised).
+	 */
+	private static boolean lockLost(SQLException sql) {
+		return "40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState())
+				|| "55P03".equals(sql.getSQLState()) || sql.getErrorCode() == 1205 || sql.getErrorCode() == 1213
+				|| String.valueOf(sql.getMessage()).startsWith("[SQLITE_BUSY]");
 	}
 
 	private static boolean duplicateKey(SQLException sql) {
