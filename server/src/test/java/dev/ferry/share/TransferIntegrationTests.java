@@ -79,6 +79,10 @@ class TransferIntegrationTests extends ShareIntegrationTest {
 		Api.Response renamed = api.patch("/api/v1/transfers/" + ids.get(0), Map.of("title", "Too late"), owner.token());
 		assertThat(renamed.status()).as("a revoked transfer does not change").isEqualTo(409);
 		assertThat(auditActions(ids.get(0))).as("and the refusal is in the trail").contains("transfer.updated:failure");
+		Api.Response past = api.patch("/api/v1/transfers/" + ids.get(2), Map.of("expires_at", "2001-01-01T00:00:00Z"),
+				owner.token());
+		assertThat(past.status()).isEqualTo(400);
+		assertThat(auditActions(ids.get(2))).as("a refused input too").contains("transfer.updated:failure");
 		jdbc.sql("UPDATE transfers SET expires_at = ? WHERE id = ?")
 			.params(System.currentTimeMillis() - 1, ids.get(1))
 			.update();

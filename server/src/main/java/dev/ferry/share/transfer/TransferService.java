@@ -128,21 +128,22 @@ public class TransferService {
 	 */
 	Transfer update(CurrentUser user, String id, Change change, BiConsumer<UUID, Change> check) {
 		Transfer old = owners.transfer(user, id, Scope.SHARE, "transfer.updated");
-		check.accept(old.id(), change);
+		Instant now = now();
+		Transfer updated;
+		List<String> recipients;
+		try {
+			check.accept(old.id(), change);
+			updated = changed(old, change, now);
+			recipients = (change.recipients() != null) ? TransferFields.recipients(change.recipients()) : null;
+		}
+		catch (ShareException invalid) {
+			throw refused(old, "invalid", invalid);
+		}
 		if (old.status() == Transfer.Status.REVOKED || old.purgedAt() != null) {
 			throw refused(old, "ended", cannotChange());
 		}
-		Instant now = now();
-		Instant expires = (change.expiresAt() != null) ? expiry(change.expiresAt(), now) : old.expiresAt();
-		boolean reopened = old.status() == Transfer.Status.EXPIRED && expires.isAfter(now);
-		Transfer updated = new Transfer(old.id(), old.ownerId(),
-				(change.title() != null) ? TransferFields.title(change.title()) : old.title(),
-				(change.message() != null) ? TransferFields.message(change.message()) : old.message(),
-				reopened ? Transfer.Status.ACTIVE : old.status(), expires,
-				(change.showSenderEmail() != null) ? change.showSenderEmail() : old.showSenderEmail(),
-				(change.notifySender() != null) ? change.notifySender() : old.notifySender(), old.deleteFilesOnExpiry(),
-				old.createdAt(), old.nextStamp(now), old.firstDownloadAt(), reopened ? null : old.endedAt(),
-				old.purgedAt());
+		Instant expires = updated.expiresAt();
+		boolean reopened = old.status() == Transfer.Status.EXPIRED && updated.status() == Transfer.Status.ACTIVE;
 		String refusal = transactions.execute((status) -> {
 			if (updated.status() == Transfer.Status.ACTIVE && expires.isAfter(now)) {
 				// Live after this change: an ended transfer's purge must see it
@@ -158,8 +159,8 @@ public class TransferService {
 				status.setRollbackOnly();
 				return "changed_meanwhile";
 			}
-			if (change.recipients() != null) {
-				transfers.replaceRecipients(old.id(), TransferFields.recipients(change.recipients()));
+			if (recipients != null) {
+				transfers.replaceRecipients(old.id(), recipients);
 			}
 			audit.record(AuditEvent.success("transfer.updated")
 				.object("transfer", old.id())
@@ -237,6 +238,22 @@ public class TransferService {
 
 	public Instant now() {
 		return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+	}
+
+	/**
+	 * {@code old} with {@code change} applied: reopened when it moves an expiry ahead.
+	 */
+	private Transfer changed(Transfer old, Change change, Instant now) {
+		Instant expires = (change.expiresAt() != null) ? expiry(change.expiresAt(), now) : old.expiresAt();
+		boolean reopened = old.status() == Transfer.Status.EXPIRED && expires.isAfter(now);
+		return new Transfer(old.id(), old.ownerId(),
+				(change.title() != null) ? TransferFields.title(change.title()) : old.title(),
+				(change.message() != null) ? TransferFields.message(change.message()) : old.message(),
+				reopened ? Transfer.Status.ACTIVE : old.status(), expires,
+				(change.showSenderEmail() != null) ? change.showSenderEmail() : old.showSenderEmail(),
+				(change.notifySender() != null) ? change.notifySender() : old.notifySender(), old.deleteFilesOnExpiry(),
+				old.createdAt(), old.nextStamp(now), old.firstDownloadAt(), reopened ? null : old.endedAt(),
+				old.purgedAt());
 	}
 
 	private ShareException refused(Transfer transfer, String reason, ShareException answer) {
