@@ -33,7 +33,7 @@ import tools.jackson.databind.node.ObjectNode;
 				"  ferry login https://ferry.example.com --device --scopes read",
 				"  ferry login https://ferry.example.com --api-key",
 				"  ferry login https://ferry.example.com --api-key < ~/.ferry-key",
-				"  printf '%s\\n' \"$PASSWORD\" | ferry login https://ferry.example.com -e ann@example.com --password-stdin --totp 123456" })
+				"  printf '%%s\\n' \"$PASSWORD\" | ferry login https://ferry.example.com -e ann@example.com --password-stdin --totp 123456" })
 final class LoginCommand implements Callable<Integer> {
 
 	@Spec
